@@ -1,0 +1,137 @@
+/**
+ * The parsed model of one glossary file. Everything a feature needs is here; no feature parses.
+ *
+ * Positions follow the Language Server Protocol: 0-based lines and UTF-16 character offsets.
+ */
+
+/** A 0-based line and UTF-16 character offset. */
+export interface Position {
+  readonly line: number;
+  readonly character: number;
+}
+
+/** A half-open range between two positions. */
+export interface Range {
+  readonly start: Position;
+  readonly end: Position;
+}
+
+/** The attributes of a Pandoc attribute block such as `{#Id .chapter .small .term key=value}`. */
+export interface Attributes {
+  /** The explicit identifier, or `undefined` when the block has none. */
+  readonly id: string | undefined;
+  readonly classes: readonly string[];
+  readonly keyValues: readonly (readonly [string, string])[];
+}
+
+/** A heading of any level, ATX or setext. */
+export interface Heading {
+  readonly level: number;
+  /** The heading text as written, without the attribute block and closing `#`s. */
+  readonly text: string;
+  /** The heading text as plain text (what Pandoc's `stringify` gives): emphasis, code and links flattened. */
+  readonly plainText: string;
+  /** Range of the heading text as written. */
+  readonly textRange: Range;
+  /** Range of the whole heading (one line for ATX, two for setext). */
+  readonly range: Range;
+  /** The identifier Pandoc gives the heading: explicit, or its automatic identifier. */
+  readonly id: string;
+  readonly explicitId: boolean;
+  /** Range of the id text inside `{#Id}`, only for explicit ids. */
+  readonly idRange: Range | undefined;
+  /** Range of the attribute block including its braces, when there is one. */
+  readonly attributesRange: Range | undefined;
+  readonly classes: readonly string[];
+  readonly keyValues: readonly (readonly [string, string])[];
+}
+
+/** A linkable id in a file: a heading's explicit or automatic identifier. */
+export interface Anchor {
+  readonly id: string;
+  readonly explicit: boolean;
+  /** The explicit id's text, or the heading text for an automatic id. */
+  readonly idRange: Range;
+  readonly heading: Heading;
+}
+
+/** One internal link `[label](#Id)`, or a reference-style link whose definition points at `#Id`. */
+export interface Link {
+  /** The id the link points at: the URL without `#`, as Pandoc reads it (escapes resolved). */
+  readonly target: string;
+  readonly kind: 'inline' | 'reference' | 'implicitHeading';
+  /** The label as plain text. */
+  readonly label: string;
+  /** Range of the whole link, brackets included. */
+  readonly range: Range;
+  /** Range of the label text between the brackets. */
+  readonly labelRange: Range;
+  /**
+   * Range of the id text (after `#`). For a reference-style link this lies in the definition
+   * `[ref]: #Id`, which several links may share. Undefined for implicit heading references
+   * (`[Heading Text]`), whose id is not written anywhere.
+   */
+  readonly idRange: Range | undefined;
+}
+
+/** A section under an entry: a heading below the entry's heading with the text up to the next one. */
+export interface Section {
+  readonly heading: Heading;
+  /** From the heading to the line before the next heading of the same or a higher level, or the entry's end. */
+  readonly range: Range;
+}
+
+/** The `{.seealso}` section of an entry. */
+export interface SeeAlso {
+  readonly section: Section;
+  /** The links of the section, in order. */
+  readonly links: readonly Link[];
+}
+
+/** A heading with the term class and everything up to the next entry or the end of the file. */
+export interface Entry {
+  readonly heading: Heading;
+  readonly id: string;
+  readonly title: string;
+  /** The text of the first `***...***` line under the heading, when present. */
+  readonly summary: string | undefined;
+  readonly summaryRange: Range | undefined;
+  readonly sections: readonly Section[];
+  readonly seeAlso: SeeAlso | undefined;
+  /** The links of the entry outside its see-also section, in order. */
+  readonly bodyLinks: readonly Link[];
+  /** From the heading to the end of the entry. */
+  readonly range: Range;
+  /** The line of the closing `----` rule, when the entry ends with one. */
+  readonly closingRuleLine: number | undefined;
+}
+
+/** A fenced code block: where it is and which character fences it. */
+export interface CodeFence {
+  readonly fence: '`' | '~';
+  /** Range of the opening fence line. */
+  readonly openingRange: Range;
+  /** Range of the whole block. */
+  readonly range: Range;
+}
+
+/** The immutable parsed model of one file at one version. */
+export interface GlossaryDocument {
+  readonly uri: string;
+  readonly version: number;
+  readonly lineCount: number;
+  readonly headings: readonly Heading[];
+  readonly anchors: readonly Anchor[];
+  /** Every internal link in Pandoc's document order. */
+  readonly links: readonly Link[];
+  readonly entries: readonly Entry[];
+  readonly codeFences: readonly CodeFence[];
+}
+
+/** Settings that change what the parser calls an entry. */
+export interface ParseOptions {
+  /** The class that makes a heading an entry. */
+  readonly termClass: string;
+}
+
+export const defaultParseOptions: ParseOptions = { termClass: 'term' };
