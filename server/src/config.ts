@@ -1,0 +1,175 @@
+import * as l10n from '@vscode/l10n';
+import {
+  DiagnosticCode,
+  SeveritySetting,
+  allDiagnosticCodes,
+  defaultSeverities,
+  isDiagnosticCode,
+} from './diagnostics/codes';
+
+/** The workspace file that the command line and the editor both read, at the glossary's root. */
+export const configFileName = '.glossary.json';
+
+/** Settings of a glossary workspace. Paths and patterns are relative to the workspace root. */
+export interface GlossaryConfig {
+  /** Glob patterns (picomatch) of the files that belong to the glossary. Default `["**\/*.md"]`. */
+  readonly include: readonly string[];
+  /** Glob patterns of files to leave out. Default `[]`; `node_modules` and `.git` are always skipped. */
+  readonly exclude: readonly string[];
+  /** The class that makes a heading an entry. Default `term`. */
+  readonly termClass: string;
+  /** The classes the first heading of an entry file must carry. Default `["chapter", "small", "term"]`. */
+  readonly chapterClasses: readonly string[];
+  /** The severity of each diagnostic code, `off` to disable it. Defaults: see `defaultSeverities`. */
+  readonly severity: Readonly<Record<DiagnosticCode, SeveritySetting>>;
+  /** The locale whose collation orders see-also lists. Default `de`. */
+  readonly collation: string;
+  /** Where new entries are created; `undefined` means the folder holding most entries, else the root. */
+  readonly entriesFolder: string | undefined;
+  /** The file holding the alphabetical index of all entries, when there is one. */
+  readonly indexFile: string | undefined;
+}
+
+/** The settings used when neither the workspace file nor the editor sets anything. */
+export const defaultConfig: GlossaryConfig = {
+  include: ['**/*.md'],
+  exclude: [],
+  termClass: 'term',
+  chapterClasses: ['chapter', 'small', 'term'],
+  severity: defaultSeverities,
+  collation: 'de',
+  entriesFolder: undefined,
+  indexFile: undefined,
+};
+
+/** A configuration together with what was wrong in the settings it was resolved from. */
+export interface ResolvedConfig {
+  readonly config: GlossaryConfig;
+  /** One readable sentence per problem; the offending settings fall back to their defaults. */
+  readonly problems: readonly string[];
+}
+
+type Overrides = { -readonly [K in keyof GlossaryConfig]?: GlossaryConfig[K] };
+
+/**
+ * Resolves the configuration from the parsed `.glossary.json` (or `undefined` when there is none)
+ * and the editor's settings. The workspace file wins over the editor, so that the command line,
+ * which sees only the file, reports what the editor shows. Never throws.
+ */
+export function resolveConfig(fileJson: unknown, editorSettings?: unknown): ResolvedConfig {
+  const problems: string[] = [];
+  const fromEditor = readSettings(editorSettings, l10n.t('editor settings'), problems);
+  const fromFile = readSettings(fileJson, configFileName, problems);
+  const config: GlossaryConfig = {
+    ...defaultConfig,
+    ...fromEditor,
+    ...fromFile,
+    severity: { ...defaultConfig.severity, ...fromEditor.severity, ...fromFile.severity },
+  };
+  return { config, problems };
+}
+
+/** Parses the text of `.glossary.json`; a syntax error becomes a problem, not an exception. */
+export function parseConfigFileText(text: string): { readonly json: unknown; readonly problems: readonly string[] } {
+  try {
+    return { json: JSON.parse(text), problems: [] };
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    return { json: undefined, problems: [l10n.t('{0} is not valid JSON: {1}', configFileName, reason)] };
+  }
+}
+
+const severitySettings: readonly string[] = ['error', 'warning', 'information', 'hint', 'off'];
+
+function readSettings(settings: unknown, source: string, problems: string[]): Overrides {
+  if (settings === undefined || settings === null) {
+    return {};
+  }
+  if (!isPlainObject(settings)) {
+    problems.push(l10n.t('{0}: the settings must be a JSON object.', source));
+    return {};
+  }
+  const overrides: Overrides = {};
+  const problem = (key: string, expected: string): void => {
+    problems.push(l10n.t('{0}: "{1}" must be {2}; the default is used.', source, key, expected));
+  };
+  for (const [key, value] of Object.entries(settings)) {
+    switch (key) {
+      case 'include':
+      case 'exclude':
+      case 'chapterClasses':
+        if (isStringArray(value)) {
+          overrides[key] = value;
+        } else {
+          problem(key, l10n.t('an array of strings'));
+        }
+        break;
+      case 'termClass':
+        if (typeof value === 'string' && value.trim() !== '') {
+          overrides.termClass = value;
+        } else {
+          problem(key, l10n.t('a non-empty string'));
+        }
+        break;
+      case 'collation':
+        if (typeof value === 'string' && isSupportedLocale(value)) {
+          overrides.collation = value;
+        } else {
+          problem(key, l10n.t('a locale known here, such as "de" or "en"'));
+        }
+        break;
+      case 'entriesFolder':
+      case 'indexFile':
+        if (typeof value === 'string' || value === null) {
+          overrides[key] = value ?? undefined;
+        } else {
+          problem(key, l10n.t('a path relative to the workspace root'));
+        }
+        break;
+      case 'severity':
+        overrides.severity = readSeverities(value, source, problems) as GlossaryConfig['severity'];
+        break;
+      case '$schema':
+        break;
+      default:
+        problems.push(l10n.t('{0}: unknown setting "{1}" (known: {2}).', source, key, knownSettings.join(', ')));
+    }
+  }
+  return overrides;
+}
+
+const knownSettings: readonly string[] = Object.keys(defaultConfig);
+
+function readSeverities(value: unknown, source: string, problems: string[]): Partial<Record<DiagnosticCode, SeveritySetting>> {
+  if (!isPlainObject(value)) {
+    problems.push(l10n.t('{0}: "severity" must be an object mapping diagnostic codes to severities.', source));
+    return {};
+  }
+  const severities: Partial<Record<DiagnosticCode, SeveritySetting>> = {};
+  for (const [code, level] of Object.entries(value)) {
+    if (!isDiagnosticCode(code)) {
+      problems.push(l10n.t('{0}: unknown diagnostic code "{1}" in "severity" (known: {2}).', source, code, allDiagnosticCodes.join(', ')));
+    } else if (typeof level !== 'string' || !severitySettings.includes(level)) {
+      problems.push(l10n.t('{0}: severity of "{1}" must be one of {2}.', source, code, severitySettings.join(', ')));
+    } else {
+      severities[code] = level as SeveritySetting;
+    }
+  }
+  return severities;
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function isStringArray(value: unknown): value is readonly string[] {
+  return Array.isArray(value) && value.every((item) => typeof item === 'string');
+}
+
+function isSupportedLocale(locale: string): boolean {
+  try {
+    return Intl.Collator.supportedLocalesOf([locale]).length > 0;
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,51 @@
+/**
+ * The stable diagnostic codes. They appear in the editor, in the command line's output, in the
+ * `severity` map of `.glossary.json` and in quick fixes, so a code never changes once released.
+ */
+export enum DiagnosticCode {
+  /** A link's id is defined nowhere in the workspace. */
+  BrokenLink = 'broken-link',
+  /** An explicit id is defined more than once in the workspace. */
+  DuplicateAnchor = 'duplicate-anchor',
+  /** The first entry of a `.md` file has an id that differs from the file name. */
+  AnchorFileMismatch = 'anchor-file-mismatch',
+  /** A `.md` file holds more than one entry. */
+  MultipleEntries = 'multiple-entries',
+  /** A `.md` entry file does not begin with `## Title {#Id .chapter .small .term}`. */
+  MissingChapterHeading = 'missing-chapter-heading',
+  /** An entry has no `{.seealso}` section. */
+  MissingSeeAlso = 'missing-seealso',
+  /** The see-also links are not in alphabetical order of their labels. */
+  SeeAlsoUnsorted = 'seealso-unsorted',
+  /** `[Index](#Index)` is missing from the see-also list or is not its last item. */
+  SeeAlsoIndexNotLast = 'seealso-index-not-last',
+  /** A code block is fenced with backticks where the glossary's rule asks for `~~~`. */
+  FenceStyle = 'fence-style',
+}
+
+/** Every diagnostic code, in the order of the documentation. */
+export const allDiagnosticCodes: readonly DiagnosticCode[] = Object.values(DiagnosticCode);
+
+/** How a diagnostic is shown. */
+export type Severity = 'error' | 'warning' | 'information' | 'hint';
+
+/** A severity, or `off` to disable the rule. */
+export type SeveritySetting = Severity | 'off';
+
+/** The default severity of each code (the table of issue 2). */
+export const defaultSeverities: Readonly<Record<DiagnosticCode, SeveritySetting>> = {
+  [DiagnosticCode.BrokenLink]: 'error',
+  [DiagnosticCode.DuplicateAnchor]: 'error',
+  [DiagnosticCode.AnchorFileMismatch]: 'warning',
+  [DiagnosticCode.MultipleEntries]: 'information',
+  [DiagnosticCode.MissingChapterHeading]: 'warning',
+  [DiagnosticCode.MissingSeeAlso]: 'warning',
+  [DiagnosticCode.SeeAlsoUnsorted]: 'warning',
+  [DiagnosticCode.SeeAlsoIndexNotLast]: 'warning',
+  [DiagnosticCode.FenceStyle]: 'information',
+};
+
+/** Whether a string is one of the diagnostic codes. */
+export function isDiagnosticCode(value: string): value is DiagnosticCode {
+  return (allDiagnosticCodes as readonly string[]).includes(value);
+}

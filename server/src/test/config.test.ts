@@ -1,0 +1,81 @@
+import { test } from 'node:test';
+import * as assert from 'node:assert/strict';
+import { defaultConfig, parseConfigFileText, resolveConfig } from '../config';
+import { DiagnosticCode } from '../diagnostics/codes';
+
+test('without a file or settings, the documented defaults apply', () => {
+  assert.deepEqual(resolveConfig(undefined), { config: defaultConfig, problems: [] });
+  assert.deepEqual(defaultConfig.include, ['**/*.md']);
+  assert.deepEqual(defaultConfig.chapterClasses, ['chapter', 'small', 'term']);
+  assert.equal(defaultConfig.termClass, 'term');
+  assert.equal(defaultConfig.collation, 'de');
+  assert.equal(defaultConfig.severity[DiagnosticCode.BrokenLink], 'error');
+  assert.equal(defaultConfig.severity[DiagnosticCode.FenceStyle], 'information');
+});
+
+test('the file sets fields and single severities; other severities keep their defaults', () => {
+  const { config, problems } = resolveConfig({
+    include: ['src/**/*.md', 'src/**/*.txt'],
+    exclude: ['drafts/**'],
+    termClass: 'entry',
+    severity: { 'fence-style': 'off', 'broken-link': 'warning' },
+    entriesFolder: 'src/de',
+    indexFile: 'src/de/001-ki-index.txt',
+  });
+  assert.deepEqual(problems, []);
+  assert.deepEqual(config, {
+    ...defaultConfig,
+    include: ['src/**/*.md', 'src/**/*.txt'],
+    exclude: ['drafts/**'],
+    termClass: 'entry',
+    severity: { ...defaultConfig.severity, 'fence-style': 'off', 'broken-link': 'warning' },
+    entriesFolder: 'src/de',
+    indexFile: 'src/de/001-ki-index.txt',
+  });
+});
+
+test('the workspace file wins over the editor settings, field by field and severity by severity', () => {
+  const { config } = resolveConfig(
+    { collation: 'en', severity: { 'broken-link': 'hint' } },
+    { collation: 'sv', termClass: 'begriff', severity: { 'broken-link': 'off', 'missing-seealso': 'error' } },
+  );
+  assert.equal(config.collation, 'en');
+  assert.equal(config.termClass, 'begriff');
+  assert.equal(config.severity[DiagnosticCode.BrokenLink], 'hint');
+  assert.equal(config.severity[DiagnosticCode.MissingSeeAlso], 'error');
+});
+
+test('invalid settings are listed one by one and fall back to their defaults', () => {
+  const { config, problems } = resolveConfig({
+    include: '**/*.md',
+    termClass: 3,
+    severity: { 'broken-links': 'error', 'fence-style': 'fatal' },
+    colation: 'de',
+  });
+  assert.deepEqual(config, defaultConfig);
+  assert.deepEqual(problems, [
+    '.glossary.json: "include" must be an array of strings; the default is used.',
+    '.glossary.json: "termClass" must be a non-empty string; the default is used.',
+    '.glossary.json: unknown diagnostic code "broken-links" in "severity" (known: broken-link, duplicate-anchor, anchor-file-mismatch, multiple-entries, missing-chapter-heading, missing-seealso, seealso-unsorted, seealso-index-not-last, fence-style).',
+    '.glossary.json: severity of "fence-style" must be one of error, warning, information, hint, off.',
+    '.glossary.json: unknown setting "colation" (known: include, exclude, termClass, chapterClasses, severity, collation, entriesFolder, indexFile).',
+  ]);
+});
+
+test('a collation that is no locale is a problem, not a crash', () => {
+  const { config, problems } = resolveConfig({ collation: 'not a locale!' });
+  assert.equal(config.collation, 'de');
+  assert.equal(problems.length, 1);
+  assert.match(problems[0]!, /"collation" must be a locale/);
+});
+
+test('a settings value that is not an object is a problem', () => {
+  assert.deepEqual(resolveConfig([1, 2]).problems, ['.glossary.json: the settings must be a JSON object.']);
+});
+
+test('a config file with a JSON syntax error gives a problem naming the file', () => {
+  const { json, problems } = parseConfigFileText('{"include": [}');
+  assert.equal(json, undefined);
+  assert.equal(problems.length, 1);
+  assert.match(problems[0]!, /^\.glossary\.json is not valid JSON: /);
+});

@@ -1,0 +1,156 @@
+import { test } from 'node:test';
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { InMemoryWorkspace } from '../workspace/inMemoryWorkspace';
+import { NodeFileSystemWorkspace, toUri } from '../workspace/nodeWorkspace';
+import { Workspace } from '../workspace/workspace';
+
+const defaultFilter = { include: ['**/*.md'], exclude: [] };
+
+function inMemory(): InMemoryWorkspace {
+  return new InMemoryWorkspace({
+    'file:///ws/b.md': 'b',
+    'file:///ws/a.md': 'a',
+    'file:///ws/notes.txt': 'txt',
+    'file:///ws/sub/c.md': 'c',
+    'file:///ws/drafts/d.md': 'd',
+    'file:///ws/node_modules/pkg/readme.md': 'no',
+    'file:///ws/.git/x.md': 'no',
+    'file:///other/e.md': 'e',
+  });
+}
+
+test('in memory: a folder lists its matching files sorted by path, skipping node_modules and .git', async () => {
+  const listing = await inMemory().listFiles('file:///ws', defaultFilter);
+  assert.deepEqual(listing, {
+    uris: ['file:///ws/a.md', 'file:///ws/b.md', 'file:///ws/drafts/d.md', 'file:///ws/sub/c.md'],
+    problems: [],
+  });
+});
+
+test('in memory: exclude patterns leave out whole folders; include patterns add other extensions', async () => {
+  const listing = await inMemory().listFiles('file:///ws', { include: ['**/*.md', '**/*.txt'], exclude: ['drafts/**'] });
+  assert.deepEqual(listing.uris, ['file:///ws/a.md', 'file:///ws/b.md', 'file:///ws/notes.txt', 'file:///ws/sub/c.md']);
+});
+
+test('in memory: patterns are relative to the base folder when a subfolder is listed', async () => {
+  const listing = await inMemory().listFiles('file:///ws/sub', { include: ['sub/*.md'], exclude: [], baseUri: 'file:///ws' });
+  assert.deepEqual(listing.uris, ['file:///ws/sub/c.md']);
+});
+
+test('in memory: stat tells files, implicit folders and nothing apart', async () => {
+  const workspace = inMemory();
+  assert.equal(await workspace.stat('file:///ws/a.md'), 'file');
+  assert.equal(await workspace.stat('file:///ws/sub'), 'directory');
+  assert.equal(await workspace.stat('file:///ws/none.md'), undefined);
+});
+
+test('in memory: binary, invalid UTF-8, unreadable and missing files read as the disk would', async () => {
+  const workspace = new InMemoryWorkspace({
+    'file:///ws/binary.md': new Uint8Array([0x23, 0x00, 0x41]),
+    'file:///ws/latin1.md': new Uint8Array([0x47, 0x72, 0xfc, 0xdf]),
+    'file:///ws/locked.md': { unreadable: 'EACCES' },
+  });
+  assert.deepEqual(await workspace.readFile('file:///ws/binary.md'), {
+    kind: 'failure',
+    reason: 'binary',
+    message: 'skipped: binary file (contains NUL bytes)',
+  });
+  assert.deepEqual(await workspace.readFile('file:///ws/latin1.md'), {
+    kind: 'text',
+    text: 'Gr\uFFFD\uFFFD',
+    warning: 'invalid UTF-8; read with replacement characters (U+FFFD)',
+  });
+  assert.deepEqual(await workspace.readFile('file:///ws/locked.md'), {
+    kind: 'failure',
+    reason: 'unreadable',
+    message: 'skipped: cannot read the file (EACCES)',
+  });
+  assert.deepEqual(await workspace.readFile('file:///ws/none.md'), {
+    kind: 'failure',
+    reason: 'notFound',
+    message: 'skipped: file not found',
+  });
+});
+
+/** Makes a temporary folder with the given files and runs the test on it. */
+async function withTempFolder(files: Record<string, string | Uint8Array>, run: (root: string, workspace: Workspace) => Promise<void>): Promise<void> {
+  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'glossary-workspace-'));
+  try {
+    for (const [relative, content] of Object.entries(files)) {
+      fs.mkdirSync(path.dirname(path.join(root, relative)), { recursive: true });
+      fs.writeFileSync(path.join(root, relative), content);
+    }
+    await run(root, new NodeFileSystemWorkspace());
+  } finally {
+    fs.chmodSync(root, 0o755);
+    fs.rmSync(root, { recursive: true, force: true });
+  }
+}
+
+test('file system: a folder lists its matching files sorted by path, skipping node_modules and .git', async () => {
+  await withTempFolder(
+    { 'b.md': 'b', 'a.md': 'a', 'x.txt': 'x', 'sub/c.md': 'c', 'node_modules/p/r.md': 'r', '.git/h.md': 'h' },
+    async (root, workspace) => {
+      const listing = await workspace.listFiles(toUri(root), { include: ['**/*.md'], exclude: [] });
+      assert.deepEqual(listing, { uris: ['a.md', 'b.md', 'sub/c.md'].map((name) => toUri(path.join(root, name))), problems: [] });
+    },
+  );
+});
+
+test('file system: a symbolic link loop ends the walk instead of hanging', async () => {
+  await withTempFolder({ 'sub/a.md': 'a' }, async (root, workspace) => {
+    fs.symlinkSync(root, path.join(root, 'sub', 'loop'));
+    fs.symlinkSync(path.join(root, 'missing'), path.join(root, 'dangling.md'));
+    const listing = await workspace.listFiles(toUri(root), defaultFilter);
+    assert.deepEqual(listing.uris, [toUri(path.join(root, 'sub/a.md'))]);
+  });
+});
+
+test('file system: binary files are skipped, invalid UTF-8 is replaced with a warning, a BOM is dropped', async () => {
+  await withTempFolder(
+    {
+      'binary.md': new Uint8Array([0x23, 0x20, 0x00, 0x01]),
+      'latin1.md': new Uint8Array([0x47, 0x72, 0xfc, 0xdf, 0x0a]),
+      'bom.md': new Uint8Array([0xef, 0xbb, 0xbf, 0x23, 0x20, 0x41]),
+    },
+    async (root, workspace) => {
+      const read = (name: string) => workspace.readFile(toUri(path.join(root, name)));
+      assert.deepEqual(await read('binary.md'), { kind: 'failure', reason: 'binary', message: 'skipped: binary file (contains NUL bytes)' });
+      assert.deepEqual(await read('latin1.md'), {
+        kind: 'text',
+        text: 'Gr\uFFFD\uFFFD\n',
+        warning: 'invalid UTF-8; read with replacement characters (U+FFFD)',
+      });
+      assert.deepEqual(await read('bom.md'), { kind: 'text', text: '# A', warning: undefined });
+      assert.deepEqual(await read('none.md'), { kind: 'failure', reason: 'notFound', message: 'skipped: file not found' });
+    },
+  );
+});
+
+test('file system: unreadable files and folders are reported, not thrown', { skip: process.getuid?.() === 0 && 'root reads every file' }, async () => {
+  await withTempFolder({ 'locked.md': 'x', 'closed/a.md': 'a' }, async (root, workspace) => {
+    fs.chmodSync(path.join(root, 'locked.md'), 0o000);
+    fs.chmodSync(path.join(root, 'closed'), 0o000);
+    assert.deepEqual(await workspace.readFile(toUri(path.join(root, 'locked.md'))), {
+      kind: 'failure',
+      reason: 'unreadable',
+      message: 'skipped: cannot read the file (EACCES)',
+    });
+    const listing = await workspace.listFiles(toUri(root), defaultFilter);
+    assert.deepEqual(listing.problems, [{ uri: toUri(path.join(root, 'closed')), message: 'skipped: cannot read the folder (EACCES)' }]);
+    fs.chmodSync(path.join(root, 'closed'), 0o755);
+  });
+});
+
+test('file system: reading a folder as a file is an unreadable file', async () => {
+  await withTempFolder({ 'sub/a.md': 'a' }, async (root, workspace) => {
+    assert.deepEqual(await workspace.readFile(toUri(path.join(root, 'sub'))), {
+      kind: 'failure',
+      reason: 'unreadable',
+      message: 'skipped: cannot read the file (EISDIR)',
+    });
+  });
+});

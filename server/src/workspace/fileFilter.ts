@@ -1,0 +1,42 @@
+import picomatch from 'picomatch';
+import { FileFilter } from './workspace';
+
+/** Folders that never belong to a glossary. */
+export const alwaysSkippedFolders: readonly string[] = ['node_modules', '.git'];
+
+/** A compiled `FileFilter`: questions about paths relative to the listed folder, with `/`. */
+export interface FileMatcher {
+  /** Whether a file belongs to the glossary. */
+  includesFile(relativePath: string): boolean;
+  /** Whether a folder and everything below it is left out. */
+  skipsFolder(relativePath: string): boolean;
+}
+
+/** Compiles the include and exclude patterns once for a listing of the folder `folderUri`. */
+export function createFileMatcher(filter: FileFilter, folderUri: string): FileMatcher {
+  const isIncluded = picomatch([...filter.include]);
+  const isExcluded = filter.exclude.length > 0 ? picomatch([...filter.exclude]) : () => false;
+  const prefix = pathPrefix(filter.baseUri, folderUri);
+  const isAlwaysSkipped = (relativePath: string): boolean =>
+    relativePath.split('/').some((segment) => alwaysSkippedFolders.includes(segment));
+  return {
+    includesFile: (relativePath) =>
+      !isAlwaysSkipped(relativePath) && isIncluded(prefix + relativePath) && !isExcluded(prefix + relativePath),
+    skipsFolder: (relativePath) => isAlwaysSkipped(relativePath) || isExcluded(prefix + relativePath),
+  };
+}
+
+/** The path from the patterns' base folder to the listed folder, with a trailing `/`, or ''. */
+function pathPrefix(baseUri: string | undefined, folderUri: string): string {
+  if (baseUri === undefined) {
+    return '';
+  }
+  const base = baseUri.endsWith('/') ? baseUri : `${baseUri}/`;
+  const folder = folderUri.endsWith('/') ? folderUri : `${folderUri}/`;
+  return folder.startsWith(base) ? decodeURIComponent(folder.slice(base.length)) : '';
+}
+
+/** Orders paths the same way on every machine (UTF-16 code units, not the locale). */
+export function comparePaths(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

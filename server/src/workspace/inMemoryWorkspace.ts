@@ -1,0 +1,66 @@
+import * as l10n from '@vscode/l10n';
+import { decodeFileBytes } from './decode';
+import { comparePaths, createFileMatcher } from './fileFilter';
+import { FileFilter, FileListing, ReadResult, Workspace } from './workspace';
+
+/** What a test puts into an in-memory file: text, raw bytes, or a file that cannot be read. */
+export type InMemoryFileContent = string | Uint8Array | { readonly unreadable: string };
+
+/** A `Workspace` held in a map from URI to content, for tests. Folders exist implicitly. */
+export class InMemoryWorkspace implements Workspace {
+  private readonly files: Map<string, InMemoryFileContent>;
+
+  constructor(files: Readonly<Record<string, InMemoryFileContent>> | ReadonlyMap<string, InMemoryFileContent>) {
+    this.files = new Map(files instanceof Map ? files : Object.entries(files));
+  }
+
+  /** Creates, replaces or (with `undefined`) deletes a file. */
+  set(uri: string, content: InMemoryFileContent | undefined): void {
+    if (content === undefined) {
+      this.files.delete(uri);
+    } else {
+      this.files.set(uri, content);
+    }
+  }
+
+  async stat(uri: string): Promise<'file' | 'directory' | undefined> {
+    if (this.files.has(uri)) {
+      return 'file';
+    }
+    const prefix = folderPrefix(uri);
+    return [...this.files.keys()].some((file) => file.startsWith(prefix)) ? 'directory' : undefined;
+  }
+
+  async listFiles(folderUri: string, filter: FileFilter): Promise<FileListing> {
+    const matcher = createFileMatcher(filter, folderUri);
+    const prefix = folderPrefix(folderUri);
+    const matching = [...this.files.keys()]
+      .filter((uri) => uri.startsWith(prefix))
+      .map((uri) => ({ uri, relative: decodeURIComponent(uri.slice(prefix.length)) }))
+      .filter(({ relative }) => {
+        const folders = relative.split('/').slice(0, -1);
+        const skipped = folders.some((_, i) => matcher.skipsFolder(folders.slice(0, i + 1).join('/')));
+        return !skipped && matcher.includesFile(relative);
+      })
+      .sort((a, b) => comparePaths(a.relative, b.relative));
+    return { uris: matching.map(({ uri }) => uri), problems: [] };
+  }
+
+  async readFile(uri: string): Promise<ReadResult> {
+    const content = this.files.get(uri);
+    if (content === undefined) {
+      return { kind: 'failure', reason: 'notFound', message: l10n.t('skipped: file not found') };
+    }
+    if (typeof content === 'string') {
+      return { kind: 'text', text: content, warning: undefined };
+    }
+    if (content instanceof Uint8Array) {
+      return decodeFileBytes(content);
+    }
+    return { kind: 'failure', reason: 'unreadable', message: l10n.t('skipped: cannot read the file ({0})', content.unreadable) };
+  }
+}
+
+function folderPrefix(folderUri: string): string {
+  return folderUri.endsWith('/') ? folderUri : `${folderUri}/`;
+}

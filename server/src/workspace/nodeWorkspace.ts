@@ -1,0 +1,104 @@
+import { promises as fs, Dirent } from 'node:fs';
+import * as path from 'node:path';
+import * as l10n from '@vscode/l10n';
+import { URI } from 'vscode-uri';
+import { decodeFileBytes } from './decode';
+import { comparePaths, createFileMatcher, FileMatcher } from './fileFilter';
+import { FileFilter, FileListing, FileProblem, ReadResult, Workspace } from './workspace';
+
+/** A `Workspace` on the local file system, for `file:` URIs. */
+export class NodeFileSystemWorkspace implements Workspace {
+  async stat(uri: string): Promise<'file' | 'directory' | undefined> {
+    try {
+      const stats = await fs.stat(toFsPath(uri));
+      return stats.isDirectory() ? 'directory' : stats.isFile() ? 'file' : undefined;
+    } catch {
+      return undefined;
+    }
+  }
+
+  async listFiles(folderUri: string, filter: FileFilter): Promise<FileListing> {
+    const root = toFsPath(folderUri);
+    const walk = new FolderWalk(root, createFileMatcher(filter, folderUri));
+    await walk.visit(root, '');
+    const relativePaths = [...walk.files].sort(comparePaths);
+    return { uris: relativePaths.map((relative) => toUri(path.join(root, relative))), problems: walk.problems };
+  }
+
+  async readFile(uri: string): Promise<ReadResult> {
+    let bytes: Uint8Array;
+    try {
+      bytes = await fs.readFile(toFsPath(uri));
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code === 'ENOENT') {
+        return { kind: 'failure', reason: 'notFound', message: l10n.t('skipped: file not found') };
+      }
+      return { kind: 'failure', reason: 'unreadable', message: l10n.t('skipped: cannot read the file ({0})', describe(error)) };
+    }
+    return decodeFileBytes(bytes);
+  }
+}
+
+/** One recursive listing; remembers the real path of every folder entered so symlink loops end. */
+class FolderWalk {
+  readonly files: string[] = [];
+  readonly problems: FileProblem[] = [];
+  private readonly visitedFolders = new Set<string>();
+
+  constructor(
+    private readonly root: string,
+    private readonly matcher: FileMatcher,
+  ) {}
+
+  async visit(folder: string, relativeFolder: string): Promise<void> {
+    let entries: Dirent[];
+    try {
+      const realFolder = await fs.realpath(folder);
+      if (this.visitedFolders.has(realFolder)) {
+        return;
+      }
+      this.visitedFolders.add(realFolder);
+      entries = await fs.readdir(folder, { withFileTypes: true });
+    } catch (error) {
+      this.problems.push({ uri: toUri(folder), message: l10n.t('skipped: cannot read the folder ({0})', describe(error)) });
+      return;
+    }
+    for (const entry of entries) {
+      const relative = relativeFolder === '' ? entry.name : `${relativeFolder}/${entry.name}`;
+      const kind = await this.kindOf(entry, path.join(folder, entry.name));
+      if (kind === 'directory' && !this.matcher.skipsFolder(relative)) {
+        await this.visit(path.join(this.root, relative), relative);
+      } else if (kind === 'file' && this.matcher.includesFile(relative)) {
+        this.files.push(relative);
+      }
+    }
+  }
+
+  private async kindOf(entry: Dirent, fullPath: string): Promise<'file' | 'directory' | undefined> {
+    if (!entry.isSymbolicLink()) {
+      return entry.isDirectory() ? 'directory' : entry.isFile() ? 'file' : undefined;
+    }
+    try {
+      const target = await fs.stat(fullPath);
+      return target.isDirectory() ? 'directory' : target.isFile() ? 'file' : undefined;
+    } catch {
+      return undefined; // a dangling link is no file of the glossary
+    }
+  }
+}
+
+/** The file-system path of a `file:` URI. */
+export function toFsPath(uri: string): string {
+  return URI.parse(uri).fsPath;
+}
+
+/** The `file:` URI of an absolute path. */
+export function toUri(fsPath: string): string {
+  return URI.file(fsPath).toString();
+}
+
+function describe(error: unknown): string {
+  const errno = error as NodeJS.ErrnoException;
+  return errno.code ?? (error instanceof Error ? error.message : String(error));
+}

@@ -1,0 +1,55 @@
+/**
+ * The host boundary: every file access of the index, the diagnostics and the command line goes
+ * through a `Workspace`, so that tests run on an in-memory one. Files are named by URI strings.
+ */
+
+/** What reading a file gave. */
+export type ReadResult =
+  | {
+      readonly kind: 'text';
+      readonly text: string;
+      /** Set when the bytes were not valid UTF-8 and were decoded with replacement characters. */
+      readonly warning: string | undefined;
+    }
+  | {
+      readonly kind: 'failure';
+      readonly reason: 'notFound' | 'unreadable' | 'binary';
+      /** A sentence for the user saying why the file is skipped. */
+      readonly message: string;
+    };
+
+/** A file or folder that could not be taken into account, and why. */
+export interface FileProblem {
+  readonly uri: string;
+  readonly message: string;
+}
+
+/** The files found under a folder. */
+export interface FileListing {
+  /** Matching files, sorted by their path relative to the folder (code unit order). */
+  readonly uris: readonly string[];
+  /** Folders that could not be read. */
+  readonly problems: readonly FileProblem[];
+}
+
+/** Which files below a folder belong to the glossary. */
+export interface FileFilter {
+  /** Glob patterns (picomatch) matched against the path relative to `baseUri`, with `/`. */
+  readonly include: readonly string[];
+  readonly exclude: readonly string[];
+  /**
+   * The folder the patterns are relative to (the workspace root, where `.glossary.json` is),
+   * when it is an ancestor of the listed folder; by default the listed folder itself.
+   */
+  readonly baseUri?: string;
+}
+
+/** Access to the files of a glossary. */
+export interface Workspace {
+  /** Whether the URI names a file, a folder, or nothing. */
+  stat(uri: string): Promise<'file' | 'directory' | undefined>;
+  /** The files below a folder that the filter accepts; `node_modules` and `.git` are always skipped. */
+  listFiles(folderUri: string, filter: FileFilter): Promise<FileListing>;
+  /** A file's text, decoded as an editor would, or why it cannot be used. */
+  readFile(uri: string): Promise<ReadResult>;
+}
