@@ -1,0 +1,498 @@
+/**
+ * The block structure of Pandoc Markdown, as far as ids and links depend on it: which lines are
+ * headings, which are inline text (paragraphs, list items, quotes, table cells), and which are
+ * code, raw HTML or metadata and so hold no links. Containers (lists, quotes, notes, definitions,
+ * grid-table cells) are parsed as Pandoc does: their lines are collected with the container's
+ * indentation removed and parsed again as blocks.
+ */
+
+/** A slice `[start, end)` of one source line. */
+export interface LineRef {
+  readonly line: number;
+  readonly start: number;
+  readonly end: number;
+}
+
+/** A heading as found in the block structure, before its inline content is read. */
+export interface HeadingBlock {
+  readonly kind: 'heading';
+  readonly level: number;
+  /** The heading's content: the text after the `#`s, or the text line of a setext heading. */
+  readonly content: LineRef;
+  /** Where the heading starts: the first `#`, or the first character of a setext heading's text. */
+  readonly startCharacter: number;
+  /** The lines the heading occupies. */
+  readonly firstLine: number;
+  readonly lastLine: number;
+}
+
+/** Lines of inline text, read as one unit (a paragraph, a definition term, a table row). */
+export interface InlineBlock {
+  readonly kind: 'inline';
+  readonly lines: readonly LineRef[];
+}
+
+/** A fenced code block. */
+export interface FenceBlock {
+  readonly fence: '`' | '~';
+  readonly indent: number;
+  readonly openLine: number;
+  readonly closeLine: number;
+}
+
+/** A reference definition `[label]: url`. */
+export interface DefinitionBlock {
+  readonly label: string;
+  readonly url: string;
+  /** Where the URL text after `#` is written. */
+  readonly urlRef: LineRef;
+}
+
+/** The block structure of one file. */
+export interface BlockScan {
+  /** Headings and inline text in Pandoc's document order. */
+  readonly blocks: readonly (HeadingBlock | InlineBlock)[];
+  readonly fences: readonly FenceBlock[];
+  readonly definitions: readonly DefinitionBlock[];
+  /** Lines of horizontal rules at the top level of the file. */
+  readonly rules: readonly number[];
+}
+
+interface Context {
+  readonly inList: boolean;
+  readonly topLevel: boolean;
+}
+
+const verbatimTags = /^<(pre|script|style|textarea)(?=[\s>])/i;
+const blockTags = new Set(
+  (
+    'address article aside blockquote body canvas caption center col colgroup dd details dialog dir div dl dt ' +
+    'fieldset figcaption figure footer form frameset h1 h2 h3 h4 h5 h6 head header hgroup hr html iframe legend ' +
+    'li main menu nav noscript ol optgroup option p section source summary table tbody td tfoot th thead title tr ul'
+  ).split(' '),
+);
+const blockTagLine = /^<\/?([A-Za-z][A-Za-z0-9]*)(?:\s[^>]*)?\/?>/;
+const bulletMarker = /^( {0,3})([*+-])(?:[ \t]+|$)/;
+const orderedMarker =
+  /^( {0,3})(?:(?:[0-9]{1,9}|#|[a-z]|[A-Z]|[ivxlcdm]+|[IVXLCDM]+)[.)]|\((?:[0-9]{1,9}|#|[a-zA-Z]|[ivxlcdm]+|[IVXLCDM]+|@[\w-]*)\))(?:[ \t]+|$)/;
+const horizontalRule = /^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$/;
+const setextUnderline = /^(?:=+|-+)[ \t]*$/;
+const fenceOpening = /^( {0,3})(`{3,}|~{3,})(.*)$/;
+const divFence = /^ {0,3}:{3,}/;
+const defMarker = /^ {0,3}[:~](?:[ \t]+)/;
+const noteStart = /^ {0,3}\[\^[^\]\s]+\]:/;
+
+/** Splits text into lines, recognizing `\n`, `\r\n` and `\r`. */
+export function splitLines(text: string): string[] {
+  return text.split(/\r\n|\r|\n/);
+}
+
+/** Reads the block structure of a file given as lines. */
+export function scanBlocks(lineTexts: readonly string[]): BlockScan {
+  const scanner = new BlockScanner(lineTexts);
+  const all: LineRef[] = lineTexts.map((t, line) => ({ line, start: 0, end: t.length }));
+  scanner.parse(all, { inList: false, topLevel: true });
+  return scanner.result;
+}
+
+class BlockScanner {
+  readonly result: { blocks: (HeadingBlock | InlineBlock)[]; fences: FenceBlock[]; definitions: DefinitionBlock[]; rules: number[] } =
+    { blocks: [], fences: [], definitions: [], rules: [] };
+
+  constructor(private readonly lineTexts: readonly string[]) {}
+
+  private text(ref: LineRef): string {
+    return this.lineTexts[ref.line].slice(ref.start, ref.end);
+  }
+
+  private isBlank(ref: LineRef | undefined): boolean {
+    return ref !== undefined && /^[ \t]*$/.test(this.text(ref));
+  }
+
+  /** Parses `input` as a sequence of blocks. */
+  parse(input: readonly LineRef[], context: Context): void {
+    const lines = input.slice();
+    let i = 0;
+    while (i < lines.length) {
+      const line = lines[i];
+      const text = this.text(line);
+      if (/^[ \t]*$/.test(text)) {
+        i++;
+        continue;
+      }
+      const next =
+        this.fencedCode(lines, i) ??
+        this.titleBlock(lines, i, context) ??
+        this.yamlBlock(lines, i) ??
+        this.listItem(lines, i, bulletMarker) ??
+        (divFence.test(text) ? i + 1 : undefined) ??
+        this.atxHeading(lines, i) ??
+        this.setextHeading(lines, i) ??
+        this.htmlBlock(lines, i) ??
+        this.gridTable(lines, i) ??
+        this.indentedCode(lines, i) ??
+        this.blockQuote(lines, i) ??
+        this.rule(lines, i, context) ??
+        this.listItem(lines, i, orderedMarker) ??
+        this.definitionList(lines, i) ??
+        this.note(lines, i) ??
+        this.referenceDefinition(lines, i) ??
+        this.paragraph(lines, i, context);
+      i = next;
+    }
+  }
+
+  /** A fenced code block with its closing fence; Pandoc reads an unclosed fence as text. */
+  private fencedCode(lines: LineRef[], i: number): number | undefined {
+    const found = this.findFence(lines, i);
+    if (!found) return undefined;
+    this.result.fences.push(found);
+    return i + found.closeLine - found.openLine + 1;
+  }
+
+  /** The fenced code block that starts at line `i`, if its closing fence exists. */
+  private findFence(lines: readonly LineRef[], i: number): FenceBlock | undefined {
+    const open = fenceOpening.exec(this.text(lines[i]));
+    if (!open) return undefined;
+    const fence = open[2];
+    if (fence[0] === '`' && open[3].includes('`')) return undefined;
+    const closing = new RegExp(`^ {0,3}${fence[0] === '`' ? '`' : '~'}{${fence.length},}[ \\t]*$`);
+    for (let j = i + 1; j < lines.length; j++) {
+      if (closing.test(this.text(lines[j]))) {
+        return { fence: fence[0] as '`' | '~', indent: open[1].length, openLine: lines[i].line, closeLine: lines[j].line };
+      }
+    }
+    return undefined;
+  }
+
+  /** Pandoc's `% title` block at the very start of the document: metadata, not content. */
+  private titleBlock(lines: LineRef[], i: number, context: Context): number | undefined {
+    if (!context.topLevel || lines[i].line !== 0 || !this.text(lines[i]).startsWith('%')) return undefined;
+    let j = i;
+    while (j < lines.length && !this.isBlank(lines[j]) && (j === i || /^[%\s]/.test(this.text(lines[j])))) j++;
+    return j;
+  }
+
+  /** A YAML metadata block: `---`, not followed by a blank line, up to `---` or `...`. */
+  private yamlBlock(lines: LineRef[], i: number): number | undefined {
+    if (!/^---[ \t]*$/.test(this.text(lines[i])) || i + 1 >= lines.length || this.isBlank(lines[i + 1])) {
+      return undefined;
+    }
+    for (let j = i + 1; j < lines.length; j++) {
+      if (/^(?:---|\.\.\.)[ \t]*$/.test(this.text(lines[j]))) return j + 1;
+    }
+    return undefined;
+  }
+
+  private atxHeading(lines: LineRef[], i: number): number | undefined {
+    const line = lines[i];
+    const match = /^(#+)(?=[ \t]|$)[ \t]*/.exec(this.text(line));
+    if (!match) return undefined;
+    this.result.blocks.push({
+      kind: 'heading',
+      level: match[1].length,
+      content: { line: line.line, start: line.start + match[0].length, end: line.end },
+      startCharacter: line.start,
+      firstLine: line.line,
+      lastLine: line.line,
+    });
+    return i + 1;
+  }
+
+  private setextHeading(lines: LineRef[], i: number): number | undefined {
+    const underline = lines[i + 1];
+    if (underline === undefined || !setextUnderline.test(this.text(underline))) return undefined;
+    const line = lines[i];
+    const indent = /^[ \t]*/.exec(this.text(line))![0].length;
+    this.result.blocks.push({
+      kind: 'heading',
+      level: this.text(underline)[0] === '=' ? 1 : 2,
+      content: { line: line.line, start: line.start + indent, end: line.end },
+      startCharacter: line.start + indent,
+      firstLine: line.line,
+      lastLine: underline.line,
+    });
+    return i + 2;
+  }
+
+  /**
+   * Raw HTML at the start of a block: a comment or a verbatim element (`pre`, `script`, `style`,
+   * `textarea`) is skipped to its end; a block-level tag is skipped by itself, and the rest of its
+   * line is read as the start of the next block, as Pandoc's `markdown_in_html_blocks` does.
+   */
+  private htmlBlock(lines: LineRef[], i: number): number | undefined {
+    const line = lines[i];
+    const text = this.text(line);
+    if (text[0] !== '<') return undefined;
+    let closer: string | undefined;
+    if (text.startsWith('<!--')) closer = '-->';
+    else {
+      const verbatim = verbatimTags.exec(text);
+      if (verbatim) closer = `</${verbatim[1].toLowerCase()}>`;
+    }
+    if (closer !== undefined) {
+      for (let j = i; j < lines.length; j++) {
+        const candidate = this.text(lines[j]);
+        const from = j === i ? 4 : 0;
+        const at = (closer === '-->' ? candidate : candidate.toLowerCase()).indexOf(closer, from);
+        if (at >= 0) return this.continueAfter(lines, j, lines[j].start + at + closer.length);
+      }
+      return undefined;
+    }
+    const tag = blockTagLine.exec(text);
+    if (!tag || !blockTags.has(tag[1].toLowerCase())) return undefined;
+    return this.continueAfter(lines, i, line.start + tag[0].length);
+  }
+
+  /** Resumes block parsing at `column` of line `j`: the rest of that line starts a block. */
+  private continueAfter(lines: LineRef[], j: number, column: number): number {
+    const rest: LineRef = { line: lines[j].line, start: column, end: lines[j].end };
+    if (this.isBlank(rest)) return j + 1;
+    lines[j] = rest;
+    return j;
+  }
+
+  /**
+   * A grid table: its cells are read as blocks of their own, row by row, left to right. A row
+   * line whose column separators are missing (a cell spanning columns) is read as one cell.
+   */
+  private gridTable(lines: LineRef[], i: number): number | undefined {
+    const border = /^\+(?:[-=:]+\+)+[ \t]*$/;
+    const top = this.text(lines[i]);
+    if (!border.test(top)) return undefined;
+    const columns: number[] = [];
+    for (let c = 0; c < top.length; c++) if (top[c] === '+') columns.push(c);
+    let j = i + 1;
+    while (j < lines.length && /^[+|]/.test(this.text(lines[j]))) j++;
+    if (!border.test(this.text(lines[j - 1])) || j === i + 1) return undefined;
+    let row: LineRef[] = [];
+    const flushRow = () => {
+      if (row.length === 0) return;
+      const spanning = row.some((r) => columns.some((c) => this.text(r)[c] !== '|'));
+      const cellBounds = spanning ? [[columns[0], this.text(row[0]).lastIndexOf('|')]] : columns.slice(1).map((c, k) => [columns[k], c]);
+      for (const [from, to] of cellBounds) {
+        const cell = row.map((r) => ({ line: r.line, start: r.start + from + 1, end: r.start + Math.max(from + 1, Math.min(to, r.end - r.start)) }));
+        const trimmed = cell.every((r) => this.text(r).startsWith(' ')) ? cell.map((r) => ({ ...r, start: r.start + 1 })) : cell;
+        this.parse(trimmed, { inList: false, topLevel: false });
+      }
+      row = [];
+    };
+    for (let k = i + 1; k < j; k++) {
+      if (this.text(lines[k])[0] === '+') flushRow();
+      else row.push(lines[k]);
+    }
+    return j;
+  }
+
+  private indentedCode(lines: LineRef[], i: number): number | undefined {
+    if (indentation(this.text(lines[i])) < 4) return undefined;
+    let j = i + 1;
+    let end = j;
+    while (j < lines.length) {
+      if (this.isBlank(lines[j])) j++;
+      else if (indentation(this.text(lines[j])) >= 4) end = ++j;
+      else break;
+    }
+    return end;
+  }
+
+  /** A block quote: `>` lines and lazy continuation lines, up to a blank line. */
+  private blockQuote(lines: LineRef[], i: number): number | undefined {
+    if (!/^ {0,3}>/.test(this.text(lines[i]))) return undefined;
+    const inner: LineRef[] = [];
+    let j = i;
+    while (j < lines.length && !this.isBlank(lines[j])) {
+      const line = lines[j];
+      const marker = /^ {0,3}> ?/.exec(this.text(line));
+      inner.push(marker ? { line: line.line, start: line.start + marker[0].length, end: line.end } : line);
+      j++;
+    }
+    this.parse(inner, { inList: false, topLevel: false });
+    return j;
+  }
+
+  private rule(lines: LineRef[], i: number, context: Context): number | undefined {
+    if (!horizontalRule.test(this.text(lines[i]))) return undefined;
+    if (context.topLevel) this.result.rules.push(lines[i].line);
+    return i + 1;
+  }
+
+  /**
+   * A list item: the marker line and its continuation lines, with the item's indentation removed,
+   * parsed again as blocks. Continuation follows Pandoc: lazy lines up to a blank line, then
+   * lines indented at least as far as the item's content.
+   */
+  private listItem(lines: LineRef[], i: number, marker: RegExp): number | undefined {
+    const first = lines[i];
+    const text = this.text(first);
+    const match = marker.exec(text);
+    if (!match || (marker === bulletMarker && horizontalRule.test(text))) return undefined;
+    if (marker === orderedMarker && /^ {0,3}[A-Z]\.[ \t]?(?! )\S/.test(text) && !/^ {0,3}[A-Z]\.(?:  |\t)/.test(text)) {
+      return undefined; // an initial such as "B. Russell": Pandoc wants two spaces after an upper-case letter
+    }
+    const contentIndent = match[0].length;
+    const item: LineRef[] = [{ line: first.line, start: first.start + contentIndent, end: first.end }];
+    let j = i + 1;
+    const isListStart = (ref: LineRef) => {
+      const t = this.text(ref);
+      return (bulletMarker.test(t) && !horizontalRule.test(t)) || orderedMarker.test(t);
+    };
+    while (j < lines.length && !this.isBlank(lines[j]) && !isListStart(lines[j]) && this.findFence(lines, j) === undefined) {
+      item.push(this.stripIndent(lines[j], contentIndent));
+      j++;
+    }
+    for (;;) {
+      let k = j;
+      while (k < lines.length && this.isBlank(lines[k])) k++;
+      if (k >= lines.length || k === j || indentation(this.text(lines[k])) < contentIndent) break;
+      for (let b = j; b < k; b++) item.push(lines[b]);
+      j = k;
+      item.push(this.stripIndent(lines[j], contentIndent));
+      j++;
+      while (j < lines.length && !this.isBlank(lines[j])) {
+        const t = this.text(lines[j]);
+        if (indentation(t) < contentIndent && isListStart(lines[j])) break;
+        item.push(this.stripIndent(lines[j], contentIndent));
+        j++;
+      }
+    }
+    this.parse(item, { inList: true, topLevel: false });
+    return j;
+  }
+
+  /** Removes up to `width` columns of leading white space. */
+  private stripIndent(ref: LineRef, width: number): LineRef {
+    const text = this.text(ref);
+    let column = 0;
+    let k = 0;
+    while (k < text.length && column < width && (text[k] === ' ' || text[k] === '\t')) {
+      column = text[k] === '\t' ? column + 4 - (column % 4) : column + 1;
+      k++;
+    }
+    return { line: ref.line, start: ref.start + k, end: ref.end };
+  }
+
+  /** A term line followed (after at most one blank line) by `:` or `~` definitions. */
+  private definitionList(lines: LineRef[], i: number): number | undefined {
+    const defAt = (k: number) => lines[k] !== undefined && defMarker.test(this.text(lines[k]));
+    let j = defAt(i + 1) ? i + 1 : this.isBlank(lines[i + 1]) && defAt(i + 2) ? i + 2 : -1;
+    if (j < 0) return undefined;
+    this.result.blocks.push({ kind: 'inline', lines: [lines[i]] });
+    while (j < lines.length && defAt(j)) {
+      const marker = defMarker.exec(this.text(lines[j]))!;
+      const body: LineRef[] = [{ line: lines[j].line, start: lines[j].start + marker[0].length, end: lines[j].end }];
+      j++;
+      j = this.collectIndented(lines, j, body, (k) => !defAt(k));
+      this.parse(body, { inList: false, topLevel: false });
+      let k = j;
+      while (k < lines.length && this.isBlank(lines[k]) && k - j < 1) k++;
+      if (defAt(k)) j = k;
+    }
+    return j;
+  }
+
+  /** A footnote definition `[^id]: text` with its indented continuation. */
+  private note(lines: LineRef[], i: number): number | undefined {
+    const match = noteStart.exec(this.text(lines[i]));
+    if (!match) return undefined;
+    const first = lines[i];
+    const body: LineRef[] = [this.stripIndent({ line: first.line, start: first.start + match[0].length, end: first.end }, 4)];
+    const j = this.collectIndented(lines, i + 1, body, (k) => !noteStart.test(this.text(lines[k])));
+    this.parse(body, { inList: false, topLevel: false });
+    return j;
+  }
+
+  /**
+   * Collects lazy lines up to a blank line, then blocks of lines indented by four columns, each
+   * with four columns removed, into `body`; returns the index after them.
+   */
+  private collectIndented(lines: LineRef[], from: number, body: LineRef[], lazyAllowed: (k: number) => boolean): number {
+    let j = from;
+    while (j < lines.length && !this.isBlank(lines[j]) && lazyAllowed(j)) body.push(this.stripIndent(lines[j++], 4));
+    for (;;) {
+      let k = j;
+      while (k < lines.length && this.isBlank(lines[k])) k++;
+      if (k >= lines.length || k === j || indentation(this.text(lines[k])) < 4) return j;
+      for (let b = j; b < k; b++) body.push(lines[b]);
+      j = k;
+      while (j < lines.length && !this.isBlank(lines[j]) && (j === k || lazyAllowed(j))) body.push(this.stripIndent(lines[j++], 4));
+    }
+  }
+
+  /** `[label]: url "title"` on one line (the URL may follow on the next). */
+  private referenceDefinition(lines: LineRef[], i: number): number | undefined {
+    const line = lines[i];
+    const text = this.text(line);
+    const match = /^( {0,3})\[((?:[^\]\\]|\\.)+)\]:[ \t]*/.exec(text);
+    if (!match || match[2].startsWith('^') || match[2].startsWith('@')) return undefined;
+    let urlLine = line;
+    let urlText = text.slice(match[0].length);
+    let urlOffset = line.start + match[0].length;
+    let next = i + 1;
+    if (urlText === '' && lines[i + 1] && !this.isBlank(lines[i + 1])) {
+      urlLine = lines[i + 1];
+      const indent = /^[ \t]*/.exec(this.text(urlLine))![0].length;
+      urlText = this.text(urlLine).slice(indent);
+      urlOffset = urlLine.start + indent;
+      next = i + 2;
+    }
+    const url = /^<([^>\n]*)>|^(\S+)/.exec(urlText);
+    if (!url || url[0].startsWith('[')) return undefined;
+    const rawUrl = url[1] ?? url[2];
+    const urlStart = urlOffset + (url[1] !== undefined ? 1 : 0);
+    const hash = rawUrl.startsWith('#') ? 1 : 0;
+    this.result.definitions.push({
+      label: match[2],
+      url: rawUrl.replace(/\\([!-/:-@[-`{-~])/g, '$1'),
+      urlRef: { line: urlLine.line, start: urlStart + hash, end: urlStart + rawUrl.length },
+    });
+    return next;
+  }
+
+  /**
+   * A paragraph: lines up to a blank line. Pandoc also ends it before a backtick-fenced code
+   * block and, inside a list, before a list marker; an HTML comment left open runs on past blank
+   * lines to its end.
+   */
+  private paragraph(lines: LineRef[], i: number, context: Context): number {
+    const body: LineRef[] = [lines[i]];
+    let j = i + 1;
+    let openComment = commentOpenAfter(false, this.text(lines[i]));
+    while (j < lines.length) {
+      const line = lines[j];
+      const text = this.text(line);
+      if (!openComment) {
+        if (/^[ \t]*$/.test(text)) break;
+        if (text.trimStart().startsWith('```') && this.findFence(lines, j) !== undefined) break;
+        if (context.inList && (bulletMarker.test(text) || orderedMarker.test(text))) break;
+        if (divFence.test(text) && /^ {0,3}:{3,}[ \t]*$/.test(text)) break;
+      }
+      body.push(line);
+      openComment = commentOpenAfter(openComment, text);
+      j++;
+    }
+    this.result.blocks.push({ kind: 'inline', lines: body });
+    return j;
+  }
+}
+
+/** Whether an HTML comment is open after `text`, given whether one was open before it. */
+function commentOpenAfter(open: boolean, text: string): boolean {
+  for (let pos = 0; ; ) {
+    const at = open ? text.indexOf('-->', pos) : text.indexOf('<!--', pos);
+    if (at < 0) return open;
+    pos = at + (open ? 3 : 4);
+    open = !open;
+  }
+}
+
+/** The width of a line's leading white space, with tabs to the next multiple of four. */
+function indentation(text: string): number {
+  let column = 0;
+  for (const ch of text) {
+    if (ch === ' ') column++;
+    else if (ch === '\t') column += 4 - (column % 4);
+    else break;
+  }
+  return column;
+}

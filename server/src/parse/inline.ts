@@ -1,0 +1,486 @@
+/**
+ * Inline scanning of Pandoc Markdown: which bracketed texts are links, and what a run of inline
+ * markup reads as in plain text. Code spans, math, raw HTML, autolinks and escapes are skipped
+ * exactly where Pandoc's inline parser would treat them as something other than a link.
+ */
+
+import { parseAttributeBlock } from './attributes';
+
+/** What a reference key resolves to. */
+export interface ResolvedReference {
+  /** The URL as Pandoc reads it. */
+  readonly url: string;
+  readonly kind: 'reference' | 'implicitHeading';
+  /** Where the id text is written (opaque to the scanner; the caller knows what it means). */
+  readonly idLocation: unknown;
+}
+
+/** Looks up a normalized reference key (`[label]`, `[label][]`, `[label][key]`). */
+export type ReferenceResolver = (key: string) => ResolvedReference | undefined;
+
+/** A link found by the scanner, with offsets into the scanned text. */
+export interface ScannedLink {
+  readonly url: string;
+  readonly start: number;
+  readonly end: number;
+  readonly labelStart: number;
+  readonly labelEnd: number;
+  /** For inline links: offsets of the URL text after `#`. */
+  readonly urlStart: number | undefined;
+  readonly urlEnd: number | undefined;
+  readonly reference: ResolvedReference | undefined;
+}
+
+const asciiPunctuation = /[!-/:-@[-`{-~]/;
+const alphaNumeric = /[\p{L}\p{N}]/u;
+const whiteSpace = /\s/u;
+
+/** Normalizes a reference label as Pandoc's `toKey` does: case and runs of white space ignored. */
+export function referenceKey(label: string): string {
+  return label.trim().split(/\s+/u).join(' ').toLowerCase();
+}
+
+/** Pandoc's `escapeURI`: white space and a few characters are percent-encoded. */
+function escapeUri(url: string): string {
+  return url.replace(/[\s<>|"{}[\]^`]/gu, (ch) =>
+    Array.from(Buffer.from(ch, 'utf8'), (b) => '%' + b.toString(16).toUpperCase().padStart(2, '0')).join(''),
+  );
+}
+
+const namedEntities: Readonly<Record<string, string>> = {
+  amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0', auml: 'ä', ouml: 'ö', uuml: 'ü',
+  Auml: 'Ä', Ouml: 'Ö', Uuml: 'Ü', szlig: 'ß', eacute: 'é', egrave: 'è', ndash: '–', mdash: '—',
+  hellip: '…', copy: '©', reg: '®', trade: '™', euro: '€', shy: '\u00ad',
+};
+
+/** Reads an HTML character reference at `pos` (`&amp;`, `&#228;`, `&#xE4;`). */
+function characterReference(text: string, pos: number): { end: number; value: string } | undefined {
+  const match = /^&(?:#[xX]([0-9a-fA-F]{1,6})|#([0-9]{1,7})|([A-Za-z][A-Za-z0-9]{1,31}));/.exec(text.slice(pos, pos + 40));
+  if (!match) return undefined;
+  let value: string | undefined;
+  if (match[1] !== undefined || match[2] !== undefined) {
+    const code = match[1] !== undefined ? parseInt(match[1], 16) : parseInt(match[2], 10);
+    value = code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : undefined;
+  } else {
+    value = namedEntities[match[3]];
+  }
+  return value === undefined ? undefined : { end: pos + match[0].length, value };
+}
+
+/** The run length of `ch` starting at `pos`. */
+function runLength(text: string, pos: number, ch: string): number {
+  let n = 0;
+  while (text[pos + n] === ch) n++;
+  return n;
+}
+
+/** The end of a code span starting at a backtick run at `pos`, or -1 when it is not closed. */
+export function codeSpanEnd(text: string, pos: number): number {
+  const open = runLength(text, pos, '`');
+  let i = pos + open;
+  while (i < text.length) {
+    const next = text.indexOf('`', i);
+    if (next < 0) return -1;
+    const close = runLength(text, next, '`');
+    if (close === open) return next + close;
+    i = next + close;
+  }
+  return -1;
+}
+
+/** The end of `$...$` or `$$...$$` math at `pos`, or -1 when Pandoc would read a literal `$`. */
+function mathEnd(text: string, pos: number): number {
+  if (text.startsWith('$$', pos)) {
+    const close = text.indexOf('$$', pos + 2);
+    if (close > pos + 2) return close + 2;
+    return -1;
+  }
+  const first = text[pos + 1];
+  if (first === undefined || whiteSpace.test(first)) return -1;
+  for (let i = pos + 1; i < text.length; i++) {
+    const ch = text[i];
+    if (ch === '\\') {
+      i++;
+    } else if (ch === '$') {
+      if (whiteSpace.test(text[i - 1])) return -1;
+      return /[0-9]/.test(text[i + 1] ?? '') ? -1 : i + 1;
+    } else if (ch === '\n' && text[i + 1] === '\n') {
+      return -1;
+    }
+  }
+  return -1;
+}
+
+const htmlTagPattern =
+  /^<\/?[A-Za-z][A-Za-z0-9:-]*(?:\s+[A-Za-z_:][A-Za-z0-9_.:-]*(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>`]+))?)*\s*\/?>/;
+const autolinkPattern = /^<(?:[A-Za-z][A-Za-z0-9+.-]{1,31}:[^\s<>]*|[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*)>/;
+
+/** The end of raw HTML (a tag or a comment) or an autolink at `pos`, or -1. */
+export function htmlOrAutolinkEnd(text: string, pos: number): number {
+  if (text.startsWith('<!--', pos)) {
+    const close = text.indexOf('-->', pos + 4);
+    return close < 0 ? -1 : close + 3;
+  }
+  // Bounded look-ahead keeps a long line of `<` cheap; real tags are short.
+  const window = text.slice(pos, pos + 2000);
+  const match = htmlTagPattern.exec(window) ?? autolinkPattern.exec(window);
+  return match ? pos + match[0].length : -1;
+}
+
+/**
+ * The index of the `]` that closes the `[` at `pos`, skipping escapes, code spans and raw HTML
+ * as Pandoc's balanced-bracket parser does; -1 when there is none.
+ */
+export function matchingBracket(text: string, pos: number): number {
+  let depth = 0;
+  for (let i = pos; i < text.length; i++) {
+    const ch = text[i];
+    if (ch === '\\') {
+      i++;
+    } else if (ch === '`') {
+      const end = codeSpanEnd(text, i);
+      i = (end < 0 ? i + runLength(text, i, '`') : end) - 1;
+    } else if (ch === '<') {
+      const end = htmlOrAutolinkEnd(text, i);
+      if (end > 0) i = end - 1;
+    } else if (ch === '[') {
+      depth++;
+    } else if (ch === ']') {
+      depth--;
+      if (depth === 0) return i;
+    }
+  }
+  return -1;
+}
+
+interface Destination {
+  readonly url: string;
+  readonly urlStart: number;
+  readonly urlEnd: number;
+  readonly end: number;
+}
+
+/** Reads the `(url "title")` part of an inline link at `pos` (which is `(`). */
+function parseDestination(text: string, pos: number): Destination | undefined {
+  let i = pos + 1;
+  while (text[i] === ' ' || text[i] === '\t') i++;
+  let url = '';
+  let urlStart = i;
+  let urlEnd = i;
+  if (text[i] === '<') {
+    const close = text.indexOf('>', i + 1);
+    if (close < 0 || text.slice(i, close).includes('\n')) return undefined;
+    urlStart = i + 1;
+    urlEnd = close;
+    url = unescape(text.slice(urlStart, urlEnd));
+    i = close + 1;
+  } else {
+    let parens = 0;
+    for (;;) {
+      const ch = text[i];
+      if (ch === undefined) return undefined;
+      if (ch === '\\' && i + 1 < text.length && asciiPunctuation.test(text[i + 1])) {
+        url += text[i + 1];
+        i += 2;
+      } else if (ch === '(') {
+        parens++;
+        url += ch;
+        i++;
+      } else if (ch === ')' && parens > 0) {
+        parens--;
+        url += ch;
+        i++;
+      } else if (ch === ')') {
+        break;
+      } else if (whiteSpace.test(ch)) {
+        let j = i;
+        while (j < text.length && whiteSpace.test(text[j])) j++;
+        // A blank line ends the paragraph, and a title or `)` after spaces ends the URL.
+        if (/\n[^\S\n]*\n/.test(text.slice(i, j)) || /["')]/.test(text[j] ?? '')) break;
+        url += ' ';
+        i = j;
+      } else if (ch === '&') {
+        const ref = characterReference(text, i);
+        url += ref ? ref.value : ch;
+        i = ref ? ref.end : i + 1;
+      } else {
+        url += ch;
+        i++;
+      }
+      if (!whiteSpace.test(ch)) urlEnd = i;
+    }
+    // The id text starts at the first non-space character.
+    while (urlStart < urlEnd && whiteSpace.test(text[urlStart])) urlStart++;
+  }
+  // Optional title, then `)`.
+  let j = i;
+  while (j < text.length && whiteSpace.test(text[j]) && !/\n[^\S\n]*\n/.test(text.slice(i, j + 1))) j++;
+  const quote = text[j];
+  if ((quote === '"' || quote === "'") && j > i) {
+    let k = j + 1;
+    while (k < text.length && text[k] !== quote) k += text[k] === '\\' ? 2 : 1;
+    if (k >= text.length) return undefined;
+    k++;
+    while (text[k] === ' ' || text[k] === '\t') k++;
+    if (text[k] !== ')') return undefined;
+    i = k;
+  } else {
+    i = j;
+    if (text[i] !== ')') return undefined;
+  }
+  return { url: escapeUri(url.trim().split(/\s+/u).join(' ')), urlStart, urlEnd, end: i + 1 };
+}
+
+/** Resolves backslash escapes. */
+function unescape(text: string): string {
+  return text.replace(/\\([!-/:-@[-`{-~])/g, '$1');
+}
+
+/** The result of trying to read a link at a `[`. */
+type LinkAttempt =
+  | { readonly kind: 'link'; readonly link: ScannedLink }
+  | { readonly kind: 'none' };
+
+function tryLink(text: string, pos: number, resolve: ReferenceResolver): LinkAttempt {
+  if (text[pos + 1] === '^') return { kind: 'none' };
+  const labelEnd = matchingBracket(text, pos);
+  if (labelEnd < 0) return { kind: 'none' };
+  const after = labelEnd + 1;
+  const label = text.slice(pos + 1, labelEnd);
+  if (text[after] === '(') {
+    const destination = parseDestination(text, after);
+    if (destination) {
+      let end = destination.end;
+      const attributes = text[end] === '{' ? parseAttributeBlock(text, end) : undefined;
+      if (attributes) end = attributes.end;
+      const url = destination.url;
+      return {
+        kind: 'link',
+        link: {
+          url,
+          start: pos,
+          end,
+          labelStart: pos + 1,
+          labelEnd,
+          urlStart: destination.urlStart + (url.startsWith('#') ? 1 : 0),
+          urlEnd: destination.urlEnd,
+          reference: undefined,
+        },
+      };
+    }
+  }
+  if (text[after] === '{' && parseAttributeBlock(text, after)) return { kind: 'none' }; // a bracketed span
+  let key = label;
+  let end = after;
+  if (text[after] === '[' && text[after + 1] !== '^') {
+    const refEnd = matchingBracket(text, after);
+    if (refEnd > 0) {
+      if (refEnd > after + 1) key = text.slice(after + 1, refEnd);
+      end = refEnd + 1;
+    }
+  }
+  const reference = resolve(referenceKey(key));
+  if (!reference) return { kind: 'none' };
+  return {
+    kind: 'link',
+    link: {
+      url: reference.url,
+      start: pos,
+      end,
+      labelStart: pos + 1,
+      labelEnd,
+      urlStart: undefined,
+      urlEnd: undefined,
+      reference,
+    },
+  };
+}
+
+/**
+ * Calls `visit` for every position where an inline construct starts that is not plain text, and
+ * returns the end of that construct. Shared by link scanning and plain-text rendering so that
+ * both agree on what is code, math, raw HTML or a link.
+ */
+function skipVerbatim(text: string, i: number): number {
+  const ch = text[i];
+  if (ch === '`') {
+    const end = codeSpanEnd(text, i);
+    return end < 0 ? i + runLength(text, i, '`') : end;
+  }
+  if (ch === '$') {
+    const end = mathEnd(text, i);
+    return end < 0 ? i + 1 : end;
+  }
+  if (ch === '<') {
+    const end = htmlOrAutolinkEnd(text, i);
+    return end < 0 ? i + 1 : end;
+  }
+  return i;
+}
+
+/** Every link in `text` (one paragraph or heading), in document order. */
+export function scanLinks(text: string, resolve: ReferenceResolver): ScannedLink[] {
+  const links: ScannedLink[] = [];
+  for (let i = 0; i < text.length; ) {
+    const ch = text[i];
+    if (ch === '\\') {
+      i += asciiPunctuation.test(text[i + 1] ?? '') ? 2 : 1;
+    } else if (ch === '`' || ch === '$' || ch === '<') {
+      i = skipVerbatim(text, i);
+    } else if (ch === '[' || (ch === '!' && text[i + 1] === '[')) {
+      const image = ch === '!';
+      const attempt = tryLink(text, image ? i + 1 : i, resolve);
+      if (attempt.kind === 'link') {
+        if (!image) links.push(attempt.link);
+        i = attempt.link.end;
+      } else {
+        i += image ? 2 : 1;
+      }
+    } else {
+      i++;
+    }
+  }
+  return links;
+}
+
+/**
+ * The text of inline markup as Pandoc's `stringify` reads it (with the `smart` extension): markup
+ * removed, escapes and character references resolved, link labels kept, notes and raw HTML dropped.
+ */
+export function plainText(text: string, resolve: ReferenceResolver): string {
+  let out = '';
+  for (let i = 0; i < text.length; ) {
+    const ch = text[i];
+    if (ch === '\\') {
+      const next = text[i + 1];
+      if (next !== undefined && asciiPunctuation.test(next)) {
+        out += next;
+        i += 2;
+      } else if (next === '\n' || next === ' ') {
+        out += ' ';
+        i += 2;
+      } else {
+        out += ch;
+        i++;
+      }
+    } else if (ch === '`') {
+      const end = codeSpanEnd(text, i);
+      if (end < 0) {
+        const n = runLength(text, i, '`');
+        out += text.slice(i, i + n);
+        i += n;
+      } else {
+        const n = runLength(text, i, '`');
+        out += text.slice(i + n, end - n).trim();
+        i = end;
+      }
+    } else if (ch === '$') {
+      const end = mathEnd(text, i);
+      if (end < 0) {
+        out += ch;
+        i++;
+      } else {
+        const fence = text.startsWith('$$', i) ? 2 : 1;
+        out += text.slice(i + fence, end - fence);
+        i = end;
+      }
+    } else if (ch === '<') {
+      const end = htmlOrAutolinkEnd(text, i);
+      if (end < 0) {
+        out += ch;
+        i++;
+      } else {
+        if (autolinkPattern.test(text.slice(i, end))) out += text.slice(i + 1, end - 1);
+        i = end;
+      }
+    } else if (ch === '&') {
+      const ref = characterReference(text, i);
+      out += ref ? ref.value : ch;
+      i = ref ? ref.end : i + 1;
+    } else if (ch === '^' && text[i + 1] === '[') {
+      const close = matchingBracket(text, i + 1);
+      if (close > 0) {
+        i = close + 1; // an inline note: stringify drops it
+      } else {
+        out += ch;
+        i++;
+      }
+    } else if (ch === '[' || (ch === '!' && text[i + 1] === '[')) {
+      const open = ch === '!' ? i + 1 : i;
+      if (text[open + 1] === '^') {
+        const close = matchingBracket(text, open);
+        if (close > 0) {
+          i = close + 1; // a note reference
+          continue;
+        }
+      }
+      const attempt = tryLink(text, open, resolve);
+      const close = matchingBracket(text, open);
+      const span = close > 0 && text[close + 1] === '{' ? parseAttributeBlock(text, close + 1) : undefined;
+      if (attempt.kind === 'link') {
+        out += plainText(text.slice(attempt.link.labelStart, attempt.link.labelEnd), resolve);
+        i = attempt.link.end;
+      } else if (span) {
+        out += plainText(text.slice(open + 1, close), resolve);
+        i = span.end;
+      } else {
+        out += ch === '!' ? '![' : '[';
+        i = open + 1;
+      }
+    } else if (ch === '\n') {
+      out += ' ';
+      i++;
+    } else if (ch === '-' && text[i + 1] === '-') {
+      const n = runLength(text, i, '-');
+      out += n === 2 ? '–' : n === 3 ? '—' : text.slice(i, i + n);
+      i += n;
+    } else if (ch === '.' && text.startsWith('...', i)) {
+      out += '…';
+      i += 3;
+    } else {
+      out += ch;
+      i++;
+    }
+  }
+  return removeEmphasis(out);
+}
+
+/**
+ * Removes `*`, `_` and `~~` runs that Pandoc reads as emphasis, strong or strikeout delimiters:
+ * openers not followed by white space, closers not preceded by it, and for `_` not inside a word.
+ */
+function removeEmphasis(text: string): string {
+  if (!/[*_~]/.test(text)) return text;
+  const remove = new Set<number>();
+  const openers: { ch: string; pos: number; len: number }[] = [];
+  for (let i = 0; i < text.length; ) {
+    const ch = text[i];
+    if (ch !== '*' && ch !== '_' && !(ch === '~' && text[i + 1] === '~')) {
+      i++;
+      continue;
+    }
+    const len = runLength(text, i, ch);
+    const before = text[i - 1] ?? ' ';
+    const after = text[i + len] ?? ' ';
+    const canOpen = !whiteSpace.test(after) && (ch !== '_' || !alphaNumeric.test(before));
+    const canClose = !whiteSpace.test(before) && (ch !== '_' || !alphaNumeric.test(after));
+    const opener = canClose ? findLast(openers, (o) => o.ch === ch) : -1;
+    if (opener >= 0) {
+      const open = openers[opener];
+      for (let k = 0; k < open.len; k++) remove.add(open.pos + k);
+      for (let k = 0; k < len; k++) remove.add(i + k);
+      openers.length = opener;
+    } else if (canOpen) {
+      openers.push({ ch, pos: i, len });
+    }
+    i += len;
+  }
+  let out = '';
+  for (let i = 0; i < text.length; i++) if (!remove.has(i)) out += text[i];
+  return out;
+}
+
+function findLast<T>(items: readonly T[], predicate: (item: T) => boolean): number {
+  for (let i = items.length - 1; i >= 0; i--) if (predicate(items[i])) return i;
+  return -1;
+}

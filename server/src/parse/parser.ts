@@ -1,0 +1,292 @@
+/**
+ * Builds the GlossaryDocument of one file: block structure, then headings with their Pandoc
+ * identifiers, then links (inline, reference-style and implicit heading references), then entries.
+ */
+
+import { parseAttributeBlock, type AttributeBlock } from './attributes';
+import { scanBlocks, splitLines, type HeadingBlock, type LineRef } from './blocks';
+import { uniqueIdentifier } from './identifiers';
+import { plainText, referenceKey, scanLinks, type ReferenceResolver, type ResolvedReference } from './inline';
+import {
+  defaultParseOptions,
+  type Anchor,
+  type CodeFence,
+  type Entry,
+  type GlossaryDocument,
+  type Heading,
+  type Link,
+  type ParseOptions,
+  type Position,
+  type Range,
+  type Section,
+} from './model';
+
+/** Inline text joined from line slices, with the way back from offsets to positions. */
+class Segment {
+  readonly text: string;
+  private readonly offsets: number[] = [];
+
+  constructor(
+    readonly refs: readonly LineRef[],
+    lineTexts: readonly string[],
+  ) {
+    let text = '';
+    refs.forEach((ref, k) => {
+      if (k > 0) text += '\n';
+      this.offsets.push(text.length);
+      text += lineTexts[ref.line].slice(ref.start, ref.end);
+    });
+    this.text = text;
+  }
+
+  position(offset: number): Position {
+    let lo = 0;
+    let hi = this.offsets.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (this.offsets[mid] <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    const ref = this.refs[lo];
+    return { line: ref.line, character: ref.start + Math.min(offset - this.offsets[lo], ref.end - ref.start) };
+  }
+
+  range(start: number, end: number): Range {
+    return { start: this.position(start), end: this.position(end) };
+  }
+}
+
+/** A heading's content split into its text and its closing attribute block. */
+interface HeadingParts {
+  readonly block: HeadingBlock;
+  /** The heading text as written (no closing `#`s, no attributes, trimmed). */
+  readonly raw: string;
+  readonly textStart: number;
+  readonly textEnd: number;
+  readonly attributes: AttributeBlock | undefined;
+}
+
+/**
+ * Splits an ATX or setext heading's content where Pandoc's `atxClosing` (closing `#`s, spaces,
+ * an attribute block, end of line) or `setextHeaderEnd` would match.
+ */
+function splitHeading(block: HeadingBlock, content: string, setext: boolean): HeadingParts {
+  let end = content.replace(/[ \t]+$/, '').length;
+  let attributes: AttributeBlock | undefined;
+  if (content[end - 1] === '}') {
+    for (let open = content.lastIndexOf('{', end - 1); open >= 0; open = content.lastIndexOf('{', open - 1)) {
+      const candidate = parseAttributeBlock(content, open);
+      if (candidate && candidate.end === end && content[open - 1] !== '\\') {
+        attributes = candidate;
+        end = open;
+        break;
+      }
+    }
+  }
+  end = content.slice(0, end).replace(/[ \t]+$/, '').length;
+  if (!setext) {
+    let hashes = end;
+    while (hashes > 0 && content[hashes - 1] === '#') hashes--;
+    if (hashes < end && content[hashes - 1] === '\\') hashes++;
+    // Closing `#`s need a space before them unless they make up the whole heading.
+    if (hashes < end && (hashes === 0 || /[ \t]/.test(content[hashes - 1]) || attributes)) end = hashes;
+  }
+  const textEnd = content.slice(0, end).replace(/[ \t]+$/, '').length;
+  return { block, raw: content.slice(0, textEnd), textStart: 0, textEnd, attributes };
+}
+
+/** Parses one file into its GlossaryDocument. */
+export function parseGlossaryDocument(
+  text: string,
+  uri: string,
+  version: number,
+  options: ParseOptions = defaultParseOptions,
+): GlossaryDocument {
+  const lineTexts = splitLines(text);
+  // A byte order mark is not content: the first line's text starts after it.
+  const blockScan = scanBlocks(text.startsWith('\uFEFF') ? [lineTexts[0].slice(1), ...lineTexts.slice(1)] : lineTexts);
+  const bomShift = text.startsWith('\uFEFF') ? 1 : 0;
+  const shift = (ref: LineRef): LineRef => (bomShift && ref.line === 0 ? { line: 0, start: ref.start + 1, end: ref.end + 1 } : ref);
+
+  // Reference definitions: the last one of a label wins, as in Pandoc.
+  const definitions = new Map<string, ResolvedReference>();
+  for (const definition of blockScan.definitions) {
+    definitions.set(referenceKey(definition.label), {
+      url: definition.url,
+      kind: 'reference',
+      idLocation: shift(definition.urlRef),
+    });
+  }
+  const explicitOnly: ReferenceResolver = (key) => definitions.get(key);
+
+  // Headings: ids first (automatic ids do not depend on where links point), then implicit references.
+  const usedIds = new Set<string>();
+  const headingParts: { parts: HeadingParts; segment: Segment; id: string; plain: string }[] = [];
+  for (const block of blockScan.blocks) {
+    if (block.kind !== 'heading') continue;
+    const segment = new Segment([shift(block.content)], lineTexts);
+    const parts = splitHeading(block, segment.text, block.firstLine !== block.lastLine);
+    const plain = plainText(parts.raw, explicitOnly).trim();
+    let id = parts.attributes?.id;
+    if (id === undefined || id === '') id = uniqueIdentifier(plain, usedIds);
+    usedIds.add(id);
+    headingParts.push({ parts, segment, id, plain });
+  }
+  const headingKeys = new Map<string, ResolvedReference>();
+  for (const { parts, id } of headingParts) {
+    if (parts.raw !== '') headingKeys.set(referenceKey(parts.raw), { url: `#${id}`, kind: 'implicitHeading', idLocation: undefined });
+  }
+  const resolve: ReferenceResolver = (key) => definitions.get(key) ?? headingKeys.get(key);
+
+  const headings: Heading[] = [];
+  const anchors: Anchor[] = [];
+  const links: Link[] = [];
+  const paragraphs: Segment[] = [];
+  let headingIndex = 0;
+
+  const collectLinks = (segment: Segment, text: string) => {
+    for (const scanned of scanLinks(text, resolve)) {
+      if (!scanned.url.startsWith('#')) continue;
+      let idRange: Range | undefined;
+      if (scanned.urlStart !== undefined) idRange = segment.range(scanned.urlStart, scanned.urlEnd!);
+      else if (scanned.reference?.idLocation) {
+        const ref = scanned.reference.idLocation as LineRef;
+        idRange = { start: { line: ref.line, character: ref.start }, end: { line: ref.line, character: ref.end } };
+      }
+      links.push({
+        target: scanned.url.slice(1),
+        kind: scanned.reference?.kind ?? 'inline',
+        label: plainText(text.slice(scanned.labelStart, scanned.labelEnd), resolve).trim(),
+        range: segment.range(scanned.start, scanned.end),
+        labelRange: segment.range(scanned.labelStart, scanned.labelEnd),
+        idRange,
+      });
+    }
+  };
+
+  for (const block of blockScan.blocks) {
+    if (block.kind === 'inline') {
+      const segment = new Segment(block.lines.map(shift), lineTexts);
+      paragraphs.push(segment);
+      collectLinks(segment, segment.text);
+      continue;
+    }
+    const { parts, segment, id } = headingParts[headingIndex++];
+    const attributes = parts.attributes;
+    const lastLineText = lineTexts[block.lastLine] ?? '';
+    const heading: Heading = {
+      level: block.level,
+      text: parts.raw,
+      plainText: plainText(parts.raw, resolve).trim(),
+      textRange: segment.range(parts.textStart, parts.textEnd),
+      range: {
+        start: { line: block.firstLine, character: block.startCharacter + (bomShift && block.firstLine === 0 ? 1 : 0) },
+        end: { line: block.lastLine, character: lastLineText.length },
+      },
+      id,
+      explicitId: attributes?.id !== undefined && attributes.id !== '',
+      idRange: attributes?.idStart !== undefined ? segment.range(attributes.idStart, attributes.idEnd!) : undefined,
+      attributesRange: attributes ? segment.range(attributes.start, attributes.end) : undefined,
+      classes: attributes?.classes ?? [],
+      keyValues: attributes?.keyValues ?? [],
+    };
+    headings.push(heading);
+    anchors.push({ id, explicit: heading.explicitId, idRange: heading.idRange ?? heading.textRange, heading });
+    collectLinks(segment, parts.raw);
+  }
+
+  const codeFences: CodeFence[] = blockScan.fences.map((fence) => ({
+    fence: fence.fence,
+    openingRange: lineRange(fence.openLine, fence.openLine, lineTexts),
+    range: lineRange(fence.openLine, fence.closeLine, lineTexts),
+  }));
+
+  return {
+    uri,
+    version,
+    lineCount: lineTexts.length,
+    headings,
+    anchors,
+    links,
+    entries: buildEntries(headings, links, paragraphs, blockScan.rules, lineTexts, options),
+    codeFences,
+  };
+}
+
+function lineRange(first: number, last: number, lineTexts: readonly string[]): Range {
+  return { start: { line: first, character: 0 }, end: { line: last, character: (lineTexts[last] ?? '').length } };
+}
+
+function comparePositions(a: Position, b: Position): number {
+  return a.line - b.line || a.character - b.character;
+}
+
+function contains(range: Range, position: Position): boolean {
+  return comparePositions(range.start, position) <= 0 && comparePositions(position, range.end) < 0;
+}
+
+const summaryPattern = /\*\*\*(?!\*)([\s\S]+?)\*\*\*/;
+
+/** Groups headings into entries: a term heading and everything up to the next entry. */
+function buildEntries(
+  headings: readonly Heading[],
+  links: readonly Link[],
+  paragraphs: readonly Segment[],
+  rules: readonly number[],
+  lineTexts: readonly string[],
+  options: ParseOptions,
+): Entry[] {
+  const entries: Entry[] = [];
+  const lastLine = lineTexts.length - 1;
+  const end = (line: number): Position => ({ line, character: (lineTexts[line] ?? '').length });
+  headings.forEach((heading, index) => {
+    if (!heading.classes.includes(options.termClass)) return;
+    let next = index + 1;
+    while (next < headings.length && headings[next].level > heading.level && !headings[next].classes.includes(options.termClass)) next++;
+    const entryEndLine = next < headings.length ? headings[next].range.start.line - 1 : lastLine;
+    const range: Range = { start: heading.range.start, end: end(Math.max(entryEndLine, heading.range.end.line)) };
+    const entryRules = rules.filter((line) => line > heading.range.end.line && line <= entryEndLine);
+    const closingRuleLine = entryRules.length > 0 ? entryRules[entryRules.length - 1] : undefined;
+
+    const sections: Section[] = [];
+    for (let k = index + 1; k < next; k++) {
+      const sectionHeading = headings[k];
+      const nextStart = k + 1 < next ? headings[k + 1].range.start.line : entryEndLine + 1;
+      const ruleAfter = entryRules.find((line) => line > sectionHeading.range.end.line && line < nextStart);
+      const sectionEnd = (ruleAfter ?? nextStart) - 1;
+      sections.push({ heading: sectionHeading, range: { start: sectionHeading.range.start, end: end(Math.max(sectionEnd, sectionHeading.range.end.line)) } });
+    }
+    const seeAlsoSection = sections.find((s) => s.heading.classes.includes('seealso'));
+    const entryLinks = links.filter((link) => contains(range, link.range.start));
+    const seeAlsoLinks = seeAlsoSection ? entryLinks.filter((link) => contains(seeAlsoSection.range, link.range.start)) : [];
+
+    const introEnd = sections.length > 0 ? sections[0].range.start : range.end;
+    let summary: string | undefined;
+    let summaryRange: Range | undefined;
+    for (const paragraph of paragraphs) {
+      const start = paragraph.position(0);
+      if (comparePositions(start, heading.range.end) < 0) continue;
+      if (comparePositions(start, introEnd) >= 0) break;
+      const match = summaryPattern.exec(paragraph.text);
+      if (match) {
+        summary = match[1].trim();
+        summaryRange = paragraph.range(match.index + 3, match.index + 3 + match[1].length);
+        break;
+      }
+    }
+
+    entries.push({
+      heading,
+      id: heading.id,
+      title: heading.plainText,
+      summary,
+      summaryRange,
+      sections,
+      seeAlso: seeAlsoSection ? { section: seeAlsoSection, links: seeAlsoLinks } : undefined,
+      bodyLinks: entryLinks.filter((link) => !seeAlsoLinks.includes(link)),
+      range,
+      closingRuleLine,
+    });
+  });
+  return entries;
+}
