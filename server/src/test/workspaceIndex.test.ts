@@ -1,0 +1,121 @@
+import { test } from 'node:test';
+import * as assert from 'node:assert/strict';
+import { WorkspaceIndex } from '../index/workspaceIndex';
+import { Anchor, GlossaryDocument, Heading, Link, Range } from '../parse/model';
+
+// The index reads only ids, explicitness and link targets, so these documents are built by hand
+// (independent of the parser); each anchor and link sits on its own line.
+
+function lineRange(line: number): Range {
+  return { start: { line, character: 0 }, end: { line, character: 1 } };
+}
+
+function heading(id: string, explicit: boolean, line: number): Heading {
+  return {
+    level: 2, text: id, plainText: id, textRange: lineRange(line), range: lineRange(line), id, explicitId: explicit,
+    idRange: explicit ? lineRange(line) : undefined, attributesRange: undefined, classes: [], keyValues: [],
+  };
+}
+
+/** A document defining `anchors` (`#Id` explicit, `id` automatic) and linking to `links`. */
+function documentOf(uri: string, anchors: readonly string[], links: readonly string[]): GlossaryDocument {
+  const anchorList: Anchor[] = anchors.map((written, line) => {
+    const explicit = written.startsWith('#');
+    const id = explicit ? written.slice(1) : written;
+    return { id, explicit, idRange: lineRange(line), heading: heading(id, explicit, line) };
+  });
+  const linkList: Link[] = links.map((target, i) => {
+    const range = lineRange(anchors.length + i);
+    return { target, kind: 'inline', label: target, range, labelRange: range, idRange: range };
+  });
+  return {
+    uri, version: 1, lineCount: anchors.length + links.length, headings: anchorList.map((a) => a.heading),
+    anchors: anchorList, links: linkList, entries: [], codeFences: [],
+  };
+}
+
+function indexOf(...documents: GlossaryDocument[]): WorkspaceIndex {
+  const index = new WorkspaceIndex();
+  documents.forEach((document) => index.update(document));
+  return index;
+}
+
+const a = documentOf('file:///ws/A.md', ['#A', 'details'], ['B', 'C']);
+const b = documentOf('file:///ws/B.md', ['#B'], ['A', 'Gone']);
+const c = documentOf('file:///ws/C.md', ['#C'], ['A', 'B']);
+
+test('anchorsOf and linksTo answer with the documents that define and link an id, ordered by URI', () => {
+  const index = indexOf(c, a, b);
+  assert.deepEqual(index.anchorsOf('A').map(({ uri, anchor }) => [uri, anchor.id, anchor.explicit]), [['file:///ws/A.md', 'A', true]]);
+  assert.deepEqual(index.linksTo('A').map(({ uri }) => uri), ['file:///ws/B.md', 'file:///ws/C.md']);
+  assert.deepEqual(index.documentsLinkingTo('B'), ['file:///ws/A.md', 'file:///ws/C.md']);
+  assert.deepEqual([...index.definedIds()].sort(), ['A', 'B', 'C', 'details']);
+  assert.equal(index.isDefined('Gone'), false);
+  assert.deepEqual(index.linksTo('Gone').map(({ uri, link }) => [uri, link.target]), [['file:///ws/B.md', 'Gone']]);
+  assert.deepEqual(index.anchorsOf('Nothing'), []);
+});
+
+test('updating one document replaces only its contribution; the other documents are untouched', () => {
+  const index = indexOf(a, b, c);
+  const anchorsOfBBefore = index.anchorsOf('B');
+  const editedA = documentOf('file:///ws/A.md', ['#A', 'more'], ['B']);
+  index.update(editedA);
+  assert.equal(index.document('file:///ws/A.md'), editedA);
+  assert.equal(index.document('file:///ws/B.md'), b);
+  assert.equal(index.document('file:///ws/C.md'), c);
+  assert.deepEqual(index.anchorsOf('B'), anchorsOfBBefore);
+  assert.deepEqual(index.linksTo('C'), []);
+  assert.deepEqual(index.linksTo('B').map(({ uri }) => uri), ['file:///ws/A.md', 'file:///ws/C.md']);
+  assert.equal(index.isDefined('details'), false);
+  assert.equal(index.isDefined('more'), true);
+});
+
+test('an edit that keeps every definition reports no changed id and affects only the edited document', () => {
+  const index = indexOf(a, b, c);
+  const change = index.update(documentOf('file:///ws/A.md', ['#A', 'details'], ['C']));
+  assert.deepEqual(change, { changedIds: new Set(), affectedUris: new Set(['file:///ws/A.md']) });
+});
+
+test('an id that appears reports the documents linking to it', () => {
+  const index = indexOf(a, b, c);
+  const versionBefore = index.definitionsVersion;
+  const change = index.update(documentOf('file:///ws/Gone.md', ['#Gone'], []));
+  assert.deepEqual(change, { changedIds: new Set(['Gone']), affectedUris: new Set(['file:///ws/Gone.md', 'file:///ws/B.md']) });
+  assert.notEqual(index.definitionsVersion, versionBefore);
+});
+
+test('an id that disappears reports the documents linking to it, without the removed document', () => {
+  const index = indexOf(a, b, c);
+  const change = index.remove('file:///ws/A.md');
+  assert.deepEqual(change, { changedIds: new Set(['A', 'details']), affectedUris: new Set(['file:///ws/B.md', 'file:///ws/C.md']) });
+  assert.equal(index.document('file:///ws/A.md'), undefined);
+  assert.equal(index.isDefined('A'), false);
+  assert.deepEqual(index.linksTo('B').map(({ uri }) => uri), ['file:///ws/C.md']);
+});
+
+test('a second definition of an id reports the first definer too (it becomes a duplicate)', () => {
+  const index = indexOf(a, b, c);
+  const change = index.update(documentOf('file:///ws/D.md', ['#C'], []));
+  assert.deepEqual(change, {
+    changedIds: new Set(['C']),
+    affectedUris: new Set(['file:///ws/D.md', 'file:///ws/A.md', 'file:///ws/C.md']),
+  });
+  assert.deepEqual(index.anchorsOf('C').map(({ uri }) => uri), ['file:///ws/C.md', 'file:///ws/D.md']);
+});
+
+test('an id turning from automatic to explicit counts as changed', () => {
+  const index = indexOf(a, b, c);
+  const change = index.update(documentOf('file:///ws/A.md', ['#A', '#details'], ['B', 'C']));
+  assert.deepEqual(change.changedIds, new Set(['details']));
+});
+
+test('removing an unknown document changes nothing', () => {
+  const index = indexOf(a);
+  assert.deepEqual(index.remove('file:///ws/none.md'), { changedIds: new Set(), affectedUris: new Set() });
+});
+
+test('documents are listed in the order they were first added', () => {
+  const index = indexOf(b, a);
+  index.update(documentOf('file:///ws/B.md', ['#B'], []));
+  assert.deepEqual([...index.documents()].map((document) => document.uri), ['file:///ws/B.md', 'file:///ws/A.md']);
+});
