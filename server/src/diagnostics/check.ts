@@ -1,0 +1,29 @@
+import { GlossaryConfig } from '../config';
+import { WorkspaceIndex } from '../index/workspaceIndex';
+import { GlossaryDocument } from '../parse/model';
+import { GlossaryDiagnostic } from './diagnostic';
+
+/** What every check reads: one document, the whole workspace, the settings. */
+export interface CheckContext {
+  readonly document: GlossaryDocument;
+  readonly index: WorkspaceIndex;
+  readonly config: GlossaryConfig;
+}
+
+/** A diagnostic before the configured severity is applied. */
+export type Finding = Omit<GlossaryDiagnostic, 'severity'>;
+
+/** One rule: the findings of a single diagnostic code in one document. */
+export type Check = (context: CheckContext) => Iterable<Finding>;
+
+/** Whether the document is a `.md` file, which the one-entry-per-file rules apply to. */
+export function isMarkdownFile(uri: string): boolean {
+  return uri.toLowerCase().endsWith('.md');
+}
+
+/** The file name without folder and extension, as the id of its entry should read. */
+export function fileNameId(uri: string): string {
+  const name = decodeURIComponent(uri.slice(uri.lastIndexOf('/') + 1));
+  const dot = name.lastIndexOf('.');
+  return dot > 0 ? name.slice(0, dot) : name;
+}

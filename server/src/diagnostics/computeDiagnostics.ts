@@ -1,0 +1,42 @@
+import { GlossaryConfig } from '../config';
+import { WorkspaceIndex } from '../index/workspaceIndex';
+import { GlossaryDocument } from '../parse/model';
+import { Check } from './check';
+import { DiagnosticCode } from './codes';
+import { GlossaryDiagnostic } from './diagnostic';
+import { checkAnchorFileMatch, checkChapterHeading, checkFenceStyle, checkOneEntryPerFile } from './fileChecks';
+import { checkBrokenLinks, checkDuplicateAnchors } from './linkChecks';
+import { checkSeeAlsoEndsWithIndex, checkSeeAlsoPresent, checkSeeAlsoSorted } from './seeAlsoChecks';
+
+const checks: Readonly<Record<DiagnosticCode, Check>> = {
+  [DiagnosticCode.BrokenLink]: checkBrokenLinks,
+  [DiagnosticCode.DuplicateAnchor]: checkDuplicateAnchors,
+  [DiagnosticCode.AnchorFileMismatch]: checkAnchorFileMatch,
+  [DiagnosticCode.MultipleEntries]: checkOneEntryPerFile,
+  [DiagnosticCode.MissingChapterHeading]: checkChapterHeading,
+  [DiagnosticCode.MissingSeeAlso]: checkSeeAlsoPresent,
+  [DiagnosticCode.SeeAlsoUnsorted]: checkSeeAlsoSorted,
+  [DiagnosticCode.SeeAlsoIndexNotLast]: checkSeeAlsoEndsWithIndex,
+  [DiagnosticCode.FenceStyle]: checkFenceStyle,
+};
+
+/**
+ * The diagnostics of one document against the whole workspace, in document order; the one
+ * definition that the editor and the command line share. Rules set to `off` are not run.
+ */
+export function computeDiagnostics(document: GlossaryDocument, index: WorkspaceIndex, config: GlossaryConfig): readonly GlossaryDiagnostic[] {
+  const context = { document, index, config };
+  const diagnostics: GlossaryDiagnostic[] = [];
+  for (const [code, check] of Object.entries(checks) as [DiagnosticCode, Check][]) {
+    const severity = config.severity[code];
+    if (severity === 'off') {
+      continue;
+    }
+    for (const finding of check(context)) {
+      diagnostics.push({ ...finding, severity });
+    }
+  }
+  return diagnostics.sort(
+    (a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character,
+  );
+}

@@ -1,0 +1,26 @@
+import * as l10n from '@vscode/l10n';
+import { DiagnosticCode } from './codes';
+
+/** One sentence per code saying what it reports (for `--help`, SARIF rules, settings docs). */
+export function describeDiagnosticCode(code: DiagnosticCode): string {
+  switch (code) {
+    case DiagnosticCode.BrokenLink:
+      return l10n.t("A link's id is defined nowhere in the workspace.");
+    case DiagnosticCode.DuplicateAnchor:
+      return l10n.t('An explicit id is defined more than once in the workspace.');
+    case DiagnosticCode.AnchorFileMismatch:
+      return l10n.t('The first entry of a .md file has an id that differs from the file name.');
+    case DiagnosticCode.MultipleEntries:
+      return l10n.t('A .md file holds more than one entry.');
+    case DiagnosticCode.MissingChapterHeading:
+      return l10n.t('A .md entry file does not begin with a level-2 heading with an id and the chapter classes.');
+    case DiagnosticCode.MissingSeeAlso:
+      return l10n.t('An entry has no see-also section.');
+    case DiagnosticCode.SeeAlsoUnsorted:
+      return l10n.t('The see-also links are not in alphabetical order of their labels.');
+    case DiagnosticCode.SeeAlsoIndexNotLast:
+      return l10n.t('[Index](#Index) is missing from the see-also list or not its last item.');
+    case DiagnosticCode.FenceStyle:
+      return l10n.t('A code block is fenced with backticks instead of ~~~.');
+  }
+}

@@ -1,0 +1,99 @@
+import * as l10n from '@vscode/l10n';
+import { DiagnosticCode } from './codes';
+import { Check, fileNameId, isMarkdownFile } from './check';
+
+/** `anchor-file-mismatch`: the first entry of a `.md` file has an id other than the file name. */
+export const checkAnchorFileMatch: Check = function* ({ document }) {
+  const firstEntry = document.entries[0];
+  if (!isMarkdownFile(document.uri) || firstEntry === undefined) {
+    return;
+  }
+  const expectedId = fileNameId(document.uri);
+  if (firstEntry.id === expectedId) {
+    return;
+  }
+  yield {
+    range: firstEntry.heading.idRange ?? firstEntry.heading.range,
+    code: DiagnosticCode.AnchorFileMismatch,
+    message: l10n.t('The entry\'s id "{0}" differs from the file name "{1}".', firstEntry.id, expectedId),
+    data: { kind: DiagnosticCode.AnchorFileMismatch, entryId: firstEntry.id, fileNameId: expectedId },
+    relatedInformation: [],
+  };
+};
+
+/** `multiple-entries`: a `.md` file holds more than one entry; each entry after the first is reported. */
+export const checkOneEntryPerFile: Check = function* ({ document }) {
+  const [firstEntry, ...extraEntries] = document.entries;
+  if (!isMarkdownFile(document.uri) || firstEntry === undefined) {
+    return;
+  }
+  for (const entry of extraEntries) {
+    yield {
+      range: entry.heading.range,
+      code: DiagnosticCode.MultipleEntries,
+      message: l10n.t(
+        'This file holds {0} entries; the rule is one entry per file. The entry "{1}" could move to a file of its own.',
+        document.entries.length,
+        entry.id,
+      ),
+      data: { kind: DiagnosticCode.MultipleEntries, entryId: entry.id, firstEntryId: firstEntry.id, entryRange: entry.range },
+      relatedInformation: [{ uri: document.uri, range: firstEntry.heading.range, message: l10n.t('The first entry of the file.') }],
+    };
+  }
+};
+
+/**
+ * `missing-chapter-heading`: a `.md` file does not begin (on its first line) with a level-2 heading
+ * that has an explicit id and the chapter classes.
+ */
+export const checkChapterHeading: Check = function* ({ document, config }) {
+  if (!isMarkdownFile(document.uri)) {
+    return;
+  }
+  const firstHeading = document.headings[0];
+  const expectedClasses = config.chapterClasses;
+  const missingClasses = expectedClasses.filter((name) => !firstHeading?.classes.includes(name));
+  const isChapterHeading =
+    firstHeading !== undefined &&
+    firstHeading.range.start.line === 0 &&
+    firstHeading.level === 2 &&
+    firstHeading.explicitId &&
+    missingClasses.length === 0;
+  if (isChapterHeading) {
+    return;
+  }
+  const headingOnFirstLine = firstHeading?.range.start.line === 0 ? firstHeading : undefined;
+  yield {
+    range: headingOnFirstLine?.range ?? { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+    code: DiagnosticCode.MissingChapterHeading,
+    message: l10n.t(
+      'The file does not begin with a level-2 heading that has an id and the classes {0}.',
+      expectedClasses.map((name) => `.${name}`).join(' '),
+    ),
+    data: {
+      kind: DiagnosticCode.MissingChapterHeading,
+      expectedClasses,
+      firstHeading: headingOnFirstLine && {
+        level: headingOnFirstLine.level,
+        id: headingOnFirstLine.explicitId ? headingOnFirstLine.id : undefined,
+        missingClasses,
+      },
+    },
+    relatedInformation: [],
+  };
+};
+
+/** `fence-style`: a code block fenced with backticks, where the glossary's rule asks for `~~~`. */
+export const checkFenceStyle: Check = function* ({ document }) {
+  for (const fence of document.codeFences) {
+    if (fence.fence === '`') {
+      yield {
+        range: fence.openingRange,
+        code: DiagnosticCode.FenceStyle,
+        message: l10n.t('Code blocks in this glossary are fenced with ~~~, not with backticks.'),
+        data: { kind: DiagnosticCode.FenceStyle, blockRange: fence.range },
+        relatedInformation: [],
+      };
+    }
+  }
+};

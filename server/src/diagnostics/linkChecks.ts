@@ -1,0 +1,57 @@
+import * as l10n from '@vscode/l10n';
+import { Position } from '../parse/model';
+import { DiagnosticCode } from './codes';
+import { Check, Finding } from './check';
+import { findClosestIds } from './closestIds';
+
+/** `broken-link`: a link's id is defined nowhere in the workspace. */
+export const checkBrokenLinks: Check = function* ({ document, index }) {
+  for (const link of document.links) {
+    if (index.isDefined(link.target)) {
+      continue;
+    }
+    const closestIds = findClosestIds(link.target, index);
+    const message =
+      closestIds.length === 0
+        ? l10n.t('No heading defines the id "{0}".', link.target)
+        : l10n.t('No heading defines the id "{0}". Closest existing ids: {1}.', link.target, closestIds.join(', '));
+    const finding: Finding = {
+      range: link.idRange ?? link.range,
+      code: DiagnosticCode.BrokenLink,
+      message,
+      data: { kind: DiagnosticCode.BrokenLink, target: link.target, closestIds },
+      relatedInformation: [],
+    };
+    yield finding;
+  }
+};
+
+/** `duplicate-anchor`: an explicit id defined more than once; every explicit occurrence is reported. */
+export const checkDuplicateAnchors: Check = function* ({ document, index }) {
+  for (const anchor of document.anchors) {
+    if (!anchor.explicit) {
+      continue;
+    }
+    const definitions = index.anchorsOf(anchor.id);
+    if (definitions.length < 2) {
+      continue;
+    }
+    yield {
+      range: anchor.idRange,
+      code: DiagnosticCode.DuplicateAnchor,
+      message: l10n.t('The id "{0}" is defined {1} times in the workspace.', anchor.id, definitions.length),
+      data: { kind: DiagnosticCode.DuplicateAnchor, id: anchor.id, definitionCount: definitions.length },
+      relatedInformation: definitions
+        .filter((other) => other.uri !== document.uri || !samePosition(other.anchor.idRange.start, anchor.idRange.start))
+        .map((other) => ({
+          uri: other.uri,
+          range: other.anchor.idRange,
+          message: l10n.t('"{0}" is also defined here.', anchor.id),
+        })),
+    };
+  }
+};
+
+function samePosition(a: Position, b: Position): boolean {
+  return a.line === b.line && a.character === b.character;
+}

@@ -1,0 +1,89 @@
+import * as l10n from '@vscode/l10n';
+import { Link } from '../parse/model';
+import { DiagnosticCode } from './codes';
+import { Check } from './check';
+import { SeeAlsoItem } from './diagnostic';
+
+/** The id of the alphabetical index, which every see-also list ends with. */
+export const indexId = 'Index';
+
+/** `missing-seealso`: an entry has no `{.seealso}` section. */
+export const checkSeeAlsoPresent: Check = function* ({ document }) {
+  for (const entry of document.entries) {
+    if (entry.seeAlso === undefined) {
+      yield {
+        range: entry.heading.range,
+        code: DiagnosticCode.MissingSeeAlso,
+        message: l10n.t('The entry "{0}" has no see-also section (a heading with the class .seealso).', entry.id),
+        data: { kind: DiagnosticCode.MissingSeeAlso, entryId: entry.id, insertLine: entry.closingRuleLine ?? entry.range.end.line },
+        relatedInformation: [],
+      };
+    }
+  }
+};
+
+const collators = new Map<string, Intl.Collator>();
+
+/** The collator of a locale, ignoring case and accents; built once per locale. */
+export function seeAlsoCollator(locale: string): Intl.Collator {
+  let collator = collators.get(locale);
+  if (!collator) {
+    collator = new Intl.Collator(locale, { sensitivity: 'base' });
+    collators.set(locale, collator);
+  }
+  return collator;
+}
+
+/** `seealso-unsorted`: the see-also links (without `[Index](#Index)`) are not in alphabetical order of their labels. */
+export const checkSeeAlsoSorted: Check = function* ({ document, config }) {
+  const collator = seeAlsoCollator(config.collation);
+  for (const entry of document.entries) {
+    const links = (entry.seeAlso?.links ?? []).filter((link) => link.target !== indexId);
+    const firstMisplaced = links.findIndex((link, i) => i > 0 && collator.compare(links[i - 1]!.label, link.label) > 0);
+    if (firstMisplaced < 0) {
+      continue;
+    }
+    const sorted = [...links].sort((a, b) => collator.compare(a.label, b.label)).map(toSeeAlsoItem);
+    yield {
+      range: { start: links[0]!.range.start, end: links[links.length - 1]!.range.end },
+      code: DiagnosticCode.SeeAlsoUnsorted,
+      message: l10n.t(
+        'The see-also links are not in alphabetical order: "{0}" comes before "{1}".',
+        links[firstMisplaced - 1]!.label,
+        links[firstMisplaced]!.label,
+      ),
+      data: { kind: DiagnosticCode.SeeAlsoUnsorted, sorted },
+      relatedInformation: [],
+    };
+  }
+};
+
+/** `seealso-index-not-last`: `[Index](#Index)` is missing from the see-also list or not its last item. */
+export const checkSeeAlsoEndsWithIndex: Check = function* ({ document }) {
+  for (const entry of document.entries) {
+    const seeAlso = entry.seeAlso;
+    if (seeAlso === undefined) {
+      continue; // missing-seealso says it
+    }
+    const links = seeAlso.links;
+    const lastLink = links[links.length - 1];
+    if (lastLink?.target === indexId) {
+      continue;
+    }
+    const indexLink = links.find((link) => link.target === indexId);
+    const insertLine = lastLink ? lastLink.range.end.line + 1 : seeAlso.section.heading.range.end.line + 1;
+    yield {
+      range: indexLink?.range ?? seeAlso.section.heading.range,
+      code: DiagnosticCode.SeeAlsoIndexNotLast,
+      message: indexLink
+        ? l10n.t('[Index](#Index) should be the last item of the see-also list.')
+        : l10n.t('The see-also list should end with [Index](#Index).'),
+      data: { kind: DiagnosticCode.SeeAlsoIndexNotLast, indexPresent: indexLink !== undefined, insertLine },
+      relatedInformation: [],
+    };
+  }
+};
+
+function toSeeAlsoItem(link: Link): SeeAlsoItem {
+  return { label: link.label, target: link.target, range: link.range };
+}
