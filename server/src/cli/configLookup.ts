@@ -1,0 +1,33 @@
+import { URI, Utils } from 'vscode-uri';
+import { configFileName, parseConfigFileText } from '../config';
+import { Workspace } from '../workspace/workspace';
+
+/** The `.glossary.json` that applies to a folder, if any. */
+export interface FoundConfigFile {
+  /** The parsed JSON, or `undefined` when there is no file or it is not valid JSON. */
+  readonly json: unknown;
+  /** The folder holding the file: the workspace root that patterns are relative to. */
+  readonly folderUri: string | undefined;
+  readonly problems: readonly string[];
+}
+
+/**
+ * Looks for `.glossary.json` in a folder and its ancestors, stopping at the first folder that
+ * holds `.git` (the repository root) or at the file-system root.
+ */
+export async function findConfigFile(workspace: Workspace, startFolderUri: string): Promise<FoundConfigFile> {
+  let folder = URI.parse(startFolderUri);
+  for (;;) {
+    const candidate = Utils.joinPath(folder, configFileName).toString();
+    const read = await workspace.readFile(candidate);
+    if (read.kind === 'text') {
+      const { json, problems } = parseConfigFileText(read.text);
+      return { json, folderUri: folder.toString(), problems };
+    }
+    const parent = Utils.dirname(folder);
+    if ((await workspace.stat(Utils.joinPath(folder, '.git').toString())) !== undefined || parent.toString() === folder.toString()) {
+      return { json: undefined, folderUri: undefined, problems: [] };
+    }
+    folder = parent;
+  }
+}

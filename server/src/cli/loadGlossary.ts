@@ -1,0 +1,116 @@
+import * as path from 'node:path';
+import * as l10n from '@vscode/l10n';
+import { URI, Utils } from 'vscode-uri';
+import { GlossaryConfig, resolveConfig } from '../config';
+import { readGlossaryFiles } from '../index/readGlossaryFiles';
+import { WorkspaceIndex } from '../index/workspaceIndex';
+import { parseGlossaryDocument } from '../parse/parser';
+import { Workspace } from '../workspace/workspace';
+import { findConfigFile } from './configLookup';
+
+/** A file of the command line's glossary, with the path to print for it. */
+export interface CliFile {
+  readonly uri: string;
+  /** The path as the user gave it, or the folder given joined with the file's path in it. */
+  readonly displayPath: string;
+}
+
+/** The glossary named by the PATH arguments, indexed. */
+export interface LoadedGlossary {
+  readonly kind: 'loaded';
+  readonly config: GlossaryConfig;
+  readonly index: WorkspaceIndex;
+  /** The parsed files, in the order of the arguments (a folder's files sorted by path). */
+  readonly files: readonly CliFile[];
+}
+
+/** Why the arguments cannot be used: each line a clear sentence. */
+export interface LoadFailure {
+  readonly kind: 'failure';
+  readonly messages: readonly string[];
+}
+
+/** How the command line reaches the world. */
+export interface LoadEnvironment {
+  readonly cwd: string;
+  readonly workspace: Workspace;
+  /** Notes about skipped or suspicious files, a line each. */
+  warn(message: string): void;
+}
+
+/**
+ * Finds the configuration, expands folders to their matching files, reads and parses every file
+ * once and indexes them. Files that cannot be read are reported through `warn` and left out.
+ */
+export async function loadGlossary(paths: readonly string[], environment: LoadEnvironment): Promise<LoadedGlossary | LoadFailure> {
+  const { workspace } = environment;
+  const targets = [];
+  const missing: string[] = [];
+  for (const given of paths) {
+    const uri = URI.file(path.resolve(environment.cwd, given)).toString();
+    const kind = await workspace.stat(uri);
+    if (kind === undefined) {
+      missing.push(l10n.t('no such file or folder: {0}', given));
+    } else {
+      targets.push({ given, uri, kind });
+    }
+  }
+  if (missing.length > 0) {
+    return { kind: 'failure', messages: missing };
+  }
+
+  const first = targets[0]!;
+  const startFolder = first.kind === 'directory' ? first.uri : Utils.dirname(URI.parse(first.uri)).toString();
+  const configFile = await findConfigFile(workspace, startFolder);
+  const { config, problems } = resolveConfig(configFile.json);
+  if (configFile.problems.length + problems.length > 0) {
+    return { kind: 'failure', messages: [...configFile.problems, ...problems] };
+  }
+
+  const files: CliFile[] = [];
+  const seen = new Set<string>();
+  const add = (file: CliFile): void => {
+    if (!seen.has(file.uri)) {
+      seen.add(file.uri);
+      files.push(file);
+    }
+  };
+  for (const target of targets) {
+    if (target.kind === 'file') {
+      add({ uri: target.uri, displayPath: target.given });
+      continue;
+    }
+    const listing = await workspace.listFiles(target.uri, {
+      include: config.include,
+      exclude: config.exclude,
+      baseUri: configFile.folderUri,
+    });
+    for (const problem of listing.problems) {
+      environment.warn(`${displayPathIn(target.given, target.uri, problem.uri)}: ${problem.message}`);
+    }
+    for (const uri of listing.uris) {
+      add({ uri, displayPath: displayPathIn(target.given, target.uri, uri) });
+    }
+  }
+
+  const displayPathOf = new Map(files.map((file) => [file.uri, file.displayPath]));
+  const parseOptions = { termClass: config.termClass };
+  const read = await readGlossaryFiles(
+    workspace,
+    files.map((file) => file.uri),
+    (text, uri) => parseGlossaryDocument(text, uri, 0, parseOptions),
+  );
+  for (const problem of [...read.skipped, ...read.warnings]) {
+    environment.warn(`${displayPathOf.get(problem.uri)}: ${problem.message}`);
+  }
+  const index = new WorkspaceIndex();
+  for (const document of read.documents) {
+    index.update(document);
+  }
+  const skipped = new Set(read.skipped.map((problem) => problem.uri));
+  return { kind: 'loaded', config, index, files: files.filter((file) => !skipped.has(file.uri)) };
+}
+
+function displayPathIn(givenFolder: string, folderUri: string, uri: string): string {
+  return path.join(givenFolder, path.posix.relative(URI.parse(folderUri).path, URI.parse(uri).path));
+}

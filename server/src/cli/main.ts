@@ -1,0 +1,84 @@
+import * as l10n from '@vscode/l10n';
+import { computeDiagnostics } from '../diagnostics/computeDiagnostics';
+import { Workspace } from '../workspace/workspace';
+import { CliCommand, helpText, parseArguments } from './args';
+import { loadGlossary, LoadedGlossary } from './loadGlossary';
+import { FileDiagnostics, formatDiagnosticsJson, formatDiagnosticsText, formatIndexJson } from './output';
+import { formatSarif } from './sarif';
+
+/** Everything the command line touches, so that tests run it without a process or a disk. */
+export interface CliIo {
+  readonly cwd: string;
+  readonly workspace: Workspace;
+  stdout(text: string): void;
+  stderr(text: string): void;
+  /** Starts the language server for `lsp`; absent where the command line runs without one. */
+  readonly startLanguageServer?: () => void;
+}
+
+/** Exit statuses of the command line. */
+export const ExitCode = { ok: 0, errorsFound: 1, badUsage: 2 } as const;
+
+/**
+ * Runs `glossary` with the arguments after the program name and returns the exit status:
+ * 0 when no error-severity diagnostic was printed, 1 when one was, 2 for bad usage.
+ * Never throws for bad input: every problem becomes a message on stderr.
+ */
+export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
+  const command = parseArguments(argv);
+  switch (command.kind) {
+    case 'usageError':
+      io.stderr(`glossary: ${command.message}\n${l10n.t('Try "glossary --help".')}\n`);
+      return ExitCode.badUsage;
+    case 'help':
+      io.stdout(helpText());
+      return ExitCode.ok;
+    case 'lsp':
+      if (io.startLanguageServer === undefined) {
+        io.stderr(`glossary: ${l10n.t('the language server is not available here')}\n`);
+        return ExitCode.badUsage;
+      }
+      io.startLanguageServer();
+      return ExitCode.ok;
+    case 'index':
+    case 'check':
+      return runOnGlossary(command, io);
+  }
+}
+
+async function runOnGlossary(command: Extract<CliCommand, { kind: 'index' | 'check' }>, io: CliIo): Promise<number> {
+  const loaded = await loadGlossary(command.paths, {
+    cwd: io.cwd,
+    workspace: io.workspace,
+    warn: (message) => io.stderr(`glossary: ${message}\n`),
+  });
+  if (loaded.kind === 'failure') {
+    io.stderr(loaded.messages.map((message) => `glossary: ${message}\n`).join(''));
+    return ExitCode.badUsage;
+  }
+  if (command.kind === 'index') {
+    io.stdout(formatIndexJson(loaded.files, loaded.index));
+    return ExitCode.ok;
+  }
+  const results = diagnoseAll(loaded);
+  switch (command.format) {
+    case 'text':
+      io.stdout(formatDiagnosticsText(results));
+      break;
+    case 'json':
+      io.stdout(formatDiagnosticsJson(results));
+      break;
+    case 'sarif':
+      io.stdout(formatSarif(results, loaded.config));
+      break;
+  }
+  const hasError = results.some(({ diagnostics }) => diagnostics.some((diagnostic) => diagnostic.severity === 'error'));
+  return hasError ? ExitCode.errorsFound : ExitCode.ok;
+}
+
+function diagnoseAll({ files, index, config }: LoadedGlossary): readonly FileDiagnostics[] {
+  return files.flatMap((file) => {
+    const document = index.document(file.uri);
+    return document ? [{ file, diagnostics: computeDiagnostics(document, index, config) }] : [];
+  });
+}

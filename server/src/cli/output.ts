@@ -1,0 +1,69 @@
+import { GlossaryDiagnostic } from '../diagnostics/diagnostic';
+import { WorkspaceIndex } from '../index/workspaceIndex';
+import { Position } from '../parse/model';
+import { CliFile } from './loadGlossary';
+
+/** The diagnostics of one file of the command line. */
+export interface FileDiagnostics {
+  readonly file: CliFile;
+  readonly diagnostics: readonly GlossaryDiagnostic[];
+}
+
+/** A 1-based line and column, as printed. */
+export function oneBased(position: Position): { readonly line: number; readonly column: number } {
+  return { line: position.line + 1, column: position.character + 1 };
+}
+
+/** `index --format json`: per file its anchors and links, 1-based positions of the id text. */
+export function formatIndexJson(files: readonly CliFile[], index: WorkspaceIndex): string {
+  const output = files.map((file) => {
+    const document = index.document(file.uri);
+    return {
+      path: file.displayPath,
+      anchors: (document?.anchors ?? []).map((anchor) => ({
+        id: anchor.id,
+        ...oneBased(anchor.idRange.start),
+        explicit: anchor.explicit,
+        classes: anchor.heading.classes,
+      })),
+      links: (document?.links ?? []).map((link) => ({
+        target: link.target,
+        ...oneBased((link.idRange ?? link.range).start),
+      })),
+    };
+  });
+  return `${JSON.stringify({ files: output })}\n`;
+}
+
+/** `check --format text`: `path:line:column: severity code message`, a line each. */
+export function formatDiagnosticsText(results: readonly FileDiagnostics[]): string {
+  return results
+    .flatMap(({ file, diagnostics }) =>
+      diagnostics.map((diagnostic) => {
+        const { line, column } = oneBased(diagnostic.range.start);
+        return `${file.displayPath}:${line}:${column}: ${diagnostic.severity} ${diagnostic.code} ${diagnostic.message}\n`;
+      }),
+    )
+    .join('');
+}
+
+/** `check --format json`. End positions are exclusive, as in SARIF. */
+export function formatDiagnosticsJson(results: readonly FileDiagnostics[]): string {
+  const diagnostics = results.flatMap(({ file, diagnostics }) =>
+    diagnostics.map((diagnostic) => {
+      const start = oneBased(diagnostic.range.start);
+      const end = oneBased(diagnostic.range.end);
+      return {
+        path: file.displayPath,
+        line: start.line,
+        column: start.column,
+        endLine: end.line,
+        endColumn: end.column,
+        severity: diagnostic.severity,
+        code: diagnostic.code,
+        message: diagnostic.message,
+      };
+    }),
+  );
+  return `${JSON.stringify({ diagnostics })}\n`;
+}

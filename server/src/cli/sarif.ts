@@ -1,0 +1,66 @@
+import * as path from 'node:path';
+import { URI } from 'vscode-uri';
+import { allDiagnosticCodes, Severity } from '../diagnostics/codes';
+import { describeDiagnosticCode } from '../diagnostics/descriptions';
+import { GlossaryConfig } from '../config';
+import { FileDiagnostics, oneBased } from './output';
+
+/** SARIF knows no information or hint level; both are notes. */
+const sarifLevels: Readonly<Record<Severity, 'error' | 'warning' | 'note'>> = {
+  error: 'error',
+  warning: 'warning',
+  information: 'note',
+  hint: 'note',
+};
+
+/** `check --format sarif`: one SARIF 2.1.0 run, with a rule per diagnostic code. */
+export function formatSarif(results: readonly FileDiagnostics[], config: GlossaryConfig): string {
+  const rules = allDiagnosticCodes.map((code) => {
+    const configured = config.severity[code];
+    return {
+      id: code,
+      shortDescription: { text: describeDiagnosticCode(code) },
+      defaultConfiguration: configured === 'off' ? { enabled: false } : { level: sarifLevels[configured] },
+    };
+  });
+  const sarifResults = results.flatMap(({ file, diagnostics }) =>
+    diagnostics.map((diagnostic) => {
+      const start = oneBased(diagnostic.range.start);
+      const end = oneBased(diagnostic.range.end);
+      return {
+        ruleId: diagnostic.code,
+        ruleIndex: allDiagnosticCodes.indexOf(diagnostic.code),
+        level: sarifLevels[diagnostic.severity],
+        message: { text: diagnostic.message },
+        locations: [
+          {
+            physicalLocation: {
+              artifactLocation: { uri: artifactUri(file.displayPath) },
+              region: { startLine: start.line, startColumn: start.column, endLine: end.line, endColumn: end.column },
+            },
+          },
+        ],
+      };
+    }),
+  );
+  const log = {
+    $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
+    version: '2.1.0',
+    runs: [
+      {
+        tool: { driver: { name: 'glossary', rules } },
+        columnKind: 'utf16CodeUnits',
+        results: sarifResults,
+      },
+    ],
+  };
+  return `${JSON.stringify(log, undefined, 2)}\n`;
+}
+
+/** A relative path stays a relative URI reference (what code scanning expects); an absolute one becomes `file:`. */
+function artifactUri(displayPath: string): string {
+  if (path.isAbsolute(displayPath)) {
+    return URI.file(displayPath).toString();
+  }
+  return displayPath.split(path.sep).map(encodeURIComponent).join('/');
+}

@@ -1,0 +1,39 @@
+import { runCli } from './cli/main';
+import { NodeFileSystemWorkspace } from './workspace/nodeWorkspace';
+
+/**
+ * The `glossary` executable: `glossary lsp` starts the language server on stdio, every other
+ * command is the command line.
+ */
+function main(): void {
+  const argv = process.argv.slice(2);
+  if (argv[0] === 'lsp') {
+    // The language server module comes with the server issue; until then say so.
+    process.stderr.write('glossary lsp: not yet\n');
+    process.exitCode = 2;
+    return;
+  }
+  // A reader that stops early (`glossary check . | head`) is no error of ours.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') {
+      process.exit(process.exitCode ?? 0);
+    }
+    throw error;
+  });
+  runCli(argv, {
+    cwd: process.cwd(),
+    workspace: new NodeFileSystemWorkspace(),
+    stdout: (text) => process.stdout.write(text),
+    stderr: (text) => process.stderr.write(text),
+  }).then(
+    (exitCode) => {
+      process.exitCode = exitCode;
+    },
+    (error: unknown) => {
+      process.stderr.write(`glossary: internal error: ${error instanceof Error ? error.message : String(error)}\n`);
+      process.exitCode = 3;
+    },
+  );
+}
+
+main();

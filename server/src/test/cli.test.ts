@@ -1,0 +1,237 @@
+import { test } from 'node:test';
+import * as assert from 'node:assert/strict';
+import { CliIo, runCli } from '../cli/main';
+import { InMemoryFileContent, InMemoryWorkspace } from '../workspace/inMemoryWorkspace';
+import { entryLines } from './support/tinyWorkspace';
+
+interface CliRun {
+  readonly exitCode: number;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+/** Runs the command line in `/ws` on files given as path -> lines (or raw content). */
+async function run(argv: readonly string[], files: Readonly<Record<string, readonly string[] | InMemoryFileContent>>, extra: Partial<CliIo> = {}): Promise<CliRun> {
+  const workspace = new InMemoryWorkspace(
+    Object.fromEntries(Object.entries(files).map(([name, content]) => [`file:///ws/${name}`, Array.isArray(content) ? content.join('\n') : (content as InMemoryFileContent)])),
+  );
+  let stdout = '';
+  let stderr = '';
+  const exitCode = await runCli(argv, {
+    cwd: '/ws',
+    workspace,
+    stdout: (text) => (stdout += text),
+    stderr: (text) => (stderr += text),
+    ...extra,
+  });
+  return { exitCode, stdout, stderr };
+}
+
+/** A small glossary: one broken link, one file-name mismatch, a .txt index page and a draft. */
+const glossary = {
+  '.git/HEAD': 'ref: refs/heads/main',
+  'g/001-index.txt': ['# Index {#Index}'],
+  'g/Apfel.md': entryLines('Apfel', 'Apfel', ['[Birne](#Birne)', '[Kirsche](#Kirsche)']),
+  'g/Birne.md': entryLines('Birne', 'Pear', ['[Apfel](#Apfel)']),
+  'g/sub/Quitte.md': entryLines('Quitte', 'Quitte', ['[Apfel](#Apfel)']),
+  'g/drafts/Zitrone.md': entryLines('Zitrone', 'Zitrone', []),
+};
+
+test('check prints path:line:column: severity code message a line, files sorted by path, and exits 1 on an error', async () => {
+  const result = await run(['check', 'g', 'g/001-index.txt'], glossary);
+  assert.deepEqual(result, {
+    exitCode: 1,
+    stdout: [
+      'g/Apfel.md:7:10: error broken-link No heading defines the id "Birne".',
+      'g/Apfel.md:8:12: error broken-link No heading defines the id "Kirsche".',
+      'g/Birne.md:1:12: warning anchor-file-mismatch The entry\'s id "Pear" differs from the file name "Birne".',
+      '',
+    ].join('\n'),
+    stderr: '',
+  });
+});
+
+test('a folder expands to its .md files sorted by path; .txt files come only when named; files keep the order given', async () => {
+  const result = await run(['index', 'g/sub/Quitte.md', 'g', 'g/001-index.txt'], glossary);
+  assert.equal(result.exitCode, 0);
+  const paths = (JSON.parse(result.stdout) as { files: { path: string }[] }).files.map((file) => file.path);
+  assert.deepEqual(paths, ['g/sub/Quitte.md', 'g/Apfel.md', 'g/Birne.md', 'g/drafts/Zitrone.md', 'g/001-index.txt']);
+});
+
+test('index --format json prints anchors and links with 1-based positions of the id text', async () => {
+  const result = await run(['index', 'g/sub/Quitte.md', '--format', 'json'], glossary);
+  assert.deepEqual(JSON.parse(result.stdout), {
+    files: [
+      {
+        path: 'g/sub/Quitte.md',
+        anchors: [
+          { id: 'Quitte', line: 1, column: 13, explicit: true, classes: ['chapter', 'small', 'term'] },
+          { id: 'verwandte-themen', line: 5, column: 5, explicit: false, classes: ['seealso'] },
+        ],
+        links: [
+          { target: 'Apfel', line: 7, column: 10 },
+          { target: 'Index', line: 8, column: 10 },
+        ],
+      },
+    ],
+  });
+  assert.equal(result.exitCode, 0);
+});
+
+test('check --format json prints every diagnostic with 1-based start and exclusive end', async () => {
+  const result = await run(['check', '--format=json', 'g/Birne.md', 'g/Apfel.md', 'g/001-index.txt'], glossary);
+  assert.deepEqual(JSON.parse(result.stdout), {
+    diagnostics: [
+      {
+        path: 'g/Birne.md', line: 1, column: 12, endLine: 1, endColumn: 16, severity: 'warning', code: 'anchor-file-mismatch',
+        message: 'The entry\'s id "Pear" differs from the file name "Birne".',
+      },
+      {
+        path: 'g/Apfel.md', line: 7, column: 10, endLine: 7, endColumn: 15, severity: 'error', code: 'broken-link',
+        message: 'No heading defines the id "Birne".',
+      },
+      {
+        path: 'g/Apfel.md', line: 8, column: 12, endLine: 8, endColumn: 19, severity: 'error', code: 'broken-link',
+        message: 'No heading defines the id "Kirsche".',
+      },
+    ],
+  });
+  assert.equal(result.exitCode, 1);
+});
+
+test('check --format sarif prints a SARIF 2.1.0 log with a rule per code and 1-based regions', async () => {
+  const result = await run(['check', 'g/Apfel.md', 'g/Birne.md', 'g/001-index.txt', '--format', 'sarif'], glossary);
+  assert.equal(result.exitCode, 1);
+  const log = JSON.parse(result.stdout);
+  assert.equal(log.version, '2.1.0');
+  assert.equal(log.$schema, 'https://json.schemastore.org/sarif-2.1.0.json');
+  const [sarifRun] = log.runs;
+  assert.equal(sarifRun.tool.driver.name, 'glossary');
+  assert.deepEqual(
+    sarifRun.tool.driver.rules.map((rule: { id: string; defaultConfiguration: unknown }) => [rule.id, rule.defaultConfiguration]),
+    [
+      ['broken-link', { level: 'error' }],
+      ['duplicate-anchor', { level: 'error' }],
+      ['anchor-file-mismatch', { level: 'warning' }],
+      ['multiple-entries', { level: 'note' }],
+      ['missing-chapter-heading', { level: 'warning' }],
+      ['missing-seealso', { level: 'warning' }],
+      ['seealso-unsorted', { level: 'warning' }],
+      ['seealso-index-not-last', { level: 'warning' }],
+      ['fence-style', { level: 'note' }],
+    ],
+  );
+  assert.deepEqual(sarifRun.results[0], {
+    ruleId: 'broken-link',
+    ruleIndex: 0,
+    level: 'error',
+    message: { text: 'No heading defines the id "Birne".' },
+    locations: [
+      { physicalLocation: { artifactLocation: { uri: 'g/Apfel.md' }, region: { startLine: 7, startColumn: 10, endLine: 7, endColumn: 15 } } },
+    ],
+  });
+  assert.deepEqual(
+    sarifRun.results.map((result: { ruleId: string; level: string }) => [result.ruleId, result.level]),
+    [['broken-link', 'error'], ['broken-link', 'error'], ['anchor-file-mismatch', 'warning']],
+  );
+});
+
+test('check exits 0 when only warnings are printed', async () => {
+  const result = await run(['check', 'g/Birne.md', 'g/Apfel.md', 'g/001-index.txt'], {
+    ...glossary,
+    'g/Apfel.md': entryLines('Apfel', 'Apfel', ['[Birne](#Pear)']),
+  });
+  assert.equal(result.exitCode, 0);
+  assert.match(result.stdout, /^g\/Birne\.md:1:12: warning anchor-file-mismatch /);
+});
+
+test('.glossary.json in an ancestor folder is used, with patterns relative to its folder', async () => {
+  const result = await run(['check', 'g'], {
+    ...glossary,
+    '.glossary.json': JSON.stringify({ include: ['g/**/*.md', 'g/**/*.txt'], exclude: ['g/drafts/**'], severity: { 'broken-link': 'warning' } }),
+  });
+  assert.equal(result.exitCode, 0);
+  assert.deepEqual(result.stdout.split('\n').map((line) => line.split(': ')[0]), [
+    'g/Apfel.md:7:10',
+    'g/Apfel.md:8:12',
+    'g/Birne.md:1:12',
+    '',
+  ]);
+});
+
+test('the search for .glossary.json stops at the git root', async () => {
+  const result = await run(['check', 'repo/g/Birne.md'], {
+    '.glossary.json': JSON.stringify({ severity: { 'anchor-file-mismatch': 'off' } }),
+    'repo/.git/HEAD': 'ref',
+    'repo/g/Birne.md': entryLines('Birne', 'Pear', []),
+  });
+  assert.match(result.stdout, /anchor-file-mismatch/);
+});
+
+test('an invalid .glossary.json is bad usage: every problem is listed, nothing is checked', async () => {
+  const result = await run(['check', 'g'], { ...glossary, 'g/.glossary.json': '{"include": "*.md", "severity": {"broken-link": "fatal"}}' });
+  assert.deepEqual(result, {
+    exitCode: 2,
+    stdout: '',
+    stderr: [
+      'glossary: .glossary.json: "include" must be an array of strings; the default is used.',
+      'glossary: .glossary.json: severity of "broken-link" must be one of error, warning, information, hint, off.',
+      '',
+    ].join('\n'),
+  });
+});
+
+test('unknown options, unknown commands, unknown formats and missing paths are bad usage with a clear message', async () => {
+  const cases: [readonly string[], string][] = [
+    [['check', 'g', '--verbose'], 'glossary: unknown option "--verbose"'],
+    [['compile', 'g'], 'glossary: unknown command "compile"'],
+    [['check', 'g', '--format', 'xml'], 'glossary: unknown format "xml" for "check" (known: text, json, sarif)'],
+    [['index', 'g', '--format', 'text'], 'glossary: unknown format "text" for "index" (known: json)'],
+    [['check', 'g', '--format'], 'glossary: --format needs a value: text, json, sarif'],
+    [['check'], 'glossary: "check" needs at least one PATH (a file or a folder)'],
+    [[], 'glossary: a command is needed: check, index or lsp'],
+  ];
+  for (const [argv, message] of cases) {
+    assert.deepEqual(await run(argv, glossary), { exitCode: 2, stdout: '', stderr: `${message}\nTry "glossary --help".\n` }, argv.join(' '));
+  }
+  assert.deepEqual(await run(['check', 'g', 'nowhere.md', 'none'], glossary), {
+    exitCode: 2,
+    stdout: '',
+    stderr: 'glossary: no such file or folder: nowhere.md\nglossary: no such file or folder: none\n',
+  });
+});
+
+test('--help prints the usage and exits 0', async () => {
+  const result = await run(['--help'], {});
+  assert.equal(result.exitCode, 0);
+  assert.match(result.stdout, /^Usage: glossary <command> \[options\]\n/);
+  assert.match(result.stdout, /check PATH\.\.\. \[--format text\|json\|sarif\]/);
+  assert.deepEqual(await run(['check', '--help'], {}), { ...result });
+});
+
+test('binary and unreadable files are skipped with a message; invalid UTF-8 is warned about and still checked', async () => {
+  const result = await run(['check', 'g'], {
+    'g/Bin.md': new Uint8Array([0x23, 0x00]),
+    'g/Locked.md': { unreadable: 'EACCES' },
+    'g/Latin.md': new Uint8Array([...Buffer.from('## Gr\xfc {#Latin .chapter .small .term}\n\n[x](#Nowhere)\n', 'latin1')]),
+  });
+  assert.deepEqual(result.stderr.split('\n'), [
+    'glossary: g/Bin.md: skipped: binary file (contains NUL bytes)',
+    'glossary: g/Locked.md: skipped: cannot read the file (EACCES)',
+    'glossary: g/Latin.md: invalid UTF-8; read with replacement characters (U+FFFD)',
+    '',
+  ]);
+  assert.deepEqual(result.stdout.split('\n').map((line) => line.split(' ').slice(0, 3).join(' ')), [
+    'g/Latin.md:1:1: warning missing-seealso',
+    'g/Latin.md:3:6: error broken-link',
+    '',
+  ]);
+  assert.equal(result.exitCode, 1);
+});
+
+test('lsp starts the language server through the hook, or is bad usage without one', async () => {
+  let started = 0;
+  assert.equal((await run(['lsp'], {}, { startLanguageServer: () => started++ })).exitCode, 0);
+  assert.equal(started, 1);
+  assert.deepEqual(await run(['lsp'], {}), { exitCode: 2, stdout: '', stderr: 'glossary: the language server is not available here\n' });
+});

@@ -1,0 +1,260 @@
+import { test } from 'node:test';
+import * as assert from 'node:assert/strict';
+import { defaultConfig, resolveConfig } from '../config';
+import { findClosestIds } from '../diagnostics/closestIds';
+import { diagnosticsOf, entryLines, indexOf } from './support/tinyWorkspace';
+
+/** The page that defines `#Index`, as the real glossary's index page would if it had the id. */
+const indexPage = { '001-index.txt': ['# Index {#Index}', '', '[Apfel](#Apfel) |'] };
+
+test('a well-formed entry file has no diagnostics', () => {
+  const files = {
+    ...indexPage,
+    'Apfel.md': entryLines('Apfel', 'Apfel', ['[Birne](#Birne)']),
+    'Birne.md': entryLines('Birne', 'Birne', ['[Apfel](#Apfel)']),
+  };
+  assert.deepEqual(diagnosticsOf(files, 'Apfel.md'), []);
+  assert.deepEqual(diagnosticsOf(files, 'Birne.md'), []);
+});
+
+test('broken-link: a link to an id defined nowhere is an error naming the closest ids', () => {
+  const files = {
+    ...indexPage,
+    'Neural-Network.md': entryLines('Neural Network', 'Neural-Network', [], ['See [networks](#Neural-Networks) and [x](#Nowhere).']),
+  };
+  assert.deepEqual(diagnosticsOf(files, 'Neural-Network.md'), [
+    {
+      range: '2:16-2:31',
+      severity: 'error',
+      code: 'broken-link',
+      message: 'No heading defines the id "Neural-Networks". Closest existing ids: Neural-Network.',
+      data: { kind: 'broken-link', target: 'Neural-Networks', closestIds: ['Neural-Network'] },
+      relatedInformation: [],
+    },
+    {
+      range: '2:42-2:49',
+      severity: 'error',
+      code: 'broken-link',
+      message: 'No heading defines the id "Nowhere".',
+      data: { kind: 'broken-link', target: 'Nowhere', closestIds: [] },
+      relatedInformation: [],
+    },
+  ]);
+});
+
+test('findClosestIds ranks equal-ignoring-case first, then singular/plural, then edit distance, at most three', () => {
+  const index = indexOf({
+    'ids.md': ['# A {#Model}', '# B {#models}', '# C {#Modell}', '# D {#Mode}', '# E {#Modem}', '# F {#Unrelated}'],
+  });
+  assert.deepEqual(findClosestIds('MODELS', index), ['models', 'Model', 'Modell']);
+  assert.deepEqual(findClosestIds('Technologies', indexOf({ 't.md': ['# T {#Technology}'] })), ['Technology']);
+  assert.deepEqual(findClosestIds('Zzzzzz', index), []);
+});
+
+test('duplicate-anchor: every explicit definition of a twice-defined id is an error with the others as related information', () => {
+  const files = {
+    ...indexPage,
+    'CNN.md': entryLines('CNN', 'CNN', []),
+    'Claude.md': entryLines('Claude', 'CNN', []),
+  };
+  const duplicates = (name: string) => diagnosticsOf(files, name).filter((diagnostic) => diagnostic.code === 'duplicate-anchor');
+  assert.deepEqual(duplicates('CNN.md'), [
+    {
+      range: '0:9-0:12',
+      severity: 'error',
+      code: 'duplicate-anchor',
+      message: 'The id "CNN" is defined 2 times in the workspace.',
+      data: { kind: 'duplicate-anchor', id: 'CNN', definitionCount: 2 },
+      relatedInformation: [{ uri: 'file:///ws/Claude.md', range: '0:12-0:15', message: '"CNN" is also defined here.' }],
+    },
+  ]);
+  assert.deepEqual(
+    duplicates('Claude.md').map((diagnostic) => diagnostic.relatedInformation),
+    [[{ uri: 'file:///ws/CNN.md', range: '0:9-0:12', message: '"CNN" is also defined here.' }]],
+  );
+});
+
+test('duplicate-anchor: automatic ids repeated across files are no error', () => {
+  const files = {
+    ...indexPage,
+    'A.md': [...entryLines('A', 'A', []), '', '### Details {.explanation}'],
+    'B.md': [...entryLines('B', 'B', []), '', '### Details {.explanation}'],
+  };
+  assert.deepEqual(diagnosticsOf(files, 'A.md').map((diagnostic) => diagnostic.code), []);
+});
+
+test('anchor-file-mismatch: the first entry of Claude.md defining #CNN is a warning', () => {
+  const files = { ...indexPage, 'Claude.md': entryLines('CNN', 'CNN', []) };
+  assert.deepEqual(diagnosticsOf(files, 'Claude.md'), [
+    {
+      range: '0:9-0:12',
+      severity: 'warning',
+      code: 'anchor-file-mismatch',
+      message: 'The entry\'s id "CNN" differs from the file name "Claude".',
+      data: { kind: 'anchor-file-mismatch', entryId: 'CNN', fileNameId: 'Claude' },
+      relatedInformation: [],
+    },
+  ]);
+});
+
+test('multiple-entries: each entry after the first of a .md file is reported as information', () => {
+  const files = {
+    ...indexPage,
+    'DeepSpeed.md': [...entryLines('DeepSpeed', 'DeepSpeed', []), '', ...entryLines('Digital Twin', 'DigitalTwin', [])],
+  };
+  assert.deepEqual(diagnosticsOf(files, 'DeepSpeed.md'), [
+    {
+      range: '10:0-10:52',
+      severity: 'information',
+      code: 'multiple-entries',
+      message: 'This file holds 2 entries; the rule is one entry per file. The entry "DigitalTwin" could move to a file of its own.',
+      data: { kind: 'multiple-entries', entryId: 'DigitalTwin', firstEntryId: 'DeepSpeed', entryRange: '10:0-18:4' },
+      relatedInformation: [{ uri: 'file:///ws/DeepSpeed.md', range: '0:0-0:47', message: 'The first entry of the file.' }],
+    },
+  ]);
+});
+
+test('missing-chapter-heading: a level-3 term heading, a heading without classes, and text before the heading are warnings', () => {
+  const files = {
+    ...indexPage,
+    'Haiku.md': ['### Haiku {#Haiku .chapter .small .term}', '', 'Text.'],
+    'LAM.md': ['## LAM {#LAM}', '', 'Text.'],
+    'Late.md': ['Text first.', '', '## Late {#Late .chapter .small .term}'],
+  };
+  const message = 'The file does not begin with a level-2 heading that has an id and the classes .chapter .small .term.';
+  const chapterDiagnostics = (name: string) => diagnosticsOf(files, name).filter((diagnostic) => diagnostic.code === 'missing-chapter-heading');
+  assert.deepEqual(chapterDiagnostics('Haiku.md'), [
+    {
+      range: '0:0-0:40',
+      severity: 'warning',
+      code: 'missing-chapter-heading',
+      message,
+      data: { kind: 'missing-chapter-heading', expectedClasses: ['chapter', 'small', 'term'], firstHeading: { level: 3, id: 'Haiku', missingClasses: [] } },
+      relatedInformation: [],
+    },
+  ]);
+  assert.deepEqual(chapterDiagnostics('LAM.md').map((diagnostic) => diagnostic.data), [
+    { kind: 'missing-chapter-heading', expectedClasses: ['chapter', 'small', 'term'], firstHeading: { level: 2, id: 'LAM', missingClasses: ['chapter', 'small', 'term'] } },
+  ]);
+  assert.deepEqual(chapterDiagnostics('Late.md').map((diagnostic) => [diagnostic.range, diagnostic.data]), [
+    ['0:0-0:0', { kind: 'missing-chapter-heading', expectedClasses: ['chapter', 'small', 'term'] }],
+  ]);
+});
+
+test('missing-chapter-heading: the chapter classes come from the configuration', () => {
+  const { config } = resolveConfig({ chapterClasses: ['term'] });
+  const files = { ...indexPage, 'X.md': ['## X {#X .term}', '', '### See {.seealso}', '', '[Index](#Index)'] };
+  assert.deepEqual(diagnosticsOf(files, 'X.md', config), []);
+});
+
+test('missing-seealso: an entry without a see-also section is a warning on its heading', () => {
+  const files = { ...indexPage, 'Bare.md': ['## Bare {#Bare .chapter .small .term}', '', 'Only text.', '', '----'] };
+  assert.deepEqual(diagnosticsOf(files, 'Bare.md'), [
+    {
+      range: '0:0-0:37',
+      severity: 'warning',
+      code: 'missing-seealso',
+      message: 'The entry "Bare" has no see-also section (a heading with the class .seealso).',
+      data: { kind: 'missing-seealso', entryId: 'Bare', insertLine: 4 },
+      relatedInformation: [],
+    },
+  ]);
+});
+
+test('seealso-unsorted: labels out of German order (case and umlauts ignored, Index left out) are a warning with the sorted order', () => {
+  const files = {
+    ...indexPage,
+    'Apfel.md': ['## Apfel {#Apfel .chapter .small .term}', '', '### Siehe {.seealso}', '', '[Zebra](#Apfel) |', '[Index](#Index) |', '[äsche](#Apfel) |', '[Birne](#Apfel) |', '[Index](#Index) |'],
+  };
+  assert.deepEqual(diagnosticsOf(files, 'Apfel.md'), [
+    {
+      range: '4:0-7:15',
+      severity: 'warning',
+      code: 'seealso-unsorted',
+      message: 'The see-also links are not in alphabetical order: "Zebra" comes before "äsche".',
+      data: {
+        kind: 'seealso-unsorted',
+        sorted: [
+          { label: 'äsche', target: 'Apfel', range: '6:0-6:15' },
+          { label: 'Birne', target: 'Apfel', range: '7:0-7:15' },
+          { label: 'Zebra', target: 'Apfel', range: '4:0-4:15' },
+        ],
+      },
+      relatedInformation: [],
+    },
+  ]);
+});
+
+test('seealso-unsorted: a list sorted ignoring case and accents has no diagnostic', () => {
+  const files = { ...indexPage, 'Apfel.md': entryLines('Apfel', 'Apfel', ['[apfel](#Apfel)', '[Äsche](#Apfel)', '[birne](#Apfel)', '[Zebra](#Apfel)']) };
+  assert.deepEqual(diagnosticsOf(files, 'Apfel.md'), []);
+});
+
+test('seealso-index-not-last: a list without [Index](#Index) or with it before other links is a warning', () => {
+  const files = {
+    ...indexPage,
+    'Apfel.md': entryLines('Apfel', 'Apfel', []),
+    'NoIndex.md': ['## NoIndex {#NoIndex .chapter .small .term}', '', '### Siehe {.seealso}', '', '[Apfel](#Apfel) |', '', '----'],
+    'Early.md': ['## Early {#Early .chapter .small .term}', '', '### Siehe {.seealso}', '', '[Index](#Index) |', '[Apfel](#Apfel) |'],
+  };
+  assert.deepEqual(diagnosticsOf(files, 'NoIndex.md'), [
+    {
+      range: '2:0-2:20',
+      severity: 'warning',
+      code: 'seealso-index-not-last',
+      message: 'The see-also list should end with [Index](#Index).',
+      data: { kind: 'seealso-index-not-last', indexPresent: false, insertLine: 5 },
+      relatedInformation: [],
+    },
+  ]);
+  assert.deepEqual(diagnosticsOf(files, 'Early.md'), [
+    {
+      range: '4:0-4:15',
+      severity: 'warning',
+      code: 'seealso-index-not-last',
+      message: '[Index](#Index) should be the last item of the see-also list.',
+      data: { kind: 'seealso-index-not-last', indexPresent: true, insertLine: 6 },
+      relatedInformation: [],
+    },
+  ]);
+});
+
+test('fence-style: a backtick fence is information; a tilde fence is fine', () => {
+  const files = {
+    ...indexPage,
+    'Code.md': entryLines('Code', 'Code', [], ['```sh', 'echo hi', '```', '', '~~~sh', 'echo ok', '~~~']),
+  };
+  assert.deepEqual(diagnosticsOf(files, 'Code.md'), [
+    {
+      range: '2:0-2:5',
+      severity: 'information',
+      code: 'fence-style',
+      message: 'Code blocks in this glossary are fenced with ~~~, not with backticks.',
+      data: { kind: 'fence-style', blockRange: '2:0-4:3' },
+      relatedInformation: [],
+    },
+  ]);
+});
+
+test('links inside code are not checked', () => {
+  const files = { ...indexPage, 'Code.md': entryLines('Code', 'Code', [], ['~~~', '[x](#Nowhere)', '~~~', '', 'Inline `[y](#Nowhere)`.']) };
+  assert.deepEqual(diagnosticsOf(files, 'Code.md'), []);
+});
+
+test('a severity set to off disables its rule; another severity replaces the default', () => {
+  const files = { ...indexPage, 'Claude.md': entryLines('CNN', 'CNN', ['[Gone](#Gone)']) };
+  const { config } = resolveConfig({ severity: { 'anchor-file-mismatch': 'off', 'broken-link': 'hint' } });
+  assert.deepEqual(
+    diagnosticsOf(files, 'Claude.md', config).map((diagnostic) => [diagnostic.code, diagnostic.severity]),
+    [['broken-link', 'hint']],
+  );
+  assert.deepEqual(
+    diagnosticsOf(files, 'Claude.md', defaultConfig).map((diagnostic) => [diagnostic.code, diagnostic.severity]),
+    [['anchor-file-mismatch', 'warning'], ['broken-link', 'error']],
+  );
+});
+
+test('.md rules do not apply to other files, such as the .txt index page', () => {
+  const files = { ...indexPage, '002-lizenz.txt': ['# Lizenz', '', 'Text.'] };
+  assert.deepEqual(diagnosticsOf(files, '002-lizenz.txt'), []);
+});

@@ -1,0 +1,114 @@
+import { test } from 'node:test';
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { loadGlossary, LoadedGlossary } from '../cli/loadGlossary';
+import { DiagnosticCode } from '../diagnostics/codes';
+import { computeDiagnostics } from '../diagnostics/computeDiagnostics';
+import { GlossaryDiagnostic } from '../diagnostics/diagnostic';
+import { NodeFileSystemWorkspace } from '../workspace/nodeWorkspace';
+
+// The real glossary is test data beside the repository (../shared), never copied into it.
+const repositoryRoot = path.resolve(__dirname, '../../../..');
+const glossaryFolder = path.resolve(repositoryRoot, '../shared/corpus/ki-glossar/src/de');
+
+interface Found {
+  readonly glossary: LoadedGlossary;
+  readonly diagnostics: readonly (GlossaryDiagnostic & { readonly file: string })[];
+}
+
+/** Every file of the glossary (the .md entries and the three .txt pages), as the facts were measured. */
+async function checkRealGlossary(): Promise<Found> {
+  const textPages = fs.readdirSync(glossaryFolder).filter((name) => name.endsWith('.txt')).sort();
+  const warnings: string[] = [];
+  const glossary = await loadGlossary([glossaryFolder, ...textPages.map((name) => path.join(glossaryFolder, name))], {
+    cwd: repositoryRoot,
+    workspace: new NodeFileSystemWorkspace(),
+    warn: (message) => warnings.push(message),
+  });
+  assert.equal(glossary.kind, 'loaded');
+  assert.deepEqual(warnings, []);
+  const diagnostics = glossary.files.flatMap((file) =>
+    computeDiagnostics(glossary.index.document(file.uri)!, glossary.index, glossary.config).map((diagnostic) => ({
+      ...diagnostic,
+      file: path.basename(file.displayPath),
+    })),
+  );
+  return { glossary, diagnostics };
+}
+
+function withCode(found: Found, code: DiagnosticCode): readonly (GlossaryDiagnostic & { readonly file: string })[] {
+  return found.diagnostics.filter((diagnostic) => diagnostic.code === code);
+}
+
+function distinctFiles(found: Found, code: DiagnosticCode): number {
+  return new Set(withCode(found, code).map((diagnostic) => diagnostic.file)).size;
+}
+
+const hasCorpus = fs.existsSync(glossaryFolder);
+
+test('the real glossary reproduces the facts measured with pandoc', { skip: !hasCorpus && `no corpus at ${glossaryFolder}` }, async (t) => {
+  const found = await checkRealGlossary();
+
+  await t.test('347 files are read: 344 entries and 3 text pages', () => {
+    assert.equal(found.glossary.files.length, 347);
+  });
+
+  await t.test('5,780 internal links', () => {
+    const links = found.glossary.files.reduce((sum, file) => sum + found.glossary.index.document(file.uri)!.links.length, 0);
+    assert.equal(links, 5780);
+  });
+
+  await t.test('2,075 broken links to 314 distinct ids; Index 347, Neural-Network 57, Claude 54', () => {
+    const broken = withCode(found, DiagnosticCode.BrokenLink);
+    assert.equal(broken.length, 2075);
+    const perTarget = new Map<string, number>();
+    for (const diagnostic of broken) {
+      assert.equal(diagnostic.data.kind, DiagnosticCode.BrokenLink);
+      if (diagnostic.data.kind === DiagnosticCode.BrokenLink) {
+        perTarget.set(diagnostic.data.target, (perTarget.get(diagnostic.data.target) ?? 0) + 1);
+      }
+    }
+    assert.equal(perTarget.size, 314);
+    const mostReferenced = [...perTarget].sort((a, b) => b[1] - a[1]).slice(0, 3);
+    assert.deepEqual(mostReferenced, [['Index', 347], ['Neural-Network', 57], ['Claude', 54]]);
+  });
+
+  await t.test('19 explicit ids defined more than once, by 39 headings; CNN in CNN.md and Claude.md', () => {
+    const duplicates = withCode(found, DiagnosticCode.DuplicateAnchor);
+    assert.equal(duplicates.length, 39);
+    const ids = new Set(duplicates.map((diagnostic) => (diagnostic.data.kind === DiagnosticCode.DuplicateAnchor ? diagnostic.data.id : '')));
+    assert.equal(ids.size, 19);
+    const cnn = duplicates.filter((diagnostic) => diagnostic.data.kind === DiagnosticCode.DuplicateAnchor && diagnostic.data.id === 'CNN');
+    assert.deepEqual(cnn.map((diagnostic) => diagnostic.file).sort(), ['CNN.md', 'Claude.md']);
+  });
+
+  await t.test('2 entries have no see-also section', () => {
+    assert.equal(withCode(found, DiagnosticCode.MissingSeeAlso).length, 2);
+  });
+
+  await t.test('3 .md files do not start with the chapter heading', () => {
+    assert.deepEqual(withCode(found, DiagnosticCode.MissingChapterHeading).map((diagnostic) => diagnostic.file), [
+      'Haiku.md',
+      'LAM.md',
+      'Large-Action-Model.md',
+    ]);
+  });
+
+  await t.test("36 files whose first entry's id differs from the file name, among them FPGA.md, LLM.md, Large-Language-Model.md", () => {
+    const mismatches = withCode(found, DiagnosticCode.AnchorFileMismatch);
+    assert.equal(mismatches.length, 36);
+    for (const file of ['FPGA.md', 'LLM.md', 'Large-Language-Model.md', 'Claude.md']) {
+      assert.ok(mismatches.some((diagnostic) => diagnostic.file === file), file);
+    }
+  });
+
+  await t.test('3 files hold more than one entry: DeepSpeed.md three, GPT-4.5.md and Text-to-Text-Transfer-Transformer.md two', () => {
+    const extraEntries = withCode(found, DiagnosticCode.MultipleEntries).map((diagnostic) => diagnostic.file);
+    assert.deepEqual(extraEntries, ['DeepSpeed.md', 'DeepSpeed.md', 'GPT-4.5.md', 'Text-to-Text-Transfer-Transformer.md']);
+  });
+
+  await t.test('56 files have a see-also list out of German alphabetical order', () => {
+    assert.equal(distinctFiles(found, DiagnosticCode.SeeAlsoUnsorted), 56);
+  });
+});
