@@ -1,3 +1,6 @@
+import { parseAttributeBlock } from './attributes';
+import { escapeUri, unescape } from './inline';
+
 /**
  * The block structure of Pandoc Markdown, as far as ids and links depend on it: which lines are
  * headings, which are inline text (paragraphs, list items, quotes, table cells), and which are
@@ -75,6 +78,7 @@ const blockTagLine = /^<\/?([A-Za-z][A-Za-z0-9]*)(?:\s[^>]*)?\/?>/;
 const bulletMarker = /^( {0,3})([*+-])(?:[ \t]+|$)/;
 const orderedMarker =
   /^( {0,3})(?:(?:[0-9]{1,9}|#|[a-z]|[A-Z]|[ivxlcdm]+|[IVXLCDM]+)[.)]|\((?:[0-9]{1,9}|#|[a-zA-Z]|[ivxlcdm]+|[IVXLCDM]+|@[\w-]*)\))(?:[ \t]+|$)/;
+const pipeSeparator = /^[ \t]*\|?(?:[ \t]*:?-+:?[ \t]*\|)+(?:[ \t]*:?-+:?[ \t]*)?[ \t]*$|^[ \t]*:?-+:?[ \t]*\|[ \t]*(?::?-+:?[ \t]*\|?[ \t]*)*$/;
 const horizontalRule = /^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$/;
 const setextUnderline = /^(?:=+|-+)[ \t]*$/;
 const fenceOpening = /^( {0,3})(`{3,}|~{3,})(.*)$/;
@@ -130,6 +134,7 @@ class BlockScanner {
         this.setextHeading(lines, i) ??
         this.htmlBlock(lines, i) ??
         this.gridTable(lines, i) ??
+        this.pipeTable(lines, i) ??
         this.indentedCode(lines, i) ??
         this.blockQuote(lines, i) ??
         this.rule(lines, i, context) ??
@@ -284,6 +289,19 @@ class BlockScanner {
     return j;
   }
 
+  /** A pipe table: a header row, a `|---|` separator, rows with pipes; each row is read on its own. */
+  private pipeTable(lines: LineRef[], i: number): number | undefined {
+    const separator = lines[i + 1];
+    if (!separator || !this.text(lines[i]).includes('|') || !pipeSeparator.test(this.text(separator))) return undefined;
+    this.result.blocks.push({ kind: 'inline', lines: [lines[i]] });
+    let j = i + 2;
+    while (j < lines.length && !this.isBlank(lines[j]) && this.text(lines[j]).includes('|')) {
+      this.result.blocks.push({ kind: 'inline', lines: [lines[j]] });
+      j++;
+    }
+    return j;
+  }
+
   private indentedCode(lines: LineRef[], i: number): number | undefined {
     if (indentation(this.text(lines[i])) < 4) return undefined;
     let j = i + 1;
@@ -419,32 +437,32 @@ class BlockScanner {
     }
   }
 
-  /** `[label]: url "title"` on one line (the URL may follow on the next). */
+  /**
+   * `[label]: url "title" {attributes}`; the URL may stand on the next line, and may be several
+   * words, which Pandoc joins with a space.
+   */
   private referenceDefinition(lines: LineRef[], i: number): number | undefined {
     const line = lines[i];
     const text = this.text(line);
     const match = /^( {0,3})\[((?:[^\]\\]|\\.)+)\]:[ \t]*/.exec(text);
     if (!match || match[2].startsWith('^') || match[2].startsWith('@')) return undefined;
     let urlLine = line;
-    let urlText = text.slice(match[0].length);
-    let urlOffset = line.start + match[0].length;
+    let rest = text.slice(match[0].length);
+    let restStart = line.start + match[0].length;
     let next = i + 1;
-    if (urlText === '' && lines[i + 1] && !this.isBlank(lines[i + 1])) {
+    if (rest === '' && lines[i + 1] && !this.isBlank(lines[i + 1])) {
       urlLine = lines[i + 1];
-      const indent = /^[ \t]*/.exec(this.text(urlLine))![0].length;
-      urlText = this.text(urlLine).slice(indent);
-      urlOffset = urlLine.start + indent;
+      rest = this.text(urlLine);
+      restStart = urlLine.start;
       next = i + 2;
     }
-    const url = /^<([^>\n]*)>|^(\S+)/.exec(urlText);
-    if (!url || url[0].startsWith('[')) return undefined;
-    const rawUrl = url[1] ?? url[2];
-    const urlStart = urlOffset + (url[1] !== undefined ? 1 : 0);
-    const hash = rawUrl.startsWith('#') ? 1 : 0;
+    const target = referenceTarget(rest);
+    if (!target) return undefined;
+    const hash = target.url.startsWith('#') ? 1 : 0;
     this.result.definitions.push({
       label: match[2],
-      url: rawUrl.replace(/\\([!-/:-@[-`{-~])/g, '$1'),
-      urlRef: { line: urlLine.line, start: urlStart + hash, end: urlStart + rawUrl.length },
+      url: target.url,
+      urlRef: { line: urlLine.line, start: restStart + target.start + hash, end: restStart + target.end },
     });
     return next;
   }
@@ -474,6 +492,49 @@ class BlockScanner {
     this.result.blocks.push({ kind: 'inline', lines: body });
     return j;
   }
+}
+
+/**
+ * The URL of a reference definition in the text after `]:` — `<url>` or words up to a title or an
+ * attribute block — when nothing but a title and attributes follow it.
+ */
+function referenceTarget(text: string): { url: string; start: number; end: number } | undefined {
+  let i = /^[ \t]*/.exec(text)![0].length;
+  const start = i;
+  let url: string;
+  let end: number;
+  if (text[i] === '<') {
+    const close = text.indexOf('>', i);
+    if (close < 0) return undefined;
+    url = unescape(text.slice(i + 1, close));
+    end = close;
+    i = close + 1;
+    return finishReference(text, i, { url: escapeUri(url), start: start + 1, end });
+  }
+  const words: string[] = [];
+  end = i;
+  for (;;) {
+    while (text[i] === ' ' || text[i] === '\t') i++;
+    const ch = text[i];
+    if (ch === undefined || ch === '"' || ch === "'" || ch === '(' || ch === '[') break;
+    if (ch === '{' && parseAttributeBlock(text, i)) break;
+    const word = /^\S+/.exec(text.slice(i))![0];
+    words.push(unescape(word));
+    i += word.length;
+    end = i;
+  }
+  if (words.length === 0) return undefined;
+  return finishReference(text, i, { url: escapeUri(words.join(' ')), start, end });
+}
+
+/** Accepts a reference definition's target when only a title and attributes follow it. */
+function finishReference<T>(text: string, i: number, target: T): T | undefined {
+  const rest = text.slice(i).trim();
+  const title = /^(?:"(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*'|\([^)]*\))\s*/.exec(rest);
+  const afterTitle = title ? rest.slice(title[0].length) : rest;
+  if (afterTitle === '') return target;
+  const attributes = afterTitle[0] === '{' ? parseAttributeBlock(afterTitle, 0) : undefined;
+  return attributes && afterTitle.slice(attributes.end).trim() === '' ? target : undefined;
 }
 
 /** Whether an HTML comment is open after `text`, given whether one was open before it. */

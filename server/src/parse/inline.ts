@@ -41,7 +41,7 @@ export function referenceKey(label: string): string {
 }
 
 /** Pandoc's `escapeURI`: white space and a few characters are percent-encoded. */
-function escapeUri(url: string): string {
+export function escapeUri(url: string): string {
   return url.replace(/[\s<>|"{}[\]^`]/gu, (ch) =>
     Array.from(Buffer.from(ch, 'utf8'), (b) => '%' + b.toString(16).toUpperCase().padStart(2, '0')).join(''),
   );
@@ -139,7 +139,7 @@ export function matchingBracket(text: string, pos: number): number {
       i++;
     } else if (ch === '`') {
       const end = codeSpanEnd(text, i);
-      i = (end < 0 ? i + runLength(text, i, '`') : end) - 1;
+      if (end > 0) i = end - 1;
     } else if (ch === '<') {
       const end = htmlOrAutolinkEnd(text, i);
       if (end > 0) i = end - 1;
@@ -232,13 +232,17 @@ function parseDestination(text: string, pos: number): Destination | undefined {
 }
 
 /** Resolves backslash escapes. */
-function unescape(text: string): string {
+export function unescape(text: string): string {
   return text.replace(/\\([!-/:-@[-`{-~])/g, '$1');
 }
 
-/** The result of trying to read a link at a `[`. */
+/**
+ * The result of trying to read a link at a `[`. An unresolved `[label][key]` is consumed whole:
+ * Pandoc then reads the label's text and the `[key]` each on their own.
+ */
 type LinkAttempt =
   | { readonly kind: 'link'; readonly link: ScannedLink }
+  | { readonly kind: 'unresolved'; readonly labelEnd: number; readonly keyStart: number; readonly end: number }
   | { readonly kind: 'none' };
 
 function tryLink(text: string, pos: number, resolve: ReferenceResolver): LinkAttempt {
@@ -280,7 +284,7 @@ function tryLink(text: string, pos: number, resolve: ReferenceResolver): LinkAtt
     }
   }
   const reference = resolve(referenceKey(key));
-  if (!reference) return { kind: 'none' };
+  if (!reference) return end > after ? { kind: 'unresolved', labelEnd, keyStart: after, end } : { kind: 'none' };
   return {
     kind: 'link',
     link: {
@@ -296,16 +300,13 @@ function tryLink(text: string, pos: number, resolve: ReferenceResolver): LinkAtt
   };
 }
 
-/**
- * Calls `visit` for every position where an inline construct starts that is not plain text, and
- * returns the end of that construct. Shared by link scanning and plain-text rendering so that
- * both agree on what is code, math, raw HTML or a link.
- */
+/** The end of the code span, math or raw HTML that starts at `i`; `i + 1` when there is none. */
 function skipVerbatim(text: string, i: number): number {
   const ch = text[i];
   if (ch === '`') {
+    // An unclosed run is one literal backtick: Pandoc tries a shorter code span from the next one.
     const end = codeSpanEnd(text, i);
-    return end < 0 ? i + runLength(text, i, '`') : end;
+    return end < 0 ? i + 1 : end;
   }
   if (ch === '$') {
     const end = mathEnd(text, i);
@@ -321,6 +322,17 @@ function skipVerbatim(text: string, i: number): number {
 /** Every link in `text` (one paragraph or heading), in document order. */
 export function scanLinks(text: string, resolve: ReferenceResolver): ScannedLink[] {
   const links: ScannedLink[] = [];
+  scanLinksBetween(text, 0, text.length, resolve, links);
+  return links;
+}
+
+function scanLinksBetween(text: string, from: number, to: number, resolve: ReferenceResolver, links: ScannedLink[]): void {
+  // Parts read on their own see only their own text, as in Pandoc's `parseFromString`.
+  if (from !== 0 || to !== text.length) {
+    const part = text.slice(from, to);
+    for (const link of scanLinks(part, resolve)) links.push(shiftLink(link, from));
+    return;
+  }
   for (let i = 0; i < text.length; ) {
     const ch = text[i];
     if (ch === '\\') {
@@ -333,6 +345,11 @@ export function scanLinks(text: string, resolve: ReferenceResolver): ScannedLink
       if (attempt.kind === 'link') {
         if (!image) links.push(attempt.link);
         i = attempt.link.end;
+      } else if (attempt.kind === 'unresolved') {
+        const open = image ? i + 1 : i;
+        scanLinksBetween(text, open + 1, attempt.labelEnd, resolve, links);
+        scanLinksBetween(text, attempt.keyStart, attempt.end, resolve, links);
+        i = attempt.end;
       } else {
         i += image ? 2 : 1;
       }
@@ -340,7 +357,19 @@ export function scanLinks(text: string, resolve: ReferenceResolver): ScannedLink
       i++;
     }
   }
-  return links;
+}
+
+function shiftLink(link: ScannedLink, by: number): ScannedLink {
+  const shift = (offset: number | undefined) => (offset === undefined ? undefined : offset + by);
+  return {
+    ...link,
+    start: link.start + by,
+    end: link.end + by,
+    labelStart: link.labelStart + by,
+    labelEnd: link.labelEnd + by,
+    urlStart: shift(link.urlStart),
+    urlEnd: shift(link.urlEnd),
+  };
 }
 
 /**
@@ -366,9 +395,8 @@ export function plainText(text: string, resolve: ReferenceResolver): string {
     } else if (ch === '`') {
       const end = codeSpanEnd(text, i);
       if (end < 0) {
-        const n = runLength(text, i, '`');
-        out += text.slice(i, i + n);
-        i += n;
+        out += ch;
+        i++;
       } else {
         const n = runLength(text, i, '`');
         out += text.slice(i + n, end - n).trim();
@@ -407,13 +435,6 @@ export function plainText(text: string, resolve: ReferenceResolver): string {
       }
     } else if (ch === '[' || (ch === '!' && text[i + 1] === '[')) {
       const open = ch === '!' ? i + 1 : i;
-      if (text[open + 1] === '^') {
-        const close = matchingBracket(text, open);
-        if (close > 0) {
-          i = close + 1; // a note reference
-          continue;
-        }
-      }
       const attempt = tryLink(text, open, resolve);
       const close = matchingBracket(text, open);
       const span = close > 0 && text[close + 1] === '{' ? parseAttributeBlock(text, close + 1) : undefined;
@@ -431,9 +452,10 @@ export function plainText(text: string, resolve: ReferenceResolver): string {
       out += ' ';
       i++;
     } else if (ch === '-' && text[i + 1] === '-') {
-      const n = runLength(text, i, '-');
-      out += n === 2 ? '–' : n === 3 ? '—' : text.slice(i, i + n);
-      i += n;
+      // Smart dashes, read left to right: `---` is an em dash, `--` an en dash.
+      const em = text[i + 2] === '-';
+      out += em ? '—' : '–';
+      i += em ? 3 : 2;
     } else if (ch === '.' && text.startsWith('...', i)) {
       out += '…';
       i += 3;

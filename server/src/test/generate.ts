@@ -1,0 +1,47 @@
+/** Generated Pandoc Markdown for differential tests, from a seeded random generator. */
+
+/** A small deterministic random generator, so that a failing seed can be replayed. */
+export function random(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** Pieces of inline text a writer uses, with links, code, emphasis, escapes and raw HTML. */
+const inlinePieces = [
+  'Data Scraping', 'wörter und Sätze', '[Label](#Target)', '[Large Language Model](#Large-Language-Model)', '[A](#B) |',
+  '`code [x](#in-code)`', '``a ` b``', '*emph*', '**strong**', '_under_', 'snake_case', '\\[not](#escaped)',
+  '<span>[in span](#Span)</span>', '<!-- [hidden](#Comment) -->', '$x^2$', '[ref]', '[ref][]', '[Heading One]',
+  '[^1]', '![image](#Img)', '[outer [inner](#Inner) text](#Outer)', '--', '...', '&amp;', '"quoted"', "it's",
+  '[x](#a "title")', '[multi\nline](#Multi)', '{.seealso}', '#', '[', ']', '(#', 'C#',
+];
+
+/** Block templates; `$` stands for a run of inline pieces. */
+const blockTemplates = [
+  '## $ {#Id .chapter .small .term}', '## $ {#Other-Id}', '### $ {.explanation}', '### $ {.seealso}', '# $', '## $ ##',
+  '$', '$\n$', '- $\n- $', '1. $\n2. $', '> $\n> $', '    $', '```\n$\n```', '~~~sh\n$\n~~~', '```\n$',
+  '$\n===', '$\n---', '----', '[ref]: #Ref-Id', '[^1]: $', 'Term\n\n:   $', '::: {.note}\n$\n:::',
+  '<div>\n$\n</div>', '<!--\n$\n-->', '| $ | $ |\n|---|---|\n| $ | $ |', '% $', '- $\n\n    $\n\n        $',
+];
+
+/** A random document of the constructs above, as a writer might write it. */
+export function generateDocument(next: () => number): string {
+  const pick = <T>(items: readonly T[]) => items[Math.floor(next() * items.length)];
+  const singleLine = inlinePieces.filter((piece) => !piece.includes('\n'));
+  const inline = (pieces: readonly string[], separators: readonly string[]) =>
+    Array.from({ length: 1 + Math.floor(next() * 4) }, () => pick(pieces)).join(pick(separators));
+  const block = () => {
+    const template = pick(blockTemplates);
+    // Headings and table rows are one line; paragraphs may run over several.
+    const oneLine = /^(#|\||%)/.test(template);
+    return template.replace(/\$/g, () => (oneLine ? inline(singleLine, [' ', '']) : inline(inlinePieces, [' ', '', '\n'])));
+  };
+  const blocks = Array.from({ length: 2 + Math.floor(next() * 8) }, block);
+  return blocks.join(pick(['\n\n', '\n\n', '\n']));
+}
+

@@ -1,0 +1,67 @@
+/**
+ * Asks pandoc, the reference implementation of Pandoc Markdown, which heading ids and internal
+ * link targets a text has: Header identifiers and Link URLs starting with `#`, in document order.
+ */
+
+import { execFile } from 'node:child_process';
+import * as path from 'node:path';
+
+export interface PandocFacts {
+  readonly ids: string[];
+  readonly links: string[];
+}
+
+type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
+
+function collect(node: Json, facts: PandocFacts): void {
+  if (Array.isArray(node)) {
+    for (const child of node) collect(child, facts);
+  } else if (node !== null && typeof node === 'object') {
+    const content = node.c as Json[];
+    if (node.t === 'Header') facts.ids.push((content[1] as Json[])[0] as string);
+    if (node.t === 'Link') {
+      const url = (content[2] as Json[])[0] as string;
+      if (url.startsWith('#')) facts.links.push(url.slice(1));
+    }
+    for (const key of Object.keys(node)) collect(node[key], facts);
+  }
+}
+
+function runPandoc(args: string[], input?: string): Promise<PandocFacts> {
+  return new Promise((resolve, reject) => {
+    const child = execFile('pandoc', ['-f', 'markdown', '-t', 'json', ...args], { maxBuffer: 1 << 28 }, (error, stdout) => {
+      if (error) {
+        reject(new Error(`pandoc failed (is it installed? .ci/run installs it): ${error.message}`));
+        return;
+      }
+      const facts: PandocFacts = { ids: [], links: [] };
+      collect((JSON.parse(stdout) as { blocks: Json }).blocks, facts);
+      resolve(facts);
+    });
+    child.stdin?.end(input ?? '');
+  });
+}
+
+/** What pandoc finds in a file read on its own. */
+export function pandocFactsOfFile(file: string): Promise<PandocFacts> {
+  return runPandoc([path.resolve(file)]);
+}
+
+/** What pandoc finds in a text. */
+export function pandocFactsOfText(text: string): Promise<PandocFacts> {
+  return runPandoc([], text);
+}
+
+/** Runs `task` over `items` with at most `limit` running at once, keeping the order of results. */
+export async function mapLimited<T, R>(items: readonly T[], limit: number, task: (item: T) => Promise<R>): Promise<R[]> {
+  const results: R[] = new Array(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const index = next++;
+      results[index] = await task(items[index]);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return results;
+}

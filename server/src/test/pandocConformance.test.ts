@@ -1,0 +1,93 @@
+/**
+ * The parser agrees with pandoc on what is a heading id and what is an internal link: on every
+ * file of the real glossary, on corner cases the glossary does not contain, and on generated text.
+ */
+
+import { test } from 'node:test';
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { parseGlossaryDocument } from '../parse/parser';
+import { corpusFiles } from './corpus';
+import { generateDocument, random } from './generate';
+import { mapLimited, pandocFactsOfFile, pandocFactsOfText, type PandocFacts } from './pandoc';
+
+function ourFacts(text: string): PandocFacts {
+  const document = parseGlossaryDocument(text, 'file:///test.md', 1);
+  return { ids: document.anchors.map((a) => a.id), links: document.links.map((l) => l.target) };
+}
+
+test('every file of the real glossary has the ids and link targets pandoc finds, in order', async () => {
+  const files = corpusFiles();
+  assert.equal(files.length, 347);
+  const expected = await mapLimited(files, 4, pandocFactsOfFile);
+  let links = 0;
+  files.forEach((file, k) => {
+    const actual = ourFacts(fs.readFileSync(file, 'utf8'));
+    assert.deepEqual(actual, expected[k], path.basename(file));
+    links += actual.links.length;
+  });
+  assert.equal(links, 5780);
+});
+
+/** Corner cases the real glossary does not contain; pandoc decides each. */
+const cornerCases: readonly string[] = [
+  // automatic identifiers
+  '# A\n# A\n# A {#a-1}\n# A',
+  '# 123 Start\n# *Emph* and `code`\n# ???\n# \n# Ünïcödé Straße\n# a.b_c-d e\n# Émoji 🎉 here',
+  '# snake_case_name and _emph_ word\n\n# a--b and a---b and a...b\n\n# Tom&amp;Jerry &auml;',
+  '# [Link](#x) in heading\n\n# Note[^1] here\n\n[^1]: the note',
+  '# C# {#csharp}\n\n# Title ## {#closed}\n\n# Trailing ##\n\n# Hash#inside',
+  "# It's \"quoted\"\n\n# Math $x^2$ here\n\n# <span>html</span> text",
+  // attribute blocks
+  '# H {-}\n# H2 {.unnumbered}\n# H3 {#id3 .a key=val}\n# H4 {  #id4  }\n# H5 {#a.b:c}\n# H6 {#ä}',
+  '## T {.term #Id}\n\n## T {#Id2 key="a b" k2=v}\n\n## T {#Id3 .a.b}\n\n## T {}\n\n## T {.a} {#b}',
+  '## T \\{#b}\n\n## T {#b}x\n\n## T {#123}\n\n## T {id=viakey}\n\n## T {#}',
+  // setext headings and rules
+  'Setext\n======\n\nTwo {#two}\n---\n\npara\n\n----\n\n[x](#after-hr)',
+  // headings need a blank line before them, and no indentation
+  'para\n# not heading\n\n  # indented\n\n    # code',
+  // code, math and raw HTML hold no links
+  'text\n```\n[x](#in-fence)\n```\n\n~~~\n[y](#tilde)\n~~~\n\n```\n[z](#unclosed)',
+  '`[x](#code)` ``a ` [y](#in) b`` [z](#out) $[m](#math)$ $ [n](#notmath)$',
+  '<!-- [x](#comment) -->\n\n<!--\n[y](#block-comment)\n-->\n[z](#after)',
+  'text <!-- [x](#a)\n\n[z](#z) --> [y](#b)',
+  '<pre>\n[x](#pre)\n</pre>\n\n<div>\n[y](#indiv)\n</div>\n\n<span>[z](#span)</span> <a href="#raw">[w](#inhtml)</a>',
+  '```{=html}\n<a href="#raw">[x](#rawblock)</a>\n```\n\n[y](#ok)',
+  '<span title="[x](#a)">t</span> <my-el a="[y](#b)"> [z](#c)',
+  // link forms
+  '[x](#a b) [y](<#a b>) [z](#a\\_b) [w](#Caf%C3%A9) [v](#Café)',
+  '[a [b](#c) d](#e) [[x]](#f) ![img](#img) [![img](#i2)](#outer)',
+  '[multi\nline\n*label*](#ml) [x](#t "title") [y](#u \'t\') [z]( #v )',
+  '[x]\n(#nospace) [x] (#space) \\[x](#esc) [y\\](#esc2)',
+  '[x](#a){.cls} [y]{#span} [@cite](#c)',
+  '[ref]\n\n[ref]: #target\n[x][ref] [y][REF] [z][] [w][missing]',
+  '[Ref]: #r1 "t"\n[ref]: #r2\n\n[x][ref]',
+  '# Heading Text\n\n[Heading Text] and [heading text][] and [Other]\n\n[Later Heading]\n\n# Later Heading',
+  // containers
+  '> # In Quote\n> [x](#q)\nlazy [y](#lazy)',
+  '- # In List\n- [x](#l)\n\n  # H in item\n\n      [y](#item-code)\n\n1. one\n2. two [z](#o)',
+  '- item\n\n    [x](#listcont)\n\n        [y](#listcode)',
+  'Term [t](#term)\n\n:   Def [d](#def)\n\n    # H {#dh}',
+  '[^1]\n\n[^1]: note [x](#fn)\n\n    # In note {#noteh}',
+  '::: {.div}\n# In div {#divh}\n[x](#div)\n:::',
+  '| a | b |\n|---|---|\n| [x](#pipe) | y |',
+  '+------------+-----+\n| [a](#ga)   | b   |\n+============+=====+\n| [c](#gc)   | d   |\n+------------+-----+',
+  '% Title [x](#title)\n% Author\n\n[y](#body)',
+  '---\ntitle: "[x](#yaml)"\n---\n\n[y](#body)',
+];
+
+test('corner cases: the same ids and link targets as pandoc', async () => {
+  const expected = await mapLimited(cornerCases, 4, pandocFactsOfText);
+  cornerCases.forEach((text, k) => assert.deepEqual(ourFacts(text), expected[k], JSON.stringify(text)));
+});
+
+test('generated documents: the same ids and link targets as pandoc', async () => {
+  const seed = Number(process.env.GLOSSARY_TEST_SEED ?? 20261129);
+  const next = random(seed);
+  const samples = Array.from({ length: 200 }, () => generateDocument(next));
+  const expected = await mapLimited(samples, 4, pandocFactsOfText);
+  samples.forEach((text, k) =>
+    assert.deepEqual(ourFacts(text), expected[k], `seed ${seed}, sample ${k}: ${JSON.stringify(text)}`),
+  );
+});
