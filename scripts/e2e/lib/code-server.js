@@ -179,13 +179,16 @@ async function startCodeServer({ codeServerDir, profile, logFile, locale, env = 
     ...(locale ? ['--locale', locale] : []),
   ];
   fs.mkdirSync(path.dirname(logFile), { recursive: true });
+  // VS Code's IPC sockets go into TMPDIR; a private one goes away with the profile.
+  const tmpDir = path.join(path.dirname(profile.userDataDir), 'tmp');
+  fs.mkdirSync(tmpDir, { recursive: true });
   const out = fs.openSync(logFile, 'a');
   // Its own process group, so that stop() ends code-server and the extension host it forks.
   const child = cp.spawn(process.execPath, args, {
     detached: true,
     stdio: ['ignore', out, out],
     // An empty gallery: no extension marketplace queries leave the machine.
-    env: { EXTENSIONS_GALLERY: '{}', ...process.env, ...env },
+    env: { EXTENSIONS_GALLERY: '{}', ...process.env, TMPDIR: tmpDir, ...env },
   });
   fs.closeSync(out);
   let exited = null;
