@@ -52,7 +52,7 @@ export async function openWorkbench(options = {}) {
   for (const f of fs.readdirSync(resultsDir)) if (f.endsWith('.png')) fs.rmSync(path.join(resultsDir, f));
   const codeServerDir = lib.ensureCodeServer();
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), `glossary-e2e-${name}-`));
-  const profile = lib.makeProfile(tmp, settings);
+  const profile = lib.makeProfile(tmp, settings, { locale });
   let folder;
   if (workspace) {
     folder = path.resolve(workspace);

@@ -120,9 +120,10 @@ function httpGetStatus(url) {
 
 /**
  * Writes a fresh profile: `<root>/user-data/User/settings.json`, an empty extensions folder and
- * an empty code-server config file. Returns the paths.
+ * an empty code-server config file. With a `locale` other than English it also registers an empty
+ * language pack for it (see stubLanguagePack). Returns the paths.
  */
-function makeProfile(root, settings = {}) {
+function makeProfile(root, settings = {}, { locale } = {}) {
   const userDataDir = path.join(root, 'user-data');
   const extensionsDir = path.join(root, 'extensions');
   const configFile = path.join(root, 'code-server.yaml');
@@ -133,7 +134,31 @@ function makeProfile(root, settings = {}) {
     path.join(userDataDir, 'User', 'settings.json'),
     JSON.stringify({ ...DEFAULT_SETTINGS, ...settings }, null, 2) + '\n',
   );
+  if (locale && !/^en\b/i.test(locale)) stubLanguagePack(userDataDir, locale);
   return { userDataDir, extensionsDir, configFile };
+}
+
+/**
+ * Makes VS Code run in `locale` without its language pack (which only the marketplace has): an
+ * empty translation file registered in `<user-data>/languagepacks.json`, where code-server looks
+ * for language packs. Then `vscode.env.language` is the locale and extensions use their
+ * `package.nls.<locale>.json` and `l10n/bundle.l10n.<locale>.json`, while VS Code's own UI stays
+ * in English.
+ */
+function stubLanguagePack(userDataDir, locale) {
+  const lang = locale.toLowerCase();
+  const translations = path.join(userDataDir, 'stub-language-pack', `${lang}.i18n.json`);
+  fs.mkdirSync(path.dirname(translations), { recursive: true });
+  fs.writeFileSync(translations, JSON.stringify({ version: '1.0.0', contents: {} }));
+  const packs = {
+    [lang]: {
+      hash: `stub-${lang}`,
+      label: lang,
+      extensions: [{ extensionIdentifier: { id: `pandoc-glossary-test.stub-language-pack-${lang}` }, version: '0.0.0' }],
+      translations: { vscode: translations },
+    },
+  };
+  fs.writeFileSync(path.join(userDataDir, 'languagepacks.json'), JSON.stringify(packs, null, 2));
 }
 
 /** Common code-server arguments for a profile. */
