@@ -92,6 +92,24 @@ test('shows a hover over a link (VS Code Markdown support)', async () => {
   await wb.screenshot('hover-on-link');
 });
 
+test('types a link and accepts a suggestion', async () => {
+  await wb.clickText('----');
+  await wb.pressKey('End');
+  await wb.pressKey('Enter');
+  await wb.type('See [here](#');
+  const labels = await wb.waitFor(async () => {
+    const l = await wb.suggestions();
+    return l.length ? l : undefined;
+  }, { what: 'suggestions after (#' });
+  // VS Code's own Markdown completion offers the headings of the file.
+  const heading = labels.find((l) => /^#see-also/.test(l));
+  assert.ok(heading, JSON.stringify(labels));
+  await wb.acceptSuggestion(heading);
+  await wb.screenshot('accepted-suggestion');
+  assert.equal(await wb.cursorLineText(), `See [here](${heading})`); // ")" closed automatically
+  await wb.pressKey('Control+Z');
+});
+
 test('lists problems in the Problems panel', async () => {
   const rows = await wb.waitFor(
     async () => {

@@ -218,6 +218,54 @@ export class Workbench {
     await this.page.keyboard.type(text, { delay });
   }
 
+  /**
+   * The labels in the suggest widget, waiting up to `timeout` ms for it to show (trigger it by
+   * typing, or with Control+Space). Returns [] when none shows.
+   */
+  async suggestions({ timeout = 5000 } = {}) {
+    const rows = this.page.locator('.editor-widget.suggest-widget.visible .monaco-list-row');
+    try {
+      await rows.first().waitFor({ state: 'visible', timeout });
+    } catch {
+      return [];
+    }
+    return this.page.evaluate(() =>
+      [...document.querySelectorAll('.editor-widget.suggest-widget.visible .monaco-list-row')]
+        .sort((a, b) => Number(a.getAttribute('data-index')) - Number(b.getAttribute('data-index')))
+        .map((row) => (row.querySelector('.label-name') ?? row).textContent.replace(/\u00a0/g, ' ').trim()),
+    );
+  }
+
+  /** Accepts the suggestion whose label is `label`: selects it with the arrow keys, then Enter. */
+  async acceptSuggestion(label, { timeout = 5000 } = {}) {
+    const labels = await this.suggestions({ timeout });
+    const index = labels.indexOf(label);
+    if (index < 0) throw new Error(`no suggestion ${JSON.stringify(label)} among ${JSON.stringify(labels)}`);
+    const focused = await this.page.evaluate(() => {
+      const row = document.querySelector('.editor-widget.suggest-widget.visible .monaco-list-row.focused');
+      return row ? Number(row.getAttribute('data-index')) : 0;
+    });
+    for (let i = focused; i < index; i++) await this.page.keyboard.press('ArrowDown');
+    for (let i = focused; i > index; i--) await this.page.keyboard.press('ArrowUp');
+    await this.page.keyboard.press('Enter');
+  }
+
+  /** The text of the line the cursor is on, read from the model through the status bar line number. */
+  async cursorLineText() {
+    const { line } = await this.cursorPosition();
+    return this.page.evaluate(
+      ({ sel, line }) => {
+        const lines = [...document.querySelectorAll(`${sel} .margin-view-overlays .line-numbers`)];
+        const number = lines.find((n) => n.textContent.trim() === String(line));
+        if (!number) return undefined;
+        const top = number.parentElement.style.top;
+        const view = [...document.querySelectorAll(`${sel} .view-lines .view-line`)].find((l) => l.style.top === top);
+        return view?.textContent.replace(/\u00a0/g, ' ');
+      },
+      { sel: ACTIVE_EDITOR, line },
+    );
+  }
+
   /** Runs a command from the command palette by its label ("Glossary: New Entry…"). */
   async runCommand(label, { timeout = 10000 } = {}) {
     const page = this.page;
