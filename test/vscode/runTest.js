@@ -13,11 +13,15 @@
  *   --vscode=code-server|desktop|PATH      GLOSSARY_VSCODE          (default code-server)
  *   --vscode-version=VERSION               GLOSSARY_VSCODE_VERSION  desktop only (default 1.100.3)
  *   --suite=PATH                           GLOSSARY_VSCODE_SUITE    (default test/vscode/suite/index.js)
- *   --workspace=PATH                       GLOSSARY_VSCODE_WORKSPACE (default test/fixtures/smoke)
+ *   --workspace=PATH                       GLOSSARY_VSCODE_WORKSPACE (default test/fixtures/smoke);
+ *                                          the tests get a fresh copy of it in a temporary folder
+ *   --no-copy                              GLOSSARY_VSCODE_NO_COPY=1  open the folder itself
  *   --extension=PATH                       GLOSSARY_VSCODE_EXTENSION (default: the repository root)
  *   --grep=PATTERN                         GLOSSARY_VSCODE_GREP     only tests whose title matches
  *   --locale=LANG                          GLOSSARY_VSCODE_LOCALE   VS Code's display language
  */
+const fs = require('node:fs');
+const os = require('node:os');
 const path = require('node:path');
 const { runTests } = require('@vscode/test-electron');
 
@@ -39,7 +43,14 @@ async function main() {
   const grep = option('grep', 'GLOSSARY_VSCODE_GREP', '');
   const locale = option('locale', 'GLOSSARY_VSCODE_LOCALE', '');
 
-  const launchArgs = [workspace, ...(locale ? [`--locale=${locale}`] : [])];
+  // Tests may create and change files: they get a copy, so the fixture stays as it is.
+  const noCopy = process.argv.includes('--no-copy') || process.env.GLOSSARY_VSCODE_NO_COPY === '1';
+  const tmp = noCopy ? undefined : fs.mkdtempSync(path.join(os.tmpdir(), 'glossary-vscode-ws-'));
+  const folder = tmp ? path.join(tmp, path.basename(workspace)) : workspace;
+  if (tmp) fs.cpSync(workspace, folder, { recursive: true });
+  process.on('exit', () => tmp && fs.rmSync(tmp, { recursive: true, force: true }));
+
+  const launchArgs = [folder, ...(locale ? [`--locale=${locale}`] : [])];
   const common = {
     extensionDevelopmentPath,
     extensionTestsPath,
