@@ -1,5 +1,5 @@
 import { parseAttributeBlock } from './attributes';
-import { escapeUri, unescape } from './inline';
+import { escapeUri, skipVerbatim, unescape } from './inline';
 
 /**
  * The block structure of Pandoc Markdown, as far as ids and links depend on it: which lines are
@@ -55,6 +55,8 @@ export interface DefinitionBlock {
 export interface BlockScan {
   /** Headings and inline text in Pandoc's document order. */
   readonly blocks: readonly (HeadingBlock | InlineBlock)[];
+  /** The inline text of each footnote, by label: Pandoc places it where the note is referenced. */
+  readonly notes: ReadonlyMap<string, readonly InlineBlock[]>;
   readonly fences: readonly FenceBlock[];
   readonly definitions: readonly DefinitionBlock[];
   /** Lines of horizontal rules at the top level of the file. */
@@ -82,9 +84,10 @@ const pipeSeparator = /^[ \t]*\|?(?:[ \t]*:?-+:?[ \t]*\|)+(?:[ \t]*:?-+:?[ \t]*)
 const horizontalRule = /^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$/;
 const setextUnderline = /^(?:=+|-+)[ \t]*$/;
 const fenceOpening = /^( {0,3})(`{3,}|~{3,})(.*)$/;
-const divFence = /^ {0,3}:{3,}/;
+const divOpen = /^ {0,3}:{3,}[ \t]*(?:\{[^}]*\}|[\w-]+)[ \t]*:*[ \t]*$/;
+const divClose = /^ {0,3}:{3,}[ \t]*$/;
 const defMarker = /^ {0,3}[:~](?:[ \t]+)/;
-const noteStart = /^ {0,3}\[\^[^\]\s]+\]:/;
+const noteStart = /^ {0,3}\[\^([^\]\s]+)\]:/;
 
 /** Splits text into lines, recognizing `\n`, `\r\n` and `\r`. */
 export function splitLines(text: string): string[] {
@@ -100,8 +103,19 @@ export function scanBlocks(lineTexts: readonly string[]): BlockScan {
 }
 
 class BlockScanner {
-  readonly result: { blocks: (HeadingBlock | InlineBlock)[]; fences: FenceBlock[]; definitions: DefinitionBlock[]; rules: number[] } =
-    { blocks: [], fences: [], definitions: [], rules: [] };
+  readonly result: {
+    blocks: (HeadingBlock | InlineBlock)[];
+    notes: Map<string, InlineBlock[]>;
+    fences: FenceBlock[];
+    definitions: DefinitionBlock[];
+    rules: number[];
+  } = { blocks: [], notes: new Map(), fences: [], definitions: [], rules: [] };
+  /** Where inline text goes while a footnote is parsed. */
+  private noteText: InlineBlock[] | undefined;
+  /** How many HTML block elements are open: their closing tag ends a paragraph. */
+  private openHtmlBlocks = 0;
+  /** How many fenced divs are open: a closing `:::` ends a paragraph only then. */
+  private openDivs = 0;
 
   constructor(private readonly lineTexts: readonly string[]) {}
 
@@ -129,7 +143,7 @@ class BlockScanner {
         this.titleBlock(lines, i, context) ??
         this.yamlBlock(lines, i) ??
         this.listItem(lines, i, bulletMarker) ??
-        (divFence.test(text) ? i + 1 : undefined) ??
+        this.divFence(lines, i) ??
         this.atxHeading(lines, i) ??
         this.setextHeading(lines, i) ??
         this.htmlBlock(lines, i) ??
@@ -178,6 +192,15 @@ class BlockScanner {
     return j;
   }
 
+  /** The opening or closing fence of a fenced div; its content is read as ordinary blocks. */
+  private divFence(lines: LineRef[], i: number): number | undefined {
+    const text = this.text(lines[i]);
+    if (divOpen.test(text)) this.openDivs++;
+    else if (this.openDivs > 0 && divClose.test(text)) this.openDivs--;
+    else return undefined;
+    return i + 1;
+  }
+
   /** A YAML metadata block: `---`, not followed by a blank line, up to `---` or `...`. */
   private yamlBlock(lines: LineRef[], i: number): number | undefined {
     if (!/^---[ \t]*$/.test(this.text(lines[i])) || i + 1 >= lines.length || this.isBlank(lines[i + 1])) {
@@ -208,6 +231,8 @@ class BlockScanner {
     const underline = lines[i + 1];
     if (underline === undefined || !setextUnderline.test(this.text(underline))) return undefined;
     const line = lines[i];
+    // A comment left open on the text line runs past its end: then there is no heading.
+    if (commentOpenAfter(false, this.text(line))) return undefined;
     const indent = /^[ \t]*/.exec(this.text(line))![0].length;
     this.result.blocks.push({
       kind: 'heading',
@@ -246,6 +271,8 @@ class BlockScanner {
     }
     const tag = blockTagLine.exec(text);
     if (!tag || !blockTags.has(tag[1].toLowerCase())) return undefined;
+    if (text[1] === '/') this.openHtmlBlocks = Math.max(0, this.openHtmlBlocks - 1);
+    else if (!tag[0].endsWith('/>')) this.openHtmlBlocks++;
     return this.continueAfter(lines, i, line.start + tag[0].length);
   }
 
@@ -289,17 +316,43 @@ class BlockScanner {
     return j;
   }
 
-  /** A pipe table: a header row, a `|---|` separator, rows with pipes; each row is read on its own. */
+  /**
+   * A pipe table: a header row, a `|---|` separator, rows with pipes. Each cell is read on its
+   * own; Pandoc splits cells at every `|` outside code, math, raw HTML and escapes.
+   */
   private pipeTable(lines: LineRef[], i: number): number | undefined {
     const separator = lines[i + 1];
     if (!separator || !this.text(lines[i]).includes('|') || !pipeSeparator.test(this.text(separator))) return undefined;
-    this.result.blocks.push({ kind: 'inline', lines: [lines[i]] });
+    // The separator decides the number of columns; cells beyond it are dropped.
+    const columns = this.cells(separator).length;
+    const addRow = (row: LineRef) => {
+      for (const cell of this.cells(row).slice(0, columns)) if (!this.isBlank(cell)) this.addInline([cell]);
+    };
+    addRow(lines[i]);
     let j = i + 2;
-    while (j < lines.length && !this.isBlank(lines[j]) && this.text(lines[j]).includes('|')) {
-      this.result.blocks.push({ kind: 'inline', lines: [lines[j]] });
-      j++;
-    }
+    while (j < lines.length && !this.isBlank(lines[j]) && this.text(lines[j]).includes('|')) addRow(lines[j++]);
     return j;
+  }
+
+  /** The cells of a pipe-table row, split at pipes outside code, math, raw HTML and escapes. */
+  private cells(row: LineRef): LineRef[] {
+    const text = this.text(row);
+    const pipes: number[] = [];
+    for (let k = 0; k < text.length; ) {
+      if (text[k] === '|') pipes.push(k++);
+      else if (text[k] === '\\') k += 2;
+      else k = skipVerbatim(text, k);
+    }
+    const bounds = [-1, ...pipes, text.length];
+    const cells: LineRef[] = [];
+    for (let k = 0; k + 1 < bounds.length; k++) {
+      const start = bounds[k] + 1;
+      const end = bounds[k + 1];
+      // No cell before a leading pipe or after a trailing one.
+      if ((k === 0 && text.slice(0, end).trim() === '') || (k === bounds.length - 2 && text.slice(start).trim() === '')) continue;
+      cells.push({ line: row.line, start: row.start + start, end: row.start + end });
+    }
+    return cells;
   }
 
   private indentedCode(lines: LineRef[], i: number): number | undefined {
@@ -395,7 +448,7 @@ class BlockScanner {
     const defAt = (k: number) => lines[k] !== undefined && defMarker.test(this.text(lines[k]));
     let j = defAt(i + 1) ? i + 1 : this.isBlank(lines[i + 1]) && defAt(i + 2) ? i + 2 : -1;
     if (j < 0) return undefined;
-    this.result.blocks.push({ kind: 'inline', lines: [lines[i]] });
+    this.addInline([lines[i]]);
     while (j < lines.length && defAt(j)) {
       const marker = defMarker.exec(this.text(lines[j]))!;
       const body: LineRef[] = [{ line: lines[j].line, start: lines[j].start + marker[0].length, end: lines[j].end }];
@@ -416,7 +469,11 @@ class BlockScanner {
     const first = lines[i];
     const body: LineRef[] = [this.stripIndent({ line: first.line, start: first.start + match[0].length, end: first.end }, 4)];
     const j = this.collectIndented(lines, i + 1, body, (k) => !noteStart.test(this.text(lines[k])));
+    const outer = this.noteText;
+    this.noteText = [];
     this.parse(body, { inList: false, topLevel: false });
+    this.result.notes.set(match[1], this.noteText);
+    this.noteText = outer;
     return j;
   }
 
@@ -483,14 +540,19 @@ class BlockScanner {
         if (/^[ \t]*$/.test(text)) break;
         if (text.trimStart().startsWith('```') && this.findFence(lines, j) !== undefined) break;
         if (context.inList && (bulletMarker.test(text) || orderedMarker.test(text))) break;
-        if (divFence.test(text) && /^ {0,3}:{3,}[ \t]*$/.test(text)) break;
+        if (this.openDivs > 0 && divClose.test(text)) break;
+        if (this.openHtmlBlocks > 0 && /^[ \t]*<\/[A-Za-z]/.test(text)) break;
       }
       body.push(line);
       openComment = commentOpenAfter(openComment, text);
       j++;
     }
-    this.result.blocks.push({ kind: 'inline', lines: body });
+    this.addInline(body);
     return j;
+  }
+
+  private addInline(lines: readonly LineRef[]): void {
+    (this.noteText ?? this.result.blocks).push({ kind: 'inline', lines });
   }
 }
 

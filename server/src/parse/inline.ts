@@ -301,7 +301,7 @@ function tryLink(text: string, pos: number, resolve: ReferenceResolver): LinkAtt
 }
 
 /** The end of the code span, math or raw HTML that starts at `i`; `i + 1` when there is none. */
-function skipVerbatim(text: string, i: number): number {
+export function skipVerbatim(text: string, i: number): number {
   const ch = text[i];
   if (ch === '`') {
     // An unclosed run is one literal backtick: Pandoc tries a shorter code span from the next one.
@@ -316,26 +316,38 @@ function skipVerbatim(text: string, i: number): number {
     const end = htmlOrAutolinkEnd(text, i);
     return end < 0 ? i + 1 : end;
   }
-  return i;
+  return i + 1;
 }
 
-/** Every link in `text` (one paragraph or heading), in document order. */
-export function scanLinks(text: string, resolve: ReferenceResolver): ScannedLink[] {
-  const links: ScannedLink[] = [];
-  scanLinksBetween(text, 0, text.length, resolve, links);
-  return links;
+/** A footnote reference `[^label]`: Pandoc puts the note's content, and so its links, here. */
+export interface NoteReference {
+  readonly note: string;
+  readonly start: number;
 }
 
-function scanLinksBetween(text: string, from: number, to: number, resolve: ReferenceResolver, links: ScannedLink[]): void {
+/** Every link and note reference in `text` (one paragraph or heading), in document order. */
+export function scanLinks(text: string, resolve: ReferenceResolver): (ScannedLink | NoteReference)[] {
+  const found: (ScannedLink | NoteReference)[] = [];
+  scanLinksBetween(text, 0, text.length, resolve, found);
+  return found;
+}
+
+function scanLinksBetween(text: string, from: number, to: number, resolve: ReferenceResolver, found: (ScannedLink | NoteReference)[]): void {
   // Parts read on their own see only their own text, as in Pandoc's `parseFromString`.
   if (from !== 0 || to !== text.length) {
-    const part = text.slice(from, to);
-    for (const link of scanLinks(part, resolve)) links.push(shiftLink(link, from));
+    for (const item of scanLinks(text.slice(from, to), resolve)) {
+      found.push('note' in item ? { ...item, start: item.start + from } : shiftLink(item, from));
+    }
     return;
   }
+  const links = found;
   for (let i = 0; i < text.length; ) {
     const ch = text[i];
-    if (ch === '\\') {
+    const note = ch === '[' && text[i + 1] === '^' ? /^\[\^([^\s\]]+)\]/.exec(text.slice(i, i + 1000)) : null;
+    if (note) {
+      found.push({ note: note[1], start: i });
+      i += note[0].length;
+    } else if (ch === '\\') {
       i += asciiPunctuation.test(text[i + 1] ?? '') ? 2 : 1;
     } else if (ch === '`' || ch === '$' || ch === '<') {
       i = skipVerbatim(text, i);
@@ -376,8 +388,10 @@ function shiftLink(link: ScannedLink, by: number): ScannedLink {
  * The text of inline markup as Pandoc's `stringify` reads it (with the `smart` extension): markup
  * removed, escapes and character references resolved, link labels kept, notes and raw HTML dropped.
  */
-export function plainText(text: string, resolve: ReferenceResolver): string {
+export function plainText(text: string, resolve: ReferenceResolver, linksAllowed = true): string {
   let out = '';
+  // Where each `*`, `_` or `~` of the output stands in `text`: emphasis is judged on the source.
+  const delimiters = new Map<number, number>();
   for (let i = 0; i < text.length; ) {
     const ch = text[i];
     if (ch === '\\') {
@@ -435,14 +449,19 @@ export function plainText(text: string, resolve: ReferenceResolver): string {
       }
     } else if (ch === '[' || (ch === '!' && text[i + 1] === '[')) {
       const open = ch === '!' ? i + 1 : i;
-      const attempt = tryLink(text, open, resolve);
+      // Inside a link's label Pandoc reads no links: a nested one stays text.
+      const attempt: LinkAttempt = linksAllowed ? tryLink(text, open, resolve) : { kind: 'none' };
       const close = matchingBracket(text, open);
       const span = close > 0 && text[close + 1] === '{' ? parseAttributeBlock(text, close + 1) : undefined;
       if (attempt.kind === 'link') {
-        out += plainText(text.slice(attempt.link.labelStart, attempt.link.labelEnd), resolve);
+        out += plainText(text.slice(attempt.link.labelStart, attempt.link.labelEnd), resolve, false);
         i = attempt.link.end;
+      } else if (attempt.kind === 'unresolved') {
+        out += (ch === '!' ? '![' : '[') + plainText(text.slice(open + 1, attempt.labelEnd), resolve) + ']';
+        out += plainText(text.slice(attempt.keyStart, attempt.end), resolve);
+        i = attempt.end;
       } else if (span) {
-        out += plainText(text.slice(open + 1, close), resolve);
+        out += plainText(text.slice(open + 1, close), resolve, linksAllowed);
         i = span.end;
       } else {
         out += ch === '!' ? '![' : '[';
@@ -460,28 +479,47 @@ export function plainText(text: string, resolve: ReferenceResolver): string {
       out += '…';
       i += 3;
     } else {
+      if (ch === '*' || ch === '_' || ch === '~') delimiters.set(i, out.length);
       out += ch;
       i++;
     }
   }
-  return removeEmphasis(out);
+  if (delimiters.size === 0) return out;
+  const { paired } = pairEmphasis(text, (offset) => delimiters.has(offset));
+  if (paired.size === 0) return out;
+  const removed = new Set([...paired].map((offset) => delimiters.get(offset)!));
+  let kept = '';
+  for (let k = 0; k < out.length; k++) if (!removed.has(k)) kept += out[k];
+  return kept;
+}
+
+interface EmphasisPairs {
+  /** Offsets of delimiter characters that pair up as emphasis, strong or strikeout. */
+  readonly paired: ReadonlySet<number>;
+  /** Whether an opener is left without its closer. */
+  readonly unclosed: boolean;
 }
 
 /**
- * Removes `*`, `_` and `~~` runs that Pandoc reads as emphasis, strong or strikeout delimiters:
- * openers not followed by white space, closers not preceded by it, and for `_` not inside a word.
+ * Pairs the `*`, `_` and `~~` runs that Pandoc reads as emphasis, strong or strikeout
+ * delimiters: openers not followed by white space, closers not preceded by it, and for `_` not
+ * inside a word.
  */
-function removeEmphasis(text: string): string {
-  if (!/[*_~]/.test(text)) return text;
-  const remove = new Set<number>();
+function pairEmphasis(text: string, isDelimiter: (offset: number) => boolean = () => true): EmphasisPairs {
+  const paired = new Set<number>();
   const openers: { ch: string; pos: number; len: number }[] = [];
   for (let i = 0; i < text.length; ) {
     const ch = text[i];
-    if (ch !== '*' && ch !== '_' && !(ch === '~' && text[i + 1] === '~')) {
+    if (ch === '\\') {
+      i += 2;
+      continue;
+    }
+    if ((ch !== '*' && ch !== '_' && !(ch === '~' && text[i + 1] === '~')) || !isDelimiter(i)) {
       i++;
       continue;
     }
-    const len = runLength(text, i, ch);
+    let len = 1;
+    while (text[i + len] === ch && isDelimiter(i + len)) len++;
     const before = text[i - 1] ?? ' ';
     const after = text[i + len] ?? ' ';
     const canOpen = !whiteSpace.test(after) && (ch !== '_' || !alphaNumeric.test(before));
@@ -489,17 +527,23 @@ function removeEmphasis(text: string): string {
     const opener = canClose ? findLast(openers, (o) => o.ch === ch) : -1;
     if (opener >= 0) {
       const open = openers[opener];
-      for (let k = 0; k < open.len; k++) remove.add(open.pos + k);
-      for (let k = 0; k < len; k++) remove.add(i + k);
+      for (let k = 0; k < open.len; k++) paired.add(open.pos + k);
+      for (let k = 0; k < len; k++) paired.add(i + k);
       openers.length = opener;
     } else if (canOpen) {
       openers.push({ ch, pos: i, len });
     }
     i += len;
   }
-  let out = '';
-  for (let i = 0; i < text.length; i++) if (!remove.has(i)) out += text[i];
-  return out;
+  return { paired, unclosed: openers.length > 0 };
+}
+
+/**
+ * Whether `text` leaves an emphasis delimiter open. Pandoc then reads the rest of the line as the
+ * emphasis' content, so a heading's attribute block after it is plain text.
+ */
+export function hasUnclosedEmphasis(text: string): boolean {
+  return /[*_~]/.test(text) && pairEmphasis(text).unclosed;
 }
 
 function findLast<T>(items: readonly T[], predicate: (item: T) => boolean): number {

@@ -6,7 +6,7 @@
 import { parseAttributeBlock, type AttributeBlock } from './attributes';
 import { scanBlocks, splitLines, type HeadingBlock, type LineRef } from './blocks';
 import { uniqueIdentifier } from './identifiers';
-import { plainText, referenceKey, scanLinks, type ReferenceResolver, type ResolvedReference } from './inline';
+import { hasUnclosedEmphasis, plainText, referenceKey, scanLinks, type ReferenceResolver, type ResolvedReference } from './inline';
 import {
   defaultParseOptions,
   type Anchor,
@@ -73,7 +73,7 @@ interface HeadingParts {
 function splitHeading(block: HeadingBlock, content: string, setext: boolean): HeadingParts {
   let end = content.replace(/[ \t]+$/, '').length;
   let attributes: AttributeBlock | undefined;
-  if (content[end - 1] === '}') {
+  if (content[end - 1] === '}' && !hasUnclosedEmphasis(content.slice(0, content.lastIndexOf('{', end - 1)))) {
     for (let open = content.lastIndexOf('{', end - 1); open >= 0; open = content.lastIndexOf('{', open - 1)) {
       const candidate = parseAttributeBlock(content, open);
       if (candidate && candidate.end === end && content[open - 1] !== '\\') {
@@ -144,31 +144,44 @@ export function parseGlossaryDocument(
   const paragraphs: Segment[] = [];
   let headingIndex = 0;
 
+  const placedNotes = new Set<string>();
   const collectLinks = (segment: Segment, text: string) => {
-    for (const scanned of scanLinks(text, resolve)) {
-      if (!scanned.url.startsWith('#')) continue;
+    for (const found of scanLinks(text, resolve)) {
+      if ('note' in found) {
+        // A note's text belongs where it is first referenced; an unreferenced note is not shown.
+        const note = blockScan.notes.get(found.note);
+        if (note && !placedNotes.has(found.note)) {
+          placedNotes.add(found.note);
+          for (const block of note) collectInline(block.lines);
+        }
+        continue;
+      }
+      if (!found.url.startsWith('#')) continue;
       let idRange: Range | undefined;
-      if (scanned.urlStart !== undefined) idRange = segment.range(scanned.urlStart, scanned.urlEnd!);
-      else if (scanned.reference?.idLocation) {
-        const ref = scanned.reference.idLocation as LineRef;
+      if (found.urlStart !== undefined) idRange = segment.range(found.urlStart, found.urlEnd!);
+      else if (found.reference?.idLocation) {
+        const ref = found.reference.idLocation as LineRef;
         idRange = { start: { line: ref.line, character: ref.start }, end: { line: ref.line, character: ref.end } };
       }
       links.push({
-        target: scanned.url.slice(1),
-        kind: scanned.reference?.kind ?? 'inline',
-        label: plainText(text.slice(scanned.labelStart, scanned.labelEnd), resolve).trim(),
-        range: segment.range(scanned.start, scanned.end),
-        labelRange: segment.range(scanned.labelStart, scanned.labelEnd),
+        target: found.url.slice(1),
+        kind: found.reference?.kind ?? 'inline',
+        label: plainText(text.slice(found.labelStart, found.labelEnd), resolve, false).trim(),
+        range: segment.range(found.start, found.end),
+        labelRange: segment.range(found.labelStart, found.labelEnd),
         idRange,
       });
     }
   };
+  const collectInline = (lines: readonly LineRef[]) => {
+    const segment = new Segment(lines.map(shift), lineTexts);
+    paragraphs.push(segment);
+    collectLinks(segment, segment.text);
+  };
 
   for (const block of blockScan.blocks) {
     if (block.kind === 'inline') {
-      const segment = new Segment(block.lines.map(shift), lineTexts);
-      paragraphs.push(segment);
-      collectLinks(segment, segment.text);
+      collectInline(block.lines);
       continue;
     }
     const { parts, segment, id } = headingParts[headingIndex++];

@@ -18,15 +18,15 @@ const inlinePieces = [
   '`code [x](#in-code)`', '``a ` b``', '*emph*', '**strong**', '_under_', 'snake_case', '\\[not](#escaped)',
   '<span>[in span](#Span)</span>', '<!-- [hidden](#Comment) -->', '$x^2$', '[ref]', '[ref][]', '[Heading One]',
   '[^1]', '![image](#Img)', '[outer [inner](#Inner) text](#Outer)', '--', '...', '&amp;', '"quoted"', "it's",
-  '[x](#a "title")', '[multi\nline](#Multi)', '{.seealso}', '#', '[', ']', '(#', 'C#',
+  '[x](#a "title")', '[multi\nline](#Multi)', 'C#',
 ];
 
 /** Block templates; `$` stands for a run of inline pieces. */
 const blockTemplates = [
   '## $ {#Id .chapter .small .term}', '## $ {#Other-Id}', '### $ {.explanation}', '### $ {.seealso}', '# $', '## $ ##',
-  '$', '$\n$', '- $\n- $', '1. $\n2. $', '> $\n> $', '    $', '```\n$\n```', '~~~sh\n$\n~~~', '```\n$',
+  '$', '$\n$', '- $\n- $', '1. $\n2. $', '> $\n> $', '    $', '```\n$\n```', '~~~sh\n$\n~~~',
   '$\n===', '$\n---', '----', '[ref]: #Ref-Id', '[^1]: $', 'Term\n\n:   $', '::: {.note}\n$\n:::',
-  '<div>\n$\n</div>', '<!--\n$\n-->', '| $ | $ |\n|---|---|\n| $ | $ |', '% $', '- $\n\n    $\n\n        $',
+  '<!--\n$\n-->', '| $ | $ |\n|---|---|\n| $ | $ |', '- $\n\n    $\n\n        $',
 ];
 
 /** A random document of the constructs above, as a writer might write it. */
@@ -41,7 +41,12 @@ export function generateDocument(next: () => number): string {
     const oneLine = /^(#|\||%)/.test(template);
     return template.replace(/\$/g, () => (oneLine ? inline(singleLine, [' ', '']) : inline(inlinePieces, [' ', '', '\n'])));
   };
-  const blocks = Array.from({ length: 2 + Math.floor(next() * 8) }, block);
+  // Each footnote label is referenced and defined at most once.
+  let references = 0;
+  let definitions = 0;
+  const blocks = Array.from({ length: 2 + Math.floor(next() * 8) }, block).map((b) =>
+    b.replace(/\[\^1\]:/g, () => `[^${++definitions}]:`).replace(/\[\^1\](?!:)/g, () => `[^${++references}]`),
+  );
   return blocks.join(pick(['\n\n', '\n\n', '\n']));
 }
 
