@@ -240,7 +240,7 @@ function contains(range: Range, position: Position): boolean {
 
 const summaryPattern = /\*\*\*(?!\*)([\s\S]+?)\*\*\*/;
 
-/** Groups headings into entries: a term heading and everything up to the next entry. */
+/** Groups headings into entries: a term heading and everything up to the next one. */
 function buildEntries(
   headings: readonly Heading[],
   links: readonly Link[],
@@ -255,7 +255,9 @@ function buildEntries(
   headings.forEach((heading, index) => {
     if (!heading.classes.includes(options.termClass)) return;
     let next = index + 1;
-    while (next < headings.length && headings[next].level > heading.level && !headings[next].classes.includes(options.termClass)) next++;
+    // Writers mix heading levels (an entry's sections may be `##` like the entry itself), so an
+    // entry runs to the next entry heading, whatever the levels.
+    while (next < headings.length && !headings[next].classes.includes(options.termClass)) next++;
     const entryEndLine = next < headings.length ? headings[next].range.start.line - 1 : lastLine;
     const range: Range = { start: heading.range.start, end: end(Math.max(entryEndLine, heading.range.end.line)) };
     const entryRules = rules.filter((line) => line > heading.range.end.line && line <= entryEndLine);

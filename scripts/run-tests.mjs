@@ -1,0 +1,27 @@
+// Runs every compiled unit and protocol test (`*.test.js` under out/server/src/test and out/test)
+// with Node's test runner, plus the grammar and snippet checks. Node 20's `--test` takes no globs,
+// so the files are listed here.
+import { readdirSync, existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { spawnSync } from 'node:child_process';
+
+function testFiles(dir) {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir, { withFileTypes: true, recursive: true })
+    .filter((entry) => entry.isFile() && entry.name.endsWith('.test.js'))
+    .map((entry) => join(entry.parentPath ?? entry.path, entry.name))
+    .filter((file) => !file.includes(`${join('out', 'test', 'vscode')}`))
+    .sort();
+}
+
+function run(command, args) {
+  const result = spawnSync(command, args, { stdio: 'inherit' });
+  return result.status ?? 1;
+}
+
+const files = [...testFiles('out/server/src/test'), ...testFiles('out/test')];
+let status = run(process.execPath, ['--test', '--test-reporter=spec', ...files]);
+for (const script of ['scripts/test-grammar.mjs', 'scripts/test-snippets.mjs']) {
+  status = run(process.execPath, [script]) || status;
+}
+process.exit(status);
