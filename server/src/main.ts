@@ -1,4 +1,6 @@
+import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { runCli } from './cli/main';
+import { startServer } from './server';
 import { NodeFileSystemWorkspace } from './workspace/nodeWorkspace';
 
 /**
@@ -8,9 +10,8 @@ import { NodeFileSystemWorkspace } from './workspace/nodeWorkspace';
 function main(): void {
   const argv = process.argv.slice(2);
   if (argv[0] === 'lsp') {
-    // The language server module comes with the server issue; until then say so.
-    process.stderr.write('glossary lsp: not yet\n');
-    process.exitCode = 2;
+    // createConnection reads --stdio, --node-ipc or --socket from process.argv.
+    startServer(createConnection(ProposedFeatures.all));
     return;
   }
   // A reader that stops early (`glossary check . | head`) is no error of ours.

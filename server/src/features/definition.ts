@@ -1,0 +1,19 @@
+import { CancellationToken, Location, Position } from 'vscode-languageserver';
+import { WorkspaceIndex } from '../index/workspaceIndex';
+import { locateAt } from './locate';
+
+/**
+ * Where the id at a position is defined: from a link (label or id), every heading defining its
+ * target (several when the id is duplicated); from a heading, the heading itself.
+ */
+export function findDefinitions(index: WorkspaceIndex, uri: string, position: Position, token: CancellationToken): Location[] {
+  const document = index.document(uri);
+  const item = document && locateAt(document, position);
+  if (item === undefined || token.isCancellationRequested) {
+    return [];
+  }
+  if (item.kind === 'heading') {
+    return item.anchor ? [Location.create(uri, item.anchor.heading.range)] : [];
+  }
+  return index.anchorsOf(item.link.target).map((located) => Location.create(located.uri, located.anchor.heading.range));
+}

@@ -1,0 +1,29 @@
+import { Diagnostic, DiagnosticSeverity } from 'vscode-languageserver';
+import { Severity } from '../diagnostics/codes';
+import { GlossaryDiagnostic } from '../diagnostics/diagnostic';
+
+/** The `source` every diagnostic of this server carries. */
+export const diagnosticSource = 'glossary';
+
+const severities: Readonly<Record<Severity, DiagnosticSeverity>> = {
+  error: DiagnosticSeverity.Error,
+  warning: DiagnosticSeverity.Warning,
+  information: DiagnosticSeverity.Information,
+  hint: DiagnosticSeverity.Hint,
+};
+
+/** Turns a neutral diagnostic into an LSP one; `data` carries what its quick fix needs. */
+export function toLspDiagnostic(diagnostic: GlossaryDiagnostic): Diagnostic {
+  return {
+    range: diagnostic.range,
+    severity: severities[diagnostic.severity],
+    code: diagnostic.code,
+    source: diagnosticSource,
+    message: diagnostic.message,
+    data: diagnostic.data,
+    relatedInformation: diagnostic.relatedInformation.map((related) => ({
+      location: { uri: related.uri, range: related.range },
+      message: related.message,
+    })),
+  };
+}

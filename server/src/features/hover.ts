@@ -1,0 +1,72 @@
+import * as l10n from '@vscode/l10n';
+import { CancellationToken, Hover, MarkupKind, Position } from 'vscode-languageserver';
+import { Utils, URI } from 'vscode-uri';
+import { findClosestIds } from '../diagnostics/closestIds';
+import { WorkspaceIndex } from '../index/workspaceIndex';
+import { Heading, Link } from '../parse/model';
+import { entryAt, entryWithId } from './entryOf';
+import { locateAt } from './locate';
+import { codeSpan, escapeMarkdown } from './markdownText';
+
+/**
+ * What to show over a link (its target's title, summary, file and line, and how many links point
+ * at it; for a broken link the closest ids) or over a heading (how many links point at it, from
+ * how many entries). The Markdown is never trusted: writer text is escaped.
+ */
+export function hoverAt(index: WorkspaceIndex, uri: string, position: Position, token: CancellationToken): Hover | null {
+  const document = index.document(uri);
+  const item = document && locateAt(document, position);
+  if (item === undefined || token.isCancellationRequested) {
+    return null;
+  }
+  const lines = item.kind === 'link' ? linkHover(index, item.link) : headingHover(index, item.heading);
+  if (lines === undefined) {
+    return null;
+  }
+  const range = item.kind === 'link' ? item.link.range : item.heading.range;
+  return { contents: { kind: MarkupKind.Markdown, value: lines.join('\n\n') }, range };
+}
+
+function linkHover(index: WorkspaceIndex, link: Link): string[] {
+  const anchors = index.anchorsOf(link.target);
+  if (anchors.length === 0) {
+    const closest = findClosestIds(link.target, index);
+    const suggestion =
+      closest.length > 0
+        ? l10n.t('Closest ids: {0}', closest.map(codeSpan).join(', '))
+        : l10n.t('No similar id exists.');
+    return [l10n.t('**Broken link**: no heading has the id {0}.', codeSpan(link.target)), suggestion];
+  }
+  const first = anchors[0]!;
+  const entry = entryWithId(index, link.target);
+  const title = entry?.entry.title ?? first.anchor.heading.plainText;
+  const lines = [`**${escapeMarkdown(title)}** ${codeSpan(link.target)}`];
+  if (entry?.entry.summary !== undefined) {
+    lines.push(`*${escapeMarkdown(entry.entry.summary)}*`);
+  }
+  const where = anchors.map((located) => `${fileName(located.uri)}:${located.anchor.heading.range.start.line + 1}`);
+  lines.push(escapeMarkdown(where.join(', ')));
+  if (anchors.length > 1) {
+    lines.push(l10n.t('Defined {0} times.', anchors.length));
+  }
+  lines.push(linkCountText(index.linksTo(link.target).length));
+  return lines;
+}
+
+function headingHover(index: WorkspaceIndex, heading: Heading): string[] {
+  const links = index.linksTo(heading.id);
+  const fromEntries = new Set<string>();
+  for (const located of links) {
+    const entry = entryAt(index, located.uri, located.link.range.start);
+    fromEntries.add(entry ? `${located.uri}#${entry.id}` : located.uri);
+  }
+  return [codeSpan(heading.id), `${linkCountText(links.length)} ${l10n.t('(from {0} entries)', fromEntries.size)}`];
+}
+
+function linkCountText(count: number): string {
+  return count === 1 ? l10n.t('1 link points here.') : l10n.t('{0} links point here.', count);
+}
+
+function fileName(uri: string): string {
+  return Utils.basename(URI.parse(uri));
+}

@@ -1,0 +1,149 @@
+import { URI, Utils } from 'vscode-uri';
+import { findConfigFile } from '../cli/configLookup';
+import { defaultConfig, GlossaryConfig, resolveConfig } from '../config';
+import { computeDiagnostics } from '../diagnostics/computeDiagnostics';
+import { GlossaryDiagnostic } from '../diagnostics/diagnostic';
+import { readGlossaryFiles } from '../index/readGlossaryFiles';
+import { IndexChange, WorkspaceIndex } from '../index/workspaceIndex';
+import { GlossaryDocument } from '../parse/model';
+import { parseGlossaryDocument } from '../parse/parser';
+import { createFileMatcher, FileMatcher } from '../workspace/fileFilter';
+import { FileProblem, Workspace } from '../workspace/workspace';
+
+/** The text of a document open in the editor. */
+export interface OpenText {
+  readonly uri: string;
+  readonly version: number;
+  readonly text: string;
+}
+
+/** What a (re)load found wrong: settings problems and files left out. */
+export interface LoadReport {
+  readonly configProblems: readonly string[];
+  readonly fileProblems: readonly FileProblem[];
+}
+
+/** Which files of one workspace folder belong to the glossary. */
+interface GlossaryRoot {
+  readonly folderUri: string;
+  readonly matcher: FileMatcher;
+}
+
+/**
+ * The language server's state, independent of the protocol: the configuration, the index of every
+ * glossary file (closed files only as parsed models), and which documents the editor has open.
+ * Open documents are parsed once per version from the editor's text; closed ones from disk.
+ */
+export class GlossarySession {
+  private currentIndex = new WorkspaceIndex();
+  private currentConfig: GlossaryConfig = defaultConfig;
+  private roots: readonly GlossaryRoot[] = [];
+  /** Open documents and the version their model was parsed from. */
+  private readonly openVersions = new Map<string, number>();
+
+  constructor(
+    private readonly workspace: Workspace,
+    private readonly folderUris: readonly string[],
+  ) {}
+
+  get index(): WorkspaceIndex {
+    return this.currentIndex;
+  }
+
+  get config(): GlossaryConfig {
+    return this.currentConfig;
+  }
+
+  /**
+   * Resolves the configuration and indexes every glossary file of the workspace folders anew,
+   * each read and parsed once; open documents are parsed from the editor's text instead.
+   */
+  async load(editorSettings: unknown, openTexts: readonly OpenText[]): Promise<LoadReport> {
+    const first = this.folderUris[0];
+    const configFile = first === undefined ? undefined : await findConfigFile(this.workspace, first);
+    const { config, problems } = resolveConfig(configFile?.json, editorSettings);
+    const filter = { include: config.include, exclude: config.exclude, baseUri: configFile?.folderUri };
+    const roots = this.folderUris.map((folderUri) => ({ folderUri, matcher: createFileMatcher(filter, folderUri) }));
+    const fileProblems: FileProblem[] = [];
+    const uris: string[] = [];
+    for (const folderUri of this.folderUris) {
+      const listing = await this.workspace.listFiles(folderUri, filter);
+      fileProblems.push(...listing.problems);
+      uris.push(...listing.uris);
+    }
+    const openByUri = new Map(openTexts.map((open) => [open.uri, open]));
+    const read = await readGlossaryFiles(this.workspace, uris.filter((uri) => !openByUri.has(uri)), (text, uri) => this.parse(text, uri, 0, config));
+    const index = new WorkspaceIndex();
+    for (const document of read.documents) {
+      index.update(document);
+    }
+    this.currentConfig = config;
+    this.roots = roots;
+    this.currentIndex = index;
+    this.openVersions.clear();
+    for (const open of openTexts) {
+      this.updateOpen(open);
+    }
+    return { configProblems: [...(configFile?.problems ?? []), ...problems], fileProblems: [...fileProblems, ...read.skipped, ...read.warnings] };
+  }
+
+  /** Whether a file belongs to the glossary: inside a workspace folder and matched by the patterns. */
+  isGlossaryFile(uri: string): boolean {
+    return this.roots.some((root) => {
+      const prefix = root.folderUri.endsWith('/') ? root.folderUri : `${root.folderUri}/`;
+      return uri.startsWith(prefix) && root.matcher.includesFile(decodeURIComponent(uri.slice(prefix.length)));
+    });
+  }
+
+  /** Whether a changed file is the workspace's `.glossary.json`, which calls for a reload. */
+  isConfigFile(uri: string): boolean {
+    return Utils.basename(URI.parse(uri)) === '.glossary.json';
+  }
+
+  /** Re-parses an open document unless this version is already indexed. */
+  updateOpen(open: OpenText): IndexChange | undefined {
+    if (!this.isGlossaryFile(open.uri) || this.openVersions.get(open.uri) === open.version) {
+      return undefined;
+    }
+    this.openVersions.set(open.uri, open.version);
+    return this.currentIndex.update(this.parse(open.text, open.uri, open.version, this.currentConfig));
+  }
+
+  /** A document was closed: what is on disk counts again. */
+  async closeOpen(uri: string): Promise<IndexChange | undefined> {
+    if (!this.openVersions.delete(uri)) {
+      return undefined;
+    }
+    return this.refreshFromDisk(uri);
+  }
+
+  /** A file was created or changed on disk; an open document keeps the editor's text. */
+  async refreshFromDisk(uri: string): Promise<IndexChange | undefined> {
+    if (this.openVersions.has(uri) || !this.isGlossaryFile(uri)) {
+      return undefined;
+    }
+    const read = await this.workspace.readFile(uri);
+    if (read.kind === 'failure') {
+      return this.currentIndex.document(uri) ? this.currentIndex.remove(uri) : undefined;
+    }
+    return this.currentIndex.update(this.parse(read.text, uri, 0, this.currentConfig));
+  }
+
+  /** A file was deleted on disk; an open document stays as the editor has it. */
+  removeFile(uri: string): IndexChange | undefined {
+    if (this.openVersions.has(uri) || this.currentIndex.document(uri) === undefined) {
+      return undefined;
+    }
+    return this.currentIndex.remove(uri);
+  }
+
+  /** The diagnostics of an indexed document, or none. */
+  diagnosticsOf(uri: string): readonly GlossaryDiagnostic[] {
+    const document = this.currentIndex.document(uri);
+    return document ? computeDiagnostics(document, this.currentIndex, this.currentConfig) : [];
+  }
+
+  private parse(text: string, uri: string, version: number, config: GlossaryConfig): GlossaryDocument {
+    return parseGlossaryDocument(text, uri, version, { termClass: config.termClass });
+  }
+}
