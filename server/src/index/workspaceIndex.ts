@@ -29,8 +29,12 @@ export interface IndexChange {
   readonly affectedUris: ReadonlySet<string>;
 }
 
-/** Per id, the contribution of each document, so that one document's part is replaced alone. */
-type ContributionsById<T> = Map<string, Map<string, readonly T[]>>;
+/**
+ * Per id, the URIs of the documents that mention it, in the order they were added. The anchors and
+ * links themselves stay in the documents: most ids occur in one or two documents, and a list of
+ * shared URI strings costs far less memory than a map of per-document arrays.
+ */
+type DocumentsById = Map<string, string[]>;
 
 /**
  * All parsed documents of a workspace with id -> defining anchors and id -> links.
@@ -38,8 +42,8 @@ type ContributionsById<T> = Map<string, Map<string, readonly T[]>>;
  */
 export class WorkspaceIndex {
   private readonly documentsByUri = new Map<string, GlossaryDocument>();
-  private readonly anchorsById: ContributionsById<Anchor> = new Map();
-  private readonly linksById: ContributionsById<Link> = new Map();
+  private readonly definersById: DocumentsById = new Map();
+  private readonly linkersById: DocumentsById = new Map();
   private definitionsGeneration = 0;
 
   /** Adds a document or replaces the previous model of the same URI. */
@@ -77,12 +81,12 @@ export class WorkspaceIndex {
 
   /** Whether any document defines the id. */
   isDefined(id: string): boolean {
-    return this.anchorsById.has(id);
+    return this.definersById.has(id);
   }
 
   /** Every id that some document defines. */
   definedIds(): IterableIterator<string> {
-    return this.anchorsById.keys();
+    return this.definersById.keys();
   }
 
   /** A number that changes whenever the set of defined ids or their definitions change. */
@@ -92,17 +96,17 @@ export class WorkspaceIndex {
 
   /** The anchors defining an id, ordered by URI, then in document order. */
   anchorsOf(id: string): readonly LocatedAnchor[] {
-    return located(this.anchorsById.get(id), (uri, anchor) => ({ uri, anchor }));
+    return this.locate(this.definersById.get(id), (document) => document.anchors.filter((anchor) => anchor.id === id), (uri, anchor) => ({ uri, anchor }));
   }
 
   /** The links pointing at an id, ordered by URI, then in document order. */
   linksTo(id: string): readonly LocatedLink[] {
-    return located(this.linksById.get(id), (uri, link) => ({ uri, link }));
+    return this.locate(this.linkersById.get(id), (document) => document.links.filter((link) => link.target === id), (uri, link) => ({ uri, link }));
   }
 
   /** The URIs of the documents that link to an id, sorted. */
   documentsLinkingTo(id: string): readonly string[] {
-    return [...(this.linksById.get(id)?.keys() ?? [])].sort();
+    return [...(this.linkersById.get(id) ?? [])].sort();
   }
 
   /** The folder URI (without trailing `/`) holding the most entries; the first such folder on a tie. */
@@ -124,10 +128,10 @@ export class WorkspaceIndex {
   }
 
   private replaceContribution(uri: string, previous: GlossaryDocument | undefined, next: GlossaryDocument | undefined): IndexChange {
-    const oldAnchors = groupById(previous?.anchors ?? []);
-    const newAnchors = groupById(next?.anchors ?? []);
-    replace(this.linksById, uri, groupByTarget(previous?.links ?? []), groupByTarget(next?.links ?? []));
-    replace(this.anchorsById, uri, oldAnchors, newAnchors);
+    const oldAnchors = groupBy(previous?.anchors ?? [], (anchor) => anchor.id);
+    const newAnchors = groupBy(next?.anchors ?? [], (anchor) => anchor.id);
+    replaceUri(this.definersById, uri, new Set(oldAnchors.keys()), new Set(newAnchors.keys()));
+    replaceUri(this.linkersById, uri, targetsOf(previous), targetsOf(next));
 
     const changedIds = new Set<string>();
     for (const id of new Set([...oldAnchors.keys(), ...newAnchors.keys()])) {
@@ -140,22 +144,23 @@ export class WorkspaceIndex {
     }
     const affectedUris = new Set<string>(next ? [uri] : []);
     for (const id of changedIds) {
-      for (const contributions of [this.linksById.get(id), this.anchorsById.get(id)]) {
-        for (const affected of contributions?.keys() ?? []) {
-          affectedUris.add(affected);
-        }
+      for (const affected of [...(this.linkersById.get(id) ?? []), ...(this.definersById.get(id) ?? [])]) {
+        affectedUris.add(affected);
       }
     }
     return { changedIds, affectedUris };
   }
-}
 
-function groupById(anchors: readonly Anchor[]): Map<string, Anchor[]> {
-  return groupBy(anchors, (anchor) => anchor.id);
-}
-
-function groupByTarget(links: readonly Link[]): Map<string, Link[]> {
-  return groupBy(links, (link) => link.target);
+  private locate<T, R>(
+    uris: readonly string[] | undefined,
+    itemsOf: (document: GlossaryDocument) => readonly T[],
+    make: (uri: string, item: T) => R,
+  ): readonly R[] {
+    return [...(uris ?? [])].sort().flatMap((uri) => {
+      const document = this.documentsByUri.get(uri);
+      return document ? itemsOf(document).map((item) => make(uri, item)) : [];
+    });
+  }
 }
 
 function groupBy<T>(items: readonly T[], keyOf: (item: T) => string): Map<string, T[]> {
@@ -172,34 +177,37 @@ function groupBy<T>(items: readonly T[], keyOf: (item: T) => string): Map<string
   return groups;
 }
 
-function replace<T>(byId: ContributionsById<T>, uri: string, previous: ReadonlyMap<string, readonly T[]>, next: ReadonlyMap<string, readonly T[]>): void {
-  for (const id of previous.keys()) {
-    if (!next.has(id)) {
-      const contributions = byId.get(id);
-      contributions?.delete(uri);
-      if (contributions?.size === 0) {
-        byId.delete(id);
-      }
-    }
-  }
-  for (const [id, items] of next) {
-    let contributions = byId.get(id);
-    if (!contributions) {
-      contributions = new Map();
-      byId.set(id, contributions);
-    }
-    contributions.set(uri, items);
-  }
-}
-
 /** What the diagnostics of other documents depend on: how many definitions, and which are explicit. */
 function definitionShape(anchors: readonly Anchor[] | undefined): string {
   return (anchors ?? []).map((anchor) => (anchor.explicit ? 'e' : 'a')).join('');
 }
 
-function located<T, R>(contributions: ReadonlyMap<string, readonly T[]> | undefined, make: (uri: string, item: T) => R): readonly R[] {
-  if (!contributions) {
-    return [];
+function targetsOf(document: GlossaryDocument | undefined): ReadonlySet<string> {
+  return new Set((document?.links ?? []).map((link) => link.target));
+}
+
+/** Moves `uri` out of the ids it no longer mentions and into the ids it newly mentions. */
+function replaceUri(byId: DocumentsById, uri: string, previousIds: ReadonlySet<string>, nextIds: ReadonlySet<string>): void {
+  for (const id of previousIds) {
+    const uris = byId.get(id);
+    if (!nextIds.has(id) && uris) {
+      const position = uris.indexOf(uri);
+      if (position >= 0) {
+        uris.splice(position, 1);
+      }
+      if (uris.length === 0) {
+        byId.delete(id);
+      }
+    }
   }
-  return [...contributions.keys()].sort().flatMap((uri) => (contributions.get(uri) ?? []).map((item) => make(uri, item)));
+  for (const id of nextIds) {
+    if (!previousIds.has(id)) {
+      const uris = byId.get(id);
+      if (uris) {
+        uris.push(uri);
+      } else {
+        byId.set(id, [uri]);
+      }
+    }
+  }
 }
