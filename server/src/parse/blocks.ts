@@ -138,7 +138,17 @@ class BlockScanner {
         i++;
         continue;
       }
-      const next =
+      // Most lines start with a letter: only these kinds of block can begin with one.
+      const next = /^\p{L}/u.test(text) && !orderedMarker.test(text)
+        ? this.setextHeading(lines, i) ?? this.pipeTable(lines, i) ?? this.definitionList(lines, i) ?? this.paragraph(lines, i, context)
+        : this.anyBlock(lines, i, context);
+      i = next;
+    }
+  }
+
+  /** The block that starts at line `i`, tried in Pandoc's order. */
+  private anyBlock(lines: LineRef[], i: number, context: Context): number {
+    return (
         this.fencedCode(lines, i) ??
         this.titleBlock(lines, i, context) ??
         this.yamlBlock(lines, i) ??
@@ -156,9 +166,8 @@ class BlockScanner {
         this.definitionList(lines, i) ??
         this.note(lines, i) ??
         this.referenceDefinition(lines, i) ??
-        this.paragraph(lines, i, context);
-      i = next;
-    }
+        this.paragraph(lines, i, context)
+    );
   }
 
   /** A fenced code block with its closing fence; Pandoc reads an unclosed fence as text. */

@@ -341,7 +341,13 @@ function scanLinksBetween(text: string, from: number, to: number, resolve: Refer
     return;
   }
   const links = found;
+  const special = /[\\`$<[!]/g;
   for (let i = 0; i < text.length; ) {
+    // Jump to the next character that can start something other than plain text.
+    special.lastIndex = i;
+    const next = special.exec(text);
+    if (!next) break;
+    i = next.index;
     const ch = text[i];
     const note = ch === '[' && text[i + 1] === '^' ? /^\[\^([^\s\]]+)\]/.exec(text.slice(i, i + 1000)) : null;
     if (note) {
