@@ -1,0 +1,38 @@
+import { test } from 'node:test';
+import * as assert from 'node:assert/strict';
+import { DocumentSymbol } from 'vscode-languageserver';
+import { documentSymbols } from '../features/documentSymbols';
+import { notCancelled } from './support/cursor';
+import { entryLines, indexOf, rangeText, uriOf } from './support/tinyWorkspace';
+
+function outline(symbols: readonly DocumentSymbol[]): unknown[] {
+  return symbols.map((symbol) => ({
+    name: symbol.name,
+    detail: symbol.detail,
+    range: rangeText(symbol.range),
+    children: outline(symbol.children ?? []),
+  }));
+}
+
+test('the outline of an entry file is the entry with its sections', () => {
+  const index = indexOf({ 'A.md': entryLines('Alpha', 'Alpha', ['[B](#B)'], ['Text.', '', '### Erklärung {.explanation}', '', 'More.']) });
+  assert.deepEqual(outline(documentSymbols(index, uriOf('A.md'), notCancelled)), [
+    {
+      name: 'Alpha',
+      detail: '#Alpha',
+      range: '0:0-13:4',
+      children: [
+        { name: 'Erklärung', detail: '#erklärung', range: '4:0-7:0', children: [] },
+        { name: 'Verwandte Themen', detail: '#verwandte-themen', range: '8:0-12:0', children: [] },
+      ],
+    },
+  ]);
+});
+
+test('a file without entries lists its headings', () => {
+  const index = indexOf({ 'Index.md': ['# Index {#Index}', '', '## Sub'] });
+  assert.deepEqual(outline(documentSymbols(index, uriOf('Index.md'), notCancelled)), [
+    { name: 'Index', detail: '#Index', range: '0:0-0:16', children: [] },
+    { name: 'Sub', detail: '#sub', range: '2:0-2:6', children: [] },
+  ]);
+});

@@ -1,0 +1,75 @@
+import { test } from 'node:test';
+import * as assert from 'node:assert/strict';
+import { DiagnosticCode } from '../diagnostics/codes';
+import { toLspDiagnostic } from '../features/diagnostics';
+import { GlossarySession } from '../session/glossarySession';
+import { InMemoryWorkspace } from '../workspace/inMemoryWorkspace';
+import { entryLines, uriOf } from './support/tinyWorkspace';
+
+function text(lines: readonly string[]): string {
+  return lines.join('\n');
+}
+
+async function sessionOf(files: Record<string, string>) {
+  // Every entry's see-also list ends with [Index](#Index), so the index page is always there.
+  const workspace = new InMemoryWorkspace({ [uriOf('Index.md')]: '# Index {#Index}', ...files });
+  const session = new GlossarySession(workspace, ['file:///ws']);
+  const report = await session.load(undefined, []);
+  return { workspace, session, report };
+}
+
+function codesOf(session: GlossarySession, name: string): string[] {
+  return session.diagnosticsOf(uriOf(name)).map((diagnostic) => diagnostic.code);
+}
+
+const linkingToClaude = text(entryLines('A', 'A', ['[Claude](#Claude)']));
+const claude = text(entryLines('Claude', 'Claude', []));
+
+test('a file created on disk clears the broken links to its id in other files', async () => {
+  const { workspace, session } = await sessionOf({ [uriOf('A.md')]: linkingToClaude, [uriOf('B.md')]: text(['[c](#Claude)']) });
+  assert.deepEqual(codesOf(session, 'A.md'), [DiagnosticCode.BrokenLink]);
+  workspace.set(uriOf('Claude.md'), claude);
+  const change = await session.refreshFromDisk(uriOf('Claude.md'));
+  assert.deepEqual([...change!.affectedUris].sort(), [uriOf('A.md'), uriOf('B.md'), uriOf('Claude.md')]);
+  assert.deepEqual(codesOf(session, 'A.md'), []);
+});
+
+test('deleting the file brings the broken links back', async () => {
+  const { session } = await sessionOf({ [uriOf('A.md')]: linkingToClaude, [uriOf('Claude.md')]: claude });
+  const change = session.removeFile(uriOf('Claude.md'));
+  assert.deepEqual([...change!.affectedUris], [uriOf('A.md')]);
+  assert.deepEqual(codesOf(session, 'A.md'), [DiagnosticCode.BrokenLink]);
+});
+
+test('an open document is parsed once per version and wins over the disk until closed', async () => {
+  const { session } = await sessionOf({ [uriOf('A.md')]: linkingToClaude, [uriOf('Claude.md')]: claude });
+  const renamed = text(entryLines('Claude', 'Claude', []).map((line) => line.replace('{#Claude', '{#Claude-AI')));
+  assert.deepEqual([...session.updateOpen({ uri: uriOf('Claude.md'), version: 2, text: renamed })!.affectedUris].sort(), [uriOf('A.md'), uriOf('Claude.md')]);
+  assert.equal(session.updateOpen({ uri: uriOf('Claude.md'), version: 2, text: renamed }), undefined);
+  assert.equal(await session.refreshFromDisk(uriOf('Claude.md')), undefined);
+  assert.deepEqual(codesOf(session, 'A.md'), [DiagnosticCode.BrokenLink]);
+  await session.closeOpen(uriOf('Claude.md'));
+  assert.deepEqual(codesOf(session, 'A.md'), []);
+});
+
+test('files outside the include patterns are neither indexed nor picked up', async () => {
+  const { workspace, session } = await sessionOf({ [uriOf('.glossary.json')]: '{"include": ["*.md"]}', [uriOf('A.md')]: linkingToClaude });
+  workspace.set(uriOf('notes/Claude.md'), claude);
+  assert.equal(await session.refreshFromDisk(uriOf('notes/Claude.md')), undefined);
+  assert.equal(session.isConfigFile(uriOf('.glossary.json')), true);
+});
+
+test('a bad .glossary.json is reported and the defaults are used', async () => {
+  const { report, session } = await sessionOf({ [uriOf('.glossary.json')]: '{"termClass": 3}', [uriOf('A.md')]: linkingToClaude });
+  assert.equal(report.configProblems.length, 1);
+  assert.equal(session.config.termClass, 'term');
+});
+
+test('an LSP diagnostic carries code, source, data and related information', async () => {
+  const duplicate = text(['## X {#X}']);
+  const { session } = await sessionOf({ [uriOf('A.md')]: duplicate, [uriOf('B.md')]: duplicate });
+  const lsp = session.diagnosticsOf(uriOf('A.md')).map(toLspDiagnostic).find((diagnostic) => diagnostic.code === DiagnosticCode.DuplicateAnchor)!;
+  assert.equal(lsp.source, 'glossary');
+  assert.deepEqual(lsp.data, { kind: DiagnosticCode.DuplicateAnchor, id: 'X', definitionCount: 2 });
+  assert.deepEqual(lsp.relatedInformation?.map((related) => related.location.uri), [uriOf('B.md')]);
+});
