@@ -38,6 +38,8 @@ function runPandoc(args: string[], input?: string): Promise<PandocFacts> {
       collect((JSON.parse(stdout) as { blocks: Json }).blocks, facts);
       resolve(facts);
     });
+    // pandoc may finish before it reads standard input (a file argument): ignore the broken pipe.
+    child.stdin?.on('error', () => undefined);
     child.stdin?.end(input ?? '');
   });
 }
