@@ -4,10 +4,31 @@ import { WorkspaceIndex } from '../index/workspaceIndex';
 /** How many suggestions a broken link names at most. */
 const maxSuggestions = 3;
 
-/** The defined ids, prepared once per version of the index's definitions. */
+/** The largest edit distance ever accepted; the pieces below rely on it. */
+const maxEditDistance = 3;
+
+/** Ids shorter than this are compared one by one; longer ones are found through their pieces. */
+const minPiecedLength = 8;
+
+/** A defined id with the forms it is compared in. */
+interface Candidate {
+  readonly id: string;
+  readonly lower: string;
+  readonly singular: string;
+}
+
+/**
+ * The defined ids, prepared once per version of the index's definitions. Each long id is cut into
+ * `maxEditDistance + 1` pieces: an id within that edit distance of a query keeps at least one piece
+ * intact inside the query (each edit breaks at most one piece), so only ids sharing a piece with
+ * the query need the edit distance computed. That keeps a workspace of many thousand ids fast.
+ */
 interface Candidates {
   readonly version: number;
-  readonly ids: readonly { readonly id: string; readonly lower: string; readonly singular: string }[];
+  readonly byLower: ReadonlyMap<string, readonly Candidate[]>;
+  readonly bySingular: ReadonlyMap<string, readonly Candidate[]>;
+  readonly byPiece: ReadonlyMap<string, readonly Candidate[]>;
+  readonly shortIds: readonly Candidate[];
   readonly answers: Map<string, readonly string[]>;
 }
 
@@ -15,7 +36,8 @@ const candidatesByIndex = new WeakMap<WorkspaceIndex, Candidates>();
 
 /**
  * The existing ids closest to a missing one, best first, at most three: equal ignoring case, then
- * equal up to a plural ending, then by edit distance (ignoring case) within a fraction of the length.
+ * equal up to a plural ending, then by edit distance (ignoring case) within a quarter of the length
+ * (at least 1, at most 3).
  */
 export function findClosestIds(id: string, index: WorkspaceIndex): readonly string[] {
   const candidates = candidatesOf(index);
@@ -32,41 +54,114 @@ function candidatesOf(index: WorkspaceIndex): Candidates {
   if (cached && cached.version === index.definitionsVersion) {
     return cached;
   }
-  const ids = [...index.definedIds()].map((id) => {
+  const byLower = new Map<string, Candidate[]>();
+  const bySingular = new Map<string, Candidate[]>();
+  const byPiece = new Map<string, Candidate[]>();
+  const shortIds: Candidate[] = [];
+  for (const id of index.definedIds()) {
     const lower = id.toLowerCase();
-    return { id, lower, singular: singularOf(lower) };
-  });
-  const candidates: Candidates = { version: index.definitionsVersion, ids, answers: new Map() };
+    const candidate: Candidate = { id, lower, singular: singularOf(lower) };
+    addTo(byLower, lower, candidate);
+    addTo(bySingular, candidate.singular, candidate);
+    if (lower.length < minPiecedLength) {
+      shortIds.push(candidate);
+    } else {
+      for (const piece of new Set(piecesOf(lower))) {
+        addTo(byPiece, piece, candidate);
+      }
+    }
+  }
+  const candidates: Candidates = { version: index.definitionsVersion, byLower, bySingular, byPiece, shortIds, answers: new Map() };
   candidatesByIndex.set(index, candidates);
   return candidates;
 }
 
 function rankCandidates(id: string, candidates: Candidates): readonly string[] {
   const lower = id.toLowerCase();
-  const singular = singularOf(lower);
-  const maxDistance = Math.min(3, Math.max(1, Math.floor(lower.length / 4)));
-  const ranked: { readonly id: string; readonly tier: number; readonly distance: number }[] = [];
-  for (const candidate of candidates.ids) {
-    if (candidate.id === id) {
-      continue;
+  const maxDistance = Math.min(maxEditDistance, Math.max(1, Math.floor(lower.length / 4)));
+  const ranked = new Map<string, { readonly tier: number; readonly distance: number }>();
+  const consider = (candidate: Candidate, tier: number, editDistance: number): void => {
+    if (candidate.id !== id && !ranked.has(candidate.id)) {
+      ranked.set(candidate.id, { tier, distance: editDistance });
     }
-    if (candidate.lower === lower) {
-      ranked.push({ id: candidate.id, tier: 0, distance: 0 });
-    } else if (candidate.singular === singular) {
-      ranked.push({ id: candidate.id, tier: 1, distance: 0 });
-    } else if (Math.abs(candidate.lower.length - lower.length) <= maxDistance) {
+  };
+  for (const candidate of candidates.byLower.get(lower) ?? []) {
+    consider(candidate, 0, 0);
+  }
+  for (const candidate of candidates.bySingular.get(singularOf(lower)) ?? []) {
+    consider(candidate, 1, 0);
+  }
+  for (const candidate of nearbyCandidates(lower, maxDistance, candidates)) {
+    if (!ranked.has(candidate.id) && Math.abs(candidate.lower.length - lower.length) <= maxDistance) {
       const editDistance = distance(candidate.lower, lower);
       if (editDistance <= maxDistance) {
-        ranked.push({ id: candidate.id, tier: 2, distance: editDistance });
+        consider(candidate, 2, editDistance);
       }
     }
   }
-  ranked.sort((a, b) => a.tier - b.tier || a.distance - b.distance || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  return ranked.slice(0, maxSuggestions).map((candidate) => candidate.id);
+  return [...ranked]
+    .sort(([idA, a], [idB, b]) => a.tier - b.tier || a.distance - b.distance || (idA < idB ? -1 : idA > idB ? 1 : 0))
+    .slice(0, maxSuggestions)
+    .map(([candidateId]) => candidateId);
+}
+
+/** Every id that could be within `maxDistance` of the query: short ids, and long ids sharing a piece with it. */
+function nearbyCandidates(lower: string, maxDistance: number, candidates: Candidates): Set<Candidate> {
+  const nearby = new Set<Candidate>();
+  if (lower.length - maxDistance < minPiecedLength) {
+    candidates.shortIds.forEach((candidate) => nearby.add(candidate));
+  }
+  const longest = lower.length + maxDistance;
+  if (longest < minPiecedLength) {
+    return nearby;
+  }
+  const shortest = Math.max(minPiecedLength, lower.length - maxDistance);
+  const pieceLengths = new Set<number>();
+  for (let length = shortest; length <= longest; length++) {
+    pieceLengthsOf(length).forEach((pieceLength) => pieceLengths.add(pieceLength));
+  }
+  for (const pieceLength of pieceLengths) {
+    for (let start = 0; start + pieceLength <= lower.length; start++) {
+      for (const candidate of candidates.byPiece.get(lower.slice(start, start + pieceLength)) ?? []) {
+        nearby.add(candidate);
+      }
+    }
+  }
+  return nearby;
+}
+
+/** Cuts a string into `maxEditDistance + 1` consecutive pieces of nearly equal length. */
+function piecesOf(text: string): string[] {
+  const pieces: string[] = [];
+  let start = 0;
+  for (const length of pieceLengthsInOrder(text.length)) {
+    pieces.push(text.slice(start, start + length));
+    start += length;
+  }
+  return pieces;
+}
+
+function pieceLengthsInOrder(length: number): number[] {
+  const count = maxEditDistance + 1;
+  const base = Math.floor(length / count);
+  return Array.from({ length: count }, (_, i) => (i < length % count ? base + 1 : base));
+}
+
+function pieceLengthsOf(length: number): ReadonlySet<number> {
+  return new Set(pieceLengthsInOrder(length));
+}
+
+function addTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const values = map.get(key);
+  if (values) {
+    values.push(value);
+  } else {
+    map.set(key, [value]);
+  }
 }
 
 /** A lower-case id without an English plural ending (`models` -> `model`, `technologies` -> `technology`). */
-function singularOf(lower: string): string {
+export function singularOf(lower: string): string {
   if (lower.endsWith('ies') && lower.length > 4) {
     return `${lower.slice(0, -3)}y`;
   }

@@ -7,6 +7,7 @@ import { DiagnosticCode } from '../diagnostics/codes';
 import { computeDiagnostics } from '../diagnostics/computeDiagnostics';
 import { GlossaryDiagnostic } from '../diagnostics/diagnostic';
 import { NodeFileSystemWorkspace } from '../workspace/nodeWorkspace';
+import { closestIdsByFullScan } from './support/closestIdsByFullScan';
 
 // The real glossary is test data beside the repository (../shared), never copied into it.
 const repositoryRoot = path.resolve(__dirname, '../../../..');
@@ -71,6 +72,14 @@ test('the real glossary reproduces the facts measured with pandoc', async (t) =>
     assert.equal(perTarget.size, 314);
     const mostReferenced = [...perTarget].sort((a, b) => b[1] - a[1]).slice(0, 3);
     assert.deepEqual(mostReferenced, [['Index', 347], ['Neural-Network', 57], ['Claude', 54]]);
+  });
+
+  await t.test('the closest ids named for each broken link are those a full scan of all ids finds', () => {
+    for (const diagnostic of withCode(found, DiagnosticCode.BrokenLink)) {
+      if (diagnostic.data.kind === DiagnosticCode.BrokenLink) {
+        assert.deepEqual(diagnostic.data.closestIds, closestIdsByFullScan(diagnostic.data.target, found.glossary.index), diagnostic.data.target);
+      }
+    }
   });
 
   await t.test('19 explicit ids defined more than once, by 39 headings; CNN in CNN.md and Claude.md', () => {
