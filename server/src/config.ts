@@ -69,6 +69,20 @@ export function resolveConfig(fileJson: unknown, editorSettings?: unknown): Reso
   return { config, problems };
 }
 
+/**
+ * The folder URI where a new entry is created: the configured `entriesFolder` (relative to the
+ * workspace root), else the folder holding most entries (`WorkspaceIndex.folderOfMostEntries()`),
+ * else the workspace root.
+ */
+export function entriesFolderUri(config: GlossaryConfig, rootUri: string, folderOfMostEntries: string | undefined): string {
+  if (config.entriesFolder !== undefined) {
+    const root = rootUri.endsWith('/') ? rootUri.slice(0, -1) : rootUri;
+    const relative = config.entriesFolder.split(/[\\/]+/).filter((segment) => segment !== '' && segment !== '.');
+    return [root, ...relative.map(encodeURIComponent)].join('/');
+  }
+  return folderOfMostEntries ?? rootUri;
+}
+
 /** Parses the text of `.glossary.json`; a syntax error becomes a problem, not an exception. */
 export function parseConfigFileText(text: string): { readonly json: unknown; readonly problems: readonly string[] } {
   try {

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { defaultConfig, parseConfigFileText, resolveConfig } from '../config';
+import { defaultConfig, entriesFolderUri, parseConfigFileText, resolveConfig } from '../config';
 import { DiagnosticCode } from '../diagnostics/codes';
 
 test('without a file or settings, the documented defaults apply', () => {
@@ -78,4 +78,11 @@ test('a config file with a JSON syntax error gives a problem naming the file', (
   assert.equal(json, undefined);
   assert.equal(problems.length, 1);
   assert.match(problems[0]!, /^\.glossary\.json is not valid JSON: /);
+});
+
+test('new entries go to the configured folder, else to the folder holding most entries, else to the root', () => {
+  const { config } = resolveConfig({ entriesFolder: 'src/de/' });
+  assert.equal(entriesFolderUri(config, 'file:///ws', 'file:///ws/other'), 'file:///ws/src/de');
+  assert.equal(entriesFolderUri(defaultConfig, 'file:///ws', 'file:///ws/src/de'), 'file:///ws/src/de');
+  assert.equal(entriesFolderUri(defaultConfig, 'file:///ws', undefined), 'file:///ws');
 });

@@ -119,3 +119,13 @@ test('documents are listed in the order they were first added', () => {
   index.update(documentOf('file:///ws/B.md', ['#B'], []));
   assert.deepEqual([...index.documents()].map((document) => document.uri), ['file:///ws/B.md', 'file:///ws/A.md']);
 });
+
+test('folderOfMostEntries names the folder whose documents hold the most entries', () => {
+  const withEntries = (uri: string, count: number): GlossaryDocument => ({
+    ...documentOf(uri, [], []),
+    entries: Array.from({ length: count }, () => ({}) as GlossaryDocument['entries'][number]),
+  });
+  const index = indexOf(withEntries('file:///ws/a.md', 1), withEntries('file:///ws/src/b.md', 1), withEntries('file:///ws/src/c.md', 1));
+  assert.equal(index.folderOfMostEntries(), 'file:///ws/src');
+  assert.equal(new WorkspaceIndex().folderOfMostEntries(), undefined);
+});
