@@ -144,6 +144,7 @@ function readSettings(settings: unknown, source: string, problems: string[]): Ov
         overrides.severity = readSeverities(value, source, problems) as GlossaryConfig['severity'];
         break;
       case '$schema':
+      case 'trace': // the editor's `glossary.trace.server`, read by the client
         break;
       default:
         problems.push(l10n.t('{0}: unknown setting "{1}" (known: {2}).', source, key, knownSettings.join(', ')));

@@ -15,6 +15,7 @@ import { documentSymbols } from './features/documentSymbols';
 import { hoverAt } from './features/hover';
 import { findReferences } from './features/references';
 import { IndexChange } from './index/workspaceIndex';
+import { useLocale } from './localization';
 import { runSafely } from './requestRunner';
 import { GlossarySession, LoadReport, OpenText } from './session/glossarySession';
 import { NodeFileSystemWorkspace } from './workspace/nodeWorkspace';
@@ -78,6 +79,7 @@ export function startServer(connection: Connection, workspace: Workspace = new N
   };
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
+    useLocale(params.locale);
     session = new GlossarySession(workspace, workspaceFolderUris(params));
     canPullSettings = params.capabilities.workspace?.configuration === true;
     canRegisterWatchers = params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;

@@ -1,0 +1,57 @@
+import { NotificationType, RequestType } from 'vscode-languageserver-protocol';
+
+/**
+ * What the glossary server offers beyond the Language Server Protocol. The VS Code client imports
+ * this module; other editors can use the same names (they are plain JSON-RPC).
+ */
+
+/** Commands the server runs with `workspace/executeCommand`. */
+export const ServerCommands = {
+  /** Creates a new entry file from the chapter template and shows it. Argument: `CreateEntryParams`. */
+  createEntry: 'glossary.createEntry',
+  /** Applies every see-also fix of one file. Argument: the file's URI. */
+  fixAllSeeAlso: 'glossary.fixAllSeeAlso',
+} as const;
+
+/** The entry to create: its title as the writer typed it, and optionally an id (proposed from the title otherwise). */
+export interface CreateEntryParams {
+  readonly title: string;
+  readonly id?: string;
+}
+
+/** Where the entry was created, or why it was not. */
+export type CreateEntryResult = { readonly uri: string } | { readonly error: string };
+
+/** Proposes an id for a new entry and says whether it can be created. */
+export const ProposeEntryRequest = new RequestType<{ readonly title: string; readonly id?: string }, ProposedEntry, void>('glossary/proposeEntry');
+
+export interface ProposedEntry {
+  /** The id the entry would get: the given one, or the title with spaces as hyphens. */
+  readonly id: string;
+  /** The file the entry would be written to. */
+  readonly uri: string | undefined;
+  /** Why it cannot be created (the id exists, the name is no valid file name), or undefined. */
+  readonly problem: string | undefined;
+}
+
+/** Ids that links point at but no heading defines, most referenced first. */
+export const MissingEntriesRequest = new RequestType<void, readonly MissingEntry[], void>('glossary/missingEntries');
+
+export interface MissingEntry {
+  readonly id: string;
+  /** How many links point at the id. */
+  readonly referenceCount: number;
+  /** How many files hold those links. */
+  readonly fileCount: number;
+}
+
+/** Sent whenever the index changes: what the status bar shows. */
+export const StatusNotification = new NotificationType<GlossaryStatus>('glossary/status');
+
+export interface GlossaryStatus {
+  /** `indexing` while the first index of the workspace is built. */
+  readonly state: 'indexing' | 'ready';
+  readonly entryCount: number;
+  readonly fileCount: number;
+  readonly brokenLinkCount: number;
+}
