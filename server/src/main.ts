@@ -23,7 +23,7 @@ function main(): void {
   });
   runCli(argv, {
     cwd: process.cwd(),
-    workspace: new NodeFileSystemWorkspace(),
+    workspace: new NodeFileSystemWorkspace({ synchronousReads: true }),
     stdout: (text) => process.stdout.write(text),
     stderr: (text) => process.stderr.write(text),
   }).then(

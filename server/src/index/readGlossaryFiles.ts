@@ -1,5 +1,5 @@
 import { GlossaryDocument } from '../parse/model';
-import { FileProblem, Workspace } from '../workspace/workspace';
+import { FileProblem, ReadResult, Workspace } from '../workspace/workspace';
 
 /** Turns a file's text into its model (the parser, with the workspace's parse options bound). */
 export type ParseFunction = (text: string, uri: string) => GlossaryDocument;
@@ -14,13 +14,34 @@ export interface ReadFilesResult {
   readonly warnings: readonly FileProblem[];
 }
 
-/** Reads and parses each file once; the texts are dropped as soon as they are parsed. */
+/**
+ * How many reads are in flight at once: enough to keep the file system's thread pool busy while
+ * the parser works on the files already read, few enough that only a handful of texts is alive.
+ */
+export const readConcurrency = 16;
+
+/**
+ * Reads and parses each file once, in the order given; the texts are dropped as soon as they are
+ * parsed. Up to `readConcurrency` reads are started ahead of the parser, since one read after the
+ * other leaves the process waiting on the file system most of the time.
+ */
 export async function readGlossaryFiles(workspace: Workspace, uris: readonly string[], parse: ParseFunction): Promise<ReadFilesResult> {
   const documents: GlossaryDocument[] = [];
   const skipped: FileProblem[] = [];
   const warnings: FileProblem[] = [];
-  for (const uri of uris) {
-    const result = await workspace.readFile(uri);
+  const pending: Promise<ReadResult>[] = [];
+  let next = 0;
+  const startReads = (): void => {
+    while (next < uris.length && pending.length < readConcurrency) {
+      const read = workspace.readFile(uris[next++]!);
+      read.catch(() => undefined); // awaited below, in order; this only keeps an early rejection from being unhandled
+      pending.push(read);
+    }
+  };
+  for (let i = 0; i < uris.length; i++) {
+    startReads();
+    const uri = uris[i]!;
+    const result = await pending.shift()!;
     if (result.kind === 'failure') {
       skipped.push({ uri, message: result.message });
       continue;
