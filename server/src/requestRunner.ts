@@ -1,23 +1,27 @@
-import { CancellationToken, Connection } from 'vscode-languageserver';
+import { CancellationToken, Connection, ResponseError } from 'vscode-languageserver';
 
 /**
- * Wraps a request handler: a cancelled request answers `empty`, and an exception is logged and
- * answered with `empty` too, so that one bad request never takes the server down.
+ * Wraps a request handler: a cancelled request answers `empty`, a `ResponseError` (a refusal the
+ * writer should read, such as an invalid new name) reaches the client, and any other exception is
+ * logged and answered with `empty`, so that one bad request never takes the server down.
  */
 export function runSafely<P, R>(
   connection: Connection,
   name: string,
   empty: R,
-  handler: (params: P, token: CancellationToken) => R,
-): (params: P, token: CancellationToken) => R {
-  return (params, token) => {
+  handler: (params: P, token: CancellationToken) => R | Promise<R>,
+): (params: P, token: CancellationToken) => Promise<R> {
+  return async (params, token) => {
     if (token.isCancellationRequested) {
       return empty;
     }
     try {
-      const result = handler(params, token);
+      const result = await handler(params, token);
       return token.isCancellationRequested ? empty : result;
     } catch (error) {
+      if (error instanceof ResponseError) {
+        throw error;
+      }
       connection.console.error(`${name} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
       return empty;
     }

@@ -1,5 +1,12 @@
+import * as l10n from '@vscode/l10n';
 import {
+  CodeActionKind,
   Connection,
+  CreateFile,
+  LSPErrorCodes,
+  ResponseError,
+  TextDocumentEdit,
+  TextEdit,
   DidChangeWatchedFilesNotification,
   FileChangeType,
   InitializeParams,
@@ -8,14 +15,20 @@ import {
   TextDocumentSyncKind,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { completeIds } from './features/completion';
+import { complete } from './features/completion';
+import { codeActions, fixAllSeeAlsoKind } from './features/codeActions';
 import { findDefinitions } from './features/definition';
 import { toLspDiagnostic } from './features/diagnostics';
 import { documentSymbols } from './features/documentSymbols';
 import { hoverAt } from './features/hover';
+import { missingEntries } from './features/missingEntries';
+import { entryTemplate } from './features/newEntry';
+import { prepareRename, RenameRefused, renameId } from './features/rename';
+import { workspaceSymbols } from './features/workspaceSymbols';
 import { findReferences } from './features/references';
 import { IndexChange } from './index/workspaceIndex';
 import { useLocale } from './localization';
+import { CreateEntryParams, CreateEntryResult, GlossaryStatus, MissingEntriesRequest, ProposeEntryRequest, ServerCommands, StatusNotification } from './protocol';
 import { runSafely } from './requestRunner';
 import { GlossarySession, LoadReport, OpenText } from './session/glossarySession';
 import { NodeFileSystemWorkspace } from './workspace/nodeWorkspace';
@@ -36,6 +49,9 @@ export function startServer(connection: Connection, workspace: Workspace = new N
   /** The editor's settings as last pushed, for clients that cannot be asked. */
   let pushedSettings: unknown;
   let loaded = false;
+  let canShowDocument = false;
+  /** What the client's workspace edits can hold. */
+  const clientEdits = { documentChanges: false, createFiles: false, renameFiles: false };
   const published = new Set<string>();
 
   const openTexts = (): OpenText[] => documents.all().map((document) => ({ uri: document.uri, version: document.version, text: document.getText() }));
@@ -56,7 +72,19 @@ export function startServer(connection: Connection, workspace: Workspace = new N
   const publishChange = (change: IndexChange | undefined): void => {
     if (change) {
       publish(change.affectedUris);
+      sendStatusSoon();
     }
+  };
+  let statusTimer: NodeJS.Timeout | undefined;
+  const sendStatus = (state: GlossaryStatus['state']): void => {
+    void connection.sendNotification(StatusNotification, { state, ...session.counts() });
+  };
+  // Counting is cheap but not free on a large glossary: once per burst of changes is enough.
+  const sendStatusSoon = (): void => {
+    statusTimer ??= setTimeout(() => {
+      statusTimer = undefined;
+      sendStatus('ready');
+    }, 250);
   };
   const report = (result: LoadReport): void => {
     for (const problem of result.configProblems) {
@@ -68,6 +96,7 @@ export function startServer(connection: Connection, workspace: Workspace = new N
   };
   const reload = async (): Promise<void> => {
     const settings = canPullSettings ? await connection.workspace.getConfiguration(settingsSection) : pushedSettings;
+    sendStatus('indexing');
     report(await session.load(settings ?? undefined, openTexts()));
     // Edits made while the files were read arrive here; unchanged versions are skipped.
     for (const open of openTexts()) {
@@ -76,6 +105,42 @@ export function startServer(connection: Connection, workspace: Workspace = new N
     loaded = true;
     const indexed = [...session.index.documents()].map((document) => document.uri);
     publish(new Set([...published, ...indexed]));
+    sendStatus('ready');
+  };
+
+  /** Creates a new entry file from the template with a workspace edit, indexes it and shows it. */
+  const createEntry = async (params: CreateEntryParams | undefined): Promise<CreateEntryResult> => {
+    if (typeof params?.title !== 'string' || params.title.trim() === '') {
+      return { error: l10n.t('A new entry needs a title.') };
+    }
+    if (!clientEdits.documentChanges || !clientEdits.createFiles) {
+      return { error: l10n.t('This editor cannot create files for the language server.') };
+    }
+    const title = params.title.trim();
+    const proposal = await session.proposeEntry(title, params.id);
+    if (proposal.problem !== undefined || proposal.uri === undefined) {
+      return { error: proposal.problem ?? l10n.t('The entry cannot be created.') };
+    }
+    const uri = proposal.uri;
+    const { text, placeholder } = entryTemplate(title, proposal.id, session.config, session.index);
+    // overwrite: false and ignoreIfExists: false: the editor refuses rather than replace a file.
+    const result = await connection.workspace.applyEdit({
+      label: l10n.t('Create entry "{0}"', proposal.id),
+      edit: {
+        documentChanges: [
+          CreateFile.create(uri, { overwrite: false, ignoreIfExists: false }),
+          TextDocumentEdit.create({ uri, version: null }, [TextEdit.insert({ line: 0, character: 0 }, text)]),
+        ],
+      },
+    });
+    if (!result.applied) {
+      return { error: l10n.t('The entry "{0}" was not created: {1}', proposal.id, result.failureReason ?? l10n.t('the editor refused the edit.')) };
+    }
+    publishChange(session.addCreatedFile(uri, text));
+    if (canShowDocument) {
+      void connection.window.showDocument({ uri, takeFocus: true, selection: placeholder });
+    }
+    return { uri };
   };
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
@@ -83,14 +148,23 @@ export function startServer(connection: Connection, workspace: Workspace = new N
     session = new GlossarySession(workspace, workspaceFolderUris(params));
     canPullSettings = params.capabilities.workspace?.configuration === true;
     canRegisterWatchers = params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
+    canShowDocument = params.capabilities.window?.showDocument?.support === true;
+    const workspaceEdit = params.capabilities.workspace?.workspaceEdit;
+    clientEdits.documentChanges = workspaceEdit?.documentChanges === true;
+    clientEdits.createFiles = workspaceEdit?.resourceOperations?.includes('create') === true;
+    clientEdits.renameFiles = workspaceEdit?.resourceOperations?.includes('rename') === true;
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
         definitionProvider: true,
         referencesProvider: true,
         hoverProvider: true,
-        completionProvider: { triggerCharacters: ['#'] },
+        completionProvider: { triggerCharacters: ['#', '['] },
         documentSymbolProvider: true,
+        workspaceSymbolProvider: true,
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, fixAllSeeAlsoKind] },
+        renameProvider: { prepareProvider: true },
+        executeCommandProvider: { commands: [ServerCommands.createEntry] },
       },
       serverInfo: { name: 'glossary' },
     };
@@ -152,11 +226,55 @@ export function startServer(connection: Connection, workspace: Workspace = new N
       if (document === undefined) {
         return null;
       }
-      const lineBeforeCursor = document.getText({ start: { line: params.position.line, character: 0 }, end: params.position });
-      return completeIds(session.index, lineBeforeCursor, params.position, token);
+      const { line } = params.position;
+      const before = document.getText({ start: { line, character: 0 }, end: params.position });
+      const after = document.getText({ start: params.position, end: { line: line + 1, character: 0 } });
+      return complete(session.index, document.uri, { before, after }, params.position, token);
     }),
   );
   connection.onDocumentSymbol(runSafely(connection, 'documentSymbol', [], (params, token) => documentSymbols(session.index, params.textDocument.uri, token)));
+  connection.onWorkspaceSymbol(runSafely(connection, 'workspaceSymbol', [], (params, token) => workspaceSymbols(session.index, params.query, token)));
+  connection.onCodeAction(
+    runSafely(connection, 'codeAction', [], (params) => {
+      const document = documents.get(params.textDocument.uri);
+      if (document === undefined || session.index.document(document.uri)?.version !== document.version) {
+        return [];
+      }
+      const input = { index: session.index, config: session.config, document, diagnostics: session.diagnosticsOf(document.uri), documentChanges: clientEdits.documentChanges };
+      return codeActions(input, params.range, params.context.only);
+    }),
+  );
+  connection.onPrepareRename(
+    runSafely(connection, 'prepareRename', null, (params) => refusalToError(() => {
+      const target = prepareRename(session.index, params.textDocument.uri, params.position);
+      return { range: target.range, placeholder: target.id };
+    })),
+  );
+  connection.onRenameRequest(
+    runSafely(connection, 'rename', null, (params) =>
+      refusalToError(() =>
+        renameId(session.index, params.textDocument.uri, params.position, params.newName, {
+          openVersions: new Map(documents.all().map((document) => [document.uri, document.version])),
+          documentChanges: clientEdits.documentChanges && clientEdits.renameFiles,
+        }),
+      ),
+    ),
+  );
+  connection.onExecuteCommand(
+    runSafely(connection, 'executeCommand', undefined, async (params) => {
+      if (params.command === ServerCommands.createEntry) {
+        const result = await createEntry(params.arguments?.[0] as CreateEntryParams | undefined);
+        if ('error' in result) {
+          void connection.window.showErrorMessage(result.error);
+        }
+        return result;
+      }
+      return undefined;
+    }),
+  );
+  // A failure here reaches the client as an error response: there is no empty proposal.
+  connection.onRequest(ProposeEntryRequest, (params) => session.proposeEntry(String(params.title ?? ''), params.id || undefined));
+  connection.onRequest(MissingEntriesRequest, runSafely(connection, 'missingEntries', [], () => missingEntries(session.index)));
 
   documents.listen(connection);
   connection.listen();
@@ -168,4 +286,16 @@ function workspaceFolderUris(params: InitializeParams): string[] {
     return params.workspaceFolders.map((folder) => folder.uri);
   }
   return params.rootUri ? [params.rootUri] : [];
+}
+
+/** Runs a rename step; a refusal becomes an error whose message the editor shows. */
+function refusalToError<R>(step: () => R): R {
+  try {
+    return step();
+  } catch (error) {
+    if (error instanceof RenameRefused) {
+      throw new ResponseError(LSPErrorCodes.RequestFailed, error.message);
+    }
+    throw error;
+  }
 }

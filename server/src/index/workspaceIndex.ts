@@ -89,6 +89,11 @@ export class WorkspaceIndex {
     return this.definersById.keys();
   }
 
+  /** Every id that some document links to. */
+  linkedIds(): IterableIterator<string> {
+    return this.linkersById.keys();
+  }
+
   /** A number that changes whenever the set of defined ids or their definitions change. */
   get definitionsVersion(): number {
     return this.definitionsGeneration;

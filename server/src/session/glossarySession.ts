@@ -1,12 +1,15 @@
+import * as l10n from '@vscode/l10n';
 import { URI, Utils } from 'vscode-uri';
 import { findConfigFile } from '../cli/configLookup';
-import { defaultConfig, GlossaryConfig, resolveConfig } from '../config';
+import { defaultConfig, entriesFolderUri, GlossaryConfig, resolveConfig } from '../config';
 import { computeDiagnostics } from '../diagnostics/computeDiagnostics';
 import { GlossaryDiagnostic } from '../diagnostics/diagnostic';
+import { newEntryProblem, newEntryUri, proposeEntryId } from '../features/newEntry';
 import { readGlossaryFiles } from '../index/readGlossaryFiles';
 import { IndexChange, WorkspaceIndex } from '../index/workspaceIndex';
 import { GlossaryDocument } from '../parse/model';
 import { parseGlossaryDocument } from '../parse/parser';
+import { ProposedEntry } from '../protocol';
 import { createFileMatcher, FileMatcher } from '../workspace/fileFilter';
 import { FileProblem, Workspace } from '../workspace/workspace';
 
@@ -135,6 +138,55 @@ export class GlossarySession {
       return undefined;
     }
     return this.currentIndex.remove(uri);
+  }
+
+  /** Indexes a file the server has just created, before the editor reports it. */
+  addCreatedFile(uri: string, text: string): IndexChange | undefined {
+    if (this.openVersions.has(uri) || !this.isGlossaryFile(uri)) {
+      return undefined;
+    }
+    return this.currentIndex.update(this.parse(text, uri, 0, this.currentConfig));
+  }
+
+  /**
+   * Where a new entry with this title would be created (in the entries folder, named after its
+   * id) and why it cannot be: an invalid or existing id, a folder outside the workspace, a file
+   * that exists.
+   */
+  async proposeEntry(title: string, id = proposeEntryId(title)): Promise<ProposedEntry> {
+    const root = this.folderUris[0];
+    if (root === undefined) {
+      return { id, uri: undefined, problem: l10n.t('Open a folder to create entries in it.') };
+    }
+    const problem = newEntryProblem(id, this.currentIndex);
+    if (problem !== undefined) {
+      return { id, uri: undefined, problem };
+    }
+    const uri = newEntryUri(id, entriesFolderUri(this.currentConfig, root, this.currentIndex.folderOfMostEntries()), root);
+    if (uri === undefined) {
+      return { id, uri, problem: l10n.t('The entries folder "{0}" lies outside the workspace folder.', this.currentConfig.entriesFolder ?? '') };
+    }
+    if ((await this.workspace.stat(uri)) !== undefined) {
+      return { id, uri, problem: l10n.t('The file {0}.md exists already.', id) };
+    }
+    return { id, uri, problem: undefined };
+  }
+
+  /** What the status bar shows: entries, files, and links to ids that nothing defines. */
+  counts(): { entryCount: number; fileCount: number; brokenLinkCount: number } {
+    let entryCount = 0;
+    let fileCount = 0;
+    for (const document of this.currentIndex.documents()) {
+      entryCount += document.entries.length;
+      fileCount++;
+    }
+    let brokenLinkCount = 0;
+    for (const id of this.currentIndex.linkedIds()) {
+      if (!this.currentIndex.isDefined(id)) {
+        brokenLinkCount += this.currentIndex.linksTo(id).length;
+      }
+    }
+    return { entryCount, fileCount, brokenLinkCount };
   }
 
   /** The diagnostics of an indexed document, or none. */

@@ -1,12 +1,12 @@
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { completeIds } from '../features/completion';
+import { complete } from '../features/completion';
 import { notCancelled, withCursor } from './support/cursor';
 import { rangeText } from './support/tinyWorkspace';
 
 function completionsAt(files: Readonly<Record<string, readonly string[]>>) {
-  const { index, position, lineBeforeCursor } = withCursor(files);
-  const list = completeIds(index, lineBeforeCursor, position, notCancelled);
+  const { index, uri, position, lineBeforeCursor, lineAfterCursor } = withCursor(files);
+  const list = complete(index, uri, { before: lineBeforeCursor, after: lineAfterCursor }, position, notCancelled);
   return list?.items.map((item) => ({
     label: item.label,
     detail: item.detail,

@@ -13,17 +13,19 @@ export interface CursorWorkspace {
   readonly position: Position;
   /** The text of the cursor's line up to the cursor. */
   readonly lineBeforeCursor: string;
+  /** The text of the cursor's line after the cursor. */
+  readonly lineAfterCursor: string;
 }
 
 /** Indexes files given as name -> lines, exactly one of which holds the cursor marker. */
 export function withCursor(files: Readonly<Record<string, readonly string[]>>): CursorWorkspace {
-  let found: { uri: string; position: Position; lineBeforeCursor: string } | undefined;
+  let found: { uri: string; position: Position; lineBeforeCursor: string; lineAfterCursor: string } | undefined;
   const clean: Record<string, string[]> = {};
   for (const [name, lines] of Object.entries(files)) {
     clean[name] = lines.map((line, lineNumber) => {
       const character = line.indexOf(cursorMarker);
       if (character >= 0) {
-        found = { uri: uriOf(name), position: { line: lineNumber, character }, lineBeforeCursor: line.slice(0, character) };
+        found = { uri: uriOf(name), position: { line: lineNumber, character }, lineBeforeCursor: line.slice(0, character), lineAfterCursor: line.slice(character + cursorMarker.length) };
       }
       return line.replace(cursorMarker, '');
     });

@@ -1,0 +1,184 @@
+import * as l10n from '@vscode/l10n';
+import { CodeAction, CodeActionKind, Command, Range, RenameFile, TextDocumentEdit, TextEdit, WorkspaceEdit } from 'vscode-languageserver';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { GlossaryConfig } from '../config';
+import { fileNameId } from '../diagnostics/check';
+import { DiagnosticCode } from '../diagnostics/codes';
+import { GlossaryDiagnostic } from '../diagnostics/diagnostic';
+import { seeAlsoCollator } from '../diagnostics/seeAlsoChecks';
+import { WorkspaceIndex } from '../index/workspaceIndex';
+import { Entry, GlossaryDocument } from '../parse/model';
+import { CreateEntryParams, ServerCommands } from '../protocol';
+import { toLspDiagnostic } from './diagnostics';
+import { rangeContains } from './locate';
+import { idProblem, newEntryProblem } from './newEntry';
+import { addSeeAlsoEdit, seeAlsoHeadingText, sortSeeAlsoEdits } from './seeAlsoEdits';
+import { singularOf } from '../diagnostics/closestIds';
+
+/** The source action that puts every see-also list of a file in order. */
+export const fixAllSeeAlsoKind = `${CodeActionKind.SourceFixAll}.glossary`;
+
+/** What the code actions of one document are computed from. */
+export interface CodeActionInput {
+  readonly index: WorkspaceIndex;
+  readonly config: GlossaryConfig;
+  /** The document's text at the version its model in the index was parsed from. */
+  readonly document: TextDocument;
+  /** The server's current diagnostics of the document. */
+  readonly diagnostics: readonly GlossaryDiagnostic[];
+  /** Whether the client takes versioned document changes and file renames (`documentChanges`). */
+  readonly documentChanges: boolean;
+}
+
+/**
+ * The quick fixes for the diagnostics that touch `range`, and the source action that fixes every
+ * see-also list of the file. `only` restricts the kinds, as the client asks.
+ */
+export function codeActions(input: CodeActionInput, range: Range, only: readonly string[] | undefined): CodeAction[] {
+  const model = input.index.document(input.document.uri);
+  if (model === undefined) {
+    return [];
+  }
+  const wanted = (kind: string): boolean => only === undefined || only.some((prefix) => kind === prefix || kind.startsWith(`${prefix}.`));
+  const actions: CodeAction[] = [];
+  if (wanted(CodeActionKind.QuickFix)) {
+    for (const diagnostic of input.diagnostics) {
+      if (overlaps(diagnostic.range, range)) {
+        actions.push(...quickFixes(input, model, diagnostic));
+      }
+    }
+  }
+  if (wanted(fixAllSeeAlsoKind)) {
+    const fixAll = fixAllSeeAlso(input, model);
+    if (fixAll) {
+      actions.push(fixAll);
+    }
+  }
+  return actions;
+}
+
+function quickFixes(input: CodeActionInput, model: GlossaryDocument, diagnostic: GlossaryDiagnostic): CodeAction[] {
+  const data = diagnostic.data;
+  switch (data.kind) {
+    case DiagnosticCode.BrokenLink:
+      return brokenLinkFixes(input, model, diagnostic, data.target, data.closestIds);
+    case DiagnosticCode.DuplicateAnchor:
+    case DiagnosticCode.AnchorFileMismatch:
+      return idFileFixes(input, model, diagnostic);
+    case DiagnosticCode.SeeAlsoUnsorted:
+    case DiagnosticCode.SeeAlsoIndexNotLast: {
+      const entry = entryAround(model, diagnostic.range);
+      const edits = entry ? sortSeeAlsoEdits(entry, input.document, seeAlsoCollator(input.config.collation)) : [];
+      return edits.length === 0 ? [] : [quickFix(l10n.t('Sort the see-also list (Index last)'), diagnostic, editOf(input, edits), true)];
+    }
+    case DiagnosticCode.MissingSeeAlso: {
+      const entry = model.entries.find((candidate) => candidate.id === data.entryId && rangeContains(candidate.heading.range, diagnostic.range.start));
+      if (entry === undefined) {
+        return [];
+      }
+      const edit = addSeeAlsoEdit(entry, input.document, seeAlsoHeadingText(input.index));
+      return [quickFix(l10n.t('Add a see-also section'), diagnostic, editOf(input, [edit]), true)];
+    }
+    default:
+      return [];
+  }
+}
+
+/** Replace the id with one of the closest existing ids; or create the missing entry. */
+function brokenLinkFixes(
+  input: CodeActionInput,
+  model: GlossaryDocument,
+  diagnostic: GlossaryDiagnostic,
+  target: string,
+  closestIds: readonly string[],
+): CodeAction[] {
+  const actions: CodeAction[] = [];
+  // An implicit heading reference (`[Heading Text]`) has no id written anywhere to replace.
+  const idWritten = model.links.some((link) => link.idRange !== undefined && sameRange(link.idRange, diagnostic.range));
+  if (idWritten) {
+    const preferred = closestIds.length === 1 || (closestIds.length > 0 && isObviousVariant(target, closestIds[0]!));
+    closestIds.forEach((id, rank) => {
+      const edit = editOf(input, [TextEdit.replace(diagnostic.range, id)]);
+      actions.push(quickFix(l10n.t('Change to "{0}"', id), diagnostic, edit, preferred && rank === 0));
+    });
+  }
+  if (newEntryProblem(target, input.index) === undefined) {
+    const params: CreateEntryParams = { title: target.replace(/-/g, ' '), id: target };
+    const action = quickFix(l10n.t('Create entry "{0}"', target), diagnostic, undefined, false);
+    action.command = Command.create(action.title, ServerCommands.createEntry, params);
+    actions.push(action);
+  }
+  return actions;
+}
+
+/** A suggestion that differs from the missing id only in case or a plural ending: the writer surely meant it. */
+function isObviousVariant(missing: string, suggestion: string): boolean {
+  const a = missing.toLowerCase();
+  const b = suggestion.toLowerCase();
+  return a === b || singularOf(a) === singularOf(b);
+}
+
+/** Make the first entry's id and the file name agree: change the id, or rename the file. */
+function idFileFixes(input: CodeActionInput, model: GlossaryDocument, diagnostic: GlossaryDiagnostic): CodeAction[] {
+  const entry = model.entries[0];
+  const idRange = entry?.heading.idRange;
+  if (entry === undefined || idRange === undefined || !sameRange(idRange, diagnostic.range) || !model.uri.toLowerCase().endsWith('.md')) {
+    return [];
+  }
+  const actions: CodeAction[] = [];
+  const nameId = fileNameId(model.uri);
+  if (nameId !== entry.id && idProblem(nameId) === undefined && !input.index.isDefined(nameId)) {
+    actions.push(quickFix(l10n.t('Change the id to "{0}", as the file is named', nameId), diagnostic, editOf(input, [TextEdit.replace(idRange, nameId)]), false));
+  }
+  const newUri = `${model.uri.slice(0, model.uri.lastIndexOf('/'))}/${encodeURIComponent(entry.id)}.md`;
+  if (
+    diagnostic.code === DiagnosticCode.AnchorFileMismatch &&
+    input.documentChanges &&
+    idProblem(entry.id) === undefined &&
+    input.index.document(newUri) === undefined
+  ) {
+    // overwrite: false and ignoreIfExists: false make the editor refuse when the file exists meanwhile.
+    const rename = RenameFile.create(model.uri, newUri, { overwrite: false, ignoreIfExists: false });
+    actions.push(quickFix(l10n.t('Rename the file to "{0}.md"', entry.id), diagnostic, { documentChanges: [rename] }, false));
+  }
+  return actions;
+}
+
+/** Every see-also list of the file in order, as one source action; undefined when all are. */
+function fixAllSeeAlso(input: CodeActionInput, model: GlossaryDocument): CodeAction | undefined {
+  const collator = seeAlsoCollator(input.config.collation);
+  const edits = model.entries.flatMap((entry) => sortSeeAlsoEdits(entry, input.document, collator));
+  if (edits.length === 0) {
+    return undefined;
+  }
+  return { title: l10n.t('Sort all see-also lists of this file'), kind: fixAllSeeAlsoKind, edit: editOf(input, edits) };
+}
+
+function quickFix(title: string, diagnostic: GlossaryDiagnostic, edit: WorkspaceEdit | undefined, isPreferred: boolean): CodeAction {
+  return {
+    title,
+    kind: CodeActionKind.QuickFix,
+    diagnostics: [toLspDiagnostic(diagnostic)],
+    ...(edit ? { edit } : {}),
+    ...(isPreferred ? { isPreferred } : {}),
+  };
+}
+
+/** Edits of the document, tied to its version when the client checks versions. */
+function editOf(input: CodeActionInput, edits: TextEdit[]): WorkspaceEdit {
+  const { uri, version } = input.document;
+  return input.documentChanges ? { documentChanges: [TextDocumentEdit.create({ uri, version }, edits)] } : { changes: { [uri]: edits } };
+}
+
+/** The entry whose range holds a diagnostic's range. */
+function entryAround(model: GlossaryDocument, range: Range): Entry | undefined {
+  return model.entries.find((entry) => rangeContains(entry.range, range.start));
+}
+
+function overlaps(a: Range, b: Range): boolean {
+  return rangeContains(a, b.start) || rangeContains(a, b.end) || rangeContains(b, a.start);
+}
+
+function sameRange(a: Range, b: Range): boolean {
+  return a.start.line === b.start.line && a.start.character === b.start.character && a.end.line === b.end.line && a.end.character === b.end.character;
+}

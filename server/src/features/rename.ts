@@ -1,0 +1,97 @@
+import * as l10n from '@vscode/l10n';
+import { Position, Range, RenameFile, TextDocumentEdit, TextEdit, WorkspaceEdit } from 'vscode-languageserver';
+import { fileNameId } from '../diagnostics/check';
+import { WorkspaceIndex } from '../index/workspaceIndex';
+import { locateAt } from './locate';
+import { idProblem } from './newEntry';
+
+/** Why a rename cannot happen, in words for the writer. */
+export class RenameRefused extends Error {}
+
+/** The id under the cursor that a rename changes, and where it is written. */
+export interface RenameTarget {
+  readonly id: string;
+  readonly range: Range;
+}
+
+/**
+ * The id at a position that can be renamed: a link's id, or a heading's explicit `{#Id}`.
+ * Throws `RenameRefused` elsewhere, and for an automatic id, which is not written anywhere.
+ */
+export function prepareRename(index: WorkspaceIndex, uri: string, position: Position): RenameTarget {
+  const document = index.document(uri);
+  const item = document && locateAt(document, position);
+  if (item?.kind === 'link' && item.link.idRange !== undefined) {
+    const automatic = index.anchorsOf(item.link.target).some((located) => !located.anchor.explicit);
+    if (automatic) {
+      throw new RenameRefused(l10n.t('"{0}" is an automatic id; give its heading an explicit {#id} to rename it.', item.link.target));
+    }
+    return { id: item.link.target, range: item.link.idRange };
+  }
+  if (item?.kind === 'heading' && item.heading.idRange !== undefined && item.heading.explicitId) {
+    return { id: item.heading.id, range: item.heading.idRange };
+  }
+  if (item?.kind === 'heading') {
+    throw new RenameRefused(l10n.t('This heading has an automatic id; write an explicit {#id} to rename it.'));
+  }
+  throw new RenameRefused(l10n.t('Only an id can be renamed: put the cursor on a link (#Id) or on a heading\'s {#Id}.'));
+}
+
+/** How the client takes edits of several files. */
+export interface RenameOptions {
+  /** Versions of the documents open in the editor, so that edits of stale text are refused. */
+  readonly openVersions: ReadonlyMap<string, number>;
+  /** Whether the client takes `documentChanges` with file renames. */
+  readonly documentChanges: boolean;
+}
+
+/**
+ * Renames an id: every heading that defines it and every link to it in the workspace, in one edit.
+ * An entry file named after the old id is renamed along, when the client can rename files and no
+ * file of the new name exists. Refuses an invalid new id and one that is already defined.
+ */
+export function renameId(index: WorkspaceIndex, uri: string, position: Position, newId: string, options: RenameOptions): WorkspaceEdit {
+  const { id } = prepareRename(index, uri, position);
+  if (newId === id) {
+    return {};
+  }
+  const invalid = idProblem(newId);
+  if (invalid !== undefined) {
+    throw new RenameRefused(invalid);
+  }
+  if (index.isDefined(newId)) {
+    const other = index.anchorsOf(newId)[0]!;
+    throw new RenameRefused(l10n.t('The id "{0}" already exists in {1}.', newId, decodeURIComponent(other.uri.slice(other.uri.lastIndexOf('/') + 1))));
+  }
+  const editsByUri = new Map<string, Map<string, TextEdit>>();
+  const add = (target: string, range: Range): void => {
+    let edits = editsByUri.get(target);
+    if (!edits) {
+      edits = new Map();
+      editsByUri.set(target, edits);
+    }
+    // Links sharing one reference definition share its id range: edit it once.
+    edits.set(`${range.start.line}:${range.start.character}`, TextEdit.replace(range, newId));
+  };
+  for (const { uri: target, anchor } of index.anchorsOf(id)) {
+    add(target, anchor.idRange);
+  }
+  for (const { uri: target, link } of index.linksTo(id)) {
+    if (link.idRange !== undefined) {
+      add(target, link.idRange);
+    }
+  }
+  if (!options.documentChanges) {
+    return { changes: Object.fromEntries([...editsByUri].map(([target, edits]) => [target, [...edits.values()]])) };
+  }
+  const documentChanges: (TextDocumentEdit | RenameFile)[] = [...editsByUri].map(([target, edits]) =>
+    TextDocumentEdit.create({ uri: target, version: options.openVersions.get(target) ?? null }, [...edits.values()]),
+  );
+  for (const definer of new Set(index.anchorsOf(id).map((located) => located.uri))) {
+    const renamed = `${definer.slice(0, definer.lastIndexOf('/'))}/${encodeURIComponent(newId)}.md`;
+    if (definer.toLowerCase().endsWith('.md') && fileNameId(definer) === id && index.document(renamed) === undefined) {
+      documentChanges.push(RenameFile.create(definer, renamed, { overwrite: false, ignoreIfExists: false }));
+    }
+  }
+  return { documentChanges };
+}
