@@ -1,10 +1,13 @@
-// Bundles the TypeScript sources with esbuild. Each entry of `bundles` is one output file;
-// the client and the language server bundles are added here when they exist.
+// Bundles the TypeScript sources with esbuild. Each entry of `bundles` is one output file: the
+// language server with the command line, and the VS Code client. `--minify` is for the .vsix.
 import { build } from 'esbuild';
 import { chmod } from 'node:fs/promises';
 
+const minify = process.argv.includes('--minify');
+
 const common = {
   bundle: true,
+  minify,
   platform: 'node',
   target: 'node20',
   format: 'cjs',
@@ -18,6 +21,11 @@ const bundles = [
     outfile: 'dist/glossary.js',
     banner: { js: '#!/usr/bin/env node' },
     executable: true,
+  },
+  {
+    entryPoints: ['client/src/extension.ts'],
+    outfile: 'dist/client.js',
+    external: ['vscode'],
   },
 ];
 

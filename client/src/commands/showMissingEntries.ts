@@ -1,0 +1,44 @@
+import * as vscode from 'vscode';
+import { LanguageClient } from 'vscode-languageclient/node';
+import { MissingEntriesRequest, MissingEntry } from '../../../server/src/protocol';
+import { createEntry } from './createEntry';
+
+interface MissingEntryItem extends vscode.QuickPickItem {
+  readonly entry: MissingEntry;
+}
+
+/**
+ * "Glossary: Show Missing Entries": the ids that links point at but no file defines, most
+ * referenced first; picking one creates its entry. Returns the new file's URI.
+ */
+export async function showMissingEntries(client: LanguageClient): Promise<string | undefined> {
+  const missing = await client.sendRequest(MissingEntriesRequest, undefined);
+  if (missing.length === 0) {
+    void vscode.window.showInformationMessage(vscode.l10n.t('Every link points at an existing entry.'));
+    return undefined;
+  }
+  const items: MissingEntryItem[] = missing.map((entry) => ({ label: entry.id, description: referencesText(entry), entry }));
+  const picked = await vscode.window.showQuickPick(items, {
+    title: vscode.l10n.t('Missing Glossary Entries'),
+    placeHolder: vscode.l10n.t('Pick an id to create its entry'),
+  });
+  if (picked === undefined) {
+    return undefined;
+  }
+  return createEntry(client, { title: titleOf(picked.entry.id), id: picked.entry.id });
+}
+
+function referencesText({ referenceCount, fileCount }: MissingEntry): string {
+  if (referenceCount === 1) {
+    return vscode.l10n.t('1 link in 1 file');
+  }
+  if (fileCount === 1) {
+    return vscode.l10n.t('{0} links in 1 file', referenceCount);
+  }
+  return vscode.l10n.t('{0} links in {1} files', referenceCount, fileCount);
+}
+
+/** The heading text for an id: `Large-Language-Model` becomes "Large Language Model". */
+function titleOf(id: string): string {
+  return id.replace(/-/g, ' ');
+}

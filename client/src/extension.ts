@@ -1,0 +1,46 @@
+import * as vscode from 'vscode';
+import { LanguageClient } from 'vscode-languageclient/node';
+import { GlossaryStatus, StatusNotification } from '../../server/src/protocol';
+import { newEntry } from './commands/newEntry';
+import { showMissingEntries } from './commands/showMissingEntries';
+import { showReferences } from './commands/showReferences';
+import { createLanguageClient } from './languageClient';
+import { GlossaryStatusBar } from './statusBar';
+
+/** What `activate` returns: read by the extension-host tests and open to other extensions. */
+export interface GlossaryExtensionApi {
+  /** The last status the server sent, if any. */
+  readonly status: () => GlossaryStatus | undefined;
+  /** The text of the status bar item. */
+  readonly statusBarText: () => string;
+  /** Fires after each status the server sends. */
+  readonly onDidChangeStatus: vscode.Event<GlossaryStatus>;
+}
+
+let client: LanguageClient | undefined;
+
+export async function activate(context: vscode.ExtensionContext): Promise<GlossaryExtensionApi> {
+  const languageClient = createLanguageClient(context);
+  client = languageClient;
+  const statusBar = new GlossaryStatusBar();
+  context.subscriptions.push(
+    statusBar,
+    languageClient.onNotification(StatusNotification, (status) => statusBar.update(status)),
+    vscode.commands.registerCommand('glossary.newEntry', (title?: unknown) => newEntry(languageClient, typeof title === 'string' ? title : undefined)),
+    vscode.commands.registerCommand('glossary.showMissingEntries', () => showMissingEntries(languageClient)),
+    vscode.commands.registerCommand('glossary.showReferences', showReferences),
+    vscode.commands.registerCommand('glossary.restartServer', async () => {
+      statusBar.hide();
+      await languageClient.restart();
+    }),
+  );
+  await languageClient.start();
+  // Shows the commands in the command palette (see `menus.commandPalette` in package.json).
+  await vscode.commands.executeCommand('setContext', 'glossary.active', true);
+  return { status: () => statusBar.status, statusBarText: () => statusBar.text, onDidChangeStatus: statusBar.onDidChange };
+}
+
+export async function deactivate(): Promise<void> {
+  await client?.stop();
+  client = undefined;
+}

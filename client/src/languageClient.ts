@@ -1,0 +1,22 @@
+import * as vscode from 'vscode';
+import { LanguageClient, LanguageClientOptions, ServerOptions, TransportKind } from 'vscode-languageclient/node';
+
+/** The id under which the client keeps its settings: `glossary.trace.server` traces the protocol. */
+const clientId = 'glossary';
+
+/**
+ * Creates (without starting) the client of the bundled glossary language server, which runs as
+ * `node dist/glossary.js lsp --node-ipc`. The server registers its own file watchers for
+ * `**\/*.{md,txt}` and `**\/.glossary.json` (dynamic registration), so the client adds none: two
+ * watchers would send every change on disk twice.
+ */
+export function createLanguageClient(context: vscode.ExtensionContext): LanguageClient {
+  const run = { module: context.asAbsolutePath('dist/glossary.js'), args: ['lsp'], transport: TransportKind.ipc };
+  const serverOptions: ServerOptions = { run, debug: run };
+  const clientOptions: LanguageClientOptions = {
+    documentSelector: [{ scheme: 'file', language: 'markdown' }],
+    // The server pulls the settings (workspace/configuration); this only tells it when they change.
+    synchronize: { configurationSection: 'glossary' },
+  };
+  return new LanguageClient(clientId, vscode.l10n.t('Glossary Language Server'), serverOptions, clientOptions);
+}

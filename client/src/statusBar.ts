@@ -1,0 +1,90 @@
+import * as vscode from 'vscode';
+import { GlossaryStatus } from '../../server/src/protocol';
+
+/** How long indexing may take before a progress notification appears, so small glossaries see none. */
+const progressDelayMs = 1000;
+
+/**
+ * The status bar item "$(book) N entries · M broken links" (a click opens the Problems view), and a
+ * progress notification while a large workspace is indexed.
+ */
+export class GlossaryStatusBar implements vscode.Disposable {
+  private readonly item = vscode.window.createStatusBarItem('glossary.status', vscode.StatusBarAlignment.Left, 50);
+  private readonly changed = new vscode.EventEmitter<GlossaryStatus>();
+  private current: GlossaryStatus | undefined;
+  private endProgress: (() => void) | undefined;
+  private progressTimer: NodeJS.Timeout | undefined;
+
+  /** Fires after each status the server sends. */
+  readonly onDidChange = this.changed.event;
+
+  constructor() {
+    this.item.name = vscode.l10n.t('Glossary');
+    this.item.command = 'workbench.actions.view.problems';
+  }
+
+  /** The last status the server sent, if any. */
+  get status(): GlossaryStatus | undefined {
+    return this.current;
+  }
+
+  /** The status bar item's text as shown. */
+  get text(): string {
+    return this.item.text;
+  }
+
+  update(status: GlossaryStatus): void {
+    this.current = status;
+    if (status.state === 'indexing') {
+      this.item.text = `$(sync~spin) ${vscode.l10n.t('Indexing the glossary…')}`;
+      this.item.tooltip = undefined;
+      this.showProgressSoon();
+    } else {
+      this.item.text = `$(book) ${entriesText(status.entryCount)} · ${brokenLinksText(status.brokenLinkCount)}`;
+      this.item.tooltip = vscode.l10n.t('{0} entries in {1} files. Click to open the Problems view.', status.entryCount, status.fileCount);
+      this.stopProgress();
+    }
+    this.item.show();
+    this.changed.fire(status);
+  }
+
+  /** Hides the item, for example while the server restarts. */
+  hide(): void {
+    this.stopProgress();
+    this.item.hide();
+  }
+
+  dispose(): void {
+    this.stopProgress();
+    this.item.dispose();
+    this.changed.dispose();
+  }
+
+  private showProgressSoon(): void {
+    if (this.progressTimer !== undefined || this.endProgress !== undefined) {
+      return;
+    }
+    this.progressTimer = setTimeout(() => {
+      this.progressTimer = undefined;
+      void vscode.window.withProgress(
+        { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Indexing the glossary…') },
+        () => new Promise<void>((resolve) => (this.endProgress = resolve)),
+      );
+    }, progressDelayMs);
+  }
+
+  private stopProgress(): void {
+    clearTimeout(this.progressTimer);
+    this.progressTimer = undefined;
+    this.endProgress?.();
+    this.endProgress = undefined;
+  }
+}
+
+function entriesText(count: number): string {
+  return count === 1 ? vscode.l10n.t('1 entry') : vscode.l10n.t('{0} entries', count);
+}
+
+function brokenLinksText(count: number): string {
+  return count === 1 ? vscode.l10n.t('1 broken link') : vscode.l10n.t('{0} broken links', count);
+}
