@@ -49,3 +49,18 @@ test('completion offers nothing outside a link target', () => {
   assert.equal(completionsAt({ ...workspace, 'A.md': ['Some text ‸'] }), undefined);
   assert.equal(completionsAt({ ...workspace, 'A.md': ['[x](#Done) more‸'] }), undefined);
 });
+
+test('after [ with text typed, matching entries insert a whole link, replacing the [ and a closing ]', () => {
+  assert.deepEqual(completionsAt({ ...workspace, 'A.md': ['Mehr zu [dat‸]'] }), [
+    { label: '[Data Scraping](#Data-Scraping)', detail: 'Daten sammeln', documentation: undefined, edit: '0:8-0:13 [Data Scraping](#Data-Scraping)' },
+    { label: '[Datensatz](#Dataset)', detail: undefined, documentation: undefined, edit: '0:8-0:13 [Datensatz](#Dataset)' },
+  ]);
+  assert.equal(completionsAt({ ...workspace, 'A.md': ['An image ![dat‸'] }), undefined);
+  assert.equal(completionsAt({ ...workspace, 'A.md': ['Just [‸'] }), undefined);
+  assert.equal(completionsAt({ ...workspace, 'A.md': ['Editing [dat‸](#Dataset)'] }), undefined);
+});
+
+test('in a see-also section a whole link comes with the list separator', () => {
+  const entry = ['## Z {#Z .term}', '', '### Siehe auch {.seealso}', '', '[Grad‸', '[Index](#Index) |'];
+  assert.deepEqual(completionsAt({ ...workspace, 'Z.md': entry })?.map((item) => item.edit), ['4:0-4:5 [Gradient Descent](#Gradient-Descent) |']);
+});

@@ -1,0 +1,157 @@
+import { test } from 'node:test';
+import * as assert from 'node:assert/strict';
+import { CodeAction, TextDocumentEdit, TextEdit, WorkspaceEdit } from 'vscode-languageserver';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { defaultConfig } from '../config';
+import { computeDiagnostics } from '../diagnostics/computeDiagnostics';
+import { codeActions, fixAllSeeAlsoKind } from '../features/codeActions';
+import { ServerCommands } from '../protocol';
+import { indexOf, uriOf } from './support/tinyWorkspace';
+
+const wholeFile = { start: { line: 0, character: 0 }, end: { line: 10_000, character: 0 } };
+
+/** The code actions over a whole file of a tiny workspace, and the file's text. */
+function actionsOf(files: Record<string, readonly string[]>, name: string, only?: string[]) {
+  const index = indexOf(files);
+  const uri = uriOf(name);
+  const document = TextDocument.create(uri, 'markdown', 1, files[name]!.join('\n'));
+  const diagnostics = computeDiagnostics(index.document(uri)!, index, defaultConfig);
+  const actions = codeActions({ index, config: defaultConfig, document, diagnostics, documentChanges: true }, wholeFile, only);
+  return { actions, document };
+}
+
+function editsOf(edit: WorkspaceEdit | undefined): TextEdit[] {
+  return (edit?.documentChanges ?? []).flatMap((change) => (TextDocumentEdit.is(change) ? (change.edits as TextEdit[]) : []));
+}
+
+function applied(action: CodeAction | undefined, document: TextDocument): string[] {
+  assert.ok(action, 'the action exists');
+  return TextDocument.applyEdits(document, editsOf(action.edit)).split('\n');
+}
+
+function titled(actions: readonly CodeAction[], title: string): CodeAction | undefined {
+  return actions.find((action) => action.title === title);
+}
+
+const index = ['# Index {#Index}'];
+
+test('a broken link offers the closest ids, the obvious one preferred, and creating the entry', () => {
+  const { actions, document } = actionsOf(
+    { 'Index.md': index, 'Model.md': ['## Model {#Model .term}'], 'A.md': ['See [models](#Models) here.'] },
+    'A.md',
+  );
+  assert.deepEqual(
+    actions.map((action) => [action.title, action.isPreferred ?? false]),
+    [
+      ['Change to "Model"', true],
+      ['Create entry "Models"', false],
+    ],
+  );
+  assert.deepEqual(applied(titled(actions, 'Change to "Model"'), document), ['See [models](#Model) here.']);
+  const create = titled(actions, 'Create entry "Models"')!;
+  assert.equal(create.edit, undefined);
+  assert.deepEqual(create.command, { title: 'Create entry "Models"', command: ServerCommands.createEntry, arguments: [{ title: 'Models', id: 'Models' }] });
+});
+
+test('no entry is offered for an id that cannot be a file name, and no replacement for an implicit heading link', () => {
+  const { actions } = actionsOf({ 'Index.md': index, 'A.md': ['[x](#a:b) and [Missing Heading]', '', '[Missing Heading]: #a:b'] }, 'A.md');
+  assert.deepEqual(actions.map((action) => action.title), []);
+});
+
+test('sorting the see-also list moves whole links between the slots and keeps the separators', () => {
+  const lines = [
+    '## Zeta {#Zeta .chapter .small .term}',
+    '',
+    'Text.',
+    '',
+    '### Siehe auch {.seealso}',
+    '',
+    '[Index](#Index) |',
+    '[Übung *macht*](#Uebung) |',
+    '[apfel](#Apfel) |',
+    '[Birne](#Birne) |',
+    '',
+    '----',
+  ];
+  const { actions, document } = actionsOf({ 'Index.md': index, 'Zeta.md': lines }, 'Zeta.md');
+  const sort = actions.filter((action) => action.title === 'Sort the see-also list (Index last)');
+  assert.equal(sort.length, 2, 'one for seealso-unsorted, one for seealso-index-not-last');
+  assert.deepEqual(applied(sort[0], document).slice(6, 11), ['[apfel](#Apfel) |', '[Birne](#Birne) |', '[Übung *macht*](#Uebung) |', '[Index](#Index) |', '']);
+  assert.deepEqual(applied(sort[0], document).slice(0, 6), lines.slice(0, 6));
+});
+
+test('a see-also list without the index gets it appended with the same separator', () => {
+  const lines = ['## A {#A .chapter .small .term}', '', '### Siehe auch {.seealso}', '', '[B](#B) |', '', '----'];
+  const { actions, document } = actionsOf({ 'Index.md': index, 'B.md': ['## B {#B .term}'], 'A.md': lines }, 'A.md');
+  assert.deepEqual(applied(titled(actions, 'Sort the see-also list (Index last)'), document), [
+    '## A {#A .chapter .small .term}',
+    '',
+    '### Siehe auch {.seealso}',
+    '',
+    '[B](#B) |',
+    '[Index](#Index) |',
+    '',
+    '----',
+  ]);
+});
+
+test('a missing see-also section is added before the closing rule, with the heading other entries use', () => {
+  const other = ['## B {#B .chapter .small .term}', '', '### Verwandtes {.seealso}', '', '[Index](#Index) |', '', '----'];
+  const lines = ['## A {#A .chapter .small .term}', '', 'Text.', '', '----'];
+  const { actions, document } = actionsOf({ 'Index.md': index, 'B.md': other, 'A.md': lines }, 'A.md');
+  assert.deepEqual(applied(titled(actions, 'Add a see-also section'), document), [
+    '## A {#A .chapter .small .term}',
+    '',
+    'Text.',
+    '',
+    '### Verwandtes {.seealso}',
+    '',
+    '[Index](#Index) |',
+    '',
+    '----',
+  ]);
+});
+
+test('an id that differs from the file name can be changed, or the file renamed', () => {
+  const lines = ['## Claude {#CNN .chapter .small .term}', '', '### S {.seealso}', '', '[Index](#Index) |'];
+  const { actions, document } = actionsOf({ 'Index.md': index, 'Claude.md': lines }, 'Claude.md');
+  assert.deepEqual(applied(titled(actions, 'Change the id to "Claude", as the file is named'), document)[0], '## Claude {#Claude .chapter .small .term}');
+  const rename = titled(actions, 'Rename the file to "CNN.md"');
+  assert.deepEqual(rename?.edit?.documentChanges, [{ kind: 'rename', oldUri: uriOf('Claude.md'), newUri: uriOf('CNN.md'), options: { overwrite: false, ignoreIfExists: false } }]);
+});
+
+test('the file is not renamed onto an existing file, nor the id changed to one that exists', () => {
+  const lines = ['## Claude {#CNN .chapter .small .term}'];
+  const { actions } = actionsOf({ 'Index.md': index, 'Claude.md': lines, 'CNN.md': ['## CNN {#Claude .term}'] }, 'Claude.md');
+  assert.deepEqual(actions.filter((action) => /Rename|Change the id/.test(action.title)), []);
+});
+
+test('the fix-all source action sorts every list of the file, and `only` selects it alone', () => {
+  const lines = [
+    '## A {#A .chapter .small .term}',
+    '',
+    '### S {.seealso}',
+    '',
+    '[C](#C) |',
+    '[B](#B) |',
+    '[Index](#Index) |',
+    '',
+    '## D {#D .term}',
+    '',
+    '### S {.seealso}',
+    '',
+    '[F](#F) |',
+    '[E](#E) |',
+  ];
+  const { actions, document } = actionsOf({ 'Index.md': index, 'A.md': lines }, 'A.md', [fixAllSeeAlsoKind]);
+  assert.deepEqual(actions.map((action) => action.kind), [fixAllSeeAlsoKind]);
+  const after = applied(actions[0], document);
+  assert.deepEqual(after.slice(4, 7), ['[B](#B) |', '[C](#C) |', '[Index](#Index) |']);
+  assert.deepEqual(after.slice(12), ['[E](#E) |', '[F](#F) |', '[Index](#Index) |']);
+});
+
+test('a file whose lists are all in order has no fix-all action', () => {
+  const lines = ['## A {#A .chapter .small .term}', '', '### S {.seealso}', '', '[B](#B) |', '[Index](#Index) |'];
+  const { actions } = actionsOf({ 'Index.md': index, 'B.md': ['## B {#B .term}'], 'A.md': lines }, 'A.md');
+  assert.deepEqual(actions, []);
+});

@@ -1,0 +1,65 @@
+import { test } from 'node:test';
+import * as assert from 'node:assert/strict';
+import { TextDocumentEdit, WorkspaceEdit } from 'vscode-languageserver';
+import { prepareRename, RenameRefused, renameId } from '../features/rename';
+import { rangeText, uriOf } from './support/tinyWorkspace';
+import { withCursor } from './support/cursor';
+
+const files = {
+  'Data-Scraping.md': ['## Data Scraping {#Data-Scraping .term}', '', 'See [web](#Web-Crawler).'],
+  'Web-Crawler.md': ['## Web Crawler {#Web-Crawler .term}', '', '## Plain heading'],
+  'B.md': ['[a](#Web-Crawler) and [b][ref] and [c][ref]', '', '[ref]: #Web-Crawler'],
+};
+
+function at(name: string, line: number, marker: string) {
+  const lines = files[name as keyof typeof files].map((text, i) => (i === line ? text.replace(marker, `‸${marker}`) : text));
+  return withCursor({ ...files, [name]: lines });
+}
+
+function changesOf(edit: WorkspaceEdit): string[] {
+  return (edit.documentChanges ?? []).map((change) =>
+    TextDocumentEdit.is(change)
+      ? `${change.textDocument.uri.slice(11)}@${change.textDocument.version}: ${change.edits.map((e) => `${rangeText(e.range)} ${'newText' in e ? e.newText : ''}`).join(', ')}`
+      : `${change.kind} ${'oldUri' in change ? `${change.oldUri.slice(11)} -> ${change.newUri.slice(11)}` : ''}`,
+  );
+}
+
+test('prepareRename names the id at a link or an explicit heading id', () => {
+  const onLink = at('Data-Scraping.md', 2, 'web]');
+  assert.deepEqual(prepareRename(onLink.index, onLink.uri, onLink.position), { id: 'Web-Crawler', range: { start: { line: 2, character: 11 }, end: { line: 2, character: 22 } } });
+  const onHeading = at('Web-Crawler.md', 0, 'Crawler .term');
+  assert.equal(prepareRename(onHeading.index, onHeading.uri, onHeading.position).id, 'Web-Crawler');
+});
+
+test('prepareRename refuses text, and automatic ids, with a message', () => {
+  const onText = at('Data-Scraping.md', 2, 'See');
+  assert.throws(() => prepareRename(onText.index, onText.uri, onText.position), RenameRefused);
+  const onPlain = at('Web-Crawler.md', 2, 'Plain');
+  assert.throws(() => prepareRename(onPlain.index, onPlain.uri, onPlain.position), /automatic id/);
+});
+
+test('rename changes the heading, every link and a shared reference definition once, and the file named after the id', () => {
+  const { index, uri, position } = at('Data-Scraping.md', 2, 'web]');
+  const edit = renameId(index, uri, position, 'Crawler', { openVersions: new Map([[uriOf('B.md'), 7]]), documentChanges: true });
+  assert.deepEqual(changesOf(edit), [
+    'Web-Crawler.md@null: 0:17-0:28 Crawler',
+    'B.md@7: 0:5-0:16 Crawler, 2:8-2:19 Crawler',
+    'Data-Scraping.md@null: 2:11-2:22 Crawler',
+    'rename Web-Crawler.md -> Crawler.md',
+  ]);
+});
+
+test('rename refuses an id that exists or cannot be an id', () => {
+  const { index, uri, position } = at('Data-Scraping.md', 2, 'web]');
+  const options = { openVersions: new Map(), documentChanges: true };
+  assert.throws(() => renameId(index, uri, position, 'Data-Scraping', options), /already exists in Data-Scraping.md/);
+  assert.throws(() => renameId(index, uri, position, 'Web Crawler', options), /white space/);
+  assert.throws(() => renameId(index, uri, position, '../x', options), RenameRefused);
+});
+
+test('without documentChanges support, rename answers plain changes and leaves the file name', () => {
+  const { index, uri, position } = at('Data-Scraping.md', 2, 'web]');
+  const edit = renameId(index, uri, position, 'Crawler', { openVersions: new Map(), documentChanges: false });
+  assert.deepEqual(Object.keys(edit.changes ?? {}).map((key) => key.slice(11)), ['Web-Crawler.md', 'B.md', 'Data-Scraping.md']);
+  assert.equal(edit.documentChanges, undefined);
+});
