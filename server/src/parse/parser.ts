@@ -5,7 +5,9 @@
 
 import { parseAttributeBlock, type AttributeBlock } from './attributes';
 import { scanBlocks, splitLines, type HeadingBlock, type LineRef } from './blocks';
+import { detach, detachAll } from './detach';
 import { uniqueIdentifier } from './identifiers';
+import { positionAt } from './positions';
 import { hasUnclosedEmphasis, plainText, referenceKey, scanLinks, type ReferenceResolver, type ResolvedReference } from './inline';
 import {
   defaultParseOptions,
@@ -48,7 +50,7 @@ class Segment {
       else hi = mid - 1;
     }
     const ref = this.refs[lo];
-    return { line: ref.line, character: ref.start + Math.min(offset - this.offsets[lo], ref.end - ref.start) };
+    return positionAt(ref.line, ref.start + Math.min(offset - this.offsets[lo], ref.end - ref.start));
   }
 
   range(start: number, end: number): Range {
@@ -161,12 +163,12 @@ export function parseGlossaryDocument(
       if (found.urlStart !== undefined) idRange = segment.range(found.urlStart, found.urlEnd!);
       else if (found.reference?.idLocation) {
         const ref = found.reference.idLocation as LineRef;
-        idRange = { start: { line: ref.line, character: ref.start }, end: { line: ref.line, character: ref.end } };
+        idRange = { start: positionAt(ref.line, ref.start), end: positionAt(ref.line, ref.end) };
       }
       links.push({
-        target: found.url.slice(1),
+        target: detach(found.url.slice(1)),
         kind: found.reference?.kind ?? 'inline',
-        label: plainText(text.slice(found.labelStart, found.labelEnd), resolve, false).trim(),
+        label: detach(plainText(text.slice(found.labelStart, found.labelEnd), resolve, false).trim()),
         range: segment.range(found.start, found.end),
         labelRange: segment.range(found.labelStart, found.labelEnd),
         idRange,
@@ -189,22 +191,22 @@ export function parseGlossaryDocument(
     const lastLineText = lineTexts[block.lastLine] ?? '';
     const heading: Heading = {
       level: block.level,
-      text: parts.raw,
-      plainText: plainText(parts.raw, resolve).trim(),
+      text: detach(parts.raw),
+      plainText: detach(plainText(parts.raw, resolve).trim()),
       textRange: segment.range(parts.textStart, parts.textEnd),
       range: {
-        start: { line: block.firstLine, character: block.startCharacter + (bomShift && block.firstLine === 0 ? 1 : 0) },
-        end: { line: block.lastLine, character: lastLineText.length },
+        start: positionAt(block.firstLine, block.startCharacter + (bomShift && block.firstLine === 0 ? 1 : 0)),
+        end: positionAt(block.lastLine, lastLineText.length),
       },
-      id,
+      id: detach(id),
       explicitId: attributes?.id !== undefined && attributes.id !== '',
       idRange: attributes?.idStart !== undefined ? segment.range(attributes.idStart, attributes.idEnd!) : undefined,
       attributesRange: attributes ? segment.range(attributes.start, attributes.end) : undefined,
-      classes: attributes?.classes ?? [],
-      keyValues: attributes?.keyValues ?? [],
+      classes: attributes ? detachAll(attributes.classes) : [],
+      keyValues: attributes ? attributes.keyValues.map(([key, value]) => [detach(key), detach(value)] as const) : [],
     };
     headings.push(heading);
-    anchors.push({ id, explicit: heading.explicitId, idRange: heading.idRange ?? heading.textRange, heading });
+    anchors.push({ id: heading.id, explicit: heading.explicitId, idRange: heading.idRange ?? heading.textRange, heading });
     collectLinks(segment, parts.raw);
   }
 
@@ -227,7 +229,7 @@ export function parseGlossaryDocument(
 }
 
 function lineRange(first: number, last: number, lineTexts: readonly string[]): Range {
-  return { start: { line: first, character: 0 }, end: { line: last, character: (lineTexts[last] ?? '').length } };
+  return { start: positionAt(first, 0), end: positionAt(last, (lineTexts[last] ?? '').length) };
 }
 
 function comparePositions(a: Position, b: Position): number {
@@ -251,7 +253,7 @@ function buildEntries(
 ): Entry[] {
   const entries: Entry[] = [];
   const lastLine = lineTexts.length - 1;
-  const end = (line: number): Position => ({ line, character: (lineTexts[line] ?? '').length });
+  const end = (line: number): Position => positionAt(line, (lineTexts[line] ?? '').length);
   headings.forEach((heading, index) => {
     if (!heading.classes.includes(options.termClass)) return;
     let next = index + 1;
@@ -284,7 +286,7 @@ function buildEntries(
       if (comparePositions(start, introEnd) >= 0) break;
       const match = summaryPattern.exec(paragraph.text);
       if (match) {
-        summary = match[1].trim();
+        summary = detach(match[1].trim());
         summaryRange = paragraph.range(match.index + 3, match.index + 3 + match[1].length);
         break;
       }

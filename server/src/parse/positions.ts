@@ -1,0 +1,15 @@
+import { Position } from './model';
+
+/**
+ * Shared, frozen `Position` objects. A link alone has six positions (its range, its label's range,
+ * its id's range); as separate objects they were the largest part of the index. Positions are
+ * values, so every model uses the one object of each line and character: a workspace holds about
+ * as many as the largest file has lines times the widest of them, whatever the number of files.
+ */
+const rows: (Position | undefined)[][] = [];
+
+/** The position of a line and character, shared with every other use of the same place. */
+export function positionAt(line: number, character: number): Position {
+  const row = (rows[line] ??= []);
+  return (row[character] ??= Object.freeze({ line, character }));
+}
