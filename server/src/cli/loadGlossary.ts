@@ -36,11 +36,20 @@ export interface LoadEnvironment {
   readonly workspace: Workspace;
   /** Notes about skipped or suspicious files, a line each. */
   warn(message: string): void;
+  /**
+   * Also index the rest of the glossary that each file argument belongs to, so that its links
+   * resolve as in the whole glossary (`check`); those files are indexed but not part of `files`.
+   */
+  readonly withGlossaryOfFiles?: boolean;
 }
 
 /**
  * Finds the configuration, expands folders to their matching files, reads and parses every file
  * once and indexes them. Files that cannot be read are reported through `warn` and left out.
+ *
+ * With `withGlossaryOfFiles`, a file argument brings its glossary along: the folder of the
+ * `.glossary.json` that applies to it, or else the file's own folder, is listed with the
+ * configured patterns and indexed too, quietly (its unreadable files are no concern of this run).
  */
 export async function loadGlossary(paths: readonly string[], environment: LoadEnvironment): Promise<LoadedGlossary | LoadFailure> {
   const { workspace } = environment;
@@ -94,14 +103,32 @@ export async function loadGlossary(paths: readonly string[], environment: LoadEn
   }
 
   const displayPathOf = new Map(files.map((file) => [file.uri, file.displayPath]));
+  const contextUris: string[] = [];
+  if (environment.withGlossaryOfFiles) {
+    const roots = new Set(
+      targets.filter((target) => target.kind === 'file').map((target) => configFile.folderUri ?? Utils.dirname(URI.parse(target.uri)).toString()),
+    );
+    for (const root of roots) {
+      const listing = await workspace.listFiles(root, { include: config.include, exclude: config.exclude, baseUri: configFile.folderUri });
+      for (const uri of listing.uris) {
+        if (!seen.has(uri)) {
+          seen.add(uri);
+          contextUris.push(uri);
+        }
+      }
+    }
+  }
   const parseOptions = { termClass: config.termClass };
   const read = await readGlossaryFiles(
     workspace,
-    files.map((file) => file.uri),
+    [...files.map((file) => file.uri), ...contextUris],
     (text, uri) => parseGlossaryDocument(text, uri, 0, parseOptions),
   );
   for (const problem of [...read.skipped, ...read.warnings]) {
-    environment.warn(`${displayPathOf.get(problem.uri)}: ${problem.message}`);
+    const displayPath = displayPathOf.get(problem.uri);
+    if (displayPath !== undefined) {
+      environment.warn(`${displayPath}: ${problem.message}`);
+    }
   }
   const index = new WorkspaceIndex();
   for (const document of read.documents) {

@@ -51,6 +51,8 @@ async function runOnGlossary(command: Extract<CliCommand, { kind: 'index' | 'che
     cwd: io.cwd,
     workspace: io.workspace,
     warn: (message) => io.stderr(`glossary: ${message}\n`),
+    // A file checked alone is checked as part of its glossary: its links to other files resolve.
+    withGlossaryOfFiles: command.kind === 'check',
   });
   if (loaded.kind === 'failure') {
     io.stderr(loaded.messages.map((message) => `glossary: ${message}\n`).join(''));

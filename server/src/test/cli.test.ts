@@ -145,6 +145,49 @@ test('check exits 0 when only warnings are printed', async () => {
   assert.match(result.stdout, /^g\/Birne\.md:1:12: warning anchor-file-mismatch /);
 });
 
+test('check FILE resolves its links against the whole glossary of the file and reports only that file', async () => {
+  const files = {
+    '.git/HEAD': 'ref: refs/heads/main',
+    'g/Apfel.md': entryLines('Apfel', 'Apfel', ['[Birne](#Birne)', '[Kirsche](#Kirsche)', '[Quitte](#Quitte)']),
+    'g/Birne.md': entryLines('Birne', 'Birne', ['[Nirgends](#Nirgends)']),
+    'g/Index.md': ['# Index {#Index}'],
+    'g/sub/Quitte.md': entryLines('Quitte', 'Quitte', []),
+    'g/Bin.md': new Uint8Array([0x23, 0x00]),
+    'other/Kirsche.md': entryLines('Kirsche', 'Kirsche', []),
+  };
+  // Birne (beside it) and Quitte (below its folder) are found; Kirsche lives in another folder.
+  const result = await run(['check', 'g/Apfel.md'], files);
+  assert.deepEqual(result, {
+    exitCode: 1,
+    stdout: 'g/Apfel.md:8:12: error broken-link No heading defines the id "Kirsche".\n',
+    stderr: '', // the glossary's other files are read quietly: Bin.md is not named, so not reported
+  });
+  // index prints only what is written in the file, so it reads no other file.
+  const indexed = JSON.parse((await run(['index', 'g/Apfel.md'], files)).stdout) as { files: { path: string }[] };
+  assert.deepEqual(indexed.files.map((file) => file.path), ['g/Apfel.md']);
+});
+
+test('check FILE takes the folder of .glossary.json as the glossary, with its patterns, and counts duplicates across it', async () => {
+  const result = await run(['check', 'g/sub/Quitte.md', '--format', 'json'], {
+    '.git/HEAD': 'ref: refs/heads/main',
+    '.glossary.json': JSON.stringify({ include: ['g/**/*.md'], exclude: ['g/drafts/**'] }),
+    'g/sub/Quitte.md': entryLines('Quitte', 'Quitte', ['[Apfel](#Apfel)', '[Zitrone](#Zitrone)']),
+    'g/Apfel.md': entryLines('Apfel', 'Quitte', []),
+    'g/Index.md': ['# Index {#Index}'],
+    'g/drafts/Zitrone.md': entryLines('Zitrone', 'Zitrone', []),
+    'notes/Apfel.md': entryLines('Apfel', 'Apfel', []),
+  });
+  const diagnostics = (JSON.parse(result.stdout) as { diagnostics: { path: string; code: string; message: string }[] }).diagnostics;
+  assert.deepEqual(
+    diagnostics.map(({ path, code, message }) => `${path} ${code} ${message}`),
+    [
+      'g/sub/Quitte.md duplicate-anchor The id "Quitte" is defined 2 times in the workspace.',
+      'g/sub/Quitte.md broken-link No heading defines the id "Apfel".',
+      'g/sub/Quitte.md broken-link No heading defines the id "Zitrone".',
+    ],
+  );
+});
+
 test('.glossary.json in an ancestor folder is used, with patterns relative to its folder', async () => {
   const result = await run(['check', 'g'], {
     ...glossary,
