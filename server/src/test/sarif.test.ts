@@ -1,0 +1,63 @@
+import { test } from 'node:test';
+import * as assert from 'node:assert/strict';
+import Ajv from 'ajv-draft-04';
+import addFormats from 'ajv-formats';
+import { URI } from 'vscode-uri';
+import { runCli } from '../cli/main';
+import { InMemoryWorkspace } from '../workspace/inMemoryWorkspace';
+import { NodeFileSystemWorkspace } from '../workspace/nodeWorkspace';
+import { corpusEntries, corpusFiles } from './corpus';
+import { entryLines } from './support/tinyWorkspace';
+
+/**
+ * The SARIF 2.1.0 schema (rtm.5, the version that json.schemastore.org serves as sarif-2.1.0.json and
+ * code scanning reads) as @microsoft/jest-sarif ships it. It is a draft-04 schema; one of its
+ * patterns (`language`) is not valid with the `u` flag, so patterns are compiled without it.
+ */
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const sarifSchema = require('@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json') as object;
+
+const ajv = new Ajv({ allErrors: true, strict: false, unicodeRegExp: false });
+addFormats(ajv);
+const validateSarif = ajv.compile(sarifSchema);
+
+function assertValidSarif(text: string): void {
+  const log: unknown = JSON.parse(text);
+  const valid = validateSarif(log);
+  assert.ok(valid, `not valid SARIF 2.1.0:\n${JSON.stringify(validateSarif.errors, undefined, 2)}`);
+}
+
+async function sarifOf(argv: readonly string[], workspace: InMemoryWorkspace | NodeFileSystemWorkspace, cwd: string): Promise<string> {
+  let stdout = '';
+  await runCli([...argv, '--format', 'sarif'], { cwd, workspace, stdout: (text) => (stdout += text), stderr: () => undefined });
+  return stdout;
+}
+
+test('the schema check itself rejects a log that breaks SARIF 2.1.0', () => {
+  assert.equal(validateSarif({ version: '2.1.0', runs: [{ tool: { driver: {} } }] }), false); // a driver needs a name
+  assert.equal(validateSarif({ version: '2.0.0', runs: [] }), false);
+  assert.equal(validateSarif({ version: '2.1.0', runs: [], extra: 1 }), false);
+});
+
+test('check --format sarif is valid SARIF 2.1.0: every rule, disabled rules, file names to escape, absolute paths', async () => {
+  const workspace = new InMemoryWorkspace({
+    'file:///ws/.git/HEAD': 'ref: refs/heads/main',
+    'file:///ws/.glossary.json': JSON.stringify({ severity: { 'fence-style': 'off', 'seealso-unsorted': 'hint' } }),
+    [URI.file('/ws/g/Äpfel und Birnen.md').toString()]: entryLines('Äpfel', 'Aepfel', ['[Zebra](#Zebra)', '[Birne](#Birne)']).join('\n'),
+    [URI.file('/ws/g/C#50%.md').toString()]: ['## C {#C .chapter}', '', '## D {#D .chapter .small .term}', '', '```', 'x', '```'].join('\n'),
+  });
+  const relative = await sarifOf(['check', 'g'], workspace, '/ws');
+  assertValidSarif(relative);
+  const uris = (JSON.parse(relative) as { runs: { results: { locations: { physicalLocation: { artifactLocation: { uri: string } } }[] }[] }[] }).runs[0]!.results.map(
+    (result) => result.locations[0]!.physicalLocation.artifactLocation.uri,
+  );
+  assert.ok(uris.includes('g/%C3%84pfel%20und%20Birnen.md') && uris.includes('g/C%2350%25.md'), uris.join(' '));
+  assertValidSarif(await sarifOf(['check', '/ws/g'], workspace, '/'));
+});
+
+test('check --format sarif on the whole real glossary is valid SARIF 2.1.0', async () => {
+  const files = corpusFiles().filter((file) => file.endsWith('.txt'));
+  const sarif = await sarifOf(['check', corpusEntries, ...files], new NodeFileSystemWorkspace(), process.cwd());
+  assertValidSarif(sarif);
+  assert.equal((JSON.parse(sarif) as { runs: { results: unknown[] }[] }).runs[0]!.results.length > 2000, true);
+});
