@@ -13,6 +13,7 @@
 --   GLOSSARY_NVIM_STEPS    JSON file: a list of steps (below); empty: only start and initialize
 --   GLOSSARY_NVIM_OUT      where to write the JSON result
 --   GLOSSARY_NVIM_TIMEOUT  milliseconds for initialize and for each request (default 10000)
+--   GLOSSARY_NVIM_LOG_LEVEL Neovim's LSP log level (default WARN; DEBUG logs every message)
 --   GLOSSARY_NVIM_SETTINGS JSON object: answered to workspace/configuration and sent with
 --                          workspace/didChangeConfiguration
 --
@@ -25,6 +26,12 @@
 --   { "notify": "workspace/didChangeConfiguration", "params": {...} }
 --   { "edit": "A.md", "line": 3, "text": "new text", "insert": true }  replace (or insert) a line
 --   { "diagnostics": "A.md", "min": 1, "timeout": 5000 }  wait for published diagnostics
+--       ("match": until a diagnostic's code is this text or its message contains it; "without":
+--       until none is or does)
+--   { "lua": "vim.lsp.buf.hover() ... return value", "file": "A.md", "at": "#Id", "offset": 1 }
+--       runs a Lua chunk, as a user's command or mapping would, and records what it returns; with
+--       "file" that buffer is shown in the current window first, with "at" (or "line"/"character")
+--       the cursor is put there. The chunk may vim.wait() for asynchronous handlers.
 --   { "sleep": 200 }
 -- The result: { ok, nvim, serverInfo, capabilities, steps: [{ step, result | error }],
 --               diagnostics: { uri: [...] }, exit }
@@ -76,7 +83,7 @@ local function main()
   local cmd_cwd = os.getenv('GLOSSARY_NVIM_CMD_CWD')
   if not cmd_cwd or cmd_cwd == '' then cmd_cwd = vim.fn.getcwd() end
   vim.cmd('cd ' .. vim.fn.fnameescape(root))
-  vim.lsp.set_log_level('WARN')
+  vim.lsp.set_log_level(os.getenv('GLOSSARY_NVIM_LOG_LEVEL') or 'WARN')
 
   local exited = nil
   local init_error = nil
@@ -156,16 +163,23 @@ local function main()
           if not s then break end
           seen = seen + 1
           if seen == wanted then
-            -- Byte index -> UTF-16 index (LSP's default position encoding).
+            -- Byte index -> UTF-16 index (LSP's default position encoding); the byte column
+            -- (for the cursor) as a second value.
             local _, utf16 = vim.str_utfindex(line, s - 1)
-            return { line = i - 1, character = utf16 + (step.offset or 0) }
+            local character = utf16 + (step.offset or 0)
+            local ok, byte = pcall(vim.str_byteindex, line, character, true)
+            return { line = i - 1, character = character }, ok and byte or #line
           end
           from = s + 1
         end
       end
       error('text not found: ' .. step.at)
     end
-    return { line = step.line or 0, character = step.character or 0 }
+    local line = step.line or 0
+    local text = vim.api.nvim_buf_get_lines(bufnr, line, line + 1, false)[1] or ''
+    local character = step.character or 0
+    local ok, byte = pcall(vim.str_byteindex, text, character, true)
+    return { line = line, character = character }, ok and byte or character
   end
 
   for _, step in ipairs(steps) do
@@ -205,13 +219,38 @@ local function main()
         local _, path = buffer(step.diagnostics)
         local uri = vim.uri_from_fname(path)
         local min = step.min or 0
+        local function mentions(d, text)
+          for _, item in ipairs(d) do
+            if item.code == text or string.find(item.message or '', text, 1, true) then return true end
+          end
+          return false
+        end
+        local function matches(d)
+          return (not step.match or mentions(d, step.match)) and not (step.without and mentions(d, step.without))
+        end
         vim.wait(step.timeout or timeout, function()
           local d = result.diagnostics[uri]
-          return d ~= nil and #d >= min
+          return d ~= nil and #d >= min and matches(d)
         end, 10)
         local d = result.diagnostics[uri]
         if d == nil then error('no diagnostics published for ' .. uri) end
+        if not matches(d) then
+          error('the diagnostics of ' .. uri .. (step.match and (' do not mention ' .. step.match) or '')
+            .. (step.without and (' still mention ' .. step.without) or ''))
+        end
         entry.result = d
+      elseif step.lua then
+        if step.file then
+          local bufnr = buffer(step.file)
+          vim.api.nvim_win_set_buf(0, bufnr)
+          if step.at or step.line then
+            local pos, byte = position(bufnr, step)
+            vim.api.nvim_win_set_cursor(0, { pos.line + 1, byte })
+          end
+        end
+        local chunk = assert(loadstring(step.lua, 'step'))
+        local value = chunk()
+        entry.result = value == nil and vim.NIL or value
       elseif step.sleep then
         vim.wait(step.sleep, function() return false end, 10)
         entry.result = true
