@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { LanguageClient, LanguageClientOptions, ServerOptions, TransportKind } from 'vscode-languageclient/node';
+import { completeCreatedEntry } from './createdEntries';
 
 /** The id under which the client keeps its settings: `glossary.trace.server` traces the protocol. */
 const clientId = 'glossary';
@@ -17,6 +18,7 @@ export function createLanguageClient(context: vscode.ExtensionContext): Language
     documentSelector: [{ scheme: 'file', language: 'markdown' }],
     // The server pulls the settings (workspace/configuration); this only tells it when they change.
     synchronize: { configurationSection: 'glossary' },
+    middleware: { executeCommand: completeCreatedEntry },
   };
   return new LanguageClient(clientId, vscode.l10n.t('Glossary Language Server'), serverOptions, clientOptions);
 }

@@ -13,7 +13,7 @@ export async function newEntry(client: LanguageClient, title?: string): Promise<
   if (term === undefined || term.trim() === '') {
     return undefined;
   }
-  return createEntry(client, { title: term.trim() });
+  return createEntry({ title: term.trim() });
 }
 
 function askForTerm(client: LanguageClient): Thenable<string | undefined> {

@@ -25,7 +25,7 @@ export async function showMissingEntries(client: LanguageClient): Promise<string
   if (picked === undefined) {
     return undefined;
   }
-  return createEntry(client, { title: titleOf(picked.entry.id), id: picked.entry.id });
+  return createEntry({ title: titleOf(picked.entry.id), id: picked.entry.id });
 }
 
 function referencesText({ referenceCount, fileCount }: MissingEntry): string {

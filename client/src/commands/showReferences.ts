@@ -1,11 +1,13 @@
 import * as vscode from 'vscode';
 
+/** VS Code's built-in references view (it can be disabled). */
+const referencesViewExtension = 'vscode.references-view';
+
 /**
  * "Glossary: Show References": the references of the term or link at the cursor in the references
- * view, or in the peek view where the references view is not installed.
+ * view, or in the peek view where the references view is disabled.
  */
 export async function showReferences(): Promise<void> {
-  const commands = await vscode.commands.getCommands(true);
-  const command = commands.includes('references-view.findReferences') ? 'references-view.findReferences' : 'editor.action.referenceSearch.trigger';
+  const command = vscode.extensions.getExtension(referencesViewExtension) ? 'references-view.findReferences' : 'editor.action.referenceSearch.trigger';
   await vscode.commands.executeCommand(command);
 }

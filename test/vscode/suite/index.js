@@ -11,8 +11,11 @@ const fs = require('node:fs');
 const path = require('node:path');
 const Mocha = require('mocha');
 
-/** Runs the suite; rejects when a test fails, which makes VS Code exit with a non-zero code. */
-async function run() {
+/**
+ * Runs every `*.test.js` below `folder` (another suite's index.js can call this with its own
+ * folder); rejects when a test fails, which makes VS Code exit with a non-zero code.
+ */
+async function runTestsIn(folder) {
   const mocha = new Mocha({
     ui: 'bdd',
     reporter: 'spec',
@@ -22,10 +25,10 @@ async function run() {
     grep: process.env.GLOSSARY_VSCODE_GREP || undefined,
   });
   const files = fs
-    .readdirSync(__dirname, { recursive: true })
+    .readdirSync(folder, { recursive: true })
     .filter((f) => f.endsWith('.test.js'))
     .sort();
-  for (const f of files) mocha.addFile(path.join(__dirname, f));
+  for (const f of files) mocha.addFile(path.join(folder, f));
 
   const stats = await new Promise((resolve, reject) => {
     try {
@@ -40,4 +43,9 @@ async function run() {
   if (stats.tests === 0) throw new Error('no extension-host test ran');
 }
 
-module.exports = { run };
+/** Runs the smoke suite of this folder. */
+function run() {
+  return runTestsIn(__dirname);
+}
+
+module.exports = { run, runTestsIn };

@@ -1,0 +1,39 @@
+'use strict';
+// With VS Code's display language German (--locale=de) the writer sees the extension in German:
+// the manifest (package.nls.de.json), the client's and the server's messages (l10n/).
+const assert = require('node:assert/strict');
+const vscode = require('vscode');
+const { activateGlossary, openFile, positionOf, diagnosticsWithCode, fileUri } = require('../glossaryWorkspace');
+
+/** A localized manifest string reads as `{ value, original }` in packageJSON. */
+const shown = (title) => (typeof title === 'string' ? title : title.value);
+
+describe('the extension in German', () => {
+  let api;
+  before(async () => {
+    assert.equal(vscode.env.language, 'de');
+    api = await activateGlossary();
+  });
+
+  it('shows the command titles in German', () => {
+    const extension = vscode.extensions.getExtension('pandoc-glossary.pandoc-glossary');
+    const titles = extension.packageJSON.contributes.commands.map((command) => `${shown(command.category)}: ${shown(command.title)}`);
+    assert.deepEqual(titles, ['Glossar: Neuer Eintrag…', 'Glossar: Fehlende Einträge anzeigen', 'Glossar: Verweise anzeigen', 'Glossar: Server neu starten']);
+  });
+
+  it('reports a broken link in German', async () => {
+    const [diagnostic] = await diagnosticsWithCode(fileUri('Transformer.md'), 'broken-link');
+    assert.equal(diagnostic.message, 'Keine Überschrift definiert die ID „Tokeniser“. Ähnlichste vorhandene IDs: Tokenizer.');
+  });
+
+  it('counts the links in the hover in German', async () => {
+    const document = await openFile('Attention.md');
+    const hovers = await vscode.commands.executeCommand('vscode.executeHoverProvider', document.uri, positionOf(document, '{#Attention', 2));
+    const text = hovers.flatMap((hover) => hover.contents.map((content) => content.value ?? String(content))).join('\n');
+    assert.match(text, /\d+ Links verweisen hierher\./);
+  });
+
+  it('shows the status bar in German', () => {
+    assert.equal(api.statusBarText(), '$(book) 7 Einträge · 1 defekter Link');
+  });
+});

@@ -1,0 +1,88 @@
+'use strict';
+// The commands of the extension, with the input answered by arguments or by accepting the quick pick.
+const assert = require('node:assert/strict');
+const fs = require('node:fs');
+const vscode = require('vscode');
+const { activateGlossary, openFile, positionOf, append, revert, fileUri, deleteFile, waitFor } = require('../glossaryWorkspace');
+
+describe('commands', () => {
+  let api;
+  before(async () => {
+    api = await activateGlossary();
+  });
+
+  it('are listed in the command palette with the category "Glossary"', async () => {
+    const extension = vscode.extensions.getExtension('pandoc-glossary.pandoc-glossary');
+    const titles = extension.packageJSON.contributes.commands.map((command) => `${command.category}: ${command.title}`);
+    assert.deepEqual(titles, ['Glossary: New Entry…', 'Glossary: Show Missing Entries', 'Glossary: Show References', 'Glossary: Restart Server']);
+    const registered = await vscode.commands.getCommands(true);
+    for (const command of ['glossary.newEntry', 'glossary.showMissingEntries', 'glossary.showReferences', 'glossary.restartServer']) {
+      assert.ok(registered.includes(command), `${command} is not registered`);
+    }
+  });
+
+  it('New Entry creates the file from the template, shows it with the cursor in it and counts the entry', async () => {
+    const created = fileUri('Prompt-Engineering.md');
+    try {
+      const uri = await vscode.commands.executeCommand('glossary.newEntry', 'Prompt Engineering');
+      assert.equal(uri, created.toString());
+      assert.match(fs.readFileSync(created.fsPath, 'utf8'), /^## Prompt Engineering \{#Prompt-Engineering \.chapter \.small \.term\}\n/);
+      const editor = await waitFor(
+        () => vscode.window.activeTextEditor?.document.uri.toString() === uri && vscode.window.activeTextEditor,
+        'the new entry is shown',
+      );
+      assert.ok(editor.selection.start.line > 0, 'the cursor is not on a placeholder below the heading');
+      await waitFor(() => api.status().entryCount === 8, 'the status counts 8 entries');
+    } finally {
+      await deleteFile(created);
+    }
+    await waitFor(() => api.status().entryCount === 7, 'the status counts 7 entries again');
+  });
+
+  it('New Entry refuses an id that exists and creates nothing', async () => {
+    const uri = await vscode.commands.executeCommand('glossary.newEntry', 'Attention');
+    assert.equal(uri, undefined);
+  });
+
+  it('Show Missing Entries offers the ids without entry and creates the one picked', async () => {
+    const document = await openFile('Perplexity.md');
+    const created = fileUri('Model-Collapse.md');
+    try {
+      await append(document, '\n[Model Collapse](#Model-Collapse) and again [collapse](#Model-Collapse).\n');
+      await waitFor(() => api.status().brokenLinkCount === 3, 'the status counts 3 broken links');
+      const picking = vscode.commands.executeCommand('glossary.showMissingEntries');
+      // The most referenced id comes first: Model-Collapse (2 links) before Tokeniser (1).
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+      await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+      assert.equal(await picking, created.toString());
+      assert.match(fs.readFileSync(created.fsPath, 'utf8'), /^## Model Collapse \{#Model-Collapse /);
+      await waitFor(() => api.status().brokenLinkCount === 1, 'the status counts 1 broken link');
+    } finally {
+      await revert(document);
+      await deleteFile(created);
+    }
+  });
+
+  it('Show References opens the references view on the id at the cursor', async () => {
+    const referencesView = vscode.extensions.getExtension('vscode.references-view');
+    assert.ok(referencesView, 'VS Code has no references view');
+    assert.equal(referencesView.isActive, false, 'the references view is active before the command');
+    const document = await openFile('Transformer.md');
+    const position = positionOf(document, '(#Attention)', 3);
+    vscode.window.activeTextEditor.selection = new vscode.Selection(position, position);
+    await vscode.commands.executeCommand('glossary.showReferences');
+    assert.equal(referencesView.isActive, true, 'the command did not reach the references view');
+  });
+
+  it('Restart Server restarts the server, which reports the workspace again', async () => {
+    const statuses = [];
+    const listening = api.onDidChangeStatus((status) => statuses.push(status));
+    try {
+      await vscode.commands.executeCommand('glossary.restartServer');
+      await waitFor(() => statuses.some((status) => status.state === 'ready'), 'the restarted server reports ready');
+      assert.equal(api.statusBarText(), '$(book) 7 entries · 1 broken link');
+    } finally {
+      listening.dispose();
+    }
+  });
+});

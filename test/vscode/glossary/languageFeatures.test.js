@@ -1,0 +1,52 @@
+'use strict';
+// The language server's features through VS Code's API, on the example glossary.
+const assert = require('node:assert/strict');
+const vscode = require('vscode');
+const { activateGlossary, openFile, positionOf, diagnosticsWithCode, append, revert, fileUri } = require('../glossaryWorkspace');
+
+describe('language features', () => {
+  before(activateGlossary);
+
+  it('goes from a link to the heading that defines its id in another file', async () => {
+    const document = await openFile('Transformer.md');
+    const locations = await vscode.commands.executeCommand('vscode.executeDefinitionProvider', document.uri, positionOf(document, '(#Attention)', 3));
+    assert.equal(locations.length, 1);
+    const target = locations[0].targetUri ?? locations[0].uri;
+    const range = locations[0].targetSelectionRange ?? locations[0].range;
+    assert.equal(target.toString(), fileUri('Attention.md').toString());
+    assert.equal(range.start.line, 0);
+  });
+
+  it('shows the linked entry in the hover', async () => {
+    const document = await openFile('Transformer.md');
+    const hovers = await vscode.commands.executeCommand('vscode.executeHoverProvider', document.uri, positionOf(document, '(#Attention)', 3));
+    const text = hovers.flatMap((hover) => hover.contents.map((content) => content.value ?? String(content))).join('\n');
+    assert.match(text, /Attention/);
+    assert.match(text, /Looking at every word at once/);
+  });
+
+  it('completes ids after (#', async () => {
+    const document = await openFile('LLM.md');
+    try {
+      const position = await append(document, '\nSee [tokens](#Tok');
+      const list = await vscode.commands.executeCommand('vscode.executeCompletionItemProvider', document.uri, position, '#');
+      const labels = list.items.map((item) => (typeof item.label === 'string' ? item.label : item.label.label));
+      assert.ok(labels.includes('Tokenizer'), `no Tokenizer in ${labels.join(', ')}`);
+    } finally {
+      await revert(document);
+    }
+  });
+
+  it('finds the links to an id in every file', async () => {
+    const document = await openFile('Attention.md');
+    const locations = await vscode.commands.executeCommand('vscode.executeReferenceProvider', document.uri, positionOf(document, '{#Attention', 2));
+    const files = [...new Set(locations.map((location) => location.uri.path.split('/').pop()))].sort();
+    assert.deepEqual(files, ['000-index.txt', 'Attention.md', 'Embedding.md', 'Transformer.md']); // with the heading itself
+  });
+
+  it('reports a broken link in a file that is not open, with the closest id', async () => {
+    const [diagnostic] = await diagnosticsWithCode(fileUri('Transformer.md'), 'broken-link');
+    assert.equal(diagnostic.message, 'No heading defines the id "Tokeniser". Closest existing ids: Tokenizer.');
+    assert.equal(diagnostic.severity, vscode.DiagnosticSeverity.Error);
+  });
+});

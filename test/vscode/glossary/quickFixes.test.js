@@ -1,0 +1,66 @@
+'use strict';
+// Quick fixes through executeCodeActionProvider, applied as VS Code applies them.
+const assert = require('node:assert/strict');
+const fs = require('node:fs');
+const vscode = require('vscode');
+const { activateGlossary, openFile, diagnosticsWithCode, append, revert, fileUri, deleteFile, waitFor } = require('../glossaryWorkspace');
+
+async function quickFixesAt(uri, range) {
+  const actions = await vscode.commands.executeCommand('vscode.executeCodeActionProvider', uri, range, vscode.CodeActionKind.QuickFix.value);
+  return new Map(actions.map((action) => [action.title, action]));
+}
+
+describe('quick fixes', () => {
+  let api;
+  before(async () => {
+    api = await activateGlossary();
+  });
+
+  it('changes a broken link to the closest id', async () => {
+    const document = await openFile('Transformer.md');
+    try {
+      const [diagnostic] = await diagnosticsWithCode(document.uri, 'broken-link');
+      const fix = (await quickFixesAt(document.uri, diagnostic.range)).get('Change to "Tokenizer"');
+      assert.ok(fix, 'no fix "Change to "Tokenizer""');
+      assert.ok(await vscode.workspace.applyEdit(fix.edit));
+      assert.match(document.getText(), /\[Tokeniser\]\(#Tokenizer\) produced/);
+      await diagnosticsWithCode(document.uri, 'broken-link', 0);
+    } finally {
+      await revert(document);
+    }
+  });
+
+  it('sorts a see-also list with Index last', async () => {
+    const document = await openFile('Embedding.md');
+    try {
+      const [diagnostic] = await diagnosticsWithCode(document.uri, 'seealso-unsorted');
+      const fix = (await quickFixesAt(document.uri, diagnostic.range)).get('Sort the see-also list (Index last)');
+      assert.ok(fix, 'no sort fix');
+      assert.ok(await vscode.workspace.applyEdit(fix.edit));
+      const links = document.getText().split('topics: {.seealso}')[1].match(/\]\(#[^)]+\)/g);
+      assert.deepEqual(links, ['](#Attention)', '](#Fine-Tuning)', '](#Tokenizer)', '](#Index)']);
+      await diagnosticsWithCode(document.uri, 'seealso-unsorted', 0);
+    } finally {
+      await revert(document);
+    }
+  });
+
+  it('creates the entry a broken link points at, with the command of the fix', async () => {
+    const document = await openFile('Perplexity.md');
+    const created = fileUri('Data-Scraping.md');
+    try {
+      await append(document, '\nCorpora come from [Data Scraping](#Data-Scraping).\n');
+      const [diagnostic] = await diagnosticsWithCode(document.uri, 'broken-link');
+      const fix = (await quickFixesAt(document.uri, diagnostic.range)).get('Create entry "Data-Scraping"');
+      assert.ok(fix?.command, 'no create-entry fix with a command');
+      await vscode.commands.executeCommand(fix.command.command, ...(fix.command.arguments ?? []));
+      assert.ok(fs.existsSync(created.fsPath), 'Data-Scraping.md was not created');
+      assert.match(fs.readFileSync(created.fsPath, 'utf8'), /^## Data Scraping \{#Data-Scraping \.chapter \.small \.term\}/);
+      await diagnosticsWithCode(document.uri, 'broken-link', 0);
+    } finally {
+      await revert(document);
+      await deleteFile(created);
+    }
+    await waitFor(() => api.status().entryCount === 7, 'the deleted entry is no longer counted');
+  });
+});
