@@ -5,6 +5,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { URI } from 'vscode-uri';
+import { TextDocument } from 'vscode-languageserver-textdocument';
 import {
   CompletionList,
   CompletionRequest,
@@ -21,8 +22,20 @@ import {
   InitializeRequest,
   Location,
   MarkupContent,
+  ApplyWorkspaceEditRequest,
+  CodeAction,
+  CodeActionRequest,
+  ExecuteCommandRequest,
+  PrepareRenameRequest,
   PublishDiagnosticsNotification,
   ReferencesRequest,
+  RenameFile,
+  RenameRequest,
+  ShowDocumentParams,
+  ShowDocumentRequest,
+  TextDocumentEdit,
+  TextEdit,
+  WorkspaceEdit,
   ShutdownRequest,
   StreamMessageReader,
   StreamMessageWriter,
@@ -68,22 +81,73 @@ test('the built server answers an editor over stdio on a copy of the real glossa
         waiters.push(check);
         check();
       });
+    // The editor's side of workspace edits: files open in the editor change there, others on disk.
+    const open = new Map<string, TextDocument>();
+    const changeOpen = async (uri: string, text: string): Promise<void> => {
+      const document = open.get(uri)!;
+      const next = TextDocument.create(uri, 'markdown', document.version + 1, text);
+      open.set(uri, next);
+      await connection.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri, version: next.version }, contentChanges: [{ text }] });
+    };
+    const applyEdit = async (edit: WorkspaceEdit): Promise<void> => {
+      const changed: { uri: string; type: FileChangeType }[] = [];
+      for (const change of edit.documentChanges ?? []) {
+        if ('kind' in change && change.kind === 'create') {
+          const file = URI.parse(change.uri).fsPath;
+          assert.equal(fs.existsSync(file), false, 'a created file never replaces one');
+          fs.writeFileSync(file, '');
+          changed.push({ uri: change.uri, type: FileChangeType.Created });
+        } else if (RenameFile.is(change)) {
+          assert.equal(fs.existsSync(URI.parse(change.newUri).fsPath), false, 'a renamed file never replaces one');
+          fs.renameSync(URI.parse(change.oldUri).fsPath, URI.parse(change.newUri).fsPath);
+          changed.push({ uri: change.oldUri, type: FileChangeType.Deleted }, { uri: change.newUri, type: FileChangeType.Created });
+        } else if (TextDocumentEdit.is(change)) {
+          const uri = change.textDocument.uri;
+          const edits = change.edits as TextEdit[];
+          const document = open.get(uri);
+          if (document) {
+            assert.ok(change.textDocument.version === null || change.textDocument.version === document.version, 'edits are for the open version');
+            await changeOpen(uri, TextDocument.applyEdits(document, edits));
+          } else {
+            const file = URI.parse(uri).fsPath;
+            fs.writeFileSync(file, TextDocument.applyEdits(TextDocument.create(uri, 'markdown', 0, fs.readFileSync(file, 'utf8')), edits));
+            changed.push({ uri, type: FileChangeType.Changed });
+          }
+        }
+      }
+      if (changed.length > 0) {
+        await connection.sendNotification(DidChangeWatchedFilesNotification.type, { changes: changed });
+      }
+    };
+    connection.onRequest(ApplyWorkspaceEditRequest.type, async (params) => {
+      await applyEdit(params.edit);
+      return { applied: true };
+    });
+    const shown: ShowDocumentParams[] = [];
+    connection.onRequest(ShowDocumentRequest.type, (params) => {
+      shown.push(params);
+      return { success: true };
+    });
     connection.listen();
 
     await connection.sendRequest(InitializeRequest.type, {
       processId: process.pid,
       rootUri: folderUri,
       workspaceFolders: [{ uri: folderUri, name: 'ki-glossar' }],
-      capabilities: {},
+      capabilities: {
+        workspace: { applyEdit: true, workspaceEdit: { documentChanges: true, resourceOperations: ['create', 'rename'] } },
+        window: { showDocument: { support: true } },
+      },
     });
     await connection.sendNotification(InitializedNotification.type, {});
 
     const dataScraping = uriOf('Data-Scraping.md');
     await waitUntil(() => (diagnostics.get(dataScraping) ?? []).some((d) => isBrokenLinkTo(d, 'Claude')), 'the broken link to #Claude in Data-Scraping.md');
-    const filesBrokenToClaude = [...diagnostics].filter(([, list]) => list.some((d) => isBrokenLinkTo(d, 'Claude')));
-    assert.ok(filesBrokenToClaude.length > 1, 'several files link to the missing #Claude');
+    const brokenToClaude = (): number => [...diagnostics.values()].flat().filter((d) => isBrokenLinkTo(d, 'Claude')).length;
+    await waitUntil(() => brokenToClaude() === 54, 'the 54 broken links to #Claude');
 
     const text = fs.readFileSync(path.join(folder, 'Data-Scraping.md'), 'utf8');
+    open.set(dataScraping, TextDocument.create(dataScraping, 'markdown', 1, text));
     await connection.sendNotification(DidOpenTextDocumentNotification.type, {
       textDocument: { uri: dataScraping, languageId: 'markdown', version: 1, text },
     });
@@ -103,20 +167,71 @@ test('the built server answers an editor over stdio on a copy of the real glossa
     assert.match((hover!.contents as MarkupContent).value, /Large Language Model/);
 
     const lastLine = lines.length - 1;
-    await connection.sendNotification(DidChangeTextDocumentNotification.type, {
-      textDocument: { uri: dataScraping, version: 2 },
-      contentChanges: [{ range: { start: { line: lastLine, character: lines[lastLine]!.length }, end: { line: lastLine, character: lines[lastLine]!.length } }, text: '\nSee [x](#Data-Sc' }],
-    });
+    await changeOpen(dataScraping, `${text}\nSee [x](#Data-Sc`);
     const completion = (await connection.sendRequest(CompletionRequest.type, { textDocument, position: { line: lastLine + 1, character: 16 } })) as CompletionList;
     const offered = completion.items.map((item) => item.label);
     assert.ok(offered.includes('Data-Scraping') && offered.every((label) => /^data-sc/i.test(label) || offered.indexOf(label) > offered.indexOf('Data-Scraping')), offered.join(', '));
 
-    fs.writeFileSync(path.join(folder, 'Claude.md'), '## Claude {#Claude .chapter .small .term}\n\n***Ein Sprachmodell***\n');
-    await connection.sendNotification(DidChangeWatchedFilesNotification.type, { changes: [{ uri: uriOf('Claude.md'), type: FileChangeType.Created }] });
-    await waitUntil(
-      () => [...diagnostics.values()].every((list) => !list.some((d) => isBrokenLinkTo(d, 'Claude'))),
-      'the broken links to #Claude to disappear',
-    );
+    // Claude.md holds a copy of the entry CNN: no quick fix creates the entry Claude over it.
+    const claudeDiagnostic = diagnostics.get(dataScraping)!.find((d) => isBrokenLinkTo(d, 'Claude'))!;
+    const actionsOnClaude = async (): Promise<CodeAction[]> =>
+      (await connection.sendRequest(CodeActionRequest.type, {
+        textDocument,
+        range: claudeDiagnostic.range,
+        context: { diagnostics: [claudeDiagnostic], only: ['quickfix'] },
+      })) as CodeAction[];
+    assert.deepEqual((await actionsOnClaude()).map((action) => action.title), []);
+    // The writer deletes the copy; now the quick fix creates the entry and all 54 broken links clear at once.
+    fs.rmSync(path.join(folder, 'Claude.md'));
+    await connection.sendNotification(DidChangeWatchedFilesNotification.type, { changes: [{ uri: uriOf('Claude.md'), type: FileChangeType.Deleted }] });
+    await waitUntil(() => !(diagnostics.get(uriOf('CNN.md')) ?? []).some((d) => d.code === 'duplicate-anchor'), 'CNN to be defined once');
+    const claudeActions = await actionsOnClaude();
+    const create = claudeActions.find((action) => action.title === 'Create entry "Claude"');
+    assert.ok(create?.command, claudeActions.map((action) => action.title).join(', '));
+    const created = await connection.sendRequest(ExecuteCommandRequest.type, { command: create.command.command, arguments: create.command.arguments });
+    assert.deepEqual(created, { uri: uriOf('Claude.md') });
+    assert.match(fs.readFileSync(path.join(folder, 'Claude.md'), 'utf8'), /^## Claude \{#Claude \.chapter \.small \.term\}\n[^]*\[Index\]\(#Index\) \|\n\n----\n$/);
+    assert.deepEqual(shown.map((params) => [params.uri, params.selection?.start.line]), [[uriOf('Claude.md'), 2]]);
+    await waitUntil(() => brokenToClaude() === 0, 'the broken links to #Claude to disappear');
+    const again = await connection.sendRequest(ExecuteCommandRequest.type, { command: create.command.command, arguments: create.command.arguments });
+    assert.match((again as { error: string }).error, /already defined in Claude.md/);
+
+    // Quick fix on an unsorted see-also list of the open file.
+    const sortTarget = [...diagnostics].find(([, list]) => list.some((d) => d.code === 'seealso-unsorted'))!;
+    const sortUri = sortTarget[0];
+    const sortText = fs.readFileSync(URI.parse(sortUri).fsPath, 'utf8');
+    open.set(sortUri, TextDocument.create(sortUri, 'markdown', 1, sortText));
+    await connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri: sortUri, languageId: 'markdown', version: 1, text: sortText } });
+    const unsorted = sortTarget[1].find((d) => d.code === 'seealso-unsorted')!;
+    const sortActions = (await connection.sendRequest(CodeActionRequest.type, {
+      textDocument: { uri: sortUri },
+      range: unsorted.range,
+      context: { diagnostics: [unsorted] },
+    })) as CodeAction[];
+    const sort = sortActions.find((action) => action.title === 'Sort the see-also list (Index last)');
+    assert.ok(sort?.edit, sortActions.map((action) => action.title).join(', '));
+    await applyEdit(sort.edit);
+    await waitUntil(() => !(diagnostics.get(sortUri) ?? []).some((d) => d.code === 'seealso-unsorted' || d.code === 'seealso-index-not-last'), 'the sorted list to be accepted');
+    const sortedText = open.get(sortUri)!.getText();
+    assert.equal(sortedText.length >= sortText.length, true);
+    assert.deepEqual(sortedText.split('\n').slice(0, unsorted.range.start.line), sortText.split('\n').slice(0, unsorted.range.start.line));
+
+    // Rename an id used across files: the heading, every link and the file change in one edit.
+    const renamedFrom = 'Data-Scraping';
+    const linkingFiles = fs.readdirSync(folder).filter((name) => fs.readFileSync(path.join(folder, name), 'utf8').includes(`(#${renamedFrom})`));
+    assert.ok(linkingFiles.length > 1, linkingFiles.join(', '));
+    const headingPosition = { line: 0, character: open.get(dataScraping)!.getText().split('\n')[0]!.indexOf(`{#${renamedFrom}`) + 3 };
+    const prepared = await connection.sendRequest(PrepareRenameRequest.type, { textDocument, position: headingPosition });
+    assert.deepEqual(prepared && 'placeholder' in prepared ? prepared.placeholder : prepared, renamedFrom);
+    await assert.rejects(connection.sendRequest(RenameRequest.type, { textDocument, position: headingPosition, newName: 'LLM' }), /already exists in/);
+    const renameEdit = await connection.sendRequest(RenameRequest.type, { textDocument, position: headingPosition, newName: 'Web-Scraping' });
+    await applyEdit(renameEdit!);
+    const linksTo = (id: string): number =>
+      fs.readdirSync(folder).filter((name) => name !== 'Data-Scraping.md').reduce((count, name) => count + fs.readFileSync(path.join(folder, name), 'utf8').split(`(#${id})`).length - 1, 0);
+    assert.equal(linksTo(renamedFrom), 0);
+    assert.ok(linksTo('Web-Scraping') >= linkingFiles.length - 1);
+    assert.equal(fs.existsSync(path.join(folder, 'Web-Scraping.md')), true, 'the entry file is renamed with its id');
+    assert.match(open.get(dataScraping)!.getText(), /^## Data Scraping \{#Web-Scraping /);
 
     await connection.sendRequest(ShutdownRequest.type);
     const exited = new Promise((resolve) => child.once('exit', resolve));

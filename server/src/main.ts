@@ -11,7 +11,12 @@ function main(): void {
   const argv = process.argv.slice(2);
   if (argv[0] === 'lsp') {
     // createConnection reads --stdio, --node-ipc or --socket from process.argv.
-    startServer(createConnection(ProposedFeatures.all));
+    const connection = createConnection(ProposedFeatures.all);
+    // A request the client failed to answer must not end the writer's language features.
+    process.on('unhandledRejection', (reason) => {
+      connection.console.error(`unexpected failure: ${reason instanceof Error ? (reason.stack ?? reason.message) : String(reason)}`);
+    });
+    startServer(connection);
     return;
   }
   // A reader that stops early (`glossary check . | head`) is no error of ours.

@@ -4,7 +4,9 @@ import {
   Connection,
   CreateFile,
   LSPErrorCodes,
+  MessageType,
   ResponseError,
+  ShowMessageNotification,
   TextDocumentEdit,
   TextEdit,
   DidChangeWatchedFilesNotification,
@@ -88,7 +90,7 @@ export function startServer(connection: Connection, workspace: Workspace = new N
   };
   const report = (result: LoadReport): void => {
     for (const problem of result.configProblems) {
-      void connection.window.showWarningMessage(problem);
+      showMessage(connection, MessageType.Warning, problem);
     }
     for (const problem of result.fileProblems) {
       connection.console.warn(`${problem.uri}: ${problem.message}`);
@@ -240,7 +242,7 @@ export function startServer(connection: Connection, workspace: Workspace = new N
       if (document === undefined || session.index.document(document.uri)?.version !== document.version) {
         return [];
       }
-      const input = { index: session.index, config: session.config, document, diagnostics: session.diagnosticsOf(document.uri), documentChanges: clientEdits.documentChanges };
+      const input = { index: session.index, config: session.config, document, diagnostics: session.diagnosticsOf(document.uri), documentChanges: clientEdits.documentChanges, newEntryUri: (id: string) => session.newEntryUri(id) };
       return codeActions(input, params.range, params.context.only);
     }),
   );
@@ -265,7 +267,7 @@ export function startServer(connection: Connection, workspace: Workspace = new N
       if (params.command === ServerCommands.createEntry) {
         const result = await createEntry(params.arguments?.[0] as CreateEntryParams | undefined);
         if ('error' in result) {
-          void connection.window.showErrorMessage(result.error);
+          showMessage(connection, MessageType.Error, result.error);
         }
         return result;
       }
@@ -298,4 +300,9 @@ function refusalToError<R>(step: () => R): R {
     }
     throw error;
   }
+}
+
+/** Shows a message without asking for an answer (`window/showMessage`, which every client takes). */
+function showMessage(connection: Connection, type: MessageType, message: string): void {
+  void connection.sendNotification(ShowMessageNotification.type, { type, message });
 }

@@ -28,6 +28,8 @@ export interface CodeActionInput {
   readonly diagnostics: readonly GlossaryDiagnostic[];
   /** Whether the client takes versioned document changes and file renames (`documentChanges`). */
   readonly documentChanges: boolean;
+  /** The file a new entry with an id would be created as; undefined when it cannot be. */
+  readonly newEntryUri: (id: string) => string | undefined;
 }
 
 /**
@@ -102,7 +104,9 @@ function brokenLinkFixes(
       actions.push(quickFix(l10n.t('Change to "{0}"', id), diagnostic, edit, preferred && rank === 0));
     });
   }
-  if (newEntryProblem(target, input.index) === undefined) {
+  const newFile = input.newEntryUri(target);
+  // An existing file is never replaced: `Claude.md` holding another entry keeps the fix away.
+  if (newEntryProblem(target, input.index) === undefined && newFile !== undefined && input.index.document(newFile) === undefined) {
     const params: CreateEntryParams = { title: target.replace(/-/g, ' '), id: target };
     const action = quickFix(l10n.t('Create entry "{0}"', target), diagnostic, undefined, false);
     action.command = Command.create(action.title, ServerCommands.createEntry, params);

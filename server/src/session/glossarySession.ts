@@ -154,22 +154,27 @@ export class GlossarySession {
    * that exists.
    */
   async proposeEntry(title: string, id = proposeEntryId(title)): Promise<ProposedEntry> {
-    const root = this.folderUris[0];
-    if (root === undefined) {
+    if (this.folderUris[0] === undefined) {
       return { id, uri: undefined, problem: l10n.t('Open a folder to create entries in it.') };
     }
     const problem = newEntryProblem(id, this.currentIndex);
     if (problem !== undefined) {
       return { id, uri: undefined, problem };
     }
-    const uri = newEntryUri(id, entriesFolderUri(this.currentConfig, root, this.currentIndex.folderOfMostEntries()), root);
+    const uri = this.newEntryUri(id);
     if (uri === undefined) {
       return { id, uri, problem: l10n.t('The entries folder "{0}" lies outside the workspace folder.', this.currentConfig.entriesFolder ?? '') };
     }
-    if ((await this.workspace.stat(uri)) !== undefined) {
+    if (this.currentIndex.document(uri) !== undefined || (await this.workspace.stat(uri)) !== undefined) {
       return { id, uri, problem: l10n.t('The file {0}.md exists already.', id) };
     }
     return { id, uri, problem: undefined };
+  }
+
+  /** The file a new entry with this id would be written to, or undefined outside the workspace folder. */
+  newEntryUri(id: string): string | undefined {
+    const root = this.folderUris[0];
+    return root === undefined ? undefined : newEntryUri(id, entriesFolderUri(this.currentConfig, root, this.currentIndex.folderOfMostEntries()), root);
   }
 
   /** What the status bar shows: entries, files, and links to ids that nothing defines. */

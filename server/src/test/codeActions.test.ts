@@ -8,6 +8,8 @@ import { codeActions, fixAllSeeAlsoKind } from '../features/codeActions';
 import { ServerCommands } from '../protocol';
 import { indexOf, uriOf } from './support/tinyWorkspace';
 
+const newEntryUri = (id: string): string => uriOf(`${encodeURIComponent(id)}.md`);
+
 const wholeFile = { start: { line: 0, character: 0 }, end: { line: 10_000, character: 0 } };
 
 /** The code actions over a whole file of a tiny workspace, and the file's text. */
@@ -16,7 +18,7 @@ function actionsOf(files: Record<string, readonly string[]>, name: string, only?
   const uri = uriOf(name);
   const document = TextDocument.create(uri, 'markdown', 1, files[name]!.join('\n'));
   const diagnostics = computeDiagnostics(index.document(uri)!, index, defaultConfig);
-  const actions = codeActions({ index, config: defaultConfig, document, diagnostics, documentChanges: true }, wholeFile, only);
+  const actions = codeActions({ index, config: defaultConfig, document, diagnostics, documentChanges: true, newEntryUri }, wholeFile, only);
   return { actions, document };
 }
 
@@ -154,4 +156,9 @@ test('a file whose lists are all in order has no fix-all action', () => {
   const lines = ['## A {#A .chapter .small .term}', '', '### S {.seealso}', '', '[B](#B) |', '[Index](#Index) |'];
   const { actions } = actionsOf({ 'Index.md': index, 'B.md': ['## B {#B .term}'], 'A.md': lines }, 'A.md');
   assert.deepEqual(actions, []);
+});
+
+test('creating an entry is not offered when its file exists and holds another entry', () => {
+  const { actions } = actionsOf({ 'Index.md': index, 'Claude.md': ['## CNN {#CNN .term}'], 'A.md': ['[c](#Claude)'] }, 'A.md');
+  assert.deepEqual(actions.map((action) => action.title), []);
 });

@@ -11,7 +11,7 @@ import { GlossaryDiagnostic } from '../diagnostics/diagnostic';
 import { codeActions } from '../features/codeActions';
 import { WorkspaceIndex } from '../index/workspaceIndex';
 import { parseGlossaryDocument } from '../parse/parser';
-import { corpusFiles } from './corpus';
+import { corpusEntries, corpusFiles } from './corpus';
 
 /** Every file of the real glossary, parsed and indexed, with its text. */
 function realGlossary(): { index: WorkspaceIndex; documents: TextDocument[] } {
@@ -42,12 +42,14 @@ function changedSpan(before: string, after: string): { start: number; endBefore:
 
 test('every quick fix on the real glossary changes only the ranges it names, in its own file, and fixes its diagnostic', () => {
   const { index, documents } = realGlossary();
+  const newEntryUri = (id: string): string => URI.file(`${corpusEntries}/${id}.md`).toString();
+  const commands = new Set<string>();
   const applied = new Map<string, number>();
   let renames = 0;
   for (const document of documents) {
     const model = index.document(document.uri)!;
     const diagnostics = computeDiagnostics(model, index, defaultConfig);
-    const input = { index, config: defaultConfig, document, diagnostics, documentChanges: true };
+    const input = { index, config: defaultConfig, document, diagnostics, documentChanges: true, newEntryUri };
     for (const diagnostic of diagnostics) {
       const actions: CodeAction[] = codeActions(input, diagnostic.range, ['quickfix']).filter((action) =>
         action.diagnostics?.some((candidate) => candidate.code === diagnostic.code && JSON.stringify(candidate.range) === JSON.stringify(diagnostic.range)),
@@ -56,6 +58,7 @@ test('every quick fix on the real glossary changes only the ranges it names, in 
         const changes = action.edit?.documentChanges ?? [];
         if (changes.length === 0) {
           assert.ok(action.command, `${action.title} has an edit or a command`);
+          commands.add(action.title);
           continue;
         }
         if (RenameFile.is(changes[0])) {
@@ -112,4 +115,7 @@ test('every quick fix on the real glossary changes only the ranges it names, in 
     'Sort the see-also list (Index last)',
   ]);
   assert.ok(renames > 0, 'some files can be renamed after their id');
+  // Claude.md exists (it holds a copy of CNN), so the entry Claude cannot be created over it.
+  assert.ok(commands.has('Create entry "Neural-Network"'));
+  assert.ok(!commands.has('Create entry "Claude"'));
 });
