@@ -165,6 +165,8 @@ test('the built server answers an editor over stdio on a copy of the real glossa
 
     const hover = await connection.sendRequest(HoverRequest.type, { textDocument, position: onId });
     assert.match((hover!.contents as MarkupContent).value, /Large Language Model/);
+    // The first paragraph of LLM.md's first explanation section, read from disk for the hover.
+    assert.match((hover!.contents as MarkupContent).value, /LLMs basieren auf komplexen neuronalen Netzwerkarchitekturen:/);
 
     const lastLine = lines.length - 1;
     await changeOpen(dataScraping, `${text}\nSee [x](#Data-Sc`);

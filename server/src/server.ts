@@ -221,7 +221,8 @@ export function startServer(connection: Connection, workspace: Workspace = new N
       findReferences(session.index, params.textDocument.uri, params.position, params.context.includeDeclaration, token),
     ),
   );
-  connection.onHover(runSafely(connection, 'hover', null, (params, token) => hoverAt(session.index, params.textDocument.uri, params.position, token)));
+  const readText = async (uri: string): Promise<string | undefined> => documents.get(uri)?.getText() ?? (await session.readText(uri));
+  connection.onHover(runSafely(connection, 'hover', null, (params, token) => hoverAt(session.index, params.textDocument.uri, params.position, token, readText)));
   connection.onCompletion(
     runSafely(connection, 'completion', null, (params, token) => {
       const document = documents.get(params.textDocument.uri);

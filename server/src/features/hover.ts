@@ -5,6 +5,7 @@ import { findClosestIds } from '../diagnostics/closestIds';
 import { WorkspaceIndex } from '../index/workspaceIndex';
 import { Heading, Link } from '../parse/model';
 import { entryAt, entryWithId } from './entryOf';
+import { firstExplanation } from './explanation';
 import { locateAt } from './locate';
 import { codeSpan, escapeMarkdown } from './markdownText';
 
@@ -13,13 +14,19 @@ import { codeSpan, escapeMarkdown } from './markdownText';
  * at it; for a broken link the closest ids) or over a heading (how many links point at it, from
  * how many entries). The Markdown is never trusted: writer text is escaped.
  */
-export function hoverAt(index: WorkspaceIndex, uri: string, position: Position, token: CancellationToken): Hover | null {
+export async function hoverAt(
+  index: WorkspaceIndex,
+  uri: string,
+  position: Position,
+  token: CancellationToken,
+  readText: TextReader = async () => undefined,
+): Promise<Hover | null> {
   const document = index.document(uri);
   const item = document && locateAt(document, position);
   if (item === undefined || token.isCancellationRequested) {
     return null;
   }
-  const lines = item.kind === 'link' ? linkHover(index, item.link) : headingHover(index, item.heading);
+  const lines = item.kind === 'link' ? await linkHover(index, item.link, readText) : headingHover(index, item.heading);
   if (lines === undefined) {
     return null;
   }
@@ -27,7 +34,10 @@ export function hoverAt(index: WorkspaceIndex, uri: string, position: Position, 
   return { contents: { kind: MarkupKind.Markdown, value: lines.join('\n\n') }, range };
 }
 
-function linkHover(index: WorkspaceIndex, link: Link): string[] {
+/** The current text of a file (the editor's for an open one), or undefined when it cannot be read. */
+export type TextReader = (uri: string) => Promise<string | undefined>;
+
+async function linkHover(index: WorkspaceIndex, link: Link, readText: TextReader): Promise<string[]> {
   const anchors = index.anchorsOf(link.target);
   if (anchors.length === 0) {
     const closest = findClosestIds(link.target, index);
@@ -43,6 +53,11 @@ function linkHover(index: WorkspaceIndex, link: Link): string[] {
   const lines = [`**${escapeMarkdown(title)}** ${codeSpan(link.target)}`];
   if (entry?.entry.summary !== undefined) {
     lines.push(`*${escapeMarkdown(entry.entry.summary)}*`);
+  }
+  const text = entry && (await readText(entry.uri));
+  const explanation = entry && text !== undefined ? await firstExplanation(entry.entry, text) : undefined;
+  if (explanation !== undefined) {
+    lines.push(escapeMarkdown(explanation));
   }
   const where = anchors.map((located) => `${fileName(located.uri)}:${located.anchor.heading.range.start.line + 1}`);
   lines.push(escapeMarkdown(where.join(', ')));

@@ -132,6 +132,12 @@ export class GlossarySession {
     return this.currentIndex.update(this.parse(read.text, uri, 0, this.currentConfig));
   }
 
+  /** A file's text on disk, or undefined when it cannot be read. */
+  async readText(uri: string): Promise<string | undefined> {
+    const read = await this.workspace.readFile(uri);
+    return read.kind === 'text' ? read.text : undefined;
+  }
+
   /** A file was deleted on disk; an open document stays as the editor has it. */
   removeFile(uri: string): IndexChange | undefined {
     if (this.openVersions.has(uri) || this.currentIndex.document(uri) === undefined) {

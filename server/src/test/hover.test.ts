@@ -3,19 +3,20 @@ import * as assert from 'node:assert/strict';
 import { MarkupContent } from 'vscode-languageserver';
 import { hoverAt } from '../features/hover';
 import { cancelled, notCancelled, withCursor } from './support/cursor';
-import { entryLines } from './support/tinyWorkspace';
+import { entryLines, uriOf } from './support/tinyWorkspace';
 
-function hoverTextAt(files: Readonly<Record<string, readonly string[]>>): string | undefined {
+async function hoverTextAt(files: Readonly<Record<string, readonly string[]>>): Promise<string | undefined> {
   const { index, uri, position } = withCursor(files);
-  const hover = hoverAt(index, uri, position, notCancelled);
+  const texts = new Map(Object.entries(files).map(([name, lines]) => [uriOf(name), lines.join('\n')]));
+  const hover = await hoverAt(index, uri, position, notCancelled, async (target) => texts.get(target));
   return hover === null ? undefined : (hover.contents as MarkupContent).value;
 }
 
 const modelEntry = ['## Large Language Model {#LLM .chapter .small .term}', '', '***Ein Sprachmodell <b>groß</b>***', '', 'Text.'];
 
-test('hover on a link shows the title, summary, file and line, and the link count', () => {
+test('hover on a link shows the title, summary, file and line, and the link count', async () => {
   assert.equal(
-    hoverTextAt({ 'A.md': entryLines('A', 'A', ['[LLM](#LLM‸)']), 'LLM.md': modelEntry, 'B.md': ['[x](#LLM)'] }),
+    await hoverTextAt({ 'A.md': entryLines('A', 'A', ['[LLM](#LLM‸)']), 'LLM.md': modelEntry, 'B.md': ['[x](#LLM)'] }),
     [
       '**Large Language Model** `LLM`',
       '*Ein Sprachmodell \\<b\\>groß\\</b\\>*',
@@ -25,16 +26,16 @@ test('hover on a link shows the title, summary, file and line, and the link coun
   );
 });
 
-test('hover on a broken link says so and names the closest ids', () => {
+test('hover on a broken link says so and names the closest ids', async () => {
   assert.equal(
-    hoverTextAt({ 'A.md': ['[x](#llm‸)'], 'LLM.md': modelEntry }),
+    await hoverTextAt({ 'A.md': ['[x](#llm‸)'], 'LLM.md': modelEntry }),
     '**Broken link**: no heading has the id `llm`.\n\nClosest ids: `LLM`',
   );
 });
 
-test('hover on an entry heading counts the links and the entries they come from', () => {
+test('hover on an entry heading counts the links and the entries they come from', async () => {
   assert.equal(
-    hoverTextAt({
+    await hoverTextAt({
       'LLM.md': ['## Large ‸Language Model {#LLM .chapter .small .term}'],
       'A.md': entryLines('A', 'A', ['[LLM](#LLM)'], ['Uses [LLM](#LLM) twice.']),
       'B.md': ['[x](#LLM)'],
@@ -43,16 +44,43 @@ test('hover on an entry heading counts the links and the entries they come from'
   );
 });
 
-test('writer text cannot smuggle a command link into the hover', () => {
-  const text = hoverTextAt({
+test('writer text cannot smuggle a command link into the hover', async () => {
+  const text = await hoverTextAt({
     'A.md': ['[x](#E‸)'],
     'E.md': ['## [Click](command:evil) {#E .term}', '', '***<img src=x onerror=alert(1)>***'],
   });
   assert.ok(text !== undefined && !/(?<!\\)\]\(command:/.test(text) && !/(?<!\\)</.test(text), text);
 });
 
-test('hover answers nothing on plain text or once cancelled', () => {
-  assert.equal(hoverTextAt({ 'A.md': ['plain ‸text'] }), undefined);
+test('hover answers nothing on plain text or once cancelled', async () => {
+  assert.equal(await hoverTextAt({ 'A.md': ['plain ‸text'] }), undefined);
   const { index, uri, position } = withCursor({ 'A.md': ['[x](#A‸)', '', '## A {#A}'] });
-  assert.equal(hoverAt(index, uri, position, cancelled), null);
+  assert.equal(await hoverAt(index, uri, position, cancelled), null);
+});
+
+test('hover shows the first paragraph of the first explanation section as plain text, shortened', async () => {
+  const long = Array.from({ length: 80 }, (_, i) => `Wort${i}`).join(' ');
+  const entry = [
+    '## Large Language Model {#LLM .chapter .small .term}',
+    '',
+    '***Ein Sprachmodell***',
+    '',
+    '### Haiku {.haiku}',
+    '',
+    'Not this.',
+    '',
+    '### Beschreibung {.explanation}',
+    '',
+    'Ein **großes** [Modell](#Model) mit `Code`',
+    'über zwei Zeilen.',
+    '',
+    'Nicht der zweite Absatz.',
+  ];
+  assert.equal(
+    await hoverTextAt({ 'A.md': ['[x](#LLM‸)'], 'LLM.md': entry }),
+    ['**Large Language Model** `LLM`', '*Ein Sprachmodell*', 'Ein großes Modell mit Code über zwei Zeilen\\.', 'LLM\\.md:1', '1 link points here.'].join('\n\n'),
+  );
+  const shortened = await hoverTextAt({ 'A.md': ['[x](#LLM‸)'], 'LLM.md': [...entry.slice(0, 10), long] });
+  const paragraph = shortened!.split('\n\n')[2]!;
+  assert.ok(paragraph.endsWith('…') && paragraph.length <= 300 && paragraph.startsWith('Wort0 Wort1'), paragraph);
 });
