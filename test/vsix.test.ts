@@ -10,6 +10,14 @@ import * as path from 'node:path';
 const repositoryRoot = path.resolve(__dirname, '..', '..');
 const vsce = path.join(repositoryRoot, 'node_modules', '@vscode', 'vsce', 'vsce');
 
+/** The options that `npm run package` gives `vsce package`. */
+function vscePackageOptions(): string[] {
+  const scripts = (JSON.parse(fs.readFileSync(path.join(repositoryRoot, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts;
+  const [, options] = scripts['package']!.split('vsce package');
+  assert.ok(options !== undefined, 'npm run package does not call vsce package');
+  return options.trim().split(/\s+/).filter((option) => option !== '');
+}
+
 /** The file names in a zip archive, read from its central directory. */
 function zipEntryNames(archive: Buffer): string[] {
   const endOfDirectory = archive.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
@@ -32,7 +40,7 @@ test('the .vsix holds the bundles, translations, grammars, snippets and icon, an
   const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'glossary-vsix-'));
   try {
     const vsix = path.join(folder, 'pandoc-glossary.vsix');
-    const result = spawnSync(process.execPath, [vsce, 'package', '--no-dependencies', '--allow-missing-repository', '--out', vsix], { cwd: repositoryRoot, encoding: 'utf8' });
+    const result = spawnSync(process.execPath, [vsce, 'package', ...vscePackageOptions(), '--out', vsix], { cwd: repositoryRoot, encoding: 'utf8' });
     assert.equal(result.status, 0, result.stderr + result.stdout);
     const files = zipEntryNames(fs.readFileSync(vsix)).filter((name) => name.startsWith('extension/')).map((name) => name.slice('extension/'.length));
 
@@ -47,6 +55,7 @@ test('the .vsix holds the bundles, translations, grammars, snippets and icon, an
       'syntaxes/pandoc-glossary.links.injection.tmLanguage.json',
       'snippets/glossary.code-snippets',
       'images/icon.png',
+      'images/readme-hover.png',
       'LICENSE.txt',
       'readme.md',
       'changelog.md',
