@@ -10,6 +10,8 @@ import {
   TextDocumentEdit,
   TextEdit,
   DidChangeWatchedFilesNotification,
+  DocumentDiagnosticReport,
+  DocumentDiagnosticReportKind,
   FileChangeType,
   InitializeParams,
   InitializeResult,
@@ -55,12 +57,20 @@ export function startServer(connection: Connection, workspace: Workspace = new N
   /** What the client's workspace edits can hold. */
   const clientEdits = { documentChanges: false, createFiles: false, renameFiles: false };
   const published = new Set<string>();
+  /**
+   * Clients that pull diagnostics (`textDocument/diagnostic`) pull those of open documents; the
+   * server pushes the rest, so that the Problems panel lists the whole glossary, and never both
+   * for one document (the editor would show each problem twice).
+   */
+  let pullsDiagnostics = false;
+  let canRefreshDiagnostics = false;
 
   const openTexts = (): OpenText[] => documents.all().map((document) => ({ uri: document.uri, version: document.version, text: document.getText() }));
 
+  const isPulled = (uri: string): boolean => pullsDiagnostics && documents.get(uri) !== undefined;
   const publish = (uris: Iterable<string>): void => {
     for (const uri of uris) {
-      const diagnostics = session.diagnosticsOf(uri).map(toLspDiagnostic);
+      const diagnostics = isPulled(uri) ? [] : session.diagnosticsOf(uri).map(toLspDiagnostic);
       if (diagnostics.length > 0 || published.has(uri)) {
         void connection.sendDiagnostics({ uri, diagnostics });
       }
@@ -71,9 +81,13 @@ export function startServer(connection: Connection, workspace: Workspace = new N
       }
     }
   };
-  const publishChange = (change: IndexChange | undefined): void => {
+  const publishChange = (change: IndexChange | undefined, editedUri?: string): void => {
     if (change) {
       publish(change.affectedUris);
+      // The editor pulls an edited document by itself; other open documents it must be told about.
+      if (canRefreshDiagnostics && [...change.affectedUris].some((uri) => uri !== editedUri && isPulled(uri))) {
+        void connection.languages.diagnostics.refresh();
+      }
       sendStatusSoon();
     }
   };
@@ -107,6 +121,9 @@ export function startServer(connection: Connection, workspace: Workspace = new N
     loaded = true;
     const indexed = [...session.index.documents()].map((document) => document.uri);
     publish(new Set([...published, ...indexed]));
+    if (canRefreshDiagnostics) {
+      void connection.languages.diagnostics.refresh();
+    }
     sendStatus('ready');
   };
 
@@ -151,6 +168,8 @@ export function startServer(connection: Connection, workspace: Workspace = new N
     canPullSettings = params.capabilities.workspace?.configuration === true;
     canRegisterWatchers = params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
     canShowDocument = params.capabilities.window?.showDocument?.support === true;
+    pullsDiagnostics = params.capabilities.textDocument?.diagnostic !== undefined;
+    canRefreshDiagnostics = pullsDiagnostics && params.capabilities.workspace?.diagnostics?.refreshSupport === true;
     const workspaceEdit = params.capabilities.workspace?.workspaceEdit;
     clientEdits.documentChanges = workspaceEdit?.documentChanges === true;
     clientEdits.createFiles = workspaceEdit?.resourceOperations?.includes('create') === true;
@@ -167,6 +186,7 @@ export function startServer(connection: Connection, workspace: Workspace = new N
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, fixAllSeeAlsoKind] },
         renameProvider: { prepareProvider: true },
         executeCommandProvider: { commands: [ServerCommands.createEntry] },
+        ...(pullsDiagnostics ? { diagnosticProvider: { identifier: 'glossary', interFileDependencies: true, workspaceDiagnostics: false } } : {}),
       },
       serverInfo: { name: 'glossary' },
     };
@@ -206,7 +226,7 @@ export function startServer(connection: Connection, workspace: Workspace = new N
 
   documents.onDidChangeContent(({ document }) => {
     if (loaded) {
-      publishChange(session.updateOpen({ uri: document.uri, version: document.version, text: document.getText() }));
+      publishChange(session.updateOpen({ uri: document.uri, version: document.version, text: document.getText() }), document.uri);
     }
   });
   documents.onDidClose(async ({ document }) => {
@@ -215,6 +235,12 @@ export function startServer(connection: Connection, workspace: Workspace = new N
     }
   });
 
+  connection.languages.diagnostics.on(
+    runSafely(connection, 'diagnostic', { kind: DocumentDiagnosticReportKind.Full, items: [] }, (params): DocumentDiagnosticReport => ({
+      kind: DocumentDiagnosticReportKind.Full,
+      items: session.diagnosticsOf(params.textDocument.uri).map(toLspDiagnostic),
+    })),
+  );
   connection.onDefinition(runSafely(connection, 'definition', [], (params, token) => findDefinitions(session.index, params.textDocument.uri, params.position, token)));
   connection.onReferences(
     runSafely(connection, 'references', [], (params, token) =>
