@@ -1,0 +1,56 @@
+'use strict';
+// The editor and the command line report the same on the real glossary (344 entries).
+const assert = require('node:assert/strict');
+const { spawnSync } = require('node:child_process');
+const { isDeepStrictEqual } = require('node:util');
+const path = require('node:path');
+const vscode = require('vscode');
+const { activateGlossary, waitFor } = require('../glossaryWorkspace');
+
+const cli = path.resolve(__dirname, '..', '..', '..', 'dist', 'glossary.js');
+
+/** Runs the command line (`glossary check` exits with 1 when it reports an error) and parses its JSON. */
+function runCommandLine(...args) {
+  // In desktop VS Code process.execPath is Electron, which runs as Node with this variable.
+  const result = spawnSync(process.execPath, [cli, ...args, '--format', 'json'], {
+    encoding: 'utf8',
+    env: { ...process.env, ELECTRON_RUN_AS_NODE: '1' },
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  assert.ok(result.status === 0 || result.status === 1, `glossary ${args.join(' ')} failed: ${result.stderr}`);
+  return JSON.parse(result.stdout);
+}
+
+/** How many diagnostics VS Code shows for the files in the folder, per code. */
+function editorCounts(folder) {
+  const diagnostics = vscode.languages.getDiagnostics().filter(([uri]) => uri.fsPath.startsWith(folder));
+  return countByCode(diagnostics.flatMap(([, list]) => list.map((diagnostic) => diagnostic.code)));
+}
+
+function countByCode(codes) {
+  const counts = {};
+  for (const code of [...codes].sort()) counts[code] = (counts[code] ?? 0) + 1;
+  return counts;
+}
+
+describe('the real glossary', () => {
+  let api;
+  before(async function () {
+    this.timeout(60000);
+    api = await activateGlossary();
+  });
+
+  it('shows the diagnostics that glossary check reports, and counts its files, entries and broken links in the status bar', async function () {
+    this.timeout(60000);
+    const folder = vscode.workspace.workspaceFolders[0].uri.fsPath;
+    const expected = countByCode(runCommandLine('check', folder).diagnostics.map((diagnostic) => diagnostic.code));
+    const { files } = runCommandLine('index', folder);
+    const entryCount = files.flatMap((file) => file.anchors).filter((anchor) => anchor.classes.includes('term')).length;
+    assert.ok((expected['broken-link'] ?? 0) > 0, 'the real glossary has broken links');
+    await waitFor(() => isDeepStrictEqual(editorCounts(folder), expected), 'the editor shows what the command line reports', 30000).catch(() =>
+      assert.deepEqual(editorCounts(folder), expected),
+    );
+    assert.deepEqual(api.status(), { state: 'ready', entryCount, fileCount: files.length, brokenLinkCount: expected['broken-link'] });
+    assert.equal(api.statusBarText(), `$(book) ${entryCount} entries · ${expected['broken-link']} broken links`);
+  });
+});
