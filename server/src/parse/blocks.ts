@@ -89,6 +89,16 @@ const divClose = /^ {0,3}:{3,}[ \t]*$/;
 const defMarker = /^ {0,3}[:~](?:[ \t]+)/;
 const noteStart = /^ {0,3}\[\^([^\]\s]+)\]:/;
 
+/** A line of dashes in runs apart by spaces: a simple or multiline table's border or column separator. */
+const dashedLine = /^ {0,3}-+(?:[ \t]+-+)*[ \t]*$/;
+
+/** Where each run of dashes starts: the columns of a simple or multiline table. */
+function dashRunStarts(text: string): number[] {
+  const starts: number[] = [];
+  for (let k = 0; k < text.length; k++) if (text[k] === '-' && (k === 0 || text[k - 1] !== '-')) starts.push(k);
+  return starts;
+}
+
 /** Splits text into lines, recognizing `\n`, `\r\n` and `\r`. */
 export function splitLines(text: string): string[] {
   return text.split(/\r\n|\r|\n/);
@@ -159,6 +169,7 @@ class BlockScanner {
         this.htmlBlock(lines, i) ??
         this.gridTable(lines, i) ??
         this.pipeTable(lines, i) ??
+        this.dashedTable(lines, i) ??
         this.indentedCode(lines, i) ??
         this.blockQuote(lines, i) ??
         this.rule(lines, i, context) ??
@@ -204,10 +215,21 @@ class BlockScanner {
   /** The opening or closing fence of a fenced div; its content is read as ordinary blocks. */
   private divFence(lines: LineRef[], i: number): number | undefined {
     const text = this.text(lines[i]);
-    if (divOpen.test(text)) this.openDivs++;
+    if (divOpen.test(text) && this.divCloses(lines, i)) this.openDivs++;
     else if (this.openDivs > 0 && divClose.test(text)) this.openDivs--;
     else return undefined;
     return i + 1;
+  }
+
+  /** Whether the div opened at line `i` has its closing fence: Pandoc reads an unclosed `:::` as text. */
+  private divCloses(lines: readonly LineRef[], i: number): boolean {
+    let depth = 1;
+    for (let j = i + 1; j < lines.length; j++) {
+      const text = this.text(lines[j]);
+      if (divOpen.test(text)) depth++;
+      else if (divClose.test(text) && --depth === 0) return true;
+    }
+    return false;
   }
 
   /** A YAML metadata block: `---`, not followed by a blank line, up to `---` or `...`. */
@@ -240,8 +262,8 @@ class BlockScanner {
     const underline = lines[i + 1];
     if (underline === undefined || !setextUnderline.test(this.text(underline))) return undefined;
     const line = lines[i];
-    // A comment left open on the text line runs past its end: then there is no heading.
-    if (commentOpenAfter(false, this.text(line))) return undefined;
+    // A comment left open on the text line runs past its end (when it closes at all): then there is no heading.
+    if (commentOpenAfter(false, this.text(line)) && lines.slice(i + 1).some((later) => this.text(later).includes('-->'))) return undefined;
     const indent = /^[ \t]*/.exec(this.text(line))![0].length;
     this.result.blocks.push({
       kind: 'heading',
@@ -341,6 +363,66 @@ class BlockScanner {
     let j = i + 2;
     while (j < lines.length && !this.isBlank(lines[j]) && this.text(lines[j]).includes('|')) addRow(lines[j++]);
     return j;
+  }
+
+  /**
+   * A simple or multiline table that starts with a line of dashes (headless, or a multiline table's
+   * top border) and ends with a line of dashes followed by a blank line or the end. Whatever stands
+   * between is table text: no headings, and each row is cut into cells at the columns of the dashes
+   * (the header separator of a multiline table with a header, else the first line), as Pandoc does.
+   */
+  private dashedTable(lines: LineRef[], i: number): number | undefined {
+    if (!dashedLine.test(this.text(lines[i])) || i + 1 >= lines.length || this.isBlank(lines[i + 1])) return undefined;
+    const isDashed = (k: number) => dashedLine.test(this.text(lines[k]));
+    let footer = -1;
+    for (let k = i + 2; k < lines.length; k++) {
+      if (isDashed(k) && (k + 1 >= lines.length || this.isBlank(lines[k + 1]))) {
+        footer = k;
+        break;
+      }
+    }
+    if (footer < 0) return undefined;
+    let separator = -1;
+    for (let k = i + 1; k < footer && separator < 0; k++) if (isDashed(k)) separator = k;
+    const hasBlank = lines.slice(i + 1, footer).some((line) => this.isBlank(line));
+    if (separator >= 0 && lines.slice(separator + 1, footer).some((line) => !this.isBlank(line))) {
+      // A multiline table with a header: header lines, the separator, rows apart by blank lines.
+      const columns = dashRunStarts(this.text(lines[separator]));
+      this.addRowCells(lines.slice(i + 1, separator), columns);
+      this.addRowGroups(lines.slice(separator + 1, footer), columns);
+    } else if (!hasBlank) {
+      // A simple table without a header: each line is a row.
+      const columns = dashRunStarts(this.text(lines[i]));
+      for (let k = i + 1; k < footer; k++) this.addRowCells([lines[k]], columns);
+    } else {
+      // A multiline table without a header.
+      this.addRowGroups(lines.slice(i + 1, footer), dashRunStarts(this.text(lines[i])));
+    }
+    return footer + 1;
+  }
+
+  /** Rows of a multiline table: groups of lines apart by blank lines. */
+  private addRowGroups(rows: readonly LineRef[], columns: readonly number[]): void {
+    let group: LineRef[] = [];
+    for (const line of [...rows, undefined]) {
+      if (line === undefined || this.isBlank(line)) {
+        if (group.length > 0) this.addRowCells(group, columns);
+        group = [];
+      } else {
+        group.push(line);
+      }
+    }
+  }
+
+  /** The cells of one table row (one or more lines), cut at the columns' start characters. */
+  private addRowCells(row: readonly LineRef[], columns: readonly number[]): void {
+    columns.forEach((from, k) => {
+      const to = k + 1 < columns.length ? columns[k + 1] : Infinity;
+      const cell = row
+        .map((ref) => ({ line: ref.line, start: ref.start + Math.min(from, ref.end - ref.start), end: ref.start + Math.min(to, ref.end - ref.start) }))
+        .filter((ref) => ref.end > ref.start);
+      if (cell.some((ref) => !this.isBlank(ref))) this.addInline(cell);
+    });
   }
 
   /** The cells of a pipe-table row, split at pipes outside code, math, raw HTML and escapes. */
@@ -524,6 +606,8 @@ class BlockScanner {
     }
     const target = referenceTarget(rest);
     if (!target) return undefined;
+    // The title may stand on the line after the URL.
+    if (!target.titled && lines[next] && referenceTitleLine.test(this.text(lines[next]))) next++;
     const hash = target.url.startsWith('#') ? 1 : 0;
     this.result.definitions.push({
       label: match[2],
@@ -569,7 +653,7 @@ class BlockScanner {
  * The URL of a reference definition in the text after `]:` — `<url>` or words up to a title or an
  * attribute block — when nothing but a title and attributes follow it.
  */
-function referenceTarget(text: string): { url: string; start: number; end: number } | undefined {
+function referenceTarget(text: string): { url: string; start: number; end: number; titled: boolean } | undefined {
   let i = /^[ \t]*/.exec(text)![0].length;
   const start = i;
   let url: string;
@@ -580,7 +664,7 @@ function referenceTarget(text: string): { url: string; start: number; end: numbe
     url = unescape(text.slice(i + 1, close));
     end = close;
     i = close + 1;
-    return finishReference(text, i, { url: escapeUri(url), start: start + 1, end });
+    return finishReference(text, i, { url: escapeUri(url), start: start + 1, end, titled: false });
   }
   const words: string[] = [];
   end = i;
@@ -595,17 +679,21 @@ function referenceTarget(text: string): { url: string; start: number; end: numbe
     end = i;
   }
   if (words.length === 0) return undefined;
-  return finishReference(text, i, { url: escapeUri(words.join(' ')), start, end });
+  return finishReference(text, i, { url: escapeUri(words.join(' ')), start, end, titled: false });
 }
 
+/** A line holding only a reference definition's title. */
+const referenceTitleLine = /^[ \t]*(?:"(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*'|\([^)]*\))[ \t]*$/;
+
 /** Accepts a reference definition's target when only a title and attributes follow it. */
-function finishReference<T>(text: string, i: number, target: T): T | undefined {
+function finishReference<T extends { titled: boolean }>(text: string, i: number, target: T): T | undefined {
   const rest = text.slice(i).trim();
   const title = /^(?:"(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*'|\([^)]*\))\s*/.exec(rest);
   const afterTitle = title ? rest.slice(title[0].length) : rest;
-  if (afterTitle === '') return target;
+  const found = { ...target, titled: title !== null || afterTitle !== '' };
+  if (afterTitle === '') return found;
   const attributes = afterTitle[0] === '{' ? parseAttributeBlock(afterTitle, 0) : undefined;
-  return attributes && afterTitle.slice(attributes.end).trim() === '' ? target : undefined;
+  return attributes && afterTitle.slice(attributes.end).trim() === '' ? found : undefined;
 }
 
 /** Whether an HTML comment is open after `text`, given whether one was open before it. */

@@ -73,6 +73,15 @@ const cornerCases: readonly string[] = [
   '::: {.div}\n# In div {#divh}\n[x](#div)\n:::',
   '| a | b |\n|---|---|\n| [x](#pipe) | y |',
   '+------------+-----+\n| [a](#ga)   | b   |\n+============+=====+\n| [c](#gc)   | d   |\n+------------+-----+',
+  // simple and multiline tables bounded by lines of dashes: no headings inside, cells cut at the columns
+  '----\n## A\n[x](#a)\n\n[y](#b)\n----\n\n## After',
+  'x\n\n-----  -----\n[ab](#c) [de](#f)\n-----  -----\n',
+  '----\nHeader\n--- ---\n[a](#x) [b](#y)\n----\n',
+  '   ----\nA [x](#a)\n   ----\n',
+  '- --\n  [x](#in-item)\n  --\n\n## A\n\n----\n\n## B',
+  // an unclosed div fence or comment is text; a reference title on the next line
+  '::: {.note}\n---\n\n<!--\n===',
+  '[ref]: #Ref-Id\n"quoted"\n## H {#Id}\n\n[ref]: #Other\n  (paren)\n[ref]',
   '% Title [x](#title)\n% Author\n\n[y](#body)',
   '---\ntitle: "[x](#yaml)"\n---\n\n[y](#body)',
 ];
