@@ -41,8 +41,11 @@ export class GlossarySession {
   private currentIndex = new WorkspaceIndex();
   private currentConfig: GlossaryConfig = defaultConfig;
   private roots: readonly GlossaryRoot[] = [];
-  /** Open documents and the version their model was parsed from. */
-  private readonly openVersions = new Map<string, number>();
+  /**
+   * Open documents and the version and text their model was parsed from. The text counts too: an
+   * editor that repeats a version number (the protocol forbids it) still changed the text.
+   */
+  private readonly openVersions = new Map<string, OpenText>();
 
   constructor(
     private readonly workspace: Workspace,
@@ -103,12 +106,13 @@ export class GlossarySession {
     return Utils.basename(URI.parse(uri)) === '.glossary.json';
   }
 
-  /** Re-parses an open document unless this version is already indexed. */
+  /** Re-parses an open document unless this version of its text is already indexed. */
   updateOpen(open: OpenText): IndexChange | undefined {
-    if (!this.isGlossaryFile(open.uri) || this.openVersions.get(open.uri) === open.version) {
+    const indexed = this.openVersions.get(open.uri);
+    if (!this.isGlossaryFile(open.uri) || (indexed?.version === open.version && indexed.text === open.text)) {
       return undefined;
     }
-    this.openVersions.set(open.uri, open.version);
+    this.openVersions.set(open.uri, open);
     return this.currentIndex.update(this.parse(open.text, open.uri, open.version, this.currentConfig));
   }
 
