@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { LanguageClient, LanguageClientOptions, ServerOptions, TransportKind } from 'vscode-languageclient/node';
 import { completeCreatedEntry } from './createdEntries';
+import { PushedDiagnosticsOnly } from './pushedDiagnostics';
 
 /** The id under which the client keeps its settings: `glossary.trace.server` traces the protocol. */
 const clientId = 'glossary';
@@ -20,5 +21,7 @@ export function createLanguageClient(context: vscode.ExtensionContext): Language
     synchronize: { configurationSection: 'glossary' },
     middleware: { executeCommand: completeCreatedEntry },
   };
-  return new LanguageClient(clientId, vscode.l10n.t('Glossary Language Server'), serverOptions, clientOptions);
+  const client = new LanguageClient(clientId, vscode.l10n.t('Glossary Language Server'), serverOptions, clientOptions);
+  client.registerFeature(new PushedDiagnosticsOnly());
+  return client;
 }

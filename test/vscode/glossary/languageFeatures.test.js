@@ -44,6 +44,15 @@ describe('language features', () => {
     assert.deepEqual(files, ['000-index.txt', 'Attention.md', 'Embedding.md', 'Transformer.md']); // with the heading itself
   });
 
+  it("keeps a file's problems when its editor tab closes", async () => {
+    const document = await openFile('Transformer.md');
+    await diagnosticsWithCode(document.uri, 'broken-link');
+    const tabs = vscode.window.tabGroups.all.flatMap((group) => group.tabs).filter((tab) => tab.input?.uri?.toString() === document.uri.toString());
+    await vscode.window.tabGroups.close(tabs);
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    assert.equal(vscode.languages.getDiagnostics(document.uri).filter((d) => d.code === 'broken-link').length, 1);
+  });
+
   it('reports a broken link in a file that is not open, with the closest id', async () => {
     const [diagnostic] = await diagnosticsWithCode(fileUri('Transformer.md'), 'broken-link');
     assert.equal(diagnostic.message, 'No heading defines the id "Tokeniser". Closest existing ids: Tokenizer.');
