@@ -37,6 +37,19 @@ describe('language features', () => {
     }
   });
 
+  it('offers the snippet of a new chapter', async () => {
+    const document = await openFile('LLM.md');
+    try {
+      const position = await append(document, '\n\nchapter');
+      const list = await vscode.commands.executeCommand('vscode.executeCompletionItemProvider', document.uri, position);
+      const snippet = list.items.find((item) => item.kind === vscode.CompletionItemKind.Snippet && (item.label.label ?? item.label) === 'chapter');
+      assert.ok(snippet, 'no chapter snippet');
+      assert.match(snippet.insertText.value ?? snippet.insertText, /\{#\$\{?\d.*\.chapter \.small \.term\}/);
+    } finally {
+      await revert(document);
+    }
+  });
+
   it('finds the links to an id in every file', async () => {
     const document = await openFile('Attention.md');
     const locations = await vscode.commands.executeCommand('vscode.executeReferenceProvider', document.uri, positionOf(document, '{#Attention', 2));
