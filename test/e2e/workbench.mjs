@@ -120,11 +120,20 @@ export class Workbench {
     await input.waitFor({ state: 'visible', timeout });
     await input.fill(name);
     const base = path.basename(name);
-    // Wait until the file search has found it, then take the first match.
-    await page
-      .locator(`${QUICK_INPUT} .quick-input-list .monaco-list-row`, { hasText: base })
-      .first()
-      .waitFor({ timeout });
+    // Wait until the file search has put it first (the list shows the previous filter's rows, for
+    // example the recently opened files, for a moment), then take it.
+    await this.waitFor(
+      () =>
+        page.evaluate(
+          ({ sel, base }) => {
+            const rows = [...document.querySelectorAll(`${sel} .quick-input-list .monaco-list-row`)];
+            const first = rows.find((r) => r.getAttribute('data-index') === '0');
+            return first !== undefined && first.innerText.split('\n')[0].trim() === base;
+          },
+          { sel: QUICK_INPUT, base },
+        ),
+      { timeout, interval: 100, what: `${base} first in Quick Open` },
+    );
     await page.keyboard.press('Enter');
     await page.locator(`.tabs-container .tab.active[data-resource-name="${base}"]`).waitFor({ timeout });
     await page.locator(`${ACTIVE_EDITOR} .view-lines`).waitFor({ timeout });
@@ -163,6 +172,28 @@ export class Workbench {
     await find.fill(text);
     await page.keyboard.press('Enter');
     await page.keyboard.press('Escape');
+  }
+
+  /**
+   * Moves the cursor of the active editor to a 1-based `line` and `column` with Go to Line
+   * (Ctrl+G) and waits until the status bar shows it there. Unlike a click, it does not depend on
+   * where the text is drawn.
+   */
+  async goTo(line, column = 1, { timeout = 10000 } = {}) {
+    const page = this.page;
+    await this.closeQuickInput();
+    await page.keyboard.press('Control+G');
+    const input = page.locator(`${QUICK_INPUT} input`);
+    await input.waitFor({ state: 'visible', timeout });
+    await input.fill(`:${line}:${column}`);
+    await page.keyboard.press('Enter');
+    await this.waitFor(
+      async () => {
+        const p = await this.cursorPosition();
+        return p.line === line && p.column === column;
+      },
+      { timeout, what: `the cursor at Ln ${line}, Col ${column}` },
+    );
   }
 
   /** Clicks on `text` in the active editor, which puts the cursor there. */

@@ -1,0 +1,309 @@
+// A writer's session in the real VS Code UI (VS Code 1.100 served by code-server, driven in
+// Chromium): the packaged extension (.vsix) on a copy of the real glossary
+// (../shared/corpus/ki-glossar/src/de), checked in the DOM as a writer sees it: hover, F12, completion,
+// the Problems panel, the quick fix "Create entry", the "New Entry" command and rename (F2).
+//
+//   node --test test/e2e/writer.test.mjs     (screenshots in out/e2e-results/writer/)
+//
+// It runs `npm run package` into a temporary folder first (about 10 s), unless GLOSSARY_E2E_VSIX
+// names a .vsix built from the same sources. The steps run in order on one workbench: each
+// depends on the state the previous ones left.
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { after, before, test } from 'node:test';
+import { openWorkbench } from './workbench.mjs';
+
+const REPO_ROOT = path.resolve(import.meta.dirname, '..', '..');
+const CORPUS = path.resolve(REPO_ROOT, '..', 'shared', 'corpus', 'ki-glossar', 'src', 'de');
+const NPM = process.platform === 'win32' ? 'npm.cmd' : 'npm';
+
+/** The .vsix under test: GLOSSARY_E2E_VSIX, or `npm run package` into `dir`. */
+function packageExtension(dir) {
+  if (process.env.GLOSSARY_E2E_VSIX) return path.resolve(process.env.GLOSSARY_E2E_VSIX);
+  const vsix = path.join(dir, 'pandoc-glossary.vsix');
+  execFileSync(NPM, ['run', '-s', 'package', '--', '--out', vsix], { cwd: REPO_ROOT, stdio: 'pipe' });
+  return vsix;
+}
+
+/** 1-based number of the first line of `file` that matches `pattern`. */
+function lineOf(file, pattern) {
+  const index = fs.readFileSync(file, 'utf8').split('\n').findIndex((l) => pattern.test(l));
+  assert.ok(index >= 0, `${pattern} not found in ${file}`);
+  return index + 1;
+}
+
+/**
+ * { line, column } (1-based, UTF-16 columns as VS Code counts them) of the first occurrence of
+ * `text` in `file` on disk, `at` characters into it.
+ */
+function positionOf(file, text, at = 0) {
+  const lines = fs.readFileSync(path.join(folder, file), 'utf8').split('\n');
+  const index = lines.findIndex((l) => l.includes(text));
+  assert.ok(index >= 0, `${JSON.stringify(text)} not found in ${file}`);
+  return { line: index + 1, column: lines[index].indexOf(text) + at + 1 };
+}
+
+/** The glossary status bar item: { entries, broken } once the server has indexed the workspace. */
+async function glossaryStatus(wb) {
+  const m = /(\d+) entries · (\d+) broken links?/.exec(await wb.statusBarText());
+  return m ? { entries: Number(m[1]), broken: Number(m[2]) } : undefined;
+}
+
+let wb;
+let tmp;
+let folder;
+const skipAll = fs.existsSync(CORPUS) ? false : `the real glossary is missing: ${CORPUS}`;
+
+before(async () => {
+  if (skipAll) return;
+  tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'glossary-e2e-writer-'));
+  const vsix = packageExtension(tmp);
+  folder = path.join(tmp, 'de');
+  fs.cpSync(CORPUS, folder, { recursive: true });
+  // As the README advises: VS Code's own Markdown validation does not know that Pandoc joins the files.
+  fs.mkdirSync(path.join(folder, '.vscode'));
+  fs.writeFileSync(path.join(folder, '.vscode', 'settings.json'), JSON.stringify({ 'markdown.validate.enabled': false }, null, 2));
+  wb = await openWorkbench({
+    name: 'writer',
+    workspace: folder,
+    copyWorkspace: false,
+    vsix,
+    viewport: { width: 1280, height: 800 },
+    settings: {
+      'workbench.colorTheme': 'Default Light Modern',
+      'editor.minimap.enabled': false,
+      'files.autoSave': 'off',
+      'editor.hover.delay': 150,
+    },
+    startupTimeoutMs: 90000,
+  });
+  await wb.openFile('Data-Scraping.md');
+  // The language server has read the whole glossary when the status bar counts its entries.
+  await wb.waitFor(() => glossaryStatus(wb), { timeout: 60000, what: 'the glossary status bar item' });
+});
+
+after(async () => {
+  await wb?.close();
+  if (tmp) fs.rmSync(tmp, { recursive: true, force: true });
+});
+
+step('1. hover over [Large Language Model](#Large-Language-Model) shows the entry in LLM.md', async (t) => {
+  // The real glossary's author swapped the ids: LLM.md defines #Large-Language-Model.
+  const llm = fs.readFileSync(path.join(folder, 'LLM.md'), 'utf8');
+  const summary = /^\*\*\*"?(.+?)"?\*\*\*\s*$/m.exec(llm)[1];
+  const link = '[Large Language Model](#Large-Language-Model)';
+  const start = Date.now();
+  const hover = await wb.hover(link, { at: link.indexOf('#') + 5, match: /LLM\.md/, timeout: 30000 });
+  t.diagnostic(`the hover showed after ${Date.now() - start} ms`);
+  assert.match(hover, /Large Language Model/);
+  assert.ok(hover.includes(summary), `the hover lacks the summary ${JSON.stringify(summary)}: ${hover}`);
+  assert.match(hover, /LLM\.md/);
+  await wb.screenshot('hover');
+  await wb.page.mouse.move(1, 1);
+});
+
+step('2. F12 on the link opens LLM.md at its heading', async () => {
+  const heading = lineOf(path.join(folder, 'LLM.md'), /\{#Large-Language-Model[\s}]/);
+  const link = positionOf('Data-Scraping.md', '[Large Language Model](#Large-Language-Model)', 30);
+  await wb.goTo(link.line, link.column);
+  await wb.pressKey('F12');
+  await wb.waitFor(async () => (await wb.activeTab()) === 'LLM.md', { what: 'the LLM.md tab' });
+  const pos = await wb.waitFor(async () => {
+    const p = await wb.cursorPosition();
+    return p.line === heading ? p : undefined;
+  }, { timeout: 5000, what: `the cursor on line ${heading} of LLM.md` });
+  assert.equal(pos.line, heading);
+  assert.match(await wb.cursorLineText(), /^## Large Language Model \{#Large-Language-Model/);
+  await wb.screenshot('definition');
+});
+
+step('3. typing [x](#Data-Sc offers Data-Scraping and accepting it writes the link', async () => {
+  await wb.openFile('Data-Scraping.md');
+  const { line: paragraph } = positionOf('Data-Scraping.md', 'Diese Anwendungen verdeutlichen');
+  const end = fs.readFileSync(path.join(folder, 'Data-Scraping.md'), 'utf8').split('\n')[paragraph - 1].length + 1;
+  await wb.goTo(paragraph, end);
+  await wb.pressKey('Enter');
+  await wb.type('Siehe [x](#Data-Sc');
+  const labels = await wb.waitFor(async () => {
+    const l = await wb.suggestions();
+    return l.includes('Data-Scraping') ? l : undefined;
+  }, { what: 'the suggestion Data-Scraping' });
+  await wb.screenshot('completion');
+  await wb.acceptSuggestion('Data-Scraping');
+  const line = await wb.waitFor(async () => {
+    const text = await wb.cursorLineText();
+    return text?.includes('(#Data-Scraping') ? text : undefined;
+  }, { timeout: 5000, what: 'the accepted link on the line' });
+  assert.equal(line.trimEnd(), 'Siehe [x](#Data-Scraping)', `suggestions were ${JSON.stringify(labels)}`);
+  await wb.screenshot('completion-accepted');
+  await wb.runCommand('File: Revert File');
+  await wb.waitFor(async () => !(await wb.page.locator('.tabs-container .tab.active.dirty').count()), { what: 'the reverted file' });
+});
+
+step('4. the Problems panel lists the broken link to #Claude', async () => {
+  const links = countInWorkspace(/\]\(#Claude\)/g);
+  await wb.problems();
+  await filterProblems('**/Data-Scraping.md');
+  const rows = await wb.waitFor(async () => {
+    const r = await wb.problems({ settleMs: 0 });
+    return r.some((row) => row.kind === 'problem' && /No heading defines the id "Claude"\..*\[Ln 58, Col 32\]/.test(row.text)) ? r : undefined;
+  }, { timeout: 30000, what: 'the broken link to #Claude in Data-Scraping.md' });
+  assert.match(rows[0].text, /^Data-Scraping\.md \d+$/);
+  await filterProblems('id "Claude"');
+  const badge = await wb.waitFor(async () => {
+    const b = await problemsFilterBadge();
+    // The filter matches loosely: the message about Claude.md's id "CNN" and its file name "Claude" too.
+    return b && b.shown >= links ? b : undefined;
+  }, { timeout: 10000, what: `${links} problems about #Claude in the Problems panel` });
+  assert.ok(badge.total > links, JSON.stringify(badge));
+  await wb.screenshot('problems-claude');
+});
+
+step('5. deleting the stray Claude.md, then the quick fix creates the entry and the #Claude problems go', async () => {
+  const claude = path.join(folder, 'Claude.md');
+  const before = await glossaryStatus(wb);
+  const links = countInWorkspace(/\]\(#Claude\)/g);
+  // Claude.md holds a copy of the CNN entry; the server never offers to create an entry over it.
+  // The writer deletes it first.
+  fs.rmSync(claude);
+  const deleted = await wb.waitFor(async () => {
+    const s = await glossaryStatus(wb);
+    return s?.entries === before.entries - 1 ? s : undefined;
+  }, { timeout: 20000, what: 'the server to see Claude.md deleted' });
+
+  await wb.openFile('Data-Scraping.md');
+  const claudeLink = positionOf('Data-Scraping.md', '(#Claude)', 3);
+  await wb.goTo(claudeLink.line, claudeLink.column);
+  await chooseQuickFix('Create entry "Claude"');
+
+  await wb.waitFor(async () => (await wb.activeTab()) === 'Claude.md', { what: 'the new Claude.md in the editor' });
+  await wb.waitFor(() => fs.existsSync(claude) && /\{#Claude[\s}]/.test(fs.readFileSync(claude, 'utf8')), { what: 'Claude.md saved with the heading {#Claude}' });
+  const created = fs.readFileSync(claude, 'utf8');
+  assert.match(created, /^## Claude \{#Claude \.chapter \.small \.term\}/);
+  assert.match(await wb.visibleText(), /^## Claude \{#Claude /);
+  // Its own see-also link to #Index is broken like every other file's in this glossary.
+  const newLinks = (created.match(/\]\(#/g) ?? []).length;
+  const status = await wb.waitFor(async () => {
+    const s = await glossaryStatus(wb);
+    return s && s.broken === deleted.broken - links + newLinks ? s : undefined;
+  }, { timeout: 20000, what: `${links} fewer broken links in the status bar (${deleted.broken} before)` });
+  assert.equal(status.entries, deleted.entries + 1);
+  await wb.problems();
+  await filterProblems('id "Claude"');
+  await wb.waitFor(async () => (await problemsFilterBadge())?.shown === 0, { timeout: 20000, what: 'no #Claude problem left in the Problems panel' });
+  assert.deepEqual((await wb.problems({ settleMs: 0 })).filter((r) => /Claude/.test(r.text)), []);
+  await wb.screenshot('claude-created');
+  await filterProblems('');
+});
+
+step('6. "Glossary: New Entry…" from the command palette creates an entry and opens it', async () => {
+  await wb.runCommand('Glossary: New Entry…');
+  const input = wb.page.locator('.quick-input-widget input');
+  await input.waitFor({ state: 'visible', timeout: 10000 });
+  await input.fill('Prompt Caching');
+  await wb.waitFor(async () => /Prompt-Caching/.test(await wb.page.locator('.quick-input-widget').innerText()), { what: 'the proposed id in the input box' });
+  await wb.screenshot('new-entry-input');
+  await wb.pressKey('Enter');
+  const file = path.join(folder, 'Prompt-Caching.md');
+  await wb.waitFor(async () => (await wb.activeTab()) === 'Prompt-Caching.md', { what: 'the new entry in the editor' });
+  await wb.waitFor(() => fs.existsSync(file) && fs.readFileSync(file, 'utf8').length > 0, { what: 'Prompt-Caching.md on disk' });
+  assert.match(fs.readFileSync(file, 'utf8'), /^## Prompt Caching \{#Prompt-Caching \.chapter \.small \.term\}/);
+  assert.match(await wb.visibleText(), /## Prompt Caching \{#Prompt-Caching/);
+  await wb.screenshot('new-entry');
+});
+
+step('7. F2 renames an id with every link to it and the entry file', async () => {
+  const linking = fs.readdirSync(folder).filter((f) => f !== 'Data-Scraping.md' && f.endsWith('.md') && fs.readFileSync(path.join(folder, f), 'utf8').includes('](#Data-Scraping)'));
+  assert.ok(linking.length >= 2, JSON.stringify(linking));
+  await wb.openFile('Data-Scraping.md');
+  const heading = positionOf('Data-Scraping.md', '{#Data-Scraping', 5);
+  await wb.goTo(heading.line, heading.column);
+  await wb.pressKey('F2');
+  const input = wb.page.locator('.rename-box input').first();
+  await input.waitFor({ state: 'visible', timeout: 10000 });
+  await wb.waitFor(async () => (await input.inputValue()) === 'Data-Scraping', { timeout: 5000, what: 'the id in the rename box' });
+  await input.fill('Web-Scraping');
+  await wb.screenshot('rename');
+  await wb.pressKey('Enter');
+  await wb.waitFor(() => linking.every((f) => {
+    const text = fs.readFileSync(path.join(folder, f), 'utf8');
+    return text.includes('](#Web-Scraping)') && !text.includes('](#Data-Scraping)');
+  }), { timeout: 20000, what: `the links in ${linking.join(', ')} on disk` });
+  await wb.waitFor(async () => (await wb.activeTab()) === 'Web-Scraping.md', { what: 'the renamed entry file in the editor' });
+  await wb.waitFor(() => fs.existsSync(path.join(folder, 'Web-Scraping.md')) && !fs.existsSync(path.join(folder, 'Data-Scraping.md')), { what: 'Data-Scraping.md renamed to Web-Scraping.md on disk' });
+  assert.match(fs.readFileSync(path.join(folder, 'Web-Scraping.md'), 'utf8'), /^## Data Scraping \{#Web-Scraping /);
+  assert.match(await wb.visibleText(), /## Data Scraping \{#Web-Scraping /);
+  await wb.openFile(linking[0]);
+  await wb.revealText('(#Web-Scraping)');
+  await wb.screenshot('renamed');
+});
+
+/**
+ * One step of the session: a test that saves a screenshot of the window when it fails
+ * (NN-failed-<step>.png beside the others).
+ */
+function step(name, fn) {
+  test(name, { skip: skipAll }, async (t) => {
+    try {
+      await fn(t);
+    } catch (err) {
+      await wb?.screenshot(`failed-${name.replace(/\W+/g, '-').slice(0, 40)}`).catch(() => {});
+      throw err;
+    }
+  });
+}
+
+/** Occurrences of `pattern` (global) in the workspace's .md files on disk. */
+function countInWorkspace(pattern) {
+  return fs
+    .readdirSync(folder)
+    .filter((f) => f.endsWith('.md'))
+    .reduce((n, f) => n + (fs.readFileSync(path.join(folder, f), 'utf8').match(pattern) ?? []).length, 0);
+}
+
+/**
+ * Opens the quick fixes at the cursor (Ctrl+.) until `label` is among them (the diagnostics and
+ * the server may lag behind a change), selects it with the arrow keys and applies it with Enter.
+ */
+async function chooseQuickFix(label, { timeout = 20000 } = {}) {
+  const page = wb.page;
+  const rows = page.locator('.action-widget .monaco-list-row.action');
+  await wb.waitFor(async () => {
+    if (await rows.first().isVisible()) await wb.pressKey('Escape');
+    await wb.pressKey('Control+.');
+    try {
+      await rows.first().waitFor({ state: 'visible', timeout: 3000 });
+    } catch {
+      return false;
+    }
+    return (await rows.filter({ hasText: label }).count()) > 0;
+  }, { timeout, interval: 500, what: `the quick fix ${label}` });
+  await wb.screenshot('quick-fix');
+  const count = await rows.count();
+  for (let i = 0; i < count; i++) {
+    const focused = await page.locator('.action-widget .monaco-list-row.action.focused').getAttribute('aria-label').catch(() => null);
+    if (focused === label) break;
+    await wb.pressKey('ArrowDown');
+  }
+  assert.equal(await page.locator('.action-widget .monaco-list-row.action.focused').getAttribute('aria-label'), label);
+  await wb.pressKey('Enter');
+}
+
+/** The Problems panel's filter badge "Showing N of M": { shown, total }, or undefined. */
+async function problemsFilterBadge() {
+  const text = await wb.page.evaluate(() =>
+    [...document.querySelectorAll('.viewpane-filter-badge')].find((b) => b.offsetParent !== null && /\d/.test(b.textContent))?.textContent ?? '',
+  );
+  const m = /(\d+)\D+(\d+)/.exec(text);
+  return m ? { shown: Number(m[1]), total: Number(m[2]) } : undefined;
+}
+
+/** Types `text` into the Problems panel's filter box. */
+async function filterProblems(text) {
+  const filter = wb.page.locator('.markers-panel-container .viewpane-filter input, .panel .viewpane-filter input').first();
+  await filter.waitFor({ state: 'visible', timeout: 5000 });
+  await filter.fill(text);
+}
