@@ -54,13 +54,17 @@ async function glossaryStatus(wb) {
 
 let wb;
 let tmp;
+/** How long the setup took, reported with the first step. */
+const timings = [];
 let folder;
 const skipAll = fs.existsSync(CORPUS) ? false : `the real glossary is missing: ${CORPUS}`;
 
 before(async () => {
   if (skipAll) return;
+  const start = Date.now();
   tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'glossary-e2e-writer-'));
   const vsix = packageExtension(tmp);
+  timings.push(`packaged in ${Date.now() - start} ms`);
   folder = path.join(tmp, 'de');
   fs.cpSync(CORPUS, folder, { recursive: true });
   // As the README advises: VS Code's own Markdown validation does not know that Pandoc joins the files.
@@ -83,6 +87,7 @@ before(async () => {
   await wb.openFile('Data-Scraping.md');
   // The language server has read the whole glossary when the status bar counts its entries.
   await wb.waitFor(() => glossaryStatus(wb), { timeout: 60000, what: 'the glossary status bar item' });
+  timings.push(`the workbench showed the glossary's status after ${Date.now() - start} ms`);
 });
 
 after(async () => {
@@ -95,13 +100,19 @@ step('1. hover over [Large Language Model](#Large-Language-Model) shows the entr
   const llm = fs.readFileSync(path.join(folder, 'LLM.md'), 'utf8');
   const summary = /^\*\*\*"?(.+?)"?\*\*\*\s*$/m.exec(llm)[1];
   const link = '[Large Language Model](#Large-Language-Model)';
+  for (const line of timings) t.diagnostic(line);
   const start = Date.now();
   const hover = await wb.hover(link, { at: link.indexOf('#') + 5, match: /LLM\.md/, timeout: 30000 });
   t.diagnostic(`the hover showed after ${Date.now() - start} ms`);
   assert.match(hover, /Large Language Model/);
   assert.ok(hover.includes(summary), `the hover lacks the summary ${JSON.stringify(summary)}: ${hover}`);
-  assert.match(hover, /LLM\.md/);
+  // Where the entry is and how many links point at it (every link in this glossary is inline).
+  const heading = lineOf(path.join(folder, 'LLM.md'), /\{#Large-Language-Model[\s}]/);
+  assert.match(hover, new RegExp(`LLM\\.md:${heading}\\b`));
+  assert.match(hover, new RegExp(`\\b${countInWorkspace(/\]\(#Large-Language-Model\)/g)} links\\b`));
+  const shot = Date.now();
   await wb.screenshot('hover');
+  t.diagnostic(`the screenshot took ${Date.now() - shot} ms`);
   await wb.page.mouse.move(1, 1);
 });
 
