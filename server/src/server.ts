@@ -1,5 +1,6 @@
 import * as l10n from '@vscode/l10n';
 import {
+  CancellationToken,
   CodeActionKind,
   Connection,
   CreateFile,
@@ -91,6 +92,50 @@ export function startServer(connection: Connection, workspace: Workspace = new N
       sendStatusSoon();
     }
   };
+  /**
+   * Diagnostics after edits wait for a pause in typing: the index is updated at every change, so
+   * requests always see the latest text, but a burst of keystrokes publishes once, a moment after
+   * the last one (and during a long burst at least every `editMaxWaitMs`), instead of queueing a
+   * publication per keystroke.
+   */
+  const editDelayMs = 75;
+  const editMaxWaitMs = 500;
+  let edits = { affected: new Set<string>(), edited: new Set<string>(), since: 0 };
+  let editTimer: NodeJS.Timeout | undefined;
+  const publishEdits = (): void => {
+    editTimer = undefined;
+    const { affected, edited } = edits;
+    edits = { affected: new Set(), edited: new Set(), since: 0 };
+    publishChange({ changedIds: new Set(), affectedUris: affected }, edited.size === 1 ? [...edited][0] : undefined);
+  };
+  const publishEditSoon = (change: IndexChange | undefined, editedUri: string): void => {
+    if (change === undefined) {
+      return;
+    }
+    edits.since ||= Date.now();
+    // Read at once: an index change works out its affected documents from the index as it is now.
+    change.affectedUris.forEach((uri) => edits.affected.add(uri));
+    edits.edited.add(editedUri);
+    clearTimeout(editTimer);
+    editTimer = setTimeout(publishEdits, Math.max(0, Math.min(editDelayMs, edits.since + editMaxWaitMs - Date.now())));
+  };
+  /** How often each open document has changed: an answer worked out across a change is not sent. */
+  const changeCounts = new Map<string, number>();
+  /**
+   * Wraps a handler that awaits (reads a file, say): if its document changed meanwhile, its answer
+   * would hold positions of the old text, so the request fails with ContentModified and the editor
+   * asks again. Handlers that do not await answer before the server reads the next message.
+   */
+  const forUnchangedText =
+    <P extends { textDocument: { uri: string } }, R>(handler: (params: P, token: CancellationToken) => R | Promise<R>) =>
+    async (params: P, token: CancellationToken): Promise<R> => {
+      const before = changeCounts.get(params.textDocument.uri);
+      const result = await handler(params, token);
+      if (changeCounts.get(params.textDocument.uri) !== before) {
+        throw new ResponseError(LSPErrorCodes.ContentModified, 'The document changed while the request was answered.');
+      }
+      return result;
+    };
   let statusTimer: NodeJS.Timeout | undefined;
   const sendStatus = (state: GlossaryStatus['state']): void => {
     void connection.sendNotification(StatusNotification, { state, ...session.counts() });
@@ -225,11 +270,13 @@ export function startServer(connection: Connection, workspace: Workspace = new N
   });
 
   documents.onDidChangeContent(({ document }) => {
+    changeCounts.set(document.uri, (changeCounts.get(document.uri) ?? 0) + 1);
     if (loaded) {
-      publishChange(session.updateOpen({ uri: document.uri, version: document.version, text: document.getText() }), document.uri);
+      publishEditSoon(session.updateOpen({ uri: document.uri, version: document.version, text: document.getText() }), document.uri);
     }
   });
   documents.onDidClose(async ({ document }) => {
+    changeCounts.delete(document.uri);
     if (loaded) {
       publishChange(await session.closeOpen(document.uri));
     }
@@ -248,7 +295,7 @@ export function startServer(connection: Connection, workspace: Workspace = new N
     ),
   );
   const readText = async (uri: string): Promise<string | undefined> => documents.get(uri)?.getText() ?? (await session.readText(uri));
-  connection.onHover(runSafely(connection, 'hover', null, (params, token) => hoverAt(session.index, params.textDocument.uri, params.position, token, readText)));
+  connection.onHover(runSafely(connection, 'hover', null, forUnchangedText((params, token) => hoverAt(session.index, params.textDocument.uri, params.position, token, readText))));
   connection.onCompletion(
     runSafely(connection, 'completion', null, (params, token) => {
       const document = documents.get(params.textDocument.uri);
