@@ -125,12 +125,14 @@ export class Workbench {
     await this.waitFor(
       () =>
         page.evaluate(
-          ({ sel, base }) => {
+          ({ sel, base, dir }) => {
             const rows = [...document.querySelectorAll(`${sel} .quick-input-list .monaco-list-row`)];
             const first = rows.find((r) => r.getAttribute('data-index') === '0');
-            return first !== undefined && first.innerText.split('\n')[0].trim() === base;
+            const label = first?.querySelector('.label-name')?.textContent.trim();
+            const description = first?.querySelector('.label-description')?.textContent.trim() ?? '';
+            return label === base && (dir === '.' || description.replace(/\\/g, '/').includes(dir));
           },
-          { sel: QUICK_INPUT, base },
+          { sel: QUICK_INPUT, base, dir: path.dirname(name).replace(/\\/g, '/') },
         ),
       { timeout, interval: 100, what: `${base} first in Quick Open` },
     );
