@@ -139,9 +139,11 @@ step('3. typing [x](#Data-Sc offers Data-Scraping and accepting it writes the li
   await wb.pressKey('Enter');
   await wb.type('Siehe [x](#Data-Sc');
   const labels = await wb.waitFor(async () => {
-    const l = await wb.suggestions();
+    const l = await wb.suggestions({ timeout: 3000 });
+    // Typed before the server answered: ask again, as a writer would with Ctrl+Space.
+    if (l.length === 0) await wb.pressKey('Control+Space');
     return l.includes('Data-Scraping') ? l : undefined;
-  }, { what: 'the suggestion Data-Scraping' });
+  }, { timeout: 20000, what: 'the suggestion Data-Scraping' });
   await wb.screenshot('completion');
   await wb.acceptSuggestion('Data-Scraping');
   const line = await wb.waitFor(async () => {
