@@ -126,6 +126,10 @@ class BlockScanner {
   private openHtmlBlocks = 0;
   /** How many fenced divs are open: a closing `:::` ends a paragraph only then. */
   private openDivs = 0;
+  /** Per list of lines being parsed, the last line that can end a dashed table. */
+  private readonly lastFooters = new WeakMap<readonly LineRef[], number>();
+  /** Per list of lines being parsed, the last line that closes a comment. */
+  private readonly lastCommentCloses = new WeakMap<readonly LineRef[], number>();
 
   constructor(private readonly lineTexts: readonly string[]) {}
 
@@ -263,7 +267,7 @@ class BlockScanner {
     if (underline === undefined || !setextUnderline.test(this.text(underline))) return undefined;
     const line = lines[i];
     // A comment left open on the text line runs past its end (when it closes at all): then there is no heading.
-    if (commentOpenAfter(false, this.text(line)) && lines.slice(i + 1).some((later) => this.text(later).includes('-->'))) return undefined;
+    if (commentOpenAfter(false, this.text(line)) && this.lastCommentCloseLine(lines) > i) return undefined;
     const indent = /^[ \t]*/.exec(this.text(line))![0].length;
     this.result.blocks.push({
       kind: 'heading',
@@ -375,7 +379,8 @@ class BlockScanner {
     if (!dashedLine.test(this.text(lines[i])) || i + 1 >= lines.length || this.isBlank(lines[i + 1])) return undefined;
     const isDashed = (k: number) => dashedLine.test(this.text(lines[k]));
     let footer = -1;
-    for (let k = i + 2; k < lines.length; k++) {
+    const lastFooter = this.lastTableFooter(lines);
+    for (let k = i + 2; k <= lastFooter; k++) {
       if (isDashed(k) && (k + 1 >= lines.length || this.isBlank(lines[k + 1]))) {
         footer = k;
         break;
@@ -399,6 +404,34 @@ class BlockScanner {
       this.addRowGroups(lines.slice(i + 1, footer), dashRunStarts(this.text(lines[i])));
     }
     return footer + 1;
+  }
+
+  /**
+   * The last line that could end a dashed table (a line of dashes before a blank line or the end),
+   * or -1: found once per list of lines, so that many dashed lines without an end cost no more than
+   * one look through the rest of the file each.
+   */
+  private lastTableFooter(lines: readonly LineRef[]): number {
+    let last = this.lastFooters.get(lines);
+    if (last === undefined) {
+      last = -1;
+      for (let k = lines.length - 1; k >= 0 && last < 0; k--) {
+        if (dashedLine.test(this.text(lines[k])) && (k + 1 >= lines.length || this.isBlank(lines[k + 1]))) last = k;
+      }
+      this.lastFooters.set(lines, last);
+    }
+    return last;
+  }
+
+  /** The last line holding `-->`, or -1; found once per list of lines. */
+  private lastCommentCloseLine(lines: readonly LineRef[]): number {
+    let last = this.lastCommentCloses.get(lines);
+    if (last === undefined) {
+      last = -1;
+      for (let k = lines.length - 1; k >= 0 && last < 0; k--) if (this.text(lines[k]).includes('-->')) last = k;
+      this.lastCommentCloses.set(lines, last);
+    }
+    return last;
   }
 
   /** Rows of a multiline table: groups of lines apart by blank lines. */

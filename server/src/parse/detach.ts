@@ -17,7 +17,23 @@ export function detach(text: string): string {
   return text.length < minSlicedLength ? text : ` ${text}`.slice(1);
 }
 
-/** `detach` for a list of strings. */
-export function detachAll(texts: readonly string[]): string[] {
-  return texts.map(detach);
+/** The class lists in use (`chapter small term`, `seealso`, ...): a glossary has only a few. */
+const classLists = new Map<string, readonly string[]>();
+
+/** At most this many different lists are kept; an editor typing a class makes a new one per key. */
+const maxClassLists = 1000;
+
+/**
+ * A frozen list with the same classes, detached from the text and shared by every heading with
+ * these classes: thousands of headings carry the same two or three.
+ */
+export function sharedClassList(classes: readonly string[]): readonly string[] {
+  const key = classes.join(' ');
+  let shared = classLists.get(key);
+  if (shared === undefined) {
+    if (classLists.size >= maxClassLists) classLists.clear();
+    shared = Object.freeze(classes.map(detach));
+    classLists.set(detach(key), shared);
+  }
+  return shared;
 }

@@ -29,12 +29,17 @@ export function baseIdentifier(plainText: string): string {
  * Makes a heading's automatic identifier unique among the ids already used in the file, as Pandoc
  * does: `section` when empty, then `-1`, `-2`, ... for repeats.
  */
-export function uniqueIdentifier(plainText: string, used: ReadonlySet<string>): string {
+export function uniqueIdentifier(plainText: string, used: ReadonlySet<string>, nextSuffix?: Map<string, number>): string {
   const base = baseIdentifier(plainText) || 'section';
   if (!used.has(base)) return base;
-  for (let n = 1; n <= 60000; n++) {
+  // Ids are only ever added to `used`, so a suffix taken once stays taken: with `nextSuffix` (one
+  // map per file), the search goes on where it stopped, and a file of many equal headings is linear.
+  for (let n = nextSuffix?.get(base) ?? 1; n <= 60000; n++) {
     const candidate = `${base}-${n}`;
-    if (!used.has(candidate)) return candidate;
+    if (!used.has(candidate)) {
+      nextSuffix?.set(base, n + 1);
+      return candidate;
+    }
   }
   return base;
 }

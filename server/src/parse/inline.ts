@@ -115,9 +115,23 @@ const htmlTagPattern =
   /^<\/?[A-Za-z][A-Za-z0-9:-]*(?:\s+[A-Za-z_:][A-Za-z0-9_.:-]*(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>`]+))?)*\s*\/?>/;
 const autolinkPattern = /^<(?:[A-Za-z][A-Za-z0-9+.-]{1,31}:[^\s<>]*|[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*)>/;
 
+let lastCommentCloseText: string | undefined;
+let lastCommentClose = -1;
+
+/** Where the last `-->` of a text starts (-1 when none), remembered for the text last asked about. */
+function lastCommentCloseIn(text: string): number {
+  if (text !== lastCommentCloseText) {
+    lastCommentCloseText = text;
+    lastCommentClose = text.lastIndexOf('-->');
+  }
+  return lastCommentClose;
+}
+
 /** The end of raw HTML (a tag or a comment) or an autolink at `pos`, or -1. */
 export function htmlOrAutolinkEnd(text: string, pos: number): number {
   if (text.startsWith('<!--', pos)) {
+    // Many unclosed `<!--` in one text would each look through the rest of it.
+    if (pos + 4 > lastCommentCloseIn(text)) return -1;
     const close = text.indexOf('-->', pos + 4);
     return close < 0 ? -1 : close + 3;
   }

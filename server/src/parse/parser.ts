@@ -5,7 +5,7 @@
 
 import { parseAttributeBlock, type AttributeBlock } from './attributes';
 import { scanBlocks, splitLines, type HeadingBlock, type LineRef } from './blocks';
-import { detach, detachAll } from './detach';
+import { detach, sharedClassList } from './detach';
 import { uniqueIdentifier } from './identifiers';
 import { positionAt } from './positions';
 import { hasUnclosedEmphasis, plainText, referenceKey, scanLinks, type ReferenceResolver, type ResolvedReference } from './inline';
@@ -97,6 +97,9 @@ function splitHeading(block: HeadingBlock, content: string, setext: boolean): He
   return { block, raw: content.slice(0, textEnd), textStart: 0, textEnd, attributes };
 }
 
+const noClasses: readonly string[] = Object.freeze([]);
+const noKeyValues: readonly (readonly [string, string])[] = Object.freeze([]);
+
 /** Parses one file into its GlossaryDocument. */
 export function parseGlossaryDocument(
   text: string,
@@ -123,6 +126,7 @@ export function parseGlossaryDocument(
 
   // Headings: ids first (automatic ids do not depend on where links point), then implicit references.
   const usedIds = new Set<string>();
+  const nextSuffix = new Map<string, number>();
   const headingParts: { parts: HeadingParts; segment: Segment; id: string; plain: string }[] = [];
   for (const block of blockScan.blocks) {
     if (block.kind !== 'heading') continue;
@@ -130,7 +134,7 @@ export function parseGlossaryDocument(
     const parts = splitHeading(block, segment.text, block.firstLine !== block.lastLine);
     const plain = plainText(parts.raw, explicitOnly).trim();
     let id = parts.attributes?.id;
-    if (id === undefined || id === '') id = uniqueIdentifier(plain, usedIds);
+    if (id === undefined || id === '') id = uniqueIdentifier(plain, usedIds, nextSuffix);
     usedIds.add(id);
     headingParts.push({ parts, segment, id, plain });
   }
@@ -189,10 +193,13 @@ export function parseGlossaryDocument(
     const { parts, segment, id } = headingParts[headingIndex++];
     const attributes = parts.attributes;
     const lastLineText = lineTexts[block.lastLine] ?? '';
+    const headingText = detach(parts.raw);
+    const headingPlainText = plainText(parts.raw, resolve).trim();
     const heading: Heading = {
       level: block.level,
-      text: detach(parts.raw),
-      plainText: detach(plainText(parts.raw, resolve).trim()),
+      text: headingText,
+      // Most headings have no markup: then the two texts are one string.
+      plainText: headingPlainText === headingText ? headingText : detach(headingPlainText),
       textRange: segment.range(parts.textStart, parts.textEnd),
       range: {
         start: positionAt(block.firstLine, block.startCharacter + (bomShift && block.firstLine === 0 ? 1 : 0)),
@@ -202,8 +209,8 @@ export function parseGlossaryDocument(
       explicitId: attributes?.id !== undefined && attributes.id !== '',
       idRange: attributes?.idStart !== undefined ? segment.range(attributes.idStart, attributes.idEnd!) : undefined,
       attributesRange: attributes ? segment.range(attributes.start, attributes.end) : undefined,
-      classes: attributes ? detachAll(attributes.classes) : [],
-      keyValues: attributes ? attributes.keyValues.map(([key, value]) => [detach(key), detach(value)] as const) : [],
+      classes: attributes ? sharedClassList(attributes.classes) : noClasses,
+      keyValues: attributes && attributes.keyValues.length > 0 ? attributes.keyValues.map(([key, value]) => [detach(key), detach(value)] as const) : noKeyValues,
     };
     headings.push(heading);
     anchors.push({ id: heading.id, explicit: heading.explicitId, idRange: heading.idRange ?? heading.textRange, heading });
