@@ -180,7 +180,7 @@ const snippets = [
 ];
 const letters = 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZäöüÄÖÜß0123456789 -_.:#[](){}|*`~\n';
 
-test('thousands of random edits, requests and file changes leave the server alive and equal to a fresh one', { skip: !hasCorpus && `no corpus at ${corpusEntries}`, timeout: 120_000 }, () =>
+test('thousands of random edits, requests and file changes leave the server alive and equal to a fresh one', { skip: !hasCorpus && `no corpus at ${corpusEntries}`, timeout: 180_000 }, (t) =>
   withSeed(async () => {
     const random = generator(seed);
     const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
@@ -194,7 +194,7 @@ test('thousands of random edits, requests and file changes leave the server aliv
       const uriOf = (name: string): string => URI.file(path.join(folder, name)).toString();
       const disk = new Map<string, string[]>(names.map((name) => [uriOf(name), [fs.readFileSync(path.join(folder, name), 'utf8')]]));
       const onDisk = new Set(names.map(uriOf));
-      server = await startServer(folder);
+      server = await startServer(folder, { signal: t.signal });
       const { connection } = server;
       await server.settle();
 
@@ -546,7 +546,7 @@ test('thousands of random edits, requests and file changes leave the server aliv
       const errors = server.logs.filter((message) => / failed:|Unhandled|Error/.test(message));
       assert.deepEqual(errors, [], 'no request failed inside the server');
 
-      fresh = await startServer(folder);
+      fresh = await startServer(folder, { signal: t.signal });
       await fresh.settle();
       const describeServer = async (started: StartedServer): Promise<unknown> => {
         const symbols = (await started.connection.sendRequest(WorkspaceSymbolRequest.type, { query: '' })) ?? [];
@@ -583,11 +583,22 @@ test('thousands of random edits, requests and file changes leave the server aliv
   }),
 );
 
+/** The processor time a process has used so far, in milliseconds (Linux; 0 elsewhere). */
+function cpuMsOf(pid: number): number {
+  try {
+    const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').replace(/^.*\) /, '').split(' ');
+    // utime and stime, the 14th and 15th fields of the whole line, in clock ticks of 10 ms.
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  } catch {
+    return 0;
+  }
+}
+
 /** A server on a copy of 40 linked entries with Data-Scraping.md open, settled. */
-async function openDataScraping(): Promise<{ folder: string; server: StartedServer; uri: string; document: TextDocument; uriOf: (name: string) => string }> {
+async function openDataScraping(signal: AbortSignal): Promise<{ folder: string; server: StartedServer; uri: string; document: TextDocument; uriOf: (name: string) => string }> {
   const { folder } = copySubset(40);
   const uriOf = (name: string): string => URI.file(path.join(folder, name)).toString();
-  const server = await startServer(folder);
+  const server = await startServer(folder, { signal });
   const uri = uriOf('Data-Scraping.md');
   const document = TextDocument.create(uri, 'markdown', 1, fs.readFileSync(path.join(folder, 'Data-Scraping.md'), 'utf8'));
   await server.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'markdown', version: 1, text: document.getText() } });
@@ -595,10 +606,10 @@ async function openDataScraping(): Promise<{ folder: string; server: StartedServ
   return { folder, server, uri, document, uriOf };
 }
 
-test('a request sent right after a change answers for the changed text; cancelled requests answer at once', { skip: !hasCorpus && `no corpus at ${corpusEntries}`, timeout: 60_000 }, () =>
+test('a request sent right after a change answers for the changed text; cancelled requests answer at once', { skip: !hasCorpus && `no corpus at ${corpusEntries}`, timeout: 120_000 }, (t) =>
   withSeed(async () => {
     const random = generator(seed + 1);
-    const { folder, server, uri, document } = await openDataScraping();
+    const { folder, server, uri, document } = await openDataScraping(t.signal);
     try {
       const { connection } = server;
       const textDocument = { uri };
@@ -744,7 +755,7 @@ test('a request sent right after a change answers for the changed text; cancelle
       );
       const cancelMs = Date.now() - startedAt;
       const outcomes = cancelled.reduce<Record<string, number>>((counts, outcome) => ({ ...counts, [outcome]: (counts[outcome] ?? 0) + 1 }), {});
-      assert.ok(cancelMs < 3000, `300 cancelled requests took ${cancelMs} ms`);
+      assert.ok(cancelMs < 10_000, `300 cancelled requests took ${cancelMs} ms`);
       assert.ok((outcomes.empty ?? 0) + (outcomes.cancelled ?? 0) > 0, `some requests were cancelled: ${JSON.stringify(outcomes)}`);
       const references = await connection.sendRequest(ReferencesRequest.type, { textDocument, position: idStart, context: { includeDeclaration: true } });
       assert.ok((references ?? []).length > 1, 'the next request is answered');
@@ -757,9 +768,9 @@ test('a request sent right after a change answers for the changed text; cancelle
   }),
 );
 
-test('a burst of 1,000 keystrokes is coalesced: far fewer publications, the last for the final text', { skip: !hasCorpus && `no corpus at ${corpusEntries}`, timeout: 60_000 }, () =>
+test('a burst of 1,000 keystrokes is coalesced: far fewer publications, the last for the final text', { skip: !hasCorpus && `no corpus at ${corpusEntries}`, timeout: 120_000 }, (t) =>
   withSeed(async () => {
-    const { folder, server, uri, document } = await openDataScraping();
+    const { folder, server, uri, document } = await openDataScraping(t.signal);
     let fresh: StartedServer | undefined;
     try {
       const { connection } = server;
@@ -771,7 +782,7 @@ test('a burst of 1,000 keystrokes is coalesced: far fewer publications, the last
         textDocument: { uri, version: 2 },
         contentChanges: [{ range: { start: endOfFirstLine, end: endOfFirstLine }, text: '[x](#Nirgendwo)\n' }],
       });
-      await server.waitUntil(() => (server.diagnostics.get(uri) ?? []).some((d) => (d.data as { target?: string } | undefined)?.target === 'Nirgendwo'), 'the broken link typed', 2000);
+      await server.waitUntil(() => (server.diagnostics.get(uri) ?? []).some((d) => (d.data as { target?: string } | undefined)?.target === 'Nirgendwo'), 'the broken link typed', 10_000);
       const firstPublishMs = Date.now() - typedAt;
       await server.settle();
 
@@ -779,6 +790,7 @@ test('a burst of 1,000 keystrokes is coalesced: far fewer publications, the last
       const typed = ' Siehe [Large Language Model](#Large-Language-Model), [Claude](#Claude) und [Neu](#Neu-Eintrag).';
       const line = document.lineCount - 1;
       const before = server.publishCounts.get(uri) ?? 0;
+      const cpuBefore = cpuMsOf(server.child.pid!);
       const startedAt = Date.now();
       const sends: Promise<void>[] = [];
       let character = lineLength(document, line);
@@ -796,16 +808,17 @@ test('a burst of 1,000 keystrokes is coalesced: far fewer publications, the last
       const definitions = await connection.sendRequest(DefinitionRequest.type, { textDocument: { uri }, position: document.positionAt(lastLink + 4) });
       assert.deepEqual((definitions as { uri: string }[]).map((location) => path.basename(URI.parse(location.uri).fsPath)), ['LLM.md']);
       const answeredMs = Date.now() - startedAt;
+      const cpuMs = cpuMsOf(server.child.pid!) - cpuBefore;
       await server.settle();
       const publications = (server.publishCounts.get(uri) ?? 0) - before;
       console.log(
-        `coalescing: first keystroke published after ${firstPublishMs} ms; 1,000 keystrokes sent in ${sentMs} ms, handled in ${answeredMs} ms, ${publications} publications for the file`,
+        `coalescing: first keystroke published after ${firstPublishMs} ms; 1,000 keystrokes sent in ${sentMs} ms, handled in ${answeredMs} ms (${cpuMs} ms of the server's processor time), ${publications} publications for the file`,
       );
       assert.ok(publications >= 1 && publications <= 50, `1,000 keystrokes gave ${publications} publications of the file's diagnostics`);
 
       // The last publication is that of the final text: a fresh server on it publishes the same.
       fs.writeFileSync(URI.parse(uri).fsPath, document.getText());
-      fresh = await startServer(folder);
+      fresh = await startServer(folder, { signal: t.signal });
       await fresh.settle();
       assert.deepEqual(diagnosticsByUri(server.diagnostics), diagnosticsByUri(fresh.diagnostics));
       await server.shutdown();

@@ -34,6 +34,9 @@ export const repositoryRoot = path.resolve(__dirname, '..', '..', '..');
 export const serverScript = path.join(repositoryRoot, 'dist', 'glossary.js');
 export const corpusEntries = path.resolve(repositoryRoot, '../shared/corpus/ki-glossar/src/de');
 
+const started = new Set<ChildProcess>();
+process.once('exit', () => started.forEach((child) => child.kill()));
+
 export interface StartedServer {
   readonly connection: ProtocolConnection;
   readonly child: ChildProcess;
@@ -63,11 +66,17 @@ export interface StartedServer {
 export interface StartOptions {
   readonly capabilities?: object;
   readonly onConnection?: (connection: ProtocolConnection) => void;
+  /** The test's signal (`t.signal`): aborted when the test times out or is cancelled. */
+  readonly signal?: AbortSignal;
 }
 
 /** Starts the built server on a workspace folder and sends initialize and initialized. */
 export async function startServer(folder: string, options: StartOptions = {}): Promise<StartedServer> {
   const child = spawn(process.execPath, [serverScript, 'lsp', '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+  // A test that times out never reaches its cleanup: its signal kills the server, which would
+  // otherwise keep the test process alive (and a server left over is killed when the process exits).
+  started.add(child);
+  options.signal?.addEventListener('abort', () => child.kill(), { once: true });
   let stderrText = '';
   child.stderr!.setEncoding('utf8');
   child.stderr!.on('data', (chunk: string) => {
@@ -75,6 +84,7 @@ export async function startServer(folder: string, options: StartOptions = {}): P
   });
   let hasExited = false;
   child.once('exit', () => {
+    started.delete(child);
     hasExited = true;
     wakeAll();
   });
@@ -143,7 +153,13 @@ export async function startServer(folder: string, options: StartOptions = {}): P
   const settle = async (quietMs = 400): Promise<void> => {
     await waitUntil(() => statuses.some((status) => status.state === 'ready'), 'the index to be ready');
     // Answered only after every earlier message has been handled.
-    await connection.sendRequest(WorkspaceSymbolRequest.type, { query: 'settle' });
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([
+      connection.sendRequest(WorkspaceSymbolRequest.type, { query: 'settle' }),
+      new Promise((_, reject) => {
+        timer = setTimeout(() => reject(new Error(`the server did not answer within 30 s${hasExited ? ' (it exited)' : ''}`)), 30_000);
+      }),
+    ]).finally(() => clearTimeout(timer));
     const answeredAt = Date.now();
     for (;;) {
       const since = Date.now() - Math.max(answeredAt, lastNotification);
