@@ -84,7 +84,9 @@ export async function measureOurs(dir, { runs, requestRuns }) {
   result.completionTypedItems = complete('Lar').items.length;
   result.completionTyped = timeSync(requestRuns, () => complete('Lar'));
 
-  result.hover = timeSync(requestRuns, () => hoverAt(index, uri, at.position, noCancel));
+  // The hover reads the linked entry's file for its explanation, as the server does for a closed file.
+  const readText = (target) => session.readText(target);
+  result.hover = await timeAsync(requestRuns, () => hoverAt(index, uri, at.position, noCancel, readText));
   result.definitionCount = findDefinitions(index, uri, at.position, noCancel).length;
   result.definition = timeSync(requestRuns, () => findDefinitions(index, uri, at.position, noCancel));
   result.referencesCount = findReferences(index, top.uri, top.position, true, noCancel).length;

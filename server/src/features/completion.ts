@@ -10,8 +10,11 @@ const idBeingTyped = /\]\(#([^\s()#]*)$/;
 /** A link label being typed after `[`, up to the cursor: some text without brackets, not an image. */
 const labelBeingTyped = /(?:^|[^!\\\]])\[([^[\]()]+)$/;
 
-/** How many items one answer holds at most; the list is marked incomplete when cut. */
-const maxItems = 1000;
+/**
+ * How many items one answer holds at most; the list is then marked incomplete, so the editor asks
+ * again as the writer types and the best matches of the longer text come.
+ */
+const maxItems = 200;
 
 /** The line of the cursor, split at it. */
 export interface CursorLine {
@@ -39,27 +42,21 @@ export function complete(index: WorkspaceIndex, uri: string, line: CursorLine, p
 
 function completeIds(index: WorkspaceIndex, typed: string, position: Position, token: CancellationToken): CompletionList | null {
   const replaced = { start: { line: position.line, character: position.character - typed.length }, end: position };
-  const typedLower = typed.toLowerCase();
-  const entries = entriesById(index);
-  const ranked: Ranked[] = [];
-  for (const id of index.definedIds()) {
-    const tier = matchTier(typedLower, id.toLowerCase());
-    if (tier !== undefined) {
-      const entry = entries.get(id);
-      ranked.push({ id, rank: tier * 2 + (entry ? 0 : 1), entry });
-    }
-  }
-  if (token.isCancellationRequested) {
+  const matches = matching(catalogOf(index).all, typed.toLowerCase(), false, token);
+  if (matches === undefined) {
     return null;
   }
-  return listOf(ranked, typed.length > 0, ({ id, entry }) => ({
-    label: id,
-    kind: entry ? CompletionItemKind.Reference : CompletionItemKind.Text,
-    detail: entry?.title,
-    documentation: entry?.summary,
-    filterText: id,
-    textEdit: { range: replaced, newText: id },
-  }));
+  return listOf(matches.kept, matches.complete, (candidate) => {
+    const entry = currentEntry(index, candidate);
+    return {
+      label: candidate.id,
+      kind: entry ? CompletionItemKind.Reference : CompletionItemKind.Text,
+      detail: entry?.title,
+      documentation: entry?.summary,
+      filterText: candidate.id,
+      textEdit: { range: replaced, newText: candidate.id },
+    };
+  });
 }
 
 function completeLinks(
@@ -74,57 +71,134 @@ function completeLinks(
   const start = { line: position.line, character: position.character - typed.length - 1 };
   const replaced: Range = { start, end: { line: position.line, character: position.character + (after.startsWith(']') ? 1 : 0) } };
   const separator = inSeeAlso(index, uri, position) && !/^\]?\s*\|/.test(after) ? ' |' : '';
-  const typedLower = typed.toLowerCase();
-  const ranked: Ranked[] = [];
-  const seen = new Set<string>();
-  for (const { entry } of index.entries()) {
-    const tier = matchTier(typedLower, entry.title.toLowerCase()) ?? matchTier(typedLower, entry.id.toLowerCase());
-    if (tier !== undefined && !seen.has(entry.id)) {
-      seen.add(entry.id);
-      ranked.push({ id: entry.id, rank: tier, entry });
-    }
-  }
-  if (token.isCancellationRequested) {
+  const matches = matching(catalogOf(index).entries, typed.toLowerCase(), true, token);
+  if (matches === undefined) {
     return null;
   }
-  return listOf(ranked, true, ({ id, entry }) => {
-    const title = entry!.title || id;
-    const link = `[${title}](#${id})`;
+  return listOf(matches.kept, false, (candidate) => {
+    const entry = currentEntry(index, candidate);
+    const link = `[${entry?.title || candidate.id}](#${candidate.id})`;
     return {
       label: link,
       kind: CompletionItemKind.Reference,
-      detail: entry!.summary,
-      filterText: `[${title} ${id}`,
+      detail: entry?.summary,
+      filterText: `[${entry?.title ?? ''} ${candidate.id}`,
       textEdit: { range: replaced, newText: `${link}${separator}` },
     };
   });
 }
 
-interface Ranked {
+/** A defined id as completion ranks it. */
+interface Candidate {
   readonly id: string;
-  readonly rank: number;
-  readonly entry: Entry | undefined;
+  readonly idLower: string;
+  /** The entry's title in lower case, when the id names an entry. */
+  readonly titleLower: string | undefined;
+  /** The document defining the id (the first, when duplicated). */
+  readonly uri: string;
+  /** Which characters the id and title hold (`charactersOf`), to reject most candidates at once. */
+  readonly characters: number;
 }
 
-/** Sorts ranked candidates (rank, then id), keeps the best `maxItems` and numbers them for the editor. */
-function listOf(ranked: Ranked[], filtered: boolean, toItem: (candidate: Ranked) => CompletionItem): CompletionList {
-  ranked.sort((a, b) => a.rank - b.rank || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  const kept = ranked.slice(0, maxItems);
-  const width = String(kept.length).length;
-  const items = kept.map((candidate, position) => ({ ...toItem(candidate), sortText: String(position).padStart(width, '0') }));
-  // What is left out depends on what is typed, so the editor must ask again as the writer types.
-  return { isIncomplete: filtered || kept.length < ranked.length, items };
+/**
+ * A bit per letter a–z, one for digits and one for anything else: a candidate lacking a character
+ * of the typed text cannot match it, whatever the order.
+ */
+function charactersOf(text: string): number {
+  let bits = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    bits |= code >= 97 && code <= 122 ? 1 << (code - 97) : code >= 48 && code <= 57 ? 1 << 26 : 1 << 27;
+  }
+  return bits;
 }
 
-/** The entries by id (the first, when duplicated). Built per request, so titles and summaries are never stale. */
-function entriesById(index: WorkspaceIndex): ReadonlyMap<string, Entry> {
-  const entries = new Map<string, Entry>();
-  for (const located of index.entries()) {
-    if (!entries.has(located.entry.id)) {
-      entries.set(located.entry.id, located.entry);
+/**
+ * Every defined id, entries first, then by id: built once per version of the index's definitions,
+ * so that typing (which changes the open document, not what it defines) never rebuilds it.
+ */
+interface Catalog {
+  readonly version: number;
+  readonly all: readonly Candidate[];
+  /** The ids that name entries (the head of `all`). */
+  readonly entries: readonly Candidate[];
+}
+
+const catalogs = new WeakMap<WorkspaceIndex, Catalog>();
+
+function catalogOf(index: WorkspaceIndex): Catalog {
+  const cached = catalogs.get(index);
+  if (cached?.version === index.definitionsVersion) {
+    return cached;
+  }
+  const titles = new Map<string, string>();
+  for (const { entry } of index.entries()) {
+    if (!titles.has(entry.id)) {
+      titles.set(entry.id, entry.title.toLowerCase());
     }
   }
-  return entries;
+  const candidates: Candidate[] = [];
+  for (const id of index.definedIds()) {
+    const idLower = id.toLowerCase();
+    const titleLower = titles.get(id);
+    const uri = index.anchorsOf(id)[0]?.uri ?? '';
+    candidates.push({ id, idLower, titleLower, uri, characters: charactersOf(idLower) | charactersOf(titleLower ?? '') });
+  }
+  candidates.sort((a, b) => Number(a.titleLower === undefined) - Number(b.titleLower === undefined) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const firstSection = candidates.findIndex((candidate) => candidate.titleLower === undefined);
+  const catalog = { version: index.definitionsVersion, all: candidates, entries: firstSection < 0 ? candidates : candidates.slice(0, firstSection) };
+  catalogs.set(index, catalog);
+  return catalog;
+}
+
+/** The entry an id names as its document reads now (titles and summaries are never stale). */
+function currentEntry(index: WorkspaceIndex, candidate: Candidate): Entry | undefined {
+  return index.document(candidate.uri)?.entries.find((entry) => entry.id === candidate.id);
+}
+
+/**
+ * The candidates matching what is typed, in rank order: prefix matches of entries, of sections,
+ * then subsequence matches of entries, of sections; the catalog's order within each. Stops looking
+ * once enough prefix matches are found. Undefined when cancelled.
+ */
+function matching(
+  candidates: readonly Candidate[],
+  typedLower: string,
+  matchTitles: boolean,
+  token: CancellationToken,
+): { readonly kept: readonly Candidate[]; readonly complete: boolean } | undefined {
+  if (typedLower === '') {
+    return { kept: candidates.slice(0, maxItems), complete: candidates.length <= maxItems };
+  }
+  const buckets: Candidate[][] = [[], [], [], []];
+  const typedCharacters = charactersOf(typedLower);
+  for (const candidate of candidates) {
+    if ((candidate.characters & typedCharacters) !== typedCharacters) {
+      continue;
+    }
+    let tier = matchTier(typedLower, candidate.idLower);
+    if (matchTitles && tier !== 0 && candidate.titleLower !== undefined) {
+      tier = matchTier(typedLower, candidate.titleLower) ?? tier;
+    }
+    if (tier !== undefined) {
+      buckets[tier * 2 + (candidate.titleLower === undefined ? 1 : 0)]!.push(candidate);
+      if (buckets[0]!.length >= maxItems) {
+        break;
+      }
+    }
+  }
+  if (token.isCancellationRequested) {
+    return undefined;
+  }
+  const ranked = buckets.flat();
+  return { kept: ranked.slice(0, maxItems), complete: false };
+}
+
+/** Numbers the kept candidates for the editor, which must ask again as the writer types when the list is filtered or cut. */
+function listOf(kept: readonly Candidate[], complete: boolean, toItem: (candidate: Candidate) => CompletionItem): CompletionList {
+  const width = String(kept.length).length;
+  const items = kept.map((candidate, position) => ({ ...toItem(candidate), sortText: String(position).padStart(width, '0') }));
+  return { isIncomplete: !complete, items };
 }
 
 function inSeeAlso(index: WorkspaceIndex, uri: string, position: Position): boolean {
