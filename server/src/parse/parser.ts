@@ -76,7 +76,8 @@ function splitHeading(block: HeadingBlock, content: string, setext: boolean): He
   let end = content.replace(/[ \t]+$/, '').length;
   let attributes: AttributeBlock | undefined;
   if (content[end - 1] === '}' && !hasUnclosedEmphasis(content.slice(0, content.lastIndexOf('{', end - 1)))) {
-    for (let open = content.lastIndexOf('{', end - 1); open >= 0; open = content.lastIndexOf('{', open - 1)) {
+    // (lastIndexOf with a negative start looks at index 0 again: stop after it, or `## {ä}` loops forever.)
+    for (let open = content.lastIndexOf('{', end - 1); open >= 0; open = open === 0 ? -1 : content.lastIndexOf('{', open - 1)) {
       const candidate = parseAttributeBlock(content, open);
       if (candidate && candidate.end === end && content[open - 1] !== '\\') {
         attributes = candidate;
