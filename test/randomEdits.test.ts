@@ -9,7 +9,9 @@
 // on the final files.
 //
 // GLOSSARY_TEST_SEED=<n> replays a run (the seed is printed in every failure); GLOSSARY_TEST_EDITS
-// sets the number of edits (default 2,500).
+// sets the number of edits (default 2,500); GLOSSARY_TEST_PROGRESS=1 logs every edit and request to
+// stderr and writes the open documents to the temporary folder (for a server that hangs);
+// GLOSSARY_TEST_SERVER runs another build of the server, GLOSSARY_TEST_NODE_ARGS=--prof profiles it.
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
@@ -176,7 +178,7 @@ const snippets = [
   '[', ']', '(', ')', '](#', '{#', '}', '{', ' .term', ' .chapter .small .term', '{.seealso}', '{.explanation}', '## ', '### ', '#', '***', '**', '*', '_',
   '`', '```', '~~~', '\n', '\n\n', '\r\n', '|', ' | ', '\\', 'ä', 'Ö', 'ü', 'ß', '😀', '👩‍💻', '𝔊', '----', '> ', '- ', '1. ', '<!-- ', ' -->', '[^1]', '[^1]: x',
   '[Index](#Index) |', '[LLM](#Large-Language-Model)', '[x](#Data-Sc', '## Neu {#Neu .chapter .small .term}\n', '{#Data-Scraping}', '[Data Scraping]', '[Data Scraping]: #Data-Scraping',
-  '{#a:b.c}', '{# }', '{#}', '](#)', '[]()', '[a](#ä-ö)', '\t', '  ', '=====', '-----\n',
+  '{#a:b.c}', '{# }', '{#}', '## {ä}', '{[}', '](#)', '[]()', '[a](#ä-ö)', '\t', '  ', '=====', '-----\n',
 ];
 const letters = 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZäöüÄÖÜß0123456789 -_.:#[](){}|*`~\n';
 
@@ -320,6 +322,10 @@ test('thousands of random edits, requests and file changes leave the server aliv
         }
         versions.set(uri, Math.max(highest, version));
         TextDocument.update(document, changes, version);
+        if (process.env.GLOSSARY_TEST_PROGRESS) {
+          console.error(`edit ${path.basename(uri)} version ${version}: ${JSON.stringify(changes)}`);
+          fs.writeFileSync(path.join(os.tmpdir(), `progress-edit-${path.basename(URI.parse(uri).fsPath)}`), document.getText());
+        }
         await connection.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri, version }, contentChanges: changes });
       };
 
@@ -328,6 +334,38 @@ test('thousands of random edits, requests and file changes leave the server aliv
         disk: new Map([...disk].map(([uri, texts]) => [uri, [...texts]])),
       });
 
+      // Quick fixes and renames the server offered; now and then the writer applies one, as an editor does.
+      let offered: { title: string; edit: WorkspaceEdit }[] = [];
+      let applied = 0;
+      const applyOffered = async (): Promise<void> => {
+        const choice = offered.length > 0 && chance(0.3) ? pick(offered) : undefined;
+        offered = [];
+        const textEdits: [string, TextEdit[]][] = [];
+        for (const change of choice?.edit.documentChanges ?? []) {
+          if (!TextDocumentEdit.is(change)) {
+            return; // Creating or renaming files: the protocol test applies those.
+          }
+          textEdits.push([change.textDocument.uri, change.edits as TextEdit[]]);
+        }
+        textEdits.push(...Object.entries(choice?.edit.changes ?? {}));
+        for (const [uri, edits] of textEdits) {
+          const document = open.get(uri);
+          if (document) {
+            // Sent as one change per edit, from the end of the text backwards, as editors do.
+            const changes = [...edits]
+              .sort((a, b) => document.offsetAt(b.range.start) - document.offsetAt(a.range.start))
+              .map((edit) => ({ range: edit.range, text: edit.newText }));
+            const version = versions.get(uri)! + 1;
+            versions.set(uri, version);
+            TextDocument.update(document, changes, version);
+            await connection.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri, version }, contentChanges: changes });
+          } else if (onDisk.has(uri)) {
+            const file = URI.parse(uri).fsPath;
+            await writeDisk(uri, TextDocument.applyEdits(TextDocument.create(uri, 'markdown', 0, fs.readFileSync(file, 'utf8')), edits), FileChangeType.Changed);
+          }
+        }
+        applied += choice ? 1 : 0;
+      };
       const requestCounts = new Map<string, number>();
       // Requests that found something (a hover, a definition, ...), so that the run shows it reached the features.
       const foundCounts = new Map<string, number>();
@@ -346,6 +384,9 @@ test('thousands of random edits, requests and file changes leave the server aliv
           const textDocument = { uri };
           const kind = pick(['hover', 'definition', 'completion', 'codeAction', 'prepareRename', 'rename', 'references', 'documentSymbol'] as const);
           const what = `${kind} at ${position.line}:${position.character} in ${path.basename(uri)} version ${document.version}`;
+          if (process.env.GLOSSARY_TEST_PROGRESS) {
+            console.error(what);
+          }
           requestCounts.set(kind, (requestCounts.get(kind) ?? 0) + 1);
           const answer = async (): Promise<void> => {
             switch (kind) {
@@ -406,6 +447,7 @@ test('thousands of random edits, requests and file changes leave the server aliv
                   assert.equal(typeof action.title, 'string', what);
                   if ('edit' in action && action.edit) {
                     checkWorkspaceEdit(seen, action.edit, `${what}: "${action.title}"`);
+                    offered.push({ title: action.title, edit: action.edit });
                   }
                 }
                 break;
@@ -434,6 +476,7 @@ test('thousands of random edits, requests and file changes leave the server aliv
                   found(kind, edit);
                   if (edit) {
                     checkWorkspaceEdit(seen, edit, what);
+                    offered.push({ title: what, edit });
                   }
                 } catch (error) {
                   if (error instanceof assert.AssertionError) {
@@ -522,7 +565,14 @@ test('thousands of random edits, requests and file changes leave the server aliv
             await openFile(pick(candidates));
           }
         }
+        if (process.env.GLOSSARY_TEST_PROGRESS) {
+          console.error(`${edits} edits, ${Date.now() - started} ms, documents of ${[...open.values()].map((document) => document.getText().length).join(', ')} characters`);
+          for (const [uri, document] of open) {
+            fs.writeFileSync(path.join(os.tmpdir(), `progress-${path.basename(URI.parse(uri).fsPath)}`), document.getText());
+          }
+        }
         await Promise.all(pending);
+        await applyOffered();
       }
       const editing = Date.now() - started;
       assert.equal(server.exited(), false, 'the server is alive after the edits');
@@ -572,7 +622,7 @@ test('thousands of random edits, requests and file changes leave the server aliv
       }
       console.log(
         `random edits (${replay}): ${edits} edits (${duplicates} with a repeated version, ${outOfOrder} with an older one) in ${editing} ms, ` +
-          `requests ${JSON.stringify(Object.fromEntries(requestCounts))} of which found something ${JSON.stringify(Object.fromEntries(foundCounts))}, ${created} files created, ${onDisk.size} files at the end, open documents of ${[...open.values()].map((document) => document.getText().length).join(', ')} characters`,
+          `requests ${JSON.stringify(Object.fromEntries(requestCounts))} of which found something ${JSON.stringify(Object.fromEntries(foundCounts))}, ${applied} quick fixes or renames applied, ${created} files created, ${onDisk.size} files at the end, open documents of ${[...open.values()].map((document) => document.getText().length).join(', ')} characters`,
       );
       await server.shutdown();
     } finally {
@@ -705,6 +755,11 @@ test('a request sent right after a change answers for the changed text; cancelle
         }
       }
       console.log(`hover across a change (${replay}): ${JSON.stringify(overlaps)}`);
+
+      // A heading whose text is a brace pair that is no attribute block (this once looped forever).
+      await change([{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: '## {ä}\n\n## {} x}\n\n' }]);
+      const outline = await connection.sendRequest(DocumentSymbolRequest.type, { textDocument });
+      assert.ok((outline ?? []).length > 0, 'the server answers after a heading `## {ä}`');
 
       // A change that repeats the last version number (the protocol forbids it; the editor is wrong)
       // is still applied, in the order received: the answers and diagnostics follow the new text.

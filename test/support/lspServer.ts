@@ -31,7 +31,7 @@ export interface GlossaryStatus {
 export const StatusNotification = new NotificationType<GlossaryStatus>('glossary/status');
 
 export const repositoryRoot = path.resolve(__dirname, '..', '..', '..');
-export const serverScript = path.join(repositoryRoot, 'dist', 'glossary.js');
+export const serverScript = process.env.GLOSSARY_TEST_SERVER ?? path.join(repositoryRoot, 'dist', 'glossary.js');
 export const corpusEntries = path.resolve(repositoryRoot, '../shared/corpus/ki-glossar/src/de');
 
 const started = new Set<ChildProcess>();
@@ -72,7 +72,8 @@ export interface StartOptions {
 
 /** Starts the built server on a workspace folder and sends initialize and initialized. */
 export async function startServer(folder: string, options: StartOptions = {}): Promise<StartedServer> {
-  const child = spawn(process.execPath, [serverScript, 'lsp', '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+  const nodeArguments = process.env.GLOSSARY_TEST_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
+  const child = spawn(process.execPath, [...nodeArguments, serverScript, 'lsp', '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
   // A test that times out never reaches its cleanup: its signal kills the server, which would
   // otherwise keep the test process alive (and a server left over is killed when the process exits).
   started.add(child);
