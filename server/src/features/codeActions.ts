@@ -104,9 +104,9 @@ function brokenLinkFixes(
       actions.push(quickFix(l10n.t('Change to "{0}"', id), diagnostic, edit, preferred && rank === 0));
     });
   }
-  const newFile = input.newEntryUri(target);
+  const newFile = newEntryProblem(target, input.index) === undefined ? input.newEntryUri(target) : undefined;
   // An existing file is never replaced: `Claude.md` holding another entry keeps the fix away.
-  if (newEntryProblem(target, input.index) === undefined && newFile !== undefined && input.index.document(newFile) === undefined) {
+  if (newFile !== undefined && input.index.document(newFile) === undefined) {
     const params: CreateEntryParams = { title: target.replace(/-/g, ' '), id: target };
     const action = quickFix(l10n.t('Create entry "{0}"', target), diagnostic, undefined, false);
     action.command = Command.create(action.title, ServerCommands.createEntry, params);
@@ -134,13 +134,8 @@ function idFileFixes(input: CodeActionInput, model: GlossaryDocument, diagnostic
   if (nameId !== entry.id && idProblem(nameId) === undefined && !input.index.isDefined(nameId)) {
     actions.push(quickFix(l10n.t('Change the id to "{0}", as the file is named', nameId), diagnostic, editOf(input, [TextEdit.replace(idRange, nameId)]), false));
   }
-  const newUri = `${model.uri.slice(0, model.uri.lastIndexOf('/'))}/${encodeURIComponent(entry.id)}.md`;
-  if (
-    diagnostic.code === DiagnosticCode.AnchorFileMismatch &&
-    input.documentChanges &&
-    idProblem(entry.id) === undefined &&
-    input.index.document(newUri) === undefined
-  ) {
+  const newUri = idProblem(entry.id) === undefined ? `${model.uri.slice(0, model.uri.lastIndexOf('/'))}/${encodeURIComponent(entry.id)}.md` : undefined;
+  if (diagnostic.code === DiagnosticCode.AnchorFileMismatch && input.documentChanges && newUri !== undefined && input.index.document(newUri) === undefined) {
     // overwrite: false and ignoreIfExists: false make the editor refuse when the file exists meanwhile.
     const rename = RenameFile.create(model.uri, newUri, { overwrite: false, ignoreIfExists: false });
     actions.push(quickFix(l10n.t('Rename the file to "{0}.md"', entry.id), diagnostic, { documentChanges: [rename] }, false));

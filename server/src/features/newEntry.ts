@@ -25,6 +25,10 @@ export function idProblem(id: string): string | undefined {
     const shown = /\s/.test(forbidden[0]) ? l10n.t('white space') : `"${forbidden[0]}"`;
     return l10n.t('The id "{0}" contains {1}, which an id or a file name cannot hold.', id, shown);
   }
+  // Half of a surrogate pair (an emoji an edit cut in two) can be neither a file name nor a URI.
+  if (/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/.test(id)) {
+    return l10n.t('The id "{0}" holds half of a character.', id);
+  }
   if (id.startsWith('.') || id.startsWith('-')) {
     return l10n.t('The id "{0}" must not begin with "{1}".', id, id[0]!);
   }

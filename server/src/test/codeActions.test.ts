@@ -162,3 +162,8 @@ test('creating an entry is not offered when its file exists and holds another en
   const { actions } = actionsOf({ 'Index.md': index, 'Claude.md': ['## CNN {#CNN .term}'], 'A.md': ['[c](#Claude)'] }, 'A.md');
   assert.deepEqual(actions.map((action) => action.title), []);
 });
+
+test('an id holding half of an emoji (an edit cut it) gets no entry and no crash', () => {
+  const { actions } = actionsOf({ 'Index.md': index, 'A.md': ['[c](#Smile\uD83D)'] }, 'A.md');
+  assert.deepEqual(actions.map((action) => action.title), []);
+});
