@@ -1,15 +1,11 @@
-import * as l10n from '@vscode/l10n';
 import {
   CancellationToken,
   CodeActionKind,
   Connection,
-  CreateFile,
   LSPErrorCodes,
   MessageType,
   ResponseError,
   ShowMessageNotification,
-  TextDocumentEdit,
-  TextEdit,
   DidChangeWatchedFilesNotification,
   DocumentDiagnosticReport,
   DocumentDiagnosticReportKind,
@@ -27,13 +23,13 @@ import { toLspDiagnostic } from './features/diagnostics';
 import { documentSymbols } from './features/documentSymbols';
 import { hoverAt } from './features/hover';
 import { missingEntries } from './features/missingEntries';
-import { entryTemplate } from './features/newEntry';
+import { createEntry } from './features/createEntry';
 import { prepareRename, RenameRefused, renameId } from './features/rename';
 import { workspaceSymbols } from './features/workspaceSymbols';
 import { findReferences } from './features/references';
-import { IndexChange } from './index/workspaceIndex';
+import { DiagnosticsPublisher } from './diagnosticsPublisher';
 import { useLocale } from './localization';
-import { CreateEntryParams, CreateEntryResult, GlossaryStatus, MissingEntriesRequest, ProposeEntryRequest, ServerCommands, StatusNotification } from './protocol';
+import { CreateEntryParams, GlossaryStatus, MissingEntriesRequest, ProposeEntryRequest, ServerCommands, StatusNotification } from './protocol';
 import { runSafely } from './requestRunner';
 import { GlossarySession, LoadReport, OpenText } from './session/glossarySession';
 import { NodeFileSystemWorkspace } from './workspace/nodeWorkspace';
@@ -44,7 +40,7 @@ const settingsSection = 'glossary';
 
 /**
  * Starts the glossary language server on a connection: declares the capabilities and routes each
- * message to the session or to a feature. Diagnostics are pushed, so clients without pull work too.
+ * message to the session or to a feature.
  */
 export function startServer(connection: Connection, workspace: Workspace = new NodeFileSystemWorkspace()): void {
   const documents = new TextDocuments(TextDocument);
@@ -57,68 +53,18 @@ export function startServer(connection: Connection, workspace: Workspace = new N
   let canShowDocument = false;
   /** What the client's workspace edits can hold. */
   const clientEdits = { documentChanges: false, createFiles: false, renameFiles: false };
-  const published = new Set<string>();
-  /**
-   * Clients that pull diagnostics (`textDocument/diagnostic`) pull those of open documents; the
-   * server pushes the rest, so that the Problems panel lists the whole glossary, and never both
-   * for one document (the editor would show each problem twice).
-   */
-  let pullsDiagnostics = false;
-  let canRefreshDiagnostics = false;
+  const diagnostics = new DiagnosticsPublisher(
+    connection,
+    (uri) => session.diagnosticsOf(uri).map(toLspDiagnostic),
+    (uri) => documents.get(uri) !== undefined,
+    () => sendStatusSoon(),
+  );
+  /** Disk events and reloads one after another, so that an older read never lands after a newer one. */
+  let diskWork = Promise.resolve();
+  const afterDiskWork = (work: () => Promise<void>): Promise<void> => (diskWork = diskWork.then(work, work));
 
   const openTexts = (): OpenText[] => documents.all().map((document) => ({ uri: document.uri, version: document.version, text: document.getText() }));
 
-  const isPulled = (uri: string): boolean => pullsDiagnostics && documents.get(uri) !== undefined;
-  const publish = (uris: Iterable<string>): void => {
-    for (const uri of uris) {
-      const diagnostics = isPulled(uri) ? [] : session.diagnosticsOf(uri).map(toLspDiagnostic);
-      if (diagnostics.length > 0 || published.has(uri)) {
-        void connection.sendDiagnostics({ uri, diagnostics });
-      }
-      if (diagnostics.length > 0) {
-        published.add(uri);
-      } else {
-        published.delete(uri);
-      }
-    }
-  };
-  const publishChange = (change: IndexChange | undefined, editedUri?: string): void => {
-    if (change) {
-      publish(change.affectedUris);
-      // The editor pulls an edited document by itself; other open documents it must be told about.
-      if (canRefreshDiagnostics && [...change.affectedUris].some((uri) => uri !== editedUri && isPulled(uri))) {
-        void connection.languages.diagnostics.refresh();
-      }
-      sendStatusSoon();
-    }
-  };
-  /**
-   * Diagnostics after edits wait for a pause in typing: the index is updated at every change, so
-   * requests always see the latest text, but a burst of keystrokes publishes once, a moment after
-   * the last one (and during a long burst at least every `editMaxWaitMs`), instead of queueing a
-   * publication per keystroke.
-   */
-  const editDelayMs = 75;
-  const editMaxWaitMs = 500;
-  let edits = { affected: new Set<string>(), edited: new Set<string>(), since: 0 };
-  let editTimer: NodeJS.Timeout | undefined;
-  const publishEdits = (): void => {
-    editTimer = undefined;
-    const { affected, edited } = edits;
-    edits = { affected: new Set(), edited: new Set(), since: 0 };
-    publishChange({ changedIds: new Set(), affectedUris: affected }, edited.size === 1 ? [...edited][0] : undefined);
-  };
-  const publishEditSoon = (change: IndexChange | undefined, editedUri: string): void => {
-    if (change === undefined) {
-      return;
-    }
-    edits.since ||= Date.now();
-    // Read at once: an index change works out its affected documents from the index as it is now.
-    change.affectedUris.forEach((uri) => edits.affected.add(uri));
-    edits.edited.add(editedUri);
-    clearTimeout(editTimer);
-    editTimer = setTimeout(publishEdits, Math.max(0, Math.min(editDelayMs, edits.since + editMaxWaitMs - Date.now())));
-  };
   /** How often each open document has changed: an answer worked out across a change is not sent. */
   const changeCounts = new Map<string, number>();
   /**
@@ -164,47 +110,8 @@ export function startServer(connection: Connection, workspace: Workspace = new N
       session.updateOpen(open);
     }
     loaded = true;
-    const indexed = [...session.index.documents()].map((document) => document.uri);
-    publish(new Set([...published, ...indexed]));
-    if (canRefreshDiagnostics) {
-      void connection.languages.diagnostics.refresh();
-    }
+    diagnostics.publishAll([...session.index.documents()].map((document) => document.uri));
     sendStatus('ready');
-  };
-
-  /** Creates a new entry file from the template with a workspace edit, indexes it and shows it. */
-  const createEntry = async (params: CreateEntryParams | undefined): Promise<CreateEntryResult> => {
-    if (typeof params?.title !== 'string' || params.title.trim() === '') {
-      return { error: l10n.t('A new entry needs a title.') };
-    }
-    if (!clientEdits.documentChanges || !clientEdits.createFiles) {
-      return { error: l10n.t('This editor cannot create files for the language server.') };
-    }
-    const title = params.title.trim();
-    const proposal = await session.proposeEntry(title, params.id);
-    if (proposal.problem !== undefined || proposal.uri === undefined) {
-      return { error: proposal.problem ?? l10n.t('The entry cannot be created.') };
-    }
-    const uri = proposal.uri;
-    const { text, placeholder } = entryTemplate(title, proposal.id, session.config, session.index);
-    // overwrite: false and ignoreIfExists: false: the editor refuses rather than replace a file.
-    const result = await connection.workspace.applyEdit({
-      label: l10n.t('Create entry "{0}"', proposal.id),
-      edit: {
-        documentChanges: [
-          CreateFile.create(uri, { overwrite: false, ignoreIfExists: false }),
-          TextDocumentEdit.create({ uri, version: null }, [TextEdit.insert({ line: 0, character: 0 }, text)]),
-        ],
-      },
-    });
-    if (!result.applied) {
-      return { error: l10n.t('The entry "{0}" was not created: {1}', proposal.id, result.failureReason ?? l10n.t('the editor refused the edit.')) };
-    }
-    publishChange(session.addCreatedFile(uri, text));
-    if (canShowDocument) {
-      void connection.window.showDocument({ uri, takeFocus: true, selection: placeholder });
-    }
-    return { uri };
   };
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
@@ -213,12 +120,12 @@ export function startServer(connection: Connection, workspace: Workspace = new N
     canPullSettings = params.capabilities.workspace?.configuration === true;
     canRegisterWatchers = params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
     canShowDocument = params.capabilities.window?.showDocument?.support === true;
-    pullsDiagnostics = params.capabilities.textDocument?.diagnostic !== undefined;
-    canRefreshDiagnostics = pullsDiagnostics && params.capabilities.workspace?.diagnostics?.refreshSupport === true;
+    const pullsDiagnostics = params.capabilities.textDocument?.diagnostic !== undefined;
+    diagnostics.useClient(pullsDiagnostics, params.capabilities.workspace?.diagnostics?.refreshSupport === true);
     const workspaceEdit = params.capabilities.workspace?.workspaceEdit;
     clientEdits.documentChanges = workspaceEdit?.documentChanges === true;
-    clientEdits.createFiles = workspaceEdit?.resourceOperations?.includes('create') === true;
-    clientEdits.renameFiles = workspaceEdit?.resourceOperations?.includes('rename') === true;
+    clientEdits.createFiles = clientEdits.documentChanges && workspaceEdit?.resourceOperations?.includes('create') === true;
+    clientEdits.renameFiles = clientEdits.documentChanges && workspaceEdit?.resourceOperations?.includes('rename') === true;
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
@@ -243,43 +150,48 @@ export function startServer(connection: Connection, workspace: Workspace = new N
         watchers: [{ globPattern: '**/*.{md,txt}' }, { globPattern: '**/.glossary.json' }],
       });
     }
-    await reload();
+    await afterDiskWork(reload);
   });
 
   connection.onDidChangeConfiguration(async (params) => {
     pushedSettings = (params.settings as Record<string, unknown> | null | undefined)?.[settingsSection];
     if (loaded) {
-      await reload();
+      await afterDiskWork(reload);
     }
   });
 
-  connection.onDidChangeWatchedFiles(async (params) => {
-    if (!loaded) {
-      return;
-    }
-    if (params.changes.some((change) => session.isConfigFile(change.uri))) {
-      await reload();
-      return;
-    }
-    for (const change of params.changes) {
-      publishChange(change.type === FileChangeType.Deleted ? session.removeFile(change.uri) : await session.refreshFromDisk(change.uri));
-      if (change.type === FileChangeType.Deleted && session.index.document(change.uri) === undefined) {
-        publish([change.uri]);
+  connection.onDidChangeWatchedFiles((params) =>
+    afterDiskWork(async () => {
+      if (!loaded) {
+        return;
       }
-    }
-  });
+      if (params.changes.some((change) => session.isConfigFile(change.uri))) {
+        await reload();
+        return;
+      }
+      for (const change of params.changes) {
+        const deleted = change.type === FileChangeType.Deleted;
+        diagnostics.publishChange(deleted ? session.removeFile(change.uri) : await session.refreshFromDisk(change.uri));
+        if (deleted && session.index.document(change.uri) === undefined) {
+          diagnostics.forget(change.uri);
+        }
+      }
+    }),
+  );
 
   documents.onDidChangeContent(({ document }) => {
     changeCounts.set(document.uri, (changeCounts.get(document.uri) ?? 0) + 1);
     if (loaded) {
-      publishEditSoon(session.updateOpen({ uri: document.uri, version: document.version, text: document.getText() }), document.uri);
+      diagnostics.publishEditSoon(session.updateOpen({ uri: document.uri, version: document.version, text: document.getText() }), document.uri);
     }
   });
-  documents.onDidClose(async ({ document }) => {
+  documents.onDidClose(({ document }) => {
     changeCounts.delete(document.uri);
-    if (loaded) {
-      publishChange(await session.closeOpen(document.uri));
-    }
+    void afterDiskWork(async () => {
+      if (loaded) {
+        diagnostics.publishChange(await session.closeOpen(document.uri));
+      }
+    });
   });
 
   connection.languages.diagnostics.on(
@@ -339,7 +251,9 @@ export function startServer(connection: Connection, workspace: Workspace = new N
   connection.onExecuteCommand(
     runSafely(connection, 'executeCommand', undefined, async (params) => {
       if (params.command === ServerCommands.createEntry) {
-        const result = await createEntry(params.arguments?.[0] as CreateEntryParams | undefined);
+        const client = { createsFiles: clientEdits.createFiles, showsDocuments: canShowDocument };
+        const { result, change } = await createEntry(params.arguments?.[0] as CreateEntryParams | undefined, session, connection, client);
+        diagnostics.publishChange(change);
         if ('error' in result) {
           showMessage(connection, MessageType.Error, result.error);
         }

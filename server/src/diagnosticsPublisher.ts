@@ -1,0 +1,104 @@
+import { Connection, Diagnostic } from 'vscode-languageserver';
+import { IndexChange } from './index/workspaceIndex';
+
+/** How long diagnostics after an edit wait for the next keystroke, and at most during a long burst. */
+const editDelayMs = 75;
+const editMaxWaitMs = 500;
+
+/**
+ * Sends the diagnostics of the documents an index change affects. Clients that pull diagnostics
+ * (`textDocument/diagnostic`) pull those of open documents; the rest are pushed, so that the
+ * Problems panel lists the whole glossary, and never both for one document (the editor would show
+ * each problem twice). Edits are coalesced: the index follows every keystroke, so requests see the
+ * latest text, but a burst of keystrokes publishes once, a moment after the last one.
+ */
+export class DiagnosticsPublisher {
+  /** Documents whose last pushed diagnostics were not empty, so that clearing them is sent. */
+  private readonly published = new Set<string>();
+  private pulls = false;
+  private canRefresh = false;
+  private pending = { affected: new Set<string>(), edited: new Set<string>(), since: 0 };
+  private timer: NodeJS.Timeout | undefined;
+
+  constructor(
+    private readonly connection: Connection,
+    private readonly diagnosticsOf: (uri: string) => Diagnostic[],
+    private readonly isOpen: (uri: string) => boolean,
+    /** Called after each publication, for what depends on the diagnostics (the status bar). */
+    private readonly onPublished: () => void,
+  ) {}
+
+  /** What the client takes: pulled diagnostics, and a request to pull again. */
+  useClient(pulls: boolean, canRefresh: boolean): void {
+    this.pulls = pulls;
+    this.canRefresh = pulls && canRefresh;
+  }
+
+  /** Whether the client pulls the diagnostics of this document itself. */
+  isPulled(uri: string): boolean {
+    return this.pulls && this.isOpen(uri);
+  }
+
+  /** Sends the diagnostics of every indexed document anew (after a load), and clears those of documents gone. */
+  publishAll(indexedUris: Iterable<string>): void {
+    this.publish(new Set([...this.published, ...indexedUris]));
+    if (this.canRefresh) {
+      void this.connection.languages.diagnostics.refresh();
+    }
+    this.onPublished();
+  }
+
+  /** Sends the diagnostics an index change affects, at once. */
+  publishChange(change: IndexChange | undefined, editedUri?: string): void {
+    if (change === undefined) {
+      return;
+    }
+    this.publish(change.affectedUris);
+    // The editor pulls an edited document by itself; other open documents it must be told about.
+    if (this.canRefresh && [...change.affectedUris].some((uri) => uri !== editedUri && this.isPulled(uri))) {
+      void this.connection.languages.diagnostics.refresh();
+    }
+    this.onPublished();
+  }
+
+  /** Clears the diagnostics of a file that is gone. */
+  forget(uri: string): void {
+    if (this.published.delete(uri)) {
+      void this.connection.sendDiagnostics({ uri, diagnostics: [] });
+    }
+  }
+
+  /** Sends the diagnostics an edit affects once typing pauses (at least every `editMaxWaitMs`). */
+  publishEditSoon(change: IndexChange | undefined, editedUri: string): void {
+    if (change === undefined) {
+      return;
+    }
+    this.pending.since ||= Date.now();
+    // Read at once: an index change works out its affected documents from the index as it is now.
+    change.affectedUris.forEach((uri) => this.pending.affected.add(uri));
+    this.pending.edited.add(editedUri);
+    clearTimeout(this.timer);
+    this.timer = setTimeout(() => this.publishPendingEdits(), Math.max(0, Math.min(editDelayMs, this.pending.since + editMaxWaitMs - Date.now())));
+  }
+
+  private publishPendingEdits(): void {
+    this.timer = undefined;
+    const { affected, edited } = this.pending;
+    this.pending = { affected: new Set(), edited: new Set(), since: 0 };
+    this.publishChange({ changedIds: new Set(), affectedUris: affected }, edited.size === 1 ? [...edited][0] : undefined);
+  }
+
+  private publish(uris: Iterable<string>): void {
+    for (const uri of uris) {
+      const diagnostics = this.isPulled(uri) ? [] : this.diagnosticsOf(uri);
+      if (diagnostics.length > 0 || this.published.has(uri)) {
+        void this.connection.sendDiagnostics({ uri, diagnostics });
+      }
+      if (diagnostics.length > 0) {
+        this.published.add(uri);
+      } else {
+        this.published.delete(uri);
+      }
+    }
+  }
+}
