@@ -1,6 +1,4 @@
-import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { runCli } from './cli/main';
-import { startServer } from './server';
 import { NodeFileSystemWorkspace } from './workspace/nodeWorkspace';
 
 /**
@@ -10,13 +8,8 @@ import { NodeFileSystemWorkspace } from './workspace/nodeWorkspace';
 function main(): void {
   const argv = process.argv.slice(2);
   if (argv[0] === 'lsp') {
-    // createConnection reads --stdio, --node-ipc or --socket from process.argv.
-    const connection = createConnection(ProposedFeatures.all);
-    // A request the client failed to answer must not end the writer's language features.
-    process.on('unhandledRejection', (reason) => {
-      connection.console.error(`unexpected failure: ${reason instanceof Error ? (reason.stack ?? reason.message) : String(reason)}`);
-    });
-    startServer(connection);
+    // Loaded only here, so that the command line does not pay for the language server's code.
+    (require('./lspMain') as typeof import('./lspMain')).startLanguageServer();
     return;
   }
   // A reader that stops early (`glossary check . | head`) is no error of ours.
