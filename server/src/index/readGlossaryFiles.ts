@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { GlossaryDocument } from '../parse/model';
 import { FileProblem, ReadResult, Workspace } from '../workspace/workspace';
 
@@ -41,7 +42,12 @@ export async function readGlossaryFiles(workspace: Workspace, uris: readonly str
   for (let i = 0; i < uris.length; i++) {
     startReads();
     const uri = uris[i]!;
-    const result = await pending.shift()!;
+    // A read that throws (an I/O error the workspace did not turn into a failure) skips its file.
+    const result = await pending.shift()!.catch((error: unknown): ReadResult => ({
+      kind: 'failure',
+      reason: 'unreadable',
+      message: l10n.t('skipped: cannot read the file ({0})', error instanceof Error ? error.message : String(error)),
+    }));
     if (result.kind === 'failure') {
       skipped.push({ uri, message: result.message });
       continue;

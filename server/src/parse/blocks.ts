@@ -88,6 +88,8 @@ const divOpen = /^ {0,3}:{3,}[ \t]*(?:\{[^}]*\}|[\w-]+)[ \t]*:*[ \t]*$/;
 const divClose = /^ {0,3}:{3,}[ \t]*$/;
 const defMarker = /^ {0,3}[:~](?:[ \t]+)/;
 const noteStart = /^ {0,3}\[\^([^\]\s]+)\]:/;
+/** How deep containers are parsed as blocks; see `flatText`. */
+export const maxContainerDepth = 200;
 
 /** A line of dashes in runs apart by spaces: a simple or multiline table's border or column separator. */
 const dashedLine = /^ {0,3}-+(?:[ \t]+-+)*[ \t]*$/;
@@ -126,6 +128,8 @@ class BlockScanner {
   private openHtmlBlocks = 0;
   /** How many fenced divs are open: a closing `:::` ends a paragraph only then. */
   private openDivs = 0;
+  /** How many containers (quotes, list items, notes, definitions, table cells) enclose the lines parsed now. */
+  private depth = 0;
   /** Per list of lines being parsed, the last line that can end a dashed table. */
   private readonly lastFooters = new WeakMap<readonly LineRef[], number>();
   /** Per list of lines being parsed, the last line that closes a comment. */
@@ -143,6 +147,38 @@ class BlockScanner {
 
   /** Parses `input` as a sequence of blocks. */
   parse(input: readonly LineRef[], context: Context): void {
+    if (this.depth >= maxContainerDepth) {
+      this.flatText(input);
+      return;
+    }
+    this.depth++;
+    try {
+      this.parseBlocks(input, context);
+    } finally {
+      this.depth--;
+    }
+  }
+
+  /**
+   * Containers nested deeper than `maxContainerDepth`: their lines are read as paragraphs, split
+   * at blank lines, so their links still count. Each level of nesting costs a recursion of the
+   * parser, and ten thousand `>` or `- ` would overflow the stack; Pandoc reads such input (very
+   * slowly) as nested quotes or lists, which changes nothing about ids and links unless a heading
+   * or a reference definition stands that deep.
+   */
+  private flatText(lines: readonly LineRef[]): void {
+    let paragraph: LineRef[] = [];
+    for (const line of lines) {
+      if (!this.isBlank(line)) paragraph.push(line);
+      else if (paragraph.length > 0) {
+        this.addInline(paragraph);
+        paragraph = [];
+      }
+    }
+    if (paragraph.length > 0) this.addInline(paragraph);
+  }
+
+  private parseBlocks(input: readonly LineRef[], context: Context): void {
     const lines = input.slice();
     let i = 0;
     while (i < lines.length) {
@@ -662,6 +698,8 @@ class BlockScanner {
     while (j < lines.length) {
       const line = lines[j];
       const text = this.text(line);
+      // A comment that no later `-->` closes is no comment: Pandoc reads its `<!--` as text.
+      if (openComment && line.line > this.lastLineClosingComment()) openComment = false;
       if (!openComment) {
         if (/^[ \t]*$/.test(text)) break;
         if (text.trimStart().startsWith('```') && this.findFence(lines, j) !== undefined) break;
@@ -675,6 +713,18 @@ class BlockScanner {
     }
     this.addInline(body);
     return j;
+  }
+
+  private lineClosingComment: number | undefined;
+
+  /** The last line of the file with a `-->` on it, or -1. */
+  private lastLineClosingComment(): number {
+    if (this.lineClosingComment === undefined) {
+      let last = this.lineTexts.length - 1;
+      while (last >= 0 && !this.lineTexts[last].includes('-->')) last--;
+      this.lineClosingComment = last;
+    }
+    return this.lineClosingComment;
   }
 
   private addInline(lines: readonly LineRef[]): void {

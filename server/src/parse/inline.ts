@@ -74,8 +74,86 @@ function runLength(text: string, pos: number, ch: string): number {
   return n;
 }
 
+/**
+ * Texts this long or longer get a `TextIndex`, built once while they are scanned: without it, a
+ * long run of backticks or of `[` costs a look through the rest of the text for each character.
+ */
+const indexedLength = 1024;
+
+interface TextIndex {
+  /** The maximal runs of backticks, in order: where each starts and ends. */
+  readonly runStarts: number[];
+  readonly runEnds: number[];
+  /** By length, the starts of the runs of that length, in order. */
+  readonly runsByLength: Map<number, number[]>;
+  /** Where the last `)` is, or -1: no inline link can start after it. */
+  readonly lastCloseParen: number;
+  /** For each `[` that a scan from the start of the text reaches, its `]` or -1; else -2. Built when first needed. */
+  brackets: Int32Array | undefined;
+}
+
+/** The indexes of the texts being scanned; dropped when the outermost scan returns (see `withIndexes`). */
+const textIndexes = new Map<string, TextIndex>();
+let scanDepth = 0;
+
+/** Runs one of the module's entry points; the indexes of its texts live as long as it runs. */
+function withIndexes<T>(work: () => T): T {
+  scanDepth++;
+  try {
+    return work();
+  } finally {
+    if (--scanDepth === 0) textIndexes.clear();
+  }
+}
+
+function textIndex(text: string): TextIndex {
+  let index = textIndexes.get(text);
+  if (index === undefined) {
+    const runStarts: number[] = [];
+    const runEnds: number[] = [];
+    const runsByLength = new Map<number, number[]>();
+    for (let i = text.indexOf('`'); i >= 0; ) {
+      const length = runLength(text, i, '`');
+      runStarts.push(i);
+      runEnds.push(i + length);
+      let starts = runsByLength.get(length);
+      if (starts === undefined) runsByLength.set(length, (starts = []));
+      starts.push(i);
+      i = text.indexOf('`', i + length);
+    }
+    index = { runStarts, runEnds, runsByLength, lastCloseParen: text.lastIndexOf(')'), brackets: undefined };
+    // Outside a scan (a table row split into cells) only one text is kept.
+    if (scanDepth === 0) textIndexes.clear();
+    textIndexes.set(text, index);
+  }
+  return index;
+}
+
+/** The number of items of the sorted `items` that are at most `value`. */
+function countAtMost(items: readonly number[], value: number): number {
+  let lo = 0;
+  let hi = items.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (items[mid] <= value) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 /** The end of a code span starting at a backtick run at `pos`, or -1 when it is not closed. */
 export function codeSpanEnd(text: string, pos: number): number {
+  if (text.length >= indexedLength) {
+    // The first run after the opening one with exactly its length closes it.
+    const index = textIndex(text);
+    const run = countAtMost(index.runStarts, pos) - 1;
+    if (run < 0 || index.runEnds[run] <= pos) return -1;
+    const openEnd = index.runEnds[run];
+    const open = openEnd - pos;
+    const starts = index.runsByLength.get(open);
+    const next = starts === undefined ? -1 : countAtMost(starts, openEnd - 1);
+    return starts === undefined || next >= starts.length ? -1 : starts[next] + open;
+  }
   const open = runLength(text, pos, '`');
   let i = pos + open;
   while (i < text.length) {
@@ -146,6 +224,14 @@ export function htmlOrAutolinkEnd(text: string, pos: number): number {
  * as Pandoc's balanced-bracket parser does; -1 when there is none.
  */
 export function matchingBracket(text: string, pos: number): number {
+  if (text.length >= indexedLength) {
+    // A scan from `pos` visits the same characters as one from the start that reaches `pos`, so
+    // the brackets of a long text are matched once, with a stack; other positions are scanned.
+    const index = textIndex(text);
+    index.brackets ??= bracketMatches(text);
+    const match = index.brackets[pos];
+    if (match !== -2) return match;
+  }
   let depth = 0;
   for (let i = pos; i < text.length; i++) {
     const ch = text[i];
@@ -167,6 +253,30 @@ export function matchingBracket(text: string, pos: number): number {
   return -1;
 }
 
+/** `matchingBracket` of every `[` that a scan from the start of `text` reaches; -2 elsewhere. */
+function bracketMatches(text: string): Int32Array {
+  const matches = new Int32Array(text.length).fill(-2);
+  const open: number[] = [];
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    if (ch === '\\') {
+      i++;
+    } else if (ch === '`') {
+      const end = codeSpanEnd(text, i);
+      if (end > 0) i = end - 1;
+    } else if (ch === '<') {
+      const end = htmlOrAutolinkEnd(text, i);
+      if (end > 0) i = end - 1;
+    } else if (ch === '[') {
+      matches[i] = -1;
+      open.push(i);
+    } else if (ch === ']' && open.length > 0) {
+      matches[open.pop()!] = i;
+    }
+  }
+  return matches;
+}
+
 interface Destination {
   readonly url: string;
   readonly urlStart: number;
@@ -174,8 +284,16 @@ interface Destination {
   readonly end: number;
 }
 
+/**
+ * How far an inline link's `(url "title")` may reach. Pandoc sets no limit, but without one each
+ * `[a](` of a long text with no `)` would read the rest of the text; real URLs are far shorter.
+ */
+const maxDestinationLength = 2048;
+
 /** Reads the `(url "title")` part of an inline link at `pos` (which is `(`). */
-function parseDestination(text: string, pos: number): Destination | undefined {
+function parseDestination(fullText: string, pos: number): Destination | undefined {
+  if (fullText.length >= indexedLength && textIndex(fullText).lastCloseParen < pos) return undefined;
+  const text = fullText.length > pos + maxDestinationLength ? fullText.slice(0, pos + maxDestinationLength) : fullText;
   let i = pos + 1;
   while (text[i] === ' ' || text[i] === '\t') i++;
   let url = '';
@@ -259,6 +377,12 @@ type LinkAttempt =
   | { readonly kind: 'unresolved'; readonly labelEnd: number; readonly keyStart: number; readonly end: number }
   | { readonly kind: 'none' };
 
+/**
+ * Labels longer than this are not looked up as reference keys (CommonMark's limit; Pandoc has
+ * none, but no heading or reference definition of a glossary has a label that long).
+ */
+const maxReferenceLabelLength = 999;
+
 function tryLink(text: string, pos: number, resolve: ReferenceResolver): LinkAttempt {
   if (text[pos + 1] === '^') return { kind: 'none' };
   const labelEnd = matchingBracket(text, pos);
@@ -297,7 +421,8 @@ function tryLink(text: string, pos: number, resolve: ReferenceResolver): LinkAtt
       end = refEnd + 1;
     }
   }
-  const reference = resolve(referenceKey(key));
+  // Normalizing the key reads all of it; a long label of nested brackets would be read once per `[`.
+  const reference = key.length <= maxReferenceLabelLength ? resolve(referenceKey(key)) : undefined;
   if (!reference) return end > after ? { kind: 'unresolved', labelEnd, keyStart: after, end } : { kind: 'none' };
   return {
     kind: 'link',
@@ -342,7 +467,7 @@ export interface NoteReference {
 /** Every link and note reference in `text` (one paragraph or heading), in document order. */
 export function scanLinks(text: string, resolve: ReferenceResolver): (ScannedLink | NoteReference)[] {
   const found: (ScannedLink | NoteReference)[] = [];
-  scanLinksBetween(text, 0, text.length, resolve, found);
+  withIndexes(() => scanLinksBetween(text, 0, text.length, resolve, found));
   return found;
 }
 
@@ -409,7 +534,17 @@ function shiftLink(link: ScannedLink, by: number): ScannedLink {
  * removed, escapes and character references resolved, link labels kept, notes and raw HTML dropped.
  */
 export function plainText(text: string, resolve: ReferenceResolver, linksAllowed = true): string {
-  let out = '';
+  return withIndexes(() => plainTextOf(text, resolve, linksAllowed));
+}
+
+function plainTextOf(text: string, resolve: ReferenceResolver, linksAllowed: boolean): string {
+  // Parts joined at the end: appending to one string a character at a time is slow for long texts.
+  const parts: string[] = [];
+  let outLength = 0;
+  const emit = (part: string): void => {
+    parts.push(part);
+    outLength += part.length;
+  };
   // Where each `*`, `_` or `~` of the output stands in `text`: emphasis is judged on the source.
   const delimiters = new Map<number, number>();
   for (let i = 0; i < text.length; ) {
@@ -417,54 +552,54 @@ export function plainText(text: string, resolve: ReferenceResolver, linksAllowed
     if (ch === '\\') {
       const next = text[i + 1];
       if (next !== undefined && asciiPunctuation.test(next)) {
-        out += next;
+        emit(next);
         i += 2;
       } else if (next === '\n' || next === ' ') {
-        out += ' ';
+        emit(' ');
         i += 2;
       } else {
-        out += ch;
+        emit(ch);
         i++;
       }
     } else if (ch === '`') {
       const end = codeSpanEnd(text, i);
       if (end < 0) {
-        out += ch;
+        emit(ch);
         i++;
       } else {
         const n = runLength(text, i, '`');
-        out += text.slice(i + n, end - n).trim();
+        emit(text.slice(i + n, end - n).trim());
         i = end;
       }
     } else if (ch === '$') {
       const end = mathEnd(text, i);
       if (end < 0) {
-        out += ch;
+        emit(ch);
         i++;
       } else {
         const fence = text.startsWith('$$', i) ? 2 : 1;
-        out += text.slice(i + fence, end - fence);
+        emit(text.slice(i + fence, end - fence));
         i = end;
       }
     } else if (ch === '<') {
       const end = htmlOrAutolinkEnd(text, i);
       if (end < 0) {
-        out += ch;
+        emit(ch);
         i++;
       } else {
-        if (autolinkPattern.test(text.slice(i, end))) out += text.slice(i + 1, end - 1);
+        if (autolinkPattern.test(text.slice(i, end))) emit(text.slice(i + 1, end - 1));
         i = end;
       }
     } else if (ch === '&') {
       const ref = characterReference(text, i);
-      out += ref ? ref.value : ch;
+      emit(ref ? ref.value : ch);
       i = ref ? ref.end : i + 1;
     } else if (ch === '^' && text[i + 1] === '[') {
       const close = matchingBracket(text, i + 1);
       if (close > 0) {
         i = close + 1; // an inline note: stringify drops it
       } else {
-        out += ch;
+        emit(ch);
         i++;
       }
     } else if (ch === '[' || (ch === '!' && text[i + 1] === '[')) {
@@ -474,43 +609,44 @@ export function plainText(text: string, resolve: ReferenceResolver, linksAllowed
       const close = matchingBracket(text, open);
       const span = close > 0 && text[close + 1] === '{' ? parseAttributeBlock(text, close + 1) : undefined;
       if (attempt.kind === 'link') {
-        out += plainText(text.slice(attempt.link.labelStart, attempt.link.labelEnd), resolve, false);
+        emit(plainText(text.slice(attempt.link.labelStart, attempt.link.labelEnd), resolve, false));
         i = attempt.link.end;
       } else if (attempt.kind === 'unresolved') {
-        out += (ch === '!' ? '![' : '[') + plainText(text.slice(open + 1, attempt.labelEnd), resolve) + ']';
-        out += plainText(text.slice(attempt.keyStart, attempt.end), resolve);
+        emit((ch === '!' ? '![' : '[') + plainText(text.slice(open + 1, attempt.labelEnd), resolve) + ']');
+        emit(plainText(text.slice(attempt.keyStart, attempt.end), resolve));
         i = attempt.end;
       } else if (span) {
-        out += plainText(text.slice(open + 1, close), resolve, linksAllowed);
+        emit(plainText(text.slice(open + 1, close), resolve, linksAllowed));
         i = span.end;
       } else {
-        out += ch === '!' ? '![' : '[';
+        emit(ch === '!' ? '![' : '[');
         i = open + 1;
       }
     } else if (ch === '\n') {
-      out += ' ';
+      emit(' ');
       i++;
     } else if (ch === '-' && text[i + 1] === '-') {
       // Smart dashes, read left to right: `---` is an em dash, `--` an en dash.
       const em = text[i + 2] === '-';
-      out += em ? '—' : '–';
+      emit(em ? '—' : '–');
       i += em ? 3 : 2;
     } else if (ch === '.' && text.startsWith('...', i)) {
-      out += '…';
+      emit('…');
       i += 3;
     } else {
-      if (ch === '*' || ch === '_' || ch === '~') delimiters.set(i, out.length);
-      out += ch;
+      if (ch === '*' || ch === '_' || ch === '~') delimiters.set(i, outLength);
+      emit(ch);
       i++;
     }
   }
+  const out = parts.join('');
   if (delimiters.size === 0) return out;
   const { paired } = pairEmphasis(text, (offset) => delimiters.has(offset));
   if (paired.size === 0) return out;
   const removed = new Set([...paired].map((offset) => delimiters.get(offset)!));
-  let kept = '';
-  for (let k = 0; k < out.length; k++) if (!removed.has(k)) kept += out[k];
-  return kept;
+  const kept: string[] = [];
+  for (let k = 0; k < out.length; k++) if (!removed.has(k)) kept.push(out[k]);
+  return kept.join('');
 }
 
 interface EmphasisPairs {

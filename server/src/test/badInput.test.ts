@@ -1,0 +1,267 @@
+/**
+ * Bad input (issue 6): each case is parsed, and where pandoc can say which ids and links a text
+ * has, the parser must agree with it; the command line gives a clear message (no stack trace) and
+ * exits with its documented status. Big inputs are made in a temporary folder, never committed.
+ */
+
+import { test } from 'node:test';
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { execFileSync } from 'node:child_process';
+import { CliIo, runCli } from '../cli/main';
+import { readGlossaryFiles } from '../index/readGlossaryFiles';
+import { maxContainerDepth } from '../parse/blocks';
+import { parseGlossaryDocument } from '../parse/parser';
+import { InMemoryFileContent, InMemoryWorkspace } from '../workspace/inMemoryWorkspace';
+import { NodeFileSystemWorkspace } from '../workspace/nodeWorkspace';
+import { FileFilter, FileListing, ReadResult, Workspace } from '../workspace/workspace';
+import { pandocFactsOfText } from './pandoc';
+
+function parse(text: string) {
+  return parseGlossaryDocument(text, 'file:///ws/A.md', 1);
+}
+
+/** Ids and link targets as the parser reads them, in pandoc's form. */
+function facts(text: string): { ids: string[]; links: string[] } {
+  const document = parse(text);
+  return { ids: document.headings.map((h) => h.id), links: document.links.map((l) => l.target) };
+}
+
+async function assertLikePandoc(text: string): Promise<void> {
+  assert.deepEqual(facts(text), await pandocFactsOfText(text));
+}
+
+const smallCases: Readonly<Record<string, string>> = {
+  'an empty file': '',
+  'a file of blank lines': '\n\n   \n\t\n',
+  'a file that is only an attribute block': '{#Foo .chapter .small .term}\n',
+  'an attribute block alone on a heading line': '## {#Foo .term}\n\n[x](#Foo)\n',
+  'an unterminated {#': '## Foo {#Foo .term\n\n[Foo](#Foo) {#\n\n## Bar {#\n',
+  '{#} with no id': '## Foo {#}\n\n## Bar {# .term}\n\n[x](#foo)\n',
+  'ids with umlauts, dots, colons and emoji': [
+    '## Übergröße {#Übergröße}',
+    '## Version 1.2 {#v1.2}',
+    '## Namespace {#ns:term}',
+    '## Emoji 🚀 Rakete',
+    '## 🚀 {#rocket-🚀}',
+    '## Äpfel und Öl',
+    '',
+    '[a](#Übergröße) [b](#v1.2) [c](#ns:term) [d](#emoji-rakete) [e](#äpfel-und-öl) [f](#🚀)',
+  ].join('\n'),
+  'headings of every level and setext headings': [
+    '# Eins', '## Zwei', '### Drei', '#### Vier', '##### Fünf', '###### Sechs', '####### Sieben ist Text',
+    '', 'Setext eins', '===', '', 'Setext zwei', '---', '', 'Setext mit Id {#set}', '======', '',
+    '#Kein Abstand', '', '## Geschlossen ##', '', '## Zwei', '',
+  ].join('\n'),
+  'CRLF line endings': '## A {#A .term}\r\n\r\n[B](#B)\r\n\r\nSetext\r\n---\r\n',
+  'mixed line endings': '## A {#A .term}\r\n\n[B](#B)\r\n[C](#C)\n\nSetext\r\n===\n## D\r\n',
+  'a UTF-8 byte order mark': '\uFEFF## A {#A .term}\n\n[B](#B)\n',
+  'a link whose label spans 50 lines': `## A {#A}\n\n[${Array.from({ length: 50 }, (_, i) => `Zeile ${i}`).join('\n')}](#A)\n`,
+  'nested quotes and lists, 50 levels': `${'> '.repeat(50)}[q](#q)\n\n${'- '.repeat(50)}[l](#l)\n\n${'> - '.repeat(25)}## Tief {#tief}\n`,
+  'unclosed brackets, code and comments': '[[[[a](#a) `` ` <!-- [b](#b)\n\n## H <!--\n\n[c](#c)\n',
+};
+
+for (const [name, text] of Object.entries(smallCases)) {
+  test(`bad input like pandoc: ${name}`, async () => {
+    await assertLikePandoc(text);
+  });
+}
+
+test('ids with umlauts, dots and colons keep their text and ranges; an emoji is no identifier character (checked against pandoc above)', () => {
+  const document = parse('## Übergröße {#Über.größe:x}\n\n## 🚀 Start {#🚀}\n');
+  assert.equal(document.headings[0]!.id, 'Über.größe:x');
+  assert.deepEqual(document.headings[0]!.idRange, { start: { line: 0, character: 15 }, end: { line: 0, character: 27 } });
+  assert.equal(document.headings[1]!.id, 'start'); // pandoc: the block is text, and the emoji is dropped from the automatic id
+});
+
+test('a lone CR ends a line, as in editors and LSP positions (pandoc 2.17 deletes it instead)', () => {
+  const document = parse('## A {#A}\r[B](#B)\r\rSetext\r===\r');
+  assert.deepEqual(facts('## A {#A}\r[B](#B)\r\rSetext\r===\r'), { ids: ['A', 'setext'], links: ['B'] });
+  assert.deepEqual(document.links[0]!.idRange?.start, { line: 1, character: 5 });
+});
+
+test('a byte order mark and CRLF shift no position', () => {
+  const document = parse('\uFEFF## A {#A}\r\n\r\n[B](#B)\r\n');
+  assert.deepEqual(document.anchors[0]!.idRange.start, { line: 0, character: 8 }); // the BOM is character 0
+  assert.deepEqual(document.links[0]!.idRange?.start, { line: 2, character: 5 });
+});
+
+test('10,000 nested quotes or list levels: no stack overflow, and the link inside is found', () => {
+  for (const marker of ['>', '> ', '- ', '* ', '1. ', '> - ']) {
+    const document = parse(`${marker.repeat(10_000)}[tief](#Tief)\n`);
+    assert.deepEqual(document.links.map((link) => link.target), ['Tief'], JSON.stringify(marker));
+  }
+  // Nested list items written on lines of their own, indented two more columns each.
+  const lines = Array.from({ length: 1000 }, (_, level) => `${'  '.repeat(level)}- Ebene ${level} [l${level}](#L${level})`);
+  const document = parse(lines.join('\n'));
+  assert.equal(document.links.length, 1000);
+});
+
+test(`containers deeper than ${maxContainerDepth} levels are read as paragraphs, shallower ones as pandoc does`, async () => {
+  const shallow = `${'> '.repeat(maxContainerDepth - 1)}## Tief {#tief}\n`;
+  await assertLikePandoc(shallow);
+  assert.deepEqual(facts(`${'> '.repeat(maxContainerDepth + 10)}## Tief {#tief}\n\n[a](#tief)`), { ids: [], links: ['tief'] });
+});
+
+test('100,000 links in one file, a line of 1 MB, a paragraph of 10,000 lines', () => {
+  const links = Array.from({ length: 100_000 }, (_, i) => `[L${i}](#T${i % 100})`).join(' ');
+  assert.equal(parse(`## A {#A}\n\n${links}\n`).links.length, 100_000);
+  const line = `## A {#A}\n\n${'Wort [x](#A) '.repeat(80_000)}`;
+  assert.ok(line.length > 1_000_000);
+  assert.equal(parse(line).links.length, 80_000);
+  const megabyteOfText = 'a'.repeat(1 << 20);
+  assert.deepEqual(facts(`# ${megabyteOfText} {#lang}\n\n${megabyteOfText}`), { ids: ['lang'], links: [] });
+  assert.equal(parse('[a](#b)\n'.repeat(10_000)).links.length, 10_000);
+});
+
+interface CliRun {
+  readonly exitCode: number;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+async function runIn(cwd: string, workspace: Workspace, argv: readonly string[]): Promise<CliRun> {
+  let stdout = '';
+  let stderr = '';
+  const io: CliIo = { cwd, workspace, stdout: (text) => (stdout += text), stderr: (text) => (stderr += text) };
+  const exitCode = await runCli(argv, io);
+  return { exitCode, stdout, stderr };
+}
+
+async function runInMemory(argv: readonly string[], files: Readonly<Record<string, InMemoryFileContent>>): Promise<CliRun> {
+  const workspace = new InMemoryWorkspace(Object.fromEntries(Object.entries(files).map(([name, content]) => [`file:///ws/${name}`, content])));
+  return runIn('/ws', workspace, argv);
+}
+
+const goodEntry = '## A {#A .chapter .small .term}\n\n[A](#A)\n\n### Siehe {.seealso}\n\n[Index](#Index) |\n\n----\n';
+
+function assertNoStackTrace(run: CliRun): void {
+  assert.doesNotMatch(run.stderr, /\n\s+at /, 'no stack trace');
+  assert.doesNotMatch(run.stdout, /\n\s+at /, 'no stack trace');
+}
+
+test('command line: empty, attribute-only, BOM, CRLF and invalid UTF-8 files are read; invalid UTF-8 is reported', async () => {
+  const run = await runInMemory(['index', 'g'], {
+    'g/A.md': goodEntry,
+    'g/Empty.md': '',
+    'g/Attr.md': '{#Foo}',
+    'g/Bom.md': '\uFEFF## B {#B}\r\n',
+    'g/Bad.md': new Uint8Array([0x23, 0x23, 0x20, 0x43, 0x20, 0xff, 0xfe, 0x20, 0x7b, 0x23, 0x43, 0x7d, 0x0a]),
+  });
+  assert.equal(run.exitCode, 0);
+  assert.equal(run.stderr, 'glossary: g/Bad.md: invalid UTF-8; read with replacement characters (U+FFFD)\n');
+  const files = (JSON.parse(run.stdout) as { files: { path: string; anchors: { id: string }[] }[] }).files;
+  assert.deepEqual(
+    files.map((file) => [file.path, file.anchors.map((anchor) => anchor.id)]),
+    [['g/A.md', ['A', 'siehe']], ['g/Attr.md', []], ['g/Bad.md', ['C']], ['g/Bom.md', ['B']], ['g/Empty.md', []]],
+  );
+  assertNoStackTrace(run);
+});
+
+test('command line: a binary file named .md is skipped with a message', async () => {
+  const run = await runInMemory(['check', 'g'], { 'g/A.md': goodEntry, 'g/Bild.md': new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0x0d]) });
+  assert.equal(run.stderr, 'glossary: g/Bild.md: skipped: binary file (contains NUL bytes)\n');
+  assert.equal(run.exitCode, 1); // the broken link to #Index in A.md
+  assertNoStackTrace(run);
+});
+
+test('command line: an unreadable file (as root chmod does not stop reading, so the failure is injected) is skipped with a message', async () => {
+  const run = await runInMemory(['check', 'g'], { 'g/A.md': goodEntry, 'g/Index.md': '# Index {#Index}', 'g/Gesperrt.md': { unreadable: 'EACCES' } });
+  assert.equal(run.stderr, 'glossary: g/Gesperrt.md: skipped: cannot read the file (EACCES)\n');
+  assert.equal(run.exitCode, 0);
+});
+
+test('command line: a read that throws is reported as an unreadable file, not an internal error', async () => {
+  const workspace = new InMemoryWorkspace({ 'file:///ws/g/A.md': goodEntry, 'file:///ws/g/Index.md': '# Index {#Index}', 'file:///ws/g/Wirft.md': 'x' });
+  const throwing: Workspace = {
+    stat: (uri) => workspace.stat(uri),
+    listFiles: (uri, filter) => workspace.listFiles(uri, filter),
+    readFile: (uri) => (uri.endsWith('Wirft.md') ? Promise.reject(new Error('EIO: i/o error, read')) : workspace.readFile(uri)),
+  };
+  const run = await runIn('/ws', throwing, ['check', 'g']);
+  assert.equal(run.stderr, 'glossary: g/Wirft.md: skipped: cannot read the file (EIO: i/o error, read)\n');
+  assert.equal(run.exitCode, 0);
+});
+
+test('command line: a file deleted or renamed while the index is built is skipped with a message', async () => {
+  const files = new InMemoryWorkspace({
+    'file:///ws/g/A.md': goodEntry,
+    'file:///ws/g/Index.md': '# Index {#Index}',
+    'file:///ws/g/Weg.md': '## Weg {#Weg}',
+    'file:///ws/g/Alt.md': '## Alt {#Alt}',
+  });
+  // The listing is taken, then one file is deleted and one renamed before they are read.
+  const racing: Workspace = {
+    stat: (uri) => files.stat(uri),
+    listFiles: async (uri: string, filter: FileFilter): Promise<FileListing> => {
+      const listing = await files.listFiles(uri, filter);
+      files.set('file:///ws/g/Weg.md', undefined);
+      files.set('file:///ws/g/Alt.md', undefined);
+      files.set('file:///ws/g/Neu.md', '## Alt {#Alt}');
+      return listing;
+    },
+    readFile: (uri: string): Promise<ReadResult> => files.readFile(uri),
+  };
+  const run = await runIn('/ws', racing, ['check', 'g']);
+  assert.equal(run.stderr, 'glossary: g/Alt.md: skipped: file not found\nglossary: g/Weg.md: skipped: file not found\n');
+  assert.equal(run.exitCode, 0);
+});
+
+test('command line on disk: symbolic link loops, a folder named x.md, a FIFO, binary and big files', { timeout: 60_000 }, async () => {
+  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'glossary-bad-input-'));
+  try {
+    const g = path.join(root, 'g');
+    fs.mkdirSync(path.join(g, 'sub'), { recursive: true });
+    fs.writeFileSync(path.join(g, 'A.md'), goodEntry);
+    fs.writeFileSync(path.join(g, 'Index.md'), '# Index {#Index}\n');
+    fs.symlinkSync(g, path.join(g, 'sub', 'zurück')); // a loop back to the glossary
+    fs.symlinkSync(path.join(g, 'sub', 'loop'), path.join(g, 'sub', 'loop')); // a link to itself
+    fs.symlinkSync(path.join(g, 'A.md'), path.join(g, 'Verweis.md')); // a link to a file is a file
+    fs.mkdirSync(path.join(g, 'Ordner.md'));
+    execFileSync('mkfifo', [path.join(g, 'Rohr.md')]);
+    fs.writeFileSync(path.join(g, 'Bild.md'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0x0d]));
+    fs.writeFileSync(path.join(g, 'Kaputt.md'), Buffer.from([0x23, 0x20, 0xc3, 0x28, 0x0a]));
+    // 50 MB: entries of an ordinary size, one after the other in one file.
+    const entry = `${goodEntry}\n${'Ein Satz mit [einem Link](#A) und *Betonung* und `Code`. '.repeat(30)}\n\n`;
+    const big = fs.openSync(path.join(g, 'Gross.md'), 'w');
+    const block = entry.repeat(Math.ceil((1 << 20) / entry.length));
+    for (let written = 0; written < 50 << 20; written += block.length) fs.writeSync(big, block);
+    fs.closeSync(big);
+
+    const workspace = new NodeFileSystemWorkspace({ synchronousReads: true });
+    const run = await runIn(root, workspace, ['check', 'g', '--format', 'json']);
+    assertNoStackTrace(run);
+    assert.equal(run.exitCode, 0, run.stderr);
+    assert.equal(run.stderr, ['glossary: g/Bild.md: skipped: binary file (contains NUL bytes)', 'glossary: g/Kaputt.md: invalid UTF-8; read with replacement characters (U+FFFD)', ''].join('\n'));
+    const checked = (JSON.parse(run.stdout) as { files?: { path: string }[] } | { path: string }[]);
+    assert.ok(checked);
+
+    // The FIFO and the folder named like a file, given by name, are refused clearly.
+    const fifo = await runIn(root, workspace, ['check', 'g/Rohr.md']);
+    assert.equal(fifo.exitCode, 2);
+    assert.match(fifo.stderr, /^glossary: no such file or folder: g\/Rohr\.md\n$/);
+    const folder = await runIn(root, workspace, ['index', 'g/Ordner.md']);
+    assert.equal(folder.exitCode, 0);
+    assert.deepEqual(JSON.parse(folder.stdout), { files: [] });
+  } finally {
+    fs.rmSync(root, { recursive: true, force: true });
+  }
+});
+
+test('readGlossaryFiles: a rejected read is a skipped file', async () => {
+  const workspace: Workspace = {
+    stat: async () => 'file',
+    listFiles: async () => ({ uris: [], problems: [] }),
+    readFile: async (uri) => {
+      if (uri.endsWith('b.md')) throw new Error('boom');
+      return { kind: 'text', text: '# X', warning: undefined };
+    },
+  };
+  const read = await readGlossaryFiles(workspace, ['file:///a.md', 'file:///b.md', 'file:///c.md'], (text, uri) => parseGlossaryDocument(text, uri, 0));
+  assert.deepEqual(read.documents.map((document) => document.uri), ['file:///a.md', 'file:///c.md']);
+  assert.deepEqual(read.skipped, [{ uri: 'file:///b.md', message: 'skipped: cannot read the file (boom)' }]);
+});
+
+
