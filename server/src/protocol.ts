@@ -1,4 +1,4 @@
-import { NotificationType, RequestType } from 'vscode-languageserver-protocol';
+import { NotificationType, RequestType, RequestType0 } from 'vscode-languageserver-protocol';
 
 /**
  * What the glossary server offers beyond the Language Server Protocol. The VS Code client imports
@@ -35,7 +35,7 @@ export interface ProposedEntry {
 }
 
 /** Ids that links point at but no heading defines, most referenced first. */
-export const MissingEntriesRequest = new RequestType<void, readonly MissingEntry[], void>('glossary/missingEntries');
+export const MissingEntriesRequest = new RequestType0<readonly MissingEntry[], void>('glossary/missingEntries');
 
 export interface MissingEntry {
   readonly id: string;

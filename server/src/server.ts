@@ -262,9 +262,9 @@ export function startServer(connection: Connection, workspace: Workspace = new N
       return undefined;
     }),
   );
-  // A failure here reaches the client as an error response: there is no empty proposal.
+  // A failure of these reaches the client as an error response.
   connection.onRequest(ProposeEntryRequest, (params) => session.proposeEntry(String(params.title ?? ''), params.id || undefined));
-  connection.onRequest(MissingEntriesRequest, runSafely(connection, 'missingEntries', [], () => missingEntries(session.index)));
+  connection.onRequest(MissingEntriesRequest, () => missingEntries(session.index));
 
   documents.listen(connection);
   connection.listen();

@@ -12,7 +12,7 @@ interface MissingEntryItem extends vscode.QuickPickItem {
  * referenced first; picking one creates its entry. Returns the new file's URI.
  */
 export async function showMissingEntries(client: LanguageClient): Promise<string | undefined> {
-  const missing = await client.sendRequest(MissingEntriesRequest, undefined);
+  const missing = await client.sendRequest(MissingEntriesRequest);
   if (missing.length === 0) {
     void vscode.window.showInformationMessage(vscode.l10n.t('Every link points at an existing entry.'));
     return undefined;
