@@ -26,28 +26,49 @@ export const checkBrokenLinks: Check = function* ({ document, index }) {
   }
 };
 
+/** How many other definitions a `duplicate-anchor` diagnostic lists as related information. */
+const maxRelatedDefinitions = 20;
+
 /** `duplicate-anchor`: an explicit id defined more than once; every explicit occurrence is reported. */
 export const checkDuplicateAnchors: Check = function* ({ document, index }) {
+  // A file can hold thousands of ids: those it alone defines once are told apart without a lookup,
+  // and each other id is looked up once.
+  const countInFile = new Map<string, number>();
   for (const anchor of document.anchors) {
-    if (!anchor.explicit) {
+    countInFile.set(anchor.id, (countInFile.get(anchor.id) ?? 0) + 1);
+  }
+  const definitionsById = new Map<string, ReturnType<typeof index.anchorsOf>>();
+  for (const anchor of document.anchors) {
+    if (!anchor.explicit || (countInFile.get(anchor.id) === 1 && index.definingDocumentCount(anchor.id) === 1)) {
       continue;
     }
-    const definitions = index.anchorsOf(anchor.id);
+    let definitions = definitionsById.get(anchor.id);
+    if (definitions === undefined) {
+      definitions = index.anchorsOf(anchor.id);
+      definitionsById.set(anchor.id, definitions);
+    }
     if (definitions.length < 2) {
       continue;
+    }
+    const others: typeof definitions[number][] = [];
+    for (const other of definitions) {
+      if (others.length === maxRelatedDefinitions) {
+        break;
+      }
+      if (other.uri !== document.uri || !samePosition(other.anchor.idRange.start, anchor.idRange.start)) {
+        others.push(other);
+      }
     }
     yield {
       range: anchor.idRange,
       code: DiagnosticCode.DuplicateAnchor,
       message: l10n.t('The id "{0}" is defined {1} times in the workspace.', anchor.id, definitions.length),
       data: { kind: DiagnosticCode.DuplicateAnchor, id: anchor.id, definitionCount: definitions.length },
-      relatedInformation: definitions
-        .filter((other) => other.uri !== document.uri || !samePosition(other.anchor.idRange.start, anchor.idRange.start))
-        .map((other) => ({
-          uri: other.uri,
-          range: other.anchor.idRange,
-          message: l10n.t('"{0}" is also defined here.', anchor.id),
-        })),
+      relatedInformation: others.map((other) => ({
+        uri: other.uri,
+        range: other.anchor.idRange,
+        message: l10n.t('"{0}" is also defined here.', anchor.id),
+      })),
     };
   }
 };

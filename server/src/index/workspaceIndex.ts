@@ -110,6 +110,11 @@ export class WorkspaceIndex {
     return this.locate(this.linkersById.get(id), (document) => document.links.filter((link) => link.target === id), (uri, link) => ({ uri, link }));
   }
 
+  /** How many documents define an id (without looking into them). */
+  definingDocumentCount(id: string): number {
+    return this.definersById.get(id)?.length ?? 0;
+  }
+
   /** The URIs of the documents that link to an id, sorted. */
   documentsLinkingTo(id: string): readonly string[] {
     return [...(this.linkersById.get(id) ?? [])].sort();

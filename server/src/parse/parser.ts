@@ -244,6 +244,21 @@ function comparePositions(a: Position, b: Position): number {
   return a.line - b.line || a.character - b.character;
 }
 
+/** The index of the first item of a sorted array for which `isAtOrAfter` holds (the array's length when none). */
+function firstIndex<T>(sorted: readonly T[], isAtOrAfter: (item: T) => boolean): number {
+  let low = 0;
+  let high = sorted.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (isAtOrAfter(sorted[middle]!)) {
+      high = middle;
+    } else {
+      low = middle + 1;
+    }
+  }
+  return low;
+}
+
 function contains(range: Range, position: Position): boolean {
   return comparePositions(range.start, position) <= 0 && comparePositions(position, range.end) < 0;
 }
@@ -262,6 +277,10 @@ function buildEntries(
   const entries: Entry[] = [];
   const lastLine = lineTexts.length - 1;
   const end = (line: number): Position => positionAt(line, (lineTexts[line] ?? '').length);
+  // Links and paragraphs are found by binary search: a file may hold thousands of entries.
+  const linksByStart = [...links].sort((a, b) => comparePositions(a.range.start, b.range.start));
+  const documentOrder = new Map(links.map((link, order) => [link, order]));
+  const paragraphStarts = paragraphs.map((paragraph) => paragraph.position(0));
   headings.forEach((heading, index) => {
     if (!heading.classes.includes(options.termClass)) return;
     let next = index + 1;
@@ -270,7 +289,10 @@ function buildEntries(
     while (next < headings.length && !headings[next].classes.includes(options.termClass)) next++;
     const entryEndLine = next < headings.length ? headings[next].range.start.line - 1 : lastLine;
     const range: Range = { start: heading.range.start, end: end(Math.max(entryEndLine, heading.range.end.line)) };
-    const entryRules = rules.filter((line) => line > heading.range.end.line && line <= entryEndLine);
+    const entryRules = rules.slice(
+      firstIndex(rules, (line) => line > heading.range.end.line),
+      firstIndex(rules, (line) => line > entryEndLine),
+    );
     const closingRuleLine = entryRules.length > 0 ? entryRules[entryRules.length - 1] : undefined;
 
     const sections: Section[] = [];
@@ -282,16 +304,22 @@ function buildEntries(
       sections.push({ heading: sectionHeading, range: { start: sectionHeading.range.start, end: end(Math.max(sectionEnd, sectionHeading.range.end.line)) } });
     }
     const seeAlsoSection = sections.find((s) => s.heading.classes.includes('seealso'));
-    const entryLinks = links.filter((link) => contains(range, link.range.start));
+    const entryLinks = linksByStart
+      .slice(
+        firstIndex(linksByStart, (link) => comparePositions(link.range.start, range.start) >= 0),
+        firstIndex(linksByStart, (link) => comparePositions(link.range.start, range.end) >= 0),
+      )
+      // Document order again (a note's links stand where the note is referenced).
+      .sort((a, b) => documentOrder.get(a)! - documentOrder.get(b)!);
     const seeAlsoLinks = seeAlsoSection ? entryLinks.filter((link) => contains(seeAlsoSection.range, link.range.start)) : [];
+    const seeAlsoSet = new Set(seeAlsoLinks);
 
     const introEnd = sections.length > 0 ? sections[0].range.start : range.end;
     let summary: string | undefined;
     let summaryRange: Range | undefined;
-    for (const paragraph of paragraphs) {
-      const start = paragraph.position(0);
-      if (comparePositions(start, heading.range.end) < 0) continue;
-      if (comparePositions(start, introEnd) >= 0) break;
+    for (let p = firstIndex(paragraphStarts, (start) => comparePositions(start, heading.range.end) >= 0); p < paragraphs.length; p++) {
+      if (comparePositions(paragraphStarts[p], introEnd) >= 0) break;
+      const paragraph = paragraphs[p];
       const match = summaryPattern.exec(paragraph.text);
       if (match) {
         summary = detach(match[1].trim());
@@ -308,7 +336,7 @@ function buildEntries(
       summaryRange,
       sections,
       seeAlso: seeAlsoSection ? { section: seeAlsoSection, links: seeAlsoLinks } : undefined,
-      bodyLinks: entryLinks.filter((link) => !seeAlsoLinks.includes(link)),
+      bodyLinks: seeAlsoLinks.length === 0 ? entryLinks : entryLinks.filter((link) => !seeAlsoSet.has(link)),
       range,
       closingRuleLine,
     });

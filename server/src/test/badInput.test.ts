@@ -223,20 +223,25 @@ test('command line on disk: symbolic link loops, a folder named x.md, a FIFO, bi
     execFileSync('mkfifo', [path.join(g, 'Rohr.md')]);
     fs.writeFileSync(path.join(g, 'Bild.md'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0x0d]));
     fs.writeFileSync(path.join(g, 'Kaputt.md'), Buffer.from([0x23, 0x20, 0xc3, 0x28, 0x0a]));
-    // 50 MB: entries of an ordinary size, one after the other in one file.
-    const entry = `${goodEntry}\n${'Ein Satz mit [einem Link](#A) und *Betonung* und `Code`. '.repeat(30)}\n\n`;
+    // 50 MB: entries of an ordinary size, each with an id of its own, one after the other in one file.
+    const body = `${'Ein Satz mit [einem Link](#A) und *Betonung* und `Code`. '.repeat(30)}\n\n### Siehe {.seealso}\n\n[Index](#Index) |\n\n----\n\n`;
     const big = fs.openSync(path.join(g, 'Gross.md'), 'w');
-    const block = entry.repeat(Math.ceil((1 << 20) / entry.length));
-    for (let written = 0; written < 50 << 20; written += block.length) fs.writeSync(big, block);
+    for (let written = 0, entry = 0; written < 50 << 20; entry++) {
+      written += fs.writeSync(big, `## Eintrag ${entry} {#Eintrag-${entry} .chapter .small .term}\n\n${body}`);
+    }
     fs.closeSync(big);
 
     const workspace = new NodeFileSystemWorkspace({ synchronousReads: true });
     const run = await runIn(root, workspace, ['check', 'g', '--format', 'json']);
     assertNoStackTrace(run);
-    assert.equal(run.exitCode, 0, run.stderr);
     assert.equal(run.stderr, ['glossary: g/Bild.md: skipped: binary file (contains NUL bytes)', 'glossary: g/Kaputt.md: invalid UTF-8; read with replacement characters (U+FFFD)', ''].join('\n'));
-    const checked = (JSON.parse(run.stdout) as { files?: { path: string }[] } | { path: string }[]);
-    assert.ok(checked);
+    // The symbolic link to A.md is a file of its own that defines #A again: the only errors, so exit 1.
+    const { diagnostics } = JSON.parse(run.stdout) as { diagnostics: { path: string; code: string; severity: string }[] };
+    const errors = diagnostics.filter((diagnostic) => diagnostic.severity === 'error').map((diagnostic) => `${diagnostic.path} ${diagnostic.code}`);
+    assert.deepEqual(errors, ['g/A.md duplicate-anchor', 'g/Verweis.md duplicate-anchor']);
+    assert.equal(run.exitCode, 1);
+    // Every entry of the 50 MB file is read: each one after the first is reported as another entry of the file.
+    assert.ok(diagnostics.filter((diagnostic) => diagnostic.path === 'g/Gross.md' && diagnostic.code === 'multiple-entries').length > 20_000);
 
     // The FIFO and the folder named like a file, given by name, are refused clearly.
     const fifo = await runIn(root, workspace, ['check', 'g/Rohr.md']);
