@@ -114,3 +114,61 @@ export function parseAttributeBlock(text: string, start: number): AttributeBlock
   if (text[i] !== '}') return undefined;
   return { id, classes, keyValues, start, end: i + 1, idStart, idEnd };
 }
+
+/**
+ * The attribute block that `parseAttributeBlock` reads from the last `{` for which `accept` holds
+ * and that ends exactly at `end`, or undefined. Trying each `{` in turn reads, for each, up to the
+ * whole rest of the text (a heading ending in `{k={k={k=… x}` took quadratic time): here, whether
+ * the attributes that start at a position lead to `}` at `end` is worked out once per position,
+ * from right to left, as each attribute's end depends only on where it starts.
+ */
+export function attributeBlockEndingAt(text: string, end: number, accept: (start: number) => boolean): AttributeBlock | undefined {
+  const first = text.indexOf('{');
+  if (first < 0) return undefined;
+  const n = text.length;
+  // For each position i (from `first` on; i = n and n + 1 mean past the end), where these stop when started at i:
+  const spaceEnd = new Int32Array(n + 2).fill(n); // a run of spaces
+  const identifierEnd = new Int32Array(n + 2).fill(n); // the characters after an identifier's first letter
+  const unquotedEnd = new Int32Array(n + 2).fill(n); // an unquoted value, at the first unescaped space or `}`
+  const doubleQuotedEnd = new Int32Array(n + 2).fill(n); // the content of a quoted value, at its closing quote
+  const singleQuotedEnd = new Int32Array(n + 2).fill(n);
+  /** 1 when the attributes starting at i (spaces skipped) end with the block's `}` just before `end`. */
+  const reachesEnd = new Uint8Array(n + 2);
+  const identifierFrom = (i: number): number => {
+    const cp = text.codePointAt(i);
+    return cp !== undefined && letter.test(String.fromCodePoint(cp)) ? identifierEnd[i + (cp > 0xffff ? 2 : 1)] : -1;
+  };
+  for (let i = n - 1; i >= first; i--) {
+    const ch = text[i];
+    const escaped = ch === '\\' && i + 1 < n;
+    spaceEnd[i] = isSpace(ch) ? spaceEnd[i + 1] : i;
+    const cp = text.codePointAt(i)!;
+    identifierEnd[i] = identifierChar.test(String.fromCodePoint(cp)) ? identifierEnd[i + (cp > 0xffff ? 2 : 1)] : i;
+    unquotedEnd[i] = isSpace(ch) || ch === '}' ? i : unquotedEnd[i + (escaped ? 2 : 1)];
+    doubleQuotedEnd[i] = ch === '"' ? i : doubleQuotedEnd[i + (escaped ? 2 : 1)];
+    singleQuotedEnd[i] = ch === "'" ? i : singleQuotedEnd[i + (escaped ? 2 : 1)];
+    if (ch === '}') {
+      reachesEnd[i] = i + 1 === end ? 1 : 0;
+      continue;
+    }
+    // The end of the attribute at i, as `parseAttributeBlock` reads it, or -1.
+    let attributeEnd: number;
+    if (ch === '#' || ch === '.') attributeEnd = identifierFrom(i + 1);
+    else if (ch === '-') attributeEnd = i + 1;
+    else {
+      const keyEnd = identifierFrom(i);
+      const quote = text[keyEnd + 1];
+      if (keyEnd < 0 || text[keyEnd] !== '=') attributeEnd = -1;
+      else if (quote === '"' || quote === "'") {
+        const close = (quote === '"' ? doubleQuotedEnd : singleQuotedEnd)[keyEnd + 2];
+        attributeEnd = close < n ? close + 1 : -1;
+      } else attributeEnd = unquotedEnd[keyEnd + 1];
+    }
+    const next = text[attributeEnd];
+    reachesEnd[i] = attributeEnd >= 0 && (next === '}' || isSpace(next)) ? reachesEnd[spaceEnd[attributeEnd]] : 0;
+  }
+  for (let open = text.lastIndexOf('{', end - 1); open >= first; open = open === 0 ? -1 : text.lastIndexOf('{', open - 1)) {
+    if (reachesEnd[spaceEnd[open + 1]] === 1 && accept(open)) return parseAttributeBlock(text, open);
+  }
+  return undefined;
+}

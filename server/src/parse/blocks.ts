@@ -459,7 +459,12 @@ class BlockScanner {
     return last;
   }
 
-  /** The last line holding `-->`, or -1; found once per list of lines. */
+  /**
+   * The index of the last of `lines` holding `-->`, or -1; found once per list of lines. A comment
+   * opened in a paragraph or a setext heading's text runs on only when a later line closes it, and
+   * a container's lines are parsed on their own, so only its own lines count (as in Pandoc for block
+   * quotes; in a list item Pandoc lets such a comment run on past the item, which is not modelled).
+   */
   private lastCommentCloseLine(lines: readonly LineRef[]): number {
     let last = this.lastCommentCloses.get(lines);
     if (last === undefined) {
@@ -699,7 +704,7 @@ class BlockScanner {
       const line = lines[j];
       const text = this.text(line);
       // A comment that no later `-->` closes is no comment: Pandoc reads its `<!--` as text.
-      if (openComment && line.line > this.lastLineClosingComment()) openComment = false;
+      if (openComment && j > this.lastCommentCloseLine(lines)) openComment = false;
       if (!openComment) {
         if (/^[ \t]*$/.test(text)) break;
         if (text.trimStart().startsWith('```') && this.findFence(lines, j) !== undefined) break;
@@ -713,18 +718,6 @@ class BlockScanner {
     }
     this.addInline(body);
     return j;
-  }
-
-  private lineClosingComment: number | undefined;
-
-  /** The last line of the file with a `-->` on it, or -1. */
-  private lastLineClosingComment(): number {
-    if (this.lineClosingComment === undefined) {
-      let last = this.lineTexts.length - 1;
-      while (last >= 0 && !this.lineTexts[last].includes('-->')) last--;
-      this.lineClosingComment = last;
-    }
-    return this.lineClosingComment;
   }
 
   private addInline(lines: readonly LineRef[]): void {

@@ -220,8 +220,8 @@ export function htmlOrAutolinkEnd(text: string, pos: number): number {
 }
 
 /**
- * The index of the `]` that closes the `[` at `pos`, skipping escapes, code spans and raw HTML
- * as Pandoc's balanced-bracket parser does; -1 when there is none.
+ * The index of the `]` that closes the `[` at `pos`, skipping escapes, code spans, math and raw
+ * HTML as Pandoc's balanced-bracket parser does; -1 when there is none.
  */
 export function matchingBracket(text: string, pos: number): number {
   if (text.length >= indexedLength) {
@@ -233,17 +233,9 @@ export function matchingBracket(text: string, pos: number): number {
     if (match !== -2) return match;
   }
   let depth = 0;
-  for (let i = pos; i < text.length; i++) {
+  for (let i = pos; i < text.length; i = bracketScanStep(text, i)) {
     const ch = text[i];
-    if (ch === '\\') {
-      i++;
-    } else if (ch === '`') {
-      const end = codeSpanEnd(text, i);
-      if (end > 0) i = end - 1;
-    } else if (ch === '<') {
-      const end = htmlOrAutolinkEnd(text, i);
-      if (end > 0) i = end - 1;
-    } else if (ch === '[') {
+    if (ch === '[') {
       depth++;
     } else if (ch === ']') {
       depth--;
@@ -253,21 +245,25 @@ export function matchingBracket(text: string, pos: number): number {
   return -1;
 }
 
+/**
+ * Where a scan for a closing bracket goes on after `i`: past an escape, or past the code span,
+ * math or raw HTML that starts there (Pandoc's `inlinesInBalancedBrackets` skips all of these; the
+ * link scanner skips the same, so the positions it asks about are those `bracketMatches` indexed:
+ * when the two disagreed on `$`, every `[` after a `$` was scanned to the end of the text again).
+ */
+function bracketScanStep(text: string, i: number): number {
+  const ch = text[i];
+  if (ch === '\\') return i + 2;
+  return ch === '`' || ch === '$' || ch === '<' ? skipVerbatim(text, i) : i + 1;
+}
+
 /** `matchingBracket` of every `[` that a scan from the start of `text` reaches; -2 elsewhere. */
 function bracketMatches(text: string): Int32Array {
   const matches = new Int32Array(text.length).fill(-2);
   const open: number[] = [];
-  for (let i = 0; i < text.length; i++) {
+  for (let i = 0; i < text.length; i = bracketScanStep(text, i)) {
     const ch = text[i];
-    if (ch === '\\') {
-      i++;
-    } else if (ch === '`') {
-      const end = codeSpanEnd(text, i);
-      if (end > 0) i = end - 1;
-    } else if (ch === '<') {
-      const end = htmlOrAutolinkEnd(text, i);
-      if (end > 0) i = end - 1;
-    } else if (ch === '[') {
+    if (ch === '[') {
       matches[i] = -1;
       open.push(i);
     } else if (ch === ']' && open.length > 0) {

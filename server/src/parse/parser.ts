@@ -3,7 +3,7 @@
  * identifiers, then links (inline, reference-style and implicit heading references), then entries.
  */
 
-import { parseAttributeBlock, type AttributeBlock } from './attributes';
+import { attributeBlockEndingAt, type AttributeBlock } from './attributes';
 import { scanBlocks, splitLines, type HeadingBlock, type LineRef } from './blocks';
 import { detach, sharedClassList } from './detach';
 import { uniqueIdentifier } from './identifiers';
@@ -76,15 +76,8 @@ function splitHeading(block: HeadingBlock, content: string, setext: boolean): He
   let end = content.replace(/[ \t]+$/, '').length;
   let attributes: AttributeBlock | undefined;
   if (content[end - 1] === '}' && !hasUnclosedEmphasis(content.slice(0, content.lastIndexOf('{', end - 1)))) {
-    // (lastIndexOf with a negative start looks at index 0 again: stop after it, or `## {ä}` loops forever.)
-    for (let open = content.lastIndexOf('{', end - 1); open >= 0; open = open === 0 ? -1 : content.lastIndexOf('{', open - 1)) {
-      const candidate = parseAttributeBlock(content, open);
-      if (candidate && candidate.end === end && content[open - 1] !== '\\') {
-        attributes = candidate;
-        end = open;
-        break;
-      }
-    }
+    attributes = attributeBlockEndingAt(content, end, (open) => content[open - 1] !== '\\');
+    if (attributes) end = attributes.start;
   }
   end = content.slice(0, end).replace(/[ \t]+$/, '').length;
   if (!setext) {
