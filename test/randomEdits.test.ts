@@ -45,6 +45,7 @@ import {
   WorkspaceSymbolRequest,
 } from 'vscode-languageserver/node';
 import { corpusEntries, diagnosticsByUri, linkedSubset, StartedServer, startServer } from './support/lspServer';
+import { random as seededRandom } from '../server/src/test/generate';
 
 const hasCorpus = fs.existsSync(corpusEntries);
 const seed = Number(process.env.GLOSSARY_TEST_SEED ?? 20261129);
@@ -52,18 +53,6 @@ const editCount = Number(process.env.GLOSSARY_TEST_EDITS ?? 2500);
 const replay = `seed ${seed}; replay with GLOSSARY_TEST_SEED=${seed}`;
 /** The text with each lone surrogate (half an emoji, left by an edit that split one) replaced by U+FFFD, as UTF-8 stores it. */
 const wellFormed = (text: string): string => text.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD');
-
-/** A small, fast, seedable generator (mulberry32). */
-function generator(start: number): () => number {
-  let state = start >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Adds the seed to any failure of `body`, so that every failure message says how to replay it. */
 async function withSeed(body: () => Promise<void>): Promise<void> {
@@ -184,7 +173,7 @@ const letters = 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZäöüÄÖ�
 
 test('thousands of random edits, requests and file changes leave the server alive and equal to a fresh one', { skip: !hasCorpus && `no corpus at ${corpusEntries}`, timeout: 180_000 }, (t) =>
   withSeed(async () => {
-    const random = generator(seed);
+    const random = seededRandom(seed);
     const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
     const below = (limit: number): number => Math.floor(random() * limit);
     const chance = (p: number): boolean => random() < p;
@@ -659,7 +648,7 @@ async function openDataScraping(signal: AbortSignal): Promise<{ folder: string; 
 
 test('a request sent right after a change answers for the changed text; cancelled requests answer at once', { skip: !hasCorpus && `no corpus at ${corpusEntries}`, timeout: 120_000 }, (t) =>
   withSeed(async () => {
-    const random = generator(seed + 1);
+    const random = seededRandom(seed + 1);
     const { folder, server, uri, document } = await openDataScraping(t.signal);
     try {
       const { connection } = server;
