@@ -156,7 +156,9 @@ step('3. typing [x](#Data-Sc offers Data-Scraping and accepting it writes the li
     const text = await wb.cursorLineText();
     return text?.includes('(#Data-Scraping') ? text : undefined;
   }, { timeout: 5000, what: 'the accepted link on the line' });
-  assert.equal(line.trimEnd(), 'Siehe [x](#Data-Scraping)', `suggestions were ${JSON.stringify(labels)}`);
+  // The completion replaces the id typed so far; the ")" is VS Code's bracket auto-closing, which
+  // may not keep up with fast typing.
+  assert.match(line.trimEnd(), /^Siehe \[x\]\(#Data-Scraping\)?$/, `suggestions were ${JSON.stringify(labels)}`);
   await wb.screenshot('completion-accepted');
   await wb.runCommand('File: Revert File');
   await wb.waitFor(async () => !(await wb.page.locator('.tabs-container .tab.active.dirty').count()), { what: 'the reverted file' });
