@@ -47,7 +47,6 @@ import {
 import { corpusEntries, diagnosticsByUri, linkedSubset, StartedServer, startServer } from './support/lspServer';
 import { random as seededRandom } from '../server/src/test/generate';
 
-const hasCorpus = fs.existsSync(corpusEntries);
 const seed = Number(process.env.GLOSSARY_TEST_SEED ?? 20261129);
 const editCount = Number(process.env.GLOSSARY_TEST_EDITS ?? 2500);
 const replay = `seed ${seed}; replay with GLOSSARY_TEST_SEED=${seed}`;
@@ -171,7 +170,7 @@ const snippets = [
 ];
 const letters = 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZäöüÄÖÜß0123456789 -_.:#[](){}|*`~\n';
 
-test('thousands of random edits, requests and file changes leave the server alive and equal to a fresh one', { skip: !hasCorpus && `no corpus at ${corpusEntries}`, timeout: 180_000 }, (t) =>
+test('thousands of random edits, requests and file changes leave the server alive and equal to a fresh one', { timeout: 180_000 }, (t) =>
   withSeed(async () => {
     const random = seededRandom(seed);
     const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
@@ -646,7 +645,7 @@ async function openDataScraping(signal: AbortSignal): Promise<{ folder: string; 
   return { folder, server, uri, document, uriOf };
 }
 
-test('a request sent right after a change answers for the changed text; cancelled requests answer at once', { skip: !hasCorpus && `no corpus at ${corpusEntries}`, timeout: 120_000 }, (t) =>
+test('a request sent right after a change answers for the changed text; cancelled requests answer at once', { timeout: 120_000 }, (t) =>
   withSeed(async () => {
     const random = seededRandom(seed + 1);
     const { folder, server, uri, document } = await openDataScraping(t.signal);
@@ -813,7 +812,7 @@ test('a request sent right after a change answers for the changed text; cancelle
   }),
 );
 
-test('a burst of 1,000 keystrokes is coalesced: far fewer publications, the last for the final text', { skip: !hasCorpus && `no corpus at ${corpusEntries}`, timeout: 120_000 }, (t) =>
+test('a burst of 1,000 keystrokes is coalesced: far fewer publications, the last for the final text', { timeout: 120_000 }, (t) =>
   withSeed(async () => {
     const { folder, server, uri, document } = await openDataScraping(t.signal);
     let fresh: StartedServer | undefined;
