@@ -14,17 +14,29 @@ export interface AttributeBlock extends Attributes {
 const letter = /\p{L}/u;
 const identifierChar = /[\p{L}\p{N}\-_:.]/u;
 
+/** Whether a code point is a letter; ASCII without the regular expression, which is costly per character. */
+function isLetter(cp: number): boolean {
+  if (cp < 0x80) return (cp >= 0x41 && cp <= 0x5a) || (cp >= 0x61 && cp <= 0x7a);
+  return letter.test(String.fromCodePoint(cp));
+}
+
+/** Whether a code point may follow an identifier's first letter: letters, digits and `-_:.`. */
+function isIdentifierChar(cp: number): boolean {
+  if (cp < 0x80) return isLetter(cp) || (cp >= 0x30 && cp <= 0x39) || cp === 0x2d || cp === 0x5f || cp === 0x3a || cp === 0x2e;
+  return identifierChar.test(String.fromCodePoint(cp));
+}
+
 /**
  * Reads a Pandoc identifier (`first <- letter; rest <- many (alphaNum <|> oneOf "-_:.")`)
  * at `pos`, returning its end or -1.
  */
 function readIdentifier(text: string, pos: number): number {
   const first = text.codePointAt(pos);
-  if (first === undefined || !letter.test(String.fromCodePoint(first))) return -1;
+  if (first === undefined || !isLetter(first)) return -1;
   let i = pos + (first > 0xffff ? 2 : 1);
   while (i < text.length) {
     const cp = text.codePointAt(i)!;
-    if (!identifierChar.test(String.fromCodePoint(cp))) break;
+    if (!isIdentifierChar(cp)) break;
     i += cp > 0xffff ? 2 : 1;
   }
   return i;
@@ -125,6 +137,10 @@ export function parseAttributeBlock(text: string, start: number): AttributeBlock
 export function attributeBlockEndingAt(text: string, end: number, accept: (start: number) => boolean): AttributeBlock | undefined {
   const first = text.indexOf('{');
   if (first < 0) return undefined;
+  // The common case, `{#Id .classes}` read from the last `{`, needs no tables.
+  const last = text.lastIndexOf('{', end - 1);
+  const simple = parseAttributeBlock(text, last);
+  if (simple !== undefined && simple.end === end && accept(last)) return simple;
   const n = text.length;
   // For each position i (from `first` on; i = n and n + 1 mean past the end), where these stop when started at i:
   const spaceEnd = new Int32Array(n + 2).fill(n); // a run of spaces
@@ -136,14 +152,14 @@ export function attributeBlockEndingAt(text: string, end: number, accept: (start
   const reachesEnd = new Uint8Array(n + 2);
   const identifierFrom = (i: number): number => {
     const cp = text.codePointAt(i);
-    return cp !== undefined && letter.test(String.fromCodePoint(cp)) ? identifierEnd[i + (cp > 0xffff ? 2 : 1)] : -1;
+    return cp !== undefined && isLetter(cp) ? identifierEnd[i + (cp > 0xffff ? 2 : 1)] : -1;
   };
   for (let i = n - 1; i >= first; i--) {
     const ch = text[i];
     const escaped = ch === '\\' && i + 1 < n;
     spaceEnd[i] = isSpace(ch) ? spaceEnd[i + 1] : i;
     const cp = text.codePointAt(i)!;
-    identifierEnd[i] = identifierChar.test(String.fromCodePoint(cp)) ? identifierEnd[i + (cp > 0xffff ? 2 : 1)] : i;
+    identifierEnd[i] = isIdentifierChar(cp) ? identifierEnd[i + (cp > 0xffff ? 2 : 1)] : i;
     unquotedEnd[i] = isSpace(ch) || ch === '}' ? i : unquotedEnd[i + (escaped ? 2 : 1)];
     doubleQuotedEnd[i] = ch === '"' ? i : doubleQuotedEnd[i + (escaped ? 2 : 1)];
     singleQuotedEnd[i] = ch === "'" ? i : singleQuotedEnd[i + (escaped ? 2 : 1)];
