@@ -533,6 +533,9 @@ export function plainText(text: string, resolve: ReferenceResolver, linksAllowed
   return withIndexes(() => plainTextOf(text, resolve, linksAllowed));
 }
 
+/** The characters where `plainTextOf` may do more than copy the text. */
+const plainTextStop = /[\\`$<&^[!\n\-.*_~]/g;
+
 function plainTextOf(text: string, resolve: ReferenceResolver, linksAllowed: boolean): string {
   // Parts joined at the end: appending to one string a character at a time is slow for long texts.
   const parts: string[] = [];
@@ -629,10 +632,16 @@ function plainTextOf(text: string, resolve: ReferenceResolver, linksAllowed: boo
     } else if (ch === '.' && text.startsWith('...', i)) {
       emit('…');
       i += 3;
-    } else {
-      if (ch === '*' || ch === '_' || ch === '~') delimiters.set(i, outLength);
+    } else if (ch === '*' || ch === '_' || ch === '~') {
+      delimiters.set(i, outLength);
       emit(ch);
       i++;
+    } else {
+      // Plain text up to the next character that may need one of the branches above.
+      plainTextStop.lastIndex = i + 1;
+      const stop = plainTextStop.exec(text)?.index ?? text.length;
+      emit(text.slice(i, stop));
+      i = stop;
     }
   }
   const out = parts.join('');
