@@ -42,7 +42,7 @@ const settingsSection = 'glossary';
  * Starts the glossary language server on a connection: declares the capabilities and routes each
  * message to the session or to a feature.
  */
-export function startServer(connection: Connection, workspace: Workspace = new NodeFileSystemWorkspace()): void {
+export function startServer(connection: Connection, workspace: Workspace = new NodeFileSystemWorkspace({ synchronousReads: true })): void {
   const documents = new TextDocuments(TextDocument);
   let session = new GlossarySession(workspace, []);
   let canPullSettings = false;

@@ -21,6 +21,9 @@ export interface ReadFilesResult {
  */
 export const readConcurrency = 16;
 
+/** How long reading and parsing go on before other work (requests, cancellation) gets its turn. */
+const timeSliceMs = 20;
+
 /**
  * Reads and parses each file once, in the order given; the texts are dropped as soon as they are
  * parsed. Up to `readConcurrency` reads are started ahead of the parser, since one read after the
@@ -39,7 +42,13 @@ export async function readGlossaryFiles(workspace: Workspace, uris: readonly str
       pending.push(read);
     }
   };
+  let sliceStart = performance.now();
   for (let i = 0; i < uris.length; i++) {
+    // Blocking reads and parsing would hold the event loop for seconds in a large glossary.
+    if (performance.now() - sliceStart > timeSliceMs) {
+      await new Promise((resolve) => setImmediate(resolve));
+      sliceStart = performance.now();
+    }
     startReads();
     const uri = uris[i]!;
     // A read that throws (an I/O error the workspace did not turn into a failure) skips its file.
