@@ -191,14 +191,14 @@ export class GlossarySession {
   counts(): { entryCount: number; fileCount: number; brokenLinkCount: number } {
     let entryCount = 0;
     let fileCount = 0;
+    let brokenLinkCount = 0;
     for (const document of this.currentIndex.documents()) {
       entryCount += document.entries.length;
       fileCount++;
-    }
-    let brokenLinkCount = 0;
-    for (const id of this.currentIndex.linkedIds()) {
-      if (!this.currentIndex.isDefined(id)) {
-        brokenLinkCount += this.currentIndex.linksTo(id).length;
+      for (const link of document.links) {
+        if (!this.currentIndex.isDefined(link.target)) {
+          brokenLinkCount++;
+        }
       }
     }
     return { entryCount, fileCount, brokenLinkCount };
