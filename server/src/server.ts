@@ -19,6 +19,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { complete } from './features/completion';
 import { codeActions, fixAllSeeAlsoKind } from './features/codeActions';
 import { findDefinitions } from './features/definition';
+import { linkMentionsKind } from './features/mentionLinks';
 import { toLspDiagnostic } from './features/diagnostics';
 import { documentSymbols } from './features/documentSymbols';
 import { hoverAt } from './features/hover';
@@ -34,6 +35,9 @@ import { runSafely } from './requestRunner';
 import { GlossarySession, LoadReport, OpenText } from './session/glossarySession';
 import { NodeFileSystemWorkspace } from './workspace/nodeWorkspace';
 import { Workspace } from './workspace/workspace';
+
+/** How long after a change of the terms the other files' mentions are worked out again. */
+const mentionRefreshDelayMs = 300;
 
 /** The settings section the editor keeps this server's settings under. */
 const settingsSection = 'glossary';
@@ -57,11 +61,31 @@ export function startServer(connection: Connection, workspace: Workspace = new N
     connection,
     (uri) => session.diagnosticsOf(uri).map(toLspDiagnostic),
     (uri) => documents.get(uri) !== undefined,
-    () => sendStatusSoon(),
+    () => {
+      sendStatusSoon();
+      refreshMentionsSoon();
+    },
   );
   /** Disk events and reloads one after another, so that an older read never lands after a newer one. */
   let diskWork = Promise.resolve();
   const afterDiskWork = (work: () => Promise<void>): Promise<void> => (diskWork = diskWork.then(work, work));
+  let mentionRefresh: NodeJS.Timeout | undefined;
+  /**
+   * When a publication followed a change of the terms (an entry added, removed, retitled), every
+   * file may mention them: their mentions are worked out again a moment later, off the typing
+   * path and after the disk work queued before, and the files whose findings changed are published.
+   */
+  const refreshMentionsSoon = (): void => {
+    if (mentionRefresh !== undefined || !loaded || !session.mentionsOutdated()) {
+      return;
+    }
+    mentionRefresh = setTimeout(() => {
+      void afterDiskWork(async () => {
+        mentionRefresh = undefined;
+        diagnostics.publishChange(await session.refreshMentions());
+      });
+    }, mentionRefreshDelayMs);
+  };
 
   const openTexts = (): OpenText[] => documents.all().map((document) => ({ uri: document.uri, version: document.version, text: document.getText() }));
 
@@ -135,7 +159,7 @@ export function startServer(connection: Connection, workspace: Workspace = new N
         completionProvider: { triggerCharacters: ['#', '['] },
         documentSymbolProvider: true,
         workspaceSymbolProvider: true,
-        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, fixAllSeeAlsoKind] },
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, fixAllSeeAlsoKind, linkMentionsKind] },
         renameProvider: { prepareProvider: true },
         executeCommandProvider: { commands: [ServerCommands.createEntry] },
         ...(pullsDiagnostics ? { diagnosticProvider: { identifier: 'glossary', interFileDependencies: true, workspaceDiagnostics: false } } : {}),

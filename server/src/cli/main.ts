@@ -1,5 +1,6 @@
 import * as l10n from '@vscode/l10n';
 import { computeDiagnostics } from '../diagnostics/computeDiagnostics';
+import { readGlossaryFiles } from '../index/readGlossaryFiles';
 import { Workspace } from '../workspace/workspace';
 import { CliCommand, helpText, parseArguments } from './args';
 import { loadGlossary, LoadedGlossary } from './loadGlossary';
@@ -62,7 +63,7 @@ async function runOnGlossary(command: Extract<CliCommand, { kind: 'index' | 'che
     io.stdout(formatIndexJson(loaded.files, loaded.index));
     return ExitCode.ok;
   }
-  const results = diagnoseAll(loaded);
+  const results = await diagnoseAll(loaded, io.workspace);
   switch (command.format) {
     case 'text':
       io.stdout(formatDiagnosticsText(results));
@@ -78,9 +79,19 @@ async function runOnGlossary(command: Extract<CliCommand, { kind: 'index' | 'che
   return hasError ? ExitCode.errorsFound : ExitCode.ok;
 }
 
-function diagnoseAll({ files, index, config }: LoadedGlossary): readonly FileDiagnostics[] {
+/**
+ * The diagnostics of the files given. Each file is read once more, since the index keeps no texts
+ * and the check of unlinked mentions reads the prose; a file gone meanwhile is checked without.
+ */
+async function diagnoseAll({ files, index, config }: LoadedGlossary, workspace: Workspace): Promise<readonly FileDiagnostics[]> {
+  const diagnose = (uri: string, text: string | undefined) => {
+    const document = index.document(uri);
+    return document ? computeDiagnostics(document, index, config, text) : undefined;
+  };
+  const read = await readGlossaryFiles(workspace, files.map((file) => file.uri), (text, uri) => [uri, diagnose(uri, text)] as const);
+  const byUri = new Map(read.documents);
   return files.flatMap((file) => {
-    const document = index.document(file.uri);
-    return document ? [{ file, diagnostics: computeDiagnostics(document, index, config) }] : [];
+    const diagnostics = byUri.has(file.uri) ? byUri.get(file.uri) : diagnose(file.uri, undefined);
+    return diagnostics ? [{ file, diagnostics }] : [];
   });
 }

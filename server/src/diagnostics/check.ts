@@ -8,6 +8,11 @@ export interface CheckContext {
   readonly document: GlossaryDocument;
   readonly index: WorkspaceIndex;
   readonly config: GlossaryConfig;
+  /**
+   * The text the document was parsed from, when at hand; the index keeps no texts. Checks that read
+   * the prose (`unlinked-mention`) fall back to what they found in it before.
+   */
+  readonly text: string | undefined;
 }
 
 /** A diagnostic before the configured severity is applied. */

@@ -21,6 +21,8 @@ export enum DiagnosticCode {
   SeeAlsoIndexNotLast = 'seealso-index-not-last',
   /** A code block is fenced with backticks where the glossary's rule asks for `~~~`. */
   FenceStyle = 'fence-style',
+  /** A term's title, id or alias stands in another entry's prose without a link to it. */
+  UnlinkedMention = 'unlinked-mention',
 }
 
 /** Every diagnostic code, in the order of the documentation. */
@@ -43,6 +45,7 @@ export const defaultSeverities: Readonly<Record<DiagnosticCode, SeveritySetting>
   [DiagnosticCode.SeeAlsoUnsorted]: 'warning',
   [DiagnosticCode.SeeAlsoIndexNotLast]: 'warning',
   [DiagnosticCode.FenceStyle]: 'information',
+  [DiagnosticCode.UnlinkedMention]: 'hint',
 };
 
 /** Whether a string is one of the diagnostic codes. */

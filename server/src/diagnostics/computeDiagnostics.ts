@@ -6,6 +6,7 @@ import { DiagnosticCode } from './codes';
 import { GlossaryDiagnostic } from './diagnostic';
 import { checkAnchorFileMatch, checkChapterHeading, checkFenceStyle, checkOneEntryPerFile } from './fileChecks';
 import { checkBrokenLinks, checkDuplicateAnchors } from './linkChecks';
+import { checkUnlinkedMentions } from './mentionChecks';
 import { checkSeeAlsoEndsWithIndex, checkSeeAlsoPresent, checkSeeAlsoSorted } from './seeAlsoChecks';
 
 const checks: Readonly<Record<DiagnosticCode, Check>> = {
@@ -18,14 +19,16 @@ const checks: Readonly<Record<DiagnosticCode, Check>> = {
   [DiagnosticCode.SeeAlsoUnsorted]: checkSeeAlsoSorted,
   [DiagnosticCode.SeeAlsoIndexNotLast]: checkSeeAlsoEndsWithIndex,
   [DiagnosticCode.FenceStyle]: checkFenceStyle,
+  [DiagnosticCode.UnlinkedMention]: checkUnlinkedMentions,
 };
 
 /**
  * The diagnostics of one document against the whole workspace, in document order; the one
- * definition that the editor and the command line share. Rules set to `off` are not run.
+ * definition that the editor and the command line share. Rules set to `off` are not run. `text`
+ * is the text the document was parsed from, for the checks that read the prose.
  */
-export function computeDiagnostics(document: GlossaryDocument, index: WorkspaceIndex, config: GlossaryConfig): readonly GlossaryDiagnostic[] {
-  const context = { document, index, config };
+export function computeDiagnostics(document: GlossaryDocument, index: WorkspaceIndex, config: GlossaryConfig, text?: string): readonly GlossaryDiagnostic[] {
+  const context = { document, index, config, text };
   const diagnostics: GlossaryDiagnostic[] = [];
   for (const [code, check] of Object.entries(checks) as [DiagnosticCode, Check][]) {
     const severity = config.severity[code];

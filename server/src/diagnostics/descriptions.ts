@@ -22,5 +22,7 @@ export function describeDiagnosticCode(code: DiagnosticCode): string {
       return l10n.t('[Index](#Index) is missing from the see-also list or not its last item.');
     case DiagnosticCode.FenceStyle:
       return l10n.t('A code block is fenced with backticks instead of ~~~.');
+    case DiagnosticCode.UnlinkedMention:
+      return l10n.t("A term's title, id or alias stands in another entry's text without a link to it.");
   }
 }

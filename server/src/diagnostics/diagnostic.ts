@@ -35,7 +35,8 @@ export type DiagnosticData =
       readonly sorted: readonly SeeAlsoItem[];
     }
   | { readonly kind: DiagnosticCode.SeeAlsoIndexNotLast; readonly indexPresent: boolean; readonly insertLine: number }
-  | { readonly kind: DiagnosticCode.FenceStyle; readonly blockRange: Range };
+  | { readonly kind: DiagnosticCode.FenceStyle; readonly blockRange: Range }
+  | { readonly kind: DiagnosticCode.UnlinkedMention; readonly target: string; readonly text: string };
 
 /**
  * A diagnostic independent of the editor: the language server turns it into an LSP diagnostic,

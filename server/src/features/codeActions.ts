@@ -12,6 +12,7 @@ import { CreateEntryParams, ServerCommands } from '../protocol';
 import { toLspDiagnostic } from './diagnostics';
 import { rangeContains } from './locate';
 import { idProblem, newEntryProblem } from './newEntry';
+import { linkFirstMentionsEdits, linkMentionEdit, linkMentionsKind } from './mentionLinks';
 import { addSeeAlsoEdit, seeAlsoHeadingText, sortSeeAlsoEdits } from './seeAlsoEdits';
 import { singularOf } from '../diagnostics/closestIds';
 
@@ -56,6 +57,12 @@ export function codeActions(input: CodeActionInput, range: Range, only: readonly
       actions.push(fixAll);
     }
   }
+  if (wanted(linkMentionsKind)) {
+    const linkAll = linkFirstMentions(input, model, range);
+    if (linkAll) {
+      actions.push(linkAll);
+    }
+  }
   return actions;
 }
 
@@ -80,6 +87,10 @@ function quickFixes(input: CodeActionInput, model: GlossaryDocument, diagnostic:
       }
       const edit = addSeeAlsoEdit(entry, input.document, seeAlsoHeadingText(input.index));
       return [quickFix(l10n.t('Add a see-also section'), diagnostic, editOf(input, [edit]), true)];
+    }
+    case DiagnosticCode.UnlinkedMention: {
+      const edit = linkMentionEdit(diagnostic);
+      return edit === undefined ? [] : [quickFix(l10n.t('Link "{0}" to #{1}', data.text, data.target), diagnostic, editOf(input, [edit]), true)];
     }
     default:
       return [];
@@ -151,6 +162,16 @@ function fixAllSeeAlso(input: CodeActionInput, model: GlossaryDocument): CodeAct
     return undefined;
   }
   return { title: l10n.t('Sort all see-also lists of this file'), kind: fixAllSeeAlsoKind, edit: editOf(input, edits) };
+}
+
+/** The first unlinked mention of every term in the entry at `range` linked, as one source action. */
+function linkFirstMentions(input: CodeActionInput, model: GlossaryDocument, range: Range): CodeAction | undefined {
+  const entry = entryAround(model, range);
+  const edits = entry ? linkFirstMentionsEdits(entry, input.diagnostics) : [];
+  if (edits.length === 0) {
+    return undefined;
+  }
+  return { title: l10n.t('Link the first mention of every term in this entry'), kind: linkMentionsKind, edit: editOf(input, edits) };
 }
 
 function quickFix(title: string, diagnostic: GlossaryDiagnostic, edit: WorkspaceEdit | undefined, isPreferred: boolean): CodeAction {

@@ -2,13 +2,16 @@ import * as l10n from '@vscode/l10n';
 import { GlossaryDocument } from '../parse/model';
 import { FileProblem, ReadResult, Workspace } from '../workspace/workspace';
 
-/** Turns a file's text into its model (the parser, with the workspace's parse options bound). */
-export type ParseFunction = (text: string, uri: string) => GlossaryDocument;
+/**
+ * Turns a file's text into its model (the parser, with the workspace's parse options bound), or
+ * into whatever else is worked out from the text before it is dropped.
+ */
+export type ParseFunction<T = GlossaryDocument> = (text: string, uri: string) => T;
 
 /** The documents read from a list of files, and what went wrong on the way. */
-export interface ReadFilesResult {
+export interface ReadFilesResult<T = GlossaryDocument> {
   /** The parsed documents, in the order of the URIs given. */
-  readonly documents: readonly GlossaryDocument[];
+  readonly documents: readonly T[];
   /** Files left out (missing, unreadable, binary), with the reason. */
   readonly skipped: readonly FileProblem[];
   /** Files read with a warning (invalid UTF-8), still parsed. */
@@ -29,8 +32,8 @@ const timeSliceMs = 20;
  * parsed. Up to `readConcurrency` reads are started ahead of the parser, since one read after the
  * other leaves the process waiting on the file system most of the time.
  */
-export async function readGlossaryFiles(workspace: Workspace, uris: readonly string[], parse: ParseFunction): Promise<ReadFilesResult> {
-  const documents: GlossaryDocument[] = [];
+export async function readGlossaryFiles<T = GlossaryDocument>(workspace: Workspace, uris: readonly string[], parse: ParseFunction<T>): Promise<ReadFilesResult<T>> {
+  const documents: T[] = [];
   const skipped: FileProblem[] = [];
   const warnings: FileProblem[] = [];
   const pending: Promise<ReadResult>[] = [];

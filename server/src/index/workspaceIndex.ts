@@ -46,6 +46,7 @@ export class WorkspaceIndex {
   private readonly definersById: DocumentsById = new Map();
   private readonly linkersById: DocumentsById = new Map();
   private definitionsGeneration = 0;
+  private termsGeneration = 0;
 
   /** Adds a document or replaces the previous model of the same URI. */
   update(document: GlossaryDocument): IndexChange {
@@ -98,6 +99,11 @@ export class WorkspaceIndex {
   /** A number that changes whenever the set of defined ids or their definitions change. */
   get definitionsVersion(): number {
     return this.definitionsGeneration;
+  }
+
+  /** A number that changes whenever an entry appears, goes, or changes its id, title or heading attributes (its aliases). */
+  get termsVersion(): number {
+    return this.termsGeneration;
   }
 
   /** The anchors defining an id, ordered by URI, then in document order. */
@@ -153,6 +159,9 @@ export class WorkspaceIndex {
     if (changedIds.size > 0) {
       this.definitionsGeneration++;
     }
+    if (termsKey(previous) !== termsKey(next)) {
+      this.termsGeneration++;
+    }
     // Worked out only when asked for: loading a workspace adds thousands of documents and asks for
     // none of it, and an automatic id such as a section's `grundprinzipien` has a definer in every
     // file, so working it out on each update made loading quadratic (12 s at 50x).
@@ -202,6 +211,11 @@ function groupBy<T>(items: readonly T[], keyOf: (item: T) => string): Map<string
 /** What the diagnostics of other documents depend on: how many definitions, and which are explicit. */
 function definitionShape(anchors: readonly Anchor[] | undefined): string {
   return (anchors ?? []).map((anchor) => (anchor.explicit ? 'e' : 'a')).join('');
+}
+
+/** What the entries of a document contribute to the terms that unlinked mentions are matched against. */
+function termsKey(document: GlossaryDocument | undefined): string {
+  return (document?.entries ?? []).map((entry) => JSON.stringify([entry.id, entry.title, entry.heading?.keyValues])).join('\n');
 }
 
 function targetsOf(document: GlossaryDocument | undefined): ReadonlySet<string> {

@@ -7,6 +7,8 @@ import { GlossaryDiagnostic } from '../diagnostics/diagnostic';
 import { newEntryProblem, newEntryUri, proposeEntryId } from '../features/newEntry';
 import { readGlossaryFiles } from '../index/readGlossaryFiles';
 import { IndexChange, WorkspaceIndex } from '../index/workspaceIndex';
+import { DiagnosticCode } from '../diagnostics/codes';
+import { mentionsAreCurrent, reworkMentions, unlinkedMentions } from '../mentions/unlinkedMentions';
 import { GlossaryDocument } from '../parse/model';
 import { parseGlossaryDocument } from '../parse/parser';
 import { ProposedEntry } from '../protocol';
@@ -46,6 +48,8 @@ export class GlossarySession {
    * editor that repeats a version number (the protocol forbids it) still changed the text.
    */
   private readonly openVersions = new Map<string, OpenText>();
+  /** The terms version the unlinked mentions were last worked out for (see `refreshMentions`). */
+  private mentionsTermsVersion = -1;
 
   constructor(
     private readonly workspace: Workspace,
@@ -90,6 +94,7 @@ export class GlossarySession {
     for (const open of openTexts) {
       this.updateOpen(open);
     }
+    await this.refreshMentions();
     return { configProblems: [...(configFile?.problems ?? []), ...problems], fileProblems: [...fileProblems, ...read.skipped, ...read.warnings] };
   }
 
@@ -133,7 +138,7 @@ export class GlossarySession {
     if (read.kind === 'failure') {
       return this.currentIndex.document(uri) ? this.currentIndex.remove(uri) : undefined;
     }
-    return this.currentIndex.update(this.parse(read.text, uri, 0, this.currentConfig));
+    return this.indexClosedText(uri, read.text);
   }
 
   /** A file's text on disk, or undefined when it cannot be read. */
@@ -155,7 +160,45 @@ export class GlossarySession {
     if (this.openVersions.has(uri) || !this.isGlossaryFile(uri)) {
       return undefined;
     }
-    return this.currentIndex.update(this.parse(text, uri, 0, this.currentConfig));
+    return this.indexClosedText(uri, text);
+  }
+
+  /**
+   * Whether the terms changed since the unlinked mentions of the documents were last worked out,
+   * so that `refreshMentions` has documents to read again.
+   */
+  mentionsOutdated(): boolean {
+    return this.mentionsChecked() && this.mentionsTermsVersion !== this.currentIndex.termsVersion;
+  }
+
+  /**
+   * Works out the unlinked mentions of every document whose findings are older than its model or
+   * the terms (an entry added, removed, retitled): open documents from the editor's text, closed
+   * ones read from disk, a few at a time. Gives the documents whose findings changed.
+   */
+  async refreshMentions(): Promise<IndexChange> {
+    const affectedUris = new Set<string>();
+    if (!this.mentionsChecked()) {
+      return { changedIds: new Set(), affectedUris };
+    }
+    const index = this.currentIndex;
+    this.mentionsTermsVersion = index.termsVersion;
+    const stale = [...index.documents()].filter((document) => !mentionsAreCurrent(document, index));
+    const rework = (document: GlossaryDocument, text: string): void => {
+      // Only if the file still holds what the model was parsed from; a change on disk comes with its own event.
+      const unchanged = index.document(document.uri) === document && document.lineCount === text.split(/\r\n|\r|\n/).length;
+      if (unchanged && reworkMentions(document, index, text)) {
+        affectedUris.add(document.uri);
+      }
+    };
+    const closed = stale.filter((document) => {
+      const open = this.openVersions.get(document.uri);
+      if (open !== undefined) rework(document, open.text);
+      return open === undefined;
+    });
+    const byUri = new Map(closed.map((document) => [document.uri, document]));
+    await readGlossaryFiles(this.workspace, [...byUri.keys()], (text, uri) => rework(byUri.get(uri)!, text));
+    return { changedIds: new Set(), affectedUris };
   }
 
   /**
@@ -207,7 +250,21 @@ export class GlossarySession {
   /** The diagnostics of an indexed document, or none. */
   diagnosticsOf(uri: string): readonly GlossaryDiagnostic[] {
     const document = this.currentIndex.document(uri);
-    return document ? computeDiagnostics(document, this.currentIndex, this.currentConfig) : [];
+    return document ? computeDiagnostics(document, this.currentIndex, this.currentConfig, this.openVersions.get(uri)?.text) : [];
+  }
+
+  /** Indexes a closed file's text and, while the text is at hand, works out its unlinked mentions. */
+  private indexClosedText(uri: string, text: string): IndexChange {
+    const document = this.parse(text, uri, 0, this.currentConfig);
+    const change = this.currentIndex.update(document);
+    if (this.mentionsChecked()) {
+      unlinkedMentions(document, this.currentIndex, text);
+    }
+    return change;
+  }
+
+  private mentionsChecked(): boolean {
+    return this.currentConfig.severity[DiagnosticCode.UnlinkedMention] !== 'off';
   }
 
   private parse(text: string, uri: string, version: number, config: GlossaryConfig): GlossaryDocument {

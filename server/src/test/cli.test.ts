@@ -119,6 +119,7 @@ test('check --format sarif prints a SARIF 2.1.0 log with a rule per code and 1-b
       ['seealso-unsorted', { level: 'warning' }],
       ['seealso-index-not-last', { level: 'warning' }],
       ['fence-style', { level: 'note' }],
+      ['unlinked-mention', { level: 'note' }],
     ],
   );
   assert.deepEqual(sarifRun.results[0], {

@@ -1,0 +1,17 @@
+import * as l10n from '@vscode/l10n';
+import { unlinkedMentions } from '../mentions/unlinkedMentions';
+import { Check } from './check';
+import { DiagnosticCode } from './codes';
+
+/** `unlinked-mention`: a term stands in another entry's prose without a link, first in its section. */
+export const checkUnlinkedMentions: Check = function* ({ document, index, text }) {
+  for (const mention of unlinkedMentions(document, index, text)) {
+    yield {
+      range: mention.range,
+      code: DiagnosticCode.UnlinkedMention,
+      message: l10n.t('"{0}" is an entry of the glossary: link it to #{1}.', mention.text, mention.term.id),
+      data: { kind: DiagnosticCode.UnlinkedMention, target: mention.term.id, text: mention.text },
+      relatedInformation: [],
+    };
+  }
+};

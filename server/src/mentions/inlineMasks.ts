@@ -1,0 +1,153 @@
+/**
+ * The parts of a paragraph's text that are no prose to look for mentions in: code spans, anything
+ * in brackets with what follows them (a link's label and target, `[text]{.class}`), HTML and
+ * comments, URLs, attribute blocks, and the name in parentheses after a quotation that says who
+ * said it (`***"..."*** (Claude)`). The model keeps only internal links, so external links and
+ * code spans are found here, in one pass over the paragraph.
+ */
+
+/** A half-open range of offsets into the paragraph's text. */
+export type Mask = readonly [start: number, end: number];
+
+const opener = /\\.|`+|\[|<!--|<[A-Za-z/!]|https?:\/\/|www\.|\{|\(/g;
+
+/** The masked ranges of a paragraph, in order and not overlapping. */
+export function inlineMasks(text: string): Mask[] {
+  const scanner = new MaskScanner(text);
+  const masks: Mask[] = [];
+  opener.lastIndex = 0;
+  for (let match = opener.exec(text); match !== null; match = opener.exec(text)) {
+    const start = match.index;
+    const end = scanner.maskEnd(match[0], start);
+    if (end === undefined) {
+      opener.lastIndex = start + match[0].length;
+      continue;
+    }
+    masks.push([start, end]);
+    opener.lastIndex = end;
+  }
+  return masks;
+}
+
+const nonSpace = /\S+/y;
+
+/**
+ * Where each construct of one paragraph ends. A closer searched for in vain (no `>` after a `<`)
+ * is not searched for again, so that no stretch of the text is read twice in vain.
+ */
+class MaskScanner {
+  private readonly closers: Map<number, number>;
+  private readonly codeSpans: CodeSpanFinder;
+  private readonly missing = new Set<string>();
+
+  constructor(private readonly text: string) {
+    this.closers = matchingBrackets(text);
+    this.codeSpans = new CodeSpanFinder(text);
+  }
+
+  /** Where the construct opened at `start` ends, or undefined when it is not one (an unclosed bracket). */
+  maskEnd(token: string, start: number): number | undefined {
+    switch (token[0]) {
+      case '\\':
+        return undefined;
+      case '`':
+        return this.codeSpans.endOf(start, token.length);
+      case '[': {
+        const close = this.closers.get(start);
+        if (close === undefined) {
+          return undefined;
+        }
+        // What follows the brackets belongs to them: `(#Id)`, `[ref]`, `{.class}`.
+        const following = this.closers.get(close + 1);
+        return following === undefined ? close + 1 : following + 1;
+      }
+      case '{': {
+        const close = this.closers.get(start);
+        return close === undefined ? undefined : close + 1;
+      }
+      case '(': {
+        const close = this.closers.get(start);
+        return close === undefined || !this.followsQuotation(start) ? undefined : close + 1;
+      }
+      case '<':
+        return token === '<!--' ? (this.closingAfter('-->', start + 4) ?? this.text.length) : this.closingAfter('>', start);
+      default:
+        // A URL runs to the next white space.
+        nonSpace.lastIndex = start;
+        nonSpace.exec(this.text);
+        return nonSpace.lastIndex;
+    }
+  }
+
+  /** Whether a closing emphasis or quotation mark stands right before the offset (spaces aside). */
+  private followsQuotation(offset: number): boolean {
+    let before = offset - 1;
+    while (before >= 0 && offset - before <= 4 && (this.text[before] === ' ' || this.text[before] === '\t')) {
+      before--;
+    }
+    return '*_"”“»\''.includes(this.text[before] ?? ' ');
+  }
+
+  /** The offset just after the next `closer` from `from`, or undefined when there is none. */
+  private closingAfter(closer: string, from: number): number | undefined {
+    const at = this.missing.has(closer) ? -1 : this.text.indexOf(closer, from);
+    if (at < 0) {
+      this.missing.add(closer);
+      return undefined;
+    }
+    return at + closer.length;
+  }
+}
+
+const bracketOrEscape = /[\\[\](){}]/g;
+
+/** The offset of the closing bracket of each `[`, `(` and `{` that has one; backslash-escaped brackets do not count. */
+function matchingBrackets(text: string): Map<number, number> {
+  const closers = new Map<number, number>();
+  const open: Record<string, number[]> = { '[': [], '(': [], '{': [] };
+  const openerOf: Record<string, string> = { ']': '[', ')': '(', '}': '{' };
+  bracketOrEscape.lastIndex = 0;
+  for (let match = bracketOrEscape.exec(text); match !== null; match = bracketOrEscape.exec(text)) {
+    const char = match[0];
+    if (char === '\\') {
+      bracketOrEscape.lastIndex++;
+    } else if (char in open) {
+      open[char]!.push(match.index);
+    } else {
+      const opening = open[openerOf[char]!]!.pop();
+      if (opening !== undefined) {
+        closers.set(opening, match.index);
+      }
+    }
+  }
+  return closers;
+}
+
+/**
+ * Finds where a code span opened by a run of backticks ends: at the next run of as many. A run
+ * length once found unclosed stays unclosed further on, so no stretch is searched twice in vain.
+ */
+class CodeSpanFinder {
+  private readonly unclosedLengths = new Set<number>();
+
+  constructor(private readonly text: string) {}
+
+  endOf(start: number, length: number): number | undefined {
+    if (this.unclosedLengths.has(length)) {
+      return undefined;
+    }
+    let from = start + length;
+    for (let tick = this.text.indexOf('`', from); tick >= 0; tick = this.text.indexOf('`', from)) {
+      let runEnd = tick;
+      while (this.text[runEnd] === '`') {
+        runEnd++;
+      }
+      if (runEnd - tick === length) {
+        return runEnd;
+      }
+      from = runEnd;
+    }
+    this.unclosedLengths.add(length);
+    return undefined;
+  }
+}
