@@ -65,13 +65,18 @@ async function withSeed(body: () => Promise<void>): Promise<void> {
   }
 }
 
-/** The copy of `count` linked entries of the real glossary, Data-Scraping.md first. */
+/**
+ * The copy of `count` linked entries of the real glossary, Data-Scraping.md first, with its index
+ * page and every rule on (the link-graph rules read other files: the index page, other see-also lists).
+ */
 function copySubset(count: number): { folder: string; names: string[] } {
   const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'glossary-random-edits-'));
-  const names = linkedSubset(corpusEntries, 'Data-Scraping.md', count);
+  const names = [...linkedSubset(corpusEntries, 'Data-Scraping.md', count), '001-ki-index.txt'];
   for (const name of names) {
     fs.copyFileSync(path.join(corpusEntries, name), path.join(folder, name));
   }
+  const severity = { 'seealso-missing-body-link': 'information', 'seealso-not-reciprocal': 'hint' };
+  fs.writeFileSync(path.join(folder, '.glossary.json'), JSON.stringify({ include: ['*.md'], indexFile: '001-ki-index.txt', severity }));
   return { folder, names };
 }
 

@@ -76,11 +76,24 @@ export function resolveConfig(fileJson: unknown, editorSettings?: unknown): Reso
  */
 export function entriesFolderUri(config: GlossaryConfig, rootUri: string, folderOfMostEntries: string | undefined): string {
   if (config.entriesFolder !== undefined) {
-    const root = rootUri.endsWith('/') ? rootUri.slice(0, -1) : rootUri;
-    const relative = config.entriesFolder.split(/[\\/]+/).filter((segment) => segment !== '' && segment !== '.');
-    return [root, ...relative.map(encodeURIComponent)].join('/');
+    return uriUnder(rootUri, config.entriesFolder);
   }
   return folderOfMostEntries ?? rootUri;
+}
+
+/**
+ * The URI of the configured index page (`indexFile`, relative to the workspace root, the folder
+ * of `.glossary.json` when there is one); undefined when none is configured.
+ */
+export function indexFileUri(config: GlossaryConfig, rootUri: string): string | undefined {
+  return config.indexFile === undefined || config.indexFile.trim() === '' ? undefined : uriUnder(rootUri, config.indexFile);
+}
+
+/** A path relative to a folder URI, as a URI ('/' or '\\' between segments). */
+function uriUnder(rootUri: string, relativePath: string): string {
+  const root = rootUri.endsWith('/') ? rootUri.slice(0, -1) : rootUri;
+  const relative = relativePath.split(/[\\/]+/).filter((segment) => segment !== '' && segment !== '.');
+  return [root, ...relative.map(encodeURIComponent)].join('/');
 }
 
 /** Parses the text of `.glossary.json`; a syntax error becomes a problem, not an exception. */

@@ -17,7 +17,7 @@ import {
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { complete } from './features/completion';
-import { codeActions, fixAllSeeAlsoKind } from './features/codeActions';
+import { codeActions, filesEditedByQuickFixes, fixAllSeeAlsoKind, OtherDocument } from './features/codeActions';
 import { findDefinitions } from './features/definition';
 import { linkMentionsKind } from './features/mentionLinks';
 import { toLspDiagnostic } from './features/diagnostics';
@@ -246,13 +246,29 @@ export function startServer(connection: Connection, workspace: Workspace = new N
   );
   connection.onDocumentSymbol(runSafely(connection, 'documentSymbol', [], (params, token) => documentSymbols(session.index, params.textDocument.uri, token)));
   connection.onWorkspaceSymbol(runSafely(connection, 'workspaceSymbol', [], (params, token) => workspaceSymbols(session.index, params.query, token)));
+  /** The texts of other files that quick fixes edit: the editor's when open, else from disk. */
+  const readOtherDocuments = async (uris: readonly string[]): Promise<Map<string, OtherDocument>> => {
+    const others = new Map<string, OtherDocument>();
+    for (const uri of uris) {
+      const open = documents.get(uri);
+      const text = open === undefined ? await session.readText(uri) : undefined;
+      if (open !== undefined) {
+        others.set(uri, { document: open, openVersion: open.version });
+      } else if (text !== undefined) {
+        others.set(uri, { document: TextDocument.create(uri, 'markdown', 0, text), openVersion: null });
+      }
+    }
+    return others;
+  };
   connection.onCodeAction(
-    runSafely(connection, 'codeAction', [], (params) => {
-      const document = documents.get(params.textDocument.uri);
+    runSafely(connection, 'codeAction', [], async (params) => {
+      const uri = params.textDocument.uri;
+      const otherDocuments = await readOtherDocuments(filesEditedByQuickFixes(session.index, uri, session.diagnosticsOf(uri), params.range));
+      const document = documents.get(uri);
       if (document === undefined || session.index.document(document.uri)?.version !== document.version) {
         return [];
       }
-      const input = { index: session.index, config: session.config, document, diagnostics: session.diagnosticsOf(document.uri), documentChanges: clientEdits.documentChanges, newEntryUri: (id: string) => session.newEntryUri(id) };
+      const input = { index: session.index, config: session.config, document, diagnostics: session.diagnosticsOf(document.uri), documentChanges: clientEdits.documentChanges, newEntryUri: (id: string) => session.newEntryUri(id), otherDocuments };
       return codeActions(input, params.range, params.context.only);
     }),
   );

@@ -1,7 +1,7 @@
 import * as path from 'node:path';
 import * as l10n from '@vscode/l10n';
 import { URI, Utils } from 'vscode-uri';
-import { GlossaryConfig, resolveConfig } from '../config';
+import { GlossaryConfig, indexFileUri, resolveConfig } from '../config';
 import { readGlossaryFiles } from '../index/readGlossaryFiles';
 import { WorkspaceIndex } from '../index/workspaceIndex';
 import { parseGlossaryDocument } from '../parse/parser';
@@ -102,8 +102,20 @@ export async function loadGlossary(paths: readonly string[], environment: LoadEn
     }
   }
 
-  const displayPathOf = new Map(files.map((file) => [file.uri, file.displayPath]));
   const contextUris: string[] = [];
+  // The configured index page is read even when the include patterns leave it out: reported when
+  // it lies in a folder given, else read for `check` so that entries are judged against it.
+  const indexPageUri = configFile.folderUri === undefined ? undefined : indexFileUri(config, configFile.folderUri);
+  if (indexPageUri !== undefined && !seen.has(indexPageUri) && (await workspace.stat(indexPageUri)) === 'file') {
+    const folder = targets.find((target) => target.kind === 'directory' && indexPageUri.startsWith(`${target.uri.replace(/\/$/, '')}/`));
+    if (folder !== undefined) {
+      add({ uri: indexPageUri, displayPath: displayPathIn(folder.given, folder.uri, indexPageUri) });
+    } else if (environment.withGlossaryOfFiles) {
+      seen.add(indexPageUri);
+      contextUris.push(indexPageUri);
+    }
+  }
+  const displayPathOf = new Map(files.map((file) => [file.uri, file.displayPath]));
   if (environment.withGlossaryOfFiles) {
     const roots = new Set(
       targets.filter((target) => target.kind === 'file').map((target) => configFile.folderUri ?? Utils.dirname(URI.parse(target.uri)).toString()),
@@ -131,6 +143,7 @@ export async function loadGlossary(paths: readonly string[], environment: LoadEn
     }
   }
   const index = new WorkspaceIndex();
+  index.useIndexPage(indexPageUri);
   for (const document of read.documents) {
     index.update(document);
   }

@@ -76,9 +76,29 @@ function candidatesOf(index: WorkspaceIndex): Candidates {
   return candidates;
 }
 
+/**
+ * Whether a defined id meets the criteria to be named among the closest ids of a missing one, so
+ * that the diagnostics naming closest ids are worked out anew when such an id appears or goes.
+ */
+export function couldBeClosestId(missing: string, defined: string): boolean {
+  const lower = missing.toLowerCase();
+  const candidate = defined.toLowerCase();
+  const maxDistance = maxDistanceFor(lower);
+  return (
+    candidate === lower ||
+    singularOf(candidate) === singularOf(lower) ||
+    (Math.abs(candidate.length - lower.length) <= maxDistance && distance(candidate, lower) <= maxDistance)
+  );
+}
+
+/** The edit distance within which an id counts as close: a quarter of its length, at least 1, at most 3. */
+function maxDistanceFor(lower: string): number {
+  return Math.min(maxEditDistance, Math.max(1, Math.floor(lower.length / 4)));
+}
+
 function rankCandidates(id: string, candidates: Candidates): readonly string[] {
   const lower = id.toLowerCase();
-  const maxDistance = Math.min(maxEditDistance, Math.max(1, Math.floor(lower.length / 4)));
+  const maxDistance = maxDistanceFor(lower);
   const ranked = new Map<string, { readonly tier: number; readonly distance: number }>();
   const consider = (candidate: Candidate, tier: number, editDistance: number): void => {
     if (candidate.id !== id && !ranked.has(candidate.id)) {

@@ -23,6 +23,20 @@ export enum DiagnosticCode {
   FenceStyle = 'fence-style',
   /** A term's title, id or alias stands in another entry's prose without a link to it. */
   UnlinkedMention = 'unlinked-mention',
+  /** An entry that the index page does not link. */
+  NotInIndex = 'not-in-index',
+  /** A link of the index page points at an id that no heading defines. */
+  IndexLinkBroken = 'index-link-broken',
+  /** Links point at `#Index` and no heading defines it. */
+  IndexAnchorMissing = 'index-anchor-missing',
+  /** An entry links a term in its body that its see-also list does not name. */
+  SeeAlsoMissingBodyLink = 'seealso-missing-body-link',
+  /** An entry's see-also list names an entry whose see-also list does not name it back. */
+  SeeAlsoNotReciprocal = 'seealso-not-reciprocal',
+  /** No other entry links to this entry. */
+  OrphanEntry = 'orphan-entry',
+  /** An entry links to itself. */
+  SelfLink = 'self-link',
 }
 
 /** Every diagnostic code, in the order of the documentation. */
@@ -46,6 +60,13 @@ export const defaultSeverities: Readonly<Record<DiagnosticCode, SeveritySetting>
   [DiagnosticCode.SeeAlsoIndexNotLast]: 'warning',
   [DiagnosticCode.FenceStyle]: 'information',
   [DiagnosticCode.UnlinkedMention]: 'hint',
+  [DiagnosticCode.NotInIndex]: 'information',
+  [DiagnosticCode.IndexLinkBroken]: 'error',
+  [DiagnosticCode.IndexAnchorMissing]: 'warning',
+  [DiagnosticCode.SeeAlsoMissingBodyLink]: 'off',
+  [DiagnosticCode.SeeAlsoNotReciprocal]: 'off',
+  [DiagnosticCode.OrphanEntry]: 'information',
+  [DiagnosticCode.SelfLink]: 'warning',
 };
 
 /** Whether a string is one of the diagnostic codes. */

@@ -5,8 +5,10 @@ import { Check } from './check';
 import { DiagnosticCode } from './codes';
 import { GlossaryDiagnostic } from './diagnostic';
 import { checkAnchorFileMatch, checkChapterHeading, checkFenceStyle, checkOneEntryPerFile } from './fileChecks';
+import { checkIndexAnchor, checkIndexLinks, checkListedInIndex } from './indexChecks';
 import { checkBrokenLinks, checkDuplicateAnchors } from './linkChecks';
 import { checkUnlinkedMentions } from './mentionChecks';
+import { checkOrphanEntries, checkSeeAlsoNamesBodyLinks, checkSeeAlsoReciprocal, checkSelfLinks } from './linkGraphChecks';
 import { checkSeeAlsoEndsWithIndex, checkSeeAlsoPresent, checkSeeAlsoSorted } from './seeAlsoChecks';
 
 const checks: Readonly<Record<DiagnosticCode, Check>> = {
@@ -20,6 +22,13 @@ const checks: Readonly<Record<DiagnosticCode, Check>> = {
   [DiagnosticCode.SeeAlsoIndexNotLast]: checkSeeAlsoEndsWithIndex,
   [DiagnosticCode.FenceStyle]: checkFenceStyle,
   [DiagnosticCode.UnlinkedMention]: checkUnlinkedMentions,
+  [DiagnosticCode.NotInIndex]: checkListedInIndex,
+  [DiagnosticCode.IndexLinkBroken]: checkIndexLinks,
+  [DiagnosticCode.IndexAnchorMissing]: checkIndexAnchor,
+  [DiagnosticCode.SeeAlsoMissingBodyLink]: checkSeeAlsoNamesBodyLinks,
+  [DiagnosticCode.SeeAlsoNotReciprocal]: checkSeeAlsoReciprocal,
+  [DiagnosticCode.OrphanEntry]: checkOrphanEntries,
+  [DiagnosticCode.SelfLink]: checkSelfLinks,
 };
 
 /**

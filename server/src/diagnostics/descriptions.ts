@@ -24,5 +24,19 @@ export function describeDiagnosticCode(code: DiagnosticCode): string {
       return l10n.t('A code block is fenced with backticks instead of ~~~.');
     case DiagnosticCode.UnlinkedMention:
       return l10n.t("A term's title, id or alias stands in another entry's text without a link to it.");
+    case DiagnosticCode.NotInIndex:
+      return l10n.t('The index page does not list an entry.');
+    case DiagnosticCode.IndexLinkBroken:
+      return l10n.t('A link of the index page points at an id that no heading defines.');
+    case DiagnosticCode.IndexAnchorMissing:
+      return l10n.t('Links point at #Index and no heading defines it.');
+    case DiagnosticCode.SeeAlsoMissingBodyLink:
+      return l10n.t('An entry links a term in its text that its see-also list does not name.');
+    case DiagnosticCode.SeeAlsoNotReciprocal:
+      return l10n.t('An entry names another in its see-also list that does not name it in return.');
+    case DiagnosticCode.OrphanEntry:
+      return l10n.t('No other entry links to an entry (the index page and the entry itself do not count).');
+    case DiagnosticCode.SelfLink:
+      return l10n.t('An entry links to itself.');
   }
 }

@@ -36,7 +36,15 @@ export type DiagnosticData =
     }
   | { readonly kind: DiagnosticCode.SeeAlsoIndexNotLast; readonly indexPresent: boolean; readonly insertLine: number }
   | { readonly kind: DiagnosticCode.FenceStyle; readonly blockRange: Range }
-  | { readonly kind: DiagnosticCode.UnlinkedMention; readonly target: string; readonly text: string };
+  | { readonly kind: DiagnosticCode.UnlinkedMention; readonly target: string; readonly text: string }
+  | { readonly kind: DiagnosticCode.NotInIndex; readonly entryId: string; readonly indexPageUri: string }
+  | { readonly kind: DiagnosticCode.IndexLinkBroken; readonly target: string; readonly closestIds: readonly string[] }
+  /** `indexPageUri` is undefined when the glossary has no index page to give the id. */
+  | { readonly kind: DiagnosticCode.IndexAnchorMissing; readonly indexPageUri: string | undefined }
+  | { readonly kind: DiagnosticCode.SeeAlsoMissingBodyLink; readonly entryId: string; readonly target: string }
+  | { readonly kind: DiagnosticCode.SeeAlsoNotReciprocal; readonly entryId: string; readonly otherId: string; readonly otherUri: string }
+  | { readonly kind: DiagnosticCode.OrphanEntry; readonly entryId: string }
+  | { readonly kind: DiagnosticCode.SelfLink; readonly entryId: string };
 
 /**
  * A diagnostic independent of the editor: the language server turns it into an LSP diagnostic,

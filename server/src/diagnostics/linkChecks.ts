@@ -1,13 +1,31 @@
 import * as l10n from '@vscode/l10n';
-import { Position } from '../parse/model';
+import { WorkspaceIndex } from '../index/workspaceIndex';
+import { Link, Position } from '../parse/model';
 import { DiagnosticCode } from './codes';
-import { Check, Finding } from './check';
+import { Check } from './check';
 import { findClosestIds } from './closestIds';
+import { indexId } from './seeAlsoChecks';
 
-/** `broken-link`: a link's id is defined nowhere in the workspace. */
+/**
+ * The code that reports a link to an id that nothing defines, so that each such link is reported
+ * once: `index-anchor-missing` for `#Index`, `index-link-broken` on the index page, else
+ * `broken-link`. Undefined when the id is defined.
+ */
+export function unresolvedLinkCode(link: Link, index: WorkspaceIndex, onIndexPage: boolean): DiagnosticCode | undefined {
+  if (index.isDefined(link.target)) {
+    return undefined;
+  }
+  if (link.target === indexId) {
+    return DiagnosticCode.IndexAnchorMissing;
+  }
+  return onIndexPage ? DiagnosticCode.IndexLinkBroken : DiagnosticCode.BrokenLink;
+}
+
+/** `broken-link`: a link's id is defined nowhere in the workspace (outside the index page, other than `#Index`). */
 export const checkBrokenLinks: Check = function* ({ document, index }) {
+  const onIndexPage = document.uri === index.indexPageUri();
   for (const link of document.links) {
-    if (index.isDefined(link.target)) {
+    if (unresolvedLinkCode(link, index, onIndexPage) !== DiagnosticCode.BrokenLink) {
       continue;
     }
     const closestIds = findClosestIds(link.target, index);
@@ -15,14 +33,13 @@ export const checkBrokenLinks: Check = function* ({ document, index }) {
       closestIds.length === 0
         ? l10n.t('No heading defines the id "{0}".', link.target)
         : l10n.t('No heading defines the id "{0}". Closest existing ids: {1}.', link.target, closestIds.join(', '));
-    const finding: Finding = {
+    yield {
       range: link.idRange ?? link.range,
       code: DiagnosticCode.BrokenLink,
       message,
       data: { kind: DiagnosticCode.BrokenLink, target: link.target, closestIds },
       relatedInformation: [],
     };
-    yield finding;
   }
 };
 

@@ -12,8 +12,10 @@ import { CreateEntryParams, ServerCommands } from '../protocol';
 import { toLspDiagnostic } from './diagnostics';
 import { rangeContains } from './locate';
 import { idProblem, newEntryProblem } from './newEntry';
+import { entryWithId } from './entryOf';
 import { linkFirstMentionsEdits, linkMentionEdit, linkMentionsKind } from './mentionLinks';
-import { addSeeAlsoEdit, seeAlsoHeadingText, sortSeeAlsoEdits } from './seeAlsoEdits';
+import { addToIndexEdit, indexAnchorEdit } from './indexPageEdits';
+import { addSeeAlsoEdit, insertSeeAlsoLinkEdit, seeAlsoHeadingText, sortSeeAlsoEdits } from './seeAlsoEdits';
 import { singularOf } from '../diagnostics/closestIds';
 
 /** The source action that puts every see-also list of a file in order. */
@@ -31,6 +33,32 @@ export interface CodeActionInput {
   readonly documentChanges: boolean;
   /** The file a new entry with an id would be created as; undefined when it cannot be. */
   readonly newEntryUri: (id: string) => string | undefined;
+  /** The texts of the other files that quick fixes edit (`filesEditedByQuickFixes`); a fix whose file is missing is not offered. */
+  readonly otherDocuments?: ReadonlyMap<string, OtherDocument>;
+}
+
+/** Another file's text at the version its model in the index was parsed from. */
+export interface OtherDocument {
+  readonly document: TextDocument;
+  /** The editor's version of the file when it is open, null when it is not. */
+  readonly openVersion: number | null;
+}
+
+/** The other files whose text the quick fixes for the diagnostics touching `range` edit: the index page, another entry. */
+export function filesEditedByQuickFixes(index: WorkspaceIndex, uri: string, diagnostics: readonly GlossaryDiagnostic[], range: Range): string[] {
+  const uris = new Set<string>();
+  for (const { data, range: diagnosticRange } of diagnostics) {
+    if (!overlaps(diagnosticRange, range)) {
+      continue;
+    }
+    if (data.kind === DiagnosticCode.NotInIndex || data.kind === DiagnosticCode.IndexAnchorMissing) {
+      uris.add(data.indexPageUri ?? uri);
+    } else if (data.kind === DiagnosticCode.SeeAlsoNotReciprocal) {
+      uris.add(data.otherUri);
+    }
+  }
+  uris.delete(uri);
+  return [...uris].filter((other) => index.document(other) !== undefined);
 }
 
 /**
@@ -70,6 +98,7 @@ function quickFixes(input: CodeActionInput, model: GlossaryDocument, diagnostic:
   const data = diagnostic.data;
   switch (data.kind) {
     case DiagnosticCode.BrokenLink:
+    case DiagnosticCode.IndexLinkBroken:
       return brokenLinkFixes(input, model, diagnostic, data.target, data.closestIds);
     case DiagnosticCode.DuplicateAnchor:
     case DiagnosticCode.AnchorFileMismatch:
@@ -88,6 +117,14 @@ function quickFixes(input: CodeActionInput, model: GlossaryDocument, diagnostic:
       const edit = addSeeAlsoEdit(entry, input.document, seeAlsoHeadingText(input.index));
       return [quickFix(l10n.t('Add a see-also section'), diagnostic, editOf(input, [edit]), true)];
     }
+    case DiagnosticCode.NotInIndex:
+      return addToIndexFixes(input, model, diagnostic, data.entryId, data.indexPageUri);
+    case DiagnosticCode.IndexAnchorMissing:
+      return indexAnchorFixes(input, diagnostic, data.indexPageUri);
+    case DiagnosticCode.SeeAlsoMissingBodyLink:
+      return bodyLinkToSeeAlsoFixes(input, model, diagnostic, data.target);
+    case DiagnosticCode.SeeAlsoNotReciprocal:
+      return reciprocalSeeAlsoFixes(input, model, diagnostic, data.entryId, data.otherId, data.otherUri);
     case DiagnosticCode.UnlinkedMention: {
       const edit = linkMentionEdit(diagnostic);
       return edit === undefined ? [] : [quickFix(l10n.t('Link "{0}" to #{1}', data.text, data.target), diagnostic, editOf(input, [edit]), true)];
@@ -124,6 +161,67 @@ function brokenLinkFixes(
     actions.push(action);
   }
   return actions;
+}
+
+/** List the entry on the index page, under its letter in collation order. */
+function addToIndexFixes(input: CodeActionInput, model: GlossaryDocument, diagnostic: GlossaryDiagnostic, entryId: string, indexPageUri: string): CodeAction[] {
+  const entry = model.entries.find((candidate) => candidate.id === entryId && rangeContains(candidate.heading.range, diagnostic.range.start));
+  const page = fileToEdit(input, indexPageUri);
+  if (entry === undefined || page === undefined) {
+    return [];
+  }
+  const collator = seeAlsoCollator(input.config.collation);
+  const { edit, letter } = addToIndexEdit(page.model, page.text.document, entry.title, entry.id, collator, input.config.collation);
+  const title = letter === undefined ? l10n.t('Add "{0}" to the index', entry.title) : l10n.t('Add "{0}" to the index under "{1}"', entry.title, letter);
+  return [quickFix(title, diagnostic, editOfOther(input, page.text, [edit]), true)];
+}
+
+/** Give the index page's heading the id `Index`, or put such a heading at its top. */
+function indexAnchorFixes(input: CodeActionInput, diagnostic: GlossaryDiagnostic, indexPageUri: string | undefined): CodeAction[] {
+  const page = indexPageUri === undefined ? undefined : fileToEdit(input, indexPageUri);
+  if (page === undefined) {
+    return [];
+  }
+  const { edit, newHeading } = indexAnchorEdit(page.model, page.text.document);
+  const title = newHeading === undefined ? l10n.t("Give the index page's heading the id Index") : l10n.t('Add the heading "{0}" to the top of the index page', newHeading);
+  return [quickFix(title, diagnostic, editOfOther(input, page.text, [edit]), true)];
+}
+
+/** Name the linked term in the entry's see-also list, in order, with the title of its entry. */
+function bodyLinkToSeeAlsoFixes(input: CodeActionInput, model: GlossaryDocument, diagnostic: GlossaryDiagnostic, target: string): CodeAction[] {
+  const entry = entryAround(model, diagnostic.range);
+  const label = entryWithId(input.index, target)?.entry.title ?? target;
+  const edit = entry && insertSeeAlsoLinkEdit(entry, input.document, seeAlsoCollator(input.config.collation), label, target);
+  return edit === undefined ? [] : [quickFix(l10n.t('Add "{0}" to the see-also list', label), diagnostic, editOf(input, [edit]), true)];
+}
+
+/** Name this entry in the see-also list of the entry it names (in that entry's file). */
+function reciprocalSeeAlsoFixes(
+  input: CodeActionInput,
+  model: GlossaryDocument,
+  diagnostic: GlossaryDiagnostic,
+  entryId: string,
+  otherId: string,
+  otherUri: string,
+): CodeAction[] {
+  const entry = entryAround(model, diagnostic.range);
+  const other = fileToEdit(input, otherUri);
+  const otherEntry = other?.model.entries.find((candidate) => candidate.id === otherId);
+  if (entry === undefined || entry.id !== entryId || other === undefined || otherEntry === undefined) {
+    return [];
+  }
+  const edit = insertSeeAlsoLinkEdit(otherEntry, other.text.document, seeAlsoCollator(input.config.collation), entry.title, entry.id);
+  return edit === undefined ? [] : [quickFix(l10n.t('Add "{0}" to the see-also list of "{1}"', entry.title, otherEntry.title), diagnostic, editOfOther(input, other.text, [edit]), true)];
+}
+
+/** A file a quick fix edits, this one or another, with its model; undefined when its text is not at hand or not at the model's version. */
+function fileToEdit(input: CodeActionInput, uri: string): { readonly model: GlossaryDocument; readonly text: OtherDocument } | undefined {
+  const model = input.index.document(uri);
+  const text = uri === input.document.uri ? { document: input.document, openVersion: input.document.version } : input.otherDocuments?.get(uri);
+  if (model === undefined || text === undefined || (text.openVersion !== null && text.openVersion !== model.version)) {
+    return undefined;
+  }
+  return { model, text };
 }
 
 /** A suggestion that differs from the missing id only in case or a plural ending: the writer surely meant it. */
@@ -186,8 +284,13 @@ function quickFix(title: string, diagnostic: GlossaryDiagnostic, edit: Workspace
 
 /** Edits of the document, tied to its version when the client checks versions. */
 function editOf(input: CodeActionInput, edits: TextEdit[]): WorkspaceEdit {
-  const { uri, version } = input.document;
-  return input.documentChanges ? { documentChanges: [TextDocumentEdit.create({ uri, version }, edits)] } : { changes: { [uri]: edits } };
+  return editOfOther(input, { document: input.document, openVersion: input.document.version }, edits);
+}
+
+/** Edits of a file, this one or another, tied to the version the editor has open when the client checks versions. */
+function editOfOther(input: CodeActionInput, file: OtherDocument, edits: TextEdit[]): WorkspaceEdit {
+  const uri = file.document.uri;
+  return input.documentChanges ? { documentChanges: [TextDocumentEdit.create({ uri, version: file.openVersion }, edits)] } : { changes: { [uri]: edits } };
 }
 
 /** The entry whose range holds a diagnostic's range. */

@@ -74,6 +74,55 @@ function appendIndexLink(links: readonly Link[], headingLine: number, document: 
 }
 
 /**
+ * Inserts `[label](#target)` into an entry's see-also list in order: before the first link whose
+ * label sorts after it, `[Index](#Index)` staying last.
+ */
+export function insertSeeAlsoLinkEdit(entry: Entry, document: TextDocument, collator: Intl.Collator, label: string, target: string): TextEdit | undefined {
+  const seeAlso = entry.seeAlso;
+  if (seeAlso === undefined) {
+    return undefined;
+  }
+  const links = seeAlso.links;
+  let slot = links.findIndex((link) => link.target === indexId || collator.compare(link.label, label) > 0);
+  if (slot < 0) {
+    slot = links.length;
+  }
+  return insertLinkEdit(document, links, slot, markdownLink(label, target), seeAlso.section.heading.range.end.line);
+}
+
+/** `[label](#target)`, with the brackets and backslashes of the label escaped. */
+export function markdownLink(label: string, target: string): string {
+  return `[${label.replace(/[\\[\]]/g, '\\$&')}](#${target})`;
+}
+
+/**
+ * Inserts a link into a list of links (in document order) before `links[slot]`, or after the last
+ * link when `slot` is the list's length, copying the separator the list uses between two links
+ * (` |` and a line break) byte for byte. An empty list gets the link two lines below `emptyListLine`.
+ */
+export function insertLinkEdit(document: TextDocument, links: readonly Link[], slot: number, linkText: string, emptyListLine: number): TextEdit {
+  const lineBreak = lineBreakOf(document);
+  if (links.length === 0) {
+    return TextEdit.insert(lineEnd(document, emptyListLine), `${lineBreak}${lineBreak}${linkText} |`);
+  }
+  const separator = separatorAfter(document, links, Math.max(0, slot - 1), lineBreak);
+  if (slot < links.length) {
+    return TextEdit.insert(links[slot]!.range.start, `${linkText}${separator}`);
+  }
+  return TextEdit.insert(links[links.length - 1]!.range.end, `${separator}${linkText}`);
+}
+
+/** The text between a link and the next one; after the last link, the rest of its line and a line break. */
+function separatorAfter(document: TextDocument, links: readonly Link[], position: number, lineBreak: string): string {
+  const link = links[position]!;
+  const next = links[position + 1];
+  if (next !== undefined) {
+    return document.getText({ start: link.range.end, end: next.range.start });
+  }
+  return `${document.getText({ start: link.range.end, end: lineEnd(document, link.range.end.line) })}${lineBreak}`;
+}
+
+/**
  * Inserts a see-also section ending with `[Index](#Index)` at the end of an entry: before its
  * closing `----` when it has one.
  */
@@ -92,11 +141,11 @@ export function addSeeAlsoEdit(entry: Entry, document: TextDocument, headingText
 }
 
 /** The position at the end of a line's text, before its line break. */
-function lineEnd(document: TextDocument, line: number): { line: number; character: number } {
+export function lineEnd(document: TextDocument, line: number): { line: number; character: number } {
   return { line, character: lineText(document, line).length };
 }
 
 /** A line's text without its line break. */
-function lineText(document: TextDocument, line: number): string {
+export function lineText(document: TextDocument, line: number): string {
   return document.getText({ start: { line, character: 0 }, end: { line: line + 1, character: 0 } }).replace(/\r?\n$/, '');
 }

@@ -1,4 +1,7 @@
 import { Anchor, Entry, GlossaryDocument, Link } from '../parse/model';
+import { couldBeClosestId } from '../diagnostics/closestIds';
+import { hasIndexSections } from './indexPage';
+import { entryShapeChangedIds, linkGraphChangedIds } from './linkGraph';
 
 /** An anchor and the document that defines it. */
 export interface LocatedAnchor {
@@ -23,9 +26,11 @@ export interface IndexChange {
   /** Ids whose definitions changed in number or explicitness (appeared, disappeared, (un)duplicated). */
   readonly changedIds: ReadonlySet<string>;
   /**
-   * Documents whose diagnostics may change: the document itself (unless removed), and every
-   * document that links to or defines a changed id. Worked out when first read, from the index as
-   * it is then: read it before the next update.
+   * Documents whose diagnostics may change: the document itself (unless removed), every document
+   * that links to or defines a changed id, the documents defining the ids whose links from this
+   * document changed (their inbound links, index and see-also mentions), and every document when
+   * the index page became another. Worked out when first read, from the index as it is then: read
+   * it before the next update.
    */
   readonly affectedUris: ReadonlySet<string>;
 }
@@ -47,6 +52,9 @@ export class WorkspaceIndex {
   private readonly linkersById: DocumentsById = new Map();
   private definitionsGeneration = 0;
   private termsGeneration = 0;
+  /** Documents holding letter sections (`.index` headings), candidates for the index page. */
+  private readonly indexSectionHolders = new Set<string>();
+  private configuredIndexPage: string | undefined;
 
   /** Adds a document or replaces the previous model of the same URI. */
   update(document: GlossaryDocument): IndexChange {
@@ -60,6 +68,28 @@ export class WorkspaceIndex {
     const previous = this.documentsByUri.get(uri);
     this.documentsByUri.delete(uri);
     return this.replaceContribution(uri, previous, undefined);
+  }
+
+  /** Sets the index page named in the configuration (or none, to find it by its `.index` sections). */
+  useIndexPage(uri: string | undefined): void {
+    this.configuredIndexPage = uri;
+  }
+
+  /**
+   * The index page: the configured one when it is indexed, else the first document (by URI) that
+   * holds `.index` headings; undefined when the glossary has none.
+   */
+  indexPageUri(): string | undefined {
+    if (this.configuredIndexPage !== undefined && this.documentsByUri.has(this.configuredIndexPage)) {
+      return this.configuredIndexPage;
+    }
+    let first: string | undefined;
+    for (const uri of this.indexSectionHolders) {
+      if (first === undefined || uri < first) {
+        first = uri;
+      }
+    }
+    return first;
   }
 
   /** The model of one document, if indexed. */
@@ -149,6 +179,13 @@ export class WorkspaceIndex {
     const newAnchors = groupBy(next?.anchors ?? [], (anchor) => anchor.id);
     replaceUri(this.definersById, uri, new Set(oldAnchors.keys()), new Set(newAnchors.keys()));
     replaceUri(this.linkersById, uri, targetsOf(previous), targetsOf(next));
+    const indexPageBefore = this.indexPageUri();
+    if (hasIndexSections(next)) {
+      this.indexSectionHolders.add(uri);
+    } else {
+      this.indexSectionHolders.delete(uri);
+    }
+    const indexPageChanged = this.indexPageUri() !== indexPageBefore;
 
     const changedIds = new Set<string>();
     for (const id of new Set([...oldAnchors.keys(), ...newAnchors.keys()])) {
@@ -167,10 +204,29 @@ export class WorkspaceIndex {
     // file, so working it out on each update made loading quadratic (12 s at 50x).
     let affectedUris: Set<string> | undefined;
     const affectedBy = (): Set<string> => {
+      if (indexPageChanged) {
+        return new Set(this.documentsByUri.keys()); // which entries it lists, and whose links count
+      }
       const uris = new Set<string>(next ? [uri] : []);
       for (const id of changedIds) {
         for (const affected of this.linkersById.get(id) ?? []) uris.add(affected);
         for (const affected of this.definersById.get(id) ?? []) uris.add(affected);
+      }
+      // A link to a missing id names the closest defined ids: those change when a close id comes or goes.
+      if (changedIds.size > 0) {
+        for (const [target, linkers] of this.linkersById) {
+          if (!this.definersById.has(target) && [...changedIds].some((id) => couldBeClosestId(target, id))) {
+            linkers.forEach((affected) => uris.add(affected));
+          }
+        }
+      }
+      for (const id of linkGraphChangedIds(previous, next)) {
+        for (const affected of this.definersById.get(id) ?? []) {
+          if (this.documentsByUri.get(affected)?.entries.some((entry) => entry.id === id)) uris.add(affected);
+        }
+      }
+      for (const id of entryShapeChangedIds(previous, next)) {
+        for (const affected of this.linkersById.get(id) ?? []) uris.add(affected);
       }
       return uris;
     };

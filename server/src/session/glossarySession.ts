@@ -1,7 +1,7 @@
 import * as l10n from '@vscode/l10n';
 import { URI, Utils } from 'vscode-uri';
 import { findConfigFile } from '../cli/configLookup';
-import { defaultConfig, entriesFolderUri, GlossaryConfig, resolveConfig } from '../config';
+import { defaultConfig, entriesFolderUri, GlossaryConfig, indexFileUri, resolveConfig } from '../config';
 import { computeDiagnostics } from '../diagnostics/computeDiagnostics';
 import { GlossaryDiagnostic } from '../diagnostics/diagnostic';
 import { newEntryProblem, newEntryUri, proposeEntryId } from '../features/newEntry';
@@ -43,6 +43,8 @@ export class GlossarySession {
   private currentIndex = new WorkspaceIndex();
   private currentConfig: GlossaryConfig = defaultConfig;
   private roots: readonly GlossaryRoot[] = [];
+  /** The configured index page, read whether or not the include patterns match it. */
+  private indexPageUri: string | undefined;
   /**
    * Open documents and the version and text their model was parsed from. The text counts too: an
    * editor that repeats a version number (the protocol forbids it) still changed the text.
@@ -81,14 +83,20 @@ export class GlossarySession {
       fileProblems.push(...listing.problems);
       uris.push(...listing.uris);
     }
+    const indexPageUri = first === undefined ? undefined : indexFileUri(config, configFile?.folderUri ?? first);
+    if (indexPageUri !== undefined && !uris.includes(indexPageUri) && (await this.workspace.stat(indexPageUri)) === 'file') {
+      uris.push(indexPageUri);
+    }
     const openByUri = new Map(openTexts.map((open) => [open.uri, open]));
     const read = await readGlossaryFiles(this.workspace, uris.filter((uri) => !openByUri.has(uri)), (text, uri) => this.parse(text, uri, 0, config));
     const index = new WorkspaceIndex();
+    index.useIndexPage(indexPageUri);
     for (const document of read.documents) {
       index.update(document);
     }
     this.currentConfig = config;
     this.roots = roots;
+    this.indexPageUri = indexPageUri;
     this.currentIndex = index;
     this.openVersions.clear();
     for (const open of openTexts) {
@@ -98,9 +106,9 @@ export class GlossarySession {
     return { configProblems: [...(configFile?.problems ?? []), ...problems], fileProblems: [...fileProblems, ...read.skipped, ...read.warnings] };
   }
 
-  /** Whether a file belongs to the glossary: inside a workspace folder and matched by the patterns. */
+  /** Whether a file belongs to the glossary: the configured index page, or inside a workspace folder and matched by the patterns. */
   isGlossaryFile(uri: string): boolean {
-    return this.roots.some((root) => {
+    return uri === this.indexPageUri || this.roots.some((root) => {
       const prefix = root.folderUri.endsWith('/') ? root.folderUri : `${root.folderUri}/`;
       return uri.startsWith(prefix) && root.matcher.includesFile(decodeURIComponent(uri.slice(prefix.length)));
     });

@@ -44,7 +44,10 @@ test('check prints path:line:column: severity code message a line, files sorted 
     stdout: [
       'g/Apfel.md:7:10: error broken-link No heading defines the id "Birne".',
       'g/Apfel.md:8:12: error broken-link No heading defines the id "Kirsche".',
+      'g/Birne.md:1:1: information orphan-entry No other entry links to "Pear" (links from the index page and from the entry itself do not count).',
       'g/Birne.md:1:12: warning anchor-file-mismatch The entry\'s id "Pear" differs from the file name "Birne".',
+      'g/drafts/Zitrone.md:1:1: information orphan-entry No other entry links to "Zitrone" (links from the index page and from the entry itself do not count).',
+      'g/sub/Quitte.md:1:1: information orphan-entry No other entry links to "Quitte" (links from the index page and from the entry itself do not count).',
       '',
     ].join('\n'),
     stderr: '',
@@ -83,6 +86,10 @@ test('check --format json prints every diagnostic with 1-based start and exclusi
   assert.deepEqual(JSON.parse(result.stdout), {
     diagnostics: [
       {
+        path: 'g/Birne.md', line: 1, column: 1, endLine: 1, endColumn: 39, severity: 'information', code: 'orphan-entry',
+        message: 'No other entry links to "Pear" (links from the index page and from the entry itself do not count).',
+      },
+      {
         path: 'g/Birne.md', line: 1, column: 12, endLine: 1, endColumn: 16, severity: 'warning', code: 'anchor-file-mismatch',
         message: 'The entry\'s id "Pear" differs from the file name "Birne".',
       },
@@ -120,6 +127,13 @@ test('check --format sarif prints a SARIF 2.1.0 log with a rule per code and 1-b
       ['seealso-index-not-last', { level: 'warning' }],
       ['fence-style', { level: 'note' }],
       ['unlinked-mention', { level: 'note' }],
+      ['not-in-index', { level: 'note' }],
+      ['index-link-broken', { level: 'error' }],
+      ['index-anchor-missing', { level: 'warning' }],
+      ['seealso-missing-body-link', { enabled: false }],
+      ['seealso-not-reciprocal', { enabled: false }],
+      ['orphan-entry', { level: 'note' }],
+      ['self-link', { level: 'warning' }],
     ],
   );
   assert.deepEqual(sarifRun.results[0], {
@@ -133,7 +147,7 @@ test('check --format sarif prints a SARIF 2.1.0 log with a rule per code and 1-b
   });
   assert.deepEqual(
     sarifRun.results.map((result: { ruleId: string; level: string }) => [result.ruleId, result.level]),
-    [['broken-link', 'error'], ['broken-link', 'error'], ['anchor-file-mismatch', 'warning']],
+    [['broken-link', 'error'], ['broken-link', 'error'], ['orphan-entry', 'note'], ['anchor-file-mismatch', 'warning']],
   );
 });
 
@@ -160,7 +174,11 @@ test('check FILE resolves its links against the whole glossary of the file and r
   const result = await run(['check', 'g/Apfel.md'], files);
   assert.deepEqual(result, {
     exitCode: 1,
-    stdout: 'g/Apfel.md:8:12: error broken-link No heading defines the id "Kirsche".\n',
+    stdout: [
+      'g/Apfel.md:1:1: information orphan-entry No other entry links to "Apfel" (links from the index page and from the entry itself do not count).',
+      'g/Apfel.md:8:12: error broken-link No heading defines the id "Kirsche".',
+      '',
+    ].join('\n'),
     stderr: '', // the glossary's other files are read quietly: Bin.md is not named, so not reported
   });
   // index prints only what is written in the file, so it reads no other file.
@@ -182,6 +200,7 @@ test('check FILE takes the folder of .glossary.json as the glossary, with its pa
   assert.deepEqual(
     diagnostics.map(({ path, code, message }) => `${path} ${code} ${message}`),
     [
+      'g/sub/Quitte.md orphan-entry No other entry links to "Quitte" (links from the index page and from the entry itself do not count).',
       'g/sub/Quitte.md duplicate-anchor The id "Quitte" is defined 2 times in the workspace.',
       'g/sub/Quitte.md broken-link No heading defines the id "Apfel".',
       'g/sub/Quitte.md broken-link No heading defines the id "Zitrone".',
@@ -198,7 +217,9 @@ test('.glossary.json in an ancestor folder is used, with patterns relative to it
   assert.deepEqual(result.stdout.split('\n').map((line) => line.split(': ')[0]), [
     'g/Apfel.md:7:10',
     'g/Apfel.md:8:12',
+    'g/Birne.md:1:1',
     'g/Birne.md:1:12',
+    'g/sub/Quitte.md:1:1',
     '',
   ]);
 });
@@ -267,6 +288,7 @@ test('binary and unreadable files are skipped with a message; invalid UTF-8 is w
   ]);
   assert.deepEqual(result.stdout.split('\n').map((line) => line.split(' ').slice(0, 3).join(' ')), [
     'g/Latin.md:1:1: warning missing-seealso',
+    'g/Latin.md:1:1: information orphan-entry',
     'g/Latin.md:3:6: error broken-link',
     '',
   ]);

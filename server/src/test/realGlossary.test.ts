@@ -6,6 +6,7 @@ import { loadGlossary, LoadedGlossary } from '../cli/loadGlossary';
 import { DiagnosticCode } from '../diagnostics/codes';
 import { computeDiagnostics } from '../diagnostics/computeDiagnostics';
 import { GlossaryDiagnostic } from '../diagnostics/diagnostic';
+import { orphanEntries } from '../index/linkGraph';
 import { NodeFileSystemWorkspace } from '../workspace/nodeWorkspace';
 import { closestIdsByFullScan } from './support/closestIdsByFullScan';
 
@@ -59,16 +60,21 @@ test('the real glossary reproduces the facts measured with pandoc', async (t) =>
     assert.equal(links, 5780);
   });
 
-  await t.test('2,075 broken links to 314 distinct ids; Index 347, Neural-Network 57, Claude 54', () => {
+  await t.test('2,075 links to ids defined nowhere, 314 distinct; Index 347, Neural-Network 57, Claude 54; each reported once', () => {
+    // By code: the 347 links to #Index are index-anchor-missing, the index page's own 212 (pandoc's
+    // links of 001-ki-index.txt to ids no file defines) index-link-broken, the other 1,516 broken-link.
     const broken = withCode(found, DiagnosticCode.BrokenLink);
-    assert.equal(broken.length, 2075);
-    const perTarget = new Map<string, number>();
-    for (const diagnostic of broken) {
-      assert.equal(diagnostic.data.kind, DiagnosticCode.BrokenLink);
-      if (diagnostic.data.kind === DiagnosticCode.BrokenLink) {
+    const onIndexPage = withCode(found, DiagnosticCode.IndexLinkBroken);
+    const toIndex = withCode(found, DiagnosticCode.IndexAnchorMissing);
+    assert.deepEqual([broken.length, onIndexPage.length, toIndex.length], [1516, 212, 347]);
+    assert.deepEqual([...new Set(onIndexPage.map((diagnostic) => diagnostic.file))], ['001-ki-index.txt']);
+    const perTarget = new Map<string, number>([['Index', toIndex.length]]);
+    for (const diagnostic of [...broken, ...onIndexPage]) {
+      if (diagnostic.data.kind === DiagnosticCode.BrokenLink || diagnostic.data.kind === DiagnosticCode.IndexLinkBroken) {
         perTarget.set(diagnostic.data.target, (perTarget.get(diagnostic.data.target) ?? 0) + 1);
       }
     }
+    assert.equal([...perTarget.values()].reduce((sum, count) => sum + count, 0), 2075);
     assert.equal(perTarget.size, 314);
     const mostReferenced = [...perTarget].sort((a, b) => b[1] - a[1]).slice(0, 3);
     assert.deepEqual(mostReferenced, [['Index', 347], ['Neural-Network', 57], ['Claude', 54]]);
@@ -119,4 +125,36 @@ test('the real glossary reproduces the facts measured with pandoc', async (t) =>
   await t.test('56 files have a see-also list out of German alphabetical order', () => {
     assert.equal(distinctFiles(found, DiagnosticCode.SeeAlsoUnsorted), 56);
   });
+
+  // Counted independently on pandoc's JSON AST of each file (entries: headings with .term; an
+  // entry's see-also list: its first .seealso section up to the next heading or ----; the index
+  // page: 001-ki-index.txt).
+  await t.test('the index page 001-ki-index.txt is found by its .index sections and misses 83 of the 346 entries', () => {
+    assert.equal(path.basename(found.glossary.index.indexPageUri() ?? ''), '001-ki-index.txt');
+    assert.equal(withCode(found, DiagnosticCode.NotInIndex).length, 83);
+  });
+
+  await t.test('55 entries that no other entry or page links to (the index page and self-links aside); 5 self-links', () => {
+    assert.equal(withCode(found, DiagnosticCode.OrphanEntry).length, 55);
+    assert.equal(orphanEntries(found.glossary.index).length, 55);
+    assert.ok(withCode(found, DiagnosticCode.OrphanEntry).some((diagnostic) => diagnostic.data.kind === DiagnosticCode.OrphanEntry && diagnostic.data.entryId === 'AI-Fails'));
+    assert.equal(withCode(found, DiagnosticCode.SelfLink).length, 5);
+  });
+
+  await t.test('when turned on: 418 body links missing from their see-also list, 1,404 see-also links not named in return', () => {
+    const config = { ...found.glossary.config, severity: { ...found.glossary.config.severity, [DiagnosticCode.SeeAlsoMissingBodyLink]: 'information', [DiagnosticCode.SeeAlsoNotReciprocal]: 'hint' } } as const;
+    const all = found.glossary.files.flatMap((file) => computeDiagnostics(found.glossary.index.document(file.uri)!, found.glossary.index, config));
+    assert.equal(all.filter((diagnostic) => diagnostic.code === DiagnosticCode.SeeAlsoMissingBodyLink).length, 418);
+    assert.equal(all.filter((diagnostic) => diagnostic.code === DiagnosticCode.SeeAlsoNotReciprocal).length, 1404);
+  });
+});
+
+test('the real glossary without its .txt pages (the default include **/*.md) has no index page: no not-in-index, #Index links still reported once', async () => {
+  const glossary = await loadGlossary([glossaryFolder], { cwd: repositoryRoot, workspace: new NodeFileSystemWorkspace(), warn: () => undefined });
+  assert.equal(glossary.kind, 'loaded');
+  if (glossary.kind !== 'loaded') return;
+  assert.equal(glossary.index.indexPageUri(), undefined);
+  const codes = glossary.files.flatMap((file) => computeDiagnostics(glossary.index.document(file.uri)!, glossary.index, glossary.config).map((diagnostic) => diagnostic.code));
+  const count = (code: DiagnosticCode): number => codes.filter((candidate) => candidate === code).length;
+  assert.deepEqual([count(DiagnosticCode.NotInIndex), count(DiagnosticCode.IndexAnchorMissing), count(DiagnosticCode.BrokenLink), count(DiagnosticCode.OrphanEntry)], [0, 347, 1516, 55]);
 });

@@ -34,6 +34,14 @@ function documentOf(uri: string, anchors: readonly string[], links: readonly str
   };
 }
 
+/** The document as one entry, named by its first anchor, holding all its links. */
+function asEntry(document: GlossaryDocument): GlossaryDocument {
+  const { heading } = document.anchors[0]!;
+  const range = { start: heading.range.start, end: { line: document.lineCount, character: 0 } };
+  const entry = { heading, id: heading.id, title: heading.id, summary: undefined, summaryRange: undefined, sections: [], seeAlso: undefined, bodyLinks: document.links, range, closingRuleLine: undefined };
+  return { ...document, entries: [entry] };
+}
+
 function indexOf(...documents: GlossaryDocument[]): WorkspaceIndex {
   const index = new WorkspaceIndex();
   documents.forEach((document) => index.update(document));
@@ -70,10 +78,33 @@ test('updating one document replaces only its contribution; the other documents 
   assert.equal(index.isDefined('more'), true);
 });
 
-test('an edit that keeps every definition reports no changed id and affects only the edited document', () => {
+test('an edit that keeps every definition and link target reports no changed id and affects only the edited document', () => {
   const index = indexOf(a, b, c);
-  const change = index.update(documentOf('file:///ws/A.md', ['#A', 'details'], ['C']));
+  const change = index.update(documentOf('file:///ws/A.md', ['#A', 'details'], ['C', 'B']));
   assert.deepEqual(change, { changedIds: new Set(), affectedUris: new Set(['file:///ws/A.md']) });
+});
+
+test('an edit that drops or adds a link affects the documents defining its target as an entry (their inbound links changed)', () => {
+  const index = indexOf(a, asEntry(b), c);
+  const dropped = index.update(documentOf('file:///ws/A.md', ['#A', 'details'], ['C']));
+  assert.deepEqual(dropped, { changedIds: new Set(), affectedUris: new Set(['file:///ws/A.md', 'file:///ws/B.md']) });
+  const added = index.update(documentOf('file:///ws/A.md', ['#A', 'details'], ['C', 'B', 'Gone']));
+  assert.deepEqual(added.affectedUris, new Set(['file:///ws/A.md', 'file:///ws/B.md']));
+});
+
+test('a document gaining .index headings becomes the index page and affects every document; a configured page wins', () => {
+  const index = indexOf(asEntry(a), b, c);
+  assert.equal(index.indexPageUri(), undefined);
+  const page = documentOf('file:///ws/index.txt', [], ['A']);
+  const withSections = { ...page, headings: [{ ...heading('a', false, 0), classes: ['index'] }] };
+  const change = index.update(withSections);
+  assert.equal(index.indexPageUri(), 'file:///ws/index.txt');
+  assert.deepEqual(change.affectedUris, new Set(['file:///ws/A.md', 'file:///ws/B.md', 'file:///ws/C.md', 'file:///ws/index.txt']));
+  assert.deepEqual(index.update({ ...withSections, links: [] }).affectedUris, new Set(['file:///ws/index.txt', 'file:///ws/A.md']), 'a link less: its target');
+  index.useIndexPage('file:///ws/C.md');
+  assert.equal(index.indexPageUri(), 'file:///ws/C.md');
+  index.useIndexPage('file:///ws/missing.txt');
+  assert.equal(index.indexPageUri(), 'file:///ws/index.txt', 'a configured page that is not indexed gives way');
 });
 
 test('an id that appears reports the documents linking to it', () => {

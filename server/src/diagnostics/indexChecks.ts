@@ -1,0 +1,84 @@
+import * as l10n from '@vscode/l10n';
+import { GlossaryDocument } from '../parse/model';
+import { Check } from './check';
+import { findClosestIds } from './closestIds';
+import { DiagnosticCode } from './codes';
+import { unresolvedLinkCode } from './linkChecks';
+
+/** `not-in-index`: an entry that the index page does not link (only when the glossary has an index page). */
+export const checkListedInIndex: Check = function* ({ document, index }) {
+  const indexPageUri = index.indexPageUri();
+  const indexPage = indexPageUri === undefined ? undefined : index.document(indexPageUri);
+  if (indexPage === undefined || indexPage === document) {
+    return;
+  }
+  const listed = idsListedBy(indexPage);
+  for (const entry of document.entries) {
+    if (!listed.has(entry.id)) {
+      yield {
+        range: entry.heading.range,
+        code: DiagnosticCode.NotInIndex,
+        message: l10n.t('The index page does not list the entry "{0}".', entry.id),
+        data: { kind: DiagnosticCode.NotInIndex, entryId: entry.id, indexPageUri: indexPage.uri },
+        relatedInformation: [],
+      };
+    }
+  }
+};
+
+/** `index-link-broken`: a link of the index page points at an id that no heading defines. */
+export const checkIndexLinks: Check = function* ({ document, index }) {
+  if (document.uri !== index.indexPageUri()) {
+    return;
+  }
+  for (const link of document.links) {
+    if (unresolvedLinkCode(link, index, true) !== DiagnosticCode.IndexLinkBroken) {
+      continue;
+    }
+    const closestIds = findClosestIds(link.target, index);
+    yield {
+      range: link.idRange ?? link.range,
+      code: DiagnosticCode.IndexLinkBroken,
+      message:
+        closestIds.length === 0
+          ? l10n.t('The index lists "{0}", which no heading defines.', link.target)
+          : l10n.t('The index lists "{0}", which no heading defines. Closest existing ids: {1}.', link.target, closestIds.join(', ')),
+      data: { kind: DiagnosticCode.IndexLinkBroken, target: link.target, closestIds },
+      relatedInformation: [],
+    };
+  }
+};
+
+/** `index-anchor-missing`: a link points at `#Index` and no heading defines it. */
+export const checkIndexAnchor: Check = function* ({ document, index }) {
+  const onIndexPage = document.uri === index.indexPageUri();
+  for (const link of document.links) {
+    if (unresolvedLinkCode(link, index, onIndexPage) !== DiagnosticCode.IndexAnchorMissing) {
+      continue;
+    }
+    const indexPageUri = index.indexPageUri();
+    yield {
+      range: link.idRange ?? link.range,
+      code: DiagnosticCode.IndexAnchorMissing,
+      message:
+        indexPageUri === undefined
+          ? l10n.t('No heading defines the id "Index", and the glossary has no index page (a file with .index sections, or the setting "indexFile").')
+          : l10n.t('No heading defines the id "Index": the index page\'s heading needs {#Index}.'),
+      data: { kind: DiagnosticCode.IndexAnchorMissing, indexPageUri },
+      relatedInformation: [],
+    };
+  }
+};
+
+const listedIdsByPage = new WeakMap<GlossaryDocument, ReadonlySet<string>>();
+
+/** The ids an index page links, worked out once per version of the page. */
+function idsListedBy(indexPage: GlossaryDocument): ReadonlySet<string> {
+  let ids = listedIdsByPage.get(indexPage);
+  if (ids === undefined) {
+    ids = new Set(indexPage.links.map((link) => link.target));
+    listedIdsByPage.set(indexPage, ids);
+  }
+  return ids;
+}
+

@@ -1,0 +1,85 @@
+import * as l10n from '@vscode/l10n';
+import { entryWithId } from '../features/entryOf';
+import { hasInboundLink, selfLinks } from '../index/linkGraph';
+import { Check } from './check';
+import { DiagnosticCode } from './codes';
+import { indexId } from './seeAlsoChecks';
+
+/** `orphan-entry`: nothing links to the entry but the index page and the entry itself. */
+export const checkOrphanEntries: Check = function* ({ document, index }) {
+  for (const entry of document.entries) {
+    if (!hasInboundLink(index, entry.id)) {
+      yield {
+        range: entry.heading.range,
+        code: DiagnosticCode.OrphanEntry,
+        message: l10n.t('No other entry links to "{0}" (links from the index page and from the entry itself do not count).', entry.id),
+        data: { kind: DiagnosticCode.OrphanEntry, entryId: entry.id },
+        relatedInformation: [],
+      };
+    }
+  }
+};
+
+/** `self-link`: an entry links to its own id. */
+export const checkSelfLinks: Check = function* ({ document }) {
+  for (const entry of document.entries) {
+    for (const link of selfLinks(entry)) {
+      yield {
+        range: link.range,
+        code: DiagnosticCode.SelfLink,
+        message: l10n.t('The entry "{0}" links to itself.', entry.id),
+        data: { kind: DiagnosticCode.SelfLink, entryId: entry.id },
+        relatedInformation: [],
+      };
+    }
+  }
+};
+
+/**
+ * `seealso-missing-body-link`: an entry links a term in its body (its first link to it) that its
+ * see-also list does not name. Links to itself, to `#Index` and to ids defined nowhere are left out.
+ */
+export const checkSeeAlsoNamesBodyLinks: Check = function* ({ document, index }) {
+  for (const entry of document.entries) {
+    if (entry.seeAlso === undefined) {
+      continue; // missing-seealso says it
+    }
+    const named = new Set(entry.seeAlso.links.map((link) => link.target));
+    for (const link of entry.bodyLinks) {
+      if (named.has(link.target) || link.target === entry.id || link.target === indexId || !index.isDefined(link.target)) {
+        continue;
+      }
+      named.add(link.target); // the first mention only
+      yield {
+        range: link.range,
+        code: DiagnosticCode.SeeAlsoMissingBodyLink,
+        message: l10n.t('The entry links "{0}" in its text, but its see-also list does not name it.', link.target),
+        data: { kind: DiagnosticCode.SeeAlsoMissingBodyLink, entryId: entry.id, target: link.target },
+        relatedInformation: [],
+      };
+    }
+  }
+};
+
+/** `seealso-not-reciprocal`: the see-also list names an entry whose see-also list does not name this entry. */
+export const checkSeeAlsoReciprocal: Check = function* ({ document, index }) {
+  for (const entry of document.entries) {
+    for (const link of entry.seeAlso?.links ?? []) {
+      if (link.target === entry.id || link.target === indexId) {
+        continue;
+      }
+      const other = entryWithId(index, link.target);
+      const otherSeeAlso = other?.entry.seeAlso;
+      if (other === undefined || otherSeeAlso === undefined || otherSeeAlso.links.some((back) => back.target === entry.id)) {
+        continue; // no entry, or no see-also list (missing-seealso says it), or it names this one
+      }
+      yield {
+        range: link.range,
+        code: DiagnosticCode.SeeAlsoNotReciprocal,
+        message: l10n.t('The see-also list of "{0}" does not name "{1}" in return.', link.target, entry.id),
+        data: { kind: DiagnosticCode.SeeAlsoNotReciprocal, entryId: entry.id, otherId: link.target, otherUri: other.uri },
+        relatedInformation: [],
+      };
+    }
+  }
+};

@@ -1,0 +1,158 @@
+import { Entry, GlossaryDocument, Link, Position } from '../parse/model';
+import type { LocatedEntry, LocatedLink, WorkspaceIndex } from './workspaceIndex';
+
+/**
+ * The link graph of a glossary: which entries link to which. A link counts as an inbound link of
+ * the entry it points at unless it stands on the index page (which links every entry) or inside
+ * an entry with the same id (a link to itself). Links from pages that are no entry (a preface)
+ * count: they lead a reader to the entry.
+ */
+
+/** The entry of a document whose range holds a position; entries are in document order. */
+export function entryEnclosing(document: GlossaryDocument, position: Position): Entry | undefined {
+  const entries = document.entries;
+  let low = 0;
+  let high = entries.length - 1;
+  let candidate: Entry | undefined;
+  while (low <= high) {
+    const middle = (low + high) >> 1;
+    const entry = entries[middle]!;
+    if (comparePositions(entry.range.start, position) <= 0) {
+      candidate = entry;
+      low = middle + 1;
+    } else {
+      high = middle - 1;
+    }
+  }
+  return candidate !== undefined && comparePositions(position, candidate.range.end) <= 0 ? candidate : undefined;
+}
+
+/** Whether a link of a document counts as an inbound link of the entry it points at. */
+export function isInboundLink(index: WorkspaceIndex, uri: string, link: Link): boolean {
+  if (uri === index.indexPageUri()) {
+    return false;
+  }
+  const document = index.document(uri);
+  return document !== undefined && entryEnclosing(document, link.range.start)?.id !== link.target;
+}
+
+/** The inbound links of an id: from other entries and pages, not from the index page or itself. */
+export function inboundLinks(index: WorkspaceIndex, id: string): readonly LocatedLink[] {
+  return index.linksTo(id).filter(({ uri, link }) => isInboundLink(index, uri, link));
+}
+
+/** Whether anything but the index page and the entry itself links to an id (stops at the first link). */
+export function hasInboundLink(index: WorkspaceIndex, id: string): boolean {
+  for (const uri of index.documentsLinkingTo(id)) {
+    const document = index.document(uri);
+    if (document?.links.some((link) => link.target === id && isInboundLink(index, uri, link))) {
+      return true;
+    }
+  }
+  return false;
+}
+
+/** The number of inbound links of every entry's id (0 for an orphan), in one pass over all links. */
+export function inboundLinkCounts(index: WorkspaceIndex): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const { entry } of index.entries()) {
+    counts.set(entry.id, 0);
+  }
+  const indexPage = index.indexPageUri();
+  for (const document of index.documents()) {
+    if (document.uri === indexPage) {
+      continue;
+    }
+    for (const link of document.links) {
+      const count = counts.get(link.target);
+      if (count !== undefined && entryEnclosing(document, link.range.start)?.id !== link.target) {
+        counts.set(link.target, count + 1);
+      }
+    }
+  }
+  return counts;
+}
+
+/** The entries that nothing but the index page and themselves link to, in index order. */
+export function orphanEntries(index: WorkspaceIndex): readonly LocatedEntry[] {
+  const counts = inboundLinkCounts(index);
+  return [...index.entries()].filter(({ entry }) => counts.get(entry.id) === 0);
+}
+
+/** The ids of the most linked entries with their inbound link counts, most first (ties by id). */
+export function mostLinkedEntries(index: WorkspaceIndex, limit: number): readonly { readonly id: string; readonly count: number }[] {
+  return [...inboundLinkCounts(index)]
+    .map(([id, count]) => ({ id, count }))
+    .sort((a, b) => b.count - a.count || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+    .slice(0, limit);
+}
+
+/** The links of an entry to its own id. */
+export function selfLinks(entry: Entry): readonly Link[] {
+  return [...entry.bodyLinks, ...(entry.seeAlso?.links ?? [])].filter((link) => link.target === entry.id);
+}
+
+/**
+ * What the link-graph diagnostics of other documents read from a document: per link, the id of the
+ * entry it stands in, whether it is a see-also link, and its target (the value).
+ */
+function linkGraphFacts(document: GlossaryDocument | undefined): Map<string, string> {
+  const facts = new Map<string, string>();
+  if (document === undefined) {
+    return facts;
+  }
+  const inEntries = new Set<Link>();
+  const add = (entryId: string, role: string, link: Link): void => {
+    facts.set(JSON.stringify([entryId, role, link.target]), link.target);
+    inEntries.add(link);
+  };
+  for (const entry of document.entries) {
+    entry.bodyLinks.forEach((link) => add(entry.id, 'body', link));
+    entry.seeAlso?.links.forEach((link) => add(entry.id, 'seealso', link));
+  }
+  for (const link of document.links) {
+    if (!inEntries.has(link)) {
+      facts.set(JSON.stringify(['', 'page', link.target]), link.target);
+    }
+  }
+  return facts;
+}
+
+/**
+ * The ids whose inbound links or see-also mentions changed between two versions of a document:
+ * the documents defining them may gain or lose `orphan-entry`, `not-in-index` or
+ * `seealso-not-reciprocal`. Empty when only text around the links changed.
+ */
+export function linkGraphChangedIds(previous: GlossaryDocument | undefined, next: GlossaryDocument | undefined): Set<string> {
+  return changedKeys(linkGraphFacts(previous), linkGraphFacts(next));
+}
+
+/**
+ * The ids of the entries that appeared, disappeared or gained or lost a see-also section between
+ * two versions of a document: the see-also lists naming them may gain or lose
+ * `seealso-not-reciprocal`.
+ */
+export function entryShapeChangedIds(previous: GlossaryDocument | undefined, next: GlossaryDocument | undefined): Set<string> {
+  return changedKeys(entryShapes(previous), entryShapes(next));
+}
+
+function entryShapes(document: GlossaryDocument | undefined): Map<string, string> {
+  const shapes = new Map<string, string>();
+  for (const entry of document?.entries ?? []) {
+    const shape = JSON.stringify([entry.id, entry.seeAlso === undefined]);
+    shapes.set(shape, entry.id);
+  }
+  return shapes;
+}
+
+/** The values of the keys that only one of two maps has. */
+function changedKeys(before: ReadonlyMap<string, string>, after: ReadonlyMap<string, string>): Set<string> {
+  const ids = new Set<string>();
+  before.forEach((id, key) => after.has(key) || ids.add(id));
+  after.forEach((id, key) => before.has(key) || ids.add(id));
+  return ids;
+}
+
+function comparePositions(a: Position, b: Position): number {
+  return a.line - b.line || a.character - b.character;
+}

@@ -1,0 +1,162 @@
+import { test } from 'node:test';
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { CodeAction, TextDocumentEdit, TextEdit } from 'vscode-languageserver';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { defaultConfig, GlossaryConfig } from '../config';
+import { DiagnosticCode } from '../diagnostics/codes';
+import { computeDiagnostics } from '../diagnostics/computeDiagnostics';
+import { codeActions, filesEditedByQuickFixes, OtherDocument } from '../features/codeActions';
+import { inboundLinkCounts, mostLinkedEntries, orphanEntries } from '../index/linkGraph';
+import { GlossarySession } from '../session/glossarySession';
+import { InMemoryWorkspace } from '../workspace/inMemoryWorkspace';
+import { entryLines, indexOf, uriOf } from './support/tinyWorkspace';
+
+const allOn: GlossaryConfig = {
+  ...defaultConfig,
+  severity: { ...defaultConfig.severity, [DiagnosticCode.SeeAlsoMissingBodyLink]: 'information', [DiagnosticCode.SeeAlsoNotReciprocal]: 'hint' },
+};
+
+/** An index page with letter sections, written as the real glossary's (trailing space included). */
+const indexPage = ['', 'Alle Einträge.', '', '### A {.index} ', '', '[Apfel](#Apfel) |', '[Avocado](#Avocado) |', '', '### K {.index} ', '', '[Kirsche](#Kirsche) |', ''];
+
+type Files = Record<string, readonly string[]>;
+
+function codesOf(files: Files, name: string, config = allOn): string[] {
+  const index = indexOf(files);
+  return computeDiagnostics(index.document(uriOf(name))!, index, config).map((diagnostic) => diagnostic.code);
+}
+
+/** The quick fixes for one code in a file, with every other file's text at hand, and the texts after applying one. */
+function fixesOf(files: Files, name: string, code: DiagnosticCode) {
+  const index = indexOf(files);
+  const uri = uriOf(name);
+  const document = TextDocument.create(uri, 'markdown', 1, files[name]!.join('\n'));
+  const diagnostics = computeDiagnostics(index.document(uri)!, index, allOn).filter((diagnostic) => diagnostic.code === code);
+  const others = new Map<string, OtherDocument>();
+  for (const diagnostic of diagnostics) {
+    for (const other of filesEditedByQuickFixes(index, uri, diagnostics, diagnostic.range)) {
+      const otherName = other.slice(uriOf('').length);
+      others.set(other, { document: TextDocument.create(other, 'markdown', 1, files[otherName]!.join('\n')), openVersion: null });
+    }
+  }
+  const input = { index, config: allOn, document, diagnostics, documentChanges: true, newEntryUri: () => undefined, otherDocuments: others };
+  const actions = diagnostics.flatMap((diagnostic) => codeActions(input, diagnostic.range, ['quickfix']));
+  const apply = (action: CodeAction): Record<string, string[]> => {
+    const result: Record<string, string[]> = {};
+    for (const change of action.edit?.documentChanges ?? []) {
+      const edit = change as TextDocumentEdit;
+      const text = edit.textDocument.uri === uri ? document : others.get(edit.textDocument.uri)!.document;
+      result[edit.textDocument.uri.slice(uriOf('').length)] = TextDocument.applyEdits(text, edit.edits as TextEdit[]).split('\n');
+    }
+    return result;
+  };
+  return { actions, apply };
+}
+
+test('orphan-entry: links from the index page and from the entry itself do not count; self-link is reported', () => {
+  const files = {
+    'index.txt': ['# Index {#Index}', ...indexPage],
+    'Apfel.md': entryLines('Apfel', 'Apfel', ['[Apfel](#Apfel)'], ['[Kirsche](#Kirsche)']),
+    'Kirsche.md': entryLines('Kirsche', 'Kirsche', []),
+    'Avocado.md': entryLines('Avocado', 'Avocado', ['[Apfel](#Apfel)']),
+  };
+  assert.deepEqual(codesOf(files, 'Apfel.md'), [DiagnosticCode.SeeAlsoMissingBodyLink, DiagnosticCode.SelfLink]);
+  assert.deepEqual(codesOf(files, 'Kirsche.md'), []);
+  assert.deepEqual(codesOf(files, 'Avocado.md'), [DiagnosticCode.OrphanEntry, DiagnosticCode.SeeAlsoNotReciprocal]);
+  const index = indexOf(files);
+  assert.deepEqual(orphanEntries(index).map(({ entry }) => entry.id), ['Avocado']);
+  assert.deepEqual(Object.fromEntries(inboundLinkCounts(index)), { Apfel: 1, Kirsche: 1, Avocado: 0 });
+  assert.deepEqual(mostLinkedEntries(index, 2), [{ id: 'Apfel', count: 1 }, { id: 'Kirsche', count: 1 }]);
+});
+
+test('not-in-index: the fix adds the entry under its letter in collation order, or a new letter section in order', () => {
+  const files = {
+    'index.txt': indexPage,
+    'Äsche.md': entryLines('Äsche', 'Aesche', []),
+    'Birne.md': entryLines('Birne', 'Birne', []),
+    'Zitrone.md': entryLines('Zitrone', 'Zitrone', []),
+  };
+  const aesche = fixesOf(files, 'Äsche.md', DiagnosticCode.NotInIndex);
+  assert.deepEqual(aesche.actions.map((action) => action.title), ['Add "Äsche" to the index under "A"']);
+  assert.deepEqual(aesche.apply(aesche.actions[0]!)['index.txt']!.slice(3, 8), ['### A {.index} ', '', '[Apfel](#Apfel) |', '[Äsche](#Aesche) |', '[Avocado](#Avocado) |']);
+  const birne = fixesOf(files, 'Birne.md', DiagnosticCode.NotInIndex);
+  assert.deepEqual(birne.apply(birne.actions[0]!)['index.txt']!.slice(6, 13), ['[Avocado](#Avocado) |', '', '### B {.index} ', '', '[Birne](#Birne) |', '', '### K {.index} ']);
+  const zitrone = fixesOf(files, 'Zitrone.md', DiagnosticCode.NotInIndex);
+  assert.deepEqual(zitrone.apply(zitrone.actions[0]!)['index.txt']!.slice(10), ['[Kirsche](#Kirsche) |', '', '### Z {.index} ', '', '[Zitrone](#Zitrone) |', '']);
+  // The index page lists nothing that no heading defines.
+  assert.deepEqual(codesOf(files, 'index.txt'), [DiagnosticCode.IndexLinkBroken, DiagnosticCode.IndexLinkBroken, DiagnosticCode.IndexLinkBroken]);
+});
+
+test('index-anchor-missing: each link to #Index once (no broken-link); the fix gives the index page a heading with the id', () => {
+  const files = { 'index.txt': indexPage, 'Apfel.md': entryLines('Apfel', 'Apfel', []) };
+  assert.deepEqual(codesOf(files, 'Apfel.md', defaultConfig), [DiagnosticCode.OrphanEntry, DiagnosticCode.IndexAnchorMissing]);
+  const created = fixesOf(files, 'Apfel.md', DiagnosticCode.IndexAnchorMissing);
+  assert.deepEqual(created.actions.map((action) => action.title), ['Add the heading "## Index {#Index}" to the top of the index page']);
+  assert.deepEqual(created.apply(created.actions[0]!)['index.txt']!.slice(0, 3), ['## Index {#Index}', '', '']);
+  const withHeading = { ...files, 'index.txt': ['# Alphabetischer Index {.unnumbered}', ...indexPage] };
+  const given = fixesOf(withHeading, 'Apfel.md', DiagnosticCode.IndexAnchorMissing);
+  assert.deepEqual(given.actions.map((action) => action.title), ["Give the index page's heading the id Index"]);
+  assert.deepEqual(given.apply(given.actions[0]!)['index.txt']![0], '# Alphabetischer Index {#Index .unnumbered}');
+});
+
+test('seealso-missing-body-link: the seed entry links Cohere in its text only; the fix adds it in order, separators as written', () => {
+  const seed = fs.readFileSync(path.resolve(__dirname, '../../../../../shared/seed/000_eda4c6bb4d24dcc7.txt'), 'utf8').split('\n');
+  const targets = ['AI-Act', 'AI-Safety', 'Anthropic', 'Cohere', 'Eleuther-AI', 'Foundation-Model', 'Google-DeepMind', 'Hugging-Face', 'LLM-as-a-Service', 'LoRA', 'Meta-AI', 'Mistral-AI', 'OpenAI', 'PyTorch', 'QLoRA', 'Self-Hosted-LLM', 'StabilityAI', 'TensorFlow', 'AI-Act'];
+  const files: Files = { 'Open-Closed-Source-KI.md': seed };
+  for (const id of targets) {
+    files[`${id}.md`] = entryLines(id.replace(/-/g, ' '), id, []);
+  }
+  const { actions, apply } = fixesOf(files, 'Open-Closed-Source-KI.md', DiagnosticCode.SeeAlsoMissingBodyLink);
+  assert.deepEqual(actions.map((action) => action.title), ['Add "Cohere" to the see-also list']);
+  const after = apply(actions[0]!)['Open-Closed-Source-KI.md']!;
+  const list = after.slice(after.indexOf('### Verwandte oder andere interessante Themen: {.seealso}'));
+  assert.deepEqual(list.slice(2, 7), ['[AI Act](#AI-Act) |', '[AI Safety](#AI-Safety) |', '[Anthropic](#Anthropic) |', '[Cohere](#Cohere) |', '[Eleuther-AI](#Eleuther-AI) |']);
+  assert.equal(after.length, seed.length + 1);
+});
+
+test('seealso-not-reciprocal: the fix edits the other entry\'s file, in order, Index last', () => {
+  const files = {
+    'Apfel.md': entryLines('Apfel', 'Apfel', ['[Birne](#Birne)']),
+    'Birne.md': entryLines('Birne', 'Birne', ['[Zitrone](#Zitrone)']),
+    'Zitrone.md': entryLines('Zitrone', 'Zitrone', ['[Birne](#Birne)']),
+  };
+  const { actions, apply } = fixesOf(files, 'Apfel.md', DiagnosticCode.SeeAlsoNotReciprocal);
+  assert.deepEqual(actions.map((action) => action.title), ['Add "Apfel" to the see-also list of "Birne"']);
+  assert.deepEqual(apply(actions[0]!)['Birne.md']!.slice(6, 9), ['[Apfel](#Apfel) |', '[Zitrone](#Zitrone) |', '[Index](#Index) |']);
+  assert.deepEqual(codesOf(files, 'Zitrone.md').filter((code) => code === DiagnosticCode.SeeAlsoNotReciprocal), []);
+});
+
+test('editing one file updates the link-graph diagnostics of the others, and only theirs', async () => {
+  const workspace = new InMemoryWorkspace({
+    [uriOf('.glossary.json')]: JSON.stringify({ include: ['*.md'], indexFile: 'index.txt', severity: { 'seealso-not-reciprocal': 'hint' } }),
+    [uriOf('index.txt')]: indexPage.join('\n'),
+    [uriOf('Apfel.md')]: entryLines('Apfel', 'Apfel', ['[Kirsche](#Kirsche)']).join('\n'),
+    [uriOf('Kirsche.md')]: entryLines('Kirsche', 'Kirsche', []).join('\n'),
+    [uriOf('Avocado.md')]: entryLines('Avocado', 'Avocado', []).join('\n'),
+  });
+  const session = new GlossarySession(workspace, ['file:///ws']);
+  await session.load(undefined, []);
+  // The configured index page is read although the include patterns leave .txt files out.
+  assert.equal(session.index.indexPageUri(), uriOf('index.txt'));
+  const codes = (name: string): string[] => session.diagnosticsOf(uriOf(name)).map((diagnostic) => diagnostic.code);
+  assert.deepEqual(codes('Kirsche.md'), [DiagnosticCode.IndexAnchorMissing]);
+  assert.deepEqual(codes('Apfel.md'), [DiagnosticCode.OrphanEntry, DiagnosticCode.SeeAlsoNotReciprocal, DiagnosticCode.IndexAnchorMissing]);
+
+  // Kirsche names Apfel in return: Apfel's see-also diagnostic goes, Avocado is untouched.
+  const reciprocal = session.updateOpen({ uri: uriOf('Kirsche.md'), version: 2, text: entryLines('Kirsche', 'Kirsche', ['[Apfel](#Apfel)']).join('\n') })!;
+  assert.deepEqual([...reciprocal.affectedUris].sort(), [uriOf('Apfel.md'), uriOf('Kirsche.md')]);
+  assert.deepEqual(codes('Apfel.md'), [DiagnosticCode.IndexAnchorMissing]);
+  // Typing text that touches no link republishes the edited file alone.
+  const typing = session.updateOpen({ uri: uriOf('Kirsche.md'), version: 3, text: entryLines('Kirsche', 'Kirsche', ['[Apfel](#Apfel)'], ['Mehr Text.']).join('\n') })!;
+  assert.deepEqual([...typing.affectedUris], [uriOf('Kirsche.md')]);
+  // The index page drops Avocado: only Avocado is affected and gets not-in-index.
+  const page = session.updateOpen({ uri: uriOf('index.txt'), version: 2, text: indexPage.filter((line) => !line.includes('Avocado')).join('\n') })!;
+  assert.deepEqual([...page.affectedUris].sort(), [uriOf('Avocado.md'), uriOf('index.txt')]);
+  assert.deepEqual(codes('Avocado.md'), [DiagnosticCode.NotInIndex, DiagnosticCode.OrphanEntry, DiagnosticCode.IndexAnchorMissing]);
+  // The index page gets the id Index: every link to it is fine again.
+  const anchored = session.updateOpen({ uri: uriOf('index.txt'), version: 3, text: ['# Index {#Index}', ...indexPage].join('\n') })!;
+  assert.ok(anchored.affectedUris.has(uriOf('Avocado.md')) && anchored.affectedUris.has(uriOf('Apfel.md')));
+  assert.deepEqual(codes('Apfel.md'), []);
+});
