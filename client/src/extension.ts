@@ -4,6 +4,7 @@ import { GlossaryStatus, StatusNotification } from '../../server/src/protocol';
 import { newEntry } from './commands/newEntry';
 import { showMissingEntries } from './commands/showMissingEntries';
 import { showReferences } from './commands/showReferences';
+import { showReport } from './commands/showReport';
 import { createLanguageClient } from './languageClient';
 import { GlossaryStatusBar } from './statusBar';
 
@@ -29,6 +30,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Glossa
     vscode.commands.registerCommand('glossary.newEntry', (title?: unknown) => newEntry(languageClient, typeof title === 'string' ? title : undefined)),
     vscode.commands.registerCommand('glossary.showMissingEntries', () => showMissingEntries(languageClient)),
     vscode.commands.registerCommand('glossary.showReferences', showReferences),
+    vscode.commands.registerCommand('glossary.showReport', () => showReport(languageClient)),
     vscode.commands.registerCommand('glossary.restartServer', async () => {
       statusBar.hide();
       await languageClient.restart();

@@ -1,3 +1,4 @@
+import { writeFileSync } from 'node:fs';
 import { runCli } from './cli/main';
 import { NodeFileSystemWorkspace } from './workspace/nodeWorkspace';
 
@@ -24,6 +25,7 @@ function main(): void {
     workspace: new NodeFileSystemWorkspace({ synchronousReads: true }),
     stdout: (text) => process.stdout.write(text),
     stderr: (text) => process.stderr.write(text),
+    writeFile: (filePath, text) => writeFileSync(filePath, text),
   }).then(
     (exitCode) => {
       process.exitCode = exitCode;

@@ -1,4 +1,5 @@
 import { NotificationType, RequestType, RequestType0 } from 'vscode-languageserver-protocol';
+import type { GlossaryReport } from './report/glossaryReport';
 
 /**
  * What the glossary server offers beyond the Language Server Protocol. The VS Code client imports
@@ -43,6 +44,16 @@ export interface MissingEntry {
   readonly referenceCount: number;
   /** How many files hold those links. */
   readonly fileCount: number;
+}
+
+/** The Glossary Report of the workspace ("Glossary: Show Report", `glossary report` on the command line). */
+export const ReportRequest = new RequestType0<GlossaryReportResult, void>('glossary/report');
+
+export interface GlossaryReportResult {
+  /** The numbers, lists and link graph. */
+  readonly report: GlossaryReport;
+  /** The same as one self-contained HTML page (no scripts, nothing loaded from elsewhere). */
+  readonly html: string;
 }
 
 /** Sent whenever the index changes: what the status bar shows. */

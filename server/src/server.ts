@@ -30,7 +30,8 @@ import { workspaceSymbols } from './features/workspaceSymbols';
 import { findReferences } from './features/references';
 import { DiagnosticsPublisher } from './diagnosticsPublisher';
 import { useLocale } from './localization';
-import { CreateEntryParams, GlossaryStatus, MissingEntriesRequest, ProposeEntryRequest, ServerCommands, StatusNotification } from './protocol';
+import { CreateEntryParams, GlossaryStatus, MissingEntriesRequest, ProposeEntryRequest, ReportRequest, ServerCommands, StatusNotification } from './protocol';
+import { workspaceReport } from './report/workspaceReport';
 import { runSafely } from './requestRunner';
 import { GlossarySession, LoadReport, OpenText } from './session/glossarySession';
 import { NodeFileSystemWorkspace } from './workspace/nodeWorkspace';
@@ -49,6 +50,7 @@ const settingsSection = 'glossary';
 export function startServer(connection: Connection, workspace: Workspace = new NodeFileSystemWorkspace({ synchronousReads: true })): void {
   const documents = new TextDocuments(TextDocument);
   let session = new GlossarySession(workspace, []);
+  let folderUris: string[] = [];
   let canPullSettings = false;
   let canRegisterWatchers = false;
   /** The editor's settings as last pushed, for clients that cannot be asked. */
@@ -140,7 +142,8 @@ export function startServer(connection: Connection, workspace: Workspace = new N
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
     useLocale(params.locale);
-    session = new GlossarySession(workspace, workspaceFolderUris(params));
+    folderUris = workspaceFolderUris(params);
+    session = new GlossarySession(workspace, folderUris);
     canPullSettings = params.capabilities.workspace?.configuration === true;
     canRegisterWatchers = params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
     canShowDocument = params.capabilities.window?.showDocument?.support === true;
@@ -305,6 +308,7 @@ export function startServer(connection: Connection, workspace: Workspace = new N
   // A failure of these reaches the client as an error response.
   connection.onRequest(ProposeEntryRequest, (params) => session.proposeEntry(String(params.title ?? ''), params.id || undefined));
   connection.onRequest(MissingEntriesRequest, () => missingEntries(session.index));
+  connection.onRequest(ReportRequest, () => workspaceReport(session.index, session.config, folderUris, (uri) => session.diagnosticsOf(uri)));
 
   documents.listen(connection);
   connection.listen();

@@ -3,12 +3,27 @@ import * as l10n from '@vscode/l10n';
 /** The output formats of `check`; `index` knows only `json`. */
 export type OutputFormat = 'text' | 'json' | 'sarif';
 
+/** The output formats of `report`. */
+export type ReportFormat = 'html' | 'json';
+
 /** A command line understood. */
 export type CliCommand =
   | { readonly kind: 'help' }
   | { readonly kind: 'lsp' }
   | { readonly kind: 'index'; readonly paths: readonly string[]; readonly format: 'json' }
-  | { readonly kind: 'check'; readonly paths: readonly string[]; readonly format: OutputFormat };
+  | { readonly kind: 'check'; readonly paths: readonly string[]; readonly format: OutputFormat }
+  | ReportCommand;
+
+/** `report PATH... [--format html|json] [--output FILE] [--locale LANG]`. */
+export interface ReportCommand {
+  readonly kind: 'report';
+  readonly paths: readonly string[];
+  readonly format: ReportFormat;
+  /** The file to write; standard output when not given. */
+  readonly output: string | undefined;
+  /** The language of the report's headings, such as `de`; English when not given. */
+  readonly locale: string | undefined;
+}
 
 /** A command line not understood, with the sentence that says why. */
 export interface UsageError {
@@ -16,13 +31,16 @@ export interface UsageError {
   readonly message: string;
 }
 
-const formatsOf = { index: ['json'], check: ['text', 'json', 'sarif'] } as const;
+const formatsOf = { index: ['json'], check: ['text', 'json', 'sarif'], report: ['html', 'json'] } as const;
+
+/** The options that take a value, per command. */
+const valueOptionsOf = { index: ['--format'], check: ['--format'], report: ['--format', '--output', '--locale'] } as const;
 
 /** Reads the arguments after the program name. Never throws. */
 export function parseArguments(argv: readonly string[]): CliCommand | UsageError {
   const [command, ...rest] = argv;
   if (command === undefined) {
-    return usageError(l10n.t('a command is needed: check, index or lsp'));
+    return usageError(l10n.t('a command is needed: check, index, report or lsp'));
   }
   if (command === '--help' || command === '-h' || command === 'help') {
     return { kind: 'help' };
@@ -30,21 +48,22 @@ export function parseArguments(argv: readonly string[]): CliCommand | UsageError
   if (command === 'lsp') {
     return { kind: 'lsp' };
   }
-  if (command !== 'index' && command !== 'check') {
+  if (command !== 'index' && command !== 'check' && command !== 'report') {
     return usageError(l10n.t('unknown command "{0}"', command));
   }
   const paths: string[] = [];
-  let format: string | undefined;
+  const values = new Map<string, string>();
   for (let i = 0; i < rest.length; i++) {
     const argument = rest[i]!;
+    const option = (valueOptionsOf[command] as readonly string[]).find((name) => argument === name || argument.startsWith(`${name}=`));
     if (argument === '--help' || argument === '-h') {
       return { kind: 'help' };
-    } else if (argument === '--format' || argument.startsWith('--format=')) {
-      const value = argument === '--format' ? rest[++i] : argument.slice('--format='.length);
+    } else if (option !== undefined) {
+      const value = argument === option ? rest[++i] : argument.slice(option.length + 1);
       if (value === undefined || value === '') {
-        return usageError(l10n.t('--format needs a value: {0}', formatsOf[command].join(', ')));
+        return usageError(missingValueMessage(option, command));
       }
-      format = value;
+      values.set(option, value);
     } else if (argument === '--') {
       paths.push(...rest.slice(i + 1));
       break;
@@ -58,13 +77,29 @@ export function parseArguments(argv: readonly string[]): CliCommand | UsageError
     return usageError(l10n.t('"{0}" needs at least one PATH (a file or a folder)', command));
   }
   const knownFormats: readonly string[] = formatsOf[command];
-  const chosenFormat = format ?? knownFormats[0]!;
+  const chosenFormat = values.get('--format') ?? knownFormats[0]!;
   if (!knownFormats.includes(chosenFormat)) {
     return usageError(l10n.t('unknown format "{0}" for "{1}" (known: {2})', chosenFormat, command, knownFormats.join(', ')));
   }
-  return command === 'index'
-    ? { kind: 'index', paths, format: 'json' }
-    : { kind: 'check', paths, format: chosenFormat as OutputFormat };
+  switch (command) {
+    case 'index':
+      return { kind: 'index', paths, format: 'json' };
+    case 'check':
+      return { kind: 'check', paths, format: chosenFormat as OutputFormat };
+    case 'report':
+      return { kind: 'report', paths, format: chosenFormat as ReportFormat, output: values.get('--output'), locale: values.get('--locale') };
+  }
+}
+
+function missingValueMessage(option: string, command: keyof typeof formatsOf): string {
+  switch (option) {
+    case '--output':
+      return l10n.t('--output needs the name of the file to write');
+    case '--locale':
+      return l10n.t('--locale needs a language, such as de or en');
+    default:
+      return l10n.t('--format needs a value: {0}', formatsOf[command].join(', '));
+  }
 }
 
 function usageError(message: string): UsageError {
@@ -79,6 +114,10 @@ export function helpText(): string {
     l10n.t('Commands:'),
     l10n.t('  check PATH... [--format text|json|sarif]  print the diagnostics of the glossary files'),
     l10n.t('  index PATH... [--format json]             print the ids and internal links of each file'),
+    l10n.t('  report PATH... [--format html|json] [--output FILE] [--locale LANG]'),
+    l10n.t('                                            the Glossary Report: counts, missing entries,'),
+    l10n.t('                                            orphans, the most linked entries and a picture'),
+    l10n.t('                                            of the link graph (html: one page for a browser)'),
     l10n.t('  lsp                                       start the language server on stdio'),
     '',
     l10n.t('A PATH is a file or a folder. A folder expands to its files that match the "include"'),
@@ -87,7 +126,11 @@ export function helpText(): string {
     l10n.t('.glossary.json is looked up in the folder of the first PATH and its ancestors, up to'),
     l10n.t('the root of the git repository.'),
     '',
+    l10n.t('report writes to standard output, or to FILE with --output: a FILE that exists is'),
+    l10n.t('replaced, unless it is one of the glossary\'s own files. --locale de gives German headings.'),
+    '',
     l10n.t('Exit status: 0 no error-severity diagnostic, 1 some error, 2 bad usage.'),
+    l10n.t('report exits with 0 once written, whatever the report holds, and 2 for bad usage.'),
     '',
   ].join('\n');
 }

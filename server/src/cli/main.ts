@@ -6,9 +6,11 @@ import { CliCommand, helpText, parseArguments } from './args';
 import { loadGlossary, LoadedGlossary } from './loadGlossary';
 import { FileDiagnostics, formatDiagnosticsJson, formatDiagnosticsText, formatIndexJson } from './output';
 import { formatSarif } from './sarif';
+import { ReportIo, writeReport } from './reportCommand';
+import { useLocale } from '../localization';
 
 /** Everything the command line touches, so that tests run it without a process or a disk. */
-export interface CliIo {
+export interface CliIo extends ReportIo {
   readonly cwd: string;
   readonly workspace: Workspace;
   stdout(text: string): void;
@@ -43,11 +45,15 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       return ExitCode.ok;
     case 'index':
     case 'check':
+    case 'report':
       return runOnGlossary(command, io);
   }
 }
 
-async function runOnGlossary(command: Extract<CliCommand, { kind: 'index' | 'check' }>, io: CliIo): Promise<number> {
+async function runOnGlossary(command: Extract<CliCommand, { kind: 'index' | 'check' | 'report' }>, io: CliIo): Promise<number> {
+  if (command.kind === 'report') {
+    useLocale(command.locale);
+  }
   const loaded = await loadGlossary(command.paths, {
     cwd: io.cwd,
     workspace: io.workspace,
@@ -64,6 +70,14 @@ async function runOnGlossary(command: Extract<CliCommand, { kind: 'index' | 'che
     return ExitCode.ok;
   }
   const results = await diagnoseAll(loaded, io.workspace);
+  if (command.kind === 'report') {
+    const problem = writeReport(command, loaded, results, io);
+    if (problem !== undefined) {
+      io.stderr(`glossary: ${problem}\n`);
+      return ExitCode.badUsage;
+    }
+    return ExitCode.ok;
+  }
   switch (command.format) {
     case 'text':
       io.stdout(formatDiagnosticsText(results));

@@ -254,7 +254,7 @@ test('unknown options, unknown commands, unknown formats and missing paths are b
     [['index', 'g', '--format', 'text'], 'glossary: unknown format "text" for "index" (known: json)'],
     [['check', 'g', '--format'], 'glossary: --format needs a value: text, json, sarif'],
     [['check'], 'glossary: "check" needs at least one PATH (a file or a folder)'],
-    [[], 'glossary: a command is needed: check, index or lsp'],
+    [[], 'glossary: a command is needed: check, index, report or lsp'],
   ];
   for (const [argv, message] of cases) {
     assert.deepEqual(await run(argv, glossary), { exitCode: 2, stdout: '', stderr: `${message}\nTry "glossary --help".\n` }, argv.join(' '));

@@ -1,16 +1,7 @@
 /** Generated Pandoc Markdown for differential tests, from a seeded random generator. */
 
 /** A small deterministic random generator, so that a failing seed can be replayed. */
-export function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { seededRandom as random } from '../seededRandom';
 
 /** Pieces of inline text a writer uses, with links, code, emphasis, escapes and raw HTML. */
 const inlinePieces = [

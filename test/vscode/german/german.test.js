@@ -18,7 +18,17 @@ describe('the extension in German', () => {
   it('shows the command titles in German', () => {
     const extension = vscode.extensions.getExtension('pandoc-glossary.pandoc-glossary');
     const titles = extension.packageJSON.contributes.commands.map((command) => `${shown(command.category)}: ${shown(command.title)}`);
-    assert.deepEqual(titles, ['Glossar: Neuer Eintrag…', 'Glossar: Fehlende Einträge anzeigen', 'Glossar: Verweise anzeigen', 'Glossar: Server neu starten']);
+    assert.deepEqual(titles, ['Glossar: Neuer Eintrag…', 'Glossar: Fehlende Einträge anzeigen', 'Glossar: Verweise anzeigen', 'Glossar: Bericht anzeigen', 'Glossar: Server neu starten']);
+  });
+
+  it('shows the Glossary Report in German', async () => {
+    const panel = await vscode.commands.executeCommand('glossary.showReport');
+    try {
+      assert.equal(panel.title, 'Glossar-Bericht');
+      assert.match(panel.webview.html, /<h1>Glossar-Bericht<\/h1>[\s\S]*<span class="label">Einträge<\/span>[\s\S]*<h2>Linkgraph<\/h2>/);
+    } finally {
+      panel.dispose();
+    }
   });
 
   it('reports a broken link in German', async () => {

@@ -14,9 +14,9 @@ describe('commands', () => {
   it('are listed in the command palette with the category "Glossary"', async () => {
     const extension = vscode.extensions.getExtension('pandoc-glossary.pandoc-glossary');
     const titles = extension.packageJSON.contributes.commands.map((command) => `${command.category}: ${command.title}`);
-    assert.deepEqual(titles, ['Glossary: New Entry…', 'Glossary: Show Missing Entries', 'Glossary: Show References', 'Glossary: Restart Server']);
+    assert.deepEqual(titles, ['Glossary: New Entry…', 'Glossary: Show Missing Entries', 'Glossary: Show References', 'Glossary: Show Report', 'Glossary: Restart Server']);
     const registered = await vscode.commands.getCommands(true);
-    for (const command of ['glossary.newEntry', 'glossary.showMissingEntries', 'glossary.showReferences', 'glossary.restartServer']) {
+    for (const command of ['glossary.newEntry', 'glossary.showMissingEntries', 'glossary.showReferences', 'glossary.showReport', 'glossary.restartServer']) {
       assert.ok(registered.includes(command), `${command} is not registered`);
     }
   });
@@ -72,6 +72,28 @@ describe('commands', () => {
     vscode.window.activeTextEditor.selection = new vscode.Selection(position, position);
     await vscode.commands.executeCommand('glossary.showReferences');
     assert.equal(referencesView.isActive, true, 'the command did not reach the references view');
+  });
+
+  it('Show Report opens the Glossary Report of the workspace in a webview without scripts', async () => {
+    // The entry that an earlier test created and deleted is gone from the index.
+    await waitFor(() => api.status().entryCount === 7, 'the status counts 7 entries');
+    const panel = await vscode.commands.executeCommand('glossary.showReport');
+    try {
+      assert.equal(panel.title, 'Glossary Report');
+      assert.equal(panel.webview.options.enableScripts, false);
+      assert.match(panel.webview.html, /<h1>Glossary Report<\/h1>/);
+      assert.match(panel.webview.html, /<span class="value">7<\/span><span class="label">Entries<\/span>/);
+      assert.match(panel.webview.html, /<svg [^>]*role="img"/);
+      await waitFor(
+        () =>
+          vscode.window.tabGroups.all
+            .flatMap((group) => group.tabs)
+            .some((tab) => tab.label === 'Glossary Report' && tab.input instanceof vscode.TabInputWebview && tab.input.viewType.endsWith('glossary.report')),
+        'a tab shows the report',
+      );
+    } finally {
+      panel.dispose();
+    }
   });
 
   it('Restart Server restarts the server, which reports the workspace again', async () => {

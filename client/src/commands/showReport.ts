@@ -1,0 +1,41 @@
+import * as vscode from 'vscode';
+import { LanguageClient } from 'vscode-languageclient/node';
+import { ReportRequest } from '../../../server/src/protocol';
+
+/**
+ * "Glossary: Show Report": asks the server for the Glossary Report and shows its HTML page in a
+ * webview without scripts (the page's own Content-Security-Policy allows nothing but its inline
+ * styles); a notification offers to save the page, to open it in a browser.
+ */
+export async function showReport(client: LanguageClient): Promise<vscode.WebviewPanel> {
+  const { report, html } = await vscode.window.withProgress(
+    { location: vscode.ProgressLocation.Window, title: vscode.l10n.t('Making the Glossary Report…') },
+    () => client.sendRequest(ReportRequest),
+  );
+  const panel = vscode.window.createWebviewPanel('glossary.report', vscode.l10n.t('Glossary Report'), vscode.ViewColumn.Active, {
+    enableScripts: false,
+    localResourceRoots: [],
+  });
+  panel.webview.html = html;
+  const summary = vscode.l10n.t('Glossary Report: {0} entries, {1} broken links, {2} orphans.', report.summary.entries, report.summary.brokenLinks, report.summary.orphans);
+  const save = vscode.l10n.t('Save as HTML…');
+  void vscode.window.showInformationMessage(summary, save).then((answer) => (answer === save ? saveReport(html) : undefined));
+  return panel;
+}
+
+/** Saves the page where the writer chooses and offers to open it in the browser. */
+async function saveReport(html: string): Promise<void> {
+  const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
+  const target = await vscode.window.showSaveDialog({
+    defaultUri: folder ? vscode.Uri.joinPath(folder, 'glossary-report.html') : undefined,
+    filters: { HTML: ['html'] },
+  });
+  if (target === undefined) {
+    return;
+  }
+  await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(html));
+  const open = vscode.l10n.t('Open in Browser');
+  if ((await vscode.window.showInformationMessage(vscode.l10n.t('The report is saved as {0}.', vscode.workspace.asRelativePath(target)), open)) === open) {
+    await vscode.env.openExternal(target);
+  }
+}

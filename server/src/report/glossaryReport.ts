@@ -1,0 +1,174 @@
+import { GlossaryConfig } from '../config';
+import { allDiagnosticCodes, DiagnosticCode, Severity } from '../diagnostics/codes';
+import { GlossaryDiagnostic } from '../diagnostics/diagnostic';
+import { seeAlsoCollator } from '../diagnostics/seeAlsoChecks';
+import { missingEntries } from '../features/missingEntries';
+import { LocatedEntry, WorkspaceIndex } from '../index/workspaceIndex';
+import { MissingEntry } from '../protocol';
+import { mostLinkedEntries, orphanEntries } from '../index/linkGraph';
+
+/**
+ * The Glossary Report: the numbers, lists and link graph of a whole glossary, as the command line
+ * prints it (`glossary report`) and the editor shows it. Plain JSON.
+ */
+export interface GlossaryReport {
+  /** What the report is about: the glossary's folder or the paths given. */
+  readonly name: string;
+  readonly summary: ReportSummary;
+  /** The diagnostics of all files, counted per code; codes without any are left out. */
+  readonly problems: readonly ProblemCount[];
+  /** Ids that links point at but no heading defines, most referenced first. */
+  readonly missingEntries: readonly MissingEntry[];
+  /** Entries that nothing but the index page and themselves link to (`orphan-entry`), by title. */
+  readonly orphans: readonly ReportEntry[];
+  /** The entries with the most inbound links, most linked first. */
+  readonly mostLinked: readonly LinkedEntry[];
+  /** The most linked entries and the links between them. */
+  readonly graph: ReportGraph;
+}
+
+export interface ReportSummary {
+  readonly files: number;
+  readonly entries: number;
+  /** Internal links `[..](#Id)` in all files. */
+  readonly links: number;
+  /** Links whose id no heading defines. */
+  readonly brokenLinks: number;
+  readonly missingEntries: number;
+  readonly orphans: number;
+  /** Diagnostics per severity. */
+  readonly errors: number;
+  readonly warnings: number;
+  readonly information: number;
+  readonly hints: number;
+}
+
+export interface ProblemCount {
+  readonly code: DiagnosticCode;
+  readonly severity: Severity;
+  readonly count: number;
+}
+
+export interface ReportEntry {
+  readonly id: string;
+  readonly title: string;
+  /** The file holding the entry, as the caller names files. */
+  readonly file: string;
+}
+
+export interface LinkedEntry extends ReportEntry {
+  /** How many links point at it, from other entries and pages (not the index page). */
+  readonly links: number;
+}
+
+export interface ReportGraph {
+  readonly nodes: readonly LinkedEntry[];
+  /** Entry `from` links to entry `to`, both among the nodes; one edge however many links. */
+  readonly edges: readonly { readonly from: string; readonly to: string }[];
+}
+
+export interface ReportOptions {
+  readonly name: string;
+  /** How a file is named in the report (a path relative to the glossary, say). */
+  readonly fileName: (uri: string) => string;
+  /** The diagnostics of a file, as the editor or `glossary check` reports them. */
+  readonly diagnosticsOf: (uri: string) => readonly GlossaryDiagnostic[];
+  /** How many entries `mostLinked` lists; default 25. */
+  readonly mostLinkedCount?: number;
+  /** How many entries the graph shows; default 40, so that it stays readable. */
+  readonly graphNodeCount?: number;
+}
+
+/** Works out the report of every document in the index. */
+export function buildReport(index: WorkspaceIndex, config: GlossaryConfig, options: ReportOptions): GlossaryReport {
+  const mostLinkedCount = options.mostLinkedCount ?? 25;
+  const graphNodeCount = options.graphNodeCount ?? 40;
+  const missing = missingEntries(index);
+  const problems = countProblems(index, options.diagnosticsOf);
+  const orphans = orphanEntries(index)
+    .map((located) => reportEntry(located, options))
+    .sort(titleOrder(seeAlsoCollator(config.collation)));
+  const entryById = firstEntryPerId(index);
+  const mostLinked = mostLinkedEntries(index, Math.max(mostLinkedCount, graphNodeCount))
+    .filter(({ count }) => count > 0)
+    .map(({ id, count }): LinkedEntry => ({ ...reportEntry(entryById.get(id)!, options), links: count }));
+  const graphNodes = mostLinked.slice(0, graphNodeCount);
+  return {
+    name: options.name,
+    summary: summarize(index, missing, orphans, problems),
+    problems,
+    missingEntries: missing,
+    orphans,
+    mostLinked: mostLinked.slice(0, mostLinkedCount),
+    graph: { nodes: graphNodes, edges: edgesBetween(graphNodes.map(({ id }) => entryById.get(id)!)) },
+  };
+}
+
+function summarize(index: WorkspaceIndex, missing: readonly MissingEntry[], orphans: readonly ReportEntry[], problems: readonly ProblemCount[]): ReportSummary {
+  let files = 0;
+  let links = 0;
+  for (const document of index.documents()) {
+    files++;
+    links += document.links.length;
+  }
+  const diagnostics = (severity: Severity): number => sum(problems.filter((problem) => problem.severity === severity).map((problem) => problem.count));
+  return {
+    files,
+    entries: [...index.entries()].length,
+    links,
+    brokenLinks: sum(missing.map((entry) => entry.referenceCount)),
+    missingEntries: missing.length,
+    orphans: orphans.length,
+    errors: diagnostics('error'),
+    warnings: diagnostics('warning'),
+    information: diagnostics('information'),
+    hints: diagnostics('hint'),
+  };
+}
+
+/** The links among some entries: one edge per linking entry and linked entry, links to itself left out. */
+function edgesBetween(entries: readonly LocatedEntry[]): ReportGraph['edges'] {
+  const ids = new Set(entries.map(({ entry }) => entry.id));
+  return entries.flatMap(({ entry }) => {
+    const targets = new Set([...entry.bodyLinks, ...(entry.seeAlso?.links ?? [])].map((link) => link.target));
+    return [...targets].filter((target) => ids.has(target) && target !== entry.id).map((target) => ({ from: entry.id, to: target }));
+  });
+}
+
+/** The entry of each id; of an id that several entries define, the first. */
+function firstEntryPerId(index: WorkspaceIndex): Map<string, LocatedEntry> {
+  const entries = new Map<string, LocatedEntry>();
+  for (const located of index.entries()) {
+    if (!entries.has(located.entry.id)) {
+      entries.set(located.entry.id, located);
+    }
+  }
+  return entries;
+}
+
+function countProblems(index: WorkspaceIndex, diagnosticsOf: ReportOptions['diagnosticsOf']): ProblemCount[] {
+  const counts = new Map<DiagnosticCode, ProblemCount>();
+  for (const document of index.documents()) {
+    for (const { code, severity } of diagnosticsOf(document.uri)) {
+      counts.set(code, { code, severity, count: (counts.get(code)?.count ?? 0) + 1 });
+    }
+  }
+  return allDiagnosticCodes.flatMap((code) => counts.get(code) ?? []);
+}
+
+function reportEntry({ uri, entry }: LocatedEntry, options: ReportOptions): ReportEntry {
+  return { id: entry.id, title: entry.title || entry.id, file: options.fileName(uri) };
+}
+
+function sum(numbers: Iterable<number>): number {
+  let total = 0;
+  for (const number of numbers) {
+    total += number;
+  }
+  return total;
+}
+
+/** Alphabetical by title in the glossary's collation, then by id, so that the order is total. */
+function titleOrder(collator: Intl.Collator): (a: ReportEntry, b: ReportEntry) => number {
+  return (a, b) => collator.compare(a.title, b.title) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+}

@@ -1,0 +1,220 @@
+import * as l10n from '@vscode/l10n';
+import { GlossaryReport, LinkedEntry, ReportEntry, ReportGraph } from './glossaryReport';
+import { circularLayout, PlacedNode, roundToTenth } from './graphLayout';
+
+/** Rows a table shows before the rest folds into "show all". */
+const visibleRows = 20;
+
+/** Labels longer than this are cut in the graph, where they would cover other nodes. */
+const maxLabelLength = 26;
+
+/** The graph's square picture: the circle of nodes, and room outside it for the labels. */
+const picture = { size: 1000, radius: 300 };
+
+/**
+ * The report as one self-contained HTML page: inline CSS and an inline SVG of the link graph, no
+ * scripts, nothing loaded from elsewhere (its Content-Security-Policy forbids it), every text
+ * escaped. It opens in any browser and in a VS Code webview, whose theme colours it follows.
+ */
+export function renderReportHtml(report: GlossaryReport): string {
+  const title = l10n.t('Glossary Report');
+  return [
+    '<!DOCTYPE html>',
+    '<html>',
+    '<head>',
+    '<meta charset="utf-8">',
+    `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">`,
+    '<meta name="viewport" content="width=device-width, initial-scale=1">',
+    `<title>${escapeHtml(`${title}: ${report.name}`)}</title>`,
+    `<style>${styles}</style>`,
+    '</head>',
+    '<body>',
+    `<header><h1>${escapeHtml(title)}</h1><p class="name">${escapeHtml(report.name)}</p></header>`,
+    summarySection(report),
+    graphSection(report.graph),
+    mostLinkedSection(report.mostLinked),
+    missingSection(report),
+    orphansSection(report),
+    problemsSection(report),
+    '</body>',
+    '</html>',
+    '',
+  ].join('\n');
+}
+
+function summarySection({ summary }: GlossaryReport): string {
+  const figures: [string, number, string?][] = [
+    [l10n.t('Entries'), summary.entries],
+    [l10n.t('Files'), summary.files],
+    [l10n.t('Links'), summary.links],
+    [l10n.t('Broken links'), summary.brokenLinks, summary.brokenLinks > 0 ? 'bad' : undefined],
+    [l10n.t('Missing entries'), summary.missingEntries, summary.missingEntries > 0 ? 'bad' : undefined],
+    [l10n.t('Orphans'), summary.orphans],
+    [l10n.t('Errors'), summary.errors, summary.errors > 0 ? 'bad' : undefined],
+    [l10n.t('Warnings'), summary.warnings],
+  ];
+  const cards = figures.map(
+    ([label, value, tone]) => `<div class="figure${tone ? ` ${tone}` : ''}"><span class="value">${value}</span><span class="label">${escapeHtml(label)}</span></div>`,
+  );
+  return `<section class="summary">${cards.join('')}</section>`;
+}
+
+function graphSection(graph: ReportGraph): string {
+  const heading = `<h2>${escapeHtml(l10n.t('Link graph'))}</h2>`;
+  if (graph.nodes.length === 0) {
+    return `<section>${heading}<p>${escapeHtml(l10n.t('No entry links to another entry yet.'))}</p></section>`;
+  }
+  const note = l10n.t('The {0} most linked entries and the links between them. The bigger the circle, the more links point at the entry.', graph.nodes.length);
+  return `<section>${heading}<p class="note">${escapeHtml(note)}</p>${renderGraphSvg(graph)}</section>`;
+}
+
+/** The graph as an SVG element (well-formed XML), laid out the same way on every run. */
+export function renderGraphSvg(graph: ReportGraph): string {
+  const indexOf = new Map(graph.nodes.map((node, i) => [node.id, i]));
+  const pairs = graph.edges.map((edge) => [indexOf.get(edge.from)!, indexOf.get(edge.to)!] as const);
+  const placed = circularLayout(graph.nodes.length, pairs, picture);
+  const linked = new Set(graph.edges.map((edge) => `${edge.from}\n${edge.to}`));
+  const curves = graph.edges
+    // Links both ways are drawn once, stronger.
+    .filter((edge) => !(linked.has(`${edge.to}\n${edge.from}`) && edge.from > edge.to))
+    .map((edge) => curve(placed[indexOf.get(edge.from)!]!, placed[indexOf.get(edge.to)!]!, linked.has(`${edge.to}\n${edge.from}`)));
+  const largest = Math.max(...graph.nodes.map((node) => node.links));
+  const nodes = graph.nodes.map((node, i) => graphNode(node, placed[i]!, largest));
+  const label = l10n.t('Link graph of the {0} most linked entries', graph.nodes.length);
+  return [
+    `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${picture.size} ${picture.size}" role="img" aria-label="${escapeHtml(label)}">`,
+    `<g class="edges">${curves.join('')}</g>`,
+    `<g class="nodes">${nodes.join('')}</g>`,
+    '</svg>',
+  ].join('\n');
+}
+
+/** A link as a curve bent towards the centre, so that the links through the middle stay apart. */
+function curve(a: PlacedNode, b: PlacedNode, mutual: boolean): string {
+  const centre = picture.size / 2;
+  const bend = (from: number, to: number): number => roundToTenth(centre + ((from + to) / 2 - centre) * 0.3);
+  return `<path d="M${a.x} ${a.y} Q${bend(a.x, b.x)} ${bend(a.y, b.y)} ${b.x} ${b.y}"${mutual ? ' class="mutual"' : ''}/>`;
+}
+
+/** A circle sized by the entry's links, its label pointing away from the centre, upright on the left. */
+function graphNode(node: LinkedEntry, { x, y, angle }: PlacedNode, largest: number): string {
+  const radius = roundToTenth(3 + 11 * Math.sqrt(node.links / largest));
+  const tooltip = `${node.title} (#${node.id}): ${l10n.t('{0} links point here', node.links)}`;
+  const text = node.title.length > maxLabelLength ? `${node.title.slice(0, maxLabelLength - 1)}…` : node.title;
+  const onLeft = angle > 90;
+  const gap = radius + 5;
+  const label = onLeft
+    ? `<text x="${roundToTenth(x - gap)}" y="${y}" text-anchor="end" transform="rotate(${roundToTenth(angle - 180)} ${x} ${y})">`
+    : `<text x="${roundToTenth(x + gap)}" y="${y}" transform="rotate(${angle} ${x} ${y})">`;
+  return `<g><title>${escapeHtml(tooltip)}</title><circle cx="${x}" cy="${y}" r="${radius}"/>${label}${escapeHtml(text)}</text></g>`;
+}
+
+function mostLinkedSection(entries: readonly LinkedEntry[]): string {
+  const header = [l10n.t('Entry'), l10n.t('Id'), l10n.t('File'), l10n.t('Links')];
+  const rows = entries.map((entry) => [...entryCells(entry), String(entry.links)]);
+  return section(l10n.t('Most linked entries'), l10n.t('The entries with the most links pointing at them (the index page not counted).'), table(header, rows, 1));
+}
+
+function missingSection({ missingEntries }: GlossaryReport): string {
+  const intro = l10n.t('Ids that links point at but no heading defines, most referenced first: the entries still to write.');
+  if (missingEntries.length === 0) {
+    return section(l10n.t('Missing entries'), l10n.t('Every link points at an existing entry.'), '');
+  }
+  const header = [l10n.t('Id'), l10n.t('Links'), l10n.t('Files')];
+  const rows = missingEntries.map((entry) => [code(entry.id), String(entry.referenceCount), String(entry.fileCount)]);
+  return section(l10n.t('Missing entries'), intro, table(header, rows, 2));
+}
+
+function orphansSection({ orphans }: GlossaryReport): string {
+  if (orphans.length === 0) {
+    return section(l10n.t('Orphans'), l10n.t('Every entry is linked from another entry.'), '');
+  }
+  const rows = orphans.map((entry) => entryCells(entry));
+  return section(l10n.t('Orphans'), l10n.t('Entries that nothing links to but the index page.'), table([l10n.t('Entry'), l10n.t('Id'), l10n.t('File')], rows, 0));
+}
+
+function problemsSection({ problems }: GlossaryReport): string {
+  if (problems.length === 0) {
+    return section(l10n.t('Problems'), l10n.t('No problems found.'), '');
+  }
+  const rows = problems.map((problem) => [code(problem.code), `<span class="${problem.severity}">${escapeHtml(severityName(problem.severity))}</span>`, String(problem.count)]);
+  const intro = l10n.t('The diagnostics of all files, per code (run "glossary check" or open the Problems panel for each place).');
+  return section(l10n.t('Problems'), intro, table([l10n.t('Code'), l10n.t('Severity'), l10n.t('Count')], rows, 1));
+}
+
+function severityName(severity: string): string {
+  switch (severity) {
+    case 'error':
+      return l10n.t('error');
+    case 'warning':
+      return l10n.t('warning');
+    case 'information':
+      return l10n.t('information');
+    default:
+      return l10n.t('hint');
+  }
+}
+
+function section(heading: string, intro: string, body: string): string {
+  return `<section><h2>${escapeHtml(heading)}</h2><p class="note">${escapeHtml(intro)}</p>${body}</section>`;
+}
+
+function entryCells(entry: ReportEntry): string[] {
+  return [escapeHtml(entry.title), code(entry.id), escapeHtml(entry.file)];
+}
+
+/**
+ * A table of HTML cells whose last `numericColumns` columns hold numbers (aligned right); rows past
+ * the first few fold into a `<details>` that needs no script.
+ */
+function table(header: readonly string[], rows: readonly (readonly string[])[], numericColumns: number): string {
+  const cellClass = (column: number): string => (column >= header.length - numericColumns ? ' class="number"' : '');
+  const head = `<tr>${header.map((cell, column) => `<th${cellClass(column)}>${escapeHtml(cell)}</th>`).join('')}</tr>`;
+  const body = (part: readonly (readonly string[])[]): string =>
+    part.map((row) => `<tr>${row.map((cell, column) => `<td${cellClass(column)}>${cell}</td>`).join('')}</tr>`).join('\n');
+  const first = `<table><thead>${head}</thead><tbody>\n${body(rows.slice(0, visibleRows))}\n</tbody></table>`;
+  if (rows.length <= visibleRows) {
+    return first;
+  }
+  const more = escapeHtml(l10n.t('{0} more', rows.length - visibleRows));
+  return `${first}<details><summary>${more}</summary><table><thead>${head}</thead><tbody>\n${body(rows.slice(visibleRows))}\n</tbody></table></details>`;
+}
+
+function code(text: string): string {
+  return `<code>${escapeHtml(text)}</code>`;
+}
+
+/** Escapes text for HTML and XML content and double- or single-quoted attribute values. */
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (character) => `&#${character.charCodeAt(0)};`);
+}
+
+// VS Code's theme variables where the page is shown in a webview, plain colours in a browser.
+const styles = `
+:root { color-scheme: light dark; --fg: var(--vscode-foreground, #1f2328); --bg: var(--vscode-editor-background, #ffffff);
+  --muted: var(--vscode-descriptionForeground, #656d76); --line: var(--vscode-panel-border, #d0d7de);
+  --accent: var(--vscode-textLink-foreground, #0969da); --bad: var(--vscode-errorForeground, #cf222e);
+  --card: var(--vscode-sideBar-background, #f6f8fa); }
+body { font-family: var(--vscode-font-family, system-ui, -apple-system, "Segoe UI", sans-serif); color: var(--fg); background: var(--bg);
+  max-width: 1000px; margin: 0 auto; padding: 24px; line-height: 1.45; }
+h1 { margin: 0; font-size: 1.8em; } h2 { margin: 1.6em 0 0.3em; font-size: 1.3em; border-bottom: 1px solid var(--line); padding-bottom: 4px; }
+.name { margin: 4px 0 16px; color: var(--muted); word-break: break-all; }
+.note { color: var(--muted); margin: 0.3em 0 0.8em; }
+.summary { display: grid; grid-template-columns: repeat(4, 1fr); gap: 10px; }
+@media (max-width: 600px) { .summary { grid-template-columns: repeat(2, 1fr); } }
+.figure { background: var(--card); border: 1px solid var(--line); border-radius: 8px; padding: 10px 14px; }
+.figure .value { display: block; font-size: 1.7em; font-weight: 600; font-variant-numeric: tabular-nums; }
+.figure .label { color: var(--muted); }
+.figure.bad .value, .error { color: var(--bad); }
+table { border-collapse: collapse; width: 100%; margin-bottom: 8px; }
+th, td { text-align: left; padding: 4px 10px; border-bottom: 1px solid var(--line); vertical-align: top; }
+th { font-weight: 600; }
+.number { text-align: right; font-variant-numeric: tabular-nums; }
+code { font-family: var(--vscode-editor-font-family, ui-monospace, monospace); font-size: 0.92em; }
+details summary { cursor: pointer; color: var(--accent); margin: 6px 0; }
+svg { display: block; width: 100%; max-width: 820px; margin: 0 auto; height: auto; border: 1px solid var(--line); border-radius: 8px; background: var(--card); }
+svg .edges path { fill: none; stroke: var(--accent); stroke-opacity: 0.18; stroke-width: 1; }
+svg .edges path.mutual { stroke-opacity: 0.45; stroke-width: 1.5; }
+svg circle { fill: var(--accent); fill-opacity: 0.85; stroke: var(--bg); stroke-width: 1.5; }
+svg text { font-size: 14px; fill: var(--fg); dominant-baseline: central; }
+`.trim();

@@ -1,0 +1,270 @@
+import { test } from 'node:test';
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { CliIo, runCli } from '../cli/main';
+import { loadGlossary } from '../cli/loadGlossary';
+import { defaultConfig } from '../config';
+import { computeDiagnostics } from '../diagnostics/computeDiagnostics';
+import { WorkspaceIndex } from '../index/workspaceIndex';
+import { buildReport, GlossaryReport } from '../report/glossaryReport';
+import { renderReportHtml } from '../report/reportHtml';
+import { NodeFileSystemWorkspace } from '../workspace/nodeWorkspace';
+import { InMemoryWorkspace } from '../workspace/inMemoryWorkspace';
+import { corpusEntries, corpusFiles } from './corpus';
+import { entryLines, indexOf, uriOf } from './support/tinyWorkspace';
+
+const indexPageName = '001-ki-index.txt';
+
+function diagnosticsIn(index: WorkspaceIndex): (uri: string) => ReturnType<typeof computeDiagnostics> {
+  return (uri) => computeDiagnostics(index.document(uri)!, index, defaultConfig);
+}
+
+/** The report of the real glossary: every .md entry and the three .txt pages, as the facts were measured. */
+async function realGlossaryReport(): Promise<GlossaryReport> {
+  const loaded = await loadGlossary(corpusFiles(), { cwd: corpusEntries, workspace: new NodeFileSystemWorkspace(), warn: assert.fail });
+  assert.equal(loaded.kind, 'loaded');
+  const { index, config } = loaded;
+  return buildReport(index, config, { name: 'ki-glossar', fileName: (uri) => path.basename(decodeURIComponent(uri)), diagnosticsOf: diagnosticsIn(index) });
+}
+
+/** What the raw text says, read without the parser: entry headings and `](#id)` links per file. */
+function rawFacts(): { readonly entryCount: number; readonly entryFiles: Map<string, Set<string>>; readonly inboundLinks: Map<string, number> } {
+  const texts = corpusFiles().map((file) => [path.basename(file), fs.readFileSync(file, 'utf8')] as const);
+  const entryFiles = new Map<string, Set<string>>();
+  let entryCount = 0;
+  for (const [name, text] of texts) {
+    for (const [, attributes] of text.matchAll(/^#{1,6}\s.*\{([^}]*)\}\s*$/gm)) {
+      const id = /#([^\s}]+)/.exec(attributes!)?.[1];
+      if (/\.term\b/.test(attributes!) && id !== undefined) {
+        entryCount++;
+        entryFiles.set(id, (entryFiles.get(id) ?? new Set()).add(name));
+      }
+    }
+  }
+  // Links from the index page, and from an entry's own file, are no inbound links.
+  const inboundLinks = new Map<string, number>();
+  for (const [name, text] of texts.filter(([name]) => name !== indexPageName)) {
+    for (const [, id] of text.matchAll(/\]\(#([^)\s]+)\)/g)) {
+      if (entryFiles.get(id!)?.has(name) === false) {
+        inboundLinks.set(id!, (inboundLinks.get(id!) ?? 0) + 1);
+      }
+    }
+  }
+  return { entryCount, entryFiles, inboundLinks };
+}
+
+test('the report of the real glossary agrees with the measured facts and a count of the raw text', async (t) => {
+  const report = await realGlossaryReport();
+  const raw = rawFacts();
+
+  await t.test('files, entries, links, broken links and missing ids', () => {
+    const { files, entries, links, brokenLinks, missingEntries } = report.summary;
+    assert.deepEqual({ files, entries, links, brokenLinks, missingEntries }, { files: 347, entries: raw.entryCount, links: 5780, brokenLinks: 2075, missingEntries: 314 });
+    assert.equal(entries, 346);
+  });
+
+  await t.test('missing entries come most referenced first: Index 347, Neural-Network 57, Claude 54', () => {
+    assert.deepEqual(
+      report.missingEntries.slice(0, 3).map(({ id, referenceCount }) => [id, referenceCount]),
+      [['Index', 347], ['Neural-Network', 57], ['Claude', 54]],
+    );
+    assert.equal(report.missingEntries.length, 314);
+  });
+
+  await t.test('orphans are the entries whose id no file but the index page and its own links to', () => {
+    const expected = [...raw.entryFiles.keys()].filter((id) => !raw.inboundLinks.has(id)).sort();
+    assert.deepEqual([...new Set(report.orphans.map((entry) => entry.id))].sort(), expected);
+    assert.equal(report.summary.orphans, report.orphans.length);
+  });
+
+  await t.test('the most linked entries and their inbound links', () => {
+    const expected = [...raw.inboundLinks].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, 5);
+    assert.deepEqual(report.mostLinked.slice(0, 5).map((entry) => [entry.id, entry.links]), expected);
+    assert.deepEqual(expected[0], ['LLM', 110]);
+    assert.equal(report.mostLinked.length, 25);
+  });
+
+  await t.test('the graph holds the 40 most linked entries and only links between them', () => {
+    assert.equal(report.graph.nodes.length, 40);
+    assert.deepEqual(report.graph.nodes.slice(0, 25), report.mostLinked);
+    const ids = new Set(report.graph.nodes.map((node) => node.id));
+    assert.ok(report.graph.edges.length > 40);
+    assert.ok(report.graph.edges.every((edge) => ids.has(edge.from) && ids.has(edge.to) && edge.from !== edge.to));
+  });
+
+  await t.test('the diagnostics are counted per code', () => {
+    assert.equal(report.problems.find((problem) => problem.code === 'duplicate-anchor')?.count, 39);
+    const { errors, warnings, information, hints } = report.summary;
+    assert.equal(errors + warnings + information + hints, report.problems.reduce((sum, problem) => sum + problem.count, 0));
+  });
+
+  await t.test('the HTML page shows the numbers and a well-formed graph of 40 nodes, the same on every run', () => {
+    const html = renderReportHtml(report);
+    assert.equal(html, renderReportHtml(report));
+    assert.match(html, /<span class="value">2075<\/span><span class="label">Broken links<\/span>/);
+    const svg = onlyMatch(html, /<svg[\s\S]*<\/svg>/g);
+    assert.deepEqual(xmlProblems(svg), []);
+    assert.equal(svg.match(/<circle /g)?.length, 40);
+  });
+});
+
+test('every text of the page is escaped, and the page loads nothing and runs nothing', () => {
+  // The heading's escaped '\<' is a plain '<' in the entry's title.
+  const index = indexOf({
+    'A.md': entryLines('\\<script>alert("x")\\</script> & \'Ü\'', 'A', ['[B](#B)', '[gone](#<img src=x>)']),
+    'B.md': entryLines('B', 'B', ['[A](#A)']),
+  });
+  const report = buildReport(index, defaultConfig, { name: '<b>name</b>', fileName: (uri) => `${uri}"><i>`, diagnosticsOf: diagnosticsIn(index) });
+  const html = renderReportHtml(report);
+  assert.doesNotMatch(html, /<script|<img|<b>|<i>|src=x>/i);
+  assert.match(html, /&#60;script&#62;alert\(&#34;x&#34;\)&#60;\/script&#62; &#38; &#39;Ü&#39;/);
+  assert.match(html, /<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">/);
+  assert.doesNotMatch(html, /https?:\/\/(?!www\.w3\.org\/2000\/svg")/, 'nothing but the SVG namespace is a URL');
+  assert.deepEqual(xmlProblems(onlyMatch(html, /<svg[\s\S]*<\/svg>/g)), []);
+});
+
+test('a glossary without links reports no graph and no missing entries', () => {
+  const index = indexOf({ 'A.md': entryLines('A', 'A', []), 'Index.md': ['# Index {#Index}'] });
+  const report = buildReport(index, defaultConfig, { name: 'g', fileName: (uri) => uri, diagnosticsOf: diagnosticsIn(index) });
+  assert.deepEqual(report.graph, { nodes: [], edges: [] });
+  assert.deepEqual(report.orphans, [{ id: 'A', title: 'A', file: uriOf('A.md') }]);
+  const html = renderReportHtml(report);
+  assert.doesNotMatch(html, /<svg/);
+  assert.match(html, /Every link points at an existing entry\./);
+});
+
+/** A small glossary: A and B link each other, C is linked by nobody, two links to the missing D. */
+const glossary = {
+  '.git/HEAD': 'ref: refs/heads/main',
+  'g/A.md': entryLines('Apfel', 'A', ['[Birne](#B)', '[Dattel](#D)']),
+  'g/B.md': entryLines('Birne', 'B', ['[Apfel](#A)', '[Dattel](#D)']),
+  'g/C.md': entryLines('Cashew', 'C', ['[Apfel](#A)']),
+  'g/Index.md': ['# Index {#Index}'],
+};
+
+interface ReportRun {
+  readonly exitCode: number;
+  readonly stdout: string;
+  readonly stderr: string;
+  readonly written: Map<string, string>;
+}
+
+async function runReport(argv: readonly string[], extra: Partial<CliIo> = {}): Promise<ReportRun> {
+  const workspace = new InMemoryWorkspace(Object.fromEntries(Object.entries(glossary).map(([name, content]) => [`file:///ws/${name}`, Array.isArray(content) ? content.join('\n') : content])));
+  const written = new Map<string, string>();
+  let stdout = '';
+  let stderr = '';
+  const exitCode = await runCli(['report', ...argv], {
+    cwd: '/ws',
+    workspace,
+    stdout: (text) => (stdout += text),
+    stderr: (text) => (stderr += text),
+    writeFile: (filePath, text) => written.set(filePath, text),
+    ...extra,
+  });
+  return { exitCode, stdout, stderr, written };
+}
+
+test('report --format json prints the report of the files given', async () => {
+  const result = await runReport(['g', '--format', 'json']);
+  assert.equal(result.exitCode, 0);
+  assert.equal(result.stderr, '');
+  const report = JSON.parse(result.stdout) as GlossaryReport;
+  assert.deepEqual(Object.keys(report), ['name', 'summary', 'problems', 'missingEntries', 'orphans', 'mostLinked', 'graph']);
+  assert.equal(report.name, 'g');
+  const { errors, warnings, information, hints, ...counts } = report.summary;
+  assert.deepEqual(counts, { files: 4, entries: 3, links: 8, brokenLinks: 2, missingEntries: 1, orphans: 1 });
+  assert.deepEqual(report.missingEntries, [{ id: 'D', referenceCount: 2, fileCount: 2 }]);
+  assert.deepEqual(report.orphans, [{ id: 'C', title: 'Cashew', file: 'C.md' }]);
+  assert.deepEqual(report.mostLinked, [
+    { id: 'A', title: 'Apfel', file: 'A.md', links: 2 },
+    { id: 'B', title: 'Birne', file: 'B.md', links: 1 },
+  ]);
+  assert.deepEqual(report.graph.edges, [{ from: 'A', to: 'B' }, { from: 'B', to: 'A' }]);
+  assert.deepEqual(report.problems[0], { code: 'broken-link', severity: 'error', count: 2 });
+  assert.equal(errors + warnings + information + hints, report.problems.reduce((sum, problem) => sum + problem.count, 0));
+});
+
+test('report prints HTML by default and writes it with --output, saying where', async () => {
+  const printed = await runReport(['g']);
+  assert.equal(printed.exitCode, 0);
+  assert.match(printed.stdout, /^<!DOCTYPE html>\n[\s\S]*<h1>Glossary Report<\/h1>[\s\S]*<\/html>\n$/);
+  const written = await runReport(['g', '--output=out/report.html']);
+  assert.deepEqual(written, { exitCode: 0, stdout: '', stderr: 'glossary: report written to out/report.html\n', written: new Map([['/ws/out/report.html', printed.stdout]]) });
+});
+
+test('report refuses to write over a file of the glossary, and says why a file cannot be written', async () => {
+  const overEntry = await runReport(['g', '--output', 'g/A.md']);
+  assert.deepEqual(overEntry, {
+    exitCode: 2,
+    stdout: '',
+    stderr: 'glossary: g/A.md is a file of the glossary: the report is not written over it\n',
+    written: new Map(),
+  });
+  const failing = await runReport(['g', '--output', 'r.html'], {
+    writeFile: () => {
+      throw new Error('EACCES: permission denied');
+    },
+  });
+  assert.equal(failing.exitCode, 2);
+  assert.equal(failing.stderr, 'glossary: cannot write r.html: EACCES: permission denied\n');
+  const nowhere = await runReport(['g', '--output', 'r.html'], { writeFile: undefined });
+  assert.equal(nowhere.exitCode, 2);
+});
+
+test('report: bad usage exits with 2 and a clear message', async () => {
+  for (const [argv, message] of [
+    [['g', '--format', 'sarif'], 'unknown format "sarif" for "report" (known: html, json)'],
+    [['g', '--output'], '--output needs the name of the file to write'],
+    [['g', '--locale='], '--locale needs a language, such as de or en'],
+    [['--output', 'x.html'], '"report" needs at least one PATH (a file or a folder)'],
+    [['nowhere'], 'no such file or folder: nowhere'],
+  ] as const) {
+    const result = await runReport(argv);
+    assert.equal(result.exitCode, 2, argv.join(' '));
+    assert.equal(result.stderr.split('\n')[0], `glossary: ${message}`);
+    assert.equal(result.stdout, '');
+  }
+  const check = await runCli(['check', 'g', '--output', 'x'], { cwd: '/ws', workspace: new InMemoryWorkspace({}), stdout: () => {}, stderr: () => {} });
+  assert.equal(check, 2, '--output belongs to report only');
+});
+
+function onlyMatch(text: string, pattern: RegExp): string {
+  const matches = text.match(pattern) ?? [];
+  assert.equal(matches.length, 1);
+  return matches[0]!;
+}
+
+/**
+ * Why a text is not well-formed XML, as far as the report's SVG can go wrong: tags that do not
+ * nest, attributes not quoted, a raw `<` or a bare `&` in text or attribute values.
+ */
+function xmlProblems(xml: string): string[] {
+  const problems: string[] = [];
+  const open: string[] = [];
+  const entity = /&(?:#\d+|#x[\da-f]+|amp|lt|gt|quot|apos);/gi;
+  const token = /<(\/?)([a-zA-Z][\w:-]*)((?:\s+[\w:-]+="[^"<]*")*)\s*(\/?)>|([^<]+)|(<)/g;
+  for (const [, closing, name, attributes, selfClosing, text, stray] of xml.matchAll(token)) {
+    if (stray !== undefined) {
+      problems.push('a "<" that starts no tag');
+    } else if (text !== undefined || attributes !== undefined) {
+      const content = (text ?? attributes!).replace(entity, '');
+      if (content.includes('&')) {
+        problems.push(`a bare "&" in ${JSON.stringify(text ?? attributes)}`);
+      }
+    }
+    if (name === undefined) {
+      continue;
+    }
+    if (closing) {
+      const expected = open.pop();
+      if (expected !== name) {
+        problems.push(`</${name}> closes <${expected}>`);
+      }
+    } else if (!selfClosing) {
+      open.push(name);
+    }
+  }
+  return open.length > 0 ? [...problems, `unclosed: ${open.join(', ')}`] : problems;
+}
