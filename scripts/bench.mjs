@@ -39,7 +39,7 @@ const jsonFile = option('json', undefined);
 execFileSync('npx', ['tsc', '-b', 'server'], { cwd: root, stdio: 'inherit' });
 if (!fs.existsSync(path.join(root, 'dist/glossary.js'))) execFileSync('npm', ['run', '-s', 'build'], { cwd: root, stdio: 'inherit' });
 // Imported after the build: they load the compiled server.
-const { measureOurs, probe } = await import('./bench/ours.mjs');
+const { keystrokeWork, measureOurs, probe } = await import('./bench/ours.mjs');
 const { coldStartAndKeystrokes } = await import('./bench/stdio.mjs');
 const { measureMdls } = await import('./bench/mdls.mjs');
 
@@ -74,6 +74,7 @@ async function measureSize(size, dir, full) {
   const textLine = lines.findIndex((line, at) => at > 0 && /^\p{L}/u.test(line));
   const idRange = linkTo(document, probe.target).link.idRange;
   const typing = { uri: ours.probeUri, textAt: { line: textLine, character: 1 }, idAt: idRange.end };
+  r.keystrokeWork = keystrokeWork(session, typing, keystrokes);
 
   log(`${size}x: language server over stdio`);
   const cold = [];
@@ -142,8 +143,10 @@ const rows = [
   ['… of it, from `initialized` (process start and module loading left out)', (r) => formatMs(r.coldStartFromInitialized)],
   ['cold start in-process: load the session, then every file\'s diagnostics', (r) => ms(r.ours.coldStart, r.mdls?.coldDiagnostics)],
   ['command line `check` of the folder (a process)', (r) => formatMs(r.cliCheck)],
-  ['one keystroke in text until the file\'s diagnostics are published (stdio)', (r) => formatMs(r.keystrokeText)],
-  ['one keystroke in a link\'s id until the file\'s diagnostics are published (stdio)', (r) => formatMs(r.keystrokeId)],
+  ['one keystroke in text: the file re-parsed and indexed, the affected files\' diagnostics (in-process)', (r) => formatMs(r.keystrokeWork.text)],
+  ['one keystroke in a link\'s id: the same (in-process)', (r) => formatMs(r.keystrokeWork.id)],
+  ['one keystroke in text until the file\'s diagnostics are published (stdio; the server waits 75 ms for typing to pause)', (r) => formatMs(r.keystrokeText)],
+  ['one keystroke in a link\'s id until the file\'s diagnostics are published (stdio; the same wait)', (r) => formatMs(r.keystrokeId)],
   ['completion after `](#`: every id [vs `](##`, every heading]', (r) => `${ms(r.ours.completion, r.mdls?.completion)}, ${r.ours.completionItems} items`],
   ['completion after `](#Lar`', (r) => `${formatMs(r.ours.completionTyped)}, ${r.ours.completionTypedItems} items`],
   ['hover on a link', (r) => formatMs(r.ours.hover)],
@@ -199,9 +202,10 @@ target('cold start at 50x ≤ 10× the time to read the files', 50, (r) => ({
   pass: r.coldStart <= 10 * r.read,
   detail: `${formatMs(r.coldStart)} vs ${formatMs(r.read)} (${formatRatio(r.coldStart / r.read)})`,
 }));
-for (const [kind, key] of [['in text', 'keystrokeText'], ['in a link\'s id', 'keystrokeId']]) {
-  target(`keystroke ${kind} at 20x ≤ 1.5× keystroke at 1x`, 20, (r) =>
-    at(1) ? { pass: r[key] <= 1.5 * at(1)[key], detail: `${formatMs(r[key])} vs ${formatMs(at(1)[key])} (${formatRatio(r[key] / at(1)[key])})` } : { pass: undefined, detail: '1x not measured' },
+for (const [kind, key] of [['in text', 'text'], ['in a link\'s id', 'id']]) {
+  const work = (r) => r.keystrokeWork[key];
+  target(`keystroke ${kind} at 20x ≤ 1.5× keystroke at 1x (in-process work)`, 20, (r) =>
+    at(1) ? { pass: work(r) <= 1.5 * work(at(1)), detail: `${formatMs(work(r))} vs ${formatMs(work(at(1)))} (${formatRatio(work(r) / work(at(1)))})` } : { pass: undefined, detail: '1x not measured' },
   );
 }
 for (const [name, key] of [['definition', 'definition'], ['references', 'references'], ['completion after `](#` (every id)', 'completion'], ['completion after `](#Lar`', 'completionTyped']]) {

@@ -21,7 +21,8 @@ function run(command, args) {
   return result.status ?? 1;
 }
 
-const files = [...testFiles('out/server/src/test'), ...testFiles('out/test')];
+// The benchmark's smoke run (1x and 2x, one run each) keeps `npm run bench` from breaking unnoticed.
+const files = [...testFiles('out/server/src/test'), ...testFiles('out/test'), 'scripts/bench/quick.test.mjs'];
 let status = run(process.execPath, ['--test', '--test-reporter=spec', ...files]);
 for (const script of ['scripts/test-grammar.mjs', 'scripts/test-snippets.mjs']) {
   status = run(process.execPath, [script]) || status;

@@ -3,7 +3,8 @@
 import { createRequire } from 'node:module';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { linkTo, noCancel, root, timeAsync, timeSync } from './common.mjs';
+import { performance } from 'node:perf_hooks';
+import { linkTo, median, noCancel, root, timeAsync, timeSync } from './common.mjs';
 
 const require = createRequire(import.meta.url);
 const out = (module) => path.join(root, 'out/server/src', module);
@@ -24,7 +25,7 @@ const workspaceSymbolsModule = optional('features/workspaceSymbols');
 export const probe = { file: 'Data-Scraping.md', target: 'Large-Language-Model' };
 
 export async function loadSession(dir) {
-  const session = new GlossarySession(new NodeFileSystemWorkspace(), [URI.file(dir).toString()]);
+  const session = new GlossarySession(new NodeFileSystemWorkspace({ synchronousReads: true }), [URI.file(dir).toString()]);
   await session.load(undefined, []);
   return session;
 }
@@ -127,4 +128,32 @@ function workspaceSymbolsTask(session) {
   if (typeof find !== 'function') return undefined;
   const run = () => find(session.index, '', noCancel);
   return { run, count: () => run()?.length ?? 0 };
+}
+
+/**
+ * One keystroke's work in-process, as the server does it on a change: the open file re-parsed and
+ * re-indexed, then the diagnostics of every file the change affects. (Over stdio the server also
+ * waits for typing to pause before it publishes; that wait is not work.) Alternately inserts and
+ * deletes one character at `textAt` (plain text) and at `idAt` (a link's id); medians per kind,
+ * the first two of each left out as warm-up. Leaves the file open with its text as on disk.
+ */
+export function keystrokeWork(session, { uri, textAt, idAt }, keystrokes) {
+  const original = fs.readFileSync(URI.parse(uri).fsPath, 'utf8');
+  const lineStarts = [0];
+  for (let at = original.indexOf('\n'); at >= 0; at = original.indexOf('\n', at + 1)) lineStarts.push(at + 1);
+  const offsetOf = (position) => lineStarts[position.line] + position.character;
+  let version = 1;
+  session.updateOpen({ uri, version, text: original });
+  const times = { text: [], id: [] };
+  for (let stroke = 0; stroke < 2 * keystrokes; stroke++) {
+    const kind = stroke % 4 < 2 ? 'text' : 'id';
+    const offset = offsetOf(kind === 'text' ? textAt : idAt);
+    const text = stroke % 2 === 0 ? `${original.slice(0, offset)}x${original.slice(offset)}` : original;
+    const start = performance.now();
+    const change = session.updateOpen({ uri, version: ++version, text });
+    for (const affected of change?.affectedUris ?? []) session.diagnosticsOf(affected);
+    times[kind].push(performance.now() - start);
+  }
+  const warm = (list) => list.slice(Math.min(2, list.length - 1));
+  return { text: median(warm(times.text)), id: median(warm(times.id)) };
 }

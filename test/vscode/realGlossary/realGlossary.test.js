@@ -50,7 +50,9 @@ describe('the real glossary', () => {
     await waitFor(() => isDeepStrictEqual(editorCounts(folder), expected), 'the editor shows what the command line reports', 30000).catch(() =>
       assert.deepEqual(editorCounts(folder), expected),
     );
-    assert.deepEqual(api.status(), { state: 'ready', entryCount, fileCount: files.length, brokenLinkCount: expected['broken-link'] });
-    assert.equal(api.statusBarText(), `$(book) ${entryCount} entries · ${expected['broken-link']} broken links`);
+    // The status bar counts every link to an id that nothing defines, whichever code reports it.
+    const brokenLinkCount = ['broken-link', 'index-link-broken', 'index-anchor-missing'].reduce((sum, code) => sum + (expected[code] ?? 0), 0);
+    assert.deepEqual(api.status(), { state: 'ready', entryCount, fileCount: files.length, brokenLinkCount });
+    assert.equal(api.statusBarText(), `$(book) ${entryCount} entries · ${brokenLinkCount} broken links`);
   });
 });
