@@ -120,6 +120,8 @@ export interface GlossaryDocument {
   readonly uri: string;
   readonly version: number;
   readonly lineCount: number;
+  /** `textFingerprint` of the text the model was parsed from. */
+  readonly fingerprint: number;
   readonly headings: readonly Heading[];
   readonly anchors: readonly Anchor[];
   /** Every internal link in Pandoc's document order. */

@@ -6,6 +6,7 @@
 import { attributeBlockEndingAt, type AttributeBlock } from './attributes';
 import { scanBlocks, splitLines, type HeadingBlock, type LineRef } from './blocks';
 import { detach, sharedClassList } from './detach';
+import { textFingerprint } from './fingerprint';
 import { uniqueIdentifier } from './identifiers';
 import { positionAt } from './positions';
 import { hasUnclosedEmphasis, plainText, referenceKey, scanLinks, type ReferenceResolver, type ResolvedReference } from './inline';
@@ -221,6 +222,7 @@ export function parseGlossaryDocument(
     uri,
     version,
     lineCount: lineTexts.length,
+    fingerprint: textFingerprint(text),
     headings,
     anchors,
     links,

@@ -10,6 +10,7 @@ import { IndexChange, WorkspaceIndex } from '../index/workspaceIndex';
 import { DiagnosticCode } from '../diagnostics/codes';
 import { mentionsAreCurrent, reworkMentions, unlinkedMentions } from '../mentions/unlinkedMentions';
 import { GlossaryDocument } from '../parse/model';
+import { textFingerprint } from '../parse/fingerprint';
 import { parseGlossaryDocument } from '../parse/parser';
 import { ProposedEntry } from '../protocol';
 import { createFileMatcher, FileMatcher } from '../workspace/fileFilter';
@@ -194,7 +195,7 @@ export class GlossarySession {
     const stale = [...index.documents()].filter((document) => !mentionsAreCurrent(document, index));
     const rework = (document: GlossaryDocument, text: string): void => {
       // Only if the file still holds what the model was parsed from; a change on disk comes with its own event.
-      const unchanged = index.document(document.uri) === document && document.lineCount === text.split(/\r\n|\r|\n/).length;
+      const unchanged = index.document(document.uri) === document && document.fingerprint === textFingerprint(text);
       if (unchanged && reworkMentions(document, index, text)) {
         affectedUris.add(document.uri);
       }

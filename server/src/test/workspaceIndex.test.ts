@@ -29,7 +29,7 @@ function documentOf(uri: string, anchors: readonly string[], links: readonly str
     return { target, kind: 'inline', label: target, range, labelRange: range, idRange: range };
   });
   return {
-    uri, version: 1, lineCount: anchors.length + links.length, headings: anchorList.map((a) => a.heading),
+    uri, version: 1, lineCount: anchors.length + links.length, fingerprint: 0, headings: anchorList.map((a) => a.heading),
     anchors: anchorList, links: linkList, entries: [], codeFences: [],
   };
 }
