@@ -19,7 +19,7 @@ export interface GlossaryReport {
   readonly problems: readonly ProblemCount[];
   /** Ids that links point at but no heading defines, most referenced first. */
   readonly missingEntries: readonly MissingEntry[];
-  /** Entries that nothing but the index page and themselves link to (`orphan-entry`), by title. */
+  /** Entries that no other entry or page links to, the index page aside (`orphan-entry`), by title. */
   readonly orphans: readonly ReportEntry[];
   /** The entries with the most inbound links, most linked first. */
   readonly mostLinked: readonly LinkedEntry[];

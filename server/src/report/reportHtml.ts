@@ -130,7 +130,7 @@ function orphansSection({ orphans }: GlossaryReport): string {
     return section(l10n.t('Orphans'), l10n.t('Every entry is linked from another entry.'), '');
   }
   const rows = orphans.map((entry) => entryCells(entry));
-  return section(l10n.t('Orphans'), l10n.t('Entries that nothing links to but the index page.'), table([l10n.t('Entry'), l10n.t('Id'), l10n.t('File')], rows, 0));
+  return section(l10n.t('Orphans'), l10n.t('Entries that no other entry or page links to; links from the index page and from the entry itself do not count.'), table([l10n.t('Entry'), l10n.t('Id'), l10n.t('File')], rows, 0));
 }
 
 function problemsSection({ problems }: GlossaryReport): string {

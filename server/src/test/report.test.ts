@@ -132,6 +132,9 @@ test('a glossary without links reports no graph and no missing entries', () => {
   const html = renderReportHtml(report);
   assert.doesNotMatch(html, /<svg/);
   assert.match(html, /Every link points at an existing entry\./);
+  // A is listed nowhere, not even on the index page: the note says no more than that nothing else links to it.
+  assert.match(html, /Entries that no other entry or page links to; links from the index page and from the entry itself do not count\./);
+  assert.doesNotMatch(html, /but the index page/);
 });
 
 /** A small glossary: A and B link each other, C is linked by nobody, two links to the missing D. */
