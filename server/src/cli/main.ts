@@ -6,7 +6,7 @@ import { CliCommand, helpText, parseArguments } from './args';
 import { loadGlossary, LoadedGlossary } from './loadGlossary';
 import { FileDiagnostics, formatDiagnosticsJson, formatDiagnosticsText, formatIndexJson } from './output';
 import { formatSarif } from './sarif';
-import { ReportIo, writeReport } from './reportCommand';
+import { outputRefusal, ReportIo, writeReport } from './reportCommand';
 import { useLocale } from '../localization';
 
 /** Everything the command line touches, so that tests run it without a process or a disk. */
@@ -68,6 +68,14 @@ async function runOnGlossary(command: Extract<CliCommand, { kind: 'index' | 'che
   if (command.kind === 'index') {
     io.stdout(formatIndexJson(loaded.files, loaded.index));
     return ExitCode.ok;
+  }
+  if (command.kind === 'report') {
+    // Refused before any work: a file of the glossary, or a file that is no report, is never replaced.
+    const refusal = await outputRefusal(command, loaded, io);
+    if (refusal !== undefined) {
+      io.stderr(`glossary: ${refusal}\n`);
+      return ExitCode.badUsage;
+    }
   }
   const results = await diagnoseAll(loaded, io.workspace);
   if (command.kind === 'report') {

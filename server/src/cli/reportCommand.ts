@@ -1,9 +1,13 @@
 import * as path from 'node:path';
 import * as l10n from '@vscode/l10n';
-import { URI } from 'vscode-uri';
+import { URI, Utils } from 'vscode-uri';
+import { configFileName, indexFileUri } from '../config';
 import { buildReport } from '../report/glossaryReport';
 import { renderReportHtml } from '../report/reportHtml';
+import { createFileMatcher } from '../workspace/fileFilter';
+import { Workspace } from '../workspace/workspace';
 import { ReportCommand } from './args';
+import { findConfigFile } from './configLookup';
 import { LoadedGlossary } from './loadGlossary';
 import { FileDiagnostics } from './output';
 
@@ -35,15 +39,64 @@ export function writeReport(command: ReportCommand, loaded: LoadedGlossary, resu
     io.stdout(text);
     return undefined;
   }
-  return writeOutputFile(command.output, text, loaded, io);
+  return writeOutputFile(command.output, text, io);
 }
 
-/** Writes the report over whatever the file held, except a file of the glossary itself. */
-function writeOutputFile(output: string, text: string, loaded: LoadedGlossary, io: ReportIo): string | undefined {
-  const filePath = path.resolve(io.cwd, output);
-  if (loaded.index.document(URI.file(filePath).toString()) !== undefined) {
-    return l10n.t('{0} is a file of the glossary: the report is not written over it', output);
+/** The endings of the files that `--output` may replace: what a report is written as. */
+const replaceableExtensions: readonly string[] = ['.html', '.htm', '.json'];
+
+/**
+ * Why the report may not go to the `--output` file, or undefined. It is never written into a file
+ * of the glossary: one its include patterns take in (below the folder of `.glossary.json`, or
+ * without one the folders given and the folders of the files given), whether or not it exists yet,
+ * the configured index page, `.glossary.json`, or a file read for the report. Elsewhere an existing
+ * file is replaced only when its name ends in .html, .htm or .json. The configuration is looked up
+ * as `check` does; nothing else is read.
+ */
+export async function outputRefusal(command: ReportCommand, loaded: LoadedGlossary, io: { readonly cwd: string; readonly workspace: Workspace }): Promise<string | undefined> {
+  if (command.output === undefined) {
+    return undefined;
   }
+  const output = command.output;
+  const filePath = path.resolve(io.cwd, output);
+  const uri = URI.file(filePath).toString();
+  const exists = (await io.workspace.stat(uri)) !== undefined;
+  if (await isGlossaryFile(uri, command.paths, loaded, io)) {
+    return exists
+      ? l10n.t('{0} is a file of the glossary: the report is not written over it', output)
+      : l10n.t('{0} would become a file of the glossary (its include patterns take it in): the report is not written there', output);
+  }
+  if (exists && !replaceableExtensions.includes(path.extname(filePath).toLowerCase())) {
+    return l10n.t('{0} exists and is no .html, .htm or .json file: the report replaces only such files', output);
+  }
+  return undefined;
+}
+
+async function isGlossaryFile(uri: string, paths: readonly string[], loaded: LoadedGlossary, io: { readonly cwd: string; readonly workspace: Workspace }): Promise<boolean> {
+  if (loaded.index.document(uri) !== undefined || loaded.files.some((file) => file.uri === uri) || Utils.basename(URI.parse(uri)) === configFileName) {
+    return true;
+  }
+  // The folders given, and the folders of the files given; the first one's configuration applies (as in loadGlossary).
+  const folders: string[] = [];
+  for (const given of paths) {
+    const givenUri = URI.file(path.resolve(io.cwd, given));
+    folders.push((await io.workspace.stat(givenUri.toString())) === 'directory' ? givenUri.toString() : Utils.dirname(givenUri).toString());
+  }
+  const configFile = folders[0] === undefined ? undefined : await findConfigFile(io.workspace, folders[0]);
+  const configFolder = configFile?.folderUri;
+  if (configFolder !== undefined && indexFileUri(loaded.config, configFolder) === uri) {
+    return true;
+  }
+  const filter = { include: loaded.config.include, exclude: loaded.config.exclude, baseUri: configFolder };
+  return [...(configFolder === undefined ? [] : [configFolder]), ...folders].some((folder) => {
+    const prefix = folder.endsWith('/') ? folder : `${folder}/`;
+    return uri.startsWith(prefix) && createFileMatcher(filter, folder).includesFile(decodeURIComponent(uri.slice(prefix.length)));
+  });
+}
+
+/** Writes the report over whatever the file held (`outputRefusal` has said that it may). */
+function writeOutputFile(output: string, text: string, io: ReportIo): string | undefined {
+  const filePath = path.resolve(io.cwd, output);
   if (io.writeFile === undefined) {
     return l10n.t('files cannot be written here');
   }

@@ -153,8 +153,9 @@ interface ReportRun {
   readonly written: Map<string, string>;
 }
 
-async function runReport(argv: readonly string[], extra: Partial<CliIo> = {}): Promise<ReportRun> {
-  const workspace = new InMemoryWorkspace(Object.fromEntries(Object.entries(glossary).map(([name, content]) => [`file:///ws/${name}`, Array.isArray(content) ? content.join('\n') : content])));
+async function runReport(argv: readonly string[], extra: Partial<CliIo> = {}, moreFiles: Record<string, string> = {}): Promise<ReportRun> {
+  const files = { ...glossary, ...moreFiles };
+  const workspace = new InMemoryWorkspace(Object.fromEntries(Object.entries(files).map(([name, content]) => [`file:///ws/${name}`, Array.isArray(content) ? content.join('\n') : content])));
   const written = new Map<string, string>();
   let stdout = '';
   let stderr = '';
@@ -214,6 +215,30 @@ test('report refuses to write over a file of the glossary, and says why a file c
   assert.equal(failing.stderr, 'glossary: cannot write r.html: EACCES: permission denied\n');
   const nowhere = await runReport(['g', '--output', 'r.html'], { writeFile: undefined });
   assert.equal(nowhere.exitCode, 2);
+});
+
+test('report --output never writes into a file of the glossary, nor over an existing file that is no .html, .htm or .json', async () => {
+  const refused = async (argv: readonly string[], message: string, moreFiles: Record<string, string> = {}): Promise<void> => {
+    const result = await runReport(argv, {}, moreFiles);
+    assert.deepEqual(result, { exitCode: 2, stdout: '', stderr: `glossary: ${message}\n`, written: new Map() }, argv.join(' '));
+  };
+  // Only A.md is read, but B.md is an entry of the same glossary (the folder of the file given).
+  await refused(['g/A.md', '--output', 'g/B.md'], 'g/B.md is a file of the glossary: the report is not written over it');
+  // A new file that the include patterns take in would join the glossary.
+  await refused(['g/A.md', '--output', 'g/Neu.md'], 'g/Neu.md would become a file of the glossary (its include patterns take it in): the report is not written there');
+  // With a .glossary.json, its folder and its patterns decide, and the configuration itself is kept.
+  const config = { '.glossary.json': JSON.stringify({ include: ['**/*.md'], indexFile: 'seiten/index.txt' }), 'seiten/index.txt': '# Index {#Index}' };
+  await refused(['g/A.md', '--output', 'entwurf/neu.md'], 'entwurf/neu.md would become a file of the glossary (its include patterns take it in): the report is not written there', config);
+  await refused(['g', '--output', '../ws/seiten/index.txt'], '../ws/seiten/index.txt is a file of the glossary: the report is not written over it', config);
+  await refused(['g', '--format', 'json', '--output', '.glossary.json'], '.glossary.json is a file of the glossary: the report is not written over it', config);
+  // Outside the glossary, an existing file is replaced only when it is a page or JSON.
+  await refused(['g', '--output', 'README.md'], 'README.md exists and is no .html, .htm or .json file: the report replaces only such files', { 'README.md': '# Read me' });
+  await refused(['g', '--output', 'notes.txt'], 'notes.txt exists and is no .html, .htm or .json file: the report replaces only such files', { 'notes.txt': 'x' });
+  for (const name of ['old.html', 'OLD.HTM', 'report.json', 'new-report.txt']) {
+    const result = await runReport(['g', '--output', name], {}, { 'old.html': '<p>old</p>', 'OLD.HTM': '<p>old</p>', 'report.json': '{}' });
+    assert.equal(result.exitCode, 0, `${name}: ${result.stderr}`);
+    assert.deepEqual([...result.written.keys()], [`/ws/${name}`]);
+  }
 });
 
 test('report: bad usage exits with 2 and a clear message', async () => {
