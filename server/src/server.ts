@@ -17,7 +17,8 @@ import {
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { complete } from './features/completion';
-import { codeActions, filesEditedByQuickFixes, fixAllSeeAlsoKind, OtherDocument } from './features/codeActions';
+import { fixAllSeeAlsoKind } from './features/codeActions';
+import { answerCodeActions } from './codeActionRequest';
 import { findDefinitions } from './features/definition';
 import { linkMentionsKind } from './features/mentionLinks';
 import { toLspDiagnostic } from './features/diagnostics';
@@ -249,31 +250,19 @@ export function startServer(connection: Connection, workspace: Workspace = new N
   );
   connection.onDocumentSymbol(runSafely(connection, 'documentSymbol', [], (params, token) => documentSymbols(session.index, params.textDocument.uri, token)));
   connection.onWorkspaceSymbol(runSafely(connection, 'workspaceSymbol', [], (params, token) => workspaceSymbols(session.index, params.query, token)));
-  /** The texts of other files that quick fixes edit: the editor's when open, else from disk. */
-  const readOtherDocuments = async (uris: readonly string[]): Promise<Map<string, OtherDocument>> => {
-    const others = new Map<string, OtherDocument>();
-    for (const uri of uris) {
-      const open = documents.get(uri);
-      const text = open === undefined ? await session.readText(uri) : undefined;
-      if (open !== undefined) {
-        others.set(uri, { document: open, openVersion: open.version });
-      } else if (text !== undefined) {
-        others.set(uri, { document: TextDocument.create(uri, 'markdown', 0, text), openVersion: null });
-      }
-    }
-    return others;
-  };
   connection.onCodeAction(
-    runSafely(connection, 'codeAction', [], async (params) => {
-      const uri = params.textDocument.uri;
-      const otherDocuments = await readOtherDocuments(filesEditedByQuickFixes(session.index, uri, session.diagnosticsOf(uri), params.range));
-      const document = documents.get(uri);
-      if (document === undefined || session.index.document(document.uri)?.version !== document.version) {
-        return [];
-      }
-      const input = { index: session.index, config: session.config, document, diagnostics: session.diagnosticsOf(document.uri), documentChanges: clientEdits.documentChanges, newEntryUri: (id: string) => session.newEntryUri(id), otherDocuments };
-      return codeActions(input, params.range, params.context.only);
-    }),
+    runSafely(connection, 'codeAction', [], (params) =>
+      answerCodeActions(
+        {
+          session,
+          openDocument: (uri) => documents.get(uri),
+          documentChanges: clientEdits.documentChanges,
+          afterDiskWork,
+          publishChange: (change) => diagnostics.publishChange(change),
+        },
+        params,
+      ),
+    ),
   );
   connection.onPrepareRename(
     runSafely(connection, 'prepareRename', null, (params) => refusalToError(() => {

@@ -8,6 +8,7 @@ import { GlossaryDiagnostic } from '../diagnostics/diagnostic';
 import { seeAlsoCollator } from '../diagnostics/seeAlsoChecks';
 import { WorkspaceIndex } from '../index/workspaceIndex';
 import { Entry, GlossaryDocument } from '../parse/model';
+import { textFingerprint } from '../parse/fingerprint';
 import { CreateEntryParams, ServerCommands } from '../protocol';
 import { toLspDiagnostic } from './diagnostics';
 import { rangeContains } from './locate';
@@ -37,7 +38,7 @@ export interface CodeActionInput {
   readonly otherDocuments?: ReadonlyMap<string, OtherDocument>;
 }
 
-/** Another file's text at the version its model in the index was parsed from. */
+/** Another file's text: the editor's when it is open, else the text on disk (a fix is offered only when it is the text its model was parsed from). */
 export interface OtherDocument {
   readonly document: TextDocument;
   /** The editor's version of the file when it is open, null when it is not. */
@@ -214,14 +215,19 @@ function reciprocalSeeAlsoFixes(
   return edit === undefined ? [] : [quickFix(l10n.t('Add "{0}" to the see-also list of "{1}"', entry.title, otherEntry.title), diagnostic, editOfOther(input, other.text, [edit]), true)];
 }
 
-/** A file a quick fix edits, this one or another, with its model; undefined when its text is not at hand or not at the model's version. */
+/**
+ * A file a quick fix edits, this one or another, with its model; undefined when its text is not at
+ * hand or is not the text the model was parsed from (another version in the editor, or a closed
+ * file changed on disk since it was indexed), since the model's positions would not fit it.
+ */
 function fileToEdit(input: CodeActionInput, uri: string): { readonly model: GlossaryDocument; readonly text: OtherDocument } | undefined {
   const model = input.index.document(uri);
   const text = uri === input.document.uri ? { document: input.document, openVersion: input.document.version } : input.otherDocuments?.get(uri);
-  if (model === undefined || text === undefined || (text.openVersion !== null && text.openVersion !== model.version)) {
+  if (model === undefined || text === undefined) {
     return undefined;
   }
-  return { model, text };
+  const matches = text.openVersion !== null ? text.openVersion === model.version : textFingerprint(text.document.getText()) === model.fingerprint;
+  return matches ? { model, text } : undefined;
 }
 
 /** A suggestion that differs from the missing id only in case or a plural ending: the writer surely meant it. */

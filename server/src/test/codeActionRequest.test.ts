@@ -1,0 +1,108 @@
+import { test } from 'node:test';
+import * as assert from 'node:assert/strict';
+import { CodeAction, CodeActionParams, TextDocumentEdit, TextEdit } from 'vscode-languageserver';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { answerCodeActions, CodeActionServices } from '../codeActionRequest';
+import { DiagnosticCode } from '../diagnostics/codes';
+import { codeActions, filesEditedByQuickFixes, OtherDocument } from '../features/codeActions';
+import { IndexChange } from '../index/workspaceIndex';
+import { textFingerprint } from '../parse/fingerprint';
+import { GlossarySession } from '../session/glossarySession';
+import { InMemoryWorkspace } from '../workspace/inMemoryWorkspace';
+import { entryLines, uriOf } from './support/tinyWorkspace';
+
+const config = JSON.stringify({ indexFile: 'index.txt', severity: { 'seealso-not-reciprocal': 'hint', 'orphan-entry': 'off', 'index-anchor-missing': 'off' } });
+const indexPage = ['# Index {#Index}', '', '### B {.index}', '', '[Birne](#Birne) |', '', '### Z {.index}', '', '[Zitrone](#Zitrone) |', ''];
+const birneWithMoreText = entryLines('Birne', 'Birne', ['[Zitrone](#Zitrone)'], ['Etwas Text.', '', 'Noch ein Absatz.', '', 'Und noch einer.']);
+
+/** A session over an in-memory glossary with Apfel.md open, counting the reads and the diagnostics worked out. */
+async function openApfel() {
+  const workspace = new InMemoryWorkspace({
+    [uriOf('.git/HEAD')]: 'ref: refs/heads/main',
+    [uriOf('.glossary.json')]: config,
+    [uriOf('index.txt')]: indexPage.join('\n'),
+    [uriOf('Apfel.md')]: entryLines('Apfel', 'Apfel', ['[Birne](#Birne)']).join('\n'),
+    [uriOf('Birne.md')]: entryLines('Birne', 'Birne', ['[Zitrone](#Zitrone)']).join('\n'),
+    [uriOf('Zitrone.md')]: entryLines('Zitrone', 'Zitrone', ['[Birne](#Birne)']).join('\n'),
+  });
+  const session = new GlossarySession(workspace, ['file:///ws']);
+  await session.load(undefined, []);
+  const apfel = TextDocument.create(uriOf('Apfel.md'), 'markdown', 1, entryLines('Apfel', 'Apfel', ['[Birne](#Birne)']).join('\n'));
+  session.updateOpen({ uri: apfel.uri, version: apfel.version, text: apfel.getText() });
+  const counts = { reads: [] as string[], diagnostics: 0 };
+  const readFile = workspace.readFile.bind(workspace);
+  workspace.readFile = (uri) => {
+    counts.reads.push(uri.slice(uriOf('').length));
+    return readFile(uri);
+  };
+  const diagnosticsOf = session.diagnosticsOf.bind(session);
+  session.diagnosticsOf = (uri) => {
+    counts.diagnostics++;
+    return diagnosticsOf(uri);
+  };
+  const published: IndexChange[] = [];
+  const services: CodeActionServices = {
+    session,
+    openDocument: (uri) => (uri === apfel.uri ? apfel : undefined),
+    documentChanges: true,
+    afterDiskWork: (work) => work(),
+    publishChange: (change) => change && published.push(change),
+  };
+  const ask = (line: number, only?: string[]): Promise<CodeAction[]> => {
+    const params: CodeActionParams = { textDocument: { uri: apfel.uri }, range: { start: { line, character: 2 }, end: { line, character: 2 } }, context: { diagnostics: [], ...(only ? { only } : {}) } };
+    return answerCodeActions(services, params);
+  };
+  return { workspace, session, counts, published, ask };
+}
+
+/** The line of Apfel's see-also item `[Birne](#Birne)`, where seealso-not-reciprocal and not-in-index (on the heading, line 0) are not. */
+const seeAlsoLine = 6;
+
+test('a code action reads no other file unless a fix that edits one is asked for in the range, and works out the diagnostics once', async () => {
+  const { counts, ask } = await openApfel();
+  assert.deepEqual((await ask(2)).map((action) => action.title), []);
+  assert.deepEqual(counts, { reads: [], diagnostics: 1 });
+  // Only source actions are asked for: the quick fixes' files are not read.
+  await ask(seeAlsoLine, ['source']);
+  assert.deepEqual(counts, { reads: [], diagnostics: 2 });
+  // The heading holds not-in-index (its fix edits the index page); the see-also item the reciprocal fix (Birne.md).
+  assert.deepEqual((await ask(0, ['quickfix'])).map((action) => action.title), ['Add "Apfel" to the index under "A"']);
+  assert.deepEqual(counts, { reads: ['index.txt'], diagnostics: 3 });
+  assert.deepEqual((await ask(seeAlsoLine)).map((action) => action.title), ['Add "Apfel" to the see-also list of "Birne"']);
+  assert.deepEqual(counts, { reads: ['index.txt', 'Birne.md'], diagnostics: 4 });
+});
+
+test('a closed file changed on disk unannounced is indexed anew before its fix is worked out, and the change is published', async () => {
+  const { workspace, session, published, ask } = await openApfel();
+  workspace.set(uriOf('Birne.md'), birneWithMoreText.join('\n'));
+  const [fix, ...more] = await ask(seeAlsoLine);
+  assert.equal(more.length, 0);
+  const [change] = fix!.edit!.documentChanges as TextDocumentEdit[];
+  assert.equal(change!.textDocument.uri, uriOf('Birne.md'));
+  const after = TextDocument.applyEdits(TextDocument.create(uriOf('Birne.md'), 'markdown', 0, birneWithMoreText.join('\n')), change!.edits as TextEdit[]);
+  assert.deepEqual(after.split('\n'), entryLines('Birne', 'Birne', ['[Apfel](#Apfel)', '[Zitrone](#Zitrone)'], ['Etwas Text.', '', 'Noch ein Absatz.', '', 'Und noch einer.']));
+  assert.ok(published.some((indexChange) => indexChange.affectedUris.has(uriOf('Birne.md'))));
+  assert.equal(session.index.document(uriOf('Birne.md'))!.fingerprint, textFingerprint(birneWithMoreText.join('\n')), 'the model is that of the text on disk');
+
+  // Birne now names Apfel on disk: the diagnostic is gone, and so is its fix.
+  workspace.set(uriOf('Birne.md'), entryLines('Birne', 'Birne', ['[Apfel](#Apfel)', '[Zitrone](#Zitrone)']).join('\n'));
+  assert.deepEqual(await ask(seeAlsoLine), []);
+  assert.deepEqual(session.diagnosticsOf(uriOf('Apfel.md')).map((diagnostic) => diagnostic.code), [DiagnosticCode.NotInIndex]);
+});
+
+test('a quick fix is not offered for a closed file whose text is not the one its model was parsed from', async () => {
+  const { session } = await openApfel();
+  const uri = uriOf('Apfel.md');
+  const document = TextDocument.create(uri, 'markdown', 1, entryLines('Apfel', 'Apfel', ['[Birne](#Birne)']).join('\n'));
+  const diagnostics = session.diagnosticsOf(uri);
+  const range = { start: { line: seeAlsoLine, character: 2 }, end: { line: seeAlsoLine, character: 2 } };
+  const fixesWith = (birne: readonly string[]): string[] => {
+    const others = new Map<string, OtherDocument>(
+      filesEditedByQuickFixes(session.index, uri, diagnostics, range).map((other) => [other, { document: TextDocument.create(other, 'markdown', 0, birne.join('\n')), openVersion: null }]),
+    );
+    const input = { index: session.index, config: session.config, document, diagnostics, documentChanges: true, newEntryUri: () => undefined, otherDocuments: others };
+    return codeActions(input, range, ['quickfix']).map((action) => action.title);
+  };
+  assert.deepEqual(fixesWith(entryLines('Birne', 'Birne', ['[Zitrone](#Zitrone)'])), ['Add "Apfel" to the see-also list of "Birne"']);
+  assert.deepEqual(fixesWith(birneWithMoreText), []);
+});
