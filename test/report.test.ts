@@ -4,8 +4,11 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { CancellationTokenSource, DidChangeTextDocumentNotification, DidOpenTextDocumentNotification, LSPErrorCodes, ResponseError } from 'vscode-languageserver/node';
+import { URI } from 'vscode-uri';
+import { GlossaryReport } from '../server/src/report/glossaryReport';
 import { ReportRequest } from '../server/src/protocol';
-import { repositoryRoot, serverScript, startServer } from './support/lspServer';
+import { corpusEntries, repositoryRoot, serverScript, startServer } from './support/lspServer';
 
 const exampleGlossary = path.join(repositoryRoot, 'example', 'glossary');
 
@@ -34,5 +37,62 @@ test('glossary report --locale de writes the page with German headings, and --ou
     assert.match(fs.readFileSync(output, 'utf8'), /<h1>Glossar-Bericht<\/h1>[\s\S]*<h2>Fehlende Einträge<\/h2>/);
   } finally {
     fs.rmSync(folder, { recursive: true, force: true });
+  }
+});
+
+test('glossary/report sent before the first load is done waits for it, and agrees with glossary report --format json', { timeout: 60_000 }, async (t) => {
+  const server = await startServer(corpusEntries, { signal: t.signal });
+  try {
+    // Sent at once after initialized: the server is still reading the 347 files.
+    const { report } = await server.connection.sendRequest(ReportRequest);
+    const cli = spawnSync(process.execPath, [serverScript, 'report', corpusEntries, '--format', 'json'], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+    assert.equal(cli.status, 0, cli.stderr);
+    const expected = JSON.parse(cli.stdout) as GlossaryReport;
+    assert.ok(report.summary.entries > 300, `the whole glossary is reported (${report.summary.entries} entries)`);
+    // The same numbers and findings, unlinked mentions of closed files included.
+    assert.deepEqual(report.summary, expected.summary);
+    assert.deepEqual(report.problems, expected.problems);
+    assert.deepEqual(report.missingEntries, expected.missingEntries);
+    assert.deepEqual(report.orphans, expected.orphans);
+    assert.ok(report.problems.some((problem) => problem.code === 'unlinked-mention' && problem.count > 1000));
+  } finally {
+    await server.shutdown();
+  }
+});
+
+test('a cancelled glossary/report is answered with RequestCancelled, and the server goes on', { timeout: 60_000 }, async (t) => {
+  const server = await startServer(corpusEntries, { signal: t.signal });
+  try {
+    const source = new CancellationTokenSource();
+    const cancelled = server.connection.sendRequest(ReportRequest, source.token);
+    source.cancel();
+    await assert.rejects(cancelled, (error: unknown) => error instanceof ResponseError && error.code === LSPErrorCodes.RequestCancelled);
+    const { report } = await server.connection.sendRequest(ReportRequest);
+    assert.ok(report.summary.entries > 300);
+  } finally {
+    await server.shutdown();
+  }
+});
+
+test('glossary/report right after the terms change counts the unlinked mentions of closed files as found anew', { timeout: 60_000 }, async (t) => {
+  const server = await startServer(corpusEntries, { signal: t.signal });
+  try {
+    await server.settle();
+    const mentions = (report: GlossaryReport): number | undefined => report.problems.find((problem) => problem.code === 'unlinked-mention')?.count;
+    const before = (await server.connection.sendRequest(ReportRequest)).report;
+    // ACT-R is retitled "Daten", a word that well over a hundred closed files hold: their mentions change.
+    const uri = URI.file(path.join(corpusEntries, 'ACT-R.md')).toString();
+    const text = fs.readFileSync(path.join(corpusEntries, 'ACT-R.md'), 'utf8');
+    await server.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'markdown', version: 1, text } });
+    const retitled = text.replace(/^## ACT-R \{/, '## Daten {');
+    assert.notEqual(retitled, text);
+    await server.connection.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri, version: 2 }, contentChanges: [{ text: retitled }] });
+    const early = (await server.connection.sendRequest(ReportRequest)).report;
+    await server.settle();
+    const settled = (await server.connection.sendRequest(ReportRequest)).report;
+    assert.ok(mentions(settled)! > mentions(before)! + 50, `${mentions(before)} -> ${mentions(settled)}`);
+    assert.equal(mentions(early), mentions(settled));
+  } finally {
+    await server.shutdown();
   }
 });

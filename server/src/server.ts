@@ -32,7 +32,7 @@ import { findReferences } from './features/references';
 import { DiagnosticsPublisher } from './diagnosticsPublisher';
 import { useLocale } from './localization';
 import { CreateEntryParams, GlossaryStatus, MissingEntriesRequest, ProposeEntryRequest, ReportRequest, ServerCommands, StatusNotification } from './protocol';
-import { workspaceReport } from './report/workspaceReport';
+import { diagnosticsOfFiles, workspaceReport } from './report/workspaceReport';
 import { runSafely } from './requestRunner';
 import { GlossarySession, LoadReport, OpenText } from './session/glossarySession';
 import { NodeFileSystemWorkspace } from './workspace/nodeWorkspace';
@@ -297,7 +297,22 @@ export function startServer(connection: Connection, workspace: Workspace = new N
   // A failure of these reaches the client as an error response.
   connection.onRequest(ProposeEntryRequest, (params) => session.proposeEntry(String(params.title ?? ''), params.id || undefined));
   connection.onRequest(MissingEntriesRequest, () => missingEntries(session.index));
-  connection.onRequest(ReportRequest, () => workspaceReport(session.index, session.config, folderUris, (uri) => session.diagnosticsOf(uri)));
+  connection.onRequest(ReportRequest, async (token) => {
+    // After the first load and the disk work queued before it, so that an early request reports the
+    // whole glossary; the unlinked mentions of closed files are brought up to date from their texts.
+    await afterDiskWork(async () => {
+      if (loaded && session.mentionsOutdated()) {
+        diagnostics.publishChange(await session.refreshMentions());
+      }
+    });
+    const current = session;
+    const uris = [...current.index.documents()].map((document) => document.uri);
+    const byUri = token.isCancellationRequested ? undefined : await diagnosticsOfFiles(uris, (uri) => current.diagnosticsOf(uri), token);
+    if (byUri === undefined) {
+      throw new ResponseError(LSPErrorCodes.RequestCancelled, 'The report was cancelled.');
+    }
+    return workspaceReport(current.index, current.config, folderUris, (uri) => byUri.get(uri) ?? current.diagnosticsOf(uri));
+  });
 
   documents.listen(connection);
   connection.listen();

@@ -1,4 +1,5 @@
 import * as path from 'node:path';
+import { CancellationToken } from 'vscode-languageserver';
 import { URI, Utils } from 'vscode-uri';
 import { GlossaryConfig } from '../config';
 import { GlossaryDiagnostic } from '../diagnostics/diagnostic';
@@ -28,4 +29,31 @@ export function workspaceReport(
     },
   });
   return { report, html: renderReportHtml(report) };
+}
+
+/** How long the diagnostics are worked out before other work (requests, cancellation) gets its turn. */
+const timeSliceMs = 20;
+
+/**
+ * The diagnostics of each file, worked out in slices of about 20 ms between which the server
+ * handles other messages; undefined once the token is cancelled.
+ */
+export async function diagnosticsOfFiles(
+  uris: readonly string[],
+  diagnosticsOf: (uri: string) => readonly GlossaryDiagnostic[],
+  token: CancellationToken,
+): Promise<Map<string, readonly GlossaryDiagnostic[]> | undefined> {
+  const byUri = new Map<string, readonly GlossaryDiagnostic[]>();
+  let sliceStart = performance.now();
+  for (const uri of uris) {
+    if (performance.now() - sliceStart > timeSliceMs) {
+      await new Promise((resolve) => setImmediate(resolve));
+      sliceStart = performance.now();
+    }
+    if (token.isCancellationRequested) {
+      return undefined;
+    }
+    byUri.set(uri, diagnosticsOf(uri));
+  }
+  return byUri;
 }
