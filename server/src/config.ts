@@ -1,4 +1,5 @@
 import * as l10n from '@vscode/l10n';
+import { URI, Utils } from 'vscode-uri';
 import {
   DiagnosticCode,
   SeveritySetting,
@@ -89,11 +90,31 @@ export function indexFileUri(config: GlossaryConfig, rootUri: string): string | 
   return config.indexFile === undefined || config.indexFile.trim() === '' ? undefined : uriUnder(rootUri, config.indexFile);
 }
 
-/** A path relative to a folder URI, as a URI ('/' or '\\' between segments). */
+/**
+ * A path relative to a folder URI ('/' or '\\' between segments), as a URI encoded as the
+ * workspace listing encodes its files (vscode-uri), with `.` and `..` resolved.
+ */
 function uriUnder(rootUri: string, relativePath: string): string {
-  const root = rootUri.endsWith('/') ? rootUri.slice(0, -1) : rootUri;
-  const relative = relativePath.split(/[\\/]+/).filter((segment) => segment !== '' && segment !== '.');
-  return [root, ...relative.map(encodeURIComponent)].join('/');
+  return Utils.joinPath(URI.parse(rootUri), ...pathSegments(relativePath)).toString();
+}
+
+function pathSegments(relativePath: string): string[] {
+  return relativePath.split(/[\\/]+/).filter((segment) => segment !== '' && segment !== '.');
+}
+
+/** Whether a relative path leads out of the folder it is relative to (`..` beyond it, or an absolute path). */
+function leavesFolder(relativePath: string): boolean {
+  if (/^(?:[\\/]|[a-zA-Z]:)/.test(relativePath)) {
+    return true;
+  }
+  let depth = 0;
+  for (const segment of pathSegments(relativePath)) {
+    depth += segment === '..' ? -1 : 1;
+    if (depth < 0) {
+      return true;
+    }
+  }
+  return false;
 }
 
 /** Parses the text of `.glossary.json`; a syntax error becomes a problem, not an exception. */
@@ -147,7 +168,10 @@ function readSettings(settings: unknown, source: string, problems: string[]): Ov
         break;
       case 'entriesFolder':
       case 'indexFile':
-        if (typeof value === 'string' || value === null) {
+        if (key === 'indexFile' && typeof value === 'string' && leavesFolder(value)) {
+          // Its quick fixes would edit a file outside the glossary.
+          problems.push(l10n.t('{0}: "indexFile" must be a path inside the workspace root; "{1}" leads out of it, so no index page is configured.', source, value));
+        } else if (typeof value === 'string' || value === null) {
           overrides[key] = value ?? undefined;
         } else {
           problem(key, l10n.t('a path relative to the workspace root'));

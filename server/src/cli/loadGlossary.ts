@@ -1,8 +1,8 @@
 import * as path from 'node:path';
 import * as l10n from '@vscode/l10n';
 import { URI, Utils } from 'vscode-uri';
-import { GlossaryConfig, indexFileUri, resolveConfig } from '../config';
-import { readGlossaryFiles } from '../index/readGlossaryFiles';
+import { GlossaryConfig, resolveConfig } from '../config';
+import { configuredIndexPage, readGlossaryFiles } from '../index/readGlossaryFiles';
 import { WorkspaceIndex } from '../index/workspaceIndex';
 import { parseGlossaryDocument } from '../parse/parser';
 import { Workspace } from '../workspace/workspace';
@@ -105,14 +105,16 @@ export async function loadGlossary(paths: readonly string[], environment: LoadEn
   const contextUris: string[] = [];
   // The configured index page is read even when the include patterns leave it out: reported when
   // it lies in a folder given, else read for `check` so that entries are judged against it.
-  const indexPageUri = configFile.folderUri === undefined ? undefined : indexFileUri(config, configFile.folderUri);
-  if (indexPageUri !== undefined && !seen.has(indexPageUri) && (await workspace.stat(indexPageUri)) === 'file') {
-    const folder = targets.find((target) => target.kind === 'directory' && indexPageUri.startsWith(`${target.uri.replace(/\/$/, '')}/`));
+  const indexPage = await configuredIndexPage(workspace, config, configFile.folderUri, seen);
+  const indexPageUri = indexPage.uri;
+  if (indexPage.unlistedUri !== undefined) {
+    const unlistedUri = indexPage.unlistedUri;
+    const folder = targets.find((target) => target.kind === 'directory' && unlistedUri.startsWith(`${target.uri.replace(/\/$/, '')}/`));
     if (folder !== undefined) {
-      add({ uri: indexPageUri, displayPath: displayPathIn(folder.given, folder.uri, indexPageUri) });
+      add({ uri: unlistedUri, displayPath: displayPathIn(folder.given, folder.uri, unlistedUri) });
     } else if (environment.withGlossaryOfFiles) {
-      seen.add(indexPageUri);
-      contextUris.push(indexPageUri);
+      seen.add(unlistedUri);
+      contextUris.push(unlistedUri);
     }
   }
   const displayPathOf = new Map(files.map((file) => [file.uri, file.displayPath]));

@@ -62,7 +62,7 @@ export const checkIndexAnchor: Check = function* ({ document, index }) {
       code: DiagnosticCode.IndexAnchorMissing,
       message:
         indexPageUri === undefined
-          ? l10n.t('No heading defines the id "Index", and the glossary has no index page (a file with .index sections, or the setting "indexFile").')
+          ? l10n.t('No heading defines the id "Index", and no file of the glossary has .index sections (the index page). If the index page is left out (a .txt page, while "include" reads only **/*.md), name it in the setting "indexFile" or add its pattern to "include".')
           : l10n.t('No heading defines the id "Index": the index page\'s heading needs {#Index}.'),
       data: { kind: DiagnosticCode.IndexAnchorMissing, indexPageUri },
       relatedInformation: [],

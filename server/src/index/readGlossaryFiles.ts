@@ -1,4 +1,5 @@
 import * as l10n from '@vscode/l10n';
+import { GlossaryConfig, indexFileUri } from '../config';
 import { GlossaryDocument } from '../parse/model';
 import { FileProblem, ReadResult, Workspace } from '../workspace/workspace';
 
@@ -70,4 +71,28 @@ export async function readGlossaryFiles<T = GlossaryDocument>(workspace: Workspa
     documents.push(parse(result.text, uri));
   }
   return { documents, skipped, warnings };
+}
+
+/** The configured index page, and whether it is to be read besides the files the patterns list. */
+export interface ConfiguredIndexPage {
+  /** The URI of the `indexFile` setting, whether or not the file exists; undefined when none is set. */
+  readonly uri: string | undefined;
+  /** The same URI when the file exists and the include patterns leave it out (so it is read too). */
+  readonly unlistedUri: string | undefined;
+}
+
+/**
+ * The index page set as `indexFile`, relative to the glossary's root (the folder of
+ * `.glossary.json`, or the workspace folder). It belongs to the glossary even when the include
+ * patterns leave it out (`*.txt` pages with the default `**\/*.md`).
+ */
+export async function configuredIndexPage(
+  workspace: Workspace,
+  config: GlossaryConfig,
+  rootUri: string | undefined,
+  listed: ReadonlySet<string>,
+): Promise<ConfiguredIndexPage> {
+  const uri = rootUri === undefined ? undefined : indexFileUri(config, rootUri);
+  const unlisted = uri !== undefined && !listed.has(uri) && (await workspace.stat(uri)) === 'file';
+  return { uri, unlistedUri: unlisted ? uri : undefined };
 }

@@ -1,11 +1,11 @@
 import * as l10n from '@vscode/l10n';
 import { URI, Utils } from 'vscode-uri';
 import { findConfigFile } from '../cli/configLookup';
-import { defaultConfig, entriesFolderUri, GlossaryConfig, indexFileUri, resolveConfig } from '../config';
+import { defaultConfig, entriesFolderUri, GlossaryConfig, resolveConfig } from '../config';
 import { computeDiagnostics } from '../diagnostics/computeDiagnostics';
 import { GlossaryDiagnostic } from '../diagnostics/diagnostic';
 import { newEntryProblem, newEntryUri, proposeEntryId } from '../features/newEntry';
-import { readGlossaryFiles } from '../index/readGlossaryFiles';
+import { configuredIndexPage, readGlossaryFiles } from '../index/readGlossaryFiles';
 import { IndexChange, WorkspaceIndex } from '../index/workspaceIndex';
 import { DiagnosticCode } from '../diagnostics/codes';
 import { mentionsAreCurrent, reworkMentions, unlinkedMentions } from '../mentions/unlinkedMentions';
@@ -84,10 +84,11 @@ export class GlossarySession {
       fileProblems.push(...listing.problems);
       uris.push(...listing.uris);
     }
-    const indexPageUri = first === undefined ? undefined : indexFileUri(config, configFile?.folderUri ?? first);
-    if (indexPageUri !== undefined && !uris.includes(indexPageUri) && (await this.workspace.stat(indexPageUri)) === 'file') {
-      uris.push(indexPageUri);
+    const indexPage = await configuredIndexPage(this.workspace, config, configFile?.folderUri ?? first, new Set(uris));
+    if (indexPage.unlistedUri !== undefined) {
+      uris.push(indexPage.unlistedUri);
     }
+    const indexPageUri = indexPage.uri;
     const openByUri = new Map(openTexts.map((open) => [open.uri, open]));
     const read = await readGlossaryFiles(this.workspace, uris.filter((uri) => !openByUri.has(uri)), (text, uri) => this.parse(text, uri, 0, config));
     const index = new WorkspaceIndex();

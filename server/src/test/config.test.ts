@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { defaultConfig, entriesFolderUri, parseConfigFileText, resolveConfig } from '../config';
+import { URI } from 'vscode-uri';
+import { defaultConfig, entriesFolderUri, indexFileUri, parseConfigFileText, resolveConfig } from '../config';
 import { DiagnosticCode } from '../diagnostics/codes';
 
 test('without a file or settings, the documented defaults apply', () => {
@@ -85,4 +86,23 @@ test('new entries go to the configured folder, else to the folder holding most e
   assert.equal(entriesFolderUri(config, 'file:///ws', 'file:///ws/other'), 'file:///ws/src/de');
   assert.equal(entriesFolderUri(defaultConfig, 'file:///ws', 'file:///ws/src/de'), 'file:///ws/src/de');
   assert.equal(entriesFolderUri(defaultConfig, 'file:///ws', undefined), 'file:///ws');
+});
+
+test('indexFile: a path leaving the workspace root is refused with a problem; inside it, . and .. are resolved', () => {
+  for (const outside of ['../outside/idx.md', 'a/../../idx.md', '/etc/idx.md', '\\\\server\\idx.md', 'C:\\idx.md']) {
+    const { config, problems } = resolveConfig({ indexFile: outside });
+    assert.equal(config.indexFile, undefined, outside);
+    assert.deepEqual(problems, [`.glossary.json: "indexFile" must be a path inside the workspace root; "${outside}" leads out of it, so no index page is configured.`]);
+    assert.equal(indexFileUri(config, 'file:///tmp/o/g'), undefined);
+  }
+  const { config, problems } = resolveConfig({ indexFile: './pages/../src\\de/idx.md' });
+  assert.deepEqual(problems, []);
+  assert.equal(indexFileUri(config, 'file:///tmp/o/g'), 'file:///tmp/o/g/src/de/idx.md');
+  assert.equal(entriesFolderUri(resolveConfig({ entriesFolder: 'a/../src' }).config, 'file:///ws', undefined), 'file:///ws/src');
+});
+
+test('indexFile: the URI is encoded as the workspace listing encodes file names (vscode-uri), parentheses and all', () => {
+  const { config } = resolveConfig({ indexFile: "pages/index (de) – A*B'!.txt" });
+  const listed = URI.file("/tmp/g/pages/index (de) – A*B'!.txt").toString();
+  assert.equal(indexFileUri(config, URI.file('/tmp/g').toString()), listed);
 });

@@ -1,7 +1,9 @@
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
+import { URI } from 'vscode-uri';
 import { CodeAction, TextDocumentEdit, TextEdit } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { defaultConfig, GlossaryConfig } from '../config';
@@ -9,7 +11,9 @@ import { DiagnosticCode } from '../diagnostics/codes';
 import { computeDiagnostics } from '../diagnostics/computeDiagnostics';
 import { codeActions, filesEditedByQuickFixes, OtherDocument } from '../features/codeActions';
 import { inboundLinkCounts, mostLinkedEntries, orphanEntries } from '../index/linkGraph';
+import { loadGlossary } from '../cli/loadGlossary';
 import { GlossarySession } from '../session/glossarySession';
+import { NodeFileSystemWorkspace } from '../workspace/nodeWorkspace';
 import { InMemoryWorkspace } from '../workspace/inMemoryWorkspace';
 import { entryLines, indexOf, uriOf } from './support/tinyWorkspace';
 
@@ -159,4 +163,49 @@ test('editing one file updates the link-graph diagnostics of the others, and onl
   const anchored = session.updateOpen({ uri: uriOf('index.txt'), version: 3, text: ['# Index {#Index}', ...indexPage].join('\n') })!;
   assert.ok(anchored.affectedUris.has(uriOf('Avocado.md')) && anchored.affectedUris.has(uriOf('Apfel.md')));
   assert.deepEqual(codes('Apfel.md'), []);
+});
+
+/** Writes files (name -> text, '/' between folders) into a new temporary folder; gives its path. */
+function folderWith(files: Record<string, string>): string {
+  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'glossary-index-page-'));
+  for (const [name, content] of Object.entries(files)) {
+    fs.mkdirSync(path.dirname(path.join(root, name)), { recursive: true });
+    fs.writeFileSync(path.join(root, name), content);
+  }
+  return root;
+}
+
+test('an indexFile leading out of the workspace root is refused: a configuration problem, no page read or edited outside', async (t) => {
+  const root = folderWith({
+    'g/.glossary.json': JSON.stringify({ indexFile: '../outside/idx.md' }),
+    'g/A.md': entryLines('A', 'A', []).join('\n'),
+    'outside/idx.md': '### A {.index}\n\n[B](#B) |\n',
+  });
+  t.after(() => fs.rmSync(root, { recursive: true }));
+  const folder = path.join(root, 'g');
+  const problem = '.glossary.json: "indexFile" must be a path inside the workspace root; "../outside/idx.md" leads out of it, so no index page is configured.';
+  const session = new GlossarySession(new NodeFileSystemWorkspace(), [URI.file(folder).toString()]);
+  const report = await session.load(undefined, []);
+  assert.deepEqual(report.configProblems, [problem]);
+  assert.deepEqual([...session.index.documents()].map((document) => path.basename(URI.parse(document.uri).fsPath)), ['A.md']);
+  assert.equal(session.index.indexPageUri(), undefined);
+  assert.ok(!session.diagnosticsOf(URI.file(path.join(folder, 'A.md')).toString()).some((diagnostic) => diagnostic.code === DiagnosticCode.NotInIndex));
+  const loaded = await loadGlossary([folder], { cwd: root, workspace: new NodeFileSystemWorkspace(), warn: assert.fail });
+  assert.deepEqual(loaded, { kind: 'failure', messages: [problem] });
+});
+
+test('an indexFile whose name holds ( ) ! \' * is indexed once, under the URI the workspace listing gives it', async (t) => {
+  const name = "index (de) 'A'!*.txt";
+  const root = folderWith({
+    '.glossary.json': JSON.stringify({ include: ['*.md', '*.txt'], indexFile: name }),
+    [name]: ['# Index {#Index}', ...indexPage].join('\n'),
+    'Apfel.md': entryLines('Apfel', 'Apfel', []).join('\n'),
+  });
+  t.after(() => fs.rmSync(root, { recursive: true }));
+  const session = new GlossarySession(new NodeFileSystemWorkspace(), [URI.file(root).toString()]);
+  await session.load(undefined, []);
+  const pageUri = URI.file(path.join(root, name)).toString();
+  assert.deepEqual([...session.index.documents()].map((document) => document.uri).sort(), [URI.file(path.join(root, 'Apfel.md')).toString(), pageUri]);
+  assert.equal(session.index.indexPageUri(), pageUri);
+  assert.equal(session.isGlossaryFile(pageUri), true);
 });

@@ -157,4 +157,13 @@ test('the real glossary without its .txt pages (the default include **/*.md) has
   const codes = glossary.files.flatMap((file) => computeDiagnostics(glossary.index.document(file.uri)!, glossary.index, glossary.config).map((diagnostic) => diagnostic.code));
   const count = (code: DiagnosticCode): number => codes.filter((candidate) => candidate === code).length;
   assert.deepEqual([count(DiagnosticCode.NotInIndex), count(DiagnosticCode.IndexAnchorMissing), count(DiagnosticCode.BrokenLink), count(DiagnosticCode.OrphanEntry)], [0, 347, 1516, 55]);
+  // 001-ki-index.txt has .index sections, but the patterns leave it out: the message says how to bring it in.
+  const messages = new Set(
+    glossary.files.flatMap((file) => computeDiagnostics(glossary.index.document(file.uri)!, glossary.index, glossary.config))
+      .filter((diagnostic) => diagnostic.code === DiagnosticCode.IndexAnchorMissing)
+      .map((diagnostic) => diagnostic.message),
+  );
+  assert.deepEqual([...messages], [
+    'No heading defines the id "Index", and no file of the glossary has .index sections (the index page). If the index page is left out (a .txt page, while "include" reads only **/*.md), name it in the setting "indexFile" or add its pattern to "include".',
+  ]);
 });
