@@ -193,3 +193,89 @@ export function singularOf(lower: string): string {
   }
   return lower;
 }
+
+/**
+ * A set of ids (the link targets of a workspace) that answers, for one id, which of them could
+ * name it among their closest ids (`couldBeClosestId(member, id)`) while looking only at the
+ * members that share a key with it: the lower-case form, the singular, and for long members their
+ * pieces (as `Candidates`), for short ones (edit distance 1 at most) the forms with one character
+ * deleted. Kept up to date one id at a time, so an edit costs as much in a large workspace as in a
+ * small one.
+ */
+export class CloseIdFinder {
+  private readonly byKey = new Map<string, Set<string>>();
+
+  constructor(ids: Iterable<string> = []) {
+    for (const id of ids) {
+      this.add(id);
+    }
+  }
+
+  add(id: string): void {
+    for (const key of memberKeys(id)) {
+      const members = this.byKey.get(key);
+      if (members) {
+        members.add(id);
+      } else {
+        this.byKey.set(key, new Set([id]));
+      }
+    }
+  }
+
+  delete(id: string): void {
+    for (const key of memberKeys(id)) {
+      const members = this.byKey.get(key);
+      if (members?.delete(id) && members.size === 0) {
+        this.byKey.delete(key);
+      }
+    }
+  }
+
+  /** The members that could name `id` among their closest ids. */
+  membersCloseTo(id: string): Set<string> {
+    const lower = id.toLowerCase();
+    const found = new Set<string>();
+    const consider = (key: string): void => {
+      for (const member of this.byKey.get(key) ?? []) {
+        if (!found.has(member) && couldBeClosestId(member, id)) {
+          found.add(member);
+        }
+      }
+    };
+    consider(`l:${lower}`);
+    consider(`s:${singularOf(lower)}`);
+    // A short member is within edit distance 1: it and the id share a form with at most one character deleted.
+    if (lower.length <= minPiecedLength) {
+      consider(`d:${lower}`);
+      for (let at = 0; at < lower.length; at++) {
+        consider(`d:${lower.slice(0, at)}${lower.slice(at + 1)}`);
+      }
+    }
+    // A long member is within edit distance 3: one of its pieces stands intact in the id.
+    const pieceLengths = new Set<number>();
+    for (let length = Math.max(minPiecedLength, lower.length - maxEditDistance); length <= lower.length + maxEditDistance; length++) {
+      pieceLengthsOf(length).forEach((pieceLength) => pieceLengths.add(pieceLength));
+    }
+    for (const pieceLength of pieceLengths) {
+      for (let start = 0; start + pieceLength <= lower.length; start++) {
+        consider(`p:${lower.slice(start, start + pieceLength)}`);
+      }
+    }
+    return found;
+  }
+}
+
+/** The keys a member is found by (see `CloseIdFinder`), prefixed by their kind. */
+function memberKeys(id: string): Set<string> {
+  const lower = id.toLowerCase();
+  const keys = new Set([`l:${lower}`, `s:${singularOf(lower)}`]);
+  if (lower.length < minPiecedLength) {
+    keys.add(`d:${lower}`);
+    for (let at = 0; at < lower.length; at++) {
+      keys.add(`d:${lower.slice(0, at)}${lower.slice(at + 1)}`);
+    }
+  } else {
+    piecesOf(lower).forEach((piece) => keys.add(`p:${piece}`));
+  }
+  return keys;
+}

@@ -1,5 +1,5 @@
 import { Anchor, Entry, GlossaryDocument, Link } from '../parse/model';
-import { couldBeClosestId } from '../diagnostics/closestIds';
+import { CloseIdFinder } from '../diagnostics/closestIds';
 import { hasIndexSections } from './indexPage';
 import { entryShapeChangedIds, linkGraphChangedIds } from './linkGraph';
 
@@ -27,7 +27,7 @@ export interface IndexChange {
   readonly changedIds: ReadonlySet<string>;
   /**
    * Documents whose diagnostics may change: the document itself (unless removed), every document
-   * that links to or defines a changed id, the documents defining the ids whose links from this
+   * that links to a changed id or defines it explicitly, the documents defining the ids whose links from this
    * document changed (their inbound links, index and see-also mentions), and every document when
    * the index page became another. Worked out when first read, from the index as it is then: read
    * it before the next update.
@@ -55,19 +55,26 @@ export class WorkspaceIndex {
   /** Documents holding letter sections (`.index` headings), candidates for the index page. */
   private readonly indexSectionHolders = new Set<string>();
   private configuredIndexPage: string | undefined;
+  /**
+   * The linked ids, to find those close to an id that came or went (their broken links name the
+   * closest ids). Built when first needed, then kept up to date.
+   */
+  private linkedIdFinder: CloseIdFinder | undefined;
 
   /** Adds a document or replaces the previous model of the same URI. */
   update(document: GlossaryDocument): IndexChange {
+    const indexPageBefore = this.indexPageUri();
     const previous = this.documentsByUri.get(document.uri);
     this.documentsByUri.set(document.uri, document);
-    return this.replaceContribution(document.uri, previous, document);
+    return this.replaceContribution(document.uri, previous, document, indexPageBefore);
   }
 
   /** Forgets a document (deleted, or renamed: remove the old URI, update the new one). */
   remove(uri: string): IndexChange {
+    const indexPageBefore = this.indexPageUri();
     const previous = this.documentsByUri.get(uri);
     this.documentsByUri.delete(uri);
-    return this.replaceContribution(uri, previous, undefined);
+    return this.replaceContribution(uri, previous, undefined, indexPageBefore);
   }
 
   /** Sets the index page named in the configuration (or none, to find it by its `.index` sections). */
@@ -174,12 +181,17 @@ export class WorkspaceIndex {
     return best?.[0];
   }
 
-  private replaceContribution(uri: string, previous: GlossaryDocument | undefined, next: GlossaryDocument | undefined): IndexChange {
+  /** `indexPageBefore`: the index page before the document was stored or dropped (a configured page counts only while indexed). */
+  private replaceContribution(
+    uri: string,
+    previous: GlossaryDocument | undefined,
+    next: GlossaryDocument | undefined,
+    indexPageBefore: string | undefined,
+  ): IndexChange {
     const oldAnchors = groupBy(previous?.anchors ?? [], (anchor) => anchor.id);
     const newAnchors = groupBy(next?.anchors ?? [], (anchor) => anchor.id);
     replaceUri(this.definersById, uri, new Set(oldAnchors.keys()), new Set(newAnchors.keys()));
-    replaceUri(this.linkersById, uri, targetsOf(previous), targetsOf(next));
-    const indexPageBefore = this.indexPageUri();
+    replaceUri(this.linkersById, uri, targetsOf(previous), targetsOf(next), this.linkedIdFinder);
     if (hasIndexSections(next)) {
       this.indexSectionHolders.add(uri);
     } else {
@@ -210,13 +222,20 @@ export class WorkspaceIndex {
       const uris = new Set<string>(next ? [uri] : []);
       for (const id of changedIds) {
         for (const affected of this.linkersById.get(id) ?? []) uris.add(affected);
-        for (const affected of this.definersById.get(id) ?? []) uris.add(affected);
+        // Of the other definitions, only explicit ones are reported as duplicates: an automatic id
+        // such as `grundprinzipien`, defined in many files, leaves their diagnostics as they are.
+        for (const affected of this.definersById.get(id) ?? []) {
+          if (this.documentsByUri.get(affected)?.anchors.some((anchor) => anchor.explicit && anchor.id === id)) uris.add(affected);
+        }
       }
       // A link to a missing id names the closest defined ids: those change when a close id comes or goes.
       if (changedIds.size > 0) {
-        for (const [target, linkers] of this.linkersById) {
-          if (!this.definersById.has(target) && [...changedIds].some((id) => couldBeClosestId(target, id))) {
-            linkers.forEach((affected) => uris.add(affected));
+        const finder = (this.linkedIdFinder ??= new CloseIdFinder(this.linkersById.keys()));
+        for (const id of changedIds) {
+          for (const target of finder.membersCloseTo(id)) {
+            if (!this.definersById.has(target)) {
+              for (const affected of this.linkersById.get(target) ?? []) uris.add(affected);
+            }
           }
         }
       }
@@ -278,8 +297,17 @@ function targetsOf(document: GlossaryDocument | undefined): ReadonlySet<string> 
   return new Set((document?.links ?? []).map((link) => link.target));
 }
 
-/** Moves `uri` out of the ids it no longer mentions and into the ids it newly mentions. */
-function replaceUri(byId: DocumentsById, uri: string, previousIds: ReadonlySet<string>, nextIds: ReadonlySet<string>): void {
+/**
+ * Moves `uri` out of the ids it no longer mentions and into the ids it newly mentions; `ids`, when
+ * given, follows the set of ids that some document mentions.
+ */
+function replaceUri(
+  byId: DocumentsById,
+  uri: string,
+  previousIds: ReadonlySet<string>,
+  nextIds: ReadonlySet<string>,
+  ids?: { add(id: string): void; delete(id: string): void },
+): void {
   for (const id of previousIds) {
     const uris = byId.get(id);
     if (!nextIds.has(id) && uris) {
@@ -289,6 +317,7 @@ function replaceUri(byId: DocumentsById, uri: string, previousIds: ReadonlySet<s
       }
       if (uris.length === 0) {
         byId.delete(id);
+        ids?.delete(id);
       }
     }
   }
@@ -299,6 +328,7 @@ function replaceUri(byId: DocumentsById, uri: string, previousIds: ReadonlySet<s
         uris.push(uri);
       } else {
         byId.set(id, [uri]);
+        ids?.add(id);
       }
     }
   }

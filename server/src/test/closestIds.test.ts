@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { findClosestIds, singularOf } from '../diagnostics/closestIds';
+import { CloseIdFinder, couldBeClosestId, findClosestIds, singularOf } from '../diagnostics/closestIds';
+import { seededRandom } from '../seededRandom';
 import { closestIdsByFullScan } from './support/closestIdsByFullScan';
 import { indexOf } from './support/tinyWorkspace';
 
@@ -33,4 +34,35 @@ test('after a new id is defined, findClosestIds takes it into account', () => {
   assert.deepEqual(findClosestIds('Deep-Learnin', index), []);
   index.update(indexOf({ 'b.md': ['# B {#Deep-Learning}'] }).document('file:///ws/b.md')!);
   assert.deepEqual(findClosestIds('Deep-Learnin', index), ['Deep-Learning']);
+});
+
+test('CloseIdFinder finds exactly the members that a full scan with couldBeClosestId finds, after additions and deletions', () => {
+  const random = seededRandom(7);
+  const alphabet = 'aAbcdeEs-.1';
+  const randomId = (): string => Array.from({ length: 1 + Math.floor(random() * 14) }, () => alphabet[Math.floor(random() * alphabet.length)]).join('');
+  const edited = (id: string): string => {
+    const at = Math.floor(random() * (id.length + 1));
+    const letter = alphabet[Math.floor(random() * alphabet.length)]!;
+    return [`${id.slice(0, at)}${letter}${id.slice(at)}`, `${id.slice(0, at)}${id.slice(at + 1)}`, `${id.slice(0, at)}${letter}${id.slice(at + 1)}`][Math.floor(random() * 3)]!;
+  };
+  const members = new Set<string>();
+  for (let i = 0; i < 600; i++) {
+    const id = i % 3 === 0 || members.size === 0 ? randomId() : edited(edited([...members][Math.floor(random() * members.size)]!));
+    members.add(id);
+  }
+  const finder = new CloseIdFinder(members);
+  for (const gone of [...members].filter((_, i) => i % 5 === 0)) {
+    members.delete(gone);
+    finder.delete(gone);
+  }
+  const queries = [...[...members].slice(0, 150).map((id) => edited(edited(edited(id)))), ...Array.from({ length: 100 }, randomId), 'models', 'MODEL'];
+  finder.add('model');
+  members.add('model');
+  let found = 0;
+  for (const query of queries) {
+    const expected = [...members].filter((member) => couldBeClosestId(member, query)).sort();
+    assert.deepEqual([...finder.membersCloseTo(query)].sort(), expected, query);
+    found += expected.length;
+  }
+  assert.ok(found > 100, `the queries come close to members (${found} found)`);
 });

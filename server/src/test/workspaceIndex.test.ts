@@ -107,6 +107,17 @@ test('a document gaining .index headings becomes the index page and affects ever
   assert.equal(index.indexPageUri(), 'file:///ws/index.txt', 'a configured page that is not indexed gives way');
 });
 
+test('creating or deleting the configured index page affects every document, .index sections or not', () => {
+  const index = indexOf(asEntry(a), asEntry(b), asEntry(c));
+  index.useIndexPage('file:///ws/index.txt');
+  const created = index.update(documentOf('file:///ws/index.txt', [], ['A']));
+  assert.equal(index.indexPageUri(), 'file:///ws/index.txt');
+  assert.deepEqual(created.affectedUris, new Set(['file:///ws/A.md', 'file:///ws/B.md', 'file:///ws/C.md', 'file:///ws/index.txt']));
+  const deleted = index.remove('file:///ws/index.txt');
+  assert.equal(index.indexPageUri(), undefined);
+  assert.deepEqual(deleted.affectedUris, new Set(['file:///ws/A.md', 'file:///ws/B.md', 'file:///ws/C.md']));
+});
+
 test('an id that appears reports the documents linking to it', () => {
   const index = indexOf(a, b, c);
   const versionBefore = index.definitionsVersion;
@@ -132,6 +143,13 @@ test('a second definition of an id reports the first definer too (it becomes a d
     affectedUris: new Set(['file:///ws/D.md', 'file:///ws/A.md', 'file:///ws/C.md']),
   });
   assert.deepEqual(index.anchorsOf('C').map(({ uri }) => uri), ['file:///ws/C.md', 'file:///ws/D.md']);
+});
+
+test('another definition of an automatic id affects the documents defining it explicitly, not those with the automatic id too', () => {
+  const index = indexOf(a, b, c, documentOf('file:///ws/D.md', ['#D', 'details'], []), documentOf('file:///ws/E.md', ['#details'], []));
+  const change = index.update(documentOf('file:///ws/F.md', ['#F', 'details'], []));
+  assert.deepEqual(change.changedIds, new Set(['details', 'F']));
+  assert.deepEqual(change.affectedUris, new Set(['file:///ws/F.md', 'file:///ws/E.md']));
 });
 
 test('an id turning from automatic to explicit counts as changed', () => {
