@@ -4,6 +4,8 @@ import { URI, Utils } from 'vscode-uri';
 import { GlossaryConfig, resolveConfig } from '../config';
 import { configuredIndexPage, readGlossaryFiles } from '../index/readGlossaryFiles';
 import { WorkspaceIndex } from '../index/workspaceIndex';
+import { DiagnosticCode } from '../diagnostics/codes';
+import { findMentionsOf } from '../mentions/unlinkedMentions';
 import { parseGlossaryDocument } from '../parse/parser';
 import { Workspace } from '../workspace/workspace';
 import { findConfigFile } from './configLookup';
@@ -41,11 +43,16 @@ export interface LoadEnvironment {
    * resolve as in the whole glossary (`check`); those files are indexed but not part of `files`.
    */
   readonly withGlossaryOfFiles?: boolean;
+  /**
+   * Also work out the unlinked mentions of every file (unless the rule is off) while its text is at
+   * hand, so that the diagnostics need no second read; the texts are dropped afterwards.
+   */
+  readonly findMentions?: boolean;
 }
 
 /**
  * Finds the configuration, expands folders to their matching files, reads and parses every file
- * once and indexes them. Files that cannot be read are reported through `warn` and left out.
+ * once and indexes them (with `findMentions`, finds their unlinked mentions from the same read). Files that cannot be read are reported through `warn` and left out.
  *
  * With `withGlossaryOfFiles`, a file argument brings its glossary along: the folder of the
  * `.glossary.json` that applies to it, or else the file's own folder, is listed with the
@@ -133,11 +140,11 @@ export async function loadGlossary(paths: readonly string[], environment: LoadEn
     }
   }
   const parseOptions = { termClass: config.termClass };
-  const read = await readGlossaryFiles(
-    workspace,
-    [...files.map((file) => file.uri), ...contextUris],
-    (text, uri) => parseGlossaryDocument(text, uri, 0, parseOptions),
-  );
+  const withMentions = environment.findMentions === true && config.severity[DiagnosticCode.UnlinkedMention] !== 'off';
+  const read = await readGlossaryFiles(workspace, [...files.map((file) => file.uri), ...contextUris], (text, uri) => ({
+    document: parseGlossaryDocument(text, uri, 0, parseOptions),
+    text: withMentions ? text : undefined,
+  }));
   for (const problem of [...read.skipped, ...read.warnings]) {
     const displayPath = displayPathOf.get(problem.uri);
     if (displayPath !== undefined) {
@@ -146,9 +153,10 @@ export async function loadGlossary(paths: readonly string[], environment: LoadEn
   }
   const index = new WorkspaceIndex();
   index.useIndexPage(indexPageUri);
-  for (const document of read.documents) {
+  for (const { document } of read.documents) {
     index.update(document);
   }
+  await findMentionsOf(index, read.documents);
   const skipped = new Set(read.skipped.map((problem) => problem.uri));
   return { kind: 'loaded', config, index, files: files.filter((file) => !skipped.has(file.uri)) };
 }

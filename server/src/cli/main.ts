@@ -1,6 +1,5 @@
 import * as l10n from '@vscode/l10n';
 import { computeDiagnostics } from '../diagnostics/computeDiagnostics';
-import { readGlossaryFiles } from '../index/readGlossaryFiles';
 import { Workspace } from '../workspace/workspace';
 import { CliCommand, helpText, parseArguments } from './args';
 import { loadGlossary, LoadedGlossary } from './loadGlossary';
@@ -60,6 +59,7 @@ async function runOnGlossary(command: Extract<CliCommand, { kind: 'index' | 'che
     warn: (message) => io.stderr(`glossary: ${message}\n`),
     // A file checked alone is checked as part of its glossary: its links to other files resolve.
     withGlossaryOfFiles: command.kind === 'check',
+    findMentions: command.kind !== 'index',
   });
   if (loaded.kind === 'failure') {
     io.stderr(loaded.messages.map((message) => `glossary: ${message}\n`).join(''));
@@ -77,7 +77,7 @@ async function runOnGlossary(command: Extract<CliCommand, { kind: 'index' | 'che
       return ExitCode.badUsage;
     }
   }
-  const results = await diagnoseAll(loaded, io.workspace);
+  const results = diagnoseAll(loaded);
   if (command.kind === 'report') {
     const problem = writeReport(command, loaded, results, io);
     if (problem !== undefined) {
@@ -102,18 +102,12 @@ async function runOnGlossary(command: Extract<CliCommand, { kind: 'index' | 'che
 }
 
 /**
- * The diagnostics of the files given. Each file is read once more, since the index keeps no texts
- * and the check of unlinked mentions reads the prose; a file gone meanwhile is checked without.
+ * The diagnostics of the files given. The unlinked mentions were found while the files were read
+ * (`findMentions`), so no file is read again.
  */
-async function diagnoseAll({ files, index, config }: LoadedGlossary, workspace: Workspace): Promise<readonly FileDiagnostics[]> {
-  const diagnose = (uri: string, text: string | undefined) => {
-    const document = index.document(uri);
-    return document ? computeDiagnostics(document, index, config, text) : undefined;
-  };
-  const read = await readGlossaryFiles(workspace, files.map((file) => file.uri), (text, uri) => [uri, diagnose(uri, text)] as const);
-  const byUri = new Map(read.documents);
+function diagnoseAll({ files, index, config }: LoadedGlossary): readonly FileDiagnostics[] {
   return files.flatMap((file) => {
-    const diagnostics = byUri.has(file.uri) ? byUri.get(file.uri) : diagnose(file.uri, undefined);
-    return diagnostics ? [{ file, diagnostics }] : [];
+    const document = index.document(file.uri);
+    return document ? [{ file, diagnostics: computeDiagnostics(document, index, config) }] : [];
   });
 }

@@ -9,7 +9,8 @@ export const checkUnlinkedMentions: Check = function* ({ document, index, text }
     yield {
       range: mention.range,
       code: DiagnosticCode.UnlinkedMention,
-      message: l10n.t('"{0}" is an entry of the glossary: link it to #{1}.', mention.text, mention.term.id),
+      // A mention may run over a line break: the message shows it on one line.
+      message: l10n.t('"{0}" is an entry of the glossary: link it to #{1}.', mention.text.replace(/\s+/g, ' '), mention.term.id),
       data: { kind: DiagnosticCode.UnlinkedMention, target: mention.term.id, text: mention.text },
       relatedInformation: [],
     };

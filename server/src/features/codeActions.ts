@@ -128,7 +128,7 @@ function quickFixes(input: CodeActionInput, model: GlossaryDocument, diagnostic:
       return reciprocalSeeAlsoFixes(input, model, diagnostic, data.entryId, data.otherId, data.otherUri);
     case DiagnosticCode.UnlinkedMention: {
       const edit = linkMentionEdit(diagnostic);
-      return edit === undefined ? [] : [quickFix(l10n.t('Link "{0}" to #{1}', data.text, data.target), diagnostic, editOf(input, [edit]), true)];
+      return edit === undefined ? [] : [quickFix(l10n.t('Link "{0}" to #{1}', data.text.replace(/\s+/g, ' '), data.target), diagnostic, editOf(input, [edit]), true)];
     }
     default:
       return [];

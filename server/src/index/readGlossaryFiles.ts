@@ -29,8 +29,8 @@ export const readConcurrency = 16;
 const timeSliceMs = 20;
 
 /**
- * Reads and parses each file once, in the order given; the texts are dropped as soon as they are
- * parsed. Up to `readConcurrency` reads are started ahead of the parser, since one read after the
+ * Reads the files given, in that order, and hands each text to `parse` (the parser, or other work
+ * on a file read again); a text is dropped once `parse` returns, unless what it returns keeps it. Up to `readConcurrency` reads are started ahead of the parser, since one read after the
  * other leaves the process waiting on the file system most of the time.
  */
 export async function readGlossaryFiles<T = GlossaryDocument>(workspace: Workspace, uris: readonly string[], parse: ParseFunction<T>): Promise<ReadFilesResult<T>> {

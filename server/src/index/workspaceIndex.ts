@@ -2,6 +2,7 @@ import { Anchor, Entry, GlossaryDocument, Link } from '../parse/model';
 import { CloseIdFinder } from '../diagnostics/closestIds';
 import { hasIndexSections } from './indexPage';
 import { entryShapeChangedIds, linkGraphChangedIds } from './linkGraph';
+import { termsKeyOf } from '../mentions/lexicon';
 
 /** An anchor and the document that defines it. */
 export interface LocatedAnchor {
@@ -54,6 +55,8 @@ export class WorkspaceIndex {
   private termsGeneration = 0;
   /** Documents holding letter sections (`.index` headings), candidates for the index page. */
   private readonly indexSectionHolders = new Set<string>();
+  /** Documents whose terms changed since the lexicon last asked (see `takeTermsChanges`). */
+  private termsChangedUris = new Set<string>();
   private configuredIndexPage: string | undefined;
   /**
    * The linked ids, to find those close to an id that came or went (their broken links name the
@@ -138,7 +141,11 @@ export class WorkspaceIndex {
     return this.definitionsGeneration;
   }
 
-  /** A number that changes whenever an entry appears, goes, or changes its id, title or heading attributes (its aliases). */
+  /**
+   * A number that changes whenever the forms that unlinked mentions are matched against change:
+   * an entry appears or goes, or changes its id, the words of its title or its aliases (or becomes
+   * or stops being an abbreviation stub). Other heading edits leave it alone.
+   */
   get termsVersion(): number {
     return this.termsGeneration;
   }
@@ -146,6 +153,12 @@ export class WorkspaceIndex {
   /** The anchors defining an id, ordered by URI, then in document order. */
   anchorsOf(id: string): readonly LocatedAnchor[] {
     return this.locate(this.definersById.get(id), (document) => document.anchors.filter((anchor) => anchor.id === id), (uri, anchor) => ({ uri, anchor }));
+  }
+  /** The documents whose terms changed since the last call, for the lexicon to refile. */
+  takeTermsChanges(): ReadonlySet<string> {
+    const changed = this.termsChangedUris;
+    this.termsChangedUris = new Set();
+    return changed;
   }
 
   /** The links pointing at an id, ordered by URI, then in document order. */
@@ -210,6 +223,7 @@ export class WorkspaceIndex {
     }
     if (termsKey(previous) !== termsKey(next)) {
       this.termsGeneration++;
+      this.termsChangedUris.add(uri);
     }
     // Worked out only when asked for: loading a workspace adds thousands of documents and asks for
     // none of it, and an automatic id such as a section's `grundprinzipien` has a definer in every
@@ -288,9 +302,19 @@ function definitionShape(anchors: readonly Anchor[] | undefined): string {
   return (anchors ?? []).map((anchor) => (anchor.explicit ? 'e' : 'a')).join('');
 }
 
-/** What the entries of a document contribute to the terms that unlinked mentions are matched against. */
+const termsKeys = new WeakMap<GlossaryDocument, string>();
+
+/** What the entries of a document contribute to the terms that unlinked mentions are matched against (worked out once per model). */
 function termsKey(document: GlossaryDocument | undefined): string {
-  return (document?.entries ?? []).map((entry) => JSON.stringify([entry.id, entry.title, entry.heading?.keyValues])).join('\n');
+  if (document === undefined || document.entries.length === 0) {
+    return '';
+  }
+  let key = termsKeys.get(document);
+  if (key === undefined) {
+    key = termsKeyOf(document.entries);
+    termsKeys.set(document, key);
+  }
+  return key;
 }
 
 function targetsOf(document: GlossaryDocument | undefined): ReadonlySet<string> {

@@ -1,7 +1,7 @@
 /**
  * The parts of a paragraph's text that are no prose to look for mentions in: code spans, anything
  * in brackets with what follows them (a link's label and target, `[text]{.class}`), HTML and
- * comments, URLs, attribute blocks, and the name in parentheses after a quotation that says who
+ * comments, URLs, attribute blocks, TeX math (`$x$`, `$$...$$`), and the name in parentheses after a quotation that says who
  * said it (`***"..."*** (Claude)`). The model keeps only internal links, so external links and
  * code spans are found here, in one pass over the paragraph.
  */
@@ -9,7 +9,7 @@
 /** A half-open range of offsets into the paragraph's text. */
 export type Mask = readonly [start: number, end: number];
 
-const opener = /\\.|`+|\[|<!--|<[A-Za-z/!]|https?:\/\/|www\.|\{|\(/g;
+const opener = /\\.|`+|\[|<!--|<[A-Za-z/!]|https?:\/\/|www\.|\{|\(|\$\$?/g;
 
 /** The masked ranges of a paragraph, in order and not overlapping. */
 export function inlineMasks(text: string): Mask[] {
@@ -39,6 +39,7 @@ class MaskScanner {
   private readonly closers: Map<number, number>;
   private readonly codeSpans: CodeSpanFinder;
   private readonly missing = new Set<string>();
+  private noMathCloserAfter = Infinity;
 
   constructor(private readonly text: string) {
     this.closers = matchingBrackets(text);
@@ -69,6 +70,8 @@ class MaskScanner {
         const close = this.closers.get(start);
         return close === undefined || !this.followsQuotation(start) ? undefined : close + 1;
       }
+      case '$':
+        return token === '$$' ? this.closingAfter('$$', start + 2) : this.inlineMathEnd(start);
       case '<':
         return token === '<!--' ? (this.closingAfter('-->', start + 4) ?? this.text.length) : this.closingAfter('>', start);
       default:
@@ -77,6 +80,26 @@ class MaskScanner {
         nonSpace.exec(this.text);
         return nonSpace.lastIndex;
     }
+  }
+
+  /**
+   * Where inline math opened by a `$` at `start` ends, as Pandoc reads it: the opening `$` has a
+   * non-space right after it, the closing one a non-space right before it and no digit after it
+   * ("$5 und $10" is no math).
+   */
+  private inlineMathEnd(start: number): number | undefined {
+    if (/\s/.test(this.text[start + 1] ?? ' ') || start >= this.noMathCloserAfter) {
+      return undefined;
+    }
+    for (let close = this.text.indexOf('$', start + 1); close >= 0; close = this.text.indexOf('$', close + 1)) {
+      if (this.text[close - 1] === '\\') continue;
+      if (!/\s/.test(this.text[close - 1]!) && !/[0-9]/.test(this.text[close + 1] ?? ' ')) {
+        return close + 1;
+      }
+    }
+    // No closer from here on: a later `$` finds none either (so no stretch is searched twice in vain).
+    this.noMathCloserAfter = start;
+    return undefined;
   }
 
   /** Whether a closing emphasis or quotation mark stands right before the offset (spaces aside). */

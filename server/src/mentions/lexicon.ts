@@ -1,4 +1,4 @@
-import { WorkspaceIndex } from '../index/workspaceIndex';
+import type { WorkspaceIndex } from '../index/workspaceIndex';
 import { Entry } from '../parse/model';
 
 /** An entry as a term that other entries may mention. */
@@ -14,6 +14,11 @@ export interface TermForm {
   readonly words: readonly string[];
   /** What stands between two words: `' '` (a space or a hyphen in the text) or a character written as is. */
   readonly separators: readonly string[];
+  /**
+   * What the name has after its last word, written as is: the `)` of "Long Name (ABBR)". A mention
+   * ends with it (and takes no ending then), so that a link never takes half of the parentheses.
+   */
+  readonly closing: string;
   /** The form as one lower-case string, the key under which an entry's own forms are known. */
   readonly key: string;
 }
@@ -68,7 +73,22 @@ export function wordMatches(termWord: string, textWord: string, withEndings: boo
   return withEndings && endingsOf(termWord).some((ending) => textWord.length === termWord.length + ending.length && textWord.endsWith(ending) && sameWord(textWord.slice(0, termWord.length)));
 }
 
-const wordPattern = /[\p{L}\p{N}]+/gu;
+/**
+ * The keys a word of the text is known by in a document's word filter: lower case, and without
+ * each ending it may carry, so that the first word of a form is asked for once ("modelle" is
+ * known as "modell" too).
+ */
+export function filterKeysOf(word: string): string[] {
+  const lower = word.toLowerCase();
+  const keys = [lower];
+  for (const ending of endings) {
+    if (lower.length > ending.length && lower.endsWith(ending)) keys.push(lower.slice(0, -ending.length));
+  }
+  return keys;
+}
+
+/** A run of letters and digits: a word of a term or of the text. */
+export const wordPattern = /[\p{L}\p{N}]+/gu;
 
 /** Splits a form into words and what separates them; undefined when it has no word. */
 function formOf(term: Term, text: string): TermForm | undefined {
@@ -86,7 +106,10 @@ function formOf(term: Term, text: string): TermForm | undefined {
   if (words.length === 0) {
     return undefined;
   }
-  return { term, words, separators, key: formKey(words) };
+  // Only what closes a bracket opened inside the name: "Long Name (ABBR)" ends with `)`, "Node.js." does not end with `.`.
+  const closing = /^\)+/.exec(text.slice(previousEnd))?.[0] ?? '';
+  const opened = separators.join('').split('(').length - 1;
+  return { term, words, separators, closing: closing.slice(0, opened), key: formKey(words) };
 }
 
 function formKey(words: readonly string[]): string {
@@ -95,12 +118,16 @@ function formKey(words: readonly string[]): string {
 
 /** How an entry names itself, the most telling first: title, aliases, id with spaces, the parts of "Long Name (ABBR)". */
 function namesOf(entry: Entry): string[] {
-  const title = entry.title.replace(/\s+/g, ' ').trim();
+  const title = normalTitle(entry);
   const aliases = entry.heading.keyValues
     .filter(([key]) => key === 'aliases')
     .flatMap(([, value]) => value.split(','))
     .map((alias) => alias.trim());
   return [title, ...aliases, entry.id.replace(/-/g, ' '), ...abbreviationParts(title)];
+}
+
+function normalTitle(entry: Entry): string {
+  return entry.title.replace(/\s+/g, ' ').trim();
 }
 
 /**
@@ -131,32 +158,110 @@ export function formsOf(entry: Entry): TermForm[] {
 }
 
 /**
+ * The entry an abbreviation stub points at: "**GPU** steht für [Graphics Processing Unit](#…)".
+ * A stub is short (no section but its see-also, at most `stubLines` lines before it), its prose
+ * links one entry only, and its title is one word with two or more capitals (see `abbreviates`,
+ * checked against the other entry's title when the lexicon is built). Its names are then names of
+ * the entry it points at: a mention of "GPU" is linked there, and never suggested in that entry.
+ */
+function stubTargetOf(entry: Entry): string | undefined {
+  const title = normalTitle(entry);
+  if (!/^[\p{L}\p{N}]+$/u.test(title) || (title.match(/\p{Lu}/gu)?.length ?? 0) < 2) {
+    return undefined;
+  }
+  if (entry.sections.some((section) => section !== entry.seeAlso?.section)) {
+    return undefined;
+  }
+  const proseEnd = entry.seeAlso?.section.range.start.line ?? entry.closingRuleLine ?? entry.range.end.line + 1;
+  if (proseEnd - entry.heading.range.end.line - 1 > stubLines) {
+    return undefined;
+  }
+  const targets = new Set(entry.bodyLinks.map((link) => link.target));
+  const [target] = targets;
+  return targets.size === 1 && target !== entry.id ? target : undefined;
+}
+
+/** How many lines of prose an abbreviation stub may have (blank ones included). */
+const stubLines = 6;
+
+/** Whether `short` abbreviates `long`: its letters and digits stand in `long` in order ("GPU", "Graphics Processing Unit"; "LoRA", "Low-Rank Adaptation"). */
+export function abbreviates(short: string, long: string): boolean {
+  const letters = short.toUpperCase().replace(/[^\p{L}\p{N}]/gu, '');
+  const within = long.toUpperCase().replace(/[^\p{L}\p{N}]/gu, '');
+  if (letters.length >= within.length) {
+    return false;
+  }
+  let at = 0;
+  for (const letter of letters) {
+    at = within.indexOf(letter, at) + 1;
+    if (at === 0) {
+      return false;
+    }
+  }
+  return true;
+}
+
+/**
+ * What an entry contributes to the lexicon, as a string: its id, its forms as the lexicon files
+ * them, the entry it is a stub of. A heading edit that leaves this alone (a class, another
+ * attribute, emphasis in the title) changes no term.
+ */
+export function termsKeyOf(entries: readonly Entry[]): string {
+  return entries
+    .map((entry) => {
+      const forms = formsOf(entry).map((form) => [form.words.join(' '), form.separators.join(''), form.closing].join('\u0001'));
+      return [entry.id, normalTitle(entry), stubTargetOf(entry) ?? '', ...forms].join('\u0002');
+    })
+    .join('\n');
+}
+
+/** One entry's part of the lexicon. */
+interface EntryTerms {
+  readonly term: Term;
+  /** The key of the title's form, which an abbreviation stub's title is checked against. */
+  readonly title: string;
+  readonly forms: readonly TermForm[];
+  readonly stubOf: string | undefined;
+}
+
+/** A form one entry claims for a key, and how telling it is for that entry (0: its title). */
+interface Claim {
+  readonly entry: EntryTerms;
+  readonly form: TermForm;
+  readonly rank: number;
+}
+
+/** How many changes of the forms the lexicon remembers (see `changedWordsSince`). */
+const changeLogLength = 1000;
+
+/**
  * Every entry's forms, found by the first word of a mention: one map lookup per word of the text
  * finds the few forms that may start there. A form is filed under each spelling of its first word
  * (and a single-word form under its inflected ones), so that "Modelle" finds "Modell" without
  * trying endings or changing the case of every word.
+ *
+ * Kept up to date one document at a time: a retitled entry refiles only the keys of its forms
+ * (and of the stubs pointing at it), and the lexicon records, per change, the words that a
+ * document must hold for its mentions to change (see `changedWordsSince`).
  */
 export class Lexicon {
   private readonly formsByFirstWord = new Map<string, TermForm[]>();
+  private readonly entriesByUri = new Map<string, readonly EntryTerms[]>();
+  private readonly entriesById = new Map<string, EntryTerms[]>();
+  private readonly stubsByTarget = new Map<string, Set<EntryTerms>>();
+  private readonly claimsByKey = new Map<string, Claim[]>();
+  /** The form each key stands for, with the term it links to (a stub's names link to the entry it points at). */
+  private readonly winners = new Map<string, TermForm>();
+  private generationNumber = 0;
+  private readonly changeLog: { readonly generation: number; readonly words: ReadonlySet<string> }[] = [];
 
-  constructor(entries: Iterable<Entry>) {
-    const byKey = new Map<string, { form: TermForm; rank: number }>();
-    for (const entry of entries) {
-      formsOf(entry).forEach((form, rank) => {
-        const known = byKey.get(form.key);
-        // Two entries written the same way: the one that calls itself so first wins, then the smaller id.
-        if (known === undefined || rank < known.rank || (rank === known.rank && form.term.id < known.form.term.id)) {
-          byKey.set(form.key, { form, rank });
-        }
-      });
-    }
-    for (const { form } of byKey.values()) {
-      this.file(form);
-    }
-    // Longest first: "Large Language Model" is tried before "Large Language".
-    for (const forms of this.formsByFirstWord.values()) {
-      forms.sort((a, b) => b.words.length - a.words.length);
-    }
+  constructor(entries: Iterable<Entry> = []) {
+    this.replace('', [...entries]);
+  }
+
+  /** A number that grows whenever a form is filed, unfiled or links elsewhere. */
+  get generation(): number {
+    return this.generationNumber;
   }
 
   /** The forms whose first word may be this word of the text (one lookup, as written). */
@@ -164,29 +269,175 @@ export class Lexicon {
     return this.formsByFirstWord.get(word);
   }
 
-  private file(form: TermForm): void {
-    const first = form.words[0]!;
-    const inflected = form.words.length === 1 ? [first, ...endingsOf(first).map((ending) => first + ending)] : [first];
-    for (const spelling of new Set(inflected.flatMap(spellingsOf))) {
-      const forms = this.formsByFirstWord.get(spelling);
-      if (forms === undefined) {
-        this.formsByFirstWord.set(spelling, [form]);
-      } else if (!forms.includes(form)) {
-        forms.push(form);
+  /** The id a link to `id` stands for: the entry an abbreviation stub points at, else `id`. */
+  linkedTerm(id: string): string {
+    const entry = this.entriesById.get(id)?.[0];
+    return entry === undefined ? id : this.termOf(entry).id;
+  }
+
+  /**
+   * The lower-case words, one of which a text must hold (as is or with an ending, see
+   * `filterKeysOf`) for its mentions to have changed since `generation`: the first words of the
+   * forms filed, unfiled or relinked since. Undefined when that is longer ago than the lexicon remembers.
+   */
+  changedWordsSince(generation: number): ReadonlySet<string> | undefined {
+    if (generation === this.generationNumber) {
+      return new Set();
+    }
+    const oldest = this.changeLog[0];
+    if (oldest === undefined || oldest.generation > generation + 1) {
+      return undefined;
+    }
+    const words = new Set<string>();
+    for (const change of this.changeLog) {
+      if (change.generation > generation) change.words.forEach((word) => words.add(word));
+    }
+    return words;
+  }
+
+  /** Replaces the entries a document contributes (none when it is gone). */
+  replace(uri: string, entries: readonly Entry[]): void {
+    const before = this.entriesByUri.get(uri) ?? [];
+    const after = entries.map((entry): EntryTerms => ({ term: { id: entry.id, title: entry.title }, title: formKey(normalTitle(entry).match(wordPattern) ?? []), forms: formsOf(entry), stubOf: stubTargetOf(entry) }));
+    if (after.length === 0) this.entriesByUri.delete(uri);
+    else this.entriesByUri.set(uri, after);
+    const keys = new Set<string>();
+    const touch = (entry: EntryTerms): void => entry.forms.forEach((form) => keys.add(form.key));
+    // Whose forms link elsewhere when these entries come or go: stubs pointing at them, and (for the
+    // sections that link a stub) the entries the stubs point at.
+    const touchAround = (entry: EntryTerms): void => {
+      touch(entry);
+      this.stubsByTarget.get(entry.term.id)?.forEach(touch);
+      if (entry.stubOf !== undefined) this.entriesById.get(entry.stubOf)?.forEach(touch);
+    };
+    before.forEach(touchAround);
+    for (const entry of before) {
+      removeFrom(this.entriesById, entry.term.id, entry);
+      if (entry.stubOf !== undefined) this.stubsByTarget.get(entry.stubOf)?.delete(entry);
+      entry.forms.forEach((form) => removeFrom(this.claimsByKey, form.key, (claim) => claim.entry === entry));
+    }
+    for (const entry of after) {
+      addTo(this.entriesById, entry.term.id, entry);
+      if (entry.stubOf !== undefined) {
+        const stubs = this.stubsByTarget.get(entry.stubOf) ?? new Set();
+        this.stubsByTarget.set(entry.stubOf, stubs.add(entry));
       }
+      entry.forms.forEach((form, rank) => addTo(this.claimsByKey, form.key, { entry, form, rank }));
+    }
+    after.forEach(touchAround);
+    const changedWords = new Set<string>();
+    for (const key of keys) {
+      this.refile(key, changedWords);
+    }
+    if (changedWords.size > 0) {
+      this.generationNumber++;
+      this.changeLog.push({ generation: this.generationNumber, words: changedWords });
+      if (this.changeLog.length > changeLogLength) this.changeLog.shift();
+    }
+  }
+
+  /** The term an entry's forms link to: the entry an abbreviation stub points at, else the entry itself. */
+  private termOf(entry: EntryTerms): Term {
+    if (entry.stubOf === undefined) {
+      return entry.term;
+    }
+    const target = this.entriesById.get(entry.stubOf)?.[0];
+    return target !== undefined && target.stubOf === undefined && abbreviates(entry.term.title, target.title) ? target.term : entry.term;
+  }
+
+  /** Files the form that now wins the key, if another than before, noting the words it is filed under. */
+  private refile(key: string, changedWords: Set<string>): void {
+    let best: Claim | undefined;
+    // Two entries written the same way: the one that calls itself so first wins, then the smaller id.
+    for (const claim of this.claimsByKey.get(key) ?? []) {
+      if (best === undefined || claim.rank < best.rank || (claim.rank === best.rank && claim.entry.term.id < best.entry.term.id)) {
+        best = claim;
+      }
+    }
+    const previous = this.winners.get(key);
+    const term = best === undefined ? undefined : this.termOf(best.entry);
+    const next = best === undefined || term === undefined ? undefined : term === best.form.term ? best.form : { ...best.form, term };
+    if (previous !== undefined && next !== undefined && sameForm(previous, next)) {
+      return;
+    }
+    if (previous !== undefined) {
+      this.winners.delete(key);
+      for (const spelling of filedSpellings(previous)) {
+        removeFrom(this.formsByFirstWord, spelling, previous);
+      }
+      changedWords.add(previous.words[0]!.toLowerCase());
+    }
+    if (next !== undefined) {
+      this.winners.set(key, next);
+      for (const spelling of filedSpellings(next)) {
+        const forms = this.formsByFirstWord.get(spelling) ?? [];
+        // Longest first: "Large Language Model" is tried before "Large Language". Searched from the
+        // end, where a form mostly goes (thousands of "Eintrag N" share a first word).
+        let at = forms.length;
+        while (at > 0 && forms[at - 1]!.words.length < next.words.length) at--;
+        forms.splice(at, 0, next);
+        this.formsByFirstWord.set(spelling, forms);
+      }
+      changedWords.add(next.words[0]!.toLowerCase());
     }
   }
 }
 
-const lexicons = new WeakMap<WorkspaceIndex, { readonly version: number; readonly lexicon: Lexicon }>();
+function sameForm(a: TermForm, b: TermForm): boolean {
+  return a.term.id === b.term.id && a.closing === b.closing && a.words.join(' ') === b.words.join(' ') && a.separators.join('\u0001') === b.separators.join('\u0001');
+}
 
-/** The lexicon of the index's entries, built anew only when an entry's names changed. */
-export function lexiconOf(index: WorkspaceIndex): Lexicon {
-  const cached = lexicons.get(index);
-  if (cached?.version === index.termsVersion) {
-    return cached.lexicon;
+/**
+ * The spellings of the text's words a form is filed under. A one-word term written with a capital
+ * is not filed in lower case: German writes its nouns with a capital, so a lower-case "learning"
+ * or "training" is an English word ("learning to learn"), while "künstliche Intelligenz" is the
+ * term "Künstliche Intelligenz" mid-sentence.
+ */
+function filedSpellings(form: TermForm): Set<string> {
+  const first = form.words[0]!;
+  if (form.words.length > 1) {
+    return new Set(spellingsOf(first));
   }
-  const lexicon = new Lexicon([...index.entries()].map(({ entry }) => entry));
-  lexicons.set(index, { version: index.termsVersion, lexicon });
-  return lexicon;
+  const inflected = form.closing === '' ? [first, ...endingsOf(first).map((ending) => first + ending)] : [first];
+  const capitalised = first[0] !== first[0]!.toLowerCase();
+  return new Set(inflected.flatMap((word) => (capitalised ? [word] : spellingsOf(word))));
+}
+
+function addTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const values = map.get(key);
+  if (values === undefined) map.set(key, [value]);
+  else if (!values.includes(value)) values.push(value);
+}
+
+function removeFrom<K, V>(map: Map<K, V[]>, key: K, value: V | ((candidate: V) => boolean)): void {
+  const values = map.get(key);
+  if (values === undefined) return;
+  const at = typeof value === 'function' ? values.findIndex(value as (candidate: V) => boolean) : values.indexOf(value);
+  if (at >= 0) values.splice(at, 1);
+  if (values.length === 0) map.delete(key);
+}
+
+const lexicons = new WeakMap<WorkspaceIndex, { version: number; readonly lexicon: Lexicon }>();
+
+/**
+ * The lexicon of the index's entries, brought up to date with the documents whose terms changed
+ * since it was last asked for (only those are looked at; see `WorkspaceIndex.takeTermsChanges`).
+ */
+export function lexiconOf(index: WorkspaceIndex): Lexicon {
+  let cached = lexicons.get(index);
+  if (cached === undefined) {
+    index.takeTermsChanges();
+    const lexicon = new Lexicon();
+    for (const document of index.documents()) {
+      lexicon.replace(document.uri, document.entries);
+    }
+    cached = { version: index.termsVersion, lexicon };
+    lexicons.set(index, cached);
+  } else if (cached.version !== index.termsVersion) {
+    for (const uri of index.takeTermsChanges()) {
+      cached.lexicon.replace(uri, index.document(uri)?.entries ?? []);
+    }
+    cached.version = index.termsVersion;
+  }
+  return cached.lexicon;
 }

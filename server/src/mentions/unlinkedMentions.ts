@@ -4,40 +4,65 @@ import { detach } from '../parse/detach';
 import { Entry, GlossaryDocument, Link, Range } from '../parse/model';
 import { positionAt } from '../parse/positions';
 import { inlineMasks, Mask } from './inlineMasks';
-import { formsOf, isCaseSensitive, Lexicon, lexiconOf, Term, TermForm, wordMatches } from './lexicon';
+import { filterKeysOf, formsOf, isCaseSensitive, Lexicon, lexiconOf, Term, TermForm, wordMatches, wordPattern } from './lexicon';
+import { WordFilter } from './wordFilter';
 
 /** A term written in another entry's prose without a link to it. */
 export interface UnlinkedMention {
   readonly range: Range;
-  /** The words as written (they become the link's label). */
+  /** The text over the range, byte for byte (a line break in it as the file has it): it becomes the link's label. */
   readonly text: string;
   readonly term: Term;
 }
 
 /**
  * Mentions are found in the text, which the index does not keep (it holds the parsed models only):
- * the editor's text of an open document, or the file read again for a closed one. What was found
- * is kept per model and lexicon, so a document is scanned again only when it or the terms change,
- * and a closed document's findings stay available without its text.
+ * the editor's text of an open document, or the text of a closed one while it is read. What was
+ * found is kept per model, with the lexicon generation it was found at and a filter of the words
+ * of the document's prose: when the forms change, a document none of whose words starts a changed
+ * form keeps its findings without being read again.
  */
-const found = new WeakMap<GlossaryDocument, { readonly lexicon: Lexicon; readonly mentions: readonly UnlinkedMention[] }>();
+interface Findings {
+  readonly lexicon: Lexicon;
+  generation: number;
+  readonly mentions: readonly UnlinkedMention[];
+  readonly words: WordFilter;
+}
+
+const found = new WeakMap<GlossaryDocument, Findings>();
+
+/** The findings of the model if they hold for the current forms (brought up to the current generation when so). */
+function currentFindings(document: GlossaryDocument, lexicon: Lexicon): Findings | undefined {
+  const cached = found.get(document);
+  if (cached === undefined || cached.lexicon !== lexicon) {
+    return undefined;
+  }
+  if (cached.generation !== lexicon.generation) {
+    const changed = lexicon.changedWordsSince(cached.generation);
+    if (changed === undefined || [...changed].some((word) => cached.words.mayHave(word))) {
+      return undefined;
+    }
+    cached.generation = lexicon.generation;
+  }
+  return cached;
+}
 
 /**
  * The unlinked mentions of a document. With its text (the text its model was parsed from) they
- * are worked out against the current terms; without, the last ones found for this model are
- * given, less those of terms no longer defined, or none.
+ * are worked out against the current terms unless known; without, the last ones found for this
+ * model are given, less those of terms no longer defined, or none.
  */
 export function unlinkedMentions(document: GlossaryDocument, index: WorkspaceIndex, text: string | undefined): readonly UnlinkedMention[] {
-  const cached = found.get(document);
   const lexicon = lexiconOf(index);
-  if (cached?.lexicon === lexicon) {
-    return cached.mentions;
+  const current = currentFindings(document, lexicon);
+  if (current !== undefined) {
+    return current.mentions;
   }
   if (text === undefined) {
-    return (cached?.mentions ?? []).filter((mention) => index.isDefined(mention.term.id));
+    return (found.get(document)?.mentions ?? []).filter((mention) => index.isDefined(mention.term.id));
   }
-  const mentions = findUnlinkedMentions(text, document, lexicon);
-  found.set(document, { lexicon, mentions });
+  const { mentions, words } = scanDocument(text, document, lexicon);
+  found.set(document, { lexicon, generation: lexicon.generation, mentions, words });
   return mentions;
 }
 
@@ -51,31 +76,124 @@ export function reworkMentions(document: GlossaryDocument, index: WorkspaceIndex
   return before.length !== after.length || before.some((mention, k) => mention.term.id !== after[k]!.term.id || mention.text !== after[k]!.text || mention.range.start !== after[k]!.range.start);
 }
 
-/** Whether the mentions of this model are known for the current terms (so that its text is not needed). */
+/**
+ * Whether the mentions of this model are known for the current terms, so that its text is not
+ * needed: found for these forms, or found earlier in a document that holds none of the words
+ * starting the forms changed since.
+ */
 export function mentionsAreCurrent(document: GlossaryDocument, index: WorkspaceIndex): boolean {
-  return found.get(document)?.lexicon === lexiconOf(index);
+  return currentFindings(document, lexiconOf(index)) !== undefined;
+}
+
+/** How long the mention pass of a load goes on before other work (requests, cancellation) gets its turn. */
+const timeSliceMs = 20;
+
+/**
+ * The mention pass of a load: once every file is indexed (the lexicon needs every title), works
+ * out the mentions of each document from the text it was read with, while the caller still holds
+ * the texts; an open document from the editor's text (`openText`). Yields to other work every
+ * 20 ms. Texts of models replaced meanwhile are passed over.
+ */
+export async function findMentionsOf(
+  index: WorkspaceIndex,
+  read: Iterable<{ readonly document: GlossaryDocument; readonly text: string | undefined }>,
+  openText: (document: GlossaryDocument) => string | undefined = () => undefined,
+): Promise<void> {
+  let sliceStart = performance.now();
+  const work = async (document: GlossaryDocument, text: string | undefined): Promise<void> => {
+    if (performance.now() - sliceStart > timeSliceMs) {
+      await new Promise((resolve) => setImmediate(resolve));
+      sliceStart = performance.now();
+    }
+    if (text !== undefined && index.document(document.uri) === document) {
+      unlinkedMentions(document, index, text);
+    }
+  };
+  for (const { document, text } of read) {
+    await work(document, text);
+  }
+  for (const document of index.documents()) {
+    await work(document, openText(document));
+  }
+}
+
+/** The unlinked mentions of a document's text against these forms (see `scanDocument`). */
+export function findUnlinkedMentions(text: string, document: GlossaryDocument, lexicon: Lexicon): UnlinkedMention[] {
+  return scanDocument(text, document, lexicon).mentions;
 }
 
 /**
  * The first mention of each term in each section of each entry, outside headings, code, links and
  * the other masked parts of the prose, leaving out the entry's own names and terms the section
- * links already. One pass over the words of the text; each word is looked up once in the lexicon.
+ * links already; and the filter of the words of that prose. One pass over the words of the text;
+ * each word is looked up once in the lexicon.
  */
-export function findUnlinkedMentions(text: string, document: GlossaryDocument, lexicon: Lexicon): UnlinkedMention[] {
+function scanDocument(text: string, document: GlossaryDocument, lexicon: Lexicon): { mentions: UnlinkedMention[]; words: WordFilter } {
+  const mentions: UnlinkedMention[] = [];
+  const words: string[] = [];
   if (document.entries.length === 0) {
-    return [];
+    return { mentions, words: WordFilter.of(words) };
   }
   const lines = splitLines(text);
+  const lineOffsets = lineStartOffsets(text);
   const skipped = linesWithoutProse(document, lines);
+  const headMasks = maskMultiLineComments(lines, skipped);
   const links = new LinkMasks(document);
-  const mentions: UnlinkedMention[] = [];
   for (const entry of document.entries) {
-    const scope = new EntryScope(entry);
+    const scope = new EntryScope(entry, lexicon);
     for (const paragraph of paragraphsOf(lines, skipped, entry.heading.range.end.line + 1, entry.range.end.line)) {
-      scanParagraph(paragraph, links.of(paragraph), lexicon, scope, mentions);
+      const masks = links.of(paragraph);
+      const head = headMasks.get(paragraph.firstLine);
+      if (head !== undefined) masks.push([0, head]);
+      for (const mention of scanParagraph(paragraph, masks, lexicon, scope, words)) {
+        const { start, end } = mention.range;
+        const label = text.slice(lineOffsets[start.line]! + start.character, lineOffsets[end.line]! + end.character);
+        mentions.push({ ...mention, text: detach(label) });
+      }
     }
   }
-  return mentions;
+  return { mentions, words: WordFilter.of(words) };
+}
+
+/** Where each line of the text starts, as an offset into the text (line breaks as the file has them). */
+function lineStartOffsets(text: string): number[] {
+  const starts = [0];
+  const lineBreak = /\r\n|\r|\n/g;
+  for (let match = lineBreak.exec(text); match !== null; match = lineBreak.exec(text)) {
+    starts.push(match.index + match[0].length);
+  }
+  return starts;
+}
+
+/**
+ * A comment that spans paragraphs (`<!--`, a blank line, `-->`): its inner lines hold no prose,
+ * and the paragraph where it ends is masked up to its end (the paragraph where it starts is masked
+ * from the `<!--` by the inline masks). Gives, per first line of such a paragraph, where the comment ends in it.
+ */
+function maskMultiLineComments(lines: readonly string[], skipped: Uint8Array): Map<number, number> {
+  const headMasks = new Map<number, number>();
+  let openLine = -1;
+  for (let line = 0; line < lines.length; line++) {
+    if (skipped[line] && openLine < 0) continue;
+    let from = 0;
+    for (;;) {
+      if (openLine < 0) {
+        const open = lines[line]!.indexOf('<!--', from);
+        if (open < 0) break;
+        openLine = line;
+        from = open + 4;
+      }
+      const close = lines[line]!.indexOf('-->', from);
+      if (close < 0) {
+        if (line > openLine) skipped[line] = 1;
+        break;
+      }
+      if (line > openLine) headMasks.set(line, close + 3);
+      openLine = -1;
+      from = close + 3;
+    }
+  }
+  return headMasks;
 }
 
 /** Consecutive lines of prose, joined with `\n`, and where each line starts in the joined text. */
@@ -102,6 +220,7 @@ function linesWithoutProse(document: GlossaryDocument, lines: readonly string[])
     while (other >= 0 && other < lines.length && lines[other]!.trim() === '') other += step;
     return other;
   };
+  skipIndentedCode(lines, skipped);
   lines.forEach((line, number) => {
     // A table's caption (`: Haikus zu ...`, `Table: ...`) stands before or after it.
     const caption = /^\s*(Table)?:\s/.test(line) && (tableRows[nextNonBlank(number, -1)] === true || tableRows[nextNonBlank(number, 1)] === true);
@@ -110,6 +229,48 @@ function linesWithoutProse(document: GlossaryDocument, lines: readonly string[])
     }
   });
   return skipped;
+}
+
+/**
+ * Marks indented code blocks (the model keeps fenced code only): after a blank line, lines indented
+ * four columns beyond the content of the list item they stand in (the margin outside a list), up
+ * to the next line that is less indented. A nested list item ("    - more") is no code.
+ */
+function skipIndentedCode(lines: readonly string[], skipped: Uint8Array): void {
+  let contentColumn = 0;
+  let afterBlank = true;
+  let inCode = false;
+  lines.forEach((line, number) => {
+    if (line.trim() === '') {
+      afterBlank = true;
+      return;
+    }
+    const indent = columnsOf(/^[ \t]*/.exec(line)![0]);
+    const item = /^([ \t]*)([-*+]|\d+[.)])([ \t]+)\S/.exec(line);
+    if (skipped[number]) {
+      inCode = false;
+    } else if ((inCode || afterBlank) && indent >= contentColumn + 4) {
+      inCode = true;
+      skipped[number] = 1;
+    } else {
+      inCode = false;
+      if (item !== null) {
+        contentColumn = columnsOf(item[1]! + item[2]! + item[3]!);
+      } else if (afterBlank && indent < contentColumn) {
+        contentColumn = 0;
+      }
+    }
+    afterBlank = false;
+  });
+}
+
+/** How many columns leading white space takes (a tab runs to the next multiple of four). */
+function columnsOf(space: string): number {
+  let columns = 0;
+  for (const char of space) {
+    columns = char === '\t' ? columns + 4 - (columns % 4) : columns + 1;
+  }
+  return columns;
 }
 
 function* paragraphsOf(lines: readonly string[], skipped: Uint8Array, from: number, to: number): Generator<Paragraph> {
@@ -165,7 +326,10 @@ class EntryScope {
   /** Section and id of each link of the entry's prose, worked out at the first mention. */
   private linked: Set<string> | undefined;
 
-  constructor(private readonly entry: Entry) {
+  constructor(
+    private readonly entry: Entry,
+    private readonly lexicon: Lexicon,
+  ) {
     this.ownKeys = new Set(formsOf(entry).map((form) => form.key));
   }
 
@@ -175,7 +339,8 @@ class EntryScope {
       return false;
     }
     const key = `${this.sectionAt(line)}\u0000${form.term.id}`;
-    this.linked ??= new Set(this.entry.bodyLinks.map((link) => `${this.sectionAt(link.range.start.line)}\u0000${link.target}`));
+    // A link to an abbreviation stub links the entry it points at.
+    this.linked ??= new Set(this.entry.bodyLinks.map((link) => `${this.sectionAt(link.range.start.line)}\u0000${this.lexicon.linkedTerm(link.target)}`));
     if (this.reported.has(key) || this.linked.has(key)) {
       return false;
     }
@@ -195,8 +360,6 @@ class EntryScope {
   }
 }
 
-const wordPattern = /[\p{L}\p{N}]+/gu;
-
 /** A word of the text: where it is and what it says. */
 interface Word {
   readonly start: number;
@@ -204,9 +367,12 @@ interface Word {
   readonly text: string;
 }
 
-/** Reports the admitted mentions of one paragraph into `mentions`. */
-function scanParagraph(paragraph: Paragraph, links: readonly Mask[], lexicon: Lexicon, scope: EntryScope, mentions: UnlinkedMention[]): void {
+/** The admitted mentions of one paragraph (their text is cut from the file's text by the caller); its words go into `allWords` (see `filterKeysOf`). */
+function* scanParagraph(paragraph: Paragraph, links: readonly Mask[], lexicon: Lexicon, scope: EntryScope, allWords: string[]): Generator<Omit<UnlinkedMention, 'text'>> {
   const words = unmaskedWords(paragraph.text, [...inlineMasks(paragraph.text), ...links].sort((a, b) => a[0] - b[0]));
+  for (const word of words) {
+    allWords.push(...filterKeysOf(word.text));
+  }
   for (let i = 0; i < words.length; i++) {
     const forms = lexicon.formsStartingWith(words[i]!.text);
     const form = forms?.find((candidate) => matchesAt(paragraph.text, words, i, candidate));
@@ -218,9 +384,9 @@ function scanParagraph(paragraph: Paragraph, links: readonly Mask[], lexicon: Le
     }
     const first = words[i]!;
     const last = words[i + form.words.length - 1]!;
-    const range = { start: positionOf(paragraph, first.start), end: positionOf(paragraph, last.end) };
+    const range = { start: positionOf(paragraph, first.start), end: positionOf(paragraph, last.end + form.closing.length) };
     if (scope.admits(form, range.start.line)) {
-      mentions.push({ range, text: detach(paragraph.text.slice(first.start, last.end)), term: form.term });
+      yield { range, term: form.term };
     }
     i += form.words.length - 1;
   }
@@ -270,16 +436,27 @@ function unmaskedWords(text: string, masks: readonly Mask[]): Word[] {
   return words;
 }
 
-/** Characters that join words into one longer word: "KI-Entwicklung", "Leonardo.ai", "user_id". */
-const joiners = '-._@';
+/**
+ * Characters that join words into one longer word: "KI-Entwicklung", "Leonardo.ai", "user_id",
+ * and the German gender forms "Agent:innen", "Agent*innen".
+ */
+const joiners = '-._@:*';
 
 function isWordCharacter(char: string | undefined): boolean {
   return char !== undefined && /[\p{L}\p{N}]/u.test(char);
 }
 
-/** Whether a word next to `offset` (on the side given) is joined to the mention, so that it lies inside a longer word. */
+/** Whether the character at `joinerOffset` joins the word at `beyondOffset` to the mention, so that it lies inside a longer word. */
 function joinedAt(text: string, joinerOffset: number, beyondOffset: number): boolean {
   return joiners.includes(text[joinerOffset] ?? ' ') && isWordCharacter(text[beyondOffset]);
+}
+
+/**
+ * Whether a hyphen makes the word part of a compound whose rest is written elsewhere: the German
+ * suspended hyphen ("Tensor- und Matrixberechnungen", "Datenspeicher und -verarbeitung").
+ */
+function suspendedAt(text: string, hyphenOffset: number, beyondOffset: number): boolean {
+  return text[hyphenOffset] === '-' && (beyondOffset < 0 || beyondOffset >= text.length || /\s/.test(text[beyondOffset]!));
 }
 
 /** Whether the form's words stand at word `i` and the following words, as whole words. */
@@ -290,7 +467,7 @@ function matchesAt(text: string, words: readonly Word[], i: number, form: TermFo
   }
   for (let k = 0; k < count; k++) {
     const word = words[i + k]!;
-    if (!wordMatches(form.words[k]!, word.text, k === count - 1)) {
+    if (!wordMatches(form.words[k]!, word.text, k === count - 1 && form.closing === '')) {
       return false;
     }
     if (k > 0 && !separatorMatches(form.separators[k - 1]!, text.slice(words[i + k - 1]!.end, word.start))) {
@@ -298,8 +475,12 @@ function matchesAt(text: string, words: readonly Word[], i: number, form: TermFo
     }
   }
   const start = words[i]!.start;
-  const end = words[i + count - 1]!.end;
-  return !joinedAt(text, start - 1, start - 2) && !joinedAt(text, end, end + 1);
+  const last = words[i + count - 1]!.end;
+  if (form.closing !== '' && !text.startsWith(form.closing, last)) {
+    return false;
+  }
+  const end = last + form.closing.length;
+  return !joinedAt(text, start - 1, start - 2) && !joinedAt(text, end, end + 1) && !suspendedAt(text, start - 1, start - 2) && !suspendedAt(text, end, end + 1);
 }
 
 /** A space or hyphen of a form matches white space within a paragraph or a hyphen; any other separator itself. */

@@ -8,7 +8,7 @@ import { newEntryProblem, newEntryUri, proposeEntryId } from '../features/newEnt
 import { configuredIndexPage, readGlossaryFiles } from '../index/readGlossaryFiles';
 import { IndexChange, WorkspaceIndex } from '../index/workspaceIndex';
 import { DiagnosticCode } from '../diagnostics/codes';
-import { mentionsAreCurrent, reworkMentions, unlinkedMentions } from '../mentions/unlinkedMentions';
+import { findMentionsOf, mentionsAreCurrent, reworkMentions, unlinkedMentions } from '../mentions/unlinkedMentions';
 import { GlossaryDocument } from '../parse/model';
 import { textFingerprint } from '../parse/fingerprint';
 import { parseGlossaryDocument } from '../parse/parser';
@@ -90,10 +90,15 @@ export class GlossarySession {
     }
     const indexPageUri = indexPage.uri;
     const openByUri = new Map(openTexts.map((open) => [open.uri, open]));
-    const read = await readGlossaryFiles(this.workspace, uris.filter((uri) => !openByUri.has(uri)), (text, uri) => this.parse(text, uri, 0, config));
+    // The lexicon needs every title: the texts are held until the mention pass below has read them (none when the rule is off).
+    const withMentions = config.severity[DiagnosticCode.UnlinkedMention] !== 'off';
+    const read = await readGlossaryFiles(this.workspace, uris.filter((uri) => !openByUri.has(uri)), (text, uri) => ({
+      document: this.parse(text, uri, 0, config),
+      text: withMentions ? text : undefined,
+    }));
     const index = new WorkspaceIndex();
     index.useIndexPage(indexPageUri);
-    for (const document of read.documents) {
+    for (const { document } of read.documents) {
       index.update(document);
     }
     this.currentConfig = config;
@@ -104,7 +109,8 @@ export class GlossarySession {
     for (const open of openTexts) {
       this.updateOpen(open);
     }
-    await this.refreshMentions();
+    await findMentionsOf(index, read.documents, (open) => this.openVersions.get(open.uri)?.text);
+    this.mentionsTermsVersion = index.termsVersion;
     return { configProblems: [...(configFile?.problems ?? []), ...problems], fileProblems: [...fileProblems, ...read.skipped, ...read.warnings] };
   }
 
@@ -182,9 +188,10 @@ export class GlossarySession {
   }
 
   /**
-   * Works out the unlinked mentions of every document whose findings are older than its model or
-   * the terms (an entry added, removed, retitled): open documents from the editor's text, closed
-   * ones read from disk, a few at a time. Gives the documents whose findings changed.
+   * Works out the unlinked mentions of every document whose findings may have changed with the
+   * terms (an entry added, removed, retitled): only documents whose prose holds the first word of a
+   * form added, removed or relinked since (see `mentionsAreCurrent`); open ones from the editor's
+   * text, closed ones read from disk, a few at a time. Gives the documents whose findings changed.
    */
   async refreshMentions(): Promise<IndexChange> {
     const affectedUris = new Set<string>();
@@ -193,7 +200,16 @@ export class GlossarySession {
     }
     const index = this.currentIndex;
     this.mentionsTermsVersion = index.termsVersion;
-    const stale = [...index.documents()].filter((document) => !mentionsAreCurrent(document, index));
+    // Telling which documents hold a changed form's first word takes a moment in a large glossary: other work gets turns.
+    const stale: GlossaryDocument[] = [];
+    let sliceStart = performance.now();
+    for (const document of [...index.documents()]) {
+      if (performance.now() - sliceStart > 20) {
+        await new Promise((resolve) => setImmediate(resolve));
+        sliceStart = performance.now();
+      }
+      if (index.document(document.uri) === document && !mentionsAreCurrent(document, index)) stale.push(document);
+    }
     const rework = (document: GlossaryDocument, text: string): void => {
       // Only if the file still holds what the model was parsed from; a change on disk comes with its own event.
       const unchanged = index.document(document.uri) === document && document.fingerprint === textFingerprint(text);

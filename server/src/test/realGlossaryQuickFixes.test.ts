@@ -45,7 +45,8 @@ test('every quick fix on the real glossary changes only the ranges it names, in 
   let renames = 0;
   for (const document of documents) {
     const model = index.document(document.uri)!;
-    const diagnostics = computeDiagnostics(model, index, config);
+    // With the text, so that the unlinked mentions are found and their fixes applied too.
+    const diagnostics = computeDiagnostics(model, index, config, document.getText());
     const input = { index, config, document, diagnostics, documentChanges: true, newEntryUri, otherDocuments };
     for (const diagnostic of diagnostics) {
       const actions: CodeAction[] = codeActions(input, diagnostic.range, ['quickfix']).filter((action) =>
@@ -83,7 +84,7 @@ test('every quick fix on the real glossary changes only the ranges it names, in 
         // (The edited file is swapped in and back, rather than indexing the glossary anew for each of some 2,000 fixes.)
         const original = index.document(edited.uri)!;
         index.update(parseGlossaryDocument(after, edited.uri, 2, { termClass: 'term' }));
-        const remaining = computeDiagnostics(index.document(document.uri)!, index, config);
+        const remaining = computeDiagnostics(index.document(document.uri)!, index, config, edited.uri === document.uri ? after : document.getText());
         index.update(original);
         const expectGone = diagnostic.code === DiagnosticCode.DuplicateAnchor ? DiagnosticCode.AnchorFileMismatch : diagnostic.code;
         const stillThere = remaining.filter((candidate) => candidate.code === expectGone && isSameDiagnostic(candidate, { ...diagnostic, code: expectGone }));
@@ -101,7 +102,7 @@ test('every quick fix on the real glossary changes only the ranges it names, in 
           const targets = (text: string): string[] => parseGlossaryDocument(text, document.uri, 0, { termClass: 'term' }).links.map((link) => link.target).sort();
           assert.deepEqual(targets(after).filter((id) => id !== 'Index'), targets(before).filter((id) => id !== 'Index'));
         }
-        const kind = action.title.replace(/"[^"]*"/g, '"…"');
+        const kind = action.title.replace(/"[^"]*"/g, '"…"').replace(/^(Link "…" to #).*/, '$1…');
         applied.set(kind, (applied.get(kind) ?? 0) + 1);
       }
     }
@@ -115,6 +116,7 @@ test('every quick fix on the real glossary changes only the ranges it names, in 
     'Add the heading "…" to the top of the index page',
     'Change the id to "…", as the file is named',
     'Change to "…"',
+    'Link "…" to #…',
     'Sort the see-also list (Index last)',
   ]);
   assert.ok(renames > 0, 'some files can be renamed after their id');

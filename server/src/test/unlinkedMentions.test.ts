@@ -4,15 +4,18 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { CodeAction, TextDocumentEdit, TextEdit } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { loadGlossary } from '../cli/loadGlossary';
 import { defaultConfig } from '../config';
 import { DiagnosticCode } from '../diagnostics/codes';
 import { computeDiagnostics } from '../diagnostics/computeDiagnostics';
 import { codeActions } from '../features/codeActions';
-import { linkMentionsKind } from '../features/mentionLinks';
+import { linkMentionEdit, linkMentionsKind } from '../features/mentionLinks';
+import { GlossaryDiagnostic } from '../diagnostics/diagnostic';
+import { CliIo, runCli } from '../cli/main';
+import { WorkspaceIndex } from '../index/workspaceIndex';
+import { parseGlossaryDocument } from '../parse/parser';
+import { Workspace } from '../workspace/workspace';
 import { GlossarySession } from '../session/glossarySession';
 import { InMemoryWorkspace } from '../workspace/inMemoryWorkspace';
-import { NodeFileSystemWorkspace } from '../workspace/nodeWorkspace';
 import { corpusEntries } from './corpus';
 import { entryLines, indexOf, rangeText, uriOf } from './support/tinyWorkspace';
 
@@ -177,32 +180,225 @@ test('an entry file added on disk brings the mention hint to a closed file, and 
   assert.deepEqual(mentionsInA(), []);
 });
 
-test('the real glossary: concrete mentions, each term at most once per section, none in its own entry', async () => {
-  const glossary = await loadGlossary([corpusEntries], { cwd: corpusEntries, workspace: new NodeFileSystemWorkspace(), warn: () => undefined });
-  assert.equal(glossary.kind, 'loaded');
-  if (glossary.kind !== 'loaded') return;
-  const found: { file: string; line: number; text: string; target: string }[] = [];
-  for (const file of glossary.files) {
-    const text = fs.readFileSync(new URL(file.uri), 'utf8');
-    const document = glossary.index.document(file.uri)!;
-    for (const diagnostic of computeDiagnostics(document, glossary.index, glossary.config, text)) {
-      if (diagnostic.data.kind === DiagnosticCode.UnlinkedMention) {
-        found.push({ file: path.basename(file.displayPath), line: diagnostic.range.start.line, text: diagnostic.data.text, target: diagnostic.data.target });
-        const entry = document.entries.find((candidate) => candidate.range.start.line <= diagnostic.range.start.line && diagnostic.range.start.line <= candidate.range.end.line);
-        assert.notEqual(entry?.id, diagnostic.data.target, `${file.displayPath}: no mention of an entry in itself`);
-      }
+
+test('a mention over a CRLF line break is linked byte for byte, and named on one line', () => {
+  const files = withTerms(['Ein Large\r\nLanguage Model ist groß.'], [['Large Language Model', 'Large-Language-Model']]);
+  const { actions, document } = actionsOf(files, ['quickfix']);
+  const fix = actions.find((action) => action.title === 'Link "Large Language Model" to #Large-Language-Model');
+  assert.ok(fix, actions.map((action) => action.title).join(', '));
+  assert.equal(fix.diagnostics?.[0]?.message, '"Large Language Model" is an entry of the glossary: link it to #Large-Language-Model.');
+  const before = document.getText();
+  const at = before.indexOf('Large\r\n');
+  const expected = `${before.slice(0, at)}[Large\r\nLanguage Model](#Large-Language-Model)${before.slice(at + 'Large\r\nLanguage Model'.length)}`;
+  assert.equal(applied(fix, document), expected);
+});
+
+test('a "Long Name (ABBR)" title is linked with its closing parenthesis, and the label is escaped', () => {
+  const files = withTerms(['**Artificial General Intelligence (AGI)** ist ein Ziel.'], [['Artificial General Intelligence (AGI)', 'Artificial-General-Intelligence']]);
+  const { actions, document } = actionsOf(files, ['quickfix']);
+  const fix = actions.find((action) => action.title.startsWith('Link "Artificial General Intelligence (AGI)"'));
+  assert.ok(fix, actions.map((action) => action.title).join(', '));
+  assert.equal(applied(fix, document).split('\n')[2], '**[Artificial General Intelligence (AGI)](#Artificial-General-Intelligence)** ist ein Ziel.');
+  const range = { start: { line: 2, character: 0 }, end: { line: 2, character: 8 } };
+  const diagnostic = { range, code: DiagnosticCode.UnlinkedMention, data: { kind: DiagnosticCode.UnlinkedMention, target: 'X', text: 'a[b]\\c' } } as unknown as GlossaryDiagnostic;
+  assert.equal(linkMentionEdit(diagnostic)?.newText, '[a\\[b\\]\\\\c](#X)');
+});
+
+/** An abbreviation stub as the real glossary writes them: "**GPU** steht für [Graphics Processing Unit](#…)". */
+const gpuStub = [
+  '## GPU {#GPU .chapter .small .term}',
+  '',
+  '**GPU** steht für "[Graphics Processing Unit](#Graphics-Processing-Unit)".',
+  '',
+  '### Verwandte oder andere interessante Themen: {.seealso}',
+  '',
+  '[Graphics Processing Unit](#Graphics-Processing-Unit) |',
+  '[Index](#Index) |',
+  '',
+  '----',
+];
+
+test('an abbreviation stub: its name is not suggested in the entry it points at, and elsewhere links that entry', () => {
+  const files: Files = {
+    'GPU.md': gpuStub,
+    'Graphics-Processing-Unit.md': entryLines('Graphics Processing Unit', 'Graphics-Processing-Unit', [], ['GPUs rechnen parallel.']),
+    'A.md': entryLines('A', 'A', [], ['Eine GPU rechnet.', '', '### Mehr {.explanation}', '', 'Die [GPU](#GPU) ist eine Graphics Processing Unit.']),
+  };
+  assert.deepEqual(mentionsOf(files, 'Graphics-Processing-Unit.md'), []);
+  // The second section links the stub: that links the entry, so its long name is no hint there.
+  assert.deepEqual(mentionsOf(files, 'A.md'), ['2:5-2:8 GPU -> #Graphics-Processing-Unit']);
+  // A short entry whose title abbreviates nothing it links is no stub.
+  const notStub = { ...files, 'GPU.md': gpuStub.map((line) => line.replace('**GPU** steht', '**GPU** heißt')).map((line) => line.replace(/Graphics Processing Unit\]\(#Graphics-Processing-Unit\)"/, 'Grafikchip](#A)"')) };
+  assert.deepEqual(mentionsOf(notStub, 'Graphics-Processing-Unit.md'), ['2:0-2:4 GPUs -> #GPU']);
+});
+
+test('no mention in suspended compounds, gender forms, indented code, math, comments over blank lines, or lower-case English', () => {
+  const terms: [string, string][] = [
+    ['Tensor', 'Tensor'],
+    ['Agent', 'Agent'],
+    ['Learning', 'Learning'],
+    ['TensorFlow', 'TensorFlow'],
+  ];
+  const body = [
+    'Für Tensor- und Matrixberechnungen, Daten- und -Tensor, Agent:innen und Agent*innen ("learning to learn").',
+    '',
+    '    TensorFlow im Code',
+    '    Agent',
+    '',
+    'Formel $Tensor + x$ und $$Agent$$, aber $5 und $10 für Learning.',
+    '',
+    '<!-- Kommentar',
+    '',
+    'Tensor im Kommentar',
+    '',
+    'Ende --> danach TensorFlow.',
+    '',
+    '- Liste',
+    '',
+    '    Fortsetzung mit Agent.',
+  ];
+  assert.deepEqual(mentionsOf(withTerms(body, terms), 'A.md'), [
+    '7:55-7:63 Learning -> #Learning',
+    '13:16-13:26 TensorFlow -> #TensorFlow',
+    '17:20-17:25 Agent -> #Agent',
+  ]);
+});
+
+test('a heading edit that changes no form leaves the terms alone; a new title reads again only the files holding its first word', async () => {
+  const files: Record<string, string> = {
+    [uriOf('Index.md')]: '# Index {#Index}',
+    [uriOf('Bahn.md')]: entryLines('Zug', 'Bahn', [], ['Ein Zug.']).join('\n'),
+    [uriOf('A.md')]: entryLines('A', 'A', [], ['Mit TensorFlow gebaut.']).join('\n'),
+    [uriOf('B.md')]: entryLines('B', 'B', [], ['Ohne das Wort.']).join('\n'),
+    [uriOf('C.md')]: entryLines('C', 'C', [], ['Ein Zug fährt.']).join('\n'),
+  };
+  const { workspace, reads } = countingWorkspace(files);
+  const session = new GlossarySession(workspace, ['file:///ws']);
+  await session.load(undefined, []);
+  assert.deepEqual(reads.filter((uri) => uri.endsWith('.md')).sort(), Object.keys(files).sort(), 'each file is read once at load');
+  const mentionsIn = (name: string): string[] =>
+    session.diagnosticsOf(uriOf(name)).flatMap((diagnostic) => (diagnostic.data.kind === DiagnosticCode.UnlinkedMention ? [`${rangeText(diagnostic.range)} ${diagnostic.data.text}`] : []));
+  assert.deepEqual(mentionsIn('C.md'), ['2:4-2:7 Zug']);
+  const zug = (heading: string): string => [heading, ...entryLines('Zug', 'Bahn', [], ['Ein Zug.']).slice(1)].join('\n');
+  const version = session.index.termsVersion;
+  session.updateOpen({ uri: uriOf('Bahn.md'), version: 2, text: zug('## *Zug* {#Bahn .chapter .small .term .neu lang=de}') });
+  assert.equal(session.index.termsVersion, version, 'a class, an attribute or emphasis changes no form');
+  assert.equal(session.mentionsOutdated(), false);
+
+  reads.length = 0;
+  session.updateOpen({ uri: uriOf('Bahn.md'), version: 3, text: zug('## TensorFlow {#Bahn .chapter .small .term}') });
+  assert.equal(session.mentionsOutdated(), true);
+  assert.deepEqual([...(await session.refreshMentions()).affectedUris].sort(), [uriOf('A.md'), uriOf('C.md')]);
+  assert.deepEqual(reads.sort(), [uriOf('A.md'), uriOf('C.md')], 'A holds the new form, C the old one; B and the index are not read');
+  assert.deepEqual(mentionsIn('A.md'), ['2:4-2:14 TensorFlow']);
+  assert.deepEqual(mentionsIn('C.md'), []);
+  assert.deepEqual(mentionsIn('B.md'), []);
+});
+
+test('with unlinked-mention off, no file is read for mentions: neither at load nor when the terms change', async () => {
+  const files: Record<string, string> = {
+    [uriOf('.glossary.json')]: JSON.stringify({ severity: { 'unlinked-mention': 'off' } }),
+    [uriOf('A.md')]: entryLines('A', 'A', [], ['Mit TensorFlow gebaut.']).join('\n'),
+    [uriOf('TensorFlow.md')]: entryLines('TensorFlow', 'TensorFlow', []).join('\n'),
+  };
+  const { workspace, reads } = countingWorkspace(files);
+  const session = new GlossarySession(workspace, ['file:///ws']);
+  await session.load(undefined, []);
+  assert.deepEqual(reads.filter((uri) => uri.endsWith('.md')).sort(), [uriOf('A.md'), uriOf('TensorFlow.md')]);
+  reads.length = 0;
+  session.updateOpen({ uri: uriOf('TensorFlow.md'), version: 2, text: entryLines('Tensor Flow', 'TensorFlow', []).join('\n') });
+  assert.equal(session.mentionsOutdated(), false);
+  await session.refreshMentions();
+  assert.deepEqual(reads, []);
+});
+
+test('glossary check reads each file once and still reports unlinked mentions', async () => {
+  const files: Record<string, string> = {
+    [uriOf('A.md')]: entryLines('A', 'A', [], ['Mit TensorFlow gebaut.']).join('\n'),
+    [uriOf('TensorFlow.md')]: entryLines('TensorFlow', 'TensorFlow', []).join('\n'),
+  };
+  const { workspace, reads } = countingWorkspace(files);
+  let stdout = '';
+  const io: CliIo = { cwd: '/ws', workspace, stdout: (text) => (stdout += text), stderr: () => undefined } as CliIo;
+  await runCli(['check', '.'], io);
+  assert.deepEqual(reads.filter((uri) => uri.endsWith('.md')).sort(), [uriOf('A.md'), uriOf('TensorFlow.md')]);
+  assert.match(stdout, /A\.md:3:5: hint unlinked-mention "TensorFlow"/);
+});
+
+/** An in-memory workspace that records the URIs it reads. */
+function countingWorkspace(files: Record<string, string>): { workspace: Workspace; reads: string[] } {
+  const workspace = new InMemoryWorkspace(files);
+  const reads: string[] = [];
+  const readFile = workspace.readFile.bind(workspace);
+  workspace.readFile = (uri: string) => {
+    reads.push(uri);
+    return readFile(uri);
+  };
+  return { workspace, reads };
+}
+
+/** Where a section starts: the innermost heading at or above the line within the entry. */
+function sectionStart(document: ReturnType<typeof parseGlossaryDocument>, line: number): number {
+  return Math.max(...document.headings.filter((heading) => heading.range.start.line <= line).map((heading) => heading.range.start.line));
+}
+
+test('the real glossary: mentions at known places, and none inside links, code or headings, nor in its own entry, nor twice per section', () => {
+  const index = new WorkspaceIndex();
+  const texts = new Map<string, string>();
+  for (const name of fs.readdirSync(corpusEntries).sort()) {
+    const text = fs.readFileSync(path.join(corpusEntries, name), 'utf8');
+    texts.set(name, text);
+    index.update(parseGlossaryDocument(text, name, 0, { termClass: defaultConfig.termClass }));
+  }
+  const found: { file: string; line: number; character: number; text: string; target: string }[] = [];
+  const perSection = new Set<string>();
+  for (const [name, text] of texts) {
+    const document = index.document(name)!;
+    const lines = text.split(/\r\n|\r|\n/);
+    for (const diagnostic of computeDiagnostics(document, index, defaultConfig, text)) {
+      const { data } = diagnostic;
+      if (data.kind !== DiagnosticCode.UnlinkedMention) continue;
+      const { start, end } = diagnostic.range;
+      found.push({ file: name, line: start.line + 1, character: start.character, text: data.text, target: data.target });
+      const where = `${name}:${start.line + 1}:${start.character + 1} "${data.text}"`;
+      // The text is the file's own over the range.
+      if (start.line === end.line) assert.equal(lines[start.line]!.slice(start.character, end.character), data.text, where);
+      const overlaps = (range: { start: { line: number; character: number }; end: { line: number; character: number } }): boolean =>
+        (range.start.line < end.line || (range.start.line === end.line && range.start.character < end.character)) &&
+        (start.line < range.end.line || (start.line === range.end.line && start.character < range.end.character));
+      assert.ok(!document.links.some((link) => overlaps(link.range)), `${where} lies in a link`);
+      assert.ok(!document.headings.some((heading) => heading.range.start.line <= start.line && start.line <= heading.range.end.line), `${where} lies in a heading`);
+      assert.ok(!document.codeFences.some((fence) => fence.range.start.line <= start.line && start.line <= fence.range.end.line), `${where} lies in code`);
+      assert.ok(!/`/.test(lines[start.line]!.slice(0, start.character).replace(/`[^`]*`/g, '')), `${where} lies in a code span`);
+      const entry = document.entries.find((candidate) => candidate.range.start.line <= start.line && start.line <= candidate.range.end.line);
+      assert.ok(entry, `${where} lies in an entry`);
+      assert.notEqual(entry.id, data.target, `${where}: no mention of an entry in itself`);
+      const section = `${name}:${sectionStart(document, start.line)}:${data.target}`;
+      assert.ok(!perSection.has(section), `${where}: the term was reported before in this section`);
+      perSection.add(section);
+      const linkedInSection = entry.bodyLinks.some((link) => link.target === data.target && sectionStart(document, link.range.start.line) === sectionStart(document, start.line));
+      assert.ok(!linkedInSection, `${where}: the section links the term already`);
     }
   }
-  const has = (file: string, line: number, text: string, target: string): boolean =>
-    found.some((mention) => mention.file === file && mention.line === line - 1 && mention.text === text && mention.target === target);
-  assert.ok(has('Text-to-3D.md', 36, 'NeRF', 'NeRF'), 'NeRF in Text-to-3D, line 36 (line 15 links it, in another section)');
-  assert.ok(has('LLaVA.md', 34, 'Training', 'Training'));
-  assert.ok(has('Normalization.md', 104, 'GRUs', 'GRU') || found.some((mention) => mention.text === 'GRUs'), 'a plural ending');
+  const at = (file: string, line: number, text: string): { target: string } | undefined => found.find((mention) => mention.file === file && mention.line === line && mention.text === text);
+  // Read in the files: Text-to-3D.md line 36 names NeRF (line 15 links it, in another section).
+  assert.match(texts.get('Text-to-3D.md')!.split('\n')[35]!, /NeRF/);
+  assert.equal(at('Text-to-3D.md', 36, 'NeRF')?.target, 'Neural-Radiance-Fields', 'NeRF is a stub of Neural Radiance Fields');
+  // Normalization.md line 104: "... LSTMs oder GRUs": plural endings on acronyms.
+  assert.match(texts.get('Normalization.md')!.split('\n')[103]!, /LSTMs.*GRUs/);
+  assert.equal(at('Normalization.md', 104, 'GRUs')?.target, 'Gated-Recurrent-Unit');
+  // DeepMind.md line 49: "**Artificial General Intelligence (AGI)**": the whole name, parentheses closed.
+  assert.match(texts.get('DeepMind.md')!.split('\n')[48]!, /^- \*\*Artificial General Intelligence \(AGI\)\*\*/);
+  assert.equal(found.find((mention) => mention.file === 'DeepMind.md' && mention.line === 49)?.text, 'Artificial General Intelligence (AGI)');
+  assert.equal(at('DeepMind.md', 49, 'Artificial General Intelligence (AGI)')?.target, 'Artificial-General-Intelligence');
+  // Graphics-Processing-Unit.md speaks of GPUs throughout; GPU.md is its stub.
+  assert.ok(!found.some((mention) => mention.file === 'Graphics-Processing-Unit.md' && mention.text.startsWith('GPU')));
+  // Graphics-Processor-Unit.md line 14: "Tensor- und Matrixberechnungen" is no mention of Tensor.
+  assert.match(texts.get('Graphics-Processor-Unit.md')!.split('\n')[13]!, /Tensor- und/);
+  assert.ok(!found.some((mention) => mention.file === 'Graphics-Processor-Unit.md' && mention.line === 14 && mention.target === 'Tensor'));
+  // Few-Shot-Learning.md line 22: ("learning to learn") is English, no mention of Learning.
+  assert.ok(!found.some((mention) => mention.file === 'Few-Shot-Learning.md' && mention.line === 22 && mention.target === 'Learning'));
   assert.ok(!found.some((mention) => mention.text === 'Amazon'), '"Bedrock (Amazon)" is not named Amazon');
   assert.ok(!found.some((mention) => mention.target === 'KI'), 'two-letter terms are not looked for');
-  // Measured: 1,737 hints in 344 entries (5,780 links), at most 20 in one file.
-  assert.equal(found.length, 1737);
-  const perFile = new Map<string, number>();
-  found.forEach((mention) => perFile.set(mention.file, (perFile.get(mention.file) ?? 0) + 1));
-  assert.equal(Math.max(...perFile.values()), 20);
+  assert.ok(!found.some((mention) => mention.text.includes('(') !== mention.text.includes(')')), 'no half parentheses');
 });

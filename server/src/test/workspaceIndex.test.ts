@@ -1,7 +1,8 @@
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { WorkspaceIndex } from '../index/workspaceIndex';
-import { Anchor, GlossaryDocument, Heading, Link, Range } from '../parse/model';
+import { Anchor, defaultParseOptions, GlossaryDocument, Heading, Link, Range } from '../parse/model';
+import { parseGlossaryDocument } from '../parse/parser';
 
 // The index reads only ids, explicitness and link targets, so these documents are built by hand
 // (independent of the parser); each anchor and link sits on its own line.
@@ -172,7 +173,8 @@ test('documents are listed in the order they were first added', () => {
 test('folderOfMostEntries names the folder whose documents hold the most entries', () => {
   const withEntries = (uri: string, count: number): GlossaryDocument => ({
     ...documentOf(uri, [], []),
-    entries: Array.from({ length: count }, () => ({}) as GlossaryDocument['entries'][number]),
+    // Real entries: the index reads their names (the terms of unlinked mentions).
+    entries: Array.from({ length: count }, (_, k) => parseGlossaryDocument(`## T${k} {#T${k} .term}`, uri, 0, defaultParseOptions).entries[0]!),
   });
   const index = indexOf(withEntries('file:///ws/a.md', 1), withEntries('file:///ws/src/b.md', 1), withEntries('file:///ws/src/c.md', 1));
   assert.equal(index.folderOfMostEntries(), 'file:///ws/src');
