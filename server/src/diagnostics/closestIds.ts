@@ -1,5 +1,5 @@
 import { distance } from 'fastest-levenshtein';
-import { WorkspaceIndex } from '../index/workspaceIndex';
+import type { WorkspaceIndex } from '../index/workspaceIndex';
 
 /** How many suggestions a broken link names at most. */
 const maxSuggestions = 3;
@@ -18,21 +18,61 @@ interface Candidate {
 }
 
 /**
- * The defined ids, prepared once per version of the index's definitions. Each long id is cut into
- * `maxEditDistance + 1` pieces: an id within that edit distance of a query keeps at least one piece
- * intact inside the query (each edit breaks at most one piece), so only ids sharing a piece with
- * the query need the edit distance computed. That keeps a workspace of many thousand ids fast.
+ * The defined ids of a workspace, kept up to date one id at a time by the index (see
+ * `WorkspaceIndex.closestIdCandidates`). Each long id is cut into `maxEditDistance + 1` pieces: an
+ * id within that edit distance of a query keeps at least one piece intact inside the query (each
+ * edit breaks at most one piece), so only ids sharing a piece with the query need the edit
+ * distance computed. That keeps a workspace of many thousand ids fast, and a change of one id
+ * (typing in a heading) costs no rebuild.
  */
-interface Candidates {
-  readonly version: number;
-  readonly byLower: ReadonlyMap<string, readonly Candidate[]>;
-  readonly bySingular: ReadonlyMap<string, readonly Candidate[]>;
-  readonly byPiece: ReadonlyMap<string, readonly Candidate[]>;
-  readonly shortIds: readonly Candidate[];
-  readonly answers: Map<string, readonly string[]>;
-}
+export class ClosestIdCandidates {
+  readonly byLower = new Map<string, Set<Candidate>>();
+  readonly bySingular = new Map<string, Set<Candidate>>();
+  readonly byPiece = new Map<string, Set<Candidate>>();
+  readonly shortIds = new Set<Candidate>();
+  /** The answers given since the ids last changed. */
+  readonly answers = new Map<string, readonly string[]>();
+  private readonly byId = new Map<string, Candidate>();
 
-const candidatesByIndex = new WeakMap<WorkspaceIndex, Candidates>();
+  constructor(ids: Iterable<string> = []) {
+    for (const id of ids) {
+      this.add(id);
+    }
+  }
+
+  add(id: string): void {
+    if (this.byId.has(id)) {
+      return;
+    }
+    const lower = id.toLowerCase();
+    const candidate: Candidate = { id, lower, singular: singularOf(lower) };
+    this.byId.set(id, candidate);
+    this.answers.clear();
+    this.file(candidate, addTo);
+  }
+
+  delete(id: string): void {
+    const candidate = this.byId.get(id);
+    if (candidate !== undefined) {
+      this.byId.delete(id);
+      this.answers.clear();
+      this.file(candidate, removeFrom);
+    }
+  }
+
+  private file(candidate: Candidate, change: (map: Map<string, Set<Candidate>>, key: string, value: Candidate) => void): void {
+    change(this.byLower, candidate.lower, candidate);
+    change(this.bySingular, candidate.singular, candidate);
+    if (candidate.lower.length < minPiecedLength) {
+      if (change === addTo) this.shortIds.add(candidate);
+      else this.shortIds.delete(candidate);
+    } else {
+      for (const piece of new Set(piecesOf(candidate.lower))) {
+        change(this.byPiece, piece, candidate);
+      }
+    }
+  }
+}
 
 /**
  * The existing ids closest to a missing one, best first, at most three: equal ignoring case, then
@@ -40,40 +80,13 @@ const candidatesByIndex = new WeakMap<WorkspaceIndex, Candidates>();
  * (at least 1, at most 3).
  */
 export function findClosestIds(id: string, index: WorkspaceIndex): readonly string[] {
-  const candidates = candidatesOf(index);
+  const candidates = index.closestIdCandidates();
   let answer = candidates.answers.get(id);
   if (answer === undefined) {
     answer = rankCandidates(id, candidates);
     candidates.answers.set(id, answer);
   }
   return answer;
-}
-
-function candidatesOf(index: WorkspaceIndex): Candidates {
-  const cached = candidatesByIndex.get(index);
-  if (cached && cached.version === index.definitionsVersion) {
-    return cached;
-  }
-  const byLower = new Map<string, Candidate[]>();
-  const bySingular = new Map<string, Candidate[]>();
-  const byPiece = new Map<string, Candidate[]>();
-  const shortIds: Candidate[] = [];
-  for (const id of index.definedIds()) {
-    const lower = id.toLowerCase();
-    const candidate: Candidate = { id, lower, singular: singularOf(lower) };
-    addTo(byLower, lower, candidate);
-    addTo(bySingular, candidate.singular, candidate);
-    if (lower.length < minPiecedLength) {
-      shortIds.push(candidate);
-    } else {
-      for (const piece of new Set(piecesOf(lower))) {
-        addTo(byPiece, piece, candidate);
-      }
-    }
-  }
-  const candidates: Candidates = { version: index.definitionsVersion, byLower, bySingular, byPiece, shortIds, answers: new Map() };
-  candidatesByIndex.set(index, candidates);
-  return candidates;
 }
 
 /**
@@ -96,7 +109,7 @@ function maxDistanceFor(lower: string): number {
   return Math.min(maxEditDistance, Math.max(1, Math.floor(lower.length / 4)));
 }
 
-function rankCandidates(id: string, candidates: Candidates): readonly string[] {
+function rankCandidates(id: string, candidates: ClosestIdCandidates): readonly string[] {
   const lower = id.toLowerCase();
   const maxDistance = maxDistanceFor(lower);
   const ranked = new Map<string, { readonly tier: number; readonly distance: number }>();
@@ -126,7 +139,7 @@ function rankCandidates(id: string, candidates: Candidates): readonly string[] {
 }
 
 /** Every id that could be within `maxDistance` of the query: short ids, and long ids sharing a piece with it. */
-function nearbyCandidates(lower: string, maxDistance: number, candidates: Candidates): Set<Candidate> {
+function nearbyCandidates(lower: string, maxDistance: number, candidates: ClosestIdCandidates): Set<Candidate> {
   const nearby = new Set<Candidate>();
   if (lower.length - maxDistance < minPiecedLength) {
     candidates.shortIds.forEach((candidate) => nearby.add(candidate));
@@ -171,12 +184,19 @@ function pieceLengthsOf(length: number): ReadonlySet<number> {
   return new Set(pieceLengthsInOrder(length));
 }
 
-function addTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+function addTo<V>(map: Map<string, Set<V>>, key: string, value: V): void {
   const values = map.get(key);
   if (values) {
-    values.push(value);
+    values.add(value);
   } else {
-    map.set(key, [value]);
+    map.set(key, new Set([value]));
+  }
+}
+
+function removeFrom<V>(map: Map<string, Set<V>>, key: string, value: V): void {
+  const values = map.get(key);
+  if (values?.delete(value) && values.size === 0) {
+    map.delete(key);
   }
 }
 
@@ -198,7 +218,7 @@ export function singularOf(lower: string): string {
  * A set of ids (the link targets of a workspace) that answers, for one id, which of them could
  * name it among their closest ids (`couldBeClosestId(member, id)`) while looking only at the
  * members that share a key with it: the lower-case form, the singular, and for long members their
- * pieces (as `Candidates`), for short ones (edit distance 1 at most) the forms with one character
+ * pieces (as `ClosestIdCandidates`), for short ones (edit distance 1 at most) the forms with one character
  * deleted. Kept up to date one id at a time, so an edit costs as much in a large workspace as in a
  * small one.
  */

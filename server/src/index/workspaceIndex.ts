@@ -1,5 +1,5 @@
 import { Anchor, Entry, GlossaryDocument, Link } from '../parse/model';
-import { CloseIdFinder } from '../diagnostics/closestIds';
+import { CloseIdFinder, ClosestIdCandidates } from '../diagnostics/closestIds';
 import { hasIndexSections } from './indexPage';
 import { entryShapeChangedIds, linkGraphChangedIds } from './linkGraph';
 import { termsKeyOf } from '../mentions/lexicon';
@@ -51,18 +51,22 @@ export class WorkspaceIndex {
   private readonly documentsByUri = new Map<string, GlossaryDocument>();
   private readonly definersById: DocumentsById = new Map();
   private readonly linkersById: DocumentsById = new Map();
+  /** The documents defining each id explicitly (`{#id}`), those that `duplicate-anchor` reports. */
+  private readonly explicitDefinersById: DocumentsById = new Map();
   private definitionsGeneration = 0;
   private termsGeneration = 0;
-  /** Documents holding letter sections (`.index` headings), candidates for the index page. */
-  private readonly indexSectionHolders = new Set<string>();
   /** Documents whose terms changed since the lexicon last asked (see `takeTermsChanges`). */
   private termsChangedUris = new Set<string>();
+  /** Documents holding letter sections (`.index` headings), candidates for the index page. */
+  private readonly indexSectionHolders = new Set<string>();
   private configuredIndexPage: string | undefined;
   /**
    * The linked ids, to find those close to an id that came or went (their broken links name the
    * closest ids). Built when first needed, then kept up to date.
    */
   private linkedIdFinder: CloseIdFinder | undefined;
+  /** The defined ids, for the closest ids of a broken link. Built when first needed, then kept up to date. */
+  private definedIdCandidates: ClosestIdCandidates | undefined;
 
   /** Adds a document or replaces the previous model of the same URI. */
   update(document: GlossaryDocument): IndexChange {
@@ -150,15 +154,21 @@ export class WorkspaceIndex {
     return this.termsGeneration;
   }
 
-  /** The anchors defining an id, ordered by URI, then in document order. */
-  anchorsOf(id: string): readonly LocatedAnchor[] {
-    return this.locate(this.definersById.get(id), (document) => document.anchors.filter((anchor) => anchor.id === id), (uri, anchor) => ({ uri, anchor }));
-  }
   /** The documents whose terms changed since the last call, for the lexicon to refile. */
   takeTermsChanges(): ReadonlySet<string> {
     const changed = this.termsChangedUris;
     this.termsChangedUris = new Set();
     return changed;
+  }
+
+  /** The defined ids prepared for `findClosestIds`. */
+  closestIdCandidates(): ClosestIdCandidates {
+    return (this.definedIdCandidates ??= new ClosestIdCandidates(this.definersById.keys()));
+  }
+
+  /** The anchors defining an id, ordered by URI, then in document order. */
+  anchorsOf(id: string): readonly LocatedAnchor[] {
+    return this.locate(this.definersById.get(id), (document) => document.anchors.filter((anchor) => anchor.id === id), (uri, anchor) => ({ uri, anchor }));
   }
 
   /** The links pointing at an id, ordered by URI, then in document order. */
@@ -203,8 +213,9 @@ export class WorkspaceIndex {
   ): IndexChange {
     const oldAnchors = groupBy(previous?.anchors ?? [], (anchor) => anchor.id);
     const newAnchors = groupBy(next?.anchors ?? [], (anchor) => anchor.id);
-    replaceUri(this.definersById, uri, new Set(oldAnchors.keys()), new Set(newAnchors.keys()));
+    replaceUri(this.definersById, uri, new Set(oldAnchors.keys()), new Set(newAnchors.keys()), this.definedIdCandidates);
     replaceUri(this.linkersById, uri, targetsOf(previous), targetsOf(next), this.linkedIdFinder);
+    replaceUri(this.explicitDefinersById, uri, explicitIdsOf(previous), explicitIdsOf(next));
     if (hasIndexSections(next)) {
       this.indexSectionHolders.add(uri);
     } else {
@@ -238,9 +249,7 @@ export class WorkspaceIndex {
         for (const affected of this.linkersById.get(id) ?? []) uris.add(affected);
         // Of the other definitions, only explicit ones are reported as duplicates: an automatic id
         // such as `grundprinzipien`, defined in many files, leaves their diagnostics as they are.
-        for (const affected of this.definersById.get(id) ?? []) {
-          if (this.documentsByUri.get(affected)?.anchors.some((anchor) => anchor.explicit && anchor.id === id)) uris.add(affected);
-        }
+        for (const affected of this.explicitDefinersById.get(id) ?? []) uris.add(affected);
       }
       // A link to a missing id names the closest defined ids: those change when a close id comes or goes.
       if (changedIds.size > 0) {
@@ -315,6 +324,14 @@ function termsKey(document: GlossaryDocument | undefined): string {
     termsKeys.set(document, key);
   }
   return key;
+}
+
+function explicitIdsOf(document: GlossaryDocument | undefined): ReadonlySet<string> {
+  const ids = new Set<string>();
+  for (const anchor of document?.anchors ?? []) {
+    if (anchor.explicit) ids.add(anchor.id);
+  }
+  return ids;
 }
 
 function targetsOf(document: GlossaryDocument | undefined): ReadonlySet<string> {

@@ -34,6 +34,8 @@ test('after a new id is defined, findClosestIds takes it into account', () => {
   assert.deepEqual(findClosestIds('Deep-Learnin', index), []);
   index.update(indexOf({ 'b.md': ['# B {#Deep-Learning}'] }).document('file:///ws/b.md')!);
   assert.deepEqual(findClosestIds('Deep-Learnin', index), ['Deep-Learning']);
+  index.remove('file:///ws/b.md');
+  assert.deepEqual(findClosestIds('Deep-Learnin', index), []);
 });
 
 test('CloseIdFinder finds exactly the members that a full scan with couldBeClosestId finds, after additions and deletions', () => {

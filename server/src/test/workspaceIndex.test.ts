@@ -1,6 +1,9 @@
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
+import { performance } from 'node:perf_hooks';
+import { findClosestIds } from '../diagnostics/closestIds';
 import { WorkspaceIndex } from '../index/workspaceIndex';
+import { seededRandom } from '../seededRandom';
 import { Anchor, defaultParseOptions, GlossaryDocument, Heading, Link, Range } from '../parse/model';
 import { parseGlossaryDocument } from '../parse/parser';
 
@@ -179,4 +182,39 @@ test('folderOfMostEntries names the folder whose documents hold the most entries
   const index = indexOf(withEntries('file:///ws/a.md', 1), withEntries('file:///ws/src/b.md', 1), withEntries('file:///ws/src/c.md', 1));
   assert.equal(index.folderOfMostEntries(), 'file:///ws/src');
   assert.equal(new WorkspaceIndex().folderOfMostEntries(), undefined);
+});
+
+test('typing in a section heading costs as much in a workspace 20 times larger (affected files, closest ids)', () => {
+  // Each file defines an entry id and the automatic id of a section heading, and links to an id
+  // defined nowhere (random ids, as unlike each other as real ones); the edited file's heading id
+  // changes on every keystroke.
+  const random = seededRandom(3);
+  const randomId = (): string => Array.from({ length: 12 }, () => String.fromCharCode(97 + Math.floor(random() * 26))).join('');
+  const workspace = (files: number): WorkspaceIndex => {
+    const index = new WorkspaceIndex();
+    for (let k = 0; k < files; k++) {
+      index.update(documentOf(`file:///ws/E${k}.md`, [k === 0 ? '#Entry-number-0' : `#${randomId()}`, 'grundprinzipien'], [k === 0 ? 'Missing-entry-0' : randomId()]));
+    }
+    return index;
+  };
+  const keystrokes = (index: WorkspaceIndex): number => {
+    let best = Infinity;
+    for (let round = 0; round < 5; round++) {
+      const start = performance.now();
+      for (let stroke = 0; stroke < 100; stroke++) {
+        const heading = stroke % 2 === 0 ? 'grundprinzipiex' : 'grundprinzipien';
+        const change = index.update(documentOf('file:///ws/E0.md', ['#Entry-number-0', heading], ['Missing-entry-0']));
+        assert.equal(change.affectedUris.size, 1);
+        findClosestIds('Missing-entry-0', index);
+      }
+      best = Math.min(best, performance.now() - start);
+    }
+    return best;
+  };
+  const small = workspace(500);
+  const large = workspace(10_000);
+  keystrokes(small);
+  keystrokes(large);
+  const ratio = keystrokes(large) / keystrokes(small);
+  assert.ok(ratio < 5, `20x the files, ${ratio.toFixed(1)}x the time per keystroke`);
 });
