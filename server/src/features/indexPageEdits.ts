@@ -30,7 +30,7 @@ export function addToIndexEdit(page: GlossaryDocument, text: TextDocument, title
 }
 
 /** The letter an entry is listed under: the first letter or digit of its title, upper case. */
-export function indexLetterOf(title: string, locale: string): string {
+function indexLetterOf(title: string, locale: string): string {
   const first = /[\p{L}\p{N}]/u.exec(title)?.[0] ?? title.charAt(0);
   const upper = first.toLocaleUpperCase(locale);
   return upper.length === 1 ? upper : first; // ß stays ß, not SS

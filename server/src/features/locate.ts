@@ -1,4 +1,5 @@
 import { Anchor, GlossaryDocument, Heading, Link, Position, Range } from '../parse/model';
+import { comparePositions } from '../parse/positions';
 
 /** What sits at a position of a document: a link (on its label or its id), or a heading. */
 export type LocatedItem =
@@ -7,11 +8,7 @@ export type LocatedItem =
 
 /** Whether a position lies in a range; the end counts, so that a cursor right after an id still hits it. */
 export function rangeContains(range: Range, position: Position): boolean {
-  return !isBefore(position, range.start) && !isBefore(range.end, position);
-}
-
-function isBefore(a: Position, b: Position): boolean {
-  return a.line < b.line || (a.line === b.line && a.character < b.character);
+  return comparePositions(range.start, position) <= 0 && comparePositions(position, range.end) <= 0;
 }
 
 /** The link or heading at a position, read from the model. */

@@ -141,7 +141,7 @@ export function addSeeAlsoEdit(entry: Entry, document: TextDocument, headingText
 }
 
 /** The position at the end of a line's text, before its line break. */
-export function lineEnd(document: TextDocument, line: number): { line: number; character: number } {
+function lineEnd(document: TextDocument, line: number): { line: number; character: number } {
   return { line, character: lineText(document, line).length };
 }
 

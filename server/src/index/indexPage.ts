@@ -1,4 +1,5 @@
 import { GlossaryDocument, Heading, Link, Position } from '../parse/model';
+import { comparePositions } from '../parse/positions';
 
 /**
  * The index page: the alphabetical list of every entry, with a letter section (`### A {.index}`)
@@ -34,7 +35,7 @@ export function indexSections(document: GlossaryDocument): readonly IndexSection
     }
     const next = headings.slice(i + 1).find((later) => later.level <= heading.level);
     const end = next?.range.start ?? { line: document.lineCount, character: 0 };
-    const links = document.links.filter((link) => isBefore(heading.range.end, link.range.start) && isBefore(link.range.start, end));
+    const links = document.links.filter((link) => comparePositions(heading.range.end, link.range.start) <= 0 && comparePositions(link.range.start, end) <= 0);
     sections.push({ heading, letter: heading.plainText.trim(), end, links });
   });
   return sections;
@@ -49,8 +50,4 @@ export function indexPageHeading(document: GlossaryDocument): Heading | undefine
 
 function isIndexSectionHeading(heading: Heading): boolean {
   return heading.classes.includes(indexSectionClass);
-}
-
-function isBefore(a: Position, b: Position): boolean {
-  return a.line < b.line || (a.line === b.line && a.character <= b.character);
 }

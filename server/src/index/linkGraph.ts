@@ -1,5 +1,6 @@
 import { Entry, GlossaryDocument, Link, Position } from '../parse/model';
-import type { LocatedEntry, LocatedLink, WorkspaceIndex } from './workspaceIndex';
+import { comparePositions } from '../parse/positions';
+import type { LocatedEntry, WorkspaceIndex } from './workspaceIndex';
 
 /**
  * The link graph of a glossary: which entries link to which. A link counts as an inbound link of
@@ -9,7 +10,7 @@ import type { LocatedEntry, LocatedLink, WorkspaceIndex } from './workspaceIndex
  */
 
 /** The entry of a document whose range holds a position; entries are in document order. */
-export function entryEnclosing(document: GlossaryDocument, position: Position): Entry | undefined {
+function entryEnclosing(document: GlossaryDocument, position: Position): Entry | undefined {
   const entries = document.entries;
   let low = 0;
   let high = entries.length - 1;
@@ -27,25 +28,20 @@ export function entryEnclosing(document: GlossaryDocument, position: Position): 
   return candidate !== undefined && comparePositions(position, candidate.range.end) <= 0 ? candidate : undefined;
 }
 
-/** Whether a link of a document counts as an inbound link of the entry it points at. */
-export function isInboundLink(index: WorkspaceIndex, uri: string, link: Link): boolean {
-  if (uri === index.indexPageUri()) {
-    return false;
-  }
-  const document = index.document(uri);
-  return document !== undefined && entryEnclosing(document, link.range.start)?.id !== link.target;
-}
-
-/** The inbound links of an id: from other entries and pages, not from the index page or itself. */
-export function inboundLinks(index: WorkspaceIndex, id: string): readonly LocatedLink[] {
-  return index.linksTo(id).filter(({ uri, link }) => isInboundLink(index, uri, link));
+/**
+ * Whether a link of a document counts as an inbound link of the entry it points at: not on the
+ * index page, not inside the entry it points at.
+ */
+function isInboundLink(document: GlossaryDocument, indexPageUri: string | undefined, link: Link): boolean {
+  return document.uri !== indexPageUri && entryEnclosing(document, link.range.start)?.id !== link.target;
 }
 
 /** Whether anything but the index page and the entry itself links to an id (stops at the first link). */
 export function hasInboundLink(index: WorkspaceIndex, id: string): boolean {
+  const indexPageUri = index.indexPageUri();
   for (const uri of index.documentsLinkingTo(id)) {
     const document = index.document(uri);
-    if (document?.links.some((link) => link.target === id && isInboundLink(index, uri, link))) {
+    if (document?.links.some((link) => link.target === id && isInboundLink(document, indexPageUri, link))) {
       return true;
     }
   }
@@ -58,14 +54,14 @@ export function inboundLinkCounts(index: WorkspaceIndex): Map<string, number> {
   for (const { entry } of index.entries()) {
     counts.set(entry.id, 0);
   }
-  const indexPage = index.indexPageUri();
+  const indexPageUri = index.indexPageUri();
   for (const document of index.documents()) {
-    if (document.uri === indexPage) {
+    if (document.uri === indexPageUri) {
       continue;
     }
     for (const link of document.links) {
       const count = counts.get(link.target);
-      if (count !== undefined && entryEnclosing(document, link.range.start)?.id !== link.target) {
+      if (count !== undefined && isInboundLink(document, indexPageUri, link)) {
         counts.set(link.target, count + 1);
       }
     }
@@ -151,8 +147,4 @@ function changedKeys(before: ReadonlyMap<string, string>, after: ReadonlyMap<str
   before.forEach((id, key) => after.has(key) || ids.add(id));
   after.forEach((id, key) => before.has(key) || ids.add(id));
   return ids;
-}
-
-function comparePositions(a: Position, b: Position): number {
-  return a.line - b.line || a.character - b.character;
 }

@@ -8,7 +8,7 @@ import { scanBlocks, splitLines, type HeadingBlock, type LineRef } from './block
 import { detach, sharedClassList } from './detach';
 import { textFingerprint } from './fingerprint';
 import { uniqueIdentifier } from './identifiers';
-import { positionAt } from './positions';
+import { comparePositions, positionAt } from './positions';
 import { hasUnclosedEmphasis, plainText, referenceKey, scanLinks, type ReferenceResolver, type ResolvedReference } from './inline';
 import {
   defaultParseOptions,
@@ -233,10 +233,6 @@ export function parseGlossaryDocument(
 
 function lineRange(first: number, last: number, lineTexts: readonly string[]): Range {
   return { start: positionAt(first, 0), end: positionAt(last, (lineTexts[last] ?? '').length) };
-}
-
-function comparePositions(a: Position, b: Position): number {
-  return a.line - b.line || a.character - b.character;
 }
 
 /** The index of the first item of a sorted array for which `isAtOrAfter` holds (the array's length when none). */

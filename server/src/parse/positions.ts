@@ -8,6 +8,11 @@ import { Position } from './model';
  */
 const rows: (Position | undefined)[][] = [];
 
+/** Negative when `a` comes before `b`, 0 when they are the same place, positive when `a` comes after. */
+export function comparePositions(a: Position, b: Position): number {
+  return a.line - b.line || a.character - b.character;
+}
+
 /** The position of a line and character, shared with every other use of the same place. */
 export function positionAt(line: number, character: number): Position {
   const row = (rows[line] ??= []);
