@@ -32,6 +32,9 @@ const endings = ['s', 'es', 'n', 'en', 'e', 'er'] as const;
 /** Acronyms and short or mixed-case words ("LLM", "OpenAI") take the genitive or plural `s` only. */
 const strictEndings = ['s'] as const;
 
+/** The length of the longest ending. */
+const longestEnding = Math.max(...endings.map((ending) => ending.length));
+
 /**
  * Forms shorter than this many letters and digits are not looked for: "KI", "AI" or "ML" stand in
  * almost every paragraph of a glossary about them, and a hint on each would drown the others.
@@ -44,15 +47,39 @@ const minimumFormLength = 3;
  * ("künstliche Intelligenz" for "Künstliche Intelligenz", "training" for "Training").
  */
 export function isCaseSensitive(word: string): boolean {
-  return word.length < 4 || word.slice(1) !== word.slice(1).toLowerCase();
+  return spellingOf(word).caseSensitive;
 }
 
 /** The word with its first letter in the other case. */
 function withOtherInitial(word: string): string {
-  const initial = word[0]!;
-  const other = initial === initial.toLowerCase() ? initial.toUpperCase() : initial.toLowerCase();
-  return other + word.slice(1);
+  return spellingOf(word).otherInitial;
 }
+
+/** How a word of a term may be spelled in the text; worked out once per word, as every word of the text is compared with it. */
+interface Spelling {
+  readonly caseSensitive: boolean;
+  readonly otherInitial: string;
+}
+
+const spellings = new Map<string, Spelling>();
+
+function spellingOf(word: string): Spelling {
+  let spelling = spellings.get(word);
+  if (spelling === undefined) {
+    const initial = word[0] ?? '';
+    const rest = word.slice(1);
+    spelling = {
+      caseSensitive: word.length < 4 || rest !== rest.toLowerCase(),
+      otherInitial: (initial === initial.toLowerCase() ? initial.toUpperCase() : initial.toLowerCase()) + rest,
+    };
+    // Term words only come here; the bound keeps a long session from collecting every title ever typed.
+    if (spellings.size >= maxRememberedSpellings) spellings.clear();
+    spellings.set(word, spelling);
+  }
+  return spelling;
+}
+
+const maxRememberedSpellings = 100_000;
 
 /** The spellings of a word a mention may use: as written, and with the other initial when not case-sensitive. */
 function spellingsOf(word: string): string[] {
@@ -66,25 +93,30 @@ export function endingsOf(word: string): readonly string[] {
 
 /** Whether a word of the text is the word of a term, with an inflection ending when `withEndings`. */
 export function wordMatches(termWord: string, textWord: string, withEndings: boolean): boolean {
-  const sameWord = (candidate: string): boolean => candidate === termWord || (!isCaseSensitive(termWord) && candidate === withOtherInitial(termWord));
-  if (sameWord(textWord)) {
-    return true;
+  const extra = textWord.length - termWord.length;
+  if (extra < 0 || (extra > 0 && !withEndings) || extra > longestEnding) {
+    return false;
   }
-  return withEndings && endingsOf(termWord).some((ending) => textWord.length === termWord.length + ending.length && textWord.endsWith(ending) && sameWord(textWord.slice(0, termWord.length)));
+  // Every letter but the first as written: most words of the text fail here, before any lookup.
+  for (let k = 1; k < termWord.length; k++) {
+    if (textWord.charCodeAt(k) !== termWord.charCodeAt(k)) {
+      return false;
+    }
+  }
+  const spelling = spellingOf(termWord);
+  if (textWord[0] !== termWord[0] && (spelling.caseSensitive || textWord[0] !== spelling.otherInitial[0])) {
+    return false;
+  }
+  return extra === 0 || (spelling.caseSensitive ? strictEndings : endings).some((ending) => ending.length === extra && textWord.endsWith(ending));
 }
-
 /**
- * The keys a word of the text is known by in a document's word filter: lower case, and without
- * each ending it may carry, so that the first word of a form is asked for once ("modelle" is
- * known as "modell" too).
+ * The lower-case words whose presence in a document's word filter (which holds its words in lower
+ * case) means the document may mention a form starting with `word`: the word itself and the word
+ * with each ending ("modell" is found as "modelle" too). Asked for the few changed forms, not for
+ * every word of every document.
  */
-export function filterKeysOf(word: string): string[] {
-  const lower = word.toLowerCase();
-  const keys = [lower];
-  for (const ending of endings) {
-    if (lower.length > ending.length && lower.endsWith(ending)) keys.push(lower.slice(0, -ending.length));
-  }
-  return keys;
+export function filterQueriesOf(word: string): string[] {
+  return [word, ...endings.map((ending) => word + ending)];
 }
 
 /** A run of letters and digits: a word of a term or of the text. */
@@ -277,7 +309,7 @@ export class Lexicon {
 
   /**
    * The lower-case words, one of which a text must hold (as is or with an ending, see
-   * `filterKeysOf`) for its mentions to have changed since `generation`: the first words of the
+   * `filterQueriesOf`) for its mentions to have changed since `generation`: the first words of the
    * forms filed, unfiled or relinked since. Undefined when that is longer ago than the lexicon remembers.
    */
   changedWordsSince(generation: number): ReadonlySet<string> | undefined {

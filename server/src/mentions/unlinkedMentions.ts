@@ -4,7 +4,7 @@ import { detach } from '../parse/detach';
 import { Entry, GlossaryDocument, Link, Range } from '../parse/model';
 import { positionAt } from '../parse/positions';
 import { inlineMasks, Mask } from './inlineMasks';
-import { filterKeysOf, formsOf, isCaseSensitive, Lexicon, lexiconOf, Term, TermForm, wordMatches, wordPattern } from './lexicon';
+import { filterQueriesOf, formsOf, isCaseSensitive, Lexicon, lexiconOf, Term, TermForm, wordMatches, wordPattern } from './lexicon';
 import { WordFilter } from './wordFilter';
 
 /** A term written in another entry's prose without a link to it. */
@@ -39,7 +39,7 @@ function currentFindings(document: GlossaryDocument, lexicon: Lexicon): Findings
   }
   if (cached.generation !== lexicon.generation) {
     const changed = lexicon.changedWordsSince(cached.generation);
-    if (changed === undefined || [...changed].some((word) => cached.words.mayHave(word))) {
+    if (changed === undefined || [...changed].some((word) => filterQueriesOf(word).some((query) => cached.words.mayHave(query)))) {
       return undefined;
     }
     cached.generation = lexicon.generation;
@@ -130,9 +130,9 @@ export function findUnlinkedMentions(text: string, document: GlossaryDocument, l
  */
 function scanDocument(text: string, document: GlossaryDocument, lexicon: Lexicon): { mentions: UnlinkedMention[]; words: WordFilter } {
   const mentions: UnlinkedMention[] = [];
-  const words: string[] = [];
+  const words = new Set<string>();
   if (document.entries.length === 0) {
-    return { mentions, words: WordFilter.of(words) };
+    return { mentions, words: WordFilter.of([]) };
   }
   const lines = splitLines(text);
   const lineOffsets = lineStartOffsets(text);
@@ -152,7 +152,14 @@ function scanDocument(text: string, document: GlossaryDocument, lexicon: Lexicon
       }
     }
   }
-  return { mentions, words: WordFilter.of(words) };
+  return { mentions, words: WordFilter.of(lowerCased(words)) };
+}
+
+/** The distinct words in lower case (a word repeats many times in a document: each is lowered once). */
+function* lowerCased(words: Iterable<string>): Generator<string> {
+  for (const word of words) {
+    yield word.toLowerCase();
+  }
 }
 
 /** Where each line of the text starts, as an offset into the text (line breaks as the file has them). */
@@ -367,11 +374,11 @@ interface Word {
   readonly text: string;
 }
 
-/** The admitted mentions of one paragraph (their text is cut from the file's text by the caller); its words go into `allWords` (see `filterKeysOf`). */
-function* scanParagraph(paragraph: Paragraph, links: readonly Mask[], lexicon: Lexicon, scope: EntryScope, allWords: string[]): Generator<Omit<UnlinkedMention, 'text'>> {
+/** The admitted mentions of one paragraph (their text is cut from the file's text by the caller); its words go into `allWords`. */
+function* scanParagraph(paragraph: Paragraph, links: readonly Mask[], lexicon: Lexicon, scope: EntryScope, allWords: Set<string>): Generator<Omit<UnlinkedMention, 'text'>> {
   const words = unmaskedWords(paragraph.text, [...inlineMasks(paragraph.text), ...links].sort((a, b) => a[0] - b[0]));
   for (const word of words) {
-    allWords.push(...filterKeysOf(word.text));
+    allWords.add(word.text);
   }
   for (let i = 0; i < words.length; i++) {
     const forms = lexicon.formsStartingWith(words[i]!.text);
