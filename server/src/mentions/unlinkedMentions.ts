@@ -399,9 +399,14 @@ function* scanParagraph(paragraph: Paragraph, links: readonly Mask[], lexicon: L
   }
 }
 
-/** Words written with a capital at the start of a German sentence, which begin no name. */
+/** Words written with a capital at the start of a sentence (German and English), which begin no name. */
 const sentenceOpeners = new Set(
-  'der die das den dem des ein eine einen einem einer eines im beim vom zum zur am an auf aus für mit bei von durch nach vor über unter ohne und oder als wie auch so jede jeder jedes diese dieser dieses'.split(' '),
+  [
+    'der die das den dem des ein eine einen einem einer eines im beim vom zum zur am an auf aus für mit bei von durch nach vor über unter ohne und oder als wie auch so jede jeder jedes diese dieser dieses',
+    'a an the this that these those each every its our their in on of for with by from to and or as',
+  ]
+    .join(' ')
+    .split(' '),
 );
 
 /**

@@ -112,6 +112,12 @@ test('a one-word term inside a longer name of capitalised words is no mention of
   assert.deepEqual(mentionsOf(withTerms(body, [['Learning', 'Learning']]), 'A.md'), ['2:46-2:54 Learning -> #Learning']);
 });
 
+test('an article or preposition that opens a sentence makes no longer name of the term after it', () => {
+  const terms: [string, string][] = [['Tokenizer', 'Tokenizer'], ['Benchmarks', 'Benchmarks']];
+  const body = ['A Tokenizer cuts the text.', '', 'In Benchmarks zeigt es sich, nicht aber im Supervised Tokenizer.'];
+  assert.deepEqual(mentionsOf(withTerms(body, terms), 'A.md'), ['2:2-2:11 Tokenizer -> #Tokenizer', '4:3-4:13 Benchmarks -> #Benchmarks']);
+});
+
 /** The code actions over the whole of `A.md`, and its text. */
 function actionsOf(files: Files, only?: string[]): { actions: CodeAction[]; document: TextDocument } {
   const index = indexOf(files);

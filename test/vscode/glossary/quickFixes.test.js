@@ -3,7 +3,7 @@
 const assert = require('node:assert/strict');
 const fs = require('node:fs');
 const vscode = require('vscode');
-const { activateGlossary, openFile, diagnosticsWithCode, append, revert, fileUri, deleteFile, waitFor } = require('../glossaryWorkspace');
+const { activateGlossary, openFile, diagnosticsWithCode, append, revert, fileUri, deleteFile, waitFor, positionOf } = require('../glossaryWorkspace');
 
 async function quickFixesAt(uri, range) {
   const actions = await vscode.commands.executeCommand('vscode.executeCodeActionProvider', uri, range, vscode.CodeActionKind.QuickFix.value);
@@ -62,5 +62,30 @@ describe('quick fixes', () => {
       await deleteFile(created);
     }
     await waitFor(() => api.status().entryCount === 7, 'the deleted entry is no longer counted');
+  });
+  it('links an unlinked mention, and offers the source action that links every first mention', async () => {
+    const document = await openFile('Perplexity.md');
+    try {
+      const edit = new vscode.WorkspaceEdit();
+      edit.insert(document.uri, positionOf(document, 'It is the exponential'), 'A Tokenizer cuts the text first; a Transformer reads the tokens.\n');
+      assert.ok(await vscode.workspace.applyEdit(edit));
+      const mentions = await diagnosticsWithCode(document.uri, 'unlinked-mention', 2);
+      const tokenizer = mentions.find((diagnostic) => document.getText(diagnostic.range) === 'Tokenizer');
+      assert.ok(tokenizer, mentions.map((diagnostic) => document.getText(diagnostic.range)).join(', '));
+      const fix = (await quickFixesAt(document.uri, tokenizer.range)).get('Link "Tokenizer" to #Tokenizer');
+      assert.ok(fix, 'no fix "Link "Tokenizer" to #Tokenizer"');
+      assert.ok(await vscode.workspace.applyEdit(fix.edit));
+      assert.match(document.getText(), /A \[Tokenizer\]\(#Tokenizer\) cuts the text first; a Transformer reads/);
+      await diagnosticsWithCode(document.uri, 'unlinked-mention', 1);
+
+      const whole = new vscode.Range(0, 0, document.lineCount, 0);
+      const [sourceAction] = await vscode.commands.executeCommand('vscode.executeCodeActionProvider', document.uri, whole, 'source.linkMentions.glossary');
+      assert.equal(sourceAction?.title, 'Link the first mention of every term in this entry');
+      assert.ok(await vscode.workspace.applyEdit(sourceAction.edit));
+      assert.match(document.getText(), /a \[Transformer\]\(#Transformer\) reads the tokens/);
+      await diagnosticsWithCode(document.uri, 'unlinked-mention', 0);
+    } finally {
+      await revert(document);
+    }
   });
 });
