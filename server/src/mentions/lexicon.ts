@@ -277,7 +277,7 @@ const changeLogLength = 1000;
  * document must hold for its mentions to change (see `changedWordsSince`).
  */
 export class Lexicon {
-  private readonly formsByFirstWord = new Map<string, TermForm[]>();
+  private readonly formsByFirstWord = new Map<string, FormsStartingWith>();
   private readonly entriesByUri = new Map<string, readonly EntryTerms[]>();
   private readonly entriesById = new Map<string, EntryTerms[]>();
   private readonly stubsByTarget = new Map<string, Set<EntryTerms>>();
@@ -296,9 +296,12 @@ export class Lexicon {
     return this.generationNumber;
   }
 
-  /** The forms whose first word may be this word of the text (one lookup, as written). */
-  formsStartingWith(word: string): readonly TermForm[] | undefined {
-    return this.formsByFirstWord.get(word);
+  /**
+   * The lists of forms that may stand at a word of the text followed by `next` (one lookup of the
+   * word as written; the longer forms then by the next word), each list longest first.
+   */
+  formsStartingWith(word: string, next: string | undefined): readonly (readonly TermForm[])[] | undefined {
+    return this.formsByFirstWord.get(word)?.candidates(next);
   }
 
   /** The id a link to `id` stands for: the entry an abbreviation stub points at, else `id`. */
@@ -395,24 +398,88 @@ export class Lexicon {
     if (previous !== undefined) {
       this.winners.delete(key);
       for (const spelling of filedSpellings(previous)) {
-        removeFrom(this.formsByFirstWord, spelling, previous);
+        const forms = this.formsByFirstWord.get(spelling);
+        if (forms?.remove(previous) === 0) this.formsByFirstWord.delete(spelling);
       }
       changedWords.add(previous.words[0]!.toLowerCase());
     }
     if (next !== undefined) {
       this.winners.set(key, next);
       for (const spelling of filedSpellings(next)) {
-        const forms = this.formsByFirstWord.get(spelling) ?? [];
-        // Longest first: "Large Language Model" is tried before "Large Language". Searched from the
-        // end, where a form mostly goes (thousands of "Eintrag N" share a first word).
-        let at = forms.length;
-        while (at > 0 && forms[at - 1]!.words.length < next.words.length) at--;
-        forms.splice(at, 0, next);
-        this.formsByFirstWord.set(spelling, forms);
+        let forms = this.formsByFirstWord.get(spelling);
+        if (forms === undefined) this.formsByFirstWord.set(spelling, (forms = new FormsStartingWith()));
+        forms.add(next);
       }
       changedWords.add(next.words[0]!.toLowerCase());
     }
   }
+}
+
+/**
+ * The forms filed under one spelling of their first word: those of one word, and the longer ones
+ * by their second word in lower case, so that a word that starts hundreds of names ("KI", "Data")
+ * costs a lookup of the next word, not a comparison with each name.
+ */
+class FormsStartingWith {
+  private readonly oneWord: TermForm[] = [];
+  private readonly bySecondWord = new Map<string, TermForm[]>();
+  private count = 0;
+
+  add(form: TermForm): void {
+    insertLongestFirst(form.words.length === 1 ? this.oneWord : getOrAdd(this.bySecondWord, form.words[1]!.toLowerCase()), form);
+    this.count++;
+  }
+
+  /** Removes the form; gives how many forms are left. */
+  remove(form: TermForm): number {
+    const key = form.words.length === 1 ? undefined : form.words[1]!.toLowerCase();
+    const forms = key === undefined ? this.oneWord : this.bySecondWord.get(key);
+    const at = forms?.indexOf(form) ?? -1;
+    if (forms !== undefined && at >= 0) {
+      forms.splice(at, 1);
+      this.count--;
+      if (forms.length === 0 && key !== undefined) this.bySecondWord.delete(key);
+    }
+    return this.count;
+  }
+
+  /**
+   * The lists that may hold a form standing before `next`: the longer forms whose second word is
+   * `next` in lower case, or `next` less an ending (a two-word form inflects its second word), then
+   * the forms of one word.
+   */
+  candidates(next: string | undefined): (readonly TermForm[])[] {
+    const lists: (readonly TermForm[])[] = [];
+    if (next !== undefined && this.bySecondWord.size > 0) {
+      const lower = next.toLowerCase();
+      const add = (key: string): void => {
+        const forms = this.bySecondWord.get(key);
+        if (forms !== undefined) lists.push(forms);
+      };
+      add(lower);
+      for (const ending of endings) {
+        if (lower.length > ending.length && lower.endsWith(ending)) add(lower.slice(0, -ending.length));
+      }
+    }
+    if (this.oneWord.length > 0) lists.push(this.oneWord);
+    return lists;
+  }
+}
+
+/**
+ * Longest first: "Large Language Model" is tried before "Large Language". Searched from the end,
+ * where a form mostly goes (thousands of "Eintrag N" share a first word).
+ */
+function insertLongestFirst(forms: TermForm[], form: TermForm): void {
+  let at = forms.length;
+  while (at > 0 && forms[at - 1]!.words.length < form.words.length) at--;
+  forms.splice(at, 0, form);
+}
+
+function getOrAdd<K, V>(map: Map<K, V[]>, key: K): V[] {
+  let values = map.get(key);
+  if (values === undefined) map.set(key, (values = []));
+  return values;
 }
 
 function sameForm(a: TermForm, b: TermForm): boolean {

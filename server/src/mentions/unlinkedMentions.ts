@@ -381,8 +381,7 @@ function* scanParagraph(paragraph: Paragraph, links: readonly Mask[], lexicon: L
     allWords.add(word.text);
   }
   for (let i = 0; i < words.length; i++) {
-    const forms = lexicon.formsStartingWith(words[i]!.text);
-    const form = forms?.find((candidate) => matchesAt(paragraph.text, words, i, candidate));
+    const form = longestFormAt(paragraph.text, words, i, lexicon);
     if (form === undefined) {
       continue;
     }
@@ -397,6 +396,16 @@ function* scanParagraph(paragraph: Paragraph, links: readonly Mask[], lexicon: L
     }
     i += form.words.length - 1;
   }
+}
+
+/** The longest form standing at word `i`, if any. */
+function longestFormAt(text: string, words: readonly Word[], i: number, lexicon: Lexicon): TermForm | undefined {
+  let longest: TermForm | undefined;
+  for (const forms of lexicon.formsStartingWith(words[i]!.text, words[i + 1]?.text) ?? []) {
+    const form = forms.find((candidate) => matchesAt(text, words, i, candidate));
+    if (form !== undefined && (longest === undefined || form.words.length > longest.words.length)) longest = form;
+  }
+  return longest;
 }
 
 /** Words written with a capital at the start of a sentence (German and English), which begin no name. */
