@@ -7,9 +7,6 @@ const maxSuggestions = 3;
 /** The largest edit distance ever accepted; the pieces below rely on it. */
 const maxEditDistance = 3;
 
-/** Ids shorter than this are compared one by one; longer ones are found through their pieces. */
-const minPiecedLength = 8;
-
 /** A defined id with the forms it is compared in. */
 interface Candidate {
   readonly id: string;
@@ -19,17 +16,14 @@ interface Candidate {
 
 /**
  * The defined ids of a workspace, kept up to date one id at a time by the index (see
- * `WorkspaceIndex.closestIdCandidates`). Each long id is cut into `maxEditDistance + 1` pieces: an
- * id within that edit distance of a query keeps at least one piece intact inside the query (each
- * edit breaks at most one piece), so only ids sharing a piece with the query need the edit
- * distance computed. That keeps a workspace of many thousand ids fast, and a change of one id
- * (typing in a heading) costs no rebuild.
+ * `WorkspaceIndex.closestIdCandidates`): by lower-case form, by singular, and by their pieces (see
+ * `PieceIndex`), so that a query computes the edit distance to the few ids sharing a piece with
+ * it, and a change of one id (typing in a heading) costs no rebuild.
  */
 export class ClosestIdCandidates {
   readonly byLower = new Map<string, Set<Candidate>>();
   readonly bySingular = new Map<string, Set<Candidate>>();
-  readonly byPiece = new Map<string, Set<Candidate>>();
-  readonly shortIds = new Set<Candidate>();
+  readonly byPieces = new PieceIndex<Candidate>();
   /** The answers given since the ids last changed. */
   readonly answers = new Map<string, readonly string[]>();
   private readonly byId = new Map<string, Candidate>();
@@ -48,7 +42,9 @@ export class ClosestIdCandidates {
     const candidate: Candidate = { id, lower, singular: singularOf(lower) };
     this.byId.set(id, candidate);
     this.answers.clear();
-    this.file(candidate, addTo);
+    addTo(this.byLower, candidate.lower, candidate);
+    addTo(this.bySingular, candidate.singular, candidate);
+    this.byPieces.add(lower, largestDistanceAllowed(lower.length), candidate);
   }
 
   delete(id: string): void {
@@ -56,20 +52,9 @@ export class ClosestIdCandidates {
     if (candidate !== undefined) {
       this.byId.delete(id);
       this.answers.clear();
-      this.file(candidate, removeFrom);
-    }
-  }
-
-  private file(candidate: Candidate, change: (map: Map<string, Set<Candidate>>, key: string, value: Candidate) => void): void {
-    change(this.byLower, candidate.lower, candidate);
-    change(this.bySingular, candidate.singular, candidate);
-    if (candidate.lower.length < minPiecedLength) {
-      if (change === addTo) this.shortIds.add(candidate);
-      else this.shortIds.delete(candidate);
-    } else {
-      for (const piece of new Set(piecesOf(candidate.lower))) {
-        change(this.byPiece, piece, candidate);
-      }
+      removeFrom(this.byLower, candidate.lower, candidate);
+      removeFrom(this.bySingular, candidate.singular, candidate);
+      this.byPieces.delete(candidate.lower, largestDistanceAllowed(candidate.lower.length), candidate);
     }
   }
 }
@@ -96,7 +81,7 @@ export function findClosestIds(id: string, index: WorkspaceIndex): readonly stri
 export function couldBeClosestId(missing: string, defined: string): boolean {
   const lower = missing.toLowerCase();
   const candidate = defined.toLowerCase();
-  const maxDistance = maxDistanceFor(lower);
+  const maxDistance = maxDistanceFor(lower.length);
   return (
     candidate === lower ||
     singularOf(candidate) === singularOf(lower) ||
@@ -104,14 +89,27 @@ export function couldBeClosestId(missing: string, defined: string): boolean {
   );
 }
 
-/** The edit distance within which an id counts as close: a quarter of its length, at least 1, at most 3. */
-function maxDistanceFor(lower: string): number {
-  return Math.min(maxEditDistance, Math.max(1, Math.floor(lower.length / 4)));
+/** The edit distance within which an id of this length counts as close: a quarter of its length, at least 1, at most 3. */
+function maxDistanceFor(length: number): number {
+  return Math.min(maxEditDistance, Math.max(1, Math.floor(length / 4)));
+}
+
+/**
+ * The largest edit distance within which a missing id may name a defined id of this length (a
+ * missing id allows a quarter of its own length, and differs in length by no more than that).
+ */
+function largestDistanceAllowed(length: number): number {
+  let largest = 1;
+  for (let missing = Math.max(1, length - maxEditDistance); missing <= length + maxEditDistance; missing++) {
+    const allowed = maxDistanceFor(missing);
+    if (Math.abs(missing - length) <= allowed) largest = Math.max(largest, allowed);
+  }
+  return largest;
 }
 
 function rankCandidates(id: string, candidates: ClosestIdCandidates): readonly string[] {
   const lower = id.toLowerCase();
-  const maxDistance = maxDistanceFor(lower);
+  const maxDistance = maxDistanceFor(lower.length);
   const ranked = new Map<string, { readonly tier: number; readonly distance: number }>();
   const consider = (candidate: Candidate, tier: number, editDistance: number): void => {
     if (candidate.id !== id && !ranked.has(candidate.id)) {
@@ -124,64 +122,102 @@ function rankCandidates(id: string, candidates: ClosestIdCandidates): readonly s
   for (const candidate of candidates.bySingular.get(singularOf(lower)) ?? []) {
     consider(candidate, 1, 0);
   }
-  for (const candidate of nearbyCandidates(lower, maxDistance, candidates)) {
-    if (!ranked.has(candidate.id) && Math.abs(candidate.lower.length - lower.length) <= maxDistance) {
+  // Defined ids of every length within reach, each cut as it was filed.
+  const shapes: PieceShape[] = [];
+  for (let length = Math.max(0, lower.length - maxDistance); length <= lower.length + maxDistance; length++) {
+    shapes.push({ length, distance: largestDistanceAllowed(length), shift: maxDistance });
+  }
+  candidates.byPieces.near(lower, shapes, (candidate) => {
+    if (!ranked.has(candidate.id)) {
       const editDistance = distance(candidate.lower, lower);
       if (editDistance <= maxDistance) {
         consider(candidate, 2, editDistance);
       }
     }
-  }
+  });
   return [...ranked]
     .sort(([idA, a], [idB, b]) => a.tier - b.tier || a.distance - b.distance || (idA < idB ? -1 : idA > idB ? 1 : 0))
     .slice(0, maxSuggestions)
     .map(([candidateId]) => candidateId);
 }
 
-/** Every id that could be within `maxDistance` of the query: short ids, and long ids sharing a piece with it. */
-function nearbyCandidates(lower: string, maxDistance: number, candidates: ClosestIdCandidates): Set<Candidate> {
-  const nearby = new Set<Candidate>();
-  if (lower.length - maxDistance < minPiecedLength) {
-    candidates.shortIds.forEach((candidate) => nearby.add(candidate));
+/** How the strings of one length were filed: cut for edit distance `distance`, looked for `shift` characters either side. */
+interface PieceShape {
+  readonly length: number;
+  readonly distance: number;
+  readonly shift: number;
+}
+
+/**
+ * Strings filed by their pieces, to find those within an edit distance of a query without
+ * comparing it with each. A string filed for distance `d` is cut into `d + 1` consecutive pieces:
+ * within that distance of a query, at least one piece stays intact (each edit breaks at most one),
+ * and it stands in the query at most `d` characters from where it stands in the string (each edit
+ * shifts the rest by one). So a query looks up its substrings at those places only, for the lengths
+ * of string it may match, and a piece common to many strings ("gpt-", "-model") is found only
+ * where it stands in strings of those lengths.
+ */
+class PieceIndex<V> {
+  /** Per slot (the length of a string and the number of a piece in it), the strings by that piece. */
+  private readonly bySlot = new Map<number, Map<string, Set<V>>>();
+
+  add(lower: string, distance: number, value: V): void {
+    piecesOf(lower.length, distance + 1).forEach((piece, number) => {
+      const slot = slotOf(lower.length, number);
+      let byPiece = this.bySlot.get(slot);
+      if (byPiece === undefined) this.bySlot.set(slot, (byPiece = new Map()));
+      addTo(byPiece, lower.slice(piece.start, piece.start + piece.length), value);
+    });
   }
-  const longest = lower.length + maxDistance;
-  if (longest < minPiecedLength) {
-    return nearby;
+
+  delete(lower: string, distance: number, value: V): void {
+    piecesOf(lower.length, distance + 1).forEach((piece, number) => {
+      const byPiece = this.bySlot.get(slotOf(lower.length, number));
+      if (byPiece !== undefined) removeFrom(byPiece, lower.slice(piece.start, piece.start + piece.length), value);
+    });
   }
-  const shortest = Math.max(minPiecedLength, lower.length - maxDistance);
-  const pieceLengths = new Set<number>();
-  for (let length = shortest; length <= longest; length++) {
-    pieceLengthsOf(length).forEach((pieceLength) => pieceLengths.add(pieceLength));
-  }
-  for (const pieceLength of pieceLengths) {
-    for (let start = 0; start + pieceLength <= lower.length; start++) {
-      for (const candidate of candidates.byPiece.get(lower.slice(start, start + pieceLength)) ?? []) {
-        nearby.add(candidate);
-      }
+
+  /** Calls `visit` once for every value that may lie within reach of the query, for each shape of string filed. */
+  near(lower: string, shapes: readonly PieceShape[], visit: (value: V) => void): void {
+    const visited = new Set<V>();
+    for (const shape of shapes) {
+      piecesOf(shape.length, shape.distance + 1).forEach((piece, number) => {
+        const byPiece = this.bySlot.get(slotOf(shape.length, number));
+        if (byPiece === undefined) return;
+        const from = Math.max(0, piece.start - shape.shift);
+        const to = Math.min(lower.length - piece.length, piece.start + shape.shift);
+        for (let start = from; start <= to; start++) {
+          for (const value of byPiece.get(lower.slice(start, start + piece.length)) ?? []) {
+            if (!visited.has(value)) {
+              visited.add(value);
+              visit(value);
+            }
+          }
+        }
+      });
     }
   }
-  return nearby;
 }
 
-/** Cuts a string into `maxEditDistance + 1` consecutive pieces of nearly equal length. */
-function piecesOf(text: string): string[] {
-  const pieces: string[] = [];
+/** Pieces are filed per length of their string and number in it, so that a query finds only strings of the lengths it looks for. */
+function slotOf(length: number, number: number): number {
+  return length * (maxEditDistance + 1) + number;
+}
+
+/**
+ * Where the pieces of a string of this length stand: `count` consecutive pieces of nearly equal
+ * length (empty ones when the string is shorter than that; an empty piece is always intact).
+ */
+function piecesOf(length: number, count: number): { readonly start: number; readonly length: number }[] {
+  const base = Math.floor(length / count);
+  const pieces: { start: number; length: number }[] = [];
   let start = 0;
-  for (const length of pieceLengthsInOrder(text.length)) {
-    pieces.push(text.slice(start, start + length));
-    start += length;
+  for (let number = 0; number < count; number++) {
+    const pieceLength = number < length % count ? base + 1 : base;
+    pieces.push({ start, length: pieceLength });
+    start += pieceLength;
   }
   return pieces;
-}
-
-function pieceLengthsInOrder(length: number): number[] {
-  const count = maxEditDistance + 1;
-  const base = Math.floor(length / count);
-  return Array.from({ length: count }, (_, i) => (i < length % count ? base + 1 : base));
-}
-
-function pieceLengthsOf(length: number): ReadonlySet<number> {
-  return new Set(pieceLengthsInOrder(length));
 }
 
 function addTo<V>(map: Map<string, Set<V>>, key: string, value: V): void {
@@ -217,13 +253,15 @@ export function singularOf(lower: string): string {
 /**
  * A set of ids (the link targets of a workspace) that answers, for one id, which of them could
  * name it among their closest ids (`couldBeClosestId(member, id)`) while looking only at the
- * members that share a key with it: the lower-case form, the singular, and for long members their
- * pieces (as `ClosestIdCandidates`), for short ones (edit distance 1 at most) the forms with one character
- * deleted. Kept up to date one id at a time, so an edit costs as much in a large workspace as in a
- * small one.
+ * members that share its lower-case form, its singular or a piece (see `PieceIndex`; each member
+ * is cut for the distance it allows). Kept up to date one id at a time, so an edit costs as much
+ * in a large workspace as in a small one.
  */
 export class CloseIdFinder {
-  private readonly byKey = new Map<string, Set<string>>();
+  private readonly byLower = new Map<string, Set<string>>();
+  private readonly bySingular = new Map<string, Set<string>>();
+  private readonly byPieces = new PieceIndex<string>();
+  private readonly members = new Set<string>();
 
   constructor(ids: Iterable<string> = []) {
     for (const id of ids) {
@@ -232,70 +270,40 @@ export class CloseIdFinder {
   }
 
   add(id: string): void {
-    for (const key of memberKeys(id)) {
-      const members = this.byKey.get(key);
-      if (members) {
-        members.add(id);
-      } else {
-        this.byKey.set(key, new Set([id]));
-      }
-    }
+    if (this.members.has(id)) return;
+    this.members.add(id);
+    const lower = id.toLowerCase();
+    addTo(this.byLower, lower, id);
+    addTo(this.bySingular, singularOf(lower), id);
+    this.byPieces.add(lower, maxDistanceFor(lower.length), id);
   }
 
   delete(id: string): void {
-    for (const key of memberKeys(id)) {
-      const members = this.byKey.get(key);
-      if (members?.delete(id) && members.size === 0) {
-        this.byKey.delete(key);
-      }
-    }
+    if (!this.members.delete(id)) return;
+    const lower = id.toLowerCase();
+    removeFrom(this.byLower, lower, id);
+    removeFrom(this.bySingular, singularOf(lower), id);
+    this.byPieces.delete(lower, maxDistanceFor(lower.length), id);
   }
 
   /** The members that could name `id` among their closest ids. */
   membersCloseTo(id: string): Set<string> {
     const lower = id.toLowerCase();
     const found = new Set<string>();
-    const consider = (key: string): void => {
-      for (const member of this.byKey.get(key) ?? []) {
-        if (!found.has(member) && couldBeClosestId(member, id)) {
-          found.add(member);
-        }
+    const consider = (member: string): void => {
+      if (!found.has(member) && couldBeClosestId(member, id)) {
+        found.add(member);
       }
     };
-    consider(`l:${lower}`);
-    consider(`s:${singularOf(lower)}`);
-    // A short member is within edit distance 1: it and the id share a form with at most one character deleted.
-    if (lower.length <= minPiecedLength) {
-      consider(`d:${lower}`);
-      for (let at = 0; at < lower.length; at++) {
-        consider(`d:${lower.slice(0, at)}${lower.slice(at + 1)}`);
-      }
+    this.byLower.get(lower)?.forEach(consider);
+    this.bySingular.get(singularOf(lower))?.forEach(consider);
+    // Members of every length that may allow this id's distance from them.
+    const shapes: PieceShape[] = [];
+    for (let length = Math.max(0, lower.length - maxEditDistance); length <= lower.length + maxEditDistance; length++) {
+      const allowed = maxDistanceFor(length);
+      if (Math.abs(length - lower.length) <= allowed) shapes.push({ length, distance: allowed, shift: allowed });
     }
-    // A long member is within edit distance 3: one of its pieces stands intact in the id.
-    const pieceLengths = new Set<number>();
-    for (let length = Math.max(minPiecedLength, lower.length - maxEditDistance); length <= lower.length + maxEditDistance; length++) {
-      pieceLengthsOf(length).forEach((pieceLength) => pieceLengths.add(pieceLength));
-    }
-    for (const pieceLength of pieceLengths) {
-      for (let start = 0; start + pieceLength <= lower.length; start++) {
-        consider(`p:${lower.slice(start, start + pieceLength)}`);
-      }
-    }
+    this.byPieces.near(lower, shapes, consider);
     return found;
   }
-}
-
-/** The keys a member is found by (see `CloseIdFinder`), prefixed by their kind. */
-function memberKeys(id: string): Set<string> {
-  const lower = id.toLowerCase();
-  const keys = new Set([`l:${lower}`, `s:${singularOf(lower)}`]);
-  if (lower.length < minPiecedLength) {
-    keys.add(`d:${lower}`);
-    for (let at = 0; at < lower.length; at++) {
-      keys.add(`d:${lower.slice(0, at)}${lower.slice(at + 1)}`);
-    }
-  } else {
-    piecesOf(lower).forEach((piece) => keys.add(`p:${piece}`));
-  }
-  return keys;
 }

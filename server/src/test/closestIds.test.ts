@@ -38,8 +38,9 @@ test('after a new id is defined, findClosestIds takes it into account', () => {
   assert.deepEqual(findClosestIds('Deep-Learnin', index), []);
 });
 
-test('CloseIdFinder finds exactly the members that a full scan with couldBeClosestId finds, after additions and deletions', () => {
-  const random = seededRandom(7);
+/** Random ids over a small alphabet (so that they share pieces), and ids a few edits away from others. */
+function randomIds(seed: number): { randomId: () => string; edited: (id: string) => string; random: () => number } {
+  const random = seededRandom(seed);
   const alphabet = 'aAbcdeEs-.1';
   const randomId = (): string => Array.from({ length: 1 + Math.floor(random() * 14) }, () => alphabet[Math.floor(random() * alphabet.length)]).join('');
   const edited = (id: string): string => {
@@ -47,6 +48,29 @@ test('CloseIdFinder finds exactly the members that a full scan with couldBeClose
     const letter = alphabet[Math.floor(random() * alphabet.length)]!;
     return [`${id.slice(0, at)}${letter}${id.slice(at)}`, `${id.slice(0, at)}${id.slice(at + 1)}`, `${id.slice(0, at)}${letter}${id.slice(at + 1)}`][Math.floor(random() * 3)]!;
   };
+  return { randomId, edited, random };
+}
+
+test('findClosestIds finds exactly what a full scan finds, for random ids and ids edited from them', () => {
+  const { randomId, edited, random } = randomIds(11);
+  const ids = new Set<string>();
+  for (let i = 0; i < 400; i++) {
+    ids.add(i % 3 === 0 || ids.size === 0 ? randomId() : edited(edited([...ids][Math.floor(random() * ids.size)]!)));
+  }
+  const valid = [...ids].filter((id) => /^[a-zA-Z]/.test(id) && !/[-.]$/.test(id));
+  const index = indexOf({ 'ids.md': valid.map((id) => `# ${id} {#${id}}`) });
+  assert.ok([...index.definedIds()].length > 100);
+  let named = 0;
+  for (const query of [...valid.slice(0, 200).map((id) => edited(edited(edited(id)))), ...Array.from({ length: 100 }, randomId)]) {
+    const expected = closestIdsByFullScan(query, index);
+    assert.deepEqual(findClosestIds(query, index), expected, query);
+    named += expected.length;
+  }
+  assert.ok(named > 100, `the queries come close to ids (${named} named)`);
+});
+
+test('CloseIdFinder finds exactly the members that a full scan with couldBeClosestId finds, after additions and deletions', () => {
+  const { randomId, edited, random } = randomIds(7);
   const members = new Set<string>();
   for (let i = 0; i < 600; i++) {
     const id = i % 3 === 0 || members.size === 0 ? randomId() : edited(edited([...members][Math.floor(random() * members.size)]!));
