@@ -148,7 +148,8 @@ function scanDocument(text: string, document: GlossaryDocument, lexicon: Lexicon
       for (const mention of scanParagraph(paragraph, masks, lexicon, scope, words)) {
         const { start, end } = mention.range;
         const label = text.slice(lineOffsets[start.line]! + start.character, lineOffsets[end.line]! + end.character);
-        mentions.push({ ...mention, text: detach(label) });
+        // Built field by field: a spread gives each object a hidden class of its own, which costs more than the mention.
+        mentions.push({ range: mention.range, term: mention.term, text: detach(label) });
       }
     }
   }

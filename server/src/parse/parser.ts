@@ -5,6 +5,7 @@
 
 import { attributeBlockEndingAt, type AttributeBlock } from './attributes';
 import { scanBlocks, splitLines, type HeadingBlock, type LineRef } from './blocks';
+import { CompactHeading, CompactLink, CompactSection, HeadingAnchor } from './compactModel';
 import { detach, sharedClassList } from './detach';
 import { textFingerprint } from './fingerprint';
 import { uniqueIdentifier } from './identifiers';
@@ -164,14 +165,16 @@ export function parseGlossaryDocument(
         const ref = found.reference.idLocation as LineRef;
         idRange = { start: positionAt(ref.line, ref.start), end: positionAt(ref.line, ref.end) };
       }
-      links.push({
-        target: detach(found.url.slice(1)),
-        kind: found.reference?.kind ?? 'inline',
-        label: detach(plainText(text.slice(found.labelStart, found.labelEnd), resolve, false).trim()),
-        range: segment.range(found.start, found.end),
-        labelRange: segment.range(found.labelStart, found.labelEnd),
-        idRange,
-      });
+      links.push(
+        new CompactLink(
+          detach(found.url.slice(1)),
+          found.reference?.kind ?? 'inline',
+          detach(plainText(text.slice(found.labelStart, found.labelEnd), resolve, false).trim()),
+          segment.range(found.start, found.end),
+          segment.range(found.labelStart, found.labelEnd),
+          idRange,
+        ),
+      );
     }
   };
   const collectInline = (lines: readonly LineRef[]) => {
@@ -190,7 +193,7 @@ export function parseGlossaryDocument(
     const lastLineText = lineTexts[block.lastLine] ?? '';
     const headingText = detach(parts.raw);
     const headingPlainText = plainText(parts.raw, resolve).trim();
-    const heading: Heading = {
+    const heading = new CompactHeading({
       level: block.level,
       text: headingText,
       // Most headings have no markup: then the two texts are one string.
@@ -206,9 +209,9 @@ export function parseGlossaryDocument(
       attributesRange: attributes ? segment.range(attributes.start, attributes.end) : undefined,
       classes: attributes ? sharedClassList(attributes.classes) : noClasses,
       keyValues: attributes && attributes.keyValues.length > 0 ? attributes.keyValues.map(([key, value]) => [detach(key), detach(value)] as const) : noKeyValues,
-    };
+    });
     headings.push(heading);
-    anchors.push({ id: heading.id, explicit: heading.explicitId, idRange: heading.idRange ?? heading.textRange, heading });
+    anchors.push(new HeadingAnchor(heading));
     collectLinks(segment, parts.raw);
   }
 
@@ -292,7 +295,7 @@ function buildEntries(
       const nextStart = k + 1 < next ? headings[k + 1].range.start.line : entryEndLine + 1;
       const ruleAfter = entryRules.find((line) => line > sectionHeading.range.end.line && line < nextStart);
       const sectionEnd = (ruleAfter ?? nextStart) - 1;
-      sections.push({ heading: sectionHeading, range: { start: sectionHeading.range.start, end: end(Math.max(sectionEnd, sectionHeading.range.end.line)) } });
+      sections.push(new CompactSection(sectionHeading, { start: sectionHeading.range.start, end: end(Math.max(sectionEnd, sectionHeading.range.end.line)) }));
     }
     const seeAlsoSection = sections.find((s) => s.heading.classes.includes('seealso'));
     const entryLinks = linksByStart
