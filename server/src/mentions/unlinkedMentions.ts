@@ -132,7 +132,7 @@ function scanDocument(text: string, document: GlossaryDocument, lexicon: Lexicon
   const mentions: UnlinkedMention[] = [];
   const words = new Set<string>();
   if (document.entries.length === 0) {
-    return { mentions, words: WordFilter.of([]) };
+    return { mentions, words: WordFilter.of(new Set()) };
   }
   const lines = splitLines(text);
   const lineOffsets = lineStartOffsets(text);
@@ -153,14 +153,7 @@ function scanDocument(text: string, document: GlossaryDocument, lexicon: Lexicon
       }
     }
   }
-  return { mentions, words: WordFilter.of(lowerCased(words)) };
-}
-
-/** The distinct words in lower case (a word repeats many times in a document: each is lowered once). */
-function* lowerCased(words: Iterable<string>): Generator<string> {
-  for (const word of words) {
-    yield word.toLowerCase();
-  }
+  return { mentions, words: WordFilter.of(words) };
 }
 
 /** Where each line of the text starts, as an offset into the text (line breaks as the file has them). */

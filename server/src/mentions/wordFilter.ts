@@ -7,30 +7,32 @@
 export class WordFilter {
   private constructor(private readonly bits: Uint32Array) {}
 
-  /** The filter of these words (lower-case). */
-  static of(words: Iterable<string>): WordFilter {
-    const distinct = new Set(words);
+  /** The filter of these words, in lower case (the words may be given in any case). */
+  static of(words: ReadonlySet<string>): WordFilter {
     // 16 bits per word and 8 probes: about one false yes in 1,700 questions.
     let size = 64;
-    while (size < distinct.size * bitsPerWord) size *= 2;
+    while (size < words.size * bitsPerWord) size *= 2;
     const filter = new WordFilter(new Uint32Array(size / 32));
-    for (const word of distinct) {
+    for (const word of words) {
       filter.probe(word, true);
     }
     return filter;
   }
 
-  /** Whether the word (lower-case) may be one of the filter's words. */
+  /** Whether the word may be one of the filter's words (compared in lower case). */
   mayHave(word: string): boolean {
     return this.probe(word, false);
   }
 
-  private probe(word: string, add: boolean): boolean {
-    // Two hashes of one pass (FNV-1a with two offsets), combined for each probe.
+  private probe(word: string, add: boolean, lowered = false): boolean {
+    // Two hashes of one pass (FNV-1a with two offsets) over the lower-case word, combined for each
+    // probe. ASCII letters are lowered here; a word with other characters is lowered as a whole.
     let first = 0x811c9dc5;
     let second = 0x9747b28c;
     for (let i = 0; i < word.length; i++) {
-      const code = word.charCodeAt(i);
+      let code = word.charCodeAt(i);
+      if (code >= 0x41 && code <= 0x5a) code |= 0x20;
+      else if (code > 0x7f && !lowered) return this.probe(word.toLowerCase(), add, true);
       first = Math.imul(first ^ code, 0x01000193);
       second = Math.imul(second ^ code, 0x5bd1e995);
     }
