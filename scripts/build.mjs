@@ -1,7 +1,7 @@
 // Bundles the TypeScript sources with esbuild. Each entry of `bundles` is one output file: the
 // language server with the command line, and the VS Code client. `--minify` is for the .vsix.
 import { build } from 'esbuild';
-import { chmod } from 'node:fs/promises';
+import { chmod, readFile, writeFile } from 'node:fs/promises';
 
 const minify = process.argv.includes('--minify');
 
@@ -35,3 +35,28 @@ for (const { executable, ...options } of bundles) {
     await chmod(options.outfile, 0o755);
   }
 }
+
+// The JSON schema of `.glossary.json`, made from the editor settings the manifest declares (the
+// file takes the same settings without the `glossary.` prefix), with the English descriptions.
+// VS Code validates the file and completes its keys with it (`jsonValidation` in package.json).
+const manifest = JSON.parse(await readFile('package.json', 'utf8'));
+const descriptions = JSON.parse(await readFile('package.nls.json', 'utf8'));
+const described = (value) =>
+  typeof value === 'string' ? value.replace(/^%(.+)%$/, (_, key) => descriptions[key] ?? key) : Array.isArray(value) ? value.map(described) : value !== null && typeof value === 'object' ? Object.fromEntries(Object.entries(value).map(([key, inner]) => [key, described(inner)])) : value;
+const fileSettings = Object.entries(manifest.contributes.configuration.properties).filter(([key]) => !key.startsWith('glossary.trace.'));
+const schema = {
+  $schema: 'http://json-schema.org/draft-07/schema#',
+  title: '.glossary.json',
+  description: 'Settings of a Pandoc glossary, read by the editor and by `glossary check`. They win over the editor settings of the same name.',
+  type: 'object',
+  properties: {
+    $schema: { type: 'string' },
+    ...Object.fromEntries(fileSettings.map(([key, setting]) => [key.slice('glossary.'.length), described(setting)])),
+  },
+  additionalProperties: false,
+};
+for (const setting of Object.values(schema.properties)) {
+  // Other editors show `description`; VS Code prefers `markdownDescription`.
+  if (setting.markdownDescription !== undefined && setting.description === undefined) setting.description = setting.markdownDescription;
+}
+await writeFile('dist/glossary.schema.json', `${JSON.stringify(schema, null, 2)}\n`);

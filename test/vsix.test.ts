@@ -36,7 +36,7 @@ function zipEntryNames(archive: Buffer): string[] {
   return names;
 }
 
-test('the .vsix holds the bundles, translations, grammars, snippets and icon, and no sources, tests or node_modules', () => {
+test('the .vsix holds the bundles, the settings schema, translations, grammars, snippets and icon, and no sources, tests or node_modules', () => {
   const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'glossary-vsix-'));
   try {
     const vsix = path.join(folder, 'pandoc-glossary.vsix');
@@ -50,6 +50,7 @@ test('the .vsix holds the bundles, translations, grammars, snippets and icon, an
       'package.nls.de.json',
       'dist/client.js',
       'dist/glossary.js',
+      'dist/glossary.schema.json',
       'l10n/bundle.l10n.de.json',
       'syntaxes/pandoc-glossary.injection.tmLanguage.json',
       'syntaxes/pandoc-glossary.links.injection.tmLanguage.json',
