@@ -44,7 +44,9 @@ export class GlossaryStatusBar implements vscode.Disposable {
       this.item.tooltip = vscode.l10n.t('{0} entries in {1} files. Click to open the Problems view.', status.entryCount, status.fileCount);
       this.stopProgress();
     }
-    this.item.show();
+    // A folder without entries is no glossary (Markdown notes, a project's README): nothing to show.
+    if (status.state !== 'indexing' && status.entryCount === 0) this.item.hide();
+    else this.item.show();
     this.changed.fire(status);
   }
 

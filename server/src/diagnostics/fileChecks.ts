@@ -44,10 +44,10 @@ export const checkOneEntryPerFile: Check = function* ({ document }) {
 
 /**
  * `missing-chapter-heading`: a `.md` file does not begin (on its first line) with a level-2 heading
- * that has an explicit id and the chapter classes.
+ * that has an explicit id and the chapter classes. Only in a glossary (a workspace with an entry).
  */
-export const checkChapterHeading: Check = function* ({ document, config }) {
-  if (!isMarkdownFile(document.uri)) {
+export const checkChapterHeading: Check = function* ({ document, index, config }) {
+  if (!isMarkdownFile(document.uri) || !index.hasEntries()) {
     return;
   }
   const firstHeading = document.headings[0];
@@ -83,8 +83,11 @@ export const checkChapterHeading: Check = function* ({ document, config }) {
   };
 };
 
-/** `fence-style`: a code block fenced with backticks, where the glossary's rule asks for `~~~`. */
-export const checkFenceStyle: Check = function* ({ document }) {
+/** `fence-style`: a code block fenced with backticks, where the glossary's rule asks for `~~~` (only in a workspace with an entry). */
+export const checkFenceStyle: Check = function* ({ document, index }) {
+  if (!index.hasEntries()) {
+    return;
+  }
   for (const fence of document.codeFences) {
     if (fence.fence === '`') {
       yield {

@@ -68,6 +68,17 @@ export class WorkspaceIndex {
   /** The defined ids, for the closest ids of a broken link. Built when first needed, then kept up to date. */
   private definedIdCandidates: ClosestIdCandidates | undefined;
 
+  /** How many entries the documents hold together. */
+  private entryCount = 0;
+
+  /**
+   * Whether any document holds an entry. A folder without one is no glossary (a project's README
+   * and notes, opened with the extension installed): its files are not held to the glossary's layout.
+   */
+  hasEntries(): boolean {
+    return this.entryCount > 0;
+  }
+
   /** Adds a document or replaces the previous model of the same URI. */
   update(document: GlossaryDocument): IndexChange {
     const indexPageBefore = this.indexPageUri();
@@ -222,6 +233,9 @@ export class WorkspaceIndex {
       this.indexSectionHolders.delete(uri);
     }
     const indexPageChanged = this.indexPageUri() !== indexPageBefore;
+    const hadEntries = this.hasEntries();
+    this.entryCount += (next?.entries.length ?? 0) - (previous?.entries.length ?? 0);
+    const becameGlossary = this.hasEntries() !== hadEntries;
 
     const changedIds = new Set<string>();
     for (const id of new Set([...oldAnchors.keys(), ...newAnchors.keys()])) {
@@ -241,8 +255,10 @@ export class WorkspaceIndex {
     // file, so working it out on each update made loading quadratic (12 s at 50x).
     let affectedUris: Set<string> | undefined;
     const affectedBy = (): Set<string> => {
-      if (indexPageChanged) {
-        return new Set(this.documentsByUri.keys()); // which entries it lists, and whose links count
+      if (indexPageChanged || becameGlossary) {
+        // The index page: which entries it lists, and whose links count. The first entry or the
+        // last one gone: whether the layout checks apply.
+        return new Set(this.documentsByUri.keys());
       }
       const uris = new Set<string>(next ? [uri] : []);
       for (const id of changedIds) {

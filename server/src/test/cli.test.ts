@@ -54,6 +54,18 @@ test('check prints path:line:column: severity code message a line, files sorted 
   });
 });
 
+test('check on a folder without any entry says so and reports what Markdown gets wrong, not the glossary\'s layout', async () => {
+  const result = await run(['check', 'docs'], {
+    'docs/README.md': ['# My project', '', 'See [install](#install) and [usage](#usage).', '', '## Install', '', '```sh', 'npm install', '```'],
+    'docs/notes.md': ['Some notes.'],
+  });
+  assert.deepEqual(result, {
+    exitCode: 1,
+    stdout: 'docs/README.md:3:38: error broken-link No heading defines the id "usage".\n',
+    stderr: 'glossary: No entry (a heading with the class .term) in these files: they are checked as Markdown, without the glossary\'s layout rules.\n',
+  });
+});
+
 test('a folder expands to its .md files sorted by path; .txt files come only when named; files keep the order given', async () => {
   const result = await run(['index', 'g/sub/Quitte.md', 'g', 'g/001-index.txt'], glossary);
   assert.equal(result.exitCode, 0);

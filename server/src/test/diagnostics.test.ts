@@ -2,7 +2,8 @@ import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { defaultConfig, GlossaryConfig, resolveConfig } from '../config';
 import { findClosestIds } from '../diagnostics/closestIds';
-import { diagnosticsOf as allDiagnosticsOf, entryLines, indexOf } from './support/tinyWorkspace';
+import { computeDiagnostics } from '../diagnostics/computeDiagnostics';
+import { diagnosticsOf as allDiagnosticsOf, entryLines, indexOf, uriOf } from './support/tinyWorkspace';
 
 type Files = Parameters<typeof allDiagnosticsOf>[0];
 
@@ -238,6 +239,24 @@ test('seealso-index-not-last: a list without [Index](#Index) or with it before o
       relatedInformation: [],
     },
   ]);
+});
+
+test('a folder without any entry is no glossary: no layout checks, but links are still checked; the first entry brings them to every file', () => {
+  const files = {
+    'README.md': ['# My project', '', 'See [install](#install) and [usage](#usage).', '', '## Install', '', '```sh', 'npm install', '```'],
+    'notes.md': ['Some notes.'],
+  };
+  assert.deepEqual(allDiagnosticsOf(files, 'README.md').map((diagnostic) => diagnostic.code), ['broken-link']);
+  assert.deepEqual(allDiagnosticsOf(files, 'notes.md'), []);
+
+  const index = indexOf(files);
+  const change = index.update(indexOf({ 'Apfel.md': entryLines('Apfel', 'Apfel', []) }).document(uriOf('Apfel.md'))!);
+  assert.deepEqual([...change.affectedUris].sort(), ['Apfel.md', 'README.md', 'notes.md'].map(uriOf));
+  const codesOf = (name: string) => computeDiagnostics(index.document(uriOf(name))!, index, defaultConfig).map((diagnostic) => diagnostic.code);
+  assert.deepEqual(codesOf('README.md'), ['missing-chapter-heading', 'broken-link', 'fence-style']);
+  assert.deepEqual(codesOf('notes.md'), ['missing-chapter-heading']);
+  assert.deepEqual([...index.remove(uriOf('Apfel.md')).affectedUris].sort(), ['README.md', 'notes.md'].map(uriOf));
+  assert.deepEqual(codesOf('notes.md'), []);
 });
 
 test('fence-style: a backtick fence is information; a tilde fence is fine', () => {
