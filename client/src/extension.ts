@@ -14,6 +14,8 @@ export interface GlossaryExtensionApi {
   readonly status: () => GlossaryStatus | undefined;
   /** The text of the status bar item. */
   readonly statusBarText: () => string;
+  /** Whether the status bar item is shown (not in a folder without entries). */
+  readonly statusBarShown: () => boolean;
   /** Fires after each status the server sends. */
   readonly onDidChangeStatus: vscode.Event<GlossaryStatus>;
 }
@@ -39,7 +41,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Glossa
   await languageClient.start();
   // Shows the commands in the command palette (see `menus.commandPalette` in package.json).
   await vscode.commands.executeCommand('setContext', 'glossary.active', true);
-  return { status: () => statusBar.status, statusBarText: () => statusBar.text, onDidChangeStatus: statusBar.onDidChange };
+  return { status: () => statusBar.status, statusBarText: () => statusBar.text, statusBarShown: () => statusBar.shown, onDidChangeStatus: statusBar.onDidChange };
 }
 
 export async function deactivate(): Promise<void> {

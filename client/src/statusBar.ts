@@ -12,6 +12,7 @@ export class GlossaryStatusBar implements vscode.Disposable {
   private readonly item = vscode.window.createStatusBarItem('glossary.status', vscode.StatusBarAlignment.Left, 50);
   private readonly changed = new vscode.EventEmitter<GlossaryStatus>();
   private current: GlossaryStatus | undefined;
+  private visible = false;
   private endProgress: (() => void) | undefined;
   private progressTimer: NodeJS.Timeout | undefined;
 
@@ -26,6 +27,11 @@ export class GlossaryStatusBar implements vscode.Disposable {
   /** The last status the server sent, if any. */
   get status(): GlossaryStatus | undefined {
     return this.current;
+  }
+
+  /** Whether the item is shown. */
+  get shown(): boolean {
+    return this.visible;
   }
 
   /** The status bar item's text as shown. */
@@ -45,14 +51,16 @@ export class GlossaryStatusBar implements vscode.Disposable {
       this.stopProgress();
     }
     // A folder without entries is no glossary (Markdown notes, a project's README): nothing to show.
-    if (status.state !== 'indexing' && status.entryCount === 0) this.item.hide();
-    else this.item.show();
+    this.visible = status.state === 'indexing' || status.entryCount > 0;
+    if (this.visible) this.item.show();
+    else this.item.hide();
     this.changed.fire(status);
   }
 
   /** Hides the item, for example while the server restarts. */
   hide(): void {
     this.stopProgress();
+    this.visible = false;
     this.item.hide();
   }
 
