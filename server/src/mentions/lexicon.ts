@@ -401,7 +401,7 @@ export class Lexicon {
         const forms = this.formsByFirstWord.get(spelling);
         if (forms?.remove(previous) === 0) this.formsByFirstWord.delete(spelling);
       }
-      changedWords.add(previous.words[0]!.toLowerCase());
+      noteFiledWords(previous, changedWords);
     }
     if (next !== undefined) {
       this.winners.set(key, next);
@@ -410,15 +410,25 @@ export class Lexicon {
         if (forms === undefined) this.formsByFirstWord.set(spelling, (forms = new FormsStartingWith()));
         forms.add(next);
       }
-      changedWords.add(next.words[0]!.toLowerCase());
+      noteFiledWords(next, changedWords);
     }
   }
 }
 
 /**
+ * Notes the words under which a form is filed, in lower case as a document's word filter holds
+ * them: each spelling lowered, since lowering does not always give the same word for both
+ * initials (the filter holds "ilık" for "Ilık", and "ılık".toLowerCase() is "ılık").
+ */
+function noteFiledWords(form: TermForm, changedWords: Set<string>): void {
+  for (const spelling of filedSpellings(form)) changedWords.add(spelling.toLowerCase());
+}
+
+/**
  * The forms filed under one spelling of their first word: those of one word, and the longer ones
- * by their second word in lower case, so that a word that starts hundreds of names ("KI", "Data")
- * costs a lookup of the next word, not a comparison with each name.
+ * by their second word less its first letter (which may be written in either case; the rest is
+ * compared as written), so that a word that starts hundreds of names ("KI", "Data") costs a lookup
+ * of the next word, not a comparison with each name.
  */
 class FormsStartingWith {
   private readonly oneWord: TermForm[] = [];
@@ -426,13 +436,13 @@ class FormsStartingWith {
   private count = 0;
 
   add(form: TermForm): void {
-    insertLongestFirst(form.words.length === 1 ? this.oneWord : getOrAdd(this.bySecondWord, form.words[1]!.toLowerCase()), form);
+    insertInOrder(form.words.length === 1 ? this.oneWord : getOrAdd(this.bySecondWord, form.words[1]!.slice(1)), form);
     this.count++;
   }
 
   /** Removes the form; gives how many forms are left. */
   remove(form: TermForm): number {
-    const key = form.words.length === 1 ? undefined : form.words[1]!.toLowerCase();
+    const key = form.words.length === 1 ? undefined : form.words[1]!.slice(1);
     const forms = key === undefined ? this.oneWord : this.bySecondWord.get(key);
     const at = forms?.indexOf(form) ?? -1;
     if (forms !== undefined && at >= 0) {
@@ -445,20 +455,20 @@ class FormsStartingWith {
 
   /**
    * The lists that may hold a form standing before `next`: the longer forms whose second word is
-   * `next` in lower case, or `next` less an ending (a two-word form inflects its second word), then
-   * the forms of one word.
+   * `next`, then those whose second word is `next` less an ending (a two-word form inflects its
+   * second word), then the forms of one word. Where forms of the same length match, the first
+   * list's wins: "Foo Bars" is a mention of the entry "Foo Bars", not of "Foo Bar".
    */
   candidates(next: string | undefined): (readonly TermForm[])[] {
     const lists: (readonly TermForm[])[] = [];
     if (next !== undefined && this.bySecondWord.size > 0) {
-      const lower = next.toLowerCase();
       const add = (key: string): void => {
         const forms = this.bySecondWord.get(key);
         if (forms !== undefined) lists.push(forms);
       };
-      add(lower);
+      add(next.slice(1));
       for (const ending of endings) {
-        if (lower.length > ending.length && lower.endsWith(ending)) add(lower.slice(0, -ending.length));
+        if (next.length > ending.length && next.endsWith(ending)) add(next.slice(1, next.length - ending.length));
       }
     }
     if (this.oneWord.length > 0) lists.push(this.oneWord);
@@ -467,13 +477,21 @@ class FormsStartingWith {
 }
 
 /**
- * Longest first: "Large Language Model" is tried before "Large Language". Searched from the end,
- * where a form mostly goes (thousands of "Eintrag N" share a first word).
+ * Longest first: "Large Language Model" is tried before "Large Language", and of forms with as many
+ * words the one spelled with more letters ("Modelle" before "Modell", which "Modelle" matches with
+ * an ending), then by key and id, so that the order does not depend on which entry was filed first.
+ * Searched from the end, where a form mostly goes (thousands of "Eintrag N" share a first word).
  */
-function insertLongestFirst(forms: TermForm[], form: TermForm): void {
+function insertInOrder(forms: TermForm[], form: TermForm): void {
   let at = forms.length;
-  while (at > 0 && forms[at - 1]!.words.length < form.words.length) at--;
+  while (at > 0 && filingOrder(forms[at - 1]!, form) > 0) at--;
   forms.splice(at, 0, form);
+}
+
+/** Negative when form `a` is tried before form `b` (see `insertInOrder`). */
+function filingOrder(a: TermForm, b: TermForm): number {
+  const byText = a.key < b.key ? -1 : a.key > b.key ? 1 : a.term.id < b.term.id ? -1 : a.term.id > b.term.id ? 1 : 0;
+  return b.words.length - a.words.length || b.key.length - a.key.length || byText;
 }
 
 function getOrAdd<K, V>(map: Map<K, V[]>, key: K): V[] {

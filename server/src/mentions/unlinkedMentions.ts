@@ -353,7 +353,8 @@ class EntryScope {
   private sectionAt(line: number): number {
     let innermost = -1;
     this.entry.sections.forEach((section, number) => {
-      if (section.range.start.line <= line && line <= section.range.end.line) {
+      const { start, end } = section.range;
+      if (start.line <= line && line <= end.line) {
         innermost = number;
       }
     });
@@ -396,6 +397,8 @@ function* scanParagraph(paragraph: Paragraph, links: readonly Mask[], lexicon: L
 function longestFormAt(text: string, words: readonly Word[], i: number, lexicon: Lexicon): TermForm | undefined {
   let longest: TermForm | undefined;
   for (const forms of lexicon.formsStartingWith(words[i]!.text, words[i + 1]?.text) ?? []) {
+    // Each list is longest first: one whose longest form is no longer than what was found is passed over.
+    if (longest !== undefined && forms[0]!.words.length <= longest.words.length) continue;
     const form = forms.find((candidate) => matchesAt(text, words, i, candidate));
     if (form !== undefined && (longest === undefined || form.words.length > longest.words.length)) longest = form;
   }

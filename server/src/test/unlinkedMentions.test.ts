@@ -97,6 +97,28 @@ test('whole words only, with German endings on the last word; never inside a lon
   ]);
 });
 
+test('between two names of one length, the one written exactly wins over an inflected one, whichever was filed first', () => {
+  for (const terms of [
+    [['Foo Bar', 'a'], ['Foo Bars', 'b']],
+    [['Foo Bars', 'b'], ['Foo Bar', 'a']],
+  ] as [string, string][][]) {
+    assert.deepEqual(mentionsOf(withTerms(['Die Foo Bars und der Foo Bar.'], terms), 'A.md'), ['2:4-2:12 Foo Bars -> #b', '2:21-2:28 Foo Bar -> #a']);
+  }
+  // Two names of which one is an inflected form of the other: the one spelled with more letters, in either order of the files.
+  const twins = [['Foo Bar Modell', 'c'], ['Foo Bar Modelle', 'd']] as [string, string][];
+  const expected = ['2:4-2:19 Foo Bar Modelle -> #d'];
+  assert.deepEqual(mentionsOf(withTerms(['Das Foo Bar Modelle hier.'], twins), 'A.md'), expected);
+  assert.deepEqual(mentionsOf(withTerms(['Das Foo Bar Modelle hier.'], [...twins].reverse()), 'A.md'), expected);
+});
+
+test('a later word whose capital lowers to another letter is matched as written (İzmir, Ilıca)', () => {
+  const terms = [['Hotel İzmir', 'Hotel-Izmir'], ['Kalte ılıca', 'Kalte-Ilica']] as [string, string][];
+  assert.deepEqual(mentionsOf(withTerms(['Ein Hotel izmir und die Kalte Ilıca.'], terms), 'A.md'), [
+    '2:4-2:15 Hotel izmir -> #Hotel-Izmir',
+    '2:24-2:35 Kalte Ilıca -> #Kalte-Ilica',
+  ]);
+});
+
 test('ids with hyphens as spaces, aliases and the parts of "Long Name (ABBR)" are forms of the term', () => {
   const files: Files = {
     'LLM.md': ['## Großes Sprachmodell {#LLM .chapter .small .term aliases="Sprachmodell, LLMs"}', '', 'x'],
@@ -299,6 +321,22 @@ test('a heading edit that changes no form leaves the terms alone; a new title re
   assert.deepEqual(mentionsIn('A.md'), ['2:4-2:14 TensorFlow']);
   assert.deepEqual(mentionsIn('C.md'), []);
   assert.deepEqual(mentionsIn('B.md'), []);
+});
+
+test('a new title whose first word lowers differently in its two initials (ılık, Ilık) still reaches the closed files that hold it', async () => {
+  const files: Record<string, string> = {
+    [uriOf('Index.md')]: '# Index {#Index}',
+    [uriOf('B.md')]: entryLines('Zug', 'B', [], ['Ein Text.']).join('\n'),
+    [uriOf('A.md')]: entryLines('A', 'A', [], ['Die Ilık Su hier.']).join('\n'),
+  };
+  const session = new GlossarySession(new InMemoryWorkspace(files), ['file:///ws']);
+  await session.load(undefined, []);
+  const mentionsIn = (name: string): string[] =>
+    session.diagnosticsOf(uriOf(name)).flatMap((diagnostic) => (diagnostic.data.kind === DiagnosticCode.UnlinkedMention ? [`${rangeText(diagnostic.range)} ${diagnostic.data.text}`] : []));
+  assert.deepEqual(mentionsIn('A.md'), []);
+  session.updateOpen({ uri: uriOf('B.md'), version: 2, text: files[uriOf('B.md')]!.replace('## Zug', '## ılık Su') });
+  assert.deepEqual([...(await session.refreshMentions()).affectedUris], [uriOf('A.md')]);
+  assert.deepEqual(mentionsIn('A.md'), ['2:4-2:11 Ilık Su']);
 });
 
 test('with unlinked-mention off, no file is read for mentions: neither at load nor when the terms change', async () => {
