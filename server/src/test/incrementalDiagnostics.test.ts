@@ -1,0 +1,60 @@
+import { test } from 'node:test';
+import * as assert from 'node:assert/strict';
+import { resolveConfig } from '../config';
+import { computeDiagnostics } from '../diagnostics/computeDiagnostics';
+import { allDiagnosticCodes } from '../diagnostics/codes';
+import { parseGlossaryDocument } from '../parse/parser';
+import { seededRandom } from '../seededRandom';
+import { comparable, entryLines, indexOf, uriOf } from './support/tinyWorkspace';
+
+// The editor republishes only the files an update names as affected. Random updates and removals of
+// small files (entries that link each other or ids that do not exist, an index page, notes without
+// entries, so that the workspace keeps becoming a glossary and ceasing to be one): after each, the
+// diagnostics so kept must equal those of a fresh index of the same files, for every code but the
+// prose scan, which the session refreshes on its own.
+const config = resolveConfig({
+  severity: Object.fromEntries(allDiagnosticCodes.map((code) => [code, code === 'unlinked-mention' ? 'off' : 'information'])),
+}).config;
+
+const variants: Readonly<Record<string, readonly (readonly string[])[]>> = {
+  'Apfel.md': [entryLines('Apfel', 'Apfel', ['[Birne](#Birne)']), entryLines('Apfel', 'Apfel', ['[Birnen](#Birnen)', '[Apfel](#Apfel)']), entryLines('Apfel', 'Apfl', [])],
+  'Birne.md': [entryLines('Birne', 'Birne', ['[Apfel](#Apfel)']), entryLines('Birne', 'Birnen', ['[Quitte](#Quitte)']), ['## Birne {#Birne}', '', 'Kein Eintrag.']],
+  'Quitte.md': [entryLines('Quitte', 'Quitte', ['[Birne](#Birne)', '[Apfel](#Apfel)'], ['```sh', 'x', '```'])],
+  '000-index.txt': [['# Index {#Index}', '', '### A {.index}', '', '[Apfel](#Apfel) |'], ['# Register', '', '### B {.index}', '', '[Birne](#Birne) |']],
+  'notes.md': [['Notizen.', '', '```', 'code', '```', '', '[Apfel](#Apfel)'], ['# Notizen', '', 'Siehe [Quitte](#Quitte).']],
+  'README.md': [['# Projekt', '', 'Text.'], ['Text ohne Überschrift, mit [Link](#Nirgends).']],
+};
+
+test('random updates and removals: the diagnostics of the affected files equal a fresh index\'s, also when the workspace gains or loses its last entry', () => {
+  const random = seededRandom(3);
+  const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
+  const names = Object.keys(variants);
+  const files: Record<string, readonly string[]> = { 'notes.md': variants['notes.md']![0]!, 'README.md': variants['README.md']![0]! };
+  const index = indexOf(files, config);
+  const diagnose = (name: string, of = index) => computeDiagnostics(of.document(uriOf(name))!, of, config).map(comparable);
+  const kept = new Map(Object.keys(files).map((name) => [name, diagnose(name)]));
+  let switches = 0;
+  for (let step = 0; step < 400; step++) {
+    const name = pick(names);
+    const hadEntries = index.hasEntries();
+    let affected: ReadonlySet<string>;
+    if (files[name] !== undefined && random() < 0.3) {
+      delete files[name];
+      kept.delete(name);
+      affected = index.remove(uriOf(name)).affectedUris;
+    } else {
+      files[name] = pick(variants[name]!);
+      affected = index.update(parseGlossaryDocument(files[name]!.join('\n'), uriOf(name), step + 2, { termClass: config.termClass })).affectedUris;
+    }
+    if (index.hasEntries() !== hadEntries) switches++;
+    for (const uri of affected) {
+      const affectedName = uri.slice(uriOf('').length);
+      if (files[affectedName] !== undefined) kept.set(affectedName, diagnose(affectedName));
+    }
+    const fresh = indexOf(files, config);
+    for (const current of Object.keys(files)) {
+      assert.deepEqual(kept.get(current), diagnose(current, fresh), `step ${step}: ${current} after ${name} changed`);
+    }
+  }
+  assert.ok(switches >= 10, `the workspace became a glossary or ceased to be one ${switches} times`);
+});
