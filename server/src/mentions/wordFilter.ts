@@ -26,13 +26,14 @@ export class WordFilter {
 
   private probe(word: string, add: boolean, lowered = false): boolean {
     // Two hashes of one pass (FNV-1a with two offsets) over the lower-case word, combined for each
-    // probe. ASCII letters are lowered here; a word with other characters is lowered as a whole.
+    // probe. Latin-1 capitals (A-Z, À-Þ but ×) are lowered here, as toLowerCase lowers them; a word
+    // with characters beyond Latin-1 is lowered as a whole.
     let first = 0x811c9dc5;
     let second = 0x9747b28c;
     for (let i = 0; i < word.length; i++) {
       let code = word.charCodeAt(i);
-      if (code >= 0x41 && code <= 0x5a) code |= 0x20;
-      else if (code > 0x7f && !lowered) return this.probe(word.toLowerCase(), add, true);
+      if ((code >= 0x41 && code <= 0x5a) || (code >= 0xc0 && code <= 0xde && code !== 0xd7)) code += 0x20;
+      else if (code > 0xff && !lowered) return this.probe(word.toLowerCase(), add, true);
       first = Math.imul(first ^ code, 0x01000193);
       second = Math.imul(second ^ code, 0x5bd1e995);
     }
