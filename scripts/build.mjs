@@ -55,7 +55,15 @@ const schema = {
   },
   additionalProperties: false,
 };
+// Inside the file itself, what it overrides goes without saying, and its paths start at its folder.
+const forTheFile = (text) =>
+  text
+    .split(/(?<=\.)\s+/)
+    .filter((sentence) => !sentence.includes('`.glossary.json`'))
+    .join(' ')
+    .replaceAll('relative to the workspace folder', 'relative to the folder of this file');
 for (const setting of Object.values(schema.properties)) {
+  if (setting.markdownDescription !== undefined) setting.markdownDescription = forTheFile(setting.markdownDescription);
   // Other editors show `description`; VS Code prefers `markdownDescription`.
   if (setting.markdownDescription !== undefined && setting.description === undefined) setting.description = setting.markdownDescription;
 }
