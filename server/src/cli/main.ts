@@ -77,7 +77,7 @@ async function runOnGlossary(command: Extract<CliCommand, { kind: 'index' | 'che
       return ExitCode.badUsage;
     }
   }
-  if (command.kind === 'check' && !loaded.index.hasEntries()) {
+  if (!loaded.index.hasEntries()) {
     io.stderr(`glossary: ${l10n.t('No entry (a heading with the class .{0}) in these files: they are checked as Markdown, without the glossary\'s layout rules.', loaded.config.termClass)}\n`);
   }
   const results = diagnoseAll(loaded);

@@ -64,6 +64,9 @@ test('check on a folder without any entry says so and reports what Markdown gets
     stdout: 'docs/README.md:3:38: error broken-link No heading defines the id "usage".\n',
     stderr: 'glossary: No entry (a heading with the class .term) in these files: they are checked as Markdown, without the glossary\'s layout rules.\n',
   });
+  const report = await run(['report', 'docs', '--format', 'json'], { 'docs/README.md': ['# My project', '', '```sh', 'x', '```'] });
+  assert.equal(report.exitCode, 0);
+  assert.match(report.stderr, /^glossary: No entry \(a heading with the class \.term\)/);
 });
 
 test('a folder expands to its .md files sorted by path; .txt files come only when named; files keep the order given', async () => {
