@@ -172,8 +172,11 @@ class PieceIndex<V> {
 
   delete(lower: string, distance: number, value: V): void {
     piecesOf(lower.length, distance + 1).forEach((piece, number) => {
-      const byPiece = this.bySlot.get(slotOf(lower.length, number));
-      if (byPiece !== undefined) removeFrom(byPiece, lower.slice(piece.start, piece.start + piece.length), value);
+      const slot = slotOf(lower.length, number);
+      const byPiece = this.bySlot.get(slot);
+      if (byPiece === undefined) return;
+      removeFrom(byPiece, lower.slice(piece.start, piece.start + piece.length), value);
+      if (byPiece.size === 0) this.bySlot.delete(slot);
     });
   }
 
