@@ -41,17 +41,19 @@ export class GlossaryStatusBar implements vscode.Disposable {
 
   update(status: GlossaryStatus): void {
     this.current = status;
+    // A folder without entries is no glossary (Markdown notes, a project's README): nothing to show,
+    // not even while it is read. The server tells as soon as it reads the first entry.
+    const isGlossary = status.entryCount > 0;
     if (status.state === 'indexing') {
       this.item.text = `$(sync~spin) ${vscode.l10n.t('Indexing the glossary…')}`;
       this.item.tooltip = undefined;
-      this.showProgressSoon();
+      if (isGlossary) this.showProgressSoon();
     } else {
       this.item.text = `$(book) ${entriesText(status.entryCount)} · ${brokenLinksText(status.brokenLinkCount)}`;
       this.item.tooltip = vscode.l10n.t('{0} entries in {1} files. Click to open the Problems view.', status.entryCount, status.fileCount);
       this.stopProgress();
     }
-    // A folder without entries is no glossary (Markdown notes, a project's README): nothing to show.
-    this.visible = status.state === 'indexing' || status.entryCount > 0;
+    this.visible = isGlossary;
     if (this.visible) this.item.show();
     else this.item.hide();
     this.changed.fire(status);

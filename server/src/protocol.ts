@@ -59,6 +59,11 @@ export interface GlossaryReportResult {
 /** Sent whenever the index changes: what the status bar shows. */
 export const StatusNotification = new NotificationType<GlossaryStatus>('glossary/status');
 
+/**
+ * The counts of the workspace. While it is indexed, what is known so far: at the start those of
+ * the index before (none at first), then, when the first file with an entry is read, the entries
+ * and files read up to it.
+ */
 export interface GlossaryStatus {
   /** `indexing` while the first index of the workspace is built. */
   readonly state: 'indexing' | 'ready';

@@ -131,7 +131,12 @@ export function startServer(connection: Connection, workspace: Workspace = new N
   const reload = async (): Promise<void> => {
     const settings = canPullSettings ? await connection.workspace.getConfiguration(settingsSection) : pushedSettings;
     sendStatus('indexing');
-    report(await session.load(settings ?? undefined, openTexts()));
+    // The first entry read tells the client that the folder is a glossary, which it then shows as
+    // being indexed (a folder of plain Markdown is read without a word in the status bar).
+    const firstEntryRead = (readSoFar: { entryCount: number; fileCount: number }): void => {
+      if (session.counts().entryCount === 0) void connection.sendNotification(StatusNotification, { state: 'indexing', ...readSoFar, brokenLinkCount: 0 });
+    };
+    report(await session.load(settings ?? undefined, openTexts(), firstEntryRead));
     // Edits made while the files were read arrive here; unchanged versions are skipped.
     for (const open of openTexts()) {
       session.updateOpen(open);

@@ -70,8 +70,14 @@ export class GlossarySession {
   /**
    * Resolves the configuration and indexes every glossary file of the workspace folders anew,
    * each read and parsed once; open documents are parsed from the editor's text instead.
+   * `onFirstEntry` is called once, as soon as a file read holds an entry (the folder is a
+   * glossary), with the entries and files read so far.
    */
-  async load(editorSettings: unknown, openTexts: readonly OpenText[]): Promise<LoadReport> {
+  async load(
+    editorSettings: unknown,
+    openTexts: readonly OpenText[],
+    onFirstEntry?: (readSoFar: { readonly entryCount: number; readonly fileCount: number }) => void,
+  ): Promise<LoadReport> {
     const first = this.folderUris[0];
     const configFile = first === undefined ? undefined : await findConfigFile(this.workspace, first);
     const { config, problems } = resolveConfig(configFile?.json, editorSettings);
@@ -92,10 +98,14 @@ export class GlossarySession {
     const openByUri = new Map(openTexts.map((open) => [open.uri, open]));
     // The lexicon needs every title: the texts are held until the mention pass below has read them (none when the rule is off).
     const withMentions = config.severity[DiagnosticCode.UnlinkedMention] !== 'off';
-    const read = await readGlossaryFiles(this.workspace, uris.filter((uri) => !openByUri.has(uri)), (text, uri) => ({
-      document: this.parse(text, uri, 0, config),
-      text: withMentions ? text : undefined,
-    }));
+    const soFar = { entryCount: 0, fileCount: 0 };
+    const read = await readGlossaryFiles(this.workspace, uris.filter((uri) => !openByUri.has(uri)), (text, uri) => {
+      const document = this.parse(text, uri, 0, config);
+      soFar.fileCount++;
+      if (soFar.entryCount === 0 && document.entries.length > 0) onFirstEntry?.({ ...soFar, entryCount: document.entries.length });
+      soFar.entryCount += document.entries.length;
+      return { document, text: withMentions ? text : undefined };
+    });
     const index = new WorkspaceIndex();
     index.useIndexPage(indexPageUri);
     for (const { document } of read.documents) {

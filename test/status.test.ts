@@ -1,0 +1,34 @@
+import { test } from 'node:test';
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { repositoryRoot, startServer } from './support/lspServer';
+
+// The `glossary/status` notifications a client shows in its status bar: a glossary is told as soon
+// as its first entry is read, a folder of plain Markdown never.
+async function statusesOf(fixture: string, signal: AbortSignal): Promise<readonly { state: string; entryCount: number; fileCount: number }[]> {
+  const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'glossary-status-'));
+  fs.cpSync(path.join(repositoryRoot, fixture), folder, { recursive: true });
+  const server = await startServer(folder, { signal });
+  try {
+    await server.settle();
+    return server.statuses.map(({ state, entryCount, fileCount }) => ({ state, entryCount, fileCount }));
+  } finally {
+    await server.shutdown();
+    fs.rmSync(folder, { recursive: true, force: true });
+  }
+}
+
+test('while a glossary is indexed, the status tells its first entry read; a folder without entries shows none', { timeout: 60_000 }, async (t) => {
+  const glossary = await statusesOf('example/glossary', t.signal);
+  assert.deepEqual(glossary[0], { state: 'indexing', entryCount: 0, fileCount: 0 });
+  assert.equal(glossary[1]!.state, 'indexing');
+  assert.ok(glossary[1]!.entryCount > 0 && glossary[1]!.fileCount > 0, JSON.stringify(glossary[1]));
+  assert.deepEqual(glossary.at(-1), { state: 'ready', entryCount: 7, fileCount: 8 });
+
+  const plain = await statusesOf('test/fixtures/plain', t.signal);
+  assert.deepEqual(plain[0], { state: 'indexing', entryCount: 0, fileCount: 0 });
+  assert.ok(plain.every((status) => status.entryCount === 0), JSON.stringify(plain));
+  assert.deepEqual(plain.at(-1), { state: 'ready', entryCount: 0, fileCount: 2 });
+});
