@@ -591,7 +591,7 @@ test('thousands of random edits, requests and file changes leave the server aliv
       assert.deepEqual(errors, [], 'no request failed inside the server');
 
       fresh = await startServer(folder, { signal: t.signal });
-      await fresh.settle();
+      await reopen(fresh, [...open.values()]);
       const describeServer = async (started: StartedServer): Promise<unknown> => {
         const symbols = (await started.connection.sendRequest(WorkspaceSymbolRequest.type, { query: '' })) ?? [];
         const outlines: Record<string, unknown> = {};
@@ -636,6 +636,18 @@ function cpuMsOf(pid: number): number {
   } catch {
     return 0;
   }
+}
+
+/**
+ * Opens the documents in a server, as an editor restarted with them open does, and waits until it
+ * settles: the unlinked-mention hints are worked out for open documents only.
+ */
+async function reopen(server: StartedServer, documents: readonly TextDocument[]): Promise<void> {
+  for (const document of documents) {
+    const textDocument = { uri: document.uri, languageId: 'markdown', version: 1, text: document.getText() };
+    await server.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument });
+  }
+  await server.settle();
 }
 
 /** A server on a copy of 40 linked entries with Data-Scraping.md open, settled. */
@@ -868,7 +880,7 @@ test('a burst of 1,000 keystrokes is coalesced: far fewer publications, the last
       // The last publication is that of the final text: a fresh server on it publishes the same.
       fs.writeFileSync(URI.parse(uri).fsPath, document.getText());
       fresh = await startServer(folder, { signal: t.signal });
-      await fresh.settle();
+      await reopen(fresh, [document]);
       assert.deepEqual(diagnosticsByUri(server.diagnostics), diagnosticsByUri(fresh.diagnostics));
       await server.shutdown();
     } finally {

@@ -30,6 +30,7 @@ import { prepareRename, RenameRefused, renameId } from './features/rename';
 import { workspaceSymbols } from './features/workspaceSymbols';
 import { findReferences } from './features/references';
 import { DiagnosticsPublisher } from './diagnosticsPublisher';
+import { GlossaryDiagnostic } from './diagnostics/diagnostic';
 import { useLocale } from './localization';
 import { CreateEntryParams, GlossaryStatus, MissingEntriesRequest, ProposeEntryRequest, ReportRequest, ServerCommands, StatusNotification } from './protocol';
 import { diagnosticsOfFiles, workspaceReport } from './report/workspaceReport';
@@ -304,19 +305,21 @@ export function startServer(connection: Connection, workspace: Workspace = new N
   connection.onRequest(MissingEntriesRequest, () => missingEntries(session.index));
   connection.onRequest(ReportRequest, async (token) => {
     // After the first load and the disk work queued before it, so that an early request reports the
-    // whole glossary; the unlinked mentions of closed files are brought up to date from their texts.
+    // whole glossary; the unlinked mentions of every file, closed ones too, are brought up to date
+    // from their texts, as the command line counts them.
     await afterDiskWork(async () => {
-      if (loaded && session.mentionsOutdated()) {
-        diagnostics.publishChange(await session.refreshMentions());
+      if (loaded) {
+        diagnostics.publishChange(await session.refreshMentions(true));
       }
     });
     const current = session;
+    const reported = (uri: string): readonly GlossaryDiagnostic[] => current.diagnosticsOf(uri, true);
     const uris = [...current.index.documents()].map((document) => document.uri);
-    const byUri = token.isCancellationRequested ? undefined : await diagnosticsOfFiles(uris, (uri) => current.diagnosticsOf(uri), token);
+    const byUri = token.isCancellationRequested ? undefined : await diagnosticsOfFiles(uris, reported, token);
     if (byUri === undefined) {
       throw new ResponseError(LSPErrorCodes.RequestCancelled, 'The report was cancelled.');
     }
-    return workspaceReport(current.index, current.config, folderUris, (uri) => byUri.get(uri) ?? current.diagnosticsOf(uri));
+    return workspaceReport(current.index, current.config, folderUris, (uri) => byUri.get(uri) ?? reported(uri));
   });
 
   documents.listen(connection);

@@ -96,8 +96,8 @@ export class GlossarySession {
     }
     const indexPageUri = indexPage.uri;
     const openByUri = new Map(openTexts.map((open) => [open.uri, open]));
-    // The lexicon needs every title: the texts are held until the mention pass below has read them (none when the rule is off).
-    const withMentions = config.severity[DiagnosticCode.UnlinkedMention] !== 'off';
+    // The lexicon needs every title: the texts are held until the mention pass below has read them (none when closed files are not scanned).
+    const withMentions = scansClosedFiles(config);
     const soFar = { entryCount: 0, fileCount: 0 };
     const read = await readGlossaryFiles(this.workspace, uris.filter((uri) => !openByUri.has(uri)), (text, uri) => {
       const document = this.parse(text, uri, 0, config);
@@ -119,7 +119,9 @@ export class GlossarySession {
     for (const open of openTexts) {
       this.updateOpen(open);
     }
-    await findMentionsOf(index, read.documents, (open) => this.openVersions.get(open.uri)?.text);
+    if (withMentions) {
+      await findMentionsOf(index, read.documents, (open) => this.openVersions.get(open.uri)?.text);
+    }
     this.mentionsTermsVersion = index.termsVersion;
     return { configProblems: [...(configFile?.problems ?? []), ...problems], fileProblems: [...fileProblems, ...read.skipped, ...read.warnings] };
   }
@@ -189,6 +191,11 @@ export class GlossarySession {
     return this.indexClosedText(uri, text);
   }
 
+  /** The models of the documents open in the editor. */
+  private openDocuments(): GlossaryDocument[] {
+    return [...this.openVersions.keys()].flatMap((uri) => this.currentIndex.document(uri) ?? []);
+  }
+
   /**
    * Whether the terms changed since the unlinked mentions of the documents were last worked out,
    * so that `refreshMentions` has documents to read again.
@@ -201,9 +208,10 @@ export class GlossarySession {
    * Works out the unlinked mentions of every document whose findings may have changed with the
    * terms (an entry added, removed, retitled): only documents whose prose holds the first word of a
    * form added, removed or relinked since (see `mentionsAreCurrent`); open ones from the editor's
-   * text, closed ones read from disk, a few at a time. Gives the documents whose findings changed.
+   * text, closed ones read from disk, a few at a time: when closed files are scanned (see
+   * `scansClosedFiles`) or `everyFile` asks for them. Gives the documents whose findings changed.
    */
-  async refreshMentions(): Promise<IndexChange> {
+  async refreshMentions(everyFile = scansClosedFiles(this.currentConfig)): Promise<IndexChange> {
     const affectedUris = new Set<string>();
     if (!this.mentionsChecked()) {
       return { changedIds: new Set(), affectedUris };
@@ -213,7 +221,8 @@ export class GlossarySession {
     // Telling which documents hold a changed form's first word takes a moment in a large glossary: other work gets turns.
     const stale: GlossaryDocument[] = [];
     let sliceStart = performance.now();
-    for (const document of [...index.documents()]) {
+    const candidates = everyFile ? [...index.documents()] : this.openDocuments();
+    for (const document of candidates) {
       if (performance.now() - sliceStart > 20) {
         await new Promise((resolve) => setImmediate(resolve));
         sliceStart = performance.now();
@@ -283,17 +292,26 @@ export class GlossarySession {
     return { entryCount, fileCount, brokenLinkCount };
   }
 
-  /** The diagnostics of an indexed document, or none. */
-  diagnosticsOf(uri: string): readonly GlossaryDiagnostic[] {
+  /**
+   * The diagnostics of an indexed document, or none. A closed file's unlinked mentions only when
+   * closed files are scanned (see `scansClosedFiles`), or, with `closedFileMentions`, as far as
+   * they were found (see `refreshMentions`), as the workspace report counts them.
+   */
+  diagnosticsOf(uri: string, closedFileMentions = false): readonly GlossaryDiagnostic[] {
     const document = this.currentIndex.document(uri);
-    return document ? computeDiagnostics(document, this.currentIndex, this.currentConfig, this.openVersions.get(uri)?.text) : [];
+    if (document === undefined) {
+      return [];
+    }
+    const open = this.openVersions.get(uri);
+    const withMentions = open !== undefined || closedFileMentions || scansClosedFiles(this.currentConfig);
+    return computeDiagnostics(document, this.currentIndex, withMentions ? this.currentConfig : withoutMentions(this.currentConfig), open?.text);
   }
 
-  /** Indexes a closed file's text and, while the text is at hand, works out its unlinked mentions. */
+  /** Indexes a closed file's text and, while the text is at hand and closed files are scanned, works out its unlinked mentions. */
   private indexClosedText(uri: string, text: string): IndexChange {
     const document = this.parse(text, uri, 0, this.currentConfig);
     const change = this.currentIndex.update(document);
-    if (this.mentionsChecked()) {
+    if (scansClosedFiles(this.currentConfig)) {
       unlinkedMentions(document, this.currentIndex, text);
     }
     return change;
@@ -306,4 +324,29 @@ export class GlossarySession {
   private parse(text: string, uri: string, version: number, config: GlossaryConfig): GlossaryDocument {
     return parseGlossaryDocument(text, uri, version, { termClass: config.termClass });
   }
+}
+
+/**
+ * Whether the prose of closed files is scanned for unlinked mentions. VS Code shows hints in the
+ * editor only, not in the Problems panel: at the default severity `hint`, a closed file's mentions
+ * would be worked out, at a large part of a cold start's cost, for no one to see, so they are found when the
+ * file is opened, as TypeScript does with its suggestion diagnostics. Raised to `information` or
+ * above, they are listed in the Problems panel, and every file is scanned. The command line always
+ * scans every file.
+ */
+export function scansClosedFiles(config: GlossaryConfig): boolean {
+  const severity = config.severity[DiagnosticCode.UnlinkedMention];
+  return severity !== 'off' && severity !== 'hint';
+}
+
+const configsWithoutMentions = new WeakMap<GlossaryConfig, GlossaryConfig>();
+
+/** The configuration with `unlinked-mention` off, for the files whose mentions are not published. */
+function withoutMentions(config: GlossaryConfig): GlossaryConfig {
+  let derived = configsWithoutMentions.get(config);
+  if (derived === undefined) {
+    derived = { ...config, severity: { ...config.severity, [DiagnosticCode.UnlinkedMention]: 'off' } };
+    configsWithoutMentions.set(config, derived);
+  }
+  return derived;
 }

@@ -179,13 +179,55 @@ test('the source action links the first mention of every term in the entry once'
   assert.deepEqual(text.slice(2, 7), ['[Agenten](#Agent) und [TensorFlow](#TensorFlow).', '', '### Mehr {.explanation}', '', 'TensorFlow, Agent.']);
 });
 
-test('an entry file added on disk brings the mention hint to a closed file, and deleting it takes it away', async () => {
+/** Editor settings that raise `unlinked-mention` to a severity the Problems panel lists: closed files are scanned too. */
+const listedInProblems = { severity: { [DiagnosticCode.UnlinkedMention]: 'information' } };
+
+test('at the default hint, only open files are scanned for mentions: closed files are not read for them, and the report reads them once', async () => {
+  const files: Record<string, string> = {
+    [uriOf('Index.md')]: '# Index {#Index}',
+    [uriOf('TensorFlow.md')]: entryLines('TensorFlow', 'TensorFlow', []).join('\n'),
+    [uriOf('A.md')]: entryLines('A', 'A', [], ['Mit TensorFlow und Keras gebaut.']).join('\n'),
+    [uriOf('B.md')]: entryLines('B', 'B', [], ['Auch Keras.']).join('\n'),
+  };
+  const { workspace, reads } = countingWorkspace(files);
+  const session = new GlossarySession(workspace, ['file:///ws']);
+  await session.load(undefined, []);
+  const mentionsIn = (name: string, closedFileMentions = false): string[] =>
+    session.diagnosticsOf(uriOf(name), closedFileMentions).flatMap((diagnostic) => (diagnostic.data.kind === DiagnosticCode.UnlinkedMention ? [rangeText(diagnostic.range)] : []));
+  assert.deepEqual(mentionsIn('A.md'), [], 'a closed file has no mention hints');
+
+  session.updateOpen({ uri: uriOf('A.md'), version: 1, text: files[uriOf('A.md')]! });
+  assert.deepEqual(mentionsIn('A.md'), ['2:4-2:14'], 'opened, it has');
+  // A new term is looked for in the open file only: no closed file is read for it.
+  reads.length = 0;
+  session.updateOpen({ uri: uriOf('Keras.md'), version: 1, text: entryLines('Keras', 'Keras', []).join('\n') });
+  assert.equal(session.mentionsOutdated(), true);
+  assert.deepEqual([...(await session.refreshMentions()).affectedUris], [uriOf('A.md')]);
+  assert.deepEqual(reads, []);
+  assert.deepEqual(mentionsIn('A.md'), ['2:4-2:14', '2:19-2:24']);
+  assert.deepEqual(mentionsIn('B.md'), []);
+
+  // The workspace report counts every file's mentions: the closed files are read for it, once.
+  await session.refreshMentions(true);
+  assert.deepEqual(reads.sort(), [uriOf('B.md'), uriOf('Index.md'), uriOf('TensorFlow.md')]);
+  assert.deepEqual(mentionsIn('B.md', true), ['2:5-2:10']);
+  assert.deepEqual(mentionsIn('B.md'), [], 'and still published without them');
+  reads.length = 0;
+  await session.refreshMentions(true);
+  assert.deepEqual(reads, []);
+
+  // Closed again, the file's hints are gone.
+  await session.closeOpen(uriOf('A.md'));
+  assert.deepEqual(mentionsIn('A.md'), []);
+});
+
+test('at information, an entry file added on disk brings the mention to a closed file, and deleting it takes it away', async () => {
   const workspace = new InMemoryWorkspace({
     [uriOf('Index.md')]: '# Index {#Index}',
     [uriOf('A.md')]: entryLines('A', 'A', [], ['Mit TensorFlow gebaut.']).join('\n'),
   });
   const session = new GlossarySession(workspace, ['file:///ws']);
-  await session.load(undefined, []);
+  await session.load(listedInProblems, []);
   const mentionsInA = (): string[] =>
     session.diagnosticsOf(uriOf('A.md')).filter((diagnostic) => diagnostic.code === DiagnosticCode.UnlinkedMention).map((diagnostic) => rangeText(diagnostic.range));
   assert.deepEqual(mentionsInA(), []);
@@ -292,7 +334,7 @@ test('no mention in suspended compounds, gender forms, indented code, math, comm
   ]);
 });
 
-test('a heading edit that changes no form leaves the terms alone; a new title reads again only the files holding its first word', async () => {
+test('at information, a heading edit that changes no form leaves the terms alone; a new title reads again only the files holding its first word', async () => {
   const files: Record<string, string> = {
     [uriOf('Index.md')]: '# Index {#Index}',
     [uriOf('Bahn.md')]: entryLines('Zug', 'Bahn', [], ['Ein Zug.']).join('\n'),
@@ -302,7 +344,7 @@ test('a heading edit that changes no form leaves the terms alone; a new title re
   };
   const { workspace, reads } = countingWorkspace(files);
   const session = new GlossarySession(workspace, ['file:///ws']);
-  await session.load(undefined, []);
+  await session.load(listedInProblems, []);
   assert.deepEqual(reads.filter((uri) => uri.endsWith('.md')).sort(), Object.keys(files).sort(), 'each file is read once at load');
   const mentionsIn = (name: string): string[] =>
     session.diagnosticsOf(uriOf(name)).flatMap((diagnostic) => (diagnostic.data.kind === DiagnosticCode.UnlinkedMention ? [`${rangeText(diagnostic.range)} ${diagnostic.data.text}`] : []));
@@ -323,14 +365,14 @@ test('a heading edit that changes no form leaves the terms alone; a new title re
   assert.deepEqual(mentionsIn('B.md'), []);
 });
 
-test('a new title whose first word lowers differently in its two initials (ılık, Ilık) still reaches the closed files that hold it', async () => {
+test('at information, a new title whose first word lowers differently in its two initials (ılık, Ilık) still reaches the closed files that hold it', async () => {
   const files: Record<string, string> = {
     [uriOf('Index.md')]: '# Index {#Index}',
     [uriOf('B.md')]: entryLines('Zug', 'B', [], ['Ein Text.']).join('\n'),
     [uriOf('A.md')]: entryLines('A', 'A', [], ['Die Ilık Su hier.']).join('\n'),
   };
   const session = new GlossarySession(new InMemoryWorkspace(files), ['file:///ws']);
-  await session.load(undefined, []);
+  await session.load(listedInProblems, []);
   const mentionsIn = (name: string): string[] =>
     session.diagnosticsOf(uriOf(name)).flatMap((diagnostic) => (diagnostic.data.kind === DiagnosticCode.UnlinkedMention ? [`${rangeText(diagnostic.range)} ${diagnostic.data.text}`] : []));
   assert.deepEqual(mentionsIn('A.md'), []);
