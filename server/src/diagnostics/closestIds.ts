@@ -12,6 +12,8 @@ interface Candidate {
   readonly id: string;
   readonly lower: string;
   readonly singular: string;
+  /** The characters of `lower` (see `charactersOf`). */
+  readonly characters: number;
 }
 
 /**
@@ -39,7 +41,7 @@ export class ClosestIdCandidates {
       return;
     }
     const lower = id.toLowerCase();
-    const candidate: Candidate = { id, lower, singular: singularOf(lower) };
+    const candidate: Candidate = { id, lower, singular: singularOf(lower), characters: charactersOf(lower) };
     this.byId.set(id, candidate);
     this.answers.clear();
     addTo(this.byLower, candidate.lower, candidate);
@@ -127,8 +129,9 @@ function rankCandidates(id: string, candidates: ClosestIdCandidates): readonly s
   for (let length = Math.max(0, lower.length - maxDistance); length <= lower.length + maxDistance; length++) {
     shapes.push({ length, distance: largestDistanceAllowed(length), shift: maxDistance });
   }
+  const characters = charactersOf(lower);
   candidates.byPieces.near(lower, shapes, (candidate) => {
-    if (!ranked.has(candidate.id)) {
+    if (mayBeWithin(characters, candidate.characters, maxDistance) && !ranked.has(candidate.id)) {
       const editDistance = distance(candidate.lower, lower);
       if (editDistance <= maxDistance) {
         consider(candidate, 2, editDistance);
@@ -139,6 +142,33 @@ function rankCandidates(id: string, candidates: ClosestIdCandidates): readonly s
     .sort(([idA, a], [idB, b]) => a.tier - b.tier || a.distance - b.distance || (idA < idB ? -1 : idA > idB ? 1 : 0))
     .slice(0, maxSuggestions)
     .map(([candidateId]) => candidateId);
+}
+
+/**
+ * The characters of a string as a set of 32 bits (each character sets the bit of its code modulo
+ * 32), for a test cheaper than the edit distance: see `mayBeWithin`.
+ */
+function charactersOf(text: string): number {
+  let bits = 0;
+  for (let i = 0; i < text.length; i++) bits |= 1 << (text.charCodeAt(i) & 31);
+  return bits;
+}
+
+/**
+ * Whether two strings with these character sets may lie within `maxDistance` edits of each other:
+ * each edit brings in at most one character the other string lacks and takes away at most one, so
+ * strings within the distance differ by at most that many characters each way (and characters
+ * sharing a bit only make them look closer). It rejects most of the ids that share a piece with a
+ * query and little else.
+ */
+function mayBeWithin(a: number, b: number, maxDistance: number): boolean {
+  return bitCount(a & ~b) <= maxDistance && bitCount(b & ~a) <= maxDistance;
+}
+
+function bitCount(bits: number): number {
+  let count = 0;
+  for (let rest = bits; rest !== 0; rest &= rest - 1) count++;
+  return count;
 }
 
 /** How the strings of one length were filed: cut for edit distance `distance`, looked for `shift` characters either side. */
@@ -158,15 +188,18 @@ interface PieceShape {
  * where it stands in strings of those lengths.
  */
 class PieceIndex<V> {
-  /** Per slot (the length of a string and the number of a piece in it), the strings by that piece. */
-  private readonly bySlot = new Map<number, Map<string, Set<V>>>();
+  /** Per slot (the length of a string and the number of a piece in it), the strings by that piece (arrays: a query walks them). */
+  private readonly bySlot = new Map<number, Map<string, V[]>>();
 
   add(lower: string, distance: number, value: V): void {
     piecesOf(lower.length, distance + 1).forEach((piece, number) => {
       const slot = slotOf(lower.length, number);
       let byPiece = this.bySlot.get(slot);
       if (byPiece === undefined) this.bySlot.set(slot, (byPiece = new Map()));
-      addTo(byPiece, lower.slice(piece.start, piece.start + piece.length), value);
+      const key = lower.slice(piece.start, piece.start + piece.length);
+      const values = byPiece.get(key);
+      if (values === undefined) byPiece.set(key, [value]);
+      else values.push(value);
     });
   }
 
@@ -174,15 +207,24 @@ class PieceIndex<V> {
     piecesOf(lower.length, distance + 1).forEach((piece, number) => {
       const slot = slotOf(lower.length, number);
       const byPiece = this.bySlot.get(slot);
-      if (byPiece === undefined) return;
-      removeFrom(byPiece, lower.slice(piece.start, piece.start + piece.length), value);
-      if (byPiece.size === 0) this.bySlot.delete(slot);
+      const key = lower.slice(piece.start, piece.start + piece.length);
+      const values = byPiece?.get(key);
+      const at = values?.indexOf(value) ?? -1;
+      if (values === undefined || at < 0) return;
+      // The order of a piece's strings does not matter: the last takes the place of the one removed.
+      values[at] = values[values.length - 1]!;
+      values.pop();
+      if (values.length === 0) byPiece!.delete(key);
+      if (byPiece!.size === 0) this.bySlot.delete(slot);
     });
   }
 
-  /** Calls `visit` once for every value that may lie within reach of the query, for each shape of string filed. */
+  /**
+   * Calls `visit` for every value that may lie within reach of the query, for each shape of string
+   * filed; a value with several pieces in the query is visited more than once (checking each visit
+   * against the values seen would cost more than the rare repeat).
+   */
   near(lower: string, shapes: readonly PieceShape[], visit: (value: V) => void): void {
-    const visited = new Set<V>();
     for (const shape of shapes) {
       piecesOf(shape.length, shape.distance + 1).forEach((piece, number) => {
         const byPiece = this.bySlot.get(slotOf(shape.length, number));
@@ -190,12 +232,9 @@ class PieceIndex<V> {
         const from = Math.max(0, piece.start - shape.shift);
         const to = Math.min(lower.length - piece.length, piece.start + shape.shift);
         for (let start = from; start <= to; start++) {
-          for (const value of byPiece.get(lower.slice(start, start + piece.length)) ?? []) {
-            if (!visited.has(value)) {
-              visited.add(value);
-              visit(value);
-            }
-          }
+          const values = byPiece.get(lower.slice(start, start + piece.length));
+          if (values === undefined) continue;
+          for (let k = 0; k < values.length; k++) visit(values[k]!);
         }
       });
     }
