@@ -142,6 +142,7 @@ const rows = [
   ],
   ['… of it, from `initialized` (process start and module loading left out)', (r) => formatMs(r.coldStartFromInitialized)],
   ['cold start in-process: load the session, then every file\'s diagnostics', (r) => ms(r.ours.coldStart, r.mdls?.coldDiagnostics)],
+  ['… the same with `unlinked-mention` raised to information (every file\'s prose scanned for mentions)', (r) => ms(r.ours.coldStartEveryMention, r.mdls?.coldDiagnostics)],
   ['command line `check` of the folder (a process)', (r) => formatMs(r.cliCheck)],
   ['one keystroke in text: the file re-parsed and indexed, the affected files\' diagnostics (in-process)', (r) => formatMs(r.keystrokeWork.text)],
   ['one keystroke in a link\'s id: the same (in-process)', (r) => formatMs(r.keystrokeWork.id)],

@@ -15,6 +15,7 @@ const rows = [
   "cold start: spawn until every file's diagnostics are published",
   '… of it, from `initialized`',
   'cold start in-process',
+  '… the same with `unlinked-mention` raised to information',
   'command line `check`',
   'one keystroke in text: the file re-parsed',
   "one keystroke in a link's id: the same",
