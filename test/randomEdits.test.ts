@@ -69,13 +69,13 @@ async function withSeed(body: () => Promise<void>): Promise<void> {
  * The copy of `count` linked entries of the real glossary, Data-Scraping.md first, with its index
  * page and every rule on (the link-graph rules read other files: the index page, other see-also lists).
  */
-function copySubset(count: number): { folder: string; names: string[] } {
+function copySubset(count: number, mentions: 'hint' | 'information' = 'hint'): { folder: string; names: string[] } {
   const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'glossary-random-edits-'));
   const names = [...linkedSubset(corpusEntries, 'Data-Scraping.md', count), '001-ki-index.txt'];
   for (const name of names) {
     fs.copyFileSync(path.join(corpusEntries, name), path.join(folder, name));
   }
-  const severity = { 'seealso-missing-body-link': 'information', 'seealso-not-reciprocal': 'hint' };
+  const severity = { 'seealso-missing-body-link': 'information', 'seealso-not-reciprocal': 'hint', 'unlinked-mention': mentions };
   fs.writeFileSync(path.join(folder, '.glossary.json'), JSON.stringify({ include: ['*.md'], indexFile: '001-ki-index.txt', severity }));
   return { folder, names };
 }
@@ -175,14 +175,16 @@ const snippets = [
 ];
 const letters = 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZäöüÄÖÜß0123456789 -_.:#[](){}|*`~\n';
 
-test('thousands of random edits, requests and file changes leave the server alive and equal to a fresh one', { timeout: 180_000 }, (t) =>
+// At `hint`, unlinked mentions are worked out for open documents only; at `information`, closed
+// files are scanned too, and kept up to date from their texts when the terms change.
+for (const mentions of ['hint', 'information'] as const) test(`thousands of random edits, requests and file changes leave the server alive and equal to a fresh one (unlinked-mention at ${mentions})`, { timeout: 180_000 }, (t) =>
   withSeed(async () => {
     const random = seededRandom(seed);
     const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
     const below = (limit: number): number => Math.floor(random() * limit);
     const chance = (p: number): boolean => random() < p;
 
-    const { folder, names } = copySubset(40);
+    const { folder, names } = copySubset(40, mentions);
     let server: StartedServer | undefined;
     let fresh: StartedServer | undefined;
     try {
@@ -611,6 +613,11 @@ test('thousands of random edits, requests and file changes leave the server aliv
       assert.deepEqual(after.diagnostics, expected.diagnostics, 'the diagnostics equal those of a fresh server on the final files');
       assert.deepEqual(after, expected, 'the index equals that of a fresh server on the final files');
       assert.ok(Object.keys(expected.diagnostics).length > 10, 'the comparison covers the diagnostics of many files');
+      const closedMentions = Object.entries(after.diagnostics)
+        .filter(([uri]) => !open.has(uri))
+        .flatMap(([, published]) => published.filter((diagnostic) => diagnostic.includes('"code":"unlinked-mention"')));
+      if (mentions === 'hint') assert.deepEqual(closedMentions, [], 'no mention hint is published for a closed file');
+      else assert.ok(closedMentions.length > 10, `the comparison covers the mentions of closed files (${closedMentions.length})`);
       for (const kind of requestCounts.keys()) {
         assert.ok((foundCounts.get(kind) ?? 0) > 0, `some ${kind} request found something`);
       }

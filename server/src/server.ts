@@ -224,6 +224,10 @@ export function startServer(connection: Connection, workspace: Workspace = new N
     void afterDiskWork(async () => {
       if (loaded) {
         diagnostics.publishChange(await session.closeOpen(document.uri));
+        // Closed after its file was deleted: it is gone from the index, and so are its diagnostics.
+        if (session.index.document(document.uri) === undefined) {
+          diagnostics.forget(document.uri);
+        }
       }
     });
   });

@@ -229,10 +229,12 @@ export class GlossarySession {
       }
       if (index.document(document.uri) === document && !mentionsAreCurrent(document, index)) stale.push(document);
     }
+    // Closed files read only for the report publish no mentions: their diagnostics stay as they are.
+    const publishesClosed = scansClosedFiles(this.currentConfig);
     const rework = (document: GlossaryDocument, text: string): void => {
       // Only if the file still holds what the model was parsed from; a change on disk comes with its own event.
       const unchanged = index.document(document.uri) === document && document.fingerprint === textFingerprint(text);
-      if (unchanged && reworkMentions(document, index, text)) {
+      if (unchanged && reworkMentions(document, index, text) && (publishesClosed || this.openVersions.has(document.uri))) {
         affectedUris.add(document.uri);
       }
     };

@@ -207,8 +207,9 @@ test('at the default hint, only open files are scanned for mentions: closed file
   assert.deepEqual(mentionsIn('A.md'), ['2:4-2:14', '2:19-2:24']);
   assert.deepEqual(mentionsIn('B.md'), []);
 
-  // The workspace report counts every file's mentions: the closed files are read for it, once.
-  await session.refreshMentions(true);
+  // The workspace report counts every file's mentions: the closed files are read for it, once,
+  // and none of them is to be published again (their hints are not).
+  assert.deepEqual([...(await session.refreshMentions(true)).affectedUris], []);
   assert.deepEqual(reads.sort(), [uriOf('B.md'), uriOf('Index.md'), uriOf('TensorFlow.md')]);
   assert.deepEqual(mentionsIn('B.md', true), ['2:5-2:10']);
   assert.deepEqual(mentionsIn('B.md'), [], 'and still published without them');
