@@ -1,5 +1,7 @@
 'use strict';
-// The editor and the command line report the same on the real glossary (344 entries).
+// The editor and the command line report the same on the real glossary (344 entries): every
+// error, warning and information of every file, and, in a file the writer opens, its hints too
+// (at the default severity, the editor looks for unlinked mentions in open files only).
 const assert = require('node:assert/strict');
 const { spawnSync } = require('node:child_process');
 const { isDeepStrictEqual } = require('node:util');
@@ -21,10 +23,11 @@ function runCommandLine(...args) {
   return JSON.parse(result.stdout);
 }
 
-/** How many diagnostics VS Code shows for the files in the folder, per code. */
-function editorCounts(folder) {
+/** How many diagnostics VS Code shows for the files in the folder (or one file), per code; the hints too when asked. */
+function editorCounts(folder, withHints = false) {
   const diagnostics = vscode.languages.getDiagnostics().filter(([uri]) => uri.fsPath.startsWith(folder));
-  return countByCode(diagnostics.flatMap(([, list]) => list.map((diagnostic) => diagnostic.code)));
+  const shown = diagnostics.flatMap(([, list]) => list.filter((diagnostic) => withHints || diagnostic.severity !== vscode.DiagnosticSeverity.Hint));
+  return countByCode(shown.map((diagnostic) => diagnostic.code));
 }
 
 function countByCode(codes) {
@@ -43,7 +46,8 @@ describe('the real glossary', () => {
   it('shows the diagnostics that glossary check reports, and counts its files, entries and broken links in the status bar', async function () {
     this.timeout(60000);
     const folder = vscode.workspace.workspaceFolders[0].uri.fsPath;
-    const expected = countByCode(runCommandLine('check', folder).diagnostics.map((diagnostic) => diagnostic.code));
+    const reported = runCommandLine('check', folder).diagnostics;
+    const expected = countByCode(reported.filter((diagnostic) => diagnostic.severity !== 'hint').map((diagnostic) => diagnostic.code));
     const { files } = runCommandLine('index', folder);
     const entryCount = files.flatMap((file) => file.anchors).filter((anchor) => anchor.classes.includes('term')).length;
     assert.ok((expected['broken-link'] ?? 0) > 0, 'the real glossary has broken links');
@@ -54,5 +58,19 @@ describe('the real glossary', () => {
     const brokenLinkCount = ['broken-link', 'index-link-broken', 'index-anchor-missing'].reduce((sum, code) => sum + (expected[code] ?? 0), 0);
     assert.deepEqual(api.status(), { state: 'ready', entryCount, fileCount: files.length, brokenLinkCount });
     assert.equal(api.statusBarText(), `$(book) ${entryCount} entries · ${brokenLinkCount} broken links`);
+
+    // The three files with the most hints, opened: each shows all that check reports for it.
+    const hintsByPath = countByCode(reported.filter((diagnostic) => diagnostic.severity === 'hint').map((diagnostic) => diagnostic.path));
+    assert.ok(Object.values(hintsByPath).reduce((sum, count) => sum + count, 0) > 1000, 'the real glossary has many unlinked mentions');
+    assert.deepEqual(editorCounts(folder, true), expected, 'no closed file has hints');
+    const mostHinted = Object.entries(hintsByPath).sort(([, a], [, b]) => b - a).slice(0, 3).map(([file]) => file);
+    for (const file of mostHinted) {
+      const fsPath = path.resolve(folder, file);
+      await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(fsPath));
+      const ofFile = countByCode(reported.filter((diagnostic) => path.resolve(folder, diagnostic.path) === fsPath).map((diagnostic) => diagnostic.code));
+      await waitFor(() => isDeepStrictEqual(editorCounts(fsPath, true), ofFile), `${file} to show what check reports for it`, 15000).catch(() =>
+        assert.deepEqual(editorCounts(fsPath, true), ofFile, file),
+      );
+    }
   });
 });
