@@ -19,6 +19,8 @@ const bundles = [
   {
     entryPoints: ['server/src/main.ts'],
     outfile: 'dist/glossary.js',
+    // jsonc-parser's main build is UMD, whose require calls of its own files esbuild cannot follow.
+    alias: { 'jsonc-parser': 'jsonc-parser/lib/esm/main.js' },
     banner: { js: '#!/usr/bin/env node' },
     executable: true,
   },

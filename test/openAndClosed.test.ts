@@ -4,11 +4,20 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { URI } from 'vscode-uri';
+import { TextDocument } from 'vscode-languageserver-textdocument';
 import {
+  ApplyWorkspaceEditRequest,
+  CodeAction,
+  CodeActionRequest,
+  CreateFile,
   DidChangeWatchedFilesNotification,
   DidCloseTextDocumentNotification,
   DidOpenTextDocumentNotification,
+  ExecuteCommandRequest,
   FileChangeType,
+  TextDocumentEdit,
+  TextEdit,
+  WorkspaceEdit,
 } from 'vscode-languageserver/node';
 import { startServer } from './support/lspServer';
 
@@ -56,3 +65,73 @@ test('a file has its mention hints while open; closed it keeps its other diagnos
     fs.rmSync(folder, { recursive: true, force: true });
   }
 });
+
+test('"Do not suggest links to #TensorFlow" writes .glossary.json, made when missing, and the hint goes', { timeout: 60_000 }, async (t) => {
+  const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'glossary-ignore-mentions-'));
+  fs.writeFileSync(path.join(folder, 'Index.md'), '# Index {#Index}\n');
+  fs.writeFileSync(path.join(folder, 'TensorFlow.md'), entry('TensorFlow', 'TensorFlow', 'Ein Framework, mit [Keras](#Keras) zu bedienen.'));
+  fs.writeFileSync(path.join(folder, 'PyTorch.md'), entry('PyTorch', 'PyTorch', 'Wie TensorFlow, aber anders.'));
+  const text = entry('Keras', 'Keras', 'Mit TensorFlow gebaut, wie PyTorch.');
+  fs.writeFileSync(path.join(folder, 'Keras.md'), text);
+  const uri = URI.file(path.join(folder, 'Keras.md')).toString();
+  const configPath = path.join(folder, '.glossary.json');
+  // The editor applies the edit on disk and its watcher reports the file, as VS Code does once it saved it.
+  let edits = 0;
+  const server = await startServer(folder, {
+    signal: t.signal,
+    onConnection: (connection) =>
+      connection.onRequest(ApplyWorkspaceEditRequest.type, async (params) => {
+        const created = applyToDisk(params.edit);
+        edits++;
+        await connection.sendNotification(DidChangeWatchedFilesNotification.type, { changes: [{ uri: URI.file(configPath).toString(), type: created ? FileChangeType.Created : FileChangeType.Changed }] });
+        return { applied: true };
+      }),
+  });
+  const mentioned = (): string[] => (server.diagnostics.get(uri) ?? []).filter((d) => d.code === 'unlinked-mention').map((d) => (d.data as { target: string }).target);
+  const ignore = async (id: string): Promise<unknown> => {
+    const diagnostic = (server.diagnostics.get(uri) ?? []).find((d) => (d.data as { target?: string }).target === id)!;
+    const actions = (await server.connection.sendRequest(CodeActionRequest.type, { textDocument: { uri }, range: diagnostic.range, context: { diagnostics: [diagnostic] } })) as CodeAction[];
+    const action = actions.find((candidate) => candidate.title === `Do not suggest links to #${id} (in .glossary.json)`);
+    assert.ok(action?.command, actions.map((candidate) => candidate.title).join(', '));
+    return server.connection.sendRequest(ExecuteCommandRequest.type, { command: action.command.command, arguments: action.command.arguments });
+  };
+  try {
+    await server.settle();
+    await server.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'markdown', version: 1, text } });
+    await server.waitUntil(() => mentioned().length === 2, 'the two mention hints');
+
+    assert.deepEqual(await ignore('TensorFlow'), { uri: URI.file(configPath).toString() });
+    assert.equal(fs.readFileSync(configPath, 'utf8'), '{\n  "ignoreMentionsOf": [\n    "TensorFlow"\n  ]\n}\n');
+    await server.waitUntil(() => mentioned().join() === 'PyTorch', 'the hint of TensorFlow to go');
+
+    // The second goes into the same list; the rest of the file stays as the writer wrote it.
+    fs.writeFileSync(configPath, '{\n\t"severity": { "orphan-entry": "off" },\n\t"ignoreMentionsOf": ["TensorFlow"]\n}\n');
+    await server.connection.sendNotification(DidChangeWatchedFilesNotification.type, { changes: [{ uri: URI.file(configPath).toString(), type: FileChangeType.Changed }] });
+    await server.settle();
+    await ignore('PyTorch');
+    assert.equal(fs.readFileSync(configPath, 'utf8'), '{\n\t"severity": { "orphan-entry": "off" },\n\t"ignoreMentionsOf": ["TensorFlow", "PyTorch"]\n}\n');
+    await server.waitUntil(() => mentioned().length === 0, 'the hint of PyTorch to go');
+    assert.equal(edits, 2);
+  } finally {
+    await server.shutdown();
+    fs.rmSync(folder, { recursive: true, force: true });
+  }
+});
+
+/** Applies a workspace edit of created files and text edits to the files on disk; tells whether it created one. */
+function applyToDisk(edit: WorkspaceEdit): boolean {
+  let created = false;
+  for (const change of edit.documentChanges ?? []) {
+    if (CreateFile.is(change)) {
+      const file = URI.parse(change.uri).fsPath;
+      assert.equal(fs.existsSync(file), false, 'a file is created only where there is none');
+      fs.writeFileSync(file, '');
+      created = true;
+    } else if (TextDocumentEdit.is(change)) {
+      const file = URI.parse(change.textDocument.uri).fsPath;
+      const document = TextDocument.create(change.textDocument.uri, 'json', 0, fs.readFileSync(file, 'utf8'));
+      fs.writeFileSync(file, TextDocument.applyEdits(document, change.edits as TextEdit[]));
+    }
+  }
+  return created;
+}

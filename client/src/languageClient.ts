@@ -1,6 +1,8 @@
 import * as vscode from 'vscode';
 import { LanguageClient, LanguageClientOptions, ServerOptions, TransportKind } from 'vscode-languageclient/node';
+import { ServerCommands } from '../../server/src/protocol';
 import { completeCreatedEntry } from './createdEntries';
+import { completeIgnoredMentions } from './ignoredMentions';
 import { PushedDiagnosticsOnly } from './pushedDiagnostics';
 
 /** The id under which the client keeps its settings: `glossary.trace.server` traces the protocol. */
@@ -19,7 +21,10 @@ export function createLanguageClient(context: vscode.ExtensionContext): Language
     documentSelector: [{ scheme: 'file', language: 'markdown' }],
     // The server pulls the settings (workspace/configuration); this only tells it when they change.
     synchronize: { configurationSection: 'glossary' },
-    middleware: { executeCommand: completeCreatedEntry },
+    middleware: {
+      executeCommand: (command, args, next) =>
+        command === ServerCommands.ignoreMentionsOf ? completeIgnoredMentions(args, next) : completeCreatedEntry(command, args, next),
+    },
   };
   const client = new LanguageClient(clientId, vscode.l10n.t('Glossary Language Server'), serverOptions, clientOptions);
   client.registerFeature(new PushedDiagnosticsOnly());

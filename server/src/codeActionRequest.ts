@@ -56,7 +56,7 @@ export async function answerCodeActions(services: CodeActionServices, params: Co
       diagnostics = session.diagnosticsOf(uri);
     }
   }
-  const input = { index: session.index, config: session.config, document, diagnostics, documentChanges: services.documentChanges, newEntryUri: (id: string) => session.newEntryUri(id), otherDocuments };
+  const input = { index: session.index, config: session.config, document, diagnostics, documentChanges: services.documentChanges, newEntryUri: (id: string) => session.newEntryUri(id), configFileUri: session.configFileUri(), otherDocuments };
   return codeActions(input, params.range, only);
 }
 

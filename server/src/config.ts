@@ -29,6 +29,8 @@ export interface GlossaryConfig {
   readonly entriesFolder: string | undefined;
   /** The file holding the alphabetical index of all entries, when there is one. */
   readonly indexFile: string | undefined;
+  /** Ids of entries whose names are not suggested as unlinked mentions (words too common to link each time). Default `[]`. */
+  readonly ignoreMentionsOf: readonly string[];
 }
 
 /** The settings used when neither the workspace file nor the editor sets anything. */
@@ -41,6 +43,7 @@ export const defaultConfig: GlossaryConfig = {
   collation: 'de',
   entriesFolder: undefined,
   indexFile: undefined,
+  ignoreMentionsOf: [],
 };
 
 /** A configuration together with what was wrong in the settings it was resolved from. */
@@ -146,6 +149,7 @@ function readSettings(settings: unknown, source: string, problems: string[]): Ov
       case 'include':
       case 'exclude':
       case 'chapterClasses':
+      case 'ignoreMentionsOf':
         if (isStringArray(value)) {
           overrides[key] = value;
         } else {

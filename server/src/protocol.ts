@@ -12,7 +12,19 @@ export const ServerCommands = {
   createEntry: 'glossary.createEntry',
   /** Applies every see-also fix of one file. Argument: the file's URI. */
   fixAllSeeAlso: 'glossary.fixAllSeeAlso',
+  /** Adds an entry to `ignoreMentionsOf` in `.glossary.json`. Argument: `IgnoreMentionsParams`. */
+  ignoreMentionsOf: 'glossary.ignoreMentionsOf',
 } as const;
+
+/** The entry whose names are no longer to be suggested as unlinked mentions, and the file that says so. */
+export interface IgnoreMentionsParams {
+  readonly id: string;
+  /** The `.glossary.json` the edit goes to (the client checks that it holds no unsaved changes). */
+  readonly configUri: string;
+}
+
+/** The `.glossary.json` edited (the client saves it), or why it was not. */
+export type IgnoreMentionsResult = { readonly uri: string } | { readonly error: string };
 
 /** The entry to create: its title as the writer typed it, and optionally an id (proposed from the title otherwise). */
 export interface CreateEntryParams {

@@ -31,8 +31,9 @@ import { workspaceSymbols } from './features/workspaceSymbols';
 import { findReferences } from './features/references';
 import { DiagnosticsPublisher } from './diagnosticsPublisher';
 import { GlossaryDiagnostic } from './diagnostics/diagnostic';
+import { ignoreMentionsOf } from './features/ignoreMentions';
 import { useLocale } from './localization';
-import { CreateEntryParams, GlossaryStatus, MissingEntriesRequest, ProposeEntryRequest, ReportRequest, ServerCommands, StatusNotification } from './protocol';
+import { CreateEntryParams, GlossaryStatus, IgnoreMentionsParams, MissingEntriesRequest, ProposeEntryRequest, ReportRequest, ServerCommands, StatusNotification } from './protocol';
 import { diagnosticsOfFiles, workspaceReport } from './report/workspaceReport';
 import { runSafely } from './requestRunner';
 import { GlossarySession, LoadReport, OpenText } from './session/glossarySession';
@@ -171,7 +172,7 @@ export function startServer(connection: Connection, workspace: Workspace = new N
         workspaceSymbolProvider: true,
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, fixAllSeeAlsoKind, linkMentionsKind] },
         renameProvider: { prepareProvider: true },
-        executeCommandProvider: { commands: [ServerCommands.createEntry] },
+        executeCommandProvider: { commands: [ServerCommands.createEntry, ServerCommands.ignoreMentionsOf] },
         ...(pullsDiagnostics ? { diagnosticProvider: { identifier: 'glossary', interFileDependencies: true, workspaceDiagnostics: false } } : {}),
       },
       serverInfo: { name: 'glossary' },
@@ -296,6 +297,13 @@ export function startServer(connection: Connection, workspace: Workspace = new N
         const client = { createsFiles: clientEdits.createFiles, showsDocuments: canShowDocument };
         const { result, change } = await createEntry(params.arguments?.[0] as CreateEntryParams | undefined, session, connection, client);
         diagnostics.publishChange(change);
+        if ('error' in result) {
+          showMessage(connection, MessageType.Error, result.error);
+        }
+        return result;
+      }
+      if (params.command === ServerCommands.ignoreMentionsOf) {
+        const result = await ignoreMentionsOf(params.arguments?.[0] as IgnoreMentionsParams | undefined, session, connection, clientEdits);
         if ('error' in result) {
           showMessage(connection, MessageType.Error, result.error);
         }

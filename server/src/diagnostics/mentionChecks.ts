@@ -3,9 +3,16 @@ import { unlinkedMentions } from '../mentions/unlinkedMentions';
 import { Check } from './check';
 import { DiagnosticCode } from './codes';
 
-/** `unlinked-mention`: a term stands in another entry's prose without a link, first in its section. */
-export const checkUnlinkedMentions: Check = function* ({ document, index, text }) {
+/**
+ * `unlinked-mention`: a term stands in another entry's prose without a link, first in its section;
+ * not for the entries of `ignoreMentionsOf`.
+ */
+export const checkUnlinkedMentions: Check = function* ({ document, index, config, text }) {
+  const ignored = new Set(config.ignoreMentionsOf);
   for (const mention of unlinkedMentions(document, index, text)) {
+    if (ignored.has(mention.term.id)) {
+      continue;
+    }
     yield {
       range: mention.range,
       code: DiagnosticCode.UnlinkedMention,

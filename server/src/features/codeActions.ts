@@ -1,7 +1,7 @@
 import * as l10n from '@vscode/l10n';
 import { CodeAction, CodeActionKind, Command, Range, RenameFile, TextDocumentEdit, TextEdit, WorkspaceEdit } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { GlossaryConfig } from '../config';
+import { configFileName, GlossaryConfig } from '../config';
 import { fileNameId } from '../diagnostics/check';
 import { DiagnosticCode } from '../diagnostics/codes';
 import { GlossaryDiagnostic } from '../diagnostics/diagnostic';
@@ -9,7 +9,7 @@ import { seeAlsoCollator } from '../diagnostics/seeAlsoChecks';
 import { WorkspaceIndex } from '../index/workspaceIndex';
 import { Entry, GlossaryDocument } from '../parse/model';
 import { textFingerprint } from '../parse/fingerprint';
-import { CreateEntryParams, ServerCommands } from '../protocol';
+import { CreateEntryParams, IgnoreMentionsParams, ServerCommands } from '../protocol';
 import { toLspDiagnostic } from './diagnostics';
 import { rangeContains } from './locate';
 import { idProblem, newEntryProblem } from './newEntry';
@@ -34,6 +34,8 @@ export interface CodeActionInput {
   readonly documentChanges: boolean;
   /** The file a new entry with an id would be created as; undefined when it cannot be. */
   readonly newEntryUri: (id: string) => string | undefined;
+  /** The glossary's `.glossary.json` (read, or where it would be made); undefined without a workspace folder. */
+  readonly configFileUri?: string;
   /** The texts of the other files that quick fixes edit (`filesEditedByQuickFixes`); a fix whose file is missing is not offered. */
   readonly otherDocuments?: ReadonlyMap<string, OtherDocument>;
 }
@@ -128,11 +130,23 @@ function quickFixes(input: CodeActionInput, model: GlossaryDocument, diagnostic:
       return reciprocalSeeAlsoFixes(input, model, diagnostic, data.entryId, data.otherId, data.otherUri);
     case DiagnosticCode.UnlinkedMention: {
       const edit = linkMentionEdit(diagnostic);
-      return edit === undefined ? [] : [quickFix(l10n.t('Link "{0}" to #{1}', data.text.replace(/\s+/g, ' '), data.target), diagnostic, editOf(input, [edit]), true)];
+      const link = edit === undefined ? [] : [quickFix(l10n.t('Link "{0}" to #{1}', data.text.replace(/\s+/g, ' '), data.target), diagnostic, editOf(input, [edit]), true)];
+      return [...link, ...ignoreMentionFix(input, diagnostic, data.target)];
     }
     default:
       return [];
   }
+}
+
+/** Stop suggesting the term: its id goes to `ignoreMentionsOf` in `.glossary.json` (a server command, which edits that file). */
+function ignoreMentionFix(input: CodeActionInput, diagnostic: GlossaryDiagnostic, id: string): CodeAction[] {
+  if (input.configFileUri === undefined) {
+    return [];
+  }
+  const action = quickFix(l10n.t('Do not suggest links to #{0} (in {1})', id, configFileName), diagnostic, undefined, false);
+  const params: IgnoreMentionsParams = { id, configUri: input.configFileUri };
+  action.command = Command.create(action.title, ServerCommands.ignoreMentionsOf, params);
+  return [action];
 }
 
 /** Replace the id with one of the closest existing ids; or create the missing entry. */

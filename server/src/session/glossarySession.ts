@@ -1,7 +1,7 @@
 import * as l10n from '@vscode/l10n';
 import { URI, Utils } from 'vscode-uri';
 import { findConfigFile } from '../cli/configLookup';
-import { defaultConfig, entriesFolderUri, GlossaryConfig, resolveConfig } from '../config';
+import { configFileName, defaultConfig, entriesFolderUri, GlossaryConfig, resolveConfig } from '../config';
 import { computeDiagnostics } from '../diagnostics/computeDiagnostics';
 import { GlossaryDiagnostic } from '../diagnostics/diagnostic';
 import { newEntryProblem, newEntryUri, proposeEntryId } from '../features/newEntry';
@@ -46,6 +46,8 @@ export class GlossarySession {
   private roots: readonly GlossaryRoot[] = [];
   /** The configured index page, read whether or not the include patterns match it. */
   private indexPageUri: string | undefined;
+  /** The `.glossary.json` the configuration was read from, if any. */
+  private configUri: string | undefined;
   /**
    * Open documents and the version and text their model was parsed from. The text counts too: an
    * editor that repeats a version number (the protocol forbids it) still changed the text.
@@ -114,6 +116,7 @@ export class GlossarySession {
     this.currentConfig = config;
     this.roots = roots;
     this.indexPageUri = indexPageUri;
+    this.configUri = configFile?.folderUri === undefined ? undefined : Utils.joinPath(URI.parse(configFile.folderUri), configFileName).toString();
     this.currentIndex = index;
     this.openVersions.clear();
     for (const open of openTexts) {
@@ -132,6 +135,12 @@ export class GlossarySession {
       const prefix = root.folderUri.endsWith('/') ? root.folderUri : `${root.folderUri}/`;
       return uri.startsWith(prefix) && root.matcher.includesFile(decodeURIComponent(uri.slice(prefix.length)));
     });
+  }
+
+  /** The `.glossary.json` of the glossary: the one read, else where one would be (in the first workspace folder); undefined without a folder. */
+  configFileUri(): string | undefined {
+    const first = this.folderUris[0];
+    return this.configUri ?? (first === undefined ? undefined : Utils.joinPath(URI.parse(first), configFileName).toString());
   }
 
   /** Whether a changed file is the workspace's `.glossary.json`, which calls for a reload. */

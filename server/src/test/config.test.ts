@@ -22,6 +22,7 @@ test('the file sets fields and single severities; other severities keep their de
     severity: { 'fence-style': 'off', 'broken-link': 'warning' },
     entriesFolder: 'src/de',
     indexFile: 'src/de/001-ki-index.txt',
+    ignoreMentionsOf: ['Training'],
   });
   assert.deepEqual(problems, []);
   assert.deepEqual(config, {
@@ -32,6 +33,7 @@ test('the file sets fields and single severities; other severities keep their de
     severity: { ...defaultConfig.severity, 'fence-style': 'off', 'broken-link': 'warning' },
     entriesFolder: 'src/de',
     indexFile: 'src/de/001-ki-index.txt',
+    ignoreMentionsOf: ['Training'],
   });
 });
 
@@ -52,6 +54,7 @@ test('invalid settings are listed one by one and fall back to their defaults', (
     termClass: 3,
     severity: { 'broken-links': 'error', 'fence-style': 'fatal' },
     colation: 'de',
+    ignoreMentionsOf: 'Training',
   });
   assert.deepEqual(config, defaultConfig);
   assert.deepEqual(problems, [
@@ -59,7 +62,8 @@ test('invalid settings are listed one by one and fall back to their defaults', (
     '.glossary.json: "termClass" must be a non-empty string; the default is used.',
     '.glossary.json: unknown diagnostic code "broken-links" in "severity" (known: broken-link, duplicate-anchor, anchor-file-mismatch, multiple-entries, missing-chapter-heading, missing-seealso, seealso-unsorted, seealso-index-not-last, fence-style, unlinked-mention, not-in-index, index-link-broken, index-anchor-missing, seealso-missing-body-link, seealso-not-reciprocal, orphan-entry, self-link).',
     '.glossary.json: severity of "fence-style" must be one of error, warning, information, hint, off.',
-    '.glossary.json: unknown setting "colation" (known: include, exclude, termClass, chapterClasses, severity, collation, entriesFolder, indexFile).',
+    '.glossary.json: unknown setting "colation" (known: include, exclude, termClass, chapterClasses, severity, collation, entriesFolder, indexFile, ignoreMentionsOf).',
+    '.glossary.json: "ignoreMentionsOf" must be an array of strings; the default is used.',
   ]);
 });
 

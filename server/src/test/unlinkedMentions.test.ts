@@ -4,7 +4,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { CodeAction, TextDocumentEdit, TextEdit } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { defaultConfig } from '../config';
+import { defaultConfig, GlossaryConfig } from '../config';
 import { DiagnosticCode } from '../diagnostics/codes';
 import { computeDiagnostics } from '../diagnostics/computeDiagnostics';
 import { codeActions } from '../features/codeActions';
@@ -156,6 +156,31 @@ function applied(action: CodeAction | undefined, document: TextDocument): string
   const edits = (action.edit?.documentChanges ?? []).flatMap((change) => (TextDocumentEdit.is(change) ? (change.edits as TextEdit[]) : []));
   return TextDocument.applyEdits(document, edits);
 }
+
+test('ignoreMentionsOf: the entries listed are not suggested, the others are; each hint offers to list its entry', () => {
+  const files = withTerms(['Agenten und TensorFlow.'], [['TensorFlow', 'TensorFlow'], ['Agent', 'Agent']]);
+  const index = indexOf(files);
+  const uri = uriOf('A.md');
+  const text = files['A.md']!.join('\n');
+  const targets = (config: GlossaryConfig): string[] =>
+    computeDiagnostics(index.document(uri)!, index, config, text).flatMap((diagnostic) => (diagnostic.data.kind === DiagnosticCode.UnlinkedMention ? [diagnostic.data.target] : []));
+  assert.deepEqual(targets(defaultConfig), ['Agent', 'TensorFlow']);
+  assert.deepEqual(targets({ ...defaultConfig, ignoreMentionsOf: ['TensorFlow', 'Nirgendwo'] }), ['Agent']);
+
+  const document = TextDocument.create(uri, 'markdown', 1, text);
+  const diagnostics = computeDiagnostics(index.document(uri)!, index, defaultConfig, text);
+  const whole = { start: { line: 0, character: 0 }, end: { line: 10_000, character: 0 } };
+  const input = { index, config: defaultConfig, document, diagnostics, documentChanges: true, newEntryUri: () => undefined };
+  const ignoring = (configFileUri?: string): CodeAction[] => codeActions({ ...input, configFileUri }, whole, ['quickfix']).filter((action) => action.command?.command === 'glossary.ignoreMentionsOf');
+  assert.deepEqual(
+    ignoring('file:///ws/.glossary.json').map((action) => [action.title, action.isPreferred, action.command?.arguments]),
+    [
+      ['Do not suggest links to #Agent (in .glossary.json)', undefined, [{ id: 'Agent', configUri: 'file:///ws/.glossary.json' }]],
+      ['Do not suggest links to #TensorFlow (in .glossary.json)', undefined, [{ id: 'TensorFlow', configUri: 'file:///ws/.glossary.json' }]],
+    ],
+  );
+  assert.deepEqual(ignoring(undefined), [], 'without a workspace folder there is no file to keep the list in');
+});
 
 test('the quick fix links the mention and leaves the rest of the text as it was, byte for byte', () => {
   const files = withTerms(['Mit TensorFlow  (2015)\r\nund mehr.']);

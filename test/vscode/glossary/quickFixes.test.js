@@ -88,4 +88,37 @@ describe('quick fixes', () => {
       await revert(document);
     }
   });
+
+  it('stops suggesting a term: its id goes to ignoreMentionsOf in .glossary.json, which is saved; unsaved changes there are left alone', async () => {
+    const configUri = fileUri('.glossary.json');
+    const before = fs.readFileSync(configUri.fsPath, 'utf8');
+    const document = await openFile('Perplexity.md');
+    try {
+      const edit = new vscode.WorkspaceEdit();
+      edit.insert(document.uri, positionOf(document, 'It is the exponential'), 'A Tokenizer cuts the text first.\n');
+      assert.ok(await vscode.workspace.applyEdit(edit));
+      const [mention] = await diagnosticsWithCode(document.uri, 'unlinked-mention', 1);
+      const fix = (await quickFixesAt(document.uri, mention.range)).get('Do not suggest links to #Tokenizer (in .glossary.json)');
+      assert.ok(fix?.command, 'no fix "Do not suggest links to #Tokenizer"');
+
+      // The writer has typed in .glossary.json without saving: the edit would miss its place.
+      const config = await vscode.workspace.openTextDocument(configUri);
+      const typing = new vscode.WorkspaceEdit();
+      typing.insert(configUri, new vscode.Position(config.lineCount - 1, 0), ' ');
+      assert.ok(await vscode.workspace.applyEdit(typing));
+      assert.deepEqual(await vscode.commands.executeCommand(fix.command.command, ...fix.command.arguments), { error: 'unsaved' });
+      assert.equal(fs.readFileSync(configUri.fsPath, 'utf8'), before);
+      await revert(config);
+
+      const done = await vscode.commands.executeCommand(fix.command.command, ...fix.command.arguments);
+      assert.deepEqual(done, { uri: configUri.toString() });
+      assert.equal(config.isDirty, false, 'the edited .glossary.json is saved');
+      assert.equal(fs.readFileSync(configUri.fsPath, 'utf8'), before.replace(/"\n}/, '",\n  "ignoreMentionsOf": [\n    "Tokenizer"\n  ]\n}'));
+      await diagnosticsWithCode(document.uri, 'unlinked-mention', 0);
+    } finally {
+      await revert(document);
+      fs.writeFileSync(configUri.fsPath, before);
+      await waitFor(async () => (await vscode.workspace.openTextDocument(configUri)).getText() === before, '.glossary.json to be as before');
+    }
+  });
 });
