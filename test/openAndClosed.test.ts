@@ -101,7 +101,7 @@ test('"Do not suggest links to #TensorFlow" writes .glossary.json, made when mis
     await server.waitUntil(() => mentioned().length === 2, 'the two mention hints');
 
     assert.deepEqual(await ignore('TensorFlow'), { uri: URI.file(configPath).toString() });
-    assert.equal(fs.readFileSync(configPath, 'utf8'), '{\n  "ignoreMentionsOf": [\n    "TensorFlow"\n  ]\n}\n');
+    assert.equal(fs.readFileSync(configPath, 'utf8'), '{\n  "ignoreMentionsOf": ["TensorFlow"]\n}\n');
     await server.waitUntil(() => mentioned().join() === 'PyTorch', 'the hint of TensorFlow to go');
 
     // The second goes into the same list; the rest of the file stays as the writer wrote it.
@@ -115,6 +115,57 @@ test('"Do not suggest links to #TensorFlow" writes .glossary.json, made when mis
   } finally {
     await server.shutdown();
     fs.rmSync(folder, { recursive: true, force: true });
+  }
+});
+
+test('a .glossary.json above the workspace folder gets a watcher of its own, and the quick fix edits that file', { timeout: 60_000 }, async (t) => {
+  const outer = fs.mkdtempSync(path.join(os.tmpdir(), 'glossary-outer-config-'));
+  const folder = path.join(outer, 'glossar');
+  fs.mkdirSync(folder);
+  const configPath = path.join(outer, '.glossary.json');
+  fs.writeFileSync(configPath, '{\n  "collation": "de"\n}\n');
+  fs.writeFileSync(path.join(folder, 'Index.md'), '# Index {#Index}\n');
+  fs.writeFileSync(path.join(folder, 'TensorFlow.md'), entry('TensorFlow', 'TensorFlow', 'Ein Framework, mit [Keras](#Keras) zu bedienen.'));
+  const text = entry('Keras', 'Keras', 'Mit TensorFlow gebaut.');
+  fs.writeFileSync(path.join(folder, 'Keras.md'), text);
+  const uri = URI.file(path.join(folder, 'Keras.md')).toString();
+  const configUri = URI.file(configPath).toString();
+  const watchers: unknown[] = [];
+  const server = await startServer(folder, {
+    signal: t.signal,
+    capabilities: {
+      workspace: { applyEdit: true, workspaceEdit: { documentChanges: true, resourceOperations: ['create'] }, didChangeWatchedFiles: { dynamicRegistration: true, relativePatternSupport: true } },
+    },
+    onConnection: (connection) => {
+      connection.onRequest('client/registerCapability', (params: { registrations: { registerOptions?: { watchers?: unknown[] } }[] }) => {
+        watchers.push(...params.registrations.flatMap((registration) => registration.registerOptions?.watchers ?? []));
+        return null;
+      });
+      connection.onRequest(ApplyWorkspaceEditRequest.type, (params) => {
+        applyToDisk(params.edit);
+        return { applied: true };
+      });
+    },
+  });
+  const execute = (args: unknown[]): Promise<unknown> => server.connection.sendRequest(ExecuteCommandRequest.type, { command: 'glossary.ignoreMentionsOf', arguments: args });
+  try {
+    await server.settle();
+    assert.deepEqual(watchers.at(-1), { globPattern: { baseUri: URI.file(outer).toString(), pattern: '.glossary.json' } });
+    await server.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'markdown', version: 1, text } });
+    await server.waitUntil(() => (server.diagnostics.get(uri) ?? []).some((d) => d.code === 'unlinked-mention'), 'the mention hint');
+
+    assert.deepEqual(await execute([]), { error: 'The command needs the id of an entry and the settings file to write it to.' });
+    assert.deepEqual(await execute([{ id: 'TensorFlow', configUri: URI.file(path.join(folder, '.glossary.json')).toString() }]), {
+      error: 'The glossary reads its settings from another file now: ask for the fix again.',
+    });
+    assert.deepEqual(await execute([{ id: 'TensorFlow', configUri }]), { uri: configUri });
+    assert.equal(fs.readFileSync(configPath, 'utf8'), '{\n  "collation": "de",\n  "ignoreMentionsOf": ["TensorFlow"]\n}\n');
+    // The editor reports the change through the watcher registered above.
+    await server.connection.sendNotification(DidChangeWatchedFilesNotification.type, { changes: [{ uri: configUri, type: FileChangeType.Changed }] });
+    await server.waitUntil(() => !(server.diagnostics.get(uri) ?? []).some((d) => d.code === 'unlinked-mention'), 'the hint to go');
+  } finally {
+    await server.shutdown();
+    fs.rmSync(outer, { recursive: true, force: true });
   }
 });
 

@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { LanguageClient, LanguageClientOptions, ServerOptions, TransportKind } from 'vscode-languageclient/node';
 import { ServerCommands } from '../../server/src/protocol';
 import { completeCreatedEntry } from './createdEntries';
-import { completeIgnoredMentions } from './ignoredMentions';
+import { completeIgnoredMentions } from './ignoreMentionsCommand';
 import { PushedDiagnosticsOnly } from './pushedDiagnostics';
 
 /** The id under which the client keeps its settings: `glossary.trace.server` traces the protocol. */

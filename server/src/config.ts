@@ -120,8 +120,14 @@ function leavesFolder(relativePath: string): boolean {
   return false;
 }
 
-/** Parses the text of `.glossary.json`; a syntax error becomes a problem, not an exception. */
+/**
+ * Parses the text of `.glossary.json`; a syntax error becomes a problem, not an exception. An empty
+ * file sets nothing (an editor creating the file reports it before its text is saved).
+ */
 export function parseConfigFileText(text: string): { readonly json: unknown; readonly problems: readonly string[] } {
+  if (text.trim() === '') {
+    return { json: undefined, problems: [] };
+  }
   try {
     return { json: JSON.parse(text), problems: [] };
   } catch (error) {

@@ -2,6 +2,7 @@ import {
   CancellationToken,
   CodeActionKind,
   Connection,
+  Disposable,
   LSPErrorCodes,
   MessageType,
   ResponseError,
@@ -16,6 +17,8 @@ import {
   TextDocumentSyncKind,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { URI, Utils } from 'vscode-uri';
+import { configFileName } from './config';
 import { complete } from './features/completion';
 import { fixAllSeeAlsoKind } from './features/codeActions';
 import { answerCodeActions } from './codeActionRequest';
@@ -31,7 +34,7 @@ import { workspaceSymbols } from './features/workspaceSymbols';
 import { findReferences } from './features/references';
 import { DiagnosticsPublisher } from './diagnosticsPublisher';
 import { GlossaryDiagnostic } from './diagnostics/diagnostic';
-import { ignoreMentionsOf } from './features/ignoreMentions';
+import { addIgnoredMention } from './features/ignoreMentions';
 import { useLocale } from './localization';
 import { CreateEntryParams, GlossaryStatus, IgnoreMentionsParams, MissingEntriesRequest, ProposeEntryRequest, ReportRequest, ServerCommands, StatusNotification } from './protocol';
 import { diagnosticsOfFiles, workspaceReport } from './report/workspaceReport';
@@ -56,6 +59,9 @@ export function startServer(connection: Connection, workspace: Workspace = new N
   let folderUris: string[] = [];
   let canPullSettings = false;
   let canRegisterWatchers = false;
+  let watchesRelativePatterns = false;
+  /** The watcher of a `.glossary.json` above the workspace folders, and the file it watches. */
+  let outerConfigWatcher: { readonly uri: string; readonly registration: Promise<Disposable> } | undefined;
   /** The editor's settings as last pushed, for clients that cannot be asked. */
   let pushedSettings: unknown;
   let loaded = false;
@@ -130,6 +136,25 @@ export function startServer(connection: Connection, workspace: Workspace = new N
       connection.console.warn(`${problem.uri}: ${problem.message}`);
     }
   };
+  /**
+   * A `.glossary.json` found above the workspace folders (the configuration is looked for up to the
+   * repository's root) lies outside the `**` watchers, which editors apply within the folders: it
+   * gets a watcher of its own, where the editor takes patterns relative to a folder.
+   */
+  const watchOuterConfigFile = (): void => {
+    const uri = session.configFileUri();
+    const outer = uri !== undefined && !folderUris.some((folder) => uri.startsWith(folder.endsWith('/') ? folder : `${folder}/`)) ? uri : undefined;
+    if (outerConfigWatcher?.uri === outer) {
+      return;
+    }
+    void outerConfigWatcher?.registration.then((registration) => registration.dispose());
+    outerConfigWatcher = undefined;
+    if (outer !== undefined && canRegisterWatchers && watchesRelativePatterns) {
+      const baseUri = Utils.dirname(URI.parse(outer)).toString();
+      const registration = connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: { baseUri, pattern: configFileName } }] });
+      outerConfigWatcher = { uri: outer, registration };
+    }
+  };
   const reload = async (): Promise<void> => {
     const settings = canPullSettings ? await connection.workspace.getConfiguration(settingsSection) : pushedSettings;
     sendStatus('indexing');
@@ -144,6 +169,7 @@ export function startServer(connection: Connection, workspace: Workspace = new N
       session.updateOpen(open);
     }
     loaded = true;
+    watchOuterConfigFile();
     diagnostics.publishAll([...session.index.documents()].map((document) => document.uri));
     sendStatus('ready');
   };
@@ -154,6 +180,7 @@ export function startServer(connection: Connection, workspace: Workspace = new N
     session = new GlossarySession(workspace, folderUris);
     canPullSettings = params.capabilities.workspace?.configuration === true;
     canRegisterWatchers = params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
+    watchesRelativePatterns = params.capabilities.workspace?.didChangeWatchedFiles?.relativePatternSupport === true;
     canShowDocument = params.capabilities.window?.showDocument?.support === true;
     const pullsDiagnostics = params.capabilities.textDocument?.diagnostic !== undefined;
     diagnostics.useClient(pullsDiagnostics, params.capabilities.workspace?.diagnostics?.refreshSupport === true);
@@ -303,7 +330,7 @@ export function startServer(connection: Connection, workspace: Workspace = new N
         return result;
       }
       if (params.command === ServerCommands.ignoreMentionsOf) {
-        const result = await ignoreMentionsOf(params.arguments?.[0] as IgnoreMentionsParams | undefined, session, connection, clientEdits);
+        const result = await addIgnoredMention(params.arguments?.[0] as IgnoreMentionsParams | undefined, session, connection, clientEdits);
         if ('error' in result) {
           showMessage(connection, MessageType.Error, result.error);
         }

@@ -1,7 +1,7 @@
 import * as l10n from '@vscode/l10n';
 import { Connection, CreateFile, TextDocumentEdit, TextEdit, WorkspaceEdit } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { applyEdits, findNodeAtLocation, modify, parseTree, type Edit, type Node, type ParseError } from 'jsonc-parser';
+import { findNodeAtLocation, parseTree, type Node, type ParseError } from 'jsonc-parser';
 import { configFileName } from '../config';
 import { IgnoreMentionsParams, IgnoreMentionsResult } from '../protocol';
 import { GlossarySession } from '../session/glossarySession';
@@ -10,20 +10,26 @@ import { GlossarySession } from '../session/glossarySession';
 const key = 'ignoreMentionsOf';
 
 /**
- * The edits that add `id` to `ignoreMentionsOf` in the text of `.glossary.json` (the list made when
- * missing; the file made when `text` is undefined), touching nothing else of the file; or why not:
- * the file is no JSON object, its list is no list of strings, or it names the id already.
+ * The edits that add `id` to `ignoreMentionsOf` in the text of `.glossary.json`, touching nothing
+ * else of the file; or why not: the file is no JSON object, its list is no list of strings, or it
+ * names the id already. When the file has no list (or no file is given, and the edits make one),
+ * the list made starts with `inherited`, the ids the editor's setting lists: the file's list
+ * replaces the setting's, which would otherwise come back.
  */
-export function ignoreMentionEdits(text: string | undefined, id: string): { readonly edits: readonly TextEdit[]; readonly text: string } | { readonly error: string } {
+export function ignoreMentionEdits(text: string | undefined, id: string, inherited: readonly string[] = []): { readonly edits: readonly TextEdit[] } | { readonly error: string } {
   const document = TextDocument.create('file:///config.json', 'json', 0, text ?? '');
+  const made = `[${[...new Set([...inherited, id])].map((item) => JSON.stringify(item)).join(', ')}]`;
   if (text === undefined || text.trim() === '') {
-    const created = `${JSON.stringify({ [key]: [id] }, undefined, 2)}\n`;
-    return { edits: [TextEdit.replace({ start: { line: 0, character: 0 }, end: document.positionAt(document.getText().length) }, created)], text: created };
+    const created = `{\n  ${JSON.stringify(key)}: ${made}\n}\n`;
+    return { edits: [TextEdit.replace({ start: { line: 0, character: 0 }, end: document.positionAt(document.getText().length) }, created)] };
   }
   const errors: ParseError[] = [];
   const root = parseTree(text, errors, { allowTrailingComma: false, disallowComments: true });
   if (root === undefined || errors.length > 0 || root.type !== 'object') {
     return { error: l10n.t('{0} is not a valid JSON object: correct it first.', configFileName) };
+  }
+  if ((root.children ?? []).filter((property) => property.children?.[0]?.value === key).length > 1) {
+    return { error: l10n.t('{0} has "{1}" twice: correct it first.', configFileName, key) };
   }
   const list = findNodeAtLocation(root, [key]);
   if (list !== undefined && (list.type !== 'array' || list.children?.some((item) => item.type !== 'string'))) {
@@ -33,49 +39,49 @@ export function ignoreMentionEdits(text: string | undefined, id: string): { read
     return { error: l10n.t('{0} lists "{1}" in "{2}" already.', configFileName, id, key) };
   }
   const eol = text.includes('\r\n') ? '\r\n' : '\n';
-  const formattingOptions = { insertSpaces: !/^\t/m.test(text), tabSize: indentWidthOf(text), eol };
-  const changes = list === undefined ? modify(text, [key], [id], { formattingOptions }) : [appendTo(text, list, JSON.stringify(id), eol)];
-  const edits = changes.map((change) => TextEdit.replace({ start: document.positionAt(change.offset), end: document.positionAt(change.offset + change.length) }, change.content));
-  return { edits, text: applyEdits(text, changes) };
-}
-
-/** The insertion of a value at the end of an array, laid out as its items are: on one line, or each on its own. */
-function appendTo(text: string, list: Node, value: string, eol: string): Edit {
-  const items = list.children ?? [];
-  const last = items.at(-1);
-  if (last === undefined) {
-    return { offset: list.offset + 1, length: list.length - 2, content: value };
-  }
-  const onItsOwnLine = /\n/.test(text.slice(list.offset, items[0]!.offset));
-  const indent = /[ \t]*$/.exec(text.slice(text.lastIndexOf('\n', last.offset) + 1, last.offset))![0];
-  return { offset: last.offset + last.length, length: 0, content: onItsOwnLine ? `,${eol}${indent}${value}` : `, ${value}` };
-}
-
-/** The indentation of the first indented line, in spaces; 2 when there is none. */
-function indentWidthOf(text: string): number {
-  const indent = /^( +)\S/m.exec(text);
-  return indent ? indent[1]!.length : 2;
+  const change = list === undefined ? appendTo(text, root, `${JSON.stringify(key)}: ${made}`, eol) : appendTo(text, list, JSON.stringify(id), eol);
+  return { edits: [TextEdit.replace({ start: document.positionAt(change.offset), end: document.positionAt(change.offset + change.length) }, change.content)] };
 }
 
 /**
- * Adds an id to `ignoreMentionsOf` in the workspace's `.glossary.json` (made beside the glossary
- * when there is none) with a workspace edit the editor applies, so it can be undone there. The
- * edit is worked out from the file on disk; the editor saves it, and the server reloads the
+ * The insertion of a member at the end of an object or an array, laid out as the others are: on
+ * their line, or on a line of its own as indented as the last one; into an empty one, in its brackets.
+ */
+function appendTo(text: string, container: Node, member: string, eol: string): { offset: number; length: number; content: string } {
+  const members = container.children ?? [];
+  const last = members.at(-1);
+  if (last === undefined) {
+    const open = text[container.offset]!;
+    const close = text[container.offset + container.length - 1]!;
+    return { offset: container.offset, length: container.length, content: open === '{' ? `{${eol}  ${member}${eol}${close}` : `${open}${member}${close}` };
+  }
+  const onItsOwnLine = /\n/.test(text.slice(container.offset, members[0]!.offset));
+  const indent = /^[ \t]*/.exec(text.slice(text.lastIndexOf('\n', last.offset) + 1))![0];
+  return { offset: last.offset + last.length, length: 0, content: onItsOwnLine ? `,${eol}${indent}${member}` : `, ${member}` };
+}
+
+/**
+ * The command behind "Do not suggest links to #Id": adds the id to `ignoreMentionsOf` in the
+ * glossary's `.glossary.json` (made in the first workspace folder when there is none) with a
+ * workspace edit the editor applies, so it can be undone there. The edit is worked out from the
+ * file on disk; the editor is to save it (VS Code's client does), and the server reloads the
  * configuration when the file changes, as after any change of `.glossary.json`.
  */
-export async function ignoreMentionsOf(
+export async function addIgnoredMention(
   params: IgnoreMentionsParams | undefined,
   session: GlossarySession,
   connection: Connection,
   client: { readonly documentChanges: boolean; readonly createFiles: boolean },
 ): Promise<IgnoreMentionsResult> {
-  const id = typeof params?.id === 'string' ? params.id : '';
-  const uri = session.configFileUri();
-  if (id === '' || uri === undefined) {
-    return { error: l10n.t('Open a folder to keep its settings in {0}.', configFileName) };
+  if (typeof params?.id !== 'string' || params.id === '' || typeof params.configUri !== 'string') {
+    return { error: l10n.t('The command needs the id of an entry and the settings file to write it to.') };
+  }
+  const { id, configUri: uri } = params;
+  if (uri !== session.configFileUri()) {
+    return { error: l10n.t('The glossary reads its settings from another file now: ask for the fix again.') };
   }
   const text = await session.readText(uri);
-  const change = ignoreMentionEdits(text, id);
+  const change = ignoreMentionEdits(text, id, session.config.ignoreMentionsOf);
   if ('error' in change) {
     return change;
   }

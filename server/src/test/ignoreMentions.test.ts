@@ -1,19 +1,22 @@
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { parseConfigFileText, resolveConfig } from '../config';
 import { ignoreMentionEdits } from '../features/ignoreMentions';
 
-/** The text of `.glossary.json` after the edits, checked against the text the function says it makes. */
-function edited(text: string | undefined, id: string): string {
-  const result = ignoreMentionEdits(text, id);
+/** The text of `.glossary.json` after the edits, which the configuration reads back with the id listed. */
+function edited(text: string | undefined, id: string, inherited: readonly string[] = []): string {
+  const result = ignoreMentionEdits(text, id, inherited);
   assert.ok('edits' in result, 'error' in result ? result.error : '');
   const after = TextDocument.applyEdits(TextDocument.create('file:///ws/.glossary.json', 'json', 1, text ?? ''), [...result.edits]);
-  assert.equal(after, result.text);
+  const { json, problems } = parseConfigFileText(after);
+  assert.deepEqual(problems, []);
+  assert.ok(resolveConfig(json).config.ignoreMentionsOf.includes(id), after);
   return after;
 }
 
 test('a missing or empty .glossary.json is made with the list', () => {
-  const made = '{\n  "ignoreMentionsOf": [\n    "Training"\n  ]\n}\n';
+  const made = '{\n  "ignoreMentionsOf": ["Training"]\n}\n';
   assert.equal(edited(undefined, 'Training'), made);
   assert.equal(edited('\n  \n', 'Training'), made);
 });
@@ -21,18 +24,29 @@ test('a missing or empty .glossary.json is made with the list', () => {
 test('the list is added to the object, or the id to the list, and the rest of the file stays byte for byte', () => {
   assert.equal(
     edited('{\n  "indexFile": "000-index.txt"\n}\n', 'Training'),
-    '{\n  "indexFile": "000-index.txt",\n  "ignoreMentionsOf": [\n    "Training"\n  ]\n}\n',
+    '{\n  "indexFile": "000-index.txt",\n  "ignoreMentionsOf": ["Training"]\n}\n',
   );
   assert.equal(
     edited('{\n    "include": ["**/*.md"],\n    "ignoreMentionsOf": ["Daten"]\n}', 'Training'),
     '{\n    "include": ["**/*.md"],\n    "ignoreMentionsOf": ["Daten", "Training"]\n}',
   );
   assert.equal(edited('{ "ignoreMentionsOf": [ ] }', 'Training'), '{ "ignoreMentionsOf": ["Training"] }');
+  // Items on one line below the bracket: the new one goes on a line of its own, as indented as that line.
+  assert.equal(edited('{\n  "ignoreMentionsOf": [\n    "A", "B"\n  ]\n}', 'T'), '{\n  "ignoreMentionsOf": [\n    "A", "B",\n    "T"\n  ]\n}');
   // Tabs and CRLF line breaks, as the writer has them.
   assert.equal(
     edited('{\r\n\t"ignoreMentionsOf": [\r\n\t\t"Daten"\r\n\t]\r\n}\r\n', 'Training'),
     '{\r\n\t"ignoreMentionsOf": [\r\n\t\t"Daten",\r\n\t\t"Training"\r\n\t]\r\n}\r\n',
   );
+});
+
+test('a list made anew starts with the ids of the editor setting, which the file\'s list replaces', () => {
+  assert.equal(edited(undefined, 'Daten', ['Training', 'Daten']), '{\n  "ignoreMentionsOf": ["Training", "Daten"]\n}\n');
+  assert.equal(edited('{ "collation": "de" }', 'Daten', ['Training']), '{ "collation": "de", "ignoreMentionsOf": ["Training", "Daten"] }');
+  assert.equal(edited('{}', 'Daten'), '{\n  "ignoreMentionsOf": ["Daten"]\n}');
+  assert.equal(edited('{\r\n\t"collation": "de"\r\n}\r\n', 'Daten'), '{\r\n\t"collation": "de",\r\n\t"ignoreMentionsOf": ["Daten"]\r\n}\r\n');
+  // A list in the file is the one that counts: the setting's ids are not added to it.
+  assert.equal(edited('{ "ignoreMentionsOf": ["KI"] }', 'Daten', ['Training']), '{ "ignoreMentionsOf": ["KI", "Daten"] }');
 });
 
 test('a file that is no JSON object, a list that is no list of ids, or an id listed already: a clear reason, no edit', () => {
@@ -41,4 +55,7 @@ test('a file that is no JSON object, a list that is no list of ids, or an id lis
   assert.deepEqual(ignoreMentionEdits('{ "ignoreMentionsOf": "Daten" }', 'Training'), { error: '"ignoreMentionsOf" in .glossary.json must be a list of ids: correct it first.' });
   assert.deepEqual(ignoreMentionEdits('{ "ignoreMentionsOf": ["Daten", 3] }', 'Training'), { error: '"ignoreMentionsOf" in .glossary.json must be a list of ids: correct it first.' });
   assert.deepEqual(ignoreMentionEdits('{ "ignoreMentionsOf": ["Training"] }', 'Training'), { error: '.glossary.json lists "Training" in "ignoreMentionsOf" already.' });
+  // JSON.parse takes the last of two equal keys, the edit would find the first.
+  assert.deepEqual(ignoreMentionEdits('{ "ignoreMentionsOf": ["A"], "ignoreMentionsOf": ["B"] }', 'Training'), { error: '.glossary.json has "ignoreMentionsOf" twice: correct it first.' });
+  assert.deepEqual(ignoreMentionEdits('{ "ignoreMentionsOf": null }', 'Training'), { error: '"ignoreMentionsOf" in .glossary.json must be a list of ids: correct it first.' });
 });

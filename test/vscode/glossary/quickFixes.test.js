@@ -113,7 +113,7 @@ describe('quick fixes', () => {
       const done = await vscode.commands.executeCommand(fix.command.command, ...fix.command.arguments);
       assert.deepEqual(done, { uri: configUri.toString() });
       assert.equal(config.isDirty, false, 'the edited .glossary.json is saved');
-      assert.equal(fs.readFileSync(configUri.fsPath, 'utf8'), before.replace(/"\n}/, '",\n  "ignoreMentionsOf": [\n    "Tokenizer"\n  ]\n}'));
+      assert.equal(fs.readFileSync(configUri.fsPath, 'utf8'), before.replace(/"\n}/, '",\n  "ignoreMentionsOf": ["Tokenizer"]\n}'));
       await diagnosticsWithCode(document.uri, 'unlinked-mention', 0);
     } finally {
       await revert(document);
