@@ -145,7 +145,7 @@ export class GlossarySession {
 
   /** Whether a changed file is the workspace's `.glossary.json`, which calls for a reload. */
   isConfigFile(uri: string): boolean {
-    return Utils.basename(URI.parse(uri)) === '.glossary.json';
+    return Utils.basename(URI.parse(uri)) === configFileName;
   }
 
   /** Re-parses an open document unless this version of its text is already indexed. */
