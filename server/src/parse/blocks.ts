@@ -106,6 +106,21 @@ export function splitLines(text: string): string[] {
   return text.split(/\r\n|\r|\n/);
 }
 
+/**
+ * Whether a line can begin only a setext heading, a pipe table, a definition list's term or a
+ * paragraph (the blocks `anyBlock` tries for it, in its order, once the others are ruled out by the
+ * first character): a letter that starts no ordered-list marker, or the `*` or `_` of emphasis that
+ * starts no bullet and no rule. Most lines of a glossary start so ("Die …", "- **Modul**: …" inside
+ * a list item), and skip the dozen other kinds of block.
+ */
+function startsLikeText(text: string): boolean {
+  const first = text[0];
+  if (first === '*' || first === '_') {
+    return !horizontalRule.test(text) && !bulletMarker.test(text);
+  }
+  return first !== undefined && /^\p{L}/u.test(text) && !orderedMarker.test(text);
+}
+
 /** Reads the block structure of a file given as lines. */
 export function scanBlocks(lineTexts: readonly string[]): BlockScan {
   const scanner = new BlockScanner(lineTexts);
@@ -188,11 +203,11 @@ class BlockScanner {
         i++;
         continue;
       }
-      // Most lines start with a letter: only these kinds of block can begin with one.
-      const next = /^\p{L}/u.test(text) && !orderedMarker.test(text)
+      i = startsLikeText(text)
         ? this.setextHeading(lines, i) ?? this.pipeTable(lines, i) ?? this.definitionList(lines, i) ?? this.paragraph(lines, i, context)
-        : this.anyBlock(lines, i, context);
-      i = next;
+        : text[0] === '['
+          ? this.setextHeading(lines, i) ?? this.pipeTable(lines, i) ?? this.definitionList(lines, i) ?? this.note(lines, i) ?? this.referenceDefinition(lines, i) ?? this.paragraph(lines, i, context)
+          : this.anyBlock(lines, i, context);
     }
   }
 
