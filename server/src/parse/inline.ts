@@ -102,7 +102,8 @@ function withIndexes<T>(work: () => T): T {
   try {
     return work();
   } finally {
-    if (--scanDepth === 0) textIndexes.clear();
+    // clear() makes a new table even for an empty map, and this runs for every paragraph.
+    if (--scanDepth === 0 && textIndexes.size > 0) textIndexes.clear();
   }
 }
 
