@@ -103,7 +103,8 @@ function dashRunStarts(text: string): number[] {
 
 /** Splits text into lines, recognizing `\n`, `\r\n` and `\r`. */
 export function splitLines(text: string): string[] {
-  return text.split(/\r\n|\r|\n/);
+  // Splitting at a string is several times faster than at a pattern, and most files have no \r.
+  return text.includes('\r') ? text.split(/\r\n|\r|\n/) : text.split('\n');
 }
 
 /**
