@@ -11,11 +11,28 @@
 /** Shorter substrings are copied by V8 anyway. */
 const minSlicedLength = 13;
 
+/**
+ * The detached copies made so far, by their text: an id is linked from many files, and a label
+ * repeats, so most copies are made once and shared. Emptied when full (an edit makes new strings
+ * at every keystroke).
+ */
+const copies = new Map<string, string>();
+const maxCopies = 100_000;
+
 /** A copy of `text` that shares no memory with the string it was cut from. */
 export function detach(text: string): string {
-  // The JSON round trip builds a flat string of its own. (A slice of a new string would be a view
-  // again, 32 bytes more per string: some 100,000 ids and labels in a large glossary.)
-  return text.length < minSlicedLength ? text : (JSON.parse(JSON.stringify(text)) as string);
+  if (text.length < minSlicedLength) {
+    return text;
+  }
+  let copy = copies.get(text);
+  if (copy === undefined) {
+    // The JSON round trip builds a flat string of its own. (A slice of a new string would be a view
+    // again, 32 bytes more per string: some 100,000 ids and labels in a large glossary.)
+    copy = JSON.parse(JSON.stringify(text)) as string;
+    if (copies.size >= maxCopies) copies.clear();
+    copies.set(copy, copy);
+  }
+  return copy;
 }
 
 /** The class lists in use (`chapter small term`, `seealso`, ...): a glossary has only a few. */
