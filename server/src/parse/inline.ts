@@ -35,6 +35,14 @@ const asciiPunctuation = /[!-/:-@[-`{-~]/;
 const alphaNumeric = /[\p{L}\p{N}]/u;
 const whiteSpace = /\s/u;
 
+/** Whether a character of a link destination needs no look of its own: no escape, parenthesis, character reference or white space. */
+function isPlainUrlCharacter(code: number): boolean {
+  if (code < 128) {
+    return code > 32 && code !== 92 && code !== 40 && code !== 41 && code !== 38 && code !== 127;
+  }
+  return !whiteSpace.test(String.fromCharCode(code));
+}
+
 /** Normalizes a reference label as Pandoc's `toKey` does: case and runs of white space ignored. */
 export function referenceKey(label: string): string {
   return label.trim().split(/\s+/u).join(' ').toLowerCase();
@@ -333,8 +341,11 @@ function parseDestination(fullText: string, pos: number): Destination | undefine
         url += ref ? ref.value : ch;
         i = ref ? ref.end : i + 1;
       } else {
-        url += ch;
-        i++;
+        // A run of ordinary characters is taken as it stands.
+        let end = i + 1;
+        while (end < text.length && isPlainUrlCharacter(text.charCodeAt(end))) end++;
+        url += text.slice(i, end);
+        i = end;
       }
       if (!whiteSpace.test(ch)) urlEnd = i;
     }
