@@ -115,11 +115,22 @@ export function splitLines(text: string): string[] {
  * a list item), and skip the dozen other kinds of block.
  */
 function startsLikeText(text: string): boolean {
-  const first = text[0];
-  if (first === '*' || first === '_') {
+  const first = text.charCodeAt(0);
+  if (first === 42 /* * */ || first === 95 /* _ */) {
     return !horizontalRule.test(text) && !bulletMarker.test(text);
   }
-  return first !== undefined && /^\p{L}/u.test(text) && !orderedMarker.test(text);
+  if (isAsciiLetter(first)) {
+    // An ordered-list marker of letters ("a.", "iv)", "B.") ends the run of letters with . or ).
+    let end = 1;
+    while (isAsciiLetter(text.charCodeAt(end))) end++;
+    return !((text[end] === '.' || text[end] === ')') && orderedMarker.test(text));
+  }
+  // Other letters start no marker.
+  return first >= 128 && /^\p{L}/u.test(text);
+}
+
+function isAsciiLetter(code: number): boolean {
+  return (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
 }
 
 /** Reads the block structure of a file given as lines. */

@@ -68,6 +68,8 @@ const cornerCases: readonly string[] = [
   '> # In Quote\n> [x](#q)\nlazy [y](#lazy)',
   '- # In List\n- [x](#l)\n\n  # H in item\n\n      [y](#item-code)\n\n1. one\n2. two [z](#o)',
   '- item\n\n    [x](#listcont)\n\n        [y](#listcode)',
+  // lines starting with a letter or with emphasis: ordered-list markers of letters, bullets, rules, setext headings
+  'a. # In letter item {#li}\n\niv) # Roman {#ri}\n\nB. # Initial {#bi}\n\nB.  # Two spaces {#b2}\n\nText. # not {#t}\n\n*emph* # not\n\n* # In bullet {#sb}\n\n_x_\n===\n\n***\n\n**bold** [b](#bold)\n\nÜber) # not {#u}',
   'Term [t](#term)\n\n:   Def [d](#def)\n\n    # H {#dh}',
   '[^1]\n\n[^1]: note [x](#fn)\n\n    # In note {#noteh}',
   '::: {.div}\n# In div {#divh}\n[x](#div)\n:::',
