@@ -1,5 +1,6 @@
 import type { WorkspaceIndex } from '../index/workspaceIndex';
 import { Entry } from '../parse/model';
+import { WordHash } from './wordFilter';
 
 /** An entry as a term that other entries may mention. */
 export interface Term {
@@ -91,24 +92,29 @@ export function endingsOf(word: string): readonly string[] {
   return isCaseSensitive(word) ? strictEndings : endings;
 }
 
-/** Whether a word of the text is the word of a term, with an inflection ending when `withEndings`. */
-export function wordMatches(termWord: string, textWord: string, withEndings: boolean): boolean {
-  const extra = textWord.length - termWord.length;
+/**
+ * Whether the word `text[start, end)` is the word of a term, with an inflection ending when
+ * `withEndings`; read in place, as most words of the text fail at their first letters.
+ */
+export function wordMatchesAt(termWord: string, text: string, start: number, end: number, withEndings: boolean): boolean {
+  const extra = end - start - termWord.length;
   if (extra < 0 || (extra > 0 && !withEndings) || extra > longestEnding) {
     return false;
   }
   // Every letter but the first as written: most words of the text fail here, before any lookup.
   for (let k = 1; k < termWord.length; k++) {
-    if (textWord.charCodeAt(k) !== termWord.charCodeAt(k)) {
+    if (text.charCodeAt(start + k) !== termWord.charCodeAt(k)) {
       return false;
     }
   }
   const spelling = spellingOf(termWord);
-  if (textWord[0] !== termWord[0] && (spelling.caseSensitive || textWord[0] !== spelling.otherInitial[0])) {
+  const initial = text.charCodeAt(start);
+  if (initial !== termWord.charCodeAt(0) && (spelling.caseSensitive || initial !== spelling.otherInitial.charCodeAt(0))) {
     return false;
   }
-  return extra === 0 || (spelling.caseSensitive ? strictEndings : endings).some((ending) => ending.length === extra && textWord.endsWith(ending));
+  return extra === 0 || (spelling.caseSensitive ? strictEndings : endings).some((ending) => ending.length === extra && text.startsWith(ending, end - extra));
 }
+
 /**
  * The lower-case words whose presence in a document's word filter (which holds its words in lower
  * case) means the document may mention a form starting with `word`: the word itself and the word
@@ -278,6 +284,13 @@ const changeLogLength = 1000;
  */
 export class Lexicon {
   private readonly formsByFirstWord = new Map<string, FormsStartingWith>();
+  /**
+   * How many spellings forms are filed under fall on each slot of the first hash of their lower
+   * case: a word of the text whose slot is empty starts no form, told without cutting it out of
+   * the text to look it up.
+   */
+  private readonly firstWordSlots = new Uint32Array(firstWordSlotCount);
+  private readonly hash = new WordHash();
   private readonly entriesByUri = new Map<string, readonly EntryTerms[]>();
   private readonly entriesById = new Map<string, EntryTerms[]>();
   private readonly stubsByTarget = new Map<string, Set<EntryTerms>>();
@@ -302,6 +315,11 @@ export class Lexicon {
    */
   formsStartingWith(word: string, next: string | undefined): readonly (readonly TermForm[])[] | undefined {
     return this.formsByFirstWord.get(word)?.candidates(next);
+  }
+
+  /** Whether a form may be filed under a word whose lower case has this first hash (see `WordHash`). */
+  mayStartForm(firstHash: number): boolean {
+    return this.firstWordSlots[firstHash & (firstWordSlotCount - 1)] !== 0;
   }
 
   /** The id a link to `id` stands for: the entry an abbreviation stub points at, else `id`. */
@@ -371,6 +389,10 @@ export class Lexicon {
     }
   }
 
+  private firstWordSlotOf(spelling: string): number {
+    return this.hash.of(spelling, 0, spelling.length).first & (firstWordSlotCount - 1);
+  }
+
   /** The term an entry's forms link to: the entry an abbreviation stub points at, else the entry itself. */
   private termOf(entry: EntryTerms): Term {
     if (entry.stubOf === undefined) {
@@ -399,7 +421,10 @@ export class Lexicon {
       this.winners.delete(key);
       for (const spelling of filedSpellings(previous)) {
         const forms = this.formsByFirstWord.get(spelling);
-        if (forms?.remove(previous) === 0) this.formsByFirstWord.delete(spelling);
+        if (forms?.remove(previous) === 0) {
+          this.formsByFirstWord.delete(spelling);
+          this.firstWordSlots[this.firstWordSlotOf(spelling)]--;
+        }
       }
       noteFiledWords(previous, changedWords);
     }
@@ -407,13 +432,19 @@ export class Lexicon {
       this.winners.set(key, next);
       for (const spelling of filedSpellings(next)) {
         let forms = this.formsByFirstWord.get(spelling);
-        if (forms === undefined) this.formsByFirstWord.set(spelling, (forms = new FormsStartingWith()));
+        if (forms === undefined) {
+          this.formsByFirstWord.set(spelling, (forms = new FormsStartingWith()));
+          this.firstWordSlots[this.firstWordSlotOf(spelling)]++;
+        }
         forms.add(next);
       }
       noteFiledWords(next, changedWords);
     }
   }
 }
+
+/** 65,536 slots: a few thousand spellings leave most of them empty. */
+const firstWordSlotCount = 1 << 16;
 
 /**
  * Notes the words under which a form is filed, in lower case as a document's word filter holds

@@ -4,8 +4,9 @@ import { detach } from '../parse/detach';
 import { Entry, GlossaryDocument, Link, Range } from '../parse/model';
 import { positionAt } from '../parse/positions';
 import { inlineMasks, Mask } from './inlineMasks';
-import { filterQueriesOf, formsOf, isCaseSensitive, Lexicon, lexiconOf, Term, TermForm, wordMatches, wordPattern } from './lexicon';
-import { WordFilter } from './wordFilter';
+import { filterQueriesOf, formsOf, isCaseSensitive, Lexicon, lexiconOf, Term, TermForm, wordMatchesAt } from './lexicon';
+import { ParagraphWords } from './paragraphWords';
+import { WordFilter, WordFilterBuilder } from './wordFilter';
 
 /** A term written in another entry's prose without a link to it. */
 export interface UnlinkedMention {
@@ -130,18 +131,19 @@ export function findUnlinkedMentions(text: string, document: GlossaryDocument, l
  */
 function scanDocument(text: string, document: GlossaryDocument, lexicon: Lexicon): { mentions: UnlinkedMention[]; words: WordFilter } {
   const mentions: UnlinkedMention[] = [];
-  const words = new Set<string>();
+  const words = wordFilterBuilder;
   if (document.entries.length === 0) {
-    return { mentions, words: WordFilter.of(new Set()) };
+    return { mentions, words: words.build() };
   }
   const lines = splitLines(text);
   const lineOffsets = lineStartOffsets(text);
+  const oneBreak = !text.includes('\r');
   const skipped = linesWithoutProse(document, lines);
   const headMasks = maskMultiLineComments(lines, skipped);
   const links = new LinkMasks(document);
   for (const entry of document.entries) {
     const scope = new EntryScope(entry, lexicon);
-    for (const paragraph of paragraphsOf(lines, skipped, entry.heading.range.end.line + 1, entry.range.end.line)) {
+    for (const paragraph of paragraphsOf(text, oneBreak, lines, lineOffsets, skipped, entry.heading.range.end.line + 1, entry.range.end.line)) {
       const masks = links.of(paragraph);
       const head = headMasks.get(paragraph.firstLine);
       if (head !== undefined) masks.push([0, head]);
@@ -153,8 +155,11 @@ function scanDocument(text: string, document: GlossaryDocument, lexicon: Lexicon
       }
     }
   }
-  return { mentions, words: WordFilter.of(words) };
+  return { mentions, words: words.build() };
 }
+
+/** One builder for every document (a scan runs to its end before the next begins): its tables are grown once. */
+const wordFilterBuilder = new WordFilterBuilder();
 
 /** Where each line of the text starts, as an offset into the text (line breaks as the file has them). */
 function lineStartOffsets(text: string): number[] {
@@ -274,7 +279,12 @@ function columnsOf(space: string): number {
   return columns;
 }
 
-function* paragraphsOf(lines: readonly string[], skipped: Uint8Array, from: number, to: number): Generator<Paragraph> {
+/**
+ * The paragraphs of prose between lines `from` and `to`. Where the file breaks lines with `\n`
+ * alone (`oneBreak`), a paragraph's text is cut from the file's text in one piece (read character by character
+ * later, which is slow on a string joined of pieces).
+ */
+function* paragraphsOf(text: string, oneBreak: boolean, lines: readonly string[], lineOffsets: readonly number[], skipped: Uint8Array, from: number, to: number): Generator<Paragraph> {
   let line = from;
   while (line <= to && line < lines.length) {
     if (skipped[line] || lines[line]!.trim() === '') {
@@ -283,13 +293,18 @@ function* paragraphsOf(lines: readonly string[], skipped: Uint8Array, from: numb
     }
     const firstLine = line;
     const lineStarts: number[] = [];
-    let text = '';
+    let joined = '';
     for (; line <= to && line < lines.length && !skipped[line] && lines[line]!.trim() !== ''; line++) {
-      if (line > firstLine) text += '\n';
-      lineStarts.push(text.length);
-      text += lines[line];
+      if (oneBreak) {
+        lineStarts.push(lineOffsets[line]! - lineOffsets[firstLine]!);
+      } else {
+        if (line > firstLine) joined += '\n';
+        lineStarts.push(joined.length);
+        joined += lines[line];
+      }
     }
-    yield { firstLine, text, lineStarts };
+    const paragraph = oneBreak ? text.slice(lineOffsets[firstLine], lineOffsets[line - 1]! + lines[line - 1]!.length) : joined;
+    yield { firstLine, text: paragraph, lineStarts };
   }
 }
 
@@ -362,44 +377,36 @@ class EntryScope {
   }
 }
 
-/** A word of the text: where it is and what it says. */
-interface Word {
-  readonly start: number;
-  readonly end: number;
-  readonly text: string;
-}
-
-/** The admitted mentions of one paragraph (their text is cut from the file's text by the caller); its words go into `allWords`. */
-function* scanParagraph(paragraph: Paragraph, links: readonly Mask[], lexicon: Lexicon, scope: EntryScope, allWords: Set<string>): Generator<Omit<UnlinkedMention, 'text'>> {
-  const words = unmaskedWords(paragraph.text, [...inlineMasks(paragraph.text), ...links].sort((a, b) => a[0] - b[0]));
-  for (const word of words) {
-    allWords.add(word.text);
-  }
-  for (let i = 0; i < words.length; i++) {
-    const form = longestFormAt(paragraph.text, words, i, lexicon);
+/** The admitted mentions of one paragraph (their text is cut from the file's text by the caller); its words go into `filter`. */
+function* scanParagraph(paragraph: Paragraph, links: readonly Mask[], lexicon: Lexicon, scope: EntryScope, filter: WordFilterBuilder): Generator<Omit<UnlinkedMention, 'text'>> {
+  const words = new ParagraphWords(paragraph.text, [...inlineMasks(paragraph.text), ...links].sort((a, b) => a[0] - b[0]), lexicon, filter);
+  for (let i = 0; i < words.count; i++) {
+    if (!words.mayStartForm(i)) {
+      continue;
+    }
+    const form = longestFormAt(words, i, lexicon);
     if (form === undefined) {
       continue;
     }
-    if (isPartOfLongerName(paragraph.text, words, i, form)) {
+    const count = form.words.length;
+    if (isPartOfLongerName(words, i, form)) {
       continue;
     }
-    const first = words[i]!;
-    const last = words[i + form.words.length - 1]!;
-    const range = { start: positionOf(paragraph, first.start), end: positionOf(paragraph, last.end + form.closing.length) };
+    const range = { start: positionOf(paragraph, words.start(i)), end: positionOf(paragraph, words.end(i + count - 1) + form.closing.length) };
     if (scope.admits(form, range.start.line)) {
       yield { range, term: form.term };
     }
-    i += form.words.length - 1;
+    i += count - 1;
   }
 }
 
 /** The longest form standing at word `i`, if any. */
-function longestFormAt(text: string, words: readonly Word[], i: number, lexicon: Lexicon): TermForm | undefined {
+function longestFormAt(words: ParagraphWords, i: number, lexicon: Lexicon): TermForm | undefined {
   let longest: TermForm | undefined;
-  for (const forms of lexicon.formsStartingWith(words[i]!.text, words[i + 1]?.text) ?? []) {
+  for (const forms of lexicon.formsStartingWith(words.word(i), i + 1 < words.count ? words.word(i + 1) : undefined) ?? []) {
     // Each list is longest first: one whose longest form is no longer than what was found is passed over.
     if (longest !== undefined && forms[0]!.words.length <= longest.words.length) continue;
-    const form = forms.find((candidate) => matchesAt(text, words, i, candidate));
+    const form = forms.find((candidate) => matchesAt(words, i, candidate));
     if (form !== undefined && (longest === undefined || form.words.length > longest.words.length)) longest = form;
   }
   return longest;
@@ -422,36 +429,13 @@ const sentenceOpeners = new Set(
  * that is no entry, and a link on part of it would mislead. Acronyms and names such as "LLM" or
  * "OpenAI" stand for themselves.
  */
-function isPartOfLongerName(text: string, words: readonly Word[], i: number, form: TermForm): boolean {
-  const first = words[i]!;
-  const last = words[i + form.words.length - 1]!;
-  const capitalised = (word: Word | undefined, other: Word): word is Word =>
-    word !== undefined && /^[\p{Lu}\p{N}]/u.test(word.text) && text.slice(Math.min(word.end, other.end), Math.max(word.start, other.start)) === ' ';
-  const before = words[i - 1];
-  const after = words[i + form.words.length];
-  const nameBefore = !isCaseSensitive(form.words[0]!) && capitalised(before, first) && !sentenceOpeners.has(before.text.toLowerCase());
-  const nameAfter = !isCaseSensitive(form.words.at(-1)!) && capitalised(after, last);
+function isPartOfLongerName(words: ParagraphWords, i: number, form: TermForm): boolean {
+  const last = i + form.words.length - 1;
+  // Word `k` is capitalised and apart from its neighbour by one space (`gap` is the word before the space).
+  const capitalisedBeside = (k: number, gap: number): boolean => k >= 0 && k < words.count && /^[\p{Lu}\p{N}]/u.test(words.word(k)) && words.between(gap) === ' ';
+  const nameBefore = !isCaseSensitive(form.words[0]!) && capitalisedBeside(i - 1, i - 1) && !sentenceOpeners.has(words.word(i - 1).toLowerCase());
+  const nameAfter = !isCaseSensitive(form.words.at(-1)!) && capitalisedBeside(last + 1, last);
   return nameBefore || nameAfter;
-}
-
-/** The words of the text outside the masks (sorted by start). */
-function unmaskedWords(text: string, masks: readonly Mask[]): Word[] {
-  const words: Word[] = [];
-  let mask = 0;
-  wordPattern.lastIndex = 0;
-  for (let match = wordPattern.exec(text); match !== null; match = wordPattern.exec(text)) {
-    const start = match.index;
-    const end = start + match[0].length;
-    while (mask < masks.length && masks[mask]![1] <= start) {
-      mask++;
-    }
-    if (mask < masks.length && masks[mask]![0] < end) {
-      wordPattern.lastIndex = Math.max(end, masks[mask]![1]);
-      continue;
-    }
-    words.push({ start, end, text: match[0] });
-  }
-  return words;
 }
 
 /**
@@ -478,22 +462,22 @@ function suspendedAt(text: string, hyphenOffset: number, beyondOffset: number): 
 }
 
 /** Whether the form's words stand at word `i` and the following words, as whole words. */
-function matchesAt(text: string, words: readonly Word[], i: number, form: TermForm): boolean {
+function matchesAt(words: ParagraphWords, i: number, form: TermForm): boolean {
   const count = form.words.length;
-  if (i + count > words.length) {
+  if (i + count > words.count) {
     return false;
   }
+  const text = words.text;
   for (let k = 0; k < count; k++) {
-    const word = words[i + k]!;
-    if (!wordMatches(form.words[k]!, word.text, k === count - 1 && form.closing === '')) {
+    if (!wordMatchesAt(form.words[k]!, text, words.start(i + k), words.end(i + k), k === count - 1 && form.closing === '')) {
       return false;
     }
-    if (k > 0 && !separatorMatches(form.separators[k - 1]!, text.slice(words[i + k - 1]!.end, word.start))) {
+    if (k > 0 && !separatorMatches(form.separators[k - 1]!, words.between(i + k - 1))) {
       return false;
     }
   }
-  const start = words[i]!.start;
-  const last = words[i + count - 1]!.end;
+  const start = words.start(i);
+  const last = words.end(i + count - 1);
   if (form.closing !== '' && !text.startsWith(form.closing, last)) {
     return false;
   }
