@@ -1,8 +1,23 @@
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { startServer } from './server';
 
-/** `glossary lsp`: the language server on the connection named by --stdio, --node-ipc or --socket. */
+/** The arguments by which vscode-languageserver picks the connection (`--socket=PORT` and `--pipe=NAME` too). */
+const transportFlags: readonly string[] = ['--stdio', '--node-ipc', '--socket', '--pipe'];
+
+/** Whether the arguments name the connection; without one, `glossary lsp` speaks over stdio. */
+export function namesTransport(argv: readonly string[]): boolean {
+  return argv.some((argument) => transportFlags.some((flag) => argument === flag || argument.startsWith(`${flag}=`)));
+}
+
+/**
+ * `glossary lsp`: the language server on the connection named by --stdio, --node-ipc, --socket or
+ * --pipe, and on stdio when none is named.
+ */
 export function startLanguageServer(): void {
+  // createConnection reads the transport from process.argv and throws without one.
+  if (!namesTransport(process.argv.slice(2))) {
+    process.argv.push('--stdio');
+  }
   const connection = createConnection(ProposedFeatures.all);
   // A request the client failed to answer must not end the writer's language features.
   process.on('unhandledRejection', (reason) => {

@@ -25,6 +25,7 @@ function main(): void {
     workspace: new NodeFileSystemWorkspace({ synchronousReads: true }),
     stdout: (text) => process.stdout.write(text),
     stderr: (text) => process.stderr.write(text),
+    environment: process.env,
     writeFile: (filePath, text) => writeFileSync(filePath, text),
   }).then(
     (exitCode) => {

@@ -14,15 +14,13 @@ export type CliCommand =
   | { readonly kind: 'check'; readonly paths: readonly string[]; readonly format: OutputFormat }
   | ReportCommand;
 
-/** `report PATH... [--format html|json] [--output FILE] [--locale LANG]`. */
+/** `report PATH... [--format html|json] [--output FILE]`. */
 export interface ReportCommand {
   readonly kind: 'report';
   readonly paths: readonly string[];
   readonly format: ReportFormat;
   /** The file to write; standard output when not given. */
   readonly output: string | undefined;
-  /** The language of the report's headings, such as `de`; English when not given. */
-  readonly locale: string | undefined;
 }
 
 /** A command line not understood, with the sentence that says why. */
@@ -33,8 +31,27 @@ export interface UsageError {
 
 const formatsOf = { index: ['json'], check: ['text', 'json', 'sarif'], report: ['html', 'json'] } as const;
 
-/** The options that take a value, per command. */
-const valueOptionsOf = { index: ['--format'], check: ['--format'], report: ['--format', '--output', '--locale'] } as const;
+/**
+ * The options that take a value, per command. `--locale` is read before the arguments are parsed
+ * (`explicitLocale`), so that even the messages about them are in its language.
+ */
+const valueOptionsOf = { index: ['--format', '--locale'], check: ['--format', '--locale'], report: ['--format', '--output', '--locale'] } as const;
+
+/**
+ * The language asked for with `--locale LANG` or `--locale=LANG` (the last one given) anywhere
+ * before `--`, or undefined. It wins over the environment (LC_ALL, LC_MESSAGES, LANG).
+ */
+export function explicitLocale(argv: readonly string[]): string | undefined {
+  let locale: string | undefined;
+  for (let i = 0; i < argv.length && argv[i] !== '--'; i++) {
+    const argument = argv[i]!;
+    const value = argument === '--locale' ? argv[i + 1] : argument.startsWith('--locale=') ? argument.slice('--locale='.length) : undefined;
+    if (value !== undefined && value !== '') {
+      locale = value;
+    }
+  }
+  return locale;
+}
 
 /** Reads the arguments after the program name. Never throws. */
 export function parseArguments(argv: readonly string[]): CliCommand | UsageError {
@@ -87,7 +104,7 @@ export function parseArguments(argv: readonly string[]): CliCommand | UsageError
     case 'check':
       return { kind: 'check', paths, format: chosenFormat as OutputFormat };
     case 'report':
-      return { kind: 'report', paths, format: chosenFormat as ReportFormat, output: values.get('--output'), locale: values.get('--locale') };
+      return { kind: 'report', paths, format: chosenFormat as ReportFormat, output: values.get('--output') };
   }
 }
 
@@ -114,7 +131,7 @@ export function helpText(): string {
     l10n.t('Commands:'),
     l10n.t('  check PATH... [--format text|json|sarif]  print the diagnostics of the glossary files'),
     l10n.t('  index PATH... [--format json]             print the ids and internal links of each file'),
-    l10n.t('  report PATH... [--format html|json] [--output FILE] [--locale LANG]'),
+    l10n.t('  report PATH... [--format html|json] [--output FILE]'),
     l10n.t('                                            the Glossary Report: counts, missing entries,'),
     l10n.t('                                            orphans, the most linked entries and a picture'),
     l10n.t('                                            of the link graph (html: one page for a browser)'),
@@ -129,9 +146,14 @@ export function helpText(): string {
     l10n.t('report writes to standard output, or to FILE with --output. FILE must not belong to'),
     l10n.t('the glossary (a file its include patterns take in, its index page, .glossary.json),'),
     l10n.t('and a FILE that exists is replaced only when its name ends in .html, .htm or .json.'),
-    l10n.t('--locale de gives German headings.'),
     '',
-    l10n.t('Exit status: 0 no error-severity diagnostic, 1 some error, 2 bad usage.'),
+    l10n.t('Messages, and the headings of the report, are in the language of LC_ALL, LC_MESSAGES'),
+    l10n.t('or LANG (German for de_DE.UTF-8; English for C, POSIX or a language without a'),
+    l10n.t('translation). --locale LANG after any command chooses it instead: --locale de, --locale en.'),
+    '',
+    l10n.t('Exit status: 0 no error-severity diagnostic, 1 some error, 2 bad usage, which includes'),
+    l10n.t('no file read at all (no file matches the include patterns, or none can be read) and'),
+    l10n.t('a file named as a PATH that cannot be read (the others are still read and reported).'),
     l10n.t('report exits with 0 once written, whatever the report holds, and 2 for bad usage.'),
     '',
   ].join('\n');

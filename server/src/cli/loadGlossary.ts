@@ -24,6 +24,11 @@ export interface LoadedGlossary {
   readonly index: WorkspaceIndex;
   /** The parsed files, in the order of the arguments (a folder's files sorted by path). */
   readonly files: readonly CliFile[];
+  /**
+   * The files named as arguments that could not be read (missing by now, unreadable, binary), as
+   * given; already reported through `warn`. The command still works on the rest but exits with 2.
+   */
+  readonly unreadableArguments: readonly string[];
 }
 
 /** Why the arguments cannot be used: each line a clear sentence. */
@@ -53,6 +58,8 @@ export interface LoadEnvironment {
 /**
  * Finds the configuration, expands folders to their matching files, reads and parses every file
  * once and indexes them (with `findMentions`, finds their unlinked mentions from the same read). Files that cannot be read are reported through `warn` and left out.
+ * A run that reads no file at all (the folders hold no file the patterns take in, or none can be
+ * read) is a failure: in CI a typo in a path or a pattern must not pass as a clean glossary.
  *
  * With `withGlossaryOfFiles`, a file argument brings its glossary along: the folder of the
  * `.glossary.json` that applies to it, or else the file's own folder, is listed with the
@@ -124,6 +131,9 @@ export async function loadGlossary(paths: readonly string[], environment: LoadEn
       contextUris.push(unlistedUri);
     }
   }
+  if (files.length === 0) {
+    return { kind: 'failure', messages: [noFilesFoundMessage(paths, config)] };
+  }
   const displayPathOf = new Map(files.map((file) => [file.uri, file.displayPath]));
   if (environment.withGlossaryOfFiles) {
     const roots = new Set(
@@ -151,14 +161,28 @@ export async function loadGlossary(paths: readonly string[], environment: LoadEn
       environment.warn(`${displayPath}: ${problem.message}`);
     }
   }
+  const skipped = new Set(read.skipped.map((problem) => problem.uri));
+  const readFiles = files.filter((file) => !skipped.has(file.uri));
+  if (readFiles.length === 0) {
+    return { kind: 'failure', messages: [l10n.t('no glossary file could be read from {0}', paths.join(', '))] };
+  }
   const index = new WorkspaceIndex();
   index.useIndexPage(indexPageUri);
   for (const { document } of read.documents) {
     index.update(document);
   }
   await findMentionsOf(index, read.documents);
-  const skipped = new Set(read.skipped.map((problem) => problem.uri));
-  return { kind: 'loaded', config, index, files: files.filter((file) => !skipped.has(file.uri)) };
+  const unreadableArguments = targets.filter((target) => target.kind === 'file' && skipped.has(target.uri)).map((target) => target.given);
+  return { kind: 'loaded', config, index, files: readFiles, unreadableArguments };
+}
+
+/** Why nothing was found in the folders given: the patterns that took in no file. */
+function noFilesFoundMessage(paths: readonly string[], config: GlossaryConfig): string {
+  const given = paths.join(', ');
+  const include = config.include.join(', ');
+  return config.exclude.length === 0
+    ? l10n.t('no glossary files found in {0}: no file there matches the include patterns ({1})', given, include)
+    : l10n.t('no glossary files found in {0}: no file there matches the include patterns ({1}) and not the exclude patterns ({2})', given, include, config.exclude.join(', '));
 }
 
 function displayPathIn(givenFolder: string, folderUri: string, uri: string): string {

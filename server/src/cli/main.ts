@@ -1,12 +1,12 @@
 import * as l10n from '@vscode/l10n';
 import { computeDiagnostics } from '../diagnostics/computeDiagnostics';
 import { Workspace } from '../workspace/workspace';
-import { CliCommand, helpText, parseArguments } from './args';
+import { CliCommand, explicitLocale, helpText, parseArguments } from './args';
 import { loadGlossary, LoadedGlossary } from './loadGlossary';
 import { FileDiagnostics, formatDiagnosticsJson, formatDiagnosticsText, formatIndexJson } from './output';
 import { formatSarif } from './sarif';
 import { outputRefusal, ReportIo, writeReport } from './reportCommand';
-import { useLocale } from '../localization';
+import { localeOfEnvironment, useLocale } from '../localization';
 
 /** Everything the command line touches, so that tests run it without a process or a disk. */
 export interface CliIo extends ReportIo {
@@ -14,6 +14,11 @@ export interface CliIo extends ReportIo {
   readonly workspace: Workspace;
   stdout(text: string): void;
   stderr(text: string): void;
+  /**
+   * The process environment, whose LC_ALL, LC_MESSAGES or LANG choose the language of the
+   * messages (unless `--locale` is given); without one the messages are English.
+   */
+  readonly environment?: Readonly<Record<string, string | undefined>>;
   /** Starts the language server for `lsp`; absent where the command line runs without one. */
   readonly startLanguageServer?: () => void;
 }
@@ -23,10 +28,13 @@ export const ExitCode = { ok: 0, errorsFound: 1, badUsage: 2 } as const;
 
 /**
  * Runs `glossary` with the arguments after the program name and returns the exit status:
- * 0 when no error-severity diagnostic was printed, 1 when one was, 2 for bad usage.
- * Never throws for bad input: every problem becomes a message on stderr.
+ * 0 when no error-severity diagnostic was printed, 1 when one was, 2 for bad usage (which
+ * includes a run that read no file at all, and a file named as an argument that cannot be read).
+ * Never throws for bad input: every problem becomes a message on stderr. The messages are in the
+ * language of `--locale`, else of the environment, as command-line tools choose it.
  */
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
+  useLocale(explicitLocale(argv) ?? localeOfEnvironment(io.environment ?? {}));
   const command = parseArguments(argv);
   switch (command.kind) {
     case 'usageError':
@@ -50,9 +58,6 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
 }
 
 async function runOnGlossary(command: Extract<CliCommand, { kind: 'index' | 'check' | 'report' }>, io: CliIo): Promise<number> {
-  if (command.kind === 'report') {
-    useLocale(command.locale);
-  }
   const loaded = await loadGlossary(command.paths, {
     cwd: io.cwd,
     workspace: io.workspace,
@@ -65,9 +70,12 @@ async function runOnGlossary(command: Extract<CliCommand, { kind: 'index' | 'che
     io.stderr(loaded.messages.map((message) => `glossary: ${message}\n`).join(''));
     return ExitCode.badUsage;
   }
+  // A file named as an argument that cannot be read was reported through `warn`; the others are
+  // still worked on, but the run is no success: the file asked for was not looked at.
+  const exitCodeFor = (found: number): number => (loaded.unreadableArguments.length > 0 ? ExitCode.badUsage : found);
   if (command.kind === 'index') {
     io.stdout(formatIndexJson(loaded.files, loaded.index));
-    return ExitCode.ok;
+    return exitCodeFor(ExitCode.ok);
   }
   if (command.kind === 'report') {
     // Refused before any work: a file of the glossary, or a file that is no report, is never replaced.
@@ -87,7 +95,7 @@ async function runOnGlossary(command: Extract<CliCommand, { kind: 'index' | 'che
       io.stderr(`glossary: ${problem}\n`);
       return ExitCode.badUsage;
     }
-    return ExitCode.ok;
+    return exitCodeFor(ExitCode.ok);
   }
   switch (command.format) {
     case 'text':
@@ -101,7 +109,7 @@ async function runOnGlossary(command: Extract<CliCommand, { kind: 'index' | 'che
       break;
   }
   const hasError = results.some(({ diagnostics }) => diagnostics.some((diagnostic) => diagnostic.severity === 'error'));
-  return hasError ? ExitCode.errorsFound : ExitCode.ok;
+  return exitCodeFor(hasError ? ExitCode.errorsFound : ExitCode.ok);
 }
 
 /**

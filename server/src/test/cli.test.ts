@@ -316,3 +316,140 @@ test('lsp starts the language server through the hook, or is bad usage without o
   assert.equal(started, 1);
   assert.deepEqual(await run(['lsp'], {}), { exitCode: 2, stdout: '', stderr: 'glossary: the language server is not available here\n' });
 });
+
+// The language of the messages: --locale, else LC_ALL, LC_MESSAGES, LANG of `io.environment`. A run
+// without an environment (every other test here) is English, whatever the developer's shell says.
+const german = { LANG: 'de_DE.UTF-8' };
+
+test('LANG=de_DE.UTF-8 gives German help, usage errors and diagnostics; the codes and JSON keys stay', async () => {
+  const help = await run(['--help'], {}, { environment: german });
+  assert.equal(help.exitCode, 0);
+  assert.match(help.stdout, /^Aufruf: glossary <Befehl> \[Optionen\]\n/);
+  assert.match(help.stdout, /\nExit-Status: 0 keine Diagnose/);
+  assert.deepEqual(await run([], {}, { environment: german }), {
+    exitCode: 2,
+    stdout: '',
+    stderr: 'glossary: ein Befehl fehlt: check, index, report oder lsp\nSiehe „glossary --help“.\n',
+  });
+  const checked = await run(['check', 'g', 'g/001-index.txt'], glossary, { environment: german });
+  assert.equal(checked.exitCode, 1);
+  assert.match(checked.stdout, /^g\/Apfel\.md:7:10: error broken-link Keine Überschrift definiert die ID „Birne“\.\n/);
+  const json = JSON.parse((await run(['check', 'g/Apfel.md', '--format', 'json'], glossary, { environment: german })).stdout) as { diagnostics: Record<string, unknown>[] };
+  assert.deepEqual(Object.keys(json.diagnostics[0]!), ['path', 'line', 'column', 'endLine', 'endColumn', 'severity', 'code', 'message']);
+  assert.ok(json.diagnostics.some((diagnostic) => diagnostic.code === 'broken-link' && diagnostic.message === 'Keine Überschrift definiert die ID „Kirsche“.'));
+  // The next run without an environment is English again: the language is chosen anew each run.
+  assert.match((await run(['--help'], {})).stdout, /^Usage: glossary <command> \[options\]\n/);
+});
+
+test('LC_ALL wins over LC_MESSAGES and LANG, LC_MESSAGES over LANG; C, POSIX, empty and untranslated languages are English', async () => {
+  const languageOf = async (environment: Record<string, string | undefined>): Promise<string> => {
+    const { stderr } = await run([], {}, { environment });
+    return stderr.startsWith('glossary: ein Befehl fehlt') ? 'de' : stderr.startsWith('glossary: a command is needed') ? 'en' : stderr;
+  };
+  const cases: [Record<string, string | undefined>, string][] = [
+    [{ LC_ALL: 'C', LANG: 'de_DE.UTF-8' }, 'en'],
+    [{ LC_ALL: 'POSIX', LC_MESSAGES: 'de_DE.UTF-8' }, 'en'],
+    [{ LC_ALL: 'de_DE.UTF-8', LANG: 'C' }, 'de'],
+    [{ LC_ALL: '', LANG: 'de_DE.UTF-8' }, 'de'],
+    [{ LC_MESSAGES: 'de_AT.UTF-8', LANG: 'en_US.UTF-8' }, 'de'],
+    [{ LC_MESSAGES: 'C.UTF-8', LANG: 'de_DE.UTF-8' }, 'en'],
+    [{ LANG: 'de_CH.UTF-8@euro' }, 'de'],
+    [{ LANG: 'de' }, 'de'],
+    [{ LANG: 'fr_FR.UTF-8' }, 'en'],
+    [{ LANG: 'C.UTF-8' }, 'en'],
+    [{ LANG: '../../etc/passwd' }, 'en'],
+    [{}, 'en'],
+  ];
+  for (const [environment, language] of cases) {
+    assert.equal(await languageOf(environment), language, JSON.stringify(environment));
+  }
+});
+
+test('--locale, given to any command, wins over the environment', async () => {
+  const english = await run(['check', 'g/Apfel.md', '--locale', 'en'], glossary, { environment: german });
+  assert.match(english.stdout, /error broken-link No heading defines the id "Kirsche"\./);
+  const germanRun = await run(['index', '--locale=de', 'nowhere.md'], glossary, { environment: { LC_ALL: 'C' } });
+  assert.deepEqual(germanRun, { exitCode: 2, stdout: '', stderr: 'glossary: Datei oder Ordner nicht gefunden: nowhere.md\n' });
+  assert.match((await run(['check', '--help', '--locale', 'de'], {})).stdout, /^Aufruf: glossary/);
+  assert.match((await run(['--help', '--locale', 'en'], {}, { environment: german })).stdout, /^Usage: glossary/);
+  // Even the messages about the arguments are in the language asked for.
+  assert.equal((await run(['check', '--locale', 'de'], glossary)).stderr, 'glossary: „check“ braucht mindestens einen PFAD (eine Datei oder einen Ordner)\nSiehe „glossary --help“.\n');
+  assert.equal((await run(['index', 'g', '--locale'], glossary)).stderr, 'glossary: --locale needs a language, such as de or en\nTry "glossary --help".\n');
+  assert.equal((await run(['index', 'g', '--locale', 'de'], glossary)).exitCode, 0);
+});
+
+test('a folder with no file the patterns take in is bad usage (2) for check, index and report, and names the patterns', async () => {
+  const notes = { '.git/HEAD': 'ref', 'docs/notes.txt': 'Some notes.' };
+  for (const command of ['check', 'index', 'report']) {
+    assert.deepEqual(await run([command, 'docs'], notes), {
+      exitCode: 2,
+      stdout: '',
+      stderr: 'glossary: no glossary files found in docs: no file there matches the include patterns (**/*.md)\n',
+    }, command);
+  }
+  // A pattern with a typo in .glossary.json takes in nothing: that fails too.
+  const typo = await run(['check', 'g'], { ...glossary, '.glossary.json': JSON.stringify({ include: ['g/**/*.mdx'], exclude: ['g/drafts/**'] }) });
+  assert.deepEqual(typo, {
+    exitCode: 2,
+    stdout: '',
+    stderr: 'glossary: no glossary files found in g: no file there matches the include patterns (g/**/*.mdx) and not the exclude patterns (g/drafts/**)\n',
+  });
+  assert.equal((await run(['check', 'docs'], notes, { environment: german })).stderr, 'glossary: keine Glossardateien in docs gefunden: keine Datei dort passt zu den include-Mustern (**/*.md)\n');
+});
+
+test('a folder whose files are all skipped is bad usage (2): nothing was checked', async () => {
+  const files = { 'g/Bin.md': new Uint8Array([0x23, 0x00]), 'g/Locked.md': { unreadable: 'EACCES' } };
+  for (const command of ['check', 'index', 'report']) {
+    assert.deepEqual(await run([command, 'g'], files), {
+      exitCode: 2,
+      stdout: '',
+      stderr: [
+        'glossary: g/Bin.md: skipped: binary file (contains NUL bytes)',
+        'glossary: g/Locked.md: skipped: cannot read the file (EACCES)',
+        'glossary: no glossary file could be read from g',
+        '',
+      ].join('\n'),
+    }, command);
+  }
+});
+
+test('a file named on the command line that cannot be read is bad usage (2); the other files are still reported', async () => {
+  const files = {
+    ...glossary,
+    'g/Locked.md': { unreadable: 'EACCES' },
+    'g/Bin.md': new Uint8Array([0x23, 0x00]),
+    'g/Clean.md': entryLines('Clean', 'Clean', [], ['See [Apfel](#Apfel).']),
+  };
+  const checked = await run(['check', 'g/Apfel.md', 'g/Locked.md', 'g/001-index.txt'], files);
+  assert.equal(checked.exitCode, 2);
+  assert.equal(checked.stderr, 'glossary: g/Locked.md: skipped: cannot read the file (EACCES)\n');
+  assert.match(checked.stdout, /^g\/Apfel\.md:7:10: error broken-link No heading defines the id "Birne"\.\n/);
+  // A named binary file is not checked either; a clean file beside it does not make the run pass.
+  const binary = await run(['check', 'g/Clean.md', 'g/Bin.md'], files);
+  assert.deepEqual({ exitCode: binary.exitCode, stderr: binary.stderr }, { exitCode: 2, stderr: 'glossary: g/Bin.md: skipped: binary file (contains NUL bytes)\n' });
+  const indexed = await run(['index', 'g/Apfel.md', 'g/Locked.md'], files);
+  assert.equal(indexed.exitCode, 2);
+  assert.deepEqual((JSON.parse(indexed.stdout) as { files: { path: string }[] }).files.map((file) => file.path), ['g/Apfel.md']);
+  const reported = await run(['report', 'g/Apfel.md', 'g/Locked.md', '--format', 'json'], files);
+  assert.equal(reported.exitCode, 2);
+  assert.equal((JSON.parse(reported.stdout) as { summary: { files: number } }).summary.files, 1);
+  // Named alone, nothing was read at all.
+  assert.deepEqual(await run(['check', 'g/Locked.md'], files), {
+    exitCode: 2,
+    stdout: '',
+    stderr: 'glossary: g/Locked.md: skipped: cannot read the file (EACCES)\nglossary: no glossary file could be read from g/Locked.md\n',
+  });
+});
+
+test('a file skipped while walking a folder stays a warning: the exit status is the diagnostics\'', async () => {
+  const result = await run(['check', 'g'], {
+    '.git/HEAD': 'ref',
+    'g/Index.md': ['# Index {#Index}', '', '[Apfel](#Apfel)'],
+    'g/Apfel.md': entryLines('Apfel', 'Apfel', []),
+    'g/Bin.md': new Uint8Array([0x23, 0x00]),
+    'g/Locked.md': { unreadable: 'EACCES' },
+  });
+  assert.equal(result.stderr, 'glossary: g/Bin.md: skipped: binary file (contains NUL bytes)\nglossary: g/Locked.md: skipped: cannot read the file (EACCES)\n');
+  assert.doesNotMatch(result.stdout, / error /);
+  assert.equal(result.exitCode, 0);
+});

@@ -1,0 +1,98 @@
+import { test } from 'node:test';
+import * as assert from 'node:assert/strict';
+import { spawn, spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import {
+  createProtocolConnection,
+  ExitNotification,
+  InitializedNotification,
+  InitializeRequest,
+  ShutdownRequest,
+  StreamMessageReader,
+  StreamMessageWriter,
+} from 'vscode-languageserver/node';
+import { repositoryRoot, serverScript } from './support/lspServer';
+
+// The built command line (dist/glossary.js) as a shell runs it: its language comes from the
+// environment, so every run here gets an explicit one and never the developer's.
+const exampleGlossary = path.join(repositoryRoot, 'example', 'glossary');
+
+/** The process environment without any locale setting, plus the settings given. */
+function environmentWith(settings: Record<string, string>): NodeJS.ProcessEnv {
+  const environment = { ...process.env };
+  for (const name of ['LC_ALL', 'LC_MESSAGES', 'LANG', 'LANGUAGE']) {
+    delete environment[name];
+  }
+  return { ...environment, ...settings };
+}
+
+function glossary(args: readonly string[], settings: Record<string, string>): { status: number | null; stdout: string; stderr: string } {
+  const result = spawnSync(process.execPath, [serverScript, ...args], { encoding: 'utf8', env: environmentWith(settings) });
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+test('LANG=de_DE.UTF-8 gives German help, usage errors and diagnostics', () => {
+  const german = { LANG: 'de_DE.UTF-8' };
+  const help = glossary(['--help'], german);
+  assert.equal(help.status, 0);
+  assert.match(help.stdout, /^Aufruf: glossary <Befehl> \[Optionen\]\n/);
+  assert.deepEqual(glossary(['check'], german), {
+    status: 2,
+    stdout: '',
+    stderr: 'glossary: „check“ braucht mindestens einen PFAD (eine Datei oder einen Ordner)\nSiehe „glossary --help“.\n',
+  });
+  const checked = glossary(['check', exampleGlossary], german);
+  assert.equal(checked.status, 1, checked.stderr);
+  assert.match(checked.stdout, /Transformer\.md:\d+:\d+: error broken-link Keine Überschrift definiert die ID „Tokeniser“\./);
+});
+
+test('LC_ALL=C wins over LANG=de_DE.UTF-8, and --locale wins over both', () => {
+  const checked = glossary(['check', exampleGlossary], { LC_ALL: 'C', LANG: 'de_DE.UTF-8' });
+  assert.equal(checked.status, 1, checked.stderr);
+  assert.match(checked.stdout, /error broken-link No heading defines the id "Tokeniser"\./);
+  assert.match(glossary(['--help'], { LANG: 'C' }).stdout, /^Usage: glossary <command> \[options\]\n/);
+  assert.match(glossary(['check', exampleGlossary, '--locale', 'en'], { LANG: 'de_DE.UTF-8' }).stdout, /No heading defines the id "Tokeniser"\./);
+  assert.match(glossary(['check', exampleGlossary, '--locale=de'], { LC_ALL: 'C' }).stdout, /Keine Überschrift definiert die ID „Tokeniser“\./);
+});
+
+test('check on a folder without any glossary file exits with 2 and says so', () => {
+  const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'glossary-empty-'));
+  try {
+    fs.writeFileSync(path.join(folder, 'notes.txt'), 'Not Markdown.\n');
+    assert.deepEqual(glossary(['check', folder], { LANG: 'C' }), {
+      status: 2,
+      stdout: '',
+      stderr: `glossary: no glossary files found in ${folder}: no file there matches the include patterns (**/*.md)\n`,
+    });
+  } finally {
+    fs.rmSync(folder, { recursive: true, force: true });
+  }
+});
+
+test('glossary lsp without a transport flag speaks LSP over stdio', { timeout: 30_000 }, async (t) => {
+  const child = spawn(process.execPath, [serverScript, 'lsp'], { stdio: ['pipe', 'pipe', 'pipe'], env: environmentWith({ LANG: 'C' }) });
+  t.signal.addEventListener('abort', () => child.kill(), { once: true });
+  let stderr = '';
+  child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  const connection = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
+  connection.listen();
+  try {
+    const result = await Promise.race([
+      connection.sendRequest(InitializeRequest.type, { processId: process.pid, rootUri: null, workspaceFolders: null, capabilities: {} }),
+      exited.then((code) => Promise.reject(new Error(`the server exited with ${code}: ${stderr}`))),
+    ]);
+    assert.equal(result.serverInfo?.name, 'glossary');
+    assert.equal(result.capabilities.definitionProvider, true);
+    await connection.sendNotification(InitializedNotification.type, {});
+    await connection.sendRequest(ShutdownRequest.type);
+    await connection.sendNotification(ExitNotification.type);
+    assert.equal(await exited, 0, stderr);
+    assert.doesNotMatch(stderr, /Connection input stream is not set/);
+  } finally {
+    connection.dispose();
+    child.kill();
+  }
+});
