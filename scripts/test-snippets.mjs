@@ -99,9 +99,10 @@ function walk(nodes, visit) {
   }
 }
 
-/** The format string of a transform: $n / ${n} insert capture groups, the rest is literal. */
+/** The format string of a transform: $n / ${n} insert capture groups, ${n:+text} inserts text when group n matched, the rest is literal. */
 function applyFormat(format, match) {
-  return format.replace(/\$(\d+)|\$\{(\d+)\}/g, (_, a, b) => match[Number(a ?? b)] ?? '');
+  return format.replace(/\$(\d+)|\$\{(\d+)\}|\$\{(\d+):\+([^}]*)\}/g, (_, a, b, c, ifMatched) =>
+    c !== undefined ? (match[Number(c)] !== undefined ? ifMatched : '') : match[Number(a ?? b)] ?? '');
 }
 
 /**
@@ -239,6 +240,11 @@ test('New glossary chapter: the transform turns the typed title into the id', ()
   const out = expandSnippet(nodes, { 1: title });
   assert(out.startsWith(`## ${title} {#${mirroredId} .chapter .small .term}\n`), `first line: ${out.split('\n')[0]}`);
   eq(expandSnippet(nodes, { 1: 'Data  Scraping\tTool' }).split('\n')[0], '## Data  Scraping\tTool {#Data-Scraping-Tool .chapter .small .term}', 'runs of blanks');
+  // Pandoc takes letters, digits and - _ . : in an id; brackets and punctuation are left out, as the New Entry command proposes.
+  for (const [typed, id] of [['DL (Deep Learning)', 'DL-Deep-Learning'], ['Trust & Safety', 'Trust-Safety'], ['C++', 'C'], ['Was ist KI?', 'Was-ist-KI'], ['Large Action Model (LAM)', 'Large-Action-Model-LAM']]) {
+    eq(expandSnippet(nodes, { 1: typed }).split('\n')[0], `## ${typed} {#${id} .chapter .small .term}`, typed);
+    eq(pandocJson(expandSnippet(nodes, { 1: typed })).blocks.find((block) => block.t === 'Header')?.c[1][0], id, `pandoc reads the id of ${typed}`);
+  }
 });
 test('New glossary chapter: $0 is at the very end, after the closing ----', () => {
   const body = bodyOf('New glossary chapter');

@@ -19,7 +19,7 @@ test('the built server answers glossary/report with the report of the workspace 
     const { report, html } = await server.connection.sendRequest(ReportRequest);
     assert.equal(report.name, 'glossary');
     assert.equal(report.summary.entries, 7);
-    assert.deepEqual(report.missingEntries, [{ id: 'Tokeniser', referenceCount: 1, fileCount: 1 }]);
+    assert.deepEqual(report.missingEntries, [{ id: 'Tokeniser', title: 'Tokeniser', referenceCount: 1, fileCount: 1 }]);
     assert.ok(report.mostLinked.every((entry) => !entry.file.includes('/') && entry.file.endsWith('.md')), 'files are named by their path in the workspace folder');
     assert.match(html, /^<!DOCTYPE html>[\s\S]*<h1>Glossary Report<\/h1>/);
   } finally {

@@ -52,6 +52,8 @@ export const MissingEntriesRequest = new RequestType0<readonly MissingEntry[], v
 
 export interface MissingEntry {
   readonly id: string;
+  /** The heading text the entry would get: as the links name it. */
+  readonly title: string;
   /** How many links point at the id. */
   readonly referenceCount: number;
   /** How many files hold those links. */

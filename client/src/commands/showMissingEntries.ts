@@ -25,7 +25,7 @@ export async function showMissingEntries(client: LanguageClient): Promise<string
   if (picked === undefined) {
     return undefined;
   }
-  return createEntry({ title: titleOf(picked.entry.id), id: picked.entry.id });
+  return createEntry({ title: picked.entry.title, id: picked.entry.id });
 }
 
 function referencesText({ referenceCount, fileCount }: MissingEntry): string {
@@ -36,9 +36,4 @@ function referencesText({ referenceCount, fileCount }: MissingEntry): string {
     return vscode.l10n.t('{0} links in 1 file', referenceCount);
   }
   return vscode.l10n.t('{0} links in {1} files', referenceCount, fileCount);
-}
-
-/** The heading text for an id: `Large-Language-Model` becomes "Large Language Model". */
-function titleOf(id: string): string {
-  return id.replace(/-/g, ' ');
 }

@@ -12,6 +12,7 @@ import { textFingerprint } from '../parse/fingerprint';
 import { CreateEntryParams, IgnoreMentionsParams, ServerCommands } from '../protocol';
 import { toLspDiagnostic } from './diagnostics';
 import { rangeContains } from './locate';
+import { titleForMissingId } from './missingEntries';
 import { idProblem, newEntryProblem } from './newEntry';
 import { entryWithId } from './entryOf';
 import { linkFirstMentionsEdits, linkMentionEdit, linkMentionsKind } from './mentionLinks';
@@ -170,7 +171,7 @@ function brokenLinkFixes(
   const newFile = newEntryProblem(target, input.index) === undefined ? input.newEntryUri(target) : undefined;
   // An existing file is never replaced: `Claude.md` holding another entry keeps the fix away.
   if (newFile !== undefined && input.index.document(newFile) === undefined) {
-    const params: CreateEntryParams = { title: target.replace(/-/g, ' '), id: target };
+    const params: CreateEntryParams = { title: titleForMissingId(target, input.index.linksTo(target).map(({ link }) => link.label)), id: target };
     const action = quickFix(l10n.t('Create entry "{0}"', target), diagnostic, undefined, false);
     action.command = Command.create(action.title, ServerCommands.createEntry, params);
     actions.push(action);

@@ -4,36 +4,40 @@ import { GlossaryConfig } from '../config';
 import { WorkspaceIndex } from '../index/workspaceIndex';
 import { seeAlsoHeadingText } from './seeAlsoEdits';
 
-/** Characters an id cannot hold: they end it in `{#Id}` or `(#Id)`, or cannot stand in a file name. */
-const forbiddenInId = /[\s{}()[\]<>#/\\:*?"|`\u0000-\u001f\u007f]/u;
-
-/** The id a title proposes: the title as typed, with runs of white space as hyphens (`Data Scraping` → `Data-Scraping`). */
+/**
+ * The id a title proposes: the title as typed, with runs of white space as hyphens and the
+ * characters pandoc does not take in an id left out (`Data Scraping` → `Data-Scraping`,
+ * `DL (Deep Learning)` → `DL-Deep-Learning`). It may still be refused (`3D Modeling` begins with
+ * a digit): the writer then names the id.
+ */
 export function proposeEntryId(title: string): string {
-  return title.trim().replace(/\s+/g, '-');
+  return title
+    .trim()
+    .replace(/[^\p{L}\p{N}_.\s-]/gu, '')
+    .replace(/\s+/g, '-')
+    .replace(/-{2,}/g, '-')
+    .replace(/^-+|-+$/g, '');
 }
 
 /**
- * Why a string cannot be an id that a link and a file name share, or undefined when it can.
- * Pandoc accepts more in `{#…}`, but an entry's id is also its file name.
+ * Why a string cannot be the id of a new entry, or undefined when it can: pandoc must read it as
+ * the id in `{#…}`, and it is also the entry's file name (so no `:`, which Windows refuses).
  */
 export function idProblem(id: string): string | undefined {
   if (id === '') {
     return l10n.t('The id is empty.');
   }
-  const forbidden = forbiddenInId.exec(id);
-  if (forbidden) {
-    const shown = /\s/.test(forbidden[0]) ? l10n.t('white space') : `"${forbidden[0]}"`;
-    return l10n.t('The id "{0}" contains {1}, which an id or a file name cannot hold.', id, shown);
-  }
-  // Half of a surrogate pair (an emoji an edit cut in two) can be neither a file name nor a URI.
-  if (/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/.test(id)) {
-    return l10n.t('The id "{0}" holds half of a character.', id);
-  }
-  if (id.startsWith('.') || id.startsWith('-')) {
-    return l10n.t('The id "{0}" must not begin with "{1}".', id, id[0]!);
-  }
   if (id.length > 200) {
     return l10n.t('The id is longer than 200 characters.');
+  }
+  if (!/^\p{L}/u.test(id)) {
+    return l10n.t('The id "{0}" must begin with a letter: pandoc reads no other id.', id);
+  }
+  // Pandoc takes `:` too (a letter, then letters, digits and `- _ . :`), but a file name cannot hold it.
+  const foreign = /[^\p{L}\p{N}_.-]/u.exec(id);
+  if (foreign !== null) {
+    const shown = /\s/.test(foreign[0]) ? l10n.t('white space') : `"${foreign[0]}"`;
+    return l10n.t('The id "{0}" contains {1}; an id holds letters, digits and - _ . only.', id, shown);
   }
   return undefined;
 }

@@ -1,22 +1,43 @@
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import { idProblem, newEntryUri, proposeEntryId } from '../features/newEntry';
 import { GlossarySession } from '../session/glossarySession';
 import { InMemoryWorkspace } from '../workspace/inMemoryWorkspace';
 
-test('a title proposes the id the writer would type: spaces become hyphens', () => {
+test('a title proposes the id the writer would type: spaces become hyphens, what pandoc takes in no id is left out', () => {
   assert.equal(proposeEntryId('  Data Scraping '), 'Data-Scraping');
   assert.equal(proposeEntryId('Künstliche   Intelligenz'), 'Künstliche-Intelligenz');
+  assert.equal(proposeEntryId('DL (Deep Learning)'), 'DL-Deep-Learning');
+  assert.equal(proposeEntryId('Trust & Safety'), 'Trust-Safety');
+  assert.equal(proposeEntryId('Was ist KI?'), 'Was-ist-KI');
+  assert.equal(proposeEntryId('GPT-4o'), 'GPT-4o');
 });
 
-test('an id that a file name or link cannot hold is refused with the reason', () => {
-  assert.equal(idProblem('Data-Scraping'), undefined);
-  assert.equal(idProblem('Übersicht.v2'), undefined);
+test('an id pandoc does not read in {#…}, or a file name cannot hold, is refused with the reason', () => {
+  for (const good of ['Data-Scraping', 'Übersicht.v2', 'snake_case', 'Ωμέγα', 'GPT-4o']) {
+    assert.equal(idProblem(good), undefined, good);
+  }
   assert.match(idProblem('')!, /empty/);
   assert.match(idProblem('a b')!, /white space/);
-  for (const bad of ['../x', 'a/b', 'a\\b', 'a:b', 'a}b', '.hidden', 'x\u0000y']) {
+  assert.match(idProblem('3D-Modeling')!, /begin with a letter/);
+  assert.match(idProblem('C++')!, /"\+"/);
+  assert.match(idProblem('DL-(Deep-Learning)')!, /"\("/);
+  for (const bad of ['../x', 'a/b', 'a\\b', 'a:b', 'a}b', '.hidden', '-x', '_x', 'x\u0000y', 'Trust-&-Safety', 'x\ud800']) {
     assert.ok(idProblem(bad) !== undefined, bad);
   }
+});
+
+test('every id the parser reads in {#…} that is no file-name trouble is accepted, and no other (against pandoc)', () => {
+  const candidates = ['A', 'a1', 'Ä-b', 'x_y.z', '3D', '_x', '-x', '.x', 'C++', 'a&b', 'x!', 'Ölbild', 'GPT-4o'];
+  const markdown = candidates.map((id) => `## T {#${id} .term}\n`).join('\n');
+  const result = spawnSync('pandoc', ['-f', 'markdown', '-t', 'json'], { input: markdown, encoding: 'utf8' });
+  assert.equal(result.status, 0, result.stderr);
+  const ids = (JSON.parse(result.stdout) as { blocks: { t: string; c: [number, [string, string[]]] }[] }).blocks.map((block) => block.c[1]);
+  candidates.forEach((id, k) => {
+    const pandocTakesIt = ids[k]![0] === id && ids[k]![1].includes('term');
+    assert.equal(idProblem(id) === undefined, pandocTakesIt, `${id}: pandoc ${pandocTakesIt ? 'reads' : 'does not read'} it`);
+  });
 });
 
 test('a new entry never lands outside the workspace folder', () => {

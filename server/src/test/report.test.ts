@@ -179,7 +179,7 @@ test('report --format json prints the report of the files given', async () => {
   assert.equal(report.name, 'g');
   const { errors, warnings, information, hints, ...counts } = report.summary;
   assert.deepEqual(counts, { files: 4, entries: 3, links: 8, brokenLinks: 2, missingEntries: 1, orphans: 1 });
-  assert.deepEqual(report.missingEntries, [{ id: 'D', referenceCount: 2, fileCount: 2 }]);
+  assert.deepEqual(report.missingEntries, [{ id: 'D', title: 'D', referenceCount: 2, fileCount: 2 }]);
   assert.deepEqual(report.orphans, [{ id: 'C', title: 'Cashew', file: 'C.md' }]);
   assert.deepEqual(report.mostLinked, [
     { id: 'A', title: 'Apfel', file: 'A.md', links: 2 },

@@ -1,7 +1,11 @@
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { workspaceSymbols } from '../features/workspaceSymbols';
-import { missingEntries } from '../features/missingEntries';
+import { missingEntries, titleForMissingId } from '../features/missingEntries';
+import { proposeEntryId } from '../features/newEntry';
+import { loadGlossary } from '../cli/loadGlossary';
+import { NodeFileSystemWorkspace } from '../workspace/nodeWorkspace';
+import { corpusEntries, corpusFiles } from './corpus';
 import { notCancelled } from './support/cursor';
 import { indexOf } from './support/tinyWorkspace';
 
@@ -23,7 +27,28 @@ test('workspace symbols: every term by title or id, prefix matches before subseq
 
 test('missing entries: ids linked but defined nowhere, most referenced first', () => {
   assert.deepEqual(missingEntries(index), [
-    { id: 'Claude', referenceCount: 3, fileCount: 2 },
-    { id: 'GPT', referenceCount: 1, fileCount: 1 },
+    { id: 'Claude', title: 'Claude', referenceCount: 3, fileCount: 2 },
+    { id: 'GPT', title: 'GPT', referenceCount: 1, fileCount: 1 },
   ]);
+});
+
+test('a missing entry is titled as the links name it: the most used label that names the id, else the id with spaces', () => {
+  assert.equal(titleForMissingId('Self-Attention', ['Self-Attention', 'Self Attention', 'Self-Attention', 'hier']), 'Self-Attention');
+  assert.equal(titleForMissingId('GPT-4v', ['GPT-4V']), 'GPT-4V');
+  assert.equal(titleForMissingId('DL-Deep-Learning', ['DL (Deep Learning)', 'Deep Learning']), 'DL (Deep Learning)');
+  assert.equal(titleForMissingId('Zero-Shot-Learning', ['dort', 'Zero-Shot\n  Learning']), 'Zero-Shot Learning');
+  assert.equal(titleForMissingId('Large-Language-Model', ['LLM', 'hier']), 'Large Language Model');
+  assert.equal(titleForMissingId('Models', ['models']), 'Models');
+});
+
+test('on the real glossary, the missing entries are titled as their links write them', async () => {
+  const loaded = await loadGlossary(corpusFiles(), { cwd: corpusEntries, workspace: new NodeFileSystemWorkspace(), warn: assert.fail });
+  assert.equal(loaded.kind, 'loaded');
+  const titles = new Map(missingEntries(loaded.index).map((entry) => [entry.id, entry.title]));
+  // 19 of the 21 links write "Self-Attention"; the id alone would give "Self Attention".
+  assert.equal(titles.get('Self-Attention'), 'Self-Attention');
+  assert.equal(titles.get('GPT-4v'), 'GPT-4V');
+  const named = [...titles].filter(([id, title]) => title !== id.replace(/-/g, ' '));
+  assert.ok(named.length > 10, `${named.length} titles taken from labels`);
+  for (const [id, title] of named) assert.equal(proposeEntryId(title).toLowerCase(), id.toLowerCase(), `${id}: ${title}`);
 });

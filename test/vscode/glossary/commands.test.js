@@ -44,18 +44,39 @@ describe('commands', () => {
     assert.equal(uri, undefined);
   });
 
+  it('New Entry takes the id written in braces after the term, and refuses one pandoc does not read', async () => {
+    assert.equal(await vscode.commands.executeCommand('glossary.newEntry', '3D Modeling'), undefined);
+    assert.ok(!fs.existsSync(fileUri('3D-Modeling.md').fsPath), 'an id beginning with a digit was created');
+    const created = fileUri('Modeling-3D.md');
+    try {
+      const uri = await vscode.commands.executeCommand('glossary.newEntry', '3D Modeling {#Modeling-3D}');
+      assert.equal(uri, created.toString());
+      assert.match(fs.readFileSync(created.fsPath, 'utf8'), /^## 3D Modeling \{#Modeling-3D \.chapter \.small \.term\}\n/);
+    } finally {
+      await deleteFile(created);
+    }
+    const parenthesised = fileUri('DL-Deep-Learning.md');
+    try {
+      assert.equal(await vscode.commands.executeCommand('glossary.newEntry', 'DL (Deep Learning)'), parenthesised.toString());
+      assert.match(fs.readFileSync(parenthesised.fsPath, 'utf8'), /^## DL \(Deep Learning\) \{#DL-Deep-Learning /);
+    } finally {
+      await deleteFile(parenthesised);
+    }
+  });
+
   it('Show Missing Entries offers the ids without entry and creates the one picked', async () => {
     const document = await openFile('Perplexity.md');
     const created = fileUri('Model-Collapse.md');
     try {
-      await append(document, '\n[Model Collapse](#Model-Collapse) and again [collapse](#Model-Collapse).\n');
+      await append(document, '\n[Model-Collapse](#Model-Collapse) and again [collapse](#Model-Collapse).\n');
       await waitFor(() => api.status().brokenLinkCount === 3, 'the status counts 3 broken links');
       const picking = vscode.commands.executeCommand('glossary.showMissingEntries');
       // The most referenced id comes first: Model-Collapse (2 links) before Tokeniser (1).
       await new Promise((resolve) => setTimeout(resolve, 1000));
       await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
       assert.equal(await picking, created.toString());
-      assert.match(fs.readFileSync(created.fsPath, 'utf8'), /^## Model Collapse \{#Model-Collapse /);
+      // The heading is written as the link names the entry, with its hyphen.
+      assert.match(fs.readFileSync(created.fsPath, 'utf8'), /^## Model-Collapse \{#Model-Collapse /);
       await waitFor(() => api.status().brokenLinkCount === 1, 'the status counts 1 broken link');
     } finally {
       await revert(document);
