@@ -11,7 +11,7 @@ import {
 /** The workspace file that the command line and the editor both read, at the glossary's root. */
 export const configFileName = '.glossary.json';
 
-/** Settings of a glossary workspace. Paths and patterns are relative to the workspace root. */
+/** Settings of a glossary workspace. Paths and patterns are relative to the folder of `.glossary.json`, else to the workspace root. */
 export interface GlossaryConfig {
   /** Glob patterns (picomatch) of the files that belong to the glossary. Default `["**\/*.md"]`. */
   readonly include: readonly string[];
@@ -74,15 +74,15 @@ export function resolveConfig(fileJson: unknown, editorSettings?: unknown): Reso
 }
 
 /**
- * The folder URI where a new entry is created: the configured `entriesFolder` (relative to the
- * workspace root), else the folder holding most entries (`WorkspaceIndex.folderOfMostEntries()`),
+ * The folder URI where a new entry is created: the configured `entriesFolder` (relative to
+ * `settingsFolderUri`: the folder of `.glossary.json`, else the workspace root), else the folder holding most entries (`WorkspaceIndex.folderOfMostEntries()`),
  * else the workspace root.
  */
-export function entriesFolderUri(config: GlossaryConfig, rootUri: string, folderOfMostEntries: string | undefined): string {
+export function entriesFolderUri(config: GlossaryConfig, settingsFolderUri: string, folderOfMostEntries: string | undefined): string {
   if (config.entriesFolder !== undefined) {
-    return uriUnder(rootUri, config.entriesFolder);
+    return uriUnder(settingsFolderUri, config.entriesFolder);
   }
-  return folderOfMostEntries ?? rootUri;
+  return folderOfMostEntries ?? settingsFolderUri;
 }
 
 /**

@@ -48,6 +48,8 @@ export class GlossarySession {
   private indexPageUri: string | undefined;
   /** The `.glossary.json` the configuration was read from, if any. */
   private configUri: string | undefined;
+  /** Where the paths of the settings start: the folder of `.glossary.json`, else the first workspace folder. */
+  private settingsFolderUri: string | undefined;
   /**
    * Open documents and the version and text their model was parsed from. The text counts too: an
    * editor that repeats a version number (the protocol forbids it) still changed the text.
@@ -117,6 +119,7 @@ export class GlossarySession {
     this.roots = roots;
     this.indexPageUri = indexPageUri;
     this.configUri = configFile?.folderUri === undefined ? undefined : Utils.joinPath(URI.parse(configFile.folderUri), configFileName).toString();
+    this.settingsFolderUri = configFile?.folderUri ?? first;
     this.currentIndex = index;
     this.openVersions.clear();
     for (const open of openTexts) {
@@ -283,7 +286,8 @@ export class GlossarySession {
   /** The file a new entry with this id would be written to, or undefined outside the workspace folder. */
   newEntryUri(id: string): string | undefined {
     const root = this.folderUris[0];
-    return root === undefined ? undefined : newEntryUri(id, entriesFolderUri(this.currentConfig, root, this.currentIndex.folderOfMostEntries()), root);
+    const settingsFolder = this.settingsFolderUri ?? root;
+    return root === undefined || settingsFolder === undefined ? undefined : newEntryUri(id, entriesFolderUri(this.currentConfig, settingsFolder, this.currentIndex.folderOfMostEntries() ?? root), root);
   }
 
   /** What the status bar shows: entries, files, and links to ids that nothing defines. */

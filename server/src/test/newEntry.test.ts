@@ -62,3 +62,18 @@ test('the session refuses an entries folder outside the workspace, an existing i
   assert.deepEqual(await plain.proposeEntry('Data Scraping'), { id: 'Data-Scraping', uri: 'file:///ws/Data-Scraping.md', problem: undefined });
   assert.match((await plain.proposeEntry('Free'))!.problem!, /exists already/);
 });
+
+test('entriesFolder in a .glossary.json above the workspace folder starts at the folder of that file, as indexFile and include do', async () => {
+  const workspace = new InMemoryWorkspace({
+    'file:///repo/.glossary.json': JSON.stringify({ entriesFolder: 'src/de', indexFile: 'src/de/Index.md' }),
+    'file:///repo/src/de/A.md': '## A {#A .term}',
+    'file:///repo/src/de/Index.md': '# Index {#Index}\n\n[A](#A)\n',
+  });
+  const session = new GlossarySession(workspace, ['file:///repo/src/de']);
+  await session.load(undefined, []);
+  assert.deepEqual(await session.proposeEntry('Neu'), { id: 'Neu', uri: 'file:///repo/src/de/Neu.md', problem: undefined });
+  // The editor setting, with no .glossary.json, starts at the workspace folder.
+  const plain = new GlossarySession(new InMemoryWorkspace({ 'file:///ws/src/A.md': '## A {#A .term}', 'file:///ws/B.md': '## B {#B .term}' }), ['file:///ws']);
+  await plain.load({ entriesFolder: 'src' }, []);
+  assert.equal((await plain.proposeEntry('Neu')).uri, 'file:///ws/src/Neu.md');
+});
