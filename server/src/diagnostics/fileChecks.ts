@@ -63,13 +63,20 @@ export const checkChapterHeading: Check = function* ({ document, index, config }
     return;
   }
   const headingOnFirstLine = firstHeading?.range.start.line === 0 ? firstHeading : undefined;
+  const classList = expectedClasses.map((name) => `.${name}`).join(' ');
+  // What is wrong with a heading on the first line, so that the writer need not compare it with the rule.
+  const faults = headingOnFirstLine === undefined ? [] : [
+    ...(headingOnFirstLine.level === 2 ? [] : [l10n.t('is of level {0}, not 2', headingOnFirstLine.level)]),
+    ...(headingOnFirstLine.explicitId ? [] : [l10n.t('has no id {#…}')]),
+    ...(missingClasses.length === 0 ? [] : [l10n.t('lacks {0}', missingClasses.map((name) => `.${name}`).join(' '))]),
+  ];
   yield {
     range: headingOnFirstLine?.range ?? { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
     code: DiagnosticCode.MissingChapterHeading,
-    message: l10n.t(
-      'The file does not begin with a level-2 heading that has an id and the classes {0}.',
-      expectedClasses.map((name) => `.${name}`).join(' '),
-    ),
+    message:
+      faults.length === 0
+        ? l10n.t('The file does not begin with a level-2 heading that has an id and the classes {0}.', classList)
+        : l10n.t('The first heading {0}: a chapter begins with a level-2 heading that has an id and the classes {1}.', faults.join(', '), classList),
     data: {
       kind: DiagnosticCode.MissingChapterHeading,
       expectedClasses,

@@ -142,7 +142,7 @@ test('missing-chapter-heading: a level-3 term heading, a heading without classes
     'LAM.md': ['## LAM {#LAM}', '', 'Text.'],
     'Late.md': ['Text first.', '', '## Late {#Late .chapter .small .term}'],
   };
-  const message = 'The file does not begin with a level-2 heading that has an id and the classes .chapter .small .term.';
+  const message = 'The first heading is of level 3, not 2: a chapter begins with a level-2 heading that has an id and the classes .chapter .small .term.';
   const chapterDiagnostics = (name: string) => diagnosticsOf(files, name).filter((diagnostic) => diagnostic.code === 'missing-chapter-heading');
   assert.deepEqual(chapterDiagnostics('Haiku.md'), [
     {
@@ -153,6 +153,16 @@ test('missing-chapter-heading: a level-3 term heading, a heading without classes
       data: { kind: 'missing-chapter-heading', expectedClasses: ['chapter', 'small', 'term'], firstHeading: { level: 3, id: 'Haiku', missingClasses: [] } },
       relatedInformation: [],
     },
+  ]);
+  assert.deepEqual(chapterDiagnostics('LAM.md').map((diagnostic) => diagnostic.message), [
+    'The first heading lacks .chapter .small .term: a chapter begins with a level-2 heading that has an id and the classes .chapter .small .term.',
+  ]);
+  assert.deepEqual(chapterDiagnostics('Late.md').map((diagnostic) => diagnostic.message), [
+    'The file does not begin with a level-2 heading that has an id and the classes .chapter .small .term.',
+  ]);
+  const bare = { ...files, 'Bare.md': ['# Bare', '', 'Text.'] };
+  assert.deepEqual(diagnosticsOf(bare, 'Bare.md').filter((diagnostic) => diagnostic.code === 'missing-chapter-heading').map((diagnostic) => diagnostic.message), [
+    'The first heading is of level 1, not 2, has no id {#…}, lacks .chapter .small .term: a chapter begins with a level-2 heading that has an id and the classes .chapter .small .term.',
   ]);
   assert.deepEqual(chapterDiagnostics('LAM.md').map((diagnostic) => diagnostic.data), [
     { kind: 'missing-chapter-heading', expectedClasses: ['chapter', 'small', 'term'], firstHeading: { level: 2, id: 'LAM', missingClasses: ['chapter', 'small', 'term'] } },
