@@ -1,6 +1,7 @@
 import * as l10n from '@vscode/l10n';
 import { URI, Utils } from 'vscode-uri';
 import { findConfigFile } from '../cli/configLookup';
+import { unresolvedLinkCode } from '../diagnostics/linkChecks';
 import { configFileName, defaultConfig, entriesFolderUri, GlossaryConfig, resolveConfig } from '../config';
 import { computeDiagnostics } from '../diagnostics/computeDiagnostics';
 import { GlossaryDiagnostic } from '../diagnostics/diagnostic';
@@ -290,7 +291,10 @@ export class GlossarySession {
     return root === undefined || settingsFolder === undefined ? undefined : newEntryUri(id, entriesFolderUri(this.currentConfig, settingsFolder, this.currentIndex.folderOfMostEntries() ?? root), root);
   }
 
-  /** What the status bar shows: entries, files, and links to ids that nothing defines. */
+  /**
+   * What the status bar shows: entries, files, and links to ids that nothing defines, as far as
+   * they are reported (`broken-link`, `index-link-broken`, `index-anchor-missing` not set to off).
+   */
   counts(): { entryCount: number; fileCount: number; brokenLinkCount: number } {
     let entryCount = 0;
     let fileCount = 0;
@@ -298,8 +302,10 @@ export class GlossarySession {
     for (const document of this.currentIndex.documents()) {
       entryCount += document.entries.length;
       fileCount++;
+      const onIndexPage = document.uri === this.currentIndex.indexPageUri();
       for (const link of document.links) {
-        if (!this.currentIndex.isDefined(link.target)) {
+        const code = unresolvedLinkCode(link, this.currentIndex, onIndexPage);
+        if (code !== undefined && this.currentConfig.severity[code] !== 'off') {
           brokenLinkCount++;
         }
       }

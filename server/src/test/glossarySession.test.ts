@@ -74,3 +74,19 @@ test('an LSP diagnostic carries code, source, data and related information', asy
   assert.deepEqual(lsp.data, { kind: DiagnosticCode.DuplicateAnchor, id: 'X', definitionCount: 2 });
   assert.deepEqual(lsp.relatedInformation?.map((related) => related.location.uri), [uriOf('B.md')]);
 });
+
+test('the status counts the links to undefined ids that are reported: none of a code set to off', async () => {
+  const files = {
+    'file:///ws/A.md': '## A {#A .term}\n\n[x](#Missing) [y](#Gone) [Index](#Index)\n',
+    'file:///ws/B.md': '## B {#B .term}\n\n[z](#Missing)\n',
+  };
+  const counted = async (severity: Record<string, string>): Promise<number> => {
+    const session = new GlossarySession(new InMemoryWorkspace(files), ['file:///ws']);
+    await session.load({ severity }, []);
+    return session.counts().brokenLinkCount;
+  };
+  // Three broken links and one link to the missing #Index (index-anchor-missing).
+  assert.equal(await counted({}), 4);
+  assert.equal(await counted({ 'broken-link': 'off' }), 1);
+  assert.equal(await counted({ 'broken-link': 'hint', 'index-anchor-missing': 'off' }), 3);
+});
