@@ -32,3 +32,23 @@ test('while a glossary is indexed, the status tells its first entry read; a fold
   assert.ok(plain.every((status) => status.entryCount === 0), JSON.stringify(plain));
   assert.deepEqual(plain.at(-1), { state: 'ready', entryCount: 0, fileCount: 2 });
 });
+
+test('a change of glossary.trace.server alone reloads nothing; a change of another setting reloads', { timeout: 60_000 }, async (t) => {
+  const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'glossary-status-'));
+  fs.cpSync(path.join(repositoryRoot, 'example/glossary'), folder, { recursive: true });
+  const server = await startServer(folder, { signal: t.signal });
+  try {
+    await server.settle();
+    const before = server.statuses.length;
+    await server.connection.sendNotification('workspace/didChangeConfiguration', { settings: { glossary: { trace: { server: 'verbose' } } } });
+    await server.settle();
+    assert.equal(server.statuses.length, before, 'the trace setting made the server read the glossary again');
+    await server.connection.sendNotification('workspace/didChangeConfiguration', { settings: { glossary: { trace: { server: 'off' }, severity: { 'broken-link': 'off' } } } });
+    await server.waitUntil(() => server.statuses.length > before && server.statuses.at(-1)!.state === 'ready', 'the reload');
+    assert.equal(server.statuses[before]!.state, 'indexing');
+    assert.equal(server.statuses.at(-1)!.brokenLinkCount, 0);
+  } finally {
+    await server.shutdown();
+    fs.rmSync(folder, { recursive: true, force: true });
+  }
+});

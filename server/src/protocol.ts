@@ -10,8 +10,6 @@ import type { GlossaryReport } from './report/glossaryReport';
 export const ServerCommands = {
   /** Creates a new entry file from the chapter template and shows it. Argument: `CreateEntryParams`. */
   createEntry: 'glossary.createEntry',
-  /** Applies every see-also fix of one file. Argument: the file's URI. */
-  fixAllSeeAlso: 'glossary.fixAllSeeAlso',
   /** Adds an entry to `ignoreMentionsOf` in `.glossary.json`. Argument: `IgnoreMentionsParams`. */
   ignoreMentionsOf: 'glossary.ignoreMentionsOf',
 } as const;

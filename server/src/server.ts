@@ -49,6 +49,14 @@ const mentionRefreshDelayMs = 300;
 /** The settings section the editor keeps this server's settings under. */
 const settingsSection = 'glossary';
 
+/** The settings that decide what the server reports, as a string to compare: without `trace`, keys in order. */
+function settingsKey(settings: unknown): string {
+  const { trace: _trace, ...rest } = settings !== null && typeof settings === 'object' ? (settings as Record<string, unknown>) : { trace: undefined };
+  return JSON.stringify(rest, (_key, value: unknown) =>
+    value !== null && typeof value === 'object' && !Array.isArray(value) ? Object.fromEntries(Object.entries(value).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) : value,
+  );
+}
+
 /**
  * Starts the glossary language server on a connection: declares the capabilities and routes each
  * message to the session or to a feature.
@@ -57,6 +65,7 @@ export function startServer(connection: Connection, workspace: Workspace = new N
   const documents = new TextDocuments(TextDocument);
   let session = new GlossarySession(workspace, []);
   let folderUris: string[] = [];
+  let followsWorkspaceFolders = false;
   let canPullSettings = false;
   let canRegisterWatchers = false;
   let watchesRelativePatterns = false;
@@ -155,8 +164,12 @@ export function startServer(connection: Connection, workspace: Workspace = new N
       outerConfigWatcher = { uri: outer, registration };
     }
   };
+  const currentSettings = async (): Promise<unknown> => (canPullSettings ? await connection.workspace.getConfiguration(settingsSection) : pushedSettings);
+  let loadedSettingsKey: string | undefined;
+
   const reload = async (): Promise<void> => {
-    const settings = canPullSettings ? await connection.workspace.getConfiguration(settingsSection) : pushedSettings;
+    const settings = await currentSettings();
+    loadedSettingsKey = settingsKey(settings);
     sendStatus('indexing');
     // The first entry read tells the client that the folder is a glossary, which it then shows as
     // being indexed (a folder of plain Markdown is read without a word in the status bar).
@@ -182,6 +195,7 @@ export function startServer(connection: Connection, workspace: Workspace = new N
     canRegisterWatchers = params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
     watchesRelativePatterns = params.capabilities.workspace?.didChangeWatchedFiles?.relativePatternSupport === true;
     canShowDocument = params.capabilities.window?.showDocument?.support === true;
+    followsWorkspaceFolders = params.capabilities.workspace?.workspaceFolders === true;
     const pullsDiagnostics = params.capabilities.textDocument?.diagnostic !== undefined;
     diagnostics.useClient(pullsDiagnostics, params.capabilities.workspace?.diagnostics?.refreshSupport === true);
     const workspaceEdit = params.capabilities.workspace?.workspaceEdit;
@@ -200,6 +214,7 @@ export function startServer(connection: Connection, workspace: Workspace = new N
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, fixAllSeeAlsoKind, linkMentionsKind] },
         renameProvider: { prepareProvider: true },
         executeCommandProvider: { commands: [ServerCommands.createEntry, ServerCommands.ignoreMentionsOf] },
+        ...(followsWorkspaceFolders ? { workspace: { workspaceFolders: { supported: true, changeNotifications: true } } } : {}),
         ...(pullsDiagnostics ? { diagnosticProvider: { identifier: 'glossary', interFileDependencies: true, workspaceDiagnostics: false } } : {}),
       },
       serverInfo: { name: 'glossary' },
@@ -212,12 +227,24 @@ export function startServer(connection: Connection, workspace: Workspace = new N
         watchers: [{ globPattern: '**/*.{md,txt}' }, { globPattern: '**/.glossary.json' }],
       });
     }
+    if (followsWorkspaceFolders) {
+      // A folder added to or removed from the workspace: the glossary is read again over the folders now open.
+      connection.workspace.onDidChangeWorkspaceFolders(({ added, removed }) =>
+        afterDiskWork(async () => {
+          const removedUris = new Set(removed.map((folder) => folder.uri));
+          folderUris = [...folderUris.filter((uri) => !removedUris.has(uri)), ...added.map((folder) => folder.uri).filter((uri) => !folderUris.includes(uri))];
+          session = new GlossarySession(workspace, folderUris);
+          await reload();
+        }),
+      );
+    }
     await afterDiskWork(reload);
   });
 
   connection.onDidChangeConfiguration(async (params) => {
     pushedSettings = (params.settings as Record<string, unknown> | null | undefined)?.[settingsSection];
-    if (loaded) {
+    // VS Code tells of every change under `glossary`, `glossary.trace.server` too, which only the client reads.
+    if (loaded && settingsKey(await currentSettings()) !== loadedSettingsKey) {
       await afterDiskWork(reload);
     }
   });

@@ -1,0 +1,44 @@
+import { test } from 'node:test';
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { URI } from 'vscode-uri';
+import { startServer } from './support/lspServer';
+
+const entry = (id: string, linked: string): string => `## ${id} {#${id} .chapter .small .term}\n\n***${id}.***\n\nSee [${linked}](#${linked}).\n\n### Siehe auch {.seealso}\n\n[Index](#Index)\n\n----\n`;
+
+test('a workspace folder added or removed while the server runs: its files are read or forgotten, links across folders resolve', { timeout: 60_000 }, async (t) => {
+  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'glossary-folders-'));
+  const first = path.join(root, 'first');
+  const second = path.join(root, 'second');
+  fs.mkdirSync(first);
+  fs.mkdirSync(second);
+  fs.writeFileSync(path.join(first, 'A.md'), entry('A', 'B'));
+  fs.writeFileSync(path.join(first, 'Index.md'), '# Index {#Index}\n\n[A](#A) | [B](#B)\n');
+  fs.writeFileSync(path.join(second, 'B.md'), entry('B', 'Missing'));
+  const uriOf = (file: string): string => URI.file(file).toString();
+  const capabilities = { workspace: { workspaceFolders: true, applyEdit: true, workspaceEdit: { documentChanges: true } } };
+  const server = await startServer(first, { signal: t.signal, capabilities });
+  try {
+    await server.settle();
+    const codes = (file: string): string[] => (server.diagnostics.get(uriOf(file)) ?? []).map((diagnostic) => String(diagnostic.code));
+    assert.ok(codes(path.join(first, 'A.md')).includes('broken-link'), 'A links #B, which only the second folder defines');
+    assert.equal(server.statuses.at(-1)!.entryCount, 1);
+
+    await server.connection.sendNotification('workspace/didChangeWorkspaceFolders', { event: { added: [{ uri: uriOf(second), name: 'second' }], removed: [] } });
+    await server.waitUntil(() => server.statuses.at(-1)!.state === 'ready' && server.statuses.at(-1)!.entryCount === 2, 'the second folder to be read');
+    await server.settle();
+    assert.ok(!codes(path.join(first, 'A.md')).includes('broken-link'));
+    assert.ok(codes(path.join(second, 'B.md')).includes('broken-link'), 'the second folder is checked');
+
+    await server.connection.sendNotification('workspace/didChangeWorkspaceFolders', { event: { added: [], removed: [{ uri: uriOf(second), name: 'second' }] } });
+    await server.waitUntil(() => server.statuses.at(-1)!.state === 'ready' && server.statuses.at(-1)!.entryCount === 1, 'the second folder to be forgotten');
+    await server.settle();
+    assert.deepEqual(server.diagnostics.get(uriOf(path.join(second, 'B.md'))), [], 'the problems of a removed folder are cleared');
+    assert.ok(codes(path.join(first, 'A.md')).includes('broken-link'));
+  } finally {
+    await server.shutdown();
+    fs.rmSync(root, { recursive: true, force: true });
+  }
+});
