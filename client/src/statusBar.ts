@@ -50,7 +50,7 @@ export class GlossaryStatusBar implements vscode.Disposable {
       if (isGlossary) this.showProgressSoon();
     } else {
       this.item.text = `$(book) ${entriesText(status.entryCount)} · ${brokenLinksText(status.brokenLinkCount)}`;
-      this.item.tooltip = vscode.l10n.t('{0} entries in {1} files. Click to open the Problems view.', status.entryCount, status.fileCount);
+      this.item.tooltip = tooltipText(status.entryCount, status.fileCount);
       this.stopProgress();
     }
     this.visible = isGlossary;
@@ -93,10 +93,23 @@ export class GlossaryStatusBar implements vscode.Disposable {
   }
 }
 
-function entriesText(count: number): string {
+function tooltipText(entryCount: number, fileCount: number): string {
+  if (entryCount === 1) {
+    return fileCount === 1
+      ? vscode.l10n.t('1 entry in 1 file. Click to open the Problems view.')
+      : vscode.l10n.t('1 entry in {0} files. Click to open the Problems view.', fileCount);
+  }
+  return fileCount === 1
+    ? vscode.l10n.t('{0} entries in 1 file. Click to open the Problems view.', entryCount)
+    : vscode.l10n.t('{0} entries in {1} files. Click to open the Problems view.', entryCount, fileCount);
+}
+
+/** "1 entry" or "N entries". */
+export function entriesText(count: number): string {
   return count === 1 ? vscode.l10n.t('1 entry') : vscode.l10n.t('{0} entries', count);
 }
 
-function brokenLinksText(count: number): string {
+/** "1 broken link" or "N broken links". */
+export function brokenLinksText(count: number): string {
   return count === 1 ? vscode.l10n.t('1 broken link') : vscode.l10n.t('{0} broken links', count);
 }

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { LanguageClient } from 'vscode-languageclient/node';
 import { ReportRequest } from '../../../server/src/protocol';
+import { brokenLinksText, entriesText } from '../statusBar';
 
 /**
  * "Glossary: Show Report": asks the server for the Glossary Report and shows its HTML page in a
@@ -17,7 +18,9 @@ export async function showReport(client: LanguageClient): Promise<vscode.Webview
     localResourceRoots: [],
   });
   panel.webview.html = html;
-  const summary = vscode.l10n.t('Glossary Report: {0} entries, {1} broken links, {2} orphans.', report.summary.entries, report.summary.brokenLinks, report.summary.orphans);
+  const { entries, brokenLinks, orphans } = report.summary;
+  const orphansText = orphans === 1 ? vscode.l10n.t('1 orphan') : vscode.l10n.t('{0} orphans', orphans);
+  const summary = vscode.l10n.t('Glossary Report: {0}, {1}, {2}.', entriesText(entries), brokenLinksText(brokenLinks), orphansText);
   const save = vscode.l10n.t('Save as HTML…');
   void vscode.window.showInformationMessage(summary, save).then((answer) => (answer === save ? saveReport(html) : undefined));
   return panel;

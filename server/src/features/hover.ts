@@ -75,10 +75,17 @@ function headingHover(index: WorkspaceIndex, heading: Heading): string[] {
     const entry = entryAt(index, located.uri, located.link.range.start);
     fromEntries.add(entry ? `${located.uri}#${entry.id}` : located.uri);
   }
-  return [codeSpan(heading.id), `${linkCountText(links.length)} ${l10n.t('(from {0} entries)', fromEntries.size)}`];
+  if (links.length === 0) {
+    return [codeSpan(heading.id), linkCountText(0)];
+  }
+  const from = fromEntries.size === 1 ? l10n.t('(from 1 entry)') : l10n.t('(from {0} entries)', fromEntries.size);
+  return [codeSpan(heading.id), `${linkCountText(links.length)} ${from}`];
 }
 
 function linkCountText(count: number): string {
+  if (count === 0) {
+    return l10n.t('No link points here.');
+  }
   return count === 1 ? l10n.t('1 link points here.') : l10n.t('{0} links point here.', count);
 }
 

@@ -64,7 +64,10 @@ function graphSection(graph: ReportGraph): string {
   if (graph.nodes.length === 0) {
     return `<section>${heading}<p>${escapeHtml(l10n.t('No entry links to another entry yet.'))}</p></section>`;
   }
-  const note = l10n.t('The {0} most linked entries and the links between them. The bigger the circle, the more links point at the entry.', graph.nodes.length);
+  const note =
+    graph.nodes.length === 1
+      ? l10n.t('The most linked entry. The bigger the circle, the more links point at the entry.')
+      : l10n.t('The {0} most linked entries and the links between them. The bigger the circle, the more links point at the entry.', graph.nodes.length);
   return `<section>${heading}<p class="note">${escapeHtml(note)}</p>${renderGraphSvg(graph)}</section>`;
 }
 
@@ -80,7 +83,7 @@ export function renderGraphSvg(graph: ReportGraph): string {
     .map((edge) => curve(placed[indexOf.get(edge.from)!]!, placed[indexOf.get(edge.to)!]!, linked.has(`${edge.to}\n${edge.from}`)));
   const largest = Math.max(...graph.nodes.map((node) => node.links));
   const nodes = graph.nodes.map((node, i) => graphNode(node, placed[i]!, largest));
-  const label = l10n.t('Link graph of the {0} most linked entries', graph.nodes.length);
+  const label = graph.nodes.length === 1 ? l10n.t('Link graph of the most linked entry') : l10n.t('Link graph of the {0} most linked entries', graph.nodes.length);
   return [
     `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${picture.size} ${picture.size}" role="img" aria-label="${escapeHtml(label)}">`,
     `<g class="edges">${curves.join('')}</g>`,
@@ -99,7 +102,8 @@ function curve(a: PlacedNode, b: PlacedNode, mutual: boolean): string {
 /** A circle sized by the entry's links, its label pointing away from the centre, upright on the left. */
 function graphNode(node: LinkedEntry, { x, y, angle }: PlacedNode, largest: number): string {
   const radius = roundToTenth(3 + 11 * Math.sqrt(node.links / largest));
-  const tooltip = `${node.title} (#${node.id}): ${l10n.t('{0} links point here', node.links)}`;
+  const links = node.links === 1 ? l10n.t('1 link points here.') : l10n.t('{0} links point here.', node.links);
+  const tooltip = `${node.title} (#${node.id}): ${links}`;
   const text = node.title.length > maxLabelLength ? `${node.title.slice(0, maxLabelLength - 1)}…` : node.title;
   const onLeft = angle > 90;
   const gap = radius + 5;

@@ -44,6 +44,14 @@ test('hover on an entry heading counts the links and the entries they come from'
   );
 });
 
+test('hover on an entry heading says one link from one entry in the singular, and no link as such', async () => {
+  assert.equal(
+    await hoverTextAt({ 'LLM.md': ['## Large ‸Language Model {#LLM .chapter .small .term}'], 'A.md': entryLines('A', 'A', ['[LLM](#LLM)']) }),
+    '`LLM`\n\n1 link points here. (from 1 entry)',
+  );
+  assert.equal(await hoverTextAt({ 'LLM.md': ['## Large ‸Language Model {#LLM .chapter .small .term}'], 'A.md': entryLines('A', 'A', []) }), '`LLM`\n\nNo link points here.');
+});
+
 test('writer text cannot smuggle a command link into the hover', async () => {
   const text = await hoverTextAt({
     'A.md': ['[x](#E‸)'],

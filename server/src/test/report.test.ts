@@ -124,6 +124,20 @@ test('every text of the page is escaped, and the page loads nothing and runs not
   assert.deepEqual(xmlProblems(onlyMatch(html, /<svg[\s\S]*<\/svg>/g)), []);
 });
 
+test('a graph of one entry with one link says so in the singular', () => {
+  const index = indexOf({ 'A.md': entryLines('A', 'A', ['[B](#B)']), 'B.md': entryLines('B', 'B', []) });
+  const report = buildReport(index, defaultConfig, { name: 'g', fileName: (uri) => uri, diagnosticsOf: diagnosticsIn(index) });
+  assert.deepEqual(
+    report.graph.nodes.map(({ id, links }) => [id, links]),
+    [['B', 1]],
+  );
+  const html = renderReportHtml(report);
+  assert.match(html, /<title>B \(#B\): 1 link points here\.<\/title>/);
+  assert.match(html, /<p class="note">The most linked entry\. /);
+  assert.match(html, /aria-label="Link graph of the most linked entry"/);
+  assert.doesNotMatch(html, /\b1 links|\b1 most linked entries/);
+});
+
 test('a glossary without links reports no graph and no missing entries', () => {
   const index = indexOf({ 'A.md': entryLines('A', 'A', []), 'Index.md': ['# Index {#Index}'] });
   const report = buildReport(index, defaultConfig, { name: 'g', fileName: (uri) => uri, diagnosticsOf: diagnosticsIn(index) });
