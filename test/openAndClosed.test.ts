@@ -186,3 +186,27 @@ function applyToDisk(edit: WorkspaceEdit): boolean {
   }
   return created;
 }
+
+test('a .txt file is served only when it belongs to the glossary (its index page); Markdown anywhere completes ids', { timeout: 60_000 }, async (t) => {
+  const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'glossary-txt-'));
+  fs.writeFileSync(path.join(folder, '.glossary.json'), JSON.stringify({ indexFile: 'index.txt' }));
+  fs.writeFileSync(path.join(folder, 'index.txt'), '# Index {#Index}\n\n[Keras](#Keras) |\n');
+  fs.writeFileSync(path.join(folder, 'Keras.md'), entry('Keras', 'Keras', 'Ein Framework.'));
+  const server = await startServer(folder, { signal: t.signal });
+  const completionLabels = async (name: string, languageId: string): Promise<string[] | null> => {
+    const uri = URI.file(path.join(folder, name)).toString();
+    const text = 'See [x](#\n';
+    await server.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId, version: 1, text } });
+    const list = (await server.connection.sendRequest('textDocument/completion', { textDocument: { uri }, position: { line: 0, character: 9 } })) as { items: { label: string }[] } | null;
+    return list === null ? null : list.items.map((item) => item.label);
+  };
+  try {
+    await server.settle();
+    assert.equal(await completionLabels('notes.txt', 'plaintext'), null);
+    assert.ok((await completionLabels('index.txt', 'plaintext'))?.includes('Keras'));
+    assert.ok((await completionLabels('README.markdown', 'markdown'))?.includes('Keras'));
+  } finally {
+    await server.shutdown();
+    fs.rmSync(folder, { recursive: true, force: true });
+  }
+});

@@ -18,7 +18,11 @@ export function createLanguageClient(context: vscode.ExtensionContext): Language
   const run = { module: context.asAbsolutePath('dist/glossary.js'), args: ['lsp'], transport: TransportKind.ipc };
   const serverOptions: ServerOptions = { run, debug: run };
   const clientOptions: LanguageClientOptions = {
-    documentSelector: [{ scheme: 'file', language: 'markdown' }],
+    // A glossary's index page may be a .txt file (`indexFile`); the server serves no other .txt file.
+    documentSelector: [
+      { scheme: 'file', language: 'markdown' },
+      { scheme: 'file', pattern: '**/*.txt' },
+    ],
     // The server pulls the settings (workspace/configuration); this only tells it when they change.
     synchronize: { configurationSection: 'glossary' },
     middleware: {

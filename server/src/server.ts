@@ -304,7 +304,8 @@ export function startServer(connection: Connection, workspace: Workspace = new N
   connection.onCompletion(
     runSafely(connection, 'completion', null, (params, token) => {
       const document = documents.get(params.textDocument.uri);
-      if (document === undefined) {
+      // Markdown anywhere may link the glossary; another file (a .txt beside it) only when it belongs to it.
+      if (document === undefined || (document.languageId !== 'markdown' && !session.isGlossaryFile(document.uri))) {
         return null;
       }
       const { line } = params.position;

@@ -25,6 +25,25 @@ describe('language features', () => {
     assert.match(text, /Looking at every word at once/);
   });
 
+  it('serves the index page, a .txt file: hover, definition, and a quick fix for a broken link as it is typed', async () => {
+    const document = await openFile('000-index.txt');
+    assert.equal(document.languageId, 'plaintext');
+    const hovers = await vscode.commands.executeCommand('vscode.executeHoverProvider', document.uri, positionOf(document, '(#Attention)', 3));
+    assert.match(hovers.flatMap((hover) => hover.contents.map((content) => content.value ?? String(content))).join('\n'), /Looking at every word at once/);
+    const locations = await vscode.commands.executeCommand('vscode.executeDefinitionProvider', document.uri, positionOf(document, '(#Tokenizer)', 3));
+    assert.equal((locations[0].targetUri ?? locations[0].uri).toString(), fileUri('Tokenizer.md').toString());
+    try {
+      // An unsaved edit reaches the server: the typo is reported and fixed from the editor's text.
+      await append(document, '[Perplexity](#Perplexitty) |\n');
+      const [typo] = await diagnosticsWithCode(document.uri, 'index-link-broken');
+      assert.ok(typo, 'the broken link on the unsaved index page is not reported');
+      const actions = await vscode.commands.executeCommand('vscode.executeCodeActionProvider', document.uri, typo.range);
+      assert.ok(actions.some((action) => action.title === 'Change to "Perplexity"'), actions.map((action) => action.title).join(', '));
+    } finally {
+      await revert(document);
+    }
+  });
+
   it('completes ids after (#', async () => {
     const document = await openFile('LLM.md');
     try {
