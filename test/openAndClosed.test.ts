@@ -210,3 +210,48 @@ test('a .txt file is served only when it belongs to the glossary (its index page
     fs.rmSync(folder, { recursive: true, force: true });
   }
 });
+
+test('the file watcher follows the include patterns and the index page, and is registered anew when they change', { timeout: 60_000 }, async (t) => {
+  const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'glossary-watchers-'));
+  fs.writeFileSync(path.join(folder, '.glossary.json'), JSON.stringify({ include: ['**/*.markdown'], indexFile: 'index.txt' }));
+  fs.writeFileSync(path.join(folder, 'index.txt'), '# Index {#Index}\n\n[Keras](#Keras) |\n');
+  fs.writeFileSync(path.join(folder, 'Keras.markdown'), entry('Keras', 'Keras', 'Ein Framework.'));
+  const registrations: { id: string; watchers: { globPattern: unknown }[] }[] = [];
+  const unregistered: string[] = [];
+  const server = await startServer(folder, {
+    signal: t.signal,
+    capabilities: { workspace: { didChangeWatchedFiles: { dynamicRegistration: true } } },
+    onConnection: (connection) => {
+      connection.onRequest('client/registerCapability', (params: { registrations: { id: string; registerOptions?: { watchers?: { globPattern: unknown }[] } }[] }) => {
+        registrations.push(...params.registrations.map((registration) => ({ id: registration.id, watchers: registration.registerOptions?.watchers ?? [] })));
+        return null;
+      });
+      connection.onRequest('client/unregisterCapability', (params: { unregisterations: { id: string }[] }) => {
+        unregistered.push(...params.unregisterations.map((registration) => registration.id));
+        return null;
+      });
+    },
+  });
+  const globs = (): unknown[][] => registrations.map((registration) => registration.watchers.map((watcher) => watcher.globPattern));
+  try {
+    await server.settle();
+    assert.deepEqual(globs(), [['**/.glossary.json'], ['**/*.markdown', '**/index.txt']]);
+    // A file the default `**/*.md` watcher would never have told of.
+    fs.writeFileSync(path.join(folder, 'TensorFlow.markdown'), entry('TensorFlow', 'TensorFlow', 'Mit [Keras](#Keras).'));
+    const uri = URI.file(path.join(folder, 'TensorFlow.markdown')).toString();
+    await server.connection.sendNotification(DidChangeWatchedFilesNotification.type, { changes: [{ uri, type: FileChangeType.Created }] });
+    await server.waitUntil(() => server.statuses.at(-1)!.entryCount === 2, 'the new .markdown entry to be counted');
+
+    fs.writeFileSync(path.join(folder, '.glossary.json'), JSON.stringify({ include: ['**/*.md'], indexFile: 'index.txt' }));
+    const configUri = URI.file(path.join(folder, '.glossary.json')).toString();
+    await server.connection.sendNotification(DidChangeWatchedFilesNotification.type, { changes: [{ uri: configUri, type: FileChangeType.Changed }] });
+    await server.waitUntil(() => registrations.length === 3 && unregistered.length === 1, 'the watcher to be registered anew');
+    assert.deepEqual(globs()[2], ['**/*.md', '**/index.txt']);
+    assert.equal(unregistered[0], registrations[1]!.id);
+    await server.settle();
+    assert.equal(registrations.length, 3, 'an unchanged configuration registers nothing more');
+  } finally {
+    await server.shutdown();
+    fs.rmSync(folder, { recursive: true, force: true });
+  }
+});

@@ -164,6 +164,17 @@ export function startServer(connection: Connection, workspace: Workspace = new N
       outerConfigWatcher = { uri: outer, registration };
     }
   };
+  /** The watcher of the glossary's files, registered anew when the include patterns or the index page change. */
+  let filesWatcher: { readonly key: string; readonly registration: Promise<Disposable> } | undefined;
+  const watchGlossaryFiles = (): void => {
+    const patterns = session.watchedFilePatterns();
+    const key = patterns.join('\n');
+    if (!canRegisterWatchers || filesWatcher?.key === key) {
+      return;
+    }
+    void filesWatcher?.registration.then((registration) => registration.dispose());
+    filesWatcher = { key, registration: connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: patterns.map((globPattern) => ({ globPattern })) }) };
+  };
   const currentSettings = async (): Promise<unknown> => (canPullSettings ? await connection.workspace.getConfiguration(settingsSection) : pushedSettings);
   let loadedSettingsKey: string | undefined;
 
@@ -182,6 +193,7 @@ export function startServer(connection: Connection, workspace: Workspace = new N
       session.updateOpen(open);
     }
     loaded = true;
+    watchGlossaryFiles();
     watchOuterConfigFile();
     diagnostics.publishAll([...session.index.documents()].map((document) => document.uri));
     sendStatus('ready');
@@ -223,9 +235,7 @@ export function startServer(connection: Connection, workspace: Workspace = new N
 
   connection.onInitialized(async () => {
     if (canRegisterWatchers) {
-      void connection.client.register(DidChangeWatchedFilesNotification.type, {
-        watchers: [{ globPattern: '**/*.{md,txt}' }, { globPattern: '**/.glossary.json' }],
-      });
+      void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: `**/${configFileName}` }] });
     }
     if (followsWorkspaceFolders) {
       // A folder added to or removed from the workspace: the glossary is read again over the folders now open.

@@ -141,6 +141,17 @@ export class GlossarySession {
     });
   }
 
+  /**
+   * Glob patterns for a file watcher that sees every file of the glossary: the last segment of each
+   * include pattern (`*.md` of `docs/*.md`) and the index page's name, in any folder. They may see
+   * more files, which `isGlossaryFile` then passes over.
+   */
+  watchedFilePatterns(): string[] {
+    const names = this.currentConfig.include.map((pattern) => pattern.split('/').filter((segment) => segment !== '').at(-1) ?? '*');
+    if (this.indexPageUri !== undefined) names.push(Utils.basename(URI.parse(this.indexPageUri)));
+    return [...new Set(names.map((name) => (name === '**' ? '**/*' : `**/${name}`)))].sort();
+  }
+
   /** The `.glossary.json` of the glossary: the one read, else where one would be (in the first workspace folder); undefined without a folder. */
   configFileUri(): string | undefined {
     const first = this.folderUris[0];
