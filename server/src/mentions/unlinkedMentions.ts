@@ -210,7 +210,7 @@ interface Paragraph {
 }
 
 /**
- * Heading lines, code blocks and reference definitions (`[ref]: #Id`) hold no prose; table rows
+ * Heading lines, code blocks, verbatim HTML (`<pre>`) and reference definitions (`[ref]: #Id`) hold no prose; table rows
  * are left alone too, since a link in a cell would break the columns of a grid table.
  */
 function linesWithoutProse(document: GlossaryDocument, lines: readonly string[]): Uint8Array {
@@ -220,6 +220,7 @@ function linesWithoutProse(document: GlossaryDocument, lines: readonly string[])
   };
   document.headings.forEach((heading) => skip(heading.range));
   document.codeFences.forEach((fence) => skip(fence.range));
+  document.verbatimHtml.forEach(skip);
   const tableRows = lines.map((line) => /^\s*(\||\+[-=:+])/.test(line));
   const nextNonBlank = (number: number, step: number): number => {
     let other = number + step;

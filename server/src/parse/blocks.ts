@@ -58,6 +58,8 @@ export interface BlockScan {
   /** The inline text of each footnote, by label: Pandoc places it where the note is referenced. */
   readonly notes: ReadonlyMap<string, readonly InlineBlock[]>;
   readonly fences: readonly FenceBlock[];
+  /** Raw HTML elements whose content Pandoc keeps verbatim (`pre`, `script`, `style`, `textarea`), by their first and last line. */
+  readonly verbatimHtml: readonly { readonly firstLine: number; readonly lastLine: number }[];
   readonly definitions: readonly DefinitionBlock[];
   /** Lines of horizontal rules at the top level of the file. */
   readonly rules: readonly number[];
@@ -146,9 +148,10 @@ class BlockScanner {
     blocks: (HeadingBlock | InlineBlock)[];
     notes: Map<string, InlineBlock[]>;
     fences: FenceBlock[];
+    verbatimHtml: { firstLine: number; lastLine: number }[];
     definitions: DefinitionBlock[];
     rules: number[];
-  } = { blocks: [], notes: new Map(), fences: [], definitions: [], rules: [] };
+  } = { blocks: [], notes: new Map(), fences: [], verbatimHtml: [], definitions: [], rules: [] };
   /** Where inline text goes while a footnote is parsed. */
   private noteText: InlineBlock[] | undefined;
   /** How many HTML block elements are open: their closing tag ends a paragraph. */
@@ -363,7 +366,9 @@ class BlockScanner {
         const candidate = this.text(lines[j]);
         const from = j === i ? 4 : 0;
         const at = (closer === '-->' ? candidate : candidate.toLowerCase()).indexOf(closer, from);
-        if (at >= 0) return this.continueAfter(lines, j, lines[j].start + at + closer.length);
+        if (at < 0) continue;
+        if (closer !== '-->') this.result.verbatimHtml.push({ firstLine: line.line, lastLine: lines[j].line });
+        return this.continueAfter(lines, j, lines[j].start + at + closer.length);
       }
       return undefined;
     }

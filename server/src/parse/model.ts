@@ -128,6 +128,8 @@ export interface GlossaryDocument {
   readonly links: readonly Link[];
   readonly entries: readonly Entry[];
   readonly codeFences: readonly CodeFence[];
+  /** Raw HTML elements whose content Pandoc keeps verbatim (`<pre>`, `<script>`, `<style>`, `<textarea>`), whole lines. */
+  readonly verbatimHtml: readonly Range[];
 }
 
 /** Settings that change what the parser calls an entry. */

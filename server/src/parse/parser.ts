@@ -231,8 +231,12 @@ export function parseGlossaryDocument(
     links,
     entries: buildEntries(headings, links, paragraphs, blockScan.rules, lineTexts, options),
     codeFences,
+    verbatimHtml: blockScan.verbatimHtml.length === 0 ? noRanges : blockScan.verbatimHtml.map((element) => lineRange(element.firstLine, element.lastLine, lineTexts)),
   };
 }
+
+/** Shared by the models without verbatim HTML: nearly all. */
+const noRanges: readonly Range[] = Object.freeze([]);
 
 function lineRange(first: number, last: number, lineTexts: readonly string[]): Range {
   return { start: positionAt(first, 0), end: positionAt(last, (lineTexts[last] ?? '').length) };

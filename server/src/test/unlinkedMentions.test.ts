@@ -360,6 +360,15 @@ test('no mention in suspended compounds, gender forms, indented code, math, comm
   ]);
 });
 
+test('no mention inside an HTML element pandoc keeps verbatim (pre, script, style, textarea); in a div, as pandoc reads Markdown there', () => {
+  const terms: [string, string][] = [
+    ['Tensor', 'Tensor'],
+    ['Agent', 'Agent'],
+  ];
+  const body = ['<pre>', 'Tensor als Text', '</pre>', '', '<SCRIPT type="x">', 'var Agent;', '</SCRIPT>', '', '<div>', 'Ein Agent.', '</div>', '', 'Danach ein Tensor.'];
+  assert.deepEqual(mentionsOf(withTerms(body, terms), 'A.md'), ['11:4-11:9 Agent -> #Agent', '14:11-14:17 Tensor -> #Tensor']);
+});
+
 test('at information, a heading edit that changes no form leaves the terms alone; a new title reads again only the files holding its first word', async () => {
   const files: Record<string, string> = {
     [uriOf('Index.md')]: '# Index {#Index}',
