@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs what the real-editor tests need (see ../shared/docs/E2E.md), once, and caches it:
-#   - Debian packages: chromium, neovim, and the build tools code-server's native modules need;
+#   - Debian packages: chromium, neovim, emacs-nox with elpa-eglot and elpa-markdown-mode, and the
+#     build tools code-server's native modules need;
 #   - code-server 4.100.3 (VS Code 1.100 on Node 20) from npm, into a cache folder outside the
 #     project's node_modules.
 # A second run only checks and prints "ok" lines. Runs as root (apt-get); the code-server part
@@ -16,7 +17,7 @@ set -euo pipefail
 CODE_SERVER_VERSION=4.100.3
 RIPGREP_CACHE_VERSION=1.15.11 # the @vscode/ripgrep that code-server 4.100.3 pins
 RIPGREP_ASSET=ripgrep-v13.0.0-10-x86_64-unknown-linux-musl.tar.gz
-APT_PACKAGES=(chromium neovim build-essential pkg-config python3 libkrb5-dev libxkbfile-dev libsecret-1-dev libx11-dev)
+APT_PACKAGES=(chromium neovim emacs-nox elpa-eglot elpa-markdown-mode build-essential pkg-config python3 libkrb5-dev libxkbfile-dev libsecret-1-dev libx11-dev)
 
 CACHE_DIR=${GLOSSARY_E2E_CACHE:-${HOME:-/root}/.cache/pandoc-glossary-e2e}
 CS_DIR=$CACHE_DIR/code-server
@@ -56,6 +57,7 @@ else
 fi
 [ -x /usr/bin/chromium ] || die "/usr/bin/chromium not found after installing the chromium package"
 command -v nvim >/dev/null || die "nvim not found after installing the neovim package"
+command -v emacs >/dev/null || die "emacs not found after installing the emacs-nox package"
 
 # --- code-server ---------------------------------------------------------------------------------
 cs_complete() {
