@@ -1,7 +1,7 @@
 import { WorkspaceIndex } from '../index/workspaceIndex';
 import { splitLines } from '../parse/blocks';
 import { detach } from '../parse/detach';
-import { Entry, GlossaryDocument, Link, Range } from '../parse/model';
+import { Entry, GlossaryDocument, Range } from '../parse/model';
 import { positionAt } from '../parse/positions';
 import { inlineMasks, Mask } from './inlineMasks';
 import { filterQueriesOf, formsOf, isCaseSensitive, Lexicon, lexiconOf, Term, TermForm, wordMatchesAt } from './lexicon';
@@ -140,7 +140,7 @@ function scanDocument(text: string, document: GlossaryDocument, lexicon: Lexicon
   const oneBreak = !text.includes('\r');
   const skipped = linesWithoutProse(document, lines);
   const headMasks = maskMultiLineComments(lines, skipped);
-  const links = new LinkMasks(document);
+  const links = new RangeMasks([...document.links.map((link) => link.range), ...document.verbatimHtml]);
   for (const entry of document.entries) {
     const scope = new EntryScope(entry, lexicon);
     for (const paragraph of paragraphsOf(text, oneBreak, lines, lineOffsets, skipped, entry.heading.range.end.line + 1, entry.range.end.line)) {
@@ -220,7 +220,8 @@ function linesWithoutProse(document: GlossaryDocument, lines: readonly string[])
   };
   document.headings.forEach((heading) => skip(heading.range));
   document.codeFences.forEach((fence) => skip(fence.range));
-  document.verbatimHtml.forEach(skip);
+  // Lines within a verbatim element; its first and last line are masked where it stands.
+  document.verbatimHtml.forEach(({ start, end }) => skipped.fill(1, start.line + 1, end.line));
   const tableRows = lines.map((line) => /^\s*(\||\+[-=:+])/.test(line));
   const nextNonBlank = (number: number, step: number): number => {
     let other = number + step;
@@ -310,27 +311,28 @@ function* paragraphsOf(text: string, oneBreak: boolean, lines: readonly string[]
 }
 
 /**
- * The internal links (the model knows them, whatever their syntax) of paragraphs asked for in
- * document order, as masks: one pass over the links for the whole document.
+ * Ranges of the model to leave out of the prose, as masks of the paragraphs asked for in document
+ * order: the internal links (the model knows them, whatever their syntax) and the verbatim HTML
+ * elements. The ranges do not overlap; one pass over them for the whole document.
  */
-class LinkMasks {
-  private readonly links: readonly Link[];
+class RangeMasks {
+  private readonly ranges: readonly Range[];
   private next = 0;
 
-  constructor(document: GlossaryDocument) {
-    this.links = [...document.links].sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+  constructor(ranges: readonly Range[]) {
+    this.ranges = [...ranges].sort((a, b) => a.start.line - b.start.line || a.start.character - b.start.character);
   }
 
   of(paragraph: Paragraph): Mask[] {
     const lastLine = paragraph.firstLine + paragraph.lineStarts.length - 1;
-    while (this.next < this.links.length && this.links[this.next]!.range.start.line < paragraph.firstLine) {
+    while (this.next < this.ranges.length && this.ranges[this.next]!.end.line < paragraph.firstLine) {
       this.next++;
     }
     const offset = ({ line, character }: Range['start']): number =>
-      line > lastLine ? paragraph.text.length : paragraph.lineStarts[line - paragraph.firstLine]! + character;
+      line < paragraph.firstLine ? 0 : line > lastLine ? paragraph.text.length : paragraph.lineStarts[line - paragraph.firstLine]! + character;
     const masks: Mask[] = [];
-    for (let k = this.next; k < this.links.length && this.links[k]!.range.start.line <= lastLine; k++) {
-      masks.push([offset(this.links[k]!.range.start), offset(this.links[k]!.range.end)]);
+    for (let k = this.next; k < this.ranges.length && this.ranges[k]!.start.line <= lastLine; k++) {
+      masks.push([offset(this.ranges[k]!.start), offset(this.ranges[k]!.end)]);
     }
     return masks;
   }

@@ -1,5 +1,6 @@
 import { parseAttributeBlock } from './attributes';
 import { escapeUri, skipVerbatim, unescape } from './inline';
+import type { Range } from './model';
 
 /**
  * The block structure of Pandoc Markdown, as far as ids and links depend on it: which lines are
@@ -58,8 +59,8 @@ export interface BlockScan {
   /** The inline text of each footnote, by label: Pandoc places it where the note is referenced. */
   readonly notes: ReadonlyMap<string, readonly InlineBlock[]>;
   readonly fences: readonly FenceBlock[];
-  /** Raw HTML elements whose content Pandoc keeps verbatim (`pre`, `script`, `style`, `textarea`), by their first and last line. */
-  readonly verbatimHtml: readonly { readonly firstLine: number; readonly lastLine: number }[];
+  /** Raw HTML elements whose content Pandoc keeps verbatim (`pre`, `script`, `style`, `textarea`), from `<` to the end of the closing tag. */
+  readonly verbatimHtml: readonly Range[];
   readonly definitions: readonly DefinitionBlock[];
   /** Lines of horizontal rules at the top level of the file. */
   readonly rules: readonly number[];
@@ -148,7 +149,7 @@ class BlockScanner {
     blocks: (HeadingBlock | InlineBlock)[];
     notes: Map<string, InlineBlock[]>;
     fences: FenceBlock[];
-    verbatimHtml: { firstLine: number; lastLine: number }[];
+    verbatimHtml: Range[];
     definitions: DefinitionBlock[];
     rules: number[];
   } = { blocks: [], notes: new Map(), fences: [], verbatimHtml: [], definitions: [], rules: [] };
@@ -349,26 +350,32 @@ class BlockScanner {
   /**
    * Raw HTML at the start of a block: a comment or a verbatim element (`pre`, `script`, `style`,
    * `textarea`) is skipped to its end; a block-level tag is skipped by itself, and the rest of its
-   * line is read as the start of the next block, as Pandoc's `markdown_in_html_blocks` does.
+   * line is read as the start of the next block, as Pandoc's `markdown_in_html_blocks` does. At
+   * most three spaces before it, or any when it interrupts a paragraph (`interrupting`), where a
+   * comment does not count.
    */
-  private htmlBlock(lines: LineRef[], i: number): number | undefined {
+  private htmlBlock(lines: LineRef[], i: number, interrupting = false): number | undefined {
     const line = lines[i];
-    const text = this.text(line);
-    if (text[0] !== '<') return undefined;
-    let closer: string | undefined;
-    if (text.startsWith('<!--')) closer = '-->';
-    else {
+    const raw = this.text(line);
+    const indent = raw.length - raw.trimStart().length;
+    if ((!interrupting && (indent > 3 || raw.startsWith('\t'))) || raw[indent] !== '<') return undefined;
+    const text = raw.slice(indent);
+    let closer: RegExp | undefined;
+    if (text.startsWith('<!--')) {
+      if (interrupting) return undefined;
+      closer = /-->/g;
+    } else {
       const verbatim = verbatimTags.exec(text);
-      if (verbatim) closer = `</${verbatim[1].toLowerCase()}>`;
+      if (verbatim) closer = new RegExp(`</${verbatim[1]}>`, 'gi');
     }
     if (closer !== undefined) {
       for (let j = i; j < lines.length; j++) {
-        const candidate = this.text(lines[j]);
-        const from = j === i ? 4 : 0;
-        const at = (closer === '-->' ? candidate : candidate.toLowerCase()).indexOf(closer, from);
-        if (at < 0) continue;
-        if (closer !== '-->') this.result.verbatimHtml.push({ firstLine: line.line, lastLine: lines[j].line });
-        return this.continueAfter(lines, j, lines[j].start + at + closer.length);
+        closer.lastIndex = j === i ? indent + 4 : 0;
+        const found = closer.exec(this.text(lines[j]));
+        if (found === null) continue;
+        const end = lines[j].start + found.index + found[0].length;
+        if (text[1] !== '!') this.result.verbatimHtml.push({ start: { line: line.line, character: line.start + indent }, end: { line: lines[j].line, character: end } });
+        return this.continueAfter(lines, j, end);
       }
       return undefined;
     }
@@ -376,7 +383,7 @@ class BlockScanner {
     if (!tag || !blockTags.has(tag[1].toLowerCase())) return undefined;
     if (text[1] === '/') this.openHtmlBlocks = Math.max(0, this.openHtmlBlocks - 1);
     else if (!tag[0].endsWith('/>')) this.openHtmlBlocks++;
-    return this.continueAfter(lines, i, line.start + tag[0].length);
+    return this.continueAfter(lines, i, line.start + indent + tag[0].length);
   }
 
   /** Resumes block parsing at `column` of line `j`: the rest of that line starts a block. */
@@ -725,8 +732,8 @@ class BlockScanner {
 
   /**
    * A paragraph: lines up to a blank line. Pandoc also ends it before a backtick-fenced code
-   * block and, inside a list, before a list marker; an HTML comment left open runs on past blank
-   * lines to its end.
+   * block, a block-level or verbatim HTML element and, inside a list, before a list marker; an
+   * HTML comment left open runs on past blank lines to its end.
    */
   private paragraph(lines: LineRef[], i: number, context: Context): number {
     const body: LineRef[] = [lines[i]];
@@ -743,6 +750,12 @@ class BlockScanner {
         if (context.inList && (bulletMarker.test(text) || orderedMarker.test(text))) break;
         if (this.openDivs > 0 && divClose.test(text)) break;
         if (this.openHtmlBlocks > 0 && /^[ \t]*<\/[A-Za-z]/.test(text)) break;
+        // A block-level or verbatim HTML element ends the paragraph, however far it is indented.
+        const afterHtml = /^[ \t]*</.test(text) ? this.htmlBlock(lines, j, true) : undefined;
+        if (afterHtml !== undefined) {
+          this.addInline(body);
+          return afterHtml;
+        }
       }
       body.push(line);
       openComment = commentOpenAfter(openComment, text);

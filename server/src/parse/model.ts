@@ -128,7 +128,7 @@ export interface GlossaryDocument {
   readonly links: readonly Link[];
   readonly entries: readonly Entry[];
   readonly codeFences: readonly CodeFence[];
-  /** Raw HTML elements whose content Pandoc keeps verbatim (`<pre>`, `<script>`, `<style>`, `<textarea>`), whole lines. */
+  /** Raw HTML elements whose content Pandoc keeps verbatim (`<pre>`, `<script>`, `<style>`, `<textarea>`), from `<` to the end of the closing tag. */
   readonly verbatimHtml: readonly Range[];
 }
 

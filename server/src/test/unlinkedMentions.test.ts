@@ -360,13 +360,17 @@ test('no mention in suspended compounds, gender forms, indented code, math, comm
   ]);
 });
 
-test('no mention inside an HTML element pandoc keeps verbatim (pre, script, style, textarea); in a div, as pandoc reads Markdown there', () => {
+test('no mention inside an HTML element pandoc keeps verbatim (pre, script, style, textarea), and after it on its line; in a div, as pandoc reads Markdown there', () => {
   const terms: [string, string][] = [
     ['Tensor', 'Tensor'],
     ['Agent', 'Agent'],
+    ['Modell', 'Modell'],
   ];
   const body = ['<pre>', 'Tensor als Text', '</pre>', '', '<SCRIPT type="x">', 'var Agent;', '</SCRIPT>', '', '<div>', 'Ein Agent.', '</div>', '', 'Danach ein Tensor.'];
   assert.deepEqual(mentionsOf(withTerms(body, terms), 'A.md'), ['11:4-11:9 Agent -> #Agent', '14:11-14:17 Tensor -> #Tensor']);
+  // An element on one line with prose after it; one that interrupts a paragraph; prose after the closing tag.
+  const inline = ['<pre>Modell</pre> Ein Agent hier.', '', 'Text davor', '<pre>', 'der Tensor', '</pre> und ein Modell.'];
+  assert.deepEqual(mentionsOf(withTerms(inline, terms), 'A.md'), ['2:22-2:27 Agent -> #Agent', '7:15-7:21 Modell -> #Modell']);
 });
 
 test('at information, a heading edit that changes no form leaves the terms alone; a new title reads again only the files holding its first word', async () => {
