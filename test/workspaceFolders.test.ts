@@ -26,7 +26,11 @@ test('a workspace folder added or removed while the server runs: its files are r
     assert.ok(codes(path.join(first, 'A.md')).includes('broken-link'), 'A links #B, which only the second folder defines');
     assert.equal(server.statuses.at(-1)!.entryCount, 1);
 
-    await server.connection.sendNotification('workspace/didChangeWorkspaceFolders', { event: { added: [{ uri: uriOf(second), name: 'second' }], removed: [] } });
+    const adding = server.connection.sendNotification('workspace/didChangeWorkspaceFolders', { event: { added: [{ uri: uriOf(second), name: 'second' }], removed: [] } });
+    // While the folders are read anew, the glossary as it was answers.
+    const symbols = server.connection.sendRequest('workspace/symbol', { query: 'A' }) as Promise<{ name: string }[]>;
+    await adding;
+    assert.deepEqual((await symbols).map((symbol) => symbol.name), ['A']);
     await server.waitUntil(() => server.statuses.at(-1)!.state === 'ready' && server.statuses.at(-1)!.entryCount === 2, 'the second folder to be read');
     await server.settle();
     assert.ok(!codes(path.join(first, 'A.md')).includes('broken-link'));

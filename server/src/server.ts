@@ -178,7 +178,8 @@ export function startServer(connection: Connection, workspace: Workspace = new N
   const currentSettings = async (): Promise<unknown> => (canPullSettings ? await connection.workspace.getConfiguration(settingsSection) : pushedSettings);
   let loadedSettingsKey: string | undefined;
 
-  const reload = async (): Promise<void> => {
+  /** Reads the glossary anew; into `next` when the folders changed, which serves once it is read. */
+  const reload = async (next: GlossarySession = session): Promise<void> => {
     const settings = await currentSettings();
     loadedSettingsKey = settingsKey(settings);
     sendStatus('indexing');
@@ -187,7 +188,8 @@ export function startServer(connection: Connection, workspace: Workspace = new N
     const firstEntryRead = (readSoFar: { entryCount: number; fileCount: number }): void => {
       if (session.counts().entryCount === 0) void connection.sendNotification(StatusNotification, { state: 'indexing', ...readSoFar, brokenLinkCount: 0 });
     };
-    report(await session.load(settings ?? undefined, openTexts(), firstEntryRead));
+    report(await next.load(settings ?? undefined, openTexts(), firstEntryRead));
+    session = next;
     // Edits made while the files were read arrive here; unchanged versions are skipped.
     for (const open of openTexts()) {
       session.updateOpen(open);
@@ -242,9 +244,10 @@ export function startServer(connection: Connection, workspace: Workspace = new N
       connection.workspace.onDidChangeWorkspaceFolders(({ added, removed }) =>
         afterDiskWork(async () => {
           const removedUris = new Set(removed.map((folder) => folder.uri));
-          folderUris = [...folderUris.filter((uri) => !removedUris.has(uri)), ...added.map((folder) => folder.uri).filter((uri) => !folderUris.includes(uri))];
-          session = new GlossarySession(workspace, folderUris);
-          await reload();
+          const kept = folderUris.filter((uri) => !removedUris.has(uri));
+          folderUris = [...kept, ...added.map((folder) => folder.uri).filter((uri) => !kept.includes(uri))];
+          // The glossary as it was answers requests until the new one is read.
+          await reload(new GlossarySession(workspace, folderUris));
         }),
       );
     }
@@ -254,7 +257,7 @@ export function startServer(connection: Connection, workspace: Workspace = new N
   connection.onDidChangeConfiguration(async (params) => {
     pushedSettings = (params.settings as Record<string, unknown> | null | undefined)?.[settingsSection];
     // VS Code tells of every change under `glossary`, `glossary.trace.server` too, which only the client reads.
-    if (loaded && settingsKey(await currentSettings()) !== loadedSettingsKey) {
+    if (loadedSettingsKey !== undefined && settingsKey(await currentSettings()) !== loadedSettingsKey) {
       await afterDiskWork(reload);
     }
   });
