@@ -1,4 +1,4 @@
-import { test } from 'node:test';
+import { test, TestContext } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
@@ -9,10 +9,12 @@ import {
   ExitNotification,
   InitializedNotification,
   InitializeRequest,
+  PublishDiagnosticsNotification,
   ShutdownRequest,
   StreamMessageReader,
   StreamMessageWriter,
 } from 'vscode-languageserver/node';
+import { URI } from 'vscode-uri';
 import { repositoryRoot, serverScript } from './support/lspServer';
 
 // The built command line (dist/glossary.js) as a shell runs it: its language comes from the
@@ -95,4 +97,38 @@ test('glossary lsp without a transport flag speaks LSP over stdio', { timeout: 3
     connection.dispose();
     child.kill();
   }
+});
+
+/** The message of the broken link in Transformer.md as `glossary lsp ARGS` publishes it, the editor asking for `editorLocale`. */
+async function publishedMessage(t: TestContext, args: readonly string[], settings: Record<string, string>, editorLocale: string | undefined): Promise<string> {
+  const child = spawn(process.execPath, [serverScript, 'lsp', ...args], { stdio: ['pipe', 'pipe', 'pipe'], env: environmentWith(settings) });
+  t.signal.addEventListener('abort', () => child.kill(), { once: true });
+  const connection = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
+  const transformer = URI.file(path.join(exampleGlossary, 'Transformer.md')).toString();
+  const message = new Promise<string>((resolve) =>
+    connection.onNotification(PublishDiagnosticsNotification.type, (params) => {
+      const broken = params.uri === transformer ? params.diagnostics.find((diagnostic) => diagnostic.code === 'broken-link') : undefined;
+      if (broken) resolve(String(broken.message));
+    }),
+  );
+  connection.listen();
+  try {
+    const folder = URI.file(exampleGlossary).toString();
+    await connection.sendRequest(InitializeRequest.type, { processId: process.pid, rootUri: folder, workspaceFolders: [{ uri: folder, name: 'glossary' }], capabilities: {}, ...(editorLocale ? { locale: editorLocale } : {}) });
+    await connection.sendNotification(InitializedNotification.type, {});
+    return await message;
+  } finally {
+    connection.dispose();
+    child.kill();
+  }
+}
+
+test('glossary lsp speaks the language of --locale, else the one the editor asks for, else the environment\'s', { timeout: 60_000 }, async (t) => {
+  const german = /^Keine Überschrift definiert die ID „Tokeniser“/;
+  const english = /^No heading defines the id "Tokeniser"/;
+  assert.match(await publishedMessage(t, ['--stdio', '--locale', 'de'], { LANG: 'C' }, 'en'), german);
+  assert.match(await publishedMessage(t, ['--stdio'], { LANG: 'C' }, 'de'), german);
+  assert.match(await publishedMessage(t, ['--stdio'], { LANG: 'de_DE.UTF-8' }, undefined), german);
+  assert.match(await publishedMessage(t, ['--stdio'], { LANG: 'de_DE.UTF-8' }, 'en'), english);
+  assert.match(await publishedMessage(t, ['--stdio'], { LANG: 'C' }, undefined), english);
 });

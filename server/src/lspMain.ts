@@ -1,4 +1,6 @@
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
+import { explicitLocale } from './cli/args';
+import { localeOfEnvironment } from './localization';
 import { startServer } from './server';
 
 /** The arguments by which vscode-languageserver picks the connection (`--socket=PORT` and `--pipe=NAME` too). */
@@ -11,9 +13,12 @@ export function namesTransport(argv: readonly string[]): boolean {
 
 /**
  * `glossary lsp`: the language server on the connection named by --stdio, --node-ipc, --socket or
- * --pipe, and on stdio when none is named.
+ * --pipe, and on stdio when none is named. Its messages are in the language of `--locale`, else
+ * the one the editor asks for, else that of the environment (LC_ALL, LC_MESSAGES, LANG).
  */
 export function startLanguageServer(): void {
+  const chosen = explicitLocale(process.argv.slice(2));
+  const environment = localeOfEnvironment(process.env);
   // createConnection reads the transport from process.argv and throws without one.
   if (!namesTransport(process.argv.slice(2))) {
     process.argv.push('--stdio');
@@ -23,5 +28,5 @@ export function startLanguageServer(): void {
   process.on('unhandledRejection', (reason) => {
     connection.console.error(`unexpected failure: ${reason instanceof Error ? (reason.stack ?? reason.message) : String(reason)}`);
   });
-  startServer(connection);
+  startServer(connection, undefined, (editorLocale) => chosen ?? editorLocale ?? environment);
 }

@@ -61,7 +61,12 @@ function settingsKey(settings: unknown): string {
  * Starts the glossary language server on a connection: declares the capabilities and routes each
  * message to the session or to a feature.
  */
-export function startServer(connection: Connection, workspace: Workspace = new NodeFileSystemWorkspace({ synchronousReads: true })): void {
+export function startServer(
+  connection: Connection,
+  workspace: Workspace = new NodeFileSystemWorkspace({ synchronousReads: true }),
+  /** The language of the messages, given the one the editor asks for (if any). */
+  localeFor: (editorLocale: string | undefined) => string | undefined = (editorLocale) => editorLocale,
+): void {
   const documents = new TextDocuments(TextDocument);
   let session = new GlossarySession(workspace, []);
   let folderUris: string[] = [];
@@ -202,7 +207,7 @@ export function startServer(connection: Connection, workspace: Workspace = new N
   };
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
-    useLocale(params.locale);
+    useLocale(localeFor(params.locale));
     folderUris = workspaceFolderUris(params);
     session = new GlossarySession(workspace, folderUris);
     canPullSettings = params.capabilities.workspace?.configuration === true;
