@@ -37,7 +37,7 @@ export type CreateEntryResult = { readonly uri: string } | { readonly error: str
 export const ProposeEntryRequest = new RequestType<{ readonly title: string; readonly id?: string }, ProposedEntry, void>('glossary/proposeEntry');
 
 export interface ProposedEntry {
-  /** The id the entry would get: the given one, or the title with spaces as hyphens. */
+  /** The id the entry would get: the given one, or the one the title proposes (`proposeEntryId`). */
   readonly id: string;
   /** The file the entry would be written to. */
   readonly uri: string | undefined;

@@ -13,7 +13,7 @@ import { CreateEntryParams, IgnoreMentionsParams, ServerCommands } from '../prot
 import { toLspDiagnostic } from './diagnostics';
 import { rangeContains } from './locate';
 import { titleForMissingId } from './missingEntries';
-import { idProblem, newEntryProblem } from './newEntry';
+import { headingIdProblem, idProblem, newEntryProblem } from './newEntry';
 import { entryWithId } from './entryOf';
 import { linkFirstMentionsEdits, linkMentionEdit, linkMentionsKind } from './mentionLinks';
 import { addToIndexEdit, indexAnchorEdit } from './indexPageEdits';
@@ -261,7 +261,7 @@ function idFileFixes(input: CodeActionInput, model: GlossaryDocument, diagnostic
   }
   const actions: CodeAction[] = [];
   const nameId = fileNameId(model.uri);
-  if (nameId !== entry.id && idProblem(nameId) === undefined && !input.index.isDefined(nameId)) {
+  if (nameId !== entry.id && headingIdProblem(nameId) === undefined && !input.index.isDefined(nameId)) {
     actions.push(quickFix(l10n.t('Change the id to "{0}", as the file is named', nameId), diagnostic, editOf(input, [TextEdit.replace(idRange, nameId)]), false));
   }
   const newUri = idProblem(entry.id) === undefined ? `${model.uri.slice(0, model.uri.lastIndexOf('/'))}/${encodeURIComponent(entry.id)}.md` : undefined;

@@ -6,9 +6,8 @@ import { seeAlsoHeadingText } from './seeAlsoEdits';
 
 /**
  * The id a title proposes: the title as typed, with runs of white space as hyphens and the
- * characters pandoc does not take in an id left out (`Data Scraping` → `Data-Scraping`,
- * `DL (Deep Learning)` → `DL-Deep-Learning`). It may still be refused (`3D Modeling` begins with
- * a digit): the writer then names the id.
+ * characters an id cannot hold left out (`Data Scraping` → `Data-Scraping`, `DL (Deep Learning)`
+ * → `DL-Deep-Learning`, `Input/Output` → `InputOutput`).
  */
 export function proposeEntryId(title: string): string {
   return title
@@ -20,8 +19,10 @@ export function proposeEntryId(title: string): string {
 }
 
 /**
- * Why a string cannot be the id of a new entry, or undefined when it can: pandoc must read it as
- * the id in `{#…}`, and it is also the entry's file name (so no `:`, which Windows refuses).
+ * Why a string cannot be the id of a new entry, or undefined when it can: it is also the entry's
+ * file name, so letters, digits and `- _ .` only (pandoc takes `:` too, which Windows refuses in a
+ * file name), and not `.` or `-` first. An id that does not begin with a letter is written
+ * `{id="3D-Druck"}`, as pandoc reads no other (see `idAttribute`).
  */
 export function idProblem(id: string): string | undefined {
   if (id === '') {
@@ -30,16 +31,29 @@ export function idProblem(id: string): string | undefined {
   if (id.length > 200) {
     return l10n.t('The id is longer than 200 characters.');
   }
-  if (!/^\p{L}/u.test(id)) {
-    return l10n.t('The id "{0}" must begin with a letter: pandoc reads no other id.', id);
-  }
-  // Pandoc takes `:` too (a letter, then letters, digits and `- _ . :`), but a file name cannot hold it.
   const foreign = /[^\p{L}\p{N}_.-]/u.exec(id);
   if (foreign !== null) {
     const shown = /\s/.test(foreign[0]) ? l10n.t('white space') : `"${foreign[0]}"`;
     return l10n.t('The id "{0}" contains {1}; an id holds letters, digits and - _ . only.', id, shown);
   }
+  if (id.startsWith('.') || id.startsWith('-')) {
+    return l10n.t('The id "{0}" must not begin with "{1}".', id, id[0]!);
+  }
   return undefined;
+}
+
+/**
+ * Why an id cannot replace the id written in a heading's `{#…}`, or undefined when it can: an id
+ * of a new entry (`idProblem`) that begins with a letter, as pandoc reads no other after `#`.
+ */
+export function headingIdProblem(id: string): string | undefined {
+  return idProblem(id) ?? (/^\p{L}/u.test(id) ? undefined : l10n.t('The id "{0}" must begin with a letter to stand in {#…}.', id));
+}
+
+/** The attribute block of a new entry's heading: `{#Id .classes}`, or `{id="3D-Druck" .classes}` for an id pandoc reads only so. */
+export function idAttribute(id: string, classes: readonly string[]): string {
+  const classList = classes.map((name) => ` .${name}`).join('');
+  return /^\p{L}/u.test(id) ? `{#${id}${classList}}` : `{id="${id}"${classList}}`;
 }
 
 /** Why a new entry with this id cannot be created: an invalid id, or one the workspace defines. */
@@ -84,9 +98,8 @@ const summaryPlaceholder = 'Kurzbeschreibung';
  * the closing rule.
  */
 export function entryTemplate(title: string, id: string, config: GlossaryConfig, index: WorkspaceIndex): EntryText {
-  const classes = config.chapterClasses.map((name) => ` .${name}`).join('');
   const lines = [
-    `## ${title} {#${id}${classes}}`,
+    `## ${title} ${idAttribute(id, config.chapterClasses)}`,
     '',
     `***${summaryPlaceholder}***`,
     '',

@@ -3,7 +3,7 @@ import { Position, Range, RenameFile, TextDocumentEdit, TextEdit, WorkspaceEdit 
 import { fileNameId } from '../diagnostics/check';
 import { WorkspaceIndex } from '../index/workspaceIndex';
 import { locateAt } from './locate';
-import { idProblem } from './newEntry';
+import { headingIdProblem } from './newEntry';
 
 /** Why a rename cannot happen, in words for the writer. */
 export class RenameRefused extends Error {}
@@ -55,7 +55,7 @@ export function renameId(index: WorkspaceIndex, uri: string, position: Position,
   if (newId === id) {
     return {};
   }
-  const invalid = idProblem(newId);
+  const invalid = headingIdProblem(newId);
   if (invalid !== undefined) {
     throw new RenameRefused(invalid);
   }

@@ -1,43 +1,56 @@
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { idProblem, newEntryUri, proposeEntryId } from '../features/newEntry';
+import { defaultConfig } from '../config';
+import { entryTemplate, headingIdProblem, idAttribute, idProblem, newEntryUri, proposeEntryId } from '../features/newEntry';
 import { GlossarySession } from '../session/glossarySession';
 import { InMemoryWorkspace } from '../workspace/inMemoryWorkspace';
 
-test('a title proposes the id the writer would type: spaces become hyphens, what pandoc takes in no id is left out', () => {
+test('a title proposes the id the writer would type: spaces become hyphens, what an id cannot hold is left out', () => {
   assert.equal(proposeEntryId('  Data Scraping '), 'Data-Scraping');
   assert.equal(proposeEntryId('Künstliche   Intelligenz'), 'Künstliche-Intelligenz');
   assert.equal(proposeEntryId('DL (Deep Learning)'), 'DL-Deep-Learning');
   assert.equal(proposeEntryId('Trust & Safety'), 'Trust-Safety');
   assert.equal(proposeEntryId('Was ist KI?'), 'Was-ist-KI');
   assert.equal(proposeEntryId('GPT-4o'), 'GPT-4o');
+  assert.equal(proposeEntryId('Input/Output'), 'InputOutput');
+  assert.equal(proposeEntryId('„Quoted“ Mensch–Maschine'), 'Quoted-MenschMaschine');
+  assert.equal(proposeEntryId('3D Modeling'), '3D-Modeling');
 });
 
-test('an id pandoc does not read in {#…}, or a file name cannot hold, is refused with the reason', () => {
-  for (const good of ['Data-Scraping', 'Übersicht.v2', 'snake_case', 'Ωμέγα', 'GPT-4o']) {
+test('an id a file name cannot hold is refused with the reason; in {#…} it must also begin with a letter', () => {
+  for (const good of ['Data-Scraping', 'Übersicht.v2', 'snake_case', 'Ωμέγα', 'GPT-4o', '3D-Modeling', '_x']) {
     assert.equal(idProblem(good), undefined, good);
   }
   assert.match(idProblem('')!, /empty/);
   assert.match(idProblem('a b')!, /white space/);
-  assert.match(idProblem('3D-Modeling')!, /begin with a letter/);
   assert.match(idProblem('C++')!, /"\+"/);
   assert.match(idProblem('DL-(Deep-Learning)')!, /"\("/);
-  for (const bad of ['../x', 'a/b', 'a\\b', 'a:b', 'a}b', '.hidden', '-x', '_x', 'x\u0000y', 'Trust-&-Safety', 'x\ud800']) {
+  assert.match(idProblem('-x')!, /must not begin with "-"/);
+  for (const bad of ['../x', 'a/b', 'a\\b', 'a:b', 'a}b', '.hidden', 'x\u0000y', 'Trust-&-Safety', 'x\ud800']) {
     assert.ok(idProblem(bad) !== undefined, bad);
   }
+  assert.equal(headingIdProblem('Data-Scraping'), undefined);
+  assert.match(headingIdProblem('3D-Modeling')!, /begin with a letter to stand in \{#…\}/);
+  assert.match(headingIdProblem('C++')!, /"\+"/);
 });
 
-test('every id the parser reads in {#…} that is no file-name trouble is accepted, and no other (against pandoc)', () => {
-  const candidates = ['A', 'a1', 'Ä-b', 'x_y.z', '3D', '_x', '-x', '.x', 'C++', 'a&b', 'x!', 'Ölbild', 'GPT-4o'];
-  const markdown = candidates.map((id) => `## T {#${id} .term}\n`).join('\n');
-  const result = spawnSync('pandoc', ['-f', 'markdown', '-t', 'json'], { input: markdown, encoding: 'utf8' });
-  assert.equal(result.status, 0, result.stderr);
-  const ids = (JSON.parse(result.stdout) as { blocks: { t: string; c: [number, [string, string[]]] }[] }).blocks.map((block) => block.c[1]);
+test('pandoc reads every id a new entry may get as written in its heading, and reads in {#…} exactly those headingIdProblem accepts', () => {
+  const candidates = ['A', 'a1', 'Ä-b', 'x_y.z', '3D', '3D-Modeling', '_x', '-x', '.x', 'C++', 'a&b', 'x!', 'Ölbild', 'GPT-4o', 'ǅemal', '²x'];
+  const readBy = (markdown: string): [string, string[]][] => {
+    const result = spawnSync('pandoc', ['-f', 'markdown', '-t', 'json'], { input: markdown, encoding: 'utf8' });
+    assert.equal(result.status, 0, result.stderr);
+    return (JSON.parse(result.stdout) as { blocks: { c: [number, [string, string[]]] }[] }).blocks.map((block) => block.c[1]);
+  };
+  const inBraces = readBy(candidates.map((id) => `## T {#${id} .term}\n`).join('\n'));
   candidates.forEach((id, k) => {
-    const pandocTakesIt = ids[k]![0] === id && ids[k]![1].includes('term');
-    assert.equal(idProblem(id) === undefined, pandocTakesIt, `${id}: pandoc ${pandocTakesIt ? 'reads' : 'does not read'} it`);
+    const pandocTakesIt = inBraces[k]![0] === id && inBraces[k]![1].includes('term');
+    assert.equal(headingIdProblem(id) === undefined, pandocTakesIt, `${id}: pandoc ${pandocTakesIt ? 'reads' : 'does not read'} it in {#…}`);
   });
+  const accepted = candidates.filter((id) => idProblem(id) === undefined);
+  const asWritten = readBy(accepted.map((id) => `## T ${idAttribute(id, ['chapter', 'term'])}\n`).join('\n'));
+  accepted.forEach((id, k) => assert.deepEqual(asWritten[k]!.slice(0, 2), [id, ['chapter', 'term']], idAttribute(id, ['chapter', 'term'])));
+  assert.ok(accepted.includes('3D-Modeling') && accepted.includes('_x'));
 });
 
 test('a new entry never lands outside the workspace folder', () => {
@@ -76,4 +89,18 @@ test('entriesFolder in a .glossary.json above the workspace folder starts at the
   const plain = new GlossarySession(new InMemoryWorkspace({ 'file:///ws/src/A.md': '## A {#A .term}', 'file:///ws/B.md': '## B {#B .term}' }), ['file:///ws']);
   await plain.load({ entriesFolder: 'src' }, []);
   assert.equal((await plain.proposeEntry('Neu')).uri, 'file:///ws/src/Neu.md');
+});
+
+test('an entry made from the template for an id beginning with a digit keeps the chapter rule and is linked by #3D-Modeling', async () => {
+  const index = new GlossarySession(new InMemoryWorkspace({ 'file:///ws/Index.md': '# Index {#Index}\n' }), ['file:///ws']);
+  await index.load(undefined, []);
+  const { text } = entryTemplate('3D Modeling', '3D-Modeling', defaultConfig, index.index);
+  const session = new GlossarySession(
+    new InMemoryWorkspace({ 'file:///ws/Index.md': '# Index {#Index}\n\n[3D Modeling](#3D-Modeling) |\n', 'file:///ws/3D-Modeling.md': text }),
+    ['file:///ws'],
+  );
+  await session.load(undefined, []);
+  assert.ok(session.index.isDefined('3D-Modeling'));
+  const codes: string[] = session.diagnosticsOf('file:///ws/3D-Modeling.md').map((diagnostic) => diagnostic.code);
+  assert.ok(!codes.includes('missing-chapter-heading') && !codes.includes('anchor-file-mismatch'), codes.join(', '));
 });

@@ -44,9 +44,18 @@ describe('commands', () => {
     assert.equal(uri, undefined);
   });
 
-  it('New Entry takes the id written in braces after the term, and refuses one pandoc does not read', async () => {
-    assert.equal(await vscode.commands.executeCommand('glossary.newEntry', '3D Modeling'), undefined);
-    assert.ok(!fs.existsSync(fileUri('3D-Modeling.md').fsPath), 'an id beginning with a digit was created');
+  it('New Entry takes the id written in braces after the term; an id beginning with a digit is written id="…"', async () => {
+    assert.equal(await vscode.commands.executeCommand('glossary.newEntry', 'C++ {#C++}'), undefined);
+    const digit = fileUri('3D-Modeling.md');
+    try {
+      assert.equal(await vscode.commands.executeCommand('glossary.newEntry', '3D Modeling'), digit.toString());
+      // Pandoc reads an id beginning with a digit only so; the entry satisfies the chapter rule.
+      assert.match(fs.readFileSync(digit.fsPath, 'utf8'), /^## 3D Modeling \{id="3D-Modeling" \.chapter \.small \.term\}\n/);
+      await waitFor(() => api.status().entryCount === 8, 'the status counts 8 entries');
+      assert.deepEqual(vscode.languages.getDiagnostics(digit).filter((diagnostic) => diagnostic.code === 'missing-chapter-heading'), []);
+    } finally {
+      await deleteFile(digit);
+    }
     const created = fileUri('Modeling-3D.md');
     try {
       const uri = await vscode.commands.executeCommand('glossary.newEntry', '3D Modeling {#Modeling-3D}');

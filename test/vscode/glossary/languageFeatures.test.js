@@ -69,6 +69,19 @@ describe('language features', () => {
     }
   });
 
+  it('the chapter snippet, typed into, mirrors the title as the id New Entry would propose', async () => {
+    const document = await vscode.workspace.openTextDocument({ language: 'markdown', content: '' });
+    const editor = await vscode.window.showTextDocument(document);
+    try {
+      await vscode.commands.executeCommand('editor.action.insertSnippet', { langId: 'markdown', name: 'New glossary chapter' });
+      await vscode.commands.executeCommand('type', { text: '„KI“: Mensch–Maschine (HMI)' });
+      await vscode.commands.executeCommand('jumpToNextSnippetPlaceholder');
+      assert.equal(editor.document.lineAt(0).text, '## „KI“: Mensch–Maschine (HMI) {#KI-MenschMaschine-HMI .chapter .small .term}');
+    } finally {
+      await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+    }
+  });
+
   it('finds the links to an id in every file', async () => {
     const document = await openFile('Attention.md');
     const locations = await vscode.commands.executeCommand('vscode.executeReferenceProvider', document.uri, positionOf(document, '{#Attention', 2));
