@@ -10,9 +10,9 @@ const clientId = 'glossary';
 
 /**
  * Creates (without starting) the client of the bundled glossary language server, which runs as
- * `node dist/glossary.js lsp --node-ipc`. The server registers its own file watchers for
- * `**\/*.{md,txt}` and `**\/.glossary.json` (dynamic registration), so the client adds none: two
- * watchers would send every change on disk twice.
+ * `node dist/glossary.js lsp --node-ipc`. The server registers its own file watchers, for the
+ * files its include patterns take in and for `.glossary.json` (dynamic registration), so the
+ * client adds none: two watchers would send every change on disk twice.
  */
 export function createLanguageClient(context: vscode.ExtensionContext): LanguageClient {
   const run = { module: context.asAbsolutePath('dist/glossary.js'), args: ['lsp'], transport: TransportKind.ipc };

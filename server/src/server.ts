@@ -244,6 +244,8 @@ export function startServer(
     if (canRegisterWatchers) {
       void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: `**/${configFileName}` }] });
     }
+    // Watched before the files are listed, so that a file made meanwhile is told of (and read after the load).
+    watchGlossaryFiles();
     if (followsWorkspaceFolders) {
       // A folder added to or removed from the workspace: the glossary is read again over the folders now open.
       connection.workspace.onDidChangeWorkspaceFolders(({ added, removed }) =>

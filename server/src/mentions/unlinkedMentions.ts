@@ -131,7 +131,8 @@ export function findUnlinkedMentions(text: string, document: GlossaryDocument, l
  */
 function scanDocument(text: string, document: GlossaryDocument, lexicon: Lexicon): { mentions: UnlinkedMention[]; words: WordFilter } {
   const mentions: UnlinkedMention[] = [];
-  const words = wordFilterBuilder;
+  // Empty, also after a scan that failed halfway.
+  const words = wordFilterBuilder.clear();
   if (document.entries.length === 0) {
     return { mentions, words: words.build() };
   }

@@ -14,6 +14,11 @@ export class WordFilter {
     return builder.build();
   }
 
+  /** How many bits the filter holds: 16 per distinct word, at least 64, a power of two. */
+  get bitCount(): number {
+    return this.bits.length * 32;
+  }
+
   /** Whether the word may be one of the filter's words (compared in lower case). */
   mayHave(word: string): boolean {
     const hash = new WordHash().of(word, 0, word.length);
@@ -112,13 +117,19 @@ export class WordFilterBuilder {
     }
   }
 
-  /** The filter of the words added since the last build. */
+  /** The filter of the words added since the last build or clear. */
   build(): WordFilter {
     const filter = WordFilter.sized(this.count);
     for (let k = 0; k < this.count; k++) filter.probe(this.firsts[k]!, this.seconds[k]!, true);
-    this.slots.fill(0);
-    this.count = 0;
+    this.clear();
     return filter;
+  }
+
+  /** Forgets the words added. */
+  clear(): this {
+    if (this.count > 0) this.slots.fill(0);
+    this.count = 0;
+    return this;
   }
 
   private store(slot: number, first: number, second: number): void {

@@ -147,8 +147,13 @@ export class GlossarySession {
    * more files, which `isGlossaryFile` then passes over.
    */
   watchedFilePatterns(): string[] {
-    const names = this.currentConfig.include.map((pattern) => pattern.split('/').filter((segment) => segment !== '').at(-1) ?? '*');
-    if (this.indexPageUri !== undefined) names.push(Utils.basename(URI.parse(this.indexPageUri)));
+    // The last segment of a pattern, after a brace group's slashes (`{docs,notes}/*.md`).
+    const names = this.currentConfig.include.map((pattern) => /[^/]*$/.exec(pattern.replace(/\{[^}]*\}/g, (group) => group.replace(/\//g, '')))![0] || '*');
+    if (this.indexPageUri !== undefined) {
+      // A name with the characters of a pattern (`[`, `{`, `*`, `?`) is watched by its extension.
+      const name = Utils.basename(URI.parse(this.indexPageUri));
+      names.push(/[[\]{}*?]/.test(name) ? `*${Utils.extname(URI.parse(this.indexPageUri)).replace(/[[\]{}*?]/g, '')}` : name);
+    }
     return [...new Set(names.map((name) => (name === '**' ? '**/*' : `**/${name}`)))].sort();
   }
 

@@ -90,3 +90,15 @@ test('the status counts the links to undefined ids that are reported: none of a 
   assert.equal(await counted({ 'broken-link': 'off' }), 1);
   assert.equal(await counted({ 'broken-link': 'hint', 'index-anchor-missing': 'off' }), 3);
 });
+
+test('the file watcher patterns: the last segment of each include pattern, and the index page by name (or extension)', async () => {
+  const patternsOf = async (config: object, files: Record<string, string> = {}): Promise<string[]> => {
+    const session = new GlossarySession(new InMemoryWorkspace({ 'file:///ws/.glossary.json': JSON.stringify(config), ...files }), ['file:///ws']);
+    await session.load(undefined, []);
+    return session.watchedFilePatterns();
+  };
+  assert.deepEqual(await patternsOf({}), ['**/*.md']);
+  assert.deepEqual(await patternsOf({ include: ['{docs/a,notes}/*.md', 'src/**', 'x/*.txt'] }), ['**/*', '**/*.md', '**/*.txt']);
+  assert.deepEqual(await patternsOf({ indexFile: 'Index.txt' }, { 'file:///ws/Index.txt': '# Index {#Index}' }), ['**/*.md', '**/Index.txt']);
+  assert.deepEqual(await patternsOf({ indexFile: 'Index[1].txt' }, { 'file:///ws/Index[1].txt': '# Index {#Index}' }), ['**/*.md', '**/*.txt']);
+});
