@@ -77,8 +77,12 @@ export function parseArguments(argv: readonly string[]): CliCommand | UsageError
       return { kind: 'help' };
     } else if (option !== undefined) {
       const value = argument === option ? rest[++i] : argument.slice(option.length + 1);
-      if (value === undefined || value === '') {
+      // A value that looks like an option is the option forgotten: `--locale --format json`.
+      if (value === undefined || value === '' || value.startsWith('--')) {
         return usageError(missingValueMessage(option, command));
+      }
+      if (option === '--locale' && !/^[A-Za-z]{2,3}([-_][A-Za-z0-9]{1,8})*$/.test(value)) {
+        return usageError(l10n.t('"{0}" is no language; --locale takes one such as de or en', value));
       }
       values.set(option, value);
     } else if (argument === '--') {
@@ -152,7 +156,7 @@ export function helpText(): string {
     l10n.t('translation). --locale LANG after any command chooses it instead: --locale de, --locale en.'),
     '',
     l10n.t('Exit status: 0 no error-severity diagnostic, 1 some error, 2 bad usage, which includes'),
-    l10n.t('no file read at all (no file matches the include patterns, or none can be read) and'),
+    l10n.t('a folder PATH without a file the include patterns take in, no file read at all, and'),
     l10n.t('a file named as a PATH that cannot be read (the others are still read and reported).'),
     l10n.t('report exits with 0 once written, whatever the report holds, and 2 for bad usage.'),
     '',

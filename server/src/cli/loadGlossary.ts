@@ -134,6 +134,11 @@ export async function loadGlossary(paths: readonly string[], environment: LoadEn
   if (files.length === 0) {
     return { kind: 'failure', messages: [noFilesFoundMessage(paths, config)] };
   }
+  // Each folder given must hold a file of the glossary, also when another path does.
+  const emptyFolders = targets.filter((target) => target.kind === 'directory' && !files.some((file) => file.uri.startsWith(`${target.uri.replace(/\/$/, '')}/`)));
+  if (emptyFolders.length > 0) {
+    return { kind: 'failure', messages: emptyFolders.map((folder) => noFilesFoundMessage([folder.given], config)) };
+  }
   const displayPathOf = new Map(files.map((file) => [file.uri, file.displayPath]));
   if (environment.withGlossaryOfFiles) {
     const roots = new Set(

@@ -375,6 +375,10 @@ test('--locale, given to any command, wins over the environment', async () => {
   // Even the messages about the arguments are in the language asked for.
   assert.equal((await run(['check', '--locale', 'de'], glossary)).stderr, 'glossary: „check“ braucht mindestens einen PFAD (eine Datei oder einen Ordner)\nSiehe „glossary --help“.\n');
   assert.equal((await run(['index', 'g', '--locale'], glossary)).stderr, 'glossary: --locale needs a language, such as de or en\nTry "glossary --help".\n');
+  // An option where the language should be is the language forgotten; a value that is no language tag is refused.
+  assert.equal((await run(['check', 'g', '--locale', '--format', 'json'], glossary)).stderr, 'glossary: --locale needs a language, such as de or en\nTry "glossary --help".\n');
+  assert.equal((await run(['check', 'g', '--locale', 'de/x'], glossary)).stderr, 'glossary: "de/x" is no language; --locale takes one such as de or en\nTry "glossary --help".\n');
+  assert.equal((await run(['check', 'g', '--locale=de_DE', '--format', 'json'], glossary)).exitCode, 1);
   assert.equal((await run(['index', 'g', '--locale', 'de'], glossary)).exitCode, 0);
 });
 
@@ -395,6 +399,12 @@ test('a folder with no file the patterns take in is bad usage (2) for check, ind
     stderr: 'glossary: no glossary files found in g: no file there matches the include patterns (g/**/*.mdx) and not the exclude patterns (g/drafts/**)\n',
   });
   assert.equal((await run(['check', 'docs'], notes, { environment: german })).stderr, 'glossary: keine Glossardateien in docs gefunden: keine Datei dort passt zu den include-Mustern (**/*.md)\n');
+  // Beside a path that holds files, an empty folder fails all the same.
+  assert.deepEqual(await run(['check', 'g', 'docs'], { ...glossary, ...notes }), {
+    exitCode: 2,
+    stdout: '',
+    stderr: 'glossary: no glossary files found in docs: no file there matches the include patterns (**/*.md)\n',
+  });
 });
 
 test('a folder whose files are all skipped is bad usage (2): nothing was checked', async () => {
