@@ -22,14 +22,20 @@ export function prepareRename(index: WorkspaceIndex, uri: string, position: Posi
   const document = index.document(uri);
   const item = document && locateAt(document, position);
   if (item?.kind === 'link' && item.link.idRange !== undefined) {
-    const automatic = index.anchorsOf(item.link.target).some((located) => !located.anchor.explicit);
-    if (automatic) {
+    const anchors = index.anchorsOf(item.link.target);
+    if (anchors.some((located) => !located.anchor.explicit)) {
       throw new RenameRefused(l10n.t('"{0}" is an automatic id; give its heading an explicit {#id} to rename it.', item.link.target));
+    }
+    if (anchors.some((located) => located.anchor.heading.idRange === undefined)) {
+      throw new RenameRefused(l10n.t('The heading writes "{0}" with escapes; rename it there by hand.', item.link.target));
     }
     return { id: item.link.target, range: item.link.idRange };
   }
   if (item?.kind === 'heading' && item.heading.idRange !== undefined && item.heading.explicitId) {
     return { id: item.heading.id, range: item.heading.idRange };
+  }
+  if (item?.kind === 'heading' && item.heading.explicitId) {
+    throw new RenameRefused(l10n.t('The heading writes "{0}" with escapes; rename it there by hand.', item.heading.id));
   }
   if (item?.kind === 'heading') {
     throw new RenameRefused(l10n.t('This heading has an automatic id; write an explicit {#id} to rename it.'));
@@ -74,7 +80,8 @@ export function renameId(index: WorkspaceIndex, uri: string, position: Position,
     edits.set(`${range.start.line}:${range.start.character}`, TextEdit.replace(range, newId));
   };
   for (const { uri: target, anchor } of index.anchorsOf(id)) {
-    add(target, anchor.idRange);
+    // Only where the heading writes the id (prepareRename refuses the others): never its title.
+    add(target, anchor.heading.idRange!);
   }
   for (const { uri: target, link } of index.linksTo(id)) {
     if (link.idRange !== undefined) {

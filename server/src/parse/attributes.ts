@@ -87,6 +87,7 @@ export function parseAttributeBlock(text: string, start: number): AttributeBlock
       i = keyEnd + 1;
       let value: string;
       const quote = text[i];
+      const valueStart = quote === '"' || quote === "'" ? i + 1 : i;
       if (quote === '"' || quote === "'") {
         let j = i + 1;
         let raw = '';
@@ -111,8 +112,10 @@ export function parseAttributeBlock(text: string, start: number): AttributeBlock
       }
       if (key === 'id') {
         id = value;
-        idStart = undefined;
-        idEnd = undefined;
+        // Where the value is written as it reads (no escapes), an edit of the id can replace it there.
+        const written = text.slice(valueStart, valueStart + value.length) === value;
+        idStart = written ? valueStart : undefined;
+        idEnd = written ? valueStart + value.length : undefined;
       } else if (key === 'class') {
         classes.push(...value.split(/\s+/).filter((c) => c !== ''));
       } else {

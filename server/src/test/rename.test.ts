@@ -63,3 +63,23 @@ test('without documentChanges support, rename answers plain changes and leaves t
   assert.deepEqual(Object.keys(edit.changes ?? {}).map((key) => key.slice(11)), ['Web-Crawler.md', 'B.md', 'Data-Scraping.md']);
   assert.equal(edit.documentChanges, undefined);
 });
+
+test('an id written id="…" is renamed in its value, from a link and at the heading; written with escapes, rename is refused', () => {
+  const quoted = {
+    '3D-Modeling.md': ['## 3D Modeling {id="3D-Modeling" .chapter .term}'],
+    'A.md': ['## A {#A .term}', '', 'Siehe [3D](#3D-Modeling).'],
+    'E.md': ['## E {id="E\\-x" .term}', '', '[e](#E-x)'],
+  };
+  const cursorAt = (name: keyof typeof quoted, line: number, marker: string) =>
+    withCursor({ ...quoted, [name]: quoted[name].map((text, i) => (i === line ? text.replace(marker, `‸${marker}`) : text)) });
+  const fromLink = cursorAt('A.md', 2, '3D]');
+  assert.deepEqual(changesOf(renameId(fromLink.index, fromLink.uri, fromLink.position, 'Modeling-3D', { openVersions: new Map(), documentChanges: true })), [
+    '3D-Modeling.md@null: 0:20-0:31 Modeling-3D',
+    'A.md@null: 2:12-2:23 Modeling-3D',
+    'rename 3D-Modeling.md -> Modeling-3D.md',
+  ]);
+  const onHeading = cursorAt('3D-Modeling.md', 0, 'Modeling" .chapter');
+  assert.equal(prepareRename(onHeading.index, onHeading.uri, onHeading.position).id, '3D-Modeling');
+  const escaped = cursorAt('E.md', 2, 'e]');
+  assert.throws(() => prepareRename(escaped.index, escaped.uri, escaped.position), /writes "E-x" with escapes/);
+});
