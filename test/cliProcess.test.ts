@@ -131,4 +131,6 @@ test('glossary lsp speaks the language of --locale, else the one the editor asks
   assert.match(await publishedMessage(t, ['--stdio'], { LANG: 'de_DE.UTF-8' }, undefined), german);
   assert.match(await publishedMessage(t, ['--stdio'], { LANG: 'de_DE.UTF-8' }, 'en'), english);
   assert.match(await publishedMessage(t, ['--stdio'], { LANG: 'C' }, undefined), english);
+  // `--locale` followed by no language is no choice: the editor's counts.
+  assert.match(await publishedMessage(t, ['--locale', '--stdio'], { LANG: 'C' }, 'de'), german);
 });

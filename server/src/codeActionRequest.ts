@@ -48,7 +48,8 @@ export async function answerCodeActions(services: CodeActionServices, params: Co
     const read = await readOtherDocuments(services, otherUris);
     otherDocuments = read.documents;
     document = indexedDocument();
-    if (document === undefined) {
+    // The folders changed meanwhile: the next request asks the glossary as it is now.
+    if (document === undefined || services.session !== session) {
       return [];
     }
     // Another file indexed anew, or this one edited meanwhile, may change this file's diagnostics.
@@ -75,9 +76,9 @@ async function readOtherDocuments(services: CodeActionServices, uris: readonly s
     if (text === undefined || textFingerprint(text) !== session.index.document(uri)?.fingerprint) {
       await services.afterDiskWork(async () => {
         if (services.openDocument(uri) === undefined) {
-          services.publishChange(await session.refreshFromDisk(uri));
+          services.publishChange(await services.session.refreshFromDisk(uri));
         }
-        text = await session.readText(uri);
+        text = await services.session.readText(uri);
       });
       reindexed = true;
     }

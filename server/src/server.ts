@@ -93,7 +93,7 @@ export function startServer(
   );
   /** Disk events and reloads one after another, so that an older read never lands after a newer one. */
   let diskWork = Promise.resolve();
-  const afterDiskWork = (work: () => Promise<void>): Promise<void> => (diskWork = diskWork.then(work, work));
+  const afterDiskWork = (work: () => Promise<void>): Promise<void> => (diskWork = diskWork.then(() => work(), () => work()));
   let mentionRefresh: NodeJS.Timeout | undefined;
   /**
    * When a publication followed a change of the terms (an entry added, removed, retitled), every
@@ -250,9 +250,11 @@ export function startServer(
       // A folder added to or removed from the workspace: the glossary is read again over the folders now open.
       connection.workspace.onDidChangeWorkspaceFolders(({ added, removed }) =>
         afterDiskWork(async () => {
-          const removedUris = new Set(removed.map((folder) => folder.uri));
+          // A folder removed and added in one event keeps its place (the first folder holds the settings).
+          const addedUris = added.map((folder) => folder.uri);
+          const removedUris = new Set(removed.map((folder) => folder.uri).filter((uri) => !addedUris.includes(uri)));
           const kept = folderUris.filter((uri) => !removedUris.has(uri));
-          folderUris = [...kept, ...added.map((folder) => folder.uri).filter((uri) => !kept.includes(uri))];
+          folderUris = [...kept, ...addedUris.filter((uri) => !kept.includes(uri))];
           // The glossary as it was answers requests until the new one is read.
           await reload(new GlossarySession(workspace, folderUris));
         }),
@@ -340,7 +342,10 @@ export function startServer(
     runSafely(connection, 'codeAction', [], (params) =>
       answerCodeActions(
         {
-          session,
+          // Read when used: the folders may change while the request waits for disk work.
+          get session() {
+            return session;
+          },
           openDocument: (uri) => documents.get(uri),
           documentChanges: clientEdits.documentChanges,
           afterDiskWork,

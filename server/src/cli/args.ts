@@ -46,11 +46,17 @@ export function explicitLocale(argv: readonly string[]): string | undefined {
   for (let i = 0; i < argv.length && argv[i] !== '--'; i++) {
     const argument = argv[i]!;
     const value = argument === '--locale' ? argv[i + 1] : argument.startsWith('--locale=') ? argument.slice('--locale='.length) : undefined;
-    if (value !== undefined && value !== '') {
+    // Anything but a language (`--locale --stdio`) is left to the argument check, or, for lsp, ignored.
+    if (value !== undefined && isLanguageTag(value)) {
       locale = value;
     }
   }
   return locale;
+}
+
+/** A language such as `de`, `en`, `de-CH` or `de_DE`. */
+function isLanguageTag(value: string): boolean {
+  return /^[A-Za-z]{2,3}([-_][A-Za-z0-9]{1,8})*$/.test(value);
 }
 
 /** Reads the arguments after the program name. Never throws. */
@@ -81,7 +87,7 @@ export function parseArguments(argv: readonly string[]): CliCommand | UsageError
       if (value === undefined || value === '' || value.startsWith('--')) {
         return usageError(missingValueMessage(option, command));
       }
-      if (option === '--locale' && !/^[A-Za-z]{2,3}([-_][A-Za-z0-9]{1,8})*$/.test(value)) {
+      if (option === '--locale' && !isLanguageTag(value)) {
         return usageError(l10n.t('"{0}" is no language; --locale takes one such as de or en', value));
       }
       values.set(option, value);
