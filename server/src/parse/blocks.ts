@@ -72,6 +72,7 @@ interface Context {
 }
 
 const verbatimTags = /^<(pre|script|style|textarea)(?=[\s>])/i;
+const commentCloser = /-->/g;
 const blockTags = new Set(
   (
     'address article aside blockquote body canvas caption center col colgroup dd details dialog dir div dl dt ' +
@@ -155,16 +156,14 @@ class BlockScanner {
   } = { blocks: [], notes: new Map(), fences: [], verbatimHtml: [], definitions: [], rules: [] };
   /** Where inline text goes while a footnote is parsed. */
   private noteText: InlineBlock[] | undefined;
-  /** How many HTML block elements are open: their closing tag ends a paragraph. */
-  private openHtmlBlocks = 0;
   /** How many fenced divs are open: a closing `:::` ends a paragraph only then. */
   private openDivs = 0;
   /** How many containers (quotes, list items, notes, definitions, table cells) enclose the lines parsed now. */
   private depth = 0;
   /** Per list of lines being parsed, the last line that can end a dashed table. */
   private readonly lastFooters = new WeakMap<readonly LineRef[], number>();
-  /** Per list of lines being parsed, the last line that closes a comment. */
-  private readonly lastCommentCloses = new WeakMap<readonly LineRef[], number>();
+  /** Per list of lines being parsed, the last line where a closing tag is found, by its pattern. */
+  private readonly lastMatches = new WeakMap<readonly LineRef[], Map<string, number>>();
 
   constructor(private readonly lineTexts: readonly string[]) {}
 
@@ -366,8 +365,11 @@ class BlockScanner {
       closer = /-->/g;
     } else {
       const verbatim = verbatimTags.exec(text);
-      if (verbatim) closer = new RegExp(`</${verbatim[1]}>`, 'gi');
+      // Within a paragraph only a whole opening tag counts (`<pre class="a"` alone is text).
+      if (verbatim && (!interrupting || /^<[A-Za-z]+(\s[^<>]*)?>/.test(text))) closer = new RegExp(`</${verbatim[1]}>`, 'gi');
     }
+    // No closer after this line: no element (known at once, so that a thousand `<pre>` lines are no quadratic search).
+    if (closer !== undefined && this.lastLineMatching(lines, closer) < i) return undefined;
     if (closer !== undefined) {
       for (let j = i; j < lines.length; j++) {
         closer.lastIndex = j === i ? indent + 4 : 0;
@@ -381,8 +383,6 @@ class BlockScanner {
     }
     const tag = blockTagLine.exec(text);
     if (!tag || !blockTags.has(tag[1].toLowerCase())) return undefined;
-    if (text[1] === '/') this.openHtmlBlocks = Math.max(0, this.openHtmlBlocks - 1);
-    else if (!tag[0].endsWith('/>')) this.openHtmlBlocks++;
     return this.continueAfter(lines, i, line.start + indent + tag[0].length);
   }
 
@@ -504,14 +504,25 @@ class BlockScanner {
    * a container's lines are parsed on their own, so only its own lines count (as in Pandoc for block
    * quotes; in a list item Pandoc lets such a comment run on past the item, which is not modelled).
    */
-  private lastCommentCloseLine(lines: readonly LineRef[]): number {
-    let last = this.lastCommentCloses.get(lines);
+  /** The last of the lines in which the pattern (global, case as it says) is found, or -1; kept per list of lines and pattern. */
+  private lastLineMatching(lines: readonly LineRef[], pattern: RegExp): number {
+    const key = `${pattern.source}/${pattern.flags}`;
+    let byPattern = this.lastMatches.get(lines);
+    if (byPattern === undefined) this.lastMatches.set(lines, (byPattern = new Map()));
+    let last = byPattern.get(key);
     if (last === undefined) {
       last = -1;
-      for (let k = lines.length - 1; k >= 0 && last < 0; k--) if (this.text(lines[k]).includes('-->')) last = k;
-      this.lastCommentCloses.set(lines, last);
+      for (let k = lines.length - 1; k >= 0 && last < 0; k--) {
+        pattern.lastIndex = 0;
+        if (pattern.test(this.text(lines[k]))) last = k;
+      }
+      byPattern.set(key, last);
     }
     return last;
+  }
+
+  private lastCommentCloseLine(lines: readonly LineRef[]): number {
+    return this.lastLineMatching(lines, commentCloser);
   }
 
   /** Rows of a multiline table: groups of lines apart by blank lines. */
@@ -749,7 +760,6 @@ class BlockScanner {
         if (text.trimStart().startsWith('```') && this.findFence(lines, j) !== undefined) break;
         if (context.inList && (bulletMarker.test(text) || orderedMarker.test(text))) break;
         if (this.openDivs > 0 && divClose.test(text)) break;
-        if (this.openHtmlBlocks > 0 && /^[ \t]*<\/[A-Za-z]/.test(text)) break;
         // A block-level or verbatim HTML element ends the paragraph, however far it is indented.
         const afterHtml = /^[ \t]*</.test(text) ? this.htmlBlock(lines, j, true) : undefined;
         if (afterHtml !== undefined) {

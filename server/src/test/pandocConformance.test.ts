@@ -53,6 +53,8 @@ const cornerCases: readonly string[] = [
   '<!-- [x](#comment) -->\n\n<!--\n[y](#block-comment)\n-->\n[z](#after)',
   'text <!-- [x](#a)\n\n[z](#z) --> [y](#b)',
   '<pre>\n[x](#pre)\n</pre>\n\n<div>\n[y](#indiv)\n</div>\n\n<span>[z](#span)</span> <a href="#raw">[w](#inhtml)</a>',
+  // A closing tag of an inline element ends no paragraph, open element or not; an opening tag cut at its line is text.
+  'Text\n<hr>\n\nPara\n</em>Setext {#s}\n---\n\n<div>\n\nPara\n</em>Setext {#t}\n---\n\n</div>\n\nText\n<pre class="a"\n[x](#x)\n</pre>',
   // Block-level and verbatim HTML interrupt a paragraph at any indentation; a comment does not; at a block's start, three spaces at most.
   'Text\n<pre>\n[x](#inpre)\n</pre> after [a](#after)\n\nText\n    <script>[y](#inscript)</script>\n\nText\n<div>\n[z](#indiv)\n</div>\n\nText\n<!-- [c](#comment) -->\n[d](#d)\n\n   <pre>[e](#e3)</pre>\n\n    <pre>[f](#code)</pre>\n\n<PRE class="x">one [g](#g)\ntwo İİ</PRE> after [h](#h)\n\nText\n</div>\n[i](#i)',
   '```{=html}\n<a href="#raw">[x](#rawblock)</a>\n```\n\n[y](#ok)',

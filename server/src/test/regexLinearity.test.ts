@@ -87,6 +87,8 @@ const inputs: Readonly<Record<string, (n: number) => string>> = {
   '::: per line': (n) => '::: a\n'.repeat(n / 6),
   '``` per line': (n) => '```\n'.repeat(n / 4),
   '<div> per line': (n) => '<div>\n'.repeat(n / 6),
+  'text then <pre> per line, never closed': (n) => 'Text\n' + '<pre>x\n'.repeat(n / 7),
+  'text then <pre> per paragraph, never closed': (n) => 'Text\n<pre>\n\n'.repeat(n / 13),
   'definitions': (n) => 'a\n: b\n'.repeat(n / 6),
   'reference definitions': (n) => '[a]: #b\n'.repeat(n / 8),
   'notes': (n) => '[^a]: b\n'.repeat(n / 8),
