@@ -147,8 +147,7 @@ export class GlossarySession {
    * more files, which `isGlossaryFile` then passes over.
    */
   watchedFilePatterns(): string[] {
-    // The last segment of a pattern, after a brace group's slashes (`{docs,notes}/*.md`).
-    const names = this.currentConfig.include.map((pattern) => /[^/]*$/.exec(pattern.replace(/\{[^}]*\}/g, (group) => group.replace(/\//g, '')))![0] || '*');
+    const names = this.currentConfig.include.flatMap(lastSegments);
     if (this.indexPageUri !== undefined) {
       // A name with the characters of a pattern (`[`, `{`, `*`, `?`) is watched by its extension.
       const name = Utils.basename(URI.parse(this.indexPageUri));
@@ -386,4 +385,16 @@ function withoutMentions(config: GlossaryConfig): GlossaryConfig {
     configsWithoutMentions.set(config, derived);
   }
   return derived;
+}
+
+/**
+ * The last path segment of a glob pattern (`*.md` of `docs/*.md`), of each alternative of a brace
+ * group that holds a slash (`{docs/*.md,index.txt}` gives `*.md` and `index.txt`).
+ */
+function lastSegments(pattern: string): string[] {
+  const group = /\{([^{}]*\/[^{}]*)\}/.exec(pattern);
+  if (group === null) return [/[^/]*$/.exec(pattern)![0] || '*'];
+  const before = pattern.slice(0, group.index);
+  const after = pattern.slice(group.index + group[0].length);
+  return group[1]!.split(',').flatMap((alternative) => lastSegments(before + alternative + after));
 }

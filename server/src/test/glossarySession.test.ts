@@ -99,6 +99,7 @@ test('the file watcher patterns: the last segment of each include pattern, and t
   };
   assert.deepEqual(await patternsOf({}), ['**/*.md']);
   assert.deepEqual(await patternsOf({ include: ['{docs/a,notes}/*.md', 'src/**', 'x/*.txt'] }), ['**/*', '**/*.md', '**/*.txt']);
+  assert.deepEqual(await patternsOf({ include: ['{docs/*.md,notes/*.txt}', '{glossar/*.md,index.md}'] }), ['**/*.md', '**/*.txt', '**/index.md']);
   assert.deepEqual(await patternsOf({ indexFile: 'Index.txt' }, { 'file:///ws/Index.txt': '# Index {#Index}' }), ['**/*.md', '**/Index.txt']);
   assert.deepEqual(await patternsOf({ indexFile: 'Index[1].txt' }, { 'file:///ws/Index[1].txt': '# Index {#Index}' }), ['**/*.md', '**/*.txt']);
 });
