@@ -63,23 +63,29 @@ describe('language features', () => {
       const list = await vscode.commands.executeCommand('vscode.executeCompletionItemProvider', document.uri, position);
       const snippet = list.items.find((item) => item.kind === vscode.CompletionItemKind.Snippet && (item.label.label ?? item.label) === 'chapter');
       assert.ok(snippet, 'no chapter snippet');
-      assert.match(snippet.insertText.value ?? snippet.insertText, /\{#\$\{?\d.*\.chapter \.small \.term\}/);
+      assert.match(snippet.insertText.value ?? snippet.insertText, /\{\$\{1\/.*\.chapter \.small \.term\}/);
     } finally {
       await revert(document);
     }
   });
 
   it('the chapter snippet, typed into, mirrors the title as the id New Entry would propose', async () => {
-    const document = await vscode.workspace.openTextDocument({ language: 'markdown', content: '' });
-    const editor = await vscode.window.showTextDocument(document);
-    try {
-      await vscode.commands.executeCommand('editor.action.insertSnippet', { langId: 'markdown', name: 'New glossary chapter' });
-      await vscode.commands.executeCommand('type', { text: '„KI“: Mensch–Maschine (HMI)' });
-      await vscode.commands.executeCommand('jumpToNextSnippetPlaceholder');
-      assert.equal(editor.document.lineAt(0).text, '## „KI“: Mensch–Maschine (HMI) {#KI-MenschMaschine-HMI .chapter .small .term}');
-    } finally {
-      await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
-    }
+    // Each in a new document, so that no snippet is nested in the one before.
+    const chapterFor = async (title) => {
+      const document = await vscode.workspace.openTextDocument({ language: 'markdown', content: '' });
+      const editor = await vscode.window.showTextDocument(document);
+      try {
+        await vscode.commands.executeCommand('editor.action.insertSnippet', { langId: 'markdown', name: 'New glossary chapter' });
+        await vscode.commands.executeCommand('type', { text: title });
+        await vscode.commands.executeCommand('jumpToNextSnippetPlaceholder');
+        return editor.document.lineAt(0).text;
+      } finally {
+        await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+      }
+    };
+    assert.equal(await chapterFor('„KI“: Mensch–Maschine (HMI)'), '## „KI“: Mensch–Maschine (HMI) {#KI-MenschMaschine-HMI .chapter .small .term}');
+    // Pandoc reads an id beginning with a digit only as id="…"; symbols are left out.
+    assert.equal(await chapterFor('3D Druck™ × 2'), '## 3D Druck™ × 2 {id="3D-Druck-2" .chapter .small .term}');
   });
 
   it('finds the links to an id in every file', async () => {
