@@ -1,5 +1,5 @@
 import { parseAttributeBlock } from './attributes';
-import { escapeUri, skipVerbatim, unescape } from './inline';
+import { countAtMost, escapeUri, firstBlockTag, skipVerbatim, unescape, withIndexes } from './inline';
 import type { Range } from './model';
 
 /**
@@ -66,21 +66,55 @@ export interface BlockScan {
   readonly rules: readonly number[];
 }
 
+/** A paragraph's lines as one text, for `readParagraph`. */
+interface ParagraphText {
+  /** The lines parsed, of which the paragraph is `first` to before `end`. */
+  readonly lines: LineRef[];
+  readonly first: number;
+  readonly end: number;
+  /** The lines' texts joined by line breaks; where each begins in it, and at which column of its line. */
+  readonly text: string;
+  readonly offsets: readonly number[];
+  readonly starts: readonly number[];
+  /** `openDivs` when it was read: a fence between changes where the paragraph ends. */
+  readonly openDivs: number;
+}
+
 interface Context {
   readonly inList: boolean;
   readonly topLevel: boolean;
 }
 
-const verbatimTags = /^<(pre|script|style|textarea)(?=[\s>])/i;
+/** Elements whose content Pandoc keeps verbatim, unparsed. */
+const verbatimTags = new Set(['pre', 'script', 'style', 'textarea']);
 const commentCloser = /-->/g;
-const blockTags = new Set(
+/** Tags that begin raw HTML at the start of a block, as measured with pandoc. */
+const blockStartTags = new Set(
   (
-    'address article aside blockquote body canvas caption center col colgroup dd details dialog dir div dl dt ' +
-    'fieldset figcaption figure footer form frameset h1 h2 h3 h4 h5 h6 head header hgroup hr html iframe legend ' +
-    'li main menu nav noscript ol optgroup option p section source summary table tbody td tfoot th thead title tr ul'
+    'address applet area article aside audio blockquote body button canvas caption center col ' +
+    'colgroup dd del details dir div dl dt embed fieldset figcaption figure footer form frameset h1 ' +
+    'h2 h3 h4 h5 h6 head header hgroup hr html iframe ins isindex li main map menu meta nav noframes ' +
+    'noscript object ol output p pre progress script section source style summary svg table tbody td ' +
+    'textarea tfoot th thead title tr ul video'
   ).split(' '),
 );
+/**
+ * Tags that Pandoc's inline parser does not read, so that a paragraph ends before them, as
+ * measured with pandoc: fewer than `blockStartTags` (`<video>` in a line is inline HTML), and a
+ * closing `</script>` is read inline.
+ */
+const paragraphEndingTags = new Set(
+  (
+    'address article aside blockquote body canvas caption center col colgroup dd details dir div dl ' +
+    'dt fieldset figcaption figure footer form frameset h1 h2 h3 h4 h5 h6 head header hgroup hr html ' +
+    'isindex li main menu meta nav noframes ol output p pre script section style summary table tbody ' +
+    'td textarea tfoot th thead title tr ul'
+  ).split(' '),
+);
+const endsParagraph = (name: string, closing: boolean) => paragraphEndingTags.has(name) && !(closing && name === 'script');
 const blockTagLine = /^<\/?([A-Za-z][A-Za-z0-9]*)(?:\s[^>]*)?\/?>/;
+const isOpeningTag = (tag: string) => tag[1] !== '/' && !tag.endsWith('/>');
+const closingTagPattern = (name: string) => new RegExp(`</${name}\\s*>`, 'gi');
 const bulletMarker = /^( {0,3})([*+-])(?:[ \t]+|$)/;
 const orderedMarker =
   /^( {0,3})(?:(?:[0-9]{1,9}|#|[a-z]|[A-Z]|[ivxlcdm]+|[IVXLCDM]+)[.)]|\((?:[0-9]{1,9}|#|[a-zA-Z]|[ivxlcdm]+|[IVXLCDM]+|@[\w-]*)\))(?:[ \t]+|$)/;
@@ -141,7 +175,8 @@ function isAsciiLetter(code: number): boolean {
 export function scanBlocks(lineTexts: readonly string[]): BlockScan {
   const scanner = new BlockScanner(lineTexts);
   const all: LineRef[] = lineTexts.map((t, line) => ({ line, start: 0, end: t.length }));
-  scanner.parse(all, { inList: false, topLevel: true });
+  // One scan keeps the inline indexes of a paragraph's text while cuts at HTML tags read on in it.
+  withIndexes(() => scanner.parse(all, { inList: false, topLevel: true }));
   return scanner.result;
 }
 
@@ -158,6 +193,13 @@ class BlockScanner {
   private noteText: InlineBlock[] | undefined;
   /** How many fenced divs are open: a closing `:::` ends a paragraph only then. */
   private openDivs = 0;
+  /**
+   * Block-level HTML elements opened at a block's start and closed later, innermost last: Pandoc's
+   * inline parser does not read the innermost one's closing tag, which so ends a paragraph.
+   */
+  private readonly openElements: string[] = [];
+  /** The last paragraph cut at an HTML tag, read on from where the next block starts inside it. */
+  private cutParagraph: ParagraphText | undefined;
   /** How many containers (quotes, list items, notes, definitions, table cells) enclose the lines parsed now. */
   private depth = 0;
   /** Per list of lines being parsed, the last line that can end a dashed table. */
@@ -347,43 +389,55 @@ class BlockScanner {
   }
 
   /**
-   * Raw HTML at the start of a block: a comment or a verbatim element (`pre`, `script`, `style`,
-   * `textarea`) is skipped to its end; a block-level tag is skipped by itself, and the rest of its
-   * line is read as the start of the next block, as Pandoc's `markdown_in_html_blocks` does. At
-   * most three spaces before it, or any when it interrupts a paragraph (`interrupting`), where a
-   * comment does not count.
+   * Raw HTML at the start of a block, at most three spaces in: a comment or a verbatim element
+   * (`pre`, `script`, `style`, `textarea`) is skipped to its end; a block-level tag is skipped by
+   * itself, and the rest of its line is read as the start of the next block, as Pandoc's
+   * `markdown_in_html_blocks` does. A tag that goes on over lines is left to `paragraph`.
    */
-  private htmlBlock(lines: LineRef[], i: number, interrupting = false): number | undefined {
+  private htmlBlock(lines: LineRef[], i: number): number | undefined {
     const line = lines[i];
     const raw = this.text(line);
     const indent = raw.length - raw.trimStart().length;
-    if ((!interrupting && (indent > 3 || raw.startsWith('\t'))) || raw[indent] !== '<') return undefined;
+    if (indent > 3 || raw.startsWith('\t') || raw[indent] !== '<') return undefined;
     const text = raw.slice(indent);
-    let closer: RegExp | undefined;
     if (text.startsWith('<!--')) {
-      if (interrupting) return undefined;
-      closer = /-->/g;
-    } else {
-      const verbatim = verbatimTags.exec(text);
-      // Within a paragraph only a whole opening tag counts (`<pre class="a"` alone is text).
-      if (verbatim && (!interrupting || /^<[A-Za-z]+(\s[^<>]*)?>/.test(text))) closer = new RegExp(`</${verbatim[1]}>`, 'gi');
-    }
-    // No closer after this line: no element (known at once, so that a thousand `<pre>` lines are no quadratic search).
-    if (closer !== undefined && this.lastLineMatching(lines, closer) < i) return undefined;
-    if (closer !== undefined) {
-      for (let j = i; j < lines.length; j++) {
-        closer.lastIndex = j === i ? indent + 4 : 0;
-        const found = closer.exec(this.text(lines[j]));
-        if (found === null) continue;
-        const end = lines[j].start + found.index + found[0].length;
-        if (text[1] !== '!') this.result.verbatimHtml.push({ start: { line: line.line, character: line.start + indent }, end: { line: lines[j].line, character: end } });
-        return this.continueAfter(lines, j, end);
-      }
-      return undefined;
+      const close = this.closingAfter(lines, i, indent + 4, commentCloser);
+      return close && this.continueAfter(lines, close.line, close.end);
     }
     const tag = blockTagLine.exec(text);
-    if (!tag || !blockTags.has(tag[1].toLowerCase())) return undefined;
-    return this.continueAfter(lines, i, line.start + indent + tag[0].length);
+    const name = tag?.[1].toLowerCase();
+    if (!tag || !name || !blockStartTags.has(name)) return undefined;
+    const end = line.start + indent + tag[0].length;
+    if (verbatimTags.has(name) && isOpeningTag(tag[0])) return this.skipHtml(lines, i, line.start + indent, i, end, name);
+    if (tag[0][1] === '/') {
+      if (name === this.openElements[this.openElements.length - 1]) this.openElements.pop();
+    } else if (isOpeningTag(tag[0]) && this.lastLineMatching(lines, closingTagPattern(name)) >= i) {
+      this.openElements.push(name);
+    }
+    return this.continueAfter(lines, i, end);
+  }
+
+  /**
+   * Skips raw HTML from `start` on line `i` to the tag's end, `end` on line `tagEnd`; an opening
+   * verbatim tag (`verbatim`) runs on to its closing tag, and without one it stands alone, as in Pandoc.
+   */
+  private skipHtml(lines: LineRef[], i: number, start: number, tagEnd: number, end: number, verbatim: string | undefined): number {
+    const close = verbatim === undefined ? undefined : this.closingAfter(lines, tagEnd, end - lines[tagEnd].start, closingTagPattern(verbatim));
+    if (close === undefined) return this.continueAfter(lines, tagEnd, end);
+    this.result.verbatimHtml.push({ start: { line: lines[i].line, character: start }, end: { line: lines[close.line].line, character: close.end } });
+    return this.continueAfter(lines, close.line, close.end);
+  }
+
+  /** The first match of `closer` from `column` of line `i` on: its line index and where it ends. */
+  private closingAfter(lines: LineRef[], i: number, column: number, closer: RegExp): { line: number; end: number } | undefined {
+    // No match after this line: none at all (known at once, so that a thousand `<pre>` lines are no quadratic search).
+    if (this.lastLineMatching(lines, closer) < i) return undefined;
+    for (let j = i; j < lines.length; j++) {
+      closer.lastIndex = j === i ? column : 0;
+      const found = closer.exec(this.text(lines[j]));
+      if (found !== null) return { line: j, end: lines[j].start + found.index + found[0].length };
+    }
+    return undefined;
   }
 
   /** Resumes block parsing at `column` of line `j`: the rest of that line starts a block. */
@@ -743,13 +797,19 @@ class BlockScanner {
 
   /**
    * A paragraph: lines up to a blank line. Pandoc also ends it before a backtick-fenced code
-   * block, a block-level or verbatim HTML element and, inside a list, before a list marker; an
-   * HTML comment left open runs on past blank lines to its end.
+   * block, inside a list before a list marker, and at a block-level or verbatim HTML tag (see
+   * `readParagraph`); an HTML comment left open runs on past blank lines to its end.
    */
   private paragraph(lines: LineRef[], i: number, context: Context): number {
+    const known = this.cutParagraph;
+    if (known !== undefined && known.lines === lines && i >= known.first && i < known.end && known.openDivs === this.openDivs) {
+      return this.readParagraph(known, i);
+    }
     const body: LineRef[] = [lines[i]];
     let j = i + 1;
     let openComment = commentOpenAfter(false, this.text(lines[i]));
+    let mayHoldTag = this.text(lines[i]).includes('<');
+    let blankInComment = false;
     while (j < lines.length) {
       const line = lines[j];
       const text = this.text(line);
@@ -760,19 +820,58 @@ class BlockScanner {
         if (text.trimStart().startsWith('```') && this.findFence(lines, j) !== undefined) break;
         if (context.inList && (bulletMarker.test(text) || orderedMarker.test(text))) break;
         if (this.openDivs > 0 && divClose.test(text)) break;
-        // A block-level or verbatim HTML element ends the paragraph, however far it is indented.
-        const afterHtml = /^[ \t]*</.test(text) ? this.htmlBlock(lines, j, true) : undefined;
-        if (afterHtml !== undefined) {
-          this.addInline(body);
-          return afterHtml;
-        }
+      } else {
+        blankInComment ||= /^[ \t]*$/.test(text);
       }
       body.push(line);
       openComment = commentOpenAfter(openComment, text);
+      mayHoldTag ||= text.includes('<');
       j++;
     }
-    this.addInline(body);
-    return j;
+    if (!mayHoldTag) {
+      this.addInline(body);
+      return j;
+    }
+    const texts = body.map((line) => this.text(line));
+    const offsets: number[] = [];
+    let offset = 0;
+    for (const text of texts) {
+      offsets.push(offset);
+      offset += text.length + 1;
+    }
+    const paragraph: ParagraphText = { lines, first: i, end: j, text: texts.join('\n'), offsets, starts: body.map((line) => line.start), openDivs: this.openDivs };
+    // Read on from the same text after a cut, unless a comment let it run past a blank line.
+    this.cutParagraph = blankInComment ? undefined : paragraph;
+    return this.readParagraph(paragraph, i);
+  }
+
+  /**
+   * The paragraph of `paragraph`'s text from line `i` on, ended at its first block-level or
+   * verbatim HTML tag, or the closing tag of the innermost open element, wherever in a line
+   * Pandoc's inline parser meets it: the text before it is the paragraph, the tag is raw HTML,
+   * and what follows starts the next block. When that is a paragraph again, it is read on from
+   * the same text, so that a paragraph with a tag in each of its lines is read once.
+   */
+  private readParagraph(paragraph: ParagraphText, i: number): number {
+    const { lines, first, end, offsets, starts } = paragraph;
+    const from = offsets[i - first] + lines[i].start - starts[i - first];
+    const innermost = this.openElements[this.openElements.length - 1];
+    const tag = firstBlockTag(paragraph.text, from, (name, closing) => endsParagraph(name, closing) || (closing && name === innermost));
+    const at = (offset: number) => {
+      const k = countAtMost(offsets, offset) - 1;
+      return { line: first + k, character: starts[k] + offset - offsets[k] };
+    };
+    const tagStart = tag === undefined ? undefined : at(tag.start);
+    const before = lines.slice(i, tagStart === undefined ? end : tagStart.line + 1);
+    if (tagStart !== undefined) {
+      before[before.length - 1] = { ...before[before.length - 1], end: tagStart.character };
+      if (this.isBlank(before[before.length - 1])) before.pop();
+    }
+    if (before.length > 0) this.addInline(before);
+    if (tag === undefined || tagStart === undefined) return end;
+    if (tag.name === innermost && !tag.opening) this.openElements.pop();
+    const tagEnd = at(tag.end);
+    return this.skipHtml(lines, tagStart.line, tagStart.character, tagEnd.line, tagEnd.character, verbatimTags.has(tag.name) && tag.opening ? tag.name : undefined);
   }
 
   private addInline(lines: readonly LineRef[]): void {

@@ -105,7 +105,7 @@ const textIndexes = new Map<string, TextIndex>();
 let scanDepth = 0;
 
 /** Runs one of the module's entry points; the indexes of its texts live as long as it runs. */
-function withIndexes<T>(work: () => T): T {
+export function withIndexes<T>(work: () => T): T {
   scanDepth++;
   try {
     return work();
@@ -139,7 +139,7 @@ function textIndex(text: string): TextIndex {
 }
 
 /** The number of items of the sorted `items` that are at most `value`. */
-function countAtMost(items: readonly number[], value: number): number {
+export function countAtMost(items: readonly number[], value: number): number {
   let lo = 0;
   let hi = items.length;
   while (lo < hi) {
@@ -464,6 +464,53 @@ export function skipVerbatim(text: string, i: number): number {
     return end < 0 ? i + 1 : end;
   }
   return i + 1;
+}
+
+/** An HTML tag in a paragraph's text, from `<` to after `>`. */
+export interface HtmlTag {
+  readonly start: number;
+  readonly end: number;
+  /** The tag's name, lower case. */
+  readonly name: string;
+  /** An opening tag, not `</x>` nor `<x/>`. */
+  readonly opening: boolean;
+}
+
+const noReferences: ReferenceResolver = () => undefined;
+
+/**
+ * The first tag from `from` on that `isBlockTag` accepts where Pandoc's inline parser meets it: not escaped, not
+ * in code, math, a comment or a link's label. Pandoc reads no such tag inline, so the paragraph
+ * ends before it, even in the middle of a line.
+ */
+export function firstBlockTag(text: string, from: number, isBlockTag: (name: string, closing: boolean) => boolean): HtmlTag | undefined {
+  return withIndexes(() => {
+    const special = /[\\`$<[]/g;
+    for (let i = from; i < text.length; ) {
+      special.lastIndex = i;
+      const next = special.exec(text);
+      if (!next) return undefined;
+      i = next.index;
+      const ch = text[i];
+      if (ch === '\\') {
+        i += asciiPunctuation.test(text[i + 1] ?? '') ? 2 : 1;
+      } else if (ch === '<') {
+        const tag = htmlTagPattern.exec(text.slice(i, i + 2000));
+        const name = tag && /^<\/?([A-Za-z][A-Za-z0-9]*)/.exec(tag[0])![1].toLowerCase();
+        if (tag && name && isBlockTag(name, tag[0][1] === '/')) {
+          return { start: i, end: i + tag[0].length, name, opening: tag[0][1] !== '/' && !tag[0].endsWith('/>') };
+        }
+        i = skipVerbatim(text, i);
+      } else if (ch === '[') {
+        // A link's label is read on its own (Pandoc keeps `[a <pre> b](#x)` a link); other brackets are text.
+        const attempt = tryLink(text, i, noReferences);
+        i = attempt.kind === 'link' ? attempt.link.end : i + 1;
+      } else {
+        i = skipVerbatim(text, i);
+      }
+    }
+    return undefined;
+  });
 }
 
 /** A footnote reference `[^label]`: Pandoc puts the note's content, and so its links, here. */

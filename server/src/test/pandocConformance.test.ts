@@ -58,6 +58,11 @@ const cornerCases: readonly string[] = [
   // Block-level and verbatim HTML interrupt a paragraph at any indentation; a comment does not; at a block's start, three spaces at most.
   'Text\n<pre>\n[x](#inpre)\n</pre> after [a](#after)\n\nText\n    <script>[y](#inscript)</script>\n\nText\n<div>\n[z](#indiv)\n</div>\n\nText\n<!-- [c](#comment) -->\n[d](#d)\n\n   <pre>[e](#e3)</pre>\n\n    <pre>[f](#code)</pre>\n\n<PRE class="x">one [g](#g)\ntwo İİ</PRE> after [h](#h)\n\nText\n</div>\n[i](#i)',
   '```{=html}\n<a href="#raw">[x](#rawblock)</a>\n```\n\n[y](#ok)',
+  // Pandoc's inline parser ends a paragraph at a block-level or verbatim tag anywhere in a line, not in a link's label or in code;
+  // a verbatim element runs past blank lines to its closing tag, which may hold spaces; a tag may span lines; unclosed, it stands alone.
+  'Text <pre>[x](#x)</pre> and [a](#a)\n\nText [label\n<div>](#kept) `code\n<pre>` [b](#b)\n\nText <pre>\n\n[y](#y)\n\n</pre > [c](#c)\n\nText <textarea\nrows=2>[z](#z)</textarea>\n\n<pre\n class="a">[w](#w)</pre>\n\n* item <script>[s](#s)</script> [d](#d)\n\nText *a <style>[t](#t)</style> b* \\<pre>[e](#e)\n\n<pre> unclosed [u](#u)',
+  // Which tags end a paragraph, and which begin raw HTML at a block's start, differ: pandoc's lists, measured.
+  'Text </div>\n# After Div {#after-div}\n\nText <video>\n# Not After Video\n\nText </script>\n# Not After Script\n\n<del>[x](#x)</del>\n# After Del {#after-del}\n\n<dialog>\n# Not After Dialog\n\nText <meta>\n# After Meta\n\nText <iframe>\n# Not After Iframe',
   '<span title="[x](#a)">t</span> <my-el a="[y](#b)"> [z](#c)',
   // link forms
   '[x](#a b) [y](<#a b>) [z](#a\\_b) [w](#Caf%C3%A9) [v](#Café)',

@@ -89,6 +89,8 @@ const inputs: Readonly<Record<string, (n: number) => string>> = {
   '<div> per line': (n) => '<div>\n'.repeat(n / 6),
   'text then <pre> per line, never closed': (n) => 'Text\n' + '<pre>x\n'.repeat(n / 7),
   'text then <pre> per paragraph, never closed': (n) => 'Text\n<pre>\n\n'.repeat(n / 13),
+  'a tag in the middle of each line of a paragraph, never closed': (n) => 'Text\n' + 'a <pre>x\n'.repeat(n / 9),
+  'a backtick, then a block tag in each line of a paragraph': (n) => 'Text `[\n' + 'a <div>x\n'.repeat(n / 9),
   'definitions': (n) => 'a\n: b\n'.repeat(n / 6),
   'reference definitions': (n) => '[a]: #b\n'.repeat(n / 8),
   'notes': (n) => '[^a]: b\n'.repeat(n / 8),
