@@ -162,10 +162,18 @@ function brokenLinkFixes(
   // An implicit heading reference (`[Heading Text]`) has no id written anywhere to replace.
   const idWritten = model.links.some((link) => link.idRange !== undefined && sameRange(link.idRange, diagnostic.range));
   if (idWritten) {
-    const preferred = closestIds.length === 1 || (closestIds.length > 0 && isObviousVariant(target, closestIds[0]!));
-    closestIds.forEach((id, rank) => {
+    const named = entriesNamedBy(target, input.index);
+    const close = closestIds.filter((id) => !named.some((entry) => entry.id === id));
+    // Preferred, so applied by Auto Fix, only when the choice is clear: a close id may mean another
+    // thing (#GAN is not #DAN, #Zero-Shot-Learning not #Few-Shot-Learning).
+    const preferred = named.length === 1 || (named.length === 0 && close.length > 0 && isObviousVariant(target, close[0]!));
+    named.forEach((entry, rank) => {
+      const edit = editOf(input, [TextEdit.replace(diagnostic.range, entry.id)]);
+      actions.push(quickFix(l10n.t('Change to "{0}", the entry "{1}"', entry.id, entry.title), diagnostic, edit, preferred && rank === 0));
+    });
+    close.slice(0, Math.max(0, maxSuggestedIds - named.length)).forEach((id, rank) => {
       const edit = editOf(input, [TextEdit.replace(diagnostic.range, id)]);
-      actions.push(quickFix(l10n.t('Change to "{0}"', id), diagnostic, edit, preferred && rank === 0));
+      actions.push(quickFix(l10n.t('Change to "{0}"', id), diagnostic, edit, preferred && named.length === 0 && rank === 0));
     });
   }
   const newFile = newEntryProblem(target, input.index) === undefined ? input.newEntryUri(target) : undefined;
@@ -177,6 +185,29 @@ function brokenLinkFixes(
     actions.push(action);
   }
   return actions;
+}
+
+/** How many "Change to" fixes a broken link gets at most. */
+const maxSuggestedIds = 3;
+
+/**
+ * The entries a missing id names by their title rather than by a close spelling: "Diffusion
+ * Models" for `#Diffusion-Models` (its id being `DiffusionModels`), and "Generative Adversarial
+ * Network (GAN)" for `#GAN` or `#Generative-Adversarial-Network`. Hyphens count as spaces. (The
+ * file name is no such sign: the real glossary's `Claude.md` holds a copy of the entry CNN.)
+ */
+function entriesNamedBy(target: string, index: WorkspaceIndex): Entry[] {
+  const words = (text: string) => text.replace(/[-_\s]+/g, ' ').trim().toLowerCase();
+  const name = words(target);
+  const named: Entry[] = [];
+  for (const document of index.documents()) {
+    for (const entry of document.entries) {
+      const parts = /^(.*?)\s*\(([^()]+)\)\s*$/.exec(entry.title);
+      const names = parts ? [parts[1]!, parts[2]!] : [entry.title];
+      if (names.some((title) => words(title) === name) && !named.some((other) => other.id === entry.id)) named.push(entry);
+    }
+  }
+  return named.slice(0, maxSuggestedIds);
 }
 
 /** List the entry on the index page, under its letter in collation order. */

@@ -163,6 +163,35 @@ test('creating an entry is not offered when its file exists and holds another en
   assert.deepEqual(actions.map((action) => action.title), []);
 });
 
+test('a broken link offers the entry whose title it names, preferred when alone; a close id that means another thing is not preferred', () => {
+  const files = {
+    'Index.md': index,
+    'GAN.md': ['## Generative Adversarial Network (GAN) {#Generative-Adversarial-Network .term}'],
+    'Recurrent.md': ['## Gated Recurrent Unit (GRU) {#Gated-Recurrent-Unit .term}'],
+    'DAN.md': ['## DAN {#DAN .term}'],
+    'GPU.md': ['## GPU {#GPU .term}'],
+    'Zero.md': ['## Few-Shot Learning {#Few-Shot-Learning .term}'],
+    'Diffusion.md': ['## Diffusion Models {#DiffusionModels .term}'],
+    'A.md': ['[a](#GAN) [b](#GRU) [c](#Zero-Shot-Learning) [d](#Diffusion-Models)'],
+  };
+  const { actions, document } = actionsOf(files, 'A.md');
+  assert.deepEqual(
+    actions.map((action) => [action.title, action.isPreferred ?? false]),
+    [
+      ['Change to "Generative-Adversarial-Network", the entry "Generative Adversarial Network (GAN)"', true],
+      ['Change to "DAN"', false],
+      ['Change to "Gated-Recurrent-Unit", the entry "Gated Recurrent Unit (GRU)"', true],
+      ['Change to "GPU"', false],
+      ['Create entry "GRU"', false],
+      ['Change to "Few-Shot-Learning"', false],
+      ['Create entry "Zero-Shot-Learning"', false],
+      ['Change to "DiffusionModels", the entry "Diffusion Models"', true],
+      ['Create entry "Diffusion-Models"', false],
+    ],
+  );
+  assert.deepEqual(applied(actions[0], document), ['[a](#Generative-Adversarial-Network) [b](#GRU) [c](#Zero-Shot-Learning) [d](#Diffusion-Models)']);
+});
+
 test('an id holding half of an emoji (an edit cut it) gets no entry and no crash', () => {
   const { actions } = actionsOf({ 'Index.md': index, 'A.md': ['[c](#Smile\uD83D)'] }, 'A.md');
   assert.deepEqual(actions.map((action) => action.title), []);

@@ -116,6 +116,7 @@ test('every quick fix on the real glossary changes only the ranges it names, in 
     'Add the heading "…" to the top of the index page',
     'Change the id to "…", as the file is named',
     'Change to "…"',
+    'Change to "…", the entry "…"',
     'Link "…" to #…',
     'Sort the see-also list (Index last)',
   ]);
