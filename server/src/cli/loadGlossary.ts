@@ -120,6 +120,9 @@ export async function loadGlossary(paths: readonly string[], environment: LoadEn
   // The configured index page is read even when the include patterns leave it out: reported when
   // it lies in a folder given, else read for `check` so that entries are judged against it.
   const indexPage = await configuredIndexPage(workspace, config, configFile.folderUri, seen);
+  if (indexPage.problems.length > 0) {
+    return { kind: 'failure', messages: [...indexPage.problems] };
+  }
   const indexPageUri = indexPage.uri;
   if (indexPage.unlistedUri !== undefined) {
     const unlistedUri = indexPage.unlistedUri;

@@ -12,13 +12,14 @@ export const checkListedInIndex: Check = function* ({ document, index }) {
   if (indexPage === undefined || indexPage === document) {
     return;
   }
-  const listed = idsListedBy(indexPage);
+  const listed = listedBy(indexPage);
   for (const entry of document.entries) {
-    if (!listed.has(entry.id)) {
+    // The index may name an entry by its title and point elsewhere: `[AGI](#Artificial-General-Intelligence)` lists the entry AGI.
+    if (!listed.ids.has(entry.id) && !listed.labels.has(entry.title)) {
       yield {
         range: entry.heading.range,
         code: DiagnosticCode.NotInIndex,
-        message: l10n.t('The index page does not list the entry "{0}".', entry.id),
+        message: l10n.t('The index page does not list the entry "{0}" (#{1}).', entry.title, entry.id),
         data: { kind: DiagnosticCode.NotInIndex, entryId: entry.id, indexPageUri: indexPage.uri },
         relatedInformation: [],
       };
@@ -70,15 +71,19 @@ export const checkIndexAnchor: Check = function* ({ document, index }) {
   }
 };
 
-const listedIdsByPage = new WeakMap<GlossaryDocument, ReadonlySet<string>>();
-
-/** The ids an index page links, worked out once per version of the page. */
-function idsListedBy(indexPage: GlossaryDocument): ReadonlySet<string> {
-  let ids = listedIdsByPage.get(indexPage);
-  if (ids === undefined) {
-    ids = new Set(indexPage.links.map((link) => link.target));
-    listedIdsByPage.set(indexPage, ids);
-  }
-  return ids;
+interface IndexListing {
+  readonly ids: ReadonlySet<string>;
+  readonly labels: ReadonlySet<string>;
 }
 
+const listingByPage = new WeakMap<GlossaryDocument, IndexListing>();
+
+/** The ids an index page links and the labels it gives them, worked out once per version of the page. */
+function listedBy(indexPage: GlossaryDocument): IndexListing {
+  let listing = listingByPage.get(indexPage);
+  if (listing === undefined) {
+    listing = { ids: new Set(indexPage.links.map((link) => link.target)), labels: new Set(indexPage.links.map((link) => link.label)) };
+    listingByPage.set(indexPage, listing);
+  }
+  return listing;
+}

@@ -124,6 +124,16 @@ export function linkGraphChangedIds(previous: GlossaryDocument | undefined, next
 }
 
 /**
+ * The link labels that one version of a document has and the other has not. On the index page
+ * these are the titles of entries it lists by name (see `checkListedInIndex`).
+ */
+export function changedLabels(previous: GlossaryDocument | undefined, next: GlossaryDocument | undefined): Set<string> {
+  const before = new Set(previous?.links.map((link) => link.label));
+  const after = new Set(next?.links.map((link) => link.label));
+  return new Set([...before, ...after].filter((label) => before.has(label) !== after.has(label)));
+}
+
+/**
  * The ids of the entries that appeared, disappeared or gained or lost a see-also section between
  * two versions of a document: the see-also lists naming them may gain or lose
  * `seealso-not-reciprocal`.

@@ -79,6 +79,8 @@ export interface ConfiguredIndexPage {
   readonly uri: string | undefined;
   /** The same URI when the file exists and the include patterns leave it out (so it is read too). */
   readonly unlistedUri: string | undefined;
+  /** What is wrong with the setting: a page that does not exist (else every link to #Index would advise setting it). */
+  readonly problems: readonly string[];
 }
 
 /**
@@ -93,6 +95,7 @@ export async function configuredIndexPage(
   listed: ReadonlySet<string>,
 ): Promise<ConfiguredIndexPage> {
   const uri = rootUri === undefined ? undefined : indexFileUri(config, rootUri);
-  const unlisted = uri !== undefined && !listed.has(uri) && (await workspace.stat(uri)) === 'file';
-  return { uri, unlistedUri: unlisted ? uri : undefined };
+  const isFile = uri !== undefined && (listed.has(uri) || (await workspace.stat(uri)) === 'file');
+  const problems = uri !== undefined && !isFile ? [l10n.t('"indexFile" names "{0}", which does not exist: no index page is configured.', config.indexFile ?? '')] : [];
+  return { uri, unlistedUri: isFile && !listed.has(uri) ? uri : undefined, problems };
 }

@@ -1,7 +1,7 @@
 import { Anchor, Entry, GlossaryDocument, Link } from '../parse/model';
 import { CloseIdFinder, ClosestIdCandidates } from '../diagnostics/closestIds';
 import { hasIndexSections } from './indexPage';
-import { entryShapeChangedIds, linkGraphChangedIds } from './linkGraph';
+import { changedLabels, entryShapeChangedIds, linkGraphChangedIds } from './linkGraph';
 import { termsKeyOf } from '../mentions/lexicon';
 
 /** An anchor and the document that defines it. */
@@ -285,6 +285,13 @@ export class WorkspaceIndex {
       }
       for (const id of entryShapeChangedIds(previous, next)) {
         for (const affected of this.linkersById.get(id) ?? []) uris.add(affected);
+      }
+      // The index page lists an entry by its title too: a label it gains or loses may list an entry anew.
+      const titles = uri === this.indexPageUri() ? changedLabels(previous, next) : undefined;
+      if (titles !== undefined && titles.size > 0) {
+        for (const [other, document] of this.documentsByUri) {
+          if (document.entries.some((entry) => titles.has(entry.title))) uris.add(other);
+        }
       }
       return uris;
     };

@@ -93,6 +93,37 @@ test('not-in-index: the fix adds the entry under its letter in collation order, 
   assert.deepEqual(codesOf(files, 'index.txt'), [DiagnosticCode.IndexLinkBroken, DiagnosticCode.IndexLinkBroken, DiagnosticCode.IndexLinkBroken]);
 });
 
+test('not-in-index: an entry the index names by its title counts as listed, wherever that link points (abbreviations point at the full entry)', () => {
+  const files = {
+    'index.txt': ['', '### A {.index} ', '', '[AGI](#Artificial-General-Intelligence) |', '[Artificial General Intelligence](#Artificial-General-Intelligence) |', ''],
+    'AGI.md': entryLines('AGI', 'AGI', []),
+    'Artificial-General-Intelligence.md': entryLines('Artificial General Intelligence', 'Artificial-General-Intelligence', []),
+    'ASI.md': entryLines('ASI', 'ASI', []),
+  };
+  assert.ok(!codesOf(files, 'AGI.md').includes(DiagnosticCode.NotInIndex));
+  assert.ok(!codesOf(files, 'Artificial-General-Intelligence.md').includes(DiagnosticCode.NotInIndex));
+  const index = indexOf(files);
+  const asi = computeDiagnostics(index.document(uriOf('ASI.md'))!, index, allOn).find((diagnostic) => diagnostic.code === DiagnosticCode.NotInIndex);
+  assert.equal(asi?.message, 'The index page does not list the entry "ASI" (#ASI).');
+});
+
+test('not-in-index: the index page gaining a link labelled with an entry\'s title updates that entry, pointing where it may', async () => {
+  const workspace = new InMemoryWorkspace({
+    [uriOf('.glossary.json')]: JSON.stringify({ include: ['*.md'], indexFile: 'index.txt' }),
+    [uriOf('index.txt')]: indexPage.join('\n'),
+    [uriOf('Apfel.md')]: entryLines('Apfel', 'Apfel', []).join('\n'),
+    [uriOf('AGI.md')]: entryLines('AGI', 'AGI', []).join('\n'),
+  });
+  const session = new GlossarySession(workspace, ['file:///ws']);
+  await session.load(undefined, []);
+  const listed = () => !session.diagnosticsOf(uriOf('AGI.md')).some((diagnostic) => diagnostic.code === DiagnosticCode.NotInIndex);
+  assert.equal(listed(), false);
+  const withAgi = indexPage.map((line) => (line === '[Apfel](#Apfel) |' ? '[AGI](#Apfel) |\n[Apfel](#Apfel) |' : line));
+  const change = session.updateOpen({ uri: uriOf('index.txt'), version: 2, text: withAgi.join('\n') })!;
+  assert.deepEqual([...change.affectedUris].sort(), [uriOf('AGI.md'), uriOf('index.txt')]);
+  assert.equal(listed(), true);
+});
+
 test('index-anchor-missing: each link to #Index once (no broken-link); the fix gives the index page a heading with the id', () => {
   const files = { 'index.txt': indexPage, 'Apfel.md': entryLines('Apfel', 'Apfel', []) };
   assert.deepEqual(codesOf(files, 'Apfel.md', defaultConfig), [DiagnosticCode.OrphanEntry, DiagnosticCode.IndexAnchorMissing]);
@@ -191,6 +222,16 @@ test('an indexFile leading out of the workspace root is refused: a configuration
   assert.equal(session.index.indexPageUri(), undefined);
   assert.ok(!session.diagnosticsOf(URI.file(path.join(folder, 'A.md')).toString()).some((diagnostic) => diagnostic.code === DiagnosticCode.NotInIndex));
   const loaded = await loadGlossary([folder], { cwd: root, workspace: new NodeFileSystemWorkspace(), warn: assert.fail });
+  assert.deepEqual(loaded, { kind: 'failure', messages: [problem] });
+});
+
+test('an indexFile that does not exist is a configuration problem, for the editor and the command line', async (t) => {
+  const root = folderWith({ '.glossary.json': JSON.stringify({ indexFile: '001-ki-indx.txt' }), 'A.md': entryLines('A', 'A', []).join('\n') });
+  t.after(() => fs.rmSync(root, { recursive: true }));
+  const problem = '"indexFile" names "001-ki-indx.txt", which does not exist: no index page is configured.';
+  const session = new GlossarySession(new NodeFileSystemWorkspace(), [URI.file(root).toString()]);
+  assert.deepEqual((await session.load(undefined, [])).configProblems, [problem]);
+  const loaded = await loadGlossary([root], { cwd: root, workspace: new NodeFileSystemWorkspace(), warn: assert.fail });
   assert.deepEqual(loaded, { kind: 'failure', messages: [problem] });
 });
 

@@ -129,9 +129,13 @@ test('the real glossary reproduces the facts measured with pandoc', async (t) =>
   // Counted independently on pandoc's JSON AST of each file (entries: headings with .term; an
   // entry's see-also list: its first .seealso section up to the next heading or ----; the index
   // page: 001-ki-index.txt).
-  await t.test('the index page 001-ki-index.txt is found by its .index sections and misses 83 of the 346 entries', () => {
+  await t.test('the index page 001-ki-index.txt is found by its .index sections and misses 67 of the 346 entries (16 more it names by title only, as [AGI](#Artificial-General-Intelligence))', () => {
     assert.equal(path.basename(found.glossary.index.indexPageUri() ?? ''), '001-ki-index.txt');
-    assert.equal(withCode(found, DiagnosticCode.NotInIndex).length, 83);
+    assert.equal(withCode(found, DiagnosticCode.NotInIndex).length, 67);
+    const page = found.glossary.index.document(found.glossary.index.indexPageUri()!)!;
+    const listedIds = new Set(page.links.map((link) => link.target));
+    const entries = found.glossary.files.flatMap((file) => found.glossary.index.document(file.uri)?.entries ?? []);
+    assert.equal(entries.filter((entry) => !listedIds.has(entry.id)).length, 83);
   });
 
   await t.test('55 entries that no other entry or page links to (the index page and self-links aside); 5 self-links', () => {
