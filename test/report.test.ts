@@ -7,7 +7,7 @@ import * as path from 'node:path';
 import { CancellationTokenSource, DidChangeTextDocumentNotification, DidOpenTextDocumentNotification, LSPErrorCodes, ResponseError } from 'vscode-languageserver/node';
 import { URI } from 'vscode-uri';
 import { GlossaryReport } from '../server/src/report/glossaryReport';
-import { ReportRequest } from '../server/src/protocol';
+import { MissingEntriesRequest, ProposeEntryRequest, ReportRequest } from '../server/src/protocol';
 import { corpusEntries, repositoryRoot, serverScript, startServer } from './support/lspServer';
 
 const exampleGlossary = path.join(repositoryRoot, 'example', 'glossary');
@@ -55,6 +55,23 @@ test('glossary/report sent before the first load is done waits for it, and agree
     assert.deepEqual(report.missingEntries, expected.missingEntries);
     assert.deepEqual(report.orphans, expected.orphans);
     assert.ok(report.problems.some((problem) => problem.code === 'unlinked-mention' && problem.count > 1000));
+  } finally {
+    await server.shutdown();
+  }
+});
+
+test('glossary/missingEntries and glossary/proposeEntry sent before the first load is done wait for it', { timeout: 60_000 }, async (t) => {
+  const server = await startServer(corpusEntries, { signal: t.signal });
+  try {
+    // Sent at once after initialized: answered from an empty glossary, every link would count as fine and every id as free.
+    const [missing, proposed] = await Promise.all([
+      server.connection.sendRequest(MissingEntriesRequest),
+      server.connection.sendRequest(ProposeEntryRequest, { title: 'Large Language Model' }),
+    ]);
+    assert.ok(missing.some((entry) => entry.id === 'Claude'), 'the links to the missing #Claude are counted');
+    assert.ok(proposed.problem, `#Large-Language-Model exists already: ${JSON.stringify(proposed)}`);
+    await server.settle();
+    assert.deepEqual(missing, await server.connection.sendRequest(MissingEntriesRequest), 'the same answer as once the glossary is read');
   } finally {
     await server.shutdown();
   }

@@ -43,6 +43,8 @@ export interface ProposedEntry {
   readonly uri: string | undefined;
   /** Why it cannot be created (the id exists, the name is no valid file name), or undefined. */
   readonly problem: string | undefined;
+  /** Whether the problem lies with the id, so that choosing another one helps. */
+  readonly idProblem: boolean;
 }
 
 /** Ids that links point at but no heading defines, most referenced first. */

@@ -392,9 +392,17 @@ export function startServer(
       return undefined;
     }),
   );
-  // A failure of these reaches the client as an error response.
-  connection.onRequest(ProposeEntryRequest, (params) => session.proposeEntry(String(params.title ?? ''), params.id || undefined));
-  connection.onRequest(MissingEntriesRequest, () => missingEntries(session.index));
+  // A failure of these reaches the client as an error response. Both wait for the disk work queued
+  // before them (the first load too): asked early, they would see an empty glossary.
+  const afterQueuedWork = async (): Promise<void> => afterDiskWork(async () => undefined);
+  connection.onRequest(ProposeEntryRequest, async (params) => {
+    await afterQueuedWork();
+    return session.proposeEntry(String(params.title ?? ''), params.id || undefined);
+  });
+  connection.onRequest(MissingEntriesRequest, async () => {
+    await afterQueuedWork();
+    return missingEntries(session.index);
+  });
   connection.onRequest(ReportRequest, async (token) => {
     // After the first load and the disk work queued before it, so that an early request reports the
     // whole glossary; the unlinked mentions of every file, closed ones too, are brought up to date

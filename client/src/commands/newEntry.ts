@@ -37,7 +37,7 @@ function askForTerm(client: LanguageClient): Thenable<string | undefined> {
       }
       const proposal = await client.sendRequest(ProposeEntryRequest, entry);
       if (proposal.problem !== undefined) {
-        const naming = entry.id === undefined ? ` ${vscode.l10n.t('To choose the id, add it in braces: {0}', `${entry.title} {#…}`)}` : '';
+        const naming = proposal.idProblem && entry.id === undefined ? ` ${vscode.l10n.t('To choose the id, add it in braces: {0}', `${entry.title} {#…}`)}` : '';
         return { message: proposal.problem + naming, severity: vscode.InputBoxValidationSeverity.Error };
       }
       return { message: vscode.l10n.t('Creates the entry with the id {0}.', proposal.id), severity: vscode.InputBoxValidationSeverity.Info };

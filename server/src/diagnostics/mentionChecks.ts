@@ -13,11 +13,16 @@ export const checkUnlinkedMentions: Check = function* ({ document, index, config
     if (ignored.has(mention.term.id)) {
       continue;
     }
+    // A mention may run over a line break: the message shows it on one line.
+    const written = mention.text.replace(/\s+/g, ' ');
     yield {
       range: mention.range,
       code: DiagnosticCode.UnlinkedMention,
-      // A mention may run over a line break: the message shows it on one line.
-      message: l10n.t('"{0}" is an entry of the glossary: link it to #{1}.', mention.text.replace(/\s+/g, ' '), mention.term.id),
+      // "APIs" or "LLM" is no entry's title: the message names the entry it stands for.
+      message:
+        written === mention.term.title
+          ? l10n.t('"{0}" is an entry of the glossary: link it to #{1}.', written, mention.term.id)
+          : l10n.t('"{0}" names the entry "{1}": link it to #{2}.', written, mention.term.title, mention.term.id),
       data: { kind: DiagnosticCode.UnlinkedMention, target: mention.term.id, text: mention.text },
       relatedInformation: [],
     };

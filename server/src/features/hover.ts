@@ -78,8 +78,13 @@ function headingHover(index: WorkspaceIndex, heading: Heading): string[] {
   if (links.length === 0) {
     return [codeSpan(heading.id), linkCountText(0)];
   }
-  const from = fromEntries.size === 1 ? l10n.t('(from 1 entry)') : l10n.t('(from {0} entries)', fromEntries.size);
-  return [codeSpan(heading.id), `${linkCountText(links.length)} ${from}`];
+  const count =
+    links.length === 1
+      ? l10n.t('1 link from 1 entry points here.')
+      : fromEntries.size === 1
+        ? l10n.t('{0} links from 1 entry point here.', links.length)
+        : l10n.t('{0} links from {1} entries point here.', links.length, fromEntries.size);
+  return [codeSpan(heading.id), count];
 }
 
 function linkCountText(count: number): string {

@@ -130,7 +130,7 @@ export class GlossarySession {
       await findMentionsOf(index, read.documents, (open) => this.openVersions.get(open.uri)?.text);
     }
     this.mentionsTermsVersion = index.termsVersion;
-    return { configProblems: [...(configFile?.problems ?? []), ...problems], fileProblems: [...fileProblems, ...read.skipped, ...read.warnings] };
+    return { configProblems: [...(configFile?.problems ?? []), ...problems, ...indexPage.problems], fileProblems: [...fileProblems, ...read.skipped, ...read.warnings] };
   }
 
   /** Whether a file belongs to the glossary: the configured index page, or inside a workspace folder and matched by the patterns. */
@@ -283,20 +283,20 @@ export class GlossarySession {
    */
   async proposeEntry(title: string, id = proposeEntryId(title)): Promise<ProposedEntry> {
     if (this.folderUris[0] === undefined) {
-      return { id, uri: undefined, problem: l10n.t('Open a folder to create entries in it.') };
+      return { id, uri: undefined, problem: l10n.t('Open a folder to create entries in it.'), idProblem: false };
     }
     const problem = newEntryProblem(id, this.currentIndex);
     if (problem !== undefined) {
-      return { id, uri: undefined, problem };
+      return { id, uri: undefined, problem, idProblem: true };
     }
     const uri = this.newEntryUri(id);
     if (uri === undefined) {
-      return { id, uri, problem: l10n.t('The entries folder "{0}" lies outside the workspace folder.', this.currentConfig.entriesFolder ?? '') };
+      return { id, uri, problem: l10n.t('The entries folder "{0}" lies outside the workspace folder.', this.currentConfig.entriesFolder ?? ''), idProblem: false };
     }
     if (this.currentIndex.document(uri) !== undefined || (await this.workspace.stat(uri)) !== undefined) {
-      return { id, uri, problem: l10n.t('The file {0}.md exists already.', id) };
+      return { id, uri, problem: l10n.t('The file {0}.md exists already.', id), idProblem: true };
     }
-    return { id, uri, problem: undefined };
+    return { id, uri, problem: undefined, idProblem: false };
   }
 
   /** The file a new entry with this id would be written to, or undefined outside the workspace folder. */

@@ -40,14 +40,14 @@ test('hover on an entry heading counts the links and the entries they come from'
       'A.md': entryLines('A', 'A', ['[LLM](#LLM)'], ['Uses [LLM](#LLM) twice.']),
       'B.md': ['[x](#LLM)'],
     }),
-    '`LLM`\n\n3 links point here. (from 2 entries)',
+    '`LLM`\n\n3 links from 2 entries point here.',
   );
 });
 
 test('hover on an entry heading says one link from one entry in the singular, and no link as such', async () => {
   assert.equal(
     await hoverTextAt({ 'LLM.md': ['## Large ‸Language Model {#LLM .chapter .small .term}'], 'A.md': entryLines('A', 'A', ['[LLM](#LLM)']) }),
-    '`LLM`\n\n1 link points here. (from 1 entry)',
+    '`LLM`\n\n1 link from 1 entry points here.',
   );
   assert.equal(await hoverTextAt({ 'LLM.md': ['## Large ‸Language Model {#LLM .chapter .small .term}'], 'A.md': entryLines('A', 'A', []) }), '`LLM`\n\nNo link points here.');
 });

@@ -67,13 +67,16 @@ test('the session refuses an entries folder outside the workspace, an existing i
   });
   const session = new GlossarySession(workspace, ['file:///ws']);
   await session.load(undefined, []);
-  assert.match((await session.proposeEntry('New'))!.problem!, /outside the workspace/);
+  // Only a problem with the id is one another id solves (the input box then says how to choose it).
+  assert.deepEqual(await session.proposeEntry('New'), { id: 'New', uri: undefined, problem: 'The entries folder "../outside" lies outside the workspace folder.', idProblem: false });
   assert.match((await session.proposeEntry('A'))!.problem!, /already defined in A\.md/);
+  assert.equal((await session.proposeEntry('A')).idProblem, true);
 
   const plain = new GlossarySession(new InMemoryWorkspace({ 'file:///ws/A.md': '## A {#A .term}', 'file:///ws/B.txt': 'x', 'file:///ws/Free.md': '' }), ['file:///ws']);
   await plain.load(undefined, []);
-  assert.deepEqual(await plain.proposeEntry('Data Scraping'), { id: 'Data-Scraping', uri: 'file:///ws/Data-Scraping.md', problem: undefined });
+  assert.deepEqual(await plain.proposeEntry('Data Scraping'), { id: 'Data-Scraping', uri: 'file:///ws/Data-Scraping.md', problem: undefined, idProblem: false });
   assert.match((await plain.proposeEntry('Free'))!.problem!, /exists already/);
+  assert.equal((await plain.proposeEntry('Free')).idProblem, true);
 });
 
 test('entriesFolder in a .glossary.json above the workspace folder starts at the folder of that file, as indexFile and include do', async () => {
@@ -84,7 +87,7 @@ test('entriesFolder in a .glossary.json above the workspace folder starts at the
   });
   const session = new GlossarySession(workspace, ['file:///repo/src/de']);
   await session.load(undefined, []);
-  assert.deepEqual(await session.proposeEntry('Neu'), { id: 'Neu', uri: 'file:///repo/src/de/Neu.md', problem: undefined });
+  assert.deepEqual(await session.proposeEntry('Neu'), { id: 'Neu', uri: 'file:///repo/src/de/Neu.md', problem: undefined, idProblem: false });
   // The editor setting, with no .glossary.json, starts at the workspace folder.
   const plain = new GlossarySession(new InMemoryWorkspace({ 'file:///ws/src/A.md': '## A {#A .term}', 'file:///ws/B.md': '## B {#B .term}' }), ['file:///ws']);
   await plain.load({ entriesFolder: 'src' }, []);
