@@ -19,7 +19,7 @@ import {
   TextEdit,
   WorkspaceEdit,
 } from 'vscode-languageserver/node';
-import { startServer } from './support/lspServer';
+import { corpusEntries, startServer } from './support/lspServer';
 
 // What a pushing client is told about a file as the writer opens, closes and deletes it: mention
 // hints only while it is open (at the default severity), and nothing once it is gone.
@@ -255,5 +255,32 @@ test('the file watcher follows the include patterns and the index page, and is r
   } finally {
     await server.shutdown();
     fs.rmSync(folder, { recursive: true, force: true });
+  }
+});
+
+test('a file opened, closed and opened again while the glossary is read keeps the editor\'s text, for diagnostics and quick fixes', { timeout: 60_000 }, async (t) => {
+  const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'glossary-reopen-'));
+  t.after(() => fs.rmSync(folder, { recursive: true, force: true }));
+  fs.cpSync(corpusEntries, folder, { recursive: true });
+  const uri = URI.file(path.join(folder, 'AGI.md')).toString();
+  // Four lines more than on disk, and a broken link the disk text lacks.
+  const text = `\n\n\n\n${fs.readFileSync(path.join(folder, 'AGI.md'), 'utf8').replace('**AGI** steht', '**AGI** steht [kaputt](#Large-Language-Modell)')}`;
+  const server = await startServer(folder, { signal: t.signal });
+  try {
+    // Sent at once: the close is handled after the first load, when the document is open again.
+    // Emacs opens at version 0, the version a model read from disk had.
+    await server.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'markdown', version: 0, text } });
+    await server.connection.sendNotification(DidCloseTextDocumentNotification.type, { textDocument: { uri } });
+    await server.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'markdown', version: 0, text } });
+    await server.settle();
+    const broken = (server.diagnostics.get(uri) ?? []).find((diagnostic) => diagnostic.code === 'broken-link');
+    assert.equal(broken?.range.start.line, 6, 'the broken link of the editor\'s text');
+    const actions = (await server.connection.sendRequest(CodeActionRequest.type, { textDocument: { uri }, range: broken!.range, context: { diagnostics: [broken!] } })) as CodeAction[];
+    const edit = actions.map((action) => action.edit).find((candidate) => candidate !== undefined)!;
+    const document = TextDocument.create(uri, 'markdown', 0, text);
+    const edits = (edit.documentChanges ?? []).flatMap((change) => (TextDocumentEdit.is(change) ? change.edits : [])) as TextEdit[];
+    assert.equal(TextDocument.applyEdits(document, edits), text.replace('#Large-Language-Modell', '#Large-Language-Model'), 'the quick fix replaces the broken id, nothing else');
+  } finally {
+    await server.shutdown();
   }
 });

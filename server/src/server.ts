@@ -299,7 +299,8 @@ export function startServer(
   documents.onDidClose(({ document }) => {
     changeCounts.delete(document.uri);
     void afterDiskWork(async () => {
-      if (loaded) {
+      // Opened again while disk work went before: the editor's text still counts.
+      if (loaded && documents.get(document.uri) === undefined) {
         diagnostics.publishChange(await session.closeOpen(document.uri));
         // Closed after its file was deleted: it is gone from the index, and so are its diagnostics.
         if (session.index.document(document.uri) === undefined) {

@@ -17,6 +17,12 @@ import { ProposedEntry } from '../protocol';
 import { createFileMatcher, FileMatcher } from '../workspace/fileFilter';
 import { FileProblem, Workspace } from '../workspace/workspace';
 
+/**
+ * The version of a closed file's model: none an editor sends (Emacs starts at 0), so that a model
+ * read from disk is never taken for the text of an open document.
+ */
+const closedFileVersion = -1;
+
 /** The text of a document open in the editor. */
 export interface OpenText {
   readonly uri: string;
@@ -105,7 +111,7 @@ export class GlossarySession {
     const withMentions = scansClosedFiles(config);
     const soFar = { entryCount: 0, fileCount: 0 };
     const read = await readGlossaryFiles(this.workspace, uris.filter((uri) => !openByUri.has(uri)), (text, uri) => {
-      const document = this.parse(text, uri, 0, config);
+      const document = this.parse(text, uri, closedFileVersion, config);
       soFar.fileCount++;
       if (soFar.entryCount === 0 && document.entries.length > 0) onFirstEntry?.({ ...soFar, entryCount: document.entries.length });
       soFar.entryCount += document.entries.length;
@@ -191,6 +197,10 @@ export class GlossarySession {
       return undefined;
     }
     const read = await this.workspace.readFile(uri);
+    // Opened while its file was read: the editor's text counts.
+    if (this.openVersions.has(uri)) {
+      return undefined;
+    }
     if (read.kind === 'failure') {
       return this.currentIndex.document(uri) ? this.currentIndex.remove(uri) : undefined;
     }
@@ -345,7 +355,7 @@ export class GlossarySession {
 
   /** Indexes a closed file's text and, while the text is at hand and closed files are scanned, works out its unlinked mentions. */
   private indexClosedText(uri: string, text: string): IndexChange {
-    const document = this.parse(text, uri, 0, this.currentConfig);
+    const document = this.parse(text, uri, closedFileVersion, this.currentConfig);
     const change = this.currentIndex.update(document);
     if (scansClosedFiles(this.currentConfig)) {
       unlinkedMentions(document, this.currentIndex, text);
