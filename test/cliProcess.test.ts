@@ -73,6 +73,25 @@ test('check on a folder without any glossary file exits with 2 and says so', () 
   }
 });
 
+test('glossary lsp ends when the client closes its input: 0 after a shutdown request, else 1', { timeout: 30_000 }, async (t) => {
+  for (const shutdownFirst of [true, false]) {
+    const child = spawn(process.execPath, [serverScript, 'lsp', '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    t.signal.addEventListener('abort', () => child.kill(), { once: true });
+    const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+    const connection = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
+    connection.listen();
+    try {
+      await connection.sendRequest(InitializeRequest.type, { processId: null, rootUri: null, workspaceFolders: null, capabilities: {} });
+      if (shutdownFirst) await connection.sendRequest(ShutdownRequest.type);
+      child.stdin.end();
+      assert.equal(await exited, shutdownFirst ? 0 : 1);
+    } finally {
+      connection.dispose();
+      child.kill();
+    }
+  }
+});
+
 test('glossary lsp without a transport flag speaks LSP over stdio', { timeout: 30_000 }, async (t) => {
   const child = spawn(process.execPath, [serverScript, 'lsp'], { stdio: ['pipe', 'pipe', 'pipe'], env: environmentWith({ LANG: 'C' }) });
   t.signal.addEventListener('abort', () => child.kill(), { once: true });

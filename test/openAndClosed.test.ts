@@ -15,6 +15,7 @@ import {
   DidOpenTextDocumentNotification,
   ExecuteCommandRequest,
   FileChangeType,
+  ReferencesRequest,
   TextDocumentEdit,
   TextEdit,
   WorkspaceEdit,
@@ -280,6 +281,34 @@ test('a file opened, closed and opened again while the glossary is read keeps th
     const document = TextDocument.create(uri, 'markdown', 0, text);
     const edits = (edit.documentChanges ?? []).flatMap((change) => (TextDocumentEdit.is(change) ? change.edits : [])) as TextEdit[];
     assert.equal(TextDocument.applyEdits(document, edits), text.replace('#Large-Language-Modell', '#Large-Language-Model'), 'the quick fix replaces the broken id, nothing else');
+  } finally {
+    await server.shutdown();
+  }
+});
+
+test('a file opened under another spelling of its URI (Neovim and Emacs do not escape parentheses or +) is the file the server read, not a copy', { timeout: 60_000 }, async (t) => {
+  const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'glossary-uri-'));
+  t.after(() => fs.rmSync(folder, { recursive: true, force: true }));
+  const name = 'C++ (Sprache).md';
+  const text = entry('C++ (Sprache)', 'Cpp', 'Siehe [Java](#Java).');
+  fs.writeFileSync(path.join(folder, name), text);
+  fs.writeFileSync(path.join(folder, 'Java.md'), entry('Java', 'Java', 'Wie [C++](#Cpp).'));
+  const listed = URI.file(path.join(folder, name)).toString();
+  const spelled = `${URI.file(folder).toString()}/C++%20(Sprache).md`;
+  assert.notEqual(spelled, listed);
+  const server = await startServer(folder, { signal: t.signal });
+  try {
+    await server.settle();
+    await server.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri: spelled, languageId: 'markdown', version: 1, text } });
+    await server.settle();
+    const codes = [...server.diagnostics.values()].flat().map((diagnostic) => String(diagnostic.code));
+    assert.ok(!codes.includes('duplicate-anchor'), codes.join(', '));
+    const references = await server.connection.sendRequest(ReferencesRequest.type, {
+      textDocument: { uri: spelled },
+      position: { line: 0, character: text.indexOf('#Cpp') + 1 },
+      context: { includeDeclaration: true },
+    });
+    assert.deepEqual(references?.map((location) => path.basename(URI.parse(location.uri).fsPath)), [name, 'Java.md']);
   } finally {
     await server.shutdown();
   }

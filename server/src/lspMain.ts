@@ -2,14 +2,7 @@ import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { explicitLocale } from './cli/args';
 import { localeOfEnvironment } from './localization';
 import { startServer } from './server';
-
-/** The arguments by which vscode-languageserver picks the connection (`--socket=PORT` and `--pipe=NAME` too). */
-const transportFlags: readonly string[] = ['--stdio', '--node-ipc', '--socket', '--pipe'];
-
-/** Whether the arguments name the connection; without one, `glossary lsp` speaks over stdio. */
-export function namesTransport(argv: readonly string[]): boolean {
-  return argv.some((argument) => transportFlags.some((flag) => argument === flag || argument.startsWith(`${flag}=`)));
-}
+import { consoleToLog, transportOf, withCanonicalFileUris } from './transport';
 
 /**
  * `glossary lsp`: the language server on the connection named by --stdio, --node-ipc, --socket or
@@ -19,11 +12,18 @@ export function namesTransport(argv: readonly string[]): boolean {
 export function startLanguageServer(): void {
   const chosen = explicitLocale(process.argv.slice(2));
   const environment = localeOfEnvironment(process.env);
-  // createConnection reads the transport from process.argv and throws without one.
-  if (!namesTransport(process.argv.slice(2))) {
-    process.argv.push('--stdio');
+  const transport = transportOf(process.argv.slice(2));
+  const connection = createConnection(ProposedFeatures.all, withCanonicalFileUris(transport.reader), transport.writer);
+  if (transport.stdio) {
+    consoleToLog(connection.console);
   }
-  const connection = createConnection(ProposedFeatures.all);
+  // The client gone without `exit` (its process ended, the pipe closed): the server ends too, as
+  // vscode-languageserver's own stdio does; after a shutdown request that is a clean end.
+  let shutdownRequested = false;
+  connection.onShutdown(() => {
+    shutdownRequested = true;
+  });
+  transport.reader.onClose(() => process.exit(shutdownRequested ? 0 : 1));
   // A request the client failed to answer must not end the writer's language features.
   process.on('unhandledRejection', (reason) => {
     connection.console.error(`unexpected failure: ${reason instanceof Error ? (reason.stack ?? reason.message) : String(reason)}`);
