@@ -10,8 +10,10 @@ export interface CodeActionServices {
   readonly session: GlossarySession;
   /** The editor's text of a document, when it is open. */
   openDocument(uri: string): TextDocument | undefined;
-  /** Whether the client takes versioned document changes and file renames. */
+  /** What the client takes in a workspace edit: versioned document changes, created and renamed files. */
   readonly documentChanges: boolean;
+  readonly createsFiles: boolean;
+  readonly renamesFiles: boolean;
   /** Runs work after the disk work queued before it, so that an older read never lands after a newer one. */
   afterDiskWork(work: () => Promise<void>): Promise<void>;
   /** Publishes the diagnostics that an index change affects. */
@@ -57,7 +59,7 @@ export async function answerCodeActions(services: CodeActionServices, params: Co
       diagnostics = session.diagnosticsOf(uri);
     }
   }
-  const input = { index: session.index, config: session.config, document, diagnostics, documentChanges: services.documentChanges, newEntryUri: (id: string) => session.newEntryUri(id), configFileUri: session.configFileUri(), otherDocuments };
+  const input = { index: session.index, config: session.config, document, diagnostics, documentChanges: services.documentChanges, createsFiles: services.createsFiles, renamesFiles: services.renamesFiles, newEntryUri: (id: string) => session.newEntryUri(id), configFileUri: session.configFileUri(), otherDocuments };
   return codeActions(input, params.range, only);
 }
 

@@ -349,6 +349,8 @@ export function startServer(
           },
           openDocument: (uri) => documents.get(uri),
           documentChanges: clientEdits.documentChanges,
+          createsFiles: clientEdits.createFiles,
+          renamesFiles: clientEdits.renameFiles,
           afterDiskWork,
           publishChange: (change) => diagnostics.publishChange(change),
         },
@@ -367,7 +369,8 @@ export function startServer(
       refusalToError(() =>
         renameId(session.index, params.textDocument.uri, params.position, params.newName, {
           openVersions: new Map(documents.all().map((document) => [document.uri, document.version])),
-          documentChanges: clientEdits.documentChanges && clientEdits.renameFiles,
+          documentChanges: clientEdits.documentChanges,
+          renamesFiles: clientEdits.renameFiles,
         }),
       ),
     ),

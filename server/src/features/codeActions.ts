@@ -31,8 +31,12 @@ export interface CodeActionInput {
   readonly document: TextDocument;
   /** The server's current diagnostics of the document. */
   readonly diagnostics: readonly GlossaryDiagnostic[];
-  /** Whether the client takes versioned document changes and file renames (`documentChanges`). */
+  /** Whether the client takes versioned document changes (`documentChanges`). */
   readonly documentChanges: boolean;
+  /** Whether it creates files (a `CreateFile` among them): else no entry is offered to be created. */
+  readonly createsFiles: boolean;
+  /** Whether it renames files (a `RenameFile` among them): else no file is offered to be renamed. */
+  readonly renamesFiles: boolean;
   /** The file a new entry with an id would be created as; undefined when it cannot be. */
   readonly newEntryUri: (id: string) => string | undefined;
   /** The glossary's `.glossary.json` (read, or where it would be made); undefined without a workspace folder. */
@@ -178,7 +182,7 @@ function brokenLinkFixes(
   }
   const newFile = newEntryProblem(target, input.index) === undefined ? input.newEntryUri(target) : undefined;
   // An existing file is never replaced: `Claude.md` holding another entry keeps the fix away.
-  if (newFile !== undefined && input.index.document(newFile) === undefined) {
+  if (input.createsFiles && newFile !== undefined && input.index.document(newFile) === undefined) {
     const params: CreateEntryParams = { title: titleForMissingId(target, input.index.linksTo(target).map(({ link }) => link.label)), id: target };
     const action = quickFix(l10n.t('Create entry "{0}"', target), diagnostic, undefined, false);
     action.command = Command.create(action.title, ServerCommands.createEntry, params);
@@ -296,7 +300,7 @@ function idFileFixes(input: CodeActionInput, model: GlossaryDocument, diagnostic
     actions.push(quickFix(l10n.t('Change the id to "{0}", as the file is named', nameId), diagnostic, editOf(input, [TextEdit.replace(idRange, nameId)]), false));
   }
   const newUri = idProblem(entry.id) === undefined ? `${model.uri.slice(0, model.uri.lastIndexOf('/'))}/${encodeURIComponent(entry.id)}.md` : undefined;
-  if (diagnostic.code === DiagnosticCode.AnchorFileMismatch && input.documentChanges && newUri !== undefined && input.index.document(newUri) === undefined) {
+  if (diagnostic.code === DiagnosticCode.AnchorFileMismatch && input.renamesFiles && newUri !== undefined && input.index.document(newUri) === undefined) {
     // overwrite: false and ignoreIfExists: false make the editor refuse when the file exists meanwhile.
     const rename = RenameFile.create(model.uri, newUri, { overwrite: false, ignoreIfExists: false });
     actions.push(quickFix(l10n.t('Rename the file to "{0}.md"', entry.id), diagnostic, { documentChanges: [rename] }, false));

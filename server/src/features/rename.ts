@@ -47,8 +47,9 @@ export function prepareRename(index: WorkspaceIndex, uri: string, position: Posi
 export interface RenameOptions {
   /** Versions of the documents open in the editor, so that edits of stale text are refused. */
   readonly openVersions: ReadonlyMap<string, number>;
-  /** Whether the client takes `documentChanges` with file renames. */
+  /** Whether the client takes versioned `documentChanges`, and file renames among them. */
   readonly documentChanges: boolean;
+  readonly renamesFiles: boolean;
 }
 
 /**
@@ -94,7 +95,7 @@ export function renameId(index: WorkspaceIndex, uri: string, position: Position,
   const documentChanges: (TextDocumentEdit | RenameFile)[] = [...editsByUri].map(([target, edits]) =>
     TextDocumentEdit.create({ uri: target, version: options.openVersions.get(target) ?? null }, [...edits.values()]),
   );
-  for (const definer of new Set(index.anchorsOf(id).map((located) => located.uri))) {
+  for (const definer of options.renamesFiles ? new Set(index.anchorsOf(id).map((located) => located.uri)) : []) {
     const renamed = `${definer.slice(0, definer.lastIndexOf('/'))}/${encodeURIComponent(newId)}.md`;
     if (definer.toLowerCase().endsWith('.md') && fileNameId(definer) === id && index.document(renamed) === undefined) {
       documentChanges.push(RenameFile.create(definer, renamed, { overwrite: false, ignoreIfExists: false }));

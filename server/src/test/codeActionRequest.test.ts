@@ -44,7 +44,7 @@ async function openApfel() {
   const services: CodeActionServices = {
     session,
     openDocument: (uri) => (uri === apfel.uri ? apfel : undefined),
-    documentChanges: true,
+    documentChanges: true, createsFiles: true, renamesFiles: true,
     afterDiskWork: (work) => work(),
     publishChange: (change) => change && published.push(change),
   };
@@ -100,7 +100,7 @@ test('a quick fix is not offered for a closed file whose text is not the one its
     const others = new Map<string, OtherDocument>(
       filesEditedByQuickFixes(session.index, uri, diagnostics, range).map((other) => [other, { document: TextDocument.create(other, 'markdown', 0, birne.join('\n')), openVersion: null }]),
     );
-    const input = { index: session.index, config: session.config, document, diagnostics, documentChanges: true, newEntryUri: () => undefined, otherDocuments: others };
+    const input = { index: session.index, config: session.config, document, diagnostics, documentChanges: true, createsFiles: true, renamesFiles: true, newEntryUri: () => undefined, otherDocuments: others };
     return codeActions(input, range, ['quickfix']).map((action) => action.title);
   };
   assert.deepEqual(fixesWith(entryLines('Birne', 'Birne', ['[Zitrone](#Zitrone)'])), ['Add "Apfel" to the see-also list of "Birne"']);

@@ -45,7 +45,7 @@ function fixesOf(files: Files, name: string, code: DiagnosticCode) {
       others.set(other, { document: TextDocument.create(other, 'markdown', 1, files[otherName]!.join('\n')), openVersion: null });
     }
   }
-  const input = { index, config: allOn, document, diagnostics, documentChanges: true, newEntryUri: () => undefined, otherDocuments: others };
+  const input = { index, config: allOn, document, diagnostics, documentChanges: true, createsFiles: true, renamesFiles: true, newEntryUri: () => undefined, otherDocuments: others };
   const actions = diagnostics.flatMap((diagnostic) => codeActions(input, diagnostic.range, ['quickfix']));
   const apply = (action: CodeAction): Record<string, string[]> => {
     const result: Record<string, string[]> = {};

@@ -47,7 +47,7 @@ test('every quick fix on the real glossary changes only the ranges it names, in 
     const model = index.document(document.uri)!;
     // With the text, so that the unlinked mentions are found and their fixes applied too.
     const diagnostics = computeDiagnostics(model, index, config, document.getText());
-    const input = { index, config, document, diagnostics, documentChanges: true, newEntryUri, otherDocuments };
+    const input = { index, config, document, diagnostics, documentChanges: true, createsFiles: true, renamesFiles: true, newEntryUri, otherDocuments };
     for (const diagnostic of diagnostics) {
       const actions: CodeAction[] = codeActions(input, diagnostic.range, ['quickfix']).filter((action) =>
         action.diagnostics?.some((candidate) => candidate.code === diagnostic.code && JSON.stringify(candidate.range) === JSON.stringify(diagnostic.range)),

@@ -40,7 +40,7 @@ test('prepareRename refuses text, and automatic ids, with a message', () => {
 
 test('rename changes the heading, every link and a shared reference definition once, and the file named after the id', () => {
   const { index, uri, position } = at('Data-Scraping.md', 2, 'web]');
-  const edit = renameId(index, uri, position, 'Crawler', { openVersions: new Map([[uriOf('B.md'), 7]]), documentChanges: true });
+  const edit = renameId(index, uri, position, 'Crawler', { openVersions: new Map([[uriOf('B.md'), 7]]), documentChanges: true, renamesFiles: true });
   assert.deepEqual(changesOf(edit), [
     'Web-Crawler.md@null: 0:17-0:28 Crawler',
     'B.md@7: 0:5-0:16 Crawler, 2:8-2:19 Crawler',
@@ -51,7 +51,7 @@ test('rename changes the heading, every link and a shared reference definition o
 
 test('rename refuses an id that exists or cannot be an id', () => {
   const { index, uri, position } = at('Data-Scraping.md', 2, 'web]');
-  const options = { openVersions: new Map(), documentChanges: true };
+  const options = { openVersions: new Map(), documentChanges: true, renamesFiles: true };
   assert.throws(() => renameId(index, uri, position, 'Data-Scraping', options), /already exists in Data-Scraping.md/);
   assert.throws(() => renameId(index, uri, position, 'Web Crawler', options), /white space/);
   assert.throws(() => renameId(index, uri, position, '../x', options), RenameRefused);
@@ -59,9 +59,15 @@ test('rename refuses an id that exists or cannot be an id', () => {
 
 test('without documentChanges support, rename answers plain changes and leaves the file name', () => {
   const { index, uri, position } = at('Data-Scraping.md', 2, 'web]');
-  const edit = renameId(index, uri, position, 'Crawler', { openVersions: new Map(), documentChanges: false });
+  const edit = renameId(index, uri, position, 'Crawler', { openVersions: new Map(), documentChanges: false, renamesFiles: false });
   assert.deepEqual(Object.keys(edit.changes ?? {}).map((key) => key.slice(11)), ['Web-Crawler.md', 'B.md', 'Data-Scraping.md']);
   assert.equal(edit.documentChanges, undefined);
+});
+
+test('a client with documentChanges but no file renames (Emacs eglot) gets versioned edits and the file name stays', () => {
+  const { index, uri, position } = at('Data-Scraping.md', 2, 'web]');
+  const edit = renameId(index, uri, position, 'Crawler', { openVersions: new Map([[uriOf('B.md'), 7]]), documentChanges: true, renamesFiles: false });
+  assert.deepEqual(changesOf(edit), ['Web-Crawler.md@null: 0:17-0:28 Crawler', 'B.md@7: 0:5-0:16 Crawler, 2:8-2:19 Crawler', 'Data-Scraping.md@null: 2:11-2:22 Crawler']);
 });
 
 test('an id written id="…" is renamed in its value, from a link and at the heading; written with escapes, rename is refused', () => {
@@ -73,7 +79,7 @@ test('an id written id="…" is renamed in its value, from a link and at the hea
   const cursorAt = (name: keyof typeof quoted, line: number, marker: string) =>
     withCursor({ ...quoted, [name]: quoted[name].map((text, i) => (i === line ? text.replace(marker, `‸${marker}`) : text)) });
   const fromLink = cursorAt('A.md', 2, '3D]');
-  assert.deepEqual(changesOf(renameId(fromLink.index, fromLink.uri, fromLink.position, 'Modeling-3D', { openVersions: new Map(), documentChanges: true })), [
+  assert.deepEqual(changesOf(renameId(fromLink.index, fromLink.uri, fromLink.position, 'Modeling-3D', { openVersions: new Map(), documentChanges: true, renamesFiles: true })), [
     '3D-Modeling.md@null: 0:20-0:31 Modeling-3D',
     'A.md@null: 2:12-2:23 Modeling-3D',
     'rename 3D-Modeling.md -> Modeling-3D.md',
