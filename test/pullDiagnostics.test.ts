@@ -5,6 +5,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { URI } from 'vscode-uri';
 import {
+  ConfigurationRequest,
   Diagnostic,
   DiagnosticRefreshRequest,
   DidChangeTextDocumentNotification,
@@ -67,5 +68,43 @@ test('a pulling client pulls open documents, gets the rest pushed, and is told t
   } finally {
     await server.shutdown();
     fs.rmSync(folder, { recursive: true, force: true });
+  }
+});
+
+test('a client that pulls but cannot be asked to pull again gets every diagnostic pushed, the open file\'s too', { timeout: 60_000 }, async (t) => {
+  const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'glossary-pull-norefresh-'));
+  t.after(() => fs.rmSync(folder, { recursive: true, force: true }));
+  fs.cpSync(corpusEntries, folder, { recursive: true });
+  const server = await startServer(folder, { signal: t.signal, capabilities: { textDocument: { diagnostic: { dynamicRegistration: false } } } });
+  try {
+    const uri = URI.file(path.join(folder, 'Data-Scraping.md')).toString();
+    // Opened while the glossary is read: a pull now would find nothing, and nothing would renew it.
+    const text = fs.readFileSync(path.join(folder, 'Data-Scraping.md'), 'utf8');
+    await server.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'markdown', version: 1, text } });
+    await server.settle();
+    assert.ok(server.diagnostics.get(uri)?.some((d) => d.code === 'broken-link'), 'the open file\'s diagnostics are pushed');
+  } finally {
+    await server.shutdown();
+  }
+});
+
+test('when workspace/configuration fails, the glossary is still read, with a warning in the log', { timeout: 60_000 }, async (t) => {
+  const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'glossary-config-fails-'));
+  t.after(() => fs.rmSync(folder, { recursive: true, force: true }));
+  fs.cpSync(corpusEntries, folder, { recursive: true });
+  const server = await startServer(folder, {
+    signal: t.signal,
+    capabilities: { workspace: { configuration: true } },
+    onConnection: (connection) =>
+      connection.onRequest(ConfigurationRequest.type, () => {
+        throw new Error('no settings here');
+      }),
+  });
+  try {
+    await server.settle();
+    assert.ok(server.diagnostics.get(URI.file(path.join(folder, 'Data-Scraping.md')).toString())?.some((d) => d.code === 'broken-link'));
+    assert.ok(server.logs.some((line) => /workspace\/configuration failed.*no settings here/.test(line)), server.logs.join('\n'));
+  } finally {
+    await server.shutdown();
   }
 });

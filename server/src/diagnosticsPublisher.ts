@@ -16,7 +16,6 @@ export class DiagnosticsPublisher {
   /** Documents whose last pushed diagnostics were not empty, so that clearing them is sent. */
   private readonly published = new Set<string>();
   private pulls = false;
-  private canRefresh = false;
   private pending = { affected: new Set<string>(), edited: new Set<string>(), since: 0 };
   private timer: NodeJS.Timeout | undefined;
 
@@ -28,10 +27,9 @@ export class DiagnosticsPublisher {
     private readonly onPublished: () => void,
   ) {}
 
-  /** What the client takes: pulled diagnostics, and a request to pull again. */
-  useClient(pulls: boolean, canRefresh: boolean): void {
+  /** Whether the client pulls diagnostics (and can be asked to pull again). */
+  useClient(pulls: boolean): void {
     this.pulls = pulls;
-    this.canRefresh = pulls && canRefresh;
   }
 
   /** Whether the client pulls the diagnostics of this document itself. */
@@ -42,7 +40,7 @@ export class DiagnosticsPublisher {
   /** Sends the diagnostics of every indexed document anew (after a load), and clears those of documents gone. */
   publishAll(indexedUris: Iterable<string>): void {
     this.publish(new Set([...this.published, ...indexedUris]));
-    if (this.canRefresh) {
+    if (this.pulls) {
       void this.connection.languages.diagnostics.refresh();
     }
     this.onPublished();
@@ -55,7 +53,7 @@ export class DiagnosticsPublisher {
     }
     this.publish(change.affectedUris);
     // The editor pulls an edited document by itself; other open documents it must be told about.
-    if (this.canRefresh && [...change.affectedUris].some((uri) => uri !== editedUri && this.isPulled(uri))) {
+    if (this.pulls && [...change.affectedUris].some((uri) => uri !== editedUri && this.isPulled(uri))) {
       void this.connection.languages.diagnostics.refresh();
     }
     this.onPublished();

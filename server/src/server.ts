@@ -180,7 +180,18 @@ export function startServer(
     void filesWatcher?.registration.then((registration) => registration.dispose());
     filesWatcher = { key, registration: connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: patterns.map((globPattern) => ({ globPattern })) }) };
   };
-  const currentSettings = async (): Promise<unknown> => (canPullSettings ? await connection.workspace.getConfiguration(settingsSection) : pushedSettings);
+  const currentSettings = async (): Promise<unknown> => {
+    if (!canPullSettings) {
+      return pushedSettings;
+    }
+    try {
+      return await connection.workspace.getConfiguration(settingsSection);
+    } catch (error) {
+      // The glossary is still read, with the settings last pushed (or none): without it the editor would get nothing.
+      connection.console.warn(`workspace/configuration failed, the editor's settings are not applied: ${error instanceof Error ? error.message : String(error)}`);
+      return pushedSettings;
+    }
+  };
   let loadedSettingsKey: string | undefined;
 
   /** Reads the glossary anew; into `next` when the folders changed, which serves once it is read. */
@@ -215,8 +226,10 @@ export function startServer(
     watchesRelativePatterns = params.capabilities.workspace?.didChangeWatchedFiles?.relativePatternSupport === true;
     canShowDocument = params.capabilities.window?.showDocument?.support === true;
     followsWorkspaceFolders = params.capabilities.workspace?.workspaceFolders === true;
-    const pullsDiagnostics = params.capabilities.textDocument?.diagnostic !== undefined;
-    diagnostics.useClient(pullsDiagnostics, params.capabilities.workspace?.diagnostics?.refreshSupport === true);
+    // A client that pulls but cannot be asked to pull again would keep what it pulled during the
+    // load, or before another file's change, until the next keystroke: it is pushed to instead.
+    const pullsDiagnostics = params.capabilities.textDocument?.diagnostic !== undefined && params.capabilities.workspace?.diagnostics?.refreshSupport === true;
+    diagnostics.useClient(pullsDiagnostics);
     const workspaceEdit = params.capabilities.workspace?.workspaceEdit;
     clientEdits.documentChanges = workspaceEdit?.documentChanges === true;
     clientEdits.createFiles = clientEdits.documentChanges && workspaceEdit?.resourceOperations?.includes('create') === true;
