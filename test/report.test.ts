@@ -22,6 +22,9 @@ test('the built server answers glossary/report with the report of the workspace 
     assert.deepEqual(report.missingEntries, [{ id: 'Tokeniser', title: 'Tokeniser', referenceCount: 1, fileCount: 1 }]);
     assert.ok(report.mostLinked.every((entry) => !entry.file.includes('/') && entry.file.endsWith('.md')), 'files are named by their path in the workspace folder');
     assert.match(html, /^<!DOCTYPE html>[\s\S]*<h1>Glossary Report<\/h1>/);
+    // Some clients send `"params": null` for a request without parameters.
+    const viaNull = (await server.connection.sendRequest('glossary/report', null)) as { report: GlossaryReport };
+    assert.deepEqual(viaNull.report.summary, report.summary);
   } finally {
     await server.shutdown();
   }

@@ -46,3 +46,27 @@ test('a workspace folder added or removed while the server runs: its files are r
     fs.rmSync(root, { recursive: true, force: true });
   }
 });
+
+test('a virtual workspace folder (vscode-vfs://) is not read from the local path of the same name', { timeout: 60_000 }, async (t) => {
+  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'glossary-vfs-'));
+  t.after(() => fs.rmSync(root, { recursive: true, force: true }));
+  const first = path.join(root, 'first');
+  const second = path.join(root, 'second');
+  fs.mkdirSync(first);
+  fs.mkdirSync(second);
+  fs.writeFileSync(path.join(first, 'A.md'), entry('A', 'B'));
+  fs.writeFileSync(path.join(second, 'B.md'), entry('B', 'A'));
+  const server = await startServer(first, { signal: t.signal, capabilities: { workspace: { workspaceFolders: true } } });
+  try {
+    await server.settle();
+    const statusesBefore = server.statuses.length;
+    const virtual = URI.file(second).with({ scheme: 'vscode-vfs', authority: 'github' }).toString();
+    await server.connection.sendNotification('workspace/didChangeWorkspaceFolders', { event: { added: [{ uri: virtual, name: 'second' }], removed: [] } });
+    await server.waitUntil(() => server.statuses.length > statusesBefore && server.statuses.at(-1)!.state === 'ready', 'the folders to be read again');
+    await server.settle();
+    assert.equal(server.statuses.at(-1)!.entryCount, 1);
+    assert.equal(server.diagnostics.get(URI.file(path.join(second, 'B.md')).toString()), undefined);
+  } finally {
+    await server.shutdown();
+  }
+});

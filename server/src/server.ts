@@ -264,7 +264,7 @@ export function startServer(
       connection.workspace.onDidChangeWorkspaceFolders(({ added, removed }) =>
         afterDiskWork(async () => {
           // A folder removed and added in one event keeps its place (the first folder holds the settings).
-          const addedUris = added.map((folder) => folder.uri);
+          const addedUris = added.map((folder) => folder.uri).filter(isFileUri);
           const removedUris = new Set(removed.map((folder) => folder.uri).filter((uri) => !addedUris.includes(uri)));
           const kept = folderUris.filter((uri) => !removedUris.has(uri));
           folderUris = [...kept, ...addedUris.filter((uri) => !kept.includes(uri))];
@@ -420,7 +420,9 @@ export function startServer(
     await afterQueuedWork();
     return missingEntries(session.index);
   });
-  connection.onRequest(ReportRequest, async (token) => {
+  // `"params": null` reaches a handler of a request without parameters before the token.
+  connection.onRequest(ReportRequest, async (...args: unknown[]) => {
+    const token = args.find((arg): arg is CancellationToken => CancellationToken.is(arg)) ?? CancellationToken.None;
     // After the first load and the disk work queued before it, so that an early request reports the
     // whole glossary; the unlinked mentions of every file, closed ones too, are brought up to date
     // from their texts, as the command line counts them.
@@ -446,9 +448,14 @@ export function startServer(
 /** The workspace folders of the initialize request, or its root URI when the client sends no folders. */
 function workspaceFolderUris(params: InitializeParams): string[] {
   if (params.workspaceFolders && params.workspaceFolders.length > 0) {
-    return params.workspaceFolders.map((folder) => folder.uri);
+    return params.workspaceFolders.map((folder) => folder.uri).filter(isFileUri);
   }
-  return params.rootUri ? [params.rootUri] : [];
+  return params.rootUri && isFileUri(params.rootUri) ? [params.rootUri] : [];
+}
+
+/** Only folders on disk are read: a virtual one (`vscode-vfs://github/…`) would be taken for a local path. */
+function isFileUri(uri: string): boolean {
+  return uri.startsWith('file:');
 }
 
 /** Runs a rename step; a refusal becomes an error whose message the editor shows. */

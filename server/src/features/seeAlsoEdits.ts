@@ -25,11 +25,9 @@ export function seeAlsoHeadingText(index: WorkspaceIndex): string {
   return best[0];
 }
 
-/** The line break a document uses (its first one), so that inserted lines match it. */
+/** The line break a document uses (its first one: CR LF, LF or a lone CR), so that inserted lines match it. */
 export function lineBreakOf(document: TextDocument): string {
-  const text = document.getText();
-  const newline = text.indexOf('\n');
-  return newline > 0 && text[newline - 1] === '\r' ? '\r\n' : '\n';
+  return /\r\n|\n|\r/.exec(document.getText())?.[0] ?? '\n';
 }
 
 /**
@@ -147,5 +145,5 @@ function lineEnd(document: TextDocument, line: number): { line: number; characte
 
 /** A line's text without its line break. */
 export function lineText(document: TextDocument, line: number): string {
-  return document.getText({ start: { line, character: 0 }, end: { line: line + 1, character: 0 } }).replace(/\r?\n$/, '');
+  return document.getText({ start: { line, character: 0 }, end: { line: line + 1, character: 0 } }).replace(/(?:\r\n|\n|\r)$/, '');
 }

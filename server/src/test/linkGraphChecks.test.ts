@@ -33,16 +33,16 @@ function codesOf(files: Files, name: string, config = allOn): string[] {
 }
 
 /** The quick fixes for one code in a file, with every other file's text at hand, and the texts after applying one. */
-function fixesOf(files: Files, name: string, code: DiagnosticCode) {
-  const index = indexOf(files);
+function fixesOf(files: Files, name: string, code: DiagnosticCode, lineBreak = '\n') {
+  const index = indexOf(files, allOn, lineBreak);
   const uri = uriOf(name);
-  const document = TextDocument.create(uri, 'markdown', 1, files[name]!.join('\n'));
+  const document = TextDocument.create(uri, 'markdown', 1, files[name]!.join(lineBreak));
   const diagnostics = computeDiagnostics(index.document(uri)!, index, allOn).filter((diagnostic) => diagnostic.code === code);
   const others = new Map<string, OtherDocument>();
   for (const diagnostic of diagnostics) {
     for (const other of filesEditedByQuickFixes(index, uri, diagnostics, diagnostic.range)) {
       const otherName = other.slice(uriOf('').length);
-      others.set(other, { document: TextDocument.create(other, 'markdown', 1, files[otherName]!.join('\n')), openVersion: null });
+      others.set(other, { document: TextDocument.create(other, 'markdown', 1, files[otherName]!.join(lineBreak)), openVersion: null });
     }
   }
   const input = { index, config: allOn, document, diagnostics, documentChanges: true, createsFiles: true, renamesFiles: true, newEntryUri: () => undefined, otherDocuments: others };
@@ -52,7 +52,7 @@ function fixesOf(files: Files, name: string, code: DiagnosticCode) {
     for (const change of action.edit?.documentChanges ?? []) {
       const edit = change as TextDocumentEdit;
       const text = edit.textDocument.uri === uri ? document : others.get(edit.textDocument.uri)!.document;
-      result[edit.textDocument.uri.slice(uriOf('').length)] = TextDocument.applyEdits(text, edit.edits as TextEdit[]).split('\n');
+      result[edit.textDocument.uri.slice(uriOf('').length)] = TextDocument.applyEdits(text, edit.edits as TextEdit[]).split(lineBreak);
     }
     return result;
   };
@@ -89,6 +89,11 @@ test('not-in-index: the fix adds the entry under its letter in collation order, 
   assert.deepEqual(birne.apply(birne.actions[0]!)['index.txt']!.slice(6, 13), ['[Avocado](#Avocado) |', '', '### B {.index} ', '', '[Birne](#Birne) |', '', '### K {.index} ']);
   const zitrone = fixesOf(files, 'Zitrone.md', DiagnosticCode.NotInIndex);
   assert.deepEqual(zitrone.apply(zitrone.actions[0]!)['index.txt']!.slice(10), ['[Kirsche](#Kirsche) |', '', '### Z {.index} ', '', '[Zitrone](#Zitrone) |', '']);
+  // Files whose lines end in CR LF or in a lone CR get the same lines, with their own line break.
+  for (const lineBreak of ['\r\n', '\r']) {
+    const crBirne = fixesOf(files, 'Birne.md', DiagnosticCode.NotInIndex, lineBreak);
+    assert.deepEqual(crBirne.apply(crBirne.actions[0]!)['index.txt'], birne.apply(birne.actions[0]!)['index.txt']);
+  }
   // The index page lists nothing that no heading defines.
   assert.deepEqual(codesOf(files, 'index.txt'), [DiagnosticCode.IndexLinkBroken, DiagnosticCode.IndexLinkBroken, DiagnosticCode.IndexLinkBroken]);
 });

@@ -11,10 +11,10 @@ export function uriOf(name: string): string {
 }
 
 /** Parses and indexes files given as name -> lines. */
-export function indexOf(files: Readonly<Record<string, readonly string[]>>, config: GlossaryConfig = defaultConfig): WorkspaceIndex {
+export function indexOf(files: Readonly<Record<string, readonly string[]>>, config: GlossaryConfig = defaultConfig, lineBreak = '\n'): WorkspaceIndex {
   const index = new WorkspaceIndex();
   for (const [name, lines] of Object.entries(files)) {
-    index.update(parseGlossaryDocument(lines.join('\n'), uriOf(name), 1, { termClass: config.termClass }));
+    index.update(parseGlossaryDocument(lines.join(lineBreak), uriOf(name), 1, { termClass: config.termClass }));
   }
   return index;
 }
