@@ -10,6 +10,7 @@ import { detach, sharedClassList } from './detach';
 import { textFingerprint } from './fingerprint';
 import { uniqueIdentifier } from './identifiers';
 import { comparePositions, positionAt } from './positions';
+import { SourceLines } from './sourceLines';
 import { hasUnclosedEmphasis, plainText, referenceKey, scanLinks, type ReferenceResolver, type ResolvedReference } from './inline';
 import {
   defaultParseOptions,
@@ -32,13 +33,13 @@ class Segment {
 
   constructor(
     readonly refs: readonly LineRef[],
-    lineTexts: readonly string[],
+    private readonly source: SourceLines,
   ) {
     let text = '';
     refs.forEach((ref, k) => {
       if (k > 0) text += '\n';
       this.offsets.push(text.length);
-      text += lineTexts[ref.line].slice(ref.start, ref.end);
+      text += source.texts[ref.line].slice(ref.start, ref.end);
     });
     this.text = text;
   }
@@ -52,7 +53,7 @@ class Segment {
       else hi = mid - 1;
     }
     const ref = this.refs[lo];
-    return positionAt(ref.line, ref.start + Math.min(offset - this.offsets[lo], ref.end - ref.start));
+    return this.source.position(ref.line, ref.start + Math.min(offset - this.offsets[lo], ref.end - ref.start));
   }
 
   range(start: number, end: number): Range {
@@ -104,10 +105,9 @@ export function parseGlossaryDocument(
   options: ParseOptions = defaultParseOptions,
 ): GlossaryDocument {
   const lineTexts = splitLines(text);
-  // A byte order mark is not content: the first line's text starts after it.
-  const blockScan = scanBlocks(text.startsWith('\uFEFF') ? [lineTexts[0].slice(1), ...lineTexts.slice(1)] : lineTexts);
-  const bomShift = text.startsWith('\uFEFF') ? 1 : 0;
-  const shift = (ref: LineRef): LineRef => (bomShift && ref.line === 0 ? { line: 0, start: ref.start + 1, end: ref.end + 1 } : ref);
+  // A byte order mark is not content, and tabs are read as spaces: the parser reads the lines as Pandoc does.
+  const source = new SourceLines(lineTexts, text.startsWith('\uFEFF'));
+  const blockScan = scanBlocks(source.texts);
 
   // Reference definitions: the last one of a label wins, as in Pandoc.
   const definitions = new Map<string, ResolvedReference>();
@@ -115,7 +115,7 @@ export function parseGlossaryDocument(
     definitions.set(referenceKey(definition.label), {
       url: definition.url,
       kind: 'reference',
-      idLocation: shift(definition.urlRef),
+      idLocation: definition.urlRef,
     });
   }
   const explicitOnly: ReferenceResolver = (key) => definitions.get(key);
@@ -126,7 +126,7 @@ export function parseGlossaryDocument(
   const headingParts: { parts: HeadingParts; segment: Segment; id: string; plain: string }[] = [];
   for (const block of blockScan.blocks) {
     if (block.kind !== 'heading') continue;
-    const segment = new Segment([shift(block.content)], lineTexts);
+    const segment = new Segment([block.content], source);
     const parts = splitHeading(block, segment.text, block.firstLine !== block.lastLine);
     const plain = plainText(parts.raw, explicitOnly).trim();
     let id = parts.attributes?.id;
@@ -163,7 +163,7 @@ export function parseGlossaryDocument(
       if (found.urlStart !== undefined) idRange = segment.range(found.urlStart, found.urlEnd!);
       else if (found.reference?.idLocation) {
         const ref = found.reference.idLocation as LineRef;
-        idRange = { start: positionAt(ref.line, ref.start), end: positionAt(ref.line, ref.end) };
+        idRange = { start: source.position(ref.line, ref.start), end: source.position(ref.line, ref.end) };
       }
       links.push(
         new CompactLink(
@@ -178,7 +178,7 @@ export function parseGlossaryDocument(
     }
   };
   const collectInline = (lines: readonly LineRef[]) => {
-    const segment = new Segment(lines.map(shift), lineTexts);
+    const segment = new Segment(lines, source);
     paragraphs.push(segment);
     collectLinks(segment, segment.text);
   };
@@ -200,7 +200,7 @@ export function parseGlossaryDocument(
       plainText: headingPlainText === headingText ? headingText : detach(headingPlainText),
       textRange: segment.range(parts.textStart, parts.textEnd),
       range: {
-        start: positionAt(block.firstLine, block.startCharacter + (bomShift && block.firstLine === 0 ? 1 : 0)),
+        start: source.position(block.firstLine, block.startCharacter),
         end: positionAt(block.lastLine, lastLineText.length),
       },
       id: detach(id),
@@ -231,7 +231,7 @@ export function parseGlossaryDocument(
     links,
     entries: buildEntries(headings, links, paragraphs, blockScan.rules, lineTexts, options),
     codeFences,
-    verbatimHtml: blockScan.verbatimHtml.length === 0 ? noRanges : blockScan.verbatimHtml,
+    verbatimHtml: blockScan.verbatimHtml.length === 0 ? noRanges : blockScan.verbatimHtml.map((range) => source.range(range)),
   };
 }
 

@@ -88,6 +88,21 @@ test('a byte order mark and CRLF shift no position', () => {
   assert.deepEqual(document.links[0]!.idRange?.start, { line: 2, character: 5 });
 });
 
+test('tabs are read as Pandoc reads them, expanded to four columns, and positions stay those of the file', () => {
+  // A tab after `>` or after spaces is no code indentation: Pandoc sees these links (and their ids are renamed with the rest).
+  const text = '\uFEFF>\t[quoted](#Beta)\n\n- item\n\n   \t[continued](#Beta)\n\nx\t\t[plain](#Beta) {\t}\n\n\t[code](#Code)\n';
+  const document = parse(text);
+  assert.deepEqual(facts(text), { ids: [], links: ['Beta', 'Beta', 'Beta'] });
+  assert.deepEqual(
+    document.links.map((link) => [link.range.start, link.idRange?.start]),
+    [
+      [{ line: 0, character: 3 }, { line: 0, character: 13 }],
+      [{ line: 4, character: 4 }, { line: 4, character: 17 }],
+      [{ line: 6, character: 3 }, { line: 6, character: 12 }],
+    ],
+  );
+});
+
 test('10,000 nested quotes or list levels: no stack overflow, and the link inside is found', () => {
   for (const marker of ['>', '> ', '- ', '* ', '1. ', '> - ']) {
     const document = parse(`${marker.repeat(10_000)}[tief](#Tief)\n`);

@@ -64,6 +64,8 @@ const cornerCases: readonly string[] = [
   // Which tags end a paragraph, and which begin raw HTML at a block's start, differ: pandoc's lists, measured.
   'Text </div>\n# After Div {#after-div}\n\nText <video>\n# Not After Video\n\nText </script>\n# Not After Script\n\n<del>[x](#x)</del>\n# After Del {#after-del}\n\n<dialog>\n# Not After Dialog\n\nText <meta>\n# After Meta\n\nText <iframe>\n# Not After Iframe',
   '<span title="[x](#a)">t</span> <my-el a="[y](#b)"> [z](#c)',
+  // tabs: Pandoc expands them to four columns before it parses
+  '>\t[quoted](#q)\n\n>\t [q2](#q2)\n\n- item\n\n   \t[continued](#c)\n\n-\titem [a](#a)\n\n\tmore [m](#m)\n\n\t[code](#code)\n\n  \t[code2](#code2)\n\n# Tab\theading\t{#tab\tid}',
   // link forms
   '[x](#a b) [y](<#a b>) [z](#a\\_b) [w](#Caf%C3%A9) [v](#Café)',
   '[a [b](#c) d](#e) [[x]](#f) ![img](#img) [![img](#i2)](#outer)',
