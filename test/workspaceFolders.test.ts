@@ -4,6 +4,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { URI } from 'vscode-uri';
+import { DidChangeWatchedFilesNotification, FileChangeType } from 'vscode-languageserver/node';
 import { startServer } from './support/lspServer';
 
 const entry = (id: string, linked: string): string => `## ${id} {#${id} .chapter .small .term}\n\n***${id}.***\n\nSee [${linked}](#${linked}).\n\n### Siehe auch {.seealso}\n\n[Index](#Index)\n\n----\n`;
@@ -66,6 +67,43 @@ test('a virtual workspace folder (vscode-vfs://) is not read from the local path
     await server.settle();
     assert.equal(server.statuses.at(-1)!.entryCount, 1);
     assert.equal(server.diagnostics.get(URI.file(path.join(second, 'B.md')).toString()), undefined);
+  } finally {
+    await server.shutdown();
+  }
+});
+
+test('a folder renamed or deleted on disk, which editors report as the folder alone: its files are read under the new name, or forgotten', { timeout: 60_000 }, async (t) => {
+  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'glossary-folder-events-'));
+  t.after(() => fs.rmSync(root, { recursive: true, force: true }));
+  fs.mkdirSync(path.join(root, 'old'));
+  fs.writeFileSync(path.join(root, 'A.md'), entry('A', 'Gamma'));
+  fs.writeFileSync(path.join(root, 'old', 'Gamma.md'), entry('Gamma', 'Missing'));
+  const uriOf = (...parts: string[]): string => URI.file(path.join(root, ...parts)).toString();
+  const server = await startServer(root, { signal: t.signal, capabilities: { workspace: { didChangeWatchedFiles: { dynamicRegistration: true } } } });
+  const codes = (...parts: string[]): string[] => (server.diagnostics.get(uriOf(...parts)) ?? []).map((diagnostic) => String(diagnostic.code));
+  try {
+    await server.settle();
+    assert.ok(!codes('A.md').includes('broken-link'));
+    assert.ok(codes('old', 'Gamma.md').includes('broken-link'));
+
+    fs.renameSync(path.join(root, 'old'), path.join(root, 'new'));
+    await server.connection.sendNotification(DidChangeWatchedFilesNotification.type, {
+      changes: [
+        { uri: uriOf('old'), type: FileChangeType.Deleted },
+        { uri: uriOf('new'), type: FileChangeType.Created },
+      ],
+    });
+    await server.settle();
+    assert.deepEqual(server.diagnostics.get(uriOf('old', 'Gamma.md')), [], 'the old file\'s problems are cleared');
+    assert.ok(codes('new', 'Gamma.md').includes('broken-link'), 'the file is read under its new name');
+    const definitions = (await server.connection.sendRequest('workspace/symbol', { query: 'Gamma' })) as { location: { uri: string } }[];
+    assert.deepEqual(definitions.map((symbol) => symbol.location.uri), [uriOf('new', 'Gamma.md')]);
+
+    fs.rmSync(path.join(root, 'new'), { recursive: true });
+    await server.connection.sendNotification(DidChangeWatchedFilesNotification.type, { changes: [{ uri: uriOf('new'), type: FileChangeType.Deleted }] });
+    await server.settle();
+    assert.ok(codes('A.md').includes('broken-link'), '#Gamma is defined nowhere now');
+    assert.deepEqual(server.diagnostics.get(uriOf('new', 'Gamma.md')), []);
   } finally {
     await server.shutdown();
   }

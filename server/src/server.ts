@@ -1,5 +1,6 @@
 import {
   CancellationToken,
+  WatchKind,
   CodeActionKind,
   Connection,
   Disposable,
@@ -178,7 +179,9 @@ export function startServer(
       return;
     }
     void filesWatcher?.registration.then((registration) => registration.dispose());
-    filesWatcher = { key, registration: connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: patterns.map((globPattern) => ({ globPattern })) }) };
+    // Folders too, created and deleted: an editor reports a folder deleted or renamed, not the files in it.
+    const watchers = [...patterns.map((globPattern) => ({ globPattern })), { globPattern: '**/*', kind: WatchKind.Create | WatchKind.Delete }];
+    filesWatcher = { key, registration: connection.client.register(DidChangeWatchedFilesNotification.type, { watchers }) };
   };
   const currentSettings = async (): Promise<unknown> => {
     if (!canPullSettings) {
@@ -293,9 +296,21 @@ export function startServer(
         await reload();
         return;
       }
-      for (const change of params.changes) {
+      // The folder watcher and a file's watcher may both report one file.
+      const changes = [...new Map(params.changes.map((change) => [`${change.type} ${change.uri}`, change])).values()];
+      for (const change of changes) {
         const deleted = change.type === FileChangeType.Deleted;
-        diagnostics.publishChange(deleted ? session.removeFile(change.uri) : await session.refreshFromDisk(change.uri));
+        if (session.isGlossaryFile(change.uri) || session.index.document(change.uri) !== undefined) {
+          diagnostics.publishChange(deleted ? session.removeFile(change.uri) : await session.refreshFromDisk(change.uri));
+        } else if (deleted) {
+          // A folder (the folder watcher reports it alone, not the files in it).
+          for (const removed of session.removeFolder(change.uri)) {
+            diagnostics.publishChange(removed.change);
+            diagnostics.forget(removed.uri);
+          }
+        } else if (change.type === FileChangeType.Created) {
+          (await session.addFolder(change.uri)).forEach((added) => diagnostics.publishChange(added));
+        }
         if (deleted && session.index.document(change.uri) === undefined) {
           diagnostics.forget(change.uri);
         }

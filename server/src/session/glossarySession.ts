@@ -221,6 +221,33 @@ export class GlossarySession {
     return this.currentIndex.remove(uri);
   }
 
+  /**
+   * A folder deleted on disk, or renamed (editors report a folder, not the files in it): its files
+   * leave the index, but for documents open in the editor.
+   */
+  removeFolder(uri: string): { readonly uri: string; readonly change: IndexChange }[] {
+    const prefix = uri.endsWith('/') ? uri : `${uri}/`;
+    const inside = [...this.currentIndex.documents()].map((document) => document.uri).filter((other) => other.startsWith(prefix));
+    return inside.flatMap((other) => {
+      const change = this.removeFile(other);
+      return change === undefined ? [] : [{ uri: other, change }];
+    });
+  }
+
+  /** A folder created on disk, or renamed to: its glossary files are read. */
+  async addFolder(uri: string): Promise<IndexChange[]> {
+    if ((await this.workspace.stat(uri)) !== 'directory') {
+      return [];
+    }
+    const listing = await this.workspace.listFiles(uri, { include: ['**/*'], exclude: [] });
+    const changes: IndexChange[] = [];
+    for (const file of listing.uris.filter((candidate) => this.isGlossaryFile(candidate))) {
+      const change = await this.refreshFromDisk(file);
+      if (change !== undefined) changes.push(change);
+    }
+    return changes;
+  }
+
   /** Indexes a file the server has just created, before the editor reports it. */
   addCreatedFile(uri: string, text: string): IndexChange | undefined {
     if (this.openVersions.has(uri) || !this.isGlossaryFile(uri)) {
