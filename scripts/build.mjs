@@ -53,7 +53,8 @@ const schema = {
   type: 'object',
   properties: {
     $schema: { type: 'string' },
-    ...Object.fromEntries(fileSettings.map(([key, setting]) => [key.slice('glossary.'.length), described(setting)])),
+    // `scope` tells VS Code where a setting may be set; it is no JSON schema keyword.
+    ...Object.fromEntries(fileSettings.map(([key, { scope: _scope, ...setting }]) => [key.slice('glossary.'.length), described(setting)])),
   },
   additionalProperties: false,
 };

@@ -62,8 +62,9 @@ type Overrides = { -readonly [K in keyof GlossaryConfig]?: GlossaryConfig[K] };
  */
 export function resolveConfig(fileJson: unknown, editorSettings?: unknown): ResolvedConfig {
   const problems: string[] = [];
-  const fromEditor = readSettings(editorSettings, l10n.t('editor settings'), problems);
-  const fromFile = readSettings(fileJson, configFileName, problems);
+  // In the editor a setting is found by its full name, `glossary.collation`.
+  const fromEditor = readSettings(editorSettings, l10n.t('editor settings'), problems, 'glossary.');
+  const fromFile = readSettings(fileJson, configFileName, problems, '');
   const config: GlossaryConfig = {
     ...defaultConfig,
     ...fromEditor,
@@ -138,7 +139,7 @@ export function parseConfigFileText(text: string): { readonly json: unknown; rea
 
 const severitySettings: readonly string[] = ['error', 'warning', 'information', 'hint', 'off'];
 
-function readSettings(settings: unknown, source: string, problems: string[]): Overrides {
+function readSettings(settings: unknown, source: string, problems: string[], namePrefix: string): Overrides {
   if (settings === undefined || settings === null) {
     return {};
   }
@@ -148,7 +149,7 @@ function readSettings(settings: unknown, source: string, problems: string[]): Ov
   }
   const overrides: Overrides = {};
   const problem = (key: string, expected: string): void => {
-    problems.push(l10n.t('{0}: "{1}" must be {2}; the default is used.', source, key, expected));
+    problems.push(l10n.t('{0}: "{1}" must be {2}; the default is used.', source, namePrefix + key, expected));
   };
   for (const [key, value] of Object.entries(settings)) {
     switch (key) {
@@ -194,7 +195,7 @@ function readSettings(settings: unknown, source: string, problems: string[]): Ov
       case 'trace': // the editor's `glossary.trace.server`, read by the client
         break;
       default:
-        problems.push(l10n.t('{0}: unknown setting "{1}" (known: {2}).', source, key, knownSettings.join(', ')));
+        problems.push(l10n.t('{0}: unknown setting "{1}" (known: {2}).', source, namePrefix + key, knownSettings.map((known) => namePrefix + known).join(', ')));
     }
   }
   return overrides;

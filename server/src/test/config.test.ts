@@ -67,6 +67,14 @@ test('invalid settings are listed one by one and fall back to their defaults', (
   ]);
 });
 
+test('a wrong editor setting is named as the editor names it, glossary.collation', () => {
+  const { problems } = resolveConfig(undefined, { collation: 42, colation: 'de' });
+  assert.deepEqual(problems, [
+    'editor settings: "glossary.collation" must be a locale known here, such as "de" or "en"; the default is used.',
+    'editor settings: unknown setting "glossary.colation" (known: glossary.include, glossary.exclude, glossary.termClass, glossary.chapterClasses, glossary.severity, glossary.collation, glossary.entriesFolder, glossary.indexFile, glossary.ignoreMentionsOf).',
+  ]);
+});
+
 test('a collation that is no locale is a problem, not a crash', () => {
   const { config, problems } = resolveConfig({ collation: 'not a locale!' });
   assert.equal(config.collation, 'de');
