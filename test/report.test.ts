@@ -4,7 +4,7 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { CancellationTokenSource, DidChangeTextDocumentNotification, DidOpenTextDocumentNotification, LSPErrorCodes, ResponseError } from 'vscode-languageserver/node';
+import { CancellationTokenSource, DidChangeTextDocumentNotification, DidOpenTextDocumentNotification, LSPErrorCodes, PrepareRenameRequest, ResponseError } from 'vscode-languageserver/node';
 import { URI } from 'vscode-uri';
 import { GlossaryReport } from '../server/src/report/glossaryReport';
 import { MissingEntriesRequest, ProposeEntryRequest, ReportRequest } from '../server/src/protocol';
@@ -112,6 +112,22 @@ test('glossary/report right after the terms change counts the unlinked mentions 
     const settled = (await server.connection.sendRequest(ReportRequest)).report;
     assert.ok(mentions(settled)! > mentions(before)! + 50, `${mentions(before)} -> ${mentions(settled)}`);
     assert.equal(mentions(early), mentions(settled));
+  } finally {
+    await server.shutdown();
+  }
+});
+
+test('rename asked before the first load is done is refused with the reason, not as a place without an id', { timeout: 60_000 }, async (t) => {
+  const server = await startServer(corpusEntries, { signal: t.signal });
+  try {
+    const uri = URI.file(path.join(corpusEntries, 'Data-Scraping.md')).toString();
+    await assert.rejects(
+      server.connection.sendRequest(PrepareRenameRequest.type, { textDocument: { uri }, position: { line: 0, character: 25 } }),
+      /still being read/,
+    );
+    await server.settle();
+    const prepared = await server.connection.sendRequest(PrepareRenameRequest.type, { textDocument: { uri }, position: { line: 0, character: 25 } });
+    assert.deepEqual(prepared && 'placeholder' in prepared ? prepared.placeholder : undefined, 'Data-Scraping');
   } finally {
     await server.shutdown();
   }

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import {
   CancellationToken,
   WatchKind,
@@ -388,6 +389,8 @@ export function startServer(
   );
   connection.onPrepareRename(
     runSafely(connection, 'prepareRename', null, (params) => refusalToError(() => {
+      // Before the first load no id is known, and every place would be refused as "no id".
+      if (!loaded) throw new RenameRefused(l10n.t('The glossary is still being read: try again in a moment.'));
       const target = prepareRename(session.index, params.textDocument.uri, params.position);
       return { range: target.range, placeholder: target.id };
     })),

@@ -12,7 +12,7 @@ export const checkOrphanEntries: Check = function* ({ document, index }) {
       yield {
         range: entry.heading.range,
         code: DiagnosticCode.OrphanEntry,
-        message: l10n.t('No other entry links to "{0}" (links from the index page and from the entry itself do not count).', entry.id),
+        message: l10n.t('No other entry links to "{0}" (#{1}). Links from the index page and from the entry itself do not count.', entry.title, entry.id),
         data: { kind: DiagnosticCode.OrphanEntry, entryId: entry.id },
         relatedInformation: [],
       };
@@ -27,7 +27,7 @@ export const checkSelfLinks: Check = function* ({ document }) {
       yield {
         range: link.range,
         code: DiagnosticCode.SelfLink,
-        message: l10n.t('The entry "{0}" links to itself.', entry.id),
+        message: l10n.t('The entry "{0}" (#{1}) links to itself.', entry.title, entry.id),
         data: { kind: DiagnosticCode.SelfLink, entryId: entry.id },
         relatedInformation: [],
       };

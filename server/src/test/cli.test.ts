@@ -44,10 +44,10 @@ test('check prints path:line:column: severity code message a line, files sorted 
     stdout: [
       'g/Apfel.md:7:10: error broken-link No heading defines the id "Birne".',
       'g/Apfel.md:8:12: error broken-link No heading defines the id "Kirsche".',
-      'g/Birne.md:1:1: information orphan-entry No other entry links to "Pear" (links from the index page and from the entry itself do not count).',
+      'g/Birne.md:1:1: information orphan-entry No other entry links to "Birne" (#Pear). Links from the index page and from the entry itself do not count.',
       'g/Birne.md:1:12: warning anchor-file-mismatch The entry\'s id "Pear" differs from the file name "Birne".',
-      'g/drafts/Zitrone.md:1:1: information orphan-entry No other entry links to "Zitrone" (links from the index page and from the entry itself do not count).',
-      'g/sub/Quitte.md:1:1: information orphan-entry No other entry links to "Quitte" (links from the index page and from the entry itself do not count).',
+      'g/drafts/Zitrone.md:1:1: information orphan-entry No other entry links to "Zitrone" (#Zitrone). Links from the index page and from the entry itself do not count.',
+      'g/sub/Quitte.md:1:1: information orphan-entry No other entry links to "Quitte" (#Quitte). Links from the index page and from the entry itself do not count.',
       '',
     ].join('\n'),
     stderr: '',
@@ -102,7 +102,7 @@ test('check --format json prints every diagnostic with 1-based start and exclusi
     diagnostics: [
       {
         path: 'g/Birne.md', line: 1, column: 1, endLine: 1, endColumn: 39, severity: 'information', code: 'orphan-entry',
-        message: 'No other entry links to "Pear" (links from the index page and from the entry itself do not count).',
+        message: 'No other entry links to "Birne" (#Pear). Links from the index page and from the entry itself do not count.',
       },
       {
         path: 'g/Birne.md', line: 1, column: 12, endLine: 1, endColumn: 16, severity: 'warning', code: 'anchor-file-mismatch',
@@ -190,7 +190,7 @@ test('check FILE resolves its links against the whole glossary of the file and r
   assert.deepEqual(result, {
     exitCode: 1,
     stdout: [
-      'g/Apfel.md:1:1: information orphan-entry No other entry links to "Apfel" (links from the index page and from the entry itself do not count).',
+      'g/Apfel.md:1:1: information orphan-entry No other entry links to "Apfel" (#Apfel). Links from the index page and from the entry itself do not count.',
       'g/Apfel.md:8:12: error broken-link No heading defines the id "Kirsche".',
       '',
     ].join('\n'),
@@ -215,7 +215,7 @@ test('check FILE takes the folder of .glossary.json as the glossary, with its pa
   assert.deepEqual(
     diagnostics.map(({ path, code, message }) => `${path} ${code} ${message}`),
     [
-      'g/sub/Quitte.md orphan-entry No other entry links to "Quitte" (links from the index page and from the entry itself do not count).',
+      'g/sub/Quitte.md orphan-entry No other entry links to "Quitte" (#Quitte). Links from the index page and from the entry itself do not count.',
       'g/sub/Quitte.md duplicate-anchor The id "Quitte" is defined 2 times in the workspace.',
       'g/sub/Quitte.md broken-link No heading defines the id "Apfel".',
       'g/sub/Quitte.md broken-link No heading defines the id "Zitrone".',
