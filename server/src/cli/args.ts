@@ -133,6 +133,24 @@ function usageError(message: string): UsageError {
   return { kind: 'usageError', message };
 }
 
+/** The width the prose of `glossary --help` is wrapped to, in any language. */
+const helpWidth = 90;
+
+/** A paragraph broken into lines of at most `helpWidth` characters, at spaces. */
+function wrapped(paragraph: string): string[] {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of paragraph.split(' ')) {
+    if (line !== '' && line.length + 1 + word.length > helpWidth) {
+      lines.push(line);
+      line = word;
+    } else {
+      line = line === '' ? word : `${line} ${word}`;
+    }
+  }
+  return [...lines, line];
+}
+
 /** The text of `glossary --help`. */
 export function helpText(): string {
   return [
@@ -144,27 +162,16 @@ export function helpText(): string {
     l10n.t('  report PATH... [--format html|json] [--output FILE]'),
     l10n.t('                                            the Glossary Report: counts, missing entries,'),
     l10n.t('                                            orphans, the most linked entries and a picture'),
-    l10n.t('                                            of the link graph (html: one page for a browser)'),
+    l10n.t('                                            of the link graph (html: a page for browsers)'),
     l10n.t('  lsp                                       start the language server on stdio'),
     '',
-    l10n.t('A PATH is a file or a folder. A folder expands to its files that match the "include"'),
-    l10n.t('patterns (default **/*.md) and not the "exclude" patterns of .glossary.json, sorted by'),
-    l10n.t('path; node_modules and .git are skipped. A file named explicitly is always read.'),
-    l10n.t('.glossary.json is looked up in the folder of the first PATH and its ancestors, up to'),
-    l10n.t('the root of the git repository.'),
+    ...wrapped(l10n.t('A PATH is a file or a folder. A folder expands to its files that match the "include" patterns (default **/*.md) and not the "exclude" patterns of .glossary.json, sorted by path; node_modules and .git are skipped. A file named explicitly is always read. .glossary.json is looked up in the folder of the first PATH and its ancestors, up to the root of the git repository.')),
     '',
-    l10n.t('report writes to standard output, or to FILE with --output. FILE must not belong to'),
-    l10n.t('the glossary (a file its include patterns take in, its index page, .glossary.json),'),
-    l10n.t('and a FILE that exists is replaced only when its name ends in .html, .htm or .json.'),
+    ...wrapped(l10n.t('report writes to standard output, or to FILE with --output. FILE must not belong to the glossary (a file its include patterns take in, its index page, .glossary.json), and a FILE that exists is replaced only when its name ends in .html, .htm or .json.')),
     '',
-    l10n.t('Messages, and the headings of the report, are in the language of LC_ALL, LC_MESSAGES'),
-    l10n.t('or LANG (German for de_DE.UTF-8; English for C, POSIX or a language without a'),
-    l10n.t('translation). --locale LANG after any command chooses it instead: --locale de, --locale en.'),
+    ...wrapped(l10n.t('Messages, and the headings of the report, are in the language of LC_ALL, LC_MESSAGES or LANG (German for de_DE.UTF-8; English for C, POSIX or a language without a translation). --locale LANG after any command chooses it instead: --locale de, --locale en.')),
     '',
-    l10n.t('Exit status: 0 no error-severity diagnostic, 1 some error, 2 bad usage, which includes'),
-    l10n.t('a folder PATH without a file the include patterns take in, no file read at all, and'),
-    l10n.t('a file named as a PATH that cannot be read (the others are still read and reported).'),
-    l10n.t('report exits with 0 once written, whatever the report holds, and 2 for bad usage.'),
+    ...wrapped(l10n.t('Exit status: 0 no error-severity diagnostic, 1 some error, 2 bad usage, which includes a folder PATH without a file the include patterns take in, no file read at all, and a file named as a PATH that cannot be read (the others are still read and reported). report exits with 0 once written, whatever the report holds, and 2 for bad usage.')),
     '',
   ].join('\n');
 }

@@ -326,6 +326,10 @@ test('LANG=de_DE.UTF-8 gives German help, usage errors and diagnostics; the code
   assert.equal(help.exitCode, 0);
   assert.match(help.stdout, /^Aufruf: glossary <Befehl> \[Optionen\]\n/);
   assert.match(help.stdout, /\nExit-Status: 0 keine Diagnose/);
+  // The prose is wrapped in either language, which a translation line by line did not do.
+  for (const text of [help.stdout, (await run(['--help'], {})).stdout]) {
+    assert.deepEqual(text.split('\n').filter((line) => [...line].length > 90), []);
+  }
   assert.deepEqual(await run([], {}, { environment: german }), {
     exitCode: 2,
     stdout: '',
