@@ -99,6 +99,13 @@ test('a folder renamed or deleted on disk, which editors report as the folder al
     const definitions = (await server.connection.sendRequest('workspace/symbol', { query: 'Gamma' })) as { location: { uri: string } }[];
     assert.deepEqual(definitions.map((symbol) => symbol.location.uri), [uriOf('new', 'Gamma.md')]);
 
+    // A node_modules folder created (npm install) is not even listed.
+    fs.mkdirSync(path.join(root, 'node_modules', 'pkg'), { recursive: true });
+    fs.writeFileSync(path.join(root, 'node_modules', 'pkg', 'README.md'), entry('Pkg', 'Gamma'));
+    await server.connection.sendNotification(DidChangeWatchedFilesNotification.type, { changes: [{ uri: uriOf('node_modules'), type: FileChangeType.Created }] });
+    await server.settle();
+    assert.equal(server.diagnostics.get(uriOf('node_modules', 'pkg', 'README.md')), undefined);
+
     fs.rmSync(path.join(root, 'new'), { recursive: true });
     await server.connection.sendNotification(DidChangeWatchedFilesNotification.type, { changes: [{ uri: uriOf('new'), type: FileChangeType.Deleted }] });
     await server.settle();

@@ -19,6 +19,7 @@ import { linkFirstMentionsEdits, linkMentionEdit, linkMentionsKind } from './men
 import { addToIndexEdit, indexAnchorEdit } from './indexPageEdits';
 import { addSeeAlsoEdit, insertSeeAlsoLinkEdit, seeAlsoHeadingText, sortSeeAlsoEdits } from './seeAlsoEdits';
 import { singularOf } from '../diagnostics/closestIds';
+import { abbreviates } from '../mentions/lexicon';
 
 /** The source action that puts every see-also list of a file in order. */
 export const fixAllSeeAlsoKind = `${CodeActionKind.SourceFixAll}.glossary`;
@@ -206,8 +207,9 @@ function entriesNamedBy(target: string, index: WorkspaceIndex): Entry[] {
   const named: Entry[] = [];
   for (const document of index.documents()) {
     for (const entry of document.entries) {
+      // "X (Y)" names X and Y when one abbreviates the other ("Bedrock (Amazon)" is no "Amazon").
       const parts = /^(.*?)\s*\(([^()]+)\)\s*$/.exec(entry.title);
-      const names = parts ? [parts[1]!, parts[2]!] : [entry.title];
+      const names = parts && (abbreviates(parts[1]!, parts[2]!) || abbreviates(parts[2]!, parts[1]!)) ? [entry.title, parts[1]!, parts[2]!] : [entry.title];
       if (names.some((title) => words(title) === name) && !named.some((other) => other.id === entry.id)) named.push(entry);
     }
   }

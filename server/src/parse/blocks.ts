@@ -1,5 +1,5 @@
 import { parseAttributeBlock } from './attributes';
-import { countAtMost, escapeUri, firstBlockTag, skipVerbatim, unescape, withIndexes } from './inline';
+import { countAtMost, escapeUri, firstBlockTag, referenceKey, skipVerbatim, unescape, withIndexes, type HtmlTag, type ReferenceResolver } from './inline';
 import type { Range } from './model';
 
 /**
@@ -114,6 +114,13 @@ const paragraphEndingTags = new Set(
 const endsParagraph = (name: string, closing: boolean) => paragraphEndingTags.has(name) && !(closing && name === 'script');
 const blockTagLine = /^<\/?([A-Za-z][A-Za-z0-9]*)(?:\s[^>]*)?\/?>/;
 const isOpeningTag = (tag: string) => tag[1] !== '/' && !tag.endsWith('/>');
+/**
+ * What Pandoc skips after a piece of raw HTML (measured): after an opening tag the spaces, the line
+ * break and the next line's indentation (`<section>` then `    [x](#x)` is no code); after a closing
+ * tag or a comment the spaces; after an opening `<div>` (its own parser) or a verbatim element nothing.
+ */
+type SkippedAfterHtml = 'lineBreak' | 'spaces' | 'nothing';
+const skippedAfterTag = (name: string, closing: boolean): SkippedAfterHtml => (closing ? 'spaces' : name === 'div' ? 'nothing' : 'lineBreak');
 const closingTagPattern = (name: string) => new RegExp(`</${name}\\s*>`, 'gi');
 const bulletMarker = /^( {0,3})([*+-])(?:[ \t]+|$)/;
 const orderedMarker =
@@ -126,6 +133,8 @@ const divOpen = /^ {0,3}:{3,}[ \t]*(?:\{[^}]*\}|[\w-]+)[ \t]*:*[ \t]*$/;
 const divClose = /^ {0,3}:{3,}[ \t]*$/;
 const defMarker = /^ {0,3}[:~](?:[ \t]+)/;
 const noteStart = /^ {0,3}\[\^([^\]\s]+)\]:/;
+/** The label of what may be a reference definition, `[label]: url` (in any container: `> [a]: #b` too). */
+const referenceDefinitionLabel = /^(?:[ \t>]*|[ \t]*(?:[*+-]|\d+[.)])[ \t]+)\[((?:[^\]\\]|\\.)+)\]:/;
 /** How deep containers are parsed as blocks; see `flatText`. */
 export const maxContainerDepth = 200;
 
@@ -198,6 +207,8 @@ class BlockScanner {
    * inline parser does not read the innermost one's closing tag, which so ends a paragraph.
    */
   private readonly openElements: string[] = [];
+  /** The labels of the file's reference definitions, for `definedReferences`. */
+  private referenceLabels: Set<string> | undefined;
   /** The last paragraph cut at an HTML tag, read on from where the next block starts inside it. */
   private cutParagraph: ParagraphText | undefined;
   /** How many containers (quotes, list items, notes, definitions, table cells) enclose the lines parsed now. */
@@ -224,10 +235,13 @@ class BlockScanner {
       return;
     }
     this.depth++;
+    // An element opened inside a container (a quote, a list item) is closed with it, as in Pandoc.
+    const openElements = this.openElements.length;
     try {
       this.parseBlocks(input, context);
     } finally {
       this.depth--;
+      this.openElements.length = openElements;
     }
   }
 
@@ -359,6 +373,9 @@ class BlockScanner {
     const line = lines[i];
     const match = /^(#+)(?=[ \t]|$)[ \t]*/.exec(this.text(line));
     if (!match) return undefined;
+    // Pandoc reads a heading's text inline: a tag that ends a paragraph (`## K <hr>`) makes the line no heading but a paragraph cut there.
+    const content = this.text(line).slice(match[0].length);
+    if (content.includes('<') && this.firstBlockTag(content, 0) !== undefined) return undefined;
     this.result.blocks.push({
       kind: 'heading',
       level: match[1].length,
@@ -402,7 +419,7 @@ class BlockScanner {
     const text = raw.slice(indent);
     if (text.startsWith('<!--')) {
       const close = this.closingAfter(lines, i, indent + 4, commentCloser);
-      return close && this.continueAfter(lines, close.line, close.end);
+      return close && this.continueAfterHtml(lines, close.line, close.end, 'spaces');
     }
     const tag = blockTagLine.exec(text);
     const name = tag?.[1].toLowerCase();
@@ -414,18 +431,18 @@ class BlockScanner {
     } else if (isOpeningTag(tag[0]) && this.lastLineMatching(lines, closingTagPattern(name)) >= i) {
       this.openElements.push(name);
     }
-    return this.continueAfter(lines, i, end);
+    return this.continueAfterHtml(lines, i, end, skippedAfterTag(name, tag[0][1] === '/'));
   }
 
   /**
    * Skips raw HTML from `start` on line `i` to the tag's end, `end` on line `tagEnd`; an opening
    * verbatim tag (`verbatim`) runs on to its closing tag, and without one it stands alone, as in Pandoc.
    */
-  private skipHtml(lines: LineRef[], i: number, start: number, tagEnd: number, end: number, verbatim: string | undefined): number {
+  private skipHtml(lines: LineRef[], i: number, start: number, tagEnd: number, end: number, verbatim: string | undefined, skipped: SkippedAfterHtml = 'lineBreak'): number {
     const close = verbatim === undefined ? undefined : this.closingAfter(lines, tagEnd, end - lines[tagEnd].start, closingTagPattern(verbatim));
-    if (close === undefined) return this.continueAfter(lines, tagEnd, end);
+    if (close === undefined) return this.continueAfterHtml(lines, tagEnd, end, skipped);
     this.result.verbatimHtml.push({ start: { line: lines[i].line, character: start }, end: { line: lines[close.line].line, character: close.end } });
-    return this.continueAfter(lines, close.line, close.end);
+    return this.continueAfterHtml(lines, close.line, close.end, 'nothing');
   }
 
   /** The first match of `closer` from `column` of line `i` on: its line index and where it ends. */
@@ -440,12 +457,23 @@ class BlockScanner {
     return undefined;
   }
 
-  /** Resumes block parsing at `column` of line `j`: the rest of that line starts a block. */
-  private continueAfter(lines: LineRef[], j: number, column: number): number {
+  /** Resumes block parsing after raw HTML that ends at `column` of line `j`, past what Pandoc skips: the rest of the line starts a block. */
+  private continueAfterHtml(lines: LineRef[], j: number, column: number, skipped: SkippedAfterHtml): number {
+    const text = this.lineTexts[lines[j].line];
+    if (skipped !== 'nothing') {
+      while (column < lines[j].end && text[column] === ' ') column++;
+    }
     const rest: LineRef = { line: lines[j].line, start: column, end: lines[j].end };
-    if (this.isBlank(rest)) return j + 1;
-    lines[j] = rest;
-    return j;
+    if (!this.isBlank(rest)) {
+      lines[j] = rest;
+      return j;
+    }
+    const next = lines[j + 1];
+    if (skipped === 'lineBreak' && next !== undefined && !this.isBlank(next)) {
+      const nextText = this.text(next);
+      lines[j + 1] = { ...next, start: next.start + nextText.length - nextText.trimStart().length };
+    }
+    return j + 1;
   }
 
   /**
@@ -809,7 +837,6 @@ class BlockScanner {
     let j = i + 1;
     let openComment = commentOpenAfter(false, this.text(lines[i]));
     let mayHoldTag = this.text(lines[i]).includes('<');
-    let blankInComment = false;
     while (j < lines.length) {
       const line = lines[j];
       const text = this.text(line);
@@ -820,8 +847,6 @@ class BlockScanner {
         if (text.trimStart().startsWith('```') && this.findFence(lines, j) !== undefined) break;
         if (context.inList && (bulletMarker.test(text) || orderedMarker.test(text))) break;
         if (this.openDivs > 0 && divClose.test(text)) break;
-      } else {
-        blankInComment ||= /^[ \t]*$/.test(text);
       }
       body.push(line);
       openComment = commentOpenAfter(openComment, text);
@@ -840,8 +865,9 @@ class BlockScanner {
       offset += text.length + 1;
     }
     const paragraph: ParagraphText = { lines, first: i, end: j, text: texts.join('\n'), offsets, starts: body.map((line) => line.start), openDivs: this.openDivs };
-    // Read on from the same text after a cut, unless a comment let it run past a blank line.
-    this.cutParagraph = blankInComment ? undefined : paragraph;
+    // Read on from the same text after a cut: a paragraph begun after it would end where this one ends,
+    // as no cut lies within a comment (whose blank lines the paragraph passes over).
+    this.cutParagraph = paragraph;
     return this.readParagraph(paragraph, i);
   }
 
@@ -856,7 +882,7 @@ class BlockScanner {
     const { lines, first, end, offsets, starts } = paragraph;
     const from = offsets[i - first] + lines[i].start - starts[i - first];
     const innermost = this.openElements[this.openElements.length - 1];
-    const tag = firstBlockTag(paragraph.text, from, (name, closing) => endsParagraph(name, closing) || (closing && name === innermost));
+    const tag = this.firstBlockTag(paragraph.text, from);
     const at = (offset: number) => {
       const k = countAtMost(offsets, offset) - 1;
       return { line: first + k, character: starts[k] + offset - offsets[k] };
@@ -869,9 +895,28 @@ class BlockScanner {
     }
     if (before.length > 0) this.addInline(before);
     if (tag === undefined || tagStart === undefined) return end;
-    if (tag.name === innermost && !tag.opening) this.openElements.pop();
+    if (tag.name === innermost && tag.closing) this.openElements.pop();
     const tagEnd = at(tag.end);
-    return this.skipHtml(lines, tagStart.line, tagStart.character, tagEnd.line, tagEnd.character, verbatimTags.has(tag.name) && tag.opening ? tag.name : undefined);
+    const verbatim = verbatimTags.has(tag.name) && tag.opening ? tag.name : undefined;
+    return this.skipHtml(lines, tagStart.line, tagStart.character, tagEnd.line, tagEnd.character, verbatim, skippedAfterTag(tag.name, tag.closing));
+  }
+
+  /** The first tag from `from` on where Pandoc's inline parser ends a paragraph: a block-level or verbatim one, or the innermost open element's closing tag. */
+  private firstBlockTag(text: string, from: number): HtmlTag | undefined {
+    const innermost = this.openElements[this.openElements.length - 1];
+    const endsHere = (name: string, closing: boolean) => endsParagraph(name, closing) || (closing && name === innermost);
+    return firstBlockTag(text, from, endsHere, this.definedReferences());
+  }
+
+  /**
+   * Resolves the reference links of the file by the definitions written anywhere in it (read once,
+   * when first asked), so that a reference link's label, like an inline link's, keeps a tag from
+   * ending the paragraph. Where the definitions point does not matter here.
+   */
+  private definedReferences(): ReferenceResolver {
+    this.referenceLabels ??= new Set(this.lineTexts.flatMap((text) => referenceDefinitionLabel.exec(text)?.[1] ?? []).map(referenceKey));
+    const labels = this.referenceLabels;
+    return (key) => (labels.has(key) ? { url: '', kind: 'reference', idLocation: undefined } : undefined);
   }
 
   private addInline(lines: readonly LineRef[]): void {

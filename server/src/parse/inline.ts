@@ -474,16 +474,16 @@ export interface HtmlTag {
   readonly name: string;
   /** An opening tag, not `</x>` nor `<x/>`. */
   readonly opening: boolean;
+  /** A closing tag, `</x>`. */
+  readonly closing: boolean;
 }
-
-const noReferences: ReferenceResolver = () => undefined;
 
 /**
  * The first tag from `from` on that `isBlockTag` accepts where Pandoc's inline parser meets it: not escaped, not
  * in code, math, a comment or a link's label. Pandoc reads no such tag inline, so the paragraph
  * ends before it, even in the middle of a line.
  */
-export function firstBlockTag(text: string, from: number, isBlockTag: (name: string, closing: boolean) => boolean): HtmlTag | undefined {
+export function firstBlockTag(text: string, from: number, isBlockTag: (name: string, closing: boolean) => boolean, resolve: ReferenceResolver): HtmlTag | undefined {
   return withIndexes(() => {
     const special = /[\\`$<[]/g;
     for (let i = from; i < text.length; ) {
@@ -498,12 +498,13 @@ export function firstBlockTag(text: string, from: number, isBlockTag: (name: str
         const tag = htmlTagPattern.exec(text.slice(i, i + 2000));
         const name = tag && /^<\/?([A-Za-z][A-Za-z0-9]*)/.exec(tag[0])![1].toLowerCase();
         if (tag && name && isBlockTag(name, tag[0][1] === '/')) {
-          return { start: i, end: i + tag[0].length, name, opening: tag[0][1] !== '/' && !tag[0].endsWith('/>') };
+          const closing = tag[0][1] === '/';
+          return { start: i, end: i + tag[0].length, name, opening: !closing && !tag[0].endsWith('/>'), closing };
         }
         i = skipVerbatim(text, i);
       } else if (ch === '[') {
         // A link's label is read on its own (Pandoc keeps `[a <pre> b](#x)` a link); other brackets are text.
-        const attempt = tryLink(text, i, noReferences);
+        const attempt = tryLink(text, i, resolve);
         i = attempt.kind === 'link' ? attempt.link.end : i + 1;
       } else {
         i = skipVerbatim(text, i);

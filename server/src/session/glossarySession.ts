@@ -236,10 +236,12 @@ export class GlossarySession {
 
   /** A folder created on disk, or renamed to: its glossary files are read. */
   async addFolder(uri: string): Promise<IndexChange[]> {
-    if ((await this.workspace.stat(uri)) !== 'directory') {
+    const root = this.roots.find((candidate) => uri.startsWith(candidate.folderUri.endsWith('/') ? candidate.folderUri : `${candidate.folderUri}/`));
+    // A folder left out (node_modules, .git, an exclude pattern) is not even listed.
+    if (root === undefined || root.matcher.skipsFolder(decodeURIComponent(uri.slice(root.folderUri.replace(/\/?$/, '/').length))) || (await this.workspace.stat(uri)) !== 'directory') {
       return [];
     }
-    const listing = await this.workspace.listFiles(uri, { include: ['**/*'], exclude: [] });
+    const listing = await this.workspace.listFiles(uri, { include: this.currentConfig.include, exclude: this.currentConfig.exclude, baseUri: this.configUri === undefined ? root.folderUri : this.settingsFolderUri });
     const changes: IndexChange[] = [];
     for (const file of listing.uris.filter((candidate) => this.isGlossaryFile(candidate))) {
       const change = await this.refreshFromDisk(file);

@@ -172,7 +172,8 @@ test('a broken link offers the entry whose title it names, preferred when alone;
     'GPU.md': ['## GPU {#GPU .term}'],
     'Zero.md': ['## Few-Shot Learning {#Few-Shot-Learning .term}'],
     'Diffusion.md': ['## Diffusion Models {#DiffusionModels .term}'],
-    'A.md': ['[a](#GAN) [b](#GRU) [c](#Zero-Shot-Learning) [d](#Diffusion-Models)'],
+    'Bedrock.md': ['## Bedrock (Amazon) {#Bedrock .term}'],
+    'A.md': ['[a](#GAN) [b](#GRU) [c](#Zero-Shot-Learning) [d](#Diffusion-Models) [e](#Amazon)'],
   };
   const { actions, document } = actionsOf(files, 'A.md');
   assert.deepEqual(
@@ -187,9 +188,11 @@ test('a broken link offers the entry whose title it names, preferred when alone;
       ['Create entry "Zero-Shot-Learning"', false],
       ['Change to "DiffusionModels", the entry "Diffusion Models"', true],
       ['Create entry "Diffusion-Models"', false],
+      // "Bedrock (Amazon)" does not name Amazon: the brackets hold no abbreviation of the rest, nor the rest of them.
+      ['Create entry "Amazon"', false],
     ],
   );
-  assert.deepEqual(applied(actions[0], document), ['[a](#Generative-Adversarial-Network) [b](#GRU) [c](#Zero-Shot-Learning) [d](#Diffusion-Models)']);
+  assert.deepEqual(applied(actions[0], document), ['[a](#Generative-Adversarial-Network) [b](#GRU) [c](#Zero-Shot-Learning) [d](#Diffusion-Models) [e](#Amazon)']);
 });
 
 test('a client that cannot create or rename files is offered neither creating the entry nor renaming the file', () => {

@@ -64,6 +64,11 @@ const cornerCases: readonly string[] = [
   // Which tags end a paragraph, and which begin raw HTML at a block's start, differ: pandoc's lists, measured.
   'Text </div>\n# After Div {#after-div}\n\nText <video>\n# Not After Video\n\nText </script>\n# Not After Script\n\n<del>[x](#x)</del>\n# After Del {#after-del}\n\n<dialog>\n# Not After Dialog\n\nText <meta>\n# After Meta\n\nText <iframe>\n# Not After Iframe',
   '<span title="[x](#a)">t</span> <my-el a="[y](#b)"> [z](#c)',
+  // What Pandoc skips after raw HTML: after an opening tag the spaces, the line break and the next line's indentation; after a
+  // closing tag or a comment the spaces; after <div> or a verbatim element nothing. An element opened in a container closes with it.
+  'a </p>    [a](#a)\n\n<section>\n    [b](#b)\n</section>\n\n<hr/>\n    [c](#c)\n\n<!-- x -->    [d](#d)\n\n<pre>x</pre>    [code](#code)\n\n</p>\n    [code2](#code2)\n\n<td>[e](#e)</td> <td>    [f](#f)</td>\n\n> <video>\n> `</video>`\n\na </video>    [g](#g)',
+  // A heading whose text holds a tag that ends a paragraph is none; a reference link's label keeps a tag from ending it, as an inline link's does.
+  '## K {#k} <div>\n\n# Head <pre>x</pre> {#h}\n\n## Kept `<div>` {#kept}\n\n[a <div> b]\n\nx [a <hr> b][] y\n\n[a <div> b]: #z\n[a <hr> b]: #z2',
   // tabs: Pandoc expands them to four columns before it parses
   '>\t[quoted](#q)\n\n>\t [q2](#q2)\n\n- item\n\n   \t[continued](#c)\n\n-\titem [a](#a)\n\n\tmore [m](#m)\n\n\t[code](#code)\n\n  \t[code2](#code2)\n\n# Tab\theading\t{#tab\tid}',
   // link forms

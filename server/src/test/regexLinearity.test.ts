@@ -91,6 +91,7 @@ const inputs: Readonly<Record<string, (n: number) => string>> = {
   'text then <pre> per paragraph, never closed': (n) => 'Text\n<pre>\n\n'.repeat(n / 13),
   'a tag in the middle of each line of a paragraph, never closed': (n) => 'Text\n' + 'a <pre>x\n'.repeat(n / 9),
   'a backtick, then a block tag in each line of a paragraph': (n) => 'Text `[\n' + 'a <div>x\n'.repeat(n / 9),
+  'a tag in each line of a paragraph, then a comment over a blank line': (n) => 'a <td>x\n'.repeat(n / 9) + '<!-- c\n\nd -->\n',
   'definitions': (n) => 'a\n: b\n'.repeat(n / 6),
   'reference definitions': (n) => '[a]: #b\n'.repeat(n / 8),
   'notes': (n) => '[^a]: b\n'.repeat(n / 8),
