@@ -6,10 +6,13 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import {
   createProtocolConnection,
+  ErrorCodes,
   ExitNotification,
+  HoverRequest,
   InitializedNotification,
   InitializeRequest,
   PublishDiagnosticsNotification,
+  ResponseError,
   ShutdownRequest,
   StreamMessageReader,
   StreamMessageWriter,
@@ -82,7 +85,14 @@ test('glossary lsp ends when the client closes its input: 0 after a shutdown req
     connection.listen();
     try {
       await connection.sendRequest(InitializeRequest.type, { processId: null, rootUri: null, workspaceFolders: null, capabilities: {} });
-      if (shutdownFirst) await connection.sendRequest(ShutdownRequest.type);
+      if (shutdownFirst) {
+        await connection.sendRequest(ShutdownRequest.type);
+        // After shutdown a request is an error, as the protocol asks.
+        await assert.rejects(
+          connection.sendRequest(HoverRequest.type, { textDocument: { uri: 'file:///x.md' }, position: { line: 0, character: 0 } }),
+          (error: unknown) => error instanceof ResponseError && error.code === ErrorCodes.InvalidRequest,
+        );
+      }
       child.stdin.end();
       assert.equal(await exited, shutdownFirst ? 0 : 1);
     } finally {

@@ -1,6 +1,7 @@
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { explicitLocale } from './cli/args';
 import { localeOfEnvironment } from './localization';
+import { hasShutDown } from './requestRunner';
 import { startServer } from './server';
 import { consoleToLog, transportOf, withCanonicalFileUris } from './transport';
 
@@ -19,11 +20,7 @@ export function startLanguageServer(): void {
   }
   // The client gone without `exit` (its process ended, the pipe closed): the server ends too, as
   // vscode-languageserver's own stdio does; after a shutdown request that is a clean end.
-  let shutdownRequested = false;
-  connection.onShutdown(() => {
-    shutdownRequested = true;
-  });
-  transport.reader.onClose(() => process.exit(shutdownRequested ? 0 : 1));
+  transport.reader.onClose(() => process.exit(hasShutDown(connection) ? 0 : 1));
   // A request the client failed to answer must not end the writer's language features.
   process.on('unhandledRejection', (reason) => {
     connection.console.error(`unexpected failure: ${reason instanceof Error ? (reason.stack ?? reason.message) : String(reason)}`);

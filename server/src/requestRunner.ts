@@ -1,9 +1,22 @@
-import { CancellationToken, Connection, ResponseError } from 'vscode-languageserver';
+import { CancellationToken, Connection, ErrorCodes, ResponseError } from 'vscode-languageserver';
+
+/** The connections whose client asked the server to shut down. */
+const shutDown = new WeakSet<Connection>();
+
+/** Records the client's shutdown request: the requests that follow are refused, as the protocol asks. */
+export function markShutDown(connection: Connection): void {
+  shutDown.add(connection);
+}
+
+export function hasShutDown(connection: Connection): boolean {
+  return shutDown.has(connection);
+}
 
 /**
  * Wraps a request handler: a cancelled request answers `empty`, a `ResponseError` (a refusal the
  * writer should read, such as an invalid new name) reaches the client, and any other exception is
- * logged and answered with `empty`, so that one bad request never takes the server down.
+ * logged and answered with `empty`, so that one bad request never takes the server down. After a
+ * shutdown request every request is refused.
  */
 export function runSafely<P, R>(
   connection: Connection,
@@ -12,6 +25,9 @@ export function runSafely<P, R>(
   handler: (params: P, token: CancellationToken) => R | Promise<R>,
 ): (params: P, token: CancellationToken) => Promise<R> {
   return async (params, token) => {
+    if (shutDown.has(connection)) {
+      throw new ResponseError(ErrorCodes.InvalidRequest, `${name}: the server is shutting down`);
+    }
     if (token.isCancellationRequested) {
       return empty;
     }

@@ -40,7 +40,7 @@ import { addIgnoredMention } from './features/ignoreMentions';
 import { useLocale } from './localization';
 import { CreateEntryParams, GlossaryStatus, IgnoreMentionsParams, MissingEntriesRequest, ProposeEntryRequest, ReportRequest, ServerCommands, StatusNotification } from './protocol';
 import { diagnosticsOfFiles, workspaceReport } from './report/workspaceReport';
-import { runSafely } from './requestRunner';
+import { markShutDown, runSafely } from './requestRunner';
 import { GlossarySession, LoadReport, OpenText } from './session/glossarySession';
 import { NodeFileSystemWorkspace } from './workspace/nodeWorkspace';
 import { Workspace } from './workspace/workspace';
@@ -459,6 +459,7 @@ export function startServer(
     return workspaceReport(current.index, current.config, folderUris, (uri) => byUri.get(uri) ?? reported(uri));
   });
 
+  connection.onShutdown(() => markShutDown(connection));
   documents.listen(connection);
   connection.listen();
 }
