@@ -66,13 +66,16 @@ test('a bad .glossary.json is reported and the defaults are used', async () => {
   assert.equal(session.config.termClass, 'term');
 });
 
-test('an LSP diagnostic carries code, source, data and related information', async () => {
-  const duplicate = text(['## X {#X}']);
+test('an LSP diagnostic carries code, source, related information, and as data only the id a link points at', async () => {
+  const duplicate = text(['## X {#X}', '', '[m](#Missing)']);
   const { session } = await sessionOf({ [uriOf('A.md')]: duplicate, [uriOf('B.md')]: duplicate });
-  const lsp = session.diagnosticsOf(uriOf('A.md')).map(toLspDiagnostic).find((diagnostic) => diagnostic.code === DiagnosticCode.DuplicateAnchor)!;
-  assert.equal(lsp.source, 'glossary');
-  assert.deepEqual(lsp.data, { kind: DiagnosticCode.DuplicateAnchor, id: 'X', definitionCount: 2 });
-  assert.deepEqual(lsp.relatedInformation?.map((related) => related.location.uri), [uriOf('B.md')]);
+  const lsp = session.diagnosticsOf(uriOf('A.md')).map(toLspDiagnostic);
+  const duplicated = lsp.find((diagnostic) => diagnostic.code === DiagnosticCode.DuplicateAnchor)!;
+  assert.equal(duplicated.source, 'glossary');
+  assert.equal(duplicated.data, undefined);
+  assert.deepEqual(duplicated.relatedInformation?.map((related) => related.location.uri), [uriOf('B.md')]);
+  // The closest ids stay with the server, which works out its quick fixes from its own diagnostics.
+  assert.deepEqual(lsp.find((diagnostic) => diagnostic.code === DiagnosticCode.BrokenLink)?.data, { target: 'Missing' });
 });
 
 test('the status counts the links to undefined ids that are reported: none of a code set to off', async () => {
