@@ -180,7 +180,7 @@ function isAsciiLetter(code: number): boolean {
   return (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
 }
 
-/** Reads the block structure of a file given as lines. */
+/** Reads the block structure of a file given as lines, tabs expanded as Pandoc expands them (`SourceLines`). */
 export function scanBlocks(lineTexts: readonly string[]): BlockScan {
   const scanner = new BlockScanner(lineTexts);
   const all: LineRef[] = lineTexts.map((t, line) => ({ line, start: 0, end: t.length }));
@@ -415,7 +415,7 @@ class BlockScanner {
     const line = lines[i];
     const raw = this.text(line);
     const indent = raw.length - raw.trimStart().length;
-    if (indent > 3 || raw.startsWith('\t') || raw[indent] !== '<') return undefined;
+    if (indent > 3 || raw[indent] !== '<') return undefined;
     const text = raw.slice(indent);
     if (text.startsWith('<!--')) {
       const close = this.closingAfter(lines, i, indent + 4, commentCloser);
@@ -728,15 +728,11 @@ class BlockScanner {
     return j;
   }
 
-  /** Removes up to `width` columns of leading white space. */
+  /** Removes up to `width` columns of leading spaces. */
   private stripIndent(ref: LineRef, width: number): LineRef {
     const text = this.text(ref);
-    let column = 0;
     let k = 0;
-    while (k < text.length && column < width && (text[k] === ' ' || text[k] === '\t')) {
-      column = text[k] === '\t' ? column + 4 - (column % 4) : column + 1;
-      k++;
-    }
+    while (k < text.length && k < width && text[k] === ' ') k++;
     return { line: ref.line, start: ref.start + k, end: ref.end };
   }
 
@@ -981,13 +977,9 @@ function commentOpenAfter(open: boolean, text: string): boolean {
   }
 }
 
-/** The width of a line's leading white space, with tabs to the next multiple of four. */
+/** The width of a line's leading spaces. */
 function indentation(text: string): number {
   let column = 0;
-  for (const ch of text) {
-    if (ch === ' ') column++;
-    else if (ch === '\t') column += 4 - (column % 4);
-    else break;
-  }
+  while (text[column] === ' ') column++;
   return column;
 }
