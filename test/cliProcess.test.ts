@@ -88,10 +88,10 @@ test('glossary lsp ends when the client closes its input: 0 after a shutdown req
       if (shutdownFirst) {
         await connection.sendRequest(ShutdownRequest.type);
         // After shutdown a request is an error, as the protocol asks.
-        await assert.rejects(
-          connection.sendRequest(HoverRequest.type, { textDocument: { uri: 'file:///x.md' }, position: { line: 0, character: 0 } }),
-          (error: unknown) => error instanceof ResponseError && error.code === ErrorCodes.InvalidRequest,
-        );
+        const refused = (error: unknown) => error instanceof ResponseError && error.code === ErrorCodes.InvalidRequest;
+        await assert.rejects(connection.sendRequest(HoverRequest.type, { textDocument: { uri: 'file:///x.md' }, position: { line: 0, character: 0 } }), refused);
+        await assert.rejects(connection.sendRequest('glossary/missingEntries'), refused);
+        await assert.rejects(connection.sendRequest('glossary/report'), refused);
       }
       child.stdin.end();
       assert.equal(await exited, shutdownFirst ? 0 : 1);

@@ -12,6 +12,13 @@ export function hasShutDown(connection: Connection): boolean {
   return shutDown.has(connection);
 }
 
+/** Refuses a request that comes after the shutdown request. */
+export function refuseAfterShutdown(connection: Connection, name: string): void {
+  if (shutDown.has(connection)) {
+    throw new ResponseError(ErrorCodes.InvalidRequest, `${name}: the server is shutting down`);
+  }
+}
+
 /**
  * Wraps a request handler: a cancelled request answers `empty`, a `ResponseError` (a refusal the
  * writer should read, such as an invalid new name) reaches the client, and any other exception is
@@ -25,9 +32,7 @@ export function runSafely<P, R>(
   handler: (params: P, token: CancellationToken) => R | Promise<R>,
 ): (params: P, token: CancellationToken) => Promise<R> {
   return async (params, token) => {
-    if (shutDown.has(connection)) {
-      throw new ResponseError(ErrorCodes.InvalidRequest, `${name}: the server is shutting down`);
-    }
+    refuseAfterShutdown(connection, name);
     if (token.isCancellationRequested) {
       return empty;
     }

@@ -40,7 +40,7 @@ import { addIgnoredMention } from './features/ignoreMentions';
 import { useLocale } from './localization';
 import { CreateEntryParams, GlossaryStatus, IgnoreMentionsParams, MissingEntriesRequest, ProposeEntryRequest, ReportRequest, ServerCommands, StatusNotification } from './protocol';
 import { diagnosticsOfFiles, workspaceReport } from './report/workspaceReport';
-import { markShutDown, runSafely } from './requestRunner';
+import { markShutDown, refuseAfterShutdown, runSafely } from './requestRunner';
 import { GlossarySession, LoadReport, OpenText } from './session/glossarySession';
 import { NodeFileSystemWorkspace } from './workspace/nodeWorkspace';
 import { Workspace } from './workspace/workspace';
@@ -431,15 +431,18 @@ export function startServer(
   // before them (the first load too): asked early, they would see an empty glossary.
   const afterQueuedWork = async (): Promise<void> => afterDiskWork(async () => undefined);
   connection.onRequest(ProposeEntryRequest, async (params) => {
+    refuseAfterShutdown(connection, ProposeEntryRequest.method);
     await afterQueuedWork();
     return session.proposeEntry(String(params.title ?? ''), params.id || undefined);
   });
   connection.onRequest(MissingEntriesRequest, async () => {
+    refuseAfterShutdown(connection, MissingEntriesRequest.method);
     await afterQueuedWork();
     return missingEntries(session.index);
   });
   // `"params": null` reaches a handler of a request without parameters before the token.
   connection.onRequest(ReportRequest, async (...args: unknown[]) => {
+    refuseAfterShutdown(connection, ReportRequest.method);
     const token = args.find((arg): arg is CancellationToken => CancellationToken.is(arg)) ?? CancellationToken.None;
     // After the first load and the disk work queued before it, so that an early request reports the
     // whole glossary; the unlinked mentions of every file, closed ones too, are brought up to date

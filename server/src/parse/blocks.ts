@@ -1,5 +1,5 @@
 import { parseAttributeBlock } from './attributes';
-import { countAtMost, escapeUri, firstBlockTag, referenceKey, skipVerbatim, unescape, withIndexes, type HtmlTag, type ReferenceResolver } from './inline';
+import { countAtMost, endsInComment, escapeUri, firstBlockTag, skipVerbatim, unescape, withIndexes, type HtmlTag } from './inline';
 import type { Range } from './model';
 
 /**
@@ -133,8 +133,6 @@ const divOpen = /^ {0,3}:{3,}[ \t]*(?:\{[^}]*\}|[\w-]+)[ \t]*:*[ \t]*$/;
 const divClose = /^ {0,3}:{3,}[ \t]*$/;
 const defMarker = /^ {0,3}[:~](?:[ \t]+)/;
 const noteStart = /^ {0,3}\[\^([^\]\s]+)\]:/;
-/** The label of what may be a reference definition, `[label]: url` (in any container: `> [a]: #b` too). */
-const referenceDefinitionLabel = /^(?:[ \t>]*|[ \t]*(?:[*+-]|\d+[.)])[ \t]+)\[((?:[^\]\\]|\\.)+)\]:/;
 /** How deep containers are parsed as blocks; see `flatText`. */
 export const maxContainerDepth = 200;
 
@@ -207,8 +205,8 @@ class BlockScanner {
    * inline parser does not read the innermost one's closing tag, which so ends a paragraph.
    */
   private readonly openElements: string[] = [];
-  /** The labels of the file's reference definitions, for `definedReferences`. */
-  private referenceLabels: Set<string> | undefined;
+  /** How many of `openElements` were opened outside the container parsed now, which it cannot close. */
+  private outerElements = 0;
   /** The last paragraph cut at an HTML tag, read on from where the next block starts inside it. */
   private cutParagraph: ParagraphText | undefined;
   /** How many containers (quotes, list items, notes, definitions, table cells) enclose the lines parsed now. */
@@ -235,13 +233,17 @@ class BlockScanner {
       return;
     }
     this.depth++;
-    // An element opened inside a container (a quote, a list item) is closed with it, as in Pandoc.
+    // An element opened inside a container (a quote, a list item) is closed with it, and one opened
+    // outside stays open, as in Pandoc.
     const openElements = this.openElements.length;
+    const outerElements = this.outerElements;
+    this.outerElements = openElements;
     try {
       this.parseBlocks(input, context);
     } finally {
       this.depth--;
       this.openElements.length = openElements;
+      this.outerElements = outerElements;
     }
   }
 
@@ -374,7 +376,7 @@ class BlockScanner {
     const match = /^(#+)(?=[ \t]|$)[ \t]*/.exec(this.text(line));
     if (!match) return undefined;
     // Pandoc reads a heading's text inline: a tag that ends a paragraph (`## K <hr>`) makes the line no heading but a paragraph cut there.
-    const content = this.text(line).slice(match[0].length);
+    const content = withoutClosingAttributes(this.text(line).slice(match[0].length));
     if (content.includes('<') && this.firstBlockTag(content, 0) !== undefined) return undefined;
     this.result.blocks.push({
       kind: 'heading',
@@ -417,6 +419,8 @@ class BlockScanner {
     const indent = raw.length - raw.trimStart().length;
     if (indent > 3 || raw[indent] !== '<') return undefined;
     const text = raw.slice(indent);
+    // Indented, a comment or a tag that Pandoc reads inline (`<video>`) starts a paragraph.
+    if (indent > 0 && (text.startsWith('<!--') || !paragraphEndingTags.has(blockTagLine.exec(text)?.[1].toLowerCase() ?? ''))) return undefined;
     if (text.startsWith('<!--')) {
       const close = this.closingAfter(lines, i, indent + 4, commentCloser);
       return close && this.continueAfterHtml(lines, close.line, close.end, 'spaces');
@@ -426,12 +430,9 @@ class BlockScanner {
     if (!tag || !name || !blockStartTags.has(name)) return undefined;
     const end = line.start + indent + tag[0].length;
     if (verbatimTags.has(name) && isOpeningTag(tag[0])) return this.skipHtml(lines, i, line.start + indent, i, end, name);
-    if (tag[0][1] === '/') {
-      if (name === this.openElements[this.openElements.length - 1]) this.openElements.pop();
-    } else if (isOpeningTag(tag[0]) && this.lastLineMatching(lines, closingTagPattern(name)) >= i) {
-      this.openElements.push(name);
-    }
-    return this.continueAfterHtml(lines, i, end, skippedAfterTag(name, tag[0][1] === '/'));
+    const closing = tag[0][1] === '/';
+    if (isOpeningTag(tag[0])) this.openElement(lines, i, name);
+    return this.continueAfterHtml(lines, i, end, this.skippedAfter(name, closing, !closing && !isOpeningTag(tag[0])));
   }
 
   /**
@@ -833,11 +834,18 @@ class BlockScanner {
     let j = i + 1;
     let openComment = commentOpenAfter(false, this.text(lines[i]));
     let mayHoldTag = this.text(lines[i]).includes('<');
+    let commentChecked = false;
     while (j < lines.length) {
       const line = lines[j];
       const text = this.text(line);
       // A comment that no later `-->` closes is no comment: Pandoc reads its `<!--` as text.
       if (openComment && j > this.lastCommentCloseLine(lines)) openComment = false;
+      // Nor is a `<!--` in code or in an attribute value, which the line scan takes for one: at the
+      // first blank line it would run over, the inline scanner says (once per paragraph, so linear).
+      if (openComment && !commentChecked && /^[ \t]*$/.test(text)) {
+        commentChecked = true;
+        openComment = endsInComment(body.map((ref) => this.text(ref)).join('\n'));
+      }
       if (!openComment) {
         if (/^[ \t]*$/.test(text)) break;
         if (text.trimStart().startsWith('```') && this.findFence(lines, j) !== undefined) break;
@@ -877,7 +885,6 @@ class BlockScanner {
   private readParagraph(paragraph: ParagraphText, i: number): number {
     const { lines, first, end, offsets, starts } = paragraph;
     const from = offsets[i - first] + lines[i].start - starts[i - first];
-    const innermost = this.openElements[this.openElements.length - 1];
     const tag = this.firstBlockTag(paragraph.text, from);
     const at = (offset: number) => {
       const k = countAtMost(offsets, offset) - 1;
@@ -891,28 +898,35 @@ class BlockScanner {
     }
     if (before.length > 0) this.addInline(before);
     if (tag === undefined || tagStart === undefined) return end;
-    if (tag.name === innermost && tag.closing) this.openElements.pop();
     const tagEnd = at(tag.end);
     const verbatim = verbatimTags.has(tag.name) && tag.opening ? tag.name : undefined;
-    return this.skipHtml(lines, tagStart.line, tagStart.character, tagEnd.line, tagEnd.character, verbatim, skippedAfterTag(tag.name, tag.closing));
+    if (tag.opening && verbatim === undefined) this.openElement(lines, tagStart.line, tag.name);
+    const skipped = this.skippedAfter(tag.name, tag.closing, !tag.opening && !tag.closing);
+    return this.skipHtml(lines, tagStart.line, tagStart.character, tagEnd.line, tagEnd.character, verbatim, skipped);
+  }
+
+  /** An element opened on line `i`: open until its closing tag, when one follows (else the tag stands alone). */
+  private openElement(lines: LineRef[], i: number, name: string): void {
+    if (this.lastLineMatching(lines, closingTagPattern(name)) >= i) this.openElements.push(name);
+  }
+
+  /**
+   * What Pandoc skips after a tag (see `SkippedAfterHtml`); nothing after the closing tag of the
+   * innermost open element, which this closes, or after a self-closing verbatim tag (`<pre/>`).
+   */
+  private skippedAfter(name: string, closing: boolean, selfClosing: boolean): SkippedAfterHtml {
+    if (closing && name === this.openElements[this.openElements.length - 1]) {
+      if (this.openElements.length > this.outerElements) this.openElements.pop();
+      return 'nothing';
+    }
+    return selfClosing && verbatimTags.has(name) ? 'nothing' : skippedAfterTag(name, closing);
   }
 
   /** The first tag from `from` on where Pandoc's inline parser ends a paragraph: a block-level or verbatim one, or the innermost open element's closing tag. */
   private firstBlockTag(text: string, from: number): HtmlTag | undefined {
     const innermost = this.openElements[this.openElements.length - 1];
     const endsHere = (name: string, closing: boolean) => endsParagraph(name, closing) || (closing && name === innermost);
-    return firstBlockTag(text, from, endsHere, this.definedReferences());
-  }
-
-  /**
-   * Resolves the reference links of the file by the definitions written anywhere in it (read once,
-   * when first asked), so that a reference link's label, like an inline link's, keeps a tag from
-   * ending the paragraph. Where the definitions point does not matter here.
-   */
-  private definedReferences(): ReferenceResolver {
-    this.referenceLabels ??= new Set(this.lineTexts.flatMap((text) => referenceDefinitionLabel.exec(text)?.[1] ?? []).map(referenceKey));
-    const labels = this.referenceLabels;
-    return (key) => (labels.has(key) ? { url: '', kind: 'reference', idLocation: undefined } : undefined);
+    return firstBlockTag(text, from, endsHere);
   }
 
   private addInline(lines: readonly LineRef[]): void {
@@ -965,6 +979,14 @@ function finishReference<T extends { titled: boolean }>(text: string, i: number,
   if (afterTitle === '') return found;
   const attributes = afterTitle[0] === '{' ? parseAttributeBlock(afterTitle, 0) : undefined;
   return attributes && afterTitle.slice(attributes.end).trim() === '' ? found : undefined;
+}
+
+/** A heading's text without its closing attribute block (`{#k title="a <div> b"}` is no HTML). */
+function withoutClosingAttributes(content: string): string {
+  const text = content.trimEnd();
+  const open = text.lastIndexOf('{');
+  const block = text.endsWith('}') && open >= 0 ? parseAttributeBlock(text, open) : undefined;
+  return block !== undefined && block.end === text.length ? text.slice(0, open) : content;
 }
 
 /** Whether an HTML comment is open after `text`, given whether one was open before it. */

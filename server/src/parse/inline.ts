@@ -479,11 +479,13 @@ export interface HtmlTag {
 }
 
 /**
- * The first tag from `from` on that `isBlockTag` accepts where Pandoc's inline parser meets it: not escaped, not
- * in code, math, a comment or a link's label. Pandoc reads no such tag inline, so the paragraph
- * ends before it, even in the middle of a line.
+ * Walks `text` from `from` as Pandoc's inline parser meets its raw HTML, past escapes, code, math
+ * and brackets (Pandoc reads a bracket's content on its own: a tag in `[a <pre> b](#x)`, or in any
+ * balanced `[…]`, ends no paragraph; without a link Pandoc even drops it, with the text up to `]`).
+ * `visit` is told where each `<` met starts and, for a tag, the tag; it stops the walk by
+ * returning a value, which the walk returns.
  */
-export function firstBlockTag(text: string, from: number, isBlockTag: (name: string, closing: boolean) => boolean, resolve: ReferenceResolver): HtmlTag | undefined {
+function walkRawHtml<T>(text: string, from: number, visit: (start: number, tag: string | undefined) => T | undefined): T | undefined {
   return withIndexes(() => {
     const special = /[\\`$<[]/g;
     for (let i = from; i < text.length; ) {
@@ -495,23 +497,38 @@ export function firstBlockTag(text: string, from: number, isBlockTag: (name: str
       if (ch === '\\') {
         i += asciiPunctuation.test(text[i + 1] ?? '') ? 2 : 1;
       } else if (ch === '<') {
-        const tag = htmlTagPattern.exec(text.slice(i, i + 2000));
-        const name = tag && /^<\/?([A-Za-z][A-Za-z0-9]*)/.exec(tag[0])![1].toLowerCase();
-        if (tag && name && isBlockTag(name, tag[0][1] === '/')) {
-          const closing = tag[0][1] === '/';
-          return { start: i, end: i + tag[0].length, name, opening: !closing && !tag[0].endsWith('/>'), closing };
-        }
+        const found = visit(i, htmlTagPattern.exec(text.slice(i, i + 2000))?.[0]);
+        if (found !== undefined) return found;
         i = skipVerbatim(text, i);
       } else if (ch === '[') {
-        // A link's label is read on its own (Pandoc keeps `[a <pre> b](#x)` a link); other brackets are text.
-        const attempt = tryLink(text, i, resolve);
-        i = attempt.kind === 'link' ? attempt.link.end : i + 1;
+        const attempt = tryLink(text, i, () => undefined);
+        const close = attempt.kind === 'link' ? -1 : matchingBracket(text, i);
+        i = attempt.kind === 'link' ? attempt.link.end : close >= 0 ? close + 1 : i + 1;
       } else {
         i = skipVerbatim(text, i);
       }
     }
     return undefined;
   });
+}
+
+/**
+ * The first tag from `from` on that `isBlockTag` accepts where Pandoc's inline parser meets it
+ * (see `walkRawHtml`). Pandoc reads no such tag inline, so the paragraph ends before it, even in
+ * the middle of a line.
+ */
+export function firstBlockTag(text: string, from: number, isBlockTag: (name: string, closing: boolean) => boolean): HtmlTag | undefined {
+  return walkRawHtml(text, from, (start, tag) => {
+    const name = tag && /^<\/?([A-Za-z][A-Za-z0-9]*)/.exec(tag)![1].toLowerCase();
+    if (!tag || !name || !isBlockTag(name, tag[1] === '/')) return undefined;
+    const closing = tag[1] === '/';
+    return { start, end: start + tag.length, name, opening: !closing && !tag.endsWith('/>'), closing };
+  });
+}
+
+/** Whether `text` ends inside a comment that Pandoc's inline parser meets (see `walkRawHtml`): one it opens and does not close. */
+export function endsInComment(text: string): boolean {
+  return walkRawHtml(text, 0, (start) => (text.startsWith('<!--', start) && htmlOrAutolinkEnd(text, start) < 0 ? true : undefined)) ?? false;
 }
 
 /** A footnote reference `[^label]`: Pandoc puts the note's content, and so its links, here. */

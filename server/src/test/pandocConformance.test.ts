@@ -69,6 +69,9 @@ const cornerCases: readonly string[] = [
   'a </p>    [a](#a)\n\n<section>\n    [b](#b)\n</section>\n\n<hr/>\n    [c](#c)\n\n<!-- x -->    [d](#d)\n\n<pre>x</pre>    [code](#code)\n\n</p>\n    [code2](#code2)\n\n<td>[e](#e)</td> <td>    [f](#f)</td>\n\n> <video>\n> `</video>`\n\na </video>    [g](#g)',
   // A heading whose text holds a tag that ends a paragraph is none; a reference link's label keeps a tag from ending it, as an inline link's does.
   '## K {#k} <div>\n\n# Head <pre>x</pre> {#h}\n\n## Kept `<div>` {#kept}\n\n[a <div> b]\n\nx [a <hr> b][] y\n\n[a <div> b]: #z\n[a <hr> b]: #z2',
+  // A `<!--` in code or in an attribute value opens no comment; a closing tag that closes its element, and `<pre/>`, are followed
+  // by nothing skipped; an element opened in a quote stays open outside it only if opened outside; indented, a comment is inline.
+  'Text `<!--` <hr> a\n\n# H {#h}\n\n[x](#x) -->\n\nText <span title="<!--"> <hr> a\n\n# H2 {#h2}\n\n-->\n\n<p>a</p> # No\n\n<section>\n[s](#s)\n</section>    [y](#y)\n\n<pre/> # No2\n\n# K {#k title="a <div> b"}\n\n<ins>\n> a </ins> b\n\nc </ins>\n# After {#after}\n\n  <!-- c --> # No3\n\nText <summary>x</summary>    [z](#z)',
   // tabs: Pandoc expands them to four columns before it parses
   '>\t[quoted](#q)\n\n>\t [q2](#q2)\n\n- item\n\n   \t[continued](#c)\n\n-\titem [a](#a)\n\n\tmore [m](#m)\n\n\t[code](#code)\n\n  \t[code2](#code2)\n\n# Tab\theading\t{#tab\tid}',
   // link forms

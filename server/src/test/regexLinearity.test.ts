@@ -92,6 +92,7 @@ const inputs: Readonly<Record<string, (n: number) => string>> = {
   'a tag in the middle of each line of a paragraph, never closed': (n) => 'Text\n' + 'a <pre>x\n'.repeat(n / 9),
   'a backtick, then a block tag in each line of a paragraph': (n) => 'Text `[\n' + 'a <div>x\n'.repeat(n / 9),
   'a tag in each line of a paragraph, then a comment over a blank line': (n) => 'a <td>x\n'.repeat(n / 9) + '<!-- c\n\nd -->\n',
+  'a comment opener in code before each blank line, closed at the end': (n) => 'a `<!--` <hr> b\n\n'.repeat(n / 17) + '-->\n',
   'definitions': (n) => 'a\n: b\n'.repeat(n / 6),
   'reference definitions': (n) => '[a]: #b\n'.repeat(n / 8),
   'notes': (n) => '[^a]: b\n'.repeat(n / 8),
