@@ -201,10 +201,12 @@ class BlockScanner {
   /** How many fenced divs are open: a closing `:::` ends a paragraph only then. */
   private openDivs = 0;
   /**
-   * Block-level HTML elements opened at a block's start and closed later, innermost last: Pandoc's
-   * inline parser does not read the innermost one's closing tag, which so ends a paragraph.
+   * Block-level HTML elements open, innermost last (Pandoc's `rawHtmlBlocks`): Pandoc's inline
+   * parser does not read the innermost one's closing tag, which so ends a paragraph; and before
+   * each block of its content Pandoc removes up to `indent` spaces, the indentation of the line
+   * after its opening tag (so `<details>` then `  # H` and `  ## K` are headings).
    */
-  private readonly openElements: string[] = [];
+  private readonly openElements: { readonly name: string; indent: number }[] = [];
   /** How many of `openElements` were opened outside the container parsed now, which it cannot close. */
   private outerElements = 0;
   /** The last paragraph cut at an HTML tag, read on from where the next block starts inside it. */
@@ -270,8 +272,9 @@ class BlockScanner {
     const lines = input.slice();
     let i = 0;
     while (i < lines.length) {
-      const line = lines[i];
-      const text = this.text(line);
+      const element = this.openElements.length > this.outerElements ? this.openElements[this.openElements.length - 1] : undefined;
+      if (element !== undefined && element.indent > 0) lines[i] = this.stripIndent(lines[i], element.indent);
+      const text = this.text(lines[i]);
       if (/^[ \t]*$/.test(text)) {
         i++;
         continue;
@@ -431,17 +434,17 @@ class BlockScanner {
     const end = line.start + indent + tag[0].length;
     if (verbatimTags.has(name) && isOpeningTag(tag[0])) return this.skipHtml(lines, i, line.start + indent, i, end, name);
     const closing = tag[0][1] === '/';
-    if (isOpeningTag(tag[0])) this.openElement(lines, i, name);
-    return this.continueAfterHtml(lines, i, end, this.skippedAfter(name, closing, !closing && !isOpeningTag(tag[0])));
+    const element = isOpeningTag(tag[0]) ? this.openElement(name) : undefined;
+    return this.continueAfterHtml(lines, i, end, this.skippedAfter(name, closing, !closing && !isOpeningTag(tag[0])), element);
   }
 
   /**
    * Skips raw HTML from `start` on line `i` to the tag's end, `end` on line `tagEnd`; an opening
    * verbatim tag (`verbatim`) runs on to its closing tag, and without one it stands alone, as in Pandoc.
    */
-  private skipHtml(lines: LineRef[], i: number, start: number, tagEnd: number, end: number, verbatim: string | undefined, skipped: SkippedAfterHtml = 'lineBreak'): number {
+  private skipHtml(lines: LineRef[], i: number, start: number, tagEnd: number, end: number, verbatim: string | undefined, skipped: SkippedAfterHtml = 'lineBreak', opened?: { indent: number }): number {
     const close = verbatim === undefined ? undefined : this.closingAfter(lines, tagEnd, end - lines[tagEnd].start, closingTagPattern(verbatim));
-    if (close === undefined) return this.continueAfterHtml(lines, tagEnd, end, skipped);
+    if (close === undefined) return this.continueAfterHtml(lines, tagEnd, end, skipped, opened);
     this.result.verbatimHtml.push({ start: { line: lines[i].line, character: start }, end: { line: lines[close.line].line, character: close.end } });
     return this.continueAfterHtml(lines, close.line, close.end, 'nothing');
   }
@@ -459,7 +462,7 @@ class BlockScanner {
   }
 
   /** Resumes block parsing after raw HTML that ends at `column` of line `j`, past what Pandoc skips: the rest of the line starts a block. */
-  private continueAfterHtml(lines: LineRef[], j: number, column: number, skipped: SkippedAfterHtml): number {
+  private continueAfterHtml(lines: LineRef[], j: number, column: number, skipped: SkippedAfterHtml, opened?: { indent: number }): number {
     const text = this.lineTexts[lines[j].line];
     if (skipped !== 'nothing') {
       while (column < lines[j].end && text[column] === ' ') column++;
@@ -471,8 +474,9 @@ class BlockScanner {
     }
     const next = lines[j + 1];
     if (skipped === 'lineBreak' && next !== undefined && !this.isBlank(next)) {
-      const nextText = this.text(next);
-      lines[j + 1] = { ...next, start: next.start + nextText.length - nextText.trimStart().length };
+      const indent = indentation(this.text(next));
+      lines[j + 1] = { ...next, start: next.start + indent };
+      if (opened !== undefined) opened.indent = indent;
     }
     return j + 1;
   }
@@ -900,14 +904,20 @@ class BlockScanner {
     if (tag === undefined || tagStart === undefined) return end;
     const tagEnd = at(tag.end);
     const verbatim = verbatimTags.has(tag.name) && tag.opening ? tag.name : undefined;
-    if (tag.opening && verbatim === undefined) this.openElement(lines, tagStart.line, tag.name);
+    const opened = tag.opening && verbatim === undefined ? this.openElement(tag.name) : undefined;
     const skipped = this.skippedAfter(tag.name, tag.closing, !tag.opening && !tag.closing);
-    return this.skipHtml(lines, tagStart.line, tagStart.character, tagEnd.line, tagEnd.character, verbatim, skipped);
+    return this.skipHtml(lines, tagStart.line, tagStart.character, tagEnd.line, tagEnd.character, verbatim, skipped, opened);
   }
 
-  /** An element opened on line `i`: open until its closing tag, when one follows (else the tag stands alone). */
-  private openElement(lines: LineRef[], i: number, name: string): void {
-    if (this.lastLineMatching(lines, closingTagPattern(name)) >= i) this.openElements.push(name);
+  /**
+   * An element opened by a tag at a block's start: open until its closing tag, or to the end of
+   * the container when none comes, as in Pandoc. A `<div>` has a parser of its own.
+   */
+  private openElement(name: string): { indent: number } | undefined {
+    if (name === 'div') return undefined;
+    const element = { name, indent: 0 };
+    this.openElements.push(element);
+    return element;
   }
 
   /**
@@ -915,7 +925,7 @@ class BlockScanner {
    * innermost open element, which this closes, or after a self-closing verbatim tag (`<pre/>`).
    */
   private skippedAfter(name: string, closing: boolean, selfClosing: boolean): SkippedAfterHtml {
-    if (closing && name === this.openElements[this.openElements.length - 1]) {
+    if (closing && name === this.openElements[this.openElements.length - 1]?.name) {
       if (this.openElements.length > this.outerElements) this.openElements.pop();
       return 'nothing';
     }
@@ -924,7 +934,7 @@ class BlockScanner {
 
   /** The first tag from `from` on where Pandoc's inline parser ends a paragraph: a block-level or verbatim one, or the innermost open element's closing tag. */
   private firstBlockTag(text: string, from: number): HtmlTag | undefined {
-    const innermost = this.openElements[this.openElements.length - 1];
+    const innermost = this.openElements[this.openElements.length - 1]?.name;
     const endsHere = (name: string, closing: boolean) => endsParagraph(name, closing) || (closing && name === innermost);
     return firstBlockTag(text, from, endsHere);
   }

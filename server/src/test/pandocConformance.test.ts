@@ -72,6 +72,8 @@ const cornerCases: readonly string[] = [
   // A `<!--` in code or in an attribute value opens no comment; a closing tag that closes its element, and `<pre/>`, are followed
   // by nothing skipped; an element opened in a quote stays open outside it only if opened outside; indented, a comment is inline.
   'Text `<!--` <hr> a\n\n# H {#h}\n\n[x](#x) -->\n\nText <span title="<!--"> <hr> a\n\n# H2 {#h2}\n\n-->\n\n<p>a</p> # No\n\n<section>\n[s](#s)\n</section>    [y](#y)\n\n<pre/> # No2\n\n# K {#k title="a <div> b"}\n\n<ins>\n> a </ins> b\n\nc </ins>\n# After {#after}\n\n  <!-- c --> # No3\n\nText <summary>x</summary>    [z](#z)',
+  // Before each block of an HTML element's content Pandoc removes the indentation of the line after its opening tag.
+  '<details>\n  # H {#h}\n\n  ## K {#k}\n</details>\n\n<section>\n  a\n\n    [x](#x)\n\n      [code](#code)\n</section>\n\n<p>\n  # Open {#open}\n',
   // tabs: Pandoc expands them to four columns before it parses
   '>\t[quoted](#q)\n\n>\t [q2](#q2)\n\n- item\n\n   \t[continued](#c)\n\n-\titem [a](#a)\n\n\tmore [m](#m)\n\n\t[code](#code)\n\n  \t[code2](#code2)\n\n# Tab\theading\t{#tab\tid}',
   // link forms
