@@ -6,14 +6,16 @@ import * as path from 'node:path';
 import { repositoryRoot, startServer } from './support/lspServer';
 
 // The `glossary/status` notifications a client shows in its status bar: a glossary is told as soon
-// as its first entry is read, a folder of plain Markdown never.
-async function statusesOf(fixture: string, signal: AbortSignal): Promise<readonly { state: string; entryCount: number; fileCount: number }[]> {
+// as its first entry is read, a folder of plain Markdown never; a folder with a `.glossary.json` is a
+// glossary before its first entry is written.
+async function statusesOf(fixture: string | undefined, signal: AbortSignal, files: Record<string, string> = {}): Promise<readonly { state: string; entryCount: number; fileCount: number; hasConfigFile: boolean }[]> {
   const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'glossary-status-'));
-  fs.cpSync(path.join(repositoryRoot, fixture), folder, { recursive: true });
+  if (fixture !== undefined) fs.cpSync(path.join(repositoryRoot, fixture), folder, { recursive: true });
+  for (const [name, text] of Object.entries(files)) fs.writeFileSync(path.join(folder, name), text);
   const server = await startServer(folder, { signal });
   try {
     await server.settle();
-    return server.statuses.map(({ state, entryCount, fileCount }) => ({ state, entryCount, fileCount }));
+    return server.statuses.map(({ state, entryCount, fileCount, hasConfigFile }) => ({ state, entryCount, fileCount, hasConfigFile }));
   } finally {
     await server.shutdown();
     fs.rmSync(folder, { recursive: true, force: true });
@@ -22,15 +24,18 @@ async function statusesOf(fixture: string, signal: AbortSignal): Promise<readonl
 
 test('while a glossary is indexed, the status tells its first entry read; a folder without entries shows none', { timeout: 60_000 }, async (t) => {
   const glossary = await statusesOf('example/glossary', t.signal);
-  assert.deepEqual(glossary[0], { state: 'indexing', entryCount: 0, fileCount: 0 });
+  assert.deepEqual(glossary[0], { state: 'indexing', entryCount: 0, fileCount: 0, hasConfigFile: false });
   assert.equal(glossary[1]!.state, 'indexing');
   assert.ok(glossary[1]!.entryCount > 0 && glossary[1]!.fileCount > 0, JSON.stringify(glossary[1]));
-  assert.deepEqual(glossary.at(-1), { state: 'ready', entryCount: 7, fileCount: 8 });
+  assert.deepEqual(glossary.at(-1), { state: 'ready', entryCount: 7, fileCount: 8, hasConfigFile: true });
 
   const plain = await statusesOf('test/fixtures/plain', t.signal);
-  assert.deepEqual(plain[0], { state: 'indexing', entryCount: 0, fileCount: 0 });
-  assert.ok(plain.every((status) => status.entryCount === 0), JSON.stringify(plain));
-  assert.deepEqual(plain.at(-1), { state: 'ready', entryCount: 0, fileCount: 2 });
+  assert.deepEqual(plain[0], { state: 'indexing', entryCount: 0, fileCount: 0, hasConfigFile: false });
+  assert.ok(plain.every((status) => status.entryCount === 0 && !status.hasConfigFile), JSON.stringify(plain));
+  assert.deepEqual(plain.at(-1), { state: 'ready', entryCount: 0, fileCount: 2, hasConfigFile: false });
+
+  const started = await statusesOf(undefined, t.signal, { '.glossary.json': '{}\n' });
+  assert.deepEqual(started.at(-1), { state: 'ready', entryCount: 0, fileCount: 0, hasConfigFile: true });
 });
 
 test('a change of glossary.trace.server alone reloads nothing; a change of another setting reloads', { timeout: 60_000 }, async (t) => {

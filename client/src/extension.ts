@@ -6,7 +6,7 @@ import { showMissingEntries } from './commands/showMissingEntries';
 import { showReferences } from './commands/showReferences';
 import { showReport } from './commands/showReport';
 import { createLanguageClient } from './languageClient';
-import { GlossaryStatusBar } from './statusBar';
+import { GlossaryStatusBar, isGlossaryStatus } from './statusBar';
 
 /** What `activate` returns: read by the extension-host tests and open to other extensions. */
 export interface GlossaryExtensionApi {
@@ -14,7 +14,7 @@ export interface GlossaryExtensionApi {
   readonly status: () => GlossaryStatus | undefined;
   /** The text of the status bar item. */
   readonly statusBarText: () => string;
-  /** Whether the status bar item is shown (not in a folder without entries). */
+  /** Whether the status bar item is shown (not in a folder without entries or `.glossary.json`). */
   readonly statusBarShown: () => boolean;
   /** Fires after each status the server sends. */
   readonly onDidChangeStatus: vscode.Event<GlossaryStatus>;
@@ -38,9 +38,16 @@ export async function activate(context: vscode.ExtensionContext): Promise<Glossa
       await languageClient.restart();
     }),
   );
+  // Shows the commands in the command palette of a glossary only (see `menus.commandPalette` in package.json).
+  let active = false;
+  context.subscriptions.push(
+    statusBar.onDidChange((status) => {
+      if (isGlossaryStatus(status) === active) return;
+      active = !active;
+      void vscode.commands.executeCommand('setContext', 'glossary.active', active);
+    }),
+  );
   await languageClient.start();
-  // Shows the commands in the command palette (see `menus.commandPalette` in package.json).
-  await vscode.commands.executeCommand('setContext', 'glossary.active', true);
   return { status: () => statusBar.status, statusBarText: () => statusBar.text, statusBarShown: () => statusBar.shown, onDidChangeStatus: statusBar.onDidChange };
 }
 

@@ -8,6 +8,15 @@ const progressDelayMs = 1000;
  * The status bar item "$(book) N entries · M broken links" (a click opens the Problems view), and a
  * progress notification while a large workspace is indexed.
  */
+/**
+ * Whether the folder is a glossary: it has an entry or a `.glossary.json`. A folder of other
+ * Markdown (notes, a project's README) is none: no status bar item and no commands, not even while
+ * it is read. The server tells as soon as it reads the first entry.
+ */
+export function isGlossaryStatus(status: GlossaryStatus): boolean {
+  return status.entryCount > 0 || status.hasConfigFile;
+}
+
 export class GlossaryStatusBar implements vscode.Disposable {
   private readonly item = vscode.window.createStatusBarItem('glossary.status', vscode.StatusBarAlignment.Left, 50);
   private readonly changed = new vscode.EventEmitter<GlossaryStatus>();
@@ -41,9 +50,7 @@ export class GlossaryStatusBar implements vscode.Disposable {
 
   update(status: GlossaryStatus): void {
     this.current = status;
-    // A folder without entries is no glossary (Markdown notes, a project's README): nothing to show,
-    // not even while it is read. The server tells as soon as it reads the first entry.
-    const isGlossary = status.entryCount > 0;
+    const isGlossary = isGlossaryStatus(status);
     if (status.state === 'indexing') {
       this.item.text = `$(sync~spin) ${vscode.l10n.t('Indexing the glossary…')}`;
       this.item.tooltip = undefined;

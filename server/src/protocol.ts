@@ -84,4 +84,6 @@ export interface GlossaryStatus {
   readonly entryCount: number;
   readonly fileCount: number;
   readonly brokenLinkCount: number;
+  /** Whether a `.glossary.json` was read: such a folder is a glossary before its first entry is written. */
+  readonly hasConfigFile: boolean;
 }

@@ -135,7 +135,7 @@ export function startServer(
     };
   let statusTimer: NodeJS.Timeout | undefined;
   const sendStatus = (state: GlossaryStatus['state']): void => {
-    void connection.sendNotification(StatusNotification, { state, ...session.counts() });
+    void connection.sendNotification(StatusNotification, { state, ...session.counts(), hasConfigFile: session.hasConfigFile() });
   };
   // Counting is cheap but not free on a large glossary: once per burst of changes is enough.
   const sendStatusSoon = (): void => {
@@ -206,7 +206,7 @@ export function startServer(
     // The first entry read tells the client that the folder is a glossary, which it then shows as
     // being indexed (a folder of plain Markdown is read without a word in the status bar).
     const firstEntryRead = (readSoFar: { entryCount: number; fileCount: number }): void => {
-      if (session.counts().entryCount === 0) void connection.sendNotification(StatusNotification, { state: 'indexing', ...readSoFar, brokenLinkCount: 0 });
+      if (session.counts().entryCount === 0) void connection.sendNotification(StatusNotification, { state: 'indexing', ...readSoFar, brokenLinkCount: 0, hasConfigFile: session.hasConfigFile() });
     };
     report(await next.load(settings ?? undefined, openTexts(), firstEntryRead));
     session = next;

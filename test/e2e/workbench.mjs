@@ -311,6 +311,32 @@ export class Workbench {
     await page.keyboard.press('Enter');
   }
 
+  /**
+   * The labels of the commands the command palette lists for `filter` (an empty list once the
+   * palette says that none match); the palette is closed again.
+   */
+  async paletteCommands(filter, { timeout = 10000 } = {}) {
+    const page = this.page;
+    await this.closeQuickInput();
+    await page.keyboard.press('F1');
+    const input = page.locator(`${QUICK_INPUT} input`);
+    await input.waitFor({ state: 'visible', timeout });
+    await input.fill(`>${filter}`);
+    const labels = await this.waitFor(
+      () =>
+        page.evaluate((sel) => {
+          const widget = document.querySelector(sel);
+          const rows = [...widget.querySelectorAll('.quick-input-list .monaco-list-row .label-name')].map((label) => label.textContent);
+          // With no command to list, the palette lists this message instead.
+          if (rows.length === 1 && rows[0] === 'No matching commands') return [];
+          return rows.length > 0 ? rows : undefined;
+        }, QUICK_INPUT),
+      { timeout, what: `the command palette's answer to ${JSON.stringify(filter)}` },
+    );
+    await this.closeQuickInput();
+    return labels;
+  }
+
   /** Closes Quick Open / the command palette if it is showing. */
   async closeQuickInput() {
     if (await this.page.locator(`${QUICK_INPUT}:visible`).count()) await this.page.keyboard.press('Escape');

@@ -27,6 +27,7 @@ export interface GlossaryStatus {
   readonly entryCount: number;
   readonly fileCount: number;
   readonly brokenLinkCount: number;
+  readonly hasConfigFile: boolean;
 }
 export const StatusNotification = new NotificationType<GlossaryStatus>('glossary/status');
 

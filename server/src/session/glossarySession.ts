@@ -162,6 +162,11 @@ export class GlossarySession {
     return [...new Set(names.map((name) => (name === '**' ? '**/*' : `**/${name}`)))].sort();
   }
 
+  /** Whether the last load read a `.glossary.json`. */
+  hasConfigFile(): boolean {
+    return this.configUri !== undefined;
+  }
+
   /** The `.glossary.json` of the glossary: the one read, else where one would be (in the first workspace folder); undefined without a folder. */
   configFileUri(): string | undefined {
     const first = this.folderUris[0];

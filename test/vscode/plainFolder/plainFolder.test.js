@@ -9,7 +9,7 @@ describe('a folder without entries', () => {
   it('gets no glossary layout diagnostics and no status bar item, but its broken links', async () => {
     const api = await activateGlossary();
     await openFile('README.md');
-    assert.deepEqual(api.status(), { state: 'ready', entryCount: 0, fileCount: 2, brokenLinkCount: 1 });
+    assert.deepEqual(api.status(), { state: 'ready', entryCount: 0, fileCount: 2, brokenLinkCount: 1, hasConfigFile: false });
     assert.equal(api.statusBarShown(), false);
     const ours = (uri) => vscode.languages.getDiagnostics(uri).filter((diagnostic) => diagnostic.source === 'glossary');
     const readme = await waitFor(() => ours(fileUri('README.md')).length > 0 && ours(fileUri('README.md')), 'README.md has diagnostics');

@@ -1,0 +1,45 @@
+// The Glossary commands in the real VS Code UI: a folder of other Markdown (a project's README and
+// notes) gets no Glossary commands in the command palette; once the folder gets a `.glossary.json`,
+// it is a glossary and they are listed.
+//
+//   node --test test/e2e/plainFolder.test.mjs     (screenshots in out/e2e-results/plain-folder/)
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { test } from 'node:test';
+import { openWorkbench } from './workbench.mjs';
+
+const REPO_ROOT = path.resolve(import.meta.dirname, '..', '..');
+
+test('the command palette lists the Glossary commands only in a glossary', { timeout: 180000 }, async () => {
+  const workspace = fs.mkdtempSync(path.join(os.tmpdir(), 'glossary-plain-'));
+  fs.cpSync(path.join(REPO_ROOT, 'test', 'fixtures', 'plain'), workspace, { recursive: true });
+  const wb = await openWorkbench({ name: 'plain-folder', workspace, copyWorkspace: false, extensionDevelopmentPath: REPO_ROOT });
+  try {
+    await wb.openFile('README.md');
+    // The server has read the folder when its broken link is in the Problems panel.
+    await wb.waitFor(async () => (await wb.problems()).some((row) => row.kind === 'problem' && /No heading defines the id/.test(row.text)), {
+      timeout: 60000,
+      what: "README.md's broken link in the Problems panel",
+    });
+    assert.deepEqual(await wb.paletteCommands('Glossary:'), []);
+    await wb.screenshot('no-glossary-commands');
+
+    fs.writeFileSync(path.join(workspace, '.glossary.json'), '{}\n');
+    const listed = await wb.waitFor(
+      async () => {
+        const labels = await wb.paletteCommands('Glossary:');
+        return labels.length > 0 && labels;
+      },
+      { timeout: 30000, what: 'the Glossary commands after .glossary.json was created' },
+    );
+    assert.deepEqual(
+      [...listed].sort(),
+      ['Glossary: New Entry…', 'Glossary: Restart Server', 'Glossary: Show Missing Entries', 'Glossary: Show References', 'Glossary: Show Report'],
+    );
+  } finally {
+    await wb.close();
+    fs.rmSync(workspace, { recursive: true, force: true });
+  }
+});
