@@ -10,6 +10,6 @@ describe('status bar', () => {
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
     await waitFor(() => api.status().entryCount === 7, 'the status to count the seven entries of the fixture');
     assert.equal(api.statusBarText(), '$(book) 7 entries · 1 broken link');
-    assert.deepEqual(api.status(), { state: 'ready', entryCount: 7, fileCount: 8, brokenLinkCount: 1 });
+    assert.deepEqual(api.status(), { state: 'ready', entryCount: 7, fileCount: 8, brokenLinkCount: 1, hasConfigFile: true });
   });
 });
