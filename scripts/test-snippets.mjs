@@ -254,10 +254,12 @@ test('New glossary chapter: the transform turns the typed title into the id', ()
   const titles = ['DL (Deep Learning)', 'Trust & Safety', 'C++', 'Was ist KI?', 'Large Action Model (LAM)', 'Input/Output', 'Mensch–Maschine', 'Rock’n’Roll',
     '„Quoted“ Term', 'KI: Grundlagen', 'A+B', 'A - B', 'GPT-4o', 'Node.js', 'snake_case', '«Agent»', 'Prompt-Engineering (PE) …', 'Q&A-Bot', 'x {y} [z] <w> | #1 ~ ^ ` $ % @ = ; !'];
   titles.push('3D Modeling', '5G', '_Privat', 'A × B', 'Preis €', 'Marke™', 'A → B', 'Wort‐Binde', 'x‑y', 'emoji 🎉 x', 'Ωμέγα Σ', 'Straße (ß)');
+  // Letters and digits of every script, as New Entry keeps them.
+  titles.push('深度学习', '大規模 言語モデル (LLM)', 'تعلم الآلة', '٣ أبعاد', 'עברית', 'ภาษาไทย', '한국어 모델', 'Ⅻ Apostel');
   for (const typed of titles) {
     const id = proposeEntryId(typed);
     // Pandoc reads an id beginning with a digit or _ only as id="…", which New Entry writes too.
-    const attribute = /^[0-9_]/.test(id) ? `{id="${id}"` : `{#${id}`;
+    const attribute = /^[\p{N}_]/u.test(id) ? `{id="${id}"` : `{#${id}`;
     eq(expandSnippet(nodes, { 1: typed }).split('\n')[0], `## ${typed} ${attribute} .chapter .small .term}`, typed);
     // Braces, or an underscore that opens emphasis in the title, make the heading text, whatever the id.
     if (!/[{}_]/.test(typed)) eq(pandocJson(expandSnippet(nodes, { 1: typed })).blocks.find((block) => block.t === 'Header')?.c[1][0], id, `pandoc reads the id of ${typed}`);
