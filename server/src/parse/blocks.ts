@@ -1,5 +1,5 @@
 import { parseAttributeBlock } from './attributes';
-import { countAtMost, endsInComment, escapeUri, firstBlockTag, skipVerbatim, unescape, withIndexes, type HtmlTag } from './inline';
+import { countAtMost, endsInComment, escapeUri, firstBlockTag, htmlOrAutolinkEnd, skipVerbatim, unescape, withIndexes, type HtmlTag } from './inline';
 import type { Range } from './model';
 
 /**
@@ -379,8 +379,7 @@ class BlockScanner {
     const match = /^(#+)(?=[ \t]|$)[ \t]*/.exec(this.text(line));
     if (!match) return undefined;
     // Pandoc reads a heading's text inline: a tag that ends a paragraph (`## K <hr>`) makes the line no heading but a paragraph cut there.
-    const content = withoutClosingAttributes(this.text(line).slice(match[0].length));
-    if (content.includes('<') && this.firstBlockTag(content, 0) !== undefined) return undefined;
+    if (this.headingTextHoldsBlockTag(lines, i, this.text(line).slice(match[0].length))) return undefined;
     this.result.blocks.push({
       kind: 'heading',
       level: match[1].length,
@@ -392,12 +391,36 @@ class BlockScanner {
     return i + 1;
   }
 
+  /**
+   * Whether a tag that ends a paragraph begins in the text of the heading on line `i`: Pandoc reads
+   * the text inline, and such a tag (`## K <hr>`, also `# K <div` closed by `>` on the next line)
+   * makes the line no heading but a paragraph cut there.
+   */
+  private headingTextHoldsBlockTag(lines: LineRef[], i: number, lineText: string): boolean {
+    if (!lineText.includes('<')) return false;
+    const content = withoutClosingAttributes(lineText);
+    if (this.firstBlockTag(content, 0) !== undefined) return true;
+    // A tag left open at the end of the line may close on the lines after it, blank ones too, unless
+    // an attribute block ends the heading's line; real tags are short, and Pandoc's tags are looked
+    // for within 2,000 characters (`htmlOrAutolinkEnd`).
+    const open = /<\/?[A-Za-z][^<>]*$/.exec(content);
+    if (open === null || content.length < lineText.length) return false;
+    let text = content;
+    for (let j = i + 1; j < lines.length && text.length - open.index < 2000; j++) {
+      text += `\n${this.text(lines[j])}`;
+      if (this.text(lines[j]).includes('>')) break;
+    }
+    const end = htmlOrAutolinkEnd(text, open.index);
+    return end > content.length && this.firstBlockTag(text.slice(0, end), 0) !== undefined;
+  }
+
   private setextHeading(lines: LineRef[], i: number): number | undefined {
     const underline = lines[i + 1];
     if (underline === undefined || !setextUnderline.test(this.text(underline))) return undefined;
     const line = lines[i];
     // A comment left open on the text line runs past its end (when it closes at all): then there is no heading.
     if (commentOpenAfter(false, this.text(line)) && this.lastCommentCloseLine(lines) > i) return undefined;
+    if (this.headingTextHoldsBlockTag(lines, i, this.text(line))) return undefined;
     const indent = /^[ \t]*/.exec(this.text(line))![0].length;
     this.result.blocks.push({
       kind: 'heading',
@@ -523,7 +546,12 @@ class BlockScanner {
     // The separator decides the number of columns; cells beyond it are dropped.
     const columns = this.cells(separator).length;
     const addRow = (row: LineRef) => {
-      for (const cell of this.cells(row).slice(0, columns)) if (!this.isBlank(cell)) this.addInline([cell]);
+      for (const cell of this.cells(row).slice(0, columns)) {
+        // Pandoc reads a cell as plain text only: a tag that ends a paragraph ends the cell, and the rest of it is dropped.
+        const tag = this.text(cell).includes('<') ? this.firstBlockTag(this.text(cell), 0) : undefined;
+        const kept = tag === undefined ? cell : { ...cell, end: cell.start + tag.start };
+        if (!this.isBlank(kept)) this.addInline([kept]);
+      }
     };
     addRow(lines[i]);
     let j = i + 2;

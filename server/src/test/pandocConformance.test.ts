@@ -95,6 +95,10 @@ const cornerCases: readonly string[] = [
   '[^1]\n\n[^1]: note [x](#fn)\n\n    # In note {#noteh}',
   '::: {.div}\n# In div {#divh}\n[x](#div)\n:::',
   '| a | b |\n|---|---|\n| [x](#pipe) | y |',
+  // a pipe-table cell is plain text only: a tag that ends a paragraph ends the cell's text
+  '| a <pre>[h](#h)</pre> | b |\n|---|---|\n| <div>[x](#x)</div> | [z](#z) <hr> [w](#w) |\n| [y](#y) <span> [v](#v) | `<div>` [u](#u) |',
+  // a heading's text holding a tag that ends a paragraph is no heading, also when the tag closes on a later line
+  '# K <div\n>\n[x](#x)\n\n# K2 <div\n\n>\n\n# K3 <div {#k3}\n>\n\nS <div>\n===\n\n[y](#y)\n\nS2 <hr>\n---\n\n# K4 <div class="x"\n  id="y">\n[z](#z)\n\n# K5 <div\nfoo>\n\nS3 <span>\n===',
   '+------------+-----+\n| [a](#ga)   | b   |\n+============+=====+\n| [c](#gc)   | d   |\n+------------+-----+',
   // simple and multiline tables bounded by lines of dashes: no headings inside, cells cut at the columns
   '----\n## A\n[x](#a)\n\n[y](#b)\n----\n\n## After',

@@ -103,6 +103,10 @@ const inputs: Readonly<Record<string, (n: number) => string>> = {
   'heading of {k=': (n) => '# a ' + '{k='.repeat(n / 3) + ' x}',
   'heading of #': (n) => '# ' + '# '.repeat(n / 2),
   'heading of *': (n) => '# ' + '*'.repeat(n) + ' {#a}',
+  'headings each opening a tag': (n) => '# K <div\n'.repeat(n / 9),
+  'headings each opening a tag, closed at the end': (n) => '# K <div\n'.repeat(n / 9) + '>\n',
+  'headings each opening a tag, then blank lines': (n) => '# K <div\n\n'.repeat(n / 10),
+  'pipe-table cells of block tags': (n) => '| a | b |\n|---|---|\n' + '| <div> a | <hr> b |\n'.repeat(n / 20),
   '***': (n) => '## A {#A .term}\n\n' + '***'.repeat(n / 3),
   '*** a': (n) => '## A {#A .term}\n\n' + '***a'.repeat(n / 4),
 };
