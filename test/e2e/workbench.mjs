@@ -301,14 +301,9 @@ export class Workbench {
 
   /** Runs a command from the command palette by its label ("Glossary: New Entry…"). */
   async runCommand(label, { timeout = 10000 } = {}) {
-    const page = this.page;
-    await this.closeQuickInput();
-    await page.keyboard.press('F1');
-    const input = page.locator(`${QUICK_INPUT} input`);
-    await input.waitFor({ state: 'visible', timeout });
-    await input.fill(`>${label}`);
-    await page.locator(`${QUICK_INPUT} .quick-input-list .monaco-list-row`, { hasText: label }).first().waitFor({ timeout });
-    await page.keyboard.press('Enter');
+    await this.openPalette(label, timeout);
+    await this.page.locator(`${QUICK_INPUT} .quick-input-list .monaco-list-row`, { hasText: label }).first().waitFor({ timeout });
+    await this.page.keyboard.press('Enter');
   }
 
   /**
@@ -316,15 +311,10 @@ export class Workbench {
    * palette says that none match); the palette is closed again.
    */
   async paletteCommands(filter, { timeout = 10000 } = {}) {
-    const page = this.page;
-    await this.closeQuickInput();
-    await page.keyboard.press('F1');
-    const input = page.locator(`${QUICK_INPUT} input`);
-    await input.waitFor({ state: 'visible', timeout });
-    await input.fill(`>${filter}`);
+    await this.openPalette(filter, timeout);
     const labels = await this.waitFor(
       () =>
-        page.evaluate((sel) => {
+        this.page.evaluate((sel) => {
           const widget = document.querySelector(sel);
           const rows = [...widget.querySelectorAll('.quick-input-list .monaco-list-row .label-name')].map((label) => label.textContent);
           // With no command to list, the palette lists this message instead.
@@ -335,6 +325,15 @@ export class Workbench {
     );
     await this.closeQuickInput();
     return labels;
+  }
+
+  /** Opens the command palette (F1) with `filter` typed. */
+  async openPalette(filter, timeout) {
+    await this.closeQuickInput();
+    await this.page.keyboard.press('F1');
+    const input = this.page.locator(`${QUICK_INPUT} input`);
+    await input.waitFor({ state: 'visible', timeout });
+    await input.fill(`>${filter}`);
   }
 
   /** Closes Quick Open / the command palette if it is showing. */
