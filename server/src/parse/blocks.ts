@@ -378,40 +378,46 @@ class BlockScanner {
     const line = lines[i];
     const match = /^(#+)(?=[ \t]|$)[ \t]*/.exec(this.text(line));
     if (!match) return undefined;
-    // Pandoc reads a heading's text inline: a tag that ends a paragraph (`## K <hr>`) makes the line no heading but a paragraph cut there.
-    if (this.headingTextHoldsBlockTag(lines, i, this.text(line).slice(match[0].length))) return undefined;
+    const html = this.htmlInHeadingText(lines, i, this.text(line).slice(match[0].length));
+    if (html === 'none') return undefined;
+    const contentStart = line.start + match[0].length;
     this.result.blocks.push({
       kind: 'heading',
       level: match[1].length,
-      content: { line: line.line, start: line.start + match[0].length, end: line.end },
+      content: { line: line.line, start: contentStart, end: html === undefined ? line.end : contentStart + html.textEnd },
       startCharacter: line.start,
       firstLine: line.line,
-      lastLine: line.line,
+      lastLine: html === undefined ? line.line : lines[html.lastLine]!.line,
     });
-    return i + 1;
+    return html === undefined ? i + 1 : html.lastLine + 1;
   }
 
   /**
-   * Whether a tag that ends a paragraph begins in the text of the heading on line `i`: Pandoc reads
-   * the text inline, and such a tag (`## K <hr>`, also `# K <div` closed by `>` on the next line)
-   * makes the line no heading but a paragraph cut there.
+   * How the text of the heading on line `i` meets HTML. Pandoc reads the text inline: a tag that
+   * ends a paragraph (`## K <hr>`, also `# K <div` closed by `>` on the next line) makes the line
+   * no heading: `'none'`. Another tag left open at the line's end runs on to its `>` on a later
+   * line, which the heading takes in when nothing follows the `>`: then where the heading's text
+   * ends and its last line.
    */
-  private headingTextHoldsBlockTag(lines: LineRef[], i: number, lineText: string): boolean {
-    if (!lineText.includes('<')) return false;
+  private htmlInHeadingText(lines: LineRef[], i: number, lineText: string): 'none' | { textEnd: number; lastLine: number } | undefined {
+    if (!lineText.includes('<')) return undefined;
     const content = withoutClosingAttributes(lineText);
-    if (this.firstBlockTag(content, 0) !== undefined) return true;
-    // A tag left open at the end of the line may close on the lines after it, blank ones too, unless
-    // an attribute block ends the heading's line; real tags are short, and Pandoc's tags are looked
-    // for within 2,000 characters (`htmlOrAutolinkEnd`).
+    if (this.firstBlockTag(content, 0) !== undefined) return 'none';
+    // Not when an attribute block ends the line. Blank lines may come before the `>`; real tags
+    // are short, and Pandoc's tags are looked for within 2,000 characters (`htmlOrAutolinkEnd`).
     const open = /<\/?[A-Za-z][^<>]*$/.exec(content);
-    if (open === null || content.length < lineText.length) return false;
+    if (open === null || content.length < lineText.length) return undefined;
     let text = content;
     for (let j = i + 1; j < lines.length && text.length - open.index < 2000; j++) {
       text += `\n${this.text(lines[j])}`;
       if (this.text(lines[j]).includes('>')) break;
     }
     const end = htmlOrAutolinkEnd(text, open.index);
-    return end > content.length && this.firstBlockTag(text.slice(0, end), 0) !== undefined;
+    if (end <= content.length) return undefined;
+    if (this.firstBlockTag(text.slice(0, end), 0) !== undefined) return 'none';
+    // Text after the `>` goes on the heading's text, which one range cannot hold: left as it was.
+    if (text.slice(end).trim() !== '') return undefined;
+    return { textEnd: open.index, lastLine: i + text.slice(0, end).split('\n').length - 1 };
   }
 
   private setextHeading(lines: LineRef[], i: number): number | undefined {
@@ -420,7 +426,7 @@ class BlockScanner {
     const line = lines[i];
     // A comment left open on the text line runs past its end (when it closes at all): then there is no heading.
     if (commentOpenAfter(false, this.text(line)) && this.lastCommentCloseLine(lines) > i) return undefined;
-    if (this.headingTextHoldsBlockTag(lines, i, this.text(line))) return undefined;
+    if (this.htmlInHeadingText(lines, i, this.text(line)) === 'none') return undefined;
     const indent = /^[ \t]*/.exec(this.text(line))![0].length;
     this.result.blocks.push({
       kind: 'heading',
