@@ -12,6 +12,7 @@ import {
   CreateFile,
   DidChangeWatchedFilesNotification,
   DidCloseTextDocumentNotification,
+  DidSaveTextDocumentNotification,
   DidOpenTextDocumentNotification,
   ExecuteCommandRequest,
   FileChangeType,
@@ -52,15 +53,37 @@ test('a file has its mention hints while open; closed it keeps its other diagnos
     await server.waitUntil(() => !codes().includes('unlinked-mention'), 'the mention hint to go with the closed file');
     assert.deepEqual(codes(), ['broken-link']);
 
-    // Deleted while open: the editor keeps the document, and its diagnostics, until it is closed.
+    // Deleted while open (VS Code keeps showing it): out of the glossary, its diagnostics cleared and
+    // the links to it broken, until it is saved again.
+    const tensorFlow = URI.file(path.join(folder, 'TensorFlow.md')).toString();
+    const linkToKerasBroken = (): boolean => (server.diagnostics.get(tensorFlow) ?? []).some((diagnostic) => diagnostic.code === 'broken-link');
     await open();
     await server.waitUntil(() => codes().includes('unlinked-mention'), 'the mention hint of the reopened file');
+    assert.equal(linkToKerasBroken(), false);
     fs.rmSync(path.join(folder, 'Keras.md'));
     await server.connection.sendNotification(DidChangeWatchedFilesNotification.type, { changes: [{ uri, type: FileChangeType.Deleted }] });
-    await server.settle();
-    assert.deepEqual(codes(), ['unlinked-mention', 'broken-link']);
-    await close();
     await server.waitUntil(() => server.diagnostics.get(uri)?.length === 0, 'the diagnostics of the deleted file to be cleared');
+    await server.waitUntil(linkToKerasBroken, 'the link to the deleted entry to break');
+    fs.writeFileSync(path.join(folder, 'Keras.md'), text);
+    await server.connection.sendNotification(DidSaveTextDocumentNotification.type, { textDocument: { uri } });
+    await server.waitUntil(() => codes().includes('broken-link') && !linkToKerasBroken(), 'the saved file back in the glossary');
+    assert.deepEqual(codes(), ['unlinked-mention', 'broken-link']);
+    fs.rmSync(path.join(folder, 'Keras.md'));
+    await server.connection.sendNotification(DidChangeWatchedFilesNotification.type, { changes: [{ uri, type: FileChangeType.Deleted }] });
+    await server.waitUntil(() => server.diagnostics.get(uri)?.length === 0, 'the diagnostics of the deleted file to be cleared again');
+    await close();
+    await server.settle();
+    assert.deepEqual(server.diagnostics.get(uri), []);
+
+    // A file the editor opens before it is saved (`:e New.md` in Neovim) counts from its first save.
+    const fresh = URI.file(path.join(folder, 'Neu.md')).toString();
+    const freshText = entry('Neu', 'Neu', 'Siehe [TensorFlow](#TensorFlow) und [k](#Keras).');
+    await server.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri: fresh, languageId: 'markdown', version: 1, text: freshText } });
+    await server.settle();
+    assert.deepEqual(server.diagnostics.get(fresh) ?? [], []);
+    fs.writeFileSync(path.join(folder, 'Neu.md'), freshText);
+    await server.connection.sendNotification(DidSaveTextDocumentNotification.type, { textDocument: { uri: fresh } });
+    await server.waitUntil(() => (server.diagnostics.get(fresh) ?? []).some((diagnostic) => diagnostic.code === 'broken-link'), 'the saved new file in the glossary');
   } finally {
     await server.shutdown();
     fs.rmSync(folder, { recursive: true, force: true });

@@ -42,6 +42,7 @@ import { CreateEntryParams, GlossaryStatus, IgnoreMentionsParams, MissingEntries
 import { diagnosticsOfFiles, workspaceReport } from './report/workspaceReport';
 import { markShutDown, refuseAfterShutdown, runSafely } from './requestRunner';
 import { GlossarySession, LoadReport, OpenText } from './session/glossarySession';
+import type { IndexChange } from './index/workspaceIndex';
 import { NodeFileSystemWorkspace } from './workspace/nodeWorkspace';
 import { Workspace } from './workspace/workspace';
 
@@ -240,7 +241,7 @@ export function startServer(
     clientEdits.renameFiles = clientEdits.documentChanges && workspaceEdit?.resourceOperations?.includes('rename') === true;
     return {
       capabilities: {
-        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
         definitionProvider: true,
         referencesProvider: true,
         hoverProvider: true,
@@ -302,10 +303,10 @@ export function startServer(
       for (const change of changes) {
         const deleted = change.type === FileChangeType.Deleted;
         if (session.isGlossaryFile(change.uri) || session.index.document(change.uri) !== undefined) {
-          diagnostics.publishChange(deleted ? session.removeFile(change.uri) : await session.refreshFromDisk(change.uri));
+          diagnostics.publishChange(deleted ? await session.removeFile(change.uri) : await session.refreshFromDisk(change.uri));
         } else if (deleted) {
           // A folder (the folder watcher reports it alone, not the files in it).
-          for (const removed of session.removeFolder(change.uri)) {
+          for (const removed of await session.removeFolder(change.uri)) {
             diagnostics.publishChange(removed.change);
             diagnostics.forget(removed.uri);
           }
@@ -325,6 +326,16 @@ export function startServer(
       diagnostics.publishEditSoon(session.updateOpen({ uri: document.uri, version: document.version, text: document.getText() }), document.uri);
     }
   });
+  // Opened, a document counts only when its file is on disk; saved, a document whose file was missing counts again.
+  const afterOpenOrSave = (uri: string, work: () => Promise<IndexChange | undefined>): void => {
+    void afterDiskWork(async () => {
+      if (!loaded || documents.get(uri) === undefined) return;
+      diagnostics.publishChange(await work());
+      if (session.index.document(uri) === undefined) diagnostics.forget(uri);
+    });
+  };
+  documents.onDidOpen(({ document }) => afterOpenOrSave(document.uri, () => session.checkOpenedFile(document.uri)));
+  documents.onDidSave(({ document }) => afterOpenOrSave(document.uri, () => session.refreshFromDisk(document.uri)));
   documents.onDidClose(({ document }) => {
     changeCounts.delete(document.uri);
     void afterDiskWork(async () => {

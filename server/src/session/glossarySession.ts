@@ -62,6 +62,12 @@ export class GlossarySession {
    * editor that repeats a version number (the protocol forbids it) still changed the text.
    */
   private readonly openVersions = new Map<string, OpenText>();
+  /**
+   * Open documents whose file is gone from disk: deleted, or renamed by an undo, while the editor
+   * still shows them (VS Code keeps such a document open, and tells of no close, for as long as
+   * its undo history holds it). They are not part of the glossary until their file is written again.
+   */
+  private readonly openWithoutFile = new Set<string>();
   /** The terms version the unlinked mentions were last worked out for (see `refreshMentions`). */
   private mentionsTermsVersion = -1;
 
@@ -129,8 +135,15 @@ export class GlossarySession {
     this.settingsFolderUri = configFile?.folderUri ?? first;
     this.currentIndex = index;
     this.openVersions.clear();
+    this.openWithoutFile.clear();
+    const listed = new Set(uris);
     for (const open of openTexts) {
-      this.updateOpen(open);
+      if (this.isGlossaryFile(open.uri) && !listed.has(open.uri) && (await this.workspace.stat(open.uri)) === undefined) {
+        this.openVersions.set(open.uri, open);
+        this.openWithoutFile.add(open.uri);
+      } else {
+        this.updateOpen(open);
+      }
     }
     if (withMentions) {
       await findMentionsOf(index, read.documents, (open) => this.openVersions.get(open.uri)?.text);
@@ -185,19 +198,42 @@ export class GlossarySession {
       return undefined;
     }
     this.openVersions.set(open.uri, open);
+    if (this.openWithoutFile.has(open.uri)) {
+      return undefined;
+    }
     return this.currentIndex.update(this.parse(open.text, open.uri, open.version, this.currentConfig));
+  }
+
+  /**
+   * A document just opened whose file is not on disk (a new file the editor has not saved yet, or
+   * one deleted before) is not part of the glossary until it is saved.
+   */
+  async checkOpenedFile(uri: string): Promise<IndexChange | undefined> {
+    if (!this.openVersions.has(uri) || this.openWithoutFile.has(uri) || (await this.workspace.stat(uri)) === 'file' || !this.openVersions.has(uri)) {
+      return undefined;
+    }
+    this.openWithoutFile.add(uri);
+    return this.currentIndex.document(uri) === undefined ? undefined : this.currentIndex.remove(uri);
   }
 
   /** A document was closed: what is on disk counts again. */
   async closeOpen(uri: string): Promise<IndexChange | undefined> {
+    this.openWithoutFile.delete(uri);
     if (!this.openVersions.delete(uri)) {
       return undefined;
     }
     return this.refreshFromDisk(uri);
   }
 
-  /** A file was created or changed on disk; an open document keeps the editor's text. */
+  /**
+   * A file was created or changed on disk; an open document keeps the editor's text, which counts
+   * again when the file of a document open without one is written (saved, or renamed back).
+   */
   async refreshFromDisk(uri: string): Promise<IndexChange | undefined> {
+    if (this.openWithoutFile.has(uri) && (await this.workspace.stat(uri)) === 'file' && this.openWithoutFile.delete(uri)) {
+      const open = this.openVersions.get(uri);
+      return open && this.currentIndex.update(this.parse(open.text, open.uri, open.version, this.currentConfig));
+    }
     if (this.openVersions.has(uri) || !this.isGlossaryFile(uri)) {
       return undefined;
     }
@@ -218,25 +254,34 @@ export class GlossarySession {
     return read.kind === 'text' ? read.text : undefined;
   }
 
-  /** A file was deleted on disk; an open document stays as the editor has it. */
-  removeFile(uri: string): IndexChange | undefined {
-    if (this.openVersions.has(uri) || this.currentIndex.document(uri) === undefined) {
+  /**
+   * A file was deleted on disk: it leaves the glossary, also when the editor still shows it (until
+   * it is saved again). A file that is on disk again by now (saved at once, as some editors save)
+   * stays.
+   */
+  async removeFile(uri: string): Promise<IndexChange | undefined> {
+    if (this.currentIndex.document(uri) === undefined || (await this.workspace.stat(uri)) === 'file') {
       return undefined;
+    }
+    if (this.openVersions.has(uri)) {
+      this.openWithoutFile.add(uri);
     }
     return this.currentIndex.remove(uri);
   }
 
   /**
    * A folder deleted on disk, or renamed (editors report a folder, not the files in it): its files
-   * leave the index, but for documents open in the editor.
+   * leave the index, those of open documents too (see `removeFile`).
    */
-  removeFolder(uri: string): { readonly uri: string; readonly change: IndexChange }[] {
+  async removeFolder(uri: string): Promise<{ readonly uri: string; readonly change: IndexChange }[]> {
     const prefix = uri.endsWith('/') ? uri : `${uri}/`;
     const inside = [...this.currentIndex.documents()].map((document) => document.uri).filter((other) => other.startsWith(prefix));
-    return inside.flatMap((other) => {
-      const change = this.removeFile(other);
-      return change === undefined ? [] : [{ uri: other, change }];
-    });
+    const removed: { readonly uri: string; readonly change: IndexChange }[] = [];
+    for (const other of inside) {
+      const change = await this.removeFile(other);
+      if (change !== undefined) removed.push({ uri: other, change });
+    }
+    return removed;
   }
 
   /** A folder created on disk, or renamed to: its glossary files are read. */

@@ -36,10 +36,40 @@ test('a file created on disk clears the broken links to its id in other files', 
 });
 
 test('deleting the file brings the broken links back', async () => {
-  const { session } = await sessionOf({ [uriOf('A.md')]: linkingToClaude, [uriOf('Claude.md')]: claude });
-  const change = session.removeFile(uriOf('Claude.md'));
+  const { workspace, session } = await sessionOf({ [uriOf('A.md')]: linkingToClaude, [uriOf('Claude.md')]: claude });
+  // Told of a deletion while the file is still (or again) on disk: it stays.
+  assert.equal(await session.removeFile(uriOf('Claude.md')), undefined);
+  workspace.set(uriOf('Claude.md'), undefined);
+  const change = await session.removeFile(uriOf('Claude.md'));
   assert.deepEqual([...change!.affectedUris], [uriOf('A.md')]);
   assert.deepEqual(codesOf(session, 'A.md'), [DiagnosticCode.BrokenLink]);
+});
+
+test('a document the editor still shows after its file was deleted is out of the glossary until its file is written again', async () => {
+  const { workspace, session } = await sessionOf({ [uriOf('A.md')]: linkingToClaude, [uriOf('Claude.md')]: claude });
+  session.updateOpen({ uri: uriOf('Claude.md'), version: 1, text: claude });
+  workspace.set(uriOf('Claude.md'), undefined);
+  assert.deepEqual([...(await session.removeFile(uriOf('Claude.md')))!.affectedUris], [uriOf('A.md')]);
+  assert.equal(session.index.document(uriOf('Claude.md')), undefined);
+  assert.deepEqual(codesOf(session, 'A.md'), [DiagnosticCode.BrokenLink]);
+  // Typed into, it stays out; the text typed is what counts once it is saved.
+  const edited = claude.replace('{#Claude', '{#Claude-AI');
+  assert.equal(session.updateOpen({ uri: uriOf('Claude.md'), version: 2, text: edited }), undefined);
+  assert.equal(session.counts().entryCount, 1);
+  workspace.set(uriOf('Claude.md'), edited);
+  await session.refreshFromDisk(uriOf('Claude.md'));
+  assert.equal(session.index.document(uriOf('Claude.md'))?.anchors[0]?.id, 'Claude-AI');
+  assert.equal(session.counts().entryCount, 2);
+
+  // Read anew (a restart) with the document still open and its file gone: it is not counted.
+  workspace.set(uriOf('Claude.md'), undefined);
+  await session.load(undefined, [{ uri: uriOf('Claude.md'), version: 3, text: claude }]);
+  assert.equal(session.index.document(uriOf('Claude.md')), undefined);
+  assert.deepEqual(codesOf(session, 'A.md'), [DiagnosticCode.BrokenLink]);
+  // Closed, it is forgotten; saved before, it counts again.
+  workspace.set(uriOf('Claude.md'), claude);
+  await session.refreshFromDisk(uriOf('Claude.md'));
+  assert.deepEqual(codesOf(session, 'A.md'), []);
 });
 
 test('an open document is parsed once per version and wins over the disk until closed', async () => {

@@ -271,7 +271,7 @@ test('at information, an entry file added on disk brings the mention to a closed
   await session.closeOpen(uriOf('TensorFlow.md'));
 
   workspace.set(uriOf('TensorFlow.md'), undefined);
-  session.removeFile(uriOf('TensorFlow.md'));
+  await session.removeFile(uriOf('TensorFlow.md'));
   assert.deepEqual([...(await session.refreshMentions()).affectedUris], [uriOf('A.md')]);
   assert.deepEqual(mentionsInA(), []);
 });

@@ -3,7 +3,7 @@
 const assert = require('node:assert/strict');
 const fs = require('node:fs');
 const vscode = require('vscode');
-const { activateGlossary, diagnosticsWithCode, fileUri, waitFor } = require('../glossaryWorkspace');
+const { activateGlossary, deleteFile, diagnosticsWithCode, fileUri, openFile, revert, waitFor } = require('../glossaryWorkspace');
 
 describe('changes on disk and in the settings', () => {
   before(activateGlossary);
@@ -18,6 +18,45 @@ describe('changes on disk and in the settings', () => {
       fs.rmSync(written.fsPath);
     }
     await diagnosticsWithCode(written, 'broken-link', 0);
+  });
+
+  it('leaves out an entry whose file was renamed and deleted, though VS Code keeps its document open', async () => {
+    const api = await activateGlossary();
+    const created = vscode.Uri.parse(await vscode.commands.executeCommand('glossary.newEntry', 'Sparse Attention'));
+    const renamed = fileUri('Sparse-Attn.md');
+    const attention = await openFile('Attention.md');
+    const brokenToSparse = () => vscode.languages.getDiagnostics(attention.uri).filter((d) => d.code === 'broken-link' && d.message.includes('Sparse-Attention'));
+    try {
+      const link = new vscode.WorkspaceEdit();
+      link.insert(attention.uri, new vscode.Position(2, 0), 'See [Sparse Attention](#Sparse-Attention).\n\n');
+      assert.ok(await vscode.workspace.applyEdit(link));
+      await waitFor(() => api.status().entryCount === 8, 'the new entry counted');
+      // Renamed as the Explorer renames; its tab closed, the document of the new name stays open in VS Code.
+      const rename = new vscode.WorkspaceEdit();
+      rename.renameFile(created, renamed);
+      assert.ok(await vscode.workspace.applyEdit(rename));
+      const tabs = vscode.window.tabGroups.all.flatMap((group) => group.tabs).filter((tab) => tab.input?.uri?.toString() === renamed.toString());
+      await vscode.window.tabGroups.close(tabs);
+      await vscode.workspace.fs.delete(renamed);
+      assert.ok(vscode.workspace.textDocuments.some((d) => d.uri.toString() === renamed.toString()), 'VS Code keeps the document of the deleted file open, with no tab');
+      await waitFor(() => brokenToSparse().length === 1 && api.status().entryCount === 7, 'the link to the deleted entry broken, 7 entries');
+      // Read anew by a restarted server (its first status is `indexing`), the glossary still leaves it out.
+      const statuses = [];
+      const listening = api.onDidChangeStatus((status) => statuses.push(status));
+      try {
+        await vscode.commands.executeCommand('glossary.restartServer');
+        const indexing = () => statuses.findIndex((status) => status.state === 'indexing');
+        const readAgain = await waitFor(() => indexing() >= 0 && statuses.slice(indexing()).find((status) => status.state === 'ready'), 'the restarted server ready');
+        assert.equal(readAgain.entryCount, 7);
+      } finally {
+        listening.dispose();
+      }
+      await waitFor(() => brokenToSparse().length === 1, 'the link still broken after the restart');
+    } finally {
+      await revert(attention);
+      await deleteFile(created);
+      await deleteFile(renamed);
+    }
   });
 
   it('applies the severity setting, and .glossary.json wins over it as on the command line', async () => {
