@@ -26,9 +26,14 @@ export function isMarkdownFile(uri: string): boolean {
   return uri.toLowerCase().endsWith('.md');
 }
 
+/** The file name of a URI, without its folder. */
+export function fileNameOf(uri: string): string {
+  return decodeURIComponent(uri.slice(uri.lastIndexOf('/') + 1));
+}
+
 /** The file name without folder and extension, as the id of its entry should read. */
 export function fileNameId(uri: string): string {
-  const name = decodeURIComponent(uri.slice(uri.lastIndexOf('/') + 1));
+  const name = fileNameOf(uri);
   const dot = name.lastIndexOf('.');
   return dot > 0 ? name.slice(0, dot) : name;
 }

@@ -1,5 +1,6 @@
 import * as l10n from '@vscode/l10n';
 import { GlossaryDocument } from '../parse/model';
+import { WorkspaceIndex } from '../index/workspaceIndex';
 import { Check } from './check';
 import { findClosestIds } from './closestIds';
 import { DiagnosticCode } from './codes';
@@ -57,19 +58,22 @@ export const checkIndexAnchor: Check = function* ({ document, index }) {
     if (unresolvedLinkCode(link, index, onIndexPage) !== DiagnosticCode.IndexAnchorMissing) {
       continue;
     }
-    const indexPageUri = index.indexPageUri();
     yield {
       range: link.idRange ?? link.range,
       code: DiagnosticCode.IndexAnchorMissing,
-      message:
-        indexPageUri === undefined
-          ? l10n.t('No heading defines the id "Index", and no file of the glossary has .index sections (the index page). If the index page is left out (a .txt page, while "include" reads only **/*.md), name it in the setting "indexFile" or add its pattern to "include".')
-          : l10n.t('No heading defines the id "Index": the index page\'s heading needs {#Index}.'),
-      data: { kind: DiagnosticCode.IndexAnchorMissing, indexPageUri },
+      message: indexAnchorMissingMessage(index),
+      data: { kind: DiagnosticCode.IndexAnchorMissing, indexPageUri: index.indexPageUri() },
       relatedInformation: [],
     };
   }
 };
+
+/** Why no heading defines `#Index`, and what to do: read the index page, or give its heading the id. */
+export function indexAnchorMissingMessage(index: WorkspaceIndex): string {
+  return index.indexPageUri() === undefined
+    ? l10n.t('No heading defines the id "Index", and no file of the glossary has .index sections (the index page). If the index page is left out (a .txt page, while "include" reads only **/*.md), name it in the setting "indexFile" or add its pattern to "include".')
+    : l10n.t('No heading defines the id "Index": the index page\'s heading needs {#Index}.');
+}
 
 interface IndexListing {
   readonly ids: ReadonlySet<string>;

@@ -1,7 +1,9 @@
 import * as l10n from '@vscode/l10n';
 import { CancellationToken, Hover, MarkupKind, Position } from 'vscode-languageserver';
-import { Utils, URI } from 'vscode-uri';
+import { fileNameOf } from '../diagnostics/check';
 import { findClosestIds } from '../diagnostics/closestIds';
+import { indexAnchorMissingMessage } from '../diagnostics/indexChecks';
+import { indexId } from '../diagnostics/seeAlsoChecks';
 import { WorkspaceIndex } from '../index/workspaceIndex';
 import { Heading, Link } from '../parse/model';
 import { entryAt, entryWithId } from './entryOf';
@@ -39,6 +41,9 @@ export type TextReader = (uri: string) => Promise<string | undefined>;
 
 async function linkHover(index: WorkspaceIndex, link: Link, readText: TextReader): Promise<string[]> {
   const anchors = index.anchorsOf(link.target);
+  if (anchors.length === 0 && link.target === indexId) {
+    return [l10n.t('**Broken link**: no heading has the id {0}.', codeSpan(link.target)), escapeMarkdown(indexAnchorMissingMessage(index))];
+  }
   if (anchors.length === 0) {
     const closest = findClosestIds(link.target, index);
     const suggestion =
@@ -59,7 +64,7 @@ async function linkHover(index: WorkspaceIndex, link: Link, readText: TextReader
   if (explanation !== undefined) {
     lines.push(escapeMarkdown(explanation));
   }
-  const where = anchors.map((located) => `${fileName(located.uri)}:${located.anchor.heading.range.start.line + 1}`);
+  const where = anchors.map((located) => `${fileNameOf(located.uri)}:${located.anchor.heading.range.start.line + 1}`);
   lines.push(escapeMarkdown(where.join(', ')));
   if (anchors.length > 1) {
     lines.push(l10n.t('Defined {0} times.', anchors.length));
@@ -92,8 +97,4 @@ function linkCountText(count: number): string {
     return l10n.t('No link points here.');
   }
   return count === 1 ? l10n.t('1 link points here.') : l10n.t('{0} links point here.', count);
-}
-
-function fileName(uri: string): string {
-  return Utils.basename(URI.parse(uri));
 }

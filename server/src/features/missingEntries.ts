@@ -1,12 +1,16 @@
+import { indexId } from '../diagnostics/seeAlsoChecks';
 import { WorkspaceIndex } from '../index/workspaceIndex';
 import { MissingEntry } from '../protocol';
 import { proposeEntryId } from './newEntry';
 
-/** The ids that links point at but no heading defines, most referenced first, then by id. */
+/**
+ * The ids that links point at but no heading defines, most referenced first, then by id; not
+ * `#Index`, which the index page defines when it is read (`index-anchor-missing` tells when not).
+ */
 export function missingEntries(index: WorkspaceIndex): MissingEntry[] {
   const missing: MissingEntry[] = [];
   for (const id of index.linkedIds()) {
-    if (!index.isDefined(id)) {
+    if (id !== indexId && !index.isDefined(id)) {
       const links = index.linksTo(id);
       missing.push({ id, title: titleForMissingId(id, links.map(({ link }) => link.label)), referenceCount: links.length, fileCount: index.documentsLinkingTo(id).length });
     }

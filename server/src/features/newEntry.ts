@@ -1,6 +1,8 @@
 import * as l10n from '@vscode/l10n';
 import { Range } from 'vscode-languageserver';
 import { GlossaryConfig } from '../config';
+import { fileNameOf } from '../diagnostics/check';
+import { indexId } from '../diagnostics/seeAlsoChecks';
 import { WorkspaceIndex } from '../index/workspaceIndex';
 import { seeAlsoHeadingText } from './seeAlsoEdits';
 
@@ -62,12 +64,23 @@ export function newEntryProblem(id: string, index: WorkspaceIndex): string | und
   if (invalid !== undefined) {
     return invalid;
   }
+  if (id === indexId) {
+    return l10n.t('The id "{0}" belongs to the index page, which every see-also list links last.', id);
+  }
   const existing = index.anchorsOf(id)[0];
   if (existing) {
-    return l10n.t('The id "{0}" is already defined in {1}.', id, decodeURIComponent(existing.uri.slice(existing.uri.lastIndexOf('/') + 1)));
+    return l10n.t('The id "{0}" is already defined in {1}.', id, fileNameOf(existing.uri));
+  }
+  // Ids are told apart by case, but file systems on Windows and macOS do not tell the files apart.
+  const lowerCase = id.toLowerCase();
+  for (const other of index.definedIds()) {
+    if (other.toLowerCase() === lowerCase) {
+      return l10n.t('The id "{0}" differs from "{1}" (in {2}) only in case, and their files would be one on Windows and macOS.', id, other, fileNameOf(index.anchorsOf(other)[0]!.uri));
+    }
   }
   return undefined;
 }
+
 
 /** The URI of a new entry's file in the entries folder, or undefined when it would leave the workspace folder. */
 export function newEntryUri(id: string, entriesFolderUri: string, workspaceFolderUri: string): string | undefined {

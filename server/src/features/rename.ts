@@ -1,6 +1,6 @@
 import * as l10n from '@vscode/l10n';
 import { Position, Range, RenameFile, TextDocumentEdit, TextEdit, WorkspaceEdit } from 'vscode-languageserver';
-import { fileNameId } from '../diagnostics/check';
+import { fileNameId, fileNameOf } from '../diagnostics/check';
 import { WorkspaceIndex } from '../index/workspaceIndex';
 import { locateAt } from './locate';
 import { headingIdProblem } from './newEntry';
@@ -68,7 +68,7 @@ export function renameId(index: WorkspaceIndex, uri: string, position: Position,
   }
   if (index.isDefined(newId)) {
     const other = index.anchorsOf(newId)[0]!;
-    throw new RenameRefused(l10n.t('The id "{0}" already exists in {1}.', newId, decodeURIComponent(other.uri.slice(other.uri.lastIndexOf('/') + 1))));
+    throw new RenameRefused(l10n.t('The id "{0}" already exists in {1}.', newId, fileNameOf(other.uri)));
   }
   const editsByUri = new Map<string, Map<string, TextEdit>>();
   const add = (target: string, range: Range): void => {

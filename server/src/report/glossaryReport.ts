@@ -1,7 +1,7 @@
 import { GlossaryConfig } from '../config';
 import { allDiagnosticCodes, DiagnosticCode, Severity } from '../diagnostics/codes';
 import { GlossaryDiagnostic } from '../diagnostics/diagnostic';
-import { seeAlsoCollator } from '../diagnostics/seeAlsoChecks';
+import { indexId, seeAlsoCollator } from '../diagnostics/seeAlsoChecks';
 import { missingEntries } from '../features/missingEntries';
 import { LocatedEntry, WorkspaceIndex } from '../index/workspaceIndex';
 import { MissingEntry } from '../protocol';
@@ -111,12 +111,14 @@ function summarize(index: WorkspaceIndex, missing: readonly MissingEntry[], orph
     files++;
     links += document.links.length;
   }
+  // The links to `#Index` are broken too when the index page is not read, but no entry is missing.
+  const brokenIndexLinks = index.isDefined(indexId) ? 0 : index.linksTo(indexId).length;
   const diagnostics = (severity: Severity): number => sum(problems.filter((problem) => problem.severity === severity).map((problem) => problem.count));
   return {
     files,
     entries: [...index.entries()].length,
     links,
-    brokenLinks: sum(missing.map((entry) => entry.referenceCount)),
+    brokenLinks: sum(missing.map((entry) => entry.referenceCount)) + brokenIndexLinks,
     missingEntries: missing.length,
     orphans: orphans.length,
     errors: diagnostics('error'),

@@ -33,6 +33,15 @@ test('hover on a broken link says so and names the closest ids', async () => {
   );
 });
 
+test('hover on a link to #Index that no heading defines tells how to read the index page', async () => {
+  const text = await hoverTextAt({ 'A.md': entryLines('A', 'A', []).map((line) => line.replace('(#Index)', '(#Index‸)')) });
+  // As shown: the Markdown escapes taken away.
+  assert.equal(
+    text?.replace(/\\(.)/g, '$1'),
+    '**Broken link**: no heading has the id `Index`.\n\nNo heading defines the id "Index", and no file of the glossary has .index sections (the index page). If the index page is left out (a .txt page, while "include" reads only **/*.md), name it in the setting "indexFile" or add its pattern to "include".',
+  );
+});
+
 test('hover on an entry heading counts the links and the entries they come from', async () => {
   assert.equal(
     await hoverTextAt({

@@ -71,6 +71,9 @@ test('the session refuses an entries folder outside the workspace, an existing i
   assert.deepEqual(await session.proposeEntry('New'), { id: 'New', uri: undefined, problem: 'The entries folder "../outside" lies outside the workspace folder.', idProblem: false });
   assert.match((await session.proposeEntry('A'))!.problem!, /already defined in A\.md/);
   assert.equal((await session.proposeEntry('A')).idProblem, true);
+  // Told apart by case alone, the files would be one on Windows and macOS; #Index is the index page's.
+  assert.deepEqual(await session.proposeEntry('a'), { id: 'a', uri: undefined, problem: 'The id "a" differs from "A" (in A.md) only in case, and their files would be one on Windows and macOS.', idProblem: true });
+  assert.deepEqual(await session.proposeEntry('Index'), { id: 'Index', uri: undefined, problem: 'The id "Index" belongs to the index page, which every see-also list links last.', idProblem: true });
 
   const plain = new GlossarySession(new InMemoryWorkspace({ 'file:///ws/A.md': '## A {#A .term}', 'file:///ws/B.txt': 'x', 'file:///ws/Free.md': '' }), ['file:///ws']);
   await plain.load(undefined, []);

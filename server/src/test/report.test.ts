@@ -60,16 +60,17 @@ test('the report of the real glossary agrees with the measured facts and a count
 
   await t.test('files, entries, links, broken links and missing ids', () => {
     const { files, entries, links, brokenLinks, missingEntries } = report.summary;
-    assert.deepEqual({ files, entries, links, brokenLinks, missingEntries }, { files: 347, entries: raw.entryCount, links: 5780, brokenLinks: 2075, missingEntries: 314 });
+    // The 347 links to #Index are broken (the index page has no {#Index} heading), but no entry is missing.
+    assert.deepEqual({ files, entries, links, brokenLinks, missingEntries }, { files: 347, entries: raw.entryCount, links: 5780, brokenLinks: 2075, missingEntries: 313 });
     assert.equal(entries, 346);
   });
 
-  await t.test('missing entries come most referenced first: Index 347, Neural-Network 57, Claude 54', () => {
+  await t.test('missing entries come most referenced first: Neural-Network 57, Claude 54, Reinforcement-Learning 46', () => {
     assert.deepEqual(
       report.missingEntries.slice(0, 3).map(({ id, referenceCount }) => [id, referenceCount]),
-      [['Index', 347], ['Neural-Network', 57], ['Claude', 54]],
+      [['Neural-Network', 57], ['Claude', 54], ['Reinforcement-Learning', 46]],
     );
-    assert.equal(report.missingEntries.length, 314);
+    assert.equal(report.missingEntries.length, 313);
   });
 
   await t.test('orphans are the entries whose id no file but the index page and its own links to', () => {

@@ -12,7 +12,7 @@ import { indexOf } from './support/tinyWorkspace';
 const index = indexOf({
   'A.md': ['## Data Scraping {#Data-Scraping .term}', '', '[x](#Claude) [y](#Claude) [z](#GPT)'],
   'B.md': ['## Datensatz {#Dataset .term}', '', '## Not a term', '', '[x](#Claude)'],
-  'C.md': ['## Gradient Descent {#Gradient-Descent .term}'],
+  'C.md': ['## Gradient Descent {#Gradient-Descent .term}', '', '[Index](#Index) |'],
 });
 
 test('workspace symbols: every term by title or id, prefix matches before subsequence matches', () => {
@@ -25,7 +25,7 @@ test('workspace symbols: every term by title or id, prefix matches before subseq
   assert.deepEqual(workspaceSymbols(index, 'Not', notCancelled), []);
 });
 
-test('missing entries: ids linked but defined nowhere, most referenced first', () => {
+test('missing entries: ids linked but defined nowhere, most referenced first; #Index, without an index page, is none', () => {
   assert.deepEqual(missingEntries(index), [
     { id: 'Claude', title: 'Claude', referenceCount: 3, fileCount: 2 },
     { id: 'GPT', title: 'GPT', referenceCount: 1, fileCount: 1 },
@@ -51,4 +51,10 @@ test('on the real glossary, the missing entries are titled as their links write 
   const named = [...titles].filter(([id, title]) => title !== id.replace(/-/g, ' '));
   assert.ok(named.length > 10, `${named.length} titles taken from labels`);
   for (const [id, title] of named) assert.equal(proposeEntryId(title).toLowerCase(), id.toLowerCase(), `${id}: ${title}`);
+
+  // Read without its index page (the .md files only), the 347 links to #Index are broken, but no entry to write.
+  const entriesOnly = await loadGlossary(corpusFiles().filter((file) => file.endsWith('.md')), { cwd: corpusEntries, workspace: new NodeFileSystemWorkspace(), warn: assert.fail });
+  assert.equal(entriesOnly.kind, 'loaded');
+  assert.equal(entriesOnly.index.linksTo('Index').length, 347);
+  assert.equal(missingEntries(entriesOnly.index).some((entry) => entry.id === 'Index'), false);
 });
