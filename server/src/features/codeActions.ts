@@ -2,7 +2,7 @@ import * as l10n from '@vscode/l10n';
 import { CodeAction, CodeActionKind, Command, Range, RenameFile, TextDocumentEdit, TextEdit, WorkspaceEdit } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { configFileName, GlossaryConfig } from '../config';
-import { fileNameId } from '../diagnostics/check';
+import { fileNameId, fileNameOf } from '../diagnostics/check';
 import { DiagnosticCode } from '../diagnostics/codes';
 import { GlossaryDiagnostic } from '../diagnostics/diagnostic';
 import { seeAlsoCollator } from '../diagnostics/seeAlsoChecks';
@@ -171,14 +171,15 @@ function brokenLinkFixes(
     const close = closestIds.filter((id) => !named.some((entry) => entry.id === id));
     // Preferred, so applied by Auto Fix, only when the choice is clear: a close id may mean another
     // thing (#GAN is not #DAN, #Zero-Shot-Learning not #Few-Shot-Learning).
-    const preferred = named.length === 1 || (named.length === 0 && close.length > 0 && isObviousVariant(target, close[0]!));
+    // A section's automatic id is never that clear: `#Neurosymbolische-Systeme` is an entry yet to write, not the section of another.
+    const preferred = named.length === 1 || (named.length === 0 && close.length > 0 && isObviousVariant(target, close[0]!) && entryWithId(input.index, close[0]!) !== undefined);
     named.forEach((entry, rank) => {
       const edit = editOf(input, [TextEdit.replace(diagnostic.range, entry.id)]);
       actions.push(quickFix(l10n.t('Change to "{0}", the entry "{1}"', entry.id, entry.title), diagnostic, edit, preferred && rank === 0));
     });
     close.slice(0, Math.max(0, maxSuggestedIds - named.length)).forEach((id, rank) => {
       const edit = editOf(input, [TextEdit.replace(diagnostic.range, id)]);
-      actions.push(quickFix(l10n.t('Change to "{0}"', id), diagnostic, edit, preferred && named.length === 0 && rank === 0));
+      actions.push(quickFix(changeToTitle(id, input.index), diagnostic, edit, preferred && named.length === 0 && rank === 0));
     });
   }
   const newFile = newEntryProblem(target, input.index) === undefined ? input.newEntryUri(target) : undefined;
@@ -190,6 +191,19 @@ function brokenLinkFixes(
     actions.push(action);
   }
   return actions;
+}
+
+/**
+ * "Change to" an id, and what it is when the id does not tell (ids may differ in case alone): the
+ * entry, when its title reads otherwise, or the section and its file.
+ */
+function changeToTitle(id: string, index: WorkspaceIndex): string {
+  const entry = entryWithId(index, id)?.entry;
+  if (entry !== undefined) {
+    return entry.title.replace(/\s+/g, '-') === id ? l10n.t('Change to "{0}"', id) : l10n.t('Change to "{0}", the entry "{1}"', id, entry.title);
+  }
+  const section = index.anchorsOf(id)[0];
+  return section === undefined ? l10n.t('Change to "{0}"', id) : l10n.t('Change to "{0}", the section "{1}" in {2}', id, section.anchor.heading.plainText, fileNameOf(section.uri));
 }
 
 /** How many "Change to" fixes a broken link gets at most. */
@@ -282,10 +296,11 @@ function fileToEdit(input: CodeActionInput, uri: string): { readonly model: Glos
   return matches ? { model, text } : undefined;
 }
 
-/** A suggestion that differs from the missing id only in case or a plural ending: the writer surely meant it. */
+/** A suggestion that differs from the missing id only in case, hyphens or a plural ending: the writer surely meant it. */
 function isObviousVariant(missing: string, suggestion: string): boolean {
-  const a = missing.toLowerCase();
-  const b = suggestion.toLowerCase();
+  // Hyphens and underscores aside too: `#PromptEngineering` is `#Prompt-Engineering`.
+  const a = missing.toLowerCase().replace(/[-_]/g, '');
+  const b = suggestion.toLowerCase().replace(/[-_]/g, '');
   return a === b || singularOf(a) === singularOf(b);
 }
 

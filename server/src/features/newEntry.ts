@@ -71,11 +71,11 @@ export function newEntryProblem(id: string, index: WorkspaceIndex): string | und
   if (existing) {
     return l10n.t('The id "{0}" is already defined in {1}.', id, fileNameOf(existing.uri));
   }
-  // Ids are told apart by case, but file systems on Windows and macOS do not tell the files apart.
+  // Ids are told apart by case, but file systems on Windows and macOS do not tell entry files apart.
   const lowerCase = id.toLowerCase();
-  for (const other of index.definedIds()) {
-    if (other.toLowerCase() === lowerCase) {
-      return l10n.t('The id "{0}" differs from "{1}" (in {2}) only in case, and their files would be one on Windows and macOS.', id, other, fileNameOf(index.anchorsOf(other)[0]!.uri));
+  for (const { uri, entry } of index.entries()) {
+    if (entry.id.toLowerCase() === lowerCase) {
+      return l10n.t('The id "{0}" differs from "{1}" (in {2}) only in case, and their files would be one on Windows and macOS.', id, entry.id, fileNameOf(uri));
     }
   }
   return undefined;
