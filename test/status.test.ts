@@ -57,3 +57,20 @@ test('a change of glossary.trace.server alone reloads nothing; a change of anoth
     fs.rmSync(folder, { recursive: true, force: true });
   }
 });
+
+test('a wrong .glossary.json is shown as a warning that tells what happens, and the glossary is read without the wrong setting', { timeout: 60_000 }, async (t) => {
+  const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'glossary-status-'));
+  fs.cpSync(path.join(repositoryRoot, 'example/glossary'), folder, { recursive: true });
+  fs.writeFileSync(path.join(folder, '.glossary.json'), JSON.stringify({ include: '**/*.md', indexFile: '000-index.txt' }));
+  const server = await startServer(folder, { signal: t.signal });
+  try {
+    await server.settle();
+    assert.deepEqual(server.logs.filter((message) => message.includes('.glossary.json')), [
+      '.glossary.json: "include" must be an array of strings. The glossary is read without it until it is corrected.',
+    ]);
+    assert.deepEqual(server.statuses.at(-1), { state: 'ready', entryCount: 7, fileCount: 8, brokenLinkCount: 1, hasConfigFile: true });
+  } finally {
+    await server.shutdown();
+    fs.rmSync(folder, { recursive: true, force: true });
+  }
+});

@@ -149,7 +149,7 @@ function readSettings(settings: unknown, source: string, problems: string[], nam
   }
   const overrides: Overrides = {};
   const problem = (key: string, expected: string): void => {
-    problems.push(l10n.t('{0}: "{1}" must be {2}; the default is used.', source, namePrefix + key, expected));
+    problems.push(l10n.t('{0}: "{1}" must be {2}.', source, namePrefix + key, expected));
   };
   for (const [key, value] of Object.entries(settings)) {
     switch (key) {

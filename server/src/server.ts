@@ -147,7 +147,7 @@ export function startServer(
   };
   const report = (result: LoadReport): void => {
     for (const problem of result.configProblems) {
-      showMessage(connection, MessageType.Warning, problem);
+      showMessage(connection, MessageType.Warning, l10n.t('{0} The glossary is read without it until it is corrected.', problem));
     }
     for (const problem of result.fileProblems) {
       connection.console.warn(`${problem.uri}: ${problem.message}`);

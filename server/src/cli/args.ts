@@ -1,4 +1,5 @@
 import * as l10n from '@vscode/l10n';
+import { Severity } from '../diagnostics/codes';
 
 /** The output formats of `check`; `index` knows only `json`. */
 export type OutputFormat = 'text' | 'json' | 'sarif';
@@ -11,7 +12,7 @@ export type CliCommand =
   | { readonly kind: 'help' }
   | { readonly kind: 'lsp' }
   | { readonly kind: 'index'; readonly paths: readonly string[]; readonly format: 'json' }
-  | { readonly kind: 'check'; readonly paths: readonly string[]; readonly format: OutputFormat }
+  | { readonly kind: 'check'; readonly paths: readonly string[]; readonly format: OutputFormat; readonly minSeverity: Severity }
   | ReportCommand;
 
 /** `report PATH... [--format html|json] [--output FILE]`. */
@@ -35,7 +36,10 @@ const formatsOf = { index: ['json'], check: ['text', 'json', 'sarif'], report: [
  * The options that take a value, per command. `--locale` is read before the arguments are parsed
  * (`explicitLocale`), so that even the messages about them are in its language.
  */
-const valueOptionsOf = { index: ['--format', '--locale'], check: ['--format', '--locale'], report: ['--format', '--output', '--locale'] } as const;
+const valueOptionsOf = { index: ['--format', '--locale'], check: ['--format', '--min-severity', '--locale'], report: ['--format', '--output', '--locale'] } as const;
+
+/** The severities, most severe first. */
+export const severities: readonly Severity[] = ['error', 'warning', 'information', 'hint'];
 
 /**
  * The language asked for with `--locale LANG` or `--locale=LANG` (the last one given) anywhere
@@ -88,7 +92,7 @@ export function parseArguments(argv: readonly string[]): CliCommand | UsageError
         return usageError(missingValueMessage(option, command));
       }
       if (option === '--locale' && !isLanguageTag(value)) {
-        return usageError(l10n.t('"{0}" is no language; --locale takes one such as de or en', value));
+        return usageError(l10n.t('"{0}" is not a language; --locale takes one such as de or en', value));
       }
       values.set(option, value);
     } else if (argument === '--') {
@@ -111,8 +115,13 @@ export function parseArguments(argv: readonly string[]): CliCommand | UsageError
   switch (command) {
     case 'index':
       return { kind: 'index', paths, format: 'json' };
-    case 'check':
-      return { kind: 'check', paths, format: chosenFormat as OutputFormat };
+    case 'check': {
+      const minSeverity = values.get('--min-severity') ?? 'hint';
+      if (!(severities as readonly string[]).includes(minSeverity)) {
+        return usageError(l10n.t('unknown severity "{0}" for --min-severity (known: {1})', minSeverity, severities.join(', ')));
+      }
+      return { kind: 'check', paths, format: chosenFormat as OutputFormat, minSeverity: minSeverity as Severity };
+    }
     case 'report':
       return { kind: 'report', paths, format: chosenFormat as ReportFormat, output: values.get('--output') };
   }
@@ -157,7 +166,10 @@ export function helpText(): string {
     l10n.t('Usage: glossary <command> [options]'),
     '',
     l10n.t('Commands:'),
-    l10n.t('  check PATH... [--format text|json|sarif]  print the diagnostics of the glossary files'),
+    l10n.t('  check PATH... [--format text|json|sarif] [--min-severity LEVEL]'),
+    l10n.t('                                            print the diagnostics of the glossary files;'),
+    l10n.t('                                            LEVEL error, warning or information leaves'),
+    l10n.t('                                            out the less severe (default: hint, all)'),
     l10n.t('  index PATH... [--format json]             print the ids and internal links of each file'),
     l10n.t('  report PATH... [--format html|json] [--output FILE]'),
     l10n.t('                                            the Glossary Report: counts, missing entries,'),
@@ -167,11 +179,13 @@ export function helpText(): string {
     '',
     ...wrapped(l10n.t('A PATH is a file or a folder. A folder expands to its files that match the "include" patterns (default **/*.md) and not the "exclude" patterns of .glossary.json, sorted by path; node_modules and .git are skipped. A file named explicitly is always read. .glossary.json is looked up in the folder of the first PATH and its ancestors, up to the root of the git repository.')),
     '',
+    ...wrapped(l10n.t('check prints a line per diagnostic (path:line:column: severity code message) on standard output, and how many of each severity it found on standard error.')),
+    '',
     ...wrapped(l10n.t('report writes to standard output, or to FILE with --output. FILE must not belong to the glossary (a file its include patterns take in, its index page, .glossary.json), and a FILE that exists is replaced only when its name ends in .html, .htm or .json.')),
     '',
     ...wrapped(l10n.t('Messages, and the headings of the report, are in the language of LC_ALL, LC_MESSAGES or LANG (German for de_DE.UTF-8; English for C, POSIX or a language without a translation). --locale LANG after any command chooses it instead: --locale de, --locale en.')),
     '',
-    ...wrapped(l10n.t('Exit status: 0 no error-severity diagnostic, 1 some error, 2 bad usage, which includes a folder PATH without a file the include patterns take in, no file read at all, and a file named as a PATH that cannot be read (the others are still read and reported). report exits with 0 once written, whatever the report holds, and 2 for bad usage.')),
+    ...wrapped(l10n.t('Exit status: 0 no error-severity diagnostic, 1 some error (also when --min-severity leaves it out), 2 bad usage, which includes a .glossary.json with a mistake (nothing is checked), a folder PATH without a file the include patterns take in, no file read at all, and a file named as a PATH that cannot be read (the others are still read and reported). report exits with 0 once written, whatever the report holds, and 2 for bad usage.')),
     '',
   ].join('\n');
 }

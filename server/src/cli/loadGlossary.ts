@@ -87,7 +87,7 @@ export async function loadGlossary(paths: readonly string[], environment: LoadEn
   const configFile = await findConfigFile(workspace, startFolder);
   const { config, problems } = resolveConfig(configFile.json);
   if (configFile.problems.length + problems.length > 0) {
-    return { kind: 'failure', messages: [...configFile.problems, ...problems] };
+    return { kind: 'failure', messages: [...configFile.problems, ...problems, notCheckedMessage()] };
   }
 
   const files: CliFile[] = [];
@@ -121,7 +121,7 @@ export async function loadGlossary(paths: readonly string[], environment: LoadEn
   // it lies in a folder given, else read for `check` so that entries are judged against it.
   const indexPage = await configuredIndexPage(workspace, config, configFile.folderUri, seen);
   if (indexPage.problems.length > 0) {
-    return { kind: 'failure', messages: [...indexPage.problems] };
+    return { kind: 'failure', messages: [...indexPage.problems, notCheckedMessage()] };
   }
   const indexPageUri = indexPage.uri;
   if (indexPage.unlistedUri !== undefined) {
@@ -195,4 +195,9 @@ function noFilesFoundMessage(paths: readonly string[], config: GlossaryConfig): 
 
 function displayPathIn(givenFolder: string, folderUri: string, uri: string): string {
   return path.join(givenFolder, path.posix.relative(URI.parse(folderUri).path, URI.parse(uri).path));
+}
+
+/** The editor reads the glossary without a wrong setting; the command line checks nothing, so that CI fails. */
+function notCheckedMessage(): string {
+  return l10n.t('nothing was checked: correct the configuration first');
 }

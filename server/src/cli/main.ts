@@ -1,7 +1,8 @@
 import * as l10n from '@vscode/l10n';
+import { Severity } from '../diagnostics/codes';
 import { computeDiagnostics } from '../diagnostics/computeDiagnostics';
 import { Workspace } from '../workspace/workspace';
-import { CliCommand, explicitLocale, helpText, parseArguments } from './args';
+import { CliCommand, explicitLocale, helpText, parseArguments, severities } from './args';
 import { loadGlossary, LoadedGlossary } from './loadGlossary';
 import { FileDiagnostics, formatDiagnosticsJson, formatDiagnosticsText, formatIndexJson } from './output';
 import { formatSarif } from './sarif';
@@ -97,15 +98,17 @@ async function runOnGlossary(command: Extract<CliCommand, { kind: 'index' | 'che
     }
     return exitCodeFor(ExitCode.ok);
   }
+  const shown = atLeast(results, command.minSeverity);
   switch (command.format) {
     case 'text':
-      io.stdout(formatDiagnosticsText(results));
+      io.stdout(formatDiagnosticsText(shown));
+      io.stderr(`glossary: ${countsText(results)}\n`);
       break;
     case 'json':
-      io.stdout(formatDiagnosticsJson(results));
+      io.stdout(formatDiagnosticsJson(shown));
       break;
     case 'sarif':
-      io.stdout(formatSarif(results, loaded.config));
+      io.stdout(formatSarif(shown, loaded.config));
       break;
   }
   const hasError = results.some(({ diagnostics }) => diagnostics.some((diagnostic) => diagnostic.severity === 'error'));
@@ -121,4 +124,17 @@ function diagnoseAll({ files, index, config }: LoadedGlossary): readonly FileDia
     const document = index.document(file.uri);
     return document ? [{ file, diagnostics: computeDiagnostics(document, index, config) }] : [];
   });
+}
+
+/** The diagnostics of `minSeverity` or more severe. */
+function atLeast(results: readonly FileDiagnostics[], minSeverity: Severity): readonly FileDiagnostics[] {
+  const rank = severities.indexOf(minSeverity);
+  return minSeverity === 'hint' ? results : results.map(({ file, diagnostics }) => ({ file, diagnostics: diagnostics.filter((diagnostic) => severities.indexOf(diagnostic.severity) <= rank) }));
+}
+
+/** "3 error(s), 1 warning(s), 0 information, 5 hint(s) in 4 of 12 file(s)": all found, whatever --min-severity shows. */
+function countsText(results: readonly FileDiagnostics[]): string {
+  const count = (severity: Severity): number => results.reduce((sum, { diagnostics }) => sum + diagnostics.filter((diagnostic) => diagnostic.severity === severity).length, 0);
+  const files = results.filter(({ diagnostics }) => diagnostics.length > 0).length;
+  return l10n.t('{0} error(s), {1} warning(s), {2} information, {3} hint(s) in {4} of {5} file(s)', count('error'), count('warning'), count('information'), count('hint'), files, results.length);
 }

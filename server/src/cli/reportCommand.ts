@@ -67,7 +67,7 @@ export async function outputRefusal(command: ReportCommand, loaded: LoadedGlossa
       : l10n.t('{0} would become a file of the glossary (its include patterns take it in): the report is not written there', output);
   }
   if (exists && !replaceableExtensions.includes(path.extname(filePath).toLowerCase())) {
-    return l10n.t('{0} exists and is no .html, .htm or .json file: the report replaces only such files', output);
+    return l10n.t('{0} exists and is not an .html, .htm or .json file: the report replaces only such files', output);
   }
   return undefined;
 }
@@ -103,7 +103,7 @@ function writeOutputFile(output: string, text: string, io: ReportIo): string | u
   try {
     io.writeFile(filePath, text);
   } catch (error) {
-    return l10n.t('cannot write {0}: {1}', output, error instanceof Error ? error.message : String(error));
+    return l10n.t('cannot write {0}: {1}', output, writeErrorReason(error));
   }
   io.stderr(`glossary: ${l10n.t('report written to {0}', output)}\n`);
   return undefined;
@@ -118,4 +118,21 @@ function commonFolder(filePaths: readonly string[]): string {
     depth++;
   }
   return first.slice(0, depth).join(path.sep) || (path.isAbsolute(filePaths[0] ?? '') ? path.sep : '.');
+}
+
+/** Why a file could not be written, in words rather than Node's error text where the code is a common one. */
+function writeErrorReason(error: unknown): string {
+  switch ((error as NodeJS.ErrnoException | undefined)?.code) {
+    case 'ENOENT':
+      return l10n.t('its folder does not exist');
+    case 'EACCES':
+    case 'EPERM':
+      return l10n.t('permission denied');
+    case 'EISDIR':
+      return l10n.t('it is a folder');
+    case 'ENOSPC':
+      return l10n.t('the disk is full');
+    default:
+      return error instanceof Error ? error.message : String(error);
+  }
 }

@@ -50,7 +50,8 @@ test('check prints path:line:column: severity code message a line, files sorted 
       'g/sub/Quitte.md:1:1: information orphan-entry No other entry links to "Quitte" (#Quitte). Links from the index page and from the entry itself do not count.',
       '',
     ].join('\n'),
-    stderr: '',
+    // How many of each severity, on standard error so that standard output holds only findings.
+    stderr: 'glossary: 2 error(s), 1 warning(s), 3 information, 0 hint(s) in 4 of 5 file(s)\n',
   });
 });
 
@@ -62,7 +63,7 @@ test('check on a folder without any entry says so and reports what Markdown gets
   assert.deepEqual(result, {
     exitCode: 1,
     stdout: 'docs/README.md:3:38: error broken-link No heading defines the id "usage".\n',
-    stderr: 'glossary: No entry (a heading with the class .term) in these files: they are checked as Markdown, without the glossary\'s layout rules.\n',
+    stderr: 'glossary: No entry (a heading with the class .term) in these files: they are checked as Markdown, without the glossary\'s layout rules.\nglossary: 1 error(s), 0 warning(s), 0 information, 0 hint(s) in 1 of 2 file(s)\n',
   });
   const report = await run(['report', 'docs', '--format', 'json'], { 'docs/README.md': ['# My project', '', '```sh', 'x', '```'] });
   assert.equal(report.exitCode, 0);
@@ -175,6 +176,26 @@ test('check exits 0 when only warnings are printed', async () => {
   assert.match(result.stdout, /^g\/Birne\.md:1:12: warning anchor-file-mismatch /);
 });
 
+test('check --min-severity leaves out the less severe findings, in every format; the counts and the exit status stay', async () => {
+  const severitiesIn = (stdout: string): string[] => [...new Set(stdout.split('\n').filter(Boolean).map((line) => line.split(' ')[1]!))].sort();
+  const all = await run(['check', 'g'], glossary);
+  assert.deepEqual(severitiesIn(all.stdout), ['error', 'information', 'warning']);
+  const warnings = await run(['check', 'g', '--min-severity', 'warning'], glossary);
+  assert.deepEqual(severitiesIn(warnings.stdout), ['error', 'warning']);
+  assert.equal(warnings.stderr, all.stderr);
+  const errors = await run(['check', 'g', '--min-severity=error'], glossary);
+  assert.deepEqual({ exitCode: errors.exitCode, severities: severitiesIn(errors.stdout) }, { exitCode: 1, severities: ['error'] });
+  const json = JSON.parse((await run(['check', 'g', '--format', 'json', '--min-severity', 'error'], glossary)).stdout) as { diagnostics: { severity: string }[] };
+  assert.deepEqual([...new Set(json.diagnostics.map((diagnostic) => diagnostic.severity))], ['error']);
+  const sarif = JSON.parse((await run(['check', 'g', '--format', 'sarif', '--min-severity', 'error'], glossary)).stdout) as { runs: { results: { level: string }[] }[] };
+  assert.deepEqual([...new Set(sarif.runs[0]!.results.map((result) => result.level))], ['error']);
+  assert.deepEqual(await run(['check', 'g', '--min-severity', 'fatal'], glossary), {
+    exitCode: 2,
+    stdout: '',
+    stderr: 'glossary: unknown severity "fatal" for --min-severity (known: error, warning, information, hint)\nTry "glossary --help".\n',
+  });
+});
+
 test('check FILE resolves its links against the whole glossary of the file and reports only that file', async () => {
   const files = {
     '.git/HEAD': 'ref: refs/heads/main',
@@ -194,7 +215,8 @@ test('check FILE resolves its links against the whole glossary of the file and r
       'g/Apfel.md:8:12: error broken-link No heading defines the id "Kirsche".',
       '',
     ].join('\n'),
-    stderr: '', // the glossary's other files are read quietly: Bin.md is not named, so not reported
+    // The glossary's other files are read quietly: Bin.md is not named, so not reported.
+    stderr: 'glossary: 1 error(s), 0 warning(s), 1 information, 0 hint(s) in 1 of 1 file(s)\n',
   });
   // index prints only what is written in the file, so it reads no other file.
   const indexed = JSON.parse((await run(['index', 'g/Apfel.md'], files)).stdout) as { files: { path: string }[] };
@@ -254,8 +276,9 @@ test('an invalid .glossary.json is bad usage: every problem is listed, nothing i
     exitCode: 2,
     stdout: '',
     stderr: [
-      'glossary: .glossary.json: "include" must be an array of strings; the default is used.',
+      'glossary: .glossary.json: "include" must be an array of strings.',
       'glossary: .glossary.json: severity of "broken-link" must be one of error, warning, information, hint, off.',
+      'glossary: nothing was checked: correct the configuration first',
       '',
     ].join('\n'),
   });
@@ -299,6 +322,7 @@ test('binary and unreadable files are skipped with a message; invalid UTF-8 is w
     'glossary: g/Bin.md: skipped: binary file (contains NUL bytes)',
     'glossary: g/Locked.md: skipped: cannot read the file (EACCES)',
     'glossary: g/Latin.md: invalid UTF-8; read with replacement characters (U+FFFD)',
+    'glossary: 1 error(s), 1 warning(s), 1 information, 0 hint(s) in 1 of 1 file(s)',
     '',
   ]);
   assert.deepEqual(result.stdout.split('\n').map((line) => line.split(' ').slice(0, 3).join(' ')), [
@@ -379,9 +403,9 @@ test('--locale, given to any command, wins over the environment', async () => {
   // Even the messages about the arguments are in the language asked for.
   assert.equal((await run(['check', '--locale', 'de'], glossary)).stderr, 'glossary: „check“ braucht mindestens einen PFAD (eine Datei oder einen Ordner)\nSiehe „glossary --help“.\n');
   assert.equal((await run(['index', 'g', '--locale'], glossary)).stderr, 'glossary: --locale needs a language, such as de or en\nTry "glossary --help".\n');
-  // An option where the language should be is the language forgotten; a value that is no language tag is refused.
+  // An option where the language should be is the language forgotten; a value that is not a language tag is refused.
   assert.equal((await run(['check', 'g', '--locale', '--format', 'json'], glossary)).stderr, 'glossary: --locale needs a language, such as de or en\nTry "glossary --help".\n');
-  assert.equal((await run(['check', 'g', '--locale', 'de/x'], glossary)).stderr, 'glossary: "de/x" is no language; --locale takes one such as de or en\nTry "glossary --help".\n');
+  assert.equal((await run(['check', 'g', '--locale', 'de/x'], glossary)).stderr, 'glossary: "de/x" is not a language; --locale takes one such as de or en\nTry "glossary --help".\n');
   assert.equal((await run(['check', 'g', '--locale=de_DE', '--format', 'json'], glossary)).exitCode, 1);
   assert.equal((await run(['index', 'g', '--locale', 'de'], glossary)).exitCode, 0);
 });
@@ -436,11 +460,11 @@ test('a file named on the command line that cannot be read is bad usage (2); the
   };
   const checked = await run(['check', 'g/Apfel.md', 'g/Locked.md', 'g/001-index.txt'], files);
   assert.equal(checked.exitCode, 2);
-  assert.equal(checked.stderr, 'glossary: g/Locked.md: skipped: cannot read the file (EACCES)\n');
+  assert.equal(checked.stderr, 'glossary: g/Locked.md: skipped: cannot read the file (EACCES)\nglossary: 2 error(s), 0 warning(s), 0 information, 0 hint(s) in 1 of 2 file(s)\n');
   assert.match(checked.stdout, /^g\/Apfel\.md:7:10: error broken-link No heading defines the id "Birne"\.\n/);
   // A named binary file is not checked either; a clean file beside it does not make the run pass.
   const binary = await run(['check', 'g/Clean.md', 'g/Bin.md'], files);
-  assert.deepEqual({ exitCode: binary.exitCode, stderr: binary.stderr }, { exitCode: 2, stderr: 'glossary: g/Bin.md: skipped: binary file (contains NUL bytes)\n' });
+  assert.deepEqual({ exitCode: binary.exitCode, stderr: binary.stderr }, { exitCode: 2, stderr: 'glossary: g/Bin.md: skipped: binary file (contains NUL bytes)\nglossary: 0 error(s), 1 warning(s), 1 information, 0 hint(s) in 1 of 1 file(s)\n' });
   const indexed = await run(['index', 'g/Apfel.md', 'g/Locked.md'], files);
   assert.equal(indexed.exitCode, 2);
   assert.deepEqual((JSON.parse(indexed.stdout) as { files: { path: string }[] }).files.map((file) => file.path), ['g/Apfel.md']);
@@ -463,7 +487,7 @@ test('a file skipped while walking a folder stays a warning: the exit status is 
     'g/Bin.md': new Uint8Array([0x23, 0x00]),
     'g/Locked.md': { unreadable: 'EACCES' },
   });
-  assert.equal(result.stderr, 'glossary: g/Bin.md: skipped: binary file (contains NUL bytes)\nglossary: g/Locked.md: skipped: cannot read the file (EACCES)\n');
+  assert.equal(result.stderr, 'glossary: g/Bin.md: skipped: binary file (contains NUL bytes)\nglossary: g/Locked.md: skipped: cannot read the file (EACCES)\nglossary: 0 error(s), 1 warning(s), 0 information, 0 hint(s) in 1 of 2 file(s)\n');
   assert.doesNotMatch(result.stdout, / error /);
   assert.equal(result.exitCode, 0);
 });

@@ -58,19 +58,19 @@ test('invalid settings are listed one by one and fall back to their defaults', (
   });
   assert.deepEqual(config, defaultConfig);
   assert.deepEqual(problems, [
-    '.glossary.json: "include" must be an array of strings; the default is used.',
-    '.glossary.json: "termClass" must be a non-empty string; the default is used.',
+    '.glossary.json: "include" must be an array of strings.',
+    '.glossary.json: "termClass" must be a non-empty string.',
     '.glossary.json: unknown diagnostic code "broken-links" in "severity" (known: broken-link, duplicate-anchor, anchor-file-mismatch, multiple-entries, missing-chapter-heading, missing-seealso, seealso-unsorted, seealso-index-not-last, fence-style, unlinked-mention, not-in-index, index-link-broken, index-anchor-missing, seealso-missing-body-link, seealso-not-reciprocal, orphan-entry, self-link).',
     '.glossary.json: severity of "fence-style" must be one of error, warning, information, hint, off.',
     '.glossary.json: unknown setting "colation" (known: include, exclude, termClass, chapterClasses, severity, collation, entriesFolder, indexFile, ignoreMentionsOf).',
-    '.glossary.json: "ignoreMentionsOf" must be an array of strings; the default is used.',
+    '.glossary.json: "ignoreMentionsOf" must be an array of strings.',
   ]);
 });
 
 test('a wrong editor setting is named as the editor names it, glossary.collation', () => {
   const { problems } = resolveConfig(undefined, { collation: 42, colation: 'de' });
   assert.deepEqual(problems, [
-    'editor settings: "glossary.collation" must be a locale known here, such as "de" or "en"; the default is used.',
+    'editor settings: "glossary.collation" must be a locale known here, such as "de" or "en".',
     'editor settings: unknown setting "glossary.colation" (known: glossary.include, glossary.exclude, glossary.termClass, glossary.chapterClasses, glossary.severity, glossary.collation, glossary.entriesFolder, glossary.indexFile, glossary.ignoreMentionsOf).',
   ]);
 });

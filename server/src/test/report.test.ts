@@ -221,18 +221,25 @@ test('report refuses to write over a file of the glossary, and says why a file c
     stderr: 'glossary: g/A.md is a file of the glossary: the report is not written over it\n',
     written: new Map(),
   });
+  // Node's errors, as fs.writeFileSync throws them, in words.
   const failing = await runReport(['g', '--output', 'r.html'], {
     writeFile: () => {
-      throw new Error('EACCES: permission denied');
+      throw Object.assign(new Error("ENOENT: no such file or directory, open '/x/r.html'"), { code: 'ENOENT' });
     },
   });
   assert.equal(failing.exitCode, 2);
-  assert.equal(failing.stderr, 'glossary: cannot write r.html: EACCES: permission denied\n');
+  assert.equal(failing.stderr, 'glossary: cannot write r.html: its folder does not exist\n');
+  const strange = await runReport(['g', '--output', 'r.html'], {
+    writeFile: () => {
+      throw Object.assign(new Error('EROFS: read-only file system'), { code: 'EROFS' });
+    },
+  });
+  assert.equal(strange.stderr, 'glossary: cannot write r.html: EROFS: read-only file system\n');
   const nowhere = await runReport(['g', '--output', 'r.html'], { writeFile: undefined });
   assert.equal(nowhere.exitCode, 2);
 });
 
-test('report --output never writes into a file of the glossary, nor over an existing file that is no .html, .htm or .json', async () => {
+test('report --output never writes into a file of the glossary, nor over an existing file that is not an .html, .htm or .json', async () => {
   const refused = async (argv: readonly string[], message: string, moreFiles: Record<string, string> = {}): Promise<void> => {
     const result = await runReport(argv, {}, moreFiles);
     assert.deepEqual(result, { exitCode: 2, stdout: '', stderr: `glossary: ${message}\n`, written: new Map() }, argv.join(' '));
@@ -247,8 +254,8 @@ test('report --output never writes into a file of the glossary, nor over an exis
   await refused(['g', '--output', '../ws/seiten/index.txt'], '../ws/seiten/index.txt is a file of the glossary: the report is not written over it', config);
   await refused(['g', '--format', 'json', '--output', '.glossary.json'], '.glossary.json is a file of the glossary: the report is not written over it', config);
   // Outside the glossary, an existing file is replaced only when it is a page or JSON.
-  await refused(['g', '--output', 'README.md'], 'README.md exists and is no .html, .htm or .json file: the report replaces only such files', { 'README.md': '# Read me' });
-  await refused(['g', '--output', 'notes.txt'], 'notes.txt exists and is no .html, .htm or .json file: the report replaces only such files', { 'notes.txt': 'x' });
+  await refused(['g', '--output', 'README.md'], 'README.md exists and is not an .html, .htm or .json file: the report replaces only such files', { 'README.md': '# Read me' });
+  await refused(['g', '--output', 'notes.txt'], 'notes.txt exists and is not an .html, .htm or .json file: the report replaces only such files', { 'notes.txt': 'x' });
   for (const name of ['old.html', 'OLD.HTM', 'report.json', 'new-report.txt']) {
     const result = await runReport(['g', '--output', name], {}, { 'old.html': '<p>old</p>', 'OLD.HTM': '<p>old</p>', 'report.json': '{}' });
     assert.equal(result.exitCode, 0, `${name}: ${result.stderr}`);
