@@ -31,11 +31,11 @@ export const checkOneEntryPerFile: Check = function* ({ document }) {
     yield {
       range: entry.heading.range,
       code: DiagnosticCode.MultipleEntries,
-      message: l10n.t(
-        'This file holds {0} entries; the rule is one entry per file. The entry "{1}" could move to a file of its own.',
-        document.entries.length,
-        entry.id,
-      ),
+      // The same id again is a second version of the first entry (GPT-4.5.md holds two dated ones), not another entry.
+      message:
+        entry.id === firstEntry.id
+          ? l10n.t('This file holds the entry "{0}" again, with the same id; the rule is one entry per file. Keep one version, or give this one an id and a file of its own.', entry.title)
+          : l10n.t('This file holds {0} entries; the rule is one entry per file. The entry "{1}" could move to a file of its own.', document.entries.length, entry.id),
       data: { kind: DiagnosticCode.MultipleEntries, entryId: entry.id, firstEntryId: firstEntry.id, entryRange: entry.range },
       relatedInformation: [{ uri: document.uri, range: firstEntry.heading.range, message: l10n.t('The first entry of the file.') }],
     };

@@ -120,6 +120,8 @@ test('the real glossary reproduces the facts measured with pandoc', async (t) =>
   await t.test('3 files hold more than one entry: DeepSpeed.md three, GPT-4.5.md and Text-to-Text-Transfer-Transformer.md two', () => {
     const extraEntries = withCode(found, DiagnosticCode.MultipleEntries).map((diagnostic) => diagnostic.file);
     assert.deepEqual(extraEntries, ['DeepSpeed.md', 'DeepSpeed.md', 'GPT-4.5.md', 'Text-to-Text-Transfer-Transformer.md']);
+    // GPT-4.5.md holds two dated versions of one entry, with the same id: no other entry to move out.
+    assert.match(withCode(found, DiagnosticCode.MultipleEntries)[2]!.message, /^This file holds the entry "GPT-4\.5 \(Stand März 2025\)" again, with the same id;/);
   });
 
   await t.test('56 files have a see-also list out of German alphabetical order', () => {
