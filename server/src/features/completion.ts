@@ -1,4 +1,6 @@
+import * as l10n from '@vscode/l10n';
 import { CancellationToken, CompletionItem, CompletionItemKind, CompletionList, Position, Range } from 'vscode-languageserver';
+import { fileNameOf } from '../diagnostics/check';
 import { WorkspaceIndex } from '../index/workspaceIndex';
 import { Entry } from '../parse/model';
 import { matchTier } from './fuzzyRank';
@@ -51,12 +53,24 @@ function completeIds(index: WorkspaceIndex, typed: string, position: Position, t
     return {
       label: candidate.id,
       kind: entry ? CompletionItemKind.Reference : CompletionItemKind.Text,
-      detail: entry?.title,
+      detail: entry?.title ?? sectionDetail(index, candidate.id),
       documentation: entry?.summary,
       filterText: candidate.id,
       textEdit: { range: replaced, newText: candidate.id },
     };
   });
+}
+
+/** Where a section id leads: the heading and its file, and how many other files give the same id. */
+function sectionDetail(index: WorkspaceIndex, id: string): string | undefined {
+  const anchors = index.anchorsOf(id);
+  const first = anchors[0];
+  if (first === undefined) return undefined;
+  const otherFiles = new Set(anchors.map((located) => located.uri)).size - 1;
+  const heading = first.anchor.heading.plainText;
+  const file = fileNameOf(first.uri);
+  if (otherFiles === 0) return l10n.t('section "{0}" in {1}', heading, file);
+  return otherFiles === 1 ? l10n.t('section "{0}" in {1} and one other file', heading, file) : l10n.t('section "{0}" in {1} and {2} other files', heading, file, otherFiles);
 }
 
 function completeLinks(

@@ -64,14 +64,24 @@ async function linkHover(index: WorkspaceIndex, link: Link, readText: TextReader
   if (explanation !== undefined) {
     lines.push(escapeMarkdown(explanation));
   }
-  const where = anchors.map((located) => `${fileNameOf(located.uri)}:${located.anchor.heading.range.start.line + 1}`);
-  lines.push(escapeMarkdown(where.join(', ')));
+  const where = anchors.slice(0, maxPlacesShown).map((located) => `${fileNameOf(located.uri)}:${located.anchor.heading.range.start.line + 1}`);
+  const more = anchors.length - where.length;
+  lines.push(escapeMarkdown(more > 0 ? l10n.t('{0} and {1} more', where.join(', '), more) : where.join(', ')));
   if (anchors.length > 1) {
-    lines.push(l10n.t('Defined {0} times.', anchors.length));
+    // Pandoc joins the files into one book and numbers repeated automatic ids across it.
+    const automaticInFiles = new Set(anchors.filter((located) => !located.anchor.explicit).map((located) => located.uri)).size;
+    lines.push(
+      automaticInFiles > 1
+        ? escapeMarkdown(l10n.t('Defined {0} times. In the book, pandoc gives this automatic id to the first such heading only and numbers the others ({1}-1, {1}-2, …): an explicit {#id} is safer to link to.', anchors.length, link.target))
+        : l10n.t('Defined {0} times.', anchors.length),
+    );
   }
   lines.push(linkCountText(index.linksTo(link.target).length));
   return lines;
 }
+
+/** How many places of a duplicated id the hover lists. */
+const maxPlacesShown = 5;
 
 function headingHover(index: WorkspaceIndex, heading: Heading): string[] {
   const links = index.linksTo(heading.id);

@@ -18,15 +18,15 @@ function completionsAt(files: Readonly<Record<string, readonly string[]>>) {
 const workspace = {
   'Data-Scraping.md': ['## Data Scraping {#Data-Scraping .term}', '', '***Daten sammeln***', '', '### Details'],
   'Dataset.md': ['## Datensatz {#Dataset .term}'],
-  'Gradient.md': ['## Gradient Descent {#Gradient-Descent .term}'],
+  'Gradient.md': ['## Gradient Descent {#Gradient-Descent .term}', '', '### Details'],
 };
 
-test('completion after ](# offers every id, entries first, each replacing nothing yet', () => {
+test('completion after ](# offers every id, entries first, each replacing nothing yet; a section says where it is', () => {
   assert.deepEqual(completionsAt({ ...workspace, 'A.md': ['See [x](#‸'] }), [
     { label: 'Data-Scraping', detail: 'Data Scraping', documentation: 'Daten sammeln', edit: '0:9-0:9 Data-Scraping' },
     { label: 'Dataset', detail: 'Datensatz', documentation: undefined, edit: '0:9-0:9 Dataset' },
     { label: 'Gradient-Descent', detail: 'Gradient Descent', documentation: undefined, edit: '0:9-0:9 Gradient-Descent' },
-    { label: 'details', detail: undefined, documentation: undefined, edit: '0:9-0:9 details' },
+    { label: 'details', detail: 'section "Details" in Data-Scraping.md and one other file', documentation: undefined, edit: '0:9-0:9 details' },
   ]);
 });
 

@@ -42,6 +42,21 @@ test('hover on a link to #Index that no heading defines tells how to read the in
   );
 });
 
+test('hover on a link to an automatic id that several files give lists five places and tells what pandoc makes of it', async () => {
+  const files: Record<string, readonly string[]> = { 'A.md': ['[x](#anwendungsbereiche‸)'] };
+  for (const name of ['B', 'C', 'D', 'E', 'F', 'G', 'H']) files[`${name}.md`] = [`## ${name} {#${name} .term}`, '', '### Anwendungsbereiche {.explanation}'];
+  const text = await hoverTextAt(files);
+  assert.equal(
+    text?.replace(/\\(.)/g, '$1'),
+    [
+      '**Anwendungsbereiche** `anwendungsbereiche`',
+      'B.md:3, C.md:3, D.md:3, E.md:3, F.md:3 and 2 more',
+      'Defined 7 times. In the book, pandoc gives this automatic id to the first such heading only and numbers the others (anwendungsbereiche-1, anwendungsbereiche-2, …): an explicit {#id} is safer to link to.',
+      '1 link points here.',
+    ].join('\n\n'),
+  );
+});
+
 test('hover on an entry heading counts the links and the entries they come from', async () => {
   assert.equal(
     await hoverTextAt({
