@@ -37,6 +37,8 @@ export enum DiagnosticCode {
   OrphanEntry = 'orphan-entry',
   /** An entry links to itself. */
   SelfLink = 'self-link',
+  /** A link points at an automatic id that headings in several files have: the book has it once. */
+  AmbiguousLink = 'ambiguous-link',
 }
 
 /** Every diagnostic code, in the order of the documentation. */
@@ -67,6 +69,7 @@ export const defaultSeverities: Readonly<Record<DiagnosticCode, SeveritySetting>
   [DiagnosticCode.SeeAlsoNotReciprocal]: 'off',
   [DiagnosticCode.OrphanEntry]: 'information',
   [DiagnosticCode.SelfLink]: 'warning',
+  [DiagnosticCode.AmbiguousLink]: 'warning',
 };
 
 /** Whether a string is one of the diagnostic codes. */

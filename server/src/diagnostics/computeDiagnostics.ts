@@ -6,7 +6,7 @@ import { DiagnosticCode } from './codes';
 import { GlossaryDiagnostic } from './diagnostic';
 import { checkAnchorFileMatch, checkChapterHeading, checkFenceStyle, checkOneEntryPerFile } from './fileChecks';
 import { checkIndexAnchor, checkIndexLinks, checkListedInIndex } from './indexChecks';
-import { checkBrokenLinks, checkDuplicateAnchors } from './linkChecks';
+import { checkAmbiguousLinks, checkBrokenLinks, checkDuplicateAnchors } from './linkChecks';
 import { checkUnlinkedMentions } from './mentionChecks';
 import { checkOrphanEntries, checkSeeAlsoNamesBodyLinks, checkSeeAlsoReciprocal, checkSelfLinks } from './linkGraphChecks';
 import { checkSeeAlsoEndsWithIndex, checkSeeAlsoPresent, checkSeeAlsoSorted } from './seeAlsoChecks';
@@ -29,6 +29,7 @@ const checks: Readonly<Record<DiagnosticCode, Check>> = {
   [DiagnosticCode.SeeAlsoNotReciprocal]: checkSeeAlsoReciprocal,
   [DiagnosticCode.OrphanEntry]: checkOrphanEntries,
   [DiagnosticCode.SelfLink]: checkSelfLinks,
+  [DiagnosticCode.AmbiguousLink]: checkAmbiguousLinks,
 };
 
 /**

@@ -38,5 +38,7 @@ export function describeDiagnosticCode(code: DiagnosticCode): string {
       return l10n.t('No other entry links to an entry (the index page and the entry itself do not count).');
     case DiagnosticCode.SelfLink:
       return l10n.t('An entry links to itself.');
+    case DiagnosticCode.AmbiguousLink:
+      return l10n.t('A link points at an automatic id that headings in several files have: in the book, pandoc gives it to the first of them only.');
   }
 }

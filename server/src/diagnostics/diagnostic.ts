@@ -44,7 +44,8 @@ export type DiagnosticData =
   | { readonly kind: DiagnosticCode.SeeAlsoMissingBodyLink; readonly entryId: string; readonly target: string }
   | { readonly kind: DiagnosticCode.SeeAlsoNotReciprocal; readonly entryId: string; readonly otherId: string; readonly otherUri: string }
   | { readonly kind: DiagnosticCode.OrphanEntry; readonly entryId: string }
-  | { readonly kind: DiagnosticCode.SelfLink; readonly entryId: string };
+  | { readonly kind: DiagnosticCode.SelfLink; readonly entryId: string }
+  | { readonly kind: DiagnosticCode.AmbiguousLink; readonly target: string };
 
 /**
  * A diagnostic independent of the editor: the language server turns it into an LSP diagnostic,

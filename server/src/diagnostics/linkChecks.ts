@@ -43,6 +43,37 @@ export const checkBrokenLinks: Check = function* ({ document, index }) {
   }
 };
 
+/**
+ * `ambiguous-link`: a link points at an automatic id that headings in several files have. Pandoc
+ * joins the files into one book and numbers repeated automatic ids across it (`beschreibung`,
+ * `beschreibung-1`, …), so the link leads to whichever of them comes first, though each file
+ * alone gives its heading that id.
+ */
+export const checkAmbiguousLinks: Check = function* ({ document, index }) {
+  for (const link of document.links) {
+    const anchors = index.anchorsOf(link.target);
+    if (anchors.length < 2 || anchors.every((located) => located.anchor.explicit)) {
+      continue;
+    }
+    const files = new Set(anchors.map((located) => located.uri));
+    if (files.size < 2) {
+      continue;
+    }
+    yield {
+      range: link.idRange ?? link.range,
+      code: DiagnosticCode.AmbiguousLink,
+      message: l10n.t(
+        'Headings in {0} files have the automatic id "{1}": in the book, pandoc gives it to the first of them only and numbers the others ({1}-1, …), so this link leads to whichever file comes first. Give the heading meant an explicit {#id} and link to that.',
+        files.size,
+        link.target,
+      ),
+      data: { kind: DiagnosticCode.AmbiguousLink, target: link.target },
+      // The places are in the hover; as related information they would go stale when the lines of those files move.
+      relatedInformation: [],
+    };
+  }
+};
+
 /** How many other definitions a `duplicate-anchor` diagnostic lists as related information. */
 const maxRelatedDefinitions = 20;
 

@@ -308,3 +308,27 @@ test('.md rules do not apply to other files, such as the .txt index page', () =>
   const files = { ...indexPage, '002-lizenz.txt': ['# Lizenz', '', 'Text.'] };
   assert.deepEqual(diagnosticsOf(files, '002-lizenz.txt'), []);
 });
+
+test('ambiguous-link: a link to an automatic id that headings in several files have, which the book gives the first of them only', () => {
+  const files = {
+    ...indexPage,
+    'Apfel.md': entryLines('Apfel', 'Apfel', ['[Birne](#Birne)'], ['### Details', '', 'Text.']),
+    'Birne.md': entryLines('Birne', 'Birne', ['[Apfel](#Apfel)'], ['### Details', '', 'Text.', '', '### Details', '', 'Noch einmal.', '', 'Siehe [a](#details) und [b](#details-1).']),
+    'Quitte.md': entryLines('Quitte', 'Quitte', ['[Apfel](#Apfel)'], ['Siehe [q](#details).']),
+  };
+  const ambiguous = (name: string) => diagnosticsOf(files, name).filter((diagnostic) => diagnostic.code === 'ambiguous-link');
+  assert.deepEqual(ambiguous('Quitte.md').map(({ range, severity, message }) => ({ range, severity, message })), [
+    {
+      range: '2:11-2:18',
+      severity: 'warning',
+      message: 'Headings in 2 files have the automatic id "details": in the book, pandoc gives it to the first of them only and numbers the others (details-1, …), so this link leads to whichever file comes first. Give the heading meant an explicit {#id} and link to that.',
+    },
+  ]);
+  // Within one file the automatic ids are told apart (details, details-1) as pandoc numbers them, but `#details` is still in two files.
+  assert.deepEqual(ambiguous('Birne.md').map((diagnostic) => diagnostic.data), [{ kind: 'ambiguous-link', target: 'details' }]);
+  // One file alone, or explicit ids (duplicate-anchor reports those), is no ambiguity.
+  const single = { ...files, 'Apfel.md': entryLines('Apfel', 'Apfel', ['[Birne](#Birne)']) };
+  assert.deepEqual(diagnosticsOf(single, 'Quitte.md').filter((diagnostic) => diagnostic.code === 'ambiguous-link'), []);
+  const explicit = { ...files, 'Apfel.md': entryLines('Apfel', 'Apfel', ['[Birne](#Birne)'], ['### Details {#Details-A}']), 'Birne.md': entryLines('Birne', 'Birne', ['[Apfel](#Apfel)'], ['### Details {#Details-A}']), 'Quitte.md': entryLines('Quitte', 'Quitte', [], ['[q](#Details-A)']) };
+  assert.deepEqual(diagnosticsOf(explicit, 'Quitte.md').filter((diagnostic) => diagnostic.code === 'ambiguous-link'), []);
+});

@@ -17,11 +17,22 @@ const config = resolveConfig({
 }).config;
 
 const variants: Readonly<Record<string, readonly (readonly string[])[]>> = {
-  'Apfel.md': [entryLines('Apfel', 'Apfel', ['[Birne](#Birne)']), entryLines('Apfel', 'Apfel', ['[Birnen](#Birnen)', '[Apfel](#Apfel)']), entryLines('Apfel', 'Apfl', [])],
-  'Birne.md': [entryLines('Birne', 'Birne', ['[Apfel](#Apfel)']), entryLines('Birne', 'Birnen', ['[Quitte](#Quitte)']), ['## Birne {#Birne}', '', 'Kein Eintrag.']],
-  'Quitte.md': [entryLines('Quitte', 'Quitte', ['[Birne](#Birne)', '[Apfel](#Apfel)'], ['```sh', 'x', '```'])],
+  'Apfel.md': [
+    entryLines('Apfel', 'Apfel', ['[Birne](#Birne)']),
+    entryLines('Apfel', 'Apfel', ['[Birnen](#Birnen)', '[Apfel](#Apfel)']),
+    entryLines('Apfel', 'Apfl', []),
+    [...entryLines('Apfel', 'Apfel', ['[Birne](#Birne)'], ['Siehe [Quitte](#Quitte).']), '', ...entryLines('Apfel, zweite Fassung', 'Apfel', [])],
+  ],
+  'Birne.md': [
+    entryLines('Birne', 'Birne', ['[Apfel](#Apfel)']),
+    entryLines('Birne', 'Birnen', ['[Quitte](#Quitte)']),
+    ['## Birne {#Birne}', '', 'Kein Eintrag.'],
+    ['## Birne {#Birne .chapter .small .term}', '', 'Ohne Siehe-auch.'],
+    ['## Birne {#Birne .chapter .small .term}', '', '### Siehe {.seealso}', '', '[Quitte](#Quitte) |'],
+  ],
+  'Quitte.md': [entryLines('Quitte', 'Quitte', ['[Birne](#Birne)', '[Apfel](#Apfel)'], ['```sh', 'x', '```']), entryLines('Quitte', 'Quitte', [], ['### Details', '', 'Mehr.'])],
   '000-index.txt': [['# Index {#Index}', '', '### A {.index}', '', '[Apfel](#Apfel) |'], ['# Register', '', '### B {.index}', '', '[Birne](#Birne) |']],
-  'notes.md': [['Notizen.', '', '```', 'code', '```', '', '[Apfel](#Apfel)'], ['# Notizen', '', 'Siehe [Quitte](#Quitte).']],
+  'notes.md': [['Notizen.', '', '```', 'code', '```', '', '[Apfel](#Apfel)'], ['# Notizen', '', 'Siehe [Quitte](#Quitte).'], ['### Details', '', 'Siehe [d](#details).']],
   'README.md': [['# Projekt', '', 'Text.'], ['Text ohne Überschrift, mit [Link](#Nirgends).']],
 };
 
@@ -34,6 +45,7 @@ test('random updates and removals: the diagnostics of the affected files equal a
   const diagnose = (name: string, of = index) => computeDiagnostics(of.document(uriOf(name))!, of, config).map(comparable);
   const kept = new Map(Object.keys(files).map((name) => [name, diagnose(name)]));
   let switches = 0;
+  const seenCodes = new Set<string>();
   for (let step = 0; step < 400; step++) {
     const name = pick(names);
     const hadEntries = index.hasEntries();
@@ -53,8 +65,11 @@ test('random updates and removals: the diagnostics of the affected files equal a
     }
     const fresh = indexOf(files, config);
     for (const current of Object.keys(files)) {
-      assert.deepEqual(kept.get(current), diagnose(current, fresh), `step ${step}: ${current} after ${name} changed`);
+      const expected = diagnose(current, fresh);
+      assert.deepEqual(kept.get(current), expected, `step ${step}: ${current} after ${name} changed`);
+      for (const diagnostic of expected) seenCodes.add(diagnostic.code);
     }
   }
   assert.ok(switches >= 10, `the workspace became a glossary or ceased to be one ${switches} times`);
+  assert.deepEqual(allDiagnosticCodes.filter((code) => !seenCodes.has(code) && code !== 'unlinked-mention'), [], 'every code came and went');
 });
