@@ -51,12 +51,9 @@ export const checkBrokenLinks: Check = function* ({ document, index }) {
  */
 export const checkAmbiguousLinks: Check = function* ({ document, index }) {
   for (const link of document.links) {
-    const anchors = index.anchorsOf(link.target);
-    if (anchors.length < 2 || anchors.every((located) => located.anchor.explicit)) {
-      continue;
-    }
-    const files = new Set(anchors.map((located) => located.uri));
-    if (files.size < 2) {
+    // Most ids are an entry's, defined in one file: counted before any anchor is looked at.
+    const files = index.definingDocumentCount(link.target);
+    if (files < 2 || index.anchorsOf(link.target).every((located) => located.anchor.explicit)) {
       continue;
     }
     yield {
@@ -64,7 +61,7 @@ export const checkAmbiguousLinks: Check = function* ({ document, index }) {
       code: DiagnosticCode.AmbiguousLink,
       message: l10n.t(
         'Headings in {0} files have the automatic id "{1}": in the book, pandoc gives it to the first of them only and numbers the others ({1}-1, …), so this link leads to whichever file comes first. Give the heading meant an explicit {#id} and link to that.',
-        files.size,
+        files,
         link.target,
       ),
       data: { kind: DiagnosticCode.AmbiguousLink, target: link.target },
