@@ -52,8 +52,10 @@ test('a pulling client pulls open documents, gets the rest pushed, and is told t
     assert.ok(brokenToClaude(await pull()) > 0);
 
     // Another open file defines #Claude: the server asks the client to pull again, and the pull has no broken link to it.
+    // (A new file, as an editor makes it: on disk, empty, before it is opened.)
     const refreshesBefore = refreshes;
     const claude = uriOf('New-Claude.md');
+    fs.writeFileSync(path.join(folder, 'New-Claude.md'), '');
     await connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri: claude, languageId: 'markdown', version: 1, text: '## Claude {#Claude}\n' } });
     await server.settle();
     assert.ok(refreshes > refreshesBefore, 'a diagnostics refresh');

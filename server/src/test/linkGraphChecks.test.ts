@@ -227,7 +227,7 @@ test('an indexFile leading out of the workspace root is refused: a configuration
   assert.equal(session.index.indexPageUri(), undefined);
   assert.ok(!session.diagnosticsOf(URI.file(path.join(folder, 'A.md')).toString()).some((diagnostic) => diagnostic.code === DiagnosticCode.NotInIndex));
   const loaded = await loadGlossary([folder], { cwd: root, workspace: new NodeFileSystemWorkspace(), warn: assert.fail });
-  assert.deepEqual(loaded, { kind: 'failure', messages: [problem] });
+  assert.deepEqual(loaded, { kind: 'failure', messages: [problem, 'nothing was checked: correct the configuration first'] });
 });
 
 test('an indexFile that does not exist is a configuration problem, for the editor and the command line', async (t) => {
@@ -237,7 +237,7 @@ test('an indexFile that does not exist is a configuration problem, for the edito
   const session = new GlossarySession(new NodeFileSystemWorkspace(), [URI.file(root).toString()]);
   assert.deepEqual((await session.load(undefined, [])).configProblems, [problem]);
   const loaded = await loadGlossary([root], { cwd: root, workspace: new NodeFileSystemWorkspace(), warn: assert.fail });
-  assert.deepEqual(loaded, { kind: 'failure', messages: [problem] });
+  assert.deepEqual(loaded, { kind: 'failure', messages: [problem, 'nothing was checked: correct the configuration first'] });
 });
 
 test('an indexFile whose name holds ( ) ! \' * is indexed once, under the URI the workspace listing gives it', async (t) => {
