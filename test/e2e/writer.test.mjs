@@ -62,10 +62,9 @@ let tmp;
 /** How long the setup took, reported with the first step. */
 const timings = [];
 let folder;
-const skipAll = fs.existsSync(CORPUS) ? false : `the real glossary is missing: ${CORPUS}`;
-
 before(async () => {
-  if (skipAll) return;
+  // The real glossary is the test's data: missing, the run fails rather than skips.
+  assert.ok(fs.existsSync(CORPUS), `the real glossary is missing: ${CORPUS}`);
   const start = Date.now();
   tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'glossary-e2e-writer-'));
   const vsix = packageExtension(tmp);
@@ -274,7 +273,7 @@ step('7. F2 renames an id with every link to it and the entry file', async () =>
  * (NN-failed-<step>.png beside the others).
  */
 function step(name, fn) {
-  test(name, { skip: skipAll }, async (t) => {
+  test(name, async (t) => {
     try {
       await fn(t);
     } catch (err) {

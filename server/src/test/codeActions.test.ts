@@ -78,6 +78,7 @@ test('sorting the see-also list moves whole links between the slots and keeps th
   const { actions, document } = actionsOf({ 'Index.md': index, 'Zeta.md': lines }, 'Zeta.md');
   const sort = actions.filter((action) => action.title === 'Sort the see-also list (Index last)');
   assert.equal(sort.length, 2, 'one for seealso-unsorted, one for seealso-index-not-last');
+  assert.ok(sort.every((action) => action.isPreferred), 'sorting is the one fix of an unsorted list');
   assert.deepEqual(applied(sort[0], document).slice(6, 11), ['[apfel](#Apfel) |', '[Birne](#Birne) |', '[Übung *macht*](#Uebung) |', '[Index](#Index) |', '']);
   assert.deepEqual(applied(sort[0], document).slice(0, 6), lines.slice(0, 6));
 });
@@ -91,6 +92,33 @@ test('a see-also list without the index gets it appended with the same separator
     '### Siehe auch {.seealso}',
     '',
     '[B](#B) |',
+    '[Index](#Index) |',
+    '',
+    '----',
+  ]);
+});
+
+test('the index link gets the separator the last link has: another one, or none', () => {
+  for (const [last, appended] of [['[B](#B) ·', '[Index](#Index) ·'], ['[B](#B)', '[Index](#Index)']]) {
+    const lines = ['## A {#A .chapter .small .term}', '', '### Siehe auch {.seealso}', '', last, '', '----'];
+    const { actions, document } = actionsOf({ 'Index.md': index, 'B.md': ['## B {#B .term}'], 'A.md': lines }, 'A.md');
+    assert.deepEqual(applied(titled(actions, 'Sort the see-also list (Index last)'), document).slice(4, 6), [last, appended]);
+  }
+});
+
+test('a see-also section added right after a code block gets the blank line a heading needs', () => {
+  // (After text, `----` would underline it as a heading: the rule needs a code block or the like above it.)
+  const lines = ['## A {#A .chapter .small .term}', '', '~~~', 'code', '~~~', '----'];
+  const { actions, document } = actionsOf({ 'Index.md': index, 'A.md': lines }, 'A.md');
+  assert.deepEqual(applied(titled(actions, 'Add a see-also section'), document), [
+    '## A {#A .chapter .small .term}',
+    '',
+    '~~~',
+    'code',
+    '~~~',
+    '',
+    '### Verwandte oder andere interessante Themen: {.seealso}',
+    '',
     '[Index](#Index) |',
     '',
     '----',
@@ -193,6 +221,16 @@ test('a broken link offers the entry whose title it names, preferred when alone;
     ],
   );
   assert.deepEqual(applied(actions[0], document), ['[a](#Generative-Adversarial-Network) [b](#GRU) [c](#Zero-Shot-Learning) [d](#Diffusion-Models) [e](#Amazon)']);
+
+  // Two entries of that title: neither is the clear choice.
+  const twice = { ...files, 'GAN2.md': ['## Generative Adversarial Network {#GAN-Netz .term}'], 'A.md': ['[a](#Generative_Adversarial_Network)'] };
+  assert.deepEqual(
+    actionsOf(twice, 'A.md').actions.filter((action) => action.title.startsWith('Change to')).map((action) => [action.title, action.isPreferred ?? false]),
+    [
+      ['Change to "Generative-Adversarial-Network", the entry "Generative Adversarial Network (GAN)"', false],
+      ['Change to "GAN-Netz", the entry "Generative Adversarial Network"', false],
+    ],
+  );
 });
 
 test('a client that cannot create or rename files is offered neither creating the entry nor renaming the file', () => {

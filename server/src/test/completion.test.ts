@@ -2,7 +2,8 @@ import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { complete } from '../features/completion';
 import { notCancelled, withCursor } from './support/cursor';
-import { rangeText } from './support/tinyWorkspace';
+import { parseGlossaryDocument } from '../parse/parser';
+import { rangeText, uriOf } from './support/tinyWorkspace';
 
 function completionsAt(files: Readonly<Record<string, readonly string[]>>) {
   const { index, uri, position, lineBeforeCursor, lineAfterCursor } = withCursor(files);
@@ -45,6 +46,34 @@ test('completion filters by prefix ignoring case, then by subsequence, replacing
   );
 });
 
+test('completion ranks prefix matches of entries, of sections, then subsequence matches of entries, of sections; the list is incomplete while typing', () => {
+  const files = {
+    'Kalender.md': ['## Kalender {#Kalender .term}', '', '### Regal'],
+    'Alpha.md': ['## Alpha Beta {#Alpha-Beta .term}', '', '### Allgemeines'],
+    'A.md': ['[x](#al‸'],
+  };
+  const { index, uri, position, lineBeforeCursor, lineAfterCursor } = withCursor(files);
+  const list = complete(index, uri, { before: lineBeforeCursor, after: lineAfterCursor }, position, notCancelled)!;
+  assert.deepEqual(
+    list.items.map((item) => [item.label, item.sortText]),
+    [['Alpha-Beta', '0'], ['allgemeines', '1'], ['Kalender', '2'], ['regal', '3']],
+  );
+  // The editor asks again as the writer types, so that the ranking is always the server's.
+  assert.equal(list.isIncomplete, true);
+  const everything = complete(index, uri, { before: '[x](#', after: '' }, { line: 0, character: 5 }, notCancelled)!;
+  assert.equal(everything.isIncomplete, false);
+});
+
+test('completion offers the ids as the workspace has them now: an id added or removed since the last completion', () => {
+  const { index, uri, position, lineBeforeCursor, lineAfterCursor } = withCursor({ ...workspace, 'A.md': ['[x](#Gra‸'] });
+  const labels = () => complete(index, uri, { before: lineBeforeCursor, after: lineAfterCursor }, position, notCancelled)?.items.map((item) => item.label);
+  assert.deepEqual(labels(), ['Gradient-Descent']);
+  index.update(parseGlossaryDocument('## Graph {#Graph .term}', uriOf('Graph.md'), 1, { termClass: 'term' }));
+  assert.deepEqual(labels(), ['Gradient-Descent', 'Graph']);
+  index.remove(uriOf('Gradient.md'));
+  assert.deepEqual(labels(), ['Graph']);
+});
+
 test('completion offers nothing outside a link target', () => {
   assert.equal(completionsAt({ ...workspace, 'A.md': ['Some text ‸'] }), undefined);
   assert.equal(completionsAt({ ...workspace, 'A.md': ['[x](#Done) more‸'] }), undefined);
@@ -55,6 +84,8 @@ test('after [ with text typed, matching entries insert a whole link, replacing t
     { label: '[Data Scraping](#Data-Scraping)', detail: 'Daten sammeln', documentation: undefined, edit: '0:8-0:13 [Data Scraping](#Data-Scraping)' },
     { label: '[Datensatz](#Dataset)', detail: undefined, documentation: undefined, edit: '0:8-0:13 [Datensatz](#Dataset)' },
   ]);
+  // By the title, where the id does not match what is typed.
+  assert.deepEqual(completionsAt({ ...workspace, 'A.md': ['Mehr zu [Datens‸'] })?.map((item) => item.label), ['[Datensatz](#Dataset)']);
   assert.equal(completionsAt({ ...workspace, 'A.md': ['An image ![dat‸'] }), undefined);
   assert.equal(completionsAt({ ...workspace, 'A.md': ['Just [‸'] }), undefined);
   assert.equal(completionsAt({ ...workspace, 'A.md': ['Editing [dat‸](#Dataset)'] }), undefined);
@@ -63,4 +94,7 @@ test('after [ with text typed, matching entries insert a whole link, replacing t
 test('in a see-also section a whole link comes with the list separator', () => {
   const entry = ['## Z {#Z .term}', '', '### Siehe auch {.seealso}', '', '[Grad‸', '[Index](#Index) |'];
   assert.deepEqual(completionsAt({ ...workspace, 'Z.md': entry })?.map((item) => item.edit), ['4:0-4:5 [Gradient Descent](#Gradient-Descent) |']);
+  // A separator already after the cursor is not written twice.
+  const separated = ['## Z {#Z .term}', '', '### Siehe auch {.seealso}', '', '[Grad‸ |', '[Index](#Index) |'];
+  assert.deepEqual(completionsAt({ ...workspace, 'Z.md': separated })?.map((item) => item.edit), ['4:0-4:5 [Gradient Descent](#Gradient-Descent)']);
 });

@@ -74,6 +74,15 @@ test('hover on an entry heading says one link from one entry in the singular, an
     '`LLM`\n\n1 link from 1 entry points here.',
   );
   assert.equal(await hoverTextAt({ 'LLM.md': ['## Large ‸Language Model {#LLM .chapter .small .term}'], 'A.md': entryLines('A', 'A', []) }), '`LLM`\n\nNo link points here.');
+  assert.equal(
+    await hoverTextAt({ 'LLM.md': ['## Large ‸Language Model {#LLM .chapter .small .term}'], 'A.md': entryLines('A', 'A', ['[LLM](#LLM)'], ['Uses [LLM](#LLM).']) }),
+    '`LLM`\n\n2 links from 1 entry point here.',
+  );
+});
+
+test('hover on a link to an id defined twice in one file says so, without the note on automatic ids of several files', async () => {
+  const text = await hoverTextAt({ 'A.md': ['[x](#LLM‸)'], 'LLM.md': [...modelEntry, '', '## Again {#LLM .term}'] });
+  assert.match(text ?? '', /\n\nLLM\\\.md:1, LLM\\\.md:7\n\nDefined 2 times\.\n\n1 link points here\.$/);
 });
 
 test('writer text cannot smuggle a command link into the hover', async () => {

@@ -6,7 +6,7 @@ import { rangeText, uriOf } from './support/tinyWorkspace';
 import { withCursor } from './support/cursor';
 
 const files = {
-  'Data-Scraping.md': ['## Data Scraping {#Data-Scraping .term}', '', 'See [web](#Web-Crawler).'],
+  'Data-Scraping.md': ['## Data Scraping {#Data-Scraping .term}', '', 'See [web](#Web-Crawler).', '', 'And [plain](#plain-heading).'],
   'Web-Crawler.md': ['## Web Crawler {#Web-Crawler .term}', '', '## Plain heading'],
   'B.md': ['[a](#Web-Crawler) and [b][ref] and [c][ref]', '', '[ref]: #Web-Crawler'],
 };
@@ -36,6 +36,22 @@ test('prepareRename refuses text, and automatic ids, with a message', () => {
   assert.throws(() => prepareRename(onText.index, onText.uri, onText.position), RenameRefused);
   const onPlain = at('Web-Crawler.md', 2, 'Plain');
   assert.throws(() => prepareRename(onPlain.index, onPlain.uri, onPlain.position), /automatic id/);
+  const onLinkToPlain = at('Data-Scraping.md', 4, 'plain]');
+  assert.throws(() => prepareRename(onLinkToPlain.index, onLinkToPlain.uri, onLinkToPlain.position), /automatic id/);
+  assert.throws(() => renameId(onLinkToPlain.index, onLinkToPlain.uri, onLinkToPlain.position, 'Plain', { openVersions: new Map(), documentChanges: true, renamesFiles: true }), /automatic id/);
+});
+
+test('rename to the same id changes nothing; a file of the new name that exists is not renamed over', () => {
+  const { index, uri, position } = at('Data-Scraping.md', 2, 'web]');
+  const options = { openVersions: new Map(), documentChanges: true, renamesFiles: true };
+  assert.deepEqual(renameId(index, uri, position, 'Web-Crawler', options), {});
+  // Crawler.md holds no heading with the id Crawler, so the id is free, but the file name is not.
+  const withFile = withCursor({ ...files, 'Data-Scraping.md': files['Data-Scraping.md'].map((text, i) => (i === 2 ? text.replace('web]', '‸web]') : text)), 'Crawler.md': ['Notizen.'] });
+  assert.deepEqual(changesOf(renameId(withFile.index, withFile.uri, withFile.position, 'Crawler', options)), [
+    'Web-Crawler.md@null: 0:17-0:28 Crawler',
+    'B.md@null: 0:5-0:16 Crawler, 2:8-2:19 Crawler',
+    'Data-Scraping.md@null: 2:11-2:22 Crawler',
+  ]);
 });
 
 test('rename changes the heading, every link and a shared reference definition once, and the file named after the id', () => {

@@ -3,6 +3,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { spawnSync } from 'node:child_process';
 import { InMemoryWorkspace } from '../workspace/inMemoryWorkspace';
 import { NodeFileSystemWorkspace, toUri } from '../workspace/nodeWorkspace';
 import { Workspace } from '../workspace/workspace';
@@ -130,17 +131,39 @@ test('file system: binary files are skipped, invalid UTF-8 is replaced with a wa
   );
 });
 
-test('file system: unreadable files and folders are reported, not thrown', { skip: process.getuid?.() === 0 && 'root reads every file' }, async () => {
-  await withTempFolder({ 'locked.md': 'x', 'closed/a.md': 'a' }, async (root, workspace) => {
+/**
+ * What the workspace reports for `locked.md` and the folder listing of `root`, read by a user that
+ * the permissions stop: root reads every file, so as root a child process reads as `nobody`.
+ */
+async function readAsUnprivileged(root: string): Promise<{ readonly locked: unknown; readonly problems: unknown }> {
+  if (process.getuid?.() !== 0) {
+    const workspace = new NodeFileSystemWorkspace();
+    return { locked: await workspace.readFile(toUri(path.join(root, 'locked.md'))), problems: (await workspace.listFiles(toUri(root), defaultFilter)).problems };
+  }
+  const script = `
+    process.setgid(65534);
+    process.setuid(65534);
+    const { NodeFileSystemWorkspace, toUri } = require(${JSON.stringify(require.resolve('../workspace/nodeWorkspace'))});
+    const workspace = new NodeFileSystemWorkspace();
+    const root = ${JSON.stringify(root)};
+    (async () => {
+      const locked = await workspace.readFile(toUri(require('node:path').join(root, 'locked.md')));
+      const { problems } = await workspace.listFiles(toUri(root), ${JSON.stringify(defaultFilter)});
+      process.stdout.write(JSON.stringify({ locked, problems }));
+    })();`;
+  fs.chmodSync(root, 0o755);
+  const child = spawnSync(process.execPath, ['-e', script], { encoding: 'utf8' });
+  assert.equal(child.status, 0, child.stderr);
+  return JSON.parse(child.stdout) as { locked: unknown; problems: unknown };
+}
+
+test('file system: unreadable files and folders are reported, not thrown', async () => {
+  await withTempFolder({ 'locked.md': 'x', 'closed/a.md': 'a' }, async (root) => {
     fs.chmodSync(path.join(root, 'locked.md'), 0o000);
     fs.chmodSync(path.join(root, 'closed'), 0o000);
-    assert.deepEqual(await workspace.readFile(toUri(path.join(root, 'locked.md'))), {
-      kind: 'failure',
-      reason: 'unreadable',
-      message: 'skipped: cannot read the file (EACCES)',
-    });
-    const listing = await workspace.listFiles(toUri(root), defaultFilter);
-    assert.deepEqual(listing.problems, [{ uri: toUri(path.join(root, 'closed')), message: 'skipped: cannot read the folder (EACCES)' }]);
+    const { locked, problems } = await readAsUnprivileged(root);
+    assert.deepEqual(locked, { kind: 'failure', reason: 'unreadable', message: 'skipped: cannot read the file (EACCES)' });
+    assert.deepEqual(problems, [{ uri: toUri(path.join(root, 'closed')), message: 'skipped: cannot read the folder (EACCES)' }]);
     fs.chmodSync(path.join(root, 'closed'), 0o755);
   });
 });
