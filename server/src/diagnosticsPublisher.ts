@@ -16,7 +16,8 @@ export class DiagnosticsPublisher {
   /** Documents whose last pushed diagnostics were not empty, so that clearing them is sent. */
   private readonly published = new Set<string>();
   private pulls = false;
-  private pending = { affected: new Set<string>(), edited: new Set<string>(), since: 0 };
+  /** The edits not yet published, and when the first of them came. */
+  private pending: { affected: Set<string>; edited: Set<string>; since: number | undefined } = { affected: new Set(), edited: new Set(), since: undefined };
   private timer: NodeJS.Timeout | undefined;
 
   constructor(
@@ -71,18 +72,18 @@ export class DiagnosticsPublisher {
     if (change === undefined) {
       return;
     }
-    this.pending.since ||= Date.now();
+    const since = (this.pending.since ??= Date.now());
     // Read at once: an index change works out its affected documents from the index as it is now.
     change.affectedUris.forEach((uri) => this.pending.affected.add(uri));
     this.pending.edited.add(editedUri);
     clearTimeout(this.timer);
-    this.timer = setTimeout(() => this.publishPendingEdits(), Math.max(0, Math.min(editDelayMs, this.pending.since + editMaxWaitMs - Date.now())));
+    this.timer = setTimeout(() => this.publishPendingEdits(), Math.max(0, Math.min(editDelayMs, since + editMaxWaitMs - Date.now())));
   }
 
   private publishPendingEdits(): void {
     this.timer = undefined;
     const { affected, edited } = this.pending;
-    this.pending = { affected: new Set(), edited: new Set(), since: 0 };
+    this.pending = { affected: new Set(), edited: new Set(), since: undefined };
     this.publishChange({ changedIds: new Set(), affectedUris: affected }, edited.size === 1 ? [...edited][0] : undefined);
   }
 
