@@ -1,6 +1,8 @@
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
+import { ApplyWorkspaceEditParams, ApplyWorkspaceEditResult, Connection, TextDocumentEdit, TextEdit } from 'vscode-languageserver';
+import { createEntry } from '../features/createEntry';
 import { defaultConfig } from '../config';
 import { entryTemplate, headingIdProblem, idAttribute, idProblem, newEntryUri, proposeEntryId } from '../features/newEntry';
 import { GlossarySession } from '../session/glossarySession';
@@ -109,4 +111,41 @@ test('an entry made from the template for an id beginning with a digit keeps the
   assert.ok(session.index.isDefined('3D-Modeling'));
   const codes: string[] = session.diagnosticsOf('file:///ws/3D-Modeling.md').map((diagnostic) => diagnostic.code);
   assert.ok(!codes.includes('missing-chapter-heading') && !codes.includes('anchor-file-mismatch'), codes.join(', '));
+});
+
+test('createEntry: a title is needed, a client that cannot create files is told so, and an edit the editor refuses is reported with its reason', async () => {
+  const session = new GlossarySession(new InMemoryWorkspace({ 'file:///ws/A.md': '## A {#A .term}' }), ['file:///ws']);
+  await session.load(undefined, []);
+  const edits: ApplyWorkspaceEditParams[] = [];
+  const shown: string[] = [];
+  let answer: ApplyWorkspaceEditResult = { applied: true };
+  const connection = {
+    workspace: { applyEdit: async (params: ApplyWorkspaceEditParams) => (edits.push(params), answer) },
+    window: { showDocument: async ({ uri }: { uri: string }) => (shown.push(uri), { success: true }) },
+  } as unknown as Connection;
+  const client = { createsFiles: true, showsDocuments: true };
+
+  assert.deepEqual((await createEntry({ title: '  ' }, session, connection, client)).result, { error: 'A new entry needs a title.' });
+  assert.deepEqual((await createEntry(undefined, session, connection, client)).result, { error: 'A new entry needs a title.' });
+  assert.deepEqual((await createEntry({ title: 'Birne' }, session, connection, { ...client, createsFiles: false })).result, { error: 'This editor cannot create files for the language server.' });
+  assert.deepEqual((await createEntry({ title: 'A' }, session, connection, client)).result, { error: 'The id "A" is already defined in A.md.' });
+  assert.equal(edits.length, 0, 'no edit was sent for any of these');
+
+  answer = { applied: false, failureReason: 'the file exists' };
+  assert.deepEqual((await createEntry({ title: 'Birne' }, session, connection, client)).result, { error: 'The entry "Birne" was not created: the file exists' });
+  answer = { applied: false };
+  assert.deepEqual((await createEntry({ title: 'Birne' }, session, connection, client)).result, { error: 'The entry "Birne" was not created: the editor refused the edit.' });
+  assert.equal(session.index.document('file:///ws/Birne.md'), undefined);
+  assert.equal(shown.length, 0);
+
+  answer = { applied: true };
+  const created = await createEntry({ title: 'Birne' }, session, connection, client);
+  assert.deepEqual(created.result, { uri: 'file:///ws/Birne.md' });
+  assert.deepEqual([...created.change!.affectedUris], ['file:///ws/Birne.md']);
+  assert.equal(session.index.document('file:///ws/Birne.md')?.entries[0]?.id, 'Birne');
+  assert.deepEqual(shown, ['file:///ws/Birne.md']);
+  // The edit creates the file without replacing one, and writes the template into it.
+  const [create, write] = edits.at(-1)!.edit.documentChanges!;
+  assert.deepEqual(create, { kind: 'create', uri: 'file:///ws/Birne.md', options: { overwrite: false, ignoreIfExists: false } });
+  assert.match(((write as TextDocumentEdit).edits[0] as TextEdit).newText, /^## Birne \{#Birne \.chapter \.small \.term\}\n/);
 });
