@@ -5,10 +5,6 @@ import { GlossaryStatus } from '../../server/src/protocol';
 const progressDelayMs = 1000;
 
 /**
- * The status bar item "$(book) N entries · M broken links" (a click opens the Problems view), and a
- * progress notification while a large workspace is indexed.
- */
-/**
  * Whether the folder is a glossary: it has an entry or a `.glossary.json`. A folder of other
  * Markdown (notes, a project's README) is none: no status bar item and no commands, not even while
  * it is read. The server tells as soon as it reads the first entry.
@@ -17,6 +13,10 @@ export function isGlossaryStatus(status: GlossaryStatus): boolean {
   return status.entryCount > 0 || status.hasConfigFile;
 }
 
+/**
+ * The status bar item "$(book) N entries · M broken links" (a click opens the Problems view), and a
+ * progress notification while a large workspace is indexed.
+ */
 export class GlossaryStatusBar implements vscode.Disposable {
   private readonly item = vscode.window.createStatusBarItem('glossary.status', vscode.StatusBarAlignment.Left, 50);
   private readonly changed = new vscode.EventEmitter<GlossaryStatus>();

@@ -198,9 +198,10 @@ export class GlossarySession {
       return undefined;
     }
     this.openVersions.set(open.uri, open);
-    if (this.openWithoutFile.has(open.uri)) {
-      return undefined;
-    }
+    return this.openWithoutFile.has(open.uri) ? undefined : this.indexOpenText(open);
+  }
+
+  private indexOpenText(open: OpenText): IndexChange {
     return this.currentIndex.update(this.parse(open.text, open.uri, open.version, this.currentConfig));
   }
 
@@ -209,7 +210,11 @@ export class GlossarySession {
    * one deleted before) is not part of the glossary until it is saved.
    */
   async checkOpenedFile(uri: string): Promise<IndexChange | undefined> {
-    if (!this.openVersions.has(uri) || this.openWithoutFile.has(uri) || (await this.workspace.stat(uri)) === 'file' || !this.openVersions.has(uri)) {
+    if (!this.openVersions.has(uri) || this.openWithoutFile.has(uri)) {
+      return undefined;
+    }
+    // Closed while the disk was asked: nothing to leave out.
+    if ((await this.workspace.stat(uri)) === 'file' || !this.openVersions.has(uri)) {
       return undefined;
     }
     this.openWithoutFile.add(uri);
@@ -230,9 +235,12 @@ export class GlossarySession {
    * again when the file of a document open without one is written (saved, or renamed back).
    */
   async refreshFromDisk(uri: string): Promise<IndexChange | undefined> {
-    if (this.openWithoutFile.has(uri) && (await this.workspace.stat(uri)) === 'file' && this.openWithoutFile.delete(uri)) {
+    if (this.openWithoutFile.has(uri)) {
       const open = this.openVersions.get(uri);
-      return open && this.currentIndex.update(this.parse(open.text, open.uri, open.version, this.currentConfig));
+      if (open === undefined || (await this.workspace.stat(uri)) !== 'file' || !this.openWithoutFile.delete(uri)) {
+        return undefined;
+      }
+      return this.indexOpenText(open);
     }
     if (this.openVersions.has(uri) || !this.isGlossaryFile(uri)) {
       return undefined;
