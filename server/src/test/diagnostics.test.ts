@@ -220,6 +220,11 @@ test('seealso-unsorted: labels out of German order (case and umlauts ignored, In
 test('seealso-unsorted: a list sorted ignoring case and accents has no diagnostic', () => {
   const files = { ...indexPage, 'Apfel.md': entryLines('Apfel', 'Apfel', ['[apfel](#Apfel)', '[Äsche](#Apfel)', '[birne](#Apfel)', '[Zebra](#Apfel)']) };
   assert.deepEqual(withoutSelfLinks(diagnosticsOf(files, 'Apfel.md'), 4), []);
+  // Labels that collate as equal are in order either way round.
+  for (const labels of [['Apfel', 'apfel'], ['apfel', 'Apfel']]) {
+    const same = { ...indexPage, 'Apfel.md': entryLines('Apfel', 'Apfel', labels.map((label) => `[${label}](#Apfel)`)) };
+    assert.deepEqual(withoutSelfLinks(diagnosticsOf(same, 'Apfel.md'), 2), []);
+  }
 });
 
 test('seealso-index-not-last: a list without [Index](#Index) or with it before other links is a warning', () => {
