@@ -123,6 +123,12 @@ export class GlossarySession {
       soFar.entryCount += document.entries.length;
       return { document, text: withMentions ? text : undefined };
     });
+    // Asked before the new index serves: edits that come while the disk is asked go to the old one.
+    const listed = new Set(uris);
+    const missing = new Set<string>();
+    for (const open of openTexts) {
+      if (!listed.has(open.uri) && !(await this.isOnDisk(open.uri))) missing.add(open.uri);
+    }
     const index = new WorkspaceIndex();
     index.useIndexPage(indexPageUri);
     for (const { document } of read.documents) {
@@ -136,9 +142,8 @@ export class GlossarySession {
     this.currentIndex = index;
     this.openVersions.clear();
     this.openWithoutFile.clear();
-    const listed = new Set(uris);
     for (const open of openTexts) {
-      if (this.isGlossaryFile(open.uri) && !listed.has(open.uri) && (await this.workspace.stat(open.uri)) === undefined) {
+      if (missing.has(open.uri) && this.isGlossaryFile(open.uri)) {
         this.openVersions.set(open.uri, open);
         this.openWithoutFile.add(open.uri);
       } else {
@@ -214,11 +219,20 @@ export class GlossarySession {
       return undefined;
     }
     // Closed while the disk was asked: nothing to leave out.
-    if ((await this.workspace.stat(uri)) === 'file' || !this.openVersions.has(uri)) {
+    if ((await this.isOnDisk(uri)) || !this.openVersions.has(uri)) {
       return undefined;
     }
+    return this.leaveOut(uri);
+  }
+
+  /** Leaves an open document out of the glossary until its file is written again. */
+  private leaveOut(uri: string): IndexChange | undefined {
     this.openWithoutFile.add(uri);
     return this.currentIndex.document(uri) === undefined ? undefined : this.currentIndex.remove(uri);
+  }
+
+  private async isOnDisk(uri: string): Promise<boolean> {
+    return (await this.workspace.stat(uri)) === 'file';
   }
 
   /** A document was closed: what is on disk counts again. */
@@ -236,11 +250,12 @@ export class GlossarySession {
    */
   async refreshFromDisk(uri: string): Promise<IndexChange | undefined> {
     if (this.openWithoutFile.has(uri)) {
-      const open = this.openVersions.get(uri);
-      if (open === undefined || (await this.workspace.stat(uri)) !== 'file' || !this.openWithoutFile.delete(uri)) {
+      // The editor's text as it is after the disk was asked: an edit may have come meanwhile.
+      if (!(await this.isOnDisk(uri)) || !this.openWithoutFile.delete(uri)) {
         return undefined;
       }
-      return this.indexOpenText(open);
+      const open = this.openVersions.get(uri);
+      return open && this.indexOpenText(open);
     }
     if (this.openVersions.has(uri) || !this.isGlossaryFile(uri)) {
       return undefined;
@@ -268,13 +283,10 @@ export class GlossarySession {
    * stays.
    */
   async removeFile(uri: string): Promise<IndexChange | undefined> {
-    if (this.currentIndex.document(uri) === undefined || (await this.workspace.stat(uri)) === 'file') {
+    if (this.currentIndex.document(uri) === undefined || (await this.isOnDisk(uri))) {
       return undefined;
     }
-    if (this.openVersions.has(uri)) {
-      this.openWithoutFile.add(uri);
-    }
-    return this.currentIndex.remove(uri);
+    return this.openVersions.has(uri) ? this.leaveOut(uri) : this.currentIndex.document(uri) && this.currentIndex.remove(uri);
   }
 
   /**

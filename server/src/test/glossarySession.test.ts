@@ -66,10 +66,39 @@ test('a document the editor still shows after its file was deleted is out of the
   await session.load(undefined, [{ uri: uriOf('Claude.md'), version: 3, text: claude }]);
   assert.equal(session.index.document(uriOf('Claude.md')), undefined);
   assert.deepEqual(codesOf(session, 'A.md'), [DiagnosticCode.BrokenLink]);
-  // Closed, it is forgotten; saved before, it counts again.
+  // Saved again, it counts again.
   workspace.set(uriOf('Claude.md'), claude);
   await session.refreshFromDisk(uriOf('Claude.md'));
   assert.deepEqual(codesOf(session, 'A.md'), []);
+});
+
+test('a document without its file: an edit that comes while the disk is asked is what counts', async () => {
+  const { workspace, session } = await sessionOf({ [uriOf('A.md')]: linkingToClaude, [uriOf('Claude.md')]: claude });
+  const uri = uriOf('Claude.md');
+  session.updateOpen({ uri, version: 1, text: claude });
+  workspace.set(uri, undefined);
+  await session.removeFile(uri);
+  // Saved, and typed into at once: the edit is handled while the server asks the disk about the save.
+  workspace.set(uri, claude);
+  const saved = session.refreshFromDisk(uri);
+  session.updateOpen({ uri, version: 2, text: claude.replace('{#Claude', '{#Claude-AI') });
+  await saved;
+  assert.equal(session.index.document(uri)?.anchors[0]?.id, 'Claude-AI');
+
+  // Read anew while the writer types into it, its file gone: it stays out whenever the edits come.
+  workspace.set(uri, undefined);
+  await session.removeFile(uri);
+  let version = 3;
+  let done = false;
+  const loading = session.load(undefined, [{ uri, version, text: claude }]).then(() => (done = true));
+  while (!done) {
+    session.updateOpen({ uri, version: ++version, text: `${claude}\nNoch ${version}.` });
+    await Promise.resolve();
+  }
+  await loading;
+  session.updateOpen({ uri, version: ++version, text: claude });
+  assert.equal(session.index.document(uri), undefined);
+  assert.deepEqual(codesOf(session, 'A.md'), [DiagnosticCode.BrokenLink]);
 });
 
 test('an open document is parsed once per version and wins over the disk until closed', async () => {
