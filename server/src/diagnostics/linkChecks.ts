@@ -44,23 +44,30 @@ export const checkBrokenLinks: Check = function* ({ document, index }) {
 };
 
 /**
- * `ambiguous-link`: a link points at an automatic id that headings in several files have. Pandoc
- * joins the files into one book and numbers repeated automatic ids across it (`beschreibung`,
- * `beschreibung-1`, …), so the link leads to whichever of them comes first, though each file
- * alone gives its heading that id.
+ * In how many files headings give an id when at least one of them gives it automatically, or
+ * undefined when fewer than two files do. Pandoc joins the files into one book and gives each id
+ * once, numbering repeated automatic ids across it (`beschreibung`, `beschreibung-1`, …): a link to
+ * such an id leads to whichever of those files comes first, though each file alone gives its
+ * heading the id. Explicit ids alone are `duplicate-anchor`'s.
  */
+export function filesSharingAutomaticId(index: WorkspaceIndex, id: string): number | undefined {
+  // Most ids are an entry's, defined in one file: counted before any anchor is looked at.
+  const files = index.definingDocumentCount(id);
+  return files >= 2 && index.anchorsOf(id).some((located) => !located.anchor.explicit) ? files : undefined;
+}
+
+/** `ambiguous-link`: a link points at an id that headings in several files give, automatically in one at least (see `filesSharingAutomaticId`). */
 export const checkAmbiguousLinks: Check = function* ({ document, index }) {
   for (const link of document.links) {
-    // Most ids are an entry's, defined in one file: counted before any anchor is looked at.
-    const files = index.definingDocumentCount(link.target);
-    if (files < 2 || index.anchorsOf(link.target).every((located) => located.anchor.explicit)) {
+    const files = filesSharingAutomaticId(index, link.target);
+    if (files === undefined) {
       continue;
     }
     yield {
       range: link.idRange ?? link.range,
       code: DiagnosticCode.AmbiguousLink,
       message: l10n.t(
-        'Headings in {0} files have the automatic id "{1}": in the book, pandoc gives it to the first of them only and numbers the others ({1}-1, …), so this link leads to whichever file comes first. Give the heading meant an explicit {#id} and link to that.',
+        'Headings in {0} files give the id "{1}", automatically in some: in the book, pandoc gives it to the first of them only and numbers the automatic others ({1}-1, …), so this link leads to whichever file comes first. Give the heading meant an explicit {#id} no other heading has, and link to that.',
         files,
         link.target,
       ),

@@ -3,6 +3,7 @@ import { CancellationToken, Hover, MarkupKind, Position } from 'vscode-languages
 import { fileNameOf } from '../diagnostics/check';
 import { findClosestIds } from '../diagnostics/closestIds';
 import { indexAnchorMissingMessage } from '../diagnostics/indexChecks';
+import { filesSharingAutomaticId } from '../diagnostics/linkChecks';
 import { indexId } from '../diagnostics/seeAlsoChecks';
 import { WorkspaceIndex } from '../index/workspaceIndex';
 import { Heading, Link } from '../parse/model';
@@ -68,10 +69,8 @@ async function linkHover(index: WorkspaceIndex, link: Link, readText: TextReader
   const more = anchors.length - where.length;
   lines.push(escapeMarkdown(more > 0 ? l10n.t('{0} and {1} more', where.join(', '), more) : where.join(', ')));
   if (anchors.length > 1) {
-    // Pandoc joins the files into one book and numbers repeated automatic ids across it.
-    const automaticInFiles = new Set(anchors.filter((located) => !located.anchor.explicit).map((located) => located.uri)).size;
     lines.push(
-      automaticInFiles > 1
+      filesSharingAutomaticId(index, link.target) !== undefined
         ? escapeMarkdown(l10n.t('Defined {0} times. In the book, pandoc gives this automatic id to the first such heading only and numbers the others ({1}-1, {1}-2, …): an explicit {#id} is safer to link to.', anchors.length, link.target))
         : l10n.t('Defined {0} times.', anchors.length),
     );

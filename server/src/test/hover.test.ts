@@ -80,9 +80,12 @@ test('hover on an entry heading says one link from one entry in the singular, an
   );
 });
 
-test('hover on a link to an id defined twice in one file says so, without the note on automatic ids of several files', async () => {
-  const text = await hoverTextAt({ 'A.md': ['[x](#LLM‸)'], 'LLM.md': [...modelEntry, '', '## Again {#LLM .term}'] });
-  assert.match(text ?? '', /\n\nLLM\\\.md:1, LLM\\\.md:7\n\nDefined 2 times\.\n\n1 link points here\.$/);
+test('hover on a link to an id that two files give explicitly says it is defined twice, without the note on automatic ids', async () => {
+  const text = await hoverTextAt({ 'A.md': ['[x](#LLM‸)'], 'LLM.md': modelEntry, 'Copy.md': ['## Again {#LLM .term}'] });
+  assert.match(text ?? '', /\n\nCopy\\\.md:1, LLM\\\.md:1\n\nDefined 2 times\.\n\n1 link points here\.$/);
+  // The same id given automatically by a heading of another file: the note.
+  const mixed = await hoverTextAt({ 'A.md': ['[x](#llm‸)'], 'LLM.md': ['## Large Language Model {#llm .term}'], 'B.md': ['## B {#B .term}', '', '### LLM'] });
+  assert.match((mixed ?? '').replace(/\\(.)/g, '$1'), /Defined 2 times\. In the book, pandoc gives this automatic id to the first such heading only/);
 });
 
 test('writer text cannot smuggle a command link into the hover', async () => {

@@ -71,5 +71,5 @@ test('random updates and removals: the diagnostics of the affected files equal a
     }
   }
   assert.ok(switches >= 10, `the workspace became a glossary or ceased to be one ${switches} times`);
-  assert.deepEqual(allDiagnosticCodes.filter((code) => !seenCodes.has(code) && code !== 'unlinked-mention'), [], 'every code came and went');
+  assert.deepEqual(allDiagnosticCodes.filter((code) => !seenCodes.has(code) && code !== 'unlinked-mention'), [], 'every code came up');
 });
