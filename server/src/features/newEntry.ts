@@ -71,13 +71,6 @@ export function newEntryProblem(id: string, index: WorkspaceIndex): string | und
   if (existing) {
     return l10n.t('The id "{0}" is already defined in {1}.', id, fileNameOf(existing.uri));
   }
-  // Ids are told apart by case, but file systems on Windows and macOS do not tell entry files apart.
-  const lowerCase = id.toLowerCase();
-  for (const { uri, entry } of index.entries()) {
-    if (entry.id.toLowerCase() === lowerCase) {
-      return l10n.t('The id "{0}" differs from "{1}" (in {2}) only in case, and their files would be one on Windows and macOS.', id, entry.id, fileNameOf(uri));
-    }
-  }
   return undefined;
 }
 

@@ -10,6 +10,7 @@ import { configuredIndexPage, readGlossaryFiles } from '../index/readGlossaryFil
 import { IndexChange, WorkspaceIndex } from '../index/workspaceIndex';
 import { DiagnosticCode } from '../diagnostics/codes';
 import { findMentionsOf, mentionsAreCurrent, reworkMentions, unlinkedMentions } from '../mentions/unlinkedMentions';
+import { fileNameOf } from '../diagnostics/check';
 import { GlossaryDocument } from '../parse/model';
 import { textFingerprint } from '../parse/fingerprint';
 import { parseGlossaryDocument } from '../parse/parser';
@@ -404,6 +405,12 @@ export class GlossarySession {
     }
     if (this.currentIndex.document(uri) !== undefined || (await this.workspace.stat(uri)) !== undefined) {
       return { id, uri, problem: l10n.t('The file {0}.md exists already.', id), idProblem: true };
+    }
+    // File systems on Windows and macOS do not tell apart names that differ in case alone.
+    const lowerCase = uri.toLowerCase();
+    const namesake = [...this.currentIndex.documents()].find((document) => document.uri.toLowerCase() === lowerCase);
+    if (namesake !== undefined) {
+      return { id, uri, problem: l10n.t('The file {0}.md would differ from {1} in case alone: on Windows and macOS they are one file.', id, fileNameOf(namesake.uri)), idProblem: true };
     }
     return { id, uri, problem: undefined, idProblem: false };
   }
