@@ -38,15 +38,18 @@ export async function activate(context: vscode.ExtensionContext): Promise<Glossa
       await languageClient.restart();
     }),
   );
-  // Shows the commands in the command palette of a glossary only (see `menus.commandPalette` in package.json).
+  // The command palette lists the glossary's commands once the folder shows itself a glossary, and
+  // keeps them (a restarted server tells only as it reads); Restart Server whenever the server was
+  // started (see `menus.commandPalette` in package.json).
   let active = false;
   context.subscriptions.push(
     statusBar.onDidChange((status) => {
-      if (isGlossaryStatus(status) === active) return;
-      active = !active;
-      void vscode.commands.executeCommand('setContext', 'glossary.active', active);
+      if (active || !isGlossaryStatus(status)) return;
+      active = true;
+      void vscode.commands.executeCommand('setContext', 'glossary.active', true);
     }),
   );
+  await vscode.commands.executeCommand('setContext', 'glossary.started', true);
   await languageClient.start();
   return { status: () => statusBar.status, statusBarText: () => statusBar.text, statusBarShown: () => statusBar.shown, onDidChangeStatus: statusBar.onDidChange };
 }
