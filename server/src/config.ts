@@ -133,7 +133,7 @@ export function parseConfigFileText(text: string): { readonly json: unknown; rea
     return { json: JSON.parse(text), problems: [] };
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
-    return { json: undefined, problems: [l10n.t('{0} is not valid JSON: {1}', configFileName, reason)] };
+    return { json: undefined, problems: [l10n.t('{0} is not valid JSON ({1}).', configFileName, reason)] };
   }
 }
 
@@ -181,7 +181,7 @@ function readSettings(settings: unknown, source: string, problems: string[], nam
       case 'indexFile':
         if (key === 'indexFile' && typeof value === 'string' && leavesFolder(value)) {
           // Its quick fixes would edit a file outside the glossary.
-          problems.push(l10n.t('{0}: "indexFile" must be a path inside the workspace root; "{1}" leads out of it, so no index page is configured.', source, value));
+          problems.push(l10n.t('{0}: "indexFile" must be a path inside the workspace root; "{1}" leads out of it.', source, value));
         } else if (typeof value === 'string' || value === null) {
           overrides[key] = value ?? undefined;
         } else {

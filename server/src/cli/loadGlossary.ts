@@ -199,5 +199,5 @@ function displayPathIn(givenFolder: string, folderUri: string, uri: string): str
 
 /** The editor reads the glossary without a wrong setting; the command line checks nothing, so that CI fails. */
 function notCheckedMessage(): string {
-  return l10n.t('nothing was checked: correct the configuration first');
+  return l10n.t('the glossary was not read: correct the configuration first');
 }

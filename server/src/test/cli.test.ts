@@ -279,7 +279,7 @@ test('an invalid .glossary.json is bad usage: every problem is listed, nothing i
     stderr: [
       'glossary: .glossary.json: "include" must be an array of strings.',
       'glossary: .glossary.json: severity of "broken-link" must be one of error, warning, information, hint, off.',
-      'glossary: nothing was checked: correct the configuration first',
+      'glossary: the glossary was not read: correct the configuration first',
       '',
     ].join('\n'),
   });

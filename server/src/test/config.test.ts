@@ -90,7 +90,7 @@ test('a config file with a JSON syntax error gives a problem naming the file', (
   const { json, problems } = parseConfigFileText('{"include": [}');
   assert.equal(json, undefined);
   assert.equal(problems.length, 1);
-  assert.match(problems[0]!, /^\.glossary\.json is not valid JSON: /);
+  assert.match(problems[0]!, /^\.glossary\.json is not valid JSON \(.+\)\.$/);
 });
 
 test('new entries go to the configured folder, else to the folder holding most entries, else to the root', () => {
@@ -104,7 +104,7 @@ test('indexFile: a path leaving the workspace root is refused with a problem; in
   for (const outside of ['../outside/idx.md', 'a/../../idx.md', '/etc/idx.md', '\\\\server\\idx.md', 'C:\\idx.md']) {
     const { config, problems } = resolveConfig({ indexFile: outside });
     assert.equal(config.indexFile, undefined, outside);
-    assert.deepEqual(problems, [`.glossary.json: "indexFile" must be a path inside the workspace root; "${outside}" leads out of it, so no index page is configured.`]);
+    assert.deepEqual(problems, [`.glossary.json: "indexFile" must be a path inside the workspace root; "${outside}" leads out of it.`]);
     assert.equal(indexFileUri(config, 'file:///tmp/o/g'), undefined);
   }
   const { config, problems } = resolveConfig({ indexFile: './pages/../src\\de/idx.md' });

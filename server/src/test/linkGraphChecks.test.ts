@@ -219,7 +219,7 @@ test('an indexFile leading out of the workspace root is refused: a configuration
   });
   t.after(() => fs.rmSync(root, { recursive: true }));
   const folder = path.join(root, 'g');
-  const problem = '.glossary.json: "indexFile" must be a path inside the workspace root; "../outside/idx.md" leads out of it, so no index page is configured.';
+  const problem = '.glossary.json: "indexFile" must be a path inside the workspace root; "../outside/idx.md" leads out of it.';
   const session = new GlossarySession(new NodeFileSystemWorkspace(), [URI.file(folder).toString()]);
   const report = await session.load(undefined, []);
   assert.deepEqual(report.configProblems, [problem]);
@@ -227,7 +227,7 @@ test('an indexFile leading out of the workspace root is refused: a configuration
   assert.equal(session.index.indexPageUri(), undefined);
   assert.ok(!session.diagnosticsOf(URI.file(path.join(folder, 'A.md')).toString()).some((diagnostic) => diagnostic.code === DiagnosticCode.NotInIndex));
   const loaded = await loadGlossary([folder], { cwd: root, workspace: new NodeFileSystemWorkspace(), warn: assert.fail });
-  assert.deepEqual(loaded, { kind: 'failure', messages: [problem, 'nothing was checked: correct the configuration first'] });
+  assert.deepEqual(loaded, { kind: 'failure', messages: [problem, 'the glossary was not read: correct the configuration first'] });
 });
 
 test('an indexFile that does not exist is a configuration problem, for the editor and the command line', async (t) => {
@@ -237,7 +237,7 @@ test('an indexFile that does not exist is a configuration problem, for the edito
   const session = new GlossarySession(new NodeFileSystemWorkspace(), [URI.file(root).toString()]);
   assert.deepEqual((await session.load(undefined, [])).configProblems, [problem]);
   const loaded = await loadGlossary([root], { cwd: root, workspace: new NodeFileSystemWorkspace(), warn: assert.fail });
-  assert.deepEqual(loaded, { kind: 'failure', messages: [problem, 'nothing was checked: correct the configuration first'] });
+  assert.deepEqual(loaded, { kind: 'failure', messages: [problem, 'the glossary was not read: correct the configuration first'] });
 });
 
 test('an indexFile whose name holds ( ) ! \' * is indexed once, under the URI the workspace listing gives it', async (t) => {
