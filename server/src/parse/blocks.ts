@@ -378,8 +378,10 @@ class BlockScanner {
     const line = lines[i];
     const match = /^(#+)(?=[ \t]|$)[ \t]*/.exec(this.text(line));
     if (!match) return undefined;
-    const html = this.htmlInHeadingText(lines, i, this.text(line).slice(match[0].length));
-    if (html === 'none') return undefined;
+    const tagOver = this.htmlInHeadingText(lines, i, this.text(line).slice(match[0].length));
+    if (tagOver === 'none') return undefined;
+    // Text after the `>` goes on the heading's text, which one range cannot hold: left as it was.
+    const html = tagOver?.textAfter ? undefined : tagOver;
     const contentStart = line.start + match[0].length;
     this.result.blocks.push({
       kind: 'heading',
@@ -396,10 +398,10 @@ class BlockScanner {
    * How the text of the heading on line `i` meets HTML. Pandoc reads the text inline: a tag that
    * ends a paragraph (`## K <hr>`, also `# K <div` closed by `>` on the next line) makes the line
    * no heading: `'none'`. Another tag left open at the line's end runs on to its `>` on a later
-   * line, which the heading takes in when nothing follows the `>`: then where the heading's text
-   * ends and its last line.
+   * line, which the heading takes in: then where the heading's text ends, its last line, and
+   * whether text follows the `>` there.
    */
-  private htmlInHeadingText(lines: LineRef[], i: number, lineText: string): 'none' | { textEnd: number; lastLine: number } | undefined {
+  private htmlInHeadingText(lines: LineRef[], i: number, lineText: string): 'none' | { textEnd: number; lastLine: number; textAfter: boolean } | undefined {
     if (!lineText.includes('<')) return undefined;
     const content = withoutClosingAttributes(lineText);
     if (this.firstBlockTag(content, 0) !== undefined) return 'none';
@@ -415,9 +417,7 @@ class BlockScanner {
     const end = htmlOrAutolinkEnd(text, open.index);
     if (end <= content.length) return undefined;
     if (this.firstBlockTag(text.slice(0, end), 0) !== undefined) return 'none';
-    // Text after the `>` goes on the heading's text, which one range cannot hold: left as it was.
-    if (text.slice(end).trim() !== '') return undefined;
-    return { textEnd: open.index, lastLine: i + text.slice(0, end).split('\n').length - 1 };
+    return { textEnd: open.index, lastLine: i + text.slice(0, end).split('\n').length - 1, textAfter: text.slice(end).trim() !== '' };
   }
 
   private setextHeading(lines: LineRef[], i: number): number | undefined {
@@ -426,7 +426,8 @@ class BlockScanner {
     const line = lines[i];
     // A comment left open on the text line runs past its end (when it closes at all): then there is no heading.
     if (commentOpenAfter(false, this.text(line)) && this.lastCommentCloseLine(lines) > i) return undefined;
-    if (this.htmlInHeadingText(lines, i, this.text(line)) === 'none') return undefined;
+    // A tag of the text line that runs on past it takes in the underline: no heading.
+    if (this.htmlInHeadingText(lines, i, this.text(line)) !== undefined) return undefined;
     const indent = /^[ \t]*/.exec(this.text(line))![0].length;
     this.result.blocks.push({
       kind: 'heading',
