@@ -378,10 +378,8 @@ class BlockScanner {
     const line = lines[i];
     const match = /^(#+)(?=[ \t]|$)[ \t]*/.exec(this.text(line));
     if (!match) return undefined;
-    const tagOver = this.htmlInHeadingText(lines, i, this.text(line).slice(match[0].length));
-    if (tagOver === 'none') return undefined;
-    // Text after the `>` goes on the heading's text, which one range cannot hold: left as it was.
-    const html = tagOver?.textAfter ? undefined : tagOver;
+    const html = this.htmlInHeadingText(lines, i, this.text(line).slice(match[0].length));
+    if (html === 'none') return undefined;
     const contentStart = line.start + match[0].length;
     this.result.blocks.push({
       kind: 'heading',
@@ -391,6 +389,11 @@ class BlockScanner {
       firstLine: line.line,
       lastLine: html === undefined ? line.line : lines[html.lastLine]!.line,
     });
+    if (html?.tailStart !== undefined) {
+      // Text after the `>` is the heading's too, which one range cannot hold: its links are read on their own.
+      const last = lines[html.lastLine]!;
+      this.result.blocks.push({ kind: 'inline', lines: [{ line: last.line, start: last.start + html.tailStart, end: last.end }] });
+    }
     return html === undefined ? i + 1 : html.lastLine + 1;
   }
 
@@ -398,26 +401,29 @@ class BlockScanner {
    * How the text of the heading on line `i` meets HTML. Pandoc reads the text inline: a tag that
    * ends a paragraph (`## K <hr>`, also `# K <div` closed by `>` on the next line) makes the line
    * no heading: `'none'`. Another tag left open at the line's end runs on to its `>` on a later
-   * line, which the heading takes in: then where the heading's text ends, its last line, and
-   * whether text follows the `>` there.
+   * line, which the heading takes in: then where the heading's text ends, its last line, and where
+   * text after the `>` starts on it, if any.
    */
-  private htmlInHeadingText(lines: LineRef[], i: number, lineText: string): 'none' | { textEnd: number; lastLine: number; textAfter: boolean } | undefined {
+  private htmlInHeadingText(lines: LineRef[], i: number, lineText: string): 'none' | { textEnd: number; lastLine: number; tailStart: number | undefined } | undefined {
     if (!lineText.includes('<')) return undefined;
     const content = withoutClosingAttributes(lineText);
     if (this.firstBlockTag(content, 0) !== undefined) return 'none';
-    // Not when an attribute block ends the line. Blank lines may come before the `>`; real tags
-    // are short, and Pandoc's tags are looked for within 2,000 characters (`htmlOrAutolinkEnd`).
-    const open = /<\/?[A-Za-z][^<>]*$/.exec(content);
-    if (open === null || content.length < lineText.length) return undefined;
+    // A comment or a tag left open, not when an attribute block ends the line. Blank lines may come
+    // before the `>`; real tags are short, and Pandoc's tags are looked for within 2,000 characters
+    // (`htmlOrAutolinkEnd`).
+    const comment = content.lastIndexOf('<!--');
+    const openAt = comment >= 0 && content.indexOf('-->', comment + 4) < 0 ? comment : /<\/?[A-Za-z][^<>]*$/.exec(content)?.index;
+    if (openAt === undefined || content.length < lineText.length) return undefined;
     let text = content;
-    for (let j = i + 1; j < lines.length && text.length - open.index < 2000; j++) {
+    for (let j = i + 1; j < lines.length && text.length - openAt < 2000; j++) {
       text += `\n${this.text(lines[j])}`;
       if (this.text(lines[j]).includes('>')) break;
     }
-    const end = htmlOrAutolinkEnd(text, open.index);
+    const end = htmlOrAutolinkEnd(text, openAt);
     if (end <= content.length) return undefined;
     if (this.firstBlockTag(text.slice(0, end), 0) !== undefined) return 'none';
-    return { textEnd: open.index, lastLine: i + text.slice(0, end).split('\n').length - 1, textAfter: text.slice(end).trim() !== '' };
+    const lastLine = i + text.slice(0, end).split('\n').length - 1;
+    return { textEnd: openAt, lastLine, tailStart: text.slice(end).trim() === '' ? undefined : end - text.lastIndexOf('\n', end - 1) - 1 };
   }
 
   private setextHeading(lines: LineRef[], i: number): number | undefined {

@@ -97,6 +97,8 @@ const cornerCases: readonly string[] = [
   '| a | b |\n|---|---|\n| [x](#pipe) | y |',
   // an inline tag left open at a heading's end takes in the lines up to its `>`, and stays out of the automatic id
   '# K <span\n>\n[x](#x)\n\n# K <span\n title="[y](#y)">\n[z](#z)\n\n# K <span\n>\n\n# L <em\n\n>\n\nS <span title="a\n===\nb">\n\n[w](#w)',
+  // a comment left open at a heading's end, closed on a later line (text after it is read for its links only: see headingTail.test)
+  '# K <!-- x\n[l](#z) -->\n\n[y](#y)\n\nS <!-- x\n===\n-->',
   // a pipe-table cell is plain text only: a tag that ends a paragraph ends the cell's text
   '| a <pre>[h](#h)</pre> | b |\n|---|---|\n| <div>[x](#x)</div> | [z](#z) <hr> [w](#w) |\n| [y](#y) <span> [v](#v) | `<div>` [u](#u) |',
   // a heading's text holding a tag that ends a paragraph is no heading, also when the tag closes on a later line
