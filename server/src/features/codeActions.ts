@@ -82,11 +82,8 @@ export function codeActions(input: CodeActionInput, range: Range, only: readonly
   const wanted = (kind: string): boolean => only === undefined || only.some((prefix) => kind === prefix || kind.startsWith(`${prefix}.`));
   const actions: CodeAction[] = [];
   if (wanted(CodeActionKind.QuickFix)) {
-    for (const diagnostic of input.diagnostics) {
-      if (overlaps(diagnostic.range, range)) {
-        actions.push(...quickFixes(input, model, diagnostic));
-      }
-    }
+    const touching = input.diagnostics.filter((diagnostic) => overlaps(diagnostic.range, range));
+    actions.push(...oneAnswerEach(touching.flatMap((diagnostic) => quickFixes(input, model, diagnostic))));
   }
   if (wanted(fixAllSeeAlsoKind)) {
     const fixAll = fixAllSeeAlso(input, model);
@@ -343,6 +340,39 @@ function linkFirstMentions(input: CodeActionInput, model: GlossaryDocument, rang
     return undefined;
   }
   return { title: l10n.t('Link the first mention of every term in this entry'), kind: linkMentionsKind, edit: editOf(input, edits) };
+}
+
+/**
+ * The same fix for several diagnostics (sorting a list that is unsorted and has Index elsewhere
+ * than last) is one action naming them all. Where the diagnostics of preferred fixes nest (a broken
+ * link inside an unsorted see-also list), only the innermost keeps the preference: Auto Fix then
+ * has one answer at the cursor, the fix of what is under it.
+ */
+function oneAnswerEach(fixes: readonly CodeAction[]): CodeAction[] {
+  const byEffect = new Map<string, CodeAction>();
+  for (const fix of fixes) {
+    const key = JSON.stringify([fix.title, fix.edit, fix.command]);
+    const same = byEffect.get(key);
+    if (same === undefined) {
+      byEffect.set(key, fix);
+    } else {
+      same.diagnostics = [...(same.diagnostics ?? []), ...(fix.diagnostics ?? [])];
+      if (fix.isPreferred) same.isPreferred = true;
+    }
+  }
+  const merged = [...byEffect.values()];
+  const preferredRanges = merged.filter((fix) => fix.isPreferred).flatMap((fix) => fix.diagnostics ?? []).map((diagnostic) => diagnostic.range);
+  for (const fix of merged) {
+    const ranges = (fix.diagnostics ?? []).map((diagnostic) => diagnostic.range);
+    if (fix.isPreferred && preferredRanges.some((inner) => ranges.every((outer) => strictlyInside(inner, outer)))) {
+      delete fix.isPreferred;
+    }
+  }
+  return merged;
+}
+
+function strictlyInside(inner: Range, outer: Range): boolean {
+  return rangeContains(outer, inner.start) && rangeContains(outer, inner.end) && !sameRange(inner, outer);
 }
 
 function quickFix(title: string, diagnostic: GlossaryDiagnostic, edit: WorkspaceEdit | undefined, isPreferred: boolean): CodeAction {

@@ -77,8 +77,9 @@ test('sorting the see-also list moves whole links between the slots and keeps th
   ];
   const { actions, document } = actionsOf({ 'Index.md': index, 'Zeta.md': lines }, 'Zeta.md');
   const sort = actions.filter((action) => action.title === 'Sort the see-also list (Index last)');
-  assert.equal(sort.length, 2, 'one for seealso-unsorted, one for seealso-index-not-last');
-  assert.ok(sort.every((action) => action.isPreferred), 'sorting is the one fix of an unsorted list');
+  assert.equal(sort.length, 1, 'one action for both findings');
+  assert.deepEqual(sort[0]!.diagnostics?.map((diagnostic) => diagnostic.code), ['seealso-index-not-last', 'seealso-unsorted']);
+  assert.ok(sort[0]!.isPreferred, 'sorting is the one fix of an unsorted list');
   assert.deepEqual(applied(sort[0], document).slice(6, 11), ['[apfel](#Apfel) |', '[Birne](#Birne) |', '[Übung *macht*](#Uebung) |', '[Index](#Index) |', '']);
   assert.deepEqual(applied(sort[0], document).slice(0, 6), lines.slice(0, 6));
 });
@@ -244,4 +245,20 @@ test('a client that cannot create or rename files is offered neither creating th
 test('an id holding half of an emoji (an edit cut it) gets no entry and no crash', () => {
   const { actions } = actionsOf({ 'Index.md': index, 'A.md': ['[c](#Smile\uD83D)'] }, 'A.md');
   assert.deepEqual(actions.map((action) => action.title), []);
+});
+
+test('at a broken link inside an unsorted see-also list, the link\'s fix is the preferred one', () => {
+  const lines = ['## A {#A .chapter .small .term}', '', '### Siehe auch {.seealso}', '', '[Zeta](#Zeta) |', '[Model](#Models) |', '[Index](#Index)', '', '----'];
+  const files = { 'Index.md': index, 'Model.md': ['## Model {#Model .term}'], 'Zeta.md': ['## Zeta {#Zeta .term}'], 'A.md': lines };
+  const indexOfFiles = indexOf(files);
+  const uri = uriOf('A.md');
+  const document = TextDocument.create(uri, 'markdown', 1, lines.join('\n'));
+  const diagnostics = computeDiagnostics(indexOfFiles.document(uri)!, indexOfFiles, defaultConfig);
+  const input = { index: indexOfFiles, config: defaultConfig, document, diagnostics, documentChanges: true, createsFiles: true, renamesFiles: true, newEntryUri };
+  const preferredAt = (line: number, character: number) =>
+    codeActions(input, { start: { line, character }, end: { line, character } }, undefined)
+      .filter((action) => action.isPreferred)
+      .map((action) => action.title);
+  assert.deepEqual(preferredAt(5, 10), ['Change to "Model"'], 'on the id of the broken link');
+  assert.deepEqual(preferredAt(4, 3), ['Sort the see-also list (Index last)'], 'elsewhere in the list');
 });
