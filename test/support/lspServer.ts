@@ -6,6 +6,7 @@ import { ChildProcess, spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { URI } from 'vscode-uri';
+import { GlossaryStatus, StatusNotification } from '../../server/src/protocol';
 import {
   createProtocolConnection,
   Diagnostic,
@@ -18,18 +19,8 @@ import {
   StreamMessageReader,
   StreamMessageWriter,
   WorkspaceSymbolRequest,
-  NotificationType,
 } from 'vscode-languageserver/node';
 
-/** The server's `glossary/status` notification (server/src/protocol.ts). */
-export interface GlossaryStatus {
-  readonly state: 'indexing' | 'ready';
-  readonly entryCount: number;
-  readonly fileCount: number;
-  readonly brokenLinkCount: number;
-  readonly hasConfigFile: boolean;
-}
-export const StatusNotification = new NotificationType<GlossaryStatus>('glossary/status');
 
 export const repositoryRoot = path.resolve(__dirname, '..', '..', '..');
 export const serverScript = process.env.GLOSSARY_TEST_SERVER ?? path.join(repositoryRoot, 'dist', 'glossary.js');
