@@ -128,11 +128,13 @@ function charactersOf(text: string): number {
 }
 
 /**
- * Every defined id, entries first, then by id: built once per version of the index's definitions,
- * so that typing (which changes the open document, not what it defines) never rebuilds it.
+ * Every defined id, entries first, then by id: built once per version of the index's definitions
+ * and of its terms (an entry retitled, or a heading that becomes one), so that typing (which
+ * changes the open document, not what it defines) never rebuilds it.
  */
 interface Catalog {
-  readonly version: number;
+  readonly definitionsVersion: number;
+  readonly termsVersion: number;
   readonly all: readonly Candidate[];
   /** The ids that name entries (the head of `all`). */
   readonly entries: readonly Candidate[];
@@ -142,7 +144,7 @@ const catalogs = new WeakMap<WorkspaceIndex, Catalog>();
 
 function catalogOf(index: WorkspaceIndex): Catalog {
   const cached = catalogs.get(index);
-  if (cached?.version === index.definitionsVersion) {
+  if (cached?.definitionsVersion === index.definitionsVersion && cached.termsVersion === index.termsVersion) {
     return cached;
   }
   const titles = new Map<string, string>();
@@ -160,7 +162,7 @@ function catalogOf(index: WorkspaceIndex): Catalog {
   }
   candidates.sort((a, b) => Number(a.titleLower === undefined) - Number(b.titleLower === undefined) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const firstSection = candidates.findIndex((candidate) => candidate.titleLower === undefined);
-  const catalog = { version: index.definitionsVersion, all: candidates, entries: firstSection < 0 ? candidates : candidates.slice(0, firstSection) };
+  const catalog = { definitionsVersion: index.definitionsVersion, termsVersion: index.termsVersion, all: candidates, entries: firstSection < 0 ? candidates : candidates.slice(0, firstSection) };
   catalogs.set(index, catalog);
   return catalog;
 }

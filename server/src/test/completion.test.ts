@@ -74,6 +74,19 @@ test('completion offers the ids as the workspace has them now: an id added or re
   assert.deepEqual(labels(), ['Graph']);
 });
 
+test('a whole link is offered by the title an entry has now: retitled, or a heading that has just become an entry', () => {
+  const { index, uri, position, lineBeforeCursor, lineAfterCursor } = withCursor({ ...workspace, 'Q.md': ['## Quanten {#Q}'], 'A.md': ['Siehe [Qua‸'] });
+  const labels = () => complete(index, uri, { before: lineBeforeCursor, after: lineAfterCursor }, position, notCancelled)?.items.map((item) => item.label);
+  assert.deepEqual(labels(), [], 'a heading without .term is no entry');
+  index.update(parseGlossaryDocument('## Quanten {#Q .term}', uriOf('Q.md'), 2, { termClass: 'term' }));
+  assert.deepEqual(labels(), ['[Quanten](#Q)']);
+  index.update(parseGlossaryDocument('## Quantum {#Q .term}', uriOf('Q.md'), 3, { termClass: 'term' }));
+  assert.deepEqual(labels(), ['[Quantum](#Q)']);
+  index.update(parseGlossaryDocument('## Gradient Descent {#Gradient-Descent .term}', uriOf('Gradient.md'), 2, { termClass: 'term' }));
+  index.update(parseGlossaryDocument('## Qualität {#Gradient-Descent .term}', uriOf('Gradient.md'), 3, { termClass: 'term' }));
+  assert.deepEqual(labels(), ['[Qualität](#Gradient-Descent)', '[Quantum](#Q)'], 'an entry retitled to match what is typed');
+});
+
 test('completion offers nothing outside a link target', () => {
   assert.equal(completionsAt({ ...workspace, 'A.md': ['Some text ‸'] }), undefined);
   assert.equal(completionsAt({ ...workspace, 'A.md': ['[x](#Done) more‸'] }), undefined);
