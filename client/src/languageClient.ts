@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { LanguageClient, LanguageClientOptions, ServerOptions, TransportKind } from 'vscode-languageclient/node';
+import { LanguageClient, LanguageClientOptions, LSPErrorCodes, ProvideRenameEditsSignature, ResponseError, ServerOptions, TransportKind } from 'vscode-languageclient/node';
 import { ServerCommands } from '../../server/src/protocol';
 import { completeCreatedEntry } from './createdEntries';
 import { completeIgnoredMentions } from './ignoreMentionsCommand';
@@ -26,6 +26,7 @@ export function createLanguageClient(context: vscode.ExtensionContext): Language
     // The server pulls the settings (workspace/configuration); this only tells it when they change.
     synchronize: { configurationSection: 'glossary' },
     middleware: {
+      provideRenameEdits: renameOrExplainRefusal,
       executeCommand: (command, args, next) =>
         command === ServerCommands.ignoreMentionsOf ? completeIgnoredMentions(args, next) : completeCreatedEntry(command, args, next),
     },
@@ -33,4 +34,27 @@ export function createLanguageClient(context: vscode.ExtensionContext): Language
   const client = new LanguageClient(clientId, vscode.l10n.t('Glossary Language Server'), serverOptions, clientOptions);
   client.registerFeature(new PushedDiagnosticsOnly());
   return client;
+}
+
+/**
+ * A rename the server refuses (the new id exists already, or is no id) is explained and nothing is
+ * edited. VS Code would otherwise hand the rename to the next provider, its own Markdown one, which
+ * rewrites the heading and the links with GitHub-style ids and drops the `{#id .class}` block.
+ */
+async function renameOrExplainRefusal(
+  document: vscode.TextDocument,
+  position: vscode.Position,
+  newName: string,
+  token: vscode.CancellationToken,
+  next: ProvideRenameEditsSignature,
+): Promise<vscode.WorkspaceEdit | null | undefined> {
+  try {
+    return await next(document, position, newName, token);
+  } catch (error) {
+    if (error instanceof ResponseError && error.code === LSPErrorCodes.RequestFailed) {
+      void vscode.window.showInformationMessage(error.message);
+      return new vscode.WorkspaceEdit();
+    }
+    throw error;
+  }
 }

@@ -17,6 +17,21 @@ describe('language features', () => {
     assert.equal(range.start.line, 0);
   });
 
+  it('renames an id at its heading and in every file that links to it; an id that exists is refused and nothing is edited', async () => {
+    const document = await openFile('Transformer.md');
+    const at = positionOf(document, '(#Attention)', 3);
+    const edit = await vscode.commands.executeCommand('vscode.executeDocumentRenameProvider', document.uri, at, 'Self-Attention');
+    const edited = new Map(edit.entries().map(([uri, edits]) => [vscode.workspace.asRelativePath(uri), edits.map((textEdit) => textEdit.newText)]));
+    assert.deepEqual(edited.get('Attention.md'), ['Self-Attention']);
+    assert.deepEqual(edited.get('Transformer.md'), ['Self-Attention', 'Self-Attention']);
+    assert.deepEqual(edited.get('Embedding.md'), ['Self-Attention']);
+    assert.deepEqual(edited.get('000-index.txt'), ['Self-Attention']);
+    // Refused by the server, the rename must not reach VS Code's own Markdown rename, which would
+    // write a GitHub-style id (`#embedding`) and drop the heading's {#id .class} block.
+    const refused = await vscode.commands.executeCommand('vscode.executeDocumentRenameProvider', document.uri, at, 'Embedding');
+    assert.deepEqual(refused.entries(), []);
+  });
+
   it('shows the linked entry in the hover', async () => {
     const document = await openFile('Transformer.md');
     const hovers = await vscode.commands.executeCommand('vscode.executeHoverProvider', document.uri, positionOf(document, '(#Attention)', 3));
