@@ -5,7 +5,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { URI } from 'vscode-uri';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { CodeAction, CodeActionRequest, DidOpenTextDocumentNotification, TextDocumentEdit, TextEdit } from 'vscode-languageserver/node';
+import { CodeAction, CodeActionRequest, DidOpenTextDocumentNotification, RenameRequest, TextDocumentEdit, TextEdit } from 'vscode-languageserver/node';
 import { startServer } from './support/lspServer';
 
 // Quick fixes that edit a closed file (the other entry's see-also list) read its text from disk. When
@@ -66,5 +66,21 @@ test('a fix made moot on disk is not offered, and the other file\'s change is pu
     fs.writeFileSync(path.join(folder, 'Birne.md'), entry('Birne', ['Apfel', 'Zitrone']));
     assert.deepEqual(await fixesOnBirne(server, uriOf('Apfel.md')), []);
     await server.waitUntil(() => server.diagnostics.get(uriOf('Apfel.md'))?.length === 0, 'Apfel\'s diagnostics to be published without seealso-not-reciprocal');
+  });
+});
+
+test('a rename edits the closed files that changed on disk unannounced where their heading and links are now', { timeout: 60_000 }, async (t) => {
+  await withGlossary(t, async (folder, uriOf, server) => {
+    // Zitrone gets two paragraphs more above its link to Birne, Birne a comment above its heading.
+    const zitrone = entry('Zitrone', ['Birne'], ['Etwas Text.', '', 'Noch ein Absatz.', '', 'Und noch einer.']);
+    fs.writeFileSync(path.join(folder, 'Zitrone.md'), zitrone);
+    const birne = `<!-- Entwurf -->\n\n${entry('Birne', ['Zitrone'])}`;
+    fs.writeFileSync(path.join(folder, 'Birne.md'), birne);
+    const edit = await server.connection.sendRequest(RenameRequest.type, { textDocument: { uri: uriOf('Apfel.md') }, position: { line: 6, character: 10 }, newName: 'Birnbaum' });
+    const changes = new Map((edit!.documentChanges! as TextDocumentEdit[]).map((change) => [change.textDocument.uri, change.edits as TextEdit[]]));
+    assert.deepEqual([...changes.keys()].sort(), [uriOf('Apfel.md'), uriOf('Birne.md'), uriOf('Zitrone.md')]);
+    const applied = (name: string, text: string): string => TextDocument.applyEdits(TextDocument.create(uriOf(name), 'markdown', 0, text), changes.get(uriOf(name))!);
+    assert.equal(applied('Zitrone.md', zitrone), entry('Zitrone', ['Birne'], ['Etwas Text.', '', 'Noch ein Absatz.', '', 'Und noch einer.']).replace('(#Birne)', '(#Birnbaum)'));
+    assert.equal(applied('Birne.md', birne), birne.replace('{#Birne', '{#Birnbaum'));
   });
 });

@@ -1,34 +1,22 @@
 import { CodeAction, CodeActionKind, CodeActionParams } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { codeActions, filesEditedByQuickFixes, OtherDocument } from './features/codeActions';
-import { IndexChange } from './index/workspaceIndex';
-import { textFingerprint } from './parse/fingerprint';
-import { GlossarySession } from './session/glossarySession';
+import { DiskServices, readClosedFilesAsIndexed } from './closedFiles';
 
-/** What a code-action request reaches in the server. */
-export interface CodeActionServices {
-  readonly session: GlossarySession;
-  /** The editor's text of a document, when it is open. */
-  openDocument(uri: string): TextDocument | undefined;
-  /** What the client takes in a workspace edit: versioned document changes, created and renamed files. */
+/** What the client takes in a workspace edit: versioned document changes, created and renamed files. */
+export interface ClientEdits {
   readonly documentChanges: boolean;
   readonly createsFiles: boolean;
   readonly renamesFiles: boolean;
-  /** Runs work after the disk work queued before it, so that an older read never lands after a newer one. */
-  afterDiskWork(work: () => Promise<void>): Promise<void>;
-  /** Publishes the diagnostics that an index change affects. */
-  publishChange(change: IndexChange | undefined): void;
 }
 
 /**
  * Answers `textDocument/codeAction` (sent on every move of the cursor): the document's diagnostics
  * are worked out once, and other files are read only when a quick fix that edits them (the index
- * page, another entry's see-also list) is in the range asked about. A closed file whose text on
- * disk is not the one its model was parsed from (changed, and the watcher's event not handled yet,
- * or the client has no watchers) is indexed again from disk first and that change published, so
- * that the fix is worked out from a model that fits the text it edits.
+ * page, another entry's see-also list) is in the range asked about; a closed one that changed on
+ * disk is indexed anew first (`readClosedFilesAsIndexed`).
  */
-export async function answerCodeActions(services: CodeActionServices, params: CodeActionParams): Promise<CodeAction[]> {
+export async function answerCodeActions(services: DiskServices, client: ClientEdits, params: CodeActionParams): Promise<CodeAction[]> {
   const { session } = services;
   const uri = params.textDocument.uri;
   /** The editor's document, if the index holds the model of its current version. */
@@ -59,35 +47,23 @@ export async function answerCodeActions(services: CodeActionServices, params: Co
       diagnostics = session.diagnosticsOf(uri);
     }
   }
-  const input = { index: session.index, config: session.config, document, diagnostics, documentChanges: services.documentChanges, createsFiles: services.createsFiles, renamesFiles: services.renamesFiles, newEntryUri: (id: string) => session.newEntryUri(id), configFileUri: session.configFileUri(), otherDocuments };
+  const input = { index: session.index, config: session.config, document, diagnostics, ...client, newEntryUri: (id: string) => session.newEntryUri(id), configFileUri: session.configFileUri(), otherDocuments };
   return codeActions(input, params.range, only);
 }
 
 /** The texts of other files that quick fixes edit: the editor's when open, else from disk, indexed anew when the disk holds another text. */
-async function readOtherDocuments(services: CodeActionServices, uris: readonly string[]): Promise<{ documents: Map<string, OtherDocument>; reindexed: boolean }> {
-  const { session } = services;
+async function readOtherDocuments(services: DiskServices, uris: readonly string[]): Promise<{ documents: Map<string, OtherDocument>; reindexed: boolean }> {
+  const closed = await readClosedFilesAsIndexed(services, uris);
   const documents = new Map<string, OtherDocument>();
-  let reindexed = false;
   for (const uri of uris) {
     const open = services.openDocument(uri);
+    const text = closed.texts.get(uri);
     if (open !== undefined) {
       documents.set(uri, { document: open, openVersion: open.version });
-      continue;
-    }
-    let text = await session.readText(uri);
-    if (text === undefined || textFingerprint(text) !== session.index.document(uri)?.fingerprint) {
-      await services.afterDiskWork(async () => {
-        if (services.openDocument(uri) === undefined) {
-          services.publishChange(await services.session.refreshFromDisk(uri));
-        }
-        text = await services.session.readText(uri);
-      });
-      reindexed = true;
-    }
-    // A text that changed once more since it was indexed is passed on; the fix then refuses it.
-    if (text !== undefined) {
+    } else if (text !== undefined) {
+      // A text that changed once more since it was indexed is passed on; the fix then refuses it.
       documents.set(uri, { document: TextDocument.create(uri, 'markdown', 0, text), openVersion: null });
     }
   }
-  return { documents, reindexed };
+  return { documents, reindexed: closed.reindexed };
 }

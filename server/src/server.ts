@@ -17,6 +17,7 @@ import {
   InitializeResult,
   TextDocuments,
   TextDocumentSyncKind,
+  WorkspaceEdit,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI, Utils } from 'vscode-uri';
@@ -24,6 +25,7 @@ import { configFileName } from './config';
 import { complete } from './features/completion';
 import { fixAllSeeAlsoKind } from './features/codeActions';
 import { answerCodeActions } from './codeActionRequest';
+import { DiskServices, editedUris, readClosedFilesAsIndexed } from './closedFiles';
 import { findDefinitions } from './features/definition';
 import { linkMentionsKind } from './features/mentionLinks';
 import { toLspDiagnostic } from './features/diagnostics';
@@ -84,7 +86,7 @@ export function startServer(
   let loaded = false;
   let canShowDocument = false;
   /** What the client's workspace edits can hold. */
-  const clientEdits = { documentChanges: false, createFiles: false, renameFiles: false };
+  const clientEdits = { documentChanges: false, createsFiles: false, renamesFiles: false };
   const diagnostics = new DiagnosticsPublisher(
     connection,
     (uri) => session.diagnosticsOf(uri).map(toLspDiagnostic),
@@ -237,8 +239,8 @@ export function startServer(
     diagnostics.useClient(pullsDiagnostics);
     const workspaceEdit = params.capabilities.workspace?.workspaceEdit;
     clientEdits.documentChanges = workspaceEdit?.documentChanges === true;
-    clientEdits.createFiles = clientEdits.documentChanges && workspaceEdit?.resourceOperations?.includes('create') === true;
-    clientEdits.renameFiles = clientEdits.documentChanges && workspaceEdit?.resourceOperations?.includes('rename') === true;
+    clientEdits.createsFiles = clientEdits.documentChanges && workspaceEdit?.resourceOperations?.includes('create') === true;
+    clientEdits.renamesFiles = clientEdits.documentChanges && workspaceEdit?.resourceOperations?.includes('rename') === true;
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
@@ -379,25 +381,16 @@ export function startServer(
   );
   connection.onDocumentSymbol(runSafely(connection, 'documentSymbol', [], (params, token) => documentSymbols(session.index, params.textDocument.uri, token)));
   connection.onWorkspaceSymbol(runSafely(connection, 'workspaceSymbol', [], (params, token) => workspaceSymbols(session.index, params.query, token)));
-  connection.onCodeAction(
-    runSafely(connection, 'codeAction', [], (params) =>
-      answerCodeActions(
-        {
-          // Read when used: the folders may change while the request waits for disk work.
-          get session() {
-            return session;
-          },
-          openDocument: (uri) => documents.get(uri),
-          documentChanges: clientEdits.documentChanges,
-          createsFiles: clientEdits.createFiles,
-          renamesFiles: clientEdits.renameFiles,
-          afterDiskWork,
-          publishChange: (change) => diagnostics.publishChange(change),
-        },
-        params,
-      ),
-    ),
-  );
+  /** A request that reads closed files before it edits them; the session is read when used, as the folders may change while it waits for disk work. */
+  const diskServices: DiskServices = {
+    get session() {
+      return session;
+    },
+    openDocument: (uri) => documents.get(uri),
+    afterDiskWork,
+    publishChange: (change) => diagnostics.publishChange(change),
+  };
+  connection.onCodeAction(runSafely(connection, 'codeAction', [], (params) => answerCodeActions(diskServices, clientEdits, params)));
   connection.onPrepareRename(
     runSafely(connection, 'prepareRename', null, (params) => refusalToError(() => {
       // Before the first load no id is known, and every place would be refused as "no id".
@@ -407,20 +400,23 @@ export function startServer(
     })),
   );
   connection.onRenameRequest(
-    runSafely(connection, 'rename', null, (params) =>
-      refusalToError(() =>
-        renameId(session.index, params.textDocument.uri, params.position, params.newName, {
-          openVersions: new Map(documents.all().map((document) => [document.uri, document.version])),
-          documentChanges: clientEdits.documentChanges,
-          renamesFiles: clientEdits.renameFiles,
-        }),
-      ),
-    ),
+    runSafely(connection, 'rename', null, async (params) => {
+      const rename = (): WorkspaceEdit =>
+        refusalToError(() =>
+          renameId(session.index, params.textDocument.uri, params.position, params.newName, {
+            openVersions: new Map(documents.all().map((document) => [document.uri, document.version])),
+            ...clientEdits,
+          }),
+        );
+      // The closed files it edits are checked against the disk first, and worked out again from what is there.
+      await readClosedFilesAsIndexed(diskServices, editedUris(rename()));
+      return rename();
+    }),
   );
   connection.onExecuteCommand(
     runSafely(connection, 'executeCommand', undefined, async (params) => {
       if (params.command === ServerCommands.createEntry) {
-        const client = { createsFiles: clientEdits.createFiles, showsDocuments: canShowDocument };
+        const client = { createsFiles: clientEdits.createsFiles, showsDocuments: canShowDocument };
         const { result, change } = await createEntry(params.arguments?.[0] as CreateEntryParams | undefined, session, connection, client);
         diagnostics.publishChange(change);
         if ('error' in result) {

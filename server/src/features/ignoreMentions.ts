@@ -71,7 +71,7 @@ export async function addIgnoredMention(
   params: IgnoreMentionsParams | undefined,
   session: GlossarySession,
   connection: Connection,
-  client: { readonly documentChanges: boolean; readonly createFiles: boolean },
+  client: { readonly documentChanges: boolean; readonly createsFiles: boolean },
 ): Promise<IgnoreMentionsResult> {
   if (typeof params?.id !== 'string' || params.id === '' || typeof params.configUri !== 'string') {
     return { error: l10n.t('The command needs the id of an entry and the settings file to write it to.') };
@@ -85,7 +85,7 @@ export async function addIgnoredMention(
   if ('error' in change) {
     return change;
   }
-  if (text === undefined && !client.createFiles) {
+  if (text === undefined && !client.createsFiles) {
     return { error: l10n.t('This editor cannot create files for the language server.') };
   }
   const edits = [...change.edits];

@@ -2,7 +2,8 @@ import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { CodeAction, CodeActionParams, TextDocumentEdit, TextEdit } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { answerCodeActions, CodeActionServices } from '../codeActionRequest';
+import { answerCodeActions } from '../codeActionRequest';
+import { DiskServices } from '../closedFiles';
 import { DiagnosticCode } from '../diagnostics/codes';
 import { codeActions, filesEditedByQuickFixes, OtherDocument } from '../features/codeActions';
 import { IndexChange } from '../index/workspaceIndex';
@@ -41,16 +42,15 @@ async function openApfel() {
     return diagnosticsOf(uri);
   };
   const published: IndexChange[] = [];
-  const services: CodeActionServices = {
+  const services: DiskServices = {
     session,
     openDocument: (uri) => (uri === apfel.uri ? apfel : undefined),
-    documentChanges: true, createsFiles: true, renamesFiles: true,
     afterDiskWork: (work) => work(),
     publishChange: (change) => change && published.push(change),
   };
   const ask = (line: number, only?: string[]): Promise<CodeAction[]> => {
     const params: CodeActionParams = { textDocument: { uri: apfel.uri }, range: { start: { line, character: 2 }, end: { line, character: 2 } }, context: { diagnostics: [], ...(only ? { only } : {}) } };
-    return answerCodeActions(services, params);
+    return answerCodeActions(services, { documentChanges: true, createsFiles: true, renamesFiles: true }, params);
   };
   return { workspace, session, counts, published, ask };
 }
