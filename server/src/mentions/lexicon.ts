@@ -532,7 +532,7 @@ function getOrAdd<K, V>(map: Map<K, V[]>, key: K): V[] {
 }
 
 function sameForm(a: TermForm, b: TermForm): boolean {
-  return a.term.id === b.term.id && a.closing === b.closing && a.words.join(' ') === b.words.join(' ') && a.separators.join('\u0001') === b.separators.join('\u0001');
+  return a.term.id === b.term.id && a.term.title === b.term.title && a.closing === b.closing && a.words.join(' ') === b.words.join(' ') && a.separators.join('\u0001') === b.separators.join('\u0001');
 }
 
 /**

@@ -74,7 +74,10 @@ export function unlinkedMentions(document: GlossaryDocument, index: WorkspaceInd
 export function reworkMentions(document: GlossaryDocument, index: WorkspaceIndex, text: string): boolean {
   const before = found.get(document)?.mentions ?? [];
   const after = unlinkedMentions(document, index, text);
-  return before.length !== after.length || before.some((mention, k) => mention.term.id !== after[k]!.term.id || mention.text !== after[k]!.text || mention.range.start !== after[k]!.range.start);
+  return (
+    before.length !== after.length ||
+    before.some((mention, k) => mention.term.id !== after[k]!.term.id || mention.term.title !== after[k]!.term.title || mention.text !== after[k]!.text || mention.range.start !== after[k]!.range.start)
+  );
 }
 
 /**

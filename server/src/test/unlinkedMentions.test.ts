@@ -404,6 +404,21 @@ test('at information, a heading edit that changes no form leaves the terms alone
   assert.deepEqual(mentionsIn('B.md'), []);
 });
 
+test('at information, an entry retitled under the same id is named by its new title in the mentions of the other files', async () => {
+  const files: Record<string, string> = {
+    [uriOf('Index.md')]: '# Index {#Index}',
+    [uriOf('Gamma.md')]: entryLines('Gamma', 'Gamma', [], ['Text.']).join('\n'),
+    [uriOf('Beta.md')]: entryLines('Beta', 'Beta', [], ['Beta verweist auf Gamma.']).join('\n'),
+  };
+  const session = new GlossarySession(new InMemoryWorkspace(files), ['file:///ws']);
+  await session.load(listedInProblems, []);
+  const messagesIn = (name: string): string[] => session.diagnosticsOf(uriOf(name)).filter((diagnostic) => diagnostic.code === DiagnosticCode.UnlinkedMention).map((diagnostic) => diagnostic.message);
+  assert.deepEqual(messagesIn('Beta.md'), ['"Gamma" is an entry of the glossary: link it to #Gamma.']);
+  session.updateOpen({ uri: uriOf('Gamma.md'), version: 2, text: entryLines('Delta', 'Gamma', [], ['Text.']).join('\n') });
+  assert.ok((await session.refreshMentions()).affectedUris.has(uriOf('Beta.md')), 'the file that mentions it is published again');
+  assert.deepEqual(messagesIn('Beta.md'), ['"Gamma" names the entry "Delta": link it to #Gamma.']);
+});
+
 test('at information, a new title whose first word lowers differently in its two initials (ılık, Ilık) still reaches the closed files that hold it', async () => {
   const files: Record<string, string> = {
     [uriOf('Index.md')]: '# Index {#Index}',
