@@ -1,6 +1,7 @@
 import * as l10n from '@vscode/l10n';
 import { WorkspaceIndex } from '../index/workspaceIndex';
-import { Link, Position } from '../parse/model';
+import { Link } from '../parse/model';
+import { comparePositions } from '../parse/positions';
 import { DiagnosticCode } from './codes';
 import { Check } from './check';
 import { findClosestIds } from './closestIds';
@@ -107,7 +108,7 @@ export const checkDuplicateAnchors: Check = function* ({ document, index }) {
       if (others.length === maxRelatedDefinitions) {
         break;
       }
-      if (other.uri !== document.uri || !samePosition(other.anchor.idRange.start, anchor.idRange.start)) {
+      if (other.uri !== document.uri || comparePositions(other.anchor.idRange.start, anchor.idRange.start) !== 0) {
         others.push(other);
       }
     }
@@ -124,7 +125,3 @@ export const checkDuplicateAnchors: Check = function* ({ document, index }) {
     };
   }
 };
-
-function samePosition(a: Position, b: Position): boolean {
-  return a.line === b.line && a.character === b.character;
-}

@@ -1,5 +1,6 @@
 import { Anchor, Entry, GlossaryDocument, Link } from '../parse/model';
 import { CloseIdFinder, ClosestIdCandidates } from '../diagnostics/closestIds';
+import { comparePositions } from '../parse/positions';
 import { hasIndexSections } from './indexPage';
 import { changedLabels, entryShapeChangedIds, linkGraphChangedIds } from './linkGraph';
 import { termsKeyOf } from '../mentions/lexicon';
@@ -278,6 +279,11 @@ export class WorkspaceIndex {
           }
         }
       }
+      // A duplicate id's diagnostics point at its other definitions: where one moves, the others tell the new place.
+      for (const id of movedExplicitIds(oldAnchors, newAnchors)) {
+        const definers = this.explicitDefinersById.get(id);
+        if (definers !== undefined && definers.length > 1) for (const affected of definers) uris.add(affected);
+      }
       for (const id of linkGraphChangedIds(previous, next)) {
         for (const affected of this.definersById.get(id) ?? []) {
           if (this.documentsByUri.get(affected)?.entries.some((entry) => entry.id === id)) uris.add(affected);
@@ -332,6 +338,16 @@ function groupBy<T>(items: readonly T[], keyOf: (item: T) => string): Map<string
 /** What the diagnostics of other documents depend on: how many definitions, and which are explicit. */
 function definitionShape(anchors: readonly Anchor[] | undefined): string {
   return (anchors ?? []).map((anchor) => (anchor.explicit ? 'e' : 'a')).join('');
+}
+
+/** The ids that a document still defines explicitly, at another place than before. */
+function movedExplicitIds(before: ReadonlyMap<string, readonly Anchor[]>, after: ReadonlyMap<string, readonly Anchor[]>): string[] {
+  const moved: string[] = [];
+  for (const [id, anchors] of after) {
+    const previous = before.get(id);
+    if (previous !== undefined && anchors.some((anchor, k) => anchor.explicit && (previous[k] === undefined || comparePositions(anchor.idRange.start, previous[k].idRange.start) !== 0))) moved.push(id);
+  }
+  return moved;
 }
 
 const termsKeys = new WeakMap<GlossaryDocument, string>();

@@ -22,6 +22,8 @@ const variants: Readonly<Record<string, readonly (readonly string[])[]>> = {
     entryLines('Apfel', 'Apfel', ['[Birnen](#Birnen)', '[Apfel](#Apfel)']),
     entryLines('Apfel', 'Apfl', []),
     [...entryLines('Apfel', 'Apfel', ['[Birne](#Birne)'], ['Siehe [Quitte](#Quitte).']), '', ...entryLines('Apfel, zweite Fassung', 'Apfel', [])],
+    // The heading lower down: the other definitions of a duplicate id point at it.
+    ['<!-- Entwurf -->', '', ...entryLines('Apfel', 'Apfel', ['[Birne](#Birne)'])],
   ],
   'Birne.md': [
     entryLines('Birne', 'Birne', ['[Apfel](#Apfel)']),
@@ -32,7 +34,7 @@ const variants: Readonly<Record<string, readonly (readonly string[])[]>> = {
   ],
   'Quitte.md': [entryLines('Quitte', 'Quitte', ['[Birne](#Birne)', '[Apfel](#Apfel)'], ['```sh', 'x', '```']), entryLines('Quitte', 'Quitte', [], ['### Details', '', 'Mehr.'])],
   '000-index.txt': [['# Index {#Index}', '', '### A {.index}', '', '[Apfel](#Apfel) |'], ['# Register', '', '### B {.index}', '', '[Birne](#Birne) |']],
-  'notes.md': [['Notizen.', '', '```', 'code', '```', '', '[Apfel](#Apfel)'], ['# Notizen', '', 'Siehe [Quitte](#Quitte).'], ['### Details', '', 'Siehe [d](#details).']],
+  'notes.md': [['Notizen.', '', '```', 'code', '```', '', '[Apfel](#Apfel)'], ['# Notizen', '', 'Siehe [Quitte](#Quitte).'], ['### Details', '', 'Siehe [d](#details).'], ['## Apfel {#Apfel}', '', 'Notiz.']],
   'README.md': [['# Projekt', '', 'Text.'], ['Text ohne Überschrift, mit [Link](#Nirgends).']],
 };
 
