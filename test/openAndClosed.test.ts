@@ -142,6 +142,38 @@ test('"Do not suggest links to #TensorFlow" writes .glossary.json, made when mis
   }
 });
 
+test('an editor that applies the edit of .glossary.json to its buffer without saving it is asked to save before the next, which then goes ahead', { timeout: 60_000 }, async (t) => {
+  const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'glossary-unsaved-config-'));
+  const configPath = path.join(folder, '.glossary.json');
+  fs.writeFileSync(configPath, '{\n  "collation": "de"\n}\n');
+  fs.writeFileSync(path.join(folder, 'TensorFlow.md'), entry('TensorFlow', 'TensorFlow', 'Ein Framework.'));
+  const configUri = URI.file(configPath).toString();
+  const received: WorkspaceEdit[] = [];
+  const server = await startServer(folder, {
+    signal: t.signal,
+    onConnection: (connection) =>
+      connection.onRequest(ApplyWorkspaceEditRequest.type, (params) => {
+        received.push(params.edit);
+        return { applied: true };
+      }),
+  });
+  const execute = (id: string): Promise<unknown> => server.connection.sendRequest(ExecuteCommandRequest.type, { command: 'glossary.ignoreMentionsOf', arguments: [{ id, configUri }] });
+  try {
+    await server.settle();
+    assert.deepEqual(await execute('TensorFlow'), { uri: configUri });
+    assert.deepEqual(await execute('PyTorch'), { error: 'Save .glossary.json first: the id added to it before is not saved yet.' });
+    // The writer saves the buffer: the next edit is worked out from that text.
+    applyToDisk(received[0]!);
+    assert.deepEqual(await execute('PyTorch'), { uri: configUri });
+    applyToDisk(received[1]!);
+    assert.equal(fs.readFileSync(configPath, 'utf8'), '{\n  "collation": "de",\n  "ignoreMentionsOf": ["TensorFlow", "PyTorch"]\n}\n');
+    assert.equal(received.length, 2);
+  } finally {
+    await server.shutdown();
+    fs.rmSync(folder, { recursive: true, force: true });
+  }
+});
+
 test('a .glossary.json above the workspace folder gets a watcher of its own, and the quick fix edits that file', { timeout: 60_000 }, async (t) => {
   const outer = fs.mkdtempSync(path.join(os.tmpdir(), 'glossary-outer-config-'));
   const folder = path.join(outer, 'glossar');

@@ -61,11 +61,19 @@ function appendTo(text: string, container: Node, member: string, eol: string): {
 }
 
 /**
+ * The text on disk that the last edit of the settings file was worked out from. An editor that
+ * applies the edit to its buffer without saving it (most do but VS Code, whose client saves) leaves
+ * that text on disk: another edit worked out from it would land in the wrong place of the buffer.
+ */
+const unsavedEdits = new WeakMap<GlossarySession, { readonly uri: string; readonly textBefore: string | undefined }>();
+
+/**
  * The command behind "Do not suggest links to #Id": adds the id to `ignoreMentionsOf` in the
  * glossary's `.glossary.json` (made in the first workspace folder when there is none) with a
  * workspace edit the editor applies, so it can be undone there. The edit is worked out from the
  * file on disk; the editor is to save it (VS Code's client does), and the server reloads the
- * configuration when the file changes, as after any change of `.glossary.json`.
+ * configuration when the file changes, as after any change of `.glossary.json`. While the file on
+ * disk is still the one the last edit started from, the next is refused once (see `unsavedEdits`).
  */
 export async function addIgnoredMention(
   params: IgnoreMentionsParams | undefined,
@@ -81,6 +89,13 @@ export async function addIgnoredMention(
     return { error: l10n.t('The glossary reads its settings from another file now: ask for the fix again.') };
   }
   const text = await session.readText(uri);
+  const previous = unsavedEdits.get(session);
+  unsavedEdits.delete(session);
+  // A file the edit created may be on disk empty, its text in the editor only.
+  if (previous?.uri === uri && (previous.textBefore ?? '') === (text ?? '')) {
+    // Asked again regardless, the writer was told: the file is then taken as it is on disk.
+    return { error: l10n.t('Save {0} first: the id added to it before is not saved yet.', configFileName) };
+  }
   const change = ignoreMentionEdits(text, id, session.config.ignoreMentionsOf);
   if ('error' in change) {
     return change;
@@ -96,5 +111,6 @@ export async function addIgnoredMention(
   if (!applied.applied) {
     return { error: l10n.t('{0} was not changed: {1}', configFileName, applied.failureReason ?? l10n.t('the editor refused the edit.')) };
   }
+  unsavedEdits.set(session, { uri, textBefore: text });
   return { uri };
 }
