@@ -9,6 +9,12 @@ import { rangeContains } from './locate';
 /** The id being typed after `](#`, up to the cursor. */
 const idBeingTyped = /\]\(#([^\s()#]*)$/;
 
+/** The rest of the id after the cursor, which a completed id replaces too. */
+const idAfterCursor = /^[^\s()#]*/;
+
+/** The rest of a link's label after the cursor, up to `](` or `][`. */
+const restOfLinkLabel = /^[^[\]]*\][([]/;
+
 /** A link label being typed after `[`, up to the cursor: some text without brackets, not an image. */
 const labelBeingTyped = /(?:^|[^!\\\]])\[([^[\]()]+)$/;
 
@@ -31,19 +37,23 @@ export interface CursorLine {
  * link comes with the list's ` |` separator.
  */
 export function complete(index: WorkspaceIndex, uri: string, line: CursorLine, position: Position, token: CancellationToken): CompletionList | null {
+  if (inCode(index, uri, line, position)) {
+    return null;
+  }
   const typedId = idBeingTyped.exec(line.before)?.[1];
   if (typedId !== undefined) {
-    return completeIds(index, typedId, position, token);
+    return completeIds(index, typedId, idAfterCursor.exec(line.after)![0], position, token);
   }
   const typedLabel = labelBeingTyped.exec(line.before)?.[1];
-  if (typedLabel !== undefined && !/^\]\(/.test(line.after) && typedLabel.trim() !== '') {
+  // Inside the label of a link written already, a whole link would be written into it.
+  if (typedLabel !== undefined && !restOfLinkLabel.test(line.after) && typedLabel.trim() !== '') {
     return completeLinks(index, uri, typedLabel, line.after, position, token);
   }
   return null;
 }
 
-function completeIds(index: WorkspaceIndex, typed: string, position: Position, token: CancellationToken): CompletionList | null {
-  const replaced = { start: { line: position.line, character: position.character - typed.length }, end: position };
+function completeIds(index: WorkspaceIndex, typed: string, rest: string, position: Position, token: CancellationToken): CompletionList | null {
+  const replaced = { start: { line: position.line, character: position.character - typed.length }, end: { line: position.line, character: position.character + rest.length } };
   const matches = matching(catalogOf(index).all, typed.toLowerCase(), false, token);
   if (matches === undefined) {
     return null;
@@ -100,6 +110,28 @@ function completeLinks(
       textEdit: { range: replaced, newText: `${link}${separator}` },
     };
   });
+}
+
+/** Whether the cursor is in code, where brackets are no links: a fenced code block, verbatim HTML, a code span. */
+function inCode(index: WorkspaceIndex, uri: string, line: CursorLine, position: Position): boolean {
+  const document = index.document(uri);
+  const inBlock = (range: Range): boolean => rangeContains(range, position);
+  return document?.codeFences.some((fence) => inBlock(fence.range)) === true || document?.verbatimHtml.some(inBlock) === true || inCodeSpan(line);
+}
+
+/** Whether a code span opened before the cursor closes after it, on the cursor's line. */
+function inCodeSpan(line: CursorLine): boolean {
+  let open: number | undefined;
+  for (const [, escaped, run] of line.before.matchAll(/(\\?)(`+)/g)) {
+    if (open === undefined) {
+      // A backslash escapes the first backtick of a run outside code; inside, it is a character.
+      const length = run!.length - (escaped ? 1 : 0);
+      if (length > 0) open = length;
+    } else if (run!.length === open) {
+      open = undefined;
+    }
+  }
+  return open !== undefined && new RegExp(`(?<!\`)\`{${open}}(?!\`)`).test(line.after);
 }
 
 /** A defined id as completion ranks it. */

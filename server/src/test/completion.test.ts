@@ -87,6 +87,26 @@ test('a whole link is offered by the title an entry has now: retitled, or a head
   assert.deepEqual(labels(), ['[Qualität](#Gradient-Descent)', '[Quantum](#Q)'], 'an entry retitled to match what is typed');
 });
 
+test('an id completed inside an id written already replaces the whole id, not only what stands before the cursor', () => {
+  assert.deepEqual(
+    completionsAt({ ...workspace, 'A.md': ['[Data](#Dat‸a-Scrapping) |'] })!.map((item) => `${item.label} ${item.edit}`),
+    ['Data-Scraping 0:8-0:22 Data-Scraping', 'Dataset 0:8-0:22 Dataset'],
+  );
+});
+
+test('no whole link is offered inside the label of a link written already, nor in code', () => {
+  assert.deepEqual(completionsAt({ ...workspace, 'A.md': ['[Data ‸Scraping](#Data-Scraping) |'] }), undefined);
+  assert.deepEqual(completionsAt({ ...workspace, 'A.md': ['[Data ‸Scraping][ref]', '', '[ref]: #Data-Scraping'] }), undefined);
+  assert.deepEqual(completionsAt({ ...workspace, 'A.md': ['Text', '', '```python', 'x = [Dat‸', '```'] }), undefined);
+  assert.deepEqual(completionsAt({ ...workspace, 'A.md': ['Code `x = [Dat‸]` here.'] }), undefined);
+  assert.deepEqual(completionsAt({ ...workspace, 'A.md': ['Code ``x = `[Dat‸` `` here.'] }), undefined);
+  assert.deepEqual(completionsAt({ ...workspace, 'A.md': ['<pre>', '[x](#Dat‸', '</pre>'] }), undefined);
+  // Outside code: a closed span before the cursor, a lone backtick, an escaped one.
+  for (const line of ['`code` and [Dat‸', 'A lone ` and [Dat‸ `` two', 'Escaped \\`[Dat‸ and `']) {
+    assert.deepEqual(completionsAt({ ...workspace, 'A.md': [line] })?.map((item) => item.label), ['[Data Scraping](#Data-Scraping)', '[Datensatz](#Dataset)'], line);
+  }
+});
+
 test('completion offers nothing outside a link target', () => {
   assert.equal(completionsAt({ ...workspace, 'A.md': ['Some text ‸'] }), undefined);
   assert.equal(completionsAt({ ...workspace, 'A.md': ['[x](#Done) more‸'] }), undefined);
