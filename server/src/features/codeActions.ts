@@ -162,22 +162,24 @@ function brokenLinkFixes(
 ): CodeAction[] {
   const actions: CodeAction[] = [];
   // An implicit heading reference (`[Heading Text]`) has no id written anywhere to replace.
-  const idWritten = model.links.some((link) => link.idRange !== undefined && sameRange(link.idRange, diagnostic.range));
-  if (idWritten) {
+  const link = model.links.find((candidate) => candidate.idRange !== undefined && sameRange(candidate.idRange, diagnostic.range));
+  if (link !== undefined) {
     const named = entriesNamedBy(target, input.index);
-    const close = closestIds.filter((id) => !named.some((entry) => entry.id === id));
+    // The label may name an entry the id misses (`[Transformer](#Transformer-Architecture)`); but the
+    // id may be an entry yet to write, so such a fix is never preferred.
+    const labelled = entriesNamedBy(link.label, input.index).filter((entry) => !named.some((other) => other.id === entry.id));
+    const entries = [...named, ...labelled].slice(0, maxSuggestedIds);
+    const close = closestIds.filter((id) => !entries.some((entry) => entry.id === id));
     // Preferred, so applied by Auto Fix, only when the choice is clear: a close id may mean another
     // thing (#GAN is not #DAN, #Zero-Shot-Learning not #Few-Shot-Learning).
     // A section's automatic id is never that clear: `#Neurosymbolische-Systeme` is an entry yet to write, not the section of another.
-    const preferred = named.length === 1 || (named.length === 0 && close.length > 0 && isObviousVariant(target, close[0]!) && entryWithId(input.index, close[0]!) !== undefined);
-    named.forEach((entry, rank) => {
-      const edit = editOf(input, [TextEdit.replace(diagnostic.range, entry.id)]);
-      actions.push(quickFix(l10n.t('Change to "{0}", the entry "{1}"', entry.id, entry.title), diagnostic, edit, preferred && rank === 0));
-    });
-    close.slice(0, Math.max(0, maxSuggestedIds - named.length)).forEach((id, rank) => {
+    const closest = closestIds[0];
+    const preferredId =
+      named.length === 1 ? named[0]!.id : named.length === 0 && closest !== undefined && isObviousVariant(target, closest) && entryWithId(input.index, closest) !== undefined ? closest : undefined;
+    for (const id of [...entries.map((entry) => entry.id), ...close].slice(0, maxSuggestedIds)) {
       const edit = editOf(input, [TextEdit.replace(diagnostic.range, id)]);
-      actions.push(quickFix(changeToTitle(id, input.index), diagnostic, edit, preferred && named.length === 0 && rank === 0));
-    });
+      actions.push(quickFix(changeToTitle(id, input.index), diagnostic, edit, id === preferredId));
+    }
   }
   const newFile = newEntryProblem(target, input.index) === undefined ? input.newEntryUri(target) : undefined;
   // An existing file is never replaced: `Claude.md` holding another entry keeps the fix away.
@@ -207,13 +209,14 @@ function changeToTitle(id: string, index: WorkspaceIndex): string {
 const maxSuggestedIds = 3;
 
 /**
- * The entries a missing id names by their title rather than by a close spelling: "Diffusion
- * Models" for `#Diffusion-Models` (its id being `DiffusionModels`), and "Generative Adversarial
- * Network (GAN)" for `#GAN` or `#Generative-Adversarial-Network`. Hyphens count as spaces. (The
- * file name is no such sign: the real glossary's `Claude.md` holds a copy of the entry CNN.)
+ * The entries a missing id (or a link's label) names by their title rather than by a close
+ * spelling: "Diffusion Models" for `#Diffusion-Models` (its id being `DiffusionModels`), and
+ * "Generative Adversarial Network (GAN)" for `#GAN` or `#Generative-Adversarial-Network`. Hyphens
+ * count as spaces, and a plural ending as none. (The file name is no such sign: the real
+ * glossary's `Claude.md` holds a copy of the entry CNN.)
  */
 function entriesNamedBy(target: string, index: WorkspaceIndex): Entry[] {
-  const words = (text: string) => text.replace(/[-_\s]+/g, ' ').trim().toLowerCase();
+  const words = (text: string) => singularOf(text.replace(/[-_\s]+/g, ' ').trim().toLowerCase());
   const name = words(target);
   const named: Entry[] = [];
   for (const document of index.documents()) {

@@ -262,3 +262,24 @@ test('at a broken link inside an unsorted see-also list, the link\'s fix is the 
   assert.deepEqual(preferredAt(5, 10), ['Change to "Model"'], 'on the id of the broken link');
   assert.deepEqual(preferredAt(4, 3), ['Sort the see-also list (Index last)'], 'elsewhere in the list');
 });
+
+test('a broken link whose label names an entry offers that entry, not preferred (the id may be an entry yet to write); a plural names it too', () => {
+  const files = {
+    'Index.md': index,
+    'Transformer.md': ['## Transformer {#Transformer .term}'],
+    'Small-Language-Model.md': ['## Small Language Model {#Small-Language-Model .term}'],
+    'A.md': ['Die [Transformer](#Transformer-Architecture) und [Small Language Models](#SLM).'],
+  };
+  const { actions } = actionsOf(files, 'A.md');
+  assert.deepEqual(
+    actions.map((action) => [action.title, action.isPreferred ?? false]),
+    [
+      ['Change to "Transformer"', false],
+      ['Create entry "Transformer-Architecture"', false],
+      ['Change to "Small-Language-Model"', false],
+      ['Create entry "SLM"', false],
+    ],
+  );
+  const plural = actionsOf({ ...files, 'A.md': ['Die [SLMs](#Small-Language-Models).'] }, 'A.md').actions;
+  assert.deepEqual(plural.map((action) => [action.title, action.isPreferred ?? false])[0], ['Change to "Small-Language-Model"', true]);
+});
