@@ -31,9 +31,12 @@ export function fileNameOf(uri: string): string {
   return decodeURIComponent(uri.slice(uri.lastIndexOf('/') + 1));
 }
 
-/** The file name without folder and extension, as the id of its entry should read. */
+/**
+ * The file name without folder and extension, as the id of its entry should read: composed (NFC),
+ * as ids are typed, though macOS may give the name with decomposed umlauts.
+ */
 export function fileNameId(uri: string): string {
-  const name = fileNameOf(uri);
+  const name = fileNameOf(uri).normalize('NFC');
   const dot = name.lastIndexOf('.');
   return dot > 0 ? name.slice(0, dot) : name;
 }

@@ -1,6 +1,14 @@
 import { distance } from 'fastest-levenshtein';
 import type { WorkspaceIndex } from '../index/workspaceIndex';
 
+/**
+ * An id as ids are compared here: in lower case, and composed (NFC), so that an id typed with
+ * decomposed umlauts (as macOS writes file names) finds the one written with composed ones.
+ */
+export function comparableForm(id: string): string {
+  return id.normalize('NFC').toLowerCase();
+}
+
 /** How many suggestions a broken link names at most. */
 const maxSuggestions = 3;
 
@@ -40,7 +48,7 @@ export class ClosestIdCandidates {
     if (this.byId.has(id)) {
       return;
     }
-    const lower = id.toLowerCase();
+    const lower = comparableForm(id);
     const candidate: Candidate = { id, lower, singular: singularOf(lower), characters: charactersOf(lower) };
     this.byId.set(id, candidate);
     this.answers.clear();
@@ -81,8 +89,8 @@ export function findClosestIds(id: string, index: WorkspaceIndex): readonly stri
  * that the diagnostics naming closest ids are worked out anew when such an id appears or goes.
  */
 export function couldBeClosestId(missing: string, defined: string): boolean {
-  const lower = missing.toLowerCase();
-  const candidate = defined.toLowerCase();
+  const lower = comparableForm(missing);
+  const candidate = comparableForm(defined);
   const maxDistance = maxDistanceFor(lower.length);
   return (
     candidate === lower ||
@@ -110,7 +118,7 @@ function largestDistanceAllowed(length: number): number {
 }
 
 function rankCandidates(id: string, candidates: ClosestIdCandidates): readonly string[] {
-  const lower = id.toLowerCase();
+  const lower = comparableForm(id);
   const maxDistance = maxDistanceFor(lower.length);
   const ranked = new Map<string, { readonly tier: number; readonly distance: number }>();
   const consider = (candidate: Candidate, tier: number, editDistance: number): void => {
@@ -314,7 +322,7 @@ export class CloseIdFinder {
   add(id: string): void {
     if (this.members.has(id)) return;
     this.members.add(id);
-    const lower = id.toLowerCase();
+    const lower = comparableForm(id);
     addTo(this.byLower, lower, id);
     addTo(this.bySingular, singularOf(lower), id);
     this.byPieces.add(lower, maxDistanceFor(lower.length), id);
@@ -322,7 +330,7 @@ export class CloseIdFinder {
 
   delete(id: string): void {
     if (!this.members.delete(id)) return;
-    const lower = id.toLowerCase();
+    const lower = comparableForm(id);
     removeFrom(this.byLower, lower, id);
     removeFrom(this.bySingular, singularOf(lower), id);
     this.byPieces.delete(lower, maxDistanceFor(lower.length), id);
@@ -330,7 +338,7 @@ export class CloseIdFinder {
 
   /** The members that could name `id` among their closest ids. */
   membersCloseTo(id: string): Set<string> {
-    const lower = id.toLowerCase();
+    const lower = comparableForm(id);
     const found = new Set<string>();
     const consider = (member: string): void => {
       if (!found.has(member) && couldBeClosestId(member, id)) {

@@ -9,7 +9,7 @@ export const checkAnchorFileMatch: Check = function* ({ document }) {
     return;
   }
   const expectedId = fileNameId(document.uri);
-  if (firstEntry.id === expectedId) {
+  if (firstEntry.id.normalize('NFC') === expectedId) {
     return;
   }
   yield {

@@ -33,7 +33,9 @@ export const checkBrokenLinks: Check = function* ({ document, index }) {
     const message =
       closestIds.length === 0
         ? l10n.t('No heading defines the id "{0}".', link.target)
-        : l10n.t('No heading defines the id "{0}". Closest existing ids: {1}.', link.target, closestIds.join(', '));
+        : closestIds[0]!.normalize('NFC') === link.target.normalize('NFC')
+          ? l10n.t('No heading defines the id "{0}" in these characters: a heading gives it with its letters encoded otherwise (such as ö as one character, or as o and a combining ¨), which pandoc takes for another id.', link.target)
+          : l10n.t('No heading defines the id "{0}". Closest existing ids: {1}.', link.target, closestIds.join(', '));
     yield {
       range: link.idRange ?? link.range,
       code: DiagnosticCode.BrokenLink,

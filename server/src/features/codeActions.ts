@@ -18,7 +18,7 @@ import { entryWithId } from './entryOf';
 import { linkFirstMentionsEdits, linkMentionEdit, linkMentionsKind } from './mentionLinks';
 import { addToIndexEdit, indexAnchorEdit } from './indexPageEdits';
 import { addSeeAlsoEdit, insertSeeAlsoLinkEdit, seeAlsoHeadingText, sortSeeAlsoEdits } from './seeAlsoEdits';
-import { singularOf } from '../diagnostics/closestIds';
+import { comparableForm, singularOf } from '../diagnostics/closestIds';
 import { abbreviates } from '../mentions/lexicon';
 
 /** The source action that puts every see-also list of a file in order. */
@@ -299,8 +299,8 @@ function fileToEdit(input: CodeActionInput, uri: string): { readonly model: Glos
 /** A suggestion that differs from the missing id only in case, hyphens or a plural ending: the writer surely meant it. */
 function isObviousVariant(missing: string, suggestion: string): boolean {
   // Hyphens and underscores aside too: `#PromptEngineering` is `#Prompt-Engineering`.
-  const a = missing.toLowerCase().replace(/[-_]/g, '');
-  const b = suggestion.toLowerCase().replace(/[-_]/g, '');
+  const a = comparableForm(missing).replace(/[-_]/g, '');
+  const b = comparableForm(suggestion).replace(/[-_]/g, '');
   return a === b || singularOf(a) === singularOf(b);
 }
 

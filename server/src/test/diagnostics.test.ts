@@ -118,6 +118,19 @@ test('anchor-file-mismatch: the first entry of Claude.md defining #CNN is a warn
   ]);
 });
 
+test('composed and decomposed umlauts: a file name that macOS decomposed matches its id; a link typed decomposed is broken, as in pandoc, and says why', () => {
+  const decomposed = 'Größe'.normalize('NFD');
+  const files = { ...indexPage, [`${decomposed}.md`]: entryLines('Größe', 'Größe', []), 'A.md': entryLines('A', 'A', [], [`Siehe [Größe](#${decomposed}).`]) };
+  assert.deepEqual(diagnosticsOf(files, `${decomposed}.md`), []);
+  const broken = diagnosticsOf(files, 'A.md').filter((diagnostic) => diagnostic.code === 'broken-link');
+  assert.deepEqual(broken.map((diagnostic) => [diagnostic.message, diagnostic.data]), [
+    [
+      `No heading defines the id "${decomposed}" in these characters: a heading gives it with its letters encoded otherwise (such as ö as one character, or as o and a combining ¨), which pandoc takes for another id.`,
+      { kind: 'broken-link', target: decomposed, closestIds: ['Größe'] },
+    ],
+  ]);
+});
+
 test('multiple-entries: each entry after the first of a .md file is reported as information', () => {
   const files = {
     ...indexPage,
