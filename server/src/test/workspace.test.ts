@@ -7,6 +7,7 @@ import { spawnSync } from 'node:child_process';
 import { InMemoryWorkspace } from '../workspace/inMemoryWorkspace';
 import { NodeFileSystemWorkspace, toUri } from '../workspace/nodeWorkspace';
 import { Workspace } from '../workspace/workspace';
+import { createFileMatcher } from '../workspace/fileFilter';
 
 const defaultFilter = { include: ['**/*.md'], exclude: [] };
 
@@ -34,6 +35,16 @@ test('in memory: a folder lists its matching files sorted by path, skipping node
 test('in memory: exclude patterns leave out whole folders; include patterns add other extensions', async () => {
   const listing = await inMemory().listFiles('file:///ws', { include: ['**/*.md', '**/*.txt'], exclude: ['drafts/**'] });
   assert.deepEqual(listing.uris, ['file:///ws/a.md', 'file:///ws/b.md', 'file:///ws/notes.txt', 'file:///ws/sub/c.md']);
+});
+
+test('an exclude pattern naming a folder leaves out the files in it, with or without a trailing slash, in a listing and one file at a time', async () => {
+  for (const exclude of ['drafts', 'drafts/', 'drafts/**']) {
+    const listing = await inMemory().listFiles('file:///ws', { include: ['**/*.md'], exclude: [exclude] });
+    assert.deepEqual(listing.uris, ['file:///ws/a.md', 'file:///ws/b.md', 'file:///ws/sub/c.md'], exclude);
+    const matcher = createFileMatcher({ include: ['**/*.md'], exclude: [exclude] }, 'file:///ws');
+    assert.equal(matcher.includesFile('drafts/new.md'), false, exclude);
+    assert.equal(matcher.includesFile('drafts.md'), true, exclude);
+  }
 });
 
 test('in memory: patterns are relative to the base folder when a subfolder is listed', async () => {

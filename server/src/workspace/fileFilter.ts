@@ -15,7 +15,7 @@ export interface FileMatcher {
 /** Compiles the include and exclude patterns once for a listing of the folder `folderUri`. */
 export function createFileMatcher(filter: FileFilter, folderUri: string): FileMatcher {
   const isIncluded = picomatch([...filter.include]);
-  const isExcluded = filter.exclude.length > 0 ? picomatch([...filter.exclude]) : () => false;
+  const isExcluded = filter.exclude.length > 0 ? picomatch(filter.exclude.flatMap(withFolderContents)) : () => false;
   const prefix = pathPrefix(filter.baseUri, folderUri);
   const isAlwaysSkipped = (relativePath: string): boolean =>
     relativePath.split('/').some((segment) => alwaysSkippedFolders.includes(segment));
@@ -24,6 +24,15 @@ export function createFileMatcher(filter: FileFilter, folderUri: string): FileMa
       !isAlwaysSkipped(relativePath) && isIncluded(prefix + relativePath) && !isExcluded(prefix + relativePath),
     skipsFolder: (relativePath) => isAlwaysSkipped(relativePath) || isExcluded(prefix + relativePath),
   };
+}
+
+/**
+ * An exclude pattern leaves out a folder it names with everything in it, written as `.gitignore`
+ * would have it or not: `drafts`, `drafts/` and `drafts/**` alike.
+ */
+function withFolderContents(pattern: string): string[] {
+  const folder = pattern.replace(/\/+$/, '');
+  return folder === '' ? [] : [folder, `${folder}/**`];
 }
 
 /** The path from the patterns' base folder to the listed folder, with a trailing `/`, or ''. */
