@@ -265,6 +265,22 @@ test('New glossary chapter: the transform turns the typed title into the id', ()
     if (!/[{}_]/.test(typed)) eq(pandocJson(expandSnippet(nodes, { 1: typed })).blocks.find((block) => block.t === 'Header')?.c[1][0], id, `pandoc reads the id of ${typed}`);
   }
 });
+test('New glossary chapter: the id mirrored as the title is typed is New Entry\'s, for every title of up to 5 characters of letters, digits, dots, blanks, hyphens and punctuation', () => {
+  const nodes = parsed['New glossary chapter'];
+  const alphabet = ['a', 'ö', '1', '_', '.', ' ', '-', '?'];
+  const differing = [];
+  const visit = (typed) => {
+    if (typed.trim() !== '' && proposeEntryId(typed) !== '') {
+      const id = proposeEntryId(typed);
+      const expected = `${/^[\p{N}_]/u.test(id) ? `id="${id}"` : `#${id}`} .chapter`;
+      const line = expandSnippet(nodes, { 1: typed }).split('\n')[0];
+      if (line !== `## ${typed} {${expected} .small .term}`) differing.push(`${JSON.stringify(typed)}: ${line}, New Entry: ${expected}`);
+    }
+    if (typed.length < 5) for (const character of alphabet) visit(typed + character);
+  };
+  visit('');
+  eq(differing.slice(0, 10), [], `${differing.length} titles`);
+});
 test('New glossary chapter: $0 is at the very end, after the closing ----', () => {
   const body = bodyOf('New glossary chapter');
   assert(/\n----\n\$0$/.test(body), 'body does not end in ----, $0');
