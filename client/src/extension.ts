@@ -23,7 +23,9 @@ export interface GlossaryExtensionApi {
 let client: LanguageClient | undefined;
 
 export async function activate(context: vscode.ExtensionContext): Promise<GlossaryExtensionApi> {
-  const languageClient = createLanguageClient(context);
+  // Whether the folder has shown itself a glossary (see below); set once, never unset.
+  let active = false;
+  const languageClient = createLanguageClient(context, () => active);
   client = languageClient;
   const statusBar = new GlossaryStatusBar();
   context.subscriptions.push(
@@ -41,7 +43,6 @@ export async function activate(context: vscode.ExtensionContext): Promise<Glossa
   // The command palette lists the glossary's commands once the folder shows itself a glossary, and
   // keeps them (a restarted server tells only as it reads); Restart Server whenever the server was
   // started (see `menus.commandPalette` in package.json).
-  let active = false;
   context.subscriptions.push(
     statusBar.onDidChange((status) => {
       if (active || !isGlossaryStatus(status)) return;

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { LanguageClient, LanguageClientOptions, LSPErrorCodes, ProvideRenameEditsSignature, ResponseError, ServerOptions, TransportKind } from 'vscode-languageclient/node';
+import { LanguageClient, LanguageClientOptions, LSPErrorCodes, Middleware, ResponseError, ServerOptions, TransportKind } from 'vscode-languageclient/node';
 import { ServerCommands } from '../../server/src/protocol';
 import { completeCreatedEntry } from './createdEntries';
 import { completeIgnoredMentions } from './ignoreMentionsCommand';
@@ -12,9 +12,10 @@ const clientId = 'glossary';
  * Creates (without starting) the client of the bundled glossary language server, which runs as
  * `node dist/glossary.js lsp --node-ipc`. The server registers its own file watchers, for the
  * files its include patterns take in and for `.glossary.json` (dynamic registration), so the
- * client adds none: two watchers would send every change on disk twice.
+ * client adds none: two watchers would send every change on disk twice. `inGlossary` tells whether
+ * the folder has shown itself a glossary (see `renameMiddleware`).
  */
-export function createLanguageClient(context: vscode.ExtensionContext): LanguageClient {
+export function createLanguageClient(context: vscode.ExtensionContext, inGlossary: () => boolean): LanguageClient {
   const run = { module: context.asAbsolutePath('dist/glossary.js'), args: ['lsp'], transport: TransportKind.ipc };
   const serverOptions: ServerOptions = { run, debug: run };
   const clientOptions: LanguageClientOptions = {
@@ -26,7 +27,7 @@ export function createLanguageClient(context: vscode.ExtensionContext): Language
     // The server pulls the settings (workspace/configuration); this only tells it when they change.
     synchronize: { configurationSection: 'glossary' },
     middleware: {
-      provideRenameEdits: renameOrExplainRefusal,
+      ...renameMiddleware(inGlossary),
       executeCommand: (command, args, next) =>
         command === ServerCommands.ignoreMentionsOf ? completeIgnoredMentions(args, next) : completeCreatedEntry(command, args, next),
     },
@@ -37,24 +38,36 @@ export function createLanguageClient(context: vscode.ExtensionContext): Language
 }
 
 /**
- * A rename the server refuses (the new id exists already, or is no id) is explained and nothing is
- * edited. VS Code would otherwise hand the rename to the next provider, its own Markdown one, which
- * rewrites the heading and the links with GitHub-style ids and drops the `{#id .class}` block.
+ * In a glossary, renames are the server's alone. VS Code hands a rename that a provider refuses
+ * (at the place, or for the new name) to the next provider, its own Markdown rename, which rewrites
+ * headings and links with GitHub-style ids and drops a heading's `{#id .class}` block. A refusal is
+ * shown here instead and ends the rename. Outside a glossary, Markdown's rename goes on as before.
  */
-async function renameOrExplainRefusal(
-  document: vscode.TextDocument,
-  position: vscode.Position,
-  newName: string,
-  token: vscode.CancellationToken,
-  next: ProvideRenameEditsSignature,
-): Promise<vscode.WorkspaceEdit | null | undefined> {
-  try {
-    return await next(document, position, newName, token);
-  } catch (error) {
-    if (error instanceof ResponseError && error.code === LSPErrorCodes.RequestFailed) {
-      void vscode.window.showInformationMessage(error.message);
-      return new vscode.WorkspaceEdit();
-    }
-    throw error;
-  }
+function renameMiddleware(inGlossary: () => boolean): Pick<Middleware, 'prepareRename' | 'provideRenameEdits'> {
+  const explain = (error: unknown): void => void vscode.window.showInformationMessage(error instanceof Error ? error.message : String(error));
+  return {
+    prepareRename: async (document, position, token, next) => {
+      try {
+        return await next(document, position, token);
+      } catch (error) {
+        if (!inGlossary()) throw error;
+        explain(error);
+        // VS Code passes an Error or a string on to the next provider as the reason; anything else ends the rename.
+        throw renameEnded;
+      }
+    },
+    provideRenameEdits: async (document, position, newName, token, next) => {
+      try {
+        // Null (the server failed) would go to the next provider too.
+        return (await next(document, position, newName, token)) ?? (inGlossary() ? new vscode.WorkspaceEdit() : null);
+      } catch (error) {
+        if (!inGlossary() || !(error instanceof ResponseError) || error.code !== LSPErrorCodes.RequestFailed) throw error;
+        explain(error);
+        return new vscode.WorkspaceEdit();
+      }
+    },
+  };
 }
+
+/** What a refused rename is ended with (see `renameMiddleware`): neither an Error nor a string. */
+const renameEnded = Object.freeze({ renameRefusedByTheGlossary: true });

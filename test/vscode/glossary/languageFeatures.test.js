@@ -30,6 +30,11 @@ describe('language features', () => {
     // write a GitHub-style id (`#embedding`) and drop the heading's {#id .class} block.
     const refused = await vscode.commands.executeCommand('vscode.executeDocumentRenameProvider', document.uri, at, 'Embedding');
     assert.deepEqual(refused.entries(), []);
+    // A place the server refuses (a heading with an automatic id) ends the rename there too.
+    await assert.rejects(
+      Promise.resolve(vscode.commands.executeCommand('vscode.executeDocumentRenameProvider', document.uri, positionOf(document, 'Building blocks', 3), 'Bausteine')),
+      (error) => !/GitHub|markdown/i.test(String(error?.message ?? error)),
+    );
   });
 
   it('shows the linked entry in the hover', async () => {

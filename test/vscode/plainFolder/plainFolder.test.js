@@ -16,4 +16,20 @@ describe('a folder without entries', () => {
     assert.deepEqual(readme.map((diagnostic) => diagnostic.code), ['broken-link']);
     assert.deepEqual(ours(fileUri('notes.md')), []);
   });
+
+  it('leaves the rename of a heading to VS Code\'s Markdown support, which the glossary\'s server refuses outside a glossary', async () => {
+    const document = await openFile('README.md');
+    const heading = document.positionAt(document.getText().indexOf('## Install') + 4);
+    // VS Code's Markdown support starts its own language server after the file opens.
+    const texts = await waitFor(
+      () =>
+        Promise.resolve(vscode.commands.executeCommand('vscode.executeDocumentRenameProvider', document.uri, heading, 'Setup')).then(
+          (edit) => edit.entries().flatMap(([, edits]) => edits.map((textEdit) => textEdit.newText)),
+          () => undefined,
+        ),
+      "VS Code's Markdown rename to answer",
+    );
+    // The heading's text, and the link to it by its GitHub-style id.
+    assert.deepEqual(texts.sort(), ['Setup', 'setup']);
+  });
 });
