@@ -9,8 +9,8 @@ import { rangeContains } from './locate';
 /** The id being typed after `](#`, up to the cursor. */
 const idBeingTyped = /\]\(#([^\s()#]*)$/;
 
-/** The rest of the id after the cursor, which a completed id replaces too. */
-const idAfterCursor = /^[^\s()#]*/;
+/** The rest of the id after the cursor up to the link's `)`, which a completed id replaces too (none while the link is open). */
+const idAfterCursor = /^[^\s()#]*(?=\))/;
 
 /** The rest of a link's label after the cursor, up to `](` or `][`. */
 const restOfLinkLabel = /^[^[\]]*\][([]/;
@@ -42,7 +42,7 @@ export function complete(index: WorkspaceIndex, uri: string, line: CursorLine, p
   }
   const typedId = idBeingTyped.exec(line.before)?.[1];
   if (typedId !== undefined) {
-    return completeIds(index, typedId, idAfterCursor.exec(line.after)![0], position, token);
+    return completeIds(index, typedId, idAfterCursor.exec(line.after)?.[0] ?? '', position, token);
   }
   const typedLabel = labelBeingTyped.exec(line.before)?.[1];
   // Inside the label of a link written already, a whole link would be written into it.

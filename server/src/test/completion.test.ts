@@ -92,6 +92,8 @@ test('an id completed inside an id written already replaces the whole id, not on
     completionsAt({ ...workspace, 'A.md': ['[Data](#Dat‸a-Scrapping) |'] })!.map((item) => `${item.label} ${item.edit}`),
     ['Data-Scraping 0:8-0:22 Data-Scraping', 'Dataset 0:8-0:22 Dataset'],
   );
+  // A link not closed yet: what follows the cursor is no id.
+  assert.deepEqual(completionsAt({ ...workspace, 'A.md': ['Siehe [x](#Dat‸, und mehr.'] })!.map((item) => item.edit), ['0:11-0:14 Data-Scraping', '0:11-0:14 Dataset']);
 });
 
 test('no whole link is offered inside the label of a link written already, nor in code', () => {
