@@ -38,7 +38,7 @@ import { workspaceSymbols } from './features/workspaceSymbols';
 import { findReferences } from './features/references';
 import { DiagnosticsPublisher } from './diagnosticsPublisher';
 import { GlossaryDiagnostic } from './diagnostics/diagnostic';
-import { addIgnoredMention } from './features/ignoreMentions';
+import { addIgnoredMention, settingsFileChanged } from './features/ignoreMentions';
 import { useLocale } from './localization';
 import { CreateEntryParams, GlossaryStatus, IgnoreMentionsParams, MissingEntriesRequest, ProposeEntryRequest, ReportRequest, ServerCommands, StatusNotification } from './protocol';
 import { diagnosticsOfFiles, workspaceReport } from './report/workspaceReport';
@@ -297,6 +297,7 @@ export function startServer(
         return;
       }
       if (params.changes.some((change) => session.isConfigFile(change.uri))) {
+        settingsFileChanged(session);
         await reload();
         return;
       }

@@ -67,6 +67,11 @@ function appendTo(text: string, container: Node, member: string, eol: string): {
  */
 const unsavedEdits = new WeakMap<GlossarySession, { readonly uri: string; readonly textBefore: string | undefined }>();
 
+/** The settings file changed on disk (saved, or undone and saved): the next edit starts from what is there. */
+export function settingsFileChanged(session: GlossarySession): void {
+  unsavedEdits.delete(session);
+}
+
 /**
  * The command behind "Do not suggest links to #Id": adds the id to `ignoreMentionsOf` in the
  * glossary's `.glossary.json` (made in the first workspace folder when there is none) with a
