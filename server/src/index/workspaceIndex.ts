@@ -279,10 +279,10 @@ export class WorkspaceIndex {
           }
         }
       }
-      // A duplicate id's diagnostics point at its other definitions: where one moves, the others tell the new place.
-      for (const id of movedExplicitIds(oldAnchors, newAnchors)) {
-        const definers = this.explicitDefinersById.get(id);
-        if (definers !== undefined && definers.length > 1) for (const affected of definers) uris.add(affected);
+      // A duplicate id's diagnostics point at every other definition (automatic ones too): where one
+      // moves, the explicit definers, which report it, tell the new place.
+      for (const id of movedIds(oldAnchors, newAnchors)) {
+        for (const affected of this.explicitDefinersById.get(id) ?? []) uris.add(affected);
       }
       for (const id of linkGraphChangedIds(previous, next)) {
         for (const affected of this.definersById.get(id) ?? []) {
@@ -340,12 +340,12 @@ function definitionShape(anchors: readonly Anchor[] | undefined): string {
   return (anchors ?? []).map((anchor) => (anchor.explicit ? 'e' : 'a')).join('');
 }
 
-/** The ids that a document still defines explicitly, at another place than before. */
-function movedExplicitIds(before: ReadonlyMap<string, readonly Anchor[]>, after: ReadonlyMap<string, readonly Anchor[]>): string[] {
+/** The ids that a document still defines, at another place than before. */
+function movedIds(before: ReadonlyMap<string, readonly Anchor[]>, after: ReadonlyMap<string, readonly Anchor[]>): string[] {
   const moved: string[] = [];
   for (const [id, anchors] of after) {
     const previous = before.get(id);
-    if (previous !== undefined && anchors.some((anchor, k) => anchor.explicit && (previous[k] === undefined || comparePositions(anchor.idRange.start, previous[k].idRange.start) !== 0))) moved.push(id);
+    if (previous !== undefined && anchors.some((anchor, k) => previous[k] === undefined || comparePositions(anchor.idRange.start, previous[k].idRange.start) !== 0)) moved.push(id);
   }
   return moved;
 }
