@@ -1,5 +1,6 @@
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { TextDocumentEdit, WorkspaceEdit } from 'vscode-languageserver';
+import { CancellationToken, TextDocumentEdit, WorkspaceEdit } from 'vscode-languageserver';
+import { readConcurrency } from './index/readGlossaryFiles';
 import { IndexChange } from './index/workspaceIndex';
 import { textFingerprint } from './parse/fingerprint';
 import { GlossarySession } from './session/glossarySession';
@@ -22,25 +23,32 @@ export interface DiskServices {
  * published, so that the edit is worked out from a model that fits the text it edits. `reindexed`
  * tells whether any was. A file missing on disk has no text.
  */
-export async function readClosedFilesAsIndexed(services: DiskServices, uris: Iterable<string>): Promise<{ texts: Map<string, string>; reindexed: boolean }> {
+export async function readClosedFilesAsIndexed(
+  services: DiskServices,
+  uris: Iterable<string>,
+  token: CancellationToken = CancellationToken.None,
+): Promise<{ texts: Map<string, string>; reindexed: boolean }> {
   const texts = new Map<string, string>();
   let reindexed = false;
-  for (const uri of uris) {
-    if (services.openDocument(uri) !== undefined) {
-      continue;
-    }
-    let text = await services.session.readText(uri);
-    if (text === undefined || textFingerprint(text) !== services.session.index.document(uri)?.fingerprint) {
-      await services.afterDiskWork(async () => {
-        if (services.openDocument(uri) === undefined) {
-          services.publishChange(await services.session.refreshFromDisk(uri));
-        }
-        text = await services.session.readText(uri);
-      });
-      reindexed = true;
-    }
-    if (text !== undefined) {
-      texts.set(uri, text);
+  const closed = [...uris].filter((uri) => services.openDocument(uri) === undefined);
+  // A rename of a much-linked id edits thousands of files: they are read a batch at a time.
+  for (let start = 0; start < closed.length && !token.isCancellationRequested; start += readConcurrency) {
+    const batch = closed.slice(start, start + readConcurrency);
+    const read = await Promise.all(batch.map((uri) => services.session.readText(uri)));
+    for (const [k, uri] of batch.entries()) {
+      let text = read[k];
+      if (text === undefined || textFingerprint(text) !== services.session.index.document(uri)?.fingerprint) {
+        await services.afterDiskWork(async () => {
+          if (services.openDocument(uri) === undefined) {
+            services.publishChange(await services.session.refreshFromDisk(uri));
+          }
+          text = await services.session.readText(uri);
+        });
+        reindexed = true;
+      }
+      if (text !== undefined) {
+        texts.set(uri, text);
+      }
     }
   }
   return { texts, reindexed };

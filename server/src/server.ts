@@ -401,7 +401,8 @@ export function startServer(
     })),
   );
   connection.onRenameRequest(
-    runSafely(connection, 'rename', null, async (params) => {
+    runSafely(connection, 'rename', null, async (params, token) => {
+      const openVersions = (): string => documents.all().map((document) => `${document.uri} ${document.version}`).join('\n');
       const rename = (): WorkspaceEdit =>
         refusalToError(() =>
           renameId(session.index, params.textDocument.uri, params.position, params.newName, {
@@ -409,9 +410,12 @@ export function startServer(
             ...clientEdits,
           }),
         );
-      // The closed files it edits are checked against the disk first, and worked out again from what is there.
-      await readClosedFilesAsIndexed(diskServices, editedUris(rename()));
-      return rename();
+      const [versions, sessionBefore] = [openVersions(), session];
+      const edit = rename();
+      // The closed files it edits are checked against the disk first; when one was indexed anew, or
+      // the writer typed (or the folders changed) meanwhile, it is worked out again.
+      const { reindexed } = await readClosedFilesAsIndexed(diskServices, editedUris(edit), token);
+      return reindexed || openVersions() !== versions || session !== sessionBefore ? rename() : edit;
     }),
   );
   connection.onExecuteCommand(
