@@ -164,11 +164,10 @@ function brokenLinkFixes(
   // An implicit heading reference (`[Heading Text]`) has no id written anywhere to replace.
   const link = model.links.find((candidate) => candidate.idRange !== undefined && sameRange(candidate.idRange, diagnostic.range));
   if (link !== undefined) {
-    const named = entriesNamedBy(target, input.index);
     // The label may name an entry the id misses (`[Transformer](#Transformer-Architecture)`); but the
     // id may be an entry yet to write, so such a fix is never preferred.
-    const labelled = entriesNamedBy(link.label, input.index).filter((entry) => !named.some((other) => other.id === entry.id));
-    const entries = [...named, ...labelled].slice(0, maxSuggestedIds);
+    const [named = [], labelled = []] = entriesNamedBy([target, link.label], input.index);
+    const entries = [...named, ...labelled.filter((entry) => !named.some((other) => other.id === entry.id))].slice(0, maxSuggestedIds);
     const close = closestIds.filter((id) => !entries.some((entry) => entry.id === id));
     // Preferred, so applied by Auto Fix, only when the choice is clear: a close id may mean another
     // thing (#GAN is not #DAN, #Zero-Shot-Learning not #Few-Shot-Learning).
@@ -209,25 +208,28 @@ function changeToTitle(id: string, index: WorkspaceIndex): string {
 const maxSuggestedIds = 3;
 
 /**
- * The entries a missing id (or a link's label) names by their title rather than by a close
- * spelling: "Diffusion Models" for `#Diffusion-Models` (its id being `DiffusionModels`), and
+ * The entries each of the names (a missing id, a link's label) names by their title rather than by
+ * a close spelling: "Diffusion Models" for `#Diffusion-Models` (its id being `DiffusionModels`), and
  * "Generative Adversarial Network (GAN)" for `#GAN` or `#Generative-Adversarial-Network`. Hyphens
  * count as spaces, and a plural ending as none. (The file name is no such sign: the real
- * glossary's `Claude.md` holds a copy of the entry CNN.)
+ * glossary's `Claude.md` holds a copy of the entry CNN.) One pass over the entries for all names.
  */
-function entriesNamedBy(target: string, index: WorkspaceIndex): Entry[] {
+function entriesNamedBy(names: readonly string[], index: WorkspaceIndex): Entry[][] {
   const words = (text: string) => singularOf(text.replace(/[-_\s]+/g, ' ').trim().toLowerCase());
-  const name = words(target);
-  const named: Entry[] = [];
+  const wanted = names.map(words);
+  const named: Entry[][] = names.map(() => []);
   for (const document of index.documents()) {
     for (const entry of document.entries) {
       // "X (Y)" names X and Y when one abbreviates the other ("Bedrock (Amazon)" is no "Amazon").
       const parts = /^(.*?)\s*\(([^()]+)\)\s*$/.exec(entry.title);
-      const names = parts && (abbreviates(parts[1]!, parts[2]!) || abbreviates(parts[2]!, parts[1]!)) ? [entry.title, parts[1]!, parts[2]!] : [entry.title];
-      if (names.some((title) => words(title) === name) && !named.some((other) => other.id === entry.id)) named.push(entry);
+      const titles = (parts && (abbreviates(parts[1]!, parts[2]!) || abbreviates(parts[2]!, parts[1]!)) ? [entry.title, parts[1]!, parts[2]!] : [entry.title]).map(words);
+      wanted.forEach((name, k) => {
+        const list = named[k]!;
+        if (list.length < maxSuggestedIds && titles.includes(name) && !list.some((other) => other.id === entry.id)) list.push(entry);
+      });
     }
   }
-  return named.slice(0, maxSuggestedIds);
+  return named;
 }
 
 /** List the entry on the index page, under its letter in collation order. */
