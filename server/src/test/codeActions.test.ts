@@ -31,6 +31,11 @@ function applied(action: CodeAction | undefined, document: TextDocument): string
   return TextDocument.applyEdits(document, editsOf(action.edit)).split('\n');
 }
 
+/** Each action's title, and whether it is preferred. */
+function titlesAndPreference(actions: readonly CodeAction[]): [string, boolean][] {
+  return actions.map((action) => [action.title, action.isPreferred ?? false]);
+}
+
 function titled(actions: readonly CodeAction[], title: string): CodeAction | undefined {
   return actions.find((action) => action.title === title);
 }
@@ -43,7 +48,7 @@ test('a broken link offers the closest ids, the obvious one preferred, and creat
     'A.md',
   );
   assert.deepEqual(
-    actions.map((action) => [action.title, action.isPreferred ?? false]),
+    titlesAndPreference(actions),
     [
       ['Change to "Model"', true],
       ['Create entry "Models"', false],
@@ -206,7 +211,7 @@ test('a broken link offers the entry whose title it names, preferred when alone;
   };
   const { actions, document } = actionsOf(files, 'A.md');
   assert.deepEqual(
-    actions.map((action) => [action.title, action.isPreferred ?? false]),
+    titlesAndPreference(actions),
     [
       ['Change to "Generative-Adversarial-Network", the entry "Generative Adversarial Network (GAN)"', true],
       ['Change to "DAN"', false],
@@ -226,7 +231,7 @@ test('a broken link offers the entry whose title it names, preferred when alone;
   // Two entries of that title: neither is the clear choice.
   const twice = { ...files, 'GAN2.md': ['## Generative Adversarial Network {#GAN-Netz .term}'], 'A.md': ['[a](#Generative_Adversarial_Network)'] };
   assert.deepEqual(
-    actionsOf(twice, 'A.md').actions.filter((action) => action.title.startsWith('Change to')).map((action) => [action.title, action.isPreferred ?? false]),
+    titlesAndPreference(actionsOf(twice, 'A.md').actions.filter((action) => action.title.startsWith('Change to'))),
     [
       ['Change to "Generative-Adversarial-Network", the entry "Generative Adversarial Network (GAN)"', false],
       ['Change to "GAN-Netz", the entry "Generative Adversarial Network"', false],
@@ -272,7 +277,7 @@ test('a broken link whose label names an entry offers that entry, not preferred 
   };
   const { actions } = actionsOf(files, 'A.md');
   assert.deepEqual(
-    actions.map((action) => [action.title, action.isPreferred ?? false]),
+    titlesAndPreference(actions),
     [
       ['Change to "Transformer"', false],
       ['Create entry "Transformer-Architecture"', false],
@@ -281,5 +286,5 @@ test('a broken link whose label names an entry offers that entry, not preferred 
     ],
   );
   const plural = actionsOf({ ...files, 'A.md': ['Die [SLMs](#Small-Language-Models).'] }, 'A.md').actions;
-  assert.deepEqual(plural.map((action) => [action.title, action.isPreferred ?? false])[0], ['Change to "Small-Language-Model"', true]);
+  assert.deepEqual(titlesAndPreference(plural)[0], ['Change to "Small-Language-Model"', true]);
 });
