@@ -50,7 +50,7 @@ function renameMiddleware(inGlossary: () => boolean): Pick<Middleware, 'prepareR
       try {
         return await next(document, position, token);
       } catch (error) {
-        if (!inGlossary()) throw error;
+        if (!inGlossary() || token.isCancellationRequested) throw error;
         explain(error);
         // VS Code passes an Error or a string on to the next provider as the reason; anything else ends the rename.
         throw renameEnded;
@@ -61,7 +61,7 @@ function renameMiddleware(inGlossary: () => boolean): Pick<Middleware, 'prepareR
         // Null (the server failed) would go to the next provider too.
         return (await next(document, position, newName, token)) ?? (inGlossary() ? new vscode.WorkspaceEdit() : null);
       } catch (error) {
-        if (!inGlossary() || !(error instanceof ResponseError) || error.code !== LSPErrorCodes.RequestFailed) throw error;
+        if (!inGlossary() || token.isCancellationRequested || !(error instanceof ResponseError) || error.code !== LSPErrorCodes.RequestFailed) throw error;
         explain(error);
         return new vscode.WorkspaceEdit();
       }
