@@ -9,7 +9,8 @@ import { seeAlsoHeadingText } from './seeAlsoEdits';
 /**
  * The id a title proposes: the title as typed, with runs of white space as hyphens and the
  * characters an id cannot hold left out (`Data Scraping` → `Data-Scraping`, `DL (Deep Learning)`
- * → `DL-Deep-Learning`, `Input/Output` → `InputOutput`).
+ * → `DL-Deep-Learning`, `Input/Output` → `InputOutput`), and the dots of an abbreviation at the
+ * end too (`BPE & Co.` → `BPE-Co`), which would give the file name `BPE-Co..md`.
  */
 export function proposeEntryId(title: string): string {
   return title
@@ -17,7 +18,7 @@ export function proposeEntryId(title: string): string {
     .replace(/[^\p{L}\p{N}_.\s-]/gu, '')
     .replace(/\s+/g, '-')
     .replace(/-{2,}/g, '-')
-    .replace(/^-+|-+$/g, '');
+    .replace(/^-+|[-.]+$/g, '');
 }
 
 /**

@@ -18,6 +18,9 @@ test('a title proposes the id the writer would type: spaces become hyphens, what
   assert.equal(proposeEntryId('Input/Output'), 'InputOutput');
   assert.equal(proposeEntryId('„Quoted“ Mensch–Maschine'), 'Quoted-MenschMaschine');
   assert.equal(proposeEntryId('3D Modeling'), '3D-Modeling');
+  // Dots stay inside an id, not at its end (the file would be `Tokenizer-BPE-Co..md`).
+  assert.equal(proposeEntryId('Tokenizer: BPE & Co.'), 'Tokenizer-BPE-Co');
+  assert.equal(proposeEntryId('GPT-4.5 usw. …'), 'GPT-4.5-usw');
 });
 
 test('an id a file name cannot hold is refused with the reason; in {#…} it must also begin with a letter', () => {
