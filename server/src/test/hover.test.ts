@@ -124,6 +124,10 @@ test('hover shows the first paragraph of the first explanation section as plain 
     await hoverTextAt({ 'A.md': ['[x](#LLM‸)'], 'LLM.md': entry }),
     ['**Large Language Model** `LLM`', '*Ein Sprachmodell*', 'Ein großes Modell mit Code über zwei Zeilen\\.', 'LLM\\.md:1', '1 link points here.'].join('\n\n'),
   );
+  // A paragraph that leads in to a list goes on with its items; a section that begins with a list shows them.
+  const leadIn = ['Es beruht auf:', '', '- **Transformer**: Aufmerksamkeit', '  - nicht die Unterpunkte', '- *Skalierung*', '', 'Nicht danach.'];
+  assert.equal((await hoverTextAt({ 'A.md': ['[x](#LLM‸)'], 'LLM.md': [...entry.slice(0, 10), ...leadIn] }))!.split('\n\n')[2], 'Es beruht auf: Transformer: Aufmerksamkeit; Skalierung');
+  assert.equal((await hoverTextAt({ 'A.md': ['[x](#LLM‸)'], 'LLM.md': [...entry.slice(0, 10), ...leadIn.slice(2)] }))!.split('\n\n')[2], 'Transformer: Aufmerksamkeit; Skalierung');
   const shortened = await hoverTextAt({ 'A.md': ['[x](#LLM‸)'], 'LLM.md': [...entry.slice(0, 10), long] });
   const paragraph = shortened!.split('\n\n')[2]!;
   assert.ok(paragraph.endsWith('…') && paragraph.length <= 300 && paragraph.startsWith('Wort0 Wort1'), paragraph);
