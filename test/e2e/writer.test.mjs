@@ -159,6 +159,18 @@ step('3. typing [x](#Data-Sc offers Data-Scraping and accepting it writes the li
   // may not keep up with fast typing.
   assert.match(line.trimEnd(), /^Siehe \[x\]\(#Data-Scraping\)?$/, `suggestions were ${JSON.stringify(labels)}`);
   await wb.screenshot('completion-accepted');
+  // After `[` and part of a title, the whole link.
+  await wb.pressKey('End');
+  await wb.pressKey('Enter');
+  await wb.type('Mehr bei [Data Scr');
+  const link = '[Data Scraping](#Data-Scraping)';
+  await wb.waitFor(async () => {
+    const l = await wb.suggestions({ timeout: 3000 });
+    if (l.length === 0) await wb.pressKey('Control+Space');
+    return l.includes(link) ? l : undefined;
+  }, { timeout: 20000, what: `the suggestion ${link}` });
+  await wb.acceptSuggestion(link);
+  await wb.waitFor(async () => ((await wb.cursorLineText())?.trimEnd() === `Mehr bei ${link}` ? true : undefined), { timeout: 5000, what: 'the whole link on the line' });
   await wb.runCommand('File: Revert File');
   await wb.waitFor(async () => !(await wb.page.locator('.tabs-container .tab.active.dirty').count()), { what: 'the reverted file' });
 });

@@ -138,22 +138,28 @@ function nvimSteps() {
         vim.wait(3000, function() return vim.api.nvim_buf_get_name(0):match('LLM%.md$') ~= nil end, 10)
         return { file = vim.api.nvim_buf_get_name(0), cursor = vim.api.nvim_win_get_cursor(0), line = vim.api.nvim_get_current_line() }`,
     },
-    // The writer types `See [x](#Data-Sc` on a new last line, asks for completion and accepts
-    // Data-Scraping the way Neovim applies an item's textEdit.
+    // The writer types `See [x](#Data-Sc` on a new last line, completes with <C-x><C-o> (Neovim's
+    // own vim.lsp.omnifunc, which starts the word where the server's edit starts) and accepts
+    // Data-Scraping, which replaces what was typed from that start, as Vim's completion does.
     type: { edit: FILE, line: newLine, insert: true, text: 'See [x](#Data-Sc' },
     completion: { request: 'textDocument/completion', file: FILE, at: '](#Data-Sc', offset: '](#Data-Sc'.length, params: { context: { triggerKind: 1 } } },
     accept: {
       file: FILE,
       lua: `local row = ${newLine}
         local text = vim.api.nvim_buf_get_lines(0, row, row + 1, false)[1]
-        local params = { textDocument = vim.lsp.util.make_text_document_params(0), position = { line = row, character = vim.str_utfindex(text) } }
-        local responses = vim.lsp.buf_request_sync(0, 'textDocument/completion', params, 5000)
-        for _, response in pairs(responses or {}) do
-          local items = response.result and (response.result.items or response.result) or {}
-          for _, item in ipairs(items) do
-            if item.label == 'Data-Scraping' then
-              vim.lsp.util.apply_text_edits({ item.textEdit }, 0, 'utf-16')
-            end
+        vim.opt.virtualedit = 'onemore'
+        vim.api.nvim_win_set_cursor(0, { row + 1, #text })
+        local captured
+        local mode, complete = vim.fn.mode, vim.fn.complete
+        vim.fn.mode = function() return 'i' end
+        vim.fn.complete = function(startcol, items) captured = { startcol = startcol, items = items } end
+        vim.lsp.omnifunc(1, '')
+        vim.wait(5000, function() return captured ~= nil end, 10)
+        vim.fn.mode, vim.fn.complete = mode, complete
+        for _, item in ipairs(captured and captured.items or {}) do
+          if item.word == 'Data-Scraping' then
+            vim.api.nvim_buf_set_text(0, row, captured.startcol - 1, row, #text, { item.word })
+            break
           end
         end
         return vim.api.nvim_buf_get_lines(0, row, row + 1, false)[1]`,

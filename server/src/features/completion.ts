@@ -65,7 +65,6 @@ function completeIds(index: WorkspaceIndex, typed: string, rest: string, positio
       kind: entry ? CompletionItemKind.Reference : CompletionItemKind.Text,
       detail: entry?.title ?? sectionDetail(index, candidate.id),
       documentation: entry?.summary,
-      filterText: candidate.id,
       textEdit: { range: replaced, newText: candidate.id },
     };
   });
@@ -106,7 +105,8 @@ function completeLinks(
       label: link,
       kind: CompletionItemKind.Reference,
       detail: entry?.summary,
-      filterText: `[${entry?.title ?? ''} ${candidate.id}`,
+      // The label holds the title and the id, which the editor filters by. (With a filterText,
+      // Neovim's omnifunc starts the word at the last hyphen rather than at the edit's start.)
       textEdit: { range: replaced, newText: `${link}${separator}` },
     };
   });
