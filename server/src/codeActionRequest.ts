@@ -31,7 +31,7 @@ export async function answerCodeActions(services: DiskServices, client: ClientEd
   const only = params.context.only;
   const wantsQuickFixes = only === undefined || only.some((kind) => CodeActionKind.QuickFix === kind || CodeActionKind.QuickFix.startsWith(`${kind}.`));
   let diagnostics = session.diagnosticsOf(uri);
-  const otherUris = wantsQuickFixes ? filesEditedByQuickFixes(session.index, uri, diagnostics, params.range) : [];
+  const otherUris = wantsQuickFixes ? filesEditedByQuickFixes(session.index, uri, diagnostics, params.range, params.context.diagnostics) : [];
   let otherDocuments: ReadonlyMap<string, OtherDocument> | undefined;
   if (otherUris.length > 0) {
     const version = document.version;
@@ -48,7 +48,7 @@ export async function answerCodeActions(services: DiskServices, client: ClientEd
     }
   }
   const input = { index: session.index, config: session.config, document, diagnostics, ...client, newEntryUri: (id: string) => session.newEntryUri(id), configFileUri: session.configFileUri(), otherDocuments };
-  return codeActions(input, params.range, only);
+  return codeActions(input, params.range, only, params.context.diagnostics);
 }
 
 /** The texts of other files that quick fixes edit: the editor's when open, else from disk, indexed anew when the disk holds another text. */

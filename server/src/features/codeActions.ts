@@ -1,5 +1,5 @@
 import * as l10n from '@vscode/l10n';
-import { CodeAction, CodeActionKind, Command, Range, RenameFile, TextDocumentEdit, TextEdit, WorkspaceEdit } from 'vscode-languageserver';
+import { CodeAction, CodeActionKind, Command, Diagnostic, Range, RenameFile, TextDocumentEdit, TextEdit, WorkspaceEdit } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { configFileName, GlossaryConfig } from '../config';
 import { fileNameId, fileNameOf } from '../diagnostics/check';
@@ -53,11 +53,23 @@ export interface OtherDocument {
   readonly openVersion: number | null;
 }
 
-/** The other files whose text the quick fixes for the diagnostics touching `range` edit: the index page, another entry. */
-export function filesEditedByQuickFixes(index: WorkspaceIndex, uri: string, diagnostics: readonly GlossaryDiagnostic[], range: Range): string[] {
+/** Diagnostics as the editor names them in a code-action request. */
+export type NamedDiagnostic = Pick<Diagnostic, 'code' | 'range'>;
+
+/**
+ * Whether quick fixes are asked for a diagnostic: it touches the range (the cursor, a selection),
+ * or the editor names it (Neovim names those of the cursor's line, wherever on the line it is).
+ */
+function isAskedFor(diagnostic: GlossaryDiagnostic, range: Range, named: readonly NamedDiagnostic[]): boolean {
+  return overlaps(diagnostic.range, range) || named.some((other) => other.code === diagnostic.code && sameRange(other.range, diagnostic.range));
+}
+
+/** The other files whose text the quick fixes asked for edit: the index page, another entry. */
+export function filesEditedByQuickFixes(index: WorkspaceIndex, uri: string, diagnostics: readonly GlossaryDiagnostic[], range: Range, named: readonly NamedDiagnostic[] = []): string[] {
   const uris = new Set<string>();
-  for (const { data, range: diagnosticRange } of diagnostics) {
-    if (!overlaps(diagnosticRange, range)) {
+  for (const diagnostic of diagnostics) {
+    const { data } = diagnostic;
+    if (!isAskedFor(diagnostic, range, named)) {
       continue;
     }
     if (data.kind === DiagnosticCode.NotInIndex || data.kind === DiagnosticCode.IndexAnchorMissing) {
@@ -71,10 +83,10 @@ export function filesEditedByQuickFixes(index: WorkspaceIndex, uri: string, diag
 }
 
 /**
- * The quick fixes for the diagnostics that touch `range`, and the source action that fixes every
- * see-also list of the file. `only` restricts the kinds, as the client asks.
+ * The quick fixes for the diagnostics asked for (see `isAskedFor`), and the source actions of the
+ * entry at the range or of the file. `only` restricts the kinds, as the client asks.
  */
-export function codeActions(input: CodeActionInput, range: Range, only: readonly string[] | undefined): CodeAction[] {
+export function codeActions(input: CodeActionInput, range: Range, only: readonly string[] | undefined, named: readonly NamedDiagnostic[] = []): CodeAction[] {
   const model = input.index.document(input.document.uri);
   if (model === undefined) {
     return [];
@@ -82,7 +94,7 @@ export function codeActions(input: CodeActionInput, range: Range, only: readonly
   const wanted = (kind: string): boolean => only === undefined || only.some((prefix) => kind === prefix || kind.startsWith(`${prefix}.`));
   const actions: CodeAction[] = [];
   if (wanted(CodeActionKind.QuickFix)) {
-    const touching = input.diagnostics.filter((diagnostic) => overlaps(diagnostic.range, range));
+    const touching = input.diagnostics.filter((diagnostic) => isAskedFor(diagnostic, range, named));
     actions.push(...oneAnswerEach(touching.flatMap((diagnostic) => quickFixes(input, model, diagnostic))));
   }
   if (wanted(fixAllSeeAlsoKind)) {

@@ -6,7 +6,7 @@ import { defaultConfig } from '../config';
 import { computeDiagnostics } from '../diagnostics/computeDiagnostics';
 import { codeActions, fixAllSeeAlsoKind } from '../features/codeActions';
 import { ServerCommands } from '../protocol';
-import { indexOf, uriOf } from './support/tinyWorkspace';
+import { entryLines, indexOf, uriOf } from './support/tinyWorkspace';
 
 const newEntryUri = (id: string): string => uriOf(`${encodeURIComponent(id)}.md`);
 
@@ -287,4 +287,20 @@ test('a broken link whose label names an entry offers that entry, not preferred 
   );
   const plural = actionsOf({ ...files, 'A.md': ['Die [SLMs](#Small-Language-Models).'] }, 'A.md').actions;
   assert.deepEqual(titlesAndPreference(plural)[0], ['Change to "Small-Language-Model"', true]);
+});
+
+test('the quick fixes of the diagnostics the editor names are offered wherever the cursor is on the line, as Neovim asks for them', () => {
+  const files = { 'Index.md': index, 'Claude.md': entryLines('CNN', 'CNN', []) };
+  const indexOfFiles = indexOf(files);
+  const uri = uriOf('Claude.md');
+  const document = TextDocument.create(uri, 'markdown', 1, files['Claude.md'].join('\n'));
+  const diagnostics = computeDiagnostics(indexOfFiles.document(uri)!, indexOfFiles, defaultConfig);
+  const input = { index: indexOfFiles, config: defaultConfig, document, diagnostics, documentChanges: true, createsFiles: true, renamesFiles: true, newEntryUri };
+  const lineStart = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+  const mismatch = diagnostics.find((diagnostic) => diagnostic.code === 'anchor-file-mismatch')!;
+  assert.deepEqual(codeActions(input, lineStart, ['quickfix']), [], 'the cursor is before the id');
+  assert.deepEqual(
+    codeActions(input, lineStart, ['quickfix'], [{ code: mismatch.code, range: mismatch.range }]).map((action) => action.title),
+    ['Change the id to "Claude", as the file is named', 'Rename the file to "CNN.md"'],
+  );
 });
