@@ -377,3 +377,28 @@ test('a file opened under another spelling of its URI (Neovim and Emacs do not e
     await server.shutdown();
   }
 });
+
+test('a client that cannot watch files: the server watches the glossary\'s folders and sees files written, created and deleted by another program', { timeout: 60_000 }, async (t) => {
+  const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'glossary-disk-watch-'));
+  fs.writeFileSync(path.join(folder, 'Index.md'), '# Index {#Index}\n');
+  fs.writeFileSync(path.join(folder, 'A.md'), entry('A', 'A', 'Siehe [B](#B) und [C](#C).'));
+  const uri = URI.file(path.join(folder, 'A.md')).toString();
+  const server = await startServer(folder, { signal: t.signal });
+  const broken = (): string[] => (server.diagnostics.get(uri) ?? []).filter((d) => d.code === 'broken-link').map((d) => (d.data as { target: string }).target).sort();
+  try {
+    await server.settle();
+    assert.deepEqual(broken(), ['B', 'C']);
+    fs.writeFileSync(path.join(folder, 'B.md'), entry('B', 'B', 'Text.'));
+    await server.waitUntil(() => broken().join() === 'C', 'B.md, created by another program, to define #B');
+    // A folder made, then a file in it: the new folder is watched too.
+    fs.mkdirSync(path.join(folder, 'neu'));
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    fs.writeFileSync(path.join(folder, 'neu', 'C.md'), entry('C', 'C', 'Text.'));
+    await server.waitUntil(() => broken().length === 0, 'neu/C.md to define #C');
+    fs.rmSync(path.join(folder, 'B.md'));
+    await server.waitUntil(() => broken().join() === 'B', 'B.md, deleted, to take #B away');
+  } finally {
+    await server.shutdown();
+    fs.rmSync(folder, { recursive: true, force: true });
+  }
+});

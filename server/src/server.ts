@@ -12,6 +12,7 @@ import {
   DidChangeWatchedFilesNotification,
   DocumentDiagnosticReport,
   DocumentDiagnosticReportKind,
+  FileEvent,
   FileChangeType,
   InitializeParams,
   InitializeResult,
@@ -46,6 +47,7 @@ import { markShutDown, refuseAfterShutdown, runSafely } from './requestRunner';
 import { GlossarySession, LoadReport, OpenText } from './session/glossarySession';
 import type { IndexChange } from './index/workspaceIndex';
 import { NodeFileSystemWorkspace } from './workspace/nodeWorkspace';
+import { FolderWatcher } from './workspace/folderWatcher';
 import { Workspace } from './workspace/workspace';
 
 /** How long after a change of the terms the other files' mentions are worked out again. */
@@ -187,6 +189,31 @@ export function startServer(
     const watchers = [...patterns.map((globPattern) => ({ globPattern })), { globPattern: '**/*', kind: WatchKind.Create | WatchKind.Delete }];
     filesWatcher = { key, registration: connection.client.register(DidChangeWatchedFilesNotification.type, { watchers }) };
   };
+  /**
+   * A client that cannot watch files (Neovim on Linux, for one) would never tell of a file changed
+   * by another program: the server then watches the folders of the glossary's files itself.
+   */
+  let diskWatcher: FolderWatcher | undefined;
+  /** Folders that appeared in a watched folder: watched too, though no glossary file is in them yet. */
+  const newFolders = new Set<string>();
+  const watchDisk = (): void => {
+    if (canRegisterWatchers || !(workspace instanceof NodeFileSystemWorkspace)) {
+      return;
+    }
+    diskWatcher ??= new FolderWatcher((uris) => {
+      void afterDiskWork(async () => {
+        const kinds = await Promise.all(uris.map((uri) => workspace.stat(uri)));
+        uris.forEach((uri, k) => (kinds[k] === 'directory' ? newFolders.add(uri) : newFolders.delete(uri)));
+        // A file written or created counts as changed (it is read either way); a folder that appears is read.
+        await applyFileChanges(uris.map((uri, k) => ({ uri, type: kinds[k] === undefined ? FileChangeType.Deleted : kinds[k] === 'directory' ? FileChangeType.Created : FileChangeType.Changed })));
+      });
+    });
+    const folders = new Set([...folderUris, ...newFolders]);
+    for (const document of session.index.documents()) folders.add(document.uri.slice(0, document.uri.lastIndexOf('/')));
+    const configUri = session.configFileUri();
+    if (configUri !== undefined) folders.add(configUri.slice(0, configUri.lastIndexOf('/')));
+    diskWatcher.watch(folders);
+  };
   const currentSettings = async (): Promise<unknown> => {
     if (!canPullSettings) {
       return pushedSettings;
@@ -220,6 +247,7 @@ export function startServer(
     loaded = true;
     watchGlossaryFiles();
     watchOuterConfigFile();
+    watchDisk();
     diagnostics.publishAll([...session.index.documents()].map((document) => document.uri));
     sendStatus('ready');
   };
@@ -291,37 +319,38 @@ export function startServer(
     }
   });
 
-  connection.onDidChangeWatchedFiles((params) =>
-    afterDiskWork(async () => {
-      if (!loaded) {
-        return;
-      }
-      if (params.changes.some((change) => session.isConfigFile(change.uri))) {
-        settingsFileChanged(session);
-        await reload();
-        return;
-      }
-      // The folder watcher and a file's watcher may both report one file.
-      const changes = [...new Map(params.changes.map((change) => [`${change.type} ${change.uri}`, change])).values()];
-      for (const change of changes) {
-        const deleted = change.type === FileChangeType.Deleted;
-        if (session.isGlossaryFile(change.uri) || session.index.document(change.uri) !== undefined) {
-          diagnostics.publishChange(deleted ? await session.removeFile(change.uri) : await session.refreshFromDisk(change.uri));
-        } else if (deleted) {
-          // A folder (the folder watcher reports it alone, not the files in it).
-          for (const removed of await session.removeFolder(change.uri)) {
-            diagnostics.publishChange(removed.change);
-            diagnostics.forget(removed.uri);
-          }
-        } else if (change.type === FileChangeType.Created) {
-          (await session.addFolder(change.uri)).forEach((added) => diagnostics.publishChange(added));
+  /** Files and folders changed on disk, as the editor's watchers or the server's own report them. */
+  const applyFileChanges = async (fileChanges: readonly FileEvent[]): Promise<void> => {
+    if (!loaded) {
+      return;
+    }
+    if (fileChanges.some((change) => session.isConfigFile(change.uri))) {
+      settingsFileChanged(session);
+      await reload();
+      return;
+    }
+    // The folder watcher and a file's watcher may both report one file.
+    const changes = [...new Map(fileChanges.map((change) => [`${change.type} ${change.uri}`, change])).values()];
+    for (const change of changes) {
+      const deleted = change.type === FileChangeType.Deleted;
+      if (session.isGlossaryFile(change.uri) || session.index.document(change.uri) !== undefined) {
+        diagnostics.publishChange(deleted ? await session.removeFile(change.uri) : await session.refreshFromDisk(change.uri));
+      } else if (deleted) {
+        // A folder (the folder watcher reports it alone, not the files in it).
+        for (const removed of await session.removeFolder(change.uri)) {
+          diagnostics.publishChange(removed.change);
+          diagnostics.forget(removed.uri);
         }
-        if (deleted && session.index.document(change.uri) === undefined) {
-          diagnostics.forget(change.uri);
-        }
+      } else if (change.type === FileChangeType.Created) {
+        (await session.addFolder(change.uri)).forEach((added) => diagnostics.publishChange(added));
       }
-    }),
-  );
+      if (deleted && session.index.document(change.uri) === undefined) {
+        diagnostics.forget(change.uri);
+      }
+    }
+    watchDisk();
+  };
+  connection.onDidChangeWatchedFiles((params) => afterDiskWork(() => applyFileChanges(params.changes)));
 
   documents.onDidChangeContent(({ document }) => {
     changeCounts.set(document.uri, (changeCounts.get(document.uri) ?? 0) + 1);
@@ -474,7 +503,10 @@ export function startServer(
     return workspaceReport(current.index, current.config, folderUris, (uri) => byUri.get(uri) ?? reported(uri));
   });
 
-  connection.onShutdown(() => markShutDown(connection));
+  connection.onShutdown(() => {
+    diskWatcher?.dispose();
+    markShutDown(connection);
+  });
   documents.listen(connection);
   connection.listen();
 }
