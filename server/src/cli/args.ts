@@ -58,6 +58,15 @@ export function explicitLocale(argv: readonly string[]): string | undefined {
   return locale;
 }
 
+/** The arguments without the `--locale LANG` options before the command (`explicitLocale` reads them). */
+function withoutLeadingLocale(argv: readonly string[]): readonly string[] {
+  let start = 0;
+  while (argv[start] === '--locale' || argv[start]?.startsWith('--locale=')) {
+    start += argv[start] === '--locale' ? 2 : 1;
+  }
+  return argv.slice(start);
+}
+
 /** A language such as `de`, `en`, `de-CH` or `de_DE`. */
 function isLanguageTag(value: string): boolean {
   return /^[A-Za-z]{2,3}([-_][A-Za-z0-9]{1,8})*$/.test(value);
@@ -65,7 +74,7 @@ function isLanguageTag(value: string): boolean {
 
 /** Reads the arguments after the program name. Never throws. */
 export function parseArguments(argv: readonly string[]): CliCommand | UsageError {
-  const [command, ...rest] = argv;
+  const [command, ...rest] = withoutLeadingLocale(argv);
   if (command === undefined) {
     return usageError(l10n.t('a command is needed: check, index, report or lsp'));
   }
@@ -179,11 +188,11 @@ export function helpText(): string {
     '',
     ...wrapped(l10n.t('A PATH is a file or a folder. A folder expands to its files that match the "include" patterns (default **/*.md) and not the "exclude" patterns of .glossary.json, sorted by path; node_modules and .git are skipped. A file named explicitly is always read. .glossary.json is looked up in the folder of the first PATH and its ancestors, up to the root of the git repository.')),
     '',
-    ...wrapped(l10n.t('check prints a line per diagnostic (path:line:column: severity code message) on standard output, and how many of each severity it found on standard error.')),
+    ...wrapped(l10n.t('check prints a line per diagnostic (path:line:column: severity code message) on standard output, and how many of each severity it found on standard error. Lines and columns count from 1; a column counts UTF-16 code units, as editors that speak LSP do (an emoji counts two).')),
     '',
     ...wrapped(l10n.t('report writes to standard output, or to FILE with --output. FILE must not belong to the glossary (a file its include patterns take in, its index page, .glossary.json), and a FILE that exists is replaced only when its name ends in .html, .htm or .json.')),
     '',
-    ...wrapped(l10n.t('Messages, and the headings of the report, are in the language of LC_ALL, LC_MESSAGES or LANG (German for de_DE.UTF-8; English for C, POSIX or a language without a translation). --locale LANG after any command chooses it instead: --locale de, --locale en.')),
+    ...wrapped(l10n.t('Messages, and the headings of the report, are in the language of LC_ALL, LC_MESSAGES or LANG (German for de_DE.UTF-8; English for C, POSIX or a language without a translation). --locale LANG before or after the command chooses it instead: --locale de, --locale en.')),
     '',
     ...wrapped(l10n.t('Exit status: 0 no error-severity diagnostic, 1 some error (also when --min-severity leaves it out), 2 bad usage, which includes a .glossary.json with a mistake (nothing is checked), a folder PATH without a file the include patterns take in, no file read at all, and a file named as a PATH that cannot be read (the others are still read and reported). report exits with 0 once written, whatever the report holds, and 2 for bad usage.')),
     '',

@@ -30,7 +30,8 @@ export function writeReport(command: ReportCommand, loaded: LoadedGlossary, resu
   const diagnosticsByUri = new Map(results.map(({ file, diagnostics }) => [file.uri, diagnostics]));
   const folder = commonFolder([...displayPathOf.values()]);
   const report = buildReport(loaded.index, loaded.config, {
-    name: folder,
+    // Named after the folder, as in the editor (`report .` would be called ".").
+    name: path.basename(path.resolve(io.cwd, folder)),
     diagnosticsOf: (uri) => diagnosticsByUri.get(uri) ?? [],
     fileName: (uri) => path.relative(folder, displayPathOf.get(uri) ?? URI.parse(uri).fsPath),
   });

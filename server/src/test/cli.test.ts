@@ -68,6 +68,10 @@ test('check on a folder without any entry says so and reports what Markdown gets
   const report = await run(['report', 'docs', '--format', 'json'], { 'docs/README.md': ['# My project', '', '```sh', 'x', '```'] });
   assert.equal(report.exitCode, 0);
   assert.match(report.stderr, /^glossary: No entry \(a heading with the class \.term\)/);
+  assert.equal(JSON.parse(report.stdout).name, 'docs');
+  // Named after the folder it is run in, not ".".
+  const here = await run(['report', '.', '--format', 'json'], { 'README.md': ['# My project'] });
+  assert.equal(JSON.parse(here.stdout).name, 'ws');
 });
 
 test('a folder expands to its .md files sorted by path; .txt files come only when named; files keep the order given', async () => {
@@ -401,6 +405,9 @@ test('--locale, given to any command, wins over the environment', async () => {
   assert.deepEqual(germanRun, { exitCode: 2, stdout: '', stderr: 'glossary: Datei oder Ordner nicht gefunden: nowhere.md\n' });
   assert.match((await run(['check', '--help', '--locale', 'de'], {})).stdout, /^Aufruf: glossary/);
   assert.match((await run(['--help', '--locale', 'en'], {}, { environment: german })).stdout, /^Usage: glossary/);
+  // Before the command too.
+  assert.match((await run(['--locale', 'de', '--help'], {})).stdout, /^Aufruf: glossary/);
+  assert.match((await run(['--locale=en', 'check', 'g/Apfel.md'], glossary, { environment: german })).stdout, /error broken-link No heading defines the id "Kirsche"\./);
   // Even the messages about the arguments are in the language asked for.
   assert.equal((await run(['check', '--locale', 'de'], glossary)).stderr, 'glossary: „check“ braucht mindestens einen PFAD (eine Datei oder einen Ordner)\nSiehe „glossary --help“.\n');
   assert.equal((await run(['index', 'g', '--locale'], glossary)).stderr, 'glossary: --locale needs a language, such as de or en\nTry "glossary --help".\n');
