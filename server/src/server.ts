@@ -203,7 +203,8 @@ export function startServer(
     diskWatcher ??= new FolderWatcher((uris) => {
       void afterDiskWork(async () => {
         const kinds = await Promise.all(uris.map((uri) => workspace.stat(uri)));
-        uris.forEach((uri, k) => (kinds[k] === 'directory' ? newFolders.add(uri) : newFolders.delete(uri)));
+        const inGlossary = (uri: string): boolean => folderUris.some((folder) => uri.startsWith(`${folder.replace(/\/$/, '')}/`)) && !/\/(node_modules|\.git)(\/|$)/.test(uri);
+        uris.forEach((uri, k) => (kinds[k] === 'directory' && inGlossary(uri) ? newFolders.add(uri) : newFolders.delete(uri)));
         // A file written or created counts as changed (it is read either way); a folder that appears is read.
         await applyFileChanges(uris.map((uri, k) => ({ uri, type: kinds[k] === undefined ? FileChangeType.Deleted : kinds[k] === 'directory' ? FileChangeType.Created : FileChangeType.Changed })));
       });
