@@ -29,6 +29,15 @@ export interface LoadedGlossary {
    * given; already reported through `warn`. The command still works on the rest but exits with 2.
    */
   readonly unreadableArguments: readonly string[];
+  /** The files of the glossary skipped (unreadable, binary) or read with a warning (invalid UTF-8), as reported through `warn`. */
+  readonly fileNotes: readonly FileNote[];
+}
+
+/** A file skipped, or read with a warning, and why. */
+export interface FileNote {
+  readonly displayPath: string;
+  readonly message: string;
+  readonly skipped: boolean;
 }
 
 /** Why the arguments cannot be used: each line a clear sentence. */
@@ -163,13 +172,15 @@ export async function loadGlossary(paths: readonly string[], environment: LoadEn
     document: parseGlossaryDocument(text, uri, 0, parseOptions),
     text: withMentions ? text : undefined,
   }));
+  const skipped = new Set(read.skipped.map((problem) => problem.uri));
+  const fileNotes: FileNote[] = [];
   for (const problem of [...read.skipped, ...read.warnings]) {
     const displayPath = displayPathOf.get(problem.uri);
     if (displayPath !== undefined) {
       environment.warn(`${displayPath}: ${problem.message}`);
+      fileNotes.push({ displayPath, message: problem.message, skipped: skipped.has(problem.uri) });
     }
   }
-  const skipped = new Set(read.skipped.map((problem) => problem.uri));
   const readFiles = files.filter((file) => !skipped.has(file.uri));
   if (readFiles.length === 0) {
     return { kind: 'failure', messages: [l10n.t('no glossary file could be read from {0}', paths.join(', '))] };
@@ -181,7 +192,7 @@ export async function loadGlossary(paths: readonly string[], environment: LoadEn
   }
   await findMentionsOf(index, read.documents);
   const unreadableArguments = targets.filter((target) => target.kind === 'file' && skipped.has(target.uri)).map((target) => target.given);
-  return { kind: 'loaded', config, index, files: readFiles, unreadableArguments };
+  return { kind: 'loaded', config, index, files: readFiles, unreadableArguments, fileNotes };
 }
 
 /** Why nothing was found in the folders given: the patterns that took in no file. */

@@ -108,7 +108,7 @@ async function runOnGlossary(command: Extract<CliCommand, { kind: 'index' | 'che
       io.stdout(formatDiagnosticsJson(shown));
       break;
     case 'sarif':
-      io.stdout(formatSarif(shown, loaded.config));
+      io.stdout(formatSarif(shown, loaded.config, loaded.fileNotes, loaded.unreadableArguments.length === 0));
       break;
   }
   const hasError = results.some(({ diagnostics }) => diagnostics.some((diagnostic) => diagnostic.severity === 'error'));

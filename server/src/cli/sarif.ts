@@ -4,6 +4,7 @@ import { allDiagnosticCodes, Severity } from '../diagnostics/codes';
 import { describeDiagnosticCode } from '../diagnostics/descriptions';
 import { GlossaryConfig } from '../config';
 import { FileDiagnostics, oneBased } from './output';
+import type { FileNote } from './loadGlossary';
 
 /** SARIF knows no information or hint level; both are notes. */
 const sarifLevels: Readonly<Record<Severity, 'error' | 'warning' | 'note'>> = {
@@ -13,8 +14,12 @@ const sarifLevels: Readonly<Record<Severity, 'error' | 'warning' | 'note'>> = {
   hint: 'note',
 };
 
-/** `check --format sarif`: one SARIF 2.1.0 run, with a rule per diagnostic code. */
-export function formatSarif(results: readonly FileDiagnostics[], config: GlossaryConfig): string {
+/**
+ * `check --format sarif`: one SARIF 2.1.0 run, with a rule per diagnostic code. The files skipped
+ * or read with a warning are the invocation's notifications, so that a code-scanning upload tells
+ * of them too; `successful` is false when a file named on the command line could not be read.
+ */
+export function formatSarif(results: readonly FileDiagnostics[], config: GlossaryConfig, fileNotes: readonly FileNote[] = [], successful = true): string {
   const rules = allDiagnosticCodes.map((code) => {
     const configured = config.severity[code];
     return {
@@ -50,6 +55,16 @@ export function formatSarif(results: readonly FileDiagnostics[], config: Glossar
       {
         tool: { driver: { name: 'glossary', rules } },
         columnKind: 'utf16CodeUnits',
+        invocations: [
+          {
+            executionSuccessful: successful,
+            toolExecutionNotifications: fileNotes.map((note) => ({
+              level: note.skipped ? 'warning' : 'note',
+              message: { text: note.message },
+              locations: [{ physicalLocation: { artifactLocation: { uri: artifactUri(note.displayPath) } } }],
+            })),
+          },
+        ],
         results: sarifResults,
       },
     ],

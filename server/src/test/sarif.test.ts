@@ -61,3 +61,28 @@ test('check --format sarif on the whole real glossary is valid SARIF 2.1.0', asy
   assertValidSarif(sarif);
   assert.equal((JSON.parse(sarif) as { runs: { results: unknown[] }[] }).runs[0]!.results.length > 2000, true);
 });
+
+test('check --format sarif tells of the files skipped or read with a warning, and that the run failed when a file named could not be read', async () => {
+  const workspace = new InMemoryWorkspace({
+    'file:///ws/.git/HEAD': 'ref: refs/heads/main',
+    'file:///ws/g/Apfel.md': entryLines('Apfel', 'Apfel', []).join('\n'),
+    'file:///ws/g/Locked.md': { unreadable: 'EACCES' },
+    'file:///ws/g/Latin.md': new Uint8Array([...Buffer.from('## Caf'), 0xe9, ...Buffer.from(' {#Cafe .term}\n')]),
+  });
+  type Run = { invocations: { executionSuccessful: boolean; toolExecutionNotifications: { level: string; message: { text: string }; locations: { physicalLocation: { artifactLocation: { uri: string } } }[] }[] }[] };
+  const runOf = (text: string): Run => (JSON.parse(text) as { runs: Run[] }).runs[0]!;
+  const folder = await sarifOf(['check', 'g'], workspace, '/ws');
+  assertValidSarif(folder);
+  const [invocation] = runOf(folder).invocations;
+  assert.equal(invocation!.executionSuccessful, true);
+  assert.deepEqual(
+    invocation!.toolExecutionNotifications.map((note) => [note.level, note.locations[0]!.physicalLocation.artifactLocation.uri, note.message.text]),
+    [
+      ['warning', 'g/Locked.md', 'skipped: cannot read the file (EACCES)'],
+      ['note', 'g/Latin.md', 'invalid UTF-8; read with replacement characters (U+FFFD)'],
+    ],
+  );
+  const named = await sarifOf(['check', 'g/Apfel.md', 'g/Locked.md'], workspace, '/ws');
+  assertValidSarif(named);
+  assert.equal(runOf(named).invocations[0]!.executionSuccessful, false);
+});
