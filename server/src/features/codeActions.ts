@@ -19,7 +19,7 @@ import { linkFirstMentionsEdits, linkMentionEdit, linkMentionsKind } from './men
 import { addToIndexEdit, indexAnchorEdit } from './indexPageEdits';
 import { addSeeAlsoEdit, insertSeeAlsoLinkEdit, seeAlsoHeadingText, sortSeeAlsoEdits } from './seeAlsoEdits';
 import { comparableForm, singularOf } from '../diagnostics/closestIds';
-import { abbreviates } from '../mentions/lexicon';
+import { abbreviates, endingsOf } from '../mentions/lexicon';
 
 /** The source action that puts every see-also list of a file in order. */
 export const fixAllSeeAlsoKind = `${CodeActionKind.SourceFixAll}.glossary`;
@@ -223,11 +223,14 @@ const maxSuggestedIds = 3;
  * The entries each of the names (a missing id, a link's label) names by their title rather than by
  * a close spelling: "Diffusion Models" for `#Diffusion-Models` (its id being `DiffusionModels`), and
  * "Generative Adversarial Network (GAN)" for `#GAN` or `#Generative-Adversarial-Network`. Hyphens
- * count as spaces, and a plural ending as none. (The file name is no such sign: the real
+ * count as spaces, and a plural or German ending as none. (The file name is no such sign: the real
  * glossary's `Claude.md` holds a copy of the entry CNN.) One pass over the entries for all names.
  */
 function entriesNamedBy(names: readonly string[], index: WorkspaceIndex): Entry[][] {
   const words = (text: string) => singularOf(text.replace(/[-_\s]+/g, ' ').trim().toLowerCase());
+  // German endings too, as mentions take them: "kognitive Architektur" names "Kognitive Architekturen".
+  const inflects = (base: string, inflected: string): boolean => inflected.startsWith(base) && endingsOf(base.slice(base.lastIndexOf(' ') + 1)).includes(inflected.slice(base.length));
+  const sameName = (a: string, b: string): boolean => a === b || inflects(a, b) || inflects(b, a);
   const wanted = names.map(words);
   const named: Entry[][] = names.map(() => []);
   for (const document of index.documents()) {
@@ -237,7 +240,7 @@ function entriesNamedBy(names: readonly string[], index: WorkspaceIndex): Entry[
       const titles = (parts && (abbreviates(parts[1]!, parts[2]!) || abbreviates(parts[2]!, parts[1]!)) ? [entry.title, parts[1]!, parts[2]!] : [entry.title]).map(words);
       wanted.forEach((name, k) => {
         const list = named[k]!;
-        if (list.length < maxSuggestedIds && titles.includes(name) && !list.some((other) => other.id === entry.id)) list.push(entry);
+        if (list.length < maxSuggestedIds && titles.some((title) => sameName(title, name)) && !list.some((other) => other.id === entry.id)) list.push(entry);
       });
     }
   }

@@ -287,6 +287,9 @@ test('a broken link whose label names an entry offers that entry, not preferred 
   );
   const plural = actionsOf({ ...files, 'A.md': ['Die [SLMs](#Small-Language-Models).'] }, 'A.md').actions;
   assert.deepEqual(titlesAndPreference(plural)[0], ['Change to "Small-Language-Model"', true]);
+  // A German ending, as mentions take them: the label in the singular, the title in the plural.
+  const german = actionsOf({ ...files, 'Kognitiv.md': ['## Kognitive Architekturen {#Kognitive-Architectures .term}'], 'A.md': ['Eine [kognitive Architektur](#Kognitiv-Architektur).'] }, 'A.md').actions;
+  assert.deepEqual(titlesAndPreference(german)[0], ['Change to "Kognitive-Architectures", the entry "Kognitive Architekturen"', false]);
 });
 
 test('the quick fixes of the diagnostics the editor names are offered wherever the cursor is on the line, as Neovim asks for them', () => {
