@@ -23,7 +23,7 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI, Utils } from 'vscode-uri';
 import { configFileName } from './config';
-import { complete } from './features/completion';
+import { complete, cursorLineIn } from './features/completion';
 import { fixAllSeeAlsoKind } from './features/codeActions';
 import { answerCodeActions } from './codeActionRequest';
 import { DiskServices, editedUris, readClosedFilesAsIndexed } from './closedFiles';
@@ -404,10 +404,7 @@ export function startServer(
       if (document === undefined || (document.languageId !== 'markdown' && !session.isGlossaryFile(document.uri))) {
         return null;
       }
-      const { line } = params.position;
-      const before = document.getText({ start: { line, character: 0 }, end: params.position });
-      const after = document.getText({ start: params.position, end: { line: line + 1, character: 0 } });
-      return complete(session.index, document.uri, { before, after }, params.position, token);
+      return complete(session.index, document.uri, cursorLineIn(document, params.position), params.position, token);
     }),
   );
   connection.onDocumentSymbol(runSafely(connection, 'documentSymbol', [], (params, token) => documentSymbols(session.index, params.textDocument.uri, token)));

@@ -1,5 +1,6 @@
 import * as l10n from '@vscode/l10n';
 import { CancellationToken, CompletionItem, CompletionItemKind, CompletionList, Position, Range } from 'vscode-languageserver';
+import { TextDocument } from 'vscode-languageserver-textdocument';
 import { fileNameOf } from '../diagnostics/check';
 import { WorkspaceIndex } from '../index/workspaceIndex';
 import { Entry } from '../parse/model';
@@ -24,10 +25,35 @@ const labelBeingTyped = /(?:^|[^!\\\]])\[([^[\]()]+)$/;
  */
 const maxItems = 200;
 
-/** The line of the cursor, split at it. */
+/** The line of the cursor, split at it, and the rest of its paragraph. */
 export interface CursorLine {
   readonly before: string;
   readonly after: string;
+  /**
+   * The lines of the cursor's paragraph before its line and after it (up to a blank line, each
+   * with its line break), where a code span or comment around the cursor may open or close.
+   */
+  readonly paragraphBefore?: string;
+  readonly paragraphAfter?: string;
+}
+
+/** How far the paragraph around the cursor is looked at, either way. */
+const maxParagraphLines = 50;
+
+/** The cursor's line and paragraph in an open document. */
+export function cursorLineIn(document: TextDocument, position: Position): CursorLine {
+  const { line } = position;
+  const lineText = (number: number): string => document.getText({ start: { line: number, character: 0 }, end: { line: number + 1, character: 0 } });
+  let first = line;
+  while (first > 0 && line - first < maxParagraphLines && lineText(first - 1).trim() !== '') first--;
+  let last = line;
+  while (last + 1 < document.lineCount && last - line < maxParagraphLines && lineText(last + 1).trim() !== '') last++;
+  return {
+    before: document.getText({ start: { line, character: 0 }, end: position }),
+    after: document.getText({ start: position, end: { line: line + 1, character: 0 } }),
+    paragraphBefore: document.getText({ start: { line: first, character: 0 }, end: { line, character: 0 } }),
+    paragraphAfter: document.getText({ start: { line: line + 1, character: 0 }, end: { line: last + 1, character: 0 } }),
+  };
 }
 
 /**
@@ -112,17 +138,31 @@ function completeLinks(
   });
 }
 
-/** Whether the cursor is in code, where brackets are no links: a fenced code block, verbatim HTML, a code span. */
+/**
+ * Whether the cursor is in code, where brackets are no links: a code block, verbatim HTML, a
+ * comment, a code span.
+ */
 function inCode(index: WorkspaceIndex, uri: string, line: CursorLine, position: Position): boolean {
   const document = index.document(uri);
   const inBlock = (range: Range): boolean => rangeContains(range, position);
-  return document?.codeFences.some((fence) => inBlock(fence.range)) === true || document?.verbatimHtml.some(inBlock) === true || inCodeSpan(line);
+  if (document?.codeFences.some((fence) => inBlock(fence.range)) === true || document?.verbatim.some(inBlock) === true) {
+    return true;
+  }
+  const before = (line.paragraphBefore ?? '') + line.before;
+  const after = line.after + (line.paragraphAfter ?? '');
+  return inComment(before, after) || inCodeSpan(before, after);
 }
 
-/** Whether a code span opened before the cursor closes after it, on the cursor's line. */
-function inCodeSpan(line: CursorLine): boolean {
+/** Whether a comment opened before the cursor (in its paragraph) closes after it. */
+function inComment(before: string, after: string): boolean {
+  const open = before.lastIndexOf('<!--');
+  return open >= 0 && !before.includes('-->', open + 4) && after.includes('-->');
+}
+
+/** Whether a code span opened before the cursor (in its paragraph) closes after it. */
+function inCodeSpan(before: string, after: string): boolean {
   let open: number | undefined;
-  for (const [, escaped, run] of line.before.matchAll(/(\\?)(`+)/g)) {
+  for (const [, escaped, run] of before.matchAll(/(\\?)(`+)/g)) {
     if (open === undefined) {
       // A backslash escapes the first backtick of a run outside code; inside, it is a character.
       const length = run!.length - (escaped ? 1 : 0);
@@ -131,7 +171,7 @@ function inCodeSpan(line: CursorLine): boolean {
       open = undefined;
     }
   }
-  return open !== undefined && new RegExp(`(?<!\`)\`{${open}}(?!\`)`).test(line.after);
+  return open !== undefined && new RegExp(`(?<!\`)\`{${open}}(?!\`)`).test(after);
 }
 
 /** A defined id as completion ranks it. */

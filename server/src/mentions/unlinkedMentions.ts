@@ -144,7 +144,7 @@ function scanDocument(text: string, document: GlossaryDocument, lexicon: Lexicon
   const oneBreak = !text.includes('\r');
   const skipped = linesWithoutProse(document, lines);
   const headMasks = maskMultiLineComments(lines, skipped);
-  const links = new RangeMasks([...document.links.map((link) => link.range), ...document.verbatimHtml]);
+  const links = new RangeMasks([...document.links.map((link) => link.range), ...document.verbatim]);
   for (const entry of document.entries) {
     const scope = new EntryScope(entry, lexicon);
     for (const paragraph of paragraphsOf(text, oneBreak, lines, lineOffsets, skipped, entry.heading.range.end.line + 1, entry.range.end.line)) {
@@ -214,7 +214,7 @@ interface Paragraph {
 }
 
 /**
- * Heading lines, code blocks, verbatim HTML (`<pre>`) and reference definitions (`[ref]: #Id`) hold no prose; table rows
+ * Heading lines, code blocks, verbatim text (`<pre>`, comments) and reference definitions (`[ref]: #Id`) hold no prose; table rows
  * are left alone too, since a link in a cell would break the columns of a grid table.
  */
 function linesWithoutProse(document: GlossaryDocument, lines: readonly string[]): Uint8Array {
@@ -224,15 +224,14 @@ function linesWithoutProse(document: GlossaryDocument, lines: readonly string[])
   };
   document.headings.forEach((heading) => skip(heading.range));
   document.codeFences.forEach((fence) => skip(fence.range));
-  // Lines within a verbatim element; its first and last line are masked where it stands.
-  document.verbatimHtml.forEach(({ start, end }) => skipped.fill(1, start.line + 1, end.line));
+  // Lines within verbatim text (HTML, comments, indented code); its first and last line are masked where it stands.
+  document.verbatim.forEach(({ start, end }) => skipped.fill(1, start.line + 1, end.line));
   const tableRows = lines.map((line) => /^\s*(\||\+[-=:+])/.test(line));
   const nextNonBlank = (number: number, step: number): number => {
     let other = number + step;
     while (other >= 0 && other < lines.length && lines[other]!.trim() === '') other += step;
     return other;
   };
-  skipIndentedCode(lines, skipped);
   lines.forEach((line, number) => {
     // A table's caption (`: Haikus zu ...`, `Table: ...`) stands before or after it.
     const caption = /^\s*(Table)?:\s/.test(line) && (tableRows[nextNonBlank(number, -1)] === true || tableRows[nextNonBlank(number, 1)] === true);
@@ -241,48 +240,6 @@ function linesWithoutProse(document: GlossaryDocument, lines: readonly string[])
     }
   });
   return skipped;
-}
-
-/**
- * Marks indented code blocks (the model keeps fenced code only): after a blank line, lines indented
- * four columns beyond the content of the list item they stand in (the margin outside a list), up
- * to the next line that is less indented. A nested list item ("    - more") is no code.
- */
-function skipIndentedCode(lines: readonly string[], skipped: Uint8Array): void {
-  let contentColumn = 0;
-  let afterBlank = true;
-  let inCode = false;
-  lines.forEach((line, number) => {
-    if (line.trim() === '') {
-      afterBlank = true;
-      return;
-    }
-    const indent = columnsOf(/^[ \t]*/.exec(line)![0]);
-    const item = /^([ \t]*)([-*+]|\d+[.)])([ \t]+)\S/.exec(line);
-    if (skipped[number]) {
-      inCode = false;
-    } else if ((inCode || afterBlank) && indent >= contentColumn + 4) {
-      inCode = true;
-      skipped[number] = 1;
-    } else {
-      inCode = false;
-      if (item !== null) {
-        contentColumn = columnsOf(item[1]! + item[2]! + item[3]!);
-      } else if (afterBlank && indent < contentColumn) {
-        contentColumn = 0;
-      }
-    }
-    afterBlank = false;
-  });
-}
-
-/** How many columns leading white space takes (a tab runs to the next multiple of four). */
-function columnsOf(space: string): number {
-  let columns = 0;
-  for (const char of space) {
-    columns = char === '\t' ? columns + 4 - (columns % 4) : columns + 1;
-  }
-  return columns;
 }
 
 /**

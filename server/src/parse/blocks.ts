@@ -59,8 +59,12 @@ export interface BlockScan {
   /** The inline text of each footnote, by label: Pandoc places it where the note is referenced. */
   readonly notes: ReadonlyMap<string, readonly InlineBlock[]>;
   readonly fences: readonly FenceBlock[];
-  /** Raw HTML elements whose content Pandoc keeps verbatim (`pre`, `script`, `style`, `textarea`), from `<` to the end of the closing tag. */
-  readonly verbatimHtml: readonly Range[];
+  /**
+   * Text Pandoc keeps verbatim outside fenced code: raw HTML elements (`pre`, `script`, `style`,
+   * `textarea`) and comments at the start of a block, from `<` to the end of the closing tag, and
+   * indented code blocks, whole lines.
+   */
+  readonly verbatim: readonly Range[];
   readonly definitions: readonly DefinitionBlock[];
   /** Lines of horizontal rules at the top level of the file. */
   readonly rules: readonly number[];
@@ -192,10 +196,10 @@ class BlockScanner {
     blocks: (HeadingBlock | InlineBlock)[];
     notes: Map<string, InlineBlock[]>;
     fences: FenceBlock[];
-    verbatimHtml: Range[];
+    verbatim: Range[];
     definitions: DefinitionBlock[];
     rules: number[];
-  } = { blocks: [], notes: new Map(), fences: [], verbatimHtml: [], definitions: [], rules: [] };
+  } = { blocks: [], notes: new Map(), fences: [], verbatim: [], definitions: [], rules: [] };
   /** Where inline text goes while a footnote is parsed. */
   private noteText: InlineBlock[] | undefined;
   /** How many fenced divs are open: a closing `:::` ends a paragraph only then. */
@@ -462,7 +466,9 @@ class BlockScanner {
     if (indent > 0 && (text.startsWith('<!--') || !paragraphEndingTags.has(blockTagLine.exec(text)?.[1].toLowerCase() ?? ''))) return undefined;
     if (text.startsWith('<!--')) {
       const close = this.closingAfter(lines, i, indent + 4, commentCloser);
-      return close && this.continueAfterHtml(lines, close.line, close.end, 'spaces');
+      if (close === undefined) return undefined;
+      this.result.verbatim.push({ start: { line: line.line, character: line.start + indent }, end: { line: lines[close.line].line, character: close.end } });
+      return this.continueAfterHtml(lines, close.line, close.end, 'spaces');
     }
     const tag = blockTagLine.exec(text);
     const name = tag?.[1].toLowerCase();
@@ -481,7 +487,7 @@ class BlockScanner {
   private skipHtml(lines: LineRef[], i: number, start: number, tagEnd: number, end: number, verbatim: string | undefined, skipped: SkippedAfterHtml = 'lineBreak', opened?: { indent: number }): number {
     const close = verbatim === undefined ? undefined : this.closingAfter(lines, tagEnd, end - lines[tagEnd].start, closingTagPattern(verbatim));
     if (close === undefined) return this.continueAfterHtml(lines, tagEnd, end, skipped, opened);
-    this.result.verbatimHtml.push({ start: { line: lines[i].line, character: start }, end: { line: lines[close.line].line, character: close.end } });
+    this.result.verbatim.push({ start: { line: lines[i].line, character: start }, end: { line: lines[close.line].line, character: close.end } });
     return this.continueAfterHtml(lines, close.line, close.end, 'nothing');
   }
 
@@ -707,6 +713,8 @@ class BlockScanner {
       else if (indentation(this.text(lines[j])) >= 4) end = ++j;
       else break;
     }
+    const last = lines[end - 1];
+    this.result.verbatim.push({ start: { line: lines[i].line, character: lines[i].start }, end: { line: last.line, character: last.end } });
     return end;
   }
 

@@ -128,8 +128,12 @@ export interface GlossaryDocument {
   readonly links: readonly Link[];
   readonly entries: readonly Entry[];
   readonly codeFences: readonly CodeFence[];
-  /** Raw HTML elements whose content Pandoc keeps verbatim (`<pre>`, `<script>`, `<style>`, `<textarea>`), from `<` to the end of the closing tag. */
-  readonly verbatimHtml: readonly Range[];
+  /**
+   * Text Pandoc keeps verbatim outside fenced code, where brackets make no link and words no prose:
+   * raw HTML elements (`<pre>`, `<script>`, `<style>`, `<textarea>`) and comments starting a block,
+   * from `<` to the end of the closing tag, and indented code blocks.
+   */
+  readonly verbatim: readonly Range[];
 }
 
 /** Settings that change what the parser calls an entry. */

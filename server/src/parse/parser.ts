@@ -231,7 +231,7 @@ export function parseGlossaryDocument(
     links,
     entries: buildEntries(headings, links, paragraphs, blockScan.rules, lineTexts, options),
     codeFences,
-    verbatimHtml: blockScan.verbatimHtml.length === 0 ? noRanges : blockScan.verbatimHtml.map((range) => source.range(range)),
+    verbatim: blockScan.verbatim.length === 0 ? noRanges : blockScan.verbatim.map((range) => source.range(range)),
   };
 }
 

@@ -1,13 +1,14 @@
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { complete } from '../features/completion';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { complete, cursorLineIn } from '../features/completion';
 import { notCancelled, withCursor } from './support/cursor';
 import { parseGlossaryDocument } from '../parse/parser';
 import { rangeText, uriOf } from './support/tinyWorkspace';
 
 function completionsAt(files: Readonly<Record<string, readonly string[]>>) {
-  const { index, uri, position, lineBeforeCursor, lineAfterCursor } = withCursor(files);
-  const list = complete(index, uri, { before: lineBeforeCursor, after: lineAfterCursor }, position, notCancelled);
+  const { index, uri, position, text } = withCursor(files);
+  const list = complete(index, uri, cursorLineIn(TextDocument.create(uri, 'markdown', 1, text), position), position, notCancelled);
   return list?.items.map((item) => ({
     label: item.label,
     detail: item.detail,
@@ -103,6 +104,16 @@ test('no whole link is offered inside the label of a link written already, nor i
   assert.deepEqual(completionsAt({ ...workspace, 'A.md': ['Code `x = [Dat‸]` here.'] }), undefined);
   assert.deepEqual(completionsAt({ ...workspace, 'A.md': ['Code ``x = `[Dat‸` `` here.'] }), undefined);
   assert.deepEqual(completionsAt({ ...workspace, 'A.md': ['<pre>', '[x](#Dat‸', '</pre>'] }), undefined);
+  // Indented code, comments (over blank lines at the start of a block, within a paragraph) and code spans over lines.
+  assert.deepEqual(completionsAt({ ...workspace, 'A.md': ['Text', '', '    x = [Dat‸', '    y'] }), undefined);
+  assert.deepEqual(completionsAt({ ...workspace, 'A.md': ['- Item', '', '        [x](#Dat‸'] }), undefined);
+  assert.deepEqual(completionsAt({ ...workspace, 'A.md': ['<!-- draft', '', 'see [Dat‸', '', '-->'] }), undefined);
+  assert.deepEqual(completionsAt({ ...workspace, 'A.md': ['Text <!-- see', '[x](#Dat‸ --> more'] }), undefined);
+  assert.deepEqual(completionsAt({ ...workspace, 'A.md': ['Code `x = 1', 'y = [Dat‸', 'z` here.'] }), undefined);
+  // Outside: a list item's continuation is no code, a comment closed on the line before, a code span that never closes in the paragraph.
+  for (const lines of [['- Item', '', '    more [Dat‸'], ['<!-- note -->', 'See [Dat‸'], ['Code `x', 'See [Dat‸', '', 'z` here.']]) {
+    assert.deepEqual(completionsAt({ ...workspace, 'A.md': lines })?.map((item) => item.label), ['[Data Scraping](#Data-Scraping)', '[Datensatz](#Dataset)'], lines.join('|'));
+  }
   // Outside code: a closed span before the cursor, a lone backtick, an escaped one.
   for (const line of ['`code` and [Dat‸', 'A lone ` and [Dat‸ `` two', 'Escaped \\`[Dat‸ and `']) {
     assert.deepEqual(completionsAt({ ...workspace, 'A.md': [line] })?.map((item) => item.label), ['[Data Scraping](#Data-Scraping)', '[Datensatz](#Dataset)'], line);

@@ -15,6 +15,8 @@ export interface CursorWorkspace {
   readonly lineBeforeCursor: string;
   /** The text of the cursor's line after the cursor. */
   readonly lineAfterCursor: string;
+  /** The whole text of the cursor's file, without the marker. */
+  readonly text: string;
 }
 
 /** Indexes files given as name -> lines, exactly one of which holds the cursor marker. */
@@ -33,7 +35,9 @@ export function withCursor(files: Readonly<Record<string, readonly string[]>>): 
   if (found === undefined) {
     throw new Error(`no cursor marker ${cursorMarker} in the files`);
   }
-  return { index: indexOf(clean), ...found };
+  const cursorFile = found;
+  const text = Object.entries(clean).find(([name]) => uriOf(name) === cursorFile.uri)![1].join('\n');
+  return { index: indexOf(clean), ...found, text };
 }
 
 /** A token that is never cancelled. */
