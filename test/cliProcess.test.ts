@@ -50,7 +50,7 @@ test('LANG=de_DE.UTF-8 gives German help, usage errors and diagnostics', () => {
   });
   const checked = glossary(['check', exampleGlossary], german);
   assert.equal(checked.status, 1, checked.stderr);
-  assert.match(checked.stdout, /Transformer\.md:\d+:\d+: error broken-link Keine Überschrift definiert die ID „Tokeniser“\./);
+  assert.match(checked.stdout, /Transformer\.md:\d+:\d+: error broken-link Keine Überschrift hat die ID „Tokeniser“\./);
 });
 
 test('LC_ALL=C wins over LANG=de_DE.UTF-8, and --locale wins over both', () => {
@@ -59,7 +59,7 @@ test('LC_ALL=C wins over LANG=de_DE.UTF-8, and --locale wins over both', () => {
   assert.match(checked.stdout, /error broken-link No heading defines the id "Tokeniser"\./);
   assert.match(glossary(['--help'], { LANG: 'C' }).stdout, /^Usage: glossary <command> \[options\]\n/);
   assert.match(glossary(['check', exampleGlossary, '--locale', 'en'], { LANG: 'de_DE.UTF-8' }).stdout, /No heading defines the id "Tokeniser"\./);
-  assert.match(glossary(['check', exampleGlossary, '--locale=de'], { LC_ALL: 'C' }).stdout, /Keine Überschrift definiert die ID „Tokeniser“\./);
+  assert.match(glossary(['check', exampleGlossary, '--locale=de'], { LC_ALL: 'C' }).stdout, /Keine Überschrift hat die ID „Tokeniser“\./);
 });
 
 test('check on a folder without any glossary file exits with 2 and says so', () => {
@@ -153,7 +153,7 @@ async function publishedMessage(t: TestContext, args: readonly string[], setting
 }
 
 test('glossary lsp speaks the language of --locale, else the one the editor asks for, else the environment\'s', { timeout: 60_000 }, async (t) => {
-  const german = /^Keine Überschrift definiert die ID „Tokeniser“/;
+  const german = /^Keine Überschrift hat die ID „Tokeniser“/;
   const english = /^No heading defines the id "Tokeniser"/;
   assert.match(await publishedMessage(t, ['--stdio', '--locale', 'de'], { LANG: 'C' }, 'en'), german);
   assert.match(await publishedMessage(t, ['--stdio'], { LANG: 'C' }, 'de'), german);

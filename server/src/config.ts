@@ -1,4 +1,5 @@
 import * as l10n from '@vscode/l10n';
+import { parse as parseJsonWithErrors, type ParseError } from 'jsonc-parser';
 import { URI, Utils } from 'vscode-uri';
 import {
   DiagnosticCode,
@@ -131,9 +132,18 @@ export function parseConfigFileText(text: string): { readonly json: unknown; rea
   }
   try {
     return { json: JSON.parse(text), problems: [] };
-  } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
-    return { json: undefined, problems: [l10n.t('{0} is not valid JSON ({1}).', configFileName, reason)] };
+  } catch {
+    // JSON.parse explains in English only; the place of the first error is said in any language.
+    const errors: ParseError[] = [];
+    parseJsonWithErrors(text, errors, { disallowComments: true });
+    const offset = errors[0]?.offset;
+    if (offset === undefined) {
+      return { json: undefined, problems: [l10n.t('{0} is not valid JSON.', configFileName)] };
+    }
+    const before = text.slice(0, offset);
+    const line = before.split('\n').length;
+    const column = offset - before.lastIndexOf('\n');
+    return { json: undefined, problems: [l10n.t('{0} is not valid JSON (line {1}, column {2}).', configFileName, line, column)] };
   }
 }
 

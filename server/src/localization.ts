@@ -13,6 +13,9 @@ function defaultBundleFolder(): string {
 }
 
 /** A language tag such as `de`, `de-DE` or `de-CH`; anything else (a path, say) is no locale. */
+/** The language `useLocale` chose. */
+let language = 'en';
+
 const languageTag = /^[a-z]{2,3}(-[a-z0-9]{1,8})*$/;
 
 /**
@@ -23,25 +26,32 @@ const languageTag = /^[a-z]{2,3}(-[a-z0-9]{1,8})*$/;
  */
 export function useLocale(locale: string | undefined, bundleFolder = defaultBundleFolder()): void {
   l10n.config({ contents: {} });
+  language = 'en';
   if (locale === undefined) {
     return;
   }
-  const language = locale.toLowerCase().replace(/_/g, '-');
-  if (!languageTag.test(language)) {
+  const wanted = locale.toLowerCase().replace(/_/g, '-');
+  if (!languageTag.test(wanted)) {
     return;
   }
-  for (const candidate of [language, language.split('-')[0]!]) {
+  for (const candidate of [wanted, wanted.split('-')[0]!]) {
     const file = path.join(bundleFolder, `bundle.l10n.${candidate}.json`);
     if (!existsSync(file)) {
       continue;
     }
     try {
       l10n.config({ contents: JSON.parse(readFileSync(file, 'utf8')) as Record<string, string> });
+      language = candidate;
     } catch {
       // A damaged bundle must not stop the server; the messages stay English.
     }
     return;
   }
+}
+
+/** The language of the messages in use (`useLocale`): a tag such as `de`, or `en`. */
+export function messagesLanguage(): string {
+  return language;
 }
 
 /**

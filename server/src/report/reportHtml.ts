@@ -1,4 +1,6 @@
 import * as l10n from '@vscode/l10n';
+import { describeDiagnosticCode } from '../diagnostics/descriptions';
+import { messagesLanguage } from '../localization';
 import { GlossaryReport, LinkedEntry, ReportEntry, ReportGraph } from './glossaryReport';
 import { circularLayout, PlacedNode, roundToTenth } from './graphLayout';
 
@@ -20,7 +22,7 @@ export function renderReportHtml(report: GlossaryReport): string {
   const title = l10n.t('Glossary Report');
   return [
     '<!DOCTYPE html>',
-    '<html>',
+    `<html lang="${escapeHtml(messagesLanguage())}">`,
     '<head>',
     '<meta charset="utf-8">',
     `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">`,
@@ -141,9 +143,9 @@ function problemsSection({ problems }: GlossaryReport): string {
   if (problems.length === 0) {
     return section(l10n.t('Problems'), l10n.t('No problems found.'), '');
   }
-  const rows = problems.map((problem) => [code(problem.code), `<span class="${problem.severity}">${escapeHtml(severityName(problem.severity))}</span>`, String(problem.count)]);
+  const rows = problems.map((problem) => [code(problem.code), escapeHtml(describeDiagnosticCode(problem.code)), `<span class="${problem.severity}">${escapeHtml(severityName(problem.severity))}</span>`, String(problem.count)]);
   const intro = l10n.t('The diagnostics of all files, per code (run "glossary check" or open the Problems panel for each place).');
-  return section(l10n.t('Problems'), intro, table([l10n.t('Code'), l10n.t('Severity'), l10n.t('Count')], rows, 1));
+  return section(l10n.t('Problems'), intro, table([l10n.t('Code'), l10n.t('Description'), l10n.t('Severity'), l10n.t('Count')], rows, 1));
 }
 
 function severityName(severity: string): string {

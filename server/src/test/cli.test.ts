@@ -354,7 +354,7 @@ test('LANG=de_DE.UTF-8 gives German help, usage errors and diagnostics; the code
   const help = await run(['--help'], {}, { environment: german });
   assert.equal(help.exitCode, 0);
   assert.match(help.stdout, /^Aufruf: glossary <Befehl> \[Optionen\]\n/);
-  assert.match(help.stdout, /\nExit-Status: 0 keine Diagnose/);
+  assert.match(help.stdout, /\nExit-Status: 0, wenn keine Meldung/);
   // The prose is wrapped in either language, which a translation line by line did not do.
   for (const text of [help.stdout, (await run(['--help'], {})).stdout]) {
     assert.deepEqual(text.split('\n').filter((line) => [...line].length > 90), []);
@@ -366,12 +366,17 @@ test('LANG=de_DE.UTF-8 gives German help, usage errors and diagnostics; the code
   });
   const checked = await run(['check', 'g', 'g/001-index.txt'], glossary, { environment: german });
   assert.equal(checked.exitCode, 1);
-  assert.match(checked.stdout, /^g\/Apfel\.md:7:10: error broken-link Keine Überschrift definiert die ID „Birne“\.\n/);
+  assert.match(checked.stdout, /^g\/Apfel\.md:7:10: error broken-link Keine Überschrift hat die ID „Birne“\.\n/);
   const json = JSON.parse((await run(['check', 'g/Apfel.md', '--format', 'json'], glossary, { environment: german })).stdout) as { diagnostics: Record<string, unknown>[] };
   assert.deepEqual(Object.keys(json.diagnostics[0]!), ['path', 'line', 'column', 'endLine', 'endColumn', 'severity', 'code', 'message']);
-  assert.ok(json.diagnostics.some((diagnostic) => diagnostic.code === 'broken-link' && diagnostic.message === 'Keine Überschrift definiert die ID „Kirsche“.'));
+  assert.ok(json.diagnostics.some((diagnostic) => diagnostic.code === 'broken-link' && diagnostic.message === 'Keine Überschrift hat die ID „Kirsche“.'));
+  // The report's page says its language, and says what each code of its problems means.
+  const page = (await run(['report', 'g'], glossary, { environment: german })).stdout;
+  assert.match(page, /^<!DOCTYPE html>\n<html lang="de">/);
+  assert.match(page, /<td><code>broken-link<\/code><\/td><td>Die ID eines Links ist nirgends im Glossar vergeben\.<\/td>/);
   // The next run without an environment is English again: the language is chosen anew each run.
   assert.match((await run(['--help'], {})).stdout, /^Usage: glossary <command> \[options\]\n/);
+  assert.match((await run(['report', 'g'], glossary)).stdout, /^<!DOCTYPE html>\n<html lang="en">/);
 });
 
 test('LC_ALL wins over LC_MESSAGES and LANG, LC_MESSAGES over LANG; C, POSIX, empty and untranslated languages are English', async () => {

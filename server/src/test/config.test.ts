@@ -87,10 +87,12 @@ test('a settings value that is not an object is a problem', () => {
 });
 
 test('a config file with a JSON syntax error gives a problem naming the file', () => {
-  const { json, problems } = parseConfigFileText('{"include": [}');
+  const { json, problems } = parseConfigFileText('{\n  "include": [}');
   assert.equal(json, undefined);
-  assert.equal(problems.length, 1);
-  assert.match(problems[0]!, /^\.glossary\.json is not valid JSON \(.+\)\.$/);
+  assert.deepEqual(problems, ['.glossary.json is not valid JSON (line 2, column 15).']);
+  // What JSON allows nowhere: a comment, a trailing comma.
+  assert.deepEqual(parseConfigFileText('{ // note\n}').problems, ['.glossary.json is not valid JSON (line 1, column 3).']);
+  assert.deepEqual(parseConfigFileText('{"include": ["*.md"],}').problems, ['.glossary.json is not valid JSON (line 1, column 22).']);
 });
 
 test('new entries go to the configured folder, else to the folder holding most entries, else to the root', () => {

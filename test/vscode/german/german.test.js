@@ -18,7 +18,7 @@ describe('the extension in German', () => {
   it('shows the command titles in German', () => {
     const extension = vscode.extensions.getExtension('pandoc-glossary.pandoc-glossary');
     const titles = extension.packageJSON.contributes.commands.map((command) => `${shown(command.category)}: ${shown(command.title)}`);
-    assert.deepEqual(titles, ['Glossar: Neuer Eintrag…', 'Glossar: Fehlende Einträge anzeigen', 'Glossar: Verweise anzeigen', 'Glossar: Bericht anzeigen', 'Glossar: Server neu starten']);
+    assert.deepEqual(titles, ['Glossar: Neuer Eintrag…', 'Glossar: Fehlende Einträge anzeigen', 'Glossar: Links auf diese ID anzeigen', 'Glossar: Bericht anzeigen', 'Glossar: Server neu starten']);
   });
 
   it('shows the Glossary Report in German', async () => {
@@ -33,7 +33,7 @@ describe('the extension in German', () => {
 
   it('reports a broken link in German', async () => {
     const [diagnostic] = await diagnosticsWithCode(fileUri('Transformer.md'), 'broken-link');
-    assert.equal(diagnostic.message, 'Keine Überschrift definiert die ID „Tokeniser“. Ähnlichste vorhandene IDs: Tokenizer.');
+    assert.equal(diagnostic.message, 'Keine Überschrift hat die ID „Tokeniser“. Ähnliche IDs: Tokenizer.');
   });
 
   it('counts the links in the hover in German', async () => {
