@@ -128,9 +128,9 @@ test('glossary lsp without a transport flag speaks LSP over stdio', { timeout: 3
   }
 });
 
-/** The message of the broken link in Transformer.md as `glossary lsp ARGS` publishes it, the editor asking for `editorLocale`. */
-async function publishedMessage(t: TestContext, args: readonly string[], settings: Record<string, string>, editorLocale: string | undefined): Promise<string> {
-  const child = spawn(process.execPath, [serverScript, 'lsp', ...args], { stdio: ['pipe', 'pipe', 'pipe'], env: environmentWith(settings) });
+/** The message of the broken link in Transformer.md as `glossary BEFORE lsp ARGS` publishes it, the editor asking for `editorLocale`. */
+async function publishedMessage(t: TestContext, args: readonly string[], settings: Record<string, string>, editorLocale: string | undefined, before: readonly string[] = []): Promise<string> {
+  const child = spawn(process.execPath, [serverScript, ...before, 'lsp', ...args], { stdio: ['pipe', 'pipe', 'pipe'], env: environmentWith(settings) });
   t.signal.addEventListener('abort', () => child.kill(), { once: true });
   const connection = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
   const transformer = URI.file(path.join(exampleGlossary, 'Transformer.md')).toString();
@@ -156,6 +156,7 @@ test('glossary lsp speaks the language of --locale, else the one the editor asks
   const german = /^Keine Überschrift hat die ID „Tokeniser“/;
   const english = /^No heading defines the id "Tokeniser"/;
   assert.match(await publishedMessage(t, ['--stdio', '--locale', 'de'], { LANG: 'C' }, 'en'), german);
+  assert.match(await publishedMessage(t, ['--stdio'], { LANG: 'C' }, 'en', ['--locale', 'de']), german, '--locale before the command');
   assert.match(await publishedMessage(t, ['--stdio'], { LANG: 'C' }, 'de'), german);
   assert.match(await publishedMessage(t, ['--stdio'], { LANG: 'de_DE.UTF-8' }, undefined), german);
   assert.match(await publishedMessage(t, ['--stdio'], { LANG: 'de_DE.UTF-8' }, 'en'), english);

@@ -8,11 +8,6 @@ import { NodeFileSystemWorkspace } from './workspace/nodeWorkspace';
  */
 function main(): void {
   const argv = process.argv.slice(2);
-  if (argv[0] === 'lsp') {
-    // Loaded only here, so that the command line does not pay for the language server's code.
-    (require('./lspMain') as typeof import('./lspMain')).startLanguageServer();
-    return;
-  }
   // A reader that stops early (`glossary check . | head`) is no error of ours.
   process.stdout.on('error', (error: NodeJS.ErrnoException) => {
     if (error.code === 'EPIPE') {
@@ -27,6 +22,8 @@ function main(): void {
     stderr: (text) => process.stderr.write(text),
     environment: process.env,
     writeFile: (filePath, text) => writeFileSync(filePath, text),
+    // Loaded only here, so that the command line does not pay for the language server's code.
+    startLanguageServer: () => (require('./lspMain') as typeof import('./lspMain')).startLanguageServer(),
   }).then(
     (exitCode) => {
       process.exitCode = exitCode;

@@ -239,7 +239,7 @@ export function startServer(
     const firstEntryRead = (readSoFar: { entryCount: number; fileCount: number }): void => {
       if (session.counts().entryCount === 0) void connection.sendNotification(StatusNotification, { state: 'indexing', ...readSoFar, brokenLinkCount: 0, hasConfigFile: session.hasConfigFile() });
     };
-    report(await next.load(settings ?? undefined, openTexts(), firstEntryRead));
+    report(await next.load(settings ?? undefined, openTexts, firstEntryRead));
     session = next;
     // Edits made while the files were read arrive here; unchanged versions are skipped.
     for (const open of openTexts()) {
@@ -433,7 +433,7 @@ export function startServer(
       const rename = (): WorkspaceEdit =>
         refusalToError(() =>
           renameId(session.index, params.textDocument.uri, params.position, params.newName, {
-            openVersions: new Map(documents.all().map((document) => [document.uri, document.version])),
+            isOpen: (uri) => documents.get(uri) !== undefined,
             ...clientEdits,
           }),
         );

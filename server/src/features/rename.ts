@@ -45,8 +45,11 @@ export function prepareRename(index: WorkspaceIndex, uri: string, position: Posi
 
 /** How the client takes edits of several files. */
 export interface RenameOptions {
-  /** Versions of the documents open in the editor, so that edits of stale text are refused. */
-  readonly openVersions: ReadonlyMap<string, number>;
+  /**
+   * Whether a document is open in the editor: its edit carries the version of the text indexed,
+   * which the edit was worked out on, so that the editor refuses it when it holds other text.
+   */
+  readonly isOpen: (uri: string) => boolean;
   /** Whether the client takes versioned `documentChanges`, and file renames among them. */
   readonly documentChanges: boolean;
   readonly renamesFiles: boolean;
@@ -93,7 +96,7 @@ export function renameId(index: WorkspaceIndex, uri: string, position: Position,
     return { changes: Object.fromEntries([...editsByUri].map(([target, edits]) => [target, [...edits.values()]])) };
   }
   const documentChanges: (TextDocumentEdit | RenameFile)[] = [...editsByUri].map(([target, edits]) =>
-    TextDocumentEdit.create({ uri: target, version: options.openVersions.get(target) ?? null }, [...edits.values()]),
+    TextDocumentEdit.create({ uri: target, version: options.isOpen(target) ? (index.document(target)?.version ?? null) : null }, [...edits.values()]),
   );
   for (const definer of options.renamesFiles ? new Set(index.anchorsOf(id).map((located) => located.uri)) : []) {
     const renamed = `${definer.slice(0, definer.lastIndexOf('/'))}/${encodeURIComponent(newId)}.md`;

@@ -6,7 +6,7 @@ import { configFileName, defaultConfig, entriesFolderUri, GlossaryConfig, resolv
 import { computeDiagnostics } from '../diagnostics/computeDiagnostics';
 import { GlossaryDiagnostic } from '../diagnostics/diagnostic';
 import { newEntryProblem, newEntryUri, proposeEntryId } from '../features/newEntry';
-import { configuredIndexPage, readGlossaryFiles } from '../index/readGlossaryFiles';
+import { configuredIndexPage, readGlossaryFiles, ReadFilesResult } from '../index/readGlossaryFiles';
 import { IndexChange, WorkspaceIndex } from '../index/workspaceIndex';
 import { DiagnosticCode } from '../diagnostics/codes';
 import { findMentionsOf, mentionsAreCurrent, reworkMentions, unlinkedMentions } from '../mentions/unlinkedMentions';
@@ -87,15 +87,18 @@ export class GlossarySession {
 
   /**
    * Resolves the configuration and indexes every glossary file of the workspace folders anew,
-   * each read and parsed once; open documents are parsed from the editor's text instead.
-   * `onFirstEntry` is called once, as soon as a file read holds an entry (the folder is a
+   * each read and parsed once; open documents are parsed from the editor's text instead (asked
+   * for again, when given as a function, as the new index takes over: the writer may have typed,
+   * opened or closed documents while the files were read). `onFirstEntry` is called once, as soon as a file read holds an entry (the folder is a
    * glossary), with the entries and files read so far.
    */
   async load(
     editorSettings: unknown,
-    openTexts: readonly OpenText[],
+    openTexts: readonly OpenText[] | (() => readonly OpenText[]),
     onFirstEntry?: (readSoFar: { readonly entryCount: number; readonly fileCount: number }) => void,
   ): Promise<LoadReport> {
+    const currentOpenTexts = typeof openTexts === 'function' ? openTexts : () => openTexts;
+    const openAtStart = new Set(currentOpenTexts().map((open) => open.uri));
     const first = this.folderUris[0];
     const configFile = first === undefined ? undefined : await findConfigFile(this.workspace, first);
     const { config, problems } = resolveConfig(configFile?.json, editorSettings);
@@ -113,26 +116,37 @@ export class GlossarySession {
       uris.push(indexPage.unlistedUri);
     }
     const indexPageUri = indexPage.uri;
-    const openByUri = new Map(openTexts.map((open) => [open.uri, open]));
     // The lexicon needs every title: the texts are held until the mention pass below has read them (none when closed files are not scanned).
     const withMentions = scansClosedFiles(config);
     const soFar = { entryCount: 0, fileCount: 0 };
-    const read = await readGlossaryFiles(this.workspace, uris.filter((uri) => !openByUri.has(uri)), (text, uri) => {
-      const document = this.parse(text, uri, closedFileVersion, config);
-      soFar.fileCount++;
-      if (soFar.entryCount === 0 && document.entries.length > 0) onFirstEntry?.({ ...soFar, entryCount: document.entries.length });
-      soFar.entryCount += document.entries.length;
-      return { document, text: withMentions ? text : undefined };
-    });
-    // Asked before the new index serves: edits that come while the disk is asked go to the old one.
+    const readAndParse = (toRead: readonly string[]): Promise<ReadFilesResult<{ document: GlossaryDocument; text: string | undefined }>> =>
+      readGlossaryFiles(this.workspace, toRead, (text, uri) => {
+        const document = this.parse(text, uri, closedFileVersion, config);
+        soFar.fileCount++;
+        if (soFar.entryCount === 0 && document.entries.length > 0) onFirstEntry?.({ ...soFar, entryCount: document.entries.length });
+        soFar.entryCount += document.entries.length;
+        return { document, text: withMentions ? text : undefined };
+      });
+    const read = await readAndParse(uris.filter((uri) => !openAtStart.has(uri)));
+    const documents = [...read.documents];
+    // Files closed while the others were read are read now; the disk is asked before the new
+    // index serves, since edits that come meanwhile go to the old one.
     const listed = new Set(uris);
+    const readSince = new Set<string>();
+    for (;;) {
+      const stillOpen = new Set(currentOpenTexts().map((open) => open.uri));
+      const closed = uris.filter((uri) => openAtStart.has(uri) && !stillOpen.has(uri) && !readSince.has(uri));
+      if (closed.length === 0) break;
+      closed.forEach((uri) => readSince.add(uri));
+      documents.push(...(await readAndParse(closed)).documents);
+    }
     const missing = new Set<string>();
-    for (const open of openTexts) {
+    for (const open of currentOpenTexts()) {
       if (!listed.has(open.uri) && !(await this.isOnDisk(open.uri))) missing.add(open.uri);
     }
     const index = new WorkspaceIndex();
     index.useIndexPage(indexPageUri);
-    for (const { document } of read.documents) {
+    for (const { document } of documents) {
       index.update(document);
     }
     this.currentConfig = config;
@@ -143,7 +157,7 @@ export class GlossarySession {
     this.currentIndex = index;
     this.openVersions.clear();
     this.openWithoutFile.clear();
-    for (const open of openTexts) {
+    for (const open of currentOpenTexts()) {
       if (missing.has(open.uri) && this.isGlossaryFile(open.uri)) {
         this.openVersions.set(open.uri, open);
         this.openWithoutFile.add(open.uri);
@@ -152,7 +166,7 @@ export class GlossarySession {
       }
     }
     if (withMentions) {
-      await findMentionsOf(index, read.documents, (open) => this.openVersions.get(open.uri)?.text);
+      await findMentionsOf(index, documents, (open) => this.openVersions.get(open.uri)?.text);
     }
     this.mentionsTermsVersion = index.termsVersion;
     return { configProblems: [...(configFile?.problems ?? []), ...problems, ...indexPage.problems], fileProblems: [...fileProblems, ...read.skipped, ...read.warnings] };

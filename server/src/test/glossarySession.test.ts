@@ -101,6 +101,25 @@ test('a document without its file: an edit that comes while the disk is asked is
   assert.deepEqual(codesOf(session, 'A.md'), [DiagnosticCode.BrokenLink]);
 });
 
+test('a reload takes the open documents as they are when the new index takes over: typed into, opened or closed meanwhile', async () => {
+  const { workspace, session } = await sessionOf({ [uriOf('A.md')]: linkingToClaude, [uriOf('Claude.md')]: claude, [uriOf('B.md')]: text(entryLines('B', 'B', [])) });
+  const claudeUri = uriOf('Claude.md');
+  let open = [{ uri: claudeUri, version: 1, text: claude }, { uri: uriOf('B.md'), version: 1, text: text(entryLines('B', 'B', [])) }];
+  const loading = session.load(undefined, () => open);
+  // While the files are read: Claude.md is typed into (its id renamed), B.md is closed after an unsaved edit, A.md opened.
+  open = [
+    { uri: claudeUri, version: 2, text: claude.replace('{#Claude', '{#Claude-AI') },
+    { uri: uriOf('A.md'), version: 1, text: linkingToClaude },
+  ];
+  workspace.set(uriOf('B.md'), text(entryLines('B2', 'B2', [])));
+  await loading;
+  assert.equal(session.index.document(claudeUri)?.version, 2);
+  assert.equal(session.index.document(claudeUri)?.anchors[0]?.id, 'Claude-AI');
+  assert.deepEqual(codesOf(session, 'A.md'), [DiagnosticCode.BrokenLink]);
+  // B.md as it is on disk now, no longer as the editor held it.
+  assert.deepEqual(session.index.document(uriOf('B.md'))?.entries.map((entry) => entry.id), ['B2']);
+});
+
 test('an open document is parsed once per version and wins over the disk until closed', async () => {
   const { session } = await sessionOf({ [uriOf('A.md')]: linkingToClaude, [uriOf('Claude.md')]: claude });
   const renamed = text(entryLines('Claude', 'Claude', []).map((line) => line.replace('{#Claude', '{#Claude-AI')));

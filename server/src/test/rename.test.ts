@@ -4,6 +4,7 @@ import { TextDocumentEdit, WorkspaceEdit } from 'vscode-languageserver';
 import { prepareRename, RenameRefused, renameId } from '../features/rename';
 import { rangeText, uriOf } from './support/tinyWorkspace';
 import { withCursor } from './support/cursor';
+import { parseGlossaryDocument } from '../parse/parser';
 
 const files = {
   'Data-Scraping.md': ['## Data Scraping {#Data-Scraping .term}', '', 'See [web](#Web-Crawler).', '', 'And [plain](#plain-heading).'],
@@ -38,12 +39,12 @@ test('prepareRename refuses text, and automatic ids, with a message', () => {
   assert.throws(() => prepareRename(onPlain.index, onPlain.uri, onPlain.position), /automatic id/);
   const onLinkToPlain = at('Data-Scraping.md', 4, 'plain]');
   assert.throws(() => prepareRename(onLinkToPlain.index, onLinkToPlain.uri, onLinkToPlain.position), /automatic id/);
-  assert.throws(() => renameId(onLinkToPlain.index, onLinkToPlain.uri, onLinkToPlain.position, 'Plain', { openVersions: new Map(), documentChanges: true, renamesFiles: true }), /automatic id/);
+  assert.throws(() => renameId(onLinkToPlain.index, onLinkToPlain.uri, onLinkToPlain.position, 'Plain', { isOpen: () => false, documentChanges: true, renamesFiles: true }), /automatic id/);
 });
 
 test('rename to the same id changes nothing; a file of the new name that exists is not renamed over', () => {
   const { index, uri, position } = at('Data-Scraping.md', 2, 'web]');
-  const options = { openVersions: new Map(), documentChanges: true, renamesFiles: true };
+  const options = { isOpen: () => false, documentChanges: true, renamesFiles: true };
   assert.deepEqual(renameId(index, uri, position, 'Web-Crawler', options), {});
   // Crawler.md holds no heading with the id Crawler, so the id is free, but the file name is not.
   const withFile = withCursor({ ...files, 'Data-Scraping.md': files['Data-Scraping.md'].map((text, i) => (i === 2 ? text.replace('web]', '‸web]') : text)), 'Crawler.md': ['Notizen.'] });
@@ -56,10 +57,10 @@ test('rename to the same id changes nothing; a file of the new name that exists 
 
 test('rename changes the heading, every link and a shared reference definition once, and the file named after the id', () => {
   const { index, uri, position } = at('Data-Scraping.md', 2, 'web]');
-  const edit = renameId(index, uri, position, 'Crawler', { openVersions: new Map([[uriOf('B.md'), 7]]), documentChanges: true, renamesFiles: true });
+  const edit = renameId(index, uri, position, 'Crawler', { isOpen: (uri: string) => uri === uriOf('B.md'), documentChanges: true, renamesFiles: true });
   assert.deepEqual(changesOf(edit), [
     'Web-Crawler.md@null: 0:17-0:28 Crawler',
-    'B.md@7: 0:5-0:16 Crawler, 2:8-2:19 Crawler',
+    'B.md@1: 0:5-0:16 Crawler, 2:8-2:19 Crawler',
     'Data-Scraping.md@null: 2:11-2:22 Crawler',
     'rename Web-Crawler.md -> Crawler.md',
   ]);
@@ -67,7 +68,7 @@ test('rename changes the heading, every link and a shared reference definition o
 
 test('rename refuses an id that exists or cannot be an id', () => {
   const { index, uri, position } = at('Data-Scraping.md', 2, 'web]');
-  const options = { openVersions: new Map(), documentChanges: true, renamesFiles: true };
+  const options = { isOpen: () => false, documentChanges: true, renamesFiles: true };
   assert.throws(() => renameId(index, uri, position, 'Data-Scraping', options), /already exists in Data-Scraping.md/);
   assert.throws(() => renameId(index, uri, position, 'Web Crawler', options), /white space/);
   assert.throws(() => renameId(index, uri, position, '../x', options), RenameRefused);
@@ -75,15 +76,22 @@ test('rename refuses an id that exists or cannot be an id', () => {
 
 test('without documentChanges support, rename answers plain changes and leaves the file name', () => {
   const { index, uri, position } = at('Data-Scraping.md', 2, 'web]');
-  const edit = renameId(index, uri, position, 'Crawler', { openVersions: new Map(), documentChanges: false, renamesFiles: false });
+  const edit = renameId(index, uri, position, 'Crawler', { isOpen: () => false, documentChanges: false, renamesFiles: false });
   assert.deepEqual(Object.keys(edit.changes ?? {}).map((key) => key.slice(11)), ['Web-Crawler.md', 'B.md', 'Data-Scraping.md']);
   assert.equal(edit.documentChanges, undefined);
 });
 
 test('a client with documentChanges but no file renames (Emacs eglot) gets versioned edits and the file name stays', () => {
   const { index, uri, position } = at('Data-Scraping.md', 2, 'web]');
-  const edit = renameId(index, uri, position, 'Crawler', { openVersions: new Map([[uriOf('B.md'), 7]]), documentChanges: true, renamesFiles: false });
-  assert.deepEqual(changesOf(edit), ['Web-Crawler.md@null: 0:17-0:28 Crawler', 'B.md@7: 0:5-0:16 Crawler, 2:8-2:19 Crawler', 'Data-Scraping.md@null: 2:11-2:22 Crawler']);
+  const edit = renameId(index, uri, position, 'Crawler', { isOpen: (uri: string) => uri === uriOf('B.md'), documentChanges: true, renamesFiles: false });
+  assert.deepEqual(changesOf(edit), ['Web-Crawler.md@null: 0:17-0:28 Crawler', 'B.md@1: 0:5-0:16 Crawler, 2:8-2:19 Crawler', 'Data-Scraping.md@null: 2:11-2:22 Crawler']);
+});
+
+test('an open document\'s edit carries the version of the text indexed, so that an editor holding newer text refuses it', () => {
+  const { index, uri, position } = at('Data-Scraping.md', 2, 'web]');
+  index.update(parseGlossaryDocument(files['B.md'].join('\n'), uriOf('B.md'), 4, { termClass: 'term' }));
+  const edit = renameId(index, uri, position, 'Crawler', { isOpen: (open: string) => open === uriOf('B.md'), documentChanges: true, renamesFiles: false });
+  assert.deepEqual(changesOf(edit), ['Web-Crawler.md@null: 0:17-0:28 Crawler', 'B.md@4: 0:5-0:16 Crawler, 2:8-2:19 Crawler', 'Data-Scraping.md@null: 2:11-2:22 Crawler']);
 });
 
 test('an id written id="…" is renamed in its value, from a link and at the heading; written with escapes, rename is refused', () => {
@@ -95,7 +103,7 @@ test('an id written id="…" is renamed in its value, from a link and at the hea
   const cursorAt = (name: keyof typeof quoted, line: number, marker: string) =>
     withCursor({ ...quoted, [name]: quoted[name].map((text, i) => (i === line ? text.replace(marker, `‸${marker}`) : text)) });
   const fromLink = cursorAt('A.md', 2, '3D]');
-  assert.deepEqual(changesOf(renameId(fromLink.index, fromLink.uri, fromLink.position, 'Modeling-3D', { openVersions: new Map(), documentChanges: true, renamesFiles: true })), [
+  assert.deepEqual(changesOf(renameId(fromLink.index, fromLink.uri, fromLink.position, 'Modeling-3D', { isOpen: () => false, documentChanges: true, renamesFiles: true })), [
     '3D-Modeling.md@null: 0:20-0:31 Modeling-3D',
     'A.md@null: 2:12-2:23 Modeling-3D',
     'rename 3D-Modeling.md -> Modeling-3D.md',
