@@ -1,4 +1,4 @@
-import { CodeAction, CodeActionKind, CodeActionParams } from 'vscode-languageserver';
+import { CancellationToken, CodeAction, CodeActionKind, CodeActionParams } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { codeActions, filesEditedByQuickFixes, OtherDocument } from './features/codeActions';
 import { DiskServices, readClosedFilesAsIndexed } from './closedFiles';
@@ -16,7 +16,7 @@ export interface ClientEdits {
  * page, another entry's see-also list) is in the range asked about; a closed one that changed on
  * disk is indexed anew first (`readClosedFilesAsIndexed`).
  */
-export async function answerCodeActions(services: DiskServices, client: ClientEdits, params: CodeActionParams): Promise<CodeAction[]> {
+export async function answerCodeActions(services: DiskServices, client: ClientEdits, params: CodeActionParams, token: CancellationToken = CancellationToken.None): Promise<CodeAction[]> {
   const { session } = services;
   const uri = params.textDocument.uri;
   /** The editor's document, if the index holds the model of its current version. */
@@ -35,7 +35,11 @@ export async function answerCodeActions(services: DiskServices, client: ClientEd
   let otherDocuments: ReadonlyMap<string, OtherDocument> | undefined;
   if (otherUris.length > 0) {
     const version = document.version;
-    const read = await readOtherDocuments(services, otherUris);
+    const read = await readOtherDocuments(services, otherUris, token);
+    // Cancelled (the cursor moved on), the reads stopped halfway: nobody waits for the answer.
+    if (token.isCancellationRequested) {
+      return [];
+    }
     otherDocuments = read.documents;
     document = indexedDocument();
     // The folders changed meanwhile: the next request asks the glossary as it is now.
@@ -52,8 +56,8 @@ export async function answerCodeActions(services: DiskServices, client: ClientEd
 }
 
 /** The texts of other files that quick fixes edit: the editor's when open, else from disk, indexed anew when the disk holds another text. */
-async function readOtherDocuments(services: DiskServices, uris: readonly string[]): Promise<{ documents: Map<string, OtherDocument>; reindexed: boolean }> {
-  const closed = await readClosedFilesAsIndexed(services, uris);
+async function readOtherDocuments(services: DiskServices, uris: readonly string[], token: CancellationToken): Promise<{ documents: Map<string, OtherDocument>; reindexed: boolean }> {
+  const closed = await readClosedFilesAsIndexed(services, uris, token);
   const documents = new Map<string, OtherDocument>();
   for (const uri of uris) {
     const open = services.openDocument(uri);

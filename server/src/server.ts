@@ -404,7 +404,9 @@ export function startServer(
       if (document === undefined || (document.languageId !== 'markdown' && !session.isGlossaryFile(document.uri))) {
         return null;
       }
-      return complete(session.index, document.uri, cursorLineIn(document, params.position), params.position, token);
+      // A position past the end of its line (an editor out of step) is taken as the line's end.
+      const position = document.positionAt(document.offsetAt(params.position));
+      return complete(session.index, document.uri, cursorLineIn(document, position), position, token);
     }),
   );
   connection.onDocumentSymbol(runSafely(connection, 'documentSymbol', [], (params, token) => documentSymbols(session.index, params.textDocument.uri, token)));
@@ -418,7 +420,7 @@ export function startServer(
     afterDiskWork,
     publishChange: (change) => diagnostics.publishChange(change),
   };
-  connection.onCodeAction(runSafely(connection, 'codeAction', [], (params) => answerCodeActions(diskServices, clientEdits, params)));
+  connection.onCodeAction(runSafely(connection, 'codeAction', [], (params, token) => answerCodeActions(diskServices, clientEdits, params, token)));
   connection.onPrepareRename(
     runSafely(connection, 'prepareRename', null, (params) => refusalToError(() => {
       // Before the first load no id is known, and every place would be refused as "no id".

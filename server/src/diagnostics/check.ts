@@ -40,3 +40,9 @@ export function fileNameId(uri: string): string {
   const dot = name.lastIndexOf('.');
   return dot > 0 ? name.slice(0, dot) : name;
 }
+
+/** The file of the entry with this id in a folder (`<Id>.md`), or beside the file `besideUri`. */
+export function entryFileUri(id: string, folder: { readonly folderUri: string } | { readonly besideUri: string }): string {
+  const folderUri = 'folderUri' in folder ? folder.folderUri.replace(/\/+$/, '') : folder.besideUri.slice(0, folder.besideUri.lastIndexOf('/'));
+  return `${folderUri}/${encodeURIComponent(id)}.md`;
+}

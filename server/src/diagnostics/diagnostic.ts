@@ -8,34 +8,20 @@ export interface RelatedInformation {
   readonly message: string;
 }
 
-/** A link of a see-also list, as a quick fix needs it to reorder the list. */
-export interface SeeAlsoItem {
-  readonly label: string;
-  readonly target: string;
-  /** Range of the whole link in the document. */
-  readonly range: Range;
-}
-
-/** What a quick fix for each code needs, so that code actions recompute nothing. */
+/**
+ * The id a finding is about, and what the quick fixes of its code read besides its range (the
+ * others work on the document's model, which is current when they are asked for).
+ */
 export type DiagnosticData =
   | { readonly kind: DiagnosticCode.BrokenLink; readonly target: string; readonly closestIds: readonly string[] }
-  | { readonly kind: DiagnosticCode.DuplicateAnchor; readonly id: string; readonly definitionCount: number }
-  | { readonly kind: DiagnosticCode.AnchorFileMismatch; readonly entryId: string; readonly fileNameId: string }
-  | { readonly kind: DiagnosticCode.MultipleEntries; readonly entryId: string; readonly firstEntryId: string; readonly entryRange: Range }
-  | {
-      readonly kind: DiagnosticCode.MissingChapterHeading;
-      readonly expectedClasses: readonly string[];
-      /** The first heading's level and missing parts, when the file has a heading at all. */
-      readonly firstHeading: { readonly level: number; readonly id: string | undefined; readonly missingClasses: readonly string[] } | undefined;
-    }
-  | { readonly kind: DiagnosticCode.MissingSeeAlso; readonly entryId: string; readonly insertLine: number }
-  | {
-      readonly kind: DiagnosticCode.SeeAlsoUnsorted;
-      /** The see-also links other than `[Index](#Index)`, in the order they should have. */
-      readonly sorted: readonly SeeAlsoItem[];
-    }
-  | { readonly kind: DiagnosticCode.SeeAlsoIndexNotLast; readonly indexPresent: boolean; readonly insertLine: number }
-  | { readonly kind: DiagnosticCode.FenceStyle; readonly blockRange: Range }
+  | { readonly kind: DiagnosticCode.DuplicateAnchor; readonly id: string }
+  | { readonly kind: DiagnosticCode.AnchorFileMismatch; readonly entryId: string }
+  | { readonly kind: DiagnosticCode.MultipleEntries; readonly entryId: string }
+  | { readonly kind: DiagnosticCode.MissingChapterHeading }
+  | { readonly kind: DiagnosticCode.MissingSeeAlso; readonly entryId: string }
+  | { readonly kind: DiagnosticCode.SeeAlsoUnsorted }
+  | { readonly kind: DiagnosticCode.SeeAlsoIndexNotLast }
+  | { readonly kind: DiagnosticCode.FenceStyle }
   | { readonly kind: DiagnosticCode.UnlinkedMention; readonly target: string; readonly text: string }
   | { readonly kind: DiagnosticCode.NotInIndex; readonly entryId: string; readonly indexPageUri: string }
   | { readonly kind: DiagnosticCode.IndexLinkBroken; readonly target: string; readonly closestIds: readonly string[] }

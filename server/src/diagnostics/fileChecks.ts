@@ -16,7 +16,7 @@ export const checkAnchorFileMatch: Check = function* ({ document }) {
     range: firstEntry.heading.idRange ?? firstEntry.heading.range,
     code: DiagnosticCode.AnchorFileMismatch,
     message: l10n.t('The entry\'s id "{0}" differs from the file name "{1}".', firstEntry.id, expectedId),
-    data: { kind: DiagnosticCode.AnchorFileMismatch, entryId: firstEntry.id, fileNameId: expectedId },
+    data: { kind: DiagnosticCode.AnchorFileMismatch, entryId: firstEntry.id },
     relatedInformation: [],
   };
 };
@@ -36,7 +36,7 @@ export const checkOneEntryPerFile: Check = function* ({ document }) {
         entry.id === firstEntry.id
           ? l10n.t('This file holds the entry "{0}" again, with the same id; the rule is one entry per file. Keep one version, or give this one an id and a file of its own.', entry.title)
           : l10n.t('This file holds {0} entries; the rule is one entry per file. The entry "{1}" could move to a file of its own.', document.entries.length, entry.id),
-      data: { kind: DiagnosticCode.MultipleEntries, entryId: entry.id, firstEntryId: firstEntry.id, entryRange: entry.range },
+      data: { kind: DiagnosticCode.MultipleEntries, entryId: entry.id },
       relatedInformation: [{ uri: document.uri, range: firstEntry.heading.range, message: l10n.t('The first entry of the file.') }],
     };
   }
@@ -77,15 +77,7 @@ export const checkChapterHeading: Check = function* ({ document, index, config }
       faults.length === 0
         ? l10n.t('The file does not begin with a level-2 heading that has an id and the classes {0}.', classList)
         : l10n.t('The first heading {0}: a chapter begins with a level-2 heading that has an id and the classes {1}.', faults.join(', '), classList),
-    data: {
-      kind: DiagnosticCode.MissingChapterHeading,
-      expectedClasses,
-      firstHeading: headingOnFirstLine && {
-        level: headingOnFirstLine.level,
-        id: headingOnFirstLine.explicitId ? headingOnFirstLine.id : undefined,
-        missingClasses,
-      },
-    },
+    data: { kind: DiagnosticCode.MissingChapterHeading },
     relatedInformation: [],
   };
 };
@@ -101,7 +93,7 @@ export const checkFenceStyle: Check = function* ({ document, index }) {
         range: fence.openingRange,
         code: DiagnosticCode.FenceStyle,
         message: l10n.t('Code blocks in this glossary are fenced with ~~~, not with backticks.'),
-        data: { kind: DiagnosticCode.FenceStyle, blockRange: fence.range },
+        data: { kind: DiagnosticCode.FenceStyle },
         relatedInformation: [],
       };
     }

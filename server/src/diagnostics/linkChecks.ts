@@ -118,7 +118,7 @@ export const checkDuplicateAnchors: Check = function* ({ document, index }) {
       range: anchor.idRange,
       code: DiagnosticCode.DuplicateAnchor,
       message: l10n.t('The id "{0}" is defined {1} times in the workspace.', anchor.id, definitions.length),
-      data: { kind: DiagnosticCode.DuplicateAnchor, id: anchor.id, definitionCount: definitions.length },
+      data: { kind: DiagnosticCode.DuplicateAnchor, id: anchor.id },
       relatedInformation: others.map((other) => ({
         uri: other.uri,
         range: other.anchor.idRange,

@@ -1,8 +1,6 @@
 import * as l10n from '@vscode/l10n';
-import { Link } from '../parse/model';
 import { DiagnosticCode } from './codes';
 import { Check } from './check';
-import { SeeAlsoItem } from './diagnostic';
 
 /** The id of the alphabetical index, which every see-also list ends with. */
 export const indexId = 'Index';
@@ -15,7 +13,7 @@ export const checkSeeAlsoPresent: Check = function* ({ document }) {
         range: entry.heading.range,
         code: DiagnosticCode.MissingSeeAlso,
         message: l10n.t('The entry "{0}" has no see-also section (a heading with the class .seealso).', entry.id),
-        data: { kind: DiagnosticCode.MissingSeeAlso, entryId: entry.id, insertLine: entry.closingRuleLine ?? entry.range.end.line },
+        data: { kind: DiagnosticCode.MissingSeeAlso, entryId: entry.id },
         relatedInformation: [],
       };
     }
@@ -43,7 +41,6 @@ export const checkSeeAlsoSorted: Check = function* ({ document, config }) {
     if (firstMisplaced < 0) {
       continue;
     }
-    const sorted = [...links].sort((a, b) => collator.compare(a.label, b.label)).map(toSeeAlsoItem);
     yield {
       range: { start: links[0]!.range.start, end: links[links.length - 1]!.range.end },
       code: DiagnosticCode.SeeAlsoUnsorted,
@@ -52,7 +49,7 @@ export const checkSeeAlsoSorted: Check = function* ({ document, config }) {
         links[firstMisplaced - 1]!.label,
         links[firstMisplaced]!.label,
       ),
-      data: { kind: DiagnosticCode.SeeAlsoUnsorted, sorted },
+      data: { kind: DiagnosticCode.SeeAlsoUnsorted },
       relatedInformation: [],
     };
   }
@@ -71,19 +68,14 @@ export const checkSeeAlsoEndsWithIndex: Check = function* ({ document }) {
       continue;
     }
     const indexLink = links.find((link) => link.target === indexId);
-    const insertLine = lastLink ? lastLink.range.end.line + 1 : seeAlso.section.heading.range.end.line + 1;
     yield {
       range: indexLink?.range ?? seeAlso.section.heading.range,
       code: DiagnosticCode.SeeAlsoIndexNotLast,
       message: indexLink
         ? l10n.t('[Index](#Index) should be the last item of the see-also list.')
         : l10n.t('The see-also list should end with [Index](#Index).'),
-      data: { kind: DiagnosticCode.SeeAlsoIndexNotLast, indexPresent: indexLink !== undefined, insertLine },
+      data: { kind: DiagnosticCode.SeeAlsoIndexNotLast },
       relatedInformation: [],
     };
   }
 };
-
-function toSeeAlsoItem(link: Link): SeeAlsoItem {
-  return { label: link.label, target: link.target, range: link.range };
-}

@@ -2,7 +2,7 @@ import * as l10n from '@vscode/l10n';
 import { CodeAction, CodeActionKind, Command, Diagnostic, Range, RenameFile, TextDocumentEdit, TextEdit, WorkspaceEdit } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { configFileName, GlossaryConfig } from '../config';
-import { fileNameId, fileNameOf } from '../diagnostics/check';
+import { entryFileUri, fileNameId, fileNameOf } from '../diagnostics/check';
 import { DiagnosticCode } from '../diagnostics/codes';
 import { GlossaryDiagnostic } from '../diagnostics/diagnostic';
 import { seeAlsoCollator } from '../diagnostics/seeAlsoChecks';
@@ -333,7 +333,7 @@ function idFileFixes(input: CodeActionInput, model: GlossaryDocument, diagnostic
   if (nameId !== entry.id && headingIdProblem(nameId) === undefined && !input.index.isDefined(nameId)) {
     actions.push(quickFix(l10n.t('Change the id to "{0}", as the file is named', nameId), diagnostic, editOf(input, [TextEdit.replace(idRange, nameId)]), false));
   }
-  const newUri = idProblem(entry.id) === undefined ? `${model.uri.slice(0, model.uri.lastIndexOf('/'))}/${encodeURIComponent(entry.id)}.md` : undefined;
+  const newUri = idProblem(entry.id) === undefined ? entryFileUri(entry.id, { besideUri: model.uri }) : undefined;
   if (diagnostic.code === DiagnosticCode.AnchorFileMismatch && input.renamesFiles && newUri !== undefined && input.index.document(newUri) === undefined) {
     // overwrite: false and ignoreIfExists: false make the editor refuse when the file exists meanwhile.
     const rename = RenameFile.create(model.uri, newUri, { overwrite: false, ignoreIfExists: false });

@@ -16,8 +16,8 @@ const idAfterCursor = /^[^\s()#]*(?=\))/;
 /** The rest of a link's label after the cursor, up to `](` or `][`. */
 const restOfLinkLabel = /^[^[\]]*\][([]/;
 
-/** A link label being typed after `[`, up to the cursor: some text without brackets, not an image. */
-const labelBeingTyped = /(?:^|[^!\\\]])\[([^[\]()]+)$/;
+/** A link label being typed after `[`, up to the cursor: text without brackets (or none yet), not an image. */
+const labelBeingTyped = /(?:^|[^!\\\]])\[([^[\]()]*)$/;
 
 /**
  * How many items one answer holds at most; the list is then marked incomplete, so the editor asks
@@ -57,8 +57,9 @@ export function cursorLineIn(document: TextDocument, position: Position): Cursor
 }
 
 /**
- * Completion at a position: ids after `](#`, or whole links `[Title](#Id)` after `[` with some
- * text typed. Ids are ranked by fuzzy match (prefix, then subsequence, ignoring case), entries
+ * Completion at a position: ids after `](#`, or whole links `[Title](#Id)` after `[`, matching
+ * the text typed after it (the entries in order right after `[`: an editor that does not complete
+ * as one types, as VS Code in Markdown, asks again as the writer goes on only once a list shows). Ids are ranked by fuzzy match (prefix, then subsequence, ignoring case), entries
  * before section ids; each item replaces exactly what was typed. In a see-also section, a whole
  * link comes with the list's ` |` separator.
  */
@@ -72,7 +73,8 @@ export function complete(index: WorkspaceIndex, uri: string, line: CursorLine, p
   }
   const typedLabel = labelBeingTyped.exec(line.before)?.[1];
   // Inside the label of a link written already, a whole link would be written into it.
-  if (typedLabel !== undefined && !restOfLinkLabel.test(line.after) && typedLabel.trim() !== '') {
+  // A blank after `[` is no title (`[ ]` of a task list).
+  if (typedLabel !== undefined && !restOfLinkLabel.test(line.after) && (typedLabel === '' || typedLabel.trim() !== '')) {
     return completeLinks(index, uri, typedLabel, line.after, position, token);
   }
   return null;

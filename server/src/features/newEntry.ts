@@ -1,7 +1,7 @@
 import * as l10n from '@vscode/l10n';
 import { Range } from 'vscode-languageserver';
 import { GlossaryConfig } from '../config';
-import { fileNameOf } from '../diagnostics/check';
+import { entryFileUri, fileNameOf } from '../diagnostics/check';
 import { indexId } from '../diagnostics/seeAlsoChecks';
 import { WorkspaceIndex } from '../index/workspaceIndex';
 import { seeAlsoHeadingText } from './seeAlsoEdits';
@@ -87,7 +87,7 @@ export function newEntryUri(id: string, entriesFolderUri: string, workspaceFolde
   if (folder.split('/').some((segment) => segment === '..' || segment === '%2E%2E' || segment === '.')) {
     return undefined;
   }
-  return `${folder}/${encodeURIComponent(id)}.md`;
+  return entryFileUri(id, { folderUri: folder });
 }
 
 /** The text of a new entry and where its first placeholder (the summary) is. */

@@ -1,6 +1,6 @@
 import * as l10n from '@vscode/l10n';
 import { Position, Range, RenameFile, TextDocumentEdit, TextEdit, WorkspaceEdit } from 'vscode-languageserver';
-import { fileNameId, fileNameOf } from '../diagnostics/check';
+import { entryFileUri, fileNameId, fileNameOf } from '../diagnostics/check';
 import { WorkspaceIndex } from '../index/workspaceIndex';
 import { locateAt } from './locate';
 import { headingIdProblem } from './newEntry';
@@ -99,7 +99,7 @@ export function renameId(index: WorkspaceIndex, uri: string, position: Position,
     TextDocumentEdit.create({ uri: target, version: options.isOpen(target) ? (index.document(target)?.version ?? null) : null }, [...edits.values()]),
   );
   for (const definer of options.renamesFiles ? new Set(index.anchorsOf(id).map((located) => located.uri)) : []) {
-    const renamed = `${definer.slice(0, definer.lastIndexOf('/'))}/${encodeURIComponent(newId)}.md`;
+    const renamed = entryFileUri(newId, { besideUri: definer });
     if (definer.toLowerCase().endsWith('.md') && fileNameId(definer) === id && index.document(renamed) === undefined) {
       documentChanges.push(RenameFile.create(definer, renamed, { overwrite: false, ignoreIfExists: false }));
     }

@@ -121,11 +121,6 @@ export async function findMentionsOf(
   }
 }
 
-/** The unlinked mentions of a document's text against these forms (see `scanDocument`). */
-export function findUnlinkedMentions(text: string, document: GlossaryDocument, lexicon: Lexicon): UnlinkedMention[] {
-  return scanDocument(text, document, lexicon).mentions;
-}
-
 /**
  * The first mention of each term in each section of each entry, outside headings, code, links and
  * the other masked parts of the prose, leaving out the entry's own names and terms the section

@@ -206,9 +206,16 @@ export class GlossarySession {
     return this.configUri ?? (first === undefined ? undefined : Utils.joinPath(URI.parse(first), configFileName).toString());
   }
 
-  /** Whether a changed file is the workspace's `.glossary.json`, which calls for a reload. */
+  /**
+   * Whether a changed file may be the glossary's `.glossary.json`, which calls for a reload: one in
+   * the first workspace folder or above it, where the settings are looked up (one in a subfolder,
+   * such as a test fixture's, configures nothing).
+   */
   isConfigFile(uri: string): boolean {
-    return Utils.basename(URI.parse(uri)) === configFileName;
+    const first = this.folderUris[0];
+    if (first === undefined || Utils.basename(URI.parse(uri)) !== configFileName) return false;
+    const folder = uri.slice(0, uri.lastIndexOf('/') + 1);
+    return `${first.replace(/\/$/, '')}/`.startsWith(folder);
   }
 
   /** Re-parses an open document unless this version of its text is already indexed. */

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { CodeAction, CodeActionParams, TextDocumentEdit, TextEdit } from 'vscode-languageserver';
+import { CancellationToken, CodeAction, CodeActionParams, TextDocumentEdit, TextEdit } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { answerCodeActions } from '../codeActionRequest';
 import { DiskServices } from '../closedFiles';
@@ -11,6 +11,7 @@ import { textFingerprint } from '../parse/fingerprint';
 import { GlossarySession } from '../session/glossarySession';
 import { InMemoryWorkspace } from '../workspace/inMemoryWorkspace';
 import { entryLines, uriOf } from './support/tinyWorkspace';
+import { cancelled } from './support/cursor';
 
 const config = JSON.stringify({ indexFile: 'index.txt', severity: { 'seealso-not-reciprocal': 'hint', 'orphan-entry': 'off', 'index-anchor-missing': 'off' } });
 const indexPage = ['# Index {#Index}', '', '### B {.index}', '', '[Birne](#Birne) |', '', '### Z {.index}', '', '[Zitrone](#Zitrone) |', ''];
@@ -48,9 +49,9 @@ async function openApfel() {
     afterDiskWork: (work) => work(),
     publishChange: (change) => change && published.push(change),
   };
-  const ask = (line: number, only?: string[]): Promise<CodeAction[]> => {
+  const ask = (line: number, only?: string[], token?: CancellationToken): Promise<CodeAction[]> => {
     const params: CodeActionParams = { textDocument: { uri: apfel.uri }, range: { start: { line, character: 2 }, end: { line, character: 2 } }, context: { diagnostics: [], ...(only ? { only } : {}) } };
-    return answerCodeActions(services, { documentChanges: true, createsFiles: true, renamesFiles: true }, params);
+    return answerCodeActions(services, { documentChanges: true, createsFiles: true, renamesFiles: true }, params, token);
   };
   return { workspace, session, counts, published, ask };
 }
@@ -70,6 +71,12 @@ test('a code action reads no other file unless a fix that edits one is asked for
   assert.deepEqual(counts, { reads: ['index.txt'], diagnostics: 3 });
   assert.deepEqual((await ask(seeAlsoLine)).map((action) => action.title), ['Add "Apfel" to the see-also list of "Birne"']);
   assert.deepEqual(counts, { reads: ['index.txt', 'Birne.md'], diagnostics: 4 });
+});
+
+test('a code action cancelled while other files are read answers nothing, and reads no more of them', async () => {
+  const { counts, ask } = await openApfel();
+  assert.deepEqual(await ask(seeAlsoLine, undefined, cancelled), []);
+  assert.deepEqual(counts.reads, []);
 });
 
 test('a closed file changed on disk unannounced is indexed anew before its fix is worked out, and the change is published', async () => {

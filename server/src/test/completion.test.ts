@@ -125,7 +125,7 @@ test('completion offers nothing outside a link target', () => {
   assert.equal(completionsAt({ ...workspace, 'A.md': ['[x](#Done) more‸'] }), undefined);
 });
 
-test('after [ with text typed, matching entries insert a whole link, replacing the [ and a closing ]', () => {
+test('after [, the entries matching the text typed insert a whole link, replacing the [ and a closing ]', () => {
   assert.deepEqual(completionsAt({ ...workspace, 'A.md': ['Mehr zu [dat‸]'] }), [
     { label: '[Data Scraping](#Data-Scraping)', detail: 'Daten sammeln', documentation: undefined, edit: '0:8-0:13 [Data Scraping](#Data-Scraping)' },
     { label: '[Datensatz](#Dataset)', detail: undefined, documentation: undefined, edit: '0:8-0:13 [Datensatz](#Dataset)' },
@@ -133,7 +133,13 @@ test('after [ with text typed, matching entries insert a whole link, replacing t
   // By the title, where the id does not match what is typed.
   assert.deepEqual(completionsAt({ ...workspace, 'A.md': ['Mehr zu [Datens‸'] })?.map((item) => item.label), ['[Datensatz](#Dataset)']);
   assert.equal(completionsAt({ ...workspace, 'A.md': ['An image ![dat‸'] }), undefined);
-  assert.equal(completionsAt({ ...workspace, 'A.md': ['Just [‸'] }), undefined);
+  // Right after `[` every entry, so that an editor that does not complete as one types shows a list it then asks again for; a blank is no title.
+  assert.deepEqual(completionsAt({ ...workspace, 'A.md': ['Just [‸]'] })?.map((item) => item.edit), [
+    '0:5-0:7 [Data Scraping](#Data-Scraping)',
+    '0:5-0:7 [Datensatz](#Dataset)',
+    '0:5-0:7 [Gradient Descent](#Gradient-Descent)',
+  ]);
+  assert.equal(completionsAt({ ...workspace, 'A.md': ['- [ ‸'] }), undefined);
   assert.equal(completionsAt({ ...workspace, 'A.md': ['Editing [dat‸](#Dataset)'] }), undefined);
 });
 

@@ -85,7 +85,7 @@ test('duplicate-anchor: every explicit definition of a twice-defined id is an er
       severity: 'error',
       code: 'duplicate-anchor',
       message: 'The id "CNN" is defined 2 times in the workspace.',
-      data: { kind: 'duplicate-anchor', id: 'CNN', definitionCount: 2 },
+      data: { kind: 'duplicate-anchor', id: 'CNN' },
       relatedInformation: [{ uri: 'file:///ws/Claude.md', range: '0:12-0:15', message: '"CNN" is also defined here.' }],
     },
   ]);
@@ -112,7 +112,7 @@ test('anchor-file-mismatch: the first entry of Claude.md defining #CNN is a warn
       severity: 'warning',
       code: 'anchor-file-mismatch',
       message: 'The entry\'s id "CNN" differs from the file name "Claude".',
-      data: { kind: 'anchor-file-mismatch', entryId: 'CNN', fileNameId: 'Claude' },
+      data: { kind: 'anchor-file-mismatch', entryId: 'CNN' },
       relatedInformation: [],
     },
   ]);
@@ -142,7 +142,7 @@ test('multiple-entries: each entry after the first of a .md file is reported as 
       severity: 'information',
       code: 'multiple-entries',
       message: 'This file holds 2 entries; the rule is one entry per file. The entry "DigitalTwin" could move to a file of its own.',
-      data: { kind: 'multiple-entries', entryId: 'DigitalTwin', firstEntryId: 'DeepSpeed', entryRange: '10:0-18:4' },
+      data: { kind: 'multiple-entries', entryId: 'DigitalTwin' },
       relatedInformation: [{ uri: 'file:///ws/DeepSpeed.md', range: '0:0-0:47', message: 'The first entry of the file.' }],
     },
   ]);
@@ -163,7 +163,7 @@ test('missing-chapter-heading: a level-3 term heading, a heading without classes
       severity: 'warning',
       code: 'missing-chapter-heading',
       message,
-      data: { kind: 'missing-chapter-heading', expectedClasses: ['chapter', 'small', 'term'], firstHeading: { level: 3, id: 'Haiku', missingClasses: [] } },
+      data: { kind: 'missing-chapter-heading' },
       relatedInformation: [],
     },
   ]);
@@ -177,12 +177,7 @@ test('missing-chapter-heading: a level-3 term heading, a heading without classes
   assert.deepEqual(diagnosticsOf(bare, 'Bare.md').filter((diagnostic) => diagnostic.code === 'missing-chapter-heading').map((diagnostic) => diagnostic.message), [
     'The first heading is of level 1, not 2, has no id {#…}, lacks .chapter .small .term: a chapter begins with a level-2 heading that has an id and the classes .chapter .small .term.',
   ]);
-  assert.deepEqual(chapterDiagnostics('LAM.md').map((diagnostic) => diagnostic.data), [
-    { kind: 'missing-chapter-heading', expectedClasses: ['chapter', 'small', 'term'], firstHeading: { level: 2, id: 'LAM', missingClasses: ['chapter', 'small', 'term'] } },
-  ]);
-  assert.deepEqual(chapterDiagnostics('Late.md').map((diagnostic) => [diagnostic.range, diagnostic.data]), [
-    ['0:0-0:0', { kind: 'missing-chapter-heading', expectedClasses: ['chapter', 'small', 'term'] }],
-  ]);
+  assert.deepEqual(chapterDiagnostics('Late.md').map((diagnostic) => diagnostic.range), ['0:0-0:0']);
 });
 
 test('missing-chapter-heading: the chapter classes come from the configuration', () => {
@@ -199,13 +194,13 @@ test('missing-seealso: an entry without a see-also section is a warning on its h
       severity: 'warning',
       code: 'missing-seealso',
       message: 'The entry "Bare" has no see-also section (a heading with the class .seealso).',
-      data: { kind: 'missing-seealso', entryId: 'Bare', insertLine: 4 },
+      data: { kind: 'missing-seealso', entryId: 'Bare' },
       relatedInformation: [],
     },
   ]);
 });
 
-test('seealso-unsorted: labels out of German order (case and umlauts ignored, Index left out) are a warning with the sorted order', () => {
+test('seealso-unsorted: labels out of German order (case and umlauts ignored, Index left out) are a warning naming the first pair out of order', () => {
   const files = {
     ...indexPage,
     'Apfel.md': ['## Apfel {#Apfel .chapter .small .term}', '', '### Siehe {.seealso}', '', '[Zebra](#Apfel) |', '[Index](#Index) |', '[äsche](#Apfel) |', '[Birne](#Apfel) |', '[Index](#Index) |'],
@@ -217,14 +212,7 @@ test('seealso-unsorted: labels out of German order (case and umlauts ignored, In
       severity: 'warning',
       code: 'seealso-unsorted',
       message: 'The see-also links are not in alphabetical order: "Zebra" comes before "äsche".',
-      data: {
-        kind: 'seealso-unsorted',
-        sorted: [
-          { label: 'äsche', target: 'Apfel', range: '6:0-6:15' },
-          { label: 'Birne', target: 'Apfel', range: '7:0-7:15' },
-          { label: 'Zebra', target: 'Apfel', range: '4:0-4:15' },
-        ],
-      },
+      data: { kind: 'seealso-unsorted' },
       relatedInformation: [],
     },
   ]);
@@ -253,7 +241,7 @@ test('seealso-index-not-last: a list without [Index](#Index) or with it before o
       severity: 'warning',
       code: 'seealso-index-not-last',
       message: 'The see-also list should end with [Index](#Index).',
-      data: { kind: 'seealso-index-not-last', indexPresent: false, insertLine: 5 },
+      data: { kind: 'seealso-index-not-last' },
       relatedInformation: [],
     },
   ]);
@@ -263,7 +251,7 @@ test('seealso-index-not-last: a list without [Index](#Index) or with it before o
       severity: 'warning',
       code: 'seealso-index-not-last',
       message: '[Index](#Index) should be the last item of the see-also list.',
-      data: { kind: 'seealso-index-not-last', indexPresent: true, insertLine: 6 },
+      data: { kind: 'seealso-index-not-last' },
       relatedInformation: [],
     },
   ]);
@@ -298,7 +286,7 @@ test('fence-style: a backtick fence is information; a tilde fence is fine', () =
       severity: 'information',
       code: 'fence-style',
       message: 'Code blocks in this glossary are fenced with ~~~, not with backticks.',
-      data: { kind: 'fence-style', blockRange: '2:0-4:3' },
+      data: { kind: 'fence-style' },
       relatedInformation: [],
     },
   ]);

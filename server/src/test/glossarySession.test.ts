@@ -136,6 +136,9 @@ test('files outside the include patterns are neither indexed nor picked up', asy
   workspace.set(uriOf('notes/Claude.md'), claude);
   assert.equal(await session.refreshFromDisk(uriOf('notes/Claude.md')), undefined);
   assert.equal(session.isConfigFile(uriOf('.glossary.json')), true);
+  assert.equal(session.isConfigFile('file:///.glossary.json'), true, 'above the folder, where it is looked up too');
+  assert.equal(session.isConfigFile(uriOf('fixtures/.glossary.json')), false, 'in a subfolder: it configures nothing');
+  assert.equal(session.isConfigFile('file:///wsx/.glossary.json'), false);
 });
 
 test('a bad .glossary.json is reported and the defaults are used', async () => {
