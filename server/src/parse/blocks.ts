@@ -89,6 +89,9 @@ interface Context {
   readonly topLevel: boolean;
 }
 
+/** A YAML key at the start of a line, plain or quoted, and its colon. */
+const yamlMappingKey = /^(?:"[^"]*"|'[^']*'|[^\s#"'[\]{}|>!%@`,&*?:-][^:]*?|[-?:][^\s][^:]*?)[ \t]*:(?:[ \t]|$)/;
+
 /** Elements whose content Pandoc keeps verbatim, unparsed. */
 const verbatimTags = new Set(['pre', 'script', 'style', 'textarea']);
 const commentCloser = /-->/g;
@@ -367,13 +370,20 @@ class BlockScanner {
     return false;
   }
 
-  /** A YAML metadata block: `---`, not followed by a blank line, up to `---` or `...`. */
+  /**
+   * A YAML metadata block: `---`, not followed by a blank line, up to `---` or `...`, holding a
+   * mapping (Pandoc reads anything else, a sentence or a list, as Markdown): its first line that is
+   * no comment starts with a key and a colon.
+   */
   private yamlBlock(lines: LineRef[], i: number): number | undefined {
     if (!/^---[ \t]*$/.test(this.text(lines[i])) || i + 1 >= lines.length || this.isBlank(lines[i + 1])) {
       return undefined;
     }
+    let mapping: boolean | undefined;
     for (let j = i + 1; j < lines.length; j++) {
-      if (/^(?:---|\.\.\.)[ \t]*$/.test(this.text(lines[j]))) return j + 1;
+      const text = this.text(lines[j]);
+      if (/^(?:---|\.\.\.)[ \t]*$/.test(text)) return mapping === false ? undefined : j + 1;
+      if (mapping === undefined && !/^[ \t]*(?:#|$)/.test(text)) mapping = yamlMappingKey.test(text);
     }
     return undefined;
   }

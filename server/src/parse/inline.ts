@@ -4,6 +4,8 @@
  * exactly where Pandoc's inline parser would treat them as something other than a link.
  */
 
+// The decoder alone: the package's index brings the encoding tables along.
+import { decodeHTMLStrict } from 'entities/lib/decode.js';
 import { parseAttributeBlock } from './attributes';
 
 /** What a reference key resolves to. */
@@ -55,13 +57,7 @@ export function escapeUri(url: string): string {
   );
 }
 
-const namedEntities: Readonly<Record<string, string>> = {
-  amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0', auml: 'ä', ouml: 'ö', uuml: 'ü',
-  Auml: 'Ä', Ouml: 'Ö', Uuml: 'Ü', szlig: 'ß', eacute: 'é', egrave: 'è', ndash: '–', mdash: '—',
-  hellip: '…', copy: '©', reg: '®', trade: '™', euro: '€', shy: '\u00ad',
-};
-
-/** Reads an HTML character reference at `pos` (`&amp;`, `&#228;`, `&#xE4;`). */
+/** Reads an HTML character reference at `pos` (`&amp;`, `&#228;`, `&#xE4;`; named ones as HTML5 knows them, with their `;`). */
 function characterReference(text: string, pos: number): { end: number; value: string } | undefined {
   const match = /^&(?:#[xX]([0-9a-fA-F]{1,6})|#([0-9]{1,7})|([A-Za-z][A-Za-z0-9]{1,31}));/.exec(text.slice(pos, pos + 40));
   if (!match) return undefined;
@@ -70,7 +66,8 @@ function characterReference(text: string, pos: number): { end: number; value: st
     const code = match[1] !== undefined ? parseInt(match[1], 16) : parseInt(match[2], 10);
     value = code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : undefined;
   } else {
-    value = namedEntities[match[3]];
+    const decoded = decodeHTMLStrict(match[0]);
+    value = decoded === match[0] ? undefined : decoded;
   }
   return value === undefined ? undefined : { end: pos + match[0].length, value };
 }
@@ -664,6 +661,8 @@ function plainTextOf(text: string, resolve: ReferenceResolver, linksAllowed: boo
         i++;
       } else {
         if (autolinkPattern.test(text.slice(i, end))) emit(text.slice(i + 1, end - 1));
+        // Pandoc's stringify reads raw HTML beginning with `<br` (case matters) as a blank.
+        else if (text.startsWith('<br', i)) emit(' ');
         i = end;
       }
     } else if (ch === '&') {
@@ -781,7 +780,24 @@ function pairEmphasis(text: string, isDelimiter: (offset: number) => boolean = (
  * emphasis' content, so a heading's attribute block after it is plain text.
  */
 export function hasUnclosedEmphasis(text: string): boolean {
-  return /[*_~]/.test(text) && pairEmphasis(text).unclosed;
+  if (!/[*_~]/.test(text)) return false;
+  // Delimiters in code, math, raw HTML or an inline link (whose label is read by itself) pair with none outside.
+  const delimiters = new Set<number>();
+  for (let i = 0; i < text.length; ) {
+    const ch = text[i];
+    if (ch === '\\') {
+      i += 2;
+    } else if (ch === '`' || ch === '$' || ch === '<') {
+      i = skipVerbatim(text, i);
+    } else if (ch === '[') {
+      const attempt = tryLink(text, i, () => undefined);
+      i = attempt.kind === 'link' ? attempt.link.end : i + 1;
+    } else {
+      if (ch === '*' || ch === '_' || ch === '~') delimiters.add(i);
+      i++;
+    }
+  }
+  return pairEmphasis(text, (offset) => delimiters.has(offset)).unclosed;
 }
 
 function findLast<T>(items: readonly T[], predicate: (item: T) => boolean): number {

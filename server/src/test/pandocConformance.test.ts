@@ -115,6 +115,13 @@ const cornerCases: readonly string[] = [
   '[ref]: #Ref-Id\n"quoted"\n## H {#Id}\n\n[ref]: #Other\n  (paren)\n[ref]',
   '% Title [x](#title)\n% Author\n\n[y](#body)',
   '---\ntitle: "[x](#yaml)"\n---\n\n[y](#body)',
+  // only a mapping is metadata: a sentence or a list between lines of dashes is Markdown
+  '---\nMehr dazu [A](#A).\n\n---\n\n---\n- a [q](#q)\n---\n\n---\n# c\nkey: x [z](#z)\n---\n\n---\nx [m](#m)\n---',
+  // emphasis delimiters in math, code or a link of a heading leave its attribute block alone
+  '## Vorhersage $\\hat{y}_i$ {#Vorhersage .chapter}\n\n### Aufruf mit `*args` {#Aufruf}\n\n### Formel $E = m*c^2$ {#formel}\n\n### Link [a*](#q) {#lnk}\n\n### Real *open {#notid}',
+  // every HTML5 named entity, with its semicolon; raw HTML beginning with <br is a blank in an id
+  '### Encoder &rarr; Decoder\n\n### Fran&ccedil;ois\n\n### &bdquo;Attention&ldquo; ist alles\n\n### A &notit; B &notin; C &amp D\n\n[x](#Fran&ccedil;ois)',
+  '### Lange<br/>Überschrift\n\n### E<BR>F\n\n### G<brx>H\n\n### I <br> J',
 ];
 
 test('corner cases: the same ids and link targets as pandoc', async () => {
