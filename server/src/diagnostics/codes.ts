@@ -21,6 +21,8 @@ export enum DiagnosticCode {
   SeeAlsoIndexNotLast = 'seealso-index-not-last',
   /** A code block is fenced with backticks where the glossary's rule asks for `~~~`. */
   FenceStyle = 'fence-style',
+  /** A code fence or comment is never closed in its file: in the book it runs on into the next files. */
+  UnclosedBlock = 'unclosed-block',
   /** A term's title, id or alias stands in another entry's prose without a link to it. */
   UnlinkedMention = 'unlinked-mention',
   /** An entry that the index page does not link. */
@@ -61,6 +63,7 @@ export const defaultSeverities: Readonly<Record<DiagnosticCode, SeveritySetting>
   [DiagnosticCode.SeeAlsoUnsorted]: 'warning',
   [DiagnosticCode.SeeAlsoIndexNotLast]: 'warning',
   [DiagnosticCode.FenceStyle]: 'information',
+  [DiagnosticCode.UnclosedBlock]: 'warning',
   [DiagnosticCode.UnlinkedMention]: 'hint',
   [DiagnosticCode.NotInIndex]: 'information',
   [DiagnosticCode.IndexLinkBroken]: 'error',

@@ -22,6 +22,8 @@ export function describeDiagnosticCode(code: DiagnosticCode): string {
       return l10n.t('[Index](#Index) is missing from the see-also list or not its last item.');
     case DiagnosticCode.FenceStyle:
       return l10n.t('A code block is fenced with backticks instead of ~~~.');
+    case DiagnosticCode.UnclosedBlock:
+      return l10n.t('A code block or comment is never closed: in the book it runs on into the next files.');
     case DiagnosticCode.UnlinkedMention:
       return l10n.t("A term's title, id or alias stands in another entry's text without a link to it.");
     case DiagnosticCode.NotInIndex:

@@ -22,6 +22,7 @@ export type DiagnosticData =
   | { readonly kind: DiagnosticCode.SeeAlsoUnsorted }
   | { readonly kind: DiagnosticCode.SeeAlsoIndexNotLast }
   | { readonly kind: DiagnosticCode.FenceStyle }
+  | { readonly kind: DiagnosticCode.UnclosedBlock }
   | { readonly kind: DiagnosticCode.UnlinkedMention; readonly target: string; readonly text: string }
   | { readonly kind: DiagnosticCode.NotInIndex; readonly entryId: string; readonly indexPageUri: string }
   | { readonly kind: DiagnosticCode.IndexLinkBroken; readonly target: string; readonly closestIds: readonly string[] }

@@ -82,6 +82,29 @@ export const checkChapterHeading: Check = function* ({ document, index, config }
   };
 };
 
+/**
+ * `unclosed-block`: a code fence or comment opened at the start of a block and never closed.
+ * Pandoc reads it as text in the file alone; the book joins the files, and there it swallows the
+ * next files up to the next fence or `-->` (only in a workspace with an entry).
+ */
+export const checkUnclosedBlocks: Check = function* ({ document, index }) {
+  if (!index.hasEntries()) {
+    return;
+  }
+  for (const block of document.unclosedBlocks) {
+    yield {
+      range: block.range,
+      code: DiagnosticCode.UnclosedBlock,
+      message:
+        block.kind === 'fence'
+          ? l10n.t('This code block is never closed: in the book, which joins the files, it runs on into the files after this one up to the next closing ~~~ or ```, and their headings and links are lost.')
+          : l10n.t('This comment is never closed with -->: in the book, which joins the files, it hides the files after this one up to the next -->.'),
+      data: { kind: DiagnosticCode.UnclosedBlock },
+      relatedInformation: [],
+    };
+  }
+};
+
 /** `fence-style`: a code block fenced with backticks, where the glossary's rule asks for `~~~` (only in a workspace with an entry). */
 export const checkFenceStyle: Check = function* ({ document, index }) {
   if (!index.hasEntries()) {

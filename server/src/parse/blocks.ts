@@ -44,6 +44,14 @@ export interface FenceBlock {
   readonly closeLine: number;
 }
 
+/** A code fence or comment left open (see `BlockScan.unclosed`): where its marker stands. */
+export interface UnclosedBlock {
+  readonly kind: 'fence' | 'comment';
+  readonly line: number;
+  readonly start: number;
+  readonly end: number;
+}
+
 /** A reference definition `[label]: url`. */
 export interface DefinitionBlock {
   readonly label: string;
@@ -66,6 +74,12 @@ export interface BlockScan {
    */
   readonly verbatim: readonly Range[];
   readonly definitions: readonly DefinitionBlock[];
+  /**
+   * Code fences and comments opened at the start of a block and never closed in the file, where
+   * they open: Pandoc reads them as text here, but in the book, where the files are joined, they
+   * run on into the next files.
+   */
+  readonly unclosed: readonly UnclosedBlock[];
   /** Lines of horizontal rules at the top level of the file. */
   readonly rules: readonly number[];
 }
@@ -201,8 +215,9 @@ class BlockScanner {
     fences: FenceBlock[];
     verbatim: Range[];
     definitions: DefinitionBlock[];
+    unclosed: UnclosedBlock[];
     rules: number[];
-  } = { blocks: [], notes: new Map(), fences: [], verbatim: [], definitions: [], rules: [] };
+  } = { blocks: [], notes: new Map(), fences: [], verbatim: [], definitions: [], unclosed: [], rules: [] };
   /** Where inline text goes while a footnote is parsed. */
   private noteText: InlineBlock[] | undefined;
   /** How many fenced divs are open: a closing `:::` ends a paragraph only then. */
@@ -297,14 +312,14 @@ class BlockScanner {
   /** The block that starts at line `i`, tried in Pandoc's order. */
   private anyBlock(lines: LineRef[], i: number, context: Context): number {
     return (
-        this.fencedCode(lines, i) ??
+        this.fencedCode(lines, i, context) ??
         this.titleBlock(lines, i, context) ??
         this.yamlBlock(lines, i) ??
         this.listItem(lines, i, bulletMarker) ??
         this.divFence(lines, i) ??
         this.atxHeading(lines, i) ??
         this.setextHeading(lines, i) ??
-        this.htmlBlock(lines, i) ??
+        this.htmlBlock(lines, i, context) ??
         this.gridTable(lines, i) ??
         this.pipeTable(lines, i) ??
         this.dashedTable(lines, i) ??
@@ -320,11 +335,21 @@ class BlockScanner {
   }
 
   /** A fenced code block with its closing fence; Pandoc reads an unclosed fence as text. */
-  private fencedCode(lines: LineRef[], i: number): number | undefined {
+  private fencedCode(lines: LineRef[], i: number, context: Context): number | undefined {
     const found = this.findFence(lines, i);
-    if (!found) return undefined;
+    if (!found) {
+      const open = fenceOpening.exec(this.text(lines[i]));
+      if (context.topLevel && open && !(open[2][0] === '`' && open[3].includes('`'))) this.noteUnclosed('fence', lines[i], open[1].length, open[1].length + open[2].length);
+      return undefined;
+    }
     this.result.fences.push(found);
     return i + found.closeLine - found.openLine + 1;
+  }
+
+  /** Notes a fence or comment never closed, once (a line may be tried as a block more than once). */
+  private noteUnclosed(kind: UnclosedBlock['kind'], line: LineRef, from: number, to: number): void {
+    const last = this.result.unclosed[this.result.unclosed.length - 1];
+    if (last?.line !== line.line) this.result.unclosed.push({ kind, line: line.line, start: line.start + from, end: line.start + to });
   }
 
   /** The fenced code block that starts at line `i`, if its closing fence exists. */
@@ -466,7 +491,7 @@ class BlockScanner {
    * itself, and the rest of its line is read as the start of the next block, as Pandoc's
    * `markdown_in_html_blocks` does. A tag that goes on over lines is left to `paragraph`.
    */
-  private htmlBlock(lines: LineRef[], i: number): number | undefined {
+  private htmlBlock(lines: LineRef[], i: number, context: Context): number | undefined {
     const line = lines[i];
     const raw = this.text(line);
     const indent = raw.length - raw.trimStart().length;
@@ -476,7 +501,10 @@ class BlockScanner {
     if (indent > 0 && (text.startsWith('<!--') || !paragraphEndingTags.has(blockTagLine.exec(text)?.[1].toLowerCase() ?? ''))) return undefined;
     if (text.startsWith('<!--')) {
       const close = this.closingAfter(lines, i, indent + 4, commentCloser);
-      if (close === undefined) return undefined;
+      if (close === undefined) {
+        if (context.topLevel) this.noteUnclosed('comment', line, indent, indent + 4);
+        return undefined;
+      }
       this.result.verbatim.push({ start: { line: line.line, character: line.start + indent }, end: { line: lines[close.line].line, character: close.end } });
       return this.continueAfterHtml(lines, close.line, close.end, 'spaces');
     }

@@ -115,6 +115,16 @@ export interface CodeFence {
   readonly range: Range;
 }
 
+/**
+ * A code fence or comment opened at the start of a block and never closed in its file: pandoc
+ * reads it as text there, but in the book, which joins the files, it runs on into the next ones.
+ */
+export interface UnclosedBlock {
+  readonly kind: 'fence' | 'comment';
+  /** Range of the opening marker (`~~~`, `<!--`). */
+  readonly range: Range;
+}
+
 /** The immutable parsed model of one file at one version. */
 export interface GlossaryDocument {
   readonly uri: string;
@@ -134,6 +144,7 @@ export interface GlossaryDocument {
    * from `<` to the end of the closing tag, and indented code blocks.
    */
   readonly verbatim: readonly Range[];
+  readonly unclosedBlocks: readonly UnclosedBlock[];
 }
 
 /** Settings that change what the parser calls an entry. */

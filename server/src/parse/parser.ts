@@ -24,6 +24,7 @@ import {
   type Position,
   type Range,
   type Section,
+  type UnclosedBlock,
 } from './model';
 
 /** Inline text joined from line slices, with the way back from offsets to positions. */
@@ -232,8 +233,12 @@ export function parseGlossaryDocument(
     entries: buildEntries(headings, links, paragraphs, blockScan.rules, lineTexts, options),
     codeFences,
     verbatim: blockScan.verbatim.length === 0 ? noRanges : blockScan.verbatim.map((range) => source.range(range)),
+    unclosedBlocks: blockScan.unclosed.length === 0 ? noUnclosedBlocks : blockScan.unclosed.map(({ kind, line, start, end }) => ({ kind, range: source.range({ start: { line, character: start }, end: { line, character: end } }) })),
   };
 }
+
+/** Shared by the models without unclosed blocks: nearly all. */
+const noUnclosedBlocks: readonly UnclosedBlock[] = Object.freeze([]);
 
 /** Shared by the models without verbatim HTML: nearly all. */
 const noRanges: readonly Range[] = Object.freeze([]);

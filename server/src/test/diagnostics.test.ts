@@ -292,6 +292,29 @@ test('fence-style: a backtick fence is information; a tilde fence is fine', () =
   ]);
 });
 
+test('unclosed-block: a code fence or comment never closed at the top level is a warning; one in a list item or quote is bounded there', () => {
+  const files = {
+    ...indexPage,
+    'Code.md': entryLines('Code', 'Code', [], ['Text.', '', '~~~sh', 'echo hi']),
+    'Note.md': entryLines('Note', 'Note', [], ['<!-- TODO: more', '', 'Text.']),
+    'Inner.md': entryLines('Inner', 'Inner', [], ['- item', '', '  ~~~', '  code', '', '> ~~~', '> quoted']),
+  };
+  assert.deepEqual(diagnosticsOf(files, 'Code.md').filter((diagnostic) => diagnostic.code === 'unclosed-block'), [
+    {
+      range: '4:0-4:3',
+      severity: 'warning',
+      code: 'unclosed-block',
+      message: 'This code block is never closed: in the book, which joins the files, it runs on into the files after this one up to the next closing ~~~ or ```, and their headings and links are lost.',
+      data: { kind: 'unclosed-block' },
+      relatedInformation: [],
+    },
+  ]);
+  assert.deepEqual(diagnosticsOf(files, 'Note.md').filter((diagnostic) => diagnostic.code === 'unclosed-block').map((diagnostic) => [diagnostic.range, diagnostic.message]), [
+    ['2:0-2:4', 'This comment is never closed with -->: in the book, which joins the files, it hides the files after this one up to the next -->.'],
+  ]);
+  assert.deepEqual(diagnosticsOf(files, 'Inner.md').filter((diagnostic) => diagnostic.code === 'unclosed-block'), []);
+});
+
 test('links inside code are not checked', () => {
   const files = { ...indexPage, 'Code.md': entryLines('Code', 'Code', [], ['~~~', '[x](#Nowhere)', '~~~', '', 'Inline `[y](#Nowhere)`.']) };
   assert.deepEqual(diagnosticsOf(files, 'Code.md'), []);

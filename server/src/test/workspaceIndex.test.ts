@@ -33,7 +33,7 @@ function documentOf(uri: string, anchors: readonly string[], links: readonly str
   });
   return {
     uri, version: 1, lineCount: anchors.length + links.length, fingerprint: 0, headings: anchorList.map((a) => a.heading),
-    anchors: anchorList, links: linkList, entries: [], codeFences: [], verbatim: [],
+    anchors: anchorList, links: linkList, entries: [], codeFences: [], verbatim: [], unclosedBlocks: [],
   };
 }
 
