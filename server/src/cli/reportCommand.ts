@@ -89,10 +89,7 @@ async function isGlossaryFile(uri: string, paths: readonly string[], loaded: Loa
     return true;
   }
   const filter = { include: loaded.config.include, exclude: loaded.config.exclude, baseUri: configFolder };
-  return [...(configFolder === undefined ? [] : [configFolder]), ...folders].some((folder) => {
-    const prefix = folder.endsWith('/') ? folder : `${folder}/`;
-    return uri.startsWith(prefix) && createFileMatcher(filter, folder).includesFile(decodeURIComponent(uri.slice(prefix.length)));
-  });
+  return [...(configFolder === undefined ? [] : [configFolder]), ...folders].some((folder) => createFileMatcher(filter, folder).includesUri(uri));
 }
 
 /** Writes the report over whatever the file held (`outputRefusal` has said that it may). */

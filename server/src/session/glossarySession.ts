@@ -174,10 +174,7 @@ export class GlossarySession {
 
   /** Whether a file belongs to the glossary: the configured index page, or inside a workspace folder and matched by the patterns. */
   isGlossaryFile(uri: string): boolean {
-    return uri === this.indexPageUri || this.roots.some((root) => {
-      const prefix = root.folderUri.endsWith('/') ? root.folderUri : `${root.folderUri}/`;
-      return uri.startsWith(prefix) && root.matcher.includesFile(decodeURIComponent(uri.slice(prefix.length)));
-    });
+    return uri === this.indexPageUri || this.roots.some((root) => root.matcher.includesUri(uri));
   }
 
   /**
@@ -328,9 +325,9 @@ export class GlossarySession {
 
   /** A folder created on disk, or renamed to: its glossary files are read. */
   async addFolder(uri: string): Promise<IndexChange[]> {
-    const root = this.roots.find((candidate) => uri.startsWith(candidate.folderUri.endsWith('/') ? candidate.folderUri : `${candidate.folderUri}/`));
+    const root = this.roots.find((candidate) => candidate.matcher.relativePath(uri) !== undefined);
     // A folder left out (node_modules, .git, an exclude pattern) is not even listed.
-    if (root === undefined || root.matcher.skipsFolder(decodeURIComponent(uri.slice(root.folderUri.replace(/\/?$/, '/').length))) || (await this.workspace.stat(uri)) !== 'directory') {
+    if (root === undefined || root.matcher.skipsFolder(root.matcher.relativePath(uri)!) || (await this.workspace.stat(uri)) !== 'directory') {
       return [];
     }
     const listing = await this.workspace.listFiles(uri, { include: this.currentConfig.include, exclude: this.currentConfig.exclude, baseUri: this.configUri === undefined ? root.folderUri : this.settingsFolderUri });

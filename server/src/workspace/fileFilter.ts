@@ -8,6 +8,10 @@ export const alwaysSkippedFolders: readonly string[] = ['node_modules', '.git'];
 export interface FileMatcher {
   /** Whether a file belongs to the glossary. */
   includesFile(relativePath: string): boolean;
+  /** Whether a file given by its URI lies in the folder and belongs to the glossary. */
+  includesUri(uri: string): boolean;
+  /** The path of a file or folder inside the listed folder, undefined outside it. */
+  relativePath(uri: string): string | undefined;
   /** Whether a folder and everything below it is left out. */
   skipsFolder(relativePath: string): boolean;
 }
@@ -19,9 +23,16 @@ export function createFileMatcher(filter: FileFilter, folderUri: string): FileMa
   const prefix = pathPrefix(filter.baseUri, folderUri);
   const isAlwaysSkipped = (relativePath: string): boolean =>
     relativePath.split('/').some((segment) => alwaysSkippedFolders.includes(segment));
+  const includesFile = (relativePath: string): boolean => !isAlwaysSkipped(relativePath) && isIncluded(prefix + relativePath) && !isExcluded(prefix + relativePath);
+  const folderPrefix = folderUri.endsWith('/') ? folderUri : `${folderUri}/`;
+  const relativePath = (uri: string): string | undefined => (uri.startsWith(folderPrefix) ? decodeURIComponent(uri.slice(folderPrefix.length)) : undefined);
   return {
-    includesFile: (relativePath) =>
-      !isAlwaysSkipped(relativePath) && isIncluded(prefix + relativePath) && !isExcluded(prefix + relativePath),
+    includesFile,
+    includesUri: (uri) => {
+      const path = relativePath(uri);
+      return path !== undefined && includesFile(path);
+    },
+    relativePath,
     skipsFolder: (relativePath) => isAlwaysSkipped(relativePath) || isExcluded(prefix + relativePath),
   };
 }
