@@ -74,3 +74,17 @@ test('a wrong .glossary.json is shown as a warning that tells what happens, and 
     fs.rmSync(folder, { recursive: true, force: true });
   }
 });
+
+test('prepareRename is announced only to a client that asks it; rename is announced to every client', { timeout: 30_000 }, async (t) => {
+  for (const [capabilities, expected] of [
+    [{ textDocument: { rename: { prepareSupport: true } } }, { prepareProvider: true }],
+    [{}, true],
+  ] as const) {
+    const server = await startServer(path.join(repositoryRoot, 'example/glossary'), { signal: t.signal, capabilities });
+    try {
+      assert.deepEqual(server.capabilities.renameProvider, expected);
+    } finally {
+      await server.shutdown();
+    }
+  }
+});

@@ -13,6 +13,7 @@ import {
   ExitNotification,
   InitializedNotification,
   InitializeRequest,
+  type ServerCapabilities,
   ProtocolConnection,
   PublishDiagnosticsNotification,
   ShutdownRequest,
@@ -31,6 +32,8 @@ process.once('exit', () => started.forEach((child) => child.kill()));
 
 export interface StartedServer {
   readonly connection: ProtocolConnection;
+  /** What the server announced in its answer to initialize. */
+  readonly capabilities: ServerCapabilities;
   readonly child: ChildProcess;
   /** The last diagnostics published for each URI (an empty list once cleared). */
   readonly diagnostics: Map<string, Diagnostic[]>;
@@ -133,7 +136,7 @@ export async function startServer(folder: string, options: StartOptions = {}): P
     });
 
   const folderUri = URI.file(folder).toString();
-  await connection.sendRequest(InitializeRequest.type, {
+  const { capabilities } = await connection.sendRequest(InitializeRequest.type, {
     processId: process.pid,
     rootUri: folderUri,
     workspaceFolders: [{ uri: folderUri, name: path.basename(folder) }],
@@ -174,7 +177,7 @@ export async function startServer(folder: string, options: StartOptions = {}): P
     connection.dispose();
   };
 
-  return { connection, child, diagnostics, publishCounts, statuses, logs, stderr: () => stderrText, exited: () => hasExited, waitUntil, settle, shutdown };
+  return { connection, capabilities, child, diagnostics, publishCounts, statuses, logs, stderr: () => stderrText, exited: () => hasExited, waitUntil, settle, shutdown };
 }
 
 /** The diagnostics of every URI that has some, each list in a stable order, for comparing two servers. */
