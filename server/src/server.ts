@@ -452,10 +452,12 @@ export function startServer(
     runSafely(connection, 'executeCommand', undefined, async (params) => {
       if (params.command === ServerCommands.createEntry) {
         const client = { createsFiles: clientEdits.createsFiles, showsDocuments: canShowDocument };
-        const { result, change } = await createEntry(params.arguments?.[0] as CreateEntryParams | undefined, session, connection, client);
+        const { result, change, notice } = await createEntry(params.arguments?.[0] as CreateEntryParams | undefined, session, connection, client);
         diagnostics.publishChange(change);
         if ('error' in result) {
           showMessage(connection, MessageType.Error, result.error);
+        } else if (notice !== undefined) {
+          showMessage(connection, MessageType.Info, notice);
         }
         return result;
       }

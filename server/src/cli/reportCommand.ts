@@ -5,6 +5,7 @@ import { configFileName, indexFileUri } from '../config';
 import { buildReport } from '../report/glossaryReport';
 import { renderReportHtml } from '../report/reportHtml';
 import { createFileMatcher } from '../workspace/fileFilter';
+import { writeErrorReason } from '../workspace/nodeWorkspace';
 import { Workspace } from '../workspace/workspace';
 import { ReportCommand } from './args';
 import { findConfigFile } from './configLookup';
@@ -116,21 +117,4 @@ function commonFolder(filePaths: readonly string[]): string {
     depth++;
   }
   return first.slice(0, depth).join(path.sep) || (path.isAbsolute(filePaths[0] ?? '') ? path.sep : '.');
-}
-
-/** Why a file could not be written, in words rather than Node's error text where the code is a common one. */
-function writeErrorReason(error: unknown): string {
-  switch ((error as NodeJS.ErrnoException | undefined)?.code) {
-    case 'ENOENT':
-      return l10n.t('its folder does not exist');
-    case 'EACCES':
-    case 'EPERM':
-      return l10n.t('permission denied');
-    case 'EISDIR':
-      return l10n.t('it is a folder');
-    case 'ENOSPC':
-      return l10n.t('the disk is full');
-    default:
-      return error instanceof Error ? error.message : String(error);
-  }
 }

@@ -34,8 +34,6 @@ export interface CodeActionInput {
   readonly diagnostics: readonly GlossaryDiagnostic[];
   /** Whether the client takes versioned document changes (`documentChanges`). */
   readonly documentChanges: boolean;
-  /** Whether it creates files (a `CreateFile` among them): else no entry is offered to be created. */
-  readonly createsFiles: boolean;
   /** Whether it renames files (a `RenameFile` among them): else no file is offered to be renamed. */
   readonly renamesFiles: boolean;
   /** The file a new entry with an id would be created as; undefined when it cannot be. */
@@ -194,7 +192,8 @@ function brokenLinkFixes(
   }
   const newFile = newEntryProblem(target, input.index) === undefined ? input.newEntryUri(target) : undefined;
   // An existing file is never replaced: `Claude.md` holding another entry keeps the fix away.
-  if (input.createsFiles && newFile !== undefined && input.index.document(newFile) === undefined) {
+  // The command creates the file with an edit, or on disk where the editor's edits cannot.
+  if (newFile !== undefined && input.index.document(newFile) === undefined) {
     const params: CreateEntryParams = { title: titleForMissingId(target, input.index.linksTo(target).map(({ link }) => link.label)), id: target };
     const action = quickFix(l10n.t('Create entry "{0}"', target), diagnostic, undefined, false);
     action.command = Command.create(action.title, ServerCommands.createEntry, params);

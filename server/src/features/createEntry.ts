@@ -3,6 +3,7 @@ import { Connection, CreateFile, TextDocumentEdit, TextEdit } from 'vscode-langu
 import { IndexChange } from '../index/workspaceIndex';
 import { CreateEntryParams, CreateEntryResult } from '../protocol';
 import { GlossarySession } from '../session/glossarySession';
+import { URI } from 'vscode-uri';
 import { entryTemplate } from './newEntry';
 
 /** What the client can do that creating an entry needs. */
@@ -13,21 +14,20 @@ export interface EntryCreationClient {
 }
 
 /**
- * Creates a new entry file from the chapter template with one workspace edit that the editor
- * applies (so it can be undone there) and that never replaces a file, then shows it with the
- * summary placeholder selected. Returns where it was created and the index change it made, or why not.
+ * Creates a new entry file from the chapter template, never replacing a file: with one workspace
+ * edit that the editor applies (so it can be undone there), or, where the editor's edits cannot
+ * create files (Neovim), written by the server itself. Then shows it with the summary placeholder
+ * selected. Returns where it was created, the index change it made and, for an editor that was
+ * neither given the edit nor can be asked to show the file, a notice of where it is; or why not.
  */
 export async function createEntry(
   params: CreateEntryParams | undefined,
   session: GlossarySession,
   connection: Connection,
   client: EntryCreationClient,
-): Promise<{ readonly result: CreateEntryResult; readonly change?: IndexChange }> {
+): Promise<{ readonly result: CreateEntryResult; readonly change?: IndexChange; readonly notice?: string }> {
   if (typeof params?.title !== 'string' || params.title.trim() === '') {
     return { result: { error: l10n.t('A new entry needs a title.') } };
-  }
-  if (!client.createsFiles) {
-    return { result: { error: l10n.t('This editor cannot create files for the language server.') } };
   }
   const title = params.title.trim();
   const proposal = await session.proposeEntry(title, typeof params.id === 'string' ? params.id : undefined);
@@ -36,9 +36,23 @@ export async function createEntry(
   }
   const uri = proposal.uri;
   const { text, placeholder } = entryTemplate(title, proposal.id, session.config, session.index);
+  const failure = client.createsFiles ? await createWithEdit(connection, uri, proposal.id, text) : await session.createFile(uri, text);
+  if (failure !== undefined) {
+    return { result: { error: l10n.t('The entry "{0}" was not created: {1}', proposal.id, failure) } };
+  }
+  const change = session.addCreatedFile(uri, text);
+  if (client.showsDocuments) {
+    void connection.window.showDocument({ uri, takeFocus: true, selection: placeholder });
+    return { result: { uri }, change };
+  }
+  return { result: { uri }, change, notice: client.createsFiles ? undefined : l10n.t('The entry "{0}" was created: {1}', proposal.id, URI.parse(uri).fsPath) };
+}
+
+/** Creates the file with a workspace edit; undefined when the editor applied it, else why not. */
+async function createWithEdit(connection: Connection, uri: string, id: string, text: string): Promise<string | undefined> {
   // overwrite: false and ignoreIfExists: false: the editor refuses rather than replace a file.
   const applied = await connection.workspace.applyEdit({
-    label: l10n.t('Create entry "{0}"', proposal.id),
+    label: l10n.t('Create entry "{0}"', id),
     edit: {
       documentChanges: [
         CreateFile.create(uri, { overwrite: false, ignoreIfExists: false }),
@@ -46,13 +60,5 @@ export async function createEntry(
       ],
     },
   });
-  if (!applied.applied) {
-    const reason = applied.failureReason ?? l10n.t('the editor refused the edit.');
-    return { result: { error: l10n.t('The entry "{0}" was not created: {1}', proposal.id, reason) } };
-  }
-  const change = session.addCreatedFile(uri, text);
-  if (client.showsDocuments) {
-    void connection.window.showDocument({ uri, takeFocus: true, selection: placeholder });
-  }
-  return { result: { uri }, change };
+  return applied.applied ? undefined : (applied.failureReason ?? l10n.t('the editor refused the edit.'));
 }

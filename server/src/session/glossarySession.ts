@@ -339,6 +339,11 @@ export class GlossarySession {
     return changes;
   }
 
+  /** Writes a new file of the glossary on disk (for an editor whose edits cannot create files); undefined when written, else why not. */
+  createFile(uri: string, text: string): Promise<string | undefined> {
+    return this.workspace.createFile(uri, text);
+  }
+
   /** Indexes a file the server has just created, before the editor reports it. */
   addCreatedFile(uri: string, text: string): IndexChange | undefined {
     if (this.openVersions.has(uri) || !this.isGlossaryFile(uri)) {

@@ -13,7 +13,7 @@ const newEntryUri = (id: string): string => uriOf(`${encodeURIComponent(id)}.md`
 const wholeFile = { start: { line: 0, character: 0 }, end: { line: 10_000, character: 0 } };
 
 /** The code actions over a whole file of a tiny workspace, and the file's text. */
-function actionsOf(files: Record<string, readonly string[]>, name: string, only?: string[], client = { createsFiles: true, renamesFiles: true }) {
+function actionsOf(files: Record<string, readonly string[]>, name: string, only?: string[], client = { renamesFiles: true }) {
   const index = indexOf(files);
   const uri = uriOf(name);
   const document = TextDocument.create(uri, 'markdown', 1, files[name]!.join('\n'));
@@ -239,10 +239,10 @@ test('a broken link offers the entry whose title it names, preferred when alone;
   );
 });
 
-test('a client that cannot create or rename files is offered neither creating the entry nor renaming the file', () => {
+test('a client that cannot rename files is not offered renaming the file; creating an entry it is (the server writes the file)', () => {
   const files = { 'Index.md': index, 'Model.md': ['## Model {#Modell .chapter .small .term}'], 'A.md': ['See [x](#Missing) here.'] };
-  const client = { createsFiles: false, renamesFiles: false };
-  assert.deepEqual(actionsOf(files, 'A.md', undefined, client).actions.map((action) => action.title), []);
+  const client = { renamesFiles: false };
+  assert.deepEqual(actionsOf(files, 'A.md', undefined, client).actions.map((action) => action.title), ['Create entry "Missing"']);
   assert.deepEqual(actionsOf(files, 'Model.md', undefined, client).actions.map((action) => action.title), ['Add a see-also section', 'Change the id to "Model", as the file is named']);
   assert.ok(actionsOf(files, 'Model.md').actions.some((action) => action.title === 'Rename the file to "Modell.md"'));
 });

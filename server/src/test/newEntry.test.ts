@@ -117,7 +117,7 @@ test('an entry made from the template for an id beginning with a digit keeps the
   assert.ok(!codes.includes('missing-chapter-heading') && !codes.includes('anchor-file-mismatch'), codes.join(', '));
 });
 
-test('createEntry: a title is needed, a client that cannot create files is told so, and an edit the editor refuses is reported with its reason', async () => {
+test('createEntry: a title is needed, and an edit the editor refuses is reported with its reason', async () => {
   const session = new GlossarySession(new InMemoryWorkspace({ 'file:///ws/A.md': '## A {#A .term}' }), ['file:///ws']);
   await session.load(undefined, []);
   const edits: ApplyWorkspaceEditParams[] = [];
@@ -131,7 +131,6 @@ test('createEntry: a title is needed, a client that cannot create files is told 
 
   assert.deepEqual((await createEntry({ title: '  ' }, session, connection, client)).result, { error: 'A new entry needs a title.' });
   assert.deepEqual((await createEntry(undefined, session, connection, client)).result, { error: 'A new entry needs a title.' });
-  assert.deepEqual((await createEntry({ title: 'Birne' }, session, connection, { ...client, createsFiles: false })).result, { error: 'This editor cannot create files for the language server.' });
   assert.deepEqual((await createEntry({ title: 'A' }, session, connection, client)).result, { error: 'The id "A" is already defined in A.md.' });
   assert.equal(edits.length, 0, 'no edit was sent for any of these');
 
@@ -152,4 +151,23 @@ test('createEntry: a title is needed, a client that cannot create files is told 
   const [create, write] = edits.at(-1)!.edit.documentChanges!;
   assert.deepEqual(create, { kind: 'create', uri: 'file:///ws/Birne.md', options: { overwrite: false, ignoreIfExists: false } });
   assert.match(((write as TextDocumentEdit).edits[0] as TextEdit).newText, /^## Birne \{#Birne \.chapter \.small \.term\}\n/);
+});
+
+test('createEntry for an editor whose edits cannot create files: the server writes the file, never over one, and says where it is', async () => {
+  const workspace = new InMemoryWorkspace({ 'file:///ws/A.md': '## A {#A .term}' });
+  const session = new GlossarySession(workspace, ['file:///ws']);
+  await session.load(undefined, []);
+  const connection = { workspace: { applyEdit: async () => assert.fail('no edit is sent') } } as unknown as Connection;
+  const client = { createsFiles: false, showsDocuments: false };
+  const created = await createEntry({ title: 'Birne' }, session, connection, client);
+  assert.deepEqual(created.result, { uri: 'file:///ws/Birne.md' });
+  const written = await workspace.readFile('file:///ws/Birne.md');
+  assert.match(written.kind === 'text' ? written.text : '', /^## Birne \{#Birne \.chapter \.small \.term\}\n/);
+  assert.equal(session.index.document('file:///ws/Birne.md')?.entries[0]?.id, 'Birne');
+  assert.equal(created.notice, 'The entry "Birne" was created: /ws/Birne.md');
+  // A file written by another program between the check and the write stays as it is.
+  const createFile = workspace.createFile.bind(workspace);
+  workspace.createFile = async (uri, text) => (workspace.set(uri, 'written meanwhile'), createFile(uri, text));
+  assert.deepEqual((await createEntry({ title: 'Kirsche' }, session, connection, client)).result, { error: 'The entry "Kirsche" was not created: the file exists already' });
+  assert.deepEqual(await workspace.readFile('file:///ws/Kirsche.md'), { kind: 'text', text: 'written meanwhile', warning: undefined });
 });

@@ -147,7 +147,7 @@ function actionsOf(files: Files, only?: string[]): { actions: CodeAction[]; docu
   const document = TextDocument.create(uri, 'markdown', 1, files['A.md']!.join('\n'));
   const diagnostics = computeDiagnostics(index.document(uri)!, index, defaultConfig, document.getText());
   const whole = { start: { line: 0, character: 0 }, end: { line: 10_000, character: 0 } };
-  const actions = codeActions({ index, config: defaultConfig, document, diagnostics, documentChanges: true, createsFiles: true, renamesFiles: true, newEntryUri: () => undefined }, whole, only);
+  const actions = codeActions({ index, config: defaultConfig, document, diagnostics, documentChanges: true, renamesFiles: true, newEntryUri: () => undefined }, whole, only);
   return { actions, document };
 }
 

@@ -188,3 +188,14 @@ test('file system: reading a folder as a file is an unreadable file', async () =
     });
   });
 });
+
+test('file system: a new file is written in UTF-8, and one that exists is left as it is', async () => {
+  await withTempFolder({ 'old.md': 'old' }, async (root) => {
+    const workspace = new NodeFileSystemWorkspace();
+    assert.equal(await workspace.createFile(toUri(path.join(root, 'Ärger.md')), '## Ärger'), undefined);
+    assert.equal(fs.readFileSync(path.join(root, 'Ärger.md'), 'utf8'), '## Ärger');
+    assert.equal(await workspace.createFile(toUri(path.join(root, 'old.md')), 'new'), 'the file exists already');
+    assert.equal(fs.readFileSync(path.join(root, 'old.md'), 'utf8'), 'old');
+    assert.equal(await workspace.createFile(toUri(path.join(root, 'missing', 'x.md')), 'x'), 'its folder does not exist');
+  });
+});

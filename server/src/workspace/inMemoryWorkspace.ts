@@ -46,6 +46,14 @@ export class InMemoryWorkspace implements Workspace {
     return { uris: matching.map(({ uri }) => uri), problems: [] };
   }
 
+  async createFile(uri: string, text: string): Promise<string | undefined> {
+    if (this.files.has(uri)) {
+      return l10n.t('the file exists already');
+    }
+    this.files.set(uri, text);
+    return undefined;
+  }
+
   async readFile(uri: string): Promise<ReadResult> {
     const content = this.files.get(uri);
     if (content === undefined) {

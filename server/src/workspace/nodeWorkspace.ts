@@ -51,6 +51,33 @@ export class NodeFileSystemWorkspace implements Workspace {
     }
     return decodeFileBytes(bytes);
   }
+
+  async createFile(uri: string, text: string): Promise<string | undefined> {
+    try {
+      // `wx`: fails when the file exists, rather than replace it.
+      await fs.writeFile(toFsPath(uri), text, { encoding: 'utf8', flag: 'wx' });
+      return undefined;
+    } catch (error) {
+      return (error as NodeJS.ErrnoException).code === 'EEXIST' ? l10n.t('the file exists already') : writeErrorReason(error);
+    }
+  }
+}
+
+/** Why a file could not be written, in words rather than Node's error text where the code is a common one. */
+export function writeErrorReason(error: unknown): string {
+  switch ((error as NodeJS.ErrnoException | undefined)?.code) {
+    case 'ENOENT':
+      return l10n.t('its folder does not exist');
+    case 'EACCES':
+    case 'EPERM':
+      return l10n.t('permission denied');
+    case 'EISDIR':
+      return l10n.t('it is a folder');
+    case 'ENOSPC':
+      return l10n.t('the disk is full');
+    default:
+      return error instanceof Error ? error.message : String(error);
+  }
 }
 
 /** One recursive listing; remembers the real path of every folder entered so symlink loops end. */

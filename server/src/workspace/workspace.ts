@@ -52,4 +52,6 @@ export interface Workspace {
   listFiles(folderUri: string, filter: FileFilter): Promise<FileListing>;
   /** A file's text, decoded as an editor would, or why it cannot be used. */
   readFile(uri: string): Promise<ReadResult>;
+  /** Writes a new file, never one that exists; undefined when written, else why not. */
+  createFile(uri: string, text: string): Promise<string | undefined>;
 }
