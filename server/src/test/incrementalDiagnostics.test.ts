@@ -32,7 +32,12 @@ const variants: Readonly<Record<string, readonly (readonly string[])[]>> = {
     ['## Birne {#Birne .chapter .small .term}', '', 'Ohne Siehe-auch.'],
     ['## Birne {#Birne .chapter .small .term}', '', '### Siehe {.seealso}', '', '[Quitte](#Quitte) |'],
   ],
-  'Quitte.md': [entryLines('Quitte', 'Quitte', ['[Birne](#Birne)', '[Apfel](#Apfel)'], ['```sh', 'x', '```']), entryLines('Quitte', 'Quitte', [], ['### Details', '', 'Mehr.'])],
+  'Quitte.md': [
+    entryLines('Quitte', 'Quitte', ['[Birne](#Birne)', '[Apfel](#Apfel)'], ['```sh', 'x', '```']),
+    entryLines('Quitte', 'Quitte', [], ['### Details', '', 'Mehr.']),
+    // A fence left open: in the book it runs on into the next files.
+    [...entryLines('Quitte', 'Quitte', ['[Birne](#Birne)']), '', '~~~', 'x'],
+  ],
   '000-index.txt': [['# Index {#Index}', '', '### A {.index}', '', '[Apfel](#Apfel) |'], ['# Register', '', '### B {.index}', '', '[Birne](#Birne) |']],
   'notes.md': [['Notizen.', '', '```', 'code', '```', '', '[Apfel](#Apfel)'], ['# Notizen', '', 'Siehe [Quitte](#Quitte).'], ['### Details', '', 'Siehe [d](#details).'], ['## Apfel {#Apfel}', '', 'Notiz.'], ['Vorweg.', '', '### Details', '', 'Siehe [d](#details).']],
   'README.md': [['# Projekt', '', 'Text.'], ['Text ohne Überschrift, mit [Link](#Nirgends).'], ['# Projekt {#details}', '', 'Text.']],
