@@ -97,7 +97,7 @@ export const checkUnclosedBlocks: Check = function* ({ document, index }) {
       code: DiagnosticCode.UnclosedBlock,
       message:
         block.kind === 'fence'
-          ? l10n.t('This code block is never closed: in the book, which joins the files, it runs on into the files after this one up to the next closing ~~~ or ```, and their headings and links are lost.')
+          ? l10n.t('This code block is never closed: in the book, which joins the files, it runs on into the files after this one up to the next line of at least {0}, and their headings and links are lost.', block.marker)
           : l10n.t('This comment is never closed with -->: in the book, which joins the files, it hides the files after this one up to the next -->.'),
       data: { kind: DiagnosticCode.UnclosedBlock },
       relatedInformation: [],

@@ -1,5 +1,5 @@
 import { parseAttributeBlock } from './attributes';
-import { countAtMost, endsInComment, escapeUri, firstBlockTag, htmlOrAutolinkEnd, skipVerbatim, unescape, withIndexes, type HtmlTag } from './inline';
+import { countAtMost, endsInComment, escapeUri, firstBlockTag, htmlOrAutolinkEnd, skipVerbatim, unclosedCommentStart, unescape, withIndexes, type HtmlTag } from './inline';
 import type { Range } from './model';
 
 /**
@@ -47,6 +47,8 @@ export interface FenceBlock {
 /** A code fence or comment left open (see `BlockScan.unclosed`): where its marker stands. */
 export interface UnclosedBlock {
   readonly kind: 'fence' | 'comment';
+  /** The opening marker as written: `~~~~`, `<!--`. */
+  readonly marker: string;
   readonly line: number;
   readonly start: number;
   readonly end: number;
@@ -103,8 +105,16 @@ interface Context {
   readonly topLevel: boolean;
 }
 
-/** A YAML key at the start of a line, plain or quoted, and its colon. */
-const yamlMappingKey = /^(?:"[^"]*"|'[^']*'|[^\s#"'[\]{}|>!%@`,&*?:-][^:]*?|[-?:][^\s][^:]*?)[ \t]*:(?:[ \t]|$)/;
+/**
+ * Whether the first line of YAML that is no comment may begin a mapping, as metadata must be: a
+ * key and its colon, a flow mapping, a complex key, a tag or an anchor; not a list, a flow
+ * sequence or a plain sentence.
+ */
+function beginsYamlMapping(line: string): boolean {
+  const text = line.trimStart();
+  if (/^-(?:[ \t]|$)|^\[/.test(text)) return false;
+  return /^[{?!&]/.test(text) || /:(?:[ \t]|$)/.test(text);
+}
 
 /** Elements whose content Pandoc keeps verbatim, unparsed. */
 const verbatimTags = new Set(['pre', 'script', 'style', 'textarea']);
@@ -315,7 +325,7 @@ class BlockScanner {
         this.fencedCode(lines, i, context) ??
         this.titleBlock(lines, i, context) ??
         this.yamlBlock(lines, i) ??
-        this.listItem(lines, i, bulletMarker) ??
+        this.listItem(lines, i, bulletMarker, context) ??
         this.divFence(lines, i) ??
         this.atxHeading(lines, i) ??
         this.setextHeading(lines, i) ??
@@ -326,7 +336,7 @@ class BlockScanner {
         this.indentedCode(lines, i) ??
         this.blockQuote(lines, i) ??
         this.rule(lines, i, context) ??
-        this.listItem(lines, i, orderedMarker) ??
+        this.listItem(lines, i, orderedMarker, context) ??
         this.definitionList(lines, i) ??
         this.note(lines, i) ??
         this.referenceDefinition(lines, i) ??
@@ -346,10 +356,22 @@ class BlockScanner {
     return i + found.closeLine - found.openLine + 1;
   }
 
+  /** Notes a comment never closed that starts at `offset` of the lines' text joined with line breaks. */
+  private noteUnclosedIn(lines: readonly LineRef[], offset: number): void {
+    let k = 0;
+    let lineStart = 0;
+    while (k + 1 < lines.length && lineStart + this.text(lines[k]!).length + 1 <= offset) {
+      lineStart += this.text(lines[k]!).length + 1;
+      k++;
+    }
+    const column = offset - lineStart;
+    this.noteUnclosed('comment', lines[k]!, column, column + 4);
+  }
+
   /** Notes a fence or comment never closed, once (a line may be tried as a block more than once). */
   private noteUnclosed(kind: UnclosedBlock['kind'], line: LineRef, from: number, to: number): void {
     const last = this.result.unclosed[this.result.unclosed.length - 1];
-    if (last?.line !== line.line) this.result.unclosed.push({ kind, line: line.line, start: line.start + from, end: line.start + to });
+    if (last?.line !== line.line) this.result.unclosed.push({ kind, marker: this.text(line).slice(from, to), line: line.line, start: line.start + from, end: line.start + to });
   }
 
   /** The fenced code block that starts at line `i`, if its closing fence exists. */
@@ -408,7 +430,7 @@ class BlockScanner {
     for (let j = i + 1; j < lines.length; j++) {
       const text = this.text(lines[j]);
       if (/^(?:---|\.\.\.)[ \t]*$/.test(text)) return mapping === false ? undefined : j + 1;
-      if (mapping === undefined && !/^[ \t]*(?:#|$)/.test(text)) mapping = yamlMappingKey.test(text);
+      if (mapping === undefined && !/^[ \t]*(?:#|$)/.test(text)) mapping = beginsYamlMapping(text);
     }
     return undefined;
   }
@@ -782,7 +804,7 @@ class BlockScanner {
    * parsed again as blocks. Continuation follows Pandoc: lazy lines up to a blank line, then
    * lines indented at least as far as the item's content.
    */
-  private listItem(lines: LineRef[], i: number, marker: RegExp): number | undefined {
+  private listItem(lines: LineRef[], i: number, marker: RegExp, context: Context): number | undefined {
     const first = lines[i];
     const text = this.text(first);
     const match = marker.exec(text);
@@ -797,9 +819,26 @@ class BlockScanner {
       const t = this.text(ref);
       return (bulletMarker.test(t) && !horizontalRule.test(t)) || orderedMarker.test(t);
     };
-    while (j < lines.length && !this.isBlank(lines[j]) && !isListStart(lines[j]) && this.findFence(lines, j) === undefined) {
-      item.push(this.stripIndent(lines[j], contentIndent));
-      j++;
+    for (;;) {
+      while (j < lines.length && !this.isBlank(lines[j]) && !isListStart(lines[j]) && this.findFence(lines, j) === undefined) {
+        item.push(this.stripIndent(lines[j], contentIndent));
+        j++;
+      }
+      // A comment left open in the item runs on, over blank lines and whatever they hold, to the
+      // `-->` that closes it (Pandoc's list lines skip comments whole); without one it is text.
+      if (!this.text(first).includes('<!--') && !item.some((ref) => this.text(ref).includes('<!--'))) break;
+      const openAt = unclosedCommentStart(item.map((ref) => this.text(ref)).join('\n'));
+      if (openAt < 0) break;
+      if (this.lastCommentCloseLine(lines) < j) {
+        if (context.topLevel) this.noteUnclosedIn(item, openAt);
+        break;
+      }
+      while (j < lines.length) {
+        const closes = this.text(lines[j]).includes('-->');
+        item.push(this.stripIndent(lines[j], contentIndent));
+        j++;
+        if (closes && unclosedCommentStart(item.map((ref) => this.text(ref)).join('\n')) < 0) break;
+      }
     }
     for (;;) {
       let k = j;
@@ -960,6 +999,9 @@ class BlockScanner {
       offset += text.length + 1;
     }
     const paragraph: ParagraphText = { lines, first: i, end: j, text: texts.join('\n'), offsets, starts: body.map((line) => line.start), openDivs: this.openDivs };
+    // A comment left open here finds no `-->` later in the file (the paragraph would run on to it).
+    const unclosed = context.topLevel && paragraph.text.includes('<!--') ? unclosedCommentStart(paragraph.text) : -1;
+    if (unclosed >= 0) this.noteUnclosedIn(body, unclosed);
     // Read on from the same text after a cut: a paragraph begun after it would end where this one ends,
     // as no cut lies within a comment (whose blank lines the paragraph passes over).
     this.cutParagraph = paragraph;

@@ -525,7 +525,12 @@ export function firstBlockTag(text: string, from: number, isBlockTag: (name: str
 
 /** Whether `text` ends inside a comment that Pandoc's inline parser meets (see `walkRawHtml`): one it opens and does not close. */
 export function endsInComment(text: string): boolean {
-  return walkRawHtml(text, 0, (start) => (text.startsWith('<!--', start) && htmlOrAutolinkEnd(text, start) < 0 ? true : undefined)) ?? false;
+  return unclosedCommentStart(text) >= 0;
+}
+
+/** Where the comment starts that `text` opens and does not close (see `endsInComment`), or -1. */
+export function unclosedCommentStart(text: string): number {
+  return walkRawHtml(text, 0, (start) => (text.startsWith('<!--', start) && htmlOrAutolinkEnd(text, start) < 0 ? start : undefined)) ?? -1;
 }
 
 /** A footnote reference `[^label]`: Pandoc puts the note's content, and so its links, here. */

@@ -121,6 +121,8 @@ export interface CodeFence {
  */
 export interface UnclosedBlock {
   readonly kind: 'fence' | 'comment';
+  /** The opening marker as written: `~~~~`, `<!--`. */
+  readonly marker: string;
   /** Range of the opening marker (`~~~`, `<!--`). */
   readonly range: Range;
 }

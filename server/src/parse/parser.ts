@@ -233,7 +233,7 @@ export function parseGlossaryDocument(
     entries: buildEntries(headings, links, paragraphs, blockScan.rules, lineTexts, options),
     codeFences,
     verbatim: blockScan.verbatim.length === 0 ? noRanges : blockScan.verbatim.map((range) => source.range(range)),
-    unclosedBlocks: blockScan.unclosed.length === 0 ? noUnclosedBlocks : blockScan.unclosed.map(({ kind, line, start, end }) => ({ kind, range: source.range({ start: { line, character: start }, end: { line, character: end } }) })),
+    unclosedBlocks: blockScan.unclosed.length === 0 ? noUnclosedBlocks : blockScan.unclosed.map(({ kind, marker, line, start, end }) => ({ kind, marker, range: source.range({ start: { line, character: start }, end: { line, character: end } }) })),
   };
 }
 

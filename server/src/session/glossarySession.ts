@@ -129,20 +129,27 @@ export class GlossarySession {
       });
     const read = await readAndParse(uris.filter((uri) => !openAtStart.has(uri)));
     const documents = [...read.documents];
-    // Files closed while the others were read are read now; the disk is asked before the new
-    // index serves, since edits that come meanwhile go to the old one.
+    const readProblems = [...read.skipped, ...read.warnings];
+    // Until the new index serves, edits go to the old one; so the open documents that are not on
+    // disk, and the files closed while the others were read, are asked for until nothing changes
+    // between the last question and the switch (which awaits nothing).
     const listed = new Set(uris);
+    const missing = new Set<string>();
+    const asked = new Set<string>();
     const readSince = new Set<string>();
     for (;;) {
+      for (const open of currentOpenTexts()) {
+        if (listed.has(open.uri) || asked.has(open.uri)) continue;
+        asked.add(open.uri);
+        if (!(await this.isOnDisk(open.uri))) missing.add(open.uri);
+      }
       const stillOpen = new Set(currentOpenTexts().map((open) => open.uri));
       const closed = uris.filter((uri) => openAtStart.has(uri) && !stillOpen.has(uri) && !readSince.has(uri));
       if (closed.length === 0) break;
       closed.forEach((uri) => readSince.add(uri));
-      documents.push(...(await readAndParse(closed)).documents);
-    }
-    const missing = new Set<string>();
-    for (const open of currentOpenTexts()) {
-      if (!listed.has(open.uri) && !(await this.isOnDisk(open.uri))) missing.add(open.uri);
+      const reread = await readAndParse(closed);
+      documents.push(...reread.documents);
+      readProblems.push(...reread.skipped, ...reread.warnings);
     }
     const index = new WorkspaceIndex();
     index.useIndexPage(indexPageUri);
@@ -169,7 +176,7 @@ export class GlossarySession {
       await findMentionsOf(index, documents, (open) => this.openVersions.get(open.uri)?.text);
     }
     this.mentionsTermsVersion = index.termsVersion;
-    return { configProblems: [...(configFile?.problems ?? []), ...problems, ...indexPage.problems], fileProblems: [...fileProblems, ...read.skipped, ...read.warnings] };
+    return { configProblems: [...(configFile?.problems ?? []), ...problems, ...indexPage.problems], fileProblems: [...fileProblems, ...readProblems] };
   }
 
   /** Whether a file belongs to the glossary: the configured index page, or inside a workspace folder and matched by the patterns. */

@@ -292,19 +292,21 @@ test('fence-style: a backtick fence is information; a tilde fence is fine', () =
   ]);
 });
 
-test('unclosed-block: a code fence or comment never closed at the top level is a warning; one in a list item or quote is bounded there', () => {
+test('unclosed-block: a code fence or comment (at a block\'s start or within a paragraph) never closed at the top level is a warning; one in a list item runs on too; a fence in a list item or quote is bounded there, a comment in code is none', () => {
   const files = {
     ...indexPage,
     'Code.md': entryLines('Code', 'Code', [], ['Text.', '', '~~~sh', 'echo hi']),
     'Note.md': entryLines('Note', 'Note', [], ['<!-- TODO: more', '', 'Text.']),
-    'Inner.md': entryLines('Inner', 'Inner', [], ['- item', '', '  ~~~', '  code', '', '> ~~~', '> quoted']),
+    'Inner.md': entryLines('Inner', 'Inner', [], ['- item', '', '  ~~~', '  code', '', '> ~~~', '> quoted <!-- open', '', 'Code `<!--` here.']),
+    'Item.md': entryLines('Item', 'Item', [], ['- item <!-- open', '', 'Text.']),
+    'Inline.md': entryLines('Inline', 'Inline', [], ['Text <!-- TODO: more', '', 'Text.']),
   };
   assert.deepEqual(diagnosticsOf(files, 'Code.md').filter((diagnostic) => diagnostic.code === 'unclosed-block'), [
     {
       range: '4:0-4:3',
       severity: 'warning',
       code: 'unclosed-block',
-      message: 'This code block is never closed: in the book, which joins the files, it runs on into the files after this one up to the next closing ~~~ or ```, and their headings and links are lost.',
+      message: 'This code block is never closed: in the book, which joins the files, it runs on into the files after this one up to the next line of at least ~~~, and their headings and links are lost.',
       data: { kind: 'unclosed-block' },
       relatedInformation: [],
     },
@@ -312,6 +314,9 @@ test('unclosed-block: a code fence or comment never closed at the top level is a
   assert.deepEqual(diagnosticsOf(files, 'Note.md').filter((diagnostic) => diagnostic.code === 'unclosed-block').map((diagnostic) => [diagnostic.range, diagnostic.message]), [
     ['2:0-2:4', 'This comment is never closed with -->: in the book, which joins the files, it hides the files after this one up to the next -->.'],
   ]);
+  assert.deepEqual(diagnosticsOf(files, 'Inline.md').filter((diagnostic) => diagnostic.code === 'unclosed-block').map((diagnostic) => diagnostic.range), ['2:5-2:9']);
+  // A comment opened in a list item runs on past it (Pandoc's list lines skip comments whole).
+  assert.deepEqual(diagnosticsOf(files, 'Item.md').filter((diagnostic) => diagnostic.code === 'unclosed-block').map((diagnostic) => diagnostic.range), ['2:7-2:11']);
   assert.deepEqual(diagnosticsOf(files, 'Inner.md').filter((diagnostic) => diagnostic.code === 'unclosed-block'), []);
 });
 

@@ -120,6 +120,22 @@ test('a reload takes the open documents as they are when the new index takes ove
   assert.deepEqual(session.index.document(uriOf('B.md'))?.entries.map((entry) => entry.id), ['B2']);
 });
 
+test('a reload: a document closed while the disk is asked about another open file is read from disk', async () => {
+  const notes = uriOf('notes.txt');
+  let open = [{ uri: uriOf('Claude.md'), version: 3, text: claude }, { uri: notes, version: 1, text: 'x' }];
+  class ClosingWhileAsked extends InMemoryWorkspace {
+    override async stat(uri: string): Promise<'file' | 'directory' | undefined> {
+      if (uri === notes) open = open.filter((document) => document.uri !== uriOf('Claude.md'));
+      return super.stat(uri);
+    }
+  }
+  const workspace = new ClosingWhileAsked({ [uriOf('Index.md')]: '# Index {#Index}', [uriOf('A.md')]: linkingToClaude, [uriOf('Claude.md')]: claude, [notes]: 'x' });
+  const session = new GlossarySession(workspace, ['file:///ws']);
+  await session.load(undefined, () => open);
+  assert.ok(session.index.document(uriOf('Claude.md')), 'Claude.md is in the index, read from disk');
+  assert.deepEqual(codesOf(session, 'A.md'), []);
+});
+
 test('an open document is parsed once per version and wins over the disk until closed', async () => {
   const { session } = await sessionOf({ [uriOf('A.md')]: linkingToClaude, [uriOf('Claude.md')]: claude });
   const renamed = text(entryLines('Claude', 'Claude', []).map((line) => line.replace('{#Claude', '{#Claude-AI')));

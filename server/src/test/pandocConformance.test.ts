@@ -117,6 +117,9 @@ const cornerCases: readonly string[] = [
   '---\ntitle: "[x](#yaml)"\n---\n\n[y](#body)',
   // only a mapping is metadata: a sentence or a list between lines of dashes is Markdown
   '---\nMehr dazu [A](#A).\n\n---\n\n---\n- a [q](#q)\n---\n\n---\n# c\nkey: x [z](#z)\n---\n\n---\nx [m](#m)\n---',
+  '---\n  title: x [a](#a)\n---\n\n---\n{title: x, b: "[b](#b)"}\n---\n\n---\n? complex\n: value [c](#c)\n---\n\n---\n!!map\nt: x [d](#d)\n---\n\n---\n[e, f]\n---\n\n[g](#g)',
+  // a comment opened in a list item runs on over blank lines to its `-->`; in a quote it does not
+  '- item <!-- x\n\n## Next {#Next}\n\n[a](#a) more -->\n\n## After {#After}\n\n> q <!-- y\n\n## Q {#Q}\n\n[b](#b) -->',
   // emphasis delimiters in math, code or a link of a heading leave its attribute block alone
   '## Vorhersage $\\hat{y}_i$ {#Vorhersage .chapter}\n\n### Aufruf mit `*args` {#Aufruf}\n\n### Formel $E = m*c^2$ {#formel}\n\n### Link [a*](#q) {#lnk}\n\n### Real *open {#notid}',
   // every HTML5 named entity, with its semicolon; raw HTML beginning with <br is a blank in an id
@@ -137,4 +140,15 @@ test('generated documents: the same ids and link targets as pandoc', async () =>
   samples.forEach((text, k) =>
     assert.deepEqual(ourFacts(text), expected[k], `seed ${seed}, sample ${k}: ${JSON.stringify(text)}`),
   );
+});
+
+test('unclosed-block is reported exactly where pandoc, joining the file with the next one, loses that file\'s headings', async () => {
+  // The next file opens with a heading, then closes whatever may still be open: a long fence, a comment.
+  const next = '\n\n## Next {#Next}\n\n~~~~\nx\n~~~~\n\nmore -->\n\n## After {#After}\n';
+  const cases = ['Text.\n\n~~~sh\nx', 'Text <!-- x', '<!-- x\n\ny', 'a\n<!-- x\nb', '<pre>\n<!-- x', '- item\n\n  ~~~\n  x', '- item <!-- x', '> ~~~\n> x', '> q <!-- x', 'Code `<!--` here.', '~~~\nclosed\n~~~'];
+  for (const text of cases) {
+    const reported = parseGlossaryDocument(text, 'file:///a.md', 1).unclosedBlocks.length > 0;
+    const { ids } = await pandocFactsOfText(text + next);
+    assert.equal(reported, !ids.includes('Next'), `${JSON.stringify(text)}: pandoc's ids ${JSON.stringify(ids)}`);
+  }
 });
