@@ -12,10 +12,10 @@ function defaultBundleFolder(): string {
   return existsSync(besideBundle) || !existsSync(atRoot) ? besideBundle : atRoot;
 }
 
-/** A language tag such as `de`, `de-DE` or `de-CH`; anything else (a path, say) is no locale. */
 /** The language `useLocale` chose. */
 let language = 'en';
 
+/** A language tag such as `de`, `de-DE` or `de-CH`; anything else (a path, say) is no locale. */
 const languageTag = /^[a-z]{2,3}(-[a-z0-9]{1,8})*$/;
 
 /**

@@ -9,12 +9,13 @@ import { NodeFileSystemWorkspace } from './workspace/nodeWorkspace';
 function main(): void {
   const argv = process.argv.slice(2);
   // A reader that stops early (`glossary check . | head`) is no error of ours.
-  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  const onStdoutError = (error: NodeJS.ErrnoException): void => {
     if (error.code === 'EPIPE') {
       process.exit(process.exitCode ?? 0);
     }
     throw error;
-  });
+  };
+  process.stdout.on('error', onStdoutError);
   runCli(argv, {
     cwd: process.cwd(),
     workspace: new NodeFileSystemWorkspace({ synchronousReads: true }),
@@ -23,7 +24,11 @@ function main(): void {
     environment: process.env,
     writeFile: (filePath, text) => writeFileSync(filePath, text),
     // Loaded only here, so that the command line does not pay for the language server's code.
-    startLanguageServer: () => (require('./lspMain') as typeof import('./lspMain')).startLanguageServer(),
+    startLanguageServer: () => {
+      // The server's stdout is its connection: a client gone is the server's to handle (exit 1 without shutdown).
+      process.stdout.off('error', onStdoutError);
+      (require('./lspMain') as typeof import('./lspMain')).startLanguageServer();
+    },
   }).then(
     (exitCode) => {
       process.exitCode = exitCode;

@@ -268,8 +268,9 @@ function* paragraphsOf(text: string, oneBreak: boolean, lines: readonly string[]
 
 /**
  * Ranges of the model to leave out of the prose, as masks of the paragraphs asked for in document
- * order: the internal links (the model knows them, whatever their syntax) and the verbatim HTML
- * elements. The ranges do not overlap; one pass over them for the whole document.
+ * order: the internal links (the model knows them, whatever their syntax) and the verbatim text
+ * (HTML elements, comments, indented code). The ranges do not overlap; one pass over them for the
+ * whole document.
  */
 class RangeMasks {
   private readonly ranges: readonly Range[];

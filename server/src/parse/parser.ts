@@ -240,7 +240,7 @@ export function parseGlossaryDocument(
 /** Shared by the models without unclosed blocks: nearly all. */
 const noUnclosedBlocks: readonly UnclosedBlock[] = Object.freeze([]);
 
-/** Shared by the models without verbatim HTML: nearly all. */
+/** Shared by the models without verbatim text: nearly all. */
 const noRanges: readonly Range[] = Object.freeze([]);
 
 function lineRange(first: number, last: number, lineTexts: readonly string[]): Range {
