@@ -23,7 +23,7 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI, Utils } from 'vscode-uri';
 import { configFileName } from './config';
-import { complete, cursorLineIn } from './features/completion';
+import { complete, cursorTextIn } from './features/completion';
 import { fixAllSeeAlsoKind } from './features/codeActions';
 import { answerCodeActions } from './codeActionRequest';
 import { DiskServices, editedUris, readClosedFilesAsIndexed } from './closedFiles';
@@ -407,7 +407,7 @@ export function startServer(
       }
       // A position past the end of its line (an editor out of step) is taken as the line's end.
       const position = document.positionAt(document.offsetAt(params.position));
-      return complete(session.index, document.uri, cursorLineIn(document, position), position, token);
+      return complete(session.index, document.uri, cursorTextIn(document, position), position, token);
     }),
   );
   connection.onDocumentSymbol(runSafely(connection, 'documentSymbol', [], (params, token) => documentSymbols(session.index, params.textDocument.uri, token)));

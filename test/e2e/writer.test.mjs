@@ -136,7 +136,7 @@ step('2. F12 on the link opens LLM.md at its heading', async () => {
   await wb.screenshot('definition');
 });
 
-step('3. typing [x](#Data-Sc offers Data-Scraping and accepting it writes the link', async () => {
+step('3. typing [x](#Data-Sc in Data-Scraping.md offers Data-Science (not the entry itself) and accepting it writes the link', async () => {
   await wb.openFile('Data-Scraping.md');
   const { line: paragraph } = positionOf('Data-Scraping.md', 'Diese Anwendungen verdeutlichen');
   const end = fs.readFileSync(path.join(folder, 'Data-Scraping.md'), 'utf8').split('\n')[paragraph - 1].length + 1;
@@ -147,24 +147,25 @@ step('3. typing [x](#Data-Sc offers Data-Scraping and accepting it writes the li
     const l = await wb.suggestions({ timeout: 3000 });
     // Typed before the server answered: ask again, as a writer would with Ctrl+Space.
     if (l.length === 0) await wb.pressKey('Control+Space');
-    return l.includes('Data-Scraping') ? l : undefined;
-  }, { timeout: 20000, what: 'the suggestion Data-Scraping' });
+    return l.includes('Data-Science') ? l : undefined;
+  }, { timeout: 20000, what: 'the suggestion Data-Science' });
+  assert.ok(!labels.includes('Data-Scraping'), `no link from the entry to itself: ${JSON.stringify(labels)}`);
   await wb.screenshot('completion');
-  await wb.acceptSuggestion('Data-Scraping');
+  await wb.acceptSuggestion('Data-Science');
   const line = await wb.waitFor(async () => {
     const text = await wb.cursorLineText();
-    return text?.includes('(#Data-Scraping') ? text : undefined;
+    return text?.includes('(#Data-Science') ? text : undefined;
   }, { timeout: 5000, what: 'the accepted link on the line' });
   // The completion replaces the id typed so far; the ")" is VS Code's bracket auto-closing, which
   // may not keep up with fast typing.
-  assert.match(line.trimEnd(), /^Siehe \[x\]\(#Data-Scraping\)?$/, `suggestions were ${JSON.stringify(labels)}`);
+  assert.match(line.trimEnd(), /^Siehe \[x\]\(#Data-Science\)?$/, `suggestions were ${JSON.stringify(labels)}`);
   await wb.screenshot('completion-accepted');
   // After `[` and part of a title, the whole link, as one types: Markdown has no quick suggestions,
   // so this tests that the list shown at `[` is asked for again as the title is typed.
   await wb.pressKey('End');
   await wb.pressKey('Enter');
-  await wb.type('Mehr bei [Data Scr');
-  const link = '[Data Scraping](#Data-Scraping)';
+  await wb.type('Mehr bei [Data Sci');
+  const link = '[Data Science](#Data-Science)';
   await wb.waitFor(async () => {
     const l = await wb.suggestions({ timeout: 3000 });
     return l.includes(link) ? l : undefined;

@@ -6,6 +6,7 @@ import { WorkspaceIndex } from '../index/workspaceIndex';
 import { Entry } from '../parse/model';
 import { matchTier } from './fuzzyRank';
 import { rangeContains } from './locate';
+import { skipVerbatim } from '../parse/inline';
 
 /** The id being typed after `](#`, up to the cursor. */
 const idBeingTyped = /\]\(#([^\s()#]*)$/;
@@ -25,51 +26,46 @@ const labelBeingTyped = /(?:^|[^!\\\]])\[([^[\]()]*)$/;
  */
 const maxItems = 200;
 
-/** The line of the cursor, split at it, and the rest of its paragraph. */
-export interface CursorLine {
+/** The text of a document split at the cursor. */
+export interface CursorText {
   readonly before: string;
   readonly after: string;
-  /**
-   * The lines of the cursor's paragraph before its line and after it (up to a blank line, each
-   * with its line break), where a code span or comment around the cursor may open or close.
-   */
-  readonly paragraphBefore?: string;
-  readonly paragraphAfter?: string;
 }
 
-/** How far the paragraph around the cursor is looked at, either way. */
-const maxParagraphLines = 50;
+/** The text of an open document, split at the cursor. */
+export function cursorTextIn(document: TextDocument, position: Position): CursorText {
+  const offset = document.offsetAt(position);
+  const text = document.getText();
+  return { before: text.slice(0, offset), after: text.slice(offset) };
+}
 
-/** The cursor's line and paragraph in an open document. */
-export function cursorLineIn(document: TextDocument, position: Position): CursorLine {
-  const { line } = position;
-  const lineText = (number: number): string => document.getText({ start: { line: number, character: 0 }, end: { line: number + 1, character: 0 } });
-  let first = line;
-  while (first > 0 && line - first < maxParagraphLines && lineText(first - 1).trim() !== '') first--;
-  let last = line;
-  while (last + 1 < document.lineCount && last - line < maxParagraphLines && lineText(last + 1).trim() !== '') last++;
-  return {
-    before: document.getText({ start: { line, character: 0 }, end: position }),
-    after: document.getText({ start: position, end: { line: line + 1, character: 0 } }),
-    paragraphBefore: document.getText({ start: { line: first, character: 0 }, end: { line, character: 0 } }),
-    paragraphAfter: document.getText({ start: { line: line + 1, character: 0 }, end: { line: last + 1, character: 0 } }),
-  };
+/** The cursor's line, split at it. */
+interface CursorLine {
+  readonly before: string;
+  readonly after: string;
+}
+
+function lineAt(text: CursorText): CursorLine {
+  const end = text.after.indexOf('\n');
+  return { before: text.before.slice(text.before.lastIndexOf('\n') + 1), after: end < 0 ? text.after : text.after.slice(0, end + 1) };
 }
 
 /**
  * Completion at a position: ids after `](#`, or whole links `[Title](#Id)` after `[`, matching
  * the text typed after it (the entries in order right after `[`: an editor that does not complete
- * as one types, as VS Code in Markdown, asks again as the writer goes on only once a list shows). Ids are ranked by fuzzy match (prefix, then subsequence, ignoring case), entries
- * before section ids; each item replaces exactly what was typed. In a see-also section, a whole
- * link comes with the list's ` |` separator.
+ * as one types, as VS Code in Markdown, asks again as the writer goes on only once a list shows).
+ * Ids are ranked by fuzzy match (prefix, then subsequence, ignoring case), entries before section
+ * ids; each item replaces exactly what was typed. In a see-also section, a whole link comes with
+ * the list's ` |` separator. The entries of the document itself are left out (a self-link).
  */
-export function complete(index: WorkspaceIndex, uri: string, line: CursorLine, position: Position, token: CancellationToken): CompletionList | null {
-  if (inCode(index, uri, line, position)) {
+export function complete(index: WorkspaceIndex, uri: string, text: CursorText, position: Position, token: CancellationToken): CompletionList | null {
+  if (inCode(index, uri, text, position)) {
     return null;
   }
+  const line = lineAt(text);
   const typedId = idBeingTyped.exec(line.before)?.[1];
   if (typedId !== undefined) {
-    return completeIds(index, typedId, idAfterCursor.exec(line.after)?.[0] ?? '', position, token);
+    return completeIds(index, uri, typedId, idAfterCursor.exec(line.after)?.[0] ?? '', position, token);
   }
   const typedLabel = labelBeingTyped.exec(line.before)?.[1];
   // Inside the label of a link written already, a whole link would be written into it.
@@ -80,9 +76,9 @@ export function complete(index: WorkspaceIndex, uri: string, line: CursorLine, p
   return null;
 }
 
-function completeIds(index: WorkspaceIndex, typed: string, rest: string, position: Position, token: CancellationToken): CompletionList | null {
+function completeIds(index: WorkspaceIndex, uri: string, typed: string, rest: string, position: Position, token: CancellationToken): CompletionList | null {
   const replaced = { start: { line: position.line, character: position.character - typed.length }, end: { line: position.line, character: position.character + rest.length } };
-  const matches = matching(catalogOf(index).all, typed.toLowerCase(), false, token);
+  const matches = matching(catalogOf(index).all, typed.toLowerCase(), false, uri, token);
   if (matches === undefined) {
     return null;
   }
@@ -122,7 +118,7 @@ function completeLinks(
   const start = { line: position.line, character: position.character - typed.length - 1 };
   const replaced: Range = { start, end: { line: position.line, character: position.character + (after.startsWith(']') ? 1 : 0) } };
   const separator = inSeeAlso(index, uri, position) && !/^\]?\s*\|/.test(after) ? ' |' : '';
-  const matches = matching(catalogOf(index).entries, typed.toLowerCase(), true, token);
+  const matches = matching(catalogOf(index).entries, typed.toLowerCase(), true, uri, token);
   if (matches === undefined) {
     return null;
   }
@@ -142,38 +138,57 @@ function completeLinks(
 
 /**
  * Whether the cursor is in code, where brackets are no links: a code block, verbatim HTML, a
- * comment, a code span.
+ * comment (which may run over blank lines), or code, math or a tag within its paragraph.
  */
-function inCode(index: WorkspaceIndex, uri: string, line: CursorLine, position: Position): boolean {
+function inCode(index: WorkspaceIndex, uri: string, text: CursorText, position: Position): boolean {
   const document = index.document(uri);
   const inBlock = (range: Range): boolean => rangeContains(range, position);
   if (document?.codeFences.some((fence) => inBlock(fence.range)) === true || document?.verbatim.some(inBlock) === true) {
     return true;
   }
-  const before = (line.paragraphBefore ?? '') + line.before;
-  const after = line.after + (line.paragraphAfter ?? '');
-  return inComment(before, after) || inCodeSpan(before, after);
+  return inComment(text) || inParagraphVerbatim(paragraphAround(text));
 }
 
-/** Whether a comment opened before the cursor (in its paragraph) closes after it. */
-function inComment(before: string, after: string): boolean {
+/** Whether a comment opened before the cursor closes after it. */
+function inComment({ before, after }: CursorText): boolean {
   const open = before.lastIndexOf('<!--');
   return open >= 0 && !before.includes('-->', open + 4) && after.includes('-->');
 }
 
-/** Whether a code span opened before the cursor (in its paragraph) closes after it. */
-function inCodeSpan(before: string, after: string): boolean {
-  let open: number | undefined;
-  for (const [, escaped, run] of before.matchAll(/(\\?)(`+)/g)) {
-    if (open === undefined) {
-      // A backslash escapes the first backtick of a run outside code; inside, it is a character.
-      const length = run!.length - (escaped ? 1 : 0);
-      if (length > 0) open = length;
-    } else if (run!.length === open) {
-      open = undefined;
+/** How far the paragraph around the cursor is looked at, either way. */
+const maxParagraphLines = 50;
+
+/** A line that begins a block: a list item or a quote (which the next lines may go on), a heading, a fence, a table row. */
+const blockStart = /^[ \t]*(?:[-*+][ \t]|\d+[.)][ \t]|>|#|~~~|```|\|)/;
+
+/** A line that is a block by itself: a heading, a fence, a table row. */
+const lineBlock = /^[ \t]*(?:#|~~~|```|\|)/;
+
+/** The paragraph around the cursor (its lines up to a blank line or another block), and where the cursor is in it. */
+function paragraphAround({ before, after }: CursorText): { readonly text: string; readonly cursor: number } {
+  const linesBefore = before.split('\n');
+  const linesAfter = after.split('\n');
+  let first = linesBefore.length - 1;
+  const goesOnFrom = (line: string): boolean => line.trim() !== '' && !lineBlock.test(line);
+  while (first > 0 && linesBefore.length - 1 - first < maxParagraphLines && !blockStart.test(linesBefore[first]!) && goesOnFrom(linesBefore[first - 1]!)) first--;
+  let last = 0;
+  while (last + 1 < linesAfter.length && last < maxParagraphLines && linesAfter[last + 1]!.trim() !== '' && !blockStart.test(linesAfter[last + 1]!)) last++;
+  const head = linesBefore.slice(first).join('\n');
+  return { text: head + linesAfter.slice(0, last + 1).join('\n'), cursor: head.length };
+}
+
+/** Whether the cursor stands within code, math, a tag or an autolink that the paragraph's inline text holds. */
+function inParagraphVerbatim({ text, cursor }: { readonly text: string; readonly cursor: number }): boolean {
+  for (let i = 0; i < cursor; ) {
+    if (text[i] === '\\') {
+      i += 2;
+      continue;
     }
+    const end = skipVerbatim(text, i);
+    if (end > i + 1 && cursor < end) return true;
+    i = end;
   }
-  return open !== undefined && new RegExp(`(?<!\`)\`{${open}}(?!\`)`).test(after);
+  return false;
 }
 
 /** A defined id as completion ranks it. */
@@ -248,22 +263,26 @@ function currentEntry(index: WorkspaceIndex, candidate: Candidate): Entry | unde
 
 /**
  * The candidates matching what is typed, in rank order: prefix matches of entries, of sections,
- * then subsequence matches of entries, of sections; the catalog's order within each. Stops looking
- * once enough prefix matches are found. Undefined when cancelled.
+ * then subsequence matches of entries, of sections; the catalog's order within each. The entries
+ * of the document `inUri` are left out. Stops looking once enough prefix matches are found.
+ * Undefined when cancelled.
  */
 function matching(
   candidates: readonly Candidate[],
   typedLower: string,
   matchTitles: boolean,
+  inUri: string,
   token: CancellationToken,
 ): { readonly kept: readonly Candidate[]; readonly complete: boolean } | undefined {
+  const isOwnEntry = (candidate: Candidate): boolean => candidate.titleLower !== undefined && candidate.uri === inUri;
   if (typedLower === '') {
-    return { kept: candidates.slice(0, maxItems), complete: candidates.length <= maxItems };
+    const others = candidates.filter((candidate) => !isOwnEntry(candidate));
+    return { kept: others.slice(0, maxItems), complete: others.length <= maxItems };
   }
   const buckets: Candidate[][] = [[], [], [], []];
   const typedCharacters = charactersOf(typedLower);
   for (const candidate of candidates) {
-    if ((candidate.characters & typedCharacters) !== typedCharacters) {
+    if ((candidate.characters & typedCharacters) !== typedCharacters || isOwnEntry(candidate)) {
       continue;
     }
     let tier = matchTier(typedLower, candidate.idLower);

@@ -1,14 +1,14 @@
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { complete, cursorLineIn } from '../features/completion';
+import { complete, cursorTextIn } from '../features/completion';
 import { notCancelled, withCursor } from './support/cursor';
 import { parseGlossaryDocument } from '../parse/parser';
 import { rangeText, uriOf } from './support/tinyWorkspace';
 
 function completionsAt(files: Readonly<Record<string, readonly string[]>>) {
   const { index, uri, position, text } = withCursor(files);
-  const list = complete(index, uri, cursorLineIn(TextDocument.create(uri, 'markdown', 1, text), position), position, notCancelled);
+  const list = complete(index, uri, cursorTextIn(TextDocument.create(uri, 'markdown', 1, text), position), position, notCancelled);
   return list?.items.map((item) => ({
     label: item.label,
     detail: item.detail,
@@ -110,14 +110,32 @@ test('no whole link is offered inside the label of a link written already, nor i
   assert.deepEqual(completionsAt({ ...workspace, 'A.md': ['<!-- draft', '', 'see [Dat‸', '', '-->'] }), undefined);
   assert.deepEqual(completionsAt({ ...workspace, 'A.md': ['Text <!-- see', '[x](#Dat‸ --> more'] }), undefined);
   assert.deepEqual(completionsAt({ ...workspace, 'A.md': ['Code `x = 1', 'y = [Dat‸', 'z` here.'] }), undefined);
-  // Outside: a list item's continuation is no code, a comment closed on the line before, a code span that never closes in the paragraph.
-  for (const lines of [['- Item', '', '    more [Dat‸'], ['<!-- note -->', 'See [Dat‸'], ['Code `x', 'See [Dat‸', '', 'z` here.']]) {
+  // A comment over blank lines (pandoc reads it whole), math.
+  assert.deepEqual(completionsAt({ ...workspace, 'A.md': ['Text <!-- draft', '', 'see [Dat‸', '', '-->'] }), undefined);
+  assert.deepEqual(completionsAt({ ...workspace, 'A.md': ['Formel $x[Dat‸]$ hier.'] }), undefined);
+  // Outside: a list item's continuation is no code, a comment closed on the line before, a code span that never closes in the paragraph,
+  // a backtick in another list item or in the heading above, a dollar that opens no math.
+  for (const lines of [
+    ['- Item', '', '    more [Dat‸'],
+    ['<!-- note -->', 'See [Dat‸'],
+    ['Code `x', 'See [Dat‸', '', 'z` here.'],
+    ['- Item with `code', '- Next [Dat‸ and ` more'],
+    ['## Code `x', 'See [Dat‸ and ` y'],
+    ['Costs $5 and [Dat‸'],
+  ]) {
     assert.deepEqual(completionsAt({ ...workspace, 'A.md': lines })?.map((item) => item.label), ['[Data Scraping](#Data-Scraping)', '[Datensatz](#Dataset)'], lines.join('|'));
   }
   // Outside code: a closed span before the cursor, a lone backtick, an escaped one.
   for (const line of ['`code` and [Dat‸', 'A lone ` and [Dat‸ `` two', 'Escaped \\`[Dat‸ and `']) {
     assert.deepEqual(completionsAt({ ...workspace, 'A.md': [line] })?.map((item) => item.label), ['[Data Scraping](#Data-Scraping)', '[Datensatz](#Dataset)'], line);
   }
+});
+
+test('the entries of the document itself are not offered: a link to them is a self-link', () => {
+  const own = { ...workspace, 'Data-Scraping.md': [...workspace['Data-Scraping.md'], '', 'See [Dat‸'] };
+  assert.deepEqual(completionsAt(own)?.map((item) => item.label), ['[Datensatz](#Dataset)']);
+  const ownId = { ...workspace, 'Data-Scraping.md': [...workspace['Data-Scraping.md'], '', 'See [x](#Dat‸'] };
+  assert.deepEqual(completionsAt(ownId)?.map((item) => item.label), ['Dataset']);
 });
 
 test('completion offers nothing outside a link target', () => {
