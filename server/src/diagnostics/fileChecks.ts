@@ -83,7 +83,7 @@ export const checkChapterHeading: Check = function* ({ document, index, config }
 };
 
 /**
- * `unclosed-block`: a code fence or comment opened at the start of a block and never closed.
+ * `unclosed-block`: a code fence or comment never closed in its file (see `UnclosedBlock`).
  * Pandoc reads it as text in the file alone; the book joins the files, and there it swallows the
  * next files up to the next fence or `-->` (only in a workspace with an entry).
  */

@@ -3,10 +3,10 @@ import { CancellationToken, CompletionItem, CompletionItemKind, CompletionList, 
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { fileNameOf } from '../diagnostics/check';
 import { WorkspaceIndex } from '../index/workspaceIndex';
+import { skipVerbatim } from '../parse/inline';
 import { Entry } from '../parse/model';
 import { matchTier } from './fuzzyRank';
 import { rangeContains } from './locate';
-import { skipVerbatim } from '../parse/inline';
 
 /** The id being typed after `](#`, up to the cursor. */
 const idBeingTyped = /\]\(#([^\s()#]*)$/;

@@ -77,9 +77,9 @@ export interface BlockScan {
   readonly verbatim: readonly Range[];
   readonly definitions: readonly DefinitionBlock[];
   /**
-   * Code fences and comments opened at the start of a block and never closed in the file, where
-   * they open: Pandoc reads them as text here, but in the book, where the files are joined, they
-   * run on into the next files.
+   * Code fences and comments never closed in the file (outside quotes; fences also outside list
+   * items), where they open: Pandoc reads them as text here, but in the book, where the files are
+   * joined, they run on into the next files.
    */
   readonly unclosed: readonly UnclosedBlock[];
   /** Lines of horizontal rules at the top level of the file. */

@@ -116,8 +116,9 @@ export interface CodeFence {
 }
 
 /**
- * A code fence or comment opened at the start of a block and never closed in its file: pandoc
- * reads it as text there, but in the book, which joins the files, it runs on into the next ones.
+ * A code fence or comment never closed in its file (and not bounded by a quote or, for a fence, a
+ * list item): pandoc reads it as text there, but in the book, which joins the files, it runs on
+ * into the next ones.
  */
 export interface UnclosedBlock {
   readonly kind: 'fence' | 'comment';
