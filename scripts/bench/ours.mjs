@@ -80,13 +80,13 @@ export async function measureOurs(dir, { runs, requestRuns }) {
     mostReferenced: top,
   };
 
-  const line = 8; // any line: completion reads only the text before the cursor
+  // Typed on a new line after line 8 of the file, which completion is given whole, as the server gives it.
+  const lines = fs.readFileSync(URI.parse(uri).fsPath, 'utf8').split('\n');
+  const line = 9;
   const complete = (typed) => {
-    const before = `Siehe [Text](#${typed}`;
-    const position = { line, character: before.length };
-    return typeof completion.complete === 'function'
-      ? completion.complete(index, uri, { before, after: '' }, position, noCancel)
-      : completion.completeIds(index, before, position, noCancel);
+    const typedLine = `Siehe [Text](#${typed}`;
+    const position = { line, character: typedLine.length };
+    return completion.complete(index, uri, { before: [...lines.slice(0, line), typedLine].join('\n'), after: `\n${lines.slice(line).join('\n')}` }, position, noCancel);
   };
   result.completionItems = complete('').items.length;
   result.completion = timeSync(requestRuns, () => complete(''));

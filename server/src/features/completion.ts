@@ -276,8 +276,13 @@ function matching(
 ): { readonly kept: readonly Candidate[]; readonly complete: boolean } | undefined {
   const isOwnEntry = (candidate: Candidate): boolean => candidate.titleLower !== undefined && candidate.uri === inUri;
   if (typedLower === '') {
-    const others = candidates.filter((candidate) => !isOwnEntry(candidate));
-    return { kept: others.slice(0, maxItems), complete: others.length <= maxItems };
+    const kept: Candidate[] = [];
+    for (const candidate of candidates) {
+      if (isOwnEntry(candidate)) continue;
+      if (kept.length === maxItems) return { kept, complete: false };
+      kept.push(candidate);
+    }
+    return { kept, complete: true };
   }
   const buckets: Candidate[][] = [[], [], [], []];
   const typedCharacters = charactersOf(typedLower);
