@@ -145,7 +145,14 @@ async function publishedMessage(t: TestContext, args: readonly string[], setting
     const folder = URI.file(exampleGlossary).toString();
     await connection.sendRequest(InitializeRequest.type, { processId: process.pid, rootUri: folder, workspaceFolders: [{ uri: folder, name: 'glossary' }], capabilities: {}, ...(editorLocale ? { locale: editorLocale } : {}) });
     await connection.sendNotification(InitializedNotification.type, {});
-    return await message;
+    const found = await message;
+    // Shut down as an editor does, so that no message is cut off in the pipe: the reader would
+    // wait for its rest with a timer that keeps this process alive.
+    const exited = new Promise((resolve) => child.once('exit', resolve));
+    await connection.sendRequest(ShutdownRequest.type);
+    await connection.sendNotification(ExitNotification.type);
+    await exited;
+    return found;
   } finally {
     connection.dispose();
     child.kill();
