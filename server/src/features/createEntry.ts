@@ -1,9 +1,9 @@
 import * as l10n from '@vscode/l10n';
 import { Connection, CreateFile, TextDocumentEdit, TextEdit } from 'vscode-languageserver';
+import { URI } from 'vscode-uri';
 import { IndexChange } from '../index/workspaceIndex';
 import { CreateEntryParams, CreateEntryResult } from '../protocol';
 import { GlossarySession } from '../session/glossarySession';
-import { URI } from 'vscode-uri';
 import { entryTemplate } from './newEntry';
 
 /** What the client can do that creating an entry needs. */

@@ -89,8 +89,8 @@ export class GlossarySession {
    * Resolves the configuration and indexes every glossary file of the workspace folders anew,
    * each read and parsed once; open documents are parsed from the editor's text instead (asked
    * for again, when given as a function, as the new index takes over: the writer may have typed,
-   * opened or closed documents while the files were read). `onFirstEntry` is called once, as soon as a file read holds an entry (the folder is a
-   * glossary), with the entries and files read so far.
+   * opened or closed documents while the files were read). `onFirstEntry` is called once, as soon
+   * as a file read holds an entry (the folder is a glossary), with the entries and files read so far.
    */
   async load(
     editorSettings: unknown,
