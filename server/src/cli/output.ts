@@ -24,7 +24,8 @@ export function formatIndexJson(files: readonly CliFile[], index: WorkspaceIndex
         id: anchor.id,
         ...oneBased(anchor.idRange.start),
         explicit: anchor.explicit,
-        classes: anchor.heading.classes,
+        element: anchor.element,
+        classes: anchor.classes,
       })),
       links: (document?.links ?? []).map((link) => ({
         target: link.target,

@@ -10,6 +10,7 @@ import { WorkspaceIndex } from '../index/workspaceIndex';
 import { Entry, GlossaryDocument } from '../parse/model';
 import { textFingerprint } from '../parse/fingerprint';
 import { CreateEntryParams, IgnoreMentionsParams, ServerCommands } from '../protocol';
+import { anchorDescription } from './anchorDescription';
 import { toLspDiagnostic } from './diagnostics';
 import { rangeContains } from './locate';
 import { titleForMissingId } from './missingEntries';
@@ -204,15 +205,15 @@ function brokenLinkFixes(
 
 /**
  * "Change to" an id, and what it is when the id does not tell (ids may differ in case alone): the
- * entry, when its title reads otherwise, or the section and its file.
+ * entry, when its title reads otherwise, or the section or element and its file.
  */
 function changeToTitle(id: string, index: WorkspaceIndex): string {
   const entry = entryWithId(index, id)?.entry;
   if (entry !== undefined) {
     return entry.title.replace(/\s+/g, '-') === id ? l10n.t('Change to "{0}"', id) : l10n.t('Change to "{0}", the entry "{1}"', id, entry.title);
   }
-  const section = index.anchorsOf(id)[0];
-  return section === undefined ? l10n.t('Change to "{0}"', id) : l10n.t('Change to "{0}", the section "{1}" in {2}', id, section.anchor.heading.plainText, fileNameOf(section.uri));
+  const first = index.anchorsOf(id)[0];
+  return first === undefined ? l10n.t('Change to "{0}"', id) : l10n.t('Change to "{0}", the {1} in {2}', id, anchorDescription(first.anchor), fileNameOf(first.uri));
 }
 
 /** How many "Change to" fixes a broken link gets at most. */

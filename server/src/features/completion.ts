@@ -5,6 +5,7 @@ import { fileNameOf } from '../diagnostics/check';
 import { WorkspaceIndex } from '../index/workspaceIndex';
 import { skipVerbatim } from '../parse/inline';
 import { Entry } from '../parse/model';
+import { anchorDescription } from './anchorDescription';
 import { matchTier } from './fuzzyRank';
 import { rangeContains } from './locate';
 
@@ -87,23 +88,23 @@ function completeIds(index: WorkspaceIndex, uri: string, typed: string, rest: st
     return {
       label: candidate.id,
       kind: entry ? CompletionItemKind.Reference : CompletionItemKind.Text,
-      detail: entry?.title ?? sectionDetail(index, candidate.id),
+      detail: entry?.title ?? anchorDetail(index, candidate.id),
       documentation: entry?.summary,
       textEdit: { range: replaced, newText: candidate.id },
     };
   });
 }
 
-/** Where a section id leads: the heading and its file, and how many other files give the same id. */
-function sectionDetail(index: WorkspaceIndex, id: string): string | undefined {
+/** Where an id other than an entry's leads: the section or element and its file, and how many other files give the same id. */
+function anchorDetail(index: WorkspaceIndex, id: string): string | undefined {
   const anchors = index.anchorsOf(id);
   const first = anchors[0];
   if (first === undefined) return undefined;
   const otherFiles = new Set(anchors.map((located) => located.uri)).size - 1;
-  const heading = first.anchor.heading.plainText;
+  const what = anchorDescription(first.anchor);
   const file = fileNameOf(first.uri);
-  if (otherFiles === 0) return l10n.t('section "{0}" in {1}', heading, file);
-  return otherFiles === 1 ? l10n.t('section "{0}" in {1} and one other file', heading, file) : l10n.t('section "{0}" in {1} and {2} other files', heading, file, otherFiles);
+  if (otherFiles === 0) return l10n.t('{0} in {1}', what, file);
+  return otherFiles === 1 ? l10n.t('{0} in {1} and one other file', what, file) : l10n.t('{0} in {1} and {2} other files', what, file, otherFiles);
 }
 
 function completeLinks(

@@ -3,8 +3,9 @@ import { WorkspaceIndex } from '../index/workspaceIndex';
 import { locateAt } from './locate';
 
 /**
- * Where the id at a position is defined: from a link (label or id), every heading defining its
- * target (several when the id is duplicated); from a heading, the heading itself.
+ * Where the id at a position is defined: from a link (label or id), every heading or element
+ * defining its target (several when the id is duplicated); from a heading or an element's
+ * `{#id}`, itself.
  */
 export function findDefinitions(index: WorkspaceIndex, uri: string, position: Position, token: CancellationToken): Location[] {
   const document = index.document(uri);
@@ -12,8 +13,8 @@ export function findDefinitions(index: WorkspaceIndex, uri: string, position: Po
   if (item === undefined || token.isCancellationRequested) {
     return [];
   }
-  if (item.kind === 'heading') {
-    return item.anchor ? [Location.create(uri, item.anchor.heading.range)] : [];
+  if (item.kind === 'anchor') {
+    return [Location.create(uri, item.anchor.range)];
   }
-  return index.anchorsOf(item.link.target).map((located) => Location.create(located.uri, located.anchor.heading.range));
+  return index.anchorsOf(item.link.target).map((located) => Location.create(located.uri, located.anchor.range));
 }

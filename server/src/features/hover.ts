@@ -6,7 +6,7 @@ import { indexAnchorMissingMessage } from '../diagnostics/indexChecks';
 import { filesSharingAutomaticId } from '../diagnostics/linkChecks';
 import { indexId } from '../diagnostics/seeAlsoChecks';
 import { WorkspaceIndex } from '../index/workspaceIndex';
-import { Heading, Link } from '../parse/model';
+import { Link } from '../parse/model';
 import { entryAt, entryWithId } from './entryOf';
 import { firstExplanation } from './explanation';
 import { locateAt } from './locate';
@@ -14,8 +14,8 @@ import { codeSpan, escapeMarkdown } from './markdownText';
 
 /**
  * What to show over a link (its target's title, summary, file and line, and how many links point
- * at it; for a broken link the closest ids) or over a heading (how many links point at it, from
- * how many entries). The Markdown is never trusted: writer text is escaped.
+ * at it; for a broken link the closest ids) or over a heading or an element's `{#id}` (how many
+ * links point at it, from how many entries). The Markdown is never trusted: writer text is escaped.
  */
 export async function hoverAt(
   index: WorkspaceIndex,
@@ -29,11 +29,8 @@ export async function hoverAt(
   if (item === undefined || token.isCancellationRequested) {
     return null;
   }
-  const lines = item.kind === 'link' ? await linkHover(index, item.link, readText) : headingHover(index, item.heading);
-  if (lines === undefined) {
-    return null;
-  }
-  const range = item.kind === 'link' ? item.link.range : item.heading.range;
+  const lines = item.kind === 'link' ? await linkHover(index, item.link, readText) : anchorHover(index, item.anchor.id);
+  const range = item.kind === 'link' ? item.link.range : item.anchor.range;
   return { contents: { kind: MarkupKind.Markdown, value: lines.join('\n\n') }, range };
 }
 
@@ -55,8 +52,8 @@ async function linkHover(index: WorkspaceIndex, link: Link, readText: TextReader
   }
   const first = anchors[0]!;
   const entry = entryWithId(index, link.target);
-  const title = entry?.entry.title ?? first.anchor.heading.plainText;
-  const lines = [`**${escapeMarkdown(title)}** ${codeSpan(link.target)}`];
+  const title = entry?.entry.title ?? first.anchor.label;
+  const lines = [title === '' ? codeSpan(link.target) : `**${escapeMarkdown(title)}** ${codeSpan(link.target)}`];
   if (entry?.entry.summary !== undefined) {
     lines.push(`*${escapeMarkdown(entry.entry.summary)}*`);
   }
@@ -65,7 +62,7 @@ async function linkHover(index: WorkspaceIndex, link: Link, readText: TextReader
   if (explanation !== undefined) {
     lines.push(escapeMarkdown(explanation));
   }
-  const where = anchors.slice(0, maxPlacesShown).map((located) => `${fileNameOf(located.uri)}:${located.anchor.heading.range.start.line + 1}`);
+  const where = anchors.slice(0, maxPlacesShown).map((located) => `${fileNameOf(located.uri)}:${located.anchor.range.start.line + 1}`);
   const more = anchors.length - where.length;
   lines.push(escapeMarkdown(more > 0 ? l10n.t('{0} and {1} more', where.join(', '), more) : where.join(', ')));
   if (anchors.length > 1) {
@@ -82,15 +79,15 @@ async function linkHover(index: WorkspaceIndex, link: Link, readText: TextReader
 /** How many places of a duplicated id the hover lists. */
 const maxPlacesShown = 5;
 
-function headingHover(index: WorkspaceIndex, heading: Heading): string[] {
-  const links = index.linksTo(heading.id);
+function anchorHover(index: WorkspaceIndex, id: string): string[] {
+  const links = index.linksTo(id);
   const fromEntries = new Set<string>();
   for (const located of links) {
     const entry = entryAt(index, located.uri, located.link.range.start);
     fromEntries.add(entry ? `${located.uri}#${entry.id}` : located.uri);
   }
   if (links.length === 0) {
-    return [codeSpan(heading.id), linkCountText(0)];
+    return [codeSpan(id), linkCountText(0)];
   }
   const count =
     links.length === 1
@@ -98,7 +95,7 @@ function headingHover(index: WorkspaceIndex, heading: Heading): string[] {
       : fromEntries.size === 1
         ? l10n.t('{0} links from 1 entry point here.', links.length)
         : l10n.t('{0} links from {1} entries point here.', links.length, fromEntries.size);
-  return [codeSpan(heading.id), count];
+  return [codeSpan(id), count];
 }
 
 function linkCountText(count: number): string {

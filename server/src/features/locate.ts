@@ -1,39 +1,44 @@
-import { Anchor, GlossaryDocument, Heading, Link, Position, Range } from '../parse/model';
+import { Anchor, GlossaryDocument, Link, Position, Range } from '../parse/model';
 import { comparePositions } from '../parse/positions';
 
-/** What sits at a position of a document: a link (on its label or its id), or a heading. */
+/**
+ * What sits at a position of a document: a link (on its label or its id), a heading (with its
+ * anchor), or the `{#id}` of another element.
+ */
 export type LocatedItem =
   | { readonly kind: 'link'; readonly link: Link; readonly onId: boolean }
-  | { readonly kind: 'heading'; readonly heading: Heading; readonly anchor: Anchor | undefined; readonly onId: boolean };
+  | { readonly kind: 'anchor'; readonly anchor: Anchor; readonly onId: boolean };
 
 /** Whether a position lies in a range; the end counts, so that a cursor right after an id still hits it. */
 export function rangeContains(range: Range, position: Position): boolean {
   return comparePositions(range.start, position) <= 0 && comparePositions(position, range.end) <= 0;
 }
 
-/** The link or heading at a position, read from the model. */
+/** The link or anchor at a position, read from the model. */
 export function locateAt(document: GlossaryDocument, position: Position): LocatedItem | undefined {
+  // An element's `{#id}` first: a link's own id stands inside the link's range.
+  for (const anchor of document.anchors) {
+    if (anchor.heading === undefined && rangeContains(anchor.idRange, position)) {
+      return { kind: 'anchor', anchor, onId: true };
+    }
+  }
   for (const link of document.links) {
     const onId = link.idRange !== undefined && rangeContains(link.idRange, position);
     if (onId || rangeContains(link.range, position)) {
       return { kind: 'link', link, onId };
     }
   }
-  for (const heading of document.headings) {
-    if (rangeContains(heading.range, position)) {
-      const anchor = document.anchors.find((candidate) => candidate.heading === heading);
-      const onId = heading.idRange !== undefined && rangeContains(heading.idRange, position);
-      return { kind: 'heading', heading, anchor, onId };
+  for (const anchor of document.anchors) {
+    const heading = anchor.heading;
+    if (heading !== undefined && rangeContains(heading.range, position)) {
+      return { kind: 'anchor', anchor, onId: heading.idRange !== undefined && rangeContains(heading.idRange, position) };
     }
   }
   return undefined;
 }
 
-/** The id a position refers to: a link's target, or the id of the heading it is on. */
+/** The id a position refers to: a link's target, or the id of the heading or element it is on. */
 export function idAt(document: GlossaryDocument, position: Position): string | undefined {
   const item = locateAt(document, position);
-  if (item === undefined) {
-    return undefined;
-  }
-  return item.kind === 'link' ? item.link.target : item.anchor?.id;
+  return item?.kind === 'link' ? item.link.target : item?.anchor.id;
 }

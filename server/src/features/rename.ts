@@ -2,6 +2,7 @@ import * as l10n from '@vscode/l10n';
 import { Position, Range, RenameFile, TextDocumentEdit, TextEdit, WorkspaceEdit } from 'vscode-languageserver';
 import { entryFileUri, fileNameId, fileNameOf } from '../diagnostics/check';
 import { WorkspaceIndex } from '../index/workspaceIndex';
+import type { Anchor } from '../parse/model';
 import { locateAt } from './locate';
 import { headingIdProblem } from './newEntry';
 
@@ -26,21 +27,30 @@ export function prepareRename(index: WorkspaceIndex, uri: string, position: Posi
     if (anchors.some((located) => !located.anchor.explicit)) {
       throw new RenameRefused(l10n.t('"{0}" is an automatic id; give its heading an explicit {#id} to rename it.', item.link.target));
     }
-    if (anchors.some((located) => located.anchor.heading.idRange === undefined)) {
+    if (anchors.some((located) => writtenIdRange(located.anchor) === undefined)) {
       throw new RenameRefused(l10n.t('The heading writes "{0}" with escapes; rename it there by hand.', item.link.target));
     }
     return { id: item.link.target, range: item.link.idRange };
   }
-  if (item?.kind === 'heading' && item.heading.idRange !== undefined && item.heading.explicitId) {
-    return { id: item.heading.id, range: item.heading.idRange };
+  const idRange = item?.kind === 'anchor' ? writtenIdRange(item.anchor) : undefined;
+  if (item?.kind === 'anchor' && idRange !== undefined) {
+    return { id: item.anchor.id, range: idRange };
   }
-  if (item?.kind === 'heading' && item.heading.explicitId) {
-    throw new RenameRefused(l10n.t('The heading writes "{0}" with escapes; rename it there by hand.', item.heading.id));
+  if (item?.kind === 'anchor' && item.anchor.explicit) {
+    throw new RenameRefused(l10n.t('The heading writes "{0}" with escapes; rename it there by hand.', item.anchor.id));
   }
-  if (item?.kind === 'heading') {
+  if (item?.kind === 'anchor') {
     throw new RenameRefused(l10n.t('This heading has an automatic id; write an explicit {#id} to rename it.'));
   }
   throw new RenameRefused(l10n.t('Only an id can be renamed: put the cursor on a link (#Id) or on a heading\'s {#Id}.'));
+}
+
+/**
+ * Where an explicit id is written as it reads: a heading's `{#Id}` without escapes, or an
+ * element's `{#id}`; undefined for an automatic id and an escaped one.
+ */
+function writtenIdRange(anchor: Anchor): Range | undefined {
+  return anchor.heading !== undefined ? (anchor.heading.explicitId ? anchor.heading.idRange : undefined) : anchor.idRange;
 }
 
 /** How the client takes edits of several files. */
@@ -84,8 +94,8 @@ export function renameId(index: WorkspaceIndex, uri: string, position: Position,
     edits.set(`${range.start.line}:${range.start.character}`, TextEdit.replace(range, newId));
   };
   for (const { uri: target, anchor } of index.anchorsOf(id)) {
-    // Only where the heading writes the id (prepareRename refuses the others): never its title.
-    add(target, anchor.heading.idRange!);
+    // Only where the id is written (prepareRename refuses the others): never a heading's title.
+    add(target, writtenIdRange(anchor)!);
   }
   for (const { uri: target, link } of index.linksTo(id)) {
     if (link.idRange !== undefined) {

@@ -1,4 +1,4 @@
-import { parseAttributeBlock } from './attributes';
+import { parseAttributeBlock, type AttributeBlock } from './attributes';
 import { countAtMost, endsInComment, escapeUri, firstBlockTag, htmlOrAutolinkEnd, skipVerbatim, unclosedCommentStart, unescape, withIndexes, type HtmlTag } from './inline';
 import type { Range } from './model';
 
@@ -36,12 +36,24 @@ export interface InlineBlock {
   readonly lines: readonly LineRef[];
 }
 
+/** A fenced div or fenced code block whose opening line gives it an id (`::: {#id}`, ```` ``` {#id .lang} ````). */
+export interface BlockIdBlock {
+  readonly kind: 'blockId';
+  readonly element: 'div' | 'codeBlock';
+  /** The opening line. */
+  readonly line: LineRef;
+  /** The line's attribute block, with offsets into the line's slice; it has an id. */
+  readonly attributes: AttributeBlock;
+}
+
 /** A fenced code block. */
 export interface FenceBlock {
   readonly fence: '`' | '~';
   readonly indent: number;
   readonly openLine: number;
   readonly closeLine: number;
+  /** The opening line's attribute block, with offsets into the line's slice. */
+  readonly attributes: AttributeBlock | undefined;
 }
 
 /** A code fence or comment left open (see `BlockScan.unclosed`): where its marker stands. */
@@ -64,10 +76,10 @@ export interface DefinitionBlock {
 
 /** The block structure of one file. */
 export interface BlockScan {
-  /** Headings and inline text in Pandoc's document order. */
-  readonly blocks: readonly (HeadingBlock | InlineBlock)[];
-  /** The inline text of each footnote, by label: Pandoc places it where the note is referenced. */
-  readonly notes: ReadonlyMap<string, readonly InlineBlock[]>;
+  /** Headings, inline text and block ids in Pandoc's document order. */
+  readonly blocks: readonly (HeadingBlock | InlineBlock | BlockIdBlock)[];
+  /** The inline text and block ids of each footnote, by label: Pandoc places them where the note is referenced. */
+  readonly notes: ReadonlyMap<string, readonly (InlineBlock | BlockIdBlock)[]>;
   readonly fences: readonly FenceBlock[];
   /**
    * Text Pandoc keeps verbatim outside fenced code: raw HTML elements (`pre`, `script`, `style`,
@@ -177,6 +189,24 @@ function dashRunStarts(text: string): number[] {
   return starts;
 }
 
+/**
+ * What pandoc makes of the info string after a code fence (`fenced_code_attributes`), which
+ * starts at `offset` of its line: nothing or one word (the language) is fine, and so is an
+ * attribute block alone, whose offsets are given in the line; anything else makes the line no
+ * fence (undefined).
+ */
+function readFenceInfo(info: string, offset: number): { readonly attributes: AttributeBlock | undefined } | undefined {
+  const start = info.search(/\S/);
+  if (start < 0) return { attributes: undefined };
+  const block = info[start] === '{' ? parseAttributeBlock(info, start) : undefined;
+  if (block) {
+    if (!/^\s*$/.test(info.slice(block.end))) return undefined;
+    const shift = (at: number | undefined) => (at === undefined ? undefined : at + offset);
+    return { attributes: { ...block, start: block.start + offset, end: block.end + offset, idStart: shift(block.idStart), idEnd: shift(block.idEnd) } };
+  }
+  return /\s/.test(info.slice(start).trimEnd()) ? undefined : { attributes: undefined };
+}
+
 /** Splits text into lines, recognizing `\n`, `\r\n` and `\r`. */
 export function splitLines(text: string): string[] {
   // Splitting at a string is several times faster than at a pattern, and most files have no \r.
@@ -220,8 +250,8 @@ export function scanBlocks(lineTexts: readonly string[]): BlockScan {
 
 class BlockScanner {
   readonly result: {
-    blocks: (HeadingBlock | InlineBlock)[];
-    notes: Map<string, InlineBlock[]>;
+    blocks: (HeadingBlock | InlineBlock | BlockIdBlock)[];
+    notes: Map<string, (InlineBlock | BlockIdBlock)[]>;
     fences: FenceBlock[];
     verbatim: Range[];
     definitions: DefinitionBlock[];
@@ -229,7 +259,7 @@ class BlockScanner {
     rules: number[];
   } = { blocks: [], notes: new Map(), fences: [], verbatim: [], definitions: [], unclosed: [], rules: [] };
   /** Where inline text goes while a footnote is parsed. */
-  private noteText: InlineBlock[] | undefined;
+  private noteText: (InlineBlock | BlockIdBlock)[] | undefined;
   /** How many fenced divs are open: a closing `:::` ends a paragraph only then. */
   private openDivs = 0;
   /**
@@ -349,10 +379,11 @@ class BlockScanner {
     const found = this.findFence(lines, i);
     if (!found) {
       const open = fenceOpening.exec(this.text(lines[i]));
-      if (context.topLevel && open && !(open[2][0] === '`' && open[3].includes('`'))) this.noteUnclosed('fence', lines[i], open[1].length, open[1].length + open[2].length);
+      if (context.topLevel && open && !(open[2][0] === '`' && open[3].includes('`')) && readFenceInfo(open[3], 0)) this.noteUnclosed('fence', lines[i], open[1].length, open[1].length + open[2].length);
       return undefined;
     }
     this.result.fences.push(found);
+    this.addBlockId('codeBlock', lines[i], found.attributes);
     return i + found.closeLine - found.openLine + 1;
   }
 
@@ -380,10 +411,12 @@ class BlockScanner {
     if (!open) return undefined;
     const fence = open[2];
     if (fence[0] === '`' && open[3].includes('`')) return undefined;
+    const info = readFenceInfo(open[3], open[1].length + fence.length);
+    if (!info) return undefined;
     const closing = new RegExp(`^ {0,3}${fence[0] === '`' ? '`' : '~'}{${fence.length},}[ \\t]*$`);
     for (let j = i + 1; j < lines.length; j++) {
       if (closing.test(this.text(lines[j]))) {
-        return { fence: fence[0] as '`' | '~', indent: open[1].length, openLine: lines[i].line, closeLine: lines[j].line };
+        return { fence: fence[0] as '`' | '~', indent: open[1].length, openLine: lines[i].line, closeLine: lines[j].line, attributes: info.attributes };
       }
     }
     return undefined;
@@ -400,8 +433,11 @@ class BlockScanner {
   /** The opening or closing fence of a fenced div; its content is read as ordinary blocks. */
   private divFence(lines: LineRef[], i: number): number | undefined {
     const text = this.text(lines[i]);
-    if (divOpen.test(text) && this.divCloses(lines, i)) this.openDivs++;
-    else if (this.openDivs > 0 && divClose.test(text)) this.openDivs--;
+    if (divOpen.test(text) && this.divCloses(lines, i)) {
+      this.openDivs++;
+      const brace = text.indexOf('{');
+      this.addBlockId('div', lines[i], brace < 0 ? undefined : parseAttributeBlock(text, brace));
+    } else if (this.openDivs > 0 && divClose.test(text)) this.openDivs--;
     else return undefined;
     return i + 1;
   }
@@ -1066,6 +1102,11 @@ class BlockScanner {
     const innermost = this.openElements[this.openElements.length - 1]?.name;
     const endsHere = (name: string, closing: boolean) => endsParagraph(name, closing) || (closing && name === innermost);
     return firstBlockTag(text, from, endsHere);
+  }
+
+  /** Notes the id an opening line's attribute block gives a div or code block, if any. */
+  private addBlockId(element: BlockIdBlock['element'], line: LineRef, attributes: AttributeBlock | undefined): void {
+    if (attributes?.id) (this.noteText ?? this.result.blocks).push({ kind: 'blockId', element, line, attributes });
   }
 
   private addInline(lines: readonly LineRef[]): void {

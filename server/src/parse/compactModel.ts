@@ -119,6 +119,22 @@ export class HeadingAnchor implements Anchor {
   get idRange(): Range {
     return this.heading.idRange ?? this.heading.textRange;
   }
+
+  get element(): 'heading' {
+    return 'heading';
+  }
+
+  get range(): Range {
+    return this.heading.range;
+  }
+
+  get label(): string {
+    return this.heading.plainText;
+  }
+
+  get classes(): readonly string[] {
+    return this.heading.classes;
+  }
 }
 
 export class CompactSection implements Section {

@@ -6,7 +6,7 @@
 
 // The decoder alone: the package's index brings the encoding tables along.
 import { decodeHTMLStrict } from 'entities/lib/decode.js';
-import { parseAttributeBlock } from './attributes';
+import { parseAttributeBlock, type AttributeBlock } from './attributes';
 
 /** What a reference key resolves to. */
 export interface ResolvedReference {
@@ -378,8 +378,9 @@ export function unescape(text: string): string {
  * Pandoc then reads the label's text and the `[key]` each on their own.
  */
 type LinkAttempt =
-  | { readonly kind: 'link'; readonly link: ScannedLink }
+  | { readonly kind: 'link'; readonly link: ScannedLink; readonly attributes: AttributeBlock | undefined }
   | { readonly kind: 'unresolved'; readonly labelEnd: number; readonly keyStart: number; readonly end: number }
+  | { readonly kind: 'span'; readonly labelEnd: number; readonly attributes: AttributeBlock }
   | { readonly kind: 'none' };
 
 /**
@@ -413,10 +414,12 @@ function tryLink(text: string, pos: number, resolve: ReferenceResolver): LinkAtt
           urlEnd: destination.urlEnd,
           reference: undefined,
         },
+        attributes,
       };
     }
   }
-  if (text[after] === '{' && parseAttributeBlock(text, after)) return { kind: 'none' }; // a bracketed span
+  const spanAttributes = text[after] === '{' ? parseAttributeBlock(text, after) : undefined;
+  if (spanAttributes) return { kind: 'span', labelEnd, attributes: spanAttributes };
   let key = label;
   let end = after;
   if (text[after] === '[' && text[after + 1] !== '^') {
@@ -441,6 +444,7 @@ function tryLink(text: string, pos: number, resolve: ReferenceResolver): LinkAtt
       urlEnd: undefined,
       reference,
     },
+    attributes: undefined,
   };
 }
 
@@ -539,22 +543,42 @@ export interface NoteReference {
   readonly start: number;
 }
 
-/** Every link and note reference in `text` (one paragraph or heading), in document order. */
-export function scanLinks(text: string, resolve: ReferenceResolver): (ScannedLink | NoteReference)[] {
-  const found: (ScannedLink | NoteReference)[] = [];
-  withIndexes(() => scanLinksBetween(text, 0, text.length, resolve, found));
+/**
+ * An element with an attribute block right after it: `[text]{#id}`, `` `code`{.lang} ``,
+ * `[label](url){#id}`, `![text](image){width=50%}`.
+ */
+export interface ScannedElement {
+  readonly element: 'span' | 'code' | 'link' | 'image';
+  /** The explicit id, when the block gives one, and where it is written. */
+  readonly id: string | undefined;
+  readonly idStart: number | undefined;
+  readonly idEnd: number | undefined;
+  /** Where the attribute block starts: no heading's attributes. */
+  readonly attributesStart: number;
+  /** The whole element, attribute block included. */
+  readonly start: number;
+  readonly end: number;
+  /** The text between the brackets; empty for code. */
+  readonly labelStart: number;
+  readonly labelEnd: number;
+  readonly classes: readonly string[];
+}
+
+export type ScannedInline = ScannedLink | NoteReference | ScannedElement;
+
+/** Every link, note reference and element with attributes in `text` (one paragraph or heading), in document order. */
+export function scanLinks(text: string, resolve: ReferenceResolver, linksAllowed = true): ScannedInline[] {
+  const found: ScannedInline[] = [];
+  withIndexes(() => scanLinksBetween(text, 0, text.length, resolve, found, linksAllowed));
   return found;
 }
 
-function scanLinksBetween(text: string, from: number, to: number, resolve: ReferenceResolver, found: (ScannedLink | NoteReference)[]): void {
+function scanLinksBetween(text: string, from: number, to: number, resolve: ReferenceResolver, found: ScannedInline[], linksAllowed = true): void {
   // Parts read on their own see only their own text, as in Pandoc's `parseFromString`.
   if (from !== 0 || to !== text.length) {
-    for (const item of scanLinks(text.slice(from, to), resolve)) {
-      found.push('note' in item ? { ...item, start: item.start + from } : shiftLink(item, from));
-    }
+    for (const item of scanLinks(text.slice(from, to), resolve, linksAllowed)) found.push(shiftInline(item, from));
     return;
   }
-  const links = found;
   const special = /[\\`$<[!]/g;
   for (let i = 0; i < text.length; ) {
     // Jump to the next character that can start something other than plain text.
@@ -570,25 +594,62 @@ function scanLinksBetween(text: string, from: number, to: number, resolve: Refer
     } else if (ch === '\\') {
       i += asciiPunctuation.test(text[i + 1] ?? '') ? 2 : 1;
     } else if (ch === '`' || ch === '$' || ch === '<') {
-      i = skipVerbatim(text, i);
+      const end = skipVerbatim(text, i);
+      const attributes = ch === '`' && end > i + 1 && text[end] === '{' ? parseAttributeBlock(text, end) : undefined;
+      if (attributes) pushElement(found, 'code', i, attributes, end, end);
+      i = attributes?.end ?? end;
     } else if (ch === '[' || (ch === '!' && text[i + 1] === '[')) {
       const image = ch === '!';
-      const attempt = tryLink(text, image ? i + 1 : i, resolve);
-      if (attempt.kind === 'link') {
-        if (!image) links.push(attempt.link);
-        i = attempt.link.end;
-      } else if (attempt.kind === 'unresolved') {
-        const open = image ? i + 1 : i;
-        scanLinksBetween(text, open + 1, attempt.labelEnd, resolve, links);
-        scanLinksBetween(text, attempt.keyStart, attempt.end, resolve, links);
+      const open = image ? i + 1 : i;
+      const attempt = tryLink(text, open, resolve);
+      if (attempt.kind === 'link' && image) {
+        // An image's description is read with links, a link's label without.
+        const { link, attributes } = attempt;
+        if (attributes) pushElement(found, 'image', i, attributes, link.labelStart, link.labelEnd);
+        scanLinksBetween(text, link.labelStart, link.labelEnd, resolve, found, linksAllowed);
+        i = link.end;
+      } else if (attempt.kind === 'link' && linksAllowed) {
+        const { link, attributes } = attempt;
+        found.push(link);
+        if (attributes) pushElement(found, 'link', i, attributes, link.labelStart, link.labelEnd);
+        scanLinksBetween(text, link.labelStart, link.labelEnd, resolve, found, false);
+        i = link.end;
+      } else if (attempt.kind === 'unresolved' && linksAllowed) {
+        scanLinksBetween(text, open + 1, attempt.labelEnd, resolve, found);
+        scanLinksBetween(text, attempt.keyStart, attempt.end, resolve, found);
         i = attempt.end;
       } else {
-        i += image ? 2 : 1;
+        // A span's content, or a bracket that opens nothing, is read on in place.
+        if (attempt.kind === 'span') pushElement(found, 'span', open, attempt.attributes, open + 1, attempt.labelEnd);
+        i = open + 1;
       }
     } else {
       i++;
     }
   }
+}
+
+function pushElement(found: ScannedInline[], element: ScannedElement['element'], start: number, attributes: AttributeBlock, labelStart: number, labelEnd: number): void {
+  const { id, idStart, idEnd, classes } = attributes;
+  found.push({ element, id: id === '' ? undefined : id, idStart, idEnd, attributesStart: attributes.start, start, end: attributes.end, labelStart, labelEnd, classes });
+}
+
+/**
+ * Whether the attribute block at `open` belongs to the code, link, image or span right before it
+ * (`## Logo ![x](l.png){#logo}`): then it is not the heading's, whose text runs on to the line's end.
+ */
+export function isElementAttributes(text: string, open: number): boolean {
+  if (!/[\])`]/.test(text[open - 1] ?? '')) return false;
+  return scanLinks(text, () => undefined).some((found) => 'element' in found && found.attributesStart === open);
+}
+
+function shiftInline(item: ScannedInline, by: number): ScannedInline {
+  if ('note' in item) return { ...item, start: item.start + by };
+  if ('element' in item) {
+    const shift = (offset: number | undefined) => (offset === undefined ? undefined : offset + by);
+    return { ...item, idStart: shift(item.idStart), idEnd: shift(item.idEnd), attributesStart: item.attributesStart + by, start: item.start + by, end: item.end + by, labelStart: item.labelStart + by, labelEnd: item.labelEnd + by };
+  }
+  return shiftLink(item, by);
 }
 
 function shiftLink(link: ScannedLink, by: number): ScannedLink {
@@ -647,7 +708,7 @@ function plainTextOf(text: string, resolve: ReferenceResolver, linksAllowed: boo
       } else {
         const n = runLength(text, i, '`');
         emit(text.slice(i + n, end - n).trim());
-        i = end;
+        i = (text[end] === '{' ? parseAttributeBlock(text, end)?.end : undefined) ?? end;
       }
     } else if (ch === '$') {
       const end = mathEnd(text, i);
@@ -689,7 +750,8 @@ function plainTextOf(text: string, resolve: ReferenceResolver, linksAllowed: boo
       const close = matchingBracket(text, open);
       const span = close > 0 && text[close + 1] === '{' ? parseAttributeBlock(text, close + 1) : undefined;
       if (attempt.kind === 'link') {
-        emit(plainText(text.slice(attempt.link.labelStart, attempt.link.labelEnd), resolve, false));
+        // An image's description may hold links, a link's label not.
+        emit(plainText(text.slice(attempt.link.labelStart, attempt.link.labelEnd), resolve, ch === '!'));
         i = attempt.link.end;
       } else if (attempt.kind === 'unresolved') {
         emit((ch === '!' ? '![' : '[') + plainText(text.slice(open + 1, attempt.labelEnd), resolve) + ']');

@@ -46,13 +46,27 @@ export interface Heading {
   readonly keyValues: readonly (readonly [string, string])[];
 }
 
-/** A linkable id in a file: a heading's explicit or automatic identifier. */
+/** What carries an anchor's id: a heading, or an element with an attribute block. */
+export type AnchorElement = 'heading' | 'div' | 'codeBlock' | 'span' | 'code' | 'link' | 'image';
+
+/**
+ * A linkable id in a file: a heading's explicit or automatic identifier, or the explicit id of
+ * another element (`::: {#id}`, a fenced code block's `{#id}`, `[text]{#id}`, `` `code`{#id} ``,
+ * `[label](url){#id}`, `![text](image){#id}`): pandoc gives each its id in the book.
+ */
 export interface Anchor {
   readonly id: string;
   readonly explicit: boolean;
   /** The explicit id's text, or the heading text for an automatic id. */
   readonly idRange: Range;
-  readonly heading: Heading;
+  readonly element: AnchorElement;
+  /** The heading, for a heading's anchor. */
+  readonly heading: Heading | undefined;
+  /** Where the element stands: the whole heading, span, code, link or image; a div's or code block's opening line. */
+  readonly range: Range;
+  /** The element's text as plain text: the heading's, the span's or the label; empty for a div or code block. */
+  readonly label: string;
+  readonly classes: readonly string[];
 }
 
 /** One internal link `[label](#Id)`, or a reference-style link whose definition points at `#Id`. */

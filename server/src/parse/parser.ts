@@ -4,17 +4,18 @@
  */
 
 import { attributeBlockEndingAt, type AttributeBlock } from './attributes';
-import { scanBlocks, splitLines, type HeadingBlock, type LineRef } from './blocks';
+import { scanBlocks, splitLines, type BlockIdBlock, type HeadingBlock, type InlineBlock, type LineRef } from './blocks';
 import { CompactHeading, CompactLink, CompactSection, HeadingAnchor } from './compactModel';
 import { detach, sharedClassList } from './detach';
 import { textFingerprint } from './fingerprint';
 import { uniqueIdentifier } from './identifiers';
 import { comparePositions, positionAt } from './positions';
 import { SourceLines } from './sourceLines';
-import { hasUnclosedEmphasis, plainText, referenceKey, scanLinks, type ReferenceResolver, type ResolvedReference } from './inline';
+import { hasUnclosedEmphasis, isElementAttributes, plainText, referenceKey, scanLinks, type ReferenceResolver, type ResolvedReference } from './inline';
 import {
   defaultParseOptions,
   type Anchor,
+  type AnchorElement,
   type CodeFence,
   type Entry,
   type GlossaryDocument,
@@ -80,7 +81,7 @@ function splitHeading(block: HeadingBlock, content: string, setext: boolean): He
   let end = content.replace(/[ \t]+$/, '').length;
   let attributes: AttributeBlock | undefined;
   if (content[end - 1] === '}' && !hasUnclosedEmphasis(content.slice(0, content.lastIndexOf('{', end - 1)))) {
-    attributes = attributeBlockEndingAt(content, end, (open) => content[open - 1] !== '\\');
+    attributes = attributeBlockEndingAt(content, end, (open) => content[open - 1] !== '\\' && !isElementAttributes(content.slice(0, end), open));
     if (attributes) end = attributes.start;
   }
   end = content.slice(0, end).replace(/[ \t]+$/, '').length;
@@ -150,12 +151,18 @@ export function parseGlossaryDocument(
   const placedNotes = new Set<string>();
   const collectLinks = (segment: Segment, text: string) => {
     for (const found of scanLinks(text, resolve)) {
+      if ('element' in found) {
+        if (found.id === undefined) continue;
+        const label = found.labelEnd > found.labelStart ? plainText(text.slice(found.labelStart, found.labelEnd), resolve).trim() : '';
+        anchors.push(elementAnchor(found.element, found.id, segment.range(found.idStart!, found.idEnd!), segment.range(found.start, found.end), label, found.classes));
+        continue;
+      }
       if ('note' in found) {
         // A note's text belongs where it is first referenced; an unreferenced note is not shown.
         const note = blockScan.notes.get(found.note);
         if (note && !placedNotes.has(found.note)) {
           placedNotes.add(found.note);
-          for (const block of note) collectInline(block.lines);
+          for (const block of note) collectBlock(block);
         }
         continue;
       }
@@ -184,9 +191,20 @@ export function parseGlossaryDocument(
     collectLinks(segment, segment.text);
   };
 
-  for (const block of blockScan.blocks) {
+  const collectBlock = (block: InlineBlock | BlockIdBlock) => {
     if (block.kind === 'inline') {
       collectInline(block.lines);
+    } else {
+      const { line, attributes } = block;
+      const at = (offset: number) => source.position(line.line, line.start + offset);
+      const idRange = { start: at(attributes.idStart!), end: at(attributes.idEnd!) };
+      anchors.push(elementAnchor(block.element, attributes.id!, idRange, { start: at(0), end: at(line.end - line.start) }, '', attributes.classes));
+    }
+  };
+
+  for (const block of blockScan.blocks) {
+    if (block.kind !== 'heading') {
+      collectBlock(block);
       continue;
     }
     const { parts, segment, id } = headingParts[headingIndex++];
@@ -235,6 +253,11 @@ export function parseGlossaryDocument(
     verbatim: blockScan.verbatim.length === 0 ? noRanges : blockScan.verbatim.map((range) => source.range(range)),
     unclosedBlocks: blockScan.unclosed.length === 0 ? noUnclosedBlocks : blockScan.unclosed.map(({ kind, marker, line, start, end }) => ({ kind, marker, range: source.range({ start: { line, character: start }, end: { line, character: end } }) })),
   };
+}
+
+/** The anchor of an element other than a heading (see `Anchor`). */
+function elementAnchor(element: Exclude<AnchorElement, 'heading'>, id: string, idRange: Range, range: Range, label: string, classes: readonly string[]): Anchor {
+  return { id: detach(id), explicit: true, idRange, element, heading: undefined, range, label: detach(label), classes: sharedClassList(classes) };
 }
 
 /** Shared by the models without unclosed blocks: nearly all. */

@@ -88,8 +88,8 @@ test('index --format json prints anchors and links with 1-based positions of the
       {
         path: 'g/sub/Quitte.md',
         anchors: [
-          { id: 'Quitte', line: 1, column: 13, explicit: true, classes: ['chapter', 'small', 'term'] },
-          { id: 'verwandte-themen', line: 5, column: 5, explicit: false, classes: ['seealso'] },
+          { id: 'Quitte', line: 1, column: 13, explicit: true, element: 'heading', classes: ['chapter', 'small', 'term'] },
+          { id: 'verwandte-themen', line: 5, column: 5, explicit: false, element: 'heading', classes: ['seealso'] },
         ],
         links: [
           { target: 'Apfel', line: 7, column: 10 },

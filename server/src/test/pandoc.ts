@@ -1,6 +1,7 @@
 /**
- * Asks pandoc, the reference implementation of Pandoc Markdown, which heading ids and internal
- * link targets a text has: Header identifiers and Link URLs starting with `#`, in document order.
+ * Asks pandoc, the reference implementation of Pandoc Markdown, which ids and internal link
+ * targets a text has: the identifiers of headers and of the other elements with attributes (divs,
+ * code blocks, spans, code, links, images), and Link URLs starting with `#`, in document order.
  */
 
 import { execFile } from 'node:child_process';
@@ -13,12 +14,17 @@ export interface PandocFacts {
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 
+/** Where the attributes stand in the content of the elements that have them. */
+const attributesAt: Record<string, number> = { Header: 1, Div: 0, CodeBlock: 0, Span: 0, Code: 0, Link: 0, Image: 0 };
+
 function collect(node: Json, facts: PandocFacts): void {
   if (Array.isArray(node)) {
     for (const child of node) collect(child, facts);
   } else if (node !== null && typeof node === 'object') {
     const content = node.c as Json[];
-    if (node.t === 'Header') facts.ids.push((content[1] as Json[])[0] as string);
+    const attributes = attributesAt[node.t as string];
+    const id = attributes === undefined ? '' : ((content[attributes] as Json[])[0] as string);
+    if (id !== '') facts.ids.push(id);
     if (node.t === 'Link') {
       const url = (content[2] as Json[])[0] as string;
       if (url.startsWith('#')) facts.links.push(url.slice(1));

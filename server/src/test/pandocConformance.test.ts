@@ -1,5 +1,5 @@
 /**
- * The parser agrees with pandoc on what is a heading id and what is an internal link: on every
+ * The parser agrees with pandoc on what is an id (of a heading or another element) and what is an internal link: on every
  * file of the real glossary, on corner cases the glossary does not contain, and on generated text.
  */
 
@@ -125,6 +125,19 @@ const cornerCases: readonly string[] = [
   // every HTML5 named entity, with its semicolon; raw HTML beginning with <br is a blank in an id
   '### Encoder &rarr; Decoder\n\n### Fran&ccedil;ois\n\n### &bdquo;Attention&ldquo; ist alles\n\n### A &notit; B &notin; C &amp D\n\n[x](#Fran&ccedil;ois)',
   '### Lange<br/>Überschrift\n\n### E<BR>F\n\n### G<brx>H\n\n### I <br> J',
+  // ids of elements other than headings; a span's id does not count when pandoc numbers automatic ids
+  '[x]{#a}\n\n# A\n\n# A',
+  '::: {#d .note}\n## H {#h}\n:::\n\n```{#c .py}\nx\n```\n\nA `c`{#cs} and [l](#h){#lk} and ![i](p.png){#im} and [s [in]{#inner}]{#outer}',
+  'para\n::: {#d}\ntext\n:::\n\n::: d\ntext\n:::\n\n:::: {#e}\n::: {#f}\nx\n:::\n::::',
+  '[a [b]{#x} c](#y){#z}\n\n# [sp]{#q} head\n\n[a [b](#y) c]{#sp}\n\n`x` {#no}\n\n[r]{#rr}\n\n[r]: #target',
+  '> ::: {#qd}\n> [x](#y)\n> :::\n\n- item\n\n  ``` {#li}\n  code\n  ```\n\n[![alt [l](#q)](i.png){#img}](#x){#lnk}',
+  '[a[^1]](#x)\n\n[^1]: note [n](#z) [s]{#ns}\n\n    ::: {#indented}',
+  // an attribute block right after code, a link, an image or a span is theirs, not the heading's
+  '## Logo ![x [l](#q)](l.png){#logo}\n\n## Code `c`{.py}\n\n## Span [s]{#s}\n\n## Link [b](#c){#d}\n\n## Spaced [b](#c) {#e}\n\n## Stray ]{#f}',
+  // a link in an image's description is a link
+  '![a [b](#x) c](p.png)',
+  // a fence's info string: nothing, one word or an attribute block alone; else the line is text
+  '~~~python extra\n[x](#y)\n~~~\n\n~~~{#c}{.x}\n[x](#y)\n~~~\n\n~~~ {#c} \n[x](#y)\n~~~\n\n~~~{=html} x\n[x](#y)\n~~~\n\n~~~py{#w}\n[x](#y)\n~~~',
 ];
 
 test('corner cases: the same ids and link targets as pandoc', async () => {

@@ -22,24 +22,26 @@ function heading(id: string, explicit: boolean, line: number): Heading {
 
 /** A document defining `anchors` (`#Id` explicit, `id` automatic) and linking to `links`. */
 function documentOf(uri: string, anchors: readonly string[], links: readonly string[]): GlossaryDocument {
-  const anchorList: Anchor[] = anchors.map((written, line) => {
+  const headings = anchors.map((written, line) => {
     const explicit = written.startsWith('#');
-    const id = explicit ? written.slice(1) : written;
-    return { id, explicit, idRange: lineRange(line), heading: heading(id, explicit, line) };
+    return heading(explicit ? written.slice(1) : written, explicit, line);
   });
+  const anchorList: Anchor[] = headings.map((h) => ({
+    id: h.id, explicit: h.explicitId, idRange: h.range, element: 'heading', heading: h, range: h.range, label: h.plainText, classes: h.classes,
+  }));
   const linkList: Link[] = links.map((target, i) => {
     const range = lineRange(anchors.length + i);
     return { target, kind: 'inline', label: target, range, labelRange: range, idRange: range };
   });
   return {
-    uri, version: 1, lineCount: anchors.length + links.length, fingerprint: 0, headings: anchorList.map((a) => a.heading),
+    uri, version: 1, lineCount: anchors.length + links.length, fingerprint: 0, headings,
     anchors: anchorList, links: linkList, entries: [], codeFences: [], verbatim: [], unclosedBlocks: [],
   };
 }
 
 /** The document as one entry, named by its first anchor, holding all its links. */
 function asEntry(document: GlossaryDocument): GlossaryDocument {
-  const { heading } = document.anchors[0]!;
+  const heading = document.headings[0]!;
   const range = { start: heading.range.start, end: { line: document.lineCount, character: 0 } };
   const entry = { heading, id: heading.id, title: heading.id, summary: undefined, summaryRange: undefined, sections: [], seeAlso: undefined, bodyLinks: document.links, range, closingRuleLine: undefined };
   return { ...document, entries: [entry] };
