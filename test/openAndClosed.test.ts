@@ -142,6 +142,47 @@ test('"Do not suggest links to #TensorFlow" writes .glossary.json, made when mis
   }
 });
 
+test('an editor that cannot create files (no resource operations) gets .glossary.json written by the server, and later edits as changes', { timeout: 60_000 }, async (t) => {
+  const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'glossary-ignore-no-create-'));
+  fs.writeFileSync(path.join(folder, 'Index.md'), '# Index {#Index}\n');
+  fs.writeFileSync(path.join(folder, 'TensorFlow.md'), entry('TensorFlow', 'TensorFlow', 'Ein Framework.'));
+  fs.writeFileSync(path.join(folder, 'PyTorch.md'), entry('PyTorch', 'PyTorch', 'Wie TensorFlow, aber anders.'));
+  const text = entry('Keras', 'Keras', 'Mit TensorFlow gebaut, wie PyTorch.');
+  fs.writeFileSync(path.join(folder, 'Keras.md'), text);
+  const uri = URI.file(path.join(folder, 'Keras.md')).toString();
+  const configPath = path.join(folder, '.glossary.json');
+  const configUri = URI.file(configPath).toString();
+  const received: WorkspaceEdit[] = [];
+  const server = await startServer(folder, {
+    signal: t.signal,
+    // As Neovim 0.7 announces itself: workspace edits, but neither documentChanges nor resource operations.
+    capabilities: { workspace: { applyEdit: true, workspaceEdit: { documentChanges: false } } },
+    onConnection: (connection) =>
+      connection.onRequest(ApplyWorkspaceEditRequest.type, (params) => {
+        received.push(params.edit);
+        return { applied: true };
+      }),
+  });
+  const mentioned = (): string[] => (server.diagnostics.get(uri) ?? []).filter((d) => d.code === 'unlinked-mention').map((d) => (d.data as { target: string }).target);
+  const execute = (id: string): Promise<unknown> => server.connection.sendRequest(ExecuteCommandRequest.type, { command: 'glossary.ignoreMentionsOf', arguments: [{ id, configUri }] });
+  try {
+    await server.settle();
+    await server.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'markdown', version: 1, text } });
+    await server.waitUntil(() => mentioned().length === 2, 'the two mention hints');
+    assert.deepEqual(await execute('TensorFlow'), { uri: configUri, written: true });
+    assert.equal(fs.readFileSync(configPath, 'utf8'), '{\n  "ignoreMentionsOf": ["TensorFlow"]\n}\n');
+    // The server reads the settings it wrote at once: no editor tells of the file.
+    await server.waitUntil(() => mentioned().join() === 'PyTorch', 'the hint of TensorFlow to go');
+    assert.equal(received.length, 0);
+    // The file exists now: the next id is an edit the editor applies (and saves).
+    assert.deepEqual(await execute('PyTorch'), { uri: configUri });
+    assert.deepEqual(received.map((edit) => Object.keys(edit.changes ?? {})), [[configUri]]);
+  } finally {
+    await server.shutdown();
+    fs.rmSync(folder, { recursive: true, force: true });
+  }
+});
+
 test('an editor that applies the edit of .glossary.json to its buffer without saving it is asked to save before the next, which then goes ahead', { timeout: 60_000 }, async (t) => {
   const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'glossary-unsaved-config-'));
   const configPath = path.join(folder, '.glossary.json');

@@ -465,6 +465,10 @@ export function startServer(
         const result = await addIgnoredMention(params.arguments?.[0] as IgnoreMentionsParams | undefined, session, connection, clientEdits);
         if ('error' in result) {
           showMessage(connection, MessageType.Error, result.error);
+        } else if (result.written) {
+          // No editor tells of a file the server wrote: the settings are read again now.
+          await afterDiskWork(() => applyFileChanges([{ uri: result.uri, type: FileChangeType.Created }]));
+          showMessage(connection, MessageType.Info, l10n.t('{0} was created with "ignoreMentionsOf": {1}', configFileName, URI.parse(result.uri).fsPath));
         }
         return result;
       }

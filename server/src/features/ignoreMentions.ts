@@ -75,7 +75,8 @@ export function settingsFileChanged(session: GlossarySession): void {
 /**
  * The command behind "Do not suggest links to #Id": adds the id to `ignoreMentionsOf` in the
  * glossary's `.glossary.json` (made in the first workspace folder when there is none) with a
- * workspace edit the editor applies, so it can be undone there. The edit is worked out from the
+ * workspace edit the editor applies, so it can be undone there; an editor that cannot create
+ * files gets a new file written by the server. The edit is worked out from the
  * file on disk; the editor is to save it (VS Code's client does), and the server reloads the
  * configuration when the file changes, as after any change of `.glossary.json`. While the file on
  * disk is still the one the last edit started from, the next is refused once (see `unsavedEdits`).
@@ -106,7 +107,10 @@ export async function addIgnoredMention(
     return change;
   }
   if (text === undefined && !client.createsFiles) {
-    return { error: l10n.t('This editor cannot create files for the language server.') };
+    // An editor that cannot create files (Neovim) gets the file from the server, never over one made meanwhile.
+    const created = TextDocument.applyEdits(TextDocument.create(uri, 'json', 0, ''), [...change.edits]);
+    const failure = await session.createFile(uri, created);
+    return failure === undefined ? { uri, written: true } : { error: l10n.t('{0} was not created: {1}', configFileName, failure) };
   }
   const edits = [...change.edits];
   const edit: WorkspaceEdit = !client.documentChanges
