@@ -28,6 +28,7 @@ import { fixAllSeeAlsoKind } from './features/codeActions';
 import { answerCodeActions } from './codeActionRequest';
 import { DiskServices, editedUris, readClosedFilesAsIndexed } from './closedFiles';
 import { findDefinitions } from './features/definition';
+import { documentLinks, resolveDocumentLink } from './features/documentLinks';
 import { linkMentionsKind } from './features/mentionLinks';
 import { toLspDiagnostic } from './features/diagnostics';
 import { documentSymbols } from './features/documentSymbols';
@@ -279,6 +280,7 @@ export function startServer(
         completionProvider: { triggerCharacters: ['#', '['] },
         documentSymbolProvider: true,
         workspaceSymbolProvider: true,
+        documentLinkProvider: { resolveProvider: true },
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, fixAllSeeAlsoKind, linkMentionsKind] },
         // prepareRename only for a client that asks it (the LSP allows the option only then).
         renameProvider: params.capabilities.textDocument?.rename?.prepareSupport === true ? { prepareProvider: true } : true,
@@ -391,6 +393,9 @@ export function startServer(
     })),
   );
   connection.onDefinition(runSafely(connection, 'definition', [], (params, token) => findDefinitions(session.index, params.textDocument.uri, params.position, token)));
+  connection.onDocumentLinks(runSafely(connection, 'documentLink', [], (params, token) => documentLinks(session.index, params.textDocument.uri, token)));
+  // A link that cannot be resolved comes back as it was: the editor then follows nothing.
+  connection.onDocumentLinkResolve((link, token) => runSafely(connection, 'documentLink/resolve', link, () => resolveDocumentLink(session.index, link))(link, token));
   connection.onReferences(
     runSafely(connection, 'references', [], (params, token) =>
       findReferences(session.index, params.textDocument.uri, params.position, params.context.includeDeclaration, token),

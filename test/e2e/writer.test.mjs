@@ -1,6 +1,6 @@
 // A writer's session in the real VS Code UI (VS Code 1.100 served by code-server, driven in
 // Chromium): the packaged extension (.vsix) on a copy of the real glossary
-// (../shared/corpus/ki-glossar/src/de), checked in the DOM as a writer sees it: hover, F12, completion,
+// (../shared/corpus/ki-glossar/src/de), checked in the DOM as a writer sees it: hover, F12, Ctrl+Click, completion,
 // the Problems panel, the quick fix "Create entry", the "New Entry" command and rename (F2).
 //
 //   node --test test/e2e/writer.test.mjs     (screenshots in out/e2e-results/writer/)
@@ -134,6 +134,24 @@ step('2. F12 on the link opens LLM.md at its heading', async () => {
   assert.equal(pos.line, heading);
   assert.match(await wb.cursorLineText(), /^## Large Language Model \{#Large-Language-Model/);
   await wb.screenshot('definition');
+});
+
+step('2b. Ctrl+Click on the link\'s #id (which VS Code\'s Markdown also makes a link, into the same file) opens LLM.md at its heading', async () => {
+  const heading = lineOf(path.join(folder, 'LLM.md'), /\{#Large-Language-Model[\s}]/);
+  await wb.openFile('Data-Scraping.md');
+  const link = '[Large Language Model](#Large-Language-Model)';
+  const { x, y } = await wb.locateText(link, { at: link.indexOf('#') + 5 });
+  await wb.page.mouse.move(x, y);
+  await wb.page.keyboard.down('Control');
+  try {
+    await wb.page.mouse.click(x, y);
+  } finally {
+    await wb.page.keyboard.up('Control');
+  }
+  await wb.waitFor(async () => (await wb.activeTab()) === 'LLM.md', { what: 'the LLM.md tab' });
+  await wb.waitFor(async () => ((await wb.cursorPosition()).line === heading ? true : undefined), { timeout: 5000, what: `the cursor on line ${heading} of LLM.md` });
+  assert.match(await wb.cursorLineText(), /^## Large Language Model \{#Large-Language-Model/);
+  await wb.screenshot('ctrl-click');
 });
 
 step('3. typing [x](#Data-Sc in Data-Scraping.md offers Data-Science (not the entry itself) and accepting it writes the link', async () => {
