@@ -37,7 +37,8 @@ export const checkSelfLinks: Check = function* ({ document }) {
 
 /**
  * `seealso-missing-body-link`: an entry links a term in its body (its first link to it) that its
- * see-also list does not name. Links to itself, to `#Index` and to ids defined nowhere are left out.
+ * see-also list does not name. Links to itself, to `#Index` and to ids of no entry (a section, a
+ * span, a figure, or nothing) are left out.
  */
 export const checkSeeAlsoNamesBodyLinks: Check = function* ({ document, index }) {
   for (const entry of document.entries) {
@@ -46,7 +47,7 @@ export const checkSeeAlsoNamesBodyLinks: Check = function* ({ document, index })
     }
     const named = new Set(entry.seeAlso.links.map((link) => link.target));
     for (const link of entry.bodyLinks) {
-      if (named.has(link.target) || link.target === entry.id || link.target === indexId || !index.isDefined(link.target)) {
+      if (named.has(link.target) || link.target === entry.id || link.target === indexId || entryWithId(index, link.target) === undefined) {
         continue;
       }
       named.add(link.target); // the first mention only

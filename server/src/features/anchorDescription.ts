@@ -17,6 +17,6 @@ export function anchorDescription(anchor: Anchor): string {
     case 'codeBlock':
       return l10n.t('code block');
     case 'code':
-      return l10n.t('inline code');
+      return l10n.t('inline code "{0}"', anchor.label);
   }
 }

@@ -6,8 +6,8 @@ import { comparePositions } from '../parse/positions';
  * anchor), or the `{#id}` of another element.
  */
 export type LocatedItem =
-  | { readonly kind: 'link'; readonly link: Link; readonly onId: boolean }
-  | { readonly kind: 'anchor'; readonly anchor: Anchor; readonly onId: boolean };
+  | { readonly kind: 'link'; readonly link: Link }
+  | { readonly kind: 'anchor'; readonly anchor: Anchor };
 
 /** Whether a position lies in a range; the end counts, so that a cursor right after an id still hits it. */
 export function rangeContains(range: Range, position: Position): boolean {
@@ -19,19 +19,19 @@ export function locateAt(document: GlossaryDocument, position: Position): Locate
   // An element's `{#id}` first: a link's own id stands inside the link's range.
   for (const anchor of document.anchors) {
     if (anchor.heading === undefined && rangeContains(anchor.idRange, position)) {
-      return { kind: 'anchor', anchor, onId: true };
+      return { kind: 'anchor', anchor };
     }
   }
   for (const link of document.links) {
-    const onId = link.idRange !== undefined && rangeContains(link.idRange, position);
-    if (onId || rangeContains(link.range, position)) {
-      return { kind: 'link', link, onId };
+    // A reference link's id stands in its definition, elsewhere in the file.
+    if (rangeContains(link.range, position) || (link.idRange !== undefined && rangeContains(link.idRange, position))) {
+      return { kind: 'link', link };
     }
   }
   for (const anchor of document.anchors) {
     const heading = anchor.heading;
     if (heading !== undefined && rangeContains(heading.range, position)) {
-      return { kind: 'anchor', anchor, onId: heading.idRange !== undefined && rangeContains(heading.idRange, position) };
+      return { kind: 'anchor', anchor };
     }
   }
   return undefined;

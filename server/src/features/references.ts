@@ -3,8 +3,8 @@ import { WorkspaceIndex } from '../index/workspaceIndex';
 import { idAt } from './locate';
 
 /**
- * Every link in the workspace to the id at a position (a link's target or a heading's id), and,
- * when asked, the ids of the headings that define it, declarations first.
+ * Every link in the workspace to the id at a position (a link's target, or the id of a heading or
+ * element), and, when asked, the ids of the headings and elements that define it, declarations first.
  */
 export function findReferences(
   index: WorkspaceIndex,

@@ -2,7 +2,6 @@ import * as l10n from '@vscode/l10n';
 import { Position, Range, RenameFile, TextDocumentEdit, TextEdit, WorkspaceEdit } from 'vscode-languageserver';
 import { entryFileUri, fileNameId, fileNameOf } from '../diagnostics/check';
 import { WorkspaceIndex } from '../index/workspaceIndex';
-import type { Anchor } from '../parse/model';
 import { locateAt } from './locate';
 import { headingIdProblem } from './newEntry';
 
@@ -16,8 +15,9 @@ export interface RenameTarget {
 }
 
 /**
- * The id at a position that can be renamed: a link's id, or a heading's explicit `{#Id}`.
- * Throws `RenameRefused` elsewhere, and for an automatic id, which is not written anywhere.
+ * The id at a position that can be renamed: a link's id, or an explicit `{#Id}` of a heading or
+ * another element. Throws `RenameRefused` elsewhere, for an automatic id, which is not written
+ * anywhere, and for an id written with escapes.
  */
 export function prepareRename(index: WorkspaceIndex, uri: string, position: Position): RenameTarget {
   const document = index.document(uri);
@@ -27,30 +27,22 @@ export function prepareRename(index: WorkspaceIndex, uri: string, position: Posi
     if (anchors.some((located) => !located.anchor.explicit)) {
       throw new RenameRefused(l10n.t('"{0}" is an automatic id; give its heading an explicit {#id} to rename it.', item.link.target));
     }
-    if (anchors.some((located) => writtenIdRange(located.anchor) === undefined)) {
-      throw new RenameRefused(l10n.t('The heading writes "{0}" with escapes; rename it there by hand.', item.link.target));
+    if (anchors.some((located) => located.anchor.writtenIdRange === undefined)) {
+      throw new RenameRefused(l10n.t('The id "{0}" is written with escapes; rename it there by hand.', item.link.target));
     }
     return { id: item.link.target, range: item.link.idRange };
   }
-  const idRange = item?.kind === 'anchor' ? writtenIdRange(item.anchor) : undefined;
+  const idRange = item?.kind === 'anchor' ? item.anchor.writtenIdRange : undefined;
   if (item?.kind === 'anchor' && idRange !== undefined) {
     return { id: item.anchor.id, range: idRange };
   }
   if (item?.kind === 'anchor' && item.anchor.explicit) {
-    throw new RenameRefused(l10n.t('The heading writes "{0}" with escapes; rename it there by hand.', item.anchor.id));
+    throw new RenameRefused(l10n.t('The id "{0}" is written with escapes; rename it there by hand.', item.anchor.id));
   }
   if (item?.kind === 'anchor') {
     throw new RenameRefused(l10n.t('This heading has an automatic id; write an explicit {#id} to rename it.'));
   }
-  throw new RenameRefused(l10n.t('Only an id can be renamed: put the cursor on a link (#Id) or on a heading\'s {#Id}.'));
-}
-
-/**
- * Where an explicit id is written as it reads: a heading's `{#Id}` without escapes, or an
- * element's `{#id}`; undefined for an automatic id and an escaped one.
- */
-function writtenIdRange(anchor: Anchor): Range | undefined {
-  return anchor.heading !== undefined ? (anchor.heading.explicitId ? anchor.heading.idRange : undefined) : anchor.idRange;
+  throw new RenameRefused(l10n.t('Only an id can be renamed: put the cursor on a link (#Id) or on an {#Id}.'));
 }
 
 /** How the client takes edits of several files. */
@@ -66,7 +58,7 @@ export interface RenameOptions {
 }
 
 /**
- * Renames an id: every heading that defines it and every link to it in the workspace, in one edit.
+ * Renames an id: every heading or element that defines it and every link to it in the workspace, in one edit.
  * An entry file named after the old id is renamed along, when the client can rename files and no
  * file of the new name exists. Refuses an invalid new id and one that is already defined.
  */
@@ -95,7 +87,7 @@ export function renameId(index: WorkspaceIndex, uri: string, position: Position,
   };
   for (const { uri: target, anchor } of index.anchorsOf(id)) {
     // Only where the id is written (prepareRename refuses the others): never a heading's title.
-    add(target, writtenIdRange(anchor)!);
+    add(target, anchor.writtenIdRange!);
   }
   for (const { uri: target, link } of index.linksTo(id)) {
     if (link.idRange !== undefined) {
@@ -108,7 +100,9 @@ export function renameId(index: WorkspaceIndex, uri: string, position: Position,
   const documentChanges: (TextDocumentEdit | RenameFile)[] = [...editsByUri].map(([target, edits]) =>
     TextDocumentEdit.create({ uri: target, version: options.isOpen(target) ? (index.document(target)?.version ?? null) : null }, [...edits.values()]),
   );
-  for (const definer of options.renamesFiles ? new Set(index.anchorsOf(id).map((located) => located.uri)) : []) {
+  // A file is named after its entry's heading, not after a span or figure in it.
+  const definers = index.anchorsOf(id).filter((located) => located.anchor.heading !== undefined);
+  for (const definer of options.renamesFiles ? new Set(definers.map((located) => located.uri)) : []) {
     const renamed = entryFileUri(newId, { besideUri: definer });
     if (definer.toLowerCase().endsWith('.md') && fileNameId(definer) === id && index.document(renamed) === undefined) {
       documentChanges.push(RenameFile.create(definer, renamed, { overwrite: false, ignoreIfExists: false }));

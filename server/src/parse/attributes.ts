@@ -11,6 +11,12 @@ export interface AttributeBlock extends Attributes {
   readonly idEnd: number | undefined;
 }
 
+/** The block with its offsets moved by `by` (read from a slice of the text they refer to). */
+export function shiftAttributes(block: AttributeBlock, by: number): AttributeBlock {
+  const shift = (at: number | undefined) => (at === undefined ? undefined : at + by);
+  return { ...block, start: block.start + by, end: block.end + by, idStart: shift(block.idStart), idEnd: shift(block.idEnd) };
+}
+
 const letter = /\p{L}/u;
 const identifierChar = /[\p{L}\p{N}\-_:.]/u;
 

@@ -1,4 +1,4 @@
-import { parseAttributeBlock, type AttributeBlock } from './attributes';
+import { parseAttributeBlock, shiftAttributes, type AttributeBlock } from './attributes';
 import { countAtMost, endsInComment, escapeUri, firstBlockTag, htmlOrAutolinkEnd, skipVerbatim, unclosedCommentStart, unescape, withIndexes, type HtmlTag } from './inline';
 import type { Range } from './model';
 
@@ -172,8 +172,8 @@ const pipeSeparator = /^[ \t]*\|?(?:[ \t]*:?-+:?[ \t]*\|)+(?:[ \t]*:?-+:?[ \t]*)
 const horizontalRule = /^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$/;
 const setextUnderline = /^(?:=+|-+)[ \t]*$/;
 const fenceOpening = /^( {0,3})(`{3,}|~{3,})(.*)$/;
-const divOpen = /^ {0,3}:{3,}[ \t]*(?:\{[^}]*\}|[\w-]+)[ \t]*:*[ \t]*$/;
-const divClose = /^ {0,3}:{3,}[ \t]*$/;
+const divOpen = /^:{3,}[ \t]*(?:\{[^}]*\}|[\w-]+)[ \t]*:*[ \t]*$/;
+const divClose = /^:{3,}[ \t]*$/;
 const defMarker = /^ {0,3}[:~](?:[ \t]+)/;
 const noteStart = /^ {0,3}\[\^([^\]\s]+)\]:/;
 /** How deep containers are parsed as blocks; see `flatText`. */
@@ -193,17 +193,15 @@ function dashRunStarts(text: string): number[] {
  * What pandoc makes of the info string after a code fence (`fenced_code_attributes`), which
  * starts at `offset` of its line: nothing or one word (the language) is fine, and so is an
  * attribute block alone, whose offsets are given in the line; anything else makes the line no
- * fence (undefined).
+ * fence (undefined). A block that goes on to the next lines (`{.python .numberLines`) is taken
+ * as one, without its attributes.
  */
 function readFenceInfo(info: string, offset: number): { readonly attributes: AttributeBlock | undefined } | undefined {
   const start = info.search(/\S/);
   if (start < 0) return { attributes: undefined };
   const block = info[start] === '{' ? parseAttributeBlock(info, start) : undefined;
-  if (block) {
-    if (!/^\s*$/.test(info.slice(block.end))) return undefined;
-    const shift = (at: number | undefined) => (at === undefined ? undefined : at + offset);
-    return { attributes: { ...block, start: block.start + offset, end: block.end + offset, idStart: shift(block.idStart), idEnd: shift(block.idEnd) } };
-  }
+  if (block) return /^\s*$/.test(info.slice(block.end)) ? { attributes: shiftAttributes(block, offset) } : undefined;
+  if (info[start] === '{' && !info.includes('}')) return { attributes: undefined };
   return /\s/.test(info.slice(start).trimEnd()) ? undefined : { attributes: undefined };
 }
 

@@ -120,6 +120,10 @@ export class HeadingAnchor implements Anchor {
     return this.heading.idRange ?? this.heading.textRange;
   }
 
+  get writtenIdRange(): Range | undefined {
+    return this.heading.explicitId ? this.heading.idRange : undefined;
+  }
+
   get element(): 'heading' {
     return 'heading';
   }

@@ -6,7 +6,7 @@
 
 // The decoder alone: the package's index brings the encoding tables along.
 import { decodeHTMLStrict } from 'entities/lib/decode.js';
-import { parseAttributeBlock, type AttributeBlock } from './attributes';
+import { parseAttributeBlock, shiftAttributes, type AttributeBlock } from './attributes';
 
 /** What a reference key resolves to. */
 export interface ResolvedReference {
@@ -545,38 +545,33 @@ export interface NoteReference {
 
 /**
  * An element with an attribute block right after it: `[text]{#id}`, `` `code`{.lang} ``,
- * `[label](url){#id}`, `![text](image){width=50%}`.
+ * `[label](url){#id}`, `<https://…>{#id}`, `![text](image){width=50%}`.
  */
 export interface ScannedElement {
   readonly element: 'span' | 'code' | 'link' | 'image';
-  /** The explicit id, when the block gives one, and where it is written. */
-  readonly id: string | undefined;
-  readonly idStart: number | undefined;
-  readonly idEnd: number | undefined;
-  /** Where the attribute block starts: no heading's attributes. */
-  readonly attributesStart: number;
+  /** The block, with the id when it gives one. */
+  readonly attributes: AttributeBlock;
   /** The whole element, attribute block included. */
   readonly start: number;
   readonly end: number;
-  /** The text between the brackets; empty for code. */
+  /** Its text: between the brackets, or the code. */
   readonly labelStart: number;
   readonly labelEnd: number;
-  readonly classes: readonly string[];
 }
 
 export type ScannedInline = ScannedLink | NoteReference | ScannedElement;
 
 /** Every link, note reference and element with attributes in `text` (one paragraph or heading), in document order. */
-export function scanLinks(text: string, resolve: ReferenceResolver, linksAllowed = true): ScannedInline[] {
+export function scanInline(text: string, resolve: ReferenceResolver, linksAllowed = true): ScannedInline[] {
   const found: ScannedInline[] = [];
-  withIndexes(() => scanLinksBetween(text, 0, text.length, resolve, found, linksAllowed));
+  withIndexes(() => scanInlineBetween(text, 0, text.length, resolve, found, linksAllowed));
   return found;
 }
 
-function scanLinksBetween(text: string, from: number, to: number, resolve: ReferenceResolver, found: ScannedInline[], linksAllowed = true): void {
+function scanInlineBetween(text: string, from: number, to: number, resolve: ReferenceResolver, found: ScannedInline[], linksAllowed = true): void {
   // Parts read on their own see only their own text, as in Pandoc's `parseFromString`.
   if (from !== 0 || to !== text.length) {
-    for (const item of scanLinks(text.slice(from, to), resolve, linksAllowed)) found.push(shiftInline(item, from));
+    for (const item of scanInline(text.slice(from, to), resolve, linksAllowed)) found.push(shiftInline(item, from));
     return;
   }
   const special = /[\\`$<[!]/g;
@@ -595,9 +590,15 @@ function scanLinksBetween(text: string, from: number, to: number, resolve: Refer
       i += asciiPunctuation.test(text[i + 1] ?? '') ? 2 : 1;
     } else if (ch === '`' || ch === '$' || ch === '<') {
       const end = skipVerbatim(text, i);
-      const attributes = ch === '`' && end > i + 1 && text[end] === '{' ? parseAttributeBlock(text, end) : undefined;
-      if (attributes) pushElement(found, 'code', i, attributes, end, end);
-      i = attributes?.end ?? end;
+      // Code and autolinks take an attribute block; raw code (`{=html}`) a format.
+      const attributes = ch !== '$' && end > i + 1 && text[end] === '{' ? parseAttributeBlock(text, end) : undefined;
+      if (attributes && ch === '`') {
+        const ticks = runLength(text, i, '`');
+        found.push({ element: 'code', attributes, start: i, end: attributes.end, labelStart: i + ticks, labelEnd: end - ticks });
+      } else if (attributes && autolinkPattern.test(text.slice(i, end))) {
+        found.push({ element: 'link', attributes, start: i, end: attributes.end, labelStart: i + 1, labelEnd: end - 1 });
+      }
+      i = attributes?.end ?? (ch === '`' ? rawFormatEnd(text, end) : end);
     } else if (ch === '[' || (ch === '!' && text[i + 1] === '[')) {
       const image = ch === '!';
       const open = image ? i + 1 : i;
@@ -605,22 +606,22 @@ function scanLinksBetween(text: string, from: number, to: number, resolve: Refer
       if (attempt.kind === 'link' && image) {
         // An image's description is read with links, a link's label without.
         const { link, attributes } = attempt;
-        if (attributes) pushElement(found, 'image', i, attributes, link.labelStart, link.labelEnd);
-        scanLinksBetween(text, link.labelStart, link.labelEnd, resolve, found, linksAllowed);
+        if (attributes) found.push({ element: 'image', attributes, start: i, end: link.end, labelStart: link.labelStart, labelEnd: link.labelEnd });
+        scanInlineBetween(text, link.labelStart, link.labelEnd, resolve, found, linksAllowed);
         i = link.end;
       } else if (attempt.kind === 'link' && linksAllowed) {
         const { link, attributes } = attempt;
         found.push(link);
-        if (attributes) pushElement(found, 'link', i, attributes, link.labelStart, link.labelEnd);
-        scanLinksBetween(text, link.labelStart, link.labelEnd, resolve, found, false);
+        if (attributes) found.push({ element: 'link', attributes, start: i, end: link.end, labelStart: link.labelStart, labelEnd: link.labelEnd });
+        scanInlineBetween(text, link.labelStart, link.labelEnd, resolve, found, false);
         i = link.end;
       } else if (attempt.kind === 'unresolved' && linksAllowed) {
-        scanLinksBetween(text, open + 1, attempt.labelEnd, resolve, found);
-        scanLinksBetween(text, attempt.keyStart, attempt.end, resolve, found);
+        scanInlineBetween(text, open + 1, attempt.labelEnd, resolve, found);
+        scanInlineBetween(text, attempt.keyStart, attempt.end, resolve, found);
         i = attempt.end;
       } else {
         // A span's content, or a bracket that opens nothing, is read on in place.
-        if (attempt.kind === 'span') pushElement(found, 'span', open, attempt.attributes, open + 1, attempt.labelEnd);
+        if (attempt.kind === 'span') found.push({ element: 'span', attributes: attempt.attributes, start: open, end: attempt.attributes.end, labelStart: open + 1, labelEnd: attempt.labelEnd });
         i = open + 1;
       }
     } else {
@@ -629,9 +630,15 @@ function scanLinksBetween(text: string, from: number, to: number, resolve: Refer
   }
 }
 
-function pushElement(found: ScannedInline[], element: ScannedElement['element'], start: number, attributes: AttributeBlock, labelStart: number, labelEnd: number): void {
-  const { id, idStart, idEnd, classes } = attributes;
-  found.push({ element, id: id === '' ? undefined : id, idStart, idEnd, attributesStart: attributes.start, start, end: attributes.end, labelStart, labelEnd, classes });
+/** Where the attribute block at `end` ends, if one is there. */
+function attributesAfter(text: string, end: number): number | undefined {
+  return text[end] === '{' ? parseAttributeBlock(text, end)?.end : undefined;
+}
+
+/** Where the raw-format block after code ends (`` `<b>`{=html} ``), or `end` when none follows. */
+function rawFormatEnd(text: string, end: number): number {
+  const format = text[end] === '{' ? /^\{=[^\s{}]+\}/.exec(text.slice(end, end + 100)) : null;
+  return format ? end + format[0].length : end;
 }
 
 /**
@@ -639,15 +646,14 @@ function pushElement(found: ScannedInline[], element: ScannedElement['element'],
  * (`## Logo ![x](l.png){#logo}`): then it is not the heading's, whose text runs on to the line's end.
  */
 export function isElementAttributes(text: string, open: number): boolean {
-  if (!/[\])`]/.test(text[open - 1] ?? '')) return false;
-  return scanLinks(text, () => undefined).some((found) => 'element' in found && found.attributesStart === open);
+  if (!/[\])`>]/.test(text[open - 1] ?? '')) return false;
+  return scanInline(text, () => undefined).some((found) => 'element' in found && found.attributes.start === open);
 }
 
 function shiftInline(item: ScannedInline, by: number): ScannedInline {
   if ('note' in item) return { ...item, start: item.start + by };
   if ('element' in item) {
-    const shift = (offset: number | undefined) => (offset === undefined ? undefined : offset + by);
-    return { ...item, idStart: shift(item.idStart), idEnd: shift(item.idEnd), attributesStart: item.attributesStart + by, start: item.start + by, end: item.end + by, labelStart: item.labelStart + by, labelEnd: item.labelEnd + by };
+    return { ...item, attributes: shiftAttributes(item.attributes, by), start: item.start + by, end: item.end + by, labelStart: item.labelStart + by, labelEnd: item.labelEnd + by };
   }
   return shiftLink(item, by);
 }
@@ -707,8 +713,10 @@ function plainTextOf(text: string, resolve: ReferenceResolver, linksAllowed: boo
         i++;
       } else {
         const n = runLength(text, i, '`');
-        emit(text.slice(i + n, end - n).trim());
-        i = (text[end] === '{' ? parseAttributeBlock(text, end)?.end : undefined) ?? end;
+        const raw = rawFormatEnd(text, end);
+        // Raw code (`` `<b>`{=html} ``) is no text; an attribute block after code is not either.
+        if (raw === end) emit(text.slice(i + n, end - n).trim());
+        i = raw > end ? raw : (attributesAfter(text, end) ?? end);
       }
     } else if (ch === '$') {
       const end = mathEnd(text, i);
@@ -726,10 +734,11 @@ function plainTextOf(text: string, resolve: ReferenceResolver, linksAllowed: boo
         emit(ch);
         i++;
       } else {
-        if (autolinkPattern.test(text.slice(i, end))) emit(text.slice(i + 1, end - 1));
+        const autolink = autolinkPattern.test(text.slice(i, end));
+        if (autolink) emit(text.slice(i + 1, end - 1));
         // Pandoc's stringify reads raw HTML beginning with `<br` (case matters) as a blank.
         else if (text.startsWith('<br', i)) emit(' ');
-        i = end;
+        i = (autolink ? attributesAfter(text, end) : undefined) ?? end;
       }
     } else if (ch === '&') {
       const ref = characterReference(text, i);

@@ -59,6 +59,12 @@ export interface Anchor {
   readonly explicit: boolean;
   /** The explicit id's text, or the heading text for an automatic id. */
   readonly idRange: Range;
+  /**
+   * Where the explicit id is written as it reads, what a rename edits: `{#id}`, or the value of
+   * `id="…"`. Undefined for an automatic id, and for one written with escapes (`id="a\_b"`), whose
+   * `idRange` is then its attribute block.
+   */
+  readonly writtenIdRange: Range | undefined;
   readonly element: AnchorElement;
   /** The heading, for a heading's anchor. */
   readonly heading: Heading | undefined;

@@ -11,7 +11,7 @@ import { textFingerprint } from './fingerprint';
 import { uniqueIdentifier } from './identifiers';
 import { comparePositions, positionAt } from './positions';
 import { SourceLines } from './sourceLines';
-import { hasUnclosedEmphasis, isElementAttributes, plainText, referenceKey, scanLinks, type ReferenceResolver, type ResolvedReference } from './inline';
+import { hasUnclosedEmphasis, isElementAttributes, plainText, referenceKey, scanInline, type ReferenceResolver, type ResolvedReference } from './inline';
 import {
   defaultParseOptions,
   type Anchor,
@@ -149,12 +149,16 @@ export function parseGlossaryDocument(
   let headingIndex = 0;
 
   const placedNotes = new Set<string>();
-  const collectLinks = (segment: Segment, text: string) => {
-    for (const found of scanLinks(text, resolve)) {
+  // The links and element ids of a run of inline text, and of the notes it references.
+  const collectInlineItems = (segment: Segment, text: string) => {
+    for (const found of scanInline(text, resolve)) {
       if ('element' in found) {
-        if (found.id === undefined) continue;
-        const label = found.labelEnd > found.labelStart ? plainText(text.slice(found.labelStart, found.labelEnd), resolve).trim() : '';
-        anchors.push(elementAnchor(found.element, found.id, segment.range(found.idStart!, found.idEnd!), segment.range(found.start, found.end), label, found.classes));
+        const { id, idStart, idEnd, classes, start } = found.attributes;
+        if (id === undefined || id === '') continue;
+        const labelText = text.slice(found.labelStart, found.labelEnd);
+        const label = found.element === 'code' ? labelText.trim() : plainText(labelText, resolve).trim();
+        const written = idStart === undefined ? undefined : segment.range(idStart, idEnd!);
+        anchors.push(elementAnchor(found.element, id, written, segment.range(start, found.end), segment.range(found.start, found.end), label, classes));
         continue;
       }
       if ('note' in found) {
@@ -188,7 +192,7 @@ export function parseGlossaryDocument(
   const collectInline = (lines: readonly LineRef[]) => {
     const segment = new Segment(lines, source);
     paragraphs.push(segment);
-    collectLinks(segment, segment.text);
+    collectInlineItems(segment, segment.text);
   };
 
   const collectBlock = (block: InlineBlock | BlockIdBlock) => {
@@ -197,8 +201,9 @@ export function parseGlossaryDocument(
     } else {
       const { line, attributes } = block;
       const at = (offset: number) => source.position(line.line, line.start + offset);
-      const idRange = { start: at(attributes.idStart!), end: at(attributes.idEnd!) };
-      anchors.push(elementAnchor(block.element, attributes.id!, idRange, { start: at(0), end: at(line.end - line.start) }, '', attributes.classes));
+      const written = attributes.idStart === undefined ? undefined : { start: at(attributes.idStart), end: at(attributes.idEnd!) };
+      const attributeBlock = { start: at(attributes.start), end: at(attributes.end) };
+      anchors.push(elementAnchor(block.element, attributes.id!, written, attributeBlock, { start: at(0), end: at(line.end - line.start) }, '', attributes.classes));
     }
   };
 
@@ -231,7 +236,7 @@ export function parseGlossaryDocument(
     });
     headings.push(heading);
     anchors.push(new HeadingAnchor(heading));
-    collectLinks(segment, parts.raw);
+    collectInlineItems(segment, parts.raw);
   }
 
   const codeFences: CodeFence[] = blockScan.fences.map((fence) => ({
@@ -255,9 +260,20 @@ export function parseGlossaryDocument(
   };
 }
 
-/** The anchor of an element other than a heading (see `Anchor`). */
-function elementAnchor(element: Exclude<AnchorElement, 'heading'>, id: string, idRange: Range, range: Range, label: string, classes: readonly string[]): Anchor {
-  return { id: detach(id), explicit: true, idRange, element, heading: undefined, range, label: detach(label), classes: sharedClassList(classes) };
+/**
+ * The anchor of an element other than a heading (see `Anchor`): `written` is where its id is
+ * written as it reads, else (an id with escapes) the id is placed on the attribute block.
+ */
+function elementAnchor(
+  element: Exclude<AnchorElement, 'heading'>,
+  id: string,
+  written: Range | undefined,
+  attributeBlock: Range,
+  range: Range,
+  label: string,
+  classes: readonly string[],
+): Anchor {
+  return { id: detach(id), explicit: true, idRange: written ?? attributeBlock, writtenIdRange: written, element, heading: undefined, range, label: detach(label), classes: sharedClassList(classes) };
 }
 
 /** Shared by the models without unclosed blocks: nearly all. */

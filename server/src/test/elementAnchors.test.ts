@@ -45,7 +45,7 @@ test('the parser gives each element its id, the range of the id, the element and
       ['Merkkasten', 'div', '4:6-4:16', '4:0-4:23', '', 'note'],
       ['Beispielcode', 'codeBlock', '8:6-8:18', '8:0-8:27', '', 'python'],
       ['Logo', 'image', '12:41-12:45', '12:9-12:46', 'Logo des Glossars', ''],
-      ['Installation', 'code', '12:66-12:78', '12:51-12:79', '', ''],
+      ['Installation', 'code', '12:66-12:78', '12:51-12:79', 'pip install', ''],
     ],
   );
 });
@@ -90,6 +90,27 @@ test('a link\'s own {#id} is the link\'s anchor, not its target', () => {
   assert.deepEqual(findDefinitions(index, uri, position, notCancelled).map((location) => rangeText(location.range)), ['0:0-0:29']);
 });
 
+test('an element id written with escapes is placed on its attribute block, and rename is refused there', () => {
+  const files = { 'A.md': ['Ein [Satz]{id="Kern\\.satz"}.'], 'B.md': ['[x](#Kern.‸satz)'] };
+  const document = parseGlossaryDocument(files['A.md'].join('\n'), 'file:///ws/A.md', 1);
+  assert.deepEqual(document.anchors.map((anchor) => [anchor.id, rangeText(anchor.idRange), anchor.writtenIdRange]), [['Kern.satz', '0:10-0:27', undefined]]);
+  const { index, uri, position } = withCursor(files);
+  assert.throws(() => prepareRename(index, uri, position), /"Kern\.satz" is written with escapes/);
+  assert.deepEqual(findReferences(index, uri, position, true, notCancelled).map((location) => rangeText(location.range)), ['0:10-0:27', '0:0-0:15']);
+});
+
+test('renaming an id that a span in an entry file gives leaves the file\'s name alone', () => {
+  const { index, uri, position } = withCursor({
+    'Transformer.md': ['## Transformer-Architektur {#Transformer-Architektur .term}', '', 'Der [Transformer]{#Transformer} ist …'],
+    'A.md': ['[T](#Trans‸former)'],
+  });
+  const edit = renameId(index, uri, position, 'Transformer-Modell', { isOpen: () => false, documentChanges: true, renamesFiles: true });
+  assert.deepEqual(
+    (edit.documentChanges ?? []).map((change) => (TextDocumentEdit.is(change) ? change.textDocument.uri.slice(11) : change.kind)),
+    ['Transformer.md', 'A.md'],
+  );
+});
+
 test('rename from a link to a span changes the span\'s {#id} and every link, nothing else', () => {
   const { index, uri, position } = withCursor({ 'Wichtig.md': wichtig, 'Verweise.md': linking('[Satz](#Kern‸satz)', '[noch einmal](#Kernsatz)') });
   const edit = renameId(index, uri, position, 'Leitsatz', { isOpen: () => false, documentChanges: true, renamesFiles: true });
@@ -107,7 +128,7 @@ test('completion offers element ids after the entries, saying what and where the
     [
       ['Wichtig', 'Wichtig'],
       ['Beispielcode', 'code block in Wichtig.md'],
-      ['Installation', 'inline code in Wichtig.md'],
+      ['Installation', 'inline code "pip install" in Wichtig.md'],
       ['Kernsatz', 'span "besonders wichtiger Satz" in Wichtig.md'],
       ['Logo', 'image "Logo des Glossars" in Wichtig.md'],
       ['Merkkasten', 'div in Wichtig.md'],

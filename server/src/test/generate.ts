@@ -20,6 +20,20 @@ const blockTemplates = [
   '<!--\n$\n-->', '| $ | $ |\n|---|---|\n| $ | $ |', '- $\n\n    $\n\n        $',
 ];
 
+/** Inline pieces with attribute blocks: ids of spans, code, links, images and autolinks. */
+const elementPieces = [
+  '[span]{#Span-Id .note}', '`c`{#Code-Id}', '`raw`{=html}', '[l](#Target){#Link-Id}', '![i [l](#Alt)](p.png){#Image-Id}',
+  '[a [b]{#Inner-Span} c](#Outer)', '<https://example.org>{#Auto-Id}', '[x]{id="Quoted-Id"}', '[e]{id="E\\_x"}', '[Label](#Target)',
+  'Data Scraping', 'wörter', '`code`', '[ref]',
+];
+
+/** Block templates for `elementPieces`: headings (which may end in an element's block), paragraphs, lists, quotes, fences and divs. */
+const elementBlockTemplates = [
+  '## $ {#Id .chapter .small .term}', '## $', '### $ {.explanation}', '$', '$\n$', '- $\n- $', '> $', '[ref]: #Ref-Id',
+  '::: {#Div-Id .note}\n$\n:::', '::: note\n$\n:::', '   ::: {#Indented-Div}\n$\n   :::', '``` {#Block-Id .py}\n$\n```',
+  '~~~ python extra\n$\n~~~', '``` {.python .numberLines\n    startFrom="10"}\n$\n```', '```py\n$\n```',
+];
+
 /** A random document of the constructs above, as a writer might write it. */
 export function generateDocument(next: () => number): string {
   const pick = <T>(items: readonly T[]) => items[Math.floor(next() * items.length)];
@@ -41,3 +55,11 @@ export function generateDocument(next: () => number): string {
   return blocks.join(pick(['\n\n', '\n\n', '\n']));
 }
 
+
+/** A random document of elements with attribute blocks, in the blocks they stand in. */
+export function generateElementDocument(next: () => number): string {
+  const pick = <T>(items: readonly T[]) => items[Math.floor(next() * items.length)];
+  const inline = () => Array.from({ length: 1 + Math.floor(next() * 4) }, () => pick(elementPieces)).join(pick([' ', '', ' and ']));
+  const blocks = Array.from({ length: 2 + Math.floor(next() * 6) }, () => pick(elementBlockTemplates).replace(/\$/g, inline));
+  return blocks.join(pick(['\n\n', '\n\n', '\n']));
+}

@@ -156,6 +156,20 @@ test('seealso-missing-body-link: the seed entry links Cohere in its text only; t
   assert.equal(after.length, seed.length + 1);
 });
 
+test('seealso-missing-body-link leaves out links to ids of no entry: a section, a figure', () => {
+  const files = {
+    'Apfel.md': entryLines('Apfel', 'Apfel', ['[Birne](#Birne)'], [
+      'Siehe [die Birne](#Birne), [ihre Sorten](#sorten) und [die Abbildung](#fig-apfel).',
+      '',
+      '![Ein Apfel](apfel.png){#fig-apfel}',
+    ]),
+    'Birne.md': [...entryLines('Birne', 'Birne', ['[Apfel](#Apfel)']), '', '### Sorten'],
+  };
+  assert.deepEqual(codesOf(files, 'Apfel.md').filter((code) => code === DiagnosticCode.SeeAlsoMissingBodyLink), []);
+  const withKirsche = { ...files, 'Apfel.md': files['Apfel.md'].map((line) => line.replace('[ihre Sorten](#sorten)', '[Kirsche](#Kirsche)')), 'Kirsche.md': entryLines('Kirsche', 'Kirsche', []) };
+  assert.deepEqual(codesOf(withKirsche, 'Apfel.md').filter((code) => code === DiagnosticCode.SeeAlsoMissingBodyLink), [DiagnosticCode.SeeAlsoMissingBodyLink]);
+});
+
 test('seealso-not-reciprocal: the fix edits the other entry\'s file, in order, Index last', () => {
   const files = {
     'Apfel.md': entryLines('Apfel', 'Apfel', ['[Birne](#Birne)']),

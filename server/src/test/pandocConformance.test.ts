@@ -9,7 +9,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseGlossaryDocument } from '../parse/parser';
 import { corpusFiles } from './corpus';
-import { generateDocument, random } from './generate';
+import { generateDocument, generateElementDocument, random } from './generate';
 import { mapLimited, pandocFactsOfFile, pandocFactsOfText, type PandocFacts } from './pandoc';
 
 function ourFacts(text: string): PandocFacts {
@@ -134,6 +134,11 @@ const cornerCases: readonly string[] = [
   '[a[^1]](#x)\n\n[^1]: note [n](#z) [s]{#ns}\n\n    ::: {#indented}',
   // an attribute block right after code, a link, an image or a span is theirs, not the heading's
   '## Logo ![x [l](#q)](l.png){#logo}\n\n## Code `c`{.py}\n\n## Span [s]{#s}\n\n## Link [b](#c){#d}\n\n## Spaced [b](#c) {#e}\n\n## Stray ]{#f}',
+  // ids written with escapes; autolinks take attributes; raw code is no text; a div's fences stand at the margin
+  'Text [s]{id=a\\_b} and `c`{id="d\\.e"}.\n\n<http://x.org>{#auto .b} and <me@x.org>{#mail}\n\n# H <http://x.org>{#a}\n\n# A <http://a.b>{.c} B\n\n# A `c`{=html}\n\n# `c x`{=html} {.x}\n\n[c `x`{=html}](#y)',
+  '   ::: {#d}\n   x\n   :::\n\n::: {#e}\nx\n   :::\n\n::: {#f}\nx\n :::\n:::\n\n- item\n\n  ::: {#li}\n  x\n  :::',
+  // a fence's attribute block may go on to the next line
+  '``` {.python .numberLines\n    startFrom="10"}\nx = d[k](#y)\n\nprint(x)\n```\n\n# After',
   // a link in an image's description is a link
   '![a [b](#x) c](p.png)',
   // a fence's info string: nothing, one word or an attribute block alone; else the line is text
@@ -149,6 +154,16 @@ test('generated documents: the same ids and link targets as pandoc', async () =>
   const seed = Number(process.env.GLOSSARY_TEST_SEED ?? 20261129);
   const next = random(seed);
   const samples = Array.from({ length: 200 }, () => generateDocument(next));
+  const expected = await mapLimited(samples, 4, pandocFactsOfText);
+  samples.forEach((text, k) =>
+    assert.deepEqual(ourFacts(text), expected[k], `seed ${seed}, sample ${k}: ${JSON.stringify(text)}`),
+  );
+});
+
+test('generated documents of elements with attribute blocks: the same ids and link targets as pandoc', async () => {
+  const seed = Number(process.env.GLOSSARY_TEST_SEED ?? 20261130);
+  const next = random(seed);
+  const samples = Array.from({ length: 200 }, () => generateElementDocument(next));
   const expected = await mapLimited(samples, 4, pandocFactsOfText);
   samples.forEach((text, k) =>
     assert.deepEqual(ourFacts(text), expected[k], `seed ${seed}, sample ${k}: ${JSON.stringify(text)}`),

@@ -29,7 +29,7 @@ import {
   matchingBracket,
   plainText,
   referenceKey,
-  scanLinks,
+  scanInline,
   skipVerbatim,
   unescape,
 } from '../parse/inline';
@@ -115,8 +115,8 @@ const inputs: Readonly<Record<string, (n: number) => string>> = {
 const functions: Readonly<Record<string, (text: string) => unknown>> = {
   parseGlossaryDocument: (text) => parseGlossaryDocument(text, 'file:///ws/A.md', 1),
   scanBlocks: (text) => scanBlocks(splitLines(text)),
-  scanLinks: (text) => scanLinks(text, () => undefined),
-  'scanLinks (every key resolves)': (text) => scanLinks(text, () => ({ url: '#x', kind: 'reference', idLocation: undefined })),
+  scanInline: (text) => scanInline(text, () => undefined),
+  'scanInline (every key resolves)': (text) => scanInline(text, () => ({ url: '#x', kind: 'reference', idLocation: undefined })),
   plainText: (text) => plainText(text, () => undefined),
   hasUnclosedEmphasis,
   parseAttributeBlock: (text) => parseAttributeBlock(text, 0),

@@ -111,5 +111,5 @@ test('an id written id="…" is renamed in its value, from a link and at the hea
   const onHeading = cursorAt('3D-Modeling.md', 0, 'Modeling" .chapter');
   assert.equal(prepareRename(onHeading.index, onHeading.uri, onHeading.position).id, '3D-Modeling');
   const escaped = cursorAt('E.md', 2, 'e]');
-  assert.throws(() => prepareRename(escaped.index, escaped.uri, escaped.position), /writes "E-x" with escapes/);
+  assert.throws(() => prepareRename(escaped.index, escaped.uri, escaped.position), /"E-x" is written with escapes/);
 });

@@ -27,7 +27,7 @@ function documentOf(uri: string, anchors: readonly string[], links: readonly str
     return heading(explicit ? written.slice(1) : written, explicit, line);
   });
   const anchorList: Anchor[] = headings.map((h) => ({
-    id: h.id, explicit: h.explicitId, idRange: h.range, element: 'heading', heading: h, range: h.range, label: h.plainText, classes: h.classes,
+    id: h.id, explicit: h.explicitId, idRange: h.range, writtenIdRange: h.idRange, element: 'heading', heading: h, range: h.range, label: h.plainText, classes: h.classes,
   }));
   const linkList: Link[] = links.map((target, i) => {
     const range = lineRange(anchors.length + i);
