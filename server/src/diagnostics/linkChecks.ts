@@ -51,12 +51,15 @@ export const checkBrokenLinks: Check = function* ({ document, index }) {
  * undefined when fewer than two files do. Pandoc joins the files into one book and gives each id
  * once, numbering repeated automatic ids across it (`beschreibung`, `beschreibung-1`, …): a link to
  * such an id leads to whichever of those files comes first, though each file alone gives its
- * heading the id. Explicit ids alone are `duplicate-anchor`'s.
+ * heading the id. Explicit ids alone are `duplicate-anchor`'s, and so is an element's id that a
+ * heading gives too: pandoc numbers no heading's id for a span's, both keep it.
  */
 export function filesSharingAutomaticId(index: WorkspaceIndex, id: string): number | undefined {
   // Most ids are an entry's, defined in one file: counted before any anchor is looked at.
-  const files = index.definingDocumentCount(id);
-  return files >= 2 && index.anchorsOf(id).some((located) => !located.anchor.explicit) ? files : undefined;
+  if (index.definingDocumentCount(id) < 2) return undefined;
+  const headings = index.anchorsOf(id).filter((located) => located.anchor.heading !== undefined);
+  const files = new Set(headings.map((located) => located.uri)).size;
+  return files >= 2 && headings.some((located) => !located.anchor.explicit) ? files : undefined;
 }
 
 /** `ambiguous-link`: a link points at an id that headings in several files give, automatically in one at least (see `filesSharingAutomaticId`). */

@@ -62,6 +62,14 @@ test('a link to an element id is no broken link; an element id taken by a headin
   );
 });
 
+test('a span and a heading in other files that give the same id: duplicate-anchor, no ambiguous-link (pandoc numbers neither)', () => {
+  const files = { 'A.md': ['Ein [Satz]{#einleitung}.'], 'B.md': ['# Einleitung', '', 'Text.'], 'C.md': ['[l](#einleitung)'] };
+  assert.deepEqual(diagnosticsOf(files, 'A.md').map((d) => d.code), ['duplicate-anchor']);
+  assert.deepEqual(diagnosticsOf(files, 'C.md').map((d) => d.code), []);
+  const headings = { ...files, 'A.md': ['# Einleitung'] };
+  assert.deepEqual(diagnosticsOf(headings, 'C.md').map((d) => d.code), ['ambiguous-link']);
+});
+
 test('definition, references and hover follow a link to a span', async () => {
   const { index, uri, position } = withCursor({ 'Wichtig.md': wichtig, 'Verweise.md': linking('Siehe [den Satz](#Kern‸satz).') });
   assert.deepEqual(
