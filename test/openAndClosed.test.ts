@@ -90,14 +90,19 @@ test('a file has its mention hints while open; closed it keeps its other diagnos
   }
 });
 
-test('"Do not suggest links to #TensorFlow" writes .glossary.json, made when missing, and the hint goes', { timeout: 60_000 }, async (t) => {
-  const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'glossary-ignore-mentions-'));
+/** A glossary without .glossary.json whose Keras.md mentions TensorFlow and PyTorch, two other entries, without links. */
+function mentioningGlossary(prefix: string): { folder: string; text: string; uri: string } {
+  const folder = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
   fs.writeFileSync(path.join(folder, 'Index.md'), '# Index {#Index}\n');
   fs.writeFileSync(path.join(folder, 'TensorFlow.md'), entry('TensorFlow', 'TensorFlow', 'Ein Framework, mit [Keras](#Keras) zu bedienen.'));
   fs.writeFileSync(path.join(folder, 'PyTorch.md'), entry('PyTorch', 'PyTorch', 'Wie TensorFlow, aber anders.'));
   const text = entry('Keras', 'Keras', 'Mit TensorFlow gebaut, wie PyTorch.');
   fs.writeFileSync(path.join(folder, 'Keras.md'), text);
-  const uri = URI.file(path.join(folder, 'Keras.md')).toString();
+  return { folder, text, uri: URI.file(path.join(folder, 'Keras.md')).toString() };
+}
+
+test('"Do not suggest links to #TensorFlow" writes .glossary.json, made when missing, and the hint goes', { timeout: 60_000 }, async (t) => {
+  const { folder, text, uri } = mentioningGlossary('glossary-ignore-mentions-');
   const configPath = path.join(folder, '.glossary.json');
   // The editor applies the edit on disk and its watcher reports the file, as VS Code does once it saved it.
   let edits = 0;
@@ -143,13 +148,7 @@ test('"Do not suggest links to #TensorFlow" writes .glossary.json, made when mis
 });
 
 test('an editor that cannot create files (no resource operations) gets .glossary.json written by the server, and later edits as changes', { timeout: 60_000 }, async (t) => {
-  const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'glossary-ignore-no-create-'));
-  fs.writeFileSync(path.join(folder, 'Index.md'), '# Index {#Index}\n');
-  fs.writeFileSync(path.join(folder, 'TensorFlow.md'), entry('TensorFlow', 'TensorFlow', 'Ein Framework.'));
-  fs.writeFileSync(path.join(folder, 'PyTorch.md'), entry('PyTorch', 'PyTorch', 'Wie TensorFlow, aber anders.'));
-  const text = entry('Keras', 'Keras', 'Mit TensorFlow gebaut, wie PyTorch.');
-  fs.writeFileSync(path.join(folder, 'Keras.md'), text);
-  const uri = URI.file(path.join(folder, 'Keras.md')).toString();
+  const { folder, text, uri } = mentioningGlossary('glossary-ignore-no-create-');
   const configPath = path.join(folder, '.glossary.json');
   const configUri = URI.file(configPath).toString();
   const received: WorkspaceEdit[] = [];

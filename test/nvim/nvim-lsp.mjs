@@ -109,6 +109,32 @@ export async function runNvimLsp({ command, root = '.', steps = [], settings, cw
   }
 }
 
+/**
+ * A step that asks for the code actions at `at` in `file` as vim.lsp.buf.code_action() does (the
+ * line's diagnostics as context) and runs the command of the one titled `title` through
+ * workspace/executeCommand. Its result: { titles, executed } (the command's result or error).
+ */
+export function codeActionCommandStep({ file, at, title }) {
+  return {
+    file,
+    at,
+    lua: `local bufnr = vim.api.nvim_get_current_buf()
+      local row = vim.api.nvim_win_get_cursor(0)[1] - 1
+      local params = vim.lsp.util.make_range_params()
+      params.context = { diagnostics = vim.lsp.diagnostic.get_line_diagnostics(bufnr, row) }
+      local actions = {}
+      for _, response in pairs(vim.lsp.buf_request_sync(bufnr, 'textDocument/codeAction', params, 5000) or {}) do actions = response.result or {} end
+      local titles, executed = {}, vim.NIL
+      for _, action in ipairs(actions) do
+        table.insert(titles, action.title)
+        if action.title == ${JSON.stringify(title)} then
+          for _, response in pairs(vim.lsp.buf_request_sync(bufnr, 'workspace/executeCommand', action.command, 5000) or {}) do executed = response.result or response.err end
+        end
+      end
+      return { titles = titles, executed = executed }`,
+  };
+}
+
 async function cli(argv) {
   if (argv.includes('--check')) {
     const info = checkNvim();
