@@ -35,7 +35,8 @@ import { documentSymbols } from './features/documentSymbols';
 import { hoverAt } from './features/hover';
 import { missingEntries } from './features/missingEntries';
 import { createEntry } from './features/createEntry';
-import { prepareRename, RenameRefused, renameId } from './features/rename';
+import { entryFileRename, prepareRename, RenameRefused, renameId } from './features/rename';
+import { fileNameOf } from './diagnostics/check';
 import { workspaceSymbols } from './features/workspaceSymbols';
 import { findReferences } from './features/references';
 import { DiagnosticsPublisher } from './diagnosticsPublisher';
@@ -450,7 +451,12 @@ export function startServer(
       // The closed files it edits are checked against the disk first; when one was indexed anew, or
       // the writer typed (or the folders changed) meanwhile, it is worked out again.
       const { reindexed } = await readClosedFilesAsIndexed(diskServices, editedUris(edit), token);
-      return reindexed || openVersions() !== versions || session !== sessionBefore ? rename() : edit;
+      const final = reindexed || openVersions() !== versions || session !== sessionBefore ? rename() : edit;
+      const file = clientEdits.renamesFiles ? entryFileRename(session.index, prepareRename(session.index, params.textDocument.uri, params.position).id, params.newName) : undefined;
+      if (file?.taken) {
+        showMessage(connection, MessageType.Info, l10n.t('{0} keeps its name: {1} is in the glossary already.', fileNameOf(file.from), fileNameOf(file.to)));
+      }
+      return final;
     }),
   );
   connection.onExecuteCommand(

@@ -3,6 +3,7 @@ import { Position, Range, RenameFile, TextDocumentEdit, TextEdit, WorkspaceEdit 
 import { entryFileUri, fileNameId, fileNameOf } from '../diagnostics/check';
 import { WorkspaceIndex } from '../index/workspaceIndex';
 import { locateAt } from './locate';
+import { indexId } from '../diagnostics/seeAlsoChecks';
 import { headingIdProblem } from './newEntry';
 
 /** Why a rename cannot happen, in words for the writer. */
@@ -27,6 +28,7 @@ export function prepareRename(index: WorkspaceIndex, uri: string, position: Posi
     if (anchors.some((located) => !located.anchor.explicit)) {
       throw new RenameRefused(l10n.t('"{0}" is an automatic id; give its heading an explicit {#id} to rename it.', item.link.target));
     }
+    refuseShared(index, item.link.target);
     if (anchors.some((located) => located.anchor.writtenIdRange === undefined)) {
       throw new RenameRefused(l10n.t('The id "{0}" is written with escapes; rename it there by hand.', item.link.target));
     }
@@ -34,6 +36,7 @@ export function prepareRename(index: WorkspaceIndex, uri: string, position: Posi
   }
   const idRange = item?.kind === 'anchor' ? item.anchor.writtenIdRange : undefined;
   if (item?.kind === 'anchor' && idRange !== undefined) {
+    refuseShared(index, item.anchor.id);
     return { id: item.anchor.id, range: idRange };
   }
   if (item?.kind === 'anchor' && item.anchor.explicit) {
@@ -43,6 +46,40 @@ export function prepareRename(index: WorkspaceIndex, uri: string, position: Posi
     throw new RenameRefused(l10n.t('This heading has an automatic id; write an explicit {#id} to rename it.'));
   }
   throw new RenameRefused(l10n.t('Only an id can be renamed: put the cursor on a link (#Id) or on an {#Id}.'));
+}
+
+/**
+ * Refuses the ids a rename must leave alone: the index page's, which every see-also list links
+ * last, and one defined in several places, where a rename would change every one of them.
+ */
+function refuseShared(index: WorkspaceIndex, id: string): void {
+  if (id === indexId) {
+    throw new RenameRefused(indexIdReason());
+  }
+  const definers = index.anchorsOf(id);
+  if (definers.length > 1) {
+    const files = [...new Set(definers.map((located) => fileNameOf(located.uri)))].join(', ');
+    throw new RenameRefused(l10n.t('The id "{0}" is defined {1} times ({2}): give one of them another id first, for example with the quick fix of its duplicate-anchor.', id, definers.length, files));
+  }
+}
+
+function indexIdReason(): string {
+  return l10n.t('The id "{0}" belongs to the index page, which every see-also list links last.', indexId);
+}
+
+/**
+ * The entry file a rename of `id` to `newId` renames along: the `.md` file named after the id
+ * whose heading gives it. `taken` when a file of the new name is in the glossary already, which
+ * the rename leaves alone.
+ */
+export function entryFileRename(index: WorkspaceIndex, id: string, newId: string): { readonly from: string; readonly to: string; readonly taken: boolean } | undefined {
+  // A file is named after its entry's heading, not after a span or figure in it.
+  const definer = index.anchorsOf(id).find((located) => located.anchor.heading !== undefined)?.uri;
+  if (definer === undefined || !definer.toLowerCase().endsWith('.md') || fileNameId(definer) !== id) {
+    return undefined;
+  }
+  const to = entryFileUri(newId, { besideUri: definer });
+  return { from: definer, to, taken: index.document(to) !== undefined };
 }
 
 /** How the client takes edits of several files. */
@@ -60,7 +97,8 @@ export interface RenameOptions {
 /**
  * Renames an id: every heading or element that defines it and every link to it in the workspace, in one edit.
  * An entry file named after the old id is renamed along, when the client can rename files and no
- * file of the new name exists. Refuses an invalid new id and one that is already defined.
+ * file of the new name exists (see `entryFileRename`). Refuses an invalid new id, `Index`, and one
+ * that is already defined.
  */
 export function renameId(index: WorkspaceIndex, uri: string, position: Position, newId: string, options: RenameOptions): WorkspaceEdit {
   const { id } = prepareRename(index, uri, position);
@@ -70,6 +108,9 @@ export function renameId(index: WorkspaceIndex, uri: string, position: Position,
   const invalid = headingIdProblem(newId);
   if (invalid !== undefined) {
     throw new RenameRefused(invalid);
+  }
+  if (newId === indexId) {
+    throw new RenameRefused(indexIdReason());
   }
   if (index.isDefined(newId)) {
     const other = index.anchorsOf(newId)[0]!;
@@ -100,13 +141,9 @@ export function renameId(index: WorkspaceIndex, uri: string, position: Position,
   const documentChanges: (TextDocumentEdit | RenameFile)[] = [...editsByUri].map(([target, edits]) =>
     TextDocumentEdit.create({ uri: target, version: options.isOpen(target) ? (index.document(target)?.version ?? null) : null }, [...edits.values()]),
   );
-  // A file is named after its entry's heading, not after a span or figure in it.
-  const definers = index.anchorsOf(id).filter((located) => located.anchor.heading !== undefined);
-  for (const definer of options.renamesFiles ? new Set(definers.map((located) => located.uri)) : []) {
-    const renamed = entryFileUri(newId, { besideUri: definer });
-    if (definer.toLowerCase().endsWith('.md') && fileNameId(definer) === id && index.document(renamed) === undefined) {
-      documentChanges.push(RenameFile.create(definer, renamed, { overwrite: false, ignoreIfExists: false }));
-    }
+  const file = options.renamesFiles ? entryFileRename(index, id, newId) : undefined;
+  if (file !== undefined && !file.taken) {
+    documentChanges.push(RenameFile.create(file.from, file.to, { overwrite: false, ignoreIfExists: false }));
   }
   return { documentChanges };
 }

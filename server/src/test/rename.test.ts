@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { TextDocumentEdit, WorkspaceEdit } from 'vscode-languageserver';
-import { prepareRename, RenameRefused, renameId } from '../features/rename';
+import { entryFileRename, prepareRename, RenameRefused, renameId } from '../features/rename';
 import { rangeText, uriOf } from './support/tinyWorkspace';
 import { withCursor } from './support/cursor';
 import { parseGlossaryDocument } from '../parse/parser';
@@ -112,4 +112,43 @@ test('an id written id="…" is renamed in its value, from a link and at the hea
   assert.equal(prepareRename(onHeading.index, onHeading.uri, onHeading.position).id, '3D-Modeling');
   const escaped = cursorAt('E.md', 2, 'e]');
   assert.throws(() => prepareRename(escaped.index, escaped.uri, escaped.position), /"E-x" is written with escapes/);
+});
+
+test('the index page\'s id is never renamed, nor taken: every see-also list links it last', () => {
+  const glossary = {
+    'Index.md': ['# Index {#Index}'],
+    'Tidyverse.md': ['## Tidyverse {#Tidyverse .term}', '', '[Index](#Index) |'],
+  };
+  const onEntry = withCursor({ ...glossary, 'Tidyverse.md': ['## Tidyverse {#Tidy‸verse .term}', '', '[Index](#Index) |'] });
+  assert.throws(
+    () => renameId(onEntry.index, onEntry.uri, onEntry.position, 'Index', { isOpen: () => false, documentChanges: true, renamesFiles: true }),
+    /The id "Index" belongs to the index page/,
+  );
+  const onIndexLink = withCursor({ ...glossary, 'Tidyverse.md': ['## Tidyverse {#Tidyverse .term}', '', '[Index](#In‸dex) |'] });
+  assert.throws(() => prepareRename(onIndexLink.index, onIndexLink.uri, onIndexLink.position), /The id "Index" belongs to the index page/);
+});
+
+test('an id defined twice is not renamed: which of the two is meant?', () => {
+  const twice = {
+    'AGI_v2.md': ['## AGI {#Artificial-General-Intelligence‸ .term}'],
+    'Artificial-General-Intelligence.md': ['## Artificial General Intelligence {#Artificial-General-Intelligence .term}'],
+    'A.md': ['[AGI](#Artificial-General-Intelligence)'],
+  };
+  const { index, uri, position } = withCursor(twice);
+  assert.throws(
+    () => prepareRename(index, uri, position),
+    /^Error: The id "Artificial-General-Intelligence" is defined 2 times \(AGI_v2\.md, Artificial-General-Intelligence\.md\): give one of them another id first/,
+  );
+});
+
+test('the entry file keeps its name when a file of the new name is in the glossary', () => {
+  const glossary = {
+    'Tiktoken.md': ['## Tiktoken {#Tiktoken‸ .term}'],
+    'Context-Window.md': ['## Constitutional AI {#Constitutional-AI .term}'],
+  };
+  const { index, uri, position } = withCursor(glossary);
+  const edit = renameId(index, uri, position, 'Context-Window', { isOpen: () => false, documentChanges: true, renamesFiles: true });
+  assert.deepEqual(changesOf(edit), ['Tiktoken.md@null: 0:14-0:22 Context-Window']);
+  assert.deepEqual(entryFileRename(index, 'Tiktoken', 'Context-Window'), { from: uriOf('Tiktoken.md'), to: uriOf('Context-Window.md'), taken: true });
+  assert.deepEqual(entryFileRename(index, 'Tiktoken', 'Tokenizer'), { from: uriOf('Tiktoken.md'), to: uriOf('Tokenizer.md'), taken: false });
 });
