@@ -35,7 +35,7 @@ export const checkOneEntryPerFile: Check = function* ({ document }) {
       message:
         entry.id === firstEntry.id
           ? l10n.t('This file holds the entry "{0}" again, with the same id; the rule is one entry per file. Keep one version, or give this one an id and a file of its own.', entry.title)
-          : l10n.t('This file holds {0} entries; the rule is one entry per file. The entry "{1}" could move to a file of its own.', document.entries.length, entry.id),
+          : l10n.t('This file holds {0} entries; the rule is one entry per file. The entry "{1}" (#{2}) could move to a file of its own.', document.entries.length, entry.title, entry.id),
       data: { kind: DiagnosticCode.MultipleEntries, entryId: entry.id },
       relatedInformation: [{ uri: document.uri, range: firstEntry.heading.range, message: l10n.t('The first entry of the file.') }],
     };

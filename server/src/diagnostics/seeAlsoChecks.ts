@@ -12,7 +12,7 @@ export const checkSeeAlsoPresent: Check = function* ({ document }) {
       yield {
         range: entry.heading.range,
         code: DiagnosticCode.MissingSeeAlso,
-        message: l10n.t('The entry "{0}" has no see-also section (a heading with the class .seealso).', entry.id),
+        message: l10n.t('The entry "{0}" (#{1}) has no see-also section (a heading with the class .seealso).', entry.title, entry.id),
         data: { kind: DiagnosticCode.MissingSeeAlso, entryId: entry.id },
         relatedInformation: [],
       };
