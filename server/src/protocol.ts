@@ -61,6 +61,8 @@ export interface MissingEntry {
   readonly referenceCount: number;
   /** How many files hold those links. */
   readonly fileCount: number;
+  /** The file the entry would be written to, when it is in the glossary already, holding other ids. */
+  readonly existingFile?: string;
 }
 
 /** The Glossary Report of the workspace ("Glossary: Show Report", `glossary report` on the command line). */

@@ -497,7 +497,7 @@ export function startServer(
   connection.onRequest(MissingEntriesRequest, async () => {
     refuseAfterShutdown(connection, MissingEntriesRequest.method);
     await afterQueuedWork();
-    return missingEntries(session.index);
+    return missingEntries(session.index, (id) => session.newEntryUri(id));
   });
   // `"params": null` reaches a handler of a request without parameters before the token.
   connection.onRequest(ReportRequest, async (...args: unknown[]) => {

@@ -9,7 +9,8 @@ interface MissingEntryItem extends vscode.QuickPickItem {
 
 /**
  * "Glossary: Show Missing Entries": the ids that links point at but no file defines, most
- * referenced first; picking one creates its entry. Returns the new file's URI.
+ * referenced first; picking one creates its entry. Returns the new file's URI. An id whose file
+ * exists, holding other ids (a heading with another id), opens that file instead.
  */
 export async function showMissingEntries(client: LanguageClient): Promise<string | undefined> {
   const missing = await client.sendRequest(MissingEntriesRequest);
@@ -17,7 +18,12 @@ export async function showMissingEntries(client: LanguageClient): Promise<string
     void vscode.window.showInformationMessage(vscode.l10n.t('Every link points at an existing entry.'));
     return undefined;
   }
-  const items: MissingEntryItem[] = missing.map((entry) => ({ label: entry.id, description: referencesText(entry), entry }));
+  const items: MissingEntryItem[] = missing.map((entry) => ({
+    label: entry.id,
+    description: referencesText(entry),
+    detail: entry.existingFile === undefined ? undefined : vscode.l10n.t('{0} exists, with another id: pick it to open the file', fileName(entry.existingFile)),
+    entry,
+  }));
   const picked = await vscode.window.showQuickPick(items, {
     title: vscode.l10n.t('Missing Glossary Entries'),
     placeHolder: vscode.l10n.t('Pick an id to create its entry'),
@@ -25,7 +31,15 @@ export async function showMissingEntries(client: LanguageClient): Promise<string
   if (picked === undefined) {
     return undefined;
   }
+  if (picked.entry.existingFile !== undefined) {
+    await vscode.window.showTextDocument(vscode.Uri.parse(picked.entry.existingFile));
+    return undefined;
+  }
   return createEntry({ title: picked.entry.title, id: picked.entry.id });
+}
+
+function fileName(uri: string): string {
+  return vscode.Uri.parse(uri).path.split('/').pop() ?? uri;
 }
 
 function referencesText({ referenceCount, fileCount }: MissingEntry): string {

@@ -93,6 +93,23 @@ describe('commands', () => {
     }
   });
 
+  it('Show Missing Entries opens the file of an id picked whose file exists with another id, and creates nothing', async () => {
+    const document = await openFile('Perplexity.md');
+    try {
+      // LLM.md holds the entry #Large-Language-Model: an entry #LLM cannot be created beside it.
+      await append(document, '\n[LLM](#LLM) and [LLM](#LLM) again.\n');
+      await waitFor(() => api.status().brokenLinkCount === 3, 'the status counts 3 broken links');
+      const picking = vscode.commands.executeCommand('glossary.showMissingEntries');
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+      await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+      assert.equal(await picking, undefined);
+      assert.equal(vscode.window.activeTextEditor?.document.uri.toString(), fileUri('LLM.md').toString());
+      assert.equal(api.status().entryCount, 7);
+    } finally {
+      await revert(document);
+    }
+  });
+
   it('Show References opens the references view on the id at the cursor', async () => {
     const referencesView = vscode.extensions.getExtension('vscode.references-view');
     assert.ok(referencesView, 'VS Code has no references view');
