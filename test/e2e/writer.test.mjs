@@ -315,10 +315,11 @@ function step(name, fn) {
 }
 
 /** Occurrences of `pattern` (global) in the workspace's .md files on disk. */
+/** How often `pattern` occurs in the glossary's files: the entries and the index page beside them. */
 function countInWorkspace(pattern) {
   return fs
     .readdirSync(folder)
-    .filter((f) => f.endsWith('.md'))
+    .filter((f) => f.endsWith('.md') || f === '001-ki-index.txt')
     .reduce((n, f) => n + (fs.readFileSync(path.join(folder, f), 'utf8').match(pattern) ?? []).length, 0);
 }
 

@@ -1,6 +1,8 @@
 import * as l10n from '@vscode/l10n';
 import { GlossaryConfig, indexFileUri } from '../config';
 import { GlossaryDocument } from '../parse/model';
+import { parseGlossaryDocument } from '../parse/parser';
+import { hasIndexSections } from './indexPage';
 import { FileProblem, ReadResult, Workspace } from '../workspace/workspace';
 
 /**
@@ -75,7 +77,10 @@ export async function readGlossaryFiles<T = GlossaryDocument>(workspace: Workspa
 
 /** The configured index page, and whether it is to be read besides the files the patterns list. */
 export interface ConfiguredIndexPage {
-  /** The URI of the `indexFile` setting, whether or not the file exists; undefined when none is set. */
+  /**
+   * The URI of the `indexFile` setting, whether or not the file exists; without the setting, the
+   * `.txt` page found beside the glossary's files (see `configuredIndexPage`), or undefined.
+   */
   readonly uri: string | undefined;
   /** The same URI when the file exists and the include patterns leave it out (so it is read too). */
   readonly unlistedUri: string | undefined;
@@ -86,7 +91,9 @@ export interface ConfiguredIndexPage {
 /**
  * The index page set as `indexFile`, relative to the glossary's root (the folder of
  * `.glossary.json`, or the workspace folder). It belongs to the glossary even when the include
- * patterns leave it out (`*.txt` pages with the default `**\/*.md`).
+ * patterns leave it out (`*.txt` pages with the default `**\/*.md`). Without the setting, a `.txt`
+ * page with `.index` sections in the folder of most of the glossary's files is the index page
+ * (see `unlistedIndexPage`).
  */
 export async function configuredIndexPage(
   workspace: Workspace,
@@ -94,8 +101,47 @@ export async function configuredIndexPage(
   rootUri: string | undefined,
   listed: ReadonlySet<string>,
 ): Promise<ConfiguredIndexPage> {
+  if (config.indexFile === undefined || config.indexFile.trim() === '') {
+    const found = await unlistedIndexPage(workspace, listed);
+    return { uri: found, unlistedUri: found, problems: [] };
+  }
   const uri = rootUri === undefined ? undefined : indexFileUri(config, rootUri);
   const isFile = uri !== undefined && (listed.has(uri) || (await workspace.stat(uri)) === 'file');
   const problems = uri !== undefined && !isFile ? [l10n.t('"indexFile" names "{0}", which does not exist: no index page is configured.', config.indexFile ?? '')] : [];
   return { uri, unlistedUri: isFile && !listed.has(uri) ? uri : undefined, problems };
+}
+
+/**
+ * A `.txt` page that the include patterns leave out, in the folder holding most of the listed
+ * files, with `.index` sections: the index page of a glossary whose entries are `*.md` (as the
+ * real glossary's `001-ki-index.txt`, which pandoc's book takes from the Makefile's list of
+ * files). The first by name; undefined when no such page has them.
+ */
+async function unlistedIndexPage(workspace: Workspace, listed: ReadonlySet<string>): Promise<string | undefined> {
+  const folder = folderOfMost(listed);
+  if (folder === undefined) {
+    return undefined;
+  }
+  const { uris } = await workspace.listFiles(folder, { include: ['*.txt'], exclude: [], baseUri: folder });
+  for (const uri of uris) {
+    const read = listed.has(uri) ? undefined : await workspace.readFile(uri);
+    if (read?.kind === 'text' && hasIndexSections(parseGlossaryDocument(read.text, uri, 0))) {
+      return uri;
+    }
+  }
+  return undefined;
+}
+
+/** The folder that holds most of the files, directly. */
+function folderOfMost(uris: ReadonlySet<string>): string | undefined {
+  const counts = new Map<string, number>();
+  for (const uri of uris) {
+    const folder = uri.slice(0, uri.lastIndexOf('/'));
+    counts.set(folder, (counts.get(folder) ?? 0) + 1);
+  }
+  let most: string | undefined;
+  for (const [folder, count] of counts) {
+    if (most === undefined || count > counts.get(most)!) most = folder;
+  }
+  return most;
 }

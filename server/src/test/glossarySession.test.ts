@@ -203,3 +203,28 @@ test('the file watcher patterns: the last segment of each include pattern, and t
   assert.deepEqual(await patternsOf({ indexFile: 'Index.txt' }, { 'file:///ws/Index.txt': '# Index {#Index}' }), ['**/*.md', '**/Index.txt']);
   assert.deepEqual(await patternsOf({ indexFile: 'Index[1].txt' }, { 'file:///ws/Index[1].txt': '# Index {#Index}' }), ['**/*.md', '**/*.txt']);
 });
+
+test('without indexFile, a .txt page with .index sections beside the *.md entries is the index page, read and served; other pages are not', async () => {
+  const page = ['# Alphabetischer Index {#Index .unnumbered}', '', '## A {.index}', '', '[Apfel](#Apfel) |'];
+  const workspace = new InMemoryWorkspace({
+    [uriOf('000-title.txt')]: '% Das Glossar',
+    [uriOf('001-index.txt')]: text(page),
+    [uriOf('Apfel.md')]: text(entryLines('Apfel', 'Apfel', [])),
+    [uriOf('Birne.md')]: text(entryLines('Birne', 'Birne', [])),
+  });
+  const session = new GlossarySession(workspace, ['file:///ws']);
+  await session.load(undefined, []);
+  assert.equal(session.index.indexPageUri(), uriOf('001-index.txt'));
+  assert.equal(session.isGlossaryFile(uriOf('001-index.txt')), true);
+  assert.equal(session.isGlossaryFile(uriOf('000-title.txt')), false);
+  assert.deepEqual(session.watchedFilePatterns(), ['**/*.md', '**/001-index.txt']);
+  // Birne is missing from the index page; Apfel is there.
+  assert.deepEqual(codesOf(session, 'Birne.md'), [DiagnosticCode.NotInIndex]);
+  assert.deepEqual(codesOf(session, 'Apfel.md'), []);
+  // indexFile names another page: that one is the index page, and the .txt page is not read.
+  workspace.set(uriOf('.glossary.json'), JSON.stringify({ indexFile: 'Index.md' }));
+  workspace.set(uriOf('Index.md'), text(page));
+  await session.load(undefined, []);
+  assert.equal(session.index.indexPageUri(), uriOf('Index.md'));
+  assert.equal(session.index.document(uriOf('001-index.txt')), undefined);
+});
