@@ -128,6 +128,8 @@ function completeLinks(
     const link = `[${entry?.title || candidate.id}](#${candidate.id})`;
     return {
       label: link,
+      // The list shows the separator the see-also line gets, so that the writer does not type it again.
+      ...(separator === '' ? {} : { labelDetails: { detail: separator } }),
       kind: CompletionItemKind.Reference,
       detail: entry?.summary,
       // The label holds the title and the id, which the editor filters by. (With a filterText,

@@ -11,6 +11,7 @@ function completionsAt(files: Readonly<Record<string, readonly string[]>>) {
   const list = complete(index, uri, cursorTextIn(TextDocument.create(uri, 'markdown', 1, text), position), position, notCancelled);
   return list?.items.map((item) => ({
     label: item.label,
+    ...(item.labelDetails ? { labelDetails: item.labelDetails } : {}),
     detail: item.detail,
     documentation: item.documentation,
     edit: item.textEdit && 'range' in item.textEdit ? `${rangeText(item.textEdit.range)} ${item.textEdit.newText}` : undefined,
@@ -161,10 +162,12 @@ test('after [, the entries matching the text typed insert a whole link, replacin
   assert.equal(completionsAt({ ...workspace, 'A.md': ['Editing [dat‸](#Dataset)'] }), undefined);
 });
 
-test('in a see-also section a whole link comes with the list separator', () => {
+test('in a see-also section a whole link comes with the list separator, which the list shows', () => {
   const entry = ['## Z {#Z .term}', '', '### Siehe auch {.seealso}', '', '[Grad‸', '[Index](#Index) |'];
-  assert.deepEqual(completionsAt({ ...workspace, 'Z.md': entry })?.map((item) => item.edit), ['4:0-4:5 [Gradient Descent](#Gradient-Descent) |']);
+  assert.deepEqual(completionsAt({ ...workspace, 'Z.md': entry })?.map((item) => [item.edit, item.labelDetails]), [
+    ['4:0-4:5 [Gradient Descent](#Gradient-Descent) |', { detail: ' |' }],
+  ]);
   // A separator already after the cursor is not written twice.
   const separated = ['## Z {#Z .term}', '', '### Siehe auch {.seealso}', '', '[Grad‸ |', '[Index](#Index) |'];
-  assert.deepEqual(completionsAt({ ...workspace, 'Z.md': separated })?.map((item) => item.edit), ['4:0-4:5 [Gradient Descent](#Gradient-Descent)']);
+  assert.deepEqual(completionsAt({ ...workspace, 'Z.md': separated })?.map((item) => [item.edit, item.labelDetails]), [['4:0-4:5 [Gradient Descent](#Gradient-Descent)', undefined]]);
 });
