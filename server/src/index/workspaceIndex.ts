@@ -335,9 +335,12 @@ function groupBy<T>(items: readonly T[], keyOf: (item: T) => string): Map<string
   return groups;
 }
 
-/** What the diagnostics of other documents depend on: how many definitions, and which are explicit. */
+/**
+ * What the diagnostics of other documents depend on: how many definitions, which are explicit,
+ * and which are headings (`ambiguous-link` counts headings only).
+ */
 function definitionShape(anchors: readonly Anchor[] | undefined): string {
-  return (anchors ?? []).map((anchor) => (anchor.explicit ? 'e' : 'a')).join('');
+  return (anchors ?? []).map((anchor) => (anchor.heading === undefined ? 's' : 'h') + (anchor.explicit ? 'e' : 'a')).join('');
 }
 
 /** The ids that a document still defines, at another place than before. */

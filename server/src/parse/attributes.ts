@@ -11,6 +11,18 @@ export interface AttributeBlock extends Attributes {
   readonly idEnd: number | undefined;
 }
 
+let lastBraceText: string | undefined;
+let lastBrace = -1;
+
+/** Where the last `}` of a text is (-1 when none), remembered for the text last asked about. */
+function lastClosingBraceIn(text: string): number {
+  if (text !== lastBraceText) {
+    lastBraceText = text;
+    lastBrace = text.lastIndexOf('}');
+  }
+  return lastBrace;
+}
+
 /** The block with its offsets moved by `by` (read from a slice of the text they refer to). */
 export function shiftAttributes(block: AttributeBlock, by: number): AttributeBlock {
   const shift = (at: number | undefined) => (at === undefined ? undefined : at + by);
@@ -58,7 +70,8 @@ function isSpace(ch: string | undefined): boolean {
  * as ordinary text.
  */
 export function parseAttributeBlock(text: string, start: number): AttributeBlock | undefined {
-  if (text[start] !== '{') return undefined;
+  // Without a `}` after it no block closes: many `{` in a long text would each be read to its end.
+  if (text[start] !== '{' || start > lastClosingBraceIn(text)) return undefined;
   let i = start + 1;
   let id: string | undefined;
   let idStart: number | undefined;

@@ -595,7 +595,7 @@ function scanInlineBetween(text: string, from: number, to: number, resolve: Refe
       if (attributes && ch === '`') {
         const ticks = runLength(text, i, '`');
         found.push({ element: 'code', attributes, start: i, end: attributes.end, labelStart: i + ticks, labelEnd: end - ticks });
-      } else if (attributes && autolinkPattern.test(text.slice(i, end))) {
+      } else if (attributes && linksAllowed && autolinkPattern.test(text.slice(i, end))) {
         found.push({ element: 'link', attributes, start: i, end: attributes.end, labelStart: i + 1, labelEnd: end - 1 });
       }
       i = attributes?.end ?? (ch === '`' ? rawFormatEnd(text, end) : end);
@@ -620,8 +620,8 @@ function scanInlineBetween(text: string, from: number, to: number, resolve: Refe
         scanInlineBetween(text, attempt.keyStart, attempt.end, resolve, found);
         i = attempt.end;
       } else {
-        // A span's content, or a bracket that opens nothing, is read on in place.
-        if (attempt.kind === 'span') found.push({ element: 'span', attributes: attempt.attributes, start: open, end: attempt.attributes.end, labelStart: open + 1, labelEnd: attempt.labelEnd });
+        // A span's content, or a bracket that opens nothing, is read on in place. (`![x]{#s}` is no span.)
+        if (attempt.kind === 'span' && !image) found.push({ element: 'span', attributes: attempt.attributes, start: open, end: attempt.attributes.end, labelStart: open + 1, labelEnd: attempt.labelEnd });
         i = open + 1;
       }
     } else {
@@ -642,12 +642,14 @@ function rawFormatEnd(text: string, end: number): number {
 }
 
 /**
- * Whether the attribute block at `open` belongs to the code, link, image or span right before it
- * (`## Logo ![x](l.png){#logo}`): then it is not the heading's, whose text runs on to the line's end.
+ * Where the attribute blocks of the code, links, images and spans of `text` start
+ * (`## Logo ![x](l.png){#logo}`): such a block is not a heading's, whose text runs on to the
+ * line's end. Only a block right after `]`, `)`, `>` or a backtick can be one.
  */
-export function isElementAttributes(text: string, open: number): boolean {
-  if (!/[\])`>]/.test(text[open - 1] ?? '')) return false;
-  return scanInline(text, () => undefined).some((found) => 'element' in found && found.attributes.start === open);
+export function elementAttributeStarts(text: string): ReadonlySet<number> {
+  const starts = new Set<number>();
+  for (const found of scanInline(text, () => undefined)) if ('element' in found) starts.add(found.attributes.start);
+  return starts;
 }
 
 function shiftInline(item: ScannedInline, by: number): ScannedInline {
@@ -757,7 +759,7 @@ function plainTextOf(text: string, resolve: ReferenceResolver, linksAllowed: boo
       // Inside a link's label Pandoc reads no links: a nested one stays text.
       const attempt: LinkAttempt = linksAllowed ? tryLink(text, open, resolve) : { kind: 'none' };
       const close = matchingBracket(text, open);
-      const span = close > 0 && text[close + 1] === '{' ? parseAttributeBlock(text, close + 1) : undefined;
+      const span = ch !== '!' && close > 0 && text[close + 1] === '{' ? parseAttributeBlock(text, close + 1) : undefined;
       if (attempt.kind === 'link') {
         // An image's description may hold links, a link's label not.
         emit(plainText(text.slice(attempt.link.labelStart, attempt.link.labelEnd), resolve, ch === '!'));

@@ -11,7 +11,7 @@ import { textFingerprint } from './fingerprint';
 import { uniqueIdentifier } from './identifiers';
 import { comparePositions, positionAt } from './positions';
 import { SourceLines } from './sourceLines';
-import { hasUnclosedEmphasis, isElementAttributes, plainText, referenceKey, scanInline, type ReferenceResolver, type ResolvedReference } from './inline';
+import { elementAttributeStarts, hasUnclosedEmphasis, plainText, referenceKey, scanInline, type ReferenceResolver, type ResolvedReference } from './inline';
 import {
   defaultParseOptions,
   type Anchor,
@@ -81,7 +81,10 @@ function splitHeading(block: HeadingBlock, content: string, setext: boolean): He
   let end = content.replace(/[ \t]+$/, '').length;
   let attributes: AttributeBlock | undefined;
   if (content[end - 1] === '}' && !hasUnclosedEmphasis(content.slice(0, content.lastIndexOf('{', end - 1)))) {
-    attributes = attributeBlockEndingAt(content, end, (open) => content[open - 1] !== '\\' && !isElementAttributes(content.slice(0, end), open));
+    // The heading's inline text is scanned once, and only when a block may follow an element.
+    let elementBlocks: ReadonlySet<number> | undefined;
+    const isElementBlock = (open: number): boolean => /[\])`>]/.test(content[open - 1] ?? '') && (elementBlocks ??= elementAttributeStarts(content.slice(0, end))).has(open);
+    attributes = attributeBlockEndingAt(content, end, (open) => content[open - 1] !== '\\' && !isElementBlock(open));
     if (attributes) end = attributes.start;
   }
   end = content.slice(0, end).replace(/[ \t]+$/, '').length;

@@ -40,7 +40,8 @@ const variants: Readonly<Record<string, readonly (readonly string[])[]>> = {
   ],
   '000-index.txt': [['# Index {#Index}', '', '### A {.index}', '', '[Apfel](#Apfel) |'], ['# Register', '', '### B {.index}', '', '[Birne](#Birne) |']],
   'notes.md': [['Notizen.', '', '```', 'code', '```', '', '[Apfel](#Apfel)'], ['# Notizen', '', 'Siehe [Quitte](#Quitte).'], ['### Details', '', 'Siehe [d](#details).'], ['## Apfel {#Apfel}', '', 'Notiz.'], ['Vorweg.', '', '### Details', '', 'Siehe [d](#details).']],
-  'README.md': [['# Projekt', '', 'Text.'], ['Text ohne Überschrift, mit [Link](#Nirgends).'], ['# Projekt {#details}', '', 'Text.']],
+  // A span's id: a duplicate-anchor with a heading's, no ambiguous-link (only headings are numbered).
+  'README.md': [['# Projekt', '', 'Text.'], ['Text ohne Überschrift, mit [Link](#Nirgends).'], ['# Projekt {#details}', '', 'Text.'], ['Ein [Projekt]{#details}.']],
 };
 
 test('random updates and removals: the diagnostics of the affected files equal a fresh index\'s, also when the workspace gains or loses its last entry', () => {

@@ -139,6 +139,8 @@ const cornerCases: readonly string[] = [
   '   ::: {#d}\n   x\n   :::\n\n::: {#e}\nx\n   :::\n\n::: {#f}\nx\n :::\n:::\n\n- item\n\n  ::: {#li}\n  x\n  :::',
   // a fence's attribute block may go on to the next line
   '``` {.python .numberLines\n    startFrom="10"}\nx = d[k](#y)\n\nprint(x)\n```\n\n# After',
+  // `![x]{#s}` is no span, and no image: at a heading's end the block is the heading's; no autolink in a link's label
+  'a ![x]{#s} b\n\n## A ![x]{#h}\n\n[a <http://x.y>{#al} c](#y)',
   // a link in an image's description is a link
   '![a [b](#x) c](p.png)',
   // a fence's info string: nothing, one word or an attribute block alone; else the line is text
