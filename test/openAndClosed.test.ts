@@ -314,6 +314,26 @@ test('a .txt file is served only when it belongs to the glossary (its index page
   }
 });
 
+test('without indexFile, a .txt index page made beside the entries is found when the watcher tells of it', { timeout: 60_000 }, async (t) => {
+  const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'glossary-index-page-made-'));
+  fs.writeFileSync(path.join(folder, 'Keras.md'), entry('Keras', 'Keras', 'Ein Framework.'));
+  fs.writeFileSync(path.join(folder, 'PyTorch.md'), entry('PyTorch', 'PyTorch', 'Ein anderes.'));
+  const server = await startServer(folder, { signal: t.signal });
+  const pyTorch = URI.file(path.join(folder, 'PyTorch.md')).toString();
+  const codes = (): unknown[] => (server.diagnostics.get(pyTorch) ?? []).map((diagnostic) => diagnostic.code);
+  try {
+    await server.settle();
+    assert.ok(!codes().includes('not-in-index'), JSON.stringify(codes()));
+    const page = path.join(folder, '001-index.txt');
+    fs.writeFileSync(page, '# Index {#Index}\n\n## K {.index}\n\n[Keras](#Keras) |\n');
+    await server.connection.sendNotification(DidChangeWatchedFilesNotification.type, { changes: [{ uri: URI.file(page).toString(), type: FileChangeType.Created }] });
+    await server.waitUntil(() => codes().includes('not-in-index'), 'PyTorch missing from the new index page');
+  } finally {
+    await server.shutdown();
+    fs.rmSync(folder, { recursive: true, force: true });
+  }
+});
+
 test('the file watcher follows the include patterns and the index page, and is registered anew when they change', { timeout: 60_000 }, async (t) => {
   const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'glossary-watchers-'));
   fs.writeFileSync(path.join(folder, '.glossary.json'), JSON.stringify({ include: ['**/*.markdown'], indexFile: 'index.txt' }));

@@ -19,7 +19,7 @@ export function createLanguageClient(context: vscode.ExtensionContext, inGlossar
   const run = { module: context.asAbsolutePath('dist/glossary.js'), args: ['lsp'], transport: TransportKind.ipc };
   const serverOptions: ServerOptions = { run, debug: run };
   const clientOptions: LanguageClientOptions = {
-    // A glossary's index page may be a .txt file (`indexFile`); the server serves no other .txt file.
+    // A glossary's index page may be a .txt file (`indexFile`, or found beside the entries); the server serves no other .txt file.
     documentSelector: [
       { scheme: 'file', language: 'markdown' },
       { scheme: 'file', pattern: '**/*.txt' },

@@ -334,6 +334,11 @@ export function startServer(
       await reload();
       return;
     }
+    // A .txt page beside the entries may have become the index page (or be it under a new name).
+    if (fileChanges.some((change) => session.mayBecomeIndexPage(change.uri))) {
+      await reload();
+      return;
+    }
     // The folder watcher and a file's watcher may both report one file.
     const changes = [...new Map(fileChanges.map((change) => [`${change.type} ${change.uri}`, change])).values()];
     for (const change of changes) {

@@ -2,7 +2,7 @@ import * as path from 'node:path';
 import * as l10n from '@vscode/l10n';
 import { URI, Utils } from 'vscode-uri';
 import { GlossaryConfig, resolveConfig } from '../config';
-import { configuredIndexPage, readGlossaryFiles } from '../index/readGlossaryFiles';
+import { indexPageToRead, readGlossaryFiles } from '../index/readGlossaryFiles';
 import { WorkspaceIndex } from '../index/workspaceIndex';
 import { DiagnosticCode } from '../diagnostics/codes';
 import { findMentionsOf } from '../mentions/unlinkedMentions';
@@ -128,7 +128,7 @@ export async function loadGlossary(paths: readonly string[], environment: LoadEn
   const contextUris: string[] = [];
   // The configured index page is read even when the include patterns leave it out: reported when
   // it lies in a folder given, else read for `check` so that entries are judged against it.
-  const indexPage = await configuredIndexPage(workspace, config, configFile.folderUri, seen);
+  const indexPage = await indexPageToRead(workspace, config, configFile.folderUri, seen);
   if (indexPage.problems.length > 0) {
     return { kind: 'failure', messages: [...indexPage.problems, notCheckedMessage()] };
   }

@@ -75,35 +75,38 @@ export async function readGlossaryFiles<T = GlossaryDocument>(workspace: Workspa
   return { documents, skipped, warnings };
 }
 
-/** The configured index page, and whether it is to be read besides the files the patterns list. */
-export interface ConfiguredIndexPage {
-  /**
-   * The URI of the `indexFile` setting, whether or not the file exists; without the setting, the
-   * `.txt` page found beside the glossary's files (see `configuredIndexPage`), or undefined.
-   */
+/** The index page to read, and whether it is to be read besides the files the patterns list. */
+export interface IndexPageToRead {
+  /** The URI of the `indexFile` setting, whether or not the file exists; undefined when none is set. */
   readonly uri: string | undefined;
-  /** The same URI when the file exists and the include patterns leave it out (so it is read too). */
+  /**
+   * A page to read besides the files the patterns list: the configured one when it exists and the
+   * patterns leave it out, or without the setting the page found beside them (see `unlistedIndexPage`).
+   */
   readonly unlistedUri: string | undefined;
   /** What is wrong with the setting: a page that does not exist (else every link to #Index would advise setting it). */
   readonly problems: readonly string[];
+  /** Without the setting, the folder where a `.txt` index page was looked for: one made there later may be it. */
+  readonly searchedFolder?: string;
 }
 
 /**
  * The index page set as `indexFile`, relative to the glossary's root (the folder of
  * `.glossary.json`, or the workspace folder). It belongs to the glossary even when the include
  * patterns leave it out (`*.txt` pages with the default `**\/*.md`). Without the setting, a `.txt`
- * page with `.index` sections in the folder of most of the glossary's files is the index page
- * (see `unlistedIndexPage`).
+ * page with `.index` sections beside the glossary's files is read too (see `unlistedIndexPage`);
+ * the index is then the first file holding such sections, as always without the setting.
  */
-export async function configuredIndexPage(
+export async function indexPageToRead(
   workspace: Workspace,
   config: GlossaryConfig,
   rootUri: string | undefined,
   listed: ReadonlySet<string>,
-): Promise<ConfiguredIndexPage> {
+): Promise<IndexPageToRead> {
   if (config.indexFile === undefined || config.indexFile.trim() === '') {
-    const found = await unlistedIndexPage(workspace, listed);
-    return { uri: found, unlistedUri: found, problems: [] };
+    const searchedFolder = folderOfMost(listed);
+    const unlistedUri = searchedFolder === undefined ? undefined : await unlistedIndexPage(workspace, config, searchedFolder, listed);
+    return { uri: undefined, unlistedUri, problems: [], searchedFolder };
   }
   const uri = rootUri === undefined ? undefined : indexFileUri(config, rootUri);
   const isFile = uri !== undefined && (listed.has(uri) || (await workspace.stat(uri)) === 'file');
@@ -111,21 +114,24 @@ export async function configuredIndexPage(
   return { uri, unlistedUri: isFile && !listed.has(uri) ? uri : undefined, problems };
 }
 
+/** No index page is larger: a bigger `.txt` beside the entries (a log) is not read to find out. */
+const maxIndexPageBytes = 2 * 1024 * 1024;
+
+/** The class `.index` in an attribute block somewhere in a text: a look before the text is parsed. */
+const indexClassPattern = /\{[^}\n]*\.index[\s}]/;
+
 /**
- * A `.txt` page that the include patterns leave out, in the folder holding most of the listed
- * files, with `.index` sections: the index page of a glossary whose entries are `*.md` (as the
- * real glossary's `001-ki-index.txt`, which pandoc's book takes from the Makefile's list of
- * files). The first by name; undefined when no such page has them.
+ * A `.txt` page that the include patterns leave out (and the exclude patterns do not), in the
+ * folder holding most of the listed files, with `.index` sections: the index page of a glossary
+ * whose entries are `*.md` (as the real glossary's `001-ki-index.txt`, which pandoc's book takes
+ * from the Makefile's list of files). The first by name; undefined when no such page has them.
  */
-async function unlistedIndexPage(workspace: Workspace, listed: ReadonlySet<string>): Promise<string | undefined> {
-  const folder = folderOfMost(listed);
-  if (folder === undefined) {
-    return undefined;
-  }
-  const { uris } = await workspace.listFiles(folder, { include: ['*.txt'], exclude: [], baseUri: folder });
+async function unlistedIndexPage(workspace: Workspace, config: GlossaryConfig, folder: string, listed: ReadonlySet<string>): Promise<string | undefined> {
+  const { uris } = await workspace.listFiles(folder, { include: ['*.txt'], exclude: config.exclude, baseUri: folder });
   for (const uri of uris) {
-    const read = listed.has(uri) ? undefined : await workspace.readFile(uri);
-    if (read?.kind === 'text' && hasIndexSections(parseGlossaryDocument(read.text, uri, 0))) {
+    if (listed.has(uri) || ((await workspace.fileSize(uri)) ?? Infinity) > maxIndexPageBytes) continue;
+    const read = await workspace.readFile(uri);
+    if (read.kind === 'text' && indexClassPattern.test(read.text) && hasIndexSections(parseGlossaryDocument(read.text, uri, 0))) {
       return uri;
     }
   }

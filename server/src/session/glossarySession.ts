@@ -6,7 +6,7 @@ import { configFileName, defaultConfig, entriesFolderUri, GlossaryConfig, resolv
 import { computeDiagnostics } from '../diagnostics/computeDiagnostics';
 import { GlossaryDiagnostic } from '../diagnostics/diagnostic';
 import { newEntryProblem, newEntryUri, proposeEntryId } from '../features/newEntry';
-import { configuredIndexPage, readGlossaryFiles, ReadFilesResult } from '../index/readGlossaryFiles';
+import { indexPageToRead, readGlossaryFiles, ReadFilesResult } from '../index/readGlossaryFiles';
 import { IndexChange, WorkspaceIndex } from '../index/workspaceIndex';
 import { DiagnosticCode } from '../diagnostics/codes';
 import { findMentionsOf, mentionsAreCurrent, reworkMentions, unlinkedMentions } from '../mentions/unlinkedMentions';
@@ -52,8 +52,10 @@ export class GlossarySession {
   private currentIndex = new WorkspaceIndex();
   private currentConfig: GlossaryConfig = defaultConfig;
   private roots: readonly GlossaryRoot[] = [];
-  /** The configured index page, read whether or not the include patterns match it. */
-  private indexPageUri: string | undefined;
+  /** The index page read whether or not the include patterns match it: the configured one, or the `.txt` page found beside the entries. */
+  private pageOutsidePatterns: string | undefined;
+  /** Without `indexFile`, the folder a `.txt` index page is looked for in (see `mayBecomeIndexPage`). */
+  private indexPageFolder: string | undefined;
   /** The `.glossary.json` the configuration was read from, if any. */
   private configUri: string | undefined;
   /** Where the paths of the settings start: the folder of `.glossary.json`, else the first workspace folder. */
@@ -111,11 +113,10 @@ export class GlossarySession {
       fileProblems.push(...listing.problems);
       uris.push(...listing.uris);
     }
-    const indexPage = await configuredIndexPage(this.workspace, config, configFile?.folderUri ?? first, new Set(uris));
+    const indexPage = await indexPageToRead(this.workspace, config, configFile?.folderUri ?? first, new Set(uris));
     if (indexPage.unlistedUri !== undefined) {
       uris.push(indexPage.unlistedUri);
     }
-    const indexPageUri = indexPage.uri;
     // The lexicon needs every title: the texts are held until the mention pass below has read them (none when closed files are not scanned).
     const withMentions = scansClosedFiles(config);
     const soFar = { entryCount: 0, fileCount: 0 };
@@ -152,13 +153,15 @@ export class GlossarySession {
       readProblems.push(...reread.skipped, ...reread.warnings);
     }
     const index = new WorkspaceIndex();
-    index.useIndexPage(indexPageUri);
+    // Only a configured page is the index page whatever it holds; one found is while it has .index sections.
+    index.useIndexPage(indexPage.uri);
     for (const { document } of documents) {
       index.update(document);
     }
     this.currentConfig = config;
     this.roots = roots;
-    this.indexPageUri = indexPageUri;
+    this.pageOutsidePatterns = indexPage.uri ?? indexPage.unlistedUri;
+    this.indexPageFolder = indexPage.searchedFolder;
     this.configUri = configFile?.folderUri === undefined ? undefined : Utils.joinPath(URI.parse(configFile.folderUri), configFileName).toString();
     this.settingsFolderUri = configFile?.folderUri ?? first;
     this.currentIndex = index;
@@ -181,7 +184,16 @@ export class GlossarySession {
 
   /** Whether a file belongs to the glossary: the configured index page, or inside a workspace folder and matched by the patterns. */
   isGlossaryFile(uri: string): boolean {
-    return uri === this.indexPageUri || this.roots.some((root) => root.matcher.includesUri(uri));
+    return uri === this.pageOutsidePatterns || this.roots.some((root) => root.matcher.includesUri(uri));
+  }
+
+  /**
+   * Whether a file that is no glossary file may be the index page found beside the entries when
+   * the glossary is read again: a `.txt` page made, renamed or changed in that folder while no
+   * `indexFile` is set (see `indexPageToRead`).
+   */
+  mayBecomeIndexPage(uri: string): boolean {
+    return this.indexPageFolder !== undefined && uri.endsWith('.txt') && uri.slice(0, uri.lastIndexOf('/')) === this.indexPageFolder && !this.isGlossaryFile(uri);
   }
 
   /**
@@ -191,10 +203,14 @@ export class GlossarySession {
    */
   watchedFilePatterns(): string[] {
     const names = this.currentConfig.include.flatMap(lastSegments);
-    if (this.indexPageUri !== undefined) {
+    if (this.pageOutsidePatterns !== undefined) {
       // A name with the characters of a pattern (`[`, `{`, `*`, `?`) is watched by its extension.
-      const name = Utils.basename(URI.parse(this.indexPageUri));
-      names.push(/[[\]{}*?]/.test(name) ? `*${Utils.extname(URI.parse(this.indexPageUri)).replace(/[[\]{}*?]/g, '')}` : name);
+      const name = Utils.basename(URI.parse(this.pageOutsidePatterns));
+      names.push(/[[\]{}*?]/.test(name) ? `*${Utils.extname(URI.parse(this.pageOutsidePatterns)).replace(/[[\]{}*?]/g, '')}` : name);
+    }
+    if (this.indexPageFolder !== undefined) {
+      // An index page made beside the entries later (see `mayBecomeIndexPage`).
+      names.push('*.txt');
     }
     return [...new Set(names.map((name) => (name === '**' ? '**/*' : `**/${name}`)))].sort();
   }

@@ -192,6 +192,7 @@ test('command line: a read that throws is reported as an unreadable file, not an
   const workspace = new InMemoryWorkspace({ 'file:///ws/g/A.md': goodEntry, 'file:///ws/g/Index.md': '# Index {#Index}', 'file:///ws/g/Wirft.md': 'x' });
   const throwing: Workspace = {
     stat: (uri) => workspace.stat(uri),
+    fileSize: (uri) => workspace.fileSize(uri),
     listFiles: (uri, filter) => workspace.listFiles(uri, filter),
     readFile: (uri) => (uri.endsWith('Wirft.md') ? Promise.reject(new Error('EIO: i/o error, read')) : workspace.readFile(uri)),
     createFile: (uri, text) => workspace.createFile(uri, text),
@@ -211,6 +212,7 @@ test('command line: a file deleted or renamed while the index is built is skippe
   // The listing is taken, then one file is deleted and one renamed before they are read.
   const racing: Workspace = {
     stat: (uri) => files.stat(uri),
+    fileSize: (uri) => files.fileSize(uri),
     createFile: (uri, text) => files.createFile(uri, text),
     listFiles: async (uri: string, filter: FileFilter): Promise<FileListing> => {
       const listing = await files.listFiles(uri, filter);
@@ -274,6 +276,7 @@ test('command line on disk: symbolic link loops, a folder named x.md, a FIFO, bi
 test('readGlossaryFiles: a rejected read is a skipped file', async () => {
   const workspace: Workspace = {
     stat: async () => 'file',
+    fileSize: async () => 1,
     listFiles: async () => ({ uris: [], problems: [] }),
     readFile: async (uri) => {
       if (uri.endsWith('b.md')) throw new Error('boom');

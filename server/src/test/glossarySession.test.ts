@@ -204,7 +204,7 @@ test('the file watcher patterns: the last segment of each include pattern, and t
   assert.deepEqual(await patternsOf({ indexFile: 'Index[1].txt' }, { 'file:///ws/Index[1].txt': '# Index {#Index}' }), ['**/*.md', '**/*.txt']);
 });
 
-test('without indexFile, a .txt page with .index sections beside the *.md entries is the index page, read and served; other pages are not', async () => {
+test('without indexFile, a .txt page with .index sections beside the *.md entries is read and is the index page while it has them; other pages are not read', async () => {
   const page = ['# Alphabetischer Index {#Index .unnumbered}', '', '## A {.index}', '', '[Apfel](#Apfel) |'];
   const workspace = new InMemoryWorkspace({
     [uriOf('000-title.txt')]: '% Das Glossar',
@@ -217,14 +217,50 @@ test('without indexFile, a .txt page with .index sections beside the *.md entrie
   assert.equal(session.index.indexPageUri(), uriOf('001-index.txt'));
   assert.equal(session.isGlossaryFile(uriOf('001-index.txt')), true);
   assert.equal(session.isGlossaryFile(uriOf('000-title.txt')), false);
-  assert.deepEqual(session.watchedFilePatterns(), ['**/*.md', '**/001-index.txt']);
+  // Another .txt page there may become the index page: the server reads the glossary again then.
+  assert.equal(session.mayBecomeIndexPage(uriOf('000-title.txt')), true);
+  assert.equal(session.mayBecomeIndexPage(uriOf('001-index.txt')), false);
+  assert.equal(session.mayBecomeIndexPage('file:///ws/sub/other.txt'), false);
+  assert.deepEqual(session.watchedFilePatterns(), ['**/*.md', '**/*.txt', '**/001-index.txt']);
   // Birne is missing from the index page; Apfel is there.
   assert.deepEqual(codesOf(session, 'Birne.md'), [DiagnosticCode.NotInIndex]);
   assert.deepEqual(codesOf(session, 'Apfel.md'), []);
+  // The page loses its .index sections: it is no index page any more, as a fresh load would find.
+  session.updateOpen({ uri: uriOf('001-index.txt'), version: 1, text: text(['# Alphabetischer Index {#Index .unnumbered}', '', 'Bald.']) });
+  assert.equal(session.index.indexPageUri(), undefined);
+  assert.deepEqual(codesOf(session, 'Birne.md'), []);
   // indexFile names another page: that one is the index page, and the .txt page is not read.
   workspace.set(uriOf('.glossary.json'), JSON.stringify({ indexFile: 'Index.md' }));
   workspace.set(uriOf('Index.md'), text(page));
   await session.load(undefined, []);
   assert.equal(session.index.indexPageUri(), uriOf('Index.md'));
   assert.equal(session.index.document(uriOf('001-index.txt')), undefined);
+  assert.equal(session.mayBecomeIndexPage(uriOf('000-title.txt')), false);
+});
+
+test('an index page made beside the entries after the glossary was read is found when it is read again', async () => {
+  const workspace = new InMemoryWorkspace({ [uriOf('Apfel.md')]: text(entryLines('Apfel', 'Apfel', [])), [uriOf('Birne.md')]: text(entryLines('Birne', 'Birne', [])) });
+  const session = new GlossarySession(workspace, ['file:///ws']);
+  await session.load(undefined, []);
+  assert.equal(session.index.indexPageUri(), undefined);
+  workspace.set(uriOf('index.txt'), text(['# Index {#Index}', '', '## A {.index}', '', '[Apfel](#Apfel) |']));
+  assert.equal(session.mayBecomeIndexPage(uriOf('index.txt')), true);
+  await session.load(undefined, []);
+  assert.equal(session.index.indexPageUri(), uriOf('index.txt'));
+  assert.deepEqual(codesOf(session, 'Birne.md'), [DiagnosticCode.NotInIndex]);
+});
+
+test('the .txt index page is not looked for in pages the exclude patterns leave out, nor in one too large for an index page', async () => {
+  const page = text(['# Index {#Index}', '', '## A {.index}', '', '[Apfel](#Apfel) |']);
+  const entries = { [uriOf('Apfel.md')]: text(entryLines('Apfel', 'Apfel', [])) };
+  const load = async (files: Record<string, string>): Promise<GlossarySession> => {
+    const session = new GlossarySession(new InMemoryWorkspace({ ...entries, ...files }), ['file:///ws']);
+    await session.load(undefined, []);
+    return session;
+  };
+  assert.equal((await load({ [uriOf('index.txt')]: page })).index.indexPageUri(), uriOf('index.txt'));
+  assert.equal((await load({ [uriOf('index.txt')]: page, [uriOf('.glossary.json')]: JSON.stringify({ exclude: ['index.txt'] }) })).index.indexPageUri(), undefined);
+  const log = (await load({ [uriOf('build.txt')]: `${page}\n${'x'.repeat(3 * 1024 * 1024)}` })).index;
+  assert.equal(log.indexPageUri(), undefined);
+  assert.equal(log.document(uriOf('build.txt')), undefined);
 });

@@ -23,6 +23,11 @@ export class InMemoryWorkspace implements Workspace {
     }
   }
 
+  async fileSize(uri: string): Promise<number | undefined> {
+    const content = this.files.get(uri);
+    return typeof content === 'string' ? Buffer.byteLength(content) : content instanceof Uint8Array ? content.length : content === undefined ? undefined : 0;
+  }
+
   async stat(uri: string): Promise<'file' | 'directory' | undefined> {
     if (this.files.has(uri)) {
       return 'file';

@@ -30,6 +30,15 @@ export class NodeFileSystemWorkspace implements Workspace {
     }
   }
 
+  async fileSize(uri: string): Promise<number | undefined> {
+    try {
+      const stats = await fs.stat(toFsPath(uri));
+      return stats.isFile() ? stats.size : undefined;
+    } catch {
+      return undefined;
+    }
+  }
+
   async listFiles(folderUri: string, filter: FileFilter): Promise<FileListing> {
     const root = toFsPath(folderUri);
     const walk = new FolderWalk(root, createFileMatcher(filter, folderUri));

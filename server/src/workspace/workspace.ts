@@ -48,6 +48,8 @@ export interface FileFilter {
 export interface Workspace {
   /** Whether the URI names a file, a folder, or nothing. */
   stat(uri: string): Promise<'file' | 'directory' | undefined>;
+  /** A file's size in bytes; undefined when it is no file. */
+  fileSize(uri: string): Promise<number | undefined>;
   /** The files below a folder that the filter accepts; `node_modules` and `.git` are always skipped. */
   listFiles(folderUri: string, filter: FileFilter): Promise<FileListing>;
   /** A file's text, decoded as an editor would, or why it cannot be used. */
