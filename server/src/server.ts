@@ -89,6 +89,8 @@ export function startServer(
   let pushedSettings: unknown;
   let loaded = false;
   let canShowDocument = false;
+  /** Whether the client shows a completion item's `labelDetails` (VS Code does). */
+  let completionLabelDetails = false;
   /** What the client's workspace edits can hold. */
   const clientEdits = { documentChanges: false, createsFiles: false, renamesFiles: false };
   const diagnostics = new DiagnosticsPublisher(
@@ -263,6 +265,7 @@ export function startServer(
     canRegisterWatchers = params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
     watchesRelativePatterns = params.capabilities.workspace?.didChangeWatchedFiles?.relativePatternSupport === true;
     canShowDocument = params.capabilities.window?.showDocument?.support === true;
+    completionLabelDetails = params.capabilities.textDocument?.completion?.completionItem?.labelDetailsSupport === true;
     followsWorkspaceFolders = params.capabilities.workspace?.workspaceFolders === true;
     // A client that pulls but cannot be asked to pull again would keep what it pulled during the
     // load, or before another file's change, until the next keystroke: it is pushed to instead.
@@ -418,7 +421,7 @@ export function startServer(
       }
       // A position past the end of its line (an editor out of step) is taken as the line's end.
       const position = document.positionAt(document.offsetAt(params.position));
-      return complete(session.index, document.uri, cursorTextIn(document, position), position, token);
+      return complete(session.index, document.uri, cursorTextIn(document, position), position, token, { labelDetails: completionLabelDetails });
     }),
   );
   connection.onDocumentSymbol(runSafely(connection, 'documentSymbol', [], (params, token) => documentSymbols(session.index, params.textDocument.uri, token)));

@@ -57,9 +57,17 @@ function lineAt(text: CursorText): CursorLine {
  * as one types, as VS Code in Markdown, asks again as the writer goes on only once a list shows).
  * Ids are ranked by fuzzy match (prefix, then subsequence, ignoring case), entries before section
  * ids; each item replaces exactly what was typed. In a see-also section, a whole link comes with
- * the list's ` |` separator. The entries of the document itself are left out (a self-link).
+ * the list's ` |` separator, which a client with `labelDetails` shows. The entries of the
+ * document itself are left out (a self-link).
  */
-export function complete(index: WorkspaceIndex, uri: string, text: CursorText, position: Position, token: CancellationToken): CompletionList | null {
+export function complete(
+  index: WorkspaceIndex,
+  uri: string,
+  text: CursorText,
+  position: Position,
+  token: CancellationToken,
+  client: { readonly labelDetails: boolean } = { labelDetails: false },
+): CompletionList | null {
   if (inCode(index, uri, text, position)) {
     return null;
   }
@@ -72,7 +80,7 @@ export function complete(index: WorkspaceIndex, uri: string, text: CursorText, p
   // Inside the label of a link written already, a whole link would be written into it.
   // A blank after `[` is no title (`[ ]` of a task list).
   if (typedLabel !== undefined && !restOfLinkLabel.test(line.after) && (typedLabel === '' || typedLabel.trim() !== '')) {
-    return completeLinks(index, uri, typedLabel, line.after, position, token);
+    return completeLinks(index, uri, typedLabel, line.after, position, token, client.labelDetails);
   }
   return null;
 }
@@ -114,6 +122,7 @@ function completeLinks(
   after: string,
   position: Position,
   token: CancellationToken,
+  labelDetails: boolean,
 ): CompletionList | null {
   // The `[` and what follows it are replaced, and a `]` the editor closed the bracket with.
   const start = { line: position.line, character: position.character - typed.length - 1 };
@@ -128,8 +137,9 @@ function completeLinks(
     const link = `[${entry?.title || candidate.id}](#${candidate.id})`;
     return {
       label: link,
-      // The list shows the separator the see-also line gets, so that the writer does not type it again.
-      ...(separator === '' ? {} : { labelDetails: { detail: separator } }),
+      // The list shows the separator the see-also line gets, so that the writer does not type it
+      // again; the summary then goes into the details, as VS Code shows those instead of `detail`.
+      ...(separator !== '' && labelDetails ? { labelDetails: { detail: separator, description: entry?.summary } } : {}),
       kind: CompletionItemKind.Reference,
       detail: entry?.summary,
       // The label holds the title and the id, which the editor filters by. (With a filterText,

@@ -6,9 +6,9 @@ import { notCancelled, withCursor } from './support/cursor';
 import { parseGlossaryDocument } from '../parse/parser';
 import { rangeText, uriOf } from './support/tinyWorkspace';
 
-function completionsAt(files: Readonly<Record<string, readonly string[]>>) {
+function completionsAt(files: Readonly<Record<string, readonly string[]>>, client = { labelDetails: true }) {
   const { index, uri, position, text } = withCursor(files);
-  const list = complete(index, uri, cursorTextIn(TextDocument.create(uri, 'markdown', 1, text), position), position, notCancelled);
+  const list = complete(index, uri, cursorTextIn(TextDocument.create(uri, 'markdown', 1, text), position), position, notCancelled, client);
   return list?.items.map((item) => ({
     label: item.label,
     ...(item.labelDetails ? { labelDetails: item.labelDetails } : {}),
@@ -165,8 +165,12 @@ test('after [, the entries matching the text typed insert a whole link, replacin
 test('in a see-also section a whole link comes with the list separator, which the list shows', () => {
   const entry = ['## Z {#Z .term}', '', '### Siehe auch {.seealso}', '', '[Grad‸', '[Index](#Index) |'];
   assert.deepEqual(completionsAt({ ...workspace, 'Z.md': entry })?.map((item) => [item.edit, item.labelDetails]), [
-    ['4:0-4:5 [Gradient Descent](#Gradient-Descent) |', { detail: ' |' }],
+    ['4:0-4:5 [Gradient Descent](#Gradient-Descent) |', { detail: ' |', description: undefined }],
   ]);
+  // With a summary, the details hold it (VS Code shows them instead of the item's detail); a client without them gets none.
+  const withSummary = { ...workspace, 'Gradient.md': ['## Gradient Descent {#Gradient-Descent .term}', '', '***Abstieg***'], 'Z.md': entry };
+  assert.deepEqual(completionsAt(withSummary)?.map((item) => [item.labelDetails, item.detail]), [[{ detail: ' |', description: 'Abstieg' }, 'Abstieg']]);
+  assert.deepEqual(completionsAt(withSummary, { labelDetails: false })?.map((item) => [item.edit, item.labelDetails]), [['4:0-4:5 [Gradient Descent](#Gradient-Descent) |', undefined]]);
   // A separator already after the cursor is not written twice.
   const separated = ['## Z {#Z .term}', '', '### Siehe auch {.seealso}', '', '[Grad‸ |', '[Index](#Index) |'];
   assert.deepEqual(completionsAt({ ...workspace, 'Z.md': separated })?.map((item) => [item.edit, item.labelDetails]), [['4:0-4:5 [Gradient Descent](#Gradient-Descent)', undefined]]);
