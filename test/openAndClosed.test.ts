@@ -314,6 +314,18 @@ test('a .txt file is served only when it belongs to the glossary (its index page
   }
 });
 
+test('a client that does not ask for them (all but the extension\'s) gets no document links: their targets are VS Code\'s `#L` form', { timeout: 60_000 }, async (t) => {
+  const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'glossary-no-links-'));
+  fs.writeFileSync(path.join(folder, 'Keras.md'), entry('Keras', 'Keras', 'Ein Framework.'));
+  const server = await startServer(folder, { signal: t.signal });
+  try {
+    assert.equal(server.capabilities.documentLinkProvider, undefined);
+  } finally {
+    await server.shutdown();
+    fs.rmSync(folder, { recursive: true, force: true });
+  }
+});
+
 test('without indexFile, a .txt index page made beside the entries is found when the watcher tells of it', { timeout: 60_000 }, async (t) => {
   const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'glossary-index-page-made-'));
   fs.writeFileSync(path.join(folder, 'Keras.md'), entry('Keras', 'Keras', 'Ein Framework.'));

@@ -19,6 +19,8 @@ import {
   FileChangeType,
   HoverRequest,
   InitializedNotification,
+  DocumentLinkRequest,
+  DocumentLinkResolveRequest,
   InitializeRequest,
   Location,
   MarkupContent,
@@ -130,15 +132,19 @@ test('the built server answers an editor over stdio on a copy of the real glossa
     });
     connection.listen();
 
-    await connection.sendRequest(InitializeRequest.type, {
+    const initialized = await connection.sendRequest(InitializeRequest.type, {
       processId: process.pid,
       rootUri: folderUri,
       workspaceFolders: [{ uri: folderUri, name: 'ki-glossar' }],
       capabilities: {
         workspace: { applyEdit: true, workspaceEdit: { documentChanges: true, resourceOperations: ['create', 'rename'] } },
         window: { showDocument: { support: true } },
+        textDocument: { documentLink: { tooltipSupport: true } },
       },
+      // As the extension's client asks (see documentLinks.ts).
+      initializationOptions: { documentLinks: true },
     });
+    assert.deepEqual(initialized.capabilities.documentLinkProvider, { resolveProvider: true });
     await connection.sendNotification(InitializedNotification.type, {});
 
     const dataScraping = uriOf('Data-Scraping.md');
@@ -159,6 +165,13 @@ test('the built server answers an editor over stdio on a copy of the real glossa
     const definitions = (await connection.sendRequest(DefinitionRequest.type, { textDocument, position: onId })) as Location[];
     assert.deepEqual(definitions.map((location) => path.basename(URI.parse(location.uri).fsPath)), ['LLM.md']);
     assert.equal(definitions[0]!.range.start.line, 0);
+
+    // Ctrl+Click on the id: a document link over it, resolved to LLM.md's heading when followed.
+    const documentLinks = (await connection.sendRequest(DocumentLinkRequest.type, { textDocument })) ?? [];
+    const onLlm = documentLinks.find((link) => link.range.start.line === onId.line && link.range.start.character <= onId.character && onId.character <= link.range.end.character)!;
+    assert.deepEqual([onLlm.tooltip, onLlm.target], ['#Large-Language-Model', undefined]);
+    const followed = await connection.sendRequest(DocumentLinkResolveRequest.type, onLlm);
+    assert.equal(followed.target, `${uriOf('LLM.md')}#L1,1`);
 
     // Every link to the id: 110 in 73 entry files and 2 on the index page (pandoc finds the same in each file: realGlossary.test.ts).
     const references = (await connection.sendRequest(ReferencesRequest.type, { textDocument, position: onId, context: { includeDeclaration: false } })) ?? [];

@@ -91,6 +91,9 @@ export function startServer(
   let canShowDocument = false;
   /** Whether the client shows a completion item's `labelDetails` (VS Code does). */
   let completionLabelDetails = false;
+  /** Whether the client asks for the `#Id`s of links as document links (see `documentLinks`), and shows their tooltips. */
+  let linksForVsCode = false;
+  let linkTooltips = false;
   /** What the client's workspace edits can hold. */
   const clientEdits = { documentChanges: false, createsFiles: false, renamesFiles: false };
   const diagnostics = new DiagnosticsPublisher(
@@ -266,6 +269,8 @@ export function startServer(
     watchesRelativePatterns = params.capabilities.workspace?.didChangeWatchedFiles?.relativePatternSupport === true;
     canShowDocument = params.capabilities.window?.showDocument?.support === true;
     completionLabelDetails = params.capabilities.textDocument?.completion?.completionItem?.labelDetailsSupport === true;
+    linksForVsCode = (params.initializationOptions as { documentLinks?: unknown } | undefined)?.documentLinks === true;
+    linkTooltips = params.capabilities.textDocument?.documentLink?.tooltipSupport === true;
     followsWorkspaceFolders = params.capabilities.workspace?.workspaceFolders === true;
     // A client that pulls but cannot be asked to pull again would keep what it pulled during the
     // load, or before another file's change, until the next keystroke: it is pushed to instead.
@@ -284,7 +289,8 @@ export function startServer(
         completionProvider: { triggerCharacters: ['#', '['] },
         documentSymbolProvider: true,
         workspaceSymbolProvider: true,
-        documentLinkProvider: { resolveProvider: true },
+        // Only for the extension's client (VS Code), which asks for them and reads their `#L` targets.
+        ...(linksForVsCode ? { documentLinkProvider: { resolveProvider: true } } : {}),
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, fixAllSeeAlsoKind, linkMentionsKind] },
         // prepareRename only for a client that asks it (the LSP allows the option only then).
         renameProvider: params.capabilities.textDocument?.rename?.prepareSupport === true ? { prepareProvider: true } : true,
@@ -402,7 +408,7 @@ export function startServer(
     })),
   );
   connection.onDefinition(runSafely(connection, 'definition', [], (params, token) => findDefinitions(session.index, params.textDocument.uri, params.position, token)));
-  connection.onDocumentLinks(runSafely(connection, 'documentLink', [], (params, token) => documentLinks(session.index, params.textDocument.uri, token)));
+  connection.onDocumentLinks(runSafely(connection, 'documentLink', [], (params, token) => documentLinks(session.index, params.textDocument.uri, token, linkTooltips)));
   // A link that cannot be resolved comes back as it was: the editor then follows nothing.
   connection.onDocumentLinkResolve((link, token) => runSafely(connection, 'documentLink/resolve', link, () => resolveDocumentLink(session.index, link))(link, token));
   connection.onReferences(

@@ -1,5 +1,4 @@
 import { CancellationToken, DocumentLink } from 'vscode-languageserver';
-import { fileNameOf } from '../diagnostics/check';
 import { WorkspaceIndex } from '../index/workspaceIndex';
 
 /** What a document link carries until it is followed: the id it leads to. */
@@ -8,30 +7,33 @@ interface LinkData {
 }
 
 /**
- * The `#Id` links of a document as links the editor follows on Ctrl+Click. VS Code's own Markdown
- * support makes the `#Id` of `[label](#Id)` a link into the same file, where it finds no heading
- * (Pandoc's ids are not its slugs), so Ctrl+Click on the id went nowhere. A link over the whole
- * `[label](#Id)` starts before that one, which the editor then leaves. Broken links get none.
- * The place a link leads to is worked out when it is followed (`resolveDocumentLink`), so that it
- * is never where a heading stood when the file was opened.
+ * The `#Id` of each inline link as a link the editor follows on Ctrl+Click. VS Code's own Markdown
+ * support makes that `#Id` a link into the same file, where it finds no heading (Pandoc's ids are
+ * not its slugs), so Ctrl+Click on the id went nowhere. Where links of two providers meet, VS
+ * Code keeps the one of the provider it ranks higher, and it ranks its built-in ones lower. The
+ * label is left to go-to-definition, which Ctrl+Click runs there. Where a link leads is worked out
+ * when it is followed (`resolveDocumentLink`), so that a link whose entry is made later leads there.
  */
-export function documentLinks(index: WorkspaceIndex, uri: string, token: CancellationToken): DocumentLink[] {
+export function documentLinks(index: WorkspaceIndex, uri: string, token: CancellationToken, withTooltips: boolean): DocumentLink[] {
   const document = index.document(uri);
   if (document === undefined || token.isCancellationRequested) {
     return [];
   }
   const links: DocumentLink[] = [];
   for (const link of document.links) {
-    const first = index.anchorsOf(link.target)[0];
-    if (first !== undefined) {
+    // A reference link's id stands in its definition, which several links may share.
+    if (link.kind === 'inline' && link.idRange !== undefined) {
       const data: LinkData = { target: link.target };
-      links.push({ range: link.range, tooltip: `#${link.target} · ${fileNameOf(first.uri)}`, data });
+      links.push({ range: link.idRange, data, ...(withTooltips ? { tooltip: `#${link.target}` } : {}) });
     }
   }
   return links;
 }
 
-/** The place a document link leads to: the first that defines its id, as a `file:…#L<line>,<column>` URI. */
+/**
+ * The place a document link leads to: the first that defines its id, as a `file:…#L<line>,<column>`
+ * URI (VS Code opens it there); none when nothing defines it now.
+ */
 export function resolveDocumentLink(index: WorkspaceIndex, link: DocumentLink): DocumentLink {
   const target = (link.data as Partial<LinkData> | undefined)?.target;
   const first = typeof target === 'string' ? index.anchorsOf(target)[0] : undefined;

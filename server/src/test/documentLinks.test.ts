@@ -6,32 +6,36 @@ import { cancelled, notCancelled } from './support/cursor';
 import { indexOf, rangeText, uriOf } from './support/tinyWorkspace';
 
 const files = {
-  'A.md': ['## A {#A .term}', '', 'See [Bee](#B), [nowhere](#Gone) and [the span](#Kern).'],
+  'A.md': ['## A {#A .term}', '', 'See [Bee](#B), [nowhere](#Gone), [the span](#Kern) and [ref][r].', '', '[r]: #B'],
   'B.md': ['# Title', '', '## Bee {#B .term}', '', 'A [key sentence]{#Kern}.'],
 };
 
-test('every link whose id is defined is a document link over the whole link; a broken one is none', () => {
+test('the id of every inline link is a document link, a broken one too; a reference link\'s is not (it stands in the definition)', () => {
   const index = indexOf(files);
-  const links = documentLinks(index, uriOf('A.md'), notCancelled);
   assert.deepEqual(
-    links.map((link) => [rangeText(link.range), link.tooltip, link.target]),
+    documentLinks(index, uriOf('A.md'), notCancelled, true).map((link) => [rangeText(link.range), link.tooltip, link.target]),
     [
-      ['2:4-2:13', '#B · B.md', undefined],
-      ['2:36-2:53', '#Kern · B.md', undefined],
+      ['2:11-2:12', '#B', undefined],
+      ['2:26-2:30', '#Gone', undefined],
+      ['2:45-2:49', '#Kern', undefined],
     ],
   );
-  assert.deepEqual(documentLinks(index, uriOf('A.md'), cancelled), []);
-  assert.deepEqual(documentLinks(index, uriOf('Unknown.md'), notCancelled), []);
+  assert.deepEqual(documentLinks(index, uriOf('A.md'), notCancelled, false).map((link) => link.tooltip), [undefined, undefined, undefined]);
+  assert.deepEqual(documentLinks(index, uriOf('A.md'), cancelled, true), []);
+  assert.deepEqual(documentLinks(index, uriOf('Unknown.md'), notCancelled, true), []);
 });
 
 test('a link resolves, when followed, to where its id is defined then, as a file URI with line and column', () => {
   const index = indexOf(files);
-  const [toHeading, toSpan] = documentLinks(index, uriOf('A.md'), notCancelled);
+  const [toHeading, toNowhere, toSpan] = documentLinks(index, uriOf('A.md'), notCancelled, false);
   assert.equal(resolveDocumentLink(index, toHeading!).target, `${uriOf('B.md')}#L3,1`);
   assert.equal(resolveDocumentLink(index, toSpan!).target, `${uriOf('B.md')}#L5,3`);
-  // The heading moved down two lines after the links were given: the link leads to where it is now.
+  assert.equal(resolveDocumentLink(index, toNowhere!).target, undefined);
+  // The heading moved down two lines, and #Gone was made, after the links were given: they lead there now.
   index.update(parseGlossaryDocument(['# Title', '', 'New text.', '', '## Bee {#B .term}'].join('\n'), uriOf('B.md'), 2));
+  index.update(parseGlossaryDocument('## Gone {#Gone .term}', uriOf('Gone.md'), 1));
   assert.equal(resolveDocumentLink(index, toHeading!).target, `${uriOf('B.md')}#L5,1`);
+  assert.equal(resolveDocumentLink(index, toNowhere!).target, `${uriOf('Gone.md')}#L1,1`);
   // The span is gone: the link comes back without a target.
   assert.equal(resolveDocumentLink(index, toSpan!).target, undefined);
   assert.equal(resolveDocumentLink(index, { range: toSpan!.range, data: 42 }).target, undefined);
