@@ -35,7 +35,7 @@ import { documentSymbols } from './features/documentSymbols';
 import { hoverAt } from './features/hover';
 import { missingEntries } from './features/missingEntries';
 import { createEntry } from './features/createEntry';
-import { entryFileRename, prepareRename, RenameRefused, renameId } from './features/rename';
+import { prepareRename, RenameRefused, renameId } from './features/rename';
 import { fileNameOf } from './diagnostics/check';
 import { workspaceSymbols } from './features/workspaceSymbols';
 import { findReferences } from './features/references';
@@ -453,22 +453,24 @@ export function startServer(
   connection.onRenameRequest(
     runSafely(connection, 'rename', null, async (params, token) => {
       const openVersions = (): string => documents.all().map((document) => `${document.uri} ${document.version}`).join('\n');
+      let kept: { readonly from: string; readonly to: string } | undefined;
       const rename = (): WorkspaceEdit =>
-        refusalToError(() =>
-          renameId(session.index, params.textDocument.uri, params.position, params.newName, {
+        refusalToError(() => {
+          kept = undefined;
+          return renameId(session.index, params.textDocument.uri, params.position, params.newName, {
             isOpen: (uri) => documents.get(uri) !== undefined,
             ...clientEdits,
-          }),
-        );
+            fileKept: (from, to) => (kept = { from, to }),
+          });
+        });
       const [versions, sessionBefore] = [openVersions(), session];
       const edit = rename();
       // The closed files it edits are checked against the disk first; when one was indexed anew, or
       // the writer typed (or the folders changed) meanwhile, it is worked out again.
       const { reindexed } = await readClosedFilesAsIndexed(diskServices, editedUris(edit), token);
       const final = reindexed || openVersions() !== versions || session !== sessionBefore ? rename() : edit;
-      const file = clientEdits.renamesFiles ? entryFileRename(session.index, prepareRename(session.index, params.textDocument.uri, params.position).id, params.newName) : undefined;
-      if (file?.taken) {
-        showMessage(connection, MessageType.Info, l10n.t('{0} keeps its name: {1} is in the glossary already.', fileNameOf(file.from), fileNameOf(file.to)));
+      if (kept !== undefined) {
+        showMessage(connection, MessageType.Info, l10n.t('{0} keeps its name: {1} is in the glossary already.', fileNameOf(kept.from), fileNameOf(kept.to)));
       }
       return final;
     }),

@@ -13,6 +13,8 @@ export class RenameRefused extends Error {}
 export interface RenameTarget {
   readonly id: string;
   readonly range: Range;
+  /** A definition of an id defined more than once: it alone is renamed. */
+  readonly alone?: boolean;
 }
 
 /**
@@ -28,7 +30,7 @@ export function prepareRename(index: WorkspaceIndex, uri: string, position: Posi
     if (anchors.some((located) => !located.anchor.explicit)) {
       throw new RenameRefused(l10n.t('"{0}" is an automatic id; give its heading an explicit {#id} to rename it.', item.link.target));
     }
-    refuseShared(index, item.link.target);
+    refuseIndexOrDuplicate(index, item.link.target);
     if (anchors.some((located) => located.anchor.writtenIdRange === undefined)) {
       throw new RenameRefused(l10n.t('The id "{0}" is written with escapes; rename it there by hand.', item.link.target));
     }
@@ -36,8 +38,11 @@ export function prepareRename(index: WorkspaceIndex, uri: string, position: Posi
   }
   const idRange = item?.kind === 'anchor' ? item.anchor.writtenIdRange : undefined;
   if (item?.kind === 'anchor' && idRange !== undefined) {
-    refuseShared(index, item.anchor.id);
-    return { id: item.anchor.id, range: idRange };
+    if (item.anchor.id === indexId) {
+      throw new RenameRefused(indexIdReason());
+    }
+    // Of an id defined more than once, the definition at the cursor is renamed alone: that makes it unique.
+    return { id: item.anchor.id, range: idRange, alone: index.anchorsOf(item.anchor.id).length > 1 };
   }
   if (item?.kind === 'anchor' && item.anchor.explicit) {
     throw new RenameRefused(l10n.t('The id "{0}" is written with escapes; rename it there by hand.', item.anchor.id));
@@ -49,17 +54,17 @@ export function prepareRename(index: WorkspaceIndex, uri: string, position: Posi
 }
 
 /**
- * Refuses the ids a rename must leave alone: the index page's, which every see-also list links
- * last, and one defined in several places, where a rename would change every one of them.
+ * Refuses, from a link, the ids a rename must leave alone: the index page's, which every see-also
+ * list links last, and one defined in several places, where it is not known which one is meant.
  */
-function refuseShared(index: WorkspaceIndex, id: string): void {
+function refuseIndexOrDuplicate(index: WorkspaceIndex, id: string): void {
   if (id === indexId) {
     throw new RenameRefused(indexIdReason());
   }
   const definers = index.anchorsOf(id);
   if (definers.length > 1) {
     const files = [...new Set(definers.map((located) => fileNameOf(located.uri)))].join(', ');
-    throw new RenameRefused(l10n.t('The id "{0}" is defined {1} times ({2}): give one of them another id first, for example with the quick fix of its duplicate-anchor.', id, definers.length, files));
+    throw new RenameRefused(l10n.t('The id "{0}" is defined {1} times ({2}): rename it at one of its {#id}s, which gives that one alone the new id.', id, definers.length, files));
   }
 }
 
@@ -92,6 +97,8 @@ export interface RenameOptions {
   /** Whether the client takes versioned `documentChanges`, and file renames among them. */
   readonly documentChanges: boolean;
   readonly renamesFiles: boolean;
+  /** Told when the entry file keeps its name because a file of the new name is in the glossary. */
+  readonly fileKept?: (from: string, to: string) => void;
 }
 
 /**
@@ -101,7 +108,8 @@ export interface RenameOptions {
  * that is already defined.
  */
 export function renameId(index: WorkspaceIndex, uri: string, position: Position, newId: string, options: RenameOptions): WorkspaceEdit {
-  const { id } = prepareRename(index, uri, position);
+  const target = prepareRename(index, uri, position);
+  const id = target.id;
   if (newId === id) {
     return {};
   }
@@ -126,13 +134,18 @@ export function renameId(index: WorkspaceIndex, uri: string, position: Position,
     // Links sharing one reference definition share its id range: edit it once.
     edits.set(`${range.start.line}:${range.start.character}`, TextEdit.replace(range, newId));
   };
-  for (const { uri: target, anchor } of index.anchorsOf(id)) {
-    // Only where the id is written (prepareRename refuses the others): never a heading's title.
-    add(target, anchor.writtenIdRange!);
-  }
-  for (const { uri: target, link } of index.linksTo(id)) {
-    if (link.idRange !== undefined) {
-      add(target, link.idRange);
+  if (target.alone) {
+    // One of several definitions: the links keep leading to the others.
+    add(uri, target.range);
+  } else {
+    for (const { uri: definer, anchor } of index.anchorsOf(id)) {
+      // Only where the id is written (prepareRename refuses the others): never a heading's title.
+      add(definer, anchor.writtenIdRange!);
+    }
+    for (const { uri: linker, link } of index.linksTo(id)) {
+      if (link.idRange !== undefined) {
+        add(linker, link.idRange);
+      }
     }
   }
   if (!options.documentChanges) {
@@ -141,9 +154,11 @@ export function renameId(index: WorkspaceIndex, uri: string, position: Position,
   const documentChanges: (TextDocumentEdit | RenameFile)[] = [...editsByUri].map(([target, edits]) =>
     TextDocumentEdit.create({ uri: target, version: options.isOpen(target) ? (index.document(target)?.version ?? null) : null }, [...edits.values()]),
   );
-  const file = options.renamesFiles ? entryFileRename(index, id, newId) : undefined;
-  if (file !== undefined && !file.taken) {
+  const file = options.renamesFiles && !target.alone ? entryFileRename(index, id, newId) : undefined;
+  if (file?.taken === false) {
     documentChanges.push(RenameFile.create(file.from, file.to, { overwrite: false, ignoreIfExists: false }));
+  } else if (file?.taken) {
+    options.fileKept?.(file.from, file.to);
   }
   return { documentChanges };
 }

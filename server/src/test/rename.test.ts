@@ -128,17 +128,22 @@ test('the index page\'s id is never renamed, nor taken: every see-also list link
   assert.throws(() => prepareRename(onIndexLink.index, onIndexLink.uri, onIndexLink.position), /The id "Index" belongs to the index page/);
 });
 
-test('an id defined twice is not renamed: which of the two is meant?', () => {
+test('an id defined twice: from a link the rename is refused (which is meant?); at one of its {#id}s that one alone is renamed', () => {
   const twice = {
-    'AGI_v2.md': ['## AGI {#Artificial-General-Intelligence‸ .term}'],
+    'AGI_v2.md': ['## AGI {#Artificial-General-Intelligence .term}'],
     'Artificial-General-Intelligence.md': ['## Artificial General Intelligence {#Artificial-General-Intelligence .term}'],
     'A.md': ['[AGI](#Artificial-General-Intelligence)'],
   };
-  const { index, uri, position } = withCursor(twice);
+  const fromLink = withCursor({ ...twice, 'A.md': ['[AGI](#Artificial-‸General-Intelligence)'] });
   assert.throws(
-    () => prepareRename(index, uri, position),
-    /^Error: The id "Artificial-General-Intelligence" is defined 2 times \(AGI_v2\.md, Artificial-General-Intelligence\.md\): give one of them another id first/,
+    () => prepareRename(fromLink.index, fromLink.uri, fromLink.position),
+    /^Error: The id "Artificial-General-Intelligence" is defined 2 times \(AGI_v2\.md, Artificial-General-Intelligence\.md\): rename it at one of its \{#id\}s/,
   );
+  const atOne = withCursor({ ...twice, 'AGI_v2.md': ['## AGI {#Artificial-General‸-Intelligence .term}'] });
+  assert.deepEqual(prepareRename(atOne.index, atOne.uri, atOne.position), { id: 'Artificial-General-Intelligence', range: { start: { line: 0, character: 9 }, end: { line: 0, character: 40 } }, alone: true });
+  // The links keep leading to the other, and no file is renamed.
+  const edit = renameId(atOne.index, atOne.uri, atOne.position, 'AGI-v2', { isOpen: () => false, documentChanges: true, renamesFiles: true });
+  assert.deepEqual(changesOf(edit), ['AGI_v2.md@null: 0:9-0:40 AGI-v2']);
 });
 
 test('the entry file keeps its name when a file of the new name is in the glossary', () => {
@@ -147,8 +152,10 @@ test('the entry file keeps its name when a file of the new name is in the glossa
     'Context-Window.md': ['## Constitutional AI {#Constitutional-AI .term}'],
   };
   const { index, uri, position } = withCursor(glossary);
-  const edit = renameId(index, uri, position, 'Context-Window', { isOpen: () => false, documentChanges: true, renamesFiles: true });
+  const kept: string[] = [];
+  const edit = renameId(index, uri, position, 'Context-Window', { isOpen: () => false, documentChanges: true, renamesFiles: true, fileKept: (from, to) => kept.push(`${from} ${to}`) });
   assert.deepEqual(changesOf(edit), ['Tiktoken.md@null: 0:14-0:22 Context-Window']);
+  assert.deepEqual(kept, [`${uriOf('Tiktoken.md')} ${uriOf('Context-Window.md')}`]);
   assert.deepEqual(entryFileRename(index, 'Tiktoken', 'Context-Window'), { from: uriOf('Tiktoken.md'), to: uriOf('Context-Window.md'), taken: true });
   assert.deepEqual(entryFileRename(index, 'Tiktoken', 'Tokenizer'), { from: uriOf('Tiktoken.md'), to: uriOf('Tokenizer.md'), taken: false });
 });
