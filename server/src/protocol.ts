@@ -61,7 +61,7 @@ export interface MissingEntry {
   readonly referenceCount: number;
   /** How many files hold those links. */
   readonly fileCount: number;
-  /** The file the entry would be written to, when it is in the glossary already, holding other ids. */
+  /** The file that keeps the entry from being made: the file it would be written to, which exists (holding other ids), or one whose name differs in case alone. */
   readonly existingFile?: string;
 }
 

@@ -33,7 +33,6 @@ import { linkMentionsKind } from './features/mentionLinks';
 import { toLspDiagnostic } from './features/diagnostics';
 import { documentSymbols } from './features/documentSymbols';
 import { hoverAt } from './features/hover';
-import { missingEntries } from './features/missingEntries';
 import { createEntry } from './features/createEntry';
 import { prepareRename, RenameRefused, renameId } from './features/rename';
 import { fileNameOf } from './diagnostics/check';
@@ -513,7 +512,7 @@ export function startServer(
   connection.onRequest(MissingEntriesRequest, async () => {
     refuseAfterShutdown(connection, MissingEntriesRequest.method);
     await afterQueuedWork();
-    return missingEntries(session.index, (id) => session.newEntryUri(id));
+    return session.missingEntries();
   });
   // `"params": null` reaches a handler of a request without parameters before the token.
   connection.onRequest(ReportRequest, async (...args: unknown[]) => {

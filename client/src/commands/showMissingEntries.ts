@@ -10,7 +10,7 @@ interface MissingEntryItem extends vscode.QuickPickItem {
 /**
  * "Glossary: Show Missing Entries": the ids that links point at but no file defines, most
  * referenced first; picking one creates its entry. Returns the new file's URI. An id whose file
- * exists, holding other ids (a heading with another id), opens that file instead.
+ * is in the way (it exists, holding another id, or differs in case alone) opens that file instead.
  */
 export async function showMissingEntries(client: LanguageClient): Promise<string | undefined> {
   const missing = await client.sendRequest(MissingEntriesRequest);
@@ -21,7 +21,7 @@ export async function showMissingEntries(client: LanguageClient): Promise<string
   const items: MissingEntryItem[] = missing.map((entry) => ({
     label: entry.id,
     description: referencesText(entry),
-    detail: entry.existingFile === undefined ? undefined : vscode.l10n.t('{0} exists, with another id: pick it to open the file', fileName(entry.existingFile)),
+    detail: entry.existingFile === undefined ? undefined : vscode.l10n.t('{0} is in the way: pick it to open the file', fileName(entry.existingFile)),
     entry,
   }));
   const picked = await vscode.window.showQuickPick(items, {

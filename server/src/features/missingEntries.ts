@@ -6,17 +6,13 @@ import { proposeEntryId } from './newEntry';
 /**
  * The ids that links point at but no heading defines, most referenced first, then by id; not
  * `#Index`, which the index page defines when it is read (`index-anchor-missing` tells when not).
- * With `fileFor` (where an entry of an id would be written), each names the file that is in the
- * glossary already, holding other ids (`Context-Window.md` giving `#Constitutional-AI`).
  */
-export function missingEntries(index: WorkspaceIndex, fileFor?: (id: string) => string | undefined): MissingEntry[] {
+export function missingEntries(index: WorkspaceIndex): MissingEntry[] {
   const missing: MissingEntry[] = [];
   for (const id of index.linkedIds()) {
     if (id !== indexId && !index.isDefined(id)) {
       const links = index.linksTo(id);
-      const file = fileFor?.(id);
-      const existingFile = file !== undefined && index.document(file) !== undefined ? { existingFile: file } : {};
-      missing.push({ id, title: titleForMissingId(id, links.map(({ link }) => link.label)), referenceCount: links.length, fileCount: index.documentsLinkingTo(id).length, ...existingFile });
+      missing.push({ id, title: titleForMissingId(id, links.map(({ link }) => link.label)), referenceCount: links.length, fileCount: index.documentsLinkingTo(id).length });
     }
   }
   return missing.sort((a, b) => b.referenceCount - a.referenceCount || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));

@@ -14,7 +14,8 @@ import { fileNameOf } from '../diagnostics/check';
 import { GlossaryDocument } from '../parse/model';
 import { textFingerprint } from '../parse/fingerprint';
 import { parseGlossaryDocument } from '../parse/parser';
-import { ProposedEntry } from '../protocol';
+import { MissingEntry, ProposedEntry } from '../protocol';
+import { missingEntries } from '../features/missingEntries';
 import { createFileMatcher, FileMatcher } from '../workspace/fileFilter';
 import { FileProblem, Workspace } from '../workspace/workspace';
 
@@ -449,16 +450,41 @@ export class GlossarySession {
     if (uri === undefined) {
       return { id, uri, problem: l10n.t('The entries folder "{0}" lies outside the workspace folder.', this.currentConfig.entriesFolder ?? ''), idProblem: false };
     }
-    if (this.currentIndex.document(uri) !== undefined || (await this.workspace.stat(uri)) !== undefined) {
+    const inTheWay = await this.fileInTheWay(uri);
+    if (inTheWay === uri) {
       return { id, uri, problem: l10n.t('The file {0}.md exists already.', id), idProblem: true };
     }
-    // File systems on Windows and macOS do not tell apart names that differ in case alone.
-    const lowerCase = uri.toLowerCase();
-    const namesake = [...this.currentIndex.documents()].find((document) => document.uri.toLowerCase() === lowerCase);
-    if (namesake !== undefined) {
-      return { id, uri, problem: l10n.t('The file {0}.md would differ from {1} in case alone: on Windows and macOS they are one file.', id, fileNameOf(namesake.uri)), idProblem: true };
+    if (inTheWay !== undefined) {
+      return { id, uri, problem: l10n.t('The file {0}.md would differ from {1} in case alone: on Windows and macOS they are one file.', id, fileNameOf(inTheWay)), idProblem: true };
     }
     return { id, uri, problem: undefined, idProblem: false };
+  }
+
+  /**
+   * The ids that links point at but no heading defines (see `missingEntries`), each naming the
+   * file that keeps its entry from being made, if any (`Context-Window.md` holding `#Constitutional-AI`).
+   */
+  async missingEntries(): Promise<MissingEntry[]> {
+    return Promise.all(
+      missingEntries(this.currentIndex).map(async (entry) => {
+        const file = this.newEntryUri(entry.id);
+        const existingFile = file === undefined ? undefined : await this.fileInTheWay(file);
+        return existingFile === undefined ? entry : { ...entry, existingFile };
+      }),
+    );
+  }
+
+  /**
+   * The file that keeps a new entry from being written to `uri`: that file (in the glossary or on
+   * disk), or one of the glossary whose name differs in case alone, which file systems on Windows
+   * and macOS do not tell apart.
+   */
+  async fileInTheWay(uri: string): Promise<string | undefined> {
+    if (this.currentIndex.document(uri) !== undefined || (await this.workspace.stat(uri)) !== undefined) {
+      return uri;
+    }
+    const lowerCase = uri.toLowerCase();
+    return [...this.currentIndex.documents()].find((document) => document.uri.toLowerCase() === lowerCase)?.uri;
   }
 
   /** The file a new entry with this id would be written to, or undefined outside the workspace folder. */

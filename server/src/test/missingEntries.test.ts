@@ -1,17 +1,24 @@
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { missingEntries } from '../features/missingEntries';
-import { indexOf, uriOf } from './support/tinyWorkspace';
+import { GlossarySession } from '../session/glossarySession';
+import { InMemoryWorkspace } from '../workspace/inMemoryWorkspace';
+import { uriOf } from './support/tinyWorkspace';
 
-test('missing entries: most linked first, titled as the links name them; one whose file holds another id names that file', () => {
-  const index = indexOf({
-    'A.md': ['[Model Collapse](#Model-Collapse), [collapse](#Model-Collapse), [LLM](#LLM) and [the index](#Index)'],
-    'LLM.md': ['## Large Language Model {#Large-Language-Model .term}'],
+test('missing entries: most linked first, titled as the links name them, each naming the file that keeps it from being made', async () => {
+  const workspace = new InMemoryWorkspace({
+    [uriOf('A.md')]: '[Model Collapse](#Model-Collapse), [collapse](#Model-Collapse), [LLM](#LLM), [g](#Gpt), [n](#Notes) and [the index](#Index)',
+    // LLM.md holds another entry; gpt.md differs from Gpt.md in case alone; Notes.md is on disk, not in the glossary.
+    [uriOf('LLM.md')]: '## Large Language Model {#Large-Language-Model .term}',
+    [uriOf('gpt.md')]: '## GPT {#GPT .term}',
+    [uriOf('.glossary.json')]: JSON.stringify({ exclude: ['Notes.md'] }),
+    [uriOf('Notes.md')]: 'Notizen',
   });
-  assert.deepEqual(missingEntries(index, (id) => uriOf(`${id}.md`)), [
+  const session = new GlossarySession(workspace, ['file:///ws']);
+  await session.load(undefined, []);
+  assert.deepEqual(await session.missingEntries(), [
     { id: 'Model-Collapse', title: 'Model Collapse', referenceCount: 2, fileCount: 1 },
+    { id: 'Gpt', title: 'Gpt', referenceCount: 1, fileCount: 1, existingFile: uriOf('gpt.md') },
     { id: 'LLM', title: 'LLM', referenceCount: 1, fileCount: 1, existingFile: uriOf('LLM.md') },
+    { id: 'Notes', title: 'Notes', referenceCount: 1, fileCount: 1, existingFile: uriOf('Notes.md') },
   ]);
-  // Without a place for new files (the report), no file is named.
-  assert.deepEqual(missingEntries(index).map((entry) => Object.keys(entry).includes('existingFile')), [false, false]);
 });
