@@ -57,7 +57,10 @@ export type AnchorElement = 'heading' | 'div' | 'codeBlock' | 'span' | 'code' | 
 export interface Anchor {
   readonly id: string;
   readonly explicit: boolean;
-  /** The explicit id's text, or the heading text for an automatic id. */
+  /**
+   * Where the id stands: the explicit id's text, the heading text for an automatic id, or the
+   * attribute block of an element whose id is written with escapes.
+   */
   readonly idRange: Range;
   /**
    * Where the explicit id is written as it reads, what a rename edits: `{#id}`, or the value of
