@@ -124,6 +124,12 @@ test('the index page\'s id is never renamed, nor taken: every see-also list link
     () => renameId(onEntry.index, onEntry.uri, onEntry.position, 'Index', { isOpen: () => false, documentChanges: true, renamesFiles: true }),
     /The id "Index" belongs to the index page/,
   );
+  // Also where nothing defines #Index (every see-also list's link to it is broken then): the entry would take them all.
+  const withoutIndexPage = withCursor({ 'Tidyverse.md': ['## Tidyverse {#Tidy‸verse .term}', '', '[Index](#Index) |'], 'A.md': ['[Index](#Index) |'] });
+  assert.throws(
+    () => renameId(withoutIndexPage.index, withoutIndexPage.uri, withoutIndexPage.position, 'Index', { isOpen: () => false, documentChanges: true, renamesFiles: true }),
+    /The id "Index" belongs to the index page/,
+  );
   const onIndexLink = withCursor({ ...glossary, 'Tidyverse.md': ['## Tidyverse {#Tidyverse .term}', '', '[Index](#In‸dex) |'] });
   assert.throws(() => prepareRename(onIndexLink.index, onIndexLink.uri, onIndexLink.position), /The id "Index" belongs to the index page/);
 });
