@@ -42,7 +42,7 @@ export function prepareRename(index: WorkspaceIndex, uri: string, position: Posi
       throw new RenameRefused(indexIdReason());
     }
     // Of an id defined more than once, the definition at the cursor is renamed alone: that makes it unique.
-    return { id: item.anchor.id, range: idRange, alone: index.anchorsOf(item.anchor.id).length > 1 };
+    return index.anchorsOf(item.anchor.id).length > 1 ? { id: item.anchor.id, range: idRange, alone: true } : { id: item.anchor.id, range: idRange };
   }
   if (item?.kind === 'anchor' && item.anchor.explicit) {
     throw new RenameRefused(l10n.t('The id "{0}" is written with escapes; rename it there by hand.', item.anchor.id));
