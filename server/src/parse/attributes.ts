@@ -1,3 +1,4 @@
+import { rememberedLastIndexOf } from './lastIndex';
 import type { Attributes } from './model';
 
 /** A Pandoc attribute block found at the end of a heading line. */
@@ -11,17 +12,8 @@ export interface AttributeBlock extends Attributes {
   readonly idEnd: number | undefined;
 }
 
-let lastBraceText: string | undefined;
-let lastBrace = -1;
-
-/** Where the last `}` of a text is (-1 when none), remembered for the text last asked about. */
-function lastClosingBraceIn(text: string): number {
-  if (text !== lastBraceText) {
-    lastBraceText = text;
-    lastBrace = text.lastIndexOf('}');
-  }
-  return lastBrace;
-}
+/** Where the last `}` of a text is (-1 when none). */
+const lastClosingBraceIn = rememberedLastIndexOf('}');
 
 /** The block with its offsets moved by `by` (read from a slice of the text they refer to). */
 export function shiftAttributes(block: AttributeBlock, by: number): AttributeBlock {

@@ -7,6 +7,7 @@
 // The decoder alone: the package's index brings the encoding tables along.
 import { decodeHTMLStrict } from 'entities/lib/decode.js';
 import { parseAttributeBlock, shiftAttributes, type AttributeBlock } from './attributes';
+import { rememberedLastIndexOf } from './lastIndex';
 
 /** What a reference key resolves to. */
 export interface ResolvedReference {
@@ -199,17 +200,8 @@ const htmlTagPattern =
   /^<\/?[A-Za-z][A-Za-z0-9:-]*(?:\s+[A-Za-z_:][A-Za-z0-9_.:-]*(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>`]+))?)*\s*\/?>/;
 const autolinkPattern = /^<(?:[A-Za-z][A-Za-z0-9+.-]{1,31}:[^\s<>]*|[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*)>/;
 
-let lastCommentCloseText: string | undefined;
-let lastCommentClose = -1;
-
-/** Where the last `-->` of a text starts (-1 when none), remembered for the text last asked about. */
-function lastCommentCloseIn(text: string): number {
-  if (text !== lastCommentCloseText) {
-    lastCommentCloseText = text;
-    lastCommentClose = text.lastIndexOf('-->');
-  }
-  return lastCommentClose;
-}
+/** Where the last `-->` of a text starts (-1 when none). */
+const lastCommentCloseIn = rememberedLastIndexOf('-->');
 
 /** The end of raw HTML (a tag or a comment) or an autolink at `pos`, or -1. */
 export function htmlOrAutolinkEnd(text: string, pos: number): number {
