@@ -102,7 +102,10 @@ function rangeInside(document: TextDocument, range: Range): boolean {
 
 const describe = (range: Range): string => `${range.start.line}:${range.start.character}-${range.end.line}:${range.end.character}`;
 
-/** What the server may know of a file: the open document's text at send time, or any text it had on disk. */
+/**
+ * What the server may know of a file: the open document's text at send time, or any text it had
+ * on disk until the answer came (a file written while a request is under way may be read for it).
+ */
 interface Snapshot {
   readonly open: ReadonlyMap<string, TextDocument>;
   readonly disk: ReadonlyMap<string, readonly string[]>;
@@ -327,7 +330,8 @@ for (const mentions of ['hint', 'information'] as const) test(`thousands of rand
 
       const snapshot = (): Snapshot => ({
         open: new Map([...open].map(([uri, document]) => [uri, TextDocument.create(uri, 'markdown', document.version, document.getText())])),
-        disk: new Map([...disk].map(([uri, texts]) => [uri, [...texts]])),
+        // The texts written so far and those written before the answer: every write adds a text.
+        disk,
       });
 
       // Quick fixes and renames the server offered; now and then the writer applies one, as an editor does.
