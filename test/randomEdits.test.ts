@@ -151,11 +151,14 @@ function checkWorkspaceEdit(snapshot: Snapshot, edit: WorkspaceEdit, what: strin
   }
 }
 
-/** An id as written compared with the id as read: percent-decoded, white space (a label across lines) collapsed. */
+/**
+ * An id as written compared with the id as read: backslash escapes resolved (`#Language\-Model`),
+ * percent-decoded, white space (a label across lines) collapsed.
+ */
 const decoded = (text: string): string => {
-  let result = text;
+  let result = text.replace(/\\([!-/:-@[-`{-~])/g, '$1');
   try {
-    result = decodeURI(text);
+    result = decodeURI(result);
   } catch {
     // Not percent-encoded.
   }
