@@ -94,7 +94,7 @@ export function startServer(
   let linksForVsCode = false;
   let linkTooltips = false;
   /** What the client's workspace edits can hold. */
-  const clientEdits = { documentChanges: false, createsFiles: false, renamesFiles: false };
+  const clientEdits = { documentChanges: false, createsFiles: false, renamesFiles: false, snippets: false };
   const diagnostics = new DiagnosticsPublisher(
     connection,
     (uri) => session.diagnosticsOf(uri).map(toLspDiagnostic),
@@ -279,6 +279,7 @@ export function startServer(
     clientEdits.documentChanges = workspaceEdit?.documentChanges === true;
     clientEdits.createsFiles = clientEdits.documentChanges && workspaceEdit?.resourceOperations?.includes('create') === true;
     clientEdits.renamesFiles = clientEdits.documentChanges && workspaceEdit?.resourceOperations?.includes('rename') === true;
+    clientEdits.snippets = clientEdits.documentChanges && workspaceEdit?.snippetEditSupport === true;
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
@@ -477,7 +478,12 @@ export function startServer(
   connection.onExecuteCommand(
     runSafely(connection, 'executeCommand', undefined, async (params) => {
       if (params.command === ServerCommands.createEntry) {
-        const client = { createsFiles: clientEdits.createsFiles, showsDocuments: canShowDocument };
+        const client = {
+          createsFiles: clientEdits.createsFiles,
+          showsDocuments: canShowDocument,
+          snippetEdits: clientEdits.snippets,
+          openDocument: (uri: string) => documents.get(uri),
+        };
         const { result, change, notice } = await createEntry(params.arguments?.[0] as CreateEntryParams | undefined, session, connection, client);
         diagnostics.publishChange(change);
         if ('error' in result) {

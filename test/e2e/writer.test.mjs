@@ -271,6 +271,18 @@ step('6. "Glossary: New Entry…" from the command palette creates an entry and 
   await wb.waitFor(async () => (await wb.cursorPosition()).line === summary, { timeout: 5000, what: `the cursor on the summary line ${summary}` });
   assert.match(await wb.page.locator('[id="status.editor.selection"]').innerText(), /\(\d+ selected\)/);
   await wb.screenshot('new-entry');
+  // Tab goes on from the summary to the explanation and then to the see-also list.
+  await wb.type('Prompts zwischenspeichern');
+  await wb.pressKey('Tab');
+  await wb.type('Ein Modell liest den gleichen Anfang nur einmal.');
+  await wb.pressKey('Tab');
+  await wb.waitFor(async () => (await wb.cursorLineText()) === '[Index](#Index) |', { timeout: 5000, what: 'the cursor on the see-also list' });
+  await wb.pressKey('Control+S');
+  await wb.waitFor(() => /Ein Modell liest/.test(fs.readFileSync(file, 'utf8')), { what: 'Prompt-Caching.md saved' });
+  assert.match(
+    fs.readFileSync(file, 'utf8'),
+    /\n\*\*\*Prompts zwischenspeichern\*\*\*\n\n### Beschreibung \{\.explanation\}\n\nEin Modell liest den gleichen Anfang nur einmal\.\n\n### .*\{\.seealso\}\n\n\[Index\]\(#Index\) \|\n/,
+  );
 });
 
 step('7. F2 renames an id with every link to it and the entry file', async () => {

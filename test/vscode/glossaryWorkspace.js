@@ -30,6 +30,20 @@ async function waitFor(check, what, timeoutMs = 15000) {
   }
 }
 
+/**
+ * Accepts the active item of the quick pick that a running command shows, once it is shown, and
+ * returns what the command returns. (Accepting while no quick pick is open does nothing.)
+ */
+async function acceptQuickPick(command, what) {
+  let done = false;
+  const result = command.finally(() => (done = true));
+  await waitFor(async () => {
+    if (!done) await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+    return done;
+  }, what);
+  return result;
+}
+
 /** The URI of a file of the workspace. */
 function fileUri(relativePath) {
   return vscode.Uri.joinPath(vscode.workspace.workspaceFolders[0].uri, relativePath);
@@ -64,7 +78,7 @@ async function append(document, text) {
   return document.positionAt(document.getText().length);
 }
 
-module.exports = { activateGlossary, waitFor, fileUri, openFile, positionOf, diagnosticsWithCode, append };
+module.exports = { activateGlossary, waitFor, fileUri, openFile, positionOf, diagnosticsWithCode, append, acceptQuickPick };
 
 /** Throws away the unsaved changes of a document. */
 async function revert(document) {

@@ -1,5 +1,5 @@
 import * as l10n from '@vscode/l10n';
-import { Connection, CreateFile, TextDocumentEdit, TextEdit } from 'vscode-languageserver';
+import { Connection, CreateFile, Range, SnippetTextEdit, TextDocumentEdit, TextEdit } from 'vscode-languageserver';
 import { URI } from 'vscode-uri';
 import { IndexChange } from '../index/workspaceIndex';
 import { CreateEntryParams, CreateEntryResult } from '../protocol';
@@ -11,6 +11,10 @@ export interface EntryCreationClient {
   /** Whether workspace edits may create files (`documentChanges` with `create`). */
   readonly createsFiles: boolean;
   readonly showsDocuments: boolean;
+  /** Whether workspace edits may hold snippets (`SnippetTextEdit`). */
+  readonly snippetEdits: boolean;
+  /** The document the editor has open at a URI, as the server knows it. */
+  openDocument(uri: string): { readonly version: number; getText(): string } | undefined;
 }
 
 /**
@@ -35,17 +39,37 @@ export async function createEntry(
     return { result: { error: proposal.problem ?? l10n.t('The entry cannot be created.') } };
   }
   const uri = proposal.uri;
-  const { text, placeholder } = entryTemplate(title, proposal.id, session.config, session.index);
+  const { text, placeholder, snippet } = entryTemplate(title, proposal.id, session.config, session.index);
   const failure = client.createsFiles ? await createWithEdit(connection, uri, proposal.id, text) : await session.createFile(uri, text);
   if (failure !== undefined) {
     return { result: { error: l10n.t('The entry "{0}" was not created: {1}', proposal.id, failure) } };
   }
   const change = session.addCreatedFile(uri, text);
+  if (client.showsDocuments && client.createsFiles && client.snippetEdits) {
+    const shown = await connection.window.showDocument({ uri, takeFocus: true, selection: placeholder });
+    if (shown.success) await startSnippet(connection, uri, text, snippet, client);
+    return { result: { uri }, change };
+  }
   if (client.showsDocuments) {
     void connection.window.showDocument({ uri, takeFocus: true, selection: placeholder });
     return { result: { uri }, change };
   }
   return { result: { uri }, change, notice: client.createsFiles ? undefined : l10n.t('The entry "{0}" was created: {1}', proposal.id, URI.parse(uri).fsPath) };
+}
+
+/**
+ * Gives the new entry's editor its tab stops: the text is written over with the same text as a
+ * snippet, which an editor takes as one only while it shows the file (hence after showing it).
+ * Left as it is when the writer has changed it meanwhile.
+ */
+async function startSnippet(connection: Connection, uri: string, text: string, snippet: string, client: EntryCreationClient): Promise<void> {
+  const document = client.openDocument(uri);
+  if (document === undefined || document.getText() !== text) return;
+  const lines = text.split('\n');
+  const snippetEdit: SnippetTextEdit = { range: Range.create(0, 0, lines.length - 1, lines[lines.length - 1]!.length), snippet: { kind: 'snippet', value: snippet } };
+  await connection.workspace.applyEdit({
+    edit: { documentChanges: [TextDocumentEdit.create({ uri, version: document.version }, [snippetEdit])] },
+  });
 }
 
 /** Creates the file with a workspace edit; undefined when the editor applied it, else why not. */

@@ -90,14 +90,20 @@ export function newEntryUri(id: string, entriesFolderUri: string, workspaceFolde
   return entryFileUri(id, { folderUri: folder });
 }
 
-/** The text of a new entry and where its first placeholder (the summary) is. */
+/** The text of a new entry, where its first placeholder is, and the same text as a snippet. */
 export interface EntryText {
   readonly text: string;
+  /** The summary placeholder, selected for the writer to type over. */
   readonly placeholder: Range;
+  /**
+   * The text in snippet syntax, for an editor that takes snippets in workspace edits: Tab goes
+   * from the summary to the explanation, then to the see-also list.
+   */
+  readonly snippet: string;
 }
 
-/** The summary placeholder of a new entry, selected for the writer to type over. */
-const summaryPlaceholder = 'Kurzbeschreibung';
+/** A piece of a new entry: text, or a tab stop of the snippet holding its default text. */
+type TemplatePart = string | { readonly tabStop: number; readonly text: string };
 
 /**
  * A new entry following the glossary's chapter rule: the heading with the id and the chapter
@@ -105,24 +111,32 @@ const summaryPlaceholder = 'Kurzbeschreibung';
  * the closing rule.
  */
 export function entryTemplate(title: string, id: string, config: GlossaryConfig, index: WorkspaceIndex): EntryText {
-  const lines = [
-    `## ${title} ${idAttribute(id, config.chapterClasses)}`,
-    '',
-    `***${summaryPlaceholder}***`,
-    '',
-    '### Beschreibung {.explanation}',
-    '',
-    '',
-    '',
-    `### ${seeAlsoHeadingText(index)} {.seealso}`,
-    '',
-    '[Index](#Index) |',
-    '',
-    '----',
-    '',
+  const summary = { tabStop: 1, text: 'Kurzbeschreibung' };
+  const parts: TemplatePart[] = [
+    `## ${title} ${idAttribute(id, config.chapterClasses)}\n\n***`,
+    summary,
+    '***\n\n### Beschreibung {.explanation}\n\n',
+    { tabStop: 2, text: '' },
+    `\n\n### ${seeAlsoHeadingText(index)} {.seealso}\n\n`,
+    { tabStop: 0, text: '' },
+    '[Index](#Index) |\n\n----\n',
   ];
+  const textOf = (part: TemplatePart): string => (typeof part === 'string' ? part : part.text);
+  const text = parts.map(textOf).join('');
+  const before = parts.slice(0, parts.indexOf(summary)).map(textOf).join('').split('\n');
+  const start = { line: before.length - 1, character: before[before.length - 1]!.length };
   return {
-    text: lines.join('\n'),
-    placeholder: { start: { line: 2, character: 3 }, end: { line: 2, character: 3 + summaryPlaceholder.length } },
+    text,
+    placeholder: { start, end: { line: start.line, character: start.character + summary.text.length } },
+    snippet: parts.map((part) => (typeof part === 'string' ? escapeSnippetText(part) : tabStopSnippet(part))).join(''),
   };
+}
+
+function tabStopSnippet({ tabStop, text }: { readonly tabStop: number; readonly text: string }): string {
+  return text === '' ? `$${tabStop}` : `\${${tabStop}:${escapeSnippetText(text)}}`;
+}
+
+/** Text as snippet syntax reads it literally (a title may hold `$`, `}` or `\`). */
+function escapeSnippetText(text: string): string {
+  return text.replace(/[$}\\]/g, '\\$&');
 }

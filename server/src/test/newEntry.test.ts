@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { ApplyWorkspaceEditParams, ApplyWorkspaceEditResult, Connection, TextDocumentEdit, TextEdit } from 'vscode-languageserver';
+import { ApplyWorkspaceEditParams, ApplyWorkspaceEditResult, Connection, SnippetTextEdit, TextDocumentEdit, TextEdit } from 'vscode-languageserver';
 import { createEntry } from '../features/createEntry';
 import { defaultConfig } from '../config';
 import { entryTemplate, headingIdProblem, idAttribute, idProblem, newEntryUri, proposeEntryId } from '../features/newEntry';
@@ -127,7 +127,7 @@ test('createEntry: a title is needed, and an edit the editor refuses is reported
     workspace: { applyEdit: async (params: ApplyWorkspaceEditParams) => (edits.push(params), answer) },
     window: { showDocument: async ({ uri }: { uri: string }) => (shown.push(uri), { success: true }) },
   } as unknown as Connection;
-  const client = { createsFiles: true, showsDocuments: true };
+  const client = { createsFiles: true, showsDocuments: true, snippetEdits: false, openDocument: () => undefined };
 
   assert.deepEqual((await createEntry({ title: '  ' }, session, connection, client)).result, { error: 'A new entry needs a title.' });
   assert.deepEqual((await createEntry(undefined, session, connection, client)).result, { error: 'A new entry needs a title.' });
@@ -158,7 +158,7 @@ test('createEntry for an editor whose edits cannot create files: the server writ
   const session = new GlossarySession(workspace, ['file:///ws']);
   await session.load(undefined, []);
   const connection = { workspace: { applyEdit: async () => assert.fail('no edit is sent') } } as unknown as Connection;
-  const client = { createsFiles: false, showsDocuments: false };
+  const client = { createsFiles: false, showsDocuments: false, snippetEdits: false, openDocument: () => undefined };
   const created = await createEntry({ title: 'Birne' }, session, connection, client);
   assert.deepEqual(created.result, { uri: 'file:///ws/Birne.md' });
   const written = await workspace.readFile('file:///ws/Birne.md');
@@ -170,4 +170,57 @@ test('createEntry for an editor whose edits cannot create files: the server writ
   workspace.createFile = async (uri, text) => (workspace.set(uri, 'written meanwhile'), createFile(uri, text));
   assert.deepEqual((await createEntry({ title: 'Kirsche' }, session, connection, client)).result, { error: 'The entry "Kirsche" was not created: the file exists already' });
   assert.deepEqual(await workspace.readFile('file:///ws/Kirsche.md'), { kind: 'text', text: 'written meanwhile', warning: undefined });
+});
+
+/** The text a snippet inserts when each tab stop keeps its default text. */
+function snippetText(snippet: string): string {
+  return snippet.replace(/\\([$}\\])|\$\{\d+:((?:\\.|[^}\\])*)\}|\$\d+/g, (_, escaped?: string, text?: string) => escaped ?? (text ?? '').replace(/\\(.)/g, '$1'));
+}
+
+test('createEntry for an editor taking snippets in edits: once the file is shown, its text becomes a snippet with tab stops, unless the writer typed meanwhile', async () => {
+  const session = new GlossarySession(new InMemoryWorkspace({ 'file:///ws/A.md': '## A {#A .term}' }), ['file:///ws']);
+  await session.load(undefined, []);
+  const edits: ApplyWorkspaceEditParams[] = [];
+  const open = new Map<string, { version: number; getText(): string }>();
+  const connection = {
+    workspace: {
+      applyEdit: async (params: ApplyWorkspaceEditParams) => {
+        edits.push(params);
+        const write = params.edit.documentChanges?.find((change): change is TextDocumentEdit => 'edits' in change && 'newText' in change.edits[0]!);
+        if (write !== undefined) {
+          const text = (write.edits[0] as TextEdit).newText;
+          open.set(write.textDocument.uri, { version: 3, getText: () => text });
+        }
+        return { applied: true };
+      },
+    },
+    window: { showDocument: async () => ({ success: true }) },
+  } as unknown as Connection;
+  const client = { createsFiles: true, showsDocuments: true, snippetEdits: true, openDocument: (uri: string) => open.get(uri) };
+
+  const title = 'Kosten in $ {netto}';
+  const created = await createEntry({ title, id: 'Kosten' }, session, connection, client);
+  assert.deepEqual(created.result, { uri: 'file:///ws/Kosten.md' });
+  assert.equal(edits.length, 2);
+  const text = open.get('file:///ws/Kosten.md')!.getText();
+  const [snippetChange] = edits[1]!.edit.documentChanges as TextDocumentEdit[];
+  assert.deepEqual(snippetChange!.textDocument, { uri: 'file:///ws/Kosten.md', version: 3 });
+  const [snippetEdit] = snippetChange!.edits as SnippetTextEdit[];
+  assert.deepEqual(snippetEdit!.range, { start: { line: 0, character: 0 }, end: { line: text.split('\n').length - 1, character: 0 } });
+  const snippet = snippetEdit!.snippet.value;
+  // The snippet writes the text as it stands, the title's $ and } included, and Tab goes from the summary to the explanation to the see-also list.
+  assert.equal(snippetText(snippet), text);
+  assert.match(snippet, /^## Kosten in \\\$ \{netto\\\} \{#Kosten /);
+  assert.deepEqual([...snippet.matchAll(/\$\{?(\d+)/g)].map((match) => match[1]), ['1', '2', '0']);
+  assert.match(snippet, /\*\*\*\$\{1:Kurzbeschreibung\}\*\*\*\n\n### Beschreibung \{\.explanation\\\}\n\n\$2\n\n### .*\{\.seealso\\\}\n\n\$0\[Index\]\(#Index\) \|\n/);
+
+  // A file changed before the snippet is sent keeps what the writer wrote.
+  open.clear();
+  connection.workspace.applyEdit = (async (params: ApplyWorkspaceEditParams) => {
+    edits.push(params);
+    open.set('file:///ws/Birne.md', { version: 4, getText: () => 'typed' });
+    return { applied: true };
+  }) as typeof connection.workspace.applyEdit;
+  assert.deepEqual((await createEntry({ title: 'Birne' }, session, connection, client)).result, { uri: 'file:///ws/Birne.md' });
+  assert.equal(edits.length, 3, 'no snippet edit over a changed text');
 });

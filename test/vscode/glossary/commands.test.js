@@ -3,7 +3,7 @@
 const assert = require('node:assert/strict');
 const fs = require('node:fs');
 const vscode = require('vscode');
-const { activateGlossary, openFile, positionOf, append, revert, fileUri, deleteFile, waitFor } = require('../glossaryWorkspace');
+const { activateGlossary, openFile, positionOf, append, revert, fileUri, deleteFile, waitFor, acceptQuickPick } = require('../glossaryWorkspace');
 
 describe('commands', () => {
   let api;
@@ -31,7 +31,16 @@ describe('commands', () => {
         () => vscode.window.activeTextEditor?.document.uri.toString() === uri && vscode.window.activeTextEditor,
         'the new entry is shown',
       );
-      assert.ok(editor.selection.start.line > 0, 'the cursor is not on a placeholder below the heading');
+      // The summary placeholder is selected, and Tab goes on to the explanation and the see-also list.
+      const selected = () => editor.document.getText(editor.selection);
+      await waitFor(() => selected() === 'Kurzbeschreibung', 'the summary placeholder is selected');
+      await vscode.commands.executeCommand('jumpToNextSnippetPlaceholder');
+      assert.deepEqual([editor.selection.active.line, editor.document.lineAt(editor.selection.active.line - 2).text], [6, '### Beschreibung {.explanation}']);
+      await vscode.commands.executeCommand('jumpToNextSnippetPlaceholder');
+      assert.equal(editor.document.lineAt(editor.selection.active.line).text, '[Index](#Index) |');
+      assert.equal(editor.selection.active.character, 0);
+      assert.equal(editor.document.isDirty, false, 'the new entry is saved');
+      assert.equal(editor.document.getText(), fs.readFileSync(created.fsPath, 'utf8'));
       await waitFor(() => api.status().entryCount === 8, 'the status counts 8 entries');
     } finally {
       await deleteFile(created);
@@ -79,11 +88,9 @@ describe('commands', () => {
     try {
       await append(document, '\n[Model-Collapse](#Model-Collapse) and again [collapse](#Model-Collapse).\n');
       await waitFor(() => api.status().brokenLinkCount === 3, 'the status counts 3 broken links');
-      const picking = vscode.commands.executeCommand('glossary.showMissingEntries');
       // The most referenced id comes first: Model-Collapse (2 links) before Tokeniser (1).
-      await new Promise((resolve) => setTimeout(resolve, 1000));
-      await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
-      assert.equal(await picking, created.toString());
+      const picked = await acceptQuickPick(vscode.commands.executeCommand('glossary.showMissingEntries'), 'the first missing entry is picked');
+      assert.equal(picked, created.toString());
       // The heading is written as the link names the entry, with its hyphen.
       assert.match(fs.readFileSync(created.fsPath, 'utf8'), /^## Model-Collapse \{#Model-Collapse /);
       await waitFor(() => api.status().brokenLinkCount === 1, 'the status counts 1 broken link');
@@ -94,17 +101,16 @@ describe('commands', () => {
   });
 
   it('Show Missing Entries opens the file of an id picked whose file exists with another id, and creates nothing', async () => {
+    await waitFor(() => api.status().entryCount === 7, 'the entry the test before deleted is gone');
+    const files = fs.readdirSync(fileUri('.').fsPath);
     const document = await openFile('Perplexity.md');
     try {
       // LLM.md holds the entry #Large-Language-Model: an entry #LLM cannot be created beside it.
       await append(document, '\n[LLM](#LLM) and [LLM](#LLM) again.\n');
       await waitFor(() => api.status().brokenLinkCount === 3, 'the status counts 3 broken links');
-      const picking = vscode.commands.executeCommand('glossary.showMissingEntries');
-      await new Promise((resolve) => setTimeout(resolve, 1000));
-      await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
-      assert.equal(await picking, undefined);
+      assert.equal(await acceptQuickPick(vscode.commands.executeCommand('glossary.showMissingEntries'), 'the first missing entry is picked'), undefined);
       assert.equal(vscode.window.activeTextEditor?.document.uri.toString(), fileUri('LLM.md').toString());
-      assert.equal(api.status().entryCount, 7);
+      assert.deepEqual(fs.readdirSync(fileUri('.').fsPath), files);
     } finally {
       await revert(document);
     }
