@@ -43,6 +43,20 @@ describe('the extension in German', () => {
     assert.match(text, /\d+ Links aus (?:1 Eintrag|\d+ Einträgen) verweisen hierher\./);
   });
 
+  it('offers the snippets by their German prefixes', async () => {
+    const document = await vscode.workspace.openTextDocument({ language: 'markdown', content: '' });
+    const offered = async (prefix) => {
+      const list = await vscode.commands.executeCommand('vscode.executeCompletionItemProvider', document.uri, new vscode.Position(0, 0));
+      const snippet = list.items.find((item) => item.kind === vscode.CompletionItemKind.Snippet && (item.label.label ?? item.label) === prefix);
+      return snippet?.insertText.value ?? snippet?.insertText;
+    };
+    assert.equal(await offered('eintrag'), await offered('chapter'));
+    assert.match(await offered('kapitel'), /\{\$\{1\/.*\.chapter \.small \.term\}/);
+    assert.match(await offered('beschreibung'), /\{\.explanation\}/);
+    assert.match(await offered('siehe-auch'), /\{\.seealso\}/);
+    assert.equal(await offered('verweis'), '[${1:Label}](#${2:Id})$0');
+  });
+
   it('shows the status bar in German', () => {
     assert.equal(api.statusBarText(), '$(book) 7 Einträge · 1 defekter Link');
   });
