@@ -1,5 +1,5 @@
 import { parseAttributeBlock, shiftAttributes, type AttributeBlock } from './attributes';
-import { countAtMost, endsInComment, escapeUri, firstBlockTag, htmlOrAutolinkEnd, skipVerbatim, unclosedCommentStart, unescape, withIndexes, type HtmlTag } from './inline';
+import { countAtMost, endsInComment, escapeUri, firstBlockTag, htmlOrAutolinkEnd, htmlTagAttributes, skipVerbatim, unclosedCommentStart, unescape, withIndexes, type HtmlTag } from './inline';
 import type { Range } from './model';
 
 /**
@@ -277,6 +277,8 @@ class BlockScanner {
   private readonly lastFooters = new WeakMap<readonly LineRef[], number>();
   /** Per list of lines being parsed, the last line where a closing tag is found, by its pattern. */
   private readonly lastMatches = new WeakMap<readonly LineRef[], Map<string, number>>();
+  /** Per list of lines, the `<div>` tags in them that a `</div>` closes, as `line:column` (see `divTagCloses`). */
+  private readonly closedDivTags = new WeakMap<readonly LineRef[], Set<string>>();
 
   constructor(private readonly lineTexts: readonly string[]) {}
 
@@ -570,6 +572,7 @@ class BlockScanner {
     const end = line.start + indent + tag[0].length;
     if (verbatimTags.has(name) && isOpeningTag(tag[0])) return this.skipHtml(lines, i, line.start + indent, i, end, name);
     const closing = tag[0][1] === '/';
+    if (name === 'div' && isOpeningTag(tag[0])) this.noteHtmlDivId(lines, i, line.start + indent, tag[0]);
     const element = isOpeningTag(tag[0]) ? this.openElement(name) : undefined;
     return this.continueAfterHtml(lines, i, end, this.skippedAfter(name, closing, !closing && !isOpeningTag(tag[0])), element);
   }
@@ -1066,6 +1069,7 @@ class BlockScanner {
     if (before.length > 0) this.addInline(before);
     if (tag === undefined || tagStart === undefined) return end;
     const tagEnd = at(tag.end);
+    if (tag.name === 'div' && tag.opening && tagEnd.line === tagStart.line) this.noteHtmlDivId(lines, tagStart.line, tagStart.character, paragraph.text.slice(tag.start, tag.end));
     const verbatim = verbatimTags.has(tag.name) && tag.opening ? tag.name : undefined;
     const opened = tag.opening && verbatim === undefined ? this.openElement(tag.name) : undefined;
     const skipped = this.skippedAfter(tag.name, tag.closing, !tag.opening && !tag.closing);
@@ -1100,6 +1104,41 @@ class BlockScanner {
     const innermost = this.openElements[this.openElements.length - 1]?.name;
     const endsHere = (name: string, closing: boolean) => endsParagraph(name, closing) || (closing && name === innermost);
     return firstBlockTag(text, from, endsHere);
+  }
+
+  /** Notes the id of the `<div id="…">` tag at `column` of line `i`, when Pandoc reads a div there (see `divTagCloses`). */
+  private noteHtmlDivId(lines: LineRef[], i: number, column: number, tag: string): void {
+    if (!/\sid\s*=/i.test(tag)) return;
+    const attributes = htmlTagAttributes(tag, column - lines[i].start);
+    if (attributes.id && this.divTagCloses(lines, i, column)) this.addBlockId('div', lines[i], attributes);
+  }
+
+  /**
+   * Whether the `<div>` tag at `column` of line `i` has its `</div>` in these lines: Pandoc reads
+   * a div only then, else raw HTML. The tags are paired once per list of lines, so that many divs
+   * left open do not each look through the rest.
+   */
+  private divTagCloses(lines: readonly LineRef[], i: number, column: number): boolean {
+    let closed = this.closedDivTags.get(lines);
+    if (closed === undefined) {
+      closed = new Set();
+      const open: string[] = [];
+      const divTag = /<(\/?)div(?:\s[^>]*)?>/gi;
+      for (const line of lines) {
+        const text = this.lineTexts[line.line]!;
+        divTag.lastIndex = line.start;
+        for (let tag = divTag.exec(text); tag !== null && tag.index < line.end; tag = divTag.exec(text)) {
+          if (tag[1] === '/') {
+            const opening = open.pop();
+            if (opening !== undefined) closed.add(opening);
+          } else if (!tag[0].endsWith('/>')) {
+            open.push(`${line.line}:${tag.index}`);
+          }
+        }
+      }
+      this.closedDivTags.set(lines, closed);
+    }
+    return closed.has(`${lines[i]!.line}:${column}`);
   }
 
   /** Notes the id an opening line's attribute block gives a div or code block, if any. */

@@ -73,6 +73,59 @@ function characterReference(text: string, pos: number): { end: number; value: st
   return value === undefined ? undefined : { end: pos + match[0].length, value };
 }
 
+/** The text with its character references resolved (`a&amp;b` → `a&b`); an `&` that begins none stays. */
+function resolveCharacterReferences(text: string): string {
+  if (!text.includes('&')) return text;
+  let resolved = '';
+  let from = 0;
+  for (let i = text.indexOf('&'); i >= 0; i = text.indexOf('&', i + 1)) {
+    const ref = characterReference(text, i);
+    if (ref === undefined) continue;
+    resolved += text.slice(from, i) + ref.value;
+    from = ref.end;
+    i = ref.end - 1;
+  }
+  return resolved + text.slice(from);
+}
+
+const htmlTagName = /^<[A-Za-z][A-Za-z0-9:-]*/;
+const htmlAttribute = /\s+([A-Za-z_:][A-Za-z0-9_.:-]*)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+)))?/y;
+
+/**
+ * The attributes of an opening HTML tag (`<span id="x" class="a b">`), which Pandoc gives the
+ * span or div it opens, as an attribute block over the tag, placed at `offset`: names in any case,
+ * character references resolved, the first of a repeated attribute taken.
+ */
+export function htmlTagAttributes(tag: string, offset: number): AttributeBlock {
+  let id: string | undefined;
+  let idStart: number | undefined;
+  let idEnd: number | undefined;
+  const classes: string[] = [];
+  const keyValues: [string, string][] = [];
+  const named = new Set<string>();
+  htmlAttribute.lastIndex = htmlTagName.exec(tag)?.[0].length ?? tag.length;
+  for (let match = htmlAttribute.exec(tag); match !== null; match = htmlAttribute.exec(tag)) {
+    const name = match[1]!.toLowerCase();
+    if (named.has(name)) continue;
+    named.add(name);
+    const written = match[2] ?? match[3] ?? match[4] ?? '';
+    const value = resolveCharacterReferences(written);
+    if (name === 'id') {
+      id = value;
+      // Where the value is written as it reads, an edit of the id can replace it there.
+      const quoted = match[2] !== undefined || match[3] !== undefined;
+      const valueEnd = match.index + match[0].length - (quoted ? 1 : 0);
+      idStart = value === written ? offset + valueEnd - written.length : undefined;
+      idEnd = value === written ? offset + valueEnd : undefined;
+    } else if (name === 'class') {
+      classes.push(...value.split(/\s+/).filter((name) => name !== ''));
+    } else {
+      keyValues.push([name, value]);
+    }
+  }
+  return { id, classes, keyValues, start: offset, end: offset + tag.length, idStart, idEnd };
+}
+
 /** The run length of `ch` starting at `pos`. */
 function runLength(text: string, pos: number, ch: string): number {
   let n = 0;
@@ -589,6 +642,10 @@ function scanInlineBetween(text: string, from: number, to: number, resolve: Refe
         found.push({ element: 'code', attributes, start: i, end: attributes.end, labelStart: i + ticks, labelEnd: end - ticks });
       } else if (attributes && linksAllowed && autolinkPattern.test(text.slice(i, end))) {
         found.push({ element: 'link', attributes, start: i, end: attributes.end, labelStart: i + 1, labelEnd: end - 1 });
+      } else if (ch === '<') {
+        // Its content is read on in place, as a bracketed span's is.
+        const span = htmlSpanAt(text, i, end);
+        if (span !== undefined) found.push(span);
       }
       i = attributes?.end ?? (ch === '`' ? rawFormatEnd(text, end) : end);
     } else if (ch === '[' || (ch === '!' && text[i + 1] === '[')) {
@@ -620,6 +677,44 @@ function scanInlineBetween(text: string, from: number, to: number, resolve: Refe
       i++;
     }
   }
+}
+
+/**
+ * The raw HTML span with an id that opens at `start` (`<span id="x">…</span>`, the tag ending at
+ * `end`): Pandoc reads it as a span when its closing tag follows in the same text.
+ */
+function htmlSpanAt(text: string, start: number, end: number): ScannedElement | undefined {
+  if (!/^<span[\s>]/i.test(text.slice(start, start + 6)) || text[end - 2] === '/') return undefined;
+  const attributes = htmlTagAttributes(text.slice(start, end), start);
+  const close = attributes.id ? closingSpanTags(text).get(start) : undefined;
+  return close === undefined ? undefined : { element: 'span', attributes, start, end: close.end, labelStart: end, labelEnd: close.start };
+}
+
+let pairedText: string | undefined;
+let spanCloses = new Map<number, { readonly start: number; readonly end: number }>();
+
+/**
+ * The span tags of a text paired as Pandoc's inline parser meets them: by where an opening tag
+ * starts, its closing tag. Worked out once per text (a scan asks at each `<span` of it), so that
+ * many spans left open do not each look through the rest of the text.
+ */
+function closingSpanTags(text: string): ReadonlyMap<number, { readonly start: number; readonly end: number }> {
+  if (text !== pairedText) {
+    pairedText = text;
+    spanCloses = new Map();
+    const open: number[] = [];
+    walkRawHtml(text, 0, (start, tag) => {
+      if (tag === undefined || !/^<\/?span[\s>/]/i.test(tag)) return undefined;
+      if (tag[1] === '/') {
+        const opening = open.pop();
+        if (opening !== undefined) spanCloses.set(opening, { start, end: start + tag.length });
+      } else if (!tag.endsWith('/>')) {
+        open.push(start);
+      }
+      return undefined;
+    });
+  }
+  return spanCloses;
 }
 
 /** Where the attribute block at `end` ends, if one is there. */

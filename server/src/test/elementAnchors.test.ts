@@ -143,3 +143,24 @@ test('completion offers element ids after the entries, saying what and where the
     ],
   );
 });
+
+test('a raw HTML span or div with an id is a link target, as pandoc reads it, and rename edits the id between its quotes', () => {
+  const html = ['Ein <span id="Kernsatz" class="highlight">wichtiger Satz</span>.', '', '<div id=\'Merkkasten\'>', 'Merken!', '</div>', '', '<span id="offen">ohne Ende'];
+  const document = parseGlossaryDocument(html.join('\n'), 'file:///ws/Html.md', 1);
+  assert.deepEqual(
+    document.anchors.map((anchor) => [anchor.id, anchor.element, rangeText(anchor.idRange), rangeText(anchor.range), anchor.label, anchor.classes.join(' ')]),
+    [
+      ['Kernsatz', 'span', '0:14-0:22', '0:4-0:63', 'wichtiger Satz', 'highlight'],
+      ['Merkkasten', 'div', '2:9-2:19', '2:0-2:21', '', ''],
+    ],
+  );
+  const links = ['[Satz](#Kernsatz)', '[Kasten](#Merkkasten)', '[offen](#offen)'];
+  const brokenLinks = diagnosticsOf({ 'Wichtig.md': wichtig, 'Html.md': html, 'Verweise.md': linking(...links) }, 'Verweise.md').filter((d) => d.code === 'broken-link');
+  assert.deepEqual(brokenLinks.map((d) => d.message), ['No heading defines the id "offen".']);
+  const { index, uri, position } = withCursor({ 'Html.md': html, 'Verweise.md': linking('[Satz](#Kern‸satz)') });
+  const edit = renameId(index, uri, position, 'Leitsatz', { isOpen: () => false, documentChanges: true, renamesFiles: true });
+  const changes = (edit.documentChanges ?? []).map((change) =>
+    TextDocumentEdit.is(change) ? `${change.textDocument.uri.slice(11)}: ${change.edits.map((e) => `${rangeText(e.range)} ${'newText' in e ? e.newText : ''}`).join(', ')}` : change.kind,
+  );
+  assert.deepEqual(changes, ['Html.md: 0:14-0:22 Leitsatz', 'Verweise.md: 2:8-2:16 Leitsatz']);
+});

@@ -24,7 +24,7 @@ const blockTemplates = [
 const elementPieces = [
   '[span]{#Span-Id .note}', '`c`{#Code-Id}', '`raw`{=html}', '[l](#Target){#Link-Id}', '![i [l](#Alt)](p.png){#Image-Id}',
   '[a [b]{#Inner-Span} c](#Outer)', '<https://example.org>{#Auto-Id}', '[x]{id="Quoted-Id"}', '[e]{id="E\\_x"}', '[Label](#Target)',
-  'Data Scraping', 'wörter', '`code`', '[ref]',
+  'Data Scraping', 'wörter', '`code`', '[ref]', '<span id="Html-Span" class="k">h</span>', '<span id=\'Open-Span\'>', '</span>',
 ];
 
 /** Block templates for `elementPieces`: headings (which may end in an element's block), paragraphs, lists, quotes, fences and divs. */
@@ -32,6 +32,7 @@ const elementBlockTemplates = [
   '## $ {#Id .chapter .small .term}', '## $', '### $ {.explanation}', '$', '$\n$', '- $\n- $', '> $', '[ref]: #Ref-Id',
   '::: {#Div-Id .note}\n$\n:::', '::: note\n$\n:::', '   ::: {#Indented-Div}\n$\n   :::', '``` {#Block-Id .py}\n$\n```',
   '~~~ python extra\n$\n~~~', '``` {.python .numberLines\n    startFrom="10"}\n$\n```', '```py\n$\n```',
+  '<div id="Html-Div">\n$\n</div>', '<DIV class="x" ID=Open-Div>\n$', '</div>',
 ];
 
 /** A random document of the constructs above, as a writer might write it. */

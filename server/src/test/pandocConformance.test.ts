@@ -143,6 +143,11 @@ const cornerCases: readonly string[] = [
   'a ![x]{#s} b\n\n## A ![x]{#h}\n\n[a <http://x.y>{#al} c](#y)',
   // a link in an image's description is a link
   '![a [b](#x) c](p.png)',
+  // raw HTML spans and divs with an id are pandoc's spans and divs when their closing tag follows
+  '<span id="x">Text</span> and <a id="z"></a> <span id="open">no close\n\na <span id="a">x <span id="b">y</span> z</span>\n\n## Foo <span id="hs">bar</span>\n\n[link <span id="q">in</span>](#t)',
+  '<span id="a&amp;b">b</span> <span id="x"/> <SPAN ID=Up class="c d">u</SPAN> <span id="x2">`</span>`</span> <span id="d1" id="d2">d</span>',
+  '<div id="y">\nInner\n</div>\n\n<div id="yy">Inner</div>\n\nPara\n<div id="z">\nx\n</div>\n\n  <div id="i">\nx\n</div>\n\n- item\n\n  <div id="l">\n  x\n  </div>',
+  '<div class="c" id=\'v\'>\n<div id="n">\nx\n</div>\n</div>\n\n<div id="a">\n<div id="b">\nx\n</div>\n\n<DIV ID="u">\n\n[a](#b)\n\n</DIV>\n\n<div id="open">\nno close',
   // a fence's info string: nothing, one word or an attribute block alone; else the line is text
   '~~~python extra\n[x](#y)\n~~~\n\n~~~{#c}{.x}\n[x](#y)\n~~~\n\n~~~ {#c} \n[x](#y)\n~~~\n\n~~~{=html} x\n[x](#y)\n~~~\n\n~~~py{#w}\n[x](#y)\n~~~',
 ];
