@@ -72,6 +72,8 @@ export interface DefinitionBlock {
   readonly url: string;
   /** Where the URL text after `#` is written. */
   readonly urlRef: LineRef;
+  /** Its attribute block (`[r]: #t {#lk}`), which Pandoc gives every link that uses it, with offsets into the line's slice. */
+  readonly attributes?: { readonly line: LineRef; readonly block: AttributeBlock };
 }
 
 /** The block structure of one file. */
@@ -976,13 +978,23 @@ class BlockScanner {
     }
     const target = referenceTarget(rest);
     if (!target) return undefined;
-    // The title may stand on the line after the URL.
-    if (!target.titled && lines[next] && referenceTitleLine.test(this.text(lines[next]))) next++;
+    let attributes = target.attributes && { line: urlLine, block: shiftAttributes(target.attributes, restStart - urlLine.start) };
+    // The title may stand on the line after the URL, and the attributes on the line after either.
+    let titled = target.titled;
+    for (let part = 0; part < 2 && attributes === undefined && lines[next] !== undefined; part++) {
+      const following = lines[next];
+      const parts = titleAndAttributes(this.text(following));
+      if (parts === undefined || (!parts.titled && parts.attributes === undefined) || (titled && parts.titled)) break;
+      titled ||= parts.titled;
+      attributes = parts.attributes && { line: following, block: parts.attributes };
+      next++;
+    }
     const hash = target.url.startsWith('#') ? 1 : 0;
     this.result.definitions.push({
       label: match[2],
       url: target.url,
       urlRef: { line: urlLine.line, start: restStart + target.start + hash, end: restStart + target.end },
+      attributes,
     });
     return next;
   }
@@ -1155,7 +1167,7 @@ class BlockScanner {
  * The URL of a reference definition in the text after `]:` — `<url>` or words up to a title or an
  * attribute block — when nothing but a title and attributes follow it.
  */
-function referenceTarget(text: string): { url: string; start: number; end: number; titled: boolean } | undefined {
+function referenceTarget(text: string): { url: string; start: number; end: number; titled: boolean; attributes: AttributeBlock | undefined } | undefined {
   let i = /^[ \t]*/.exec(text)![0].length;
   const start = i;
   let url: string;
@@ -1166,7 +1178,7 @@ function referenceTarget(text: string): { url: string; start: number; end: numbe
     url = unescape(text.slice(i + 1, close));
     end = close;
     i = close + 1;
-    return finishReference(text, i, { url: escapeUri(url), start: start + 1, end, titled: false });
+    return finishReference(text, i, { url: escapeUri(url), start: start + 1, end });
   }
   const words: string[] = [];
   end = i;
@@ -1181,21 +1193,29 @@ function referenceTarget(text: string): { url: string; start: number; end: numbe
     end = i;
   }
   if (words.length === 0) return undefined;
-  return finishReference(text, i, { url: escapeUri(words.join(' ')), start, end, titled: false });
+  return finishReference(text, i, { url: escapeUri(words.join(' ')), start, end });
 }
 
-/** A line holding only a reference definition's title. */
-const referenceTitleLine = /^[ \t]*(?:"(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*'|\([^)]*\))[ \t]*$/;
-
 /** Accepts a reference definition's target when only a title and attributes follow it. */
-function finishReference<T extends { titled: boolean }>(text: string, i: number, target: T): T | undefined {
-  const rest = text.slice(i).trim();
-  const title = /^(?:"(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*'|\([^)]*\))\s*/.exec(rest);
-  const afterTitle = title ? rest.slice(title[0].length) : rest;
-  const found = { ...target, titled: title !== null || afterTitle !== '' };
-  if (afterTitle === '') return found;
-  const attributes = afterTitle[0] === '{' ? parseAttributeBlock(afterTitle, 0) : undefined;
-  return attributes && afterTitle.slice(attributes.end).trim() === '' ? found : undefined;
+function finishReference<T>(text: string, i: number, target: T): (T & TitleAndAttributes) | undefined {
+  const rest = titleAndAttributes(text.slice(i));
+  return rest && { ...target, titled: rest.titled, attributes: rest.attributes && shiftAttributes(rest.attributes, i) };
+}
+
+/** What follows a reference definition's URL: whether a title does, and its attribute block. */
+interface TitleAndAttributes {
+  readonly titled: boolean;
+  readonly attributes: AttributeBlock | undefined;
+}
+
+/** A title, an attribute block, both or neither, and nothing else, as after a reference definition's URL; undefined for other text. */
+function titleAndAttributes(text: string): TitleAndAttributes | undefined {
+  const start = text.length - text.trimStart().length;
+  const title = /^(?:"(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*'|\([^)]*\))\s*/.exec(text.slice(start));
+  const attributesAt = start + (title?.[0].length ?? 0);
+  if (text.slice(attributesAt).trim() === '') return { titled: title !== null, attributes: undefined };
+  const attributes = parseAttributeBlock(text, attributesAt);
+  return attributes && text.slice(attributes.end).trim() === '' ? { titled: title !== null, attributes } : undefined;
 }
 
 /** A heading's text without its closing attribute block (`{#k title="a <div> b"}` is no HTML). */

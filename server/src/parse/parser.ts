@@ -4,7 +4,7 @@
  */
 
 import { attributeBlockEndingAt, type AttributeBlock } from './attributes';
-import { scanBlocks, splitLines, type BlockIdBlock, type HeadingBlock, type InlineBlock, type LineRef } from './blocks';
+import { scanBlocks, splitLines, type BlockIdBlock, type DefinitionBlock, type HeadingBlock, type InlineBlock, type LineRef } from './blocks';
 import { CompactHeading, CompactLink, CompactSection, HeadingAnchor } from './compactModel';
 import { detach, sharedClassList } from './detach';
 import { textFingerprint } from './fingerprint';
@@ -116,12 +116,12 @@ export function parseGlossaryDocument(
 
   // Reference definitions: the last one of a label wins, as in Pandoc.
   const definitions = new Map<string, ResolvedReference>();
+  /** The definitions whose attribute block gives an id, by what they resolve to: that id is an anchor where they are first used. */
+  const definitionIds = new Map<ResolvedReference, NonNullable<DefinitionBlock['attributes']>>();
   for (const definition of blockScan.definitions) {
-    definitions.set(referenceKey(definition.label), {
-      url: definition.url,
-      kind: 'reference',
-      idLocation: definition.urlRef,
-    });
+    const resolved: ResolvedReference = { url: definition.url, kind: 'reference', idLocation: definition.urlRef };
+    definitions.set(referenceKey(definition.label), resolved);
+    if (definition.attributes?.block.id) definitionIds.set(resolved, definition.attributes);
   }
   const explicitOnly: ReferenceResolver = (key) => definitions.get(key);
 
@@ -172,6 +172,16 @@ export function parseGlossaryDocument(
           for (const block of note) collectBlock(block);
         }
         continue;
+      }
+      const definitionId = found.reference && definitionIds.get(found.reference);
+      if (definitionId !== undefined) {
+        // Pandoc gives every use the id; a link to it leads to the first.
+        definitionIds.delete(found.reference!);
+        const { line, block } = definitionId;
+        const at = (offset: number) => source.position(line.line, line.start + offset);
+        const written = block.idStart === undefined ? undefined : { start: at(block.idStart), end: at(block.idEnd!) };
+        const label = plainText(text.slice(found.labelStart, found.labelEnd), resolve, false).trim();
+        anchors.push(elementAnchor('link', block.id!, written, { start: at(block.start), end: at(block.end) }, segment.range(found.start, found.end), label, block.classes));
       }
       if (!found.url.startsWith('#')) continue;
       let idRange: Range | undefined;

@@ -164,3 +164,19 @@ test('a raw HTML span or div with an id is a link target, as pandoc reads it, an
   );
   assert.deepEqual(changes, ['Html.md: 0:14-0:22 Leitsatz', 'Verweise.md: 2:8-2:16 Leitsatz']);
 });
+
+test("a reference definition's {#id} is the anchor of the first link that uses it (pandoc gives each use the id), and rename edits the definition", () => {
+  const text = ['Erst [das Modell] und dann [noch einmal][das Modell].', '', '[das Modell]: #Wichtig {#Modellverweis}'];
+  const document = parseGlossaryDocument(text.join('\n'), 'file:///ws/A.md', 1);
+  assert.deepEqual(
+    document.anchors.map((anchor) => [anchor.id, anchor.element, rangeText(anchor.idRange), rangeText(anchor.range), anchor.label]),
+    [['Modellverweis', 'link', '2:25-2:38', '0:5-0:17', 'das Modell']],
+  );
+  const { index, uri, position } = withCursor({ 'A.md': text, 'Wichtig.md': wichtig, 'B.md': ['[hin](#Modell‸verweis)'] });
+  assert.deepEqual(findDefinitions(index, uri, position, notCancelled).map((location) => `${location.uri.slice(11)} ${rangeText(location.range)}`), ['A.md 0:5-0:17']);
+  const edit = renameId(index, uri, position, 'Verweis', { isOpen: () => false, documentChanges: true, renamesFiles: true });
+  const changes = (edit.documentChanges ?? []).map((change) =>
+    TextDocumentEdit.is(change) ? `${change.textDocument.uri.slice(11)}: ${change.edits.map((e) => `${rangeText(e.range)} ${'newText' in e ? e.newText : ''}`).join(', ')}` : change.kind,
+  );
+  assert.deepEqual(changes, ['A.md: 2:25-2:38 Verweis', 'B.md: 0:7-0:20 Verweis']);
+});

@@ -148,6 +148,9 @@ const cornerCases: readonly string[] = [
   '<span id="a&amp;b">b</span> <span id="x"/> <SPAN ID=Up class="c d">u</SPAN> <span id="x2">`</span>`</span> <span id="d1" id="d2">d</span>',
   '<div id="y">\nInner\n</div>\n\n<div id="yy">Inner</div>\n\nPara\n<div id="z">\nx\n</div>\n\n  <div id="i">\nx\n</div>\n\n- item\n\n  <div id="l">\n  x\n  </div>',
   '<div class="c" id=\'v\'>\n<div id="n">\nx\n</div>\n</div>\n\n<div id="a">\n<div id="b">\nx\n</div>\n\n<DIV ID="u">\n\n[a](#b)\n\n</DIV>\n\n<div id="open">\nno close',
+  // a reference definition's attribute block gives the link that uses it its id; title and attributes may stand on the next lines
+  '[r] and [s][t]\n\n[r]: #t {#lk .c}\n[t]: #u "title" {#lk2}\n\n[v] [w] [x] [y]\n\n[v]: #t\n  {#v1}\n[w]: #t "ti"\n{#w1}\n[x]: #t {#x1}\n{#x2}\n[y]: #t\n"ti"\n{#y1}',
+  '[r] [r]{#own}\n\n[r]: #t {#lk}\n\n[u]: #t {#unused}\n\n[e]: https://x.org {#ext}\n\n[e]\n\n[z]: #t\n\n{#p}\n\n[z]\n\n[q]:\n#t {#q1}\n\n[q]',
   // a fence's info string: nothing, one word or an attribute block alone; else the line is text
   '~~~python extra\n[x](#y)\n~~~\n\n~~~{#c}{.x}\n[x](#y)\n~~~\n\n~~~ {#c} \n[x](#y)\n~~~\n\n~~~{=html} x\n[x](#y)\n~~~\n\n~~~py{#w}\n[x](#y)\n~~~',
 ];
