@@ -385,8 +385,39 @@ class BlockScanner {
       return undefined;
     }
     this.result.fences.push(found);
-    this.addBlockId('codeBlock', lines[i], found.attributes);
+    const goingOn = found.attributes === undefined ? this.attributesGoingOn(lines, i, found.closeLine) : undefined;
+    if (goingOn !== undefined) this.addBlockId('codeBlock', goingOn.line, goingOn.attributes);
+    else this.addBlockId('codeBlock', lines[i], found.attributes);
     return i + found.closeLine - found.openLine + 1;
+  }
+
+  /**
+   * The attribute block of a fence's line that goes on to the next lines (```` ``` {.python ````
+   * then `#code-id}`), read as Pandoc reads it, over the lines joined; placed on the line its id is
+   * written on, with offsets into that line's slice.
+   */
+  private attributesGoingOn(lines: readonly LineRef[], i: number, closeLine: number): { line: LineRef; attributes: AttributeBlock } | undefined {
+    const first = this.text(lines[i]);
+    const brace = first.indexOf('{');
+    if (brace < 0 || first.includes('}', brace)) return undefined;
+    let joined = first;
+    const lineStarts = [0];
+    for (let j = i + 1, closed = false; j < lines.length && lines[j].line < closeLine && !closed; j++) {
+      const text = this.text(lines[j]);
+      // A blank line ends the block unread, as in Pandoc.
+      if (text.trim() === '') return undefined;
+      lineStarts.push(joined.length + 1);
+      joined += `\n${text}`;
+      closed = text.includes('}');
+    }
+    const block = parseAttributeBlock(joined, brace);
+    if (!block?.id || joined.slice(block.end).trim() !== '') return undefined;
+    const k = countAtMost(lineStarts, block.idStart ?? block.start) - 1;
+    const lineStart = lineStarts[k]!;
+    const line = lines[i + k]!;
+    const shift = (at: number | undefined) => (at === undefined ? undefined : at - lineStart);
+    const attributes = { ...block, start: Math.max(0, block.start - lineStart), end: Math.min(line.end - line.start, block.end - lineStart), idStart: shift(block.idStart), idEnd: shift(block.idEnd) };
+    return { line, attributes };
   }
 
   /** Notes a comment never closed that starts at `offset` of the lines' text joined with line breaks. */

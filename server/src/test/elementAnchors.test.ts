@@ -180,3 +180,9 @@ test("a reference definition's {#id} is the anchor of the first link that uses i
   );
   assert.deepEqual(changes, ['A.md: 2:25-2:38 Verweis', 'B.md: 0:7-0:20 Verweis']);
 });
+
+test('the id of a code block whose attribute block goes on to the next line is where it is written there', () => {
+  const text = ['``` {.python .numberLines', '    startFrom="10" #Beispiel}', 'print("hallo")', '```'];
+  const document = parseGlossaryDocument(text.join('\n'), 'file:///ws/A.md', 1);
+  assert.deepEqual(document.anchors.map((anchor) => [anchor.id, anchor.element, rangeText(anchor.idRange), rangeText(anchor.range)]), [['Beispiel', 'codeBlock', '1:20-1:28', '1:0-1:29']]);
+});

@@ -111,6 +111,8 @@ const inputs: Readonly<Record<string, (n: number) => string>> = {
   'headings each opening a tag, closed at the end': (n) => '# K <div\n'.repeat(n / 9) + '>\n',
   'headings each opening a tag, then blank lines': (n) => '# K <div\n\n'.repeat(n / 10),
   'pipe-table cells of block tags': (n) => '| a | b |\n|---|---|\n' + '| <div> a | <hr> b |\n'.repeat(n / 20),
+  'a fence whose attribute block goes on without end': (n) => '``` {.a\n' + 'b\n'.repeat(n / 2) + '```\n',
+  'fences each with an attribute block going on': (n) => '``` {.a\n#b}\nc\n```\n'.repeat(n / 19),
   'HTML spans with an id, left open': (n) => 'x ' + '<span id="a">b '.repeat(n / 16),
   'HTML spans with an id, left open, one closed at the end': (n) => 'x ' + '<span id="a">b '.repeat(n / 16) + '</span>',
   'HTML divs with an id, left open, one closed at the end': (n) => '<div id="a">\nb\n'.repeat(n / 15) + '</div>\n',
