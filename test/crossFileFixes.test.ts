@@ -5,8 +5,8 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { URI } from 'vscode-uri';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { CodeAction, CodeActionRequest, DidOpenTextDocumentNotification, RenameRequest, TextDocumentEdit, TextEdit } from 'vscode-languageserver/node';
-import { startServer } from './support/lspServer';
+import { CodeAction, CodeActionRequest, DidChangeTextDocumentNotification, DocumentSymbolRequest, DidOpenTextDocumentNotification, LSPErrorCodes, RenameRequest, ResponseError, TextDocumentEdit, TextEdit } from 'vscode-languageserver/node';
+import { startServer, type StartOptions } from './support/lspServer';
 
 // Quick fixes that edit a closed file (the other entry's see-also list) read its text from disk. When
 // the file changed on disk and the server has not heard of it (no file watchers, or the event not
@@ -15,7 +15,11 @@ import { startServer } from './support/lspServer';
 const entry = (title: string, seeAlso: readonly string[], body: readonly string[] = ['Etwas Text.']): string =>
   [`## ${title} {#${title} .chapter .small .term}`, '', ...body, '', '### Verwandte oder andere interessante Themen: {.seealso}', '', ...seeAlso.map((item) => `[${item}](#${item}) |`), '[Index](#Index) |', '', '----', ''].join('\n');
 
-async function withGlossary(t: { signal: AbortSignal }, run: (folder: string, uriOf: (name: string) => string, server: Awaited<ReturnType<typeof startServer>>) => Promise<void>): Promise<void> {
+async function withGlossary(
+  t: { signal: AbortSignal },
+  run: (folder: string, uriOf: (name: string) => string, server: Awaited<ReturnType<typeof startServer>>) => Promise<void>,
+  client: Pick<StartOptions, 'onConnection'> & { readonly pullsSettings?: boolean } = {},
+): Promise<void> {
   const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'glossary-cross-file-'));
   fs.mkdirSync(path.join(folder, '.git'));
   fs.writeFileSync(path.join(folder, '.glossary.json'), JSON.stringify({ severity: { 'seealso-not-reciprocal': 'hint', 'index-anchor-missing': 'off', 'orphan-entry': 'off' } }));
@@ -24,7 +28,8 @@ async function withGlossary(t: { signal: AbortSignal }, run: (folder: string, ur
   fs.writeFileSync(path.join(folder, 'Zitrone.md'), entry('Zitrone', ['Birne']));
   const uriOf = (name: string): string => URI.file(path.join(folder, name)).toString();
   // A client without file watchers: the server hears of changes on disk only when it looks.
-  const server = await startServer(folder, { signal: t.signal, capabilities: { workspace: { workspaceEdit: { documentChanges: true } } } });
+  const workspace = { workspaceEdit: { documentChanges: true }, configuration: client.pullsSettings === true };
+  const server = await startServer(folder, { signal: t.signal, capabilities: { workspace }, onConnection: client.onConnection });
   try {
     await server.settle();
     const apfel = fs.readFileSync(path.join(folder, 'Apfel.md'), 'utf8');
@@ -83,4 +88,80 @@ test('a rename edits the closed files that changed on disk unannounced where the
     assert.equal(applied('Zitrone.md', zitrone), entry('Zitrone', ['Birne'], ['Etwas Text.', '', 'Noch ein Absatz.', '', 'Und noch einer.']).replace('(#Birne)', '(#Birnbaum)'));
     assert.equal(applied('Birne.md', birne), birne.replace('{#Birne', '{#Birnbaum'));
   });
+});
+
+/**
+ * A client whose settings change once `change` is called, and whose answers to the server's pulls
+ * after the first one wait until `release`: the server's reload, and the disk work queued behind
+ * it, waits with them.
+ */
+function heldSettingsChange(): Pick<StartOptions, 'onConnection'> & { pullsSettings: true; change(server: Awaited<ReturnType<typeof startServer>>): Promise<void>; release(): void } {
+  let changed = false;
+  let pulls = 0;
+  let release = (): void => undefined;
+  const released = new Promise<void>((resolve) => (release = resolve));
+  return {
+    pullsSettings: true,
+    onConnection: (connection) =>
+      connection.onRequest('workspace/configuration', async (params: { items: unknown[] }) => {
+        if (changed && ++pulls > 1) await released;
+        return params.items.map(() => (changed ? { unknownSetting: 1 } : null));
+      }),
+    change: async (server) => {
+      changed = true;
+      await server.connection.sendNotification('workspace/didChangeConfiguration', { settings: null });
+      for (const deadline = Date.now() + 20_000; pulls < 2; ) {
+        assert.ok(Date.now() < deadline, 'the reload did not ask for the settings');
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+    },
+    release: () => release(),
+  };
+}
+
+/** Types `text` over Apfel's see-also item `[Birne](#Birne)`, as the writer does, and waits until the server has taken it. */
+async function typeOverBirne(server: Awaited<ReturnType<typeof startServer>>, uri: string, text: string): Promise<void> {
+  const range = { start: { line: 6, character: 0 }, end: { line: 6, character: 15 } };
+  await server.connection.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri, version: 2 }, contentChanges: [{ range, text }] });
+  await server.connection.sendRequest(DocumentSymbolRequest.type, { textDocument: { uri } });
+}
+
+test('a rename asked on a text typed over while the closed files were read is refused (ContentModified), never applied to the id now there', { timeout: 60_000 }, async (t) => {
+  const settings = heldSettingsChange();
+  await withGlossary(
+    t,
+    async (folder, uriOf, server) => {
+      // Zitrone, which links Birne, changed on disk unannounced: the rename reads it anew, after the
+      // reload that a settings change started, which waits for the client.
+      fs.writeFileSync(path.join(folder, 'Zitrone.md'), entry('Zitrone', ['Birne'], ['Etwas Text.', '', 'Noch ein Absatz.']));
+      await settings.change(server);
+      const uri = uriOf('Apfel.md');
+      const renaming = server.connection.sendRequest(RenameRequest.type, { textDocument: { uri }, position: { line: 6, character: 10 }, newName: 'Birnbaum' }).catch((error: unknown) => error);
+      await typeOverBirne(server, uri, '[Zitrone](#Zitrone)');
+      settings.release();
+      const answer = await renaming;
+      assert.ok(answer instanceof ResponseError && answer.code === LSPErrorCodes.ContentModified, `not refused: ${JSON.stringify(answer)}`);
+    },
+    settings,
+  );
+});
+
+test('quick fixes asked on a text typed over while the other file was read are not offered for the new text', { timeout: 60_000 }, async (t) => {
+  const settings = heldSettingsChange();
+  await withGlossary(
+    t,
+    async (folder, uriOf, server) => {
+      // Birne changed on disk unannounced: the reciprocal fix reads it anew, after the held reload.
+      fs.writeFileSync(path.join(folder, 'Birne.md'), entry('Birne', ['Zitrone'], ['Etwas Text.', '', 'Noch ein Absatz.']));
+      await settings.change(server);
+      const uri = uriOf('Apfel.md');
+      const range = { start: { line: 6, character: 9 }, end: { line: 6, character: 14 } };
+      const asking = server.connection.sendRequest(CodeActionRequest.type, { textDocument: { uri }, range, context: { diagnostics: [], only: ['quickfix'] } });
+      // A broken link now stands there, whose fix needs no other file.
+      await typeOverBirne(server, uri, '[Zitrone](#Zitronen)');
+      settings.release();
+      assert.deepEqual(await asking, []);
+    },
+    settings,
+  );
 });

@@ -42,12 +42,13 @@ export async function answerCodeActions(services: DiskServices, client: ClientEd
     }
     otherDocuments = read.documents;
     document = indexedDocument();
-    // The folders changed meanwhile: the next request asks the glossary as it is now.
-    if (document === undefined || services.session !== session) {
+    // Typed over meanwhile, the range and the diagnostics asked about are of an older text; the
+    // folders changed: either way the next request asks the glossary as it is now.
+    if (document === undefined || document.version !== version || services.session !== session) {
       return [];
     }
-    // Another file indexed anew, or this one edited meanwhile, may change this file's diagnostics.
-    if (read.reindexed || document.version !== version) {
+    // Another file indexed anew may change this file's diagnostics.
+    if (read.reindexed) {
       diagnostics = session.diagnosticsOf(uri);
     }
   }

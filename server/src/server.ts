@@ -451,7 +451,8 @@ export function startServer(
     })),
   );
   connection.onRenameRequest(
-    runSafely(connection, 'rename', null, async (params, token) => {
+    // The position is in the text the request was sent for: typed over meanwhile, it may name another id.
+    runSafely(connection, 'rename', null, forUnchangedText(async (params, token) => {
       const openVersions = (): string => documents.all().map((document) => `${document.uri} ${document.version}`).join('\n');
       let kept: { readonly from: string; readonly to: string } | undefined;
       const rename = (): WorkspaceEdit =>
@@ -466,14 +467,14 @@ export function startServer(
       const [versions, sessionBefore] = [openVersions(), session];
       const edit = rename();
       // The closed files it edits are checked against the disk first; when one was indexed anew, or
-      // the writer typed (or the folders changed) meanwhile, it is worked out again.
+      // the writer typed in another file (or the folders changed) meanwhile, it is worked out again.
       const { reindexed } = await readClosedFilesAsIndexed(diskServices, editedUris(edit), token);
       const final = reindexed || openVersions() !== versions || session !== sessionBefore ? rename() : edit;
       if (kept !== undefined) {
         showMessage(connection, MessageType.Info, l10n.t('{0} keeps its name: {1} is in the glossary already.', fileNameOf(kept.from), fileNameOf(kept.to)));
       }
       return final;
-    }),
+    })),
   );
   connection.onExecuteCommand(
     runSafely(connection, 'executeCommand', undefined, async (params) => {
