@@ -25,7 +25,8 @@ export function createLanguageClient(context: vscode.ExtensionContext, inGlossar
       { scheme: 'file', pattern: '**/*.txt' },
     ],
     // The `#Id` of a link as a link Ctrl+Click follows: VS Code's Markdown would take it for a link into the same file.
-    initializationOptions: { documentLinks: true },
+    // settingsEdits: `completeIgnoredMentions` refuses an edit of .glossary.json over unsaved changes, and saves it.
+    initializationOptions: { documentLinks: true, settingsEdits: true },
     // The server pulls the settings (workspace/configuration); this only tells it when they change.
     synchronize: { configurationSection: 'glossary' },
     middleware: {

@@ -40,7 +40,7 @@ import { workspaceSymbols } from './features/workspaceSymbols';
 import { findReferences } from './features/references';
 import { DiagnosticsPublisher } from './diagnosticsPublisher';
 import { GlossaryDiagnostic } from './diagnostics/diagnostic';
-import { addIgnoredMention, settingsFileChanged } from './features/ignoreMentions';
+import { addIgnoredMention } from './features/ignoreMentions';
 import { useLocale } from './localization';
 import { CreateEntryParams, GlossaryStatus, IgnoreMentionsParams, MissingEntriesRequest, ProposeEntryRequest, ReportRequest, ServerCommands, StatusNotification } from './protocol';
 import { diagnosticsOfFiles, workspaceReport } from './report/workspaceReport';
@@ -90,6 +90,11 @@ export function startServer(
   let canShowDocument = false;
   /** Whether the client shows a completion item's `labelDetails` (VS Code does). */
   let completionLabelDetails = false;
+  /**
+   * Whether the client refuses an edit of `.glossary.json` over unsaved changes and saves it (the
+   * extension's does): only such a client gets the edit, else the server writes the file.
+   */
+  let settingsEdits = false;
   /** Whether the client asks for the `#Id`s of links as document links (see `documentLinks`), and shows their tooltips. */
   let linksForVsCode = false;
   let linkTooltips = false;
@@ -268,7 +273,9 @@ export function startServer(
     watchesRelativePatterns = params.capabilities.workspace?.didChangeWatchedFiles?.relativePatternSupport === true;
     canShowDocument = params.capabilities.window?.showDocument?.support === true;
     completionLabelDetails = params.capabilities.textDocument?.completion?.completionItem?.labelDetailsSupport === true;
-    linksForVsCode = (params.initializationOptions as { documentLinks?: unknown } | undefined)?.documentLinks === true;
+    const options = params.initializationOptions as { documentLinks?: unknown; settingsEdits?: unknown } | undefined;
+    linksForVsCode = options?.documentLinks === true;
+    settingsEdits = options?.settingsEdits === true;
     linkTooltips = params.capabilities.textDocument?.documentLink?.tooltipSupport === true;
     followsWorkspaceFolders = params.capabilities.workspace?.workspaceFolders === true;
     // A client that pulls but cannot be asked to pull again would keep what it pulled during the
@@ -339,7 +346,6 @@ export function startServer(
       return;
     }
     if (fileChanges.some((change) => session.isConfigFile(change.uri))) {
-      settingsFileChanged(session);
       await reload();
       return;
     }
@@ -495,13 +501,14 @@ export function startServer(
         return result;
       }
       if (params.command === ServerCommands.ignoreMentionsOf) {
-        const result = await addIgnoredMention(params.arguments?.[0] as IgnoreMentionsParams | undefined, session, connection, clientEdits);
+        const ignored = params.arguments?.[0] as IgnoreMentionsParams | undefined;
+        const result = await addIgnoredMention(ignored, session, connection, { ...clientEdits, settingsEdits });
         if ('error' in result) {
           showMessage(connection, MessageType.Error, result.error);
         } else if (result.written) {
           // No editor tells of a file the server wrote: the settings are read again now.
-          await afterDiskWork(() => applyFileChanges([{ uri: result.uri, type: FileChangeType.Created }]));
-          showMessage(connection, MessageType.Info, l10n.t('{0} was created with "ignoreMentionsOf": {1}', configFileName, URI.parse(result.uri).fsPath));
+          await afterDiskWork(() => applyFileChanges([{ uri: result.uri, type: FileChangeType.Changed }]));
+          showMessage(connection, MessageType.Info, l10n.t('Links to #{0} are no longer suggested: {1} lists it in "ignoreMentionsOf".', ignored!.id, URI.parse(result.uri).fsPath));
         }
         return result;
       }

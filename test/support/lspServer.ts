@@ -60,6 +60,7 @@ export interface StartedServer {
 
 export interface StartOptions {
   readonly capabilities?: object;
+  readonly initializationOptions?: object;
   readonly onConnection?: (connection: ProtocolConnection) => void;
   /** The test's signal (`t.signal`): aborted when the test times out or is cancelled. */
   readonly signal?: AbortSignal;
@@ -140,6 +141,7 @@ export async function startServer(folder: string, options: StartOptions = {}): P
     processId: process.pid,
     rootUri: folderUri,
     workspaceFolders: [{ uri: folderUri, name: path.basename(folder) }],
+    initializationOptions: options.initializationOptions,
     capabilities: options.capabilities ?? {
       workspace: { applyEdit: true, workspaceEdit: { documentChanges: true, resourceOperations: ['create', 'rename'] } },
     },

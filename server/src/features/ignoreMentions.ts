@@ -61,31 +61,20 @@ function appendTo(text: string, container: Node, member: string, eol: string): {
 }
 
 /**
- * The text on disk that the last edit of the settings file was worked out from. An editor that
- * applies the edit to its buffer without saving it (most do but VS Code, whose client saves) leaves
- * that text on disk: another edit worked out from it would land in the wrong place of the buffer.
- */
-const unsavedEdits = new WeakMap<GlossarySession, { readonly uri: string; readonly textBefore: string | undefined }>();
-
-/** The settings file changed on disk (saved, or undone and saved): the next edit starts from what is there. */
-export function settingsFileChanged(session: GlossarySession): void {
-  unsavedEdits.delete(session);
-}
-
-/**
  * The command behind "Do not suggest links to #Id": adds the id to `ignoreMentionsOf` in the
- * glossary's `.glossary.json` (made in the first workspace folder when there is none) with a
- * workspace edit the editor applies, so it can be undone there; an editor that cannot create
- * files gets a new file written by the server. The edit is worked out from the
- * file on disk; the editor is to save it (VS Code's client does), and the server reloads the
- * configuration when the file changes, as after any change of `.glossary.json`. While the file on
- * disk is still the one the last edit started from, the next is refused once (see `unsavedEdits`).
+ * glossary's `.glossary.json` (made in the first workspace folder when there is none), worked out
+ * from the file on disk. The server is told of no editor's buffer of the file, so where the edit
+ * would land in one with unsaved changes, the server writes the file itself (never over a file
+ * made or changed meanwhile; the editor keeps its buffer and tells the writer that the file
+ * changed) and reads the settings again. Only a client that says it refuses the edit over unsaved
+ * changes and saves it (`settingsEdits`, the extension's) gets a workspace edit, undoable there,
+ * and its save has the server read the settings again.
  */
 export async function addIgnoredMention(
   params: IgnoreMentionsParams | undefined,
   session: GlossarySession,
   connection: Connection,
-  client: { readonly documentChanges: boolean; readonly createsFiles: boolean },
+  client: { readonly documentChanges: boolean; readonly createsFiles: boolean; readonly settingsEdits: boolean },
 ): Promise<IgnoreMentionsResult> {
   if (typeof params?.id !== 'string' || params.id === '' || typeof params.configUri !== 'string') {
     return { error: l10n.t('The command needs the id of an entry and the settings file to write it to.') };
@@ -95,24 +84,16 @@ export async function addIgnoredMention(
     return { error: l10n.t('The glossary reads its settings from another file now: ask for the fix again.') };
   }
   const text = await session.readText(uri);
-  const previous = unsavedEdits.get(session);
-  unsavedEdits.delete(session);
-  // A file the edit created may be on disk empty, its text in the editor only.
-  if (previous?.uri === uri && (previous.textBefore ?? '') === (text ?? '')) {
-    // Asked again regardless, the writer was told: the file is then taken as it is on disk.
-    return { error: l10n.t('Save {0} first: the id added to it before is not saved yet.', configFileName) };
-  }
   const change = ignoreMentionEdits(text, id, session.config.ignoreMentionsOf);
   if ('error' in change) {
     return change;
   }
-  if (text === undefined && !client.createsFiles) {
-    // An editor that cannot create files (Neovim) gets the file from the server, never over one made meanwhile.
-    const created = TextDocument.applyEdits(TextDocument.create(uri, 'json', 0, ''), [...change.edits]);
-    const failure = await session.createFile(uri, created);
-    return failure === undefined ? { uri, written: true } : { error: l10n.t('{0} was not created: {1}', configFileName, failure) };
-  }
   const edits = [...change.edits];
+  if (!client.settingsEdits || (text === undefined && !client.createsFiles)) {
+    const written = TextDocument.applyEdits(TextDocument.create(uri, 'json', 0, text ?? ''), edits);
+    const failure = text === undefined ? await session.createFile(uri, written) : await session.replaceFile(uri, text, written);
+    return failure === undefined ? { uri, written: true } : { error: l10n.t('{0} was not changed: {1}', configFileName, failure) };
+  }
   const edit: WorkspaceEdit = !client.documentChanges
     ? { changes: { [uri]: edits } }
     : { documentChanges: [...(text === undefined ? [CreateFile.create(uri, { overwrite: false, ignoreIfExists: false })] : []), TextDocumentEdit.create({ uri, version: null }, edits)] };
@@ -120,6 +101,5 @@ export async function addIgnoredMention(
   if (!applied.applied) {
     return { error: l10n.t('{0} was not changed: {1}', configFileName, applied.failureReason ?? l10n.t('the editor refused the edit.')) };
   }
-  unsavedEdits.set(session, { uri, textBefore: text });
   return { uri };
 }

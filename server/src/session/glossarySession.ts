@@ -368,6 +368,11 @@ export class GlossarySession {
     return this.workspace.createFile(uri, text);
   }
 
+  /** Writes a file anew while it still holds `expected`; undefined when written, else why not. */
+  replaceFile(uri: string, expected: string, text: string): Promise<string | undefined> {
+    return this.workspace.replaceFile(uri, expected, text);
+  }
+
   /** Indexes a file the server has just created, before the editor reports it. */
   addCreatedFile(uri: string, text: string): IndexChange | undefined {
     if (this.openVersions.has(uri) || !this.isGlossaryFile(uri)) {

@@ -196,6 +196,7 @@ test('command line: a read that throws is reported as an unreadable file, not an
     listFiles: (uri, filter) => workspace.listFiles(uri, filter),
     readFile: (uri) => (uri.endsWith('Wirft.md') ? Promise.reject(new Error('EIO: i/o error, read')) : workspace.readFile(uri)),
     createFile: (uri, text) => workspace.createFile(uri, text),
+    replaceFile: (uri, expected, text) => workspace.replaceFile(uri, expected, text),
   };
   const run = await runIn('/ws', throwing, ['check', 'g']);
   assert.equal(run.stderr, 'glossary: g/Wirft.md: skipped: cannot read the file (EIO: i/o error, read)\nglossary: 0 error(s), 2 warning(s), 1 information, 0 hint(s) in 2 of 2 file(s)\n');
@@ -214,6 +215,7 @@ test('command line: a file deleted or renamed while the index is built is skippe
     stat: (uri) => files.stat(uri),
     fileSize: (uri) => files.fileSize(uri),
     createFile: (uri, text) => files.createFile(uri, text),
+    replaceFile: (uri, expected, text) => files.replaceFile(uri, expected, text),
     listFiles: async (uri: string, filter: FileFilter): Promise<FileListing> => {
       const listing = await files.listFiles(uri, filter);
       files.set('file:///ws/g/Weg.md', undefined);
@@ -283,6 +285,7 @@ test('readGlossaryFiles: a rejected read is a skipped file', async () => {
       return { kind: 'text', text: '# X', warning: undefined };
     },
     createFile: async () => 'not here',
+    replaceFile: async () => 'not here',
   };
   const read = await readGlossaryFiles(workspace, ['file:///a.md', 'file:///b.md', 'file:///c.md'], (text, uri) => parseGlossaryDocument(text, uri, 0));
   assert.deepEqual(read.documents.map((document) => document.uri), ['file:///a.md', 'file:///c.md']);

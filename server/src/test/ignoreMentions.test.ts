@@ -2,7 +2,10 @@ import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { parseConfigFileText, resolveConfig } from '../config';
-import { ignoreMentionEdits } from '../features/ignoreMentions';
+import { Connection } from 'vscode-languageserver';
+import { addIgnoredMention, ignoreMentionEdits } from '../features/ignoreMentions';
+import { GlossarySession } from '../session/glossarySession';
+import { InMemoryWorkspace } from '../workspace/inMemoryWorkspace';
 
 /** The text of `.glossary.json` after the edits, which the configuration reads back with the id listed. */
 function edited(text: string | undefined, id: string, inherited: readonly string[] = []): string {
@@ -58,4 +61,21 @@ test('a file that is no JSON object, a list that is no list of ids, or an id lis
   // JSON.parse takes the last of two equal keys, the edit would find the first.
   assert.deepEqual(ignoreMentionEdits('{ "ignoreMentionsOf": ["A"], "ignoreMentionsOf": ["B"] }', 'Training'), { error: '.glossary.json has "ignoreMentionsOf" twice: correct it first.' });
   assert.deepEqual(ignoreMentionEdits('{ "ignoreMentionsOf": null }', 'Training'), { error: '"ignoreMentionsOf" in .glossary.json must be a list of ids: correct it first.' });
+});
+
+test('for an editor other than the extension the server writes .glossary.json, and only while it holds the text the id was added to', async () => {
+  const workspace = new InMemoryWorkspace({ 'file:///ws/.glossary.json': '{\n  "collation": "de"\n}\n', 'file:///ws/A.md': '## A {#A .term}' });
+  const session = new GlossarySession(workspace, ['file:///ws']);
+  await session.load(undefined, []);
+  const connection = { workspace: { applyEdit: async () => assert.fail('no edit is sent') } } as unknown as Connection;
+  const client = { documentChanges: true, createsFiles: true, settingsEdits: false };
+  const params = { id: 'A', configUri: 'file:///ws/.glossary.json' };
+  assert.deepEqual(await addIgnoredMention(params, session, connection, client), { uri: params.configUri, written: true });
+  const written = await workspace.readFile(params.configUri);
+  assert.equal(written.kind === 'text' ? written.text : '', '{\n  "collation": "de",\n  "ignoreMentionsOf": ["A"]\n}\n');
+  // Saved by another program between the read and the write: that text stays.
+  const replaceFile = workspace.replaceFile.bind(workspace);
+  workspace.replaceFile = async (uri, expected, text) => (workspace.set(uri, '{ "termClass": "x" }'), replaceFile(uri, expected, text));
+  assert.deepEqual(await addIgnoredMention({ ...params, id: 'B' }, session, connection, client), { error: '.glossary.json was not changed: the file changed meanwhile' });
+  assert.deepEqual(await workspace.readFile(params.configUri), { kind: 'text', text: '{ "termClass": "x" }', warning: undefined });
 });

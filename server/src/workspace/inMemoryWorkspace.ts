@@ -59,6 +59,14 @@ export class InMemoryWorkspace implements Workspace {
     return undefined;
   }
 
+  async replaceFile(uri: string, expected: string, text: string): Promise<string | undefined> {
+    if (this.files.get(uri) !== expected) {
+      return l10n.t('the file changed meanwhile');
+    }
+    this.files.set(uri, text);
+    return undefined;
+  }
+
   async readFile(uri: string): Promise<ReadResult> {
     const content = this.files.get(uri);
     if (content === undefined) {

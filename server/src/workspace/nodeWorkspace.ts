@@ -70,6 +70,19 @@ export class NodeFileSystemWorkspace implements Workspace {
       return (error as NodeJS.ErrnoException).code === 'EEXIST' ? l10n.t('the file exists already') : writeErrorReason(error);
     }
   }
+
+  async replaceFile(uri: string, expected: string, text: string): Promise<string | undefined> {
+    const current = await this.readFile(uri);
+    if (current.kind !== 'text' || current.text !== expected) {
+      return l10n.t('the file changed meanwhile');
+    }
+    try {
+      await fs.writeFile(toFsPath(uri), text, 'utf8');
+      return undefined;
+    } catch (error) {
+      return writeErrorReason(error);
+    }
+  }
 }
 
 /** Why a file could not be written, in words rather than Node's error text where the code is a common one. */

@@ -56,4 +56,6 @@ export interface Workspace {
   readFile(uri: string): Promise<ReadResult>;
   /** Writes a new file, never one that exists; undefined when written, else why not. */
   createFile(uri: string, text: string): Promise<string | undefined>;
+  /** Writes a file anew while it still holds `expected` (as `readFile` decodes it); undefined when written, else why not. */
+  replaceFile(uri: string, expected: string, text: string): Promise<string | undefined>;
 }
