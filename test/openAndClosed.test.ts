@@ -331,6 +331,14 @@ test('without indexFile, a .txt index page made beside the entries is found when
   try {
     await server.settle();
     assert.ok(!codes().includes('not-in-index'), JSON.stringify(codes()));
+    // A title page made and saved there is no index page: the glossary is not read again for it.
+    const statusesBefore = server.statuses.length;
+    const title = URI.file(path.join(folder, '000-title.txt')).toString();
+    fs.writeFileSync(URI.parse(title).fsPath, '% Das Glossar\n');
+    await server.connection.sendNotification(DidChangeWatchedFilesNotification.type, { changes: [{ uri: title, type: FileChangeType.Created }] });
+    await server.connection.sendNotification(DidChangeWatchedFilesNotification.type, { changes: [{ uri: title, type: FileChangeType.Changed }] });
+    await server.settle();
+    assert.deepEqual(server.statuses.slice(statusesBefore).map((status) => status.state).filter((state) => state === 'indexing'), []);
     const page = path.join(folder, '001-index.txt');
     fs.writeFileSync(page, '# Index {#Index}\n\n## K {.index}\n\n[Keras](#Keras) |\n');
     await server.connection.sendNotification(DidChangeWatchedFilesNotification.type, { changes: [{ uri: URI.file(page).toString(), type: FileChangeType.Created }] });

@@ -350,9 +350,11 @@ export function startServer(
       return;
     }
     // A .txt page beside the entries may have become the index page (or be it under a new name).
-    if (fileChanges.some((change) => session.mayBecomeIndexPage(change.uri))) {
-      await reload();
-      return;
+    for (const change of fileChanges) {
+      if (change.type !== FileChangeType.Deleted && (await session.becameIndexPage(change.uri))) {
+        await reload();
+        return;
+      }
     }
     // The folder watcher and a file's watcher may both report one file.
     const changes = [...new Map(fileChanges.map((change) => [`${change.type} ${change.uri}`, change])).values()];

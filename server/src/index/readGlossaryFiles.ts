@@ -129,13 +129,16 @@ const indexClassPattern = /\{[^}\n]*\.index[\s}]/;
 async function unlistedIndexPage(workspace: Workspace, config: GlossaryConfig, folder: string, listed: ReadonlySet<string>): Promise<string | undefined> {
   const { uris } = await workspace.listFiles(folder, { include: ['*.txt'], exclude: config.exclude, baseUri: folder });
   for (const uri of uris) {
-    if (listed.has(uri) || ((await workspace.fileSize(uri)) ?? Infinity) > maxIndexPageBytes) continue;
-    const read = await workspace.readFile(uri);
-    if (read.kind === 'text' && indexClassPattern.test(read.text) && hasIndexSections(parseGlossaryDocument(read.text, uri, 0))) {
-      return uri;
-    }
+    if (!listed.has(uri) && (await holdsIndexSections(workspace, uri))) return uri;
   }
   return undefined;
+}
+
+/** Whether a file, not too large for an index page, has `.index` sections (looked for in its text before it is parsed). */
+export async function holdsIndexSections(workspace: Workspace, uri: string): Promise<boolean> {
+  if (((await workspace.fileSize(uri)) ?? Infinity) > maxIndexPageBytes) return false;
+  const read = await workspace.readFile(uri);
+  return read.kind === 'text' && indexClassPattern.test(read.text) && hasIndexSections(parseGlossaryDocument(read.text, uri, 0));
 }
 
 /** The folder that holds most of the files, directly. */

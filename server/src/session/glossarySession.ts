@@ -6,7 +6,7 @@ import { configFileName, defaultConfig, entriesFolderUri, GlossaryConfig, resolv
 import { computeDiagnostics } from '../diagnostics/computeDiagnostics';
 import { GlossaryDiagnostic } from '../diagnostics/diagnostic';
 import { newEntryProblem, newEntryUri, proposeEntryId } from '../features/newEntry';
-import { indexPageToRead, readGlossaryFiles, ReadFilesResult } from '../index/readGlossaryFiles';
+import { holdsIndexSections, indexPageToRead, readGlossaryFiles, ReadFilesResult } from '../index/readGlossaryFiles';
 import { IndexChange, WorkspaceIndex } from '../index/workspaceIndex';
 import { DiagnosticCode } from '../diagnostics/codes';
 import { findMentionsOf, mentionsAreCurrent, reworkMentions, unlinkedMentions } from '../mentions/unlinkedMentions';
@@ -55,7 +55,7 @@ export class GlossarySession {
   private roots: readonly GlossaryRoot[] = [];
   /** The index page read whether or not the include patterns match it: the configured one, or the `.txt` page found beside the entries. */
   private pageOutsidePatterns: string | undefined;
-  /** Without `indexFile`, the folder a `.txt` index page is looked for in (see `mayBecomeIndexPage`). */
+  /** Without `indexFile`, the folder a `.txt` index page is looked for in (see `becameIndexPage`). */
   private indexPageFolder: string | undefined;
   /** The `.glossary.json` the configuration was read from, if any. */
   private configUri: string | undefined;
@@ -189,12 +189,14 @@ export class GlossarySession {
   }
 
   /**
-   * Whether a file that is no glossary file may be the index page found beside the entries when
-   * the glossary is read again: a `.txt` page made, renamed or changed in that folder while no
-   * `indexFile` is set (see `indexPageToRead`).
+   * Whether a file that is no glossary file is now the index page found beside the entries, so
+   * that the glossary is to be read again: a `.txt` page made, renamed or changed in that folder
+   * that holds `.index` sections, while no `indexFile` is set (see `indexPageToRead`). Another
+   * page saved there (the title page) is no reason to read the glossary again.
    */
-  mayBecomeIndexPage(uri: string): boolean {
-    return this.indexPageFolder !== undefined && uri.endsWith('.txt') && uri.slice(0, uri.lastIndexOf('/')) === this.indexPageFolder && !this.isGlossaryFile(uri);
+  async becameIndexPage(uri: string): Promise<boolean> {
+    const besideEntries = this.indexPageFolder !== undefined && uri.endsWith('.txt') && uri.slice(0, uri.lastIndexOf('/')) === this.indexPageFolder;
+    return besideEntries && !this.isGlossaryFile(uri) && (await holdsIndexSections(this.workspace, uri));
   }
 
   /**
@@ -210,7 +212,7 @@ export class GlossarySession {
       names.push(/[[\]{}*?]/.test(name) ? `*${Utils.extname(URI.parse(this.pageOutsidePatterns)).replace(/[[\]{}*?]/g, '')}` : name);
     }
     if (this.indexPageFolder !== undefined) {
-      // An index page made beside the entries later (see `mayBecomeIndexPage`).
+      // An index page made beside the entries later (see `becameIndexPage`).
       names.push('*.txt');
     }
     return [...new Set(names.map((name) => (name === '**' ? '**/*' : `**/${name}`)))].sort();

@@ -217,10 +217,14 @@ test('without indexFile, a .txt page with .index sections beside the *.md entrie
   assert.equal(session.index.indexPageUri(), uriOf('001-index.txt'));
   assert.equal(session.isGlossaryFile(uriOf('001-index.txt')), true);
   assert.equal(session.isGlossaryFile(uriOf('000-title.txt')), false);
-  // Another .txt page there may become the index page: the server reads the glossary again then.
-  assert.equal(session.mayBecomeIndexPage(uriOf('000-title.txt')), true);
-  assert.equal(session.mayBecomeIndexPage(uriOf('001-index.txt')), false);
-  assert.equal(session.mayBecomeIndexPage('file:///ws/sub/other.txt'), false);
+  // Another .txt page there becomes the index page once it has .index sections: the server reads
+  // the glossary again then, and not for the title page saved.
+  assert.equal(await session.becameIndexPage(uriOf('000-title.txt')), false);
+  workspace.set(uriOf('000-title.txt'), text(page));
+  assert.equal(await session.becameIndexPage(uriOf('000-title.txt')), true);
+  assert.equal(await session.becameIndexPage(uriOf('001-index.txt')), false);
+  workspace.set('file:///ws/sub/other.txt', text(page));
+  assert.equal(await session.becameIndexPage('file:///ws/sub/other.txt'), false);
   assert.deepEqual(session.watchedFilePatterns(), ['**/*.md', '**/*.txt', '**/001-index.txt']);
   // Birne is missing from the index page; Apfel is there.
   assert.deepEqual(codesOf(session, 'Birne.md'), [DiagnosticCode.NotInIndex]);
@@ -235,7 +239,7 @@ test('without indexFile, a .txt page with .index sections beside the *.md entrie
   await session.load(undefined, []);
   assert.equal(session.index.indexPageUri(), uriOf('Index.md'));
   assert.equal(session.index.document(uriOf('001-index.txt')), undefined);
-  assert.equal(session.mayBecomeIndexPage(uriOf('000-title.txt')), false);
+  assert.equal(await session.becameIndexPage(uriOf('000-title.txt')), false);
 });
 
 test('an index page made beside the entries after the glossary was read is found when it is read again', async () => {
@@ -244,7 +248,7 @@ test('an index page made beside the entries after the glossary was read is found
   await session.load(undefined, []);
   assert.equal(session.index.indexPageUri(), undefined);
   workspace.set(uriOf('index.txt'), text(['# Index {#Index}', '', '## A {.index}', '', '[Apfel](#Apfel) |']));
-  assert.equal(session.mayBecomeIndexPage(uriOf('index.txt')), true);
+  assert.equal(await session.becameIndexPage(uriOf('index.txt')), true);
   await session.load(undefined, []);
   assert.equal(session.index.indexPageUri(), uriOf('index.txt'));
   assert.deepEqual(codesOf(session, 'Birne.md'), [DiagnosticCode.NotInIndex]);
