@@ -75,6 +75,10 @@ test('glossary/missingEntries and glossary/proposeEntry sent before the first lo
     assert.ok(proposed.problem, `#Large-Language-Model exists already: ${JSON.stringify(proposed)}`);
     await server.settle();
     assert.deepEqual(missing, await server.connection.sendRequest(MissingEntriesRequest), 'the same answer as once the glossary is read');
+    // Parameters missing or of another type (from another editor) propose nothing, without an internal error.
+    const problemOf = async (params: unknown): Promise<string | undefined> => ((await server.connection.sendRequest('glossary/proposeEntry', params)) as { problem?: string }).problem;
+    assert.equal(await problemOf(null), 'The id is empty.');
+    assert.equal(await problemOf({ title: 42, id: {} }), 'The id is empty.');
   } finally {
     await server.shutdown();
   }

@@ -523,7 +523,9 @@ export function startServer(
   connection.onRequest(ProposeEntryRequest, async (params) => {
     refuseAfterShutdown(connection, ProposeEntryRequest.method);
     await afterQueuedWork();
-    return session.proposeEntry(String(params.title ?? ''), params.id || undefined);
+    // Parameters from other editors may be missing or of another type: a missing title proposes nothing.
+    const id = typeof params?.id === 'string' && params.id !== '' ? params.id : undefined;
+    return session.proposeEntry(typeof params?.title === 'string' ? params.title : '', id);
   });
   connection.onRequest(MissingEntriesRequest, async () => {
     refuseAfterShutdown(connection, MissingEntriesRequest.method);
