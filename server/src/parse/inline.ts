@@ -941,28 +941,113 @@ function pairEmphasis(text: string, isDelimiter: (offset: number) => boolean = (
 }
 
 /**
- * Whether `text` leaves an emphasis delimiter open. Pandoc then reads the rest of the line as the
- * emphasis' content, so a heading's attribute block after it is plain text.
+ * Whether Pandoc's emphasis parser, reading `text` (a heading's text before its attribute block),
+ * meets a run of `*` or `_` that it cannot close. Its `enclosure` then reads everything up to the
+ * line's end as the emphasis' content, the attribute block too, and gives it all back as text, so
+ * the block is no attribute block. The closing rules follow Pandoc's `one`, `two` and `three`: a
+ * run of three closes with three, or with two and then one, or one and then two; `**a*` and
+ * `*a**` stay open. Code, math, raw HTML, escapes and links are read as one piece each.
  */
 export function hasUnclosedEmphasis(text: string): boolean {
-  if (!/[*_~]/.test(text)) return false;
-  // Delimiters in code, math, raw HTML or an inline link (whose label is read by itself) pair with none outside.
-  const delimiters = new Set<number>();
-  for (let i = 0; i < text.length; ) {
+  if (!/[*_]/.test(text)) return false;
+  const reader = new EnclosureReader(text);
+  try {
+    for (let i = 0; i < text.length; ) i = reader.inline(i);
+    return false;
+  } catch (error) {
+    if (error === swallowed) return true;
+    throw error;
+  }
+}
+
+/** Thrown where an enclosure fails: it has read to the end of the text, and so has every enclosure around it. */
+const swallowed = Symbol('the rest of the text is an unclosed emphasis');
+
+/**
+ * How deep enclosures are read inside each other. Deeper ones are taken as never closed (a heading
+ * of thousands of `**a *b` would otherwise overflow the stack): no writer nests emphasis so.
+ */
+const maxEnclosureDepth = 100;
+
+/** Pandoc's reading of `*` and `_` runs (see `hasUnclosedEmphasis`). */
+class EnclosureReader {
+  private depth = 0;
+  /** Where the last word or closed enclosure ended: a `_` there opens nothing (Pandoc's `notAfterString`). */
+  private lastStrEnd = -1;
+
+  constructor(private readonly text: string) {}
+
+  /** Where the inline element at `i` ends. */
+  inline(i: number): number {
+    const { text } = this;
     const ch = text[i];
-    if (ch === '\\') {
-      i += 2;
-    } else if (ch === '`' || ch === '$' || ch === '<') {
-      i = skipVerbatim(text, i);
-    } else if (ch === '[') {
-      const attempt = tryLink(text, i, () => undefined);
-      i = attempt.kind === 'link' ? attempt.link.end : i + 1;
-    } else {
-      if (ch === '*' || ch === '_' || ch === '~') delimiters.add(i);
-      i++;
+    if (ch === '\\') return i + (asciiPunctuation.test(text[i + 1] ?? '') ? 2 : 1);
+    if (ch === '`' || ch === '$' || ch === '<') return skipVerbatim(text, i);
+    if (ch === '[' || (ch === '!' && text[i + 1] === '[')) {
+      const attempt = tryLink(text, ch === '!' ? i + 1 : i, () => undefined);
+      return attempt.kind === 'link' ? attempt.link.end : i + 1;
+    }
+    if (ch === '*' || ch === '_') return this.enclosure(i, ch);
+    if (alphaNumeric.test(ch)) {
+      let end = i + 1;
+      while (end < text.length && alphaNumeric.test(text[end])) end++;
+      return (this.lastStrEnd = end);
+    }
+    return i + 1;
+  }
+
+  private enclosure(i: number, c: string): number {
+    const { text } = this;
+    // Right after a word (intraword underscores) or a closed enclosure, a `_` opens nothing: it is
+    // one character of text, and the next `_` of the run may open.
+    if (c === '_' && i === this.lastStrEnd) return i + 1;
+    let end = i;
+    while (text[end] === c) end++;
+    // A run before white space, or of four or more, is text.
+    if (whiteSpace.test(text[end] ?? '') || end - i > 3) return end;
+    if (++this.depth > maxEnclosureDepth) throw swallowed;
+    const closed = end - i === 3 ? this.three(end, c) : end - i === 2 ? this.two(end, c) : this.one(end, c);
+    this.depth--;
+    return closed;
+  }
+
+  /** Whether `n` of `c` stand at `k` and may close (`_` not before a letter or digit). */
+  private ender(k: number, c: string, n: number): boolean {
+    for (let j = 0; j < n; j++) if (this.text[k + j] !== c) return false;
+    return c === '*' || !alphaNumeric.test(this.text[k + n] ?? '');
+  }
+
+  private contentsUntil(k: number, c: string, n: number): number {
+    while (!this.ender(k, c, n)) {
+      if (k >= this.text.length) throw swallowed;
+      k = this.inline(k);
+    }
+    return k;
+  }
+
+  private one(k: number, c: string): number {
+    for (;;) {
+      k = this.contentsUntil(k, c, 1);
+      // A strong inside the emphasis (`*a **b** c*`), when the pair is not followed by the closer.
+      if (this.text[k + 1] === c && !this.ender(k + 2, c, 1)) k = this.two(k + 2, c);
+      else return this.closedAt(k + 1);
     }
   }
-  return pairEmphasis(text, (offset) => delimiters.has(offset)).unclosed;
+
+  private two(k: number, c: string): number {
+    return this.closedAt(this.contentsUntil(k, c, 2) + 2);
+  }
+
+  private three(k: number, c: string): number {
+    k = this.contentsUntil(k, c, 1);
+    if (this.ender(k, c, 3)) return this.closedAt(k + 3);
+    return this.ender(k, c, 2) ? this.one(this.closedAt(k + 2), c) : this.two(this.closedAt(k + 1), c);
+  }
+
+  /** Each closing delimiter counts as the end of a word for the `_` after it (Pandoc's `updateLastStrPos`). */
+  private closedAt(k: number): number {
+    return (this.lastStrEnd = k);
+  }
 }
 
 function findLast<T>(items: readonly T[], predicate: (item: T) => boolean): number {

@@ -64,3 +64,12 @@ export function generateElementDocument(next: () => number): string {
   const blocks = Array.from({ length: 2 + Math.floor(next() * 6) }, () => pick(elementBlockTemplates).replace(/\$/g, inline));
   return blocks.join(pick(['\n\n', '\n\n', '\n']));
 }
+
+/** Pieces of a heading's text around emphasis: runs of `*` and `_`, words, and what is read as one piece. */
+const emphasisPieces = ['*', '**', '***', '_', '__', 'a', 'b', ' ', ' ', 'c d', '`*`', '\\*', '[*l](#q)', 'x_y', '~~', '$*$'];
+
+/** A random heading of emphasis runs, closed or not, ending in the attribute block `{#<id>}`. */
+export function generateEmphasisHeading(next: () => number, id: string): string {
+  const pieces = Array.from({ length: 1 + Math.floor(next() * 6) }, () => emphasisPieces[Math.floor(next() * emphasisPieces.length)]);
+  return `## T ${pieces.join('')} {#${id}}`;
+}

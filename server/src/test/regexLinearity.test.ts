@@ -107,6 +107,8 @@ const inputs: Readonly<Record<string, (n: number) => string>> = {
   'spans, each with an unclosed block': (n) => 'x ' + '[a]{k='.repeat(n / 6),
   'links, each with an unclosed block': (n) => 'x ' + '[a](#b){k='.repeat(n / 10),
   'heading of *': (n) => '# ' + '*'.repeat(n) + ' {#a}',
+  'heading of emphasis nested ever deeper': (n) => '# ' + '**a *b '.repeat(n / 7) + '{#a}',
+  'heading of emphasis runs that close': (n) => '# ' + '***a** b* '.repeat(n / 10) + '{#a}',
   'headings each opening a tag': (n) => '# K <div\n'.repeat(n / 9),
   'headings each opening a tag, closed at the end': (n) => '# K <div\n'.repeat(n / 9) + '>\n',
   'headings each opening a tag, then blank lines': (n) => '# K <div\n\n'.repeat(n / 10),
