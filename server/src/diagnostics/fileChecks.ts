@@ -85,7 +85,8 @@ export const checkChapterHeading: Check = function* ({ document, index, config }
 /**
  * `unclosed-block`: a code fence or comment never closed in its file (see `UnclosedBlock`).
  * Pandoc reads it as text in the file alone; the book joins the files, and there it swallows the
- * next files up to the next fence or `-->` (only in a workspace with an entry).
+ * next files up to the next fence or `-->`. Also an emphasis run never closed in a heading, which
+ * makes its attribute block text (only in a workspace with an entry).
  */
 export const checkUnclosedBlocks: Check = function* ({ document, index }) {
   if (!index.hasEntries()) {
@@ -98,7 +99,9 @@ export const checkUnclosedBlocks: Check = function* ({ document, index }) {
       message:
         block.kind === 'fence'
           ? l10n.t('This code block is never closed: in the book, which joins the files, it runs on into the files after this one up to the next line of at least {0}, and their headings and links are lost.', block.marker)
-          : l10n.t('This comment is never closed with -->: in the book, which joins the files, it hides the files after this one up to the next -->.'),
+          : block.kind === 'comment'
+            ? l10n.t('This comment is never closed with -->: in the book, which joins the files, it hides the files after this one up to the next -->.')
+            : l10n.t('This {0} is never closed: pandoc reads the rest of the heading as its text, the attribute block too, so the heading gets neither its id nor its classes.', block.marker),
       data: { kind: DiagnosticCode.UnclosedBlock },
       relatedInformation: [],
     };

@@ -941,21 +941,22 @@ function pairEmphasis(text: string, isDelimiter: (offset: number) => boolean = (
 }
 
 /**
- * Whether Pandoc's emphasis parser, reading `text` (a heading's text before its attribute block),
- * meets a run of `*` or `_` that it cannot close. Its `enclosure` then reads everything up to the
- * line's end as the emphasis' content, the attribute block too, and gives it all back as text, so
- * the block is no attribute block. The closing rules follow Pandoc's `one`, `two` and `three`: a
- * run of three closes with three, or with two and then one, or one and then two; `**a*` and
- * `*a**` stay open. Code, math, raw HTML, escapes and links are read as one piece each.
+ * Where the first run of `*` or `_` starts that Pandoc's emphasis parser, reading `text` (a
+ * heading's text before its attribute block), cannot close; -1 when it closes every run. Its
+ * `enclosure` then reads everything up to the line's end as the emphasis' content, the attribute
+ * block too, and gives it all back as text, so the block is no attribute block. The closing rules
+ * follow Pandoc's `one`, `two` and `three`: a run of three closes with three, or with two and
+ * then one, or one and then two; `**a*` and `*a**` stay open. Code, math, raw HTML, escapes and
+ * links are read as one piece each.
  */
-export function hasUnclosedEmphasis(text: string): boolean {
-  if (!/[*_]/.test(text)) return false;
+export function unclosedEmphasisStart(text: string): number {
+  if (!/[*_]/.test(text)) return -1;
   const reader = new EnclosureReader(text);
   try {
     for (let i = 0; i < text.length; ) i = reader.inline(i);
-    return false;
+    return -1;
   } catch (error) {
-    if (error === swallowed) return true;
+    if (error === swallowed) return reader.outermostOpenRun();
     throw error;
   }
 }
@@ -971,7 +972,8 @@ const maxEnclosureDepth = 100;
 
 /** Pandoc's reading of `*` and `_` runs (see `hasUnclosedEmphasis`). */
 class EnclosureReader {
-  private depth = 0;
+  /** Where the runs being read start, outermost first. */
+  private readonly openRuns: number[] = [];
   /** Where the last word or closed enclosure ended: a `_` there opens nothing (Pandoc's `notAfterString`). */
   private lastStrEnd = -1;
 
@@ -1005,10 +1007,15 @@ class EnclosureReader {
     while (text[end] === c) end++;
     // A run before white space, or of four or more, is text.
     if (whiteSpace.test(text[end] ?? '') || end - i > 3) return end;
-    if (++this.depth > maxEnclosureDepth) throw swallowed;
+    this.openRuns.push(i);
+    if (this.openRuns.length > maxEnclosureDepth) throw swallowed;
     const closed = end - i === 3 ? this.three(end, c) : end - i === 2 ? this.two(end, c) : this.one(end, c);
-    this.depth--;
+    this.openRuns.pop();
     return closed;
+  }
+
+  outermostOpenRun(): number {
+    return this.openRuns[0] ?? -1;
   }
 
   /** Whether `n` of `c` stand at `k` and may close (`_` not before a letter or digit). */

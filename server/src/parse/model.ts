@@ -144,8 +144,9 @@ export interface CodeFence {
  * into the next ones.
  */
 export interface UnclosedBlock {
-  readonly kind: 'fence' | 'comment';
-  /** The opening marker as written: `~~~~`, `<!--`. */
+  /** A code fence or comment (in the book they run on into the next files), or an emphasis run that makes a heading's attribute block text. */
+  readonly kind: 'fence' | 'comment' | 'emphasis';
+  /** The opening marker as written: `~~~~`, `<!--`, `**`. */
   readonly marker: string;
   /** Range of the opening marker (`~~~`, `<!--`). */
   readonly range: Range;

@@ -4,14 +4,14 @@
  */
 
 import { attributeBlockEndingAt, type AttributeBlock } from './attributes';
-import { scanBlocks, splitLines, type BlockIdBlock, type DefinitionBlock, type HeadingBlock, type InlineBlock, type LineRef } from './blocks';
+import { scanBlocks, splitLines, type BlockIdBlock, type BlockScan, type DefinitionBlock, type HeadingBlock, type InlineBlock, type LineRef } from './blocks';
 import { CompactHeading, CompactLink, CompactSection, HeadingAnchor } from './compactModel';
 import { detach, sharedClassList } from './detach';
 import { textFingerprint } from './fingerprint';
 import { uniqueIdentifier } from './identifiers';
 import { comparePositions, positionAt } from './positions';
 import { SourceLines } from './sourceLines';
-import { elementAttributeStarts, hasUnclosedEmphasis, plainText, referenceKey, scanInline, type ReferenceResolver, type ResolvedReference } from './inline';
+import { elementAttributeStarts, plainText, referenceKey, scanInline, unclosedEmphasisStart, type ReferenceResolver, type ResolvedReference } from './inline';
 import {
   defaultParseOptions,
   type Anchor,
@@ -71,6 +71,8 @@ interface HeadingParts {
   readonly textStart: number;
   readonly textEnd: number;
   readonly attributes: AttributeBlock | undefined;
+  /** A run of emphasis left open before what would be the attribute block, which it makes text: offsets in the content. */
+  readonly unclosedEmphasis?: { readonly start: number; readonly end: number };
 }
 
 /**
@@ -80,11 +82,19 @@ interface HeadingParts {
 function splitHeading(block: HeadingBlock, content: string, setext: boolean): HeadingParts {
   let end = content.replace(/[ \t]+$/, '').length;
   let attributes: AttributeBlock | undefined;
-  if (content[end - 1] === '}' && !hasUnclosedEmphasis(content.slice(0, content.lastIndexOf('{', end - 1)))) {
+  let unclosedEmphasis: HeadingParts['unclosedEmphasis'];
+  if (content[end - 1] === '}') {
     // The heading's inline text is scanned once, and only when a block may follow an element.
     let elementBlocks: ReadonlySet<number> | undefined;
     const isElementBlock = (open: number): boolean => /[\])`>]/.test(content[open - 1] ?? '') && (elementBlocks ??= elementAttributeStarts(content.slice(0, end))).has(open);
     attributes = attributeBlockEndingAt(content, end, (open) => content[open - 1] !== '\\' && !isElementBlock(open));
+    const emphasis = attributes === undefined ? -1 : unclosedEmphasisStart(content.slice(0, attributes.start));
+    if (emphasis >= 0) {
+      let runEnd = emphasis;
+      while (content[runEnd] === content[emphasis]) runEnd++;
+      unclosedEmphasis = { start: emphasis, end: runEnd };
+      attributes = undefined;
+    }
     if (attributes) end = attributes.start;
   }
   end = content.slice(0, end).replace(/[ \t]+$/, '').length;
@@ -96,7 +106,7 @@ function splitHeading(block: HeadingBlock, content: string, setext: boolean): He
     if (hashes < end && (hashes === 0 || /[ \t]/.test(content[hashes - 1]) || attributes)) end = hashes;
   }
   const textEnd = content.slice(0, end).replace(/[ \t]+$/, '').length;
-  return { block, raw: content.slice(0, textEnd), textStart: 0, textEnd, attributes };
+  return { block, raw: content.slice(0, textEnd), textStart: 0, textEnd, attributes, unclosedEmphasis };
 }
 
 const noClasses: readonly string[] = Object.freeze([]);
@@ -269,7 +279,7 @@ export function parseGlossaryDocument(
     entries: buildEntries(headings, links, paragraphs, blockScan.rules, lineTexts, options),
     codeFences,
     verbatim: blockScan.verbatim.length === 0 ? noRanges : blockScan.verbatim.map((range) => source.range(range)),
-    unclosedBlocks: blockScan.unclosed.length === 0 ? noUnclosedBlocks : blockScan.unclosed.map(({ kind, marker, line, start, end }) => ({ kind, marker, range: source.range({ start: { line, character: start }, end: { line, character: end } }) })),
+    unclosedBlocks: unclosedBlocksOf(blockScan, headingParts, source),
   };
 }
 
@@ -287,6 +297,17 @@ function elementAnchor(
   classes: readonly string[],
 ): Anchor {
   return { id: detach(id), explicit: true, idRange: written ?? attributeBlock, writtenIdRange: written, element, heading: undefined, range, label: detach(label), classes: sharedClassList(classes) };
+}
+
+/** The code fences and comments never closed, and the emphasis runs that make a heading's attribute block text, in document order. */
+function unclosedBlocksOf(blockScan: BlockScan, headings: readonly { parts: HeadingParts; segment: Segment }[], source: SourceLines): readonly UnclosedBlock[] {
+  const blocks: UnclosedBlock[] = blockScan.unclosed.map(({ kind, marker, line, start, end }) => ({ kind, marker, range: source.range({ start: { line, character: start }, end: { line, character: end } }) }));
+  for (const { parts, segment } of headings) {
+    const run = parts.unclosedEmphasis;
+    if (run !== undefined) blocks.push({ kind: 'emphasis', marker: segment.text.slice(run.start, run.end), range: segment.range(run.start, run.end) });
+  }
+  if (blocks.length === 0) return noUnclosedBlocks;
+  return blocks.sort((a, b) => comparePositions(a.range.start, b.range.start));
 }
 
 /** Shared by the models without unclosed blocks: nearly all. */

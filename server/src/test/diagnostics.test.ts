@@ -320,6 +320,15 @@ test('unclosed-block: a code fence or comment (at a block\'s start or within a p
   assert.deepEqual(diagnosticsOf(files, 'Inner.md').filter((diagnostic) => diagnostic.code === 'unclosed-block'), []);
 });
 
+test('unclosed-block: a run of emphasis in a heading that pandoc cannot close, which makes the attribute block text, is a warning on the run', () => {
+  const heading = '## Modell **GPT-4* {#GPT-4 .chapter .small .term}';
+  const files = { ...indexPage, 'GPT-4.md': [heading, '', 'Text.'], 'Fine.md': ['## Modell **GPT-4** {#Fine .chapter .small .term}', '', 'Text.'] };
+  assert.deepEqual(diagnosticsOf(files, 'GPT-4.md').filter((diagnostic) => diagnostic.code === 'unclosed-block').map((diagnostic) => [diagnostic.range, diagnostic.message]), [
+    ['0:10-0:12', 'This ** is never closed: pandoc reads the rest of the heading as its text, the attribute block too, so the heading gets neither its id nor its classes.'],
+  ]);
+  assert.deepEqual(diagnosticsOf(files, 'Fine.md').filter((diagnostic) => diagnostic.code === 'unclosed-block'), []);
+});
+
 test('links inside code are not checked', () => {
   const files = { ...indexPage, 'Code.md': entryLines('Code', 'Code', [], ['~~~', '[x](#Nowhere)', '~~~', '', 'Inline `[y](#Nowhere)`.']) };
   assert.deepEqual(diagnosticsOf(files, 'Code.md'), []);

@@ -199,7 +199,7 @@ test('unclosed-block is reported exactly where pandoc, joining the file with the
   const next = '\n\n## Next {#Next}\n\n~~~~\nx\n~~~~\n\nmore -->\n\n## After {#After}\n';
   const cases = ['Text.\n\n~~~sh\nx', 'Text <!-- x', '<!-- x\n\ny', 'a\n<!-- x\nb', '<pre>\n<!-- x', '- item\n\n  ~~~\n  x', '- item <!-- x', '> ~~~\n> x', '> q <!-- x', 'Code `<!--` here.', '~~~\nclosed\n~~~'];
   for (const text of cases) {
-    const reported = parseGlossaryDocument(text, 'file:///a.md', 1).unclosedBlocks.length > 0;
+    const reported = parseGlossaryDocument(text, 'file:///a.md', 1).unclosedBlocks.some((block) => block.kind !== 'emphasis');
     const { ids } = await pandocFactsOfText(text + next);
     assert.equal(reported, !ids.includes('Next'), `${JSON.stringify(text)}: pandoc's ids ${JSON.stringify(ids)}`);
   }

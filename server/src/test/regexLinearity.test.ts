@@ -24,7 +24,7 @@ import { baseIdentifier, uniqueIdentifier } from '../parse/identifiers';
 import {
   codeSpanEnd,
   escapeUri,
-  hasUnclosedEmphasis,
+  unclosedEmphasisStart,
   htmlOrAutolinkEnd,
   matchingBracket,
   plainText,
@@ -129,7 +129,7 @@ const functions: Readonly<Record<string, (text: string) => unknown>> = {
   scanInline: (text) => scanInline(text, () => undefined),
   'scanInline (every key resolves)': (text) => scanInline(text, () => ({ url: '#x', kind: 'reference', idLocation: undefined })),
   plainText: (text) => plainText(text, () => undefined),
-  hasUnclosedEmphasis,
+  unclosedEmphasisStart,
   parseAttributeBlock: (text) => parseAttributeBlock(text, 0),
   matchingBracket: (text) => matchingBracket(text, 0),
   codeSpanEnd: (text) => codeSpanEnd(text, 0),
