@@ -29,22 +29,30 @@ export const checkBrokenLinks: Check = function* ({ document, index }) {
     if (unresolvedLinkCode(link, index, onIndexPage) !== DiagnosticCode.BrokenLink) {
       continue;
     }
-    const closestIds = findClosestIds(link.target, index);
-    const message =
-      closestIds.length === 0
-        ? l10n.t('No heading defines the id "{0}".', link.target)
-        : closestIds[0]!.normalize('NFC') === link.target.normalize('NFC')
-          ? l10n.t('No heading defines the id "{0}" in these characters: a heading gives it with its letters encoded otherwise (such as ö as one character, or as o and a combining ¨), which pandoc takes for another id.', link.target)
-          : l10n.t('No heading defines the id "{0}". Closest existing ids: {1}.', link.target, closestIds.join(', '));
+    // `[label](#)`, as while a link is typed, names no id to look for.
+    const closestIds = link.target === '' ? [] : findClosestIds(link.target, index);
     yield {
       range: link.idRange ?? link.range,
       code: DiagnosticCode.BrokenLink,
-      message,
+      message: brokenLinkMessage(link.target, closestIds),
       data: { kind: DiagnosticCode.BrokenLink, target: link.target, closestIds },
       relatedInformation: [],
     };
   }
 };
+
+function brokenLinkMessage(target: string, closestIds: readonly string[]): string {
+  if (target === '') {
+    return l10n.t('The link names no id after #.');
+  }
+  if (closestIds.length === 0) {
+    return l10n.t('No heading defines the id "{0}".', target);
+  }
+  if (closestIds[0]!.normalize('NFC') === target.normalize('NFC')) {
+    return l10n.t('No heading defines the id "{0}" in these characters: a heading gives it with its letters encoded otherwise (such as ö as one character, or as o and a combining ¨), which pandoc takes for another id.', target);
+  }
+  return l10n.t('No heading defines the id "{0}". Closest existing ids: {1}.', target, closestIds.join(', '));
+}
 
 /**
  * In how many files headings give an id when at least one of them gives it automatically, or

@@ -10,7 +10,8 @@ import { proposeEntryId } from './newEntry';
 export function missingEntries(index: WorkspaceIndex): MissingEntry[] {
   const missing: MissingEntry[] = [];
   for (const id of index.linkedIds()) {
-    if (id !== indexId && !index.isDefined(id)) {
+    // `[label](#)` names no id, and so no entry to make.
+    if (id !== '' && id !== indexId && !index.isDefined(id)) {
       const links = index.linksTo(id);
       missing.push({ id, title: titleForMissingId(id, links.map(({ link }) => link.label)), referenceCount: links.length, fileCount: index.documentsLinkingTo(id).length });
     }

@@ -329,6 +329,14 @@ test('unclosed-block: a run of emphasis in a heading that pandoc cannot close, w
   assert.deepEqual(diagnosticsOf(files, 'Fine.md').filter((diagnostic) => diagnostic.code === 'unclosed-block'), []);
 });
 
+test('broken-link: a link that names no id after # says so, and offers no closest ids', () => {
+  const files = { ...indexPage, 'Apfel.md': entryLines('Apfel', 'Apfel', [], ['Siehe [oben](#) und [](#).']) };
+  assert.deepEqual(
+    diagnosticsOf(files, 'Apfel.md').filter((diagnostic) => diagnostic.code === 'broken-link').map((diagnostic) => [diagnostic.message, (diagnostic.data as unknown as { closestIds: string[] }).closestIds]),
+    [['The link names no id after #.', []], ['The link names no id after #.', []]],
+  );
+});
+
 test('links inside code are not checked', () => {
   const files = { ...indexPage, 'Code.md': entryLines('Code', 'Code', [], ['~~~', '[x](#Nowhere)', '~~~', '', 'Inline `[y](#Nowhere)`.']) };
   assert.deepEqual(diagnosticsOf(files, 'Code.md'), []);

@@ -6,7 +6,8 @@ import { uriOf } from './support/tinyWorkspace';
 
 test('missing entries: most linked first, titled as the links name them, each naming the file that keeps it from being made', async () => {
   const workspace = new InMemoryWorkspace({
-    [uriOf('A.md')]: '[Model Collapse](#Model-Collapse), [collapse](#Model-Collapse), [LLM](#LLM), [g](#Gpt), [n](#Notes) and [the index](#Index)',
+    // `[](#)` and `[oben](#)` name no id: no entry is missing for them.
+    [uriOf('A.md')]: '[Model Collapse](#Model-Collapse), [collapse](#Model-Collapse), [LLM](#LLM), [g](#Gpt), [n](#Notes), [](#), [oben](#) and [the index](#Index)',
     // LLM.md holds another entry; gpt.md differs from Gpt.md in case alone; Notes.md is on disk, not in the glossary.
     [uriOf('LLM.md')]: '## Large Language Model {#Large-Language-Model .term}',
     [uriOf('gpt.md')]: '## GPT {#GPT .term}',
