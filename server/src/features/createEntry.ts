@@ -46,8 +46,13 @@ export async function createEntry(
   }
   const change = session.addCreatedFile(uri, text);
   if (client.showsDocuments && client.createsFiles && client.snippetEdits) {
-    const shown = await connection.window.showDocument({ uri, takeFocus: true, selection: placeholder });
-    if (shown.success) await startSnippet(connection, uri, text, snippet, client);
+    // The entry exists now: an editor failing to show it or to take the snippet changes nothing of that.
+    try {
+      const shown = await connection.window.showDocument({ uri, takeFocus: true, selection: placeholder });
+      if (shown.success) await startSnippet(connection, uri, text, snippet, client);
+    } catch {
+      // The writer has the file, without tab stops.
+    }
     return { result: { uri }, change };
   }
   if (client.showsDocuments) {

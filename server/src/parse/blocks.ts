@@ -398,8 +398,10 @@ class BlockScanner {
    */
   private attributesGoingOn(lines: readonly LineRef[], i: number, closeLine: number): { line: LineRef; attributes: AttributeBlock } | undefined {
     const first = this.text(lines[i]);
-    const brace = first.indexOf('{');
-    if (brace < 0 || first.includes('}', brace)) return undefined;
+    const info = fenceOpening.exec(first)![3];
+    // The fence's info string is the block alone (```` ``` py{ ```` is no block).
+    const brace = first.length - info.length + info.search(/\S/);
+    if (first[brace] !== '{' || first.includes('}', brace)) return undefined;
     let joined = first;
     const lineStarts = [0];
     for (let j = i + 1, closed = false; j < lines.length && lines[j].line < closeLine && !closed; j++) {

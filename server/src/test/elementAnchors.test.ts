@@ -6,7 +6,7 @@
 
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { MarkupContent, TextDocumentEdit } from 'vscode-languageserver';
+import { MarkupContent, TextDocumentEdit, WorkspaceEdit } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { complete, cursorTextIn } from '../features/completion';
 import { findDefinitions } from '../features/definition';
@@ -122,9 +122,7 @@ test('renaming an id that a span in an entry file gives leaves the file\'s name 
 test('rename from a link to a span changes the span\'s {#id} and every link, nothing else', () => {
   const { index, uri, position } = withCursor({ 'Wichtig.md': wichtig, 'Verweise.md': linking('[Satz](#Kern‸satz)', '[noch einmal](#Kernsatz)') });
   const edit = renameId(index, uri, position, 'Leitsatz', { isOpen: () => false, documentChanges: true, renamesFiles: true });
-  const changes = (edit.documentChanges ?? []).map((change) =>
-    TextDocumentEdit.is(change) ? `${change.textDocument.uri.slice(11)}: ${change.edits.map((e) => `${rangeText(e.range)} ${'newText' in e ? e.newText : ''}`).join(', ')}` : change.kind,
-  );
+  const changes = editsOf(edit);
   assert.deepEqual(changes, ['Wichtig.md: 2:32-2:40 Leitsatz', 'Verweise.md: 2:8-2:16 Leitsatz, 3:15-3:23 Leitsatz']);
 });
 
@@ -159,9 +157,7 @@ test('a raw HTML span or div with an id is a link target, as pandoc reads it, an
   assert.deepEqual(brokenLinks.map((d) => d.message), ['No heading defines the id "offen".']);
   const { index, uri, position } = withCursor({ 'Html.md': html, 'Verweise.md': linking('[Satz](#Kern‸satz)') });
   const edit = renameId(index, uri, position, 'Leitsatz', { isOpen: () => false, documentChanges: true, renamesFiles: true });
-  const changes = (edit.documentChanges ?? []).map((change) =>
-    TextDocumentEdit.is(change) ? `${change.textDocument.uri.slice(11)}: ${change.edits.map((e) => `${rangeText(e.range)} ${'newText' in e ? e.newText : ''}`).join(', ')}` : change.kind,
-  );
+  const changes = editsOf(edit);
   assert.deepEqual(changes, ['Html.md: 0:14-0:22 Leitsatz', 'Verweise.md: 2:8-2:16 Leitsatz']);
 });
 
@@ -175,9 +171,7 @@ test("a reference definition's {#id} is the anchor of the first link that uses i
   const { index, uri, position } = withCursor({ 'A.md': text, 'Wichtig.md': wichtig, 'B.md': ['[hin](#Modell‸verweis)'] });
   assert.deepEqual(findDefinitions(index, uri, position, notCancelled).map((location) => `${location.uri.slice(11)} ${rangeText(location.range)}`), ['A.md 0:5-0:17']);
   const edit = renameId(index, uri, position, 'Verweis', { isOpen: () => false, documentChanges: true, renamesFiles: true });
-  const changes = (edit.documentChanges ?? []).map((change) =>
-    TextDocumentEdit.is(change) ? `${change.textDocument.uri.slice(11)}: ${change.edits.map((e) => `${rangeText(e.range)} ${'newText' in e ? e.newText : ''}`).join(', ')}` : change.kind,
-  );
+  const changes = editsOf(edit);
   assert.deepEqual(changes, ['A.md: 2:25-2:38 Verweis', 'B.md: 0:7-0:20 Verweis']);
 });
 
@@ -186,3 +180,10 @@ test('the id of a code block whose attribute block goes on to the next line is w
   const document = parseGlossaryDocument(text.join('\n'), 'file:///ws/A.md', 1);
   assert.deepEqual(document.anchors.map((anchor) => [anchor.id, anchor.element, rangeText(anchor.idRange), rangeText(anchor.range)]), [['Beispiel', 'codeBlock', '1:20-1:28', '1:0-1:29']]);
 });
+
+/** A rename's edits, file by file: `File.md: line:col-line:col newText, …`. */
+function editsOf(edit: WorkspaceEdit): string[] {
+  return (edit.documentChanges ?? []).map((change) =>
+    TextDocumentEdit.is(change) ? `${change.textDocument.uri.slice(11)}: ${change.edits.map((e) => `${rangeText(e.range)} ${'newText' in e ? e.newText : ''}`).join(', ')}` : change.kind,
+  );
+}
