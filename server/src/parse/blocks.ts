@@ -245,6 +245,7 @@ export function scanBlocks(lineTexts: readonly string[]): BlockScan {
   const all: LineRef[] = lineTexts.map((t, line) => ({ line, start: 0, end: t.length }));
   // One scan keeps the inline indexes of a paragraph's text while cuts at HTML tags read on in it.
   withIndexes(() => scanner.parse(all, { inList: false, topLevel: true }));
+  scanner.dropUnclosedHtmlDivs();
   return scanner.result;
 }
 
@@ -279,8 +280,12 @@ class BlockScanner {
   private readonly lastFooters = new WeakMap<readonly LineRef[], number>();
   /** Per list of lines being parsed, the last line where a closing tag is found, by its pattern. */
   private readonly lastMatches = new WeakMap<readonly LineRef[], Map<string, number>>();
-  /** Per list of lines, the `<div>` tags in them that a `</div>` closes, as `line:column` (see `divTagCloses`). */
-  private readonly closedDivTags = new WeakMap<readonly LineRef[], Set<string>>();
+  /** Per list of lines, the `<div>` tags met as raw HTML and not closed yet, each with the id it gives, if any (see `meetDivTag`). */
+  private readonly openHtmlDivs = new WeakMap<readonly LineRef[], (BlockIdBlock | undefined)[]>();
+  /** The div tags met, as `line:column`: a line read twice counts once. */
+  private readonly metDivTags = new Set<string>();
+  /** The ids of `<div id>` tags whose `</div>` has not been met: Pandoc reads such a tag as raw HTML. */
+  private readonly unclosedHtmlDivs = new Set<BlockIdBlock>();
 
   constructor(private readonly lineTexts: readonly string[]) {}
 
@@ -607,7 +612,7 @@ class BlockScanner {
     const end = line.start + indent + tag[0].length;
     if (verbatimTags.has(name) && isOpeningTag(tag[0])) return this.skipHtml(lines, i, line.start + indent, i, end, name);
     const closing = tag[0][1] === '/';
-    if (name === 'div' && isOpeningTag(tag[0])) this.noteHtmlDivId(lines, i, line.start + indent, tag[0]);
+    if (name === 'div') this.meetDivTag(lines, i, line.start + indent, tag[0]);
     const element = isOpeningTag(tag[0]) ? this.openElement(name) : undefined;
     return this.continueAfterHtml(lines, i, end, this.skippedAfter(name, closing, !closing && !isOpeningTag(tag[0])), element);
   }
@@ -1114,7 +1119,7 @@ class BlockScanner {
     if (before.length > 0) this.addInline(before);
     if (tag === undefined || tagStart === undefined) return end;
     const tagEnd = at(tag.end);
-    if (tag.name === 'div' && tag.opening && tagEnd.line === tagStart.line) this.noteHtmlDivId(lines, tagStart.line, tagStart.character, paragraph.text.slice(tag.start, tag.end));
+    if (tag.name === 'div') this.meetDivTag(lines, tagStart.line, tagStart.character, paragraph.text.slice(tag.start, tag.end));
     const verbatim = verbatimTags.has(tag.name) && tag.opening ? tag.name : undefined;
     const opened = tag.opening && verbatim === undefined ? this.openElement(tag.name) : undefined;
     const skipped = this.skippedAfter(tag.name, tag.closing, !tag.opening && !tag.closing);
@@ -1151,39 +1156,56 @@ class BlockScanner {
     return firstBlockTag(text, from, endsHere);
   }
 
-  /** Notes the id of the `<div id="…">` tag at `column` of line `i`, when Pandoc reads a div there (see `divTagCloses`). */
-  private noteHtmlDivId(lines: LineRef[], i: number, column: number, tag: string): void {
-    if (!/\sid\s*=/i.test(tag)) return;
-    const attributes = htmlTagAttributes(tag, column - lines[i].start);
-    if (attributes.id && this.divTagCloses(lines, i, column)) this.addBlockId('div', lines[i], attributes);
+  /**
+   * A `<div>` or `</div>` tag met as raw HTML at `column` of line `i` (the tag may go on over the
+   * next lines). Pandoc reads an opening tag as a div when a closing one follows in the same
+   * blocks: the id it gives is noted now, and dropped at the end (`dropUnclosedHtmlDivs`) unless
+   * its `</div>` is met. Tags in code, comments or a list item of their own are never met here.
+   */
+  private meetDivTag(lines: LineRef[], i: number, column: number, tag: string): void {
+    const key = `${lines[i]!.line}:${column}`;
+    if (this.metDivTags.has(key)) return;
+    this.metDivTags.add(key);
+    let open = this.openHtmlDivs.get(lines);
+    if (open === undefined) this.openHtmlDivs.set(lines, (open = []));
+    if (tag[1] === '/') {
+      const opened = open.pop();
+      if (opened !== undefined) this.unclosedHtmlDivs.delete(opened);
+      return;
+    }
+    if (tag.endsWith('/>')) return;
+    const placed = /\sid\s*=/i.test(tag) ? this.placeTagAttributes(lines, i, column, tag) : undefined;
+    const block: BlockIdBlock | undefined = placed?.attributes.id ? { kind: 'blockId', element: 'div', ...placed } : undefined;
+    if (block !== undefined) {
+      (this.noteText ?? this.result.blocks).push(block);
+      this.unclosedHtmlDivs.add(block);
+    }
+    open.push(block);
   }
 
-  /**
-   * Whether the `<div>` tag at `column` of line `i` has its `</div>` in these lines: Pandoc reads
-   * a div only then, else raw HTML. The tags are paired once per list of lines, so that many divs
-   * left open do not each look through the rest.
-   */
-  private divTagCloses(lines: readonly LineRef[], i: number, column: number): boolean {
-    let closed = this.closedDivTags.get(lines);
-    if (closed === undefined) {
-      closed = new Set();
-      const open: string[] = [];
-      const divTag = /<(\/?)div(?:\s[^>]*)?>/gi;
-      for (const line of lines) {
-        const text = this.lineTexts[line.line]!;
-        divTag.lastIndex = line.start;
-        for (let tag = divTag.exec(text); tag !== null && tag.index < line.end; tag = divTag.exec(text)) {
-          if (tag[1] === '/') {
-            const opening = open.pop();
-            if (opening !== undefined) closed.add(opening);
-          } else if (!tag[0].endsWith('/>')) {
-            open.push(`${line.line}:${tag.index}`);
-          }
-        }
-      }
-      this.closedDivTags.set(lines, closed);
-    }
-    return closed.has(`${lines[i]!.line}:${column}`);
+  /** The attributes of a tag at `column` of line `i`, placed on the line its id is written on, with offsets into that line's slice. */
+  private placeTagAttributes(lines: readonly LineRef[], i: number, column: number, tag: string): { line: LineRef; attributes: AttributeBlock } {
+    const attributes = htmlTagAttributes(tag, 0);
+    const lineStarts = [0];
+    for (let at = tag.indexOf('\n'); at >= 0; at = tag.indexOf('\n', at + 1)) lineStarts.push(at + 1);
+    const k = countAtMost(lineStarts, attributes.idStart ?? 0) - 1;
+    const line = lines[i + k]!;
+    // Where the tag's text on that line stands in the line's slice.
+    const base = k === 0 ? column - lines[i]!.start : -lineStarts[k]!;
+    const shift = (at: number | undefined) => (at === undefined ? undefined : at + base);
+    const lineLength = line.end - line.start;
+    return {
+      line,
+      attributes: { ...attributes, start: Math.max(0, attributes.start + base), end: Math.min(lineLength, attributes.end + base), idStart: shift(attributes.idStart), idEnd: shift(attributes.idEnd) },
+    };
+  }
+
+  /** Drops the ids of `<div id>` tags never closed (see `meetDivTag`). */
+  dropUnclosedHtmlDivs(): void {
+    if (this.unclosedHtmlDivs.size === 0) return;
+    const kept = <T>(blocks: T[]): T[] => blocks.filter((block) => !this.unclosedHtmlDivs.has(block as BlockIdBlock));
+    this.result.blocks = kept(this.result.blocks);
+    for (const [label, blocks] of this.result.notes) this.result.notes.set(label, kept(blocks));
   }
 
   /** Notes the id an opening line's attribute block gives a div or code block, if any. */

@@ -694,9 +694,12 @@ let pairedText: string | undefined;
 let spanCloses = new Map<number, { readonly start: number; readonly end: number }>();
 
 /**
- * The span tags of a text paired as Pandoc's inline parser meets them: by where an opening tag
- * starts, its closing tag. Worked out once per text (a scan asks at each `<span` of it), so that
- * many spans left open do not each look through the rest of the text.
+ * The span tags of a text, met as Pandoc's inline parser meets raw HTML (past code, math,
+ * escapes and brackets), paired in order: by where an opening tag starts, its closing tag. Pandoc
+ * reads a span's content as inlines, so a `</span>` inside emphasis that runs past it
+ * (`<span id="x">b *c</span> d*`) closes nothing there; such crossings are not looked at. Worked
+ * out once per text (a scan asks at each `<span` of it), so that many spans left open do not each
+ * look through the rest of the text.
  */
 function closingSpanTags(text: string): ReadonlyMap<number, { readonly start: number; readonly end: number }> {
   if (text !== pairedText) {
