@@ -604,7 +604,16 @@ export interface ScannedElement {
   readonly labelEnd: number;
 }
 
-export type ScannedInline = ScannedLink | NoteReference | ScannedElement;
+/** An image whose target a reference definition gives (`![r]` with `[r]: p.png {#id}`): Pandoc gives it the definition's attributes. */
+export interface ReferencedImage {
+  readonly imageReference: ResolvedReference;
+  readonly start: number;
+  readonly end: number;
+  readonly labelStart: number;
+  readonly labelEnd: number;
+}
+
+export type ScannedInline = ScannedLink | NoteReference | ScannedElement | ReferencedImage;
 
 /** Every link, note reference and element with attributes in `text` (one paragraph or heading), in document order. */
 export function scanInline(text: string, resolve: ReferenceResolver, linksAllowed = true): ScannedInline[] {
@@ -656,6 +665,7 @@ function scanInlineBetween(text: string, from: number, to: number, resolve: Refe
         // An image's description is read with links, a link's label without.
         const { link, attributes } = attempt;
         if (attributes) found.push({ element: 'image', attributes, start: i, end: link.end, labelStart: link.labelStart, labelEnd: link.labelEnd });
+        else if (link.reference) found.push({ imageReference: link.reference, start: i, end: link.end, labelStart: link.labelStart, labelEnd: link.labelEnd });
         scanInlineBetween(text, link.labelStart, link.labelEnd, resolve, found, linksAllowed);
         i = link.end;
       } else if (attempt.kind === 'link' && linksAllowed) {
@@ -746,6 +756,9 @@ function shiftInline(item: ScannedInline, by: number): ScannedInline {
   if ('note' in item) return { ...item, start: item.start + by };
   if ('element' in item) {
     return { ...item, attributes: shiftAttributes(item.attributes, by), start: item.start + by, end: item.end + by, labelStart: item.labelStart + by, labelEnd: item.labelEnd + by };
+  }
+  if ('imageReference' in item) {
+    return { ...item, start: item.start + by, end: item.end + by, labelStart: item.labelStart + by, labelEnd: item.labelEnd + by };
   }
   return shiftLink(item, by);
 }

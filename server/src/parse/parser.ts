@@ -162,9 +162,24 @@ export function parseGlossaryDocument(
   let headingIndex = 0;
 
   const placedNotes = new Set<string>();
+  /** The id a reference definition's attribute block gives its first use, a link or an image (Pandoc gives it every use; a link to it leads to the first). */
+  const noteDefinitionId = (reference: ResolvedReference | undefined, element: 'link' | 'image', segment: Segment, text: string, found: { start: number; end: number; labelStart: number; labelEnd: number }) => {
+    const definitionId = reference && definitionIds.get(reference);
+    if (definitionId === undefined) return;
+    definitionIds.delete(reference!);
+    const { line, block } = definitionId;
+    const at = (offset: number) => source.position(line.line, line.start + offset);
+    const written = block.idStart === undefined ? undefined : { start: at(block.idStart), end: at(block.idEnd!) };
+    const label = plainText(text.slice(found.labelStart, found.labelEnd), resolve, false).trim();
+    anchors.push(elementAnchor(element, block.id!, written, { start: at(block.start), end: at(block.end) }, segment.range(found.start, found.end), label, block.classes));
+  };
   // The links and element ids of a run of inline text, and of the notes it references.
   const collectInlineItems = (segment: Segment, text: string) => {
     for (const found of scanInline(text, resolve)) {
+      if ('imageReference' in found) {
+        noteDefinitionId(found.imageReference, 'image', segment, text, found);
+        continue;
+      }
       if ('element' in found) {
         const { id, idStart, idEnd, classes, start } = found.attributes;
         if (id === undefined || id === '') continue;
@@ -183,16 +198,7 @@ export function parseGlossaryDocument(
         }
         continue;
       }
-      const definitionId = found.reference && definitionIds.get(found.reference);
-      if (definitionId !== undefined) {
-        // Pandoc gives every use the id; a link to it leads to the first.
-        definitionIds.delete(found.reference!);
-        const { line, block } = definitionId;
-        const at = (offset: number) => source.position(line.line, line.start + offset);
-        const written = block.idStart === undefined ? undefined : { start: at(block.idStart), end: at(block.idEnd!) };
-        const label = plainText(text.slice(found.labelStart, found.labelEnd), resolve, false).trim();
-        anchors.push(elementAnchor('link', block.id!, written, { start: at(block.start), end: at(block.end) }, segment.range(found.start, found.end), label, block.classes));
-      }
+      noteDefinitionId(found.reference, 'link', segment, text, found);
       if (!found.url.startsWith('#')) continue;
       let idRange: Range | undefined;
       if (found.urlStart !== undefined) idRange = segment.range(found.urlStart, found.urlEnd!);

@@ -154,7 +154,7 @@ const cornerCases: readonly string[] = [
   '<div class="c" id=\'v\'>\n<div id="n">\nx\n</div>\n</div>\n\n<div id="a">\n<div id="b">\nx\n</div>\n\n<DIV ID="u">\n\n[a](#b)\n\n</DIV>\n\n<div id="open">\nno close',
   // a reference definition's attribute block gives the link that uses it its id; title and attributes may stand on the next lines
   '[r] and [s][t]\n\n[r]: #t {#lk .c}\n[t]: #u "title" {#lk2}\n\n[v] [w] [x] [y]\n\n[v]: #t\n  {#v1}\n[w]: #t "ti"\n{#w1}\n[x]: #t {#x1}\n{#x2}\n[y]: #t\n"ti"\n{#y1}',
-  '[r] [r]{#own}\n\n[r]: #t {#lk}\n\n[u]: #t {#unused}\n\n[e]: https://x.org {#ext}\n\n[e]\n\n[z]: #t\n\n{#p}\n\n[z]\n\n[q]:\n#t {#q1}\n\n[q]',
+  '[r] [r]{#own}\n\n[r]: #t {#lk}\n\n[u]: #t {#unused}\n\n[e]: https://x.org {#ext}\n\n[e]\n\n[z]: #t\n\n{#p}\n\n[z]\n\n[q]:\n#t {#q1}\n\n[q]\n\n![im]\n\n[im]: p.png {#imref}',
   // a div's tags in code, a comment, a table cell or a note pair with none outside; a tag may go on over lines
   '<div id="box">\n\nUse `<div>` here.\n\n</div>\n\n<div id="box2">\n\n~~~\n<div>\n~~~\n\n    <div>\n\n<!-- <div> -->\n\n</div>',
   '<div id="x1">\n`</div>`\n\n<div id="x2">\n    </div>\n\n<div id="x3">\n~~~\n</div>\n~~~\n\n<div id="x4">\n\n| a | b |\n|---|---|\n| </div> | c |\n\n<div id="x5">\n\n[^1]\n\n[^1]: </div>',
