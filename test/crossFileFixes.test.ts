@@ -126,42 +126,41 @@ async function typeOverBirne(server: Awaited<ReturnType<typeof startServer>>, ur
   await server.connection.sendRequest(DocumentSymbolRequest.type, { textDocument: { uri } });
 }
 
-test('a rename asked on a text typed over while the closed files were read is refused (ContentModified), never applied to the id now there', { timeout: 60_000 }, async (t) => {
+/**
+ * Asks the server something about Apfel (`ask`) that makes it read a closed file first, changed
+ * on disk unannounced (`changed`, with a paragraph more), while the disk work waits for a held
+ * settings reload; meanwhile the writer types `typed` over Apfel's `[Birne](#Birne)`. Returns the
+ * answer, or the error.
+ */
+async function askAcrossTyping(t: { signal: AbortSignal }, changed: 'Birne' | 'Zitrone', ask: (server: Awaited<ReturnType<typeof startServer>>, uri: string) => Promise<unknown>, typed: string): Promise<unknown> {
   const settings = heldSettingsChange();
+  let answer: unknown;
   await withGlossary(
     t,
     async (folder, uriOf, server) => {
-      // Zitrone, which links Birne, changed on disk unannounced: the rename reads it anew, after the
-      // reload that a settings change started, which waits for the client.
-      fs.writeFileSync(path.join(folder, 'Zitrone.md'), entry('Zitrone', ['Birne'], ['Etwas Text.', '', 'Noch ein Absatz.']));
+      fs.writeFileSync(path.join(folder, `${changed}.md`), entry(changed, [changed === 'Birne' ? 'Zitrone' : 'Birne'], ['Etwas Text.', '', 'Noch ein Absatz.']));
       await settings.change(server);
       const uri = uriOf('Apfel.md');
-      const renaming = server.connection.sendRequest(RenameRequest.type, { textDocument: { uri }, position: { line: 6, character: 10 }, newName: 'Birnbaum' }).catch((error: unknown) => error);
-      await typeOverBirne(server, uri, '[Zitrone](#Zitrone)');
+      const asking = ask(server, uri).catch((error: unknown) => error);
+      await typeOverBirne(server, uri, typed);
       settings.release();
-      const answer = await renaming;
-      assert.ok(answer instanceof ResponseError && answer.code === LSPErrorCodes.ContentModified, `not refused: ${JSON.stringify(answer)}`);
+      answer = await asking;
     },
     settings,
   );
+  return answer;
+}
+
+test('a rename asked on a text typed over while the closed files were read is refused (ContentModified), never applied to the id now there', { timeout: 60_000 }, async (t) => {
+  // Zitrone links Birne: the rename reads it anew before it answers.
+  const rename = (server: Awaited<ReturnType<typeof startServer>>, uri: string) => server.connection.sendRequest(RenameRequest.type, { textDocument: { uri }, position: { line: 6, character: 10 }, newName: 'Birnbaum' });
+  const answer = await askAcrossTyping(t, 'Zitrone', rename, '[Zitrone](#Zitrone)');
+  assert.ok(answer instanceof ResponseError && answer.code === LSPErrorCodes.ContentModified, `not refused: ${JSON.stringify(answer)}`);
 });
 
 test('quick fixes asked on a text typed over while the other file was read are not offered for the new text', { timeout: 60_000 }, async (t) => {
-  const settings = heldSettingsChange();
-  await withGlossary(
-    t,
-    async (folder, uriOf, server) => {
-      // Birne changed on disk unannounced: the reciprocal fix reads it anew, after the held reload.
-      fs.writeFileSync(path.join(folder, 'Birne.md'), entry('Birne', ['Zitrone'], ['Etwas Text.', '', 'Noch ein Absatz.']));
-      await settings.change(server);
-      const uri = uriOf('Apfel.md');
-      const range = { start: { line: 6, character: 9 }, end: { line: 6, character: 14 } };
-      const asking = server.connection.sendRequest(CodeActionRequest.type, { textDocument: { uri }, range, context: { diagnostics: [], only: ['quickfix'] } });
-      // A broken link now stands there, whose fix needs no other file.
-      await typeOverBirne(server, uri, '[Zitrone](#Zitronen)');
-      settings.release();
-      assert.deepEqual(await asking, []);
-    },
-    settings,
-  );
+  // The reciprocal fix reads Birne anew before it is offered; a broken link then stands there, whose fix needs no other file.
+  const range = { start: { line: 6, character: 9 }, end: { line: 6, character: 14 } };
+  const fixes = (server: Awaited<ReturnType<typeof startServer>>, uri: string) => server.connection.sendRequest(CodeActionRequest.type, { textDocument: { uri }, range, context: { diagnostics: [], only: ['quickfix'] } });
+  assert.deepEqual(await askAcrossTyping(t, 'Birne', fixes, '[Zitrone](#Zitronen)'), []);
 });
