@@ -207,6 +207,22 @@ function readFenceInfo(info: string, offset: number): { readonly attributes: Att
   return /\s/.test(info.slice(start).trimEnd()) ? undefined : { attributes: undefined };
 }
 
+/**
+ * Attributes read from a text that runs over lines `i`, `i + 1`, … (`lineStarts`: where each line
+ * begins in that text; `firstBase`: where the text begins in line `i`'s slice), placed on the line
+ * their id is written on, with offsets into that line's slice (cut to it).
+ */
+function placeOnIdLine(attributes: AttributeBlock, lines: readonly LineRef[], i: number, lineStarts: readonly number[], firstBase: number): { line: LineRef; attributes: AttributeBlock } {
+  const k = countAtMost(lineStarts, attributes.idStart ?? attributes.start) - 1;
+  const line = lines[i + k]!;
+  const base = (k === 0 ? firstBase : 0) - lineStarts[k]!;
+  const shift = (at: number | undefined) => (at === undefined ? undefined : at + base);
+  return {
+    line,
+    attributes: { ...attributes, start: Math.max(0, attributes.start + base), end: Math.min(line.end - line.start, attributes.end + base), idStart: shift(attributes.idStart), idEnd: shift(attributes.idEnd) },
+  };
+}
+
 /** Splits text into lines, recognizing `\n`, `\r\n` and `\r`. */
 export function splitLines(text: string): string[] {
   // Splitting at a string is several times faster than at a pattern, and most files have no \r.
@@ -419,12 +435,7 @@ class BlockScanner {
     }
     const block = parseAttributeBlock(joined, brace);
     if (!block?.id || joined.slice(block.end).trim() !== '') return undefined;
-    const k = countAtMost(lineStarts, block.idStart ?? block.start) - 1;
-    const lineStart = lineStarts[k]!;
-    const line = lines[i + k]!;
-    const shift = (at: number | undefined) => (at === undefined ? undefined : at - lineStart);
-    const attributes = { ...block, start: Math.max(0, block.start - lineStart), end: Math.min(line.end - line.start, block.end - lineStart), idStart: shift(block.idStart), idEnd: shift(block.idEnd) };
-    return { line, attributes };
+    return placeOnIdLine(block, lines, i, lineStarts, 0);
   }
 
   /** Notes a comment never closed that starts at `offset` of the lines' text joined with line breaks. */
@@ -1183,21 +1194,11 @@ class BlockScanner {
     open.push(block);
   }
 
-  /** The attributes of a tag at `column` of line `i`, placed on the line its id is written on, with offsets into that line's slice. */
+  /** The attributes of a tag at `column` of line `i`, placed on the line its id is written on. */
   private placeTagAttributes(lines: readonly LineRef[], i: number, column: number, tag: string): { line: LineRef; attributes: AttributeBlock } {
-    const attributes = htmlTagAttributes(tag, 0);
     const lineStarts = [0];
     for (let at = tag.indexOf('\n'); at >= 0; at = tag.indexOf('\n', at + 1)) lineStarts.push(at + 1);
-    const k = countAtMost(lineStarts, attributes.idStart ?? 0) - 1;
-    const line = lines[i + k]!;
-    // Where the tag's text on that line stands in the line's slice.
-    const base = k === 0 ? column - lines[i]!.start : -lineStarts[k]!;
-    const shift = (at: number | undefined) => (at === undefined ? undefined : at + base);
-    const lineLength = line.end - line.start;
-    return {
-      line,
-      attributes: { ...attributes, start: Math.max(0, attributes.start + base), end: Math.min(lineLength, attributes.end + base), idStart: shift(attributes.idStart), idEnd: shift(attributes.idEnd) },
-    };
+    return placeOnIdLine(htmlTagAttributes(tag, 0), lines, i, lineStarts, column - lines[i]!.start);
   }
 
   /** Drops the ids of `<div id>` tags never closed (see `meetDivTag`). */
