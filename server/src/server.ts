@@ -136,16 +136,20 @@ export function startServer(
   const changeCounts = new Map<string, number>();
   /**
    * Wraps a handler that awaits (reads a file, say): if its document changed meanwhile, its answer
-   * would hold positions of the old text, so the request fails with ContentModified and the editor
-   * asks again. Handlers that do not await answer before the server reads the next message.
+   * would hold positions of the old text, so the request fails with `changed()`: by default
+   * ContentModified, on which the editor drops the answer and asks again when it needs one.
+   * Handlers that do not await answer before the server reads the next message.
    */
   const forUnchangedText =
-    <P extends { textDocument: { uri: string } }, R>(handler: (params: P, token: CancellationToken) => R | Promise<R>) =>
+    <P extends { textDocument: { uri: string } }, R>(
+      handler: (params: P, token: CancellationToken) => R | Promise<R>,
+      changed = () => new ResponseError(LSPErrorCodes.ContentModified, 'The document changed while the request was answered.'),
+    ) =>
     async (params: P, token: CancellationToken): Promise<R> => {
       const before = changeCounts.get(params.textDocument.uri);
       const result = await handler(params, token);
       if (changeCounts.get(params.textDocument.uri) !== before) {
-        throw new ResponseError(LSPErrorCodes.ContentModified, 'The document changed while the request was answered.');
+        throw changed();
       }
       return result;
     };
@@ -482,7 +486,8 @@ export function startServer(
         showMessage(connection, MessageType.Info, l10n.t('{0} keeps its name: {1} is in the glossary already.', fileNameOf(kept.from), fileNameOf(kept.to)));
       }
       return final;
-    })),
+    // A rename is asked for once, by the writer: VS Code would show ContentModified as "No result".
+    }, () => new ResponseError(LSPErrorCodes.RequestFailed, l10n.t('The file changed while the rename was worked out: rename again.')))),
   );
   connection.onExecuteCommand(
     runSafely(connection, 'executeCommand', undefined, async (params) => {
