@@ -1,5 +1,6 @@
 import { parseAttributeBlock, shiftAttributes, type AttributeBlock } from './attributes';
 import { countAtMost, endsInComment, escapeUri, firstBlockTag, htmlOrAutolinkEnd, htmlTagAttributes, skipVerbatim, unclosedCommentStart, unescape, withIndexes, type HtmlTag } from './inline';
+import { attributeLinesAfterHeading, maxAttributeLines } from './headingAttributes';
 import type { Range } from './model';
 
 /**
@@ -21,8 +22,12 @@ export interface LineRef {
 export interface HeadingBlock {
   readonly kind: 'heading';
   readonly level: number;
-  /** The heading's content: the text after the `#`s, or the text line of a setext heading. */
-  readonly content: LineRef;
+  /**
+   * The heading's content: the text after the `#`s, with the lines an attribute block opened on it
+   * goes on over (`## H {.a` then `#h}`), or the text line of a setext heading.
+   */
+  readonly content: readonly LineRef[];
+  readonly setext: boolean;
   /** Where the heading starts: the first `#`, or the first character of a setext heading's text. */
   readonly startCharacter: number;
   /** The lines the heading occupies. */
@@ -489,8 +494,36 @@ class BlockScanner {
       const brace = text.indexOf('{');
       this.addBlockId('div', lines[i], brace < 0 ? undefined : parseAttributeBlock(text, brace));
     } else if (this.openDivs > 0 && divClose.test(text)) this.openDivs--;
-    else return undefined;
+    else return this.divOpenedOverLines(lines, i);
     return i + 1;
+  }
+
+  /**
+   * A fenced div whose attribute block goes on to the next lines (`::: {.note` then `#n}`), read as
+   * Pandoc reads it: not over a blank line, and nothing but colons after the block.
+   */
+  private divOpenedOverLines(lines: LineRef[], i: number): number | undefined {
+    const first = this.text(lines[i]);
+    if (!/^:{3,}[ \t]*\{/.test(first) || first.includes('}')) return undefined;
+    let joined = first;
+    const lineStarts = [0];
+    for (let j = i + 1; j < lines.length && j - i <= maxAttributeLines; j++) {
+      const text = this.text(lines[j]);
+      if (text.trim() === '') return undefined;
+      lineStarts.push(joined.length + 1);
+      joined += `\n${text}`;
+      if (!text.includes('}')) continue;
+      const block = parseAttributeBlock(joined, joined.indexOf('{'));
+      if (block === undefined || !/^[ \t]*:*[ \t]*$/.test(joined.slice(block.end))) continue;
+      if (!this.divCloses(lines, j)) return undefined;
+      this.openDivs++;
+      if (block.id) {
+        const placed = placeOnIdLine(block, lines, i, lineStarts, 0);
+        this.addBlockId('div', placed.line, placed.attributes);
+      }
+      return j + 1;
+    }
+    return undefined;
   }
 
   /** Whether the div opened at line `i` has its closing fence: Pandoc reads an unclosed `:::` as text. */
@@ -526,33 +559,30 @@ class BlockScanner {
     const line = lines[i];
     const match = /^(#+)(?=[ \t]|$)[ \t]*/.exec(this.text(line));
     if (!match) return undefined;
-    const html = this.htmlInHeadingText(lines, i, this.text(line).slice(match[0].length));
+    const lineContent = this.text(line).slice(match[0].length);
+    const html = this.htmlInHeadingText(lines, i, lineContent);
     if (html === 'none') return undefined;
-    const contentStart = line.start + match[0].length;
+    // A tag or an attribute block opened on the heading's line may close on a later one: the heading takes in the lines up to it.
+    const lastLine = html !== undefined ? html.lastLine : i + attributeLinesAfterHeading(lineContent, (k) => (i + k < lines.length ? this.text(lines[i + k]!) : undefined));
     this.result.blocks.push({
       kind: 'heading',
       level: match[1].length,
-      content: { line: line.line, start: contentStart, end: html === undefined ? line.end : contentStart + html.textEnd },
+      content: [{ line: line.line, start: line.start + match[0].length, end: line.end }, ...lines.slice(i + 1, lastLine + 1)],
+      setext: false,
       startCharacter: line.start,
       firstLine: line.line,
-      lastLine: html === undefined ? line.line : lines[html.lastLine]!.line,
+      lastLine: lines[lastLine]!.line,
     });
-    if (html?.tailStart !== undefined) {
-      // Text after the `>` is the heading's too, which one range cannot hold: its links are read on their own.
-      const last = lines[html.lastLine]!;
-      this.result.blocks.push({ kind: 'inline', lines: [{ line: last.line, start: last.start + html.tailStart, end: last.end }] });
-    }
-    return html === undefined ? i + 1 : html.lastLine + 1;
+    return lastLine + 1;
   }
 
   /**
    * How the text of the heading on line `i` meets HTML. Pandoc reads the text inline: a tag that
    * ends a paragraph (`## K <hr>`, also `# K <div` closed by `>` on the next line) makes the line
-   * no heading: `'none'`. Another tag left open at the line's end runs on to its `>` on a later
-   * line, which the heading takes in: then where the heading's text ends, its last line, and where
-   * text after the `>` starts on it, if any.
+   * no heading: `'none'`. Another tag or a comment left open at the line's end runs on to its `>`
+   * on a later line, which the heading takes in with the text after the `>`: then that line.
    */
-  private htmlInHeadingText(lines: LineRef[], i: number, lineText: string): 'none' | { textEnd: number; lastLine: number; tailStart: number | undefined } | undefined {
+  private htmlInHeadingText(lines: LineRef[], i: number, lineText: string): 'none' | { lastLine: number } | undefined {
     if (!lineText.includes('<')) return undefined;
     const content = withoutClosingAttributes(lineText);
     if (this.firstBlockTag(content, 0) !== undefined) return 'none';
@@ -571,7 +601,7 @@ class BlockScanner {
     if (end <= content.length) return undefined;
     if (this.firstBlockTag(text.slice(0, end), 0) !== undefined) return 'none';
     const lastLine = i + text.slice(0, end).split('\n').length - 1;
-    return { textEnd: openAt, lastLine, tailStart: text.slice(end).trim() === '' ? undefined : end - text.lastIndexOf('\n', end - 1) - 1 };
+    return { lastLine };
   }
 
   private setextHeading(lines: LineRef[], i: number): number | undefined {
@@ -586,7 +616,8 @@ class BlockScanner {
     this.result.blocks.push({
       kind: 'heading',
       level: this.text(underline)[0] === '=' ? 1 : 2,
-      content: { line: line.line, start: line.start + indent, end: line.end },
+      content: [{ line: line.line, start: line.start + indent, end: line.end }],
+      setext: true,
       startCharacter: line.start + indent,
       firstLine: line.line,
       lastLine: underline.line,

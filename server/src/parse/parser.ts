@@ -3,15 +3,16 @@
  * identifiers, then links (inline, reference-style and implicit heading references), then entries.
  */
 
-import { attributeBlockEndingAt, type AttributeBlock } from './attributes';
+import type { AttributeBlock } from './attributes';
 import { scanBlocks, splitLines, type BlockIdBlock, type BlockScan, type DefinitionBlock, type HeadingBlock, type InlineBlock, type LineRef } from './blocks';
 import { CompactHeading, CompactLink, CompactSection, HeadingAnchor } from './compactModel';
 import { detach, sharedClassList } from './detach';
 import { textFingerprint } from './fingerprint';
+import { headingEnd } from './headingAttributes';
 import { uniqueIdentifier } from './identifiers';
 import { comparePositions, positionAt } from './positions';
 import { SourceLines } from './sourceLines';
-import { elementAttributeStarts, plainText, referenceKey, scanInline, unclosedEmphasisStart, type ReferenceResolver, type ResolvedReference } from './inline';
+import { plainText, referenceKey, scanInline, type ReferenceResolver, type ResolvedReference } from './inline';
 import {
   defaultParseOptions,
   type Anchor,
@@ -79,26 +80,12 @@ interface HeadingParts {
  * Splits an ATX or setext heading's content where Pandoc's `atxClosing` (closing `#`s, spaces,
  * an attribute block, end of line) or `setextHeaderEnd` would match.
  */
-function splitHeading(block: HeadingBlock, content: string, setext: boolean): HeadingParts {
+function splitHeading(block: HeadingBlock, content: string): HeadingParts {
   let end = content.replace(/[ \t]+$/, '').length;
-  let attributes: AttributeBlock | undefined;
-  let unclosedEmphasis: HeadingParts['unclosedEmphasis'];
-  if (content[end - 1] === '}') {
-    // The heading's inline text is scanned once, and only when a block may follow an element.
-    let elementBlocks: ReadonlySet<number> | undefined;
-    const isElementBlock = (open: number): boolean => /[\])`>]/.test(content[open - 1] ?? '') && (elementBlocks ??= elementAttributeStarts(content.slice(0, end))).has(open);
-    attributes = attributeBlockEndingAt(content, end, (open) => content[open - 1] !== '\\' && !isElementBlock(open));
-    const emphasis = attributes === undefined ? -1 : unclosedEmphasisStart(content.slice(0, attributes.start));
-    if (emphasis >= 0) {
-      let runEnd = emphasis;
-      while (content[runEnd] === content[emphasis]) runEnd++;
-      unclosedEmphasis = { start: emphasis, end: runEnd };
-      attributes = undefined;
-    }
-    if (attributes) end = attributes.start;
-  }
+  const { attributes, unclosedEmphasis } = headingEnd(content, end);
+  if (attributes) end = attributes.start;
   end = content.slice(0, end).replace(/[ \t]+$/, '').length;
-  if (!setext) {
+  if (!block.setext) {
     let hashes = end;
     while (hashes > 0 && content[hashes - 1] === '#') hashes--;
     if (hashes < end && content[hashes - 1] === '\\') hashes++;
@@ -141,8 +128,8 @@ export function parseGlossaryDocument(
   const headingParts: { parts: HeadingParts; segment: Segment; id: string; plain: string }[] = [];
   for (const block of blockScan.blocks) {
     if (block.kind !== 'heading') continue;
-    const segment = new Segment([block.content], source);
-    const parts = splitHeading(block, segment.text, block.firstLine !== block.lastLine);
+    const segment = new Segment(block.content, source);
+    const parts = splitHeading(block, segment.text);
     const plain = plainText(parts.raw, explicitOnly).trim();
     let id = parts.attributes?.id;
     if (id === undefined || id === '') id = uniqueIdentifier(plain, usedIds, nextSuffix);

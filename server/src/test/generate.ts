@@ -33,6 +33,8 @@ const elementBlockTemplates = [
   '::: {#Div-Id .note}\n$\n:::', '::: note\n$\n:::', '   ::: {#Indented-Div}\n$\n   :::', '``` {#Block-Id .py}\n$\n```',
   '~~~ python extra\n$\n~~~', '``` {.python .numberLines\n    startFrom="10"}\n$\n```', '```py\n$\n```',
   '<div id="Html-Div">\n$\n</div>', '<DIV class="x" ID=Open-Div>\n$', '</div>',
+  // attribute blocks that go on to the next line, as a wrapped line gives them
+  '## $ {.chapter\n#Wrapped-Id .term}', '::: {.note\n#Wrapped-Div}\n$\n:::', '## $ [w]{.a\n#Wrapped-Span}',
 ];
 
 /** A random document of the constructs above, as a writer might write it. */

@@ -159,6 +159,13 @@ const cornerCases: readonly string[] = [
   '<div id="box">\n\nUse `<div>` here.\n\n</div>\n\n<div id="box2">\n\n~~~\n<div>\n~~~\n\n    <div>\n\n<!-- <div> -->\n\n</div>',
   '<div id="x1">\n`</div>`\n\n<div id="x2">\n    </div>\n\n<div id="x3">\n~~~\n</div>\n~~~\n\n<div id="x4">\n\n| a | b |\n|---|---|\n| </div> | c |\n\n<div id="x5">\n\n[^1]\n\n[^1]: </div>',
   '<div\nid="m1">\ny\n</div>\n\n<div id="m2"\n>\ny\n</div>\n\n<div class="a"\n  id=\'m3\' title="t">\n\ny\n\n</div>',
+  // a comment or tag left open at a heading's end closes on a later line: the text after it is the heading's, and so is an attribute block there
+  '# M <!-- x\n[l](#z2) --> [t](#t)\n\n# N <span x\n> [u](#u)\n\n# M <!-- x\ny --> t {#mm .c}\n\n# N <span x\n> u {#nn}\n\n# O <span x\n> [u](#u) {.c}',
+  // an ATX heading's attribute block, or a span's in it, may go on over the next lines; not over a blank line, not with text after it, not after an open emphasis
+  '## H {.a\n#h}\nmore [m](#h)\n\n# I {.a\n.b\n  title="x}y"\n  #i}\n\n## J {#j0} {.b\n#j}\n\n## [x]{.a\n#sp}\n\n> ## Q {.a\n#q}\n\n- ## L {.a\n  #l}',
+  '## H {.a\n#h} x\n\n## K {.a\n\n#k}\n\n## M {.a\n## N {#n}\n\n## *E {.a\n#e}\n\n## F \\{.a\n#f}\n\nS {.a\n#s}\n---',
+  // so may a fenced div's: then only colons may follow it, and the div needs its closing fence
+  '::: {.note\n#n}\nx [a](#n)\n:::\n\n::: {.a\n.b\n#m\n} :::\nx\n:::\n\n::: {.a\ntitle="}"\n#t}\nx\n:::\n\n- item\n\n  ::: {.n\n  #li}\n  x\n  :::\n\n::: {.x\n#after} x\ny\n:::\n\n::: {.y\n#open}\nx',
   // a fence's info string: nothing, one word or an attribute block alone; else the line is text
   '~~~python extra\n[x](#y)\n~~~\n\n~~~{#c}{.x}\n[x](#y)\n~~~\n\n~~~ {#c} \n[x](#y)\n~~~\n\n~~~{=html} x\n[x](#y)\n~~~\n\n~~~py{#w}\n[x](#y)\n~~~',
 ];

@@ -165,3 +165,18 @@ test('the entry file keeps its name when a file of the new name is in the glossa
   assert.deepEqual(entryFileRename(index, 'Tiktoken', 'Context-Window'), { from: uriOf('Tiktoken.md'), to: uriOf('Context-Window.md'), taken: true });
   assert.deepEqual(entryFileRename(index, 'Tiktoken', 'Tokenizer'), { from: uriOf('Tiktoken.md'), to: uriOf('Tokenizer.md'), taken: false });
 });
+
+test('a heading whose attribute block goes on to the next line (a wrapped line) is renamed where its id stands', () => {
+  const wrapped = {
+    'Data-Scraping.md': ['## Data Scraping {.chapter .small', '#Data-Scraping .term}', '', 'Text.'],
+    'A.md': ['## A {#A .term}', '', 'Siehe [DS](#Data-Scraping).'],
+  };
+  const fromLink = withCursor({ ...wrapped, 'A.md': wrapped['A.md'].map((text, i) => (i === 2 ? text.replace('DS]', '‸DS]') : text)) });
+  assert.deepEqual(changesOf(renameId(fromLink.index, fromLink.uri, fromLink.position, 'Scraping', { isOpen: () => false, documentChanges: true, renamesFiles: true })), [
+    'Data-Scraping.md@null: 1:1-1:14 Scraping',
+    'A.md@null: 2:12-2:25 Scraping',
+    'rename Data-Scraping.md -> Scraping.md',
+  ]);
+  const heading = fromLink.index.document(uriOf('Data-Scraping.md'))!.headings[0]!;
+  assert.deepEqual([heading.text, heading.classes], ['Data Scraping', ['chapter', 'small', 'term']]);
+});

@@ -1,0 +1,62 @@
+import { attributeBlockEndingAt, parseAttributeBlock, type AttributeBlock } from './attributes';
+import { elementAttributeStarts, unclosedEmphasisStart } from './inline';
+
+/** How a heading's content ends: with its attribute block, or with a run of emphasis left open that makes the block text. */
+export interface HeadingEnd {
+  readonly attributes: AttributeBlock | undefined;
+  /** Offsets in the content of a run of `*` or `_` Pandoc cannot close before what would be the attribute block. */
+  readonly unclosedEmphasis?: { readonly start: number; readonly end: number };
+}
+
+/**
+ * The attribute block that closes a heading's content where Pandoc's `atxClosing` would read it:
+ * ending at `end` (the content without trailing spaces), not escaped, not an attribute block of the
+ * heading's code, link, image or span, and not after a run of emphasis left open.
+ */
+export function headingEnd(content: string, end: number): HeadingEnd {
+  if (content[end - 1] !== '}') return { attributes: undefined };
+  // The heading's inline text is scanned once, and only when a block may follow an element.
+  let elementBlocks: ReadonlySet<number> | undefined;
+  const isElementBlock = (open: number): boolean => /[\])`>]/.test(content[open - 1] ?? '') && (elementBlocks ??= elementAttributeStarts(content.slice(0, end))).has(open);
+  const attributes = attributeBlockEndingAt(content, end, (open) => content[open - 1] !== '\\' && !isElementBlock(open));
+  const emphasis = attributes === undefined ? -1 : unclosedEmphasisStart(content.slice(0, attributes.start));
+  if (emphasis < 0) return { attributes };
+  let runEnd = emphasis;
+  while (content[runEnd] === content[emphasis]) runEnd++;
+  return { attributes: undefined, unclosedEmphasis: { start: emphasis, end: runEnd } };
+}
+
+/** At most this many lines after its own does an attribute block of a heading or a div's fence go on over here (Pandoc sets no limit). */
+export const maxAttributeLines = 20;
+
+/**
+ * How many of the lines after an ATX heading's line the heading takes in because an attribute block
+ * opened on its line closes on them, as Pandoc reads it: its own (`## H {.a` then `#h}`) or a span's
+ * or a link's (`## [x]{.a` then `#h}`), ending its last line. `lineContent` is the heading's line
+ * after the `#`s; `following(k)` the k-th line after it (undefined past the lines parsed). 0 when
+ * none: then the heading is its line alone, and the lines after it are blocks of their own.
+ */
+export function attributeLinesAfterHeading(lineContent: string, following: (k: number) => string | undefined): number {
+  const open = lineContent.lastIndexOf('{');
+  if (open < 0 || lineContent.includes('}', open)) return 0;
+  let content = lineContent;
+  for (let k = 1; k <= maxAttributeLines; k++) {
+    const line = following(k);
+    // A blank line ends the block unread.
+    if (line === undefined || line.trim() === '') return 0;
+    content += `\n${line}`;
+    if (!line.includes('}')) continue;
+    const end = content.trimEnd().length;
+    const attributes = headingEnd(content, end).attributes;
+    if ((attributes !== undefined && attributes.start < lineContent.length) || closesElementBlock(content, end, lineContent.length)) return k;
+  }
+  return 0;
+}
+
+/** Whether an attribute block of the content's code, link, image or span begins on its first line and ends at `end`. */
+function closesElementBlock(content: string, end: number, firstLineEnd: number): boolean {
+  for (const start of elementAttributeStarts(content.slice(0, end))) {
+    if (start < firstLineEnd && parseAttributeBlock(content, start)?.end === end) return true;
+  }
+  return false;
+}
