@@ -456,24 +456,48 @@ test('a file opened under another spelling of its URI (Neovim and Emacs do not e
 test('a client that cannot watch files: the server watches the glossary\'s folders and sees files written, created and deleted by another program', { timeout: 60_000 }, async (t) => {
   const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'glossary-disk-watch-'));
   fs.writeFileSync(path.join(folder, 'Index.md'), '# Index {#Index}\n');
-  fs.writeFileSync(path.join(folder, 'A.md'), entry('A', 'A', 'Siehe [B](#B) und [C](#C).'));
+  fs.writeFileSync(path.join(folder, 'A.md'), entry('A', 'A', 'Siehe [B](#B), [C](#C) und [D](#D).'));
+  // A folder that holds no glossary file yet when the server starts.
+  fs.mkdirSync(path.join(folder, 'entwürfe'));
   const uri = URI.file(path.join(folder, 'A.md')).toString();
   const server = await startServer(folder, { signal: t.signal });
   const broken = (): string[] => (server.diagnostics.get(uri) ?? []).filter((d) => d.code === 'broken-link').map((d) => (d.data as { target: string }).target).sort();
   try {
     await server.settle();
-    assert.deepEqual(broken(), ['B', 'C']);
+    assert.deepEqual(broken(), ['B', 'C', 'D']);
     fs.writeFileSync(path.join(folder, 'B.md'), entry('B', 'B', 'Text.'));
-    await server.waitUntil(() => broken().join() === 'C', 'B.md, created by another program, to define #B');
-    // A folder made, then a file in it: the new folder is watched too.
-    fs.mkdirSync(path.join(folder, 'neu'));
-    await new Promise((resolve) => setTimeout(resolve, 500));
-    fs.writeFileSync(path.join(folder, 'neu', 'C.md'), entry('C', 'C', 'Text.'));
-    await server.waitUntil(() => broken().length === 0, 'neu/C.md to define #C');
+    await server.waitUntil(() => broken().join() === 'C,D', 'B.md, created by another program, to define #B');
+    fs.writeFileSync(path.join(folder, 'entwürfe', 'D.md'), entry('D', 'D', 'Text.'));
+    await server.waitUntil(() => broken().join() === 'C', 'entwürfe/D.md, written into a folder that was empty at the start, to define #D');
     fs.rmSync(path.join(folder, 'B.md'));
-    await server.waitUntil(() => broken().join() === 'B', 'B.md, deleted, to take #B away');
+    await server.waitUntil(() => broken().join() === 'B,C', 'B.md, deleted, to take #B away');
   } finally {
     await server.shutdown();
     fs.rmSync(folder, { recursive: true, force: true });
+  }
+});
+
+test('a client that cannot watch files: a folder made by another program is watched from when it appears, also while it is read', { timeout: 60_000 }, async (t) => {
+  const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'glossary-new-folder-'));
+  t.after(() => fs.rmSync(folder, { recursive: true, force: true }));
+  const count = 200;
+  const ids = Array.from({ length: count }, (_, k) => `Neu-${k}`);
+  fs.writeFileSync(path.join(folder, 'Index.md'), '# Index {#Index}\n');
+  fs.writeFileSync(path.join(folder, 'Liste.md'), entry('Liste', 'Liste', ids.map((id) => `[${id}](#${id})`).join(' ')));
+  const uri = URI.file(path.join(folder, 'Liste.md')).toString();
+  const server = await startServer(folder, { signal: t.signal });
+  const broken = (): number => (server.diagnostics.get(uri) ?? []).filter((d) => d.code === 'broken-link').length;
+  try {
+    await server.settle();
+    assert.equal(broken(), count);
+    // The entries are written one by one, as a script or a `git checkout` does, from the moment the folder is made.
+    fs.mkdirSync(path.join(folder, 'neu'));
+    for (const id of ids) {
+      fs.writeFileSync(path.join(folder, 'neu', `${id}.md`), entry(id, id, 'Text.'));
+      await new Promise((resolve) => setTimeout(resolve, 2));
+    }
+    await server.waitUntil(() => broken() === 0, 'every entry written into neu/ to be read');
+  } finally {
+    await server.shutdown();
   }
 });

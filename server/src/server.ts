@@ -50,6 +50,7 @@ import type { IndexChange } from './index/workspaceIndex';
 import { NodeFileSystemWorkspace } from './workspace/nodeWorkspace';
 import { FolderWatcher } from './workspace/folderWatcher';
 import { Workspace } from './workspace/workspace';
+import { isInFolder } from './workspace/uris';
 
 /** How long after a change of the terms the other files' mentions are worked out again. */
 const mentionRefreshDelayMs = 300;
@@ -179,7 +180,7 @@ export function startServer(
    */
   const watchOuterConfigFile = (): void => {
     const uri = session.configFileUri();
-    const outer = uri !== undefined && !folderUris.some((folder) => uri.startsWith(folder.endsWith('/') ? folder : `${folder}/`)) ? uri : undefined;
+    const outer = uri !== undefined && !folderUris.some((folder) => isInFolder(uri, folder)) ? uri : undefined;
     if (outerConfigWatcher?.uri === outer) {
       return;
     }
@@ -218,17 +219,14 @@ export function startServer(
     diskWatcher ??= new FolderWatcher((uris) => {
       void afterDiskWork(async () => {
         const kinds = await Promise.all(uris.map((uri) => workspace.stat(uri)));
-        const inGlossary = (uri: string): boolean => folderUris.some((folder) => uri.startsWith(`${folder.replace(/\/$/, '')}/`)) && !/\/(node_modules|\.git)(\/|$)/.test(uri);
-        uris.forEach((uri, k) => (kinds[k] === 'directory' && inGlossary(uri) ? newFolders.add(uri) : newFolders.delete(uri)));
+        uris.forEach((uri, k) => (kinds[k] === 'directory' && session.isGlossaryFolder(uri) ? newFolders.add(uri) : newFolders.delete(uri)));
+        // A new folder is watched before it is read: files written into it meanwhile are reported.
+        watchDisk();
         // A file written or created counts as changed (it is read either way); a folder that appears is read.
         await applyFileChanges(uris.map((uri, k) => ({ uri, type: kinds[k] === undefined ? FileChangeType.Deleted : kinds[k] === 'directory' ? FileChangeType.Created : FileChangeType.Changed })));
       });
     });
-    const folders = new Set([...folderUris, ...newFolders]);
-    for (const document of session.index.documents()) folders.add(document.uri.slice(0, document.uri.lastIndexOf('/')));
-    const configUri = session.configFileUri();
-    if (configUri !== undefined) folders.add(configUri.slice(0, configUri.lastIndexOf('/')));
-    diskWatcher.watch(folders);
+    diskWatcher.watch(new Set([...folderUris, ...session.foldersOnDisk(), ...newFolders]));
   };
   const currentSettings = async (): Promise<unknown> => {
     if (!canPullSettings) {

@@ -9,6 +9,7 @@ import { findMentionsOf } from '../mentions/unlinkedMentions';
 import { parseGlossaryDocument } from '../parse/parser';
 import { Workspace } from '../workspace/workspace';
 import { findConfigFile } from './configLookup';
+import { isInFolder } from '../workspace/uris';
 
 /** A file of the command line's glossary, with the path to print for it. */
 export interface CliFile {
@@ -135,7 +136,7 @@ export async function loadGlossary(paths: readonly string[], environment: LoadEn
   const indexPageUri = indexPage.uri;
   if (indexPage.unlistedUri !== undefined) {
     const unlistedUri = indexPage.unlistedUri;
-    const folder = targets.find((target) => target.kind === 'directory' && unlistedUri.startsWith(`${target.uri.replace(/\/$/, '')}/`));
+    const folder = targets.find((target) => target.kind === 'directory' && isInFolder(unlistedUri, target.uri));
     if (folder !== undefined) {
       add({ uri: unlistedUri, displayPath: displayPathIn(folder.given, folder.uri, unlistedUri) });
     } else if (environment.withGlossaryOfFiles) {
@@ -147,7 +148,7 @@ export async function loadGlossary(paths: readonly string[], environment: LoadEn
     return { kind: 'failure', messages: [noFilesFoundMessage(paths, config)] };
   }
   // Each folder given must hold a file of the glossary, also when another path does.
-  const emptyFolders = targets.filter((target) => target.kind === 'directory' && !files.some((file) => file.uri.startsWith(`${target.uri.replace(/\/$/, '')}/`)));
+  const emptyFolders = targets.filter((target) => target.kind === 'directory' && !files.some((file) => isInFolder(file.uri, target.uri)));
   if (emptyFolders.length > 0) {
     return { kind: 'failure', messages: emptyFolders.map((folder) => noFilesFoundMessage([folder.given], config)) };
   }

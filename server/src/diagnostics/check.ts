@@ -2,6 +2,7 @@ import { GlossaryConfig } from '../config';
 import { WorkspaceIndex } from '../index/workspaceIndex';
 import { GlossaryDocument } from '../parse/model';
 import { GlossaryDiagnostic } from './diagnostic';
+import { folderOf } from '../workspace/uris';
 
 /** What every check reads: one document, the whole workspace, the settings. */
 export interface CheckContext {
@@ -43,6 +44,6 @@ export function fileNameId(uri: string): string {
 
 /** The file of the entry with this id in a folder (`<Id>.md`), or beside the file `besideUri`. */
 export function entryFileUri(id: string, folder: { readonly folderUri: string } | { readonly besideUri: string }): string {
-  const folderUri = 'folderUri' in folder ? folder.folderUri.replace(/\/+$/, '') : folder.besideUri.slice(0, folder.besideUri.lastIndexOf('/'));
+  const folderUri = 'folderUri' in folder ? folder.folderUri.replace(/\/+$/, '') : folderOf(folder.besideUri);
   return `${folderUri}/${encodeURIComponent(id)}.md`;
 }

@@ -4,6 +4,7 @@ import { GlossaryDocument } from '../parse/model';
 import { parseGlossaryDocument } from '../parse/parser';
 import { hasIndexSections } from './indexPage';
 import { FileProblem, ReadResult, Workspace } from '../workspace/workspace';
+import { folderOf } from '../workspace/uris';
 
 /**
  * Turns a file's text into its model (the parser, with the workspace's parse options bound), or
@@ -145,7 +146,7 @@ export async function holdsIndexSections(workspace: Workspace, uri: string): Pro
 function folderOfMost(uris: ReadonlySet<string>): string | undefined {
   const counts = new Map<string, number>();
   for (const uri of uris) {
-    const folder = uri.slice(0, uri.lastIndexOf('/'));
+    const folder = folderOf(uri);
     counts.set(folder, (counts.get(folder) ?? 0) + 1);
   }
   let most: string | undefined;

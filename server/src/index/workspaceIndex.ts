@@ -4,6 +4,7 @@ import { comparePositions } from '../parse/positions';
 import { hasIndexSections } from './indexPage';
 import { changedLabels, entryShapeChangedIds, linkGraphChangedIds } from './linkGraph';
 import { termsKeyOf } from '../mentions/lexicon';
+import { folderOf } from '../workspace/uris';
 
 /** An anchor and the document that defines it. */
 export interface LocatedAnchor {
@@ -203,7 +204,7 @@ export class WorkspaceIndex {
     const entriesPerFolder = new Map<string, number>();
     for (const document of this.documentsByUri.values()) {
       if (document.entries.length > 0) {
-        const folder = document.uri.slice(0, document.uri.lastIndexOf('/'));
+        const folder = folderOf(document.uri);
         entriesPerFolder.set(folder, (entriesPerFolder.get(folder) ?? 0) + document.entries.length);
       }
     }

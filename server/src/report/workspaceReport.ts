@@ -7,6 +7,7 @@ import { WorkspaceIndex } from '../index/workspaceIndex';
 import type { GlossaryReportResult } from '../protocol';
 import { buildReport } from './glossaryReport';
 import { renderReportHtml } from './reportHtml';
+import { isInFolder } from '../workspace/uris';
 
 /**
  * The report of the editor's workspace, named after its first folder, with each file named by its
@@ -24,7 +25,7 @@ export function workspaceReport(
     name: folders[0] ? Utils.basename(folders[0]) : '',
     fileName: (uri) => {
       const file = URI.parse(uri);
-      const folder = folders.find((candidate) => file.path.startsWith(`${candidate.path.replace(/\/$/, '')}/`));
+      const folder = folders.find((candidate) => isInFolder(file.path, candidate.path));
       return folder ? path.posix.relative(folder.path, file.path) : file.fsPath;
     },
   });

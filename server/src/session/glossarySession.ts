@@ -18,6 +18,7 @@ import { MissingEntry, ProposedEntry } from '../protocol';
 import { missingEntries } from '../features/missingEntries';
 import { createFileMatcher, FileMatcher } from '../workspace/fileFilter';
 import { FileProblem, Workspace } from '../workspace/workspace';
+import { folderOf, folderPrefix, isInFolder } from '../workspace/uris';
 
 /**
  * The version of a closed file's model: none an editor sends (Emacs starts at 0), so that a model
@@ -61,6 +62,8 @@ export class GlossarySession {
   private configUri: string | undefined;
   /** Where the paths of the settings start: the folder of `.glossary.json`, else the first workspace folder. */
   private settingsFolderUri: string | undefined;
+  /** The folders listed for glossary files, with such files in them or not (see `foldersOnDisk`). */
+  private listedFolders = new Set<string>();
   /**
    * Open documents and the version and text their model was parsed from. The text counts too: an
    * editor that repeats a version number (the protocol forbids it) still changed the text.
@@ -109,10 +112,12 @@ export class GlossarySession {
     const roots = this.folderUris.map((folderUri) => ({ folderUri, matcher: createFileMatcher(filter, folderUri) }));
     const fileProblems: FileProblem[] = [];
     const uris: string[] = [];
+    const listedFolders = new Set<string>();
     for (const folderUri of this.folderUris) {
       const listing = await this.workspace.listFiles(folderUri, filter);
       fileProblems.push(...listing.problems);
       uris.push(...listing.uris);
+      listing.folders.forEach((folder) => listedFolders.add(folder));
     }
     const indexPage = await indexPageToRead(this.workspace, config, configFile?.folderUri ?? first, new Set(uris));
     if (indexPage.unlistedUri !== undefined) {
@@ -161,6 +166,7 @@ export class GlossarySession {
     }
     this.currentConfig = config;
     this.roots = roots;
+    this.listedFolders = listedFolders;
     this.pageOutsidePatterns = indexPage.uri ?? indexPage.unlistedUri;
     this.indexPageFolder = indexPage.searchedFolder;
     this.configUri = configFile?.folderUri === undefined ? undefined : Utils.joinPath(URI.parse(configFile.folderUri), configFileName).toString();
@@ -188,6 +194,25 @@ export class GlossarySession {
     return uri === this.pageOutsidePatterns || this.roots.some((root) => root.matcher.includesUri(uri));
   }
 
+  /** Whether the files of a folder may belong to the glossary: it lies in a workspace folder and is not left out (`node_modules`, `.git`, an exclude pattern). */
+  isGlossaryFolder(uri: string): boolean {
+    const root = this.roots.find((candidate) => candidate.matcher.relativePath(uri) !== undefined);
+    return root !== undefined && !root.matcher.skipsFolder(root.matcher.relativePath(uri)!);
+  }
+
+  /**
+   * The folders on disk in which a file made, changed or deleted may concern the glossary: those
+   * listed for its files (with files in them or not yet), and those of its files and of its
+   * configuration file, for a server that watches the disk itself.
+   */
+  foldersOnDisk(): Set<string> {
+    const folders = new Set(this.listedFolders);
+    for (const document of this.currentIndex.documents()) folders.add(folderOf(document.uri));
+    const configUri = this.configFileUri();
+    if (configUri !== undefined) folders.add(folderOf(configUri));
+    return folders;
+  }
+
   /**
    * Whether a file that is no glossary file is now the index page found beside the entries, so
    * that the glossary is to be read again: a `.txt` page made, renamed or changed in that folder
@@ -195,7 +220,7 @@ export class GlossarySession {
    * page saved there (the title page) is no reason to read the glossary again.
    */
   async becameIndexPage(uri: string): Promise<boolean> {
-    const besideEntries = this.indexPageFolder !== undefined && uri.endsWith('.txt') && uri.slice(0, uri.lastIndexOf('/')) === this.indexPageFolder;
+    const besideEntries = this.indexPageFolder !== undefined && uri.endsWith('.txt') && folderOf(uri) === this.indexPageFolder;
     return besideEntries && !this.isGlossaryFile(uri) && (await holdsIndexSections(this.workspace, uri));
   }
 
@@ -237,8 +262,7 @@ export class GlossarySession {
   isConfigFile(uri: string): boolean {
     const first = this.folderUris[0];
     if (first === undefined || Utils.basename(URI.parse(uri)) !== configFileName) return false;
-    const folder = uri.slice(0, uri.lastIndexOf('/') + 1);
-    return `${first.replace(/\/$/, '')}/`.startsWith(folder);
+    return isInFolder(folderPrefix(first), folderOf(uri));
   }
 
   /** Re-parses an open document unless this version of its text is already indexed. */
@@ -339,8 +363,8 @@ export class GlossarySession {
    * leave the index, those of open documents too (see `removeFile`).
    */
   async removeFolder(uri: string): Promise<{ readonly uri: string; readonly change: IndexChange }[]> {
-    const prefix = uri.endsWith('/') ? uri : `${uri}/`;
-    const inside = [...this.currentIndex.documents()].map((document) => document.uri).filter((other) => other.startsWith(prefix));
+    for (const folder of this.listedFolders) if (folder === uri || isInFolder(folder, uri)) this.listedFolders.delete(folder);
+    const inside = [...this.currentIndex.documents()].map((document) => document.uri).filter((other) => isInFolder(other, uri));
     const removed: { readonly uri: string; readonly change: IndexChange }[] = [];
     for (const other of inside) {
       const change = await this.removeFile(other);
@@ -351,12 +375,13 @@ export class GlossarySession {
 
   /** A folder created on disk, or renamed to: its glossary files are read. */
   async addFolder(uri: string): Promise<IndexChange[]> {
-    const root = this.roots.find((candidate) => candidate.matcher.relativePath(uri) !== undefined);
     // A folder left out (node_modules, .git, an exclude pattern) is not even listed.
-    if (root === undefined || root.matcher.skipsFolder(root.matcher.relativePath(uri)!) || (await this.workspace.stat(uri)) !== 'directory') {
+    if (!this.isGlossaryFolder(uri) || (await this.workspace.stat(uri)) !== 'directory') {
       return [];
     }
+    const root = this.roots.find((candidate) => candidate.matcher.relativePath(uri) !== undefined)!;
     const listing = await this.workspace.listFiles(uri, { include: this.currentConfig.include, exclude: this.currentConfig.exclude, baseUri: this.configUri === undefined ? root.folderUri : this.settingsFolderUri });
+    listing.folders.forEach((folder) => this.listedFolders.add(folder));
     const changes: IndexChange[] = [];
     for (const file of listing.uris.filter((candidate) => this.isGlossaryFile(candidate))) {
       const change = await this.refreshFromDisk(file);

@@ -24,12 +24,11 @@ function inMemory(): InMemoryWorkspace {
   });
 }
 
-test('in memory: a folder lists its matching files sorted by path, skipping node_modules and .git', async () => {
+test('in memory: a folder lists its matching files sorted by path, skipping node_modules and .git, and its folders', async () => {
   const listing = await inMemory().listFiles('file:///ws', defaultFilter);
-  assert.deepEqual(listing, {
-    uris: ['file:///ws/a.md', 'file:///ws/b.md', 'file:///ws/drafts/d.md', 'file:///ws/sub/c.md'],
-    problems: [],
-  });
+  assert.deepEqual(listing.uris, ['file:///ws/a.md', 'file:///ws/b.md', 'file:///ws/drafts/d.md', 'file:///ws/sub/c.md']);
+  assert.deepEqual(listing.problems, []);
+  assert.deepEqual([...listing.folders].sort(), ['file:///ws', 'file:///ws/drafts', 'file:///ws/sub']);
 });
 
 test('in memory: exclude patterns leave out whole folders; include patterns add other extensions', async () => {
@@ -102,12 +101,15 @@ async function withTempFolder(files: Record<string, string | Uint8Array>, run: (
   }
 }
 
-test('file system: a folder lists its matching files sorted by path, skipping node_modules and .git', async () => {
+test('file system: a folder lists its matching files sorted by path, skipping node_modules and .git, and the folders it read', async () => {
   await withTempFolder(
-    { 'b.md': 'b', 'a.md': 'a', 'x.txt': 'x', 'sub/c.md': 'c', 'node_modules/p/r.md': 'r', '.git/h.md': 'h' },
+    { 'b.md': 'b', 'a.md': 'a', 'x.txt': 'x', 'sub/c.md': 'c', 'leer/notiz.txt': 'n', 'alt/d.md': 'd', 'node_modules/p/r.md': 'r', '.git/h.md': 'h' },
     async (root, workspace) => {
-      const listing = await workspace.listFiles(toUri(root), { include: ['**/*.md'], exclude: [] });
-      assert.deepEqual(listing, { uris: ['a.md', 'b.md', 'sub/c.md'].map((name) => toUri(path.join(root, name))), problems: [] });
+      const listing = await workspace.listFiles(toUri(root), { include: ['**/*.md'], exclude: ['alt'] });
+      assert.deepEqual(listing.uris, ['a.md', 'b.md', 'sub/c.md'].map((name) => toUri(path.join(root, name))));
+      assert.deepEqual(listing.problems, []);
+      // A folder without a glossary file is listed too: a file may be made in it later.
+      assert.deepEqual([...listing.folders].sort(), ['', 'leer', 'sub'].map((name) => toUri(path.join(root, name))).sort());
     },
   );
 });

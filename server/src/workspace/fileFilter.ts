@@ -1,5 +1,6 @@
 import picomatch from 'picomatch';
 import { FileFilter } from './workspace';
+import { folderPrefix } from './uris';
 
 /** Folders that never belong to a glossary. */
 export const alwaysSkippedFolders: readonly string[] = ['node_modules', '.git'];
@@ -24,8 +25,8 @@ export function createFileMatcher(filter: FileFilter, folderUri: string): FileMa
   const isAlwaysSkipped = (relativePath: string): boolean =>
     relativePath.split('/').some((segment) => alwaysSkippedFolders.includes(segment));
   const includesFile = (relativePath: string): boolean => !isAlwaysSkipped(relativePath) && isIncluded(prefix + relativePath) && !isExcluded(prefix + relativePath);
-  const folderPrefix = folderUri.endsWith('/') ? folderUri : `${folderUri}/`;
-  const relativePath = (uri: string): string | undefined => (uri.startsWith(folderPrefix) ? decodeURIComponent(uri.slice(folderPrefix.length)) : undefined);
+  const inFolder = folderPrefix(folderUri);
+  const relativePath = (uri: string): string | undefined => (uri.startsWith(inFolder) ? decodeURIComponent(uri.slice(inFolder.length)) : undefined);
   return {
     includesFile,
     includesUri: (uri) => {
@@ -51,8 +52,8 @@ function pathPrefix(baseUri: string | undefined, folderUri: string): string {
   if (baseUri === undefined) {
     return '';
   }
-  const base = baseUri.endsWith('/') ? baseUri : `${baseUri}/`;
-  const folder = folderUri.endsWith('/') ? folderUri : `${folderUri}/`;
+  const base = folderPrefix(baseUri);
+  const folder = folderPrefix(folderUri);
   return folder.startsWith(base) ? decodeURIComponent(folder.slice(base.length)) : '';
 }
 

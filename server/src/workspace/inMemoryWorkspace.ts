@@ -2,6 +2,7 @@ import * as l10n from '@vscode/l10n';
 import { decodeFileBytes } from './decode';
 import { comparePaths, createFileMatcher } from './fileFilter';
 import { FileFilter, FileListing, ReadResult, Workspace } from './workspace';
+import { folderOf, folderPrefix } from './uris';
 
 /** What a test puts into an in-memory file: text, raw bytes, or a file that cannot be read. */
 export type InMemoryFileContent = string | Uint8Array | { readonly unreadable: string };
@@ -39,16 +40,19 @@ export class InMemoryWorkspace implements Workspace {
   async listFiles(folderUri: string, filter: FileFilter): Promise<FileListing> {
     const matcher = createFileMatcher(filter, folderUri);
     const prefix = folderPrefix(folderUri);
+    // Only folders that hold a file exist here: those of the files not in a folder left out.
+    const folders = new Set([prefix.slice(0, -1)]);
     const matching = [...this.files.keys()]
       .filter((uri) => uri.startsWith(prefix))
       .map((uri) => ({ uri, relative: decodeURIComponent(uri.slice(prefix.length)) }))
-      .filter(({ relative }) => {
-        const folders = relative.split('/').slice(0, -1);
-        const skipped = folders.some((_, i) => matcher.skipsFolder(folders.slice(0, i + 1).join('/')));
-        return !skipped && matcher.includesFile(relative);
+      .filter(({ uri, relative }) => {
+        const path = relative.split('/').slice(0, -1);
+        if (path.some((_, i) => matcher.skipsFolder(path.slice(0, i + 1).join('/')))) return false;
+        for (let folder = folderOf(uri); folder.length >= prefix.length; folder = folderOf(folder)) folders.add(folder);
+        return matcher.includesFile(relative);
       })
       .sort((a, b) => comparePaths(a.relative, b.relative));
-    return { uris: matching.map(({ uri }) => uri), problems: [] };
+    return { uris: matching.map(({ uri }) => uri), folders: [...folders], problems: [] };
   }
 
   async createFile(uri: string, text: string): Promise<string | undefined> {
@@ -82,6 +86,3 @@ export class InMemoryWorkspace implements Workspace {
   }
 }
 
-function folderPrefix(folderUri: string): string {
-  return folderUri.endsWith('/') ? folderUri : `${folderUri}/`;
-}

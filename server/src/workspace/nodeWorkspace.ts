@@ -44,7 +44,7 @@ export class NodeFileSystemWorkspace implements Workspace {
     const walk = new FolderWalk(root, createFileMatcher(filter, folderUri));
     await walk.visit(root, '');
     const relativePaths = [...walk.files].sort(comparePaths);
-    return { uris: relativePaths.map((relative) => toUri(path.join(root, relative))), problems: walk.problems };
+    return { uris: relativePaths.map((relative) => toUri(path.join(root, relative))), folders: walk.folders.map(toUri), problems: walk.problems };
   }
 
   async readFile(uri: string): Promise<ReadResult> {
@@ -105,6 +105,8 @@ export function writeErrorReason(error: unknown): string {
 /** One recursive listing; remembers the real path of every folder entered so symlink loops end. */
 class FolderWalk {
   readonly files: string[] = [];
+  /** The folders read, as paths. */
+  readonly folders: string[] = [];
   readonly problems: FileProblem[] = [];
   private readonly visitedFolders = new Set<string>();
 
@@ -122,6 +124,7 @@ class FolderWalk {
       }
       this.visitedFolders.add(realFolder);
       entries = await fs.readdir(folder, { withFileTypes: true });
+      this.folders.push(folder);
     } catch (error) {
       this.problems.push({ uri: toUri(folder), message: l10n.t('skipped: cannot read the folder ({0})', describe(error)) });
       return;

@@ -28,6 +28,8 @@ export interface FileProblem {
 export interface FileListing {
   /** Matching files, sorted by their path relative to the folder (code unit order). */
   readonly uris: readonly string[];
+  /** The folders listed: the folder and those below it that the filter does not leave out, with files in them or not. */
+  readonly folders: readonly string[];
   /** Folders that could not be read. */
   readonly problems: readonly FileProblem[];
 }
