@@ -4,10 +4,11 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { fileNameOf } from '../diagnostics/check';
 import { WorkspaceIndex } from '../index/workspaceIndex';
 import { skipVerbatim } from '../parse/inline';
-import { Entry } from '../parse/model';
 import { anchorDescription } from './anchorDescription';
+import { entryWithId } from './entryOf';
 import { matchTier } from './fuzzyRank';
 import { rangeContains } from './locate';
+import { markdownLink } from './seeAlsoEdits';
 
 /** The id being typed after `](#`, up to the cursor. */
 const idBeingTyped = /\]\(#([^\s()#]*)$/;
@@ -92,7 +93,7 @@ function completeIds(index: WorkspaceIndex, uri: string, typed: string, rest: st
     return null;
   }
   return listOf(matches.kept, matches.complete, (candidate) => {
-    const entry = currentEntry(index, candidate);
+    const entry = entryWithId(index, candidate.id)?.entry;
     return {
       label: candidate.id,
       kind: entry ? CompletionItemKind.Reference : CompletionItemKind.Text,
@@ -133,8 +134,8 @@ function completeLinks(
     return null;
   }
   return listOf(matches.kept, false, (candidate) => {
-    const entry = currentEntry(index, candidate);
-    const link = `[${entry?.title || candidate.id}](#${candidate.id})`;
+    const entry = entryWithId(index, candidate.id)?.entry;
+    const link = markdownLink(entry?.title || candidate.id, candidate.id);
     return {
       label: link,
       // The list shows the separator the see-also line gets, so that the writer does not type it
@@ -267,11 +268,6 @@ function catalogOf(index: WorkspaceIndex): Catalog {
   const catalog = { definitionsVersion: index.definitionsVersion, termsVersion: index.termsVersion, all: candidates, entries: firstSection < 0 ? candidates : candidates.slice(0, firstSection) };
   catalogs.set(index, catalog);
   return catalog;
-}
-
-/** The entry an id names as its document reads now (titles and summaries are never stale). */
-function currentEntry(index: WorkspaceIndex, candidate: Candidate): Entry | undefined {
-  return index.document(candidate.uri)?.entries.find((entry) => entry.id === candidate.id);
 }
 
 /**

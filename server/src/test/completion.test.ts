@@ -162,6 +162,11 @@ test('after [, the entries matching the text typed insert a whole link, replacin
   assert.equal(completionsAt({ ...workspace, 'A.md': ['Editing [dat‸](#Dataset)'] }), undefined);
 });
 
+test('a whole link escapes the brackets and backslashes of the title, so that pandoc reads the label as it is', () => {
+  const files = { 'Arr.md': ['## Array a\\[i\\] {#Arr .term}'], 'A.md': ['Mehr zu [arr‸'] };
+  assert.deepEqual(completionsAt(files)?.map((item) => item.edit), ['0:8-0:12 [Array a\\[i\\]](#Arr)']);
+});
+
 test('in a see-also section a whole link comes with the list separator, which the list shows', () => {
   const entry = ['## Z {#Z .term}', '', '### Siehe auch {.seealso}', '', '[Grad‸', '[Index](#Index) |'];
   assert.deepEqual(completionsAt({ ...workspace, 'Z.md': entry })?.map((item) => [item.edit, item.labelDetails]), [
