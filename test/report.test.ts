@@ -43,6 +43,31 @@ test('glossary report --locale de writes the page with German headings, and --ou
   }
 });
 
+test('glossary report --output does not follow a symbolic link into the glossary', () => {
+  const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'glossary-report-link-'));
+  try {
+    const glossary = path.join(folder, 'g');
+    fs.cpSync(exampleGlossary, glossary, { recursive: true });
+    const entry = path.join(glossary, 'Attention.md');
+    const before = fs.readFileSync(entry, 'utf8');
+    // A page name that leads to an entry, and one that leads to an entry not written yet.
+    fs.symlinkSync(entry, path.join(folder, 'bericht.html'));
+    fs.symlinkSync(path.join(glossary, 'Neu.md'), path.join(folder, 'neu.html'));
+    for (const [output, message] of [
+      ['bericht.html', 'bericht.html is a file of the glossary: the report is not written over it'],
+      ['neu.html', 'neu.html would become a file of the glossary (its include patterns take it in): the report is not written there'],
+    ]) {
+      const result = spawnSync(process.execPath, [serverScript, 'report', glossary, '--output', output], { cwd: folder, encoding: 'utf8' });
+      assert.equal(result.status, 2, result.stderr);
+      assert.equal(result.stderr, `glossary: ${message}\n`);
+    }
+    assert.equal(fs.readFileSync(entry, 'utf8'), before);
+    assert.ok(!fs.existsSync(path.join(glossary, 'Neu.md')));
+  } finally {
+    fs.rmSync(folder, { recursive: true, force: true });
+  }
+});
+
 test('glossary/report sent before the first load is done waits for it, and agrees with glossary report --format json', { timeout: 60_000 }, async (t) => {
   const server = await startServer(corpusEntries, { signal: t.signal });
   try {

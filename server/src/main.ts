@@ -1,6 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import { runCli } from './cli/main';
-import { NodeFileSystemWorkspace } from './workspace/nodeWorkspace';
+import { followLinks, NodeFileSystemWorkspace } from './workspace/nodeWorkspace';
 
 /**
  * The `glossary` executable: `glossary lsp` starts the language server on stdio, every other
@@ -23,6 +23,7 @@ function main(): void {
     stderr: (text) => process.stderr.write(text),
     environment: process.env,
     writeFile: (filePath, text) => writeFileSync(filePath, text),
+    writtenFile: followLinks,
     // Loaded only here, so that the command line does not pay for the language server's code.
     startLanguageServer: () => {
       // The server's stdout is its connection: a client gone is the server's to handle (exit 1 without shutdown).

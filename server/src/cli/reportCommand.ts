@@ -19,6 +19,8 @@ export interface ReportIo {
   stderr(text: string): void;
   /** Writes a whole file, replacing it; throws when it cannot. Absent where nothing may be written. */
   readonly writeFile?: (filePath: string, text: string) => void;
+  /** The file that writing to a path writes: symbolic links followed. Absent where a path is its file. */
+  readonly writtenFile?: (filePath: string) => string;
 }
 
 /**
@@ -55,12 +57,17 @@ const replaceableExtensions: readonly string[] = ['.html', '.htm', '.json'];
  * file is replaced only when its name ends in .html, .htm or .json. The configuration is looked up
  * as `check` does; nothing else is read.
  */
-export async function outputRefusal(command: ReportCommand, loaded: LoadedGlossary, io: { readonly cwd: string; readonly workspace: Workspace }): Promise<string | undefined> {
+export async function outputRefusal(
+  command: ReportCommand,
+  loaded: LoadedGlossary,
+  io: { readonly cwd: string; readonly workspace: Workspace; readonly writtenFile?: ReportIo['writtenFile'] },
+): Promise<string | undefined> {
   if (command.output === undefined) {
     return undefined;
   }
   const output = command.output;
-  const filePath = path.resolve(io.cwd, output);
+  // A symbolic link named as the output must not lead the report into the glossary.
+  const filePath = io.writtenFile?.(path.resolve(io.cwd, output)) ?? path.resolve(io.cwd, output);
   const uri = URI.file(filePath).toString();
   const exists = (await io.workspace.stat(uri)) !== undefined;
   if (await isGlossaryFile(uri, command.paths, loaded, io)) {

@@ -1,4 +1,4 @@
-import { promises as fs, readFileSync, Dirent } from 'node:fs';
+import { promises as fs, readFileSync, readlinkSync, realpathSync, Dirent } from 'node:fs';
 import * as path from 'node:path';
 import * as l10n from '@vscode/l10n';
 import { URI } from 'vscode-uri';
@@ -151,6 +151,33 @@ class FolderWalk {
       return undefined; // a dangling link is no file of the glossary
     }
   }
+}
+
+/**
+ * The file a path leads to, symbolic links followed: those of its folders, and its own, also when
+ * it points at a file that does not exist yet (writing through it would make that file). A path
+ * that cannot be followed (a loop, a folder that cannot be read) is given back as it is.
+ */
+export function followLinks(filePath: string): string {
+  let current = filePath;
+  // As many links as the system itself follows at most.
+  for (let hops = 0; hops < 40; hops++) {
+    try {
+      return realpathSync(current);
+    } catch {
+      // Missing: a dangling link, or a file not made yet.
+    }
+    try {
+      current = path.resolve(path.dirname(current), readlinkSync(current));
+    } catch {
+      try {
+        return path.join(realpathSync(path.dirname(current)), path.basename(current));
+      } catch {
+        return current;
+      }
+    }
+  }
+  return filePath;
 }
 
 /** The file-system path of a `file:` URI. */
