@@ -5,7 +5,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { URI } from 'vscode-uri';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { CodeAction, CodeActionRequest, DidChangeTextDocumentNotification, DocumentSymbolRequest, DidOpenTextDocumentNotification, LSPErrorCodes, RenameRequest, ResponseError, TextDocumentEdit, TextEdit } from 'vscode-languageserver/node';
+import { CodeAction, CodeActionRequest, CodeActionResolveRequest, DidChangeTextDocumentNotification, DocumentSymbolRequest, DidOpenTextDocumentNotification, LSPErrorCodes, RenameRequest, ResponseError, TextDocumentEdit, TextEdit } from 'vscode-languageserver/node';
 import { startServer, type StartOptions } from './support/lspServer';
 
 // Quick fixes that edit a closed file (the other entry's see-also list) read its text from disk. When
@@ -18,7 +18,7 @@ const entry = (title: string, seeAlso: readonly string[], body: readonly string[
 async function withGlossary(
   t: { signal: AbortSignal },
   run: (folder: string, uriOf: (name: string) => string, server: Awaited<ReturnType<typeof startServer>>) => Promise<void>,
-  client: Pick<StartOptions, 'onConnection'> & { readonly pullsSettings?: boolean } = {},
+  client: Pick<StartOptions, 'onConnection'> & { readonly pullsSettings?: boolean; readonly resolvesEdits?: boolean } = {},
 ): Promise<void> {
   const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'glossary-cross-file-'));
   fs.mkdirSync(path.join(folder, '.git'));
@@ -29,7 +29,8 @@ async function withGlossary(
   const uriOf = (name: string): string => URI.file(path.join(folder, name)).toString();
   // A client without file watchers: the server hears of changes on disk only when it looks.
   const workspace = { workspaceEdit: { documentChanges: true }, configuration: client.pullsSettings === true };
-  const server = await startServer(folder, { signal: t.signal, capabilities: { workspace }, onConnection: client.onConnection });
+  const textDocument = client.resolvesEdits === true ? { codeAction: { dataSupport: true, resolveSupport: { properties: ['edit'] } } } : {};
+  const server = await startServer(folder, { signal: t.signal, capabilities: { workspace, textDocument }, onConnection: client.onConnection });
   try {
     await server.settle();
     const apfel = fs.readFileSync(path.join(folder, 'Apfel.md'), 'utf8');
@@ -62,6 +63,32 @@ test('the reciprocal see-also fix lands in the right place when the other file c
     const after = TextDocument.applyEdits(TextDocument.create(uriOf('Birne.md'), 'markdown', 0, changed), change!.edits as TextEdit[]);
     assert.equal(after, entry('Birne', ['Apfel', 'Zitrone'], ['Etwas Text.', '', 'Noch ein Absatz.', '', 'Und noch einer.']));
   });
+});
+
+test('a client that resolves edits gets the reciprocal see-also fix\'s edit when the writer picks it, worked out on the other file as it is then', { timeout: 60_000 }, async (t) => {
+  await withGlossary(
+    t,
+    async (folder, uriOf, server) => {
+      const [offered, ...more] = await fixesOnBirne(server, uriOf('Apfel.md'));
+      assert.equal(more.length, 0);
+      assert.ok(offered !== undefined && offered.edit === undefined, 'offered without its edit');
+      // While the light bulb shows, Birne gets two paragraphs more above its see-also list; the server is not told.
+      const changed = entry('Birne', ['Zitrone'], ['Etwas Text.', '', 'Noch ein Absatz.', '', 'Und noch einer.']);
+      fs.writeFileSync(path.join(folder, 'Birne.md'), changed);
+      const picked = (await server.connection.sendRequest(CodeActionResolveRequest.type, offered)) as CodeAction;
+      const [change] = picked.edit!.documentChanges! as TextDocumentEdit[];
+      assert.equal(change!.textDocument.uri, uriOf('Birne.md'));
+      const after = TextDocument.applyEdits(TextDocument.create(uriOf('Birne.md'), 'markdown', 0, changed), change!.edits as TextEdit[]);
+      assert.equal(after, entry('Birne', ['Apfel', 'Zitrone'], ['Etwas Text.', '', 'Noch ein Absatz.', '', 'Und noch einer.']));
+      // Made moot before it is picked (Birne names Apfel now), it comes back without an edit, and the writer is told.
+      const [again] = await fixesOnBirne(server, uriOf('Apfel.md'));
+      fs.writeFileSync(path.join(folder, 'Birne.md'), entry('Birne', ['Apfel', 'Zitrone']));
+      const moot = (await server.connection.sendRequest(CodeActionResolveRequest.type, again!)) as CodeAction;
+      assert.equal(moot.edit, undefined);
+      await server.waitUntil(() => server.logs.some((message) => message.includes('no longer applies')), 'the writer to be told that the fix no longer applies');
+    },
+    { resolvesEdits: true },
+  );
 });
 
 test('a fix made moot on disk is not offered, and the other file\'s change is published', { timeout: 60_000 }, async (t) => {

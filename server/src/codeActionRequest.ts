@@ -1,4 +1,4 @@
-import { CancellationToken, CodeAction, CodeActionKind, CodeActionParams } from 'vscode-languageserver';
+import { CancellationToken, CodeAction, CodeActionKind, CodeActionParams, TextDocumentEdit, WorkspaceEdit } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { codeActions, filesEditedByQuickFixes, OtherDocument } from './features/codeActions';
 import { DiskServices, readClosedFilesAsIndexed } from './closedFiles';
@@ -71,4 +71,48 @@ async function readOtherDocuments(services: DiskServices, uris: readonly string[
     }
   }
   return { documents, reindexed: closed.reindexed };
+}
+
+/** What an action sent without its edit carries (see `deferEditsOfClosedFiles`): the request it answered. */
+interface DeferredEdit {
+  readonly answered: Pick<CodeActionParams, 'textDocument' | 'range' | 'context'>;
+}
+
+/**
+ * For a client that resolves an action's edit when the writer picks it (`codeAction/resolve`): the
+ * actions that edit another file not open in the editor (the index page, another entry's see-also
+ * list) are sent without their edit, which is worked out when picked. Worked out now, its
+ * positions would be those of the file as it is while the light bulb shows, and the editor applies
+ * an edit of a closed file to whatever the file holds by then.
+ */
+export function deferEditsOfClosedFiles(actions: readonly CodeAction[], params: CodeActionParams): CodeAction[] {
+  const answered: DeferredEdit['answered'] = { textDocument: params.textDocument, range: params.range, context: params.context };
+  return actions.map((action) => (action.edit !== undefined && editsClosedFile(action.edit, params.textDocument.uri) ? { ...action, edit: undefined, data: { answered } satisfies DeferredEdit } : action));
+}
+
+/** Whether an edit changes the text of a file other than `uri` without the version of an open document (which an editor checks). */
+function editsClosedFile(edit: WorkspaceEdit, uri: string): boolean {
+  return (
+    Object.keys(edit.changes ?? {}).some((other) => other !== uri) ||
+    (edit.documentChanges ?? []).some((change) => TextDocumentEdit.is(change) && change.textDocument.uri !== uri && change.textDocument.version === null)
+  );
+}
+
+/**
+ * Answers `codeAction/resolve`: the action's edit worked out as the files are now, by asking the
+ * same question again; the action as it was (no edit) when it is no longer offered, as the file
+ * it was to edit has changed meanwhile: `refused` then says so.
+ */
+export async function resolveCodeAction(services: DiskServices, client: ClientEdits, action: CodeAction, refused: () => void, token: CancellationToken = CancellationToken.None): Promise<CodeAction> {
+  const answered = (action.data as Partial<DeferredEdit> | undefined)?.answered;
+  if (action.edit !== undefined || answered?.textDocument?.uri === undefined) {
+    return action;
+  }
+  const actions = await answerCodeActions(services, client, { ...answered, context: answered.context ?? { diagnostics: [] } }, token);
+  const resolved = actions.find((candidate) => candidate.title === action.title && candidate.kind === action.kind);
+  if (resolved?.edit === undefined) {
+    if (!token.isCancellationRequested) refused();
+    return action;
+  }
+  return { ...action, edit: resolved.edit };
 }

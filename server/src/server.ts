@@ -2,6 +2,7 @@ import * as l10n from '@vscode/l10n';
 import {
   CancellationToken,
   WatchKind,
+  CodeAction,
   CodeActionKind,
   Connection,
   Disposable,
@@ -25,7 +26,7 @@ import { URI, Utils } from 'vscode-uri';
 import { configFileName } from './config';
 import { complete, cursorTextIn } from './features/completion';
 import { fixAllSeeAlsoKind } from './features/codeActions';
-import { answerCodeActions } from './codeActionRequest';
+import { answerCodeActions, deferEditsOfClosedFiles, resolveCodeAction } from './codeActionRequest';
 import { DiskServices, editedUris, readClosedFilesAsIndexed } from './closedFiles';
 import { findDefinitions } from './features/definition';
 import { documentLinks, resolveDocumentLink } from './features/documentLinks';
@@ -101,6 +102,8 @@ export function startServer(
   let linkTooltips = false;
   /** What the client's workspace edits can hold. */
   const clientEdits = { documentChanges: false, createsFiles: false, renamesFiles: false, snippets: false };
+  /** Whether the client asks for an action's edit when the writer picks the action (`codeAction/resolve`). */
+  let resolvesActionEdits = false;
   const diagnostics = new DiagnosticsPublisher(
     connection,
     (uri) => session.diagnosticsOf(uri).map(toLspDiagnostic),
@@ -289,6 +292,8 @@ export function startServer(
     clientEdits.createsFiles = clientEdits.documentChanges && workspaceEdit?.resourceOperations?.includes('create') === true;
     clientEdits.renamesFiles = clientEdits.documentChanges && workspaceEdit?.resourceOperations?.includes('rename') === true;
     clientEdits.snippets = clientEdits.documentChanges && workspaceEdit?.snippetEditSupport === true;
+    const codeActionSupport = params.capabilities.textDocument?.codeAction;
+    resolvesActionEdits = codeActionSupport?.dataSupport === true && codeActionSupport.resolveSupport?.properties.includes('edit') === true;
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
@@ -300,7 +305,7 @@ export function startServer(
         workspaceSymbolProvider: true,
         // Only for the extension's client (VS Code), which asks for them and reads their `#L` targets.
         ...(linksForVsCode ? { documentLinkProvider: { resolveProvider: true } } : {}),
-        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, fixAllSeeAlsoKind, linkMentionsKind] },
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, fixAllSeeAlsoKind, linkMentionsKind], ...(resolvesActionEdits ? { resolveProvider: true } : {}) },
         // prepareRename only for a client that asks it (the LSP allows the option only then).
         renameProvider: params.capabilities.textDocument?.rename?.prepareSupport === true ? { prepareProvider: true } : true,
         executeCommandProvider: { commands: [ServerCommands.createEntry, ServerCommands.ignoreMentionsOf] },
@@ -451,7 +456,16 @@ export function startServer(
     afterDiskWork,
     publishChange: (change) => diagnostics.publishChange(change),
   };
-  connection.onCodeAction(runSafely(connection, 'codeAction', [], (params, token) => answerCodeActions(diskServices, clientEdits, params, token)));
+  connection.onCodeAction(
+    runSafely(connection, 'codeAction', [], async (params, token) => {
+      const actions = await answerCodeActions(diskServices, clientEdits, params, token);
+      return resolvesActionEdits ? deferEditsOfClosedFiles(actions, params) : actions;
+    }),
+  );
+  const refusedAction = (action: CodeAction): void =>
+    showMessage(connection, MessageType.Warning, l10n.t('"{0}" no longer applies: the files it edits have changed. Ask for the quick fixes again.', action.title));
+  // Whatever goes wrong, the action comes back as it was: the editor then applies nothing.
+  connection.onCodeActionResolve((action, token) => runSafely(connection, 'codeActionResolve', action, () => resolveCodeAction(diskServices, clientEdits, action, () => refusedAction(action), token))(action, token));
   connection.onPrepareRename(
     runSafely(connection, 'prepareRename', null, (params) => refusalToError(() => {
       // Before the first load no id is known, and every place would be refused as "no id".

@@ -89,6 +89,40 @@ describe('quick fixes', () => {
     }
   });
 
+  it('adds a link to the see-also list of a closed entry, the edit worked out when the fix is picked (codeAction/resolve)', async () => {
+    const settings = vscode.workspace.getConfiguration('glossary');
+    const otherUri = fileUri('Fine-Tuning.md');
+    const otherBefore = fs.readFileSync(otherUri.fsPath, 'utf8');
+    const created = fileUri('Quantization.md');
+    fs.writeFileSync(created.fsPath, '## Quantization {#Quantization .chapter .small .term}\n\n***Fewer bits per weight.***\n\n### Related and other interesting topics: {.seealso}\n\n[Fine-Tuning](#Fine-Tuning) |\n[Index](#Index) |\n\n----\n');
+    try {
+      await settings.update('severity', { 'seealso-not-reciprocal': 'warning' }, vscode.ConfigurationTarget.Workspace);
+      const document = await openFile('Quantization.md');
+      const [diagnostic] = await diagnosticsWithCode(document.uri, 'seealso-not-reciprocal');
+      const title = 'Add "Quantization" to the see-also list of "Fine-Tuning"';
+      const offered = (await quickFixesAt(document.uri, diagnostic.range)).get(title);
+      assert.ok(offered, `no fix "${title}"`);
+      assert.equal(offered.edit, undefined, 'the edit of the closed file waits until the fix is picked');
+      // While the light bulb shows, another program adds a paragraph above Fine-Tuning's see-also list.
+      const changed = otherBefore.replace('### Related', 'A second paragraph.\n\n### Related');
+      fs.writeFileSync(otherUri.fsPath, changed);
+      // Picked: VS Code resolves the action, as the light bulb does.
+      const resolved = await vscode.commands.executeCommand('vscode.executeCodeActionProvider', document.uri, diagnostic.range, vscode.CodeActionKind.QuickFix.value, 100);
+      const picked = resolved.find((action) => action.title === title);
+      assert.ok(picked?.edit, 'the fix has its edit once resolved');
+      assert.ok(await vscode.workspace.applyEdit(picked.edit));
+      const other = await vscode.workspace.openTextDocument(otherUri);
+      assert.equal(other.getText(), changed.replace('[Perplexity](#Perplexity) |', '[Perplexity](#Perplexity) |\n[Quantization](#Quantization) |'));
+      await revert(other);
+      await revert(document);
+    } finally {
+      await settings.update('severity', undefined, vscode.ConfigurationTarget.Workspace);
+      fs.writeFileSync(otherUri.fsPath, otherBefore);
+      await deleteFile(created);
+    }
+    await waitFor(() => api.status().entryCount === 7, 'the deleted entry is no longer counted');
+  });
+
   it('stops suggesting a term: its id goes to ignoreMentionsOf in .glossary.json, which is saved; unsaved changes there are left alone', async () => {
     const configUri = fileUri('.glossary.json');
     const before = fs.readFileSync(configUri.fsPath, 'utf8');
