@@ -19,6 +19,8 @@ export class DiagnosticsPublisher {
   /** The edits not yet published, and when the first of them came. */
   private pending: { affected: Set<string>; edited: Set<string>; since: number | undefined } = { affected: new Set(), edited: new Set(), since: undefined };
   private timer: NodeJS.Timeout | undefined;
+  /** After the shutdown request nothing more is sent. */
+  private stopped = false;
 
   constructor(
     private readonly connection: Connection,
@@ -62,7 +64,7 @@ export class DiagnosticsPublisher {
 
   /** Clears the diagnostics of a file that is gone. */
   forget(uri: string): void {
-    if (this.published.delete(uri)) {
+    if (this.published.delete(uri) && !this.stopped) {
       void this.connection.sendDiagnostics({ uri, diagnostics: [] });
     }
   }
@@ -87,7 +89,15 @@ export class DiagnosticsPublisher {
     this.publishChange({ changedIds: new Set(), affectedUris: affected }, edited.size === 1 ? [...edited][0] : undefined);
   }
 
+  /** Sends nothing more, and drops the edits not yet published. */
+  dispose(): void {
+    this.stopped = true;
+    clearTimeout(this.timer);
+    this.timer = undefined;
+  }
+
   private publish(uris: Iterable<string>): void {
+    if (this.stopped) return;
     for (const uri of uris) {
       const diagnostics = this.isPulled(uri) ? [] : this.diagnosticsOf(uri);
       if (diagnostics.length > 0 || this.published.has(uri)) {

@@ -8,6 +8,7 @@ export function markShutDown(connection: Connection): void {
   shutDown.add(connection);
 }
 
+/** Whether the client has asked the server to shut down. */
 export function hasShutDown(connection: Connection): boolean {
   return shutDown.has(connection);
 }

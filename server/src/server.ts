@@ -45,7 +45,7 @@ import { addIgnoredMention } from './features/ignoreMentions';
 import { useLocale } from './localization';
 import { CreateEntryParams, GlossaryStatus, IgnoreMentionsParams, MissingEntriesRequest, ProposeEntryRequest, ReportRequest, ServerCommands, StatusNotification } from './protocol';
 import { diagnosticsOfFiles, workspaceReport } from './report/workspaceReport';
-import { markShutDown, refuseAfterShutdown, runSafely } from './requestRunner';
+import { hasShutDown, markShutDown, refuseAfterShutdown, runSafely } from './requestRunner';
 import { GlossarySession, LoadReport, OpenText } from './session/glossarySession';
 import type { IndexChange } from './index/workspaceIndex';
 import { NodeFileSystemWorkspace } from './workspace/nodeWorkspace';
@@ -168,7 +168,7 @@ export function startServer(
       sendStatus('ready');
     }, 250);
   };
-  const report = (result: LoadReport): void => {
+  const reportLoadProblems = (result: LoadReport): void => {
     for (const problem of result.configProblems) {
       showMessage(connection, MessageType.Warning, l10n.t('{0} The glossary is read without it until it is corrected.', problem));
     }
@@ -216,7 +216,7 @@ export function startServer(
   /** Folders that appeared in a watched folder: watched too, though no glossary file is in them yet. */
   const newFolders = new Set<string>();
   const watchDisk = (): void => {
-    if (canRegisterWatchers || !(workspace instanceof NodeFileSystemWorkspace)) {
+    if (canRegisterWatchers || !(workspace instanceof NodeFileSystemWorkspace) || hasShutDown(connection)) {
       return;
     }
     diskWatcher ??= new FolderWatcher((uris) => {
@@ -255,7 +255,7 @@ export function startServer(
     const firstEntryRead = (readSoFar: { entryCount: number; fileCount: number }): void => {
       if (session.counts().entryCount === 0) void connection.sendNotification(StatusNotification, { state: 'indexing', ...readSoFar, brokenLinkCount: 0, hasConfigFile: session.hasConfigFile() });
     };
-    report(await next.load(settings ?? undefined, openTexts, firstEntryRead));
+    reportLoadProblems(await next.load(settings ?? undefined, openTexts, firstEntryRead));
     session = next;
     // Edits made while the files were read arrive here; unchanged versions are skipped.
     for (const open of openTexts()) {
@@ -572,8 +572,12 @@ export function startServer(
   });
 
   connection.onShutdown(() => {
-    diskWatcher?.dispose();
     markShutDown(connection);
+    // Work still queued (a file read, a reload) may finish, but sends nothing and watches nothing more.
+    diagnostics.dispose();
+    diskWatcher?.dispose();
+    clearTimeout(statusTimer);
+    clearTimeout(mentionRefresh);
   });
   documents.listen(connection);
   connection.listen();

@@ -20,7 +20,7 @@ interface Candidate {
   readonly id: string;
   readonly lower: string;
   readonly singular: string;
-  /** The characters of `lower` (see `charactersOf`). */
+  /** The characters of `lower` (see `characterSetOf`). */
   readonly characters: number;
 }
 
@@ -49,7 +49,7 @@ export class ClosestIdCandidates {
       return;
     }
     const lower = comparableForm(id);
-    const candidate: Candidate = { id, lower, singular: singularOf(lower), characters: charactersOf(lower) };
+    const candidate: Candidate = { id, lower, singular: singularOf(lower), characters: characterSetOf(lower) };
     this.byId.set(id, candidate);
     this.answers.clear();
     addTo(this.byLower, candidate.lower, candidate);
@@ -137,7 +137,7 @@ function rankCandidates(id: string, candidates: ClosestIdCandidates): readonly s
   for (let length = Math.max(0, lower.length - maxDistance); length <= lower.length + maxDistance; length++) {
     shapes.push({ length, distance: largestDistanceAllowed(length), shift: maxDistance });
   }
-  const characters = charactersOf(lower);
+  const characters = characterSetOf(lower);
   candidates.byPieces.near(lower, shapes, (candidate) => {
     if (mayBeWithin(characters, candidate.characters, maxDistance) && !ranked.has(candidate.id)) {
       const editDistance = distance(candidate.lower, lower);
@@ -156,7 +156,7 @@ function rankCandidates(id: string, candidates: ClosestIdCandidates): readonly s
  * The characters of a string as a set of 32 bits (each character sets the bit of its code modulo
  * 32), for a test cheaper than the edit distance: see `mayBeWithin`.
  */
-function charactersOf(text: string): number {
+function characterSetOf(text: string): number {
   let bits = 0;
   for (let i = 0; i < text.length; i++) bits |= 1 << (text.charCodeAt(i) & 31);
   return bits;

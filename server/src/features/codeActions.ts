@@ -21,6 +21,7 @@ import { addToIndexEdit, indexAnchorEdit } from './indexPageEdits';
 import { addSeeAlsoEdit, insertSeeAlsoLinkEdit, seeAlsoHeadingText, sortSeeAlsoEdits } from './seeAlsoEdits';
 import { comparableForm, singularOf } from '../diagnostics/closestIds';
 import { abbreviates, endingsOf } from '../mentions/lexicon';
+import { entryContaining } from '../parse/positions';
 
 /** The source action that puts every see-also list of a file in order. */
 export const fixAllSeeAlsoKind = `${CodeActionKind.SourceFixAll}.glossary`;
@@ -122,7 +123,7 @@ function quickFixes(input: CodeActionInput, model: GlossaryDocument, diagnostic:
       return idFileFixes(input, model, diagnostic);
     case DiagnosticCode.SeeAlsoUnsorted:
     case DiagnosticCode.SeeAlsoIndexNotLast: {
-      const entry = entryAround(model, diagnostic.range);
+      const entry = entryContaining(model, diagnostic.range.start);
       const edits = entry ? sortSeeAlsoEdits(entry, input.document, seeAlsoCollator(input.config.collation)) : [];
       return edits.length === 0 ? [] : [quickFix(l10n.t('Sort the see-also list (Index last)'), diagnostic, editOf(input, edits), true)];
     }
@@ -273,7 +274,7 @@ function indexAnchorFixes(input: CodeActionInput, diagnostic: GlossaryDiagnostic
 
 /** Name the linked term in the entry's see-also list, in order, with the title of its entry. */
 function bodyLinkToSeeAlsoFixes(input: CodeActionInput, model: GlossaryDocument, diagnostic: GlossaryDiagnostic, target: string): CodeAction[] {
-  const entry = entryAround(model, diagnostic.range);
+  const entry = entryContaining(model, diagnostic.range.start);
   const label = entryWithId(input.index, target)?.entry.title ?? target;
   const edit = entry && insertSeeAlsoLinkEdit(entry, input.document, seeAlsoCollator(input.config.collation), label, target);
   return edit === undefined ? [] : [quickFix(l10n.t('Add "{0}" to the see-also list', label), diagnostic, editOf(input, [edit]), true)];
@@ -288,7 +289,7 @@ function reciprocalSeeAlsoFixes(
   otherId: string,
   otherUri: string,
 ): CodeAction[] {
-  const entry = entryAround(model, diagnostic.range);
+  const entry = entryContaining(model, diagnostic.range.start);
   const other = fileToEdit(input, otherUri);
   const otherEntry = other?.model.entries.find((candidate) => candidate.id === otherId);
   if (entry === undefined || entry.id !== entryId || other === undefined || otherEntry === undefined) {
@@ -354,7 +355,7 @@ function fixAllSeeAlso(input: CodeActionInput, model: GlossaryDocument): CodeAct
 
 /** The first unlinked mention of every term in the entry at `range` linked, as one source action. */
 function linkFirstMentions(input: CodeActionInput, model: GlossaryDocument, range: Range): CodeAction | undefined {
-  const entry = entryAround(model, range);
+  const entry = entryContaining(model, range.start);
   const edits = entry ? linkFirstMentionsEdits(entry, input.diagnostics) : [];
   if (edits.length === 0) {
     return undefined;
@@ -417,10 +418,6 @@ function editOfOther(input: CodeActionInput, file: OtherDocument, edits: TextEdi
 }
 
 /** The entry whose range holds a diagnostic's range. */
-function entryAround(model: GlossaryDocument, range: Range): Entry | undefined {
-  return model.entries.find((entry) => rangeContains(entry.range, range.start));
-}
-
 function overlaps(a: Range, b: Range): boolean {
   return rangeContains(a, b.start) || rangeContains(a, b.end) || rangeContains(b, a.start);
 }

@@ -213,7 +213,7 @@ interface Candidate {
   readonly titleLower: string | undefined;
   /** The document defining the id (the first, when duplicated). */
   readonly uri: string;
-  /** Which characters the id and title hold (`charactersOf`), to reject most candidates at once. */
+  /** Which characters the id and title hold (`letterSetOf`), to reject most candidates at once. */
   readonly characters: number;
 }
 
@@ -221,7 +221,7 @@ interface Candidate {
  * A bit per letter a–z, one for digits and one for anything else: a candidate lacking a character
  * of the typed text cannot match it, whatever the order.
  */
-function charactersOf(text: string): number {
+function letterSetOf(text: string): number {
   let bits = 0;
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i);
@@ -261,7 +261,7 @@ function catalogOf(index: WorkspaceIndex): Catalog {
     const idLower = id.toLowerCase();
     const titleLower = titles.get(id);
     const uri = index.anchorsOf(id)[0]?.uri ?? '';
-    candidates.push({ id, idLower, titleLower, uri, characters: charactersOf(idLower) | charactersOf(titleLower ?? '') });
+    candidates.push({ id, idLower, titleLower, uri, characters: letterSetOf(idLower) | letterSetOf(titleLower ?? '') });
   }
   candidates.sort((a, b) => Number(a.titleLower === undefined) - Number(b.titleLower === undefined) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const firstSection = candidates.findIndex((candidate) => candidate.titleLower === undefined);
@@ -294,7 +294,7 @@ function matching(
     return { kept, complete: true };
   }
   const buckets: Candidate[][] = [[], [], [], []];
-  const typedCharacters = charactersOf(typedLower);
+  const typedCharacters = letterSetOf(typedLower);
   for (const candidate of candidates) {
     if ((candidate.characters & typedCharacters) !== typedCharacters || isOwnEntry(candidate)) {
       continue;

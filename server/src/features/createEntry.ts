@@ -1,7 +1,7 @@
 import * as l10n from '@vscode/l10n';
 import { Connection, CreateFile, Range, SnippetTextEdit, TextDocumentEdit, TextEdit } from 'vscode-languageserver';
 import { URI } from 'vscode-uri';
-import { IndexChange } from '../index/workspaceIndex';
+import { affectedNow, IndexChange } from '../index/workspaceIndex';
 import { CreateEntryParams, CreateEntryResult } from '../protocol';
 import { GlossarySession } from '../session/glossarySession';
 import { entryTemplate } from './newEntry';
@@ -44,7 +44,9 @@ export async function createEntry(
   if (failure !== undefined) {
     return { result: { error: l10n.t('The entry "{0}" was not created: {1}', proposal.id, failure) } };
   }
-  const change = session.addCreatedFile(uri, text);
+  // Published after the editor has shown the file, when the index may have changed again.
+  const added = session.addCreatedFile(uri, text);
+  const change = added && affectedNow(added);
   if (client.showsDocuments && client.createsFiles && client.snippetEdits) {
     // The entry exists now: an editor failing to show it or to take the snippet changes nothing of that.
     try {

@@ -1,6 +1,6 @@
 import { WorkspaceIndex } from '../index/workspaceIndex';
 import { Entry, Position } from '../parse/model';
-import { rangeContains } from './locate';
+import { entryContaining } from '../parse/positions';
 
 /** The entry an id names (the first, when duplicated), with its file. */
 export function entryWithId(index: WorkspaceIndex, id: string): { readonly uri: string; readonly entry: Entry } | undefined {
@@ -15,5 +15,6 @@ export function entryWithId(index: WorkspaceIndex, id: string): { readonly uri: 
 
 /** The entry of a document that holds a position. */
 export function entryAt(index: WorkspaceIndex, uri: string, position: Position): Entry | undefined {
-  return index.document(uri)?.entries.find((entry) => rangeContains(entry.range, position));
+  const document = index.document(uri);
+  return document && entryContaining(document, position);
 }

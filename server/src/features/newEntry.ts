@@ -5,6 +5,7 @@ import { entryFileUri, fileNameOf } from '../diagnostics/check';
 import { indexId } from '../diagnostics/seeAlsoChecks';
 import { WorkspaceIndex } from '../index/workspaceIndex';
 import { seeAlsoHeadingText } from './seeAlsoEdits';
+import { isInFolder } from '../workspace/uris';
 
 /**
  * The id a title proposes: the title as typed, with runs of white space as hyphens and the
@@ -80,10 +81,11 @@ export function newEntryProblem(id: string, index: WorkspaceIndex): string | und
 export function newEntryUri(id: string, entriesFolderUri: string, workspaceFolderUri: string): string | undefined {
   const folder = entriesFolderUri.replace(/\/+$/, '');
   const root = workspaceFolderUri.replace(/\/+$/, '');
-  // `entriesFolder` comes from settings; `..` in it must not lead out of the workspace.
-  if (folder !== root && !folder.startsWith(`${root}/`)) {
+  // `entriesFolder` comes from settings, resolved against the settings folder: it must lie in the workspace folder.
+  if (folder !== root && !isInFolder(folder, root)) {
     return undefined;
   }
+  // A URI not resolved so (`file:///ws/../etc`) would pass for one inside.
   if (folder.split('/').some((segment) => segment === '..' || segment === '%2E%2E' || segment === '.')) {
     return undefined;
   }

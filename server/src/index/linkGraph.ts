@@ -1,5 +1,5 @@
-import { Entry, GlossaryDocument, Link, Position } from '../parse/model';
-import { comparePositions } from '../parse/positions';
+import { Entry, GlossaryDocument, Link } from '../parse/model';
+import { entryContaining } from '../parse/positions';
 import type { LocatedEntry, WorkspaceIndex } from './workspaceIndex';
 
 /**
@@ -9,31 +9,12 @@ import type { LocatedEntry, WorkspaceIndex } from './workspaceIndex';
  * count: they lead a reader to the entry.
  */
 
-/** The entry of a document whose range holds a position; entries are in document order. */
-function entryEnclosing(document: GlossaryDocument, position: Position): Entry | undefined {
-  const entries = document.entries;
-  let low = 0;
-  let high = entries.length - 1;
-  let candidate: Entry | undefined;
-  while (low <= high) {
-    const middle = (low + high) >> 1;
-    const entry = entries[middle]!;
-    if (comparePositions(entry.range.start, position) <= 0) {
-      candidate = entry;
-      low = middle + 1;
-    } else {
-      high = middle - 1;
-    }
-  }
-  return candidate !== undefined && comparePositions(position, candidate.range.end) <= 0 ? candidate : undefined;
-}
-
 /**
  * Whether a link of a document counts as an inbound link of the entry it points at: not on the
  * index page, not inside the entry it points at.
  */
 function isInboundLink(document: GlossaryDocument, indexPageUri: string | undefined, link: Link): boolean {
-  return document.uri !== indexPageUri && entryEnclosing(document, link.range.start)?.id !== link.target;
+  return document.uri !== indexPageUri && entryContaining(document, link.range.start)?.id !== link.target;
 }
 
 /** Whether anything but the index page and the entry itself links to an id (stops at the first link). */

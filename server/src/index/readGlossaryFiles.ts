@@ -4,7 +4,7 @@ import { GlossaryDocument } from '../parse/model';
 import { parseGlossaryDocument } from '../parse/parser';
 import { hasIndexSections } from './indexPage';
 import { FileProblem, ReadResult, Workspace } from '../workspace/workspace';
-import { folderOf } from '../workspace/uris';
+import { folderOfMost } from '../workspace/uris';
 
 /**
  * Turns a file's text into its model (the parser, with the workspace's parse options bound), or
@@ -105,7 +105,7 @@ export async function indexPageToRead(
   listed: ReadonlySet<string>,
 ): Promise<IndexPageToRead> {
   if (config.indexFile === undefined || config.indexFile.trim() === '') {
-    const searchedFolder = folderOfMost(listed);
+    const searchedFolder = folderOfMost([...listed].map((uri) => [uri, 1] as const));
     const unlistedUri = searchedFolder === undefined ? undefined : await unlistedIndexPage(workspace, config, searchedFolder, listed);
     return { uri: undefined, unlistedUri, problems: [], searchedFolder };
   }
@@ -140,18 +140,4 @@ export async function holdsIndexSections(workspace: Workspace, uri: string): Pro
   if (((await workspace.fileSize(uri)) ?? Infinity) > maxIndexPageBytes) return false;
   const read = await workspace.readFile(uri);
   return read.kind === 'text' && indexClassPattern.test(read.text) && hasIndexSections(parseGlossaryDocument(read.text, uri, 0));
-}
-
-/** The folder that holds most of the files, directly. */
-function folderOfMost(uris: ReadonlySet<string>): string | undefined {
-  const counts = new Map<string, number>();
-  for (const uri of uris) {
-    const folder = folderOf(uri);
-    counts.set(folder, (counts.get(folder) ?? 0) + 1);
-  }
-  let most: string | undefined;
-  for (const [folder, count] of counts) {
-    if (most === undefined || count > counts.get(most)!) most = folder;
-  }
-  return most;
 }

@@ -4,7 +4,7 @@ import { comparePositions } from '../parse/positions';
 import { hasIndexSections } from './indexPage';
 import { changedLabels, entryShapeChangedIds, linkGraphChangedIds } from './linkGraph';
 import { termsKeyOf } from '../mentions/lexicon';
-import { folderOf } from '../workspace/uris';
+import { folderOfMost } from '../workspace/uris';
 
 /** An anchor and the document that defines it. */
 export interface LocatedAnchor {
@@ -33,9 +33,14 @@ export interface IndexChange {
    * that links to a changed id or defines it explicitly, the documents defining the ids whose links from this
    * document changed (their inbound links, index and see-also mentions), and every document when
    * the index page became another. Worked out when first read, from the index as it is then: read
-   * it before the next update.
+   * it before the next update (a load reads none of them), or keep the change `affectedNow`.
    */
   readonly affectedUris: ReadonlySet<string>;
+}
+
+/** The change with the documents it affects worked out now, for a change published after other updates. */
+export function affectedNow(change: IndexChange): IndexChange {
+  return { changedIds: change.changedIds, affectedUris: new Set(change.affectedUris) };
 }
 
 /**
@@ -201,20 +206,7 @@ export class WorkspaceIndex {
 
   /** The folder URI (without trailing `/`) holding the most entries; the first such folder on a tie. */
   folderOfMostEntries(): string | undefined {
-    const entriesPerFolder = new Map<string, number>();
-    for (const document of this.documentsByUri.values()) {
-      if (document.entries.length > 0) {
-        const folder = folderOf(document.uri);
-        entriesPerFolder.set(folder, (entriesPerFolder.get(folder) ?? 0) + document.entries.length);
-      }
-    }
-    let best: [string, number] | undefined;
-    for (const [folder, count] of [...entriesPerFolder].sort(([a], [b]) => (a < b ? -1 : 1))) {
-      if (best === undefined || count > best[1]) {
-        best = [folder, count];
-      }
-    }
-    return best?.[0];
+    return folderOfMost([...this.documentsByUri.values()].filter((document) => document.entries.length > 0).map((document) => [document.uri, document.entries.length] as const));
   }
 
   /** `indexPageBefore`: the index page before the document was stored or dropped (a configured page counts only while indexed). */

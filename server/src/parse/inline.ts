@@ -986,7 +986,7 @@ const swallowed = Symbol('the rest of the text is an unclosed emphasis');
  */
 const maxEnclosureDepth = 100;
 
-/** Pandoc's reading of `*` and `_` runs (see `hasUnclosedEmphasis`). */
+/** Pandoc's reading of `*` and `_` runs (see `unclosedEmphasisStart`). */
 class EnclosureReader {
   /** Where the runs being read start, outermost first. */
   private readonly openRuns: number[] = [];

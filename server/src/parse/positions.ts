@@ -1,4 +1,4 @@
-import { Position } from './model';
+import type { Entry, GlossaryDocument, Position } from './model';
 
 /**
  * Shared, frozen `Position` objects. A link alone has six positions (its range, its label's range,
@@ -17,4 +17,23 @@ export function comparePositions(a: Position, b: Position): number {
 export function positionAt(line: number, character: number): Position {
   const row = (rows[line] ??= []);
   return (row[character] ??= Object.freeze({ line, character }));
+}
+
+/** The entry of a document whose range holds a position (entries are in document order, apart). */
+export function entryContaining(document: GlossaryDocument, position: Position): Entry | undefined {
+  const entries = document.entries;
+  let low = 0;
+  let high = entries.length - 1;
+  let candidate: Entry | undefined;
+  while (low <= high) {
+    const middle = (low + high) >> 1;
+    const entry = entries[middle]!;
+    if (comparePositions(entry.range.start, position) <= 0) {
+      candidate = entry;
+      low = middle + 1;
+    } else {
+      high = middle - 1;
+    }
+  }
+  return candidate !== undefined && comparePositions(position, candidate.range.end) <= 0 ? candidate : undefined;
 }

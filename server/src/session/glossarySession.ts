@@ -7,7 +7,7 @@ import { computeDiagnostics } from '../diagnostics/computeDiagnostics';
 import { GlossaryDiagnostic } from '../diagnostics/diagnostic';
 import { newEntryProblem, newEntryUri, proposeEntryId } from '../features/newEntry';
 import { holdsIndexSections, indexPageToRead, readGlossaryFiles, ReadFilesResult } from '../index/readGlossaryFiles';
-import { IndexChange, WorkspaceIndex } from '../index/workspaceIndex';
+import { affectedNow, IndexChange, WorkspaceIndex } from '../index/workspaceIndex';
 import { DiagnosticCode } from '../diagnostics/codes';
 import { findMentionsOf, mentionsAreCurrent, reworkMentions, unlinkedMentions } from '../mentions/unlinkedMentions';
 import { fileNameOf } from '../diagnostics/check';
@@ -368,7 +368,7 @@ export class GlossarySession {
     const removed: { readonly uri: string; readonly change: IndexChange }[] = [];
     for (const other of inside) {
       const change = await this.removeFile(other);
-      if (change !== undefined) removed.push({ uri: other, change });
+      if (change !== undefined) removed.push({ uri: other, change: affectedNow(change) });
     }
     return removed;
   }
@@ -385,7 +385,7 @@ export class GlossarySession {
     const changes: IndexChange[] = [];
     for (const file of listing.uris.filter((candidate) => this.isGlossaryFile(candidate))) {
       const change = await this.refreshFromDisk(file);
-      if (change !== undefined) changes.push(change);
+      if (change !== undefined) changes.push(affectedNow(change));
     }
     return changes;
   }

@@ -18,11 +18,13 @@ export class FolderWatcher {
   private readonly watchers = new Map<string, FSWatcher>();
   private readonly changed = new Set<string>();
   private timer: NodeJS.Timeout | undefined;
+  private disposed = false;
 
   constructor(private readonly onChanges: (uris: string[]) => void) {}
 
-  /** Watches exactly these folders (`file:` URIs) from now on. */
+  /** Watches exactly these folders (`file:` URIs) from now on; nothing once disposed. */
   watch(folderUris: Iterable<string>): void {
+    if (this.disposed) return;
     const folders = new Set([...folderUris].slice(0, maxFolders).map(toFsPath));
     for (const [folder, watcher] of this.watchers) {
       if (!folders.has(folder)) {
@@ -47,6 +49,7 @@ export class FolderWatcher {
   }
 
   dispose(): void {
+    this.disposed = true;
     for (const watcher of this.watchers.values()) watcher.close();
     this.watchers.clear();
     clearTimeout(this.timer);

@@ -14,3 +14,18 @@ export function folderPrefix(folderUri: string): string {
 export function isInFolder(uri: string, folderUri: string): boolean {
   return uri.startsWith(folderPrefix(folderUri));
 }
+
+/** The folder (without a trailing `/`) whose files, directly in it, weigh the most; the first by name on a tie. */
+export function folderOfMost(weightedUris: Iterable<readonly [uri: string, weight: number]>): string | undefined {
+  const weights = new Map<string, number>();
+  for (const [uri, weight] of weightedUris) {
+    const folder = folderOf(uri);
+    weights.set(folder, (weights.get(folder) ?? 0) + weight);
+  }
+  let most: string | undefined;
+  for (const [folder, weight] of weights) {
+    const mostWeight = most === undefined ? -1 : weights.get(most)!;
+    if (weight > mostWeight || (weight === mostWeight && folder < most!)) most = folder;
+  }
+  return most;
+}
