@@ -8,7 +8,7 @@ import { DiagnosticCode } from '../diagnostics/codes';
 import { findMentionsOf } from '../mentions/unlinkedMentions';
 import { parseGlossaryDocument } from '../parse/parser';
 import { Workspace } from '../workspace/workspace';
-import { findConfigFile } from './configLookup';
+import { findConfigFile } from '../workspace/configLookup';
 import { isInFolder } from '../workspace/uris';
 
 /** A file of the command line's glossary, with the path to print for it. */

@@ -8,7 +8,7 @@ import { createFileMatcher } from '../workspace/fileFilter';
 import { writeErrorReason } from '../workspace/nodeWorkspace';
 import { Workspace } from '../workspace/workspace';
 import { ReportCommand } from './args';
-import { findConfigFile } from './configLookup';
+import { findConfigFile } from '../workspace/configLookup';
 import { LoadedGlossary } from './loadGlossary';
 import { FileDiagnostics } from './output';
 

@@ -1,6 +1,6 @@
 import * as l10n from '@vscode/l10n';
 import { URI, Utils } from 'vscode-uri';
-import { findConfigFile } from '../cli/configLookup';
+import { findConfigFile } from '../workspace/configLookup';
 import { unresolvedLinkCode } from '../diagnostics/linkChecks';
 import { configFileName, defaultConfig, entriesFolderUri, GlossaryConfig, resolveConfig } from '../config';
 import { computeDiagnostics } from '../diagnostics/computeDiagnostics';

@@ -1,6 +1,6 @@
 import { URI, Utils } from 'vscode-uri';
 import { configFileName, parseConfigFileText } from '../config';
-import { Workspace } from '../workspace/workspace';
+import { Workspace } from './workspace';
 
 /** The `.glossary.json` that applies to a folder, if any. */
 export interface FoundConfigFile {
