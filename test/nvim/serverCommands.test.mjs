@@ -57,3 +57,48 @@ it('the quick fix "Do not suggest links" writes .glossary.json in Neovim when th
   assert.deepEqual(executed, { uri: `file://${config}`, written: true });
   assert.equal(fs.readFileSync(config, 'utf8'), '{\n  "ignoreMentionsOf": ["TensorFlow"]\n}\n');
 });
+
+it('a quick fix that edits a closed file is resolved when picked in Neovim, from that file as it is then', { timeout: 60_000 }, async () => {
+  const root = path.join(tmp, 'resolve');
+  fs.cpSync(path.join(REPO, 'example', 'glossary'), root, { recursive: true });
+  fs.writeFileSync(path.join(root, '.glossary.json'), JSON.stringify({ include: ['**/*.md', '**/*.txt'], indexFile: '000-index.txt', severity: { 'seealso-not-reciprocal': 'warning' } }));
+  fs.writeFileSync(
+    path.join(root, 'Quantization.md'),
+    '## Quantization {#Quantization .chapter .small .term}\n\n***Fewer bits per weight.***\n\n### Related and other interesting topics: {.seealso}\n\n[Fine-Tuning](#Fine-Tuning) |\n[Index](#Index) |\n\n----\n',
+  );
+  const other = path.join(root, 'Fine-Tuning.md');
+  const changed = fs.readFileSync(other, 'utf8').replace('### Related', 'A second paragraph.\n\n### Related');
+  const title = 'Add "Quantization" to the see-also list of "Fine-Tuning"';
+  // vim.lsp.buf.code_action() as the writer runs it; the pick is made while another program changes Fine-Tuning.md.
+  const pick = `local picked = vim.NIL
+    vim.ui.select = function(items, _, on_choice)
+      for i, item in ipairs(items) do
+        if item[2].title == ${JSON.stringify(title)} then
+          picked = { hadEdit = item[2].edit ~= nil }
+          local file = assert(io.open(${JSON.stringify(other)}, 'w'))
+          file:write(${JSON.stringify(changed)})
+          file:close()
+          return on_choice(item, i)
+        end
+      end
+      on_choice(nil, nil)
+    end
+    vim.lsp.buf.code_action()
+    local text = function()
+      local bufnr = vim.fn.bufnr(${JSON.stringify(other)})
+      return bufnr > 0 and table.concat(vim.api.nvim_buf_get_lines(bufnr, 0, -1, false), '\\n') or ''
+    end
+    vim.wait(10000, function() return text():find('[Quantization]', 1, true) ~= nil end, 20)
+    return { picked = picked, text = text() }`;
+  const nvim = await runNvimLsp({
+    command: SERVER,
+    root,
+    cwd: REPO,
+    timeoutMs: 40_000,
+    steps: [{ open: 'Quantization.md' }, { diagnostics: 'Quantization.md', match: 'seealso-not-reciprocal' }, { lua: pick, file: 'Quantization.md', at: '[Fine-Tuning]' }],
+  });
+  const [, , fix] = nvim.steps;
+  assert.equal(fix.error, undefined, fix.error);
+  assert.deepEqual(fix.result.picked, { hadEdit: false }, 'offered without its edit');
+  assert.equal(`${fix.result.text}\n`, changed.replace('[Perplexity](#Perplexity) |', '[Perplexity](#Perplexity) |\n[Quantization](#Quantization) |'));
+});
