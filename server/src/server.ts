@@ -463,7 +463,7 @@ export function startServer(
     }),
   );
   const refusedAction = (action: CodeAction): void =>
-    showMessage(connection, MessageType.Warning, l10n.t('"{0}" no longer applies: the files it edits have changed. Ask for the quick fixes again.', action.title));
+    showMessage(connection, MessageType.Warning, l10n.t('"{0}" no longer applies: the files changed after the quick fixes were listed. Ask for them again.', action.title));
   // Whatever goes wrong, the action comes back as it was: the editor then applies nothing.
   connection.onCodeActionResolve((action, token) => runSafely(connection, 'codeActionResolve', action, () => resolveCodeAction(diskServices, clientEdits, action, () => refusedAction(action), token))(action, token));
   connection.onPrepareRename(
