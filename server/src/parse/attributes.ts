@@ -202,3 +202,31 @@ export function attributeBlockEndingAt(text: string, end: number, accept: (start
   }
   return undefined;
 }
+
+/** At most this many lines after the one it opens on does an attribute block go on over here (Pandoc sets no limit). */
+const maxAttributeLines = 20;
+
+/** A line's text joined with lines after it, over which an attribute block opened on it may go on. */
+export interface JoinedLines {
+  /** The texts joined with line breaks. */
+  readonly text: string;
+  /** Where each line begins in `text`. */
+  readonly lineStarts: readonly number[];
+}
+
+/**
+ * The text of a line that opens an attribute block it does not close, joined with the lines after
+ * it one by one (`following(k)` is the k-th, undefined past the end), given each time a line that
+ * holds a `}` is added: where the block may close. A blank line ends the block unread, as in Pandoc.
+ */
+export function* linesOfAttributeBlock(first: string, following: (k: number) => string | undefined): Generator<JoinedLines> {
+  let text = first;
+  const lineStarts = [0];
+  for (let k = 1; k <= maxAttributeLines; k++) {
+    const line = following(k);
+    if (line === undefined || line.trim() === '') return;
+    lineStarts.push(text.length + 1);
+    text += `\n${line}`;
+    if (line.includes('}')) yield { text, lineStarts };
+  }
+}

@@ -1,6 +1,6 @@
-import { parseAttributeBlock, shiftAttributes, type AttributeBlock } from './attributes';
+import { linesOfAttributeBlock, parseAttributeBlock, shiftAttributes, type AttributeBlock } from './attributes';
 import { countAtMost, endsInComment, escapeUri, firstBlockTag, htmlOrAutolinkEnd, htmlTagAttributes, skipVerbatim, unclosedCommentStart, unescape, withIndexes, type HtmlTag } from './inline';
-import { attributeLinesAfterHeading, maxAttributeLines } from './headingAttributes';
+import { attributeLinesAfterHeading } from './headingAttributes';
 import type { Range } from './model';
 
 /**
@@ -314,6 +314,11 @@ class BlockScanner {
     return this.lineTexts[ref.line].slice(ref.start, ref.end);
   }
 
+  /** The text of the k-th of `lines` after line `i` (k = 1, 2, …), undefined past them or from the line numbered `before` on. */
+  private textsAfter(lines: readonly LineRef[], i: number, before = Infinity): (k: number) => string | undefined {
+    return (k) => (i + k < lines.length && lines[i + k]!.line < before ? this.text(lines[i + k]!) : undefined);
+  }
+
   private isBlank(ref: LineRef | undefined): boolean {
     return ref !== undefined && /^[ \t]*$/.test(this.text(ref));
   }
@@ -427,20 +432,12 @@ class BlockScanner {
     const info = fenceOpening.exec(first)![3];
     // The fence's info string is the block alone (```` ``` py{ ```` is no block).
     const brace = first.length - info.length + info.search(/\S/);
-    if (first[brace] !== '{' || first.includes('}', brace)) return undefined;
-    let joined = first;
-    const lineStarts = [0];
-    for (let j = i + 1, closed = false; j < lines.length && lines[j].line < closeLine && !closed; j++) {
-      const text = this.text(lines[j]);
-      // A blank line ends the block unread, as in Pandoc.
-      if (text.trim() === '') return undefined;
-      lineStarts.push(joined.length + 1);
-      joined += `\n${text}`;
-      closed = text.includes('}');
+    if (first[brace] !== '{') return undefined;
+    for (const { text, lineStarts } of linesOfAttributeBlock(first, this.textsAfter(lines, i, closeLine))) {
+      const block = parseAttributeBlock(text, brace);
+      if (block !== undefined && text.slice(block.end).trim() === '') return block.id ? placeOnIdLine(block, lines, i, lineStarts, 0) : undefined;
     }
-    const block = parseAttributeBlock(joined, brace);
-    if (!block?.id || joined.slice(block.end).trim() !== '') return undefined;
-    return placeOnIdLine(block, lines, i, lineStarts, 0);
+    return undefined;
   }
 
   /** Notes a comment never closed that starts at `offset` of the lines' text joined with line breaks. */
@@ -504,24 +501,16 @@ class BlockScanner {
    */
   private divOpenedOverLines(lines: LineRef[], i: number): number | undefined {
     const first = this.text(lines[i]);
-    if (!/^:{3,}[ \t]*\{/.test(first) || first.includes('}')) return undefined;
-    let joined = first;
-    const lineStarts = [0];
-    for (let j = i + 1; j < lines.length && j - i <= maxAttributeLines; j++) {
-      const text = this.text(lines[j]);
-      if (text.trim() === '') return undefined;
-      lineStarts.push(joined.length + 1);
-      joined += `\n${text}`;
-      if (!text.includes('}')) continue;
-      const block = parseAttributeBlock(joined, joined.indexOf('{'));
-      if (block === undefined || !/^[ \t]*:*[ \t]*$/.test(joined.slice(block.end))) continue;
-      if (!this.divCloses(lines, j)) return undefined;
+    if (!/^:{3,}[ \t]*\{/.test(first)) return undefined;
+    for (const { text, lineStarts } of linesOfAttributeBlock(first, this.textsAfter(lines, i))) {
+      const block = parseAttributeBlock(text, first.indexOf('{'));
+      if (block === undefined || !/^[ \t]*:*[ \t]*$/.test(text.slice(block.end))) continue;
+      const last = i + lineStarts.length - 1;
+      if (!this.divCloses(lines, last)) return undefined;
       this.openDivs++;
-      if (block.id) {
-        const placed = placeOnIdLine(block, lines, i, lineStarts, 0);
-        this.addBlockId('div', placed.line, placed.attributes);
-      }
-      return j + 1;
+      const placed = placeOnIdLine(block, lines, i, lineStarts, 0);
+      this.addBlockId('div', placed.line, placed.attributes);
+      return last + 1;
     }
     return undefined;
   }
@@ -563,7 +552,7 @@ class BlockScanner {
     const html = this.htmlInHeadingText(lines, i, lineContent);
     if (html === 'none') return undefined;
     // A tag or an attribute block opened on the heading's line may close on a later one: the heading takes in the lines up to it.
-    const lastLine = html !== undefined ? html.lastLine : i + attributeLinesAfterHeading(lineContent, (k) => (i + k < lines.length ? this.text(lines[i + k]!) : undefined));
+    const lastLine = html !== undefined ? html.lastLine : i + attributeLinesAfterHeading(lineContent, this.textsAfter(lines, i));
     this.result.blocks.push({
       kind: 'heading',
       level: match[1].length,

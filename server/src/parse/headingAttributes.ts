@@ -1,4 +1,4 @@
-import { attributeBlockEndingAt, parseAttributeBlock, type AttributeBlock } from './attributes';
+import { attributeBlockEndingAt, linesOfAttributeBlock, parseAttributeBlock, type AttributeBlock } from './attributes';
 import { elementAttributeStarts, unclosedEmphasisStart } from './inline';
 
 /** How a heading's content ends: with its attribute block, or with a run of emphasis left open that makes the block text. */
@@ -26,9 +26,6 @@ export function headingEnd(content: string, end: number): HeadingEnd {
   return { attributes: undefined, unclosedEmphasis: { start: emphasis, end: runEnd } };
 }
 
-/** At most this many lines after its own does an attribute block of a heading or a div's fence go on over here (Pandoc sets no limit). */
-export const maxAttributeLines = 20;
-
 /**
  * How many of the lines after an ATX heading's line the heading takes in because an attribute block
  * opened on its line closes on them, as Pandoc reads it: its own (`## H {.a` then `#h}`) or a span's
@@ -37,18 +34,12 @@ export const maxAttributeLines = 20;
  * none: then the heading is its line alone, and the lines after it are blocks of their own.
  */
 export function attributeLinesAfterHeading(lineContent: string, following: (k: number) => string | undefined): number {
-  const open = lineContent.lastIndexOf('{');
-  if (open < 0 || lineContent.includes('}', open)) return 0;
-  let content = lineContent;
-  for (let k = 1; k <= maxAttributeLines; k++) {
-    const line = following(k);
-    // A blank line ends the block unread.
-    if (line === undefined || line.trim() === '') return 0;
-    content += `\n${line}`;
-    if (!line.includes('}')) continue;
-    const end = content.trimEnd().length;
-    const attributes = headingEnd(content, end).attributes;
-    if ((attributes !== undefined && attributes.start < lineContent.length) || closesElementBlock(content, end, lineContent.length)) return k;
+  // A line that ends in `}` is read by itself, as nearly every heading with attributes is.
+  if (!lineContent.includes('{') || lineContent.trimEnd().endsWith('}')) return 0;
+  for (const { text, lineStarts } of linesOfAttributeBlock(lineContent, following)) {
+    const end = text.trimEnd().length;
+    const attributes = headingEnd(text, end).attributes;
+    if ((attributes !== undefined && attributes.start < lineContent.length) || closesElementBlock(text, end, lineContent.length)) return lineStarts.length - 1;
   }
   return 0;
 }

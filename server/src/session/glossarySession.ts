@@ -196,8 +196,13 @@ export class GlossarySession {
 
   /** Whether the files of a folder may belong to the glossary: it lies in a workspace folder and is not left out (`node_modules`, `.git`, an exclude pattern). */
   isGlossaryFolder(uri: string): boolean {
-    const root = this.roots.find((candidate) => candidate.matcher.relativePath(uri) !== undefined);
+    const root = this.rootOf(uri);
     return root !== undefined && !root.matcher.skipsFolder(root.matcher.relativePath(uri)!);
+  }
+
+  /** The workspace folder a file or folder lies in. */
+  private rootOf(uri: string): GlossaryRoot | undefined {
+    return this.roots.find((candidate) => candidate.matcher.relativePath(uri) !== undefined);
   }
 
   /**
@@ -379,7 +384,7 @@ export class GlossarySession {
     if (!this.isGlossaryFolder(uri) || (await this.workspace.stat(uri)) !== 'directory') {
       return [];
     }
-    const root = this.roots.find((candidate) => candidate.matcher.relativePath(uri) !== undefined)!;
+    const root = this.rootOf(uri)!;
     const listing = await this.workspace.listFiles(uri, { include: this.currentConfig.include, exclude: this.currentConfig.exclude, baseUri: this.configUri === undefined ? root.folderUri : this.settingsFolderUri });
     listing.folders.forEach((folder) => this.listedFolders.add(folder));
     const changes: IndexChange[] = [];

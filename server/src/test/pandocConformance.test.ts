@@ -142,6 +142,7 @@ const cornerCases: readonly string[] = [
   '   ::: {#d}\n   x\n   :::\n\n::: {#e}\nx\n   :::\n\n::: {#f}\nx\n :::\n:::\n\n- item\n\n  ::: {#li}\n  x\n  :::',
   // a fence's attribute block may go on to the next lines, with its id, but not over a blank line
   '``` {.python .numberLines\n    startFrom="10"}\nx = d[k](#y)\n\nprint(x)\n```\n\n# After',
+  '::: {.a title="}"\n#dq}\nx\n:::\n\n## H {.a title="}"\n#hq}',
   '``` {.python\n  #code-id}\nx\n```\n\n- item\n\n  ~~~ {.py\n    #li-code .x}\n  x\n  ~~~\n\n``` {.python .numberLines\n    startFrom="10" id="q"}\nx\n```\n\n``` {.python\n\n #a}\nx\n```\n\n``` {\n.python\n#b\n}\nx\n```\n\n``` py{\n#c}\nx\n```',
   // `![x]{#s}` is no span, and no image: at a heading's end the block is the heading's; no autolink in a link's label
   'a ![x]{#s} b\n\n## A ![x]{#h}\n\n[a <http://x.y>{#al} c](#y)',
