@@ -1,16 +1,13 @@
 import * as l10n from '@vscode/l10n';
 import {
   CancellationToken,
-  WatchKind,
   CodeAction,
   CodeActionKind,
   Connection,
-  Disposable,
   LSPErrorCodes,
   MessageType,
   ResponseError,
   ShowMessageNotification,
-  DidChangeWatchedFilesNotification,
   DocumentDiagnosticReport,
   DocumentDiagnosticReportKind,
   FileEvent,
@@ -22,8 +19,7 @@ import {
   WorkspaceEdit,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { URI, Utils } from 'vscode-uri';
-import { configFileName } from './config';
+import { URI } from 'vscode-uri';
 import { complete, cursorTextIn } from './features/completion';
 import { fixAllSeeAlsoKind } from './features/codeActions';
 import { answerCodeActions, deferEditsOfClosedFiles, resolveCodeAction } from './codeActionRequest';
@@ -40,18 +36,17 @@ import { fileNameOf } from './diagnostics/check';
 import { workspaceSymbols } from './features/workspaceSymbols';
 import { findReferences } from './features/references';
 import { DiagnosticsPublisher } from './diagnosticsPublisher';
+import { FileWatching } from './fileWatching';
 import { GlossaryDiagnostic } from './diagnostics/diagnostic';
 import { addIgnoredMention } from './features/ignoreMentions';
 import { useLocale } from './localization';
 import { CreateEntryParams, GlossaryStatus, IgnoreMentionsParams, MissingEntriesRequest, ProposeEntryRequest, ReportRequest, ServerCommands, StatusNotification } from './protocol';
 import { diagnosticsOfFiles, workspaceReport } from './report/workspaceReport';
-import { hasShutDown, markShutDown, refuseAfterShutdown, runSafely } from './requestRunner';
+import { markShutDown, refuseAfterShutdown, runSafely } from './requestRunner';
 import { GlossarySession, LoadReport, OpenText } from './session/glossarySession';
 import type { IndexChange } from './index/workspaceIndex';
 import { NodeFileSystemWorkspace } from './workspace/nodeWorkspace';
-import { FolderWatcher } from './workspace/folderWatcher';
 import { Workspace } from './workspace/workspace';
-import { isInFolder } from './workspace/uris';
 
 /** How long after a change of the terms the other files' mentions are worked out again. */
 const mentionRefreshDelayMs = 300;
@@ -82,10 +77,8 @@ export function startServer(
   let folderUris: string[] = [];
   let followsWorkspaceFolders = false;
   let canPullSettings = false;
-  let canRegisterWatchers = false;
-  let watchesRelativePatterns = false;
-  /** The watcher of a `.glossary.json` above the workspace folders, and the file it watches. */
-  let outerConfigWatcher: { readonly uri: string; readonly registration: Promise<Disposable> } | undefined;
+  /** What the client watches for the server (see `FileWatching`). */
+  const clientWatching = { registersWatchers: false, relativePatterns: false };
   /** The editor's settings as last pushed, for clients that cannot be asked. */
   let pushedSettings: unknown;
   let loaded = false;
@@ -176,61 +169,7 @@ export function startServer(
       connection.console.warn(`${problem.uri}: ${problem.message}`);
     }
   };
-  /**
-   * A `.glossary.json` found above the workspace folders (the configuration is looked for up to the
-   * repository's root) lies outside the `**` watchers, which editors apply within the folders: it
-   * gets a watcher of its own, where the editor takes patterns relative to a folder.
-   */
-  const watchOuterConfigFile = (): void => {
-    const uri = session.configFileUri();
-    const outer = uri !== undefined && !folderUris.some((folder) => isInFolder(uri, folder)) ? uri : undefined;
-    if (outerConfigWatcher?.uri === outer) {
-      return;
-    }
-    void outerConfigWatcher?.registration.then((registration) => registration.dispose());
-    outerConfigWatcher = undefined;
-    if (outer !== undefined && canRegisterWatchers && watchesRelativePatterns) {
-      const baseUri = Utils.dirname(URI.parse(outer)).toString();
-      const registration = connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: { baseUri, pattern: configFileName } }] });
-      outerConfigWatcher = { uri: outer, registration };
-    }
-  };
-  /** The watcher of the glossary's files, registered anew when the include patterns or the index page change. */
-  let filesWatcher: { readonly key: string; readonly registration: Promise<Disposable> } | undefined;
-  const watchGlossaryFiles = (): void => {
-    const patterns = session.watchedFilePatterns();
-    const key = patterns.join('\n');
-    if (!canRegisterWatchers || filesWatcher?.key === key) {
-      return;
-    }
-    void filesWatcher?.registration.then((registration) => registration.dispose());
-    // Folders too, created and deleted: an editor reports a folder deleted or renamed, not the files in it.
-    const watchers = [...patterns.map((globPattern) => ({ globPattern })), { globPattern: '**/*', kind: WatchKind.Create | WatchKind.Delete }];
-    filesWatcher = { key, registration: connection.client.register(DidChangeWatchedFilesNotification.type, { watchers }) };
-  };
-  /**
-   * A client that cannot watch files (Neovim on Linux, for one) would never tell of a file changed
-   * by another program: the server then watches the folders of the glossary's files itself.
-   */
-  let diskWatcher: FolderWatcher | undefined;
-  /** Folders that appeared in a watched folder: watched too, though no glossary file is in them yet. */
-  const newFolders = new Set<string>();
-  const watchDisk = (): void => {
-    if (canRegisterWatchers || !(workspace instanceof NodeFileSystemWorkspace) || hasShutDown(connection)) {
-      return;
-    }
-    diskWatcher ??= new FolderWatcher((uris) => {
-      void afterDiskWork(async () => {
-        const kinds = await Promise.all(uris.map((uri) => workspace.stat(uri)));
-        uris.forEach((uri, k) => (kinds[k] === 'directory' && session.isGlossaryFolder(uri) ? newFolders.add(uri) : newFolders.delete(uri)));
-        // A new folder is watched before it is read: files written into it meanwhile are reported.
-        watchDisk();
-        // A file written or created counts as changed (it is read either way); a folder that appears is read.
-        await applyFileChanges(uris.map((uri, k) => ({ uri, type: kinds[k] === undefined ? FileChangeType.Deleted : kinds[k] === 'directory' ? FileChangeType.Created : FileChangeType.Changed })));
-      });
-    });
-    diskWatcher.watch(new Set([...folderUris, ...session.foldersOnDisk(), ...newFolders]));
-  };
+  const watching = new FileWatching(connection, workspace, clientWatching, () => ({ session, folderUris }), (changes) => void afterDiskWork(() => applyFileChanges(changes)));
   const currentSettings = async (): Promise<unknown> => {
     if (!canPullSettings) {
       return pushedSettings;
@@ -262,9 +201,7 @@ export function startServer(
       session.updateOpen(open);
     }
     loaded = true;
-    watchGlossaryFiles();
-    watchOuterConfigFile();
-    watchDisk();
+    watching.update();
     diagnostics.publishAll([...session.index.documents()].map((document) => document.uri));
     sendStatus('ready');
   };
@@ -274,8 +211,8 @@ export function startServer(
     folderUris = workspaceFolderUris(params);
     session = new GlossarySession(workspace, folderUris);
     canPullSettings = params.capabilities.workspace?.configuration === true;
-    canRegisterWatchers = params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
-    watchesRelativePatterns = params.capabilities.workspace?.didChangeWatchedFiles?.relativePatternSupport === true;
+    clientWatching.registersWatchers = params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
+    clientWatching.relativePatterns = params.capabilities.workspace?.didChangeWatchedFiles?.relativePatternSupport === true;
     canShowDocument = params.capabilities.window?.showDocument?.support === true;
     completionLabelDetails = params.capabilities.textDocument?.completion?.completionItem?.labelDetailsSupport === true;
     const options = params.initializationOptions as { documentLinks?: unknown; settingsEdits?: unknown } | undefined;
@@ -317,11 +254,8 @@ export function startServer(
   });
 
   connection.onInitialized(async () => {
-    if (canRegisterWatchers) {
-      void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: `**/${configFileName}` }] });
-    }
     // Watched before the files are listed, so that a file made meanwhile is told of (and read after the load).
-    watchGlossaryFiles();
+    watching.start();
     if (followsWorkspaceFolders) {
       // A folder added to or removed from the workspace: the glossary is read again over the folders now open.
       connection.workspace.onDidChangeWorkspaceFolders(({ added, removed }) =>
@@ -382,7 +316,7 @@ export function startServer(
         diagnostics.forget(change.uri);
       }
     }
-    watchDisk();
+    watching.update();
   };
   connection.onDidChangeWatchedFiles((params) => afterDiskWork(() => applyFileChanges(params.changes)));
 
@@ -575,7 +509,7 @@ export function startServer(
     markShutDown(connection);
     // Work still queued (a file read, a reload) may finish, but sends nothing and watches nothing more.
     diagnostics.dispose();
-    diskWatcher?.dispose();
+    watching.dispose();
     clearTimeout(statusTimer);
     clearTimeout(mentionRefresh);
   });

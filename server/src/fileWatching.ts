@@ -1,0 +1,116 @@
+import { Connection, Disposable, DidChangeWatchedFilesNotification, FileChangeType, FileEvent, WatchKind } from 'vscode-languageserver';
+import { URI, Utils } from 'vscode-uri';
+import { configFileName } from './config';
+import { GlossarySession } from './session/glossarySession';
+import { FolderWatcher } from './workspace/folderWatcher';
+import { NodeFileSystemWorkspace } from './workspace/nodeWorkspace';
+import { isInFolder } from './workspace/uris';
+import { Workspace } from './workspace/workspace';
+
+/** What the client can watch for the server. */
+export interface ClientWatching {
+  /** It registers file watchers when asked (`workspace/didChangeWatchedFiles` with dynamic registration). */
+  readonly registersWatchers: boolean;
+  /** It takes glob patterns relative to a folder. */
+  readonly relativePatterns: boolean;
+}
+
+/**
+ * Keeps the server told of the glossary's files changed on disk by other programs: through the
+ * editor's file watchers, registered anew as the configuration changes, or, for a client that
+ * cannot watch files (Neovim on Linux, for one), by watching the folders itself.
+ */
+export class FileWatching {
+  /** The watcher of a `.glossary.json` above the workspace folders, and the file it watches. */
+  private outerConfigWatcher: { readonly uri: string; readonly registration: Promise<Disposable> } | undefined;
+  /** The watcher of the glossary's files, and the patterns it was registered with. */
+  private filesWatcher: { readonly key: string; readonly registration: Promise<Disposable> } | undefined;
+  private diskWatcher: FolderWatcher | undefined;
+  /** Folders that appeared in a watched folder: watched too, though no glossary file is in them yet. */
+  private readonly newFolders = new Set<string>();
+  private disposed = false;
+
+  constructor(
+    private readonly connection: Connection,
+    private readonly workspace: Workspace,
+    private readonly client: ClientWatching,
+    private readonly current: () => { readonly session: GlossarySession; readonly folderUris: readonly string[] },
+    /** Applies changes the server saw on disk itself, after the disk work queued before them. */
+    private readonly applyChanges: (changes: FileEvent[]) => void,
+  ) {}
+
+  /** Before the first load: the configuration files, and the glossary's files from the start (a file made while the load reads is told of). */
+  start(): void {
+    if (this.client.registersWatchers) {
+      void this.connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: `**/${configFileName}` }] });
+    }
+    this.watchGlossaryFiles();
+  }
+
+  /** After a load or a change on disk: watches what the glossary is now. */
+  update(): void {
+    this.watchGlossaryFiles();
+    this.watchOuterConfigFile();
+    this.watchDisk();
+  }
+
+  /** Watches nothing more (at shutdown). */
+  dispose(): void {
+    this.disposed = true;
+    this.diskWatcher?.dispose();
+  }
+
+  /**
+   * A `.glossary.json` found above the workspace folders (the configuration is looked for up to the
+   * repository's root) lies outside the `**` watchers, which editors apply within the folders: it
+   * gets a watcher of its own, where the editor takes patterns relative to a folder.
+   */
+  private watchOuterConfigFile(): void {
+    const { session, folderUris } = this.current();
+    const uri = session.configFileUri();
+    const outer = uri !== undefined && !folderUris.some((folder) => isInFolder(uri, folder)) ? uri : undefined;
+    if (this.outerConfigWatcher?.uri === outer) {
+      return;
+    }
+    void this.outerConfigWatcher?.registration.then((registration) => registration.dispose());
+    this.outerConfigWatcher = undefined;
+    if (outer !== undefined && this.client.registersWatchers && this.client.relativePatterns) {
+      const baseUri = Utils.dirname(URI.parse(outer)).toString();
+      const registration = this.connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: { baseUri, pattern: configFileName } }] });
+      this.outerConfigWatcher = { uri: outer, registration };
+    }
+  }
+
+  /** The watcher of the glossary's files, registered anew when the include patterns or the index page change. */
+  private watchGlossaryFiles(): void {
+    const patterns = this.current().session.watchedFilePatterns();
+    const key = patterns.join('\n');
+    if (!this.client.registersWatchers || this.filesWatcher?.key === key) {
+      return;
+    }
+    void this.filesWatcher?.registration.then((registration) => registration.dispose());
+    // Folders too, created and deleted: an editor reports a folder deleted or renamed, not the files in it.
+    const watchers = [...patterns.map((globPattern) => ({ globPattern })), { globPattern: '**/*', kind: WatchKind.Create | WatchKind.Delete }];
+    this.filesWatcher = { key, registration: this.connection.client.register(DidChangeWatchedFilesNotification.type, { watchers }) };
+  }
+
+  /** For a client that cannot watch files: the folders of the glossary, watched by the server. */
+  private watchDisk(): void {
+    if (this.client.registersWatchers || !(this.workspace instanceof NodeFileSystemWorkspace) || this.disposed) {
+      return;
+    }
+    this.diskWatcher ??= new FolderWatcher((uris) => void this.changedOnDisk(uris));
+    const { session, folderUris } = this.current();
+    this.diskWatcher.watch(new Set([...folderUris, ...session.foldersOnDisk(), ...this.newFolders]));
+  }
+
+  private async changedOnDisk(uris: readonly string[]): Promise<void> {
+    const kinds = await Promise.all(uris.map((uri) => this.workspace.stat(uri)));
+    const { session } = this.current();
+    uris.forEach((uri, k) => (kinds[k] === 'directory' && session.isGlossaryFolder(uri) ? this.newFolders.add(uri) : this.newFolders.delete(uri)));
+    // A new folder is watched before it is read: files written into it meanwhile are reported.
+    this.watchDisk();
+    // A file written or created counts as changed (it is read either way); a folder that appears is read.
+    this.applyChanges(uris.map((uri, k) => ({ uri, type: kinds[k] === undefined ? FileChangeType.Deleted : kinds[k] === 'directory' ? FileChangeType.Created : FileChangeType.Changed })));
+  }
+}
