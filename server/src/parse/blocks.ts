@@ -228,6 +228,11 @@ function placeOnIdLine(attributes: AttributeBlock, lines: readonly LineRef[], i:
   };
 }
 
+/** Whether a line is one that a paragraph's text (or a list item's) may go on from: not blank, no fence, no ATX heading. */
+function continuesText(line: string): boolean {
+  return !/^[ \t]*$/.test(line) && !divOpen.test(line) && !divClose.test(line) && !fenceOpening.test(line) && !/^ {0,3}#{1,6}(?:[ \t]|$)/.test(line);
+}
+
 /** Splits text into lines, recognizing `\n`, `\r\n` and `\r`. */
 export function splitLines(text: string): string[] {
   // Splitting at a string is several times faster than at a pattern, and most files have no \r.
@@ -515,13 +520,18 @@ class BlockScanner {
     return undefined;
   }
 
-  /** Whether the div opened at line `i` has its closing fence: Pandoc reads an unclosed `:::` as text. */
+  /**
+   * Whether the div opened at line `i` has its closing fence: Pandoc reads an unclosed `:::` as
+   * text. An opening fence right under a line of text is text too (it cannot interrupt a paragraph),
+   * and opens no div inside.
+   */
   private divCloses(lines: readonly LineRef[], i: number): boolean {
     let depth = 1;
     for (let j = i + 1; j < lines.length; j++) {
       const text = this.text(lines[j]);
-      if (divOpen.test(text)) depth++;
-      else if (divClose.test(text) && --depth === 0) return true;
+      if (divOpen.test(text)) {
+        if (!continuesText(this.text(lines[j - 1]))) depth++;
+      } else if (divClose.test(text) && --depth === 0) return true;
     }
     return false;
   }

@@ -167,6 +167,8 @@ const cornerCases: readonly string[] = [
   '## H {.a\n#h} x\n\n## K {.a\n\n#k}\n\n## M {.a\n## N {#n}\n\n## *E {.a\n#e}\n\n## F \\{.a\n#f}\n\nS {.a\n#s}\n---',
   // so may a fenced div's: then only colons may follow it, and the div needs its closing fence
   '::: {.note\n#n}\nx [a](#n)\n:::\n\n::: {.a\n.b\n#m\n} :::\nx\n:::\n\n::: {.a\ntitle="}"\n#t}\nx\n:::\n\n- item\n\n  ::: {.n\n  #li}\n  x\n  :::\n\n::: {.x\n#after} x\ny\n:::\n\n::: {.y\n#open}\nx',
+  // a div's opening fence under a line of text is text: it opens no div inside another
+  '::: {#a}\nx\n::: b\n:::\n\n::: {#c}\n## H\n::: {#d}\ny\n:::\n:::\n\n::: {#e}\n- item\n::: {#f}\ny\n:::\n:::\n\n::: {#g}\n```\nc\n```\n::: {#h}\ny\n:::\n:::',
   // a fence's info string: nothing, one word or an attribute block alone; else the line is text
   '~~~python extra\n[x](#y)\n~~~\n\n~~~{#c}{.x}\n[x](#y)\n~~~\n\n~~~ {#c} \n[x](#y)\n~~~\n\n~~~{=html} x\n[x](#y)\n~~~\n\n~~~py{#w}\n[x](#y)\n~~~',
 ];
