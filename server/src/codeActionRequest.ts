@@ -1,14 +1,8 @@
 import { CancellationToken, CodeAction, CodeActionKind, CodeActionParams, TextDocumentEdit, WorkspaceEdit } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { ClientEdits } from './clientSupport';
 import { codeActions, filesEditedByQuickFixes, OtherDocument } from './features/codeActions';
 import { DiskServices, readClosedFilesAsIndexed } from './closedFiles';
-
-/** What the client takes in a workspace edit: versioned document changes, created and renamed files. */
-export interface ClientEdits {
-  readonly documentChanges: boolean;
-  readonly createsFiles: boolean;
-  readonly renamesFiles: boolean;
-}
 
 /**
  * Answers `textDocument/codeAction` (sent on every move of the cursor): the document's diagnostics

@@ -1,19 +1,12 @@
 import { Connection, Disposable, DidChangeWatchedFilesNotification, FileChangeType, FileEvent, WatchKind } from 'vscode-languageserver';
 import { URI, Utils } from 'vscode-uri';
+import { ClientWatching } from './clientSupport';
 import { configFileName } from './config';
 import { GlossarySession } from './session/glossarySession';
 import { FolderWatcher } from './workspace/folderWatcher';
 import { NodeFileSystemWorkspace } from './workspace/nodeWorkspace';
 import { isInFolder } from './workspace/uris';
 import { Workspace } from './workspace/workspace';
-
-/** What the client can watch for the server. */
-export interface ClientWatching {
-  /** It registers file watchers when asked (`workspace/didChangeWatchedFiles` with dynamic registration). */
-  readonly registersWatchers: boolean;
-  /** It takes glob patterns relative to a folder. */
-  readonly relativePatterns: boolean;
-}
 
 /**
  * Keeps the server told of the glossary's files changed on disk by other programs: through the
@@ -33,7 +26,8 @@ export class FileWatching {
   constructor(
     private readonly connection: Connection,
     private readonly workspace: Workspace,
-    private readonly client: ClientWatching,
+    /** What the client watches (known once it is initialized). */
+    private readonly client: () => ClientWatching,
     private readonly current: () => { readonly session: GlossarySession; readonly folderUris: readonly string[] },
     /** Applies changes the server saw on disk itself, after the disk work queued before them. */
     private readonly applyChanges: (changes: FileEvent[]) => void,
@@ -41,7 +35,7 @@ export class FileWatching {
 
   /** Before the first load: the configuration files, and the glossary's files from the start (a file made while the load reads is told of). */
   start(): void {
-    if (this.client.registersWatchers) {
+    if (this.client().registersWatchers) {
       void this.connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: `**/${configFileName}` }] });
     }
     this.watchGlossaryFiles();
@@ -74,7 +68,7 @@ export class FileWatching {
     }
     void this.outerConfigWatcher?.registration.then((registration) => registration.dispose());
     this.outerConfigWatcher = undefined;
-    if (outer !== undefined && this.client.registersWatchers && this.client.relativePatterns) {
+    if (outer !== undefined && this.client().registersWatchers && this.client().relativePatterns) {
       const baseUri = Utils.dirname(URI.parse(outer)).toString();
       const registration = this.connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: { baseUri, pattern: configFileName } }] });
       this.outerConfigWatcher = { uri: outer, registration };
@@ -85,7 +79,7 @@ export class FileWatching {
   private watchGlossaryFiles(): void {
     const patterns = this.current().session.watchedFilePatterns();
     const key = patterns.join('\n');
-    if (!this.client.registersWatchers || this.filesWatcher?.key === key) {
+    if (!this.client().registersWatchers || this.filesWatcher?.key === key) {
       return;
     }
     void this.filesWatcher?.registration.then((registration) => registration.dispose());
@@ -96,7 +90,7 @@ export class FileWatching {
 
   /** For a client that cannot watch files: the folders of the glossary, watched by the server. */
   private watchDisk(): void {
-    if (this.client.registersWatchers || !(this.workspace instanceof NodeFileSystemWorkspace) || this.disposed) {
+    if (this.client().registersWatchers || !(this.workspace instanceof NodeFileSystemWorkspace) || this.disposed) {
       return;
     }
     this.diskWatcher ??= new FolderWatcher((uris) => void this.changedOnDisk(uris));

@@ -1,4 +1,4 @@
-import { CancellationToken, Connection, ErrorCodes, ResponseError } from 'vscode-languageserver';
+import { CancellationToken, Connection, ErrorCodes, MessageType, ResponseError, ShowMessageNotification } from 'vscode-languageserver';
 
 /** The connections whose client asked the server to shut down. */
 const shutDown = new WeakSet<Connection>();
@@ -48,4 +48,9 @@ export function runSafely<P, R>(
       return empty;
     }
   };
+}
+
+/** Shows a message without asking for an answer (`window/showMessage`, which every client takes). */
+export function showMessage(connection: Connection, type: MessageType, message: string): void {
+  void connection.sendNotification(ShowMessageNotification.type, { type, message });
 }

@@ -51,7 +51,7 @@ async function openApfel() {
   };
   const ask = (line: number, only?: string[], token?: CancellationToken): Promise<CodeAction[]> => {
     const params: CodeActionParams = { textDocument: { uri: apfel.uri }, range: { start: { line, character: 2 }, end: { line, character: 2 } }, context: { diagnostics: [], ...(only ? { only } : {}) } };
-    return answerCodeActions(services, { documentChanges: true, createsFiles: true, renamesFiles: true }, params, token);
+    return answerCodeActions(services, { documentChanges: true, createsFiles: true, renamesFiles: true, snippets: false }, params, token);
   };
   return { workspace, session, counts, published, ask };
 }

@@ -1,0 +1,125 @@
+import { CodeActionKind, InitializeParams, ServerCapabilities, TextDocumentSyncKind } from 'vscode-languageserver';
+import { fixAllSeeAlsoKind } from './features/codeActions';
+import { linkMentionsKind } from './features/mentionLinks';
+import { ServerCommands } from './protocol';
+
+/** What the client's workspace edits can hold. */
+export interface ClientEdits {
+  /** Versioned `documentChanges`. */
+  readonly documentChanges: boolean;
+  /** Files created among them. */
+  readonly createsFiles: boolean;
+  /** Files renamed among them. */
+  readonly renamesFiles: boolean;
+  /** Snippets (`SnippetTextEdit`). */
+  readonly snippets: boolean;
+}
+
+/** What the client can watch for the server. */
+export interface ClientWatching {
+  /** It registers file watchers when asked (`workspace/didChangeWatchedFiles` with dynamic registration). */
+  readonly registersWatchers: boolean;
+  /** It takes glob patterns relative to a folder. */
+  readonly relativePatterns: boolean;
+}
+
+/** What the editor at the other end can do, as its initialize request tells. */
+export interface ClientSupport {
+  /** It answers `workspace/configuration`; else the settings are those it pushes. */
+  readonly pullsSettings: boolean;
+  /**
+   * It pulls diagnostics and can be asked to pull again. A client that pulls but cannot be asked
+   * would keep what it pulled during the load, or before another file's change, until the next
+   * keystroke: it is pushed to instead.
+   */
+  readonly pullsDiagnostics: boolean;
+  readonly watching: ClientWatching;
+  readonly edits: ClientEdits;
+  /** It tells of workspace folders added and removed. */
+  readonly workspaceFolders: boolean;
+  /** It opens a document when asked (`window/showDocument`). */
+  readonly showsDocuments: boolean;
+  /** It shows a completion item's `labelDetails` (VS Code does). */
+  readonly completionLabelDetails: boolean;
+  /** It asks for an action's edit when the writer picks the action (`codeAction/resolve`). */
+  readonly resolvesActionEdits: boolean;
+  /** It asks `textDocument/prepareRename` before a rename. */
+  readonly preparesRename: boolean;
+  /** It asks for the `#Id`s of links as document links (the extension's client does; see `documentLinks`). */
+  readonly documentLinks: boolean;
+  /** It shows the tooltips of document links. */
+  readonly linkTooltips: boolean;
+  /**
+   * It refuses an edit of `.glossary.json` over unsaved changes and saves it (the extension's
+   * client does): only such a client gets the edit, else the server writes the file.
+   */
+  readonly settingsEdits: boolean;
+}
+
+/** Before the initialize request: nothing is known of the client. */
+export const unknownClient: ClientSupport = {
+  pullsSettings: false,
+  pullsDiagnostics: false,
+  watching: { registersWatchers: false, relativePatterns: false },
+  edits: { documentChanges: false, createsFiles: false, renamesFiles: false, snippets: false },
+  workspaceFolders: false,
+  showsDocuments: false,
+  completionLabelDetails: false,
+  resolvesActionEdits: false,
+  preparesRename: false,
+  documentLinks: false,
+  linkTooltips: false,
+  settingsEdits: false,
+};
+
+/** What the client can do, read from its capabilities and the extension's initialization options. */
+export function clientSupportOf(params: InitializeParams): ClientSupport {
+  const { workspace, textDocument, window } = params.capabilities;
+  const options = params.initializationOptions as { documentLinks?: unknown; settingsEdits?: unknown } | undefined;
+  const workspaceEdit = workspace?.workspaceEdit;
+  const documentChanges = workspaceEdit?.documentChanges === true;
+  const codeAction = textDocument?.codeAction;
+  return {
+    pullsSettings: workspace?.configuration === true,
+    pullsDiagnostics: textDocument?.diagnostic !== undefined && workspace?.diagnostics?.refreshSupport === true,
+    watching: {
+      registersWatchers: workspace?.didChangeWatchedFiles?.dynamicRegistration === true,
+      relativePatterns: workspace?.didChangeWatchedFiles?.relativePatternSupport === true,
+    },
+    edits: {
+      documentChanges,
+      createsFiles: documentChanges && workspaceEdit?.resourceOperations?.includes('create') === true,
+      renamesFiles: documentChanges && workspaceEdit?.resourceOperations?.includes('rename') === true,
+      snippets: documentChanges && workspaceEdit?.snippetEditSupport === true,
+    },
+    workspaceFolders: workspace?.workspaceFolders === true,
+    showsDocuments: window?.showDocument?.support === true,
+    completionLabelDetails: textDocument?.completion?.completionItem?.labelDetailsSupport === true,
+    resolvesActionEdits: codeAction?.dataSupport === true && codeAction.resolveSupport?.properties.includes('edit') === true,
+    preparesRename: textDocument?.rename?.prepareSupport === true,
+    documentLinks: options?.documentLinks === true,
+    linkTooltips: textDocument?.documentLink?.tooltipSupport === true,
+    settingsEdits: options?.settingsEdits === true,
+  };
+}
+
+/** What the server offers this client. */
+export function serverCapabilities(client: ClientSupport): ServerCapabilities {
+  return {
+    textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
+    definitionProvider: true,
+    referencesProvider: true,
+    hoverProvider: true,
+    completionProvider: { triggerCharacters: ['#', '['] },
+    documentSymbolProvider: true,
+    workspaceSymbolProvider: true,
+    // Only for the extension's client (VS Code), which asks for them and reads their `#L` targets.
+    ...(client.documentLinks ? { documentLinkProvider: { resolveProvider: true } } : {}),
+    codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, fixAllSeeAlsoKind, linkMentionsKind], ...(client.resolvesActionEdits ? { resolveProvider: true } : {}) },
+    // prepareRename only for a client that asks it (the LSP allows the option only then).
+    renameProvider: client.preparesRename ? { prepareProvider: true } : true,
+    executeCommandProvider: { commands: [ServerCommands.createEntry, ServerCommands.ignoreMentionsOf] },
+    ...(client.workspaceFolders ? { workspace: { workspaceFolders: { supported: true, changeNotifications: true } } } : {}),
+    ...(client.pullsDiagnostics ? { diagnosticProvider: { identifier: 'glossary', interFileDependencies: true, workspaceDiagnostics: false } } : {}),
+  };
+}

@@ -1,0 +1,40 @@
+import * as l10n from '@vscode/l10n';
+import { ExecuteCommandParams, FileChangeType, MessageType } from 'vscode-languageserver';
+import { URI } from 'vscode-uri';
+import { createEntry } from './features/createEntry';
+import { addIgnoredMention } from './features/ignoreMentions';
+import { CreateEntryParams, CreateEntryResult, IgnoreMentionsParams, IgnoreMentionsResult, ServerCommands } from './protocol';
+import { showMessage } from './requestRunner';
+import { ServerServices } from './serverServices';
+
+/**
+ * Answers `workspace/executeCommand` for the server's commands; what went wrong is also shown to the
+ * writer, who ran the command. Another command answers nothing.
+ */
+export async function executeServerCommand(services: ServerServices, params: ExecuteCommandParams): Promise<CreateEntryResult | IgnoreMentionsResult | undefined> {
+  const { connection, client, session } = services;
+  if (params.command === ServerCommands.createEntry) {
+    const creation = { createsFiles: client.edits.createsFiles, showsDocuments: client.showsDocuments, snippetEdits: client.edits.snippets, openDocument: (uri: string) => services.openDocument(uri) };
+    const { result, change, notice } = await createEntry(params.arguments?.[0] as CreateEntryParams | undefined, session, connection, creation);
+    services.publishChange(change);
+    if ('error' in result) {
+      showMessage(connection, MessageType.Error, result.error);
+    } else if (notice !== undefined) {
+      showMessage(connection, MessageType.Info, notice);
+    }
+    return result;
+  }
+  if (params.command === ServerCommands.ignoreMentionsOf) {
+    const ignored = params.arguments?.[0] as IgnoreMentionsParams | undefined;
+    const result = await addIgnoredMention(ignored, session, connection, { ...client.edits, settingsEdits: client.settingsEdits });
+    if ('error' in result) {
+      showMessage(connection, MessageType.Error, result.error);
+    } else if (result.written) {
+      // No editor tells of a file the server wrote: the settings are read again now.
+      await services.afterDiskWork(() => services.applyFileChanges([{ uri: result.uri, type: FileChangeType.Changed }]));
+      showMessage(connection, MessageType.Info, l10n.t('Links to #{0} are no longer suggested: {1} lists it in "ignoreMentionsOf".', ignored!.id, URI.parse(result.uri).fsPath));
+    }
+    return result;
+  }
+  return undefined;
+}

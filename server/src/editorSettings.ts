@@ -1,0 +1,56 @@
+import { Connection } from 'vscode-languageserver';
+
+/** The settings section the editor keeps this server's settings under. */
+const settingsSection = 'glossary';
+
+/**
+ * The editor's settings of the glossary: asked for (`workspace/configuration`) where the client
+ * answers, else as the client last pushed them (`workspace/didChangeConfiguration`).
+ */
+export class EditorSettings {
+  private pushed: unknown;
+  /** The settings the glossary was last read with, as `settingsKey` gives them. */
+  private loadedKey: string | undefined;
+
+  constructor(
+    private readonly connection: Connection,
+    /** Whether the client answers `workspace/configuration` (known once it is initialized). */
+    private readonly clientAnswers: () => boolean,
+  ) {}
+
+  /** The settings now; the glossary is read with what `current` returns and `loadedWith` records. */
+  async current(): Promise<unknown> {
+    if (!this.clientAnswers()) {
+      return this.pushed;
+    }
+    try {
+      return await this.connection.workspace.getConfiguration(settingsSection);
+    } catch (error) {
+      // The glossary is still read, with the settings last pushed (or none): without it the editor would get nothing.
+      this.connection.console.warn(`workspace/configuration failed, the editor's settings are not applied: ${error instanceof Error ? error.message : String(error)}`);
+      return this.pushed;
+    }
+  }
+
+  loadedWith(settings: unknown): void {
+    this.loadedKey = settingsKey(settings);
+  }
+
+  /**
+   * Takes the settings of a `workspace/didChangeConfiguration` notification, and tells whether the
+   * glossary must be read again. VS Code tells of every change under `glossary`,
+   * `glossary.trace.server` too, which only the client reads: those change nothing here.
+   */
+  async changed(notified: unknown): Promise<boolean> {
+    this.pushed = (notified as Record<string, unknown> | null | undefined)?.[settingsSection];
+    return this.loadedKey !== undefined && settingsKey(await this.current()) !== this.loadedKey;
+  }
+}
+
+/** The settings that decide what the server reports, as a string to compare: without `trace`, keys in order. */
+function settingsKey(settings: unknown): string {
+  const { trace: _trace, ...rest } = settings !== null && typeof settings === 'object' ? (settings as Record<string, unknown>) : { trace: undefined };
+  return JSON.stringify(rest, (_key, value: unknown) =>
+    value !== null && typeof value === 'object' && !Array.isArray(value) ? Object.fromEntries(Object.entries(value).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) : value,
+  );
+}

@@ -1,0 +1,49 @@
+import { CancellationToken, LSPErrorCodes, ResponseError } from 'vscode-languageserver';
+import { GlossaryDiagnostic } from './diagnostics/diagnostic';
+import { MissingEntriesRequest, ProposeEntryRequest, ReportRequest } from './protocol';
+import { diagnosticsOfFiles, workspaceReport } from './report/workspaceReport';
+import { refuseAfterShutdown } from './requestRunner';
+import { ServerServices } from './serverServices';
+
+/**
+ * The extension's own requests: an entry proposed for a title, the ids linked but never defined,
+ * the Glossary Report. A failure reaches the client as an error response. Each waits for the disk
+ * work queued before it (the first load too): asked early, it would see an empty glossary.
+ */
+export function listenToGlossaryRequests(services: ServerServices): void {
+  const { connection } = services;
+  const afterQueuedWork = async (): Promise<void> => services.afterDiskWork(async () => undefined);
+  connection.onRequest(ProposeEntryRequest, async (params) => {
+    refuseAfterShutdown(connection, ProposeEntryRequest.method);
+    await afterQueuedWork();
+    // Parameters from other editors may be missing or of another type: a missing title proposes nothing.
+    const id = typeof params?.id === 'string' && params.id !== '' ? params.id : undefined;
+    return services.session.proposeEntry(typeof params?.title === 'string' ? params.title : '', id);
+  });
+  connection.onRequest(MissingEntriesRequest, async () => {
+    refuseAfterShutdown(connection, MissingEntriesRequest.method);
+    await afterQueuedWork();
+    return services.session.missingEntries();
+  });
+  // `"params": null` reaches a handler of a request without parameters before the token.
+  connection.onRequest(ReportRequest, async (...args: unknown[]) => {
+    refuseAfterShutdown(connection, ReportRequest.method);
+    const token = args.find((arg): arg is CancellationToken => CancellationToken.is(arg)) ?? CancellationToken.None;
+    // After the first load and the disk work queued before it, so that an early request reports the
+    // whole glossary; the unlinked mentions of every file, closed ones too, are brought up to date
+    // from their texts, as the command line counts them.
+    await services.afterDiskWork(async () => {
+      if (services.loaded) {
+        services.publishChange(await services.session.refreshMentions(true));
+      }
+    });
+    const current = services.session;
+    const reported = (uri: string): readonly GlossaryDiagnostic[] => current.diagnosticsOf(uri, true);
+    const uris = [...current.index.documents()].map((document) => document.uri);
+    const byUri = token.isCancellationRequested ? undefined : await diagnosticsOfFiles(uris, reported, token);
+    if (byUri === undefined) {
+      throw new ResponseError(LSPErrorCodes.RequestCancelled, 'The report was cancelled.');
+    }
+    return workspaceReport(current.index, current.config, services.folderUris, (uri) => byUri.get(uri) ?? reported(uri));
+  });
+}

@@ -1,0 +1,65 @@
+import * as l10n from '@vscode/l10n';
+import { CancellationToken, LSPErrorCodes, MessageType, PrepareRenameParams, Range, RenameParams, ResponseError, WorkspaceEdit } from 'vscode-languageserver';
+import { editedUris, readClosedFilesAsIndexed } from './closedFiles';
+import { fileNameOf } from './diagnostics/check';
+import { prepareRename, RenameRefused, renameId } from './features/rename';
+import { showMessage } from './requestRunner';
+import { ServerServices } from './serverServices';
+
+/** Answers `textDocument/prepareRename`: the id at the position, or a refusal the editor shows. */
+export function answerPrepareRename(services: ServerServices, params: PrepareRenameParams): { range: Range; placeholder: string } {
+  return refusalToError(() => {
+    // Before the first load no id is known, and every place would be refused as "no id".
+    if (!services.loaded) throw new RenameRefused(l10n.t('The glossary is still being read: try again in a moment.'));
+    const target = prepareRename(services.session.index, params.textDocument.uri, params.position);
+    return { range: target.range, placeholder: target.id };
+  });
+}
+
+/**
+ * Answers `textDocument/rename`: the id's heading and every link to it, in one edit. The closed
+ * files it edits are checked against the disk first; when one was indexed anew, or the writer typed
+ * in another file (or the folders changed) meanwhile, it is worked out again.
+ */
+export async function answerRename(services: ServerServices, params: RenameParams, token: CancellationToken): Promise<WorkspaceEdit> {
+  const openVersions = (): string =>
+    services
+      .openDocuments()
+      .map((document) => `${document.uri} ${document.version}`)
+      .join('\n');
+  let kept: { readonly from: string; readonly to: string } | undefined;
+  const rename = (): WorkspaceEdit =>
+    refusalToError(() => {
+      kept = undefined;
+      return renameId(services.session.index, params.textDocument.uri, params.position, params.newName, {
+        isOpen: (uri) => services.openDocument(uri) !== undefined,
+        ...services.client.edits,
+        fileKept: (from, to) => (kept = { from, to }),
+      });
+    });
+  const [versions, sessionBefore] = [openVersions(), services.session];
+  const edit = rename();
+  const { reindexed } = await readClosedFilesAsIndexed(services, editedUris(edit), token);
+  const final = reindexed || openVersions() !== versions || services.session !== sessionBefore ? rename() : edit;
+  if (kept !== undefined) {
+    showMessage(services.connection, MessageType.Info, l10n.t('{0} keeps its name: {1} is in the glossary already.', fileNameOf(kept.from), fileNameOf(kept.to)));
+  }
+  return final;
+}
+
+/** A rename is asked for once, by the writer: VS Code would show ContentModified as "No result". */
+export function renameAcrossTyping(): ResponseError<void> {
+  return new ResponseError(LSPErrorCodes.RequestFailed, l10n.t('The file changed while the rename was worked out: rename again.'));
+}
+
+/** Runs a rename step; a refusal becomes an error whose message the editor shows. */
+function refusalToError<R>(step: () => R): R {
+  try {
+    return step();
+  } catch (error) {
+    if (error instanceof RenameRefused) {
+      throw new ResponseError(LSPErrorCodes.RequestFailed, error.message);
+    }
+    throw error;
+  }
+}
