@@ -133,8 +133,8 @@ export function parseAttributeBlock(text: string, start: number): AttributeBlock
         keyValues.push([key, value]);
       }
     }
-    // Attributes are separated by white space; anything else makes the block plain text.
-    if (text[i] !== '}' && !isSpace(text[i])) return undefined;
+    // White space between attributes is optional (`{.c#x}` is a class and an id): what follows
+    // must start another attribute or close the block, else the block is plain text.
     skipSpaces();
   }
   if (text[i] !== '}') return undefined;
@@ -194,8 +194,7 @@ export function attributeBlockEndingAt(text: string, end: number, accept: (start
         attributeEnd = close < n ? close + 1 : -1;
       } else attributeEnd = unquotedEnd[keyEnd + 1];
     }
-    const next = text[attributeEnd];
-    reachesEnd[i] = attributeEnd >= 0 && (next === '}' || isSpace(next)) ? reachesEnd[spaceEnd[attributeEnd]] : 0;
+    reachesEnd[i] = attributeEnd >= 0 ? reachesEnd[spaceEnd[attributeEnd]] : 0;
   }
   for (let open = text.lastIndexOf('{', end - 1); open >= first; open = open === 0 ? -1 : text.lastIndexOf('{', open - 1)) {
     if (reachesEnd[spaceEnd[open + 1]] === 1 && accept(open)) return parseAttributeBlock(text, open);

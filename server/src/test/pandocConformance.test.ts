@@ -169,6 +169,8 @@ const cornerCases: readonly string[] = [
   '::: {.note\n#n}\nx [a](#n)\n:::\n\n::: {.a\n.b\n#m\n} :::\nx\n:::\n\n::: {.a\ntitle="}"\n#t}\nx\n:::\n\n- item\n\n  ::: {.n\n  #li}\n  x\n  :::\n\n::: {.x\n#after} x\ny\n:::\n\n::: {.y\n#open}\nx',
   // a div's opening fence under a line of text is text: it opens no div inside another
   '::: {#a}\nx\n::: b\n:::\n\n::: {#c}\n## H\n::: {#d}\ny\n:::\n:::\n\n::: {#e}\n- item\n::: {#f}\ny\n:::\n:::\n\n::: {#g}\n```\nc\n```\n::: {#h}\ny\n:::\n:::',
+  // attributes need no white space between them (`{.c#x}` is a class and an id); an identifier may hold dots
+  '## A {.c#x}\n\n## B {#y#z .d-}\n\n## C {k="v".c-.e}\n\n## D {.c#x/}\n\n## E {-#e-}\n\n[a]{.c#s} `c`{#q.c} ![i](p.png){.c#p}\n\n``` {.c#cb}\ncode\n```\n\n::: {.c#dv}\ntext\n:::',
   // a fence's info string: nothing, one word or an attribute block alone; else the line is text
   '~~~python extra\n[x](#y)\n~~~\n\n~~~{#c}{.x}\n[x](#y)\n~~~\n\n~~~ {#c} \n[x](#y)\n~~~\n\n~~~{=html} x\n[x](#y)\n~~~\n\n~~~py{#w}\n[x](#y)\n~~~',
 ];
