@@ -35,6 +35,8 @@ const cornerCases: readonly string[] = [
   // automatic identifiers
   '# A\n# A\n# A {#a-1}\n# A',
   '# 123 Start\n# *Emph* and `code`\n# ???\n# \n# Ünïcödé Straße\n# a.b_c-d e\n# Émoji 🎉 here',
+  // each character lowered alone (a final Σ is σ); words split at Haskell's spaces, not at U+2028, U+2029 or U+FEFF
+  '# ΟΔΟΣ Σ\n# AΣ b\n# İstanbul\n# ǅemal\n# A\u2028B\n# C\u00a0D\n# E\u2009F\n# G\u2029H \ufeffI\u0085J\n# K\u3000L\u1680M',
   '# snake_case_name and _emph_ word\n\n# a--b and a---b and a...b\n\n# Tom&amp;Jerry &auml;',
   '# [Link](#x) in heading\n\n# Note[^1] here\n\n[^1]: the note',
   '# C# {#csharp}\n\n# Title ## {#closed}\n\n# Trailing ##\n\n# Hash#inside',
