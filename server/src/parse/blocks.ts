@@ -930,7 +930,10 @@ class BlockScanner {
     if (marker === orderedMarker && /^ {0,3}[A-Z]\.[ \t]?(?! )\S/.test(text) && !/^ {0,3}[A-Z]\.(?:  |\t)/.test(text)) {
       return undefined; // an initial such as "B. Russell": Pandoc wants two spaces after an upper-case letter
     }
-    const contentIndent = match[0].length;
+    // After the marker's space Pandoc takes up to three more, unless a fourth follows: then the
+    // content starts one column after the marker, indented as code (`-     code`).
+    const spaces = match[0].length - match[0].trimEnd().length;
+    const contentIndent = spaces >= 5 ? match[0].length - spaces + 1 : match[0].length;
     const item: LineRef[] = [{ line: first.line, start: first.start + contentIndent, end: first.end }];
     let j = i + 1;
     const isListStart = (ref: LineRef) => {
@@ -985,6 +988,14 @@ class BlockScanner {
     return { line: ref.line, start: ref.start + k, end: ref.end };
   }
 
+  /**
+   * Removes a line's indentation of four columns, as Pandoc's `indentSpaces` in notes and
+   * definitions: a line indented less keeps its spaces (`[^1]: # X` is no heading, as ` # X` is none).
+   */
+  private stripIndentation(ref: LineRef): LineRef {
+    return this.text(ref).startsWith('    ') ? { line: ref.line, start: ref.start + 4, end: ref.end } : ref;
+  }
+
   /** A term line followed (after at most one blank line) by `:` or `~` definitions. */
   private definitionList(lines: LineRef[], i: number): number | undefined {
     const defAt = (k: number) => lines[k] !== undefined && defMarker.test(this.text(lines[k]));
@@ -1009,7 +1020,7 @@ class BlockScanner {
     const match = noteStart.exec(this.text(lines[i]));
     if (!match) return undefined;
     const first = lines[i];
-    const body: LineRef[] = [this.stripIndent({ line: first.line, start: first.start + match[0].length, end: first.end }, 4)];
+    const body: LineRef[] = [this.stripIndentation({ line: first.line, start: first.start + match[0].length, end: first.end })];
     const j = this.collectIndented(lines, i + 1, body, (k) => !noteStart.test(this.text(lines[k])));
     const outer = this.noteText;
     this.noteText = [];
@@ -1020,19 +1031,19 @@ class BlockScanner {
   }
 
   /**
-   * Collects lazy lines up to a blank line, then blocks of lines indented by four columns, each
-   * with four columns removed, into `body`; returns the index after them.
+   * Collects lazy lines up to a blank line, then blocks of lines indented by four columns, into
+   * `body`, each line with its indentation removed (`stripIndentation`); returns the index after them.
    */
   private collectIndented(lines: LineRef[], from: number, body: LineRef[], lazyAllowed: (k: number) => boolean): number {
     let j = from;
-    while (j < lines.length && !this.isBlank(lines[j]) && lazyAllowed(j)) body.push(this.stripIndent(lines[j++], 4));
+    while (j < lines.length && !this.isBlank(lines[j]) && lazyAllowed(j)) body.push(this.stripIndentation(lines[j++]));
     for (;;) {
       let k = j;
       while (k < lines.length && this.isBlank(lines[k])) k++;
       if (k >= lines.length || k === j || indentation(this.text(lines[k])) < 4) return j;
       for (let b = j; b < k; b++) body.push(lines[b]);
       j = k;
-      while (j < lines.length && !this.isBlank(lines[j]) && (j === k || lazyAllowed(j))) body.push(this.stripIndent(lines[j++], 4));
+      while (j < lines.length && !this.isBlank(lines[j]) && (j === k || lazyAllowed(j))) body.push(this.stripIndentation(lines[j++]));
     }
   }
 

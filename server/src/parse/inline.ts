@@ -374,8 +374,11 @@ function parseDestination(fullText: string, pos: number): Destination | undefine
       } else if (whiteSpace.test(ch)) {
         let j = i;
         while (j < text.length && whiteSpace.test(text[j])) j++;
-        // A blank line ends the paragraph, and a title or `)` after spaces ends the URL.
-        if (/\n[^\S\n]*\n/.test(text.slice(i, j)) || /["')]/.test(text[j] ?? '')) break;
+        // A blank line ends the paragraph, `)` ends the URL, and so does a title after spaces; a
+        // quote right after a line break is the URL's, as Pandoc reads a line break there as a character.
+        const next = text[j];
+        const title = (next === '"' || next === "'") && text[j - 1] !== '\n' && text[j - 1] !== '\r';
+        if (/\n[^\S\n]*\n/.test(text.slice(i, j)) || next === ')' || title) break;
         url += ' ';
         i = j;
       } else if (ch === '&') {

@@ -76,6 +76,12 @@ const cornerCases: readonly string[] = [
   'Text `<!--` <hr> a\n\n# H {#h}\n\n[x](#x) -->\n\nText <span title="<!--"> <hr> a\n\n# H2 {#h2}\n\n-->\n\n<p>a</p> # No\n\n<section>\n[s](#s)\n</section>    [y](#y)\n\n<pre/> # No2\n\n# K {#k title="a <div> b"}\n\n<ins>\n> a </ins> b\n\nc </ins>\n# After {#after}\n\n  <!-- c --> # No3\n\nText <summary>x</summary>    [z](#z)',
   // Before each block of an HTML element's content Pandoc removes the indentation of the line after its opening tag.
   '<details>\n  # H {#h}\n\n  ## K {#k}\n</details>\n\n<section>\n  a\n\n    [x](#x)\n\n      [code](#code)\n</section>\n\n<p>\n  # Open {#open}\n',
+  // a line break in a link's destination is a space of its URL: a title right after it is the URL's, after spaces it is a title
+  '[a](#x\n"title") [b](#y\n  "t2") [c](#z "t\nx") [d](#w \n"t") [e](#v\n\'t\' ) [f](#u\n) [g](#s\nmore)',
+  // five spaces or more after a list marker: the item's content starts one column after it, as indented code
+  '-     code [a](#x)\n\n1.      [b](#y)\n\n-    [c](#z)\n\n-     code\n  [d](#d)\n\n-      [e](#e)\n      [f](#f)\n\n-      \n  [g](#g)\n\n1)     [h](#h)\n\n>  -     [i](#i)',
+  // a note's lines lose four columns of indentation or none: `[^1]: # X` is no heading, as ` # X` is none
+  '[^1]: # X {#x}\n\n[^2]: ::: {#d}\nx\n:::\n\n[^3]: <!-- c -->\n## H ##\n\n[^4]:    # W {#w}\n\n[^5]:\n  # Z {#z}\n\n[^6]: a\n\n    b\n   # K {#k}\n\n[^1] [^2] [^3] [^4] [^5] [^6]',
   // tabs: Pandoc expands them to four columns before it parses
   '>\t[quoted](#q)\n\n>\t [q2](#q2)\n\n- item\n\n   \t[continued](#c)\n\n-\titem [a](#a)\n\n\tmore [m](#m)\n\n\t[code](#code)\n\n  \t[code2](#code2)\n\n# Tab\theading\t{#tab\tid}',
   // link forms
