@@ -183,6 +183,8 @@ const divOpen = /^:{3,}[ \t]*(?:\{[^}]*\}|[\w-]+)[ \t]*:*[ \t]*$/;
 const divClose = /^:{3,}[ \t]*$/;
 const defMarker = /^ {0,3}[:~](?:[ \t]+)/;
 const noteStart = /^ {0,3}\[\^([^\]\s]+)\]:/;
+/** A line that starts with a note's reference (`[^1]`, with or without `:`) ends the note before it. */
+const noteReferenceFirst = /^ {0,3}\[\^[^\]\s]+\]/;
 /** How deep containers are parsed as blocks; see `flatText`. */
 export const maxContainerDepth = 200;
 
@@ -1021,7 +1023,7 @@ class BlockScanner {
     if (!match) return undefined;
     const first = lines[i];
     const body: LineRef[] = [this.stripIndentation({ line: first.line, start: first.start + match[0].length, end: first.end })];
-    const j = this.collectIndented(lines, i + 1, body, (k) => !noteStart.test(this.text(lines[k])));
+    const j = this.collectIndented(lines, i + 1, body, (k) => !noteReferenceFirst.test(this.text(lines[k])));
     const outer = this.noteText;
     this.noteText = [];
     this.parse(body, { inList: false, topLevel: false });

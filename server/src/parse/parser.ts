@@ -149,6 +149,7 @@ export function parseGlossaryDocument(
   let headingIndex = 0;
 
   const placedNotes = new Set<string>();
+  let placingNote = false;
   /** The id a reference definition's attribute block gives its first use, a link or an image (Pandoc gives it every use; a link to it leads to the first). */
   const noteDefinitionId = (reference: ResolvedReference | undefined, element: 'link' | 'image', segment: Segment, text: string, found: { start: number; end: number; labelStart: number; labelEnd: number }) => {
     const definitionId = reference && definitionIds.get(reference);
@@ -177,11 +178,14 @@ export function parseGlossaryDocument(
         continue;
       }
       if ('note' in found) {
-        // A note's text belongs where it is first referenced; an unreferenced note is not shown.
+        // A note's text belongs where it is first referenced; an unreferenced note is not shown,
+        // nor is one referenced only from notes (Pandoc reads a note's references as plain text).
         const note = blockScan.notes.get(found.note);
-        if (note && !placedNotes.has(found.note)) {
+        if (note && !placingNote && !placedNotes.has(found.note)) {
           placedNotes.add(found.note);
+          placingNote = true;
           for (const block of note) collectBlock(block);
+          placingNote = false;
         }
         continue;
       }

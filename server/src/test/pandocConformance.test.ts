@@ -82,6 +82,8 @@ const cornerCases: readonly string[] = [
   '-     code [a](#x)\n\n1.      [b](#y)\n\n-    [c](#z)\n\n-     code\n  [d](#d)\n\n-      [e](#e)\n      [f](#f)\n\n-      \n  [g](#g)\n\n1)     [h](#h)\n\n>  -     [i](#i)',
   // a note's lines lose four columns of indentation or none: `[^1]: # X` is no heading, as ` # X` is none
   '[^1]: # X {#x}\n\n[^2]: ::: {#d}\nx\n:::\n\n[^3]: <!-- c -->\n## H ##\n\n[^4]:    # W {#w}\n\n[^5]:\n  # Z {#z}\n\n[^6]: a\n\n    b\n   # K {#k}\n\n[^1] [^2] [^3] [^4] [^5] [^6]',
+  // a note referenced only from notes is not shown; a line starting with a note's reference ends the note before it
+  'a [^1] b\n\n[^1]: x [^2] [y](#y)\n\n[^2]: [z](#z) {#z2}\n\n[^3]: self [^3] [s](#s)\n\n[^4]: [o](#o)\n[^4] and [p](#p)',
   // tabs: Pandoc expands them to four columns before it parses
   '>\t[quoted](#q)\n\n>\t [q2](#q2)\n\n- item\n\n   \t[continued](#c)\n\n-\titem [a](#a)\n\n\tmore [m](#m)\n\n\t[code](#code)\n\n  \t[code2](#code2)\n\n# Tab\theading\t{#tab\tid}',
   // link forms
