@@ -175,6 +175,18 @@ const closingTagPattern = (name: string) => new RegExp(`</${name}\\s*>`, 'gi');
 const bulletMarker = /^( {0,3})([*+-])(?:[ \t]+|$)/;
 const orderedMarker =
   /^( {0,3})(?:(?:[0-9]{1,9}|#|[a-z]|[A-Z]|[ivxlcdm]+|[IVXLCDM]+)[.)]|\((?:[0-9]{1,9}|#|[a-zA-Z]|[ivxlcdm]+|[IVXLCDM]+|@[\w-]*)\))(?:[ \t]+|$)/;
+/**
+ * The style of an ordered list's marker as far as it decides whether an item goes on the list
+ * before it: numbers, `#`, lower or upper letters (roman numerals among them), and the delimiter.
+ */
+function orderedListStyle(text: string): string | undefined {
+  const marker = orderedMarker.exec(text)?.[0].trim();
+  if (marker === undefined) return undefined;
+  const delimiter = marker[0] === '(' ? '()' : marker[marker.length - 1];
+  const first = marker[marker[0] === '(' ? 1 : 0];
+  const kind = first >= '0' && first <= '9' ? '1' : first === '#' || first === '@' ? first : first === first.toLowerCase() ? 'a' : 'A';
+  return kind + delimiter;
+}
 const pipeSeparator = /^[ \t]*\|?(?:[ \t]*:?-+:?[ \t]*\|)+(?:[ \t]*:?-+:?[ \t]*)?[ \t]*$|^[ \t]*:?-+:?[ \t]*\|[ \t]*(?::?-+:?[ \t]*\|?[ \t]*)*$/;
 const horizontalRule = /^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$/;
 const setextUnderline = /^(?:=+|-+)[ \t]*$/;
@@ -920,11 +932,30 @@ class BlockScanner {
   }
 
   /**
+   * List items from line `i` on. The items of an ordered list follow one another as in Pandoc: the
+   * next item of the same style is an item, though it would read as the text of a setext heading on
+   * its own (`2. b` over `--`).
+   */
+  private listItem(lines: LineRef[], i: number, marker: RegExp, context: Context): number | undefined {
+    let j = this.oneListItem(lines, i, marker, context);
+    if (j === undefined || marker !== orderedMarker) return j;
+    const style = orderedListStyle(this.text(lines[i]));
+    for (;;) {
+      let k = j;
+      while (k < lines.length && this.isBlank(lines[k])) k++;
+      if (k >= lines.length || orderedListStyle(this.text(lines[k])) !== style) return j;
+      const next = this.oneListItem(lines, k, marker, context);
+      if (next === undefined) return j;
+      j = next;
+    }
+  }
+
+  /**
    * A list item: the marker line and its continuation lines, with the item's indentation removed,
    * parsed again as blocks. Continuation follows Pandoc: lazy lines up to a blank line, then
    * lines indented at least as far as the item's content.
    */
-  private listItem(lines: LineRef[], i: number, marker: RegExp, context: Context): number | undefined {
+  private oneListItem(lines: LineRef[], i: number, marker: RegExp, context: Context): number | undefined {
     const first = lines[i];
     const text = this.text(first);
     const match = marker.exec(text);

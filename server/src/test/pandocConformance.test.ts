@@ -84,6 +84,8 @@ const cornerCases: readonly string[] = [
   '[^1]: # X {#x}\n\n[^2]: ::: {#d}\nx\n:::\n\n[^3]: <!-- c -->\n## H ##\n\n[^4]:    # W {#w}\n\n[^5]:\n  # Z {#z}\n\n[^6]: a\n\n    b\n   # K {#k}\n\n[^1] [^2] [^3] [^4] [^5] [^6]',
   // a note referenced only from notes is not shown; a line starting with a note's reference ends the note before it
   'a [^1] b\n\n[^1]: x [^2] [y](#y)\n\n[^2]: [z](#z) {#z2}\n\n[^3]: self [^3] [s](#s)\n\n[^4]: [o](#o)\n[^4] and [p](#p)',
+  // the next item of an ordered list is an item, not a setext heading's text; a fenced block ends the item before it
+  '1. a\n2. b\n--\n===\n~~~sh\n[A](#B) |\n~~~\n### Data Scraping {.explanation}\n\n1. a\n2) b\n--\n===\n~~~\n[C](#C)\n~~~\n\n#. a\n\n#. b\n--\nx\n```\n[E](#E)\n```',
   // tabs: Pandoc expands them to four columns before it parses
   '>\t[quoted](#q)\n\n>\t [q2](#q2)\n\n- item\n\n   \t[continued](#c)\n\n-\titem [a](#a)\n\n\tmore [m](#m)\n\n\t[code](#code)\n\n  \t[code2](#code2)\n\n# Tab\theading\t{#tab\tid}',
   // link forms
