@@ -906,57 +906,40 @@ function plainTextOf(text: string, resolve: ReferenceResolver, linksAllowed: boo
   }
   const out = parts.join('');
   if (delimiters.size === 0) return out;
-  const { paired } = pairEmphasis(text, (offset) => delimiters.has(offset));
-  if (paired.size === 0) return out;
-  const removed = new Set([...paired].map((offset) => delimiters.get(offset)!));
+  // `*` and `_` pair as Pandoc's emphasis parser pairs them; `~~` as strikeout.
+  const paired = [...emphasisDelimiters(text, resolve), ...strikeoutDelimiters(text, (offset) => delimiters.has(offset))];
+  const removed = new Set(paired.flatMap((offset) => (delimiters.has(offset) ? [delimiters.get(offset)!] : [])));
+  if (removed.size === 0) return out;
   const kept: string[] = [];
   for (let k = 0; k < out.length; k++) if (!removed.has(k)) kept.push(out[k]);
   return kept.join('');
 }
 
-interface EmphasisPairs {
-  /** Offsets of delimiter characters that pair up as emphasis, strong or strikeout. */
-  readonly paired: ReadonlySet<number>;
-  /** Whether an opener is left without its closer. */
-  readonly unclosed: boolean;
-}
-
 /**
- * Pairs the `*`, `_` and `~~` runs that Pandoc reads as emphasis, strong or strikeout
- * delimiters: openers not followed by white space, closers not preceded by it, and for `_` not
- * inside a word.
+ * The `~~` runs that Pandoc reads as strikeout delimiters (among the offsets `isDelimiter`
+ * accepts): an opener not followed by white space, a closer not preceded by it.
  */
-function pairEmphasis(text: string, isDelimiter: (offset: number) => boolean = () => true): EmphasisPairs {
-  const paired = new Set<number>();
-  const openers: { ch: string; pos: number; len: number }[] = [];
-  for (let i = 0; i < text.length; ) {
-    const ch = text[i];
-    if (ch === '\\') {
-      i += 2;
+function strikeoutDelimiters(text: string, isDelimiter: (offset: number) => boolean): number[] {
+  const paired: number[] = [];
+  /** The runs that opened a strikeout not closed yet, the innermost last. */
+  const openers: { pos: number; len: number }[] = [];
+  for (let i = text.indexOf('~~'); i >= 0; ) {
+    if (!isDelimiter(i) || !isDelimiter(i + 1)) {
+      i = text.indexOf('~~', i + 1);
       continue;
     }
-    if ((ch !== '*' && ch !== '_' && !(ch === '~' && text[i + 1] === '~')) || !isDelimiter(i)) {
-      i++;
-      continue;
+    let len = 2;
+    while (text[i + len] === '~' && isDelimiter(i + len)) len++;
+    const opener = openers.length > 0 && !whiteSpace.test(text[i - 1] ?? ' ') ? openers.pop() : undefined;
+    if (opener !== undefined) {
+      for (let k = 0; k < opener.len; k++) paired.push(opener.pos + k);
+      for (let k = 0; k < len; k++) paired.push(i + k);
+    } else if (!whiteSpace.test(text[i + len] ?? ' ')) {
+      openers.push({ pos: i, len });
     }
-    let len = 1;
-    while (text[i + len] === ch && isDelimiter(i + len)) len++;
-    const before = text[i - 1] ?? ' ';
-    const after = text[i + len] ?? ' ';
-    const canOpen = !whiteSpace.test(after) && (ch !== '_' || !alphaNumeric.test(before));
-    const canClose = !whiteSpace.test(before) && (ch !== '_' || !alphaNumeric.test(after));
-    const opener = canClose ? findLast(openers, (o) => o.ch === ch) : -1;
-    if (opener >= 0) {
-      const open = openers[opener];
-      for (let k = 0; k < open.len; k++) paired.add(open.pos + k);
-      for (let k = 0; k < len; k++) paired.add(i + k);
-      openers.length = opener;
-    } else if (canOpen) {
-      openers.push({ ch, pos: i, len });
-    }
-    i += len;
+    i = text.indexOf('~~', i + len);
   }
-  return { paired, unclosed: openers.length > 0 };
+  return paired;
 }
 
 /**
@@ -980,6 +963,16 @@ export function unclosedEmphasisStart(text: string): number {
   }
 }
 
+/**
+ * The offsets of the `*` and `_` that Pandoc's emphasis parser reads as delimiters of emphasis or
+ * strong emphasis, in the text and in its links' labels.
+ */
+function emphasisDelimiters(text: string, resolve: ReferenceResolver): Set<number> {
+  const reader = new EnclosureReader(text, resolve, new Set());
+  reader.readAll(0, text.length);
+  return reader.paired!;
+}
+
 /** Thrown where an enclosure fails: it has read to the end of the text, and so has every enclosure around it. */
 const swallowed = Symbol('the rest of the text is an unclosed emphasis');
 
@@ -995,8 +988,34 @@ class EnclosureReader {
   private readonly openRuns: number[] = [];
   /** Where the last word or closed enclosure ended: a `_` there opens nothing (Pandoc's `notAfterString`). */
   private lastStrEnd = -1;
+  /** Where the text being read ends: the whole text's end, or a link label's. */
+  private limit: number;
 
-  constructor(private readonly text: string) {}
+  constructor(
+    private readonly text: string,
+    private readonly resolve: ReferenceResolver = () => undefined,
+    /** When given, the offsets of the delimiters of the enclosures that close are added to it, and link labels are read too. */
+    readonly paired?: Set<number>,
+  ) {
+    this.limit = text.length;
+  }
+
+  /**
+   * Reads the inlines from `start` to `end` (a link's label, read apart from the text around it as
+   * Pandoc does): an enclosure left open there ends with it.
+   */
+  readAll(start: number, end: number): void {
+    const [outerLimit, outerRuns] = [this.limit, this.openRuns.length];
+    this.limit = end;
+    try {
+      for (let i = start; i < end; ) i = this.inline(i);
+    } catch (error) {
+      if (error !== swallowed) throw error;
+      this.openRuns.length = outerRuns;
+    } finally {
+      this.limit = outerLimit;
+    }
+  }
 
   /** Where the inline element at `i` ends. */
   inline(i: number): number {
@@ -1005,16 +1024,26 @@ class EnclosureReader {
     if (ch === '\\') return i + (asciiPunctuation.test(text[i + 1] ?? '') ? 2 : 1);
     if (ch === '`' || ch === '$' || ch === '<') return skipVerbatim(text, i);
     if (ch === '[' || (ch === '!' && text[i + 1] === '[')) {
-      const attempt = tryLink(text, ch === '!' ? i + 1 : i, () => undefined);
-      return attempt.kind === 'link' ? attempt.link.end : i + 1;
+      const attempt = tryLink(text, ch === '!' ? i + 1 : i, this.resolve);
+      if (attempt.kind !== 'link') return i + 1;
+      if (this.paired !== undefined) this.readAll(attempt.link.labelStart, attempt.link.labelEnd);
+      return attempt.link.end;
     }
     if (ch === '*' || ch === '_') return this.enclosure(i, ch);
-    if (alphaNumeric.test(ch)) {
+    // An ellipsis (the smart extension's) is no word; a word is letters, digits and single dots (`a.`).
+    if (ch === '.' && text.startsWith('...', i)) return i + 3;
+    if (this.wordCharacter(i)) {
       let end = i + 1;
-      while (end < text.length && alphaNumeric.test(text[end])) end++;
+      while (end < this.limit && this.wordCharacter(end)) end++;
       return (this.lastStrEnd = end);
     }
     return i + 1;
+  }
+
+  /** Whether the character at `i` belongs to a word (Pandoc's `str`): a letter, a digit, or a dot before no dot. */
+  private wordCharacter(i: number): boolean {
+    const ch = this.text[i];
+    return ch === '.' ? this.text[i + 1] !== '.' : alphaNumeric.test(ch);
   }
 
   private enclosure(i: number, c: string): number {
@@ -1023,12 +1052,12 @@ class EnclosureReader {
     // one character of text, and the next `_` of the run may open.
     if (c === '_' && i === this.lastStrEnd) return i + 1;
     let end = i;
-    while (text[end] === c) end++;
+    while (end < this.limit && text[end] === c) end++;
     // A run before white space, or of four or more, is text.
     if (whiteSpace.test(text[end] ?? '') || end - i > 3) return end;
     this.openRuns.push(i);
     if (this.openRuns.length > maxEnclosureDepth) throw swallowed;
-    const closed = end - i === 3 ? this.three(end, c) : end - i === 2 ? this.two(end, c) : this.one(end, c);
+    const closed = end - i === 3 ? this.three(i, c) : end - i === 2 ? this.two(end, c, i) : this.one(end, c, i);
     this.openRuns.pop();
     return closed;
   }
@@ -1039,44 +1068,48 @@ class EnclosureReader {
 
   /** Whether `n` of `c` stand at `k` and may close (`_` not before a letter or digit). */
   private ender(k: number, c: string, n: number): boolean {
+    if (k + n > this.limit) return false;
     for (let j = 0; j < n; j++) if (this.text[k + j] !== c) return false;
     return c === '*' || !alphaNumeric.test(this.text[k + n] ?? '');
   }
 
   private contentsUntil(k: number, c: string, n: number): number {
     while (!this.ender(k, c, n)) {
-      if (k >= this.text.length) throw swallowed;
+      if (k >= this.limit) throw swallowed;
       k = this.inline(k);
     }
     return k;
   }
 
-  private one(k: number, c: string): number {
+  /** An emphasis whose content starts at `k`, opened by the `c` at `opener`. */
+  private one(k: number, c: string, opener: number): number {
     for (;;) {
       k = this.contentsUntil(k, c, 1);
       // A strong inside the emphasis (`*a **b** c*`), when the pair is not followed by the closer.
-      if (this.text[k + 1] === c && !this.ender(k + 2, c, 1)) k = this.two(k + 2, c);
-      else return this.closedAt(k + 1);
+      if (this.text[k + 1] === c && !this.ender(k + 2, c, 1)) k = this.two(k + 2, c, k);
+      else return this.closedAt(k + 1, opener, 1);
     }
   }
 
-  private two(k: number, c: string): number {
-    return this.closedAt(this.contentsUntil(k, c, 2) + 2);
+  /** A strong emphasis whose content starts at `k`, opened by the two `c` at `opener`. */
+  private two(k: number, c: string, opener: number): number {
+    return this.closedAt(this.contentsUntil(k, c, 2) + 2, opener, 2);
   }
 
-  private three(k: number, c: string): number {
-    k = this.contentsUntil(k, c, 1);
-    if (this.ender(k, c, 3)) return this.closedAt(k + 3);
-    return this.ender(k, c, 2) ? this.one(this.closedAt(k + 2), c) : this.two(this.closedAt(k + 1), c);
+  /** The enclosures opened by the three `c` at `opener`: both at once, or the inner one and then the outer. */
+  private three(opener: number, c: string): number {
+    const k = this.contentsUntil(opener + 3, c, 1);
+    if (this.ender(k, c, 3)) return this.closedAt(k + 3, opener, 3);
+    return this.ender(k, c, 2) ? this.one(this.closedAt(k + 2, opener + 1, 2), c, opener) : this.two(this.closedAt(k + 1, opener + 2, 1), c, opener);
   }
 
-  /** Each closing delimiter counts as the end of a word for the `_` after it (Pandoc's `updateLastStrPos`). */
-  private closedAt(k: number): number {
-    return (this.lastStrEnd = k);
+  /**
+   * The enclosure opened by the `n` delimiters at `opener` closes with the `n` before `end`. Each
+   * closing delimiter counts as the end of a word for the `_` after it (Pandoc's `updateLastStrPos`).
+   */
+  private closedAt(end: number, opener: number, n: number): number {
+    for (let j = 0; j < n && this.paired !== undefined; j++) this.paired.add(opener + j).add(end - n + j);
+    return (this.lastStrEnd = end);
   }
 }
 
-function findLast<T>(items: readonly T[], predicate: (item: T) => boolean): number {
-  for (let i = items.length - 1; i >= 0; i--) if (predicate(items[i])) return i;
-  return -1;
-}

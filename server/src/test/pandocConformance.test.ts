@@ -37,6 +37,8 @@ const cornerCases: readonly string[] = [
   '# 123 Start\n# *Emph* and `code`\n# ???\n# \n# Ünïcödé Straße\n# a.b_c-d e\n# Émoji 🎉 here',
   // each character lowered alone (a final Σ is σ); words split at Haskell's spaces, not at U+2028, U+2029 or U+FEFF
   '# ΟΔΟΣ Σ\n# AΣ b\n# İstanbul\n# ǅemal\n# A\u2028B\n# C\u00a0D\n# E\u2009F\n# G\u2029H \ufeffI\u0085J\n# K\u3000L\u1680M',
+  // emphasis as Pandoc pairs it: no `_` opens right after a word (dots in it) or a closed emphasis; a label is read apart
+  '# **a**_b_ c\n# *a*_b_ d\n# x_y__z_ e\n# a._b_ f\n# ._b_ g\n# a.._b_ h\n# x..._b_ i\n# ***a** b* j\n# [*a](#l)* k\n# [a_b_](#m)_c_ l',
   '# snake_case_name and _emph_ word\n\n# a--b and a---b and a...b\n\n# Tom&amp;Jerry &auml;',
   '# [Link](#x) in heading\n\n# Note[^1] here\n\n[^1]: the note',
   '# C# {#csharp}\n\n# Title ## {#closed}\n\n# Trailing ##\n\n# Hash#inside',
