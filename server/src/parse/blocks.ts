@@ -394,9 +394,9 @@ class BlockScanner {
         continue;
       }
       i = startsLikeText(text)
-        ? this.setextHeading(lines, i) ?? this.pipeTable(lines, i) ?? this.definitionList(lines, i) ?? this.paragraph(lines, i, context)
+        ? this.setextHeading(lines, i) ?? this.pipeTable(lines, i) ?? this.simpleTable(lines, i) ?? this.definitionList(lines, i) ?? this.paragraph(lines, i, context)
         : text[0] === '['
-          ? this.setextHeading(lines, i) ?? this.pipeTable(lines, i) ?? this.definitionList(lines, i) ?? this.note(lines, i) ?? this.referenceDefinition(lines, i) ?? this.paragraph(lines, i, context)
+          ? this.setextHeading(lines, i) ?? this.pipeTable(lines, i) ?? this.simpleTable(lines, i) ?? this.definitionList(lines, i) ?? this.note(lines, i) ?? this.referenceDefinition(lines, i) ?? this.paragraph(lines, i, context)
           : this.anyBlock(lines, i, context);
     }
   }
@@ -414,8 +414,10 @@ class BlockScanner {
         this.htmlBlock(lines, i, context) ??
         this.gridTable(lines, i) ??
         this.pipeTable(lines, i) ??
+        this.simpleTable(lines, i) ??
         this.dashedTable(lines, i) ??
         this.indentedCode(lines, i) ??
+        this.lineBlock(lines, i) ??
         this.blockQuote(lines, i) ??
         this.rule(lines, i, context) ??
         this.listItem(lines, i, orderedMarker, context) ??
@@ -776,6 +778,40 @@ class BlockScanner {
    * between is table text: no headings, and each row is cut into cells at the columns of the dashes
    * (the header separator of a multiline table with a header, else the first line), as Pandoc does.
    */
+  /**
+   * A line block: lines that start with `|` and a space, each with the lines after it that start
+   * with a space, read as one line of text; any other line ends it.
+   */
+  private lineBlock(lines: LineRef[], i: number): number | undefined {
+    const startsLine = (k: number) => k < lines.length && /^\|(?: |$)/.test(this.text(lines[k]));
+    if (!startsLine(i)) return undefined;
+    let k = i;
+    while (startsLine(k)) {
+      const line: LineRef[] = [{ line: lines[k].line, start: lines[k].start + 1, end: lines[k].end }];
+      for (k++; k < lines.length && this.text(lines[k]).startsWith(' '); k++) line.push({ line: lines[k].line, start: lines[k].start + 1, end: lines[k].end });
+      this.addInline(line);
+    }
+    return k;
+  }
+
+  /**
+   * A simple table with a header: a line of text over a line of dashes in runs (not a setext
+   * heading's underline), whose runs give the columns every line is cut at, and one row or more up
+   * to a blank line or to a line of dashes before one.
+   */
+  private simpleTable(lines: LineRef[], i: number): number | undefined {
+    const separator = lines[i + 1];
+    if (separator === undefined || !dashedLine.test(this.text(separator)) || setextUnderline.test(this.text(separator)) || this.isBlank(lines[i])) return undefined;
+    const endsTable = (k: number) => k >= lines.length || this.isBlank(lines[k]) || (dashedLine.test(this.text(lines[k])) && (k + 1 >= lines.length || this.isBlank(lines[k + 1])));
+    // Without a row it is no table.
+    if (endsTable(i + 2)) return undefined;
+    const columns = dashRunStarts(this.text(separator));
+    this.addRowCells([lines[i]], columns);
+    let k = i + 2;
+    for (; !endsTable(k); k++) this.addRowCells([lines[k]], columns);
+    return k < lines.length && !this.isBlank(lines[k]) ? k + 1 : k;
+  }
+
   private dashedTable(lines: LineRef[], i: number): number | undefined {
     if (!dashedLine.test(this.text(lines[i])) || i + 1 >= lines.length || this.isBlank(lines[i + 1])) return undefined;
     const isDashed = (k: number) => dashedLine.test(this.text(lines[k]));

@@ -88,6 +88,9 @@ const cornerCases: readonly string[] = [
   'a [^1] b\n\n[^1]: x [^2] [y](#y)\n\n[^2]: [z](#z) {#z2}\n\n[^3]: self [^3] [s](#s)\n\n[^4]: [o](#o)\n[^4] and [p](#p)',
   // the next item of an ordered list is an item, not a setext heading's text; a fenced block ends the item before it
   '1. a\n2. b\n--\n===\n~~~sh\n[A](#B) |\n~~~\n### Data Scraping {.explanation}\n\n1. a\n2) b\n--\n===\n~~~\n[C](#C)\n~~~\n\n#. a\n\n#. b\n--\nx\n```\n[E](#E)\n```',
+  // a simple table with a header cuts its lines at the columns of its dashes (it needs a row); a line block ends at a line without `|` or a space
+  '[text\n- --\nline](#M)\n\n[te xt\n---- ----\nli ne](#N)\n\nx [a](#a1) y\n--- ---\n[b](#b1) c\n--- ---\n\n[o](#O) --\n- -- --\n\n- [p](#P) --\n- -- --\n```\nc\n```',
+  '| a [x](#x)\n| b\n  c [y](#y)\nd [e](#e)\n\n| [m\nline](#m)\n\n|\n| a\n\n | a [w](#w)\n\n> | q [v](#v)\n> | r\n\n| a |\n[multi\n- --\nline](#Multi)',
   // tabs: Pandoc expands them to four columns before it parses
   '>\t[quoted](#q)\n\n>\t [q2](#q2)\n\n- item\n\n   \t[continued](#c)\n\n-\titem [a](#a)\n\n\tmore [m](#m)\n\n\t[code](#code)\n\n  \t[code2](#code2)\n\n# Tab\theading\t{#tab\tid}',
   // link forms
