@@ -1,4 +1,5 @@
 import { linesOfAttributeBlock, parseAttributeBlock, shiftAttributes, type AttributeBlock } from './attributes';
+import { offsetAtColumn } from './displayWidth';
 import { countAtMost, endsInComment, escapeUri, firstBlockTag, htmlOrAutolinkEnd, htmlTagAttributes, skipVerbatim, unclosedCommentStart, unescape, withIndexes, type HtmlTag } from './inline';
 import { attributeLinesAfterHeading } from './headingAttributes';
 import type { Range } from './model';
@@ -175,18 +176,35 @@ const closingTagPattern = (name: string) => new RegExp(`</${name}\\s*>`, 'gi');
 const bulletMarker = /^( {0,3})([*+-])(?:[ \t]+|$)/;
 const orderedMarker =
   /^( {0,3})(?:(?:[0-9]{1,9}|#|[a-z]|[A-Z]|[ivxlcdm]+|[IVXLCDM]+)[.)]|\((?:[0-9]{1,9}|#|[a-zA-Z]|[ivxlcdm]+|[IVXLCDM]+|@[\w-]*)\))(?:[ \t]+|$)/;
-/**
- * The style of an ordered list's marker as far as it decides whether an item goes on the list
- * before it: numbers, `#`, lower or upper letters (roman numerals among them), and the delimiter.
- */
-function orderedListStyle(text: string): string | undefined {
+/** An ordered list's marker: its number (digits, letters, roman numerals, `#`, `@label`) and delimiter. */
+function orderedMarkerParts(text: string): { readonly number: string; readonly delimiter: string } | undefined {
   const marker = orderedMarker.exec(text)?.[0].trim();
   if (marker === undefined) return undefined;
-  const delimiter = marker[0] === '(' ? '()' : marker[marker.length - 1];
-  const first = marker[marker[0] === '(' ? 1 : 0];
-  const kind = first >= '0' && first <= '9' ? '1' : first === '#' || first === '@' ? first : first === first.toLowerCase() ? 'a' : 'A';
-  return kind + delimiter;
+  return marker[0] === '(' ? { number: marker.slice(1, -1), delimiter: '()' } : { number: marker.slice(0, -1), delimiter: marker[marker.length - 1] };
 }
+
+/**
+ * The style a list's first item gives it, as Pandoc reads its marker: `i` and `I` are roman
+ * numerals, another single letter is a letter, several letters are roman numerals.
+ */
+function orderedListStyle(number: string): string {
+  if (/^[0-9]/.test(number)) return '1';
+  if (number === '#' || number.startsWith('@')) return number[0];
+  if (number === 'i' || number === 'I' || number.length > 1) return number === number.toLowerCase() ? 'i' : 'I';
+  return number === number.toLowerCase() ? 'a' : 'A';
+}
+
+/** Whether a marker's number can go on a list of a style (an item of a roman list may be `v`, of a lettered one `i`). */
+const fitsOrderedListStyle: Record<string, (number: string) => boolean> = {
+  '1': (number) => /^[0-9]+$/.test(number),
+  '#': (number) => number === '#',
+  '@': (number) => number.startsWith('@'),
+  a: (number) => /^[a-z]$/.test(number),
+  A: (number) => /^[A-Z]$/.test(number),
+  i: (number) => /^[ivxlcdm]+$/.test(number),
+  I: (number) => /^[IVXLCDM]+$/.test(number),
+};
+
 const pipeSeparator = /^[ \t]*\|?(?:[ \t]*:?-+:?[ \t]*\|)+(?:[ \t]*:?-+:?[ \t]*)?[ \t]*$|^[ \t]*:?-+:?[ \t]*\|[ \t]*(?::?-+:?[ \t]*\|?[ \t]*)*$/;
 const horizontalRule = /^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$/;
 const setextUnderline = /^(?:=+|-+)[ \t]*$/;
@@ -316,8 +334,8 @@ class BlockScanner {
   private cutParagraph: ParagraphText | undefined;
   /** How many containers (quotes, list items, notes, definitions, table cells) enclose the lines parsed now. */
   private depth = 0;
-  /** Per list of lines being parsed, the last line that can end a dashed table. */
-  private readonly lastFooters = new WeakMap<readonly LineRef[], number>();
+  /** Per list of lines being parsed, where the next line of dashes is from each line on (see `nextDashedLine`). */
+  private readonly nextDashed = new WeakMap<readonly LineRef[], Int32Array>();
   /** Per list of lines being parsed, the last line where a closing tag is found, by its pattern. */
   private readonly lastMatches = new WeakMap<readonly LineRef[], Map<string, number>>();
   /** Per list of lines, the `<div>` tags met as raw HTML and not closed yet, each with the id it gives, if any (see `meetDivTag`). */
@@ -409,8 +427,9 @@ class BlockScanner {
         this.yamlBlock(lines, i) ??
         this.listItem(lines, i, bulletMarker, context) ??
         this.divFence(lines, i) ??
-        this.atxHeading(lines, i) ??
+        // Pandoc's `header` tries a setext heading first: `## A` over `---` is one with the text `## A`.
         this.setextHeading(lines, i) ??
+        this.atxHeading(lines, i) ??
         this.htmlBlock(lines, i, context) ??
         this.gridTable(lines, i) ??
         this.pipeTable(lines, i) ??
@@ -733,10 +752,17 @@ class BlockScanner {
     let row: LineRef[] = [];
     const flushRow = () => {
       if (row.length === 0) return;
-      const spanning = row.some((r) => columns.some((c) => this.text(r)[c] !== '|'));
-      const cellBounds = spanning ? [[columns[0], this.text(row[0]).lastIndexOf('|')]] : columns.slice(1).map((c, k) => [columns[k], c]);
+      // Columns count display width: a wide character takes two.
+      const spanning = row.some((r) => columns.some((c) => this.text(r)[offsetAtColumn(this.text(r), c)] !== '|'));
+      const cellBounds = spanning ? [[columns[0], Infinity]] : columns.slice(1).map((c, k) => [columns[k], c]);
       for (const [from, to] of cellBounds) {
-        const cell = row.map((r) => ({ line: r.line, start: r.start + from + 1, end: r.start + Math.max(from + 1, Math.min(to, r.end - r.start)) }));
+        const cell = row.map((r) => {
+          const text = this.text(r);
+          const start = offsetAtColumn(text, from) + 1;
+          // A cell over several columns ends at its row's last `|`.
+          const end = to === Infinity ? text.lastIndexOf('|') : offsetAtColumn(text, to);
+          return { line: r.line, start: r.start + start, end: r.start + Math.max(start, Math.min(end, text.length)) };
+        });
         const trimmed = cell.every((r) => this.text(r).startsWith(' ')) ? cell.map((r) => ({ ...r, start: r.start + 1 })) : cell;
         this.parse(trimmed, { inList: false, topLevel: false });
       }
@@ -773,14 +799,8 @@ class BlockScanner {
   }
 
   /**
-   * A simple or multiline table that starts with a line of dashes (headless, or a multiline table's
-   * top border) and ends with a line of dashes followed by a blank line or the end. Whatever stands
-   * between is table text: no headings, and each row is cut into cells at the columns of the dashes
-   * (the header separator of a multiline table with a header, else the first line), as Pandoc does.
-   */
-  /**
-   * A line block: lines that start with `|` and a space, each with the lines after it that start
-   * with a space, read as one line of text; any other line ends it.
+   * A line block: lines that start with `|` and a space (or hold `|` alone), each with the lines
+   * after it that start with a space, read as one line of text; any other line ends it.
    */
   private lineBlock(lines: LineRef[], i: number): number | undefined {
     const startsLine = (k: number) => k < lines.length && /^\|(?: |$)/.test(this.text(lines[k]));
@@ -797,12 +817,13 @@ class BlockScanner {
   /**
    * A simple table with a header: a line of text over a line of dashes in runs (not a setext
    * heading's underline), whose runs give the columns every line is cut at, and one row or more up
-   * to a blank line or to a line of dashes before one.
+   * to a blank line or a line of dashes.
    */
   private simpleTable(lines: LineRef[], i: number): number | undefined {
     const separator = lines[i + 1];
     if (separator === undefined || !dashedLine.test(this.text(separator)) || setextUnderline.test(this.text(separator)) || this.isBlank(lines[i])) return undefined;
-    const endsTable = (k: number) => k >= lines.length || this.isBlank(lines[k]) || (dashedLine.test(this.text(lines[k])) && (k + 1 >= lines.length || this.isBlank(lines[k + 1])));
+    // A line of dashes ends it as a blank line does (Pandoc reads the dashes' own line break as the blank line it wants).
+    const endsTable = (k: number) => k >= lines.length || this.isBlank(lines[k]) || dashedLine.test(this.text(lines[k]));
     // Without a row it is no table.
     if (endsTable(i + 2)) return undefined;
     const columns = dashRunStarts(this.text(separator));
@@ -812,52 +833,46 @@ class BlockScanner {
     return k < lines.length && !this.isBlank(lines[k]) ? k + 1 : k;
   }
 
+  /**
+   * A table that starts with a line of dashes, as Pandoc tries them: a multiline table with a header
+   * (the top border, header lines, a line of dashes, rows apart by blank lines, and the next line of
+   * dashes), else one
+   * without a header, which the first line of dashes after the top one ends: a simple table (a row
+   * per line) or, with blank lines among its rows, a multiline one. Whatever stands between is table
+   * text, cut into cells at the columns of the dashes (the header's, else the top border's).
+   */
   private dashedTable(lines: LineRef[], i: number): number | undefined {
     if (!dashedLine.test(this.text(lines[i])) || i + 1 >= lines.length || this.isBlank(lines[i + 1])) return undefined;
-    const isDashed = (k: number) => dashedLine.test(this.text(lines[k]));
-    let footer = -1;
-    const lastFooter = this.lastTableFooter(lines);
-    for (let k = i + 2; k <= lastFooter; k++) {
-      if (isDashed(k) && (k + 1 >= lines.length || this.isBlank(lines[k + 1]))) {
-        footer = k;
-        break;
-      }
-    }
-    if (footer < 0) return undefined;
-    let separator = -1;
-    for (let k = i + 1; k < footer && separator < 0; k++) if (isDashed(k)) separator = k;
-    const hasBlank = lines.slice(i + 1, footer).some((line) => this.isBlank(line));
-    if (separator >= 0 && lines.slice(separator + 1, footer).some((line) => !this.isBlank(line))) {
-      // A multiline table with a header: header lines, the separator, rows apart by blank lines.
+    const separator = this.nextDashedLine(lines, i + 1);
+    if (separator < 0) return undefined;
+    const footer = this.nextDashedLine(lines, separator + 1);
+    // Its first row follows the header's dashes at once.
+    if (footer > separator + 1 && !this.isBlank(lines[separator + 1])) {
       const columns = dashRunStarts(this.text(lines[separator]));
       this.addRowCells(lines.slice(i + 1, separator), columns);
       this.addRowGroups(lines.slice(separator + 1, footer), columns);
-    } else if (!hasBlank) {
-      // A simple table without a header: each line is a row.
-      const columns = dashRunStarts(this.text(lines[i]));
-      for (let k = i + 1; k < footer; k++) this.addRowCells([lines[k]], columns);
-    } else {
-      // A multiline table without a header.
-      this.addRowGroups(lines.slice(i + 1, footer), dashRunStarts(this.text(lines[i])));
+      return footer + 1;
     }
-    return footer + 1;
+    const rows = lines.slice(i + 1, separator);
+    const columns = dashRunStarts(this.text(lines[i]));
+    if (rows.some((line) => this.isBlank(line))) this.addRowGroups(rows, columns);
+    else rows.forEach((row) => this.addRowCells([row], columns));
+    return separator + 1;
   }
 
   /**
-   * The last line that could end a dashed table (a line of dashes before a blank line or the end),
-   * or -1: found once per list of lines, so that many dashed lines without an end cost no more than
-   * one look through the rest of the file each.
+   * The first line of dashes from `from` on, or -1. Found once per list of lines and line: a file
+   * of many lines of dashes with none after them costs one look through it.
    */
-  private lastTableFooter(lines: readonly LineRef[]): number {
-    let last = this.lastFooters.get(lines);
-    if (last === undefined) {
-      last = -1;
-      for (let k = lines.length - 1; k >= 0 && last < 0; k--) {
-        if (dashedLine.test(this.text(lines[k])) && (k + 1 >= lines.length || this.isBlank(lines[k + 1]))) last = k;
-      }
-      this.lastFooters.set(lines, last);
+  private nextDashedLine(lines: readonly LineRef[], from: number): number {
+    let next = this.nextDashed.get(lines);
+    if (next === undefined) {
+      next = new Int32Array(lines.length + 1);
+      next[lines.length] = -1;
+      for (let k = lines.length - 1; k >= 0; k--) next[k] = dashedLine.test(this.text(lines[k])) ? k : next[k + 1];
+      this.nextDashed.set(lines, next);
     }
-    return last;
+    return from >= lines.length ? -1 : next[from];
   }
 
   /**
@@ -905,7 +920,10 @@ class BlockScanner {
     columns.forEach((from, k) => {
       const to = k + 1 < columns.length ? columns[k + 1] : Infinity;
       const cell = row
-        .map((ref) => ({ line: ref.line, start: ref.start + Math.min(from, ref.end - ref.start), end: ref.start + Math.min(to, ref.end - ref.start) }))
+        .map((ref) => {
+          const text = this.text(ref);
+          return { line: ref.line, start: ref.start + offsetAtColumn(text, from), end: ref.start + (to === Infinity ? text.length : offsetAtColumn(text, to)) };
+        })
         .filter((ref) => ref.end > ref.start);
       if (cell.some((ref) => !this.isBlank(ref))) this.addInline(cell);
     });
@@ -975,14 +993,16 @@ class BlockScanner {
   private listItem(lines: LineRef[], i: number, marker: RegExp, context: Context): number | undefined {
     let j = this.oneListItem(lines, i, marker, context);
     if (j === undefined || marker !== orderedMarker) return j;
-    const style = orderedListStyle(this.text(lines[i]));
+    const first = orderedMarkerParts(this.text(lines[i]))!;
+    const fitsStyle = fitsOrderedListStyle[orderedListStyle(first.number)];
     for (;;) {
       let k = j;
       while (k < lines.length && this.isBlank(lines[k])) k++;
-      if (k >= lines.length || orderedListStyle(this.text(lines[k])) !== style) return j;
-      const next = this.oneListItem(lines, k, marker, context);
-      if (next === undefined) return j;
-      j = next;
+      const next = k < lines.length ? orderedMarkerParts(this.text(lines[k])) : undefined;
+      if (next === undefined || next.delimiter !== first.delimiter || !fitsStyle(next.number)) return j;
+      const end = this.oneListItem(lines, k, marker, context);
+      if (end === undefined) return j;
+      j = end;
     }
   }
 

@@ -437,6 +437,11 @@ type LinkAttempt =
  */
 const maxReferenceLabelLength = 999;
 
+/** A note's reference `[^label]` at `pos`, the label in group 1 (labels longer than 1,000 characters are not read). */
+function noteReferenceAt(text: string, pos: number): RegExpExecArray | null {
+  return /^\[\^([^\s\]]+)\]/.exec(text.slice(pos, pos + 1000));
+}
+
 function tryLink(text: string, pos: number, resolve: ReferenceResolver): LinkAttempt {
   if (text[pos + 1] === '^') return { kind: 'none' };
   const labelEnd = matchingBracket(text, pos);
@@ -639,7 +644,7 @@ function scanInlineBetween(text: string, from: number, to: number, resolve: Refe
     if (!next) break;
     i = next.index;
     const ch = text[i];
-    const note = ch === '[' && text[i + 1] === '^' ? /^\[\^([^\s\]]+)\]/.exec(text.slice(i, i + 1000)) : null;
+    const note = ch === '[' && text[i + 1] === '^' ? noteReferenceAt(text, i) : null;
     if (note) {
       found.push({ note: note[1], start: i });
       i += note[0].length;
@@ -965,7 +970,7 @@ export function unclosedEmphasisStart(text: string): number {
 
 /**
  * The offsets of the `*` and `_` that Pandoc's emphasis parser reads as delimiters of emphasis or
- * strong emphasis, in the text and in its links' labels.
+ * strong emphasis, outside links (`plainText` reads a link's label apart).
  */
 function emphasisDelimiters(text: string, resolve: ReferenceResolver): Set<number> {
   const reader = new EnclosureReader(text, resolve, new Set());
@@ -994,14 +999,14 @@ class EnclosureReader {
   constructor(
     private readonly text: string,
     private readonly resolve: ReferenceResolver = () => undefined,
-    /** When given, the offsets of the delimiters of the enclosures that close are added to it, and link labels are read too. */
+    /** When given, the offsets of the delimiters of the enclosures that close are added to it. */
     readonly paired?: Set<number>,
   ) {
     this.limit = text.length;
   }
 
   /**
-   * Reads the inlines from `start` to `end` (a link's label, read apart from the text around it as
+   * Reads the inlines from `start` to `end` (bracketed text, read apart from the text around it as
    * Pandoc does): an enclosure left open there ends with it.
    */
   readAll(start: number, end: number): void {
@@ -1023,12 +1028,7 @@ class EnclosureReader {
     const ch = text[i];
     if (ch === '\\') return i + (asciiPunctuation.test(text[i + 1] ?? '') ? 2 : 1);
     if (ch === '`' || ch === '$' || ch === '<') return skipVerbatim(text, i);
-    if (ch === '[' || (ch === '!' && text[i + 1] === '[')) {
-      const attempt = tryLink(text, ch === '!' ? i + 1 : i, this.resolve);
-      if (attempt.kind !== 'link') return i + 1;
-      if (this.paired !== undefined) this.readAll(attempt.link.labelStart, attempt.link.labelEnd);
-      return attempt.link.end;
-    }
+    if (ch === '[' || (ch === '!' && text[i + 1] === '[')) return this.bracketed(ch === '!' ? i + 1 : i);
     if (ch === '*' || ch === '_') return this.enclosure(i, ch);
     // An ellipsis (the smart extension's) is no word; a word is letters, digits and single dots (`a.`).
     if (ch === '.' && text.startsWith('...', i)) return i + 3;
@@ -1038,6 +1038,24 @@ class EnclosureReader {
       return (this.lastStrEnd = end);
     }
     return i + 1;
+  }
+
+  /**
+   * Where the bracketed text at `open` ends. A link is one piece (its label is plain text's own
+   * concern). So is any other balanced `[…]`, a span or an unresolved reference, whose inside Pandoc
+   * reads apart: an emphasis opened there closes there or not at all (`[*.md]` opens none around it).
+   * A note's reference `[^1]` is one piece; `[^ x]` and `[@x]` are characters.
+   */
+  private bracketed(open: number): number {
+    const { text } = this;
+    if (text[open + 1] === '^') return open + (noteReferenceAt(text, open)?.[0].length ?? 1);
+    if (text[open + 1] === '@') return open + 1;
+    const attempt = tryLink(text, open, this.resolve);
+    if (attempt.kind === 'link') return attempt.link.end;
+    const close = attempt.kind === 'none' ? matchingBracket(text, open) : attempt.labelEnd;
+    if (close < 0 || close >= this.limit) return open + 1;
+    this.readAll(open + 1, close);
+    return attempt.kind === 'span' ? attempt.attributes.end : close + 1;
   }
 
   /** Whether the character at `i` belongs to a word (Pandoc's `str`): a letter, a digit, or a dot before no dot. */

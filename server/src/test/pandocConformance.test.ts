@@ -91,6 +91,14 @@ const cornerCases: readonly string[] = [
   // a simple table with a header cuts its lines at the columns of its dashes (it needs a row); a line block ends at a line without `|` or a space
   '[text\n- --\nline](#M)\n\n[te xt\n---- ----\nli ne](#N)\n\nx [a](#a1) y\n--- ---\n[b](#b1) c\n--- ---\n\n[o](#O) --\n- -- --\n\n- [p](#P) --\n- -- --\n```\nc\n```',
   '| a [x](#x)\n| b\n  c [y](#y)\nd [e](#e)\n\n| [m\nline](#m)\n\n|\n| a\n\n | a [w](#w)\n\n> | q [v](#v)\n> | r\n\n| a |\n[multi\n- --\nline](#Multi)',
+  // bracketed text is one piece whose inside is read apart: an unpaired `*` or `_` there opens no emphasis around it
+  '## Glob-Muster [*.md] {#Glob}\n\n## Wildcard [*] {#Wildcard}\n\n## Platzhalter [_] {#P}\n\n## _a [b_]{.c} d {#x}\n\n## _a^[b_] c {#y}\n\n## _a [b_] c\n\n## *a [b* c](#l) d* e\n\n## x [^1] *y [^ z* w\n\n[^1]: n',
+  // a table ends at any line of dashes; a multiline table's first row follows its header's dashes; a setext underline makes `## A` a setext heading
+  'Term    Def\n------  ------\n[a](#b) [c](#d)\n------  ------\n## After {#after}\n\n---- ----\nx    y\n---- ----\n## H {#h}\n\n---- ----\nx    y\n---- ----\n## H2 {#h2}\n\n-------\nHead  [A](#A1)\n---- --\nrow1  a\n\nrow2  [b](#b1)\n-------\n\n## x ##\n----\n---',
+  // the items of an ordered list keep its style: `i.` is a roman numeral, `j.` a letter
+  'i. a\nj. b\n--\n\nv. a\nvi. b\n--\n\ni. a\nii. b\n--\n\na. x\ni. y\n--',
+  // table columns count display width: wide characters take two, combining marks none
+  'Begriff   Link\n-------   ----\n日本語語語 [a](#b)\nＡＡＡＡＡ [c](#d)\na\u0308a\u0308a\u0308a\u0308a\u0308a\u0308a\u0308a\u0308 [e](#f)\n❤❤❤❤❤❤❤❤❤❤[g](#h)',
   // tabs: Pandoc expands them to four columns before it parses
   '>\t[quoted](#q)\n\n>\t [q2](#q2)\n\n- item\n\n   \t[continued](#c)\n\n-\titem [a](#a)\n\n\tmore [m](#m)\n\n\t[code](#code)\n\n  \t[code2](#code2)\n\n# Tab\theading\t{#tab\tid}',
   // link forms
