@@ -8,6 +8,7 @@ const settingsSection = 'glossary';
  * answers, else as the client last pushed them (`workspace/didChangeConfiguration`).
  */
 export class EditorSettings {
+  /** The settings as the client last pushed them, for a client that cannot be asked. */
   private pushed: unknown;
   /** The settings the glossary was last read with, as `settingsKey` gives them. */
   private loadedKey: string | undefined;
@@ -32,6 +33,7 @@ export class EditorSettings {
     }
   }
 
+  /** Records the settings the glossary is read with, to tell later whether a change matters. */
   loadedWith(settings: unknown): void {
     this.loadedKey = settingsKey(settings);
   }

@@ -48,7 +48,7 @@ export async function answerRename(services: ServerServices, params: RenameParam
 }
 
 /** A rename is asked for once, by the writer: VS Code would show ContentModified as "No result". */
-export function renameAcrossTyping(): ResponseError<void> {
+export function renameOutdatedError(): ResponseError<void> {
   return new ResponseError(LSPErrorCodes.RequestFailed, l10n.t('The file changed while the rename was worked out: rename again.'));
 }
 

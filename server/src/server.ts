@@ -33,7 +33,7 @@ import { listenToGlossaryRequests } from './glossaryRequests';
 import type { IndexChange } from './index/workspaceIndex';
 import { useLocale } from './localization';
 import { GlossaryStatus, StatusNotification } from './protocol';
-import { answerPrepareRename, answerRename, renameAcrossTyping } from './renameRequest';
+import { answerPrepareRename, answerRename, renameOutdatedError } from './renameRequest';
 import { markShutDown, runSafely, showMessage } from './requestRunner';
 import { ServerServices } from './serverServices';
 import { GlossarySession, LoadReport, OpenText } from './session/glossarySession';
@@ -326,7 +326,7 @@ export function startServer(
   connection.onCodeActionResolve((action, token) => runSafely(connection, 'codeActionResolve', action, () => resolveCodeAction(services, client.edits, action, () => refusedAction(action), token))(action, token));
   connection.onPrepareRename(runSafely(connection, 'prepareRename', null, (params) => answerPrepareRename(services, params)));
   // The position is in the text the request was sent for: typed over meanwhile, it may name another id.
-  connection.onRenameRequest(runSafely(connection, 'rename', null, forUnchangedText((params, token) => answerRename(services, params, token), renameAcrossTyping)));
+  connection.onRenameRequest(runSafely(connection, 'rename', null, forUnchangedText((params, token) => answerRename(services, params, token), renameOutdatedError)));
   connection.onExecuteCommand(runSafely(connection, 'executeCommand', undefined, (params) => executeServerCommand(services, params)));
   listenToGlossaryRequests(services);
 
