@@ -630,10 +630,23 @@ export function scanInline(text: string, resolve: ReferenceResolver, linksAllowe
   return found;
 }
 
+/**
+ * How deep labels are read inside labels (an image in a link's label in an image's …). Deeper ones
+ * are not read (thousands of nested `![a` would overflow the stack): no writer nests labels so.
+ */
+const maxLabelNesting = 100;
+let labelNesting = 0;
+
 function scanInlineBetween(text: string, from: number, to: number, resolve: ReferenceResolver, found: ScannedInline[], linksAllowed = true): void {
   // Parts read on their own see only their own text, as in Pandoc's `parseFromString`.
   if (from !== 0 || to !== text.length) {
-    for (const item of scanInline(text.slice(from, to), resolve, linksAllowed)) found.push(shiftInline(item, from));
+    if (labelNesting >= maxLabelNesting) return;
+    labelNesting++;
+    try {
+      for (const item of scanInline(text.slice(from, to), resolve, linksAllowed)) found.push(shiftInline(item, from));
+    } finally {
+      labelNesting--;
+    }
     return;
   }
   const special = /[\\`$<[!]/g;
@@ -789,7 +802,14 @@ function shiftLink(link: ScannedLink, by: number): ScannedLink {
  * removed, escapes and character references resolved, link labels kept, notes and raw HTML dropped.
  */
 export function plainText(text: string, resolve: ReferenceResolver, linksAllowed = true): string {
-  return withIndexes(() => plainTextOf(text, resolve, linksAllowed));
+  // Labels nested deeper than they are scanned (see `maxLabelNesting`) are kept as they are written.
+  if (labelNesting >= maxLabelNesting) return text;
+  labelNesting++;
+  try {
+    return withIndexes(() => plainTextOf(text, resolve, linksAllowed));
+  } finally {
+    labelNesting--;
+  }
 }
 
 /** The characters where `plainTextOf` may do more than copy the text. */
@@ -993,8 +1013,10 @@ class EnclosureReader {
   private readonly openRuns: number[] = [];
   /** Where the last word or closed enclosure ended: a `_` there opens nothing (Pandoc's `notAfterString`). */
   private lastStrEnd = -1;
-  /** Where the text being read ends: the whole text's end, or a link label's. */
+  /** Where the text being read ends: the whole text's end, or bracketed text's. */
   private limit: number;
+  /** How many bracketed texts are being read inside each other. */
+  private bracketDepth = 0;
 
   constructor(
     private readonly text: string,
@@ -1054,7 +1076,12 @@ class EnclosureReader {
     if (attempt.kind === 'link') return attempt.link.end;
     const close = attempt.kind === 'none' ? matchingBracket(text, open) : attempt.labelEnd;
     if (close < 0 || close >= this.limit) return open + 1;
-    this.readAll(open + 1, close);
+    // Brackets nested deeper than enclosures are read are not read inside (see `maxEnclosureDepth`).
+    if (this.bracketDepth < maxEnclosureDepth) {
+      this.bracketDepth++;
+      this.readAll(open + 1, close);
+      this.bracketDepth--;
+    }
     return attempt.kind === 'span' ? attempt.attributes.end : close + 1;
   }
 

@@ -114,6 +114,22 @@ test('10,000 nested quotes or list levels: no stack overflow, and the link insid
   assert.equal(document.links.length, 1000);
 });
 
+test('10,000 nested images, links, spans or brackets: no stack overflow, and the text around them is read', () => {
+  const nestings = {
+    images: (n: number) => `${'![a '.repeat(n)}${']( x)'.repeat(n)}`,
+    links: (n: number) => `${'[a '.repeat(n)}${']( x)'.repeat(n)}`,
+    references: (n: number) => `${'[a '.repeat(n)}${'][k]'.repeat(n)}`,
+    spans: (n: number) => `${'[a '.repeat(n)}${']{.c}'.repeat(n)}`,
+    brackets: (n: number) => `${'['.repeat(n)}x${']'.repeat(n)}`,
+  };
+  for (const [name, nest] of Object.entries(nestings)) {
+    // In a heading (its plain text and its attribute block, behind an emphasis) and in a paragraph.
+    const document = parse(`## *Tief ${nest(10_000)} {#Tief}\n\nText *${nest(10_000)} [tief](#Tief)\n`);
+    assert.deepEqual(document.links.at(-1)?.target, 'Tief', name);
+    assert.equal(document.headings.length, 1, name);
+  }
+});
+
 test(`containers deeper than ${maxContainerDepth} levels are read as paragraphs, shallower ones as pandoc does`, async () => {
   const shallow = `${'> '.repeat(maxContainerDepth - 1)}## Tief {#tief}\n`;
   await assertLikePandoc(shallow);
