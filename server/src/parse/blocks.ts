@@ -823,14 +823,19 @@ class BlockScanner {
     const separator = lines[i + 1];
     if (separator === undefined || !dashedLine.test(this.text(separator)) || setextUnderline.test(this.text(separator)) || this.isBlank(lines[i])) return undefined;
     // A line of dashes ends it as a blank line does (Pandoc reads the dashes' own line break as the blank line it wants).
-    const endsTable = (k: number) => k >= lines.length || this.isBlank(lines[k]) || dashedLine.test(this.text(lines[k]));
+    const endsTable = (k: number) => k >= lines.length || this.isBlank(lines[k]) || dashedLine.test(this.text(lines[k])) || this.closesDiv(lines[k]);
     // Without a row it is no table.
     if (endsTable(i + 2)) return undefined;
     const columns = dashRunStarts(this.text(separator));
     this.addRowCells([lines[i]], columns);
     let k = i + 2;
     for (; !endsTable(k); k++) this.addRowCells([lines[k]], columns);
-    return k < lines.length && !this.isBlank(lines[k]) ? k + 1 : k;
+    return k < lines.length && dashedLine.test(this.text(lines[k])) ? k + 1 : k;
+  }
+
+  /** Whether a line is the closing fence of a div open around the lines parsed now: no table row runs over it. */
+  private closesDiv(line: LineRef): boolean {
+    return this.openDivs > 0 && divClose.test(this.text(line));
   }
 
   /**
@@ -844,10 +849,10 @@ class BlockScanner {
   private dashedTable(lines: LineRef[], i: number): number | undefined {
     if (!dashedLine.test(this.text(lines[i])) || i + 1 >= lines.length || this.isBlank(lines[i + 1])) return undefined;
     const separator = this.nextDashedLine(lines, i + 1);
-    if (separator < 0) return undefined;
+    if (separator < 0 || this.divClosedBetween(lines, i + 1, separator)) return undefined;
     const footer = this.nextDashedLine(lines, separator + 1);
     // Its first row follows the header's dashes at once.
-    if (footer > separator + 1 && !this.isBlank(lines[separator + 1])) {
+    if (footer > separator + 1 && !this.isBlank(lines[separator + 1]) && !this.divClosedBetween(lines, separator + 1, footer)) {
       const columns = dashRunStarts(this.text(lines[separator]));
       this.addRowCells(lines.slice(i + 1, separator), columns);
       this.addRowGroups(lines.slice(separator + 1, footer), columns);
@@ -858,6 +863,13 @@ class BlockScanner {
     if (rows.some((line) => this.isBlank(line))) this.addRowGroups(rows, columns);
     else rows.forEach((row) => this.addRowCells([row], columns));
     return separator + 1;
+  }
+
+  /** Whether one of `lines` from `from` up to `to` closes a div open around them. */
+  private divClosedBetween(lines: readonly LineRef[], from: number, to: number): boolean {
+    if (this.openDivs === 0) return false;
+    for (let k = from; k < to; k++) if (divClose.test(this.text(lines[k]))) return true;
+    return false;
   }
 
   /**

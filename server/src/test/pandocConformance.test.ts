@@ -95,6 +95,8 @@ const cornerCases: readonly string[] = [
   '## Glob-Muster [*.md] {#Glob}\n\n## Wildcard [*] {#Wildcard}\n\n## Platzhalter [_] {#P}\n\n## _a [b_]{.c} d {#x}\n\n## _a^[b_] c {#y}\n\n## _a [b_] c\n\n## *a [b* c](#l) d* e\n\n## x [^1] *y [^ z* w\n\n[^1]: n',
   // a table ends at any line of dashes; a multiline table's first row follows its header's dashes; a setext underline makes `## A` a setext heading
   'Term    Def\n------  ------\n[a](#b) [c](#d)\n------  ------\n## After {#after}\n\n---- ----\nx    y\n---- ----\n## H {#h}\n\n---- ----\nx    y\n---- ----\n## H2 {#h2}\n\n-------\nHead  [A](#A1)\n---- --\nrow1  a\n\nrow2  [b](#b1)\n-------\n\n## x ##\n----\n---',
+  // a div's closing fence ends a table inside it: no row runs over it
+  '::: {.note}\n--\n:::\nab\n---\n\n::: {.note}\nT  D\n-- --\n[a](#a) b\n:::\n[c](#c) d\n\n::: {.x}\n---- ----\nr1   [e](#e)\n:::\n---- ----',
   // the items of an ordered list keep its style: `i.` is a roman numeral, `j.` a letter
   'i. a\nj. b\n--\n\nv. a\nvi. b\n--\n\ni. a\nii. b\n--\n\na. x\ni. y\n--',
   // table columns count display width: wide characters take two, combining marks none
