@@ -1,10 +1,13 @@
 /**
  * The parts of a paragraph's text that are no prose to look for mentions in: code spans, anything
  * in brackets with what follows them (a link's label and target, `[text]{.class}`), HTML and
- * comments, URLs, attribute blocks, TeX math (`$x$`, `$$...$$`), and the name in parentheses after a quotation that says who
- * said it (`***"..."*** (Claude)`). The model keeps only internal links, so external links and
- * code spans are found here, in one pass over the paragraph.
+ * comments, URLs, attribute blocks, TeX math (`$x$`, `$$...$$`), raw TeX (`\textbf{x}`), and
+ * the name in parentheses after a quotation that says who said it (`***"..."*** (Claude)`). The
+ * model keeps only internal links, so external links and code spans are found here, in one pass
+ * over the paragraph.
  */
+
+import { rawTexEnd } from '../parse/rawTex';
 
 /** A half-open range of offsets into the paragraph's text. */
 export type Mask = readonly [start: number, end: number];
@@ -49,8 +52,11 @@ class MaskScanner {
   /** Where the construct opened at `start` ends, or undefined when it is not one (an unclosed bracket). */
   maskEnd(token: string, start: number): number | undefined {
     switch (token[0]) {
-      case '\\':
-        return undefined;
+      case '\\': {
+        // Raw TeX (`\\textbf{…}`) is no prose; an escape is.
+        const end = rawTexEnd(this.text, start);
+        return end < 0 ? undefined : end;
+      }
       case '`':
         return this.codeSpans.endOf(start, token.length);
       case '[': {

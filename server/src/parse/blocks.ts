@@ -1,6 +1,8 @@
 import { linesOfAttributeBlock, parseAttributeBlock, shiftAttributes, type AttributeBlock } from './attributes';
 import { offsetAtColumn } from './displayWidth';
-import { countAtMost, endsInComment, escapeUri, firstBlockTag, htmlOrAutolinkEnd, htmlTagAttributes, skipVerbatim, unclosedCommentStart, unescape, withIndexes, type HtmlTag } from './inline';
+import { commandName, environmentBegun, environmentTags, texBlockCommandEnd } from './rawTex';
+import { texCommandsToDocumentEnd } from './texCommands';
+import { countAtMost, endsInComment, escapeUri, firstBlockTag, htmlOrAutolinkEnd, htmlTagAttributes, rawTexOrEscapeEnd, skipVerbatim, unclosedCommentStart, unescape, withIndexes, type HtmlTag } from './inline';
 import { attributeLinesAfterHeading } from './headingAttributes';
 import type { Range } from './model';
 
@@ -215,6 +217,8 @@ const defMarker = /^ {0,3}[:~](?:[ \t]+)/;
 const noteStart = /^ {0,3}\[\^([^\]\s]+)\]:/;
 /** A line that starts with a note's reference (`[^1]`, with or without `:`) ends the note before it. */
 const noteReferenceFirst = /^ {0,3}\[\^[^\]\s]+\]/;
+/** Over how many lines the options and arguments of commands read as raw TeX at the start of a line are looked for. */
+const maxTexCommandLines = 20;
 /** How deep containers are parsed as blocks; see `flatText`. */
 export const maxContainerDepth = 200;
 
@@ -336,6 +340,8 @@ class BlockScanner {
   private depth = 0;
   /** Per list of lines being parsed, where the next line of dashes is from each line on (see `nextDashedLine`). */
   private readonly nextDashed = new WeakMap<readonly LineRef[], Int32Array>();
+  /** Per list of lines being parsed and environment name, where each environment ends, by the line and column it begins at (see `environmentEnd`). */
+  private readonly environmentEnds = new WeakMap<readonly LineRef[], Map<string, Map<string, { line: number; end: number }>>>();
   /** Per list of lines being parsed, the last line where a closing tag is found, by its pattern. */
   private readonly lastMatches = new WeakMap<readonly LineRef[], Map<string, number>>();
   /** Per list of lines, the `<div>` tags met as raw HTML and not closed yet, each with the id it gives, if any (see `meetDivTag`). */
@@ -436,6 +442,7 @@ class BlockScanner {
         this.simpleTable(lines, i) ??
         this.dashedTable(lines, i) ??
         this.indentedCode(lines, i) ??
+        this.rawTexBlock(lines, i) ??
         this.lineBlock(lines, i) ??
         this.blockQuote(lines, i) ??
         this.rule(lines, i, context) ??
@@ -941,13 +948,83 @@ class BlockScanner {
     });
   }
 
-  /** The cells of a pipe-table row, split at pipes outside code, math, raw HTML and escapes. */
+  /**
+   * Raw TeX at the start of a line (pandoc's `rawTeXBlock`, see `rawTex.ts`): environments, which
+   * run over any lines to their `\end{name}`, and commands that pandoc reads as blocks (`\newpage`
+   * alone on its line), one after another. None of it is Markdown, and what follows it starts a
+   * block: a heading under `\newpage` is one.
+   */
+  private rawTexBlock(lines: LineRef[], i: number): number | undefined {
+    let j = i;
+    let at = 0;
+    for (;;) {
+      const line = lines[j]!;
+      const text = this.text(line);
+      const environment = environmentBegun(text, at);
+      const close = environment === undefined ? this.texCommandsEnd(lines, j, at) : this.environmentEnd(lines, j, line.start + at, environment);
+      if (close === undefined) break;
+      this.result.verbatim.push({ start: { line: line.line, character: line.start + at }, end: { line: lines[close.line]!.line, character: close.end } });
+      j = close.line;
+      const rest = this.lineTexts[lines[j]!.line]!.slice(close.end, lines[j]!.end);
+      at = close.end - lines[j]!.start + (rest.length - rest.trimStart().length);
+      if (rest.trim() !== '') continue;
+      if (!/^\\[\p{L}@]/u.test(this.textsAfter(lines, j)(1) ?? '')) return j + 1;
+      j++;
+      at = 0;
+    }
+    if (j === i && at === 0) return undefined;
+    // What follows the raw TeX on its line starts the next block.
+    lines[j] = { ...lines[j]!, start: lines[j]!.start + at };
+    return j;
+  }
+
+  /**
+   * Where the commands that pandoc reads as a block from `at` of line `i` on end (see
+   * `texBlockCommandEnd`): the line index and the column after them. Their options and arguments
+   * are looked for up to a blank line, over a few lines at most.
+   */
+  private texCommandsEnd(lines: LineRef[], i: number, at: number): { line: number; end: number } | undefined {
+    const texts = [this.text(lines[i]!)];
+    for (let k = 1; k < maxTexCommandLines && !this.isBlank(lines[i + k]) && i + k < lines.length; k++) texts.push(this.text(lines[i + k]!));
+    let end = texBlockCommandEnd(texts.join('\n'), at);
+    if (end < 0) return undefined;
+    // `\endinput`: the rest of the document is TeX.
+    if (texCommandsToDocumentEnd.has(commandName(texts[0]!, at)!)) return { line: lines.length - 1, end: lines[lines.length - 1]!.end };
+    let k = 0;
+    for (; end > texts[k]!.length; k++) end -= texts[k]!.length + 1;
+    return { line: i + k, end: lines[i + k]!.start + end };
+  }
+
+  /** Where the environment begun at `column` of line `i` ends: the line index of its `\end{name}` and the column after it. */
+  private environmentEnd(lines: LineRef[], i: number, column: number, name: string): { line: number; end: number } | undefined {
+    let byName = this.environmentEnds.get(lines);
+    if (byName === undefined) this.environmentEnds.set(lines, (byName = new Map()));
+    let ends = byName.get(name);
+    if (ends === undefined) {
+      // All environments of the name are paired at once, so that many left open are no quadratic search.
+      ends = new Map();
+      const begun: string[] = [];
+      const tags = environmentTags(name);
+      lines.forEach((line, j) => {
+        const text = this.text(line);
+        tags.lastIndex = 0;
+        for (let tag = tags.exec(text); tag !== null; tag = tags.exec(text)) {
+          if (tag[1] === 'begin') begun.push(`${j}:${line.start + tag.index}`);
+          else if (tag[1] === 'end' && begun.length > 0) ends!.set(begun.pop()!, { line: j, end: line.start + tags.lastIndex });
+        }
+      });
+      byName.set(name, ends);
+    }
+    return ends.get(`${i}:${column}`);
+  }
+
+  /** The cells of a pipe-table row, split at pipes outside code, math, raw HTML, raw TeX and escapes. */
   private cells(row: LineRef): LineRef[] {
     const text = this.text(row);
     const pipes: number[] = [];
     for (let k = 0; k < text.length; ) {
       if (text[k] === '|') pipes.push(k++);
-      else if (text[k] === '\\') k += 2;
+      else if (text[k] === '\\') k = rawTexOrEscapeEnd(text, k, 2);
       else k = skipVerbatim(text, k);
     }
     const bounds = [-1, ...pipes, text.length];

@@ -8,6 +8,7 @@
 import { decodeHTMLStrict } from 'entities/lib/decode.js';
 import { parseAttributeBlock, shiftAttributes, type AttributeBlock } from './attributes';
 import { rememberedLastIndexOf } from './lastIndex';
+import { rawTexEnd } from './rawTex';
 
 /** What a reference key resolves to. */
 export interface ResolvedReference {
@@ -304,7 +305,7 @@ export function matchingBracket(text: string, pos: number): number {
  */
 function bracketScanStep(text: string, i: number): number {
   const ch = text[i];
-  if (ch === '\\') return i + 2;
+  if (ch === '\\') return rawTexOrEscapeEnd(text, i, 2);
   return ch === '`' || ch === '$' || ch === '<' ? skipVerbatim(text, i) : i + 1;
 }
 
@@ -502,6 +503,17 @@ function tryLink(text: string, pos: number, resolve: ReferenceResolver): LinkAtt
 }
 
 /** The end of the code span, math or raw HTML that starts at `i`; `i + 1` when there is none. */
+/**
+ * Where the backslash at `i` and what it starts end: raw TeX (`\\foo{…}`, see `rawTexEnd`), else an
+ * escaped punctuation character, else the backslash alone (`escapeLength` for a scan that takes
+ * any character after a backslash as escaped).
+ */
+export function rawTexOrEscapeEnd(text: string, i: number, escapeLength?: number): number {
+  const raw = rawTexEnd(text, i);
+  if (raw >= 0) return raw;
+  return i + (escapeLength ?? (asciiPunctuation.test(text[i + 1] ?? '') ? 2 : 1));
+}
+
 export function skipVerbatim(text: string, i: number): number {
   const ch = text[i];
   if (ch === '`') {
@@ -549,7 +561,7 @@ function walkRawHtml<T>(text: string, from: number, visit: (start: number, tag: 
       i = next.index;
       const ch = text[i];
       if (ch === '\\') {
-        i += asciiPunctuation.test(text[i + 1] ?? '') ? 2 : 1;
+        i = rawTexOrEscapeEnd(text, i);
       } else if (ch === '<') {
         const found = visit(i, htmlTagPattern.exec(text.slice(i, i + 2000))?.[0]);
         if (found !== undefined) return found;
@@ -662,7 +674,7 @@ function scanInlineBetween(text: string, from: number, to: number, resolve: Refe
       found.push({ note: note[1], start: i });
       i += note[0].length;
     } else if (ch === '\\') {
-      i += asciiPunctuation.test(text[i + 1] ?? '') ? 2 : 1;
+      i = rawTexOrEscapeEnd(text, i);
     } else if (ch === '`' || ch === '$' || ch === '<') {
       const end = skipVerbatim(text, i);
       // Code and autolinks take an attribute block; raw code (`{=html}`) a format.
@@ -829,7 +841,11 @@ function plainTextOf(text: string, resolve: ReferenceResolver, linksAllowed: boo
     const ch = text[i];
     if (ch === '\\') {
       const next = text[i + 1];
-      if (next !== undefined && asciiPunctuation.test(next)) {
+      const raw = rawTexEnd(text, i);
+      if (raw >= 0) {
+        // Raw TeX gives no text.
+        i = raw;
+      } else if (next !== undefined && asciiPunctuation.test(next)) {
         emit(next);
         i += 2;
       } else if (next === '\n' || next === ' ') {
@@ -1048,7 +1064,7 @@ class EnclosureReader {
   inline(i: number): number {
     const { text } = this;
     const ch = text[i];
-    if (ch === '\\') return i + (asciiPunctuation.test(text[i + 1] ?? '') ? 2 : 1);
+    if (ch === '\\') return rawTexOrEscapeEnd(text, i);
     if (ch === '`' || ch === '$' || ch === '<') return skipVerbatim(text, i);
     if (ch === '[' || (ch === '!' && text[i + 1] === '[')) return this.bracketed(ch === '!' ? i + 1 : i);
     if (ch === '*' || ch === '_') return this.enclosure(i, ch);

@@ -63,6 +63,21 @@ test('broken-link: a link to an id defined nowhere is an error naming the closes
   ]);
 });
 
+test('raw TeX: a heading under \\newpage is an entry, and a link inside a TeX command is none (as pandoc reads them)', () => {
+  const files = {
+    ...indexPage,
+    'Apfel.md': ['\\newpage', ...entryLines('Apfel', 'Apfel', ['[Birne](#Birne)'])],
+    'Birne.md': entryLines('Birne', 'Birne', ['[Apfel](#Apfel)'], ['Siehe \\emph{[Nirgends](#Nirgends)} und C:\\Programme\\Tool [Auch nicht](#Nirgends).']),
+  };
+  assert.deepEqual(diagnosticsOf(files, 'Birne.md'), []);
+  // The author's rule wants the heading on the first line; the entry and its id stand.
+  assert.deepEqual(
+    diagnosticsOf(files, 'Apfel.md').map((diagnostic) => diagnostic.code),
+    ['missing-chapter-heading'],
+  );
+  assert.ok(indexOf({ ...files }).isDefined('Apfel'));
+});
+
 test('findClosestIds ranks equal-ignoring-case first, then singular/plural, then edit distance, at most three', () => {
   const index = indexOf({
     'ids.md': ['# A {#Model}', '# B {#models}', '# C {#Modell}', '# D {#Mode}', '# E {#Modem}', '# F {#Unrelated}'],

@@ -34,6 +34,7 @@ import {
   unescape,
 } from '../parse/inline';
 import { parseGlossaryDocument } from '../parse/parser';
+import { rawTexEnd } from '../parse/rawTex';
 
 /** Pathological texts of about `n` characters. */
 const inputs: Readonly<Record<string, (n: number) => string>> = {
@@ -118,6 +119,15 @@ const inputs: Readonly<Record<string, (n: number) => string>> = {
   'HTML spans with an id, left open': (n) => 'x ' + '<span id="a">b '.repeat(n / 16),
   'HTML spans with an id, left open, one closed at the end': (n) => 'x ' + '<span id="a">b '.repeat(n / 16) + '</span>',
   'HTML divs with an id, left open, one closed at the end': (n) => '<div id="a">\nb\n'.repeat(n / 15) + '</div>\n',
+  'TeX commands with an unclosed argument': (n) => '\\a{'.repeat(n / 3),
+  'TeX commands with an unclosed option': (n) => '\\a['.repeat(n / 3),
+  'TeX commands with an unclosed option, then a group': (n) => '\\a[{'.repeat(n / 4),
+  'TeX environments left open': (n) => 'x \\begin{a}'.repeat(n / 12),
+  'TeX environments left open, one closed at the end': (n) => 'x \\begin{a}'.repeat(n / 12) + '\\end{a}',
+  'TeX command lines': (n) => '\\newpage\n'.repeat(n / 9),
+  'TeX command lines with an unclosed argument': (n) => '\\newpage{\n'.repeat(n / 10),
+  'TeX environments per line, left open, one closed at the end': (n) => '\\begin{a}\n'.repeat(n / 10) + '\\end{a}\n',
+  'TeX commands in each line of a paragraph': (n) => 'Text\n' + 'a \\b[\n'.repeat(n / 6),
   '***': (n) => '## A {#A .term}\n\n' + '***'.repeat(n / 3),
   '*** a': (n) => '## A {#A .term}\n\n' + '***a'.repeat(n / 4),
 };
@@ -135,6 +145,7 @@ const functions: Readonly<Record<string, (text: string) => unknown>> = {
   codeSpanEnd: (text) => codeSpanEnd(text, 0),
   htmlOrAutolinkEnd: (text) => htmlOrAutolinkEnd(text, 0),
   skipVerbatim: (text) => skipVerbatim(text, 0),
+  rawTexEnd: (text) => rawTexEnd(text, 0),
   escapeUri,
   unescape,
   referenceKey,

@@ -82,6 +82,12 @@ test('no mention in headings, code, links, brackets, URLs, comments, tables, att
   assert.deepEqual(mentionsOf(withTerms(body), 'A.md'), []);
 });
 
+test('no mention in raw TeX, inline or as a block; prose after a command is prose', () => {
+  const body = ['\\textbf{TensorFlow} \\index{TensorFlow}', '', '\\begin{center}', 'TensorFlow', '\\end{center}', '', 'Fett: \\bfseries TensorFlow', '', '\\emph{x} TensorFlow'];
+  // `\\bfseries` reaches to the paragraph's end.
+  assert.deepEqual(mentionsOf(withTerms(body), 'A.md'), ['10:9-10:19 TensorFlow -> #TensorFlow']);
+});
+
 test('whole words only, with German endings on the last word; never inside a longer word', () => {
   const terms: [string, string][] = [
     ['Agent', 'Agent'],

@@ -1,0 +1,251 @@
+/**
+ * Raw TeX in Markdown (pandoc's `raw_tex` extension, on by default): a command such as `\newpage`,
+ * `\emph{…}` or `\foo[opt]{arg}`, or an environment `\begin{x}…\end{x}`, is passed to LaTeX output
+ * as it stands and is no Markdown: links and ids inside it are none (`\emph{[a](#x)}` links
+ * nowhere). A line of such commands alone before a heading (`\newpage` over `## Term {#Term}`) is a
+ * block of its own, so the heading stays a heading. Measured with pandoc 2.17 as it reads commands
+ * it does not know: the name, a `*`, options in brackets, a dimension, arguments in braces; the
+ * commands it knows that take fewer, or that it reads inline, are listed in `texCommands.ts`.
+ */
+
+import {
+  blockTexCommands,
+  inlineTexCommands,
+  texCommandArguments,
+  texCommandsNeedingArgument,
+  texCommandsReadingOn,
+  texCommandsToDocumentEnd,
+  texCommandsToGroupEnd,
+  texCommandsWithoutOptions,
+  texCommandsWithTokenArgument,
+  texDefinitionCommands,
+} from './texCommands';
+
+/** Letters of a command's name, as pandoc's TeX tokenizer takes them (Unicode letters and `@`). */
+const nameCharacter = /[\p{L}@]/u;
+
+/** Where the spaces after `at` end: spaces, tabs and one line break not followed by a blank line (TeX's `sp`). */
+function skipSpace(text: string, at: number): number {
+  let i = at;
+  let lineBreaks = 0;
+  for (;;) {
+    const ch = text[i];
+    if (ch === ' ' || ch === '\t') {
+      i++;
+    } else if (ch === '\n' && lineBreaks === 0 && !/^[ \t]*(?:\n|$)/.test(text.slice(i + 1, i + 200))) {
+      lineBreaks++;
+      i++;
+    } else {
+      return i;
+    }
+  }
+}
+
+/** Where a text's groups and options close, for the TeX that starts at `from` or later. */
+interface TexPairs {
+  /** For each `{`, where its `}` is; -1 when unclosed. */
+  readonly braces: Int32Array;
+  /** For each position, where the first `]` from there on is that no group encloses; -1 when none. */
+  readonly nextBracket: Int32Array;
+}
+
+/**
+ * Pairs the braces of a text and finds the `]` that closes an option, from `from` on: TeX's
+ * grouping, past escaped characters (`\{`, `\]`) and comments (`%` to the end of the line).
+ */
+function pairFrom(text: string, from: number): TexPairs {
+  const braces = new Int32Array(text.length).fill(-1);
+  const ignored = new Uint8Array(text.length);
+  const open: number[] = [];
+  for (let i = from; i < text.length; i++) {
+    const ch = text[i];
+    if (ch === '\\') ignored[++i] = 1;
+    else if (ch === '%') for (; i < text.length && text[i] !== '\n'; i++) ignored[i] = 1;
+    else if (ch === '{') open.push(i);
+    else if (ch === '}' && open.length > 0) braces[open.pop()!] = i;
+  }
+  const nextBracket = new Int32Array(text.length + 1).fill(-1);
+  for (let i = text.length - 1; i >= from; i--) {
+    if (ignored[i]) nextBracket[i] = nextBracket[i + 1]!;
+    else if (text[i] === ']') nextBracket[i] = i;
+    else if (text[i] === '{' && braces[i]! >= 0) nextBracket[i] = nextBracket[braces[i]! + 1]!;
+    else nextBracket[i] = nextBracket[i + 1]!;
+  }
+  return { braces, nextBracket };
+}
+
+/**
+ * Texts this long or longer are paired once (see `pairFrom`), so that many groups or options
+ * left open do not each look through the rest of the text; the last long text's pairs are kept.
+ * A shorter text is paired from each command on.
+ */
+const pairedLength = 1024;
+let pairedText: string | undefined;
+let pairedOnce: TexPairs | undefined;
+let pairedEnvironments: ReadonlyMap<number, number> | undefined;
+
+function pairsAt(text: string, start: number): TexPairs {
+  if (text.length < pairedLength) return pairFrom(text, start);
+  if (text !== pairedText) {
+    pairedText = text;
+    pairedOnce = pairFrom(text, 0);
+    pairedEnvironments = undefined;
+  }
+  return pairedOnce!;
+}
+
+/** Where the group that `at` is in ends (at its `}`), or the end of the text: how far a font switch (`\bfseries`) reaches. */
+function groupEnd(text: string, at: number, pairs: TexPairs): number {
+  for (let i = at; i < text.length; i++) {
+    const ch = text[i];
+    if (ch === '\\') i++;
+    else if (ch === '{' && pairs.braces[i]! >= 0) i = pairs.braces[i]!;
+    else if (ch === '}') return i;
+  }
+  return text.length;
+}
+
+/** Where a single-token argument after `end` ends (spaces before it, not a line break), or -1 when the line ends first. */
+function tokenArgumentEnd(text: string, end: number): number {
+  let at = end;
+  while (text[at] === ' ' || text[at] === '\t') at++;
+  if (at === text.length || text[at] === '\n') return -1;
+  if (text[at] !== '\\') return at + 1;
+  const name = /^\\[\p{L}@]+/u.exec(text.slice(at, at + 100));
+  return at + (name?.[0].length ?? 2);
+}
+
+/**
+ * Where a macro definition whose name ends at `at` ends (`\newcommand{\x}[1]{…}`, `\def\x#1{…}`,
+ * `\let\a\b`): after the parts that follow one another without spaces, commands, parameters,
+ * options and groups.
+ */
+function definitionEnd(text: string, at: number, pairs: TexPairs): number {
+  let end = at;
+  for (;;) {
+    const ch = text[end];
+    if (ch === '{' && pairs.braces[end]! >= 0) end = pairs.braces[end]! + 1;
+    else if (ch === '[' && pairs.nextBracket[end + 1]! >= 0) end = pairs.nextBracket[end + 1]! + 1;
+    else if (ch === '#' && /[0-9]/.test(text[end + 1] ?? '')) end += 2;
+    else if (ch === '\\') end += /^\\(?:[\p{L}@]+|.)/u.exec(text.slice(end, end + 100))?.[0].length ?? 1;
+    else return end;
+  }
+}
+
+/** A dimension after a command (`\foo12pt`, `\foo=3`, `\foo 1.5cm`). */
+const dimension = /=?[ \t]*\.?[0-9][0-9.]*[A-Za-z]*/y;
+
+/**
+ * Where the raw TeX at `start` ends, or -1 when none starts there (`start` is at a backslash).
+ * A command's arguments in braces must close, or pandoc reads none of it as TeX (`\foo{a` is text).
+ * An environment runs to its own `\end{name}`, over lines and blank lines.
+ */
+export function rawTexEnd(text: string, start: number): number {
+  if (text[start] !== '\\' || !nameCharacter.test(text[start + 1] ?? '')) return -1;
+  let end = start + 2;
+  while (end < text.length && nameCharacter.test(text[end]!)) end++;
+  const name = text.slice(start + 1, end);
+  if (name === 'begin') return environmentEnd(text, start, end);
+  if (name === 'end') return -1;
+  if (texCommandsToGroupEnd.has(name)) return groupEnd(text, end, pairsAt(text, start));
+  if (texDefinitionCommands.has(name)) return definitionEnd(text, end, pairsAt(text, start));
+  const argumentCount = texCommandArguments.get(name) ?? Infinity;
+  if (texCommandsWithoutOptions.has(name) && argumentCount === 0) return end;
+  // `at` goes past the spaces that follow each part (TeX's tokenizer takes those after a name);
+  // `end` stays where the last part read ends.
+  let at = skipSpace(text, end);
+  if (text[at] === '*') {
+    end = at + 1;
+    at = skipSpace(text, end);
+  }
+  let pairs: TexPairs | undefined;
+  while (text[at] === '[' && !texCommandsWithoutOptions.has(name)) {
+    pairs ??= pairsAt(text, start);
+    const close = pairs.nextBracket[at + 1]!;
+    if (close < 0) break;
+    end = close + 1;
+    at = skipSpace(text, end);
+  }
+  dimension.lastIndex = at;
+  if (dimension.test(text)) end = at = dimension.lastIndex;
+  if (text[at] !== '{' && texCommandsNeedingArgument.has(name)) return -1;
+  if (text[at] !== '{' && texCommandsWithTokenArgument.has(name)) return tokenArgumentEnd(text, end);
+  for (let read = 0; text[at] === '{' && read < argumentCount; read++) {
+    pairs ??= pairsAt(text, start);
+    const close = pairs.braces[at]!;
+    if (close < 0) return -1;
+    end = at = close + 1;
+  }
+  return texCommandsToDocumentEnd.has(name) ? text.length : end;
+}
+
+/**
+ * Where the environment whose `\begin{name}` is at `start` ends (after its `\end{name}`), or -1
+ * when it is not closed. Environments of one name nest.
+ */
+function environmentEnd(text: string, start: number, nameEnd: number): number {
+  if (text[nameEnd] !== '{') return -1;
+  if (text.length < pairedLength) return pairEnvironments(text, start).get(start) ?? -1;
+  pairsAt(text, start);
+  pairedEnvironments ??= pairEnvironments(text, 0);
+  return pairedEnvironments.get(start) ?? -1;
+}
+
+/** By where each `\begin{name}` from `from` on starts, where its `\end{name}` ends. */
+function pairEnvironments(text: string, from: number): Map<number, number> {
+  const ends = new Map<number, number>();
+  const open = new Map<string, number[]>();
+  const command = /\\(?:\\|(begin|end)\{([^{}\n]*)\})/g;
+  command.lastIndex = from;
+  for (let match = command.exec(text); match; match = command.exec(text)) {
+    const [, kind, name] = match;
+    if (kind === 'begin') {
+      const starts = open.get(name!) ?? [];
+      starts.push(match.index);
+      open.set(name!, starts);
+    } else if (kind === 'end') {
+      const begin = open.get(name!)?.pop();
+      if (begin !== undefined) ends.set(begin, command.lastIndex);
+    }
+  }
+  return ends;
+}
+
+/** The name of the command at `at`, if a command starts there. */
+export function commandName(line: string, at: number): string | undefined {
+  return line[at] === '\\' ? /^[\p{L}@]+/u.exec(line.slice(at + 1, at + 100))?.[0] : undefined;
+}
+
+/**
+ * Where the raw TeX that pandoc reads as a block at `at` ends, or -1 (pandoc's `blockCommand`), in
+ * a text of lines from there on: a block command (`\vspace{1em}`) ends after itself; another command
+ * that is not read inline (`\newpage`) must fill the rest of its line, with others like it, and the
+ * block ends at that line's end. A command's options and arguments may go on over lines.
+ * Environments are the block scanner's (see `environmentBegun`).
+ */
+export function texBlockCommandEnd(text: string, at: number): number {
+  const name = commandName(text, at);
+  if (name === undefined || name === 'begin' || texCommandsReadingOn.has(name)) return -1;
+  if (blockTexCommands.has(name)) return rawTexEnd(text, at);
+  const end = inlineTexCommands.has(name) ? -1 : rawTexEnd(text, at);
+  if (end < 0) return -1;
+  let next = end;
+  for (;;) {
+    while (text[next] === ' ' || text[next] === '\t') next++;
+    if (next === text.length || text[next] === '\n') return next;
+    const following = commandName(text, next);
+    if (following === undefined || following === 'begin' || inlineTexCommands.has(following) || texCommandsReadingOn.has(following)) return -1;
+    next = rawTexEnd(text, next);
+    if (next < 0) return -1;
+  }
+}
+
+/** The name of the environment begun at `at` in a line (`\begin{name}`), if one is. */
+export function environmentBegun(line: string, at: number): string | undefined {
+  return line.startsWith('\\begin{', at) ? /^\\begin\{([^{}\n]*)\}/.exec(line.slice(at, at + 200))?.[1] : undefined;
+}
+
+/** Finds the `\begin{name}` and `\end{name}` of one environment in a line, in order (see `pairEnvironments`). */
+export function environmentTags(name: string): RegExp {
+  return new RegExp(`\\\\(?:\\\\|(begin|end)\\{${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\})`, 'g');
+}
