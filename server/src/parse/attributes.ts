@@ -98,16 +98,17 @@ export function parseAttributeBlock(text: string, start: number): AttributeBlock
       i = keyEnd + 1;
       let value: string;
       const quote = text[i];
-      const valueStart = quote === '"' || quote === "'" ? i + 1 : i;
-      if (quote === '"' || quote === "'") {
+      // A quote never closed is part of an unquoted value (`k="x` gives `"x`), as in Pandoc.
+      const quoted = (quote === '"' || quote === "'") && quotedValueEnd(text, i + 1, quote) < text.length;
+      const valueStart = quoted ? i + 1 : i;
+      if (quoted) {
         let j = i + 1;
         let raw = '';
-        while (j < text.length && text[j] !== quote) {
+        while (text[j] !== quote) {
           if (text[j] === '\\' && j + 1 < text.length) j++;
           raw += text[j];
           j++;
         }
-        if (j >= text.length) return undefined;
         value = raw;
         i = j + 1;
       } else {
@@ -139,6 +140,13 @@ export function parseAttributeBlock(text: string, start: number): AttributeBlock
   }
   if (text[i] !== '}') return undefined;
   return { id, classes, keyValues, start, end: i + 1, idStart, idEnd };
+}
+
+/** Where the quote that closes a value quoted from `from` on stands (past escapes), or the text's length when none does. */
+function quotedValueEnd(text: string, from: number, quote: string): number {
+  let j = from;
+  while (j < text.length && text[j] !== quote) j += text[j] === '\\' && j + 1 < text.length ? 2 : 1;
+  return Math.min(j, text.length);
 }
 
 /**
@@ -189,10 +197,10 @@ export function attributeBlockEndingAt(text: string, end: number, accept: (start
       const keyEnd = identifierFrom(i);
       const quote = text[keyEnd + 1];
       if (keyEnd < 0 || text[keyEnd] !== '=') attributeEnd = -1;
-      else if (quote === '"' || quote === "'") {
-        const close = (quote === '"' ? doubleQuotedEnd : singleQuotedEnd)[keyEnd + 2];
-        attributeEnd = close < n ? close + 1 : -1;
-      } else attributeEnd = unquotedEnd[keyEnd + 1];
+      else {
+        const close = quote === '"' ? doubleQuotedEnd[keyEnd + 2] : quote === "'" ? singleQuotedEnd[keyEnd + 2] : n;
+        attributeEnd = close < n ? close + 1 : unquotedEnd[keyEnd + 1];
+      }
     }
     reachesEnd[i] = attributeEnd >= 0 ? reachesEnd[spaceEnd[attributeEnd]] : 0;
   }

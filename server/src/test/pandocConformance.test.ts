@@ -209,6 +209,8 @@ const cornerCases: readonly string[] = [
   '::: {#a}\nx\n::: b\n:::\n\n::: {#c}\n## H\n::: {#d}\ny\n:::\n:::\n\n::: {#e}\n- item\n::: {#f}\ny\n:::\n:::\n\n::: {#g}\n```\nc\n```\n::: {#h}\ny\n:::\n:::',
   // attributes need no white space between them (`{.c#x}` is a class and an id); an identifier may hold dots
   '## A {.c#x}\n\n## B {#y#z .d-}\n\n## C {k="v".c-.e}\n\n## D {.c#x/}\n\n## E {-#e-}\n\n[a]{.c#s} `c`{#q.c} ![i](p.png){.c#p}\n\n``` {.c#cb}\ncode\n```\n\n::: {.c#dv}\ntext\n:::',
+  // a value's quote never closed is part of an unquoted value; one closed past the `}` quotes it
+  '## A {#a k="}\n\n## B {k=" #b}\n\n## C {#c k="x}\n\n## D {k="} x" #d}\n\n[s]{k=\'x #e}\n\n## F {k=\'x}\n\n## G {#g k="x y}',
   // a fence's info string: nothing, one word or an attribute block alone; else the line is text
   '~~~python extra\n[x](#y)\n~~~\n\n~~~{#c}{.x}\n[x](#y)\n~~~\n\n~~~ {#c} \n[x](#y)\n~~~\n\n~~~{=html} x\n[x](#y)\n~~~\n\n~~~py{#w}\n[x](#y)\n~~~',
   // raw TeX: a command with its options and arguments hides the links in them; a line of commands pandoc does not read inline is a block, so a heading may follow it
