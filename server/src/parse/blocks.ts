@@ -36,6 +36,8 @@ export interface HeadingBlock {
   /** The lines the heading occupies. */
   readonly firstLine: number;
   readonly lastLine: number;
+  /** A heading in a footnote: it is shown, with its id, where the note is referenced, and not at all when it is not. */
+  readonly inNote: boolean;
 }
 
 /** Lines of inline text, read as one unit (a paragraph, a definition term, a table row). */
@@ -88,8 +90,12 @@ export interface DefinitionBlock {
 export interface BlockScan {
   /** Headings, inline text and block ids in Pandoc's document order. */
   readonly blocks: readonly (HeadingBlock | InlineBlock | BlockIdBlock)[];
-  /** The inline text and block ids of each footnote, by label: Pandoc places them where the note is referenced. */
-  readonly notes: ReadonlyMap<string, readonly (InlineBlock | BlockIdBlock)[]>;
+  /**
+   * The inline text, block ids and headings of each footnote, by label: Pandoc places them where
+   * the note is referenced. (A note's headings are in `blocks` too, where the note is written,
+   * as Pandoc gives them their automatic ids in that order.)
+   */
+  readonly notes: ReadonlyMap<string, readonly (InlineBlock | BlockIdBlock | HeadingBlock)[]>;
   readonly fences: readonly FenceBlock[];
   /**
    * Text Pandoc keeps verbatim outside fenced code: raw HTML elements (`pre`, `script`, `style`,
@@ -314,7 +320,7 @@ export function scanBlocks(lineTexts: readonly string[]): BlockScan {
 class BlockScanner {
   readonly result: {
     blocks: (HeadingBlock | InlineBlock | BlockIdBlock)[];
-    notes: Map<string, (InlineBlock | BlockIdBlock)[]>;
+    notes: Map<string, (InlineBlock | BlockIdBlock | HeadingBlock)[]>;
     fences: FenceBlock[];
     verbatim: Range[];
     definitions: DefinitionBlock[];
@@ -322,7 +328,7 @@ class BlockScanner {
     rules: number[];
   } = { blocks: [], notes: new Map(), fences: [], verbatim: [], definitions: [], unclosed: [], rules: [] };
   /** Where inline text goes while a footnote is parsed. */
-  private noteText: (InlineBlock | BlockIdBlock)[] | undefined;
+  private noteText: (InlineBlock | BlockIdBlock | HeadingBlock)[] | undefined;
   /** How many fenced divs are open: a closing `:::` ends a paragraph only then. */
   private openDivs = 0;
   /**
@@ -596,6 +602,11 @@ class BlockScanner {
     return undefined;
   }
 
+  private addHeading(heading: HeadingBlock): void {
+    this.result.blocks.push(heading);
+    this.noteText?.push(heading);
+  }
+
   private atxHeading(lines: LineRef[], i: number): number | undefined {
     const line = lines[i];
     const match = /^(#+)(?=[ \t]|$)[ \t]*/.exec(this.text(line));
@@ -605,7 +616,7 @@ class BlockScanner {
     if (html === 'none') return undefined;
     // A tag or an attribute block opened on the heading's line may close on a later one: the heading takes in the lines up to it.
     const lastLine = html !== undefined ? html.lastLine : i + attributeLinesAfterHeading(lineContent, this.textsAfter(lines, i));
-    this.result.blocks.push({
+    this.addHeading({
       kind: 'heading',
       level: match[1].length,
       content: [{ line: line.line, start: line.start + match[0].length, end: line.end }, ...lines.slice(i + 1, lastLine + 1)],
@@ -613,6 +624,7 @@ class BlockScanner {
       startCharacter: line.start,
       firstLine: line.line,
       lastLine: lines[lastLine]!.line,
+      inNote: this.noteText !== undefined,
     });
     return lastLine + 1;
   }
@@ -654,7 +666,7 @@ class BlockScanner {
     // A tag of the text line that runs on past it takes in the underline: no heading.
     if (this.htmlInHeadingText(lines, i, this.text(line)) !== undefined) return undefined;
     const indent = /^[ \t]*/.exec(this.text(line))![0].length;
-    this.result.blocks.push({
+    this.addHeading({
       kind: 'heading',
       level: this.text(underline)[0] === '=' ? 1 : 2,
       content: [{ line: line.line, start: line.start + indent, end: line.end }],
@@ -662,6 +674,7 @@ class BlockScanner {
       startCharacter: line.start + indent,
       firstLine: line.line,
       lastLine: underline.line,
+      inNote: this.noteText !== undefined,
     });
     return i + 2;
   }

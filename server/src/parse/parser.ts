@@ -126,6 +126,7 @@ export function parseGlossaryDocument(
   const usedIds = new Set<string>();
   const nextSuffix = new Map<string, number>();
   const headingParts: { parts: HeadingParts; segment: Segment; id: string; plain: string }[] = [];
+  const partsOfHeading = new Map<HeadingBlock, (typeof headingParts)[number]>();
   for (const block of blockScan.blocks) {
     if (block.kind !== 'heading') continue;
     const segment = new Segment(block.content, source);
@@ -135,6 +136,7 @@ export function parseGlossaryDocument(
     if (id === undefined || id === '') id = uniqueIdentifier(plain, usedIds, nextSuffix);
     usedIds.add(id);
     headingParts.push({ parts, segment, id, plain });
+    partsOfHeading.set(block, headingParts[headingParts.length - 1]!);
   }
   const headingKeys = new Map<string, ResolvedReference>();
   for (const { parts, id } of headingParts) {
@@ -146,7 +148,6 @@ export function parseGlossaryDocument(
   const anchors: Anchor[] = [];
   const links: Link[] = [];
   const paragraphs: Segment[] = [];
-  let headingIndex = 0;
 
   const placedNotes = new Set<string>();
   let placingNote = false;
@@ -215,24 +216,8 @@ export function parseGlossaryDocument(
     collectInlineItems(segment, segment.text);
   };
 
-  const collectBlock = (block: InlineBlock | BlockIdBlock) => {
-    if (block.kind === 'inline') {
-      collectInline(block.lines);
-    } else {
-      const { line, attributes } = block;
-      const at = (offset: number) => source.position(line.line, line.start + offset);
-      const written = attributes.idStart === undefined ? undefined : { start: at(attributes.idStart), end: at(attributes.idEnd!) };
-      const attributeBlock = { start: at(attributes.start), end: at(attributes.end) };
-      anchors.push(elementAnchor(block.element, attributes.id!, written, attributeBlock, { start: at(0), end: at(line.end - line.start) }, '', attributes.classes));
-    }
-  };
-
-  for (const block of blockScan.blocks) {
-    if (block.kind !== 'heading') {
-      collectBlock(block);
-      continue;
-    }
-    const { parts, segment, id } = headingParts[headingIndex++];
+  const collectHeading = (block: HeadingBlock): void => {
+    const { parts, segment, id } = partsOfHeading.get(block)!;
     const attributes = parts.attributes;
     const lastLineText = lineTexts[block.lastLine] ?? '';
     const headingText = detach(parts.raw);
@@ -257,6 +242,29 @@ export function parseGlossaryDocument(
     headings.push(heading);
     anchors.push(new HeadingAnchor(heading));
     collectInlineItems(segment, parts.raw);
+  };
+
+  const collectBlock = (block: InlineBlock | BlockIdBlock | HeadingBlock) => {
+    if (block.kind === 'heading') {
+      collectHeading(block);
+    } else if (block.kind === 'inline') {
+      collectInline(block.lines);
+    } else {
+      const { line, attributes } = block;
+      const at = (offset: number) => source.position(line.line, line.start + offset);
+      const written = attributes.idStart === undefined ? undefined : { start: at(attributes.idStart), end: at(attributes.idEnd!) };
+      const attributeBlock = { start: at(attributes.start), end: at(attributes.end) };
+      anchors.push(elementAnchor(block.element, attributes.id!, written, attributeBlock, { start: at(0), end: at(line.end - line.start) }, '', attributes.classes));
+    }
+  };
+
+  // A note's headings are read where the note is placed, with the rest of its text.
+  for (const block of blockScan.blocks) {
+    if (block.kind !== 'heading' || !block.inNote) collectBlock(block);
+  }
+  // A note placed before it is written puts its headings early: the model keeps them in document order.
+  if (headings.some((heading, k) => k > 0 && comparePositions(headings[k - 1]!.range.start, heading.range.start) > 0)) {
+    headings.sort((a, b) => comparePositions(a.range.start, b.range.start));
   }
 
   const codeFences: CodeFence[] = blockScan.fences.map((fence) => ({

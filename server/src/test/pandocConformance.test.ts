@@ -209,6 +209,8 @@ const cornerCases: readonly string[] = [
   '::: {#a}\nx\n::: b\n:::\n\n::: {#c}\n## H\n::: {#d}\ny\n:::\n:::\n\n::: {#e}\n- item\n::: {#f}\ny\n:::\n:::\n\n::: {#g}\n```\nc\n```\n::: {#h}\ny\n:::\n:::',
   // attributes need no white space between them (`{.c#x}` is a class and an id); an identifier may hold dots
   '## A {.c#x}\n\n## B {#y#z .d-}\n\n## C {k="v".c-.e}\n\n## D {.c#x/}\n\n## E {-#e-}\n\n[a]{.c#s} `c`{#q.c} ![i](p.png){.c#p}\n\n``` {.c#cb}\ncode\n```\n\n::: {.c#dv}\ntext\n:::',
+  // a heading in a note is shown where the note is referenced, and not at all when it is not; its automatic id is counted where the note is written
+  'x[^1] and [^2]\n\n# A\n\n[^1]: a\n```\n```\n# A\n\n# A\n\n[^3]: b\n\n    ## Hidden {#hidden}\n\n[^2]: c\n\n    ## Shown {#shown}\n\n    ::: {#d}\n    x [l](#L)\n    :::\n\n[^4]: a\n```\n```\n### -- {.explanation}',
   // a value's quote never closed is part of an unquoted value; one closed past the `}` quotes it
   '## A {#a k="}\n\n## B {k=" #b}\n\n## C {#c k="x}\n\n## D {k="} x" #d}\n\n[s]{k=\'x #e}\n\n## F {k=\'x}\n\n## G {#g k="x y}',
   // a fence's info string: nothing, one word or an attribute block alone; else the line is text
