@@ -53,7 +53,7 @@ class MaskScanner {
   maskEnd(token: string, start: number): number | undefined {
     switch (token[0]) {
       case '\\': {
-        // Raw TeX (`\\textbf{…}`) is no prose; an escape is.
+        // Raw TeX (`\textbf{…}`) is no prose; an escape is.
         const end = rawTexEnd(this.text, start);
         return end < 0 ? undefined : end;
       }

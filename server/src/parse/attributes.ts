@@ -98,7 +98,9 @@ export function parseAttributeBlock(text: string, start: number): AttributeBlock
       i = keyEnd + 1;
       let value: string;
       const quote = text[i];
-      // A quote never closed is part of an unquoted value (`k="x` gives `"x`), as in Pandoc.
+      // A quote never closed is part of an unquoted value (`k="x` gives `"x`), as in Pandoc. (Pandoc
+      // looks for the closing quote past the line, up to a blank line; a heading's or a fence's
+      // block is read here from its line alone.)
       const quoted = (quote === '"' || quote === "'") && quotedValueEnd(text, i + 1, quote) < text.length;
       const valueStart = quoted ? i + 1 : i;
       if (quoted) {
@@ -146,7 +148,7 @@ export function parseAttributeBlock(text: string, start: number): AttributeBlock
 function quotedValueEnd(text: string, from: number, quote: string): number {
   let j = from;
   while (j < text.length && text[j] !== quote) j += text[j] === '\\' && j + 1 < text.length ? 2 : 1;
-  return Math.min(j, text.length);
+  return j;
 }
 
 /**

@@ -223,6 +223,27 @@ const defMarker = /^ {0,3}[:~](?:[ \t]+)/;
 const noteStart = /^ {0,3}\[\^([^\]\s]+)\]:/;
 /** A line that starts with a note's reference (`[^1]`, with or without `:`) ends the note before it. */
 const noteReferenceFirst = /^ {0,3}\[\^[^\]\s]+\]/;
+/** Lines from `line` on joined, with the length of each. */
+interface TexWindow {
+  readonly line: number;
+  readonly text: string;
+  readonly lengths: readonly number[];
+}
+
+/**
+ * Where the commands that pandoc reads as a block from `at` of a window's first line end (see
+ * `texBlockCommandEnd`): the line index and the column after them.
+ */
+function texCommandsEnd(window: TexWindow, lines: readonly LineRef[], at: number): { line: number; end: number } | undefined {
+  let end = texBlockCommandEnd(window.text, at);
+  if (end < 0) return undefined;
+  // `\endinput`: the rest of the document is TeX.
+  if (texCommandsToDocumentEnd.has(commandName(window.text, at)!)) return { line: lines.length - 1, end: lines[lines.length - 1]!.end };
+  let k = 0;
+  for (; end > window.lengths[k]!; k++) end -= window.lengths[k]! + 1;
+  return { line: window.line + k, end: lines[window.line + k]!.start + end };
+}
+
 /** Over how many lines the options and arguments of commands read as raw TeX at the start of a line are looked for. */
 const maxTexCommandLines = 20;
 /** How deep containers are parsed as blocks; see `flatText`. */
@@ -346,8 +367,8 @@ class BlockScanner {
   private depth = 0;
   /** Per list of lines being parsed, where the next line of dashes is from each line on (see `nextDashedLine`). */
   private readonly nextDashed = new WeakMap<readonly LineRef[], Int32Array>();
-  /** Per list of lines being parsed and environment name, where each environment ends, by the line and column it begins at (see `environmentEnd`). */
-  private readonly environmentEnds = new WeakMap<readonly LineRef[], Map<string, Map<string, { line: number; end: number }>>>();
+  /** Per list of lines being parsed, where each environment ends, by the line and column it begins at (see `environmentEnds`) (see `environmentEnd`). */
+  private readonly environmentEndsOf = new WeakMap<readonly LineRef[], Map<string, { line: number; end: number }>>();
   /** Per list of lines being parsed, the last line where a closing tag is found, by its pattern. */
   private readonly lastMatches = new WeakMap<readonly LineRef[], Map<string, number>>();
   /** Per list of lines, the `<div>` tags met as raw HTML and not closed yet, each with the id it gives, if any (see `meetDivTag`). */
@@ -970,18 +991,24 @@ class BlockScanner {
   private rawTexBlock(lines: LineRef[], i: number): number | undefined {
     let j = i;
     let at = 0;
+    let window: TexWindow | undefined;
     for (;;) {
       const line = lines[j]!;
       const text = this.text(line);
-      const environment = environmentBegun(text, at);
-      const close = environment === undefined ? this.texCommandsEnd(lines, j, at) : this.environmentEnd(lines, j, line.start + at, environment);
+      if (window?.line !== j) window = this.texWindow(lines, j);
+      const close = environmentBegun(text, at) === undefined ? texCommandsEnd(window, lines, at) : this.environmentEnds(lines).get(`${j}:${line.start + at}`);
       if (close === undefined) break;
       this.result.verbatim.push({ start: { line: line.line, character: line.start + at }, end: { line: lines[close.line]!.line, character: close.end } });
+      // Pandoc skips the spaces after raw TeX, a line break and the next line's indentation.
       j = close.line;
-      const rest = this.lineTexts[lines[j]!.line]!.slice(close.end, lines[j]!.end);
-      at = close.end - lines[j]!.start + (rest.length - rest.trimStart().length);
-      if (rest.trim() !== '') continue;
-      if (!/^\\[\p{L}@]/u.test(this.textsAfter(lines, j)(1) ?? '')) return j + 1;
+      at = close.end - lines[j]!.start;
+      const rest = this.text(lines[j]!);
+      while (rest[at] === ' ' || rest[at] === '\t') at++;
+      if (at < rest.length) continue;
+      const next = lines[j + 1];
+      if (next === undefined || this.isBlank(next)) return j + 1;
+      lines[j + 1] = { ...next, start: next.start + indentation(this.text(next)) };
+      if (!/^\\[\p{L}@]/u.test(this.text(lines[j + 1]!))) return j + 1;
       j++;
       at = 0;
     }
@@ -991,44 +1018,34 @@ class BlockScanner {
     return j;
   }
 
-  /**
-   * Where the commands that pandoc reads as a block from `at` of line `i` on end (see
-   * `texBlockCommandEnd`): the line index and the column after them. Their options and arguments
-   * are looked for up to a blank line, over a few lines at most.
-   */
-  private texCommandsEnd(lines: LineRef[], i: number, at: number): { line: number; end: number } | undefined {
+  /** The text of line `i` and the lines after it, up to a blank line and `maxTexCommandLines` in all: where a command's options and arguments are looked for. */
+  private texWindow(lines: LineRef[], i: number): TexWindow {
     const texts = [this.text(lines[i]!)];
-    for (let k = 1; k < maxTexCommandLines && !this.isBlank(lines[i + k]) && i + k < lines.length; k++) texts.push(this.text(lines[i + k]!));
-    let end = texBlockCommandEnd(texts.join('\n'), at);
-    if (end < 0) return undefined;
-    // `\endinput`: the rest of the document is TeX.
-    if (texCommandsToDocumentEnd.has(commandName(texts[0]!, at)!)) return { line: lines.length - 1, end: lines[lines.length - 1]!.end };
-    let k = 0;
-    for (; end > texts[k]!.length; k++) end -= texts[k]!.length + 1;
-    return { line: i + k, end: lines[i + k]!.start + end };
+    for (let k = 1; k < maxTexCommandLines && i + k < lines.length && !this.isBlank(lines[i + k]); k++) texts.push(this.text(lines[i + k]!));
+    return { line: i, text: texts.join('\n'), lengths: texts.map((text) => text.length) };
   }
 
-  /** Where the environment begun at `column` of line `i` ends: the line index of its `\end{name}` and the column after it. */
-  private environmentEnd(lines: LineRef[], i: number, column: number, name: string): { line: number; end: number } | undefined {
-    let byName = this.environmentEnds.get(lines);
-    if (byName === undefined) this.environmentEnds.set(lines, (byName = new Map()));
-    let ends = byName.get(name);
+  /**
+   * Where each environment ends, by the line and column its `\begin{name}` stands at: the line
+   * index of its `\end{name}` and the column after it. All of a list of lines are paired at once,
+   * so that many left open, of one name or of many, are no quadratic search.
+   */
+  private environmentEnds(lines: LineRef[]): ReadonlyMap<string, { line: number; end: number }> {
+    let ends = this.environmentEndsOf.get(lines);
     if (ends === undefined) {
-      // All environments of the name are paired at once, so that many left open are no quadratic search.
       ends = new Map();
-      const begun: string[] = [];
-      const tags = environmentTags(name);
+      const begun = new Map<string, string[]>();
       lines.forEach((line, j) => {
-        const text = this.text(line);
-        tags.lastIndex = 0;
-        for (let tag = tags.exec(text); tag !== null; tag = tags.exec(text)) {
-          if (tag[1] === 'begin') begun.push(`${j}:${line.start + tag.index}`);
-          else if (tag[1] === 'end' && begun.length > 0) ends!.set(begun.pop()!, { line: j, end: line.start + tags.lastIndex });
+        for (const tag of environmentTags(this.text(line))) {
+          let open = begun.get(tag.name);
+          if (open === undefined) begun.set(tag.name, (open = []));
+          if (tag.begin) open.push(`${j}:${line.start + tag.start}`);
+          else if (open.length > 0) ends!.set(open.pop()!, { line: j, end: line.start + tag.end });
         }
       });
-      byName.set(name, ends);
+      this.environmentEndsOf.set(lines, ends);
     }
-    return ends.get(`${i}:${column}`);
+    return ends;
   }
 
   /** The cells of a pipe-table row, split at pipes outside code, math, raw HTML, raw TeX and escapes. */

@@ -502,9 +502,8 @@ function tryLink(text: string, pos: number, resolve: ReferenceResolver): LinkAtt
   };
 }
 
-/** The end of the code span, math or raw HTML that starts at `i`; `i + 1` when there is none. */
 /**
- * Where the backslash at `i` and what it starts end: raw TeX (`\\foo{…}`, see `rawTexEnd`), else an
+ * Where the backslash at `i` and what it starts end: raw TeX (`\foo{…}`, see `rawTexEnd`), else an
  * escaped punctuation character, else the backslash alone (`escapeLength` for a scan that takes
  * any character after a backslash as escaped).
  */
@@ -514,6 +513,7 @@ export function rawTexOrEscapeEnd(text: string, i: number, escapeLength?: number
   return i + (escapeLength ?? (asciiPunctuation.test(text[i + 1] ?? '') ? 2 : 1));
 }
 
+/** The end of the code span, math or raw HTML that starts at `i`; `i + 1` when there is none. */
 export function skipVerbatim(text: string, i: number): number {
   const ch = text[i];
   if (ch === '`') {

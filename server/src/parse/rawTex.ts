@@ -51,22 +51,22 @@ interface TexPairs {
 
 /**
  * Pairs the braces of a text and finds the `]` that closes an option, from `from` on: TeX's
- * grouping, past escaped characters (`\{`, `\]`) and comments (`%` to the end of the line).
+ * grouping, past escaped characters (`\{`, `\]`). (A `%` starts a comment in TeX; Markdown prose
+ * writes "95 %", and pandoc's reading of it depends on where its TeX starts, so it is not followed.)
  */
 function pairFrom(text: string, from: number): TexPairs {
   const braces = new Int32Array(text.length).fill(-1);
-  const ignored = new Uint8Array(text.length);
+  const escaped = new Uint8Array(text.length + 1);
   const open: number[] = [];
   for (let i = from; i < text.length; i++) {
     const ch = text[i];
-    if (ch === '\\') ignored[++i] = 1;
-    else if (ch === '%') for (; i < text.length && text[i] !== '\n'; i++) ignored[i] = 1;
+    if (ch === '\\') escaped[++i] = 1;
     else if (ch === '{') open.push(i);
     else if (ch === '}' && open.length > 0) braces[open.pop()!] = i;
   }
   const nextBracket = new Int32Array(text.length + 1).fill(-1);
   for (let i = text.length - 1; i >= from; i--) {
-    if (ignored[i]) nextBracket[i] = nextBracket[i + 1]!;
+    if (escaped[i]) nextBracket[i] = nextBracket[i + 1]!;
     else if (text[i] === ']') nextBracket[i] = i;
     else if (text[i] === '{' && braces[i]! >= 0) nextBracket[i] = nextBracket[braces[i]! + 1]!;
     else nextBracket[i] = nextBracket[i + 1]!;
@@ -75,23 +75,32 @@ function pairFrom(text: string, from: number): TexPairs {
 }
 
 /**
- * Texts this long or longer are paired once (see `pairFrom`), so that many groups or options
- * left open do not each look through the rest of the text; the last long text's pairs are kept.
- * A shorter text is paired from each command on.
+ * Texts this long or longer are paired once (see `pairFrom`; a command starts where a scan from
+ * the text's start reaches, so pairing from there gives the same answers), so that many groups or
+ * options left open do not each look through the rest of the text. A shorter text is paired from
+ * each command on. The pairs of a few texts are kept, up to a total length.
  */
 const pairedLength = 1024;
-let pairedText: string | undefined;
-let pairedOnce: TexPairs | undefined;
-let pairedEnvironments: ReadonlyMap<number, number> | undefined;
+const keptLength = 1 << 20;
+const pairedTexts = new Map<string, { pairs: TexPairs; environments?: ReadonlyMap<number, number> }>();
+let pairedTotal = 0;
+
+function pairedOnce(text: string): { pairs: TexPairs; environments?: ReadonlyMap<number, number> } {
+  let paired = pairedTexts.get(text);
+  if (paired === undefined) {
+    if (pairedTotal + text.length > keptLength) {
+      pairedTexts.clear();
+      pairedTotal = 0;
+    }
+    paired = { pairs: pairFrom(text, 0) };
+    pairedTexts.set(text, paired);
+    pairedTotal += text.length;
+  }
+  return paired;
+}
 
 function pairsAt(text: string, start: number): TexPairs {
-  if (text.length < pairedLength) return pairFrom(text, start);
-  if (text !== pairedText) {
-    pairedText = text;
-    pairedOnce = pairFrom(text, 0);
-    pairedEnvironments = undefined;
-  }
-  return pairedOnce!;
+  return text.length < pairedLength ? pairFrom(text, start) : pairedOnce(text).pairs;
 }
 
 /** Where the group that `at` is in ends (at its `}`), or the end of the text: how far a font switch (`\bfseries`) reaches. */
@@ -186,29 +195,31 @@ export function rawTexEnd(text: string, start: number): number {
 function environmentEnd(text: string, start: number, nameEnd: number): number {
   if (text[nameEnd] !== '{') return -1;
   if (text.length < pairedLength) return pairEnvironments(text, start).get(start) ?? -1;
-  pairsAt(text, start);
-  pairedEnvironments ??= pairEnvironments(text, 0);
-  return pairedEnvironments.get(start) ?? -1;
+  const paired = pairedOnce(text);
+  paired.environments ??= pairEnvironments(text, 0);
+  return paired.environments.get(start) ?? -1;
 }
 
 /** By where each `\begin{name}` from `from` on starts, where its `\end{name}` ends. */
 function pairEnvironments(text: string, from: number): Map<number, number> {
   const ends = new Map<number, number>();
-  const open = new Map<string, number[]>();
-  const command = /\\(?:\\|(begin|end)\{([^{}\n]*)\})/g;
-  command.lastIndex = from;
-  for (let match = command.exec(text); match; match = command.exec(text)) {
-    const [, kind, name] = match;
-    if (kind === 'begin') {
-      const starts = open.get(name!) ?? [];
-      starts.push(match.index);
-      open.set(name!, starts);
-    } else if (kind === 'end') {
-      const begin = open.get(name!)?.pop();
-      if (begin !== undefined) ends.set(begin, command.lastIndex);
-    }
+  const begun = new Map<string, number[]>();
+  for (const tag of environmentTags(text, from)) {
+    let open = begun.get(tag.name);
+    if (open === undefined) begun.set(tag.name, (open = []));
+    if (tag.begin) open.push(tag.start);
+    else if (open.length > 0) ends.set(open.pop()!, tag.end);
   }
   return ends;
+}
+
+/** The `\begin{name}` and `\end{name}` of a text from `from` on, in order, past escaped backslashes; environments of one name nest. */
+export function* environmentTags(text: string, from = 0): Generator<{ readonly begin: boolean; readonly name: string; readonly start: number; readonly end: number }> {
+  const tag = /\\(?:\\|(begin|end)\{([^{}\n]*)\})/g;
+  tag.lastIndex = from;
+  for (let match = tag.exec(text); match !== null; match = tag.exec(text)) {
+    if (match[1] !== undefined) yield { begin: match[1] === 'begin', name: match[2]!, start: match.index, end: tag.lastIndex };
+  }
 }
 
 /** The name of the command at `at`, if a command starts there. */
@@ -243,9 +254,4 @@ export function texBlockCommandEnd(text: string, at: number): number {
 /** The name of the environment begun at `at` in a line (`\begin{name}`), if one is. */
 export function environmentBegun(line: string, at: number): string | undefined {
   return line.startsWith('\\begin{', at) ? /^\\begin\{([^{}\n]*)\}/.exec(line.slice(at, at + 200))?.[1] : undefined;
-}
-
-/** Finds the `\begin{name}` and `\end{name}` of one environment in a line, in order (see `pairEnvironments`). */
-export function environmentTags(name: string): RegExp {
-  return new RegExp(`\\\\(?:\\\\|(begin|end)\\{${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\})`, 'g');
 }

@@ -218,7 +218,8 @@ const cornerCases: readonly string[] = [
   // raw TeX: a command with its options and arguments hides the links in them; a line of commands pandoc does not read inline is a block, so a heading may follow it
   '\\newpage\n## Term {#term}\n\n\\vspace{1em}\\noindent\n## Zwei {#zwei}\n\n\\clearpage \n# Drei\n\n  \\newpage\n## Vier {#vier}\n\n\\newpage x\n## Fuenf {#fuenf}',
   '\\foo [b](#y) \\foo[b](#y2) \\foo{a} [c](#z) \\foo{[d](#w)} \\emph{[e](#v)} \\foo{x}{y}[f](#u) \\foo [a] [g](#t)\n\nC:\\Programme\\Tool [h](#s) a\\foo@ [i](#r) \\fooä [j](#q) \\foo12 [k](#p) \\foo*[l](#o)',
-  '\\foo{a [b](#y)\n\n\\foo{a}{b [c](#z)\n\n\\foo [a]{b [d](#x)\n\n\\foo[a [e](#w)\n\n\\foo{a\\}} [f](#v) \\foo{a % }\n} [g](#u) \\foo[x{]}] [h](#t) \\foo[x\\]] [i](#s)',
+  '\\foo{a [b](#y)\n\n\\foo{a}{b [c](#z)\n\n\\foo [a]{b [d](#x)\n\n\\foo[a [e](#w)\n\n\\foo{a\\}} [f](#v) Genauigkeit 95 % laut \\emph{[g](#u)} \\foo[x{]}] [h](#t) \\foo[x\\]] [i](#s)',
+  `${'Wort '.repeat(250)}95 % laut \\emph{[a](#b)} und \\foo[x] [c](#d) und \`printf("%d")\` \\emph{[e](#f)}`,
   '[x \\foo{]}](#z) [y \\foo[a]b](#z2) *a \\foo{*} b* [z](#z3)\n\n# A \\foo{b} c\n\n## B \\foo{b} {#bb}\n\n## C \\foo{b {#cc}\n\n| a | b |\n|---|---|\n| \\foo{x|y} [l](#l1) | c |',
   '\\begin{center}\n[a](#x)\n\n## H {#h}\n\n\\end{center}\n## T\n\n\\begin{x}a\\begin{x}b\\end{x} [c](#y)\\end{x} [d](#z)\n\n\\begin{open}\n[e](#w)\n\ntext \\begin{y} [f](#v) \\end{y} [g](#u) \\end{q} [h](#s)',
   '\\SI{3}{kg} [s](#si) \\SIlist{1;2}{m} [t](#sl) \\address x [u](#ad) \\address [v](#ad2) \\bfseries a [w](#bf) {\\em b [x](#em)} [y](#after)\n\n\\address x\n## Addr {#addr}\n\n\\endinput\n## Never {#never}',
