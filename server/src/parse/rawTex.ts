@@ -11,6 +11,7 @@
 import {
   blockTexCommands,
   inlineTexCommands,
+  texCitationCommands,
   texCommandArguments,
   texCommandsNeedingArgument,
   texCommandsReadingOn,
@@ -185,6 +186,7 @@ export function rawTexEnd(text: string, start: number): number {
     if (close < 0) return -1;
     end = at = close + 1;
   }
+  if (texCitationCommands.has(name) && text.slice(start, end).includes('](')) return -1;
   return texCommandsToDocumentEnd.has(name) ? text.length : end;
 }
 

@@ -6,7 +6,9 @@
  * and before one in text, in a group and out of it (`\name a [b](#c)`, `{\name a [b](#c)} [d](#e)`).
  * A name on none of the lists is read as an unknown command: with options and any number of
  * arguments, and at the start of a line as a block of its own when the line holds nothing else
- * (`\newpage`).
+ * (`\newpage`). Commands that pandoc reads itself (citations, images, footnotes) were measured
+ * with plain arguments as well (`# H \name[o]{k} x`), as writers use them. (Written incompletely,
+ * `\ac` without its braces say, some of those are text to pandoc, which these lists do not tell.)
  */
 
 /** Commands read inline: a line that starts with one is a paragraph's text, and a heading under it is too. */
@@ -68,41 +70,44 @@ export const blockTexCommands: ReadonlySet<string> = new Set(
 /** Commands that take no options in brackets: after `\LaTeX`, `[a](#x)` is a link. */
 export const texCommandsWithoutOptions: ReadonlySet<string> = new Set(
   (
-    'AA AE Ac Acf Acfp Acl Aclp Acp Acrfull Acrlong Acrshort Acs Acsp Autocite Autocites Cite ' +
-    'Cites Citeyear Citeyearpar DeclareMathOperator DeclareRobustCommand Footcite Footcites ' +
-    'Footcitetext Footcitetexts GLSdesc GLSdescplural Gls Glsdesc Glsdescplural Glspl Huge L ' +
-    'LARGE LaTeX Large O OE P PackageError Parencite Parencites RN Rn S SI SIlist SIrange ' +
-    'Smartcite Supercite Supercites TeX Textcite Textcites Verb aa abstractname ac acf acfp acl ' +
+    'AA AE Ac Acf Acfp Acl Aclp Acp Acrfull Acrlong Acrshort Acs Acsp DeclareMathOperator ' +
+    'DeclareRobustCommand GLSdesc GLSdescplural Gls Glsdesc Glsdescplural Glspl Huge L LARGE ' +
+    'LaTeX Large O OE P PackageError RN Rn S SIrange TeX Verb aa abstractname ac acf acfp acl ' +
     'aclp acp acrfull acrlong acrshort acs acsp addabbrvspace addbibresource adddot adddotspace ' +
-    'ae and ang author autocite autocites backslash bar bibliography bibname bibstring ' +
-    'blockcquote blockquote bshyp ccname chapter chaptername cite citeal citealp citealt ' +
-    'citeauthor citep cites citet citetext citeyear citeyearpar colonhyp colorbox contentsname ' +
-    'copyright def documentclass dothyp dots edef enclname ensuremath epigraph euro expandafter ' +
-    'faCheck faClose fancybreak figurename footcite footcites footcitetext footcitetexts footnote ' +
-    'footnotesize foreignblockcquote foreignblockquote foreignlanguage foreignquote framesubtitle ' +
-    'frametitle fshyp gdef global glossaryname gls glsdesc glsdescplural glspl graphicspath ' +
-    'headtoname href hrule huge hyp hyperlink hypertarget hyphen hyphenblockcquote ' +
-    'hyphenblockquote hyphenquote i ifdim ifstrequal iftoggle includegraphics indexname ' +
-    'inputminted j l large ldots let listfigurename listtablename lq lstinputlisting ' +
-    'lstlistingname mdots mintinline newcommand newenvironment newif newtheorem newtoggle nocite ' +
-    'nolinkurl normalsize num numlist numrange o oe pagename paragraph parbox parencite ' +
-    'parencites part partname pfbreak plainbreak plainfancybreak pounds prefacename proofname ' +
-    'providecommand provideenvironment ps qed raggedright refname renewcommand renewenvironment ' +
-    'rq rule scriptsize section seealsoname seename sep setdefaultlanguage setmainlanguage ' +
-    'signature sim slash small smartcite ss strut subparagraph subsection subsubsection supercite ' +
-    'supercites tablename textasciicircum textasciitilde textbackslash textcite textcites ' +
-    'textcolor textgreater textless textquotedblleft textquotedblright textquoteleft ' +
-    'textquoteright thanks theoremstyle tiny title titleformat togglefalse toggletrue url vdots ' +
-    'verb write xdef xspace'
+    'ae and author backslash bar bibliography bibname bibstring blockcquote blockquote bshyp ' +
+    'ccname chapter chaptername citetext colonhyp contentsname copyright def documentclass dothyp ' +
+    'dots edef enclname ensuremath epigraph euro expandafter faCheck faClose fancybreak ' +
+    'figurename footnotesize foreignblockcquote foreignblockquote foreignlanguage foreignquote ' +
+    'framesubtitle frametitle fshyp gdef global glossaryname gls glsdesc glsdescplural glspl ' +
+    'graphicspath headtoname href hrule huge hyp hyperlink hypertarget hyphen hyphenblockcquote ' +
+    'hyphenblockquote hyphenquote i ifdim ifstrequal iftoggle indexname inputminted j l large ' +
+    'ldots let listfigurename listtablename lq lstinputlisting lstlistingname mdots mintinline ' +
+    'newcommand newenvironment newif newtheorem newtoggle nolinkurl normalsize numrange o oe ' +
+    'pagename paragraph parbox part partname pfbreak plainbreak plainfancybreak pounds ' +
+    'prefacename proofname providecommand provideenvironment ps qed raggedright refname ' +
+    'renewcommand renewenvironment rq rule scriptsize section seealsoname seename sep ' +
+    'setdefaultlanguage setmainlanguage signature sim slash small ss strut subparagraph ' +
+    'subsection subsubsection tablename textasciicircum textasciitilde textbackslash textgreater ' +
+    'textless textquotedblleft textquotedblright textquoteleft textquoteright theoremstyle tiny ' +
+    'title titleformat togglefalse toggletrue url vdots verb write xdef xspace'
   ).split(' '),
 );
 
-/** Commands that are no TeX without an argument in braces: `\section [a](#x)` is text and a link. */
+/**
+ * Commands that are no TeX without an argument in braces, and that take options only before one:
+ * `\section [a](#x)` and `\footnote [a](#x)` are text and a link, `\footnote[2]{…}` is TeX.
+ */
 export const texCommandsNeedingArgument: ReadonlySet<string> = new Set(
   (
-    'addbibresource author bibliography blockquote chapter documentclass fancybreak framesubtitle ' +
-    'frametitle lstinputlisting paragraph part plainbreak section setdefaultlanguage ' +
-    'setmainlanguage signature subparagraph subsection subsubsection theoremstyle title write'
+    'Autocite Autocites Cite Cites Citeyear Citeyearpar Footcite Footcites Footcitetext ' +
+    'Footcitetexts Parencite Parencites SI SIlist Smartcite Supercite Supercites Textcite ' +
+    'Textcites addbibresource ang author autocite autocites bibliography blockquote chapter cite ' +
+    'citeal citealp citealt citeauthor citep cites citet citeyear citeyearpar colorbox ' +
+    'documentclass fancybreak footcite footcites footcitetext footcitetexts footnote ' +
+    'framesubtitle frametitle includegraphics lstinputlisting nocite num numlist paragraph ' +
+    'parencite parencites part plainbreak section setdefaultlanguage setmainlanguage signature ' +
+    'smartcite subparagraph subsection subsubsection supercite supercites textcite textcites ' +
+    'textcolor thanks theoremstyle title write'
   ).split(' '),
 );
 
@@ -141,6 +146,20 @@ export const texDefinitionCommands: ReadonlySet<string> = new Set(
   ).split(' '),
 );
 
+/**
+ * Citations, which pandoc reads whole or not at all: a link in their options or arguments
+ * (`\cite{[a](#x)}`) makes the command text, and the link a link.
+ */
+export const texCitationCommands: ReadonlySet<string> = new Set(
+  (
+    'Autocite Autocites Cite Cites Citeyear Citeyearpar Footcite Footcites Footcitetext ' +
+    'Footcitetexts Parencite Parencites Smartcite Supercite Supercites Textcite Textcites ' +
+    'autocite autocites cite citeal citealp citealt citeauthor citep cites citet citeyear ' +
+    'citeyearpar footcite footcites footcitetext footcitetexts nocite parencite parencites ' +
+    'smartcite supercite supercites textcite textcites'
+  ).split(' '),
+);
+
 /** Commands that reach to the end of their group or paragraph (font switches such as `\bfseries`): nothing after them there is Markdown. */
 export const texCommandsToGroupEnd: ReadonlySet<string> = new Set('bf bfseries em it itshape rm scshape sl slshape tt'.split(' '));
 
@@ -156,50 +175,50 @@ export const texCommandsToDocumentEnd: ReadonlySet<string> = new Set(['documentc
  */
 export const texCommandArguments: ReadonlyMap<string, number> = new Map([
   ...argumentsOf(0,
-  'AA AE Autocite Autocites Cite Cites Citeyear Citeyearpar DeclareMathOperator ' +
-  'DeclareRobustCommand Footcite Footcites Footcitetext Footcitetexts Huge L LARGE LaTeX Large ' +
-  'O OE P Parencite Parencites RN Rn S Smartcite Supercite Supercites TeX Textcite Textcites aa ' +
-  'abstractname addabbrvspace adddot adddotspace ae and autocite autocites backslash bar ' +
-  'bibname blockcquote bshyp ccname chaptername cite citeal citealp citealt citeauthor citep ' +
-  'cites citet citetext citeyear citeyearpar colonhyp contentsname copyright def dothyp dots ' +
-  'edef enclname euro expandafter faCheck faClose figurename footcite footcites footcitetext ' +
-  'footcitetexts footnotesize foreignblockcquote fshyp gdef global glossaryname graphicspath ' +
-  'headtoname hrule huge hyp hyperref hyphen hyphenblockcquote i ifdim ifstrequal iftoggle ' +
-  'indexname item j l large ldots let listfigurename listtablename lq lstlistingname mdots ' +
-  'newcommand newif nocite normalsize o oe pagename par parencite parencites partname pfbreak ' +
-  'pounds prefacename proofname providecommand ps qed raggedright refname renewcommand rq ' +
-  'scriptsize seealsoname seename sep sim slash small smartcite ss strut supercite supercites ' +
-  'tablename textasciicircum textasciitilde textbackslash textcite textcites textgreater ' +
-  'textless textquotedblleft textquotedblright textquoteleft textquoteright tiny titleformat ' +
-  'vdots xdef xspace'),
+  'AA AE DeclareMathOperator DeclareRobustCommand Huge L LARGE LaTeX Large O OE P RN Rn S TeX ' +
+  'aa abstractname addabbrvspace adddot adddotspace ae and backslash bar bibname blockcquote ' +
+  'bshyp ccname chaptername citetext colonhyp contentsname copyright def dothyp dots edef ' +
+  'enclname euro expandafter faCheck faClose figurename footnotesize foreignblockcquote fshyp ' +
+  'gdef global glossaryname graphicspath headtoname hrule huge hyp hyperref hyphen ' +
+  'hyphenblockcquote i ifdim ifstrequal iftoggle indexname item j l large ldots let ' +
+  'listfigurename listtablename lq lstlistingname mdots newcommand newif normalsize o oe ' +
+  'pagename par partname pfbreak pounds prefacename proofname providecommand ps qed raggedright ' +
+  'refname renewcommand rq scriptsize seealsoname seename sep sim slash small ss strut ' +
+  'tablename textasciicircum textasciitilde textbackslash textgreater textless textquotedblleft ' +
+  'textquotedblright textquoteleft textquoteright tiny titleformat vdots xdef xspace'),
   ...argumentsOf(1,
-  'Ac Acf Acfp Acl Aclp Acp Acrfull Acrlong Acrshort Acs Acsp G GLSdesc GLSdescplural Gls ' +
-  'Glsdesc Glsdescplural Glspl H MakeLowercase MakeTextLowercase MakeTextUppercase ' +
-  'MakeUppercase U Verb ac acf acfp acl aclp acp acrfull acrlong acrshort acs acsp ' +
-  'addbibresource address alert ang author autocap b bibliography bibstring blockquote c ' +
-  'caption centerline chapter closing d date dedication emph enquote ensuremath extratitle f ' +
-  'fancybreak footnote framesubtitle frametitle frontispiece gls glsdesc glsdescplural glspl h ' +
-  'include includegraphics input k lowercase lowertitleback lstinline lstinputlisting mkbibbold ' +
-  'mkbibbrackets mkbibemph mkbibitalic mkbibparens mkbibquote newtie newtoggle nhttfamily ' +
-  'nohyphens nolinkurl num numlist opening paragraph part passthrough plainbreak publishers r ' +
-  'section setdefaultlanguage setmainlanguage signature sout subfile subject subparagraph ' +
-  'subsection subsubsection subtitle t textafrikaans textalbanian textamharic textarabic ' +
-  'textarmenian textassamese textasturian textbasque textbengali textbf textbreton ' +
-  'textbulgarian textcatalan textcircled textcoptic textcroatian textczech textdanish ' +
-  'textdivehi textdutch textenglish textesperanto textestonian textethiopic textfarsi ' +
-  'textfinnish textfrench textfriulan textgalician textgerman textgreek textgujarati texthebrew ' +
-  'texthindi texticelandic textindonesian textinterlingua textirish textit textitalian ' +
-  'textjapanese textkannada textkhmer textkorean textkurmanji textlao textlatin textlatvian ' +
-  'textlithuanian textlsorbian textmagyar textmalayalam textmarathi textmd textmongolian ' +
-  'textnhtt textnko textnormal textnorsk textnynorsk textoccitan textogonekcentered textoriya ' +
-  'textpiedmontese textpinyin textpolish textportuguese textpunjabi textrm textromanian ' +
-  'textromansh textrussian textsamin textsanskrit textsc textscottish textserbian textserbianc ' +
-  'textsf textsl textslovak textslovenian textspanish textsubscript textsuperscript textswedish ' +
-  'textsyriac texttamil texttelugu textthai texttibetan texttt textturkish textturkmen ' +
-  'textukrainian textup texturdu textusorbian textvietnamese textwelsh thanks theoremstyle ' +
-  'title titlehead togglefalse toggletrue u ul uline underline uppercase uppertitleback url ' +
-  'usepackage v vadjust verb write'),
-  ...argumentsOf(2, 'colorbox epigraph foreignblockquote foreignlanguage foreignquote href hyperlink hypertarget ' +
+  'Ac Acf Acfp Acl Aclp Acp Acrfull Acrlong Acrshort Acs Acsp Autocite Autocites Cite Cites ' +
+  'Citeyear Citeyearpar Footcite Footcites Footcitetext Footcitetexts G GLSdesc GLSdescplural ' +
+  'Gls Glsdesc Glsdescplural Glspl H MakeLowercase MakeTextLowercase MakeTextUppercase ' +
+  'MakeUppercase Parencite Parencites Smartcite Supercite Supercites Textcite Textcites U Verb ' +
+  'ac acf acfp acl aclp acp acrfull acrlong acrshort acs acsp addbibresource address alert ang ' +
+  'author autocap autocite autocites b bibliography bibstring blockquote c caption centerline ' +
+  'chapter cite citeal citealp citealt citeauthor citep cites citet citeyear citeyearpar ' +
+  'closing d date dedication emph enquote ensuremath extratitle f fancybreak footcite footcites ' +
+  'footcitetext footcitetexts footnote framesubtitle frametitle frontispiece gls glsdesc ' +
+  'glsdescplural glspl h include includegraphics input k lowercase lowertitleback lstinline ' +
+  'lstinputlisting mkbibbold mkbibbrackets mkbibemph mkbibitalic mkbibparens mkbibquote newtie ' +
+  'newtoggle nhttfamily nocite nohyphens nolinkurl num numlist opening paragraph parencite ' +
+  'parencites part passthrough plainbreak publishers r section setdefaultlanguage ' +
+  'setmainlanguage signature smartcite sout subfile subject subparagraph subsection ' +
+  'subsubsection subtitle supercite supercites t textafrikaans textalbanian textamharic ' +
+  'textarabic textarmenian textassamese textasturian textbasque textbengali textbf textbreton ' +
+  'textbulgarian textcatalan textcircled textcite textcites textcoptic textcroatian textczech ' +
+  'textdanish textdivehi textdutch textenglish textesperanto textestonian textethiopic ' +
+  'textfarsi textfinnish textfrench textfriulan textgalician textgerman textgreek textgujarati ' +
+  'texthebrew texthindi texticelandic textindonesian textinterlingua textirish textit ' +
+  'textitalian textjapanese textkannada textkhmer textkorean textkurmanji textlao textlatin ' +
+  'textlatvian textlithuanian textlsorbian textmagyar textmalayalam textmarathi textmd ' +
+  'textmongolian textnhtt textnko textnormal textnorsk textnynorsk textoccitan ' +
+  'textogonekcentered textoriya textpiedmontese textpinyin textpolish textportuguese ' +
+  'textpunjabi textrm textromanian textromansh textrussian textsamin textsanskrit textsc ' +
+  'textscottish textserbian textserbianc textsf textsl textslovak textslovenian textspanish ' +
+  'textsubscript textsuperscript textswedish textsyriac texttamil texttelugu textthai ' +
+  'texttibetan texttt textturkish textturkmen textukrainian textup texturdu textusorbian ' +
+  'textvietnamese textwelsh thanks theoremstyle title titlehead togglefalse toggletrue u ul ' +
+  'uline underline uppercase uppertitleback url usepackage v vadjust verb write'),
+  ...argumentsOf(2,
+  'colorbox epigraph foreignblockquote foreignlanguage foreignquote href hyperlink hypertarget ' +
   'hyphenblockquote hyphenquote inputminted mintinline newtheorem numrange parbox rule ' +
   'texorpdfstring textcolor'),
 ]);

@@ -224,6 +224,8 @@ const cornerCases: readonly string[] = [
   '\\begin{center}\n[a](#x)\n\n## H {#h}\n\n\\end{center}\n## T\n\n\\begin{x}a\\begin{x}b\\end{x} [c](#y)\\end{x} [d](#z)\n\n\\begin{open}\n[e](#w)\n\ntext \\begin{y} [f](#v) \\end{y} [g](#u) \\end{q} [h](#s)',
   '\\SI{3}{kg} [s](#si) \\SIlist{1;2}{m} [t](#sl) \\address x [u](#ad) \\address [v](#ad2) \\bfseries a [w](#bf) {\\em b [x](#em)} [y](#after)\n\n\\address x\n## Addr {#addr}\n\n\\endinput\n## Never {#never}',
   '\\newcommand{\\x}{y}\n## Def {#def}\n\n\\def\\x{y}\n## Def2 {#def2}\n\n\\renewcommand{\\x}[1]{y [a](#b)}\n## D3 {#d3}\n\n\\newenvironment{e}{a}{b}\n## D4 {#d4}\n\n\\let\\a\\b\n## D5 {#d5}\n\n\\newcommand{\\y}{a\nb}\n## D6 {#d6}\n\nx \\newcommand{\\z}{[c](#d)} [e](#f)\n\n\\def\\x#1{[g](#h)}\n## D7 {#d7}',
+  // commands pandoc reads itself: citations, images, footnotes, URLs, as writers use them
+  '# Modell \\cite{vaswani2017}\n\n# Modell \\autocite[S.~3]{key}\n\n# Abb. \\includegraphics[width=5cm]{x.png}\n\nText\\footnote[2]{[a](#b)} und \\footnote [c](#d) und \\cite{[e](#f)} und \\cite [g](#h) und \\citep[S. 3]{k} [i](#j) und \\url{https://x.org} [k](#l)',
   '\\LaTeX [a](#x) \\ldots [b](#y) \\small{[c](#z)} \\small [d](#w) \\footnote [e](#v) \\footnote{[f](#u)} \\par[g](#t) \\item{[h](#s)}\n\n\\small{a}\n## Small {#sm}\n\n\\small\n## Small2 {#sm2}\n\n- \\item [b](#y)\n- \\vspace{1em} text [a](#a)\n  ## H {#h}',
   '\\textbf{x}\n## Swallowed {#sw}\n\n\\emph{a} \\newpage\n## Also {#also}\n\n\\item [b](#y)\n\n\\newpage\\clearpage\n## After {#after}\n\n- \\newpage\n  ## In a list {#li}\n\n> \\newpage\n> ## In a quote {#q}',
 ];
