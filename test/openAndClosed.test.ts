@@ -11,6 +11,7 @@ import {
   CodeActionRequest,
   CreateFile,
   DidChangeWatchedFilesNotification,
+  DidDeleteFilesNotification,
   DidCloseTextDocumentNotification,
   DidSaveTextDocumentNotification,
   DidOpenTextDocumentNotification,
@@ -84,6 +85,30 @@ test('a file has its mention hints while open; closed it keeps its other diagnos
     fs.writeFileSync(path.join(folder, 'Neu.md'), freshText);
     await server.connection.sendNotification(DidSaveTextDocumentNotification.type, { textDocument: { uri: fresh } });
     await server.waitUntil(() => (server.diagnostics.get(fresh) ?? []).some((diagnostic) => diagnostic.code === 'broken-link'), 'the saved new file in the glossary');
+  } finally {
+    await server.shutdown();
+    fs.rmSync(folder, { recursive: true, force: true });
+  }
+});
+
+test('a file deleted in the editor (workspace/didDeleteFiles, no watcher event) leaves the glossary though its document stays open', { timeout: 60_000 }, async (t) => {
+  const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'glossary-did-delete-'));
+  fs.writeFileSync(path.join(folder, 'Index.md'), '# Index {#Index}\n');
+  fs.writeFileSync(path.join(folder, 'TensorFlow.md'), entry('TensorFlow', 'TensorFlow', 'Ein Framework, mit [Keras](#Keras) zu bedienen.'));
+  const text = entry('Keras', 'Keras', 'Mit TensorFlow gebaut.');
+  fs.writeFileSync(path.join(folder, 'Keras.md'), text);
+  const uri = URI.file(path.join(folder, 'Keras.md')).toString();
+  const tensorFlow = URI.file(path.join(folder, 'TensorFlow.md')).toString();
+  const server = await startServer(folder, { signal: t.signal, capabilities: { workspace: { fileOperations: { didDelete: true } } } });
+  const linkToKerasBroken = (): boolean => (server.diagnostics.get(tensorFlow) ?? []).some((diagnostic) => diagnostic.code === 'broken-link');
+  try {
+    assert.ok(server.capabilities.workspace?.fileOperations?.didDelete, 'the server asks to be told of deletions');
+    await server.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'markdown', version: 1, text } });
+    await server.settle();
+    assert.equal(linkToKerasBroken(), false);
+    fs.rmSync(path.join(folder, 'Keras.md'));
+    await server.connection.sendNotification(DidDeleteFilesNotification.type, { files: [{ uri }] });
+    await server.waitUntil(linkToKerasBroken, 'the link to the deleted entry to break');
   } finally {
     await server.shutdown();
     fs.rmSync(folder, { recursive: true, force: true });

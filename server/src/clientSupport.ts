@@ -37,6 +37,12 @@ export interface ClientSupport {
   readonly edits: ClientEdits;
   /** It tells of workspace folders added and removed. */
   readonly workspaceFolders: boolean;
+  /**
+   * It tells of files and folders it deleted (`workspace/didDeleteFiles`, VS Code for its Explorer
+   * and workspace edits): a file created and deleted at once may reach no watcher, whose events
+   * VS Code merges.
+   */
+  readonly reportsDeletes: boolean;
   /** It opens a document when asked (`window/showDocument`). */
   readonly showsDocuments: boolean;
   /** It shows a completion item's `labelDetails` (VS Code does). */
@@ -63,6 +69,7 @@ export const unknownClient: ClientSupport = {
   watching: { registersWatchers: false, relativePatterns: false },
   edits: { documentChanges: false, createsFiles: false, renamesFiles: false, snippets: false },
   workspaceFolders: false,
+  reportsDeletes: false,
   showsDocuments: false,
   completionLabelDetails: false,
   resolvesActionEdits: false,
@@ -93,6 +100,7 @@ export function clientSupportOf(params: InitializeParams): ClientSupport {
       snippets: documentChanges && workspaceEdit?.snippetEditSupport === true,
     },
     workspaceFolders: workspace?.workspaceFolders === true,
+    reportsDeletes: workspace?.fileOperations?.didDelete === true,
     showsDocuments: window?.showDocument?.support === true,
     completionLabelDetails: textDocument?.completion?.completionItem?.labelDetailsSupport === true,
     resolvesActionEdits: codeAction?.dataSupport === true && codeAction.resolveSupport?.properties.includes('edit') === true,
@@ -119,7 +127,10 @@ export function serverCapabilities(client: ClientSupport): ServerCapabilities {
     // prepareRename only for a client that asks it (the LSP allows the option only then).
     renameProvider: client.preparesRename ? { prepareProvider: true } : true,
     executeCommandProvider: { commands: [ServerCommands.createEntry, ServerCommands.ignoreMentionsOf] },
-    ...(client.workspaceFolders ? { workspace: { workspaceFolders: { supported: true, changeNotifications: true } } } : {}),
+    workspace: {
+      ...(client.workspaceFolders ? { workspaceFolders: { supported: true, changeNotifications: true } } : {}),
+      ...(client.reportsDeletes ? { fileOperations: { didDelete: { filters: [{ scheme: 'file', pattern: { glob: '**/*' } }] } } } : {}),
+    },
     ...(client.pullsDiagnostics ? { diagnosticProvider: { identifier: 'glossary', interFileDependencies: true, workspaceDiagnostics: false } } : {}),
   };
 }

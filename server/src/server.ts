@@ -231,6 +231,7 @@ export function startServer(
     watching.update();
   };
   connection.onDidChangeWatchedFiles((params) => afterDiskWork(() => applyFileChanges(params.changes)));
+  connection.workspace.onDidDeleteFiles((params) => afterDiskWork(() => applyFileChanges(params.files.map((file) => ({ uri: file.uri, type: FileChangeType.Deleted })))));
 
   documents.onDidChangeContent(({ document }) => {
     changeCounts.set(document.uri, (changeCounts.get(document.uri) ?? 0) + 1);

@@ -37,7 +37,11 @@ describe('changes on disk and in the settings', () => {
       assert.ok(await vscode.workspace.applyEdit(rename));
       const tabs = vscode.window.tabGroups.all.flatMap((group) => group.tabs).filter((tab) => tab.input?.uri?.toString() === renamed.toString());
       await vscode.window.tabGroups.close(tabs);
-      await vscode.workspace.fs.delete(renamed);
+      // Deleted as the Explorer deletes: VS Code tells the server (workspace/didDeleteFiles), for its
+      // watcher may merge the file's creation and deletion, so close together, into no event at all.
+      const deletion = new vscode.WorkspaceEdit();
+      deletion.deleteFile(renamed);
+      assert.ok(await vscode.workspace.applyEdit(deletion));
       assert.ok(vscode.workspace.textDocuments.some((d) => d.uri.toString() === renamed.toString()), 'VS Code keeps the document of the deleted file open, with no tab');
       await waitFor(() => brokenToSparse().length === 1 && api.status().entryCount === 7, 'the link to the deleted entry broken, 7 entries');
       // Read anew by a restarted server (its first status is `indexing`), the glossary still leaves it out.
