@@ -18,7 +18,7 @@ const entry = (title: string, seeAlso: readonly string[], body: readonly string[
 async function withGlossary(
   t: { signal: AbortSignal },
   run: (folder: string, uriOf: (name: string) => string, server: Awaited<ReturnType<typeof startServer>>) => Promise<void>,
-  client: Pick<StartOptions, 'onConnection'> & { readonly pullsSettings?: boolean; readonly resolvesEdits?: boolean } = {},
+  client: Pick<StartOptions, 'onConnection'> & { readonly pullsSettings?: boolean; readonly resolvesEdits?: boolean; readonly files?: Readonly<Record<string, string>> } = {},
 ): Promise<void> {
   const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'glossary-cross-file-'));
   fs.mkdirSync(path.join(folder, '.git'));
@@ -26,6 +26,7 @@ async function withGlossary(
   fs.writeFileSync(path.join(folder, 'Apfel.md'), entry('Apfel', ['Birne']));
   fs.writeFileSync(path.join(folder, 'Birne.md'), entry('Birne', ['Zitrone']));
   fs.writeFileSync(path.join(folder, 'Zitrone.md'), entry('Zitrone', ['Birne']));
+  for (const [name, text] of Object.entries(client.files ?? {})) fs.writeFileSync(path.join(folder, name), text);
   const uriOf = (name: string): string => URI.file(path.join(folder, name)).toString();
   // A client without file watchers: the server hears of changes on disk only when it looks.
   const workspace = { workspaceEdit: { documentChanges: true }, configuration: client.pullsSettings === true };
@@ -115,6 +116,35 @@ test('a rename edits the closed files that changed on disk unannounced where the
     assert.equal(applied('Zitrone.md', zitrone), entry('Zitrone', ['Birne'], ['Etwas Text.', '', 'Noch ein Absatz.', '', 'Und noch einer.']).replace('(#Birne)', '(#Birnbaum)'));
     assert.equal(applied('Birne.md', birne), birne.replace('{#Birne', '{#Birnbaum'));
   });
+});
+
+test('changing an id to its file\'s name edits the links in closed files where they are now, when the writer picks the fix', { timeout: 60_000 }, async (t) => {
+  const named = (text: string): string => text.replace(/#Birne\b/g, '#Birnen');
+  const birne = named(entry('Birne', ['Zitrone']));
+  await withGlossary(
+    t,
+    async (folder, uriOf, server) => {
+      await server.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri: uriOf('Birne.md'), languageId: 'markdown', version: 1, text: birne } });
+      await server.settle();
+      const mismatch = server.diagnostics.get(uriOf('Birne.md'))!.find((diagnostic) => diagnostic.code === 'anchor-file-mismatch')!;
+      const actions = (await server.connection.sendRequest(CodeActionRequest.type, { textDocument: { uri: uriOf('Birne.md') }, range: mismatch.range, context: { diagnostics: [mismatch], only: ['quickfix'] } })) as CodeAction[];
+      const offered = actions.find((action) => action.title.startsWith('Change the id'))!;
+      assert.equal(offered.title, 'Change the id to "Birne", as the file is named, and the 2 links to it');
+      assert.equal(offered.edit, undefined, 'offered without its edit, as it edits closed files');
+      // While the light bulb shows, Zitrone gets two paragraphs more above its link; the server is not told.
+      const zitrone = named(entry('Zitrone', ['Birne'], ['Etwas Text.', '', 'Noch ein Absatz.', '', 'Und noch einer.']));
+      fs.writeFileSync(path.join(folder, 'Zitrone.md'), zitrone);
+      const picked = (await server.connection.sendRequest(CodeActionResolveRequest.type, offered)) as CodeAction;
+      const changes = new Map((picked.edit!.documentChanges! as TextDocumentEdit[]).map((change) => [change.textDocument.uri, change]));
+      assert.deepEqual([...changes.keys()].sort(), [uriOf('Apfel.md'), uriOf('Birne.md'), uriOf('Zitrone.md')]);
+      assert.equal(changes.get(uriOf('Birne.md'))!.textDocument.version, 1, 'the open file\'s edit is tied to its version');
+      const applied = (name: string, text: string): string => TextDocument.applyEdits(TextDocument.create(uriOf(name), 'markdown', 0, text), changes.get(uriOf(name))!.edits as TextEdit[]);
+      assert.equal(applied('Birne.md', birne), entry('Birne', ['Zitrone']));
+      assert.equal(applied('Zitrone.md', zitrone), entry('Zitrone', ['Birne'], ['Etwas Text.', '', 'Noch ein Absatz.', '', 'Und noch einer.']));
+      assert.equal(applied('Apfel.md', named(entry('Apfel', ['Birne']))), entry('Apfel', ['Birne']));
+    },
+    { resolvesEdits: true, files: { 'Apfel.md': named(entry('Apfel', ['Birne'])), 'Birne.md': birne, 'Zitrone.md': named(entry('Zitrone', ['Birne'])) } },
+  );
 });
 
 /**

@@ -14,7 +14,8 @@ import { anchorDescription } from './anchorDescription';
 import { toLspDiagnostic } from './diagnostics';
 import { rangeContains } from './locate';
 import { titleForMissingId } from './missingEntries';
-import { headingIdProblem, idProblem, newEntryProblem } from './newEntry';
+import { idProblem, newEntryProblem } from './newEntry';
+import { idEditsByUri, newIdProblem } from './rename';
 import { entryWithId } from './entryOf';
 import { linkFirstMentionsEdits, linkMentionEdit, linkMentionsKind } from './mentionLinks';
 import { addToIndexEdit, indexAnchorEdit } from './indexPageEdits';
@@ -57,25 +58,30 @@ export interface OtherDocument {
 export type NamedDiagnostic = Pick<Diagnostic, 'code' | 'range'>;
 
 /**
- * Whether quick fixes are asked for a diagnostic: it touches the range (the cursor, a selection),
- * or the editor names it (Neovim names those of the cursor's line, wherever on the line it is).
+ * The diagnostics whose quick fixes are asked for: those the editor names, when it names any of
+ * them (VS Code names those at the cursor, or the one picked in the Problems panel; Neovim those of
+ * the cursor's line, wherever on the line they are); else those touching the range (the cursor, a
+ * selection). A see-also list's diagnostic spans the broken links in it: picked in the Problems
+ * panel, it gets the sort alone.
  */
-function isAskedFor(diagnostic: GlossaryDiagnostic, range: Range, named: readonly NamedDiagnostic[]): boolean {
-  return overlaps(diagnostic.range, range) || named.some((other) => other.code === diagnostic.code && sameRange(other.range, diagnostic.range));
+function askedFor(diagnostics: readonly GlossaryDiagnostic[], range: Range, named: readonly NamedDiagnostic[]): GlossaryDiagnostic[] {
+  const isNamed = (diagnostic: GlossaryDiagnostic) => named.some((other) => other.code === diagnostic.code && sameRange(other.range, diagnostic.range));
+  const byName = named.length === 0 ? [] : diagnostics.filter(isNamed);
+  return byName.length > 0 ? byName : diagnostics.filter((diagnostic) => overlaps(diagnostic.range, range));
 }
 
 /** The other files whose text the quick fixes asked for edit: the index page, another entry. */
 export function filesEditedByQuickFixes(index: WorkspaceIndex, uri: string, diagnostics: readonly GlossaryDiagnostic[], range: Range, named: readonly NamedDiagnostic[] = []): string[] {
   const uris = new Set<string>();
-  for (const diagnostic of diagnostics) {
+  for (const diagnostic of askedFor(diagnostics, range, named)) {
     const { data } = diagnostic;
-    if (!isAskedFor(diagnostic, range, named)) {
-      continue;
-    }
     if (data.kind === DiagnosticCode.NotInIndex || data.kind === DiagnosticCode.IndexAnchorMissing) {
       uris.add(data.indexPageUri ?? uri);
     } else if (data.kind === DiagnosticCode.SeeAlsoNotReciprocal) {
       uris.add(data.otherUri);
+    } else if (data.kind === DiagnosticCode.AnchorFileMismatch && index.anchorsOf(data.entryId).length === 1) {
+      // Changing the id to the file's name carries the links along, as a rename does.
+      index.linksTo(data.entryId).forEach((located) => uris.add(located.uri));
     }
   }
   uris.delete(uri);
@@ -83,7 +89,7 @@ export function filesEditedByQuickFixes(index: WorkspaceIndex, uri: string, diag
 }
 
 /**
- * The quick fixes for the diagnostics asked for (see `isAskedFor`), and the source actions of the
+ * The quick fixes for the diagnostics asked for (see `askedFor`), and the source actions of the
  * entry at the range or of the file. `only` restricts the kinds, as the client asks.
  */
 export function codeActions(input: CodeActionInput, range: Range, only: readonly string[] | undefined, named: readonly NamedDiagnostic[] = []): CodeAction[] {
@@ -94,8 +100,7 @@ export function codeActions(input: CodeActionInput, range: Range, only: readonly
   const wanted = (kind: string): boolean => only === undefined || only.some((prefix) => kind === prefix || kind.startsWith(`${prefix}.`));
   const actions: CodeAction[] = [];
   if (wanted(CodeActionKind.QuickFix)) {
-    const touching = input.diagnostics.filter((diagnostic) => isAskedFor(diagnostic, range, named));
-    actions.push(...oneAnswerEach(touching.flatMap((diagnostic) => quickFixes(input, model, diagnostic))));
+    actions.push(...oneAnswerEach(askedFor(input.diagnostics, range, named).flatMap((diagnostic) => quickFixes(input, model, diagnostic))));
   }
   if (wanted(fixAllSeeAlsoKind)) {
     const fixAll = fixAllSeeAlso(input, model);
@@ -331,8 +336,15 @@ function idFileFixes(input: CodeActionInput, model: GlossaryDocument, diagnostic
   }
   const actions: CodeAction[] = [];
   const nameId = fileNameId(model.uri);
-  if (nameId !== entry.id && headingIdProblem(nameId) === undefined && !input.index.isDefined(nameId)) {
-    actions.push(quickFix(l10n.t('Change the id to "{0}", as the file is named', nameId), diagnostic, editOf(input, [TextEdit.replace(idRange, nameId)]), false));
+  const idChange = nameId !== entry.id && newIdProblem(input.index, nameId) === undefined ? idChangeEdit(input, model.uri, entry.id, idRange, nameId) : undefined;
+  if (idChange !== undefined) {
+    const title =
+      idChange.links === 0
+        ? l10n.t('Change the id to "{0}", as the file is named', nameId)
+        : idChange.links === 1
+          ? l10n.t('Change the id to "{0}", as the file is named, and the link to it', nameId)
+          : l10n.t('Change the id to "{0}", as the file is named, and the {1} links to it', nameId, idChange.links);
+    actions.push(quickFix(title, diagnostic, idChange.edit, false));
   }
   const newUri = idProblem(entry.id) === undefined ? entryFileUri(entry.id, { besideUri: model.uri }) : undefined;
   if (diagnostic.code === DiagnosticCode.AnchorFileMismatch && input.renamesFiles && newUri !== undefined && input.index.document(newUri) === undefined) {
@@ -341,6 +353,25 @@ function idFileFixes(input: CodeActionInput, model: GlossaryDocument, diagnostic
     actions.push(quickFix(l10n.t('Rename the file to "{0}.md"', entry.id), diagnostic, { documentChanges: [rename] }, false));
   }
   return actions;
+}
+
+/**
+ * The heading's id changed as a rename changes it: with every link to it, unless the id is
+ * defined more than once (the links keep leading to the others). Undefined when a file to edit is
+ * not at hand as indexed (see `fileToEdit`).
+ */
+function idChangeEdit(input: CodeActionInput, uri: string, id: string, idRange: Range, newId: string): { readonly edit: WorkspaceEdit; readonly links: number } | undefined {
+  const edits = idEditsByUri(input.index, uri, { id, range: idRange, alone: input.index.anchorsOf(id).length > 1 }, newId);
+  const files: { readonly file: OtherDocument; readonly edits: TextEdit[] }[] = [];
+  for (const [target, fileEdits] of edits) {
+    const file = fileToEdit(input, target);
+    if (file === undefined) {
+      return undefined;
+    }
+    files.push({ file: file.text, edits: fileEdits });
+  }
+  const links = [...edits.values()].reduce((sum, fileEdits) => sum + fileEdits.length, 0) - 1;
+  return { edit: editOfFiles(input, files), links };
 }
 
 /** Every see-also list of the file in order, as one source action; undefined when all are. */
@@ -413,11 +444,16 @@ function editOf(input: CodeActionInput, edits: TextEdit[]): WorkspaceEdit {
 
 /** Edits of a file, this one or another, tied to the version the editor has open when the client checks versions. */
 function editOfOther(input: CodeActionInput, file: OtherDocument, edits: TextEdit[]): WorkspaceEdit {
-  const uri = file.document.uri;
-  return input.documentChanges ? { documentChanges: [TextDocumentEdit.create({ uri, version: file.openVersion }, edits)] } : { changes: { [uri]: edits } };
+  return editOfFiles(input, [{ file, edits }]);
 }
 
-/** The entry whose range holds a diagnostic's range. */
+/** Edits of several files, each tied to the version the editor has open when the client checks versions. */
+function editOfFiles(input: CodeActionInput, files: readonly { readonly file: OtherDocument; readonly edits: TextEdit[] }[]): WorkspaceEdit {
+  return input.documentChanges
+    ? { documentChanges: files.map(({ file, edits }) => TextDocumentEdit.create({ uri: file.document.uri, version: file.openVersion }, edits)) }
+    : { changes: Object.fromEntries(files.map(({ file, edits }) => [file.document.uri, edits])) };
+}
+
 function overlaps(a: Range, b: Range): boolean {
   return rangeContains(a, b.start) || rangeContains(a, b.end) || rangeContains(b, a.start);
 }

@@ -74,8 +74,8 @@ function indexIdReason(): string {
 
 /**
  * The entry file a rename of `id` to `newId` renames along: the `.md` file named after the id
- * whose heading gives it. `taken` when a file of the new name is in the glossary already, which
- * the rename leaves alone.
+ * whose heading gives it. `taken` when a file of the new name, or of a name that differs in case
+ * alone, is in the glossary already, which the rename leaves alone.
  */
 export function entryFileRename(index: WorkspaceIndex, id: string, newId: string): { readonly from: string; readonly to: string; readonly taken: boolean } | undefined {
   // A file is named after its entry's heading, not after a span or figure in it.
@@ -84,7 +84,8 @@ export function entryFileRename(index: WorkspaceIndex, id: string, newId: string
     return undefined;
   }
   const to = entryFileUri(newId, { besideUri: definer });
-  return { from: definer, to, taken: index.document(to) !== undefined };
+  const taken = index.documentsNamedAlike(to).some((document) => document.uri !== definer);
+  return { from: definer, to, taken };
 }
 
 /** How the client takes edits of several files. */
@@ -101,6 +102,51 @@ export interface RenameOptions {
   readonly fileKept?: (from: string, to: string) => void;
 }
 
+/** Why no id can be renamed to `newId`, or undefined when it can: an invalid id, `Index`, one that is defined. */
+export function newIdProblem(index: WorkspaceIndex, newId: string): string | undefined {
+  const invalid = headingIdProblem(newId);
+  if (invalid !== undefined) {
+    return invalid;
+  }
+  if (newId === indexId) {
+    return indexIdReason();
+  }
+  const other = index.anchorsOf(newId)[0];
+  return other === undefined ? undefined : l10n.t('The id "{0}" already exists in {1}.', newId, fileNameOf(other.uri));
+}
+
+/**
+ * The edits that give the target's id the new one, by file: where it is defined and every link to
+ * it; of an id defined more than once, the definition at the target alone, as the links keep
+ * leading to the others.
+ */
+export function idEditsByUri(index: WorkspaceIndex, uri: string, target: RenameTarget, newId: string): Map<string, TextEdit[]> {
+  const editsByUri = new Map<string, Map<string, TextEdit>>();
+  const add = (file: string, range: Range): void => {
+    let edits = editsByUri.get(file);
+    if (!edits) {
+      edits = new Map();
+      editsByUri.set(file, edits);
+    }
+    // Links sharing one reference definition share its id range: edit it once.
+    edits.set(`${range.start.line}:${range.start.character}`, TextEdit.replace(range, newId));
+  };
+  if (target.alone) {
+    add(uri, target.range);
+  } else {
+    for (const { uri: definer, anchor } of index.anchorsOf(target.id)) {
+      // Only where the id is written (prepareRename refuses the others): never a heading's title.
+      add(definer, anchor.writtenIdRange!);
+    }
+    for (const { uri: linker, link } of index.linksTo(target.id)) {
+      if (link.idRange !== undefined) {
+        add(linker, link.idRange);
+      }
+    }
+  }
+  return new Map([...editsByUri].map(([file, edits]) => [file, [...edits.values()]]));
+}
+
 /**
  * Renames an id: every heading or element that defines it and every link to it in the workspace, in one edit.
  * An entry file named after the old id is renamed along, when the client can rename files and no
@@ -113,46 +159,16 @@ export function renameId(index: WorkspaceIndex, uri: string, position: Position,
   if (newId === id) {
     return {};
   }
-  const invalid = headingIdProblem(newId);
-  if (invalid !== undefined) {
-    throw new RenameRefused(invalid);
+  const problem = newIdProblem(index, newId);
+  if (problem !== undefined) {
+    throw new RenameRefused(problem);
   }
-  if (newId === indexId) {
-    throw new RenameRefused(indexIdReason());
-  }
-  if (index.isDefined(newId)) {
-    const other = index.anchorsOf(newId)[0]!;
-    throw new RenameRefused(l10n.t('The id "{0}" already exists in {1}.', newId, fileNameOf(other.uri)));
-  }
-  const editsByUri = new Map<string, Map<string, TextEdit>>();
-  const add = (target: string, range: Range): void => {
-    let edits = editsByUri.get(target);
-    if (!edits) {
-      edits = new Map();
-      editsByUri.set(target, edits);
-    }
-    // Links sharing one reference definition share its id range: edit it once.
-    edits.set(`${range.start.line}:${range.start.character}`, TextEdit.replace(range, newId));
-  };
-  if (target.alone) {
-    // One of several definitions: the links keep leading to the others.
-    add(uri, target.range);
-  } else {
-    for (const { uri: definer, anchor } of index.anchorsOf(id)) {
-      // Only where the id is written (prepareRename refuses the others): never a heading's title.
-      add(definer, anchor.writtenIdRange!);
-    }
-    for (const { uri: linker, link } of index.linksTo(id)) {
-      if (link.idRange !== undefined) {
-        add(linker, link.idRange);
-      }
-    }
-  }
+  const editsByUri = idEditsByUri(index, uri, target, newId);
   if (!options.documentChanges) {
-    return { changes: Object.fromEntries([...editsByUri].map(([target, edits]) => [target, [...edits.values()]])) };
+    return { changes: Object.fromEntries(editsByUri) };
   }
   const documentChanges: (TextDocumentEdit | RenameFile)[] = [...editsByUri].map(([target, edits]) =>
-    TextDocumentEdit.create({ uri: target, version: options.isOpen(target) ? (index.document(target)?.version ?? null) : null }, [...edits.values()]),
+    TextDocumentEdit.create({ uri: target, version: options.isOpen(target) ? (index.document(target)?.version ?? null) : null }, edits),
   );
   const file = options.renamesFiles && !target.alone ? entryFileRename(index, id, newId) : undefined;
   if (file?.taken === false) {

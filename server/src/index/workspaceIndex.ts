@@ -129,6 +129,15 @@ export class WorkspaceIndex {
     return this.documentsByUri.get(uri);
   }
 
+  /**
+   * The indexed documents whose URI is `uri` but for case (`uri` itself among them): one file to the
+   * file systems of Windows and macOS.
+   */
+  documentsNamedAlike(uri: string): GlossaryDocument[] {
+    const lowerCase = uri.toLowerCase();
+    return [...this.documentsByUri.values()].filter((document) => document.uri.toLowerCase() === lowerCase);
+  }
+
   /** Every indexed document, in the order they were first added. */
   documents(): IterableIterator<GlossaryDocument> {
     return this.documentsByUri.values();

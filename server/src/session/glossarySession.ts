@@ -520,8 +520,7 @@ export class GlossarySession {
     if (this.currentIndex.document(uri) !== undefined || (await this.workspace.stat(uri)) !== undefined) {
       return uri;
     }
-    const lowerCase = uri.toLowerCase();
-    return [...this.currentIndex.documents()].find((document) => document.uri.toLowerCase() === lowerCase)?.uri;
+    return this.currentIndex.documentsNamedAlike(uri)[0]?.uri;
   }
 
   /** The file a new entry with this id would be written to, or undefined outside the workspace folder. */

@@ -4,7 +4,7 @@ import { CodeAction, TextDocumentEdit, TextEdit, WorkspaceEdit } from 'vscode-la
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { defaultConfig } from '../config';
 import { computeDiagnostics } from '../diagnostics/computeDiagnostics';
-import { codeActions, fixAllSeeAlsoKind } from '../features/codeActions';
+import { codeActions, filesEditedByQuickFixes, fixAllSeeAlsoKind } from '../features/codeActions';
 import { ServerCommands } from '../protocol';
 import { entryLines, indexOf, uriOf } from './support/tinyWorkspace';
 
@@ -154,6 +154,58 @@ test('an id that differs from the file name can be changed, or the file renamed'
   assert.deepEqual(applied(titled(actions, 'Change the id to "Claude", as the file is named'), document)[0], '## Claude {#Claude .chapter .small .term}');
   const rename = titled(actions, 'Rename the file to "CNN.md"');
   assert.deepEqual(rename?.edit?.documentChanges, [{ kind: 'rename', oldUri: uriOf('Claude.md'), newUri: uriOf('CNN.md'), options: { overwrite: false, ignoreIfExists: false } }]);
+});
+
+test('changing the id to the file name carries every link to it along, as a rename does; of an id defined twice, the heading alone', () => {
+  const files = {
+    'Index.md': index,
+    'Frontier-Model.md': ['## Frontier Models {#Frontier-Models .chapter .small .term}', '', 'Text.'],
+    'A.md': ['See [one](#Frontier-Models) and [two](#Frontier-Models).'],
+    'B.md': ['[three][f]', '', '[f]: #Frontier-Models'],
+  };
+  const linked = indexOf(files);
+  const uri = uriOf('Frontier-Model.md');
+  const document = TextDocument.create(uri, 'markdown', 1, files['Frontier-Model.md'].join('\n'));
+  const other = (name: keyof typeof files) => [uriOf(name), { document: TextDocument.create(uriOf(name), 'markdown', 0, files[name].join('\n')), openVersion: null }] as const;
+  const input = { index: linked, config: defaultConfig, document, diagnostics: computeDiagnostics(linked.document(uri)!, linked, defaultConfig), documentChanges: true, renamesFiles: true, newEntryUri };
+  const fix = (otherDocuments?: Map<string, { document: TextDocument; openVersion: null }>) =>
+    codeActions({ ...input, otherDocuments }, wholeFile, ['quickfix']).find((action) => action.title.startsWith('Change the id'));
+  // The files holding the links are read for the fix; without them it is not offered.
+  assert.deepEqual(filesEditedByQuickFixes(linked, uri, input.diagnostics, wholeFile).sort(), [uriOf('A.md'), uriOf('B.md')]);
+  assert.equal(fix(), undefined);
+  const action = fix(new Map([other('A.md'), other('B.md')]))!;
+  assert.equal(action.title, 'Change the id to "Frontier-Model", as the file is named, and the 3 links to it');
+  const changes = (action.edit?.documentChanges ?? []) as TextDocumentEdit[];
+  const textOf = (name: keyof typeof files) => {
+    const change = changes.find((candidate) => candidate.textDocument.uri === uriOf(name))!;
+    return TextDocument.applyEdits(TextDocument.create(uriOf(name), 'markdown', 0, files[name].join('\n')), change.edits as TextEdit[]).split('\n');
+  };
+  assert.deepEqual(textOf('Frontier-Model.md'), ['## Frontier Models {#Frontier-Model .chapter .small .term}', '', 'Text.']);
+  assert.deepEqual(textOf('A.md'), ['See [one](#Frontier-Model) and [two](#Frontier-Model).']);
+  assert.deepEqual(textOf('B.md'), ['[three][f]', '', '[f]: #Frontier-Model']);
+
+  // Defined twice, the links lead to the other definition too: the heading alone changes.
+  const twice = { ...files, 'Frontier-Models.md': ['## Frontier Models {#Frontier-Models .chapter .small .term}'] };
+  const twiceIndex = indexOf(twice);
+  const twiceDiagnostics = computeDiagnostics(twiceIndex.document(uri)!, twiceIndex, defaultConfig);
+  const alone = codeActions({ ...input, index: twiceIndex, diagnostics: twiceDiagnostics }, wholeFile, ['quickfix']).find((candidate) => candidate.title.startsWith('Change the id'))!;
+  assert.equal(alone.title, 'Change the id to "Frontier-Model", as the file is named');
+  assert.deepEqual(editsOf(alone.edit).map((edit) => edit.newText), ['Frontier-Model']);
+});
+
+test('a diagnostic picked in the Problems panel gets its own fixes, not those of the diagnostics inside its range', () => {
+  const lines = ['## Zeta {#Zeta .chapter .small .term}', '', '### Siehe auch {.seealso}', '', '[Birne](#Birne) |', '[Apfel](#Apfl) |', '[Index](#Index) |'];
+  const files = { 'Index.md': index, 'Zeta.md': lines, 'Apfel.md': ['## Apfel {#Apfel .term}'], 'Birne.md': ['## Birne {#Birne .term}'] };
+  const linked = indexOf(files);
+  const uri = uriOf('Zeta.md');
+  const document = TextDocument.create(uri, 'markdown', 1, lines.join('\n'));
+  const diagnostics = computeDiagnostics(linked.document(uri)!, linked, defaultConfig);
+  const input = { index: linked, config: defaultConfig, document, diagnostics, documentChanges: true, renamesFiles: true, newEntryUri };
+  const unsorted = diagnostics.find((diagnostic) => diagnostic.code === 'seealso-unsorted')!;
+  const titles = (named: { code?: string | number; range: typeof unsorted.range }[]) => codeActions(input, unsorted.range, ['quickfix'], named).map((action) => action.title);
+  assert.deepEqual(titles([{ code: unsorted.code, range: unsorted.range }]), ['Sort the see-also list (Index last)']);
+  // Named none (or only ones of an older text), the range decides: the broken link inside it too.
+  assert.deepEqual(titles([]), ['Sort the see-also list (Index last)', 'Change to "Apfel"', 'Create entry "Apfl"']);
 });
 
 test('the file is not renamed onto an existing file, nor the id changed to one that exists', () => {

@@ -27,6 +27,9 @@ function isSameDiagnostic(a: GlossaryDiagnostic, b: GlossaryDiagnostic): boolean
   return a.code === b.code && JSON.stringify(a.range) === JSON.stringify(b.range);
 }
 
+/** A fix that changes an entry's id, and the links to it in other files. */
+const isIdChange = (action: CodeAction): boolean => /^Change the id to .* links? to it$/.test(action.title);
+
 /** Every rule on, the link-graph rules that are off by default too, so that their fixes are applied as well. */
 const config = {
   ...defaultConfig,
@@ -44,6 +47,7 @@ test('every quick fix on the real glossary changes only the ranges it names, in 
   const applied = new Map<string, number>();
   const brokenLinkFixes = new Map<string, string[]>();
   let renames = 0;
+  let idChanges = 0;
   for (const document of documents) {
     const model = index.document(document.uri)!;
     // With the text, so that the unlinked mentions are found and their fixes applied too.
@@ -72,25 +76,36 @@ test('every quick fix on the real glossary changes only the ranges it names, in 
           renames++;
           continue;
         }
-        assert.equal(changes.length, 1);
-        const change = changes[0] as TextDocumentEdit;
-        if (!editsOtherFiles.has(diagnostic.code)) {
-          assert.equal(change.textDocument.uri, document.uri, `${action.title} edits only its own file`);
-        }
-        const edited = otherDocuments.get(change.textDocument.uri)!.document;
-        const edits = change.edits as TextEdit[];
-        const before = edited.getText();
-        const after = TextDocument.applyEdits(edited, edits);
-        // Every byte outside the named ranges stays as it was.
-        const first = Math.min(...edits.map((edit) => edited.offsetAt(edit.range.start)));
-        const last = Math.max(...edits.map((edit) => edited.offsetAt(edit.range.end)));
-        assert.ok(after.startsWith(before.slice(0, first)) && after.endsWith(before.slice(last)), `${action.title} in ${edited.uri} changes text outside its ranges`);
+        const edited = (changes as TextDocumentEdit[]).map((change) => {
+          if (!editsOtherFiles.has(diagnostic.code) && !isIdChange(action)) {
+            assert.equal(change.textDocument.uri, document.uri, `${action.title} edits only its own file`);
+          }
+          const text = otherDocuments.get(change.textDocument.uri)!.document;
+          const edits = change.edits as TextEdit[];
+          const before = text.getText();
+          const after = TextDocument.applyEdits(text, edits);
+          // Every byte outside the named ranges stays as it was.
+          const first = Math.min(...edits.map((edit) => text.offsetAt(edit.range.start)));
+          const last = Math.max(...edits.map((edit) => text.offsetAt(edit.range.end)));
+          assert.ok(after.startsWith(before.slice(0, first)) && after.endsWith(before.slice(last)), `${action.title} in ${text.uri} changes text outside its ranges`);
+          return { uri: text.uri, before, after };
+        });
+        assert.ok(edited.length === 1 || isIdChange(action), `${action.title} edits one file`);
         // The diagnostic it was offered for is gone afterwards.
-        // (The edited file is swapped in and back, rather than indexing the glossary anew for each of some 2,000 fixes.)
-        const original = index.document(edited.uri)!;
-        index.update(parseGlossaryDocument(after, edited.uri, 2, { termClass: 'term' }));
-        const remaining = computeDiagnostics(index.document(document.uri)!, index, config, edited.uri === document.uri ? after : document.getText());
-        index.update(original);
+        // (The edited files are swapped in and back, rather than indexing the glossary anew for each of some 2,000 fixes.)
+        const originals = edited.map(({ uri }) => index.document(uri)!);
+        const linksBefore = isIdChange(action) ? index.linksTo(model.entries[0]!.id).length : 0;
+        edited.forEach(({ uri, after }) => index.update(parseGlossaryDocument(after, uri, 2, { termClass: 'term' })));
+        const ownText = edited.find(({ uri }) => uri === document.uri)?.after ?? document.getText();
+        const remaining = computeDiagnostics(index.document(document.uri)!, index, config, ownText);
+        if (isIdChange(action)) {
+          // The links come along: none is left at the old id, and the new one has them (and those that named it already).
+          assert.equal(index.linksTo(model.entries[0]!.id).length, 0, action.title);
+          assert.ok(index.linksTo(index.document(document.uri)!.entries[0]!.id).length >= linksBefore, action.title);
+          idChanges++;
+        }
+        originals.forEach((original) => index.update(original));
+        const { before, after } = edited[0]!;
         const expectGone = diagnostic.code === DiagnosticCode.DuplicateAnchor ? DiagnosticCode.AnchorFileMismatch : diagnostic.code;
         const stillThere = remaining.filter((candidate) => candidate.code === expectGone && isSameDiagnostic(candidate, { ...diagnostic, code: expectGone }));
         if (diagnostic.code !== DiagnosticCode.SeeAlsoUnsorted && diagnostic.code !== DiagnosticCode.SeeAlsoIndexNotLast) {
@@ -107,7 +122,7 @@ test('every quick fix on the real glossary changes only the ranges it names, in 
           const targets = (text: string): string[] => parseGlossaryDocument(text, document.uri, 0, { termClass: 'term' }).links.map((link) => link.target).sort();
           assert.deepEqual(targets(after).filter((id) => id !== 'Index'), targets(before).filter((id) => id !== 'Index'));
         }
-        const kind = action.title.replace(/"[^"]*"/g, '"…"').replace(/^(Link "…" to #).*/, '$1…').replace(/ in [^ ]+\.md$/, ' in …');
+        const kind = action.title.replace(/"[^"]*"/g, '"…"').replace(/^(Link "…" to #).*/, '$1…').replace(/ in [^ ]+\.md$/, ' in …').replace(/the (\d+ )?links?/, 'the N links');
         applied.set(kind, (applied.get(kind) ?? 0) + 1);
       }
     }
@@ -120,6 +135,7 @@ test('every quick fix on the real glossary changes only the ranges it names, in 
     'Add a see-also section',
     'Add the heading "…" to the top of the index page',
     'Change the id to "…", as the file is named',
+    'Change the id to "…", as the file is named, and the N links to it',
     'Change to "…"',
     'Change to "…", the entry "…"',
     'Change to "…", the section "…" in …',
@@ -128,6 +144,8 @@ test('every quick fix on the real glossary changes only the ranges it names, in 
   ]);
   // Of the 36 files whose id differs from their name, 16 can take the id's name; for the other 20 a file of that name exists.
   assert.equal(renames, 16);
+  // 14 ids that can take their file's name are linked from other files, and those links change along.
+  assert.equal(idChanges, 14);
   // Claude.md exists (it holds a copy of CNN), so the entry Claude cannot be created over it.
   assert.ok(commands.has('Create entry "Neural-Network"'));
   assert.ok(!commands.has('Create entry "Claude"'));

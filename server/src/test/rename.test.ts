@@ -164,6 +164,10 @@ test('the entry file keeps its name when a file of the new name is in the glossa
   assert.deepEqual(kept, [`${uriOf('Tiktoken.md')} ${uriOf('Context-Window.md')}`]);
   assert.deepEqual(entryFileRename(index, 'Tiktoken', 'Context-Window'), { from: uriOf('Tiktoken.md'), to: uriOf('Context-Window.md'), taken: true });
   assert.deepEqual(entryFileRename(index, 'Tiktoken', 'Tokenizer'), { from: uriOf('Tiktoken.md'), to: uriOf('Tokenizer.md'), taken: false });
+  // Windows and macOS tell no names apart that differ in case alone: `context-window.md` is taken too.
+  assert.deepEqual(entryFileRename(index, 'Tiktoken', 'context-window'), { from: uriOf('Tiktoken.md'), to: uriOf('context-window.md'), taken: true });
+  // The entry's own file, renamed to another case, is in its own way on no system.
+  assert.deepEqual(entryFileRename(index, 'Tiktoken', 'TikToken'), { from: uriOf('Tiktoken.md'), to: uriOf('TikToken.md'), taken: false });
 });
 
 test('a heading whose attribute block goes on to the next line (a wrapped line) is renamed where its id stands', () => {
