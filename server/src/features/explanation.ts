@@ -1,50 +1,81 @@
-import { Entry } from '../parse/model';
+import { Entry, Heading } from '../parse/model';
 
-/** How long the explanation in a hover may be, in characters. */
-const maxExplanationLength = 300;
+/** How long the lead paragraph and the explanation in a hover may each be, in characters. */
+const maxPreviewLength = 300;
 
-/** How many lines of a section are parsed for a lead-in and its list. */
+/** How many lines of a section are parsed for a paragraph and its list. */
 const maxParsedLines = 60;
 
+/** What a hover shows of an entry besides its title and summary, as plain text shortened at a word boundary. */
+export interface EntryPreview {
+  /**
+   * The first paragraph between the heading and the first section other than the summary: the
+   * writer's own definition ("**Alan Turing** (1912–1954) war …"), which in the real glossary
+   * follows the quoted one-liners, and all that an abbreviation's entry says ("**AGI** steht für …").
+   */
+  readonly lead?: string;
+  /**
+   * The first paragraph of the first `.explanation` section. A paragraph that leads in to a list
+   * ("LLMs basieren auf …:", as most sections of the real glossary begin) goes on with the list's
+   * items, which say what it announces.
+   */
+  readonly explanation?: string;
+}
+
 /**
- * The first paragraph of an entry's first `.explanation` section as plain text, shortened at a
- * word boundary; undefined when there is none or the text no longer fits the model. A paragraph
- * that leads in to a list ("LLMs basieren auf …:", as most sections of the real glossary begin)
- * goes on with the list's items, which say what it announces. Only these lines are parsed as
- * Markdown (remark), never the whole file.
+ * The entry's lead paragraph and first explanation (see `EntryPreview`); nothing when the text no
+ * longer fits the model. Only these lines are parsed as Markdown (remark), never the whole file.
  */
-export async function firstExplanation(entry: Entry, text: string): Promise<string | undefined> {
-  const section = entry.sections.find((candidate) => candidate.heading.classes.includes('explanation'));
-  if (section === undefined) {
-    return undefined;
-  }
+export async function entryPreview(entry: Entry, text: string): Promise<EntryPreview> {
   const lines = text.split(/\r\n?|\n/);
   // The text may be newer than the model (a file changed on disk, not yet re-read).
-  if (!(lines[section.heading.range.start.line] ?? '').includes(section.heading.text)) {
-    return undefined;
+  const fits = (heading: Heading): boolean => (lines[heading.range.start.line] ?? '').includes(heading.text);
+  if (!fits(entry.heading)) {
+    return {};
   }
-  const body = lines.slice(section.heading.range.end.line + 1, Math.min(section.range.end.line + 1, section.heading.range.end.line + 1 + maxParsedLines));
-  const { blocks, plainText } = await parseMarkdown(body.join('\n'));
+  const bodyOf = (heading: Heading, end: number): string => lines.slice(heading.range.end.line + 1, Math.min(end + 1, heading.range.end.line + 1 + maxParsedLines)).join('\n');
+  const firstSection = entry.sections[0];
+  const intro = await parseMarkdown(bodyOf(entry.heading, firstSection === undefined ? entry.range.end.line : firstSection.range.start.line - 1));
+  // The summary (`***…***`) is shown on its own.
+  const lead = intro.blocks.find((block) => block.type === 'paragraph' && !intro.source(block).includes('***'));
+  const section = entry.sections.find((candidate) => candidate.heading.classes.includes('explanation'));
+  const explanation = section !== undefined && fits(section.heading) ? await explanationText(bodyOf(section.heading, section.range.end.line)) : undefined;
+  const leadText = lead === undefined ? '' : intro.plainText(lead);
+  return {
+    ...(leadText !== '' ? { lead: shorten(leadText, maxPreviewLength) } : {}),
+    ...(explanation !== undefined ? { explanation: shorten(explanation, maxPreviewLength) } : {}),
+  };
+}
+
+/** The first paragraph of a section, or its first list, on one line; a paragraph that leads in to a list goes on with its items. */
+async function explanationText(markdown: string): Promise<string | undefined> {
+  const { blocks, plainText } = await parseMarkdown(markdown);
   const [first, next] = blocks;
-  const items = (list: MarkdownNode): string => list.children.map((item) => plainText(item.children[0])).filter((item) => item !== '').join('; ');
+  // An item that only labels its sub-list ("**Architekturkomponenten**:") is named without its colon.
+  const items = (list: MarkdownNode): string => list.children.map((item) => plainText(item.children[0]).replace(/:$/, '')).filter((item) => item !== '').join('; ');
   let plain = first?.type === 'paragraph' ? plainText(first) : first?.type === 'list' ? items(first) : '';
   if (first?.type === 'paragraph' && plain.endsWith(':') && next?.type === 'list') {
     plain = `${plain} ${items(next)}`;
   }
-  return plain === '' ? undefined : shorten(plain, maxExplanationLength);
+  return plain === '' ? undefined : plain;
 }
 
 /** The parts of remark's tree read here. */
 interface MarkdownNode {
   readonly type: string;
   readonly children: readonly MarkdownNode[];
+  readonly position?: { readonly start: { readonly offset?: number }; readonly end: { readonly offset?: number } };
 }
 
-/** The blocks of a piece of Markdown, and a node's text on one line. */
-async function parseMarkdown(markdown: string): Promise<{ blocks: readonly MarkdownNode[]; plainText: (node: MarkdownNode | undefined) => string }> {
+/** The blocks of a piece of Markdown, a node's text on one line, and its source. */
+async function parseMarkdown(markdown: string): Promise<{ blocks: readonly MarkdownNode[]; plainText: (node: MarkdownNode | undefined) => string; source: (node: MarkdownNode) => string }> {
   const [{ unified }, { default: remarkParse }, { toString }] = await Promise.all([import('unified'), import('remark-parse'), import('mdast-util-to-string')]);
   const tree = unified().use(remarkParse).parse(markdown) as unknown as MarkdownNode;
-  return { blocks: tree.children, plainText: (node) => (node === undefined ? '' : toString(node).replace(/\s+/g, ' ').trim()) };
+  return {
+    blocks: tree.children,
+    plainText: (node) => (node === undefined ? '' : toString(node).replace(/\s+/g, ' ').trim()),
+    source: (node) => markdown.slice(node.position?.start.offset ?? 0, node.position?.end.offset ?? markdown.length),
+  };
 }
 
 /** Cuts a text at the last word boundary before `max` characters and marks the cut with `…`. */

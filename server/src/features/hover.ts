@@ -8,13 +8,13 @@ import { indexId } from '../diagnostics/seeAlsoChecks';
 import { WorkspaceIndex } from '../index/workspaceIndex';
 import { Link } from '../parse/model';
 import { entryAt, entryWithId } from './entryOf';
-import { firstExplanation } from './explanation';
+import { entryPreview } from './explanation';
 import { locateAt } from './locate';
 import { codeSpan, escapeMarkdown } from './markdownText';
 
 /**
- * What to show over a link (its target's title, summary, file and line, and how many links point
- * at it; for a broken link the closest ids) or over a heading or an element's `{#id}` (how many
+ * What to show over a link (its target's title, summary, lead paragraph, first explanation, file
+ * and line, and how many links point at it; for a broken link the closest ids) or over a heading or an element's `{#id}` (how many
  * links point at it, from how many entries). The Markdown is never trusted: writer text is escaped.
  */
 export async function hoverAt(
@@ -58,9 +58,9 @@ async function linkHover(index: WorkspaceIndex, link: Link, readText: TextReader
     lines.push(`*${escapeMarkdown(entry.entry.summary)}*`);
   }
   const text = entry && (await readText(entry.uri));
-  const explanation = entry && text !== undefined ? await firstExplanation(entry.entry, text) : undefined;
-  if (explanation !== undefined) {
-    lines.push(escapeMarkdown(explanation));
+  const preview = entry && text !== undefined ? await entryPreview(entry.entry, text) : {};
+  for (const paragraph of [preview.lead, preview.explanation]) {
+    if (paragraph !== undefined) lines.push(escapeMarkdown(paragraph));
   }
   const where = anchors.slice(0, maxPlacesShown).map((located) => `${fileNameOf(located.uri)}:${located.anchor.range.start.line + 1}`);
   const more = anchors.length - where.length;

@@ -14,12 +14,13 @@ async function hoverTextAt(files: Readonly<Record<string, readonly string[]>>): 
 
 const modelEntry = ['## Large Language Model {#LLM .chapter .small .term}', '', '***Ein Sprachmodell <b>groß</b>***', '', 'Text.'];
 
-test('hover on a link shows the title, summary, file and line, and the link count', async () => {
+test('hover on a link shows the title, summary, lead paragraph, file and line, and the link count', async () => {
   assert.equal(
     await hoverTextAt({ 'A.md': entryLines('A', 'A', ['[LLM](#LLM‸)']), 'LLM.md': modelEntry, 'B.md': ['[x](#LLM)'] }),
     [
       '**Large Language Model** `LLM`',
       '*Ein Sprachmodell \\<b\\>groß\\</b\\>*',
+      'Text\\.',
       'LLM\\.md:1',
       '2 links point here.',
     ].join('\n\n'),
@@ -128,7 +129,44 @@ test('hover shows the first paragraph of the first explanation section as plain 
   const leadIn = ['Es beruht auf:', '', '- **Transformer**: Aufmerksamkeit', '  - nicht die Unterpunkte', '- *Skalierung*', '', 'Nicht danach.'];
   assert.equal((await hoverTextAt({ 'A.md': ['[x](#LLM‸)'], 'LLM.md': [...entry.slice(0, 10), ...leadIn] }))!.split('\n\n')[2], 'Es beruht auf: Transformer: Aufmerksamkeit; Skalierung');
   assert.equal((await hoverTextAt({ 'A.md': ['[x](#LLM‸)'], 'LLM.md': [...entry.slice(0, 10), ...leadIn.slice(2)] }))!.split('\n\n')[2], 'Transformer: Aufmerksamkeit; Skalierung');
+  // An item that only labels its sub-list is named without its colon.
+  const labels = ['Es beruht auf:', '', '- **Bausteine**:', '  - **Encoder**: liest', '- **Verfahren**:', '  - Training'];
+  assert.equal((await hoverTextAt({ 'A.md': ['[x](#LLM‸)'], 'LLM.md': [...entry.slice(0, 10), ...labels] }))!.split('\n\n')[2], 'Es beruht auf: Bausteine; Verfahren');
   const shortened = await hoverTextAt({ 'A.md': ['[x](#LLM‸)'], 'LLM.md': [...entry.slice(0, 10), long] });
   const paragraph = shortened!.split('\n\n')[2]!;
   assert.ok(paragraph.endsWith('…') && paragraph.length <= 300 && paragraph.startsWith('Wort0 Wort1'), paragraph);
+});
+
+test('hover shows the lead paragraph, the writer\'s own definition, past the quoted one-liners and the summary', async () => {
+  const turing = [
+    '## Alan Turing {#Alan-Turing .chapter .small .term}',
+    '',
+    '- ***"Der Großvater der KI"***  (Grok)',
+    '',
+    '**Alan Turing** (1912-1954) war ein britischer Mathematiker',
+    'und Logiker.',
+    '',
+    'Nicht der zweite Absatz.',
+    '',
+    '### Beiträge {.explanation}',
+    '',
+    'Turings Arbeiten.',
+  ];
+  // As shown: the Markdown escapes taken away.
+  const shown = (text: string | undefined) => text!.replace(/\\(.)/g, '$1').split('\n\n');
+  assert.deepEqual(shown(await hoverTextAt({ 'A.md': ['[x](#Alan-Turing‸)'], 'Alan-Turing.md': turing })), [
+    '**Alan Turing** `Alan-Turing`',
+    '*"Der Großvater der KI"*',
+    'Alan Turing (1912-1954) war ein britischer Mathematiker und Logiker.',
+    'Turings Arbeiten.',
+    'Alan-Turing.md:1',
+    '1 link points here.',
+  ]);
+  // A summary paragraph of its own is not shown twice; an abbreviation's entry shows all it says.
+  const agi = ['## AGI {#AGI .chapter .small .term}', '', '***Allgemeine KI***', '', '**AGI** steht für "[Artificial General Intelligence](#AGI-Full)".', '', '### Siehe {.seealso}', '', '[Index](#Index) |'];
+  assert.deepEqual(shown(await hoverTextAt({ 'A.md': ['[x](#AGI‸)'], 'AGI.md': agi })).slice(0, 3), ['**AGI** `AGI`', '*Allgemeine KI*', 'AGI steht für "Artificial General Intelligence".']);
+  // A text that no longer fits the model (changed on disk, not yet read again) shows no preview.
+  const { index, uri, position } = withCursor({ 'A.md': ['[x](#AGI‸)'], 'AGI.md': agi });
+  const changed = await hoverAt(index, uri, position, notCancelled, async () => 'other text');
+  assert.deepEqual(shown((changed!.contents as MarkupContent).value), ['**AGI** `AGI`', '*Allgemeine KI*', 'AGI.md:1', '1 link points here.']);
 });
