@@ -7,7 +7,7 @@ import { DiagnosticCode } from '../diagnostics/codes';
 import { GlossaryDiagnostic } from '../diagnostics/diagnostic';
 import { seeAlsoCollator } from '../diagnostics/seeAlsoChecks';
 import { WorkspaceIndex } from '../index/workspaceIndex';
-import { Entry, GlossaryDocument } from '../parse/model';
+import { GlossaryDocument } from '../parse/model';
 import { textFingerprint } from '../parse/fingerprint';
 import { CreateEntryParams, IgnoreMentionsParams, ServerCommands } from '../protocol';
 import { anchorDescription } from './anchorDescription';
@@ -20,8 +20,7 @@ import { entryWithId } from './entryOf';
 import { linkFirstMentionsEdits, linkMentionEdit, linkMentionsKind } from './mentionLinks';
 import { addToIndexEdit, indexAnchorEdit } from './indexPageEdits';
 import { addSeeAlsoEdit, insertSeeAlsoLinkEdit, seeAlsoHeadingText, sortSeeAlsoEdits } from './seeAlsoEdits';
-import { comparableForm, singularOf } from '../diagnostics/closestIds';
-import { abbreviates, endingsOf } from '../mentions/lexicon';
+import { replacementsFor } from './replacements';
 import { entryContaining } from '../parse/positions';
 
 /** The source action that puts every see-also list of a file in order. */
@@ -181,20 +180,10 @@ function brokenLinkFixes(
   // An implicit heading reference (`[Heading Text]`) has no id written anywhere to replace.
   const link = model.links.find((candidate) => candidate.idRange !== undefined && sameRange(candidate.idRange, diagnostic.range));
   if (link !== undefined) {
-    // The label may name an entry the id misses (`[Transformer](#Transformer-Architecture)`); but the
-    // id may be an entry yet to write, so such a fix is never preferred.
-    const [named = [], labelled = []] = entriesNamedBy([target, link.label], input.index);
-    const entries = [...named, ...labelled.filter((entry) => !named.some((other) => other.id === entry.id))].slice(0, maxSuggestedIds);
-    const close = closestIds.filter((id) => !entries.some((entry) => entry.id === id));
-    // Preferred, so applied by Auto Fix, only when the choice is clear: a close id may mean another
-    // thing (#GAN is not #DAN, #Zero-Shot-Learning not #Few-Shot-Learning).
-    // A section's automatic id is never that clear: `#Neurosymbolische-Systeme` is an entry yet to write, not the section of another.
-    const closest = closestIds[0];
-    const preferredId =
-      named.length === 1 ? named[0]!.id : named.length === 0 && closest !== undefined && isObviousVariant(target, closest) && entryWithId(input.index, closest) !== undefined ? closest : undefined;
-    for (const id of [...entries.map((entry) => entry.id), ...close].slice(0, maxSuggestedIds)) {
+    const { ids, preferred } = replacementsFor(input.index, target, link.label, closestIds);
+    for (const id of ids) {
       const edit = editOf(input, [TextEdit.replace(diagnostic.range, id)]);
-      actions.push(quickFix(changeToTitle(id, input.index), diagnostic, edit, id === preferredId));
+      actions.push(quickFix(changeToTitle(id, input.index), diagnostic, edit, id === preferred));
     }
   }
   const newFile = newEntryProblem(target, input.index) === undefined ? input.newEntryUri(target) : undefined;
@@ -220,37 +209,6 @@ function changeToTitle(id: string, index: WorkspaceIndex): string {
   }
   const first = index.anchorsOf(id)[0];
   return first === undefined ? l10n.t('Change to "{0}"', id) : l10n.t('Change to "{0}", the {1} in {2}', id, anchorDescription(first.anchor), fileNameOf(first.uri));
-}
-
-/** How many "Change to" fixes a broken link gets at most. */
-const maxSuggestedIds = 3;
-
-/**
- * The entries each of the names (a missing id, a link's label) names by their title rather than by
- * a close spelling: "Diffusion Models" for `#Diffusion-Models` (its id being `DiffusionModels`), and
- * "Generative Adversarial Network (GAN)" for `#GAN` or `#Generative-Adversarial-Network`. Hyphens
- * count as spaces, and a plural or German ending as none. (The file name is no such sign: the real
- * glossary's `Claude.md` holds a copy of the entry CNN.) One pass over the entries for all names.
- */
-function entriesNamedBy(names: readonly string[], index: WorkspaceIndex): Entry[][] {
-  const words = (text: string) => singularOf(text.replace(/[-_\s]+/g, ' ').trim().toLowerCase());
-  // German endings too, as mentions take them: "kognitive Architektur" names "Kognitive Architekturen".
-  const inflects = (base: string, inflected: string): boolean => inflected.startsWith(base) && endingsOf(base.slice(base.lastIndexOf(' ') + 1)).includes(inflected.slice(base.length));
-  const sameName = (a: string, b: string): boolean => a === b || inflects(a, b) || inflects(b, a);
-  const wanted = names.map(words);
-  const named: Entry[][] = names.map(() => []);
-  for (const document of index.documents()) {
-    for (const entry of document.entries) {
-      // "X (Y)" names X and Y when one abbreviates the other ("Bedrock (Amazon)" is no "Amazon").
-      const parts = /^(.*?)\s*\(([^()]+)\)\s*$/.exec(entry.title);
-      const titles = (parts && (abbreviates(parts[1]!, parts[2]!) || abbreviates(parts[2]!, parts[1]!)) ? [entry.title, parts[1]!, parts[2]!] : [entry.title]).map(words);
-      wanted.forEach((name, k) => {
-        const list = named[k]!;
-        if (list.length < maxSuggestedIds && titles.some((title) => sameName(title, name)) && !list.some((other) => other.id === entry.id)) list.push(entry);
-      });
-    }
-  }
-  return named;
 }
 
 /** List the entry on the index page, under its letter in collation order. */
@@ -317,14 +275,6 @@ function fileToEdit(input: CodeActionInput, uri: string): { readonly model: Glos
   }
   const matches = text.openVersion !== null ? text.openVersion === model.version : textFingerprint(text.document.getText()) === model.fingerprint;
   return matches ? { model, text } : undefined;
-}
-
-/** A suggestion that differs from the missing id only in case, hyphens or a plural ending: the writer surely meant it. */
-function isObviousVariant(missing: string, suggestion: string): boolean {
-  // Hyphens and underscores aside too: `#PromptEngineering` is `#Prompt-Engineering`.
-  const a = comparableForm(missing).replace(/[-_]/g, '');
-  const b = comparableForm(suggestion).replace(/[-_]/g, '');
-  return a === b || singularOf(a) === singularOf(b);
 }
 
 /** Make the first entry's id and the file name agree: change the id, or rename the file. */

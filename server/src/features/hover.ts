@@ -11,11 +11,13 @@ import { entryAt, entryWithId } from './entryOf';
 import { entryPreview } from './explanation';
 import { locateAt } from './locate';
 import { codeSpan, escapeMarkdown } from './markdownText';
+import { replacementsFor } from './replacements';
 
 /**
  * What to show over a link (its target's title, summary, lead paragraph, first explanation, file
- * and line, and how many links point at it; for a broken link the closest ids) or over a heading or an element's `{#id}` (how many
- * links point at it, from how many entries). The Markdown is never trusted: writer text is escaped.
+ * and line, and how many links point at it; for a broken link the ids it may have meant, as its
+ * quick fixes offer them) or over a heading or an element's `{#id}` (how many links point at it,
+ * from how many entries). The Markdown is never trusted: writer text is escaped.
  */
 export async function hoverAt(
   index: WorkspaceIndex,
@@ -40,14 +42,16 @@ export type TextReader = (uri: string) => Promise<string | undefined>;
 async function linkHover(index: WorkspaceIndex, link: Link, readText: TextReader): Promise<string[]> {
   const anchors = index.anchorsOf(link.target);
   if (anchors.length === 0 && link.target === indexId) {
-    return [l10n.t('**Broken link**: no heading has the id {0}.', codeSpan(link.target)), escapeMarkdown(indexAnchorMissingMessage(index))];
+    return [l10n.t('**Broken link**: {0}', escapeMarkdown(indexAnchorMissingMessage(index)))];
   }
   if (anchors.length === 0) {
-    const closest = findClosestIds(link.target, index);
-    const suggestion =
-      closest.length > 0
-        ? l10n.t('Closest ids: {0}', closest.map(codeSpan).join(', '))
-        : l10n.t('No similar id exists.');
+    // The ids the quick fixes offer, in their order: an entry named by title comes before a close spelling.
+    const { ids } = replacementsFor(index, link.target, link.label, findClosestIds(link.target, index));
+    const named = (id: string): string => {
+      const title = entryWithId(index, id)?.entry.title;
+      return title === undefined || title.replace(/\s+/g, '-') === id ? codeSpan(id) : `${codeSpan(id)} (${escapeMarkdown(title)})`;
+    };
+    const suggestion = ids.length > 0 ? l10n.t('Perhaps meant: {0}', ids.map(named).join(', ')) : l10n.t('No similar id exists.');
     return [l10n.t('**Broken link**: no heading has the id {0}.', codeSpan(link.target)), suggestion];
   }
   const first = anchors[0]!;

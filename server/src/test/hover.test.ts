@@ -27,11 +27,17 @@ test('hover on a link shows the title, summary, lead paragraph, file and line, a
   );
 });
 
-test('hover on a broken link says so and names the closest ids', async () => {
+test('hover on a broken link says so and names the ids its quick fixes offer: an entry named by title before a close spelling', async () => {
   assert.equal(
     await hoverTextAt({ 'A.md': ['[x](#llm‸)'], 'LLM.md': modelEntry }),
-    '**Broken link**: no heading has the id `llm`.\n\nClosest ids: `LLM`',
+    '**Broken link**: no heading has the id `llm`.\n\nPerhaps meant: `LLM` (Large Language Model)',
   );
+  const files = { 'GAN.md': ['## Generative Adversarial Network (GAN) {#Generative-Adversarial-Network .term}'], 'DAN.md': ['## DAN {#DAN .term}'] };
+  assert.equal(
+    await hoverTextAt({ ...files, 'A.md': ['[GAN](#GAN‸)'] }),
+    '**Broken link**: no heading has the id `GAN`.\n\nPerhaps meant: `Generative-Adversarial-Network` (Generative Adversarial Network \\(GAN\\)), `DAN`',
+  );
+  assert.equal(await hoverTextAt({ ...files, 'A.md': ['[x](#Quantum‸)'] }), '**Broken link**: no heading has the id `Quantum`.\n\nNo similar id exists.');
 });
 
 test('hover on a link to #Index that no heading defines tells how to read the index page', async () => {
@@ -39,7 +45,7 @@ test('hover on a link to #Index that no heading defines tells how to read the in
   // As shown: the Markdown escapes taken away.
   assert.equal(
     text?.replace(/\\(.)/g, '$1'),
-    '**Broken link**: no heading has the id `Index`.\n\nNo heading defines the id "Index", and no file of the glossary has .index sections (the index page). If the index page is left out (a .txt page, while "include" reads only **/*.md), name it in the setting "indexFile" or add its pattern to "include".',
+    '**Broken link**: No heading defines the id "Index", and no file of the glossary has .index sections (the index page). If the index page is left out (a .txt page, while "include" reads only **/*.md), name it in the setting "indexFile" or add its pattern to "include".',
   );
 });
 
