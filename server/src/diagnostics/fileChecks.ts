@@ -1,6 +1,7 @@
 import * as l10n from '@vscode/l10n';
 import { DiagnosticCode } from './codes';
 import { Check, fileNameId, isMarkdownFile } from './check';
+import { messagesLanguage } from '../localization';
 
 /** `anchor-file-mismatch`: the first entry of a `.md` file has an id other than the file name. */
 export const checkAnchorFileMatch: Check = function* ({ document }) {
@@ -65,10 +66,14 @@ export const checkChapterHeading: Check = function* ({ document, index, config }
   const headingOnFirstLine = firstHeading?.range.start.line === 0 ? firstHeading : undefined;
   const classList = expectedClasses.map((name) => `.${name}`).join(' ');
   // What is wrong with a heading on the first line, so that the writer need not compare it with the rule.
+  const blockAsText = headingOnFirstLine === undefined || headingOnFirstLine.explicitId ? undefined : attributeBlockReadAsText(headingOnFirstLine.text);
   const faults = headingOnFirstLine === undefined ? [] : [
     ...(headingOnFirstLine.level === 2 ? [] : [l10n.t('is of level {0}, not 2', headingOnFirstLine.level)]),
-    ...(headingOnFirstLine.explicitId ? [] : [l10n.t('has no id {#…}')]),
-    ...(missingClasses.length === 0 ? [] : [l10n.t('lacks {0}', missingClasses.map((name) => `.${name}`).join(' '))]),
+    // The id and classes are missing because of the block: that is what the writer has to mend.
+    ...(blockAsText !== undefined ? [blockAsText] : [
+      ...(headingOnFirstLine.explicitId ? [] : [l10n.t('has no id {#…}')]),
+      ...(missingClasses.length === 0 ? [] : [l10n.t('lacks {0}', missingClasses.map((name) => `.${name}`).join(' '))]),
+    ]),
   ];
   yield {
     range: headingOnFirstLine?.range ?? { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
@@ -76,11 +81,26 @@ export const checkChapterHeading: Check = function* ({ document, index, config }
     message:
       faults.length === 0
         ? l10n.t('The file does not begin with a level-2 heading that has an id and the classes {0}.', classList)
-        : l10n.t('The first heading {0}: a chapter begins with a level-2 heading that has an id and the classes {1}.', faults.join(', '), classList),
+        : l10n.t('The first heading {0}: a chapter begins with a level-2 heading that has an id and the classes {1}.', new Intl.ListFormat(messagesLanguage()).format(faults), classList),
     data: { kind: DiagnosticCode.MissingChapterHeading },
     relatedInformation: [],
   };
 };
+
+/**
+ * Why a heading's text ends in what was meant as its attribute block, which pandoc reads as text:
+ * `{#Id .chapter .small .term` without its `}`, or `{#Id .chapter, .term}` with a comma.
+ * Undefined when the text has no such block.
+ */
+function attributeBlockReadAsText(text: string): string | undefined {
+  const open = text.lastIndexOf('{');
+  if (open < 0 || !/^\{\s*[#.]/.test(text.slice(open))) {
+    return undefined;
+  }
+  return text.includes('}', open)
+    ? l10n.t('has an attribute block that pandoc reads as text, as it holds what no attribute block may (such as a comma), and so neither an id nor classes')
+    : l10n.t('has an attribute block not closed with }, which pandoc reads as text, and so neither an id nor classes');
+}
 
 /**
  * `unclosed-block`: a code fence or comment never closed in its file (see `UnclosedBlock`).

@@ -190,7 +190,15 @@ test('missing-chapter-heading: a level-3 term heading, a heading without classes
   ]);
   const bare = { ...files, 'Bare.md': ['# Bare', '', 'Text.'] };
   assert.deepEqual(diagnosticsOf(bare, 'Bare.md').filter((diagnostic) => diagnostic.code === 'missing-chapter-heading').map((diagnostic) => diagnostic.message), [
-    'The first heading is of level 1, not 2, has no id {#…}, lacks .chapter .small .term: a chapter begins with a level-2 heading that has an id and the classes .chapter .small .term.',
+    'The first heading is of level 1, not 2, has no id {#…}, and lacks .chapter .small .term: a chapter begins with a level-2 heading that has an id and the classes .chapter .small .term.',
+  ]);
+  // An attribute block that pandoc reads as text is what to mend, not the id and classes it lost.
+  const unclosed = { ...files, 'Pre-Training.md': ['## Pre-Training {#Pre-Training .chapter .small .term', '', 'Text.'], 'Comma.md': ['## Comma {#Comma .chapter, .small, .term}'] };
+  assert.deepEqual(diagnosticsOf(unclosed, 'Pre-Training.md').filter((diagnostic) => diagnostic.code === 'missing-chapter-heading').map((diagnostic) => diagnostic.message), [
+    'The first heading has an attribute block not closed with }, which pandoc reads as text, and so neither an id nor classes: a chapter begins with a level-2 heading that has an id and the classes .chapter .small .term.',
+  ]);
+  assert.deepEqual(diagnosticsOf(unclosed, 'Comma.md').filter((diagnostic) => diagnostic.code === 'missing-chapter-heading').map((diagnostic) => diagnostic.message), [
+    'The first heading has an attribute block that pandoc reads as text, as it holds what no attribute block may (such as a comma), and so neither an id nor classes: a chapter begins with a level-2 heading that has an id and the classes .chapter .small .term.',
   ]);
   assert.deepEqual(chapterDiagnostics('Late.md').map((diagnostic) => diagnostic.range), ['0:0-0:0']);
 });
