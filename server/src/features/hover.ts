@@ -1,6 +1,6 @@
 import * as l10n from '@vscode/l10n';
 import { CancellationToken, Hover, MarkupKind, Position } from 'vscode-languageserver';
-import { fileNameOf } from '../diagnostics/check';
+import { fileNameId, fileNameOf, isMarkdownFile } from '../diagnostics/check';
 import { findClosestIds } from '../diagnostics/closestIds';
 import { indexAnchorMissingMessage } from '../diagnostics/indexChecks';
 import { filesSharingAutomaticId } from '../diagnostics/linkChecks';
@@ -12,12 +12,13 @@ import { entryPreview } from './explanation';
 import { locateAt } from './locate';
 import { codeSpan, escapeMarkdown } from './markdownText';
 import { replacementsFor } from './replacements';
+import { messagesLanguage } from '../localization';
 
 /**
  * What to show over a link (its target's title, summary, lead paragraph, first explanation, file
  * and line, and how many links point at it; for a broken link the ids it may have meant, as its
  * quick fixes offer them) or over a heading or an element's `{#id}` (how many links point at it,
- * from how many entries). The Markdown is never trusted: writer text is escaped.
+ * from how many entries and other files). The Markdown is never trusted: writer text is escaped.
  */
 export async function hoverAt(
   index: WorkspaceIndex,
@@ -52,7 +53,7 @@ async function linkHover(index: WorkspaceIndex, link: Link, readText: TextReader
       return title === undefined || title.replace(/\s+/g, '-') === id ? codeSpan(id) : `${codeSpan(id)} (${escapeMarkdown(title)})`;
     };
     const suggestion = ids.length > 0 ? l10n.t('Perhaps meant: {0}', ids.map(named).join(', ')) : l10n.t('No similar id exists.');
-    return [l10n.t('**Broken link**: no heading has the id {0}.', codeSpan(link.target)), suggestion];
+    return [l10n.t('**Broken link**: no heading has the id {0}.', codeSpan(link.target)), suggestion, ...fileOfTheName(index, link.target, ids)];
   }
   const first = anchors[0]!;
   const entry = entryWithId(index, link.target);
@@ -80,26 +81,45 @@ async function linkHover(index: WorkspaceIndex, link: Link, readText: TextReader
   return lines;
 }
 
+/**
+ * An entry file named after the missing id whose entry has another id (`Claude.md` holding `{#CNN}`):
+ * the entry may be meant, or the file holds the wrong text. Its diagnostic has the fixes. Not told
+ * when that id is among those suggested already.
+ */
+function fileOfTheName(index: WorkspaceIndex, id: string, suggested: readonly string[]): string[] {
+  for (const document of index.documents()) {
+    const entry = document.entries[0];
+    if (entry !== undefined && isMarkdownFile(document.uri) && fileNameId(document.uri) === id && !suggested.includes(entry.id)) {
+      return [escapeMarkdown(l10n.t('{0} is named so, but its entry "{1}" has the id "{2}".', fileNameOf(document.uri), entry.title, entry.id))];
+    }
+  }
+  return [];
+}
+
 /** How many places of a duplicated id the hover lists. */
 const maxPlacesShown = 5;
 
 function anchorHover(index: WorkspaceIndex, id: string): string[] {
   const links = index.linksTo(id);
-  const fromEntries = new Set<string>();
-  for (const located of links) {
-    const entry = entryAt(index, located.uri, located.link.range.start);
-    fromEntries.add(entry ? `${located.uri}#${entry.id}` : located.uri);
-  }
   if (links.length === 0) {
     return [codeSpan(id), linkCountText(0)];
   }
-  const count =
-    links.length === 1
-      ? l10n.t('1 link from 1 entry points here.')
-      : fromEntries.size === 1
-        ? l10n.t('{0} links from 1 entry point here.', links.length)
-        : l10n.t('{0} links from {1} entries point here.', links.length, fromEntries.size);
-  return [codeSpan(id), count];
+  const indexPage = index.indexPageUri();
+  const fromEntries = new Set<string>();
+  const fromOtherFiles = new Set<string>();
+  let fromIndexPage = false;
+  for (const located of links) {
+    const entry = entryAt(index, located.uri, located.link.range.start);
+    if (entry !== undefined) fromEntries.add(`${located.uri}#${entry.id}`);
+    else if (located.uri === indexPage) fromIndexPage = true;
+    else fromOtherFiles.add(located.uri);
+  }
+  const sources = [
+    ...(fromEntries.size === 0 ? [] : [fromEntries.size === 1 ? l10n.t('1 entry') : l10n.t('{0} entries', fromEntries.size)]),
+    ...(fromIndexPage ? [l10n.t('the index page')] : []),
+    ...(fromOtherFiles.size === 0 ? [] : [fromOtherFiles.size === 1 ? l10n.t('1 other file') : l10n.t('{0} other files', fromOtherFiles.size)]),
+  ];
+  return [codeSpan(id), `${linkCountText(links.length)} ${l10n.t('Sources: {0}.', new Intl.ListFormat(messagesLanguage()).format(sources))}`];
 }
 
 function linkCountText(count: number): string {

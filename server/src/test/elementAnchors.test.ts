@@ -89,7 +89,7 @@ test('on an element\'s {#id}, definition is the element, and references and hove
   assert.deepEqual(findDefinitions(index, uri, position, notCancelled).map((location) => rangeText(location.range)), ['4:0-4:23']);
   assert.deepEqual(findReferences(index, uri, position, false, notCancelled).map((location) => `${location.uri.slice(11)} ${rangeText(location.range)}`), ['Verweise.md 2:0-2:21']);
   const hover = await hoverAt(index, uri, position, notCancelled);
-  assert.equal((hover?.contents as MarkupContent).value, ['`Merkkasten`', '1 link from 1 entry points here.'].join('\n\n'));
+  assert.equal((hover?.contents as MarkupContent).value, ['`Merkkasten`', '1 link points here. Sources: 1 entry.'].join('\n\n'));
 });
 
 test('a link\'s own {#id} is the link\'s anchor, not its target', () => {

@@ -33,11 +33,17 @@ test('hover on a broken link says so and names the ids its quick fixes offer: an
     '**Broken link**: no heading has the id `llm`.\n\nPerhaps meant: `LLM` (Large Language Model)',
   );
   const files = { 'GAN.md': ['## Generative Adversarial Network (GAN) {#Generative-Adversarial-Network .term}'], 'DAN.md': ['## DAN {#DAN .term}'] };
+  // (GAN.md, named after the missing id, is not told of: its entry is suggested.)
   assert.equal(
     await hoverTextAt({ ...files, 'A.md': ['[GAN](#GAN‸)'] }),
     '**Broken link**: no heading has the id `GAN`.\n\nPerhaps meant: `Generative-Adversarial-Network` (Generative Adversarial Network \\(GAN\\)), `DAN`',
   );
   assert.equal(await hoverTextAt({ ...files, 'A.md': ['[x](#Quantum‸)'] }), '**Broken link**: no heading has the id `Quantum`.\n\nNo similar id exists.');
+  // A file named after the missing id that holds another entry (the real glossary's Claude.md holds a copy of CNN).
+  assert.equal(
+    (await hoverTextAt({ ...files, 'Claude.md': ['## Convolutional Neural Network {#CNN .term}'], 'A.md': ['[Claude](#Claude‸)'] }))?.replace(/\\(.)/g, '$1'),
+    '**Broken link**: no heading has the id `Claude`.\n\nNo similar id exists.\n\nClaude.md is named so, but its entry "Convolutional Neural Network" has the id "CNN".',
+  );
 });
 
 test('hover on a link to #Index that no heading defines tells how to read the index page', async () => {
@@ -64,26 +70,35 @@ test('hover on a link to an automatic id that several files give lists five plac
   );
 });
 
-test('hover on an entry heading counts the links and the entries they come from', async () => {
+test('hover on an entry heading counts the links and where they come from: entries, the index page, other files', async () => {
   assert.equal(
     await hoverTextAt({
       'LLM.md': ['## Large ‸Language Model {#LLM .chapter .small .term}'],
       'A.md': entryLines('A', 'A', ['[LLM](#LLM)'], ['Uses [LLM](#LLM) twice.']),
       'B.md': ['[x](#LLM)'],
     }),
-    '`LLM`\n\n3 links from 2 entries point here.',
+    '`LLM`\n\n3 links point here. Sources: 1 entry and 1 other file.',
+  );
+  assert.equal(
+    await hoverTextAt({
+      'LLM.md': ['## Large ‸Language Model {#LLM .chapter .small .term}'],
+      'A.md': entryLines('A', 'A', ['[LLM](#LLM)']),
+      'C.md': entryLines('C', 'C', ['[LLM](#LLM)']),
+      'Index.md': ['# Index {#Index}', '', '## L {.index}', '', '[LLM](#LLM) |'],
+    }),
+    '`LLM`\n\n3 links point here. Sources: 2 entries and the index page.',
   );
 });
 
-test('hover on an entry heading says one link from one entry in the singular, and no link as such', async () => {
+test('hover on an entry heading says one link and one entry in the singular, and no link as such', async () => {
   assert.equal(
     await hoverTextAt({ 'LLM.md': ['## Large ‸Language Model {#LLM .chapter .small .term}'], 'A.md': entryLines('A', 'A', ['[LLM](#LLM)']) }),
-    '`LLM`\n\n1 link from 1 entry points here.',
+    '`LLM`\n\n1 link points here. Sources: 1 entry.',
   );
   assert.equal(await hoverTextAt({ 'LLM.md': ['## Large ‸Language Model {#LLM .chapter .small .term}'], 'A.md': entryLines('A', 'A', []) }), '`LLM`\n\nNo link points here.');
   assert.equal(
     await hoverTextAt({ 'LLM.md': ['## Large ‸Language Model {#LLM .chapter .small .term}'], 'A.md': entryLines('A', 'A', ['[LLM](#LLM)'], ['Uses [LLM](#LLM).']) }),
-    '`LLM`\n\n2 links from 1 entry point here.',
+    '`LLM`\n\n2 links point here. Sources: 1 entry.',
   );
 });
 

@@ -40,7 +40,7 @@ describe('the extension in German', () => {
     const document = await openFile('Attention.md');
     const hovers = await vscode.commands.executeCommand('vscode.executeHoverProvider', document.uri, positionOf(document, '{#Attention', 2));
     const text = hovers.flatMap((hover) => hover.contents.map((content) => content.value ?? String(content))).join('\n');
-    assert.match(text, /\d+ Links aus (?:1 Eintrag|\d+ Einträgen) verweisen hierher\./);
+    assert.match(text, /\d+ Links verweisen hierher\. Quellen: (?:1 Eintrag|\d+ Einträge)\b/);
   });
 
   it('offers the snippets by their German prefixes', async () => {
