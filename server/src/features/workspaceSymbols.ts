@@ -1,21 +1,19 @@
 import { CancellationToken, SymbolInformation, SymbolKind } from 'vscode-languageserver';
 import { WorkspaceIndex } from '../index/workspaceIndex';
-import { matchTier } from './fuzzyRank';
+import { searchOf, searchTier } from './fuzzyRank';
 
 /** How many symbols one query answers at most; the editor asks again as the writer types. */
 const maxSymbols = 500;
 
 /**
- * Every term of the glossary whose title or id matches the query (prefix, then subsequence,
- * ignoring case), best matches first.
+ * Every term of the glossary whose title or id matches the query (see `searchTier`: prefix, a
+ * word's prefix or the initials, then subsequence), best matches first.
  */
 export function workspaceSymbols(index: WorkspaceIndex, query: string, token: CancellationToken): SymbolInformation[] {
-  const queryLower = query.trim().toLowerCase();
+  const search = searchOf(query);
   const ranked: { readonly tier: number; readonly symbol: SymbolInformation }[] = [];
   for (const { uri, entry } of index.entries()) {
-    const tiers = [matchTier(queryLower, entry.title.toLowerCase()), matchTier(queryLower, entry.id.toLowerCase())].filter(
-      (tier) => tier !== undefined,
-    );
+    const tiers = [searchTier(search, entry.title), searchTier(search, entry.id)].filter((tier) => tier !== undefined);
     if (tiers.length === 0) {
       continue;
     }

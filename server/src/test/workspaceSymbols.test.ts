@@ -28,6 +28,22 @@ test('workspace symbols: every term by title or id, prefix matches before subseq
   assert.deepEqual(workspaceSymbols(withDeep, 'de', notCancelled).map((symbol) => symbol.name), ['Deep Learning', 'Datensatz']);
 });
 
+test('workspace symbols: a search in words finds the term whatever stands between them; a word or the initials rank before a subsequence', () => {
+  const terms = indexOf({
+    'KI.md': ['## KI-Modell {#KI-Modell .term}'],
+    'API.md': ['## Application Programming Interface {#API .term}'],
+    'GAN.md': ['## Generative Adversarial Network (GAN) {#Generative-Adversarial-Network .term}'],
+    'Gen.md': ['## Generative AI {#GenAI .term}'],
+  });
+  const names = (query: string) => workspaceSymbols(terms, query, notCancelled).map((symbol) => symbol.name);
+  assert.deepEqual(names('ki modell'), ['KI-Modell']);
+  assert.deepEqual(names('kimodell'), ['KI-Modell']);
+  assert.deepEqual(names('modell'), ['KI-Modell']);
+  // "GAN" is a word of one title and the initials of its words; "Application Programming Interface" holds g, a, n in order only.
+  assert.deepEqual(names('GAN'), ['Generative Adversarial Network (GAN)', 'Application Programming Interface']);
+  assert.deepEqual(names('gen'), ['Generative Adversarial Network (GAN)', 'Generative AI']);
+});
+
 test('missing entries: ids linked but defined nowhere, most referenced first; #Index, without an index page, is none', () => {
   assert.deepEqual(missingEntries(index), [
     { id: 'Claude', title: 'Claude', referenceCount: 3, fileCount: 2 },
