@@ -7,8 +7,8 @@ import { DiskServices, readClosedFilesAsIndexed } from './closedFiles';
 /**
  * Answers `textDocument/codeAction` (sent on every move of the cursor): the document's diagnostics
  * are worked out once, and other files are read only when a quick fix that edits them (the index
- * page, another entry's see-also list) is in the range asked about; a closed one that changed on
- * disk is indexed anew first (`readClosedFilesAsIndexed`).
+ * page, another entry's see-also list, the links to an id changed to its file's name) is in the
+ * range asked about; a closed one that changed on disk is indexed anew first (`readClosedFilesAsIndexed`).
  */
 export async function answerCodeActions(services: DiskServices, client: ClientEdits, params: CodeActionParams, token: CancellationToken = CancellationToken.None): Promise<CodeAction[]> {
   const { session } = services;
@@ -75,7 +75,7 @@ interface DeferredEdit {
 /**
  * For a client that resolves an action's edit when the writer picks it (`codeAction/resolve`): the
  * actions that edit another file not open in the editor (the index page, another entry's see-also
- * list) are sent without their edit, which is worked out when picked. Worked out now, its
+ * list, the links to an id) are sent without their edit, which is worked out when picked. Worked out now, its
  * positions would be those of the file as it is while the light bulb shows, and the editor applies
  * an edit of a closed file to whatever the file holds by then.
  */

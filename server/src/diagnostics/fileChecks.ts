@@ -68,7 +68,7 @@ export const checkChapterHeading: Check = function* ({ document, index, config }
   // What is wrong with a heading on the first line, so that the writer need not compare it with the rule.
   const blockAsText = headingOnFirstLine === undefined || headingOnFirstLine.explicitId ? undefined : attributeBlockReadAsText(headingOnFirstLine.text);
   const faults = headingOnFirstLine === undefined ? [] : [
-    ...(headingOnFirstLine.level === 2 ? [] : [l10n.t('is of level {0}, not 2', headingOnFirstLine.level)]),
+    ...(headingOnFirstLine.level === 2 ? [] : [l10n.t('is of level {0} instead of 2', headingOnFirstLine.level)]),
     // The id and classes are missing because of the block: that is what the writer has to mend.
     ...(blockAsText !== undefined ? [blockAsText] : [
       ...(headingOnFirstLine.explicitId ? [] : [l10n.t('has no id {#…}')]),
@@ -90,16 +90,19 @@ export const checkChapterHeading: Check = function* ({ document, index, config }
 /**
  * Why a heading's text ends in what was meant as its attribute block, which pandoc reads as text:
  * `{#Id .chapter .small .term` without its `}`, or `{#Id .chapter, .term}` with a comma.
- * Undefined when the text has no such block.
+ * Undefined when the text ends in no such block (a `{.x}` in code further on is none).
  */
 function attributeBlockReadAsText(text: string): string | undefined {
   const open = text.lastIndexOf('{');
-  if (open < 0 || !/^\{\s*[#.]/.test(text.slice(open))) {
+  const block = open < 0 ? '' : text.slice(open);
+  // An id, a class or a key=value first: what an attribute block begins with.
+  if (!/^\{\s*(?:[#.]|[A-Za-z][\w-]*=)/.test(block)) {
     return undefined;
   }
-  return text.includes('}', open)
-    ? l10n.t('has an attribute block that pandoc reads as text, as it holds what no attribute block may (such as a comma), and so neither an id nor classes')
-    : l10n.t('has an attribute block not closed with }, which pandoc reads as text, and so neither an id nor classes');
+  if (!block.includes('}')) {
+    return l10n.t('has an attribute block not closed with }, which pandoc reads as text, and so neither an id nor classes');
+  }
+  return /\}\s*$/.test(block) ? l10n.t('has an attribute block that pandoc reads as text, as it holds what no attribute block may (such as a comma), and so neither an id nor classes') : undefined;
 }
 
 /**

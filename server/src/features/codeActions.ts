@@ -16,7 +16,7 @@ import { rangeContains } from './locate';
 import { titleForMissingId } from './missingEntries';
 import { idProblem, newEntryProblem } from './newEntry';
 import { idEditsByUri, newIdProblem } from './rename';
-import { entryWithId } from './entryOf';
+import { entryWithId, titleUntoldById } from './entryOf';
 import { linkFirstMentionsEdits, linkMentionEdit, linkMentionsKind } from './mentionLinks';
 import { addToIndexEdit, indexAnchorEdit } from './indexPageEdits';
 import { addSeeAlsoEdit, insertSeeAlsoLinkEdit, seeAlsoHeadingText, sortSeeAlsoEdits } from './seeAlsoEdits';
@@ -57,19 +57,22 @@ export interface OtherDocument {
 export type NamedDiagnostic = Pick<Diagnostic, 'code' | 'range'>;
 
 /**
- * The diagnostics whose quick fixes are asked for: those the editor names, when it names any of
- * them (VS Code names those at the cursor, or the one picked in the Problems panel; Neovim those of
- * the cursor's line, wherever on the line they are); else those touching the range (the cursor, a
- * selection). A see-also list's diagnostic spans the broken links in it: picked in the Problems
- * panel, it gets the sort alone.
+ * The diagnostics whose quick fixes are asked for. The Problems panel asks with the range of the
+ * diagnostic picked (and VS Code names every diagnostic that range touches): that diagnostic's
+ * fixes alone, so that an unsorted see-also list does not offer the fixes of the broken links in
+ * it. Else those touching the range (the cursor, a selection) and those the editor names (Neovim
+ * names those of the cursor's line, wherever on the line they are).
  */
 function askedFor(diagnostics: readonly GlossaryDiagnostic[], range: Range, named: readonly NamedDiagnostic[]): GlossaryDiagnostic[] {
+  const picked = isEmpty(range) ? [] : diagnostics.filter((diagnostic) => sameRange(diagnostic.range, range));
+  if (picked.length > 0) {
+    return picked;
+  }
   const isNamed = (diagnostic: GlossaryDiagnostic) => named.some((other) => other.code === diagnostic.code && sameRange(other.range, diagnostic.range));
-  const byName = named.length === 0 ? [] : diagnostics.filter(isNamed);
-  return byName.length > 0 ? byName : diagnostics.filter((diagnostic) => overlaps(diagnostic.range, range));
+  return diagnostics.filter((diagnostic) => overlaps(diagnostic.range, range) || isNamed(diagnostic));
 }
 
-/** The other files whose text the quick fixes asked for edit: the index page, another entry. */
+/** The other files whose text the quick fixes asked for edit: the index page, another entry, the files linking to an id changed. */
 export function filesEditedByQuickFixes(index: WorkspaceIndex, uri: string, diagnostics: readonly GlossaryDiagnostic[], range: Range, named: readonly NamedDiagnostic[] = []): string[] {
   const uris = new Set<string>();
   for (const diagnostic of askedFor(diagnostics, range, named)) {
@@ -203,9 +206,9 @@ function brokenLinkFixes(
  * entry, when its title reads otherwise, or the section or element and its file.
  */
 function changeToTitle(id: string, index: WorkspaceIndex): string {
-  const entry = entryWithId(index, id)?.entry;
-  if (entry !== undefined) {
-    return entry.title.replace(/\s+/g, '-') === id ? l10n.t('Change to "{0}"', id) : l10n.t('Change to "{0}", the entry "{1}"', id, entry.title);
+  if (entryWithId(index, id) !== undefined) {
+    const title = titleUntoldById(index, id);
+    return title === undefined ? l10n.t('Change to "{0}"', id) : l10n.t('Change to "{0}", the entry "{1}"', id, title);
   }
   const first = index.anchorsOf(id)[0];
   return first === undefined ? l10n.t('Change to "{0}"', id) : l10n.t('Change to "{0}", the {1} in {2}', id, anchorDescription(first.anchor), fileNameOf(first.uri));
@@ -297,7 +300,8 @@ function idFileFixes(input: CodeActionInput, model: GlossaryDocument, diagnostic
     actions.push(quickFix(title, diagnostic, idChange.edit, false));
   }
   const newUri = idProblem(entry.id) === undefined ? entryFileUri(entry.id, { besideUri: model.uri }) : undefined;
-  if (diagnostic.code === DiagnosticCode.AnchorFileMismatch && input.renamesFiles && newUri !== undefined && input.index.document(newUri) === undefined) {
+  // Nor onto a file whose name differs in case alone: one file on Windows and macOS.
+  if (diagnostic.code === DiagnosticCode.AnchorFileMismatch && input.renamesFiles && newUri !== undefined && !input.index.documentsNamedAlike(newUri).some((other) => other.uri !== model.uri)) {
     // overwrite: false and ignoreIfExists: false make the editor refuse when the file exists meanwhile.
     const rename = RenameFile.create(model.uri, newUri, { overwrite: false, ignoreIfExists: false });
     actions.push(quickFix(l10n.t('Rename the file to "{0}.md"', entry.id), diagnostic, { documentChanges: [rename] }, false));
@@ -308,7 +312,8 @@ function idFileFixes(input: CodeActionInput, model: GlossaryDocument, diagnostic
 /**
  * The heading's id changed as a rename changes it: with every link to it, unless the id is
  * defined more than once (the links keep leading to the others). Undefined when a file to edit is
- * not at hand as indexed (see `fileToEdit`).
+ * not at hand as indexed (see `fileToEdit`): changing the heading alone would break the links in
+ * it, so the fix waits until the file is indexed anew.
  */
 function idChangeEdit(input: CodeActionInput, uri: string, id: string, idRange: Range, newId: string): { readonly edit: WorkspaceEdit; readonly links: number } | undefined {
   const edits = idEditsByUri(input.index, uri, { id, range: idRange, alone: input.index.anchorsOf(id).length > 1 }, newId);
@@ -320,7 +325,8 @@ function idChangeEdit(input: CodeActionInput, uri: string, id: string, idRange: 
     }
     files.push({ file: file.text, edits: fileEdits });
   }
-  const links = [...edits.values()].reduce((sum, fileEdits) => sum + fileEdits.length, 0) - 1;
+  // Links, not places edited: links sharing one reference definition are edited there once.
+  const links = input.index.anchorsOf(id).length > 1 ? 0 : input.index.linksTo(id).filter((located) => located.link.idRange !== undefined).length;
   return { edit: editOfFiles(input, files), links };
 }
 
@@ -406,6 +412,10 @@ function editOfFiles(input: CodeActionInput, files: readonly { readonly file: Ot
 
 function overlaps(a: Range, b: Range): boolean {
   return rangeContains(a, b.start) || rangeContains(a, b.end) || rangeContains(b, a.start);
+}
+
+function isEmpty(range: Range): boolean {
+  return range.start.line === range.end.line && range.start.character === range.end.character;
 }
 
 function sameRange(a: Range, b: Range): boolean {

@@ -13,6 +13,16 @@ export function entryWithId(index: WorkspaceIndex, id: string): { readonly uri: 
   return undefined;
 }
 
+/**
+ * The title of the entry an id names, when the id does not tell it (`GAN` for "Generative
+ * Adversarial Network (GAN)"); undefined for an id that is its title with hyphens for spaces, and
+ * for an id that names no entry.
+ */
+export function titleUntoldById(index: WorkspaceIndex, id: string): string | undefined {
+  const title = entryWithId(index, id)?.entry.title;
+  return title === undefined || title.replace(/\s+/g, '-') === id ? undefined : title;
+}
+
 /** The entry of a document that holds a position. */
 export function entryAt(index: WorkspaceIndex, uri: string, position: Position): Entry | undefined {
   const document = index.document(uri);

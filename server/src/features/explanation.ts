@@ -36,8 +36,16 @@ export async function entryPreview(entry: Entry, text: string): Promise<EntryPre
   const bodyOf = (heading: Heading, end: number): string => lines.slice(heading.range.end.line + 1, Math.min(end + 1, heading.range.end.line + 1 + maxParsedLines)).join('\n');
   const firstSection = entry.sections[0];
   const intro = await parseMarkdown(bodyOf(entry.heading, firstSection === undefined ? entry.range.end.line : firstSection.range.start.line - 1));
-  // The summary (`***…***`) is shown on its own.
-  const lead = intro.blocks.find((block) => block.type === 'paragraph' && !intro.source(block).includes('***'));
+  const summary = entry.summary?.replace(/\s+/g, ' ').trim();
+  const lead = intro.blocks.find(
+    (block) =>
+      block.type === 'paragraph' &&
+      // The summary's own paragraph (`***…***`, perhaps with its author) is shown as the summary;
+      // bold italics further on in a paragraph are no summary of it.
+      !(summary !== undefined && summary !== '' && intro.plainText(block).startsWith(summary)) &&
+      // Pandoc's divs and pipe tables, which remark reads as paragraphs, are no definition.
+      !/^(?::::|\|)/.test(intro.source(block)),
+  );
   const section = entry.sections.find((candidate) => candidate.heading.classes.includes('explanation'));
   const explanation = section !== undefined && fits(section.heading) ? await explanationText(bodyOf(section.heading, section.range.end.line)) : undefined;
   const leadText = lead === undefined ? '' : intro.plainText(lead);

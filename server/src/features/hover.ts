@@ -7,7 +7,7 @@ import { filesSharingAutomaticId } from '../diagnostics/linkChecks';
 import { indexId } from '../diagnostics/seeAlsoChecks';
 import { WorkspaceIndex } from '../index/workspaceIndex';
 import { Link } from '../parse/model';
-import { entryAt, entryWithId } from './entryOf';
+import { entryAt, entryWithId, titleUntoldById } from './entryOf';
 import { entryPreview } from './explanation';
 import { locateAt } from './locate';
 import { codeSpan, escapeMarkdown } from './markdownText';
@@ -49,8 +49,8 @@ async function linkHover(index: WorkspaceIndex, link: Link, readText: TextReader
     // The ids the quick fixes offer, in their order: an entry named by title comes before a close spelling.
     const { ids } = replacementsFor(index, link.target, link.label, findClosestIds(link.target, index));
     const named = (id: string): string => {
-      const title = entryWithId(index, id)?.entry.title;
-      return title === undefined || title.replace(/\s+/g, '-') === id ? codeSpan(id) : `${codeSpan(id)} (${escapeMarkdown(title)})`;
+      const title = titleUntoldById(index, id);
+      return title === undefined ? codeSpan(id) : `${codeSpan(id)} (${escapeMarkdown(title)})`;
     };
     const suggestion = ids.length > 0 ? l10n.t('Perhaps meant: {0}', ids.map(named).join(', ')) : l10n.t('No similar id exists.');
     return [l10n.t('**Broken link**: no heading has the id {0}.', codeSpan(link.target)), suggestion, ...fileOfTheName(index, link.target, ids)];
@@ -90,7 +90,7 @@ function fileOfTheName(index: WorkspaceIndex, id: string, suggested: readonly st
   for (const document of index.documents()) {
     const entry = document.entries[0];
     if (entry !== undefined && isMarkdownFile(document.uri) && fileNameId(document.uri) === id && !suggested.includes(entry.id)) {
-      return [escapeMarkdown(l10n.t('{0} is named so, but its entry "{1}" has the id "{2}".', fileNameOf(document.uri), entry.title, entry.id))];
+      return [escapeMarkdown(l10n.t('A file {0} exists, but its entry "{1}" has the id "{2}".', fileNameOf(document.uri), entry.title, entry.id))];
     }
   }
   return [];

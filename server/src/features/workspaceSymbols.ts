@@ -1,6 +1,7 @@
 import { CancellationToken, SymbolInformation, SymbolKind } from 'vscode-languageserver';
 import { WorkspaceIndex } from '../index/workspaceIndex';
-import { searchOf, searchTier } from './fuzzyRank';
+import { Entry } from '../parse/model';
+import { searchTier, Words, wordsOf } from './fuzzyRank';
 
 /** How many symbols one query answers at most; the editor asks again as the writer types. */
 const maxSymbols = 500;
@@ -10,10 +11,10 @@ const maxSymbols = 500;
  * word's prefix or the initials, then subsequence), best matches first.
  */
 export function workspaceSymbols(index: WorkspaceIndex, query: string, token: CancellationToken): SymbolInformation[] {
-  const search = searchOf(query);
+  const search = wordsOf(query);
   const ranked: { readonly tier: number; readonly symbol: SymbolInformation }[] = [];
   for (const { uri, entry } of index.entries()) {
-    const tiers = [searchTier(search, entry.title), searchTier(search, entry.id)].filter((tier) => tier !== undefined);
+    const tiers = searchableNames(entry).map((name) => searchTier(search, name)).filter((tier) => tier !== undefined);
     if (tiers.length === 0) {
       continue;
     }
@@ -34,4 +35,16 @@ export function workspaceSymbols(index: WorkspaceIndex, query: string, token: Ca
     .sort((a, b) => a.tier - b.tier || a.symbol.name.localeCompare(b.symbol.name))
     .slice(0, maxSymbols)
     .map(({ symbol }) => symbol);
+}
+
+/** The words of each entry's title and id, split once: the writer searches again with each key typed. */
+const wordsOfEntries = new WeakMap<Entry, readonly Words[]>();
+
+function searchableNames(entry: Entry): readonly Words[] {
+  let names = wordsOfEntries.get(entry);
+  if (names === undefined) {
+    names = [wordsOf(entry.title), wordsOf(entry.id)];
+    wordsOfEntries.set(entry, names);
+  }
+  return names;
 }

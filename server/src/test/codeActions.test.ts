@@ -1,12 +1,13 @@
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { CodeAction, TextDocumentEdit, TextEdit, WorkspaceEdit } from 'vscode-languageserver';
+import { CodeAction, Range, TextDocumentEdit, TextEdit, WorkspaceEdit } from 'vscode-languageserver';
+import { GlossaryDiagnostic } from '../diagnostics/diagnostic';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { defaultConfig } from '../config';
 import { computeDiagnostics } from '../diagnostics/computeDiagnostics';
 import { codeActions, filesEditedByQuickFixes, fixAllSeeAlsoKind } from '../features/codeActions';
 import { ServerCommands } from '../protocol';
-import { entryLines, indexOf, uriOf } from './support/tinyWorkspace';
+import { entryLines, indexOf, rangeText, uriOf } from './support/tinyWorkspace';
 
 const newEntryUri = (id: string): string => uriOf(`${encodeURIComponent(id)}.md`);
 
@@ -184,6 +185,28 @@ test('changing the id to the file name carries every link to it along, as a rena
   assert.deepEqual(textOf('A.md'), ['See [one](#Frontier-Model) and [two](#Frontier-Model).']);
   assert.deepEqual(textOf('B.md'), ['[three][f]', '', '[f]: #Frontier-Model']);
 
+  // Links sharing a reference definition are counted as links, though edited in one place.
+  const shared = { ...files, 'B.md': ['[three][f] [four][f]', '', '[f]: #Frontier-Models'] };
+  const sharedIndex = indexOf(shared);
+  const sharedDiagnostics = computeDiagnostics(sharedIndex.document(uri)!, sharedIndex, defaultConfig);
+  const sharedOthers = new Map([other('A.md'), [uriOf('B.md'), { document: TextDocument.create(uriOf('B.md'), 'markdown', 0, shared['B.md'].join('\n')), openVersion: null }] as const]);
+  const sharedFix = codeActions({ ...input, index: sharedIndex, diagnostics: sharedDiagnostics, otherDocuments: sharedOthers }, wholeFile, ['quickfix']).find((action) => action.title.startsWith('Change the id'))!;
+  assert.equal(sharedFix.title, 'Change the id to "Frontier-Model", as the file is named, and the 4 links to it');
+  assert.equal(editsOf(sharedFix.edit).length, 4, 'the heading, the two inline links, the definition');
+
+  // An id written id="…", in a file with CRLF line ends: the value changes, and nothing else.
+  const written = { ...files, 'Frontier-Model.md': ['## Frontier Models {id="Frontier-Models" .chapter .small .term}', '', 'Text.'] };
+  const writtenIndex = indexOf(written, defaultConfig, '\r\n');
+  const writtenDocument = TextDocument.create(uri, 'markdown', 1, written['Frontier-Model.md'].join('\r\n'));
+  const crlf = (name: 'A.md' | 'B.md') => [uriOf(name), { document: TextDocument.create(uriOf(name), 'markdown', 0, files[name].join('\r\n')), openVersion: null }] as const;
+  const writtenFix = codeActions(
+    { ...input, index: writtenIndex, document: writtenDocument, diagnostics: computeDiagnostics(writtenIndex.document(uri)!, writtenIndex, defaultConfig), otherDocuments: new Map([crlf('A.md'), crlf('B.md')]) },
+    wholeFile,
+    ['quickfix'],
+  ).find((action) => action.title.startsWith('Change the id'))!;
+  const ownChange = (writtenFix.edit?.documentChanges as TextDocumentEdit[]).find((change) => change.textDocument.uri === uri)!;
+  assert.equal(TextDocument.applyEdits(writtenDocument, ownChange.edits as TextEdit[]), ['## Frontier Models {id="Frontier-Model" .chapter .small .term}', '', 'Text.'].join('\r\n'));
+
   // Defined twice, the links lead to the other definition too: the heading alone changes.
   const twice = { ...files, 'Frontier-Models.md': ['## Frontier Models {#Frontier-Models .chapter .small .term}'] };
   const twiceIndex = indexOf(twice);
@@ -202,16 +225,26 @@ test('a diagnostic picked in the Problems panel gets its own fixes, not those of
   const diagnostics = computeDiagnostics(linked.document(uri)!, linked, defaultConfig);
   const input = { index: linked, config: defaultConfig, document, diagnostics, documentChanges: true, renamesFiles: true, newEntryUri };
   const unsorted = diagnostics.find((diagnostic) => diagnostic.code === 'seealso-unsorted')!;
-  const titles = (named: { code?: string | number; range: typeof unsorted.range }[]) => codeActions(input, unsorted.range, ['quickfix'], named).map((action) => action.title);
-  assert.deepEqual(titles([{ code: unsorted.code, range: unsorted.range }]), ['Sort the see-also list (Index last)']);
-  // Named none (or only ones of an older text), the range decides: the broken link inside it too.
-  assert.deepEqual(titles([]), ['Sort the see-also list (Index last)', 'Change to "Apfel"', 'Create entry "Apfl"']);
+  const broken = diagnostics.find((diagnostic) => diagnostic.code === 'broken-link')!;
+  const titles = (range: Range, named: readonly GlossaryDiagnostic[]) => codeActions(input, range, ['quickfix'], named.map(({ code, range }) => ({ code, range }))).map((action) => action.title);
+  // As VS Code asks from the Problems panel: the diagnostic's range, naming every diagnostic it touches.
+  const touching = (range: Range) => diagnostics.filter((diagnostic) => rangeText(diagnostic.range) === rangeText(range) || diagnostic === broken || diagnostic === unsorted);
+  assert.deepEqual(titles(unsorted.range, touching(unsorted.range)), ['Sort the see-also list (Index last)']);
+  assert.deepEqual(titles(broken.range, touching(broken.range)), ['Change to "Apfel"', 'Create entry "Apfl"']);
+  // The cursor on the broken link (as VS Code asks for the light bulb): the fixes of both.
+  const cursor = { start: broken.range.start, end: broken.range.start };
+  assert.deepEqual(titles(cursor, [unsorted, broken]), ['Sort the see-also list (Index last)', 'Change to "Apfel"', 'Create entry "Apfl"']);
+  // As Neovim asks: the cursor, naming the diagnostics that begin on its line (not the list's).
+  assert.deepEqual(titles({ start: { line: broken.range.start.line, character: 0 }, end: { line: broken.range.start.line, character: 0 } }, [broken]), ['Sort the see-also list (Index last)', 'Change to "Apfel"', 'Create entry "Apfl"']);
 });
 
 test('the file is not renamed onto an existing file, nor the id changed to one that exists', () => {
   const lines = ['## Claude {#CNN .chapter .small .term}'];
   const { actions } = actionsOf({ 'Index.md': index, 'Claude.md': lines, 'CNN.md': ['## CNN {#Claude .term}'] }, 'Claude.md');
   assert.deepEqual(actions.filter((action) => /Rename|Change the id/.test(action.title)), []);
+  // Nor onto a file whose name differs in case alone: one file on Windows and macOS.
+  const alike = actionsOf({ 'Index.md': index, 'Claude.md': lines, 'cnn.md': ['## Other {#Other .term}'] }, 'Claude.md').actions;
+  assert.deepEqual(alike.filter((action) => /Rename/.test(action.title)), []);
 });
 
 test('the fix-all source action sorts every list of the file, and `only` selects it alone', () => {

@@ -170,7 +170,7 @@ test('missing-chapter-heading: a level-3 term heading, a heading without classes
     'LAM.md': ['## LAM {#LAM}', '', 'Text.'],
     'Late.md': ['Text first.', '', '## Late {#Late .chapter .small .term}'],
   };
-  const message = 'The first heading is of level 3, not 2: a chapter begins with a level-2 heading that has an id and the classes .chapter .small .term.';
+  const message = 'The first heading is of level 3 instead of 2: a chapter begins with a level-2 heading that has an id and the classes .chapter .small .term.';
   const chapterDiagnostics = (name: string) => diagnosticsOf(files, name).filter((diagnostic) => diagnostic.code === 'missing-chapter-heading');
   assert.deepEqual(chapterDiagnostics('Haiku.md'), [
     {
@@ -190,10 +190,20 @@ test('missing-chapter-heading: a level-3 term heading, a heading without classes
   ]);
   const bare = { ...files, 'Bare.md': ['# Bare', '', 'Text.'] };
   assert.deepEqual(diagnosticsOf(bare, 'Bare.md').filter((diagnostic) => diagnostic.code === 'missing-chapter-heading').map((diagnostic) => diagnostic.message), [
-    'The first heading is of level 1, not 2, has no id {#…}, and lacks .chapter .small .term: a chapter begins with a level-2 heading that has an id and the classes .chapter .small .term.',
+    'The first heading is of level 1 instead of 2, has no id {#…}, and lacks .chapter .small .term: a chapter begins with a level-2 heading that has an id and the classes .chapter .small .term.',
   ]);
   // An attribute block that pandoc reads as text is what to mend, not the id and classes it lost.
-  const unclosed = { ...files, 'Pre-Training.md': ['## Pre-Training {#Pre-Training .chapter .small .term', '', 'Text.'], 'Comma.md': ['## Comma {#Comma .chapter, .small, .term}'] };
+  const unclosed = {
+    ...files,
+    'Pre-Training.md': ['## Pre-Training {#Pre-Training .chapter .small .term', '', 'Text.'],
+    'Comma.md': ['## Comma {#Comma .chapter, .small, .term}'],
+    'Written.md': ['## Written {id="Written" .chapter .small .term'],
+    'Code.md': ['## Ein `{.x}` Beispiel'],
+  };
+  const messageOf = (name: string) => diagnosticsOf(unclosed, name).find((diagnostic) => diagnostic.code === 'missing-chapter-heading')?.message;
+  assert.match(messageOf('Written.md')!, /^The first heading has an attribute block not closed with \}/);
+  // A {.x} in code, not at the end of the heading, was no attribute block.
+  assert.match(messageOf('Code.md')!, /^The first heading has no id \{#…\} and lacks \.chapter \.small \.term:/);
   assert.deepEqual(diagnosticsOf(unclosed, 'Pre-Training.md').filter((diagnostic) => diagnostic.code === 'missing-chapter-heading').map((diagnostic) => diagnostic.message), [
     'The first heading has an attribute block not closed with }, which pandoc reads as text, and so neither an id nor classes: a chapter begins with a level-2 heading that has an id and the classes .chapter .small .term.',
   ]);

@@ -42,7 +42,7 @@ test('hover on a broken link says so and names the ids its quick fixes offer: an
   // A file named after the missing id that holds another entry (the real glossary's Claude.md holds a copy of CNN).
   assert.equal(
     (await hoverTextAt({ ...files, 'Claude.md': ['## Convolutional Neural Network {#CNN .term}'], 'A.md': ['[Claude](#Claude‸)'] }))?.replace(/\\(.)/g, '$1'),
-    '**Broken link**: no heading has the id `Claude`.\n\nNo similar id exists.\n\nClaude.md is named so, but its entry "Convolutional Neural Network" has the id "CNN".',
+    '**Broken link**: no heading has the id `Claude`.\n\nNo similar id exists.\n\nA file Claude.md exists, but its entry "Convolutional Neural Network" has the id "CNN".',
   );
 });
 
@@ -186,6 +186,9 @@ test('hover shows the lead paragraph, the writer\'s own definition, past the quo
   // A summary paragraph of its own is not shown twice; an abbreviation's entry shows all it says.
   const agi = ['## AGI {#AGI .chapter .small .term}', '', '***Allgemeine KI***', '', '**AGI** steht für "[Artificial General Intelligence](#AGI-Full)".', '', '### Siehe {.seealso}', '', '[Index](#Index) |'];
   assert.deepEqual(shown(await hoverTextAt({ 'A.md': ['[x](#AGI‸)'], 'AGI.md': agi })).slice(0, 3), ['**AGI** `AGI`', '*Allgemeine KI*', 'AGI steht für "Artificial General Intelligence".']);
+  // Bold italics in the lead are no summary; a pandoc div or a pipe table is no lead.
+  const emphatic = ['## Sehr {#Sehr .chapter .small .term}', '', '::: {.note}', 'Hinweis im Div.', ':::', '', '| a | b |', '|---|---|', '| 1 | 2 |', '', 'Das ist ***sehr wichtig*** hier.', '', '### E {.explanation}', '', 'E.'];
+  assert.deepEqual(shown(await hoverTextAt({ 'A.md': ['[x](#Sehr‸)'], 'Sehr.md': emphatic })).slice(1, 3), ['*sehr wichtig*', 'Das ist sehr wichtig hier.']);
   // A text that no longer fits the model (changed on disk, not yet read again) shows no preview.
   const { index, uri, position } = withCursor({ 'A.md': ['[x](#AGI‸)'], 'AGI.md': agi });
   const changed = await hoverAt(index, uri, position, notCancelled, async () => 'other text');

@@ -42,6 +42,10 @@ test('workspace symbols: a search in words finds the term whatever stands betwee
   // "GAN" is a word of one title and the initials of its words; "Application Programming Interface" holds g, a, n in order only.
   assert.deepEqual(names('GAN'), ['Generative Adversarial Network (GAN)', 'Application Programming Interface']);
   assert.deepEqual(names('gen'), ['Generative Adversarial Network (GAN)', 'Generative AI']);
+  // Words searched begin words in turn, or the name run together: a beginning, before "GAN" as initials.
+  assert.deepEqual(names('gen ai'), ['Generative AI', 'Generative Adversarial Network (GAN)']);
+  assert.deepEqual(names('generativea'), ['Generative Adversarial Network (GAN)', 'Generative AI']);
+  assert.deepEqual(names('adv net'), ['Generative Adversarial Network (GAN)']);
 });
 
 test('missing entries: ids linked but defined nowhere, most referenced first; #Index, without an index page, is none', () => {
