@@ -8,6 +8,7 @@ import { URI } from 'vscode-uri';
 import {
   CodeActionRequest,
   CompletionRequest,
+  CompletionResolveRequest,
   DefinitionRequest,
   DidChangeWatchedFilesNotification,
   DidOpenTextDocumentNotification,
@@ -65,7 +66,12 @@ test('the language server and the command line start no process and open no conn
     await connection.sendRequest(HoverRequest.type, { textDocument, position: onId });
     await connection.sendRequest(DefinitionRequest.type, { textDocument, position: onId });
     await connection.sendRequest(ReferencesRequest.type, { textDocument, position: onId, context: { includeDeclaration: true } });
-    await connection.sendRequest(CompletionRequest.type, { textDocument, position: { line: onId.line, character: onId.character - 1 } });
+    const completions = await connection.sendRequest(CompletionRequest.type, { textDocument, position: { line: onId.line, character: onId.character - 1 } });
+    const items = Array.isArray(completions) ? completions : (completions?.items ?? []);
+    assert.ok(items.length > 0, 'completion offers ids');
+    // Resolving an entry's item reads its file for the lead paragraph.
+    const resolved = await connection.sendRequest(CompletionResolveRequest.type, items.find((item) => item.data !== undefined) ?? items[0]!);
+    assert.equal(typeof resolved.documentation === 'object' && resolved.documentation.kind, 'markdown');
     await connection.sendRequest(DocumentSymbolRequest.type, { textDocument });
     await connection.sendRequest(WorkspaceSymbolRequest.type, { query: 'Model' });
     await connection.sendRequest(CodeActionRequest.type, {

@@ -118,7 +118,7 @@ export function serverCapabilities(client: ClientSupport): ServerCapabilities {
     definitionProvider: true,
     referencesProvider: true,
     hoverProvider: true,
-    completionProvider: { triggerCharacters: ['#', '['] },
+    completionProvider: { triggerCharacters: ['#', '['], resolveProvider: true },
     documentSymbolProvider: true,
     workspaceSymbolProvider: true,
     // Only for the extension's client (VS Code), which asks for them and reads their `#L` targets.

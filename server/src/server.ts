@@ -20,7 +20,7 @@ import { answerCodeActions, deferEditsOfClosedFiles, resolveCodeAction } from '.
 import { executeServerCommand } from './commandRequest';
 import { DiagnosticsPublisher } from './diagnosticsPublisher';
 import { EditorSettings } from './editorSettings';
-import { complete, cursorTextIn } from './features/completion';
+import { complete, cursorTextIn, resolveCompletionItem } from './features/completion';
 import { findDefinitions } from './features/definition';
 import { toLspDiagnostic } from './features/diagnostics';
 import { documentLinks, resolveDocumentLink } from './features/documentLinks';
@@ -292,6 +292,8 @@ export function startServer(
       return complete(session.index, document.uri, cursorTextIn(document, position), position, token, { labelDetails: client.completionLabelDetails });
     }),
   );
+  // An item that cannot be resolved comes back as it was.
+  connection.onCompletionResolve((item, token) => runSafely(connection, 'completionItem/resolve', item, () => resolveCompletionItem(session.index, item, readText))(item, token));
   connection.onDocumentSymbol(runSafely(connection, 'documentSymbol', [], (params, token) => documentSymbols(session.index, params.textDocument.uri, token)));
   connection.onWorkspaceSymbol(runSafely(connection, 'workspaceSymbol', [], (params, token) => workspaceSymbols(session.index, params.query, token)));
   /** What the requests handled outside this function need of the server. */

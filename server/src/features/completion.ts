@@ -1,11 +1,14 @@
 import * as l10n from '@vscode/l10n';
-import { CancellationToken, CompletionItem, CompletionItemKind, CompletionList, Position, Range } from 'vscode-languageserver';
+import { CancellationToken, CompletionItem, CompletionItemKind, CompletionList, MarkupKind, Position, Range } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { fileNameOf } from '../diagnostics/check';
 import { WorkspaceIndex } from '../index/workspaceIndex';
 import { skipVerbatim } from '../parse/inline';
 import { anchorDescription } from './anchorDescription';
 import { entryWithId } from './entryOf';
+import { entryPreview } from './explanation';
+import type { TextReader } from './hover';
+import { escapeMarkdown } from './markdownText';
 import { matchTier } from './fuzzyRank';
 import { rangeContains } from './locate';
 import { markdownLink } from './seeAlsoEdits';
@@ -100,8 +103,32 @@ function completeIds(index: WorkspaceIndex, uri: string, typed: string, rest: st
       detail: entry?.title ?? anchorDetail(index, candidate.id),
       documentation: entry?.summary,
       textEdit: { range: replaced, newText: candidate.id },
+      ...(entry ? { data: { entryId: candidate.id } satisfies EntryItemData } : {}),
     };
   });
+}
+
+/** What an entry's completion item carries for `completionItem/resolve`. */
+interface EntryItemData {
+  readonly entryId: string;
+}
+
+/**
+ * An entry's item as the editor shows it selected (`completionItem/resolve`): its documentation
+ * gets the entry's lead paragraph (see `entryPreview`) after the summary, read from the entry's
+ * file then rather than for each of the items listed. Other items come back as they are.
+ */
+export async function resolveCompletionItem(index: WorkspaceIndex, item: CompletionItem, readText: TextReader): Promise<CompletionItem> {
+  const id = (item.data as Partial<EntryItemData> | undefined)?.entryId;
+  const located = typeof id === 'string' ? entryWithId(index, id) : undefined;
+  const text = located && (await readText(located.uri));
+  const { lead } = located && text !== undefined ? await entryPreview(located.entry, text) : {};
+  if (lead === undefined) {
+    return item;
+  }
+  // The summary is the item's documentation (after `#`), or its detail (after `[`), as listed.
+  const summary = typeof item.documentation === 'string' ? [`*${escapeMarkdown(item.documentation)}*`] : [];
+  return { ...item, documentation: { kind: MarkupKind.Markdown, value: [...summary, escapeMarkdown(lead)].join('\n\n') } };
 }
 
 /** Where an id other than an entry's leads: the section or element and its file, and how many other files give the same id. */
@@ -146,6 +173,7 @@ function completeLinks(
       // The label holds the title and the id, which the editor filters by. (With a filterText,
       // Neovim's omnifunc starts the word at the last hyphen rather than at the edit's start.)
       textEdit: { range: replaced, newText: `${link}${separator}` },
+      ...(entry ? { data: { entryId: candidate.id } satisfies EntryItemData } : {}),
     };
   });
 }

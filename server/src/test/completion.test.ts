@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { complete, cursorTextIn } from '../features/completion';
+import { complete, cursorTextIn, resolveCompletionItem } from '../features/completion';
 import { notCancelled, withCursor } from './support/cursor';
 import { parseGlossaryDocument } from '../parse/parser';
 import { rangeText, uriOf } from './support/tinyWorkspace';
@@ -179,4 +179,24 @@ test('in a see-also section a whole link comes with the list separator, which th
   // A separator already after the cursor is not written twice.
   const separated = ['## Z {#Z .term}', '', '### Siehe auch {.seealso}', '', '[Grad‸ |', '[Index](#Index) |'];
   assert.deepEqual(completionsAt({ ...workspace, 'Z.md': separated })?.map((item) => [item.edit, item.labelDetails]), [['4:0-4:5 [Gradient Descent](#Gradient-Descent)', undefined]]);
+});
+
+test('an entry\'s item resolved, as the editor shows it selected, gets the entry\'s lead paragraph after its summary', async () => {
+  const files = {
+    'Data-Scraping.md': ['## Data Scraping {#Data-Scraping .term}', '', '***Daten sammeln***', '', '**Data Scraping** ist die *automatisierte* Extraktion.', '', '### Details'],
+    'Dataset.md': ['## Datensatz {#Dataset .term}', '', '### Details'],
+  };
+  const texts = new Map(Object.entries(files).map(([name, lines]) => [uriOf(name), lines.join('\n')]));
+  const resolved = async (cursorLine: string, label: string) => {
+    const { index, uri, position, text } = withCursor({ ...files, 'A.md': [cursorLine] });
+    const list = complete(index, uri, cursorTextIn(TextDocument.create(uri, 'markdown', 1, text), position), position, notCancelled, { labelDetails: true });
+    const item = list!.items.find((candidate) => candidate.label === label)!;
+    return (await resolveCompletionItem(index, item, async (target) => texts.get(target))).documentation;
+  };
+  assert.deepEqual(await resolved('[x](#‸', 'Data-Scraping'), { kind: 'markdown', value: '*Daten sammeln*\n\nData Scraping ist die automatisierte Extraktion\\.' });
+  // After `[`, the summary is the item's detail: the documentation is the lead alone.
+  assert.deepEqual(await resolved('[Dat‸', '[Data Scraping](#Data-Scraping)'), { kind: 'markdown', value: 'Data Scraping ist die automatisierte Extraktion\\.' });
+  // An entry without a lead paragraph, and a section's id, keep what they had.
+  assert.equal(await resolved('[x](#‸', 'Dataset'), undefined);
+  assert.equal(await resolved('[x](#‸', 'details'), undefined);
 });
