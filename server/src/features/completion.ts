@@ -6,7 +6,7 @@ import { WorkspaceIndex } from '../index/workspaceIndex';
 import { skipVerbatim } from '../parse/inline';
 import { anchorDescription } from './anchorDescription';
 import { entryWithId } from './entryOf';
-import { entryPreview } from './explanation';
+import { entryPreview } from './entryPreview';
 import type { TextReader } from './hover';
 import { escapeMarkdown } from './markdownText';
 import { matchTier } from './fuzzyRank';

@@ -8,7 +8,7 @@ import { indexId } from '../diagnostics/seeAlsoChecks';
 import { WorkspaceIndex } from '../index/workspaceIndex';
 import { Link } from '../parse/model';
 import { entryAt, entryWithId, titleUntoldById } from './entryOf';
-import { entryPreview } from './explanation';
+import { entryPreview } from './entryPreview';
 import { locateAt } from './locate';
 import { codeSpan, escapeMarkdown } from './markdownText';
 import { replacementsFor } from './replacements';

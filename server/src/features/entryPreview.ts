@@ -1,12 +1,12 @@
 import { Entry, Heading } from '../parse/model';
 
-/** How long the lead paragraph and the explanation in a hover may each be, in characters. */
+/** How long the lead paragraph and the explanation of a preview may each be, in characters. */
 const maxPreviewLength = 300;
 
 /** How many lines of a section are parsed for a paragraph and its list. */
 const maxParsedLines = 60;
 
-/** What a hover shows of an entry besides its title and summary, as plain text shortened at a word boundary. */
+/** What the hover of a link (and completion, the lead) shows of an entry besides its title and summary, as plain text shortened at a word boundary. */
 export interface EntryPreview {
   /**
    * The first paragraph between the heading and the first section other than the summary: the
