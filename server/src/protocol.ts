@@ -63,6 +63,8 @@ export interface MissingEntry {
   readonly fileCount: number;
   /** The file that keeps the entry from being made: the file it would be written to, which exists (holding other ids), or one whose name differs in case alone. */
   readonly existingFile?: string;
+  /** The id of the entry that file holds, if any (`Computer-Vision.md` giving `#ComputerVision`). */
+  readonly existingFileEntryId?: string;
 }
 
 /** The Glossary Report of the workspace ("Glossary: Show Report", `glossary report` on the command line). */

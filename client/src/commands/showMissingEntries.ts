@@ -21,7 +21,7 @@ export async function showMissingEntries(client: LanguageClient): Promise<string
   const items: MissingEntryItem[] = missing.map((entry) => ({
     label: entry.id,
     description: referencesText(entry),
-    detail: entry.existingFile === undefined ? undefined : vscode.l10n.t('{0} is in the way: pick it to open the file', fileName(entry.existingFile)),
+    detail: inTheWay(entry),
     entry,
   }));
   const picked = await vscode.window.showQuickPick(items, {
@@ -36,6 +36,16 @@ export async function showMissingEntries(client: LanguageClient): Promise<string
     return undefined;
   }
   return createEntry({ title: picked.entry.title, id: picked.entry.id });
+}
+
+/** Why the entry cannot be made: the file it would be written to, and the entry that file holds. */
+function inTheWay({ existingFile, existingFileEntryId }: MissingEntry): string | undefined {
+  if (existingFile === undefined) {
+    return undefined;
+  }
+  return existingFileEntryId === undefined
+    ? vscode.l10n.t('{0} is in the way: pick it to open the file', fileName(existingFile))
+    : vscode.l10n.t('{0} exists, its entry has the id "{1}": pick it to open the file', fileName(existingFile), existingFileEntryId);
 }
 
 function fileName(uri: string): string {

@@ -7,16 +7,16 @@ import { DiagnosticCode } from '../diagnostics/codes';
 import { GlossaryDiagnostic } from '../diagnostics/diagnostic';
 import { seeAlsoCollator } from '../diagnostics/seeAlsoChecks';
 import { WorkspaceIndex } from '../index/workspaceIndex';
-import { GlossaryDocument } from '../parse/model';
+import { Entry, GlossaryDocument } from '../parse/model';
 import { textFingerprint } from '../parse/fingerprint';
 import { CreateEntryParams, IgnoreMentionsParams, ServerCommands } from '../protocol';
 import { anchorDescription } from './anchorDescription';
 import { toLspDiagnostic } from './diagnostics';
 import { rangeContains } from './locate';
 import { titleForMissingId } from './missingEntries';
-import { idProblem, newEntryProblem } from './newEntry';
+import { idProblem, newEntryProblem, proposeEntryId } from './newEntry';
 import { idEditsByUri, newIdProblem } from './rename';
-import { entryWithId, titleUntoldById } from './entryOf';
+import { entryFileNamedAfter, entryWithId, titleUntoldById } from './entryOf';
 import { linkFirstMentionsEdits, linkMentionEdit, linkMentionsKind } from './mentionLinks';
 import { addToIndexEdit, indexAnchorEdit } from './indexPageEdits';
 import { addSeeAlsoEdit, insertSeeAlsoLinkEdit, seeAlsoHeadingText, sortSeeAlsoEdits } from './seeAlsoEdits';
@@ -81,13 +81,20 @@ export function filesEditedByQuickFixes(index: WorkspaceIndex, uri: string, diag
       uris.add(data.indexPageUri ?? uri);
     } else if (data.kind === DiagnosticCode.SeeAlsoNotReciprocal) {
       uris.add(data.otherUri);
-    } else if (data.kind === DiagnosticCode.AnchorFileMismatch && index.anchorsOf(data.entryId).length === 1) {
-      // Changing the id to the file's name carries the links along, as a rename does.
-      index.linksTo(data.entryId).forEach((located) => uris.add(located.uri));
+    } else if (data.kind === DiagnosticCode.AnchorFileMismatch) {
+      filesOfIdChange(index, uri, data.entryId).forEach((other) => uris.add(other));
+    } else if (data.kind === DiagnosticCode.BrokenLink || data.kind === DiagnosticCode.IndexLinkBroken) {
+      const named = entryFileNamedAfter(index, data.target);
+      if (named !== undefined) filesOfIdChange(index, named.uri, named.entry.id).forEach((other) => uris.add(other));
     }
   }
   uris.delete(uri);
   return [...uris].filter((other) => index.document(other) !== undefined);
+}
+
+/** The files that changing the id of the entry in `uri` edits: that file, and those linking to the id, which change along (as a rename does) unless it is defined more than once. */
+function filesOfIdChange(index: WorkspaceIndex, uri: string, id: string): string[] {
+  return [uri, ...(index.anchorsOf(id).length === 1 ? index.linksTo(id).map((located) => located.uri) : [])];
 }
 
 /**
@@ -182,11 +189,28 @@ function brokenLinkFixes(
   const actions: CodeAction[] = [];
   // An implicit heading reference (`[Heading Text]`) has no id written anywhere to replace.
   const link = model.links.find((candidate) => candidate.idRange !== undefined && sameRange(candidate.idRange, diagnostic.range));
+  // The entry file named as the link writes the id, its entry having another (`Computer-Vision.md`
+  // giving `#ComputerVision`): its id may be the odd one out. Not a copy of another entry under
+  // another file's name (the real glossary's `Claude.md` holds one of CNN): its id is defined twice.
+  const named = entryFileNamedAfter(input.index, target);
+  const misnamed = named !== undefined && input.index.anchorsOf(named.entry.id).length === 1 ? named : undefined;
+  const idChange = misnamed !== undefined && newIdProblem(input.index, target) === undefined ? entryIdChange(input, misnamed.uri, misnamed.entry, target) : undefined;
+  const idChangePreferred = idChange !== undefined && isFileNameMeant(input.index, misnamed!.entry, target);
+  if (idChange !== undefined) {
+    const file = fileNameOf(misnamed!.uri);
+    const title =
+      idChange.links === 0
+        ? l10n.t('Change the id in {0} to "{1}", as the file is named', file, target)
+        : idChange.links === 1
+          ? l10n.t('Change the id in {0} to "{1}", as the file is named, and the link to "{2}"', file, target, misnamed!.entry.id)
+          : l10n.t('Change the id in {0} to "{1}", as the file is named, and the {2} links to "{3}"', file, target, idChange.links, misnamed!.entry.id);
+    actions.push(quickFix(title, diagnostic, idChange.edit, idChangePreferred));
+  }
   if (link !== undefined) {
     const { ids, preferred } = replacementsFor(input.index, target, link.label, closestIds);
     for (const id of ids) {
       const edit = editOf(input, [TextEdit.replace(diagnostic.range, id)]);
-      actions.push(quickFix(changeToTitle(id, input.index), diagnostic, edit, id === preferred));
+      actions.push(quickFix(changeToTitle(id, input.index), diagnostic, edit, !idChangePreferred && id === preferred));
     }
   }
   const newFile = newEntryProblem(target, input.index) === undefined ? input.newEntryUri(target) : undefined;
@@ -289,7 +313,7 @@ function idFileFixes(input: CodeActionInput, model: GlossaryDocument, diagnostic
   }
   const actions: CodeAction[] = [];
   const nameId = fileNameId(model.uri);
-  const idChange = nameId !== entry.id && newIdProblem(input.index, nameId) === undefined ? idChangeEdit(input, model.uri, entry.id, idRange, nameId) : undefined;
+  const idChange = nameId !== entry.id && newIdProblem(input.index, nameId) === undefined ? entryIdChange(input, model.uri, entry, nameId) : undefined;
   if (idChange !== undefined) {
     const title =
       idChange.links === 0
@@ -297,7 +321,9 @@ function idFileFixes(input: CodeActionInput, model: GlossaryDocument, diagnostic
         : idChange.links === 1
           ? l10n.t('Change the id to "{0}", as the file is named, and the link to it', nameId)
           : l10n.t('Change the id to "{0}", as the file is named, and the {1} links to it', nameId, idChange.links);
-    actions.push(quickFix(title, diagnostic, idChange.edit, false));
+    const resolved = input.index.linksTo(nameId).length;
+    const told = resolved === 0 ? title : resolved === 1 ? l10n.t('{0} (resolves 1 broken link)', title) : l10n.t('{0} (resolves {1} broken links)', title, resolved);
+    actions.push(quickFix(told, diagnostic, idChange.edit, isFileNameMeant(input.index, entry, nameId)));
   }
   const newUri = idProblem(entry.id) === undefined ? entryFileUri(entry.id, { besideUri: model.uri }) : undefined;
   // Nor onto a file whose name differs in case alone: one file on Windows and macOS.
@@ -310,12 +336,31 @@ function idFileFixes(input: CodeActionInput, model: GlossaryDocument, diagnostic
 }
 
 /**
+ * Whether an entry's id is surely meant to be its file's name, so that changing it is the fix to
+ * apply without asking (Auto Fix): the entry is no copy (its id is defined once), its title names
+ * the file ("Computer Vision" in `Computer-Vision.md`), and more links write the file's name, broken
+ * till now, than the entry's id.
+ */
+function isFileNameMeant(index: WorkspaceIndex, entry: Entry, nameId: string): boolean {
+  return (
+    index.anchorsOf(entry.id).length === 1 &&
+    proposeEntryId(entry.title).toLowerCase() === nameId.toLowerCase() &&
+    index.linksTo(nameId).length > index.linksTo(entry.id).length
+  );
+}
+
+/**
  * The heading's id changed as a rename changes it: with every link to it, unless the id is
  * defined more than once (the links keep leading to the others). Undefined when a file to edit is
  * not at hand as indexed (see `fileToEdit`): changing the heading alone would break the links in
  * it, so the fix waits until the file is indexed anew.
  */
-function idChangeEdit(input: CodeActionInput, uri: string, id: string, idRange: Range, newId: string): { readonly edit: WorkspaceEdit; readonly links: number } | undefined {
+function entryIdChange(input: CodeActionInput, uri: string, entry: Entry, newId: string): { readonly edit: WorkspaceEdit; readonly links: number } | undefined {
+  const id = entry.id;
+  const idRange = entry.heading.idRange;
+  if (idRange === undefined) {
+    return undefined;
+  }
   const edits = idEditsByUri(input.index, uri, { id, range: idRange, alone: input.index.anchorsOf(id).length > 1 }, newId);
   const files: { readonly file: OtherDocument; readonly edits: TextEdit[] }[] = [];
   for (const [target, fileEdits] of edits) {

@@ -1,13 +1,13 @@
 import * as l10n from '@vscode/l10n';
 import { CancellationToken, Hover, MarkupKind, Position } from 'vscode-languageserver';
-import { fileNameId, fileNameOf, isMarkdownFile } from '../diagnostics/check';
+import { fileNameOf } from '../diagnostics/check';
 import { findClosestIds } from '../diagnostics/closestIds';
 import { indexAnchorMissingMessage } from '../diagnostics/indexChecks';
 import { filesSharingAutomaticId } from '../diagnostics/linkChecks';
 import { indexId } from '../diagnostics/seeAlsoChecks';
 import { WorkspaceIndex } from '../index/workspaceIndex';
 import { Link } from '../parse/model';
-import { entryAt, entryWithId, titleUntoldById } from './entryOf';
+import { entryAt, entryFileNamedAfter, entryWithId, titleUntoldById } from './entryOf';
 import { entryPreview } from './entryPreview';
 import { locateAt } from './locate';
 import { codeSpan, escapeMarkdown } from './markdownText';
@@ -53,7 +53,7 @@ async function linkHover(index: WorkspaceIndex, link: Link, readText: TextReader
       return title === undefined ? codeSpan(id) : `${codeSpan(id)} (${escapeMarkdown(title)})`;
     };
     const suggestion = ids.length > 0 ? l10n.t('Perhaps meant: {0}', ids.map(named).join(', ')) : l10n.t('No similar id exists.');
-    return [l10n.t('**Broken link**: no heading has the id {0}.', codeSpan(link.target)), suggestion, ...fileOfTheName(index, link.target, ids)];
+    return [l10n.t('**Broken link**: no heading has the id {0}.', codeSpan(link.target)), suggestion, ...fileOfTheName(index, link.target)];
   }
   const first = anchors[0]!;
   const entry = entryWithId(index, link.target);
@@ -82,18 +82,13 @@ async function linkHover(index: WorkspaceIndex, link: Link, readText: TextReader
 }
 
 /**
- * An entry file named after the missing id whose entry has another id (`Claude.md` holding `{#CNN}`):
- * the entry may be meant, or the file holds the wrong text. Its diagnostic has the fixes. Not told
- * when that id is among those suggested already.
+ * An entry file named after the missing id whose entry has another id (`Claude.md` holding `{#CNN}`,
+ * `Computer-Vision.md` giving `{#ComputerVision}`): the entry may be meant, and its id be the one
+ * to change, or the file holds the wrong text.
  */
-function fileOfTheName(index: WorkspaceIndex, id: string, suggested: readonly string[]): string[] {
-  for (const document of index.documents()) {
-    const entry = document.entries[0];
-    if (entry !== undefined && isMarkdownFile(document.uri) && fileNameId(document.uri) === id && !suggested.includes(entry.id)) {
-      return [escapeMarkdown(l10n.t('A file {0} exists, but its entry "{1}" has the id "{2}".', fileNameOf(document.uri), entry.title, entry.id))];
-    }
-  }
-  return [];
+function fileOfTheName(index: WorkspaceIndex, id: string): string[] {
+  const named = entryFileNamedAfter(index, id);
+  return named === undefined ? [] : [escapeMarkdown(l10n.t('A file {0} exists, but its entry "{1}" has the id "{2}".', fileNameOf(named.uri), named.entry.title, named.entry.id))];
 }
 
 /** How many places of a duplicated id the hover lists. */

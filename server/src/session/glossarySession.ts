@@ -506,7 +506,8 @@ export class GlossarySession {
       missingEntries(this.currentIndex).map(async (entry) => {
         const file = this.newEntryUri(entry.id);
         const existingFile = file === undefined ? undefined : await this.fileInTheWay(file);
-        return existingFile === undefined ? entry : { ...entry, existingFile };
+        const existingFileEntryId = existingFile === undefined ? undefined : this.currentIndex.document(existingFile)?.entries[0]?.id;
+        return existingFile === undefined ? entry : { ...entry, existingFile, ...(existingFileEntryId !== undefined ? { existingFileEntryId } : {}) };
       }),
     );
   }

@@ -216,6 +216,45 @@ test('changing the id to the file name carries every link to it along, as a rena
   assert.deepEqual(editsOf(alone.edit).map((edit) => edit.newText), ['Frontier-Model']);
 });
 
+test('a broken link that writes an entry file\'s name changes that entry\'s id, with its links, when the file, the title and most links agree', () => {
+  const files = {
+    'Index.md': index,
+    'Computer-Vision.md': ['## Computer Vision {#ComputerVision .chapter .small .term}'],
+    'A.md': ['[a](#Computer-Vision) [b](#Computer-Vision)'],
+    'B.md': ['[c](#ComputerVision)'],
+  };
+  const linked = indexOf(files);
+  const documentOf = (name: keyof typeof files) => TextDocument.create(uriOf(name), 'markdown', 1, files[name].join('\n'));
+  const otherDocuments = new Map((['Computer-Vision.md', 'B.md'] as const).map((name) => [uriOf(name), { document: documentOf(name), openVersion: null }]));
+  const uri = uriOf('A.md');
+  const diagnostics = computeDiagnostics(linked.document(uri)!, linked, defaultConfig);
+  assert.deepEqual(filesEditedByQuickFixes(linked, uri, diagnostics, wholeFile).sort(), [uriOf('B.md'), uriOf('Computer-Vision.md')]);
+  const input = { index: linked, config: defaultConfig, document: documentOf('A.md'), diagnostics, documentChanges: true, renamesFiles: true, newEntryUri, otherDocuments };
+  const onFirst = diagnostics.find((diagnostic) => diagnostic.code === 'broken-link')!;
+  const actions = codeActions(input, onFirst.range, ['quickfix']);
+  assert.deepEqual(titlesAndPreference(actions), [
+    ['Change the id in Computer-Vision.md to "Computer-Vision", as the file is named, and the link to "ComputerVision"', true],
+    ['Change to "ComputerVision", the entry "Computer Vision"', false],
+  ]);
+  const changes = new Map((actions[0]!.edit!.documentChanges as TextDocumentEdit[]).map((change) => [change.textDocument.uri, change.edits as TextEdit[]]));
+  assert.deepEqual([...changes.keys()].sort(), [uriOf('B.md'), uriOf('Computer-Vision.md')]);
+  assert.equal(TextDocument.applyEdits(documentOf('Computer-Vision.md'), changes.get(uriOf('Computer-Vision.md'))!), '## Computer Vision {#Computer-Vision .chapter .small .term}');
+  assert.equal(TextDocument.applyEdits(documentOf('B.md'), changes.get(uriOf('B.md'))!), '[c](#Computer-Vision)');
+  // At the heading, the same change resolves the broken links, and is the one to apply.
+  const headingUri = uriOf('Computer-Vision.md');
+  const headingDiagnostics = computeDiagnostics(linked.document(headingUri)!, linked, defaultConfig);
+  const atHeading = codeActions({ ...input, document: documentOf('Computer-Vision.md'), diagnostics: headingDiagnostics, otherDocuments: new Map([[uriOf('B.md'), otherDocuments.get(uriOf('B.md'))!]]) }, wholeFile, ['quickfix']);
+  assert.deepEqual(titlesAndPreference(atHeading).filter(([title]) => title.startsWith('Change the id')), [['Change the id to "Computer-Vision", as the file is named, and the link to it (resolves 2 broken links)', true]]);
+  // When the entry's own id has as many links, or its title names something else, it is offered, not preferred.
+  const even = indexOf({ ...files, 'B.md': ['[c](#ComputerVision) [d](#ComputerVision)'] });
+  const evenDiagnostics = computeDiagnostics(even.document(uri)!, even, defaultConfig);
+  const evenOthers = new Map([[headingUri, otherDocuments.get(headingUri)!], [uriOf('B.md'), { document: TextDocument.create(uriOf('B.md'), 'markdown', 1, '[c](#ComputerVision) [d](#ComputerVision)'), openVersion: null }]]);
+  assert.deepEqual(titlesAndPreference(codeActions({ ...input, index: even, diagnostics: evenDiagnostics, otherDocuments: evenOthers }, onFirst.range, ['quickfix'])), [
+    ['Change the id in Computer-Vision.md to "Computer-Vision", as the file is named, and the 2 links to "ComputerVision"', false],
+    ['Change to "ComputerVision", the entry "Computer Vision"', true],
+  ]);
+});
+
 test('a diagnostic picked in the Problems panel gets its own fixes, not those of the diagnostics inside its range', () => {
   const lines = ['## Zeta {#Zeta .chapter .small .term}', '', '### Siehe auch {.seealso}', '', '[Birne](#Birne) |', '[Apfel](#Apfl) |', '[Index](#Index) |'];
   const files = { 'Index.md': index, 'Zeta.md': lines, 'Apfel.md': ['## Apfel {#Apfel .term}'], 'Birne.md': ['## Birne {#Birne .term}'] };

@@ -32,8 +32,7 @@ test('hover on a broken link says so and names the ids its quick fixes offer: an
     await hoverTextAt({ 'A.md': ['[x](#llm‸)'], 'LLM.md': modelEntry }),
     '**Broken link**: no heading has the id `llm`.\n\nPerhaps meant: `LLM` (Large Language Model)',
   );
-  const files = { 'GAN.md': ['## Generative Adversarial Network (GAN) {#Generative-Adversarial-Network .term}'], 'DAN.md': ['## DAN {#DAN .term}'] };
-  // (GAN.md, named after the missing id, is not told of: its entry is suggested.)
+  const files = { 'Generative-Adversarial-Network.md': ['## Generative Adversarial Network (GAN) {#Generative-Adversarial-Network .term}'], 'DAN.md': ['## DAN {#DAN .term}'] };
   assert.equal(
     await hoverTextAt({ ...files, 'A.md': ['[GAN](#GAN‸)'] }),
     '**Broken link**: no heading has the id `GAN`.\n\nPerhaps meant: `Generative-Adversarial-Network` (Generative Adversarial Network \\(GAN\\)), `DAN`',

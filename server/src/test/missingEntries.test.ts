@@ -4,7 +4,7 @@ import { GlossarySession } from '../session/glossarySession';
 import { InMemoryWorkspace } from '../workspace/inMemoryWorkspace';
 import { uriOf } from './support/tinyWorkspace';
 
-test('missing entries: most linked first, titled as the links name them, each naming the file that keeps it from being made', async () => {
+test('missing entries: most linked first, titled as the links name them, each naming the file that keeps it from being made and its entry\'s id', async () => {
   const workspace = new InMemoryWorkspace({
     // `[](#)` and `[oben](#)` name no id: no entry is missing for them.
     [uriOf('A.md')]: '[Model Collapse](#Model-Collapse), [collapse](#Model-Collapse), [LLM](#LLM), [g](#Gpt), [n](#Notes), [](#), [oben](#) and [the index](#Index)',
@@ -18,8 +18,8 @@ test('missing entries: most linked first, titled as the links name them, each na
   await session.load(undefined, []);
   assert.deepEqual(await session.missingEntries(), [
     { id: 'Model-Collapse', title: 'Model Collapse', referenceCount: 2, fileCount: 1 },
-    { id: 'Gpt', title: 'Gpt', referenceCount: 1, fileCount: 1, existingFile: uriOf('gpt.md') },
-    { id: 'LLM', title: 'LLM', referenceCount: 1, fileCount: 1, existingFile: uriOf('LLM.md') },
+    { id: 'Gpt', title: 'Gpt', referenceCount: 1, fileCount: 1, existingFile: uriOf('gpt.md'), existingFileEntryId: 'GPT' },
+    { id: 'LLM', title: 'LLM', referenceCount: 1, fileCount: 1, existingFile: uriOf('LLM.md'), existingFileEntryId: 'Large-Language-Model' },
     { id: 'Notes', title: 'Notes', referenceCount: 1, fileCount: 1, existingFile: uriOf('Notes.md') },
   ]);
 });

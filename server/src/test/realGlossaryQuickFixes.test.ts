@@ -27,8 +27,9 @@ function isSameDiagnostic(a: GlossaryDiagnostic, b: GlossaryDiagnostic): boolean
   return a.code === b.code && JSON.stringify(a.range) === JSON.stringify(b.range);
 }
 
-/** A fix that changes an entry's id, and the links to it in other files. */
-const isIdChange = (action: CodeAction): boolean => /^Change the id to .* links? to it$/.test(action.title);
+/** A fix that changes an entry's id, and the links to it in other files: at the entry's heading, or at a link that writes its file's name. */
+const isIdChange = (action: CodeAction): boolean => /^Change the id (to .* links? to it|in )/.test(action.title);
+const isHeadingIdChange = (action: CodeAction): boolean => isIdChange(action) && action.title.startsWith('Change the id to');
 
 /** Every rule on, the link-graph rules that are off by default too, so that their fixes are applied as well. */
 const config = {
@@ -94,11 +95,11 @@ test('every quick fix on the real glossary changes only the ranges it names, in 
         // The diagnostic it was offered for is gone afterwards.
         // (The edited files are swapped in and back, rather than indexing the glossary anew for each of some 2,000 fixes.)
         const originals = edited.map(({ uri }) => index.document(uri)!);
-        const linksBefore = isIdChange(action) ? index.linksTo(model.entries[0]!.id).length : 0;
+        const linksBefore = isHeadingIdChange(action) ? index.linksTo(model.entries[0]!.id).length : 0;
         edited.forEach(({ uri, after }) => index.update(parseGlossaryDocument(after, uri, 2, { termClass: 'term' })));
         const ownText = edited.find(({ uri }) => uri === document.uri)?.after ?? document.getText();
         const remaining = computeDiagnostics(index.document(document.uri)!, index, config, ownText);
-        if (isIdChange(action)) {
+        if (isHeadingIdChange(action)) {
           // The links come along: none is left at the old id, and the new one has them (and those that named it already).
           assert.equal(index.linksTo(model.entries[0]!.id).length, 0, action.title);
           assert.ok(index.linksTo(index.document(document.uri)!.entries[0]!.id).length >= linksBefore, action.title);
@@ -122,7 +123,9 @@ test('every quick fix on the real glossary changes only the ranges it names, in 
           const targets = (text: string): string[] => parseGlossaryDocument(text, document.uri, 0, { termClass: 'term' }).links.map((link) => link.target).sort();
           assert.deepEqual(targets(after).filter((id) => id !== 'Index'), targets(before).filter((id) => id !== 'Index'));
         }
-        const kind = action.title.replace(/"[^"]*"/g, '"…"').replace(/^(Link "…" to #).*/, '$1…').replace(/ in [^ ]+\.md$/, ' in …').replace(/the (\d+ )?links?/, 'the N links');
+        const kind = action.title.replace(/"[^"]*"/g, '"…"').replace(/^(Link "…" to #).*/, '$1…').replace(/ in [^ ]+\.md$/, ' in …').replace(/the (\d+ )?links?/, 'the N links')
+          .replace(/^Change the id in \S+ to/, 'Change the id in … to')
+          .replace(/\(resolves \d+ broken links?\)/, '(resolves N broken links)');
         applied.set(kind, (applied.get(kind) ?? 0) + 1);
       }
     }
@@ -134,8 +137,12 @@ test('every quick fix on the real glossary changes only the ranges it names, in 
     'Add "…" to the see-also list of "…"',
     'Add a see-also section',
     'Add the heading "…" to the top of the index page',
+    'Change the id in … to "…", as the file is named',
+    'Change the id in … to "…", as the file is named, and the N links to "…"',
     'Change the id to "…", as the file is named',
+    'Change the id to "…", as the file is named (resolves N broken links)',
     'Change the id to "…", as the file is named, and the N links to it',
+    'Change the id to "…", as the file is named, and the N links to it (resolves N broken links)',
     'Change to "…"',
     'Change to "…", the entry "…"',
     'Change to "…", the section "…" in …',
@@ -161,4 +168,12 @@ test('every quick fix on the real glossary changes only the ranges it names, in 
     'Change to "prompt-engineering", the section "Prompt Engineering" in Prompt.md',
     'Create entry "PromptEngineering"',
   ]);
+  // Computer-Vision.md gives #ComputerVision (1 link), while 25 links write #Computer-Vision: the
+  // file's name and the links agree, and the entry's id, changed with its link, is the fix to apply.
+  assert.deepEqual(brokenLinkFixes.get('CNN.md:140 #Computer-Vision'), [
+    'Change the id in Computer-Vision.md to "Computer-Vision", as the file is named, and the link to "ComputerVision" (preferred)',
+    'Change to "ComputerVision", the entry "Computer Vision"',
+  ]);
+  // Claude.md holds a copy of CNN, whose id is defined twice: its id is no fix for #Claude.
+  assert.deepEqual(brokenLinkFixes.get('Anthropic.md:4 #Claude'), []);
 });
