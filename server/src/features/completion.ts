@@ -12,9 +12,14 @@ import { escapeMarkdown } from './markdownText';
 import { matchTier } from './fuzzyRank';
 import { rangeContains } from './locate';
 import { markdownLink } from './seeAlsoEdits';
+import { proposeEntryId } from './newEntry';
+import { filesSharingAutomaticId } from '../diagnostics/linkChecks';
 
 /** The id being typed after `](#`, up to the cursor. */
 const idBeingTyped = /\]\(#([^\s()#]*)$/;
+
+/** The label of the link whose id is being typed: `Transformer` in `[Transformer](#Tra`. */
+const labelOfIdBeingTyped = /\[([^[\]]+)\]\(#[^\s()#]*$/;
 
 /** The rest of the id after the cursor up to the link's `)`, which a completed id replaces too (none while the link is open). */
 const idAfterCursor = /^[^\s()#]*(?=\))/;
@@ -78,7 +83,8 @@ export function complete(
   const line = lineAt(text);
   const typedId = idBeingTyped.exec(line.before)?.[1];
   if (typedId !== undefined) {
-    return completeIds(index, uri, typedId, idAfterCursor.exec(line.after)?.[0] ?? '', position, token);
+    const label = labelOfIdBeingTyped.exec(line.before)?.[1] ?? '';
+    return completeIds(index, uri, typedId, idAfterCursor.exec(line.after)?.[0] ?? '', label, position, token);
   }
   const typedLabel = labelBeingTyped.exec(line.before)?.[1];
   // Inside the label of a link written already, a whole link would be written into it.
@@ -89,13 +95,18 @@ export function complete(
   return null;
 }
 
-function completeIds(index: WorkspaceIndex, uri: string, typed: string, rest: string, position: Position, token: CancellationToken): CompletionList | null {
+function completeIds(index: WorkspaceIndex, uri: string, typed: string, rest: string, label: string, position: Position, token: CancellationToken): CompletionList | null {
   const replaced = { start: { line: position.line, character: position.character - typed.length }, end: { line: position.line, character: position.character + rest.length } };
-  const matches = matching(catalogOf(index).all, typed.toLowerCase(), false, uri, token);
+  const catalog = catalogOf(index);
+  const typedLower = typed.toLowerCase();
+  const matches = matching(catalog.all, typedLower, false, uri, token);
   if (matches === undefined) {
     return null;
   }
-  return listOf(matches.kept, matches.complete, (candidate) => {
+  // The entry the link's label names (`[Transformer](#Tra`) comes first, as the writer surely means it.
+  const named = entriesNamedByLabel(catalog, label).filter((candidate) => candidate.uri !== uri && (typedLower === '' || matchTier(typedLower, candidate.idLower) !== undefined));
+  const kept = named.length === 0 ? matches.kept : [...named, ...matches.kept.filter((candidate) => !named.includes(candidate))].slice(0, maxItems);
+  return listOf(kept, matches.complete && kept.length === matches.kept.length, (candidate) => {
     const entry = entryWithId(index, candidate.id)?.entry;
     return {
       label: candidate.id,
@@ -129,6 +140,19 @@ export async function resolveCompletionItem(index: WorkspaceIndex, item: Complet
   // The summary is the item's documentation (after `#`), or its detail (after `[`), as listed.
   const summary = typeof item.documentation === 'string' ? [`*${escapeMarkdown(item.documentation)}*`] : [];
   return { ...item, documentation: { kind: MarkupKind.Markdown, value: [...summary, escapeMarkdown(lead)].join('\n\n') } };
+}
+
+/**
+ * The entries whose title a link's label names, ignoring case and spacing, or whose id is the one a
+ * new entry of that title would get (`Large Language Model` names `#Large-Language-Model`).
+ */
+function entriesNamedByLabel(catalog: Catalog, label: string): Candidate[] {
+  const titleLower = label.replace(/\s+/g, ' ').trim().toLowerCase();
+  if (titleLower === '') {
+    return [];
+  }
+  const idLower = proposeEntryId(label).toLowerCase();
+  return catalog.entries.filter((candidate) => candidate.titleLower === titleLower || candidate.idLower === idLower);
 }
 
 /** Where an id other than an entry's leads: the section or element and its file, and how many other files give the same id. */
@@ -286,6 +310,11 @@ function catalogOf(index: WorkspaceIndex): Catalog {
   }
   const candidates: Candidate[] = [];
   for (const id of index.definedIds()) {
+    // An automatic id that headings in several files give leads to whichever comes first in the
+    // book (`ambiguous-link`): no link should be written to it.
+    if (!titles.has(id) && filesSharingAutomaticId(index, id) !== undefined) {
+      continue;
+    }
     const idLower = id.toLowerCase();
     const titleLower = titles.get(id);
     const uri = index.anchorsOf(id)[0]?.uri ?? '';

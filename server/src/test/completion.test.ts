@@ -25,12 +25,33 @@ const workspace = {
 };
 
 test('completion after ](# offers every id, entries first, each replacing nothing yet; a section says where it is', () => {
-  assert.deepEqual(completionsAt({ ...workspace, 'A.md': ['See [x](#‸'] }), [
+  const withSections = { ...workspace, 'Gradient.md': ['## Gradient Descent {#Gradient-Descent .term}', '', '### Schritte', '', '### Details {#gradient-details}'] };
+  assert.deepEqual(completionsAt({ ...withSections, 'A.md': ['See [x](#‸'] }), [
     { label: 'Data-Scraping', detail: 'Data Scraping', documentation: 'Daten sammeln', edit: '0:9-0:9 Data-Scraping' },
     { label: 'Dataset', detail: 'Datensatz', documentation: undefined, edit: '0:9-0:9 Dataset' },
     { label: 'Gradient-Descent', detail: 'Gradient Descent', documentation: undefined, edit: '0:9-0:9 Gradient-Descent' },
-    { label: 'details', detail: 'section "Details" in Data-Scraping.md and one other file', documentation: undefined, edit: '0:9-0:9 details' },
+    { label: 'details', detail: 'section "Details" in Data-Scraping.md', documentation: undefined, edit: '0:9-0:9 details' },
+    { label: 'gradient-details', detail: 'section "Details" in Gradient.md', documentation: undefined, edit: '0:9-0:9 gradient-details' },
+    { label: 'schritte', detail: 'section "Schritte" in Gradient.md', documentation: undefined, edit: '0:9-0:9 schritte' },
   ]);
+  // An automatic id that headings of several files give (`details` here) leads to whichever file
+  // comes first in the book, and a link to it is an `ambiguous-link`: it is not offered.
+  assert.deepEqual(completionsAt({ ...workspace, 'A.md': ['See [x](#‸'] })?.map((item) => item.label), ['Data-Scraping', 'Dataset', 'Gradient-Descent']);
+});
+
+test('completion after ](# puts first the entry that the link\'s label names, by title or as its id would read', () => {
+  const files = {
+    'Training.md': ['## Training {#Training .term}'],
+    'Transformer.md': ['## Transformer {#Transformer .term}'],
+    'LLM.md': ['## Large Language Model {#LLM .term}'],
+    'Tokenizer.md': ['## Tokenizer {#Tokenizer .term}'],
+  };
+  const labels = (line: string) => completionsAt({ ...files, 'A.md': [line] })?.map((item) => item.label);
+  assert.deepEqual(labels('[Transformer](#Tr‸'), ['Transformer', 'Training', 'Tokenizer']);
+  assert.deepEqual(labels('[transformer](#‸'), ['Transformer', 'LLM', 'Tokenizer', 'Training']);
+  assert.deepEqual(labels('[large  language model](#‸)'), ['LLM', 'Tokenizer', 'Training', 'Transformer']);
+  // What is typed still filters: the named entry comes only when it matches.
+  assert.deepEqual(labels('[Transformer](#Tok‸'), ['Tokenizer']);
 });
 
 test('completion filters by prefix ignoring case, then by subsequence, replacing the typed id', () => {
@@ -184,7 +205,7 @@ test('in a see-also section a whole link comes with the list separator, which th
 test('an entry\'s item resolved, as the editor shows it selected, gets the entry\'s lead paragraph after its summary', async () => {
   const files = {
     'Data-Scraping.md': ['## Data Scraping {#Data-Scraping .term}', '', '***Daten sammeln***', '', '**Data Scraping** ist die *automatisierte* Extraktion.', '', '### Details'],
-    'Dataset.md': ['## Datensatz {#Dataset .term}', '', '### Details'],
+    'Dataset.md': ['## Datensatz {#Dataset .term}', '', '### Mehr'],
   };
   const texts = new Map(Object.entries(files).map(([name, lines]) => [uriOf(name), lines.join('\n')]));
   const resolved = async (cursorLine: string, label: string) => {
@@ -199,4 +220,5 @@ test('an entry\'s item resolved, as the editor shows it selected, gets the entry
   // An entry without a lead paragraph, and a section's id, keep what they had.
   assert.equal(await resolved('[x](#‸', 'Dataset'), undefined);
   assert.equal(await resolved('[x](#‸', 'details'), undefined);
+
 });
