@@ -230,6 +230,23 @@ test('the file is valid JSON with prefix, body and description for every snippet
 if (!snippets) process.exit(1);
 
 const bodyOf = (name) => [].concat(snippets[name].body).join('\n');
+
+// VS Code has no translations for snippet files: the German prefixes are snippets of their own,
+// named and described in German, with the very bodies of the English ones.
+const germanOf = {
+  'New glossary chapter': 'Neues Glossar-Kapitel',
+  'Explanation section': 'Beschreibungsabschnitt',
+  'See-also section': 'Siehe-auch-Abschnitt',
+  'Internal link': 'Interner Verweis',
+};
+test('each German snippet has the body of its English one, and no prefix is offered twice', () => {
+  for (const [english, german] of Object.entries(germanOf)) {
+    assert(snippets[german], `missing snippet "${german}"`);
+    eq(bodyOf(german), bodyOf(english), `${german}: the body of ${english}`);
+  }
+  const prefixes = Object.values(snippets).flatMap((s) => [].concat(s.prefix));
+  eq(prefixes.filter((p, k) => prefixes.indexOf(p) !== k), [], "prefixes offered twice");
+});
 const parsed = {};
 for (const name of Object.keys(snippets)) {
   test(`${name}: parses; tab stops 1..n without gaps and one $0`, () => {
