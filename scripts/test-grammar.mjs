@@ -146,7 +146,7 @@ if (!existsSync(corpus)) {
       for (const m of line.matchAll(/\]\((#[^\s()]*)\)/g)) {
         counts.links++;
         const at = m.index + 2;
-        if (!(b[n][at] ?? []).includes('entity.name.tag.id.pandoc')) problems.push(`${where}:${at + 1}: link id ${m[1]} not scoped`);
+        if (!(b[n][at] ?? []).includes('entity.other.attribute-name.id.pandoc')) problems.push(`${where}:${at + 1}: link id ${m[1]} not scoped`);
       }
     });
   }
