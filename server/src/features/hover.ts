@@ -53,7 +53,8 @@ async function linkHover(index: WorkspaceIndex, link: Link, readText: TextReader
       return title === undefined ? codeSpan(id) : `${codeSpan(id)} (${escapeMarkdown(title)})`;
     };
     const suggestion = ids.length > 0 ? l10n.t('Perhaps meant: {0}', ids.map(named).join(', ')) : l10n.t('No similar id exists.');
-    return [l10n.t('**Broken link**: no heading has the id {0}.', codeSpan(link.target)), suggestion, ...fileOfTheName(index, link.target)];
+    // Short: VS Code shows the diagnostic's message (no heading defines the id) right above.
+    return [l10n.t('**Broken link** {0}', codeSpan(link.target)), suggestion, ...fileOfTheName(index, link.target)];
   }
   const first = anchors[0]!;
   const entry = entryWithId(index, link.target);

@@ -27,21 +27,21 @@ test('hover on a link shows the title, summary, lead paragraph, file and line, a
   );
 });
 
-test('hover on a broken link says so and names the ids its quick fixes offer: an entry named by title before a close spelling', async () => {
+test('hover on a broken link says so briefly and names the ids its quick fixes offer: an entry named by title before a close spelling', async () => {
   assert.equal(
     await hoverTextAt({ 'A.md': ['[x](#llm‸)'], 'LLM.md': modelEntry }),
-    '**Broken link**: no heading has the id `llm`.\n\nPerhaps meant: `LLM` (Large Language Model)',
+    '**Broken link** `llm`\n\nPerhaps meant: `LLM` (Large Language Model)',
   );
   const files = { 'Generative-Adversarial-Network.md': ['## Generative Adversarial Network (GAN) {#Generative-Adversarial-Network .term}'], 'DAN.md': ['## DAN {#DAN .term}'] };
   assert.equal(
     await hoverTextAt({ ...files, 'A.md': ['[GAN](#GAN‸)'] }),
-    '**Broken link**: no heading has the id `GAN`.\n\nPerhaps meant: `Generative-Adversarial-Network` (Generative Adversarial Network \\(GAN\\)), `DAN`',
+    '**Broken link** `GAN`\n\nPerhaps meant: `Generative-Adversarial-Network` (Generative Adversarial Network \\(GAN\\)), `DAN`',
   );
-  assert.equal(await hoverTextAt({ ...files, 'A.md': ['[x](#Quantum‸)'] }), '**Broken link**: no heading has the id `Quantum`.\n\nNo similar id exists.');
+  assert.equal(await hoverTextAt({ ...files, 'A.md': ['[x](#Quantum‸)'] }), '**Broken link** `Quantum`\n\nNo similar id exists.');
   // A file named after the missing id that holds another entry (the real glossary's Claude.md holds a copy of CNN).
   assert.equal(
     (await hoverTextAt({ ...files, 'Claude.md': ['## Convolutional Neural Network {#CNN .term}'], 'A.md': ['[Claude](#Claude‸)'] }))?.replace(/\\(.)/g, '$1'),
-    '**Broken link**: no heading has the id `Claude`.\n\nNo similar id exists.\n\nA file Claude.md exists, but its entry "Convolutional Neural Network" has the id "CNN".',
+    '**Broken link** `Claude`\n\nNo similar id exists.\n\nA file Claude.md exists, but its entry "Convolutional Neural Network" has the id "CNN".',
   );
 });
 
