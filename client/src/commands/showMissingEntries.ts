@@ -45,7 +45,7 @@ function inTheWay({ existingFile, existingFileEntryId }: MissingEntry): string |
   }
   return existingFileEntryId === undefined
     ? vscode.l10n.t('{0} is in the way: pick it to open the file', fileName(existingFile))
-    : vscode.l10n.t('{0} exists, its entry has the id "{1}": pick it to open the file', fileName(existingFile), existingFileEntryId);
+    : vscode.l10n.t('{0} exists already (its entry has the id "{1}"): pick it to open the file', fileName(existingFile), existingFileEntryId);
 }
 
 function fileName(uri: string): string {

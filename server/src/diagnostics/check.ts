@@ -1,5 +1,5 @@
 import { GlossaryConfig } from '../config';
-import { WorkspaceIndex } from '../index/workspaceIndex';
+import type { WorkspaceIndex } from '../index/workspaceIndex';
 import { GlossaryDocument } from '../parse/model';
 import { GlossaryDiagnostic } from './diagnostic';
 import { folderOf } from '../workspace/uris';

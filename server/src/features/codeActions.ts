@@ -14,9 +14,9 @@ import { anchorDescription } from './anchorDescription';
 import { toLspDiagnostic } from './diagnostics';
 import { rangeContains } from './locate';
 import { titleForMissingId } from './missingEntries';
-import { idProblem, newEntryProblem, proposeEntryId } from './newEntry';
+import { idProblem, newEntryProblem } from './newEntry';
 import { idEditsByUri, newIdProblem } from './rename';
-import { entryFileNamedAfter, entryWithId, titleUntoldById } from './entryOf';
+import { definedOnce, entryWithId, isFileNameMeant, misnamedEntryFile, titleUntoldById } from './entryOf';
 import { linkFirstMentionsEdits, linkMentionEdit, linkMentionsKind } from './mentionLinks';
 import { addToIndexEdit, indexAnchorEdit } from './indexPageEdits';
 import { addSeeAlsoEdit, insertSeeAlsoLinkEdit, seeAlsoHeadingText, sortSeeAlsoEdits } from './seeAlsoEdits';
@@ -84,8 +84,8 @@ export function filesEditedByQuickFixes(index: WorkspaceIndex, uri: string, diag
     } else if (data.kind === DiagnosticCode.AnchorFileMismatch) {
       filesOfIdChange(index, uri, data.entryId).forEach((other) => uris.add(other));
     } else if (data.kind === DiagnosticCode.BrokenLink || data.kind === DiagnosticCode.IndexLinkBroken) {
-      const named = entryFileNamedAfter(index, data.target);
-      if (named !== undefined) filesOfIdChange(index, named.uri, named.entry.id).forEach((other) => uris.add(other));
+      const misnamed = misnamedEntryFile(index, data.target, uri);
+      if (misnamed !== undefined) filesOfIdChange(index, misnamed.uri, misnamed.entry.id).forEach((other) => uris.add(other));
     }
   }
   uris.delete(uri);
@@ -94,7 +94,7 @@ export function filesEditedByQuickFixes(index: WorkspaceIndex, uri: string, diag
 
 /** The files that changing the id of the entry in `uri` edits: that file, and those linking to the id, which change along (as a rename does) unless it is defined more than once. */
 function filesOfIdChange(index: WorkspaceIndex, uri: string, id: string): string[] {
-  return [uri, ...(index.anchorsOf(id).length === 1 ? index.linksTo(id).map((located) => located.uri) : [])];
+  return [uri, ...(definedOnce(index, id) ? index.linksTo(id).map((located) => located.uri) : [])];
 }
 
 /**
@@ -189,29 +189,20 @@ function brokenLinkFixes(
   const actions: CodeAction[] = [];
   // An implicit heading reference (`[Heading Text]`) has no id written anywhere to replace.
   const link = model.links.find((candidate) => candidate.idRange !== undefined && sameRange(candidate.idRange, diagnostic.range));
-  // The entry file named as the link writes the id, its entry having another (`Computer-Vision.md`
-  // giving `#ComputerVision`): its id may be the odd one out. Not a copy of another entry under
-  // another file's name (the real glossary's `Claude.md` holds one of CNN): its id is defined twice.
-  const named = entryFileNamedAfter(input.index, target);
-  const misnamed = named !== undefined && input.index.anchorsOf(named.entry.id).length === 1 ? named : undefined;
-  const idChange = misnamed !== undefined && newIdProblem(input.index, target) === undefined ? entryIdChange(input, misnamed.uri, misnamed.entry, target) : undefined;
-  const idChangePreferred = idChange !== undefined && isFileNameMeant(input.index, misnamed!.entry, target);
-  if (idChange !== undefined) {
-    const file = fileNameOf(misnamed!.uri);
-    const title =
-      idChange.links === 0
-        ? l10n.t('Change the id in {0} to "{1}", as the file is named', file, target)
-        : idChange.links === 1
-          ? l10n.t('Change the id in {0} to "{1}", as the file is named, and the link to "{2}"', file, target, misnamed!.entry.id)
-          : l10n.t('Change the id in {0} to "{1}", as the file is named, and the {2} links to "{3}"', file, target, idChange.links, misnamed!.entry.id);
-    actions.push(quickFix(title, diagnostic, idChange.edit, idChangePreferred));
+  const misnamed = misnamedEntryFile(input.index, target, model.uri);
+  const idChange = misnamed === undefined ? undefined : fileNameIdFix(input, misnamed.uri, misnamed.entry, diagnostic);
+  if (idChange?.isPreferred) {
+    actions.push(idChange);
   }
   if (link !== undefined) {
     const { ids, preferred } = replacementsFor(input.index, target, link.label, closestIds);
     for (const id of ids) {
       const edit = editOf(input, [TextEdit.replace(diagnostic.range, id)]);
-      actions.push(quickFix(changeToTitle(id, input.index), diagnostic, edit, !idChangePreferred && id === preferred));
+      actions.push(quickFix(changeToTitle(id, input.index), diagnostic, edit, !idChange?.isPreferred && id === preferred));
     }
+  }
+  if (idChange !== undefined && !idChange.isPreferred) {
+    actions.push(idChange);
   }
   const newFile = newEntryProblem(target, input.index) === undefined ? input.newEntryUri(target) : undefined;
   // An existing file is never replaced: `Claude.md` holding another entry keeps the fix away.
@@ -311,20 +302,8 @@ function idFileFixes(input: CodeActionInput, model: GlossaryDocument, diagnostic
   if (entry === undefined || idRange === undefined || !sameRange(idRange, diagnostic.range) || !model.uri.toLowerCase().endsWith('.md')) {
     return [];
   }
-  const actions: CodeAction[] = [];
-  const nameId = fileNameId(model.uri);
-  const idChange = nameId !== entry.id && newIdProblem(input.index, nameId) === undefined ? entryIdChange(input, model.uri, entry, nameId) : undefined;
-  if (idChange !== undefined) {
-    const title =
-      idChange.links === 0
-        ? l10n.t('Change the id to "{0}", as the file is named', nameId)
-        : idChange.links === 1
-          ? l10n.t('Change the id to "{0}", as the file is named, and the link to it', nameId)
-          : l10n.t('Change the id to "{0}", as the file is named, and the {1} links to it', nameId, idChange.links);
-    const resolved = input.index.linksTo(nameId).length;
-    const told = resolved === 0 ? title : resolved === 1 ? l10n.t('{0} (resolves 1 broken link)', title) : l10n.t('{0} (resolves {1} broken links)', title, resolved);
-    actions.push(quickFix(told, diagnostic, idChange.edit, isFileNameMeant(input.index, entry, nameId)));
-  }
+  const idChange = fileNameIdFix(input, model.uri, entry, diagnostic);
+  const actions: CodeAction[] = idChange === undefined ? [] : [idChange];
   const newUri = idProblem(entry.id) === undefined ? entryFileUri(entry.id, { besideUri: model.uri }) : undefined;
   // Nor onto a file whose name differs in case alone: one file on Windows and macOS.
   if (diagnostic.code === DiagnosticCode.AnchorFileMismatch && input.renamesFiles && newUri !== undefined && !input.index.documentsNamedAlike(newUri).some((other) => other.uri !== model.uri)) {
@@ -336,17 +315,34 @@ function idFileFixes(input: CodeActionInput, model: GlossaryDocument, diagnostic
 }
 
 /**
- * Whether an entry's id is surely meant to be its file's name, so that changing it is the fix to
- * apply without asking (Auto Fix): the entry is no copy (its id is defined once), its title names
- * the file ("Computer Vision" in `Computer-Vision.md`), and more links write the file's name, broken
- * till now, than the entry's id.
+ * Change the id of a file's entry to the file's name, as a rename does (see `entryIdChange`):
+ * offered at its heading (`anchor-file-mismatch`) and at a broken link that writes the name. Named
+ * the same from both places in the file itself, so that one action answers both; from a link in
+ * another file, the file and the id it changes are named. Undefined when the name can be no id,
+ * or is one already.
  */
-function isFileNameMeant(index: WorkspaceIndex, entry: Entry, nameId: string): boolean {
-  return (
-    index.anchorsOf(entry.id).length === 1 &&
-    proposeEntryId(entry.title).toLowerCase() === nameId.toLowerCase() &&
-    index.linksTo(nameId).length > index.linksTo(entry.id).length
-  );
+function fileNameIdFix(input: CodeActionInput, uri: string, entry: Entry, diagnostic: GlossaryDiagnostic): CodeAction | undefined {
+  const nameId = fileNameId(uri);
+  const change = nameId === entry.id || newIdProblem(input.index, nameId) !== undefined ? undefined : entryIdChange(input, uri, entry, nameId);
+  if (change === undefined) {
+    return undefined;
+  }
+  const file = fileNameOf(uri);
+  const title =
+    uri === input.document.uri
+      ? change.links === 0
+        ? l10n.t('Change the id to "{0}", as the file is named', nameId)
+        : change.links === 1
+          ? l10n.t('Change the id to "{0}", as the file is named, and the link to it', nameId)
+          : l10n.t('Change the id to "{0}", as the file is named, and the {1} links to it', nameId, change.links)
+      : change.links === 0
+        ? l10n.t('Change the id "{0}" in {1} to "{2}", as the file is named', entry.id, file, nameId)
+        : change.links === 1
+          ? l10n.t('Change the id "{0}" in {1} to "{2}", as the file is named, with the link to it', entry.id, file, nameId)
+          : l10n.t('Change the id "{0}" in {1} to "{2}", as the file is named, with the {3} links to it', entry.id, file, nameId, change.links);
+  const resolved = input.index.linksTo(nameId).length;
+  const told = resolved === 0 ? title : resolved === 1 ? l10n.t('{0} (resolves 1 broken link)', title) : l10n.t('{0} (resolves {1} broken links)', title, resolved);
+  return quickFix(told, diagnostic, change.edit, isFileNameMeant(input.index, entry, nameId));
 }
 
 /**
@@ -361,7 +357,8 @@ function entryIdChange(input: CodeActionInput, uri: string, entry: Entry, newId:
   if (idRange === undefined) {
     return undefined;
   }
-  const edits = idEditsByUri(input.index, uri, { id, range: idRange, alone: input.index.anchorsOf(id).length > 1 }, newId);
+  const alone = !definedOnce(input.index, id);
+  const edits = idEditsByUri(input.index, uri, { id, range: idRange, alone }, newId);
   const files: { readonly file: OtherDocument; readonly edits: TextEdit[] }[] = [];
   for (const [target, fileEdits] of edits) {
     const file = fileToEdit(input, target);
@@ -371,7 +368,7 @@ function entryIdChange(input: CodeActionInput, uri: string, entry: Entry, newId:
     files.push({ file: file.text, edits: fileEdits });
   }
   // Links, not places edited: links sharing one reference definition are edited there once.
-  const links = input.index.anchorsOf(id).length > 1 ? 0 : input.index.linksTo(id).filter((located) => located.link.idRange !== undefined).length;
+  const links = alone ? 0 : input.index.linksTo(id).filter((located) => located.link.idRange !== undefined).length;
   return { edit: editOfFiles(input, files), links };
 }
 

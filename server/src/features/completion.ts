@@ -114,14 +114,15 @@ function completeIds(index: WorkspaceIndex, uri: string, typed: string, rest: st
       detail: entry?.title ?? anchorDetail(index, candidate.id),
       documentation: entry?.summary,
       textEdit: { range: replaced, newText: candidate.id },
-      ...(entry ? { data: { entryId: candidate.id } satisfies EntryItemData } : {}),
+      ...(entry ? { data: { entryId: candidate.id, summaryIn: 'documentation' } satisfies EntryItemData } : {}),
     };
   });
 }
 
-/** What an entry's completion item carries for `completionItem/resolve`. */
+/** What an entry's completion item carries for `completionItem/resolve`: the entry, and whether its summary is the item's documentation (after `#`) or its detail (after `[`). */
 interface EntryItemData {
   readonly entryId: string;
+  readonly summaryIn: 'documentation' | 'detail';
 }
 
 /**
@@ -130,15 +131,14 @@ interface EntryItemData {
  * file then rather than for each of the items listed. Other items come back as they are.
  */
 export async function resolveCompletionItem(index: WorkspaceIndex, item: CompletionItem, readText: TextReader): Promise<CompletionItem> {
-  const id = (item.data as Partial<EntryItemData> | undefined)?.entryId;
-  const located = typeof id === 'string' ? entryWithId(index, id) : undefined;
+  const data = item.data as Partial<EntryItemData> | undefined;
+  const located = typeof data?.entryId === 'string' ? entryWithId(index, data.entryId) : undefined;
   const text = located && (await readText(located.uri));
-  const { lead } = located && text !== undefined ? await entryPreview(located.entry, text) : {};
+  const { lead } = located && text !== undefined ? await entryPreview(located.entry, text, { explanation: false }) : {};
   if (lead === undefined) {
     return item;
   }
-  // The summary is the item's documentation (after `#`), or its detail (after `[`), as listed.
-  const summary = typeof item.documentation === 'string' ? [`*${escapeMarkdown(item.documentation)}*`] : [];
+  const summary = data?.summaryIn === 'documentation' && located!.entry.summary !== undefined ? [`*${escapeMarkdown(located!.entry.summary)}*`] : [];
   return { ...item, documentation: { kind: MarkupKind.Markdown, value: [...summary, escapeMarkdown(lead)].join('\n\n') } };
 }
 
@@ -197,7 +197,7 @@ function completeLinks(
       // The label holds the title and the id, which the editor filters by. (With a filterText,
       // Neovim's omnifunc starts the word at the last hyphen rather than at the edit's start.)
       textEdit: { range: replaced, newText: `${link}${separator}` },
-      ...(entry ? { data: { entryId: candidate.id } satisfies EntryItemData } : {}),
+      ...(entry ? { data: { entryId: candidate.id, summaryIn: 'detail' } satisfies EntryItemData } : {}),
     };
   });
 }

@@ -1,4 +1,6 @@
-import { fileNameId, isMarkdownFile } from '../diagnostics/check';
+import { folderOf } from '../workspace/uris';
+import { proposeEntryId } from './newEntry';
+import { newIdProblem } from './rename';
 import { WorkspaceIndex } from '../index/workspaceIndex';
 import { Entry, Position } from '../parse/model';
 import { entryContaining } from '../parse/positions';
@@ -27,16 +29,44 @@ export function titleUntoldById(index: WorkspaceIndex, id: string): string | und
 /**
  * The entry file named after an id whose entry has another id: `Computer-Vision.md` giving
  * `{#ComputerVision}` while links write `#Computer-Vision`, or the real glossary's `Claude.md`
- * holding a copy of the entry CNN. Undefined when no file is so named.
+ * holding a copy of the entry CNN. Of several files so named, the one in the folder of `nearUri`;
+ * undefined when none is so named, or it is not clear which.
  */
-export function entryFileNamedAfter(index: WorkspaceIndex, id: string): { readonly uri: string; readonly entry: Entry } | undefined {
-  for (const document of index.documents()) {
-    const entry = document.entries[0];
-    if (entry !== undefined && entry.id !== id && isMarkdownFile(document.uri) && fileNameId(document.uri) === id) {
-      return { uri: document.uri, entry };
-    }
-  }
-  return undefined;
+export function entryFileNamedAfter(index: WorkspaceIndex, id: string, nearUri: string): { readonly uri: string; readonly entry: Entry } | undefined {
+  const files = index.markdownFilesNamed(id);
+  const uri = files.length === 1 ? files[0] : files.find((candidate) => folderOf(candidate) === folderOf(nearUri));
+  const entry = uri === undefined ? undefined : index.document(uri)?.entries[0];
+  return uri !== undefined && entry !== undefined && entry.id !== id ? { uri, entry } : undefined;
+}
+
+/** Whether one heading or element alone gives an id: a rename of it carries its links along. */
+export function definedOnce(index: WorkspaceIndex, id: string): boolean {
+  return index.anchorsOf(id).length === 1;
+}
+
+/**
+ * The entry file named as a broken link writes the id, its entry having another (`Computer-Vision.md`
+ * giving `#ComputerVision`), whose id can become the file's name: its id may be the odd one out.
+ * Not a copy of another entry under another file's name (the real glossary's `Claude.md` holds one
+ * of CNN): its id is defined twice.
+ */
+export function misnamedEntryFile(index: WorkspaceIndex, target: string, linkingUri: string): { readonly uri: string; readonly entry: Entry } | undefined {
+  const named = entryFileNamedAfter(index, target, linkingUri);
+  return named !== undefined && definedOnce(index, named.entry.id) && newIdProblem(index, target) === undefined ? named : undefined;
+}
+
+/**
+ * Whether an entry's id is surely meant to be its file's name, so that changing it is the fix to
+ * apply without asking (Auto Fix): the entry is no copy (its id is defined once), its title names
+ * the file ("Computer Vision" in `Computer-Vision.md`), and more links write the file's name, broken
+ * till now, than the entry's id.
+ */
+export function isFileNameMeant(index: WorkspaceIndex, entry: Entry, nameId: string): boolean {
+  return (
+    definedOnce(index, entry.id) &&
+    proposeEntryId(entry.title).toLowerCase() === nameId.toLowerCase() &&
+    index.linksTo(nameId).length > index.linksTo(entry.id).length
+  );
 }
 
 /** The entry of a document that holds a position. */

@@ -23,10 +23,11 @@ export interface EntryPreview {
 }
 
 /**
- * The entry's lead paragraph and first explanation (see `EntryPreview`); nothing when the text no
- * longer fits the model. Only these lines are parsed as Markdown (remark), never the whole file.
+ * The entry's lead paragraph and, unless `explanation` is false, its first explanation (see
+ * `EntryPreview`); nothing when the text no longer fits the model. Only these lines are parsed as
+ * Markdown (remark), never the whole file.
  */
-export async function entryPreview(entry: Entry, text: string): Promise<EntryPreview> {
+export async function entryPreview(entry: Entry, text: string, { explanation: withExplanation = true } = {}): Promise<EntryPreview> {
   const lines = text.split(/\r\n?|\n/);
   // The text may be newer than the model (a file changed on disk, not yet re-read).
   const fits = (heading: Heading): boolean => (lines[heading.range.start.line] ?? '').includes(heading.text);
@@ -47,7 +48,7 @@ export async function entryPreview(entry: Entry, text: string): Promise<EntryPre
       !/^(?::::|\|)/.test(intro.source(block)),
   );
   const section = entry.sections.find((candidate) => candidate.heading.classes.includes('explanation'));
-  const explanation = section !== undefined && fits(section.heading) ? await explanationText(bodyOf(section.heading, section.range.end.line)) : undefined;
+  const explanation = withExplanation && section !== undefined && fits(section.heading) ? await explanationText(bodyOf(section.heading, section.range.end.line)) : undefined;
   const leadText = lead === undefined ? '' : intro.plainText(lead);
   return {
     ...(leadText !== '' ? { lead: shorten(leadText, maxPreviewLength) } : {}),

@@ -7,7 +7,7 @@ import { filesSharingAutomaticId } from '../diagnostics/linkChecks';
 import { indexId } from '../diagnostics/seeAlsoChecks';
 import { WorkspaceIndex } from '../index/workspaceIndex';
 import { Link } from '../parse/model';
-import { entryAt, entryFileNamedAfter, entryWithId, titleUntoldById } from './entryOf';
+import { entryAt, entryFileNamedAfter, entryWithId, isFileNameMeant, misnamedEntryFile, titleUntoldById } from './entryOf';
 import { entryPreview } from './entryPreview';
 import { locateAt } from './locate';
 import { codeSpan, escapeMarkdown } from './markdownText';
@@ -32,7 +32,7 @@ export async function hoverAt(
   if (item === undefined || token.isCancellationRequested) {
     return null;
   }
-  const lines = item.kind === 'link' ? await linkHover(index, item.link, readText) : anchorHover(index, item.anchor.id);
+  const lines = item.kind === 'link' ? await linkHover(index, uri, item.link, readText) : anchorHover(index, item.anchor.id);
   const range = item.kind === 'link' ? item.link.range : item.anchor.range;
   return { contents: { kind: MarkupKind.Markdown, value: lines.join('\n\n') }, range };
 }
@@ -40,7 +40,7 @@ export async function hoverAt(
 /** The current text of a file (the editor's for an open one), or undefined when it cannot be read. */
 export type TextReader = (uri: string) => Promise<string | undefined>;
 
-async function linkHover(index: WorkspaceIndex, link: Link, readText: TextReader): Promise<string[]> {
+async function linkHover(index: WorkspaceIndex, uri: string, link: Link, readText: TextReader): Promise<string[]> {
   const anchors = index.anchorsOf(link.target);
   if (anchors.length === 0 && link.target === indexId) {
     return [l10n.t('**Broken link**: {0}', escapeMarkdown(indexAnchorMissingMessage(index)))];
@@ -53,8 +53,11 @@ async function linkHover(index: WorkspaceIndex, link: Link, readText: TextReader
       return title === undefined ? codeSpan(id) : `${codeSpan(id)} (${escapeMarkdown(title)})`;
     };
     const suggestion = ids.length > 0 ? l10n.t('Perhaps meant: {0}', ids.map(named).join(', ')) : l10n.t('No similar id exists.');
+    const file = fileNamedAfter(index, link.target, uri);
     // Short: VS Code shows the diagnostic's message (no heading defines the id) right above.
-    return [l10n.t('**Broken link** {0}', codeSpan(link.target)), suggestion, ...fileOfTheName(index, link.target)];
+    const title = l10n.t('**Broken link** {0}', codeSpan(link.target));
+    // In the order of the quick fixes: the id change first when it is the one to apply.
+    return file?.first ? [title, file.text, suggestion] : [title, suggestion, ...(file ? [file.text] : [])];
   }
   const first = anchors[0]!;
   const entry = entryWithId(index, link.target);
@@ -83,13 +86,24 @@ async function linkHover(index: WorkspaceIndex, link: Link, readText: TextReader
 }
 
 /**
- * An entry file named after the missing id whose entry has another id (`Claude.md` holding `{#CNN}`,
- * `Computer-Vision.md` giving `{#ComputerVision}`): the entry may be meant, and its id be the one
- * to change, or the file holds the wrong text.
+ * What the hover of a broken link tells of an entry file named after the missing id whose entry
+ * has another id: that a quick fix changes its id to the file's name (`Computer-Vision.md` giving
+ * `{#ComputerVision}`), `first` when that is the fix to apply; or, for a copy of another entry
+ * (`Claude.md` holding CNN's), no more than what the file holds.
  */
-function fileOfTheName(index: WorkspaceIndex, id: string): string[] {
-  const named = entryFileNamedAfter(index, id);
-  return named === undefined ? [] : [escapeMarkdown(l10n.t('A file {0} exists, but its entry "{1}" has the id "{2}".', fileNameOf(named.uri), named.entry.title, named.entry.id))];
+function fileNamedAfter(index: WorkspaceIndex, id: string, linkingUri: string): { readonly text: string; readonly first: boolean } | undefined {
+  const named = entryFileNamedAfter(index, id, linkingUri);
+  if (named === undefined) {
+    return undefined;
+  }
+  const file = fileNameOf(named.uri);
+  if (misnamedEntryFile(index, id, linkingUri) === undefined) {
+    return { text: escapeMarkdown(l10n.t('A file {0} exists, but its entry "{1}" has the id "{2}".', file, named.entry.title, named.entry.id)), first: false };
+  }
+  return {
+    text: escapeMarkdown(l10n.t('A file {0} exists, and its entry "{1}" has the id "{2}": a quick fix changes that id to the file\'s name.', file, named.entry.title, named.entry.id)),
+    first: isFileNameMeant(index, named.entry, id),
+  };
 }
 
 /** How many places of a duplicated id the hover lists. */

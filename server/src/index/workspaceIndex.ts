@@ -5,6 +5,7 @@ import { hasIndexSections } from './indexPage';
 import { changedLabels, entryShapeChangedIds, linkGraphChangedIds } from './linkGraph';
 import { termsKeyOf } from '../mentions/lexicon';
 import { folderOfMost } from '../workspace/uris';
+import { fileNameId, isMarkdownFile } from '../diagnostics/check';
 
 /** An anchor and the document that defines it. */
 export interface LocatedAnchor {
@@ -78,6 +79,9 @@ export class WorkspaceIndex {
   /** How many entries the documents hold together. */
   private entryCount = 0;
 
+  /** The URIs by their lower case and by the id their file name gives: built when first needed, dropped when a URI comes or goes. */
+  private urisByName: { readonly byLowerCase: Map<string, string[]>; readonly byFileNameId: Map<string, string[]> } | undefined;
+
   /**
    * Whether any document holds an entry. A folder without one is no glossary (a project's README
    * and notes, opened with the extension installed): its files are not held to the glossary's layout.
@@ -91,6 +95,7 @@ export class WorkspaceIndex {
     const indexPageBefore = this.indexPageUri();
     const previous = this.documentsByUri.get(document.uri);
     this.documentsByUri.set(document.uri, document);
+    if (previous === undefined) this.urisByName = undefined;
     return this.replaceContribution(document.uri, previous, document, indexPageBefore);
   }
 
@@ -99,6 +104,7 @@ export class WorkspaceIndex {
     const indexPageBefore = this.indexPageUri();
     const previous = this.documentsByUri.get(uri);
     this.documentsByUri.delete(uri);
+    if (previous !== undefined) this.urisByName = undefined;
     return this.replaceContribution(uri, previous, undefined, indexPageBefore);
   }
 
@@ -134,8 +140,26 @@ export class WorkspaceIndex {
    * file systems of Windows and macOS.
    */
   documentsNamedAlike(uri: string): GlossaryDocument[] {
-    const lowerCase = uri.toLowerCase();
-    return [...this.documentsByUri.values()].filter((document) => document.uri.toLowerCase() === lowerCase);
+    return (this.names().byLowerCase.get(uri.toLowerCase()) ?? []).map((alike) => this.documentsByUri.get(alike)!);
+  }
+
+  /** The indexed `.md` files whose name (without `.md`) is `id`, in the order they were first added. */
+  markdownFilesNamed(id: string): readonly string[] {
+    return this.names().byFileNameId.get(id) ?? [];
+  }
+
+  private names(): NonNullable<WorkspaceIndex['urisByName']> {
+    if (this.urisByName === undefined) {
+      const byLowerCase = new Map<string, string[]>();
+      const byFileNameId = new Map<string, string[]>();
+      const add = (map: Map<string, string[]>, key: string, uri: string) => (map.get(key) ?? map.set(key, []).get(key)!).push(uri);
+      for (const uri of this.documentsByUri.keys()) {
+        add(byLowerCase, uri.toLowerCase(), uri);
+        if (isMarkdownFile(uri)) add(byFileNameId, fileNameId(uri), uri);
+      }
+      this.urisByName = { byLowerCase, byFileNameId };
+    }
+    return this.urisByName;
   }
 
   /** Every indexed document, in the order they were first added. */

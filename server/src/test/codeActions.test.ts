@@ -233,7 +233,7 @@ test('a broken link that writes an entry file\'s name changes that entry\'s id, 
   const onFirst = diagnostics.find((diagnostic) => diagnostic.code === 'broken-link')!;
   const actions = codeActions(input, onFirst.range, ['quickfix']);
   assert.deepEqual(titlesAndPreference(actions), [
-    ['Change the id in Computer-Vision.md to "Computer-Vision", as the file is named, and the link to "ComputerVision"', true],
+    ['Change the id "ComputerVision" in Computer-Vision.md to "Computer-Vision", as the file is named, with the link to it (resolves 2 broken links)', true],
     ['Change to "ComputerVision", the entry "Computer Vision"', false],
   ]);
   const changes = new Map((actions[0]!.edit!.documentChanges as TextDocumentEdit[]).map((change) => [change.textDocument.uri, change.edits as TextEdit[]]));
@@ -249,10 +249,25 @@ test('a broken link that writes an entry file\'s name changes that entry\'s id, 
   const even = indexOf({ ...files, 'B.md': ['[c](#ComputerVision) [d](#ComputerVision)'] });
   const evenDiagnostics = computeDiagnostics(even.document(uri)!, even, defaultConfig);
   const evenOthers = new Map([[headingUri, otherDocuments.get(headingUri)!], [uriOf('B.md'), { document: TextDocument.create(uriOf('B.md'), 'markdown', 1, '[c](#ComputerVision) [d](#ComputerVision)'), openVersion: null }]]);
+  // (Listed after the fixes that are, for clients that keep the server's order.)
   assert.deepEqual(titlesAndPreference(codeActions({ ...input, index: even, diagnostics: evenDiagnostics, otherDocuments: evenOthers }, onFirst.range, ['quickfix'])), [
-    ['Change the id in Computer-Vision.md to "Computer-Vision", as the file is named, and the 2 links to "ComputerVision"', false],
     ['Change to "ComputerVision", the entry "Computer Vision"', true],
+    ['Change the id "ComputerVision" in Computer-Vision.md to "Computer-Vision", as the file is named, with the 2 links to it (resolves 2 broken links)', false],
   ]);
+  // A copy of another entry under the file's name (its id defined twice) is offered no such change.
+  const copy = indexOf({ ...files, 'ComputerVision.md': ['## Computer Vision {#ComputerVision .chapter .small .term}'] });
+  const copyDiagnostics = computeDiagnostics(copy.document(uri)!, copy, defaultConfig);
+  assert.deepEqual(filesEditedByQuickFixes(copy, uri, copyDiagnostics, wholeFile), []);
+  assert.deepEqual(codeActions({ ...input, index: copy, diagnostics: copyDiagnostics }, onFirst.range, ['quickfix']).map((action) => action.title), ['Change to "ComputerVision", the entry "Computer Vision"']);
+});
+
+test('in the misnamed file itself, a broken link to the file\'s name and the heading get one and the same id change', () => {
+  const lines = ['## Computer Vision {#ComputerVision .chapter .small .term}', '', 'Siehe [oben](#Computer-Vision).'];
+  const files = { 'Index.md': index, 'Computer-Vision.md': lines, 'A.md': ['[a](#Computer-Vision)'] };
+  const { actions } = actionsOf(files, 'Computer-Vision.md', ['quickfix']);
+  const changes = actions.filter((action) => action.title.startsWith('Change the id'));
+  assert.deepEqual(titlesAndPreference(changes), [['Change the id to "Computer-Vision", as the file is named (resolves 2 broken links)', true]]);
+  assert.deepEqual(changes[0]!.diagnostics?.map((diagnostic) => diagnostic.code).sort(), ['anchor-file-mismatch', 'broken-link']);
 });
 
 test('a diagnostic picked in the Problems panel gets its own fixes, not those of the diagnostics inside its range', () => {

@@ -212,7 +212,10 @@ test('an entry\'s item resolved, as the editor shows it selected, gets the entry
     const { index, uri, position, text } = withCursor({ ...files, 'A.md': [cursorLine] });
     const list = complete(index, uri, cursorTextIn(TextDocument.create(uri, 'markdown', 1, text), position), position, notCancelled, { labelDetails: true });
     const item = list!.items.find((candidate) => candidate.label === label)!;
-    return (await resolveCompletionItem(index, item, async (target) => texts.get(target))).documentation;
+    const once = await resolveCompletionItem(index, item, async (target) => texts.get(target));
+    // Resolved again (an editor may), the item stays as it is.
+    assert.deepEqual(await resolveCompletionItem(index, once, async (target) => texts.get(target)), once);
+    return once.documentation;
   };
   assert.deepEqual(await resolved('[x](#‸', 'Data-Scraping'), { kind: 'markdown', value: '*Daten sammeln*\n\nData Scraping ist die automatisierte Extraktion\\.' });
   // After `[`, the summary is the item's detail: the documentation is the lead alone.
@@ -220,5 +223,4 @@ test('an entry\'s item resolved, as the editor shows it selected, gets the entry
   // An entry without a lead paragraph, and a section's id, keep what they had.
   assert.equal(await resolved('[x](#‸', 'Dataset'), undefined);
   assert.equal(await resolved('[x](#‸', 'details'), undefined);
-
 });

@@ -38,11 +38,19 @@ test('hover on a broken link says so briefly and names the ids its quick fixes o
     '**Broken link** `GAN`\n\nPerhaps meant: `Generative-Adversarial-Network` (Generative Adversarial Network \\(GAN\\)), `DAN`',
   );
   assert.equal(await hoverTextAt({ ...files, 'A.md': ['[x](#Quantum‸)'] }), '**Broken link** `Quantum`\n\nNo similar id exists.');
-  // A file named after the missing id that holds another entry (the real glossary's Claude.md holds a copy of CNN).
+  // A file named after the missing id that holds a copy of another entry (the real glossary's Claude.md holds one of CNN).
+  const cnn = ['## Convolutional Neural Network {#CNN .term}'];
   assert.equal(
-    (await hoverTextAt({ ...files, 'Claude.md': ['## Convolutional Neural Network {#CNN .term}'], 'A.md': ['[Claude](#Claude‸)'] }))?.replace(/\\(.)/g, '$1'),
+    (await hoverTextAt({ ...files, 'CNN.md': cnn, 'Claude.md': cnn, 'A.md': ['[Claude](#Claude‸)'] }))?.replace(/\\(.)/g, '$1'),
     '**Broken link** `Claude`\n\nNo similar id exists.\n\nA file Claude.md exists, but its entry "Convolutional Neural Network" has the id "CNN".',
   );
+  // A file whose entry's id a quick fix can change to the file's name, first when that is the fix to apply.
+  const vision = { 'Computer-Vision.md': ['## Computer Vision {#ComputerVision .term}'], 'B.md': ['[b](#Computer-Vision)'] };
+  assert.deepEqual((await hoverTextAt({ ...vision, 'A.md': ['[a](#Computer-Vision‸)'] }))?.replace(/\\(.)/g, '$1').split('\n\n'), [
+    '**Broken link** `Computer-Vision`',
+    'A file Computer-Vision.md exists, and its entry "Computer Vision" has the id "ComputerVision": a quick fix changes that id to the file\'s name.',
+    'Perhaps meant: `ComputerVision` (Computer Vision)',
+  ]);
 });
 
 test('hover on a link to #Index that no heading defines tells how to read the index page', async () => {

@@ -28,7 +28,7 @@ function isSameDiagnostic(a: GlossaryDiagnostic, b: GlossaryDiagnostic): boolean
 }
 
 /** A fix that changes an entry's id, and the links to it in other files: at the entry's heading, or at a link that writes its file's name. */
-const isIdChange = (action: CodeAction): boolean => /^Change the id (to .* links? to it|in )/.test(action.title);
+const isIdChange = (action: CodeAction): boolean => /^Change the id (to .* links? to it|".*" in )/.test(action.title);
 const isHeadingIdChange = (action: CodeAction): boolean => isIdChange(action) && action.title.startsWith('Change the id to');
 
 /** Every rule on, the link-graph rules that are off by default too, so that their fixes are applied as well. */
@@ -49,6 +49,7 @@ test('every quick fix on the real glossary changes only the ranges it names, in 
   const brokenLinkFixes = new Map<string, string[]>();
   let renames = 0;
   let idChanges = 0;
+  let linkSideIdChanges = 0;
   for (const document of documents) {
     const model = index.document(document.uri)!;
     // With the text, so that the unlinked mentions are found and their fixes applied too.
@@ -105,6 +106,12 @@ test('every quick fix on the real glossary changes only the ranges it names, in 
           assert.ok(index.linksTo(index.document(document.uri)!.entries[0]!.id).length >= linksBefore, action.title);
           idChanges++;
         }
+        const linkSide = /^Change the id "([^"]+)" in /.exec(action.title);
+        if (linkSide !== null) {
+          // From a broken link: the other entry's id changed, and its links with it.
+          assert.equal(index.linksTo(linkSide[1]!).length, 0, action.title);
+          linkSideIdChanges++;
+        }
         originals.forEach((original) => index.update(original));
         const { before, after } = edited[0]!;
         const expectGone = diagnostic.code === DiagnosticCode.DuplicateAnchor ? DiagnosticCode.AnchorFileMismatch : diagnostic.code;
@@ -124,7 +131,7 @@ test('every quick fix on the real glossary changes only the ranges it names, in 
           assert.deepEqual(targets(after).filter((id) => id !== 'Index'), targets(before).filter((id) => id !== 'Index'));
         }
         const kind = action.title.replace(/"[^"]*"/g, '"…"').replace(/^(Link "…" to #).*/, '$1…').replace(/ in [^ ]+\.md$/, ' in …').replace(/the (\d+ )?links?/, 'the N links')
-          .replace(/^Change the id in \S+ to/, 'Change the id in … to')
+          .replace(/^Change the id "…" in \S+ to/, 'Change the id "…" in … to')
           .replace(/\(resolves \d+ broken links?\)/, '(resolves N broken links)');
         applied.set(kind, (applied.get(kind) ?? 0) + 1);
       }
@@ -137,8 +144,8 @@ test('every quick fix on the real glossary changes only the ranges it names, in 
     'Add "…" to the see-also list of "…"',
     'Add a see-also section',
     'Add the heading "…" to the top of the index page',
-    'Change the id in … to "…", as the file is named',
-    'Change the id in … to "…", as the file is named, and the N links to "…"',
+    'Change the id "…" in … to "…", as the file is named (resolves N broken links)',
+    'Change the id "…" in … to "…", as the file is named, with the N links to it (resolves N broken links)',
     'Change the id to "…", as the file is named',
     'Change the id to "…", as the file is named (resolves N broken links)',
     'Change the id to "…", as the file is named, and the N links to it',
@@ -153,6 +160,8 @@ test('every quick fix on the real glossary changes only the ranges it names, in 
   assert.equal(renames, 16);
   // 14 ids that can take their file's name are linked from other files, and those links change along.
   assert.equal(idChanges, 14);
+  // And 56 broken links write the name of a file whose entry has another id, which can change with its links.
+  assert.equal(linkSideIdChanges, 56);
   // Claude.md exists (it holds a copy of CNN), so the entry Claude cannot be created over it.
   assert.ok(commands.has('Create entry "Neural-Network"'));
   assert.ok(!commands.has('Create entry "Claude"'));
@@ -171,8 +180,14 @@ test('every quick fix on the real glossary changes only the ranges it names, in 
   // Computer-Vision.md gives #ComputerVision (1 link), while 25 links write #Computer-Vision: the
   // file's name and the links agree, and the entry's id, changed with its link, is the fix to apply.
   assert.deepEqual(brokenLinkFixes.get('CNN.md:140 #Computer-Vision'), [
-    'Change the id in Computer-Vision.md to "Computer-Vision", as the file is named, and the link to "ComputerVision" (preferred)',
+    'Change the id "ComputerVision" in Computer-Vision.md to "Computer-Vision", as the file is named, with the link to it (resolves 25 broken links) (preferred)',
     'Change to "ComputerVision", the entry "Computer Vision"',
+  ]);
+  // GAN.md gives #Generative-Adversarial-Network, which 13 links write: the entry its title names comes first.
+  assert.deepEqual(brokenLinkFixes.get('Data-Augmentation.md:135 #GAN')?.map((title) => title.replace(/\d+ (links|broken)/g, 'N $1')), [
+    'Change to "Generative-Adversarial-Network", the entry "Generative Adversarial Network (GAN)" (preferred)',
+    'Change to "DAN"',
+    'Change the id "Generative-Adversarial-Network" in GAN.md to "GAN", as the file is named, with the N links to it (resolves N broken links)',
   ]);
   // Claude.md holds a copy of CNN, whose id is defined twice: its id is no fix for #Claude.
   assert.deepEqual(brokenLinkFixes.get('Anthropic.md:4 #Claude'), []);
