@@ -4,8 +4,8 @@
  * meaning to, at two sizes in the same run, and the time for 4n must stay near 4x the time for n
  * (a quadratic scan gives 16x; below 12x counts as linear). Each side is the minimum of a few
  * samples of repeated calls, in processor time, at 4,000 and 16,000 characters; a ratio of 12 or
- * more is measured again at 6,000 and 5,000 and fails only when it stays. No absolute clock is
- * asserted. GLOSSARY_LINEARITY_LOG=1 prints every measurement.
+ * more is measured again at 1,000 and at 16,000 characters (with 4,000 and 64,000) and fails only
+ * when it stays. No absolute clock is asserted. GLOSSARY_LINEARITY_LOG=1 prints every measurement.
  *
  * The regular expressions covered (grep server/src/parse for `/.../` and `new RegExp`):
  * blocks.ts (line kinds, markers, fences, tables, divs, reference definitions, `splitLines`),
@@ -163,14 +163,16 @@ const collectGarbage = runInNewContext('gc') as () => void;
 
 /**
  * The sizes n compared with 4n: a quick look at the first, then, when that gives a ratio of 12 or
- * more, a second and a third look that count only when they agree. Texts this short keep the
- * parser's arrays and maps small (at millions of characters, processor caches and V8's large-object
- * space made a linear scan of 4n take 7 to 10 times as long as one of n on this machine); the time
- * to measure comes from repeated calls instead. Such a step of the memory system lies at one size,
- * so the second and third looks use other sizes, all with 4n below 32,768 (at 8,000 an array of
- * 4n elements reached the large-object space and plainText once gave x11).
+ * more, a second and a third look that count only when they agree. The memory system has steps:
+ * as the parser's strings, arrays and maps outgrow a processor cache (or reach V8's large-object
+ * space), a call per character costs several times more. For plainText on runs of `[` the time per
+ * call went from 4,000 to 8,000 to 16,000 to 64,000 characters as 0.23, 0.49, 2.5 and 15 ms on this
+ * machine: linear on either side of the step at 8,000 to 16,000, x11 to x14 across it, where the
+ * first look measures. The second and third looks lie below that step (1,000 against 4,000) and
+ * above it (16,000 against 64,000): a step lies between one pair of sizes, quadratic work shows
+ * at every one.
  */
-const sizes = [4_000, 6_000, 5_000] as const;
+const sizes = [4_000, 1_000, 16_000] as const;
 /** At most this many calls make up one sample. */
 const maxCalls = 10_000;
 /** A sample of 4n under this is no measurable work (it cannot be quadratic in 16,000 characters or more); no ratio is judged. */
@@ -229,6 +231,19 @@ const isLinear = ({ small, large }: Measurement): boolean => large < tooLittleMs
 
 const describe = ({ n, calls, small, large }: Measurement): string =>
   `${calls} calls at n=${n} ${small.toFixed(2)} ms, at 4n ${large.toFixed(2)} ms (x${(large / small).toFixed(1)})`;
+
+test('the measurement tells quadratic work from linear work', () => {
+  const runOfBrackets = (n: number) => '['.repeat(n);
+  // Looking back from every character for one the text lacks: n²/2 steps.
+  const quadratic = (text: string) => {
+    let found = 0;
+    for (let i = 0; i < text.length; i++) found += text.lastIndexOf('x', i);
+    return found;
+  };
+  const linear = (text: string) => text.split('[').length;
+  assert.equal(isLinear(measure(quadratic, runOfBrackets, sizes[0], 5, 2)), false, 'quadratic work is told');
+  assert.equal(isLinear(measure(linear, runOfBrackets, sizes[0], 5, 2)), true, 'linear work passes');
+});
 
 for (const [name, work] of Object.entries(functions)) {
   test(`${name}: work grows linearly on long runs of Markdown's special characters`, { timeout: 120_000 }, () => {
