@@ -42,7 +42,7 @@ function skipSpace(text: string, at: number): number {
   }
 }
 
-/** Where a text's groups and options close, for the TeX that starts at `from` or later. */
+/** Where a text's groups and options close. */
 interface TexPairs {
   /** For each `{`, where its `}` is; -1 when unclosed. */
   readonly braces: Int32Array;
@@ -51,22 +51,22 @@ interface TexPairs {
 }
 
 /**
- * Pairs the braces of a text and finds the `]` that closes an option, from `from` on: TeX's
- * grouping, past escaped characters (`\{`, `\]`). (A `%` starts a comment in TeX; Markdown prose
- * writes "95 %", and pandoc's reading of it depends on where its TeX starts, so it is not followed.)
+ * Pairs the braces of a text and finds the `]` that closes an option: TeX's grouping, past escaped
+ * characters (`\{`, `\]`). (A `%` starts a comment in TeX; Markdown prose writes "95 %", and
+ * pandoc's reading of it depends on where its TeX starts, so it is not followed.)
  */
-function pairFrom(text: string, from: number): TexPairs {
+function pairBraces(text: string): TexPairs {
   const braces = new Int32Array(text.length).fill(-1);
   const escaped = new Uint8Array(text.length + 1);
   const open: number[] = [];
-  for (let i = from; i < text.length; i++) {
+  for (let i = 0; i < text.length; i++) {
     const ch = text[i];
     if (ch === '\\') escaped[++i] = 1;
     else if (ch === '{') open.push(i);
     else if (ch === '}' && open.length > 0) braces[open.pop()!] = i;
   }
   const nextBracket = new Int32Array(text.length + 1).fill(-1);
-  for (let i = text.length - 1; i >= from; i--) {
+  for (let i = text.length - 1; i >= 0; i--) {
     if (escaped[i]) nextBracket[i] = nextBracket[i + 1]!;
     else if (text[i] === ']') nextBracket[i] = i;
     else if (text[i] === '{' && braces[i]! >= 0) nextBracket[i] = nextBracket[braces[i]! + 1]!;
@@ -76,13 +76,14 @@ function pairFrom(text: string, from: number): TexPairs {
 }
 
 /**
- * Texts this long or longer are paired once (see `pairFrom`; a command starts where a scan from
- * the text's start reaches, so pairing from there gives the same answers), so that many groups or
- * options left open do not each look through the rest of the text. A shorter text is paired from
- * each command on. The pairs of a few texts are kept, up to a total length.
+ * A text is paired once, from its start (see `pairBraces`; a command starts where a scan from the
+ * text's start reaches, so pairing from there gives the same answers as pairing from the
+ * command), so that many groups or options left open do not each look through the rest of the
+ * text: the inline scanner asks again for every bracket it tries to match, and pairing anew per
+ * command made 1,000 characters of `\a[` take 0.8 s. The pairs of a few texts are kept, up to a
+ * total length.
  */
-const pairedLength = 1024;
-const keptLength = 1 << 20;
+const keptLength = 1 << 16;
 const pairedTexts = new Map<string, { pairs: TexPairs; environments?: ReadonlyMap<number, number> }>();
 let pairedTotal = 0;
 
@@ -93,15 +94,11 @@ function pairedOnce(text: string): { pairs: TexPairs; environments?: ReadonlyMap
       pairedTexts.clear();
       pairedTotal = 0;
     }
-    paired = { pairs: pairFrom(text, 0) };
+    paired = { pairs: pairBraces(text) };
     pairedTexts.set(text, paired);
     pairedTotal += text.length;
   }
   return paired;
-}
-
-function pairsAt(text: string, start: number): TexPairs {
-  return text.length < pairedLength ? pairFrom(text, start) : pairedOnce(text).pairs;
 }
 
 /** Where the group that `at` is in ends (at its `}`), or the end of the text: how far a font switch (`\bfseries`) reaches. */
@@ -157,8 +154,8 @@ export function rawTexEnd(text: string, start: number): number {
   const name = text.slice(start + 1, end);
   if (name === 'begin') return environmentEnd(text, start, end);
   if (name === 'end') return -1;
-  if (texCommandsToGroupEnd.has(name)) return groupEnd(text, end, pairsAt(text, start));
-  if (texDefinitionCommands.has(name)) return definitionEnd(text, end, pairsAt(text, start));
+  if (texCommandsToGroupEnd.has(name)) return groupEnd(text, end, pairedOnce(text).pairs);
+  if (texDefinitionCommands.has(name)) return definitionEnd(text, end, pairedOnce(text).pairs);
   const argumentCount = texCommandArguments.get(name) ?? Infinity;
   if (texCommandsWithoutOptions.has(name) && argumentCount === 0) return end;
   // `at` goes past the spaces that follow each part (TeX's tokenizer takes those after a name);
@@ -170,7 +167,7 @@ export function rawTexEnd(text: string, start: number): number {
   }
   let pairs: TexPairs | undefined;
   while (text[at] === '[' && !texCommandsWithoutOptions.has(name)) {
-    pairs ??= pairsAt(text, start);
+    pairs ??= pairedOnce(text).pairs;
     const close = pairs.nextBracket[at + 1]!;
     if (close < 0) break;
     end = close + 1;
@@ -181,7 +178,7 @@ export function rawTexEnd(text: string, start: number): number {
   if (text[at] !== '{' && texCommandsNeedingArgument.has(name)) return -1;
   if (text[at] !== '{' && texCommandsWithTokenArgument.has(name)) return tokenArgumentEnd(text, end);
   for (let read = 0; text[at] === '{' && read < argumentCount; read++) {
-    pairs ??= pairsAt(text, start);
+    pairs ??= pairedOnce(text).pairs;
     const close = pairs.braces[at]!;
     if (close < 0) return -1;
     end = at = close + 1;
@@ -196,17 +193,16 @@ export function rawTexEnd(text: string, start: number): number {
  */
 function environmentEnd(text: string, start: number, nameEnd: number): number {
   if (text[nameEnd] !== '{') return -1;
-  if (text.length < pairedLength) return pairEnvironments(text, start).get(start) ?? -1;
   const paired = pairedOnce(text);
-  paired.environments ??= pairEnvironments(text, 0);
+  paired.environments ??= pairEnvironments(text);
   return paired.environments.get(start) ?? -1;
 }
 
-/** By where each `\begin{name}` from `from` on starts, where its `\end{name}` ends. */
-function pairEnvironments(text: string, from: number): Map<number, number> {
+/** By where each `\begin{name}` starts, where its `\end{name}` ends. */
+function pairEnvironments(text: string): Map<number, number> {
   const ends = new Map<number, number>();
   const begun = new Map<string, number[]>();
-  for (const tag of environmentTags(text, from)) {
+  for (const tag of environmentTags(text)) {
     let open = begun.get(tag.name);
     if (open === undefined) begun.set(tag.name, (open = []));
     if (tag.begin) open.push(tag.start);
