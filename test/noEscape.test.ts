@@ -81,7 +81,7 @@ test('the language server and the command line start no process and open no conn
     });
     await connection.sendRequest(PrepareRenameRequest.type, { textDocument, position: onId });
     await connection.sendRequest(RenameRequest.type, { textDocument, position: onId, newName: 'Grosses-Sprachmodell' });
-    await connection.sendRequest(ReportRequest);
+    await connection.sendRequest(ReportRequest, null);
     await connection.sendRequest(MissingEntriesRequest);
     await connection.sendRequest(ProposeEntryRequest, { title: 'Claude' });
     fs.writeFileSync(path.join(folder, 'Claude.md'), '## Claude {#Claude .chapter .small .term}\n\nText.\n');

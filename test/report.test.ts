@@ -7,7 +7,7 @@ import * as path from 'node:path';
 import { CancellationTokenSource, DidChangeTextDocumentNotification, DidOpenTextDocumentNotification, LSPErrorCodes, PrepareRenameRequest, ResponseError } from 'vscode-languageserver/node';
 import { URI } from 'vscode-uri';
 import { GlossaryReport } from '../server/src/report/glossaryReport';
-import { MissingEntriesRequest, ProposeEntryRequest, ReportRequest } from '../server/src/protocol';
+import { EntryLocation, MissingEntriesRequest, ProposeEntryRequest, ReportLinkCommands, ReportRequest } from '../server/src/protocol';
 import { corpusEntries, repositoryRoot, serverScript, startServer } from './support/lspServer';
 
 const exampleGlossary = path.join(repositoryRoot, 'example', 'glossary');
@@ -16,15 +16,43 @@ test('the built server answers glossary/report with the report of the workspace 
   const server = await startServer(exampleGlossary, { signal: t.signal });
   try {
     await server.settle();
-    const { report, html } = await server.connection.sendRequest(ReportRequest);
+    const { report, html } = await server.connection.sendRequest(ReportRequest, null);
     assert.equal(report.name, 'glossary');
     assert.equal(report.summary.entries, 7);
     assert.deepEqual(report.missingEntries, [{ id: 'Tokeniser', title: 'Tokeniser', referenceCount: 1, fileCount: 1 }]);
     assert.ok(report.mostLinked.every((entry) => !entry.file.includes('/') && entry.file.endsWith('.md')), 'files are named by their path in the workspace folder');
     assert.match(html, /^<!DOCTYPE html>[\s\S]*<h1>Glossary Report<\/h1>/);
     // Some clients send `"params": null` for a request without parameters.
-    const viaNull = (await server.connection.sendRequest('glossary/report', null)) as { report: GlossaryReport };
+    const viaNull = (await server.connection.sendRequest('glossary/report', null)) as { report: GlossaryReport; webviewHtml?: string };
     assert.deepEqual(viaNull.report.summary, report.summary);
+    assert.equal(viaNull.webviewHtml, undefined, 'the page with command links only when asked for');
+    assert.doesNotMatch(html, /command:/);
+
+    // For VS Code's webview: each entry's title opens its file at the heading, a missing entry's id creates it.
+    const { webviewHtml = '' } = await server.connection.sendRequest(ReportRequest, { commandLinks: true });
+    const unescape = (text: string) => text.replace(/&#(\d+);/g, (_, code: string) => String.fromCharCode(Number(code)));
+    const links = [...webviewHtml.matchAll(/<a href="command:([\w.]+)\?([^"]+)"(?: title="([^"]*)")?>/g)].map(([, command, query, title]) => ({
+      command,
+      argument: JSON.parse(decodeURIComponent(unescape(query!)))[0],
+      title: title === undefined ? undefined : unescape(title),
+    }));
+    assert.deepEqual(
+      links.filter((link) => link.command === ReportLinkCommands.createMissingEntry),
+      [{ command: ReportLinkCommands.createMissingEntry, argument: { id: 'Tokeniser' }, title: 'Create the entry "Tokeniser"' }],
+    );
+    const opened = links.filter((link) => link.command === ReportLinkCommands.openEntry);
+    // Every most linked entry in its table and in the graph, and every orphan.
+    assert.equal(opened.length, report.mostLinked.length + report.graph.nodes.length + report.orphans.length);
+    for (const { argument } of opened) {
+      const { uri, line } = argument as EntryLocation;
+      const heading = fs.readFileSync(URI.parse(uri).fsPath, 'utf8').split('\n')[line];
+      assert.match(heading ?? '', /^#+ .*\{#/, `${uri} has a heading on line ${line}`);
+    }
+    const attention = report.mostLinked.find((entry) => entry.id === 'Attention')!;
+    assert.ok(
+      opened.some(({ argument, title }) => (argument as EntryLocation).uri.endsWith('/Attention.md') && (argument as EntryLocation).line === attention.line - 1 && title === `Open Attention.md:${attention.line}`),
+      'the title of Attention opens Attention.md at its heading',
+    );
   } finally {
     await server.shutdown();
   }
@@ -72,7 +100,7 @@ test('glossary/report sent before the first load is done waits for it, and agree
   const server = await startServer(corpusEntries, { signal: t.signal });
   try {
     // Sent at once after initialized: the server is still reading the 347 files.
-    const { report } = await server.connection.sendRequest(ReportRequest);
+    const { report } = await server.connection.sendRequest(ReportRequest, null);
     const cli = spawnSync(process.execPath, [serverScript, 'report', corpusEntries, '--format', 'json'], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
     assert.equal(cli.status, 0, cli.stderr);
     const expected = JSON.parse(cli.stdout) as GlossaryReport;
@@ -113,10 +141,10 @@ test('a cancelled glossary/report is answered with RequestCancelled, and the ser
   const server = await startServer(corpusEntries, { signal: t.signal });
   try {
     const source = new CancellationTokenSource();
-    const cancelled = server.connection.sendRequest(ReportRequest, source.token);
+    const cancelled = server.connection.sendRequest(ReportRequest, null, source.token);
     source.cancel();
     await assert.rejects(cancelled, (error: unknown) => error instanceof ResponseError && error.code === LSPErrorCodes.RequestCancelled);
-    const { report } = await server.connection.sendRequest(ReportRequest);
+    const { report } = await server.connection.sendRequest(ReportRequest, null);
     assert.ok(report.summary.entries > 300);
   } finally {
     await server.shutdown();
@@ -128,7 +156,7 @@ test('glossary/report right after the terms change counts the unlinked mentions 
   try {
     await server.settle();
     const mentions = (report: GlossaryReport): number | undefined => report.problems.find((problem) => problem.code === 'unlinked-mention')?.count;
-    const before = (await server.connection.sendRequest(ReportRequest)).report;
+    const before = (await server.connection.sendRequest(ReportRequest, null)).report;
     // ACT-R is retitled "Daten", a word that well over a hundred closed files hold: their mentions change.
     const uri = URI.file(path.join(corpusEntries, 'ACT-R.md')).toString();
     const text = fs.readFileSync(path.join(corpusEntries, 'ACT-R.md'), 'utf8');
@@ -136,9 +164,9 @@ test('glossary/report right after the terms change counts the unlinked mentions 
     const retitled = text.replace(/^## ACT-R \{/, '## Daten {');
     assert.notEqual(retitled, text);
     await server.connection.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri, version: 2 }, contentChanges: [{ text: retitled }] });
-    const early = (await server.connection.sendRequest(ReportRequest)).report;
+    const early = (await server.connection.sendRequest(ReportRequest, null)).report;
     await server.settle();
-    const settled = (await server.connection.sendRequest(ReportRequest)).report;
+    const settled = (await server.connection.sendRequest(ReportRequest, null)).report;
     assert.ok(mentions(settled)! > mentions(before)! + 50, `${mentions(before)} -> ${mentions(settled)}`);
     assert.equal(mentions(early), mentions(settled));
   } finally {

@@ -1,8 +1,9 @@
 import * as vscode from 'vscode';
 import { LanguageClient } from 'vscode-languageclient/node';
-import { GlossaryStatus, StatusNotification } from '../../server/src/protocol';
+import { GlossaryStatus, ReportLinkCommands, StatusNotification } from '../../server/src/protocol';
 import { newEntry } from './commands/newEntry';
-import { showMissingEntries } from './commands/showMissingEntries';
+import { openEntry } from './commands/openEntry';
+import { createMissingEntry, showMissingEntries } from './commands/showMissingEntries';
 import { showReferences } from './commands/showReferences';
 import { showReport } from './commands/showReport';
 import { createLanguageClient } from './languageClient';
@@ -35,6 +36,11 @@ export async function activate(context: vscode.ExtensionContext): Promise<Glossa
     vscode.commands.registerCommand('glossary.showMissingEntries', () => showMissingEntries(languageClient)),
     vscode.commands.registerCommand('glossary.showReferences', showReferences),
     vscode.commands.registerCommand('glossary.showReport', () => showReport(languageClient)),
+    // Run by the report's links; not in the command palette.
+    vscode.commands.registerCommand(ReportLinkCommands.openEntry, openEntry),
+    vscode.commands.registerCommand(ReportLinkCommands.createMissingEntry, (argument?: { id?: unknown }) =>
+      typeof argument?.id === 'string' ? createMissingEntry(languageClient, argument.id) : undefined,
+    ),
     vscode.commands.registerCommand('glossary.restartServer', async () => {
       statusBar.hide();
       await languageClient.restart();

@@ -1,6 +1,6 @@
 import { CancellationToken, LSPErrorCodes, ResponseError } from 'vscode-languageserver';
 import { GlossaryDiagnostic } from './diagnostics/diagnostic';
-import { MissingEntriesRequest, ProposeEntryRequest, ReportRequest } from './protocol';
+import { MissingEntriesRequest, ProposeEntryRequest, ReportParams, ReportRequest } from './protocol';
 import { diagnosticsOfFiles, workspaceReport } from './report/workspaceReport';
 import { refuseAfterShutdown } from './requestRunner';
 import { ServerServices } from './serverServices';
@@ -25,10 +25,11 @@ export function listenToGlossaryRequests(services: ServerServices): void {
     await afterQueuedWork();
     return services.session.missingEntries();
   });
-  // `"params": null` reaches a handler of a request without parameters before the token.
+  // The parameters may be left out or null; the token is the last argument either way.
   connection.onRequest(ReportRequest, async (...args: unknown[]) => {
     refuseAfterShutdown(connection, ReportRequest.method);
     const token = args.find((arg): arg is CancellationToken => CancellationToken.is(arg)) ?? CancellationToken.None;
+    const params = (typeof args[0] === 'object' && args[0] !== null && !CancellationToken.is(args[0]) ? args[0] : {}) as ReportParams;
     // After the first load and the disk work queued before it, so that an early request reports the
     // whole glossary; the unlinked mentions of every file, closed ones too, are brought up to date
     // from their texts, as the command line counts them.
@@ -44,6 +45,6 @@ export function listenToGlossaryRequests(services: ServerServices): void {
     if (byUri === undefined) {
       throw new ResponseError(LSPErrorCodes.RequestCancelled, 'The report was cancelled.');
     }
-    return workspaceReport(current.index, current.config, services.folderUris, (uri) => byUri.get(uri) ?? reported(uri));
+    return workspaceReport(current.index, current.config, services.folderUris, (uri) => byUri.get(uri) ?? reported(uri), { commandLinks: params.commandLinks === true });
   });
 }

@@ -67,14 +67,38 @@ export interface MissingEntry {
   readonly existingFileEntryId?: string;
 }
 
-/** The Glossary Report of the workspace ("Glossary: Show Report", `glossary report` on the command line). */
-export const ReportRequest = new RequestType0<GlossaryReportResult, void>('glossary/report');
+/** The Glossary Report of the workspace ("Glossary: Show Report", `glossary report` on the command line). Parameters may be null. */
+export const ReportRequest = new RequestType<ReportParams | null, GlossaryReportResult, void>('glossary/report');
+
+export interface ReportParams {
+  /** Also the page for VS Code's webview (`webviewHtml`), whose names run the `ReportLinkCommands`. */
+  readonly commandLinks?: boolean;
+}
 
 export interface GlossaryReportResult {
   /** The numbers, lists and link graph. */
   readonly report: GlossaryReport;
   /** The same as one self-contained HTML page (no scripts, nothing loaded from elsewhere). */
   readonly html: string;
+  /**
+   * When asked for (`commandLinks`): the page with links that run the `ReportLinkCommands`: an
+   * entry's title (in the tables and the graph) opens it, a missing entry's id creates it.
+   */
+  readonly webviewHtml?: string;
+}
+
+/** The client's commands that the report's links run; VS Code's webview allows only these. */
+export const ReportLinkCommands = {
+  /** Opens an entry's file at its heading. Argument: `EntryLocation`. */
+  openEntry: 'glossary.openEntry',
+  /** Creates a missing entry, or opens the file in its way, as picking it in Show Missing Entries does. Argument: `{ id }`. */
+  createMissingEntry: 'glossary.createMissingEntry',
+} as const;
+
+export interface EntryLocation {
+  readonly uri: string;
+  /** The heading's line, 0-based. */
+  readonly line: number;
 }
 
 /** Sent whenever the index changes: what the status bar shows. */

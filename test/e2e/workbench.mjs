@@ -381,9 +381,11 @@ export class Workbench {
     return { line: Number(m[1]), column: Number(m[2]) };
   }
 
-  /** The title of the active editor tab (the file name). */
+  /** The title of the active editor tab (the file name), in the active editor group when there are several. */
   async activeTab() {
-    return this.page.locator('.tabs-container .tab.active').getAttribute('data-resource-name');
+    const groups = await this.page.locator('.editor-group-container').count();
+    const group = groups > 1 ? '.editor-group-container.active ' : '';
+    return this.page.locator(`${group}.tabs-container .tab.active`).getAttribute('data-resource-name');
   }
 
   /**

@@ -1,7 +1,8 @@
 // A writer's session in the real VS Code UI (VS Code 1.100 served by code-server, driven in
 // Chromium): the packaged extension (.vsix) on a copy of the real glossary
 // (../shared/corpus/ki-glossar/src/de), checked in the DOM as a writer sees it: hover, F12, Ctrl+Click, completion,
-// the Problems panel, the quick fix "Create entry", the "New Entry" command and rename (F2).
+// the Problems panel, the quick fix "Create entry", the "New Entry" command, rename (F2) and the
+// Glossary Report's links.
 //
 //   node --test test/e2e/writer.test.mjs     (screenshots in out/e2e-results/writer/)
 //
@@ -309,6 +310,33 @@ step('7. F2 renames an id with every link to it and the entry file', async () =>
   await wb.openFile(linking[0]);
   await wb.revealText('(#Web-Scraping)');
   await wb.screenshot('renamed');
+});
+
+step('8. "Glossary: Show Report" shows the report, where the most linked entry\'s title opens the entry and a missing id creates it', async () => {
+  // What the command line reports of the glossary as it is now, after the steps before.
+  const cli = spawnSync(process.execPath, [path.join(REPO_ROOT, 'dist', 'glossary.js'), 'report', folder, '--format', 'json'], { encoding: 'utf8' });
+  assert.equal(cli.status, 0, cli.stderr);
+  const { mostLinked, missingEntries } = JSON.parse(cli.stdout);
+  const [top] = mostLinked;
+  const missing = missingEntries.find((entry) => !fs.existsSync(path.join(folder, `${entry.id}.md`)));
+  assert.ok(missing, 'a missing entry whose file can be created');
+
+  await wb.runCommand('Glossary: Show Report');
+  // The webview's page sits in a frame within a frame.
+  const report = wb.page.frameLocator('iframe.webview.ready').frameLocator('#active-frame');
+  await report.locator('h1', { hasText: 'Glossary Report' }).waitFor({ timeout: 30000 });
+  await wb.screenshot('report');
+  await report.locator('section', { has: wb.page.locator('h2', { hasText: 'Most linked entries' }) }).locator('td a').first().click();
+  await wb.waitFor(async () => (await wb.activeTab()) === top.file, { what: `${top.file}, the most linked entry's file, in the editor` });
+  await wb.waitFor(async () => ((await wb.cursorPosition()).line === top.line ? true : undefined), { timeout: 5000, what: `the cursor on line ${top.line} of ${top.file}` });
+  assert.match(await wb.cursorLineText(), new RegExp(`\\{#${top.id}[\\s}]`));
+  await wb.screenshot('report-opened-entry');
+
+  await report.locator('td a', { hasText: new RegExp(`^${missing.id}$`) }).click();
+  const created = path.join(folder, `${missing.id}.md`);
+  await wb.waitFor(() => fs.existsSync(created) && fs.readFileSync(created, 'utf8').length > 0, { what: `${missing.id}.md created on disk` });
+  assert.match(fs.readFileSync(created, 'utf8'), new RegExp(`^## .* \\{#${missing.id} \\.chapter`));
+  await wb.waitFor(async () => (await wb.activeTab()) === `${missing.id}.md`, { what: `${missing.id}.md in the editor` });
 });
 
 /**

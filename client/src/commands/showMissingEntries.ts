@@ -28,14 +28,30 @@ export async function showMissingEntries(client: LanguageClient): Promise<string
     title: vscode.l10n.t('Missing Glossary Entries'),
     placeHolder: vscode.l10n.t('Pick an id to create its entry'),
   });
-  if (picked === undefined) {
+  return picked === undefined ? undefined : createOrOpen(picked.entry);
+}
+
+/**
+ * A missing entry's id picked elsewhere (a link in the Glossary Report): creates its entry as
+ * picking it above does. Returns the new file's URI.
+ */
+export async function createMissingEntry(client: LanguageClient, id: string): Promise<string | undefined> {
+  const entry = (await client.sendRequest(MissingEntriesRequest)).find((missing) => missing.id === id);
+  if (entry === undefined) {
+    // Written since the report was made (or the links to it are gone).
+    void vscode.window.showInformationMessage(vscode.l10n.t('No link points at a missing entry "{0}" any more.', id));
     return undefined;
   }
-  if (picked.entry.existingFile !== undefined) {
-    await vscode.window.showTextDocument(vscode.Uri.parse(picked.entry.existingFile));
+  return createOrOpen(entry);
+}
+
+/** Creates the entry, or opens the file in its way. */
+async function createOrOpen(entry: MissingEntry): Promise<string | undefined> {
+  if (entry.existingFile !== undefined) {
+    await vscode.window.showTextDocument(vscode.Uri.parse(entry.existingFile));
     return undefined;
   }
-  return createEntry({ title: picked.entry.title, id: picked.entry.id });
+  return createEntry({ title: entry.title, id: entry.id });
 }
 
 /** Why the entry cannot be made: the file it would be written to, and the entry that file holds. */

@@ -1,23 +1,26 @@
 import * as vscode from 'vscode';
 import { LanguageClient } from 'vscode-languageclient/node';
-import { ReportRequest } from '../../../server/src/protocol';
+import { ReportLinkCommands, ReportRequest } from '../../../server/src/protocol';
 import { brokenLinksText, entriesText } from '../statusBar';
 
 /**
  * "Glossary: Show Report": asks the server for the Glossary Report and shows its HTML page in a
  * webview without scripts (the page's own Content-Security-Policy allows nothing but its inline
- * styles); a notification offers to save the page, to open it in a browser.
+ * styles), where an entry's title opens the entry and a missing entry's id creates it (links that
+ * run the `ReportLinkCommands`, the only commands the webview may run); a notification offers to
+ * save the page, without those links, to open it in a browser.
  */
 export async function showReport(client: LanguageClient): Promise<vscode.WebviewPanel> {
-  const { report, html } = await vscode.window.withProgress(
+  const { report, html, webviewHtml } = await vscode.window.withProgress(
     { location: vscode.ProgressLocation.Window, title: vscode.l10n.t('Making the Glossary Report…') },
-    () => client.sendRequest(ReportRequest),
+    () => client.sendRequest(ReportRequest, { commandLinks: true }),
   );
   const panel = vscode.window.createWebviewPanel('glossary.report', vscode.l10n.t('Glossary Report'), vscode.ViewColumn.Active, {
     enableScripts: false,
+    enableCommandUris: Object.values(ReportLinkCommands),
     localResourceRoots: [],
   });
-  panel.webview.html = html;
+  panel.webview.html = webviewHtml ?? html;
   const { entries, brokenLinks, orphans } = report.summary;
   const orphansText = orphans === 1 ? vscode.l10n.t('1 orphan') : vscode.l10n.t('{0} orphans', orphans);
   const summary = vscode.l10n.t('Glossary Report: {0}, {1}, {2}.', entriesText(entries), brokenLinksText(brokenLinks), orphansText);

@@ -54,6 +54,8 @@ export interface ReportEntry {
   readonly title: string;
   /** The file holding the entry, as the caller names files. */
   readonly file: string;
+  /** The line of the entry's heading, 1-based (as `glossary check` counts lines). */
+  readonly line: number;
 }
 
 export interface LinkedEntry extends ReportEntry {
@@ -159,7 +161,7 @@ function countProblems(index: WorkspaceIndex, diagnosticsOf: ReportOptions['diag
 }
 
 function reportEntry({ uri, entry }: LocatedEntry, options: ReportOptions): ReportEntry {
-  return { id: entry.id, title: entry.title || entry.id, file: options.fileName(uri) };
+  return { id: entry.id, title: entry.title || entry.id, file: options.fileName(uri), line: entry.heading.range.start.line + 1 };
 }
 
 function sum(numbers: Iterable<number>): number {

@@ -1,6 +1,7 @@
 import * as l10n from '@vscode/l10n';
 import { describeDiagnosticCode } from '../diagnostics/descriptions';
 import { messagesLanguage } from '../localization';
+import type { MissingEntry } from '../protocol';
 import { GlossaryReport, LinkedEntry, ReportEntry, ReportGraph } from './glossaryReport';
 import { circularLayout, PlacedNode, roundToTenth } from './graphLayout';
 
@@ -13,12 +14,22 @@ const maxLabelLength = 26;
 /** The graph's square picture: the circle of nodes, and room outside it for the labels. */
 const picture = { size: 1000, radius: 300 };
 
+/** Where the names of the report lead (links that run an editor's commands); without, they are text. */
+export interface ReportLinks {
+  /** An entry's title: opens the entry. */
+  readonly entry: (entry: ReportEntry) => string | undefined;
+  /** A missing entry's id: creates the entry. */
+  readonly missingEntry: (entry: MissingEntry) => string | undefined;
+}
+
+const noLinks: ReportLinks = { entry: () => undefined, missingEntry: () => undefined };
+
 /**
  * The report as one self-contained HTML page: inline CSS and an inline SVG of the link graph, no
  * scripts, nothing loaded from elsewhere (its Content-Security-Policy forbids it), every text
  * escaped. It opens in any browser and in a VS Code webview, whose theme colours it follows.
  */
-export function renderReportHtml(report: GlossaryReport): string {
+export function renderReportHtml(report: GlossaryReport, links: ReportLinks = noLinks): string {
   const title = l10n.t('Glossary Report');
   return [
     '<!DOCTYPE html>',
@@ -33,10 +44,10 @@ export function renderReportHtml(report: GlossaryReport): string {
     '<body>',
     `<header><h1>${escapeHtml(title)}</h1><p class="name">${escapeHtml(report.name)}</p></header>`,
     summarySection(report),
-    graphSection(report.graph),
-    mostLinkedSection(report.mostLinked),
-    missingSection(report),
-    orphansSection(report),
+    graphSection(report.graph, links),
+    mostLinkedSection(report.mostLinked, links),
+    missingSection(report, links),
+    orphansSection(report, links),
     problemsSection(report),
     '</body>',
     '</html>',
@@ -61,7 +72,7 @@ function summarySection({ summary }: GlossaryReport): string {
   return `<section class="summary">${cards.join('')}</section>`;
 }
 
-function graphSection(graph: ReportGraph): string {
+function graphSection(graph: ReportGraph, links: ReportLinks): string {
   const heading = `<h2>${escapeHtml(l10n.t('Link graph'))}</h2>`;
   if (graph.nodes.length === 0) {
     return `<section>${heading}<p>${escapeHtml(l10n.t('No entry links to another entry yet.'))}</p></section>`;
@@ -70,11 +81,11 @@ function graphSection(graph: ReportGraph): string {
     graph.nodes.length === 1
       ? l10n.t('The most linked entry. The bigger the circle, the more links point at the entry.')
       : l10n.t('The {0} most linked entries and the links between them. The bigger the circle, the more links point at the entry.', graph.nodes.length);
-  return `<section>${heading}<p class="note">${escapeHtml(note)}</p>${renderGraphSvg(graph)}</section>`;
+  return `<section>${heading}<p class="note">${escapeHtml(note)}</p>${renderGraphSvg(graph, links)}</section>`;
 }
 
 /** The graph as an SVG element (well-formed XML), laid out the same way on every run. */
-export function renderGraphSvg(graph: ReportGraph): string {
+export function renderGraphSvg(graph: ReportGraph, links: ReportLinks = noLinks): string {
   const indexOf = new Map(graph.nodes.map((node, i) => [node.id, i]));
   const pairs = graph.edges.map((edge) => [indexOf.get(edge.from)!, indexOf.get(edge.to)!] as const);
   const placed = circularLayout(graph.nodes.length, pairs, picture);
@@ -84,7 +95,7 @@ export function renderGraphSvg(graph: ReportGraph): string {
     .filter((edge) => !(linked.has(`${edge.to}\n${edge.from}`) && edge.from > edge.to))
     .map((edge) => curve(placed[indexOf.get(edge.from)!]!, placed[indexOf.get(edge.to)!]!, linked.has(`${edge.to}\n${edge.from}`)));
   const largest = Math.max(...graph.nodes.map((node) => node.links));
-  const nodes = graph.nodes.map((node, i) => graphNode(node, placed[i]!, largest));
+  const nodes = graph.nodes.map((node, i) => graphNode(node, placed[i]!, largest, links.entry(node)));
   const label = graph.nodes.length === 1 ? l10n.t('Link graph of the most linked entry') : l10n.t('Link graph of the {0} most linked entries', graph.nodes.length);
   return [
     `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${picture.size} ${picture.size}" role="img" aria-label="${escapeHtml(label)}">`,
@@ -101,8 +112,8 @@ function curve(a: PlacedNode, b: PlacedNode, mutual: boolean): string {
   return `<path d="M${a.x} ${a.y} Q${bend(a.x, b.x)} ${bend(a.y, b.y)} ${b.x} ${b.y}"${mutual ? ' class="mutual"' : ''}/>`;
 }
 
-/** A circle sized by the entry's links, its label pointing away from the centre, upright on the left. */
-function graphNode(node: LinkedEntry, { x, y, angle }: PlacedNode, largest: number): string {
+/** A circle sized by the entry's links, its label pointing away from the centre, upright on the left; a link to the entry when `href` is given. */
+function graphNode(node: LinkedEntry, { x, y, angle }: PlacedNode, largest: number, href: string | undefined): string {
   const radius = roundToTenth(3 + 11 * Math.sqrt(node.links / largest));
   const links = node.links === 1 ? l10n.t('1 link points here.') : l10n.t('{0} links point here.', node.links);
   const tooltip = `${node.title} (#${node.id}): ${links}`;
@@ -112,30 +123,31 @@ function graphNode(node: LinkedEntry, { x, y, angle }: PlacedNode, largest: numb
   const label = onLeft
     ? `<text x="${roundToTenth(x - gap)}" y="${y}" text-anchor="end" transform="rotate(${roundToTenth(angle - 180)} ${x} ${y})">`
     : `<text x="${roundToTenth(x + gap)}" y="${y}" transform="rotate(${angle} ${x} ${y})">`;
-  return `<g><title>${escapeHtml(tooltip)}</title><circle cx="${x}" cy="${y}" r="${radius}"/>${label}${escapeHtml(text)}</text></g>`;
+  const shapes = `<title>${escapeHtml(tooltip)}</title><circle cx="${x}" cy="${y}" r="${radius}"/>${label}${escapeHtml(text)}</text>`;
+  return href === undefined ? `<g>${shapes}</g>` : `<a href="${escapeHtml(href)}">${shapes}</a>`;
 }
 
-function mostLinkedSection(entries: readonly LinkedEntry[]): string {
+function mostLinkedSection(entries: readonly LinkedEntry[], links: ReportLinks): string {
   const header = [l10n.t('Entry'), l10n.t('Id'), l10n.t('File'), l10n.t('Links')];
-  const rows = entries.map((entry) => [...entryCells(entry), String(entry.links)]);
+  const rows = entries.map((entry) => [...entryCells(entry, links), String(entry.links)]);
   return section(l10n.t('Most linked entries'), l10n.t('The entries with the most links pointing at them (the index page not counted).'), table(header, rows, 1));
 }
 
-function missingSection({ missingEntries }: GlossaryReport): string {
+function missingSection({ missingEntries }: GlossaryReport, links: ReportLinks): string {
   const intro = l10n.t('Ids that links point at but no heading defines, most referenced first: the entries still to write.');
   if (missingEntries.length === 0) {
     return section(l10n.t('Missing entries'), l10n.t('Every link points at an existing entry.'), '');
   }
   const header = [l10n.t('Id'), l10n.t('Links'), l10n.t('Files')];
-  const rows = missingEntries.map((entry) => [code(entry.id), String(entry.referenceCount), String(entry.fileCount)]);
+  const rows = missingEntries.map((entry) => [linked(code(entry.id), links.missingEntry(entry), l10n.t('Create the entry "{0}"', entry.id)), String(entry.referenceCount), String(entry.fileCount)]);
   return section(l10n.t('Missing entries'), intro, table(header, rows, 2));
 }
 
-function orphansSection({ orphans }: GlossaryReport): string {
+function orphansSection({ orphans }: GlossaryReport, links: ReportLinks): string {
   if (orphans.length === 0) {
     return section(l10n.t('Orphans'), l10n.t('Every entry is linked from another entry.'), '');
   }
-  const rows = orphans.map((entry) => entryCells(entry));
+  const rows = orphans.map((entry) => entryCells(entry, links));
   return section(l10n.t('Orphans'), l10n.t('Entries that no other entry or page links to; links from the index page and from the entry itself do not count.'), table([l10n.t('Entry'), l10n.t('Id'), l10n.t('File')], rows, 0));
 }
 
@@ -165,8 +177,14 @@ function section(heading: string, intro: string, body: string): string {
   return `<section><h2>${escapeHtml(heading)}</h2><p class="note">${escapeHtml(intro)}</p>${body}</section>`;
 }
 
-function entryCells(entry: ReportEntry): string[] {
-  return [escapeHtml(entry.title), code(entry.id), escapeHtml(entry.file)];
+function entryCells(entry: ReportEntry, links: ReportLinks): string[] {
+  const place = `${entry.file}:${entry.line}`;
+  return [linked(escapeHtml(entry.title), links.entry(entry), l10n.t('Open {0}', place)), code(entry.id), escapeHtml(entry.file)];
+}
+
+/** `html` as a link to `href` with the tooltip `title`, or as it is without `href`. */
+function linked(html: string, href: string | undefined, title: string): string {
+  return href === undefined ? html : `<a href="${escapeHtml(href)}" title="${escapeHtml(title)}">${html}</a>`;
 }
 
 /**
@@ -218,6 +236,8 @@ th { font-weight: 600; }
 .number { text-align: right; font-variant-numeric: tabular-nums; }
 code { font-family: var(--vscode-editor-font-family, ui-monospace, monospace); font-size: 0.92em; }
 details summary { cursor: pointer; color: var(--accent); margin: 6px 0; }
+a { color: var(--accent); text-decoration: none; } a:hover { text-decoration: underline; }
+svg a:hover text { text-decoration: underline; } svg a:hover circle { fill-opacity: 1; }
 svg { display: block; width: 100%; max-width: 820px; margin: 0 auto; height: auto; border: 1px solid var(--line); border-radius: 8px; background: var(--card); }
 svg .edges path { fill: none; stroke: var(--accent); stroke-opacity: 0.18; stroke-width: 1; }
 svg .edges path.mutual { stroke-opacity: 0.45; stroke-width: 1.5; }

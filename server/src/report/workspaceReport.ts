@@ -4,32 +4,53 @@ import { URI, Utils } from 'vscode-uri';
 import { GlossaryConfig } from '../config';
 import { GlossaryDiagnostic } from '../diagnostics/diagnostic';
 import { WorkspaceIndex } from '../index/workspaceIndex';
-import type { GlossaryReportResult } from '../protocol';
+import { EntryLocation, GlossaryReportResult, ReportLinkCommands } from '../protocol';
 import { buildReport } from './glossaryReport';
-import { renderReportHtml } from './reportHtml';
+import { renderReportHtml, ReportLinks } from './reportHtml';
 import { isInFolder } from '../workspace/uris';
 
 /**
  * The report of the editor's workspace, named after its first folder, with each file named by its
- * path in the workspace folder that holds it.
+ * path in the workspace folder that holds it; with `commandLinks`, also its page for VS Code's
+ * webview, whose names run the client's `ReportLinkCommands`.
  */
 export function workspaceReport(
   index: WorkspaceIndex,
   config: GlossaryConfig,
   folderUris: readonly string[],
   diagnosticsOf: (uri: string) => readonly GlossaryDiagnostic[],
+  { commandLinks = false }: { readonly commandLinks?: boolean } = {},
 ): GlossaryReportResult {
   const folders = folderUris.map((uri) => URI.parse(uri));
+  const uriOfFileName = new Map<string, string>();
   const report = buildReport(index, config, {
     diagnosticsOf,
     name: folders[0] ? Utils.basename(folders[0]) : '',
     fileName: (uri) => {
       const file = URI.parse(uri);
       const folder = folders.find((candidate) => isInFolder(file.path, candidate.path));
-      return folder ? path.posix.relative(folder.path, file.path) : file.fsPath;
+      const name = folder ? path.posix.relative(folder.path, file.path) : file.fsPath;
+      uriOfFileName.set(name, uri);
+      return name;
     },
   });
-  return { report, html: renderReportHtml(report) };
+  const html = renderReportHtml(report);
+  if (!commandLinks) {
+    return { report, html };
+  }
+  const links: ReportLinks = {
+    entry: ({ file, line }) => {
+      const uri = uriOfFileName.get(file);
+      return uri === undefined ? undefined : commandLink(ReportLinkCommands.openEntry, { uri, line: line - 1 } satisfies EntryLocation);
+    },
+    missingEntry: ({ id }) => commandLink(ReportLinkCommands.createMissingEntry, { id }),
+  };
+  return { report, html, webviewHtml: renderReportHtml(report, links) };
+}
+
+/** A `command:` URI that runs `command` with `argument` (VS Code's form: the arguments as a JSON array). */
+function commandLink(command: string, argument: unknown): string {
+  return `command:${command}?${encodeURIComponent(JSON.stringify([argument]))}`;
 }
 
 /** How long the diagnostics are worked out before other work (requests, cancellation) gets its turn. */

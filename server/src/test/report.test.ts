@@ -125,6 +125,27 @@ test('every text of the page is escaped, and the page loads nothing and runs not
   assert.deepEqual(xmlProblems(onlyMatch(html, /<svg[\s\S]*<\/svg>/g)), []);
 });
 
+test('with links, the entries\' titles (tables and graph) and the missing ids are links, their hrefs escaped; the SVG stays well-formed', () => {
+  const index = indexOf({
+    'A.md': entryLines('A', 'A', ['[B](#B)', '[gone](#Gone)']),
+    'B.md': entryLines('B', 'B', ['[A](#A)']),
+    'C.md': entryLines('C', 'C', []),
+  });
+  const report = buildReport(index, defaultConfig, { name: 'g', fileName: (uri) => uri, diagnosticsOf: diagnosticsIn(index) });
+  assert.doesNotMatch(renderReportHtml(report), /<a /, 'no links without ReportLinks');
+  const html = renderReportHtml(report, {
+    entry: ({ id, line }) => `open:${id}:${line}?"<>&`,
+    missingEntry: ({ id }) => `create:${id}`,
+  });
+  const hrefs = [...html.matchAll(/<a href="([^"]*)"/g)].map(([, href]) => href);
+  // A and B in the graph and in the most linked table, C as an orphan; Gone as a missing entry.
+  assert.deepEqual(hrefs.sort(), ['create:Gone', 'open:A:1?&#34;&#60;&#62;&#38;', 'open:A:1?&#34;&#60;&#62;&#38;', 'open:B:1?&#34;&#60;&#62;&#38;', 'open:B:1?&#34;&#60;&#62;&#38;', 'open:C:1?&#34;&#60;&#62;&#38;']);
+  assert.match(html, /<td><a href="open:C:1[^"]*" title="Open file:\/\/\/ws\/C\.md:1">C<\/a><\/td>/);
+  assert.deepEqual(xmlProblems(onlyMatch(html, /<svg[\s\S]*<\/svg>/g)), []);
+  // An entry the caller cannot place stays text.
+  assert.doesNotMatch(renderReportHtml(report, { entry: () => undefined, missingEntry: () => undefined }), /<a /);
+});
+
 test('a graph of one entry with one link says so in the singular', () => {
   const index = indexOf({ 'A.md': entryLines('A', 'A', ['[B](#B)']), 'B.md': entryLines('B', 'B', []) });
   const report = buildReport(index, defaultConfig, { name: 'g', fileName: (uri) => uri, diagnosticsOf: diagnosticsIn(index) });
@@ -143,7 +164,7 @@ test('a glossary without links reports no graph and no missing entries', () => {
   const index = indexOf({ 'A.md': entryLines('A', 'A', []), 'Index.md': ['# Index {#Index}'] });
   const report = buildReport(index, defaultConfig, { name: 'g', fileName: (uri) => uri, diagnosticsOf: diagnosticsIn(index) });
   assert.deepEqual(report.graph, { nodes: [], edges: [] });
-  assert.deepEqual(report.orphans, [{ id: 'A', title: 'A', file: uriOf('A.md') }]);
+  assert.deepEqual(report.orphans, [{ id: 'A', title: 'A', file: uriOf('A.md'), line: 1 }]);
   const html = renderReportHtml(report);
   assert.doesNotMatch(html, /<svg/);
   assert.match(html, /Every link points at an existing entry\./);
@@ -195,10 +216,10 @@ test('report --format json prints the report of the files given', async () => {
   const { errors, warnings, information, hints, ...counts } = report.summary;
   assert.deepEqual(counts, { files: 4, entries: 3, links: 8, brokenLinks: 2, missingEntries: 1, orphans: 1 });
   assert.deepEqual(report.missingEntries, [{ id: 'D', title: 'D', referenceCount: 2, fileCount: 2 }]);
-  assert.deepEqual(report.orphans, [{ id: 'C', title: 'Cashew', file: 'C.md' }]);
+  assert.deepEqual(report.orphans, [{ id: 'C', title: 'Cashew', file: 'C.md', line: 1 }]);
   assert.deepEqual(report.mostLinked, [
-    { id: 'A', title: 'Apfel', file: 'A.md', links: 2 },
-    { id: 'B', title: 'Birne', file: 'B.md', links: 1 },
+    { id: 'A', title: 'Apfel', file: 'A.md', line: 1, links: 2 },
+    { id: 'B', title: 'Birne', file: 'B.md', line: 1, links: 1 },
   ]);
   assert.deepEqual(report.graph.edges, [{ from: 'A', to: 'B' }, { from: 'B', to: 'A' }]);
   assert.deepEqual(report.problems[0], { code: 'broken-link', severity: 'error', count: 2 });

@@ -149,6 +149,44 @@ describe('commands', () => {
     }
   });
 
+  it("the report's links run only its own two commands: a title opens the entry at its heading beside the report, a missing id creates the entry", async () => {
+    const panel = await vscode.commands.executeCommand('glossary.showReport');
+    const created = fileUri('Tokeniser.md');
+    try {
+      assert.deepEqual([...panel.webview.options.enableCommandUris].sort(), ['glossary.createMissingEntry', 'glossary.openEntry']);
+      const links = [...panel.webview.html.matchAll(/<a href="command:([\w.]+)\?([^"]+)"/g)].map(([, command, query]) => ({
+        command,
+        argument: JSON.parse(decodeURIComponent(query.replace(/&#(\d+);/g, (_, code) => String.fromCharCode(Number(code)))))[0],
+      }));
+      assert.ok(links.every((link) => link.command === 'glossary.openEntry' || link.command === 'glossary.createMissingEntry'));
+
+      // As a click on the link runs it: the command with the link's argument.
+      const attention = links.find((link) => link.command === 'glossary.openEntry' && link.argument.uri.endsWith('/Attention.md'));
+      assert.ok(attention, 'the report links to Attention.md');
+      const editor = await vscode.commands.executeCommand('glossary.openEntry', attention.argument);
+      assert.equal(editor.document.uri.toString(), fileUri('Attention.md').toString());
+      assert.match(editor.document.lineAt(editor.selection.active.line).text, /^## Attention \{#Attention /);
+      assert.equal(editor.viewColumn, vscode.ViewColumn.Two, 'the entry opens beside the report');
+      assert.ok(panel.visible, 'the report stays in view');
+
+      const tokeniser = links.find((link) => link.command === 'glossary.createMissingEntry');
+      assert.deepEqual(tokeniser.argument, { id: 'Tokeniser' });
+      assert.equal(await vscode.commands.executeCommand('glossary.createMissingEntry', tokeniser.argument), created.toString());
+      assert.match(fs.readFileSync(created.fsPath, 'utf8'), /^## Tokeniser \{#Tokeniser /);
+      await waitFor(() => api.status().brokenLinkCount === 0, 'the status counts no broken link');
+      // Clicked again, the link no longer names a missing entry: nothing is created, the writer is told.
+      assert.equal(await vscode.commands.executeCommand('glossary.createMissingEntry', tokeniser.argument), undefined);
+      // An argument that is no location or id, from another extension say, does nothing.
+      assert.equal(await vscode.commands.executeCommand('glossary.openEntry', 'Attention.md'), undefined);
+      assert.equal(await vscode.commands.executeCommand('glossary.createMissingEntry', 'Tokeniser'), undefined);
+    } finally {
+      panel.dispose();
+      await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+      await deleteFile(created);
+      await waitFor(() => api.status().entryCount === 7, 'the created entry is gone');
+    }
+  });
+
   it('Restart Server restarts the server, which reports the workspace again', async () => {
     const statuses = [];
     const listening = api.onDidChangeStatus((status) => statuses.push(status));
