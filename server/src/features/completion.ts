@@ -18,8 +18,11 @@ import { filesSharingAutomaticId } from '../diagnostics/linkChecks';
 /** The id being typed after `](#`, up to the cursor. */
 const idBeingTyped = /\]\(#([^\s()#]*)$/;
 
-/** The label of the link whose id is being typed: `Transformer` in `[Transformer](#Tra`. */
+/** The label of the link whose id is being typed: `Transformer` in `[Transformer](#Tra`; it may begin on an earlier line of the paragraph. */
 const labelOfIdBeingTyped = /\[([^[\]]+)\]\(#[^\s()#]*$/;
+
+/** How far back from the cursor a link's label is looked for: a few lines of a paragraph. */
+const labelReach = 400;
 
 /** The rest of the id after the cursor up to the link's `)`, which a completed id replaces too (none while the link is open). */
 const idAfterCursor = /^[^\s()#]*(?=\))/;
@@ -55,6 +58,15 @@ interface CursorLine {
   readonly after: string;
 }
 
+/** The text of the cursor's paragraph before it, at most `labelReach` characters: where a link's label wrapped onto several lines begins. */
+function paragraphBefore(text: CursorText): string {
+  const tail = text.before.slice(-labelReach);
+  const blankLine = /\n[ \t]*\n/g;
+  let start = 0;
+  for (let match = blankLine.exec(tail); match !== null; match = blankLine.exec(tail)) start = blankLine.lastIndex;
+  return tail.slice(start);
+}
+
 function lineAt(text: CursorText): CursorLine {
   const end = text.after.indexOf('\n');
   return { before: text.before.slice(text.before.lastIndexOf('\n') + 1), after: end < 0 ? text.after : text.after.slice(0, end + 1) };
@@ -83,7 +95,7 @@ export function complete(
   const line = lineAt(text);
   const typedId = idBeingTyped.exec(line.before)?.[1];
   if (typedId !== undefined) {
-    const label = labelOfIdBeingTyped.exec(line.before)?.[1] ?? '';
+    const label = labelOfIdBeingTyped.exec(paragraphBefore(text))?.[1] ?? '';
     return completeIds(index, uri, typedId, idAfterCursor.exec(line.after)?.[0] ?? '', label, position, token);
   }
   const typedLabel = labelBeingTyped.exec(line.before)?.[1];

@@ -52,6 +52,11 @@ test('completion after ](# puts first the entry that the link\'s label names, by
   assert.deepEqual(labels('[large  language model](#‸)'), ['LLM', 'Tokenizer', 'Training', 'Transformer']);
   // What is typed still filters: the named entry comes only when it matches.
   assert.deepEqual(labels('[Transformer](#Tok‸'), ['Tokenizer']);
+  // A label wrapped onto the lines before names the entry too, but not one of another paragraph.
+  const wrapped = (lines: string[]) => completionsAt({ ...files, 'ZSL.md': ['## Zero Shot Learning {#ZSL .term}'], 'A.md': lines })?.map((item) => item.label);
+  assert.deepEqual(wrapped(['Ein [Zero', 'Shot', 'Learning](#‸']), ['ZSL', 'LLM', 'Tokenizer', 'Training', 'Transformer']);
+  assert.deepEqual(wrapped(['[Zero Shot', '', 'Learning](#‸']), ['LLM', 'Tokenizer', 'Training', 'Transformer', 'ZSL']);
+  assert.deepEqual(wrapped(['[Zero Shot', ' \t', 'Learning](#‸']), ['LLM', 'Tokenizer', 'Training', 'Transformer', 'ZSL']);
 });
 
 test('completion filters by prefix ignoring case, then by subsequence, replacing the typed id', () => {
