@@ -170,11 +170,11 @@ function nvimSteps() {
     workspaceSymbols: { request: 'workspace/symbol', file: FILE, params: { query: 'Large Language' } },
     prepareRename: { request: 'textDocument/prepareRename', ...onId },
     rename: { request: 'textDocument/rename', ...onId, params: { newName: 'Large-Language-Models' } },
-    // The writer swaps two see-also lines; Neovim's code action flow (the line's diagnostics as
-    // context, as vim.lsp.buf.code_action() sends them) gets the quick fix, and Neovim applies its
-    // workspace edit to the buffer.
-    unsortA: { edit: FILE, line: swap[0], text: lines[swap[1]] },
-    unsortB: { edit: FILE, line: swap[1], text: lines[swap[0]] },
+    // The writer swaps two see-also lines, in one change (after two, the diagnostics waited for
+    // could be those of the first, whose list is unsorted too); Neovim's code action flow (the
+    // line's diagnostics as context, as vim.lsp.buf.code_action() sends them) gets the quick fix,
+    // and Neovim applies its workspace edit to the buffer.
+    unsort: { edit: FILE, line: swap[0], lines: [lines[swap[1]], ...lines.slice(swap[0] + 1, swap[1]), lines[swap[0]]] },
     unsorted: { diagnostics: FILE, match: 'seealso-unsorted' },
     sortFix: {
       file: FILE,
@@ -272,8 +272,7 @@ async function replay(named) {
     answers.republished = diagnostics.get(uri);
     for (const name of ['workspaceSymbols', 'prepareRename', 'rename']) await ask(name);
     const swapped = [...typed];
-    swapped[named.unsortA.line] = named.unsortA.text;
-    swapped[named.unsortB.line] = named.unsortB.text;
+    swapped.splice(named.unsort.line, named.unsort.lines.length, ...named.unsort.lines);
     await change(swapped);
     await waitUntil(() => (diagnostics.get(uri) ?? []).some((d) => d.code === 'seealso-unsorted'), 'the unsorted see-also list');
     answers.unsorted = diagnostics.get(uri);

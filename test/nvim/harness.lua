@@ -24,7 +24,8 @@
 --       (plus `offset` characters; `occurrence` picks a later one), or "line"/"character";
 --       "params" (object) is merged into the parameters (for example a references context)
 --   { "notify": "workspace/didChangeConfiguration", "params": {...} }
---   { "edit": "A.md", "line": 3, "text": "new text", "insert": true }  replace (or insert) a line
+--   { "edit": "A.md", "line": 3, "text": "new text", "insert": true }  replace (or insert) a line;
+--       "lines" (array) replaces as many lines from "line" on in one change
 --   { "diagnostics": "A.md", "min": 1, "timeout": 5000 }  wait for published diagnostics
 --       ("match": until a diagnostic's code is this text or its message contains it; "without":
 --       until none is or does)
@@ -212,8 +213,9 @@ local function main()
       elseif step.edit then
         local bufnr = buffer(step.edit)
         local line = step.line or 0
-        local stop = step.insert and line or line + 1
-        vim.api.nvim_buf_set_lines(bufnr, line, stop, false, { step.text or '' })
+        local replacement = step.lines or { step.text or '' }
+        local stop = step.insert and line or line + #replacement
+        vim.api.nvim_buf_set_lines(bufnr, line, stop, false, replacement)
         entry.result = true
       elseif step.diagnostics then
         local _, path = buffer(step.diagnostics)
