@@ -10,6 +10,7 @@ import {
   CodeAction,
   CodeActionRequest,
   CreateFile,
+  DidChangeTextDocumentNotification,
   DidChangeWatchedFilesNotification,
   DidDeleteFilesNotification,
   DidCloseTextDocumentNotification,
@@ -46,13 +47,23 @@ test('a file has its mention hints while open; closed it keeps its other diagnos
     await server.settle();
     assert.deepEqual(codes(), ['broken-link'], 'closed: no mention hint');
 
+    assert.equal(server.publishedVersions.get(uri), undefined, 'closed: no version');
+
     await open();
     await server.waitUntil(() => codes().includes('unlinked-mention'), 'the mention hint of the opened file');
     assert.deepEqual(codes(), ['unlinked-mention', 'broken-link']);
+    // Open, the diagnostics name the version of the text they are of.
+    assert.equal(server.publishedVersions.get(uri), 1);
+    await server.connection.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri, version: 2 }, contentChanges: [{ text: text.replace('[x](#Nirgendwo)', 'x') }] });
+    await server.waitUntil(() => !codes().includes('broken-link'), 'the broken link gone with the edit');
+    assert.equal(server.publishedVersions.get(uri), 2);
+    await server.connection.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri, version: 3 }, contentChanges: [{ text }] });
+    await server.waitUntil(() => codes().includes('broken-link'), 'the broken link back');
 
     await close();
     await server.waitUntil(() => !codes().includes('unlinked-mention'), 'the mention hint to go with the closed file');
     assert.deepEqual(codes(), ['broken-link']);
+    assert.equal(server.publishedVersions.get(uri), undefined, 'closed again: no version');
 
     // Deleted while open (VS Code keeps showing it): out of the glossary, its diagnostics cleared and
     // the links to it broken, until it is saved again.

@@ -25,7 +25,8 @@ export class DiagnosticsPublisher {
   constructor(
     private readonly connection: Connection,
     private readonly diagnosticsOf: (uri: string) => Diagnostic[],
-    private readonly isOpen: (uri: string) => boolean,
+    /** The version of an open document (whose text its diagnostics are worked out from); undefined for a closed one. */
+    private readonly openVersionOf: (uri: string) => number | undefined,
     /** Called after each publication, for what depends on the diagnostics (the status bar). */
     private readonly onPublished: () => void,
   ) {}
@@ -37,7 +38,7 @@ export class DiagnosticsPublisher {
 
   /** Whether the client pulls the diagnostics of this document itself. */
   isPulled(uri: string): boolean {
-    return this.pulls && this.isOpen(uri);
+    return this.pulls && this.openVersionOf(uri) !== undefined;
   }
 
   /** Sends the diagnostics of every indexed document anew (after a load), and clears those of documents gone. */
@@ -101,7 +102,9 @@ export class DiagnosticsPublisher {
     for (const uri of uris) {
       const diagnostics = this.isPulled(uri) ? [] : this.diagnosticsOf(uri);
       if (diagnostics.length > 0 || this.published.has(uri)) {
-        void this.connection.sendDiagnostics({ uri, diagnostics });
+        // The version tells the editor which text they belong to (one that has moved on may drop them).
+        const version = this.openVersionOf(uri);
+        void this.connection.sendDiagnostics({ uri, diagnostics, ...(version !== undefined ? { version } : {}) });
       }
       if (diagnostics.length > 0) {
         this.published.add(uri);

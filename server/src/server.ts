@@ -62,7 +62,8 @@ export function startServer(
   const diagnostics = new DiagnosticsPublisher(
     connection,
     (uri) => session.diagnosticsOf(uri).map(toLspDiagnostic),
-    (uri) => documents.get(uri) !== undefined,
+    // The index follows each change of an open document as it comes: its diagnostics are those of the editor's version.
+    (uri) => documents.get(uri)?.version,
     () => {
       sendStatusSoon();
       refreshMentionsSoon();

@@ -39,6 +39,8 @@ export interface StartedServer {
   readonly diagnostics: Map<string, Diagnostic[]>;
   /** How many times diagnostics were published for each URI. */
   readonly publishCounts: Map<string, number>;
+  /** The document version the last diagnostics of each URI were published with, if any. */
+  readonly publishedVersions: Map<string, number | undefined>;
   /** Every status notification, in order. */
   readonly statuses: GlossaryStatus[];
   /** What the server wrote to stderr (the console messages go to the client as log messages). */
@@ -88,6 +90,7 @@ export async function startServer(folder: string, options: StartOptions = {}): P
   const connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
   const diagnostics = new Map<string, Diagnostic[]>();
   const publishCounts = new Map<string, number>();
+  const publishedVersions = new Map<string, number | undefined>();
   const statuses: GlossaryStatus[] = [];
   const logs: string[] = [];
   let lastNotification = Date.now();
@@ -96,6 +99,7 @@ export async function startServer(folder: string, options: StartOptions = {}): P
   connection.onNotification(PublishDiagnosticsNotification.type, (params) => {
     diagnostics.set(params.uri, params.diagnostics);
     publishCounts.set(params.uri, (publishCounts.get(params.uri) ?? 0) + 1);
+    publishedVersions.set(params.uri, params.version);
     lastNotification = Date.now();
     wakeAll();
   });
@@ -179,7 +183,7 @@ export async function startServer(folder: string, options: StartOptions = {}): P
     connection.dispose();
   };
 
-  return { connection, capabilities, child, diagnostics, publishCounts, statuses, logs, stderr: () => stderrText, exited: () => hasExited, waitUntil, settle, shutdown };
+  return { connection, capabilities, child, diagnostics, publishCounts, publishedVersions, statuses, logs, stderr: () => stderrText, exited: () => hasExited, waitUntil, settle, shutdown };
 }
 
 /** The diagnostics of every URI that has some, each list in a stable order, for comparing two servers. */

@@ -12,7 +12,7 @@ function publisherWithLog(): { publisher: DiagnosticsPublisher; sent: { at: numb
     languages: { diagnostics: { refresh: async () => undefined } },
   } as unknown as Connection;
   const diagnostic: Diagnostic = { range: { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } }, message: 'x' };
-  const publisher = new DiagnosticsPublisher(connection, () => [diagnostic], () => true, () => undefined);
+  const publisher = new DiagnosticsPublisher(connection, () => [diagnostic], () => 1, () => undefined);
   return { publisher, sent };
 }
 
