@@ -4,6 +4,7 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { isDeepStrictEqual } from 'node:util';
 import { CancellationTokenSource, DidChangeTextDocumentNotification, DidOpenTextDocumentNotification, LSPErrorCodes, PrepareRenameRequest, ResponseError } from 'vscode-languageserver/node';
 import { URI } from 'vscode-uri';
 import { GlossaryReport } from '../server/src/report/glossaryReport';
@@ -26,6 +27,9 @@ test('the built server answers glossary/report with the report of the workspace 
     const viaNull = (await server.connection.sendRequest('glossary/report', null)) as { report: GlossaryReport; webviewHtml?: string };
     assert.deepEqual(viaNull.report.summary, report.summary);
     assert.equal(viaNull.webviewHtml, undefined, 'the page with command links only when asked for');
+    // Others send no parameters at all, as the request had none at first.
+    const withoutParams = (await server.connection.sendRequest('glossary/report')) as { report: GlossaryReport };
+    assert.deepEqual(withoutParams.report.summary, report.summary);
     assert.doesNotMatch(html, /command:/);
 
     // For VS Code's webview: each entry's title opens its file at the heading, a missing entry's id creates it.
@@ -50,7 +54,7 @@ test('the built server answers glossary/report with the report of the workspace 
     }
     const attention = report.mostLinked.find((entry) => entry.id === 'Attention')!;
     assert.ok(
-      opened.some(({ argument, title }) => (argument as EntryLocation).uri.endsWith('/Attention.md') && (argument as EntryLocation).line === attention.line - 1 && title === `Open Attention.md:${attention.line}`),
+      opened.some(({ argument, title }) => isDeepStrictEqual(argument, { uri: URI.file(path.join(exampleGlossary, 'Attention.md')).toString(), line: attention.line - 1, id: 'Attention' }) && title === `Open Attention.md:${attention.line}`),
       'the title of Attention opens Attention.md at its heading',
     );
   } finally {

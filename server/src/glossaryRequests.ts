@@ -25,8 +25,9 @@ export function listenToGlossaryRequests(services: ServerServices): void {
     await afterQueuedWork();
     return services.session.missingEntries();
   });
-  // The parameters may be left out or null; the token is the last argument either way.
-  connection.onRequest(ReportRequest, async (...args: unknown[]) => {
+  // The parameters may be left out (as before there were any) or null: registered by its name, the
+  // handler is not held to the type's one parameter, and the token is the last argument either way.
+  connection.onRequest(ReportRequest.method, async (...args: unknown[]) => {
     refuseAfterShutdown(connection, ReportRequest.method);
     const token = args.find((arg): arg is CancellationToken => CancellationToken.is(arg)) ?? CancellationToken.None;
     const params = (typeof args[0] === 'object' && args[0] !== null && !CancellationToken.is(args[0]) ? args[0] : {}) as ReportParams;

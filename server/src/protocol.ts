@@ -97,8 +97,10 @@ export const ReportLinkCommands = {
 
 export interface EntryLocation {
   readonly uri: string;
-  /** The heading's line, 0-based. */
+  /** The heading's line, 0-based, when the report was made. */
   readonly line: number;
+  /** The entry's id, by which its heading is found when the lines above it have changed since. */
+  readonly id: string;
 }
 
 /** Sent whenever the index changes: what the status bar shows. */

@@ -3,18 +3,44 @@ import type { EntryLocation } from '../../../server/src/protocol';
 
 /**
  * Opens an entry's file with the cursor on its heading (a title clicked in the Glossary Report),
- * beside the report, which stays open. Returns the editor, or undefined for an argument that is no
- * `EntryLocation`.
+ * beside the report, which stays open. The heading is looked for by its id where lines above it
+ * came or went since the report was made. Returns the editor, or undefined for an argument that
+ * is no `EntryLocation`.
  */
 export async function openEntry(location?: Partial<EntryLocation>): Promise<vscode.TextEditor | undefined> {
-  if (typeof location?.uri !== 'string' || typeof location.line !== 'number') {
+  const { uri, line, id } = location ?? {};
+  if (typeof uri !== 'string' || typeof id !== 'string' || !Number.isInteger(line) || line! < 0) {
     return undefined;
   }
-  const heading = new vscode.Position(location.line, 0);
-  const editor = await vscode.window.showTextDocument(vscode.Uri.parse(location.uri), {
-    viewColumn: vscode.ViewColumn.Beside,
-    selection: new vscode.Range(heading, heading),
-  });
+  const document = await vscode.workspace.openTextDocument(vscode.Uri.parse(uri));
+  const heading = new vscode.Position(headingLine(document, id, line!), 0);
+  const editor = await vscode.window.showTextDocument(document, { viewColumn: vscode.ViewColumn.Beside, selection: new vscode.Range(heading, heading) });
   editor.revealRange(new vscode.Range(heading, heading), vscode.TextEditorRevealType.AtTop);
   return editor;
+}
+
+/** The line that gives `id` in an attribute block (`{#id …}`): the one given if it still does, else the first that does, else the one given (within the document). */
+function headingLine(document: vscode.TextDocument, id: string, given: number): number {
+  const last = document.lineCount - 1;
+  if (given <= last && givesId(document.lineAt(given).text, id)) {
+    return given;
+  }
+  for (let line = 0; line <= last; line++) {
+    if (givesId(document.lineAt(line).text, id)) {
+      return line;
+    }
+  }
+  return Math.min(given, last);
+}
+
+function givesId(text: string, id: string): boolean {
+  const written = `#${id}`;
+  for (let at = text.indexOf(written); at >= 0; at = text.indexOf(written, at + 1)) {
+    const before = text[at - 1];
+    const after = text[at + written.length];
+    if ((before === '{' || before === ' ' || before === '\t') && (after === '}' || after === ' ' || after === '\t')) {
+      return true;
+    }
+  }
+  return false;
 }

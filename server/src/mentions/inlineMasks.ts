@@ -7,7 +7,7 @@
  * over the paragraph.
  */
 
-import { rawTexEnd } from '../parse/rawTex';
+import { rawTexEnd, withTexPairs } from '../parse/rawTex';
 
 /** A half-open range of offsets into the paragraph's text. */
 export type Mask = readonly [start: number, end: number];
@@ -16,6 +16,10 @@ const opener = /\\.|`+|\[|<!--|<[A-Za-z/!]|https?:\/\/|www\.|\{|\(|\$\$?/g;
 
 /** The masked ranges of a paragraph, in order and not overlapping. */
 export function inlineMasks(text: string): Mask[] {
+  return withTexPairs(() => masksOf(text));
+}
+
+function masksOf(text: string): Mask[] {
   const scanner = new MaskScanner(text);
   const masks: Mask[] = [];
   opener.lastIndex = 0;

@@ -1,6 +1,6 @@
 import { linesOfAttributeBlock, parseAttributeBlock, shiftAttributes, type AttributeBlock } from './attributes';
 import { offsetAtColumn } from './displayWidth';
-import { commandName, environmentBegun, environmentTags, texBlockCommandEnd } from './rawTex';
+import { commandName, environmentBegun, environmentTags, texBlockCommandEnd, withTexPairs } from './rawTex';
 import { texCommandsToDocumentEnd } from './texCommands';
 import { countAtMost, endsInComment, escapeUri, firstBlockTag, htmlOrAutolinkEnd, htmlTagAttributes, rawTexOrEscapeEnd, skipVerbatim, unclosedCommentStart, unescape, withIndexes, type HtmlTag } from './inline';
 import { attributeLinesAfterHeading } from './headingAttributes';
@@ -1052,11 +1052,13 @@ class BlockScanner {
   private cells(row: LineRef): LineRef[] {
     const text = this.text(row);
     const pipes: number[] = [];
-    for (let k = 0; k < text.length; ) {
-      if (text[k] === '|') pipes.push(k++);
-      else if (text[k] === '\\') k = rawTexOrEscapeEnd(text, k, 2);
-      else k = skipVerbatim(text, k);
-    }
+    withTexPairs(() => {
+      for (let k = 0; k < text.length; ) {
+        if (text[k] === '|') pipes.push(k++);
+        else if (text[k] === '\\') k = rawTexOrEscapeEnd(text, k, 2);
+        else k = skipVerbatim(text, k);
+      }
+    });
     const bounds = [-1, ...pipes, text.length];
     const cells: LineRef[] = [];
     for (let k = 0; k + 1 < bounds.length; k++) {

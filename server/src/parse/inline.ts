@@ -8,7 +8,7 @@
 import { decodeHTMLStrict } from 'entities/lib/decode.js';
 import { parseAttributeBlock, shiftAttributes, type AttributeBlock } from './attributes';
 import { rememberedLastIndexOf } from './lastIndex';
-import { rawTexEnd } from './rawTex';
+import { rawTexEnd, withTexPairs } from './rawTex';
 
 /** What a reference key resolves to. */
 export interface ResolvedReference {
@@ -136,9 +136,11 @@ function runLength(text: string, pos: number, ch: string): number {
 
 /**
  * Texts this long or longer get a `TextIndex`, built once while they are scanned: without it, a
- * long run of backticks or of `[` costs a look through the rest of the text for each character.
+ * long run of backticks or of `[` costs a look through the rest of the text for each character
+ * (in a shorter text at most about 65,000 steps; at 1,024 characters a paragraph of `\a[` took
+ * 10 ms).
  */
-const indexedLength = 1024;
+export const indexedLength = 256;
 
 interface TextIndex {
   /** The maximal runs of backticks, in order: where each starts and ends. */
@@ -165,6 +167,11 @@ export function withIndexes<T>(work: () => T): T {
     // clear() makes a new table even for an empty map, and this runs for every paragraph.
     if (--scanDepth === 0 && textIndexes.size > 0) textIndexes.clear();
   }
+}
+
+/** Runs a scan of the inline scanner over a text and the texts within it, with their indexes and the pairs of their raw TeX (see `withTexPairs`). */
+function inScan<T>(work: () => T): T {
+  return withIndexes(() => withTexPairs(work));
 }
 
 function textIndex(text: string): TextIndex {
@@ -276,25 +283,28 @@ export function htmlOrAutolinkEnd(text: string, pos: number): number {
  * HTML as Pandoc's balanced-bracket parser does; -1 when there is none.
  */
 export function matchingBracket(text: string, pos: number): number {
-  if (text.length >= indexedLength) {
-    // A scan from `pos` visits the same characters as one from the start that reaches `pos`, so
-    // the brackets of a long text are matched once, with a stack; other positions are scanned.
-    const index = textIndex(text);
-    index.brackets ??= bracketMatches(text);
-    const match = index.brackets[pos];
-    if (match !== -2) return match;
-  }
-  let depth = 0;
-  for (let i = pos; i < text.length; i = bracketScanStep(text, i)) {
-    const ch = text[i];
-    if (ch === '[') {
-      depth++;
-    } else if (ch === ']') {
-      depth--;
-      if (depth === 0) return i;
+  // Each step past raw TeX asks about the same text.
+  return withTexPairs(() => {
+    if (text.length >= indexedLength) {
+      // A scan from `pos` visits the same characters as one from the start that reaches `pos`, so
+      // the brackets of a long text are matched once, with a stack; other positions are scanned.
+      const index = textIndex(text);
+      index.brackets ??= bracketMatches(text);
+      const match = index.brackets[pos];
+      if (match !== -2) return match;
     }
-  }
-  return -1;
+    let depth = 0;
+    for (let i = pos; i < text.length; i = bracketScanStep(text, i)) {
+      const ch = text[i];
+      if (ch === '[') {
+        depth++;
+      } else if (ch === ']') {
+        depth--;
+        if (depth === 0) return i;
+      }
+    }
+    return -1;
+  });
 }
 
 /**
@@ -552,7 +562,7 @@ export interface HtmlTag {
  * returning a value, which the walk returns.
  */
 function walkRawHtml<T>(text: string, from: number, visit: (start: number, tag: string | undefined) => T | undefined): T | undefined {
-  return withIndexes(() => {
+  return inScan(() => {
     const special = /[\\`$<[]/g;
     for (let i = from; i < text.length; ) {
       special.lastIndex = i;
@@ -638,7 +648,7 @@ export type ScannedInline = ScannedLink | NoteReference | ScannedElement | Refer
 /** Every link, note reference and element with attributes in `text` (one paragraph or heading), in document order. */
 export function scanInline(text: string, resolve: ReferenceResolver, linksAllowed = true): ScannedInline[] {
   const found: ScannedInline[] = [];
-  withIndexes(() => scanInlineBetween(text, 0, text.length, resolve, found, linksAllowed));
+  inScan(() => scanInlineBetween(text, 0, text.length, resolve, found, linksAllowed));
   return found;
 }
 
@@ -818,7 +828,7 @@ export function plainText(text: string, resolve: ReferenceResolver, linksAllowed
   if (labelNesting >= maxLabelNesting) return text;
   labelNesting++;
   try {
-    return withIndexes(() => plainTextOf(text, resolve, linksAllowed));
+    return inScan(() => plainTextOf(text, resolve, linksAllowed));
   } finally {
     labelNesting--;
   }
@@ -995,13 +1005,15 @@ function strikeoutDelimiters(text: string, isDelimiter: (offset: number) => bool
 export function unclosedEmphasisStart(text: string): number {
   if (!/[*_]/.test(text)) return -1;
   const reader = new EnclosureReader(text);
-  try {
-    for (let i = 0; i < text.length; ) i = reader.inline(i);
-    return -1;
-  } catch (error) {
-    if (error === swallowed) return reader.outermostOpenRun();
-    throw error;
-  }
+  return withTexPairs(() => {
+    try {
+      for (let i = 0; i < text.length; ) i = reader.inline(i);
+      return -1;
+    } catch (error) {
+      if (error === swallowed) return reader.outermostOpenRun();
+      throw error;
+    }
+  });
 }
 
 /**

@@ -75,28 +75,40 @@ function pairBraces(text: string): TexPairs {
   return { braces, nextBracket };
 }
 
-/**
- * A text is paired once, from its start (see `pairBraces`; a command starts where a scan from the
- * text's start reaches, so pairing from there gives the same answers as pairing from the
- * command), so that many groups or options left open do not each look through the rest of the
- * text: the inline scanner asks again for every bracket it tries to match, and pairing anew per
- * command made 1,000 characters of `\a[` take 0.8 s. The pairs of a few texts are kept, up to a
- * total length.
- */
-const keptLength = 1 << 16;
-const pairedTexts = new Map<string, { pairs: TexPairs; environments?: ReadonlyMap<number, number> }>();
-let pairedTotal = 0;
+interface PairedText {
+  readonly pairs: TexPairs;
+  environments?: ReadonlyMap<number, number>;
+}
 
-function pairedOnce(text: string): { pairs: TexPairs; environments?: ReadonlyMap<number, number> } {
-  let paired = pairedTexts.get(text);
+/**
+ * The pairs of the texts that the scan under way has looked at (see `withTexPairs`); undefined
+ * between scans, so that no text is kept after its scan (a paragraph cut out of a document would
+ * keep the whole document's text alive).
+ */
+let pairsInScan: Map<string, PairedText> | undefined;
+let scanDepth = 0;
+
+/**
+ * Runs a scan that asks `rawTexEnd` about one text again and again (the inline scanner asks for
+ * every bracket it tries to match, and again within each link's label), so that each text is
+ * paired once during it (see `pairBraces`; a command starts where a scan from the text's start
+ * reaches, so pairing from there answers for every command): pairing anew per command made 1,000
+ * characters of `\a[` take 0.8 s. Outside a scan each call pairs its text.
+ */
+export function withTexPairs<T>(scan: () => T): T {
+  scanDepth++;
+  try {
+    return scan();
+  } finally {
+    if (--scanDepth === 0) pairsInScan = undefined;
+  }
+}
+
+function pairedOnce(text: string): PairedText {
+  let paired = pairsInScan?.get(text);
   if (paired === undefined) {
-    if (pairedTotal + text.length > keptLength) {
-      pairedTexts.clear();
-      pairedTotal = 0;
-    }
     paired = { pairs: pairBraces(text) };
-    pairedTexts.set(text, paired);
-    pairedTotal += text.length;
+    if (scanDepth > 0) (pairsInScan ??= new Map()).set(text, paired);
   }
   return paired;
 }
@@ -236,17 +248,19 @@ export function texBlockCommandEnd(text: string, at: number): number {
   const name = commandName(text, at);
   if (name === undefined || name === 'begin' || texCommandsReadingOn.has(name)) return -1;
   if (blockTexCommands.has(name)) return rawTexEnd(text, at);
-  const end = inlineTexCommands.has(name) ? -1 : rawTexEnd(text, at);
-  if (end < 0) return -1;
-  let next = end;
-  for (;;) {
-    while (text[next] === ' ' || text[next] === '\t') next++;
-    if (next === text.length || text[next] === '\n') return next;
-    const following = commandName(text, next);
-    if (following === undefined || following === 'begin' || inlineTexCommands.has(following) || texCommandsReadingOn.has(following)) return -1;
-    next = rawTexEnd(text, next);
-    if (next < 0) return -1;
-  }
+  if (inlineTexCommands.has(name)) return -1;
+  // The commands that fill the rest of the line, each read in the same text.
+  return withTexPairs(() => {
+    let next = rawTexEnd(text, at);
+    for (;;) {
+      if (next < 0) return -1;
+      while (text[next] === ' ' || text[next] === '\t') next++;
+      if (next === text.length || text[next] === '\n') return next;
+      const following = commandName(text, next);
+      if (following === undefined || following === 'begin' || inlineTexCommands.has(following) || texCommandsReadingOn.has(following)) return -1;
+      next = rawTexEnd(text, next);
+    }
+  });
 }
 
 /** The name of the environment begun at `at` in a line (`\begin{name}`), if one is. */

@@ -22,7 +22,8 @@ export function workspaceReport(
   { commandLinks = false }: { readonly commandLinks?: boolean } = {},
 ): GlossaryReportResult {
   const folders = folderUris.map((uri) => URI.parse(uri));
-  const uriOfFileName = new Map<string, string>();
+  // A file name may stand for a file in each of several workspace folders.
+  const urisOfFileName = new Map<string, string[]>();
   const report = buildReport(index, config, {
     diagnosticsOf,
     name: folders[0] ? Utils.basename(folders[0]) : '',
@@ -30,7 +31,9 @@ export function workspaceReport(
       const file = URI.parse(uri);
       const folder = folders.find((candidate) => isInFolder(file.path, candidate.path));
       const name = folder ? path.posix.relative(folder.path, file.path) : file.fsPath;
-      uriOfFileName.set(name, uri);
+      const uris = urisOfFileName.get(name);
+      if (uris === undefined) urisOfFileName.set(name, [uri]);
+      else if (!uris.includes(uri)) uris.push(uri);
       return name;
     },
   });
@@ -39,9 +42,9 @@ export function workspaceReport(
     return { report, html };
   }
   const links: ReportLinks = {
-    entry: ({ file, line }) => {
-      const uri = uriOfFileName.get(file);
-      return uri === undefined ? undefined : commandLink(ReportLinkCommands.openEntry, { uri, line: line - 1 } satisfies EntryLocation);
+    entry: ({ id, file, line }) => {
+      const uri = urisOfFileName.get(file)?.find((candidate) => index.document(candidate)?.entries.some((entry) => entry.id === id && entry.heading.range.start.line === line - 1));
+      return uri === undefined ? undefined : commandLink(ReportLinkCommands.openEntry, { uri, line: line - 1, id } satisfies EntryLocation);
     },
     missingEntry: ({ id }) => commandLink(ReportLinkCommands.createMissingEntry, { id }),
   };

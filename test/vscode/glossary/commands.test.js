@@ -176,8 +176,15 @@ describe('commands', () => {
       await waitFor(() => api.status().brokenLinkCount === 0, 'the status counts no broken link');
       // Clicked again, the link no longer names a missing entry: nothing is created, the writer is told.
       assert.equal(await vscode.commands.executeCommand('glossary.createMissingEntry', tokeniser.argument), undefined);
+      // Lines added above the heading since the report was made: the heading is found by its id.
+      const moved = await vscode.commands.executeCommand('glossary.openEntry', attention.argument);
+      await moved.edit((edit) => edit.insert(new vscode.Position(0, 0), '<!-- neu -->\n\n'));
+      const found = await vscode.commands.executeCommand('glossary.openEntry', attention.argument);
+      assert.equal(found.selection.active.line, attention.argument.line + 2);
+      await revert(found.document);
       // An argument that is no location or id, from another extension say, does nothing.
       assert.equal(await vscode.commands.executeCommand('glossary.openEntry', 'Attention.md'), undefined);
+      assert.equal(await vscode.commands.executeCommand('glossary.openEntry', { ...attention.argument, line: -1 }), undefined);
       assert.equal(await vscode.commands.executeCommand('glossary.createMissingEntry', 'Tokeniser'), undefined);
     } finally {
       panel.dispose();

@@ -14,12 +14,12 @@
  * The worker answers a request `{ work, input? }` (the names of a function and of an input, or
  * every input) with a `Verdict` per input.
  *
- * Ratios of sizes cannot see the texts under 1,024 characters, which the inline scanner does not
- * index (matching a bracket looks through the rest of the text, by design at most about a
- * million steps): a look at 1,000 against 4,000 characters compares two regimes. So each input
- * is also timed at 1,000 characters against the parse of the example glossary, per character:
- * when each such look also paired a text's TeX braces anew, 1,000 characters of `\a[` took 0.8 s,
- * 2,500 times the example's cost per character, and linear by every ratio above 1,024.
+ * Ratios of sizes cannot see the texts shorter than `indexedLength` (256 characters), which the
+ * inline scanner does not index (matching a bracket looks through the rest of the text, by design
+ * at most about 65,000 steps). So each input is also timed just under that length against the
+ * parse of the example glossary, per character: when each such look also paired a text's TeX
+ * braces anew, 1,000 characters of `\a[` took 0.8 s, 2,500 times the example's cost per character,
+ * and linear by every ratio above the length then indexed.
  */
 
 import { readdirSync, readFileSync } from 'node:fs';
@@ -32,6 +32,7 @@ import { scanBlocks, splitLines } from '../../parse/blocks';
 import { baseIdentifier, uniqueIdentifier } from '../../parse/identifiers';
 import {
   codeSpanEnd,
+  indexedLength,
   escapeUri,
   unclosedEmphasisStart,
   htmlOrAutolinkEnd,
@@ -140,6 +141,7 @@ export const inputs: Readonly<Record<string, (n: number) => string>> = {
   'TeX environments of ever new names, closed': (n) => Array.from({ length: n / 24 }, (_, k) => `\\begin{n${k}}\n\\end{n${k}}\n`).join(''),
   'TeX block commands, many to a line': (n) => ('\\vspace{1em}'.repeat(20) + '\n').repeat(n / 241),
   'a % then TeX commands in a long paragraph': (n) => '95 % ' + '\\emph{[a](#b)} '.repeat(n / 16),
+  'links with TeX in the label and between': (n) => '[x \\y{k}](#b) \\z{w} '.repeat(n / 20),
   'TeX commands in each line of a paragraph': (n) => 'Text\n' + 'a \\b[\n'.repeat(n / 6),
   '***': (n) => '## A {#A .term}\n\n' + '***'.repeat(n / 3),
   '*** a': (n) => '## A {#A .term}\n\n' + '***a'.repeat(n / 4),
@@ -261,8 +263,8 @@ const isLinear = ({ small, large }: Measurement): boolean => large < tooLittleMs
 const describe = ({ n, calls, small, large }: Measurement): string =>
   `${calls} calls at n=${n} ${small.toFixed(2)} ms, at 4n ${large.toFixed(2)} ms (x${(large / small).toFixed(1)})`;
 
-/** The length of a short text, under the size from which the inline scanner indexes a text. */
-const shortLength = 1_000;
+/** The length of a short text, just under the size from which the inline scanner indexes a text. */
+export const shortLength = indexedLength - 6;
 
 /** The processor time per character of parsing the example glossary's entries: the measure of a short text's cost. Measured once, when first needed. */
 let examplePerCharacter: number | undefined;
@@ -285,7 +287,7 @@ export interface Verdict {
   readonly input: string;
   readonly linear: boolean;
   readonly description: string;
-  /** The cost per character of the input at 1,000 characters, in times the example glossary's. */
+  /** The cost per character of the input at `shortLength` characters, in times the example glossary's. */
   readonly shortTextCost: number;
 }
 
