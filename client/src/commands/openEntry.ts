@@ -19,14 +19,22 @@ export async function openEntry(location?: Partial<EntryLocation>): Promise<vsco
   return editor;
 }
 
-/** The line that gives `id` in an attribute block (`{#id …}`): the one given if it still does, else the first that does, else the one given (within the document). */
+/**
+ * The line of the heading that gives `id` in its attribute block (`## Term {#id …}`): the one
+ * given if it still does, else the first that does, else the one given (within the document; an
+ * entry whose id is automatic is not looked for).
+ */
 function headingLine(document: vscode.TextDocument, id: string, given: number): number {
   const last = document.lineCount - 1;
-  if (given <= last && givesId(document.lineAt(given).text, id)) {
+  const isHeadingOf = (line: number): boolean => {
+    const text = document.lineAt(line).text;
+    return text.startsWith('#') && givesId(text, id);
+  };
+  if (given <= last && isHeadingOf(given)) {
     return given;
   }
   for (let line = 0; line <= last; line++) {
-    if (givesId(document.lineAt(line).text, id)) {
+    if (isHeadingOf(line)) {
       return line;
     }
   }

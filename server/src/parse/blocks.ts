@@ -469,7 +469,7 @@ class BlockScanner {
         this.simpleTable(lines, i) ??
         this.dashedTable(lines, i) ??
         this.indentedCode(lines, i) ??
-        this.rawTexBlock(lines, i) ??
+        withTexPairs(() => this.rawTexBlock(lines, i)) ??
         this.lineBlock(lines, i) ??
         this.blockQuote(lines, i) ??
         this.rule(lines, i, context) ??
@@ -986,7 +986,8 @@ class BlockScanner {
    * Raw TeX at the start of a line (pandoc's `rawTeXBlock`, see `rawTex.ts`): environments, which
    * run over any lines to their `\end{name}`, and commands that pandoc reads as blocks (`\newpage`
    * alone on its line), one after another. None of it is Markdown, and what follows it starts a
-   * block: a heading under `\newpage` is one.
+   * block: a heading under `\newpage` is one. Run within `withTexPairs`: each command on a line
+   * asks about the same window of lines.
    */
   private rawTexBlock(lines: LineRef[], i: number): number | undefined {
     let j = i;

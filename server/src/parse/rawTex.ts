@@ -247,10 +247,11 @@ export function commandName(line: string, at: number): string | undefined {
 export function texBlockCommandEnd(text: string, at: number): number {
   const name = commandName(text, at);
   if (name === undefined || name === 'begin' || texCommandsReadingOn.has(name)) return -1;
-  if (blockTexCommands.has(name)) return rawTexEnd(text, at);
-  if (inlineTexCommands.has(name)) return -1;
-  // The commands that fill the rest of the line, each read in the same text.
+  // Each command read asks about the same text.
   return withTexPairs(() => {
+    if (blockTexCommands.has(name)) return rawTexEnd(text, at);
+    if (inlineTexCommands.has(name)) return -1;
+    // The commands that fill the rest of the line.
     let next = rawTexEnd(text, at);
     for (;;) {
       if (next < 0) return -1;

@@ -140,6 +140,8 @@ export const inputs: Readonly<Record<string, (n: number) => string>> = {
   'TeX environments of ever new names, left open': (n) => Array.from({ length: n / 14 }, (_, k) => `\\begin{n${k}}\n\n`).join(''),
   'TeX environments of ever new names, closed': (n) => Array.from({ length: n / 24 }, (_, k) => `\\begin{n${k}}\n\\end{n${k}}\n`).join(''),
   'TeX block commands, many to a line': (n) => ('\\vspace{1em}'.repeat(20) + '\n').repeat(n / 241),
+  'TeX block commands, all on one line': (n) => '\\vspace{1em}'.repeat(n / 12),
+  'TeX block commands, all on one line, spaced': (n) => '\\hspace{1em} '.repeat(n / 13),
   'a % then TeX commands in a long paragraph': (n) => '95 % ' + '\\emph{[a](#b)} '.repeat(n / 16),
   'links with TeX in the label and between': (n) => '[x \\y{k}](#b) \\z{w} '.repeat(n / 20),
   'TeX commands in each line of a paragraph': (n) => 'Text\n' + 'a \\b[\n'.repeat(n / 6),
