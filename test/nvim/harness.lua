@@ -26,9 +26,9 @@
 --   { "notify": "workspace/didChangeConfiguration", "params": {...} }
 --   { "edit": "A.md", "line": 3, "text": "new text", "insert": true }  replace (or insert) a line;
 --       "lines" (array) replaces as many lines from "line" on in one change
---   { "diagnostics": "A.md", "min": 1, "timeout": 5000 }  wait for published diagnostics
---       ("match": until a diagnostic's code is this text or its message contains it; "without":
---       until none is or does)
+--   { "diagnostics": "A.md", "min": 1, "timeout": 5000 }  wait for published diagnostics of the
+--       buffer's current version ("match": until a diagnostic's code is this text or its message
+--       contains it; "without": until none is or does)
 --   { "lua": "vim.lsp.buf.hover() ... return value", "file": "A.md", "at": "#Id", "offset": 1 }
 --       runs a Lua chunk, as a user's command or mapping would, and records what it returns; with
 --       "file" that buffer is shown in the current window first, with "at" (or "line"/"character")
@@ -43,6 +43,8 @@ local uv = vim.loop
 local out_path = assert(os.getenv('GLOSSARY_NVIM_OUT'), 'GLOSSARY_NVIM_OUT is not set')
 local timeout = tonumber(os.getenv('GLOSSARY_NVIM_TIMEOUT') or '') or 10000
 local result = { ok = false, steps = {}, diagnostics = vim.empty_dict() }
+-- The document version each URI's last diagnostics were published for (open documents only).
+local published_versions = {}
 
 local function write_result()
   local f = assert(io.open(out_path, 'w'))
@@ -98,6 +100,7 @@ local function main()
     handlers = {
       ['textDocument/publishDiagnostics'] = function(err, params, ctx, config)
         result.diagnostics[params.uri] = params.diagnostics
+        published_versions[params.uri] = params.version
         return vim.lsp.handlers['textDocument/publishDiagnostics'](err, params, ctx, config)
       end,
       -- Answer configuration requests with the settings, section by section.
@@ -218,7 +221,7 @@ local function main()
         vim.api.nvim_buf_set_lines(bufnr, line, stop, false, replacement)
         entry.result = true
       elseif step.diagnostics then
-        local _, path = buffer(step.diagnostics)
+        local bufnr, path = buffer(step.diagnostics)
         local uri = vim.uri_from_fname(path)
         local min = step.min or 0
         local function mentions(d, text)
@@ -230,12 +233,17 @@ local function main()
         local function matches(d)
           return (not step.match or mentions(d, step.match)) and not (step.without and mentions(d, step.without))
         end
+        -- Those of the buffer's text as it is now: not of a change before the last one.
+        local current = function() return published_versions[uri] == vim.lsp.util.buf_versions[bufnr] end
         vim.wait(step.timeout or timeout, function()
           local d = result.diagnostics[uri]
-          return d ~= nil and #d >= min and matches(d)
+          return d ~= nil and #d >= min and matches(d) and current()
         end, 10)
         local d = result.diagnostics[uri]
         if d == nil then error('no diagnostics published for ' .. uri) end
+        if not current() then
+          error('the last diagnostics of ' .. uri .. ' are of version ' .. tostring(published_versions[uri]) .. ', the buffer is at ' .. tostring(vim.lsp.util.buf_versions[bufnr]))
+        end
         if not matches(d) then
           error('the diagnostics of ' .. uri .. (step.match and (' do not mention ' .. step.match) or '')
             .. (step.without and (' still mention ' .. step.without) or ''))
