@@ -39,7 +39,7 @@ test('eglot shows the glossary\'s diagnostics and goes from a link to the entry 
     assert.equal(broken.line, 11);
     assert.equal(broken.column, 56);
     assert.match(broken.type, /error/);
-    assert.match(broken.text, /No heading defines the id "Tokeniser"\. Closest existing ids: Tokenizer\./);
+    assert.match(broken.text, /No heading defines the id "Tokeniser"\. Perhaps meant: Tokenizer\./);
     assert.deepEqual(definitions, [{ file: 'LLM.md', line: 1 }]);
   } finally {
     fs.rmSync(root, { recursive: true, force: true });

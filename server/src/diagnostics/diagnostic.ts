@@ -13,7 +13,7 @@ export interface RelatedInformation {
  * others work on the document's model, which is current when they are asked for).
  */
 export type DiagnosticData =
-  | { readonly kind: DiagnosticCode.BrokenLink; readonly target: string; readonly closestIds: readonly string[] }
+  | { readonly kind: DiagnosticCode.BrokenLink; readonly target: string }
   | { readonly kind: DiagnosticCode.DuplicateAnchor; readonly id: string }
   | { readonly kind: DiagnosticCode.AnchorFileMismatch; readonly entryId: string }
   | { readonly kind: DiagnosticCode.MultipleEntries; readonly entryId: string }
@@ -25,7 +25,7 @@ export type DiagnosticData =
   | { readonly kind: DiagnosticCode.UnclosedBlock }
   | { readonly kind: DiagnosticCode.UnlinkedMention; readonly target: string; readonly text: string }
   | { readonly kind: DiagnosticCode.NotInIndex; readonly entryId: string; readonly indexPageUri: string }
-  | { readonly kind: DiagnosticCode.IndexLinkBroken; readonly target: string; readonly closestIds: readonly string[] }
+  | { readonly kind: DiagnosticCode.IndexLinkBroken; readonly target: string }
   /** `indexPageUri` is undefined when the glossary has no index page to give the id. */
   | { readonly kind: DiagnosticCode.IndexAnchorMissing; readonly indexPageUri: string | undefined }
   | { readonly kind: DiagnosticCode.SeeAlsoMissingBodyLink; readonly entryId: string; readonly target: string }

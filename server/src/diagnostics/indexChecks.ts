@@ -3,6 +3,7 @@ import { GlossaryDocument } from '../parse/model';
 import { WorkspaceIndex } from '../index/workspaceIndex';
 import { Check } from './check';
 import { findClosestIds } from './closestIds';
+import { replacementsFor } from './replacements';
 import { DiagnosticCode } from './codes';
 import { unresolvedLinkCode } from './linkChecks';
 
@@ -37,15 +38,15 @@ export const checkIndexLinks: Check = function* ({ document, index }) {
     if (unresolvedLinkCode(link, index, true) !== DiagnosticCode.IndexLinkBroken) {
       continue;
     }
-    const closestIds = findClosestIds(link.target, index);
+    const { ids } = replacementsFor(index, link.target, link.label, findClosestIds(link.target, index));
     yield {
       range: link.idRange ?? link.range,
       code: DiagnosticCode.IndexLinkBroken,
       message:
-        closestIds.length === 0
+        ids.length === 0
           ? l10n.t('The index lists "{0}", which no heading defines.', link.target)
-          : l10n.t('The index lists "{0}", which no heading defines. Closest existing ids: {1}.', link.target, closestIds.join(', ')),
-      data: { kind: DiagnosticCode.IndexLinkBroken, target: link.target, closestIds },
+          : l10n.t('The index lists "{0}", which no heading defines. Perhaps meant: {1}.', link.target, ids.join(', ')),
+      data: { kind: DiagnosticCode.IndexLinkBroken, target: link.target },
       relatedInformation: [],
     };
   }

@@ -5,6 +5,7 @@ import { comparePositions } from '../parse/positions';
 import { DiagnosticCode } from './codes';
 import { Check } from './check';
 import { findClosestIds } from './closestIds';
+import { replacementsFor } from './replacements';
 import { indexId } from './seeAlsoChecks';
 
 /**
@@ -29,29 +30,28 @@ export const checkBrokenLinks: Check = function* ({ document, index }) {
     if (unresolvedLinkCode(link, index, onIndexPage) !== DiagnosticCode.BrokenLink) {
       continue;
     }
-    // `[label](#)`, as while a link is typed, names no id to look for.
-    const closestIds = link.target === '' ? [] : findClosestIds(link.target, index);
     yield {
       range: link.idRange ?? link.range,
       code: DiagnosticCode.BrokenLink,
-      message: brokenLinkMessage(link.target, closestIds),
-      data: { kind: DiagnosticCode.BrokenLink, target: link.target, closestIds },
+      message: brokenLinkMessage(link, index),
+      data: { kind: DiagnosticCode.BrokenLink, target: link.target },
       relatedInformation: [],
     };
   }
 };
 
-function brokenLinkMessage(target: string, closestIds: readonly string[]): string {
+/** What a broken link's message names: the ids its quick fixes offer, in their order (the hover's too). */
+function brokenLinkMessage({ target, label }: Link, index: WorkspaceIndex): string {
+  // `[label](#)`, as while a link is typed, names no id to look for.
   if (target === '') {
     return l10n.t('The link names no id after #.');
   }
-  if (closestIds.length === 0) {
-    return l10n.t('No heading defines the id "{0}".', target);
-  }
-  if (closestIds[0]!.normalize('NFC') === target.normalize('NFC')) {
+  const closestIds = findClosestIds(target, index);
+  if (closestIds[0]?.normalize('NFC') === target.normalize('NFC')) {
     return l10n.t('No heading defines the id "{0}" in these characters: a heading gives it with its letters encoded otherwise (such as ö as one character, or as o and a combining ¨), which pandoc takes for another id.', target);
   }
-  return l10n.t('No heading defines the id "{0}". Closest existing ids: {1}.', target, closestIds.join(', '));
+  const { ids } = replacementsFor(index, target, label, closestIds);
+  return ids.length === 0 ? l10n.t('No heading defines the id "{0}".', target) : l10n.t('No heading defines the id "{0}". Perhaps meant: {1}.', target, ids.join(', '));
 }
 
 /**

@@ -20,7 +20,8 @@ import { definedOnce, entryWithId, isFileNameMeant, misnamedEntryFile, titleUnto
 import { linkFirstMentionsEdits, linkMentionEdit, linkMentionsKind } from './mentionLinks';
 import { addToIndexEdit, indexAnchorEdit } from './indexPageEdits';
 import { addSeeAlsoEdit, insertSeeAlsoLinkEdit, seeAlsoHeadingText, sortSeeAlsoEdits } from './seeAlsoEdits';
-import { replacementsFor } from './replacements';
+import { replacementsFor } from '../diagnostics/replacements';
+import { findClosestIds } from '../diagnostics/closestIds';
 import { entryContaining } from '../parse/positions';
 
 /** The source action that puts every see-also list of a file in order. */
@@ -131,7 +132,7 @@ function quickFixes(input: CodeActionInput, model: GlossaryDocument, diagnostic:
   switch (data.kind) {
     case DiagnosticCode.BrokenLink:
     case DiagnosticCode.IndexLinkBroken:
-      return brokenLinkFixes(input, model, diagnostic, data.target, data.closestIds);
+      return brokenLinkFixes(input, model, diagnostic, data.target);
     case DiagnosticCode.DuplicateAnchor:
     case DiagnosticCode.AnchorFileMismatch:
       return idFileFixes(input, model, diagnostic);
@@ -184,7 +185,6 @@ function brokenLinkFixes(
   model: GlossaryDocument,
   diagnostic: GlossaryDiagnostic,
   target: string,
-  closestIds: readonly string[],
 ): CodeAction[] {
   const actions: CodeAction[] = [];
   // An implicit heading reference (`[Heading Text]`) has no id written anywhere to replace.
@@ -195,7 +195,7 @@ function brokenLinkFixes(
     actions.push(idChange);
   }
   if (link !== undefined) {
-    const { ids, preferred } = replacementsFor(input.index, target, link.label, closestIds);
+    const { ids, preferred } = replacementsFor(input.index, target, link.label, findClosestIds(target, input.index));
     for (const id of ids) {
       const edit = editOf(input, [TextEdit.replace(diagnostic.range, id)]);
       actions.push(quickFix(changeToTitle(id, input.index), diagnostic, edit, !idChange?.isPreferred && id === preferred));

@@ -11,7 +11,7 @@ import { entryAt, entryFileNamedAfter, entryWithId, isFileNameMeant, misnamedEnt
 import { entryPreview } from './entryPreview';
 import { locateAt } from './locate';
 import { codeSpan, escapeMarkdown } from './markdownText';
-import { replacementsFor } from './replacements';
+import { replacementsFor } from '../diagnostics/replacements';
 import { messagesLanguage } from '../localization';
 
 /**

@@ -6,6 +6,7 @@ import { changedLabels, entryShapeChangedIds, linkGraphChangedIds } from './link
 import { termsKeyOf } from '../mentions/lexicon';
 import { folderOfMost } from '../workspace/uris';
 import { fileNameId, isMarkdownFile } from '../diagnostics/check';
+import { nameKeys, nameOf, namesOf, sameName } from './entryNames';
 
 /** An anchor and the document that defines it. */
 export interface LocatedAnchor {
@@ -61,6 +62,14 @@ export class WorkspaceIndex {
   private readonly linkersById: DocumentsById = new Map();
   /** The documents defining each id explicitly (`{#id}`), those that `duplicate-anchor` reports. */
   private readonly explicitDefinersById: DocumentsById = new Map();
+  /** Per key (`nameKeys`) of a name an entry goes by (`namesOf`), the documents holding such an entry. */
+  private readonly entryHoldersByName: DocumentsById = new Map();
+  /**
+   * Per key (`nameKeys`) of a name a link gives by its id or label (`nameOf`), the documents holding
+   * such a link: a broken link names the entries it names by title. Built when first needed, then
+   * kept up to date.
+   */
+  private linkersByName: DocumentsById | undefined;
   private definitionsGeneration = 0;
   private termsGeneration = 0;
   /** Documents whose terms changed since the lexicon last asked (see `takeTermsChanges`). */
@@ -217,6 +226,25 @@ export class WorkspaceIndex {
     return (this.definedIdCandidates ??= new ClosestIdCandidates(this.definersById.keys()));
   }
 
+  /**
+   * The first `limit` entries that go by the name a text gives (`nameOf`; a title, or a part of
+   * "X (Y)" that abbreviates the other, endings allowed), ordered by URI, then in document order.
+   */
+  entriesNamed(text: string, limit = Infinity): readonly LocatedEntry[] {
+    const name = nameOf(text);
+    // Most names (a broken link's id or label) name no entry: told before any list is made.
+    const holders = name === '' ? [] : nameKeys(name).map((key) => this.entryHoldersByName.get(key)).filter((uris) => uris !== undefined);
+    if (holders.length === 0) return [];
+    const found: LocatedEntry[] = [];
+    for (const uri of [...new Set(holders.flat())].sort()) {
+      for (const entry of this.documentsByUri.get(uri)?.entries ?? []) {
+        if (found.length === limit) return found;
+        if (namesOf(entry).some((other) => sameName(other, name))) found.push({ uri, entry });
+      }
+    }
+    return found;
+  }
+
   /** The anchors defining an id, ordered by URI, then in document order. */
   anchorsOf(id: string): readonly LocatedAnchor[] {
     return this.locate(this.definersById.get(id), (document) => document.anchors.filter((anchor) => anchor.id === id), (uri, anchor) => ({ uri, anchor }));
@@ -254,6 +282,10 @@ export class WorkspaceIndex {
     replaceUri(this.definersById, uri, new Set(oldAnchors.keys()), new Set(newAnchors.keys()), this.definedIdCandidates);
     replaceUri(this.linkersById, uri, targetsOf(previous), targetsOf(next), this.linkedIdFinder);
     replaceUri(this.explicitDefinersById, uri, explicitIdsOf(previous), explicitIdsOf(next));
+    const namesBefore = entryIdsByName(previous);
+    const namesAfter = entryIdsByName(next);
+    replaceUri(this.entryHoldersByName, uri, keysOf(namesBefore.keys()), keysOf(namesAfter.keys()));
+    if (this.linkersByName !== undefined) replaceUri(this.linkersByName, uri, linkNameKeysOf(previous), linkNameKeysOf(next));
     if (hasIndexSections(next)) {
       this.indexSectionHolders.add(uri);
     } else {
@@ -305,6 +337,19 @@ export class WorkspaceIndex {
           }
         }
       }
+      // A broken link names the entries its id or label names by title: those came, went or changed their id.
+      const changedNames = namesWithOtherIds(namesBefore, namesAfter);
+      if (changedNames.size > 0) {
+        const names = this.linkersByNameIndex();
+        const named = (text: string): boolean => [...changedNames].some((name) => sameName(nameOf(text), name));
+        const naming = (link: Link): boolean => !this.isDefined(link.target) && (named(link.target) || named(link.label));
+        for (const key of keysOf(changedNames)) {
+          for (const affected of names.get(key) ?? []) {
+            // Labels repeat across files ("Index", a term's title): most of those links resolve.
+            if (!uris.has(affected) && this.documentsByUri.get(affected)?.links.some(naming)) uris.add(affected);
+          }
+        }
+      }
       // A duplicate id's diagnostics point at every other definition (automatic ones too): where one
       // moves, the explicit definers, which report it, tell the new place.
       for (const id of movedIds(oldAnchors, newAnchors)) {
@@ -333,6 +378,14 @@ export class WorkspaceIndex {
         return (affectedUris ??= affectedBy());
       },
     };
+  }
+
+  private linkersByNameIndex(): DocumentsById {
+    if (this.linkersByName === undefined) {
+      this.linkersByName = new Map();
+      for (const [uri, document] of this.documentsByUri) replaceUri(this.linkersByName, uri, new Set(), linkNameKeysOf(document));
+    }
+    return this.linkersByName;
   }
 
   private locate<T, R>(
@@ -392,6 +445,43 @@ function termsKey(document: GlossaryDocument | undefined): string {
     termsKeys.set(document, key);
   }
   return key;
+}
+
+/** Per name its entries go by (`namesOf`), their ids: what the suggestions for broken links elsewhere read of a document. */
+function entryIdsByName(document: GlossaryDocument | undefined): Map<string, string> {
+  const idsByName = new Map<string, string>();
+  for (const entry of document?.entries ?? []) {
+    for (const name of namesOf(entry)) {
+      const ids = idsByName.get(name);
+      idsByName.set(name, ids === undefined ? entry.id : `${ids} ${entry.id}`);
+    }
+  }
+  return idsByName;
+}
+
+/** The names whose entries differ between two `entryIdsByName` (present in one only, or with other ids). */
+function namesWithOtherIds(before: ReadonlyMap<string, string>, after: ReadonlyMap<string, string>): Set<string> {
+  const keys = new Set<string>();
+  before.forEach((value, key) => after.get(key) === value || keys.add(key));
+  after.forEach((_, key) => before.has(key) || keys.add(key));
+  return keys;
+}
+
+/** The keys (`nameKeys`) of the names (`nameOf`) the links of a document give by their ids and labels. */
+function linkNameKeysOf(document: GlossaryDocument | undefined): ReadonlySet<string> {
+  const keys = new Set<string>();
+  for (const link of document?.links ?? []) {
+    for (const key of nameKeys(nameOf(link.target))) keys.add(key);
+    for (const key of nameKeys(nameOf(link.label))) keys.add(key);
+  }
+  return keys;
+}
+
+/** The keys (`nameKeys`) of the names given. */
+function keysOf(names: Iterable<string>): ReadonlySet<string> {
+  const keys = new Set<string>();
+  for (const name of names) for (const key of nameKeys(name)) keys.add(key);
+  return keys;
 }
 
 function explicitIdsOf(document: GlossaryDocument | undefined): ReadonlySet<string> {

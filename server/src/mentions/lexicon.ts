@@ -34,7 +34,12 @@ const endings = ['s', 'es', 'n', 'en', 'e', 'er'] as const;
 const strictEndings = ['s'] as const;
 
 /** The length of the longest ending. */
-const longestEnding = Math.max(...endings.map((ending) => ending.length));
+export const longestEnding = Math.max(...endings.map((ending) => ending.length));
+
+/** Whether a text is one of the endings some word may take. */
+export function isEnding(text: string): boolean {
+  return (endings as readonly string[]).includes(text);
+}
 
 /**
  * Forms shorter than this many letters and digits are not looked for: "KI", "AI" or "ML" stand in

@@ -38,7 +38,7 @@ test('a well-formed entry file has no diagnostics', () => {
   assert.deepEqual(diagnosticsOf(files, 'Birne.md'), []);
 });
 
-test('broken-link: a link to an id defined nowhere is an error naming the closest ids', () => {
+test('broken-link: a link to an id defined nowhere is an error naming the ids it may have meant', () => {
   const files = {
     ...indexPage,
     'Neural-Network.md': entryLines('Neural Network', 'Neural-Network', [], ['See [networks](#Neural-Networks) and [x](#Nowhere).']),
@@ -48,8 +48,8 @@ test('broken-link: a link to an id defined nowhere is an error naming the closes
       range: '2:16-2:31',
       severity: 'error',
       code: 'broken-link',
-      message: 'No heading defines the id "Neural-Networks". Closest existing ids: Neural-Network.',
-      data: { kind: 'broken-link', target: 'Neural-Networks', closestIds: ['Neural-Network'] },
+      message: 'No heading defines the id "Neural-Networks". Perhaps meant: Neural-Network.',
+      data: { kind: 'broken-link', target: 'Neural-Networks' },
       relatedInformation: [],
     },
     {
@@ -57,7 +57,7 @@ test('broken-link: a link to an id defined nowhere is an error naming the closes
       severity: 'error',
       code: 'broken-link',
       message: 'No heading defines the id "Nowhere".',
-      data: { kind: 'broken-link', target: 'Nowhere', closestIds: [] },
+      data: { kind: 'broken-link', target: 'Nowhere' },
       relatedInformation: [],
     },
   ]);
@@ -141,7 +141,7 @@ test('composed and decomposed umlauts: a file name that macOS decomposed matches
   assert.deepEqual(broken.map((diagnostic) => [diagnostic.message, diagnostic.data]), [
     [
       `No heading defines the id "${decomposed}" in these characters: a heading gives it with its letters encoded otherwise (such as ö as one character, or as o and a combining ¨), which pandoc takes for another id.`,
-      { kind: 'broken-link', target: decomposed, closestIds: ['Größe'] },
+      { kind: 'broken-link', target: decomposed },
     ],
   ]);
 });
@@ -362,11 +362,29 @@ test('unclosed-block: a run of emphasis in a heading that pandoc cannot close, w
   assert.deepEqual(diagnosticsOf(files, 'Fine.md').filter((diagnostic) => diagnostic.code === 'unclosed-block'), []);
 });
 
-test('broken-link: a link that names no id after # says so, and offers no closest ids', () => {
-  const files = { ...indexPage, 'Apfel.md': entryLines('Apfel', 'Apfel', [], ['Siehe [oben](#) und [](#).']) };
+test('broken-link: a link that names no id after # says so, and offers no ids, though its label names an entry', () => {
+  const files = { ...indexPage, 'Apfel.md': entryLines('Apfel', 'Apfel', [], ['Siehe [Apfel](#) und [](#).']) };
   assert.deepEqual(
-    diagnosticsOf(files, 'Apfel.md').filter((diagnostic) => diagnostic.code === 'broken-link').map((diagnostic) => [diagnostic.message, (diagnostic.data as unknown as { closestIds: string[] }).closestIds]),
-    [['The link names no id after #.', []], ['The link names no id after #.', []]],
+    diagnosticsOf(files, 'Apfel.md').filter((diagnostic) => diagnostic.code === 'broken-link').map((diagnostic) => diagnostic.message),
+    ['The link names no id after #.', 'The link names no id after #.'],
+  );
+});
+
+test('broken-link: the message names first the entries that the id, then the label, names by title, then the closest ids, as the quick fixes offer them', () => {
+  const files = {
+    ...indexPage,
+    'GAN.md': entryLines('Generative Adversarial Network (GAN)', 'Generative-Adversarial-Network', []),
+    'DAN.md': entryLines('DAN', 'DAN', []),
+    'Architektur.md': entryLines('Kognitive Architekturen', 'Kognitive-Architectures', []),
+    'A.md': entryLines('A', 'A', [], ['[GANs](#GAN), [kognitive Architektur](#Kognitiv-Architektur), [x](#DAM).']),
+  };
+  assert.deepEqual(
+    diagnosticsOf(files, 'A.md').filter((diagnostic) => diagnostic.code === 'broken-link').map((diagnostic) => diagnostic.message),
+    [
+      'No heading defines the id "GAN". Perhaps meant: Generative-Adversarial-Network, DAN.',
+      'No heading defines the id "Kognitiv-Architektur". Perhaps meant: Kognitive-Architectures.',
+      'No heading defines the id "DAM". Perhaps meant: DAN.',
+    ],
   );
 });
 

@@ -23,7 +23,7 @@ test('check on the shipped example glossary reports exactly its five deliberate 
       'example/glossary/LLM.md:1:27: warning anchor-file-mismatch The entry\'s id "Large-Language-Model" differs from the file name "LLM".',
       'example/glossary/Perplexity.md:1:1: warning missing-seealso The entry "Perplexity" (#Perplexity) has no see-also section (a heading with the class .seealso).',
       'example/glossary/Tokenizer.md:10:1: information fence-style Code blocks in this glossary are fenced with ~~~, not with backticks.',
-      'example/glossary/Transformer.md:11:57: error broken-link No heading defines the id "Tokeniser". Closest existing ids: Tokenizer.',
+      'example/glossary/Transformer.md:11:57: error broken-link No heading defines the id "Tokeniser". Perhaps meant: Tokenizer.',
       '',
     ],
   });

@@ -45,6 +45,23 @@ test('deleting the file brings the broken links back', async () => {
   assert.deepEqual(codesOf(session, 'A.md'), [DiagnosticCode.BrokenLink]);
 });
 
+
+test('an entry retitled in the editor changes the message of the broken links elsewhere whose label names it, and no other file', async () => {
+  const { session } = await sessionOf({
+    [uriOf('A.md')]: text(entryLines('A', 'A', ['[Large Language Models](#LLMs)'])),
+    [uriOf('B.md')]: text(entryLines('B', 'B', ['[Sprachmodell](#Sprachmodell-x)', '[Large Language Models](#A)'])),
+    [uriOf('LLM.md')]: text(entryLines('LLM', 'LLM', [])),
+  });
+  const messages = (name: string) => session.diagnosticsOf(uriOf(name)).filter((diagnostic) => diagnostic.code === DiagnosticCode.BrokenLink).map((diagnostic) => diagnostic.message);
+  assert.deepEqual(messages('A.md'), ['No heading defines the id "LLMs". Perhaps meant: LLM.']);
+  const retitled = session.updateOpen({ uri: uriOf('LLM.md'), version: 2, text: text(entryLines('Large Language Model', 'LLM', [])) });
+  // B.md links by that label too, to an id that exists: its diagnostics stay as they are.
+  assert.deepEqual([...retitled!.affectedUris].sort(), [uriOf('A.md'), uriOf('LLM.md')]);
+  assert.deepEqual(messages('A.md'), ['No heading defines the id "LLMs". Perhaps meant: LLM.']);
+  assert.deepEqual(messages('B.md'), ['No heading defines the id "Sprachmodell-x".']);
+  session.updateOpen({ uri: uriOf('LLM.md'), version: 3, text: text(entryLines('Sprachmodelle', 'LLM', [])) });
+  assert.deepEqual(messages('B.md'), ['No heading defines the id "Sprachmodell-x". Perhaps meant: LLM.']);
+});
 test('a document the editor still shows after its file was deleted is out of the glossary until its file is written again', async () => {
   const { workspace, session } = await sessionOf({ [uriOf('A.md')]: linkingToClaude, [uriOf('Claude.md')]: claude });
   session.updateOpen({ uri: uriOf('Claude.md'), version: 1, text: claude });

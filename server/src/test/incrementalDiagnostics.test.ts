@@ -35,11 +35,14 @@ const variants: Readonly<Record<string, readonly (readonly string[])[]>> = {
   'Quitte.md': [
     entryLines('Quitte', 'Quitte', ['[Birne](#Birne)', '[Apfel](#Apfel)'], ['```sh', 'x', '```']),
     entryLines('Quitte', 'Quitte', [], ['### Details', '', 'Mehr.']),
+    // Titles that broken links elsewhere name, by their ids or labels: their messages suggest these entries.
+    entryLines('Quitten', 'Quitte-Frucht', ['[Birne](#Birne)']),
+    entryLines('Gelbe Birne (GB)', 'Gelbe-Birne', ['[Apfel](#Apfel)']),
     // A fence left open: in the book it runs on into the next files.
     [...entryLines('Quitte', 'Quitte', ['[Birne](#Birne)']), '', '~~~', 'x'],
   ],
   '000-index.txt': [['# Index {#Index}', '', '### A {.index}', '', '[Apfel](#Apfel) |'], ['# Register', '', '### B {.index}', '', '[Birne](#Birne) |']],
-  'notes.md': [['Notizen.', '', '```', 'code', '```', '', '[Apfel](#Apfel)'], ['# Notizen', '', 'Siehe [Quitte](#Quitte).'], ['### Details', '', 'Siehe [d](#details).'], ['## Apfel {#Apfel}', '', 'Notiz.'], ['Vorweg.', '', '### Details', '', 'Siehe [d](#details).']],
+  'notes.md': [['Notizen.', '', '```', 'code', '```', '', '[Apfel](#Apfel)'], ['# Notizen', '', 'Siehe [Quitte](#Quitte).'], ['Siehe [GB](#Gelb-Birne) und [Quitten](#Quittenbaum).'], ['### Details', '', 'Siehe [d](#details).'], ['## Apfel {#Apfel}', '', 'Notiz.'], ['Vorweg.', '', '### Details', '', 'Siehe [d](#details).']],
   // A span's id: a duplicate-anchor with a heading's, no ambiguous-link (only headings are numbered).
   'README.md': [['# Projekt', '', 'Text.'], ['Text ohne Überschrift, mit [Link](#Nirgends).'], ['# Projekt {#details}', '', 'Text.'], ['Ein [Projekt]{#details}.']],
 };

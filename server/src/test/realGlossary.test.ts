@@ -10,6 +10,9 @@ import { orphanEntries } from '../index/linkGraph';
 import { URI } from 'vscode-uri';
 import { NodeFileSystemWorkspace } from '../workspace/nodeWorkspace';
 import { closestIdsByFullScan } from './support/closestIdsByFullScan';
+import { findClosestIds } from '../diagnostics/closestIds';
+import { replacementsFor } from '../diagnostics/replacements';
+import { entriesNamedByFullScan } from './support/entriesNamedByFullScan';
 
 // The real glossary is test data beside the repository (../shared), never copied into it.
 const repositoryRoot = path.resolve(__dirname, '../../../..');
@@ -81,12 +84,35 @@ test('the real glossary reproduces the facts measured with pandoc', async (t) =>
     assert.deepEqual(mostReferenced, [['Index', 347], ['Neural-Network', 57], ['Claude', 54]]);
   });
 
-  await t.test('the closest ids named for each broken link are those a full scan of all ids finds', () => {
-    for (const diagnostic of withCode(found, DiagnosticCode.BrokenLink)) {
-      if (diagnostic.data.kind === DiagnosticCode.BrokenLink) {
-        assert.deepEqual(diagnostic.data.closestIds, closestIdsByFullScan(diagnostic.data.target, found.glossary.index), diagnostic.data.target);
+  await t.test('each broken link names the entries its id and label name by title, then the closest ids, each as a full scan finds them', () => {
+    const { index } = found.glossary;
+    const named = new Map<string, readonly string[]>();
+    const checked = new Set<string>();
+    let beyondSpelling = 0;
+    for (const link of [...index.documents()].flatMap((document) => document.links)) {
+      if (index.isDefined(link.target) || link.target === '' || link.target === 'Index' || named.has(`${link.target} [${link.label}]`)) continue;
+      const closestIds = findClosestIds(link.target, index);
+      for (const name of [link.target, link.label].filter((name) => !checked.has(name))) {
+        checked.add(name);
+        assert.deepEqual(index.entriesNamed(name), entriesNamedByFullScan(name, index), name);
+      }
+      if (!checked.has(`#${link.target}`)) {
+        checked.add(`#${link.target}`);
+        assert.deepEqual(closestIds, closestIdsByFullScan(link.target, index), link.target);
+      }
+      const { ids } = replacementsFor(index, link.target, link.label, closestIds);
+      if (index.entriesNamed(link.target).length + index.entriesNamed(link.label).length > 0) {
+        named.set(`${link.target} [${link.label}]`, ids);
+        if (ids.some((id) => !closestIds.includes(id))) beyondSpelling++;
       }
     }
+    // Broken links (id and label) that name an entry by title, and those of them naming one that the spelling alone does not find.
+    assert.deepEqual([named.size, beyondSpelling], [46, 21]);
+    assert.deepEqual(named.get('GAN [GANs]'), ['Generative-Adversarial-Network', 'DAN']);
+    assert.deepEqual(named.get('Transformer-Architecture [Transformer]'), ['Transformer']);
+    assert.deepEqual(named.get('Kognitiv-Architektur [kognitive Architektur]'), ['Kognitive-Architectures']);
+    const gan = withCode(found, DiagnosticCode.BrokenLink).find((diagnostic) => diagnostic.data.kind === DiagnosticCode.BrokenLink && diagnostic.data.target === 'GAN');
+    assert.equal(gan?.message, 'No heading defines the id "GAN". Perhaps meant: Generative-Adversarial-Network, DAN.');
   });
 
   await t.test('19 explicit ids defined more than once, by 39 headings; CNN in CNN.md and Claude.md', () => {

@@ -33,7 +33,7 @@ describe('the extension in German', () => {
 
   it('reports a broken link in German', async () => {
     const [diagnostic] = await diagnosticsWithCode(fileUri('Transformer.md'), 'broken-link');
-    assert.equal(diagnostic.message, 'Keine Überschrift hat die ID „Tokeniser“. Ähnliche IDs: Tokenizer.');
+    assert.equal(diagnostic.message, 'Keine Überschrift hat die ID „Tokeniser“. Vielleicht gemeint: Tokenizer.');
   });
 
   it('counts the links in the hover in German', async () => {

@@ -129,7 +129,7 @@ describe('language features', () => {
 
   it('reports a broken link in a file that is not open, with the closest id', async () => {
     const [diagnostic] = await diagnosticsWithCode(fileUri('Transformer.md'), 'broken-link');
-    assert.equal(diagnostic.message, 'No heading defines the id "Tokeniser". Closest existing ids: Tokenizer.');
+    assert.equal(diagnostic.message, 'No heading defines the id "Tokeniser". Perhaps meant: Tokenizer.');
     assert.equal(diagnostic.severity, vscode.DiagnosticSeverity.Error);
   });
 });

@@ -1,0 +1,37 @@
+import { WorkspaceIndex } from '../index/workspaceIndex';
+import { comparableForm, singularOf } from './closestIds';
+import { entryWithId } from '../features/entryOf';
+
+/** How many ids a broken link is offered in its place at most. */
+const maxSuggestedIds = 3;
+
+/**
+ * The ids a broken link may have meant, best first, at most three: the entries that its id, then
+ * its label, names by title (`[Transformer](#Transformer-Architecture)`), then the closest ids by
+ * spelling. `preferred` is the one to apply without asking (Auto Fix) when the choice is clear:
+ * the one entry its id names, or an entry id that is an obvious variant of it. A close spelling
+ * may mean another thing (#GAN is not #DAN, #Zero-Shot-Learning not #Few-Shot-Learning), the id
+ * may be an entry yet to write, and a section's automatic id is never that clear:
+ * `#Neurosymbolische-Systeme` is an entry yet to write, not the section of another.
+ */
+export function replacementsFor(index: WorkspaceIndex, target: string, label: string, closestIds: readonly string[]): { readonly ids: string[]; readonly preferred?: string } {
+  // "Diffusion Models" for `#Diffusion-Models` (its id being `DiffusionModels`), "Generative
+  // Adversarial Network (GAN)" for `#GAN`. (The file name is no such sign: the real glossary's
+  // `Claude.md` holds a copy of the entry CNN.)
+  const named = index.entriesNamed(target, maxSuggestedIds).map(({ entry }) => entry);
+  const labelled = index.entriesNamed(label, maxSuggestedIds).map(({ entry }) => entry);
+  const entries = [...named, ...labelled.filter((entry) => !named.some((other) => other.id === entry.id))].slice(0, maxSuggestedIds);
+  const close = closestIds.filter((id) => !entries.some((entry) => entry.id === id));
+  const closest = closestIds[0];
+  const preferred =
+    named.length === 1 ? named[0]!.id : named.length === 0 && closest !== undefined && isObviousVariant(target, closest) && entryWithId(index, closest) !== undefined ? closest : undefined;
+  return { ids: [...entries.map((entry) => entry.id), ...close].slice(0, maxSuggestedIds), ...(preferred !== undefined ? { preferred } : {}) };
+}
+
+/** A suggestion that differs from the missing id only in case, hyphens or a plural ending: the writer surely meant it. */
+function isObviousVariant(missing: string, suggestion: string): boolean {
+  // Hyphens and underscores aside too: `#PromptEngineering` is `#Prompt-Engineering`.
+  const a = comparableForm(missing).replace(/[-_]/g, '');
+  const b = comparableForm(suggestion).replace(/[-_]/g, '');
+  return a === b || singularOf(a) === singularOf(b);
+}
