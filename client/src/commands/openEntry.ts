@@ -3,9 +3,10 @@ import type { EntryLocation } from '../../../server/src/protocol';
 
 /**
  * Opens an entry's file with the cursor on its heading (a title clicked in the Glossary Report),
- * beside the report, which stays open. The heading is looked for by its id where lines above it
- * came or went since the report was made. Returns the editor, or undefined for an argument that
- * is no `EntryLocation`.
+ * beside the report, which stays open. Where the heading no longer gives its id on the line the
+ * report names (lines above it came or went since, or its id is automatic), the language server
+ * tells where the entry is now. Returns the editor, or undefined for an argument that is no
+ * `EntryLocation`.
  */
 export async function openEntry(location?: Partial<EntryLocation>): Promise<vscode.TextEditor | undefined> {
   const { uri, line, id } = location ?? {};
@@ -13,35 +14,31 @@ export async function openEntry(location?: Partial<EntryLocation>): Promise<vsco
     return undefined;
   }
   const document = await vscode.workspace.openTextDocument(vscode.Uri.parse(uri));
-  const heading = new vscode.Position(headingLine(document, id, line!), 0);
+  const heading = new vscode.Position(await headingLine(document, id, line!), 0);
   const editor = await vscode.window.showTextDocument(document, { viewColumn: vscode.ViewColumn.Beside, selection: new vscode.Range(heading, heading) });
   editor.revealRange(new vscode.Range(heading, heading), vscode.TextEditorRevealType.AtTop);
   return editor;
 }
 
 /**
- * The line of the heading that gives `id` in its attribute block (`## Term {#id …}`): the one
- * given if it still does, else the first that does, else the one given (within the document; an
- * entry whose id is automatic is not looked for).
+ * The line of the heading of the entry `id` in the document: the one given if it still gives the
+ * id (`## Term {#id …}`), else where the glossary's terms (the server's workspace symbols, of the
+ * text as it is now) place it, else the one given.
  */
-function headingLine(document: vscode.TextDocument, id: string, given: number): number {
-  const last = document.lineCount - 1;
-  const isHeadingOf = (line: number): boolean => {
-    const text = document.lineAt(line).text;
-    return text.startsWith('#') && givesId(text, id);
-  };
-  if (given <= last && isHeadingOf(given)) {
+async function headingLine(document: vscode.TextDocument, id: string, given: number): Promise<number> {
+  if (given < document.lineCount && givesId(document.lineAt(given).text, id)) {
     return given;
   }
-  for (let line = 0; line <= last; line++) {
-    if (isHeadingOf(line)) {
-      return line;
-    }
-  }
-  return Math.min(given, last);
+  const terms = await vscode.commands.executeCommand<vscode.SymbolInformation[] | undefined>('vscode.executeWorkspaceSymbolProvider', id);
+  const term = terms?.find((symbol) => symbol.containerName === `#${id}` && symbol.location.uri.toString() === document.uri.toString());
+  return term?.location.range.start.line ?? Math.min(given, document.lineCount - 1);
 }
 
+/** Whether a line is a heading that gives the id in its attribute block. */
 function givesId(text: string, id: string): boolean {
+  if (!text.startsWith('#')) {
+    return false;
+  }
   const written = `#${id}`;
   for (let at = text.indexOf(written); at >= 0; at = text.indexOf(written, at + 1)) {
     const before = text[at - 1];

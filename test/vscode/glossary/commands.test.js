@@ -181,6 +181,15 @@ describe('commands', () => {
       await moved.edit((edit) => edit.insert(new vscode.Position(0, 0), '<!-- neu -->\n\n'));
       const found = await vscode.commands.executeCommand('glossary.openEntry', attention.argument);
       assert.equal(found.selection.active.line, attention.argument.line + 2);
+      // An entry whose id is automatic (no {#id}): the server tells where its heading is now.
+      await found.edit((edit) => {
+        const heading = found.document.lineAt(attention.argument.line + 2);
+        edit.replace(heading.range, heading.text.replace('#Attention ', ''));
+        edit.insert(new vscode.Position(0, 0), 'Noch ein Absatz.\n\n');
+      });
+      const automatic = await vscode.commands.executeCommand('glossary.openEntry', { ...attention.argument, id: 'attention' });
+      assert.equal(automatic.selection.active.line, attention.argument.line + 4);
+      assert.equal(automatic.document.lineAt(automatic.selection.active.line).text, '## Attention {.chapter .small .term}');
       await revert(found.document);
       // An argument that is no location or id, from another extension say, does nothing.
       assert.equal(await vscode.commands.executeCommand('glossary.openEntry', 'Attention.md'), undefined);
