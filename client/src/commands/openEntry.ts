@@ -23,15 +23,25 @@ export async function openEntry(location?: Partial<EntryLocation>): Promise<vsco
 /**
  * The line of the heading of the entry `id` in the document: the one given if it still gives the
  * id (`## Term {#id …}`), else where the glossary's terms (the server's workspace symbols, of the
- * text as it is now) place it, else the one given.
+ * text as it is now) place it, else (the server still starting) the first heading giving the id,
+ * else the one given.
  */
 async function headingLine(document: vscode.TextDocument, id: string, given: number): Promise<number> {
-  if (given < document.lineCount && givesId(document.lineAt(given).text, id)) {
+  const givesIt = (line: number): boolean => givesId(document.lineAt(line).text, id);
+  if (given < document.lineCount && givesIt(given)) {
     return given;
   }
   const terms = await vscode.commands.executeCommand<vscode.SymbolInformation[] | undefined>('vscode.executeWorkspaceSymbolProvider', id);
   const term = terms?.find((symbol) => symbol.containerName === `#${id}` && symbol.location.uri.toString() === document.uri.toString());
-  return term?.location.range.start.line ?? Math.min(given, document.lineCount - 1);
+  if (term !== undefined) {
+    return term.location.range.start.line;
+  }
+  for (let line = 0; line < document.lineCount; line++) {
+    if (givesIt(line)) {
+      return line;
+    }
+  }
+  return Math.min(given, document.lineCount - 1);
 }
 
 /** Whether a line is a heading that gives the id in its attribute block. */

@@ -18,14 +18,14 @@ export function replacementsFor(index: WorkspaceIndex, target: string, label: st
   // "Diffusion Models" for `#Diffusion-Models` (its id being `DiffusionModels`), "Generative
   // Adversarial Network (GAN)" for `#GAN`. (The file name is no such sign: the real glossary's
   // `Claude.md` holds a copy of the entry CNN.)
-  const named = index.entriesNamed(target, maxSuggestedIds).map(({ entry }) => entry);
-  const labelled = index.entriesNamed(label, maxSuggestedIds).map(({ entry }) => entry);
-  const entries = [...named, ...labelled.filter((entry) => !named.some((other) => other.id === entry.id))].slice(0, maxSuggestedIds);
-  const close = closestIds.filter((id) => !entries.some((entry) => entry.id === id));
+  const named = index.entryIdsNamed(target, maxSuggestedIds);
+  const labelled = index.entryIdsNamed(label, maxSuggestedIds);
+  const entries = [...new Set([...named, ...labelled])].slice(0, maxSuggestedIds);
+  const close = closestIds.filter((id) => !entries.includes(id));
   const closest = closestIds[0];
   const preferred =
-    named.length === 1 ? named[0]!.id : named.length === 0 && closest !== undefined && isObviousVariant(target, closest) && entryWithId(index, closest) !== undefined ? closest : undefined;
-  return { ids: [...entries.map((entry) => entry.id), ...close].slice(0, maxSuggestedIds), ...(preferred !== undefined ? { preferred } : {}) };
+    named.length === 1 ? named[0]! : named.length === 0 && closest !== undefined && isObviousVariant(target, closest) && entryWithId(index, closest) !== undefined ? closest : undefined;
+  return { ids: [...entries, ...close].slice(0, maxSuggestedIds), ...(preferred !== undefined ? { preferred } : {}) };
 }
 
 /** A suggestion that differs from the missing id only in case, hyphens or a plural ending: the writer surely meant it. */

@@ -1,6 +1,6 @@
 import { singularOf } from '../diagnostics/closestIds';
 import { abbreviates, endingsOf, isEnding, longestEnding } from '../mentions/lexicon';
-import { Entry } from '../parse/model';
+import { Entry, GlossaryDocument } from '../parse/model';
 
 /**
  * A name as entry titles and broken links are compared by it: lower case, hyphens and underscores
@@ -14,11 +14,20 @@ export function nameOf(text: string): string {
  * The names an entry goes by: its title, and for "X (Y)" where one abbreviates the other, X and Y
  * too ("Generative Adversarial Network (GAN)" is "GAN"; "Bedrock (Amazon)" is no "Amazon").
  */
-export function namesOf(entry: Entry): string[] {
-  const parts = /^(.*?)\s*\(([^()]+)\)\s*$/.exec(entry.title);
-  const titles = parts && (abbreviates(parts[1]!, parts[2]!) || abbreviates(parts[2]!, parts[1]!)) ? [entry.title, parts[1]!, parts[2]!] : [entry.title];
-  return titles.map(nameOf);
+export function namesOf(entry: Entry): readonly string[] {
+  let names = namesOfEntries.get(entry);
+  if (names === undefined) {
+    const parts = /^(.*?)\s*\(([^()]+)\)\s*$/.exec(entry.title);
+    const titles = parts && (abbreviates(parts[1]!, parts[2]!) || abbreviates(parts[2]!, parts[1]!)) ? [entry.title, parts[1]!, parts[2]!] : [entry.title];
+    // A heading without text (`## {#Id}`) names nothing.
+    names = [...new Set(titles.map(nameOf))].filter((name) => name !== '');
+    namesOfEntries.set(entry, names);
+  }
+  return names;
 }
+
+/** The names of each entry, worked out once: the entries of other files are asked for at every keystroke. */
+const namesOfEntries = new WeakMap<Entry, readonly string[]>();
 
 /**
  * Whether two names (`nameOf`) are one, allowing the German endings mentions take too: "kognitive
@@ -44,6 +53,53 @@ export function nameKeys(name: string): string[] {
   for (let cut = 1; cut <= longestEnding && cut < name.length; cut++) {
     const base = name.slice(0, -cut);
     if (inflects(base, name)) keys.push(base);
+  }
+  return keys;
+}
+
+/** A document's entries by the keys (`nameKeys`) of their names, and the ids each name gives. */
+export interface EntryNames {
+  readonly entriesByKey: ReadonlyMap<string, readonly Entry[]>;
+  /**
+   * Per name, the ids of the entries going by it, sorted and joined: what broken links elsewhere
+   * read of the document, whatever the order of its entries.
+   */
+  readonly idsByName: ReadonlyMap<string, string>;
+}
+
+const entryNamesOfDocuments = new WeakMap<GlossaryDocument, EntryNames>();
+const noEntryNames: EntryNames = { entriesByKey: new Map(), idsByName: new Map() };
+
+/** The names of a document's entries (worked out once per model). */
+export function entryNamesOf(document: GlossaryDocument | undefined): EntryNames {
+  if (document === undefined || document.entries.length === 0) return noEntryNames;
+  let names = entryNamesOfDocuments.get(document);
+  if (names === undefined) {
+    const entriesByKey = new Map<string, Entry[]>();
+    const idsByName = new Map<string, Set<string>>();
+    for (const entry of document.entries) {
+      for (const name of namesOf(entry)) {
+        idsByName.set(name, (idsByName.get(name) ?? new Set()).add(entry.id));
+        for (const key of nameKeys(name)) {
+          const entries = entriesByKey.get(key) ?? [];
+          if (!entries.includes(entry)) entriesByKey.set(key, [...entries, entry]);
+        }
+      }
+    }
+    names = { entriesByKey, idsByName: new Map([...idsByName].map(([name, ids]) => [name, [...ids].sort().join(' ')])) };
+    entryNamesOfDocuments.set(document, names);
+  }
+  return names;
+}
+
+/** The keys (`nameKeys`) of the names (`nameOf`) the links of a document give by their ids and labels. */
+export function linkNameKeysOf(document: GlossaryDocument | undefined): ReadonlySet<string> {
+  const keys = new Set<string>();
+  for (const link of document?.links ?? []) {
+    for (const text of [link.target, link.label]) {
+      const name = nameOf(text);
+      if (name !== '') for (const key of nameKeys(name)) keys.add(key);
+    }
   }
   return keys;
 }

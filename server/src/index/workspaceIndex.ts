@@ -6,7 +6,7 @@ import { changedLabels, entryShapeChangedIds, linkGraphChangedIds } from './link
 import { termsKeyOf } from '../mentions/lexicon';
 import { folderOfMost } from '../workspace/uris';
 import { fileNameId, isMarkdownFile } from '../diagnostics/check';
-import { nameKeys, nameOf, namesOf, sameName } from './entryNames';
+import { entryNamesOf, linkNameKeysOf, nameKeys, nameOf, namesOf, sameName } from './entryNames';
 
 /** An anchor and the document that defines it. */
 export interface LocatedAnchor {
@@ -33,8 +33,9 @@ export interface IndexChange {
   /**
    * Documents whose diagnostics may change: the document itself (unless removed), every document
    * that links to a changed id or defines it explicitly, the documents defining the ids whose links from this
-   * document changed (their inbound links, index and see-also mentions), and every document when
-   * the index page became another. Worked out when first read, from the index as it is then: read
+   * document changed (their inbound links, index and see-also mentions), the documents whose broken
+   * links name (by id or label) an entry that came, went, or changed its title or id, and every
+   * document when the index page became another. Worked out when first read, from the index as it is then: read
    * it before the next update (a load reads none of them), or keep the change `affectedNow`.
    */
   readonly affectedUris: ReadonlySet<string>;
@@ -46,9 +47,9 @@ export function affectedNow(change: IndexChange): IndexChange {
 }
 
 /**
- * Per id, the URIs of the documents that mention it, in the order they were added. The anchors and
- * links themselves stay in the documents: most ids occur in one or two documents, and a list of
- * shared URI strings costs far less memory than a map of per-document arrays.
+ * Per id (or name), the URIs of the documents that mention it, in the order they were added. The
+ * anchors and links themselves stay in the documents: most ids occur in one or two documents, and a
+ * list of shared URI strings costs far less memory than a map of per-document arrays.
  */
 type DocumentsById = Map<string, string[]>;
 
@@ -227,22 +228,27 @@ export class WorkspaceIndex {
   }
 
   /**
-   * The first `limit` entries that go by the name a text gives (`nameOf`; a title, or a part of
-   * "X (Y)" that abbreviates the other, endings allowed), ordered by URI, then in document order.
+   * The ids of the first `limit` entries that go by the name a text gives (`nameOf`; a title, or a
+   * part of "X (Y)" that abbreviates the other, endings allowed), each once, ordered by URI, then
+   * by id (so that reordering a file's entries changes nothing).
    */
-  entriesNamed(text: string, limit = Infinity): readonly LocatedEntry[] {
+  entryIdsNamed(text: string, limit = Infinity): string[] {
     const name = nameOf(text);
+    const keys = name === '' ? [] : nameKeys(name);
     // Most names (a broken link's id or label) name no entry: told before any list is made.
-    const holders = name === '' ? [] : nameKeys(name).map((key) => this.entryHoldersByName.get(key)).filter((uris) => uris !== undefined);
+    const holders = keys.flatMap((key) => this.entryHoldersByName.get(key) ?? []);
     if (holders.length === 0) return [];
-    const found: LocatedEntry[] = [];
-    for (const uri of [...new Set(holders.flat())].sort()) {
-      for (const entry of this.documentsByUri.get(uri)?.entries ?? []) {
-        if (found.length === limit) return found;
-        if (namesOf(entry).some((other) => sameName(other, name))) found.push({ uri, entry });
+    const ids: string[] = [];
+    for (const uri of [...new Set(holders)].sort()) {
+      const { entriesByKey } = entryNamesOf(this.documentsByUri.get(uri));
+      const named = keys.flatMap((key) => entriesByKey.get(key) ?? []).filter((entry) => namesOf(entry).some((other) => sameName(other, name)));
+      for (const id of [...new Set(named.map((entry) => entry.id))].sort()) {
+        if (ids.includes(id)) continue;
+        ids.push(id);
+        if (ids.length === limit) return ids;
       }
     }
-    return found;
+    return ids;
   }
 
   /** The anchors defining an id, ordered by URI, then in document order. */
@@ -282,9 +288,9 @@ export class WorkspaceIndex {
     replaceUri(this.definersById, uri, new Set(oldAnchors.keys()), new Set(newAnchors.keys()), this.definedIdCandidates);
     replaceUri(this.linkersById, uri, targetsOf(previous), targetsOf(next), this.linkedIdFinder);
     replaceUri(this.explicitDefinersById, uri, explicitIdsOf(previous), explicitIdsOf(next));
-    const namesBefore = entryIdsByName(previous);
-    const namesAfter = entryIdsByName(next);
-    replaceUri(this.entryHoldersByName, uri, keysOf(namesBefore.keys()), keysOf(namesAfter.keys()));
+    const namesBefore = entryNamesOf(previous);
+    const namesAfter = entryNamesOf(next);
+    replaceUri(this.entryHoldersByName, uri, new Set(namesBefore.entriesByKey.keys()), new Set(namesAfter.entriesByKey.keys()));
     if (this.linkersByName !== undefined) replaceUri(this.linkersByName, uri, linkNameKeysOf(previous), linkNameKeysOf(next));
     if (hasIndexSections(next)) {
       this.indexSectionHolders.add(uri);
@@ -338,16 +344,17 @@ export class WorkspaceIndex {
         }
       }
       // A broken link names the entries its id or label names by title: those came, went or changed their id.
-      const changedNames = namesWithOtherIds(namesBefore, namesAfter);
-      if (changedNames.size > 0) {
+      const changedKeys = keysOf(namesWithOtherIds(namesBefore.idsByName, namesAfter.idsByName));
+      if (changedKeys.size > 0) {
         const names = this.linkersByNameIndex();
-        const named = (text: string): boolean => [...changedNames].some((name) => sameName(nameOf(text), name));
+        const candidates = new Set<string>();
+        for (const key of changedKeys) for (const affected of names.get(key) ?? []) candidates.add(affected);
+        // A shared key where the names differ only adds a file to work out again.
+        const named = (text: string): boolean => text !== '' && nameKeys(nameOf(text)).some((key) => changedKeys.has(key));
+        // Labels repeat across files ("Index", a term's title): most of those links resolve.
         const naming = (link: Link): boolean => !this.isDefined(link.target) && (named(link.target) || named(link.label));
-        for (const key of keysOf(changedNames)) {
-          for (const affected of names.get(key) ?? []) {
-            // Labels repeat across files ("Index", a term's title): most of those links resolve.
-            if (!uris.has(affected) && this.documentsByUri.get(affected)?.links.some(naming)) uris.add(affected);
-          }
+        for (const candidate of candidates) {
+          if (!uris.has(candidate) && this.documentsByUri.get(candidate)?.links.some(naming)) uris.add(candidate);
         }
       }
       // A duplicate id's diagnostics point at every other definition (automatic ones too): where one
@@ -447,34 +454,12 @@ function termsKey(document: GlossaryDocument | undefined): string {
   return key;
 }
 
-/** Per name its entries go by (`namesOf`), their ids: what the suggestions for broken links elsewhere read of a document. */
-function entryIdsByName(document: GlossaryDocument | undefined): Map<string, string> {
-  const idsByName = new Map<string, string>();
-  for (const entry of document?.entries ?? []) {
-    for (const name of namesOf(entry)) {
-      const ids = idsByName.get(name);
-      idsByName.set(name, ids === undefined ? entry.id : `${ids} ${entry.id}`);
-    }
-  }
-  return idsByName;
-}
-
-/** The names whose entries differ between two `entryIdsByName` (present in one only, or with other ids). */
+/** The names whose ids differ between two `EntryNames.idsByName` (present in one only, or with other ids). */
 function namesWithOtherIds(before: ReadonlyMap<string, string>, after: ReadonlyMap<string, string>): Set<string> {
-  const keys = new Set<string>();
-  before.forEach((value, key) => after.get(key) === value || keys.add(key));
-  after.forEach((_, key) => before.has(key) || keys.add(key));
-  return keys;
-}
-
-/** The keys (`nameKeys`) of the names (`nameOf`) the links of a document give by their ids and labels. */
-function linkNameKeysOf(document: GlossaryDocument | undefined): ReadonlySet<string> {
-  const keys = new Set<string>();
-  for (const link of document?.links ?? []) {
-    for (const key of nameKeys(nameOf(link.target))) keys.add(key);
-    for (const key of nameKeys(nameOf(link.label))) keys.add(key);
-  }
-  return keys;
+  const names = new Set<string>();
+  before.forEach((ids, name) => after.get(name) === ids || names.add(name));
+  after.forEach((_, name) => before.has(name) || names.add(name));
+  return names;
 }
 
 /** The keys (`nameKeys`) of the names given. */

@@ -223,3 +223,28 @@ test('typing in a section heading costs as much in a workspace 20 times larger (
   const ratio = keystrokes(large) / keystrokes(small);
   assert.ok(ratio < 5, `20x the files, ${ratio.toFixed(1)}x the time per keystroke`);
 });
+
+test('entryIdsNamed: the entries a name names by title, endings and abbreviations allowed, each id once, by URI then id; reordering a file changes neither them nor other files', () => {
+  const parse = (name: string, lines: readonly string[], version = 1) => parseGlossaryDocument(lines.join('\n'), `file:///ws/${name}`, version);
+  const agents = ['## Agent {#A2 .term}', '', 'Text.', '', '## Agenten {#A1 .term}', '', 'Text.'];
+  const swapped = [...agents.slice(4), '', ...agents.slice(0, 3)];
+  const index = indexOf(
+    parse('Z.md', agents),
+    parse('B.md', ['## Agents (AG) {#A3 .term}', '', 'Text.', '', '## Agent {#A1 .term}', '', 'Kopie.']),
+    parse('Empty.md', ['## {#Empty .term}', '', 'Text.']),
+    parse('L.md', ['[Agent](#Zzzzzz), [s](#Qqq).']),
+  );
+  assert.deepEqual(index.entryIdsNamed('Agent'), ['A1', 'A3', 'A2']);
+  assert.deepEqual(index.entryIdsNamed('agenten'), ['A1', 'A3', 'A2']);
+  assert.deepEqual(index.entryIdsNamed('AG'), ['A3']);
+  assert.deepEqual(index.entryIdsNamed('Agent', 2), ['A1', 'A3']);
+  // A heading without text names nothing.
+  assert.deepEqual([index.entryIdsNamed('s'), index.entryIdsNamed('')], [[], []]);
+  const change = index.update(parse('Z.md', swapped, 2));
+  // B.md defines A1 too: its duplicate-anchor points at the heading that moved. L.md reads nothing new.
+  assert.deepEqual([...change.affectedUris].sort(), ['file:///ws/B.md', 'file:///ws/Z.md']);
+  assert.deepEqual(index.entryIdsNamed('Agent'), ['A1', 'A3', 'A2']);
+  // Retitled: the file with the broken link naming it is affected, not the others.
+  const retitled = index.update(parse('Z.md', swapped.map((line) => line.replace('## Agent {', '## Makler {')), 3));
+  assert.deepEqual([...retitled.affectedUris].sort(), ['file:///ws/L.md', 'file:///ws/Z.md']);
+});
