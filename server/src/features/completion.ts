@@ -116,7 +116,7 @@ function completeIds(index: WorkspaceIndex, uri: string, typed: string, rest: st
     return null;
   }
   // The entry the link's label names (`[Transformer](#Tra`) comes first, as the writer surely means it.
-  const named = entriesNamedByLabel(catalog, label).filter((candidate) => candidate.uri !== uri && (typedLower === '' || matchTier(typedLower, candidate.idLower) !== undefined));
+  const named = entriesNamedByLabel(index, catalog, label).filter((candidate) => candidate.uri !== uri && (typedLower === '' || matchTier(typedLower, candidate.idLower) !== undefined));
   const kept = named.length === 0 ? matches.kept : [...named, ...matches.kept.filter((candidate) => !named.includes(candidate))].slice(0, maxItems);
   return listOf(kept, matches.complete && kept.length === matches.kept.length, (candidate) => {
     const entry = entryWithId(index, candidate.id)?.entry;
@@ -155,16 +155,18 @@ export async function resolveCompletionItem(index: WorkspaceIndex, item: Complet
 }
 
 /**
- * The entries whose title a link's label names, ignoring case and spacing, or whose id is the one a
- * new entry of that title would get (`Large Language Model` names `#Large-Language-Model`).
+ * The entries a link's label names, as a broken link's quick fixes find them (its title, with
+ * endings, or a part of "X (Y)": `GANs` names "Generative Adversarial Network (GAN)"), or whose id
+ * is the one a new entry of that title would get (`Large Language Model` names `#Large-Language-Model`).
  */
-function entriesNamedByLabel(catalog: Catalog, label: string): Candidate[] {
-  const titleLower = label.replace(/\s+/g, ' ').trim().toLowerCase();
-  if (titleLower === '') {
+function entriesNamedByLabel(index: WorkspaceIndex, catalog: Catalog, label: string): Candidate[] {
+  if (label.trim() === '') {
     return [];
   }
+  const namedIds = index.entryIdsNamed(label);
   const idLower = proposeEntryId(label).toLowerCase();
-  return catalog.entries.filter((candidate) => candidate.titleLower === titleLower || candidate.idLower === idLower);
+  const rankOf = (candidate: Candidate): number => (namedIds.includes(candidate.id) ? namedIds.indexOf(candidate.id) : namedIds.length);
+  return catalog.entries.filter((candidate) => namedIds.includes(candidate.id) || candidate.idLower === idLower).sort((a, b) => rankOf(a) - rankOf(b));
 }
 
 /** Where an id other than an entry's leads: the section or element and its file, and how many other files give the same id. */

@@ -39,7 +39,7 @@ test('completion after ](# offers every id, entries first, each replacing nothin
   assert.deepEqual(completionsAt({ ...workspace, 'A.md': ['See [x](#‸'] })?.map((item) => item.label), ['Data-Scraping', 'Dataset', 'Gradient-Descent']);
 });
 
-test('completion after ](# puts first the entry that the link\'s label names, by title or as its id would read', () => {
+test('completion after ](# puts first the entry that the link\'s label names, by title (as a broken link\'s quick fixes find it) or as its id would read', () => {
   const files = {
     'Training.md': ['## Training {#Training .term}'],
     'Transformer.md': ['## Transformer {#Transformer .term}'],
@@ -52,6 +52,10 @@ test('completion after ](# puts first the entry that the link\'s label names, by
   assert.deepEqual(labels('[large  language model](#‸)'), ['LLM', 'Tokenizer', 'Training', 'Transformer']);
   // What is typed still filters: the named entry comes only when it matches.
   assert.deepEqual(labels('[Transformer](#Tok‸'), ['Tokenizer']);
+  // Named as a broken link's quick fixes find it: with an ending, or by the abbreviation in its title.
+  const withGan = (line: string) => completionsAt({ ...files, 'GAN.md': ['## Generative Adversarial Network (GAN) {#Generative-Adversarial-Network .term}'], 'A.md': [line] })?.map((item) => item.label);
+  assert.deepEqual(withGan('[GANs](#‸')?.[0], 'Generative-Adversarial-Network');
+  assert.deepEqual(withGan('[Transformers](#T‸'), ['Transformer', 'Tokenizer', 'Training', 'Generative-Adversarial-Network']);
   // A label wrapped onto the lines before names the entry too, but not one of another paragraph.
   const wrapped = (lines: string[]) => completionsAt({ ...files, 'ZSL.md': ['## Zero Shot Learning {#ZSL .term}'], 'A.md': lines })?.map((item) => item.label);
   assert.deepEqual(wrapped(['Ein [Zero', 'Shot', 'Learning](#‸']), ['ZSL', 'LLM', 'Tokenizer', 'Training', 'Transformer']);
