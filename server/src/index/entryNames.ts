@@ -15,19 +15,11 @@ export function nameOf(text: string): string {
  * too ("Generative Adversarial Network (GAN)" is "GAN"; "Bedrock (Amazon)" is no "Amazon").
  */
 export function namesOf(entry: Entry): readonly string[] {
-  let names = namesOfEntries.get(entry);
-  if (names === undefined) {
-    const parts = /^(.*?)\s*\(([^()]+)\)\s*$/.exec(entry.title);
-    const titles = parts && (abbreviates(parts[1]!, parts[2]!) || abbreviates(parts[2]!, parts[1]!)) ? [entry.title, parts[1]!, parts[2]!] : [entry.title];
-    // A heading without text (`## {#Id}`) names nothing.
-    names = [...new Set(titles.map(nameOf))].filter((name) => name !== '');
-    namesOfEntries.set(entry, names);
-  }
-  return names;
+  const parts = /^(.*?)\s*\(([^()]+)\)\s*$/.exec(entry.title);
+  const titles = parts && (abbreviates(parts[1]!, parts[2]!) || abbreviates(parts[2]!, parts[1]!)) ? [entry.title, parts[1]!, parts[2]!] : [entry.title];
+  // A heading without text (`## {#Id}`) names nothing.
+  return [...new Set(titles.map(nameOf))].filter((name) => name !== '');
 }
-
-/** The names of each entry, worked out once: the entries of other files are asked for at every keystroke. */
-const namesOfEntries = new WeakMap<Entry, readonly string[]>();
 
 /**
  * Whether two names (`nameOf`) are one, allowing the German endings mentions take too: "kognitive
@@ -57,9 +49,15 @@ export function nameKeys(name: string): string[] {
   return keys;
 }
 
+/** An entry and one of the names it goes by. */
+export interface NamedEntry {
+  readonly entry: Entry;
+  readonly name: string;
+}
+
 /** A document's entries by the keys (`nameKeys`) of their names, and the ids each name gives. */
 export interface EntryNames {
-  readonly entriesByKey: ReadonlyMap<string, readonly Entry[]>;
+  readonly entriesByKey: ReadonlyMap<string, readonly NamedEntry[]>;
   /**
    * Per name, the ids of the entries going by it, sorted and joined: what broken links elsewhere
    * read of the document, whatever the order of its entries.
@@ -67,28 +65,35 @@ export interface EntryNames {
   readonly idsByName: ReadonlyMap<string, string>;
 }
 
-const entryNamesOfDocuments = new WeakMap<GlossaryDocument, EntryNames>();
+/**
+ * From how many entries a document keeps its `EntryNames` (with its model): the index asks for
+ * them at every update of a file, and a glossary written as one file of thousands of entries
+ * would work them out again at each keystroke. Most files hold one entry, and keeping theirs would
+ * cost more memory than working them out takes time.
+ */
+const entriesOfKeptNames = 16;
+const keptEntryNames = new WeakMap<GlossaryDocument, EntryNames>();
 const noEntryNames: EntryNames = { entriesByKey: new Map(), idsByName: new Map() };
 
-/** The names of a document's entries (worked out once per model). */
+/** The names of a document's entries. */
 export function entryNamesOf(document: GlossaryDocument | undefined): EntryNames {
   if (document === undefined || document.entries.length === 0) return noEntryNames;
-  let names = entryNamesOfDocuments.get(document);
-  if (names === undefined) {
-    const entriesByKey = new Map<string, Entry[]>();
-    const idsByName = new Map<string, Set<string>>();
-    for (const entry of document.entries) {
-      for (const name of namesOf(entry)) {
-        idsByName.set(name, (idsByName.get(name) ?? new Set()).add(entry.id));
-        for (const key of nameKeys(name)) {
-          const entries = entriesByKey.get(key) ?? [];
-          if (!entries.includes(entry)) entriesByKey.set(key, [...entries, entry]);
-        }
+  const kept = keptEntryNames.get(document);
+  if (kept !== undefined) return kept;
+  const entriesByKey = new Map<string, NamedEntry[]>();
+  const idsByName = new Map<string, Set<string>>();
+  for (const entry of document.entries) {
+    for (const name of namesOf(entry)) {
+      idsByName.set(name, (idsByName.get(name) ?? new Set()).add(entry.id));
+      for (const key of nameKeys(name)) {
+        const named = entriesByKey.get(key);
+        if (named === undefined) entriesByKey.set(key, [{ entry, name }]);
+        else named.push({ entry, name });
       }
     }
-    names = { entriesByKey, idsByName: new Map([...idsByName].map(([name, ids]) => [name, [...ids].sort().join(' ')])) };
-    entryNamesOfDocuments.set(document, names);
   }
+  const names: EntryNames = { entriesByKey, idsByName: new Map([...idsByName].map(([name, ids]) => [name, [...ids].sort().join(' ')])) };
+  if (document.entries.length >= entriesOfKeptNames) keptEntryNames.set(document, names);
   return names;
 }
 

@@ -6,7 +6,7 @@ import { changedLabels, entryShapeChangedIds, linkGraphChangedIds } from './link
 import { termsKeyOf } from '../mentions/lexicon';
 import { folderOfMost } from '../workspace/uris';
 import { fileNameId, isMarkdownFile } from '../diagnostics/check';
-import { entryNamesOf, linkNameKeysOf, nameKeys, nameOf, namesOf, sameName } from './entryNames';
+import { entryNamesOf, linkNameKeysOf, NamedEntry, nameKeys, nameOf, sameName } from './entryNames';
 
 /** An anchor and the document that defines it. */
 export interface LocatedAnchor {
@@ -63,8 +63,8 @@ export class WorkspaceIndex {
   private readonly linkersById: DocumentsById = new Map();
   /** The documents defining each id explicitly (`{#id}`), those that `duplicate-anchor` reports. */
   private readonly explicitDefinersById: DocumentsById = new Map();
-  /** Per key (`nameKeys`) of a name an entry goes by (`namesOf`), the documents holding such an entry. */
-  private readonly entryHoldersByName: DocumentsById = new Map();
+  /** Per key (`nameKeys`) of a name an entry goes by (`namesOf`), the entries going by such a name. */
+  private readonly entriesByNameKey = new Map<string, (NamedEntry & { readonly uri: string })[]>();
   /**
    * Per key (`nameKeys`) of a name a link gives by its id or label (`nameOf`), the documents holding
    * such a link: a broken link names the entries it names by title. Built when first needed, then
@@ -234,21 +234,12 @@ export class WorkspaceIndex {
    */
   entryIdsNamed(text: string, limit = Infinity): string[] {
     const name = nameOf(text);
-    const keys = name === '' ? [] : nameKeys(name);
-    // Most names (a broken link's id or label) name no entry: told before any list is made.
-    const holders = keys.flatMap((key) => this.entryHoldersByName.get(key) ?? []);
-    if (holders.length === 0) return [];
-    const ids: string[] = [];
-    for (const uri of [...new Set(holders)].sort()) {
-      const { entriesByKey } = entryNamesOf(this.documentsByUri.get(uri));
-      const named = keys.flatMap((key) => entriesByKey.get(key) ?? []).filter((entry) => namesOf(entry).some((other) => sameName(other, name)));
-      for (const id of [...new Set(named.map((entry) => entry.id))].sort()) {
-        if (ids.includes(id)) continue;
-        ids.push(id);
-        if (ids.length === limit) return ids;
-      }
-    }
-    return ids;
+    const candidates = name === '' ? [] : nameKeys(name).flatMap((key) => this.entriesByNameKey.get(key) ?? []);
+    // Most names (a broken link's id or label) name no entry.
+    if (candidates.length === 0) return [];
+    const named = candidates.filter((candidate) => sameName(candidate.name, name));
+    named.sort((a, b) => compareStrings(a.uri, b.uri) || compareStrings(a.entry.id, b.entry.id));
+    return [...new Set(named.map(({ entry }) => entry.id))].slice(0, limit);
   }
 
   /** The anchors defining an id, ordered by URI, then in document order. */
@@ -290,7 +281,17 @@ export class WorkspaceIndex {
     replaceUri(this.explicitDefinersById, uri, explicitIdsOf(previous), explicitIdsOf(next));
     const namesBefore = entryNamesOf(previous);
     const namesAfter = entryNamesOf(next);
-    replaceUri(this.entryHoldersByName, uri, new Set(namesBefore.entriesByKey.keys()), new Set(namesAfter.entriesByKey.keys()));
+    for (const key of namesBefore.entriesByKey.keys()) {
+      const others = this.entriesByNameKey.get(key)!.filter((named) => named.uri !== uri);
+      if (others.length > 0) this.entriesByNameKey.set(key, others);
+      else this.entriesByNameKey.delete(key);
+    }
+    for (const [key, named] of namesAfter.entriesByKey) {
+      const located = named.map(({ entry, name }) => ({ entry, name, uri }));
+      const others = this.entriesByNameKey.get(key);
+      if (others === undefined) this.entriesByNameKey.set(key, located);
+      else others.push(...located);
+    }
     if (this.linkersByName !== undefined) replaceUri(this.linkersByName, uri, linkNameKeysOf(previous), linkNameKeysOf(next));
     if (hasIndexSections(next)) {
       this.indexSectionHolders.add(uri);
@@ -405,6 +406,10 @@ export class WorkspaceIndex {
       return document ? itemsOf(document).map((item) => make(uri, item)) : [];
     });
   }
+}
+
+function compareStrings(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 function groupBy<T>(items: readonly T[], keyOf: (item: T) => string): Map<string, T[]> {
