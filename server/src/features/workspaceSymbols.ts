@@ -8,18 +8,21 @@ const maxSymbols = 500;
 
 /**
  * Every term of the glossary whose title or id matches the query (see `searchTier`: prefix, a
- * word's prefix or the initials, then subsequence), best matches first.
+ * word's prefix or the initials, then subsequence), best matches first. A term whose title or id
+ * is the query itself comes before all of them: among hundreds of terms beginning with "KI", the
+ * one whose id is `KI` is not cut off (Glossary Report links find an entry's heading this way).
  */
 export function workspaceSymbols(index: WorkspaceIndex, query: string, token: CancellationToken): SymbolInformation[] {
   const search = wordsOf(query);
   const ranked: { readonly tier: number; readonly symbol: SymbolInformation }[] = [];
   for (const { uri, entry } of index.entries()) {
-    const tiers = searchableNames(entry).map((name) => searchTier(search, name)).filter((tier) => tier !== undefined);
+    const names = searchableNames(entry);
+    const tiers = names.map((name) => searchTier(search, name)).filter((tier) => tier !== undefined);
     if (tiers.length === 0) {
       continue;
     }
     ranked.push({
-      tier: Math.min(...tiers),
+      tier: names.some((name) => name.compact === search.compact) ? -1 : Math.min(...tiers),
       symbol: {
         name: entry.title || entry.id,
         kind: SymbolKind.Class,

@@ -48,6 +48,15 @@ test('workspace symbols: a search in words finds the term whatever stands betwee
   assert.deepEqual(names('adv net'), ['Generative Adversarial Network (GAN)']);
 });
 
+test('workspace symbols: a term whose id or title is the query comes first, even past the cap on answers', () => {
+  const files: Record<string, string[]> = { 'KI.md': ['## Künstliche Intelligenz {#KI .term}'] };
+  for (let n = 0; n < 600; n++) files[`KI-${n}.md`] = [`## KI-Agent ${n} {#KI-Agent-${n} .term}`];
+  const symbols = workspaceSymbols(indexOf(files), 'KI', notCancelled);
+  assert.equal(symbols.length, 500);
+  assert.equal(symbols[0]?.containerName, '#KI');
+  assert.equal(workspaceSymbols(indexOf(files), 'künstliche intelligenz', notCancelled)[0]?.name, 'Künstliche Intelligenz');
+});
+
 test('missing entries: ids linked but defined nowhere, most referenced first; #Index, without an index page, is none', () => {
   assert.deepEqual(missingEntries(index), [
     { id: 'Claude', title: 'Claude', referenceCount: 3, fileCount: 2 },
