@@ -4,6 +4,8 @@ import { IndexChange } from './index/workspaceIndex';
 /** How long diagnostics after an edit wait for the next keystroke, and at most during a long burst. */
 const editDelayMs = 75;
 const editMaxWaitMs = 500;
+/** How long publishing a whole glossary goes on before requests and edits get their turn. */
+const publishSliceMs = 20;
 
 /**
  * Sends the diagnostics of the documents an index change affects. Clients that pull diagnostics
@@ -21,6 +23,8 @@ export class DiagnosticsPublisher {
   private timer: NodeJS.Timeout | undefined;
   /** After the shutdown request nothing more is sent. */
   private stopped = false;
+  /** Counts the publications of a whole glossary, so that an older one stops when a newer one begins. */
+  private generation = 0;
 
   constructor(
     private readonly connection: Connection,
@@ -41,11 +45,29 @@ export class DiagnosticsPublisher {
     return this.pulls && this.openVersionOf(uri) !== undefined;
   }
 
-  /** Sends the diagnostics of every indexed document anew (after a load), and clears those of documents gone. */
-  publishAll(indexedUris: Iterable<string>): void {
-    this.publish(new Set([...this.published, ...indexedUris]));
+  /**
+   * Sends the diagnostics of every indexed document anew (after a load), and clears those of
+   * documents gone: the open documents first, then the rest in slices of `publishSliceMs`, between
+   * which requests and edits are served (a large glossary's diagnostics take seconds to work out).
+   * Resolves once all are sent, or once a newer `publishAll` (a reload) or the shutdown takes over.
+   */
+  async publishAll(indexedUris: Iterable<string>): Promise<void> {
+    const generation = ++this.generation;
+    // The editor pulls the open documents' diagnostics now, while the rest are pushed.
     if (this.pulls) {
       void this.connection.languages.diagnostics.refresh();
+    }
+    const uris = new Set([...this.published, ...indexedUris]);
+    const openFirst = [...uris].filter((uri) => this.openVersionOf(uri) !== undefined);
+    openFirst.push(...[...uris].filter((uri) => this.openVersionOf(uri) === undefined));
+    let sliceStart = performance.now();
+    for (const uri of openFirst) {
+      if (performance.now() - sliceStart > publishSliceMs) {
+        await new Promise((resolve) => setImmediate(resolve));
+        if (generation !== this.generation || this.stopped) return;
+        sliceStart = performance.now();
+      }
+      this.publish([uri]);
     }
     this.onPublished();
   }

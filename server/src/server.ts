@@ -152,7 +152,7 @@ export function startServer(
     }
     loaded = true;
     watching.update();
-    diagnostics.publishAll([...session.index.documents()].map((document) => document.uri));
+    await diagnostics.publishAll([...session.index.documents()].map((document) => document.uri));
     sendStatus('ready');
   };
 
