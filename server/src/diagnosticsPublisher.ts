@@ -57,9 +57,9 @@ export class DiagnosticsPublisher {
     if (this.pulls) {
       void this.connection.languages.diagnostics.refresh();
     }
-    const uris = new Set([...this.published, ...indexedUris]);
-    const openFirst = [...uris].filter((uri) => this.openVersionOf(uri) !== undefined);
-    openFirst.push(...[...uris].filter((uri) => this.openVersionOf(uri) === undefined));
+    const uris = [...new Set([...this.published, ...indexedUris])];
+    const isOpen = (uri: string): boolean => this.openVersionOf(uri) !== undefined;
+    const openFirst = [...uris.filter(isOpen), ...uris.filter((uri) => !isOpen(uri))];
     let sliceStart = performance.now();
     for (const uri of openFirst) {
       if (performance.now() - sliceStart > publishSliceMs) {

@@ -115,8 +115,9 @@ export class GlossarySession {
     const listedFolders = new Set<string>();
     for (const folderUri of this.folderUris) {
       const listing = await this.workspace.listFiles(folderUri, filter);
-      fileProblems.push(...listing.problems);
-      uris.push(...listing.uris);
+      // One by one: a folder may list more files than a call takes arguments (about 120,000).
+      for (const problem of listing.problems) fileProblems.push(problem);
+      for (const uri of listing.uris) uris.push(uri);
       listing.folders.forEach((folder) => listedFolders.add(folder));
     }
     const indexPage = await indexPageToRead(this.workspace, config, configFile?.folderUri ?? first, new Set(uris));
@@ -155,8 +156,8 @@ export class GlossarySession {
       if (closed.length === 0) break;
       closed.forEach((uri) => readSince.add(uri));
       const reread = await readAndParse(closed);
-      documents.push(...reread.documents);
-      readProblems.push(...reread.skipped, ...reread.warnings);
+      for (const document of reread.documents) documents.push(document);
+      for (const problem of [...reread.skipped, ...reread.warnings]) readProblems.push(problem);
     }
     const index = new WorkspaceIndex();
     // Only a configured page is the index page whatever it holds; one found is while it has .index sections.
