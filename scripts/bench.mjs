@@ -40,8 +40,13 @@ execFileSync('npx', ['tsc', '-b', 'server'], { cwd: root, stdio: 'inherit' });
 if (!fs.existsSync(path.join(root, 'dist/glossary.js'))) execFileSync('npm', ['run', '-s', 'build'], { cwd: root, stdio: 'inherit' });
 // Imported after the build: they load the compiled server.
 const { keystrokeWork, measureOurs, probe } = await import('./bench/ours.mjs');
-const { coldStartAndKeystrokes } = await import('./bench/stdio.mjs');
-const { measureMdls } = await import('./bench/mdls.mjs');
+
+/** One measurement of `bench/isolated.mjs` in a process of its own (see there why). */
+function inFreshProcess(measurement, dir, options) {
+  const run = spawnSync(process.execPath, [path.join(root, 'scripts/bench/isolated.mjs'), measurement], { input: JSON.stringify({ dir, options }), encoding: 'utf8', maxBuffer: 1 << 26 });
+  if (run.status !== 0) throw new Error(`${measurement} measurement failed: ${run.stderr}`);
+  return JSON.parse(run.stdout);
+}
 
 const log = (message) => process.stderr.write(`${message}\n`);
 const results = [];
@@ -81,7 +86,7 @@ async function measureSize(size, dir, full) {
   const coldFromInitialized = [];
   for (let run = 0; run < runs; run++) {
     const last = run === runs - 1;
-    const result = await coldStartAndKeystrokes(dir, { expectedUris: ours.urisWithDiagnostics, probe: typing, keystrokes: last ? keystrokes : 0 });
+    const result = inFreshProcess('stdio', dir, { expectedUris: ours.urisWithDiagnostics, probe: typing, keystrokes: last ? keystrokes : 0 });
     cold.push(result.coldStart);
     coldFromInitialized.push(result.coldStartFromInitialized);
     if (last) {
@@ -109,7 +114,7 @@ async function measureSize(size, dir, full) {
     const top = ours.mostReferenced;
     const anchor = session.index.anchorsOf(top.id)[0];
     const heading = { uri: anchor.uri, position: anchor.anchor.heading.range.start };
-    r.mdls = await measureMdls(dir, {
+    r.mdls = inFreshProcess('mdls', dir, {
       probe: { uri: ours.probeUri, position: ours.probePosition },
       heading,
       coldRuns: size >= 10 ? mdlsRuns : runs,
