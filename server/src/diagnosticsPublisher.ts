@@ -25,6 +25,7 @@ export class DiagnosticsPublisher {
   private stopped = false;
   /** Counts the publications of a whole glossary, so that an older one stops when a newer one begins. */
   private generation = 0;
+  private allUnderWay = false;
 
   constructor(
     private readonly connection: Connection,
@@ -42,34 +43,42 @@ export class DiagnosticsPublisher {
 
   /** Whether the client pulls the diagnostics of this document itself. */
   isPulled(uri: string): boolean {
-    return this.pulls && this.openVersionOf(uri) !== undefined;
+    return this.pulls && this.isOpen(uri);
+  }
+
+  /** Whether a publication of the whole glossary (after a load) is under way. */
+  get publishingAll(): boolean {
+    return this.allUnderWay;
   }
 
   /**
    * Sends the diagnostics of every indexed document anew (after a load), and clears those of
    * documents gone: the open documents first, then the rest in slices of `publishSliceMs`, between
    * which requests and edits are served (a large glossary's diagnostics take seconds to work out).
-   * Resolves once all are sent, or once a newer `publishAll` (a reload) or the shutdown takes over.
+   * Resolves to true once all are sent, to false once a newer `publishAll` (a reload) or the
+   * shutdown took over.
    */
-  async publishAll(indexedUris: Iterable<string>): Promise<void> {
+  async publishAll(indexedUris: Iterable<string>): Promise<boolean> {
     const generation = ++this.generation;
+    this.allUnderWay = true;
     // The editor pulls the open documents' diagnostics now, while the rest are pushed.
     if (this.pulls) {
       void this.connection.languages.diagnostics.refresh();
     }
     const uris = [...new Set([...this.published, ...indexedUris])];
-    const isOpen = (uri: string): boolean => this.openVersionOf(uri) !== undefined;
-    const openFirst = [...uris.filter(isOpen), ...uris.filter((uri) => !isOpen(uri))];
+    const openFirst = [...uris.filter((uri) => this.isOpen(uri)), ...uris.filter((uri) => !this.isOpen(uri))];
     let sliceStart = performance.now();
     for (const uri of openFirst) {
       if (performance.now() - sliceStart > publishSliceMs) {
         await new Promise((resolve) => setImmediate(resolve));
-        if (generation !== this.generation || this.stopped) return;
+        if (generation !== this.generation || this.stopped) return false;
         sliceStart = performance.now();
       }
       this.publish([uri]);
     }
+    this.allUnderWay = false;
     this.onPublished();
+    return true;
   }
 
   /** Sends the diagnostics an index change affects, at once. */
@@ -117,6 +126,10 @@ export class DiagnosticsPublisher {
     this.stopped = true;
     clearTimeout(this.timer);
     this.timer = undefined;
+  }
+
+  private isOpen(uri: string): boolean {
+    return this.openVersionOf(uri) !== undefined;
   }
 
   private publish(uris: Iterable<string>): void {

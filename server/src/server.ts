@@ -65,7 +65,8 @@ export function startServer(
     // The index follows each change of an open document as it comes: its diagnostics are those of the editor's version.
     (uri) => documents.get(uri)?.version,
     () => {
-      sendStatusSoon();
+      // While the whole glossary is published after a load, the status stays 'indexing' until it is done.
+      if (!diagnostics.publishingAll) sendStatusSoon();
       refreshMentionsSoon();
     },
   );
@@ -152,8 +153,8 @@ export function startServer(
     }
     loaded = true;
     watching.update();
-    await diagnostics.publishAll([...session.index.documents()].map((document) => document.uri));
-    sendStatus('ready');
+    // Not awaited: file events and reloads queued behind this load go on meanwhile (a reload ends this publication).
+    void diagnostics.publishAll([...session.index.documents()].map((document) => document.uri)).then((finished) => finished && sendStatus('ready'));
   };
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {

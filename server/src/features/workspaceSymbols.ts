@@ -22,7 +22,7 @@ export function workspaceSymbols(index: WorkspaceIndex, query: string, token: Ca
       continue;
     }
     ranked.push({
-      tier: names.some((name) => name.compact === search.compact) ? -1 : Math.min(...tiers),
+      tier: search.compact !== '' && names.some((name) => name.compact === search.compact) ? -1 : Math.min(...tiers),
       symbol: {
         name: entry.title || entry.id,
         kind: SymbolKind.Class,

@@ -115,9 +115,8 @@ export class GlossarySession {
     const listedFolders = new Set<string>();
     for (const folderUri of this.folderUris) {
       const listing = await this.workspace.listFiles(folderUri, filter);
-      // One by one: a folder may list more files than a call takes arguments (about 120,000).
-      for (const problem of listing.problems) fileProblems.push(problem);
-      for (const uri of listing.uris) uris.push(uri);
+      appendAll(fileProblems, listing.problems);
+      appendAll(uris, listing.uris);
       listing.folders.forEach((folder) => listedFolders.add(folder));
     }
     const indexPage = await indexPageToRead(this.workspace, config, configFile?.folderUri ?? first, new Set(uris));
@@ -156,8 +155,9 @@ export class GlossarySession {
       if (closed.length === 0) break;
       closed.forEach((uri) => readSince.add(uri));
       const reread = await readAndParse(closed);
-      for (const document of reread.documents) documents.push(document);
-      for (const problem of [...reread.skipped, ...reread.warnings]) readProblems.push(problem);
+      appendAll(documents, reread.documents);
+      appendAll(readProblems, reread.skipped);
+      appendAll(readProblems, reread.warnings);
     }
     const index = new WorkspaceIndex();
     // Only a configured page is the index page whatever it holds; one found is while it has .index sections.
@@ -623,4 +623,9 @@ function lastSegments(pattern: string): string[] {
   const before = pattern.slice(0, group.index);
   const after = pattern.slice(group.index + group[0].length);
   return group[1]!.split(',').flatMap((alternative) => lastSegments(before + alternative + after));
+}
+
+/** Appends one by one: a folder may list more files than a call takes arguments (`push(...items)`, about 125,000). */
+function appendAll<T>(target: T[], items: readonly T[]): void {
+  for (const item of items) target.push(item);
 }

@@ -286,11 +286,11 @@ test('the .txt index page is not looked for in pages the exclude patterns leave 
   assert.equal(log.document(uriOf('build.txt')), undefined);
 });
 
-test('a folder listing more files than a call takes arguments (about 120,000) is read', async () => {
+test('a folder listing more files than a call takes arguments (about 125,000 in Node 20) is read', async () => {
   const files = new Map<string, string>();
-  for (let n = 0; n < 130_000; n++) files.set(`file:///ws/notes/${n}.md`, '');
+  for (let n = 0; n < 250_000; n++) files.set(`file:///ws/notes/${n}.md`, '');
   files.set('file:///ws/A.md', '## A {#A .term}\n\n[x](#Missing)\n');
   const session = new GlossarySession(new InMemoryWorkspace(files), ['file:///ws']);
   await session.load(undefined, []);
-  assert.deepEqual(session.counts(), { entryCount: 1, fileCount: 130_001, brokenLinkCount: 1 });
+  assert.deepEqual(session.counts(), { entryCount: 1, fileCount: 250_001, brokenLinkCount: 1 });
 });

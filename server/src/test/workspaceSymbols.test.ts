@@ -55,6 +55,9 @@ test('workspace symbols: a term whose id or title is the query comes first, even
   assert.equal(symbols.length, 500);
   assert.equal(symbols[0]?.containerName, '#KI');
   assert.equal(workspaceSymbols(indexOf(files), 'künstliche intelligenz', notCancelled)[0]?.name, 'Künstliche Intelligenz');
+  // An empty search is no name: a heading without text (named by its id) is not put first by it.
+  const untitled = indexOf({ 'A.md': ['## Alpha {#Alpha .term}'], 'Y.md': ['## {#Yyy .term}'] });
+  assert.deepEqual(workspaceSymbols(untitled, '', notCancelled).map((symbol) => symbol.name), ['Alpha', 'Yyy']);
 });
 
 test('missing entries: ids linked but defined nowhere, most referenced first; #Index, without an index page, is none', () => {
