@@ -3,7 +3,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { repositoryRoot, startServer } from './support/lspServer';
+import { corpusEntries, repositoryRoot, startServer } from './support/lspServer';
 
 // The `glossary/status` notifications a client shows in its status bar: a glossary is told as soon
 // as its first entry is read, a folder of plain Markdown never; a folder with a `.glossary.json` is a
@@ -86,5 +86,27 @@ test('prepareRename is announced only to a client that asks it; rename is announ
     } finally {
       await server.shutdown();
     }
+  }
+});
+
+test('a reload begun while the diagnostics of the last load are being published shows "ready" only once its own are', { timeout: 60_000 }, async (t) => {
+  const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'glossary-status-'));
+  fs.cpSync(corpusEntries, folder, { recursive: true });
+  const server = await startServer(folder, { signal: t.signal });
+  try {
+    // The real glossary's 344 files are published in slices: the first ones are out, most are still to come.
+    await server.waitUntil(() => server.publishCounts.size > 0, 'the first diagnostics');
+    const before = server.statuses.length;
+    await server.connection.sendNotification('workspace/didChangeConfiguration', { settings: { glossary: { severity: { 'broken-link': 'off', 'index-link-broken': 'off', 'index-anchor-missing': 'off' } } } });
+    await server.waitUntil(() => server.statuses.slice(before).some((status) => status.state === 'ready' && status.brokenLinkCount === 0), 'the reload');
+    await server.settle();
+    const reloadBegan = server.statuses.findIndex((status, at) => at >= before && status.state === 'indexing');
+    assert.ok(reloadBegan >= 0);
+    // The last load's publication, ended or not, says nothing while the reload reads and publishes the glossary.
+    const readyAfterReload = server.statuses.slice(reloadBegan).filter((status) => status.state === 'ready');
+    assert.ok(readyAfterReload.length > 0 && readyAfterReload.every((status) => status.brokenLinkCount === 0), JSON.stringify(server.statuses.slice(before)));
+  } finally {
+    await server.shutdown();
+    fs.rmSync(folder, { recursive: true, force: true });
   }
 });

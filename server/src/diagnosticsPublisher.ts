@@ -25,7 +25,6 @@ export class DiagnosticsPublisher {
   private stopped = false;
   /** Counts the publications of a whole glossary, so that an older one stops when a newer one begins. */
   private generation = 0;
-  private allUnderWay = false;
 
   constructor(
     private readonly connection: Connection,
@@ -46,11 +45,6 @@ export class DiagnosticsPublisher {
     return this.pulls && this.isOpen(uri);
   }
 
-  /** Whether a publication of the whole glossary (after a load) is under way. */
-  get publishingAll(): boolean {
-    return this.allUnderWay;
-  }
-
   /**
    * Sends the diagnostics of every indexed document anew (after a load), and clears those of
    * documents gone: the open documents first, then the rest in slices of `publishSliceMs`, between
@@ -60,7 +54,6 @@ export class DiagnosticsPublisher {
    */
   async publishAll(indexedUris: Iterable<string>): Promise<boolean> {
     const generation = ++this.generation;
-    this.allUnderWay = true;
     // The editor pulls the open documents' diagnostics now, while the rest are pushed.
     if (this.pulls) {
       void this.connection.languages.diagnostics.refresh();
@@ -76,7 +69,6 @@ export class DiagnosticsPublisher {
       }
       this.publish([uri]);
     }
-    this.allUnderWay = false;
     this.onPublished();
     return true;
   }

@@ -65,8 +65,8 @@ export function startServer(
     // The index follows each change of an open document as it comes: its diagnostics are those of the editor's version.
     (uri) => documents.get(uri)?.version,
     () => {
-      // While the whole glossary is published after a load, the status stays 'indexing' until it is done.
-      if (!diagnostics.publishingAll) sendStatusSoon();
+      // While the glossary is read and then published whole, the status stays 'indexing'.
+      if (reloadsUnderWay === 0) sendStatusSoon();
       refreshMentionsSoon();
     },
   );
@@ -115,6 +115,8 @@ export function startServer(
       return result;
     };
   let statusTimer: NodeJS.Timeout | undefined;
+  /** Reloads begun whose diagnostics are not all published yet. */
+  let reloadsUnderWay = 0;
   const sendStatus = (state: GlossaryStatus['state']): void => {
     void connection.sendNotification(StatusNotification, { state, ...session.counts(), hasConfigFile: session.hasConfigFile() });
   };
@@ -137,6 +139,22 @@ export function startServer(
 
   /** Reads the glossary anew; into `next` when the folders changed, which serves once it is read. */
   const reload = async (next: GlossarySession = session): Promise<void> => {
+    reloadsUnderWay++;
+    let indexedUris: string[];
+    try {
+      indexedUris = await readGlossary(next);
+    } catch (error) {
+      reloadsUnderWay--;
+      throw error;
+    }
+    // Not awaited: file events and reloads queued behind this one go on meanwhile (a reload ends this publication).
+    void diagnostics.publishAll(indexedUris).then((finished) => {
+      reloadsUnderWay--;
+      if (finished && reloadsUnderWay === 0) sendStatus('ready');
+    });
+  };
+  /** Reads the glossary into `next`, which then serves; the URIs of its documents. */
+  const readGlossary = async (next: GlossarySession): Promise<string[]> => {
     const current = await settings.current();
     settings.loadedWith(current);
     sendStatus('indexing');
@@ -153,8 +171,7 @@ export function startServer(
     }
     loaded = true;
     watching.update();
-    // Not awaited: file events and reloads queued behind this load go on meanwhile (a reload ends this publication).
-    void diagnostics.publishAll([...session.index.documents()].map((document) => document.uri)).then((finished) => finished && sendStatus('ready'));
+    return [...session.index.documents()].map((document) => document.uri);
   };
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
