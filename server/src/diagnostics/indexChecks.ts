@@ -1,7 +1,7 @@
 import * as l10n from '@vscode/l10n';
 import { GlossaryDocument } from '../parse/model';
 import { WorkspaceIndex } from '../index/workspaceIndex';
-import { Check } from './check';
+import { Check, fileNameOf } from './check';
 import { findClosestIds } from './closestIds';
 import { replacementsFor } from './replacements';
 import { DiagnosticCode } from './codes';
@@ -71,9 +71,10 @@ export const checkIndexAnchor: Check = function* ({ document, index }) {
 
 /** Why no heading defines `#Index`, and what to do: read the index page, or give its heading the id. */
 export function indexAnchorMissingMessage(index: WorkspaceIndex): string {
-  return index.indexPageUri() === undefined
+  const indexPageUri = index.indexPageUri();
+  return indexPageUri === undefined
     ? l10n.t('No heading defines the id "Index", and no file of the glossary has .index sections (the index page). If the index page is left out (a .txt page, while "include" reads only **/*.md), name it in the setting "indexFile" or add its pattern to "include".')
-    : l10n.t('No heading defines the id "Index": the index page\'s heading needs {#Index}.');
+    : l10n.t('No heading defines the id "Index": the index page, {0}, needs a heading with the id {#Index}.', fileNameOf(indexPageUri));
 }
 
 interface IndexListing {

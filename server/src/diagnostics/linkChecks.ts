@@ -1,9 +1,9 @@
 import * as l10n from '@vscode/l10n';
-import { WorkspaceIndex } from '../index/workspaceIndex';
+import { LocatedAnchor, WorkspaceIndex } from '../index/workspaceIndex';
 import { Link } from '../parse/model';
 import { comparePositions } from '../parse/positions';
 import { DiagnosticCode } from './codes';
-import { Check } from './check';
+import { Check, fileNameOf } from './check';
 import { findClosestIds } from './closestIds';
 import { replacementsFor } from './replacements';
 import { indexId } from './seeAlsoChecks';
@@ -52,6 +52,15 @@ function brokenLinkMessage({ target, label }: Link, index: WorkspaceIndex): stri
   }
   const { ids } = replacementsFor(index, target, label, closestIds);
   return ids.length === 0 ? l10n.t('No heading defines the id "{0}".', target) : l10n.t('No heading defines the id "{0}". Perhaps meant: {1}.', target, ids.join(', '));
+}
+
+/** How many of an id's other definitions a duplicate-anchor message names (the rest are counted). */
+const maxPlacesNamed = 3;
+
+/** Where an id's other definitions are, as `Claude.md:1, CNN.md:4 and 2 more`. */
+function placesOf(others: readonly LocatedAnchor[], count: number): string {
+  const named = others.slice(0, maxPlacesNamed).map((other) => `${fileNameOf(other.uri)}:${other.anchor.idRange.start.line + 1}`);
+  return count > named.length ? l10n.t('{0} and {1} more', named.join(', '), count - named.length) : named.join(', ');
 }
 
 /**
@@ -116,7 +125,7 @@ export const checkDuplicateAnchors: Check = function* ({ document, index }) {
     if (definitions.length < 2) {
       continue;
     }
-    const others: typeof definitions[number][] = [];
+    const others: LocatedAnchor[] = [];
     for (const other of definitions) {
       if (others.length === maxRelatedDefinitions) {
         break;
@@ -128,7 +137,7 @@ export const checkDuplicateAnchors: Check = function* ({ document, index }) {
     yield {
       range: anchor.idRange,
       code: DiagnosticCode.DuplicateAnchor,
-      message: l10n.t('The id "{0}" is defined {1} times in the workspace.', anchor.id, definitions.length),
+      message: l10n.t('The id "{0}" is defined {1} times in the glossary, also at {2}.', anchor.id, definitions.length, placesOf(others, definitions.length - 1)),
       data: { kind: DiagnosticCode.DuplicateAnchor, id: anchor.id },
       relatedInformation: others.map((other) => ({
         uri: other.uri,

@@ -45,9 +45,9 @@ export const checkSeeAlsoSorted: Check = function* ({ document, config }) {
       range: { start: links[0]!.range.start, end: links[links.length - 1]!.range.end },
       code: DiagnosticCode.SeeAlsoUnsorted,
       message: l10n.t(
-        'The see-also links are not in alphabetical order: "{0}" comes before "{1}".',
-        links[firstMisplaced - 1]!.label,
+        'The see-also links are not in alphabetical order: "{0}" belongs before "{1}".',
         links[firstMisplaced]!.label,
+        links[firstMisplaced - 1]!.label,
       ),
       data: { kind: DiagnosticCode.SeeAlsoUnsorted },
       relatedInformation: [],

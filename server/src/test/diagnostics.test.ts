@@ -99,7 +99,7 @@ test('duplicate-anchor: every explicit definition of a twice-defined id is an er
       range: '0:9-0:12',
       severity: 'error',
       code: 'duplicate-anchor',
-      message: 'The id "CNN" is defined 2 times in the workspace.',
+      message: 'The id "CNN" is defined 2 times in the glossary, also at Claude.md:1.',
       data: { kind: 'duplicate-anchor', id: 'CNN' },
       relatedInformation: [{ uri: 'file:///ws/Claude.md', range: '0:12-0:15', message: '"CNN" is also defined here.' }],
     },
@@ -107,6 +107,12 @@ test('duplicate-anchor: every explicit definition of a twice-defined id is an er
   assert.deepEqual(
     duplicates('Claude.md').map((diagnostic) => diagnostic.relatedInformation),
     [[{ uri: 'file:///ws/CNN.md', range: '0:9-0:12', message: '"CNN" is also defined here.' }]],
+  );
+  // Of five definitions, the message names three of the other four and counts the last.
+  const five = { ...indexPage, ...Object.fromEntries(['A', 'B', 'C', 'D', 'E'].map((name) => [`${name}.md`, entryLines(name, 'CNN', [])])) };
+  assert.deepEqual(
+    diagnosticsOf(five, 'C.md').filter((diagnostic) => diagnostic.code === 'duplicate-anchor').map((diagnostic) => diagnostic.message),
+    ['The id "CNN" is defined 5 times in the glossary, also at A.md:1, B.md:1, D.md:1 and 1 more.'],
   );
 });
 
@@ -244,7 +250,7 @@ test('seealso-unsorted: labels out of German order (case and umlauts ignored, In
       range: '4:0-7:15',
       severity: 'warning',
       code: 'seealso-unsorted',
-      message: 'The see-also links are not in alphabetical order: "Zebra" comes before "äsche".',
+      message: 'The see-also links are not in alphabetical order: "äsche" belongs before "Zebra".',
       data: { kind: 'seealso-unsorted' },
       relatedInformation: [],
     },

@@ -58,7 +58,7 @@ test('a link to an element id is no broken link; an element id taken by a headin
   const clash = { 'Wichtig.md': wichtig, 'Kernsatz.md': entryLines('Kernsatz', 'Kernsatz', []) };
   assert.deepEqual(
     diagnosticsOf(clash, 'Wichtig.md').filter((d) => d.code === 'duplicate-anchor').map((d) => [d.range, d.message]),
-    [['2:32-2:40', 'The id "Kernsatz" is defined 2 times in the workspace.']],
+    [['2:32-2:40', 'The id "Kernsatz" is defined 2 times in the glossary, also at Kernsatz.md:1.']],
   );
 });
 

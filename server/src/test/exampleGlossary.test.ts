@@ -19,7 +19,7 @@ test('check on the shipped example glossary reports exactly its five deliberate 
     exitCode: 1,
     stderr: 'glossary: 1 error(s), 3 warning(s), 1 information, 0 hint(s) in 5 of 8 file(s)\n',
     lines: [
-      'example/glossary/Embedding.md:15:1: warning seealso-unsorted The see-also links are not in alphabetical order: "Tokenizer" comes before "Attention".',
+      'example/glossary/Embedding.md:15:1: warning seealso-unsorted The see-also links are not in alphabetical order: "Attention" belongs before "Tokenizer".',
       'example/glossary/LLM.md:1:27: warning anchor-file-mismatch The entry\'s id "Large-Language-Model" differs from the file name "LLM".',
       'example/glossary/Perplexity.md:1:1: warning missing-seealso The entry "Perplexity" (#Perplexity) has no see-also section (a heading with the class .seealso).',
       'example/glossary/Tokenizer.md:10:1: information fence-style Code blocks in this glossary are fenced with ~~~, not with backticks.',

@@ -201,5 +201,5 @@ test('with the default include **/*.md, the index page 001-ki-index.txt beside t
     [67, 212, 347, 1516, 55],
   );
   const messages = new Set(diagnostics.filter((diagnostic) => diagnostic.code === DiagnosticCode.IndexAnchorMissing).map((diagnostic) => diagnostic.message));
-  assert.deepEqual([...messages], ['No heading defines the id "Index": the index page\'s heading needs {#Index}.']);
+  assert.deepEqual([...messages], ['No heading defines the id "Index": the index page, 001-ki-index.txt, needs a heading with the id {#Index}.']);
 });
