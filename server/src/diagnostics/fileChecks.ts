@@ -92,7 +92,7 @@ export const checkChapterHeading: Check = function* ({ document, index, config }
  * `{#Id .chapter .small .term` without its `}`, or `{#Id .chapter, .term}` with a comma.
  * Undefined when the text ends in no such block (a `{.x}` in code further on is none).
  */
-function attributeBlockReadAsText(text: string): string | undefined {
+export function attributeBlockReadAsText(text: string): string | undefined {
   const open = text.lastIndexOf('{');
   const block = open < 0 ? '' : text.slice(open);
   // An id, a class or a key=value first: what an attribute block begins with.

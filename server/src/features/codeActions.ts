@@ -6,6 +6,7 @@ import { entryFileUri, fileNameId, fileNameOf } from '../diagnostics/check';
 import { DiagnosticCode } from '../diagnostics/codes';
 import { GlossaryDiagnostic } from '../diagnostics/diagnostic';
 import { seeAlsoCollator } from '../diagnostics/seeAlsoChecks';
+import { attributeBlockReadAsText } from '../diagnostics/fileChecks';
 import { WorkspaceIndex } from '../index/workspaceIndex';
 import { Entry, GlossaryDocument } from '../parse/model';
 import { textFingerprint } from '../parse/fingerprint';
@@ -14,7 +15,7 @@ import { anchorDescription } from './anchorDescription';
 import { toLspDiagnostic } from './diagnostics';
 import { rangeContains } from './locate';
 import { titleForMissingId } from './missingEntries';
-import { idProblem, newEntryProblem } from './newEntry';
+import { idAttribute, idProblem, newEntryProblem } from './newEntry';
 import { idEditsByUri, newIdProblem } from './rename';
 import { definedOnce, entryWithId, isFileNameMeant, misnamedEntryFile, titleUntoldById } from './entryOf';
 import { linkFirstMentionsEdits, linkMentionEdit, linkMentionsKind } from './mentionLinks';
@@ -154,6 +155,8 @@ function quickFixes(input: CodeActionInput, model: GlossaryDocument, diagnostic:
       return addToIndexFixes(input, model, diagnostic, data.entryId, data.indexPageUri);
     case DiagnosticCode.IndexAnchorMissing:
       return indexAnchorFixes(input, diagnostic, data.indexPageUri);
+    case DiagnosticCode.MissingChapterHeading:
+      return chapterHeadingFixes(input, model, diagnostic);
     case DiagnosticCode.SeeAlsoMissingBodyLink:
       return bodyLinkToSeeAlsoFixes(input, model, diagnostic, data.target);
     case DiagnosticCode.SeeAlsoNotReciprocal:
@@ -251,6 +254,29 @@ function indexAnchorFixes(input: CodeActionInput, diagnostic: GlossaryDiagnostic
   const { edit, newHeading } = indexAnchorEdit(page.model, page.text.document);
   const title = newHeading === undefined ? l10n.t("Give the index page's heading the id Index") : l10n.t('Add the heading "{0}" to the top of the index page', newHeading);
   return [quickFix(title, diagnostic, editOfOther(input, page.text, [edit]), true)];
+}
+
+/**
+ * Make the heading on the first line the chapter heading: level 2, with its id (the file's name
+ * when it has none) and the configured classes before its own, its text as written. Not offered
+ * where that would drop what the heading holds (key=value attributes, an attribute block that
+ * pandoc reads as text) or give it an id another heading has.
+ */
+function chapterHeadingFixes(input: CodeActionInput, model: GlossaryDocument, diagnostic: GlossaryDiagnostic): CodeAction[] {
+  const heading = model.headings[0];
+  if (heading === undefined || heading.range.start.line !== 0 || heading.keyValues.length > 0 || heading.text.trim() === '') {
+    return [];
+  }
+  const id = heading.explicitId ? heading.id : fileNameId(input.document.uri);
+  if (!heading.explicitId && (attributeBlockReadAsText(heading.text) !== undefined || idProblem(id) !== undefined || input.index.isDefined(id))) {
+    return [];
+  }
+  const chapterClasses = input.config.chapterClasses;
+  const classes = [...chapterClasses, ...heading.classes.filter((name) => !chapterClasses.includes(name))];
+  const line = `## ${heading.text} ${idAttribute(id, classes)}`;
+  // Only the classes missing: the writer surely meant this heading.
+  const onlyClassesMissing = heading.level === 2 && heading.explicitId;
+  return [quickFix(l10n.t('Make it the chapter heading: {0}', line), diagnostic, editOf(input, [TextEdit.replace(heading.range, line)]), onlyClassesMissing)];
 }
 
 /** Name the linked term in the entry's see-also list, in order, with the title of its entry. */

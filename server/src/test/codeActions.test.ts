@@ -446,3 +446,29 @@ test('the quick fixes of the diagnostics the editor names are offered wherever t
     ['Change the id to "Claude", as the file is named', 'Rename the file to "CNN.md"'],
   );
 });
+
+test('missing-chapter-heading: the first heading is made the chapter heading, its text, id and own classes kept; nothing is offered that would drop what it holds', () => {
+  const fixOf = (name: string, first: string) => {
+    const { actions, document } = actionsOf({ 'Index.md': index, 'Taken.md': ['## Taken {#Taken .chapter .small .term}'], [name]: [first, '', 'Text.'] }, name, ['quickfix']);
+    const fixes = actions.filter((action) => action.title.startsWith('Make it the chapter heading'));
+    return fixes.map((fix) => [fix.title, fix.isPreferred ?? false, applied(fix, document)]);
+  };
+  // Only the classes missing: the fix to apply.
+  assert.deepEqual(fixOf('LAM.md', '## LAM {#LAM}'), [
+    ['Make it the chapter heading: ## LAM {#LAM .chapter .small .term}', true, ['## LAM {#LAM .chapter .small .term}', '', 'Text.']],
+  ]);
+  assert.deepEqual(fixOf('Haiku.md', '### *Haiku* zum Thema {#Haiku-Id .term .extra}'), [
+    ['Make it the chapter heading: ## *Haiku* zum Thema {#Haiku-Id .chapter .small .term .extra}', false, ['## *Haiku* zum Thema {#Haiku-Id .chapter .small .term .extra}', '', 'Text.']],
+  ]);
+  // Without an id, the file's name gives it; one that no heading may take, or that another has, gives no fix.
+  assert.deepEqual(fixOf('Data-Scraping.md', 'Data Scraping\n============='), [
+    ['Make it the chapter heading: ## Data Scraping {#Data-Scraping .chapter .small .term}', false, ['## Data Scraping {#Data-Scraping .chapter .small .term}', '', 'Text.']],
+  ]);
+  assert.deepEqual(fixOf('3D-Druck.md', '# 3D-Druck'), [
+    ['Make it the chapter heading: ## 3D-Druck {id="3D-Druck" .chapter .small .term}', false, ['## 3D-Druck {id="3D-Druck" .chapter .small .term}', '', 'Text.']],
+  ]);
+  assert.deepEqual(fixOf('Taken.md', '# Taken'), []);
+  assert.deepEqual(fixOf('Haiku.md', '## Haiku {#Haiku .term lang=de}'), []);
+  assert.deepEqual(fixOf('Haiku.md', '## Haiku {#Haiku .chapter .small .term'), []);
+  assert.deepEqual(fixOf('Haiku.md', 'Text first.\n\n## Haiku {#Haiku}'), []);
+});

@@ -154,6 +154,10 @@ test('every quick fix on the real glossary changes only the ranges it names, in 
     'Change to "…", the entry "…"',
     'Change to "…", the section "…" in …',
     'Link "…" to #…',
+    // The three first headings that are not chapter headings: a level-3 one, and two without classes.
+    'Make it the chapter heading: ## Haiku {#Haiku .chapter .small .term}',
+    'Make it the chapter heading: ## LAM {#LAM .chapter .small .term}',
+    'Make it the chapter heading: ## Large Action Model (LAM) {#Large-Action-Model .chapter .small .term}',
     'Sort the see-also list (Index last)',
   ]);
   // Of the 36 files whose id differs from their name, 16 can take the id's name; for the other 20 a file of that name exists.
