@@ -132,7 +132,7 @@ export interface Entry {
 /** A fenced code block: where it is and which character fences it. */
 export interface CodeFence {
   readonly fence: '`' | '~';
-  /** Range of the opening fence line. */
+  /** Range of the opening fence, from its first character (after a list item's or quote's marks) to the line's end. */
   readonly openingRange: Range;
   /** Range of the whole block. */
   readonly range: Range;

@@ -267,11 +267,16 @@ export function parseGlossaryDocument(
     headings.sort((a, b) => comparePositions(a.range.start, b.range.start));
   }
 
-  const codeFences: CodeFence[] = blockScan.fences.map((fence) => ({
-    fence: fence.fence,
-    openingRange: lineRange(fence.openLine, fence.openLine, lineTexts),
-    range: lineRange(fence.openLine, fence.closeLine, lineTexts),
-  }));
+  const codeFences: CodeFence[] = blockScan.fences.map((fence) => {
+    const openingLine = lineTexts[fence.openLine] ?? '';
+    // The marks of the list items and quotes around it hold no run of three fence characters.
+    const fenceStart = Math.max(0, openingLine.indexOf(fence.fence.repeat(3)));
+    return {
+      fence: fence.fence,
+      openingRange: { start: positionAt(fence.openLine, fenceStart), end: positionAt(fence.openLine, openingLine.length) },
+      range: lineRange(fence.openLine, fence.closeLine, lineTexts),
+    };
+  });
 
   return {
     uri,

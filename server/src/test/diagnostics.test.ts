@@ -314,20 +314,22 @@ test('a folder without any entry is no glossary: no layout checks, but links are
   assert.deepEqual(codesOf('notes.md'), []);
 });
 
-test('fence-style: a backtick fence is information; a tilde fence is fine', () => {
+test('fence-style: a backtick fence is information, marked from its first backtick (in a list item or quote too); a tilde fence is fine', () => {
   const files = {
     ...indexPage,
-    'Code.md': entryLines('Code', 'Code', [], ['```sh', 'echo hi', '```', '', '~~~sh', 'echo ok', '~~~']),
+    'Code.md': entryLines('Code', 'Code', [], ['```sh', 'echo hi', '```', '', '~~~sh', 'echo ok', '~~~', '', '- item', '', '  ```python', '  x', '  ```', '', '> ```', '> y', '> ```']),
+  };
+  const fenceStyle = {
+    severity: 'information',
+    code: 'fence-style',
+    message: 'Code blocks in this glossary are fenced with ~~~, not with backticks.',
+    data: { kind: 'fence-style' },
+    relatedInformation: [],
   };
   assert.deepEqual(diagnosticsOf(files, 'Code.md'), [
-    {
-      range: '2:0-2:5',
-      severity: 'information',
-      code: 'fence-style',
-      message: 'Code blocks in this glossary are fenced with ~~~, not with backticks.',
-      data: { kind: 'fence-style' },
-      relatedInformation: [],
-    },
+    { range: '2:0-2:5', ...fenceStyle },
+    { range: '12:2-12:11', ...fenceStyle },
+    { range: '16:2-16:5', ...fenceStyle },
   ]);
 });
 
