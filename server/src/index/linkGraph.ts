@@ -10,23 +10,38 @@ import type { LocatedEntry, WorkspaceIndex } from './workspaceIndex';
  */
 
 /**
- * Whether a link of a document counts as an inbound link of the entry it points at: not on the
- * index page, not inside the entry it points at.
+ * Whether a link of a document counts as an inbound link of the entry with id `entryId`: not on the
+ * index page, not inside that entry.
  */
-function isInboundLink(document: GlossaryDocument, indexPageUri: string | undefined, link: Link): boolean {
-  return document.uri !== indexPageUri && entryContaining(document, link.range.start)?.id !== link.target;
+function isInboundLink(document: GlossaryDocument, indexPageUri: string | undefined, link: Link, entryId = link.target): boolean {
+  return document.uri !== indexPageUri && entryContaining(document, link.range.start)?.id !== entryId;
+}
+
+/** The links to an id that count as inbound links of the entry with id `entryId` (see `isInboundLink`). */
+function* inboundLinks(index: WorkspaceIndex, id: string, entryId = id): Generator<Link> {
+  const indexPageUri = index.indexPageUri();
+  for (const uri of index.documentsLinkingTo(id)) {
+    const document = index.document(uri);
+    if (document === undefined) continue;
+    for (const link of document.links) {
+      if (link.target === id && isInboundLink(document, indexPageUri, link, entryId)) yield link;
+    }
+  }
 }
 
 /** Whether anything but the index page and the entry itself links to an id (stops at the first link). */
 export function hasInboundLink(index: WorkspaceIndex, id: string): boolean {
-  const indexPageUri = index.indexPageUri();
-  for (const uri of index.documentsLinkingTo(id)) {
-    const document = index.document(uri);
-    if (document?.links.some((link) => link.target === id && isInboundLink(document, indexPageUri, link))) {
-      return true;
-    }
-  }
-  return false;
+  return inboundLinks(index, id).next().done !== true;
+}
+
+/**
+ * How many links to `id` stand outside the index page and the entry with id `entryId`: the links
+ * that would be the entry's if it had that id (the id its file name gives, say).
+ */
+export function inboundLinkCountAs(index: WorkspaceIndex, id: string, entryId: string): number {
+  let count = 0;
+  for (const _ of inboundLinks(index, id, entryId)) count++;
+  return count;
 }
 
 /** The number of inbound links of every entry's id (0 for an orphan), in one pass over all links. */

@@ -363,9 +363,17 @@ export class WorkspaceIndex {
       for (const id of movedIds(oldAnchors, newAnchors)) {
         for (const affected of this.explicitDefinersById.get(id) ?? []) uris.add(affected);
       }
-      for (const id of linkGraphChangedIds(previous, next)) {
+      const linkGraphChanged = linkGraphChangedIds(previous, next);
+      for (const id of linkGraphChanged) {
         for (const affected of this.definersById.get(id) ?? []) {
           if (this.documentsByUri.get(affected)?.entries.some((entry) => entry.id === id)) uris.add(affected);
+        }
+      }
+      // An orphan entry's message counts the links to the id its file's name gives, while no heading gives it.
+      for (const id of new Set([...changedIds, ...[...linkGraphChanged].filter((id) => !this.isDefined(id))])) {
+        for (const named of this.markdownFilesNamed(id)) {
+          const entry = this.documentsByUri.get(named)?.entries[0];
+          if (entry !== undefined && entry.id !== id) uris.add(named);
         }
       }
       for (const id of entryShapeChangedIds(previous, next)) {

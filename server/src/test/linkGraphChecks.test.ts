@@ -75,6 +75,33 @@ test('orphan-entry: links from the index page and from the entry itself do not c
   assert.deepEqual(mostLinkedEntries(index, 2), [{ id: 'Apfel', count: 1 }, { id: 'Kirsche', count: 1 }]);
 });
 
+test('orphan-entry: an entry whose links name the id its file name gives says so, until a heading gives that id', () => {
+  const messagesOf = (files: Files, name: string): string[] => {
+    const index = indexOf(files);
+    return computeDiagnostics(index.document(uriOf(name))!, index, allOn)
+      .filter((diagnostic) => diagnostic.code === DiagnosticCode.OrphanEntry)
+      .map((diagnostic) => diagnostic.message);
+  };
+  const files: Files = {
+    'index.txt': ['# Index {#Index}', ...indexPage],
+    // The id lost its hyphen; the links (and a link of the entry to its own file name) did not.
+    'Adversarial-Examples.md': entryLines('Adversarial Examples', 'AdversarialExamples', [], ['Siehe [oben](#Adversarial-Examples).']),
+    'Apfel.md': entryLines('Apfel', 'Apfel', ['[AE](#Adversarial-Examples)'], ['Gegen [AE](#Adversarial-Examples).']),
+  };
+  assert.deepEqual(messagesOf(files, 'Adversarial-Examples.md'), [
+    'No other entry links to "Adversarial Examples" (#AdversarialExamples), but 2 links name #Adversarial-Examples, the file\'s name, which no heading gives: the id and the links disagree.',
+  ]);
+  files['Apfel.md'] = entryLines('Apfel', 'Apfel', ['[AE](#Adversarial-Examples)']);
+  assert.deepEqual(messagesOf(files, 'Adversarial-Examples.md'), [
+    'No other entry links to "Adversarial Examples" (#AdversarialExamples), but a link names #Adversarial-Examples, the file\'s name, which no heading gives: the id and the link disagree.',
+  ]);
+  // Once a heading gives the file name's id, the links lead there: the orphan is one like any other.
+  files['Notiz.md'] = ['Vorweg.', '', '### Adversarial Examples {#Adversarial-Examples}'];
+  assert.deepEqual(messagesOf(files, 'Adversarial-Examples.md'), [
+    'No other entry links to "Adversarial Examples" (#AdversarialExamples). Links from the index page and from the entry itself do not count.',
+  ]);
+});
+
 test('not-in-index: the fix adds the entry under its letter in collation order, or a new letter section in order', () => {
   const files = {
     'index.txt': indexPage,

@@ -177,6 +177,15 @@ test('the real glossary reproduces the facts measured with pandoc', async (t) =>
     assert.equal(withCode(found, DiagnosticCode.SelfLink).length, 5);
   });
 
+  // Counted with a pandoc Lua filter: the links to each file name's id from the other .md files.
+  await t.test('6 of the orphans are linked by the id their file name gives, which their heading does not: the message counts those links', () => {
+    const linkedByFileName = withCode(found, DiagnosticCode.OrphanEntry)
+      .map((diagnostic) => /but (a|\d+) links? names? #(\S+), the file's name/.exec(diagnostic.message))
+      .filter((match) => match !== null)
+      .map((match) => `${match[2]} ${match[1] === 'a' ? 1 : Number(match[1])}`);
+    assert.deepEqual(linkedByFileName.sort(), ['Adversarial-Examples 6', 'Computer-Vision 24', 'FPGA 1', 'LIDA 8', 'LaMDA 1', 'Papierclip-Maximierer 1']);
+  });
+
   await t.test('when turned on: 418 body links missing from their see-also list, 1,404 see-also links not named in return', () => {
     const config = { ...found.glossary.config, severity: { ...found.glossary.config.severity, [DiagnosticCode.SeeAlsoMissingBodyLink]: 'information', [DiagnosticCode.SeeAlsoNotReciprocal]: 'hint' } } as const;
     const all = found.glossary.files.flatMap((file) => computeDiagnostics(found.glossary.index.document(file.uri)!, found.glossary.index, config));
