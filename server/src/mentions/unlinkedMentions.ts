@@ -6,6 +6,7 @@ import { positionAt } from '../parse/positions';
 import { inlineMasks, Mask } from './inlineMasks';
 import { filterQueriesOf, formsOf, isCaseSensitive, Lexicon, lexiconOf, Term, TermForm, wordMatchesAt } from './lexicon';
 import { ParagraphWords } from './paragraphWords';
+import { isInsideQuotation, quotationsOf } from './quotations';
 import { WordFilter, WordFilterBuilder } from './wordFilter';
 
 /** A term written in another entry's prose without a link to it. */
@@ -123,8 +124,8 @@ export async function findMentionsOf(
 
 /**
  * The first mention of each term in each section of each entry, outside headings, code, links and
- * the other masked parts of the prose, leaving out the entry's own names and terms the section
- * links already; and the filter of the words of that prose. One pass over the words of the text;
+ * the other masked parts of the prose, leaving out the entry's own names, terms the section
+ * links already and terms inside a quotation that is more than the term (see `isInsideQuotation`); and the filter of the words of that prose. One pass over the words of the text;
  * each word is looked up once in the lexicon.
  */
 function scanDocument(text: string, document: GlossaryDocument, lexicon: Lexicon): { mentions: UnlinkedMention[]; words: WordFilter } {
@@ -339,7 +340,9 @@ class EntryScope {
 
 /** The admitted mentions of one paragraph (their text is cut from the file's text by the caller); its words go into `filter`. */
 function* scanParagraph(paragraph: Paragraph, links: readonly Mask[], lexicon: Lexicon, scope: EntryScope, filter: WordFilterBuilder): Generator<Omit<UnlinkedMention, 'text'>> {
-  const words = new ParagraphWords(paragraph.text, [...inlineMasks(paragraph.text), ...links].sort((a, b) => a[0] - b[0]), lexicon, filter);
+  const masks = [...inlineMasks(paragraph.text), ...links].sort((a, b) => a[0] - b[0]);
+  const words = new ParagraphWords(paragraph.text, masks, lexicon, filter);
+  let quotations: Mask[] | undefined;
   for (let i = 0; i < words.count; i++) {
     if (!words.mayStartForm(i)) {
       continue;
@@ -352,7 +355,14 @@ function* scanParagraph(paragraph: Paragraph, links: readonly Mask[], lexicon: L
     if (isPartOfLongerName(words, i, form)) {
       continue;
     }
-    const range = { start: positionOf(paragraph, words.start(i)), end: positionOf(paragraph, words.end(i + count - 1) + form.closing.length) };
+    const start = words.start(i);
+    const end = words.end(i + count - 1) + form.closing.length;
+    quotations ??= quotationsOf(paragraph.text, masks);
+    if (isInsideQuotation(quotations, start, end)) {
+      i += count - 1;
+      continue;
+    }
+    const range = { start: positionOf(paragraph, start), end: positionOf(paragraph, end) };
     if (scope.admits(form, range.start.line)) {
       yield { range, term: form.term };
     }

@@ -82,6 +82,29 @@ test('no mention in headings, code, links, brackets, URLs, comments, tables, att
   assert.deepEqual(mentionsOf(withTerms(body), 'A.md'), []);
 });
 
+test('no mention inside a quotation that is more than the term (a quoted title, a quoted saying); a quotation that is the term is one', () => {
+  const body = [
+    'Im Paper "Chain of Thought Prompting in Large Language Models" und im Buch „Deep Learning mit TensorFlow“.',
+    '',
+    '- ***"Der Chatbot, der niemals müde wird"*** (ChatGPT)',
+    '',
+    'Umbenannt zu "TensorFlow", „Chatbot“ und »Chatbots« genannt; in `"TensorFlow, x"` ein Chatbot.',
+    '',
+    // A mark before a space opens no quotation, one after a space closes none: here nothing is quoted.
+    'Ein 5" großer Rechner " mit Large Language Models.',
+  ];
+  const terms: [string, string][] = [
+    ['TensorFlow', 'TensorFlow'],
+    ['Chatbot', 'Chatbot'],
+    ['Large Language Model', 'Large-Language-Model'],
+  ];
+  assert.deepEqual(mentionsOf(withTerms(body, terms), 'A.md'), [
+    '6:14-6:24 TensorFlow -> #TensorFlow',
+    '6:28-6:35 Chatbot -> #Chatbot',
+    '8:28-8:49 Large Language Models -> #Large-Language-Model',
+  ]);
+});
+
 test('no mention in raw TeX, inline or as a block; prose after a command is prose', () => {
   const body = ['\\textbf{TensorFlow} \\index{TensorFlow}', '', '\\begin{center}', 'TensorFlow', '\\end{center}', '', 'Fett: \\bfseries TensorFlow', '', '\\emph{x} TensorFlow'];
   // `\\bfseries` reaches to the paragraph's end.
