@@ -17,7 +17,8 @@ export const checkListedInIndex: Check = function* ({ document, index }) {
   const listed = listedBy(indexPage);
   for (const entry of document.entries) {
     // The index may name an entry by its title and point elsewhere: `[AGI](#Artificial-General-Intelligence)` lists the entry AGI.
-    if (!listed.ids.has(entry.id) && !listed.labels.has(entry.title)) {
+    // An entry listed under a broken id that clearly means it (`#DataScraping`) is `index-link-broken`'s, whose fix corrects the listing.
+    if (!listed.ids.has(entry.id) && !listed.labels.has(entry.title) && !index.entriesListedUnderBrokenIds().has(entry.id)) {
       yield {
         range: entry.heading.range,
         code: DiagnosticCode.NotInIndex,
@@ -28,6 +29,24 @@ export const checkListedInIndex: Check = function* ({ document, index }) {
     }
   }
 };
+
+/**
+ * The ids of the entries that the index page lists under an id no heading defines, which that
+ * broken link clearly means (its preferred replacement: `#DataScraping` for `Data-Scraping`,
+ * `[CNN](#Convolutional-Neural-Network)` for the entry titled "CNN (Convolutional Neural Network)").
+ * Kept by the index (`WorkspaceIndex.entriesListedUnderBrokenIds`), which tells these entries when
+ * they come or go.
+ */
+export function entriesListedUnderBrokenIds(index: WorkspaceIndex, indexPage: GlossaryDocument): Set<string> {
+  const ids = new Set<string>();
+  for (const link of indexPage.links) {
+    if (unresolvedLinkCode(link, index, true) === DiagnosticCode.IndexLinkBroken) {
+      const { preferred } = replacementsFor(index, link.target, link.label, findClosestIds(link.target, index));
+      if (preferred !== undefined) ids.add(preferred);
+    }
+  }
+  return ids;
+}
 
 /** `index-link-broken`: a link of the index page points at an id that no heading defines. */
 export const checkIndexLinks: Check = function* ({ document, index }) {

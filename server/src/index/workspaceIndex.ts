@@ -6,6 +6,7 @@ import { changedLabels, entryShapeChangedIds, linkGraphChangedIds } from './link
 import { termsKeyOf } from '../mentions/lexicon';
 import { folderOfMost } from '../workspace/uris';
 import { fileNameId, isMarkdownFile } from '../diagnostics/check';
+import { entriesListedUnderBrokenIds } from '../diagnostics/indexChecks';
 import { entryNamesOf, linkNameKeysOf, NamedEntry, nameKeys, nameOf, sameName } from './entryNames';
 
 /** An anchor and the document that defines it. */
@@ -85,6 +86,9 @@ export class WorkspaceIndex {
   private linkedIdFinder: CloseIdFinder | undefined;
   /** The defined ids, for the closest ids of a broken link. Built when first needed, then kept up to date. */
   private definedIdCandidates: ClosestIdCandidates | undefined;
+
+  /** The last `entriesListedUnderBrokenIds`, with the index page and the generations it was worked out for. */
+  private listedUnderBrokenIds: { readonly page: GlossaryDocument | undefined; readonly definitions: number; readonly terms: number; readonly ids: ReadonlySet<string> } | undefined;
 
   /** How many entries the documents hold together. */
   private entryCount = 0;
@@ -222,6 +226,23 @@ export class WorkspaceIndex {
     return changed;
   }
 
+  /**
+   * The ids of the entries that the index page lists under a broken id clearly meaning them (see
+   * `entriesListedUnderBrokenIds` in the index checks), worked out again when the index page, the
+   * defined ids or the entries' names change.
+   */
+  entriesListedUnderBrokenIds(): ReadonlySet<string> {
+    const pageUri = this.indexPageUri();
+    const page = pageUri === undefined ? undefined : this.documentsByUri.get(pageUri);
+    const last = this.listedUnderBrokenIds;
+    if (last !== undefined && last.page === page && last.definitions === this.definitionsGeneration && last.terms === this.termsGeneration) {
+      return last.ids;
+    }
+    const ids = page === undefined ? new Set<string>() : entriesListedUnderBrokenIds(this, page);
+    this.listedUnderBrokenIds = { page, definitions: this.definitionsGeneration, terms: this.termsGeneration, ids };
+    return ids;
+  }
+
   /** The defined ids prepared for `findClosestIds`. */
   closestIdCandidates(): ClosestIdCandidates {
     return (this.definedIdCandidates ??= new ClosestIdCandidates(this.definersById.keys()));
@@ -274,6 +295,8 @@ export class WorkspaceIndex {
     next: GlossaryDocument | undefined,
     indexPageBefore: string | undefined,
   ): IndexChange {
+    // What the diagnostics last read (they read it anew when its inputs changed).
+    const listedUnderBrokenIdsBefore = this.listedUnderBrokenIds?.ids;
     const oldAnchors = groupBy(previous?.anchors ?? [], (anchor) => anchor.id);
     const newAnchors = groupBy(next?.anchors ?? [], (anchor) => anchor.id);
     replaceUri(this.definersById, uri, new Set(oldAnchors.keys()), new Set(newAnchors.keys()), this.definedIdCandidates);
@@ -367,6 +390,13 @@ export class WorkspaceIndex {
       for (const id of linkGraphChanged) {
         for (const affected of this.definersById.get(id) ?? []) {
           if (this.documentsByUri.get(affected)?.entries.some((entry) => entry.id === id)) uris.add(affected);
+        }
+      }
+      // An entry listed under a broken id that means it is not reported as missing from the index.
+      if (listedUnderBrokenIdsBefore !== undefined) {
+        const after = this.entriesListedUnderBrokenIds();
+        for (const id of new Set([...listedUnderBrokenIdsBefore, ...after])) {
+          if (listedUnderBrokenIdsBefore.has(id) !== after.has(id)) for (const affected of this.definersById.get(id) ?? []) uris.add(affected);
         }
       }
       // An orphan entry's message counts the links to the id its file's name gives, while no heading gives it.

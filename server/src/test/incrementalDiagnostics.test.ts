@@ -49,7 +49,12 @@ const variants: Readonly<Record<string, readonly (readonly string[])[]>> = {
     entryLines('Agents (AG)', 'A1', []),
     ['Agenten, noch ohne Eintrag.'],
   ],
-  '000-index.txt': [['# Index {#Index}', '', '### A {.index}', '', '[Apfel](#Apfel) |'], ['# Register', '', '### B {.index}', '', '[Birne](#Birne) |']],
+  '000-index.txt': [
+    ['# Index {#Index}', '', '### A {.index}', '', '[Apfel](#Apfel) |'],
+    ['# Register', '', '### B {.index}', '', '[Birne](#Birne) |'],
+    // Entries listed under broken ids that clearly mean them, while they are entries of those ids.
+    ['# Index {#Index}', '', '### B {.index}', '', '[Birnen](#Birnen) |', '[GB](#Gelbe-Birnen) |', '[Quitte](#quitte) |'],
+  ],
   'notes.md': [['Notizen.', '', '```', 'code', '```', '', '[Apfel](#Apfel)'], ['# Notizen', '', 'Siehe [Quitte](#Quitte).'], ['Siehe [GB](#Gelb-Birne) und [Quitten](#Quittenbaum).'], ['Siehe [Agent](#Zzzzzz) und [AG](#Agentur).'], ['### Details', '', 'Siehe [d](#details).'], ['## Apfel {#Apfel}', '', 'Notiz.'], ['Vorweg.', '', '### Details', '', 'Siehe [d](#details).']],
   // A span's id: a duplicate-anchor with a heading's, no ambiguous-link (only headings are numbered).
   'README.md': [['# Projekt', '', 'Text.'], ['Text ohne Überschrift, mit [Link](#Nirgends).'], ['# Projekt {#details}', '', 'Text.'], ['Ein [Projekt]{#details}.']],

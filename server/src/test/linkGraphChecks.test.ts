@@ -139,6 +139,20 @@ test('not-in-index: an entry the index names by its title counts as listed, wher
   assert.equal(asi?.message, 'The index page does not list the entry "ASI" (#ASI).');
 });
 
+test('not-in-index: an entry the index lists under a broken id that clearly means it is reported once, as the index page\'s index-link-broken', () => {
+  const files = {
+    'index.txt': ['', '### A {.index} ', '', '[Adversarial Examples](#Adversarial-Examples) |', '[Agents](#Agents) |', '[GAN](#GAN) |', ''],
+    'Adversarial-Examples.md': entryLines('Adversarial Examples!', 'AdversarialExamples', []),
+    'Agent.md': entryLines('Agent', 'Agent', []),
+    // #GAN is close to #DAN in spelling, which may mean another thing: DAN is still missing from the index.
+    'DAN.md': entryLines('DAN', 'DAN', []),
+  };
+  assert.deepEqual(codesOf(files, 'index.txt'), [DiagnosticCode.IndexLinkBroken, DiagnosticCode.IndexLinkBroken, DiagnosticCode.IndexLinkBroken]);
+  assert.ok(!codesOf(files, 'Adversarial-Examples.md').includes(DiagnosticCode.NotInIndex));
+  assert.ok(!codesOf(files, 'Agent.md').includes(DiagnosticCode.NotInIndex));
+  assert.ok(codesOf(files, 'DAN.md').includes(DiagnosticCode.NotInIndex));
+});
+
 test('not-in-index: the index page gaining a link labelled with an entry\'s title updates that entry, pointing where it may', async () => {
   const workspace = new InMemoryWorkspace({
     [uriOf('.glossary.json')]: JSON.stringify({ include: ['*.md'], indexFile: 'index.txt' }),
