@@ -87,8 +87,13 @@ export class WorkspaceIndex {
   /** The defined ids, for the closest ids of a broken link. Built when first needed, then kept up to date. */
   private definedIdCandidates: ClosestIdCandidates | undefined;
 
-  /** The last `entriesListedUnderBrokenIds`, with the index page and the generations it was worked out for. */
-  private listedUnderBrokenIds: { readonly page: GlossaryDocument | undefined; readonly definitions: number; readonly terms: number; readonly ids: ReadonlySet<string> } | undefined;
+  /**
+   * The last `entriesListedUnderBrokenIds`, with the index page and the generations it holds for:
+   * worked out again when they change, unless an update's `affectedUris` found that the
+   * suggestions it is read from stayed as they were (typing in a heading's id changes the
+   * generations, and rarely these entries).
+   */
+  private listedUnderBrokenIds: (ListingStamp & { readonly ids: ReadonlySet<string> }) | undefined;
 
   /** How many entries the documents hold together. */
   private entryCount = 0;
@@ -232,15 +237,20 @@ export class WorkspaceIndex {
    * defined ids or the entries' names change.
    */
   entriesListedUnderBrokenIds(): ReadonlySet<string> {
-    const pageUri = this.indexPageUri();
-    const page = pageUri === undefined ? undefined : this.documentsByUri.get(pageUri);
+    const stamp = this.listingStamp();
     const last = this.listedUnderBrokenIds;
-    if (last !== undefined && last.page === page && last.definitions === this.definitionsGeneration && last.terms === this.termsGeneration) {
+    if (last !== undefined && sameStamp(last, stamp)) {
       return last.ids;
     }
-    const ids = page === undefined ? new Set<string>() : entriesListedUnderBrokenIds(this, page);
-    this.listedUnderBrokenIds = { page, definitions: this.definitionsGeneration, terms: this.termsGeneration, ids };
+    const ids = stamp.page === undefined ? new Set<string>() : entriesListedUnderBrokenIds(this, stamp.page);
+    this.listedUnderBrokenIds = { ...stamp, ids };
     return ids;
+  }
+
+  /** What `entriesListedUnderBrokenIds` is worked out from, as it is now. */
+  private listingStamp(): ListingStamp {
+    const pageUri = this.indexPageUri();
+    return { page: pageUri === undefined ? undefined : this.documentsByUri.get(pageUri), definitions: this.definitionsGeneration, terms: this.termsGeneration };
   }
 
   /** The defined ids prepared for `findClosestIds`. */
@@ -296,7 +306,8 @@ export class WorkspaceIndex {
     indexPageBefore: string | undefined,
   ): IndexChange {
     // What the diagnostics last read (they read it anew when its inputs changed).
-    const listedUnderBrokenIdsBefore = this.listedUnderBrokenIds?.ids;
+    const listedBefore = this.listedUnderBrokenIds;
+    const listedBeforeHeld = listedBefore !== undefined && sameStamp(listedBefore, this.listingStamp());
     const oldAnchors = groupBy(previous?.anchors ?? [], (anchor) => anchor.id);
     const newAnchors = groupBy(next?.anchors ?? [], (anchor) => anchor.id);
     replaceUri(this.definersById, uri, new Set(oldAnchors.keys()), new Set(newAnchors.keys()), this.definedIdCandidates);
@@ -358,7 +369,7 @@ export class WorkspaceIndex {
       }
       // A link to a missing id names the closest defined ids: those change when a close id comes or goes.
       if (changedIds.size > 0) {
-        const finder = (this.linkedIdFinder ??= new CloseIdFinder(this.linkersById.keys()));
+        const finder = this.linkedIdFinderNow();
         for (const id of changedIds) {
           for (const target of finder.membersCloseTo(id)) {
             if (!this.definersById.has(target)) {
@@ -392,13 +403,6 @@ export class WorkspaceIndex {
           if (this.documentsByUri.get(affected)?.entries.some((entry) => entry.id === id)) uris.add(affected);
         }
       }
-      // An entry listed under a broken id that means it is not reported as missing from the index.
-      if (listedUnderBrokenIdsBefore !== undefined) {
-        const after = this.entriesListedUnderBrokenIds();
-        for (const id of new Set([...listedUnderBrokenIdsBefore, ...after])) {
-          if (listedUnderBrokenIdsBefore.has(id) !== after.has(id)) for (const affected of this.definersById.get(id) ?? []) uris.add(affected);
-        }
-      }
       // An orphan entry's message counts the links to the id its file's name gives, while no heading gives it.
       for (const id of new Set([...changedIds, ...[...linkGraphChanged].filter((id) => !this.isDefined(id))])) {
         for (const named of this.markdownFilesNamed(id)) {
@@ -406,7 +410,8 @@ export class WorkspaceIndex {
           if (entry !== undefined && entry.id !== id) uris.add(named);
         }
       }
-      for (const id of entryShapeChangedIds(previous, next)) {
+      const entryShapeChanged = entryShapeChangedIds(previous, next);
+      for (const id of entryShapeChanged) {
         for (const affected of this.linkersById.get(id) ?? []) uris.add(affected);
       }
       // The index page lists an entry by its title too: a label it gains or loses may list an entry anew.
@@ -416,6 +421,22 @@ export class WorkspaceIndex {
           if (document.entries.some((entry) => titles.has(entry.title))) uris.add(other);
         }
       }
+      // An entry listed under a broken id that means it is not reported as missing from the index.
+      // That meaning is read from what the index page's broken links suggest, which changed only
+      // where the page is affected above, or where an id close to one of them became or ceased to
+      // be an entry's (the suggestion to apply must be an entry): else the entries so listed stay.
+      const indexPage = this.indexPageUri();
+      const suggestionsChanged = (): boolean =>
+        uris.has(indexPage!) ||
+        [...entryShapeChanged].some((id) => !changedIds.has(id) && [...this.linkedIdFinderNow().membersCloseTo(id)].some((target) => !this.isDefined(target) && this.linkersById.get(target)!.includes(indexPage!)));
+      if (listedBefore !== undefined && (!listedBeforeHeld || (indexPage !== undefined && suggestionsChanged()))) {
+        const after = this.entriesListedUnderBrokenIds();
+        for (const id of new Set([...listedBefore.ids, ...after])) {
+          if (listedBefore.ids.has(id) !== after.has(id)) for (const affected of this.definersById.get(id) ?? []) uris.add(affected);
+        }
+      } else if (listedBefore !== undefined && this.listedUnderBrokenIds === listedBefore) {
+        this.listedUnderBrokenIds = { ...this.listingStamp(), ids: listedBefore.ids };
+      }
       return uris;
     };
     return {
@@ -424,6 +445,10 @@ export class WorkspaceIndex {
         return (affectedUris ??= affectedBy());
       },
     };
+  }
+
+  private linkedIdFinderNow(): CloseIdFinder {
+    return (this.linkedIdFinder ??= new CloseIdFinder(this.linkersById.keys()));
   }
 
   private linkersByNameIndex(): DocumentsById {
@@ -444,6 +469,17 @@ export class WorkspaceIndex {
       return document ? itemsOf(document).map((item) => make(uri, item)) : [];
     });
   }
+}
+
+/** The index page and the generations of the index that the entries listed under broken ids were worked out for. */
+interface ListingStamp {
+  readonly page: GlossaryDocument | undefined;
+  readonly definitions: number;
+  readonly terms: number;
+}
+
+function sameStamp(a: ListingStamp, b: ListingStamp): boolean {
+  return a.page === b.page && a.definitions === b.definitions && a.terms === b.terms;
 }
 
 function compareStrings(a: string, b: string): number {
