@@ -81,7 +81,7 @@ export const checkChapterHeading: Check = function* ({ document, index, config }
     message:
       faults.length === 0
         ? l10n.t('The file does not begin with a level-2 heading that has an id and the classes {0}.', classList)
-        : l10n.t('The first heading {0}: a chapter begins with a level-2 heading that has an id and the classes {1}.', new Intl.ListFormat(messagesLanguage()).format(faults), classList),
+        : l10n.t('The chapter heading (the first heading) {0}.', new Intl.ListFormat(messagesLanguage()).format(faults)),
     data: { kind: DiagnosticCode.MissingChapterHeading },
     relatedInformation: [],
   };

@@ -176,7 +176,7 @@ test('missing-chapter-heading: a level-3 term heading, a heading without classes
     'LAM.md': ['## LAM {#LAM}', '', 'Text.'],
     'Late.md': ['Text first.', '', '## Late {#Late .chapter .small .term}'],
   };
-  const message = 'The first heading is of level 3 instead of 2: a chapter begins with a level-2 heading that has an id and the classes .chapter .small .term.';
+  const message = 'The chapter heading (the first heading) is of level 3 instead of 2.';
   const chapterDiagnostics = (name: string) => diagnosticsOf(files, name).filter((diagnostic) => diagnostic.code === 'missing-chapter-heading');
   assert.deepEqual(chapterDiagnostics('Haiku.md'), [
     {
@@ -189,14 +189,14 @@ test('missing-chapter-heading: a level-3 term heading, a heading without classes
     },
   ]);
   assert.deepEqual(chapterDiagnostics('LAM.md').map((diagnostic) => diagnostic.message), [
-    'The first heading lacks .chapter .small .term: a chapter begins with a level-2 heading that has an id and the classes .chapter .small .term.',
+    'The chapter heading (the first heading) lacks .chapter .small .term.',
   ]);
   assert.deepEqual(chapterDiagnostics('Late.md').map((diagnostic) => diagnostic.message), [
     'The file does not begin with a level-2 heading that has an id and the classes .chapter .small .term.',
   ]);
   const bare = { ...files, 'Bare.md': ['# Bare', '', 'Text.'] };
   assert.deepEqual(diagnosticsOf(bare, 'Bare.md').filter((diagnostic) => diagnostic.code === 'missing-chapter-heading').map((diagnostic) => diagnostic.message), [
-    'The first heading is of level 1 instead of 2, has no id {#…}, and lacks .chapter .small .term: a chapter begins with a level-2 heading that has an id and the classes .chapter .small .term.',
+    'The chapter heading (the first heading) is of level 1 instead of 2, has no id {#…}, and lacks .chapter .small .term.',
   ]);
   // An attribute block that pandoc reads as text is what to mend, not the id and classes it lost.
   const unclosed = {
@@ -207,14 +207,14 @@ test('missing-chapter-heading: a level-3 term heading, a heading without classes
     'Code.md': ['## Ein `{.x}` Beispiel'],
   };
   const messageOf = (name: string) => diagnosticsOf(unclosed, name).find((diagnostic) => diagnostic.code === 'missing-chapter-heading')?.message;
-  assert.match(messageOf('Written.md')!, /^The first heading has an attribute block not closed with \}/);
+  assert.match(messageOf('Written.md')!, /^The chapter heading \(the first heading\) has an attribute block not closed with \}/);
   // A {.x} in code, not at the end of the heading, was no attribute block.
-  assert.match(messageOf('Code.md')!, /^The first heading has no id \{#…\} and lacks \.chapter \.small \.term:/);
+  assert.match(messageOf('Code.md')!, /^The chapter heading \(the first heading\) has no id \{#…\} and lacks \.chapter \.small \.term\.$/);
   assert.deepEqual(diagnosticsOf(unclosed, 'Pre-Training.md').filter((diagnostic) => diagnostic.code === 'missing-chapter-heading').map((diagnostic) => diagnostic.message), [
-    'The first heading has an attribute block not closed with }, which pandoc reads as text, and so neither an id nor classes: a chapter begins with a level-2 heading that has an id and the classes .chapter .small .term.',
+    'The chapter heading (the first heading) has an attribute block not closed with }, which pandoc reads as text, and so neither an id nor classes.',
   ]);
   assert.deepEqual(diagnosticsOf(unclosed, 'Comma.md').filter((diagnostic) => diagnostic.code === 'missing-chapter-heading').map((diagnostic) => diagnostic.message), [
-    'The first heading has an attribute block that pandoc reads as text, as it holds what no attribute block may (such as a comma), and so neither an id nor classes: a chapter begins with a level-2 heading that has an id and the classes .chapter .small .term.',
+    'The chapter heading (the first heading) has an attribute block that pandoc reads as text, as it holds what no attribute block may (such as a comma), and so neither an id nor classes.',
   ]);
   assert.deepEqual(chapterDiagnostics('Late.md').map((diagnostic) => diagnostic.range), ['0:0-0:0']);
 });
