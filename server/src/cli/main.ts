@@ -132,9 +132,17 @@ function atLeast(results: readonly FileDiagnostics[], minSeverity: Severity): re
   return minSeverity === 'hint' ? results : results.map(({ file, diagnostics }) => ({ file, diagnostics: diagnostics.filter((diagnostic) => severities.indexOf(diagnostic.severity) <= rank) }));
 }
 
-/** "3 error(s), 1 warning(s), 0 information, 5 hint(s) in 4 of 12 file(s)": all found, whatever --min-severity shows. */
+/** "3 errors, 1 warning, 0 information, 5 hints in 4 of 12 files": all found, whatever --min-severity shows. */
 function countsText(results: readonly FileDiagnostics[]): string {
   const count = (severity: Severity): number => results.reduce((sum, { diagnostics }) => sum + diagnostics.filter((diagnostic) => diagnostic.severity === severity).length, 0);
   const files = results.filter(({ diagnostics }) => diagnostics.length > 0).length;
-  return l10n.t('{0} error(s), {1} warning(s), {2} information, {3} hint(s) in {4} of {5} file(s)', count('error'), count('warning'), count('information'), count('hint'), files, results.length);
+  const [errors, warnings, information, hints] = severities.map(count) as [number, number, number, number];
+  return l10n.t(
+    '{0}, {1}, {2}, {3} in {4}',
+    errors === 1 ? l10n.t('1 error') : l10n.t('{0} errors', errors),
+    warnings === 1 ? l10n.t('1 warning') : l10n.t('{0} warnings', warnings),
+    information === 1 ? l10n.t('1 information') : l10n.t('{0} information', information),
+    hints === 1 ? l10n.t('1 hint') : l10n.t('{0} hints', hints),
+    results.length === 1 ? l10n.t('{0} of 1 file', files) : l10n.t('{0} of {1} files', files, results.length),
+  );
 }

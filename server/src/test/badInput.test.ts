@@ -193,14 +193,14 @@ test('command line: empty, attribute-only, BOM, CRLF and invalid UTF-8 files are
 
 test('command line: a binary file named .md is skipped with a message', async () => {
   const run = await runInMemory(['check', 'g'], { 'g/A.md': goodEntry, 'g/Bild.md': new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0x0d]) });
-  assert.equal(run.stderr, 'glossary: g/Bild.md: skipped: binary file (contains NUL bytes)\nglossary: 0 error(s), 2 warning(s), 1 information, 0 hint(s) in 1 of 1 file(s)\n');
+  assert.equal(run.stderr, 'glossary: g/Bild.md: skipped: binary file (contains NUL bytes)\nglossary: 0 errors, 2 warnings, 1 information, 0 hints in 1 of 1 file\n');
   assert.equal(run.exitCode, 0); // A.md's link to #Index is a warning (index-anchor-missing), no error
   assertNoStackTrace(run);
 });
 
 test('command line: an unreadable file (as root chmod does not stop reading, so the failure is injected) is skipped with a message', async () => {
   const run = await runInMemory(['check', 'g'], { 'g/A.md': goodEntry, 'g/Index.md': '# Index {#Index}', 'g/Gesperrt.md': { unreadable: 'EACCES' } });
-  assert.equal(run.stderr, 'glossary: g/Gesperrt.md: skipped: cannot read the file (EACCES)\nglossary: 0 error(s), 2 warning(s), 1 information, 0 hint(s) in 2 of 2 file(s)\n');
+  assert.equal(run.stderr, 'glossary: g/Gesperrt.md: skipped: cannot read the file (EACCES)\nglossary: 0 errors, 2 warnings, 1 information, 0 hints in 2 of 2 files\n');
   assert.equal(run.exitCode, 0);
 });
 
@@ -215,7 +215,7 @@ test('command line: a read that throws is reported as an unreadable file, not an
     replaceFile: (uri, expected, text) => workspace.replaceFile(uri, expected, text),
   };
   const run = await runIn('/ws', throwing, ['check', 'g']);
-  assert.equal(run.stderr, 'glossary: g/Wirft.md: skipped: cannot read the file (EIO: i/o error, read)\nglossary: 0 error(s), 2 warning(s), 1 information, 0 hint(s) in 2 of 2 file(s)\n');
+  assert.equal(run.stderr, 'glossary: g/Wirft.md: skipped: cannot read the file (EIO: i/o error, read)\nglossary: 0 errors, 2 warnings, 1 information, 0 hints in 2 of 2 files\n');
   assert.equal(run.exitCode, 0);
 });
 
@@ -242,7 +242,7 @@ test('command line: a file deleted or renamed while the index is built is skippe
     readFile: (uri: string): Promise<ReadResult> => files.readFile(uri),
   };
   const run = await runIn('/ws', racing, ['check', 'g']);
-  assert.equal(run.stderr, 'glossary: g/Alt.md: skipped: file not found\nglossary: g/Weg.md: skipped: file not found\nglossary: 0 error(s), 2 warning(s), 1 information, 0 hint(s) in 2 of 2 file(s)\n');
+  assert.equal(run.stderr, 'glossary: g/Alt.md: skipped: file not found\nglossary: g/Weg.md: skipped: file not found\nglossary: 0 errors, 2 warnings, 1 information, 0 hints in 2 of 2 files\n');
   assert.equal(run.exitCode, 0);
 });
 

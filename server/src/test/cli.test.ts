@@ -51,7 +51,7 @@ test('check prints path:line:column: severity code message a line, files sorted 
       '',
     ].join('\n'),
     // How many of each severity, on standard error so that standard output holds only findings.
-    stderr: 'glossary: 2 error(s), 1 warning(s), 3 information, 0 hint(s) in 4 of 5 file(s)\n',
+    stderr: 'glossary: 2 errors, 1 warning, 3 information, 0 hints in 4 of 5 files\n',
   });
 });
 
@@ -63,7 +63,7 @@ test('check on a folder without any entry says so and reports what Markdown gets
   assert.deepEqual(result, {
     exitCode: 1,
     stdout: 'docs/README.md:3:38: error broken-link No heading defines the id "usage".\n',
-    stderr: 'glossary: No entry (a heading with the class .term) in these files: they are checked as Markdown, without the glossary\'s layout rules.\nglossary: 1 error(s), 0 warning(s), 0 information, 0 hint(s) in 1 of 2 file(s)\n',
+    stderr: 'glossary: No entry (a heading with the class .term) in these files: they are checked as Markdown, without the glossary\'s layout rules.\nglossary: 1 error, 0 warnings, 0 information, 0 hints in 1 of 2 files\n',
   });
   const report = await run(['report', 'docs', '--format', 'json'], { 'docs/README.md': ['# My project', '', '```sh', 'x', '```'] });
   assert.equal(report.exitCode, 0);
@@ -222,7 +222,7 @@ test('check FILE resolves its links against the whole glossary of the file and r
       '',
     ].join('\n'),
     // The glossary's other files are read quietly: Bin.md is not named, so not reported.
-    stderr: 'glossary: 1 error(s), 0 warning(s), 1 information, 0 hint(s) in 1 of 1 file(s)\n',
+    stderr: 'glossary: 1 error, 0 warnings, 1 information, 0 hints in 1 of 1 file\n',
   });
   // index prints only what is written in the file, so it reads no other file.
   const indexed = JSON.parse((await run(['index', 'g/Apfel.md'], files)).stdout) as { files: { path: string }[] };
@@ -328,7 +328,7 @@ test('binary and unreadable files are skipped with a message; invalid UTF-8 is w
     'glossary: g/Bin.md: skipped: binary file (contains NUL bytes)',
     'glossary: g/Locked.md: skipped: cannot read the file (EACCES)',
     'glossary: g/Latin.md: invalid UTF-8; read with replacement characters (U+FFFD)',
-    'glossary: 1 error(s), 1 warning(s), 1 information, 0 hint(s) in 1 of 1 file(s)',
+    'glossary: 1 error, 1 warning, 1 information, 0 hints in 1 of 1 file',
     '',
   ]);
   assert.deepEqual(result.stdout.split('\n').map((line) => line.split(' ').slice(0, 3).join(' ')), [
@@ -474,11 +474,11 @@ test('a file named on the command line that cannot be read is bad usage (2); the
   };
   const checked = await run(['check', 'g/Apfel.md', 'g/Locked.md', 'g/001-index.txt'], files);
   assert.equal(checked.exitCode, 2);
-  assert.equal(checked.stderr, 'glossary: g/Locked.md: skipped: cannot read the file (EACCES)\nglossary: 2 error(s), 0 warning(s), 0 information, 0 hint(s) in 1 of 2 file(s)\n');
+  assert.equal(checked.stderr, 'glossary: g/Locked.md: skipped: cannot read the file (EACCES)\nglossary: 2 errors, 0 warnings, 0 information, 0 hints in 1 of 2 files\n');
   assert.match(checked.stdout, /^g\/Apfel\.md:7:10: error broken-link No heading defines the id "Birne"\. Perhaps meant: Pear\.\n/);
   // A named binary file is not checked either; a clean file beside it does not make the run pass.
   const binary = await run(['check', 'g/Clean.md', 'g/Bin.md'], files);
-  assert.deepEqual({ exitCode: binary.exitCode, stderr: binary.stderr }, { exitCode: 2, stderr: 'glossary: g/Bin.md: skipped: binary file (contains NUL bytes)\nglossary: 0 error(s), 1 warning(s), 1 information, 0 hint(s) in 1 of 1 file(s)\n' });
+  assert.deepEqual({ exitCode: binary.exitCode, stderr: binary.stderr }, { exitCode: 2, stderr: 'glossary: g/Bin.md: skipped: binary file (contains NUL bytes)\nglossary: 0 errors, 1 warning, 1 information, 0 hints in 1 of 1 file\n' });
   const indexed = await run(['index', 'g/Apfel.md', 'g/Locked.md'], files);
   assert.equal(indexed.exitCode, 2);
   assert.deepEqual((JSON.parse(indexed.stdout) as { files: { path: string }[] }).files.map((file) => file.path), ['g/Apfel.md']);
@@ -501,7 +501,7 @@ test('a file skipped while walking a folder stays a warning: the exit status is 
     'g/Bin.md': new Uint8Array([0x23, 0x00]),
     'g/Locked.md': { unreadable: 'EACCES' },
   });
-  assert.equal(result.stderr, 'glossary: g/Bin.md: skipped: binary file (contains NUL bytes)\nglossary: g/Locked.md: skipped: cannot read the file (EACCES)\nglossary: 0 error(s), 1 warning(s), 0 information, 0 hint(s) in 1 of 2 file(s)\n');
+  assert.equal(result.stderr, 'glossary: g/Bin.md: skipped: binary file (contains NUL bytes)\nglossary: g/Locked.md: skipped: cannot read the file (EACCES)\nglossary: 0 errors, 1 warning, 0 information, 0 hints in 1 of 2 files\n');
   assert.doesNotMatch(result.stdout, / error /);
   assert.equal(result.exitCode, 0);
 });

@@ -17,7 +17,7 @@ test('check on the shipped example glossary reports exactly its five deliberate 
   });
   assert.deepEqual({ exitCode, stderr, lines: stdout.split('\n') }, {
     exitCode: 1,
-    stderr: 'glossary: 1 error(s), 3 warning(s), 1 information, 0 hint(s) in 5 of 8 file(s)\n',
+    stderr: 'glossary: 1 error, 3 warnings, 1 information, 0 hints in 5 of 8 files\n',
     lines: [
       'example/glossary/Embedding.md:15:1: warning seealso-unsorted The see-also links are not in alphabetical order: "Attention" belongs before "Tokenizer".',
       'example/glossary/LLM.md:1:27: warning anchor-file-mismatch The entry\'s id "Large-Language-Model" differs from the file name "LLM".',
