@@ -27,6 +27,17 @@ export function isMarkdownFile(uri: string): boolean {
   return uri.toLowerCase().endsWith('.md');
 }
 
+/**
+ * The id a `.md` file's name gives, when its first entry has another (`Computer-Vision.md` giving
+ * `{#ComputerVision}`); undefined when they agree, or the file holds no entry or is no `.md` file.
+ */
+export function fileNameIdUnlikeEntry(document: GlossaryDocument): string | undefined {
+  const firstEntry = document.entries[0];
+  if (!isMarkdownFile(document.uri) || firstEntry === undefined) return undefined;
+  const nameId = fileNameId(document.uri);
+  return firstEntry.id.normalize('NFC') === nameId ? undefined : nameId;
+}
+
 /** The file name of a URI, without its folder. */
 export function fileNameOf(uri: string): string {
   return decodeURIComponent(uri.slice(uri.lastIndexOf('/') + 1));

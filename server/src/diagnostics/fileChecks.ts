@@ -1,16 +1,13 @@
 import * as l10n from '@vscode/l10n';
 import { DiagnosticCode } from './codes';
-import { Check, fileNameId, isMarkdownFile } from './check';
+import { Check, fileNameIdUnlikeEntry, isMarkdownFile } from './check';
 import { messagesLanguage } from '../localization';
 
 /** `anchor-file-mismatch`: the first entry of a `.md` file has an id other than the file name. */
 export const checkAnchorFileMatch: Check = function* ({ document }) {
+  const expectedId = fileNameIdUnlikeEntry(document);
   const firstEntry = document.entries[0];
-  if (!isMarkdownFile(document.uri) || firstEntry === undefined) {
-    return;
-  }
-  const expectedId = fileNameId(document.uri);
-  if (firstEntry.id.normalize('NFC') === expectedId) {
+  if (expectedId === undefined || firstEntry === undefined) {
     return;
   }
   yield {

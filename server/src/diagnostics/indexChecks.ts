@@ -8,17 +8,18 @@ import { DiagnosticCode } from './codes';
 import { unresolvedLinkCode } from './linkChecks';
 
 /** `not-in-index`: an entry that the index page does not link (only when the glossary has an index page). */
-export const checkListedInIndex: Check = function* ({ document, index }) {
+export const checkListedInIndex: Check = function* ({ document, index, config }) {
   const indexPageUri = index.indexPageUri();
   const indexPage = indexPageUri === undefined ? undefined : index.document(indexPageUri);
   if (indexPage === undefined || indexPage === document) {
     return;
   }
   const listed = listedBy(indexPage);
+  // An entry listed under a broken id that clearly means it (`#DataScraping`) is `index-link-broken`'s, whose fix corrects the listing.
+  const listedUnderBrokenIds = (id: string): boolean => config.severity[DiagnosticCode.IndexLinkBroken] !== 'off' && index.entriesListedUnderBrokenIds(entriesMeantByBrokenIndexLinks).has(id);
   for (const entry of document.entries) {
     // The index may name an entry by its title and point elsewhere: `[AGI](#Artificial-General-Intelligence)` lists the entry AGI.
-    // An entry listed under a broken id that clearly means it (`#DataScraping`) is `index-link-broken`'s, whose fix corrects the listing.
-    if (!listed.ids.has(entry.id) && !listed.labels.has(entry.title) && !index.entriesListedUnderBrokenIds().has(entry.id)) {
+    if (!listed.ids.has(entry.id) && !listed.labels.has(entry.title) && !listedUnderBrokenIds(entry.id)) {
       yield {
         range: entry.heading.range,
         code: DiagnosticCode.NotInIndex,
@@ -37,7 +38,7 @@ export const checkListedInIndex: Check = function* ({ document, index }) {
  * Kept by the index (`WorkspaceIndex.entriesListedUnderBrokenIds`), which tells these entries when
  * they come or go.
  */
-export function entriesListedUnderBrokenIds(index: WorkspaceIndex, indexPage: GlossaryDocument): Set<string> {
+function entriesMeantByBrokenIndexLinks(index: WorkspaceIndex, indexPage: GlossaryDocument): Set<string> {
   const ids = new Set<string>();
   for (const link of indexPage.links) {
     if (unresolvedLinkCode(link, index, true) === DiagnosticCode.IndexLinkBroken) {

@@ -3,7 +3,7 @@ import { entryWithId } from '../features/entryOf';
 import { hasInboundLink, inboundLinkCountAs, selfLinks } from '../index/linkGraph';
 import { WorkspaceIndex } from '../index/workspaceIndex';
 import { GlossaryDocument, Entry } from '../parse/model';
-import { Check, fileNameId, isMarkdownFile } from './check';
+import { Check, fileNameIdUnlikeEntry } from './check';
 import { DiagnosticCode } from './codes';
 import { indexId } from './seeAlsoChecks';
 
@@ -23,18 +23,18 @@ export const checkOrphanEntries: Check = function* ({ document, index }) {
 };
 
 /**
- * An orphan's message. When the links name the id the file's name gives, which no heading gives
- * (`{#AdversarialExamples}` in Adversarial-Examples.md, linked as `#Adversarial-Examples`), the
- * entry is linked in the writer's eyes: the message says where the links went.
+ * An orphan's message. When links name the id the file's name gives, which no heading gives
+ * (`{#ComputerVision}` in Computer-Vision.md, linked as `#Computer-Vision`), the entry is linked in
+ * the writer's eyes: the message says where those links went.
  */
 function orphanMessage(document: GlossaryDocument, entry: Entry, index: WorkspaceIndex): string {
-  const nameId = entry === document.entries[0] && isMarkdownFile(document.uri) ? fileNameId(document.uri) : '';
-  const links = nameId === '' || nameId === entry.id.normalize('NFC') || index.isDefined(nameId) ? 0 : inboundLinkCountAs(index, nameId, entry.id);
+  const nameId = entry === document.entries[0] ? fileNameIdUnlikeEntry(document) : undefined;
+  const links = nameId === undefined || index.isDefined(nameId) ? 0 : inboundLinkCountAs(index, nameId, entry.id);
   if (links === 1) {
-    return l10n.t('No other entry links to "{0}" (#{1}), but a link names #{2}, the file\'s name, which no heading gives: the id and the link disagree.', entry.title, entry.id, nameId);
+    return l10n.t('No other entry links to "{0}" (#{1}), but a link points at #{2}, the id its file name gives, which no heading defines: give the entry that id, or correct the link.', entry.title, entry.id, nameId!);
   }
   if (links > 1) {
-    return l10n.t('No other entry links to "{0}" (#{1}), but {2} links name #{3}, the file\'s name, which no heading gives: the id and the links disagree.', entry.title, entry.id, links, nameId);
+    return l10n.t('No other entry links to "{0}" (#{1}), but {2} links point at #{3}, the id its file name gives, which no heading defines: give the entry that id, or correct the links.', entry.title, entry.id, links, nameId!);
   }
   return l10n.t('No other entry links to "{0}" (#{1}). Links from the index page and from the entry itself do not count.', entry.title, entry.id);
 }

@@ -119,6 +119,14 @@ export function linkGraphChangedIds(previous: GlossaryDocument | undefined, next
   return changedKeys(linkGraphFacts(previous), linkGraphFacts(next));
 }
 
+/** The ids that one version of a document links more or fewer times than the other. */
+export function linkCountChangedIds(previous: GlossaryDocument | undefined, next: GlossaryDocument | undefined): Set<string> {
+  const difference = new Map<string, number>();
+  previous?.links.forEach((link) => difference.set(link.target, (difference.get(link.target) ?? 0) + 1));
+  next?.links.forEach((link) => difference.set(link.target, (difference.get(link.target) ?? 0) - 1));
+  return new Set([...difference].filter(([, count]) => count !== 0).map(([id]) => id));
+}
+
 /**
  * The link labels that one version of a document has and the other has not. On the index page
  * these are the titles of entries it lists by name (see `checkListedInIndex`).

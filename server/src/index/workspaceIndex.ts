@@ -2,11 +2,10 @@ import { Anchor, Entry, GlossaryDocument, Link } from '../parse/model';
 import { CloseIdFinder, ClosestIdCandidates } from '../diagnostics/closestIds';
 import { comparePositions } from '../parse/positions';
 import { hasIndexSections } from './indexPage';
-import { changedLabels, entryShapeChangedIds, linkGraphChangedIds } from './linkGraph';
+import { changedLabels, entryShapeChangedIds, linkCountChangedIds, linkGraphChangedIds } from './linkGraph';
 import { termsKeyOf } from '../mentions/lexicon';
 import { folderOfMost } from '../workspace/uris';
-import { fileNameId, isMarkdownFile } from '../diagnostics/check';
-import { entriesListedUnderBrokenIds } from '../diagnostics/indexChecks';
+import { fileNameId, fileNameIdUnlikeEntry, isMarkdownFile } from '../diagnostics/check';
 import { entryNamesOf, linkNameKeysOf, NamedEntry, nameKeys, nameOf, sameName } from './entryNames';
 
 /** An anchor and the document that defines it. */
@@ -35,9 +34,12 @@ export interface IndexChange {
    * Documents whose diagnostics may change: the document itself (unless removed), every document
    * that links to a changed id or defines it explicitly, the documents defining the ids whose links from this
    * document changed (their inbound links, index and see-also mentions), the documents whose broken
-   * links name (by id or label) an entry that came, went, or changed its title or id, and every
-   * document when the index page became another. Worked out when first read, from the index as it is then: read
-   * it before the next update (a load reads none of them), or keep the change `affectedNow`.
+   * links name (by id or label) an entry that came, went, or changed its title or id, the files
+   * named after an id whose links came or went while no heading gives it (their orphan entries
+   * count those links), the entries that the index page came or ceased to list under a broken id
+   * meaning them, and every document when the index page became another. Worked out when first
+   * read, from the index as it is then: read it before the next update (a load reads none of
+   * them), or keep the change `affectedNow`.
    */
   readonly affectedUris: ReadonlySet<string>;
 }
@@ -88,18 +90,18 @@ export class WorkspaceIndex {
   private definedIdCandidates: ClosestIdCandidates | undefined;
 
   /**
-   * The last `entriesListedUnderBrokenIds`, with the index page and the generations it holds for:
-   * worked out again when they change, unless an update's `affectedUris` found that the
-   * suggestions it is read from stayed as they were (typing in a heading's id changes the
-   * generations, and rarely these entries).
+   * The last `entriesListedUnderBrokenIds`, with how it was worked out and the index page and the
+   * generations it holds for: worked out again when they change, unless an update's
+   * `affectedUris` found that the suggestions it is read from stayed as they were (typing in a
+   * heading's id changes the generations, and rarely these entries).
    */
-  private listedUnderBrokenIds: (ListingStamp & { readonly ids: ReadonlySet<string> }) | undefined;
+  private listedUnderBrokenIds: (ListingStamp & { readonly ids: ReadonlySet<string>; readonly workOut: WorkOutListing }) | undefined;
 
   /** How many entries the documents hold together. */
   private entryCount = 0;
 
-  /** The URIs by their lower case and by the id their file name gives: built when first needed, dropped when a URI comes or goes. */
-  private urisByName: { readonly byLowerCase: Map<string, string[]>; readonly byFileNameId: Map<string, string[]> } | undefined;
+  /** The URIs by their lower case and by the id their file name gives: built when first needed, then kept up to date. */
+  private urisByName: UrisByName | undefined;
 
   /**
    * Whether any document holds an entry. A folder without one is no glossary (a project's README
@@ -114,7 +116,7 @@ export class WorkspaceIndex {
     const indexPageBefore = this.indexPageUri();
     const previous = this.documentsByUri.get(document.uri);
     this.documentsByUri.set(document.uri, document);
-    if (previous === undefined) this.urisByName = undefined;
+    if (previous === undefined && this.urisByName !== undefined) fileUnderNames(this.urisByName, document.uri);
     return this.replaceContribution(document.uri, previous, document, indexPageBefore);
   }
 
@@ -123,7 +125,7 @@ export class WorkspaceIndex {
     const indexPageBefore = this.indexPageUri();
     const previous = this.documentsByUri.get(uri);
     this.documentsByUri.delete(uri);
-    if (previous !== undefined) this.urisByName = undefined;
+    if (previous !== undefined && this.urisByName !== undefined) fileUnderNames(this.urisByName, uri, false);
     return this.replaceContribution(uri, previous, undefined, indexPageBefore);
   }
 
@@ -167,16 +169,10 @@ export class WorkspaceIndex {
     return this.names().byFileNameId.get(id) ?? [];
   }
 
-  private names(): NonNullable<WorkspaceIndex['urisByName']> {
+  private names(): UrisByName {
     if (this.urisByName === undefined) {
-      const byLowerCase = new Map<string, string[]>();
-      const byFileNameId = new Map<string, string[]>();
-      const add = (map: Map<string, string[]>, key: string, uri: string) => (map.get(key) ?? map.set(key, []).get(key)!).push(uri);
-      for (const uri of this.documentsByUri.keys()) {
-        add(byLowerCase, uri.toLowerCase(), uri);
-        if (isMarkdownFile(uri)) add(byFileNameId, fileNameId(uri), uri);
-      }
-      this.urisByName = { byLowerCase, byFileNameId };
+      this.urisByName = { byLowerCase: new Map(), byFileNameId: new Map() };
+      for (const uri of this.documentsByUri.keys()) fileUnderNames(this.urisByName, uri);
     }
     return this.urisByName;
   }
@@ -232,18 +228,18 @@ export class WorkspaceIndex {
   }
 
   /**
-   * The ids of the entries that the index page lists under a broken id clearly meaning them (see
-   * `entriesListedUnderBrokenIds` in the index checks), worked out again when the index page, the
-   * defined ids or the entries' names change.
+   * The ids of the entries that the index page lists under a broken id clearly meaning them, as
+   * `workOut` (the index checks') finds them. Kept here so that an update tells the entries that
+   * came into this set or left it (see `affectedUris`).
    */
-  entriesListedUnderBrokenIds(): ReadonlySet<string> {
+  entriesListedUnderBrokenIds(workOut: WorkOutListing): ReadonlySet<string> {
     const stamp = this.listingStamp();
     const last = this.listedUnderBrokenIds;
-    if (last !== undefined && sameStamp(last, stamp)) {
+    if (last !== undefined && last.workOut === workOut && sameStamp(last, stamp)) {
       return last.ids;
     }
-    const ids = stamp.page === undefined ? new Set<string>() : entriesListedUnderBrokenIds(this, stamp.page);
-    this.listedUnderBrokenIds = { ...stamp, ids };
+    const ids = stamp.page === undefined ? new Set<string>() : workOut(this, stamp.page);
+    this.listedUnderBrokenIds = { ...stamp, ids, workOut };
     return ids;
   }
 
@@ -397,17 +393,15 @@ export class WorkspaceIndex {
       for (const id of movedIds(oldAnchors, newAnchors)) {
         for (const affected of this.explicitDefinersById.get(id) ?? []) uris.add(affected);
       }
-      const linkGraphChanged = linkGraphChangedIds(previous, next);
-      for (const id of linkGraphChanged) {
+      for (const id of linkGraphChangedIds(previous, next)) {
         for (const affected of this.definersById.get(id) ?? []) {
           if (this.documentsByUri.get(affected)?.entries.some((entry) => entry.id === id)) uris.add(affected);
         }
       }
       // An orphan entry's message counts the links to the id its file's name gives, while no heading gives it.
-      for (const id of new Set([...changedIds, ...[...linkGraphChanged].filter((id) => !this.isDefined(id))])) {
+      for (const id of new Set([...changedIds, ...[...linkCountChangedIds(previous, next)].filter((id) => !this.isDefined(id))])) {
         for (const named of this.markdownFilesNamed(id)) {
-          const entry = this.documentsByUri.get(named)?.entries[0];
-          if (entry !== undefined && entry.id !== id) uris.add(named);
+          if (fileNameIdUnlikeEntry(this.documentsByUri.get(named)!) === id) uris.add(named);
         }
       }
       const entryShapeChanged = entryShapeChangedIds(previous, next);
@@ -430,12 +424,12 @@ export class WorkspaceIndex {
         uris.has(indexPage!) ||
         [...entryShapeChanged].some((id) => !changedIds.has(id) && [...this.linkedIdFinderNow().membersCloseTo(id)].some((target) => !this.isDefined(target) && this.linkersById.get(target)!.includes(indexPage!)));
       if (listedBefore !== undefined && (!listedBeforeHeld || (indexPage !== undefined && suggestionsChanged()))) {
-        const after = this.entriesListedUnderBrokenIds();
+        const after = this.entriesListedUnderBrokenIds(listedBefore.workOut);
         for (const id of new Set([...listedBefore.ids, ...after])) {
           if (listedBefore.ids.has(id) !== after.has(id)) for (const affected of this.definersById.get(id) ?? []) uris.add(affected);
         }
       } else if (listedBefore !== undefined && this.listedUnderBrokenIds === listedBefore) {
-        this.listedUnderBrokenIds = { ...this.listingStamp(), ids: listedBefore.ids };
+        this.listedUnderBrokenIds = { ...listedBefore, ...this.listingStamp() };
       }
       return uris;
     };
@@ -470,6 +464,27 @@ export class WorkspaceIndex {
     });
   }
 }
+
+/** The URIs by their lower case (to find files named alike but for case) and by the id their file name gives. */
+interface UrisByName {
+  readonly byLowerCase: Map<string, string[]>;
+  readonly byFileNameId: Map<string, string[]>;
+}
+
+/** Files a URI under its lower case and the id its file name gives (a `.md` file's), or takes it out (`add` false). */
+function fileUnderNames(names: UrisByName, uri: string, add = true): void {
+  const file = (map: Map<string, string[]>, key: string): void => {
+    const uris = map.get(key) ?? [];
+    const rest = add ? [...uris, uri] : uris.filter((other) => other !== uri);
+    if (rest.length > 0) map.set(key, rest);
+    else map.delete(key);
+  };
+  file(names.byLowerCase, uri.toLowerCase());
+  if (isMarkdownFile(uri)) file(names.byFileNameId, fileNameId(uri));
+}
+
+/** How the entries listed under broken ids are worked out from an index and its index page. */
+type WorkOutListing = (index: WorkspaceIndex, indexPage: GlossaryDocument) => ReadonlySet<string>;
 
 /** The index page and the generations of the index that the entries listed under broken ids were worked out for. */
 interface ListingStamp {

@@ -2,17 +2,26 @@ import type { Mask } from './inlineMasks';
 
 /**
  * What closes each opening quotation mark: German „…“ (or „…”), English “…”, guillemets »…« and
- * «…». A straight `"` closes itself.
+ * «…», and a straight "…". Single quotes are left alone: `'` and `‘` are also apostrophes.
  */
 const closersOf: Readonly<Record<string, string>> = { '„': '“”', '“': '”', '»': '«', '«': '»', '"': '"' };
 
 const quotationMark = /["„“”»«]/g;
 
+/** What may stand before a straight `"` that opens a quotation: nothing, a space, or an opening bracket or emphasis. */
+const beforeOpening = /[\s([{*_/–—-]/;
+
+/** What a quotation's ends are trimmed of before it is compared with a term: spaces, emphasis, punctuation. */
+const trimmed = /[\s*_.,;:!?…]/;
+
 /**
- * The quoted stretches of a paragraph's text, inside the marks, in order: the titles and sayings a
- * writer quotes (`"Chain of Thought Prompting Elicits Reasoning in Large Language Models"`). Marks
- * inside a mask (a code span, a URL) do not count. A straight `"` opens before a non-space and
- * closes after one; a quotation left open at the end of the paragraph is none.
+ * The quoted stretches of a paragraph's text, inside the marks and trimmed of spaces, emphasis and
+ * punctuation at their ends, in order: the titles and sayings a writer quotes (`"Chain of Thought
+ * Prompting Elicits Reasoning in Large Language Models"`). Marks inside a mask (a code span, a URL)
+ * do not count. A straight `"` opens at the start or after a space or opening bracket, before a
+ * non-space (not an inch mark, as in `24"-Monitor`), and closes after a non-space, before no letter
+ * or digit. A new opening mark while a quotation is open starts the quotation anew (a closer typed
+ * otherwise, as in `„Deep Learning" und „Chatbot“`); one left open at the end of the paragraph is none.
  */
 export function quotationsOf(text: string, masks: readonly Mask[]): Mask[] {
   const quotations: Mask[] = [];
@@ -24,14 +33,28 @@ export function quotationsOf(text: string, masks: readonly Mask[]): Mask[] {
     const mark = match[0];
     while (mask < masks.length && masks[mask]![1] <= at) mask++;
     if (mask < masks.length && masks[mask]![0] <= at) continue;
-    if (open !== undefined && closersOf[open.mark]!.includes(mark) && (mark !== '"' || !/\s/.test(text[at - 1]!))) {
-      quotations.push([open.after, at]);
+    if (open !== undefined && closersOf[open.mark]!.includes(mark) && (mark !== '"' || closesStraight(text, at))) {
+      quotations.push(trim(text, open.after, at));
       open = undefined;
-    } else if (open === undefined && mark in closersOf && !/\s/.test(text[at + 1] ?? ' ')) {
+    } else if (mark in closersOf && (mark !== '"' || opensStraight(text, at))) {
       open = { mark, after: at + 1 };
     }
   }
   return quotations;
+}
+
+function opensStraight(text: string, at: number): boolean {
+  return (at === 0 || beforeOpening.test(text[at - 1]!)) && !/\s/.test(text[at + 1] ?? ' ');
+}
+
+function closesStraight(text: string, at: number): boolean {
+  return !/\s/.test(text[at - 1] ?? ' ') && !/[\p{L}\p{N}]/u.test(text[at + 1] ?? ' ');
+}
+
+function trim(text: string, from: number, to: number): Mask {
+  while (from < to && trimmed.test(text[from]!)) from++;
+  while (to > from && trimmed.test(text[to - 1]!)) to--;
+  return [from, to];
 }
 
 /**

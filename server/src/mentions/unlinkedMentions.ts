@@ -124,9 +124,10 @@ export async function findMentionsOf(
 
 /**
  * The first mention of each term in each section of each entry, outside headings, code, links and
- * the other masked parts of the prose, leaving out the entry's own names, terms the section
- * links already and terms inside a quotation that is more than the term (see `isInsideQuotation`); and the filter of the words of that prose. One pass over the words of the text;
- * each word is looked up once in the lexicon.
+ * the other masked parts of the prose, leaving out the entry's own names, terms the section links
+ * already and terms inside a quotation that is more than the term (see `isInsideQuotation`); and
+ * the filter of the words of that prose. One pass over the words of the text; each word is looked
+ * up once in the lexicon.
  */
 function scanDocument(text: string, document: GlossaryDocument, lexicon: Lexicon): { mentions: UnlinkedMention[]; words: WordFilter } {
   const mentions: UnlinkedMention[] = [];
@@ -358,12 +359,8 @@ function* scanParagraph(paragraph: Paragraph, links: readonly Mask[], lexicon: L
     const start = words.start(i);
     const end = words.end(i + count - 1) + form.closing.length;
     quotations ??= quotationsOf(paragraph.text, masks);
-    if (isInsideQuotation(quotations, start, end)) {
-      i += count - 1;
-      continue;
-    }
     const range = { start: positionOf(paragraph, start), end: positionOf(paragraph, end) };
-    if (scope.admits(form, range.start.line)) {
+    if (!isInsideQuotation(quotations, start, end) && scope.admits(form, range.start.line)) {
       yield { range, term: form.term };
     }
     i += count - 1;

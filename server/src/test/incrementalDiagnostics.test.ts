@@ -40,6 +40,9 @@ const variants: Readonly<Record<string, readonly (readonly string[])[]>> = {
     entryLines('Gelbe Birne (GB)', 'Gelbe-Birne', ['[Apfel](#Apfel)']),
     // A fence left open: in the book it runs on into the next files.
     [...entryLines('Quitte', 'Quitte', ['[Birne](#Birne)']), '', '~~~', 'x'],
+    // The same links to #Apfel once more: an orphan named Apfel.md counts them.
+    entryLines('Quitte', 'Quitte', ['[Birne](#Birne)'], ['Siehe [Apfel](#Apfel).']),
+    entryLines('Quitte', 'Quitte', ['[Birne](#Birne)'], ['Siehe [Apfel](#Apfel) und [A](#Apfel).']),
   ],
   // Two entries whose names differ by an ending, in either order, and an abbreviation: a broken link
   // naming "Agent" names both, whatever their order.

@@ -89,11 +89,11 @@ test('orphan-entry: an entry whose links name the id its file name gives says so
     'Apfel.md': entryLines('Apfel', 'Apfel', ['[AE](#Adversarial-Examples)'], ['Gegen [AE](#Adversarial-Examples).']),
   };
   assert.deepEqual(messagesOf(files, 'Adversarial-Examples.md'), [
-    'No other entry links to "Adversarial Examples" (#AdversarialExamples), but 2 links name #Adversarial-Examples, the file\'s name, which no heading gives: the id and the links disagree.',
+    'No other entry links to "Adversarial Examples" (#AdversarialExamples), but 2 links point at #Adversarial-Examples, the id its file name gives, which no heading defines: give the entry that id, or correct the links.',
   ]);
   files['Apfel.md'] = entryLines('Apfel', 'Apfel', ['[AE](#Adversarial-Examples)']);
   assert.deepEqual(messagesOf(files, 'Adversarial-Examples.md'), [
-    'No other entry links to "Adversarial Examples" (#AdversarialExamples), but a link names #Adversarial-Examples, the file\'s name, which no heading gives: the id and the link disagree.',
+    'No other entry links to "Adversarial Examples" (#AdversarialExamples), but a link points at #Adversarial-Examples, the id its file name gives, which no heading defines: give the entry that id, or correct the link.',
   ]);
   // Once a heading gives the file name's id, the links lead there: the orphan is one like any other.
   files['Notiz.md'] = ['Vorweg.', '', '### Adversarial Examples {#Adversarial-Examples}'];
@@ -151,6 +151,9 @@ test('not-in-index: an entry the index lists under a broken id that clearly mean
   assert.ok(!codesOf(files, 'Adversarial-Examples.md').includes(DiagnosticCode.NotInIndex));
   assert.ok(!codesOf(files, 'Agent.md').includes(DiagnosticCode.NotInIndex));
   assert.ok(codesOf(files, 'DAN.md').includes(DiagnosticCode.NotInIndex));
+  // With index-link-broken off, the entry is reported where it is missing.
+  const withoutIndexLinks = { ...allOn, severity: { ...allOn.severity, [DiagnosticCode.IndexLinkBroken]: 'off' } } as const;
+  assert.ok(codesOf(files, 'Agent.md', withoutIndexLinks).includes(DiagnosticCode.NotInIndex));
 });
 
 test('not-in-index: the index page gaining a link labelled with an entry\'s title updates that entry, pointing where it may', async () => {

@@ -92,6 +92,11 @@ test('no mention inside a quotation that is more than the term (a quoted title, 
     '',
     // A mark before a space opens no quotation, one after a space closes none: here nothing is quoted.
     'Ein 5" großer Rechner " mit Large Language Models.',
+    '',
+    '### Mehr {.explanation}',
+    '',
+    // An inch mark opens none; a quotation is the term with its punctuation and emphasis; a closer typed otherwise is none, a new opener starts anew.
+    'Ein 24"-Monitor zeigt "*TensorFlow*," dann „Chatbots" und „Large Language Models im Alltag“.',
   ];
   const terms: [string, string][] = [
     ['TensorFlow', 'TensorFlow'],
@@ -102,6 +107,8 @@ test('no mention inside a quotation that is more than the term (a quoted title, 
     '6:14-6:24 TensorFlow -> #TensorFlow',
     '6:28-6:35 Chatbot -> #Chatbot',
     '8:28-8:49 Large Language Models -> #Large-Language-Model',
+    '12:24-12:34 TensorFlow -> #TensorFlow',
+    '12:44-12:52 Chatbots -> #Chatbot',
   ]);
 });
 
