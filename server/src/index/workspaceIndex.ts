@@ -68,6 +68,8 @@ export class WorkspaceIndex {
   private readonly explicitDefinersById: DocumentsById = new Map();
   /** Per key (`nameKeys`) of a name an entry goes by (`namesOf`), the entries going by such a name. */
   private readonly entriesByNameKey = new Map<string, (NamedEntry & { readonly uri: string })[]>();
+  /** The answers of `entryIdsNamed` since the names last changed. */
+  private readonly idsNamedByText = new Map<string, readonly string[]>();
   /**
    * Per key (`nameKeys`) of a name a link gives by its id or label (`nameOf`), the documents holding
    * such a link: a broken link names the entries it names by title. Built when first needed, then
@@ -259,14 +261,24 @@ export class WorkspaceIndex {
    * part of "X (Y)" that abbreviates the other, endings allowed), each once, ordered by URI, then
    * by id (so that reordering a file's entries changes nothing).
    */
-  entryIdsNamed(text: string, limit = Infinity): string[] {
+  entryIdsNamed(text: string, limit = Infinity): readonly string[] {
+    // The same texts are asked again and again: a label such as "Large Language Model" on every broken link it names.
+    let ids = this.idsNamedByText.get(text);
+    if (ids === undefined) {
+      ids = this.workOutEntryIdsNamed(text);
+      this.idsNamedByText.set(text, ids);
+    }
+    return ids.length > limit ? ids.slice(0, limit) : ids;
+  }
+
+  private workOutEntryIdsNamed(text: string): readonly string[] {
     const name = nameOf(text);
     const candidates = name === '' ? [] : nameKeys(name).flatMap((key) => this.entriesByNameKey.get(key) ?? []);
     // Most names (a broken link's id or label) name no entry.
-    if (candidates.length === 0) return [];
+    if (candidates.length === 0) return noIds;
     const named = candidates.filter((candidate) => sameName(candidate.name, name));
     named.sort((a, b) => compareStrings(a.uri, b.uri) || compareStrings(a.entry.id, b.entry.id));
-    return [...new Set(named.map(({ entry }) => entry.id))].slice(0, limit);
+    return [...new Set(named.map(({ entry }) => entry.id))];
   }
 
   /** The anchors defining an id, ordered by URI, then in document order. */
@@ -311,6 +323,8 @@ export class WorkspaceIndex {
     replaceUri(this.explicitDefinersById, uri, explicitIdsOf(previous), explicitIdsOf(next));
     const namesBefore = entryNamesOf(previous);
     const namesAfter = entryNamesOf(next);
+    const renamed = namesWithOtherIds(namesBefore.idsByName, namesAfter.idsByName);
+    if (renamed.size > 0) this.idsNamedByText.clear();
     for (const key of namesBefore.entriesByKey.keys()) {
       const others = this.entriesByNameKey.get(key)!.filter((named) => named.uri !== uri);
       if (others.length > 0) this.entriesByNameKey.set(key, others);
@@ -375,7 +389,7 @@ export class WorkspaceIndex {
         }
       }
       // A broken link names the entries its id or label names by title: those came, went or changed their id.
-      const changedKeys = keysOf(namesWithOtherIds(namesBefore.idsByName, namesAfter.idsByName));
+      const changedKeys = keysOf(renamed);
       if (changedKeys.size > 0) {
         const names = this.linkersByNameIndex();
         const candidates = new Set<string>();
@@ -496,6 +510,8 @@ interface ListingStamp {
 function sameStamp(a: ListingStamp, b: ListingStamp): boolean {
   return a.page === b.page && a.definitions === b.definitions && a.terms === b.terms;
 }
+
+const noIds: readonly string[] = [];
 
 function compareStrings(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
