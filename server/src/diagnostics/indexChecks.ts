@@ -3,7 +3,7 @@ import { GlossaryDocument } from '../parse/model';
 import { WorkspaceIndex } from '../index/workspaceIndex';
 import { Check, fileNameOf } from './check';
 import { findClosestIds } from './closestIds';
-import { replacementsFor } from './replacements';
+import { replacementsFor, suggestionsText } from './replacements';
 import { DiagnosticCode } from './codes';
 import { unresolvedLinkCode } from './linkChecks';
 
@@ -65,7 +65,7 @@ export const checkIndexLinks: Check = function* ({ document, index }) {
       message:
         ids.length === 0
           ? l10n.t('The index lists "{0}", which no heading defines.', link.target)
-          : l10n.t('The index lists "{0}", which no heading defines. Perhaps meant: {1}.', link.target, ids.join(', ')),
+          : l10n.t('The index lists "{0}", which no heading defines. Perhaps meant: {1}.', link.target, suggestionsText(index, ids)),
       data: { kind: DiagnosticCode.IndexLinkBroken, target: link.target },
       relatedInformation: [],
     };

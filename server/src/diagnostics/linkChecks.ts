@@ -5,7 +5,7 @@ import { comparePositions } from '../parse/positions';
 import { DiagnosticCode } from './codes';
 import { Check, fileNameOf } from './check';
 import { findClosestIds } from './closestIds';
-import { replacementsFor } from './replacements';
+import { replacementsFor, suggestionsText } from './replacements';
 import { indexId } from './seeAlsoChecks';
 
 /**
@@ -51,7 +51,7 @@ function brokenLinkMessage({ target, label }: Link, index: WorkspaceIndex): stri
     return l10n.t('No heading defines the id "{0}" in these characters: a heading gives it with its letters encoded otherwise (such as ö as one character, or as o and a combining ¨), which pandoc takes for another id.', target);
   }
   const { ids } = replacementsFor(index, target, label, closestIds);
-  return ids.length === 0 ? l10n.t('No heading defines the id "{0}".', target) : l10n.t('No heading defines the id "{0}". Perhaps meant: {1}.', target, ids.join(', '));
+  return ids.length === 0 ? l10n.t('No heading defines the id "{0}".', target) : l10n.t('No heading defines the id "{0}". Perhaps meant: {1}.', target, suggestionsText(index, ids));
 }
 
 /** How many of an id's other definitions a duplicate-anchor message names (the rest are counted). */

@@ -1,5 +1,6 @@
 import { WorkspaceIndex } from '../index/workspaceIndex';
 import { comparableForm, singularOf } from './closestIds';
+import { anchorPlace } from '../features/anchorDescription';
 import { entryWithId } from '../features/entryOf';
 
 /** How many ids a broken link is offered in its place at most. */
@@ -34,4 +35,17 @@ function isObviousVariant(missing: string, suggestion: string): boolean {
   const a = comparableForm(missing).replace(/[-_]/g, '');
   const b = comparableForm(suggestion).replace(/[-_]/g, '');
   return a === b || singularOf(a) === singularOf(b);
+}
+
+/**
+ * Suggested ids as a message lists them: an entry's id speaks for itself, another says where it
+ * leads (`neurosymbolische-systeme (section "Neurosymbolische Systeme" in Hybrid-AI.md)`).
+ */
+export function suggestionsText(index: WorkspaceIndex, ids: readonly string[]): string {
+  return ids
+    .map((id) => {
+      const place = entryWithId(index, id) === undefined ? anchorPlace(index, id) : undefined;
+      return place === undefined ? id : `${id} (${place})`;
+    })
+    .join(', ');
 }

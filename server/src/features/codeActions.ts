@@ -11,7 +11,7 @@ import { WorkspaceIndex } from '../index/workspaceIndex';
 import { Entry, GlossaryDocument } from '../parse/model';
 import { textFingerprint } from '../parse/fingerprint';
 import { CreateEntryParams, IgnoreMentionsParams, ServerCommands } from '../protocol';
-import { anchorDescription } from './anchorDescription';
+import { anchorPlace } from './anchorDescription';
 import { toLspDiagnostic } from './diagnostics';
 import { rangeContains } from './locate';
 import { titleForMissingId } from './missingEntries';
@@ -228,8 +228,8 @@ function changeToTitle(id: string, index: WorkspaceIndex): string {
     const title = titleUntoldById(index, id);
     return title === undefined ? l10n.t('Change to "{0}"', id) : l10n.t('Change to "{0}", the entry "{1}"', id, title);
   }
-  const first = index.anchorsOf(id)[0];
-  return first === undefined ? l10n.t('Change to "{0}"', id) : l10n.t('Change to "{0}", the {1} in {2}', id, anchorDescription(first.anchor), fileNameOf(first.uri));
+  const place = anchorPlace(index, id);
+  return place === undefined ? l10n.t('Change to "{0}"', id) : l10n.t('Change to "{0}", the {1}', id, place);
 }
 
 /** List the entry on the index page, under its letter in collation order. */

@@ -1,10 +1,8 @@
-import * as l10n from '@vscode/l10n';
 import { CancellationToken, CompletionItem, CompletionItemKind, CompletionList, MarkupKind, Position, Range } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { fileNameOf } from '../diagnostics/check';
 import { WorkspaceIndex } from '../index/workspaceIndex';
 import { skipVerbatim } from '../parse/inline';
-import { anchorDescription } from './anchorDescription';
+import { anchorPlace } from './anchorDescription';
 import { entryWithId } from './entryOf';
 import { entryPreview } from './entryPreview';
 import type { TextReader } from './hover';
@@ -123,7 +121,7 @@ function completeIds(index: WorkspaceIndex, uri: string, typed: string, rest: st
     return {
       label: candidate.id,
       kind: entry ? CompletionItemKind.Reference : CompletionItemKind.Text,
-      detail: entry?.title ?? anchorDetail(index, candidate.id),
+      detail: entry?.title ?? anchorPlace(index, candidate.id),
       documentation: entry?.summary,
       textEdit: { range: replaced, newText: candidate.id },
       ...(entry ? { data: { entryId: candidate.id, summaryIn: 'documentation' } satisfies EntryItemData } : {}),
@@ -167,18 +165,6 @@ function entriesNamedByLabel(index: WorkspaceIndex, catalog: Catalog, label: str
   const idLower = proposeEntryId(label).toLowerCase();
   const rankOf = (candidate: Candidate): number => (namedIds.includes(candidate.id) ? namedIds.indexOf(candidate.id) : namedIds.length);
   return catalog.entries.filter((candidate) => namedIds.includes(candidate.id) || candidate.idLower === idLower).sort((a, b) => rankOf(a) - rankOf(b));
-}
-
-/** Where an id other than an entry's leads: the section or element and its file, and how many other files give the same id. */
-function anchorDetail(index: WorkspaceIndex, id: string): string | undefined {
-  const anchors = index.anchorsOf(id);
-  const first = anchors[0];
-  if (first === undefined) return undefined;
-  const otherFiles = new Set(anchors.map((located) => located.uri)).size - 1;
-  const what = anchorDescription(first.anchor);
-  const file = fileNameOf(first.uri);
-  if (otherFiles === 0) return l10n.t('{0} in {1}', what, file);
-  return otherFiles === 1 ? l10n.t('{0} in {1} and one other file', what, file) : l10n.t('{0} in {1} and {2} other files', what, file, otherFiles);
 }
 
 function completeLinks(

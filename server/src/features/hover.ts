@@ -8,6 +8,7 @@ import { indexId } from '../diagnostics/seeAlsoChecks';
 import { WorkspaceIndex } from '../index/workspaceIndex';
 import { Link } from '../parse/model';
 import { entryAt, entryFileNamedAfter, entryWithId, isFileNameMeant, misnamedEntryFile, titleUntoldById } from './entryOf';
+import { anchorPlace } from './anchorDescription';
 import { entryPreview } from './entryPreview';
 import { locateAt } from './locate';
 import { codeSpan, escapeMarkdown } from './markdownText';
@@ -49,8 +50,8 @@ async function linkHover(index: WorkspaceIndex, uri: string, link: Link, readTex
     // The ids the quick fixes offer, in their order: an entry named by title comes before a close spelling.
     const { ids } = replacementsFor(index, link.target, link.label, findClosestIds(link.target, index));
     const named = (id: string): string => {
-      const title = titleUntoldById(index, id);
-      return title === undefined ? codeSpan(id) : `${codeSpan(id)} (${escapeMarkdown(title)})`;
+      const what = entryWithId(index, id) === undefined ? anchorPlace(index, id) : titleUntoldById(index, id);
+      return what === undefined ? codeSpan(id) : `${codeSpan(id)} (${escapeMarkdown(what)})`;
     };
     const suggestion = ids.length > 0 ? l10n.t('Perhaps meant: {0}', ids.map(named).join(', ')) : l10n.t('No similar id exists.');
     const file = fileNamedAfter(index, link.target, uri);

@@ -377,10 +377,12 @@ export class WorkspaceIndex {
         // such as `grundprinzipien`, defined in many files, leaves their diagnostics as they are.
         for (const affected of this.explicitDefinersById.get(id) ?? []) uris.add(affected);
       }
-      // A link to a missing id names the closest defined ids: those change when a close id comes or goes.
-      if (changedIds.size > 0) {
+      // A link to a missing id names the closest defined ids, and where a section's leads: those
+      // change when a close id comes or goes, or its heading's text changes.
+      const suggestibleIds = new Set([...changedIds, ...relabelledIds(oldAnchors, newAnchors)]);
+      if (suggestibleIds.size > 0) {
         const finder = this.linkedIdFinderNow();
-        for (const id of changedIds) {
+        for (const id of suggestibleIds) {
           for (const target of finder.membersCloseTo(id)) {
             if (!this.definersById.has(target)) {
               for (const affected of this.linkersById.get(target) ?? []) uris.add(affected);
@@ -547,6 +549,17 @@ function movedIds(before: ReadonlyMap<string, readonly Anchor[]>, after: Readonl
     if (previous !== undefined && anchors.some((anchor, k) => previous[k] === undefined || comparePositions(anchor.idRange.start, previous[k].idRange.start) !== 0)) moved.push(id);
   }
   return moved;
+}
+
+/** The ids that a document still defines, as another kind of element or with another text (`## Projekt {#details}` become `## Vorhaben {#details}`). */
+function relabelledIds(before: ReadonlyMap<string, readonly Anchor[]>, after: ReadonlyMap<string, readonly Anchor[]>): string[] {
+  const labels = (anchors: readonly Anchor[]): string => anchors.map((anchor) => `${anchor.element}:${anchor.label}`).join('\n');
+  const relabelled: string[] = [];
+  for (const [id, anchors] of after) {
+    const previous = before.get(id);
+    if (previous !== undefined && labels(previous) !== labels(anchors)) relabelled.push(id);
+  }
+  return relabelled;
 }
 
 const termsKeys = new WeakMap<GlossaryDocument, string>();

@@ -396,6 +396,18 @@ test('broken-link: the message names first the entries that the id, then the lab
   );
 });
 
+test('broken-link: a suggested id that is no entry\'s says where it leads, the section and its file', () => {
+  const files = {
+    ...indexPage,
+    'Hybrid.md': entryLines('Hybride KI', 'Hybride-KI', [], ['### Neurosymbolische Systeme', '', 'Text.']),
+    'A.md': entryLines('A', 'A', [], ['Siehe [Neurosymbolische Systeme](#Neurosymbolische-Systeme).']),
+  };
+  assert.deepEqual(
+    diagnosticsOf(files, 'A.md').filter((diagnostic) => diagnostic.code === 'broken-link').map((diagnostic) => diagnostic.message),
+    ['No heading defines the id "Neurosymbolische-Systeme". Perhaps meant: neurosymbolische-systeme (section "Neurosymbolische Systeme" in Hybrid.md).'],
+  );
+});
+
 test('links inside code are not checked', () => {
   const files = { ...indexPage, 'Code.md': entryLines('Code', 'Code', [], ['~~~', '[x](#Nowhere)', '~~~', '', 'Inline `[y](#Nowhere)`.']) };
   assert.deepEqual(diagnosticsOf(files, 'Code.md'), []);

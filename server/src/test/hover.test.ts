@@ -38,6 +38,11 @@ test('hover on a broken link says so briefly and names the ids its quick fixes o
     '**Broken link** `GAN`\n\nPerhaps meant: `Generative-Adversarial-Network` (Generative Adversarial Network \\(GAN\\)), `DAN`',
   );
   assert.equal(await hoverTextAt({ ...files, 'A.md': ['[x](#Quantum‸)'] }), '**Broken link** `Quantum`\n\nNo similar id exists.');
+  // A section's id says where it leads.
+  assert.equal(
+    (await hoverTextAt({ ...files, 'Hybrid.md': ['## Hybride KI {#Hybride-KI .term}', '', '### Neurosymbolische Systeme'], 'A.md': ['[x](#Neurosymbolische-Systeme‸)'] }))?.replace(/\\(.)/g, '$1'),
+    '**Broken link** `Neurosymbolische-Systeme`\n\nPerhaps meant: `neurosymbolische-systeme` (section "Neurosymbolische Systeme" in Hybrid.md)',
+  );
   // A file named after the missing id that holds a copy of another entry (the real glossary's Claude.md holds one of CNN).
   const cnn = ['## Convolutional Neural Network {#CNN .term}'];
   assert.equal(

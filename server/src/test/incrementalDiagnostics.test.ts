@@ -58,9 +58,10 @@ const variants: Readonly<Record<string, readonly (readonly string[])[]>> = {
     // Entries listed under broken ids that clearly mean them, while they are entries of those ids.
     ['# Index {#Index}', '', '### B {.index}', '', '[Birnen](#Birnen) |', '[GB](#Gelbe-Birnen) |', '[Quitte](#quitte) |'],
   ],
-  'notes.md': [['Notizen.', '', '```', 'code', '```', '', '[Apfel](#Apfel)'], ['# Notizen', '', 'Siehe [Quitte](#Quitte).'], ['Siehe [GB](#Gelb-Birne) und [Quitten](#Quittenbaum).'], ['Siehe [Agent](#Zzzzzz) und [AG](#Agentur).'], ['### Details', '', 'Siehe [d](#details).'], ['## Apfel {#Apfel}', '', 'Notiz.'], ['Vorweg.', '', '### Details', '', 'Siehe [d](#details).']],
+  'notes.md': [['Notizen.', '', '```', 'code', '```', '', '[Apfel](#Apfel)'], ['# Notizen', '', 'Siehe [Quitte](#Quitte).'], ['Siehe [GB](#Gelb-Birne) und [Quitten](#Quittenbaum).'], ['Siehe [Agent](#Zzzzzz) und [AG](#Agentur).'], ['### Details', '', 'Siehe [d](#details).'], ['## Apfel {#Apfel}', '', 'Notiz.'], ['Vorweg.', '', '### Details', '', 'Siehe [d](#details).'], ['Siehe [D](#Detail).']],
   // A span's id: a duplicate-anchor with a heading's, no ambiguous-link (only headings are numbered).
-  'README.md': [['# Projekt', '', 'Text.'], ['Text ohne Überschrift, mit [Link](#Nirgends).'], ['# Projekt {#details}', '', 'Text.'], ['Ein [Projekt]{#details}.']],
+  // A broken link's message says where a suggested section id leads: the heading's text and element count.
+  'README.md': [['# Projekt', '', 'Text.'], ['Text ohne Überschrift, mit [Link](#Nirgends).'], ['# Projekt {#details}', '', 'Text.'], ['# Vorhaben {#details}', '', 'Text.'], ['Ein [Projekt]{#details}.']],
 };
 
 test('random updates and removals: the diagnostics of the affected files equal a fresh index\'s, also when the workspace gains or loses its last entry', () => {

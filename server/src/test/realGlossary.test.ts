@@ -116,6 +116,10 @@ test('the real glossary reproduces the facts measured with pandoc', async (t) =>
     assert.deepEqual(named.get('Kognitiv-Architektur [kognitive Architektur]'), ['Kognitive-Architectures']);
     const gan = withCode(found, DiagnosticCode.BrokenLink).find((diagnostic) => diagnostic.data.kind === DiagnosticCode.BrokenLink && diagnostic.data.target === 'GAN');
     assert.equal(gan?.message, 'No heading defines the id "GAN". Perhaps meant: Generative-Adversarial-Network, DAN.');
+    // A section's automatic id, suggested for an entry yet to write, says where it leads.
+    const neurosymbolic = withCode(found, DiagnosticCode.BrokenLink).filter((diagnostic) => diagnostic.data.kind === DiagnosticCode.BrokenLink && diagnostic.data.target === 'Neurosymbolische-Systeme');
+    assert.equal(neurosymbolic.length, 18);
+    assert.equal(neurosymbolic[0]?.message, 'No heading defines the id "Neurosymbolische-Systeme". Perhaps meant: neurosymbolische-systeme (section "Neurosymbolische Systeme" in Hybrid-AI.md).');
   });
 
   await t.test('19 explicit ids defined more than once, by 39 headings; CNN in CNN.md and Claude.md', () => {

@@ -163,6 +163,14 @@ test('an id turning from automatic to explicit counts as changed', () => {
   assert.deepEqual(change.changedIds, new Set(['details']));
 });
 
+test('a heading that keeps its id but changes its text affects the broken links close to the id (their messages tell where it leads)', () => {
+  const project = documentOf('file:///ws/README.md', ['#details'], []);
+  const index = indexOf(project, documentOf('file:///ws/L.md', [], ['Detail']), b);
+  const relabelled = { ...project, anchors: project.anchors.map((anchor) => ({ ...anchor, label: 'Vorhaben' })) };
+  assert.deepEqual(index.update(relabelled), { changedIds: new Set(), affectedUris: new Set(['file:///ws/README.md', 'file:///ws/L.md']) });
+  assert.deepEqual(index.update(relabelled).affectedUris, new Set(['file:///ws/README.md']), 'the same text again');
+});
+
 test('removing an unknown document changes nothing', () => {
   const index = indexOf(a);
   assert.deepEqual(index.remove('file:///ws/none.md'), { changedIds: new Set(), affectedUris: new Set() });
