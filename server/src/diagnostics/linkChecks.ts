@@ -6,6 +6,7 @@ import { DiagnosticCode } from './codes';
 import { Check, fileNameOf } from './check';
 import { findClosestIds } from './closestIds';
 import { replacementsFor, suggestionsText } from './replacements';
+import { entryFileNamedAfter } from '../features/entryOf';
 import { indexId } from './seeAlsoChecks';
 
 /**
@@ -33,15 +34,19 @@ export const checkBrokenLinks: Check = function* ({ document, index }) {
     yield {
       range: link.idRange ?? link.range,
       code: DiagnosticCode.BrokenLink,
-      message: brokenLinkMessage(link, index),
+      message: brokenLinkMessage(link, document.uri, index),
       data: { kind: DiagnosticCode.BrokenLink, target: link.target },
       relatedInformation: [],
     };
   }
 };
 
-/** What a broken link's message names: the ids its quick fixes offer, in their order (the hover's too). */
-function brokenLinkMessage({ target, label }: Link, index: WorkspaceIndex): string {
+/**
+ * What a broken link's message names: the entry that a file named after the id holds instead (the
+ * real glossary's Claude.md holds a copy of CNN), and the ids its quick fixes offer, in their order
+ * (the hover's too).
+ */
+function brokenLinkMessage({ target, label }: Link, linkingUri: string, index: WorkspaceIndex): string {
   // `[label](#)`, as while a link is typed, names no id to look for.
   if (target === '') {
     return l10n.t('The link names no id after #.');
@@ -51,7 +56,15 @@ function brokenLinkMessage({ target, label }: Link, index: WorkspaceIndex): stri
     return l10n.t('No heading defines the id "{0}" in these characters: a heading gives it with its letters encoded otherwise (such as ö as one character, or as o and a combining ¨), which pandoc takes for another id.', target);
   }
   const { ids } = replacementsFor(index, target, label, closestIds);
-  return ids.length === 0 ? l10n.t('No heading defines the id "{0}".', target) : l10n.t('No heading defines the id "{0}". Perhaps meant: {1}.', target, suggestionsText(index, ids));
+  const named = entryFileNamedAfter(index, target, linkingUri);
+  // Told unless a suggestion leads to that entry already: it is news for a copy (Claude.md holding CNN).
+  const fileNote =
+    named === undefined || ids.includes(named.entry.id) ? [] : [l10n.t('The file {0} holds the entry "{1}", whose id is "{2}".', fileNameOf(named.uri), named.entry.title, named.entry.id)];
+  return [
+    l10n.t('No heading defines the id "{0}".', target),
+    ...fileNote,
+    ...(ids.length === 0 ? [] : [l10n.t('Perhaps meant: {0}.', suggestionsText(index, ids))]),
+  ].join(' ');
 }
 
 /** How many of an id's other definitions a duplicate-anchor message names (the rest are counted). */

@@ -420,6 +420,12 @@ export class WorkspaceIndex {
           if (fileNameIdUnlikeEntry(this.documentsByUri.get(named)!) === id) uris.add(named);
         }
       }
+      // A broken link to the id a file's name gives tells which entry that file holds (Claude.md
+      // holding a copy of CNN): the file came or went, or its entry changed its id or title.
+      const nameId = fileNameId(uri);
+      if (isMarkdownFile(uri) && !this.isDefined(nameId) && (previous === undefined || next === undefined || firstEntryKey(previous) !== firstEntryKey(next))) {
+        for (const affected of this.linkersById.get(nameId) ?? []) uris.add(affected);
+      }
       const entryShapeChanged = entryShapeChangedIds(previous, next);
       for (const id of entryShapeChanged) {
         for (const affected of this.linkersById.get(id) ?? []) uris.add(affected);
@@ -549,6 +555,12 @@ function movedIds(before: ReadonlyMap<string, readonly Anchor[]>, after: Readonl
     if (previous !== undefined && anchors.some((anchor, k) => previous[k] === undefined || comparePositions(anchor.idRange.start, previous[k].idRange.start) !== 0)) moved.push(id);
   }
   return moved;
+}
+
+/** The id and title of a document's first entry, as a broken link to its file's name tells them. */
+function firstEntryKey(document: GlossaryDocument): string {
+  const entry = document.entries[0];
+  return entry === undefined ? '' : `${entry.id}\n${entry.title}`;
 }
 
 /** The ids that a document still defines, as another kind of element or with another text (`## Projekt {#details}` become `## Vorhaben {#details}`). */

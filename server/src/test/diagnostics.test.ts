@@ -408,6 +408,25 @@ test('broken-link: a suggested id that is no entry\'s says where it leads, the s
   );
 });
 
+test('broken-link: a file named after the id that holds another entry is named, unless a suggestion leads to that entry', () => {
+  const cnn = entryLines('CNN (Convolutional Neural Network)', 'CNN', []);
+  const files = {
+    ...indexPage,
+    'CNN.md': cnn,
+    // A copy of another entry under the name of one yet to write, as the real glossary's Claude.md.
+    'Claude.md': cnn,
+    'Computer-Vision.md': entryLines('Computer Vision', 'ComputerVision', []),
+    'A.md': entryLines('A', 'A', [], ['[Claude](#Claude), [Computer Vision](#Computer-Vision).']),
+  };
+  assert.deepEqual(
+    diagnosticsOf(files, 'A.md').filter((diagnostic) => diagnostic.code === 'broken-link').map((diagnostic) => diagnostic.message),
+    [
+      'No heading defines the id "Claude". The file Claude.md holds the entry "CNN (Convolutional Neural Network)", whose id is "CNN".',
+      'No heading defines the id "Computer-Vision". Perhaps meant: ComputerVision.',
+    ],
+  );
+});
+
 test('links inside code are not checked', () => {
   const files = { ...indexPage, 'Code.md': entryLines('Code', 'Code', [], ['~~~', '[x](#Nowhere)', '~~~', '', 'Inline `[y](#Nowhere)`.']) };
   assert.deepEqual(diagnosticsOf(files, 'Code.md'), []);

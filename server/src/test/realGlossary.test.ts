@@ -119,6 +119,10 @@ test('the real glossary reproduces the facts measured with pandoc', async (t) =>
     // A section's automatic id, suggested for an entry yet to write, says where it leads.
     const neurosymbolic = withCode(found, DiagnosticCode.BrokenLink).filter((diagnostic) => diagnostic.data.kind === DiagnosticCode.BrokenLink && diagnostic.data.target === 'Neurosymbolische-Systeme');
     assert.equal(neurosymbolic.length, 18);
+    // Claude.md holds a copy of CNN: the 53 links to #Claude outside the index page say so.
+    const claude = withCode(found, DiagnosticCode.BrokenLink).filter((diagnostic) => diagnostic.data.kind === DiagnosticCode.BrokenLink && diagnostic.data.target === 'Claude');
+    assert.deepEqual([...new Set(claude.map((diagnostic) => diagnostic.message))], ['No heading defines the id "Claude". The file Claude.md holds the entry "CNN (Convolutional Neural Network)", whose id is "CNN".']);
+    assert.equal(claude.length, 53);
     assert.equal(neurosymbolic[0]?.message, 'No heading defines the id "Neurosymbolische-Systeme". Perhaps meant: neurosymbolische-systeme (section "Neurosymbolische Systeme" in Hybrid-AI.md).');
   });
 

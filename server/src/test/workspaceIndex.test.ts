@@ -171,6 +171,18 @@ test('a heading that keeps its id but changes its text affects the broken links 
   assert.deepEqual(index.update(relabelled).affectedUris, new Set(['file:///ws/README.md']), 'the same text again');
 });
 
+test('a file named after a broken link\'s id that comes, goes or holds another entry affects that link (its message tells which entry the file holds)', () => {
+  const linking = documentOf('file:///ws/L.md', [], ['Claude']);
+  const copy = asEntry(documentOf('file:///ws/Claude.md', ['#CNN'], []));
+  // Another entry first: the glossary's first entry would affect every file.
+  const index = indexOf(linking, asEntry(b));
+  assert.deepEqual(index.update(copy).affectedUris, new Set(['file:///ws/Claude.md', 'file:///ws/L.md']), 'created');
+  const retitled = { ...copy, entries: copy.entries.map((entry) => ({ ...entry, title: 'Convolutional Neural Network' })) };
+  assert.deepEqual(index.update(retitled).affectedUris, new Set(['file:///ws/Claude.md', 'file:///ws/L.md']), 'another title');
+  assert.deepEqual(index.update({ ...retitled, version: 2 }).affectedUris, new Set(['file:///ws/Claude.md']), 'the same entry');
+  assert.deepEqual(index.remove('file:///ws/Claude.md').affectedUris, new Set(['file:///ws/L.md']), 'deleted');
+});
+
 test('removing an unknown document changes nothing', () => {
   const index = indexOf(a);
   assert.deepEqual(index.remove('file:///ws/none.md'), { changedIds: new Set(), affectedUris: new Set() });
