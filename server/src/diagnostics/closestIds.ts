@@ -72,7 +72,7 @@ export class ClosestIdCandidates {
 /**
  * The existing ids closest to a missing one, best first, at most three: equal ignoring case, then
  * equal up to a plural ending, then by edit distance (ignoring case) within a quarter of the length
- * (at least 1, at most 3).
+ * (at least 1, at most 3), where that may be a misspelling (see `mayBeMisspelt`).
  */
 export function findClosestIds(id: string, index: WorkspaceIndex): readonly string[] {
   const candidates = index.closestIdCandidates();
@@ -141,7 +141,7 @@ function rankCandidates(id: string, candidates: ClosestIdCandidates): readonly s
   candidates.byPieces.near(lower, shapes, (candidate) => {
     if (mayBeWithin(characters, candidate.characters, maxDistance) && !ranked.has(candidate.id)) {
       const editDistance = distance(candidate.lower, lower);
-      if (editDistance <= maxDistance) {
+      if (editDistance <= maxDistance && mayBeMisspelt(lower, candidate.lower)) {
         consider(candidate, 2, editDistance);
       }
     }
@@ -150,6 +150,32 @@ function rankCandidates(id: string, candidates: ClosestIdCandidates): readonly s
     .sort(([idA, a], [idB, b]) => a.tier - b.tier || a.distance - b.distance || (idA < idB ? -1 : idA > idB ? 1 : 0))
     .slice(0, maxSuggestions)
     .map(([candidateId]) => candidateId);
+}
+
+/** Below this many letters and digits an id is an abbreviation, whose every letter tells: GAN is not DAN. */
+const minLettersOfMisspeltId = 5;
+
+/**
+ * Whether a defined id within the edit distance of a missing one (both in comparable form) may be
+ * the same term misspelt rather than another term: ids that differ in their hyphens alone, or long
+ * ones whose words differ by a few letters each (`kognitiv-architektur`, `kognitive-architectures`).
+ * Abbreviations that differ in a letter (`nlp`, `nlg`; `sora`, `lora`) and ids that differ in a
+ * whole word (`zero-shot-learning`, `few-shot-learning`; `web-browsing`, `web-crawling`;
+ * `disembodied-ai`, `embodied-ai`; `gpt-4v`, `gpt-4o`) name other things.
+ */
+export function mayBeMisspelt(missing: string, defined: string): boolean {
+  const letters = (id: string): string => id.replace(/[-_.:]/g, '');
+  if (letters(missing) === letters(defined)) return true;
+  if (Math.min(letters(missing).length, letters(defined).length) < minLettersOfMisspeltId) return false;
+  const missingWords = missing.split(/[-_.:]+/);
+  const definedWords = defined.split(/[-_.:]+/);
+  // Words joined or split otherwise (`largelanguage-model`): the distance of the whole decides.
+  if (missingWords.length !== definedWords.length) return true;
+  return missingWords.every((word, k) => {
+    const other = definedWords[k]!;
+    // A third of the shorter word: `4v` is not `4o`, `browsing` not `crawling`.
+    return word === other || distance(word, other) <= Math.floor(Math.min(word.length, other.length) / 3);
+  });
 }
 
 /**

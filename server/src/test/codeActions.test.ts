@@ -336,7 +336,7 @@ test('creating an entry is not offered when its file exists and holds another en
   assert.deepEqual(actions.map((action) => action.title), []);
 });
 
-test('a broken link offers the entry whose title it names, preferred when alone; a close id that means another thing is not preferred', () => {
+test('a broken link offers the entry whose title it names, preferred when alone; a close spelling is not preferred, and one that means another thing is not offered', () => {
   const files = {
     'Index.md': index,
     'GAN.md': ['## Generative Adversarial Network (GAN) {#Generative-Adversarial-Network .term}'],
@@ -346,26 +346,28 @@ test('a broken link offers the entry whose title it names, preferred when alone;
     'Zero.md': ['## Few-Shot Learning {#Few-Shot-Learning .term}'],
     'Diffusion.md': ['## Diffusion Models {#DiffusionModels .term}'],
     'Bedrock.md': ['## Bedrock (Amazon) {#Bedrock .term}'],
-    'A.md': ['[a](#GAN) [b](#GRU) [c](#Zero-Shot-Learning) [d](#Diffusion-Models) [e](#Amazon)'],
+    'Paperclip.md': ['## Paperclip Maximizer {#Paperclip-Maximierer .term}'],
+    'A.md': ['[a](#GAN) [b](#GRU) [c](#Zero-Shot-Learning) [d](#Diffusion-Models) [e](#Amazon) [f](#Papierclip-Maximierer)'],
   };
   const { actions, document } = actionsOf(files, 'A.md');
   assert.deepEqual(
     titlesAndPreference(actions),
     [
+      // Not DAN and GPU, abbreviations a letter away, nor Few-Shot-Learning, a word away.
       ['Change to "Generative-Adversarial-Network", the entry "Generative Adversarial Network (GAN)"', true],
-      ['Change to "DAN"', false],
       ['Change to "Gated-Recurrent-Unit", the entry "Gated Recurrent Unit (GRU)"', true],
-      ['Change to "GPU"', false],
       ['Create entry "GRU"', false],
-      ['Change to "Few-Shot-Learning"', false],
       ['Create entry "Zero-Shot-Learning"', false],
       ['Change to "DiffusionModels", the entry "Diffusion Models"', true],
       ['Create entry "Diffusion-Models"', false],
       // "Bedrock (Amazon)" does not name Amazon: the brackets hold no abbreviation of the rest, nor the rest of them.
       ['Create entry "Amazon"', false],
+      // A spelling a few letters away may be another term: offered, not applied without asking.
+      ['Change to "Paperclip-Maximierer", the entry "Paperclip Maximizer"', false],
+      ['Create entry "Papierclip-Maximierer"', false],
     ],
   );
-  assert.deepEqual(applied(actions[0], document), ['[a](#Generative-Adversarial-Network) [b](#GRU) [c](#Zero-Shot-Learning) [d](#Diffusion-Models) [e](#Amazon)']);
+  assert.deepEqual(applied(actions[0], document), ['[a](#Generative-Adversarial-Network) [b](#GRU) [c](#Zero-Shot-Learning) [d](#Diffusion-Models) [e](#Amazon) [f](#Papierclip-Maximierer)']);
 
   // Two entries of that title: neither is the clear choice.
   const twice = { ...files, 'GAN2.md': ['## Generative Adversarial Network {#GAN-Netz .term}'], 'A.md': ['[a](#Generative_Adversarial_Network)'] };

@@ -384,14 +384,18 @@ test('broken-link: the message names first the entries that the id, then the lab
     'GAN.md': entryLines('Generative Adversarial Network (GAN)', 'Generative-Adversarial-Network', []),
     'DAN.md': entryLines('DAN', 'DAN', []),
     'Architektur.md': entryLines('Kognitive Architekturen', 'Kognitive-Architectures', []),
-    'A.md': entryLines('A', 'A', [], ['[GANs](#GAN), [kognitive Architektur](#Kognitiv-Architektur), [x](#DAM).']),
+    'Agent.md': entryLines('Agent', 'Agent', []),
+    'Systeme.md': entryLines('Systeme aus Agenten', 'Agenten-Systeme', []),
+    'A.md': entryLines('A', 'A', [], ['[GANs](#GAN), [kognitive Architektur](#Kognitiv-Architektur), [x](#DAM), [Agent](#Agenten-System).']),
   };
   assert.deepEqual(
     diagnosticsOf(files, 'A.md').filter((diagnostic) => diagnostic.code === 'broken-link').map((diagnostic) => diagnostic.message),
     [
-      'No heading defines the id "GAN". Perhaps meant: Generative-Adversarial-Network, DAN.',
+      // Not DAN: an abbreviation a letter away is another term.
+      'No heading defines the id "GAN". Perhaps meant: Generative-Adversarial-Network.',
       'No heading defines the id "Kognitiv-Architektur". Perhaps meant: Kognitive-Architectures.',
-      'No heading defines the id "DAM". Perhaps meant: DAN.',
+      'No heading defines the id "DAM".',
+      'No heading defines the id "Agenten-System". Perhaps meant: Agent, Agenten-Systeme.',
     ],
   );
 });

@@ -35,7 +35,12 @@ test('hover on a broken link says so briefly and names the ids its quick fixes o
   const files = { 'Generative-Adversarial-Network.md': ['## Generative Adversarial Network (GAN) {#Generative-Adversarial-Network .term}'], 'DAN.md': ['## DAN {#DAN .term}'] };
   assert.equal(
     await hoverTextAt({ ...files, 'A.md': ['[GAN](#GAN‸)'] }),
-    '**Broken link** `GAN`\n\nPerhaps meant: `Generative-Adversarial-Network` (Generative Adversarial Network \\(GAN\\)), `DAN`',
+    '**Broken link** `GAN`\n\nPerhaps meant: `Generative-Adversarial-Network` (Generative Adversarial Network \\(GAN\\))',
+  );
+  const agents = { 'Agent.md': ['## Agent {#Agent .term}'], 'Systeme.md': ['## Systeme aus Agenten {#Agenten-Systeme .term}'] };
+  assert.equal(
+    await hoverTextAt({ ...agents, 'A.md': ['[Agent](#Agenten-System‸)'] }),
+    '**Broken link** `Agenten-System`\n\nPerhaps meant: `Agent`, `Agenten-Systeme` (Systeme aus Agenten)',
   );
   assert.equal(await hoverTextAt({ ...files, 'A.md': ['[x](#Quantum‸)'] }), '**Broken link** `Quantum`\n\nNo similar id exists.');
   // A section's id says where it leads.

@@ -190,7 +190,6 @@ test('every quick fix on the real glossary changes only the ranges it names, in 
   // GAN.md gives #Generative-Adversarial-Network, which 13 links write: the entry its title names comes first.
   assert.deepEqual(brokenLinkFixes.get('Data-Augmentation.md:135 #GAN')?.map((title) => title.replace(/\d+ (links|broken)/g, 'N $1')), [
     'Change to "Generative-Adversarial-Network", the entry "Generative Adversarial Network (GAN)" (preferred)',
-    'Change to "DAN"',
     'Change the id "Generative-Adversarial-Network" in GAN.md to "GAN", as the file is named, with the N links to it (resolves N broken links)',
   ]);
   // Claude.md holds a copy of CNN, whose id is defined twice: its id is no fix for #Claude.

@@ -1,5 +1,5 @@
 import { distance } from 'fastest-levenshtein';
-import { singularOf } from '../../diagnostics/closestIds';
+import { mayBeMisspelt, singularOf } from '../../diagnostics/closestIds';
 import { WorkspaceIndex } from '../../index/workspaceIndex';
 
 /** The ranking of findClosestIds computed the slow way: every defined id compared with the query. */
@@ -16,7 +16,7 @@ export function closestIdsByFullScan(id: string, index: WorkspaceIndex): readonl
       ranked.push([candidate, 0, 0]);
     } else if (singularOf(candidateLower) === singularOf(lower)) {
       ranked.push([candidate, 1, 0]);
-    } else if (editDistance <= maxDistance) {
+    } else if (editDistance <= maxDistance && mayBeMisspelt(lower, candidateLower)) {
       ranked.push([candidate, 2, editDistance]);
     }
   }
