@@ -41,8 +41,9 @@ export const checkSeeAlsoSorted: Check = function* ({ document, config }) {
     if (firstMisplaced < 0) {
       continue;
     }
+    // The two links in the wrong order, which the message names: the writer sees where (the fix sorts the whole list).
     yield {
-      range: { start: links[0]!.range.start, end: links[links.length - 1]!.range.end },
+      range: { start: links[firstMisplaced - 1]!.range.start, end: links[firstMisplaced]!.range.end },
       code: DiagnosticCode.SeeAlsoUnsorted,
       message: l10n.t(
         'The see-also links are not in alphabetical order: "{0}" belongs before "{1}".',

@@ -239,7 +239,7 @@ test('missing-seealso: an entry without a see-also section is a warning on its h
   ]);
 });
 
-test('seealso-unsorted: labels out of German order (case and umlauts ignored, Index left out) are a warning naming the first pair out of order', () => {
+test('seealso-unsorted: labels out of German order (case and umlauts ignored, Index left out) are a warning on the first pair out of order, which it names', () => {
   const files = {
     ...indexPage,
     'Apfel.md': ['## Apfel {#Apfel .chapter .small .term}', '', '### Siehe {.seealso}', '', '[Zebra](#Apfel) |', '[Index](#Index) |', '[äsche](#Apfel) |', '[Birne](#Apfel) |', '[Index](#Index) |'],
@@ -247,7 +247,7 @@ test('seealso-unsorted: labels out of German order (case and umlauts ignored, In
   // The links stand in for other entries with Apfel's own id: self-links, beside the point here.
   assert.deepEqual(withoutSelfLinks(diagnosticsOf(files, 'Apfel.md'), 3), [
     {
-      range: '4:0-7:15',
+      range: '4:0-6:15',
       severity: 'warning',
       code: 'seealso-unsorted',
       message: 'The see-also links are not in alphabetical order: "äsche" belongs before "Zebra".',
@@ -255,6 +255,17 @@ test('seealso-unsorted: labels out of German order (case and umlauts ignored, In
       relatedInformation: [],
     },
   ]);
+});
+
+test('seealso-unsorted: in a long list, the pair out of order is marked, not the whole list', () => {
+  const labels = ['Chain-of-Thought', 'Emergent Abilities', 'LLM', 'Prompt Engineering', 'Prompt', 'System-Prompt'];
+  const files = { ...indexPage, 'Apfel.md': entryLines('Apfel', 'Apfel', labels.map((label) => `[${label}](#Apfel)`)) };
+  const unsorted = diagnosticsOf(files, 'Apfel.md').filter((diagnostic) => diagnostic.code === 'seealso-unsorted');
+  const lines = entryLines('Apfel', 'Apfel', labels.map((label) => `[${label}](#Apfel)`));
+  assert.deepEqual(
+    unsorted.map((diagnostic) => [diagnostic.range, diagnostic.message]),
+    [[`${lines.indexOf('[Prompt Engineering](#Apfel) |')}:0-${lines.indexOf('[Prompt](#Apfel) |')}:16`, 'The see-also links are not in alphabetical order: "Prompt" belongs before "Prompt Engineering".']],
+  );
 });
 
 test('seealso-unsorted: a list sorted ignoring case and accents has no diagnostic', () => {
