@@ -75,6 +75,19 @@ test('orphan-entry: links from the index page and from the entry itself do not c
   assert.deepEqual(mostLinkedEntries(index, 2), [{ id: 'Apfel', count: 1 }, { id: 'Kirsche', count: 1 }]);
 });
 
+test('self-link: not reported where another file gives the entry\'s id too (a stub that took the id of the entry it points to)', () => {
+  const files = {
+    'index.txt': ['# Index {#Index}', ...indexPage],
+    'Artificial-Neural-Network.md': entryLines('Artificial Neural Network', 'Artificial-Neural-Network', ['[ANN](#Artificial-Neural-Network)']),
+    'ANN.md': entryLines('ANN (Artificial Neural Network)', 'Artificial-Neural-Network', ['[Artificial Neural Network](#Artificial-Neural-Network)']),
+  };
+  const ofTheId = (codes: readonly string[]) => codes.filter((code) => code === DiagnosticCode.DuplicateAnchor || code === DiagnosticCode.SelfLink);
+  assert.deepEqual(ofTheId(codesOf(files, 'ANN.md')), [DiagnosticCode.DuplicateAnchor]);
+  assert.deepEqual(ofTheId(codesOf(files, 'Artificial-Neural-Network.md')), [DiagnosticCode.DuplicateAnchor]);
+  const { 'ANN.md': _stub, ...alone } = files;
+  assert.deepEqual(ofTheId(codesOf(alone, 'Artificial-Neural-Network.md')), [DiagnosticCode.SelfLink]);
+});
+
 test('orphan-entry: an entry whose links name the id its file name gives says so, until a heading gives that id', () => {
   const messagesOf = (files: Files, name: string): string[] => {
     const index = indexOf(files);

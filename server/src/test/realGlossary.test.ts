@@ -184,11 +184,11 @@ test('the real glossary reproduces the facts measured with pandoc', async (t) =>
     assert.deepEqual(missed.map((entry) => entry.id).filter((id) => !reported.includes(id)).sort(), ['AdversarialExamples', 'CNN', 'CNN']);
   });
 
-  await t.test('55 entries that no other entry or page links to (the index page and self-links aside); 5 self-links', () => {
+  await t.test('55 entries that no other entry or page links to (the index page and self-links aside); 1 self-link (BERT), the stubs ANN and DL with their targets\' ids left to duplicate-anchor', () => {
     assert.equal(withCode(found, DiagnosticCode.OrphanEntry).length, 55);
     assert.equal(orphanEntries(found.glossary.index).length, 55);
     assert.ok(withCode(found, DiagnosticCode.OrphanEntry).some((diagnostic) => diagnostic.data.kind === DiagnosticCode.OrphanEntry && diagnostic.data.entryId === 'AI-Fails'));
-    assert.equal(withCode(found, DiagnosticCode.SelfLink).length, 5);
+    assert.deepEqual(withCode(found, DiagnosticCode.SelfLink).map((diagnostic) => diagnostic.data.kind === DiagnosticCode.SelfLink && diagnostic.data.entryId), ['BERT']);
   });
 
   // Counted with a pandoc Lua filter: the links to each file name's id from the other .md files.
