@@ -1,7 +1,7 @@
 import { WorkspaceIndex } from '../index/workspaceIndex';
 import { comparableForm, singularOf } from './closestIds';
 import { anchorPlace } from '../features/anchorDescription';
-import { entryWithId } from '../features/entryOf';
+import { entryWithId, titleUntoldById } from '../features/entryOf';
 
 /** How many ids a broken link is offered in its place at most. */
 const maxSuggestedIds = 3;
@@ -38,14 +38,21 @@ function isObviousVariant(missing: string, suggestion: string): boolean {
 }
 
 /**
- * Suggested ids as a message lists them: an entry's id speaks for itself, another says where it
- * leads (`neurosymbolische-systeme (section "Neurosymbolische Systeme" in Hybrid-AI.md)`).
+ * What a suggested id is, where the id does not tell: one that is no entry's says where it leads
+ * (`section "Neurosymbolische Systeme" in Hybrid-AI.md`); with `entryTitles`, an entry's gives its
+ * title where that reads otherwise than the id.
  */
+export function suggestionNote(index: WorkspaceIndex, id: string, entryTitles: boolean): string | undefined {
+  if (entryWithId(index, id) === undefined) return anchorPlace(index, id);
+  return entryTitles ? titleUntoldById(index, id) : undefined;
+}
+
+/** Suggested ids as a message lists them: `Prompt-Engineering, prompt-engineering (section "Prompt Engineering" in Prompt.md)`. */
 export function suggestionsText(index: WorkspaceIndex, ids: readonly string[]): string {
   return ids
     .map((id) => {
-      const place = entryWithId(index, id) === undefined ? anchorPlace(index, id) : undefined;
-      return place === undefined ? id : `${id} (${place})`;
+      const note = suggestionNote(index, id, false);
+      return note === undefined ? id : `${id} (${note})`;
     })
     .join(', ');
 }

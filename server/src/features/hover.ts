@@ -7,12 +7,11 @@ import { filesSharingAutomaticId } from '../diagnostics/linkChecks';
 import { indexId } from '../diagnostics/seeAlsoChecks';
 import { WorkspaceIndex } from '../index/workspaceIndex';
 import { Link } from '../parse/model';
-import { entryAt, entryFileNamedAfter, entryWithId, isFileNameMeant, misnamedEntryFile, titleUntoldById } from './entryOf';
-import { anchorPlace } from './anchorDescription';
+import { entryAt, entryFileNamedAfter, entryWithId, isFileNameMeant, misnamedEntryFile } from './entryOf';
 import { entryPreview } from './entryPreview';
 import { locateAt } from './locate';
 import { codeSpan, escapeMarkdown } from './markdownText';
-import { replacementsFor } from '../diagnostics/replacements';
+import { replacementsFor, suggestionNote } from '../diagnostics/replacements';
 import { messagesLanguage } from '../localization';
 
 /**
@@ -50,8 +49,8 @@ async function linkHover(index: WorkspaceIndex, uri: string, link: Link, readTex
     // The ids the quick fixes offer, in their order: an entry named by title comes before a close spelling.
     const { ids } = replacementsFor(index, link.target, link.label, findClosestIds(link.target, index));
     const named = (id: string): string => {
-      const what = entryWithId(index, id) === undefined ? anchorPlace(index, id) : titleUntoldById(index, id);
-      return what === undefined ? codeSpan(id) : `${codeSpan(id)} (${escapeMarkdown(what)})`;
+      const note = suggestionNote(index, id, true);
+      return note === undefined ? codeSpan(id) : `${codeSpan(id)} (${escapeMarkdown(note)})`;
     };
     const suggestion = ids.length > 0 ? l10n.t('Perhaps meant: {0}', ids.map(named).join(', ')) : l10n.t('No similar id exists.');
     const file = fileNamedAfter(index, link.target, uri);

@@ -563,7 +563,7 @@ function firstEntryKey(document: GlossaryDocument): string {
   return entry === undefined ? '' : `${entry.id}\n${entry.title}`;
 }
 
-/** The ids that a document still defines, as another kind of element or with another text (`## Projekt {#details}` become `## Vorhaben {#details}`). */
+/** The ids that a document still defines, as another kind of element or with another text (`## Projekt {#details}` becoming `## Vorhaben {#details}`). */
 function relabelledIds(before: ReadonlyMap<string, readonly Anchor[]>, after: ReadonlyMap<string, readonly Anchor[]>): string[] {
   const labels = (anchors: readonly Anchor[]): string => anchors.map((anchor) => `${anchor.element}:${anchor.label}`).join('\n');
   const relabelled: string[] = [];
