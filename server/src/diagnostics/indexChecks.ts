@@ -5,7 +5,7 @@ import { Check, fileNameOf } from './check';
 import { findClosestIds } from './closestIds';
 import { replacementsFor, suggestionsText } from './replacements';
 import { DiagnosticCode } from './codes';
-import { unresolvedLinkCode } from './linkChecks';
+import { fileNamedAfterNote, unresolvedLinkCode } from './linkChecks';
 
 /** `not-in-index`: an entry that the index page does not link (only when the glossary has an index page). */
 export const checkListedInIndex: Check = function* ({ document, index, config }) {
@@ -62,10 +62,11 @@ export const checkIndexLinks: Check = function* ({ document, index }) {
     yield {
       range: link.idRange ?? link.range,
       code: DiagnosticCode.IndexLinkBroken,
-      message:
-        ids.length === 0
-          ? l10n.t('The index lists "{0}", which no heading defines.', link.target)
-          : l10n.t('The index lists "{0}", which no heading defines. Perhaps meant: {1}.', link.target, suggestionsText(index, ids)),
+      message: [
+        l10n.t('The index lists "{0}", which no heading defines.', link.target),
+        ...fileNamedAfterNote(index, link.target, document.uri, ids),
+        ...(ids.length === 0 ? [] : [l10n.t('Perhaps meant: {0}.', suggestionsText(index, ids))]),
+      ].join(' '),
       data: { kind: DiagnosticCode.IndexLinkBroken, target: link.target },
       relatedInformation: [],
     };

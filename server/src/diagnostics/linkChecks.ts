@@ -56,15 +56,22 @@ function brokenLinkMessage({ target, label }: Link, linkingUri: string, index: W
     return l10n.t('No heading defines the id "{0}" in these characters: a heading gives it with its letters encoded otherwise (such as ö as one character, or as o and a combining ¨), which pandoc takes for another id.', target);
   }
   const { ids } = replacementsFor(index, target, label, closestIds);
-  const named = entryFileNamedAfter(index, target, linkingUri);
-  // Told unless a suggestion leads to that entry already: it is news for a copy (Claude.md holding CNN).
-  const fileNote =
-    named === undefined || ids.includes(named.entry.id) ? [] : [l10n.t('The file {0} holds the entry "{1}", whose id is "{2}".', fileNameOf(named.uri), named.entry.title, named.entry.id)];
   return [
     l10n.t('No heading defines the id "{0}".', target),
-    ...fileNote,
+    ...fileNamedAfterNote(index, target, linkingUri, ids),
     ...(ids.length === 0 ? [] : [l10n.t('Perhaps meant: {0}.', suggestionsText(index, ids))]),
   ].join(' ');
+}
+
+/**
+ * The sentence a broken link's message says of a file named after its id that holds another entry,
+ * unless one of the suggested ids leads to that entry already: news for a copy (Claude.md holding CNN).
+ */
+export function fileNamedAfterNote(index: WorkspaceIndex, target: string, linkingUri: string, suggestedIds: readonly string[]): string[] {
+  const named = entryFileNamedAfter(index, target, linkingUri);
+  return named === undefined || suggestedIds.includes(named.entry.id)
+    ? []
+    : [l10n.t('The file {0} holds the entry "{1}", whose id is "{2}".', fileNameOf(named.uri), named.entry.title, named.entry.id)];
 }
 
 /** How many of an id's other definitions a duplicate-anchor message names (the rest are counted). */

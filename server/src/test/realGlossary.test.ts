@@ -123,6 +123,9 @@ test('the real glossary reproduces the facts measured with pandoc', async (t) =>
     const claude = withCode(found, DiagnosticCode.BrokenLink).filter((diagnostic) => diagnostic.data.kind === DiagnosticCode.BrokenLink && diagnostic.data.target === 'Claude');
     assert.deepEqual([...new Set(claude.map((diagnostic) => diagnostic.message))], ['No heading defines the id "Claude". The file Claude.md holds the entry "CNN (Convolutional Neural Network)", whose id is "CNN".']);
     assert.equal(claude.length, 53);
+    // The index page's listing of #Claude says the same.
+    const listed = withCode(found, DiagnosticCode.IndexLinkBroken).filter((diagnostic) => diagnostic.data.kind === DiagnosticCode.IndexLinkBroken && diagnostic.data.target === 'Claude');
+    assert.deepEqual(listed.map((diagnostic) => diagnostic.message), ['The index lists "Claude", which no heading defines. The file Claude.md holds the entry "CNN (Convolutional Neural Network)", whose id is "CNN".']);
     assert.equal(neurosymbolic[0]?.message, 'No heading defines the id "Neurosymbolische-Systeme". Perhaps meant: neurosymbolische-systeme (section "Neurosymbolische Systeme" in Hybrid-AI.md).');
   });
 
