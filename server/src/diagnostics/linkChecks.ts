@@ -6,7 +6,7 @@ import { DiagnosticCode } from './codes';
 import { Check, fileNameOf } from './check';
 import { findClosestIds } from './closestIds';
 import { replacementsFor, suggestionsText } from './replacements';
-import { entryFileNamedAfter } from '../features/entryOf';
+import { entryFileNamedAfter, misnamedEntryFile } from '../features/entryOf';
 import { indexId } from './seeAlsoChecks';
 
 /**
@@ -64,14 +64,23 @@ function brokenLinkMessage({ target, label }: Link, linkingUri: string, index: W
 }
 
 /**
- * The sentence a broken link's message says of a file named after its id that holds another entry,
- * unless one of the suggested ids leads to that entry already: news for a copy (Claude.md holding CNN).
+ * The sentence a broken link's message says of a file named after its id that holds another entry:
+ * news for a copy (Claude.md holding CNN), unless a suggested id leads to that entry already; for an
+ * entry whose id is the odd one out (Computer-Vision.md giving `#ComputerVision`), that renaming the
+ * one id mends every such link, where the suggestion alone would have the writer correct each link.
  */
 export function fileNamedAfterNote(index: WorkspaceIndex, target: string, linkingUri: string, suggestedIds: readonly string[]): string[] {
   const named = entryFileNamedAfter(index, target, linkingUri);
-  return named === undefined || suggestedIds.includes(named.entry.id)
+  if (named === undefined) {
+    return [];
+  }
+  const file = fileNameOf(named.uri);
+  if (!suggestedIds.includes(named.entry.id)) {
+    return [l10n.t('The file {0} holds the entry "{1}", whose id is "{2}".', file, named.entry.title, named.entry.id)];
+  }
+  return misnamedEntryFile(index, target, linkingUri) === undefined
     ? []
-    : [l10n.t('The file {0} holds the entry "{1}", whose id is "{2}".', fileNameOf(named.uri), named.entry.title, named.entry.id)];
+    : [l10n.t('The file {0} holds the entry "{1}", whose id is "{2}": renaming that id to "{3}", as the file is named, mends every link to "{3}".', file, named.entry.title, named.entry.id, target)];
 }
 
 /** How many of an id's other definitions a duplicate-anchor message names (the rest are counted). */

@@ -20,6 +20,7 @@ const variants: Readonly<Record<string, readonly (readonly string[])[]>> = {
   'Apfel.md': [
     entryLines('Apfel', 'Apfel', ['[Birne](#Birne)']),
     entryLines('Apfel', 'Apfel', ['[Birnen](#Birnen)', '[Apfel](#Apfel)']),
+    // Its file's name is the id the links to #Apfel write: they say that renaming #Apfl mends them, while nothing else defines it.
     entryLines('Apfel', 'Apfl', []),
     [...entryLines('Apfel', 'Apfel', ['[Birne](#Birne)'], ['Siehe [Quitte](#Quitte).']), '', ...entryLines('Apfel, zweite Fassung', 'Apfel', [])],
     // The heading lower down: the other definitions of a duplicate id point at it.
@@ -58,7 +59,7 @@ const variants: Readonly<Record<string, readonly (readonly string[])[]>> = {
     // Entries listed under broken ids that clearly mean them, while they are entries of those ids.
     ['# Index {#Index}', '', '### B {.index}', '', '[Birnen](#Birnen) |', '[GB](#Gelbe-Birnen) |', '[Quitte](#quitte) |'],
   ],
-  'notes.md': [['Notizen.', '', '```', 'code', '```', '', '[Apfel](#Apfel)'], ['# Notizen', '', 'Siehe [Quitte](#Quitte).'], ['Siehe [GB](#Gelb-Birne) und [Quitten](#Quittenbaum).'], ['Siehe [Agent](#Zzzzzz) und [AG](#Agentur).'], ['### Details', '', 'Siehe [d](#details).'], ['## Apfel {#Apfel}', '', 'Notiz.'], ['Vorweg.', '', '### Details', '', 'Siehe [d](#details).'], ['Siehe [D](#Detail).']],
+  'notes.md': [['Notizen.', '', '```', 'code', '```', '', '[Apfel](#Apfel)'], ['# Notizen', '', 'Siehe [Quitte](#Quitte).'], ['Siehe [GB](#Gelb-Birne) und [Quitten](#Quittenbaum).'], ['Siehe [Agent](#Zzzzzz) und [AG](#Agentur).'], ['### Details', '', 'Siehe [d](#details).'], ['## Apfel {#Apfel}', '', 'Notiz.'], ['## Apfel {#Apfl}', '', 'Notiz.'], ['Vorweg.', '', '### Details', '', 'Siehe [d](#details).'], ['Siehe [D](#Detail).']],
   // A span's id: a duplicate-anchor with a heading's, no ambiguous-link (only headings are numbered).
   // A broken link's message says where a suggested section id leads: the heading's text and element count.
   'README.md': [['# Projekt', '', 'Text.'], ['Text ohne Überschrift, mit [Link](#Nirgends).'], ['# Projekt {#details}', '', 'Text.'], ['# Vorhaben {#details}', '', 'Text.'], ['Ein [Projekt]{#details}.']],

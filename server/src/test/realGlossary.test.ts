@@ -115,7 +115,7 @@ test('the real glossary reproduces the facts measured with pandoc', async (t) =>
     assert.deepEqual(named.get('Transformer-Architecture [Transformer]'), ['Transformer']);
     assert.deepEqual(named.get('Kognitiv-Architektur [kognitive Architektur]'), ['Kognitive-Architectures']);
     const gan = withCode(found, DiagnosticCode.BrokenLink).find((diagnostic) => diagnostic.data.kind === DiagnosticCode.BrokenLink && diagnostic.data.target === 'GAN');
-    assert.equal(gan?.message, 'No heading defines the id "GAN". Perhaps meant: Generative-Adversarial-Network.');
+    assert.equal(gan?.message, 'No heading defines the id "GAN". The file GAN.md holds the entry "Generative Adversarial Network (GAN)", whose id is "Generative-Adversarial-Network": renaming that id to "GAN", as the file is named, mends every link to "GAN". Perhaps meant: Generative-Adversarial-Network.');
     // A section's automatic id, suggested for an entry yet to write, says where it leads.
     const neurosymbolic = withCode(found, DiagnosticCode.BrokenLink).filter((diagnostic) => diagnostic.data.kind === DiagnosticCode.BrokenLink && diagnostic.data.target === 'Neurosymbolische-Systeme');
     assert.equal(neurosymbolic.length, 18);
@@ -126,6 +126,13 @@ test('the real glossary reproduces the facts measured with pandoc', async (t) =>
     // The index page's listing of #Claude says the same.
     const listed = withCode(found, DiagnosticCode.IndexLinkBroken).filter((diagnostic) => diagnostic.data.kind === DiagnosticCode.IndexLinkBroken && diagnostic.data.target === 'Claude');
     assert.deepEqual(listed.map((diagnostic) => diagnostic.message), ['The index lists "Claude", which no heading defines. The file Claude.md holds the entry "CNN (Convolutional Neural Network)", whose id is "CNN".']);
+    // Computer-Vision.md's entry has the id #ComputerVision: its 24 links are told that one rename mends them.
+    const vision = withCode(found, DiagnosticCode.BrokenLink).filter((diagnostic) => diagnostic.data.kind === DiagnosticCode.BrokenLink && diagnostic.data.target === 'Computer-Vision');
+    assert.equal(vision.length, 24);
+    assert.deepEqual(
+      [...new Set(vision.map((diagnostic) => diagnostic.message))],
+      ['No heading defines the id "Computer-Vision". The file Computer-Vision.md holds the entry "Computer Vision", whose id is "ComputerVision": renaming that id to "Computer-Vision", as the file is named, mends every link to "Computer-Vision". Perhaps meant: ComputerVision.'],
+    );
     assert.equal(neurosymbolic[0]?.message, 'No heading defines the id "Neurosymbolische-Systeme". Perhaps meant: neurosymbolische-systeme (section "Neurosymbolische Systeme" in Hybrid-AI.md).');
   });
 
