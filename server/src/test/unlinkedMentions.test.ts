@@ -97,11 +97,15 @@ test('no mention inside a quotation that is more than the term (a quoted title, 
     '',
     // An inch mark opens none; a quotation is the term with its punctuation and emphasis; a closer typed otherwise is none, a new opener starts anew.
     'Ein 24"-Monitor zeigt "*TensorFlow*," dann „Chatbots" und „Large Language Models im Alltag“.',
+    '',
+    // A German quotation closed with a straight mark, as typed on a keyboard without „“, is one.
+    'Das Buch „Deep Learning kompakt" über Large Language Models.',
   ];
   const terms: [string, string][] = [
     ['TensorFlow', 'TensorFlow'],
     ['Chatbot', 'Chatbot'],
     ['Large Language Model', 'Large-Language-Model'],
+    ['Deep Learning', 'Deep-Learning'],
   ];
   assert.deepEqual(mentionsOf(withTerms(body, terms), 'A.md'), [
     '6:14-6:24 TensorFlow -> #TensorFlow',
@@ -109,6 +113,7 @@ test('no mention inside a quotation that is more than the term (a quoted title, 
     '8:28-8:49 Large Language Models -> #Large-Language-Model',
     '12:24-12:34 TensorFlow -> #TensorFlow',
     '12:44-12:52 Chatbots -> #Chatbot',
+    '14:38-14:59 Large Language Models -> #Large-Language-Model',
   ]);
 });
 
