@@ -377,9 +377,11 @@ export class WorkspaceIndex {
         // such as `grundprinzipien`, defined in many files, leaves their diagnostics as they are.
         for (const affected of this.explicitDefinersById.get(id) ?? []) uris.add(affected);
       }
-      // A link to a missing id names the closest defined ids, and where a section's leads: those
-      // change when a close id comes or goes, or its heading's text changes.
-      const suggestibleIds = new Set([...changedIds, ...relabelledIds(oldAnchors, newAnchors)]);
+      // A link to a missing id names the closest defined ids, and where one leads that is no entry's
+      // (a section): those change when a close id comes or goes, its heading's text changes, or it
+      // becomes or ceases to be an entry's (which the index page's listing reads too, below).
+      const entryShapeChanged = entryShapeChangedIds(previous, next);
+      const suggestibleIds = new Set([...changedIds, ...relabelledIds(oldAnchors, newAnchors), ...entryShapeChanged]);
       if (suggestibleIds.size > 0) {
         const finder = this.linkedIdFinderNow();
         for (const id of suggestibleIds) {
@@ -426,7 +428,6 @@ export class WorkspaceIndex {
       if (isMarkdownFile(uri) && !this.isDefined(nameId) && (previous === undefined || next === undefined || firstEntryKey(previous) !== firstEntryKey(next))) {
         for (const affected of this.linkersById.get(nameId) ?? []) uris.add(affected);
       }
-      const entryShapeChanged = entryShapeChangedIds(previous, next);
       for (const id of entryShapeChanged) {
         for (const affected of this.linkersById.get(id) ?? []) uris.add(affected);
       }
@@ -439,13 +440,9 @@ export class WorkspaceIndex {
       }
       // An entry listed under a broken id that means it is not reported as missing from the index.
       // That meaning is read from what the index page's broken links suggest, which changed only
-      // where the page is affected above, or where an id close to one of them became or ceased to
-      // be an entry's (the suggestion to apply must be an entry): else the entries so listed stay.
+      // where the page is affected above: else the entries so listed stay.
       const indexPage = this.indexPageUri();
-      const suggestionsChanged = (): boolean =>
-        uris.has(indexPage!) ||
-        [...entryShapeChanged].some((id) => !changedIds.has(id) && [...this.linkedIdFinderNow().membersCloseTo(id)].some((target) => !this.isDefined(target) && this.linkersById.get(target)!.includes(indexPage!)));
-      if (listedBefore !== undefined && (!listedBeforeHeld || (indexPage !== undefined && suggestionsChanged()))) {
+      if (listedBefore !== undefined && (!listedBeforeHeld || (indexPage !== undefined && uris.has(indexPage)))) {
         const after = this.entriesListedUnderBrokenIds(listedBefore.workOut);
         for (const id of new Set([...listedBefore.ids, ...after])) {
           if (listedBefore.ids.has(id) !== after.has(id)) for (const affected of this.definersById.get(id) ?? []) uris.add(affected);

@@ -171,6 +171,17 @@ test('a heading that keeps its id but changes its text affects the broken links 
   assert.deepEqual(index.update(relabelled).affectedUris, new Set(['file:///ws/README.md']), 'the same text again');
 });
 
+test('a heading that keeps its id but becomes an entry\'s, or ceases to be one, affects the broken links close to the id (their messages tell where a section\'s leads)', () => {
+  const notes = documentOf('file:///ws/notes.md', ['#details'], []);
+  // Another entry first: the glossary's first entry would affect every file.
+  const index = indexOf(notes, documentOf('file:///ws/L.md', [], ['Detail']), asEntry(b));
+  const entry = asEntry(notes);
+  // A title that names no broken link: only the id's closeness ties the link to it.
+  const asNote = { ...entry, entries: entry.entries.map((held) => ({ ...held, title: 'Notiz' })) };
+  assert.deepEqual(index.update(asNote), { changedIds: new Set(), affectedUris: new Set(['file:///ws/notes.md', 'file:///ws/L.md']) });
+  assert.deepEqual(index.update(notes).affectedUris, new Set(['file:///ws/notes.md', 'file:///ws/L.md']), 'an entry no more');
+});
+
 test('a file named after a broken link\'s id that comes, goes or holds another entry affects that link (its message tells which entry the file holds)', () => {
   const linking = documentOf('file:///ws/L.md', [], ['Claude']);
   const copy = asEntry(documentOf('file:///ws/Claude.md', ['#CNN'], []));
