@@ -116,7 +116,10 @@ export interface Entry {
   readonly heading: Heading;
   readonly id: string;
   readonly title: string;
-  /** The text of the first `***...***` line under the heading, when present. */
+  /**
+   * The text of the first `***...***` line under the heading, when present, with the speaker named
+   * after it (`"Der Großvater der KI" (Grok)`, one of the quoted one-liners an entry may open with).
+   */
   readonly summary: string | undefined;
   readonly summaryRange: Range | undefined;
   readonly sections: readonly Section[];

@@ -350,6 +350,8 @@ function contains(range: Range, position: Position): boolean {
 }
 
 const summaryPattern = /\*\*\*(?!\*)([\s\S]+?)\*\*\*/;
+/** Who said a one-liner, after it: `***"Der Großvater der KI"*** (Grok)`. */
+const attributionPattern = /^\s*(\([^()\n]{1,40}\))\s*$/;
 
 /** Groups headings into entries: a term heading and everything up to the next one. */
 function buildEntries(
@@ -408,7 +410,9 @@ function buildEntries(
       const paragraph = paragraphs[p];
       const match = summaryPattern.exec(paragraph.text);
       if (match) {
-        summary = detach(match[1].trim());
+        // A quoted one-liner keeps its speaker: without it, an AI's quip reads as the glossary's definition.
+        const attribution = attributionPattern.exec(paragraph.text.slice(match.index + match[0].length))?.[1];
+        summary = detach(attribution === undefined ? match[1].trim() : `${match[1].trim()} ${attribution}`);
         summaryRange = paragraph.range(match.index + 3, match.index + 3 + match[1].length);
         break;
       }

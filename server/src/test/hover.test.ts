@@ -194,7 +194,8 @@ test('hover shows the lead paragraph, the writer\'s own definition, past the quo
   const shown = (text: string | undefined) => text!.replace(/\\(.)/g, '$1').split('\n\n');
   assert.deepEqual(shown(await hoverTextAt({ 'A.md': ['[x](#Alan-Turing‸)'], 'Alan-Turing.md': turing })), [
     '**Alan Turing** `Alan-Turing`',
-    '*"Der Großvater der KI"*',
+    // The one-liner with who said it.
+    '*"Der Großvater der KI" (Grok)*',
     'Alan Turing (1912-1954) war ein britischer Mathematiker und Logiker.',
     'Turings Arbeiten.',
     'Alan-Turing.md:1',

@@ -149,6 +149,14 @@ test('the real glossary reproduces the facts measured with pandoc', async (t) =>
     assert.equal(withCode(found, DiagnosticCode.MissingSeeAlso).length, 2);
   });
 
+  await t.test('160 entries open with a summary in bold italics: 94 of their own, 66 one of the quoted one-liners, which keeps who said it', () => {
+    const entries = found.glossary.files.flatMap((file) => found.glossary.index.document(file.uri)!.entries);
+    const summaries = entries.map((entry) => entry.summary).filter((summary) => summary !== undefined);
+    const quoted = summaries.filter((summary) => / \((by )?(ChatGPT|Claude|Grok|ich)\)$/.test(summary));
+    assert.deepEqual([summaries.length, quoted.length], [160, 66]);
+    assert.equal(entries.find((entry) => entry.id === 'Artificial-General-Intelligence')?.summary, '"Die Traum-KI, die alles kann – irgendwann mal" (Grok)');
+  });
+
   await t.test('3 .md files do not start with the chapter heading', () => {
     assert.deepEqual(withCode(found, DiagnosticCode.MissingChapterHeading).map((diagnostic) => diagnostic.file), [
       'Haiku.md',
