@@ -80,7 +80,7 @@ export function fileNamedAfterNote(index: WorkspaceIndex, target: string, linkin
   }
   return misnamedEntryFile(index, target, linkingUri) === undefined
     ? []
-    : [l10n.t('The file {0} holds the entry "{1}", whose id is "{2}": renaming that id to "{3}", as the file is named, mends every link to "{3}".', file, named.entry.title, named.entry.id, target)];
+    : [l10n.t('The entry "{1}" in {0} has the id "{2}": rename it "{3}", after its file, and every link to "{3}" leads to it.', file, named.entry.title, named.entry.id, target)];
 }
 
 /** How many of an id's other definitions a duplicate-anchor message names (the rest are counted). */

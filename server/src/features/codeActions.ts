@@ -17,7 +17,7 @@ import { rangeContains } from './locate';
 import { titleForMissingId } from './missingEntries';
 import { idAttribute, idProblem, newEntryProblem } from './newEntry';
 import { idEditsByUri, newIdProblem } from './rename';
-import { definedOnce, entryWithId, isFileNameMeant, misnamedEntryFile, titleUntoldById } from './entryOf';
+import { definedOnce, entryWithId, isCopyUnderOtherName, isFileNameMeant, misnamedEntryFile, titleUntoldById } from './entryOf';
 import { linkFirstMentionsEdits, linkMentionEdit, linkMentionsKind } from './mentionLinks';
 import { addToIndexEdit, indexAnchorEdit } from './indexPageEdits';
 import { addSeeAlsoEdit, insertSeeAlsoLinkEdit, seeAlsoHeadingText, sortSeeAlsoEdits } from './seeAlsoEdits';
@@ -345,11 +345,11 @@ function idFileFixes(input: CodeActionInput, model: GlossaryDocument, diagnostic
  * offered at its heading (`anchor-file-mismatch`) and at a broken link that writes the name. Named
  * the same from both places in the file itself, so that one action answers both; from a link in
  * another file, the file and the id it changes are named. Undefined when the name can be no id,
- * or is one already.
+ * or is one already, or the entry is a copy of another's (`isCopyUnderOtherName`).
  */
 function fileNameIdFix(input: CodeActionInput, uri: string, entry: Entry, diagnostic: GlossaryDiagnostic): CodeAction | undefined {
   const nameId = fileNameId(uri);
-  const change = nameId === entry.id || newIdProblem(input.index, nameId) !== undefined ? undefined : entryIdChange(input, uri, entry, nameId);
+  const change = nameId === entry.id || newIdProblem(input.index, nameId) !== undefined || isCopyUnderOtherName(input.index, uri, entry) ? undefined : entryIdChange(input, uri, entry, nameId);
   if (change === undefined) {
     return undefined;
   }

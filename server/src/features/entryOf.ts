@@ -4,6 +4,8 @@ import { newIdProblem } from './rename';
 import { WorkspaceIndex } from '../index/workspaceIndex';
 import { Entry, Position } from '../parse/model';
 import { entryContaining } from '../parse/positions';
+import { fileNameId } from '../diagnostics/check';
+import { abbreviates } from '../mentions/lexicon';
 
 /** The entry an id names (the first, when duplicated), with its file. */
 export function entryWithId(index: WorkspaceIndex, id: string): { readonly uri: string; readonly entry: Entry } | undefined {
@@ -37,6 +39,35 @@ export function entryFileNamedAfter(index: WorkspaceIndex, id: string, nearUri: 
   const uri = files.length === 1 ? files[0] : files.find((candidate) => folderOf(candidate) === folderOf(nearUri));
   const entry = uri === undefined ? undefined : index.document(uri)?.entries[0];
   return uri !== undefined && entry !== undefined && entry.id !== id ? { uri, entry } : undefined;
+}
+
+/**
+ * Whether the entry is a copy of another under a file named for another term: another file holds
+ * an entry with the same id and title, and the file's name names another term (the real
+ * glossary's Claude.md holding CNN's, Decision-Transformer.md holding Deep Fake's). Giving it its
+ * file's name would send the links meant for the entry yet to write to the copy.
+ */
+export function isCopyUnderOtherName(index: WorkspaceIndex, uri: string, entry: Entry): boolean {
+  return (
+    ![entry.title, entry.id].some((name) => namesOneTerm(fileNameId(uri), name)) &&
+    index.anchorsOf(entry.id).some((located) => located.uri !== uri && index.document(located.uri)?.entries.some((other) => other.id === entry.id && other.title === entry.title) === true)
+  );
+}
+
+/** The longest name taken for an abbreviation of another ("QLoRA"). */
+const maxAbbreviationLength = 6;
+
+/**
+ * Whether two names may be of one term: a word in common ("Graphics-Processor-Unit", "Graphics
+ * Processing Unit"), the same letters ("Auto-GPT", "AutoGPT"), or one the other's abbreviation
+ * ("QLoRA", "Quantized Low Rank Adaption").
+ */
+function namesOneTerm(a: string, b: string): boolean {
+  const words = (text: string) => text.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter((word) => word.length > 1);
+  const inB = new Set(words(b));
+  if (words(a).some((word) => inB.has(word))) return true;
+  const [short, long] = [a, b].map((text) => text.toLowerCase().replace(/[^\p{L}\p{N}]/gu, '')).sort((x, y) => x.length - y.length) as [string, string];
+  return short === long || (short.length <= maxAbbreviationLength && short[0] === long[0] && abbreviates(short, long));
 }
 
 /** Whether one heading or element alone gives an id: a rename of it carries its links along. */

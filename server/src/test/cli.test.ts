@@ -42,9 +42,9 @@ test('check prints path:line:column: severity code message a line, files sorted 
   assert.deepEqual(result, {
     exitCode: 1,
     stdout: [
-      'g/Apfel.md:7:10: error broken-link No heading defines the id "Birne". Perhaps meant: Pear.',
+      'g/Apfel.md:7:10: error broken-link No heading defines the id "Birne". The entry "Birne" in Birne.md has the id "Pear": rename it "Birne", after its file, and every link to "Birne" leads to it. Perhaps meant: Pear.',
       'g/Apfel.md:8:12: error broken-link No heading defines the id "Kirsche".',
-      `g/Birne.md:1:1: information orphan-entry No other entry links to "Birne" (#Pear), but a link points at #Birne, the id its file name gives, which no heading defines: give the entry that id, or correct the link.`,
+      `g/Birne.md:1:1: information orphan-entry No other entry links to "Birne" (#Pear), but a link from another entry points at #Birne, the id its file name gives, which no heading defines: give the entry that id, or correct the link.`,
       'g/Birne.md:1:12: warning anchor-file-mismatch The entry\'s id "Pear" differs from the file name "Birne".',
       'g/drafts/Zitrone.md:1:1: information orphan-entry No other entry links to "Zitrone" (#Zitrone). Links from the index page and from the entry itself do not count.',
       'g/sub/Quitte.md:1:1: information orphan-entry No other entry links to "Quitte" (#Quitte). Links from the index page and from the entry itself do not count.',
@@ -107,7 +107,7 @@ test('check --format json prints every diagnostic with 1-based start and exclusi
     diagnostics: [
       {
         path: 'g/Birne.md', line: 1, column: 1, endLine: 1, endColumn: 39, severity: 'information', code: 'orphan-entry',
-        message: `No other entry links to "Birne" (#Pear), but a link points at #Birne, the id its file name gives, which no heading defines: give the entry that id, or correct the link.`,
+        message: `No other entry links to "Birne" (#Pear), but a link from another entry points at #Birne, the id its file name gives, which no heading defines: give the entry that id, or correct the link.`,
       },
       {
         path: 'g/Birne.md', line: 1, column: 12, endLine: 1, endColumn: 16, severity: 'warning', code: 'anchor-file-mismatch',
@@ -115,7 +115,7 @@ test('check --format json prints every diagnostic with 1-based start and exclusi
       },
       {
         path: 'g/Apfel.md', line: 7, column: 10, endLine: 7, endColumn: 15, severity: 'error', code: 'broken-link',
-        message: 'No heading defines the id "Birne". Perhaps meant: Pear.',
+        message: 'No heading defines the id "Birne". The entry "Birne" in Birne.md has the id "Pear": rename it "Birne", after its file, and every link to "Birne" leads to it. Perhaps meant: Pear.',
       },
       {
         path: 'g/Apfel.md', line: 8, column: 12, endLine: 8, endColumn: 19, severity: 'error', code: 'broken-link',
@@ -162,7 +162,7 @@ test('check --format sarif prints a SARIF 2.1.0 log with a rule per code and 1-b
     ruleId: 'broken-link',
     ruleIndex: 0,
     level: 'error',
-    message: { text: 'No heading defines the id "Birne". Perhaps meant: Pear.' },
+    message: { text: 'No heading defines the id "Birne". The entry "Birne" in Birne.md has the id "Pear": rename it "Birne", after its file, and every link to "Birne" leads to it. Perhaps meant: Pear.' },
     locations: [
       { physicalLocation: { artifactLocation: { uri: 'g/Apfel.md' }, region: { startLine: 7, startColumn: 10, endLine: 7, endColumn: 15 } } },
     ],
@@ -367,7 +367,7 @@ test('LANG=de_DE.UTF-8 gives German help, usage errors and diagnostics; the code
   });
   const checked = await run(['check', 'g', 'g/001-index.txt'], glossary, { environment: german });
   assert.equal(checked.exitCode, 1);
-  assert.match(checked.stdout, /^g\/Apfel\.md:7:10: error broken-link Keine Überschrift hat die ID „Birne“\. Vielleicht gemeint: Pear\.\n/);
+  assert.match(checked.stdout, /^g\/Apfel\.md:7:10: error broken-link Keine Überschrift hat die ID „Birne“\. Der Eintrag „Birne“ in Birne\.md hat die ID „Pear“: Nach dem Dateinamen in „Birne“ umbenannt, führen alle Links auf „Birne“ zu ihm\. Vielleicht gemeint: Pear\.\n/);
   const json = JSON.parse((await run(['check', 'g/Apfel.md', '--format', 'json'], glossary, { environment: german })).stdout) as { diagnostics: Record<string, unknown>[] };
   assert.deepEqual(Object.keys(json.diagnostics[0]!), ['path', 'line', 'column', 'endLine', 'endColumn', 'severity', 'code', 'message']);
   assert.ok(json.diagnostics.some((diagnostic) => diagnostic.code === 'broken-link' && diagnostic.message === 'Keine Überschrift hat die ID „Kirsche“.'));
@@ -475,7 +475,7 @@ test('a file named on the command line that cannot be read is bad usage (2); the
   const checked = await run(['check', 'g/Apfel.md', 'g/Locked.md', 'g/001-index.txt'], files);
   assert.equal(checked.exitCode, 2);
   assert.equal(checked.stderr, 'glossary: g/Locked.md: skipped: cannot read the file (EACCES)\nglossary: 2 errors, 0 warnings, 0 information, 0 hints in 1 of 2 files\n');
-  assert.match(checked.stdout, /^g\/Apfel\.md:7:10: error broken-link No heading defines the id "Birne"\. Perhaps meant: Pear\.\n/);
+  assert.match(checked.stdout, /^g\/Apfel\.md:7:10: error broken-link No heading defines the id "Birne"\. The entry "Birne" in Birne\.md has the id "Pear": rename it "Birne", after its file, and every link to "Birne" leads to it\. Perhaps meant: Pear\.\n/);
   // A named binary file is not checked either; a clean file beside it does not make the run pass.
   const binary = await run(['check', 'g/Clean.md', 'g/Bin.md'], files);
   assert.deepEqual({ exitCode: binary.exitCode, stderr: binary.stderr }, { exitCode: 2, stderr: 'glossary: g/Bin.md: skipped: binary file (contains NUL bytes)\nglossary: 0 errors, 1 warning, 1 information, 0 hints in 1 of 1 file\n' });

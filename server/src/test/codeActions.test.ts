@@ -157,6 +157,16 @@ test('an id that differs from the file name can be changed, or the file renamed'
   assert.deepEqual(rename?.edit?.documentChanges, [{ kind: 'rename', oldUri: uriOf('Claude.md'), newUri: uriOf('CNN.md'), options: { overwrite: false, ignoreIfExists: false } }]);
 });
 
+test('a copy of another entry (its id and title) is not given its file\'s name: the links to that name would lead to the copy', () => {
+  const cnn = ['## CNN (Convolutional Neural Network) {#CNN .chapter .small .term}', '', 'Text.'];
+  const files = { 'Index.md': index, 'CNN.md': cnn, 'Claude.md': cnn, 'A.md': ['[Claude](#Claude)'] };
+  const { actions } = actionsOf(files, 'Claude.md');
+  assert.deepEqual(actions.filter((action) => action.title.startsWith('Change the id')), []);
+  // Retitled, as the writer starts the entry its file is named after, it is no copy.
+  const retitled = actionsOf({ ...files, 'Claude.md': ['## Claude {#CNN .chapter .small .term}', '', 'Text.'] }, 'Claude.md').actions;
+  assert.deepEqual(retitled.filter((action) => action.title.startsWith('Change the id')).map((action) => action.title), ['Change the id to "Claude", as the file is named (resolves 1 broken link)']);
+});
+
 test('changing the id to the file name carries every link to it along, as a rename does; of an id defined twice, the heading alone', () => {
   const files = {
     'Index.md': index,

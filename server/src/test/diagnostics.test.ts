@@ -403,7 +403,7 @@ test('broken-link: the message names first the entries that the id, then the lab
     diagnosticsOf(files, 'A.md').filter((diagnostic) => diagnostic.code === 'broken-link').map((diagnostic) => diagnostic.message),
     [
       // Not DAN: an abbreviation a letter away is another term.
-      'No heading defines the id "GAN". The file GAN.md holds the entry "Generative Adversarial Network (GAN)", whose id is "Generative-Adversarial-Network": renaming that id to "GAN", as the file is named, mends every link to "GAN". Perhaps meant: Generative-Adversarial-Network.',
+      'No heading defines the id "GAN". The entry "Generative Adversarial Network (GAN)" in GAN.md has the id "Generative-Adversarial-Network": rename it "GAN", after its file, and every link to "GAN" leads to it. Perhaps meant: Generative-Adversarial-Network.',
       'No heading defines the id "Kognitiv-Architektur". Perhaps meant: Kognitive-Architectures.',
       'No heading defines the id "DAM".',
       'No heading defines the id "Agenten-System". Perhaps meant: Agent, Agenten-Systeme.',
@@ -437,7 +437,7 @@ test('broken-link: a file named after the id that holds another entry is named; 
     diagnosticsOf(files, 'A.md').filter((diagnostic) => diagnostic.code === 'broken-link').map((diagnostic) => diagnostic.message),
     [
       'No heading defines the id "Claude". The file Claude.md holds the entry "CNN (Convolutional Neural Network)", whose id is "CNN".',
-      'No heading defines the id "Computer-Vision". The file Computer-Vision.md holds the entry "Computer Vision", whose id is "ComputerVision": renaming that id to "Computer-Vision", as the file is named, mends every link to "Computer-Vision". Perhaps meant: ComputerVision.',
+      'No heading defines the id "Computer-Vision". The entry "Computer Vision" in Computer-Vision.md has the id "ComputerVision": rename it "Computer-Vision", after its file, and every link to "Computer-Vision" leads to it. Perhaps meant: ComputerVision.',
     ],
   );
   // A copy close to the file's name (its id defined twice) is no entry to rename: the suggestion says enough.

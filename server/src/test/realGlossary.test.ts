@@ -115,7 +115,7 @@ test('the real glossary reproduces the facts measured with pandoc', async (t) =>
     assert.deepEqual(named.get('Transformer-Architecture [Transformer]'), ['Transformer']);
     assert.deepEqual(named.get('Kognitiv-Architektur [kognitive Architektur]'), ['Kognitive-Architectures']);
     const gan = withCode(found, DiagnosticCode.BrokenLink).find((diagnostic) => diagnostic.data.kind === DiagnosticCode.BrokenLink && diagnostic.data.target === 'GAN');
-    assert.equal(gan?.message, 'No heading defines the id "GAN". The file GAN.md holds the entry "Generative Adversarial Network (GAN)", whose id is "Generative-Adversarial-Network": renaming that id to "GAN", as the file is named, mends every link to "GAN". Perhaps meant: Generative-Adversarial-Network.');
+    assert.equal(gan?.message, 'No heading defines the id "GAN". The entry "Generative Adversarial Network (GAN)" in GAN.md has the id "Generative-Adversarial-Network": rename it "GAN", after its file, and every link to "GAN" leads to it. Perhaps meant: Generative-Adversarial-Network.');
     // A section's automatic id, suggested for an entry yet to write, says where it leads.
     const neurosymbolic = withCode(found, DiagnosticCode.BrokenLink).filter((diagnostic) => diagnostic.data.kind === DiagnosticCode.BrokenLink && diagnostic.data.target === 'Neurosymbolische-Systeme');
     assert.equal(neurosymbolic.length, 18);
@@ -131,7 +131,7 @@ test('the real glossary reproduces the facts measured with pandoc', async (t) =>
     assert.equal(vision.length, 24);
     assert.deepEqual(
       [...new Set(vision.map((diagnostic) => diagnostic.message))],
-      ['No heading defines the id "Computer-Vision". The file Computer-Vision.md holds the entry "Computer Vision", whose id is "ComputerVision": renaming that id to "Computer-Vision", as the file is named, mends every link to "Computer-Vision". Perhaps meant: ComputerVision.'],
+      ['No heading defines the id "Computer-Vision". The entry "Computer Vision" in Computer-Vision.md has the id "ComputerVision": rename it "Computer-Vision", after its file, and every link to "Computer-Vision" leads to it. Perhaps meant: ComputerVision.'],
     );
     assert.equal(neurosymbolic[0]?.message, 'No heading defines the id "Neurosymbolische-Systeme". Perhaps meant: neurosymbolische-systeme (section "Neurosymbolische Systeme" in Hybrid-AI.md).');
   });
@@ -212,7 +212,7 @@ test('the real glossary reproduces the facts measured with pandoc', async (t) =>
   // Counted with a pandoc Lua filter: the links to each file name's id from the other .md files.
   await t.test('6 of the orphans are linked by the id their file name gives, which their heading does not: the message counts those links', () => {
     const linkedByFileName = withCode(found, DiagnosticCode.OrphanEntry)
-      .map((diagnostic) => /but (a|\d+) links? points? at #(\S+), the id its file name gives/.exec(diagnostic.message))
+      .map((diagnostic) => /but (a|\d+) links? from (?:another entry|other entries) points? at #(\S+), the id its file name gives/.exec(diagnostic.message))
       .filter((match) => match !== null)
       .map((match) => `${match[2]} ${match[1] === 'a' ? 1 : Number(match[1])}`);
     assert.deepEqual(linkedByFileName.sort(), ['Adversarial-Examples 6', 'Computer-Vision 24', 'FPGA 1', 'LIDA 8', 'LaMDA 1', 'Papierclip-Maximierer 1']);
