@@ -1,19 +1,29 @@
 import * as l10n from '@vscode/l10n';
 import { DiagnosticCode } from './codes';
-import { Check, fileNameIdUnlikeEntry, isMarkdownFile } from './check';
+import { Check, fileNameId, fileNameIdUnlikeEntry, fileNameOf, isMarkdownFile } from './check';
 import { messagesLanguage } from '../localization';
 
 /** `anchor-file-mismatch`: the first entry of a `.md` file has an id other than the file name. */
-export const checkAnchorFileMatch: Check = function* ({ document }) {
+export const checkAnchorFileMatch: Check = function* ({ document, index }) {
   const expectedId = fileNameIdUnlikeEntry(document);
   const firstEntry = document.entries[0];
   if (expectedId === undefined || firstEntry === undefined) {
     return;
   }
+  // Where a heading in another file gives the file's name as id, neither the id nor the file can
+  // take the other's name, and the quick fixes are gone: the message says why (the real glossary's
+  // LLM.md and Large-Language-Model.md have each other's ids).
+  const holder = index.anchorsOf(expectedId).find((located) => located.uri !== document.uri && located.anchor.heading !== undefined);
+  const holderNote =
+    holder === undefined
+      ? []
+      : fileNameId(holder.uri) === firstEntry.id
+        ? [l10n.t('{0} gives the id "{1}": the two files have swapped ids.', fileNameOf(holder.uri), expectedId)]
+        : [l10n.t('{0} gives the id "{1}" already.', fileNameOf(holder.uri), expectedId)];
   yield {
     range: firstEntry.heading.idRange ?? firstEntry.heading.range,
     code: DiagnosticCode.AnchorFileMismatch,
-    message: l10n.t('The entry\'s id "{0}" differs from the file name "{1}".', firstEntry.id, expectedId),
+    message: [l10n.t('The entry\'s id "{0}" differs from the file name "{1}".', firstEntry.id, expectedId), ...holderNote].join(' '),
     data: { kind: DiagnosticCode.AnchorFileMismatch, entryId: firstEntry.id },
     relatedInformation: [],
   };

@@ -139,6 +139,15 @@ test('anchor-file-mismatch: the first entry of Claude.md defining #CNN is a warn
   ]);
 });
 
+test('anchor-file-mismatch: where another file gives the file\'s name as id, the message names it, and says when the two have swapped ids', () => {
+  const mismatch = (files: Record<string, readonly string[]>, name: string) =>
+    diagnosticsOf(files, name).filter((diagnostic) => diagnostic.code === 'anchor-file-mismatch').map((diagnostic) => diagnostic.message);
+  const swapped = { ...indexPage, 'LLM.md': entryLines('Large Language Model', 'Large-Language-Model', []), 'Large-Language-Model.md': entryLines('LLM', 'LLM', []) };
+  assert.deepEqual(mismatch(swapped, 'LLM.md'), ['The entry\'s id "Large-Language-Model" differs from the file name "LLM". Large-Language-Model.md gives the id "LLM": the two files have swapped ids.']);
+  const taken = { ...indexPage, 'Claude.md': entryLines('CNN', 'CNN', []), 'Anthropic.md': entryLines('Claude', 'Claude', []) };
+  assert.deepEqual(mismatch(taken, 'Claude.md'), ['The entry\'s id "CNN" differs from the file name "Claude". Anthropic.md gives the id "Claude" already.']);
+});
+
 test('composed and decomposed umlauts: a file name that macOS decomposed matches its id; a link typed decomposed is broken, as in pandoc, and says why', () => {
   const decomposed = 'Größe'.normalize('NFD');
   const files = { ...indexPage, [`${decomposed}.md`]: entryLines('Größe', 'Größe', []), 'A.md': entryLines('A', 'A', [], [`Siehe [Größe](#${decomposed}).`]) };

@@ -171,6 +171,14 @@ test('the real glossary reproduces the facts measured with pandoc', async (t) =>
     for (const file of ['FPGA.md', 'LLM.md', 'Large-Language-Model.md', 'Claude.md']) {
       assert.ok(mismatches.some((diagnostic) => diagnostic.file === file), file);
     }
+    // LLM.md and Large-Language-Model.md give each other's names as ids (and hold the same text): no fix can be offered, and the message says why.
+    assert.deepEqual(
+      mismatches.filter((diagnostic) => / gives the id /.test(diagnostic.message)).map((diagnostic) => `${diagnostic.file}: ${diagnostic.message}`),
+      [
+        'LLM.md: The entry\'s id "Large-Language-Model" differs from the file name "LLM". Large-Language-Model.md gives the id "LLM": the two files have swapped ids.',
+        'Large-Language-Model.md: The entry\'s id "LLM" differs from the file name "Large-Language-Model". LLM.md gives the id "Large-Language-Model": the two files have swapped ids.',
+      ],
+    );
   });
 
   await t.test('3 files hold more than one entry: DeepSpeed.md three, GPT-4.5.md and Text-to-Text-Transfer-Transformer.md two', () => {
