@@ -41,9 +41,11 @@ export const checkOneEntryPerFile: Check = function* ({ document }) {
       code: DiagnosticCode.MultipleEntries,
       // The same id again is a second version of the first entry (GPT-4.5.md holds two dated ones), not another entry.
       message:
-        entry.id === firstEntry.id
-          ? l10n.t('This file holds the entry "{0}" again, with the same id; the rule is one entry per file. Keep one version, or give this one an id and a file of its own.', entry.title)
-          : l10n.t('This file holds {0} entries; the rule is one entry per file. The entry "{1}" (#{2}) could move to a file of its own.', document.entries.length, entry.title, entry.id),
+        entry.id !== firstEntry.id
+          ? l10n.t('This file holds {0} entries; the rule is one entry per file. The entry "{1}" (#{2}) could move to a file of its own.', document.entries.length, entry.title, entry.id)
+          : entry.title === firstEntry.title
+            ? l10n.t('This file holds the entry "{0}" again, with the same id; the rule is one entry per file. Keep one version, or give this one an id and a file of its own.', entry.title)
+            : l10n.t('This file holds a second entry with the id "{0}": "{1}", after "{2}" on line {3}. The rule is one entry per file: keep one version, or give this one an id and a file of its own.', entry.id, entry.title, firstEntry.title, firstEntry.heading.range.start.line + 1),
       data: { kind: DiagnosticCode.MultipleEntries, entryId: entry.id },
       relatedInformation: [{ uri: document.uri, range: firstEntry.heading.range, message: l10n.t('The first entry of the file.') }],
     };

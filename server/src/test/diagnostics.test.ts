@@ -178,6 +178,21 @@ test('multiple-entries: each entry after the first of a .md file is reported as 
   ]);
 });
 
+test('multiple-entries: an entry with the first one\'s id is a second version of it: the message says so, with both titles where they differ', () => {
+  const message = (second: string) => {
+    const files = { ...indexPage, 'GPT-4.5.md': [...entryLines('GPT-4.5 (Stand Dezember 2024)', 'GPT-4.5', []), '', ...entryLines(second, 'GPT-4.5', [])] };
+    return diagnosticsOf(files, 'GPT-4.5.md').find((diagnostic) => diagnostic.code === 'multiple-entries')?.message;
+  };
+  assert.equal(
+    message('GPT-4.5 (Stand März 2025)'),
+    'This file holds a second entry with the id "GPT-4.5": "GPT-4.5 (Stand März 2025)", after "GPT-4.5 (Stand Dezember 2024)" on line 1. The rule is one entry per file: keep one version, or give this one an id and a file of its own.',
+  );
+  assert.equal(
+    message('GPT-4.5 (Stand Dezember 2024)'),
+    'This file holds the entry "GPT-4.5 (Stand Dezember 2024)" again, with the same id; the rule is one entry per file. Keep one version, or give this one an id and a file of its own.',
+  );
+});
+
 test('missing-chapter-heading: a level-3 term heading, a heading without classes, and text before the heading are warnings', () => {
   const files = {
     ...indexPage,
