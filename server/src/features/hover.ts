@@ -42,10 +42,14 @@ export type TextReader = (uri: string) => Promise<string | undefined>;
 
 async function linkHover(index: WorkspaceIndex, uri: string, link: Link, readText: TextReader): Promise<string[]> {
   const anchors = index.anchorsOf(link.target);
-  if (anchors.length === 0 && link.target === indexId) {
-    return [l10n.t('**Broken link**: {0}', escapeMarkdown(indexAnchorMissingMessage(index)))];
-  }
   if (anchors.length === 0) {
+    // Short: VS Code shows the diagnostic's message (no heading defines the id) right above.
+    const title = l10n.t('**Broken link** {0}', codeSpan(link.target));
+    // How much hangs on the missing id: one stray link, or an entry yet to write.
+    const count = brokenLinkCountText(index.linksTo(link.target).length, index.documentsLinkingTo(link.target).length);
+    if (link.target === indexId) {
+      return [title, escapeMarkdown(indexAnchorMissingMessage(index)), count];
+    }
     // The ids the quick fixes offer, in their order: an entry named by title comes before a close spelling.
     const { ids } = replacementsFor(index, link.target, link.label, findClosestIds(link.target, index));
     const named = (id: string): string => {
@@ -54,10 +58,8 @@ async function linkHover(index: WorkspaceIndex, uri: string, link: Link, readTex
     };
     const suggestion = ids.length > 0 ? l10n.t('Perhaps meant: {0}', ids.map(named).join(', ')) : l10n.t('No similar id exists.');
     const file = fileNamedAfter(index, link.target, uri);
-    // Short: VS Code shows the diagnostic's message (no heading defines the id) right above.
-    const title = l10n.t('**Broken link** {0}', codeSpan(link.target));
     // In the order of the quick fixes: the id change first when it is the one to apply.
-    return file?.first ? [title, file.text, suggestion] : [title, suggestion, ...(file ? [file.text] : [])];
+    return file?.first ? [title, file.text, suggestion, count] : [title, suggestion, ...(file ? [file.text] : []), count];
   }
   const first = anchors[0]!;
   const entry = entryWithId(index, link.target);
@@ -130,6 +132,13 @@ function anchorHover(index: WorkspaceIndex, id: string): string[] {
     ...(fromOtherFiles.size === 0 ? [] : [fromOtherFiles.size === 1 ? l10n.t('1 other file') : l10n.t('{0} other files', fromOtherFiles.size)]),
   ];
   return [codeSpan(id), `${linkCountText(links.length)} ${l10n.t('Sources: {0}.', new Intl.ListFormat(messagesLanguage()).format(sources))}`];
+}
+
+function brokenLinkCountText(links: number, files: number): string {
+  if (links === 1) {
+    return l10n.t('This is the only link to this id.');
+  }
+  return files === 1 ? l10n.t('{0} links in this file point at this id.', links) : l10n.t('{0} links in {1} files point at this id.', links, files);
 }
 
 function linkCountText(count: number): string {

@@ -30,29 +30,30 @@ test('hover on a link shows the title, summary, lead paragraph, file and line, a
 test('hover on a broken link says so briefly and names the ids its quick fixes offer: an entry named by title before a close spelling', async () => {
   assert.equal(
     await hoverTextAt({ 'A.md': ['[x](#llm‸)'], 'LLM.md': modelEntry }),
-    '**Broken link** `llm`\n\nPerhaps meant: `LLM` (Large Language Model)',
+    '**Broken link** `llm`\n\nPerhaps meant: `LLM` (Large Language Model)\n\nThis is the only link to this id.',
   );
   const files = { 'Generative-Adversarial-Network.md': ['## Generative Adversarial Network (GAN) {#Generative-Adversarial-Network .term}'], 'DAN.md': ['## DAN {#DAN .term}'] };
   assert.equal(
     await hoverTextAt({ ...files, 'A.md': ['[GAN](#GAN‸)'] }),
-    '**Broken link** `GAN`\n\nPerhaps meant: `Generative-Adversarial-Network` (Generative Adversarial Network \\(GAN\\))',
+    '**Broken link** `GAN`\n\nPerhaps meant: `Generative-Adversarial-Network` (Generative Adversarial Network \\(GAN\\))\n\nThis is the only link to this id.',
   );
   const agents = { 'Agent.md': ['## Agent {#Agent .term}'], 'Systeme.md': ['## Systeme aus Agenten {#Agenten-Systeme .term}'] };
   assert.equal(
     await hoverTextAt({ ...agents, 'A.md': ['[Agent](#Agenten-System‸)'] }),
-    '**Broken link** `Agenten-System`\n\nPerhaps meant: `Agent`, `Agenten-Systeme` (Systeme aus Agenten)',
+    '**Broken link** `Agenten-System`\n\nPerhaps meant: `Agent`, `Agenten-Systeme` (Systeme aus Agenten)\n\nThis is the only link to this id.',
   );
-  assert.equal(await hoverTextAt({ ...files, 'A.md': ['[x](#Quantum‸)'] }), '**Broken link** `Quantum`\n\nNo similar id exists.');
+  // How much hangs on the id: here two links in one file.
+  assert.equal(await hoverTextAt({ ...files, 'A.md': ['[x](#Quantum‸) [y](#Quantum)'] }), '**Broken link** `Quantum`\n\nNo similar id exists.\n\n2 links in this file point at this id.');
   // A section's id says where it leads.
   assert.equal(
     (await hoverTextAt({ ...files, 'Hybrid.md': ['## Hybride KI {#Hybride-KI .term}', '', '### Neurosymbolische Systeme'], 'A.md': ['[x](#Neurosymbolische-Systeme‸)'] }))?.replace(/\\(.)/g, '$1'),
-    '**Broken link** `Neurosymbolische-Systeme`\n\nPerhaps meant: `neurosymbolische-systeme` (section "Neurosymbolische Systeme" in Hybrid.md)',
+    '**Broken link** `Neurosymbolische-Systeme`\n\nPerhaps meant: `neurosymbolische-systeme` (section "Neurosymbolische Systeme" in Hybrid.md)\n\nThis is the only link to this id.',
   );
   // A file named after the missing id that holds a copy of another entry (the real glossary's Claude.md holds one of CNN).
   const cnn = ['## Convolutional Neural Network {#CNN .term}'];
   assert.equal(
     (await hoverTextAt({ ...files, 'CNN.md': cnn, 'Claude.md': cnn, 'A.md': ['[Claude](#Claude‸)'] }))?.replace(/\\(.)/g, '$1'),
-    '**Broken link** `Claude`\n\nNo similar id exists.\n\nA file Claude.md exists, but its entry "Convolutional Neural Network" has the id "CNN".',
+    '**Broken link** `Claude`\n\nNo similar id exists.\n\nA file Claude.md exists, but its entry "Convolutional Neural Network" has the id "CNN".\n\nThis is the only link to this id.',
   );
   // A file whose entry's id a quick fix can change to the file's name, first when that is the fix to apply.
   const vision = { 'Computer-Vision.md': ['## Computer Vision {#ComputerVision .term}'], 'B.md': ['[b](#Computer-Vision)'] };
@@ -60,6 +61,7 @@ test('hover on a broken link says so briefly and names the ids its quick fixes o
     '**Broken link** `Computer-Vision`',
     'A file Computer-Vision.md exists, and its entry "Computer Vision" has the id "ComputerVision": a quick fix changes that id to the file\'s name.',
     'Perhaps meant: `ComputerVision` (Computer Vision)',
+    '2 links in 2 files point at this id.',
   ]);
 });
 
@@ -68,7 +70,11 @@ test('hover on a link to #Index that no heading defines tells how to read the in
   // As shown: the Markdown escapes taken away.
   assert.equal(
     text?.replace(/\\(.)/g, '$1'),
-    '**Broken link**: No heading defines the id "Index", and no file of the glossary has .index sections (the index page). If the index page is left out (a .txt page, while "include" reads only **/*.md), name it in the setting "indexFile" or add its pattern to "include".',
+    [
+      '**Broken link** `Index`',
+      'No heading defines the id "Index", and no file of the glossary has .index sections (the index page). If the index page is left out (a .txt page, while "include" reads only **/*.md), name it in the setting "indexFile" or add its pattern to "include".',
+      'This is the only link to this id.',
+    ].join('\n\n'),
   );
 });
 
