@@ -62,15 +62,17 @@ export type NamedDiagnostic = Pick<Diagnostic, 'code' | 'range'>;
  * The diagnostics whose quick fixes are asked for. The Problems panel asks with the range of the
  * diagnostic picked (and VS Code names every diagnostic that range touches): that diagnostic's
  * fixes alone, so that an unsorted see-also list does not offer the fixes of the broken links in
- * it. Else those touching the range (the cursor, a selection) and those the editor names (Neovim
- * names those of the cursor's line, wherever on the line they are).
+ * it; of several with that range, those the editor names (a client naming the one picked gets its
+ * fixes alone). Else those touching the range (the cursor, a selection) and those the editor names
+ * (Neovim names those of the cursor's line, wherever on the line they are).
  */
 function askedFor(diagnostics: readonly GlossaryDiagnostic[], range: Range, named: readonly NamedDiagnostic[]): GlossaryDiagnostic[] {
+  const isNamed = (diagnostic: GlossaryDiagnostic) => named.some((other) => other.code === diagnostic.code && sameRange(other.range, diagnostic.range));
   const picked = isEmpty(range) ? [] : diagnostics.filter((diagnostic) => sameRange(diagnostic.range, range));
   if (picked.length > 0) {
-    return picked;
+    const pickedAndNamed = picked.filter(isNamed);
+    return pickedAndNamed.length > 0 ? pickedAndNamed : picked;
   }
-  const isNamed = (diagnostic: GlossaryDiagnostic) => named.some((other) => other.code === diagnostic.code && sameRange(other.range, diagnostic.range));
   return diagnostics.filter((diagnostic) => overlaps(diagnostic.range, range) || isNamed(diagnostic));
 }
 

@@ -302,6 +302,27 @@ test('a diagnostic picked in the Problems panel gets its own fixes, not those of
   assert.deepEqual(titles({ start: { line: broken.range.start.line, character: 0 }, end: { line: broken.range.start.line, character: 0 } }, [broken]), ['Sort the see-also list (Index last)', 'Change to "Apfel"', 'Create entry "Apfl"']);
 });
 
+test('of two diagnostics on one range, a client naming one gets its fixes alone; naming both or none, the fixes of both', () => {
+  // An entry without a see-also section that the index does not list: both are reported at its heading.
+  const lines = ['## Zeta {#Zeta .chapter .small .term}', '', 'Text.', '', '----'];
+  const indexPage = ['# Index {#Index}', '', '### A {.index}', '', '[Apfel](#Apfel) |'];
+  const files = { 'Index.md': indexPage, 'Zeta.md': lines, 'Apfel.md': ['## Apfel {#Apfel .term}'] };
+  const linked = indexOf(files);
+  const uri = uriOf('Zeta.md');
+  const document = TextDocument.create(uri, 'markdown', 1, lines.join('\n'));
+  const diagnostics = computeDiagnostics(linked.document(uri)!, linked, defaultConfig);
+  const input = { index: linked, config: defaultConfig, document, diagnostics, documentChanges: true, renamesFiles: true, newEntryUri, otherDocuments: new Map([[uriOf('Index.md'), { document: TextDocument.create(uriOf('Index.md'), 'markdown', 0, indexPage.join('\n')), openVersion: null }]]) };
+  const seeAlso = diagnostics.find((diagnostic) => diagnostic.code === 'missing-seealso')!;
+  const notInIndex = diagnostics.find((diagnostic) => diagnostic.code === 'not-in-index')!;
+  assert.equal(rangeText(seeAlso.range), rangeText(notInIndex.range));
+  const titlesNaming = (named: readonly GlossaryDiagnostic[]) =>
+    codeActions(input, seeAlso.range, ['quickfix'], named.map(({ code, range }) => ({ code, range }))).map((action) => action.title).sort();
+  assert.deepEqual(titlesNaming([seeAlso]), ['Add a see-also section']);
+  assert.deepEqual(titlesNaming([notInIndex]), ['Add "Zeta" to the index under "Z"']);
+  assert.deepEqual(titlesNaming([seeAlso, notInIndex]), ['Add "Zeta" to the index under "Z"', 'Add a see-also section']);
+  assert.deepEqual(titlesNaming([]), ['Add "Zeta" to the index under "Z"', 'Add a see-also section']);
+});
+
 test('the file is not renamed onto an existing file, nor the id changed to one that exists', () => {
   const lines = ['## Claude {#CNN .chapter .small .term}'];
   const { actions } = actionsOf({ 'Index.md': index, 'Claude.md': lines, 'CNN.md': ['## CNN {#Claude .term}'] }, 'Claude.md');
