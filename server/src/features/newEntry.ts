@@ -6,6 +6,7 @@ import { indexId } from '../diagnostics/seeAlsoChecks';
 import { WorkspaceIndex } from '../index/workspaceIndex';
 import { seeAlsoHeadingText } from './seeAlsoEdits';
 import { isInFolder } from '../workspace/uris';
+import { messagesLanguage } from '../localization';
 
 /**
  * The id a title proposes: the title as typed, with runs of white space as hyphens and the
@@ -35,15 +36,20 @@ export function idProblem(id: string): string | undefined {
   if (id.length > 200) {
     return l10n.t('The id is longer than 200 characters.');
   }
-  const foreign = /[^\p{L}\p{N}_.-]/u.exec(id);
-  if (foreign !== null) {
-    const shown = /\s/.test(foreign[0]) ? l10n.t('white space') : `"${foreign[0]}"`;
-    return l10n.t('The id "{0}" contains {1}; an id holds letters, digits and - _ . only.', id, shown);
+  const foreign = [...new Set(id.match(/[^\p{L}\p{N}_.-]/gu))];
+  if (foreign.length > 0) {
+    const shown = foreign.map((character) => (character === ' ' ? l10n.t('a space') : /\s/.test(character) ? l10n.t('white space') : l10n.t('"{0}"', character)));
+    return l10n.t('The id "{0}" contains {1}: an id holds only letters, digits, hyphens (-), underscores (_) and dots (.).', id, listOf(shown));
   }
   if (id.startsWith('.') || id.startsWith('-')) {
     return l10n.t('The id "{0}" must not begin with "{1}".', id, id[0]!);
   }
   return undefined;
+}
+
+/** Items joined as a sentence of the messages' language says them: `a space and "!"`, `„?“, „!“ und „&“`. */
+function listOf(items: readonly string[]): string {
+  return new Intl.ListFormat(messagesLanguage(), { type: 'conjunction' }).format(items);
 }
 
 /**

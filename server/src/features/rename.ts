@@ -39,7 +39,7 @@ export function prepareRename(index: WorkspaceIndex, uri: string, position: Posi
   const idRange = item?.kind === 'anchor' ? item.anchor.writtenIdRange : undefined;
   if (item?.kind === 'anchor' && idRange !== undefined) {
     if (item.anchor.id === indexId) {
-      throw new RenameRefused(indexIdReason());
+      throw new RenameRefused(indexRenameRefusal());
     }
     // Of an id defined more than once, the definition at the cursor is renamed alone: that makes it unique.
     return index.anchorsOf(item.anchor.id).length > 1 ? { id: item.anchor.id, range: idRange, alone: true } : { id: item.anchor.id, range: idRange };
@@ -59,7 +59,7 @@ export function prepareRename(index: WorkspaceIndex, uri: string, position: Posi
  */
 function refuseIndexOrDuplicate(index: WorkspaceIndex, id: string): void {
   if (id === indexId) {
-    throw new RenameRefused(indexIdReason());
+    throw new RenameRefused(indexRenameRefusal());
   }
   const definers = index.anchorsOf(id);
   if (definers.length > 1) {
@@ -70,6 +70,10 @@ function refuseIndexOrDuplicate(index: WorkspaceIndex, id: string): void {
 
 function indexIdReason(): string {
   return l10n.t('The id "{0}" belongs to the index page, which every see-also list links last.', indexId);
+}
+
+function indexRenameRefusal(): string {
+  return l10n.t('"{0}" cannot be renamed: it is the index page\'s id, which every see-also list links last.', indexId);
 }
 
 /**

@@ -28,9 +28,11 @@ test('an id a file name cannot hold is refused with the reason; in {#…} it mus
     assert.equal(idProblem(good), undefined, good);
   }
   assert.match(idProblem('')!, /empty/);
-  assert.match(idProblem('a b')!, /white space/);
+  assert.match(idProblem('a\tb')!, /white space/);
   assert.match(idProblem('C++')!, /"\+"/);
-  assert.match(idProblem('DL-(Deep-Learning)')!, /"\("/);
+  // Every character that cannot stand in an id is named, once, as a sentence lists them.
+  assert.equal(idProblem('DL-(Deep-Learning)'), 'The id "DL-(Deep-Learning)" contains "(" and ")": an id holds only letters, digits, hyphens (-), underscores (_) and dots (.).');
+  assert.equal(idProblem('Web Crawling! Wer? Wie!'), 'The id "Web Crawling! Wer? Wie!" contains a space, "!", and "?": an id holds only letters, digits, hyphens (-), underscores (_) and dots (.).');
   assert.match(idProblem('-x')!, /must not begin with "-"/);
   for (const bad of ['../x', 'a/b', 'a\\b', 'a:b', 'a}b', '.hidden', 'x\u0000y', 'Trust-&-Safety', 'x\ud800']) {
     assert.ok(idProblem(bad) !== undefined, bad);

@@ -70,7 +70,7 @@ test('rename refuses an id that exists or cannot be an id', () => {
   const { index, uri, position } = at('Data-Scraping.md', 2, 'web]');
   const options = { isOpen: () => false, documentChanges: true, renamesFiles: true };
   assert.throws(() => renameId(index, uri, position, 'Data-Scraping', options), /already exists in Data-Scraping.md/);
-  assert.throws(() => renameId(index, uri, position, 'Web Crawler', options), /white space/);
+  assert.throws(() => renameId(index, uri, position, 'Web Crawler', options), /contains a space:/);
   assert.throws(() => renameId(index, uri, position, '../x', options), RenameRefused);
 });
 
@@ -131,7 +131,9 @@ test('the index page\'s id is never renamed, nor taken: every see-also list link
     /The id "Index" belongs to the index page/,
   );
   const onIndexLink = withCursor({ ...glossary, 'Tidyverse.md': ['## Tidyverse {#Tidyverse .term}', '', '[Index](#In‸dex) |'] });
-  assert.throws(() => prepareRename(onIndexLink.index, onIndexLink.uri, onIndexLink.position), /The id "Index" belongs to the index page/);
+  assert.throws(() => prepareRename(onIndexLink.index, onIndexLink.uri, onIndexLink.position), /"Index" cannot be renamed: it is the index page's id/);
+  const onIndexHeading = withCursor({ ...glossary, 'Index.md': ['# Index {#In‸dex}'] });
+  assert.throws(() => prepareRename(onIndexHeading.index, onIndexHeading.uri, onIndexHeading.position), /"Index" cannot be renamed: it is the index page's id/);
 });
 
 test('an id defined twice: from a link the rename is refused (which is meant?); at one of its {#id}s that one alone is renamed', () => {
