@@ -18,7 +18,10 @@ import {
   DidOpenTextDocumentNotification,
   ExecuteCommandRequest,
   FileChangeType,
+  MessageType,
   ReferencesRequest,
+  ShowMessageNotification,
+  ShowMessageParams,
   TextDocumentEdit,
   TextEdit,
   WorkspaceEdit,
@@ -228,14 +231,19 @@ test('an editor other than the extension\'s gets no edit of .glossary.json, whic
   fs.writeFileSync(path.join(folder, 'TensorFlow.md'), entry('TensorFlow', 'TensorFlow', 'Ein Framework.'));
   const configUri = URI.file(configPath).toString();
   const received: WorkspaceEdit[] = [];
+  const shown: ShowMessageParams[] = [];
   const server = await startServer(folder, {
     signal: t.signal,
     // Edits with documentChanges and resource operations, as Emacs's eglot takes them.
-    onConnection: (connection) =>
+    onConnection: (connection) => {
       connection.onRequest(ApplyWorkspaceEditRequest.type, (params) => {
         received.push(params.edit);
         return { applied: true };
-      }),
+      });
+      connection.onNotification(ShowMessageNotification.type, (params) => {
+        shown.push(params);
+      });
+    },
   });
   const execute = (id: string): Promise<unknown> => server.connection.sendRequest(ExecuteCommandRequest.type, { command: 'glossary.ignoreMentionsOf', arguments: [{ id, configUri }] });
   try {
@@ -243,7 +251,12 @@ test('an editor other than the extension\'s gets no edit of .glossary.json, whic
     assert.deepEqual(await execute('TensorFlow'), { uri: configUri, written: true });
     assert.deepEqual(await execute('PyTorch'), { uri: configUri, written: true });
     assert.equal(fs.readFileSync(configPath, 'utf8'), '{\n  "collation": "de",\n  "ignoreMentionsOf": ["TensorFlow", "PyTorch"]\n}\n');
-    assert.deepEqual(await execute('PyTorch'), { error: '.glossary.json lists "PyTorch" in "ignoreMentionsOf" already.' });
+    // Listed already: nothing to write, and the writer is told so, as news rather than as an error.
+    shown.length = 0;
+    assert.deepEqual(await execute('PyTorch'), { uri: configUri, listedAlready: true });
+    await server.settle();
+    assert.deepEqual(shown, [{ type: MessageType.Info, message: `${configPath} lists "PyTorch" in "ignoreMentionsOf" already.` }]);
+    assert.equal(fs.readFileSync(configPath, 'utf8'), '{\n  "collation": "de",\n  "ignoreMentionsOf": ["TensorFlow", "PyTorch"]\n}\n');
     assert.equal(received.length, 0);
   } finally {
     await server.shutdown();

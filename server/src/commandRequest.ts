@@ -29,6 +29,9 @@ export async function executeServerCommand(services: ServerServices, params: Exe
     const result = await addIgnoredMention(ignored, session, connection, { ...client.edits, settingsEdits: client.settingsEdits });
     if ('error' in result) {
       showMessage(connection, MessageType.Error, result.error);
+    } else if (result.listedAlready) {
+      await services.afterDiskWork(() => services.applyFileChanges([{ uri: result.uri, type: FileChangeType.Changed }]));
+      showMessage(connection, MessageType.Info, l10n.t('{0} lists "{1}" in "{2}" already.', URI.parse(result.uri).fsPath, ignored!.id, 'ignoreMentionsOf'));
     } else if (result.written) {
       // No editor tells of a file the server wrote: the settings are read again now.
       await services.afterDiskWork(() => services.applyFileChanges([{ uri: result.uri, type: FileChangeType.Changed }]));

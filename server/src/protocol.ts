@@ -25,7 +25,7 @@ export interface IgnoreMentionsParams {
  * The `.glossary.json` edited (the client saves it), or written by the server (`written`: for an
  * editor that cannot create files), or why it was not.
  */
-export type IgnoreMentionsResult = { readonly uri: string; readonly written?: true } | { readonly error: string };
+export type IgnoreMentionsResult = { readonly uri: string; readonly written?: true; readonly listedAlready?: true } | { readonly error: string };
 
 /** The entry to create: its title as the writer typed it, and optionally an id (proposed from the title otherwise). */
 export interface CreateEntryParams {

@@ -91,5 +91,6 @@ async function createWithEdit(connection: Connection, uri: string, id: string, t
       ],
     },
   });
-  return applied.applied ? undefined : (applied.failureReason ?? l10n.t('the editor refused the edit.'));
+  // A client answering nothing (against the protocol) is taken to have refused.
+  return applied?.applied === true ? undefined : (applied?.failureReason ?? l10n.t('the editor refused the edit.'));
 }

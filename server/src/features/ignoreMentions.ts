@@ -11,12 +11,16 @@ const key = 'ignoreMentionsOf';
 
 /**
  * The edits that add `id` to `ignoreMentionsOf` in the text of `.glossary.json`, touching nothing
- * else of the file; or why not: the file is no JSON object, its list is no list of strings, or it
- * names the id already. When the file has no list (or no file is given, and the edits make one),
+ * else of the file; or why not: the file is no JSON object, or its list is no list of strings; or
+ * that it names the id already. When the file has no list (or no file is given, and the edits make one),
  * the list made starts with `inherited`, the ids the editor's setting lists: the file's list
  * replaces the setting's, which would otherwise come back.
  */
-export function ignoreMentionEdits(text: string | undefined, id: string, inherited: readonly string[] = []): { readonly edits: readonly TextEdit[] } | { readonly error: string } {
+export function ignoreMentionEdits(
+  text: string | undefined,
+  id: string,
+  inherited: readonly string[] = [],
+): { readonly edits: readonly TextEdit[] } | { readonly error: string } | { readonly listedAlready: true } {
   const document = TextDocument.create('file:///config.json', 'json', 0, text ?? '');
   const made = `[${[...new Set([...inherited, id])].map((item) => JSON.stringify(item)).join(', ')}]`;
   if (text === undefined || text.trim() === '') {
@@ -36,7 +40,7 @@ export function ignoreMentionEdits(text: string | undefined, id: string, inherit
     return { error: l10n.t('"{0}" in {1} must be a list of ids: correct it first.', key, configFileName) };
   }
   if (list?.children?.some((item) => item.value === id)) {
-    return { error: l10n.t('{0} lists "{1}" in "{2}" already.', configFileName, id, key) };
+    return { listedAlready: true };
   }
   const eol = text.includes('\r\n') ? '\r\n' : '\n';
   const change = list === undefined ? appendTo(text, root, `${JSON.stringify(key)}: ${made}`, eol) : appendTo(text, list, JSON.stringify(id), eol);
@@ -88,6 +92,10 @@ export async function addIgnoredMention(
   if ('error' in change) {
     return change;
   }
+  if ('listedAlready' in change) {
+    // The settings read are older than the file (changed where no editor told of it).
+    return { uri, listedAlready: true };
+  }
   const edits = [...change.edits];
   if (!client.settingsEdits || (text === undefined && !client.createsFiles)) {
     const written = TextDocument.applyEdits(TextDocument.create(uri, 'json', 0, text ?? ''), edits);
@@ -98,8 +106,9 @@ export async function addIgnoredMention(
     ? { changes: { [uri]: edits } }
     : { documentChanges: [...(text === undefined ? [CreateFile.create(uri, { overwrite: false, ignoreIfExists: false })] : []), TextDocumentEdit.create({ uri, version: null }, edits)] };
   const applied = await connection.workspace.applyEdit({ label: l10n.t('Do not suggest links to #{0}', id), edit });
-  if (!applied.applied) {
-    return { error: l10n.t('{0} was not changed: {1}', configFileName, applied.failureReason ?? l10n.t('the editor refused the edit.')) };
+  // A client answering nothing (against the protocol) is taken to have refused.
+  if (applied?.applied !== true) {
+    return { error: l10n.t('{0} was not changed: {1}', configFileName, applied?.failureReason ?? l10n.t('the editor refused the edit.')) };
   }
   return { uri };
 }
