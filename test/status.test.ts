@@ -4,6 +4,8 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { corpusEntries, repositoryRoot, startServer } from './support/lspServer';
+import { URI } from 'vscode-uri';
+import { DidOpenTextDocumentNotification } from 'vscode-languageserver/node';
 
 // The `glossary/status` notifications a client shows in its status bar: a glossary is told as soon
 // as its first entry is read, a folder of plain Markdown never; a folder with a `.glossary.json` is a
@@ -15,6 +17,15 @@ async function statusesOf(fixture: string | undefined, signal: AbortSignal, file
   const server = await startServer(folder, { signal });
   try {
     await server.settle();
+    // A file opened changes no count: no status is sent for it.
+    const opened = fs.readdirSync(folder).find((name) => name.endsWith('.md'));
+    if (opened !== undefined) {
+      const uri = URI.file(path.join(folder, opened)).toString();
+      await server.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'markdown', version: 1, text: fs.readFileSync(path.join(folder, opened), 'utf8') } });
+      await server.settle(500);
+    }
+    // Each status tells something new: the same twice in a row is not sent.
+    server.statuses.forEach((status, k) => k > 0 && assert.notDeepEqual(status, server.statuses[k - 1], `status ${k} repeats the one before`));
     return server.statuses.map(({ state, entryCount, fileCount, hasConfigFile }) => ({ state, entryCount, fileCount, hasConfigFile }));
   } finally {
     await server.shutdown();

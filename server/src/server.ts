@@ -117,8 +117,16 @@ export function startServer(
   let statusTimer: NodeJS.Timeout | undefined;
   /** Reloads begun whose diagnostics are not all published yet. */
   let reloadsUnderWay = 0;
+  /** The last status sent: the same again is not sent (publications and reloads ask for it often). */
+  let lastStatus = '';
+  const notifyStatus = (status: GlossaryStatus): void => {
+    const text = JSON.stringify(status);
+    if (text === lastStatus) return;
+    lastStatus = text;
+    void connection.sendNotification(StatusNotification, status);
+  };
   const sendStatus = (state: GlossaryStatus['state']): void => {
-    void connection.sendNotification(StatusNotification, { state, ...session.counts(), hasConfigFile: session.hasConfigFile() });
+    notifyStatus({ state, ...session.counts(), hasConfigFile: session.hasConfigFile() });
   };
   // Counting is cheap but not free on a large glossary: once per burst of changes is enough.
   const sendStatusSoon = (): void => {
@@ -161,7 +169,7 @@ export function startServer(
     // The first entry read tells the client that the folder is a glossary, which it then shows as
     // being indexed (a folder of plain Markdown is read without a word in the status bar).
     const firstEntryRead = (readSoFar: { entryCount: number; fileCount: number }): void => {
-      if (session.counts().entryCount === 0) void connection.sendNotification(StatusNotification, { state: 'indexing', ...readSoFar, brokenLinkCount: 0, hasConfigFile: session.hasConfigFile() });
+      if (session.counts().entryCount === 0) notifyStatus({ state: 'indexing', ...readSoFar, brokenLinkCount: 0, hasConfigFile: session.hasConfigFile() });
     };
     reportLoadProblems(await next.load(current ?? undefined, openTexts, firstEntryRead));
     session = next;
