@@ -121,7 +121,8 @@ function completeIds(index: WorkspaceIndex, uri: string, typed: string, rest: st
     return {
       label: candidate.id,
       kind: entry ? CompletionItemKind.Reference : CompletionItemKind.Text,
-      detail: entry?.title ?? anchorPlace(index, candidate.id),
+      // The title, unless it reads as the id does (`LLM`).
+      detail: entry === undefined ? anchorPlace(index, candidate.id) : entry.title === candidate.id ? undefined : entry.title,
       documentation: entry?.summary,
       textEdit: { range: replaced, newText: candidate.id },
       ...(entry ? { data: { entryId: candidate.id, summaryIn: 'documentation' } satisfies EntryItemData } : {}),

@@ -60,8 +60,13 @@ export async function entryPreview(entry: Entry, text: string, { explanation: wi
 async function explanationText(markdown: string): Promise<string | undefined> {
   const { blocks, plainText } = await parseMarkdown(markdown);
   const [first, next] = blocks;
-  // An item that only labels its sub-list ("**Architekturkomponenten**:") is named without its colon.
-  const items = (list: MarkdownNode): string => list.children.map((item) => plainText(item.children[0]).replace(/:$/, '')).filter((item) => item !== '').join('; ');
+  // An item that only labels its sub-list ("**Architekturkomponenten**:") is named without its colon;
+  // items are parted by semicolons, unless one ends a sentence already.
+  const items = (list: MarkdownNode): string =>
+    list.children
+      .map((item) => plainText(item.children[0]).replace(/:$/, ''))
+      .filter((item) => item !== '')
+      .reduce((joined, item) => (joined === '' ? item : /[.!?;]$/.test(joined) ? `${joined} ${item}` : `${joined}; ${item}`), '');
   let plain = first?.type === 'paragraph' ? plainText(first) : first?.type === 'list' ? items(first) : '';
   if (first?.type === 'paragraph' && plain.endsWith(':') && next?.type === 'list') {
     plain = `${plain} ${items(next)}`;

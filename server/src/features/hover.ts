@@ -64,7 +64,8 @@ async function linkHover(index: WorkspaceIndex, uri: string, link: Link, readTex
   const first = anchors[0]!;
   const entry = entryWithId(index, link.target);
   const title = entry?.entry.title ?? first.anchor.label;
-  const lines = [title === '' ? codeSpan(link.target) : `**${escapeMarkdown(title)}** ${codeSpan(link.target)}`];
+  // The id beside the title, unless it reads the same (`LLM`).
+  const lines = [title === '' ? codeSpan(link.target) : title === link.target ? `**${escapeMarkdown(title)}**` : `**${escapeMarkdown(title)}** ${codeSpan(link.target)}`];
   if (entry?.entry.summary !== undefined) {
     lines.push(`*${escapeMarkdown(entry.entry.summary)}*`);
   }

@@ -37,6 +37,8 @@ test('completion after ](# offers every id, entries first, each replacing nothin
   // An automatic id that headings of several files give (`details` here) leads to whichever file
   // comes first in the book, and a link to it is an `ambiguous-link`: it is not offered.
   assert.deepEqual(completionsAt({ ...workspace, 'A.md': ['See [x](#‸'] })?.map((item) => item.label), ['Data-Scraping', 'Dataset', 'Gradient-Descent']);
+  // A title that reads as the id does is not repeated beside it.
+  assert.deepEqual(completionsAt({ 'LLM.md': ['## LLM {#LLM .term}'], 'A.md': ['See [x](#‸'] }), [{ label: 'LLM', detail: undefined, documentation: undefined, edit: '0:9-0:9 LLM' }]);
 });
 
 test('completion after ](# puts first the entry that the link\'s label names, by title (as a broken link\'s quick fixes find it) or as its id would read', () => {

@@ -176,6 +176,9 @@ test('hover shows the first paragraph of the first explanation section as plain 
   // An item that only labels its sub-list is named without its colon.
   const labels = ['Es beruht auf:', '', '- **Bausteine**:', '  - **Encoder**: liest', '- **Verfahren**:', '  - Training'];
   assert.equal((await hoverTextAt({ 'A.md': ['[x](#LLM‸)'], 'LLM.md': [...entry.slice(0, 10), ...labels] }))!.split('\n\n')[2], 'Es beruht auf: Bausteine; Verfahren');
+  // Items that end a sentence are not parted by semicolons too.
+  const sentences = ['Es beruht auf:', '', '- **Erkennung**: Muster werden erkannt.', '- Extraktion der Daten.', '- Filterung'];
+  assert.equal((await hoverTextAt({ 'A.md': ['[x](#LLM‸)'], 'LLM.md': [...entry.slice(0, 10), ...sentences] }))!.split('\n\n')[2]!.replace(/\\(.)/g, '$1'), 'Es beruht auf: Erkennung: Muster werden erkannt. Extraktion der Daten. Filterung');
   const shortened = await hoverTextAt({ 'A.md': ['[x](#LLM‸)'], 'LLM.md': [...entry.slice(0, 10), long] });
   const paragraph = shortened!.split('\n\n')[2]!;
   assert.ok(paragraph.endsWith('…') && paragraph.length <= 300 && paragraph.startsWith('Wort0 Wort1'), paragraph);
@@ -209,12 +212,12 @@ test('hover shows the lead paragraph, the writer\'s own definition, past the quo
   ]);
   // A summary paragraph of its own is not shown twice; an abbreviation's entry shows all it says.
   const agi = ['## AGI {#AGI .chapter .small .term}', '', '***Allgemeine KI***', '', '**AGI** steht für "[Artificial General Intelligence](#AGI-Full)".', '', '### Siehe {.seealso}', '', '[Index](#Index) |'];
-  assert.deepEqual(shown(await hoverTextAt({ 'A.md': ['[x](#AGI‸)'], 'AGI.md': agi })).slice(0, 3), ['**AGI** `AGI`', '*Allgemeine KI*', 'AGI steht für "Artificial General Intelligence".']);
+  assert.deepEqual(shown(await hoverTextAt({ 'A.md': ['[x](#AGI‸)'], 'AGI.md': agi })).slice(0, 3), ['**AGI**', '*Allgemeine KI*', 'AGI steht für "Artificial General Intelligence".']);
   // Bold italics in the lead are no summary; a pandoc div or a pipe table is no lead.
   const emphatic = ['## Sehr {#Sehr .chapter .small .term}', '', '::: {.note}', 'Hinweis im Div.', ':::', '', '| a | b |', '|---|---|', '| 1 | 2 |', '', 'Das ist ***sehr wichtig*** hier.', '', '### E {.explanation}', '', 'E.'];
   assert.deepEqual(shown(await hoverTextAt({ 'A.md': ['[x](#Sehr‸)'], 'Sehr.md': emphatic })).slice(1, 3), ['*sehr wichtig*', 'Das ist sehr wichtig hier.']);
   // A text that no longer fits the model (changed on disk, not yet read again) shows no preview.
   const { index, uri, position } = withCursor({ 'A.md': ['[x](#AGI‸)'], 'AGI.md': agi });
   const changed = await hoverAt(index, uri, position, notCancelled, async () => 'other text');
-  assert.deepEqual(shown((changed!.contents as MarkupContent).value), ['**AGI** `AGI`', '*Allgemeine KI*', 'AGI.md:1', '1 link points here.']);
+  assert.deepEqual(shown((changed!.contents as MarkupContent).value), ['**AGI**', '*Allgemeine KI*', 'AGI.md:1', '1 link points here.']);
 });
