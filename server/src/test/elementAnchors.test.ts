@@ -132,7 +132,7 @@ test('completion offers element ids after the entries, saying what and where the
   assert.deepEqual(
     list?.items.map((item) => [item.label, item.detail]),
     [
-      ['Wichtig', 'Wichtig'],
+      ['Wichtig', undefined],
       ['Beispielcode', 'code block in Wichtig.md'],
       ['Installation', 'inline code "pip install" in Wichtig.md'],
       ['Kernsatz', 'span "besonders wichtiger Satz" in Wichtig.md'],
