@@ -3,11 +3,15 @@ import { fileNameOf } from '../diagnostics/check';
 import type { WorkspaceIndex } from '../index/workspaceIndex';
 import type { Anchor } from '../parse/model';
 
-/** What an anchor is, in words for a detail or a title: `section "Title"`, `span "text"`, `code block`, … */
+/**
+ * What an anchor is, in words for a detail or a title: `section "Title"`, `span "text"`, `code
+ * block`, … A heading of level 1 or 2 that is no entry's (an entry's heading without the term
+ * class, a page's title) is a heading rather than a section of an entry.
+ */
 export function anchorDescription(anchor: Anchor): string {
   switch (anchor.element) {
     case 'heading':
-      return l10n.t('section "{0}"', anchor.label);
+      return (anchor.heading?.level ?? 3) <= 2 ? l10n.t('heading "{0}"', anchor.label) : l10n.t('section "{0}"', anchor.label);
     case 'span':
       return l10n.t('span "{0}"', anchor.label);
     case 'link':

@@ -37,6 +37,11 @@ test('completion after ](# offers every id, entries first, each replacing nothin
   // An automatic id that headings of several files give (`details` here) leads to whichever file
   // comes first in the book, and a link to it is an `ambiguous-link`: it is not offered.
   assert.deepEqual(completionsAt({ ...workspace, 'A.md': ['See [x](#‸'] })?.map((item) => item.label), ['Data-Scraping', 'Dataset', 'Gradient-Descent']);
+  // A level-2 heading without the term class (an entry's heading missing it) is a heading, no section.
+  assert.deepEqual(completionsAt({ 'LAM.md': ['## Large Action Model (LAM) {#Large-Action-Model}', '', '### Aufbau'], 'A.md': ['See [x](#‸'] })?.map((item) => item.detail), [
+    'heading "Large Action Model (LAM)" in LAM.md',
+    'section "Aufbau" in LAM.md',
+  ]);
   // A title that reads as the id does is not repeated beside it.
   assert.deepEqual(completionsAt({ 'LLM.md': ['## LLM {#LLM .term}'], 'A.md': ['See [x](#‸'] }), [{ label: 'LLM', detail: undefined, documentation: undefined, edit: '0:9-0:9 LLM' }]);
 });
