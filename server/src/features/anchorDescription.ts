@@ -11,7 +11,7 @@ import type { Anchor } from '../parse/model';
 export function anchorDescription(anchor: Anchor): string {
   switch (anchor.element) {
     case 'heading':
-      return (anchor.heading?.level ?? 3) <= 2 ? l10n.t('heading "{0}"', anchor.label) : l10n.t('section "{0}"', anchor.label);
+      return isPageLevel(anchor) ? l10n.t('heading "{0}"', anchor.label) : l10n.t('section "{0}"', anchor.label);
     case 'span':
       return l10n.t('span "{0}"', anchor.label);
     case 'link':
@@ -41,4 +41,9 @@ export function anchorPlace(index: WorkspaceIndex, id: string): string | undefin
   const file = fileNameOf(first.uri);
   if (otherFiles === 0) return l10n.t('{0} in {1}', what, file);
   return otherFiles === 1 ? l10n.t('{0} in {1} and one other file', what, file) : l10n.t('{0} in {1} and {2} other files', what, file, otherFiles);
+}
+
+/** Whether an anchor is a heading of level 1 or 2, which `anchorDescription` calls a heading rather than a section. */
+export function isPageLevel(anchor: Anchor): boolean {
+  return anchor.heading !== undefined && anchor.heading.level <= 2;
 }

@@ -7,6 +7,7 @@ import { termsKeyOf } from '../mentions/lexicon';
 import { folderOfMost } from '../workspace/uris';
 import { fileNameId, fileNameIdUnlikeEntry, isMarkdownFile } from '../diagnostics/check';
 import { entryNamesOf, linkNameKeysOf, NamedEntry, nameKeys, nameOf, sameName } from './entryNames';
+import { isPageLevel } from '../features/anchorDescription';
 
 /** An anchor and the document that defines it. */
 export interface LocatedAnchor {
@@ -416,7 +417,8 @@ export class WorkspaceIndex {
           if (this.documentsByUri.get(affected)?.entries.some((entry) => entry.id === id)) uris.add(affected);
         }
       }
-      // An orphan entry's message counts the links to the id its file's name gives, while no heading gives it.
+      // A file whose entry's id is not its name: the orphan message counts the links to the id its
+      // name gives while no heading gives it, and anchor-file-mismatch names another file that does.
       for (const id of new Set([...changedIds, ...[...linkCountChangedIds(previous, next)].filter((id) => !this.isDefined(id))])) {
         for (const named of this.markdownFilesNamed(id)) {
           if (fileNameIdUnlikeEntry(this.documentsByUri.get(named)!) === id) uris.add(named);
@@ -427,6 +429,17 @@ export class WorkspaceIndex {
       const nameId = fileNameId(uri);
       if (isMarkdownFile(uri) && !this.isDefined(nameId) && (previous === undefined || next === undefined || firstEntryKey(previous) !== firstEntryKey(next))) {
         for (const affected of this.linkersById.get(nameId) ?? []) uris.add(affected);
+      }
+      // ... and whether renaming that entry's id after the file would take them: not while another
+      // heading gives its id too, which came or went in this update. (An id given in three files or
+      // more, such as a section's automatic one, was given more than once before this update too.)
+      for (const id of changedIds) {
+        if (this.definingDocumentCount(id) > 2) continue;
+        for (const located of this.anchorsOf(id)) {
+          const holder = this.documentsByUri.get(located.uri)!;
+          const heldName = holder.entries[0]?.id === id ? fileNameIdUnlikeEntry(holder) : undefined;
+          if (heldName !== undefined && !this.isDefined(heldName)) for (const affected of this.linkersById.get(heldName) ?? []) uris.add(affected);
+        }
       }
       for (const id of entryShapeChanged) {
         for (const affected of this.linkersById.get(id) ?? []) uris.add(affected);
@@ -560,9 +573,13 @@ function firstEntryKey(document: GlossaryDocument): string {
   return entry === undefined ? '' : `${entry.id}\n${entry.title}`;
 }
 
-/** The ids that a document still defines, as another kind of element or with another text (`## Projekt {#details}` becoming `## Vorhaben {#details}`). */
+/**
+ * The ids that a document still defines, as another kind of element, with another text (`##
+ * Projekt {#details}` becoming `## Vorhaben {#details}`) or as a heading of a level that makes it a
+ * section or not (see `anchorDescription`).
+ */
 function relabelledIds(before: ReadonlyMap<string, readonly Anchor[]>, after: ReadonlyMap<string, readonly Anchor[]>): string[] {
-  const labels = (anchors: readonly Anchor[]): string => anchors.map((anchor) => `${anchor.element}:${anchor.label}`).join('\n');
+  const labels = (anchors: readonly Anchor[]): string => anchors.map((anchor) => `${anchor.element}:${isPageLevel(anchor)}:${anchor.label}`).join('\n');
   const relabelled: string[] = [];
   for (const [id, anchors] of after) {
     const previous = before.get(id);

@@ -117,11 +117,11 @@ export interface Entry {
   readonly id: string;
   readonly title: string;
   /**
-   * The text of the first `***...***` line under the heading, when present, with the speaker named
-   * after it (`"Der Großvater der KI" (Grok)`, one of the quoted one-liners an entry may open with).
+   * The text of the first `***...***` line under the heading, when present, with a parenthesis that
+   * ends its line after it: the one-liners an entry may open with name who said them there
+   * (`"Der Großvater der KI" (Grok)`).
    */
   readonly summary: string | undefined;
-  readonly summaryRange: Range | undefined;
   readonly sections: readonly Section[];
   readonly seeAlso: SeeAlso | undefined;
   /** The links of the entry outside its see-also section, in order. */

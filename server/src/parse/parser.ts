@@ -350,7 +350,7 @@ function contains(range: Range, position: Position): boolean {
 }
 
 const summaryPattern = /\*\*\*(?!\*)([\s\S]+?)\*\*\*/;
-/** Who said a one-liner, after it: `***"Der Großvater der KI"*** (Grok)`. */
+/** A parenthesis ending the line of a summary: who said a one-liner (`***"Der Großvater der KI"*** (Grok)`). */
 const attributionPattern = /^\s*(\([^()\n]{1,40}\))\s*$/;
 
 /** Groups headings into entries: a term heading and everything up to the next one. */
@@ -404,7 +404,6 @@ function buildEntries(
 
     const introEnd = sections.length > 0 ? sections[0].range.start : range.end;
     let summary: string | undefined;
-    let summaryRange: Range | undefined;
     for (let p = firstIndex(paragraphStarts, (start) => comparePositions(start, heading.range.end) >= 0); p < paragraphs.length; p++) {
       if (comparePositions(paragraphStarts[p], introEnd) >= 0) break;
       const paragraph = paragraphs[p];
@@ -413,7 +412,6 @@ function buildEntries(
         // A quoted one-liner keeps its speaker: without it, an AI's quip reads as the glossary's definition.
         const attribution = attributionPattern.exec(paragraph.text.slice(match.index + match[0].length))?.[1];
         summary = detach(attribution === undefined ? match[1].trim() : `${match[1].trim()} ${attribution}`);
-        summaryRange = paragraph.range(match.index + 3, match.index + 3 + match[1].length);
         break;
       }
     }
@@ -423,7 +421,6 @@ function buildEntries(
       id: heading.id,
       title: heading.plainText,
       summary,
-      summaryRange,
       sections,
       seeAlso: seeAlsoSection ? { section: seeAlsoSection, links: seeAlsoLinks } : undefined,
       bodyLinks: seeAlsoLinks.length === 0 ? entryLinks : entryLinks.filter((link) => !seeAlsoSet.has(link)),

@@ -6,6 +6,7 @@ import { resolveConfig } from '../config';
 import { allDiagnosticCodes } from '../diagnostics/codes';
 import { computeDiagnostics } from '../diagnostics/computeDiagnostics';
 import { findClosestIds } from '../diagnostics/closestIds';
+import { fileNameIdUnlikeEntry } from '../diagnostics/check';
 import { WorkspaceIndex } from '../index/workspaceIndex';
 import { GlossaryDocument } from '../parse/model';
 import { parseGlossaryDocument } from '../parse/parser';
@@ -15,11 +16,12 @@ import { comparable, ComparableDiagnostic, uriOf } from './support/tinyWorkspace
 
 // The editor republishes only the files an update names as affected. On the real glossary, random
 // edits of the kinds a writer makes (an entry's id or title changed, an id close to a missing one
-// renamed, a link pointed elsewhere, a label of the index page changed, the term class or see-also
-// class dropped, a file deleted, restored or created under a missing id, the `{#Index}` heading
-// added): after each, the diagnostics so kept must equal those of a fresh index of the same files,
-// in every file, for every code but the prose scan (which the session refreshes on its own). Each
-// rule of `WorkspaceIndex`'s affected files, left out, fails this test.
+// renamed, a link pointed elsewhere, a label of the index page changed, a section's heading a level
+// up, a span giving an entry's id, the term class or see-also class dropped, a file deleted,
+// restored or created under a missing id, the `{#Index}` heading added): after each, the
+// diagnostics so kept must equal those of a fresh index of the same files, in every file, for every
+// code but the prose scan (which the session refreshes on its own). Leaving out any one rule of `WorkspaceIndex`'s affected files fails this test (each was tried);
+// that a heading's level is part of a relabelled id is tested in workspaceIndex.test.ts alone.
 const config = resolveConfig({
   severity: Object.fromEntries(allDiagnosticCodes.map((code) => [code, code === 'unlinked-mention' ? 'off' : 'information'])),
 }).config;
@@ -95,6 +97,19 @@ test('random edits of the real glossary: the diagnostics of the affected files e
       const chosen = pick(labels);
       const title = pick([...documents.values()].flatMap((document) => document.entries.map((entry) => entry.title)));
       return [name!, text!.slice(0, chosen.index) + `[${pick([title, `${chosen[1]!} neu`])}](#` + text!.slice(chosen.index + chosen[0].length)];
+    },
+    // A section's heading a level up (a heading then, no section), or as it was.
+    headingLevel: (current, name) => {
+      const text = current.get(name)!;
+      return text === original.get(name) ? text.replace('\n### ', '\n## ') : original.get(name)!;
+    },
+    // A span giving the id of an entry whose file is named otherwise, or taken away: while it stands, renaming that entry after its file would not take the links to the file's name.
+    spanId: (current, name) => {
+      const text = current.get(name)!;
+      const span = /\n\nSiehe \[dort\]\{#[^}]+\}\.\n$/.exec(text);
+      if (span !== null) return text.slice(0, span.index) + '\n';
+      const misnamed = [...documents.values()].filter((document) => fileNameIdUnlikeEntry(document) !== undefined);
+      return misnamed.length === 0 ? undefined : `${text}\n\nSiehe [dort]{#${pick(misnamed).entries[0]!.id}}.\n`;
     },
     // The term class taken away, or given back.
     termClass: (current, name) => {

@@ -43,7 +43,7 @@ function documentOf(uri: string, anchors: readonly string[], links: readonly str
 function asEntry(document: GlossaryDocument): GlossaryDocument {
   const heading = document.headings[0]!;
   const range = { start: heading.range.start, end: { line: document.lineCount, character: 0 } };
-  const entry = { heading, id: heading.id, title: heading.id, summary: undefined, summaryRange: undefined, sections: [], seeAlso: undefined, bodyLinks: document.links, range, closingRuleLine: undefined };
+  const entry = { heading, id: heading.id, title: heading.id, summary: undefined, sections: [], seeAlso: undefined, bodyLinks: document.links, range, closingRuleLine: undefined };
   return { ...document, entries: [entry] };
 }
 
@@ -180,6 +180,22 @@ test('a heading that keeps its id but becomes an entry\'s, or ceases to be one, 
   const asNote = { ...entry, entries: entry.entries.map((held) => ({ ...held, title: 'Notiz' })) };
   assert.deepEqual(index.update(asNote), { changedIds: new Set(), affectedUris: new Set(['file:///ws/notes.md', 'file:///ws/L.md']) });
   assert.deepEqual(index.update(notes).affectedUris, new Set(['file:///ws/notes.md', 'file:///ws/L.md']), 'an entry no more');
+});
+
+test('a heading that keeps its id and text but changes between level 2 and 3 affects the broken links close to the id (a heading or a section, their messages say)', () => {
+  const parsed = (uri: string, lines: readonly string[]) => parseGlossaryDocument(lines.join('\n'), uri, 1, defaultParseOptions);
+  const index = indexOf(parsed('file:///ws/A.md', ['### Details {#details}']), parsed('file:///ws/L.md', ['[d](#detail)']), asEntry(b));
+  assert.deepEqual(index.update(parsed('file:///ws/A.md', ['## Details {#details}'])).affectedUris, new Set(['file:///ws/A.md', 'file:///ws/L.md']));
+  assert.deepEqual(index.update(parsed('file:///ws/A.md', ['## Details {#details}', '', 'Text.'])).affectedUris, new Set(['file:///ws/A.md']), 'the same level');
+});
+
+test('another definition of the id of an entry not named as its file, coming or going, affects the broken links to the file\'s name (whether renaming the entry would take them)', () => {
+  const entry = asEntry(documentOf('file:///ws/Large-Language-Model.md', ['#LLM'], []));
+  const linking = documentOf('file:///ws/Other.md', [], ['Large-Language-Model']);
+  const index = indexOf(entry, linking, asEntry(b));
+  const span = { ...documentOf('file:///ws/Third.md', ['#LLM'], []), headings: [] };
+  assert.deepEqual(index.update(span).affectedUris, new Set(['file:///ws/Third.md', 'file:///ws/Large-Language-Model.md', 'file:///ws/Other.md']));
+  assert.deepEqual(index.remove('file:///ws/Third.md').affectedUris, new Set(['file:///ws/Large-Language-Model.md', 'file:///ws/Other.md']));
 });
 
 test('a file named after a broken link\'s id that comes, goes or holds another entry affects that link (its message tells which entry the file holds)', () => {
