@@ -29,13 +29,18 @@ export async function executeServerCommand(services: ServerServices, params: Exe
     const result = await addIgnoredMention(ignored, session, connection, { ...client.edits, settingsEdits: client.settingsEdits });
     if ('error' in result) {
       showMessage(connection, MessageType.Error, result.error);
-    } else if (result.listedAlready) {
+    } else if (result.written || result.listedAlready) {
+      // No editor tells of a file the server wrote, or of one changed where none was told (the id
+      // listed already): the settings are read again now.
       await services.afterDiskWork(() => services.applyFileChanges([{ uri: result.uri, type: FileChangeType.Changed }]));
-      showMessage(connection, MessageType.Info, l10n.t('{0} lists "{1}" in "{2}" already.', URI.parse(result.uri).fsPath, ignored!.id, 'ignoreMentionsOf'));
-    } else if (result.written) {
-      // No editor tells of a file the server wrote: the settings are read again now.
-      await services.afterDiskWork(() => services.applyFileChanges([{ uri: result.uri, type: FileChangeType.Changed }]));
-      showMessage(connection, MessageType.Info, l10n.t('Links to #{0} are no longer suggested: {1} lists it in "ignoreMentionsOf".', ignored!.id, URI.parse(result.uri).fsPath));
+      const file = URI.parse(result.uri).fsPath;
+      showMessage(
+        connection,
+        MessageType.Info,
+        result.listedAlready
+          ? l10n.t('{0} lists "{1}" in "{2}" already.', file, ignored!.id, 'ignoreMentionsOf')
+          : l10n.t('Links to #{0} are no longer suggested: {1} lists it in "ignoreMentionsOf".', ignored!.id, file),
+      );
     }
     return result;
   }

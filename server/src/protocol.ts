@@ -22,8 +22,9 @@ export interface IgnoreMentionsParams {
 }
 
 /**
- * The `.glossary.json` edited (the client saves it), or written by the server (`written`: for an
- * editor that cannot create files), or why it was not.
+ * The `.glossary.json` edited (the client saves it), written by the server (`written`: for an
+ * editor that cannot create files), or left as it is because it lists the id already
+ * (`listedAlready`); or why it was not edited.
  */
 export type IgnoreMentionsResult = { readonly uri: string; readonly written?: true; readonly listedAlready?: true } | { readonly error: string };
 

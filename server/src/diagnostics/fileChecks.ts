@@ -10,9 +10,10 @@ export const checkAnchorFileMatch: Check = function* ({ document, index }) {
   if (expectedId === undefined || firstEntry === undefined) {
     return;
   }
-  // Where a heading in another file gives the file's name as id, neither the id nor the file can
-  // take the other's name, and the quick fixes are gone: the message says why (the real glossary's
-  // LLM.md and Large-Language-Model.md have each other's ids).
+  // Where a heading in another file gives the file's name as id, the entry cannot take it, and the
+  // quick fix that would is not offered: the message says why. Where that file is named after this
+  // entry's id, the two have swapped ids (the real glossary's LLM.md and Large-Language-Model.md),
+  // and the file cannot be renamed after its id either.
   const holder = index.anchorsOf(expectedId).find((located) => located.uri !== document.uri && located.anchor.heading !== undefined);
   const holderNote =
     holder === undefined

@@ -6,7 +6,7 @@ import { DiagnosticCode } from './codes';
 import { Check, fileNameOf } from './check';
 import { findClosestIds } from './closestIds';
 import { replacementsFor, suggestionsText } from './replacements';
-import { entryFileNamedAfter, misnamedEntryFile } from '../features/entryOf';
+import { entryFileNamedAfter, mayTakeId } from '../features/entryOf';
 import { indexId } from './seeAlsoChecks';
 
 /**
@@ -78,7 +78,7 @@ export function fileNamedAfterNote(index: WorkspaceIndex, target: string, linkin
   if (!suggestedIds.includes(named.entry.id)) {
     return [l10n.t('The file {0} holds the entry "{1}", whose id is "{2}".', file, named.entry.title, named.entry.id)];
   }
-  return misnamedEntryFile(index, target, linkingUri) === undefined
+  return !mayTakeId(index, named.entry, target)
     ? []
     : [l10n.t('The entry "{1}" in {0} has the id "{2}": rename it "{3}", after its file, and every link to "{3}" leads to it.', file, named.entry.title, named.entry.id, target)];
 }

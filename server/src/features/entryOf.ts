@@ -83,7 +83,12 @@ export function definedOnce(index: WorkspaceIndex, id: string): boolean {
  */
 export function misnamedEntryFile(index: WorkspaceIndex, target: string, linkingUri: string): { readonly uri: string; readonly entry: Entry } | undefined {
   const named = entryFileNamedAfter(index, target, linkingUri);
-  return named !== undefined && definedOnce(index, named.entry.id) && newIdProblem(index, target) === undefined ? named : undefined;
+  return named !== undefined && mayTakeId(index, named.entry, target) ? named : undefined;
+}
+
+/** Whether an entry's id can become `id` with its links: it alone gives its id, and `id` is free. */
+export function mayTakeId(index: WorkspaceIndex, entry: Entry, id: string): boolean {
+  return definedOnce(index, entry.id) && newIdProblem(index, id) === undefined;
 }
 
 /**

@@ -39,7 +39,7 @@ export function prepareRename(index: WorkspaceIndex, uri: string, position: Posi
   const idRange = item?.kind === 'anchor' ? item.anchor.writtenIdRange : undefined;
   if (item?.kind === 'anchor' && idRange !== undefined) {
     if (item.anchor.id === indexId) {
-      throw new RenameRefused(indexRenameRefusal());
+      throw new RenameRefused(indexIdKeptReason());
     }
     // Of an id defined more than once, the definition at the cursor is renamed alone: that makes it unique.
     return index.anchorsOf(item.anchor.id).length > 1 ? { id: item.anchor.id, range: idRange, alone: true } : { id: item.anchor.id, range: idRange };
@@ -59,7 +59,7 @@ export function prepareRename(index: WorkspaceIndex, uri: string, position: Posi
  */
 function refuseIndexOrDuplicate(index: WorkspaceIndex, id: string): void {
   if (id === indexId) {
-    throw new RenameRefused(indexRenameRefusal());
+    throw new RenameRefused(indexIdKeptReason());
   }
   const definers = index.anchorsOf(id);
   if (definers.length > 1) {
@@ -68,11 +68,13 @@ function refuseIndexOrDuplicate(index: WorkspaceIndex, id: string): void {
   }
 }
 
-function indexIdReason(): string {
+/** Why no id can be renamed to `Index`. */
+function indexIdTakenReason(): string {
   return l10n.t('The id "{0}" belongs to the index page, which every see-also list links last.', indexId);
 }
 
-function indexRenameRefusal(): string {
+/** Why `Index` itself is not renamed. */
+function indexIdKeptReason(): string {
   return l10n.t('"{0}" cannot be renamed: it is the index page\'s id, which every see-also list links last.', indexId);
 }
 
@@ -113,7 +115,7 @@ export function newIdProblem(index: WorkspaceIndex, newId: string): string | und
     return invalid;
   }
   if (newId === indexId) {
-    return indexIdReason();
+    return indexIdTakenReason();
   }
   const other = index.anchorsOf(newId)[0];
   return other === undefined ? undefined : l10n.t('The id "{0}" already exists in {1}.', newId, fileNameOf(other.uri));

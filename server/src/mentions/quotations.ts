@@ -22,7 +22,7 @@ const trimmed = /[\s*_.,;:!?…]/;
  * do not count. A straight `"` opens at the start or after a space or opening bracket, before a
  * non-space (not an inch mark, as in `24"-Monitor`), and closes after a non-space, before no letter
  * or digit. A new opening mark while a quotation is open starts the quotation anew (a closer typed
- * otherwise, as in `„Deep Learning“ und »Chatbot«`); one left open at the end of the paragraph is none.
+ * otherwise, as in `»Deep Learning“ und „Chatbot“`); one left open at the end of the paragraph is none.
  */
 export function quotationsOf(text: string, masks: readonly Mask[]): Mask[] {
   const quotations: Mask[] = [];

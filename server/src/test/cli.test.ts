@@ -44,7 +44,7 @@ test('check prints path:line:column: severity code message a line, files sorted 
     stdout: [
       'g/Apfel.md:7:10: error broken-link No heading defines the id "Birne". The entry "Birne" in Birne.md has the id "Pear": rename it "Birne", after its file, and every link to "Birne" leads to it. Perhaps meant: Pear.',
       'g/Apfel.md:8:12: error broken-link No heading defines the id "Kirsche".',
-      `g/Birne.md:1:1: information orphan-entry No other entry links to "Birne" (#Pear), but a link from another entry points at #Birne, the id its file name gives, which no heading defines: give the entry that id, or correct the link.`,
+      `g/Birne.md:1:1: information orphan-entry No other entry links to "Birne" (#Pear), but a link points at #Birne (the index page's not counted), the id its file name gives, which no heading defines: give the entry that id, or correct the link.`,
       'g/Birne.md:1:12: warning anchor-file-mismatch The entry\'s id "Pear" differs from the file name "Birne".',
       'g/drafts/Zitrone.md:1:1: information orphan-entry No other entry links to "Zitrone" (#Zitrone). Links from the index page and from the entry itself do not count.',
       'g/sub/Quitte.md:1:1: information orphan-entry No other entry links to "Quitte" (#Quitte). Links from the index page and from the entry itself do not count.',
@@ -107,7 +107,7 @@ test('check --format json prints every diagnostic with 1-based start and exclusi
     diagnostics: [
       {
         path: 'g/Birne.md', line: 1, column: 1, endLine: 1, endColumn: 39, severity: 'information', code: 'orphan-entry',
-        message: `No other entry links to "Birne" (#Pear), but a link from another entry points at #Birne, the id its file name gives, which no heading defines: give the entry that id, or correct the link.`,
+        message: `No other entry links to "Birne" (#Pear), but a link points at #Birne (the index page's not counted), the id its file name gives, which no heading defines: give the entry that id, or correct the link.`,
       },
       {
         path: 'g/Birne.md', line: 1, column: 12, endLine: 1, endColumn: 16, severity: 'warning', code: 'anchor-file-mismatch',
@@ -367,7 +367,7 @@ test('LANG=de_DE.UTF-8 gives German help, usage errors and diagnostics; the code
   });
   const checked = await run(['check', 'g', 'g/001-index.txt'], glossary, { environment: german });
   assert.equal(checked.exitCode, 1);
-  assert.match(checked.stdout, /^g\/Apfel\.md:7:10: error broken-link Keine Überschrift hat die ID „Birne“\. Der Eintrag „Birne“ in Birne\.md hat die ID „Pear“: Nach dem Dateinamen in „Birne“ umbenannt, führen alle Links auf „Birne“ zu ihm\. Vielleicht gemeint: Pear\.\n/);
+  assert.match(checked.stdout, /^g\/Apfel\.md:7:10: error broken-link Keine Überschrift hat die ID „Birne“\. Der Eintrag „Birne“ in Birne\.md hat die ID „Pear“: Benennen Sie sie nach der Datei in „Birne“ um, dann führt jeder Link auf „Birne“ zu ihm\. Vielleicht gemeint: Pear\.\n/);
   const json = JSON.parse((await run(['check', 'g/Apfel.md', '--format', 'json'], glossary, { environment: german })).stdout) as { diagnostics: Record<string, unknown>[] };
   assert.deepEqual(Object.keys(json.diagnostics[0]!), ['path', 'line', 'column', 'endLine', 'endColumn', 'severity', 'code', 'message']);
   assert.ok(json.diagnostics.some((diagnostic) => diagnostic.code === 'broken-link' && diagnostic.message === 'Keine Überschrift hat die ID „Kirsche“.'));
