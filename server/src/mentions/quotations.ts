@@ -2,12 +2,12 @@ import type { Mask } from './inlineMasks';
 
 /**
  * What closes each opening quotation mark: German „…“ (or „…”, or „…" as a keyboard without the
- * German closer types it), English “…”, guillemets »…« and «…», and a straight "…". Single quotes
- * are left alone: `'` and `‘` are also apostrophes.
+ * German closer types it) and ‚…‘ inside them, English “…”, guillemets »…« and «…», and a straight
+ * "…". Other single quotes are left alone: `'` and `’` are also apostrophes.
  */
-const closersOf: Readonly<Record<string, string>> = { '„': '“”"', '“': '”', '»': '«', '«': '»', '"': '"' };
+const closersOf: Readonly<Record<string, string>> = { '„': '“”"', '‚': '‘', '“': '”', '»': '«', '«': '»', '"': '"' };
 
-const quotationMark = /["„“”»«]/g;
+const quotationMark = /["„“”»«‚‘]/g;
 
 /** What may stand before a straight `"` that opens a quotation: nothing, a space, or an opening bracket or emphasis. */
 const beforeOpening = /[\s([{*_/–—-]/;
@@ -17,16 +17,18 @@ const trimmed = /[\s*_.,;:!?…]/;
 
 /**
  * The quoted stretches of a paragraph's text, inside the marks and trimmed of spaces, emphasis and
- * punctuation at their ends, in order: the titles and sayings a writer quotes (`"Chain of Thought
- * Prompting Elicits Reasoning in Large Language Models"`). Marks inside a mask (a code span, a URL)
- * do not count. A straight `"` opens at the start or after a space or opening bracket, before a
- * non-space (not an inch mark, as in `24"-Monitor`), and closes after a non-space, before no letter
- * or digit. A new opening mark while a quotation is open starts the quotation anew (a closer typed
- * otherwise, as in `»Deep Learning“ und „Chatbot“`); one left open at the end of the paragraph is none.
+ * punctuation at their ends, in order of their ends: the titles and sayings a writer quotes
+ * (`"Chain of Thought Prompting Elicits Reasoning in Large Language Models"`), and those quoted
+ * inside them (`„Er nannte es ‚Chatbot‘.“`). Marks inside a mask (a code span, a URL) do not count.
+ * A straight `"` opens at the start or after a space or opening bracket, before a non-space (not an
+ * inch mark, as in `24"-Monitor`), and closes after a non-space, before no letter or digit. A mark
+ * closes the innermost quotation open, if it closes that one; else an opening mark opens another
+ * inside it (`»Deep Learning“ und „Chatbot“` quotes "Chatbot"). One left open at the end of the
+ * paragraph is none.
  */
 export function quotationsOf(text: string, masks: readonly Mask[]): Mask[] {
   const quotations: Mask[] = [];
-  let open: { readonly mark: string; readonly after: number } | undefined;
+  const open: { readonly mark: string; readonly after: number }[] = [];
   let mask = 0;
   quotationMark.lastIndex = 0;
   for (let match = quotationMark.exec(text); match !== null; match = quotationMark.exec(text)) {
@@ -34,11 +36,12 @@ export function quotationsOf(text: string, masks: readonly Mask[]): Mask[] {
     const mark = match[0];
     while (mask < masks.length && masks[mask]![1] <= at) mask++;
     if (mask < masks.length && masks[mask]![0] <= at) continue;
-    if (open !== undefined && closersOf[open.mark]!.includes(mark) && (mark !== '"' || closesStraight(text, at))) {
-      quotations.push(trim(text, open.after, at));
-      open = undefined;
+    const innermost = open.at(-1);
+    if (innermost !== undefined && closersOf[innermost.mark]!.includes(mark) && (mark !== '"' || closesStraight(text, at))) {
+      quotations.push(trim(text, innermost.after, at));
+      open.pop();
     } else if (mark in closersOf && (mark !== '"' || opensStraight(text, at))) {
-      open = { mark, after: at + 1 };
+      open.push({ mark, after: at + 1 });
     }
   }
   return quotations;

@@ -100,6 +100,11 @@ test('no mention inside a quotation that is more than the term (a quoted title, 
     '',
     // A German quotation closed with a straight mark, as typed on a keyboard without „“, is one.
     'Das Buch „Deep Learning kompakt" über Large Language Models.',
+    '',
+    '### Noch mehr {.explanation}',
+    '',
+    // A quotation inside another leaves the outer one whole; German single quotes ‚…‘ quote too.
+    'Er schrieb „Ein "Hallo" an TensorFlow“ und ‚Deep Learning kompakt‘ über Chatbots.',
   ];
   const terms: [string, string][] = [
     ['TensorFlow', 'TensorFlow'],
@@ -114,6 +119,7 @@ test('no mention inside a quotation that is more than the term (a quoted title, 
     '12:24-12:34 TensorFlow -> #TensorFlow',
     '12:44-12:52 Chatbots -> #Chatbot',
     '14:38-14:59 Large Language Models -> #Large-Language-Model',
+    '18:72-18:80 Chatbots -> #Chatbot',
   ]);
 });
 
