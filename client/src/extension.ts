@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { LanguageClient } from 'vscode-languageclient/node';
+import { LanguageClient, State } from 'vscode-languageclient/node';
 import { GlossaryStatus, ReportLinkCommands, StatusNotification } from '../../server/src/protocol';
 import { newEntry } from './commands/newEntry';
 import { openEntry } from './commands/openEntry';
@@ -7,6 +7,7 @@ import { createMissingEntry, showMissingEntries } from './commands/showMissingEn
 import { showReferences } from './commands/showReferences';
 import { showReport } from './commands/showReport';
 import { createLanguageClient } from './languageClient';
+import { withClearErrors } from './commandErrors';
 import { GlossaryStatusBar, isGlossaryStatus } from './statusBar';
 
 /** What `activate` returns: read by the extension-host tests and open to other extensions. */
@@ -32,18 +33,27 @@ export async function activate(context: vscode.ExtensionContext): Promise<Glossa
   context.subscriptions.push(
     statusBar,
     languageClient.onNotification(StatusNotification, (status) => statusBar.update(status)),
-    vscode.commands.registerCommand('glossary.newEntry', (title?: unknown) => newEntry(languageClient, typeof title === 'string' ? title : undefined)),
-    vscode.commands.registerCommand('glossary.showMissingEntries', () => showMissingEntries(languageClient)),
-    vscode.commands.registerCommand('glossary.showReferences', showReferences),
-    vscode.commands.registerCommand('glossary.showReport', () => showReport(languageClient)),
+    languageClient.onDidChangeState(({ newState }) => {
+      if (newState === State.Stopped) statusBar.stopped();
+    }),
+    vscode.commands.registerCommand('glossary.newEntry', withClearErrors((title?: unknown) => newEntry(languageClient, typeof title === 'string' ? title : undefined))),
+    vscode.commands.registerCommand('glossary.showMissingEntries', withClearErrors(() => showMissingEntries(languageClient))),
+    vscode.commands.registerCommand('glossary.showReferences', withClearErrors(showReferences)),
+    vscode.commands.registerCommand('glossary.showReport', withClearErrors(() => showReport(languageClient))),
     // Run by the report's links; not in the command palette.
-    vscode.commands.registerCommand(ReportLinkCommands.openEntry, openEntry),
-    vscode.commands.registerCommand(ReportLinkCommands.createMissingEntry, (argument?: { id?: unknown }) =>
-      typeof argument?.id === 'string' ? createMissingEntry(languageClient, argument.id) : undefined,
+    vscode.commands.registerCommand(ReportLinkCommands.openEntry, withClearErrors(openEntry)),
+    vscode.commands.registerCommand(
+      ReportLinkCommands.createMissingEntry,
+      withClearErrors((argument?: { id?: unknown }) => (typeof argument?.id === 'string' ? createMissingEntry(languageClient, argument.id) : undefined)),
     ),
     vscode.commands.registerCommand('glossary.restartServer', async () => {
       statusBar.hide();
-      await languageClient.restart();
+      try {
+        await languageClient.restart();
+      } catch (error) {
+        const reason = error instanceof Error ? error.message : String(error);
+        void vscode.window.showErrorMessage(vscode.l10n.t('The glossary server did not start again: {0}', reason));
+      }
     }),
   );
   // The command palette lists the glossary's commands once the folder shows itself a glossary, and

@@ -60,10 +60,23 @@ export class GlossaryStatusBar implements vscode.Disposable {
       this.item.tooltip = tooltipText(status.entryCount, status.fileCount);
       this.stopProgress();
     }
+    this.item.command = 'workbench.actions.view.problems';
     this.visible = isGlossary;
     if (this.visible) this.item.show();
     else this.item.hide();
     this.changed.fire(status);
+  }
+
+  /**
+   * The server stopped for good (it crashed more often than the client restarts it): the counts
+   * shown and an indexing progress would stay as they were, so the item says so and restarts it.
+   */
+  stopped(): void {
+    this.stopProgress();
+    if (!this.visible) return;
+    this.item.text = `$(error) ${vscode.l10n.t('Glossary server stopped')}`;
+    this.item.tooltip = vscode.l10n.t('Click to restart the server.');
+    this.item.command = 'glossary.restartServer';
   }
 
   /** Hides the item, for example while the server restarts. */

@@ -37,7 +37,7 @@ test('the command palette lists the Glossary commands only in a glossary', { tim
     );
     assert.deepEqual(
       [...listed].sort(),
-      ['Glossary: New Entry…', 'Glossary: Restart Server', 'Glossary: Show Missing Entries', 'Glossary: Show References', 'Glossary: Show Report'],
+      ['Glossary: New Entry…', 'Glossary: Restart Server', 'Glossary: Show Links to This Id', 'Glossary: Show Missing Entries', 'Glossary: Show Report'],
     );
   } finally {
     await wb.close();

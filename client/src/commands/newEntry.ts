@@ -35,7 +35,13 @@ function askForTerm(client: LanguageClient): Thenable<string | undefined> {
       if (entry.title === '') {
         return undefined;
       }
-      const proposal = await client.sendRequest(ProposeEntryRequest, entry);
+      let proposal;
+      try {
+        proposal = await client.sendRequest(ProposeEntryRequest, entry);
+      } catch {
+        // A failed check must not block Enter (VS Code waits for it): the server checks the id again when it creates the entry.
+        return { message: vscode.l10n.t('The glossary server is not reachable now: the id is checked when the entry is created.'), severity: vscode.InputBoxValidationSeverity.Warning };
+      }
       if (proposal.problem !== undefined) {
         const naming = proposal.idProblem && entry.id === undefined ? ` ${vscode.l10n.t('To choose the id, add it in braces: {0}', `${entry.title} {#…}`)}` : '';
         return { message: proposal.problem + naming, severity: vscode.InputBoxValidationSeverity.Error };

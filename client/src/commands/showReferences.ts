@@ -4,7 +4,7 @@ import * as vscode from 'vscode';
 const referencesViewExtension = 'vscode.references-view';
 
 /**
- * "Glossary: Show References": the references of the term or link at the cursor in the references
+ * "Glossary: Show Links to This Id": the references of the term or link at the cursor in the references
  * view, or in the peek view where the references view is disabled.
  */
 export async function showReferences(): Promise<void> {

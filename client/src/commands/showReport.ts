@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { LanguageClient } from 'vscode-languageclient/node';
 import { ReportLinkCommands, ReportRequest } from '../../../server/src/protocol';
 import { brokenLinksText, entriesText } from '../statusBar';
+import { showFailure } from '../commandErrors';
 
 /**
  * "Glossary: Show Report": asks the server for the Glossary Report and shows its HTML page in a
@@ -25,7 +26,7 @@ export async function showReport(client: LanguageClient): Promise<vscode.Webview
   const orphansText = orphans === 1 ? vscode.l10n.t('1 orphan') : vscode.l10n.t('{0} orphans', orphans);
   const summary = vscode.l10n.t('Glossary Report: {0}, {1}, {2}.', entriesText(entries), brokenLinksText(brokenLinks), orphansText);
   const save = vscode.l10n.t('Save as HTML…');
-  void vscode.window.showInformationMessage(summary, save).then((answer) => (answer === save ? saveReport(html) : undefined));
+  void vscode.window.showInformationMessage(summary, save).then((answer) => (answer === save ? saveReport(html).catch(showFailure) : undefined));
   return panel;
 }
 

@@ -14,7 +14,7 @@ describe('commands', () => {
   it('are listed in the command palette with the category "Glossary"', async () => {
     const extension = vscode.extensions.getExtension('pandoc-glossary.pandoc-glossary');
     const titles = extension.packageJSON.contributes.commands.map((command) => `${command.category}: ${command.title}`);
-    assert.deepEqual(titles, ['Glossary: New Entry…', 'Glossary: Show Missing Entries', 'Glossary: Show References', 'Glossary: Show Report', 'Glossary: Restart Server']);
+    assert.deepEqual(titles, ['Glossary: New Entry…', 'Glossary: Show Missing Entries', 'Glossary: Show Links to This Id', 'Glossary: Show Report', 'Glossary: Restart Server']);
     const registered = await vscode.commands.getCommands(true);
     for (const command of ['glossary.newEntry', 'glossary.showMissingEntries', 'glossary.showReferences', 'glossary.showReport', 'glossary.restartServer']) {
       assert.ok(registered.includes(command), `${command} is not registered`);
@@ -116,7 +116,7 @@ describe('commands', () => {
     }
   });
 
-  it('Show References opens the references view on the id at the cursor', async () => {
+  it('Show Links to This Id opens the references view on the id at the cursor', async () => {
     const referencesView = vscode.extensions.getExtension('vscode.references-view');
     assert.ok(referencesView, 'VS Code has no references view');
     assert.equal(referencesView.isActive, false, 'the references view is active before the command');
@@ -195,6 +195,9 @@ describe('commands', () => {
       assert.equal(await vscode.commands.executeCommand('glossary.openEntry', 'Attention.md'), undefined);
       assert.equal(await vscode.commands.executeCommand('glossary.openEntry', { ...attention.argument, line: -1 }), undefined);
       assert.equal(await vscode.commands.executeCommand('glossary.createMissingEntry', 'Tokeniser'), undefined);
+      // An entry deleted since the report was made: the command says why it did not open it, rather than failing.
+      const gone = { ...attention.argument, uri: attention.argument.uri.replace(/Attention\.md$/, 'Gone.md') };
+      assert.equal(await vscode.commands.executeCommand('glossary.openEntry', gone), undefined);
     } finally {
       panel.dispose();
       await vscode.commands.executeCommand('workbench.action.closeAllEditors');
