@@ -14,7 +14,7 @@ export function isGlossaryStatus(status: GlossaryStatus): boolean {
 }
 
 /**
- * The status bar item "$(book) N entries · M broken links" (a click opens the Problems view), and a
+ * The status bar item "$(book) N entries · M broken links" (a click opens the Problems panel), and a
  * progress notification while a large workspace is indexed.
  */
 export class GlossaryStatusBar implements vscode.Disposable {
@@ -116,12 +116,12 @@ export class GlossaryStatusBar implements vscode.Disposable {
 function tooltipText(entryCount: number, fileCount: number): string {
   if (entryCount === 1) {
     return fileCount === 1
-      ? vscode.l10n.t('1 entry in 1 file. Click to open the Problems view.')
-      : vscode.l10n.t('1 entry in {0} files. Click to open the Problems view.', fileCount);
+      ? vscode.l10n.t('1 entry in 1 file. Click to open the Problems panel.')
+      : vscode.l10n.t('1 entry in {0} files. Click to open the Problems panel.', fileCount);
   }
   return fileCount === 1
-    ? vscode.l10n.t('{0} entries in 1 file. Click to open the Problems view.', entryCount)
-    : vscode.l10n.t('{0} entries in {1} files. Click to open the Problems view.', entryCount, fileCount);
+    ? vscode.l10n.t('{0} entries in 1 file. Click to open the Problems panel.', entryCount)
+    : vscode.l10n.t('{0} entries in {1} files. Click to open the Problems panel.', entryCount, fileCount);
 }
 
 /** "1 entry" or "N entries". */
