@@ -12,7 +12,7 @@ export async function completeIgnoredMentions(args: unknown[], next: ExecuteComm
   const params = args[0] as IgnoreMentionsParams | undefined;
   const open = vscode.workspace.textDocuments.find((document) => document.uri.toString() === params?.configUri);
   if (open?.isDirty) {
-    void vscode.window.showWarningMessage(vscode.l10n.t('Save {0} first: it has changes that are not saved.', vscode.workspace.asRelativePath(open.uri)));
+    void offerToSaveAndRetry(open, args);
     return { error: 'unsaved' };
   }
   const result = (await next(ServerCommands.ignoreMentionsOf, args)) as IgnoreMentionsResult | undefined;
@@ -21,4 +21,13 @@ export async function completeIgnoredMentions(args: unknown[], next: ExecuteComm
     await document.save();
   }
   return result;
+}
+
+/** Tells why the id was not added; "Save and Continue" saves the file and runs the command again. */
+async function offerToSaveAndRetry(config: vscode.TextDocument, args: unknown[]): Promise<void> {
+  const saveAndContinue = vscode.l10n.t('Save and Continue');
+  const message = vscode.l10n.t('Save {0} first: it has changes that are not saved.', vscode.workspace.asRelativePath(config.uri));
+  if ((await vscode.window.showWarningMessage(message, saveAndContinue)) === saveAndContinue && (await config.save())) {
+    await vscode.commands.executeCommand(ServerCommands.ignoreMentionsOf, ...args);
+  }
 }

@@ -92,7 +92,7 @@ export function entriesFolderUri(config: GlossaryConfig, settingsFolderUri: stri
  * of `.glossary.json` when there is one); undefined when none is configured.
  */
 export function indexFileUri(config: GlossaryConfig, rootUri: string): string | undefined {
-  return config.indexFile === undefined || config.indexFile.trim() === '' ? undefined : uriUnder(rootUri, config.indexFile);
+  return config.indexFile === undefined ? undefined : uriUnder(rootUri, config.indexFile);
 }
 
 /**
@@ -193,7 +193,8 @@ function readSettings(settings: unknown, source: string, problems: string[], nam
           // Its quick fixes would edit a file outside the glossary.
           problems.push(l10n.t('{0}: "indexFile" must be a path inside the workspace root; "{1}" leads out of it.', source, value));
         } else if (typeof value === 'string' || value === null) {
-          overrides[key] = value ?? undefined;
+          // Empty is how the editor's Settings UI leaves a path unset (null, as JSON may say, too).
+          overrides[key] = value === null || value.trim() === '' ? undefined : value;
         } else {
           problem(key, l10n.t('a path relative to the workspace root'));
         }

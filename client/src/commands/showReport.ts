@@ -9,24 +9,38 @@ import { showFailure } from '../commandErrors';
  * webview without scripts (the page's own Content-Security-Policy allows nothing but its inline
  * styles), where an entry's title opens the entry and a missing entry's id creates it (links that
  * run the `ReportLinkCommands`, the only commands the webview may run); a notification offers to
- * save the page, without those links, to open it in a browser.
+ * save the page, without those links, to open it in a browser. Shown again, the report is made
+ * anew in the same tab.
  */
 export async function showReport(client: LanguageClient): Promise<vscode.WebviewPanel> {
   const { report, html, webviewHtml } = await vscode.window.withProgress(
     { location: vscode.ProgressLocation.Window, title: vscode.l10n.t('Making the Glossary Report…') },
     () => client.sendRequest(ReportRequest, { commandLinks: true }),
   );
-  const panel = vscode.window.createWebviewPanel('glossary.report', vscode.l10n.t('Glossary Report'), vscode.ViewColumn.Active, {
-    enableScripts: false,
-    enableCommandUris: Object.values(ReportLinkCommands),
-    localResourceRoots: [],
-  });
+  const panel = reportPanel ?? openReportPanel();
   panel.webview.html = webviewHtml ?? html;
+  panel.reveal();
   const { entries, brokenLinks, orphans } = report.summary;
   const orphansText = orphans === 1 ? vscode.l10n.t('1 orphan') : vscode.l10n.t('{0} orphans', orphans);
   const summary = vscode.l10n.t('Glossary Report: {0}, {1}, {2}.', entriesText(entries), brokenLinksText(brokenLinks), orphansText);
   const save = vscode.l10n.t('Save as HTML…');
   void vscode.window.showInformationMessage(summary, save).then((answer) => (answer === save ? saveReport(html).catch(showFailure) : undefined));
+  return panel;
+}
+
+/** The report's one tab: showing the report again refreshes it. */
+let reportPanel: vscode.WebviewPanel | undefined;
+
+function openReportPanel(): vscode.WebviewPanel {
+  const panel = vscode.window.createWebviewPanel('glossary.report', vscode.l10n.t('Glossary Report'), vscode.ViewColumn.Active, {
+    enableScripts: false,
+    enableCommandUris: Object.values(ReportLinkCommands),
+    localResourceRoots: [],
+  });
+  reportPanel = panel;
+  panel.onDidDispose(() => {
+    if (reportPanel === panel) reportPanel = undefined;
+  });
   return panel;
 }
 

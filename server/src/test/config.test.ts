@@ -100,6 +100,19 @@ test('new entries go to the configured folder, else to the folder holding most e
   assert.equal(entriesFolderUri(config, 'file:///ws', 'file:///ws/other'), 'file:///ws/src/de');
   assert.equal(entriesFolderUri(defaultConfig, 'file:///ws', 'file:///ws/src/de'), 'file:///ws/src/de');
   assert.equal(entriesFolderUri(defaultConfig, 'file:///ws', undefined), 'file:///ws');
+  assert.equal(entriesFolderUri(resolveConfig({ entriesFolder: '.' }).config, 'file:///ws', 'file:///ws/src/de'), 'file:///ws');
+});
+
+test('an empty path, as the Settings UI leaves it, or null is not set: the folder and the index page are found', () => {
+  for (const unset of ['', '  ', null]) {
+    const inEditor = resolveConfig(undefined, { entriesFolder: unset, indexFile: unset });
+    const inFileOverEditor = resolveConfig({ entriesFolder: unset, indexFile: unset }, { entriesFolder: 'src', indexFile: 'i.md' });
+    for (const { config, problems } of [inEditor, inFileOverEditor]) {
+      assert.deepEqual(problems, []);
+      assert.equal(entriesFolderUri(config, 'file:///ws', 'file:///ws/src/de'), 'file:///ws/src/de', JSON.stringify(unset));
+      assert.equal(indexFileUri(config, 'file:///ws'), undefined, JSON.stringify(unset));
+    }
+  }
 });
 
 test('indexFile: a path leaving the workspace root is refused with a problem; inside it, . and .. are resolved', () => {

@@ -127,7 +127,7 @@ describe('commands', () => {
     assert.equal(referencesView.isActive, true, 'the command did not reach the references view');
   });
 
-  it('Show Report opens the Glossary Report of the workspace in a webview without scripts', async () => {
+  it('Show Report opens the Glossary Report of the workspace in a webview without scripts, one tab however often it is shown', async () => {
     // The entry that an earlier test created and deleted is gone from the index.
     await waitFor(() => api.status().entryCount === 7, 'the status counts 7 entries');
     const panel = await vscode.commands.executeCommand('glossary.showReport');
@@ -144,6 +144,12 @@ describe('commands', () => {
             .some((tab) => tab.label === 'Glossary Report' && tab.input instanceof vscode.TabInputWebview && tab.input.viewType.endsWith('glossary.report')),
         'a tab shows the report',
       );
+      // Shown again, the report is made anew in its tab, not in a second one.
+      panel.webview.html = '';
+      assert.equal(await vscode.commands.executeCommand('glossary.showReport'), panel);
+      assert.match(panel.webview.html, /<h1>Glossary Report<\/h1>/);
+      const reportTabs = vscode.window.tabGroups.all.flatMap((group) => group.tabs).filter((tab) => tab.label === 'Glossary Report');
+      assert.equal(reportTabs.length, 1);
     } finally {
       panel.dispose();
     }
