@@ -129,7 +129,7 @@ test('changing an id to its file\'s name edits the links in closed files where t
       const mismatch = server.diagnostics.get(uriOf('Birne.md'))!.find((diagnostic) => diagnostic.code === 'anchor-file-mismatch')!;
       const actions = (await server.connection.sendRequest(CodeActionRequest.type, { textDocument: { uri: uriOf('Birne.md') }, range: mismatch.range, context: { diagnostics: [mismatch], only: ['quickfix'] } })) as CodeAction[];
       const offered = actions.find((action) => action.title.startsWith('Change the id'))!;
-      assert.equal(offered.title, 'Change the id to "Birne", as the file is named, and the 2 links to it');
+      assert.equal(offered.title, 'Change the id to "Birne", after the file, with the 2 links to it');
       assert.equal(offered.edit, undefined, 'offered without its edit, as it edits closed files');
       // While the light bulb shows, Zitrone gets two paragraphs more above its link; the server is not told.
       const zitrone = named(entry('Zitrone', ['Birne'], ['Etwas Text.', '', 'Noch ein Absatz.', '', 'Und noch einer.']));

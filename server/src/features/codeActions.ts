@@ -2,7 +2,7 @@ import * as l10n from '@vscode/l10n';
 import { CodeAction, CodeActionKind, Command, Diagnostic, Range, RenameFile, TextDocumentEdit, TextEdit, WorkspaceEdit } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { configFileName, GlossaryConfig } from '../config';
-import { entryFileUri, fileNameId, fileNameOf } from '../diagnostics/check';
+import { entryFileUri, fileNameId } from '../diagnostics/check';
 import { DiagnosticCode } from '../diagnostics/codes';
 import { GlossaryDiagnostic } from '../diagnostics/diagnostic';
 import { seeAlsoCollator } from '../diagnostics/seeAlsoChecks';
@@ -346,7 +346,7 @@ function idFileFixes(input: CodeActionInput, model: GlossaryDocument, diagnostic
  * Change the id of a file's entry to the file's name, as a rename does (see `entryIdChange`):
  * offered at its heading (`anchor-file-mismatch`) and at a broken link that writes the name. Named
  * the same from both places in the file itself, so that one action answers both; from a link in
- * another file, the file and the id it changes are named. Undefined when the name can be no id,
+ * another file, the id it changes is named (the diagnostic names its file). Undefined when the name can be no id,
  * or is one already, or the entry is a copy of another's (`isCopyUnderOtherName`).
  */
 function fileNameIdFix(input: CodeActionInput, uri: string, entry: Entry, diagnostic: GlossaryDiagnostic): CodeAction | undefined {
@@ -355,19 +355,18 @@ function fileNameIdFix(input: CodeActionInput, uri: string, entry: Entry, diagno
   if (change === undefined) {
     return undefined;
   }
-  const file = fileNameOf(uri);
   const title =
     uri === input.document.uri
       ? change.links === 0
-        ? l10n.t('Change the id to "{0}", as the file is named', nameId)
+        ? l10n.t('Change the id to "{0}", after the file', nameId)
         : change.links === 1
-          ? l10n.t('Change the id to "{0}", as the file is named, and the link to it', nameId)
-          : l10n.t('Change the id to "{0}", as the file is named, and the {1} links to it', nameId, change.links)
+          ? l10n.t('Change the id to "{0}", after the file, with the link to it', nameId)
+          : l10n.t('Change the id to "{0}", after the file, with the {1} links to it', nameId, change.links)
       : change.links === 0
-        ? l10n.t('Change the id "{0}" in {1} to "{2}", as the file is named', entry.id, file, nameId)
+        ? l10n.t('Change the id "{0}" to "{1}", after its file', entry.id, nameId)
         : change.links === 1
-          ? l10n.t('Change the id "{0}" in {1} to "{2}", as the file is named, with the link to it', entry.id, file, nameId)
-          : l10n.t('Change the id "{0}" in {1} to "{2}", as the file is named, with the {3} links to it', entry.id, file, nameId, change.links);
+          ? l10n.t('Change the id "{0}" to "{1}", after its file, with the link to it', entry.id, nameId)
+          : l10n.t('Change the id "{0}" to "{1}", after its file, with the {2} links to it', entry.id, nameId, change.links);
   const resolved = input.index.linksTo(nameId).length;
   const told = resolved === 0 ? title : resolved === 1 ? l10n.t('{0} (resolves 1 broken link)', title) : l10n.t('{0} (resolves {1} broken links)', title, resolved);
   return quickFix(told, diagnostic, change.edit, isFileNameMeant(input.index, entry, nameId));

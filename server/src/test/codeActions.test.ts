@@ -152,7 +152,7 @@ test('a missing see-also section is added before the closing rule, with the head
 test('an id that differs from the file name can be changed, or the file renamed', () => {
   const lines = ['## Claude {#CNN .chapter .small .term}', '', '### S {.seealso}', '', '[Index](#Index) |'];
   const { actions, document } = actionsOf({ 'Index.md': index, 'Claude.md': lines }, 'Claude.md');
-  assert.deepEqual(applied(titled(actions, 'Change the id to "Claude", as the file is named'), document)[0], '## Claude {#Claude .chapter .small .term}');
+  assert.deepEqual(applied(titled(actions, 'Change the id to "Claude", after the file'), document)[0], '## Claude {#Claude .chapter .small .term}');
   const rename = titled(actions, 'Rename the file to "CNN.md"');
   assert.deepEqual(rename?.edit?.documentChanges, [{ kind: 'rename', oldUri: uriOf('Claude.md'), newUri: uriOf('CNN.md'), options: { overwrite: false, ignoreIfExists: false } }]);
 });
@@ -164,7 +164,7 @@ test('a copy of another entry (its id and title) is not given its file\'s name: 
   assert.deepEqual(actions.filter((action) => action.title.startsWith('Change the id')), []);
   // Retitled, as the writer starts the entry its file is named after, it is no copy.
   const retitled = actionsOf({ ...files, 'Claude.md': ['## Claude {#CNN .chapter .small .term}', '', 'Text.'] }, 'Claude.md').actions;
-  assert.deepEqual(retitled.filter((action) => action.title.startsWith('Change the id')).map((action) => action.title), ['Change the id to "Claude", as the file is named (resolves 1 broken link)']);
+  assert.deepEqual(retitled.filter((action) => action.title.startsWith('Change the id')).map((action) => action.title), ['Change the id to "Claude", after the file (resolves 1 broken link)']);
 });
 
 test('changing the id to the file name carries every link to it along, as a rename does; of an id defined twice, the heading alone', () => {
@@ -185,7 +185,7 @@ test('changing the id to the file name carries every link to it along, as a rena
   assert.deepEqual(filesEditedByQuickFixes(linked, uri, input.diagnostics, wholeFile).sort(), [uriOf('A.md'), uriOf('B.md')]);
   assert.equal(fix(), undefined);
   const action = fix(new Map([other('A.md'), other('B.md')]))!;
-  assert.equal(action.title, 'Change the id to "Frontier-Model", as the file is named, and the 3 links to it');
+  assert.equal(action.title, 'Change the id to "Frontier-Model", after the file, with the 3 links to it');
   const changes = (action.edit?.documentChanges ?? []) as TextDocumentEdit[];
   const textOf = (name: keyof typeof files) => {
     const change = changes.find((candidate) => candidate.textDocument.uri === uriOf(name))!;
@@ -201,7 +201,7 @@ test('changing the id to the file name carries every link to it along, as a rena
   const sharedDiagnostics = computeDiagnostics(sharedIndex.document(uri)!, sharedIndex, defaultConfig);
   const sharedOthers = new Map([other('A.md'), [uriOf('B.md'), { document: TextDocument.create(uriOf('B.md'), 'markdown', 0, shared['B.md'].join('\n')), openVersion: null }] as const]);
   const sharedFix = codeActions({ ...input, index: sharedIndex, diagnostics: sharedDiagnostics, otherDocuments: sharedOthers }, wholeFile, ['quickfix']).find((action) => action.title.startsWith('Change the id'))!;
-  assert.equal(sharedFix.title, 'Change the id to "Frontier-Model", as the file is named, and the 4 links to it');
+  assert.equal(sharedFix.title, 'Change the id to "Frontier-Model", after the file, with the 4 links to it');
   assert.equal(editsOf(sharedFix.edit).length, 4, 'the heading, the two inline links, the definition');
 
   // An id written id="…", in a file with CRLF line ends: the value changes, and nothing else.
@@ -222,7 +222,7 @@ test('changing the id to the file name carries every link to it along, as a rena
   const twiceIndex = indexOf(twice);
   const twiceDiagnostics = computeDiagnostics(twiceIndex.document(uri)!, twiceIndex, defaultConfig);
   const alone = codeActions({ ...input, index: twiceIndex, diagnostics: twiceDiagnostics }, wholeFile, ['quickfix']).find((candidate) => candidate.title.startsWith('Change the id'))!;
-  assert.equal(alone.title, 'Change the id to "Frontier-Model", as the file is named');
+  assert.equal(alone.title, 'Change the id to "Frontier-Model", after the file');
   assert.deepEqual(editsOf(alone.edit).map((edit) => edit.newText), ['Frontier-Model']);
 });
 
@@ -243,7 +243,7 @@ test('a broken link that writes an entry file\'s name changes that entry\'s id, 
   const onFirst = diagnostics.find((diagnostic) => diagnostic.code === 'broken-link')!;
   const actions = codeActions(input, onFirst.range, ['quickfix']);
   assert.deepEqual(titlesAndPreference(actions), [
-    ['Change the id "ComputerVision" in Computer-Vision.md to "Computer-Vision", as the file is named, with the link to it (resolves 2 broken links)', true],
+    ['Change the id "ComputerVision" to "Computer-Vision", after its file, with the link to it (resolves 2 broken links)', true],
     ['Change to "ComputerVision", the entry "Computer Vision"', false],
   ]);
   const changes = new Map((actions[0]!.edit!.documentChanges as TextDocumentEdit[]).map((change) => [change.textDocument.uri, change.edits as TextEdit[]]));
@@ -254,7 +254,7 @@ test('a broken link that writes an entry file\'s name changes that entry\'s id, 
   const headingUri = uriOf('Computer-Vision.md');
   const headingDiagnostics = computeDiagnostics(linked.document(headingUri)!, linked, defaultConfig);
   const atHeading = codeActions({ ...input, document: documentOf('Computer-Vision.md'), diagnostics: headingDiagnostics, otherDocuments: new Map([[uriOf('B.md'), otherDocuments.get(uriOf('B.md'))!]]) }, wholeFile, ['quickfix']);
-  assert.deepEqual(titlesAndPreference(atHeading).filter(([title]) => title.startsWith('Change the id')), [['Change the id to "Computer-Vision", as the file is named, and the link to it (resolves 2 broken links)', true]]);
+  assert.deepEqual(titlesAndPreference(atHeading).filter(([title]) => title.startsWith('Change the id')), [['Change the id to "Computer-Vision", after the file, with the link to it (resolves 2 broken links)', true]]);
   // When the entry's own id has as many links, or its title names something else, it is offered, not preferred.
   const even = indexOf({ ...files, 'B.md': ['[c](#ComputerVision) [d](#ComputerVision)'] });
   const evenDiagnostics = computeDiagnostics(even.document(uri)!, even, defaultConfig);
@@ -262,7 +262,7 @@ test('a broken link that writes an entry file\'s name changes that entry\'s id, 
   // (Listed after the fixes that are, for clients that keep the server's order.)
   assert.deepEqual(titlesAndPreference(codeActions({ ...input, index: even, diagnostics: evenDiagnostics, otherDocuments: evenOthers }, onFirst.range, ['quickfix'])), [
     ['Change to "ComputerVision", the entry "Computer Vision"', true],
-    ['Change the id "ComputerVision" in Computer-Vision.md to "Computer-Vision", as the file is named, with the 2 links to it (resolves 2 broken links)', false],
+    ['Change the id "ComputerVision" to "Computer-Vision", after its file, with the 2 links to it (resolves 2 broken links)', false],
   ]);
   // A copy of another entry under the file's name (its id defined twice) is offered no such change.
   const copy = indexOf({ ...files, 'ComputerVision.md': ['## Computer Vision {#ComputerVision .chapter .small .term}'] });
@@ -276,7 +276,7 @@ test('in the misnamed file itself, a broken link to the file\'s name and the hea
   const files = { 'Index.md': index, 'Computer-Vision.md': lines, 'A.md': ['[a](#Computer-Vision)'] };
   const { actions } = actionsOf(files, 'Computer-Vision.md', ['quickfix']);
   const changes = actions.filter((action) => action.title.startsWith('Change the id'));
-  assert.deepEqual(titlesAndPreference(changes), [['Change the id to "Computer-Vision", as the file is named (resolves 2 broken links)', true]]);
+  assert.deepEqual(titlesAndPreference(changes), [['Change the id to "Computer-Vision", after the file (resolves 2 broken links)', true]]);
   assert.deepEqual(changes[0]!.diagnostics?.map((diagnostic) => diagnostic.code).sort(), ['anchor-file-mismatch', 'broken-link']);
 });
 
@@ -415,7 +415,7 @@ test('a client that cannot rename files is not offered renaming the file; creati
   const files = { 'Index.md': index, 'Model.md': ['## Model {#Modell .chapter .small .term}'], 'A.md': ['See [x](#Missing) here.'] };
   const client = { renamesFiles: false };
   assert.deepEqual(actionsOf(files, 'A.md', undefined, client).actions.map((action) => action.title), ['Create entry "Missing"']);
-  assert.deepEqual(actionsOf(files, 'Model.md', undefined, client).actions.map((action) => action.title), ['Add a see-also section', 'Change the id to "Model", as the file is named']);
+  assert.deepEqual(actionsOf(files, 'Model.md', undefined, client).actions.map((action) => action.title), ['Add a see-also section', 'Change the id to "Model", after the file']);
   assert.ok(actionsOf(files, 'Model.md').actions.some((action) => action.title === 'Rename the file to "Modell.md"'));
 });
 
@@ -476,7 +476,7 @@ test('the quick fixes of the diagnostics the editor names are offered wherever t
   assert.deepEqual(codeActions(input, lineStart, ['quickfix']), [], 'the cursor is before the id');
   assert.deepEqual(
     codeActions(input, lineStart, ['quickfix'], [{ code: mismatch.code, range: mismatch.range }]).map((action) => action.title),
-    ['Change the id to "Claude", as the file is named', 'Rename the file to "CNN.md"'],
+    ['Change the id to "Claude", after the file', 'Rename the file to "CNN.md"'],
   );
 });
 

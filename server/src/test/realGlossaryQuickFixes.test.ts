@@ -28,7 +28,7 @@ function isSameDiagnostic(a: GlossaryDiagnostic, b: GlossaryDiagnostic): boolean
 }
 
 /** A fix that changes an entry's id, and the links to it in other files: at the entry's heading, or at a link that writes its file's name. */
-const isIdChange = (action: CodeAction): boolean => /^Change the id (to .* links? to it|".*" in )/.test(action.title);
+const isIdChange = (action: CodeAction): boolean => /^Change the id (to .* links? to it|".*" to ".*", after its file)/.test(action.title);
 const isHeadingIdChange = (action: CodeAction): boolean => isIdChange(action) && action.title.startsWith('Change the id to');
 
 /** Every rule on, the link-graph rules that are off by default too, so that their fixes are applied as well. */
@@ -111,7 +111,7 @@ test('every quick fix on the real glossary changes only the ranges it names, in 
           assert.ok(index.linksTo(index.document(document.uri)!.entries[0]!.id).length >= linksBefore, action.title);
           idChanges++;
         }
-        const linkSide = /^Change the id "([^"]+)" in /.exec(action.title);
+        const linkSide = /^Change the id "([^"]+)" to "[^"]+", after its file/.exec(action.title);
         if (linkSide !== null) {
           // From a broken link: the other entry's id changed, and its links with it.
           assert.equal(index.linksTo(linkSide[1]!).length, 0, action.title);
@@ -149,12 +149,12 @@ test('every quick fix on the real glossary changes only the ranges it names, in 
     'Add "…" to the see-also list of "…"',
     'Add a see-also section',
     'Add the heading "…" to the top of the index page',
-    'Change the id "…" in … to "…", as the file is named (resolves N broken links)',
-    'Change the id "…" in … to "…", as the file is named, with the N links to it (resolves N broken links)',
-    'Change the id to "…", as the file is named',
-    'Change the id to "…", as the file is named (resolves N broken links)',
-    'Change the id to "…", as the file is named, and the N links to it',
-    'Change the id to "…", as the file is named, and the N links to it (resolves N broken links)',
+    'Change the id "…" to "…", after its file (resolves N broken links)',
+    'Change the id "…" to "…", after its file, with the N links to it (resolves N broken links)',
+    'Change the id to "…", after the file',
+    'Change the id to "…", after the file (resolves N broken links)',
+    'Change the id to "…", after the file, with the N links to it',
+    'Change the id to "…", after the file, with the N links to it (resolves N broken links)',
     'Change to "…"',
     'Change to "…", the entry "…"',
     'Change to "…", the section "…" in …',
@@ -189,13 +189,13 @@ test('every quick fix on the real glossary changes only the ranges it names, in 
   // Computer-Vision.md gives #ComputerVision (1 link), while 25 links write #Computer-Vision: the
   // file's name and the links agree, and the entry's id, changed with its link, is the fix to apply.
   assert.deepEqual(brokenLinkFixes.get('CNN.md:140 #Computer-Vision'), [
-    'Change the id "ComputerVision" in Computer-Vision.md to "Computer-Vision", as the file is named, with the link to it (resolves 25 broken links) (preferred)',
+    'Change the id "ComputerVision" to "Computer-Vision", after its file, with the link to it (resolves 25 broken links) (preferred)',
     'Change to "ComputerVision", the entry "Computer Vision"',
   ]);
   // GAN.md gives #Generative-Adversarial-Network, which 13 links write: the entry its title names comes first.
   assert.deepEqual(brokenLinkFixes.get('Data-Augmentation.md:135 #GAN')?.map((title) => title.replace(/\d+ (links|broken)/g, 'N $1')), [
     'Change to "Generative-Adversarial-Network", the entry "Generative Adversarial Network (GAN)" (preferred)',
-    'Change the id "Generative-Adversarial-Network" in GAN.md to "GAN", as the file is named, with the N links to it (resolves N broken links)',
+    'Change the id "Generative-Adversarial-Network" to "GAN", after its file, with the N links to it (resolves N broken links)',
   ]);
   // Five files hold copies of other entries (id and title) under names of other terms: their ids are
   // not changed to their names, which would send the links meant for those terms to the copies.
