@@ -34,7 +34,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Glossa
     statusBar,
     languageClient.onNotification(StatusNotification, (status) => statusBar.update(status)),
     languageClient.onDidChangeState(({ newState }) => {
-      if (newState === State.Stopped) statusBar.stopped();
+      if (isStopped(newState)) statusBar.stopped();
     }),
     vscode.commands.registerCommand('glossary.newEntry', withClearErrors((title?: unknown) => newEntry(languageClient, typeof title === 'string' ? title : undefined))),
     vscode.commands.registerCommand('glossary.showMissingEntries', withClearErrors(() => showMissingEntries(languageClient))),
@@ -49,7 +49,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<Glossa
     vscode.commands.registerCommand('glossary.restartServer', async () => {
       statusBar.hide();
       try {
-        await languageClient.restart();
+        // A stopped client, or one whose server crashed while starting, cannot be stopped (`restart` would throw): it is started anew.
+        await (isStopped(languageClient.state) ? languageClient.start() : languageClient.restart());
       } catch (error) {
         const reason = error instanceof Error ? error.message : String(error);
         void vscode.window.showErrorMessage(vscode.l10n.t('The glossary server did not start again: {0}', reason));
@@ -69,6 +70,11 @@ export async function activate(context: vscode.ExtensionContext): Promise<Glossa
   await vscode.commands.executeCommand('setContext', 'glossary.started', true);
   await languageClient.start();
   return { status: () => statusBar.status, statusBarText: () => statusBar.text, statusBarShown: () => statusBar.shown, onDidChangeStatus: statusBar.onDidChange };
+}
+
+/** Whether the server is not running and the client will not start it again by itself. */
+function isStopped(state: State): boolean {
+  return state === State.Stopped || state === State.StartFailed;
 }
 
 export async function deactivate(): Promise<void> {

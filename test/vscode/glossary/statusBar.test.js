@@ -1,7 +1,24 @@
 'use strict';
 const assert = require('node:assert/strict');
+const fs = require('node:fs');
 const vscode = require('vscode');
-const { activateGlossary, waitFor } = require('../glossaryWorkspace');
+const { activateGlossary, fileUri, waitFor } = require('../glossaryWorkspace');
+
+/** The pid of the glossary server that this extension host started, read from /proc (no `ps` needed). */
+function serverPid() {
+  for (const entry of fs.readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      // The parent pid is the 4th field of stat, after the command in parentheses.
+      const parent = Number(fs.readFileSync(`/proc/${entry}/stat`, 'utf8').replace(/^.*\) /s, '').split(' ')[1]);
+      const command = fs.readFileSync(`/proc/${entry}/cmdline`, 'utf8').split('\0');
+      if (parent === process.pid && command.some((arg) => arg.endsWith('glossary.js')) && command.includes('lsp')) return Number(entry);
+    } catch {
+      // The process ended while it was read.
+    }
+  }
+  return undefined;
+}
 
 describe('status bar', () => {
   it('shows the entries and broken links of the workspace', async () => {
@@ -11,5 +28,34 @@ describe('status bar', () => {
     await waitFor(() => api.status().entryCount === 7, 'the status to count the seven entries of the fixture');
     assert.equal(api.statusBarText(), '$(book) 7 entries · 1 broken link');
     assert.deepEqual(api.status(), { state: 'ready', entryCount: 7, fileCount: 8, brokenLinkCount: 1, hasConfigFile: true });
+  });
+
+  it('says that the server stopped when it crashed on starting more often than the client restarts it; a command then fails with a reason and Restart Server brings it back', async function () {
+    this.timeout(120000);
+    const api = await activateGlossary();
+    let pid = await waitFor(serverPid, 'the server process to be found');
+    // The client restarts a server that crashes 4 times within 3 minutes, not a fifth time. Each crash
+    // comes while the server starts (a bug on loading the glossary would crash it so).
+    for (let crash = 1; crash <= 5; crash++) {
+      process.kill(pid, 'SIGKILL');
+      if (crash < 5) {
+        const crashed = pid;
+        const restarted = () => {
+          const next = serverPid();
+          return next !== crashed && next;
+        };
+        pid = await waitFor(restarted, `the client to restart the server after crash ${crash}`);
+      }
+    }
+    await waitFor(() => api.statusBarText() === '$(error) Glossary server stopped', 'the status bar to say that the server stopped');
+    assert.equal(serverPid(), undefined);
+
+    // A command that needs the server resolves (VS Code shows why it failed) and creates nothing.
+    assert.equal(await vscode.commands.executeCommand('glossary.newEntry', 'Stopped Server'), undefined);
+    assert.equal(fs.existsSync(fileUri('Stopped-Server.md').fsPath), false);
+
+    await vscode.commands.executeCommand('glossary.restartServer');
+    await waitFor(() => api.statusBarText() === '$(book) 7 entries · 1 broken link', 'the restarted server to report the workspace again');
+    assert.ok(serverPid() !== undefined);
   });
 });
