@@ -16,6 +16,7 @@
  * Setup (code-server, Chromium) comes from scripts/e2e/setup.sh, which runs by itself when
  * code-server is missing.
  */
+import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -239,6 +240,36 @@ export class Workbench {
       await this.page.waitForTimeout(500);
     }
     throw new Error(`no hover${match ? ` matching ${match}` : ''} over ${JSON.stringify(text)} within ${timeout} ms (last: ${JSON.stringify(last)})`);
+  }
+
+  /**
+   * Opens the quick fixes at the cursor (Ctrl+.) until `label` is among them (the diagnostics and
+   * the server may lag behind a change), selects it with the arrow keys and applies it with Enter.
+   */
+  async chooseQuickFix(label, { timeout = 20000 } = {}) {
+    const rows = this.page.locator('.action-widget .monaco-list-row.action');
+    const focused = this.page.locator('.action-widget .monaco-list-row.action.focused');
+    await this.waitFor(
+      async () => {
+        if (await rows.first().isVisible()) await this.pressKey('Escape');
+        await this.pressKey('Control+.');
+        try {
+          await rows.first().waitFor({ state: 'visible', timeout: 3000 });
+        } catch {
+          return false;
+        }
+        return (await rows.filter({ hasText: label }).count()) > 0;
+      },
+      { timeout, interval: 500, what: `the quick fix ${label}` },
+    );
+    await this.screenshot('quick-fix');
+    const count = await rows.count();
+    for (let i = 0; i < count; i++) {
+      if ((await focused.getAttribute('aria-label').catch(() => null)) === label) break;
+      await this.pressKey('ArrowDown');
+    }
+    assert.equal(await focused.getAttribute('aria-label'), label);
+    await this.pressKey('Enter');
   }
 
   /** Presses a key or chord in the page (Playwright names: 'F12', 'Control+Shift+M', 'Escape'). */

@@ -229,7 +229,7 @@ step('5. deleting the stray Claude.md, then the quick fix creates the entry and 
   await wb.openFile('Data-Scraping.md');
   const claudeLink = positionOf('Data-Scraping.md', '(#Claude)', 3);
   await wb.goTo(claudeLink.line, claudeLink.column);
-  await chooseQuickFix('Create entry "Claude"');
+  await wb.chooseQuickFix('Create entry "Claude"');
 
   await wb.waitFor(async () => (await wb.activeTab()) === 'Claude.md', { what: 'the new Claude.md in the editor' });
   await wb.waitFor(() => fs.existsSync(claude) && /\{#Claude[\s}]/.test(fs.readFileSync(claude, 'utf8')), { what: 'Claude.md saved with the heading {#Claude}' });
@@ -361,34 +361,6 @@ function countInWorkspace(pattern) {
     .readdirSync(folder)
     .filter((f) => f.endsWith('.md') || f === '001-ki-index.txt')
     .reduce((n, f) => n + (fs.readFileSync(path.join(folder, f), 'utf8').match(pattern) ?? []).length, 0);
-}
-
-/**
- * Opens the quick fixes at the cursor (Ctrl+.) until `label` is among them (the diagnostics and
- * the server may lag behind a change), selects it with the arrow keys and applies it with Enter.
- */
-async function chooseQuickFix(label, { timeout = 20000 } = {}) {
-  const page = wb.page;
-  const rows = page.locator('.action-widget .monaco-list-row.action');
-  await wb.waitFor(async () => {
-    if (await rows.first().isVisible()) await wb.pressKey('Escape');
-    await wb.pressKey('Control+.');
-    try {
-      await rows.first().waitFor({ state: 'visible', timeout: 3000 });
-    } catch {
-      return false;
-    }
-    return (await rows.filter({ hasText: label }).count()) > 0;
-  }, { timeout, interval: 500, what: `the quick fix ${label}` });
-  await wb.screenshot('quick-fix');
-  const count = await rows.count();
-  for (let i = 0; i < count; i++) {
-    const focused = await page.locator('.action-widget .monaco-list-row.action.focused').getAttribute('aria-label').catch(() => null);
-    if (focused === label) break;
-    await wb.pressKey('ArrowDown');
-  }
-  assert.equal(await page.locator('.action-widget .monaco-list-row.action.focused').getAttribute('aria-label'), label);
-  await wb.pressKey('Enter');
 }
 
 /** The Problems panel's filter badge "Showing N of M": { shown, total }, or undefined. */
