@@ -66,6 +66,8 @@ const forTheFile = (text) =>
     .join(' ')
     .replaceAll('relative to the workspace folder', 'relative to the folder of this file');
 for (const setting of Object.values(schema.properties)) {
+  // A path left empty is not set; the file may say so with null too, as it did before the editor settings were plain strings.
+  if (setting.type === 'string' && setting.default === '') setting.type = ['string', 'null'];
   if (setting.markdownDescription !== undefined) setting.markdownDescription = forTheFile(setting.markdownDescription);
   // Other editors show `description`; VS Code prefers `markdownDescription`.
   if (setting.markdownDescription !== undefined && setting.description === undefined) setting.description = setting.markdownDescription;

@@ -25,6 +25,7 @@ test('the schema names every setting of .glossary.json, each described, and ever
 test('the example glossary\'s .glossary.json and the defaults are valid', () => {
   const example = JSON.parse(fs.readFileSync(path.join(repositoryRoot, 'example', 'glossary', '.glossary.json'), 'utf8'));
   assert.ok(validate(example), JSON.stringify(validate.errors));
+  assert.ok(validate({ ...defaultConfig, entriesFolder: '', indexFile: '' }), JSON.stringify(validate.errors));
   assert.ok(validate({ ...defaultConfig, entriesFolder: null, indexFile: null }), JSON.stringify(validate.errors));
 });
 

@@ -346,8 +346,8 @@ function idFileFixes(input: CodeActionInput, model: GlossaryDocument, diagnostic
  * Change the id of a file's entry to the file's name, as a rename does (see `entryIdChange`):
  * offered at its heading (`anchor-file-mismatch`) and at a broken link that writes the name. Named
  * the same from both places in the file itself, so that one action answers both; from a link in
- * another file, the id it changes is named (the diagnostic names its file). Undefined when the name can be no id,
- * or is one already, or the entry is a copy of another's (`isCopyUnderOtherName`).
+ * another file, the id it changes is named (the diagnostic names its file). Undefined when the
+ * name can be no id, or is one already, or the entry is a copy of another's (`isCopyUnderOtherName`).
  */
 function fileNameIdFix(input: CodeActionInput, uri: string, entry: Entry, diagnostic: GlossaryDiagnostic): CodeAction | undefined {
   const nameId = fileNameId(uri);
