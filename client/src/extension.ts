@@ -78,6 +78,7 @@ function isStopped(state: State): boolean {
 }
 
 export async function deactivate(): Promise<void> {
-  await client?.stop();
+  // Only a running client can be stopped (stop throws otherwise); a server still starting ends with the extension host.
+  if (client?.state === State.Running) await client.stop();
   client = undefined;
 }
