@@ -4,6 +4,8 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { defaultConfig } from '../server/src/config';
 import { allDiagnosticCodes, defaultSeverities } from '../server/src/diagnostics/codes';
+import { describeDiagnosticCode } from '../server/src/diagnostics/descriptions';
+import { useLocale } from '../server/src/localization';
 
 // The editor's settings are the keys of .glossary.json, with the same defaults, so that the
 // settings UI shows what the server and the command line do when nothing is set.
@@ -11,6 +13,7 @@ const repositoryRoot = path.resolve(__dirname, '..', '..');
 
 interface SettingSchema {
   readonly default?: unknown;
+  readonly description?: string;
   readonly enum?: readonly string[];
   readonly properties?: Readonly<Record<string, SettingSchema>>;
 }
@@ -39,5 +42,21 @@ test('glossary.severity has one property per diagnostic code, with its default s
     const property = severity.properties![code]!;
     assert.equal(property.default, defaultSeverities[code], code);
     assert.deepEqual(property.enum, ['error', 'warning', 'information', 'hint', 'off'], code);
+  }
+});
+
+test('each code is described in the settings as the command line and SARIF describe it, in English and German', () => {
+  const severity = settings['glossary.severity']!;
+  for (const [locale, file] of [['en', 'package.nls.json'], ['de', 'package.nls.de.json']] as const) {
+    const texts = JSON.parse(fs.readFileSync(path.join(repositoryRoot, file), 'utf8')) as Record<string, string>;
+    useLocale(locale);
+    try {
+      for (const code of allDiagnosticCodes) {
+        const key = /^%(.+)%$/.exec(String(severity.properties![code]!.description))?.[1];
+        assert.equal(texts[key!], describeDiagnosticCode(code), `${code} in ${file}`);
+      }
+    } finally {
+      useLocale(undefined);
+    }
   }
 });

@@ -25,9 +25,9 @@ export function describeDiagnosticCode(code: DiagnosticCode): string {
     case DiagnosticCode.UnclosedBlock:
       return l10n.t('A code block or comment is never closed (in the book it runs on into the next files), or an emphasis in a heading (its attribute block is then text).');
     case DiagnosticCode.UnlinkedMention:
-      return l10n.t("A term's title, id or alias stands in another entry's text without a link to it.");
+      return l10n.t("A term's title, id or alias stands in another entry's text without a link to it (the first mention in each section).");
     case DiagnosticCode.NotInIndex:
-      return l10n.t('The index page does not list an entry.');
+      return l10n.t('The index page does not list an entry (only when the glossary has an index page).');
     case DiagnosticCode.IndexLinkBroken:
       return l10n.t('A link of the index page points at an id that no heading defines.');
     case DiagnosticCode.IndexAnchorMissing:
