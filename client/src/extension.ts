@@ -30,27 +30,32 @@ export async function activate(context: vscode.ExtensionContext): Promise<Glossa
   const languageClient = createLanguageClient(context, () => active);
   client = languageClient;
   const statusBar = new GlossaryStatusBar();
+  // A command that needs the server fails at once, with the offer to restart it, while the server is stopped.
+  const withServer = <A extends unknown[], R>(run: (...args: A) => R | Thenable<R>) =>
+    withClearErrors((...args: A) => {
+      if (isStopped(languageClient.state)) throw new Error(vscode.l10n.t('the glossary server is not running.'));
+      return run(...args);
+    });
   context.subscriptions.push(
     statusBar,
     languageClient.onNotification(StatusNotification, (status) => statusBar.update(status)),
     languageClient.onDidChangeState(({ newState }) => {
       if (isStopped(newState)) statusBar.stopped();
     }),
-    vscode.commands.registerCommand('glossary.newEntry', withClearErrors((title?: unknown) => newEntry(languageClient, typeof title === 'string' ? title : undefined))),
-    vscode.commands.registerCommand('glossary.showMissingEntries', withClearErrors(() => showMissingEntries(languageClient))),
-    vscode.commands.registerCommand('glossary.showReferences', withClearErrors(showReferences)),
-    vscode.commands.registerCommand('glossary.showReport', withClearErrors(() => showReport(languageClient))),
+    vscode.commands.registerCommand('glossary.newEntry', withServer((title?: unknown) => newEntry(languageClient, typeof title === 'string' ? title : undefined))),
+    vscode.commands.registerCommand('glossary.showMissingEntries', withServer(() => showMissingEntries(languageClient))),
+    vscode.commands.registerCommand('glossary.showReferences', withServer(showReferences)),
+    vscode.commands.registerCommand('glossary.showReport', withServer(() => showReport(languageClient))),
     // Run by the report's links; not in the command palette.
     vscode.commands.registerCommand(ReportLinkCommands.openEntry, withClearErrors(openEntry)),
     vscode.commands.registerCommand(
       ReportLinkCommands.createMissingEntry,
-      withClearErrors((argument?: { id?: unknown }) => (typeof argument?.id === 'string' ? createMissingEntry(languageClient, argument.id) : undefined)),
+      withServer((argument?: { id?: unknown }) => (typeof argument?.id === 'string' ? createMissingEntry(languageClient, argument.id) : undefined)),
     ),
     vscode.commands.registerCommand('glossary.restartServer', async () => {
       statusBar.hide();
       try {
-        // A stopped client, or one whose server crashed while starting, cannot be stopped (`restart` would throw): it is started anew.
-        await (isStopped(languageClient.state) ? languageClient.start() : languageClient.restart());
+        await (isStopped(languageClient.state) ? startAgain(languageClient) : languageClient.restart());
       } catch (error) {
         const reason = error instanceof Error ? error.message : String(error);
         void vscode.window.showErrorMessage(vscode.l10n.t('The glossary server did not start again: {0}', reason));
@@ -70,6 +75,20 @@ export async function activate(context: vscode.ExtensionContext): Promise<Glossa
   await vscode.commands.executeCommand('setContext', 'glossary.started', true);
   await languageClient.start();
   return { status: () => statusBar.status, statusBarText: () => statusBar.text, statusBarShown: () => statusBar.shown, onDidChangeStatus: statusBar.onDidChange };
+}
+
+/**
+ * Starts a stopped client anew (`restart` would throw, as it cannot stop it). Right after a start
+ * failed, the client still hands out that failed start until it has wound it down, a moment later:
+ * then it is tried once more.
+ */
+async function startAgain(client: LanguageClient): Promise<void> {
+  try {
+    await client.start();
+  } catch {
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    if (isStopped(client.state)) await client.start();
+  }
 }
 
 /** Whether the server is not running and the client will not start it again by itself. */

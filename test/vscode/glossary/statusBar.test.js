@@ -2,23 +2,11 @@
 const assert = require('node:assert/strict');
 const fs = require('node:fs');
 const vscode = require('vscode');
+const { glossaryServerUnder } = require('../../../scripts/e2e/lib/glossaryServer');
 const { activateGlossary, fileUri, waitFor } = require('../glossaryWorkspace');
 
-/** The pid of the glossary server that this extension host started, read from /proc (no `ps` needed). */
-function serverPid() {
-  for (const entry of fs.readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      // The parent pid is the 4th field of stat, after the command in parentheses.
-      const parent = Number(fs.readFileSync(`/proc/${entry}/stat`, 'utf8').replace(/^.*\) /s, '').split(' ')[1]);
-      const command = fs.readFileSync(`/proc/${entry}/cmdline`, 'utf8').split('\0');
-      if (parent === process.pid && command.some((arg) => arg.endsWith('glossary.js')) && command.includes('lsp')) return Number(entry);
-    } catch {
-      // The process ended while it was read.
-    }
-  }
-  return undefined;
-}
+/** The glossary server this extension host started. */
+const serverPid = () => glossaryServerUnder(process.pid);
 
 describe('status bar', () => {
   it('shows the entries and broken links of the workspace', async () => {
