@@ -4,8 +4,8 @@
  * meaning to, at two sizes in the same run, and the time for 4n must stay near 4x the time for n
  * (a quadratic scan gives 16x; below 12x counts as linear). Each side is the minimum of a few
  * samples of repeated calls, in processor time, at 4,000 and 16,000 characters; a ratio of 12 or
- * more is measured again at 1,000 and at 16,000 characters (with 4,000 and 64,000) and fails only
- * when it stays. Texts just too short for the inline scanner to index (250 characters) must cost
+ * more is measured again at 1,000, 2,000 and 16,000 characters (with 4,000, 8,000 and 64,000) and
+ * fails only when it stays at every size. Texts just too short for the inline scanner to index (250 characters) must cost
  * per character less than 100 times what the example glossary does. No absolute clock is
  * asserted. GLOSSARY_LINEARITY_LOG=1 prints every measurement.
  *
