@@ -18,7 +18,7 @@ const entry = (title: string, seeAlso: readonly string[], body: readonly string[
 async function withGlossary(
   t: { signal: AbortSignal },
   run: (folder: string, uriOf: (name: string) => string, server: Awaited<ReturnType<typeof startServer>>) => Promise<void>,
-  client: Pick<StartOptions, 'onConnection'> & { readonly pullsSettings?: boolean; readonly resolvesEdits?: boolean; readonly files?: Readonly<Record<string, string>> } = {},
+  client: Pick<StartOptions, 'onConnection'> & { readonly pullsSettings?: boolean; readonly resolvesEdits?: boolean; readonly renamesFiles?: boolean; readonly files?: Readonly<Record<string, string>> } = {},
 ): Promise<void> {
   const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'glossary-cross-file-'));
   fs.mkdirSync(path.join(folder, '.git'));
@@ -29,7 +29,7 @@ async function withGlossary(
   for (const [name, text] of Object.entries(client.files ?? {})) fs.writeFileSync(path.join(folder, name), text);
   const uriOf = (name: string): string => URI.file(path.join(folder, name)).toString();
   // A client without file watchers: the server hears of changes on disk only when it looks.
-  const workspace = { workspaceEdit: { documentChanges: true }, configuration: client.pullsSettings === true };
+  const workspace = { workspaceEdit: { documentChanges: true, ...(client.renamesFiles === true ? { resourceOperations: ['rename'] } : {}) }, configuration: client.pullsSettings === true };
   const textDocument = client.resolvesEdits === true ? { codeAction: { dataSupport: true, resolveSupport: { properties: ['edit'] } } } : {};
   const server = await startServer(folder, { signal: t.signal, capabilities: { workspace, textDocument }, onConnection: client.onConnection });
   try {
@@ -116,6 +116,39 @@ test('a rename edits the closed files that changed on disk unannounced where the
     assert.equal(applied('Zitrone.md', zitrone), entry('Zitrone', ['Birne'], ['Etwas Text.', '', 'Noch ein Absatz.', '', 'Und noch einer.']).replace('(#Birne)', '(#Birnbaum)'));
     assert.equal(applied('Birne.md', birne), birne.replace('{#Birne', '{#Birnbaum'));
   });
+});
+
+test('a rename leaves the entry file its name when a file that the glossary leaves out has the new name', { timeout: 60_000 }, async (t) => {
+  const settings = { exclude: ['Birnbaum.md'], severity: { 'index-anchor-missing': 'off', 'orphan-entry': 'off' } };
+  const rename = (server: Awaited<ReturnType<typeof startServer>>, uriOf: (name: string) => string, newName: string) =>
+    server.connection.sendRequest(RenameRequest.type, { textDocument: { uri: uriOf('Apfel.md') }, position: { line: 6, character: 10 }, newName });
+  await withGlossary(
+    t,
+    async (folder, uriOf, server) => {
+      // The editor would refuse to rename Birne.md onto Birnbaum.md after changing the ids: the ids change, the file keeps its name.
+      const edit = await rename(server, uriOf, 'Birnbaum');
+      assert.deepEqual(edit!.documentChanges!.map((change) => ('kind' in change ? change.kind : change.textDocument.uri)).sort(), [uriOf('Apfel.md'), uriOf('Birne.md'), uriOf('Zitrone.md')]);
+      await server.waitUntil(() => server.logs.includes('Birne.md keeps its name: the file Birnbaum.md exists already.'), 'the writer to be told why the file keeps its name');
+      // Without that file in the way, the file is renamed along.
+      fs.rmSync(path.join(folder, 'Birnbaum.md'));
+      const renamed = await rename(server, uriOf, 'Birnbaum');
+      assert.deepEqual(renamed!.documentChanges!.filter((change) => 'kind' in change), [{ kind: 'rename', oldUri: uriOf('Birne.md'), newUri: uriOf('Birnbaum.md'), options: { overwrite: false, ignoreIfExists: false } }]);
+
+      // Nor does the quick fix for an id that differs from the file's name offer to rename the file onto it.
+      fs.writeFileSync(path.join(folder, 'Birnbaum.md'), 'Notizen, nicht im Glossar.\n');
+      const birne = entry('Birne', ['Zitrone']).replace('{#Birne', '{#Birnbaum');
+      await server.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri: uriOf('Birne.md'), languageId: 'markdown', version: 1, text: birne } });
+      await server.settle();
+      const mismatch = server.diagnostics.get(uriOf('Birne.md'))!.find((diagnostic) => diagnostic.code === 'anchor-file-mismatch')!;
+      const fixTitles = async () =>
+        ((await server.connection.sendRequest(CodeActionRequest.type, { textDocument: { uri: uriOf('Birne.md') }, range: mismatch.range, context: { diagnostics: [mismatch], only: ['quickfix'] } })) as CodeAction[]).map((action) => action.title);
+      assert.ok((await fixTitles()).length > 0, 'the id change is offered');
+      assert.equal((await fixTitles()).filter((title) => title.startsWith('Rename the file')).length, 0);
+      fs.rmSync(path.join(folder, 'Birnbaum.md'));
+      assert.deepEqual((await fixTitles()).filter((title) => title.startsWith('Rename the file')), ['Rename the file to "Birnbaum.md"']);
+    },
+    { renamesFiles: true, files: { '.glossary.json': JSON.stringify(settings), 'Birnbaum.md': 'Notizen, nicht im Glossar.\n' } },
+  );
 });
 
 test('changing an id to its file\'s name edits the links in closed files where they are now, when the writer picks the fix', { timeout: 60_000 }, async (t) => {

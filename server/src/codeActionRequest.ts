@@ -1,8 +1,9 @@
-import { CancellationToken, CodeAction, CodeActionKind, CodeActionParams, TextDocumentEdit, WorkspaceEdit } from 'vscode-languageserver';
+import { CancellationToken, CodeAction, CodeActionKind, CodeActionParams, RenameFile, TextDocumentEdit, WorkspaceEdit } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { ClientEdits } from './clientSupport';
 import { codeActions, filesEditedByQuickFixes, OtherDocument } from './features/codeActions';
 import { DiskServices, readClosedFilesAsIndexed } from './closedFiles';
+import { GlossarySession } from './session/glossarySession';
 
 /**
  * Answers `textDocument/codeAction` (sent on every move of the cursor): the document's diagnostics
@@ -47,7 +48,18 @@ export async function answerCodeActions(services: DiskServices, client: ClientEd
     }
   }
   const input = { index: session.index, config: session.config, document, diagnostics, ...client, newEntryUri: (id: string) => session.newEntryUri(id), configFileUri: session.configFileUri(), otherDocuments };
-  return codeActions(input, params.range, only, params.context.diagnostics);
+  return withoutRenamesOntoFilesOnDisk(session, codeActions(input, params.range, only, params.context.diagnostics));
+}
+
+/** The actions but those renaming a file onto one on disk that the glossary leaves out: the editor would refuse them. */
+async function withoutRenamesOntoFilesOnDisk(session: GlossarySession, actions: CodeAction[]): Promise<CodeAction[]> {
+  const blocked = await Promise.all(
+    actions.map(async (action) => {
+      const renames = (action.edit?.documentChanges ?? []).filter((change): change is RenameFile => RenameFile.is(change));
+      return (await Promise.all(renames.map((rename) => session.renameTargetExists(rename.oldUri, rename.newUri)))).includes(true);
+    }),
+  );
+  return actions.filter((_, k) => !blocked[k]);
 }
 
 /** The texts of other files that quick fixes edit: the editor's when open, else from disk, indexed anew when the disk holds another text. */

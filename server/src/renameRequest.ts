@@ -1,5 +1,5 @@
 import * as l10n from '@vscode/l10n';
-import { CancellationToken, LSPErrorCodes, MessageType, PrepareRenameParams, Range, RenameParams, ResponseError, WorkspaceEdit } from 'vscode-languageserver';
+import { CancellationToken, LSPErrorCodes, MessageType, PrepareRenameParams, Range, RenameFile, RenameParams, ResponseError, WorkspaceEdit } from 'vscode-languageserver';
 import { editedUris, readClosedFilesAsIndexed } from './closedFiles';
 import { fileNameOf } from './diagnostics/check';
 import { prepareRename, RenameRefused, renameId } from './features/rename';
@@ -27,24 +27,35 @@ export async function answerRename(services: ServerServices, params: RenameParam
       .openDocuments()
       .map((document) => `${document.uri} ${document.version}`)
       .join('\n');
-  let kept: { readonly from: string; readonly to: string } | undefined;
+  let kept: { readonly from: string; readonly inTheWay: string } | undefined;
+  const filesOnDisk = new Set<string>();
   const rename = (): WorkspaceEdit =>
     refusalToError(() => {
       kept = undefined;
       return renameId(services.session.index, params.textDocument.uri, params.position, params.newName, {
         isOpen: (uri) => services.openDocument(uri) !== undefined,
         ...services.client.edits,
-        fileKept: (from, to) => (kept = { from, to }),
+        filesOnDisk,
+        fileKept: (from, inTheWay) => (kept = { from, inTheWay }),
       });
     });
   const [versions, sessionBefore] = [openVersions(), services.session];
   const edit = rename();
   const { reindexed } = await readClosedFilesAsIndexed(services, editedUris(edit), token);
-  const final = reindexed || openVersions() !== versions || services.session !== sessionBefore ? rename() : edit;
+  // A file the glossary leaves out may have the new name: the editor would refuse that rename after the ids were changed.
+  const fileOnDisk = await renamedOntoFileOnDisk(services, edit);
+  if (fileOnDisk !== undefined) filesOnDisk.add(fileOnDisk);
+  const final = reindexed || fileOnDisk !== undefined || openVersions() !== versions || services.session !== sessionBefore ? rename() : edit;
   if (kept !== undefined) {
-    showMessage(services.connection, MessageType.Info, l10n.t('{0} keeps its name: {1} is in the glossary already.', fileNameOf(kept.from), fileNameOf(kept.to)));
+    showMessage(services.connection, MessageType.Info, l10n.t('{0} keeps its name: the file {1} exists already.', fileNameOf(kept.from), fileNameOf(kept.inTheWay)));
   }
   return final;
+}
+
+/** The file a rename's entry file would be renamed onto, when something on disk has that name already. */
+async function renamedOntoFileOnDisk(services: ServerServices, edit: WorkspaceEdit): Promise<string | undefined> {
+  const fileRename = edit.documentChanges?.find((change): change is RenameFile => RenameFile.is(change));
+  return fileRename !== undefined && (await services.session.renameTargetExists(fileRename.oldUri, fileRename.newUri)) ? fileRename.newUri : undefined;
 }
 
 /** A rename is asked for once, by the writer: VS Code would show ContentModified as "No result". */

@@ -15,7 +15,7 @@ import { anchorPlace } from './anchorDescription';
 import { toLspDiagnostic } from './diagnostics';
 import { rangeContains } from './locate';
 import { titleForMissingId } from './missingEntries';
-import { idAttribute, idProblem, newEntryProblem } from './newEntry';
+import { idAttribute, idProblem, newEntryProblem, readsAsHeading } from './newEntry';
 import { idEditsByUri, newIdProblem } from './rename';
 import { definedOnce, entryWithId, isCopyUnderOtherName, isFileNameMeant, misnamedEntryFile, titleUntoldById } from './entryOf';
 import { linkFirstMentionsEdits, linkMentionEdit, linkMentionsKind } from './mentionLinks';
@@ -262,7 +262,8 @@ function indexAnchorFixes(input: CodeActionInput, diagnostic: GlossaryDiagnostic
  * Make the heading on the first line the chapter heading: level 2, with its id (the file's name
  * when it has none) and the configured classes before its own, its text as written. Not offered
  * where that would drop what the heading holds (key=value attributes, an attribute block that
- * pandoc reads as text) or give it an id another heading has.
+ * pandoc reads as text), give it an id another heading has, or where pandoc would read no id
+ * after its text.
  */
 function chapterHeadingFixes(input: CodeActionInput, model: GlossaryDocument, diagnostic: GlossaryDiagnostic): CodeAction[] {
   const heading = model.headings[0];
@@ -275,7 +276,12 @@ function chapterHeadingFixes(input: CodeActionInput, model: GlossaryDocument, di
   }
   const chapterClasses = input.config.chapterClasses;
   const classes = [...chapterClasses, ...heading.classes.filter((name) => !chapterClasses.includes(name))];
-  const line = `## ${heading.text} ${idAttribute(id, classes)}`;
+  const attributes = idAttribute(id, classes);
+  // Markup the heading leaves open (`### Unclosed **star`) would make the block text after it.
+  if (!readsAsHeading(heading.text, attributes, id)) {
+    return [];
+  }
+  const line = `## ${heading.text} ${attributes}`;
   // Only the classes missing: the writer surely meant this heading.
   const onlyClassesMissing = heading.level === 2 && heading.explicitId;
   return [quickFix(l10n.t('Make it the chapter heading: {0}', line), diagnostic, editOf(input, [TextEdit.replace(heading.range, line)]), onlyClassesMissing)];

@@ -1,7 +1,8 @@
 import { indexId } from '../diagnostics/seeAlsoChecks';
 import { WorkspaceIndex } from '../index/workspaceIndex';
 import { MissingEntry } from '../protocol';
-import { proposeEntryId } from './newEntry';
+import { escapeMarkdown } from './markdownText';
+import { headingTextOf, proposeEntryId } from './newEntry';
 
 /**
  * The ids that links point at but no heading defines, most referenced first, then by id; not
@@ -21,9 +22,9 @@ export function missingEntries(index: WorkspaceIndex): MissingEntry[] {
 
 /**
  * The heading text for an entry that links point at: the label the links use most among those
- * that name the id (`[Self-Attention](#Self-Attention)`, `[GPT-4V](#GPT-4v)`), with the first
- * letter of the id, else the id with
- * spaces for hyphens (a label such as "hier" names no entry).
+ * that name the id (`[Self-Attention](#Self-Attention)`, `[GPT-4V](#GPT-4v)`), its first letter as
+ * the id's, else the id with spaces for hyphens (a label such as "hier" names no entry). Written
+ * so that pandoc reads the label back (see `headingTextOf`).
  */
 export function titleForMissingId(id: string, labels: readonly string[]): string {
   const counts = new Map<string, number>();
@@ -35,8 +36,11 @@ export function titleForMissingId(id: string, labels: readonly string[]): string
   for (const [title, count] of counts) {
     if (best === undefined || count > best[1] || (count === best[1] && title < best[0])) best = [title, count];
   }
+  const fromId = id.replace(/-/g, ' ');
+  if (best === undefined) return headingTextOf(fromId) ?? escapeMarkdown(fromId);
   // A label in running text may start in lower case ("die [models](#Models)"); a heading starts as its id does.
-  if (best === undefined) return id.replace(/-/g, ' ');
-  const initial = (text: string): string => String.fromCodePoint(text.codePointAt(0)!);
-  return initial(id) + best[0].slice(initial(best[0]).length);
+  // Its first letter, that is: a label may begin with a quotation mark or a bracket ("„Copilot“").
+  const initial = String.fromCodePoint(id.codePointAt(0)!);
+  const title = best[0].replace(/[\p{L}\p{N}]/u, (first) => (first.toLowerCase() === initial.toLowerCase() ? initial : first));
+  return headingTextOf(title) ?? headingTextOf(fromId) ?? escapeMarkdown(fromId);
 }

@@ -7,6 +7,8 @@ import { WorkspaceIndex } from '../index/workspaceIndex';
 import { seeAlsoHeadingText } from './seeAlsoEdits';
 import { isInFolder } from '../workspace/uris';
 import { messagesLanguage } from '../localization';
+import { parseGlossaryDocument } from '../parse/parser';
+import { escapeMarkdown } from './markdownText';
 
 /**
  * The id a title proposes: the title as typed, with runs of white space as hyphens and the
@@ -64,6 +66,39 @@ export function headingIdProblem(id: string): string | undefined {
 export function idAttribute(id: string, classes: readonly string[]): string {
   const classList = classes.map((name) => ` .${name}`).join('');
   return /^\p{L}/u.test(id) ? `{#${id}${classList}}` : `{id="${id}"${classList}}`;
+}
+
+/** Whether pandoc reads `## text {attributes}`, alone on its line, as a heading with the id (and, given, that plain text). */
+export function readsAsHeading(text: string, attributes: string, id: string, plainText?: string): boolean {
+  const heading = parseGlossaryDocument(`## ${text} ${attributes}\n`, 'untitled:heading', 0).headings[0];
+  return heading !== undefined && heading.explicitId && heading.id === id && (plainText === undefined || heading.plainText === plainText);
+}
+
+/**
+ * Why a title cannot be the text of a new entry's heading, or undefined when it can: pandoc must
+ * read the heading's attribute block after it, which markup left open (a `*` or `_` without its
+ * pair) makes text, and the entry would have no id.
+ */
+export function titleProblem(title: string, id: string, classes: readonly string[]): string | undefined {
+  if (/[\r\n]/.test(title)) {
+    return l10n.t('A title is one line.');
+  }
+  return readsAsHeading(title, idAttribute(id, classes), id)
+    ? undefined
+    : l10n.t('After the title "{0}" pandoc would read no id: it leaves markup open, such as a * or _ without its pair. Write such a character with a backslash before it (\\*).', title);
+}
+
+/**
+ * A title given as plain text (a link's label) as the text of a heading that pandoc reads back as
+ * that text, with its id: as it is where it can be, else with the characters that start markup
+ * escaped (`co*de`, from the label `` `co*de` ``, would leave a `*` open). Undefined when no
+ * escaping gives it back.
+ */
+export function headingTextOf(plainTitle: string): string | undefined {
+  const startsMarkup = (text: string): string => text.replace(/[\\`*_[\]<>$^~@{}&]/g, (character) => `\\${character}`);
+  // The parser reads no superscript, subscript, strikeout, math or citation: text with their marks is escaped untried.
+  const asIs = /[$^~@]/.test(plainTitle) ? [] : [plainTitle];
+  return [...asIs, startsMarkup(plainTitle), escapeMarkdown(plainTitle)].find((text) => readsAsHeading(text, '{#Id}', 'Id', plainTitle));
 }
 
 /** Why a new entry with this id cannot be created: an invalid id, or one the workspace defines. */

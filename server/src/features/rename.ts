@@ -80,18 +80,25 @@ function indexIdKeptReason(): string {
 
 /**
  * The entry file a rename of `id` to `newId` renames along: the `.md` file named after the id
- * whose heading gives it. `taken` when a file of the new name, or of a name that differs in case
- * alone, is in the glossary already, which the rename leaves alone.
+ * whose heading gives it. `inTheWay` is the file that keeps it from being renamed, which the rename
+ * leaves alone: one of the glossary whose name is the new one, or differs from it in case alone
+ * (one file on Windows and macOS), or the file of the new name on disk outside the glossary
+ * (`filesOnDisk`, which the caller has looked for).
  */
-export function entryFileRename(index: WorkspaceIndex, id: string, newId: string): { readonly from: string; readonly to: string; readonly taken: boolean } | undefined {
+export function entryFileRename(
+  index: WorkspaceIndex,
+  id: string,
+  newId: string,
+  filesOnDisk: ReadonlySet<string> = new Set(),
+): { readonly from: string; readonly to: string; readonly inTheWay: string | undefined } | undefined {
   // A file is named after its entry's heading, not after a span or figure in it.
   const definer = index.anchorsOf(id).find((located) => located.anchor.heading !== undefined)?.uri;
   if (definer === undefined || !definer.toLowerCase().endsWith('.md') || fileNameId(definer) !== id) {
     return undefined;
   }
   const to = entryFileUri(newId, { besideUri: definer });
-  const taken = index.documentsNamedAlike(to).some((document) => document.uri !== definer);
-  return { from: definer, to, taken };
+  const inTheWay = index.documentsNamedAlike(to).find((document) => document.uri !== definer)?.uri ?? (filesOnDisk.has(to) ? to : undefined);
+  return { from: definer, to, inTheWay };
 }
 
 /** How the client takes edits of several files. */
@@ -104,8 +111,10 @@ export interface RenameOptions {
   /** Whether the client takes versioned `documentChanges`, and file renames among them. */
   readonly documentChanges: boolean;
   readonly renamesFiles: boolean;
-  /** Told when the entry file keeps its name because a file of the new name is in the glossary. */
-  readonly fileKept?: (from: string, to: string) => void;
+  /** Files known to exist on disk, though not in the glossary, where the entry file would be renamed to. */
+  readonly filesOnDisk?: ReadonlySet<string>;
+  /** Told when the entry file keeps its name because another file is in the way (see `entryFileRename`). */
+  readonly fileKept?: (from: string, inTheWay: string) => void;
 }
 
 /** Why no id can be renamed to `newId`, or undefined when it can: an invalid id, `Index`, one that is defined. */
@@ -176,11 +185,11 @@ export function renameId(index: WorkspaceIndex, uri: string, position: Position,
   const documentChanges: (TextDocumentEdit | RenameFile)[] = [...editsByUri].map(([target, edits]) =>
     TextDocumentEdit.create({ uri: target, version: options.isOpen(target) ? (index.document(target)?.version ?? null) : null }, edits),
   );
-  const file = options.renamesFiles && !target.alone ? entryFileRename(index, id, newId) : undefined;
-  if (file?.taken === false) {
+  const file = options.renamesFiles && !target.alone ? entryFileRename(index, id, newId, options.filesOnDisk) : undefined;
+  if (file?.inTheWay !== undefined) {
+    options.fileKept?.(file.from, file.inTheWay);
+  } else if (file !== undefined) {
     documentChanges.push(RenameFile.create(file.from, file.to, { overwrite: false, ignoreIfExists: false }));
-  } else if (file?.taken) {
-    options.fileKept?.(file.from, file.to);
   }
   return { documentChanges };
 }

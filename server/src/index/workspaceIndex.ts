@@ -4,7 +4,7 @@ import { comparePositions } from '../parse/positions';
 import { hasIndexSections } from './indexPage';
 import { changedLabels, entryShapeChangedIds, linkCountChangedIds, linkGraphChangedIds } from './linkGraph';
 import { termsKeyOf } from '../mentions/lexicon';
-import { folderOfMost } from '../workspace/uris';
+import { caseFoldedUri, folderOfMost } from '../workspace/uris';
 import { fileNameId, fileNameIdUnlikeEntry, isMarkdownFile } from '../diagnostics/check';
 import { entryNamesOf, linkNameKeysOf, NamedEntry, nameKeys, nameOf, sameName } from './entryNames';
 import { isPageLevel } from '../features/anchorDescription';
@@ -164,7 +164,7 @@ export class WorkspaceIndex {
    * file systems of Windows and macOS.
    */
   documentsNamedAlike(uri: string): GlossaryDocument[] {
-    return (this.names().byLowerCase.get(uri.toLowerCase()) ?? []).map((alike) => this.documentsByUri.get(alike)!);
+    return (this.names().byCaseFolded.get(caseFoldedUri(uri)) ?? []).map((alike) => this.documentsByUri.get(alike)!);
   }
 
   /** The indexed `.md` files whose name (without `.md`) is `id`, in the order they were first added. */
@@ -174,7 +174,7 @@ export class WorkspaceIndex {
 
   private names(): UrisByName {
     if (this.urisByName === undefined) {
-      this.urisByName = { byLowerCase: new Map(), byFileNameId: new Map() };
+      this.urisByName = { byCaseFolded: new Map(), byFileNameId: new Map() };
       for (const uri of this.documentsByUri.keys()) fileUnderNames(this.urisByName, uri);
     }
     return this.urisByName;
@@ -497,9 +497,9 @@ export class WorkspaceIndex {
   }
 }
 
-/** The URIs by their lower case (to find files named alike but for case) and by the id their file name gives. */
+/** The URIs by their case-folded form (to find files named alike but for case) and by the id their file name gives. */
 interface UrisByName {
-  readonly byLowerCase: Map<string, string[]>;
+  readonly byCaseFolded: Map<string, string[]>;
   readonly byFileNameId: Map<string, string[]>;
 }
 
@@ -511,7 +511,7 @@ function fileUnderNames(names: UrisByName, uri: string, add = true): void {
     if (rest.length > 0) map.set(key, rest);
     else map.delete(key);
   };
-  file(names.byLowerCase, uri.toLowerCase());
+  file(names.byCaseFolded, caseFoldedUri(uri));
   if (isMarkdownFile(uri)) file(names.byFileNameId, fileNameId(uri));
 }
 

@@ -1009,7 +1009,7 @@ class BlockScanner {
       const next = lines[j + 1];
       if (next === undefined || this.isBlank(next)) return j + 1;
       lines[j + 1] = { ...next, start: next.start + indentation(this.text(next)) };
-      if (!/^\\[\p{L}@]/u.test(this.text(lines[j + 1]!))) return j + 1;
+      if (!/^\\\p{L}/u.test(this.text(lines[j + 1]!))) return j + 1;
       j++;
       at = 0;
     }

@@ -22,7 +22,7 @@ import {
   texDefinitionCommands,
 } from './texCommands';
 
-/** Letters of a command's name, as pandoc's TeX tokenizer takes them (Unicode letters and `@`). */
+/** Letters of a command's name, as pandoc's TeX tokenizer takes them (Unicode letters and `@`), after a first letter: `\@b` is an escaped `@`. */
 const nameCharacter = /[\p{L}@]/u;
 
 /** Where the spaces after `at` end: spaces, tabs and one line break not followed by a blank line (TeX's `sp`). */
@@ -160,7 +160,7 @@ const dimension = /=?[ \t]*\.?[0-9][0-9.]*[A-Za-z]*/y;
  * An environment runs to its own `\end{name}`, over lines and blank lines.
  */
 export function rawTexEnd(text: string, start: number): number {
-  if (text[start] !== '\\' || !nameCharacter.test(text[start + 1] ?? '')) return -1;
+  if (text[start] !== '\\' || !/\p{L}/u.test(text[start + 1] ?? '')) return -1;
   let end = start + 2;
   while (end < text.length && nameCharacter.test(text[end]!)) end++;
   const name = text.slice(start + 1, end);
@@ -234,7 +234,7 @@ export function* environmentTags(text: string, from = 0): Generator<{ readonly b
 
 /** The name of the command at `at`, if a command starts there. */
 export function commandName(line: string, at: number): string | undefined {
-  return line[at] === '\\' ? /^[\p{L}@]+/u.exec(line.slice(at + 1, at + 100))?.[0] : undefined;
+  return line[at] === '\\' ? /^\p{L}[\p{L}@]*/u.exec(line.slice(at + 1, at + 100))?.[0] : undefined;
 }
 
 /**

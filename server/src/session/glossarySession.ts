@@ -5,7 +5,7 @@ import { unresolvedLinkCode } from '../diagnostics/linkChecks';
 import { configFileName, defaultConfig, entriesFolderUri, GlossaryConfig, resolveConfig } from '../config';
 import { computeDiagnostics } from '../diagnostics/computeDiagnostics';
 import { GlossaryDiagnostic } from '../diagnostics/diagnostic';
-import { newEntryProblem, newEntryUri, proposeEntryId } from '../features/newEntry';
+import { newEntryProblem, newEntryUri, proposeEntryId, titleProblem } from '../features/newEntry';
 import { holdsIndexSections, indexPageToRead, readGlossaryFiles, ReadFilesResult } from '../index/readGlossaryFiles';
 import { affectedNow, IndexChange, WorkspaceIndex } from '../index/workspaceIndex';
 import { DiagnosticCode } from '../diagnostics/codes';
@@ -18,7 +18,7 @@ import { MissingEntry, ProposedEntry } from '../protocol';
 import { missingEntries } from '../features/missingEntries';
 import { createFileMatcher, FileMatcher } from '../workspace/fileFilter';
 import { FileProblem, Workspace } from '../workspace/workspace';
-import { folderOf, folderPrefix, isInFolder } from '../workspace/uris';
+import { caseFoldedUri, folderOf, folderPrefix, isInFolder } from '../workspace/uris';
 
 /**
  * The version of a closed file's model: none an editor sends (Emacs starts at 0), so that a model
@@ -484,6 +484,10 @@ export class GlossarySession {
     if (problem !== undefined) {
       return { id, uri: undefined, problem, idProblem: true };
     }
+    const unreadable = title.trim() === '' ? undefined : titleProblem(title.trim(), id, this.currentConfig.chapterClasses);
+    if (unreadable !== undefined) {
+      return { id, uri: undefined, problem: unreadable, idProblem: false };
+    }
     const uri = this.newEntryUri(id);
     if (uri === undefined) {
       return { id, uri, problem: l10n.t('The entries folder "{0}" lies outside the workspace folder.', this.currentConfig.entriesFolder ?? ''), idProblem: false };
@@ -523,6 +527,14 @@ export class GlossarySession {
       return uri;
     }
     return this.currentIndex.documentsNamedAlike(uri)[0]?.uri;
+  }
+
+  /**
+   * Whether something on disk has the name a file would be renamed to (other than that file under
+   * another case): a file the glossary leaves out, say. An editor refuses such a rename.
+   */
+  async renameTargetExists(oldUri: string, newUri: string): Promise<boolean> {
+    return caseFoldedUri(oldUri) !== caseFoldedUri(newUri) && (await this.workspace.stat(newUri)) !== undefined;
   }
 
   /** The file a new entry with this id would be written to, or undefined outside the workspace folder. */

@@ -4,7 +4,9 @@ import { spawnSync } from 'node:child_process';
 import { ApplyWorkspaceEditParams, ApplyWorkspaceEditResult, Connection, SnippetTextEdit, TextDocumentEdit, TextEdit } from 'vscode-languageserver';
 import { createEntry } from '../features/createEntry';
 import { defaultConfig } from '../config';
-import { entryTemplate, headingIdProblem, idAttribute, idProblem, newEntryUri, proposeEntryId } from '../features/newEntry';
+import { entryTemplate, headingIdProblem, idAttribute, idProblem, newEntryUri, proposeEntryId, titleProblem } from '../features/newEntry';
+import { titleForMissingId } from '../features/missingEntries';
+import { parseGlossaryDocument } from '../parse/parser';
 import { GlossarySession } from '../session/glossarySession';
 import { InMemoryWorkspace } from '../workspace/inMemoryWorkspace';
 
@@ -58,6 +60,63 @@ test('pandoc reads every id a new entry may get as written in its heading, and r
   const asWritten = readBy(accepted.map((id) => `## T ${idAttribute(id, ['chapter', 'term'])}\n`).join('\n'));
   accepted.forEach((id, k) => assert.deepEqual(asWritten[k]!.slice(0, 2), [id, ['chapter', 'term']], idAttribute(id, ['chapter', 'term'])));
   assert.ok(accepted.includes('3D-Modeling') && accepted.includes('_x'));
+});
+
+test('an entry made for a broken link gets a heading that pandoc reads with its id and as the link\'s label', () => {
+  // Labels as writers write them; markup characters in a label's text would leave the heading's markup open.
+  const labels = ['`co*de`', 'a\\*b\\_c', 'Unclosed \\*\\*star', '„Copilot“', '(GAN)', '"Attention"', '\\<b\\>', 'x\\^2\\^', 'E-Mail \\@home', 'R&D', '\\[x\\]', 'Foo {bar}', '*Emph* Text', 'a&amp;b', 'Preis \\$5 und \\$6'];
+  type Inline = { t: string; c?: unknown };
+  const stringify = (inlines: readonly Inline[]): string =>
+    inlines
+      .map(({ t, c }): string => {
+        if (t === 'Str') return c as string;
+        if (t === 'Space' || t === 'SoftBreak') return ' ';
+        if (t === 'Code' || t === 'Math') return (c as [unknown, string])[1];
+        if (t === 'Quoted') return (c as [{ t: string }, Inline[]])[0].t === 'DoubleQuote' ? `“${stringify((c as [unknown, Inline[]])[1])}”` : `‘${stringify((c as [unknown, Inline[]])[1])}’`;
+        if (t === 'Link' || t === 'Span') return stringify((c as [unknown, Inline[]])[1]);
+        if (Array.isArray(c) && c.every((item) => typeof item === 'object' && item !== null && 't' in item)) return stringify(c as Inline[]);
+        assert.fail(`no text for ${t}`);
+      })
+      .join('');
+  const titles = labels.map((label) => {
+    const plain = parseGlossaryDocument(`[${label}](#X)`, 'file:///ws/A.md', 1).links[0]!.label;
+    return titleForMissingId(proposeEntryId(plain), [plain]);
+  });
+  const markdown = labels.map((label, k) => `## ${titles[k]} {#Id${k} .chapter .small .term}\n\n[${label}](#X)\n`).join('\n');
+  const result = spawnSync('pandoc', ['-f', 'markdown', '-t', 'json'], { input: markdown, encoding: 'utf8' });
+  assert.equal(result.status, 0, result.stderr);
+  const blocks = (JSON.parse(result.stdout) as { blocks: { t: string; c: unknown }[] }).blocks;
+  labels.forEach((label, k) => {
+    const [level, [id], heading] = blocks[2 * k]!.c as [number, [string], Inline[]];
+    const [link] = blocks[2 * k + 1]!.c as [{ c: [unknown, Inline[]] }];
+    assert.deepEqual([level, id, stringify(heading)], [2, `Id${k}`, stringify(link.c[1])], `${label} -> ${titles[k]}`);
+  });
+  // Written as they are where pandoc reads them so.
+  assert.deepEqual(titles.slice(3, 6), ['„Copilot“', '(GAN)', '"Attention"']);
+  assert.equal(titles[0], 'co\\*de');
+});
+
+test('a title that would keep pandoc from reading the id after it is refused, with the reason', async () => {
+  assert.equal(titleProblem('GPT-4.5 *(Stand März 2025)*', 'GPT-4.5', ['chapter', 'term']), undefined);
+  assert.equal(titleProblem('co\\*de', 'code', ['chapter', 'term']), undefined);
+  assert.match(titleProblem('co*de', 'code', ['chapter', 'term'])!, /^After the title "co\*de" pandoc would read no id: it leaves markup open/);
+  assert.equal(titleProblem('Neu\nZeile', 'Neu-Zeile', ['chapter', 'term']), 'A title is one line.');
+  const session = new GlossarySession(new InMemoryWorkspace({ 'file:///ws/A.md': '## A {#A .term}' }), ['file:///ws']);
+  await session.load(undefined, []);
+  assert.deepEqual(await session.proposeEntry('Unclosed **star'), {
+    id: 'Unclosed-star',
+    uri: undefined,
+    problem: titleProblem('Unclosed **star', 'Unclosed-star', defaultConfig.chapterClasses),
+    idProblem: false,
+  });
+});
+
+test('a new entry whose name differs from a file\'s in the case of an umlaut alone is refused: one file on Windows and macOS', async () => {
+  // As VS Code names the file: `Ä` encoded as `%C3%84`, which in lower case (`%c3%84`) is not `ä` (`%C3%A4`).
+  const session = new GlossarySession(new InMemoryWorkspace({ 'file:///ws/%C3%84pfel.md': '## Äpfel {#Äpfel .term}' }), ['file:///ws']);
+  await session.load(undefined, []);
+  const proposed = await session.proposeEntry('äpfel');
+  assert.equal(proposed.problem, 'The file äpfel.md would differ from Äpfel.md in case alone: on Windows and macOS they are one file.');
 });
 
 test('a new entry never lands outside the workspace folder', () => {

@@ -164,12 +164,24 @@ test('the entry file keeps its name when a file of the new name is in the glossa
   const edit = renameId(index, uri, position, 'Context-Window', { isOpen: () => false, documentChanges: true, renamesFiles: true, fileKept: (from, to) => kept.push(`${from} ${to}`) });
   assert.deepEqual(changesOf(edit), ['Tiktoken.md@null: 0:14-0:22 Context-Window']);
   assert.deepEqual(kept, [`${uriOf('Tiktoken.md')} ${uriOf('Context-Window.md')}`]);
-  assert.deepEqual(entryFileRename(index, 'Tiktoken', 'Context-Window'), { from: uriOf('Tiktoken.md'), to: uriOf('Context-Window.md'), taken: true });
-  assert.deepEqual(entryFileRename(index, 'Tiktoken', 'Tokenizer'), { from: uriOf('Tiktoken.md'), to: uriOf('Tokenizer.md'), taken: false });
-  // Windows and macOS tell no names apart that differ in case alone: `context-window.md` is taken too.
-  assert.deepEqual(entryFileRename(index, 'Tiktoken', 'context-window'), { from: uriOf('Tiktoken.md'), to: uriOf('context-window.md'), taken: true });
+  const rename = (newId: string, filesOnDisk?: ReadonlySet<string>) => entryFileRename(index, 'Tiktoken', newId, filesOnDisk);
+  assert.deepEqual(rename('Context-Window'), { from: uriOf('Tiktoken.md'), to: uriOf('Context-Window.md'), inTheWay: uriOf('Context-Window.md') });
+  assert.deepEqual(rename('Tokenizer'), { from: uriOf('Tiktoken.md'), to: uriOf('Tokenizer.md'), inTheWay: undefined });
+  // Windows and macOS tell no names apart that differ in case alone: `context-window.md` is taken too, by the file that has the name.
+  assert.deepEqual(rename('context-window'), { from: uriOf('Tiktoken.md'), to: uriOf('context-window.md'), inTheWay: uriOf('Context-Window.md') });
   // The entry's own file, renamed to another case, is in its own way on no system.
-  assert.deepEqual(entryFileRename(index, 'Tiktoken', 'TikToken'), { from: uriOf('Tiktoken.md'), to: uriOf('TikToken.md'), taken: false });
+  assert.deepEqual(rename('TikToken'), { from: uriOf('Tiktoken.md'), to: uriOf('TikToken.md'), inTheWay: undefined });
+  // A file on disk that the glossary leaves out (its `exclude`) is in the way too.
+  assert.deepEqual(rename('Tokenizer', new Set([uriOf('Tokenizer.md')])), { from: uriOf('Tiktoken.md'), to: uriOf('Tokenizer.md'), inTheWay: uriOf('Tokenizer.md') });
+});
+
+test('names that differ in an umlaut\'s case alone are one file on Windows and macOS', () => {
+  // As VS Code names the file: `Ä` encoded as `%C3%84`, which the lower case `%c3%84` of does not make `ä` (`%C3%A4`).
+  const { index, uri, position } = withCursor({ 'Alpha.md': ['## Alpha {#Alpha‸ .term}'], '%C3%84pfel.md': ['## Äpfel {#Äpfel .term}'] });
+  const kept: string[] = [];
+  const edit = renameId(index, uri, position, 'äpfel', { isOpen: () => false, documentChanges: true, renamesFiles: true, fileKept: (from, inTheWay) => kept.push(`${from} ${inTheWay}`) });
+  assert.deepEqual(changesOf(edit), ['Alpha.md@null: 0:11-0:16 äpfel']);
+  assert.deepEqual(kept, [`${uriOf('Alpha.md')} ${uriOf('%C3%84pfel.md')}`]);
 });
 
 test('a heading whose attribute block goes on to the next line (a wrapped line) is renamed where its id stands', () => {

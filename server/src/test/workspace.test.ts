@@ -191,6 +191,20 @@ test('file system: reading a folder as a file is an unreadable file', async () =
   });
 });
 
+test('file system: a file is replaced only while it holds the text expected, and keeps its byte order mark', async () => {
+  await withTempFolder({ 'with-bom.json': '\uFEFF{\r\n    "a": 1\r\n}\r\n', 'without.json': '{}\n' }, async (root) => {
+    const workspace = new NodeFileSystemWorkspace();
+    const uri = (name: string): string => toUri(path.join(root, name));
+    const bytes = (name: string): string => fs.readFileSync(path.join(root, name)).toString('hex');
+    assert.equal(await workspace.replaceFile(uri('with-bom.json'), '{}', '{ "b": 2 }'), 'the file changed meanwhile');
+    assert.equal(await workspace.replaceFile(uri('with-bom.json'), '{\r\n    "a": 1\r\n}\r\n', '{\r\n    "a": 2\r\n}\r\n'), undefined);
+    assert.equal(bytes('with-bom.json'), Buffer.from('\uFEFF{\r\n    "a": 2\r\n}\r\n', 'utf8').toString('hex'));
+    assert.equal(await workspace.replaceFile(uri('without.json'), '{}\n', '{ "b": 2 }\n'), undefined);
+    assert.equal(fs.readFileSync(path.join(root, 'without.json'), 'utf8'), '{ "b": 2 }\n');
+    assert.equal(await workspace.replaceFile(uri('gone.json'), '{}', '{}'), 'the file changed meanwhile');
+  });
+});
+
 test('file system: a new file is written in UTF-8, and one that exists is left as it is', async () => {
   await withTempFolder({ 'old.md': 'old' }, async (root) => {
     const workspace = new NodeFileSystemWorkspace();

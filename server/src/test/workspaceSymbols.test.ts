@@ -74,6 +74,9 @@ test('a missing entry is titled as the links name it: the most used label that n
   assert.equal(titleForMissingId('Zero-Shot-Learning', ['dort', 'Zero-Shot\n  Learning']), 'Zero-Shot Learning');
   assert.equal(titleForMissingId('Large-Language-Model', ['LLM', 'hier']), 'Large Language Model');
   assert.equal(titleForMissingId('Models', ['models']), 'Models');
+  // The first letter, after a quotation mark or a bracket too.
+  assert.equal(titleForMissingId('Copilot', ['„copilot“']), '„Copilot“');
+  assert.equal(titleForMissingId('GAN', ['(GAN)']), '(GAN)');
 });
 
 test('on the real glossary, the missing entries are titled as their links write them', async () => {

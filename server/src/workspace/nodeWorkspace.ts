@@ -72,12 +72,20 @@ export class NodeFileSystemWorkspace implements Workspace {
   }
 
   async replaceFile(uri: string, expected: string, text: string): Promise<string | undefined> {
-    const current = await this.readFile(uri);
+    let bytes: Uint8Array;
+    try {
+      bytes = await fs.readFile(toFsPath(uri));
+    } catch {
+      return l10n.t('the file changed meanwhile');
+    }
+    const current = decodeFileBytes(bytes);
     if (current.kind !== 'text' || current.text !== expected) {
       return l10n.t('the file changed meanwhile');
     }
+    // The byte order mark is no text (see `decodeFileBytes`): the file keeps the one it has.
+    const byteOrderMark = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? '\uFEFF' : '';
     try {
-      await fs.writeFile(toFsPath(uri), text, 'utf8');
+      await fs.writeFile(toFsPath(uri), byteOrderMark + text, 'utf8');
       return undefined;
     } catch (error) {
       return writeErrorReason(error);

@@ -29,3 +29,18 @@ export function folderOfMost(weightedUris: Iterable<readonly [uri: string, weigh
   }
   return most;
 }
+
+/**
+ * The form in which two file URIs name one file on a file system that ignores case (Windows,
+ * macOS): decoded first, as `%C3%84` (Ä) and `%C3%A4` (ä) differ in more than case, and composed,
+ * as macOS also takes `ä` and `a` with a combining `¨` for one name.
+ */
+export function caseFoldedUri(uri: string): string {
+  let decoded = uri;
+  try {
+    decoded = decodeURIComponent(uri);
+  } catch {
+    // A malformed escape is compared as written.
+  }
+  return decoded.normalize('NFC').toLowerCase();
+}
