@@ -42,8 +42,8 @@ export async function entryPreview(entry: Entry, text: string, { explanation: wi
     (block) =>
       block.type === 'paragraph' &&
       // The summary's own paragraph (`***…***`, perhaps with its author) is shown as the summary;
-      // bold italics further on in a paragraph are no summary of it.
-      !(summary !== undefined && summary !== '' && intro.plainText(block).startsWith(summary)) &&
+      // bold italics further on in a paragraph are no summary of it. The model's summary keeps raw HTML as written.
+      !(summary !== undefined && summary !== '' && intro.plainText(block, { includeHtml: true }).startsWith(summary)) &&
       // Pandoc's divs and pipe tables, which remark reads as paragraphs, are no definition.
       !/^(?::::|\|)/.test(intro.source(block)),
   );
@@ -82,12 +82,15 @@ interface MarkdownNode {
 }
 
 /** The blocks of a piece of Markdown, a node's text on one line, and its source. */
-async function parseMarkdown(markdown: string): Promise<{ blocks: readonly MarkdownNode[]; plainText: (node: MarkdownNode | undefined) => string; source: (node: MarkdownNode) => string }> {
+async function parseMarkdown(
+  markdown: string,
+): Promise<{ blocks: readonly MarkdownNode[]; plainText: (node: MarkdownNode | undefined, options?: { readonly includeHtml?: boolean }) => string; source: (node: MarkdownNode) => string }> {
   const [{ unified }, { default: remarkParse }, { toString }] = await Promise.all([import('unified'), import('remark-parse'), import('mdast-util-to-string')]);
   const tree = unified().use(remarkParse).parse(markdown) as unknown as MarkdownNode;
   return {
     blocks: tree.children,
-    plainText: (node) => (node === undefined ? '' : toString(node).replace(/\s+/g, ' ').trim()),
+    // Raw HTML (a comment, `<b>`) is markup, as the book shows it: left out.
+    plainText: (node, { includeHtml = false } = {}) => (node === undefined ? '' : toString(node, { includeHtml }).replace(/\s+/g, ' ').trim()),
     source: (node) => markdown.slice(node.position?.start.offset ?? 0, node.position?.end.offset ?? markdown.length),
   };
 }

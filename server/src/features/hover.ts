@@ -9,7 +9,7 @@ import { WorkspaceIndex } from '../index/workspaceIndex';
 import { Link } from '../parse/model';
 import { entryAt, entryFileNamedAfter, entryWithId, isFileNameMeant, misnamedEntryFile } from './entryOf';
 import { entryPreview } from './entryPreview';
-import { locateAt } from './locate';
+import { locateAt, rangeContains } from './locate';
 import { codeSpan, escapeMarkdown } from './markdownText';
 import { replacementsFor, suggestionNote } from '../diagnostics/replacements';
 import { messagesLanguage } from '../localization';
@@ -33,7 +33,8 @@ export async function hoverAt(
     return null;
   }
   const lines = item.kind === 'link' ? await linkHover(index, uri, item.link, readText) : anchorHover(index, item.anchor.id);
-  const range = item.kind === 'link' ? item.link.range : item.anchor.range;
+  // A reference link's id stands in its definition, elsewhere in the file: the hover covers what the cursor is on.
+  const range = item.kind === 'anchor' ? item.anchor.range : rangeContains(item.link.range, position) ? item.link.range : item.link.idRange!;
   return { contents: { kind: MarkupKind.Markdown, value: lines.join('\n\n') }, range };
 }
 

@@ -14,6 +14,10 @@ const maxSymbols = 500;
  */
 export function workspaceSymbols(index: WorkspaceIndex, query: string, token: CancellationToken): SymbolInformation[] {
   const search = wordsOf(query);
+  // Every term for an empty query (the editor's first ask); none for one without a letter or digit, which no name's words hold.
+  if (search.compact === '' && query.trim() !== '') {
+    return [];
+  }
   const ranked: { readonly tier: number; readonly symbol: SymbolInformation }[] = [];
   for (const { uri, entry } of index.entries()) {
     const names = searchableNames(entry);

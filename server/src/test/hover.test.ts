@@ -169,6 +169,9 @@ test('hover shows the first paragraph of the first explanation section as plain 
     await hoverTextAt({ 'A.md': ['[x](#LLM‸)'], 'LLM.md': entry }),
     ['**Large Language Model** `LLM`', '*Ein Sprachmodell*', 'Ein großes Modell mit Code über zwei Zeilen\\.', 'LLM\\.md:1', '1 link points here.'].join('\n\n'),
   );
+  // Raw HTML, a comment too, is markup that the book does not show.
+  const withHtml = [...entry.slice(0, 10), 'Ein <!-- [C](#X) --> <b>großes</b> Modell.'];
+  assert.equal((await hoverTextAt({ 'A.md': ['[x](#LLM‸)'], 'LLM.md': withHtml }))!.split('\n\n')[2], 'Ein großes Modell\\.');
   // A paragraph that leads in to a list goes on with its items; a section that begins with a list shows them.
   const leadIn = ['Es beruht auf:', '', '- **Transformer**: Aufmerksamkeit', '  - nicht die Unterpunkte', '- *Skalierung*', '', 'Nicht danach.'];
   assert.equal((await hoverTextAt({ 'A.md': ['[x](#LLM‸)'], 'LLM.md': [...entry.slice(0, 10), ...leadIn] }))!.split('\n\n')[2], 'Es beruht auf: Transformer: Aufmerksamkeit; Skalierung');
@@ -220,4 +223,14 @@ test('hover shows the lead paragraph, the writer\'s own definition, past the quo
   const { index, uri, position } = withCursor({ 'A.md': ['[x](#AGI‸)'], 'AGI.md': agi });
   const changed = await hoverAt(index, uri, position, notCancelled, async () => 'other text');
   assert.deepEqual(shown((changed!.contents as MarkupContent).value), ['**AGI**', '*Allgemeine KI*', 'AGI.md:1', '1 link points here.']);
+});
+
+test('hover on a reference link\'s id in its definition covers the definition\'s id, where the cursor is, not the link lines above', async () => {
+  const files = { 'A.md': ['## A {#A .term}', '', 'Siehe [die Biene][bee].', '', '[bee]: #B‸b'], 'Bb.md': ['## Bb {#Bb .term}'] };
+  const { index, uri, position } = withCursor(files);
+  const atDefinition = await hoverAt(index, uri, position, notCancelled);
+  assert.deepEqual(atDefinition?.range, { start: { line: 4, character: 8 }, end: { line: 4, character: 10 } });
+  const atLink = await hoverAt(index, uri, { line: 2, character: 9 }, notCancelled);
+  assert.deepEqual(atLink?.range, { start: { line: 2, character: 6 }, end: { line: 2, character: 22 } });
+  assert.equal((atLink?.contents as MarkupContent).value, (atDefinition?.contents as MarkupContent).value);
 });

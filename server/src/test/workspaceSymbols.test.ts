@@ -22,6 +22,8 @@ test('workspace symbols: every term by title or id, prefix matches before subseq
   );
   assert.deepEqual(workspaceSymbols(index, 'gdt', notCancelled).map((symbol) => symbol.name), ['Gradient Descent']);
   assert.equal(workspaceSymbols(index, '', notCancelled).length, 3);
+  // A search without a letter or digit matches no name's words.
+  for (const query of ['(', '😀', ' - ']) assert.deepEqual(workspaceSymbols(index, query, notCancelled), [], query);
   assert.deepEqual(workspaceSymbols(index, 'Not', notCancelled), []);
   // A prefix match ("Deep Learning") comes before a subsequence match ("Datensatz"), whatever their alphabetical order.
   const withDeep = indexOf({ 'A.md': ['## Datensatz {#Dataset .term}'], 'B.md': ['## Deep Learning {#Deep-Learning .term}'] });
