@@ -59,13 +59,14 @@ type Overrides = { -readonly [K in keyof GlossaryConfig]?: GlossaryConfig[K] };
 /**
  * Resolves the configuration from the parsed `.glossary.json` (or `undefined` when there is none)
  * and the editor's settings. The workspace file wins over the editor, so that the command line,
- * which sees only the file, reports what the editor shows. Never throws.
+ * which sees only the file, reports what the editor shows. Never throws; problems name the file as
+ * `fileName`.
  */
-export function resolveConfig(fileJson: unknown, editorSettings?: unknown): ResolvedConfig {
+export function resolveConfig(fileJson: unknown, editorSettings?: unknown, fileName = configFileName): ResolvedConfig {
   const problems: string[] = [];
   // In the editor a setting is found by its full name, `glossary.collation`.
   const fromEditor = readSettings(editorSettings, l10n.t('editor settings'), problems, 'glossary.');
-  const fromFile = readSettings(fileJson, configFileName, problems, '');
+  const fromFile = readSettings(fileJson, fileName, problems, '');
   const config: GlossaryConfig = {
     ...defaultConfig,
     ...fromEditor,
@@ -123,10 +124,11 @@ function leavesFolder(relativePath: string): boolean {
 }
 
 /**
- * Parses the text of `.glossary.json`; a syntax error becomes a problem, not an exception. An empty
- * file sets nothing (an editor creating the file reports it before its text is saved).
+ * Parses the text of `.glossary.json`; a syntax error becomes a problem, not an exception, which
+ * names the file as `fileName`. An empty file sets nothing (an editor creating the file reports it
+ * before its text is saved).
  */
-export function parseConfigFileText(text: string): { readonly json: unknown; readonly problems: readonly string[] } {
+export function parseConfigFileText(text: string, fileName = configFileName): { readonly json: unknown; readonly problems: readonly string[] } {
   if (text.trim() === '') {
     return { json: undefined, problems: [] };
   }
@@ -138,12 +140,12 @@ export function parseConfigFileText(text: string): { readonly json: unknown; rea
     parseJsonWithErrors(text, errors, { disallowComments: true });
     const offset = errors[0]?.offset;
     if (offset === undefined) {
-      return { json: undefined, problems: [l10n.t('{0} is not valid JSON.', configFileName)] };
+      return { json: undefined, problems: [l10n.t('{0} is not valid JSON.', fileName)] };
     }
     const before = text.slice(0, offset);
     const line = before.split('\n').length;
     const column = offset - before.lastIndexOf('\n');
-    return { json: undefined, problems: [l10n.t('{0} is not valid JSON (line {1}, column {2}).', configFileName, line, column)] };
+    return { json: undefined, problems: [l10n.t('{0} is not valid JSON (line {1}, column {2}).', fileName, line, column)] };
   }
 }
 
@@ -165,6 +167,15 @@ function readSettings(settings: unknown, source: string, problems: string[], nam
     switch (key) {
       case 'include':
       case 'exclude':
+        if (isStringArray(value) && value.some((pattern) => pattern.startsWith('!'))) {
+          // A file is taken in when any pattern matches it: `!drafts/**` would take in every other file.
+          problems.push(l10n.t('{0}: the patterns of "{1}" cannot be negated ("{2}"): list what to leave out under "exclude".', source, namePrefix + key, value.find((pattern) => pattern.startsWith('!'))!));
+        } else if (isStringArray(value)) {
+          overrides[key] = value;
+        } else {
+          problem(key, l10n.t('an array of strings'));
+        }
+        break;
       case 'chapterClasses':
       case 'ignoreMentionsOf':
         if (isStringArray(value)) {

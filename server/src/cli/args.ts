@@ -186,7 +186,7 @@ export function helpText(): string {
     l10n.t('                                            of the link graph (html: a page for browsers)'),
     l10n.t('  lsp                                       start the language server on stdio'),
     '',
-    ...wrapped(l10n.t('A PATH is a file or a folder. A folder expands to its files that match the "include" patterns (default **/*.md) and not the "exclude" patterns of .glossary.json, sorted by path; node_modules and .git are skipped. A file named explicitly is always read. .glossary.json is looked up in the folder of the first PATH and its ancestors, up to the root of the git repository.')),
+    ...wrapped(l10n.t('A PATH is a file or a folder. A folder expands to its files that match the "include" patterns (default **/*.md) and not the "exclude" patterns of .glossary.json, sorted by path; node_modules and .git are skipped. A file named explicitly is always read. .glossary.json is looked up in the folder of each PATH and its ancestors, up to the root of the git repository; all PATHs must come under the same one (or none).')),
     '',
     ...wrapped(l10n.t('check prints a line per diagnostic (path:line:column: severity code message) on standard output, and how many of each severity it found on standard error. Lines and columns count from 1; a column counts UTF-16 code units, as editors that speak LSP do (an emoji counts two).')),
     '',

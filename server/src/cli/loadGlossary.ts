@@ -1,14 +1,14 @@
 import * as path from 'node:path';
 import * as l10n from '@vscode/l10n';
 import { URI, Utils } from 'vscode-uri';
-import { GlossaryConfig, resolveConfig } from '../config';
+import { configFileName, GlossaryConfig, resolveConfig } from '../config';
 import { indexPageToRead, readGlossaryFiles } from '../index/readGlossaryFiles';
 import { WorkspaceIndex } from '../index/workspaceIndex';
 import { DiagnosticCode } from '../diagnostics/codes';
 import { findMentionsOf } from '../mentions/unlinkedMentions';
 import { parseGlossaryDocument } from '../parse/parser';
 import { Workspace } from '../workspace/workspace';
-import { findConfigFile } from '../workspace/configLookup';
+import { findConfigFile, type FoundConfigFile } from '../workspace/configLookup';
 import { isInFolder } from '../workspace/uris';
 
 /** A file of the command line's glossary, with the path to print for it. */
@@ -73,11 +73,12 @@ export interface LoadEnvironment {
  *
  * With `withGlossaryOfFiles`, a file argument brings its glossary along: the folder of the
  * `.glossary.json` that applies to it, or else the file's own folder, is listed with the
- * configured patterns and indexed too, quietly (its unreadable files are no concern of this run).
+ * configured patterns and indexed too, quietly (its unreadable files are no concern of this run);
+ * so does a folder inside the folder of the `.glossary.json`.
  */
 export async function loadGlossary(paths: readonly string[], environment: LoadEnvironment): Promise<LoadedGlossary | LoadFailure> {
   const { workspace } = environment;
-  const targets = [];
+  const targets: { readonly given: string; readonly uri: string; readonly kind: 'file' | 'directory' }[] = [];
   const missing: string[] = [];
   for (const given of paths) {
     const uri = URI.file(path.resolve(environment.cwd, given)).toString();
@@ -92,12 +93,24 @@ export async function loadGlossary(paths: readonly string[], environment: LoadEn
     return { kind: 'failure', messages: missing };
   }
 
-  const first = targets[0]!;
-  const startFolder = first.kind === 'directory' ? first.uri : Utils.dirname(URI.parse(first.uri)).toString();
-  const configFile = await findConfigFile(workspace, startFolder);
-  const { config, problems } = resolveConfig(configFile.json);
+  // The settings file is named by its path from where the command runs: it may lie folders above.
+  const configFileOf = (target: (typeof targets)[number]): Promise<FoundConfigFile> =>
+    findConfigFile(workspace, target.kind === 'directory' ? target.uri : Utils.dirname(URI.parse(target.uri)).toString(), (uri) => path.relative(environment.cwd, URI.parse(uri).fsPath) || configFileName);
+  const configFile = await configFileOf(targets[0]!);
+  const { config, problems } = resolveConfig(configFile.json, undefined, configFile.fileName);
   if (configFile.problems.length + problems.length > 0) {
     return { kind: 'failure', messages: [...configFile.problems, ...problems, notCheckedMessage()] };
+  }
+  // One run checks one glossary: a path under other settings would be judged by the first path's.
+  for (const target of targets.slice(1)) {
+    const other = await configFileOf(target);
+    if (other.folderUri !== configFile.folderUri) {
+      const settingsOf = (found: FoundConfigFile): string => (found.folderUri === undefined ? l10n.t('no {0}', configFileName) : found.fileName);
+      return {
+        kind: 'failure',
+        messages: [l10n.t('{0} and {1} belong to different glossaries (settings: {2}; {3}): check each glossary on its own.', targets[0]!.given, target.given, settingsOf(configFile), settingsOf(other))],
+      };
+    }
   }
 
   const files: CliFile[] = [];
@@ -131,7 +144,7 @@ export async function loadGlossary(paths: readonly string[], environment: LoadEn
   // it lies in a folder given, else read for `check` so that entries are judged against it.
   const indexPage = await indexPageToRead(workspace, config, configFile.folderUri, seen);
   if (indexPage.problems.length > 0) {
-    return { kind: 'failure', messages: [...indexPage.problems, notCheckedMessage()] };
+    return { kind: 'failure', messages: [...indexPage.problems.map((problem) => `${configFile.fileName}: ${problem}`), notCheckedMessage()] };
   }
   const indexPageUri = indexPage.uri;
   if (indexPage.unlistedUri !== undefined) {
@@ -154,10 +167,12 @@ export async function loadGlossary(paths: readonly string[], environment: LoadEn
   }
   const displayPathOf = new Map(files.map((file) => [file.uri, file.displayPath]));
   if (environment.withGlossaryOfFiles) {
+    // A folder inside the folder of the `.glossary.json` brings that glossary along too.
     const roots = new Set(
-      targets.filter((target) => target.kind === 'file').map((target) => configFile.folderUri ?? Utils.dirname(URI.parse(target.uri)).toString()),
+      targets.filter((target) => target.kind === 'file' || configFile.folderUri !== undefined).map((target) => configFile.folderUri ?? Utils.dirname(URI.parse(target.uri)).toString()),
     );
     for (const root of roots) {
+      if (targets.some((target) => target.kind === 'directory' && target.uri === root)) continue;
       const listing = await workspace.listFiles(root, { include: config.include, exclude: config.exclude, baseUri: configFile.folderUri });
       for (const uri of listing.uris) {
         if (!seen.has(uri)) {

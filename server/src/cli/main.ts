@@ -102,7 +102,6 @@ async function runOnGlossary(command: Extract<CliCommand, { kind: 'index' | 'che
   switch (command.format) {
     case 'text':
       io.stdout(formatDiagnosticsText(shown));
-      io.stderr(`glossary: ${countsText(results)}\n`);
       break;
     case 'json':
       io.stdout(formatDiagnosticsJson(shown));
@@ -111,6 +110,8 @@ async function runOnGlossary(command: Extract<CliCommand, { kind: 'index' | 'che
       io.stdout(formatSarif(shown, loaded.config, loaded.fileNotes, loaded.unreadableArguments.length === 0));
       break;
   }
+  // On stderr in every format: a CI log shows the counts beside the report a tool reads from stdout.
+  io.stderr(`glossary: ${countsText(results)}\n`);
   const hasError = results.some(({ diagnostics }) => diagnostics.some((diagnostic) => diagnostic.severity === 'error'));
   return exitCodeFor(hasError ? ExitCode.errorsFound : ExitCode.ok);
 }

@@ -111,7 +111,7 @@ export async function indexPageToRead(
   }
   const uri = rootUri === undefined ? undefined : indexFileUri(config, rootUri);
   const isFile = uri !== undefined && (listed.has(uri) || (await workspace.stat(uri)) === 'file');
-  const problems = uri !== undefined && !isFile ? [l10n.t('"indexFile" names "{0}", which does not exist: no index page is configured.', config.indexFile ?? '')] : [];
+  const problems = uri !== undefined && !isFile ? [l10n.t('"indexFile" names "{0}", which does not exist.', config.indexFile ?? '')] : [];
   return { uri, unlistedUri: isFile && !listed.has(uri) ? uri : undefined, problems };
 }
 

@@ -195,6 +195,8 @@ test('check --min-severity leaves out the less severe findings, in every format;
   assert.deepEqual([...new Set(json.diagnostics.map((diagnostic) => diagnostic.severity))], ['error']);
   const sarif = JSON.parse((await run(['check', 'g', '--format', 'sarif', '--min-severity', 'error'], glossary)).stdout) as { runs: { results: { level: string }[] }[] };
   assert.deepEqual([...new Set(sarif.runs[0]!.results.map((result) => result.level))], ['error']);
+  // The counts go to stderr in every format, beside the report on stdout.
+  for (const format of ['json', 'sarif']) assert.equal((await run(['check', 'g', '--format', format], glossary)).stderr, all.stderr, format);
   assert.deepEqual(await run(['check', 'g', '--min-severity', 'fatal'], glossary), {
     exitCode: 2,
     stdout: '',
@@ -282,11 +284,47 @@ test('an invalid .glossary.json is bad usage: every problem is listed, nothing i
     exitCode: 2,
     stdout: '',
     stderr: [
-      'glossary: .glossary.json: "include" must be an array of strings.',
-      'glossary: .glossary.json: severity of "broken-link" must be one of error, warning, information, hint, off.',
+      'glossary: g/.glossary.json: "include" must be an array of strings.',
+      'glossary: g/.glossary.json: severity of "broken-link" must be one of error, warning, information, hint, off.',
       'glossary: the glossary was not read: correct the configuration first',
       '',
     ].join('\n'),
+  });
+});
+
+test('check FOLDER inside the folder of .glossary.json judges its files within that whole glossary, as check FILE does', async () => {
+  const files = { ...glossary, '.glossary.json': JSON.stringify({ include: ['g/**/*.md', 'g/**/*.txt'], exclude: ['g/drafts/**'] }) };
+  const folder = await run(['check', 'g/sub'], files);
+  const file = await run(['check', 'g/sub/Quitte.md'], files);
+  // Quitte's link to Apfel (in g/) resolves.
+  assert.equal(folder.stdout, file.stdout);
+  assert.doesNotMatch(folder.stdout, /broken-link/);
+  assert.equal(folder.exitCode, 0);
+});
+
+test('paths under different settings files are refused, naming both: one run checks one glossary', async () => {
+  const files = { ...glossary, 'g/.glossary.json': '{}', 'other/Pflaume.md': entryLines('Pflaume', 'Pflaume', []) };
+  const result = await run(['check', 'g', 'other/Pflaume.md'], files);
+  assert.deepEqual(result, {
+    exitCode: 2,
+    stdout: '',
+    stderr: 'glossary: g and other/Pflaume.md belong to different glossaries (settings: g/.glossary.json; no .glossary.json): check each glossary on its own.\n',
+  });
+  assert.equal((await run(['check', 'g/Apfel.md', 'g/sub'], files)).exitCode, 1, 'two paths under one settings file are one glossary');
+});
+
+test('a negated include or exclude pattern is refused: a file is taken in when any pattern matches it', async () => {
+  const result = await run(['check', 'g'], { ...glossary, 'g/.glossary.json': JSON.stringify({ include: ['**/*.md', '!drafts/**'] }) });
+  assert.equal(result.exitCode, 2);
+  assert.match(result.stderr, /^glossary: g\/\.glossary\.json: the patterns of "include" cannot be negated \("!drafts\/\*\*"\): list what to leave out under "exclude"\.\n/);
+});
+
+test('an indexFile that does not exist is named with the settings file, and nothing is checked', async () => {
+  const result = await run(['check', 'g/Apfel.md'], { ...glossary, 'g/.glossary.json': JSON.stringify({ indexFile: 'nope.txt' }) });
+  assert.deepEqual(result, {
+    exitCode: 2,
+    stdout: '',
+    stderr: 'glossary: g/.glossary.json: "indexFile" names "nope.txt", which does not exist.\nglossary: the glossary was not read: correct the configuration first\n',
   });
 });
 

@@ -297,18 +297,20 @@ test('an indexFile leading out of the workspace root is refused: a configuration
   assert.deepEqual([...session.index.documents()].map((document) => path.basename(URI.parse(document.uri).fsPath)), ['A.md']);
   assert.equal(session.index.indexPageUri(), undefined);
   assert.ok(!session.diagnosticsOf(URI.file(path.join(folder, 'A.md')).toString()).some((diagnostic) => diagnostic.code === DiagnosticCode.NotInIndex));
+  // The command line names the settings file by its path from where it runs.
   const loaded = await loadGlossary([folder], { cwd: root, workspace: new NodeFileSystemWorkspace(), warn: assert.fail });
-  assert.deepEqual(loaded, { kind: 'failure', messages: [problem, 'the glossary was not read: correct the configuration first'] });
+  assert.deepEqual(loaded, { kind: 'failure', messages: [`g/${problem}`, 'the glossary was not read: correct the configuration first'] });
 });
 
 test('an indexFile that does not exist is a configuration problem, for the editor and the command line', async (t) => {
   const root = folderWith({ '.glossary.json': JSON.stringify({ indexFile: '001-ki-indx.txt' }), 'A.md': entryLines('A', 'A', []).join('\n') });
   t.after(() => fs.rmSync(root, { recursive: true }));
-  const problem = '"indexFile" names "001-ki-indx.txt", which does not exist: no index page is configured.';
+  const problem = '"indexFile" names "001-ki-indx.txt", which does not exist.';
   const session = new GlossarySession(new NodeFileSystemWorkspace(), [URI.file(root).toString()]);
   assert.deepEqual((await session.load(undefined, [])).configProblems, [problem]);
+  // The editor may have the setting from its own settings; the command line, only from the file, which it names.
   const loaded = await loadGlossary([root], { cwd: root, workspace: new NodeFileSystemWorkspace(), warn: assert.fail });
-  assert.deepEqual(loaded, { kind: 'failure', messages: [problem, 'the glossary was not read: correct the configuration first'] });
+  assert.deepEqual(loaded, { kind: 'failure', messages: [`.glossary.json: ${problem}`, 'the glossary was not read: correct the configuration first'] });
 });
 
 test('an indexFile whose name holds ( ) ! \' * is indexed once, under the URI the workspace listing gives it', async (t) => {

@@ -8,25 +8,29 @@ export interface FoundConfigFile {
   readonly json: unknown;
   /** The folder holding the file: the workspace root that patterns are relative to. */
   readonly folderUri: string | undefined;
+  /** The file, as its problems name it. */
+  readonly fileName: string;
   readonly problems: readonly string[];
 }
 
 /**
  * Looks for `.glossary.json` in a folder and its ancestors, stopping at the first folder that
- * holds `.git` (the repository root) or at the file-system root.
+ * holds `.git` (the repository root) or at the file-system root. Its problems name it as `nameOf`
+ * says (the command line: its path).
  */
-export async function findConfigFile(workspace: Workspace, startFolderUri: string): Promise<FoundConfigFile> {
+export async function findConfigFile(workspace: Workspace, startFolderUri: string, nameOf: (configUri: string) => string = () => configFileName): Promise<FoundConfigFile> {
   let folder = URI.parse(startFolderUri);
   for (;;) {
     const candidate = Utils.joinPath(folder, configFileName).toString();
     const read = await workspace.readFile(candidate);
     if (read.kind === 'text') {
-      const { json, problems } = parseConfigFileText(read.text);
-      return { json, folderUri: folder.toString(), problems };
+      const fileName = nameOf(candidate);
+      const { json, problems } = parseConfigFileText(read.text, fileName);
+      return { json, folderUri: folder.toString(), fileName, problems };
     }
     const parent = Utils.dirname(folder);
     if ((await workspace.stat(Utils.joinPath(folder, '.git').toString())) !== undefined || parent.toString() === folder.toString()) {
-      return { json: undefined, folderUri: undefined, problems: [] };
+      return { json: undefined, folderUri: undefined, fileName: configFileName, problems: [] };
     }
     folder = parent;
   }
