@@ -1,8 +1,8 @@
 import { linesOfAttributeBlock, parseAttributeBlock, shiftAttributes, type AttributeBlock } from './attributes';
 import { offsetAtColumn } from './displayWidth';
 import { commandName, environmentBegun, environmentTags, texBlockCommandEnd, withTexPairs } from './rawTex';
-import { texCommandsToDocumentEnd } from './texCommands';
-import { countAtMost, endsInComment, escapeUri, firstBlockTag, htmlOrAutolinkEnd, htmlTagAttributes, rawTexOrEscapeEnd, skipVerbatim, unclosedCommentStart, unescape, withIndexes, type HtmlTag } from './inline';
+import { paragraphEndingTexCommands, texCommandsToDocumentEnd } from './texCommands';
+import { countAtMost, endsInComment, escapeUri, firstBlockTag, htmlOrAutolinkEnd, htmlTagAttributes, rawTexOrEscapeEnd, skipVerbatim, unclosedCommentStart, unescape, withIndexes, type HtmlTag, type TexBlockStart } from './inline';
 import { attributeLinesAfterHeading } from './headingAttributes';
 import type { Range } from './model';
 
@@ -126,7 +126,16 @@ interface ParagraphText {
   readonly starts: readonly number[];
   /** `openDivs` when it was read: a fence between changes where the paragraph ends. */
   readonly openDivs: number;
+  /** How many times raw TeX has ended it so far (see `maxTexBreaksPerParagraph`). */
+  texBreaks: number;
 }
+
+/**
+ * How many times raw TeX that is a block may end one paragraph; after that its TeX is read inline.
+ * Each break reads the rest of the paragraph's text anew, so that thousands of `x \section{a}` in
+ * one line would take quadratic time; no writer breaks a paragraph so often.
+ */
+const maxTexBreaksPerParagraph = 20;
 
 interface Context {
   readonly inList: boolean;
@@ -309,6 +318,14 @@ export function splitLines(text: string): string[] {
  * starts no bullet and no rule. Most lines of a glossary start so ("Die …", "- **Modul**: …" inside
  * a list item), and skip the dozen other kinds of block.
  */
+/** Raw TeX that may be a block of its own (see `endsParagraph` in `rawTex.ts`), looked for in a line before its paragraph is read closely. */
+const texBlockCandidate = new RegExp(`\\\\(?:begin|${[...paragraphEndingTexCommands].join('|')})(?![\\p{L}@])`, 'u');
+
+/** Whether a paragraph's line may hold what ends the paragraph in its midst: an HTML tag, or raw TeX that is a block. */
+function mayEndParagraph(text: string): boolean {
+  return text.includes('<') || (text.includes('\\') && texBlockCandidate.test(text));
+}
+
 function startsLikeText(text: string): boolean {
   const first = text.charCodeAt(0);
   if (first === 42 /* * */ || first === 95 /* _ */) {
@@ -1313,7 +1330,7 @@ class BlockScanner {
     const body: LineRef[] = [lines[i]];
     let j = i + 1;
     let openComment = commentOpenAfter(false, this.text(lines[i]));
-    let mayHoldTag = this.text(lines[i]).includes('<');
+    let mayHoldTag = mayEndParagraph(this.text(lines[i]));
     let commentChecked = false;
     while (j < lines.length) {
       const line = lines[j];
@@ -1334,7 +1351,7 @@ class BlockScanner {
       }
       body.push(line);
       openComment = commentOpenAfter(openComment, text);
-      mayHoldTag ||= text.includes('<');
+      mayHoldTag ||= mayEndParagraph(text);
       j++;
     }
     if (!mayHoldTag) {
@@ -1348,7 +1365,7 @@ class BlockScanner {
       offsets.push(offset);
       offset += text.length + 1;
     }
-    const paragraph: ParagraphText = { lines, first: i, end: j, text: texts.join('\n'), offsets, starts: body.map((line) => line.start), openDivs: this.openDivs };
+    const paragraph: ParagraphText = { lines, first: i, end: j, text: texts.join('\n'), offsets, starts: body.map((line) => line.start), openDivs: this.openDivs, texBreaks: 0 };
     // A comment left open here finds no `-->` later in the file (the paragraph would run on to it).
     const unclosed = context.topLevel && paragraph.text.includes('<!--') ? unclosedCommentStart(paragraph.text) : -1;
     if (unclosed >= 0) this.noteUnclosedIn(body, unclosed);
@@ -1360,15 +1377,16 @@ class BlockScanner {
 
   /**
    * The paragraph of `paragraph`'s text from line `i` on, ended at its first block-level or
-   * verbatim HTML tag, or the closing tag of the innermost open element, wherever in a line
-   * Pandoc's inline parser meets it: the text before it is the paragraph, the tag is raw HTML,
-   * and what follows starts the next block. When that is a paragraph again, it is read on from
+   * verbatim HTML tag, or the closing tag of the innermost open element, or raw TeX that pandoc
+   * reads as a block (`\begin{center}`, `\section{…}`), wherever in a line Pandoc's inline parser
+   * meets it: the text before it is the paragraph, the tag is raw HTML (the TeX a block of its
+   * own), and what follows starts the next block. When that is a paragraph again, it is read on from
    * the same text, so that a paragraph with a tag in each of its lines is read once.
    */
   private readParagraph(paragraph: ParagraphText, i: number): number {
     const { lines, first, end, offsets, starts } = paragraph;
     const from = offsets[i - first] + lines[i].start - starts[i - first];
-    const tag = this.firstBlockTag(paragraph.text, from);
+    const tag = this.firstBlockTag(paragraph.text, from, paragraph.texBreaks < maxTexBreaksPerParagraph);
     const at = (offset: number) => {
       const k = countAtMost(offsets, offset) - 1;
       return { line: first + k, character: starts[k] + offset - offsets[k] };
@@ -1381,6 +1399,12 @@ class BlockScanner {
     }
     if (before.length > 0) this.addInline(before);
     if (tag === undefined || tagStart === undefined) return end;
+    if ('tex' in tag) {
+      // The block parser reads the TeX from where it starts, mid-line too (`rawTexBlock`).
+      paragraph.texBreaks++;
+      lines[tagStart.line] = { ...lines[tagStart.line], start: tagStart.character };
+      return tagStart.line;
+    }
     const tagEnd = at(tag.end);
     if (tag.name === 'div') this.meetDivTag(lines, tagStart.line, tagStart.character, paragraph.text.slice(tag.start, tag.end));
     const verbatim = verbatimTags.has(tag.name) && tag.opening ? tag.name : undefined;
@@ -1412,11 +1436,14 @@ class BlockScanner {
     return selfClosing && verbatimTags.has(name) ? 'nothing' : skippedAfterTag(name, closing);
   }
 
-  /** The first tag from `from` on where Pandoc's inline parser ends a paragraph: a block-level or verbatim one, or the innermost open element's closing tag. */
-  private firstBlockTag(text: string, from: number): HtmlTag | undefined {
+  /**
+   * The first tag from `from` on where Pandoc's inline parser ends a paragraph: a block-level or
+   * verbatim one, or the innermost open element's closing tag; with `texBreaks`, also raw TeX that is a block.
+   */
+  private firstBlockTag(text: string, from: number, texBreaks = false): HtmlTag | TexBlockStart | undefined {
     const innermost = this.openElements[this.openElements.length - 1]?.name;
     const endsHere = (name: string, closing: boolean) => endsParagraph(name, closing) || (closing && name === innermost);
-    return firstBlockTag(text, from, endsHere);
+    return firstBlockTag(text, from, endsHere, texBreaks);
   }
 
   /**

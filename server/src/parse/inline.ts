@@ -8,7 +8,7 @@
 import { decodeHTMLStrict } from 'entities/lib/decode.js';
 import { parseAttributeBlock, shiftAttributes, type AttributeBlock } from './attributes';
 import { rememberedLastIndexOf } from './lastIndex';
-import { rawTexEnd, withTexPairs } from './rawTex';
+import { endsParagraph as texEndsParagraph, rawTexEnd, withTexPairs } from './rawTex';
 
 /** What a reference key resolves to. */
 export interface ResolvedReference {
@@ -561,7 +561,12 @@ export interface HtmlTag {
  * `visit` is told where each `<` met starts and, for a tag, the tag; it stops the walk by
  * returning a value, which the walk returns.
  */
-function walkRawHtml<T>(text: string, from: number, visit: (start: number, tag: string | undefined) => T | undefined): T | undefined {
+function walkRawHtml<T>(
+  text: string,
+  from: number,
+  visit: (start: number, tag: string | undefined) => T | undefined,
+  visitTex?: (start: number, end: number) => T | undefined,
+): T | undefined {
   return inScan(() => {
     const special = /[\\`$<[]/g;
     for (let i = from; i < text.length; ) {
@@ -571,7 +576,10 @@ function walkRawHtml<T>(text: string, from: number, visit: (start: number, tag: 
       i = next.index;
       const ch = text[i];
       if (ch === '\\') {
-        i = rawTexOrEscapeEnd(text, i);
+        const raw = rawTexEnd(text, i);
+        const found = raw >= 0 && visitTex !== undefined ? visitTex(i, raw) : undefined;
+        if (found !== undefined) return found;
+        i = raw >= 0 ? raw : rawTexOrEscapeEnd(text, i);
       } else if (ch === '<') {
         const found = visit(i, htmlTagPattern.exec(text.slice(i, i + 2000))?.[0]);
         if (found !== undefined) return found;
@@ -588,18 +596,30 @@ function walkRawHtml<T>(text: string, from: number, visit: (start: number, tag: 
   });
 }
 
+/** Raw TeX in a paragraph's text that ends the paragraph (see `endsParagraph` in `rawTex.ts`). */
+export interface TexBlockStart {
+  readonly tex: true;
+  readonly start: number;
+}
+
 /**
  * The first tag from `from` on that `isBlockTag` accepts where Pandoc's inline parser meets it
- * (see `walkRawHtml`). Pandoc reads no such tag inline, so the paragraph ends before it, even in
- * the middle of a line.
+ * (see `walkRawHtml`), or, with `texBreaks`, the first raw TeX after `from` that pandoc reads as a block. Pandoc reads
+ * neither inline, so the paragraph ends before it, even in the middle of a line. (TeX at `from`
+ * itself is where the block parser found no block: text.)
  */
-export function firstBlockTag(text: string, from: number, isBlockTag: (name: string, closing: boolean) => boolean): HtmlTag | undefined {
-  return walkRawHtml(text, from, (start, tag) => {
-    const name = tag && /^<\/?([A-Za-z][A-Za-z0-9]*)/.exec(tag)![1].toLowerCase();
-    if (!tag || !name || !isBlockTag(name, tag[1] === '/')) return undefined;
-    const closing = tag[1] === '/';
-    return { start, end: start + tag.length, name, opening: !closing && !tag.endsWith('/>'), closing };
-  });
+export function firstBlockTag(text: string, from: number, isBlockTag: (name: string, closing: boolean) => boolean, texBreaks = true): HtmlTag | TexBlockStart | undefined {
+  return walkRawHtml<HtmlTag | TexBlockStart>(
+    text,
+    from,
+    (start, tag) => {
+      const name = tag && /^<\/?([A-Za-z][A-Za-z0-9]*)/.exec(tag)![1].toLowerCase();
+      if (!tag || !name || !isBlockTag(name, tag[1] === '/')) return undefined;
+      const closing = tag[1] === '/';
+      return { start, end: start + tag.length, name, opening: !closing && !tag.endsWith('/>'), closing };
+    },
+    texBreaks ? (start) => (start > from && texEndsParagraph(text, start) ? { tex: true, start } : undefined) : undefined,
+  );
 }
 
 /** Whether `text` ends inside a comment that Pandoc's inline parser meets (see `walkRawHtml`): one it opens and does not close. */

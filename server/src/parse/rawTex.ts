@@ -11,6 +11,8 @@
 import {
   blockTexCommands,
   inlineTexCommands,
+  inlineTexEnvironments,
+  paragraphEndingTexCommands,
   texCitationCommands,
   texCommandArguments,
   texCommandsNeedingArgument,
@@ -230,6 +232,20 @@ export function* environmentTags(text: string, from = 0): Generator<{ readonly b
   for (let match = tag.exec(text); match !== null; match = tag.exec(text)) {
     if (match[1] !== undefined) yield { begin: match[1] === 'begin', name: match[2]!, start: match.index, end: tag.lastIndex };
   }
+}
+
+/**
+ * Whether the raw TeX at `start` ends the paragraph it stands in, as pandoc's inline parser reads
+ * no such TeX: an environment other than a math one, or a command that is a block of its own
+ * (`\section{…}`). Measured with pandoc 2.17, mid-line and at a line's start.
+ */
+export function endsParagraph(text: string, start: number): boolean {
+  const name = commandName(text, start);
+  if (name === 'begin') {
+    const environment = /^\\begin[ \t]*\{([^{}]*)\}/.exec(text.slice(start, start + 200))?.[1];
+    return environment !== undefined && !inlineTexEnvironments.has(environment);
+  }
+  return name !== undefined && paragraphEndingTexCommands.has(name);
 }
 
 /** The name of the command at `at`, if a command starts there. */

@@ -67,6 +67,21 @@ export const blockTexCommands: ReadonlySet<string> = new Set(
   ).split(' '),
 );
 
+/**
+ * The block commands that end a paragraph where they stand, mid-line too (`Text \section{a}`): all
+ * but those that pandoc reads inline inside a paragraph, though as a block at a line's start.
+ */
+export const paragraphEndingTexCommands: ReadonlySet<string> = new Set(
+  [...blockTexCommands].filter((name) => !'clearpage hspace input newpage newtheorem pagebreak rule vspace'.split(' ').includes(name)),
+);
+
+/** The environments that pandoc reads inline, as math; any other ends a paragraph where it begins (`Text \begin{center}…`). */
+export const inlineTexEnvironments: ReadonlySet<string> = new Set([
+  ...'equation gather multline eqnarray align alignat dmath dgroup darray'.split(' ').flatMap((name) => [name, `${name}*`]),
+  'displaymath',
+  'math',
+]);
+
 /** Commands that take no options in brackets: after `\LaTeX`, `[a](#x)` is a link. */
 export const texCommandsWithoutOptions: ReadonlySet<string> = new Set(
   (
