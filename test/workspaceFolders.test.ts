@@ -115,3 +115,29 @@ test('a folder renamed or deleted on disk, which editors report as the folder al
     await server.shutdown();
   }
 });
+
+test('a glossary that is not the first workspace folder: its .glossary.json is read, and new entries are made in it', { timeout: 60_000 }, async (t) => {
+  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'glossary-second-folder-'));
+  t.after(() => fs.rmSync(root, { recursive: true, force: true }));
+  const notes = path.join(root, 'notes');
+  const glossary = path.join(root, 'glossary');
+  fs.mkdirSync(notes);
+  fs.writeFileSync(path.join(notes, 'todo.md'), '# To do\n\nWrite more entries.\n');
+  fs.cpSync(path.join(__dirname, '..', '..', 'example', 'glossary'), glossary, { recursive: true });
+  const capabilities = { workspace: { workspaceFolders: true } };
+  const server = await startServer(notes, { signal: t.signal, capabilities, workspaceFolders: [notes, glossary] });
+  try {
+    await server.settle();
+    const status = server.statuses.at(-1)!;
+    assert.equal(status.hasConfigFile, true, 'the glossary folder\'s .glossary.json is read');
+    // The settings name 000-index.txt as the index page: no entry misses its line there.
+    const codes = [...server.diagnostics.values()].flat().map((diagnostic) => String(diagnostic.code));
+    assert.equal(codes.filter((code) => code === 'index-anchor-missing').length, 0, codes.join(' '));
+    assert.equal(codes.filter((code) => code === 'broken-link').length, 1, codes.join(' '));
+    const proposed = (await server.connection.sendRequest('glossary/proposeEntry', { title: 'Data Scraping' })) as { uri?: string; problem?: string };
+    assert.equal(proposed.problem, undefined);
+    assert.equal(proposed.uri, URI.file(path.join(glossary, 'Data-Scraping.md')).toString());
+  } finally {
+    await server.shutdown();
+  }
+});

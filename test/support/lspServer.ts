@@ -66,6 +66,8 @@ export interface StartOptions {
   readonly onConnection?: (connection: ProtocolConnection) => void;
   /** The test's signal (`t.signal`): aborted when the test times out or is cancelled. */
   readonly signal?: AbortSignal;
+  /** The workspace folders, when more than `folder` (which is the root). */
+  readonly workspaceFolders?: readonly string[];
 }
 
 /** Starts the built server on a workspace folder and sends initialize and initialized. */
@@ -144,7 +146,7 @@ export async function startServer(folder: string, options: StartOptions = {}): P
   const { capabilities } = await connection.sendRequest(InitializeRequest.type, {
     processId: process.pid,
     rootUri: folderUri,
-    workspaceFolders: [{ uri: folderUri, name: path.basename(folder) }],
+    workspaceFolders: (options.workspaceFolders ?? [folder]).map((each) => ({ uri: URI.file(each).toString(), name: path.basename(each) })),
     initializationOptions: options.initializationOptions,
     capabilities: options.capabilities ?? {
       workspace: { applyEdit: true, workspaceEdit: { documentChanges: true, resourceOperations: ['create', 'rename'] } },

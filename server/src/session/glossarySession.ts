@@ -1,6 +1,6 @@
 import * as l10n from '@vscode/l10n';
 import { URI, Utils } from 'vscode-uri';
-import { findConfigFile } from '../workspace/configLookup';
+import { findConfigFile, FoundConfigFile } from '../workspace/configLookup';
 import { unresolvedLinkCode } from '../diagnostics/linkChecks';
 import { configFileName, defaultConfig, entriesFolderUri, GlossaryConfig, resolveConfig } from '../config';
 import { computeDiagnostics } from '../diagnostics/computeDiagnostics';
@@ -106,7 +106,7 @@ export class GlossarySession {
     const currentOpenTexts = typeof openTexts === 'function' ? openTexts : () => openTexts;
     const openAtStart = new Set(currentOpenTexts().map((open) => open.uri));
     const first = this.folderUris[0];
-    const configFile = first === undefined ? undefined : await findConfigFile(this.workspace, first);
+    const configFile = await this.findConfigFile();
     const { config, problems } = resolveConfig(configFile?.json, editorSettings);
     const filter = { include: config.include, exclude: config.exclude, baseUri: configFile?.folderUri };
     const roots = this.folderUris.map((folderUri) => ({ folderUri, matcher: createFileMatcher(filter, folderUri) }));
@@ -254,6 +254,18 @@ export class GlossarySession {
     return this.configUri !== undefined;
   }
 
+  /**
+   * The `.glossary.json` of the first workspace folder that has one (in it or above it): in a
+   * workspace of several folders, the glossary need not be the first.
+   */
+  private async findConfigFile(): Promise<FoundConfigFile | undefined> {
+    for (const folderUri of this.folderUris) {
+      const found = await findConfigFile(this.workspace, folderUri);
+      if (found.folderUri !== undefined) return found;
+    }
+    return undefined;
+  }
+
   /** The `.glossary.json` of the glossary: the one read, else where one would be (in the first workspace folder); undefined without a folder. */
   configFileUri(): string | undefined {
     const first = this.folderUris[0];
@@ -262,13 +274,12 @@ export class GlossarySession {
 
   /**
    * Whether a changed file may be the glossary's `.glossary.json`, which calls for a reload: one in
-   * the first workspace folder or above it, where the settings are looked up (one in a subfolder,
-   * such as a test fixture's, configures nothing).
+   * a workspace folder or above it, where the settings are looked up (one in a subfolder, such as
+   * a test fixture's, configures nothing).
    */
   isConfigFile(uri: string): boolean {
-    const first = this.folderUris[0];
-    if (first === undefined || Utils.basename(URI.parse(uri)) !== configFileName) return false;
-    return isInFolder(folderPrefix(first), folderOf(uri));
+    if (Utils.basename(URI.parse(uri)) !== configFileName) return false;
+    return this.folderUris.some((folderUri) => isInFolder(folderPrefix(folderUri), folderOf(uri)));
   }
 
   /** Re-parses an open document unless this version of its text is already indexed. */
@@ -537,11 +548,17 @@ export class GlossarySession {
     return caseFoldedUri(oldUri) !== caseFoldedUri(newUri) && (await this.workspace.stat(newUri)) !== undefined;
   }
 
-  /** The file a new entry with this id would be written to, or undefined outside the workspace folder. */
+  /** The file a new entry with this id would be written to, or undefined outside the workspace folders. */
   newEntryUri(id: string): string | undefined {
-    const root = this.folderUris[0];
-    const settingsFolder = this.settingsFolderUri ?? root;
-    return root === undefined || settingsFolder === undefined ? undefined : newEntryUri(id, entriesFolderUri(this.currentConfig, settingsFolder, this.currentIndex.folderOfMostEntries() ?? root), root);
+    const first = this.folderUris[0];
+    const settingsFolder = this.settingsFolderUri ?? first;
+    if (settingsFolder === undefined) return undefined;
+    const folder = entriesFolderUri(this.currentConfig, settingsFolder, this.currentIndex.folderOfMostEntries() ?? settingsFolder);
+    for (const root of this.folderUris) {
+      const uri = newEntryUri(id, folder, root);
+      if (uri !== undefined) return uri;
+    }
+    return undefined;
   }
 
   /**
