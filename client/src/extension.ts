@@ -40,7 +40,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<Glossa
     statusBar,
     languageClient.onNotification(StatusNotification, (status) => statusBar.update(status)),
     languageClient.onDidChangeState(({ newState }) => {
-      if (isStopped(newState)) statusBar.stopped();
+      // A server the client restarts by itself passes through Stopped and is Starting again at once:
+      // only a server still stopped after that is stopped for good.
+      if (isStopped(newState)) queueMicrotask(() => isStopped(languageClient.state) && statusBar.stopped());
     }),
     vscode.commands.registerCommand('glossary.newEntry', withServer((title?: unknown) => newEntry(languageClient, typeof title === 'string' ? title : undefined))),
     vscode.commands.registerCommand('glossary.showMissingEntries', withServer(() => showMissingEntries(languageClient))),
@@ -55,6 +57,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<Glossa
     vscode.commands.registerCommand('glossary.restartServer', async () => {
       statusBar.hide();
       try {
+        // The client cannot stop a server that is still starting: that start is awaited first.
+        if (languageClient.state === State.Starting) await languageClient.start().catch(() => undefined);
         await (isStopped(languageClient.state) ? startAgain(languageClient) : languageClient.restart());
       } catch (error) {
         const reason = error instanceof Error ? error.message : String(error);

@@ -73,7 +73,10 @@ export class GlossaryStatusBar implements vscode.Disposable {
    */
   stopped(): void {
     this.stopProgress();
-    if (!this.visible) return;
+    // Hidden while a restart was tried, the item comes back to say that it failed.
+    if (this.current === undefined || !isGlossaryStatus(this.current)) return;
+    this.visible = true;
+    this.item.show();
     this.item.text = `$(error) ${vscode.l10n.t('Glossary server stopped')}`;
     this.item.tooltip = vscode.l10n.t('Click to restart the server.');
     this.item.command = 'glossary.restartServer';

@@ -255,6 +255,11 @@ step('6. "Glossary: New Entry…" from the command palette creates an entry and 
   await wb.runCommand('Glossary: New Entry…');
   const input = wb.page.locator('.quick-input-widget input');
   await input.waitFor({ state: 'visible', timeout: 10000 });
+  // An id without a title would make nothing: the input box says so (and Enter stays blocked).
+  await input.fill('{#Prompt-Caching}');
+  await wb.waitFor(async () => (await wb.page.locator('.quick-input-widget').innerText()).includes('A new entry needs a title.'), {
+    what: 'the missing title named in the input box',
+  });
   await input.fill('Prompt Caching');
   // While the writer types, the input box says which id the entry will get.
   await wb.waitFor(async () => (await wb.page.locator('.quick-input-widget').innerText()).includes('Creates the entry with the id Prompt-Caching.'), {

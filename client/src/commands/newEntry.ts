@@ -33,7 +33,8 @@ function askForTerm(client: LanguageClient): Thenable<string | undefined> {
     validateInput: async (value) => {
       const entry = termAndId(value);
       if (entry.title === '') {
-        return undefined;
+        // An id alone (`{#Foo}`) would make nothing: Enter stays blocked until a title is typed.
+        return value.trim() === '' ? undefined : { message: vscode.l10n.t('A new entry needs a title.'), severity: vscode.InputBoxValidationSeverity.Error };
       }
       let proposal;
       try {
