@@ -64,7 +64,8 @@ const forTheFile = (text) =>
     .split(/(?<=\.)\s+/)
     .filter((sentence) => !sentence.includes('`.glossary.json`'))
     .join(' ')
-    .replaceAll('relative to the workspace folder', 'relative to the folder of this file');
+    .replaceAll('relative to the workspace folder', 'relative to the folder of this file')
+    .replaceAll('`.` is the workspace folder itself', '`.` is the folder of this file');
 for (const setting of Object.values(schema.properties)) {
   // A path left empty is not set; the file may say so with null too, as it did before the editor settings were plain strings.
   if (setting.type === 'string' && setting.default === '') setting.type = ['string', 'null'];

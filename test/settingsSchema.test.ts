@@ -42,6 +42,11 @@ test('what the schema refuses, the server refuses too (and falls back to the def
     { indexFile: 7 },
     { entriesFolder: false },
     { unknownSetting: true },
+    { include: ['**/*.md', '!drafts/**'] },
+    { exclude: ['!keep.md'] },
+    { termClass: '' },
+    { termClass: '  ' },
+    { trace: { server: 'verbose' } },
   ];
   for (const json of refused) {
     assert.equal(validate(json), false, `the schema takes ${JSON.stringify(json)}`);
@@ -57,4 +62,20 @@ test('what the schema refuses, the server refuses too (and falls back to the def
     assert.ok(validate(json), `the schema refuses ${JSON.stringify(json)}: ${JSON.stringify(validate.errors)}`);
     assert.deepEqual(resolveConfig(json).problems, [], JSON.stringify(json));
   }
+});
+
+test('the editor settings take `trace` (read by the client), and their problems name the settings as the editor does', () => {
+  assert.deepEqual(resolveConfig(undefined, { trace: { server: 'verbose' } }).problems, []);
+  assert.deepEqual(resolveConfig(undefined, { severity: 'off', indexFile: '../index.md', exclude: ['!x'] }).problems, [
+    'editor settings: "glossary.severity" must be an object mapping diagnostic codes to severities.',
+    'editor settings: "glossary.indexFile" must be a path inside the workspace root; "../index.md" leads out of it.',
+    'editor settings: the patterns of "glossary.exclude" cannot be negated ("!x"): list what to leave out under "glossary.exclude".',
+  ]);
+});
+
+test('inside .glossary.json, the descriptions say that its paths start at its own folder', () => {
+  const entriesFolder = schema.properties['entriesFolder']!.description!;
+  assert.match(entriesFolder, /relative to the folder of this file/);
+  assert.match(entriesFolder, /`\.` is the folder of this file/);
+  assert.doesNotMatch(JSON.stringify(schema), /workspace folder/);
 });

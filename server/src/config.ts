@@ -163,13 +163,16 @@ function readSettings(settings: unknown, source: string, problems: string[], nam
   const problem = (key: string, expected: string): void => {
     problems.push(l10n.t('{0}: "{1}" must be {2}.', source, namePrefix + key, expected));
   };
+  const unknownSetting = (key: string): void => {
+    problems.push(l10n.t('{0}: unknown setting "{1}" (known: {2}).', source, namePrefix + key, knownSettings.map((known) => namePrefix + known).join(', ')));
+  };
   for (const [key, value] of Object.entries(settings)) {
     switch (key) {
       case 'include':
       case 'exclude':
         if (isStringArray(value) && value.some((pattern) => pattern.startsWith('!'))) {
           // A file is taken in when any pattern matches it: `!drafts/**` would take in every other file.
-          problems.push(l10n.t('{0}: the patterns of "{1}" cannot be negated ("{2}"): list what to leave out under "exclude".', source, namePrefix + key, value.find((pattern) => pattern.startsWith('!'))!));
+          problems.push(l10n.t('{0}: the patterns of "{1}" cannot be negated ("{2}"): list what to leave out under "{3}".', source, namePrefix + key, value.find((pattern) => pattern.startsWith('!'))!, `${namePrefix}exclude`));
         } else if (isStringArray(value)) {
           overrides[key] = value;
         } else {
@@ -202,7 +205,7 @@ function readSettings(settings: unknown, source: string, problems: string[], nam
       case 'indexFile':
         if (key === 'indexFile' && typeof value === 'string' && leavesFolder(value)) {
           // Its quick fixes would edit a file outside the glossary.
-          problems.push(l10n.t('{0}: "indexFile" must be a path inside the workspace root; "{1}" leads out of it.', source, value));
+          problems.push(l10n.t('{0}: "{1}" must be a path inside the workspace root; "{2}" leads out of it.', source, namePrefix + key, value));
         } else if (typeof value === 'string' || value === null) {
           // Empty is how the editor's Settings UI leaves a path unset (null, as JSON may say, too).
           overrides[key] = value === null || value.trim() === '' ? undefined : value;
@@ -211,13 +214,16 @@ function readSettings(settings: unknown, source: string, problems: string[], nam
         }
         break;
       case 'severity':
-        overrides.severity = readSeverities(value, source, problems) as GlossaryConfig['severity'];
+        overrides.severity = readSeverities(value, source, problems, namePrefix + key) as GlossaryConfig['severity'];
         break;
       case '$schema':
-      case 'trace': // the editor's `glossary.trace.server`, read by the client
+        break;
+      case 'trace':
+        // The editor's `glossary.trace.server`, read by the client; the file has no such setting.
+        if (namePrefix === '') unknownSetting(key);
         break;
       default:
-        problems.push(l10n.t('{0}: unknown setting "{1}" (known: {2}).', source, namePrefix + key, knownSettings.map((known) => namePrefix + known).join(', ')));
+        unknownSetting(key);
     }
   }
   return overrides;
@@ -225,15 +231,15 @@ function readSettings(settings: unknown, source: string, problems: string[], nam
 
 const knownSettings: readonly string[] = Object.keys(defaultConfig);
 
-function readSeverities(value: unknown, source: string, problems: string[]): Partial<Record<DiagnosticCode, SeveritySetting>> {
+function readSeverities(value: unknown, source: string, problems: string[], name: string): Partial<Record<DiagnosticCode, SeveritySetting>> {
   if (!isPlainObject(value)) {
-    problems.push(l10n.t('{0}: "severity" must be an object mapping diagnostic codes to severities.', source));
+    problems.push(l10n.t('{0}: "{1}" must be an object mapping diagnostic codes to severities.', source, name));
     return {};
   }
   const severities: Partial<Record<DiagnosticCode, SeveritySetting>> = {};
   for (const [code, level] of Object.entries(value)) {
     if (!isDiagnosticCode(code)) {
-      problems.push(l10n.t('{0}: unknown diagnostic code "{1}" in "severity" (known: {2}).', source, code, allDiagnosticCodes.join(', ')));
+      problems.push(l10n.t('{0}: unknown diagnostic code "{1}" in "{2}" (known: {3}).', source, code, name, allDiagnosticCodes.join(', ')));
     } else if (typeof level !== 'string' || !severitySettings.includes(level)) {
       problems.push(l10n.t('{0}: severity of "{1}" must be one of {2}.', source, code, severitySettings.join(', ')));
     } else {
