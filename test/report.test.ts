@@ -68,7 +68,7 @@ test('glossary report --locale de writes the page with German headings, and --ou
     const output = path.join(folder, 'bericht.html');
     const result = spawnSync(process.execPath, [serverScript, 'report', exampleGlossary, '--locale', 'de', '--output', output], { encoding: 'utf8' });
     assert.equal(result.status, 0, result.stderr);
-    assert.equal(result.stderr, `glossary: Bericht geschrieben nach ${output}\n`);
+    assert.equal(result.stderr, `glossary: Bericht in ${output} geschrieben\n`);
     assert.match(fs.readFileSync(output, 'utf8'), /<h1>Glossar-Bericht<\/h1>[\s\S]*<h2>Fehlende Einträge<\/h2>/);
   } finally {
     fs.rmSync(folder, { recursive: true, force: true });
