@@ -2,6 +2,7 @@ import { CancellationToken, CompletionItem, CompletionItemKind, CompletionList, 
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { WorkspaceIndex } from '../index/workspaceIndex';
 import { skipVerbatim } from '../parse/inline';
+import { parseGlossaryDocument } from '../parse/parser';
 import { anchorPlace } from './anchorDescription';
 import { entryWithId } from './entryOf';
 import { entryPreview } from './entryPreview';
@@ -22,14 +23,17 @@ const labelOfIdBeingTyped = /\[([^[\]]+)\]\(#[^\s()#]*$/;
 /** How far back from the cursor a link's label is looked for: a few lines of a paragraph. */
 const labelReach = 400;
 
-/** The rest of the id after the cursor up to the link's `)`, which a completed id replaces too (none while the link is open). */
-const idAfterCursor = /^[^\s()#]*(?=\))/;
+/**
+ * The rest of the id after the cursor up to the link's `)` or its title (`"…")`), which a completed
+ * id replaces too (none while the link is open: what follows may be prose).
+ */
+const idAfterCursor = /^[^\s()#]*(?=\)|[ \t]+(?:"[^"\n]*"|'[^'\n]*'|\([^()\n]*\))[ \t]*\))/;
 
 /** The rest of a link's label after the cursor, up to `](` or `][`. */
 const restOfLinkLabel = /^[^[\]]*\][([]/;
 
-/** A link label being typed after `[`, up to the cursor: text without brackets (or none yet), not an image. */
-const labelBeingTyped = /(?:^|[^!\\\]])\[([^[\]()]*)$/;
+/** A link label being typed after `[`, up to the cursor: text without brackets (or none yet), not an image nor a note (`^[`). */
+const labelBeingTyped = /(?:^|[^!\\\]^])\[([^[\]]*)$/;
 
 /**
  * How many items one answer holds at most; the list is then marked incomplete, so the editor asks
@@ -100,7 +104,7 @@ export function complete(
   // Inside the label of a link written already, a whole link would be written into it.
   // A blank after `[` is no title (`[ ]` of a task list).
   if (typedLabel !== undefined && !restOfLinkLabel.test(line.after) && (typedLabel === '' || typedLabel.trim() !== '')) {
-    return completeLinks(index, uri, typedLabel, line.after, position, token, client.labelDetails);
+    return completeLinks(index, uri, typedLabel, line.before.slice(0, -typedLabel.length - 1), line.after, position, token, client.labelDetails);
   }
   return null;
 }
@@ -172,6 +176,7 @@ function completeLinks(
   index: WorkspaceIndex,
   uri: string,
   typed: string,
+  before: string,
   after: string,
   position: Position,
   token: CancellationToken,
@@ -179,7 +184,7 @@ function completeLinks(
 ): CompletionList | null {
   // The `[` and what follows it are replaced, and a `]` the editor closed the bracket with.
   const start = { line: position.line, character: position.character - typed.length - 1 };
-  const replaced: Range = { start, end: { line: position.line, character: position.character + (after.startsWith(']') ? 1 : 0) } };
+  const replaced: Range = { start, end: { line: position.line, character: position.character + (closesTypedBracket(before, after) ? 1 : 0) } };
   const separator = inSeeAlso(index, uri, position) && !/^\]?\s*\|/.test(after) ? ' |' : '';
   const matches = matching(catalogOf(index).entries, typed.toLowerCase(), true, uri, token);
   if (matches === undefined) {
@@ -204,22 +209,48 @@ function completeLinks(
 }
 
 /**
- * Whether the cursor is in code, where brackets are no links: a code block, verbatim HTML, a
- * comment (which may run over blank lines), or code, math or a tag within its paragraph.
+ * Whether a `]` right after the cursor closes the `[` typed (as an editor closes it), not a bracket
+ * opened before it: in `^[See [Tra‸]` it ends the note.
  */
-function inCode(index: WorkspaceIndex, uri: string, text: CursorText, position: Position): boolean {
-  const document = index.document(uri);
-  const inBlock = (range: Range): boolean => rangeContains(range, position);
-  if (document?.codeFences.some((fence) => inBlock(fence.range)) === true || document?.verbatim.some(inBlock) === true) {
-    return true;
+function closesTypedBracket(before: string, after: string): boolean {
+  if (!after.startsWith(']')) return false;
+  let unclosedBefore = 0;
+  for (let i = 0; i < before.length; i++) {
+    if (before[i] === '\\') i++;
+    else if (before[i] === '[') unclosedBefore++;
+    else if (before[i] === ']' && unclosedBefore > 0) unclosedBefore--;
   }
-  return inComment(text) || inParagraphVerbatim(paragraphAround(text));
+  let depth = 0;
+  let unopenedAfter = 0;
+  for (let i = 0; i < after.length && after[i] !== '\n'; i++) {
+    if (after[i] === '\\') i++;
+    else if (after[i] === '[') depth++;
+    else if (after[i] !== ']') continue;
+    else if (depth > 0) depth--;
+    else unopenedAfter++;
+  }
+  return unopenedAfter > unclosedBefore;
 }
 
-/** Whether a comment opened before the cursor closes after it. */
-function inComment({ before, after }: CursorText): boolean {
+/**
+ * Whether the cursor is in code, where brackets are no links: a code block, verbatim HTML, a
+ * comment (which may run over blank lines), or code, math or a tag within its paragraph. A
+ * Markdown file outside the glossary (which the index does not hold) is parsed for it.
+ */
+function inCode(index: WorkspaceIndex, uri: string, text: CursorText, position: Position): boolean {
+  const document = index.document(uri) ?? parseGlossaryDocument(text.before + text.after, uri, 0);
+  const inBlock = (at: Position): boolean => document.codeFences.some((fence) => rangeContains(fence.range, at)) || document.verbatim.some((range) => rangeContains(range, at));
+  return inBlock(position) || inComment(text, inBlock) || inParagraphVerbatim(paragraphAround(text));
+}
+
+/** Whether a comment opened before the cursor closes after it; a `<!--` in code opens none. */
+function inComment({ before, after }: CursorText, inBlock: (at: Position) => boolean): boolean {
   const open = before.lastIndexOf('<!--');
-  return open >= 0 && !before.includes('-->', open + 4) && after.includes('-->');
+  if (open < 0 || before.includes('-->', open + 4) || !after.includes('-->')) return false;
+  const beforeOpen = before.slice(0, open);
+  const line = beforeOpen.split('\n').length - 1;
+  const at = { line, character: open - beforeOpen.lastIndexOf('\n') - 1 };
+  return !inBlock(at) && !inParagraphVerbatim(paragraphAround({ before: beforeOpen, after: before.slice(open) + after }));
 }
 
 /** How far the paragraph around the cursor is looked at, either way. */

@@ -240,3 +240,43 @@ test('an entry\'s item resolved, as the editor shows it selected, gets the entry
   assert.equal(await resolved('[x](#‸', 'Dataset'), undefined);
   assert.equal(await resolved('[x](#‸', 'details'), undefined);
 });
+
+test('an id completed inside a link with a title replaces the whole id, and the title stays', () => {
+  for (const [line, edit] of [
+    ['Siehe [x](#Dat‸a-Scrapping "t") hier.', '0:11-0:25 Data-Scraping'],
+    ["Siehe [x](#Dat‸a-Scrapping 't') hier.", '0:11-0:25 Data-Scraping'],
+    ['Siehe [x](#Dat‸a-Scrapping (t)) hier.', '0:11-0:25 Data-Scraping'],
+    // Not a title: the link is open, and what follows is prose.
+    ['Siehe [x](#Dat‸a-Scrapping und "so" weiter', '0:11-0:14 Data-Scraping'],
+  ]) {
+    assert.equal(completionsAt({ ...workspace, 'A.md': [line!] })?.[0]?.edit, edit, line);
+  }
+});
+
+test('after [, a title with parentheses goes on matching; a note\'s ^[ is no link, and a ] that closes an earlier bracket stays', () => {
+  const files = { ...workspace, 'LLM.md': ['## Large Language Model (LLM) {#LLM .term}'] };
+  assert.deepEqual(completionsAt({ ...files, 'A.md': ['See [Large Language Model (LL‸'] })?.map((item) => item.edit), ['0:4-0:29 [Large Language Model (LLM)](#LLM)']);
+  assert.equal(completionsAt({ ...workspace, 'A.md': ['Text.^[Dat‸]'] }), undefined);
+  // Without an editor's closing bracket, the `]` ends the note and is kept; with it, that one goes.
+  assert.deepEqual(completionsAt({ ...workspace, 'A.md': ['Text.^[See [Dat‸]'] })?.map((item) => item.edit), ['0:11-0:15 [Data Scraping](#Data-Scraping)', '0:11-0:15 [Datensatz](#Dataset)']);
+  assert.deepEqual(completionsAt({ ...workspace, 'A.md': ['Text.^[See [Dat‸]]'] })?.map((item) => item.edit), ['0:11-0:16 [Data Scraping](#Data-Scraping)', '0:11-0:16 [Datensatz](#Dataset)']);
+  assert.deepEqual(completionsAt({ ...workspace, 'A.md': ['(see [Dat‸])'] })?.map((item) => item.edit), ['0:5-0:10 [Data Scraping](#Data-Scraping)', '0:5-0:10 [Datensatz](#Dataset)']);
+});
+
+test('a <!-- in code opens no comment: completion goes on after it', () => {
+  const expected = ['Data-Scraping', 'Dataset'];
+  assert.deepEqual(completionsAt({ ...workspace, 'A.md': ['Write `<!--` to open. See [x](#Dat‸). Close with `-->`.'] })?.map((item) => item.label), expected);
+  assert.deepEqual(completionsAt({ ...workspace, 'A.md': ['~~~', '<!--', '~~~', '', 'See [x](#Dat‸).', '', '~~~', '-->', '~~~'] })?.map((item) => item.label), expected);
+  // A comment that is one still hides it.
+  assert.equal(completionsAt({ ...workspace, 'A.md': ['Text <!-- see [x](#Dat‸) -->'] }), undefined);
+});
+
+test('in a Markdown file outside the glossary, code is no place for links either', () => {
+  const { index, position, text } = withCursor({ ...workspace, 'A.md': ['~~~python', 'x = [Dat‸', '~~~'] });
+  const outside = 'file:///elsewhere/Draft.md';
+  index.remove(uriOf('A.md'));
+  const completeIn = (body: string) => complete(index, outside, cursorTextIn(TextDocument.create(outside, 'markdown', 1, body), position), position, notCancelled);
+  assert.equal(index.document(outside), undefined);
+  assert.equal(completeIn(text), null);
+  assert.deepEqual(completeIn(text.replace('~~~python', 'Some text'))?.items.map((item) => item.label), ['[Data Scraping](#Data-Scraping)', '[Datensatz](#Dataset)'], 'outside code it is');
+});
