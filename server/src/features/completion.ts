@@ -344,7 +344,7 @@ function catalogOf(index: WorkspaceIndex): Catalog {
   for (const id of index.definedIds()) {
     // An automatic id that headings in several files give leads to whichever comes first in the
     // book (`ambiguous-link`): no link should be written to it.
-    if (!titles.has(id) && filesSharingAutomaticId(index, id) !== undefined) {
+    if (!titles.has(id) && (filesSharingAutomaticId(index, id) !== undefined || numberedOtherwiseInTheBook(index, id))) {
       continue;
     }
     const idLower = id.toLowerCase();
@@ -404,6 +404,21 @@ function matching(
   }
   const ranked = buckets.flat();
   return { kept: ranked.slice(0, maxItems), complete: false };
+}
+
+/**
+ * Whether an automatic id that a file numbered (its second "Kern" is `kern-1`) is numbered
+ * otherwise in the book: pandoc numbers across all files, so when another file has a heading
+ * `kern` too, the book's `kern-1` is another file's heading.
+ */
+function numberedOtherwiseInTheBook(index: WorkspaceIndex, id: string): boolean {
+  const numbered = /^(.+)-\d+$/.exec(id);
+  if (numbered === null) return false;
+  const anchors = index.anchorsOf(id);
+  if (anchors.some((located) => located.anchor.explicit || located.anchor.heading === undefined)) return false;
+  const files = new Set(anchors.map((located) => located.uri));
+  const baseFiles = new Set(index.anchorsOf(numbered[1]!).filter((located) => located.anchor.heading !== undefined).map((located) => located.uri));
+  return [...baseFiles].some((uri) => !files.has(uri));
 }
 
 /** Numbers the kept candidates for the editor, which must ask again as the writer types when the list is filtered or cut. */

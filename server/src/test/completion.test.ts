@@ -280,3 +280,14 @@ test('in a Markdown file outside the glossary, code is no place for links either
   assert.equal(completeIn(text), null);
   assert.deepEqual(completeIn(text.replace('~~~python', 'Some text'))?.items.map((item) => item.label), ['[Data Scraping](#Data-Scraping)', '[Datensatz](#Dataset)'], 'outside code it is');
 });
+
+test('an automatic id numbered in its file (a second "Kern" is kern-1) is not offered when another file has the heading too: the book numbers across files', () => {
+  const files = {
+    'Alpha.md': ['## Alpha {#Alpha .term}', '', '### Kern'],
+    'Beta.md': ['## Beta {#Beta .term}', '', '### Kern'],
+    'Gamma.md': ['## Gamma {#Gamma .term}', '', '### Kern', '', '### Kern', '', '### Teil 2'],
+  };
+  assert.deepEqual(completionsAt({ ...files, 'A.md': ['See [x](#‸'] })?.map((item) => item.label), ['Alpha', 'Beta', 'Gamma', 'teil-2']);
+  // Alone in the glossary, the file's numbering is the book's.
+  assert.deepEqual(completionsAt({ 'Gamma.md': files['Gamma.md'], 'A.md': ['See [x](#ke‸'] })?.map((item) => item.label), ['kern', 'kern-1']);
+});
