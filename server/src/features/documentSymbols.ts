@@ -2,23 +2,23 @@ import { CancellationToken, DocumentSymbol, SymbolKind } from 'vscode-languagese
 import { WorkspaceIndex } from '../index/workspaceIndex';
 import { Heading, Range } from '../parse/model';
 
-/** The outline of a file: each entry with its sections; a file without entries lists its headings. */
+/** The outline of a file: the headings before its first entry, then each entry with its sections (those the entry holds, whatever their level). */
 export function documentSymbols(index: WorkspaceIndex, uri: string, token: CancellationToken): DocumentSymbol[] {
   const document = index.document(uri);
   if (document === undefined || token.isCancellationRequested) {
     return [];
   }
-  if (document.entries.length === 0) {
-    return document.headings.map((heading) => symbolOf(heading, heading.range, SymbolKind.String, []));
-  }
-  return document.entries.map((entry) =>
+  // The headings before the first entry (all of a file without entries) are listed as they come.
+  const firstEntryLine = document.entries[0]?.heading.range.start.line ?? Infinity;
+  const before = document.headings.filter((heading) => heading.range.start.line < firstEntryLine).map((heading) => symbolOf(heading, heading.range, SymbolKind.String, []));
+  return before.concat(document.entries.map((entry) =>
     symbolOf(
       entry.heading,
       entry.range,
       SymbolKind.Class,
       entry.sections.map((section) => symbolOf(section.heading, section.range, SymbolKind.String, [])),
     ),
-  );
+  ));
 }
 
 function symbolOf(heading: Heading, range: Range, kind: SymbolKind, children: DocumentSymbol[]): DocumentSymbol {

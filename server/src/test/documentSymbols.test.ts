@@ -36,3 +36,9 @@ test('a file without entries lists its headings', () => {
     { name: 'Sub', detail: '#sub', range: '2:0-2:6', children: [] },
   ]);
 });
+
+test('the headings before the first entry are listed too; an entry holds its sections to the next entry, whatever their level', () => {
+  const index = indexOf({ 'A.md': ['# Part One', '', '### Before entry', '', '## Entry A {#A .term}', '', '### Sec', '', '# Part Two', '', '## Entry B {#B .term}', '', 'Text.'] });
+  const names = (symbols: readonly DocumentSymbol[]): unknown[] => symbols.map((symbol) => (symbol.children?.length ? { [symbol.name]: names(symbol.children) } : symbol.name));
+  assert.deepEqual(names(documentSymbols(index, uriOf('A.md'), notCancelled)), ['Part One', 'Before entry', { 'Entry A': ['Sec', 'Part Two'] }, 'Entry B']);
+});
