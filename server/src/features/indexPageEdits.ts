@@ -1,7 +1,7 @@
 import { TextEdit } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { indexPageHeading, indexSections, IndexSection } from '../index/indexPage';
-import { GlossaryDocument, Link } from '../parse/model';
+import { GlossaryDocument, Heading, Link } from '../parse/model';
 import { insertLinkEdit, lineBreakOf, lineText, markdownLink } from './seeAlsoEdits';
 
 /** Where an entry goes on the index page: the edit, and the letter section it goes under (undefined on a page without sections). */
@@ -45,7 +45,8 @@ export function indexAnchorEdit(page: GlossaryDocument, text: TextDocument): { r
   if (heading !== undefined && !heading.explicitId) {
     const edit = heading.attributesRange
       ? TextEdit.insert({ line: heading.attributesRange.start.line, character: heading.attributesRange.start.character + 1 }, '#Index ')
-      : TextEdit.insert(heading.textRange.end, ' {#Index}');
+      : // At the end of the line: after closing hashes (`## Index ##`) an attribute block still counts, before them it is text.
+        TextEdit.insert({ line: heading.textRange.end.line, character: lineText(text, heading.textRange.end.line).trimEnd().length }, ' {#Index}');
     return { edit, newHeading: undefined };
   }
   const sectionLevels = indexSections(page).map((section) => section.heading.level);
@@ -61,19 +62,39 @@ function insertInOrder(text: TextDocument, links: readonly Link[], title: string
   return insertLinkEdit(text, links, slot < 0 ? links.length : slot, linkText, emptyListLine);
 }
 
-/** A new letter section holding one link, before the first section whose letter sorts after it, written as the others are. */
+/**
+ * A new letter section holding one link, before the first section whose letter sorts after it, or
+ * after the last section's links (not after what ends the page, a closing `----`), with the level,
+ * classes and attributes of the others but not their id, which would then be given twice.
+ */
 function newSectionEdit(text: TextDocument, sections: readonly IndexSection[], letter: string, linkText: string, collator: Intl.Collator): TextEdit {
   const lineBreak = lineBreakOf(text);
-  const model = sections[0]!.heading;
-  const modelLine = lineText(text, model.textRange.start.line);
-  const headingLine = modelLine.slice(0, model.textRange.start.character) + letter + modelLine.slice(model.textRange.end.character);
-  const block = [headingLine, '', `${linkText} |`].join(lineBreak);
+  const block = [...sectionHeadingLike(text, sections[0]!.heading, letter), '', `${linkText} |`].join(lineBreak);
   const following = sections.find((section) => collator.compare(section.letter, letter) > 0);
   if (following !== undefined) {
     return TextEdit.insert({ line: following.heading.range.start.line, character: 0 }, `${block}${lineBreak}${lineBreak}`);
   }
-  const lastLine = text.lineCount - 1;
-  const end = { line: lastLine, character: lineText(text, lastLine).length };
-  const lead = lineText(text, lastLine).trim() === '' ? lineBreak : `${lineBreak}${lineBreak}`;
-  return TextEdit.insert(end, `${lead}${block}${lineBreak}`);
+  // After the paragraph that holds the last section's last link (or after its heading).
+  const last = sections[sections.length - 1]!;
+  let line = last.links.length > 0 ? last.links[last.links.length - 1]!.range.end.line : last.heading.range.end.line;
+  while (line + 1 < text.lineCount && lineText(text, line + 1).trim() !== '') line++;
+  const end = { line, character: lineText(text, line).length };
+  const atTheEnd = line + 1 >= text.lineCount;
+  return TextEdit.insert(end, `${lineBreak}${lineBreak}${block}${atTheEnd ? lineBreak : ''}`);
+}
+
+/**
+ * The lines of a letter section's heading written as `model` is (its marks, spacing and setext
+ * underline), with another letter and the model's attributes but not its id.
+ */
+function sectionHeadingLike(text: TextDocument, model: Heading, letter: string): string[] {
+  const line = lineText(text, model.textRange.start.line);
+  const block = model.attributesRange;
+  const onTheLine = block !== undefined && block.start.line === model.textRange.start.line && block.end.line === block.start.line;
+  const attributes = [...model.classes.map((name) => `.${name}`), ...model.keyValues.filter(([key]) => key !== 'id').map(([key, value]) => `${key}="${value.replace(/["\\]/g, '\\$&')}"`)];
+  const headingLine = onTheLine
+    ? line.slice(0, model.textRange.start.character) + letter + line.slice(model.textRange.end.character, block.start.character) + `{${attributes.join(' ')}}` + line.slice(block.end.character)
+    : `${'#'.repeat(model.level)} ${letter} {${attributes.join(' ')}}`;
+  const setextUnderline = onTheLine && model.range.end.line > model.textRange.start.line ? [lineText(text, model.range.end.line)] : [];
+  return [headingLine, ...setextUnderline];
 }

@@ -138,6 +138,22 @@ test('not-in-index: the fix adds the entry under its letter in collation order, 
   assert.deepEqual(codesOf(files, 'index.txt'), [DiagnosticCode.IndexLinkBroken, DiagnosticCode.IndexLinkBroken, DiagnosticCode.IndexLinkBroken]);
 });
 
+test('not-in-index: a new letter section copies the others\' attributes but not their id, and a last one goes before what closes the page', () => {
+  const files = {
+    'index.txt': ['## Index {#Index}', '', '### A {#idx-A .index}', '', '[Apfel](#Apfel) |', '', '### K {#idx-K .index lang="de"}', '', '[Kirsche](#Kirsche) |', '', '----', '', 'Ende.'],
+    'Birne.md': entryLines('Birne', 'Birne', []),
+    'Zitrone.md': entryLines('Zitrone', 'Zitrone', []),
+  };
+  const birne = fixesOf(files, 'Birne.md', DiagnosticCode.NotInIndex);
+  assert.deepEqual(birne.apply(birne.actions[0]!)['index.txt']!.slice(4, 10), ['[Apfel](#Apfel) |', '', '### B {.index}', '', '[Birne](#Birne) |', '']);
+  const zitrone = fixesOf(files, 'Zitrone.md', DiagnosticCode.NotInIndex);
+  assert.deepEqual(zitrone.apply(zitrone.actions[0]!)['index.txt']!.slice(8), ['[Kirsche](#Kirsche) |', '', '### Z {.index}', '', '[Zitrone](#Zitrone) |', '', '----', '', 'Ende.']);
+  // A setext heading is copied with its underline.
+  const setext = { ...files, 'index.txt': ['A {#idx-A .index}', '---', '', '[Apfel](#Apfel) |'] };
+  const fixed = fixesOf(setext, 'Zitrone.md', DiagnosticCode.NotInIndex);
+  assert.deepEqual(fixed.apply(fixed.actions[0]!)['index.txt'], ['A {#idx-A .index}', '---', '', '[Apfel](#Apfel) |', '', 'Z {.index}', '---', '', '[Zitrone](#Zitrone) |', '']);
+});
+
 test('not-in-index: an entry the index names by its title counts as listed, wherever that link points (abbreviations point at the full entry)', () => {
   const files = {
     'index.txt': ['', '### A {.index} ', '', '[AGI](#Artificial-General-Intelligence) |', '[Artificial General Intelligence](#Artificial-General-Intelligence) |', ''],
@@ -196,6 +212,11 @@ test('index-anchor-missing: each link to #Index once (no broken-link); the fix g
   const given = fixesOf(withHeading, 'Apfel.md', DiagnosticCode.IndexAnchorMissing);
   assert.deepEqual(given.actions.map((action) => action.title), ["Give the index page's heading the id Index"]);
   assert.deepEqual(given.apply(given.actions[0]!)['index.txt']![0], '# Alphabetischer Index {#Index .unnumbered}');
+  // After closing hashes, where pandoc still reads the attribute block (before them it would be text); a setext heading's text line.
+  for (const [heading, fixed] of [[['## Index ##  '], '## Index ## {#Index}  '], [['Index', '====='], 'Index {#Index}']] as const) {
+    const page = fixesOf({ ...files, 'index.txt': [...heading, ...indexPage] }, 'Apfel.md', DiagnosticCode.IndexAnchorMissing);
+    assert.deepEqual(page.apply(page.actions[0]!)['index.txt']![0], fixed);
+  }
 });
 
 test('seealso-missing-body-link: the seed entry links Cohere in its text only; the fix adds it in order, separators as written', () => {
