@@ -75,7 +75,7 @@ test('glossary report --locale de writes the page with German headings, and --ou
   }
 });
 
-test('glossary report --output does not follow a symbolic link into the glossary', () => {
+test('glossary report --output does not follow a symbolic link into the glossary, nor write a glossary file under another name', () => {
   const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'glossary-report-link-'));
   try {
     const glossary = path.join(folder, 'g');
@@ -85,8 +85,14 @@ test('glossary report --output does not follow a symbolic link into the glossary
     // A page name that leads to an entry, and one that leads to an entry not written yet.
     fs.symlinkSync(entry, path.join(folder, 'bericht.html'));
     fs.symlinkSync(path.join(glossary, 'Neu.md'), path.join(folder, 'neu.html'));
+    // Another name of an entry's file (a hard link), and a page that an entry is a symbolic link to.
+    fs.linkSync(entry, path.join(folder, 'zweitname.html'));
+    fs.writeFileSync(path.join(folder, 'ziel.html'), '## Ziel {#Ziel .term}\n');
+    fs.symlinkSync(path.join(folder, 'ziel.html'), path.join(glossary, 'Ziel.md'));
     for (const [output, message] of [
       ['bericht.html', 'bericht.html is a file of the glossary: the report is not written over it'],
+      ['zweitname.html', 'zweitname.html is a file of the glossary: the report is not written over it'],
+      ['ziel.html', 'ziel.html is a file of the glossary: the report is not written over it'],
       ['neu.html', 'neu.html would become a file of the glossary (its include patterns take it in): the report is not written there'],
     ]) {
       const result = spawnSync(process.execPath, [serverScript, 'report', glossary, '--output', output], { cwd: folder, encoding: 'utf8' });
@@ -94,6 +100,7 @@ test('glossary report --output does not follow a symbolic link into the glossary
       assert.equal(result.stderr, `glossary: ${message}\n`);
     }
     assert.equal(fs.readFileSync(entry, 'utf8'), before);
+    assert.equal(fs.readFileSync(path.join(folder, 'ziel.html'), 'utf8'), '## Ziel {#Ziel .term}\n');
     assert.ok(!fs.existsSync(path.join(glossary, 'Neu.md')));
   } finally {
     fs.rmSync(folder, { recursive: true, force: true });

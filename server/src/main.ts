@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs';
+import { statSync, writeFileSync } from 'node:fs';
 import { runCli } from './cli/main';
 import { followLinks, NodeFileSystemWorkspace } from './workspace/nodeWorkspace';
 
@@ -24,6 +24,10 @@ function main(): void {
     environment: process.env,
     writeFile: (filePath, text) => writeFileSync(filePath, text),
     writtenFile: followLinks,
+    fileIdentity: (filePath) => {
+      const stats = statSync(filePath, { throwIfNoEntry: false });
+      return stats === undefined ? undefined : `${stats.dev}:${stats.ino}`;
+    },
     // Loaded only here, so that the command line does not pay for the language server's code.
     startLanguageServer: () => {
       // The server's stdout is its connection: a client gone is the server's to handle (exit 1 without shutdown).

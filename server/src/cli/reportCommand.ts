@@ -21,6 +21,11 @@ export interface ReportIo {
   readonly writeFile?: (filePath: string, text: string) => void;
   /** The file that writing to a path writes: symbolic links followed. Absent where a path is its file. */
   readonly writtenFile?: (filePath: string) => string;
+  /**
+   * What tells a file on disk apart from every other (device and inode), whatever path leads to it,
+   * or undefined when there is none: a hard link, or a glossary file that is a link to the output.
+   */
+  readonly fileIdentity?: (filePath: string) => string | undefined;
 }
 
 /**
@@ -60,7 +65,7 @@ const replaceableExtensions: readonly string[] = ['.html', '.htm', '.json'];
 export async function outputRefusal(
   command: ReportCommand,
   loaded: LoadedGlossary,
-  io: { readonly cwd: string; readonly workspace: Workspace; readonly writtenFile?: ReportIo['writtenFile'] },
+  io: { readonly cwd: string; readonly workspace: Workspace; readonly writtenFile?: ReportIo['writtenFile']; readonly fileIdentity?: ReportIo['fileIdentity'] },
 ): Promise<string | undefined> {
   if (command.output === undefined) {
     return undefined;
@@ -70,7 +75,7 @@ export async function outputRefusal(
   const filePath = io.writtenFile?.(path.resolve(io.cwd, output)) ?? path.resolve(io.cwd, output);
   const uri = URI.file(filePath).toString();
   const exists = (await io.workspace.stat(uri)) !== undefined;
-  if (await isGlossaryFile(uri, command.paths, loaded, io)) {
+  if ((await isGlossaryFile(uri, command.paths, loaded, io)) || (exists && isGlossaryFileOnDisk(filePath, loaded, io.fileIdentity))) {
     return exists
       ? l10n.t('{0} is a file of the glossary: the report is not written over it', output)
       : l10n.t('{0} would become a file of the glossary (its include patterns take it in): the report is not written there', output);
@@ -79,6 +84,12 @@ export async function outputRefusal(
     return l10n.t('{0} exists and is not an .html, .htm or .json file: the report replaces only such files', output);
   }
   return undefined;
+}
+
+/** Whether the file at a path is one of the glossary's files under another name (a hard link, or an entry that is a link to it). */
+function isGlossaryFileOnDisk(filePath: string, loaded: LoadedGlossary, fileIdentity: ReportIo['fileIdentity']): boolean {
+  const identity = fileIdentity?.(filePath);
+  return identity !== undefined && loaded.files.some((file) => fileIdentity!(URI.parse(file.uri).fsPath) === identity);
 }
 
 async function isGlossaryFile(uri: string, paths: readonly string[], loaded: LoadedGlossary, io: { readonly cwd: string; readonly workspace: Workspace }): Promise<boolean> {
