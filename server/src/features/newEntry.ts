@@ -38,6 +38,11 @@ export function idProblem(id: string): string | undefined {
   if (id.length > 200) {
     return l10n.t('The id is longer than 200 characters.');
   }
+  // File systems count a name's bytes: 255 at most, `.md` included (`Ü` takes two, `漢` three).
+  const bytes = new TextEncoder().encode(id).length;
+  if (bytes > 252) {
+    return l10n.t('The id is too long for a file name: its letters take {0} bytes, and a file name holds at most 255 with ".md".', bytes);
+  }
   const foreign = [...new Set(id.match(/[^\p{L}\p{N}_.-]/gu))];
   if (foreign.length > 0) {
     const shown = foreign.map((character) => (character === ' ' ? l10n.t('a space') : /\s/.test(character) ? l10n.t('white space') : l10n.t('"{0}"', character)));

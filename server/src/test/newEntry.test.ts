@@ -36,6 +36,11 @@ test('an id a file name cannot hold is refused with the reason; in {#…} it mus
   assert.equal(idProblem('DL-(Deep-Learning)'), 'The id "DL-(Deep-Learning)" contains "(" and ")": an id holds only letters, digits, hyphens (-), underscores (_) and dots (.).');
   assert.equal(idProblem('Web Crawling! Wer? Wie!'), 'The id "Web Crawling! Wer? Wie!" contains a space, "!", and "?": an id holds only letters, digits, hyphens (-), underscores (_) and dots (.).');
   assert.match(idProblem('-x')!, /must not begin with "-"/);
+  // A file name holds 255 bytes: 200 ASCII letters fit, 130 umlauts (260 bytes) or 90 CJK characters (270) do not.
+  assert.equal(idProblem('a'.repeat(200)), undefined);
+  assert.equal(idProblem('Ü'.repeat(126)), undefined);
+  assert.equal(idProblem('Ü'.repeat(130)), 'The id is too long for a file name: its letters take 260 bytes, and a file name holds at most 255 with ".md".');
+  assert.match(idProblem('漢'.repeat(90))!, /270 bytes/);
   for (const bad of ['../x', 'a/b', 'a\\b', 'a:b', 'a}b', '.hidden', 'x\u0000y', 'Trust-&-Safety', 'x\ud800']) {
     assert.ok(idProblem(bad) !== undefined, bad);
   }
