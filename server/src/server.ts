@@ -229,9 +229,9 @@ export function startServer(
       await reload();
       return;
     }
-    // A .txt page beside the entries may have become the index page (or be it under a new name).
+    // A .txt page beside the entries may have become the index page (or be it under a new name), or stopped being it.
     for (const change of fileChanges) {
-      if (change.type !== FileChangeType.Deleted && (await session.becameIndexPage(change.uri))) {
+      if (await session.indexPageChanged(change.uri, change.type === FileChangeType.Deleted)) {
         await reload();
         return;
       }

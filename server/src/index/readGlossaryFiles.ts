@@ -89,6 +89,8 @@ export interface IndexPageToRead {
   readonly problems: readonly string[];
   /** Without the setting, the folder where a `.txt` index page was looked for: one made there later may be it. */
   readonly searchedFolder?: string;
+  /** The `indexFile` set but not on disk: the page is looked for as without the setting until it is made. */
+  readonly missingUri?: string;
 }
 
 /**
@@ -104,15 +106,20 @@ export async function indexPageToRead(
   rootUri: string | undefined,
   listed: ReadonlySet<string>,
 ): Promise<IndexPageToRead> {
-  if (config.indexFile === undefined || config.indexFile.trim() === '') {
+  const found = async (): Promise<IndexPageToRead> => {
     const searchedFolder = folderOfMost([...listed].map((uri) => [uri, 1] as const));
     const unlistedUri = searchedFolder === undefined ? undefined : await unlistedIndexPage(workspace, config, searchedFolder, listed);
     return { uri: undefined, unlistedUri, problems: [], searchedFolder };
+  };
+  if (config.indexFile === undefined || config.indexFile.trim() === '') {
+    return found();
   }
   const uri = rootUri === undefined ? undefined : indexFileUri(config, rootUri);
   const isFile = uri !== undefined && (listed.has(uri) || (await workspace.stat(uri)) === 'file');
-  const problems = uri !== undefined && !isFile ? [l10n.t('"indexFile" names "{0}", which does not exist.', config.indexFile ?? '')] : [];
-  return { uri, unlistedUri: isFile && !listed.has(uri) ? uri : undefined, problems };
+  if (uri !== undefined && !isFile) {
+    return { ...(await found()), problems: [l10n.t('"indexFile" names "{0}", which does not exist.', config.indexFile ?? '')], missingUri: uri };
+  }
+  return { uri, unlistedUri: isFile && !listed.has(uri) ? uri : undefined, problems: [] };
 }
 
 /** No index page is larger: a bigger `.txt` beside the entries (a log) is not read to find out. */

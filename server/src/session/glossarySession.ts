@@ -56,8 +56,10 @@ export class GlossarySession {
   private roots: readonly GlossaryRoot[] = [];
   /** The index page read whether or not the include patterns match it: the configured one, or the `.txt` page found beside the entries. */
   private pageOutsidePatterns: string | undefined;
-  /** Without `indexFile`, the folder a `.txt` index page is looked for in (see `becameIndexPage`). */
+  /** Without `indexFile`, the folder a `.txt` index page is looked for in (see `indexPageChanged`). */
   private indexPageFolder: string | undefined;
+  /** The `indexFile` set but not on disk when the glossary was read (see `indexPageChanged`). */
+  private missingIndexFile: string | undefined;
   /** The `.glossary.json` the configuration was read from, if any. */
   private configUri: string | undefined;
   /** Where the paths of the settings start: the folder of `.glossary.json`, else the first workspace folder. */
@@ -170,6 +172,7 @@ export class GlossarySession {
     this.listedFolders = listedFolders;
     this.pageOutsidePatterns = indexPage.uri ?? indexPage.unlistedUri;
     this.indexPageFolder = indexPage.searchedFolder;
+    this.missingIndexFile = indexPage.missingUri;
     this.configUri = configFile?.folderUri === undefined ? undefined : Utils.joinPath(URI.parse(configFile.folderUri), configFileName).toString();
     this.settingsFolderUri = configFile?.folderUri ?? first;
     this.currentIndex = index;
@@ -220,14 +223,19 @@ export class GlossarySession {
   }
 
   /**
-   * Whether a file that is no glossary file is now the index page found beside the entries, so
-   * that the glossary is to be read again: a `.txt` page made, renamed or changed in that folder
-   * that holds `.index` sections, while no `indexFile` is set (see `indexPageToRead`). Another
-   * page saved there (the title page) is no reason to read the glossary again.
+   * Whether a file made, changed or deleted on disk changes which page is the index page, so that
+   * the glossary is to be read again: without `indexFile`, a `.txt` page beside the entries that now
+   * holds `.index` sections, or the page found so deleted or holding none any more (another may be
+   * it now); the `indexFile` that did not exist, made. Another page saved there (the title page)
+   * is no reason to read the glossary again.
    */
-  async becameIndexPage(uri: string): Promise<boolean> {
+  async indexPageChanged(uri: string, deleted: boolean): Promise<boolean> {
+    // Made itself, or in a folder made (a folder moved in is reported alone).
+    if (this.missingIndexFile !== undefined && (uri === this.missingIndexFile || isInFolder(this.missingIndexFile, uri))) return !deleted;
     const besideEntries = this.indexPageFolder !== undefined && uri.endsWith('.txt') && folderOf(uri) === this.indexPageFolder;
-    return besideEntries && !this.isGlossaryFile(uri) && (await holdsIndexSections(this.workspace, uri));
+    if (!besideEntries) return false;
+    if (uri === this.pageOutsidePatterns) return deleted || !(await holdsIndexSections(this.workspace, uri));
+    return !deleted && !this.isGlossaryFile(uri) && (await holdsIndexSections(this.workspace, uri));
   }
 
   /**
@@ -237,13 +245,16 @@ export class GlossarySession {
    */
   watchedFilePatterns(): string[] {
     const names = this.currentConfig.include.flatMap(lastSegments);
-    if (this.pageOutsidePatterns !== undefined) {
-      // A name with the characters of a pattern (`[`, `{`, `*`, `?`) is watched by its extension.
-      const name = Utils.basename(URI.parse(this.pageOutsidePatterns));
-      names.push(/[[\]{}*?]/.test(name) ? `*${Utils.extname(URI.parse(this.pageOutsidePatterns)).replace(/[[\]{}*?]/g, '')}` : name);
-    }
+    // A name with the characters of a pattern (`[`, `{`, `*`, `?`) is watched by its extension.
+    const patternOf = (uri: string): string => {
+      const name = Utils.basename(URI.parse(uri));
+      return /[[\]{}*?]/.test(name) ? `*${Utils.extname(URI.parse(uri)).replace(/[[\]{}*?]/g, '')}` : name;
+    };
+    if (this.pageOutsidePatterns !== undefined) names.push(patternOf(this.pageOutsidePatterns));
+    // The `indexFile` set, made later.
+    if (this.missingIndexFile !== undefined) names.push(patternOf(this.missingIndexFile));
     if (this.indexPageFolder !== undefined) {
-      // An index page made beside the entries later (see `becameIndexPage`).
+      // An index page made beside the entries later (see `indexPageChanged`).
       names.push('*.txt');
     }
     return [...new Set(names.map((name) => (name === '**' ? '**/*' : `**/${name}`)))].sort();

@@ -236,12 +236,12 @@ test('without indexFile, a .txt page with .index sections beside the *.md entrie
   assert.equal(session.isGlossaryFile(uriOf('000-title.txt')), false);
   // Another .txt page there becomes the index page once it has .index sections: the server reads
   // the glossary again then, and not for the title page saved.
-  assert.equal(await session.becameIndexPage(uriOf('000-title.txt')), false);
+  assert.equal(await session.indexPageChanged(uriOf('000-title.txt'), false), false);
   workspace.set(uriOf('000-title.txt'), text(page));
-  assert.equal(await session.becameIndexPage(uriOf('000-title.txt')), true);
-  assert.equal(await session.becameIndexPage(uriOf('001-index.txt')), false);
+  assert.equal(await session.indexPageChanged(uriOf('000-title.txt'), false), true);
+  assert.equal(await session.indexPageChanged(uriOf('001-index.txt'), false), false);
   workspace.set('file:///ws/sub/other.txt', text(page));
-  assert.equal(await session.becameIndexPage('file:///ws/sub/other.txt'), false);
+  assert.equal(await session.indexPageChanged('file:///ws/sub/other.txt', false), false);
   assert.deepEqual(session.watchedFilePatterns(), ['**/*.md', '**/*.txt', '**/001-index.txt']);
   // Birne is missing from the index page; Apfel is there.
   assert.deepEqual(codesOf(session, 'Birne.md'), [DiagnosticCode.NotInIndex]);
@@ -256,7 +256,7 @@ test('without indexFile, a .txt page with .index sections beside the *.md entrie
   await session.load(undefined, []);
   assert.equal(session.index.indexPageUri(), uriOf('Index.md'));
   assert.equal(session.index.document(uriOf('001-index.txt')), undefined);
-  assert.equal(await session.becameIndexPage(uriOf('000-title.txt')), false);
+  assert.equal(await session.indexPageChanged(uriOf('000-title.txt'), false), false);
 });
 
 test('an index page made beside the entries after the glossary was read is found when it is read again', async () => {
@@ -265,7 +265,7 @@ test('an index page made beside the entries after the glossary was read is found
   await session.load(undefined, []);
   assert.equal(session.index.indexPageUri(), undefined);
   workspace.set(uriOf('index.txt'), text(['# Index {#Index}', '', '## A {.index}', '', '[Apfel](#Apfel) |']));
-  assert.equal(await session.becameIndexPage(uriOf('index.txt')), true);
+  assert.equal(await session.indexPageChanged(uriOf('index.txt'), false), true);
   await session.load(undefined, []);
   assert.equal(session.index.indexPageUri(), uriOf('index.txt'));
   assert.deepEqual(codesOf(session, 'Birne.md'), [DiagnosticCode.NotInIndex]);
@@ -293,4 +293,48 @@ test('a folder listing more files than a call takes arguments (about 125,000 in 
   const session = new GlossarySession(new InMemoryWorkspace(files), ['file:///ws']);
   await session.load(undefined, []);
   assert.deepEqual(session.counts(), { entryCount: 1, fileCount: 250_001, brokenLinkCount: 1 });
+});
+
+test('the index page found beside the entries, deleted or without .index sections on disk, calls for reading the glossary again: another page may be it', async () => {
+  const page = text(['# Index {#Index}', '', '## A {.index}', '', '[Apfel](#Apfel) |']);
+  const workspace = new InMemoryWorkspace({ [uriOf('001-index.txt')]: page, [uriOf('Apfel.md')]: text(entryLines('Apfel', 'Apfel', [])) });
+  const session = new GlossarySession(workspace, ['file:///ws']);
+  await session.load(undefined, []);
+  // A copy that sorts first is the index page once read again; deleted, the first one is it again.
+  workspace.set(uriOf('000-copy.txt'), page);
+  assert.equal(await session.indexPageChanged(uriOf('000-copy.txt'), false), true);
+  await session.load(undefined, []);
+  assert.equal(session.index.indexPageUri(), uriOf('000-copy.txt'));
+  assert.equal(session.index.document(uriOf('001-index.txt')), undefined);
+  workspace.set(uriOf('000-copy.txt'), undefined);
+  assert.equal(await session.indexPageChanged(uriOf('000-copy.txt'), true), true);
+  await session.load(undefined, []);
+  assert.equal(session.index.indexPageUri(), uriOf('001-index.txt'));
+  // The page saved without its sections is no index page; saved with them, no reason to read again.
+  assert.equal(await session.indexPageChanged(uriOf('001-index.txt'), false), false);
+  workspace.set(uriOf('001-index.txt'), text(['# Index {#Index}', '', 'Bald.']));
+  assert.equal(await session.indexPageChanged(uriOf('001-index.txt'), false), true);
+  await session.load(undefined, []);
+  assert.equal(session.index.document(uriOf('001-index.txt')), undefined);
+});
+
+test('an indexFile that does not exist: the page beside the entries is found as without the setting, and the file made later is read', async () => {
+  const page = text(['# Index {#Index}', '', '## A {.index}', '', '[Apfel](#Apfel) |']);
+  const workspace = new InMemoryWorkspace({
+    [uriOf('.glossary.json')]: JSON.stringify({ indexFile: 'sub/Register.txt' }),
+    [uriOf('001-index.txt')]: page,
+    [uriOf('Apfel.md')]: text(entryLines('Apfel', 'Apfel', [])),
+  });
+  const session = new GlossarySession(workspace, ['file:///ws']);
+  assert.deepEqual((await session.load(undefined, [])).configProblems, ['"indexFile" names "sub/Register.txt", which does not exist.']);
+  assert.equal(session.index.indexPageUri(), uriOf('001-index.txt'));
+  assert.deepEqual(codesOf(session, 'Apfel.md'), []);
+  assert.ok(session.watchedFilePatterns().includes('**/Register.txt'));
+  // The folder moved in with the page in it (reported alone), or the page made in it.
+  workspace.set('file:///ws/sub/Register.txt', page);
+  assert.equal(await session.indexPageChanged('file:///ws/sub', false), true);
+  assert.equal(await session.indexPageChanged('file:///ws/sub/Register.txt', false), true);
+  assert.equal(await session.indexPageChanged('file:///ws/sub/Other.txt', false), false);
+  await session.load(undefined, []);
+  assert.equal(session.index.indexPageUri(), 'file:///ws/sub/Register.txt');
 });
