@@ -13,6 +13,8 @@ import {
   DidOpenTextDocumentNotification,
   DocumentDiagnosticReport,
   DocumentDiagnosticRequest,
+  DidChangeWatchedFilesNotification,
+  FileChangeType,
 } from 'vscode-languageserver/node';
 import { corpusEntries, startServer } from './support/lspServer';
 
@@ -106,6 +108,50 @@ test('when workspace/configuration fails, the glossary is still read, with a war
     await server.settle();
     assert.ok(server.diagnostics.get(URI.file(path.join(folder, 'Data-Scraping.md')).toString())?.some((d) => d.code === 'broken-link'));
     assert.ok(server.logs.some((line) => /workspace\/configuration failed.*no settings here/.test(line)), server.logs.join('\n'));
+  } finally {
+    await server.shutdown();
+  }
+});
+
+const entryText = (id: string, target: string): string => `## ${id} {#${id} .chapter .small .term}\n\n***${id}.***\n\nSee [${target}](#${target}).\n\n### Siehe auch {.seealso}\n\n[Index](#Index)\n\n----\n`;
+
+test('a file that leaves the glossary clears its diagnostics: turned binary (reported as changed), or deleted while a pulling editor has it open', { timeout: 60_000 }, async (t) => {
+  const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'glossary-leave-'));
+  t.after(() => fs.rmSync(folder, { recursive: true, force: true }));
+  fs.writeFileSync(path.join(folder, 'A.md'), entryText('A', 'B'));
+  fs.writeFileSync(path.join(folder, 'B.md'), entryText('B', 'Missing'));
+  const uriOf = (name: string): string => URI.file(path.join(folder, name)).toString();
+  let refreshes = 0;
+  const server = await startServer(folder, {
+    signal: t.signal,
+    capabilities: { textDocument: { diagnostic: { dynamicRegistration: false } }, workspace: { diagnostics: { refreshSupport: true } } },
+    onConnection: (connection) =>
+      connection.onRequest(DiagnosticRefreshRequest.type, () => {
+        refreshes++;
+      }),
+  });
+  try {
+    const { connection, diagnostics: pushed } = server;
+    await server.settle();
+    const codes = (name: string): string[] => (pushed.get(uriOf(name)) ?? []).map((d) => String(d.code));
+    assert.ok(codes('B.md').includes('broken-link'));
+    // B.md saved as UTF-16: a binary file the glossary skips, as `glossary check` does.
+    fs.writeFileSync(path.join(folder, 'B.md'), Buffer.from(`\ufeff${entryText('B', 'Missing')}`, 'utf16le'));
+    await connection.sendNotification(DidChangeWatchedFilesNotification.type, { changes: [{ uri: uriOf('B.md'), type: FileChangeType.Changed }] });
+    await server.waitUntil(() => codes('A.md').includes('broken-link') && codes('B.md').length === 0, 'A.md to lose #B and B.md its diagnostics');
+
+    // A.md open in an editor that pulls, then deleted on disk: the editor is told to pull again, and the pull is empty.
+    await connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri: uriOf('A.md'), languageId: 'markdown', version: 1, text: entryText('A', 'B') } });
+    const pull = async (): Promise<number> => {
+      const report = (await connection.sendRequest(DocumentDiagnosticRequest.type, { textDocument: { uri: uriOf('A.md') } })) as DocumentDiagnosticReport;
+      return report.kind === 'full' ? report.items.length : -1;
+    };
+    assert.ok((await pull()) > 0);
+    const refreshesBefore = refreshes;
+    fs.rmSync(path.join(folder, 'A.md'));
+    await connection.sendNotification(DidChangeWatchedFilesNotification.type, { changes: [{ uri: uriOf('A.md'), type: FileChangeType.Deleted }] });
+    await server.waitUntil(() => refreshes > refreshesBefore, 'a diagnostics refresh for the deleted open document');
+    assert.equal(await pull(), 0);
   } finally {
     await server.shutdown();
   }

@@ -91,6 +91,10 @@ export class DiagnosticsPublisher {
     if (this.published.delete(uri) && !this.stopped) {
       void this.connection.sendDiagnostics({ uri, diagnostics: [] });
     }
+    // An editor that pulls shows what it pulled last for a document it still has open, until told to pull again.
+    if (this.pulls && !this.stopped && this.isPulled(uri)) {
+      void this.connection.languages.diagnostics.refresh();
+    }
   }
 
   /** Sends the diagnostics an edit affects once typing pauses (at least every `editMaxWaitMs`). */

@@ -240,6 +240,7 @@ export function startServer(
     const changes = [...new Map(fileChanges.map((change) => [`${change.type} ${change.uri}`, change])).values()];
     for (const change of changes) {
       const deleted = change.type === FileChangeType.Deleted;
+      const wasIndexed = session.index.document(change.uri) !== undefined;
       if (session.isGlossaryFile(change.uri) || session.index.document(change.uri) !== undefined) {
         diagnostics.publishChange(deleted ? await session.removeFile(change.uri) : await session.refreshFromDisk(change.uri));
       } else if (deleted) {
@@ -251,7 +252,8 @@ export function startServer(
       } else if (change.type === FileChangeType.Created) {
         (await session.addFolder(change.uri)).forEach((added) => diagnostics.publishChange(added));
       }
-      if (deleted && session.index.document(change.uri) === undefined) {
+      // Deleted, or unreadable now (a binary file, or gone while the event said changed).
+      if ((deleted || wasIndexed) && session.index.document(change.uri) === undefined) {
         diagnostics.forget(change.uri);
       }
     }
