@@ -332,6 +332,18 @@ export class GlossarySession {
     return (await this.workspace.stat(uri)) === 'file';
   }
 
+  /**
+   * Whether a file is on disk under this very name. On Windows and macOS `llm.md` is found while
+   * only `LLM.md` is there, after a rename that changed the case alone; the folder's listing tells.
+   */
+  private async isOnDiskAsNamed(uri: string): Promise<boolean> {
+    if (!(await this.isOnDisk(uri))) return false;
+    const exactName = Utils.basename(URI.parse(uri)).replace(/[\\*?[\]{}()!+@]/g, '\\$&');
+    const listing = await this.workspace.listFiles(folderOf(uri), { include: [exactName], exclude: [] });
+    const named = URI.parse(uri).toString();
+    return listing.uris.some((listed) => URI.parse(listed).toString() === named);
+  }
+
   /** A document was closed: what is on disk counts again. */
   async closeOpen(uri: string): Promise<IndexChange | undefined> {
     this.openWithoutFile.delete(uri);
@@ -380,7 +392,7 @@ export class GlossarySession {
    * stays.
    */
   async removeFile(uri: string): Promise<IndexChange | undefined> {
-    if (this.currentIndex.document(uri) === undefined || (await this.isOnDisk(uri))) {
+    if (this.currentIndex.document(uri) === undefined || (await this.isOnDiskAsNamed(uri))) {
       return undefined;
     }
     return this.openVersions.has(uri) ? this.leaveOut(uri) : this.currentIndex.document(uri) && this.currentIndex.remove(uri);

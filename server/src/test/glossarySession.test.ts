@@ -338,3 +338,30 @@ test('an indexFile that does not exist: the page beside the entries is found as 
   await session.load(undefined, []);
   assert.equal(session.index.indexPageUri(), 'file:///ws/sub/Register.txt');
 });
+
+test('a rename that changes the case alone, on a file system that ignores case: the old name leaves the glossary', async () => {
+  // Windows and macOS find `llm.md` while only `LLM.md` is there; their folder listing has the name as written.
+  const names = new Set([uriOf('llm.md'), uriOf('A.md')]);
+  const named = (uri: string): string => [...names].find((other) => other.toLowerCase() === uri.toLowerCase()) ?? uri;
+  class CaseIgnoringWorkspace extends InMemoryWorkspace {
+    override stat(uri: string) {
+      return super.stat(named(uri));
+    }
+    override readFile(uri: string) {
+      return super.readFile(named(uri));
+    }
+  }
+  const llm = text(entryLines('LLM', 'LLM', []));
+  const workspace = new CaseIgnoringWorkspace({ [uriOf('llm.md')]: llm, [uriOf('A.md')]: text(entryLines('A', 'A', ['[LLM](#LLM)'])) });
+  const session = new GlossarySession(workspace, ['file:///ws']);
+  await session.load(undefined, []);
+  workspace.set(uriOf('llm.md'), undefined);
+  workspace.set(uriOf('LLM.md'), llm);
+  names.delete(uriOf('llm.md'));
+  names.add(uriOf('LLM.md'));
+  // Deleted llm.md, created LLM.md, as an editor reports the rename.
+  await session.removeFile(uriOf('llm.md'));
+  await session.refreshFromDisk(uriOf('LLM.md'));
+  assert.deepEqual([...session.index.documents()].map((document) => document.uri).sort(), [uriOf('A.md'), uriOf('LLM.md')]);
+  assert.deepEqual(codesOf(session, 'LLM.md'), [DiagnosticCode.IndexAnchorMissing], 'no duplicate-anchor, no anchor-file-mismatch');
+});
