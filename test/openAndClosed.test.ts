@@ -8,6 +8,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import {
   ApplyWorkspaceEditRequest,
   CodeAction,
+  ErrorCodes,
   CodeActionRequest,
   CreateFile,
   DidChangeTextDocumentNotification,
@@ -20,6 +21,8 @@ import {
   FileChangeType,
   MessageType,
   ReferencesRequest,
+  RegistrationRequest,
+  ResponseError,
   ShowMessageNotification,
   ShowMessageParams,
   TextDocumentEdit,
@@ -523,6 +526,32 @@ test('a client that cannot watch files: the server watches the glossary\'s folde
   } finally {
     await server.shutdown();
     fs.rmSync(folder, { recursive: true, force: true });
+  }
+});
+
+test('a client that refuses to register file watchers: the server watches the folders itself, and no promise is left rejected', { timeout: 60_000 }, async (t) => {
+  const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'glossary-refused-watch-'));
+  t.after(() => fs.rmSync(folder, { recursive: true, force: true }));
+  fs.writeFileSync(path.join(folder, 'Index.md'), '# Index {#Index}\n');
+  fs.writeFileSync(path.join(folder, 'A.md'), entry('A', 'A', 'Siehe [B](#B).'));
+  const uri = URI.file(path.join(folder, 'A.md')).toString();
+  const server = await startServer(folder, {
+    signal: t.signal,
+    capabilities: { workspace: { didChangeWatchedFiles: { dynamicRegistration: true } } },
+    onConnection: (connection) =>
+      connection.onRequest(RegistrationRequest.type, () => {
+        throw new ResponseError(ErrorCodes.InternalError, 'no watchers here');
+      }),
+  });
+  const broken = (): string[] => (server.diagnostics.get(uri) ?? []).filter((d) => d.code === 'broken-link').map((d) => (d.data as { target: string }).target);
+  try {
+    await server.settle();
+    assert.deepEqual(broken(), ['B']);
+    fs.writeFileSync(path.join(folder, 'B.md'), entry('B', 'B', 'Text.'));
+    await server.waitUntil(() => broken().length === 0, 'B.md, created by another program, to define #B');
+    assert.doesNotMatch(server.logs.join('\n'), /unexpected failure|Unhandled/i);
+  } finally {
+    await server.shutdown();
   }
 });
 

@@ -1,4 +1,4 @@
-import { Connection, Disposable, DidChangeWatchedFilesNotification, FileChangeType, FileEvent, WatchKind } from 'vscode-languageserver';
+import { Connection, Disposable, DidChangeWatchedFilesNotification, FileChangeType, FileEvent, FileSystemWatcher, WatchKind } from 'vscode-languageserver';
 import { URI, Utils } from 'vscode-uri';
 import { ClientWatching } from './clientSupport';
 import { configFileName } from './config';
@@ -15,9 +15,11 @@ import { Workspace } from './workspace/workspace';
  */
 export class FileWatching {
   /** The watcher of a `.glossary.json` above the workspace folders, and the file it watches. */
-  private outerConfigWatcher: { readonly uri: string; readonly registration: Promise<Disposable> } | undefined;
+  private outerConfigWatcher: { readonly uri: string; readonly registration: Promise<Disposable | undefined> } | undefined;
   /** The watcher of the glossary's files, and the patterns it was registered with. */
-  private filesWatcher: { readonly key: string; readonly registration: Promise<Disposable> } | undefined;
+  private filesWatcher: { readonly key: string; readonly registration: Promise<Disposable | undefined> } | undefined;
+  /** The client refused to register a watcher: the server watches the disk itself from then on. */
+  private registrationRefused = false;
   private diskWatcher: FolderWatcher | undefined;
   /** Folders that appeared in a watched folder: watched too, though no glossary file is in them yet. */
   private readonly newFolders = new Set<string>();
@@ -35,10 +37,30 @@ export class FileWatching {
 
   /** Before the first load: the configuration files, and the glossary's files from the start (a file made while the load reads is told of). */
   start(): void {
-    if (this.client().registersWatchers) {
-      void this.connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: `**/${configFileName}` }] });
+    if (this.clientWatches()) {
+      void this.register([{ globPattern: `**/${configFileName}` }]);
     }
     this.watchGlossaryFiles();
+  }
+
+  /** Whether the editor watches the files for the server: it can, and has not refused to. */
+  private clientWatches(): boolean {
+    return this.client().registersWatchers && !this.registrationRefused;
+  }
+
+  /** Registers a watcher with the editor; if it refuses, the server watches the disk itself. */
+  private register(watchers: FileSystemWatcher[]): Promise<Disposable | undefined> {
+    return this.connection.client.register(DidChangeWatchedFilesNotification.type, { watchers }).then(
+      (registration) => registration,
+      (error: unknown) => {
+        if (!this.registrationRefused) {
+          this.registrationRefused = true;
+          this.connection.console.warn(`The editor refused to watch files (${error instanceof Error ? error.message : String(error)}): the server watches them itself.`);
+          this.watchDisk();
+        }
+        return undefined;
+      },
+    );
   }
 
   /** After a load or a change on disk: watches what the glossary is now. */
@@ -66,12 +88,11 @@ export class FileWatching {
     if (this.outerConfigWatcher?.uri === outer) {
       return;
     }
-    void this.outerConfigWatcher?.registration.then((registration) => registration.dispose());
+    void this.outerConfigWatcher?.registration.then((registration) => registration?.dispose());
     this.outerConfigWatcher = undefined;
-    if (outer !== undefined && this.client().registersWatchers && this.client().relativePatterns) {
+    if (outer !== undefined && this.clientWatches() && this.client().relativePatterns && !this.disposed) {
       const baseUri = Utils.dirname(URI.parse(outer)).toString();
-      const registration = this.connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: { baseUri, pattern: configFileName } }] });
-      this.outerConfigWatcher = { uri: outer, registration };
+      this.outerConfigWatcher = { uri: outer, registration: this.register([{ globPattern: { baseUri, pattern: configFileName } }]) };
     }
   }
 
@@ -79,18 +100,18 @@ export class FileWatching {
   private watchGlossaryFiles(): void {
     const patterns = this.current().session.watchedFilePatterns();
     const key = patterns.join('\n');
-    if (!this.client().registersWatchers || this.filesWatcher?.key === key) {
+    if (!this.clientWatches() || this.filesWatcher?.key === key || this.disposed) {
       return;
     }
-    void this.filesWatcher?.registration.then((registration) => registration.dispose());
+    void this.filesWatcher?.registration.then((registration) => registration?.dispose());
     // Folders too, created and deleted: an editor reports a folder deleted or renamed, not the files in it.
     const watchers = [...patterns.map((globPattern) => ({ globPattern })), { globPattern: '**/*', kind: WatchKind.Create | WatchKind.Delete }];
-    this.filesWatcher = { key, registration: this.connection.client.register(DidChangeWatchedFilesNotification.type, { watchers }) };
+    this.filesWatcher = { key, registration: this.register(watchers) };
   }
 
   /** For a client that cannot watch files: the folders of the glossary, watched by the server. */
   private watchDisk(): void {
-    if (this.client().registersWatchers || !(this.workspace instanceof NodeFileSystemWorkspace) || this.disposed) {
+    if (this.clientWatches() || !(this.workspace instanceof NodeFileSystemWorkspace) || this.disposed) {
       return;
     }
     this.diskWatcher ??= new FolderWatcher((uris) => void this.changedOnDisk(uris));

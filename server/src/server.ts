@@ -34,7 +34,7 @@ import type { IndexChange } from './index/workspaceIndex';
 import { useLocale } from './localization';
 import { GlossaryStatus, StatusNotification } from './protocol';
 import { answerPrepareRename, answerRename, renameOutdatedError } from './renameRequest';
-import { markShutDown, runSafely, showMessage } from './requestRunner';
+import { hasShutDown, markShutDown, runSafely, showMessage } from './requestRunner';
 import { ServerServices } from './serverServices';
 import { GlossarySession, LoadReport, OpenText } from './session/glossarySession';
 import { NodeFileSystemWorkspace } from './workspace/nodeWorkspace';
@@ -121,7 +121,7 @@ export function startServer(
   let lastStatus = '';
   const notifyStatus = (status: GlossaryStatus): void => {
     const text = JSON.stringify(status);
-    if (text === lastStatus) return;
+    if (text === lastStatus || hasShutDown(connection)) return;
     lastStatus = text;
     void connection.sendNotification(StatusNotification, status);
   };
