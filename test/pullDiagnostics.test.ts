@@ -6,6 +6,7 @@ import * as path from 'node:path';
 import { URI } from 'vscode-uri';
 import {
   ConfigurationRequest,
+  DidChangeConfigurationNotification,
   Diagnostic,
   DiagnosticRefreshRequest,
   DidChangeTextDocumentNotification,
@@ -108,6 +109,33 @@ test('when workspace/configuration fails, the glossary is still read, with a war
     await server.settle();
     assert.ok(server.diagnostics.get(URI.file(path.join(folder, 'Data-Scraping.md')).toString())?.some((d) => d.code === 'broken-link'));
     assert.ok(server.logs.some((line) => /workspace\/configuration failed.*no settings here/.test(line)), server.logs.join('\n'));
+  } finally {
+    await server.shutdown();
+  }
+});
+
+test('a settings change told while the first load waits for the settings is applied once that load is done', { timeout: 60_000 }, async (t) => {
+  const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'glossary-config-race-'));
+  t.after(() => fs.rmSync(folder, { recursive: true, force: true }));
+  fs.writeFileSync(path.join(folder, 'A.md'), entryText('A', 'Missing'));
+  let settings: unknown = { severity: {} };
+  const server = await startServer(folder, {
+    signal: t.signal,
+    capabilities: { workspace: { configuration: true } },
+    onConnection: (connection) =>
+      connection.onRequest(ConfigurationRequest.type, async () => {
+        const asked = settings;
+        // The writer turns broken-link off before the editor answers the first question with what it had.
+        if (asked !== null && JSON.stringify(asked) === '{"severity":{}}') {
+          settings = { severity: { 'broken-link': 'off' } };
+          await connection.sendNotification(DidChangeConfigurationNotification.type, { settings: { glossary: settings } });
+        }
+        return [asked];
+      }),
+  });
+  try {
+    const codes = (): string[] => (server.diagnostics.get(URI.file(path.join(folder, 'A.md')).toString()) ?? []).map((d) => String(d.code));
+    await server.waitUntil(() => server.statuses.at(-1)?.state === 'ready' && !codes().includes('broken-link') && codes().length > 0, 'broken-link to be off');
   } finally {
     await server.shutdown();
   }
