@@ -100,7 +100,13 @@ export function shorten(text: string, max: number): string {
   if (text.length <= max) {
     return text;
   }
-  const cut = text.slice(0, max - 1);
+  const cut = textBefore(text, max - 1);
   const space = cut.lastIndexOf(' ');
   return `${(space > max / 2 ? cut.slice(0, space) : cut).replace(/[\s,;:.]+$/, '')}…`;
+}
+
+/** The text up to `end` (UTF-16 units), or one unit less where `end` would split a character of two (an emoji). */
+export function textBefore(text: string, end: number): string {
+  const last = text.charCodeAt(end - 1);
+  return text.slice(0, last >= 0xd800 && last <= 0xdbff ? end - 1 : end);
 }

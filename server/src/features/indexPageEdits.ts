@@ -26,7 +26,10 @@ export function addToIndexEdit(page: GlossaryDocument, text: TextDocument, title
   if (section !== undefined) {
     return { edit: insertInOrder(text, section.links, title, linkText, collator, section.heading.range.end.line), letter: section.letter };
   }
-  return { edit: newSectionEdit(text, sections, letter, linkText, collator), letter };
+  // A new section takes the letter as the collation files it: `Öl` under a new O, where `Oben` goes too.
+  const baseLetter = letter.normalize('NFD').replace(/\p{M}+/gu, '');
+  const sectionLetter = baseLetter !== '' && collator.compare(baseLetter, letter) === 0 ? baseLetter : letter;
+  return { edit: newSectionEdit(text, sections, sectionLetter, linkText, collator), letter: sectionLetter };
 }
 
 /** The letter an entry is listed under: the first letter or digit of its title, upper case. */

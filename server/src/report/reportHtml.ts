@@ -1,5 +1,6 @@
 import * as l10n from '@vscode/l10n';
 import { describeDiagnosticCode } from '../diagnostics/descriptions';
+import { textBefore } from '../features/entryPreview';
 import { messagesLanguage } from '../localization';
 import type { MissingEntry } from '../protocol';
 import { GlossaryReport, LinkedEntry, ReportEntry, ReportGraph } from './glossaryReport';
@@ -117,7 +118,7 @@ function graphNode(node: LinkedEntry, { x, y, angle }: PlacedNode, largest: numb
   const radius = roundToTenth(3 + 11 * Math.sqrt(node.links / largest));
   const links = node.links === 1 ? l10n.t('1 link points here.') : l10n.t('{0} links point here.', node.links);
   const tooltip = `${node.title} (#${node.id}): ${links}`;
-  const text = node.title.length > maxLabelLength ? `${node.title.slice(0, maxLabelLength - 1)}…` : node.title;
+  const text = node.title.length > maxLabelLength ? `${textBefore(node.title, maxLabelLength - 1)}…` : node.title;
   const onLeft = angle > 90;
   const gap = radius + 5;
   const label = onLeft

@@ -1,3 +1,4 @@
+import { shorten, textBefore } from '../features/entryPreview';
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { MarkupContent } from 'vscode-languageserver';
@@ -233,4 +234,11 @@ test('hover on a reference link\'s id in its definition covers the definition\'s
   const atLink = await hoverAt(index, uri, { line: 2, character: 9 }, notCancelled);
   assert.deepEqual(atLink?.range, { start: { line: 2, character: 6 }, end: { line: 2, character: 22 } });
   assert.equal((atLink?.contents as MarkupContent).value, (atDefinition?.contents as MarkupContent).value);
+});
+
+test('a text shortened where an emoji stands keeps the emoji whole or leaves it out, never half of it', () => {
+  assert.equal(shorten('🙂🙂🙂🙂🙂🙂', 4), '🙂…');
+  assert.equal(textBefore('ab🙂cd', 3), 'ab');
+  assert.equal(textBefore('ab🙂cd', 4), 'ab🙂');
+  assert.ok(!/[\ud800-\udfff]/u.test(shorten('x'.repeat(10) + '🙂'.repeat(30), 26)));
 });

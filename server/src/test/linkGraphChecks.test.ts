@@ -148,6 +148,10 @@ test('not-in-index: a new letter section copies the others\' attributes but not 
   assert.deepEqual(birne.apply(birne.actions[0]!)['index.txt']!.slice(4, 10), ['[Apfel](#Apfel) |', '', '### B {.index}', '', '[Birne](#Birne) |', '']);
   const zitrone = fixesOf(files, 'Zitrone.md', DiagnosticCode.NotInIndex);
   assert.deepEqual(zitrone.apply(zitrone.actions[0]!)['index.txt']!.slice(8), ['[Kirsche](#Kirsche) |', '', '### Z {.index}', '', '[Zitrone](#Zitrone) |', '', '----', '', 'Ende.']);
+  // An umlaut goes under its letter, which the collation files it with (`Oben` would go there too).
+  const oel = fixesOf({ ...files, 'Öl.md': entryLines('Öl', 'Oel', []) }, 'Öl.md', DiagnosticCode.NotInIndex);
+  assert.deepEqual(oel.actions.map((action) => action.title), ['Add "Öl" to the index under "O"']);
+  assert.deepEqual(oel.apply(oel.actions[0]!)['index.txt']!.slice(8, 13), ['[Kirsche](#Kirsche) |', '', '### O {.index}', '', '[Öl](#Oel) |']);
   // A setext heading is copied with its underline.
   const setext = { ...files, 'index.txt': ['A {#idx-A .index}', '---', '', '[Apfel](#Apfel) |'] };
   const fixed = fixesOf(setext, 'Zitrone.md', DiagnosticCode.NotInIndex);
