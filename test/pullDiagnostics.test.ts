@@ -141,6 +141,33 @@ test('a settings change told while the first load waits for the settings is appl
   }
 });
 
+test('a settings notification told while the first load waits for the settings, with nothing changed (VS Code sends one as it starts), reads the glossary once', { timeout: 60_000 }, async (t) => {
+  const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'glossary-config-same-'));
+  t.after(() => fs.rmSync(folder, { recursive: true, force: true }));
+  fs.writeFileSync(path.join(folder, 'A.md'), entryText('A', 'Missing'));
+  let told = false;
+  const server = await startServer(folder, {
+    signal: t.signal,
+    capabilities: { workspace: { configuration: true } },
+    onConnection: (connection) =>
+      connection.onRequest(ConfigurationRequest.type, async () => {
+        if (!told) {
+          told = true;
+          await connection.sendNotification(DidChangeConfigurationNotification.type, { settings: { glossary: { severity: {} } } });
+        }
+        return [{ severity: {} }];
+      }),
+  });
+  try {
+    await server.settle(1000);
+    const firstReady = server.statuses.findIndex((status) => status.state === 'ready');
+    assert.ok(firstReady >= 0);
+    assert.deepEqual(server.statuses.slice(firstReady).map((status) => status.state), ['ready'], 'no second load');
+  } finally {
+    await server.shutdown();
+  }
+});
+
 const entryText = (id: string, target: string): string => `## ${id} {#${id} .chapter .small .term}\n\n***${id}.***\n\nSee [${target}](#${target}).\n\n### Siehe auch {.seealso}\n\n[Index](#Index)\n\n----\n`;
 
 test('a file that leaves the glossary clears its diagnostics: turned binary (reported as changed), or deleted while a pulling editor has it open', { timeout: 60_000 }, async (t) => {

@@ -12,8 +12,8 @@ export class EditorSettings {
   private pushed: unknown;
   /** The settings the glossary was last read with, as `settingsKey` gives them. */
   private loadedKey: string | undefined;
-  /** Questions to the client not answered yet: their answers may come from before a change told meanwhile. */
-  private unanswered = 0;
+  /** The last question to the client, while it is not answered: its answer may come from before a change told meanwhile. */
+  private unanswered: Promise<unknown> | undefined;
 
   constructor(
     private readonly connection: Connection,
@@ -26,15 +26,16 @@ export class EditorSettings {
     if (!this.clientAnswers()) {
       return this.pushed;
     }
-    this.unanswered++;
+    const question = this.connection.workspace.getConfiguration(settingsSection);
+    this.unanswered = question;
     try {
-      return await this.connection.workspace.getConfiguration(settingsSection);
+      return await question;
     } catch (error) {
       // The glossary is still read, with the settings last pushed (or none): without it the editor would get nothing.
       this.connection.console.warn(`workspace/configuration failed, the editor's settings are not applied: ${error instanceof Error ? error.message : String(error)}`);
       return this.pushed;
     } finally {
-      this.unanswered--;
+      if (this.unanswered === question) this.unanswered = undefined;
     }
   }
 
@@ -50,8 +51,12 @@ export class EditorSettings {
    */
   async changed(notified: unknown): Promise<boolean> {
     this.pushed = (notified as Record<string, unknown> | null | undefined)?.[settingsSection];
-    // A glossary being read with settings asked for before this change (the first load, say) is read again after.
-    if (this.unanswered > 0) return true;
+    // A glossary being read with settings asked for before this change (the first load, say): once
+    // that answer is taken (`loadedWith`), the settings are asked for again and compared.
+    if (this.unanswered !== undefined) {
+      await this.unanswered.catch(() => undefined);
+      await new Promise((resolve) => setImmediate(resolve));
+    }
     return this.loadedKey !== undefined && settingsKey(await this.current()) !== this.loadedKey;
   }
 }
