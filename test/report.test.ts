@@ -87,11 +87,13 @@ test('glossary report --output does not follow a symbolic link into the glossary
     fs.symlinkSync(path.join(glossary, 'Neu.md'), path.join(folder, 'neu.html'));
     // Another name of an entry's file (a hard link), and a page that an entry is a symbolic link to.
     fs.linkSync(entry, path.join(folder, 'zweitname.html'));
+    fs.linkSync(path.join(glossary, '.glossary.json'), path.join(folder, 'einstellungen.json'));
     fs.writeFileSync(path.join(folder, 'ziel.html'), '## Ziel {#Ziel .term}\n');
     fs.symlinkSync(path.join(folder, 'ziel.html'), path.join(glossary, 'Ziel.md'));
     for (const [output, message] of [
       ['bericht.html', 'bericht.html is a file of the glossary: the report is not written over it'],
       ['zweitname.html', 'zweitname.html is a file of the glossary: the report is not written over it'],
+      ['einstellungen.json', 'einstellungen.json is a file of the glossary: the report is not written over it'],
       ['ziel.html', 'ziel.html is a file of the glossary: the report is not written over it'],
       ['neu.html', 'neu.html would become a file of the glossary (its include patterns take it in): the report is not written there'],
     ]) {

@@ -27,6 +27,8 @@ let client: LanguageClient | undefined;
 export async function activate(context: vscode.ExtensionContext): Promise<GlossaryExtensionApi> {
   // Whether the folder has shown itself a glossary (see below); set once, never unset.
   let active = false;
+  // While Restart Server runs (see there).
+  let restarting = false;
   const languageClient = createLanguageClient(context, () => active);
   client = languageClient;
   const statusBar = new GlossaryStatusBar();
@@ -42,7 +44,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Glossa
     languageClient.onDidChangeState(({ newState }) => {
       // A server the client restarts by itself passes through Stopped and is Starting again at once:
       // only a server still stopped after that is stopped for good.
-      if (isStopped(newState)) queueMicrotask(() => isStopped(languageClient.state) && statusBar.stopped());
+      if (isStopped(newState)) queueMicrotask(() => isStopped(languageClient.state) && !restarting && statusBar.stopped());
     }),
     vscode.commands.registerCommand('glossary.newEntry', withServer((title?: unknown) => newEntry(languageClient, typeof title === 'string' ? title : undefined))),
     vscode.commands.registerCommand('glossary.showMissingEntries', withServer(() => showMissingEntries(languageClient))),
@@ -55,6 +57,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<Glossa
       withServer((argument?: { id?: unknown }) => (typeof argument?.id === 'string' ? createMissingEntry(languageClient, argument.id) : undefined)),
     ),
     vscode.commands.registerCommand('glossary.restartServer', async () => {
+      // Stopping on the way passes through the client's Stopped state: that is no stop for good.
+      restarting = true;
       statusBar.hide();
       try {
         // The client cannot stop a server that is still starting: that start is awaited first.
@@ -63,6 +67,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<Glossa
       } catch (error) {
         const reason = error instanceof Error ? error.message : String(error);
         void vscode.window.showErrorMessage(vscode.l10n.t('The glossary server did not start again: {0}', reason));
+      } finally {
+        restarting = false;
+        if (isStopped(languageClient.state)) statusBar.stopped();
       }
     }),
   );

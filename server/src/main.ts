@@ -25,7 +25,8 @@ function main(): void {
     writeFile: (filePath, text) => writeFileSync(filePath, text),
     writtenFile: followLinks,
     fileIdentity: (filePath) => {
-      const stats = statSync(filePath, { throwIfNoEntry: false });
+      // bigint: the 64-bit file ids of Windows do not fit a number.
+      const stats = statSync(filePath, { bigint: true, throwIfNoEntry: false });
       return stats === undefined ? undefined : `${stats.dev}:${stats.ino}`;
     },
     // Loaded only here, so that the command line does not pay for the language server's code.

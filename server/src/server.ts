@@ -201,7 +201,7 @@ export function startServer(
       // A folder added to or removed from the workspace: the glossary is read again over the folders now open.
       connection.workspace.onDidChangeWorkspaceFolders(({ added, removed }) =>
         afterDiskWork(async () => {
-          // A folder removed and added in one event keeps its place (the first folder holds the settings).
+          // A folder removed and added in one event keeps its place (the first folder with a .glossary.json holds the settings).
           const addedUris = added.map((folder) => folder.uri).filter(isFileUri);
           const removedUris = new Set(removed.map((folder) => folder.uri).filter((uri) => !addedUris.includes(uri)));
           const kept = folderUris.filter((uri) => !removedUris.has(uri));

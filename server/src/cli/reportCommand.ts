@@ -51,6 +51,9 @@ export function writeReport(command: ReportCommand, loaded: LoadedGlossary, resu
   return writeOutputFile(command.output, text, io);
 }
 
+/** What deciding where the report may go reads. */
+type OutputIo = { readonly cwd: string; readonly workspace: Workspace } & Pick<ReportIo, 'writtenFile' | 'fileIdentity'>;
+
 /** The endings of the files that `--output` may replace: what a report is written as. */
 const replaceableExtensions: readonly string[] = ['.html', '.htm', '.json'];
 
@@ -65,7 +68,7 @@ const replaceableExtensions: readonly string[] = ['.html', '.htm', '.json'];
 export async function outputRefusal(
   command: ReportCommand,
   loaded: LoadedGlossary,
-  io: { readonly cwd: string; readonly workspace: Workspace; readonly writtenFile?: ReportIo['writtenFile']; readonly fileIdentity?: ReportIo['fileIdentity'] },
+  io: OutputIo,
 ): Promise<string | undefined> {
   if (command.output === undefined) {
     return undefined;
@@ -75,7 +78,7 @@ export async function outputRefusal(
   const filePath = io.writtenFile?.(path.resolve(io.cwd, output)) ?? path.resolve(io.cwd, output);
   const uri = URI.file(filePath).toString();
   const exists = (await io.workspace.stat(uri)) !== undefined;
-  if ((await isGlossaryFile(uri, command.paths, loaded, io)) || (exists && isGlossaryFileOnDisk(filePath, loaded, io.fileIdentity))) {
+  if ((await isGlossaryFile(uri, command.paths, loaded, io)) || (exists && (await isGlossaryFileOnDisk(filePath, command.paths, loaded, io)))) {
     return exists
       ? l10n.t('{0} is a file of the glossary: the report is not written over it', output)
       : l10n.t('{0} would become a file of the glossary (its include patterns take it in): the report is not written there', output);
@@ -86,24 +89,34 @@ export async function outputRefusal(
   return undefined;
 }
 
-/** Whether the file at a path is one of the glossary's files under another name (a hard link, or an entry that is a link to it). */
-function isGlossaryFileOnDisk(filePath: string, loaded: LoadedGlossary, fileIdentity: ReportIo['fileIdentity']): boolean {
-  const identity = fileIdentity?.(filePath);
-  return identity !== undefined && loaded.files.some((file) => fileIdentity!(URI.parse(file.uri).fsPath) === identity);
+/**
+ * Whether the file at a path is one of the glossary's files under another name: a hard link, or
+ * the target of an entry that is a symbolic link (the files read, and `.glossary.json`).
+ */
+async function isGlossaryFileOnDisk(filePath: string, paths: readonly string[], loaded: LoadedGlossary, io: OutputIo): Promise<boolean> {
+  const identity = io.fileIdentity?.(filePath);
+  if (identity === undefined) return false;
+  const configFolder = (await givenFolders(paths, io)).configFolder;
+  const uris = [...[...loaded.index.documents()].map((document) => document.uri), ...(configFolder === undefined ? [] : [Utils.joinPath(URI.parse(configFolder), configFileName).toString()])];
+  return uris.some((uri) => io.fileIdentity!(URI.parse(uri).fsPath) === identity);
 }
 
-async function isGlossaryFile(uri: string, paths: readonly string[], loaded: LoadedGlossary, io: { readonly cwd: string; readonly workspace: Workspace }): Promise<boolean> {
-  if (loaded.index.document(uri) !== undefined || loaded.files.some((file) => file.uri === uri) || Utils.basename(URI.parse(uri)) === configFileName) {
-    return true;
-  }
-  // The folders given, and the folders of the files given; the first one's configuration applies (as in loadGlossary).
+/** The folders given, and the folders of the files given, with the folder of the `.glossary.json` of the first (as in loadGlossary). */
+async function givenFolders(paths: readonly string[], io: OutputIo): Promise<{ readonly folders: readonly string[]; readonly configFolder: string | undefined }> {
   const folders: string[] = [];
   for (const given of paths) {
     const givenUri = URI.file(path.resolve(io.cwd, given));
     folders.push((await io.workspace.stat(givenUri.toString())) === 'directory' ? givenUri.toString() : Utils.dirname(givenUri).toString());
   }
   const configFile = folders[0] === undefined ? undefined : await findConfigFile(io.workspace, folders[0]);
-  const configFolder = configFile?.folderUri;
+  return { folders, configFolder: configFile?.folderUri };
+}
+
+async function isGlossaryFile(uri: string, paths: readonly string[], loaded: LoadedGlossary, io: OutputIo): Promise<boolean> {
+  if (loaded.index.document(uri) !== undefined || loaded.files.some((file) => file.uri === uri) || Utils.basename(URI.parse(uri)) === configFileName) {
+    return true;
+  }
+  const { folders, configFolder } = await givenFolders(paths, io);
   if (configFolder !== undefined && indexFileUri(loaded.config, configFolder) === uri) {
     return true;
   }

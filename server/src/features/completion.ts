@@ -104,7 +104,7 @@ export function complete(
   // Inside the label of a link written already, a whole link would be written into it.
   // A blank after `[` is no title (`[ ]` of a task list).
   if (typedLabel !== undefined && !restOfLinkLabel.test(line.after) && (typedLabel === '' || typedLabel.trim() !== '')) {
-    return completeLinks(index, uri, typedLabel, line.before.slice(0, -typedLabel.length - 1), line.after, position, token, client.labelDetails);
+    return completeLinks(index, uri, typedLabel, paragraphBefore(text).slice(0, -typedLabel.length - 1), line.after, position, token, client.labelDetails);
   }
   return null;
 }
@@ -210,26 +210,28 @@ function completeLinks(
 
 /**
  * Whether a `]` right after the cursor closes the `[` typed (as an editor closes it), not a bracket
- * opened before it: in `^[See [Tra‸]` it ends the note.
+ * opened before it in the paragraph: in `^[See [Tra‸]` it ends the note. Brackets in code count not.
  */
 function closesTypedBracket(before: string, after: string): boolean {
-  if (!after.startsWith(']')) return false;
-  let unclosedBefore = 0;
-  for (let i = 0; i < before.length; i++) {
-    if (before[i] === '\\') i++;
-    else if (before[i] === '[') unclosedBefore++;
-    else if (before[i] === ']' && unclosedBefore > 0) unclosedBefore--;
+  return after.startsWith(']') && unmatchedBrackets(after).closing > unmatchedBrackets(before).opening;
+}
+
+/** The `[` left open and the `]` that close nothing in a text, past escapes, code, math and tags. */
+function unmatchedBrackets(text: string): { readonly opening: number; readonly closing: number } {
+  let opening = 0;
+  let closing = 0;
+  for (let i = 0; i < text.length; ) {
+    if (text[i] === '\\') {
+      i += 2;
+      continue;
+    }
+    const end = skipVerbatim(text, i);
+    if (text[i] === '[') opening++;
+    else if (text[i] === ']' && opening > 0) opening--;
+    else if (text[i] === ']') closing++;
+    i = end;
   }
-  let depth = 0;
-  let unopenedAfter = 0;
-  for (let i = 0; i < after.length && after[i] !== '\n'; i++) {
-    if (after[i] === '\\') i++;
-    else if (after[i] === '[') depth++;
-    else if (after[i] !== ']') continue;
-    else if (depth > 0) depth--;
-    else unopenedAfter++;
-  }
-  return unopenedAfter > unclosedBefore;
+  return { opening, closing };
 }
 
 /**
@@ -418,7 +420,8 @@ function numberedOtherwiseInTheBook(index: WorkspaceIndex, id: string): boolean 
   if (anchors.some((located) => located.anchor.explicit || located.anchor.heading === undefined)) return false;
   const files = new Set(anchors.map((located) => located.uri));
   const baseFiles = new Set(index.anchorsOf(numbered[1]!).filter((located) => located.anchor.heading !== undefined).map((located) => located.uri));
-  return [...baseFiles].some((uri) => !files.has(uri));
+  // Numbered by its file, which gives the base id too (a heading `GPT-4` is no number of `GPT`), while another file gives it as well.
+  return [...files].every((uri) => baseFiles.has(uri)) && [...baseFiles].some((uri) => !files.has(uri));
 }
 
 /** Numbers the kept candidates for the editor, which must ask again as the writer types when the list is filtered or cut. */

@@ -60,6 +60,8 @@ export class GlossarySession {
   private indexPageFolder: string | undefined;
   /** The `indexFile` set but not on disk when the glossary was read (see `indexPageChanged`). */
   private missingIndexFile: string | undefined;
+  /** The `indexFile` set and on disk when the glossary was read. */
+  private configuredIndexFile: string | undefined;
   /** The `.glossary.json` the configuration was read from, if any. */
   private configUri: string | undefined;
   /** Where the paths of the settings start: the folder of `.glossary.json`, else the first workspace folder. */
@@ -173,6 +175,7 @@ export class GlossarySession {
     this.pageOutsidePatterns = indexPage.uri ?? indexPage.unlistedUri;
     this.indexPageFolder = indexPage.searchedFolder;
     this.missingIndexFile = indexPage.missingUri;
+    this.configuredIndexFile = indexPage.uri;
     this.configUri = configFile?.folderUri === undefined ? undefined : Utils.joinPath(URI.parse(configFile.folderUri), configFileName).toString();
     this.settingsFolderUri = configFile?.folderUri ?? first;
     this.currentIndex = index;
@@ -226,12 +229,14 @@ export class GlossarySession {
    * Whether a file made, changed or deleted on disk changes which page is the index page, so that
    * the glossary is to be read again: without `indexFile`, a `.txt` page beside the entries that now
    * holds `.index` sections, or the page found so deleted or holding none any more (another may be
-   * it now); the `indexFile` that did not exist, made. Another page saved there (the title page)
+   * it now); the `indexFile` that did not exist, made, or the one that did, deleted. Another page saved there (the title page)
    * is no reason to read the glossary again.
    */
   async indexPageChanged(uri: string, deleted: boolean): Promise<boolean> {
     // Made itself, or in a folder made (a folder moved in is reported alone).
     if (this.missingIndexFile !== undefined && (uri === this.missingIndexFile || isInFolder(this.missingIndexFile, uri))) return !deleted;
+    // Deleted, itself or with its folder: the page is looked for as without the setting.
+    if (deleted && this.configuredIndexFile !== undefined && (uri === this.configuredIndexFile || isInFolder(this.configuredIndexFile, uri))) return true;
     const besideEntries = this.indexPageFolder !== undefined && uri.endsWith('.txt') && folderOf(uri) === this.indexPageFolder;
     if (!besideEntries) return false;
     if (uri === this.pageOutsidePatterns) return deleted || !(await holdsIndexSections(this.workspace, uri));

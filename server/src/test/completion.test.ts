@@ -261,6 +261,9 @@ test('after [, a title with parentheses goes on matching; a note\'s ^[ is no lin
   assert.deepEqual(completionsAt({ ...workspace, 'A.md': ['Text.^[See [Dat‸]'] })?.map((item) => item.edit), ['0:11-0:15 [Data Scraping](#Data-Scraping)', '0:11-0:15 [Datensatz](#Dataset)']);
   assert.deepEqual(completionsAt({ ...workspace, 'A.md': ['Text.^[See [Dat‸]]'] })?.map((item) => item.edit), ['0:11-0:16 [Data Scraping](#Data-Scraping)', '0:11-0:16 [Datensatz](#Dataset)']);
   assert.deepEqual(completionsAt({ ...workspace, 'A.md': ['(see [Dat‸])'] })?.map((item) => item.edit), ['0:5-0:10 [Data Scraping](#Data-Scraping)', '0:5-0:10 [Datensatz](#Dataset)']);
+  // The note opened on the line before; a bracket in code opens nothing.
+  assert.deepEqual(completionsAt({ ...workspace, 'A.md': ['Text.^[See', '[Dat‸]'] })?.map((item) => item.edit), ['1:0-1:4 [Data Scraping](#Data-Scraping)', '1:0-1:4 [Datensatz](#Dataset)']);
+  assert.deepEqual(completionsAt({ ...workspace, 'A.md': ['Use `a[0` and [Dat‸]'] })?.map((item) => item.edit), ['0:14-0:19 [Data Scraping](#Data-Scraping)', '0:14-0:19 [Datensatz](#Dataset)']);
 });
 
 test('a <!-- in code opens no comment: completion goes on after it', () => {
@@ -288,6 +291,9 @@ test('an automatic id numbered in its file (a second "Kern" is kern-1) is not of
     'Gamma.md': ['## Gamma {#Gamma .term}', '', '### Kern', '', '### Kern', '', '### Teil 2'],
   };
   assert.deepEqual(completionsAt({ ...files, 'A.md': ['See [x](#‸'] })?.map((item) => item.label), ['Alpha', 'Beta', 'Gamma', 'teil-2']);
+  // A heading whose own text ends in a number (`GPT-4`, `Phase 2`) is no number of another's id.
+  const written = { 'Alpha.md': ['## Alpha {#Alpha .term}', '', '### GPT'], 'Beta.md': ['## Beta {#Beta .term}', '', '### GPT-4', '', '### Phase 2'], 'Gamma.md': ['## Gamma {#Gamma .term}', '', '### Phase'] };
+  assert.deepEqual(completionsAt({ ...written, 'A.md': ['See [x](#‸'] })?.map((item) => item.label), ['Alpha', 'Beta', 'Gamma', 'gpt', 'gpt-4', 'phase', 'phase-2']);
   // Alone in the glossary, the file's numbering is the book's.
   assert.deepEqual(completionsAt({ 'Gamma.md': files['Gamma.md'], 'A.md': ['See [x](#ke‸'] })?.map((item) => item.label), ['kern', 'kern-1']);
 });

@@ -337,6 +337,12 @@ test('an indexFile that does not exist: the page beside the entries is found as 
   assert.equal(await session.indexPageChanged('file:///ws/sub/Other.txt', false), false);
   await session.load(undefined, []);
   assert.equal(session.index.indexPageUri(), 'file:///ws/sub/Register.txt');
+  // Deleted again, or with its folder: the page beside the entries is it again.
+  assert.equal(await session.indexPageChanged('file:///ws/sub/Register.txt', true), true);
+  assert.equal(await session.indexPageChanged('file:///ws/sub', true), true);
+  workspace.set('file:///ws/sub/Register.txt', undefined);
+  await session.load(undefined, []);
+  assert.equal(session.index.indexPageUri(), uriOf('001-index.txt'));
 });
 
 test('a rename that changes the case alone, on a file system that ignores case: the old name leaves the glossary', async () => {
