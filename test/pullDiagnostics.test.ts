@@ -17,26 +17,32 @@ import {
   DidChangeWatchedFilesNotification,
   FileChangeType,
 } from 'vscode-languageserver/node';
-import { corpusEntries, startServer } from './support/lspServer';
+import { corpusEntries, StartedServer, startServer } from './support/lspServer';
+
+/** The built server, started by a client that pulls diagnostics and counts the requests to pull again. */
+async function startPullingServer(folder: string, signal: AbortSignal): Promise<{ readonly server: StartedServer; readonly refreshes: () => number }> {
+  let count = 0;
+  const server = await startServer(folder, {
+    signal,
+    capabilities: { textDocument: { diagnostic: { dynamicRegistration: false } }, workspace: { diagnostics: { refreshSupport: true } } },
+    onConnection: (connection) =>
+      connection.onRequest(DiagnosticRefreshRequest.type, () => {
+        count++;
+      }),
+  });
+  return { server, refreshes: () => count };
+}
 
 // A client that pulls diagnostics gets those of open documents by pulling and those of every other
 // file pushed, never both for one document.
 test('a pulling client pulls open documents, gets the rest pushed, and is told to pull again when a link target appears', { timeout: 60_000 }, async (t) => {
   const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'glossary-pull-'));
-  let refreshes = 0;
   fs.cpSync(corpusEntries, folder, { recursive: true });
-  const server = await startServer(folder, {
-    signal: t.signal,
-    capabilities: { textDocument: { diagnostic: { dynamicRegistration: false } }, workspace: { diagnostics: { refreshSupport: true } } },
-    onConnection: (connection) =>
-      connection.onRequest(DiagnosticRefreshRequest.type, () => {
-        refreshes++;
-      }),
-  });
+  const { server, refreshes } = await startPullingServer(folder, t.signal);
   try {
     const { connection, diagnostics: pushed } = server;
     await server.settle();
-    assert.ok(refreshes > 0, 'the client is asked to pull once the index is built');
+    assert.ok(refreshes() > 0, 'the client is asked to pull once the index is built');
     const uriOf = (name: string): string => URI.file(path.join(folder, name)).toString();
     const dataScraping = uriOf('Data-Scraping.md');
     assert.ok(pushed.get(dataScraping)?.some((d) => d.code === 'broken-link'), 'closed files are pushed');
@@ -56,12 +62,12 @@ test('a pulling client pulls open documents, gets the rest pushed, and is told t
 
     // Another open file defines #Claude: the server asks the client to pull again, and the pull has no broken link to it.
     // (A new file, as an editor makes it: on disk, empty, before it is opened.)
-    const refreshesBefore = refreshes;
+    const refreshesBefore = refreshes();
     const claude = uriOf('New-Claude.md');
     fs.writeFileSync(path.join(folder, 'New-Claude.md'), '');
     await connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri: claude, languageId: 'markdown', version: 1, text: '## Claude {#Claude}\n' } });
     await server.settle();
-    assert.ok(refreshes > refreshesBefore, 'a diagnostics refresh');
+    assert.ok(refreshes() > refreshesBefore, 'a diagnostics refresh');
     assert.equal(brokenToClaude(await pull()), 0);
     await connection.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri: claude, version: 2 }, contentChanges: [{ text: '## Nobody {#Nobody}\n' }] });
     assert.ok(brokenToClaude(await pull()) > 0);
@@ -176,15 +182,7 @@ test('a file that leaves the glossary clears its diagnostics: turned binary (rep
   fs.writeFileSync(path.join(folder, 'A.md'), entryText('A', 'B'));
   fs.writeFileSync(path.join(folder, 'B.md'), entryText('B', 'Missing'));
   const uriOf = (name: string): string => URI.file(path.join(folder, name)).toString();
-  let refreshes = 0;
-  const server = await startServer(folder, {
-    signal: t.signal,
-    capabilities: { textDocument: { diagnostic: { dynamicRegistration: false } }, workspace: { diagnostics: { refreshSupport: true } } },
-    onConnection: (connection) =>
-      connection.onRequest(DiagnosticRefreshRequest.type, () => {
-        refreshes++;
-      }),
-  });
+  const { server, refreshes } = await startPullingServer(folder, t.signal);
   try {
     const { connection, diagnostics: pushed } = server;
     await server.settle();
@@ -202,10 +200,10 @@ test('a file that leaves the glossary clears its diagnostics: turned binary (rep
       return report.kind === 'full' ? report.items.length : -1;
     };
     assert.ok((await pull()) > 0);
-    const refreshesBefore = refreshes;
+    const refreshesBefore = refreshes();
     fs.rmSync(path.join(folder, 'A.md'));
     await connection.sendNotification(DidChangeWatchedFilesNotification.type, { changes: [{ uri: uriOf('A.md'), type: FileChangeType.Deleted }] });
-    await server.waitUntil(() => refreshes > refreshesBefore, 'a diagnostics refresh for the deleted open document');
+    await server.waitUntil(() => refreshes() > refreshesBefore, 'a diagnostics refresh for the deleted open document');
     assert.equal(await pull(), 0);
   } finally {
     await server.shutdown();
