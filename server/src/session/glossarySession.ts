@@ -229,8 +229,8 @@ export class GlossarySession {
    * Whether a file made, changed or deleted on disk changes which page is the index page, so that
    * the glossary is to be read again: without `indexFile`, a `.txt` page beside the entries that now
    * holds `.index` sections, or the page found so deleted or holding none any more (another may be
-   * it now); the `indexFile` that did not exist, made, or the one that did, deleted. Another page saved there (the title page)
-   * is no reason to read the glossary again.
+   * it now); the `indexFile` that did not exist, made, or the one that did, deleted. Another page
+   * saved there (the title page) is no reason to read the glossary again.
    */
   async indexPageChanged(uri: string, deleted: boolean): Promise<boolean> {
     // Made itself, or in a folder made (a folder moved in is reported alone).
