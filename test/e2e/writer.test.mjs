@@ -287,7 +287,7 @@ step('6. "Glossary: New Entry…" from the command palette creates an entry and 
   await wb.waitFor(() => /Ein Modell liest/.test(fs.readFileSync(file, 'utf8')), { what: 'Prompt-Caching.md saved' });
   assert.match(
     fs.readFileSync(file, 'utf8'),
-    /\n\*\*\*Prompts zwischenspeichern\*\*\*\n\n### Beschreibung \{\.explanation\}\n\nEin Modell liest den gleichen Anfang nur einmal\.\n\n### .*\{\.seealso\}\n\n\[Index\]\(#Index\) \|\n/,
+    /\n\*\*\*Prompts zwischenspeichern\*\*\*\n\n### Kernkonzept \{\.explanation\}\n\nEin Modell liest den gleichen Anfang nur einmal\.\n\n### .*\{\.seealso\}\n\n\[Index\]\(#Index\) \|\n/,
   );
 });
 

@@ -4,7 +4,7 @@ import { GlossaryConfig } from '../config';
 import { entryFileUri, fileNameOf } from '../diagnostics/check';
 import { indexId } from '../diagnostics/seeAlsoChecks';
 import { WorkspaceIndex } from '../index/workspaceIndex';
-import { seeAlsoHeadingText } from './seeAlsoEdits';
+import { commonHeadingText, seeAlsoHeadingText } from './seeAlsoEdits';
 import { isInFolder } from '../workspace/uris';
 import { messagesLanguage } from '../localization';
 import { parseGlossaryDocument } from '../parse/parser';
@@ -156,14 +156,17 @@ type TemplatePart = string | { readonly tabStop: number; readonly text: string }
 /**
  * A new entry following the glossary's chapter rule: the heading with the id and the chapter
  * classes, the summary line, an explanation section, the see-also list ending with the index, and
- * the closing rule.
+ * the closing rule. The section headings take the glossary's wording; the summary's placeholder,
+ * typed over, is in the editor's language.
  */
 export function entryTemplate(title: string, id: string, config: GlossaryConfig, index: WorkspaceIndex): EntryText {
-  const summary = { tabStop: 1, text: 'Kurzbeschreibung' };
+  const summary = { tabStop: 1, text: l10n.t('Short description') };
+  // The first explanation heading most entries share (one entry's own wording is no pattern).
+  const explanationHeading = commonHeadingText(index, (entry) => entry.sections.find((section) => section.heading.classes.includes('explanation'))?.heading, l10n.t('Description'), 2);
   const parts: TemplatePart[] = [
     `## ${title} ${idAttribute(id, config.chapterClasses)}\n\n***`,
     summary,
-    '***\n\n### Beschreibung {.explanation}\n\n',
+    `***\n\n### ${explanationHeading} {.explanation}\n\n`,
     { tabStop: 2, text: '' },
     `\n\n### ${seeAlsoHeadingText(index)} {.seealso}\n\n`,
     { tabStop: 0, text: '' },

@@ -1,28 +1,35 @@
+import * as l10n from '@vscode/l10n';
 import { TextEdit } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { indexId } from '../diagnostics/seeAlsoChecks';
 import { WorkspaceIndex } from '../index/workspaceIndex';
-import { Entry, Link } from '../parse/model';
+import { Entry, Heading, Link } from '../parse/model';
 
-/** The see-also heading of a glossary that has none yet to copy from. */
-const defaultSeeAlsoHeading = 'Verwandte oder andere interessante Themen:';
-
-/** The text the glossary's see-also headings use most (without the attribute block). */
-export function seeAlsoHeadingText(index: WorkspaceIndex): string {
+/**
+ * The text (without the attribute block) of the heading most entries give a kind of section,
+ * picked by `headingOf`, when at least `leastUses` entries give it; else `fallback`. A new entry
+ * follows the glossary's own wording and language.
+ */
+export function commonHeadingText(index: WorkspaceIndex, headingOf: (entry: Entry) => Heading | undefined, fallback: string, leastUses = 1): string {
   const counts = new Map<string, number>();
   for (const { entry } of index.entries()) {
-    const text = entry.seeAlso?.section.heading.text.trim();
+    const text = headingOf(entry)?.text.trim();
     if (text) {
       counts.set(text, (counts.get(text) ?? 0) + 1);
     }
   }
-  let best: [string, number] = [defaultSeeAlsoHeading, 0];
+  let best: [string, number] = [fallback, leastUses - 1];
   for (const candidate of counts) {
     if (candidate[1] > best[1]) {
       best = candidate;
     }
   }
   return best[0];
+}
+
+/** The text the glossary's see-also headings use most (without the attribute block). */
+export function seeAlsoHeadingText(index: WorkspaceIndex): string {
+  return commonHeadingText(index, (entry) => entry.seeAlso?.section.heading, l10n.t('Related or other interesting topics:'));
 }
 
 /** The line break a document uses (its first one: CR LF, LF or a lone CR), so that inserted lines match it. */

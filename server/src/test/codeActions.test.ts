@@ -124,7 +124,7 @@ test('a see-also section added right after a code block gets the blank line a he
     'code',
     '~~~',
     '',
-    '### Verwandte oder andere interessante Themen: {.seealso}',
+    '### Related or other interesting topics: {.seealso}',
     '',
     '[Index](#Index) |',
     '',

@@ -4,6 +4,7 @@ import { spawnSync } from 'node:child_process';
 import { ApplyWorkspaceEditParams, ApplyWorkspaceEditResult, Connection, SnippetTextEdit, TextDocumentEdit, TextEdit } from 'vscode-languageserver';
 import { createEntry } from '../features/createEntry';
 import { defaultConfig } from '../config';
+import { useLocale } from '../localization';
 import { entryTemplate, headingIdProblem, idAttribute, idProblem, newEntryUri, proposeEntryId, titleProblem } from '../features/newEntry';
 import { titleForMissingId } from '../features/missingEntries';
 import { parseGlossaryDocument } from '../parse/parser';
@@ -183,6 +184,31 @@ test('an entry made from the template for an id beginning with a digit keeps the
   assert.ok(!codes.includes('missing-chapter-heading') && !codes.includes('anchor-file-mismatch'), codes.join(', '));
 });
 
+test('the template takes its section headings from the glossary, in its language, and its summary placeholder from the editor', async () => {
+  const entry = (id: string, explanation: string, seeAlso: string): string =>
+    `## ${id} {#${id} .chapter .small .term}\n\n***${id}***\n\n### ${explanation} {.explanation}\n\nText.\n\n### ${seeAlso} {.seealso}\n\n[Index](#Index) |\n\n----\n`;
+  const templateIn = async (files: Record<string, string>): Promise<string> => {
+    const session = new GlossarySession(new InMemoryWorkspace(files), ['file:///ws']);
+    await session.load(undefined, []);
+    return entryTemplate('New', 'New', defaultConfig, session.index).text;
+  };
+  const sections = (text: string): string[] => [...text.matchAll(/^### (.*)$/gm)].map((match) => match[1]!);
+  const english = { 'file:///ws/A.md': entry('A', 'Overview', 'See also'), 'file:///ws/B.md': entry('B', 'Overview', 'See also'), 'file:///ws/C.md': entry('C', 'History', 'Related') };
+  assert.deepEqual(sections(await templateIn(english)), ['Overview {.explanation}', 'See also {.seealso}']);
+  // Each entry's explanation worded its own way: no pattern to follow.
+  const ownWording = { 'file:///ws/A.md': entry('A', 'How it works', 'See also'), 'file:///ws/B.md': entry('B', 'Uses', 'See also') };
+  assert.deepEqual(sections(await templateIn(ownWording)), ['Description {.explanation}', 'See also {.seealso}']);
+  assert.match(await templateIn(ownWording), /^\*\*\*Short description\*\*\*$/m);
+  try {
+    useLocale('de');
+    // A glossary with nothing to copy yet gets the editor's language.
+    assert.deepEqual(sections(await templateIn({ 'file:///ws/A.md': '## A {#A .term}' })), ['Beschreibung {.explanation}', 'Verwandte oder andere interessante Themen: {.seealso}']);
+    assert.match(await templateIn(english), /^\*\*\*Kurzbeschreibung\*\*\*\n\n### Overview \{\.explanation\}$/m);
+  } finally {
+    useLocale(undefined);
+  }
+});
+
 test('createEntry: a title is needed, and an edit the editor refuses is reported with its reason', async () => {
   const session = new GlossarySession(new InMemoryWorkspace({ 'file:///ws/A.md': '## A {#A .term}' }), ['file:///ws']);
   await session.load(undefined, []);
@@ -278,7 +304,7 @@ test('createEntry for an editor taking snippets in edits: once the file is shown
   assert.equal(snippetText(snippet), text);
   assert.match(snippet, /^## Kosten in \\\$ \{netto\\\} \{#Kosten /);
   assert.deepEqual([...snippet.matchAll(/\$\{?(\d+)/g)].map((match) => match[1]), ['1', '2', '0']);
-  assert.match(snippet, /\*\*\*\$\{1:Kurzbeschreibung\}\*\*\*\n\n### Beschreibung \{\.explanation\\\}\n\n\$2\n\n### .*\{\.seealso\\\}\n\n\$0\[Index\]\(#Index\) \|\n/);
+  assert.match(snippet, /\*\*\*\$\{1:Short description\}\*\*\*\n\n### Description \{\.explanation\\\}\n\n\$2\n\n### .*\{\.seealso\\\}\n\n\$0\[Index\]\(#Index\) \|\n/);
 
   // A file changed before the snippet is sent keeps what the writer wrote.
   open.clear();

@@ -33,9 +33,9 @@ describe('commands', () => {
       );
       // The summary placeholder is selected, and Tab goes on to the explanation and the see-also list.
       const selected = () => editor.document.getText(editor.selection);
-      await waitFor(() => selected() === 'Kurzbeschreibung', 'the summary placeholder is selected');
+      await waitFor(() => selected() === 'Short description', 'the summary placeholder is selected');
       await vscode.commands.executeCommand('jumpToNextSnippetPlaceholder');
-      assert.deepEqual([editor.selection.active.line, editor.document.lineAt(editor.selection.active.line - 2).text], [6, '### Beschreibung {.explanation}']);
+      assert.deepEqual([editor.selection.active.line, editor.document.lineAt(editor.selection.active.line - 2).text], [6, '### Description {.explanation}']);
       await vscode.commands.executeCommand('jumpToNextSnippetPlaceholder');
       assert.equal(editor.document.lineAt(editor.selection.active.line).text, '[Index](#Index) |');
       assert.equal(editor.selection.active.character, 0);
