@@ -10,7 +10,7 @@ import { DidOpenTextDocumentNotification } from 'vscode-languageserver/node';
 // The `glossary/status` notifications a client shows in its status bar: a glossary is told as soon
 // as its first entry is read, a folder of plain Markdown never; a folder with a `.glossary.json` is a
 // glossary before its first entry is written.
-async function statusesOf(fixture: string | undefined, signal: AbortSignal, files: Record<string, string> = {}): Promise<readonly { state: string; entryCount: number; fileCount: number; hasConfigFile: boolean }[]> {
+async function statusesOf(fixture: string | undefined, signal: AbortSignal, files: Record<string, string> = {}): Promise<readonly { state: string; entryCount: number; fileCount: number; hasConfigFile: boolean; indexPage?: string }[]> {
   const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'glossary-status-'));
   if (fixture !== undefined) fs.cpSync(path.join(repositoryRoot, fixture), folder, { recursive: true });
   for (const [name, text] of Object.entries(files)) fs.writeFileSync(path.join(folder, name), text);
@@ -26,7 +26,14 @@ async function statusesOf(fixture: string | undefined, signal: AbortSignal, file
     }
     // Each status tells something new: the same twice in a row is not sent.
     server.statuses.forEach((status, k) => k > 0 && assert.notDeepEqual(status, server.statuses[k - 1], `status ${k} repeats the one before`));
-    return server.statuses.map(({ state, entryCount, fileCount, hasConfigFile }) => ({ state, entryCount, fileCount, hasConfigFile }));
+    // The index page by its name (the folder is a temporary one), told once the glossary is read.
+    return server.statuses.map(({ state, entryCount, fileCount, hasConfigFile, indexPageUri }) => ({
+      state,
+      entryCount,
+      fileCount,
+      hasConfigFile,
+      ...(indexPageUri === undefined ? {} : { indexPage: path.relative(folder, URI.parse(indexPageUri).fsPath) }),
+    }));
   } finally {
     await server.shutdown();
     fs.rmSync(folder, { recursive: true, force: true });
@@ -38,7 +45,7 @@ test('while a glossary is indexed, the status tells its first entry read; a fold
   assert.deepEqual(glossary[0], { state: 'indexing', entryCount: 0, fileCount: 0, hasConfigFile: false });
   assert.equal(glossary[1]!.state, 'indexing');
   assert.ok(glossary[1]!.entryCount > 0 && glossary[1]!.fileCount > 0, JSON.stringify(glossary[1]));
-  assert.deepEqual(glossary.at(-1), { state: 'ready', entryCount: 7, fileCount: 8, hasConfigFile: true });
+  assert.deepEqual(glossary.at(-1), { state: 'ready', entryCount: 7, fileCount: 8, hasConfigFile: true, indexPage: '000-index.txt' });
 
   const plain = await statusesOf('test/fixtures/plain', t.signal);
   assert.deepEqual(plain[0], { state: 'indexing', entryCount: 0, fileCount: 0, hasConfigFile: false });
@@ -79,7 +86,7 @@ test('a wrong .glossary.json is shown as a warning that tells what happens, and 
     assert.deepEqual(server.logs.filter((message) => message.includes('.glossary.json')), [
       '.glossary.json: "include" must be an array of strings. The glossary is read without it until it is corrected.',
     ]);
-    assert.deepEqual(server.statuses.at(-1), { state: 'ready', entryCount: 7, fileCount: 8, brokenLinkCount: 1, hasConfigFile: true });
+    assert.deepEqual(server.statuses.at(-1), { state: 'ready', entryCount: 7, fileCount: 8, brokenLinkCount: 1, hasConfigFile: true, indexPageUri: URI.file(path.join(folder, '000-index.txt')).toString() });
   } finally {
     await server.shutdown();
     fs.rmSync(folder, { recursive: true, force: true });

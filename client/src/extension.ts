@@ -83,6 +83,18 @@ export async function activate(context: vscode.ExtensionContext): Promise<Glossa
       void vscode.commands.executeCommand('setContext', 'glossary.active', true);
     }),
   );
+  // Of the `.txt` files, only the index page has ids to show links to (`resourcePath in
+  // glossary.indexPages`). The window knows a file of a remote workspace by the path of its URI, a
+  // local one by its file system path: the page is named both ways.
+  let indexPage: string | undefined;
+  context.subscriptions.push(
+    statusBar.onDidChange((status) => {
+      if (status.state !== 'ready' || status.indexPageUri === indexPage) return;
+      indexPage = status.indexPageUri;
+      const uri = indexPage === undefined ? undefined : languageClient.protocol2CodeConverter.asUri(indexPage);
+      void vscode.commands.executeCommand('setContext', 'glossary.indexPages', uri === undefined ? [] : [...new Set([uri.fsPath, uri.path])]);
+    }),
+  );
   await vscode.commands.executeCommand('setContext', 'glossary.started', true);
   await languageClient.start();
   return { status: () => statusBar.status, statusBarText: () => statusBar.text, statusBarShown: () => statusBar.shown, onDidChangeStatus: statusBar.onDidChange };

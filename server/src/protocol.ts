@@ -120,4 +120,6 @@ export interface GlossaryStatus {
   readonly brokenLinkCount: number;
   /** Whether a `.glossary.json` was read: such a folder is a glossary before its first entry is written. */
   readonly hasConfigFile: boolean;
+  /** The glossary's index page, if it has one: the editor offers the id commands on this `.txt` file and no other. */
+  readonly indexPageUri?: string;
 }

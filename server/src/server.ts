@@ -126,7 +126,7 @@ export function startServer(
     void connection.sendNotification(StatusNotification, status);
   };
   const sendStatus = (state: GlossaryStatus['state']): void => {
-    notifyStatus({ state, ...session.counts(), hasConfigFile: session.hasConfigFile() });
+    notifyStatus({ state, ...session.counts(), hasConfigFile: session.hasConfigFile(), indexPageUri: session.index.indexPageUri() });
   };
   // Counting is cheap but not free on a large glossary: once per burst of changes is enough.
   const sendStatusSoon = (): void => {

@@ -15,7 +15,7 @@ describe('status bar', () => {
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
     await waitFor(() => api.status().entryCount === 7, 'the status to count the seven entries of the fixture');
     assert.equal(api.statusBarText(), '$(book) 7 entries · 1 broken link');
-    assert.deepEqual(api.status(), { state: 'ready', entryCount: 7, fileCount: 8, brokenLinkCount: 1, hasConfigFile: true });
+    assert.deepEqual(api.status(), { state: 'ready', entryCount: 7, fileCount: 8, brokenLinkCount: 1, hasConfigFile: true, indexPageUri: fileUri('000-index.txt').toString() });
   });
 
   it('says that the server stopped when it crashed on starting more often than the client restarts it; a command then fails with a reason and Restart Server brings it back', async function () {

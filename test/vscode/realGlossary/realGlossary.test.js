@@ -56,7 +56,7 @@ describe('the real glossary', () => {
     );
     // The status bar counts every link to an id that nothing defines, whichever code reports it.
     const brokenLinkCount = ['broken-link', 'index-link-broken', 'index-anchor-missing'].reduce((sum, code) => sum + (expected[code] ?? 0), 0);
-    assert.deepEqual(api.status(), { state: 'ready', entryCount, fileCount: files.length, brokenLinkCount, hasConfigFile: false });
+    assert.deepEqual(api.status(), { state: 'ready', entryCount, fileCount: files.length, brokenLinkCount, hasConfigFile: false, indexPageUri: vscode.Uri.file(path.join(folder, '001-ki-index.txt')).toString() });
     assert.equal(api.statusBarText(), `$(book) ${entryCount} entries · ${brokenLinkCount} broken links`);
 
     // The three files with the most hints, opened: each shows all that check reports for it.
