@@ -25,15 +25,24 @@ function isGlossaryServer(pid) {
   }
 }
 
-/** The pid of a glossary server (`glossary.js lsp`) that `ancestor` started, itself or through its children; undefined when none runs. */
-function glossaryServerUnder(ancestor) {
+/** The pids of the glossary servers (`glossary.js lsp`) that `ancestor` started, itself or through its children. */
+function glossaryServersUnder(ancestor) {
+  const servers = [];
   for (const entry of fs.readdirSync('/proc')) {
     if (!/^\d+$/.test(entry) || !isGlossaryServer(entry)) continue;
     for (let pid = parentOf(entry); pid !== undefined && pid > 1; pid = parentOf(pid)) {
-      if (pid === ancestor) return Number(entry);
+      if (pid === ancestor) {
+        servers.push(Number(entry));
+        break;
+      }
     }
   }
-  return undefined;
+  return servers;
 }
 
-module.exports = { glossaryServerUnder };
+/** The pid of a glossary server that `ancestor` started; undefined when none runs. */
+function glossaryServerUnder(ancestor) {
+  return glossaryServersUnder(ancestor)[0];
+}
+
+module.exports = { glossaryServerUnder, glossaryServersUnder };

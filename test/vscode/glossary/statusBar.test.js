@@ -2,7 +2,7 @@
 const assert = require('node:assert/strict');
 const fs = require('node:fs');
 const vscode = require('vscode');
-const { glossaryServerUnder } = require('../../../scripts/e2e/lib/glossaryServer');
+const { glossaryServerUnder, glossaryServersUnder } = require('../../../scripts/e2e/lib/glossaryServer');
 const { activateGlossary, fileUri, waitFor } = require('../glossaryWorkspace');
 
 /** The glossary server this extension host started. */
@@ -45,5 +45,24 @@ describe('status bar', () => {
     await vscode.commands.executeCommand('glossary.restartServer');
     await waitFor(() => api.statusBarText() === '$(book) 7 entries · 1 broken link', 'the restarted server to report the workspace again');
     assert.ok(serverPid() !== undefined);
+  });
+
+  it('Restart Server run again while the server is still starting waits for that start, and one server runs afterwards', async function () {
+    this.timeout(60000);
+    const api = await activateGlossary();
+    const before = await waitFor(serverPid, 'the server process to be found');
+    const states = [];
+    const listening = api.onDidChangeStatus((status) => states.push(api.statusBarText()));
+    try {
+      // The second restart comes while the first one's server is starting.
+      const first = vscode.commands.executeCommand('glossary.restartServer');
+      await waitFor(() => serverPid() !== before && serverPid(), 'the first restart to start a server');
+      await Promise.all([first, vscode.commands.executeCommand('glossary.restartServer')]);
+      await waitFor(() => api.statusBarText() === '$(book) 7 entries · 1 broken link', 'the server to report the workspace again');
+      assert.ok(!states.includes('$(error) Glossary server stopped'), states.join(' | '));
+      assert.equal(glossaryServersUnder(process.pid).length, 1);
+    } finally {
+      listening.dispose();
+    }
   });
 });
