@@ -55,10 +55,11 @@ export const checkOneEntryPerFile: Check = function* ({ document }) {
 
 /**
  * `missing-chapter-heading`: a `.md` file does not begin (on its first line) with a level-2 heading
- * that has an explicit id and the chapter classes. Only in a glossary (a workspace with an entry).
+ * that has an explicit id and the chapter classes. Only in a glossary (a workspace with an entry),
+ * and not on the index page (`# Index {#Index}` written as a `.md` file), which is no chapter.
  */
 export const checkChapterHeading: Check = function* ({ document, index, config }) {
-  if (!isMarkdownFile(document.uri) || !index.hasEntries()) {
+  if (!isMarkdownFile(document.uri) || !index.hasEntries() || document.uri === index.indexPageUri()) {
     return;
   }
   const firstHeading = document.headings[0];

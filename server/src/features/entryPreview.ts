@@ -1,4 +1,5 @@
 import { Entry, Heading } from '../parse/model';
+import { summaryPattern } from '../parse/parser';
 
 /** How long the lead paragraph and the explanation of a preview may each be, in characters. */
 const maxPreviewLength = 300;
@@ -37,16 +38,15 @@ export async function entryPreview(entry: Entry, text: string, { explanation: wi
   const bodyOf = (heading: Heading, end: number): string => lines.slice(heading.range.end.line + 1, Math.min(end + 1, heading.range.end.line + 1 + maxParsedLines)).join('\n');
   const firstSection = entry.sections[0];
   const intro = await parseMarkdown(bodyOf(entry.heading, firstSection === undefined ? entry.range.end.line : firstSection.range.start.line - 1));
-  const summary = entry.summary?.replace(/\s+/g, ' ').trim();
-  const lead = intro.blocks.find(
-    (block) =>
-      block.type === 'paragraph' &&
-      // The summary's own paragraph (`***…***`, perhaps with its author) is shown as the summary;
-      // bold italics further on in a paragraph are no summary of it. The model's summary keeps raw HTML as written.
-      !(summary !== undefined && summary !== '' && intro.plainText(block, { includeHtml: true }).startsWith(summary)) &&
-      // Pandoc's divs and pipe tables, which remark reads as paragraphs, are no definition.
-      !/^(?::::|\|)/.test(intro.source(block)),
-  );
+  const summary = entry.summary === undefined ? undefined : oneLine(entry.summary);
+  // The summary's own paragraph (`***…***`, perhaps with its author) is shown as the summary; bold
+  // italics further on in a paragraph are no summary of it. Both are compared as written: remark
+  // and pandoc may read the summary's markup differently (`***??? TODO ***`).
+  const isSummary = (block: MarkdownNode): boolean => {
+    const written = summary === undefined ? null : summaryPattern.exec(intro.source(block));
+    return written?.index === 0 && summary!.startsWith(oneLine(written[1]!));
+  };
+  const lead = intro.blocks.find((block) => isProse(block, intro.source) && !isSummary(block));
   const section = entry.sections.find((candidate) => candidate.heading.classes.includes('explanation'));
   const explanation = withExplanation && section !== undefined && fits(section.heading) ? await explanationText(bodyOf(section.heading, section.range.end.line)) : undefined;
   const leadText = lead === undefined ? '' : intro.plainText(lead);
@@ -56,10 +56,23 @@ export async function entryPreview(entry: Entry, text: string, { explanation: wi
   };
 }
 
-/** The first paragraph of a section, or its first list, on one line; a paragraph that leads in to a list goes on with its items. */
+function oneLine(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
+}
+
+/** A paragraph of prose: pandoc's divs and pipe tables, which remark reads as paragraphs, are none. */
+function isProse(block: MarkdownNode, source: (node: MarkdownNode) => string): boolean {
+  return block.type === 'paragraph' && !/^(?::::|\|)/.test(source(block));
+}
+
+/**
+ * The first paragraph of a section, or its first list, on one line; a paragraph that leads in to a
+ * list goes on with its items. Comments, divs and tables before them are passed over.
+ */
 async function explanationText(markdown: string): Promise<string | undefined> {
-  const { blocks, plainText } = await parseMarkdown(markdown);
-  const [first, next] = blocks;
+  const { blocks, plainText, source } = await parseMarkdown(markdown);
+  const start = blocks.findIndex((block) => block.type === 'list' || isProse(block, source));
+  const [first, next] = start < 0 ? [] : blocks.slice(start);
   // An item that only labels its sub-list ("**Architekturkomponenten**:") is named without its colon;
   // items are parted by semicolons, unless one ends a sentence already.
   const items = (list: MarkdownNode): string =>
@@ -78,21 +91,31 @@ async function explanationText(markdown: string): Promise<string | undefined> {
 interface MarkdownNode {
   readonly type: string;
   readonly children: readonly MarkdownNode[];
+  /** The text of a text, code or HTML node. */
+  readonly value?: string;
+  /** The description of an image. */
+  readonly alt?: string;
   readonly position?: { readonly start: { readonly offset?: number }; readonly end: { readonly offset?: number } };
 }
 
 /** The blocks of a piece of Markdown, a node's text on one line, and its source. */
 async function parseMarkdown(
   markdown: string,
-): Promise<{ blocks: readonly MarkdownNode[]; plainText: (node: MarkdownNode | undefined, options?: { readonly includeHtml?: boolean }) => string; source: (node: MarkdownNode) => string }> {
-  const [{ unified }, { default: remarkParse }, { toString }] = await Promise.all([import('unified'), import('remark-parse'), import('mdast-util-to-string')]);
+): Promise<{ blocks: readonly MarkdownNode[]; plainText: (node: MarkdownNode | undefined) => string; source: (node: MarkdownNode) => string }> {
+  const [{ unified }, { default: remarkParse }] = await Promise.all([import('unified'), import('remark-parse')]);
   const tree = unified().use(remarkParse).parse(markdown) as unknown as MarkdownNode;
   return {
     blocks: tree.children,
-    // Raw HTML (a comment, `<b>`) is markup, as the book shows it: left out.
-    plainText: (node, { includeHtml = false } = {}) => (node === undefined ? '' : toString(node, { includeHtml }).replace(/\s+/g, ' ').trim()),
+    plainText: (node) => (node === undefined ? '' : oneLine(textOf(node))),
     source: (node) => markdown.slice(node.position?.start.offset ?? 0, node.position?.end.offset ?? markdown.length),
   };
+}
+
+/** A node's text as the book shows it: a hard line break parts words; raw HTML (a comment, `<b>`) is markup, left out. */
+function textOf(node: MarkdownNode): string {
+  if (node.type === 'break') return ' ';
+  if (node.type === 'html') return '';
+  return node.value ?? node.alt ?? node.children?.map(textOf).join('') ?? '';
 }
 
 /** Cuts a text at the last word boundary before `max` characters and marks the cut with `…`. */

@@ -349,7 +349,8 @@ function contains(range: Range, position: Position): boolean {
   return comparePositions(range.start, position) <= 0 && comparePositions(position, range.end) < 0;
 }
 
-const summaryPattern = /\*\*\*(?!\*)([\s\S]+?)\*\*\*/;
+/** A summary, `***…***`, in a paragraph of an entry's introduction: the first such is the entry's. */
+export const summaryPattern = /\*\*\*(?!\*)([\s\S]+?)\*\*\*/;
 /** A parenthesis ending the line of a summary: who said a one-liner (`***"Der Großvater der KI"*** (Grok)`). */
 const attributionPattern = /^\s*(\([^()\n]{1,40}\))\s*$/;
 

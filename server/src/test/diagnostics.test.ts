@@ -193,6 +193,17 @@ test('multiple-entries: an entry with the first one\'s id is a second version of
   );
 });
 
+test('an index page written as a .md file is no chapter: it gets no missing-chapter-heading', () => {
+  const files = {
+    'Index.md': ['## Index {#Index}', '', '### A {.index}', '', '[Apfel](#Apfel) |'],
+    'Apfel.md': entryLines('Apfel', 'Apfel', []),
+  };
+  assert.deepEqual(allDiagnosticsOf(files, 'Index.md'), []);
+  // Without its .index sections it is no index page, and the rule holds.
+  const plain = { ...files, 'Index.md': ['## Index {#Index}', '', '[Apfel](#Apfel) |'] };
+  assert.deepEqual(allDiagnosticsOf(plain, 'Index.md').map((diagnostic) => diagnostic.code), ['missing-chapter-heading']);
+});
+
 test('missing-chapter-heading: a level-3 term heading, a heading without classes, and text before the heading are warnings', () => {
   const files = {
     ...indexPage,

@@ -226,6 +226,33 @@ test('hover shows the lead paragraph, the writer\'s own definition, past the quo
   assert.deepEqual(shown((changed!.contents as MarkupContent).value), ['**AGI**', '*Allgemeine KI*', 'AGI.md:1', '1 link points here.']);
 });
 
+test('the lead is the paragraph after the summary, whatever remark makes of the summary\'s markup; hard breaks part words; an explanation passes over comments, divs and tables', async () => {
+  const shown = (text: string | undefined) => text!.replace(/\\(.)/g, '$1').split('\n\n');
+  // As in the real glossary's AlphaGo.md and Layer-Normalization.md.
+  const alphaGo = [
+    '## AlphaGo {#AlphaGo .chapter .small .term}',
+    '',
+    "***Speziell für das Brettspiel *'Go'* entwickelte KI*** ",
+    '',
+    '- ***"Die KI, die Go-Meister zum Staunen brachte"***  (Grok)',
+    '',
+    '**AlphaGo** ist ein KI-System.',
+  ];
+  assert.deepEqual(shown(await hoverTextAt({ 'A.md': ['[x](#AlphaGo‸)'], 'AlphaGo.md': alphaGo })).slice(1, 3), ["*Speziell für das Brettspiel *'Go'* entwickelte KI*", 'AlphaGo ist ein KI-System.']);
+  const todo = ['## Layer Normalization {#LN .chapter .small .term}', '', '***??? TODO ***', '', '**Layer Normalization** normalisiert.'];
+  assert.deepEqual(shown(await hoverTextAt({ 'A.md': ['[x](#LN‸)'], 'LN.md': todo })).slice(1, 3), ['*??? TODO*', 'Layer Normalization normalisiert.']);
+  const summaryWithCode = ['## C {#C .chapter .small .term}', '', '***Mit `Code` &lt;und&gt; [Link](#X)***', '', 'Die Definition.'];
+  assert.equal(shown(await hoverTextAt({ 'A.md': ['[x](#C‸)'], 'C.md': summaryWithCode }))[2], 'Die Definition.');
+
+  const breaks = ['## B {#B .chapter .small .term}', '', 'Zeile eins\\', 'Zeile zwei mit  ', 'Zeile drei.', '', '### E {.explanation}', '', 'Eins\\', 'zwei.'];
+  assert.deepEqual(shown(await hoverTextAt({ 'A.md': ['[x](#B‸)'], 'B.md': breaks })).slice(1, 3), ['Zeile eins Zeile zwei mit Zeile drei.', 'Eins zwei.']);
+
+  const explained = (body: string[]) => ['## E {#E .chapter .small .term}', '', '***E***', '', '### Beschreibung {.explanation}', '', ...body, '', 'Erster Absatz.', '', 'Zweiter.'];
+  for (const before of [['::: {.note}', 'Hinweis', ':::'], ['| a | b |', '|---|---|', '| 1 | 2 |'], ['<!-- Kommentar -->']]) {
+    assert.equal(shown(await hoverTextAt({ 'A.md': ['[x](#E‸)'], 'E.md': explained(before) }))[2], 'Erster Absatz.', before.join(' / '));
+  }
+});
+
 test('hover on a reference link\'s id in its definition covers the definition\'s id, where the cursor is, not the link lines above', async () => {
   const files = { 'A.md': ['## A {#A .term}', '', 'Siehe [die Biene][bee].', '', '[bee]: #B‸b'], 'Bb.md': ['## Bb {#Bb .term}'] };
   const { index, uri, position } = withCursor(files);
