@@ -131,7 +131,7 @@ function anchorHover(index: WorkspaceIndex, id: string): string[] {
   const sources = [
     ...(fromEntries.size === 0 ? [] : [fromEntries.size === 1 ? l10n.t('1 entry') : l10n.t('{0} entries', fromEntries.size)]),
     ...(fromIndexPage ? [l10n.t('the index page')] : []),
-    ...(fromOtherFiles.size === 0 ? [] : [fromOtherFiles.size === 1 ? l10n.t('1 other file') : l10n.t('{0} other files', fromOtherFiles.size)]),
+    ...(fromOtherFiles.size === 0 ? [] : [fromOtherFiles.size === 1 ? l10n.t('1 file without an entry') : l10n.t('{0} files without an entry', fromOtherFiles.size)]),
   ];
   return [codeSpan(id), `${linkCountText(links.length)} ${l10n.t('Sources: {0}.', new Intl.ListFormat(messagesLanguage()).format(sources))}`];
 }

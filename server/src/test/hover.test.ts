@@ -101,7 +101,7 @@ test('hover on an entry heading counts the links and where they come from: entri
       'A.md': entryLines('A', 'A', ['[LLM](#LLM)'], ['Uses [LLM](#LLM) twice.']),
       'B.md': ['[x](#LLM)'],
     }),
-    '`LLM`\n\n3 links point here. Sources: 1 entry and 1 other file.',
+    '`LLM`\n\n3 links point here. Sources: 1 entry and 1 file without an entry.',
   );
   assert.equal(
     await hoverTextAt({
