@@ -22,11 +22,13 @@ export function locateAt(document: GlossaryDocument, position: Position): Locate
       return { kind: 'anchor', anchor };
     }
   }
-  for (const link of document.links) {
-    // A reference link's id stands in its definition, elsewhere in the file.
-    if (rangeContains(link.range, position) || (link.idRange !== undefined && rangeContains(link.idRange, position))) {
-      return { kind: 'link', link };
-    }
+  // A reference link's id stands in its definition, elsewhere in the file. The end of a link counts
+  // as on it, unless another link begins there (`[a](#A)[b](#B)`).
+  const linkAt = (contains: (range: Range) => boolean): Link | undefined =>
+    document.links.find((link) => contains(link.range) || (link.idRange !== undefined && contains(link.idRange)));
+  const link = linkAt((range) => rangeContains(range, position) && comparePositions(position, range.end) < 0) ?? linkAt((range) => rangeContains(range, position));
+  if (link !== undefined) {
+    return { kind: 'link', link };
   }
   for (const anchor of document.anchors) {
     const heading = anchor.heading;

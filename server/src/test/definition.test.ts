@@ -31,6 +31,12 @@ test('definition from a link label works too', () => {
   );
 });
 
+test('definition at the end of a link goes to its target, unless the next link begins there', () => {
+  const files = { 'B.md': ['## B {#B}'], 'C.md': ['## C {#C}'] };
+  assert.deepEqual(definitionsAt({ ...files, 'A.md': ['[b](#B)‸[c](#C)'] }), ['C.md 0:0-0:9']);
+  assert.deepEqual(definitionsAt({ ...files, 'A.md': ['[b](#B)‸ und [c](#C)'] }), ['B.md 0:0-0:9']);
+});
+
 test('definition of a duplicated id lists every heading', () => {
   assert.deepEqual(
     definitionsAt({ 'A.md': ['[x](#X‸)'], 'B.md': ['## X {#X}'], 'C.md': ['text', '', '## Other X {#X}'] }),
