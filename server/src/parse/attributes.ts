@@ -1,3 +1,4 @@
+import { characterReference } from './characterReferences';
 import { rememberedLastIndexOf } from './lastIndex';
 import type { Attributes } from './model';
 
@@ -107,6 +108,13 @@ export function parseAttributeBlock(text: string, start: number): AttributeBlock
         let j = i + 1;
         let raw = '';
         while (text[j] !== quote) {
+          // A quoted value resolves character references (`id="A&#45;B"` is `A-B`), an unquoted one not.
+          const reference = text[j] === '&' ? characterReference(text, j) : undefined;
+          if (reference !== undefined) {
+            raw += reference.value;
+            j = reference.end;
+            continue;
+          }
           if (text[j] === '\\' && j + 1 < text.length) j++;
           raw += text[j];
           j++;

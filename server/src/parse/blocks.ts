@@ -2,8 +2,9 @@ import { linesOfAttributeBlock, parseAttributeBlock, shiftAttributes, type Attri
 import { offsetAtColumn } from './displayWidth';
 import { commandName, environmentBegun, environmentTags, texBlockCommandEnd, withTexPairs } from './rawTex';
 import { paragraphEndingTexCommands, texCommandsToDocumentEnd } from './texCommands';
-import { countAtMost, endsInComment, escapeUri, firstBlockTag, htmlOrAutolinkEnd, htmlTagAttributes, rawTexOrEscapeEnd, skipVerbatim, unclosedCommentStart, unescape, withIndexes, type HtmlTag, type TexBlockStart } from './inline';
+import { countAtMost, endsInComment, escapeUri, firstBlockTag, htmlOrAutolinkEnd, htmlTagAttributes, rawTexOrEscapeEnd, skipVerbatim, unclosedCommentStart, withIndexes, type HtmlTag, type TexBlockStart } from './inline';
 import { attributeLinesAfterHeading } from './headingAttributes';
+import { unescapeAndResolve } from './characterReferences';
 import type { Range } from './model';
 
 /**
@@ -1510,7 +1511,7 @@ function referenceTarget(text: string): { url: string; start: number; end: numbe
   if (text[i] === '<') {
     const close = text.indexOf('>', i);
     if (close < 0) return undefined;
-    url = unescape(text.slice(i + 1, close));
+    url = unescapeAndResolve(text.slice(i + 1, close));
     end = close;
     i = close + 1;
     return finishReference(text, i, { url: escapeUri(url), start: start + 1, end });
@@ -1523,7 +1524,7 @@ function referenceTarget(text: string): { url: string; start: number; end: numbe
     if (ch === undefined || ch === '"' || ch === "'" || ch === '(' || ch === '[') break;
     if (ch === '{' && parseAttributeBlock(text, i)) break;
     const word = /^\S+/.exec(text.slice(i))![0];
-    words.push(unescape(word));
+    words.push(unescapeAndResolve(word));
     i += word.length;
     end = i;
   }

@@ -5,8 +5,8 @@
  */
 
 // The decoder alone: the package's index brings the encoding tables along.
-import { decodeHTMLStrict } from 'entities/lib/decode.js';
 import { parseAttributeBlock, shiftAttributes, type AttributeBlock } from './attributes';
+import { characterReference, resolveCharacterReferences, unescapeAndResolve } from './characterReferences';
 import { rememberedLastIndexOf } from './lastIndex';
 import { endsParagraph as texEndsParagraph, rawTexEnd, withTexPairs } from './rawTex';
 
@@ -57,36 +57,6 @@ export function escapeUri(url: string): string {
   return url.replace(/[\s<>|"{}[\]^`]/gu, (ch) =>
     Array.from(Buffer.from(ch, 'utf8'), (b) => '%' + b.toString(16).toUpperCase().padStart(2, '0')).join(''),
   );
-}
-
-/** Reads an HTML character reference at `pos` (`&amp;`, `&#228;`, `&#xE4;`; named ones as HTML5 knows them, with their `;`). */
-function characterReference(text: string, pos: number): { end: number; value: string } | undefined {
-  const match = /^&(?:#[xX]([0-9a-fA-F]{1,6})|#([0-9]{1,7})|([A-Za-z][A-Za-z0-9]{1,31}));/.exec(text.slice(pos, pos + 40));
-  if (!match) return undefined;
-  let value: string | undefined;
-  if (match[1] !== undefined || match[2] !== undefined) {
-    const code = match[1] !== undefined ? parseInt(match[1], 16) : parseInt(match[2], 10);
-    value = code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : undefined;
-  } else {
-    const decoded = decodeHTMLStrict(match[0]);
-    value = decoded === match[0] ? undefined : decoded;
-  }
-  return value === undefined ? undefined : { end: pos + match[0].length, value };
-}
-
-/** The text with its character references resolved (`a&amp;b` → `a&b`); an `&` that begins none stays. */
-function resolveCharacterReferences(text: string): string {
-  if (!text.includes('&')) return text;
-  let resolved = '';
-  let from = 0;
-  for (let i = text.indexOf('&'); i >= 0; i = text.indexOf('&', i + 1)) {
-    const ref = characterReference(text, i);
-    if (ref === undefined) continue;
-    resolved += text.slice(from, i) + ref.value;
-    from = ref.end;
-    i = ref.end - 1;
-  }
-  return resolved + text.slice(from);
 }
 
 const htmlTagName = /^<[A-Za-z][A-Za-z0-9:-]*/;
@@ -362,7 +332,7 @@ function parseDestination(fullText: string, pos: number): Destination | undefine
     if (close < 0 || text.slice(i, close).includes('\n')) return undefined;
     urlStart = i + 1;
     urlEnd = close;
-    url = unescape(text.slice(urlStart, urlEnd));
+    url = unescapeAndResolve(text.slice(urlStart, urlEnd));
     i = close + 1;
   } else {
     let parens = 0;
@@ -427,10 +397,6 @@ function parseDestination(fullText: string, pos: number): Destination | undefine
   return { url: escapeUri(url.trim().split(/\s+/u).join(' ')), urlStart, urlEnd, end: i + 1 };
 }
 
-/** Resolves backslash escapes. */
-export function unescape(text: string): string {
-  return text.replace(/\\([!-/:-@[-`{-~])/g, '$1');
-}
 
 /**
  * The result of trying to read a link at a `[`. An unresolved `[label][key]` is consumed whole:

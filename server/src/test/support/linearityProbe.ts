@@ -41,8 +41,8 @@ import {
   referenceKey,
   scanInline,
   skipVerbatim,
-  unescape,
 } from '../../parse/inline';
+import { unescapeAndResolve } from '../../parse/characterReferences';
 import { parseGlossaryDocument } from '../../parse/parser';
 import { rawTexEnd } from '../../parse/rawTex';
 
@@ -167,7 +167,7 @@ export const functions: Readonly<Record<string, (text: string) => unknown>> = {
   skipVerbatim: (text) => skipVerbatim(text, 0),
   rawTexEnd: (text) => rawTexEnd(text, 0),
   escapeUri,
-  unescape,
+  unescapeAndResolve,
   referenceKey,
   baseIdentifier,
   uniqueIdentifier: (text) => uniqueIdentifier(text, new Set()),
