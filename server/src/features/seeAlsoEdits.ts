@@ -65,17 +65,39 @@ export function sortSeeAlsoEdits(entry: Entry, document: TextDocument, collator:
   return edits;
 }
 
-/** Inserts `[Index](#Index)` on a line of its own after the last link, with the separator the last link has. */
+/** Inserts `[Index](#Index)` on a line of its own after the last link (see `appendLinkLine`). */
 function appendIndexLink(links: readonly Link[], headingLine: number, document: TextDocument): TextEdit {
+  const linkText = '[Index](#Index)';
+  return links.length === 0 ? insertParagraph(document, headingLine, `${linkText} |`) : appendLinkLine(document, links, linkText);
+}
+
+/**
+ * Inserts a link on a line of its own after the line of the list's last link, as an item of the
+ * same list when the links are list items (`- `), and with the separator that the links have at the
+ * end of their lines (` |`); a comment or text after the last link stays where it is.
+ */
+function appendLinkLine(document: TextDocument, links: readonly Link[], linkText: string): TextEdit {
   const lineBreak = lineBreakOf(document);
-  const last = links[links.length - 1];
-  if (last === undefined) {
-    const headingEnd = lineEnd(document, headingLine);
-    return TextEdit.insert(headingEnd, `${lineBreak}${lineBreak}[Index](#Index) |`);
-  }
+  const last = links[links.length - 1]!;
   const end = lineEnd(document, last.range.end.line);
-  const separator = document.getText({ start: last.range.end, end }).trimEnd();
-  return TextEdit.insert(end, `${lineBreak}[Index](#Index)${separator ? ` ${separator.trim()}` : ''}`);
+  const trail = separatorAfter(document, links, links.length - 1, lineBreak).split(/\r\n|\n|\r/)[0]!.trimEnd();
+  return TextEdit.insert(end, `${lineBreak}${itemPrefix(document, last)}${linkText}${trail}`);
+}
+
+/**
+ * Inserts a paragraph two lines below `line`, with a blank line after it where text follows at
+ * once: pandoc reads a heading right after a paragraph as its text.
+ */
+function insertParagraph(document: TextDocument, line: number, paragraph: string): TextEdit {
+  const lineBreak = lineBreakOf(document);
+  const textFollows = line + 1 < document.lineCount && lineText(document, line + 1).trim() !== '';
+  return TextEdit.insert(lineEnd(document, line), `${lineBreak}${lineBreak}${paragraph}${textFollows ? lineBreak : ''}`);
+}
+
+/** The indent and list marker before a link that begins its line (`- `, `  1. `), or ''. */
+function itemPrefix(document: TextDocument, link: Link): string {
+  const before = document.getText({ start: { line: link.range.start.line, character: 0 }, end: link.range.start });
+  return /^[ \t]*(?:(?:[-*+]|\d{1,9}[.)])[ \t]+)?$/.test(before) ? before : '';
 }
 
 /**
@@ -108,24 +130,52 @@ export function markdownLink(label: string, target: string): string {
 export function insertLinkEdit(document: TextDocument, links: readonly Link[], slot: number, linkText: string, emptyListLine: number): TextEdit {
   const lineBreak = lineBreakOf(document);
   if (links.length === 0) {
-    return TextEdit.insert(lineEnd(document, emptyListLine), `${lineBreak}${lineBreak}${linkText} |`);
+    return insertParagraph(document, emptyListLine, `${linkText} |`);
   }
   const separator = separatorAfter(document, links, Math.max(0, slot - 1), lineBreak);
   if (slot < links.length) {
     return TextEdit.insert(links[slot]!.range.start, `${linkText}${separator}`);
   }
-  return TextEdit.insert(links[links.length - 1]!.range.end, `${separator}${linkText}`);
+  const last = links[links.length - 1]!;
+  // After a comment or text that follows the last link, the new link begins a line of its own.
+  return isSeparator(gapAfter(document, links, links.length - 1, lineBreak))
+    ? TextEdit.insert(last.range.end, `${separator}${linkText}`)
+    : appendLinkLine(document, links, linkText);
 }
 
-/** The text between a link and the next one; after the last link, the rest of its line and a line break. */
+/**
+ * The separator to copy after `links[position]`: the text up to the next link (after the last
+ * link, the rest of its line, a line break and the link's list marker) when it only parts the
+ * links; else the first such separator of the list, or ` |` and a line break. A comment or text
+ * that the writer wrote after a link belongs to that link, and is not copied.
+ */
 function separatorAfter(document: TextDocument, links: readonly Link[], position: number, lineBreak: string): string {
+  for (const k of [position, ...links.keys()]) {
+    const gap = gapAfter(document, links, k, lineBreak);
+    if (isSeparator(gap)) return gap;
+  }
+  return ` |${lineBreak}`;
+}
+
+/** The text between a link and the next one; after the last link, the rest of its line, a line break and the link's list marker. */
+function gapAfter(document: TextDocument, links: readonly Link[], position: number, lineBreak: string): string {
   const link = links[position]!;
   const next = links[position + 1];
   if (next !== undefined) {
     return document.getText({ start: link.range.end, end: next.range.start });
   }
-  return `${document.getText({ start: link.range.end, end: lineEnd(document, link.range.end.line) })}${lineBreak}`;
+  return `${document.getText({ start: link.range.end, end: lineEnd(document, link.range.end.line) })}${lineBreak}${itemPrefix(document, link)}`;
 }
+
+/**
+ * Whether text between links only parts them: white space, line breaks, list markers and
+ * punctuation such as `|`, `·` or `,`; no words, comments or markup.
+ */
+function isSeparator(gap: string): boolean {
+  return gap.split(/\r\n|\n|\r/).every((line, k) => separatorLine.test(k === 0 ? line : line.replace(/^[ \t]*(?:(?:[-*+]|\d{1,9}[.)])(?=[ \t]|$))?/, '')));
+}
+
+const separatorLine = /^[^\p{L}\p{N}<>*_`[\]()!{}\\~^$&@#]*$/u;
 
 /**
  * Inserts a see-also section ending with `[Index](#Index)` at the end of an entry: before its
@@ -141,8 +191,10 @@ export function addSeeAlsoEdit(entry: Entry, document: TextDocument, headingText
     const lead = previousLine >= 0 && lineText(document, previousLine).trim() !== '' ? [''] : [];
     return TextEdit.insert({ line: entry.closingRuleLine, character: 0 }, [...lead, ...section, '', ''].join(lineBreak));
   }
-  const end = lineEnd(document, entry.range.end.line);
-  return TextEdit.insert(end, ['', '', ...section].join(lineBreak));
+  // After the entry's last text, so that a blank line stays between the section and what follows.
+  let last = entry.range.end.line;
+  while (last > entry.heading.range.end.line && lineText(document, last).trim() === '') last--;
+  return TextEdit.insert(lineEnd(document, last), ['', '', ...section].join(lineBreak));
 }
 
 /** The position at the end of a line's text, before its line break. */

@@ -13,13 +13,16 @@ const newEntryUri = (id: string): string => uriOf(`${encodeURIComponent(id)}.md`
 
 const wholeFile = { start: { line: 0, character: 0 }, end: { line: 10_000, character: 0 } };
 
-/** The code actions over a whole file of a tiny workspace, and the file's text. */
-function actionsOf(files: Record<string, readonly string[]>, name: string, only?: string[], client = { renamesFiles: true }) {
+/** The code actions over a whole file of a tiny workspace, and the file's text; with `otherFiles`, the fixes that edit other files too. */
+function actionsOf(files: Record<string, readonly string[]>, name: string, only?: string[], client = { renamesFiles: true }, { otherFiles = false } = {}) {
   const index = indexOf(files);
   const uri = uriOf(name);
   const document = TextDocument.create(uri, 'markdown', 1, files[name]!.join('\n'));
   const diagnostics = computeDiagnostics(index.document(uri)!, index, defaultConfig);
-  const actions = codeActions({ index, config: defaultConfig, document, diagnostics, documentChanges: true, ...client, newEntryUri }, wholeFile, only);
+  const otherDocuments = otherFiles
+    ? new Map(Object.entries(files).filter(([other]) => other !== name).map(([other, lines]) => [uriOf(other), { document: TextDocument.create(uriOf(other), 'markdown', 0, lines.join('\n')), openVersion: null }]))
+    : undefined;
+  const actions = codeActions({ index, config: defaultConfig, document, diagnostics, documentChanges: true, ...client, newEntryUri, ...(otherDocuments && { otherDocuments }) }, wholeFile, only);
   return { actions, document };
 }
 
@@ -111,6 +114,46 @@ test('the index link gets the separator the last link has: another one, or none'
     const { actions, document } = actionsOf({ 'Index.md': index, 'B.md': ['## B {#B .term}'], 'A.md': lines }, 'A.md');
     assert.deepEqual(applied(titled(actions, 'Sort the see-also list (Index last)'), document).slice(4, 6), [last, appended]);
   }
+});
+
+/** The text of `name` after the action's edits of it. */
+function appliedTo(action: CodeAction | undefined, files: Record<string, readonly string[]>, name: string): string[] {
+  assert.ok(action, 'the action exists');
+  const edits = (action.edit?.documentChanges ?? []).flatMap((change) => (TextDocumentEdit.is(change) && change.textDocument.uri === uriOf(name) ? (change.edits as TextEdit[]) : []));
+  return TextDocument.applyEdits(TextDocument.create(uriOf(name), 'markdown', 1, files[name]!.join('\n')), edits).split('\n');
+}
+
+test('a comment or text after a link stays with it: no link added to a list copies it', () => {
+  const entries = { 'Index.md': index, 'B.md': ['## B {#B .term}'], 'C.md': ['## C {#C .term}'] };
+  const commented = ['## A {#A .chapter .small .term}', '', '### Siehe auch {.seealso}', '', '[C](#C) |', '[B](#B) | <!-- prüfen -->', '', '----'];
+  const { actions, document } = actionsOf({ ...entries, 'A.md': commented }, 'A.md');
+  assert.deepEqual(applied(titled(actions, 'Sort the see-also list (Index last)'), document).slice(4, 8), ['[B](#B) |', '[C](#C) | <!-- prüfen -->', '[Index](#Index) |', '']);
+
+  const page = ['# Index {#Index}', '', '### A {.index}', '', '[Apfel](#Apfel) |', '<!-- mehr -->', '[Avocado](#Avocado) | (neu)'];
+  const files = { 'Index.md': page, 'Apfel.md': entryLines('Apfel', 'Apfel', []), 'Avocado.md': entryLines('Avocado', 'Avocado', []), 'Ananas.md': entryLines('Ananas', 'Ananas', []), 'Aal.md': entryLines('Aal', 'Aal', []), 'Axt.md': entryLines('Axt', 'Axt', []) };
+  const add = (name: string, title: string) => appliedTo(titled(actionsOf(files, name, undefined, undefined, { otherFiles: true }).actions, title), files, 'Index.md').slice(4);
+  assert.deepEqual(add('Ananas.md', 'Add "Ananas" to the index under "A"'), ['[Ananas](#Ananas) |', '[Apfel](#Apfel) |', '<!-- mehr -->', '[Avocado](#Avocado) | (neu)']);
+  assert.deepEqual(add('Aal.md', 'Add "Aal" to the index under "A"'), ['[Aal](#Aal) |', '[Apfel](#Apfel) |', '<!-- mehr -->', '[Avocado](#Avocado) | (neu)']);
+  assert.deepEqual(add('Axt.md', 'Add "Axt" to the index under "A"'), ['[Apfel](#Apfel) |', '<!-- mehr -->', '[Avocado](#Avocado) | (neu)', '[Axt](#Axt) |']);
+});
+
+test('a link added to a bulleted list is an item of it', () => {
+  const lines = ['## A {#A .chapter .small .term}', '', '### Siehe auch {.seealso}', '', '- [D](#D)', '- [C](#C)', '', '----'];
+  const { actions, document } = actionsOf({ 'Index.md': index, 'C.md': ['## C {#C .term}'], 'D.md': ['## D {#D .term}'], 'A.md': lines }, 'A.md');
+  assert.deepEqual(applied(titled(actions, 'Sort the see-also list (Index last)'), document).slice(4, 8), ['- [C](#C)', '- [D](#D)', '- [Index](#Index)', '']);
+});
+
+test('a section or link put before a heading leaves the blank line pandoc needs to read the heading', () => {
+  // Two entries in a file, the first without its closing rule; a file ending in a line break.
+  const twoEntries = ['## A {#A .chapter .small .term}', '', 'Text A.', '', '## B {#B .chapter .small .term}', '', 'Text B.', ''];
+  const { actions, document } = actionsOf({ 'Index.md': index, 'A.md': twoEntries }, 'A.md');
+  const added = actions.filter((action) => action.title === 'Add a see-also section').map((action) => applied(action, document));
+  assert.deepEqual(added[0]!.slice(2, 10), ['Text A.', '', '### Related or other interesting topics: {.seealso}', '', '[Index](#Index) |', '', '## B {#B .chapter .small .term}', '']);
+  assert.deepEqual(added[1]!.slice(4), ['## B {#B .chapter .small .term}', '', 'Text B.', '', '### Related or other interesting topics: {.seealso}', '', '[Index](#Index) |', '']);
+  // An empty letter section right above the next one.
+  const page = ['# Index {#Index}', '', '### A {.index}', '### B {.index}', '', '[Birne](#Birne) |'];
+  const files = { 'Index.md': page, 'Apfel.md': entryLines('Apfel', 'Apfel', []), 'Birne.md': entryLines('Birne', 'Birne', []) };
+  assert.deepEqual(appliedTo(titled(actionsOf(files, 'Apfel.md', undefined, undefined, { otherFiles: true }).actions, 'Add "Apfel" to the index under "A"'), files, 'Index.md').slice(2, 7), ['### A {.index}', '', '[Apfel](#Apfel) |', '', '### B {.index}']);
 });
 
 test('a see-also section added right after a code block gets the blank line a heading needs', () => {
