@@ -42,7 +42,7 @@ function entriesMeantByBrokenIndexLinks(index: WorkspaceIndex, indexPage: Glossa
   const ids = new Set<string>();
   for (const link of indexPage.links) {
     if (unresolvedLinkCode(link, index, true) === DiagnosticCode.IndexLinkBroken) {
-      const { preferred } = replacementsFor(index, link.target, link.label, findClosestIds(link.target, index));
+      const { preferred } = replacementsFor(index, link.target, link.label, findClosestIds(link.target, index), undefined);
       if (preferred !== undefined) ids.add(preferred);
     }
   }
@@ -58,7 +58,7 @@ export const checkIndexLinks: Check = function* ({ document, index }) {
     if (unresolvedLinkCode(link, index, true) !== DiagnosticCode.IndexLinkBroken) {
       continue;
     }
-    const { ids } = replacementsFor(index, link.target, link.label, findClosestIds(link.target, index));
+    const { ids } = replacementsFor(index, link.target, link.label, findClosestIds(link.target, index), undefined);
     yield {
       range: link.idRange ?? link.range,
       code: DiagnosticCode.IndexLinkBroken,

@@ -1,7 +1,7 @@
 import * as l10n from '@vscode/l10n';
 import { LocatedAnchor, WorkspaceIndex } from '../index/workspaceIndex';
-import { Link } from '../parse/model';
-import { comparePositions } from '../parse/positions';
+import { GlossaryDocument, Link } from '../parse/model';
+import { comparePositions, entryContaining } from '../parse/positions';
 import { DiagnosticCode } from './codes';
 import { Check, fileNameOf } from './check';
 import { findClosestIds } from './closestIds';
@@ -34,7 +34,7 @@ export const checkBrokenLinks: Check = function* ({ document, index }) {
     yield {
       range: link.idRange ?? link.range,
       code: DiagnosticCode.BrokenLink,
-      message: brokenLinkMessage(link, document.uri, index),
+      message: brokenLinkMessage(link, document, index),
       data: { kind: DiagnosticCode.BrokenLink, target: link.target },
       relatedInformation: [],
     };
@@ -46,7 +46,8 @@ export const checkBrokenLinks: Check = function* ({ document, index }) {
  * real glossary's Claude.md holds a copy of CNN), and the ids its quick fixes offer, in their order
  * (the hover's too).
  */
-function brokenLinkMessage({ target, label }: Link, linkingUri: string, index: WorkspaceIndex): string {
+function brokenLinkMessage(link: Link, document: GlossaryDocument, index: WorkspaceIndex): string {
+  const { target, label } = link;
   // `[label](#)`, as while a link is typed, names no id to look for.
   if (target === '') {
     return l10n.t('The link names no id after #.');
@@ -55,10 +56,10 @@ function brokenLinkMessage({ target, label }: Link, linkingUri: string, index: W
   if (closestIds[0]?.normalize('NFC') === target.normalize('NFC')) {
     return l10n.t('No heading defines the id "{0}" in these characters: a heading gives it with its letters encoded otherwise (such as ö as one character, or as o and a combining ¨), which pandoc takes for another id.', target);
   }
-  const { ids } = replacementsFor(index, target, label, closestIds);
+  const { ids } = replacementsFor(index, target, label, closestIds, entryContaining(document, link.range.start)?.id);
   return [
     l10n.t('No heading defines the id "{0}".', target),
-    ...fileNamedAfterNote(index, target, linkingUri, ids),
+    ...fileNamedAfterNote(index, target, document.uri, ids),
     ...(ids.length === 0 ? [] : [l10n.t('Perhaps meant: {0}.', suggestionsText(index, ids))]),
   ].join(' ');
 }

@@ -13,17 +13,27 @@ const maxSuggestedIds = 3;
  * the one entry its id names, or an entry id that is an obvious variant of it. A close spelling
  * may mean another thing (#GAN is not #DAN, #Zero-Shot-Learning not #Few-Shot-Learning), the id
  * may be an entry yet to write, and a section's automatic id is never that clear:
- * `#Neurosymbolische-Systeme` is an entry yet to write, not the section of another.
+ * `#Neurosymbolische-Systeme` is an entry yet to write, not the section of another. The entry that
+ * holds the link (`linkingEntryId`) is never offered: `#Modelle` in Modell.md is no self-link.
+ * (Unless another file gives its id too: as for `self-link`, the entry may have taken another's id.)
  */
-export function replacementsFor(index: WorkspaceIndex, target: string, label: string, closestIds: readonly string[]): { readonly ids: string[]; readonly preferred?: string } {
+export function replacementsFor(
+  index: WorkspaceIndex,
+  target: string,
+  label: string,
+  closestIds: readonly string[],
+  linkingEntryId: string | undefined,
+): { readonly ids: string[]; readonly preferred?: string } {
+  const own = linkingEntryId !== undefined && index.definingDocumentCount(linkingEntryId) === 1 ? linkingEntryId : undefined;
+  const others = (ids: readonly string[]): string[] => (own === undefined ? [...ids] : ids.filter((id) => id !== own));
   // "Diffusion Models" for `#Diffusion-Models` (its id being `DiffusionModels`), "Generative
   // Adversarial Network (GAN)" for `#GAN`. (The file name is no such sign: the real glossary's
   // `Claude.md` holds a copy of the entry CNN.)
-  const named = index.entryIdsNamed(target, maxSuggestedIds);
-  const labelled = index.entryIdsNamed(label, maxSuggestedIds);
+  const named = others(index.entryIdsNamed(target, maxSuggestedIds + 1)).slice(0, maxSuggestedIds);
+  const labelled = others(index.entryIdsNamed(label, maxSuggestedIds + 1));
   const entries = [...new Set([...named, ...labelled])].slice(0, maxSuggestedIds);
-  const close = closestIds.filter((id) => !entries.includes(id));
-  const closest = closestIds[0];
+  const close = others(closestIds).filter((id) => !entries.includes(id));
+  const closest = others(closestIds)[0];
   const preferred =
     named.length === 1 ? named[0]! : named.length === 0 && closest !== undefined && isObviousVariant(target, closest) && entryWithId(index, closest) !== undefined ? closest : undefined;
   return { ids: [...entries, ...close].slice(0, maxSuggestedIds), ...(preferred !== undefined ? { preferred } : {}) };

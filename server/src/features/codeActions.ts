@@ -200,7 +200,7 @@ function brokenLinkFixes(
     actions.push(idChange);
   }
   if (link !== undefined) {
-    const { ids, preferred } = replacementsFor(input.index, target, link.label, findClosestIds(target, input.index));
+    const { ids, preferred } = replacementsFor(input.index, target, link.label, findClosestIds(target, input.index), entryContaining(model, link.range.start)?.id);
     for (const id of ids) {
       const edit = editOf(input, [TextEdit.replace(diagnostic.range, id)]);
       actions.push(quickFix(changeToTitle(id, input.index), diagnostic, edit, !idChange?.isPreferred && id === preferred));

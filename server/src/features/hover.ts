@@ -52,7 +52,8 @@ async function linkHover(index: WorkspaceIndex, uri: string, link: Link, readTex
       return [title, escapeMarkdown(indexAnchorMissingMessage(index)), count];
     }
     // The ids the quick fixes offer, in their order: an entry named by title comes before a close spelling.
-    const { ids } = replacementsFor(index, link.target, link.label, findClosestIds(link.target, index));
+    const linkingEntry = entryAt(index, uri, link.range.start);
+    const { ids } = replacementsFor(index, link.target, link.label, findClosestIds(link.target, index), linkingEntry?.id);
     const named = (id: string): string => {
       const note = suggestionNote(index, id, true);
       return note === undefined ? codeSpan(id) : `${codeSpan(id)} (${escapeMarkdown(note)})`;

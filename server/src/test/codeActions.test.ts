@@ -64,6 +64,18 @@ test('a broken link offers the closest ids, the obvious one preferred, and creat
   assert.deepEqual(create.command, { title: 'Create entry "Models"', command: ServerCommands.createEntry, arguments: [{ title: 'Models', id: 'Models' }] });
 });
 
+test('a broken link is never offered the id of the entry that holds it: that would be a self-link', () => {
+  const lines = ['## Modell {#Modell .chapter .small .term}', '', '### Siehe auch {.seealso}', '', '[Modelle](#Modelle) |', '[Index](#Index) |'];
+  const files = { 'Index.md': index, 'Modell.md': lines, 'Model.md': ['## Model {#Model .term}'] };
+  const { actions } = actionsOf(files, 'Modell.md');
+  assert.deepEqual(titlesAndPreference(actions), [['Create entry "Modelle"', false]]);
+  const broken = computeDiagnostics(indexOf(files).document(uriOf('Modell.md'))!, indexOf(files), defaultConfig).find((diagnostic) => diagnostic.code === 'broken-link');
+  assert.equal(broken?.message, 'No heading defines the id "Modelle".');
+  // From another entry, the id is the one meant.
+  const other = { ...files, 'Daten.md': ['## Daten {#Daten .chapter .small .term}', '', 'Mit [Modellen](#Modelle).'] };
+  assert.deepEqual(titlesAndPreference(actionsOf(other, 'Daten.md').actions.filter((action) => action.title.startsWith('Change to'))), [['Change to "Modell"', true]]);
+});
+
 test('no entry is offered for an id that cannot be a file name, and no replacement for an implicit heading link', () => {
   const { actions } = actionsOf({ 'Index.md': index, 'A.md': ['[x](#a:b) and [Missing Heading]', '', '[Missing Heading]: #a:b'] }, 'A.md');
   assert.deepEqual(actions.map((action) => action.title), []);

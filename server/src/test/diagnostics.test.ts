@@ -41,9 +41,10 @@ test('a well-formed entry file has no diagnostics', () => {
 test('broken-link: a link to an id defined nowhere is an error naming the ids it may have meant', () => {
   const files = {
     ...indexPage,
-    'Neural-Network.md': entryLines('Neural Network', 'Neural-Network', [], ['See [networks](#Neural-Networks) and [x](#Nowhere).']),
+    'Neural-Network.md': entryLines('Neural Network', 'Neural-Network', []),
+    'Deep-Learning.md': entryLines('Deep Learning', 'Deep-Learning', ['[Neural Network](#Neural-Network)'], ['See [networks](#Neural-Networks) and [x](#Nowhere).']),
   };
-  assert.deepEqual(diagnosticsOf(files, 'Neural-Network.md'), [
+  assert.deepEqual(diagnosticsOf(files, 'Deep-Learning.md'), [
     {
       range: '2:16-2:31',
       severity: 'error',

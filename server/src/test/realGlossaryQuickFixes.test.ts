@@ -105,6 +105,9 @@ test('every quick fix on the real glossary changes only the ranges it names, in 
         edited.forEach(({ uri, after }) => index.update(parseGlossaryDocument(after, uri, 2, { termClass: 'term' })));
         const ownText = edited.find(({ uri }) => uri === document.uri)?.after ?? document.getText();
         const remaining = computeDiagnostics(index.document(document.uri)!, index, config, ownText);
+        // No fix makes an entry link to itself (Benchmarks.md's `#Benchmark` is not changed to `#Benchmarks`).
+        const selfLinks = (list: readonly GlossaryDiagnostic[]): number => list.filter((candidate) => candidate.code === DiagnosticCode.SelfLink).length;
+        assert.ok(selfLinks(remaining) <= selfLinks(diagnostics), `${action.title} in ${document.uri} makes the entry link to itself`);
         if (isHeadingIdChange(action)) {
           // The links come along: none is left at the old id, and the new one has them (and those that named it already).
           assert.equal(index.linksTo(model.entries[0]!.id).length, 0, action.title);
