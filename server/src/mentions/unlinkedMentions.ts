@@ -449,7 +449,21 @@ function matchesAt(words: ParagraphWords, i: number, form: TermForm): boolean {
     return false;
   }
   const end = last + form.closing.length;
-  return !joinedAt(text, start - 1, start - 2) && !joinedAt(text, end, end + 1) && !suspendedAt(text, start - 1, start - 2) && !suspendedAt(text, end, end + 1);
+  return (
+    !joinedAt(text, start - 1, start - 2) &&
+    !joinedAt(text, end, end + 1) &&
+    !suspendedAt(text, start - 1, start - 2) &&
+    !suspendedAt(text, end, end + 1) &&
+    !linkReadOtherwiseAt(text, start, end)
+  );
+}
+
+/**
+ * Whether pandoc would read a link put on the text from `start` to `end` as something else: an
+ * image after `!` (`Toll!TensorFlow`), a citation after `@`, a link with attributes before `{`.
+ */
+function linkReadOtherwiseAt(text: string, start: number, end: number): boolean {
+  return text[start - 1] === '!' || text[start - 1] === '@' || text[end] === '{';
 }
 
 /** A space or hyphen of a form matches white space within a paragraph or a hyphen; any other separator itself. */

@@ -407,6 +407,12 @@ test('no mention in suspended compounds, gender forms, indented code, math, comm
   ]);
 });
 
+test('no mention where a link would be read as something else: an image after !, a citation after @, a link with attributes before {', () => {
+  const terms: [string, string][] = [['TensorFlow', 'TensorFlow']];
+  const body = ['Toll!TensorFlow, @TensorFlow und TensorFlow{.x} nicht, aber TensorFlow! und (TensorFlow) schon.'];
+  assert.deepEqual(mentionsOf(withTerms(body, terms), 'A.md'), ['2:60-2:70 TensorFlow -> #TensorFlow']);
+});
+
 test('no mention inside an HTML element pandoc keeps verbatim (pre, script, style, textarea), and after it on its line; in a div, as pandoc reads Markdown there', () => {
   const terms: [string, string][] = [
     ['Tensor', 'Tensor'],
