@@ -899,13 +899,13 @@ function plainTextOf(text: string, resolve: ReferenceResolver, linksAllowed: boo
       }
     } else if (ch === '[' || (ch === '!' && text[i + 1] === '[')) {
       const open = ch === '!' ? i + 1 : i;
-      // Inside a link's label Pandoc reads no links: a nested one stays text.
-      const attempt: LinkAttempt = linksAllowed ? tryLink(text, open, resolve) : { kind: 'none' };
+      // Inside a link's label Pandoc reads no links: a nested one stays text. An image it reads.
+      const attempt: LinkAttempt = linksAllowed || ch === '!' ? tryLink(text, open, resolve) : { kind: 'none' };
       const close = matchingBracket(text, open);
       const span = ch !== '!' && close > 0 && text[close + 1] === '{' ? parseAttributeBlock(text, close + 1) : undefined;
       if (attempt.kind === 'link') {
-        // An image's description may hold links, a link's label not.
-        emit(plainText(text.slice(attempt.link.labelStart, attempt.link.labelEnd), resolve, ch === '!'));
+        // An image's description may hold links, a link's label not (nor an image's in a link's label).
+        emit(plainText(text.slice(attempt.link.labelStart, attempt.link.labelEnd), resolve, ch === '!' && linksAllowed));
         i = attempt.link.end;
       } else if (attempt.kind === 'unresolved') {
         emit((ch === '!' ? '![' : '[') + plainText(text.slice(open + 1, attempt.labelEnd), resolve) + ']');

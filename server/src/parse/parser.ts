@@ -120,7 +120,9 @@ export function parseGlossaryDocument(
     definitions.set(referenceKey(definition.label), resolved);
     if (definition.attributes?.block.id) definitionIds.set(resolved, definition.attributes);
   }
-  const explicitOnly: ReferenceResolver = (key) => definitions.get(key);
+  // Pandoc works out a heading's automatic id before it resolves references: `## See [A][a]` is
+  // `see-aa`, as if no reference were defined.
+  const noReferences: ReferenceResolver = () => undefined;
 
   // Headings: ids first (automatic ids do not depend on where links point), then implicit references.
   const usedIds = new Set<string>();
@@ -131,7 +133,7 @@ export function parseGlossaryDocument(
     if (block.kind !== 'heading') continue;
     const segment = new Segment(block.content, source);
     const parts = splitHeading(block, segment.text);
-    const plain = plainText(parts.raw, explicitOnly).trim();
+    const plain = plainText(parts.raw, noReferences).trim();
     let id = parts.attributes?.id;
     if (id === undefined || id === '') id = uniqueIdentifier(plain, usedIds, nextSuffix);
     usedIds.add(id);
