@@ -38,6 +38,21 @@ function glossary(args: readonly string[], settings: Record<string, string>): { 
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
+/** The exit status of a run whose reader of standard output, or of standard error, or both, stops at once (`glossary check . 2>&1 | head -0`). */
+function statusWithClosedStreams(args: readonly string[], closed: readonly ('stdout' | 'stderr')[]): Promise<number | null> {
+  const child = spawn(process.execPath, [serverScript, ...args], { stdio: ['ignore', 'pipe', 'pipe'], env: environmentWith({ LANG: 'C' }) });
+  for (const stream of closed) child[stream].destroy();
+  for (const stream of (['stdout', 'stderr'] as const).filter((name) => !closed.includes(name))) child[stream].resume();
+  return new Promise((resolve) => child.on('close', (status) => resolve(status)));
+}
+
+test('a reader that stops early, of the report or of the notes on stderr, does not change the exit status', async () => {
+  for (const closed of [['stdout'], ['stderr'], ['stdout', 'stderr']] as const) {
+    assert.equal(await statusWithClosedStreams(['check', '--bogus'], closed), 2, `usage error, ${closed.join(' and ')} closed`);
+    assert.equal(await statusWithClosedStreams(['check', exampleGlossary], closed), 1, `problems found, ${closed.join(' and ')} closed`);
+  }
+});
+
 test('LANG=de_DE.UTF-8 gives German help, usage errors and diagnostics', () => {
   const german = { LANG: 'de_DE.UTF-8' };
   const help = glossary(['--help'], german);

@@ -16,6 +16,10 @@ function main(): void {
     throw error;
   };
   process.stdout.on('error', onStdoutError);
+  // Notes and warnings no one reads any more change nothing: the run goes on to its exit status.
+  process.stderr.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error;
+  });
   runCli(argv, {
     cwd: process.cwd(),
     workspace: new NodeFileSystemWorkspace({ synchronousReads: true }),
