@@ -44,7 +44,10 @@ export async function entryPreview(entry: Entry, text: string, { explanation: wi
   // and pandoc may read the summary's markup differently (`***??? TODO ***`).
   const isSummary = (block: MarkdownNode): boolean => {
     const written = summary === undefined ? null : summaryPattern.exec(intro.source(block));
-    return written?.index === 0 && summary!.startsWith(oneLine(written[1]!));
+    if (written?.index !== 0) return false;
+    // The model's summary goes on with who said it, when a parenthesis follows: `"…" (Grok)`.
+    const inner = oneLine(written[1]!);
+    return summary === inner || summary!.startsWith(`${inner} (`);
   };
   const lead = intro.blocks.find((block) => isProse(block, intro.source) && !isSummary(block));
   const section = entry.sections.find((candidate) => candidate.heading.classes.includes('explanation'));

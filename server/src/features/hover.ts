@@ -124,7 +124,8 @@ function anchorHover(index: WorkspaceIndex, id: string): string[] {
   const fromOtherFiles = new Set<string>();
   let fromIndexPage = false;
   for (const located of links) {
-    const entry = entryAt(index, located.uri, located.link.range.start);
+    // A line above a file's first entry belongs to that entry's file.
+    const entry = entryAt(index, located.uri, located.link.range.start) ?? index.document(located.uri)?.entries[0];
     if (entry !== undefined) fromEntries.add(`${located.uri}#${entry.id}`);
     else if (located.uri === indexPage) fromIndexPage = true;
     else fromOtherFiles.add(located.uri);

@@ -168,14 +168,20 @@ function gapAfter(document: TextDocument, links: readonly Link[], position: numb
 }
 
 /**
- * Whether text between links only parts them: white space, line breaks, list markers and
- * punctuation such as `|`, `·` or `,`; no words, comments or markup.
+ * Whether text between links only parts them: white space, line breaks (hard ones too: `\` at a
+ * line's end, `<br>`), list markers, and punctuation such as `|`, `·`, `&middot;` or `,`; no words,
+ * comments or other markup.
  */
 function isSeparator(gap: string): boolean {
-  return gap.split(/\r\n|\n|\r/).every((line, k) => separatorLine.test(k === 0 ? line : line.replace(/^[ \t]*(?:(?:[-*+]|\d{1,9}[.)])(?=[ \t]|$))?/, '')));
+  return gap.split(/\r\n|\n|\r/).every((line, k) => {
+    const rest = (k === 0 ? line : line.replace(/^[ \t]*(?:(?:[-*+]|\d{1,9}[.)])(?=[ \t]|$))?/, '')).replace(separatorMarkup, '');
+    return separatorCharacters.test(rest);
+  });
 }
 
-const separatorLine = /^[^\p{L}\p{N}<>*_`[\]()!{}\\~^$&@#]*$/u;
+/** Markup a separator may hold: a hard line break, a character reference. */
+const separatorMarkup = /\\$|<br[ \t]*\/?>|&(?:#[xX][0-9a-fA-F]{1,6}|#[0-9]{1,7}|[A-Za-z][A-Za-z0-9]{1,31});/gi;
+const separatorCharacters = /^[^\p{L}\p{N}<>*_`[\]()!{}\\~^$&@#]*$/u;
 
 /**
  * Inserts a see-also section ending with `[Index](#Index)` at the end of an entry: before its

@@ -327,12 +327,14 @@ function parseDestination(fullText: string, pos: number): Destination | undefine
   let url = '';
   let urlStart = i;
   let urlEnd = i;
-  if (text[i] === '<') {
+  const angled = text[i] === '<';
+  if (angled) {
     const close = text.indexOf('>', i + 1);
     if (close < 0 || text.slice(i, close).includes('\n')) return undefined;
     urlStart = i + 1;
     urlEnd = close;
-    url = unescapeAndResolve(text.slice(urlStart, urlEnd));
+    // Kept as written, white space within too (`<#A&#32;&#32;B>` is `#A%20%20B`), but at its end.
+    url = unescapeAndResolve(text.slice(urlStart, urlEnd)).replace(/[ \t\r\n]+$/, '');
     i = close + 1;
   } else {
     let parens = 0;
@@ -394,7 +396,7 @@ function parseDestination(fullText: string, pos: number): Destination | undefine
     i = j;
     if (text[i] !== ')') return undefined;
   }
-  return { url: escapeUri(url.trim().split(/\s+/u).join(' ')), urlStart, urlEnd, end: i + 1 };
+  return { url: escapeUri(angled ? url : url.trim().split(/\s+/u).join(' ')), urlStart, urlEnd, end: i + 1 };
 }
 
 

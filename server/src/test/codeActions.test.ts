@@ -149,6 +149,17 @@ test('a comment or text after a link stays with it: no link added to a list copi
   assert.deepEqual(add('Axt.md', 'Add "Axt" to the index under "A"'), ['[Apfel](#Apfel) |', '<!-- mehr -->', '[Avocado](#Avocado) | (neu)', '[Axt](#Axt) |']);
 });
 
+test('hard line breaks and character references between links are separators, copied as they are', () => {
+  const entries = { 'Apfel.md': entryLines('Apfel', 'Apfel', []), 'Axt.md': entryLines('Axt', 'Axt', []), 'Ast.md': entryLines('Ast', 'Ast', []) };
+  const added = (links: string[]) => {
+    const files = { 'Index.md': ['# Index {#Index}', '', '### A {.index}', '', ...links], ...entries };
+    return appliedTo(titled(actionsOf(files, 'Ast.md', undefined, undefined, { otherFiles: true }).actions, 'Add "Ast" to the index under "A"'), files, 'Index.md').slice(4);
+  };
+  assert.deepEqual(added(['[Apfel](#Apfel) \\', '[Axt](#Axt) \\']), ['[Apfel](#Apfel) \\', '[Ast](#Ast) \\', '[Axt](#Axt) \\']);
+  assert.deepEqual(added(['[Apfel](#Apfel)<br>', '[Axt](#Axt)<br>']), ['[Apfel](#Apfel)<br>', '[Ast](#Ast)<br>', '[Axt](#Axt)<br>']);
+  assert.deepEqual(added(['[Apfel](#Apfel) &middot; [Axt](#Axt)']), ['[Apfel](#Apfel) &middot; [Ast](#Ast) &middot; [Axt](#Axt)']);
+});
+
 test('a link added to a bulleted list is an item of it', () => {
   const lines = ['## A {#A .chapter .small .term}', '', '### Siehe auch {.seealso}', '', '- [D](#D)', '- [C](#C)', '', '----'];
   const { actions, document } = actionsOf({ 'Index.md': index, 'C.md': ['## C {#C .term}'], 'D.md': ['## D {#D .term}'], 'A.md': lines }, 'A.md');

@@ -103,6 +103,11 @@ test('hover on an entry heading counts the links and where they come from: entri
     }),
     '`LLM`\n\n3 links point here. Sources: 1 entry and 1 file without an entry.',
   );
+  // A link above the entry of its file comes from that entry's file.
+  assert.equal(
+    await hoverTextAt({ 'LLM.md': ['## Large ‸Language Model {#LLM .chapter .small .term}'], 'A.md': ['Vorwort: siehe [LLM](#LLM).', '', ...entryLines('A', 'A', [])] }),
+    '`LLM`\n\n1 link points here. Sources: 1 entry.',
+  );
   assert.equal(
     await hoverTextAt({
       'LLM.md': ['## Large ‸Language Model {#LLM .chapter .small .term}'],
@@ -243,6 +248,9 @@ test('the lead is the paragraph after the summary, whatever remark makes of the 
   assert.deepEqual(shown(await hoverTextAt({ 'A.md': ['[x](#LN‸)'], 'LN.md': todo })).slice(1, 3), ['*??? TODO*', 'Layer Normalization normalisiert.']);
   const summaryWithCode = ['## C {#C .chapter .small .term}', '', '***Mit `Code` &lt;und&gt; [Link](#X)***', '', 'Die Definition.'];
   assert.equal(shown(await hoverTextAt({ 'A.md': ['[x](#C‸)'], 'C.md': summaryWithCode }))[2], 'Die Definition.');
+  // A lead that opens with the start of the summary in bold italics is the lead.
+  const sameStart = ['## K {#K .chapter .small .term}', '', '***KI-System***', '', '***KI*** ist ein Begriff.'];
+  assert.equal(shown(await hoverTextAt({ 'A.md': ['[x](#K‸)'], 'K.md': sameStart }))[2], 'KI ist ein Begriff.');
 
   const breaks = ['## B {#B .chapter .small .term}', '', 'Zeile eins\\', 'Zeile zwei mit  ', 'Zeile drei.', '', '### E {.explanation}', '', 'Eins\\', 'zwei.'];
   assert.deepEqual(shown(await hoverTextAt({ 'A.md': ['[x](#B‸)'], 'B.md': breaks })).slice(1, 3), ['Zeile eins Zeile zwei mit Zeile drei.', 'Eins zwei.']);

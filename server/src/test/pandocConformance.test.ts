@@ -258,6 +258,7 @@ const cornerCases: readonly string[] = [
   // A heading's automatic id leaves references unresolved; an image in a link's label is read (its description holds no link).
   '## Siehe [Transformer][tr]\n\n[tr]: #transformer\n\n## [![Logo](logo.png)](#home) Projekt\n\n## [![Logo](logo.png)][r] Zwei\n\n[r]: #home\n\n[Siehe Transformer] [Siehe Transformertr] [Logo Projekt]\n\n## Bild ![a [b](#c) d](x.png) e\n',
   // Character references: resolved in <…> destinations, reference definitions and quoted attribute values, not after an escaped & or unquoted.
+  '[w](<#A  B>) [x](<#A&#9;B>) [y](<#A&#32;&#32;B>) [z](#A&#32;&#32;B) [v](<#A&#xA0;B>) [u](<#T >)\n',
   '[a](<#A&#45;B>) [b][r] [c][s] [d](#A\\&#45;B) [e](<#A\\&#45;B>) [f](#C&amp;D)\n\n[r]: #A&#45;B\n[s]: <#A&#x2D;B&amp;C>\n\n## X {id="A&#45;B"}\n\n## Y {id=\'Y&amp;Z\'}\n\n## Z {id=Q&#45;R}\n\n[g]{id="S&#45;T"}\n',
   '\\textbf{x}\n## Swallowed {#sw}\n\n\\emph{a} \\newpage\n## Also {#also}\n\n\\item [b](#y)\n\n\\newpage\\clearpage\n## After {#after}\n\n- \\newpage\n  ## In a list {#li}\n\n> \\newpage\n> ## In a quote {#q}',
 ];
