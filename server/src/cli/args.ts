@@ -58,13 +58,25 @@ export function explicitLocale(argv: readonly string[]): string | undefined {
   return locale;
 }
 
-/** The arguments without the `--locale LANG` options before the command (`explicitLocale` reads them). */
-function withoutLeadingLocale(argv: readonly string[]): readonly string[] {
+/**
+ * The `--locale LANG` options before the command (`explicitLocale` reads them), and the arguments
+ * from the command on.
+ */
+function splitLeadingLocales(argv: readonly string[]): { readonly locales: readonly (string | undefined)[]; readonly rest: readonly string[] } {
+  const locales: (string | undefined)[] = [];
   let start = 0;
   while (argv[start] === '--locale' || argv[start]?.startsWith('--locale=')) {
+    locales.push(argv[start] === '--locale' ? argv[start + 1] : argv[start]!.slice('--locale='.length));
     start += argv[start] === '--locale' ? 2 : 1;
   }
-  return argv.slice(start);
+  return { locales, rest: argv.slice(start) };
+}
+
+/** Why a value given to `--locale` is none, or undefined. */
+function localeProblem(value: string | undefined): UsageError | undefined {
+  // A value that looks like an option is the option forgotten: `--locale --format json`.
+  if (value === undefined || value === '' || value.startsWith('--')) return usageError(missingValueMessage('--locale', 'check'));
+  return isLanguageTag(value) ? undefined : usageError(l10n.t('"{0}" is not a language; --locale takes one such as de or en', value));
 }
 
 /** A language such as `de`, `en`, `de-CH` or `de_DE`. */
@@ -74,7 +86,13 @@ function isLanguageTag(value: string): boolean {
 
 /** Reads the arguments after the program name. Never throws. */
 export function parseArguments(argv: readonly string[]): CliCommand | UsageError {
-  const [command, ...rest] = withoutLeadingLocale(argv);
+  const leading = splitLeadingLocales(argv);
+  const [command, ...rest] = leading.rest;
+  // The language server takes what its editor passes, and ignores a locale it cannot use.
+  const leadingProblem = command === 'lsp' ? undefined : leading.locales.map(localeProblem).find((problem) => problem !== undefined);
+  if (leadingProblem !== undefined) {
+    return leadingProblem;
+  }
   if (command === undefined) {
     return usageError(l10n.t('a command is needed: check, index, report or lsp'));
   }
@@ -96,12 +114,9 @@ export function parseArguments(argv: readonly string[]): CliCommand | UsageError
       return { kind: 'help' };
     } else if (option !== undefined) {
       const value = argument === option ? rest[++i] : argument.slice(option.length + 1);
-      // A value that looks like an option is the option forgotten: `--locale --format json`.
-      if (value === undefined || value === '' || value.startsWith('--')) {
-        return usageError(missingValueMessage(option, command));
-      }
-      if (option === '--locale' && !isLanguageTag(value)) {
-        return usageError(l10n.t('"{0}" is not a language; --locale takes one such as de or en', value));
+      const problem = option === '--locale' ? localeProblem(value) : value === undefined || value === '' || value.startsWith('--') ? usageError(missingValueMessage(option, command)) : undefined;
+      if (problem !== undefined) {
+        return problem;
       }
       values.set(option, value);
     } else if (argument === '--') {

@@ -459,6 +459,10 @@ test('--locale, given to any command, wins over the environment', async () => {
   assert.equal((await run(['check', 'g', '--locale', '--format', 'json'], glossary)).stderr, 'glossary: --locale needs a language, such as de or en\nTry "glossary --help".\n');
   assert.equal((await run(['check', 'g', '--locale', 'de/x'], glossary)).stderr, 'glossary: "de/x" is not a language; --locale takes one such as de or en\nTry "glossary --help".\n');
   assert.equal((await run(['check', 'g', '--locale=de_DE', '--format', 'json'], glossary)).exitCode, 1);
+  // Before the command, the same.
+  assert.deepEqual(await run(['--locale', 'de/x', 'check', 'g'], glossary), { exitCode: 2, stdout: '', stderr: 'glossary: "de/x" is not a language; --locale takes one such as de or en\nTry "glossary --help".\n' });
+  assert.equal((await run(['--locale=de_DE.UTF-8', 'check', 'g'], glossary)).exitCode, 2);
+  assert.equal((await run(['--locale', '--help'], glossary)).stderr, 'glossary: --locale needs a language, such as de or en\nTry "glossary --help".\n');
   assert.equal((await run(['index', 'g', '--locale', 'de'], glossary)).exitCode, 0);
 });
 
