@@ -269,6 +269,20 @@ test('.glossary.json in an ancestor folder is used, with patterns relative to it
   ]);
 });
 
+test('a .glossary.json that cannot be read is bad usage, not a folder without one (whose parent\'s would then apply)', async () => {
+  const parent = { '.glossary.json': JSON.stringify({ severity: { 'broken-link': 'off' } }) };
+  for (const [content, problem] of [
+    [{ unreadable: 'EACCES' }, 'g/.glossary.json cannot be read (its permissions, or it is a folder).'],
+    [new Uint8Array([123, 0, 125]), 'g/.glossary.json is not a text file.'],
+  ] as const) {
+    assert.deepEqual(await run(['check', 'g'], { ...glossary, ...parent, 'g/.glossary.json': content }), {
+      exitCode: 2,
+      stdout: '',
+      stderr: `glossary: ${problem}\nglossary: the glossary was not read: correct the configuration first\n`,
+    });
+  }
+});
+
 test('the search for .glossary.json stops at the git root', async () => {
   const result = await run(['check', 'repo/g/Birne.md'], {
     '.glossary.json': JSON.stringify({ severity: { 'anchor-file-mismatch': 'off' } }),

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { URI, Utils } from 'vscode-uri';
 import { configFileName, parseConfigFileText } from '../config';
 import { Workspace } from './workspace';
@@ -27,6 +28,12 @@ export async function findConfigFile(workspace: Workspace, startFolderUri: strin
       const fileName = nameOf(candidate);
       const { json, problems } = parseConfigFileText(read.text, fileName);
       return { json, folderUri: folder.toString(), fileName, problems };
+    }
+    // A settings file that is there but cannot be read is a mistake to tell, not a folder without one.
+    if (read.reason !== 'notFound') {
+      const fileName = nameOf(candidate);
+      const problem = read.reason === 'binary' ? l10n.t('{0} is not a text file.', fileName) : l10n.t('{0} cannot be read (its permissions, or it is a folder).', fileName);
+      return { json: undefined, folderUri: folder.toString(), fileName, problems: [problem] };
     }
     const parent = Utils.dirname(folder);
     if ((await workspace.stat(Utils.joinPath(folder, '.git').toString())) !== undefined || parent.toString() === folder.toString()) {
