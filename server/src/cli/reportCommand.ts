@@ -113,7 +113,9 @@ async function givenFolders(paths: readonly string[], io: OutputIo): Promise<{ r
 }
 
 async function isGlossaryFile(uri: string, paths: readonly string[], loaded: LoadedGlossary, io: OutputIo): Promise<boolean> {
-  if (loaded.index.document(uri) !== undefined || loaded.files.some((file) => file.uri === uri) || Utils.basename(URI.parse(uri)) === configFileName) {
+  // The files named to be read count, also when one could not be read.
+  const named = paths.some((given) => URI.file(path.resolve(io.cwd, given)).toString() === uri);
+  if (named || loaded.index.document(uri) !== undefined || loaded.files.some((file) => file.uri === uri) || Utils.basename(URI.parse(uri)) === configFileName) {
     return true;
   }
   const { folders, configFolder } = await givenFolders(paths, io);

@@ -10,7 +10,7 @@ import { WorkspaceIndex } from '../index/workspaceIndex';
 import { buildReport, GlossaryReport } from '../report/glossaryReport';
 import { renderReportHtml } from '../report/reportHtml';
 import { NodeFileSystemWorkspace } from '../workspace/nodeWorkspace';
-import { InMemoryWorkspace } from '../workspace/inMemoryWorkspace';
+import { InMemoryFileContent, InMemoryWorkspace } from '../workspace/inMemoryWorkspace';
 import { corpusEntries, corpusFiles } from './corpus';
 import { entryLines, indexOf, uriOf } from './support/tinyWorkspace';
 
@@ -189,7 +189,7 @@ interface ReportRun {
   readonly written: Map<string, string>;
 }
 
-async function runReport(argv: readonly string[], extra: Partial<CliIo> = {}, moreFiles: Record<string, string> = {}): Promise<ReportRun> {
+async function runReport(argv: readonly string[], extra: Partial<CliIo> = {}, moreFiles: Record<string, InMemoryFileContent> = {}): Promise<ReportRun> {
   const files = { ...glossary, ...moreFiles };
   const workspace = new InMemoryWorkspace(Object.fromEntries(Object.entries(files).map(([name, content]) => [`file:///ws/${name}`, Array.isArray(content) ? content.join('\n') : content])));
   const written = new Map<string, string>();
@@ -261,7 +261,7 @@ test('report refuses to write over a file of the glossary, and says why a file c
 });
 
 test('report --output never writes into a file of the glossary, nor over an existing file that is not an .html, .htm or .json', async () => {
-  const refused = async (argv: readonly string[], message: string, moreFiles: Record<string, string> = {}): Promise<void> => {
+  const refused = async (argv: readonly string[], message: string, moreFiles: Record<string, InMemoryFileContent> = {}): Promise<void> => {
     const result = await runReport(argv, {}, moreFiles);
     assert.deepEqual(result, { exitCode: 2, stdout: '', stderr: `glossary: ${message}\n`, written: new Map() }, argv.join(' '));
   };
@@ -274,6 +274,10 @@ test('report --output never writes into a file of the glossary, nor over an exis
   await refused(['g/A.md', '--output', 'entwurf/neu.md'], 'entwurf/neu.md would become a file of the glossary (its include patterns take it in): the report is not written there', config);
   await refused(['g', '--output', '../ws/seiten/index.txt'], '../ws/seiten/index.txt is a file of the glossary: the report is not written over it', config);
   await refused(['g', '--format', 'json', '--output', '.glossary.json'], '.glossary.json is a file of the glossary: the report is not written over it', config);
+  // A file named to be read is never written over, though it could not be read.
+  const binary = new Uint8Array([97, 0, 98]);
+  const result = await runReport(['page.html', 'g/A.md', '--output', 'page.html'], {}, { 'page.html': binary });
+  assert.deepEqual([result.exitCode, result.written.size, result.stderr.split('\n').at(-2)], [2, 0, 'glossary: page.html is a file of the glossary: the report is not written over it']);
   // Outside the glossary, an existing file is replaced only when it is a page or JSON.
   await refused(['g', '--output', 'README.md'], 'README.md exists and is not an .html, .htm or .json file: the report replaces only such files', { 'README.md': '# Read me' });
   await refused(['g', '--output', 'notes.txt'], 'notes.txt exists and is not an .html, .htm or .json file: the report replaces only such files', { 'notes.txt': 'x' });
