@@ -104,6 +104,16 @@ test('glossary report --output does not follow a symbolic link into the glossary
     assert.equal(fs.readFileSync(entry, 'utf8'), before);
     assert.equal(fs.readFileSync(path.join(folder, 'ziel.html'), 'utf8'), '## Ziel {#Ziel .term}\n');
     assert.ok(!fs.existsSync(path.join(glossary, 'Neu.md')));
+    // A file named to be read, which could not be read (binary), under another name: a symbolic or a hard link.
+    fs.writeFileSync(path.join(glossary, 'seite.html'), 'a\0b');
+    fs.symlinkSync(path.join(glossary, 'seite.html'), path.join(glossary, 'verweis.html'));
+    fs.linkSync(path.join(glossary, 'seite.html'), path.join(glossary, 'hart.html'));
+    for (const [input, output] of [['verweis.html', 'seite.html'], ['seite.html', 'hart.html'], ['seite.html', 'seite.html']]) {
+      const result = spawnSync(process.execPath, [serverScript, 'report', input!, 'Attention.md', '--output', output!], { cwd: glossary, encoding: 'utf8' });
+      assert.equal(result.status, 2, result.stderr);
+      assert.match(result.stderr, new RegExp(`glossary: ${output} is a file of the glossary: the report is not written over it\n$`));
+    }
+    assert.equal(fs.readFileSync(path.join(glossary, 'seite.html'), 'utf8'), 'a\0b');
   } finally {
     fs.rmSync(folder, { recursive: true, force: true });
   }

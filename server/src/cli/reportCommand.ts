@@ -91,14 +91,19 @@ export async function outputRefusal(
 
 /**
  * Whether the file at a path is one of the glossary's files under another name: a hard link, or
- * the target of an entry that is a symbolic link (the files read, and `.glossary.json`).
+ * the target of an entry that is a symbolic link (the files read, the files named to be read, and
+ * `.glossary.json`).
  */
 async function isGlossaryFileOnDisk(filePath: string, paths: readonly string[], loaded: LoadedGlossary, io: OutputIo): Promise<boolean> {
   const identity = io.fileIdentity?.(filePath);
   if (identity === undefined) return false;
   const configFolder = (await givenFolders(paths, io)).configFolder;
-  const uris = [...[...loaded.index.documents()].map((document) => document.uri), ...(configFolder === undefined ? [] : [Utils.joinPath(URI.parse(configFolder), configFileName).toString()])];
-  return uris.some((uri) => io.fileIdentity!(URI.parse(uri).fsPath) === identity);
+  const filePaths = [
+    ...[...loaded.index.documents()].map((document) => URI.parse(document.uri).fsPath),
+    ...paths.map((given) => path.resolve(io.cwd, given)),
+    ...(configFolder === undefined ? [] : [path.join(URI.parse(configFolder).fsPath, configFileName)]),
+  ];
+  return filePaths.some((candidate) => io.fileIdentity!(candidate) === identity);
 }
 
 /** The folders given, and the folders of the files given, with the folder of the `.glossary.json` of the first (as in loadGlossary). */

@@ -49,7 +49,14 @@ export async function entryPreview(entry: Entry, text: string, { explanation: wi
     const inner = oneLine(written[1]!);
     return summary === inner || summary!.startsWith(`${inner} (`);
   };
-  const lead = intro.blocks.find((block) => isProse(block, intro.source) && !isSummary(block));
+  // The first such paragraph alone: a lead may open with the summary's words in bold italics too.
+  let summarySeen = false;
+  const lead = intro.blocks.find((block) => {
+    if (!isProse(block, intro.source)) return false;
+    if (summarySeen || !isSummary(block)) return true;
+    summarySeen = true;
+    return false;
+  });
   const section = entry.sections.find((candidate) => candidate.heading.classes.includes('explanation'));
   const explanation = withExplanation && section !== undefined && fits(section.heading) ? await explanationText(bodyOf(section.heading, section.range.end.line)) : undefined;
   const leadText = lead === undefined ? '' : intro.plainText(lead);

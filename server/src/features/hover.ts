@@ -124,9 +124,10 @@ function anchorHover(index: WorkspaceIndex, id: string): string[] {
   const fromOtherFiles = new Set<string>();
   let fromIndexPage = false;
   for (const located of links) {
-    // A line above a file's first entry belongs to that entry's file.
-    const entry = entryAt(index, located.uri, located.link.range.start) ?? index.document(located.uri)?.entries[0];
-    if (entry !== undefined) fromEntries.add(`${located.uri}#${entry.id}`);
+    const entry = entryAt(index, located.uri, located.link.range.start);
+    // A line above the first entry of a file belongs to that entry's file, unless it is the index page.
+    const fileEntry = entry ?? (located.uri === indexPage ? undefined : index.document(located.uri)?.entries[0]);
+    if (fileEntry !== undefined) fromEntries.add(`${located.uri}#${fileEntry.id}`);
     else if (located.uri === indexPage) fromIndexPage = true;
     else fromOtherFiles.add(located.uri);
   }

@@ -3,6 +3,7 @@ import { TextEdit } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { indexId } from '../diagnostics/seeAlsoChecks';
 import { WorkspaceIndex } from '../index/workspaceIndex';
+import { resolveCharacterReferences } from '../parse/characterReferences';
 import { Entry, Heading, Link } from '../parse/model';
 
 /**
@@ -174,13 +175,13 @@ function gapAfter(document: TextDocument, links: readonly Link[], position: numb
  */
 function isSeparator(gap: string): boolean {
   return gap.split(/\r\n|\n|\r/).every((line, k) => {
-    const rest = (k === 0 ? line : line.replace(/^[ \t]*(?:(?:[-*+]|\d{1,9}[.)])(?=[ \t]|$))?/, '')).replace(separatorMarkup, '');
-    return separatorCharacters.test(rest);
+    const rest = (k === 0 ? line : line.replace(/^[ \t]*(?:(?:[-*+]|\d{1,9}[.)])(?=[ \t]|$))?/, '')).replace(hardBreak, '');
+    // `&middot;` parts links as `·` does; `&auml;` is a letter.
+    return separatorCharacters.test(resolveCharacterReferences(rest));
   });
 }
 
-/** Markup a separator may hold: a hard line break, a character reference. */
-const separatorMarkup = /\\$|<br[ \t]*\/?>|&(?:#[xX][0-9a-fA-F]{1,6}|#[0-9]{1,7}|[A-Za-z][A-Za-z0-9]{1,31});/gi;
+const hardBreak = /\\$|<br[ \t]*\/?>/gi;
 const separatorCharacters = /^[^\p{L}\p{N}<>*_`[\]()!{}\\~^$&@#]*$/u;
 
 /**

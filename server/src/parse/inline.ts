@@ -910,8 +910,8 @@ function plainTextOf(text: string, resolve: ReferenceResolver, linksAllowed: boo
         emit(plainText(text.slice(attempt.link.labelStart, attempt.link.labelEnd), resolve, ch === '!' && linksAllowed));
         i = attempt.link.end;
       } else if (attempt.kind === 'unresolved') {
-        emit((ch === '!' ? '![' : '[') + plainText(text.slice(open + 1, attempt.labelEnd), resolve) + ']');
-        emit(plainText(text.slice(attempt.keyStart, attempt.end), resolve));
+        emit((ch === '!' ? '![' : '[') + plainText(text.slice(open + 1, attempt.labelEnd), resolve, linksAllowed) + ']');
+        emit(plainText(text.slice(attempt.keyStart, attempt.end), resolve, linksAllowed));
         i = attempt.end;
       } else if (span) {
         emit(plainText(text.slice(open + 1, close), resolve, linksAllowed));

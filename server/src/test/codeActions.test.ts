@@ -158,6 +158,8 @@ test('hard line breaks and character references between links are separators, co
   assert.deepEqual(added(['[Apfel](#Apfel) \\', '[Axt](#Axt) \\']), ['[Apfel](#Apfel) \\', '[Ast](#Ast) \\', '[Axt](#Axt) \\']);
   assert.deepEqual(added(['[Apfel](#Apfel)<br>', '[Axt](#Axt)<br>']), ['[Apfel](#Apfel)<br>', '[Ast](#Ast)<br>', '[Axt](#Axt)<br>']);
   assert.deepEqual(added(['[Apfel](#Apfel) &middot; [Axt](#Axt)']), ['[Apfel](#Apfel) &middot; [Ast](#Ast) &middot; [Axt](#Axt)']);
+  // A reference that is a letter, or none at all, is text.
+  assert.deepEqual(added(['[Apfel](#Apfel) &auml; [Axt](#Axt) &foo;']), ['[Apfel](#Apfel) &auml; [Ast](#Ast) |', '[Axt](#Axt) &foo;']);
 });
 
 test('a link added to a bulleted list is an item of it', () => {

@@ -103,6 +103,11 @@ test('hover on an entry heading counts the links and where they come from: entri
     }),
     '`LLM`\n\n3 links point here. Sources: 1 entry and 1 file without an entry.',
   );
+  // On the index page, a link is the index page's, though an entry follows below.
+  assert.equal(
+    await hoverTextAt({ 'LLM.md': ['## Large ‸Language Model {#LLM .chapter .small .term}'], 'Index.md': ['# Index {#Index}', '', '### L {.index}', '', '[LLM](#LLM) |', '', '## Anhang {#Anhang .term}'] }),
+    '`LLM`\n\n1 link points here. Sources: the index page.',
+  );
   // A link above the entry of its file comes from that entry's file.
   assert.equal(
     await hoverTextAt({ 'LLM.md': ['## Large ‸Language Model {#LLM .chapter .small .term}'], 'A.md': ['Vorwort: siehe [LLM](#LLM).', '', ...entryLines('A', 'A', [])] }),
@@ -251,6 +256,8 @@ test('the lead is the paragraph after the summary, whatever remark makes of the 
   // A lead that opens with the start of the summary in bold italics is the lead.
   const sameStart = ['## K {#K .chapter .small .term}', '', '***KI-System***', '', '***KI*** ist ein Begriff.'];
   assert.equal(shown(await hoverTextAt({ 'A.md': ['[x](#K‸)'], 'K.md': sameStart }))[2], 'KI ist ein Begriff.');
+  const sameWords = ['## K {#K .chapter .small .term}', '', '***KI***', '', '***KI*** ist ein Begriff.'];
+  assert.equal(shown(await hoverTextAt({ 'A.md': ['[x](#K‸)'], 'K.md': sameWords }))[2], 'KI ist ein Begriff.');
 
   const breaks = ['## B {#B .chapter .small .term}', '', 'Zeile eins\\', 'Zeile zwei mit  ', 'Zeile drei.', '', '### E {.explanation}', '', 'Eins\\', 'zwei.'];
   assert.deepEqual(shown(await hoverTextAt({ 'A.md': ['[x](#B‸)'], 'B.md': breaks })).slice(1, 3), ['Zeile eins Zeile zwei mit Zeile drei.', 'Eins zwei.']);

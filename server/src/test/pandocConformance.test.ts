@@ -256,7 +256,7 @@ const cornerCases: readonly string[] = [
   'Text \\include{x}\n## H {#h}\n',
   'Text \\documentclass{x}\n## H {#h}\n',
   // A heading's automatic id leaves references unresolved; an image in a link's label is read (its description holds no link).
-  '## Siehe [Transformer][tr]\n\n[tr]: #transformer\n\n## [![Logo](logo.png)](#home) Projekt\n\n## [![Logo](logo.png)][r] Zwei\n\n[r]: #home\n\n[Siehe Transformer] [Siehe Transformertr] [Logo Projekt]\n\n## Bild ![a [b](#c) d](x.png) e\n',
+  '## Siehe [Transformer][tr]\n\n[tr]: #transformer\n\n## [![Logo](logo.png)](#home) Projekt\n\n## [![Logo](logo.png)][r] Zwei\n\n[r]: #home\n\n[Siehe Transformer] [Siehe Transformertr] [Logo Projekt]\n\n## Bild ![a [b](#c) d](x.png) e\n\n## [x ![a [b](#c)][nope] y](#q) z\n',
   // Character references: resolved in <…> destinations, reference definitions and quoted attribute values, not after an escaped & or unquoted.
   '[w](<#A  B>) [x](<#A&#9;B>) [y](<#A&#32;&#32;B>) [z](#A&#32;&#32;B) [v](<#A&#xA0;B>) [u](<#T >)\n',
   '[a](<#A&#45;B>) [b][r] [c][s] [d](#A\\&#45;B) [e](<#A\\&#45;B>) [f](#C&amp;D)\n\n[r]: #A&#45;B\n[s]: <#A&#x2D;B&amp;C>\n\n## X {id="A&#45;B"}\n\n## Y {id=\'Y&amp;Z\'}\n\n## Z {id=Q&#45;R}\n\n[g]{id="S&#45;T"}\n',
