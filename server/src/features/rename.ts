@@ -5,6 +5,7 @@ import { WorkspaceIndex } from '../index/workspaceIndex';
 import { locateAt } from './locate';
 import { indexId } from '../diagnostics/seeAlsoChecks';
 import { headingIdProblem } from './newEntry';
+import { baseIdentifier } from '../parse/identifiers';
 
 /** Why a rename cannot happen, in words for the writer. */
 export class RenameRefused extends Error {}
@@ -34,6 +35,7 @@ export function prepareRename(index: WorkspaceIndex, uri: string, position: Posi
     if (anchors.some((located) => located.anchor.writtenIdRange === undefined)) {
       throw new RenameRefused(l10n.t('The id "{0}" is written with escapes; rename it there by hand.', item.link.target));
     }
+    refuseRenumbering(index, anchors.map((located) => located.uri), item.link.target);
     return { id: item.link.target, range: item.link.idRange };
   }
   const idRange = item?.kind === 'anchor' ? item.anchor.writtenIdRange : undefined;
@@ -42,7 +44,9 @@ export function prepareRename(index: WorkspaceIndex, uri: string, position: Posi
       throw new RenameRefused(indexIdKeptReason());
     }
     // Of an id defined more than once, the definition at the cursor is renamed alone: that makes it unique.
-    return index.anchorsOf(item.anchor.id).length > 1 ? { id: item.anchor.id, range: idRange, alone: true } : { id: item.anchor.id, range: idRange };
+    const definers = index.anchorsOf(item.anchor.id);
+    if (definers.filter((located) => located.uri === uri).length === 1) refuseRenumbering(index, [uri], item.anchor.id);
+    return definers.length > 1 ? { id: item.anchor.id, range: idRange, alone: true } : { id: item.anchor.id, range: idRange };
   }
   if (item?.kind === 'anchor' && item.anchor.explicit) {
     throw new RenameRefused(l10n.t('The id "{0}" is written with escapes; rename it there by hand.', item.anchor.id));
@@ -65,6 +69,24 @@ function refuseIndexOrDuplicate(index: WorkspaceIndex, id: string): void {
   if (definers.length > 1) {
     const files = [...new Set(definers.map((located) => fileNameOf(located.uri)))].join(', ');
     throw new RenameRefused(l10n.t('The id "{0}" is defined {1} times ({2}): rename it at one of its {#id}s, which gives that one alone the new id.', id, definers.length, files));
+  }
+}
+
+/**
+ * Refuses a rename that would change automatic ids of the files that define `id`, in use by links:
+ * pandoc numbers a heading whose automatic id an explicit one took (`{#kern}`, then `### Kern` is
+ * `kern-1`). Without `{#kern}` that heading is `kern`, and the links to `#kern-1` would break.
+ */
+function refuseRenumbering(index: WorkspaceIndex, definerUris: readonly string[], id: string): void {
+  for (const uri of new Set(definerUris)) {
+    for (const anchor of index.document(uri)?.anchors ?? []) {
+      const numbered = !anchor.explicit && anchor.heading !== undefined && anchor.id.startsWith(`${id}-`) && /^\d+$/.test(anchor.id.slice(id.length + 1));
+      if (numbered && baseIdentifier(anchor.heading!.plainText) === id && index.linksTo(anchor.id).length > 0) {
+        throw new RenameRefused(
+          l10n.t('Renaming "{0}" would change the automatic id "{1}" of the heading "{2}" in {3}, and the links to it would break: write {4} in that heading first.', id, anchor.id, anchor.heading!.plainText, fileNameOf(uri), `{#${anchor.id}}`),
+        );
+      }
+    }
   }
 }
 

@@ -42,6 +42,20 @@ test('prepareRename refuses text, and automatic ids, with a message', () => {
   assert.throws(() => renameId(onLinkToPlain.index, onLinkToPlain.uri, onLinkToPlain.position, 'Plain', { isOpen: () => false, documentChanges: true, renamesFiles: true }), /automatic id/);
 });
 
+test('a rename that would renumber a linked automatic id of its file (`{#kern}`, then `### Kern` is kern-1) is refused', () => {
+  const kern = { 'A.md': ['## Kern {#kern .term}', '', '### Kern', '', '### Kern'], 'B.md': ['[x](#kern-2) und [y](#k‸ern)'] };
+  const fromLink = withCursor(kern);
+  const reason = 'Renaming "kern" would change the automatic id "kern-2" of the heading "Kern" in A.md, and the links to it would break: write {#kern-2} in that heading first.';
+  assert.throws(() => prepareRename(fromLink.index, fromLink.uri, fromLink.position), { message: reason });
+  const atHeading = withCursor({ ...kern, 'A.md': ['## Kern {#ke‸rn .term}', ...kern['A.md'].slice(1)] });
+  assert.throws(() => prepareRename(atHeading.index, atHeading.uri, atHeading.position), { message: reason });
+  // Unlinked, the numbered ids change nothing that links use; an id the headings' text does not give numbers none.
+  const unlinked = withCursor({ ...kern, 'B.md': ['[y](#k‸ern)'] });
+  assert.equal(prepareRename(unlinked.index, unlinked.uri, unlinked.position).id, 'kern');
+  const other = withCursor({ 'A.md': ['## Kern {#Kern .term}', '', '### Kern'], 'B.md': ['[x](#kern) [y](#K‸ern)'] });
+  assert.equal(prepareRename(other.index, other.uri, other.position).id, 'Kern');
+});
+
 test('rename to the same id changes nothing; a file of the new name that exists is not renamed over', () => {
   const { index, uri, position } = at('Data-Scraping.md', 2, 'web]');
   const options = { isOpen: () => false, documentChanges: true, renamesFiles: true };
