@@ -114,6 +114,8 @@ export async function loadGlossary(paths: readonly string[], environment: LoadEn
   }
 
   const files: CliFile[] = [];
+  // What was skipped or read with a warning, also told in a SARIF log's notifications.
+  const fileNotes: FileNote[] = [];
   const seen = new Set<string>();
   const add = (file: CliFile): void => {
     if (!seen.has(file.uri)) {
@@ -132,7 +134,9 @@ export async function loadGlossary(paths: readonly string[], environment: LoadEn
       baseUri: configFile.folderUri,
     });
     for (const problem of listing.problems) {
-      environment.warn(`${displayPathIn(target.given, target.uri, problem.uri)}: ${problem.message}`);
+      const displayPath = displayPathIn(target.given, target.uri, problem.uri);
+      environment.warn(`${displayPath}: ${problem.message}`);
+      fileNotes.push({ displayPath, message: problem.message, skipped: true });
     }
     for (const uri of listing.uris) {
       add({ uri, displayPath: displayPathIn(target.given, target.uri, uri) });
@@ -189,7 +193,6 @@ export async function loadGlossary(paths: readonly string[], environment: LoadEn
     text: withMentions ? text : undefined,
   }));
   const skipped = new Set(read.skipped.map((problem) => problem.uri));
-  const fileNotes: FileNote[] = [];
   for (const problem of [...read.skipped, ...read.warnings]) {
     const displayPath = displayPathOf.get(problem.uri);
     if (displayPath !== undefined) {

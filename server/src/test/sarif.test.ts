@@ -82,6 +82,12 @@ test('check --format sarif tells of the files skipped or read with a warning, an
       ['note', 'g/Latin.md', 'invalid UTF-8; read with replacement characters (U+FFFD)'],
     ],
   );
+  // A folder that cannot be listed is told too.
+  const unlistable = Object.assign(Object.create(workspace) as InMemoryWorkspace, {
+    listFiles: async (...args: Parameters<InMemoryWorkspace['listFiles']>) => ({ ...(await workspace.listFiles(...args)), problems: [{ uri: 'file:///ws/g/privat', message: 'skipped: cannot read the folder (EACCES)' }] }),
+  });
+  const withFolder = runOf(await sarifOf(['check', 'g'], unlistable, '/ws')).invocations[0]!;
+  assert.deepEqual(withFolder.toolExecutionNotifications[0], { level: 'warning', message: { text: 'skipped: cannot read the folder (EACCES)' }, locations: [{ physicalLocation: { artifactLocation: { uri: 'g/privat' } } }] });
   const named = await sarifOf(['check', 'g/Apfel.md', 'g/Locked.md'], workspace, '/ws');
   assertValidSarif(named);
   assert.equal(runOf(named).invocations[0]!.executionSuccessful, false);
