@@ -126,6 +126,6 @@ export class FileWatching {
     // A new folder is watched before it is read: files written into it meanwhile are reported.
     this.watchDisk();
     // A file written or created counts as changed (it is read either way); a folder that appears is read.
-    this.applyChanges(uris.map((uri, k) => ({ uri, type: kinds[k] === undefined ? FileChangeType.Deleted : kinds[k] === 'directory' ? FileChangeType.Created : FileChangeType.Changed })));
+    this.applyChanges(uris.map((uri, k) => ({ uri, type: kinds[k] === undefined || kinds[k] === 'other' ? FileChangeType.Deleted : kinds[k] === 'directory' ? FileChangeType.Created : FileChangeType.Changed })));
   }
 }

@@ -85,6 +85,8 @@ export async function loadGlossary(paths: readonly string[], environment: LoadEn
     const kind = await workspace.stat(uri);
     if (kind === undefined) {
       missing.push(l10n.t('no such file or folder: {0}', given));
+    } else if (kind === 'other') {
+      missing.push(l10n.t('neither a file nor a folder: {0}', given));
     } else {
       targets.push({ given, uri, kind });
     }

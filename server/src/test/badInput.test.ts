@@ -285,7 +285,7 @@ test('command line on disk: symbolic link loops, a folder named x.md, a FIFO, bi
     // The FIFO and the folder named like a file, given by name, are refused clearly.
     const fifo = await runIn(root, workspace, ['check', 'g/Rohr.md']);
     assert.equal(fifo.exitCode, 2);
-    assert.match(fifo.stderr, /^glossary: no such file or folder: g\/Rohr\.md\n$/);
+    assert.match(fifo.stderr, /^glossary: neither a file nor a folder: g\/Rohr\.md\n$/);
     const folder = await runIn(root, workspace, ['index', 'g/Ordner.md']);
     assert.deepEqual(folder, { exitCode: 2, stdout: '', stderr: 'glossary: no glossary files found in g/Ordner.md: no file there matches the include patterns (**/*.md)\n' });
   } finally {

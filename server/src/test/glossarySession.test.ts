@@ -141,7 +141,7 @@ test('a reload: a document closed while the disk is asked about another open fil
   const notes = uriOf('notes.txt');
   let open = [{ uri: uriOf('Claude.md'), version: 3, text: claude }, { uri: notes, version: 1, text: 'x' }];
   class ClosingWhileAsked extends InMemoryWorkspace {
-    override async stat(uri: string): Promise<'file' | 'directory' | undefined> {
+    override async stat(uri: string): ReturnType<InMemoryWorkspace['stat']> {
       if (uri === notes) open = open.filter((document) => document.uri !== uriOf('Claude.md'));
       return super.stat(uri);
     }

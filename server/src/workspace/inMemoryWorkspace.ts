@@ -1,7 +1,7 @@
 import * as l10n from '@vscode/l10n';
 import { decodeFileBytes } from './decode';
 import { comparePaths, createFileMatcher } from './fileFilter';
-import { FileFilter, FileListing, ReadResult, Workspace } from './workspace';
+import { FileFilter, FileListing, PathKind, ReadResult, Workspace } from './workspace';
 import { folderOf, folderPrefix } from './uris';
 
 /** What a test puts into an in-memory file: text, raw bytes, or a file that cannot be read. */
@@ -29,7 +29,7 @@ export class InMemoryWorkspace implements Workspace {
     return typeof content === 'string' ? Buffer.byteLength(content) : content instanceof Uint8Array ? content.length : content === undefined ? undefined : 0;
   }
 
-  async stat(uri: string): Promise<'file' | 'directory' | undefined> {
+  async stat(uri: string): Promise<PathKind | undefined> {
     if (this.files.has(uri)) {
       return 'file';
     }

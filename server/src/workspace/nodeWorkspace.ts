@@ -4,7 +4,7 @@ import * as l10n from '@vscode/l10n';
 import { URI } from 'vscode-uri';
 import { decodeFileBytes } from './decode';
 import { comparePaths, createFileMatcher, FileMatcher } from './fileFilter';
-import { FileFilter, FileListing, FileProblem, ReadResult, Workspace } from './workspace';
+import { FileFilter, FileListing, FileProblem, PathKind, ReadResult, Workspace } from './workspace';
 
 /** How a `NodeFileSystemWorkspace` reads files. */
 export interface NodeWorkspaceOptions {
@@ -21,10 +21,10 @@ export interface NodeWorkspaceOptions {
 export class NodeFileSystemWorkspace implements Workspace {
   constructor(private readonly options: NodeWorkspaceOptions = {}) {}
 
-  async stat(uri: string): Promise<'file' | 'directory' | undefined> {
+  async stat(uri: string): Promise<PathKind | undefined> {
     try {
       const stats = await fs.stat(toFsPath(uri));
-      return stats.isDirectory() ? 'directory' : stats.isFile() ? 'file' : undefined;
+      return stats.isDirectory() ? 'directory' : stats.isFile() ? 'file' : 'other';
     } catch {
       return undefined;
     }

@@ -46,10 +46,13 @@ export interface FileFilter {
   readonly baseUri?: string;
 }
 
+/** What a path names, where it names something. */
+export type PathKind = 'file' | 'directory' | 'other';
+
 /** Access to the files of a glossary. */
 export interface Workspace {
-  /** Whether the URI names a file, a folder, or nothing. */
-  stat(uri: string): Promise<'file' | 'directory' | undefined>;
+  /** Whether the URI names a file, a folder, something else (a FIFO, a device), or nothing. */
+  stat(uri: string): Promise<PathKind | undefined>;
   /** A file's size in bytes; undefined when it is no file. */
   fileSize(uri: string): Promise<number | undefined>;
   /** The files below a folder that the filter accepts; `node_modules` and `.git` are always skipped. */
