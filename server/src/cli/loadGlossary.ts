@@ -8,6 +8,7 @@ import { DiagnosticCode } from '../diagnostics/codes';
 import { findMentionsOf } from '../mentions/unlinkedMentions';
 import { parseGlossaryDocument } from '../parse/parser';
 import { Workspace } from '../workspace/workspace';
+import { followLinks } from '../workspace/nodeWorkspace';
 import { findConfigFile, type FoundConfigFile } from '../workspace/configLookup';
 import { isInFolder } from '../workspace/uris';
 
@@ -80,9 +81,31 @@ export async function loadGlossary(paths: readonly string[], environment: LoadEn
   const { workspace } = environment;
   const targets: { readonly given: string; readonly uri: string; readonly kind: 'file' | 'directory' }[] = [];
   const missing: string[] = [];
+  // A file or folder named twice, under the same name or through a symbolic link to a folder, is
+  // read once: read twice, every id in it would be reported as a duplicate. (A link to a file is a
+  // file of its own, as it is to pandoc given `*.md`.)
+  const realFolders = new Map<string, string>();
+  const realFolder = (folder: string): string => {
+    let real = realFolders.get(folder);
+    if (real === undefined) {
+      real = followLinks(folder);
+      realFolders.set(folder, real);
+    }
+    return real;
+  };
+  const realPathOf = (uri: string): string => {
+    const fsPath = URI.parse(uri).fsPath;
+    return path.join(realFolder(path.dirname(fsPath)), path.basename(fsPath));
+  };
+  const namedFolders = new Set<string>();
   for (const given of paths) {
     const uri = URI.file(path.resolve(environment.cwd, given)).toString();
     const kind = await workspace.stat(uri);
+    if (kind === 'directory') {
+      const real = realFolder(URI.parse(uri).fsPath);
+      if (namedFolders.has(real)) continue;
+      namedFolders.add(real);
+    }
     if (kind === undefined) {
       missing.push(l10n.t('no such file or folder: {0}', given));
     } else if (kind === 'other') {
@@ -119,9 +142,12 @@ export async function loadGlossary(paths: readonly string[], environment: LoadEn
   // What was skipped or read with a warning, also told in a SARIF log's notifications.
   const fileNotes: FileNote[] = [];
   const seen = new Set<string>();
+  const seenRealPaths = new Set<string>();
   const add = (file: CliFile): void => {
-    if (!seen.has(file.uri)) {
+    const realPath = realPathOf(file.uri);
+    if (!seen.has(file.uri) && !seenRealPaths.has(realPath)) {
       seen.add(file.uri);
+      seenRealPaths.add(realPath);
       files.push(file);
     }
   };

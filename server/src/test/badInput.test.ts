@@ -286,6 +286,12 @@ test('command line on disk: symbolic link loops, a folder named x.md, a FIFO, bi
     const fifo = await runIn(root, workspace, ['check', 'g/Rohr.md']);
     assert.equal(fifo.exitCode, 2);
     assert.match(fifo.stderr, /^glossary: neither a file nor a folder: g\/Rohr\.md\n$/);
+    // The glossary named twice, once through a link to its folder, is read once: no duplicate ids.
+    fs.symlinkSync(g, path.join(root, 'Glossar'));
+    fs.rmSync(path.join(g, 'Gross.md'));
+    const twice = await runIn(root, workspace, ['index', 'g', 'Glossar', 'Glossar/A.md', 'g/A.md', '--format', 'json']);
+    const { files } = JSON.parse(twice.stdout) as { files: { path: string; anchors: { id: string }[] }[] };
+    assert.deepEqual(files.filter((file) => file.anchors.some((anchor) => anchor.id === 'A')).map((file) => file.path), ['g/A.md', 'g/Verweis.md']);
     const folder = await runIn(root, workspace, ['index', 'g/Ordner.md']);
     assert.deepEqual(folder, { exitCode: 2, stdout: '', stderr: 'glossary: no glossary files found in g/Ordner.md: no file there matches the include patterns (**/*.md)\n' });
   } finally {
