@@ -29,11 +29,17 @@ const labelReach = 400;
  */
 const idAfterCursor = /^[^\s()#]*(?=\)|[ \t]+(?:"[^"\n]*"|'[^'\n]*'|\([^()\n]*\))[ \t]*\))/;
 
-/** The rest of a link's label after the cursor, up to `](` or `][`. */
-const restOfLinkLabel = /^[^[\]]*\][([]/;
+/**
+ * The rest of a label after the cursor that is written already: of a link (up to `](` or `][`), of
+ * a span (`]{`) or of a reference definition (`]:`).
+ */
+const restOfLinkLabel = /^[^[\]]*\][([{:]/;
 
-/** A link label being typed after `[`, up to the cursor: text without brackets (or none yet), not an image nor a note (`^[`). */
-const labelBeingTyped = /(?:^|[^!\\\]^])\[([^[\]]*)$/;
+/**
+ * A link label being typed after `[`, up to the cursor: text without brackets (or none yet), not
+ * an image nor a note (`^[`), nor an escaped `\[` (an escaped backslash before it escapes nothing).
+ */
+const labelBeingTyped = /(?:^|[^!\\\]^]|(?<!\\)(?:\\\\)+)\[([^[\]]*)$/;
 
 /**
  * How many items one answer holds at most; the list is then marked incomplete, so the editor asks
@@ -63,7 +69,7 @@ interface CursorLine {
 /** The text of the cursor's paragraph before it, at most `labelReach` characters: where a link's label wrapped onto several lines begins. */
 function paragraphBefore(text: CursorText): string {
   const tail = text.before.slice(-labelReach);
-  const blankLine = /\n[ \t]*\n/g;
+  const blankLine = /\n[ \t]*\r?\n/g;
   let start = 0;
   for (let match = blankLine.exec(tail); match !== null; match = blankLine.exec(tail)) start = blankLine.lastIndex;
   return tail.slice(start);
@@ -210,15 +216,18 @@ function completeLinks(
 
 /**
  * Whether a `]` right after the cursor closes the `[` typed (as an editor closes it), not a bracket
- * opened before it in the paragraph: in `^[See [Tra‸]` it ends the note. Brackets in code count not.
+ * opened before it in the paragraph: in `^[See [Tra‸]` it ends the note. A `[` of plain text
+ * (`[0, 1)`) closes with nothing. Brackets in code count not.
  */
 function closesTypedBracket(before: string, after: string): boolean {
-  return after.startsWith(']') && unmatchedBrackets(after).closing > unmatchedBrackets(before).opening;
+  if (!after.startsWith(']')) return false;
+  const open = unmatchedBrackets(before).opening;
+  return unmatchedBrackets(after).closing > open.length || open.at(-1) === 'bracket';
 }
 
-/** The `[` left open and the `]` that close nothing in a text, past escapes, code, math and tags. */
-function unmatchedBrackets(text: string): { readonly opening: number; readonly closing: number } {
-  let opening = 0;
+/** The `[` left open (whether each opens a note, `^[`) and the `]` that close nothing in a text, past escapes, code, math and tags. */
+function unmatchedBrackets(text: string): { readonly opening: readonly ('note' | 'bracket')[]; readonly closing: number } {
+  const opening: ('note' | 'bracket')[] = [];
   let closing = 0;
   for (let i = 0; i < text.length; ) {
     if (text[i] === '\\') {
@@ -226,8 +235,8 @@ function unmatchedBrackets(text: string): { readonly opening: number; readonly c
       continue;
     }
     const end = skipVerbatim(text, i);
-    if (text[i] === '[') opening++;
-    else if (text[i] === ']' && opening > 0) opening--;
+    if (text[i] === '[') opening.push(text[i - 1] === '^' ? 'note' : 'bracket');
+    else if (text[i] === ']' && opening.length > 0) opening.pop();
     else if (text[i] === ']') closing++;
     i = end;
   }

@@ -68,6 +68,8 @@ test('completion after ](# puts first the entry that the link\'s label names, by
   assert.deepEqual(wrapped(['Ein [Zero', 'Shot', 'Learning](#‸']), ['ZSL', 'LLM', 'Tokenizer', 'Training', 'Transformer']);
   assert.deepEqual(wrapped(['[Zero Shot', '', 'Learning](#‸']), ['LLM', 'Tokenizer', 'Training', 'Transformer', 'ZSL']);
   assert.deepEqual(wrapped(['[Zero Shot', ' \t', 'Learning](#‸']), ['LLM', 'Tokenizer', 'Training', 'Transformer', 'ZSL']);
+  // The same in a file with CRLF line endings (each line here ends in `\r`).
+  assert.deepEqual(wrapped(['[Zero Shot\r', '\r', 'Learning](#‸']), ['LLM', 'Tokenizer', 'Training', 'Transformer', 'ZSL']);
 });
 
 test('completion filters by prefix ignoring case, then by subsequence, replacing the typed id', () => {
@@ -197,6 +199,9 @@ test('after [, the entries matching the text typed insert a whole link, replacin
   ]);
   assert.equal(completionsAt({ ...workspace, 'A.md': ['- [ ‸'] }), undefined);
   assert.equal(completionsAt({ ...workspace, 'A.md': ['Editing [dat‸](#Dataset)'] }), undefined);
+  // Nor in the label of a span or of a reference definition.
+  assert.equal(completionsAt({ ...workspace, 'A.md': ['[Dat‸]{.x}'] }), undefined);
+  assert.equal(completionsAt({ ...workspace, 'A.md': ['[Dat‸]: #foo'] }), undefined);
 });
 
 test('a whole link escapes the brackets and backslashes of the title, so that pandoc reads the label as it is', () => {
@@ -264,6 +269,12 @@ test('after [, a title with parentheses goes on matching; a note\'s ^[ is no lin
   // The note opened on the line before; a bracket in code opens nothing.
   assert.deepEqual(completionsAt({ ...workspace, 'A.md': ['Text.^[See', '[Dat‸]'] })?.map((item) => item.edit), ['1:0-1:4 [Data Scraping](#Data-Scraping)', '1:0-1:4 [Datensatz](#Dataset)']);
   assert.deepEqual(completionsAt({ ...workspace, 'A.md': ['Use `a[0` and [Dat‸]'] })?.map((item) => item.edit), ['0:14-0:19 [Data Scraping](#Data-Scraping)', '0:14-0:19 [Datensatz](#Dataset)']);
+  // A bracket of plain text earlier (`[0, 1)`), also in an earlier paragraph of a CRLF file, closes with nothing: the editor's `]` goes.
+  assert.deepEqual(completionsAt({ ...workspace, 'A.md': ['Werte [0, 1) und [Dat‸]'] })?.map((item) => item.edit), ['0:17-0:22 [Data Scraping](#Data-Scraping)', '0:17-0:22 [Datensatz](#Dataset)']);
+  assert.deepEqual(completionsAt({ ...workspace, 'A.md': ['b [0, 1)\r', '\r', 'See [Dat‸]'] })?.map((item) => item.edit), ['2:4-2:9 [Data Scraping](#Data-Scraping)', '2:4-2:9 [Datensatz](#Dataset)']);
+  // An escaped backslash before `[` escapes nothing: a link is offered; an escaped `[` is none.
+  assert.deepEqual(completionsAt({ ...workspace, 'A.md': ['Pfad C:\\\\[Dat‸'] })?.map((item) => item.edit), ['0:9-0:13 [Data Scraping](#Data-Scraping)', '0:9-0:13 [Datensatz](#Dataset)']);
+  assert.equal(completionsAt({ ...workspace, 'A.md': ['Pfad C:\\\\\\[Dat‸'] }), undefined);
 });
 
 test('a <!-- in code opens no comment: completion goes on after it', () => {
