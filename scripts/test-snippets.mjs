@@ -236,6 +236,7 @@ const bodyOf = (name) => [].concat(snippets[name].body).join('\n');
 const germanOf = {
   'New glossary chapter': 'Neues Glossar-Kapitel',
   'Explanation section': 'Beschreibungsabschnitt',
+  'Haiku table': 'Haiku-Tabelle',
   'See-also section': 'Siehe-auch-Abschnitt',
   'Internal link': 'Interner Verweis',
 };
@@ -269,7 +270,7 @@ test('New glossary chapter: the transform turns the typed title into the id', ()
   eq(expandSnippet(nodes, { 1: 'Data  Scraping\tTool' }).split('\n')[0], '## Data  Scraping\tTool {#Data-Scraping-Tool .chapter .small .term}', 'runs of blanks');
   // Brackets and punctuation are left out as the New Entry command proposes (its proposeEntryId), and pandoc reads the id.
   const titles = ['DL (Deep Learning)', 'Trust & Safety', 'C++', 'Was ist KI?', 'Large Action Model (LAM)', 'Input/Output', 'Mensch–Maschine', 'Rock’n’Roll',
-    '„Quoted“ Term', 'KI: Grundlagen', 'A+B', 'A - B', 'GPT-4o', 'Node.js', 'snake_case', '«Agent»', 'Prompt-Engineering (PE) …', 'Q&A-Bot', 'Tokenizer: BPE & Co.', '3D usw. .', 'x {y} [z] <w> | #1 ~ ^ ` $ % @ = ; !'];
+    '„Quoted“ Term', 'KI: Grundlagen', 'A+B', 'A - B', 'GPT-4o', 'Node.js', 'snake_case', '«Agent»', 'Prompt-Engineering (PE) …', 'Q&A-Bot', 'Tokenizer: BPE & Co.', '3D usw. .', '.NET', '(.NET) Core', '. 3D', 'x {y} [z] <w> | #1 ~ ^ ` $ % @ = ; !'];
   titles.push('3D Modeling', '5G', '_Privat', 'A × B', 'Preis €', 'Marke™', 'A → B', 'Wort‐Binde', 'x‑y', 'emoji 🎉 x', 'Ωμέγα Σ', 'Straße (ß)');
   // Letters and digits of every script, as New Entry keeps them.
   titles.push('深度学习', '大規模 言語モデル (LLM)', 'تعلم الآلة', '٣ أبعاد', 'עברית', 'ภาษาไทย', '한국어 모델', 'Ⅻ Apostel');

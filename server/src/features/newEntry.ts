@@ -14,7 +14,8 @@ import { escapeMarkdown } from './markdownText';
  * The id a title proposes: the title as typed, with runs of white space as hyphens and the
  * characters an id cannot hold left out (`Data Scraping` → `Data-Scraping`, `DL (Deep Learning)`
  * → `DL-Deep-Learning`, `Input/Output` → `InputOutput`), and the dots of an abbreviation at the
- * end too (`BPE & Co.` → `BPE-Co`), which would give the file name `BPE-Co..md`.
+ * end too (`BPE & Co.` → `BPE-Co`), which would give the file name `BPE-Co..md`, and at the start
+ * (`.NET` → `NET`), which pandoc reads in no `{#.NET}` and which would hide the file.
  */
 export function proposeEntryId(title: string): string {
   return title
@@ -22,7 +23,7 @@ export function proposeEntryId(title: string): string {
     .replace(/[^\p{L}\p{N}_.\s-]/gu, '')
     .replace(/\s+/g, '-')
     .replace(/-{2,}/g, '-')
-    .replace(/^-+|[-.]+$/g, '');
+    .replace(/^[-.]+|[-.]+$/g, '');
 }
 
 /**

@@ -17,6 +17,7 @@ test('a title proposes the id the writer would type: spaces become hyphens, what
   assert.equal(proposeEntryId('DL (Deep Learning)'), 'DL-Deep-Learning');
   assert.equal(proposeEntryId('Trust & Safety'), 'Trust-Safety');
   assert.equal(proposeEntryId('Was ist KI?'), 'Was-ist-KI');
+  assert.equal(proposeEntryId('.NET'), 'NET');
   assert.equal(proposeEntryId('GPT-4o'), 'GPT-4o');
   assert.equal(proposeEntryId('Input/Output'), 'InputOutput');
   assert.equal(proposeEntryId('„Quoted“ Mensch–Maschine'), 'Quoted-MenschMaschine');
