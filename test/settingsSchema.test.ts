@@ -46,6 +46,11 @@ test('what the schema refuses, the server refuses too (and falls back to the def
     { exclude: ['!keep.md'] },
     { termClass: '' },
     { termClass: '  ' },
+    { termClass: '.term' },
+    { termClass: 'my term' },
+    { termClass: '1st' },
+    { chapterClasses: ['chapter', '.small'] },
+    { chapterClasses: ['chapter', 'small term'] },
     { trace: { server: 'verbose' } },
   ];
   for (const json of refused) {
@@ -55,6 +60,7 @@ test('what the schema refuses, the server refuses too (and falls back to the def
   const taken: unknown[] = [
     { $schema: './node_modules/pandoc-glossary/dist/glossary.schema.json' },
     { include: ['**/*.md', '**/*.txt'], exclude: ['drafts/**'], termClass: 'term', chapterClasses: ['chapter'] },
+    { termClass: 'Begriff-1:ä.b', chapterClasses: ['kapitel', 'ü'] },
     { severity: { 'unlinked-mention': 'off', 'not-in-index': 'warning' } },
     { collation: 'en', entriesFolder: 'src/de', indexFile: '000-index.txt' },
   ];

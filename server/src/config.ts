@@ -8,6 +8,7 @@ import {
   defaultSeverities,
   isDiagnosticCode,
 } from './diagnostics/codes';
+import { isAttributeName } from './parse/attributes';
 
 /** The workspace file that the command line and the editor both read, at the glossary's root. */
 export const configFileName = '.glossary.json';
@@ -149,6 +150,13 @@ export function parseConfigFileText(text: string, fileName = configFileName): { 
   }
 }
 
+/** What a class setting must be, told with the name given: `.term` is written without its dot. */
+function classNameExpected(given: string): string {
+  return given.startsWith('.') && isAttributeName(given.slice(1))
+    ? l10n.t('a class name without its dot ("{0}", not "{1}")', given.slice(1), given)
+    : l10n.t('a class name as pandoc reads it after a dot: a letter, then letters, digits and - _ : . ("{0}" is none)', given);
+}
+
 const severitySettings: readonly string[] = ['error', 'warning', 'information', 'hint', 'off'];
 
 function readSettings(settings: unknown, source: string, problems: string[], namePrefix: string): Overrides {
@@ -180,6 +188,12 @@ function readSettings(settings: unknown, source: string, problems: string[], nam
         }
         break;
       case 'chapterClasses':
+        if (isStringArray(value) && value.every(isAttributeName)) {
+          overrides[key] = value;
+        } else {
+          problem(key, isStringArray(value) ? classNameExpected(value.find((name) => !isAttributeName(name))!) : l10n.t('an array of strings'));
+        }
+        break;
       case 'ignoreMentionsOf':
         if (isStringArray(value)) {
           overrides[key] = value;
@@ -188,10 +202,10 @@ function readSettings(settings: unknown, source: string, problems: string[], nam
         }
         break;
       case 'termClass':
-        if (typeof value === 'string' && value.trim() !== '') {
+        if (typeof value === 'string' && isAttributeName(value)) {
           overrides.termClass = value;
         } else {
-          problem(key, l10n.t('a non-empty string'));
+          problem(key, typeof value === 'string' && value.trim() !== '' ? classNameExpected(value) : l10n.t('a non-empty string'));
         }
         break;
       case 'collation':

@@ -53,6 +53,11 @@ function readIdentifier(text: string, pos: number): number {
   return i;
 }
 
+/** Whether a name is one pandoc reads after `#` or `.` in an attribute block: a letter, then letters, digits and `-_:.`. */
+export function isAttributeName(name: string): boolean {
+  return readIdentifier(name, 0) === name.length;
+}
+
 function isSpace(ch: string | undefined): boolean {
   return ch === ' ' || ch === '\t' || ch === '\n' || ch === '\r';
 }

@@ -67,6 +67,14 @@ test('invalid settings are listed one by one and fall back to their defaults', (
   ]);
 });
 
+test('a class setting takes a name as pandoc reads it after a dot, and says so of one written with its dot', () => {
+  assert.deepEqual(resolveConfig({ termClass: '.term', chapterClasses: ['chapter', 'small term'] }).problems, [
+    '.glossary.json: "termClass" must be a class name without its dot ("term", not ".term").',
+    '.glossary.json: "chapterClasses" must be a class name as pandoc reads it after a dot: a letter, then letters, digits and - _ : . ("small term" is none).',
+  ]);
+  assert.deepEqual(resolveConfig({ termClass: 'Begriff-1:ä.b', chapterClasses: ['kapitel', 'ü'] }).problems, []);
+});
+
 test('a wrong editor setting is named as the editor names it, glossary.collation', () => {
   const { problems } = resolveConfig(undefined, { collation: 42, colation: 'de' });
   assert.deepEqual(problems, [
