@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { LanguageClient, LanguageClientOptions, LSPErrorCodes, Middleware, ResponseError, ServerOptions, TransportKind } from 'vscode-languageclient/node';
+import { CloseAction, ErrorHandler, LanguageClient, LanguageClientOptions, LSPErrorCodes, Middleware, ResponseError, ServerOptions, TransportKind } from 'vscode-languageclient/node';
 import { ServerCommands } from '../../server/src/protocol';
 import { completeCreatedEntry } from './createdEntries';
 import { completeIgnoredMentions } from './ignoreMentionsCommand';
@@ -18,7 +18,9 @@ const clientId = 'glossary';
 export function createLanguageClient(context: vscode.ExtensionContext, inGlossary: () => boolean): LanguageClient {
   const run = { module: context.asAbsolutePath('dist/glossary.js'), args: ['lsp'], transport: TransportKind.ipc };
   const serverOptions: ServerOptions = { run, debug: run };
+  const errorHandler = new LocalizedErrorHandler();
   const clientOptions: LanguageClientOptions = {
+    errorHandler,
     // A glossary's index page may be a .txt file (`indexFile`, or found beside the entries); the server serves no other .txt file.
     documentSelector: [
       { scheme: 'file', language: 'markdown' },
@@ -36,8 +38,32 @@ export function createLanguageClient(context: vscode.ExtensionContext, inGlossar
     },
   };
   const client = new LanguageClient(clientId, vscode.l10n.t('Glossary Language Server'), serverOptions, clientOptions);
+  errorHandler.decideWith(client.createDefaultErrorHandler());
   client.registerFeature(new PushedDiagnosticsOnly());
   return client;
+}
+
+/**
+ * The client's own handling of a server that fails (restarted unless it crashed five times within
+ * three minutes), with its notification in the editor's language: the library's is in English.
+ */
+class LocalizedErrorHandler implements ErrorHandler {
+  private decider: ErrorHandler | undefined;
+
+  decideWith(decider: ErrorHandler): void {
+    this.decider = decider;
+  }
+
+  error(...args: Parameters<ErrorHandler['error']>): ReturnType<ErrorHandler['error']> {
+    return this.decider!.error(...args);
+  }
+
+  async closed(): Promise<Awaited<ReturnType<ErrorHandler['closed']>>> {
+    const result = await this.decider!.closed();
+    return result.action === CloseAction.DoNotRestart
+      ? { ...result, message: vscode.l10n.t('The glossary server crashed 5 times in the last 3 minutes and is not started again. Its output tells why; Restart Server starts it.') }
+      : result;
+  }
 }
 
 /**
