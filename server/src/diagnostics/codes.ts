@@ -23,6 +23,8 @@ export enum DiagnosticCode {
   FenceStyle = 'fence-style',
   /** A code fence or comment is never closed in its file: in the book it runs on into the next files. */
   UnclosedBlock = 'unclosed-block',
+  /** A line written as a heading goes on the paragraph above it (no blank line between): pandoc reads it as text. */
+  HeadingInText = 'heading-in-text',
   /** A term's title, id or alias stands in another entry's prose without a link to it. */
   UnlinkedMention = 'unlinked-mention',
   /** An entry that the index page does not link. */
@@ -64,6 +66,7 @@ export const defaultSeverities: Readonly<Record<DiagnosticCode, SeveritySetting>
   [DiagnosticCode.SeeAlsoIndexNotLast]: 'warning',
   [DiagnosticCode.FenceStyle]: 'information',
   [DiagnosticCode.UnclosedBlock]: 'warning',
+  [DiagnosticCode.HeadingInText]: 'warning',
   [DiagnosticCode.UnlinkedMention]: 'hint',
   [DiagnosticCode.NotInIndex]: 'information',
   [DiagnosticCode.IndexLinkBroken]: 'error',

@@ -4,7 +4,7 @@ import { GlossaryDocument } from '../parse/model';
 import { Check } from './check';
 import { DiagnosticCode } from './codes';
 import { GlossaryDiagnostic } from './diagnostic';
-import { checkAnchorFileMatch, checkChapterHeading, checkFenceStyle, checkOneEntryPerFile, checkUnclosedBlocks } from './fileChecks';
+import { checkAnchorFileMatch, checkChapterHeading, checkFenceStyle, checkHeadingsInText, checkOneEntryPerFile, checkUnclosedBlocks } from './fileChecks';
 import { checkIndexAnchor, checkIndexLinks, checkListedInIndex } from './indexChecks';
 import { checkAmbiguousLinks, checkBrokenLinks, checkDuplicateAnchors } from './linkChecks';
 import { checkUnlinkedMentions } from './mentionChecks';
@@ -22,6 +22,7 @@ const checks: Readonly<Record<DiagnosticCode, Check>> = {
   [DiagnosticCode.SeeAlsoIndexNotLast]: checkSeeAlsoEndsWithIndex,
   [DiagnosticCode.FenceStyle]: checkFenceStyle,
   [DiagnosticCode.UnclosedBlock]: checkUnclosedBlocks,
+  [DiagnosticCode.HeadingInText]: checkHeadingsInText,
   [DiagnosticCode.UnlinkedMention]: checkUnlinkedMentions,
   [DiagnosticCode.NotInIndex]: checkListedInIndex,
   [DiagnosticCode.IndexLinkBroken]: checkIndexLinks,

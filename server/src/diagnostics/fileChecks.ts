@@ -142,6 +142,26 @@ export const checkUnclosedBlocks: Check = function* ({ document, index }) {
   }
 };
 
+/**
+ * `heading-in-text`: a line written as a heading right under a line of text, which pandoc reads as
+ * that paragraph's text: the section, its id and classes are lost (only in a workspace with an
+ * entry). The author's rule sets headings apart with blank lines.
+ */
+export const checkHeadingsInText: Check = function* ({ document, index }) {
+  if (!index.hasEntries()) {
+    return;
+  }
+  for (const range of document.headingsInText) {
+    yield {
+      range,
+      code: DiagnosticCode.HeadingInText,
+      message: l10n.t('pandoc reads this line as text, not as a heading: a heading needs a blank line before it.'),
+      data: { kind: DiagnosticCode.HeadingInText },
+      relatedInformation: [],
+    };
+  }
+};
+
 /** `fence-style`: a code block fenced with backticks, where the glossary's rule asks for `~~~` (only in a workspace with an entry). */
 export const checkFenceStyle: Check = function* ({ document, index }) {
   if (!index.hasEntries()) {

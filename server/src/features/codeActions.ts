@@ -1,5 +1,5 @@
 import * as l10n from '@vscode/l10n';
-import { CodeAction, CodeActionKind, Command, Diagnostic, Range, RenameFile, TextDocumentEdit, TextEdit, WorkspaceEdit } from 'vscode-languageserver';
+import { CodeAction, CodeActionKind, Command, Diagnostic, Position, Range, RenameFile, TextDocumentEdit, TextEdit, WorkspaceEdit } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { configFileName, GlossaryConfig } from '../config';
 import { entryFileUri, fileNameId } from '../diagnostics/check';
@@ -153,6 +153,8 @@ function quickFixes(input: CodeActionInput, model: GlossaryDocument, diagnostic:
       const edit = addSeeAlsoEdit(entry, input.document, seeAlsoHeadingText(input.index));
       return [quickFix(l10n.t('Add a see-also section'), diagnostic, editOf(input, [edit]), true)];
     }
+    case DiagnosticCode.HeadingInText:
+      return [quickFix(l10n.t('Insert a blank line before the heading'), diagnostic, editOf(input, [blankLineBefore(input.document, diagnostic.range.start)]), true)];
     case DiagnosticCode.NotInIndex:
       return addToIndexFixes(input, model, diagnostic, data.entryId, data.indexPageUri);
     case DiagnosticCode.IndexAnchorMissing:
@@ -171,6 +173,17 @@ function quickFixes(input: CodeActionInput, model: GlossaryDocument, diagnostic:
     default:
       return [];
   }
+}
+
+/**
+ * A blank line before the one at `at`, with the marks of the quotes it stands in (`>`), so that a
+ * quote goes on past it; the marks of a list item are none, as the line goes on its text lazily.
+ */
+function blankLineBefore(document: TextDocument, at: Position): TextEdit {
+  const start = { line: at.line, character: 0 };
+  const marks = document.getText({ start, end: at }).replace(/[^>]+$/, '');
+  const eol = document.getText().includes('\r\n') ? '\r\n' : '\n';
+  return TextEdit.insert(start, `${marks}${eol}`);
 }
 
 /** Stop suggesting the term: its id goes to `ignoreMentionsOf` in `.glossary.json` (a server command, which edits that file). */

@@ -111,6 +111,11 @@ export interface BlockScan {
    * joined, they run on into the next files.
    */
   readonly unclosed: readonly UnclosedBlock[];
+  /**
+   * Lines written as ATX headings that go on a paragraph (no blank line before them): Pandoc reads
+   * them as its text. From the `#` to the end of the line.
+   */
+  readonly headingsInText: readonly Range[];
   /** Lines of horizontal rules at the top level of the file. */
   readonly rules: readonly number[];
 }
@@ -301,6 +306,9 @@ function placeOnIdLine(attributes: AttributeBlock, lines: readonly LineRef[], i:
   };
 }
 
+/** A line that would be an ATX heading after a blank line: `#` to `######` at its start, then a blank and text. */
+const atxHeadingText = /^#{1,6}[ \t]+\S/;
+
 /** Whether a line is one that a paragraph's text (or a list item's) may go on from: not blank, no fence, no ATX heading. */
 function continuesText(line: string): boolean {
   return !/^[ \t]*$/.test(line) && !divOpen.test(line) && !divClose.test(line) && !fenceOpening.test(line) && !/^ {0,3}#{1,6}(?:[ \t]|$)/.test(line);
@@ -364,8 +372,9 @@ class BlockScanner {
     verbatim: Range[];
     definitions: DefinitionBlock[];
     unclosed: UnclosedBlock[];
+    headingsInText: Range[];
     rules: number[];
-  } = { blocks: [], notes: new Map(), fences: [], verbatim: [], definitions: [], unclosed: [], rules: [] };
+  } = { blocks: [], notes: new Map(), fences: [], verbatim: [], definitions: [], unclosed: [], headingsInText: [], rules: [] };
   /** Where inline text goes while a footnote is parsed. */
   private noteText: (InlineBlock | BlockIdBlock | HeadingBlock)[] | undefined;
   /** How many fenced divs are open: a closing `:::` ends a paragraph only then. */
@@ -1349,6 +1358,7 @@ class BlockScanner {
         if (text.trimStart().startsWith('```') && this.findFence(lines, j) !== undefined) break;
         if (context.inList && (bulletMarker.test(text) || orderedMarker.test(text))) break;
         if (this.openDivs > 0 && divClose.test(text)) break;
+        if (atxHeadingText.test(text)) this.result.headingsInText.push({ start: { line: line.line, character: line.start }, end: { line: line.line, character: line.end } });
       }
       body.push(line);
       openComment = commentOpenAfter(openComment, text);

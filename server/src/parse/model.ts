@@ -175,6 +175,8 @@ export interface GlossaryDocument {
    */
   readonly verbatim: readonly Range[];
   readonly unclosedBlocks: readonly UnclosedBlock[];
+  /** Lines written as headings that go on the paragraph above them, which pandoc so reads as text: from `#` to the end of the line. */
+  readonly headingsInText: readonly Range[];
 }
 
 /** Settings that change what the parser calls an entry. */

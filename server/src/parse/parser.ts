@@ -292,6 +292,7 @@ export function parseGlossaryDocument(
     codeFences,
     verbatim: blockScan.verbatim.length === 0 ? noRanges : blockScan.verbatim.map((range) => source.range(range)),
     unclosedBlocks: unclosedBlocksOf(blockScan, headingParts, source),
+    headingsInText: blockScan.headingsInText.length === 0 ? noRanges : blockScan.headingsInText.map((range) => source.range(range)),
   };
 }
 

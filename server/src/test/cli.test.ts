@@ -147,6 +147,7 @@ test('check --format sarif prints a SARIF 2.1.0 log with a rule per code and 1-b
       ['seealso-index-not-last', { level: 'warning' }],
       ['fence-style', { level: 'note' }],
       ['unclosed-block', { level: 'warning' }],
+      ['heading-in-text', { level: 'warning' }],
       ['unlinked-mention', { level: 'note' }],
       ['not-in-index', { level: 'note' }],
       ['index-link-broken', { level: 'error' }],

@@ -8,6 +8,7 @@ import { computeDiagnostics } from '../diagnostics/computeDiagnostics';
 import { codeActions, filesEditedByQuickFixes, fixAllSeeAlsoKind } from '../features/codeActions';
 import { ServerCommands } from '../protocol';
 import { entryLines, indexOf, rangeText, uriOf } from './support/tinyWorkspace';
+import { pandocFactsOfText } from './pandoc';
 
 const newEntryUri = (id: string): string => uriOf(`${encodeURIComponent(id)}.md`);
 
@@ -572,4 +573,43 @@ test('missing-chapter-heading: the first heading is made the chapter heading, it
   assert.deepEqual(fixOf('Haiku.md', '## Haiku {#Haiku .term lang=de}'), []);
   assert.deepEqual(fixOf('Haiku.md', '## Haiku {#Haiku .chapter .small .term'), []);
   assert.deepEqual(fixOf('Haiku.md', 'Text first.\n\n## Haiku {#Haiku}'), []);
+});
+
+test('heading-in-text: a heading line right under text, in a list item or a quote is reported; the quick fix puts a blank line before it, and pandoc then reads the heading', async () => {
+  const body = [
+    'Text.',
+    '### Beschreibung {#glued .explanation}',
+    '',
+    '- item',
+    '## Lazy {#lazy}',
+    '',
+    '> quoted',
+    '> ## In a quote {#quoted}',
+    '',
+    // Not: after a blank line, indented, without a blank after the marks, in a comment, in code.
+    '## Apart {#apart}',
+    'Text',
+    '   ## Indented {#indented}',
+    '#hashtag',
+    '<!-- draft',
+    '## Commented {#commented}',
+    '-->',
+    '',
+    '~~~',
+    'Code',
+    '## Coded {#coded}',
+    '~~~',
+  ];
+  const files = { 'Index.md': index, 'A.md': ['## A {#A .chapter .small .term}', '', ...body] };
+  const { actions, document } = actionsOf(files, 'A.md', ['quickfix']);
+  const fixes = actions.filter((action) => action.title === 'Insert a blank line before the heading');
+  assert.deepEqual(fixes.map((action) => rangeText(action.diagnostics![0]!.range)), ['3:0-3:38', '6:0-6:15', '9:2-9:25']);
+  assert.ok(fixes.every((action) => action.isPreferred));
+  const before = await pandocFactsOfText(document.getText());
+  for (const id of ['glued', 'lazy', 'quoted']) assert.ok(!before.ids.includes(id), `pandoc reads #${id} as text`);
+  for (const [k, id] of ['glued', 'lazy', 'quoted'].entries()) {
+    const text = applied(fixes[k], document).join('\n');
+    assert.ok((await pandocFactsOfText(text)).ids.includes(id), `with the blank line, pandoc reads the heading #${id}:\n${text}`);
+  }
+  assert.deepEqual(applied(fixes[2], document).slice(8, 11), ['> quoted', '>', '> ## In a quote {#quoted}']);
 });
