@@ -27,8 +27,8 @@ let client: LanguageClient | undefined;
 export async function activate(context: vscode.ExtensionContext): Promise<GlossaryExtensionApi> {
   // Whether the folder has shown itself a glossary (see below); set once, never unset.
   let active = false;
-  // While Restart Server runs (see there).
-  let restarting = false;
+  // The restart under way (see Restart Server).
+  let restarting: Promise<void> | undefined;
   const languageClient = createLanguageClient(context, () => active);
   client = languageClient;
   const statusBar = new GlossaryStatusBar();
@@ -44,7 +44,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Glossa
     languageClient.onDidChangeState(({ newState }) => {
       // A server the client restarts by itself passes through Stopped and is Starting again at once:
       // only a server still stopped after that is stopped for good.
-      if (isStopped(newState)) queueMicrotask(() => isStopped(languageClient.state) && !restarting && statusBar.stopped());
+      if (isStopped(newState)) queueMicrotask(() => isStopped(languageClient.state) && restarting === undefined && statusBar.stopped());
     }),
     vscode.commands.registerCommand('glossary.newEntry', withServer((title?: unknown) => newEntry(languageClient, typeof title === 'string' ? title : undefined))),
     vscode.commands.registerCommand('glossary.showMissingEntries', withServer(() => showMissingEntries(languageClient))),
@@ -56,22 +56,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<Glossa
       ReportLinkCommands.createMissingEntry,
       withServer((argument?: { id?: unknown }) => (typeof argument?.id === 'string' ? createMissingEntry(languageClient, argument.id) : undefined)),
     ),
-    vscode.commands.registerCommand('glossary.restartServer', async () => {
-      // Stopping on the way passes through the client's Stopped state: that is no stop for good.
-      restarting = true;
-      statusBar.hide();
-      try {
-        // The client cannot stop a server that is still starting: that start is awaited first.
-        if (languageClient.state === State.Starting) await languageClient.start().catch(() => undefined);
-        await (isStopped(languageClient.state) ? startAgain(languageClient) : languageClient.restart());
-      } catch (error) {
-        const reason = error instanceof Error ? error.message : String(error);
-        void vscode.window.showErrorMessage(vscode.l10n.t('The glossary server did not start again: {0}', reason));
-      } finally {
-        restarting = false;
-        if (isStopped(languageClient.state)) statusBar.stopped();
-      }
-    }),
+    // Run again while it restarts (while the server stops, the client says Stopped), it joins that restart.
+    vscode.commands.registerCommand('glossary.restartServer', () => (restarting ??= restartServer(languageClient, statusBar).finally(() => (restarting = undefined)))),
   );
   // The command palette lists the glossary's commands once the folder shows itself a glossary, and
   // keeps them (a restarted server tells only as it reads); Restart Server whenever the server was
@@ -98,6 +84,22 @@ export async function activate(context: vscode.ExtensionContext): Promise<Glossa
   await vscode.commands.executeCommand('setContext', 'glossary.started', true);
   await languageClient.start();
   return { status: () => statusBar.status, statusBarText: () => statusBar.text, statusBarShown: () => statusBar.shown, onDidChangeStatus: statusBar.onDidChange };
+}
+
+/** Stops the server, if it runs, and starts it again; says why when it does not start. */
+async function restartServer(languageClient: LanguageClient, statusBar: GlossaryStatusBar): Promise<void> {
+  // Stopping on the way passes through the client's Stopped state: that is no stop for good.
+  statusBar.hide();
+  try {
+    // The client cannot stop a server that is still starting: that start is awaited first.
+    if (languageClient.state === State.Starting) await languageClient.start().catch(() => undefined);
+    await (isStopped(languageClient.state) ? startAgain(languageClient) : languageClient.restart());
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    void vscode.window.showErrorMessage(vscode.l10n.t('The glossary server did not start again: {0}', reason));
+  } finally {
+    if (isStopped(languageClient.state)) statusBar.stopped();
+  }
 }
 
 /**

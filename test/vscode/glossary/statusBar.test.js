@@ -65,4 +65,22 @@ describe('status bar', () => {
       listening.dispose();
     }
   });
+
+  it('Restart Server run twice at once, the second while the server stops, is one restart: no stopped server is shown, one server runs', async function () {
+    this.timeout(60000);
+    const api = await activateGlossary();
+    const before = await waitFor(serverPid, 'the server process to be found');
+    await waitFor(() => api.statusBarText() === '$(book) 7 entries · 1 broken link', 'the server to report the workspace');
+    const states = [];
+    const listening = api.onDidChangeStatus(() => states.push(api.statusBarText()));
+    try {
+      await Promise.all([vscode.commands.executeCommand('glossary.restartServer'), vscode.commands.executeCommand('glossary.restartServer')]);
+      await waitFor(() => api.statusBarText() === '$(book) 7 entries · 1 broken link', 'the server to report the workspace again');
+      assert.ok(!states.includes('$(error) Glossary server stopped'), states.join(' | '));
+      assert.notEqual(serverPid(), before);
+      assert.equal(glossaryServersUnder(process.pid).length, 1);
+    } finally {
+      listening.dispose();
+    }
+  });
 });
