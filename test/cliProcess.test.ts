@@ -53,6 +53,10 @@ test('a reader that stops early, of the report or of the notes on stderr, does n
   }
 });
 
+test('report --output to a device (/dev/null) writes to it: no file is replaced there', () => {
+  assert.deepEqual(glossary(['report', exampleGlossary, '--output', '/dev/null'], { LANG: 'C' }), { status: 0, stdout: '', stderr: 'glossary: report written to /dev/null\n' });
+});
+
 test('LANG=de_DE.UTF-8 gives German help, usage errors and diagnostics', () => {
   const german = { LANG: 'de_DE.UTF-8' };
   const help = glossary(['--help'], german);

@@ -51,6 +51,7 @@ test('what the schema refuses, the server refuses too (and falls back to the def
     { termClass: '1st' },
     { chapterClasses: ['chapter', '.small'] },
     { chapterClasses: ['chapter', 'small term'] },
+    ...['a*b', 'a/b', 'x,y', '(term)', '€uro', '٣x', 'a😀'].map((termClass) => ({ termClass })),
     { trace: { server: 'verbose' } },
   ];
   for (const json of refused) {
