@@ -176,14 +176,15 @@ function quickFixes(input: CodeActionInput, model: GlossaryDocument, diagnostic:
 }
 
 /**
- * A blank line before the one at `at`, with the marks of the quotes it stands in (`>`), so that a
- * quote goes on past it; the marks of a list item are none, as the line goes on its text lazily.
+ * A blank line before the heading written at `at`, which then starts at the margin of the quotes it
+ * stands in (`> `): a quote goes on past the blank line, which keeps its `>`. Other indentation
+ * (a list item's, which the line went on lazily) goes, as pandoc reads no indented heading.
  */
 function blankLineBefore(document: TextDocument, at: Position): TextEdit {
   const start = { line: at.line, character: 0 };
   const marks = document.getText({ start, end: at }).replace(/[^>]+$/, '');
-  const eol = document.getText().includes('\r\n') ? '\r\n' : '\n';
-  return TextEdit.insert(start, `${marks}${eol}`);
+  const lineEnd = document.getText({ start: { line: at.line - 1, character: Number.MAX_SAFE_INTEGER }, end: start });
+  return TextEdit.replace({ start, end: at }, `${marks}${lineEnd}${marks === '' ? '' : `${marks} `}`);
 }
 
 /** Stop suggesting the term: its id goes to `ignoreMentionsOf` in `.glossary.json` (a server command, which edits that file). */

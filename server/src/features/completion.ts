@@ -29,11 +29,11 @@ const labelReach = 400;
  */
 const idAfterCursor = /^[^\s()#]*(?=\)|[ \t]+(?:"[^"\n]*"|'[^'\n]*'|\([^()\n]*\))[ \t]*\))/;
 
-/**
- * The rest of a label after the cursor that is written already: of a link (up to `](` or `][`), of
- * a span (`]{`) or of a reference definition (`]:`).
- */
-const restOfLinkLabel = /^[^[\]]*\][([{:]/;
+/** The rest of a label after the cursor that is written already: of a link (up to `](` or `][`) or of a span (`]{`). */
+const restOfLinkLabel = /^[^[\]]*\][([{]/;
+
+/** A reference definition's label being written, at the start of its line: `[Dat‸]: #x`. */
+const definitionLabel = /^ {0,3}\[[^[\]]*$/;
 
 /**
  * A link label being typed after `[`, up to the cursor: text without brackets (or none yet), not
@@ -109,7 +109,8 @@ export function complete(
   const typedLabel = labelBeingTyped.exec(line.before)?.[1];
   // Inside the label of a link written already, a whole link would be written into it.
   // A blank after `[` is no title (`[ ]` of a task list).
-  if (typedLabel !== undefined && !restOfLinkLabel.test(line.after) && (typedLabel === '' || typedLabel.trim() !== '')) {
+  const inDefinitionLabel = definitionLabel.test(line.before) && /^[^[\]]*\]:/.test(line.after);
+  if (typedLabel !== undefined && !restOfLinkLabel.test(line.after) && !inDefinitionLabel && (typedLabel === '' || typedLabel.trim() !== '')) {
     return completeLinks(index, uri, typedLabel, paragraphBefore(text).slice(0, -typedLabel.length - 1), line.after, position, token, client.labelDetails);
   }
   return null;
@@ -235,7 +236,7 @@ function unmatchedBrackets(text: string): { readonly opening: readonly ('note' |
       continue;
     }
     const end = skipVerbatim(text, i);
-    if (text[i] === '[') opening.push(text[i - 1] === '^' ? 'note' : 'bracket');
+    if (text[i] === '[') opening.push(text[i - 1] === '^' && text[i - 2] !== '\\' ? 'note' : 'bracket');
     else if (text[i] === ']' && opening.length > 0) opening.pop();
     else if (text[i] === ']') closing++;
     i = end;

@@ -309,6 +309,26 @@ function placeOnIdLine(attributes: AttributeBlock, lines: readonly LineRef[], i:
 /** A line that would be an ATX heading after a blank line: `#` to `######` at its start, then a blank and text. */
 const atxHeadingText = /^#{1,6}[ \t]+\S/;
 
+/**
+ * Whether `offset` in a paragraph's text lies within a code span, math, raw HTML (a comment too)
+ * or the brackets of a label: a line starting there cannot be set apart from the text before it.
+ */
+function withinInlineSpan(text: string, offset: number): boolean {
+  let brackets = 0;
+  for (let i = 0; i < offset; ) {
+    if (text[i] === '\\') {
+      i += 2;
+      continue;
+    }
+    const end = skipVerbatim(text, i);
+    if (end > offset) return true;
+    if (text[i] === '[') brackets++;
+    else if (text[i] === ']' && brackets > 0) brackets--;
+    i = end;
+  }
+  return brackets > 0 && text.includes(']', offset);
+}
+
 /** Whether a line is one that a paragraph's text (or a list item's) may go on from: not blank, no fence, no ATX heading. */
 function continuesText(line: string): boolean {
   return !/^[ \t]*$/.test(line) && !divOpen.test(line) && !divClose.test(line) && !fenceOpening.test(line) && !/^ {0,3}#{1,6}(?:[ \t]|$)/.test(line);
@@ -377,6 +397,8 @@ class BlockScanner {
   } = { blocks: [], notes: new Map(), fences: [], verbatim: [], definitions: [], unclosed: [], headingsInText: [], rules: [] };
   /** Where inline text goes while a footnote is parsed. */
   private noteText: (InlineBlock | BlockIdBlock | HeadingBlock)[] | undefined;
+  /** Whether a grid table's cell is read, whose lines take no blank line in between. */
+  private tableCellDepth = 0;
   /** How many fenced divs are open: a closing `:::` ends a paragraph only then. */
   private openDivs = 0;
   /**
@@ -832,7 +854,9 @@ class BlockScanner {
           return { line: r.line, start: r.start + start, end: r.start + Math.max(start, Math.min(end, text.length)) };
         });
         const trimmed = cell.every((r) => this.text(r).startsWith(' ')) ? cell.map((r) => ({ ...r, start: r.start + 1 })) : cell;
+        this.tableCellDepth++;
         this.parse(trimmed, { inList: false, topLevel: false });
+        this.tableCellDepth--;
       }
       row = [];
     };
@@ -1358,7 +1382,6 @@ class BlockScanner {
         if (text.trimStart().startsWith('```') && this.findFence(lines, j) !== undefined) break;
         if (context.inList && (bulletMarker.test(text) || orderedMarker.test(text))) break;
         if (this.openDivs > 0 && divClose.test(text)) break;
-        if (atxHeadingText.test(text)) this.result.headingsInText.push({ start: { line: line.line, character: line.start }, end: { line: line.line, character: line.end } });
       }
       body.push(line);
       openComment = commentOpenAfter(openComment, text);
@@ -1366,7 +1389,7 @@ class BlockScanner {
       j++;
     }
     if (!mayHoldTag) {
-      this.addInline(body);
+      this.addParagraph(body);
       return j;
     }
     const texts = body.map((line) => this.text(line));
@@ -1408,7 +1431,7 @@ class BlockScanner {
       before[before.length - 1] = { ...before[before.length - 1], end: tagStart.character };
       if (this.isBlank(before[before.length - 1])) before.pop();
     }
-    if (before.length > 0) this.addInline(before);
+    if (before.length > 0) this.addParagraph(before);
     if (tag === undefined || tagStart === undefined) return end;
     if ('tex' in tag) {
       // The block parser reads the TeX from where it starts, mid-line too (`rawTexBlock`).
@@ -1502,6 +1525,22 @@ class BlockScanner {
   /** Notes the id an opening line's attribute block gives a div or code block, if any. */
   private addBlockId(element: BlockIdBlock['element'], line: LineRef, attributes: AttributeBlock | undefined): void {
     if (attributes?.id) (this.noteText ?? this.result.blocks).push({ kind: 'blockId', element, line, attributes });
+  }
+
+  /** A paragraph's lines as read, noting those written as headings (see `BlockScan.headingsInText`). */
+  private addParagraph(lines: readonly LineRef[]): void {
+    this.addInline(lines);
+    if (lines.length < 2 || this.tableCellDepth > 0) return;
+    const texts = lines.map((line) => this.text(line));
+    const text = texts.join('\n');
+    for (let k = 1, offset = texts[0]!.length + 1; k < lines.length; offset += texts[k]!.length + 1, k++) {
+      // A fence under text opens no code block, but the lines after it are meant as code (`# a comment`).
+      if (fenceOpening.test(texts[k]!)) return;
+      if (atxHeadingText.test(texts[k]!) && !withinInlineSpan(text, offset)) {
+        const { line, start, end } = lines[k]!;
+        this.result.headingsInText.push({ start: { line, character: start }, end: { line, character: end } });
+      }
+    }
   }
 
   private addInline(lines: readonly LineRef[]): void {

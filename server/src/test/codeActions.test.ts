@@ -576,40 +576,47 @@ test('missing-chapter-heading: the first heading is made the chapter heading, it
 });
 
 test('heading-in-text: a heading line right under text, in a list item or a quote is reported; the quick fix puts a blank line before it, and pandoc then reads the heading', async () => {
-  const body = [
-    'Text.',
-    '### Beschreibung {#glued .explanation}',
-    '',
-    '- item',
-    '## Lazy {#lazy}',
-    '',
-    '> quoted',
-    '> ## In a quote {#quoted}',
-    '',
-    // Not: after a blank line, indented, without a blank after the marks, in a comment, in code.
-    '## Apart {#apart}',
-    'Text',
-    '   ## Indented {#indented}',
-    '#hashtag',
-    '<!-- draft',
-    '## Commented {#commented}',
-    '-->',
-    '',
-    '~~~',
-    'Code',
-    '## Coded {#coded}',
-    '~~~',
+  const glued: [string[], string][] = [
+    [['Text.', '### Beschreibung {#glued .explanation}'], 'glued'],
+    [['- item', '## Lazy {#lazy}'], 'lazy'],
+    [['1. one', '  # Under-indented {#under}'], 'under'],
+    [['> quoted', '> ## In a quote {#quoted}'], 'quoted'],
+    // A `<!--` in code opens no comment.
+    [['Text `<!--`', '## After code {#after-code}', '', '-->'], 'after-code'],
+    [['Text.\r', '## Windows {#crlf}\r', '\r', 'More.\r'], 'crlf'],
   ];
-  const files = { 'Index.md': index, 'A.md': ['## A {#A .chapter .small .term}', '', ...body] };
-  const { actions, document } = actionsOf(files, 'A.md', ['quickfix']);
-  const fixes = actions.filter((action) => action.title === 'Insert a blank line before the heading');
-  assert.deepEqual(fixes.map((action) => rangeText(action.diagnostics![0]!.range)), ['3:0-3:38', '6:0-6:15', '9:2-9:25']);
-  assert.ok(fixes.every((action) => action.isPreferred));
-  const before = await pandocFactsOfText(document.getText());
-  for (const id of ['glued', 'lazy', 'quoted']) assert.ok(!before.ids.includes(id), `pandoc reads #${id} as text`);
-  for (const [k, id] of ['glued', 'lazy', 'quoted'].entries()) {
-    const text = applied(fixes[k], document).join('\n');
+  for (const [body, id] of glued) {
+    const files = { 'Index.md': index, 'A.md': ['## A {#A .chapter .small .term}', '', ...body] };
+    const { actions, document } = actionsOf(files, 'A.md', ['quickfix']);
+    const fixes = actions.filter((action) => action.title === 'Insert a blank line before the heading');
+    assert.equal(fixes.length, 1, body.join('|'));
+    assert.ok(fixes[0]!.isPreferred);
+    assert.ok(!(await pandocFactsOfText(document.getText())).ids.includes(id), `pandoc reads #${id} as text`);
+    const text = applied(fixes[0], document).join('\n');
     assert.ok((await pandocFactsOfText(text)).ids.includes(id), `with the blank line, pandoc reads the heading #${id}:\n${text}`);
   }
-  assert.deepEqual(applied(fixes[2], document).slice(8, 11), ['> quoted', '>', '> ## In a quote {#quoted}']);
+  const quote = actionsOf({ 'Index.md': index, 'A.md': ['## A {#A .chapter .small .term}', '', '> quoted', '> ## In a quote {#quoted}'] }, 'A.md', ['quickfix']);
+  assert.deepEqual(applied(titled(quote.actions, 'Insert a blank line before the heading'), quote.document).slice(2), ['> quoted', '>', '> ## In a quote {#quoted}']);
+  // Not: after a blank line, indented, without a blank after the marks, in a comment, in code, in a
+  // code span, math or a label over lines, after a block tag or TeX (which end the paragraph), in a
+  // grid table's cell, after a fence under text (the lines after it are meant as code).
+  const apart = [
+    ['Text', '', '## Apart {#apart}'],
+    ['Text', '   ## Indented {#indented}'],
+    ['Text', '#hashtag'],
+    ['<!-- draft', '## Commented {#commented}', '-->'],
+    ['Text <!-- draft', '## Commented {#commented}', '-->'],
+    ['~~~', 'Code', '## Coded {#coded}', '~~~'],
+    ['Text `code', '# not a heading` more'],
+    ['Text $x', '# y$ more'],
+    ['Text [link', '# in the label](#A)'],
+    ['Text', '<hr>', '# After a tag {#h}'],
+    ['Text', '\\section{x}', '# After TeX {#t}'],
+    ['+-----+-----+', '| a   | b   |', '| # H | c   |', '+-----+-----+'],
+    ['Beispiel:', '~~~sh', '# Pakete installieren', 'pip install x', '~~~'],
+  ];
+  for (const body of apart) {
+    const { actions } = actionsOf({ 'Index.md': index, 'A.md': ['## A {#A .chapter .small .term}', '', ...body] }, 'A.md', ['quickfix']);
+    assert.deepEqual(actions.filter((action) => action.title === 'Insert a blank line before the heading'), [], body.join('|'));
+  }
 });

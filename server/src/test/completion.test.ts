@@ -202,6 +202,8 @@ test('after [, the entries matching the text typed insert a whole link, replacin
   // Nor in the label of a span or of a reference definition.
   assert.equal(completionsAt({ ...workspace, 'A.md': ['[Dat‸]{.x}'] }), undefined);
   assert.equal(completionsAt({ ...workspace, 'A.md': ['[Dat‸]: #foo'] }), undefined);
+  // `]:` within a line ends no definition's label: a link is offered there.
+  assert.deepEqual(completionsAt({ ...workspace, 'A.md': ['Siehe [Dat‸]: mehr'] })?.map((item) => item.edit), ['0:6-0:11 [Data Scraping](#Data-Scraping)', '0:6-0:11 [Datensatz](#Dataset)']);
 });
 
 test('a whole link escapes the brackets and backslashes of the title, so that pandoc reads the label as it is', () => {
@@ -264,6 +266,8 @@ test('after [, a title with parentheses goes on matching; a note\'s ^[ is no lin
   assert.equal(completionsAt({ ...workspace, 'A.md': ['Text.^[Dat‸]'] }), undefined);
   // Without an editor's closing bracket, the `]` ends the note and is kept; with it, that one goes.
   assert.deepEqual(completionsAt({ ...workspace, 'A.md': ['Text.^[See [Dat‸]'] })?.map((item) => item.edit), ['0:11-0:15 [Data Scraping](#Data-Scraping)', '0:11-0:15 [Datensatz](#Dataset)']);
+  // An escaped `\^[` opens no note: the editor's `]` goes.
+  assert.deepEqual(completionsAt({ ...workspace, 'A.md': ['Text \\^[x [Dat‸]'] })?.map((item) => item.edit), ['0:10-0:15 [Data Scraping](#Data-Scraping)', '0:10-0:15 [Datensatz](#Dataset)']);
   assert.deepEqual(completionsAt({ ...workspace, 'A.md': ['Text.^[See [Dat‸]]'] })?.map((item) => item.edit), ['0:11-0:16 [Data Scraping](#Data-Scraping)', '0:11-0:16 [Datensatz](#Dataset)']);
   assert.deepEqual(completionsAt({ ...workspace, 'A.md': ['(see [Dat‸])'] })?.map((item) => item.edit), ['0:5-0:10 [Data Scraping](#Data-Scraping)', '0:5-0:10 [Datensatz](#Dataset)']);
   // The note opened on the line before; a bracket in code opens nothing.
