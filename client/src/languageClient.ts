@@ -38,14 +38,18 @@ export function createLanguageClient(context: vscode.ExtensionContext, inGlossar
     },
   };
   const client = new LanguageClient(clientId, vscode.l10n.t('Glossary Language Server'), serverOptions, clientOptions);
-  errorHandler.decideWith(client.createDefaultErrorHandler());
+  errorHandler.decideWith(client.createDefaultErrorHandler(maxRestartCount));
   client.registerFeature(new PushedDiagnosticsOnly());
   return client;
 }
 
+/** How often a crashed server is started again within three minutes (the client library's default). */
+const maxRestartCount = 4;
+
 /**
- * The client's own handling of a server that fails (restarted unless it crashed five times within
- * three minutes), with its notification in the editor's language: the library's is in English.
+ * The client library's handling of a server that fails (restarted unless it crashed more than
+ * `maxRestartCount` times within three minutes), with its notification in the editor's language:
+ * the library's is in English. The library's handler needs the client, which needs this one first.
  */
 class LocalizedErrorHandler implements ErrorHandler {
   private decider: ErrorHandler | undefined;
@@ -61,7 +65,7 @@ class LocalizedErrorHandler implements ErrorHandler {
   async closed(): Promise<Awaited<ReturnType<ErrorHandler['closed']>>> {
     const result = await this.decider!.closed();
     return result.action === CloseAction.DoNotRestart
-      ? { ...result, message: vscode.l10n.t('The glossary server crashed 5 times in the last 3 minutes and is not started again. Its output tells why; Restart Server starts it.') }
+      ? { ...result, message: vscode.l10n.t('The glossary server crashed {0} times in the last 3 minutes and is not started again. Its output tells why; Restart Server starts it.', maxRestartCount + 1) }
       : result;
   }
 }

@@ -8,7 +8,6 @@ import { DiagnosticCode } from '../diagnostics/codes';
 import { findMentionsOf } from '../mentions/unlinkedMentions';
 import { parseGlossaryDocument } from '../parse/parser';
 import { Workspace } from '../workspace/workspace';
-import { followLinks } from '../workspace/nodeWorkspace';
 import { findConfigFile, type FoundConfigFile } from '../workspace/configLookup';
 import { isInFolder } from '../workspace/uris';
 
@@ -64,6 +63,8 @@ export interface LoadEnvironment {
    * hand, so that the diagnostics need no second read; the texts are dropped afterwards.
    */
   readonly findMentions?: boolean;
+  /** The path a path leads to, symbolic links followed (on disk, `followLinks`); without it, paths are taken as written. */
+  readonly realPath?: (filePath: string) => string;
 }
 
 /**
@@ -80,7 +81,7 @@ export interface LoadEnvironment {
 export async function loadGlossary(paths: readonly string[], environment: LoadEnvironment): Promise<LoadedGlossary | LoadFailure> {
   const { workspace } = environment;
   const targets: { readonly given: string; readonly uri: string; readonly kind: 'file' | 'directory' }[] = [];
-  const missing: string[] = [];
+  const unusable: string[] = [];
   // A file or folder named twice, under the same name or through a symbolic link to a folder, is
   // read once: read twice, every id in it would be reported as a duplicate. (A link to a file is a
   // file of its own, as it is to pandoc given `*.md`.)
@@ -88,7 +89,7 @@ export async function loadGlossary(paths: readonly string[], environment: LoadEn
   const realFolder = (folder: string): string => {
     let real = realFolders.get(folder);
     if (real === undefined) {
-      real = followLinks(folder);
+      real = environment.realPath?.(folder) ?? folder;
       realFolders.set(folder, real);
     }
     return real;
@@ -107,15 +108,15 @@ export async function loadGlossary(paths: readonly string[], environment: LoadEn
       namedFolders.add(real);
     }
     if (kind === undefined) {
-      missing.push(l10n.t('no such file or folder: {0}', given));
+      unusable.push(l10n.t('no such file or folder: {0}', given));
     } else if (kind === 'other') {
-      missing.push(l10n.t('neither a file nor a folder: {0}', given));
+      unusable.push(l10n.t('neither a file nor a folder: {0}', given));
     } else {
       targets.push({ given, uri, kind });
     }
   }
-  if (missing.length > 0) {
-    return { kind: 'failure', messages: missing };
+  if (unusable.length > 0) {
+    return { kind: 'failure', messages: unusable };
   }
 
   // The settings file is named by its path from where the command runs: it may lie folders above.

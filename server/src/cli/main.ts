@@ -66,6 +66,7 @@ async function runOnGlossary(command: Extract<CliCommand, { kind: 'index' | 'che
     // A file checked alone is checked as part of its glossary: its links to other files resolve.
     withGlossaryOfFiles: command.kind === 'check',
     findMentions: command.kind !== 'index',
+    realPath: io.writtenFile,
   });
   if (loaded.kind === 'failure') {
     io.stderr(loaded.messages.map((message) => `glossary: ${message}\n`).join(''));

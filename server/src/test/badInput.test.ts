@@ -15,7 +15,7 @@ import { readGlossaryFiles } from '../index/readGlossaryFiles';
 import { maxContainerDepth } from '../parse/blocks';
 import { parseGlossaryDocument } from '../parse/parser';
 import { InMemoryFileContent, InMemoryWorkspace } from '../workspace/inMemoryWorkspace';
-import { NodeFileSystemWorkspace } from '../workspace/nodeWorkspace';
+import { followLinks, NodeFileSystemWorkspace } from '../workspace/nodeWorkspace';
 import { FileFilter, FileListing, ReadResult, Workspace } from '../workspace/workspace';
 import { pandocFactsOfText } from './pandoc';
 
@@ -156,7 +156,7 @@ interface CliRun {
 async function runIn(cwd: string, workspace: Workspace, argv: readonly string[]): Promise<CliRun> {
   let stdout = '';
   let stderr = '';
-  const io: CliIo = { cwd, workspace, stdout: (text) => (stdout += text), stderr: (text) => (stderr += text) };
+  const io: CliIo = { cwd, workspace, stdout: (text) => (stdout += text), stderr: (text) => (stderr += text), writtenFile: followLinks };
   const exitCode = await runCli(argv, io);
   return { exitCode, stdout, stderr };
 }
