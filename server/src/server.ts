@@ -117,6 +117,11 @@ export function startServer(
   let statusTimer: NodeJS.Timeout | undefined;
   /** Reloads begun whose diagnostics are not all published yet. */
   let reloadsUnderWay = 0;
+  /**
+   * Whether a reload's diagnostics were all published while another was under way: "ready" is sent
+   * once none is, also when the last to end is an older reload's publication, ended unfinished.
+   */
+  let readyOwed = false;
   /** The last status sent: the same again is not sent (publications and reloads ask for it often). */
   let lastStatus = '';
   const notifyStatus = (status: GlossaryStatus): void => {
@@ -158,7 +163,11 @@ export function startServer(
     // Not awaited: file events and reloads queued behind this one go on meanwhile (a reload ends this publication).
     void diagnostics.publishAll(indexedUris).then((finished) => {
       reloadsUnderWay--;
-      if (finished && reloadsUnderWay === 0) sendStatus('ready');
+      readyOwed ||= finished;
+      if (readyOwed && reloadsUnderWay === 0) {
+        readyOwed = false;
+        sendStatus('ready');
+      }
     });
   };
   /** Reads the glossary into `next`, which then serves; the URIs of its documents. */

@@ -237,6 +237,8 @@ export class GlossarySession {
     if (this.missingIndexFile !== undefined && (uri === this.missingIndexFile || isInFolder(this.missingIndexFile, uri))) return !deleted;
     // Deleted, itself or with its folder: the page is looked for as without the setting.
     if (deleted && this.configuredIndexFile !== undefined && (uri === this.configuredIndexFile || isInFolder(this.configuredIndexFile, uri))) return true;
+    // Read without a file of its own, the glossary had no folder to look for the page in: its first file gives one.
+    if (!deleted && this.indexPageFolder === undefined && this.configuredIndexFile === undefined && this.isGlossaryFile(uri)) return true;
     const besideEntries = this.indexPageFolder !== undefined && uri.endsWith('.txt') && folderOf(uri) === this.indexPageFolder;
     if (!besideEntries) return false;
     if (uri === this.pageOutsidePatterns) return deleted || !(await holdsIndexSections(this.workspace, uri));

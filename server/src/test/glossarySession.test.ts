@@ -259,6 +259,24 @@ test('without indexFile, a .txt page with .index sections beside the *.md entrie
   assert.equal(await session.indexPageChanged(uriOf('000-title.txt'), false), false);
 });
 
+test('a glossary read before its first entry file finds the index page beside the first one made', async () => {
+  const page = ['# Index {#Index}', '', '## A {.index}', '', '[Apfel](#Apfel) |'];
+  const workspace = new InMemoryWorkspace({ [uriOf('001-index.txt')]: text(page) });
+  const session = new GlossarySession(workspace, ['file:///ws']);
+  await session.load(undefined, []);
+  assert.equal(session.index.indexPageUri(), undefined);
+  workspace.set(uriOf('Apfel.md'), text(entryLines('Apfel', 'Apfel', [])));
+  workspace.set(uriOf('Birne.md'), text(entryLines('Birne', 'Birne', [])));
+  // The server reads the glossary again, as a fresh load would find the page.
+  assert.equal(await session.indexPageChanged(uriOf('Apfel.md'), false), true);
+  await session.load(undefined, []);
+  assert.equal(session.index.indexPageUri(), uriOf('001-index.txt'));
+  assert.deepEqual(codesOf(session, 'Birne.md'), [DiagnosticCode.NotInIndex]);
+  // From then on, a new entry is no reason to read it all again.
+  workspace.set(uriOf('Quitte.md'), text(entryLines('Quitte', 'Quitte', [])));
+  assert.equal(await session.indexPageChanged(uriOf('Quitte.md'), false), false);
+});
+
 test('an index page made beside the entries after the glossary was read is found when it is read again', async () => {
   const workspace = new InMemoryWorkspace({ [uriOf('Apfel.md')]: text(entryLines('Apfel', 'Apfel', [])), [uriOf('Birne.md')]: text(entryLines('Birne', 'Birne', [])) });
   const session = new GlossarySession(workspace, ['file:///ws']);
