@@ -260,6 +260,8 @@ export function termsKeyOf(entries: readonly Entry[]): string {
 
 /** One entry's part of the lexicon. */
 interface EntryTerms {
+  /** The document the entry is written in: of entries with one id, the first by URI counts, however they were read. */
+  readonly uri: string;
   readonly term: Term;
   /** The key of the title's form, which an abbreviation stub's title is checked against. */
   readonly title: string;
@@ -329,8 +331,15 @@ export class Lexicon {
 
   /** The id a link to `id` stands for: the entry an abbreviation stub points at, else `id`. */
   linkedTerm(id: string): string {
-    const entry = this.entriesById.get(id)?.[0];
+    const entry = this.firstWithId(id);
     return entry === undefined ? id : this.termOf(entry).id;
+  }
+
+  /** Of the entries with an id (one, unless it is defined twice), the one in the first document by URI. */
+  private firstWithId(id: string): EntryTerms | undefined {
+    let first: EntryTerms | undefined;
+    for (const entry of this.entriesById.get(id) ?? []) if (first === undefined || entry.uri < first.uri) first = entry;
+    return first;
   }
 
   /**
@@ -356,7 +365,7 @@ export class Lexicon {
   /** Replaces the entries a document contributes (none when it is gone). */
   replace(uri: string, entries: readonly Entry[]): void {
     const before = this.entriesByUri.get(uri) ?? [];
-    const after = entries.map((entry): EntryTerms => ({ term: { id: entry.id, title: entry.title }, title: formKey(normalTitle(entry).match(wordPattern) ?? []), forms: formsOf(entry), stubOf: stubTargetOf(entry) }));
+    const after = entries.map((entry): EntryTerms => ({ uri, term: { id: entry.id, title: entry.title }, title: formKey(normalTitle(entry).match(wordPattern) ?? []), forms: formsOf(entry), stubOf: stubTargetOf(entry) }));
     if (after.length === 0) this.entriesByUri.delete(uri);
     else this.entriesByUri.set(uri, after);
     const keys = new Set<string>();
@@ -387,6 +396,15 @@ export class Lexicon {
     for (const key of keys) {
       this.refile(key, changedWords);
     }
+    // A link stands for another term when an entry comes, goes, or becomes or stops being an
+    // abbreviation stub (see `linkedTerm`): the texts that mention the terms concerned are looked at
+    // again, though no form is filed otherwise.
+    const linkSense = (list: readonly EntryTerms[]): string => list.map((entry) => `${entry.term.id}\0${entry.title}\0${entry.stubOf ?? ''}`).join('\n');
+    if (linkSense(before) !== linkSense(after)) {
+      const ids = new Set([...before, ...after].flatMap((entry) => (entry.stubOf === undefined ? [entry.term.id] : [entry.term.id, entry.stubOf])));
+      const concerned = [...before, ...[...ids].flatMap((id) => this.entriesById.get(id) ?? [])];
+      for (const entry of concerned) entry.forms.forEach((form) => noteFiledWords(form, changedWords));
+    }
     if (changedWords.size > 0) {
       this.generationNumber++;
       this.changeLog.push({ generation: this.generationNumber, words: changedWords });
@@ -403,16 +421,16 @@ export class Lexicon {
     if (entry.stubOf === undefined) {
       return entry.term;
     }
-    const target = this.entriesById.get(entry.stubOf)?.[0];
+    const target = this.firstWithId(entry.stubOf);
     return target !== undefined && target.stubOf === undefined && abbreviates(entry.term.title, target.title) ? target.term : entry.term;
   }
 
   /** Files the form that now wins the key, if another than before, noting the words it is filed under. */
   private refile(key: string, changedWords: Set<string>): void {
     let best: Claim | undefined;
-    // Two entries written the same way: the one that calls itself so first wins, then the smaller id.
+    // Two entries written the same way: the one that calls itself so first wins, then the smaller id, then the first document.
     for (const claim of this.claimsByKey.get(key) ?? []) {
-      if (best === undefined || claim.rank < best.rank || (claim.rank === best.rank && claim.entry.term.id < best.entry.term.id)) {
+      if (best === undefined || claim.rank < best.rank || (claim.rank === best.rank && (claim.entry.term.id < best.entry.term.id || (claim.entry.term.id === best.entry.term.id && claim.entry.uri < best.entry.uri)))) {
         best = claim;
       }
     }

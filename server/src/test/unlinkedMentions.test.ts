@@ -375,6 +375,54 @@ test('an abbreviation stub: its name is not suggested in the entry it points at,
   assert.deepEqual(mentionsOf(notStub, 'Graphics-Processing-Unit.md'), ['2:0-2:4 GPUs -> #GPU']);
 });
 
+test('an entry that becomes or stops being an abbreviation stub changes the hints of the open files that link it, as a fresh load gives them', async () => {
+  const files: Record<string, string> = {
+    [uriOf('Index.md')]: '# Index {#Index}',
+    [uriOf('GPU.md')]: gpuStub.join('\n'),
+    [uriOf('Graphics-Processing-Unit.md')]: entryLines('Graphics Processing Unit', 'Graphics-Processing-Unit', []).join('\n'),
+    [uriOf('A.md')]: entryLines('A', 'A', [], ['Die [GPU](#GPU) ist eine Graphics Processing Unit.']).join('\n'),
+  };
+  const session = new GlossarySession(new InMemoryWorkspace(files), ['file:///ws']);
+  await session.load(undefined, []);
+  session.updateOpen({ uri: uriOf('A.md'), version: 1, text: files[uriOf('A.md')]! });
+  const mentionsInA = (): string[] => session.diagnosticsOf(uriOf('A.md')).flatMap((diagnostic) => (diagnostic.data.kind === DiagnosticCode.UnlinkedMention ? [`${rangeText(diagnostic.range)} #${diagnostic.data.target}`] : []));
+  // The section links the stub, which links the entry: its long name is no hint.
+  assert.deepEqual(mentionsInA(), []);
+  // GPU gets a section of its own: no stub any more, so the long name in A.md is an unlinked entry.
+  const entry = gpuStub.flatMap((line) => (line.startsWith('### Verwandte') ? ['### Mehr {.explanation}', '', 'Rechnet parallel.', '', line] : [line]));
+  session.updateOpen({ uri: uriOf('GPU.md'), version: 1, text: entry.join('\n') });
+  await session.refreshMentions();
+  assert.deepEqual(mentionsInA(), ['2:25-2:49 #Graphics-Processing-Unit']);
+  // A stub again: the hint goes.
+  session.updateOpen({ uri: uriOf('GPU.md'), version: 2, text: gpuStub.join('\n') });
+  await session.refreshMentions();
+  assert.deepEqual(mentionsInA(), []);
+});
+
+test('of two entries with one id, the one in the first file by name is the term, whichever was read first', async () => {
+  const agentic = (id: string): string => entryLines('Agentic AI', id, []).join('\n');
+  const files: Record<string, string> = {
+    [uriOf('Index.md')]: '# Index {#Index}',
+    [uriOf('Agentic-AI.md')]: agentic('Deep-Learning'),
+    [uriOf('Deep-Learning.md')]: entryLines('DL (Deep Learning)', 'Deep-Learning', []).join('\n'),
+    [uriOf('GPU.md')]: entryLines('GPU', 'GPU', [], ['Für Deep Learning.']).join('\n'),
+  };
+  const messagesOf = (session: GlossarySession): string[] =>
+    session.diagnosticsOf(uriOf('GPU.md'), true).flatMap((diagnostic) => (diagnostic.data.kind === DiagnosticCode.UnlinkedMention ? [diagnostic.message] : []));
+  const fresh = new GlossarySession(new InMemoryWorkspace(files), ['file:///ws']);
+  await fresh.load(listedInProblems, []);
+  await fresh.refreshMentions(true);
+  assert.deepEqual(messagesOf(fresh), ['"Deep Learning" names the entry "Agentic AI": link it to #Deep-Learning.']);
+  // Read the other way round: Agentic-AI.md gets the id on disk after Deep-Learning.md was read.
+  const workspace = new InMemoryWorkspace({ ...files, [uriOf('Agentic-AI.md')]: agentic('Agentic-AI') });
+  const edited = new GlossarySession(workspace, ['file:///ws']);
+  await edited.load(listedInProblems, []);
+  workspace.set(uriOf('Agentic-AI.md'), files[uriOf('Agentic-AI.md')]!);
+  await edited.refreshFromDisk(uriOf('Agentic-AI.md'));
+  await edited.refreshMentions(true);
+  assert.deepEqual(messagesOf(edited), messagesOf(fresh));
+});
+
 test('no mention in suspended compounds, gender forms, indented code, math, comments over blank lines, or lower-case English', () => {
   const terms: [string, string][] = [
     ['Tensor', 'Tensor'],
