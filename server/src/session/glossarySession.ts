@@ -351,11 +351,18 @@ export class GlossarySession {
     return listing.uris.some((listed) => URI.parse(listed).toString() === named);
   }
 
-  /** A document was closed: what is on disk counts again. */
+  /**
+   * A document was closed: what is on disk counts again; nothing, when its file is gone or is
+   * there only under a name that differs in case (renamed so while open: `isOnDiskAsNamed`).
+   */
   async closeOpen(uri: string): Promise<IndexChange | undefined> {
     this.openWithoutFile.delete(uri);
     if (!this.openVersions.delete(uri)) {
       return undefined;
+    }
+    if (!(await this.isOnDiskAsNamed(uri))) {
+      // Opened again meanwhile: the editor's text counts.
+      return this.currentIndex.document(uri) !== undefined && !this.openVersions.has(uri) ? this.currentIndex.remove(uri) : undefined;
     }
     return this.refreshFromDisk(uri);
   }

@@ -388,4 +388,17 @@ test('a rename that changes the case alone, on a file system that ignores case: 
   await session.refreshFromDisk(uriOf('LLM.md'));
   assert.deepEqual([...session.index.documents()].map((document) => document.uri).sort(), [uriOf('A.md'), uriOf('LLM.md')]);
   assert.deepEqual(codesOf(session, 'LLM.md'), [DiagnosticCode.IndexAnchorMissing], 'no duplicate-anchor, no anchor-file-mismatch');
+
+  // Open in the editor while renamed back, which reports the files first and closes the old document after:
+  // closed, it is not read again under the name that is gone.
+  session.updateOpen({ uri: uriOf('LLM.md'), version: 1, text: llm });
+  workspace.set(uriOf('LLM.md'), undefined);
+  workspace.set(uriOf('llm.md'), llm);
+  names.delete(uriOf('LLM.md'));
+  names.add(uriOf('llm.md'));
+  await session.removeFile(uriOf('LLM.md'));
+  await session.refreshFromDisk(uriOf('llm.md'));
+  await session.closeOpen(uriOf('LLM.md'));
+  session.updateOpen({ uri: uriOf('llm.md'), version: 1, text: llm });
+  assert.deepEqual([...session.index.documents()].map((document) => document.uri).sort(), [uriOf('A.md'), uriOf('llm.md')]);
 });
