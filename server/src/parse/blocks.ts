@@ -397,7 +397,7 @@ class BlockScanner {
   } = { blocks: [], notes: new Map(), fences: [], verbatim: [], definitions: [], unclosed: [], headingsInText: [], rules: [] };
   /** Where inline text goes while a footnote is parsed. */
   private noteText: (InlineBlock | BlockIdBlock | HeadingBlock)[] | undefined;
-  /** Whether a grid table's cell is read, whose lines take no blank line in between. */
+  /** How many grid-table cells are being read (a cell may hold a table): their lines take no blank line between them. */
   private tableCellDepth = 0;
   /** How many fenced divs are open: a closing `:::` ends a paragraph only then. */
   private openDivs = 0;
@@ -1530,7 +1530,8 @@ class BlockScanner {
   /** A paragraph's lines as read, noting those written as headings (see `BlockScan.headingsInText`). */
   private addParagraph(lines: readonly LineRef[]): void {
     this.addInline(lines);
-    if (lines.length < 2 || this.tableCellDepth > 0) return;
+    // Most paragraphs have no line that starts with `#`: they are not joined to be looked at.
+    if (this.tableCellDepth > 0 || !lines.some((line, k) => k > 0 && this.lineTexts[line.line][line.start] === '#')) return;
     const texts = lines.map((line) => this.text(line));
     const text = texts.join('\n');
     for (let k = 1, offset = texts[0]!.length + 1; k < lines.length; offset += texts[k]!.length + 1, k++) {
