@@ -25,6 +25,8 @@ export enum DiagnosticCode {
   UnclosedBlock = 'unclosed-block',
   /** A line written as a heading goes on the paragraph above it (no blank line between): pandoc reads it as text. */
   HeadingInText = 'heading-in-text',
+  /** A line opening a `~~~` code block goes on the paragraph above it (no blank line between): pandoc reads it and the code as text. */
+  CodeBlockInText = 'code-block-in-text',
   /** A term's title, id or alias stands in another entry's prose without a link to it. */
   UnlinkedMention = 'unlinked-mention',
   /** An entry that the index page does not link. */
@@ -67,6 +69,7 @@ export const defaultSeverities: Readonly<Record<DiagnosticCode, SeveritySetting>
   [DiagnosticCode.FenceStyle]: 'information',
   [DiagnosticCode.UnclosedBlock]: 'warning',
   [DiagnosticCode.HeadingInText]: 'warning',
+  [DiagnosticCode.CodeBlockInText]: 'warning',
   [DiagnosticCode.UnlinkedMention]: 'hint',
   [DiagnosticCode.NotInIndex]: 'information',
   [DiagnosticCode.IndexLinkBroken]: 'error',

@@ -4,7 +4,7 @@ import { GlossaryDocument } from '../parse/model';
 import { Check } from './check';
 import { DiagnosticCode } from './codes';
 import { GlossaryDiagnostic } from './diagnostic';
-import { checkAnchorFileMatch, checkChapterHeading, checkFenceStyle, checkHeadingsInText, checkOneEntryPerFile, checkUnclosedBlocks } from './fileChecks';
+import { checkAnchorFileMatch, checkChapterHeading, checkCodeBlocksInText, checkFenceStyle, checkHeadingsInText, checkOneEntryPerFile, checkUnclosedBlocks } from './fileChecks';
 import { checkIndexAnchor, checkIndexLinks, checkListedInIndex } from './indexChecks';
 import { checkAmbiguousLinks, checkBrokenLinks, checkDuplicateAnchors } from './linkChecks';
 import { checkUnlinkedMentions } from './mentionChecks';
@@ -23,6 +23,7 @@ const checks: Readonly<Record<DiagnosticCode, Check>> = {
   [DiagnosticCode.FenceStyle]: checkFenceStyle,
   [DiagnosticCode.UnclosedBlock]: checkUnclosedBlocks,
   [DiagnosticCode.HeadingInText]: checkHeadingsInText,
+  [DiagnosticCode.CodeBlockInText]: checkCodeBlocksInText,
   [DiagnosticCode.UnlinkedMention]: checkUnlinkedMentions,
   [DiagnosticCode.NotInIndex]: checkListedInIndex,
   [DiagnosticCode.IndexLinkBroken]: checkIndexLinks,

@@ -26,6 +26,8 @@ export function describeDiagnosticCode(code: DiagnosticCode): string {
       return l10n.t('A code block or comment is never closed (in the book it runs on into the next files), or an emphasis in a heading (its attribute block is then text).');
     case DiagnosticCode.HeadingInText:
       return l10n.t('A line written as a heading follows the text above it without a blank line: pandoc reads it as text.');
+    case DiagnosticCode.CodeBlockInText:
+      return l10n.t('A code block (~~~) follows the text above it without a blank line: pandoc reads it as text.');
     case DiagnosticCode.UnlinkedMention:
       return l10n.t("A term's title, id or alias stands in another entry's text without a link to it (the first mention in each section).");
     case DiagnosticCode.NotInIndex:

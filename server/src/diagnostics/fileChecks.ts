@@ -162,6 +162,26 @@ export const checkHeadingsInText: Check = function* ({ document, index }) {
   }
 };
 
+/**
+ * `code-block-in-text`: a line opening a code block with `~~~` right under a line of text, which
+ * pandoc reads, with the code up to the closing fence, as that paragraph's text (only in a
+ * workspace with an entry). The author's rule sets code blocks apart with blank lines.
+ */
+export const checkCodeBlocksInText: Check = function* ({ document, index }) {
+  if (!index.hasEntries()) {
+    return;
+  }
+  for (const range of document.fencesInText) {
+    yield {
+      range,
+      code: DiagnosticCode.CodeBlockInText,
+      message: l10n.t('pandoc reads this line and the code after it as text, not as a code block: a code block needs a blank line before it.'),
+      data: { kind: DiagnosticCode.CodeBlockInText },
+      relatedInformation: [],
+    };
+  }
+};
+
 /** `fence-style`: a code block fenced with backticks, where the glossary's rule asks for `~~~` (only in a workspace with an entry). */
 export const checkFenceStyle: Check = function* ({ document, index }) {
   if (!index.hasEntries()) {

@@ -154,7 +154,9 @@ function quickFixes(input: CodeActionInput, model: GlossaryDocument, diagnostic:
       return [quickFix(l10n.t('Add a see-also section'), diagnostic, editOf(input, [edit]), true)];
     }
     case DiagnosticCode.HeadingInText:
-      return [quickFix(l10n.t('Insert a blank line before the heading'), diagnostic, editOf(input, [blankLineBefore(input.document, diagnostic.range.start)]), true)];
+      return [quickFix(l10n.t('Insert a blank line before the heading'), diagnostic, editOf(input, [blankLineBefore(input.document, diagnostic.range.start, 'toMargin')]), true)];
+    case DiagnosticCode.CodeBlockInText:
+      return [quickFix(l10n.t('Insert a blank line before the code block'), diagnostic, editOf(input, [blankLineBefore(input.document, diagnostic.range.start, 'keepIndentation')]), true)];
     case DiagnosticCode.NotInIndex:
       return addToIndexFixes(input, model, diagnostic, data.entryId, data.indexPageUri);
     case DiagnosticCode.IndexAnchorMissing:
@@ -176,14 +178,16 @@ function quickFixes(input: CodeActionInput, model: GlossaryDocument, diagnostic:
 }
 
 /**
- * A blank line before the heading written at `at`, which then starts at the margin of the quotes it
- * stands in (`> `): a quote goes on past the blank line, which keeps its `>`. Other indentation
- * (a list item's, which the line went on lazily) goes, as pandoc reads no indented heading.
+ * A blank line before the block written at `at`: in a quote (`> `), a line of the quote's marks, as
+ * the quote goes on past it. A heading then starts at the quote's margin: other indentation (a list
+ * item's, which the line went on lazily) goes, as pandoc reads no indented heading. A code fence
+ * keeps its indentation, which places it in its list item.
  */
-function blankLineBefore(document: TextDocument, at: Position): TextEdit {
+function blankLineBefore(document: TextDocument, at: Position, indentation: 'toMargin' | 'keepIndentation'): TextEdit {
   const start = { line: at.line, character: 0 };
   const marks = document.getText({ start, end: at }).replace(/[^>]+$/, '');
   const lineEnd = document.getText({ start: { line: at.line - 1, character: Number.MAX_SAFE_INTEGER }, end: start });
+  if (indentation === 'keepIndentation') return TextEdit.insert(start, `${marks}${lineEnd}`);
   return TextEdit.replace({ start, end: at }, `${marks}${lineEnd}${marks === '' ? '' : `${marks} `}`);
 }
 

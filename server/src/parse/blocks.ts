@@ -116,6 +116,12 @@ export interface BlockScan {
    * them as its text. From the `#` to the end of the line.
    */
   readonly headingsInText: readonly Range[];
+  /**
+   * Lines that open a code block with `~~~` (closed further on) right under a line of text: Pandoc
+   * reads the fence and the code after it as the paragraph's text (a backtick fence ends the
+   * paragraph instead). From the first `~` to the end of the line.
+   */
+  readonly fencesInText: readonly Range[];
   /** Lines of horizontal rules at the top level of the file. */
   readonly rules: readonly number[];
 }
@@ -306,6 +312,13 @@ function placeOnIdLine(attributes: AttributeBlock, lines: readonly LineRef[], i:
   };
 }
 
+/** Whether the line from `start` may be a heading or a code fence (`#`, or `~` after up to three spaces). */
+function mayGoOnAsBlock(line: string, start: number): boolean {
+  let at = start;
+  while (line[at] === ' ' && at - start < 3) at++;
+  return line[at] === '~' || (at === start && line[at] === '#');
+}
+
 /** A line that would be an ATX heading after a blank line: `#` to `######` at its start, then a blank and text. */
 const atxHeadingText = /^#{1,6}[ \t]+\S/;
 
@@ -393,8 +406,9 @@ class BlockScanner {
     definitions: DefinitionBlock[];
     unclosed: UnclosedBlock[];
     headingsInText: Range[];
+    fencesInText: Range[];
     rules: number[];
-  } = { blocks: [], notes: new Map(), fences: [], verbatim: [], definitions: [], unclosed: [], headingsInText: [], rules: [] };
+  } = { blocks: [], notes: new Map(), fences: [], verbatim: [], definitions: [], unclosed: [], headingsInText: [], fencesInText: [], rules: [] };
   /** Where inline text goes while a footnote is parsed. */
   private noteText: (InlineBlock | BlockIdBlock | HeadingBlock)[] | undefined;
   /** How many grid-table cells are being read (a cell may hold a table): their lines take no blank line between them. */
@@ -1145,7 +1159,8 @@ class BlockScanner {
     while (j < lines.length && !this.isBlank(lines[j])) {
       const line = lines[j];
       const marker = /^ {0,3}> ?/.exec(this.text(line));
-      inner.push(marker ? { line: line.line, start: line.start + marker[0].length, end: line.end } : line);
+      // Pandoc reads a lazy line (without `>`) from its first character: `> a` then ` ```` opens code.
+      inner.push(marker ? { line: line.line, start: line.start + marker[0].length, end: line.end } : { ...line, start: line.start + indentation(this.text(line)) });
       j++;
     }
     this.parse(inner, { inList: false, topLevel: false });
@@ -1202,8 +1217,11 @@ class BlockScanner {
       const t = this.text(ref);
       return (bulletMarker.test(t) && !horizontalRule.test(t)) || orderedMarker.test(t);
     };
+    // A code fence ends the item's first lines only when indented less than its content: Pandoc
+    // reads one indented as far as the content as the item's text.
+    const endsItem = (k: number) => isListStart(lines[k]) || (indentation(this.text(lines[k])) < contentIndent && this.findFence(lines, k) !== undefined);
     for (;;) {
-      while (j < lines.length && !this.isBlank(lines[j]) && !isListStart(lines[j]) && this.findFence(lines, j) === undefined) {
+      while (j < lines.length && !this.isBlank(lines[j]) && !endsItem(j)) {
         item.push(this.stripIndent(lines[j], contentIndent));
         j++;
       }
@@ -1379,7 +1397,8 @@ class BlockScanner {
       }
       if (!openComment) {
         if (/^[ \t]*$/.test(text)) break;
-        if (text.trimStart().startsWith('```') && this.findFence(lines, j) !== undefined) break;
+        // Only a fence at the margin: an indented one is the paragraph's text (a code span).
+        if (text.startsWith('```') && this.findFence(lines, j) !== undefined) break;
         if (context.inList && (bulletMarker.test(text) || orderedMarker.test(text))) break;
         if (this.openDivs > 0 && divClose.test(text)) break;
       }
@@ -1389,7 +1408,7 @@ class BlockScanner {
       j++;
     }
     if (!mayHoldTag) {
-      this.addParagraph(body);
+      this.addParagraph(body, lines, i);
       return j;
     }
     const texts = body.map((line) => this.text(line));
@@ -1431,7 +1450,7 @@ class BlockScanner {
       before[before.length - 1] = { ...before[before.length - 1], end: tagStart.character };
       if (this.isBlank(before[before.length - 1])) before.pop();
     }
-    if (before.length > 0) this.addParagraph(before);
+    if (before.length > 0) this.addParagraph(before, lines, i);
     if (tag === undefined || tagStart === undefined) return end;
     if ('tex' in tag) {
       // The block parser reads the TeX from where it starts, mid-line too (`rawTexBlock`).
@@ -1527,18 +1546,27 @@ class BlockScanner {
     if (attributes?.id) (this.noteText ?? this.result.blocks).push({ kind: 'blockId', element, line, attributes });
   }
 
-  /** A paragraph's lines as read, noting those written as headings (see `BlockScan.headingsInText`). */
-  private addParagraph(lines: readonly LineRef[]): void {
+  /**
+   * A paragraph's lines as read (`lines[k]` is `container[first + k]`), noting those written as
+   * headings or code fences (see `BlockScan.headingsInText` and `fencesInText`).
+   */
+  private addParagraph(lines: readonly LineRef[], container: readonly LineRef[], first: number): void {
     this.addInline(lines);
-    // Most paragraphs have no line that starts with `#`: they are not joined to be looked at.
-    if (this.tableCellDepth > 0 || !lines.some((line, k) => k > 0 && this.lineTexts[line.line][line.start] === '#')) return;
+    // Most paragraphs have no line that starts with `#` or `~`: they are not joined to be looked at.
+    if (this.tableCellDepth > 0 || !lines.some((line, k) => k > 0 && mayGoOnAsBlock(this.lineTexts[line.line], line.start))) return;
     const texts = lines.map((line) => this.text(line));
     const text = texts.join('\n');
     for (let k = 1, offset = texts[0]!.length + 1; k < lines.length; offset += texts[k]!.length + 1, k++) {
-      // A fence under text opens no code block, but the lines after it are meant as code (`# a comment`).
-      if (fenceOpening.test(texts[k]!)) return;
+      const { line, start, end } = lines[k]!;
+      const fence = fenceOpening.exec(texts[k]!);
+      if (fence !== null) {
+        if (fence[2]![0] === '~' && !withinInlineSpan(text, offset) && this.findFence(container, first + k) !== undefined) {
+          this.result.fencesInText.push({ start: { line, character: start + fence[1]!.length }, end: { line, character: end } });
+        }
+        // The lines after a fence under text are meant as code (`# a comment`), not as headings.
+        return;
+      }
       if (atxHeadingText.test(texts[k]!) && !withinInlineSpan(text, offset)) {
-        const { line, start, end } = lines[k]!;
         this.result.headingsInText.push({ start: { line, character: start }, end: { line, character: end } });
       }
     }

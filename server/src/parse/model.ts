@@ -177,6 +177,8 @@ export interface GlossaryDocument {
   readonly unclosedBlocks: readonly UnclosedBlock[];
   /** Lines written as headings that go on the paragraph above them, which pandoc so reads as text: from `#` to the end of the line. */
   readonly headingsInText: readonly Range[];
+  /** Lines opening a code block with `~~~` right under text, which pandoc so reads, with the code, as text: from the first `~` to the end of the line. */
+  readonly fencesInText: readonly Range[];
 }
 
 /** Settings that change what the parser calls an entry. */

@@ -290,9 +290,10 @@ export function parseGlossaryDocument(
     links,
     entries: buildEntries(headings, links, paragraphs, blockScan.rules, lineTexts, options),
     codeFences,
-    verbatim: blockScan.verbatim.length === 0 ? noRanges : blockScan.verbatim.map((range) => source.range(range)),
+    verbatim: rangesOf(blockScan.verbatim, source),
     unclosedBlocks: unclosedBlocksOf(blockScan, headingParts, source),
-    headingsInText: blockScan.headingsInText.length === 0 ? noRanges : blockScan.headingsInText.map((range) => source.range(range)),
+    headingsInText: rangesOf(blockScan.headingsInText, source),
+    fencesInText: rangesOf(blockScan.fencesInText, source),
   };
 }
 
@@ -326,8 +327,13 @@ function unclosedBlocksOf(blockScan: BlockScan, headings: readonly { parts: Head
 /** Shared by the models without unclosed blocks: nearly all. */
 const noUnclosedBlocks: readonly UnclosedBlock[] = Object.freeze([]);
 
-/** Shared by the models without verbatim text: nearly all. */
+/** Shared by the models without verbatim text (or headings or fences under text): nearly all. */
 const noRanges: readonly Range[] = Object.freeze([]);
+
+/** Ranges of the scan as positions of the source (see `SourceLines.range`). */
+function rangesOf(ranges: readonly Range[], source: SourceLines): readonly Range[] {
+  return ranges.length === 0 ? noRanges : ranges.map((range) => source.range(range));
+}
 
 function lineRange(first: number, last: number, lineTexts: readonly string[]): Range {
   return { start: positionAt(first, 0), end: positionAt(last, (lineTexts[last] ?? '').length) };

@@ -148,6 +148,7 @@ test('check --format sarif prints a SARIF 2.1.0 log with a rule per code and 1-b
       ['fence-style', { level: 'note' }],
       ['unclosed-block', { level: 'warning' }],
       ['heading-in-text', { level: 'warning' }],
+      ['code-block-in-text', { level: 'warning' }],
       ['unlinked-mention', { level: 'note' }],
       ['not-in-index', { level: 'note' }],
       ['index-link-broken', { level: 'error' }],

@@ -8,7 +8,10 @@ import { computeDiagnostics } from '../diagnostics/computeDiagnostics';
 import { codeActions, filesEditedByQuickFixes, fixAllSeeAlsoKind } from '../features/codeActions';
 import { ServerCommands } from '../protocol';
 import { entryLines, indexOf, rangeText, uriOf } from './support/tinyWorkspace';
-import { pandocFactsOfText } from './pandoc';
+import { pandocCodeBlocksOfText, pandocFactsOfText } from './pandoc';
+import { corpusEntries } from './corpus';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 
 const newEntryUri = (id: string): string => uriOf(`${encodeURIComponent(id)}.md`);
 
@@ -619,4 +622,56 @@ test('heading-in-text: a heading line right under text, in a list item or a quot
     const { actions } = actionsOf({ 'Index.md': index, 'A.md': ['## A {#A .chapter .small .term}', '', ...body] }, 'A.md', ['quickfix']);
     assert.deepEqual(actions.filter((action) => action.title === 'Insert a blank line before the heading'), [], body.join('|'));
   }
+});
+
+test('code-block-in-text: a ~~~ fence right under text, in a list item or a quote is reported; the quick fix puts a blank line before it, and pandoc then reads the code block', async () => {
+  const glued: [string[], string, string[]][] = [
+    [['Beispiel:', '~~~ {#glued .python}', 'x = 1', '~~~'], 'glued', ['Beispiel:', '', '~~~ {#glued .python}']],
+    // The paragraph ends at the code's blank line; the code block still runs to its closing fence.
+    [['Beispiel:', '~~~~ {#spaced}', 'import x', '', 'x.run()', '~~~~'], 'spaced', ['Beispiel:', '', '~~~~ {#spaced}']],
+    [['- item', '  ~~~ {#listed}', '  code', '  ~~~'], 'listed', ['- item', '', '  ~~~ {#listed}']],
+    [['> quoted', '> ~~~ {#quoted}', '> code', '> ~~~'], 'quoted', ['> quoted', '>', '> ~~~ {#quoted}']],
+    [['Text.\r', '  ~~~ {#crlf}\r', 'code\r', '~~~\r'], 'crlf', ['Text.\r', '\r', '  ~~~ {#crlf}\r']],
+  ];
+  for (const [body, id, fixed] of glued) {
+    const files = { 'Index.md': index, 'A.md': ['## A {#A .chapter .small .term}', '', ...body] };
+    const { actions, document } = actionsOf(files, 'A.md', ['quickfix']);
+    const fixes = actions.filter((action) => action.title === 'Insert a blank line before the code block');
+    assert.equal(fixes.length, 1, body.join('|'));
+    assert.ok(fixes[0]!.isPreferred);
+    assert.ok(!(await pandocFactsOfText(document.getText())).ids.includes(id), `pandoc reads #${id} as text`);
+    const lines = applied(fixes[0], document);
+    assert.deepEqual(lines.slice(2, 2 + fixed.length), fixed);
+    const text = lines.join('\n');
+    assert.ok((await pandocFactsOfText(text)).ids.includes(id), `with the blank line, pandoc reads the code block #${id}:\n${text}`);
+  }
+  // Not: after a blank line, never closed, a backtick fence (which ends the paragraph), in a code
+  // span, four spaces in (code of the paragraph), with an info text pandoc takes for none.
+  const apart = [
+    ['Text', '', '~~~', 'code', '~~~'],
+    ['Text', '~~~', 'code'],
+    ['Text', '```', 'code', '```'],
+    ['Text `a', '~~~', 'b` c', '~~~'],
+    ['Text', '    ~~~', 'code', '~~~'],
+    ['Text', '~~~ two words', 'code', '~~~'],
+  ];
+  for (const body of apart) {
+    const { actions } = actionsOf({ 'Index.md': index, 'A.md': ['## A {#A .chapter .small .term}', '', ...body] }, 'A.md', ['quickfix']);
+    assert.deepEqual(actions.filter((action) => action.title === 'Insert a blank line before the code block'), [], body.join('|'));
+  }
+});
+
+test('code-block-in-text on the real glossary: LangChain.md glues three ~~~python blocks to their list items, which pandoc reads as text; the fixes make them code', async () => {
+  const text = fs.readFileSync(path.join(corpusEntries, 'LangChain.md'), 'utf8');
+  const files = { 'Index.md': index, 'LangChain.md': text.split('\n') };
+  const { actions, document } = actionsOf(files, 'LangChain.md', ['quickfix']);
+  const fixes = actions.filter((action) => action.title === 'Insert a blank line before the code block');
+  assert.deepEqual(fixes.map((fix) => rangeText(fix.diagnostics![0]!.range)), ['73:2-73:11', '84:2-84:11', '95:2-95:11']);
+  assert.deepEqual(await pandocCodeBlocksOfText(text), []);
+  const fixed = TextDocument.applyEdits(document, fixes.flatMap((fix) => editsOf(fix.edit)));
+  const code = await pandocCodeBlocksOfText(fixed);
+  assert.equal(code.length, 3);
+  assert.match(code[0]!, /^retriever = vectorstore\.as_retriever\(\)\n/);
+  // Only the three blank lines came in.
+  assert.equal(fixed, text.split('\n').flatMap((line, k) => ([73, 84, 95].includes(k) ? ['', line] : [line])).join('\n'));
 });

@@ -37,8 +37,8 @@ const variants: Readonly<Record<string, readonly (readonly string[])[]>> = {
   'Quitte.md': [
     entryLines('Quitte', 'Quitte', ['[Birne](#Birne)', '[Apfel](#Apfel)'], ['```sh', 'x', '```']),
     entryLines('Quitte', 'Quitte', [], ['### Details', '', 'Mehr.']),
-    // A section heading glued to the text above it: pandoc reads it as text.
-    entryLines('Quitte', 'Quitte', ['[Birne](#Birne)'], ['Text.', '### Details {#Details}', '', 'Mehr.']),
+    // A section heading and a code block glued to the text above them: pandoc reads them as text.
+    entryLines('Quitte', 'Quitte', ['[Birne](#Birne)'], ['Text.', '### Details {#Details}', '', 'Mehr:', '~~~', 'x', '~~~']),
     // Titles that broken links elsewhere name, by their ids or labels: their messages suggest these entries.
     entryLines('Quitten', 'Quitte-Frucht', ['[Birne](#Birne)']),
     entryLines('Gelbe Birne (GB)', 'Gelbe-Birne', ['[Apfel](#Apfel)']),

@@ -33,21 +33,40 @@ function collect(node: Json, facts: PandocFacts): void {
   }
 }
 
-function runPandoc(args: string[], input?: string): Promise<PandocFacts> {
+/** The blocks of pandoc's JSON for the files named in `args`, or for `input`. */
+function pandocBlocks(args: string[], input?: string): Promise<Json> {
   return new Promise((resolve, reject) => {
     const child = execFile('pandoc', ['-f', 'markdown', '-t', 'json', ...args], { maxBuffer: 1 << 28 }, (error, stdout) => {
       if (error) {
         reject(new Error(`pandoc failed (is it installed? .ci/run installs it): ${error.message}`));
         return;
       }
-      const facts: PandocFacts = { ids: [], links: [] };
-      collect((JSON.parse(stdout) as { blocks: Json }).blocks, facts);
-      resolve(facts);
+      resolve((JSON.parse(stdout) as { blocks: Json }).blocks);
     });
     // pandoc may finish before it reads standard input (a file argument): ignore the broken pipe.
     child.stdin?.on('error', () => undefined);
     child.stdin?.end(input ?? '');
   });
+}
+
+async function runPandoc(args: string[], input?: string): Promise<PandocFacts> {
+  const facts: PandocFacts = { ids: [], links: [] };
+  collect(await pandocBlocks(args, input), facts);
+  return facts;
+}
+
+/** The code of each code block pandoc finds in a text (fenced or indented), in order. */
+export async function pandocCodeBlocksOfText(text: string): Promise<string[]> {
+  const code: string[] = [];
+  const visit = (node: Json): void => {
+    if (Array.isArray(node)) node.forEach(visit);
+    else if (node !== null && typeof node === 'object') {
+      if (node.t === 'CodeBlock') code.push((node.c as Json[])[1] as string);
+      else Object.values(node).forEach(visit);
+    }
+  };
+  visit(await pandocBlocks([], text));
+  return code;
 }
 
 /** What pandoc finds in a file read on its own. */

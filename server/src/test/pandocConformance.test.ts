@@ -260,6 +260,10 @@ const cornerCases: readonly string[] = [
   // Character references: resolved in <…> destinations, reference definitions and quoted attribute values, not after an escaped & or unquoted.
   '[w](<#A  B>) [x](<#A&#9;B>) [y](<#A&#32;&#32;B>) [z](#A&#32;&#32;B) [v](<#A&#xA0;B>) [u](<#T >)\n',
   '[a](<#A&#45;B>) [b][r] [c][s] [d](#A\\&#45;B) [e](<#A\\&#45;B>) [f](#C&amp;D)\n\n[r]: #A&#45;B\n[s]: <#A&#x2D;B&amp;C>\n\n## X {id="A&#45;B"}\n\n## Y {id=\'Y&amp;Z\'}\n\n## Z {id=Q&#45;R}\n\n[g]{id="S&#45;T"}\n',
+  // A fence in a list item's first lines ends the item only when indented less than its content; a
+  // backtick fence ends a paragraph only at the margin, where a quote's lazy line starts at its text.
+  '- item\n  ~~~ {#li-text}\n  code\n  ~~~\n\n- item\n ~~~ {#li-out}\n code\n ~~~\n\n1. item\n  ~~~ {#ol-out}\n  x\n  ~~~\n\n-   item\n   ~~~ {#wide-out}\n   x\n   ~~~\n\n1. item\n   ``` {#ol-in}\n   x\n   ```\n',
+  'Text\n  ``` {#indented}\n  code\n  ```\n\nText\n``` {#margin}\ncode\n```\n\n> quoted\n  ``` {#lazy}\n  code\n  ```\n',
   '\\textbf{x}\n## Swallowed {#sw}\n\n\\emph{a} \\newpage\n## Also {#also}\n\n\\item [b](#y)\n\n\\newpage\\clearpage\n## After {#after}\n\n- \\newpage\n  ## In a list {#li}\n\n> \\newpage\n> ## In a quote {#q}',
 ];
 

@@ -161,6 +161,8 @@ test('every quick fix on the real glossary changes only the ranges it names, in 
     'Change to "…"',
     'Change to "…", the entry "…"',
     'Change to "…", the section "…" in …',
+    // LangChain.md's three code blocks glued to their list items' text.
+    'Insert a blank line before the code block',
     'Link "…" to #…',
     // The three first headings that are not chapter headings: a level-3 one, and two without classes.
     'Make it the chapter heading: ## Haiku {#Haiku .chapter .small .term}',
