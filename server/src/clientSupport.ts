@@ -47,6 +47,8 @@ export interface ClientSupport {
   readonly showsDocuments: boolean;
   /** It shows a completion item's `labelDetails` (VS Code does). */
   readonly completionLabelDetails: boolean;
+  /** It takes a completion edit with two ranges, to insert at the cursor or to replace the word there (`InsertReplaceEdit`). */
+  readonly completionInsertReplace: boolean;
   /** It asks for an action's edit when the writer picks the action (`codeAction/resolve`). */
   readonly resolvesActionEdits: boolean;
   /** It asks `textDocument/prepareRename` before a rename. */
@@ -72,6 +74,7 @@ export const unknownClient: ClientSupport = {
   reportsDeletes: false,
   showsDocuments: false,
   completionLabelDetails: false,
+  completionInsertReplace: false,
   resolvesActionEdits: false,
   preparesRename: false,
   documentLinks: false,
@@ -103,6 +106,7 @@ export function clientSupportOf(params: InitializeParams): ClientSupport {
     reportsDeletes: workspace?.fileOperations?.didDelete === true,
     showsDocuments: window?.showDocument?.support === true,
     completionLabelDetails: textDocument?.completion?.completionItem?.labelDetailsSupport === true,
+    completionInsertReplace: textDocument?.completion?.completionItem?.insertReplaceSupport === true,
     resolvesActionEdits: codeAction?.dataSupport === true && codeAction.resolveSupport?.properties.includes('edit') === true,
     preparesRename: textDocument?.rename?.prepareSupport === true,
     documentLinks: options?.documentLinks === true,

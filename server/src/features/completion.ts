@@ -1,4 +1,4 @@
-import { CancellationToken, CompletionItem, CompletionItemKind, CompletionList, MarkupKind, Position, Range } from 'vscode-languageserver';
+import { CancellationToken, CompletionItem, CompletionItemKind, CompletionList, InsertReplaceEdit, MarkupKind, Position, Range, TextEdit } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { WorkspaceIndex } from '../index/workspaceIndex';
 import { skipVerbatim } from '../parse/inline';
@@ -29,6 +29,14 @@ const labelReach = 400;
  */
 const idAfterCursor = /^[^\s()#]*(?=\)|[ \t]+(?:"[^"\n]*"|'[^'\n]*'|\([^()\n]*\))[ \t]*\))/;
 
+/**
+ * The rest of the word the cursor stands in, which the editor's "replace" mode of completion
+ * replaces too (see `completionEdit`): of an id (`[x](#Dat‸aset`, without a final `.` or `:` of
+ * the sentence), of a label's word (`[Dat‸aset`).
+ */
+const restOfId = /^(?:[\p{L}\p{N}_.:-]*[\p{L}\p{N}_-])?/u;
+const restOfWord = /^[\p{L}\p{N}_-]*/u;
+
 /** The rest of a label after the cursor that is written already: of a link (up to `](` or `][`) or of a span (`]{`). */
 const restOfLinkLabel = /^[^[\]]*\][([{]/;
 
@@ -46,6 +54,14 @@ const labelBeingTyped = /(?:^|[^!\\\]^]|(?<!\\)(?:\\\\)+)\[([^[\]]*)$/;
  * again as the writer types and the best matches of the longer text come.
  */
 const maxItems = 200;
+
+/** What the editor takes of a completion item. */
+export interface CompletionClient {
+  /** It shows `labelDetails` (VS Code does). */
+  readonly labelDetails: boolean;
+  /** It takes an `InsertReplaceEdit`, letting the writer insert at the cursor or replace the word there. */
+  readonly insertReplace: boolean;
+}
 
 /** The text of a document split at the cursor. */
 export interface CursorText {
@@ -95,7 +111,7 @@ export function complete(
   text: CursorText,
   position: Position,
   token: CancellationToken,
-  client: { readonly labelDetails: boolean } = { labelDetails: false },
+  client: CompletionClient = { labelDetails: false, insertReplace: false },
 ): CompletionList | null {
   if (inCode(index, uri, text, position)) {
     return null;
@@ -104,20 +120,37 @@ export function complete(
   const typedId = idBeingTyped.exec(line.before)?.[1];
   if (typedId !== undefined) {
     const label = labelOfIdBeingTyped.exec(paragraphBefore(text))?.[1] ?? '';
-    return completeIds(index, uri, typedId, idAfterCursor.exec(line.after)?.[0] ?? '', label, position, token);
+    const rest = { closed: idAfterCursor.exec(line.after)?.[0] ?? '', word: restOfId.exec(line.after)![0] };
+    return completeIds(index, uri, typedId, rest, label, position, token, client.insertReplace);
   }
   const typedLabel = labelBeingTyped.exec(line.before)?.[1];
   // Inside the label of a link written already, a whole link would be written into it.
   // A blank after `[` is no title (`[ ]` of a task list).
   const inDefinitionLabel = definitionLabel.test(line.before) && /^[^[\]]*\]:/.test(line.after);
   if (typedLabel !== undefined && !restOfLinkLabel.test(line.after) && !inDefinitionLabel && (typedLabel === '' || typedLabel.trim() !== '')) {
-    return completeLinks(index, uri, typedLabel, paragraphBefore(text).slice(0, -typedLabel.length - 1), line.after, position, token, client.labelDetails);
+    return completeLinks(index, uri, typedLabel, paragraphBefore(text).slice(0, -typedLabel.length - 1), line.after, position, token, client);
   }
   return null;
 }
 
-function completeIds(index: WorkspaceIndex, uri: string, typed: string, rest: string, label: string, position: Position, token: CancellationToken): CompletionList | null {
-  const replaced = { start: { line: position.line, character: position.character - typed.length }, end: { line: position.line, character: position.character + rest.length } };
+/**
+ * The ids after `](#`: each replaces the id typed before the cursor and, in a link closed already,
+ * the rest of the id up to its `)` (`rest.closed`); in an open link, what follows may be prose, so
+ * only the editor's "replace" mode replaces the rest of the word (`rest.word`).
+ */
+function completeIds(
+  index: WorkspaceIndex,
+  uri: string,
+  typed: string,
+  rest: { readonly closed: string; readonly word: string },
+  label: string,
+  position: Position,
+  token: CancellationToken,
+  insertReplace: boolean,
+): CompletionList | null {
+  const start = { line: position.line, character: position.character - typed.length };
+  const inserted: Range = { start, end: { line: position.line, character: position.character + rest.closed.length } };
+  const replaced: Range = { start, end: { line: position.line, character: position.character + Math.max(rest.closed.length, rest.word.length) } };
   const catalog = catalogOf(index);
   const typedLower = typed.toLowerCase();
   const matches = matching(catalog.all, typedLower, false, uri, token);
@@ -135,7 +168,7 @@ function completeIds(index: WorkspaceIndex, uri: string, typed: string, rest: st
       // The title, unless it reads as the id does (`LLM`).
       detail: entry === undefined ? anchorPlace(index, candidate.id) : entry.title === candidate.id ? undefined : entry.title,
       documentation: entry?.summary,
-      textEdit: { range: replaced, newText: candidate.id },
+      textEdit: completionEdit(candidate.id, inserted, replaced, insertReplace),
       ...(entry ? { data: { entryId: candidate.id, summaryIn: 'documentation' } satisfies EntryItemData } : {}),
     };
   });
@@ -187,11 +220,15 @@ function completeLinks(
   after: string,
   position: Position,
   token: CancellationToken,
-  labelDetails: boolean,
+  client: CompletionClient,
 ): CompletionList | null {
-  // The `[` and what follows it are replaced, and a `]` the editor closed the bracket with.
+  // The `[` and what follows it are replaced, and a `]` the editor closed the bracket with; in the
+  // editor's "replace" mode also the rest of the word (`[Dat‸aset]`).
   const start = { line: position.line, character: position.character - typed.length - 1 };
-  const replaced: Range = { start, end: { line: position.line, character: position.character + (closesTypedBracket(before, after) ? 1 : 0) } };
+  const inserted: Range = { start, end: { line: position.line, character: position.character + (closesTypedBracket(before, after) ? 1 : 0) } };
+  const word = restOfWord.exec(after)![0];
+  const replacedLength = word.length === 0 ? 0 : word.length + (closesTypedBracket(before, after.slice(word.length)) ? 1 : 0);
+  const replaced: Range = { start, end: { line: position.line, character: Math.max(inserted.end.character, position.character + replacedLength) } };
   const separator = inSeeAlso(index, uri, position) && !/^\]?\s*\|/.test(after) ? ' |' : '';
   const matches = matching(catalogOf(index).entries, typed.toLowerCase(), true, uri, token);
   if (matches === undefined) {
@@ -204,15 +241,23 @@ function completeLinks(
       label: link,
       // The list shows the separator the see-also line gets, so that the writer does not type it
       // again; the summary then goes into the details, as VS Code shows those instead of `detail`.
-      ...(separator !== '' && labelDetails ? { labelDetails: { detail: separator, description: entry?.summary } } : {}),
+      ...(separator !== '' && client.labelDetails ? { labelDetails: { detail: separator, description: entry?.summary } } : {}),
       kind: CompletionItemKind.Reference,
       detail: entry?.summary,
       // The label holds the title and the id, which the editor filters by. (With a filterText,
       // Neovim's omnifunc starts the word at the last hyphen rather than at the edit's start.)
-      textEdit: { range: replaced, newText: `${link}${separator}` },
+      textEdit: completionEdit(`${link}${separator}`, inserted, replaced, client.insertReplace),
       ...(entry ? { data: { entryId: candidate.id, summaryIn: 'detail' } satisfies EntryItemData } : {}),
     };
   });
+}
+
+/**
+ * An item's edit over `inserted`; for an editor that lets the writer choose, over `replaced` too
+ * when that reaches further (the rest of the word at the cursor), as its "replace" mode.
+ */
+function completionEdit(newText: string, inserted: Range, replaced: Range, insertReplace: boolean): TextEdit | InsertReplaceEdit {
+  return insertReplace && replaced.end.character > inserted.end.character ? InsertReplaceEdit.create(newText, inserted, replaced) : TextEdit.replace(inserted, newText);
 }
 
 /**

@@ -1,12 +1,12 @@
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { complete, cursorTextIn, resolveCompletionItem } from '../features/completion';
+import { complete, CompletionClient, cursorTextIn, resolveCompletionItem } from '../features/completion';
 import { notCancelled, withCursor } from './support/cursor';
 import { parseGlossaryDocument } from '../parse/parser';
 import { rangeText, uriOf } from './support/tinyWorkspace';
 
-function completionsAt(files: Readonly<Record<string, readonly string[]>>, client = { labelDetails: true }) {
+function completionsAt(files: Readonly<Record<string, readonly string[]>>, client: CompletionClient = { labelDetails: true, insertReplace: false }) {
   const { index, uri, position, text } = withCursor(files);
   const list = complete(index, uri, cursorTextIn(TextDocument.create(uri, 'markdown', 1, text), position), position, notCancelled, client);
   return list?.items.map((item) => ({
@@ -14,7 +14,8 @@ function completionsAt(files: Readonly<Record<string, readonly string[]>>, clien
     ...(item.labelDetails ? { labelDetails: item.labelDetails } : {}),
     detail: item.detail,
     documentation: item.documentation,
-    edit: item.textEdit && 'range' in item.textEdit ? `${rangeText(item.textEdit.range)} ${item.textEdit.newText}` : undefined,
+    // An edit, or one with two ranges (`insert|replace`).
+    edit: item.textEdit === undefined ? undefined : 'range' in item.textEdit ? `${rangeText(item.textEdit.range)} ${item.textEdit.newText}` : `${rangeText(item.textEdit.insert)}|${rangeText(item.textEdit.replace)} ${item.textEdit.newText}`,
   }));
 }
 
@@ -137,6 +138,23 @@ test('an id completed inside an id written already replaces the whole id, not on
   assert.deepEqual(completionsAt({ ...workspace, 'A.md': ['Siehe [x](#Dat‸, und mehr.'] })!.map((item) => item.edit), ['0:11-0:14 Data-Scraping', '0:11-0:14 Dataset']);
 });
 
+test('an editor that lets the writer choose gets two ranges: insert at the cursor, or replace the rest of the word there', () => {
+  const choosing: CompletionClient = { labelDetails: true, insertReplace: true };
+  const edits = (line: string, client = choosing) => completionsAt({ ...workspace, 'A.md': [line] }, client)?.map((item) => item.edit);
+  // In a link not closed yet, "replace" takes the rest of the id (not the sentence's full stop).
+  assert.deepEqual(edits('Siehe [x](#Dat‸aset.'), ['0:11-0:14|0:11-0:18 Data-Scraping', '0:11-0:14|0:11-0:18 Dataset']);
+  assert.deepEqual(edits('Siehe [x](#Dat‸aset.', { labelDetails: true, insertReplace: false }), ['0:11-0:14 Data-Scraping', '0:11-0:14 Dataset']);
+  // In a closed link both replace the whole id: one range.
+  assert.deepEqual(edits('[Data](#Dat‸a-Scrapping) |'), ['0:8-0:22 Data-Scraping', '0:8-0:22 Dataset']);
+  // Nothing after the cursor: one range.
+  assert.deepEqual(edits('Siehe [x](#Dat‸ und'), ['0:11-0:14 Data-Scraping', '0:11-0:14 Dataset']);
+  // A label's word, with the `]` that closes the `[` typed.
+  assert.deepEqual(edits('Mehr zu [Dat‸ensatz] hier'), ['0:8-0:12|0:8-0:19 [Data Scraping](#Data-Scraping)', '0:8-0:12|0:8-0:19 [Datensatz](#Dataset)']);
+  assert.deepEqual(edits('Mehr zu [Dat‸ensatz hier'), ['0:8-0:12|0:8-0:18 [Data Scraping](#Data-Scraping)', '0:8-0:12|0:8-0:18 [Datensatz](#Dataset)']);
+  // The `]` the editor closed the `[` with is in both.
+  assert.deepEqual(edits('Mehr zu [Dat‸]'), ['0:8-0:13 [Data Scraping](#Data-Scraping)', '0:8-0:13 [Datensatz](#Dataset)']);
+});
+
 test('no whole link is offered inside the label of a link written already, nor in code', () => {
   assert.deepEqual(completionsAt({ ...workspace, 'A.md': ['[Data ‸Scraping](#Data-Scraping) |'] }), undefined);
   assert.deepEqual(completionsAt({ ...workspace, 'A.md': ['[Data ‸Scraping][ref]', '', '[ref]: #Data-Scraping'] }), undefined);
@@ -219,7 +237,7 @@ test('in a see-also section a whole link comes with the list separator, which th
   // With a summary, the details hold it (VS Code shows them instead of the item's detail); a client without them gets none.
   const withSummary = { ...workspace, 'Gradient.md': ['## Gradient Descent {#Gradient-Descent .term}', '', '***Abstieg***'], 'Z.md': entry };
   assert.deepEqual(completionsAt(withSummary)?.map((item) => [item.labelDetails, item.detail]), [[{ detail: ' |', description: 'Abstieg' }, 'Abstieg']]);
-  assert.deepEqual(completionsAt(withSummary, { labelDetails: false })?.map((item) => [item.edit, item.labelDetails]), [['4:0-4:5 [Gradient Descent](#Gradient-Descent) |', undefined]]);
+  assert.deepEqual(completionsAt(withSummary, { labelDetails: false, insertReplace: false })?.map((item) => [item.edit, item.labelDetails]), [['4:0-4:5 [Gradient Descent](#Gradient-Descent) |', undefined]]);
   // A separator already after the cursor is not written twice.
   const separated = ['## Z {#Z .term}', '', '### Siehe auch {.seealso}', '', '[Grad‸ |', '[Index](#Index) |'];
   assert.deepEqual(completionsAt({ ...workspace, 'Z.md': separated })?.map((item) => [item.edit, item.labelDetails]), [['4:0-4:5 [Gradient Descent](#Gradient-Descent)', undefined]]);
@@ -233,7 +251,7 @@ test('an entry\'s item resolved, as the editor shows it selected, gets the entry
   const texts = new Map(Object.entries(files).map(([name, lines]) => [uriOf(name), lines.join('\n')]));
   const resolved = async (cursorLine: string, label: string) => {
     const { index, uri, position, text } = withCursor({ ...files, 'A.md': [cursorLine] });
-    const list = complete(index, uri, cursorTextIn(TextDocument.create(uri, 'markdown', 1, text), position), position, notCancelled, { labelDetails: true });
+    const list = complete(index, uri, cursorTextIn(TextDocument.create(uri, 'markdown', 1, text), position), position, notCancelled, { labelDetails: true, insertReplace: false });
     const item = list!.items.find((candidate) => candidate.label === label)!;
     const once = await resolveCompletionItem(index, item, async (target) => texts.get(target));
     // Resolved again (an editor may), the item stays as it is.

@@ -76,6 +76,22 @@ describe('language features', () => {
     }
   });
 
+  it('an id completed inside a word inserts at the cursor or replaces the rest of the word, as the writer chooses', async () => {
+    const document = await openFile('LLM.md');
+    try {
+      const end = await append(document, '\nSee [tokens](#Tokenizr');
+      const position = end.translate(0, -'enizr'.length);
+      const list = await vscode.commands.executeCommand('vscode.executeCompletionItemProvider', document.uri, position);
+      const item = list.items.find((candidate) => (candidate.label.label ?? candidate.label) === 'Tokenizer');
+      assert.ok(item, 'no Tokenizer');
+      assert.ok(item.range?.inserting, JSON.stringify(item));
+      assert.equal(document.getText(item.range.inserting), 'Tok');
+      assert.equal(document.getText(item.range.replacing), 'Tokenizr');
+    } finally {
+      await revert(document);
+    }
+  });
+
   it('offers the snippet of a new chapter', async () => {
     const document = await openFile('LLM.md');
     try {
