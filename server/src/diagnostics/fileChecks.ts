@@ -1,4 +1,5 @@
 import * as l10n from '@vscode/l10n';
+import type { GlossaryDocument, Range } from '../parse/model';
 import { DiagnosticCode } from './codes';
 import { Check, fileNameId, fileNameIdUnlikeEntry, fileNameOf, isMarkdownFile } from './check';
 import { messagesLanguage } from '../localization';
@@ -143,44 +144,29 @@ export const checkUnclosedBlocks: Check = function* ({ document, index }) {
 };
 
 /**
- * `heading-in-text`: a line written as a heading right under a line of text, which pandoc reads as
- * that paragraph's text: the section, its id and classes are lost (only in a workspace with an
- * entry). The author's rule sets headings apart with blank lines.
+ * A block written right under a line of text, which pandoc reads as that paragraph's text (only in
+ * a workspace with an entry). The author's rule sets headings and code blocks apart with blank lines.
  */
-export const checkHeadingsInText: Check = function* ({ document, index }) {
-  if (!index.hasEntries()) {
-    return;
-  }
-  for (const range of document.headingsInText) {
-    yield {
-      range,
-      code: DiagnosticCode.HeadingInText,
-      message: l10n.t('pandoc reads this line as text, not as a heading: a heading needs a blank line before it.'),
-      data: { kind: DiagnosticCode.HeadingInText },
-      relatedInformation: [],
-    };
-  }
-};
+function blockInTextCheck(code: DiagnosticCode.HeadingInText | DiagnosticCode.CodeBlockInText, linesOf: (document: GlossaryDocument) => readonly Range[], message: () => string): Check {
+  return function* ({ document, index }) {
+    if (!index.hasEntries()) {
+      return;
+    }
+    for (const range of linesOf(document)) {
+      yield { range, code, message: message(), data: { kind: code }, relatedInformation: [] };
+    }
+  };
+}
 
-/**
- * `code-block-in-text`: a line opening a code block with `~~~` right under a line of text, which
- * pandoc reads, with the code up to the closing fence, as that paragraph's text (only in a
- * workspace with an entry). The author's rule sets code blocks apart with blank lines.
- */
-export const checkCodeBlocksInText: Check = function* ({ document, index }) {
-  if (!index.hasEntries()) {
-    return;
-  }
-  for (const range of document.fencesInText) {
-    yield {
-      range,
-      code: DiagnosticCode.CodeBlockInText,
-      message: l10n.t('pandoc reads this line and the code after it as text, not as a code block: a code block needs a blank line before it.'),
-      data: { kind: DiagnosticCode.CodeBlockInText },
-      relatedInformation: [],
-    };
-  }
-};
+/** `heading-in-text`: a line written as a heading: the section, its id and classes are lost. */
+export const checkHeadingsInText = blockInTextCheck(DiagnosticCode.HeadingInText, (document) => document.headingsInText, () =>
+  l10n.t('pandoc reads this line as text, not as a heading: a heading needs a blank line before it.'),
+);
+
+/** `code-block-in-text`: a line opening a code block with `~~~`: the code, up to the closing fence, is text too. */
+export const checkCodeBlocksInText = blockInTextCheck(DiagnosticCode.CodeBlockInText, (document) => document.fencesInText, () =>
+  l10n.t('pandoc reads this line and the code after it as text, not as a code block: a code block needs a blank line before it.'),
+);
 
 /** `fence-style`: a code block fenced with backticks, where the glossary's rule asks for `~~~` (only in a workspace with an entry). */
 export const checkFenceStyle: Check = function* ({ document, index }) {
