@@ -14,11 +14,14 @@ import { markdownLink } from './seeAlsoEdits';
 import { proposeEntryId } from './newEntry';
 import { filesSharingAutomaticId } from '../diagnostics/linkChecks';
 
-/** The id being typed after `](#`, up to the cursor. */
-const idBeingTyped = /\]\(#([^\s()#]*)$/;
+/**
+ * The id being typed up to the cursor: after `](#` or `](<#`, or in a reference definition at the
+ * start of its line (`[r]: #`, `[r]: <#`); the `<` of a pointed destination, if any.
+ */
+const idBeingTyped = /(?:\]\(|^ {0,3}\[(?!\^)[^[\]]+\]:[ \t]*)(<?)#([^\s()#<>]*)$/;
 
-/** The label of the link whose id is being typed: `Transformer` in `[Transformer](#Tra`; it may begin on an earlier line of the paragraph. */
-const labelOfIdBeingTyped = /\[([^[\]]+)\]\(#[^\s()#]*$/;
+/** The label of the link or definition whose id is being typed: `Transformer` in `[Transformer](#Tra`; it may begin on an earlier line of the paragraph. */
+const labelOfIdBeingTyped = /\[([^[\]]+)\](?:\(|:[ \t]*)<?#[^\s()#<>]*$/;
 
 /** How far back from the cursor a link's label is looked for: a few lines of a paragraph. */
 const labelReach = 400;
@@ -28,6 +31,12 @@ const labelReach = 400;
  * id replaces too (none while the link is open: what follows may be prose).
  */
 const idAfterCursor = /^[^\s()#]*(?=\)|[ \t]+(?:"[^"\n]*"|'[^'\n]*'|\([^()\n]*\))[ \t]*\))/;
+
+/** The same in a pointed destination (`](<#Id>)`, `[r]: <#Id>`), up to its `>`. */
+const idAfterCursorInPointed = /^[^\s()#<>]*(?=>)/;
+
+/** The same in a reference definition (`[r]: #Id "title"`), up to a blank or the line's end. */
+const idAfterCursorInDefinition = /^[^\s()#<>]*(?=[ \t]|\r?$)/;
 
 /**
  * The rest of the word the cursor stands in, which the editor's "replace" mode of completion
@@ -117,10 +126,12 @@ export function complete(
     return null;
   }
   const line = lineAt(text);
-  const typedId = idBeingTyped.exec(line.before)?.[1];
-  if (typedId !== undefined) {
+  const typing = idBeingTyped.exec(line.before);
+  if (typing !== null) {
+    const [written, pointed, typedId] = typing as unknown as [string, string, string];
     const label = labelOfIdBeingTyped.exec(paragraphBefore(text))?.[1] ?? '';
-    const rest = { closed: idAfterCursor.exec(line.after)?.[0] ?? '', word: restOfId.exec(line.after)![0] };
+    const closedBy = pointed !== '' ? idAfterCursorInPointed : written.startsWith(']') ? idAfterCursor : idAfterCursorInDefinition;
+    const rest = { closed: closedBy.exec(line.after)?.[0] ?? '', word: restOfId.exec(line.after)![0] };
     return completeIds(index, uri, typedId, rest, label, position, token, client.insertReplace);
   }
   const typedLabel = labelBeingTyped.exec(line.before)?.[1];

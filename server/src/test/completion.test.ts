@@ -5,6 +5,7 @@ import { complete, CompletionClient, cursorTextIn, resolveCompletionItem } from 
 import { notCancelled, withCursor } from './support/cursor';
 import { parseGlossaryDocument } from '../parse/parser';
 import { rangeText, uriOf } from './support/tinyWorkspace';
+import { pandocFactsOfText } from './pandoc';
 
 function completionsAt(files: Readonly<Record<string, readonly string[]>>, client: CompletionClient = { labelDetails: true, insertReplace: false }) {
   const { index, uri, position, text } = withCursor(files);
@@ -136,6 +137,27 @@ test('an id completed inside an id written already replaces the whole id, not on
   );
   // A link not closed yet: what follows the cursor is no id.
   assert.deepEqual(completionsAt({ ...workspace, 'A.md': ['Siehe [x](#Dat‸, und mehr.'] })!.map((item) => item.edit), ['0:11-0:14 Data-Scraping', '0:11-0:14 Dataset']);
+});
+
+test('ids are completed in a pointed destination and in a reference definition too, as pandoc reads links there', async () => {
+  const edits = (line: string) => completionsAt({ ...workspace, 'A.md': [line] })?.map((item) => item.edit);
+  assert.deepEqual(edits('Siehe [x](<#Dat‸'), ['0:12-0:15 Data-Scraping', '0:12-0:15 Dataset']);
+  // Closed by its `>`: the whole id is replaced.
+  assert.deepEqual(edits('Siehe [x](<#Dat‸aset>)'), ['0:12-0:19 Data-Scraping', '0:12-0:19 Dataset']);
+  assert.deepEqual(edits('[r]: #Dat‸'), ['0:6-0:9 Data-Scraping', '0:6-0:9 Dataset']);
+  assert.deepEqual(edits('[r]: #Dat‸aset "Titel"'), ['0:6-0:13 Data-Scraping', '0:6-0:13 Dataset']);
+  assert.deepEqual(edits('   [r]:  <#Dat‸>'), ['0:11-0:14 Data-Scraping', '0:11-0:14 Dataset']);
+  // The definition's label names the entry to put first.
+  assert.deepEqual(completionsAt({ ...workspace, 'A.md': ['[Datensatz]: #‸'] })?.map((item) => item.label).slice(0, 1), ['Dataset']);
+  // Not a definition: a note's, or one not at the start of its line.
+  assert.equal(completionsAt({ ...workspace, 'A.md': ['[^1]: #Dat‸'] }), undefined);
+  assert.equal(completionsAt({ ...workspace, 'A.md': ['Text [r]: #Dat‸'] }), undefined);
+  // pandoc reads each as a link to the id completed.
+  for (const line of ['Siehe [x](<#‸>).', '[x][r]\n\n[r]: #‸', '[x][r]\n\n[r]: <#‸>']) {
+    const [first] = completionsAt({ ...workspace, 'A.md': line.split('\n') })!;
+    const text = line.replace('‸', first!.label);
+    assert.deepEqual((await pandocFactsOfText(text)).links, ['Data-Scraping'], text);
+  }
 });
 
 test('an editor that lets the writer choose gets two ranges: insert at the cursor, or replace the rest of the word there', () => {
