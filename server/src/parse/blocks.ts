@@ -2,7 +2,7 @@ import { linesOfAttributeBlock, parseAttributeBlock, shiftAttributes, type Attri
 import { offsetAtColumn } from './displayWidth';
 import { commandName, environmentBegun, environmentTags, texBlockCommandEnd, withTexPairs } from './rawTex';
 import { paragraphEndingTexCommands, texCommandsToDocumentEnd } from './texCommands';
-import { countAtMost, endsInComment, escapeUri, firstBlockTag, htmlOrAutolinkEnd, htmlTagAttributes, rawTexOrEscapeEnd, skipVerbatim, unclosedCommentStart, withIndexes, type HtmlTag, type TexBlockStart } from './inline';
+import { countAtMost, endsInComment, escapeUri, firstBlockTag, htmlOrAutolinkEnd, htmlTagAttributes, rawTexOrEscapeEnd, skipVerbatim, unclosedCommentStart, withIndexes, writtenHashLength, type HtmlTag, type TexBlockStart } from './inline';
 import { attributeLinesAfterHeading } from './headingAttributes';
 import { unescapeAndResolve } from './characterReferences';
 import type { Range } from './model';
@@ -1359,7 +1359,7 @@ class BlockScanner {
       attributes = parts.attributes && { line: following, block: parts.attributes };
       next++;
     }
-    const hash = target.url.startsWith('#') ? 1 : 0;
+    const hash = target.url.startsWith('#') ? writtenHashLength(rest.slice(target.start, target.end)) : 0;
     this.result.definitions.push({
       label: match[2],
       url: target.url,

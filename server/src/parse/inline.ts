@@ -318,6 +318,15 @@ interface Destination {
  */
 const maxDestinationLength = 2048;
 
+/**
+ * How many characters of a destination as written give its leading `#`: one, or an escape or
+ * character reference that pandoc reads as `#` (`\\#`, `&#35;`, `&#x23;`, `&num;`); 0 for none.
+ * The id starts after them.
+ */
+export function writtenHashLength(written: string): number {
+  return /^(?:#|\\#|&#0*35;|&#[xX]0*23;|&num;)/.exec(written)?.[0].length ?? 0;
+}
+
 /** Reads the `(url "title")` part of an inline link at `pos` (which is `(`). */
 function parseDestination(fullText: string, pos: number): Destination | undefined {
   if (fullText.length >= indexedLength && textIndex(fullText).lastCloseParen < pos) return undefined;
@@ -442,7 +451,7 @@ function tryLink(text: string, pos: number, resolve: ReferenceResolver): LinkAtt
           end,
           labelStart: pos + 1,
           labelEnd,
-          urlStart: destination.urlStart + (url.startsWith('#') ? 1 : 0),
+          urlStart: destination.urlStart + (url.startsWith('#') ? writtenHashLength(text.slice(destination.urlStart, destination.urlEnd)) : 0),
           urlEnd: destination.urlEnd,
           reference: undefined,
         },

@@ -1,6 +1,8 @@
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { TextDocumentEdit, WorkspaceEdit } from 'vscode-languageserver';
+import { TextDocumentEdit, TextEdit, WorkspaceEdit } from 'vscode-languageserver';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { pandocFactsOfText } from './pandoc';
 import { entryFileRename, prepareRename, RenameRefused, renameId } from '../features/rename';
 import { rangeText, uriOf } from './support/tinyWorkspace';
 import { withCursor } from './support/cursor';
@@ -78,6 +80,16 @@ test('rename changes the heading, every link and a shared reference definition o
     'Data-Scraping.md@null: 2:11-2:22 Crawler',
     'rename Web-Crawler.md -> Crawler.md',
   ]);
+});
+
+test('a # written escaped or as a character reference stays: the id after it is renamed, and pandoc reads links to the new id', async () => {
+  const written = ['[a](\\#B) [b](&#35;B) [c](<&#x23;B>) [d](&num;B) [e][r] [f][s]', '', '[r]: \\#B', '[s]: <&#035;B>'];
+  const { index, uri, position } = withCursor({ 'B.md': ['## B {#‸B .term}'], 'A.md': written });
+  const edit = renameId(index, uri, position, 'C', { isOpen: () => false, documentChanges: true, renamesFiles: false });
+  const change = edit.documentChanges!.find((candidate) => TextDocumentEdit.is(candidate) && candidate.textDocument.uri === uriOf('A.md')) as TextDocumentEdit;
+  const text = TextDocument.applyEdits(TextDocument.create(uriOf('A.md'), 'markdown', 1, written.join('\n')), change.edits as TextEdit[]);
+  assert.equal(text, written.join('\n').replace(/B/g, 'C'));
+  assert.deepEqual((await pandocFactsOfText(text)).links, ['C', 'C', 'C', 'C', 'C', 'C']);
 });
 
 test('rename refuses an id that exists or cannot be an id', () => {
