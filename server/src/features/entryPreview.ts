@@ -31,7 +31,8 @@ export interface EntryPreview {
 export async function entryPreview(entry: Entry, text: string, { explanation: withExplanation = true } = {}): Promise<EntryPreview> {
   const lines = text.split(/\r\n?|\n/);
   // The text may be newer than the model (a file changed on disk, not yet re-read).
-  const fits = (heading: Heading): boolean => (lines[heading.range.start.line] ?? '').includes(heading.text);
+  // (Compared with blanks in runs as one: the model reads a tab as spaces.)
+  const fits = (heading: Heading): boolean => oneBlank(lines[heading.range.start.line] ?? '').includes(oneBlank(heading.text));
   if (!fits(entry.heading)) {
     return {};
   }
@@ -142,4 +143,9 @@ export function shorten(text: string, max: number): string {
 export function textBefore(text: string, end: number): string {
   const last = text.charCodeAt(end - 1);
   return text.slice(0, last >= 0xd800 && last <= 0xdbff ? end - 1 : end);
+}
+
+/** A text with each run of blanks (tabs too) made one space. */
+function oneBlank(text: string): string {
+  return text.replace(/[ \t]+/g, ' ');
 }

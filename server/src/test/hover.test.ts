@@ -28,6 +28,13 @@ test('hover on a link shows the title, summary, lead paragraph, file and line, a
   );
 });
 
+test('a tab in a title or in the explanation\'s heading keeps the lead and the explanation in the hover', async () => {
+  const tabbed = ['## Large\tLanguage Model {#LLM .chapter .small .term}', '', '***Ein Sprachmodell***', '', 'Text.', '', '### Was\tist das? {.explanation}', '', 'Erklärt.'];
+  const text = await hoverTextAt({ 'A.md': entryLines('A', 'A', ['[LLM](#LLM‸)']), 'LLM.md': tabbed });
+  assert.match(text!, /\n\nText\\\.\n\n/);
+  assert.match(text!, /Erklärt\\\./);
+});
+
 test('hover on a broken link says so briefly and names the ids its quick fixes offer: an entry named by title before a close spelling', async () => {
   assert.equal(
     await hoverTextAt({ 'A.md': ['[x](#llm‸)'], 'LLM.md': modelEntry }),
