@@ -100,12 +100,14 @@ export async function loadGlossary(paths: readonly string[], environment: LoadEn
   };
   const namedFolders = new Set<string>();
   for (const given of paths) {
-    const uri = URI.file(path.resolve(environment.cwd, given)).toString();
-    const kind = await workspace.stat(uri);
+    const written = URI.file(path.resolve(environment.cwd, given)).toString();
+    const kind = await workspace.stat(written);
+    // Each path is read where its folders lead, so that a file reached through a linked folder
+    // (or a working folder entered through one, `$PWD`) is the file the listings find.
+    const uri = kind === 'directory' ? URI.file(realFolder(URI.parse(written).fsPath)).toString() : kind === 'file' ? URI.file(realPathOf(written)).toString() : written;
     if (kind === 'directory') {
-      const real = realFolder(URI.parse(uri).fsPath);
-      if (namedFolders.has(real)) continue;
-      namedFolders.add(real);
+      if (namedFolders.has(uri)) continue;
+      namedFolders.add(uri);
     }
     if (kind === undefined) {
       unusable.push(l10n.t('no such file or folder: {0}', given));

@@ -112,7 +112,8 @@ async function isGlossaryFileOnDisk(filePath: string, paths: readonly string[], 
 async function givenFolders(paths: readonly string[], io: OutputIo): Promise<{ readonly folders: readonly string[]; readonly configFolder: string | undefined }> {
   const folders: string[] = [];
   for (const given of paths) {
-    const givenUri = URI.file(path.resolve(io.cwd, given));
+    // Where the path leads, as the glossary was read (see `loadGlossary`).
+    const givenUri = URI.file(io.writtenFile?.(path.resolve(io.cwd, given)) ?? path.resolve(io.cwd, given));
     folders.push((await io.workspace.stat(givenUri.toString())) === 'directory' ? givenUri.toString() : Utils.dirname(givenUri).toString());
   }
   const configFile = folders[0] === undefined ? undefined : await findConfigFile(io.workspace, folders[0]);

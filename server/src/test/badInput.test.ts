@@ -299,6 +299,35 @@ test('command line on disk: symbolic link loops, a folder named x.md, a FIFO, bi
   }
 });
 
+test('command line on disk: a working folder entered through a symbolic link ($PWD) reads each file once; no report goes into the glossary through the link', async () => {
+  const root = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'glossary-linked-cwd-')));
+  try {
+    const one = path.join(root, 'one');
+    fs.mkdirSync(one);
+    fs.writeFileSync(path.join(one, 'Beta.md'), goodEntry.replace(/A/g, 'Beta'));
+    fs.writeFileSync(path.join(one, 'Alpha.md'), goodEntry.replace(/A/g, 'Alpha').replace('[Alpha](#Alpha)', '[Beta](#Beta)'));
+    fs.symlinkSync(one, path.join(root, 'lk'));
+    // The shell's $PWD names the link; the process's working folder is where it leads.
+    const pwd = path.join(root, 'lk');
+    const workspace = new NodeFileSystemWorkspace({ synchronousReads: true });
+    const runs = async () => {
+      for (const argv of [['check', `${pwd}/Beta.md`, 'Alpha.md'], ['check', pwd, 'Beta.md'], ['check', `${pwd}/Beta.md`, '.']]) {
+        const run = await runIn(one, workspace, argv);
+        assert.doesNotMatch(run.stdout + run.stderr, /duplicate-anchor|no glossary files|different glossaries/, argv.join(' '));
+        assert.equal(run.exitCode, 0, argv.join(' '));
+      }
+    };
+    await runs();
+    fs.writeFileSync(path.join(one, '.glossary.json'), '{}\n');
+    await runs();
+    const report = await runIn(root, workspace, ['report', 'lk', '--output', 'one/New.md']);
+    assert.match(report.stderr, /one\/New\.md would become a file of the glossary/);
+    assert.equal(report.exitCode, 2);
+  } finally {
+    fs.rmSync(root, { recursive: true, force: true });
+  }
+});
+
 test('readGlossaryFiles: a rejected read is a skipped file', async () => {
   const workspace: Workspace = {
     stat: async () => 'file',
