@@ -53,6 +53,18 @@ test('a reader that stops early, of the report or of the notes on stderr, does n
   }
 });
 
+test('output that cannot be written (a full device) is a failed run, said in a line, not a crash', () => {
+  const full = fs.openSync('/dev/full', 'w');
+  try {
+    const result = spawnSync(process.execPath, [serverScript, 'check', exampleGlossary], { encoding: 'utf8', env: environmentWith({ LANG: 'C' }), stdio: ['ignore', full, 'pipe'] });
+    assert.equal(result.status, 2);
+    assert.match(result.stderr, /^glossary: the output cannot be written: ENOSPC/m);
+    assert.doesNotMatch(result.stderr, /\n\s+at /, 'no stack trace');
+  } finally {
+    fs.closeSync(full);
+  }
+});
+
 test('report --output to a device (/dev/null) writes to it: no file is replaced there', () => {
   assert.deepEqual(glossary(['report', exampleGlossary, '--output', '/dev/null'], { LANG: 'C' }), { status: 0, stdout: '', stderr: 'glossary: report written to /dev/null\n' });
 });

@@ -138,7 +138,11 @@ export function parseConfigFileText(text: string, fileName = configFileName): { 
   } catch {
     // JSON.parse explains in English only; the place of the first error is said in any language.
     const errors: ParseError[] = [];
-    parseJsonWithErrors(text, errors, { disallowComments: true });
+    try {
+      parseJsonWithErrors(text, errors, { disallowComments: true });
+    } catch {
+      // Nested deeper than the stack goes (`[[[[…`): no place is said.
+    }
     const offset = errors[0]?.offset;
     if (offset === undefined) {
       return { json: undefined, problems: [l10n.t('{0} is not valid JSON.', fileName)] };

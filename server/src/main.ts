@@ -9,11 +9,13 @@ import { followLinks, NodeFileSystemWorkspace } from './workspace/nodeWorkspace'
 function main(): void {
   const argv = process.argv.slice(2);
   // A reader that stops early (`glossary check . | head`) is no error of ours.
+  // Output that cannot be written (a full disk, `> /dev/full`) is a failed run, said in a line.
   const onStdoutError = (error: NodeJS.ErrnoException): void => {
     if (error.code === 'EPIPE') {
       process.exit(process.exitCode ?? 0);
     }
-    throw error;
+    process.stderr.write(`glossary: the output cannot be written: ${error.message}\n`);
+    process.exit(2);
   };
   process.stdout.on('error', onStdoutError);
   // Notes and warnings no one reads any more change nothing: the run goes on to its exit status.

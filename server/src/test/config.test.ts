@@ -101,6 +101,8 @@ test('a config file with a JSON syntax error gives a problem naming the file', (
   // What JSON allows nowhere: a comment, a trailing comma.
   assert.deepEqual(parseConfigFileText('{ // note\n}').problems, ['.glossary.json is not valid JSON (line 1, column 3).']);
   assert.deepEqual(parseConfigFileText('{"include": ["*.md"],}').problems, ['.glossary.json is not valid JSON (line 1, column 22).']);
+  // Nested deeper than a parser's stack: said so, no crash.
+  assert.deepEqual(parseConfigFileText(`{"a":${'['.repeat(200_000)}`).problems, ['.glossary.json is not valid JSON.']);
 });
 
 test('new entries go to the configured folder, else to the folder holding most entries, else to the root', () => {
