@@ -1,5 +1,5 @@
 import { Entry, Heading } from '../parse/model';
-import { summaryPattern } from '../parse/parser';
+import { summaryPattern, summaryText } from '../parse/parser';
 
 /** How long the lead paragraph and the explanation of a preview may each be, in characters. */
 const maxPreviewLength = 300;
@@ -41,13 +41,13 @@ export async function entryPreview(entry: Entry, text: string, { explanation: wi
   const intro = await parseMarkdown(bodyOf(entry.heading, firstSection === undefined ? entry.range.end.line : firstSection.range.start.line - 1));
   const summary = entry.summary === undefined ? undefined : oneLine(entry.summary);
   // The summary's own paragraph (`***…***`, perhaps with its author) is shown as the summary; bold
-  // italics further on in a paragraph are no summary of it. Both are compared as written: remark
-  // and pandoc may read the summary's markup differently (`***??? TODO ***`).
+  // italics further on in a paragraph are no summary of it. Both are read from the source as the
+  // parser reads them: remark and pandoc may read the summary's markup differently (`***??? TODO ***`).
   const isSummary = (block: MarkdownNode): boolean => {
     const written = summary === undefined ? null : summaryPattern.exec(intro.source(block));
     if (written?.index !== 0) return false;
     // The model's summary goes on with who said it, when a parenthesis follows: `"…" (Grok)`.
-    const inner = oneLine(written[1]!);
+    const inner = summaryText(written[1]!);
     return summary === inner || summary!.startsWith(`${inner} (`);
   };
   // The first such paragraph alone: a lead may open with the summary's words in bold italics too.

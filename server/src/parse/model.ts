@@ -117,7 +117,7 @@ export interface Entry {
   readonly id: string;
   readonly title: string;
   /**
-   * The text of the first `***...***` line under the heading, when present, with a parenthesis that
+   * The text of the first `***...***` line under the heading (as pandoc reads it, markup removed), when present, with a parenthesis that
    * ends its line after it: the one-liners an entry may open with name who said them there
    * (`"Der Großvater der KI" (Grok)`).
    */

@@ -288,7 +288,7 @@ export function parseGlossaryDocument(
     headings,
     anchors,
     links,
-    entries: buildEntries(headings, links, paragraphs, blockScan.rules, lineTexts, options),
+    entries: buildEntries(headings, links, paragraphs, blockScan.rules, lineTexts, options, resolve),
     codeFences,
     verbatim: rangesOf(blockScan.verbatim, source),
     unclosedBlocks: unclosedBlocksOf(blockScan, headingParts, source),
@@ -358,6 +358,11 @@ function contains(range: Range, position: Position): boolean {
   return comparePositions(range.start, position) <= 0 && comparePositions(position, range.end) < 0;
 }
 
+/** A summary's text as pandoc reads it: markup removed (`*'Go'*` is 'Go'), one blank between words. */
+export function summaryText(written: string, resolve: ReferenceResolver = () => undefined): string {
+  return plainText(written, resolve).replace(/\s+/g, ' ').trim();
+}
+
 /** A summary, `***…***`, in a paragraph of an entry's introduction: the first such is the entry's. */
 export const summaryPattern = /\*\*\*(?!\*)([\s\S]+?)\*\*\*/;
 /** A parenthesis ending the line of a summary: who said a one-liner (`***"Der Großvater der KI"*** (Grok)`). */
@@ -371,6 +376,7 @@ function buildEntries(
   rules: readonly number[],
   lineTexts: readonly string[],
   options: ParseOptions,
+  resolve: ReferenceResolver,
 ): Entry[] {
   const entries: Entry[] = [];
   const lastLine = lineTexts.length - 1;
@@ -421,7 +427,8 @@ function buildEntries(
       if (match) {
         // A quoted one-liner keeps its speaker: without it, an AI's quip reads as the glossary's definition.
         const attribution = attributionPattern.exec(paragraph.text.slice(match.index + match[0].length))?.[1];
-        summary = detach(attribution === undefined ? match[1].trim() : `${match[1].trim()} ${attribution}`);
+        const text = summaryText(match[1], resolve);
+        summary = detach(attribution === undefined ? text : `${text} ${attribution}`);
         break;
       }
     }
