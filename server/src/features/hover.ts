@@ -42,6 +42,10 @@ export async function hoverAt(
 export type TextReader = (uri: string) => Promise<string | undefined>;
 
 async function linkHover(index: WorkspaceIndex, uri: string, link: Link, readText: TextReader): Promise<string[]> {
+  // `[label](#)`, as while a link is typed: there is no id to say anything of.
+  if (link.target === '') {
+    return [l10n.t('**Broken link**'), escapeMarkdown(l10n.t('The link names no id after #.'))];
+  }
   const anchors = index.anchorsOf(link.target);
   if (anchors.length === 0) {
     // Short: VS Code shows the diagnostic's message (no heading defines the id) right above.

@@ -26,7 +26,7 @@ export interface RenameTarget {
 export function prepareRename(index: WorkspaceIndex, uri: string, position: Position): RenameTarget {
   const document = index.document(uri);
   const item = document && locateAt(document, position);
-  if (item?.kind === 'link' && item.link.idRange !== undefined) {
+  if (item?.kind === 'link' && item.link.idRange !== undefined && item.link.target !== '') {
     const anchors = index.anchorsOf(item.link.target);
     if (anchors.some((located) => !located.anchor.explicit)) {
       throw new RenameRefused(l10n.t('"{0}" is an automatic id; give its heading an explicit {#id} to rename it.', item.link.target));

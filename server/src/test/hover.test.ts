@@ -3,6 +3,7 @@ import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { MarkupContent } from 'vscode-languageserver';
 import { hoverAt } from '../features/hover';
+import { prepareRename, RenameRefused } from '../features/rename';
 import { cancelled, notCancelled, withCursor } from './support/cursor';
 import { entryLines, uriOf } from './support/tinyWorkspace';
 
@@ -72,6 +73,12 @@ test('hover on a broken link says so briefly and names the ids its quick fixes o
     'Perhaps meant: `ComputerVision` (Computer Vision)',
     '2 links in 2 files point at this id.',
   ]);
+});
+
+test('hover on a link that names no id (`[x](#)`, as while it is typed) says so; rename refuses it', async () => {
+  assert.equal(await hoverTextAt({ 'A.md': ['[x](‸#)'] }), '**Broken link**\n\nThe link names no id after \\#\\.');
+  const { index, uri, position } = withCursor({ 'A.md': ['[x](#‸)'] });
+  assert.throws(() => prepareRename(index, uri, position), RenameRefused);
 });
 
 test('hover on a link to #Index that no heading defines tells how to read the index page', async () => {
