@@ -100,14 +100,12 @@ export async function loadGlossary(paths: readonly string[], environment: LoadEn
   };
   const namedFolders = new Set<string>();
   for (const given of paths) {
-    const written = URI.file(path.resolve(environment.cwd, given)).toString();
-    const kind = await workspace.stat(written);
-    // Each path is read where its folders lead, so that a file reached through a linked folder
-    // (or a working folder entered through one, `$PWD`) is the file the listings find.
-    const uri = kind === 'directory' ? URI.file(realFolder(URI.parse(written).fsPath)).toString() : kind === 'file' ? URI.file(realPathOf(written)).toString() : written;
+    const uri = URI.file(path.resolve(environment.cwd, given)).toString();
+    const kind = await workspace.stat(uri);
     if (kind === 'directory') {
-      if (namedFolders.has(uri)) continue;
-      namedFolders.add(uri);
+      const real = realFolder(URI.parse(uri).fsPath);
+      if (namedFolders.has(real)) continue;
+      namedFolders.add(real);
     }
     if (kind === undefined) {
       unusable.push(l10n.t('no such file or folder: {0}', given));
@@ -130,9 +128,12 @@ export async function loadGlossary(paths: readonly string[], environment: LoadEn
     return { kind: 'failure', messages: [...configFile.problems, ...problems, notCheckedMessage()] };
   }
   // One run checks one glossary: a path under other settings would be judged by the first path's.
+  // (The same settings may be reached through a linked folder: a working folder entered through
+  // one, `$PWD`, names it so, while relative paths start where it leads.)
+  const realFolderUri = (uri: string | undefined) => uri && realFolder(URI.parse(uri).fsPath);
   for (const target of targets.slice(1)) {
     const other = await configFileOf(target);
-    if (other.folderUri !== configFile.folderUri) {
+    if (realFolderUri(other.folderUri) !== realFolderUri(configFile.folderUri)) {
       const settingsOf = (found: FoundConfigFile): string => (found.folderUri === undefined ? l10n.t('no {0}', configFileName) : found.fileName);
       return {
         kind: 'failure',
@@ -195,8 +196,13 @@ export async function loadGlossary(paths: readonly string[], environment: LoadEn
   if (files.length === 0) {
     return { kind: 'failure', messages: [noFilesFoundMessage(paths, config)] };
   }
-  // Each folder given must hold a file of the glossary, also when another path does.
-  const emptyFolders = targets.filter((target) => target.kind === 'directory' && !files.some((file) => isInFolder(file.uri, target.uri)));
+  // Each folder given must hold a file of the glossary, also when another path does (perhaps
+  // through a linked folder, as which the file was read).
+  const emptyFolders = targets.filter((target) => {
+    if (target.kind !== 'directory') return false;
+    const folder = URI.file(realFolder(URI.parse(target.uri).fsPath)).toString();
+    return !files.some((file) => isInFolder(file.uri, target.uri) || isInFolder(URI.file(realPathOf(file.uri)).toString(), folder));
+  });
   if (emptyFolders.length > 0) {
     return { kind: 'failure', messages: emptyFolders.map((folder) => noFilesFoundMessage([folder.given], config)) };
   }
@@ -210,8 +216,10 @@ export async function loadGlossary(paths: readonly string[], environment: LoadEn
       if (targets.some((target) => target.kind === 'directory' && target.uri === root)) continue;
       const listing = await workspace.listFiles(root, { include: config.include, exclude: config.exclude, baseUri: configFile.folderUri });
       for (const uri of listing.uris) {
-        if (!seen.has(uri)) {
+        const realPath = realPathOf(uri);
+        if (!seen.has(uri) && !seenRealPaths.has(realPath)) {
           seen.add(uri);
+          seenRealPaths.add(realPath);
           contextUris.push(uri);
         }
       }

@@ -112,12 +112,13 @@ async function isGlossaryFileOnDisk(filePath: string, paths: readonly string[], 
 async function givenFolders(paths: readonly string[], io: OutputIo): Promise<{ readonly folders: readonly string[]; readonly configFolder: string | undefined }> {
   const folders: string[] = [];
   for (const given of paths) {
-    // Where the path leads, as the glossary was read (see `loadGlossary`).
-    const givenUri = URI.file(io.writtenFile?.(path.resolve(io.cwd, given)) ?? path.resolve(io.cwd, given));
+    const givenUri = URI.file(path.resolve(io.cwd, given));
     folders.push((await io.workspace.stat(givenUri.toString())) === 'directory' ? givenUri.toString() : Utils.dirname(givenUri).toString());
   }
   const configFile = folders[0] === undefined ? undefined : await findConfigFile(io.workspace, folders[0]);
-  return { folders, configFolder: configFile?.folderUri };
+  // Each folder also where it leads: an output named through a linked folder or without it is one file.
+  const real = io.writtenFile === undefined ? [] : folders.map((folder) => URI.file(io.writtenFile!(URI.parse(folder).fsPath)).toString());
+  return { folders: [...new Set([...folders, ...real])], configFolder: configFile?.folderUri };
 }
 
 async function isGlossaryFile(uri: string, paths: readonly string[], loaded: LoadedGlossary, io: OutputIo): Promise<boolean> {

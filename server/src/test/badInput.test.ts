@@ -323,6 +323,17 @@ test('command line on disk: a working folder entered through a symbolic link ($P
     const report = await runIn(root, workspace, ['report', 'lk', '--output', 'one/New.md']);
     assert.match(report.stderr, /one\/New\.md would become a file of the glossary/);
     assert.equal(report.exitCode, 2);
+    // A linked folder inside a glossary is read with that glossary's settings, where it is named.
+    const gloss = path.join(root, 'gloss');
+    fs.mkdirSync(gloss);
+    fs.writeFileSync(path.join(gloss, '.glossary.json'), '{ "severity": { "broken-link": "off" } }\n');
+    fs.rmSync(path.join(one, '.glossary.json'));
+    fs.writeFileSync(path.join(one, 'Broken.md'), goodEntry.replace(/A/g, 'Broken').replace('[Broken](#Broken)', '[Nowhere](#Nowhere)'));
+    fs.symlinkSync(one, path.join(gloss, 'de'));
+    for (const argv of [['check', 'de'], ['check', 'de/Broken.md']]) {
+      const run = await runIn(gloss, workspace, argv);
+      assert.doesNotMatch(run.stdout, /broken-link/, argv.join(' '));
+    }
   } finally {
     fs.rmSync(root, { recursive: true, force: true });
   }
