@@ -36,7 +36,7 @@ const idAfterCursor = /^[^\s()#]*(?=\)|[ \t]+(?:"[^"\n]*"|'[^'\n]*'|\([^()\n]*\)
 const idAfterCursorInPointed = /^[^\s()#<>]*(?=>)/;
 
 /** The same in a reference definition (`[r]: #Id "title"`), up to a blank or the line's end. */
-const idAfterCursorInDefinition = /^[^\s()#<>]*(?=[ \t]|\r?$)/;
+const idAfterCursorInDefinition = /^[^\s()#<>]*(?=[ \t]|\r?\n|$)/;
 
 /**
  * The rest of the word the cursor stands in, which the editor's "replace" mode of completion

@@ -1,5 +1,6 @@
 import { Entry, Heading } from '../parse/model';
 import { summaryPattern, summaryText } from '../parse/parser';
+import type { ReferenceResolver } from '../parse/inline';
 
 /** How long the lead paragraph and the explanation of a preview may each be, in characters. */
 const maxPreviewLength = 300;
@@ -46,9 +47,10 @@ export async function entryPreview(entry: Entry, text: string, { explanation: wi
   const isSummary = (block: MarkdownNode): boolean => {
     const written = summary === undefined ? null : summaryPattern.exec(intro.source(block));
     if (written?.index !== 0) return false;
-    // The model's summary goes on with who said it, when a parenthesis follows: `"…" (Grok)`.
-    const inner = summaryText(written[1]!);
-    return summary === inner || summary!.startsWith(`${inner} (`);
+    // The model's summary goes on with who said it, when a parenthesis follows: `"…" (Grok)`. A
+    // reference in it (`[Modell][m]`) was resolved with the file's definitions, which are not at hand:
+    // it is read both as a link and as text.
+    return [summaryText(written[1]!), summaryText(written[1]!, anyReference)].some((inner) => summary === inner || summary!.startsWith(`${inner} (`));
   };
   // The first such paragraph alone: a lead may open with the summary's words in bold italics too.
   let summarySeen = false;
@@ -149,3 +151,6 @@ export function textBefore(text: string, end: number): string {
 function oneBlank(text: string): string {
   return text.replace(/[ \t]+/g, ' ');
 }
+
+/** Takes every reference for a link, of which the label is the text. */
+const anyReference: ReferenceResolver = () => ({ url: '', kind: 'reference', idLocation: undefined });

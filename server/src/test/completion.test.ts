@@ -146,6 +146,10 @@ test('ids are completed in a pointed destination and in a reference definition t
   assert.deepEqual(edits('Siehe [x](<#Dat‸aset>)'), ['0:12-0:19 Data-Scraping', '0:12-0:19 Dataset']);
   assert.deepEqual(edits('[r]: #Dat‸'), ['0:6-0:9 Data-Scraping', '0:6-0:9 Dataset']);
   assert.deepEqual(edits('[r]: #Dat‸aset "Titel"'), ['0:6-0:13 Data-Scraping', '0:6-0:13 Dataset']);
+  for (const eol of ['\n', '\r\n']) {
+    const lines = completionsAt({ ...workspace, 'A.md': `[r]: #Dat‸aset${eol}Mehr.`.split('\n') })?.map((item) => item.edit);
+    assert.deepEqual(lines, ['0:6-0:13 Data-Scraping', '0:6-0:13 Dataset'], JSON.stringify(eol));
+  }
   assert.deepEqual(edits('   [r]:  <#Dat‸>'), ['0:11-0:14 Data-Scraping', '0:11-0:14 Dataset']);
   // The definition's label names the entry to put first.
   assert.deepEqual(completionsAt({ ...workspace, 'A.md': ['[Datensatz]: #‸'] })?.map((item) => item.label).slice(0, 1), ['Dataset']);

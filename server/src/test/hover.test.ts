@@ -30,6 +30,14 @@ test('hover on a link shows the title, summary, lead paragraph, file and line, a
   );
 });
 
+test('a summary holding a reference link is shown once, with the lead paragraph after it', async () => {
+  for (const summary of ['***Ein [Modell][m] für Text***', '***Ein [Modell] für Text***']) {
+    const entry = ['## Eintrag {#E .chapter .small .term}', '', summary, '', 'Die Definition.', '', '[m]: #LLM', '[Modell]: #LLM'];
+    const text = await hoverTextAt({ 'A.md': ['[x](#E‸)'], 'E.md': entry, 'LLM.md': modelEntry });
+    assert.match(text!, /^\*\*Eintrag\*\* `E`\n\n\*Ein Modell für Text\*\n\nDie Definition\\\.\n\n/, summary);
+  }
+});
+
 test('a tab in a title or in the explanation\'s heading keeps the lead and the explanation in the hover', async () => {
   const tabbed = ['## Large\tLanguage Model {#LLM .chapter .small .term}', '', '***Ein Sprachmodell***', '', 'Text.', '', '### Was\tist das? {.explanation}', '', 'Erklärt.'];
   const text = await hoverTextAt({ 'A.md': entryLines('A', 'A', ['[LLM](#LLM‸)']), 'LLM.md': tabbed });
