@@ -5,7 +5,7 @@ import { paragraphEndingTexCommands, texCommandsToDocumentEnd } from './texComma
 import { countAtMost, endsInComment, escapeUri, firstBlockTag, htmlOrAutolinkEnd, htmlTagAttributes, rawTexOrEscapeEnd, skipVerbatim, unclosedCommentStart, withIndexes, writtenHashLength, type HtmlTag, type TexBlockStart } from './inline';
 import { attributeLinesAfterHeading } from './headingAttributes';
 import { unescapeAndResolve } from './characterReferences';
-import type { Range } from './model';
+import type { Position, Range } from './model';
 
 /**
  * The block structure of Pandoc Markdown, as far as ids and links depend on it: which lines are
@@ -389,12 +389,30 @@ function isAsciiLetter(code: number): boolean {
 
 /** Reads the block structure of a file given as lines, tabs expanded as Pandoc expands them (`SourceLines`). */
 export function scanBlocks(lineTexts: readonly string[]): BlockScan {
+  const scan = scanLines(lineTexts);
+  if (scan.fencesInText.length > 0) scan.fencesInText = scan.fencesInText.filter((range) => opensCodeAfterBlankLine(lineTexts, range.start));
+  return scan;
+}
+
+function scanLines(lineTexts: readonly string[]): BlockScanner['result'] {
   const scanner = new BlockScanner(lineTexts);
   const all: LineRef[] = lineTexts.map((t, line) => ({ line, start: 0, end: t.length }));
   // One scan keeps the inline indexes of a paragraph's text while cuts at HTML tags read on in it.
   withIndexes(() => scanner.parse(all, { inList: false, topLevel: true }));
   scanner.dropUnclosedHtmlDivs();
   return scanner.result;
+}
+
+/**
+ * Whether the fence at `at`, which goes on a paragraph, opens a code block once a blank line
+ * stands before it as the quick fix writes it (the line's quote marks, its indentation kept). Not
+ * so where the line went on lazily, in a quote or a list item that the blank line then ends
+ * (`> Text` then `    ~~~` is indented code after it): such a line is not reported.
+ */
+function opensCodeAfterBlankLine(lineTexts: readonly string[], at: Position): boolean {
+  const marks = lineTexts[at.line]!.slice(0, at.character).replace(/[^>]+$/, '');
+  const fixed = [...lineTexts.slice(0, at.line), marks, ...lineTexts.slice(at.line)];
+  return scanLines(fixed).fences.some((fence) => fence.openLine === at.line + 1);
 }
 
 class BlockScanner {

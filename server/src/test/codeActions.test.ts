@@ -646,9 +646,14 @@ test('code-block-in-text: a ~~~ fence right under text, in a list item or a quot
     assert.ok((await pandocFactsOfText(text)).ids.includes(id), `with the blank line, pandoc reads the code block #${id}:\n${text}`);
   }
   // Not: after a blank line, never closed, a backtick fence (which ends the paragraph), in a code
-  // span, four spaces in (code of the paragraph), with an info text pandoc takes for none.
+  // span, four spaces in (code of the paragraph), with an info text pandoc takes for none; nor where
+  // a blank line would not make it a code block: a line that went on lazily, in a quote or a list
+  // item that the blank line ends (indented code after it), or whose code has more `>` than it.
   const apart = [
     ['Text', '', '~~~', 'code', '~~~'],
+    ['> Beispiel:', '    ~~~ {#c}', '    code', '    ~~~'],
+    ['1.   Text', '    ~~~ {#c}', '    code', '    ~~~'],
+    ['> Beispiel:', '~~~ {#c}', '> code', '> ~~~'],
     ['Text', '~~~', 'code'],
     ['Text', '```', 'code', '```'],
     ['Text `a', '~~~', 'b` c', '~~~'],
