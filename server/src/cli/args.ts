@@ -147,7 +147,8 @@ export function parseArguments(argv: readonly string[]): CliCommand | UsageError
       return { kind: 'check', paths, format: chosenFormat as OutputFormat, minSeverity: minSeverity as Severity };
     }
     case 'report':
-      return { kind: 'report', paths, format: chosenFormat as ReportFormat, output: values.get('--output') };
+      // `-` is standard output, as for other tools.
+      return { kind: 'report', paths, format: chosenFormat as ReportFormat, output: values.get('--output') === '-' ? undefined : values.get('--output') };
   }
 }
 

@@ -115,9 +115,11 @@ export async function indexPageToRead(
     return found();
   }
   const uri = rootUri === undefined ? undefined : indexFileUri(config, rootUri);
-  const isFile = uri !== undefined && (listed.has(uri) || (await workspace.stat(uri)) === 'file');
+  const kind = uri === undefined || listed.has(uri) ? 'file' : await workspace.stat(uri);
+  const isFile = uri !== undefined && kind === 'file';
   if (uri !== undefined && !isFile) {
-    return { ...(await found()), problems: [l10n.t('"indexFile" names "{0}", which does not exist.', config.indexFile ?? '')], missingUri: uri };
+    const problem = kind === undefined ? l10n.t('"indexFile" names "{0}", which does not exist.', config.indexFile ?? '') : l10n.t('"indexFile" names "{0}", which is not a file.', config.indexFile ?? '');
+    return { ...(await found()), problems: [problem], missingUri: uri };
   }
   return { uri, unlistedUri: isFile && !listed.has(uri) ? uri : undefined, problems: [] };
 }

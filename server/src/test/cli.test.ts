@@ -342,6 +342,8 @@ test('an indexFile that does not exist is named with the settings file, and noth
     stdout: '',
     stderr: 'glossary: g/.glossary.json: "indexFile" names "nope.txt", which does not exist.\nglossary: the glossary was not read: correct the configuration first\n',
   });
+  const folder = await run(['check', 'g/Apfel.md'], { ...glossary, 'g/sub/Notiz.md': 'Notiz.', 'g/.glossary.json': JSON.stringify({ indexFile: 'sub' }) });
+  assert.match(folder.stderr, /^glossary: g\/\.glossary\.json: "indexFile" names "sub", which is not a file\.\n/);
 });
 
 test('unknown options, unknown commands, unknown formats and missing paths are bad usage with a clear message', async () => {

@@ -231,7 +231,8 @@ test('report prints HTML by default and writes it with --output, saying where', 
   assert.equal(printed.exitCode, 0);
   assert.match(printed.stdout, /^<!DOCTYPE html>\n[\s\S]*<h1>Glossary Report<\/h1>[\s\S]*<\/html>\n$/);
   const written = await runReport(['g', '--output=out/report.html']);
-  assert.deepEqual(written, { exitCode: 0, stdout: '', stderr: 'glossary: report written to out/report.html\n', written: new Map([['/ws/out/report.html', printed.stdout]]) });
+  assert.deepEqual(written, { exitCode: 0, stdout: '', stderr: 'glossary: report written to out/report.html\n', written: new Map([['/ws/out/report.html', printed.stdout]]) });  // `-` is standard output, as for other tools.
+  assert.deepEqual(await runReport(['g', '--output', '-']), { ...printed, written: new Map() });
 });
 
 test('report refuses to write over a file of the glossary, and says why a file cannot be written', async () => {
