@@ -105,7 +105,7 @@ async function runOnGlossary(command: Extract<CliCommand, { kind: 'index' | 'che
       io.stdout(formatDiagnosticsText(shown));
       break;
     case 'json':
-      io.stdout(formatDiagnosticsJson(shown));
+      io.stdout(formatDiagnosticsJson(shown, loaded.fileNotes));
       break;
     case 'sarif':
       io.stdout(formatSarif(shown, loaded.config, loaded.fileNotes, loaded.unreadableArguments.length === 0));

@@ -1,7 +1,7 @@
 import { GlossaryDiagnostic } from '../diagnostics/diagnostic';
 import { WorkspaceIndex } from '../index/workspaceIndex';
 import { Position } from '../parse/model';
-import { CliFile } from './loadGlossary';
+import { CliFile, FileNote } from './loadGlossary';
 
 /** The diagnostics of one file of the command line. */
 export interface FileDiagnostics {
@@ -48,8 +48,11 @@ export function formatDiagnosticsText(results: readonly FileDiagnostics[]): stri
     .join('');
 }
 
-/** `check --format json`. End positions are exclusive, as in SARIF. */
-export function formatDiagnosticsJson(results: readonly FileDiagnostics[]): string {
+/**
+ * `check --format json`. End positions are exclusive, as in SARIF. `files` tells of the files
+ * skipped or read with a warning (as stderr does), so that a tool sees what was not checked.
+ */
+export function formatDiagnosticsJson(results: readonly FileDiagnostics[], fileNotes: readonly FileNote[] = []): string {
   const diagnostics = results.flatMap(({ file, diagnostics }) =>
     diagnostics.map((diagnostic) => {
       const start = oneBased(diagnostic.range.start);
@@ -66,5 +69,6 @@ export function formatDiagnosticsJson(results: readonly FileDiagnostics[]): stri
       };
     }),
   );
-  return `${JSON.stringify({ diagnostics })}\n`;
+  const files = fileNotes.map((note) => ({ path: note.displayPath, message: note.message, skipped: note.skipped }));
+  return `${JSON.stringify({ diagnostics, files })}\n`;
 }

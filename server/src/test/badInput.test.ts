@@ -275,7 +275,12 @@ test('command line on disk: symbolic link loops, a folder named x.md, a FIFO, bi
     assert.deepEqual([skipped, invalid], ['glossary: g/Bild.md: skipped: binary file (contains NUL bytes)', 'glossary: g/Kaputt.md: invalid UTF-8; read with replacement characters (U+FFFD)']);
     assert.match(counts!, /^glossary: 2 errors, \d+ warnings, \d+ information, 0 hints in 5 of 5 files$/);
     // The symbolic link to A.md is a file of its own that defines #A again: the only errors, so exit 1.
-    const { diagnostics } = JSON.parse(run.stdout) as { diagnostics: { path: string; code: string; severity: string }[] };
+    const { diagnostics, files: notes } = JSON.parse(run.stdout) as { diagnostics: { path: string; code: string; severity: string }[]; files: unknown[] };
+    // The JSON tells of the same files as stderr.
+    assert.deepEqual(notes, [
+      { path: 'g/Bild.md', message: 'skipped: binary file (contains NUL bytes)', skipped: true },
+      { path: 'g/Kaputt.md', message: 'invalid UTF-8; read with replacement characters (U+FFFD)', skipped: false },
+    ]);
     const errors = diagnostics.filter((diagnostic) => diagnostic.severity === 'error').map((diagnostic) => `${diagnostic.path} ${diagnostic.code}`);
     assert.deepEqual(errors, ['g/A.md duplicate-anchor', 'g/Verweis.md duplicate-anchor']);
     assert.equal(run.exitCode, 1);

@@ -122,6 +122,8 @@ test('check --format json prints every diagnostic with 1-based start and exclusi
         message: 'No heading defines the id "Kirsche".',
       },
     ],
+    // No file was skipped or read with a warning.
+    files: [],
   });
   assert.equal(result.exitCode, 1);
 });
