@@ -173,6 +173,16 @@ export async function loadGlossary(paths: readonly string[], environment: LoadEn
     for (const uri of listing.uris) {
       add({ uri, displayPath: displayPathIn(target.given, target.uri, uri) });
     }
+    // One run checks one glossary, with the settings of the first path: a glossary of its own
+    // further down (its `.glossary.json`) would be judged silently by these.
+    for (const folder of listing.folders) {
+      const nested = Utils.joinPath(URI.parse(folder), configFileName).toString();
+      if (folder !== configFile.folderUri && (await workspace.stat(nested)) === 'file') {
+        const displayPath = displayPathIn(target.given, target.uri, nested);
+        const settings = configFile.folderUri === undefined ? l10n.t('the default settings') : configFile.fileName;
+        environment.warn(l10n.t('{0} is not used: the files below it are checked with {1}; check its folder on its own', displayPath, settings));
+      }
+    }
   }
 
   const contextUris: string[] = [];

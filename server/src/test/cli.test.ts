@@ -337,6 +337,16 @@ test('a negated include or exclude pattern is refused: a file is taken in when a
   assert.match(result.stderr, /^glossary: g\/\.glossary\.json: the patterns of "include" cannot be negated \("!drafts\/\*\*"\): list what to leave out under "exclude"\.\n/);
 });
 
+test('a .glossary.json further down than the folder checked is said to be unused: its files are checked with the first path\'s settings', async () => {
+  const nested = { ...glossary, 'g/sub/.glossary.json': JSON.stringify({ severity: { 'broken-link': 'off' } }), 'g/sub/Notiz.md': ['Notiz.'] };
+  const result = await run(['check', 'g'], nested);
+  assert.match(result.stderr, /^glossary: g\/sub\/\.glossary\.json is not used: the files below it are checked with the default settings; check its folder on its own\n/);
+  const withSettings = await run(['check', 'g'], { ...nested, 'g/.glossary.json': '{}' });
+  assert.match(withSettings.stderr, /^glossary: g\/sub\/\.glossary\.json is not used: the files below it are checked with g\/\.glossary\.json; check its folder on its own\n/);
+  // Checked on its own, it is used.
+  assert.doesNotMatch((await run(['check', 'g/sub'], nested)).stderr, /is not used/);
+});
+
 test('an indexFile that does not exist is named with the settings file, and nothing is checked', async () => {
   const result = await run(['check', 'g/Apfel.md'], { ...glossary, 'g/.glossary.json': JSON.stringify({ indexFile: 'nope.txt' }) });
   assert.deepEqual(result, {
