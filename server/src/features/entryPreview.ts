@@ -33,7 +33,7 @@ export async function entryPreview(entry: Entry, text: string, { explanation: wi
   const lines = text.split(/\r\n?|\n/);
   // The text may be newer than the model (a file changed on disk, not yet re-read).
   // (Compared with blanks in runs as one: the model reads a tab as spaces.)
-  const fits = (heading: Heading): boolean => oneBlank(lines[heading.range.start.line] ?? '').includes(oneBlank(heading.text));
+  const fits = (heading: Heading): boolean => oneLine(lines[heading.range.start.line] ?? '').includes(oneLine(heading.text));
   if (!fits(entry.heading)) {
     return {};
   }
@@ -145,11 +145,6 @@ export function shorten(text: string, max: number): string {
 export function textBefore(text: string, end: number): string {
   const last = text.charCodeAt(end - 1);
   return text.slice(0, last >= 0xd800 && last <= 0xdbff ? end - 1 : end);
-}
-
-/** A text with each run of blanks (tabs too) made one space. */
-function oneBlank(text: string): string {
-  return text.replace(/[ \t]+/g, ' ');
 }
 
 /** Takes every reference for a link, of which the label is the text. */

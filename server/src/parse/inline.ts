@@ -320,7 +320,7 @@ const maxDestinationLength = 2048;
 
 /**
  * How many characters of a destination as written give its leading `#`: one, or an escape or
- * character reference that pandoc reads as `#` (`\\#`, `&#35;`, `&#x23;`, `&num;`); 0 for none.
+ * character reference that pandoc reads as `#` (`\#`, `&#35;`, `&#x23;`, `&num;`); 0 for none.
  * The id starts after them.
  */
 export function writtenHashLength(written: string): number {
