@@ -18,9 +18,12 @@ test('a server stopped for good: the status bar says so, New Entry says that it 
     await wb.openFile('Attention.md');
     await wb.waitFor(async () => /7 entries · 1 broken link/.test(await wb.statusBarText()), { timeout: 60000, what: 'the glossary in the status bar' });
 
-    // Five crashes while starting, as a bug on reading the glossary would cause.
+    // Five crashes of a running server, as a bug on reading the glossary would cause. Each server
+    // is given time to answer initialize first: the client library may not count a crash while it
+    // still waits for that answer as one (and restarts once more), which made this test flaky.
     let pid = await wb.waitFor(serverPid, { what: 'the server process' });
     for (let crash = 1; crash <= 5; crash++) {
+      await wb.page.waitForTimeout(3000);
       process.kill(pid, 'SIGKILL');
       if (crash === 5) break;
       const crashed = pid;
