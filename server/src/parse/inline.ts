@@ -831,6 +831,8 @@ export function plainText(text: string, resolve: ReferenceResolver, linksAllowed
   }
 }
 
+const blankRun = /[ \t\n]+/g;
+
 /** The characters where `plainTextOf` may do more than copy the text. */
 const plainTextStop = /[\\`$<&^[!\n\-.*_~]/g;
 
@@ -838,9 +840,20 @@ function plainTextOf(text: string, resolve: ReferenceResolver, linksAllowed: boo
   // Parts joined at the end: appending to one string a character at a time is slow for long texts.
   const parts: string[] = [];
   let outLength = 0;
+  /** Whether the output ends in a space of prose, which a blank that follows joins. */
+  let endsInBlank = false;
   const emit = (part: string): void => {
     parts.push(part);
     outLength += part.length;
+    endsInBlank = false;
+  };
+  // Pandoc reads a run of blanks and line ends between words as one space (code and math keep theirs).
+  const emitProse = (part: string): void => {
+    let collapsed = part.replace(blankRun, ' ');
+    if (endsInBlank && collapsed.startsWith(' ')) collapsed = collapsed.slice(1);
+    if (collapsed === '') return;
+    emit(collapsed);
+    endsInBlank = collapsed.endsWith(' ');
   };
   // Where each `*`, `_` or `~` of the output stands in `text`: emphasis is judged on the source.
   const delimiters = new Map<number, number>();
@@ -855,8 +868,11 @@ function plainTextOf(text: string, resolve: ReferenceResolver, linksAllowed: boo
       } else if (next !== undefined && asciiPunctuation.test(next)) {
         emit(next);
         i += 2;
-      } else if (next === '\n' || next === ' ') {
-        emit(' ');
+      } else if (next === '\n') {
+        emitProse(' '); // a hard line break
+        i += 2;
+      } else if (next === ' ') {
+        emit('\u00a0'); // an escaped space is a no-break space
         i += 2;
       } else {
         emit(ch);
@@ -881,7 +897,9 @@ function plainTextOf(text: string, resolve: ReferenceResolver, linksAllowed: boo
         i++;
       } else {
         const fence = text.startsWith('$$', i) ? 2 : 1;
-        emit(text.slice(i + fence, end - fence));
+        const math = text.slice(i + fence, end - fence);
+        // Inline math joins its blanks into one space; display math keeps them.
+        emit(fence === 1 ? math.replace(blankRun, ' ') : math);
         i = end;
       }
     } else if (ch === '<') {
@@ -930,7 +948,7 @@ function plainTextOf(text: string, resolve: ReferenceResolver, linksAllowed: boo
         i = open + 1;
       }
     } else if (ch === '\n') {
-      emit(' ');
+      emitProse(' ');
       i++;
     } else if (ch === '-' && text[i + 1] === '-') {
       // Smart dashes, read left to right: `---` is an em dash, `--` an en dash.
@@ -948,7 +966,7 @@ function plainTextOf(text: string, resolve: ReferenceResolver, linksAllowed: boo
       // Plain text up to the next character that may need one of the branches above.
       plainTextStop.lastIndex = i + 1;
       const stop = plainTextStop.exec(text)?.index ?? text.length;
-      emit(text.slice(i, stop));
+      emitProse(text.slice(i, stop));
       i = stop;
     }
   }

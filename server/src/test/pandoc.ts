@@ -69,9 +69,76 @@ export async function pandocCodeBlocksOfText(text: string): Promise<string[]> {
   return code;
 }
 
-/** What pandoc finds in a file read on its own. */
-export function pandocFactsOfFile(file: string): Promise<PandocFacts> {
-  return runPandoc([path.resolve(file)]);
+/** The text of headings and of link labels, as pandoc's `stringify` reads them, in document order. */
+export interface PandocTexts {
+  readonly headings: string[];
+  readonly linkLabels: string[];
+}
+
+const quotes: Record<string, [string, string]> = { DoubleQuote: ['\u201c', '\u201d'], SingleQuote: ['\u2018', '\u2019'] };
+
+/** Pandoc's `stringify` of inlines in its JSON: markup removed, notes and raw formats dropped. */
+function stringify(node: Json): string {
+  if (Array.isArray(node)) return node.map(stringify).join('');
+  if (node === null || typeof node !== 'object') return '';
+  const content = node.c as Json[];
+  switch (node.t) {
+    case 'Str':
+      return node.c as string;
+    case 'Space':
+    case 'SoftBreak':
+    case 'LineBreak':
+      return ' ';
+    case 'Code':
+    case 'Math':
+      return content[1] as string;
+    case 'RawInline':
+      // `stringify` reads an HTML line break as a blank, any other raw text as nothing.
+      return (content[1] as string).startsWith('<br') ? ' ' : '';
+    case 'Note':
+      return '';
+    case 'Quoted': {
+      const [open, close] = quotes[(content[0] as { t: string }).t];
+      return open + stringify(content[1]) + close;
+    }
+    case 'Span':
+    case 'Link':
+    case 'Image':
+    case 'Cite':
+      return stringify(content[1]);
+    default:
+      return stringify(node.c);
+  }
+}
+
+function collectTexts(node: Json, texts: PandocTexts): void {
+  if (Array.isArray(node)) {
+    for (const child of node) collectTexts(child, texts);
+  } else if (node !== null && typeof node === 'object') {
+    const content = node.c as Json[];
+    if (node.t === 'Header') texts.headings.push(stringify(content[2]));
+    if (node.t === 'Link' && ((content[2] as Json[])[0] as string).startsWith('#')) texts.linkLabels.push(stringify(content[1]));
+    for (const key of Object.keys(node)) collectTexts(node[key], texts);
+  }
+}
+
+function textsOf(blocks: Json): PandocTexts {
+  const texts: PandocTexts = { headings: [], linkLabels: [] };
+  collectTexts(blocks, texts);
+  return texts;
+}
+
+/** The heading texts and internal links' labels pandoc reads in a text. */
+export async function pandocTextsOfText(text: string): Promise<PandocTexts> {
+  return textsOf(await pandocBlocks([], text));
+}
+
+/** What pandoc finds in a file read on its own: its ids and link targets, its heading texts and link labels. */
+export async function pandocReadingOfFile(file: string): Promise<{ facts: PandocFacts; texts: PandocTexts }> {
+  const blocks = await pandocBlocks([path.resolve(file)]);
+  const facts: PandocFacts = { ids: [], links: [] };
+  collect(blocks, facts);
+  return { facts, texts: textsOf(blocks) };
 }
 
 /** What pandoc finds in a text. */
