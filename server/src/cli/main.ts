@@ -108,7 +108,7 @@ async function runOnGlossary(command: Extract<CliCommand, { kind: 'index' | 'che
       io.stdout(formatDiagnosticsJson(shown, loaded.fileNotes));
       break;
     case 'sarif':
-      io.stdout(formatSarif(shown, loaded.config, loaded.fileNotes, loaded.unreadableArguments.length === 0));
+      io.stdout(formatSarif(shown, loaded.config, io.cwd, loaded.fileNotes, loaded.unreadableArguments.length === 0));
       break;
   }
   // On stderr in every format: a CI log shows the counts beside the report a tool reads from stdout.

@@ -14,12 +14,22 @@ const sarifLevels: Readonly<Record<Severity, 'error' | 'warning' | 'note'>> = {
   hint: 'note',
 };
 
+/** The base that relative paths are written against: the folder the command ran in. */
+const workingFolder = '%SRCROOT%';
+
 /**
  * `check --format sarif`: one SARIF 2.1.0 run, with a rule per diagnostic code. The files skipped
  * or read with a warning are the invocation's notifications, so that a code-scanning upload tells
  * of them too; `successful` is false when a file named on the command line could not be read.
+ * Relative paths are written against `cwd`, which the log names.
  */
-export function formatSarif(results: readonly FileDiagnostics[], config: GlossaryConfig, fileNotes: readonly FileNote[] = [], successful = true): string {
+export function formatSarif(
+  results: readonly FileDiagnostics[],
+  config: GlossaryConfig,
+  cwd: string,
+  fileNotes: readonly FileNote[] = [],
+  successful = true,
+): string {
   const rules = allDiagnosticCodes.map((code) => {
     const configured = config.severity[code];
     return {
@@ -40,7 +50,7 @@ export function formatSarif(results: readonly FileDiagnostics[], config: Glossar
         locations: [
           {
             physicalLocation: {
-              artifactLocation: { uri: artifactUri(file.displayPath) },
+              artifactLocation: artifactLocation(file.displayPath),
               region: { startLine: start.line, startColumn: start.column, endLine: end.line, endColumn: end.column },
             },
           },
@@ -54,6 +64,8 @@ export function formatSarif(results: readonly FileDiagnostics[], config: Glossar
     runs: [
       {
         tool: { driver: { name: 'glossary', rules } },
+        // A folder's URI ends in `/`, so that a relative path resolves inside it.
+        originalUriBaseIds: { [workingFolder]: { uri: URI.file(path.join(cwd, '/')).toString() } },
         columnKind: 'utf16CodeUnits',
         invocations: [
           {
@@ -61,7 +73,7 @@ export function formatSarif(results: readonly FileDiagnostics[], config: Glossar
             toolExecutionNotifications: fileNotes.map((note) => ({
               level: note.skipped ? 'warning' : 'note',
               message: { text: note.message },
-              locations: [{ physicalLocation: { artifactLocation: { uri: artifactUri(note.displayPath) } } }],
+              locations: [{ physicalLocation: { artifactLocation: artifactLocation(note.displayPath) } }],
             })),
           },
         ],
@@ -72,10 +84,10 @@ export function formatSarif(results: readonly FileDiagnostics[], config: Glossar
   return `${JSON.stringify(log, undefined, 2)}\n`;
 }
 
-/** A relative path stays a relative URI reference (what code scanning expects); an absolute one becomes `file:`. */
-function artifactUri(displayPath: string): string {
+/** A relative path stays a relative URI reference (what code scanning expects), based on the working folder; an absolute one becomes `file:`. */
+function artifactLocation(displayPath: string): { uri: string; uriBaseId?: string } {
   if (path.isAbsolute(displayPath)) {
-    return URI.file(displayPath).toString();
+    return { uri: URI.file(displayPath).toString() };
   }
-  return displayPath.split(path.sep).map(encodeURIComponent).join('/');
+  return { uri: displayPath.split(path.sep).map(encodeURIComponent).join('/'), uriBaseId: workingFolder };
 }

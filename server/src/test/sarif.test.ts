@@ -48,11 +48,17 @@ test('check --format sarif is valid SARIF 2.1.0: every rule, disabled rules, fil
   });
   const relative = await sarifOf(['check', 'g'], workspace, '/ws');
   assertValidSarif(relative);
-  const uris = (JSON.parse(relative) as { runs: { results: { locations: { physicalLocation: { artifactLocation: { uri: string } } }[] }[] }[] }).runs[0]!.results.map(
-    (result) => result.locations[0]!.physicalLocation.artifactLocation.uri,
-  );
+  type Location = { uri: string; uriBaseId?: string };
+  type Log = { runs: { originalUriBaseIds?: Record<string, { uri: string }>; results: { locations: { physicalLocation: { artifactLocation: Location } }[] }[] }[] };
+  const locationsOf = (sarif: string) => (JSON.parse(sarif) as Log).runs[0]!.results.map((result) => result.locations[0]!.physicalLocation.artifactLocation);
+  const uris = locationsOf(relative).map((location) => location.uri);
   assert.ok(uris.includes('g/%C3%84pfel%20und%20Birnen.md') && uris.includes('g/C%2350%25.md'), uris.join(' '));
-  assertValidSarif(await sarifOf(['check', '/ws/g'], workspace, '/'));
+  // Relative paths name their base, the folder the command ran in, which the run resolves.
+  assert.deepEqual(new Set(locationsOf(relative).map((location) => location.uriBaseId)), new Set(['%SRCROOT%']));
+  assert.deepEqual((JSON.parse(relative) as Log).runs[0]!.originalUriBaseIds, { '%SRCROOT%': { uri: 'file:///ws/' } });
+  const absolute = await sarifOf(['check', '/ws/g'], workspace, '/');
+  assertValidSarif(absolute);
+  assert.ok(locationsOf(absolute).every((location) => location.uri.startsWith('file:///ws/g/') && location.uriBaseId === undefined));
 });
 
 test('check --format sarif on the whole real glossary is valid SARIF 2.1.0', async () => {
@@ -87,7 +93,7 @@ test('check --format sarif tells of the files skipped or read with a warning, an
     listFiles: async (...args: Parameters<InMemoryWorkspace['listFiles']>) => ({ ...(await workspace.listFiles(...args)), problems: [{ uri: 'file:///ws/g/privat', message: 'skipped: cannot read the folder (EACCES)' }] }),
   });
   const withFolder = runOf(await sarifOf(['check', 'g'], unlistable, '/ws')).invocations[0]!;
-  assert.deepEqual(withFolder.toolExecutionNotifications[0], { level: 'warning', message: { text: 'skipped: cannot read the folder (EACCES)' }, locations: [{ physicalLocation: { artifactLocation: { uri: 'g/privat' } } }] });
+  assert.deepEqual(withFolder.toolExecutionNotifications[0], { level: 'warning', message: { text: 'skipped: cannot read the folder (EACCES)' }, locations: [{ physicalLocation: { artifactLocation: { uri: 'g/privat', uriBaseId: '%SRCROOT%' } } }] });
   const named = await sarifOf(['check', 'g/Apfel.md', 'g/Locked.md'], workspace, '/ws');
   assertValidSarif(named);
   assert.equal(runOf(named).invocations[0]!.executionSuccessful, false);
