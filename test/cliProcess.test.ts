@@ -58,8 +58,12 @@ test('output that cannot be written (a full device) is a failed run, said in a l
   try {
     const result = spawnSync(process.execPath, [serverScript, 'check', exampleGlossary], { encoding: 'utf8', env: environmentWith({ LANG: 'C' }), stdio: ['ignore', full, 'pipe'] });
     assert.equal(result.status, 2);
-    assert.match(result.stderr, /^glossary: the output cannot be written: ENOSPC/m);
+    assert.match(result.stderr, /^glossary: the output cannot be written: the disk is full$/m);
     assert.doesNotMatch(result.stderr, /\n\s+at /, 'no stack trace');
+    // In the language the run speaks, as every other message.
+    const german = spawnSync(process.execPath, [serverScript, 'check', exampleGlossary], { encoding: 'utf8', env: environmentWith({ LANG: 'de_DE.UTF-8' }), stdio: ['ignore', full, 'pipe'] });
+    assert.equal(german.status, 2);
+    assert.match(german.stderr, /^glossary: die Ausgabe kann nicht geschrieben werden: der Datenträger ist voll$/m);
   } finally {
     fs.closeSync(full);
   }

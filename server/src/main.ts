@@ -1,6 +1,7 @@
 import { statSync, writeFileSync } from 'node:fs';
-import { runCli } from './cli/main';
-import { followLinks, NodeFileSystemWorkspace } from './workspace/nodeWorkspace';
+import * as l10n from '@vscode/l10n';
+import { ExitCode, runCli } from './cli/main';
+import { followLinks, NodeFileSystemWorkspace, writeErrorReason } from './workspace/nodeWorkspace';
 
 /**
  * The `glossary` executable: `glossary lsp` starts the language server on stdio, every other
@@ -14,8 +15,9 @@ function main(): void {
     if (error.code === 'EPIPE') {
       process.exit(process.exitCode ?? 0);
     }
-    process.stderr.write(`glossary: the output cannot be written: ${error.message}\n`);
-    process.exit(2);
+    // The messages speak the language runCli chose, as the arguments and environment asked.
+    process.stderr.write(`glossary: ${l10n.t('the output cannot be written: {0}', writeErrorReason(error))}\n`);
+    process.exit(ExitCode.badUsage);
   };
   process.stdout.on('error', onStdoutError);
   // Notes and warnings no one reads any more change nothing: the run goes on to its exit status.
@@ -46,8 +48,8 @@ function main(): void {
       process.exitCode = exitCode;
     },
     (error: unknown) => {
-      process.stderr.write(`glossary: internal error: ${error instanceof Error ? error.message : String(error)}\n`);
-      process.exitCode = 3;
+      process.stderr.write(`glossary: ${l10n.t('internal error: {0}', error instanceof Error ? error.message : String(error))}\n`);
+      process.exitCode = ExitCode.internalError;
     },
   );
 }

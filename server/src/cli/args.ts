@@ -131,6 +131,10 @@ export function parseArguments(argv: readonly string[]): CliCommand | UsageError
   if (paths.length === 0) {
     return usageError(l10n.t('"{0}" needs at least one PATH (a file or a folder)', command));
   }
+  if (paths.includes('')) {
+    // `check "$DIR"` with DIR unset: reading the current folder instead would pass a typo in CI.
+    return usageError(l10n.t('a PATH is empty'));
+  }
   const knownFormats: readonly string[] = formatsOf[command];
   const chosenFormat = values.get('--format') ?? knownFormats[0]!;
   if (!knownFormats.includes(chosenFormat)) {
@@ -210,7 +214,7 @@ export function helpText(): string {
     '',
     ...wrapped(l10n.t('Messages, and the headings of the report, are in the language of LC_ALL, LC_MESSAGES or LANG (German for de_DE.UTF-8; English for C, POSIX or a language without a translation). --locale LANG before or after the command chooses it instead: --locale de, --locale en.')),
     '',
-    ...wrapped(l10n.t('Exit status: 0 no error-severity diagnostic, 1 some error (also when --min-severity leaves it out), 2 bad usage, which includes a .glossary.json with a mistake (nothing is checked), a folder PATH without a file the include patterns take in, no file read at all, and a file named as a PATH that cannot be read (the others are still read and reported). report exits with 0 once written, whatever the report holds, and 2 for bad usage.')),
+    ...wrapped(l10n.t('Exit status: 0 no error-severity diagnostic, 1 some error (also when --min-severity leaves it out), 2 bad usage, which includes a .glossary.json with a mistake (nothing is checked), a folder PATH without a file the include patterns take in, no file read at all, and a file named as a PATH that cannot be read (the others are still read and reported). report exits with 0 once written, whatever the report holds, and 2 for bad usage. 3 is an internal error of glossary itself.')),
     '',
   ].join('\n');
 }

@@ -25,7 +25,7 @@ export interface CliIo extends ReportIo {
 }
 
 /** Exit statuses of the command line. */
-export const ExitCode = { ok: 0, errorsFound: 1, badUsage: 2 } as const;
+export const ExitCode = { ok: 0, errorsFound: 1, badUsage: 2, internalError: 3 } as const;
 
 /**
  * Runs `glossary` with the arguments after the program name and returns the exit status:

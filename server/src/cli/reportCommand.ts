@@ -77,9 +77,12 @@ export async function outputRefusal(
   // A symbolic link named as the output must not lead the report into the glossary.
   const filePath = io.writtenFile?.(path.resolve(io.cwd, output)) ?? path.resolve(io.cwd, output);
   const uri = URI.file(filePath).toString();
-  // A device or a FIFO (`/dev/null`) takes the report in; only a file or a folder would be replaced.
+  // A device or a FIFO (`/dev/null`) takes the report in; a folder is refused, a file may be replaced.
   const kind = await io.workspace.stat(uri);
-  const exists = kind === 'file' || kind === 'directory';
+  if (kind === 'directory') {
+    return l10n.t('{0} is a folder: --output names the file to write', output);
+  }
+  const exists = kind === 'file';
   if ((await isGlossaryFile(uri, command.paths, loaded, io)) || (exists && (await isGlossaryFileOnDisk(filePath, command.paths, loaded, io)))) {
     return exists
       ? l10n.t('{0} is a file of the glossary: the report is not written over it', output)

@@ -168,7 +168,7 @@ test('check --format sarif prints a SARIF 2.1.0 log with a rule per code and 1-b
     level: 'error',
     message: { text: 'No heading defines the id "Birne". The entry "Birne" in Birne.md has the id "Pear": rename it "Birne", after its file, and every link to "Birne" leads to it. Perhaps meant: Pear.' },
     locations: [
-      { physicalLocation: { artifactLocation: { uri: 'g/Apfel.md' }, region: { startLine: 7, startColumn: 10, endLine: 7, endColumn: 15 } } },
+      { physicalLocation: { artifactLocation: { uri: 'g/Apfel.md', uriBaseId: '%SRCROOT%' }, region: { startLine: 7, startColumn: 10, endLine: 7, endColumn: 15 } } },
     ],
   });
   assert.deepEqual(
@@ -366,6 +366,9 @@ test('unknown options, unknown commands, unknown formats and missing paths are b
     [['index', 'g', '--format', 'text'], 'glossary: unknown format "text" for "index" (known: json)'],
     [['check', 'g', '--format'], 'glossary: --format needs a value: text, json, sarif'],
     [['check'], 'glossary: "check" needs at least one PATH (a file or a folder)'],
+    // `check "$DIR"` with DIR unset must not check the current folder instead.
+    [['check', ''], 'glossary: a PATH is empty'],
+    [['report', 'g', ''], 'glossary: a PATH is empty'],
     [[], 'glossary: a command is needed: check, index, report or lsp'],
   ];
   for (const [argv, message] of cases) {
