@@ -1,7 +1,8 @@
 import * as l10n from '@vscode/l10n';
 import type { GlossaryDocument, Range } from '../parse/model';
 import { DiagnosticCode } from './codes';
-import { Check, fileNameId, fileNameIdUnlikeEntry, fileNameOf, isMarkdownFile } from './check';
+import { Check, fileNameId, fileNameIdUnlikeEntry, isMarkdownFile } from './check';
+import { fileNameFrom } from '../workspace/uris';
 import { messagesLanguage } from '../localization';
 
 /** `anchor-file-mismatch`: the first entry of a `.md` file has an id other than the file name. */
@@ -20,8 +21,8 @@ export const checkAnchorFileMatch: Check = function* ({ document, index }) {
     holder === undefined
       ? []
       : fileNameId(holder.uri) === firstEntry.id
-        ? [l10n.t('{0} gives the id "{1}": the two files have swapped ids.', fileNameOf(holder.uri), expectedId)]
-        : [l10n.t('{0} gives the id "{1}" already.', fileNameOf(holder.uri), expectedId)];
+        ? [l10n.t('{0} gives the id "{1}": the two files have swapped ids.', fileNameFrom(holder.uri, document.uri), expectedId)]
+        : [l10n.t('{0} gives the id "{1}" already.', fileNameFrom(holder.uri, document.uri), expectedId)];
   yield {
     range: firstEntry.heading.idRange ?? firstEntry.heading.range,
     code: DiagnosticCode.AnchorFileMismatch,

@@ -3,7 +3,8 @@ import { LocatedAnchor, WorkspaceIndex } from '../index/workspaceIndex';
 import { GlossaryDocument, Link } from '../parse/model';
 import { comparePositions, entryContaining } from '../parse/positions';
 import { DiagnosticCode } from './codes';
-import { Check, fileNameOf } from './check';
+import { Check } from './check';
+import { fileNameFrom } from '../workspace/uris';
 import { findClosestIds } from './closestIds';
 import { replacementsFor, suggestionsText } from './replacements';
 import { entryFileNamedAfter, mayTakeId } from '../features/entryOf';
@@ -75,7 +76,7 @@ export function fileNamedAfterNote(index: WorkspaceIndex, target: string, linkin
   if (named === undefined) {
     return [];
   }
-  const file = fileNameOf(named.uri);
+  const file = fileNameFrom(named.uri, linkingUri);
   if (!suggestedIds.includes(named.entry.id)) {
     return [l10n.t('The file {0} holds the entry "{1}", whose id is "{2}".', file, named.entry.title, named.entry.id)];
   }
@@ -87,9 +88,9 @@ export function fileNamedAfterNote(index: WorkspaceIndex, target: string, linkin
 /** How many of an id's other definitions a duplicate-anchor message names (the rest are counted). */
 const maxPlacesNamed = 3;
 
-/** Where an id's other definitions are, as `Claude.md:1, CNN.md:4 and 2 more`. */
-function placesOf(others: readonly LocatedAnchor[], count: number): string {
-  const named = others.slice(0, maxPlacesNamed).map((other) => `${fileNameOf(other.uri)}:${other.anchor.idRange.start.line + 1}`);
+/** Where an id's other definitions are, seen from the file `fromUri`, as `Claude.md:1, CNN.md:4 and 2 more`. */
+function placesOf(others: readonly LocatedAnchor[], count: number, fromUri: string): string {
+  const named = others.slice(0, maxPlacesNamed).map((other) => `${fileNameFrom(other.uri, fromUri)}:${other.anchor.idRange.start.line + 1}`);
   return count > named.length ? l10n.t('{0} and {1} more', named.join(', '), count - named.length) : named.join(', ');
 }
 
@@ -167,7 +168,7 @@ export const checkDuplicateAnchors: Check = function* ({ document, index }) {
     yield {
       range: anchor.idRange,
       code: DiagnosticCode.DuplicateAnchor,
-      message: l10n.t('The id "{0}" is defined {1} times in the glossary, also at {2}.', anchor.id, definitions.length, placesOf(others, definitions.length - 1)),
+      message: l10n.t('The id "{0}" is defined {1} times in the glossary, also at {2}.', anchor.id, definitions.length, placesOf(others, definitions.length - 1, document.uri)),
       data: { kind: DiagnosticCode.DuplicateAnchor, id: anchor.id },
       relatedInformation: others.map((other) => ({
         uri: other.uri,

@@ -1,6 +1,6 @@
 import * as l10n from '@vscode/l10n';
 import { CancellationToken, Hover, MarkupKind, Position } from 'vscode-languageserver';
-import { fileNameOf } from '../diagnostics/check';
+import { fileNameFrom } from '../workspace/uris';
 import { findClosestIds } from '../diagnostics/closestIds';
 import { indexAnchorMissingMessage } from '../diagnostics/indexChecks';
 import { filesSharingAutomaticId } from '../diagnostics/linkChecks';
@@ -80,7 +80,7 @@ async function linkHover(index: WorkspaceIndex, uri: string, link: Link, readTex
   for (const paragraph of [preview.lead, preview.explanation]) {
     if (paragraph !== undefined) lines.push(escapeMarkdown(paragraph));
   }
-  const where = anchors.slice(0, maxPlacesShown).map((located) => `${fileNameOf(located.uri)}:${located.anchor.range.start.line + 1}`);
+  const where = anchors.slice(0, maxPlacesShown).map((located) => `${fileNameFrom(located.uri, uri)}:${located.anchor.range.start.line + 1}`);
   const more = anchors.length - where.length;
   lines.push(escapeMarkdown(more > 0 ? l10n.t('{0} and {1} more', where.join(', '), more) : where.join(', ')));
   if (anchors.length > 1) {
@@ -105,7 +105,7 @@ function fileNamedAfter(index: WorkspaceIndex, id: string, linkingUri: string): 
   if (named === undefined) {
     return undefined;
   }
-  const file = fileNameOf(named.uri);
+  const file = fileNameFrom(named.uri, linkingUri);
   if (misnamedEntryFile(index, id, linkingUri) === undefined) {
     return { text: escapeMarkdown(l10n.t('A file {0} exists, but its entry "{1}" has the id "{2}".', file, named.entry.title, named.entry.id)), first: false };
   }

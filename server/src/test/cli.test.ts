@@ -250,7 +250,7 @@ test('check FILE takes the folder of .glossary.json as the glossary, with its pa
     diagnostics.map(({ path, code, message }) => `${path} ${code} ${message}`),
     [
       'g/sub/Quitte.md orphan-entry No other entry links to "Quitte" (#Quitte). Links from the index page and from the entry itself do not count.',
-      'g/sub/Quitte.md duplicate-anchor The id "Quitte" is defined 2 times in the glossary, also at Apfel.md:1.',
+      'g/sub/Quitte.md duplicate-anchor The id "Quitte" is defined 2 times in the glossary, also at ../Apfel.md:1.',
       'g/sub/Quitte.md broken-link No heading defines the id "Apfel". Perhaps meant: Quitte.',
       'g/sub/Quitte.md broken-link No heading defines the id "Zitrone".',
     ],

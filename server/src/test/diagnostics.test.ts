@@ -115,6 +115,12 @@ test('duplicate-anchor: every explicit definition of a twice-defined id is an er
     diagnosticsOf(five, 'C.md').filter((diagnostic) => diagnostic.code === 'duplicate-anchor').map((diagnostic) => diagnostic.message),
     ['The id "CNN" is defined 5 times in the glossary, also at A.md:1, B.md:1, D.md:1 and 1 more.'],
   );
+  // Files of one name in other folders are named by their path from the file's folder.
+  const folders = { ...indexPage, ...Object.fromEntries(['de/Attention.md', 'de/alt/Attention.md', 'en/Attention.md'].map((file) => [file, entryLines('Attention', 'Attention', [])])) };
+  assert.deepEqual(
+    diagnosticsOf(folders, 'de/Attention.md').filter((diagnostic) => diagnostic.code === 'duplicate-anchor').map((diagnostic) => diagnostic.message),
+    ['The id "Attention" is defined 3 times in the glossary, also at alt/Attention.md:1, ../en/Attention.md:1.'],
+  );
 });
 
 test('duplicate-anchor: automatic ids repeated across files are no error', () => {

@@ -10,6 +10,28 @@ export function folderPrefix(folderUri: string): string {
   return folderUri.endsWith('/') ? folderUri : `${folderUri}/`;
 }
 
+/**
+ * How a file is named to a reader of the file `fromUri`: its name when the two share a folder, else
+ * its path from that folder (`sub/Attention.md`, `../de/Claude.md`), so that files of one name in
+ * different folders are told apart.
+ */
+export function fileNameFrom(uri: string, fromUri: string): string {
+  const target = uri.split('/');
+  const from = folderOf(fromUri).split('/');
+  let shared = 0;
+  while (shared < from.length && shared < target.length - 1 && target[shared] === from[shared]) shared++;
+  const segments = [...from.slice(shared).map(() => '..'), ...target.slice(shared)];
+  return segments.map(decodedSegment).join('/');
+}
+
+function decodedSegment(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
+}
+
 /** Whether a URI (or a path) names something inside a folder, at any depth. */
 export function isInFolder(uri: string, folderUri: string): boolean {
   return uri.startsWith(folderPrefix(folderUri));
