@@ -185,6 +185,9 @@ function readSettings(settings: unknown, source: string, problems: string[], nam
         if (isStringArray(value) && value.some((pattern) => pattern.startsWith('!'))) {
           // A file is taken in when any pattern matches it: `!drafts/**` would take in every other file.
           problems.push(l10n.t('{0}: the patterns of "{1}" cannot be negated ("{2}"): list what to leave out under "{3}".', source, namePrefix + key, value.find((pattern) => pattern.startsWith('!'))!, `${namePrefix}exclude`));
+        } else if (key === 'include' && isStringArray(value) && value.length === 0) {
+          // No pattern takes in no file: the glossary would be empty.
+          problem(key, l10n.t('an array of at least one pattern'));
         } else if (isStringArray(value)) {
           overrides[key] = value;
         } else {

@@ -67,6 +67,10 @@ test('invalid settings are listed one by one and fall back to their defaults', (
   ]);
 });
 
+test('an empty include list is a mistake, an empty exclude list none', () => {
+  assert.deepEqual(resolveConfig({ include: [], exclude: [] }).problems, ['.glossary.json: "include" must be an array of at least one pattern.']);
+});
+
 test('a class setting takes a name as pandoc reads it after a dot, and says so of one written with its dot', () => {
   assert.deepEqual(resolveConfig({ termClass: '.term', chapterClasses: ['chapter', 'small term'] }).problems, [
     '.glossary.json: "termClass" must be a class name without its dot ("term", not ".term").',
