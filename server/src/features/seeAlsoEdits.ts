@@ -4,7 +4,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { indexId } from '../diagnostics/seeAlsoChecks';
 import { WorkspaceIndex } from '../index/workspaceIndex';
 import { resolveCharacterReferences } from '../parse/characterReferences';
-import { Entry, Heading, Link } from '../parse/model';
+import { Entry, Heading, Link, Position } from '../parse/model';
 
 /**
  * The text (without the attribute block) of the heading most entries give a kind of section,
@@ -41,8 +41,8 @@ export function lineBreakOf(document: TextDocument): string {
 /**
  * Edits that put an entry's see-also links in order (by label in the collation, `[Index](#Index)`
  * last) and add `[Index](#Index)` when it is missing. Each link's text moves into the place of
- * another, so the separators between links (`|`, line breaks) stay exactly as written. Empty when
- * the list is in order.
+ * another, so the separators between links (`|`, line breaks) stay exactly as written; a comment or
+ * text that ends a link's line moves with the link. Empty when the list is in order.
  */
 export function sortSeeAlsoEdits(entry: Entry, document: TextDocument, collator: Intl.Collator): TextEdit[] {
   const seeAlso = entry.seeAlso;
@@ -53,17 +53,45 @@ export function sortSeeAlsoEdits(entry: Entry, document: TextDocument, collator:
   const others = links.filter((link) => link.target !== indexId);
   const indexLinks = links.filter((link) => link.target === indexId);
   const ordered = [...others].sort((a, b) => collator.compare(a.label, b.label)).concat(indexLinks);
+  const notes = links.map((_, k) => noteAfter(document, links, k));
   const edits: TextEdit[] = [];
   ordered.forEach((link, slot) => {
     const current = links[slot]!;
-    if (link !== current) {
+    if (link === current) return;
+    const moving = notes[links.indexOf(link)]!;
+    const here = notes[slot]!;
+    if (moving.note === '' && here.note === '') {
       edits.push(TextEdit.replace(current.range, document.getText(link.range)));
+    } else {
+      // The slot keeps its separator; the link brings its note.
+      const end = here.note === '' ? here.separatorEnd : here.noteEnd;
+      const text = `${document.getText(link.range)}${here.separator}${moving.note === '' ? '' : moving.lead + moving.note}`;
+      edits.push(TextEdit.replace({ start: current.range.start, end }, text));
     }
   });
   if (indexLinks.length === 0) {
     edits.push(appendIndexLink(links, seeAlso.section.heading.range.end.line, document));
   }
   return edits;
+}
+
+/**
+ * What follows a link to the end of its line when no other link follows on it: the separator
+ * (` |`), then a note the writer wrote after it (`<!-- prüfen -->`, `(neu)`) with the blanks before
+ * it. The note is empty where the rest of the line only parts the links.
+ */
+function noteAfter(document: TextDocument, links: readonly Link[], position: number): { separator: string; separatorEnd: Position; lead: string; note: string; noteEnd: Position } {
+  const link = links[position]!;
+  const line = link.range.end.line;
+  const sameLine = links[position + 1]?.range.start.line === line;
+  const rest = sameLine ? '' : document.getText({ start: link.range.end, end: lineEnd(document, line) });
+  let noteStart = 0;
+  while (noteStart < rest.length && isSeparator(rest.slice(0, noteStart + 1))) noteStart++;
+  if (isSeparator(rest)) noteStart = rest.length; // a hard break (`\`, `<br>`) parts links too
+  const separator = rest.slice(0, noteStart).trimEnd();
+  const at = (offset: number): Position => ({ line, character: link.range.end.character + offset });
+  const note = rest.slice(noteStart).trimEnd();
+  return { separator, separatorEnd: at(separator.length), lead: rest.slice(separator.length, noteStart), note, noteEnd: at(noteStart + note.length) };
 }
 
 /** Inserts `[Index](#Index)` on a line of its own after the last link (see `appendLinkLine`). */

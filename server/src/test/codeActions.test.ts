@@ -143,7 +143,12 @@ test('a comment or text after a link stays with it: no link added to a list copi
   const entries = { 'Index.md': index, 'B.md': ['## B {#B .term}'], 'C.md': ['## C {#C .term}'] };
   const commented = ['## A {#A .chapter .small .term}', '', '### Siehe auch {.seealso}', '', '[C](#C) |', '[B](#B) | <!-- prüfen -->', '', '----'];
   const { actions, document } = actionsOf({ ...entries, 'A.md': commented }, 'A.md');
-  assert.deepEqual(applied(titled(actions, 'Sort the see-also list (Index last)'), document).slice(4, 8), ['[B](#B) |', '[C](#C) | <!-- prüfen -->', '[Index](#Index) |', '']);
+  assert.deepEqual(applied(titled(actions, 'Sort the see-also list (Index last)'), document).slice(4, 8), ['[B](#B) | <!-- prüfen -->', '[C](#C) |', '[Index](#Index) |', '']);
+  // Each slot keeps its separator; notes move with their links, and links side by side keep theirs in place.
+  const notes = ['## A {#A .chapter .small .term}', '', '### Siehe auch {.seealso}', '', '[D](#D) · (neu)', '[C](#C) |', '[B](#B) |  <!-- prüfen -->  ', '[Index](#Index) | [A](#A)', '', '----'];
+  const withNotes = actionsOf({ ...entries, 'D.md': ['## D {#D .term}'], 'A.md': notes }, 'A.md');
+  const sorted = applied(titled(withNotes.actions, 'Sort the see-also list (Index last)'), withNotes.document);
+  assert.deepEqual(sorted.slice(4, 8), ['[A](#A) ·', '[B](#B) |  <!-- prüfen -->', '[C](#C) |  ', '[D](#D) (neu) | [Index](#Index)']);
 
   const page = ['# Index {#Index}', '', '### A {.index}', '', '[Apfel](#Apfel) |', '<!-- mehr -->', '[Avocado](#Avocado) | (neu)'];
   const files = { 'Index.md': page, 'Apfel.md': entryLines('Apfel', 'Apfel', []), 'Avocado.md': entryLines('Avocado', 'Avocado', []), 'Ananas.md': entryLines('Ananas', 'Ananas', []), 'Aal.md': entryLines('Aal', 'Aal', []), 'Axt.md': entryLines('Axt', 'Axt', []) };
