@@ -100,7 +100,8 @@ export function parseArguments(argv: readonly string[]): CliCommand | UsageError
     return { kind: 'help' };
   }
   if (command === 'lsp') {
-    return { kind: 'lsp' };
+    // The rest are the transport's options (`--stdio`, `--socket=PORT`), which the server reads.
+    return rest.includes('--help') || rest.includes('-h') ? { kind: 'help' } : { kind: 'lsp' };
   }
   if (command !== 'index' && command !== 'check' && command !== 'report') {
     return usageError(l10n.t('unknown command "{0}"', command));

@@ -416,6 +416,11 @@ test('lsp starts the language server through the hook, or is bad usage without o
   assert.equal((await run(['lsp'], {}, { startLanguageServer: () => started++ })).exitCode, 0);
   assert.equal(started, 1);
   assert.deepEqual(await run(['lsp'], {}), { exitCode: 2, stdout: '', stderr: 'glossary: the language server is not available here\n' });
+  // `lsp --help` prints the help; it does not start a server that waits on stdin.
+  const help = await run(['lsp', '--stdio', '--help'], {}, { startLanguageServer: () => started++ });
+  assert.equal(started, 1);
+  assert.equal(help.exitCode, 0);
+  assert.match(help.stdout, /^Usage: glossary <command>/);
 });
 
 // The language of the messages: --locale, else LC_ALL, LC_MESSAGES, LANG of `io.environment`. A run
