@@ -1,6 +1,7 @@
 import * as l10n from '@vscode/l10n';
 import { DiagnosticCode } from './codes';
 import { Check } from './check';
+import type { Link, SeeAlso } from '../parse/model';
 
 /** The id of the alphabetical index, which every see-also list ends with. */
 export const indexId = 'Index';
@@ -32,11 +33,19 @@ export function seeAlsoCollator(locale: string): Intl.Collator {
   return collator;
 }
 
+/**
+ * The links of a see-also section that form its list, in order: a link in a sentence of the
+ * section (`Einen Überblick gibt [KI](#KI).`) is none of its items.
+ */
+export function seeAlsoList(seeAlso: SeeAlso): readonly Link[] {
+  return seeAlso.links.every((link) => link.listed) ? seeAlso.links : seeAlso.links.filter((link) => link.listed);
+}
+
 /** `seealso-unsorted`: the see-also links (without `[Index](#Index)`) are not in alphabetical order of their labels. */
 export const checkSeeAlsoSorted: Check = function* ({ document, config }) {
   const collator = seeAlsoCollator(config.collation);
   for (const entry of document.entries) {
-    const links = (entry.seeAlso?.links ?? []).filter((link) => link.target !== indexId);
+    const links = (entry.seeAlso === undefined ? [] : seeAlsoList(entry.seeAlso)).filter((link) => link.target !== indexId);
     const firstMisplaced = links.findIndex((link, i) => i > 0 && collator.compare(links[i - 1]!.label, link.label) > 0);
     if (firstMisplaced < 0) {
       continue;
@@ -63,7 +72,7 @@ export const checkSeeAlsoEndsWithIndex: Check = function* ({ document }) {
     if (seeAlso === undefined) {
       continue; // missing-seealso says it
     }
-    const links = seeAlso.links;
+    const links = seeAlsoList(seeAlso);
     const lastLink = links[links.length - 1];
     if (lastLink?.target === indexId) {
       continue;

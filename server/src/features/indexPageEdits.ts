@@ -59,8 +59,9 @@ export function indexAnchorEdit(page: GlossaryDocument, text: TextDocument): { r
   return { edit: TextEdit.insert({ line: 0, character: 0 }, `${newHeading}${lineBreak}${lineBreak}`), newHeading };
 }
 
-/** Inserts a link before the first link of the list whose label sorts after the title. */
-function insertInOrder(text: TextDocument, links: readonly Link[], title: string, linkText: string, collator: Intl.Collator, emptyListLine: number): TextEdit {
+/** Inserts a link before the first link of the list whose label sorts after the title (a link in a sentence is none of the list). */
+function insertInOrder(text: TextDocument, allLinks: readonly Link[], title: string, linkText: string, collator: Intl.Collator, emptyListLine: number): TextEdit {
+  const links = allLinks.filter((link) => link.listed);
   const slot = links.findIndex((link) => collator.compare(link.label, title) > 0);
   return insertLinkEdit(text, links, slot < 0 ? links.length : slot, linkText, emptyListLine);
 }

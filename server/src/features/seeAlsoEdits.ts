@@ -1,7 +1,7 @@
 import * as l10n from '@vscode/l10n';
 import { TextEdit } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { indexId } from '../diagnostics/seeAlsoChecks';
+import { indexId, seeAlsoList } from '../diagnostics/seeAlsoChecks';
 import { WorkspaceIndex } from '../index/workspaceIndex';
 import { resolveCharacterReferences } from '../parse/characterReferences';
 import { Entry, Heading, Link, Position } from '../parse/model';
@@ -49,7 +49,7 @@ export function sortSeeAlsoEdits(entry: Entry, document: TextDocument, collator:
   if (seeAlso === undefined) {
     return [];
   }
-  const links = seeAlso.links;
+  const links = seeAlsoList(seeAlso);
   const others = links.filter((link) => link.target !== indexId);
   const indexLinks = links.filter((link) => link.target === indexId);
   const ordered = [...others].sort((a, b) => collator.compare(a.label, b.label)).concat(indexLinks);
@@ -80,18 +80,22 @@ export function sortSeeAlsoEdits(entry: Entry, document: TextDocument, collator:
  * (` |`), then a note the writer wrote after it (`<!-- prüfen -->`, `(neu)`) with the blanks before
  * it. The note is empty where the rest of the line only parts the links.
  */
-function noteAfter(document: TextDocument, links: readonly Link[], position: number): { separator: string; separatorEnd: Position; lead: string; note: string; noteEnd: Position } {
+function noteAfter(
+  document: TextDocument,
+  links: readonly Link[],
+  position: number,
+): { endsLine: boolean; separator: string; separatorEnd: Position; lead: string; note: string; noteEnd: Position } {
   const link = links[position]!;
   const line = link.range.end.line;
-  const sameLine = links[position + 1]?.range.start.line === line;
-  const rest = sameLine ? '' : document.getText({ start: link.range.end, end: lineEnd(document, line) });
+  const endsLine = links[position + 1]?.range.start.line !== line;
+  const rest = endsLine ? document.getText({ start: link.range.end, end: lineEnd(document, line) }) : '';
   let noteStart = 0;
   while (noteStart < rest.length && isSeparator(rest.slice(0, noteStart + 1))) noteStart++;
   if (isSeparator(rest)) noteStart = rest.length; // a hard break (`\`, `<br>`) parts links too
   const separator = rest.slice(0, noteStart).trimEnd();
   const at = (offset: number): Position => ({ line, character: link.range.end.character + offset });
   const note = rest.slice(noteStart).trimEnd();
-  return { separator, separatorEnd: at(separator.length), lead: rest.slice(separator.length, noteStart), note, noteEnd: at(noteStart + note.length) };
+  return { endsLine, separator, separatorEnd: at(separator.length), lead: rest.slice(separator.length, noteStart), note, noteEnd: at(noteStart + note.length) };
 }
 
 /** Inserts `[Index](#Index)` on a line of its own after the last link (see `appendLinkLine`). */
@@ -109,8 +113,22 @@ function appendLinkLine(document: TextDocument, links: readonly Link[], linkText
   const lineBreak = lineBreakOf(document);
   const last = links[links.length - 1]!;
   const end = lineEnd(document, last.range.end.line);
-  const trail = separatorAfter(document, links, links.length - 1, lineBreak).split(/\r\n|\n|\r/)[0]!.trimEnd();
+  const separator = findSeparator(document, links, links.length - 1, lineBreak);
+  const trail = separator === undefined ? lineSeparator(document, links) : separator.split(/\r\n|\n|\r/)[0]!.trimEnd();
   return TextEdit.insert(end, `${lineBreak}${itemPrefix(document, last)}${linkText}${trail}`);
+}
+
+/**
+ * What ends the line of a new link where the list's items have their text (`– die Farbe`,
+ * `| (neu)`): the separator of a line that ends with its link; else none for a list item, whose
+ * marker parts it, and ` |` for a line of a paragraph.
+ */
+function lineSeparator(document: TextDocument, links: readonly Link[]): string {
+  for (const k of links.keys()) {
+    const { endsLine, separator, note } = noteAfter(document, links, k);
+    if (endsLine && note === '') return separator;
+  }
+  return /\S/.test(itemPrefix(document, links[links.length - 1]!)) ? '' : ' |';
 }
 
 /**
@@ -125,8 +143,13 @@ function insertParagraph(document: TextDocument, line: number, paragraph: string
 
 /** The indent and list marker before a link that begins its line (`- `, `  1. `), or ''. */
 function itemPrefix(document: TextDocument, link: Link): string {
+  return linePrefix(document, link) ?? '';
+}
+
+/** The indent and list marker before a link that begins its line (`- `, `  1. `, or nothing); undefined when text stands before it. */
+function linePrefix(document: TextDocument, link: Link): string | undefined {
   const before = document.getText({ start: { line: link.range.start.line, character: 0 }, end: link.range.start });
-  return /^[ \t]*(?:(?:[-*+]|\d{1,9}[.)])[ \t]+)?$/.test(before) ? before : '';
+  return /^[ \t]*(?:(?:[-*+]|\d{1,9}[.)])[ \t]+)?$/.test(before) ? before : undefined;
 }
 
 /**
@@ -138,7 +161,7 @@ export function insertSeeAlsoLinkEdit(entry: Entry, document: TextDocument, coll
   if (seeAlso === undefined) {
     return undefined;
   }
-  const links = seeAlso.links;
+  const links = seeAlsoList(seeAlso);
   let slot = links.findIndex((link) => link.target === indexId || collator.compare(link.label, label) > 0);
   if (slot < 0) {
     slot = links.length;
@@ -161,29 +184,34 @@ export function insertLinkEdit(document: TextDocument, links: readonly Link[], s
   if (links.length === 0) {
     return insertParagraph(document, emptyListLine, `${linkText} |`);
   }
-  const separator = separatorAfter(document, links, Math.max(0, slot - 1), lineBreak);
+  const separator = findSeparator(document, links, Math.max(0, slot - 1), lineBreak);
   if (slot < links.length) {
-    return TextEdit.insert(links[slot]!.range.start, `${linkText}${separator}`);
+    const next = links[slot]!;
+    const prefix = linePrefix(document, next);
+    if (separator === undefined && prefix !== undefined) {
+      // Each item has its text (`- [Alpha](#Alpha) – der Anfang`): the link gets a line of its own, an item as the others are.
+      return TextEdit.insert({ line: next.range.start.line, character: 0 }, `${prefix}${linkText}${lineSeparator(document, links)}${lineBreak}`);
+    }
+    return TextEdit.insert(next.range.start, `${linkText}${separator ?? ` |${lineBreak}`}`);
   }
   const last = links[links.length - 1]!;
   // After a comment or text that follows the last link, the new link begins a line of its own.
-  return isSeparator(gapAfter(document, links, links.length - 1, lineBreak))
-    ? TextEdit.insert(last.range.end, `${separator}${linkText}`)
-    : appendLinkLine(document, links, linkText);
+  const gap = gapAfter(document, links, links.length - 1, lineBreak);
+  return isSeparator(gap) ? TextEdit.insert(last.range.end, `${gap}${linkText}`) : appendLinkLine(document, links, linkText);
 }
 
 /**
  * The separator to copy after `links[position]`: the text up to the next link (after the last
  * link, the rest of its line, a line break and the link's list marker) when it only parts the
- * links; else the first such separator of the list, or ` |` and a line break. A comment or text
- * that the writer wrote after a link belongs to that link, and is not copied.
+ * links; else the first such separator of the list; undefined when no gap of the list only parts
+ * links. A comment or text that the writer wrote after a link belongs to that link, and is not copied.
  */
-function separatorAfter(document: TextDocument, links: readonly Link[], position: number, lineBreak: string): string {
+function findSeparator(document: TextDocument, links: readonly Link[], position: number, lineBreak: string): string | undefined {
   for (const k of [position, ...links.keys()]) {
     const gap = gapAfter(document, links, k, lineBreak);
     if (isSeparator(gap)) return gap;
   }
-  return ` |${lineBreak}`;
+  return undefined;
 }
 
 /** The text between a link and the next one; after the last link, the rest of its line, a line break and the link's list marker. */

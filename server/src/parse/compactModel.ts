@@ -30,6 +30,7 @@ export class CompactLink implements Link {
     range: Range,
     labelRange: Range,
     idRange: Range | undefined,
+    readonly listed: boolean,
   ) {
     this.start = range.start;
     this.end = range.end;

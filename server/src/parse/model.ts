@@ -95,6 +95,12 @@ export interface Link {
    * (`[Heading Text]`), whose id is not written anywhere.
    */
   readonly idRange: Range | undefined;
+  /**
+   * Whether the link stands as an item of a list of links: nothing but separators (`|`, `·`, white
+   * space) before it on its line, back to the line's start (after a list marker) or to the link
+   * before it. False for a link in a sentence (`Mehr bei [KI](#KI).`), which no list edit moves.
+   */
+  readonly listed: boolean;
 }
 
 /** A section under an entry: a heading below the entry's heading with the text up to the next one. */

@@ -11,6 +11,7 @@ import { textFingerprint } from './fingerprint';
 import { headingEnd } from './headingAttributes';
 import { uniqueIdentifier } from './identifiers';
 import { comparePositions, positionAt } from './positions';
+import { resolveCharacterReferences } from './characterReferences';
 import { SourceLines } from './sourceLines';
 import { plainText, referenceKey, scanInline, type ReferenceResolver, type ResolvedReference } from './inline';
 import {
@@ -166,6 +167,7 @@ export function parseGlossaryDocument(
   };
   // The links and element ids of a run of inline text, and of the notes it references.
   const collectInlineItems = (segment: Segment, text: string) => {
+    let previousLinkEnd = 0;
     for (const found of scanInline(text, resolve)) {
       if ('imageReference' in found) {
         noteDefinitionId(found.imageReference, 'image', segment, text, found);
@@ -193,6 +195,9 @@ export function parseGlossaryDocument(
         continue;
       }
       noteDefinitionId(found.reference, 'link', segment, text, found);
+      // What stands before the link on its line, back to the link before it (of any kind).
+      const before = text.slice(Math.max(previousLinkEnd, text.lastIndexOf('\n', found.start - 1) + 1), found.start);
+      previousLinkEnd = found.end;
       if (!found.url.startsWith('#')) continue;
       let idRange: Range | undefined;
       if (found.urlStart !== undefined) idRange = segment.range(found.urlStart, found.urlEnd!);
@@ -208,6 +213,7 @@ export function parseGlossaryDocument(
           segment.range(found.start, found.end),
           segment.range(found.labelStart, found.labelEnd),
           idRange,
+          partsLinks(before),
         ),
       );
     }
@@ -367,6 +373,16 @@ export function summaryText(written: string, resolve: ReferenceResolver = () => 
 export const summaryPattern = /\*\*\*(?!\*)([\s\S]+?)\*\*\*/;
 /** A parenthesis ending the line of a summary: who said a one-liner (`***"Der Großvater der KI"*** (Grok)`). */
 const attributionPattern = /^\s*(\([^()\n]{1,40}\))\s*$/;
+const wordCharacter = /[\p{L}\p{N}]/u;
+const htmlTagOrComment = /<!--[\s\S]*?-->|<[^>]*>/g;
+
+/**
+ * Whether the text before a link on its line only parts it from the link before (`|`, `·`,
+ * `&middot;`, `<br>`, a comment): no letter or digit, as a sentence would have.
+ */
+function partsLinks(before: string): boolean {
+  return !wordCharacter.test(before) || !wordCharacter.test(resolveCharacterReferences(before.replace(htmlTagOrComment, '')));
+}
 
 /** Groups headings into entries: a term heading and everything up to the next one. */
 function buildEntries(

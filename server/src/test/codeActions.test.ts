@@ -158,6 +158,40 @@ test('a comment or text after a link stays with it: no link added to a list copi
   assert.deepEqual(add('Axt.md', 'Add "Axt" to the index under "A"'), ['[Apfel](#Apfel) |', '<!-- mehr -->', '[Avocado](#Avocado) | (neu)', '[Axt](#Axt) |']);
 });
 
+test('a link in a sentence of a see-also section or of the index page is no item of the list: sorting and adding leave it', () => {
+  const entries = { 'Index.md': index, 'KI.md': ['## KI {#KI .term}'], ...Object.fromEntries(['Alpha', 'Beta', 'Zeta'].map((name) => [`${name}.md`, [`## ${name} {#${name} .term}`]])) };
+  const intro = ['## A {#A .chapter .small .term}', '', '### Siehe auch {.seealso}', '', 'Einen Überblick gibt der Eintrag [KI](#KI).', '', '[Alpha](#Alpha) |', '[Zeta](#Zeta) |', '[Index](#Index) |', '', '----'];
+  const sorted = actionsOf({ ...entries, 'A.md': intro }, 'A.md');
+  assert.deepEqual(sorted.actions.filter((action) => action.title.startsWith('Sort the see-also list')), [], 'the list is in order');
+  // Descriptions after the links of a bulleted list move with their links.
+  const described = ['## A {#A .chapter .small .term}', '', '### Siehe auch {.seealso}', '', 'Einen Überblick gibt der Eintrag [KI](#KI).', '', '- [Zeta](#Zeta) – das Ende', '- [Beta](#Beta) – die Mitte', '- [Alpha](#Alpha) – der Anfang', '- [Index](#Index)', '', '----'];
+  const unsorted = actionsOf({ ...entries, 'A.md': described }, 'A.md');
+  assert.deepEqual(applied(titled(unsorted.actions, 'Sort the see-also list (Index last)'), unsorted.document).slice(4, 10), [
+    'Einen Überblick gibt der Eintrag [KI](#KI).',
+    '',
+    '- [Alpha](#Alpha) – der Anfang',
+    '- [Beta](#Beta) – die Mitte',
+    '- [Zeta](#Zeta) – das Ende',
+    '- [Index](#Index)',
+  ]);
+
+  // The index page: a sentence above the list keeps its link; an item with its text gets a line of its own.
+  const pageWith = (lines: string[]) => ({ 'Index.md': ['# Index {#Index}', '', '### A {.index}', '', ...lines], ...Object.fromEntries(['Aal', 'Ameise', 'Akronyme', 'Alpha', 'Azur'].map((name) => [`${name}.md`, entryLines(name, name, [])])) });
+  const addTo = (lines: string[], name: string) => {
+    const files = pageWith(lines);
+    return appliedTo(titled(actionsOf(files, `${name}.md`, undefined, undefined, { otherFiles: true }).actions, `Add "${name}" to the index under "A"`), files, 'Index.md').slice(4);
+  };
+  assert.deepEqual(addTo(['Abkürzungen stehen bei [Akronyme](#Akronyme).', '', '[Alpha](#Alpha) |', '[Azur](#Azur) |'], 'Aal'), [
+    'Abkürzungen stehen bei [Akronyme](#Akronyme).',
+    '',
+    '[Aal](#Aal) |',
+    '[Alpha](#Alpha) |',
+    '[Azur](#Azur) |',
+  ]);
+  assert.deepEqual(addTo(['- [Alpha](#Alpha) – der Anfang', '- [Azur](#Azur) – die Farbe'], 'Ameise'), ['- [Alpha](#Alpha) – der Anfang', '- [Ameise](#Ameise)', '- [Azur](#Azur) – die Farbe']);
+  assert.deepEqual(addTo(['- [Alpha](#Alpha) – der Anfang', '- [Ameise](#Ameise) – ein Tier'], 'Azur'), ['- [Alpha](#Alpha) – der Anfang', '- [Ameise](#Ameise) – ein Tier', '- [Azur](#Azur)']);
+});
+
 test('hard line breaks and character references between links are separators, copied as they are', () => {
   const entries = { 'Apfel.md': entryLines('Apfel', 'Apfel', []), 'Axt.md': entryLines('Axt', 'Axt', []), 'Ast.md': entryLines('Ast', 'Ast', []) };
   const added = (links: string[]) => {
@@ -167,8 +201,9 @@ test('hard line breaks and character references between links are separators, co
   assert.deepEqual(added(['[Apfel](#Apfel) \\', '[Axt](#Axt) \\']), ['[Apfel](#Apfel) \\', '[Ast](#Ast) \\', '[Axt](#Axt) \\']);
   assert.deepEqual(added(['[Apfel](#Apfel)<br>', '[Axt](#Axt)<br>']), ['[Apfel](#Apfel)<br>', '[Ast](#Ast)<br>', '[Axt](#Axt)<br>']);
   assert.deepEqual(added(['[Apfel](#Apfel) &middot; [Axt](#Axt)']), ['[Apfel](#Apfel) &middot; [Ast](#Ast) &middot; [Axt](#Axt)']);
-  // A reference that is a letter, or none at all, is text.
-  assert.deepEqual(added(['[Apfel](#Apfel) &auml; [Axt](#Axt) &foo;']), ['[Apfel](#Apfel) &auml; [Ast](#Ast) |', '[Axt](#Axt) &foo;']);
+  // A reference that is a letter is text: `[Axt](#Axt)` stands in a sentence, no item of the list, and
+  // the new link goes on a line of its own after the list's last item.
+  assert.deepEqual(added(['[Apfel](#Apfel) &auml; [Axt](#Axt) &foo;']), ['[Apfel](#Apfel) &auml; [Axt](#Axt) &foo;', '[Ast](#Ast) |']);
 });
 
 test('a link added to a bulleted list is an item of it', () => {
