@@ -363,6 +363,11 @@ export function splitLines(text: string): string[] {
 /** Raw TeX that may be a block of its own (see `endsParagraph` in `rawTex.ts`), looked for in a line before its paragraph is read closely. */
 const texBlockCandidate = new RegExp(`\\\\(?:begin|${[...paragraphEndingTexCommands].join('|')})(?![\\p{L}@])`, 'u');
 
+/** Whether a line starts a list item: a marker and not a rule (`- --` is a rule, as `- - -`). */
+function startsListItem(text: string): boolean {
+  return (bulletMarker.test(text) && !horizontalRule.test(text)) || orderedMarker.test(text);
+}
+
 /** Whether a paragraph's line may hold what ends the paragraph in its midst: an HTML tag, or raw TeX that is a block. */
 function mayEndParagraph(text: string): boolean {
   return text.includes('<') || (text.includes('\\') && texBlockCandidate.test(text));
@@ -1177,6 +1182,8 @@ class BlockScanner {
     while (j < lines.length && !this.isBlank(lines[j])) {
       const line = lines[j];
       const marker = /^ {0,3}> ?/.exec(this.text(line));
+      // A lazy line goes on as a paragraph's would: a backtick fence at the margin ends the quote.
+      if (!marker && this.text(line).startsWith('```') && this.findFence(lines, j) !== undefined) break;
       // Pandoc reads a lazy line (without `>`) from its first character: `> a` then ` ```` opens code.
       inner.push(marker ? { line: line.line, start: line.start + marker[0].length, end: line.end } : { ...line, start: line.start + indentation(this.text(line)) });
       j++;
@@ -1231,10 +1238,7 @@ class BlockScanner {
     const contentIndent = spaces >= 5 ? match[0].length - spaces + 1 : match[0].length;
     const item: LineRef[] = [{ line: first.line, start: first.start + contentIndent, end: first.end }];
     let j = i + 1;
-    const isListStart = (ref: LineRef) => {
-      const t = this.text(ref);
-      return (bulletMarker.test(t) && !horizontalRule.test(t)) || orderedMarker.test(t);
-    };
+    const isListStart = (ref: LineRef) => startsListItem(this.text(ref));
     // A code fence ends the item's first lines only when indented less than its content: Pandoc
     // reads one indented as far as the content as the item's text.
     const endsItem = (k: number) => isListStart(lines[k]) || (indentation(this.text(lines[k])) < contentIndent && this.findFence(lines, k) !== undefined);
@@ -1417,7 +1421,7 @@ class BlockScanner {
         if (/^[ \t]*$/.test(text)) break;
         // Only a fence at the margin: an indented one is the paragraph's text (a code span).
         if (text.startsWith('```') && this.findFence(lines, j) !== undefined) break;
-        if (context.inList && (bulletMarker.test(text) || orderedMarker.test(text))) break;
+        if (context.inList && startsListItem(text)) break;
         if (this.openDivs > 0 && divClose.test(text)) break;
       }
       body.push(line);

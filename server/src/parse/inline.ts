@@ -697,6 +697,11 @@ function scanInlineBetween(text: string, from: number, to: number, resolve: Refe
         if (span !== undefined) found.push(span);
       }
       i = attributes?.end ?? (ch === '`' ? rawFormatEnd(text, end) : end);
+    } else if (ch === '[' && inlineNoteOpensAt(text, i)) {
+      // `^[…]`: an inline note, whose text may hold links; what follows its `]` is read on.
+      const close = matchingBracket(text, i);
+      scanInlineBetween(text, i + 1, close, resolve, found, linksAllowed);
+      i = close + 1;
     } else if (ch === '[' || (ch === '!' && text[i + 1] === '[')) {
       const image = ch === '!';
       const open = image ? i + 1 : i;
@@ -727,6 +732,50 @@ function scanInlineBetween(text: string, from: number, to: number, resolve: Refe
       i++;
     }
   }
+}
+
+/**
+ * Whether the `[` at `open` begins an inline note (`^[…]`, closed in the text): after a `^` that is
+ * not escaped and that neither opens a superscript (`^[a]^`) nor closes one (`2^10^[A](#A)` is a
+ * superscript and a link). Pandoc tries a superscript first.
+ */
+function inlineNoteOpensAt(text: string, open: number): boolean {
+  const caret = open - 1;
+  if (text[caret] !== '^' || matchingBracket(text, open) < 0) return false;
+  let backslashes = 0;
+  while (text[caret - 1 - backslashes] === '\\') backslashes++;
+  if (backslashes % 2 === 1 || superscriptEnd(text, caret) >= 0) return false;
+  const opener = text.lastIndexOf('^', caret - 1);
+  // The `^` of a note reference (`[^1]`) opens no superscript.
+  return opener < 0 || text[opener - 1] === '[' || superscriptEnd(text, opener) !== caret;
+}
+
+/**
+ * Where the superscript that the `^` at `caret` opens is closed (its closing `^`), or -1: Pandoc
+ * reads inlines up to the next `^`, none of them starting with a blank. A bracketed text, a link's
+ * destination and code are one inline each, blanks and all.
+ */
+function superscriptEnd(text: string, caret: number): number {
+  for (let j = caret + 1; j < text.length; ) {
+    const ch = text[j]!;
+    if (ch === '^') return j > caret + 1 ? j : -1;
+    if (whiteSpace.test(ch)) return -1;
+    if (ch === '\\') {
+      j += 2;
+    } else if (ch === '[' && matchingBracket(text, j) > 0) {
+      j = matchingBracket(text, j) + 1;
+      if (text[j] === '(') {
+        const close = text.indexOf(')', j);
+        j = close < 0 ? j : close + 1;
+      }
+    } else if (ch === '`') {
+      const end = codeSpanEnd(text, j);
+      j = end < 0 ? j + 1 : end;
+    } else {
+      j++;
+    }
+  }
+  return -1;
 }
 
 /**
@@ -918,14 +967,8 @@ function plainTextOf(text: string, resolve: ReferenceResolver, linksAllowed: boo
       const ref = characterReference(text, i);
       emit(ref ? ref.value : ch);
       i = ref ? ref.end : i + 1;
-    } else if (ch === '^' && text[i + 1] === '[') {
-      const close = matchingBracket(text, i + 1);
-      if (close > 0) {
-        i = close + 1; // an inline note: stringify drops it
-      } else {
-        emit(ch);
-        i++;
-      }
+    } else if (ch === '^' && text[i + 1] === '[' && inlineNoteOpensAt(text, i + 1)) {
+      i = matchingBracket(text, i + 1) + 1; // an inline note: stringify drops it
     } else if (ch === '[' || (ch === '!' && text[i + 1] === '[')) {
       const open = ch === '!' ? i + 1 : i;
       // Inside a link's label Pandoc reads no links: a nested one stays text. An image it reads.

@@ -9,7 +9,7 @@ const inlinePieces = [
   '`code [x](#in-code)`', '``a ` b``', '*emph*', '**strong**', '_under_', 'snake_case', '\\[not](#escaped)',
   '<span>[in span](#Span)</span>', '<!-- [hidden](#Comment) -->', '$x^2$', '[ref]', '[ref][]', '[Heading One]',
   '[^1]', '![image](#Img)', '[outer [inner](#Inner) text](#Outer)', '--', '...', '&amp;', '"quoted"', "it's",
-  '[x](#a "title")', '[multi\nline](#Multi)', 'C#',
+  '[x](#a "title")', '[multi\nline](#Multi)', 'C#', '^[Anmerkung [in note](#In-Note)]', 'x^2^',
 ];
 
 /** Block templates; `$` stands for a run of inline pieces. */
