@@ -20,6 +20,7 @@ import {
   ExecuteCommandRequest,
   FileChangeType,
   MessageType,
+  PrepareRenameRequest,
   ReferencesRequest,
   RegistrationRequest,
   ResponseError,
@@ -575,6 +576,34 @@ test('a client that cannot watch files: a folder made by another program is watc
       await new Promise((resolve) => setTimeout(resolve, 2));
     }
     await server.waitUntil(() => broken() === 0, 'every entry written into neu/ to be read');
+  } finally {
+    await server.shutdown();
+  }
+});
+
+test('prepareRename in a file the glossary does not hold answers null, so that the editor\'s own rename may go on', { timeout: 60_000 }, async (t) => {
+  const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'glossary-rename-outside-'));
+  fs.writeFileSync(path.join(folder, '.glossary.json'), JSON.stringify({ exclude: ['entwurf/**'] }));
+  fs.writeFileSync(path.join(folder, 'Index.md'), '# Index {#Index}\n');
+  fs.writeFileSync(path.join(folder, 'Keras.md'), entry('Keras', 'Keras', 'Ein Framework.'));
+  fs.mkdirSync(path.join(folder, 'entwurf'));
+  const draft = entry('Entwurf', 'Entwurf', 'Mehr bei [Keras](#Keras).');
+  fs.writeFileSync(path.join(folder, 'entwurf', 'Entwurf.md'), draft);
+  const server = await startServer(folder, { signal: t.signal });
+  try {
+    await server.settle();
+    const open = async (file: string, text: string): Promise<string> => {
+      const uri = URI.file(path.join(folder, file)).toString();
+      await server.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'markdown', version: 1, text } });
+      return uri;
+    };
+    const draftUri = await open('entwurf/Entwurf.md', draft);
+    const kerasUri = await open('Keras.md', entry('Keras', 'Keras', 'Ein Framework.'));
+    await server.settle();
+    const atHeadingId = { line: 0, character: '## Entwurf {#'.length + 2 };
+    assert.equal(await server.connection.sendRequest(PrepareRenameRequest.type, { textDocument: { uri: draftUri }, position: atHeadingId }), null);
+    const inGlossary = await server.connection.sendRequest(PrepareRenameRequest.type, { textDocument: { uri: kerasUri }, position: { line: 0, character: '## Keras {#'.length + 2 } });
+    assert.deepEqual(inGlossary && 'placeholder' in inGlossary ? inGlossary.placeholder : inGlossary, 'Keras');
   } finally {
     await server.shutdown();
   }

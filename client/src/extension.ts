@@ -6,7 +6,7 @@ import { openEntry } from './commands/openEntry';
 import { createMissingEntry, showMissingEntries } from './commands/showMissingEntries';
 import { showReferences } from './commands/showReferences';
 import { showReport } from './commands/showReport';
-import { createLanguageClient } from './languageClient';
+import { createLanguageClient, registerRenameGuard } from './languageClient';
 import { withClearErrors } from './commandErrors';
 import { GlossaryStatusBar, isGlossaryStatus } from './statusBar';
 
@@ -29,6 +29,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<Glossa
   let active = false;
   // The restart under way (see Restart Server).
   let restarting: Promise<void> | undefined;
+  // Refuses renames while the server does not run (see `registerRenameGuard`).
+  let renameGuard: vscode.Disposable | undefined;
   const languageClient = createLanguageClient(context, () => active);
   client = languageClient;
   const statusBar = new GlossaryStatusBar();
@@ -45,7 +47,15 @@ export async function activate(context: vscode.ExtensionContext): Promise<Glossa
       // A server the client restarts by itself passes through Stopped and is Starting again at once:
       // only a server still stopped after that is stopped for good.
       if (isStopped(newState)) queueMicrotask(() => isStopped(languageClient.state) && restarting === undefined && statusBar.stopped());
+      // In a glossary, no rename goes past the server while it does not run.
+      if (newState === State.Running) {
+        renameGuard?.dispose();
+        renameGuard = undefined;
+      } else if (active) {
+        renameGuard ??= registerRenameGuard(() => languageClient.state === State.Starting);
+      }
     }),
+    { dispose: () => renameGuard?.dispose() },
     vscode.commands.registerCommand('glossary.newEntry', withServer((title?: unknown) => newEntry(languageClient, typeof title === 'string' ? title : undefined))),
     vscode.commands.registerCommand('glossary.showMissingEntries', withServer(() => showMissingEntries(languageClient))),
     vscode.commands.registerCommand('glossary.showReferences', withServer(showReferences)),

@@ -21,11 +21,7 @@ export function createLanguageClient(context: vscode.ExtensionContext, inGlossar
   const errorHandler = new LocalizedErrorHandler();
   const clientOptions: LanguageClientOptions = {
     errorHandler,
-    // A glossary's index page may be a .txt file (`indexFile`, or found beside the entries); the server serves no other .txt file.
-    documentSelector: [
-      { scheme: 'file', language: 'markdown' },
-      { scheme: 'file', pattern: '**/*.txt' },
-    ],
+    documentSelector: glossaryDocuments,
     // The `#Id` of a link as a link Ctrl+Click follows: VS Code's Markdown would take it for a link into the same file.
     // settingsEdits: `completeIgnoredMentions` refuses an edit of .glossary.json over unsaved changes, and saves it.
     initializationOptions: { documentLinks: true, settingsEdits: true },
@@ -42,6 +38,12 @@ export function createLanguageClient(context: vscode.ExtensionContext, inGlossar
   client.registerFeature(new PushedDiagnosticsOnly());
   return client;
 }
+
+/** The documents the server is given: a glossary's index page may be a .txt file (`indexFile`, or found beside the entries); the server serves no other .txt file. */
+const glossaryDocuments = [
+  { scheme: 'file', language: 'markdown' },
+  { scheme: 'file', pattern: '**/*.txt' },
+];
 
 /** How often a crashed server is started again within three minutes (the client library's default). */
 const maxRestartCount = 4;
@@ -104,3 +106,18 @@ function renameMiddleware(inGlossary: () => boolean): Pick<Middleware, 'prepareR
 
 /** What a refused rename is ended with (see `renameMiddleware`): neither an Error nor a string. */
 const renameEnded = Object.freeze({ renameRefusedByTheGlossary: true });
+
+/**
+ * While the server does not run (stopped, restarting), the client has no rename provider, and VS
+ * Code would hand a rename in the glossary to its Markdown rename (see `renameMiddleware`). This
+ * provider, registered after Markdown's and so asked first, refuses it and says why.
+ */
+export function registerRenameGuard(starting: () => boolean): vscode.Disposable {
+  const refuse = (): never => {
+    void vscode.window.showInformationMessage(
+      starting() ? vscode.l10n.t('The glossary server is starting: try the rename again in a moment.') : vscode.l10n.t('Ids are renamed by the glossary server, which is not running: Restart Server starts it.'),
+    );
+    throw renameEnded;
+  };
+  return vscode.languages.registerRenameProvider(glossaryDocuments, { prepareRename: refuse, provideRenameEdits: refuse });
+}

@@ -3,7 +3,7 @@ const assert = require('node:assert/strict');
 const fs = require('node:fs');
 const vscode = require('vscode');
 const { glossaryServerUnder, glossaryServersUnder } = require('../../../scripts/e2e/lib/glossaryServer');
-const { activateGlossary, fileUri, waitFor } = require('../glossaryWorkspace');
+const { activateGlossary, fileUri, openFile, positionOf, waitFor } = require('../glossaryWorkspace');
 
 /** The glossary server this extension host started. */
 const serverPid = () => glossaryServerUnder(process.pid);
@@ -41,10 +41,19 @@ describe('status bar', () => {
     // A command that needs the server resolves (VS Code shows why it failed) and creates nothing.
     assert.equal(await vscode.commands.executeCommand('glossary.newEntry', 'Stopped Server'), undefined);
     assert.equal(fs.existsSync(fileUri('Stopped-Server.md').fsPath), false);
+    // A rename is refused, not handed to VS Code's Markdown rename, which would write a GitHub-style
+    // id into the links and replace the heading's {#id .class} block.
+    const document = await openFile('Transformer.md');
+    for (const at of [positionOf(document, '(#Attention)', 3), positionOf(document, '{#Transformer', 3)]) {
+      await assert.rejects(Promise.resolve(vscode.commands.executeCommand('vscode.executeDocumentRenameProvider', document.uri, at, 'Neu')));
+    }
 
     await vscode.commands.executeCommand('glossary.restartServer');
     await waitFor(() => api.statusBarText() === '$(book) 7 entries · 1 broken link', 'the restarted server to report the workspace again');
     assert.ok(serverPid() !== undefined);
+    // Running again, the server renames.
+    const edit = await vscode.commands.executeCommand('vscode.executeDocumentRenameProvider', document.uri, positionOf(document, '(#Attention)', 3), 'Self-Attention');
+    assert.deepEqual(edit.get(fileUri('Attention.md')).map((textEdit) => textEdit.newText), ['Self-Attention']);
   });
 
   it('Restart Server run again while the server is still starting waits for that start, and one server runs afterwards', async function () {
