@@ -31,7 +31,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Glossa
   let restarting: Promise<void> | undefined;
   // Refuses renames while the server does not run (see `registerRenameGuard`).
   let renameGuard: vscode.Disposable | undefined;
-  const languageClient = createLanguageClient(context, () => active);
+  const { client: languageClient, forgetCrashes } = createLanguageClient(context, () => active);
   client = languageClient;
   const statusBar = new GlossaryStatusBar();
   // A command that needs the server fails at once, with the offer to restart it, while the server is stopped.
@@ -67,7 +67,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<Glossa
       withServer((argument?: { id?: unknown }) => (typeof argument?.id === 'string' ? createMissingEntry(languageClient, argument.id) : undefined)),
     ),
     // Run again while it restarts (while the server stops, the client says Stopped), it joins that restart.
-    vscode.commands.registerCommand('glossary.restartServer', () => (restarting ??= restartServer(languageClient, statusBar).finally(() => (restarting = undefined)))),
+    vscode.commands.registerCommand('glossary.restartServer', () => {
+      forgetCrashes();
+      return (restarting ??= restartServer(languageClient, statusBar).finally(() => (restarting = undefined)));
+    }),
   );
   // The command palette lists the glossary's commands once the folder shows itself a glossary, and
   // keeps them (a restarted server tells only as it reads); Restart Server whenever the server was

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { ExecuteCommandSignature } from 'vscode-languageclient';
 import { IgnoreMentionsParams, IgnoreMentionsResult, ServerCommands } from '../../server/src/protocol';
+import { showFailure } from './commandErrors';
 
 /**
  * Runs `glossary.ignoreMentionsOf` (the quick fix "Do not suggest links to #Id"): the server edits
@@ -12,7 +13,8 @@ export async function completeIgnoredMentions(args: unknown[], next: ExecuteComm
   const params = args[0] as IgnoreMentionsParams | undefined;
   const open = vscode.workspace.textDocuments.find((document) => document.uri.toString() === params?.configUri);
   if (open?.isDirty) {
-    void offerToSaveAndRetry(open, args);
+    // The server may have stopped meanwhile: the retried command then fails, which is said.
+    void offerToSaveAndRetry(open, args).catch(showFailure);
     return { error: 'unsaved' };
   }
   const result = (await next(ServerCommands.ignoreMentionsOf, args)) as IgnoreMentionsResult | undefined;

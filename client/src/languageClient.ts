@@ -15,7 +15,7 @@ const clientId = 'glossary';
  * client adds none: two watchers would send every change on disk twice. `inGlossary` tells whether
  * the folder has shown itself a glossary (see `renameMiddleware`).
  */
-export function createLanguageClient(context: vscode.ExtensionContext, inGlossary: () => boolean): LanguageClient {
+export function createLanguageClient(context: vscode.ExtensionContext, inGlossary: () => boolean): { client: LanguageClient; forgetCrashes: () => void } {
   const run = { module: context.asAbsolutePath('dist/glossary.js'), args: ['lsp'], transport: TransportKind.ipc };
   const serverOptions: ServerOptions = { run, debug: run };
   const errorHandler = new LocalizedErrorHandler();
@@ -34,9 +34,11 @@ export function createLanguageClient(context: vscode.ExtensionContext, inGlossar
     },
   };
   const client = new LanguageClient(clientId, vscode.l10n.t('Glossary Language Server'), serverOptions, clientOptions);
-  errorHandler.decideWith(client.createDefaultErrorHandler(maxRestartCount));
+  // A new default handler counts no crashes: Restart Server gives the server its restarts back.
+  const forgetCrashes = (): void => errorHandler.decideWith(client.createDefaultErrorHandler(maxRestartCount));
+  forgetCrashes();
   client.registerFeature(new PushedDiagnosticsOnly());
-  return client;
+  return { client, forgetCrashes };
 }
 
 /** The documents the server is given: a glossary's index page may be a .txt file (`indexFile`, or found beside the entries); the server serves no other .txt file. */

@@ -54,6 +54,11 @@ describe('status bar', () => {
     // Running again, the server renames.
     const edit = await vscode.commands.executeCommand('vscode.executeDocumentRenameProvider', document.uri, positionOf(document, '(#Attention)', 3), 'Self-Attention');
     assert.deepEqual(edit.get(fileUri('Attention.md')).map((textEdit) => textEdit.newText), ['Self-Attention']);
+    // Restart Server gives the server its restarts back: a crash now is restarted, not the sixth in a row.
+    const restartedPid = serverPid();
+    process.kill(restartedPid, 'SIGKILL');
+    await waitFor(() => serverPid() !== restartedPid && serverPid(), 'the client to restart the server after one more crash');
+    await waitFor(() => api.statusBarText() === '$(book) 7 entries · 1 broken link', 'the server to report the workspace again after that crash');
   });
 
   it('Restart Server run again while the server is still starting waits for that start, and one server runs afterwards', async function () {
