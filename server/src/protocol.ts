@@ -113,7 +113,7 @@ export const StatusNotification = new NotificationType<GlossaryStatus>('glossary
  * and files read up to it.
  */
 export interface GlossaryStatus {
-  /** `indexing` while the first index of the workspace is built. */
+  /** `indexing` while the index of the workspace is built: the first time, and again when the settings, the folders or the index page change. */
   readonly state: 'indexing' | 'ready';
   readonly entryCount: number;
   readonly fileCount: number;
