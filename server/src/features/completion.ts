@@ -450,7 +450,8 @@ function matching(
     }
     return { kept, complete: true };
   }
-  const buckets: Candidate[][] = [[], [], [], []];
+  // By tier (see `matchTier`), an entry's id before a section's in each.
+  const buckets: Candidate[][] = [[], [], [], [], [], []];
   const typedCharacters = letterSetOf(typedLower);
   for (const candidate of candidates) {
     if ((candidate.characters & typedCharacters) !== typedCharacters || isOwnEntry(candidate)) {
@@ -458,7 +459,8 @@ function matching(
     }
     let tier = matchTier(typedLower, candidate.idLower);
     if (matchTitles && tier !== 0 && candidate.titleLower !== undefined) {
-      tier = matchTier(typedLower, candidate.titleLower) ?? tier;
+      const titleTier = matchTier(typedLower, candidate.titleLower);
+      if (titleTier !== undefined && (tier === undefined || titleTier < tier)) tier = titleTier;
     }
     if (tier !== undefined) {
       buckets[tier * 2 + (candidate.titleLower === undefined ? 1 : 0)]!.push(candidate);

@@ -1,10 +1,17 @@
-/** How well a candidate matches what was typed: 0 prefix, 1 subsequence (both ignoring case). */
-export type MatchTier = 0 | 1;
+/** How well a candidate matches what was typed: 0 prefix, 1 a run inside it, 2 subsequence (all ignoring case). */
+export type MatchTier = 0 | 1 | 2;
 
-/** Prefix (ignoring case) ranks first, then subsequence; `undefined` when it does not match. */
+/**
+ * Prefix (ignoring case) ranks first, then the typed text as one run inside the candidate ("tok"
+ * in "tiktoken"), then its letters in order ("tok" in "ANN (Artificial Neural Network)");
+ * `undefined` when it does not match.
+ */
 export function matchTier(typedLower: string, candidateLower: string): MatchTier | undefined {
   if (candidateLower.startsWith(typedLower)) {
     return 0;
+  }
+  if (candidateLower.includes(typedLower)) {
+    return 1;
   }
   let next = 0;
   for (const character of typedLower) {
@@ -14,7 +21,7 @@ export function matchTier(typedLower: string, candidateLower: string): MatchTier
     }
     next++;
   }
-  return 1;
+  return 2;
 }
 
 /** A search or a name as `searchTier` compares them: its words, lower case, by spaces and run together. */

@@ -107,6 +107,15 @@ test('completion ranks prefix matches of entries, of sections, then subsequence 
   assert.equal(everything.isIncomplete, false);
 });
 
+test('what is typed found as one run inside an id or title ranks above its letters found scattered', () => {
+  const files = {
+    'ANN.md': ['## ANN (Artificial Neural Network) {#Artificial-Neural-Network .term}'],
+    'Tiktoken.md': ['## Tiktoken {#Tiktoken .term}'],
+  };
+  assert.deepEqual(completionsAt({ ...files, 'A.md': ['[x](#tok‸'] })!.map((item) => item.label), ['Tiktoken', 'Artificial-Neural-Network']);
+  assert.deepEqual(completionsAt({ ...files, 'A.md': ['Mehr zu [Tok‸'] })!.map((item) => item.label), ['[Tiktoken](#Tiktoken)', '[ANN (Artificial Neural Network)](#Artificial-Neural-Network)']);
+});
+
 test('completion offers the ids as the workspace has them now: an id added or removed since the last completion', () => {
   const { index, uri, position, lineBeforeCursor, lineAfterCursor } = withCursor({ ...workspace, 'A.md': ['[x](#Gra‸'] });
   const labels = () => complete(index, uri, { before: lineBeforeCursor, after: lineAfterCursor }, position, notCancelled)?.items.map((item) => item.label);
