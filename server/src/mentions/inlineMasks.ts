@@ -82,8 +82,13 @@ class MaskScanner {
       }
       case '$':
         return token === '$$' ? this.closingAfter('$$', start + 2) : this.inlineMathEnd(start);
-      case '<':
-        return token === '<!--' ? (this.closingAfter('-->', start + 4) ?? this.text.length) : this.closingAfter('>', start);
+      case '<': {
+        if (token === '<!--') return this.closingAfter('-->', start + 4) ?? this.text.length;
+        const tagEnd = this.closingAfter('>', start);
+        // The text of an HTML link is a link's already, up to its `</a>`.
+        if (tagEnd === undefined || !/^<a[\s>]/i.test(this.text.slice(start, start + 3))) return tagEnd;
+        return this.anchorCloseAfter(tagEnd) ?? tagEnd;
+      }
       default:
         // A URL runs to the next white space.
         nonSpace.lastIndex = start;
@@ -122,6 +127,15 @@ class MaskScanner {
   }
 
   /** The offset just after the next `closer` from `from`, or undefined when there is none. */
+  /** The end of the first `</a>` (any case) from `from` on; searched for in vain once, not again. */
+  private anchorCloseAfter(from: number): number | undefined {
+    if (this.missing.has('</a>')) return undefined;
+    anchorClose.lastIndex = from;
+    const match = anchorClose.exec(this.text);
+    if (match === null) this.missing.add('</a>');
+    return match === null ? undefined : match.index + match[0].length;
+  }
+
   private closingAfter(closer: string, from: number): number | undefined {
     const at = this.missing.has(closer) ? -1 : this.text.indexOf(closer, from);
     if (at < 0) {
@@ -131,6 +145,8 @@ class MaskScanner {
     return at + closer.length;
   }
 }
+
+const anchorClose = /<\/a\s*>/gi;
 
 const bracketOrEscape = /[\\[\](){}]/g;
 

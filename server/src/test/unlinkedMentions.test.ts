@@ -67,6 +67,8 @@ test('no mention in headings, code, links, brackets, URLs, comments, tables, att
     '',
     '[TensorFlow](https://tensorflow.org), [see TensorFlow][ref], <https://x.org/TensorFlow>, https://TensorFlow.org',
     '',
+    'Siehe <a href="https://tensorflow.org">die Seite zu TensorFlow</a> und <A HREF="x">mehr\nzu TensorFlow</A >.',
+    '',
     '<!-- TensorFlow -->',
     '',
     '| TensorFlow | x |',
