@@ -581,7 +581,7 @@ test('a client that cannot watch files: a folder made by another program is watc
   }
 });
 
-test('prepareRename in a file the glossary does not hold answers null, so that the editor\'s own rename may go on', { timeout: 60_000 }, async (t) => {
+test('prepareRename in a file the glossary does not hold leaves the rename to the editor: the default behaviour where the client takes it, else null', { timeout: 60_000 }, async (t) => {
   const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'glossary-rename-outside-'));
   fs.writeFileSync(path.join(folder, '.glossary.json'), JSON.stringify({ exclude: ['entwurf/**'] }));
   fs.writeFileSync(path.join(folder, 'Index.md'), '# Index {#Index}\n');
@@ -589,22 +589,29 @@ test('prepareRename in a file the glossary does not hold answers null, so that t
   fs.mkdirSync(path.join(folder, 'entwurf'));
   const draft = entry('Entwurf', 'Entwurf', 'Mehr bei [Keras](#Keras).');
   fs.writeFileSync(path.join(folder, 'entwurf', 'Entwurf.md'), draft);
-  const server = await startServer(folder, { signal: t.signal });
-  try {
-    await server.settle();
-    const open = async (file: string, text: string): Promise<string> => {
-      const uri = URI.file(path.join(folder, file)).toString();
-      await server.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'markdown', version: 1, text } });
-      return uri;
-    };
-    const draftUri = await open('entwurf/Entwurf.md', draft);
-    const kerasUri = await open('Keras.md', entry('Keras', 'Keras', 'Ein Framework.'));
-    await server.settle();
-    const atHeadingId = { line: 0, character: '## Entwurf {#'.length + 2 };
-    assert.equal(await server.connection.sendRequest(PrepareRenameRequest.type, { textDocument: { uri: draftUri }, position: atHeadingId }), null);
-    const inGlossary = await server.connection.sendRequest(PrepareRenameRequest.type, { textDocument: { uri: kerasUri }, position: { line: 0, character: '## Keras {#'.length + 2 } });
-    assert.deepEqual(inGlossary && 'placeholder' in inGlossary ? inGlossary.placeholder : inGlossary, 'Keras');
-  } finally {
-    await server.shutdown();
+  // As VS Code's client: it turns null into a refusal, and takes the default behaviour instead.
+  const vscodeLike = {
+    workspace: { applyEdit: true, workspaceEdit: { documentChanges: true, resourceOperations: ['create', 'rename'] } },
+    textDocument: { rename: { prepareSupport: true, prepareSupportDefaultBehavior: 1 } },
+  };
+  for (const capabilities of [undefined, vscodeLike]) {
+    const server = await startServer(folder, { signal: t.signal, capabilities });
+    try {
+      await server.settle();
+      const open = async (file: string, text: string): Promise<string> => {
+        const uri = URI.file(path.join(folder, file)).toString();
+        await server.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'markdown', version: 1, text } });
+        return uri;
+      };
+      const draftUri = await open('entwurf/Entwurf.md', draft);
+      const kerasUri = await open('Keras.md', entry('Keras', 'Keras', 'Ein Framework.'));
+      await server.settle();
+      const atHeadingId = { line: 0, character: '## Entwurf {#'.length + 2 };
+      assert.deepEqual(await server.connection.sendRequest(PrepareRenameRequest.type, { textDocument: { uri: draftUri }, position: atHeadingId }), capabilities ? { defaultBehavior: true } : null);
+      const inGlossary = await server.connection.sendRequest(PrepareRenameRequest.type, { textDocument: { uri: kerasUri }, position: { line: 0, character: '## Keras {#'.length + 2 } });
+      assert.deepEqual(inGlossary && 'placeholder' in inGlossary ? inGlossary.placeholder : inGlossary, 'Keras');
+    } finally {
+      await server.shutdown();
+    }
   }
 });

@@ -1,4 +1,4 @@
-import { CodeActionKind, InitializeParams, ServerCapabilities, TextDocumentSyncKind } from 'vscode-languageserver';
+import { CodeActionKind, InitializeParams, PrepareSupportDefaultBehavior, ServerCapabilities, TextDocumentSyncKind } from 'vscode-languageserver';
 import { fixAllSeeAlsoKind } from './features/codeActions';
 import { linkMentionsKind } from './features/mentionLinks';
 import { ServerCommands } from './protocol';
@@ -53,6 +53,8 @@ export interface ClientSupport {
   readonly resolvesActionEdits: boolean;
   /** It asks `textDocument/prepareRename` before a rename. */
   readonly preparesRename: boolean;
+  /** It takes `{ defaultBehavior: true }` from prepareRename: the editor's own rename then goes on (VS Code's client turns null into a refusal). */
+  readonly renameDefaultBehavior: boolean;
   /** It asks for the `#Id`s of links as document links (the extension's client does; see `documentLinks`). */
   readonly documentLinks: boolean;
   /** It shows the tooltips of document links. */
@@ -77,6 +79,7 @@ export const unknownClient: ClientSupport = {
   completionInsertReplace: false,
   resolvesActionEdits: false,
   preparesRename: false,
+  renameDefaultBehavior: false,
   documentLinks: false,
   linkTooltips: false,
   settingsEdits: false,
@@ -109,6 +112,7 @@ export function clientSupportOf(params: InitializeParams): ClientSupport {
     completionInsertReplace: textDocument?.completion?.completionItem?.insertReplaceSupport === true,
     resolvesActionEdits: codeAction?.dataSupport === true && codeAction.resolveSupport?.properties.includes('edit') === true,
     preparesRename: textDocument?.rename?.prepareSupport === true,
+    renameDefaultBehavior: textDocument?.rename?.prepareSupportDefaultBehavior === PrepareSupportDefaultBehavior.Identifier,
     documentLinks: options?.documentLinks === true,
     linkTooltips: textDocument?.documentLink?.tooltipSupport === true,
     settingsEdits: options?.settingsEdits === true,

@@ -7,15 +7,15 @@ import { showMessage } from './requestRunner';
 import { ServerServices } from './serverServices';
 
 /**
- * Answers `textDocument/prepareRename`: the id at the position, or a refusal the editor shows; null
- * in a file the glossary does not hold (excluded, or outside its folders), where the editor's own
- * rename may go on.
+ * Answers `textDocument/prepareRename`: the id at the position, or a refusal the editor shows. In a
+ * file the glossary does not hold (excluded, or outside its folders) the editor's own rename may go
+ * on: the default behaviour where the client takes it, else null.
  */
-export function answerPrepareRename(services: ServerServices, params: PrepareRenameParams): { range: Range; placeholder: string } | null {
+export function answerPrepareRename(services: ServerServices, params: PrepareRenameParams): { range: Range; placeholder: string } | { defaultBehavior: boolean } | null {
   return refusalToError(() => {
     // Before the first load no id is known, and every place would be refused as "no id".
     if (!services.loaded) throw new RenameRefused(l10n.t('The glossary is still being read: try again in a moment.'));
-    if (services.session.index.document(params.textDocument.uri) === undefined) return null;
+    if (services.session.index.document(params.textDocument.uri) === undefined) return services.client.renameDefaultBehavior ? { defaultBehavior: true } : null;
     const target = prepareRename(services.session.index, params.textDocument.uri, params.position);
     return { range: target.range, placeholder: target.id };
   });

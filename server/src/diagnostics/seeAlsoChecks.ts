@@ -72,7 +72,8 @@ export const checkSeeAlsoEndsWithIndex: Check = function* ({ document }) {
     if (seeAlso === undefined) {
       continue; // missing-seealso says it
     }
-    const links = seeAlsoList(seeAlso);
+    // Any link counts as the last: `Zurück zum [Index](#Index).` ends the section too.
+    const links = seeAlso.links;
     const lastLink = links[links.length - 1];
     if (lastLink?.target === indexId) {
       continue;

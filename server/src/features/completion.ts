@@ -428,8 +428,8 @@ function catalogOf(index: WorkspaceIndex): Catalog {
 }
 
 /**
- * The candidates matching what is typed, in rank order: prefix matches of entries, of sections,
- * then subsequence matches of entries, of sections; the catalog's order within each. The entries
+ * The candidates matching what is typed, in rank order by `matchTier` (prefix, a run inside,
+ * subsequence), in each the entries before the sections; the catalog's order within each. The entries
  * of the document `inUri` are left out. Stops looking once enough prefix matches are found.
  * Undefined when cancelled.
  */

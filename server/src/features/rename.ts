@@ -6,6 +6,7 @@ import { locateAt } from './locate';
 import { indexId } from '../diagnostics/seeAlsoChecks';
 import { headingIdProblem } from './newEntry';
 import { baseIdentifier } from '../parse/identifiers';
+import { fileNameFrom } from '../workspace/uris';
 
 /** Why a rename cannot happen, in words for the writer. */
 export class RenameRefused extends Error {}
@@ -31,7 +32,7 @@ export function prepareRename(index: WorkspaceIndex, uri: string, position: Posi
     if (anchors.some((located) => !located.anchor.explicit)) {
       throw new RenameRefused(l10n.t('"{0}" is an automatic id; give its heading an explicit {#id} to rename it.', item.link.target));
     }
-    refuseIndexOrDuplicate(index, item.link.target);
+    refuseIndexOrDuplicate(index, item.link.target, uri);
     if (anchors.some((located) => located.anchor.writtenIdRange === undefined)) {
       throw new RenameRefused(l10n.t('The id "{0}" is written with escapes; rename it there by hand.', item.link.target));
     }
@@ -61,13 +62,13 @@ export function prepareRename(index: WorkspaceIndex, uri: string, position: Posi
  * Refuses, from a link, the ids a rename must leave alone: the index page's, which every see-also
  * list links last, and one defined in several places, where it is not known which one is meant.
  */
-function refuseIndexOrDuplicate(index: WorkspaceIndex, id: string): void {
+function refuseIndexOrDuplicate(index: WorkspaceIndex, id: string, fromUri: string): void {
   if (id === indexId) {
     throw new RenameRefused(indexIdKeptReason());
   }
   const definers = index.anchorsOf(id);
   if (definers.length > 1) {
-    const files = [...new Set(definers.map((located) => fileNameOf(located.uri)))].join(', ');
+    const files = [...new Set(definers.map((located) => fileNameFrom(located.uri, fromUri)))].join(', ');
     throw new RenameRefused(l10n.t('The id "{0}" is defined {1} times ({2}): rename it at one of its {#id}s, which gives that one alone the new id.', id, definers.length, files));
   }
 }
@@ -139,8 +140,11 @@ export interface RenameOptions {
   readonly fileKept?: (from: string, inTheWay: string) => void;
 }
 
-/** Why no id can be renamed to `newId`, or undefined when it can: an invalid id, `Index`, one that is defined. */
-export function newIdProblem(index: WorkspaceIndex, newId: string): string | undefined {
+/**
+ * Why no id can be renamed to `newId`, or undefined when it can: an invalid id, `Index`, one that
+ * is defined (its file named as seen from `fromUri`).
+ */
+export function newIdProblem(index: WorkspaceIndex, newId: string, fromUri?: string): string | undefined {
   const invalid = headingIdProblem(newId);
   if (invalid !== undefined) {
     return invalid;
@@ -149,7 +153,7 @@ export function newIdProblem(index: WorkspaceIndex, newId: string): string | und
     return indexIdTakenReason();
   }
   const other = index.anchorsOf(newId)[0];
-  return other === undefined ? undefined : l10n.t('The id "{0}" already exists in {1}.', newId, fileNameOf(other.uri));
+  return other === undefined ? undefined : l10n.t('The id "{0}" already exists in {1}.', newId, fromUri === undefined ? fileNameOf(other.uri) : fileNameFrom(other.uri, fromUri));
 }
 
 /**
@@ -196,7 +200,7 @@ export function renameId(index: WorkspaceIndex, uri: string, position: Position,
   if (newId === id) {
     return {};
   }
-  const problem = newIdProblem(index, newId);
+  const problem = newIdProblem(index, newId, uri);
   if (problem !== undefined) {
     throw new RenameRefused(problem);
   }

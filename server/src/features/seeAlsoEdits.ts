@@ -41,8 +41,9 @@ export function lineBreakOf(document: TextDocument): string {
 /**
  * Edits that put an entry's see-also links in order (by label in the collation, `[Index](#Index)`
  * last) and add `[Index](#Index)` when it is missing. Each link's text moves into the place of
- * another, so the separators between links (`|`, line breaks) stay exactly as written; a comment or
- * text that ends a link's line moves with the link. Empty when the list is in order.
+ * another, so the separators between links (`|`, line breaks) stay exactly as written; a link
+ * with a note at the end of its line (a comment, a description after a dash) takes the rest of
+ * its line along. A link in a sentence of the section stays where it is. Empty when the list is in order.
  */
 export function sortSeeAlsoEdits(entry: Entry, document: TextDocument, collator: Intl.Collator): TextEdit[] {
   const seeAlso = entry.seeAlso;
@@ -53,49 +54,57 @@ export function sortSeeAlsoEdits(entry: Entry, document: TextDocument, collator:
   const others = links.filter((link) => link.target !== indexId);
   const indexLinks = links.filter((link) => link.target === indexId);
   const ordered = [...others].sort((a, b) => collator.compare(a.label, b.label)).concat(indexLinks);
-  const notes = links.map((_, k) => noteAfter(document, links, k));
+  const rests = links.map((_, k) => restOfLine(document, links, k));
   const edits: TextEdit[] = [];
   ordered.forEach((link, slot) => {
     const current = links[slot]!;
     if (link === current) return;
-    const moving = notes[links.indexOf(link)]!;
-    const here = notes[slot]!;
+    const linkText = document.getText(link.range);
+    const moving = rests[links.indexOf(link)]!;
+    const here = rests[slot]!;
     if (moving.note === '' && here.note === '') {
-      edits.push(TextEdit.replace(current.range, document.getText(link.range)));
+      edits.push(TextEdit.replace(current.range, linkText));
+    } else if (here.endsLine) {
+      // The rest of the line goes with its link; a link from amid a line takes this line's separator.
+      edits.push(TextEdit.replace({ start: current.range.start, end: here.end }, linkText + (moving.endsLine ? moving.rest : here.separator)));
     } else {
-      // The slot keeps its separator; the link brings its note.
-      const end = here.note === '' ? here.separatorEnd : here.noteEnd;
-      const text = `${document.getText(link.range)}${here.separator}${moving.note === '' ? '' : moving.lead + moving.note}`;
-      edits.push(TextEdit.replace({ start: current.range.start, end }, text));
+      // Amid a line, which has no note of its own here: the link brings its note before what parts it from the next.
+      edits.push(TextEdit.replace(current.range, `${linkText}${moving.lead}${moving.note}`));
     }
   });
-  if (indexLinks.length === 0) {
+  // `Zurück zum [Index](#Index).` in a sentence is the index link too: none is added.
+  if (!seeAlso.links.some((link) => link.target === indexId)) {
     edits.push(appendIndexLink(links, seeAlso.section.heading.range.end.line, document));
   }
   return edits;
 }
 
 /**
- * What follows a link to the end of its line when no other link follows on it: the separator
- * (` |`), then a note the writer wrote after it (`<!-- prüfen -->`, `(neu)`) with the blanks before
- * it. The note is empty where the rest of the line only parts the links.
+ * What follows a link to the end of its line when no other link follows on it (its trailing
+ * blanks aside): the separator (` |`), then a note the writer wrote after it (`<!-- prüfen -->`,
+ * `– das Ende` after a dash, `(neu)`) with the blanks before it. The note is empty where the rest
+ * of the line only parts the links, and where it opens a comment that a later line closes, which
+ * stays whole where it is.
  */
-function noteAfter(
+function restOfLine(
   document: TextDocument,
   links: readonly Link[],
   position: number,
-): { endsLine: boolean; separator: string; separatorEnd: Position; lead: string; note: string; noteEnd: Position } {
+): { endsLine: boolean; rest: string; separator: string; lead: string; note: string; end: Position } {
   const link = links[position]!;
   const line = link.range.end.line;
   const endsLine = links[position + 1]?.range.start.line !== line;
-  const rest = endsLine ? document.getText({ start: link.range.end, end: lineEnd(document, line) }) : '';
+  const written = endsLine ? document.getText({ start: link.range.end, end: lineEnd(document, line) }).trimEnd() : '';
   let noteStart = 0;
-  while (noteStart < rest.length && isSeparator(rest.slice(0, noteStart + 1))) noteStart++;
-  if (isSeparator(rest)) noteStart = rest.length; // a hard break (`\`, `<br>`) parts links too
-  const separator = rest.slice(0, noteStart).trimEnd();
+  while (noteStart < written.length && isSeparator(written.slice(0, noteStart + 1))) noteStart++;
+  if (isSeparator(written)) noteStart = written.length; // a hard break (`\`, `<br>`) parts links too
+  const separator = written.slice(0, noteStart).trimEnd();
+  const note = written.slice(noteStart);
   const at = (offset: number): Position => ({ line, character: link.range.end.character + offset });
-  const note = rest.slice(noteStart).trimEnd();
-  return { endsLine, separator, separatorEnd: at(separator.length), lead: rest.slice(separator.length, noteStart), note, noteEnd: at(noteStart + note.length) };
+  if (note.lastIndexOf('<!--') > note.lastIndexOf('-->')) {
+    return { endsLine, rest: separator, separator, lead: '', note: '', end: at(separator.length) };
+  }
+  return { endsLine, rest: written, separator, lead: written.slice(separator.length, noteStart), note, end: at(written.length) };
 }
 
 /** Inserts `[Index](#Index)` on a line of its own after the last link (see `appendLinkLine`). */
@@ -125,7 +134,7 @@ function appendLinkLine(document: TextDocument, links: readonly Link[], linkText
  */
 function lineSeparator(document: TextDocument, links: readonly Link[]): string {
   for (const k of links.keys()) {
-    const { endsLine, separator, note } = noteAfter(document, links, k);
+    const { endsLine, separator, note } = restOfLine(document, links, k);
     if (endsLine && note === '') return separator;
   }
   return /\S/.test(itemPrefix(document, links[links.length - 1]!)) ? '' : ' |';

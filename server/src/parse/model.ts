@@ -96,9 +96,9 @@ export interface Link {
    */
   readonly idRange: Range | undefined;
   /**
-   * Whether the link stands as an item of a list of links: nothing but separators (`|`, `·`, white
-   * space) before it on its line, back to the line's start (after a list marker) or to the link
-   * before it. False for a link in a sentence (`Mehr bei [KI](#KI).`), which no list edit moves.
+   * Whether the link stands as an item of a list of links: the first link of its line with nothing
+   * but separators (`|`, `·`, white space) before it (after a list marker), or a later link of such
+   * a line. False for a link in a sentence (`Mehr bei [KI](#KI).`), which no list edit moves.
    */
   readonly listed: boolean;
 }

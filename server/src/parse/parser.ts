@@ -167,7 +167,13 @@ export function parseGlossaryDocument(
   };
   // The links and element ids of a run of inline text, and of the notes it references.
   const collectInlineItems = (segment: Segment, text: string) => {
-    let previousLinkEnd = 0;
+    // Whether each link is an item of a list (see `Link.listed`): the first link of a line is one
+    // when nothing but separators stands before it; the others of its line follow it, so that a
+    // note after a link (`[B](#B) (neu) | [C](#C)`) leaves the links after it in the list.
+    let lineOfLink = -1;
+    let listedOnLine = true;
+    let lineStart = 0;
+    let nextLineBreak = text.indexOf('\n');
     for (const found of scanInline(text, resolve)) {
       if ('imageReference' in found) {
         noteDefinitionId(found.imageReference, 'image', segment, text, found);
@@ -195,9 +201,15 @@ export function parseGlossaryDocument(
         continue;
       }
       noteDefinitionId(found.reference, 'link', segment, text, found);
-      // What stands before the link on its line, back to the link before it (of any kind).
-      const before = text.slice(Math.max(previousLinkEnd, text.lastIndexOf('\n', found.start - 1) + 1), found.start);
-      previousLinkEnd = found.end;
+      // Line breaks are passed once each, so that a long line with many links is read in linear time.
+      while (nextLineBreak >= 0 && nextLineBreak < found.start) {
+        lineStart = nextLineBreak + 1;
+        nextLineBreak = text.indexOf('\n', lineStart);
+      }
+      if (lineStart !== lineOfLink) {
+        lineOfLink = lineStart;
+        listedOnLine = partsLinks(text.slice(lineStart, found.start));
+      }
       if (!found.url.startsWith('#')) continue;
       let idRange: Range | undefined;
       if (found.urlStart !== undefined) idRange = segment.range(found.urlStart, found.urlEnd!);
@@ -213,7 +225,7 @@ export function parseGlossaryDocument(
           segment.range(found.start, found.end),
           segment.range(found.labelStart, found.labelEnd),
           idRange,
-          partsLinks(before),
+          listedOnLine,
         ),
       );
     }
@@ -377,8 +389,8 @@ const wordCharacter = /[\p{L}\p{N}]/u;
 const htmlTagOrComment = /<!--[\s\S]*?-->|<[^>]*>/g;
 
 /**
- * Whether the text before a link on its line only parts it from the link before (`|`, `·`,
- * `&middot;`, `<br>`, a comment): no letter or digit, as a sentence would have.
+ * Whether the text before the first link of a line is no sentence's: no letter or digit, only
+ * markup, separators (`|`, `·`, `&middot;`), `<br>` or a comment.
  */
 function partsLinks(before: string): boolean {
   return !wordCharacter.test(before) || !wordCharacter.test(resolveCharacterReferences(before.replace(htmlTagOrComment, '')));

@@ -148,7 +148,20 @@ test('a comment or text after a link stays with it: no link added to a list copi
   const notes = ['## A {#A .chapter .small .term}', '', '### Siehe auch {.seealso}', '', '[D](#D) · (neu)', '[C](#C) |', '[B](#B) |  <!-- prüfen -->  ', '[Index](#Index) | [A](#A)', '', '----'];
   const withNotes = actionsOf({ ...entries, 'D.md': ['## D {#D .term}'], 'A.md': notes }, 'A.md');
   const sorted = applied(titled(withNotes.actions, 'Sort the see-also list (Index last)'), withNotes.document);
-  assert.deepEqual(sorted.slice(4, 8), ['[A](#A) ·', '[B](#B) |  <!-- prüfen -->', '[C](#C) |  ', '[D](#D) (neu) | [Index](#Index)']);
+  assert.deepEqual(sorted.slice(4, 8), ['[A](#A)', '[B](#B) |  <!-- prüfen -->', '[C](#C) |  ', '[D](#D) (neu) | [Index](#Index)']);
+  // A description after a dash moves whole; a comment that a later line closes stays whole where it is.
+  const sortedLines = (lines: string[]) => {
+    const { actions, document } = actionsOf({ ...entries, 'A.md': ['## A {#A .chapter .small .term}', '', '### Siehe auch {.seealso}', '', ...lines, '', '----'] }, 'A.md');
+    return applied(titled(actions, 'Sort the see-also list (Index last)'), document).slice(4, 4 + lines.length);
+  };
+  assert.deepEqual(sortedLines(['- [C](#C) – das Ende', '- [B](#B)', '- [Index](#Index)']), ['- [B](#B)', '- [C](#C) – das Ende', '- [Index](#Index)']);
+  assert.deepEqual(sortedLines(['[C](#C) (neu) \\', '[B](#B) \\', '[Index](#Index)']), ['[B](#B) \\', '[C](#C) (neu) \\', '[Index](#Index)']);
+  assert.deepEqual(sortedLines(['[C](#C) | <!-- alter Eintrag,', 'noch prüfen -->', '[B](#B) |', '[Index](#Index) |']), [
+    '[B](#B) | <!-- alter Eintrag,',
+    'noch prüfen -->',
+    '[C](#C) |',
+    '[Index](#Index) |',
+  ]);
 
   const page = ['# Index {#Index}', '', '### A {.index}', '', '[Apfel](#Apfel) |', '<!-- mehr -->', '[Avocado](#Avocado) | (neu)'];
   const files = { 'Index.md': page, 'Apfel.md': entryLines('Apfel', 'Apfel', []), 'Avocado.md': entryLines('Avocado', 'Avocado', []), 'Ananas.md': entryLines('Ananas', 'Ananas', []), 'Aal.md': entryLines('Aal', 'Aal', []), 'Axt.md': entryLines('Axt', 'Axt', []) };
@@ -190,6 +203,13 @@ test('a link in a sentence of a see-also section or of the index page is no item
   ]);
   assert.deepEqual(addTo(['- [Alpha](#Alpha) – der Anfang', '- [Azur](#Azur) – die Farbe'], 'Ameise'), ['- [Alpha](#Alpha) – der Anfang', '- [Ameise](#Ameise)', '- [Azur](#Azur) – die Farbe']);
   assert.deepEqual(addTo(['- [Alpha](#Alpha) – der Anfang', '- [Ameise](#Ameise) – ein Tier'], 'Azur'), ['- [Alpha](#Alpha) – der Anfang', '- [Ameise](#Ameise) – ein Tier', '- [Azur](#Azur)']);
+  // A note after a link leaves the links after it on its line in the list.
+  assert.deepEqual(addTo(['[Aal](#Aal) | [Alpha](#Alpha)[^1] | [Azur](#Azur) |'], 'Ameise'), ['[Aal](#Aal) | [Alpha](#Alpha)[^1] | [Ameise](#Ameise) | [Azur](#Azur) |']);
+
+  // An index link after a note, or in a closing sentence, ends the list: nothing to fix, no second one added.
+  const ends = (lines: string[]) => actionsOf({ ...entries, 'A.md': ['## A {#A .chapter .small .term}', '', '### Siehe auch {.seealso}', '', ...lines, '', '----'] }, 'A.md').actions.map((action) => action.title);
+  assert.deepEqual(ends(['[Beta](#Beta) (neu) | [Index](#Index) |']), []);
+  assert.deepEqual(ends(['[Alpha](#Alpha) |', '[Beta](#Beta) |', '', 'Zurück zum [Index](#Index).']), []);
 });
 
 test('hard line breaks and character references between links are separators, copied as they are', () => {
@@ -201,9 +221,8 @@ test('hard line breaks and character references between links are separators, co
   assert.deepEqual(added(['[Apfel](#Apfel) \\', '[Axt](#Axt) \\']), ['[Apfel](#Apfel) \\', '[Ast](#Ast) \\', '[Axt](#Axt) \\']);
   assert.deepEqual(added(['[Apfel](#Apfel)<br>', '[Axt](#Axt)<br>']), ['[Apfel](#Apfel)<br>', '[Ast](#Ast)<br>', '[Axt](#Axt)<br>']);
   assert.deepEqual(added(['[Apfel](#Apfel) &middot; [Axt](#Axt)']), ['[Apfel](#Apfel) &middot; [Ast](#Ast) &middot; [Axt](#Axt)']);
-  // A reference that is a letter is text: `[Axt](#Axt)` stands in a sentence, no item of the list, and
-  // the new link goes on a line of its own after the list's last item.
-  assert.deepEqual(added(['[Apfel](#Apfel) &auml; [Axt](#Axt) &foo;']), ['[Apfel](#Apfel) &auml; [Axt](#Axt) &foo;', '[Ast](#Ast) |']);
+  // A reference that is a letter, or none at all, is text.
+  assert.deepEqual(added(['[Apfel](#Apfel) &auml; [Axt](#Axt) &foo;']), ['[Apfel](#Apfel) &auml; [Ast](#Ast) |', '[Axt](#Axt) &foo;']);
 });
 
 test('a link added to a bulleted list is an item of it', () => {

@@ -66,6 +66,9 @@ export const inputs: Readonly<Record<string, (n: number) => string>> = {
     for (let k = 1; text.length < n; k++) text += '`'.repeat(k) + 'a';
     return text;
   },
+  'links on one line': (n) => '[b](#B) | '.repeat(n / 10),
+  '^[x](#X)': (n) => '^[x](#X)'.repeat(n / 8),
+  'a^b': (n) => 'a^b'.repeat(n / 3),
   '$': (n) => '$'.repeat(n),
   '$a': (n) => '$a'.repeat(n / 2),
   'backslashes': (n) => '\\'.repeat(n),
@@ -78,6 +81,7 @@ export const inputs: Readonly<Record<string, (n: number) => string>> = {
   '^[': (n) => '^['.repeat(n / 2),
   '<': (n) => '<'.repeat(n),
   '<a ': (n) => '<a '.repeat(n / 3),
+  '<a>': (n) => 'x <a>y'.repeat(n / 6),
   '<a b=': (n) => '<a' + ' b='.repeat(n / 3),
   '<!--': (n) => '<!--'.repeat(n / 4),
   '<http:': (n) => '<http:'.repeat(n / 6),
