@@ -741,13 +741,40 @@ function scanInlineBetween(text: string, from: number, to: number, resolve: Refe
  */
 function inlineNoteOpensAt(text: string, open: number): boolean {
   const caret = open - 1;
-  if (text[caret] !== '^' || matchingBracket(text, open) < 0) return false;
+  if (text[caret] !== '^' || matchingBracket(text, open) < 0 || escapedAt(text, caret)) return false;
+  return !superscriptClosers(text).has(caret) && superscriptEnd(text, caret) < 0;
+}
+
+/** Whether the character at `at` is escaped by an odd run of backslashes before it. */
+function escapedAt(text: string, at: number): boolean {
   let backslashes = 0;
-  while (text[caret - 1 - backslashes] === '\\') backslashes++;
-  if (backslashes % 2 === 1 || superscriptEnd(text, caret) >= 0) return false;
-  const opener = text.lastIndexOf('^', caret - 1);
-  // The `^` of a note reference (`[^1]`) opens no superscript.
-  return opener < 0 || text[opener - 1] === '[' || superscriptEnd(text, opener) !== caret;
+  while (text[at - 1 - backslashes] === '\\') backslashes++;
+  return backslashes % 2 === 1;
+}
+
+let superscriptText: string | undefined;
+let closers = new Set<number>();
+
+/**
+ * The `^`s of a text that close a superscript, met left to right as Pandoc meets them: a `^`
+ * opens one where `superscriptEnd` finds its end (not the `^` of a note reference `[^1]`), and an
+ * inline note that is none is passed whole. Worked out once per text.
+ */
+function superscriptClosers(text: string): ReadonlySet<number> {
+  if (text === superscriptText) return closers;
+  superscriptText = text;
+  closers = new Set();
+  for (let i = text.indexOf('^'); i >= 0; ) {
+    let next = i + 1;
+    if (!escapedAt(text, i) && text[i - 1] !== '[') {
+      const end = superscriptEnd(text, i);
+      const close = end < 0 && text[i + 1] === '[' ? matchingBracket(text, i + 1) : -1;
+      if (end >= 0) closers.add(end);
+      next = end >= 0 ? end + 1 : close > 0 ? close + 1 : next;
+    }
+    i = text.indexOf('^', next);
+  }
+  return closers;
 }
 
 /**

@@ -72,7 +72,7 @@ test('heading texts and link labels: blanks joined as pandoc joins them', async 
 /** Corner cases the real glossary does not contain; pandoc decides each. */
 const cornerCases: readonly string[] = [
   // an inline note `^[…]` is no link's label, and its text may hold links; a superscript before a link is none
-  '2^10^[A](#A) and ^[A [n](#N)]^[B [n](#M)][Label](#Target) and [^1]^[Anmerkung [in note](#In-Note)]\n\n## [^1]^[Anmerkung [in note](#In-Note)] {.explanation}\n',
+  '2^10^[A](#A) and ^[A [n](#N)]^[B [n](#M)][Label](#Target) and [^1]^[Anmerkung [in note](#In-Note)]\n\na^b^c^[x](#X)\n\na^[x](#X)^b^[y](#Y)\n\n^[n]x^2^[a](#A)\n\n## [^1]^[Anmerkung [in note](#In-Note)] {.explanation}\n',
   // `- --` is a rule, not a list item: it goes on the item's text, and so does the heading under it
   '- a\nb\n- --\n# Data {#data}\n\n> a\n```\n```\n- x\n\n    [m](#Multi)\n',
   'Ein Satz.^[Quelle: Wikipedia][Mehr zu Alpha](#Alpha)\n\nSatz^[Anmerkung](#Nirgends)\n\n2^10^[A](#A)\n\nx\\^[B](#B)\n\na^[see [C](#C) here] and [D](#D)\n\na ^[E](#E)\n\n^[x `]` y][F](#F)\n',
