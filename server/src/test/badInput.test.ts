@@ -291,6 +291,12 @@ test('command line on disk: symbolic link loops, a folder named x.md, a FIFO, bi
     const fifo = await runIn(root, workspace, ['check', 'g/Rohr.md']);
     assert.equal(fifo.exitCode, 2);
     assert.match(fifo.stderr, /^glossary: neither a file nor a folder: g\/Rohr\.md\n$/);
+    // A link leading back to itself is told as what it is, not as a missing file.
+    fs.symlinkSync('Schleife.md', path.join(g, 'Schleife.md'));
+    const loop = await runIn(root, workspace, ['check', 'g/Schleife.md']);
+    assert.equal(loop.exitCode, 2);
+    assert.equal(loop.stderr, 'glossary: a loop of symbolic links, leading to no file or folder: g/Schleife.md\n');
+    fs.rmSync(path.join(g, 'Schleife.md'));
     // The glossary named twice, once through a link to its folder, is read once: no duplicate ids.
     fs.symlinkSync(g, path.join(root, 'Glossar'));
     fs.rmSync(path.join(g, 'Gross.md'));

@@ -25,8 +25,8 @@ export class NodeFileSystemWorkspace implements Workspace {
     try {
       const stats = await fs.stat(toFsPath(uri));
       return stats.isDirectory() ? 'directory' : stats.isFile() ? 'file' : 'other';
-    } catch {
-      return undefined;
+    } catch (error) {
+      return (error as NodeJS.ErrnoException).code === 'ELOOP' ? 'linkLoop' : undefined;
     }
   }
 

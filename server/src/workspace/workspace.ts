@@ -46,12 +46,12 @@ export interface FileFilter {
   readonly baseUri?: string;
 }
 
-/** What a path names, where it names something. */
-export type PathKind = 'file' | 'directory' | 'other';
+/** What a path names, where it names something: `linkLoop` is a symbolic link that leads back to itself. */
+export type PathKind = 'file' | 'directory' | 'other' | 'linkLoop';
 
 /** Access to the files of a glossary. */
 export interface Workspace {
-  /** Whether the URI names a file, a folder, something else (a FIFO, a device), or nothing. */
+  /** Whether the URI names a file, a folder, something else (a FIFO, a device, a loop of links), or nothing. */
   stat(uri: string): Promise<PathKind | undefined>;
   /** A file's size in bytes; undefined when it is no file. */
   fileSize(uri: string): Promise<number | undefined>;
