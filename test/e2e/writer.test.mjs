@@ -1,8 +1,8 @@
 // A writer's session in the real VS Code UI (VS Code 1.100 served by code-server, driven in
 // Chromium): the packaged extension (.vsix) on a copy of the real glossary
 // (../shared/corpus/ki-glossar/src/de), checked in the DOM as a writer sees it: hover, F12, Ctrl+Click, completion,
-// the Problems panel, the quick fix "Create entry", the "New Entry" command, rename (F2) and the
-// Glossary Report's links.
+// the Problems panel, the quick fix "Create entry", the "New Entry" command, rename (F2), the
+// Glossary Report's links and its saving.
 //
 //   node --test test/e2e/writer.test.mjs     (screenshots in out/e2e-results/writer/)
 //
@@ -342,6 +342,28 @@ step('8. "Glossary: Show Report" shows the report, where the most linked entry\'
   await wb.waitFor(() => fs.existsSync(created) && fs.readFileSync(created, 'utf8').length > 0, { what: `${missing.id}.md created on disk` });
   assert.match(fs.readFileSync(created, 'utf8'), new RegExp(`^## .* \\{#${missing.id} \\.chapter`));
   await wb.waitFor(async () => (await wb.activeTab()) === `${missing.id}.md`, { what: `${missing.id}.md in the editor` });
+});
+
+step('9. The report\'s "Save as HTML…" writes the page where the writer says, without the editor\'s links', async () => {
+  await wb.runCommand('Glossary: Show Report');
+  const toast = wb.page.locator('.notification-toast').filter({ hasText: 'Glossary Report:' }).last();
+  await toast.waitFor({ state: 'visible', timeout: 30000 });
+  await toast.getByRole('button', { name: 'Save as HTML…' }).click();
+  // VS Code in a browser asks for the place in its own file dialog, a quick input holding a path.
+  const saved = path.join(folder, 'glossary-report.html');
+  const input = wb.page.locator('.quick-input-widget input');
+  await wb.waitFor(async () => (await input.inputValue().catch(() => '')).endsWith('glossary-report.html'), { what: 'the save dialog offering glossary-report.html' });
+  await input.fill(saved);
+  await wb.pressKey('Enter');
+  await wb.waitFor(() => fs.existsSync(saved), { what: 'glossary-report.html on disk' });
+  const html = fs.readFileSync(saved, 'utf8');
+  assert.match(html, /<h1>Glossary Report<\/h1>/);
+  assert.doesNotMatch(html, /command:/, 'the saved page has no links that run editor commands');
+  // The browser showing VS Code cannot open a file of the machine VS Code runs on: no button offers it.
+  const done = wb.page.locator('.notification-toast').filter({ hasText: 'The report is saved as glossary-report.html.' });
+  await done.waitFor({ state: 'visible', timeout: 15000 });
+  assert.equal(await done.getByRole('button', { name: 'Open in Browser' }).count(), 0);
+  await wb.screenshot('report-saved');
 });
 
 /**

@@ -44,9 +44,14 @@ function openReportPanel(): vscode.WebviewPanel {
   return panel;
 }
 
-/** Saves the page where the writer chooses and offers to open it in the browser. */
+/**
+ * Saves the page where the writer chooses (first offered in the folder of the file being edited)
+ * and offers to open it in the browser where the browser can reach it: a page saved on a remote
+ * machine, or by VS Code in a browser, is no file of the writer's machine.
+ */
 async function saveReport(html: string): Promise<void> {
-  const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
+  const activeUri = vscode.window.activeTextEditor?.document.uri;
+  const folder = ((activeUri && vscode.workspace.getWorkspaceFolder(activeUri)) ?? vscode.workspace.workspaceFolders?.[0])?.uri;
   const target = await vscode.window.showSaveDialog({
     defaultUri: folder ? vscode.Uri.joinPath(folder, 'glossary-report.html') : undefined,
     filters: { HTML: ['html'] },
@@ -55,8 +60,13 @@ async function saveReport(html: string): Promise<void> {
     return;
   }
   await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(html));
+  const saved = vscode.l10n.t('The report is saved as {0}.', vscode.workspace.asRelativePath(target));
+  if (target.scheme !== 'file' || vscode.env.remoteName !== undefined || vscode.env.uiKind === vscode.UIKind.Web) {
+    void vscode.window.showInformationMessage(saved);
+    return;
+  }
   const open = vscode.l10n.t('Open in Browser');
-  if ((await vscode.window.showInformationMessage(vscode.l10n.t('The report is saved as {0}.', vscode.workspace.asRelativePath(target)), open)) === open) {
+  if ((await vscode.window.showInformationMessage(saved, open)) === open) {
     await vscode.env.openExternal(target);
   }
 }
