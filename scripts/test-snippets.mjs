@@ -238,7 +238,7 @@ const germanOf = {
   'Explanation section': 'Beschreibungsabschnitt',
   'Haiku table': 'Haiku-Tabelle',
   'See-also section': 'Siehe-auch-Abschnitt',
-  'Internal link': 'Interner Verweis',
+  'Internal link': 'Interner Link',
 };
 test('each German snippet has the body of its English one, and no prefix is offered twice', () => {
   for (const [english, german] of Object.entries(germanOf)) {
