@@ -4,7 +4,7 @@ import { GlossaryDocument } from '../parse/model';
 import { parseGlossaryDocument } from '../parse/parser';
 import { hasIndexSections } from './indexPage';
 import { FileProblem, ReadResult, Workspace } from '../workspace/workspace';
-import { folderOfMost } from '../workspace/uris';
+import { folderOfMost, folderPrefix, isInFolder } from '../workspace/uris';
 
 /**
  * Turns a file's text into its model (the parser, with the workspace's parse options bound), or
@@ -108,7 +108,7 @@ export async function indexPageToRead(
 ): Promise<IndexPageToRead> {
   const found = async (): Promise<IndexPageToRead> => {
     const searchedFolder = folderOfMost([...listed].map((uri) => [uri, 1] as const));
-    const unlistedUri = searchedFolder === undefined ? undefined : await unlistedIndexPage(workspace, config, searchedFolder, listed);
+    const unlistedUri = searchedFolder === undefined ? undefined : await unlistedIndexPage(workspace, config, rootUri, searchedFolder, listed);
     return { uri: undefined, unlistedUri, problems: [], searchedFolder };
   };
   if (config.indexFile === undefined || config.indexFile.trim() === '') {
@@ -136,8 +136,18 @@ const indexClassPattern = /\{[^}\n]*\.index[\s}]/;
  * whose entries are `*.md` (as the real glossary's `001-ki-index.txt`, which pandoc's book takes
  * from the Makefile's list of files). The first by name; undefined when no such page has them.
  */
-async function unlistedIndexPage(workspace: Workspace, config: GlossaryConfig, folder: string, listed: ReadonlySet<string>): Promise<string | undefined> {
-  const { uris } = await workspace.listFiles(folder, { include: ['*.txt'], exclude: config.exclude, baseUri: folder });
+async function unlistedIndexPage(
+  workspace: Workspace,
+  config: GlossaryConfig,
+  rootUri: string | undefined,
+  folder: string,
+  listed: ReadonlySet<string>,
+): Promise<string | undefined> {
+  // The exclude patterns are relative to the glossary's root, as for every file; the page is looked
+  // for in the folder alone, whose path is written into the include pattern with its characters escaped.
+  const base = rootUri !== undefined && isInFolder(folder, rootUri) ? rootUri : folder;
+  const folderPath = folder === base ? '' : `${decodeURIComponent(folder.slice(folderPrefix(base).length)).replace(/[\\*?[\](){}!+@|]/g, '\\$&')}/`;
+  const { uris } = await workspace.listFiles(folder, { include: [`${folderPath}*.txt`], exclude: config.exclude, baseUri: base });
   for (const uri of uris) {
     if (!listed.has(uri) && (await holdsIndexSections(workspace, uri))) return uri;
   }

@@ -299,6 +299,17 @@ test('the .txt index page is not looked for in pages the exclude patterns leave 
   };
   assert.equal((await load({ [uriOf('index.txt')]: page })).index.indexPageUri(), uriOf('index.txt'));
   assert.equal((await load({ [uriOf('index.txt')]: page, [uriOf('.glossary.json')]: JSON.stringify({ exclude: ['index.txt'] }) })).index.indexPageUri(), undefined);
+  // The patterns are relative to the glossary's root, also for a page in a folder below it (with characters of patterns in its name).
+  const nested = async (exclude: string[]): Promise<string | undefined> => {
+    const folder = 'file:///ws/src%20%28alt%29';
+    const files = { [`${folder}/Apfel.md`]: text(entryLines('Apfel', 'Apfel', [])), [`${folder}/index.txt`]: page, [uriOf('.glossary.json')]: JSON.stringify({ exclude }) };
+    const session = new GlossarySession(new InMemoryWorkspace(files), ['file:///ws']);
+    await session.load(undefined, []);
+    return session.index.indexPageUri();
+  };
+  assert.equal(await nested(['src (alt)/index.txt']), undefined);
+  assert.equal(await nested(['index.txt']), 'file:///ws/src%20%28alt%29/index.txt');
+  assert.equal(await nested(['src*/*.txt']), undefined);
   const log = (await load({ [uriOf('build.txt')]: `${page}\n${'x'.repeat(3 * 1024 * 1024)}` })).index;
   assert.equal(log.indexPageUri(), undefined);
   assert.equal(log.document(uriOf('build.txt')), undefined);
