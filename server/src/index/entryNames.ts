@@ -1,5 +1,5 @@
 import { singularOf } from '../diagnostics/closestIds';
-import { abbreviates, endingsOf, isEnding, longestEnding } from '../mentions/lexicon';
+import { endingsOf, isEnding, longestEnding, parenthesisedParts } from '../mentions/lexicon';
 import { Entry, GlossaryDocument } from '../parse/model';
 
 /**
@@ -15,8 +15,8 @@ export function nameOf(text: string): string {
  * too ("Generative Adversarial Network (GAN)" is "GAN"; "Bedrock (Amazon)" is no "Amazon").
  */
 export function namesOf(entry: Entry): readonly string[] {
-  const parts = /^(.*?)\s*\(([^()]+)\)\s*$/.exec(entry.title);
-  const titles = parts && (abbreviates(parts[1]!, parts[2]!) || abbreviates(parts[2]!, parts[1]!)) ? [entry.title, parts[1]!, parts[2]!] : [entry.title];
+  const parts = parenthesisedParts(entry.title);
+  const titles = parts?.abbreviation ? [entry.title, parts.name, parts.qualifier] : [entry.title];
   // A heading without text (`## {#Id}`) names nothing.
   return [...new Set(titles.map(nameOf))].filter((name) => name !== '');
 }

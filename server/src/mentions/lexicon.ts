@@ -160,13 +160,13 @@ function formKey(words: readonly string[]): string {
 }
 
 /** How an entry names itself, the most telling first: title, aliases, id with spaces, the parts of "Long Name (ABBR)". */
-function namesOf(entry: Entry): string[] {
+function formNamesOf(entry: Entry): string[] {
   const title = normalTitle(entry);
   const aliases = entry.heading.keyValues
     .filter(([key]) => key === 'aliases')
     .flatMap(([, value]) => value.split(','))
     .map((alias) => alias.trim());
-  return [title, ...aliases, entry.id.replace(/-/g, ' '), ...abbreviationParts(title)];
+  return [title, ...aliases, entry.id.replace(/-/g, ' '), ...titleParts(title)];
 }
 
 function normalTitle(entry: Entry): string {
@@ -174,24 +174,33 @@ function normalTitle(entry: Entry): string {
 }
 
 /**
- * "Artificial Neural Network (ANN)" and "DL (Deep Learning)" name the term twice: both parts are
- * forms. In "Bedrock (Amazon)" the parentheses only qualify the name, so only the name is.
+ * The forms a title "X (Y)" adds: both parts where one abbreviates the other ("Artificial Neural
+ * Network (ANN)", "DL (Deep Learning)" name the term twice), else the name alone ("Bedrock (Amazon)"
+ * is no "Amazon").
  */
-function abbreviationParts(title: string): string[] {
-  const parenthesised = /^(.+?)\s*\(([^()]+)\)$/.exec(title);
-  if (parenthesised === null) {
-    return [];
+function titleParts(title: string): string[] {
+  const parts = parenthesisedParts(title);
+  return parts === undefined ? [] : parts.abbreviation ? [parts.name, parts.qualifier] : [parts.name];
+}
+
+/**
+ * A title "X (Y)" as its two parts, and whether one abbreviates the other, so that both are names
+ * of the term: "GAN" of "Generative Adversarial Network (GAN)", but no "OpenAI" of "ChatGPT (OpenAI)".
+ */
+export function parenthesisedParts(title: string): { readonly name: string; readonly qualifier: string; readonly abbreviation: boolean } | undefined {
+  const parts = /^(.+?)\s*\(([^()]+)\)\s*$/.exec(title);
+  if (parts === null) {
+    return undefined;
   }
-  const parts = [parenthesised[1]!, parenthesised[2]!];
-  const isAbbreviation = (part: string): boolean => /^[\p{L}\p{N}-]+$/u.test(part) && (part.match(/\p{Lu}/gu)?.length ?? 0) >= 2;
-  return parts.some(isAbbreviation) ? parts : [parts[0]!];
+  const [, name, qualifier] = parts as unknown as [string, string, string];
+  return { name, qualifier, abbreviation: abbreviates(name, qualifier) || abbreviates(qualifier, name) };
 }
 
 /** The forms an entry is mentioned by (those long enough to look for), each once. */
 export function formsOf(entry: Entry): TermForm[] {
   const term: Term = { id: entry.id, title: entry.title };
   const forms = new Map<string, TermForm>();
-  for (const name of namesOf(entry)) {
+  for (const name of formNamesOf(entry)) {
     const form = formOf(term, name);
     if (form !== undefined && form.words.join('').length >= minimumFormLength && !forms.has(form.key)) {
       forms.set(form.key, form);

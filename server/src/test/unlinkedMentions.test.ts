@@ -173,9 +173,12 @@ test('ids with hyphens as spaces, aliases and the parts of "Long Name (ABBR)" ar
     'LLM.md': ['## Großes Sprachmodell {#LLM .chapter .small .term aliases="Sprachmodell, LLMs"}', '', 'x'],
     'Artificial-Neural-Network.md': entryLines('Artificial Neural Network (ANN)', 'Artificial-Neural-Network', []),
     'Bedrock.md': entryLines('Bedrock (Amazon)', 'Bedrock', []),
-    'A.md': entryLines('A', 'A', [], ['Ein Sprachmodell ist ein ANN, bei Amazon.']),
+    // A name in capitals in the brackets that abbreviates nothing is no name of the term either.
+    'ChatGPT.md': entryLines('ChatGPT (OpenAI)', 'ChatGPT', []),
+    'DL.md': entryLines('DL (Deep Learning)', 'DL', []),
+    'A.md': entryLines('A', 'A', [], ['Ein Sprachmodell ist ein ANN, bei Amazon und OpenAI, mit Deep Learning.']),
   };
-  assert.deepEqual(mentionsOf(files, 'A.md'), ['2:4-2:16 Sprachmodell -> #LLM', '2:25-2:28 ANN -> #Artificial-Neural-Network']);
+  assert.deepEqual(mentionsOf(files, 'A.md'), ['2:4-2:16 Sprachmodell -> #LLM', '2:25-2:28 ANN -> #Artificial-Neural-Network', '2:57-2:70 Deep Learning -> #DL']);
 });
 
 test('a one-word term inside a longer name of capitalised words is no mention of it', () => {
