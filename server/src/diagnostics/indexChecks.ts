@@ -3,9 +3,9 @@ import { GlossaryDocument } from '../parse/model';
 import { WorkspaceIndex } from '../index/workspaceIndex';
 import { Check, fileNameOf } from './check';
 import { findClosestIds } from './closestIds';
-import { replacementsFor, suggestionsText } from './replacements';
+import { replacementsFor } from './replacements';
 import { DiagnosticCode } from './codes';
-import { fileNamedAfterNote, unresolvedLinkCode } from './linkChecks';
+import { brokenLinkMessage, unresolvedLinkCode } from './linkChecks';
 
 /** `not-in-index`: an entry that the index page does not link (only when the glossary has an index page). */
 export const checkListedInIndex: Check = function* ({ document, index, config }) {
@@ -58,15 +58,10 @@ export const checkIndexLinks: Check = function* ({ document, index }) {
     if (unresolvedLinkCode(link, index, true) !== DiagnosticCode.IndexLinkBroken) {
       continue;
     }
-    const { ids } = replacementsFor(index, link.target, link.label, findClosestIds(link.target, index), undefined);
     yield {
       range: link.idRange ?? link.range,
       code: DiagnosticCode.IndexLinkBroken,
-      message: [
-        l10n.t('The index lists "{0}", which no heading defines.', link.target),
-        ...fileNamedAfterNote(index, link.target, document.uri, ids),
-        ...(ids.length === 0 ? [] : [l10n.t('Perhaps meant: {0}.', suggestionsText(index, ids))]),
-      ].join(' '),
+      message: brokenLinkMessage(link, document, index, true),
       data: { kind: DiagnosticCode.IndexLinkBroken, target: link.target },
       relatedInformation: [],
     };

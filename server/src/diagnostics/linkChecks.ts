@@ -35,7 +35,7 @@ export const checkBrokenLinks: Check = function* ({ document, index }) {
     yield {
       range: link.idRange ?? link.range,
       code: DiagnosticCode.BrokenLink,
-      message: brokenLinkMessage(link, document, index),
+      message: brokenLinkMessage(link, document, index, onIndexPage),
       data: { kind: DiagnosticCode.BrokenLink, target: link.target },
       relatedInformation: [],
     };
@@ -45,9 +45,9 @@ export const checkBrokenLinks: Check = function* ({ document, index }) {
 /**
  * What a broken link's message names: the entry that a file named after the id holds instead (the
  * real glossary's Claude.md holds a copy of CNN), and the ids its quick fixes offer, in their order
- * (the hover's too).
+ * (the hover's too). The index page's links are said to be listed there.
  */
-function brokenLinkMessage(link: Link, document: GlossaryDocument, index: WorkspaceIndex): string {
+export function brokenLinkMessage(link: Link, document: GlossaryDocument, index: WorkspaceIndex, onIndexPage: boolean): string {
   const { target, label } = link;
   // `[label](#)`, as while a link is typed, names no id to look for.
   if (target === '') {
@@ -59,7 +59,7 @@ function brokenLinkMessage(link: Link, document: GlossaryDocument, index: Worksp
   }
   const { ids } = replacementsFor(index, target, label, closestIds, entryContaining(document, link.range.start)?.id);
   return [
-    l10n.t('No heading defines the id "{0}".', target),
+    onIndexPage ? l10n.t('The index lists "{0}", which no heading defines.', target) : l10n.t('No heading defines the id "{0}".', target),
     ...fileNamedAfterNote(index, target, document.uri, ids),
     ...(ids.length === 0 ? [] : [l10n.t('Perhaps meant: {0}.', suggestionsText(index, ids))]),
   ].join(' ');
@@ -71,7 +71,7 @@ function brokenLinkMessage(link: Link, document: GlossaryDocument, index: Worksp
  * entry whose id is the odd one out (Computer-Vision.md giving `#ComputerVision`), that renaming the
  * one id mends every such link, where the suggestion alone would have the writer correct each link.
  */
-export function fileNamedAfterNote(index: WorkspaceIndex, target: string, linkingUri: string, suggestedIds: readonly string[]): string[] {
+function fileNamedAfterNote(index: WorkspaceIndex, target: string, linkingUri: string, suggestedIds: readonly string[]): string[] {
   const named = entryFileNamedAfter(index, target, linkingUri);
   if (named === undefined) {
     return [];

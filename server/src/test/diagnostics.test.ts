@@ -168,6 +168,21 @@ test('composed and decomposed umlauts: a file name that macOS decomposed matches
   ]);
 });
 
+test('index-link-broken says of an empty id and of decomposed umlauts what broken-link says', () => {
+  const decomposed = 'Größe'.normalize('NFD');
+  const files = {
+    '001-index.txt': ['# Index {#Index}', '', '## G {.index}', '', `[Größe](#${decomposed}) |`, '[Leer](#) |'],
+    'Größe.md': entryLines('Größe', 'Größe', []),
+  };
+  assert.deepEqual(
+    diagnosticsOf(files, '001-index.txt').filter((diagnostic) => diagnostic.code === 'index-link-broken').map((diagnostic) => diagnostic.message),
+    [
+      `No heading defines the id "${decomposed}" in these characters: a heading gives it with its letters encoded otherwise (such as ö as one character, or as o and a combining ¨), which pandoc takes for another id.`,
+      'The link names no id after #.',
+    ],
+  );
+});
+
 test('multiple-entries: each entry after the first of a .md file is reported as information', () => {
   const files = {
     ...indexPage,
