@@ -1,11 +1,10 @@
 import { Connection, Diagnostic } from 'vscode-languageserver';
 import { IndexChange } from './index/workspaceIndex';
+import { TimeSlices } from './timeSlices';
 
 /** How long diagnostics after an edit wait for the next keystroke, and at most during a long burst. */
 const editDelayMs = 75;
 const editMaxWaitMs = 500;
-/** How long publishing a whole glossary goes on before requests and edits get their turn. */
-const publishSliceMs = 20;
 
 /**
  * Sends the diagnostics of the documents an index change affects. Clients that pull diagnostics
@@ -47,7 +46,7 @@ export class DiagnosticsPublisher {
 
   /**
    * Sends the diagnostics of every indexed document anew (after a load), and clears those of
-   * documents gone: the open documents first, then the rest in slices of `publishSliceMs`, between
+   * documents gone: the open documents first, then the rest in time slices (`TimeSlices`), between
    * which requests and edits are served (a large glossary's diagnostics take seconds to work out).
    * Resolves to true once all are sent, to false once a newer `publishAll` (a reload) or the
    * shutdown took over.
@@ -60,12 +59,11 @@ export class DiagnosticsPublisher {
     }
     const uris = [...new Set([...this.published, ...indexedUris])];
     const openFirst = [...uris.filter((uri) => this.isOpen(uri)), ...uris.filter((uri) => !this.isOpen(uri))];
-    let sliceStart = performance.now();
+    const slices = new TimeSlices();
     for (const uri of openFirst) {
-      if (performance.now() - sliceStart > publishSliceMs) {
-        await new Promise((resolve) => setImmediate(resolve));
+      if (slices.due) {
+        await slices.pause();
         if (generation !== this.generation || this.stopped) return false;
-        sliceStart = performance.now();
       }
       this.publish([uri]);
     }

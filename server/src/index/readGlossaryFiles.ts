@@ -5,6 +5,7 @@ import { parseGlossaryDocument } from '../parse/parser';
 import { hasIndexSections } from './indexPage';
 import { FileProblem, ReadResult, Workspace } from '../workspace/workspace';
 import { folderOfMost, folderPrefix, isInFolder } from '../workspace/uris';
+import { TimeSlices } from '../timeSlices';
 
 /**
  * Turns a file's text into its model (the parser, with the workspace's parse options bound), or
@@ -28,9 +29,6 @@ export interface ReadFilesResult<T = GlossaryDocument> {
  */
 export const readConcurrency = 16;
 
-/** How long reading and parsing go on before other work (requests, cancellation) gets its turn. */
-const timeSliceMs = 20;
-
 /**
  * Reads the files given, in that order, and hands each text to `parse` (the parser, or other work
  * on a file read again); a text is dropped once `parse` returns, unless what it returns keeps it. Up to `readConcurrency` reads are started ahead of the parser, since one read after the
@@ -49,13 +47,10 @@ export async function readGlossaryFiles<T = GlossaryDocument>(workspace: Workspa
       pending.push(read);
     }
   };
-  let sliceStart = performance.now();
+  // Blocking reads and parsing would hold the event loop for seconds in a large glossary.
+  const slices = new TimeSlices();
   for (let i = 0; i < uris.length; i++) {
-    // Blocking reads and parsing would hold the event loop for seconds in a large glossary.
-    if (performance.now() - sliceStart > timeSliceMs) {
-      await new Promise((resolve) => setImmediate(resolve));
-      sliceStart = performance.now();
-    }
+    if (slices.due) await slices.pause();
     startReads();
     const uri = uris[i]!;
     // A read that throws (an I/O error the workspace did not turn into a failure) skips its file.

@@ -8,6 +8,7 @@ import { filterQueriesOf, formsOf, isCaseSensitive, Lexicon, lexiconOf, Term, Te
 import { ParagraphWords } from './paragraphWords';
 import { isInsideQuotation, quotationsOf } from './quotations';
 import { WordFilter, WordFilterBuilder } from './wordFilter';
+import { TimeSlices } from '../timeSlices';
 
 /** A term written in another entry's prose without a link to it. */
 export interface UnlinkedMention {
@@ -90,9 +91,6 @@ export function mentionsAreCurrent(document: GlossaryDocument, index: WorkspaceI
   return currentFindings(document, lexiconOf(index)) !== undefined;
 }
 
-/** How long the mention pass of a load goes on before other work (requests, cancellation) gets its turn. */
-const timeSliceMs = 20;
-
 /**
  * The mention pass of a load: once every file is indexed (the lexicon needs every title), works
  * out the mentions of each document from the text it was read with, while the caller still holds
@@ -104,12 +102,9 @@ export async function findMentionsOf(
   read: Iterable<{ readonly document: GlossaryDocument; readonly text: string | undefined }>,
   openText: (document: GlossaryDocument) => string | undefined = () => undefined,
 ): Promise<void> {
-  let sliceStart = performance.now();
+  const slices = new TimeSlices();
   const work = async (document: GlossaryDocument, text: string | undefined): Promise<void> => {
-    if (performance.now() - sliceStart > timeSliceMs) {
-      await new Promise((resolve) => setImmediate(resolve));
-      sliceStart = performance.now();
-    }
+    if (slices.due) await slices.pause();
     if (text !== undefined && index.document(document.uri) === document) {
       unlinkedMentions(document, index, text);
     }

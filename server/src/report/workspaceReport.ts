@@ -8,6 +8,7 @@ import { EntryLocation, GlossaryReportResult, ReportLinkCommands } from '../prot
 import { buildReport } from './glossaryReport';
 import { renderReportHtml, ReportLinks } from './reportHtml';
 import { isInFolder } from '../workspace/uris';
+import { TimeSlices } from '../timeSlices';
 
 /**
  * The report of the editor's workspace, named after its first folder, with each file named by its
@@ -56,9 +57,6 @@ function commandLink(command: string, argument: unknown): string {
   return `command:${command}?${encodeURIComponent(JSON.stringify([argument]))}`;
 }
 
-/** How long the diagnostics are worked out before other work (requests, cancellation) gets its turn. */
-const timeSliceMs = 20;
-
 /**
  * The diagnostics of each file, worked out in slices of about 20 ms between which the server
  * handles other messages; undefined once the token is cancelled.
@@ -69,12 +67,9 @@ export async function diagnosticsOfFiles(
   token: CancellationToken,
 ): Promise<Map<string, readonly GlossaryDiagnostic[]> | undefined> {
   const byUri = new Map<string, readonly GlossaryDiagnostic[]>();
-  let sliceStart = performance.now();
+  const slices = new TimeSlices();
   for (const uri of uris) {
-    if (performance.now() - sliceStart > timeSliceMs) {
-      await new Promise((resolve) => setImmediate(resolve));
-      sliceStart = performance.now();
-    }
+    if (slices.due) await slices.pause();
     if (token.isCancellationRequested) {
       return undefined;
     }

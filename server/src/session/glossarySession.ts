@@ -19,6 +19,7 @@ import { missingEntries } from '../features/missingEntries';
 import { createFileMatcher, FileMatcher } from '../workspace/fileFilter';
 import { FileProblem, Workspace } from '../workspace/workspace';
 import { caseFoldedUri, folderOf, folderPrefix, isInFolder } from '../workspace/uris';
+import { TimeSlices } from '../timeSlices';
 
 /**
  * The version of a closed file's model: none an editor sends (Emacs starts at 0), so that a model
@@ -491,13 +492,10 @@ export class GlossarySession {
     this.mentionsTermsVersion = index.termsVersion;
     // Telling which documents hold a changed form's first word takes a moment in a large glossary: other work gets turns.
     const stale: GlossaryDocument[] = [];
-    let sliceStart = performance.now();
+    const slices = new TimeSlices();
     const candidates = everyFile ? [...index.documents()] : this.openDocuments();
     for (const document of candidates) {
-      if (performance.now() - sliceStart > 20) {
-        await new Promise((resolve) => setImmediate(resolve));
-        sliceStart = performance.now();
-      }
+      if (slices.due) await slices.pause();
       if (index.document(document.uri) === document && !mentionsAreCurrent(document, index)) stale.push(document);
     }
     // Closed files read only for the report publish no mentions: their diagnostics stay as they are.
