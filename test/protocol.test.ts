@@ -242,7 +242,7 @@ test('the built server answers an editor over stdio on a copy of the real glossa
     const headingPosition = { line: 0, character: open.get(dataScraping)!.getText().split('\n')[0]!.indexOf(`{#${renamedFrom}`) + 3 };
     const prepared = await connection.sendRequest(PrepareRenameRequest.type, { textDocument, position: headingPosition });
     assert.deepEqual(prepared && 'placeholder' in prepared ? prepared.placeholder : prepared, renamedFrom);
-    await assert.rejects(connection.sendRequest(RenameRequest.type, { textDocument, position: headingPosition, newName: 'LLM' }), /already exists in/);
+    await assert.rejects(connection.sendRequest(RenameRequest.type, { textDocument, position: headingPosition, newName: 'LLM' }), /is already defined in/);
     const renameEdit = await connection.sendRequest(RenameRequest.type, { textDocument, position: headingPosition, newName: 'Web-Scraping' });
     await applyEdit(renameEdit!);
     const linksTo = (id: string): number =>

@@ -1,7 +1,7 @@
 import { CancellationToken, CodeAction, CodeActionKind, CodeActionParams, RenameFile, TextDocumentEdit, WorkspaceEdit } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { ClientEdits } from './clientSupport';
-import { codeActions, filesEditedByQuickFixes, OtherDocument } from './features/codeActions';
+import { codeActions, filesEditedByQuickFixes, isKindAskedFor, OtherDocument } from './features/codeActions';
 import { DiskServices, readClosedFilesAsIndexed } from './closedFiles';
 import { GlossarySession } from './session/glossarySession';
 
@@ -23,8 +23,7 @@ export async function answerCodeActions(services: DiskServices, client: ClientEd
   if (document === undefined) {
     return [];
   }
-  const only = params.context.only;
-  const wantsQuickFixes = only === undefined || only.some((kind) => CodeActionKind.QuickFix === kind || CodeActionKind.QuickFix.startsWith(`${kind}.`));
+  const wantsQuickFixes = isKindAskedFor(CodeActionKind.QuickFix, params.context.only);
   let diagnostics = session.diagnosticsOf(uri);
   const otherUris = wantsQuickFixes ? filesEditedByQuickFixes(session.index, uri, diagnostics, params.range, params.context.diagnostics) : [];
   let otherDocuments: ReadonlyMap<string, OtherDocument> | undefined;
@@ -48,7 +47,7 @@ export async function answerCodeActions(services: DiskServices, client: ClientEd
     }
   }
   const input = { index: session.index, config: session.config, document, diagnostics, ...client, newEntryUri: (id: string) => session.newEntryUri(id), configFileUri: session.configFileUri(), otherDocuments };
-  return withoutRenamesOntoFilesOnDisk(session, codeActions(input, params.range, only, params.context.diagnostics));
+  return withoutRenamesOntoFilesOnDisk(session, codeActions(input, params.range, params.context.only, params.context.diagnostics));
 }
 
 /** The actions but those renaming a file onto one on disk that the glossary leaves out: the editor would refuse them. */

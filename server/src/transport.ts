@@ -60,7 +60,7 @@ export function withCanonicalFileUris(reader: MessageReader): MessageReader {
   };
 }
 
-export function canonicalFileUris(value: unknown): unknown {
+function canonicalFileUris(value: unknown): unknown {
   if (Array.isArray(value)) {
     for (let i = 0; i < value.length; i++) value[i] = canonicalFileUris(value[i]);
   } else if (typeof value === 'object' && value !== null) {

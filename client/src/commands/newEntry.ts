@@ -19,7 +19,7 @@ export async function newEntry(client: LanguageClient, title?: string): Promise<
 }
 
 /** The term typed, and the id when written after it in braces as in a heading (`3D-Druck {#Druck-3D}`). */
-export function termAndId(typed: string): { readonly title: string; readonly id?: string } {
+function termAndId(typed: string): { readonly title: string; readonly id?: string } {
   const braced = /^(.*?)\s*\{#([^{}]*)\}$/s.exec(typed.trim());
   const id = braced?.[2]!.trim();
   return braced === null || id === '' ? { title: (braced?.[1] ?? typed).trim() } : { title: braced[1]!.trim(), id };

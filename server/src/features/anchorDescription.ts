@@ -8,7 +8,7 @@ import type { Anchor } from '../parse/model';
  * block`, … A heading of level 1 or 2 that is no entry's (an entry's heading without the term
  * class, a page's title) is a heading rather than a section of an entry.
  */
-export function anchorDescription(anchor: Anchor): string {
+function anchorDescription(anchor: Anchor): string {
   switch (anchor.element) {
     case 'heading':
       return isPageLevel(anchor) ? l10n.t('heading "{0}"', anchor.label) : l10n.t('section "{0}"', anchor.label);

@@ -2,7 +2,7 @@ import * as l10n from '@vscode/l10n';
 import { CodeAction, CodeActionKind, Command, Diagnostic, Position, Range, RenameFile, TextDocumentEdit, TextEdit, WorkspaceEdit } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { configFileName, GlossaryConfig } from '../config';
-import { entryFileUri, fileNameId } from '../diagnostics/check';
+import { entryFileUri, fileNameId, isMarkdownFile } from '../diagnostics/check';
 import { DiagnosticCode } from '../diagnostics/codes';
 import { GlossaryDiagnostic } from '../diagnostics/diagnostic';
 import { seeAlsoCollator } from '../diagnostics/seeAlsoChecks';
@@ -101,6 +101,11 @@ function filesOfIdChange(index: WorkspaceIndex, uri: string, id: string): string
   return [uri, ...(definedOnce(index, id) ? index.linksTo(id).map((located) => located.uri) : [])];
 }
 
+/** Whether a code action kind is among those the client asks for (`only`: all when undefined), a kind counting as its sub-kinds' too. */
+export function isKindAskedFor(kind: string, only: readonly string[] | undefined): boolean {
+  return only === undefined || only.some((prefix) => kind === prefix || kind.startsWith(`${prefix}.`));
+}
+
 /**
  * The quick fixes for the diagnostics asked for (see `askedFor`), and the source actions of the
  * entry at the range or of the file. `only` restricts the kinds, as the client asks.
@@ -110,7 +115,7 @@ export function codeActions(input: CodeActionInput, range: Range, only: readonly
   if (model === undefined) {
     return [];
   }
-  const wanted = (kind: string): boolean => only === undefined || only.some((prefix) => kind === prefix || kind.startsWith(`${prefix}.`));
+  const wanted = (kind: string): boolean => isKindAskedFor(kind, only);
   const actions: CodeAction[] = [];
   if (wanted(CodeActionKind.QuickFix)) {
     actions.push(...oneAnswerEach(askedFor(input.diagnostics, range, named).flatMap((diagnostic) => quickFixes(input, model, diagnostic))));
@@ -351,7 +356,7 @@ function fileToEdit(input: CodeActionInput, uri: string): { readonly model: Glos
 function idFileFixes(input: CodeActionInput, model: GlossaryDocument, diagnostic: GlossaryDiagnostic): CodeAction[] {
   const entry = model.entries[0];
   const idRange = entry?.heading.idRange;
-  if (entry === undefined || idRange === undefined || !sameRange(idRange, diagnostic.range) || !model.uri.toLowerCase().endsWith('.md')) {
+  if (entry === undefined || idRange === undefined || !sameRange(idRange, diagnostic.range) || !isMarkdownFile(model.uri)) {
     return [];
   }
   const idChange = fileNameIdFix(input, model.uri, entry, diagnostic);

@@ -5,7 +5,7 @@ import { entryFileUri, fileNameOf } from '../diagnostics/check';
 import { indexId } from '../diagnostics/seeAlsoChecks';
 import { WorkspaceIndex } from '../index/workspaceIndex';
 import { commonHeadingText, seeAlsoHeadingText } from './seeAlsoEdits';
-import { isInFolder } from '../workspace/uris';
+import { fileNameFrom, isInFolder } from '../workspace/uris';
 import { messagesLanguage } from '../localization';
 import { parseGlossaryDocument } from '../parse/parser';
 import { escapeMarkdown } from './markdownText';
@@ -107,20 +107,21 @@ export function headingTextOf(plainTitle: string): string | undefined {
   return [...asIs, startsMarkup(plainTitle), escapeMarkdown(plainTitle)].find((text) => readsAsHeading(text, '{#Id}', 'Id', plainTitle));
 }
 
-/** Why a new entry with this id cannot be created: an invalid id, or one the workspace defines. */
+/** Why a new entry with this id cannot be created: an invalid id, or one taken (see `idTakenProblem`). */
 export function newEntryProblem(id: string, index: WorkspaceIndex): string | undefined {
-  const invalid = idProblem(id);
-  if (invalid !== undefined) {
-    return invalid;
-  }
+  return idProblem(id) ?? idTakenProblem(index, id);
+}
+
+/**
+ * Why a valid id cannot be given to a new entry or by a rename: `Index`, or an id the workspace
+ * defines (its file named as seen from `fromUri`, when given).
+ */
+export function idTakenProblem(index: WorkspaceIndex, id: string, fromUri?: string): string | undefined {
   if (id === indexId) {
     return l10n.t('The id "{0}" belongs to the index page, which every see-also list links last.', id);
   }
   const existing = index.anchorsOf(id)[0];
-  if (existing) {
-    return l10n.t('The id "{0}" is already defined in {1}.', id, fileNameOf(existing.uri));
-  }
-  return undefined;
+  return existing === undefined ? undefined : l10n.t('The id "{0}" is already defined in {1}.', id, fromUri === undefined ? fileNameOf(existing.uri) : fileNameFrom(existing.uri, fromUri));
 }
 
 

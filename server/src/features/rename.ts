@@ -1,10 +1,10 @@
 import * as l10n from '@vscode/l10n';
 import { Position, Range, RenameFile, TextDocumentEdit, TextEdit, WorkspaceEdit } from 'vscode-languageserver';
-import { entryFileUri, fileNameId, fileNameOf } from '../diagnostics/check';
+import { entryFileUri, fileNameId, fileNameOf, isMarkdownFile } from '../diagnostics/check';
 import { WorkspaceIndex } from '../index/workspaceIndex';
 import { locateAt } from './locate';
 import { indexId } from '../diagnostics/seeAlsoChecks';
-import { headingIdProblem } from './newEntry';
+import { headingIdProblem, idTakenProblem } from './newEntry';
 import { baseIdentifier } from '../parse/identifiers';
 import { fileNameFrom } from '../workspace/uris';
 
@@ -91,11 +91,6 @@ function refuseRenumbering(index: WorkspaceIndex, definerUris: readonly string[]
   }
 }
 
-/** Why no id can be renamed to `Index`. */
-function indexIdTakenReason(): string {
-  return l10n.t('The id "{0}" belongs to the index page, which every see-also list links last.', indexId);
-}
-
 /** Why `Index` itself is not renamed. */
 function indexIdKeptReason(): string {
   return l10n.t('"{0}" cannot be renamed: it is the index page\'s id, which every see-also list links last.', indexId);
@@ -116,7 +111,7 @@ export function entryFileRename(
 ): { readonly from: string; readonly to: string; readonly inTheWay: string | undefined } | undefined {
   // A file is named after its entry's heading, not after a span or figure in it.
   const definer = index.anchorsOf(id).find((located) => located.anchor.heading !== undefined)?.uri;
-  if (definer === undefined || !definer.toLowerCase().endsWith('.md') || fileNameId(definer) !== id) {
+  if (definer === undefined || !isMarkdownFile(definer) || fileNameId(definer) !== id) {
     return undefined;
   }
   const to = entryFileUri(newId, { besideUri: definer });
@@ -145,15 +140,7 @@ export interface RenameOptions {
  * is defined (its file named as seen from `fromUri`).
  */
 export function newIdProblem(index: WorkspaceIndex, newId: string, fromUri?: string): string | undefined {
-  const invalid = headingIdProblem(newId);
-  if (invalid !== undefined) {
-    return invalid;
-  }
-  if (newId === indexId) {
-    return indexIdTakenReason();
-  }
-  const other = index.anchorsOf(newId)[0];
-  return other === undefined ? undefined : l10n.t('The id "{0}" already exists in {1}.', newId, fromUri === undefined ? fileNameOf(other.uri) : fileNameFrom(other.uri, fromUri));
+  return headingIdProblem(newId) ?? idTakenProblem(index, newId, fromUri);
 }
 
 /**

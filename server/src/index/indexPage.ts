@@ -8,7 +8,7 @@ import { comparePositions } from '../parse/positions';
  */
 
 /** The class of the index page's letter sections. */
-export const indexSectionClass = 'index';
+const indexSectionClass = 'index';
 
 /** A letter section of the index page: its heading, where it ends and its links. */
 export interface IndexSection {

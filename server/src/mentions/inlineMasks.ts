@@ -126,7 +126,6 @@ class MaskScanner {
     return '*_"”“»\''.includes(this.text[before] ?? ' ');
   }
 
-  /** The offset just after the next `closer` from `from`, or undefined when there is none. */
   /** The end of the first `</a>` (any case) from `from` on; searched for in vain once, not again. */
   private anchorCloseAfter(from: number): number | undefined {
     if (this.missing.has('</a>')) return undefined;
@@ -136,6 +135,7 @@ class MaskScanner {
     return match === null ? undefined : match.index + match[0].length;
   }
 
+  /** The offset just after the next `closer` from `from`, or undefined when there is none. */
   private closingAfter(closer: string, from: number): number | undefined {
     const at = this.missing.has(closer) ? -1 : this.text.indexOf(closer, from);
     if (at < 0) {

@@ -353,13 +353,6 @@ export function splitLines(text: string): string[] {
   return text.includes('\r') ? text.split(/\r\n|\r|\n/) : text.split('\n');
 }
 
-/**
- * Whether a line can begin only a setext heading, a pipe table, a definition list's term or a
- * paragraph (the blocks `anyBlock` tries for it, in its order, once the others are ruled out by the
- * first character): a letter that starts no ordered-list marker, or the `*` or `_` of emphasis that
- * starts no bullet and no rule. Most lines of a glossary start so ("Die …", "- **Modul**: …" inside
- * a list item), and skip the dozen other kinds of block.
- */
 /** Raw TeX that may be a block of its own (see `endsParagraph` in `rawTex.ts`), looked for in a line before its paragraph is read closely. */
 const texBlockCandidate = new RegExp(`\\\\(?:begin|${[...paragraphEndingTexCommands].join('|')})(?![\\p{L}@])`, 'u');
 
@@ -373,6 +366,13 @@ function mayEndParagraph(text: string): boolean {
   return text.includes('<') || (text.includes('\\') && texBlockCandidate.test(text));
 }
 
+/**
+ * Whether a line can begin only a setext heading, a pipe table, a definition list's term or a
+ * paragraph (the blocks `anyBlock` tries for it, in its order, once the others are ruled out by the
+ * first character): a letter that starts no ordered-list marker, or the `*` or `_` of emphasis that
+ * starts no bullet and no rule. Most lines of a glossary start so ("Die …", "- **Modul**: …" inside
+ * a list item), and skip the dozen other kinds of block.
+ */
 function startsLikeText(text: string): boolean {
   const first = text.charCodeAt(0);
   if (first === 42 /* * */ || first === 95 /* _ */) {

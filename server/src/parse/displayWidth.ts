@@ -30,7 +30,7 @@ function inRanges(ranges: readonly number[], cp: number): boolean {
 }
 
 /** How many columns a code point takes. */
-export function displayWidth(cp: number): number {
+function displayWidth(cp: number): number {
   if (cp < 0x300) return 1;
   if (inRanges(zeroWidth, cp)) return 0;
   return inRanges(doubleWidth, cp) ? 2 : 1;

@@ -86,7 +86,7 @@ function graphSection(graph: ReportGraph, links: ReportLinks): string {
 }
 
 /** The graph as an SVG element (well-formed XML), laid out the same way on every run. */
-export function renderGraphSvg(graph: ReportGraph, links: ReportLinks = noLinks): string {
+function renderGraphSvg(graph: ReportGraph, links: ReportLinks = noLinks): string {
   const indexOf = new Map(graph.nodes.map((node, i) => [node.id, i]));
   const pairs = graph.edges.map((edge) => [indexOf.get(edge.from)!, indexOf.get(edge.to)!] as const);
   const placed = circularLayout(graph.nodes.length, pairs, picture);
@@ -210,7 +210,7 @@ function code(text: string): string {
 }
 
 /** Escapes text for HTML and XML content and double- or single-quoted attribute values. */
-export function escapeHtml(text: string): string {
+function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (character) => `&#${character.charCodeAt(0)};`);
 }
 

@@ -95,7 +95,7 @@ test('a # written escaped or as a character reference stays: the id after it is 
 test('rename refuses an id that exists or cannot be an id', () => {
   const { index, uri, position } = at('Data-Scraping.md', 2, 'web]');
   const options = { isOpen: () => false, documentChanges: true, renamesFiles: true };
-  assert.throws(() => renameId(index, uri, position, 'Data-Scraping', options), /already exists in Data-Scraping.md/);
+  assert.throws(() => renameId(index, uri, position, 'Data-Scraping', options), /is already defined in Data-Scraping.md/);
   assert.throws(() => renameId(index, uri, position, 'Web Crawler', options), /contains a space:/);
   assert.throws(() => renameId(index, uri, position, '../x', options), RenameRefused);
 });

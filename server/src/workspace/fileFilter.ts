@@ -3,7 +3,7 @@ import { FileFilter } from './workspace';
 import { folderPrefix } from './uris';
 
 /** Folders that never belong to a glossary. */
-export const alwaysSkippedFolders: readonly string[] = ['node_modules', '.git'];
+const alwaysSkippedFolders: readonly string[] = ['node_modules', '.git'];
 
 /** A compiled `FileFilter`: questions about paths relative to the listed folder, with `/`. */
 export interface FileMatcher {
