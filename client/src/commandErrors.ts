@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { errorMessage } from '../../server/src/errorText';
 
 /**
  * A command that shows what went wrong rather than failing with VS Code's generic "Command … resulted
@@ -19,7 +20,7 @@ export function withClearErrors<A extends unknown[], R>(run: (...args: A) => R |
 /** Tells the writer that a glossary command failed and why, offering to restart the server. */
 export async function showFailure(error: unknown): Promise<void> {
   const restart = vscode.l10n.t('Restart Server');
-  const reason = error instanceof Error ? error.message : String(error);
+  const reason = errorMessage(error);
   const answer = await vscode.window.showErrorMessage(vscode.l10n.t('The glossary command did not complete: {0}', reason), restart);
   if (answer === restart) {
     await vscode.commands.executeCommand('glossary.restartServer');

@@ -9,6 +9,7 @@ import { showReport } from './commands/showReport';
 import { createLanguageClient, registerRenameGuard } from './languageClient';
 import { withClearErrors } from './commandErrors';
 import { GlossaryStatusBar, isGlossaryStatus } from './statusBar';
+import { errorMessage } from '../../server/src/errorText';
 
 /** What `activate` returns: read by the extension-host tests and open to other extensions. */
 export interface GlossaryExtensionApi {
@@ -108,7 +109,7 @@ async function restartServer(languageClient: LanguageClient, statusBar: Glossary
     if (languageClient.state === State.Starting) await languageClient.start().catch(() => undefined);
     await (isStopped(languageClient.state) ? startAgain(languageClient) : languageClient.restart());
   } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
+    const reason = errorMessage(error);
     void vscode.window.showErrorMessage(vscode.l10n.t('The glossary server did not start again: {0}', reason));
   } finally {
     if (isStopped(languageClient.state)) statusBar.stopped();

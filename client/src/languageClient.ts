@@ -4,6 +4,7 @@ import { ServerCommands } from '../../server/src/protocol';
 import { completeCreatedEntry } from './createdEntries';
 import { completeIgnoredMentions } from './ignoreMentionsCommand';
 import { PushedDiagnosticsOnly } from './pushedDiagnostics';
+import { errorMessage } from '../../server/src/errorText';
 
 /** The id under which the client keeps its settings: `glossary.trace.server` traces the protocol. */
 const clientId = 'glossary';
@@ -81,7 +82,7 @@ class LocalizedErrorHandler implements ErrorHandler {
  * shown here instead and ends the rename. Outside a glossary, Markdown's rename goes on as before.
  */
 function renameMiddleware(inGlossary: () => boolean): Pick<Middleware, 'prepareRename' | 'provideRenameEdits'> {
-  const explain = (error: unknown): void => void vscode.window.showInformationMessage(error instanceof Error ? error.message : String(error));
+  const explain = (error: unknown): void => void vscode.window.showInformationMessage(errorMessage(error));
   return {
     prepareRename: async (document, position, token, next) => {
       try {

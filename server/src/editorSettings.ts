@@ -1,4 +1,5 @@
 import { Connection } from 'vscode-languageserver';
+import { errorMessage } from './errorText';
 
 /** The settings section the editor keeps this server's settings under. */
 const settingsSection = 'glossary';
@@ -32,7 +33,7 @@ export class EditorSettings {
       return await question;
     } catch (error) {
       // The glossary is still read, with the settings last pushed (or none): without it the editor would get nothing.
-      this.connection.console.warn(`workspace/configuration failed, the editor's settings are not applied: ${error instanceof Error ? error.message : String(error)}`);
+      this.connection.console.warn(`workspace/configuration failed, the editor's settings are not applied: ${errorMessage(error)}`);
       return this.pushed;
     } finally {
       if (this.unanswered === question) this.unanswered = undefined;

@@ -7,6 +7,7 @@ import { FolderWatcher } from './workspace/folderWatcher';
 import { NodeFileSystemWorkspace } from './workspace/nodeWorkspace';
 import { isInFolder } from './workspace/uris';
 import { Workspace } from './workspace/workspace';
+import { errorMessage } from './errorText';
 
 /**
  * Keeps the server told of the glossary's files changed on disk by other programs: through the
@@ -55,7 +56,7 @@ export class FileWatching {
       (error: unknown) => {
         if (!this.registrationRefused) {
           this.registrationRefused = true;
-          this.connection.console.warn(`The editor refused to watch files (${error instanceof Error ? error.message : String(error)}): the server watches them itself.`);
+          this.connection.console.warn(`The editor refused to watch files (${errorMessage(error)}): the server watches them itself.`);
           this.watchDisk();
         }
         return undefined;

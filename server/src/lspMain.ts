@@ -4,6 +4,7 @@ import { localeOfEnvironment } from './localization';
 import { hasShutDown } from './requestRunner';
 import { startServer } from './server';
 import { consoleToLog, transportOf, withCanonicalFileUris } from './transport';
+import { errorWithStack } from './errorText';
 
 /**
  * `glossary lsp`: the language server on the connection named by --stdio, --node-ipc, --socket or
@@ -23,7 +24,7 @@ export function startLanguageServer(): void {
   transport.reader.onClose(() => process.exit(hasShutDown(connection) ? 0 : 1));
   // A request the client failed to answer must not end the writer's language features.
   process.on('unhandledRejection', (reason) => {
-    connection.console.error(`unexpected failure: ${reason instanceof Error ? (reason.stack ?? reason.message) : String(reason)}`);
+    connection.console.error(`unexpected failure: ${errorWithStack(reason)}`);
   });
   startServer(connection, undefined, (editorLocale) => chosen ?? editorLocale ?? environment);
 }

@@ -2,6 +2,7 @@ import { statSync, writeFileSync } from 'node:fs';
 import * as l10n from '@vscode/l10n';
 import { ExitCode, runCli } from './cli/main';
 import { followLinks, NodeFileSystemWorkspace, writeErrorReason } from './workspace/nodeWorkspace';
+import { errorMessage } from './errorText';
 
 /**
  * The `glossary` executable: `glossary lsp` starts the language server on stdio, every other
@@ -48,7 +49,7 @@ function main(): void {
       process.exitCode = exitCode;
     },
     (error: unknown) => {
-      process.stderr.write(`glossary: ${l10n.t('internal error: {0}', error instanceof Error ? error.message : String(error))}\n`);
+      process.stderr.write(`glossary: ${l10n.t('internal error: {0}', errorMessage(error))}\n`);
       process.exitCode = ExitCode.internalError;
     },
   );

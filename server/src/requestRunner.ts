@@ -1,4 +1,5 @@
 import { CancellationToken, Connection, ErrorCodes, MessageType, ResponseError, ShowMessageNotification } from 'vscode-languageserver';
+import { errorWithStack } from './errorText';
 
 /** The connections whose client asked the server to shut down. */
 const shutDown = new WeakSet<Connection>();
@@ -44,7 +45,7 @@ export function runSafely<P, R>(
       if (error instanceof ResponseError) {
         throw error;
       }
-      connection.console.error(`${name} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+      connection.console.error(`${name} failed: ${errorWithStack(error)}`);
       return empty;
     }
   };

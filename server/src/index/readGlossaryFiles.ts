@@ -6,6 +6,7 @@ import { hasIndexSections } from './indexPage';
 import { FileProblem, ReadResult, Workspace } from '../workspace/workspace';
 import { folderOfMost, folderPrefix, isInFolder } from '../workspace/uris';
 import { TimeSlices } from '../timeSlices';
+import { errorMessage } from '../errorText';
 
 /**
  * Turns a file's text into its model (the parser, with the workspace's parse options bound), or
@@ -57,7 +58,7 @@ export async function readGlossaryFiles<T = GlossaryDocument>(workspace: Workspa
     const result = await pending.shift()!.catch((error: unknown): ReadResult => ({
       kind: 'failure',
       reason: 'unreadable',
-      message: l10n.t('skipped: cannot read the file ({0})', error instanceof Error ? error.message : String(error)),
+      message: l10n.t('skipped: cannot read the file ({0})', errorMessage(error)),
     }));
     if (result.kind === 'failure') {
       skipped.push({ uri, message: result.message });

@@ -5,6 +5,7 @@ import { URI } from 'vscode-uri';
 import { decodeFileBytes } from './decode';
 import { comparePaths, createFileMatcher, FileMatcher } from './fileFilter';
 import { FileFilter, FileListing, FileProblem, PathKind, ReadResult, Workspace } from './workspace';
+import { errorMessage } from '../errorText';
 
 /** How a `NodeFileSystemWorkspace` reads files. */
 export interface NodeWorkspaceOptions {
@@ -106,7 +107,7 @@ export function writeErrorReason(error: unknown): string {
     case 'ENOSPC':
       return l10n.t('the disk is full');
     default:
-      return error instanceof Error ? error.message : String(error);
+      return errorMessage(error);
   }
 }
 
@@ -200,5 +201,5 @@ export function toUri(fsPath: string): string {
 
 function describe(error: unknown): string {
   const errno = error as NodeJS.ErrnoException;
-  return errno.code ?? (error instanceof Error ? error.message : String(error));
+  return errno.code ?? errorMessage(error);
 }
