@@ -8,6 +8,7 @@
  */
 
 import { rawTexEnd, withTexPairs } from '../parse/rawTex';
+import { codeSpanEnd, mathEnd } from '../parse/inline';
 
 /** A half-open range of offsets into the paragraph's text. */
 export type Mask = readonly [start: number, end: number];
@@ -27,7 +28,8 @@ function masksOf(text: string): Mask[] {
     const start = match.index;
     const end = scanner.maskEnd(match[0], start);
     if (end === undefined) {
-      opener.lastIndex = start + match[0].length;
+      // An unclosed run of backticks or dollars is one literal character, as the parser reads it: a shorter run may open after it.
+      opener.lastIndex = start + (match[0][0] === '`' || match[0][0] === '$' ? 1 : match[0].length);
       continue;
     }
     masks.push([start, end]);
@@ -44,13 +46,10 @@ const nonSpace = /\S+/y;
  */
 class MaskScanner {
   private readonly closers: Map<number, number>;
-  private readonly codeSpans: CodeSpanFinder;
   private readonly missing = new Set<string>();
-  private noMathCloserAfter = Infinity;
 
   constructor(private readonly text: string) {
     this.closers = matchingBrackets(text);
-    this.codeSpans = new CodeSpanFinder(text);
   }
 
   /** Where the construct opened at `start` ends, or undefined when it is not one (an unclosed bracket). */
@@ -62,7 +61,11 @@ class MaskScanner {
         return end < 0 ? undefined : end;
       }
       case '`':
-        return this.codeSpans.endOf(start, token.length);
+      case '$': {
+        // Code and math end where the parser ends them.
+        const end = token[0] === '`' ? codeSpanEnd(this.text, start) : mathEnd(this.text, start);
+        return end < 0 ? undefined : end;
+      }
       case '[': {
         const close = this.closers.get(start);
         if (close === undefined) {
@@ -80,8 +83,6 @@ class MaskScanner {
         const close = this.closers.get(start);
         return close === undefined || !this.followsQuotation(start) ? undefined : close + 1;
       }
-      case '$':
-        return token === '$$' ? this.closingAfter('$$', start + 2) : this.inlineMathEnd(start);
       case '<': {
         if (token === '<!--') return this.closingAfter('-->', start + 4) ?? this.text.length;
         const tagEnd = this.closingAfter('>', start);
@@ -95,26 +96,6 @@ class MaskScanner {
         nonSpace.exec(this.text);
         return nonSpace.lastIndex;
     }
-  }
-
-  /**
-   * Where inline math opened by a `$` at `start` ends, as Pandoc reads it: the opening `$` has a
-   * non-space right after it, the closing one a non-space right before it and no digit after it
-   * ("$5 und $10" is no math).
-   */
-  private inlineMathEnd(start: number): number | undefined {
-    if (/\s/.test(this.text[start + 1] ?? ' ') || start >= this.noMathCloserAfter) {
-      return undefined;
-    }
-    for (let close = this.text.indexOf('$', start + 1); close >= 0; close = this.text.indexOf('$', close + 1)) {
-      if (this.text[close - 1] === '\\') continue;
-      if (!/\s/.test(this.text[close - 1]!) && !/[0-9]/.test(this.text[close + 1] ?? ' ')) {
-        return close + 1;
-      }
-    }
-    // No closer from here on: a later `$` finds none either (so no stretch is searched twice in vain).
-    this.noMathCloserAfter = start;
-    return undefined;
   }
 
   /** Whether a closing emphasis or quotation mark stands right before the offset (spaces aside). */
@@ -170,33 +151,4 @@ function matchingBrackets(text: string): Map<number, number> {
     }
   }
   return closers;
-}
-
-/**
- * Finds where a code span opened by a run of backticks ends: at the next run of as many. A run
- * length once found unclosed stays unclosed further on, so no stretch is searched twice in vain.
- */
-class CodeSpanFinder {
-  private readonly unclosedLengths = new Set<number>();
-
-  constructor(private readonly text: string) {}
-
-  endOf(start: number, length: number): number | undefined {
-    if (this.unclosedLengths.has(length)) {
-      return undefined;
-    }
-    let from = start + length;
-    for (let tick = this.text.indexOf('`', from); tick >= 0; tick = this.text.indexOf('`', from)) {
-      let runEnd = tick;
-      while (this.text[runEnd] === '`') {
-        runEnd++;
-      }
-      if (runEnd - tick === length) {
-        return runEnd;
-      }
-      from = runEnd;
-    }
-    this.unclosedLengths.add(length);
-    return undefined;
-  }
 }

@@ -205,7 +205,7 @@ export function codeSpanEnd(text: string, pos: number): number {
 }
 
 /** The end of `$...$` or `$$...$$` math at `pos`, or -1 when Pandoc would read a literal `$`. */
-function mathEnd(text: string, pos: number): number {
+export function mathEnd(text: string, pos: number): number {
   if (text.startsWith('$$', pos)) {
     const close = text.indexOf('$$', pos + 2);
     if (close > pos + 2) return close + 2;

@@ -460,6 +460,14 @@ test('no mention in suspended compounds, gender forms, indented code, math, comm
   ]);
 });
 
+test('code spans and math end where pandoc ends them: text after an unclosed run of backticks, or between a $ that closes nothing and math, is prose', () => {
+  const terms: [string, string][] = [['Tensor', 'Tensor']];
+  // Pandoc: `` literal, the code span "y", then Tensor` as text; $x$5 is no math (a digit follows), $y$ is.
+  assert.deepEqual(mentionsOf(withTerms(['x ``` y `Tensor` z'], terms), 'A.md'), ['2:9-2:15 Tensor -> #Tensor']);
+  assert.deepEqual(mentionsOf(withTerms(['a $x$5 und Tensor $y$'], terms), 'A.md'), ['2:11-2:17 Tensor -> #Tensor']);
+  assert.deepEqual(mentionsOf(withTerms(['a `Tensor` and $Tensor$'], terms), 'A.md'), []);
+});
+
 test('no mention where a link would be read as something else: an image after !, a citation after @, a link with attributes before {', () => {
   const terms: [string, string][] = [['TensorFlow', 'TensorFlow']];
   // (Only the first mention of a section is named: each case is a paragraph of its own.)
