@@ -32,10 +32,10 @@ import { FileWatching } from './fileWatching';
 import { listenToGlossaryRequests } from './glossaryRequests';
 import type { IndexChange } from './index/workspaceIndex';
 import { useLocale } from './localization';
-import { GlossaryStatus, StatusNotification } from './protocol';
 import { answerPrepareRename, answerRename, renameOutdatedError } from './renameRequest';
-import { hasShutDown, markShutDown, runSafely, showMessage } from './requestRunner';
+import { markShutDown, runSafely, showMessage } from './requestRunner';
 import { ServerServices } from './serverServices';
+import { StatusReporter } from './statusReporter';
 import { GlossarySession, LoadReport, OpenText } from './session/glossarySession';
 import { NodeFileSystemWorkspace } from './workspace/nodeWorkspace';
 import { Workspace } from './workspace/workspace';
@@ -66,7 +66,7 @@ export function startServer(
     (uri) => documents.get(uri)?.version,
     () => {
       // While the glossary is read and then published whole, the status stays 'indexing'.
-      if (reloadsUnderWay === 0) sendStatusSoon();
+      status.sendSoon();
       refreshMentionsSoon();
     },
   );
@@ -114,32 +114,7 @@ export function startServer(
       }
       return result;
     };
-  let statusTimer: NodeJS.Timeout | undefined;
-  /** Reloads begun whose diagnostics are not all published yet. */
-  let reloadsUnderWay = 0;
-  /**
-   * Whether a reload's diagnostics were all published while another was under way: "ready" is sent
-   * once none is, also when the last to end is an older reload's publication, ended unfinished.
-   */
-  let readyOwed = false;
-  /** The last status sent: the same again is not sent (publications and reloads ask for it often). */
-  let lastStatus = '';
-  const notifyStatus = (status: GlossaryStatus): void => {
-    const text = JSON.stringify(status);
-    if (text === lastStatus || hasShutDown(connection)) return;
-    lastStatus = text;
-    void connection.sendNotification(StatusNotification, status);
-  };
-  const sendStatus = (state: GlossaryStatus['state']): void => {
-    notifyStatus({ state, ...session.counts(), hasConfigFile: session.hasConfigFile(), indexPageUri: session.index.indexPageUri() });
-  };
-  // Counting is cheap but not free on a large glossary: once per burst of changes is enough.
-  const sendStatusSoon = (): void => {
-    statusTimer ??= setTimeout(() => {
-      statusTimer = undefined;
-      sendStatus('ready');
-    }, 250);
-  };
+  const status = new StatusReporter(connection, () => session);
   const reportLoadProblems = (result: LoadReport): void => {
     for (const problem of result.configProblems) {
       showMessage(connection, MessageType.Warning, l10n.t('{0} The glossary is read without it until it is corrected.', problem));
@@ -152,33 +127,26 @@ export function startServer(
 
   /** Reads the glossary anew; into `next` when the folders changed, which serves once it is read. */
   const reload = async (next: GlossarySession = session): Promise<void> => {
-    reloadsUnderWay++;
+    status.reloadStarted();
     let indexedUris: string[];
     try {
       indexedUris = await readGlossary(next);
     } catch (error) {
-      reloadsUnderWay--;
+      status.reloadEnded(false);
       throw error;
     }
     // Not awaited: file events and reloads queued behind this one go on meanwhile (a reload ends this publication).
-    void diagnostics.publishAll(indexedUris).then((finished) => {
-      reloadsUnderWay--;
-      readyOwed ||= finished;
-      if (readyOwed && reloadsUnderWay === 0) {
-        readyOwed = false;
-        sendStatus('ready');
-      }
-    });
+    void diagnostics.publishAll(indexedUris).then((finished) => status.reloadEnded(finished));
   };
   /** Reads the glossary into `next`, which then serves; the URIs of its documents. */
   const readGlossary = async (next: GlossarySession): Promise<string[]> => {
     const current = await settings.current();
     settings.loadedWith(current);
-    sendStatus('indexing');
+    status.send('indexing');
     // The first entry read tells the client that the folder is a glossary, which it then shows as
     // being indexed (a folder of plain Markdown is read without a word in the status bar).
     const firstEntryRead = (readSoFar: { entryCount: number; fileCount: number }): void => {
-      if (session.counts().entryCount === 0) notifyStatus({ state: 'indexing', ...readSoFar, brokenLinkCount: 0, hasConfigFile: session.hasConfigFile() });
+      if (session.counts().entryCount === 0) status.notify({ state: 'indexing', ...readSoFar, brokenLinkCount: 0, hasConfigFile: session.hasConfigFile() });
     };
     reportLoadProblems(await next.load(current ?? undefined, openTexts, firstEntryRead));
     session = next;
@@ -376,7 +344,7 @@ export function startServer(
     // Work still queued (a file read, a reload) may finish, but sends nothing and watches nothing more.
     diagnostics.dispose();
     watching.dispose();
-    clearTimeout(statusTimer);
+    status.dispose();
     clearTimeout(mentionRefresh);
   });
   documents.listen(connection);
