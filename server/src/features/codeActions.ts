@@ -16,6 +16,7 @@ import { toLspDiagnostic } from './diagnostics';
 import { rangeContains } from './locate';
 import { titleForMissingId } from './missingEntries';
 import { idAttribute, idProblem, newEntryProblem, readsAsHeading } from './newEntry';
+import { neverReplace } from './workspaceEdits';
 import { idEditsByUri, newIdProblem } from './rename';
 import { definedOnce, entryWithId, isCopyUnderOtherName, isFileNameMeant, misnamedEntryFile, titleUntoldById } from './entryOf';
 import { linkFirstMentionsEdits, linkMentionEdit, linkMentionsKind } from './mentionLinks';
@@ -365,7 +366,7 @@ function idFileFixes(input: CodeActionInput, model: GlossaryDocument, diagnostic
   // Nor onto a file whose name differs in case alone: one file on Windows and macOS.
   if (diagnostic.code === DiagnosticCode.AnchorFileMismatch && input.renamesFiles && newUri !== undefined && !input.index.documentsNamedAlike(newUri).some((other) => other.uri !== model.uri)) {
     // overwrite: false and ignoreIfExists: false make the editor refuse when the file exists meanwhile.
-    const rename = RenameFile.create(model.uri, newUri, { overwrite: false, ignoreIfExists: false });
+    const rename = RenameFile.create(model.uri, newUri, neverReplace);
     actions.push(quickFix(l10n.t('Rename the file to "{0}.md"', entry.id), diagnostic, { documentChanges: [rename] }, false));
   }
   return actions;

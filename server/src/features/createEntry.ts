@@ -5,6 +5,7 @@ import { affectedNow, IndexChange } from '../index/workspaceIndex';
 import { CreateEntryParams, CreateEntryResult } from '../protocol';
 import { GlossarySession } from '../session/glossarySession';
 import { entryTemplate } from './newEntry';
+import { applyOrReason, neverReplace } from './workspaceEdits';
 
 /** What the client can do that creating an entry needs. */
 export interface EntryCreationClient {
@@ -81,16 +82,7 @@ async function startSnippet(connection: Connection, uri: string, text: string, s
 
 /** Creates the file with a workspace edit; undefined when the editor applied it, else why not. */
 async function createWithEdit(connection: Connection, uri: string, id: string, text: string): Promise<string | undefined> {
-  // overwrite: false and ignoreIfExists: false: the editor refuses rather than replace a file.
-  const applied = await connection.workspace.applyEdit({
-    label: l10n.t('Create entry "{0}"', id),
-    edit: {
-      documentChanges: [
-        CreateFile.create(uri, { overwrite: false, ignoreIfExists: false }),
-        TextDocumentEdit.create({ uri, version: null }, [TextEdit.insert({ line: 0, character: 0 }, text)]),
-      ],
-    },
+  return applyOrReason(connection, l10n.t('Create entry "{0}"', id), {
+    documentChanges: [CreateFile.create(uri, neverReplace), TextDocumentEdit.create({ uri, version: null }, [TextEdit.insert({ line: 0, character: 0 }, text)])],
   });
-  // A client answering nothing (against the protocol) is taken to have refused.
-  return applied?.applied === true ? undefined : (applied?.failureReason ?? l10n.t('the editor refused the edit.'));
 }

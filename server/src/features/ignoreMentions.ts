@@ -5,6 +5,7 @@ import { findNodeAtLocation, parseTree, type Node, type ParseError } from 'jsonc
 import { configFileName } from '../config';
 import { IgnoreMentionsParams, IgnoreMentionsResult } from '../protocol';
 import { GlossarySession } from '../session/glossarySession';
+import { applyOrReason, neverReplace } from './workspaceEdits';
 
 /** The key of `.glossary.json` that lists the entries whose names are not suggested as mentions. */
 const key = 'ignoreMentionsOf';
@@ -104,11 +105,7 @@ export async function addIgnoredMention(
   }
   const edit: WorkspaceEdit = !client.documentChanges
     ? { changes: { [uri]: edits } }
-    : { documentChanges: [...(text === undefined ? [CreateFile.create(uri, { overwrite: false, ignoreIfExists: false })] : []), TextDocumentEdit.create({ uri, version: null }, edits)] };
-  const applied = await connection.workspace.applyEdit({ label: l10n.t('Do not suggest links to #{0}', id), edit });
-  // A client answering nothing (against the protocol) is taken to have refused.
-  if (applied?.applied !== true) {
-    return { error: l10n.t('{0} was not changed: {1}', configFileName, applied?.failureReason ?? l10n.t('the editor refused the edit.')) };
-  }
-  return { uri };
+    : { documentChanges: [...(text === undefined ? [CreateFile.create(uri, neverReplace)] : []), TextDocumentEdit.create({ uri, version: null }, edits)] };
+  const refused = await applyOrReason(connection, l10n.t('Do not suggest links to #{0}', id), edit);
+  return refused === undefined ? { uri } : { error: l10n.t('{0} was not changed: {1}', configFileName, refused) };
 }

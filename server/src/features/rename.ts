@@ -5,6 +5,7 @@ import { WorkspaceIndex } from '../index/workspaceIndex';
 import { locateAt } from './locate';
 import { indexId } from '../diagnostics/seeAlsoChecks';
 import { headingIdProblem, idTakenProblem } from './newEntry';
+import { neverReplace } from './workspaceEdits';
 import { baseIdentifier } from '../parse/identifiers';
 import { fileNameFrom } from '../workspace/uris';
 
@@ -202,7 +203,7 @@ export function renameId(index: WorkspaceIndex, uri: string, position: Position,
   if (file?.inTheWay !== undefined) {
     options.fileKept?.(file.from, file.inTheWay);
   } else if (file !== undefined) {
-    documentChanges.push(RenameFile.create(file.from, file.to, { overwrite: false, ignoreIfExists: false }));
+    documentChanges.push(RenameFile.create(file.from, file.to, neverReplace));
   }
   return { documentChanges };
 }
