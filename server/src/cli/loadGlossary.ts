@@ -8,7 +8,7 @@ import { DiagnosticCode } from '../diagnostics/codes';
 import { findMentionsOf } from '../mentions/unlinkedMentions';
 import { parseGlossaryDocument } from '../parse/parser';
 import { Workspace } from '../workspace/workspace';
-import { findConfigFile, type FoundConfigFile } from '../workspace/configLookup';
+import { configFileUriIn, findConfigFile, type FoundConfigFile } from '../workspace/configLookup';
 import { isInFolder } from '../workspace/uris';
 
 /** A file of the command line's glossary, with the path to print for it. */
@@ -178,7 +178,7 @@ export async function loadGlossary(paths: readonly string[], environment: LoadEn
     // One run checks one glossary, with the settings of the first path: a glossary of its own
     // further down (its `.glossary.json`) would be judged silently by these.
     for (const folder of listing.folders) {
-      const nested = Utils.joinPath(URI.parse(folder), configFileName).toString();
+      const nested = configFileUriIn(folder);
       if (folder !== configFile.folderUri && (await workspace.stat(nested)) === 'file') {
         const displayPath = displayPathIn(target.given, target.uri, nested);
         const settings = configFile.folderUri === undefined ? l10n.t('the default settings') : configFile.fileName;

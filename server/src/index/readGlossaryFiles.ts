@@ -5,6 +5,7 @@ import { parseGlossaryDocument } from '../parse/parser';
 import { hasIndexSections } from './indexPage';
 import { FileProblem, ReadResult, Workspace } from '../workspace/workspace';
 import { folderOfMost, folderPrefix, isInFolder } from '../workspace/uris';
+import { literalPattern } from '../workspace/fileFilter';
 import { TimeSlices } from '../timeSlices';
 import { errorMessage } from '../errorText';
 
@@ -140,9 +141,9 @@ async function unlistedIndexPage(
   listed: ReadonlySet<string>,
 ): Promise<string | undefined> {
   // The exclude patterns are relative to the glossary's root, as for every file; the page is looked
-  // for in the folder alone, whose path is written into the include pattern with its characters escaped.
+  // for in the folder alone, whose path from the root the include pattern holds.
   const base = rootUri !== undefined && isInFolder(folder, rootUri) ? rootUri : folder;
-  const folderPath = folder === base ? '' : `${decodeURIComponent(folder.slice(folderPrefix(base).length)).replace(/[\\*?[\](){}!+@|]/g, '\\$&')}/`;
+  const folderPath = folder === base ? '' : `${literalPattern(decodeURIComponent(folder.slice(folderPrefix(base).length)))}/`;
   const { uris } = await workspace.listFiles(folder, { include: [`${folderPath}*.txt`], exclude: config.exclude, baseUri: base });
   for (const uri of uris) {
     if (!listed.has(uri) && (await holdsIndexSections(workspace, uri))) return uri;

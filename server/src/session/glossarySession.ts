@@ -1,6 +1,6 @@
 import * as l10n from '@vscode/l10n';
 import { URI, Utils } from 'vscode-uri';
-import { findConfigFile, FoundConfigFile } from '../workspace/configLookup';
+import { configFileUriIn, findConfigFile, FoundConfigFile } from '../workspace/configLookup';
 import { unresolvedLinkCode } from '../diagnostics/linkChecks';
 import { configFileName, defaultConfig, entriesFolderUri, GlossaryConfig, resolveConfig } from '../config';
 import { computeDiagnostics } from '../diagnostics/computeDiagnostics';
@@ -16,7 +16,7 @@ import { textFingerprint } from '../parse/fingerprint';
 import { parseGlossaryDocument } from '../parse/parser';
 import { MissingEntry, ProposedEntry } from '../protocol';
 import { missingEntries } from '../features/missingEntries';
-import { createFileMatcher, FileMatcher } from '../workspace/fileFilter';
+import { createFileMatcher, FileMatcher, literalPattern } from '../workspace/fileFilter';
 import { FileProblem, Workspace } from '../workspace/workspace';
 import { caseFoldedUri, folderOf, folderPrefix, isInFolder } from '../workspace/uris';
 import { TimeSlices } from '../timeSlices';
@@ -177,7 +177,7 @@ export class GlossarySession {
     this.indexPageFolder = indexPage.searchedFolder;
     this.missingIndexFile = indexPage.missingUri;
     this.configuredIndexFile = indexPage.uri;
-    this.configUri = configFile?.folderUri === undefined ? undefined : Utils.joinPath(URI.parse(configFile.folderUri), configFileName).toString();
+    this.configUri = configFile?.folderUri === undefined ? undefined : configFileUriIn(configFile.folderUri);
     this.settingsFolderUri = configFile?.folderUri ?? first;
     this.currentIndex = index;
     this.openVersions.clear();
@@ -288,7 +288,7 @@ export class GlossarySession {
   /** The `.glossary.json` of the glossary: the one read, else where one would be (in the first workspace folder); undefined without a folder. */
   configFileUri(): string | undefined {
     const first = this.folderUris[0];
-    return this.configUri ?? (first === undefined ? undefined : Utils.joinPath(URI.parse(first), configFileName).toString());
+    return this.configUri ?? (first === undefined ? undefined : configFileUriIn(first));
   }
 
   /**
@@ -346,8 +346,7 @@ export class GlossarySession {
    */
   private async isOnDiskAsNamed(uri: string): Promise<boolean> {
     if (!(await this.isOnDisk(uri))) return false;
-    const exactName = Utils.basename(URI.parse(uri)).replace(/[\\*?[\]{}()!+@]/g, '\\$&');
-    const listing = await this.workspace.listFiles(folderOf(uri), { include: [exactName], exclude: [] });
+    const listing = await this.workspace.listFiles(folderOf(uri), { include: [literalPattern(Utils.basename(URI.parse(uri)))], exclude: [] });
     const named = URI.parse(uri).toString();
     return listing.uris.some((listed) => URI.parse(listed).toString() === named);
   }

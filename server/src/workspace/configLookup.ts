@@ -14,6 +14,11 @@ export interface FoundConfigFile {
   readonly problems: readonly string[];
 }
 
+/** The URI of the settings file a folder would hold. */
+export function configFileUriIn(folderUri: string): string {
+  return Utils.joinPath(URI.parse(folderUri), configFileName).toString();
+}
+
 /**
  * Looks for `.glossary.json` in a folder and its ancestors, stopping at the first folder that
  * holds `.git` (the repository root) or at the file-system root. Its problems name it as `nameOf`
@@ -22,7 +27,7 @@ export interface FoundConfigFile {
 export async function findConfigFile(workspace: Workspace, startFolderUri: string, nameOf: (configUri: string) => string = () => configFileName): Promise<FoundConfigFile> {
   let folder = URI.parse(startFolderUri);
   for (;;) {
-    const candidate = Utils.joinPath(folder, configFileName).toString();
+    const candidate = configFileUriIn(folder.toString());
     const read = await workspace.readFile(candidate);
     if (read.kind === 'text') {
       const fileName = nameOf(candidate);

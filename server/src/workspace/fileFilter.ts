@@ -17,6 +17,11 @@ export interface FileMatcher {
   skipsFolder(relativePath: string): boolean;
 }
 
+/** A path or name as a pattern that matches it alone: the characters patterns give a meaning to, escaped. */
+export function literalPattern(path: string): string {
+  return path.replace(/[\\*?[\](){}!+@|]/g, '\\$&');
+}
+
 /** Compiles the include and exclude patterns once for a listing of the folder `folderUri`. */
 export function createFileMatcher(filter: FileFilter, folderUri: string): FileMatcher {
   const isIncluded = picomatch([...filter.include]);
