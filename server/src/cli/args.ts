@@ -48,8 +48,7 @@ export const severities: readonly Severity[] = ['error', 'warning', 'information
 export function explicitLocale(argv: readonly string[]): string | undefined {
   let locale: string | undefined;
   for (let i = 0; i < argv.length && argv[i] !== '--'; i++) {
-    const argument = argv[i]!;
-    const value = argument === '--locale' ? argv[i + 1] : argument.startsWith('--locale=') ? argument.slice('--locale='.length) : undefined;
+    const value = optionAt(argv, i, '--locale')?.value;
     // Anything but a language (`--locale --stdio`) is left to the argument check, or, for lsp, ignored.
     if (value !== undefined && isLanguageTag(value)) {
       locale = value;
@@ -59,15 +58,25 @@ export function explicitLocale(argv: readonly string[]): string | undefined {
 }
 
 /**
+ * The option `name` at `argv[i]`, as `--name VALUE` (two arguments) or `--name=VALUE` (one), or
+ * undefined when another argument stands there.
+ */
+function optionAt(argv: readonly string[], i: number, name: string): { readonly value: string | undefined; readonly width: 1 | 2 } | undefined {
+  const argument = argv[i];
+  if (argument === name) return { value: argv[i + 1], width: 2 };
+  return argument?.startsWith(`${name}=`) ? { value: argument.slice(name.length + 1), width: 1 } : undefined;
+}
+
+/**
  * The `--locale LANG` options before the command (`explicitLocale` reads them), and the arguments
  * from the command on.
  */
 function splitLeadingLocales(argv: readonly string[]): { readonly locales: readonly (string | undefined)[]; readonly rest: readonly string[] } {
   const locales: (string | undefined)[] = [];
   let start = 0;
-  while (argv[start] === '--locale' || argv[start]?.startsWith('--locale=')) {
-    locales.push(argv[start] === '--locale' ? argv[start + 1] : argv[start]!.slice('--locale='.length));
-    start += argv[start] === '--locale' ? 2 : 1;
+  for (let locale = optionAt(argv, start, '--locale'); locale !== undefined; locale = optionAt(argv, start, '--locale')) {
+    locales.push(locale.value);
+    start += locale.width;
   }
   return { locales, rest: argv.slice(start) };
 }
@@ -110,14 +119,15 @@ export function parseArguments(argv: readonly string[]): CliCommand | UsageError
   const values = new Map<string, string>();
   for (let i = 0; i < rest.length; i++) {
     const argument = rest[i]!;
-    const option = (valueOptionsOf[command] as readonly string[]).find((name) => argument === name || argument.startsWith(`${name}=`));
+    const option = (valueOptionsOf[command] as readonly string[]).find((name) => optionAt(rest, i, name) !== undefined);
     if (argument === '--help' || argument === '-h') {
       return { kind: 'help' };
     } else if (option !== undefined) {
-      const value = argument === option ? rest[++i] : argument.slice(option.length + 1);
+      const { value, width } = optionAt(rest, i, option)!;
+      i += width - 1;
       const problem = option === '--locale' ? localeProblem(value) : value === undefined || value === '' || value.startsWith('--') ? usageError(missingValueMessage(option, command)) : undefined;
-      if (problem !== undefined) {
-        return problem;
+      if (problem !== undefined || value === undefined) {
+        return problem ?? usageError(missingValueMessage(option, command));
       }
       values.set(option, value);
     } else if (argument === '--') {
