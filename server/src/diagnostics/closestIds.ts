@@ -19,7 +19,6 @@ const maxEditDistance = 3;
 interface Candidate {
   readonly id: string;
   readonly lower: string;
-  readonly singular: string;
   /** The characters of `lower` (see `characterSetOf`). */
   readonly characters: number;
 }
@@ -31,9 +30,8 @@ interface Candidate {
  * it, and a change of one id (typing in a heading) costs no rebuild.
  */
 export class ClosestIdCandidates {
-  readonly byLower = new Map<string, Set<Candidate>>();
-  readonly bySingular = new Map<string, Set<Candidate>>();
-  readonly byPieces = new PieceIndex<Candidate>();
+  /** Each cut for the largest distance a missing id may name it from. */
+  readonly filed = new FiledIds<Candidate>(largestDistanceAllowed);
   /** The answers given since the ids last changed. */
   readonly answers = new Map<string, readonly string[]>();
   private readonly byId = new Map<string, Candidate>();
@@ -49,12 +47,10 @@ export class ClosestIdCandidates {
       return;
     }
     const lower = comparableForm(id);
-    const candidate: Candidate = { id, lower, singular: singularOf(lower), characters: characterSetOf(lower) };
+    const candidate: Candidate = { id, lower, characters: characterSetOf(lower) };
     this.byId.set(id, candidate);
     this.answers.clear();
-    addTo(this.byLower, candidate.lower, candidate);
-    addTo(this.bySingular, candidate.singular, candidate);
-    this.byPieces.add(lower, largestDistanceAllowed(lower.length), candidate);
+    this.filed.add(lower, candidate);
   }
 
   delete(id: string): void {
@@ -62,9 +58,7 @@ export class ClosestIdCandidates {
     if (candidate !== undefined) {
       this.byId.delete(id);
       this.answers.clear();
-      removeFrom(this.byLower, candidate.lower, candidate);
-      removeFrom(this.bySingular, candidate.singular, candidate);
-      this.byPieces.delete(candidate.lower, largestDistanceAllowed(candidate.lower.length), candidate);
+      this.filed.delete(candidate.lower, candidate);
     }
   }
 }
@@ -126,10 +120,10 @@ function rankCandidates(id: string, candidates: ClosestIdCandidates): readonly s
       ranked.set(candidate.id, { tier, distance: editDistance });
     }
   };
-  for (const candidate of candidates.byLower.get(lower) ?? []) {
+  for (const candidate of candidates.filed.byLower.get(lower) ?? []) {
     consider(candidate, 0, 0);
   }
-  for (const candidate of candidates.bySingular.get(singularOf(lower)) ?? []) {
+  for (const candidate of candidates.filed.bySingular.get(singularOf(lower)) ?? []) {
     consider(candidate, 1, 0);
   }
   // Defined ids of every length within reach, each cut as it was filed.
@@ -138,7 +132,7 @@ function rankCandidates(id: string, candidates: ClosestIdCandidates): readonly s
     shapes.push({ length, distance: largestDistanceAllowed(length), shift: maxDistance });
   }
   const characters = characterSetOf(lower);
-  candidates.byPieces.near(lower, shapes, (candidate) => {
+  candidates.filed.byPieces.near(lower, shapes, (candidate) => {
     if (mayBeWithin(characters, candidate.characters, maxDistance) && !ranked.has(candidate.id)) {
       const editDistance = distance(candidate.lower, lower);
       if (editDistance <= maxDistance && mayBeMisspelt(lower, candidate.lower)) {
@@ -296,6 +290,31 @@ function piecesOf(length: number, count: number): { readonly start: number; read
   return pieces;
 }
 
+/**
+ * Values filed under an id in comparable form: by that form, by its singular, and by its pieces
+ * (see `PieceIndex`), cut for the edit distance `filingDistance` gives its length; kept up to date
+ * one id at a time.
+ */
+class FiledIds<V> {
+  readonly byLower = new Map<string, Set<V>>();
+  readonly bySingular = new Map<string, Set<V>>();
+  readonly byPieces = new PieceIndex<V>();
+
+  constructor(private readonly filingDistance: (length: number) => number) {}
+
+  add(lower: string, value: V): void {
+    addTo(this.byLower, lower, value);
+    addTo(this.bySingular, singularOf(lower), value);
+    this.byPieces.add(lower, this.filingDistance(lower.length), value);
+  }
+
+  delete(lower: string, value: V): void {
+    removeFrom(this.byLower, lower, value);
+    removeFrom(this.bySingular, singularOf(lower), value);
+    this.byPieces.delete(lower, this.filingDistance(lower.length), value);
+  }
+}
+
 function addTo<V>(map: Map<string, Set<V>>, key: string, value: V): void {
   const values = map.get(key);
   if (values) {
@@ -334,9 +353,8 @@ export function singularOf(lower: string): string {
  * in a large workspace as in a small one.
  */
 export class CloseIdFinder {
-  private readonly byLower = new Map<string, Set<string>>();
-  private readonly bySingular = new Map<string, Set<string>>();
-  private readonly byPieces = new PieceIndex<string>();
+  /** Each cut for the distance it allows. */
+  private readonly filed = new FiledIds<string>(maxDistanceFor);
   private readonly members = new Set<string>();
 
   constructor(ids: Iterable<string> = []) {
@@ -348,18 +366,12 @@ export class CloseIdFinder {
   add(id: string): void {
     if (this.members.has(id)) return;
     this.members.add(id);
-    const lower = comparableForm(id);
-    addTo(this.byLower, lower, id);
-    addTo(this.bySingular, singularOf(lower), id);
-    this.byPieces.add(lower, maxDistanceFor(lower.length), id);
+    this.filed.add(comparableForm(id), id);
   }
 
   delete(id: string): void {
     if (!this.members.delete(id)) return;
-    const lower = comparableForm(id);
-    removeFrom(this.byLower, lower, id);
-    removeFrom(this.bySingular, singularOf(lower), id);
-    this.byPieces.delete(lower, maxDistanceFor(lower.length), id);
+    this.filed.delete(comparableForm(id), id);
   }
 
   /** The members that could name `id` among their closest ids. */
@@ -371,15 +383,15 @@ export class CloseIdFinder {
         found.add(member);
       }
     };
-    this.byLower.get(lower)?.forEach(consider);
-    this.bySingular.get(singularOf(lower))?.forEach(consider);
+    this.filed.byLower.get(lower)?.forEach(consider);
+    this.filed.bySingular.get(singularOf(lower))?.forEach(consider);
     // Members of every length that may allow this id's distance from them.
     const shapes: PieceShape[] = [];
     for (let length = Math.max(0, lower.length - maxEditDistance); length <= lower.length + maxEditDistance; length++) {
       const allowed = maxDistanceFor(length);
       if (Math.abs(length - lower.length) <= allowed) shapes.push({ length, distance: allowed, shift: allowed });
     }
-    this.byPieces.near(lower, shapes, consider);
+    this.filed.byPieces.near(lower, shapes, consider);
     return found;
   }
 }
