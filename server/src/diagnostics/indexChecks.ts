@@ -2,7 +2,6 @@ import * as l10n from '@vscode/l10n';
 import { GlossaryDocument } from '../parse/model';
 import { WorkspaceIndex } from '../index/workspaceIndex';
 import { Check, fileNameOf } from './check';
-import { findClosestIds } from './closestIds';
 import { replacementsFor } from './replacements';
 import { DiagnosticCode } from './codes';
 import { brokenLinkMessage, unresolvedLinkCode } from './linkChecks';
@@ -42,7 +41,7 @@ function entriesMeantByBrokenIndexLinks(index: WorkspaceIndex, indexPage: Glossa
   const ids = new Set<string>();
   for (const link of indexPage.links) {
     if (unresolvedLinkCode(link, index, true) === DiagnosticCode.IndexLinkBroken) {
-      const { preferred } = replacementsFor(index, link.target, link.label, findClosestIds(link.target, index), undefined);
+      const { preferred } = replacementsFor(index, link, undefined);
       if (preferred !== undefined) ids.add(preferred);
     }
   }

@@ -48,7 +48,7 @@ export const checkBrokenLinks: Check = function* ({ document, index }) {
  * (the hover's too). The index page's links are said to be listed there.
  */
 export function brokenLinkMessage(link: Link, document: GlossaryDocument, index: WorkspaceIndex, onIndexPage: boolean): string {
-  const { target, label } = link;
+  const { target } = link;
   // `[label](#)`, as while a link is typed, names no id to look for.
   if (target === '') {
     return l10n.t('The link names no id after #.');
@@ -57,7 +57,7 @@ export function brokenLinkMessage(link: Link, document: GlossaryDocument, index:
   if (closestIds[0]?.normalize('NFC') === target.normalize('NFC')) {
     return l10n.t('No heading defines the id "{0}" in these characters: a heading gives it with its letters encoded otherwise (such as ö as one character, or as o and a combining ¨), which pandoc takes for another id.', target);
   }
-  const { ids } = replacementsFor(index, target, label, closestIds, entryContaining(document, link.range.start)?.id);
+  const { ids } = replacementsFor(index, link, entryContaining(document, link.range.start)?.id);
   return [
     onIndexPage ? l10n.t('The index lists "{0}", which no heading defines.', target) : l10n.t('No heading defines the id "{0}".', target),
     ...fileNamedAfterNote(index, target, document.uri, ids),

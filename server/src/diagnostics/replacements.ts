@@ -1,5 +1,6 @@
 import { WorkspaceIndex } from '../index/workspaceIndex';
-import { comparableForm, singularOf } from './closestIds';
+import { comparableForm, findClosestIds, singularOf } from './closestIds';
+import { Link } from '../parse/model';
 import { anchorPlace } from '../features/anchorDescription';
 import { entryWithId, titleUntoldById } from '../features/entryOf';
 
@@ -17,13 +18,8 @@ const maxSuggestedIds = 3;
  * holds the link (`linkingEntryId`) is never offered: `#Modelle` in Modell.md is no self-link.
  * (Unless another file gives its id too: as for `self-link`, the entry may have taken another's id.)
  */
-export function replacementsFor(
-  index: WorkspaceIndex,
-  target: string,
-  label: string,
-  closestIds: readonly string[],
-  linkingEntryId: string | undefined,
-): { readonly ids: string[]; readonly preferred?: string } {
+export function replacementsFor(index: WorkspaceIndex, { target, label }: Pick<Link, 'target' | 'label'>, linkingEntryId: string | undefined): { readonly ids: string[]; readonly preferred?: string } {
+  const closestIds = findClosestIds(target, index);
   const own = linkingEntryId !== undefined && index.definingDocumentCount(linkingEntryId) === 1 ? linkingEntryId : undefined;
   const others = (ids: readonly string[]): string[] => (own === undefined ? [...ids] : ids.filter((id) => id !== own));
   // "Diffusion Models" for `#Diffusion-Models` (its id being `DiffusionModels`), "Generative

@@ -23,7 +23,6 @@ import { linkFirstMentionsEdits, linkMentionEdit, linkMentionsKind } from './men
 import { addToIndexEdit, indexAnchorEdit } from './indexPageEdits';
 import { addSeeAlsoEdit, insertSeeAlsoLinkEdit, seeAlsoHeadingText, sortSeeAlsoEdits } from './seeAlsoEdits';
 import { replacementsFor } from '../diagnostics/replacements';
-import { findClosestIds } from '../diagnostics/closestIds';
 import { entryContaining } from '../parse/positions';
 
 /** The source action that puts every see-also list of a file in order. */
@@ -224,7 +223,7 @@ function brokenLinkFixes(
     actions.push(idChange);
   }
   if (link !== undefined) {
-    const { ids, preferred } = replacementsFor(input.index, target, link.label, findClosestIds(target, input.index), entryContaining(model, link.range.start)?.id);
+    const { ids, preferred } = replacementsFor(input.index, link, entryContaining(model, link.range.start)?.id);
     for (const id of ids) {
       const edit = editOf(input, [TextEdit.replace(diagnostic.range, id)]);
       actions.push(quickFix(changeToTitle(id, input.index), diagnostic, edit, !idChange?.isPreferred && id === preferred));

@@ -1,7 +1,6 @@
 import * as l10n from '@vscode/l10n';
 import { CancellationToken, Hover, MarkupKind, Position } from 'vscode-languageserver';
 import { fileNameFrom } from '../workspace/uris';
-import { findClosestIds } from '../diagnostics/closestIds';
 import { indexAnchorMissingMessage } from '../diagnostics/indexChecks';
 import { filesSharingAutomaticId } from '../diagnostics/linkChecks';
 import { indexId } from '../diagnostics/seeAlsoChecks';
@@ -57,7 +56,7 @@ async function linkHover(index: WorkspaceIndex, uri: string, link: Link, readTex
     }
     // The ids the quick fixes offer, in their order: an entry named by title comes before a close spelling.
     const linkingEntry = entryAt(index, uri, link.range.start);
-    const { ids } = replacementsFor(index, link.target, link.label, findClosestIds(link.target, index), linkingEntry?.id);
+    const { ids } = replacementsFor(index, link, linkingEntry?.id);
     const named = (id: string): string => {
       const note = suggestionNote(index, id, true);
       return note === undefined ? codeSpan(id) : `${codeSpan(id)} (${escapeMarkdown(note)})`;

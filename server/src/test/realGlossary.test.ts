@@ -100,7 +100,7 @@ test('the real glossary reproduces the facts measured with pandoc', async (t) =>
         checked.add(`#${link.target}`);
         assert.deepEqual(closestIds, closestIdsByFullScan(link.target, index), link.target);
       }
-      const { ids } = replacementsFor(index, link.target, link.label, closestIds, undefined);
+      const { ids } = replacementsFor(index, link, undefined);
       if (index.entryIdsNamed(link.target).length + index.entryIdsNamed(link.label).length > 0) {
         named.set(`${link.target} [${link.label}]`, ids);
         if (ids.some((id) => !closestIds.includes(id))) beyondSpelling++;
