@@ -86,10 +86,7 @@ export function cursorTextIn(document: TextDocument, position: Position): Cursor
 }
 
 /** The cursor's line, split at it. */
-interface CursorLine {
-  readonly before: string;
-  readonly after: string;
-}
+type CursorLine = CursorText;
 
 /** The text of the cursor's paragraph before it, at most `labelReach` characters: where a link's label wrapped onto several lines begins. */
 function paragraphBefore(text: CursorText): string {

@@ -196,8 +196,8 @@ export function renameId(index: WorkspaceIndex, uri: string, position: Position,
   if (!options.documentChanges) {
     return { changes: Object.fromEntries(editsByUri) };
   }
-  const documentChanges: (TextDocumentEdit | RenameFile)[] = [...editsByUri].map(([target, edits]) =>
-    TextDocumentEdit.create({ uri: target, version: options.isOpen(target) ? (index.document(target)?.version ?? null) : null }, edits),
+  const documentChanges: (TextDocumentEdit | RenameFile)[] = [...editsByUri].map(([editedUri, edits]) =>
+    TextDocumentEdit.create({ uri: editedUri, version: options.isOpen(editedUri) ? (index.document(editedUri)?.version ?? null) : null }, edits),
   );
   const file = options.renamesFiles && !target.alone ? entryFileRename(index, id, newId, options.filesOnDisk) : undefined;
   if (file?.inTheWay !== undefined) {

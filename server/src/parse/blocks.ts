@@ -68,7 +68,7 @@ export interface FenceBlock {
 }
 
 /** A code fence or comment left open (see `BlockScan.unclosed`): where its marker stands. */
-export interface UnclosedBlock {
+export interface UnclosedMarker {
   readonly kind: 'fence' | 'comment';
   /** The opening marker as written: `~~~~`, `<!--`. */
   readonly marker: string;
@@ -110,7 +110,7 @@ export interface BlockScan {
    * items), where they open: Pandoc reads them as text here, but in the book, where the files are
    * joined, they run on into the next files.
    */
-  readonly unclosed: readonly UnclosedBlock[];
+  readonly unclosed: readonly UnclosedMarker[];
   /**
    * Lines written as ATX headings that go on a paragraph (no blank line before them): Pandoc reads
    * them as its text. From the `#` to the end of the line.
@@ -427,7 +427,7 @@ class BlockScanner {
     fences: FenceBlock[];
     verbatim: Range[];
     definitions: DefinitionBlock[];
-    unclosed: UnclosedBlock[];
+    unclosed: UnclosedMarker[];
     headingsInText: Range[];
     fencesInText: Range[];
     rules: number[];
@@ -613,7 +613,7 @@ class BlockScanner {
   }
 
   /** Notes a fence or comment never closed, once (a line may be tried as a block more than once). */
-  private noteUnclosed(kind: UnclosedBlock['kind'], line: LineRef, from: number, to: number): void {
+  private noteUnclosed(kind: UnclosedMarker['kind'], line: LineRef, from: number, to: number): void {
     const last = this.result.unclosed[this.result.unclosed.length - 1];
     if (last?.line !== line.line) this.result.unclosed.push({ kind, marker: this.text(line).slice(from, to), line: line.line, start: line.start + from, end: line.start + to });
   }

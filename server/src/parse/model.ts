@@ -148,9 +148,10 @@ export interface CodeFence {
 }
 
 /**
- * A code fence or comment never closed in its file (and not bounded by a quote or, for a fence, a
- * list item): pandoc reads it as text there, but in the book, which joins the files, it runs on
- * into the next ones.
+ * Something opened and never closed: a code fence or comment never closed in its file (and not
+ * bounded by a quote or, for a fence, a list item), which pandoc reads as text there, but which
+ * in the book, joining the files, runs on into the next ones; or a run of `*` or `_` in a heading
+ * that makes the rest of it, its attribute block too, text.
  */
 export interface UnclosedBlock {
   /** A code fence or comment (in the book they run on into the next files), or an emphasis run that makes a heading's attribute block text. */
