@@ -1,7 +1,7 @@
 import * as l10n from '@vscode/l10n';
 import { CancellationToken, LSPErrorCodes, MessageType, PrepareRenameParams, Range, RenameFile, RenameParams, ResponseError, WorkspaceEdit } from 'vscode-languageserver';
 import { editedUris, readClosedFilesAsIndexed } from './closedFiles';
-import { fileNameOf } from './diagnostics/check';
+import { fileNameOf } from './workspace/uris';
 import { prepareRename, RenameRefused, renameId } from './features/rename';
 import { showMessage } from './requestRunner';
 import { ServerServices } from './serverServices';

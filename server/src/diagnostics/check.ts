@@ -2,7 +2,7 @@ import { GlossaryConfig } from '../config';
 import type { WorkspaceIndex } from '../index/workspaceIndex';
 import { GlossaryDocument } from '../parse/model';
 import { GlossaryDiagnostic } from './diagnostic';
-import { folderOf } from '../workspace/uris';
+import { fileNameId, isMarkdownFile } from '../workspace/uris';
 
 /** What every check reads: one document, the whole workspace, the settings. */
 export interface CheckContext {
@@ -22,11 +22,6 @@ export type Finding = Omit<GlossaryDiagnostic, 'severity'>;
 /** One rule: the findings of a single diagnostic code in one document. */
 export type Check = (context: CheckContext) => Iterable<Finding>;
 
-/** Whether the document is a `.md` file, which the one-entry-per-file rules apply to. */
-export function isMarkdownFile(uri: string): boolean {
-  return uri.toLowerCase().endsWith('.md');
-}
-
 /**
  * The id a `.md` file's name gives, when its first entry has another (`Computer-Vision.md` giving
  * `{#ComputerVision}`); undefined when they agree, or the file holds no entry or is no `.md` file.
@@ -36,25 +31,4 @@ export function fileNameIdUnlikeEntry(document: GlossaryDocument): string | unde
   if (!isMarkdownFile(document.uri) || firstEntry === undefined) return undefined;
   const nameId = fileNameId(document.uri);
   return firstEntry.id.normalize('NFC') === nameId ? undefined : nameId;
-}
-
-/** The file name of a URI, without its folder. */
-export function fileNameOf(uri: string): string {
-  return decodeURIComponent(uri.slice(uri.lastIndexOf('/') + 1));
-}
-
-/**
- * The file name without folder and extension, as the id of its entry should read: composed (NFC),
- * as ids are typed, though macOS may give the name with decomposed umlauts.
- */
-export function fileNameId(uri: string): string {
-  const name = fileNameOf(uri).normalize('NFC');
-  const dot = name.lastIndexOf('.');
-  return dot > 0 ? name.slice(0, dot) : name;
-}
-
-/** The file of the entry with this id in a folder (`<Id>.md`), or beside the file `besideUri`. */
-export function entryFileUri(id: string, folder: { readonly folderUri: string } | { readonly besideUri: string }): string {
-  const folderUri = 'folderUri' in folder ? folder.folderUri.replace(/\/+$/, '') : folderOf(folder.besideUri);
-  return `${folderUri}/${encodeURIComponent(id)}.md`;
 }

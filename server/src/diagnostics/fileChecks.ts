@@ -1,8 +1,8 @@
 import * as l10n from '@vscode/l10n';
 import type { GlossaryDocument, Range } from '../parse/model';
 import { DiagnosticCode } from './codes';
-import { Check, fileNameId, fileNameIdUnlikeEntry, isMarkdownFile } from './check';
-import { fileNameFrom } from '../workspace/uris';
+import { Check, fileNameIdUnlikeEntry } from './check';
+import { fileNameFrom, fileNameId, isMarkdownFile } from '../workspace/uris';
 import { messagesLanguage } from '../localization';
 
 /** `anchor-file-mismatch`: the first entry of a `.md` file has an id other than the file name. */

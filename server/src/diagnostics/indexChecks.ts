@@ -1,7 +1,8 @@
 import * as l10n from '@vscode/l10n';
 import { GlossaryDocument } from '../parse/model';
 import { WorkspaceIndex } from '../index/workspaceIndex';
-import { Check, fileNameOf } from './check';
+import { Check } from './check';
+import { fileNameOf } from '../workspace/uris';
 import { replacementsFor } from './replacements';
 import { DiagnosticCode } from './codes';
 import { brokenLinkMessage, unresolvedLinkCode } from './linkChecks';

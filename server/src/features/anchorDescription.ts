@@ -1,5 +1,5 @@
 import * as l10n from '@vscode/l10n';
-import { fileNameOf } from '../diagnostics/check';
+import { fileNameOf } from '../workspace/uris';
 import type { WorkspaceIndex } from '../index/workspaceIndex';
 import type { Anchor } from '../parse/model';
 

@@ -2,7 +2,7 @@ import * as l10n from '@vscode/l10n';
 import { CodeAction, CodeActionKind, Command, Diagnostic, Position, Range, RenameFile, TextDocumentEdit, TextEdit, WorkspaceEdit } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { configFileName, GlossaryConfig } from '../config';
-import { entryFileUri, fileNameId, isMarkdownFile } from '../diagnostics/check';
+import { entryFileUri, fileNameId, isMarkdownFile } from '../workspace/uris';
 import { DiagnosticCode } from '../diagnostics/codes';
 import { GlossaryDiagnostic } from '../diagnostics/diagnostic';
 import { seeAlsoCollator } from '../diagnostics/seeAlsoChecks';

@@ -1,10 +1,9 @@
-import { folderOf } from '../workspace/uris';
+import { fileNameId, folderOf } from '../workspace/uris';
 import { proposeEntryId } from './newEntry';
 import { newIdProblem } from './rename';
 import { WorkspaceIndex } from '../index/workspaceIndex';
 import { Entry, Position } from '../parse/model';
 import { entryContaining } from '../parse/positions';
-import { fileNameId } from '../diagnostics/check';
 import { abbreviates } from '../mentions/lexicon';
 
 /** The entry an id names (the first, when duplicated), with its file. */

@@ -1,11 +1,10 @@
 import * as l10n from '@vscode/l10n';
 import { Range } from 'vscode-languageserver';
 import { GlossaryConfig } from '../config';
-import { entryFileUri, fileNameOf } from '../diagnostics/check';
 import { indexId } from '../diagnostics/seeAlsoChecks';
 import { WorkspaceIndex } from '../index/workspaceIndex';
 import { commonHeadingText, seeAlsoHeadingText } from './seeAlsoEdits';
-import { fileNameFrom, isInFolder } from '../workspace/uris';
+import { entryFileUri, fileNameFrom, fileNameOf, isInFolder } from '../workspace/uris';
 import { messagesLanguage } from '../localization';
 import { parseGlossaryDocument } from '../parse/parser';
 import { escapeMarkdown } from './markdownText';

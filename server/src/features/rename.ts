@@ -1,13 +1,12 @@
 import * as l10n from '@vscode/l10n';
 import { Position, Range, RenameFile, TextDocumentEdit, TextEdit, WorkspaceEdit } from 'vscode-languageserver';
-import { entryFileUri, fileNameId, fileNameOf, isMarkdownFile } from '../diagnostics/check';
 import { WorkspaceIndex } from '../index/workspaceIndex';
 import { locateAt } from './locate';
 import { indexId } from '../diagnostics/seeAlsoChecks';
 import { headingIdProblem, idTakenProblem } from './newEntry';
 import { neverReplace } from './workspaceEdits';
 import { baseIdentifier } from '../parse/identifiers';
-import { fileNameFrom } from '../workspace/uris';
+import { entryFileUri, fileNameFrom, fileNameId, fileNameOf, isMarkdownFile } from '../workspace/uris';
 
 /** Why a rename cannot happen, in words for the writer. */
 export class RenameRefused extends Error {}

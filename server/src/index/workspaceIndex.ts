@@ -4,8 +4,8 @@ import { comparePositions } from '../parse/positions';
 import { hasIndexSections } from './indexPage';
 import { changedLabels, entryShapeChangedIds, linkCountChangedIds, linkGraphChangedIds } from './linkGraph';
 import { termsKeyOf } from '../mentions/lexicon';
-import { caseFoldedUri, folderOfMost } from '../workspace/uris';
-import { fileNameId, fileNameIdUnlikeEntry, isMarkdownFile } from '../diagnostics/check';
+import { caseFoldedUri, fileNameId, folderOfMost, isMarkdownFile } from '../workspace/uris';
+import { fileNameIdUnlikeEntry } from '../diagnostics/check';
 import { entryNamesOf, linkNameKeysOf, NamedEntry, nameKeys, nameOf, sameName } from './entryNames';
 import { isPageLevel } from '../features/anchorDescription';
 

@@ -10,7 +10,6 @@ import { holdsIndexSections, indexPageToRead, readGlossaryFiles, ReadFilesResult
 import { affectedNow, IndexChange, WorkspaceIndex } from '../index/workspaceIndex';
 import { DiagnosticCode } from '../diagnostics/codes';
 import { findMentionsOf, mentionsAreCurrent, reworkMentions, unlinkedMentions } from '../mentions/unlinkedMentions';
-import { fileNameOf } from '../diagnostics/check';
 import { GlossaryDocument } from '../parse/model';
 import { textFingerprint } from '../parse/fingerprint';
 import { parseGlossaryDocument } from '../parse/parser';
@@ -18,7 +17,7 @@ import { MissingEntry, ProposedEntry } from '../protocol';
 import { missingEntries } from '../features/missingEntries';
 import { createFileMatcher, FileMatcher, literalPattern } from '../workspace/fileFilter';
 import { FileProblem, Workspace } from '../workspace/workspace';
-import { caseFoldedUri, folderOf, folderPrefix, isInFolder } from '../workspace/uris';
+import { caseFoldedUri, fileNameOf, folderOf, folderPrefix, isInFolder } from '../workspace/uris';
 import { TimeSlices } from '../timeSlices';
 
 /**

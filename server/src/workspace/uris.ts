@@ -66,3 +66,29 @@ export function caseFoldedUri(uri: string): string {
   }
   return decoded.normalize('NFC').toLowerCase();
 }
+
+/** Whether the file is a `.md` file, which the one-entry-per-file rules apply to. */
+export function isMarkdownFile(uri: string): boolean {
+  return uri.toLowerCase().endsWith('.md');
+}
+
+/** The file name of a URI, without its folder. */
+export function fileNameOf(uri: string): string {
+  return decodeURIComponent(uri.slice(uri.lastIndexOf('/') + 1));
+}
+
+/**
+ * The file name without folder and extension, as the id of its entry should read: composed (NFC),
+ * as ids are typed, though macOS may give the name with decomposed umlauts.
+ */
+export function fileNameId(uri: string): string {
+  const name = fileNameOf(uri).normalize('NFC');
+  const dot = name.lastIndexOf('.');
+  return dot > 0 ? name.slice(0, dot) : name;
+}
+
+/** The file of the entry with this id in a folder (`<Id>.md`), or beside the file `besideUri`. */
+export function entryFileUri(id: string, folder: { readonly folderUri: string } | { readonly besideUri: string }): string {
+  const folderUri = 'folderUri' in folder ? folder.folderUri.replace(/\/+$/, '') : folderOf(folder.besideUri);
+  return `${folderUri}/${encodeURIComponent(id)}.md`;
+}
