@@ -80,8 +80,11 @@ test('a broken link is never offered the id of the entry that holds it: that wou
   assert.deepEqual(titlesAndPreference(actionsOf(other, 'Daten.md').actions.filter((action) => action.title.startsWith('Change to'))), [['Change to "Modell"', true]]);
 });
 
-test('no entry is offered for an id that cannot be a file name, and no replacement for an implicit heading link', () => {
-  const { actions } = actionsOf({ 'Index.md': index, 'A.md': ['[x](#a:b) and [Missing Heading]', '', '[Missing Heading]: #a:b'] }, 'A.md');
+test('no entry is offered for an id that cannot be a file name, from an inline or a reference link', () => {
+  const files = { 'Index.md': index, 'A.md': ['[x](#a:b) and [Missing Heading]', '', '[Missing Heading]: #a:b'] };
+  const broken = computeDiagnostics(indexOf(files).document(uriOf('A.md'))!, indexOf(files), defaultConfig).filter((diagnostic) => diagnostic.code === 'broken-link');
+  assert.equal(broken.length, 2);
+  const { actions } = actionsOf(files, 'A.md');
   assert.deepEqual(actions.map((action) => action.title), []);
 });
 
