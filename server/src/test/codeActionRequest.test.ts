@@ -1,9 +1,10 @@
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { CancellationToken, CodeAction, CodeActionParams, TextDocumentEdit, TextEdit } from 'vscode-languageserver';
+import { CancellationToken, CancellationTokenSource, CodeAction, CodeActionParams, TextDocumentEdit, TextEdit } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { answerCodeActions } from '../codeActionRequest';
-import { DiskServices } from '../closedFiles';
+import { DiskServices, readClosedFilesAsIndexed } from '../closedFiles';
+import { readConcurrency } from '../index/readGlossaryFiles';
 import { DiagnosticCode } from '../diagnostics/codes';
 import { codeActions, filesEditedByQuickFixes, OtherDocument } from '../features/codeActions';
 import { IndexChange } from '../index/workspaceIndex';
@@ -73,10 +74,34 @@ test('a code action reads no other file unless a fix that edits one is asked for
   assert.deepEqual(counts, { reads: ['index.txt', 'Birne.md'], diagnostics: 4 });
 });
 
-test('a code action cancelled while other files are read answers nothing, and reads no more of them', async () => {
+test('a code action cancelled before other files are read answers nothing, and reads none of them', async () => {
   const { counts, ask } = await openApfel();
   assert.deepEqual(await ask(seeAlsoLine, undefined, cancelled), []);
   assert.deepEqual(counts.reads, []);
+  // The same request, not cancelled, reads the file its fix edits.
+  assert.deepEqual((await ask(seeAlsoLine)).map((action) => action.title), ['Add "Apfel" to the see-also list of "Birne"']);
+  assert.deepEqual(counts.reads, ['Birne.md']);
+});
+
+test('closed files are read a batch at a time: cancelled during a batch, no further batch is read', async () => {
+  const names = Array.from({ length: 3 * readConcurrency }, (_, k) => `E${k}.md`);
+  const workspace = new InMemoryWorkspace(Object.fromEntries(names.map((name) => [uriOf(name), entryLines(name.slice(0, -3), name.slice(0, -3), []).join('\n')])));
+  const session = new GlossarySession(workspace, ['file:///ws']);
+  await session.load(undefined, []);
+  const source = new CancellationTokenSource();
+  const reads: string[] = [];
+  const read = workspace.readFile.bind(workspace);
+  workspace.readFile = async (uri) => {
+    reads.push(uri);
+    source.cancel();
+    return read(uri);
+  };
+  const services: DiskServices = { session, openDocument: () => undefined, afterDiskWork: (work) => work(), publishChange: () => undefined };
+  const { texts } = await readClosedFilesAsIndexed(services, names.map((name) => uriOf(name)), source.token);
+  assert.equal(reads.length, readConcurrency);
+  assert.equal(texts.size, readConcurrency);
+  // Not cancelled, every file is read.
+  assert.equal((await readClosedFilesAsIndexed(services, names.map((name) => uriOf(name)))).texts.size, names.length);
 });
 
 test('a closed file changed on disk unannounced is indexed anew before its fix is worked out, and the change is published', async () => {
