@@ -49,8 +49,12 @@ describe('commands', () => {
   });
 
   it('New Entry refuses an id that exists and creates nothing', async () => {
+    const files = fs.readdirSync(fileUri('.').fsPath);
+    const attention = fs.readFileSync(fileUri('Attention.md').fsPath, 'utf8');
     const uri = await vscode.commands.executeCommand('glossary.newEntry', 'Attention');
     assert.equal(uri, undefined);
+    assert.deepEqual(fs.readdirSync(fileUri('.').fsPath), files);
+    assert.equal(fs.readFileSync(fileUri('Attention.md').fsPath, 'utf8'), attention);
   });
 
   it('New Entry takes the id written in braces after the term; an id beginning with a digit is written id="…"', async () => {
