@@ -80,6 +80,13 @@ test('every quick fix on the real glossary changes only the ranges it names, in 
           assert.equal(rename.oldUri, document.uri);
           assert.equal(fs.existsSync(URI.parse(rename.newUri).fsPath), false, `${action.title} would not overwrite a file`);
           assert.deepEqual(rename.options, { overwrite: false, ignoreIfExists: false });
+          // Under its new name, the file's id and name agree.
+          index.remove(document.uri);
+          index.update(parseGlossaryDocument(document.getText(), rename.newUri, 1, { termClass: 'term' }));
+          const renamed = computeDiagnostics(index.document(rename.newUri)!, index, config, document.getText());
+          assert.deepEqual(renamed.filter((candidate) => candidate.code === DiagnosticCode.AnchorFileMismatch), [], `${action.title} fixes anchor-file-mismatch`);
+          index.remove(rename.newUri);
+          index.update(model);
           renames++;
           continue;
         }
