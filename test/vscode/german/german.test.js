@@ -50,7 +50,9 @@ describe('the extension in German', () => {
       const snippet = list.items.find((item) => item.kind === vscode.CompletionItemKind.Snippet && (item.label.label ?? item.label) === prefix);
       return snippet?.insertText.value ?? snippet?.insertText;
     };
-    assert.equal(await offered('eintrag'), await offered('chapter'));
+    const entry = await offered('eintrag');
+    assert.match(entry, /\.chapter \.small \.term/);
+    assert.equal(entry, await offered('chapter'));
     assert.match(await offered('kapitel'), /\{\$\{1\/.*\.chapter \.small \.term\}/);
     assert.match(await offered('beschreibung'), /\{\.explanation\}/);
     assert.match(await offered('siehe-auch'), /\{\.seealso\}/);
