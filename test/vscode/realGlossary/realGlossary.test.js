@@ -23,11 +23,19 @@ function runCommandLine(...args) {
   return JSON.parse(result.stdout);
 }
 
-/** How many diagnostics VS Code shows for the files in the folder (or one file), per code; the hints too when asked. */
-function editorCounts(folder, withHints = false) {
+/** The diagnostics VS Code shows for the files in the folder (or one file) as `file:line code`, sorted; the hints too when asked. */
+function editorFindings(folder, withHints = false) {
   const diagnostics = vscode.languages.getDiagnostics().filter(([uri]) => uri.fsPath.startsWith(folder));
-  const shown = diagnostics.flatMap(([, list]) => list.filter((diagnostic) => withHints || diagnostic.severity !== vscode.DiagnosticSeverity.Hint));
-  return countByCode(shown.map((diagnostic) => diagnostic.code));
+  return diagnostics
+    .flatMap(([uri, list]) =>
+      list.filter((diagnostic) => withHints || diagnostic.severity !== vscode.DiagnosticSeverity.Hint).map((diagnostic) => `${path.basename(uri.fsPath)}:${diagnostic.range.start.line + 1} ${diagnostic.code}`),
+    )
+    .sort();
+}
+
+/** The diagnostics of the command line's JSON as `file:line code`, sorted. */
+function findingsOf(reported) {
+  return reported.map((diagnostic) => `${path.basename(diagnostic.path)}:${diagnostic.line} ${diagnostic.code}`).sort();
 }
 
 function countByCode(codes) {
@@ -51,8 +59,10 @@ describe('the real glossary', () => {
     const { files } = runCommandLine('index', folder);
     const entryCount = files.flatMap((file) => file.anchors).filter((anchor) => anchor.classes.includes('term')).length;
     assert.ok((expected['broken-link'] ?? 0) > 0, 'the real glossary has broken links');
-    await waitFor(() => isDeepStrictEqual(editorCounts(folder), expected), 'the editor shows what the command line reports', 30000).catch(() =>
-      assert.deepEqual(editorCounts(folder), expected),
+    // Every finding in its file and on its line, as check reports it.
+    const expectedFindings = findingsOf(reported.filter((diagnostic) => diagnostic.severity !== 'hint'));
+    await waitFor(() => isDeepStrictEqual(editorFindings(folder), expectedFindings), 'the editor shows what the command line reports', 30000).catch(() =>
+      assert.deepEqual(editorFindings(folder), expectedFindings),
     );
     // The status bar counts every link to an id that nothing defines, whichever code reports it.
     const brokenLinkCount = ['broken-link', 'index-link-broken', 'index-anchor-missing'].reduce((sum, code) => sum + (expected[code] ?? 0), 0);
@@ -62,14 +72,14 @@ describe('the real glossary', () => {
     // The three files with the most hints, opened: each shows all that check reports for it.
     const hintsByPath = countByCode(reported.filter((diagnostic) => diagnostic.severity === 'hint').map((diagnostic) => diagnostic.path));
     assert.ok(Object.values(hintsByPath).reduce((sum, count) => sum + count, 0) > 1000, 'the real glossary has many unlinked mentions');
-    assert.deepEqual(editorCounts(folder, true), expected, 'no closed file has hints');
+    assert.deepEqual(editorFindings(folder, true), expectedFindings, 'no closed file has hints');
     const mostHinted = Object.entries(hintsByPath).sort(([, a], [, b]) => b - a).slice(0, 3).map(([file]) => file);
     for (const file of mostHinted) {
       const fsPath = path.resolve(folder, file);
       await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(fsPath));
-      const ofFile = countByCode(reported.filter((diagnostic) => path.resolve(folder, diagnostic.path) === fsPath).map((diagnostic) => diagnostic.code));
-      await waitFor(() => isDeepStrictEqual(editorCounts(fsPath, true), ofFile), `${file} to show what check reports for it`, 15000).catch(() =>
-        assert.deepEqual(editorCounts(fsPath, true), ofFile, file),
+      const ofFile = findingsOf(reported.filter((diagnostic) => path.resolve(folder, diagnostic.path) === fsPath));
+      await waitFor(() => isDeepStrictEqual(editorFindings(fsPath, true), ofFile), `${file} to show what check reports for it`, 15000).catch(() =>
+        assert.deepEqual(editorFindings(fsPath, true), ofFile, file),
       );
     }
   });
