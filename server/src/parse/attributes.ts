@@ -104,10 +104,10 @@ export function parseAttributeBlock(text: string, start: number): AttributeBlock
       i = keyEnd + 1;
       let value: string;
       const quote = text[i];
-      // A quote never closed is part of an unquoted value (`k="x` gives `"x`), as in Pandoc. (Pandoc
-      // looks for the closing quote past the line, up to a blank line; a heading's or a fence's
-      // block is read here from its line alone.)
-      const quoted = (quote === '"' || quote === "'") && quotedValueEnd(text, i + 1, quote) < text.length;
+      // A quote never closed, or followed by a space, is part of an unquoted value (`k="x` gives
+      // `"x`), as in Pandoc. (Pandoc looks for the closing quote past the line, up to a blank line; a
+      // heading's or a fence's block is read here from its line alone.)
+      const quoted = (quote === '"' || quote === "'") && !isSpace(text[i + 1]) && quotedValueEnd(text, i + 1, quote) < text.length;
       const valueStart = quoted ? i + 1 : i;
       if (quoted) {
         let j = i + 1;
@@ -213,7 +213,7 @@ export function attributeBlockEndingAt(text: string, end: number, accept: (start
       const quote = text[keyEnd + 1];
       if (keyEnd < 0 || text[keyEnd] !== '=') attributeEnd = -1;
       else {
-        const close = quote === '"' ? doubleQuotedEnd[keyEnd + 2] : quote === "'" ? singleQuotedEnd[keyEnd + 2] : n;
+        const close = isSpace(text[keyEnd + 2]) ? n : quote === '"' ? doubleQuotedEnd[keyEnd + 2] : quote === "'" ? singleQuotedEnd[keyEnd + 2] : n;
         attributeEnd = close < n ? close + 1 : unquotedEnd[keyEnd + 1];
       }
     }

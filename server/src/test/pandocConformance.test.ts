@@ -91,6 +91,8 @@ const cornerCases: readonly string[] = [
   '# H {-}\n# H2 {.unnumbered}\n# H3 {#id3 .a key=val}\n# H4 {  #id4  }\n# H5 {#a.b:c}\n# H6 {#ä}',
   '## T {.term #Id}\n\n## T {#Id2 key="a b" k2=v}\n\n## T {#Id3 .a.b}\n\n## T {}\n\n## T {.a} {#b}',
   '## T \\{#b}\n\n## T {#b}x\n\n## T {#123}\n\n## T {id=viakey}\n\n## T {#}',
+  // a quoted value starts with no blank (else the quote is an unquoted value's, and the block text); a quote never closed is a value's character
+  '## A {#a k="x}\n\n## B {#b key=}\n\n## C {#c data-x=it\'s}\n\n## D {#d k=a{b}\n\n## E {#e title="a \\"q\\" b"}\n\n## F {#f title=" leading space"}\n\n## G {#g k=\' x\'}\n\n## H {#h k="" .x}',
   // setext headings and rules
   'Setext\n======\n\nTwo {#two}\n---\n\npara\n\n----\n\n[x](#after-hr)',
   // headings need a blank line before them, and no indentation
