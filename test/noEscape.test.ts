@@ -91,7 +91,10 @@ test('the language server and the command line start no process and open no conn
     await server.shutdown();
   }
   for (const args of [['check', folder], ['report', folder, '--format', 'json'], ['index', folder]]) {
-    guardedRun(log, serverScript, args);
+    // Each command ran to its end: its output is there, and its exit status is a finding's, not a failure's.
+    const run = guardedRun(log, serverScript, args);
+    assert.ok(run.status === 0 || run.status === 1, `${args[0]} exited with ${run.status}: ${String(run.stderr)}`);
+    assert.ok(String(run.stdout).length > 1000, `${args[0]} printed its output`);
   }
   assert.deepEqual(fs.readFileSync(loaded, 'utf8').trim().split('\n'), ['lsp --stdio', `check ${folder}`, `report ${folder} --format json`, `index ${folder}`], 'the guard watched the server and each command');
   assert.ok(fs.existsSync(log) === false || fs.readFileSync(log, 'utf8') === '', `calls made:\n${fs.existsSync(log) ? fs.readFileSync(log, 'utf8') : ''}`);
