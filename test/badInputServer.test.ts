@@ -10,6 +10,7 @@ import {
   DidOpenTextDocumentNotification,
   DocumentSymbolRequest,
   HoverRequest,
+  WorkspaceSymbolRequest,
   Location,
   ProtocolConnection,
 } from 'vscode-languageserver/node';
@@ -67,6 +68,14 @@ test('the server indexes a folder of bad files, skips the binary one with a mess
       const text = typeof content === 'string' ? content : new TextDecoder().decode(content);
       await requestsOn(server.connection, uriOf(name), text);
     }
+    // Every entry of the bad files is indexed, the invalid UTF-8 one too; the binary one is not, nor the
+    // heading whose attribute block is never closed (pandoc reads it as text: no id, no class).
+    const symbols = (await server.connection.sendRequest(WorkspaceSymbolRequest.type, { query: '' })) as { name: string; location: { uri: string } }[];
+    const files = symbols.map((symbol) => path.basename(URI.parse(symbol.location.uri).fsPath)).sort();
+    assert.deepEqual(files, ['Crlf.md', 'Deep.md', 'Invalid-Utf8.md', 'Label.md', 'Long-Line.md', 'Many.md']);
+    // A hover on a link of the CRLF file with a byte order mark names the entry's file.
+    const hover = (await server.connection.sendRequest(HoverRequest.type, { textDocument: { uri: uriOf('Crlf.md') }, position: { line: 2, character: 6 } })) as { contents: { value: string } } | null;
+    assert.match(hover?.contents.value ?? '', /^\*\*Deep\*\*\n\nDeep\\\.md:1\n/);
     // Links across the bad files resolve: the definition of the deepest link lands in Many.md.
     const deep = badFiles['Deep.md'] as string;
     const deepLink = { line: 2, character: deep.split('\n')[2]!.indexOf('(#Many') + 3 };

@@ -123,6 +123,7 @@ test('glossary/report sent before the first load is done waits for it, and agree
   const server = await startServer(corpusEntries, { signal: t.signal });
   try {
     // Sent at once after initialized: the server is still reading the 347 files.
+    assert.ok(!server.statuses.some((status) => status.state === 'ready'), 'sent before the glossary is read');
     const { report } = await server.connection.sendRequest(ReportRequest, null);
     const cli = spawnSync(process.execPath, [serverScript, 'report', corpusEntries, '--format', 'json'], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
     assert.equal(cli.status, 0, cli.stderr);
@@ -143,6 +144,7 @@ test('glossary/missingEntries and glossary/proposeEntry sent before the first lo
   const server = await startServer(corpusEntries, { signal: t.signal });
   try {
     // Sent at once after initialized: answered from an empty glossary, every link would count as fine and every id as free.
+    assert.ok(!server.statuses.some((status) => status.state === 'ready'), 'sent before the glossary is read');
     const [missing, proposed] = await Promise.all([
       server.connection.sendRequest(MissingEntriesRequest),
       server.connection.sendRequest(ProposeEntryRequest, { title: 'Large Language Model' }),
