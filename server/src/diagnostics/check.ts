@@ -2,7 +2,6 @@ import { GlossaryConfig } from '../config';
 import type { WorkspaceIndex } from '../index/workspaceIndex';
 import { GlossaryDocument } from '../parse/model';
 import { GlossaryDiagnostic } from './diagnostic';
-import { fileNameId, isMarkdownFile } from '../workspace/uris';
 
 /** What every check reads: one document, the whole workspace, the settings. */
 export interface CheckContext {
@@ -21,14 +20,3 @@ export type Finding = Omit<GlossaryDiagnostic, 'severity'>;
 
 /** One rule: the findings of a single diagnostic code in one document. */
 export type Check = (context: CheckContext) => Iterable<Finding>;
-
-/**
- * The id a `.md` file's name gives, when its first entry has another (`Computer-Vision.md` giving
- * `{#ComputerVision}`); undefined when they agree, or the file holds no entry or is no `.md` file.
- */
-export function fileNameIdUnlikeEntry(document: GlossaryDocument): string | undefined {
-  const firstEntry = document.entries[0];
-  if (!isMarkdownFile(document.uri) || firstEntry === undefined) return undefined;
-  const nameId = fileNameId(document.uri);
-  return firstEntry.id.normalize('NFC') === nameId ? undefined : nameId;
-}

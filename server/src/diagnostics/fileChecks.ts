@@ -1,9 +1,10 @@
 import * as l10n from '@vscode/l10n';
 import type { GlossaryDocument, Range } from '../parse/model';
 import { DiagnosticCode } from './codes';
-import { Check, fileNameIdUnlikeEntry } from './check';
+import { Check } from './check';
 import { fileNameFrom, fileNameId, isMarkdownFile } from '../workspace/uris';
 import { messagesLanguage } from '../localization';
+import { fileNameIdUnlikeEntry } from '../index/entryQueries';
 
 /** `anchor-file-mismatch`: the first entry of a `.md` file has an id other than the file name. */
 export const checkAnchorFileMatch: Check = function* ({ document, index }) {

@@ -5,10 +5,10 @@ import { comparePositions, entryContaining } from '../parse/positions';
 import { DiagnosticCode } from './codes';
 import { Check } from './check';
 import { fileNameFrom } from '../workspace/uris';
-import { findClosestIds } from './closestIds';
+import { findClosestIds } from '../index/closestIds';
 import { replacementsFor, suggestionsText } from './replacements';
-import { entryFileNamedAfter, mayTakeId } from '../features/entryOf';
-import { indexId } from './seeAlsoChecks';
+import { entryFileNamedAfter, mayTakeId } from '../index/entryQueries';
+import { indexId } from '../index/indexPage';
 
 /**
  * The code that reports a link to an id that nothing defines, so that each such link is reported

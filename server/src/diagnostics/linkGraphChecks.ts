@@ -1,11 +1,11 @@
 import * as l10n from '@vscode/l10n';
-import { entryWithId } from '../features/entryOf';
+import { entryWithId, fileNameIdUnlikeEntry } from '../index/entryQueries';
 import { hasInboundLink, inboundLinkCountAs, selfLinks } from '../index/linkGraph';
 import { WorkspaceIndex } from '../index/workspaceIndex';
 import { GlossaryDocument, Entry } from '../parse/model';
-import { Check, fileNameIdUnlikeEntry } from './check';
+import { Check } from './check';
 import { DiagnosticCode } from './codes';
-import { indexId } from './seeAlsoChecks';
+import { indexId } from '../index/indexPage';
 
 /** `orphan-entry`: nothing links to the entry but the index page and the entry itself. */
 export const checkOrphanEntries: Check = function* ({ document, index }) {

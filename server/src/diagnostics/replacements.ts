@@ -1,8 +1,8 @@
 import { WorkspaceIndex } from '../index/workspaceIndex';
-import { comparableForm, findClosestIds, singularOf } from './closestIds';
+import { comparableForm, findClosestIds, singularOf } from '../index/closestIds';
 import { Link } from '../parse/model';
-import { anchorPlace } from '../features/anchorDescription';
-import { entryWithId, titleUntoldById } from '../features/entryOf';
+import { anchorPlace } from '../index/anchorDescription';
+import { entryWithId, titleUntoldById } from '../index/entryQueries';
 
 /** How many ids a broken link is offered in its place at most. */
 const maxSuggestedIds = 3;

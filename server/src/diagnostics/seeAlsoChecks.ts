@@ -2,9 +2,7 @@ import * as l10n from '@vscode/l10n';
 import { DiagnosticCode } from './codes';
 import { Check } from './check';
 import type { Link, SeeAlso } from '../parse/model';
-
-/** The id of the alphabetical index, which every see-also list ends with. */
-export const indexId = 'Index';
+import { indexId } from '../index/indexPage';
 
 /** `missing-seealso`: an entry has no `{.seealso}` section. */
 export const checkSeeAlsoPresent: Check = function* ({ document }) {

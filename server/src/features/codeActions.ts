@@ -11,19 +11,20 @@ import { WorkspaceIndex } from '../index/workspaceIndex';
 import { Entry, GlossaryDocument } from '../parse/model';
 import { textFingerprint } from '../parse/fingerprint';
 import { CreateEntryParams, IgnoreMentionsParams, ServerCommands } from '../protocol';
-import { anchorPlace } from './anchorDescription';
+import { anchorPlace } from '../index/anchorDescription';
 import { toLspDiagnostic } from './diagnostics';
 import { rangeContains } from './locate';
 import { titleForMissingId } from './missingEntries';
-import { idAttribute, idProblem, newEntryProblem, readsAsHeading } from './newEntry';
+import { idAttribute, readsAsHeading } from './newEntry';
 import { neverReplace } from './workspaceEdits';
-import { idEditsByUri, newIdProblem } from './rename';
-import { definedOnce, entryWithId, isCopyUnderOtherName, isFileNameMeant, misnamedEntryFile, titleUntoldById } from './entryOf';
+import { idEditsByUri } from './rename';
+import { definedOnce, entryWithId, isCopyUnderOtherName, isFileNameMeant, misnamedEntryFile, titleUntoldById } from '../index/entryQueries';
 import { linkFirstMentionsEdits, linkMentionEdit, linkMentionsKind } from './mentionLinks';
 import { addToIndexEdit, indexAnchorEdit } from './indexPageEdits';
 import { addSeeAlsoEdit, insertSeeAlsoLinkEdit, seeAlsoHeadingText, sortSeeAlsoEdits } from './seeAlsoEdits';
 import { replacementsFor } from '../diagnostics/replacements';
 import { entryContaining } from '../parse/positions';
+import { idProblem, newEntryProblem, newIdProblem } from '../index/idRules';
 
 /** The source action that puts every see-also list of a file in order. */
 export const fixAllSeeAlsoKind = `${CodeActionKind.SourceFixAll}.glossary`;

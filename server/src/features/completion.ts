@@ -3,16 +3,16 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { WorkspaceIndex } from '../index/workspaceIndex';
 import { skipVerbatim } from '../parse/inline';
 import { parseGlossaryDocument } from '../parse/parser';
-import { anchorPlace } from './anchorDescription';
-import { entryWithId } from './entryOf';
+import { anchorPlace } from '../index/anchorDescription';
+import { entryWithId } from '../index/entryQueries';
 import { entryPreview } from './entryPreview';
 import type { TextReader } from './hover';
 import { escapeMarkdown } from './markdownText';
 import { matchTier } from './fuzzyRank';
 import { rangeContains } from './locate';
 import { markdownLink } from './seeAlsoEdits';
-import { proposeEntryId } from './newEntry';
 import { filesSharingAutomaticId } from '../diagnostics/linkChecks';
+import { proposeEntryId } from '../index/idRules';
 
 /**
  * The id being typed up to the cursor: after `](#` or `](<#`, or in a reference definition at the

@@ -3,15 +3,15 @@ import { CancellationToken, Hover, MarkupKind, Position } from 'vscode-languages
 import { fileNameFrom } from '../workspace/uris';
 import { indexAnchorMissingMessage } from '../diagnostics/indexChecks';
 import { filesSharingAutomaticId } from '../diagnostics/linkChecks';
-import { indexId } from '../diagnostics/seeAlsoChecks';
 import { WorkspaceIndex } from '../index/workspaceIndex';
 import { Link } from '../parse/model';
-import { entryAt, entryFileNamedAfter, entryWithId, isFileNameMeant, misnamedEntryFile } from './entryOf';
+import { entryAt, entryFileNamedAfter, entryWithId, isFileNameMeant, misnamedEntryFile } from '../index/entryQueries';
 import { entryPreview } from './entryPreview';
 import { locateAt, rangeContains } from './locate';
 import { codeSpan, escapeMarkdown } from './markdownText';
 import { replacementsFor, suggestionNote } from '../diagnostics/replacements';
 import { messagesLanguage } from '../localization';
+import { indexId } from '../index/indexPage';
 
 /**
  * What to show over a link (its target's title, summary, lead paragraph, first explanation, file

@@ -1,8 +1,9 @@
-import { indexId } from '../diagnostics/seeAlsoChecks';
 import { WorkspaceIndex } from '../index/workspaceIndex';
 import { MissingEntry } from '../protocol';
 import { escapeMarkdown } from './markdownText';
-import { headingTextOf, proposeEntryId } from './newEntry';
+import { headingTextOf } from './newEntry';
+import { indexId } from '../index/indexPage';
+import { proposeEntryId } from '../index/idRules';
 
 /**
  * The ids that links point at but no heading defines, most referenced first, then by id; not

@@ -2,11 +2,11 @@ import * as l10n from '@vscode/l10n';
 import { Position, Range, RenameFile, TextDocumentEdit, TextEdit, WorkspaceEdit } from 'vscode-languageserver';
 import { WorkspaceIndex } from '../index/workspaceIndex';
 import { locateAt } from './locate';
-import { indexId } from '../diagnostics/seeAlsoChecks';
-import { headingIdProblem, idTakenProblem } from './newEntry';
 import { neverReplace } from './workspaceEdits';
 import { baseIdentifier } from '../parse/identifiers';
 import { entryFileUri, fileNameFrom, fileNameId, fileNameOf, isMarkdownFile } from '../workspace/uris';
+import { indexId } from '../index/indexPage';
+import { newIdProblem } from '../index/idRules';
 
 /** Why a rename cannot happen, in words for the writer. */
 export class RenameRefused extends Error {}
@@ -133,14 +133,6 @@ export interface RenameOptions {
   readonly filesOnDisk?: ReadonlySet<string>;
   /** Told when the entry file keeps its name because another file is in the way (see `entryFileRename`). */
   readonly fileKept?: (from: string, inTheWay: string) => void;
-}
-
-/**
- * Why no id can be renamed to `newId`, or undefined when it can: an invalid id, `Index`, one that
- * is defined (its file named as seen from `fromUri`).
- */
-export function newIdProblem(index: WorkspaceIndex, newId: string, fromUri?: string): string | undefined {
-  return headingIdProblem(newId) ?? idTakenProblem(index, newId, fromUri);
 }
 
 /**

@@ -1,10 +1,11 @@
 import * as l10n from '@vscode/l10n';
 import { TextEdit } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { indexId, seeAlsoList } from '../diagnostics/seeAlsoChecks';
+import { seeAlsoList } from '../diagnostics/seeAlsoChecks';
 import { WorkspaceIndex } from '../index/workspaceIndex';
 import { resolveCharacterReferences } from '../parse/characterReferences';
 import { Entry, Heading, Link, Position } from '../parse/model';
+import { indexId } from '../index/indexPage';
 
 /**
  * The text (without the attribute block) of the heading most entries give a kind of section,

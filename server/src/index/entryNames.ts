@@ -1,4 +1,4 @@
-import { singularOf } from '../diagnostics/closestIds';
+import { singularOf } from './closestIds';
 import { endingsOf, isEnding, longestEnding, parenthesisedParts } from '../mentions/lexicon';
 import { Entry, GlossaryDocument } from '../parse/model';
 

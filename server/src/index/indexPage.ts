@@ -7,6 +7,9 @@ import { comparePositions } from '../parse/positions';
  * (by URI) holding headings with the class `.index`.
  */
 
+/** The id of the alphabetical index, which every see-also list ends with. */
+export const indexId = 'Index';
+
 /** The class of the index page's letter sections. */
 const indexSectionClass = 'index';
 

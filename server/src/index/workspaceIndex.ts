@@ -1,13 +1,12 @@
 import { Anchor, Entry, GlossaryDocument, Link } from '../parse/model';
-import { CloseIdFinder, ClosestIdCandidates } from '../diagnostics/closestIds';
+import { CloseIdFinder, ClosestIdCandidates } from './closestIds';
 import { comparePositions } from '../parse/positions';
 import { hasIndexSections } from './indexPage';
 import { changedLabels, entryShapeChangedIds, linkCountChangedIds, linkGraphChangedIds } from './linkGraph';
 import { termsKeyOf } from '../mentions/lexicon';
 import { caseFoldedUri, fileNameId, folderOfMost, isMarkdownFile } from '../workspace/uris';
-import { fileNameIdUnlikeEntry } from '../diagnostics/check';
 import { entryNamesOf, linkNameKeysOf, NamedEntry, nameKeys, nameOf, sameName } from './entryNames';
-import { isPageLevel } from '../features/anchorDescription';
+import { fileNameIdUnlikeEntry, isPageLevel } from './entryQueries';
 
 /** An anchor and the document that defines it. */
 export interface LocatedAnchor {

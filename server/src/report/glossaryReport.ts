@@ -1,11 +1,12 @@
 import { GlossaryConfig } from '../config';
 import { allDiagnosticCodes, DiagnosticCode, Severity } from '../diagnostics/codes';
 import { GlossaryDiagnostic } from '../diagnostics/diagnostic';
-import { indexId, seeAlsoCollator } from '../diagnostics/seeAlsoChecks';
+import { seeAlsoCollator } from '../diagnostics/seeAlsoChecks';
 import { missingEntries } from '../features/missingEntries';
 import { LocatedEntry, WorkspaceIndex } from '../index/workspaceIndex';
 import { MissingEntry } from '../protocol';
 import { mostLinkedEntries, orphanEntries } from '../index/linkGraph';
+import { indexId } from '../index/indexPage';
 
 /**
  * The Glossary Report: the numbers, lists and link graph of a whole glossary, as the command line

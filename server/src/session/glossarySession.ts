@@ -5,7 +5,7 @@ import { unresolvedLinkCode } from '../diagnostics/linkChecks';
 import { configFileName, defaultConfig, entriesFolderUri, GlossaryConfig, resolveConfig } from '../config';
 import { computeDiagnostics } from '../diagnostics/computeDiagnostics';
 import { GlossaryDiagnostic } from '../diagnostics/diagnostic';
-import { newEntryProblem, newEntryUri, proposeEntryId, titleProblem } from '../features/newEntry';
+import { newEntryUri, titleProblem } from '../features/newEntry';
 import { holdsIndexSections, indexPageToRead, readGlossaryFiles, ReadFilesResult } from '../index/readGlossaryFiles';
 import { affectedNow, IndexChange, WorkspaceIndex } from '../index/workspaceIndex';
 import { DiagnosticCode } from '../diagnostics/codes';
@@ -19,6 +19,7 @@ import { createFileMatcher, FileMatcher, literalPattern } from '../workspace/fil
 import { FileProblem, Workspace } from '../workspace/workspace';
 import { caseFoldedUri, fileNameOf, folderOf, folderPrefix, isInFolder } from '../workspace/uris';
 import { TimeSlices } from '../timeSlices';
+import { newEntryProblem, proposeEntryId } from '../index/idRules';
 
 /**
  * The version of a closed file's model: none an editor sends (Emacs starts at 0), so that a model

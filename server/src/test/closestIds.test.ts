@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { CloseIdFinder, couldBeClosestId, findClosestIds, singularOf } from '../diagnostics/closestIds';
+import { CloseIdFinder, couldBeClosestId, findClosestIds, singularOf } from '../index/closestIds';
 import { seededRandom } from '../seededRandom';
 import { closestIdsByFullScan } from './support/closestIdsByFullScan';
 import { indexOf } from './support/tinyWorkspace';

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { defaultConfig, GlossaryConfig, resolveConfig } from '../config';
-import { findClosestIds } from '../diagnostics/closestIds';
+import { findClosestIds } from '../index/closestIds';
 import { computeDiagnostics } from '../diagnostics/computeDiagnostics';
 import { diagnosticsOf as allDiagnosticsOf, entryLines, indexOf, uriOf } from './support/tinyWorkspace';
 

@@ -5,11 +5,12 @@ import { ApplyWorkspaceEditParams, ApplyWorkspaceEditResult, Connection, Snippet
 import { createEntry } from '../features/createEntry';
 import { defaultConfig } from '../config';
 import { useLocale } from '../localization';
-import { entryTemplate, headingIdProblem, idAttribute, idProblem, newEntryUri, proposeEntryId, titleProblem } from '../features/newEntry';
+import { entryTemplate, idAttribute, newEntryUri, titleProblem } from '../features/newEntry';
 import { titleForMissingId } from '../features/missingEntries';
 import { parseGlossaryDocument } from '../parse/parser';
 import { GlossarySession } from '../session/glossarySession';
 import { InMemoryWorkspace } from '../workspace/inMemoryWorkspace';
+import { headingIdProblem, idProblem, proposeEntryId } from '../index/idRules';
 
 test('a title proposes the id the writer would type: spaces become hyphens, what an id cannot hold is left out', () => {
   assert.equal(proposeEntryId('  Data Scraping '), 'Data-Scraping');

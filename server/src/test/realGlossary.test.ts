@@ -10,7 +10,7 @@ import { orphanEntries } from '../index/linkGraph';
 import { URI } from 'vscode-uri';
 import { NodeFileSystemWorkspace } from '../workspace/nodeWorkspace';
 import { closestIdsByFullScan } from './support/closestIdsByFullScan';
-import { findClosestIds } from '../diagnostics/closestIds';
+import { findClosestIds } from '../index/closestIds';
 import { replacementsFor } from '../diagnostics/replacements';
 import { entryIdsNamedByFullScan } from './support/entryIdsNamedByFullScan';
 

@@ -5,14 +5,14 @@ import * as path from 'node:path';
 import { resolveConfig } from '../config';
 import { allDiagnosticCodes } from '../diagnostics/codes';
 import { computeDiagnostics } from '../diagnostics/computeDiagnostics';
-import { findClosestIds } from '../diagnostics/closestIds';
-import { fileNameIdUnlikeEntry } from '../diagnostics/check';
+import { findClosestIds } from '../index/closestIds';
 import { WorkspaceIndex } from '../index/workspaceIndex';
 import { GlossaryDocument } from '../parse/model';
 import { parseGlossaryDocument } from '../parse/parser';
 import { seededRandom } from '../seededRandom';
 import { corpusFiles } from './corpus';
 import { comparable, ComparableDiagnostic, uriOf } from './support/tinyWorkspace';
+import { fileNameIdUnlikeEntry } from '../index/entryQueries';
 
 // The editor republishes only the files an update names as affected. On the real glossary, random
 // edits of the kinds a writer makes (an entry's id or title changed, an id close to a missing one

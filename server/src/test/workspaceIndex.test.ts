@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { findClosestIds } from '../diagnostics/closestIds';
+import { findClosestIds } from '../index/closestIds';
 import { WorkspaceIndex } from '../index/workspaceIndex';
 import { seededRandom } from '../seededRandom';
 import { Anchor, defaultParseOptions, GlossaryDocument, Heading, Link, Range } from '../parse/model';

@@ -2,12 +2,12 @@ import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { workspaceSymbols } from '../features/workspaceSymbols';
 import { missingEntries, titleForMissingId } from '../features/missingEntries';
-import { proposeEntryId } from '../features/newEntry';
 import { loadGlossary } from '../cli/loadGlossary';
 import { NodeFileSystemWorkspace } from '../workspace/nodeWorkspace';
 import { corpusEntries, corpusFiles } from './corpus';
 import { notCancelled } from './support/cursor';
 import { indexOf } from './support/tinyWorkspace';
+import { proposeEntryId } from '../index/idRules';
 
 const index = indexOf({
   'A.md': ['## Data Scraping {#Data-Scraping .term}', '', '[x](#Claude) [y](#Claude) [z](#GPT)'],

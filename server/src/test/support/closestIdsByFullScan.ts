@@ -1,5 +1,5 @@
 import { distance } from 'fastest-levenshtein';
-import { mayBeMisspelt, singularOf } from '../../diagnostics/closestIds';
+import { mayBeMisspelt, singularOf } from '../../index/closestIds';
 import { WorkspaceIndex } from '../../index/workspaceIndex';
 
 /** The ranking of findClosestIds computed the slow way: every defined id compared with the query. */

@@ -1,7 +1,8 @@
 import * as l10n from '@vscode/l10n';
 import { fileNameOf } from '../workspace/uris';
-import type { WorkspaceIndex } from '../index/workspaceIndex';
+import type { WorkspaceIndex } from './workspaceIndex';
 import type { Anchor } from '../parse/model';
+import { isPageLevel } from './entryQueries';
 
 /**
  * What an anchor is, in words for a detail or a title: `section "Title"`, `span "text"`, `code
@@ -41,9 +42,4 @@ export function anchorPlace(index: WorkspaceIndex, id: string): string | undefin
   const file = fileNameOf(first.uri);
   if (otherFiles === 0) return l10n.t('{0} in {1}', what, file);
   return otherFiles === 1 ? l10n.t('{0} in {1} and one other file', what, file) : l10n.t('{0} in {1} and {2} other files', what, file, otherFiles);
-}
-
-/** Whether an anchor is a heading of level 1 or 2, which `anchorDescription` calls a heading rather than a section. */
-export function isPageLevel(anchor: Anchor): boolean {
-  return anchor.heading !== undefined && anchor.heading.level <= 2;
 }

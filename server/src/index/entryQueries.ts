@@ -1,10 +1,9 @@
-import { fileNameId, folderOf } from '../workspace/uris';
-import { proposeEntryId } from './newEntry';
-import { newIdProblem } from './rename';
-import { WorkspaceIndex } from '../index/workspaceIndex';
-import { Entry, Position } from '../parse/model';
+import { fileNameId, folderOf, isMarkdownFile } from '../workspace/uris';
+import type { WorkspaceIndex } from './workspaceIndex';
+import type { Anchor, Entry, GlossaryDocument, Position } from '../parse/model';
 import { entryContaining } from '../parse/positions';
 import { abbreviates } from '../mentions/lexicon';
+import { newIdProblem, proposeEntryId } from './idRules';
 
 /** The entry an id names (the first, when duplicated), with its file. */
 export function entryWithId(index: WorkspaceIndex, id: string): { readonly uri: string; readonly entry: Entry } | undefined {
@@ -108,4 +107,20 @@ export function isFileNameMeant(index: WorkspaceIndex, entry: Entry, nameId: str
 export function entryAt(index: WorkspaceIndex, uri: string, position: Position): Entry | undefined {
   const document = index.document(uri);
   return document && entryContaining(document, position);
+}
+
+/**
+ * The id a `.md` file's name gives, when its first entry has another (`Computer-Vision.md` giving
+ * `{#ComputerVision}`); undefined when they agree, or the file holds no entry or is no `.md` file.
+ */
+export function fileNameIdUnlikeEntry(document: GlossaryDocument): string | undefined {
+  const firstEntry = document.entries[0];
+  if (!isMarkdownFile(document.uri) || firstEntry === undefined) return undefined;
+  const nameId = fileNameId(document.uri);
+  return firstEntry.id.normalize('NFC') === nameId ? undefined : nameId;
+}
+
+/** Whether an anchor is a heading of level 1 or 2, which `anchorDescription` calls a heading rather than a section. */
+export function isPageLevel(anchor: Anchor): boolean {
+  return anchor.heading !== undefined && anchor.heading.level <= 2;
 }

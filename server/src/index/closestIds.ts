@@ -1,5 +1,5 @@
 import { distance } from 'fastest-levenshtein';
-import type { WorkspaceIndex } from '../index/workspaceIndex';
+import type { WorkspaceIndex } from './workspaceIndex';
 
 /**
  * An id as ids are compared here: in lower case, and composed (NFC), so that an id typed with
