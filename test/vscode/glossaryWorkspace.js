@@ -93,5 +93,11 @@ async function deleteFile(uri) {
   await vscode.workspace.fs.delete(uri).then(undefined, () => undefined);
 }
 
+/** Whether a rename was ended by the glossary (the server refused, or it does not run), not handed on to VS Code's Markdown rename. */
+function isGlossaryRefusal(error) {
+  return error?.renameRefusedByTheGlossary === true;
+}
+
 module.exports.revert = revert;
+module.exports.isGlossaryRefusal = isGlossaryRefusal;
 module.exports.deleteFile = deleteFile;
