@@ -130,8 +130,14 @@ export function filterQueriesOf(word: string): string[] {
   return [word, ...endings.map((ending) => word + ending)];
 }
 
-/** A run of letters and digits: a word of a term or of the text. */
-export const wordPattern = /[\p{L}\p{N}]+/gu;
+/**
+ * A run of letters and digits: a word of a term or of the text. A combining mark (the accent of an
+ * `e` and U+0301, as macOS writes `é`) belongs to the letter before it.
+ */
+export const wordPattern = /[\p{L}\p{M}\p{N}]+/gu;
+
+/** One character of a word (see `wordPattern`). */
+export const wordCharacter = /[\p{L}\p{M}\p{N}]/u;
 
 /** Splits a form into words and what separates them; undefined when it has no word. */
 function formOf(term: Term, text: string): TermForm | undefined {
@@ -218,7 +224,7 @@ export function formsOf(entry: Entry): TermForm[] {
  */
 function stubTargetOf(entry: Entry): string | undefined {
   const title = normalTitle(entry);
-  if (!/^[\p{L}\p{N}]+$/u.test(title) || (title.match(/\p{Lu}/gu)?.length ?? 0) < 2) {
+  if (!/^[\p{L}\p{M}\p{N}]+$/u.test(title) || (title.match(/\p{Lu}/gu)?.length ?? 0) < 2) {
     return undefined;
   }
   if (entry.sections.some((section) => section !== entry.seeAlso?.section)) {

@@ -1,5 +1,5 @@
 import type { Mask } from './inlineMasks';
-import type { Lexicon } from './lexicon';
+import { wordCharacter, type Lexicon } from './lexicon';
 import type { WordFilterBuilder } from './wordFilter';
 
 /**
@@ -74,13 +74,12 @@ export class ParagraphWords {
 /** 1 for an ASCII letter or digit, else 0: most characters of the text are ASCII. */
 const asciiWidths = Uint8Array.from({ length: 0x80 }, (_, code) => (/[A-Za-z0-9]/.test(String.fromCharCode(code)) ? 1 : 0));
 
-/** Per UTF-16 code unit: 0 not yet known, 1 a letter or digit, 2 neither. Filled as units are met. */
+/** Per UTF-16 code unit: 0 not yet known, 1 a word character (letter, mark, digit), 2 none. Filled as units are met. */
 const unitKinds = new Uint8Array(0x10000);
-const letterOrDigit = /^[\p{L}\p{N}]$/u;
 
 /**
- * How many code units the letter or digit at `offset` takes (a character beyond the BMP takes a
- * surrogate pair), or 0 when there is none there. As `[\p{L}\p{N}]` with the `u` flag decides.
+ * How many code units the word character at `offset` takes (a character beyond the BMP takes a
+ * surrogate pair), or 0 when there is none there. As `wordCharacter` decides.
  */
 function wordCharacterWidth(text: string, offset: number): number {
   const code = text.charCodeAt(offset);
@@ -88,11 +87,11 @@ function wordCharacterWidth(text: string, offset: number): number {
   if (code !== code) return 0; // NaN: past the end
   if (code >= 0xd800 && code <= 0xdbff) {
     const low = text.charCodeAt(offset + 1);
-    if (low >= 0xdc00 && low <= 0xdfff) return letterOrDigit.test(text.slice(offset, offset + 2)) ? 2 : 0;
+    if (low >= 0xdc00 && low <= 0xdfff) return wordCharacter.test(text.slice(offset, offset + 2)) ? 2 : 0;
   }
   let kind = unitKinds[code]!;
   if (kind === 0) {
-    kind = letterOrDigit.test(String.fromCharCode(code)) ? 1 : 2;
+    kind = wordCharacter.test(String.fromCharCode(code)) ? 1 : 2;
     unitKinds[code] = kind;
   }
   return kind === 1 ? 1 : 0;

@@ -4,7 +4,7 @@ import { detach } from '../parse/detach';
 import { Entry, GlossaryDocument, Range } from '../parse/model';
 import { positionAt } from '../parse/positions';
 import { inlineMasks, Mask } from './inlineMasks';
-import { filterQueriesOf, formsOf, isCaseSensitive, Lexicon, lexiconOf, Term, TermForm, wordMatchesAt } from './lexicon';
+import { filterQueriesOf, formsOf, isCaseSensitive, Lexicon, lexiconOf, Term, TermForm, wordCharacter, wordMatchesAt } from './lexicon';
 import { ParagraphWords } from './paragraphWords';
 import { isInsideQuotation, quotationsOf } from './quotations';
 import { WordFilter, WordFilterBuilder } from './wordFilter';
@@ -407,7 +407,7 @@ function isPartOfLongerName(words: ParagraphWords, i: number, form: TermForm): b
 const joiners = '-._@:*';
 
 function isWordCharacter(char: string | undefined): boolean {
-  return char !== undefined && /[\p{L}\p{N}]/u.test(char);
+  return char !== undefined && wordCharacter.test(char);
 }
 
 /** Whether the character at `joinerOffset` joins the word at `beyondOffset` to the mention, so that it lies inside a longer word. */

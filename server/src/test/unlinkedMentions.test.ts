@@ -146,6 +146,14 @@ test('whole words only, with German endings on the last word; never inside a lon
   ]);
 });
 
+test('a letter with a combining accent is one letter: Kafé written as e and U+0301 is no mention of Kafe, and a link never splits it', () => {
+  const body = ['Ein Kafe\u0301 und ein Kafe.'];
+  const files = withTerms(body, [['Kafe', 'Kafe']]);
+  assert.deepEqual(mentionsOf(files, 'A.md'), ['2:18-2:22 Kafe -> #Kafe']);
+  // An accent on the term's last letter, and an accent after its ending.
+  assert.deepEqual(mentionsOf(withTerms(['Der Agent\u0301, die Agente\u0301n.'], [['Agent', 'Agent']]), 'A.md'), []);
+});
+
 test('between two names of one length, the one written exactly wins over an inflected one, whichever was filed first', () => {
   for (const terms of [
     [['Foo Bar', 'a'], ['Foo Bars', 'b']],
