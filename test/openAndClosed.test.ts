@@ -22,6 +22,7 @@ import {
   MessageType,
   PrepareRenameRequest,
   ReferencesRequest,
+  RenameRequest,
   RegistrationRequest,
   ResponseError,
   ShowMessageNotification,
@@ -581,7 +582,7 @@ test('a client that cannot watch files: a folder made by another program is watc
   }
 });
 
-test('prepareRename in a file the glossary does not hold leaves the rename to the editor: the default behaviour where the client takes it, else null', { timeout: 60_000 }, async (t) => {
+test('prepareRename in a file the glossary does not hold leaves the rename to the editor: the default behaviour where the client takes it, else null; a rename asked there unprepared is null', { timeout: 60_000 }, async (t) => {
   const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'glossary-rename-outside-'));
   fs.writeFileSync(path.join(folder, '.glossary.json'), JSON.stringify({ exclude: ['entwurf/**'] }));
   fs.writeFileSync(path.join(folder, 'Index.md'), '# Index {#Index}\n');
@@ -608,6 +609,9 @@ test('prepareRename in a file the glossary does not hold leaves the rename to th
       await server.settle();
       const atHeadingId = { line: 0, character: '## Entwurf {#'.length + 2 };
       assert.deepEqual(await server.connection.sendRequest(PrepareRenameRequest.type, { textDocument: { uri: draftUri }, position: atHeadingId }), capabilities ? { defaultBehavior: true } : null);
+      // Not refused as "no id", as if the link to #Keras were none: the glossary does not read the file.
+      const atLink = { line: 2, character: 'Mehr bei [Keras](#'.length + 1 };
+      assert.equal(await server.connection.sendRequest(RenameRequest.type, { textDocument: { uri: draftUri }, position: atLink, newName: 'Keras2' }), null);
       const inGlossary = await server.connection.sendRequest(PrepareRenameRequest.type, { textDocument: { uri: kerasUri }, position: { line: 0, character: '## Keras {#'.length + 2 } });
       assert.deepEqual(inGlossary && 'placeholder' in inGlossary ? inGlossary.placeholder : inGlossary, 'Keras');
     } finally {

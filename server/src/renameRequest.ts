@@ -13,9 +13,7 @@ import { ServerServices } from './serverServices';
  */
 export function answerPrepareRename(services: ServerServices, params: PrepareRenameParams): { range: Range; placeholder: string } | { defaultBehavior: boolean } | null {
   return refusalToError(() => {
-    // Before the first load no id is known, and every place would be refused as "no id".
-    if (!services.loaded) throw new RenameRefused(l10n.t('The glossary is still being read: try again in a moment.'));
-    if (services.session.index.document(params.textDocument.uri) === undefined) return services.client.renameDefaultBehavior ? { defaultBehavior: true } : null;
+    if (!holdsFile(services, params.textDocument.uri)) return services.client.renameDefaultBehavior ? { defaultBehavior: true } : null;
     const target = prepareRename(services.session.index, params.textDocument.uri, params.position);
     return { range: target.range, placeholder: target.id };
   });
@@ -26,7 +24,9 @@ export function answerPrepareRename(services: ServerServices, params: PrepareRen
  * files it edits are checked against the disk first; when one was indexed anew, or the writer typed
  * in another file (or the folders changed) meanwhile, it is worked out again.
  */
-export async function answerRename(services: ServerServices, params: RenameParams, token: CancellationToken): Promise<WorkspaceEdit> {
+export async function answerRename(services: ServerServices, params: RenameParams, token: CancellationToken): Promise<WorkspaceEdit | null> {
+  // As prepareRename: a file the glossary does not hold is left to the editor (a client may rename without preparing).
+  if (!refusalToError(() => holdsFile(services, params.textDocument.uri))) return null;
   const openVersions = (): string =>
     services
       .openDocuments()
@@ -55,6 +55,12 @@ export async function answerRename(services: ServerServices, params: RenameParam
     showMessage(services.connection, MessageType.Info, l10n.t('{0} keeps its name: the file {1} exists already.', fileNameOf(kept.from), fileNameOf(kept.inTheWay)));
   }
   return final;
+}
+
+/** Whether the glossary holds the file; refused before the first load, when every place would be refused as "no id". */
+function holdsFile(services: ServerServices, uri: string): boolean {
+  if (!services.loaded) throw new RenameRefused(l10n.t('The glossary is still being read: try again in a moment.'));
+  return services.session.index.document(uri) !== undefined;
 }
 
 /** The file a rename's entry file would be renamed onto, when something on disk has that name already. */
