@@ -1,5 +1,5 @@
-import { CancellationToken, Connection, ErrorCodes, MessageType, ResponseError, ShowMessageNotification } from 'vscode-languageserver';
-import { errorWithStack } from './errorText';
+import { CancellationToken, Connection, ErrorCodes, LSPErrorCodes, MessageType, ResponseError, ShowMessageNotification } from 'vscode-languageserver';
+import { errorMessage, errorWithStack } from './errorText';
 
 /** The connections whose client asked the server to shut down. */
 const shutDown = new WeakSet<Connection>();
@@ -33,21 +33,55 @@ export function runSafely<P, R>(
   empty: R,
   handler: (params: P, token: CancellationToken) => R | Promise<R>,
 ): (params: P, token: CancellationToken) => Promise<R> {
+  return runGuarded(connection, name, handler, () => empty, () => empty);
+}
+
+/**
+ * As `runSafely`, for a request whose empty answer would say something: a diagnostic report of no
+ * problems clears the file's problems in the editor. Cancelled, it answers `RequestCancelled`;
+ * failed, an error; either way the client keeps what it had.
+ */
+export function runOrAnswerError<P, R>(
+  connection: Connection,
+  name: string,
+  handler: (params: P, token: CancellationToken) => R | Promise<R>,
+): (params: P, token: CancellationToken) => Promise<R> {
+  return runGuarded(
+    connection,
+    name,
+    handler,
+    () => {
+      throw new ResponseError(LSPErrorCodes.RequestCancelled, `${name}: cancelled`);
+    },
+    (error) => {
+      throw new ResponseError(ErrorCodes.InternalError, `${name} failed: ${errorMessage(error)}`);
+    },
+  );
+}
+
+function runGuarded<P, R>(
+  connection: Connection,
+  name: string,
+  handler: (params: P, token: CancellationToken) => R | Promise<R>,
+  cancelled: () => R,
+  failed: (error: unknown) => R,
+): (params: P, token: CancellationToken) => Promise<R> {
   return async (params, token) => {
     refuseAfterShutdown(connection, name);
     if (token.isCancellationRequested) {
-      return empty;
+      return cancelled();
     }
+    let result: R;
     try {
-      const result = await handler(params, token);
-      return token.isCancellationRequested ? empty : result;
+      result = await handler(params, token);
     } catch (error) {
       if (error instanceof ResponseError) {
         throw error;
       }
       connection.console.error(`${name} failed: ${errorWithStack(error)}`);
-      return empty;
+      return failed(error);
     }
+    return token.isCancellationRequested ? cancelled() : result;
   };
 }
 

@@ -33,7 +33,7 @@ import { listenToGlossaryRequests } from './glossaryRequests';
 import type { IndexChange } from './index/workspaceIndex';
 import { useLocale } from './localization';
 import { answerPrepareRename, answerRename, renameOutdatedError } from './renameRequest';
-import { markShutDown, runSafely, showMessage } from './requestRunner';
+import { markShutDown, runOrAnswerError, runSafely, showMessage } from './requestRunner';
 import { ServerServices } from './serverServices';
 import { StatusReporter } from './statusReporter';
 import { GlossarySession, LoadReport, OpenText } from './session/glossarySession';
@@ -270,7 +270,7 @@ export function startServer(
   });
 
   connection.languages.diagnostics.on(
-    runSafely(connection, 'diagnostic', { kind: DocumentDiagnosticReportKind.Full, items: [] }, (params): DocumentDiagnosticReport => ({
+    runOrAnswerError(connection, 'diagnostic', (params): DocumentDiagnosticReport => ({
       kind: DocumentDiagnosticReportKind.Full,
       items: session.diagnosticsOf(params.textDocument.uri).map(toLspDiagnostic),
     })),
