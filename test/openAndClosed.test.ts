@@ -27,6 +27,7 @@ import {
   ResponseError,
   ShowMessageNotification,
   ShowMessageParams,
+  ShowDocumentRequest,
   TextDocumentEdit,
   TextEdit,
   WorkspaceEdit,
@@ -223,6 +224,40 @@ test('an editor that cannot create files (no resource operations) gets .glossary
     assert.equal(fs.readFileSync(configPath, 'utf8'), '{\n  "ignoreMentionsOf": ["TensorFlow", "PyTorch"]\n}\n');
     await server.waitUntil(() => mentioned().length === 0, 'the hint of PyTorch to go');
     assert.equal(received.length, 0);
+  } finally {
+    await server.shutdown();
+    fs.rmSync(folder, { recursive: true, force: true });
+  }
+});
+
+test('an editor that applies no edits the server sends (applyEdit false) gets a new entry and .glossary.json written by the server', { timeout: 60_000 }, async (t) => {
+  const { folder, text, uri } = mentioningGlossary('glossary-no-apply-edit-');
+  const configPath = path.join(folder, '.glossary.json');
+  const configUri = URI.file(configPath).toString();
+  const asked: string[] = [];
+  const server = await startServer(folder, {
+    signal: t.signal,
+    // Its edits may create files (in code actions), but the server may not send it any.
+    capabilities: { workspace: { applyEdit: false, workspaceEdit: { documentChanges: true, resourceOperations: ['create', 'rename'] } }, window: { showDocument: { support: true } } },
+    initializationOptions: { settingsEdits: true },
+    onConnection: (connection) => {
+      connection.onRequest(ApplyWorkspaceEditRequest.type, (params) => {
+        asked.push(params.label ?? '');
+        return { applied: false, failureReason: 'not supported' };
+      });
+      connection.onRequest(ShowDocumentRequest.type, () => ({ success: true }));
+    },
+  });
+  try {
+    await server.settle();
+    const created = await server.connection.sendRequest(ExecuteCommandRequest.type, { command: 'glossary.createEntry', arguments: [{ title: 'JAX' }] });
+    assert.deepEqual(created, { uri: URI.file(path.join(folder, 'JAX.md')).toString() });
+    assert.match(fs.readFileSync(path.join(folder, 'JAX.md'), 'utf8'), /^## JAX \{#JAX \.chapter \.small \.term\}\n/);
+    await server.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'markdown', version: 1, text } });
+    const ignored = await server.connection.sendRequest(ExecuteCommandRequest.type, { command: 'glossary.ignoreMentionsOf', arguments: [{ id: 'TensorFlow', configUri }] });
+    assert.deepEqual(ignored, { uri: configUri, written: true });
+    assert.equal(fs.readFileSync(configPath, 'utf8'), '{\n  "ignoreMentionsOf": ["TensorFlow"]\n}\n');
+    assert.deepEqual(asked, []);
   } finally {
     await server.shutdown();
     fs.rmSync(folder, { recursive: true, force: true });

@@ -27,6 +27,8 @@ export interface ClientWatching {
 export interface ClientSupport {
   /** It answers `workspace/configuration`; else the settings are those it pushes. */
   readonly pullsSettings: boolean;
+  /** It applies the workspace edits the server sends (`workspace/applyEdit`); its edits' abilities (`edits`) count for those only then. */
+  readonly appliesEdits: boolean;
   /**
    * It pulls diagnostics and can be asked to pull again. A client that pulls but cannot be asked
    * would keep what it pulled during the load, or before another file's change, until the next
@@ -69,6 +71,7 @@ export interface ClientSupport {
 /** Before the initialize request: nothing is known of the client. */
 export const unknownClient: ClientSupport = {
   pullsSettings: false,
+  appliesEdits: false,
   pullsDiagnostics: false,
   watching: { registersWatchers: false, relativePatterns: false },
   edits: { documentChanges: false, createsFiles: false, renamesFiles: false, snippets: false },
@@ -94,6 +97,7 @@ export function clientSupportOf(params: InitializeParams): ClientSupport {
   const codeAction = textDocument?.codeAction;
   return {
     pullsSettings: workspace?.configuration === true,
+    appliesEdits: workspace?.applyEdit === true,
     pullsDiagnostics: textDocument?.diagnostic !== undefined && workspace?.diagnostics?.refreshSupport === true,
     watching: {
       registersWatchers: workspace?.didChangeWatchedFiles?.dynamicRegistration === true,

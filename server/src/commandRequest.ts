@@ -14,7 +14,8 @@ import { ServerServices } from './serverServices';
 export async function executeServerCommand(services: ServerServices, params: ExecuteCommandParams): Promise<CreateEntryResult | IgnoreMentionsResult | undefined> {
   const { connection, client, session } = services;
   if (params.command === ServerCommands.createEntry) {
-    const creation = { createsFiles: client.edits.createsFiles, showsDocuments: client.showsDocuments, snippetEdits: client.edits.snippets, openDocument: (uri: string) => services.openDocument(uri) };
+    // Both commands fall back to writing the files themselves where the client takes no edit from the server.
+    const creation = { createsFiles: client.appliesEdits && client.edits.createsFiles, showsDocuments: client.showsDocuments, snippetEdits: client.edits.snippets, openDocument: (uri: string) => services.openDocument(uri) };
     const { result, change, notice } = await createEntry(params.arguments?.[0] as CreateEntryParams | undefined, session, connection, creation);
     services.publishChange(change);
     if ('error' in result) {
@@ -26,7 +27,7 @@ export async function executeServerCommand(services: ServerServices, params: Exe
   }
   if (params.command === ServerCommands.ignoreMentionsOf) {
     const ignored = params.arguments?.[0] as IgnoreMentionsParams | undefined;
-    const result = await addIgnoredMention(ignored, session, connection, { ...client.edits, settingsEdits: client.settingsEdits });
+    const result = await addIgnoredMention(ignored, session, connection, { ...client.edits, settingsEdits: client.appliesEdits && client.settingsEdits });
     if ('error' in result) {
       showMessage(connection, MessageType.Error, result.error);
     } else if (result.written || result.listedAlready) {
