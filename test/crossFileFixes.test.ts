@@ -118,6 +118,24 @@ test('a rename edits the closed files that changed on disk unannounced where the
   });
 });
 
+test('a rename onto an id that broken links write tells the writer that they lead to the entry now', { timeout: 60_000 }, async (t) => {
+  const zitrone = entry('Zitrone', ['Birne'], ['Wie eine [Birnbaum](#Birnbaum)-Frucht, siehe [oben](#Birnbaum).']);
+  await withGlossary(
+    t,
+    async (_folder, uriOf, server) => {
+      const rename = (newName: string) => server.connection.sendRequest(RenameRequest.type, { textDocument: { uri: uriOf('Apfel.md') }, position: { line: 6, character: 10 }, newName });
+      await rename('Birnenbaum');
+      await rename('Birnbaum');
+      await server.waitUntil(() => server.logs.some((message) => message.includes('#Birnbaum')), 'the writer to be told of the links to #Birnbaum');
+      assert.deepEqual(
+        server.logs.filter((message) => message.includes('broken till now')),
+        ['2 links to #Birnbaum, broken till now, lead to this entry after the rename.'],
+      );
+    },
+    { files: { 'Zitrone.md': zitrone } },
+  );
+});
+
 test('a rename leaves the entry file its name when a file that the glossary leaves out has the new name', { timeout: 60_000 }, async (t) => {
   const settings = { exclude: ['Birnbaum.md'], severity: { 'index-anchor-missing': 'off', 'orphan-entry': 'off' } };
   const rename = (server: Awaited<ReturnType<typeof startServer>>, uriOf: (name: string) => string, newName: string) =>
