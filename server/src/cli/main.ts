@@ -8,6 +8,7 @@ import { FileDiagnostics, formatDiagnosticsJson, formatDiagnosticsText, formatIn
 import { formatSarif } from './sarif';
 import { outputRefusal, ReportIo, writeReport } from './reportCommand';
 import { localeOfEnvironment, useLocale } from '../localization';
+import { defaultConfig } from '../config';
 
 /** Everything the command line touches, so that tests run it without a process or a disk. */
 export interface CliIo extends ReportIo {
@@ -70,6 +71,10 @@ async function runOnGlossary(command: Extract<CliCommand, { kind: 'index' | 'che
   });
   if (loaded.kind === 'failure') {
     io.stderr(loaded.messages.map((message) => `glossary: ${message}\n`).join(''));
+    // A code-scanning upload reads a log whatever the exit status: one without results that says why.
+    if (command.kind === 'check' && command.format === 'sarif') {
+      io.stdout(formatSarif([], defaultConfig, io.cwd, { failures: loaded.messages, successful: false }));
+    }
     return ExitCode.badUsage;
   }
   // A file named as an argument that cannot be read was reported through `warn`; the others are
@@ -108,7 +113,7 @@ async function runOnGlossary(command: Extract<CliCommand, { kind: 'index' | 'che
       io.stdout(formatDiagnosticsJson(shown, loaded.fileNotes));
       break;
     case 'sarif':
-      io.stdout(formatSarif(shown, loaded.config, io.cwd, loaded.fileNotes, loaded.unreadableArguments.length === 0));
+      io.stdout(formatSarif(shown, loaded.config, io.cwd, { fileNotes: loaded.fileNotes, successful: loaded.unreadableArguments.length === 0 }));
       break;
   }
   // On stderr in every format: a CI log shows the counts beside the report a tool reads from stdout.

@@ -17,19 +17,23 @@ const sarifLevels: Readonly<Record<Severity, 'error' | 'warning' | 'note'>> = {
 /** The base that relative paths are written against: the folder the command ran in. */
 const workingFolder = '%SRCROOT%';
 
+/** How the run went, beside its results. */
+export interface SarifInvocation {
+  /** The files skipped or read with a warning. */
+  readonly fileNotes?: readonly FileNote[];
+  /** Why nothing was checked (a mistake in `.glossary.json`, no file to read). */
+  readonly failures?: readonly string[];
+  /** False when a file named on the command line could not be read, or nothing was checked. */
+  readonly successful: boolean;
+}
+
 /**
  * `check --format sarif`: one SARIF 2.1.0 run, with a rule per diagnostic code. The files skipped
- * or read with a warning are the invocation's notifications, so that a code-scanning upload tells
- * of them too; `successful` is false when a file named on the command line could not be read.
+ * or read with a warning, and why a run checked nothing, are the invocation's notifications, so
+ * that a code-scanning upload tells of them too, and a run that failed still writes a log.
  * Relative paths are written against `cwd`, which the log names.
  */
-export function formatSarif(
-  results: readonly FileDiagnostics[],
-  config: GlossaryConfig,
-  cwd: string,
-  fileNotes: readonly FileNote[] = [],
-  successful = true,
-): string {
+export function formatSarif(results: readonly FileDiagnostics[], config: GlossaryConfig, cwd: string, invocation: SarifInvocation = { successful: true }): string {
   const rules = allDiagnosticCodes.map((code) => {
     const configured = config.severity[code];
     return {
@@ -69,12 +73,15 @@ export function formatSarif(
         columnKind: 'utf16CodeUnits',
         invocations: [
           {
-            executionSuccessful: successful,
-            toolExecutionNotifications: fileNotes.map((note) => ({
-              level: note.skipped ? 'warning' : 'note',
-              message: { text: note.message },
-              locations: [{ physicalLocation: { artifactLocation: artifactLocation(note.displayPath) } }],
-            })),
+            executionSuccessful: invocation.successful,
+            toolExecutionNotifications: [
+              ...(invocation.failures ?? []).map((failure) => ({ level: 'error', message: { text: failure } })),
+              ...(invocation.fileNotes ?? []).map((note) => ({
+                level: note.skipped ? 'warning' : 'note',
+                message: { text: note.message },
+                locations: [{ physicalLocation: { artifactLocation: artifactLocation(note.displayPath) } }],
+              })),
+            ],
           },
         ],
         results: sarifResults,

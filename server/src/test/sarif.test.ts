@@ -98,3 +98,26 @@ test('check --format sarif tells of the files skipped or read with a warning, an
   assertValidSarif(named);
   assert.equal(runOf(named).invocations[0]!.executionSuccessful, false);
 });
+
+test('check --format sarif that checks nothing (a mistake in .glossary.json, no such folder) still writes a log, failed, that says why', async () => {
+  const workspace = new InMemoryWorkspace({
+    'file:///ws/.git/HEAD': 'ref: refs/heads/main',
+    'file:///ws/.glossary.json': '{ "severity": { "broken-link": "loud" } }',
+    'file:///ws/Apfel.md': entryLines('Apfel', 'Apfel', []).join('\n'),
+  });
+  let stdout = '';
+  let stderr = '';
+  const exit = await runCli(['check', '.', '--format', 'sarif'], { cwd: '/ws', workspace, stdout: (text) => (stdout += text), stderr: (text) => (stderr += text) });
+  assert.equal(exit, 2);
+  assertValidSarif(stdout);
+  const run = (JSON.parse(stdout) as { runs: { results: unknown[]; invocations: { executionSuccessful: boolean; toolExecutionNotifications: { level: string; message: { text: string } }[] }[] }[] }).runs[0]!;
+  assert.deepEqual(run.results, []);
+  assert.equal(run.invocations[0]!.executionSuccessful, false);
+  const told = run.invocations[0]!.toolExecutionNotifications.map((note) => `${note.level}: ${note.message.text}`);
+  // What stderr says, each message a notification.
+  assert.deepEqual(told, stderr.trim().split('\n').map((line) => `error: ${line.replace(/^glossary: /, '')}`));
+  assert.match(told.join('\n'), /broken-link/);
+  const missing = await sarifOf(['check', 'nowhere'], workspace, '/ws');
+  assertValidSarif(missing);
+  assert.match(missing, /no such file or folder: nowhere/);
+});
