@@ -47,6 +47,8 @@ export interface ClientSupport {
   readonly reportsDeletes: boolean;
   /** It opens a document when asked (`window/showDocument`). */
   readonly showsDocuments: boolean;
+  /** It takes the outline as a tree of `DocumentSymbol`s; else as a flat list. */
+  readonly hierarchicalSymbols: boolean;
   /** It shows a completion item's `labelDetails` (VS Code does). */
   readonly completionLabelDetails: boolean;
   /** It takes a completion edit with two ranges, to insert at the cursor or to replace the word there (`InsertReplaceEdit`). */
@@ -78,6 +80,7 @@ export const unknownClient: ClientSupport = {
   workspaceFolders: false,
   reportsDeletes: false,
   showsDocuments: false,
+  hierarchicalSymbols: false,
   completionLabelDetails: false,
   completionInsertReplace: false,
   resolvesActionEdits: false,
@@ -112,6 +115,7 @@ export function clientSupportOf(params: InitializeParams): ClientSupport {
     workspaceFolders: workspace?.workspaceFolders === true,
     reportsDeletes: workspace?.fileOperations?.didDelete === true,
     showsDocuments: window?.showDocument?.support === true,
+    hierarchicalSymbols: textDocument?.documentSymbol?.hierarchicalDocumentSymbolSupport === true,
     completionLabelDetails: textDocument?.completion?.completionItem?.labelDetailsSupport === true,
     completionInsertReplace: textDocument?.completion?.completionItem?.insertReplaceSupport === true,
     resolvesActionEdits: codeAction?.dataSupport === true && codeAction.resolveSupport?.properties.includes('edit') === true,

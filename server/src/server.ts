@@ -24,7 +24,7 @@ import { complete, cursorTextIn, resolveCompletionItem } from './features/comple
 import { findDefinitions } from './features/definition';
 import { toLspDiagnostic } from './features/diagnostics';
 import { documentLinks, resolveDocumentLink } from './features/documentLinks';
-import { documentSymbols } from './features/documentSymbols';
+import { documentSymbols, flatSymbols } from './features/documentSymbols';
 import { hoverAt } from './features/hover';
 import { findReferences } from './features/references';
 import { workspaceSymbols } from './features/workspaceSymbols';
@@ -300,7 +300,12 @@ export function startServer(
   );
   // An item that cannot be resolved comes back as it was.
   connection.onCompletionResolve((item, token) => runSafely(connection, 'completionItem/resolve', item, () => resolveCompletionItem(session.index, item, readText))(item, token));
-  connection.onDocumentSymbol(runSafely(connection, 'documentSymbol', [], (params, token) => documentSymbols(session.index, params.textDocument.uri, token)));
+  connection.onDocumentSymbol(
+    runSafely(connection, 'documentSymbol', [], (params, token) => {
+      const symbols = documentSymbols(session.index, params.textDocument.uri, token);
+      return client.hierarchicalSymbols ? symbols : flatSymbols(params.textDocument.uri, symbols);
+    }),
+  );
   connection.onWorkspaceSymbol(runSafely(connection, 'workspaceSymbol', [], (params, token) => workspaceSymbols(session.index, params.query, token)));
   /** What the requests handled outside this function need of the server. */
   const services: ServerServices = {

@@ -150,6 +150,7 @@ export async function startServer(folder: string, options: StartOptions = {}): P
     initializationOptions: options.initializationOptions,
     capabilities: options.capabilities ?? {
       workspace: { applyEdit: true, workspaceEdit: { documentChanges: true, resourceOperations: ['create', 'rename'] } },
+      textDocument: { documentSymbol: { hierarchicalDocumentSymbolSupport: true } },
     },
   });
   await connection.sendNotification(InitializedNotification.type, {});

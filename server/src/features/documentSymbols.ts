@@ -1,4 +1,4 @@
-import { CancellationToken, DocumentSymbol, SymbolKind } from 'vscode-languageserver';
+import { CancellationToken, DocumentSymbol, SymbolInformation, SymbolKind } from 'vscode-languageserver';
 import { WorkspaceIndex } from '../index/workspaceIndex';
 import { Heading, Range } from '../parse/model';
 
@@ -30,4 +30,15 @@ function symbolOf(heading: Heading, range: Range, kind: SymbolKind, children: Do
     selectionRange: heading.range,
     children,
   };
+}
+
+/**
+ * The outline for a client that takes no tree of symbols (no `hierarchicalDocumentSymbolSupport`):
+ * each symbol in order, a section named with the entry that holds it as its container.
+ */
+export function flatSymbols(uri: string, symbols: readonly DocumentSymbol[], containerName?: string): SymbolInformation[] {
+  return symbols.flatMap((symbol) => [
+    { name: symbol.name, kind: symbol.kind, location: { uri, range: symbol.range }, ...(containerName === undefined ? {} : { containerName }) },
+    ...flatSymbols(uri, symbol.children ?? [], symbol.name),
+  ]);
 }

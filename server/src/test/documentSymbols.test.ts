@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { DocumentSymbol } from 'vscode-languageserver';
-import { documentSymbols } from '../features/documentSymbols';
+import { documentSymbols, flatSymbols } from '../features/documentSymbols';
 import { notCancelled } from './support/cursor';
 import { entryLines, indexOf, rangeText, uriOf } from './support/tinyWorkspace';
 
@@ -41,4 +41,17 @@ test('the headings before the first entry are listed too; an entry holds its sec
   const index = indexOf({ 'A.md': ['# Part One', '', '### Before entry', '', '## Entry A {#A .term}', '', '### Sec', '', '# Part Two', '', '## Entry B {#B .term}', '', 'Text.'] });
   const names = (symbols: readonly DocumentSymbol[]): unknown[] => symbols.map((symbol) => (symbol.children?.length ? { [symbol.name]: names(symbol.children) } : symbol.name));
   assert.deepEqual(names(documentSymbols(index, uriOf('A.md'), notCancelled)), ['Part One', 'Before entry', { 'Entry A': ['Sec', 'Part Two'] }, 'Entry B']);
+});
+
+test('for a client that takes no tree, the outline is a flat list in order, each section with its entry as container', () => {
+  const index = indexOf({ 'A.md': entryLines('Alpha', 'Alpha', ['[B](#B)'], ['Text.', '', '### Erklärung {.explanation}', '', 'More.']) });
+  const flat = flatSymbols(uriOf('A.md'), documentSymbols(index, uriOf('A.md'), notCancelled));
+  assert.deepEqual(
+    flat.map((symbol) => [symbol.name, symbol.containerName, symbol.location.uri, rangeText(symbol.location.range)]),
+    [
+      ['Alpha', undefined, uriOf('A.md'), '0:0-13:4'],
+      ['Erklärung', 'Alpha', uriOf('A.md'), '4:0-7:0'],
+      ['Verwandte Themen', 'Alpha', uriOf('A.md'), '8:0-12:0'],
+    ],
+  );
 });
