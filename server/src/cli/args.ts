@@ -225,7 +225,7 @@ export function helpText(): string {
     '',
     ...wrapped(l10n.t('Messages, and the headings of the report, are in the language of LC_ALL, LC_MESSAGES or LANG (German for de_DE.UTF-8; English for C, POSIX or a language without a translation). --locale LANG before or after the command chooses it instead: --locale de, --locale en.')),
     '',
-    ...wrapped(l10n.t('Exit status: 0 no error-severity diagnostic, 1 some error (also when --min-severity leaves it out), 2 bad usage, which includes a .glossary.json with a mistake (nothing is checked), a folder PATH without a file the include patterns take in, no file read at all, and a file named as a PATH that cannot be read (the others are still read and reported). report exits with 0 once written, whatever the report holds, and 2 for bad usage. 3 is an internal error of glossary itself.')),
+    ...wrapped(l10n.t('Exit status: 0 no error-severity diagnostic, 1 some error, 2 bad usage, which includes a .glossary.json with a mistake (nothing is checked), a folder PATH without a file the include patterns take in, no file read at all, and a file named as a PATH that cannot be read (the others are still read and reported). report exits with 0 once written, whatever the report holds, and 2 for bad usage. 3 is an internal error of glossary itself.')),
     '',
   ].join('\n');
 }

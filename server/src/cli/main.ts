@@ -60,10 +60,14 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
 }
 
 async function runOnGlossary(command: Extract<CliCommand, { kind: 'index' | 'check' | 'report' }>, io: CliIo): Promise<number> {
+  const warnings: string[] = [];
   const loaded = await loadGlossary(command.paths, {
     cwd: io.cwd,
     workspace: io.workspace,
-    warn: (message) => io.stderr(`glossary: ${message}\n`),
+    warn: (message) => {
+      warnings.push(message);
+      io.stderr(`glossary: ${message}\n`);
+    },
     // A file checked alone is checked as part of its glossary: its links to other files resolve.
     withGlossaryOfFiles: command.kind === 'check',
     findMentions: command.kind !== 'index',
@@ -71,9 +75,11 @@ async function runOnGlossary(command: Extract<CliCommand, { kind: 'index' | 'che
   });
   if (loaded.kind === 'failure') {
     io.stderr(loaded.messages.map((message) => `glossary: ${message}\n`).join(''));
-    // A code-scanning upload reads a log whatever the exit status: one without results that says why.
+    // A tool reading the output (a code-scanning upload) gets it whatever the exit status: none found, and why.
     if (command.kind === 'check' && command.format === 'sarif') {
-      io.stdout(formatSarif([], defaultConfig, io.cwd, { failures: loaded.messages, successful: false }));
+      io.stdout(formatSarif([], defaultConfig, io.cwd, { failures: loaded.messages, warnings, successful: false }));
+    } else if (command.kind === 'check' && command.format === 'json') {
+      io.stdout(formatDiagnosticsJson([], [], loaded.messages));
     }
     return ExitCode.badUsage;
   }

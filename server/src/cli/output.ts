@@ -50,9 +50,10 @@ export function formatDiagnosticsText(results: readonly FileDiagnostics[]): stri
 
 /**
  * `check --format json`. End positions are exclusive, as in SARIF. `files` tells of the files
- * skipped or read with a warning (as stderr does), so that a tool sees what was not checked.
+ * skipped or read with a warning (as stderr does), so that a tool sees what was not checked, and
+ * `failures` why nothing was (a mistake in `.glossary.json`, no file to read), empty otherwise.
  */
-export function formatDiagnosticsJson(results: readonly FileDiagnostics[], fileNotes: readonly FileNote[] = []): string {
+export function formatDiagnosticsJson(results: readonly FileDiagnostics[], fileNotes: readonly FileNote[] = [], failures: readonly string[] = []): string {
   const diagnostics = results.flatMap(({ file, diagnostics }) =>
     diagnostics.map((diagnostic) => {
       const start = oneBased(diagnostic.range.start);
@@ -70,5 +71,5 @@ export function formatDiagnosticsJson(results: readonly FileDiagnostics[], fileN
     }),
   );
   const files = fileNotes.map((note) => ({ path: note.displayPath, message: note.message, skipped: note.skipped }));
-  return `${JSON.stringify({ diagnostics, files })}\n`;
+  return `${JSON.stringify({ diagnostics, files, failures })}\n`;
 }

@@ -23,6 +23,8 @@ export interface SarifInvocation {
   readonly fileNotes?: readonly FileNote[];
   /** Why nothing was checked (a mistake in `.glossary.json`, no file to read). */
   readonly failures?: readonly string[];
+  /** What was said on the way to such a failure (a file skipped), where no file notes were made. */
+  readonly warnings?: readonly string[];
   /** False when a file named on the command line could not be read, or nothing was checked. */
   readonly successful: boolean;
 }
@@ -76,6 +78,7 @@ export function formatSarif(results: readonly FileDiagnostics[], config: Glossar
             executionSuccessful: invocation.successful,
             toolExecutionNotifications: [
               ...(invocation.failures ?? []).map((failure) => ({ level: 'error', message: { text: failure } })),
+              ...(invocation.warnings ?? []).map((warning) => ({ level: 'warning', message: { text: warning } })),
               ...(invocation.fileNotes ?? []).map((note) => ({
                 level: note.skipped ? 'warning' : 'note',
                 message: { text: note.message },

@@ -56,7 +56,7 @@ export type Severity = 'error' | 'warning' | 'information' | 'hint';
 /** A severity, or `off` to disable the rule. */
 export type SeveritySetting = Severity | 'off';
 
-/** The default severity of each code (the table of issue 2). */
+/** The default severity of each code. */
 export const defaultSeverities: Readonly<Record<DiagnosticCode, SeveritySetting>> = {
   [DiagnosticCode.BrokenLink]: 'error',
   [DiagnosticCode.DuplicateAnchor]: 'error',

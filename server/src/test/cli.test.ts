@@ -124,6 +124,7 @@ test('check --format json prints every diagnostic with 1-based start and exclusi
     ],
     // No file was skipped or read with a warning.
     files: [],
+    failures: [],
   });
   assert.equal(result.exitCode, 1);
 });
@@ -584,4 +585,14 @@ test('a file skipped while walking a folder stays a warning: the exit status is 
   assert.equal(result.stderr, 'glossary: g/Bin.md: skipped: binary file (contains NUL bytes)\nglossary: g/Locked.md: skipped: cannot read the file (EACCES)\nglossary: 0 errors, 1 warning, 0 information, 0 hints in 1 of 2 files\n');
   assert.doesNotMatch(result.stdout, / error /);
   assert.equal(result.exitCode, 0);
+});
+
+test('check --format json that checks nothing still prints its output: no diagnostics, and why under failures', async () => {
+  const workspace = new InMemoryWorkspace({ 'file:///ws/.git/HEAD': 'ref: refs/heads/main', 'file:///ws/.glossary.json': '{ "collation": 3 }', 'file:///ws/A.md': '## A {#A .term}\n' });
+  let stdout = '';
+  const exitCode = await runCli(['check', '.', '--format', 'json'], { cwd: '/ws', workspace, stdout: (text) => (stdout += text), stderr: () => undefined });
+  assert.equal(exitCode, 2);
+  const output = JSON.parse(stdout) as { diagnostics: unknown[]; files: unknown[]; failures: string[] };
+  assert.deepEqual([output.diagnostics, output.files], [[], []]);
+  assert.match(output.failures.join('\n'), /collation/);
 });

@@ -120,4 +120,11 @@ test('check --format sarif that checks nothing (a mistake in .glossary.json, no 
   const missing = await sarifOf(['check', 'nowhere'], workspace, '/ws');
   assertValidSarif(missing);
   assert.match(missing, /no such file or folder: nowhere/);
+  // A file skipped on the way is told too, as a warning.
+  const unreadable = new InMemoryWorkspace({ 'file:///ws/.git/HEAD': 'ref: refs/heads/main', 'file:///ws/u/Locked.md': { unreadable: 'EACCES' } });
+  const skipped = await sarifOf(['check', 'u/Locked.md'], unreadable, '/ws');
+  assertValidSarif(skipped);
+  const notes = (JSON.parse(skipped) as { runs: { invocations: { toolExecutionNotifications: { level: string; message: { text: string } }[] }[] }[] }).runs[0]!.invocations[0]!.toolExecutionNotifications;
+  assert.deepEqual(notes.map((note) => note.level), ['error', 'warning']);
+  assert.match(notes[1]!.message.text, /Locked\.md.*EACCES/);
 });
