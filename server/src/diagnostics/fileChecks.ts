@@ -1,5 +1,5 @@
 import * as l10n from '@vscode/l10n';
-import type { GlossaryDocument, Range } from '../parse/model';
+import type { GlossaryDocument, Heading, Range } from '../parse/model';
 import { DiagnosticCode } from './codes';
 import { Check } from './check';
 import { fileNameFrom, fileNameId, isMarkdownFile } from '../workspace/uris';
@@ -80,7 +80,7 @@ export const checkChapterHeading: Check = function* ({ document, index, config }
   const headingOnFirstLine = firstHeading?.range.start.line === 0 ? firstHeading : undefined;
   const classList = expectedClasses.map((name) => `.${name}`).join(' ');
   // What is wrong with a heading on the first line, so that the writer need not compare it with the rule.
-  const blockAsText = headingOnFirstLine === undefined || headingOnFirstLine.explicitId ? undefined : attributeBlockReadAsText(headingOnFirstLine.text);
+  const blockAsText = headingOnFirstLine === undefined || headingOnFirstLine.explicitId ? undefined : (unclosedEmphasisIn(document, headingOnFirstLine) ?? attributeBlockReadAsText(headingOnFirstLine.text));
   const faults = headingOnFirstLine === undefined ? [] : [
     ...(headingOnFirstLine.level === 2 ? [] : [l10n.t('is of level {0} instead of 2', headingOnFirstLine.level)]),
     // The id and classes are missing because of the block: that is what the writer has to mend.
@@ -100,6 +100,13 @@ export const checkChapterHeading: Check = function* ({ document, index, config }
     relatedInformation: [],
   };
 };
+
+/** Why a heading's attribute block is text when a `*` or `_` run before it is never closed (as `unclosed-block` says there). */
+function unclosedEmphasisIn(document: GlossaryDocument, heading: Heading): string | undefined {
+  const line = heading.range.start.line;
+  const run = document.unclosedBlocks.find((block) => block.kind === 'emphasis' && block.range.start.line === line);
+  return run && l10n.t('has an attribute block that pandoc reads as text, as the {0} before it is never closed, and so neither an id nor classes', run.marker);
+}
 
 /**
  * Why a heading's text ends in what was meant as its attribute block, which pandoc reads as text:
@@ -147,7 +154,7 @@ export const checkUnclosedBlocks: Check = function* ({ document, index }) {
 
 /**
  * A block written right under a line of text, which pandoc reads as that paragraph's text (only in
- * a workspace with an entry). The author's rule sets headings and code blocks apart with blank lines.
+ * a workspace with an entry). The glossary's layout rules set headings and code blocks apart with blank lines.
  */
 function blockInTextCheck(code: DiagnosticCode.HeadingInText | DiagnosticCode.CodeBlockInText, linesOf: (document: GlossaryDocument) => readonly Range[], message: () => string): Check {
   return function* ({ document, index }) {

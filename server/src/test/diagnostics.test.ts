@@ -262,6 +262,7 @@ test('missing-chapter-heading: a level-3 term heading, a heading without classes
     'Comma.md': ['## Comma {#Comma .chapter, .small, .term}'],
     'Written.md': ['## Written {id="Written" .chapter .small .term'],
     'Code.md': ['## Ein `{.x}` Beispiel'],
+    'Emphasis.md': ['## Modell **GPT-4* {#Emphasis .chapter .small .term}'],
   };
   const messageOf = (name: string) => diagnosticsOf(unclosed, name).find((diagnostic) => diagnostic.code === 'missing-chapter-heading')?.message;
   assert.match(messageOf('Written.md')!, /^The chapter heading \(the first heading\) has an attribute block not closed with \}/);
@@ -274,6 +275,8 @@ test('missing-chapter-heading: a level-3 term heading, a heading without classes
     'The chapter heading (the first heading) has an attribute block that pandoc reads as text, as it holds what no attribute block may (such as a comma), and so neither an id nor classes.',
   ]);
   assert.deepEqual(chapterDiagnostics('Late.md').map((diagnostic) => diagnostic.range), ['0:0-0:0']);
+  // A ** that a single * does not close makes the block text: that is the reason given, as unclosed-block gives it.
+  assert.equal(messageOf('Emphasis.md'), 'The chapter heading (the first heading) has an attribute block that pandoc reads as text, as the ** before it is never closed, and so neither an id nor classes.');
 });
 
 test('missing-chapter-heading: the chapter classes come from the configuration', () => {
