@@ -910,7 +910,8 @@ class BlockScanner {
    */
   private pipeTable(lines: LineRef[], i: number): number | undefined {
     const separator = lines[i + 1];
-    if (!separator || !this.text(lines[i]).includes('|') || !pipeSeparator.test(this.text(separator))) return undefined;
+    // Indented by four columns, the lines are code (tried after the tables, as pandoc does).
+    if (!separator || indentation(this.text(lines[i])) >= 4 || !this.text(lines[i]).includes('|') || !pipeSeparator.test(this.text(separator))) return undefined;
     // The separator decides the number of columns; cells beyond it are dropped.
     const columns = this.cells(separator).length;
     const addRow = (row: LineRef) => {
