@@ -240,7 +240,22 @@ const setextUnderline = /^(?:=+|-+)[ \t]*$/;
 const fenceOpening = /^( {0,3})(`{3,}|~{3,})(.*)$/;
 const divOpen = /^:{3,}[ \t]*(?:\{[^}]*\}|[\w-]+)[ \t]*:*[ \t]*$/;
 const divClose = /^:{3,}[ \t]*$/;
-const defMarker = /^ {0,3}[:~](?:[ \t]+)/;
+/**
+ * The length of a definition's marker (`:` or `~`) with the blanks pandoc takes after it, or
+ * undefined when the line begins no definition: the marker and its spaces must reach the tab stop
+ * at column 4, so three spaces before it make none, and of more spaces after it than reach the stop,
+ * the rest begin the definition's text (`  :     x` is code).
+ */
+function definitionMarkerLength(text: string): number | undefined {
+  const marker = /^( {0,3})[:~]/.exec(text);
+  const toTabStop = marker === null ? 0 : 4 - marker[0].length;
+  if (toTabStop <= 0) return undefined;
+  const after = marker![0].length;
+  if (text.startsWith(' '.repeat(toTabStop), after)) return after + toTabStop;
+  if (text[after] === '\t') return after + 1;
+  const blanks = /^[ \t]+/.exec(text.slice(after));
+  return blanks === null ? undefined : after + blanks[0].length;
+}
 const noteStart = /^ {0,3}\[\^([^\]\s]+)\]:/;
 /** A line that starts with a note's reference (`[^1]`, with or without `:`) ends the note before it. */
 const noteReferenceFirst = /^ {0,3}\[\^[^\]\s]+\]/;
@@ -1301,13 +1316,13 @@ class BlockScanner {
 
   /** A term line followed (after at most one blank line) by `:` or `~` definitions. */
   private definitionList(lines: LineRef[], i: number): number | undefined {
-    const defAt = (k: number) => lines[k] !== undefined && defMarker.test(this.text(lines[k]));
+    const defAt = (k: number) => lines[k] !== undefined && definitionMarkerLength(this.text(lines[k])) !== undefined;
     let j = defAt(i + 1) ? i + 1 : this.isBlank(lines[i + 1]) && defAt(i + 2) ? i + 2 : -1;
     if (j < 0) return undefined;
     this.addInline([lines[i]]);
     while (j < lines.length && defAt(j)) {
-      const marker = defMarker.exec(this.text(lines[j]))!;
-      const body: LineRef[] = [{ line: lines[j].line, start: lines[j].start + marker[0].length, end: lines[j].end }];
+      const markerLength = definitionMarkerLength(this.text(lines[j]))!;
+      const body: LineRef[] = [{ line: lines[j].line, start: lines[j].start + markerLength, end: lines[j].end }];
       j++;
       j = this.collectIndented(lines, j, body, (k) => !defAt(k));
       this.parse(body, { inList: false, topLevel: false });

@@ -299,6 +299,8 @@ const cornerCases: readonly string[] = [
   // backtick fence ends a paragraph only at the margin, where a quote's lazy line starts at its text.
   '- item\n  ~~~ {#li-text}\n  code\n  ~~~\n\n- item\n ~~~ {#li-out}\n code\n ~~~\n\n1. item\n  ~~~ {#ol-out}\n  x\n  ~~~\n\n-   item\n   ~~~ {#wide-out}\n   x\n   ~~~\n\n1. item\n   ``` {#ol-in}\n   x\n   ```\n',
   'Text\n  ``` {#indented}\n  code\n  ```\n\nText\n``` {#margin}\ncode\n```\n\n> quoted\n  ``` {#lazy}\n  code\n  ```\n',
+  // A definition's marker and the spaces after it reach column 4: three spaces before it make none, more spaces after it begin code.
+  'Term\n   : Def\n\n    Mehr [a](#a)\n\nTerm\n  :     Def [b](#b)\n\nTerm\n  : Def [c](#c)\n\nTerm\n:   Def [d](#d)\n\nTerm\n: Def [e](#e)\n\n    Mehr [f](#f)\n\nTerm\n :\tDef [g](#g)\n',
   // A pipe table indented by four columns, or over-indented in a list item, is code.
   '    | a |\n    |---|\n    | [x](#x) |\n\n- item\n\n      | a | b |\n      |---|---|\n      | [y](#y) | z |\n\n| c |\n|---|\n| [t](#t) |\n',
   '\\textbf{x}\n## Swallowed {#sw}\n\n\\emph{a} \\newpage\n## Also {#also}\n\n\\item [b](#y)\n\n\\newpage\\clearpage\n## After {#after}\n\n- \\newpage\n  ## In a list {#li}\n\n> \\newpage\n> ## In a quote {#q}',
