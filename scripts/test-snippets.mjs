@@ -17,7 +17,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
 // The id the New Entry command proposes for a title (compiled by tsc before the tests run).
-const { proposeEntryId } = createRequire(import.meta.url)('../out/server/src/features/newEntry.js');
+const { proposeEntryId } = createRequire(import.meta.url)('../out/server/src/index/idRules.js');
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const file = join(root, 'snippets', 'glossary.code-snippets');

@@ -129,7 +129,7 @@ test('a rename onto an id that broken links write tells the writer that they lea
       await server.waitUntil(() => server.logs.some((message) => message.includes('#Birnbaum')), 'the writer to be told of the links to #Birnbaum');
       assert.deepEqual(
         server.logs.filter((message) => message.includes('broken till now')),
-        ['2 links to #Birnbaum, broken till now, lead to this entry after the rename.'],
+        ['2 links to #Birnbaum, broken till now, lead to the renamed heading.'],
       );
     },
     { files: { 'Zitrone.md': zitrone } },

@@ -57,7 +57,7 @@ export async function answerRename(services: ServerServices, params: RenameParam
   // The new id is free, but links may write it already: they lead to the renamed entry now, which the writer should know.
   const takenOver = services.session.index.linksTo(params.newName).length;
   if (takenOver > 0) {
-    const message = takenOver === 1 ? l10n.t('One link to #{0}, broken till now, leads to this entry after the rename.', params.newName) : l10n.t('{0} links to #{1}, broken till now, lead to this entry after the rename.', takenOver, params.newName);
+    const message = takenOver === 1 ? l10n.t('One link to #{0}, broken till now, leads to the renamed heading.', params.newName) : l10n.t('{0} links to #{1}, broken till now, lead to the renamed heading.', takenOver, params.newName);
     showMessage(services.connection, MessageType.Info, message);
   }
   return final;

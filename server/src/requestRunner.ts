@@ -59,6 +59,7 @@ export function runOrAnswerError<P, R>(
   );
 }
 
+/** Runs a handler, refused after shutdown, with the answers for a cancelled and a failed request given. */
 function runGuarded<P, R>(
   connection: Connection,
   name: string,
