@@ -111,7 +111,7 @@ test('check on a folder without any glossary file exits with 2 and says so', () 
   }
 });
 
-test('glossary lsp ends when the client closes its input: 0 after a shutdown request, else 1', { timeout: 30_000 }, async (t) => {
+test('glossary lsp ends when the client closes its input: 0 after a shutdown request, else 1; refuses requests before initialize and a second initialize', { timeout: 30_000 }, async (t) => {
   for (const shutdownFirst of [true, false]) {
     const child = spawn(process.execPath, [serverScript, 'lsp', '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
     t.signal.addEventListener('abort', () => child.kill(), { once: true });
@@ -119,7 +119,13 @@ test('glossary lsp ends when the client closes its input: 0 after a shutdown req
     const connection = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
     connection.listen();
     try {
-      await connection.sendRequest(InitializeRequest.type, { processId: null, rootUri: null, workspaceFolders: null, capabilities: {} });
+      // Before initialize every request is refused with ServerNotInitialized, as the protocol asks.
+      const notInitialized = (error: unknown) => error instanceof ResponseError && error.code === ErrorCodes.ServerNotInitialized;
+      await assert.rejects(connection.sendRequest(HoverRequest.type, { textDocument: { uri: 'file:///x.md' }, position: { line: 0, character: 0 } }), notInitialized);
+      await assert.rejects(connection.sendRequest('glossary/missingEntries'), notInitialized);
+      const initialize = () => connection.sendRequest(InitializeRequest.type, { processId: null, rootUri: null, workspaceFolders: null, capabilities: {} });
+      await initialize();
+      await assert.rejects(initialize(), (error: unknown) => error instanceof ResponseError && error.code === ErrorCodes.InvalidRequest);
       if (shutdownFirst) {
         await connection.sendRequest(ShutdownRequest.type);
         // After shutdown a request is an error, as the protocol asks.

@@ -2,7 +2,7 @@ import { CancellationToken, LSPErrorCodes, ResponseError } from 'vscode-language
 import { GlossaryDiagnostic } from './diagnostics/diagnostic';
 import { MissingEntriesRequest, ProposeEntryRequest, ReportParams, ReportRequest } from './protocol';
 import { diagnosticsOfFiles, workspaceReport } from './report/workspaceReport';
-import { refuseAfterShutdown } from './requestRunner';
+import { refuseOutsideSession } from './requestRunner';
 import { ServerServices } from './serverServices';
 
 /**
@@ -14,21 +14,21 @@ export function listenToGlossaryRequests(services: ServerServices): void {
   const { connection } = services;
   const afterQueuedWork = async (): Promise<void> => services.afterDiskWork(async () => undefined);
   connection.onRequest(ProposeEntryRequest, async (params) => {
-    refuseAfterShutdown(connection, ProposeEntryRequest.method);
+    refuseOutsideSession(connection, ProposeEntryRequest.method);
     await afterQueuedWork();
     // Parameters from other editors may be missing or of another type: a missing title proposes nothing.
     const id = typeof params?.id === 'string' && params.id !== '' ? params.id : undefined;
     return services.session.proposeEntry(typeof params?.title === 'string' ? params.title : '', id);
   });
   connection.onRequest(MissingEntriesRequest, async () => {
-    refuseAfterShutdown(connection, MissingEntriesRequest.method);
+    refuseOutsideSession(connection, MissingEntriesRequest.method);
     await afterQueuedWork();
     return services.session.missingEntries();
   });
   // The parameters may be left out (as before there were any) or null: registered by its name, the
   // handler is not held to the type's one parameter, and the token is the last argument either way.
   connection.onRequest(ReportRequest.method, async (...args: unknown[]) => {
-    refuseAfterShutdown(connection, ReportRequest.method);
+    refuseOutsideSession(connection, ReportRequest.method);
     const token = args.find((arg): arg is CancellationToken => CancellationToken.is(arg)) ?? CancellationToken.None;
     const params = (typeof args[0] === 'object' && args[0] !== null && !CancellationToken.is(args[0]) ? args[0] : {}) as ReportParams;
     // After the first load and the disk work queued before it, so that an early request reports the

@@ -1,8 +1,22 @@
 import { CancellationToken, Connection, ErrorCodes, LSPErrorCodes, MessageType, ResponseError, ShowMessageNotification } from 'vscode-languageserver';
 import { errorMessage, errorWithStack } from './errorText';
 
+/** The connections whose client has initialized the server. */
+const initialized = new WeakSet<Connection>();
+
 /** The connections whose client asked the server to shut down. */
 const shutDown = new WeakSet<Connection>();
+
+/**
+ * Records the client's initialize request; refuses a second one, which the protocol allows once
+ * (answered, it would start a second glossary over the first one's open files).
+ */
+export function markInitialized(connection: Connection): void {
+  if (initialized.has(connection)) {
+    throw new ResponseError(ErrorCodes.InvalidRequest, 'initialize: the server is initialized already');
+  }
+  initialized.add(connection);
+}
 
 /** Records the client's shutdown request: the requests that follow are refused, as the protocol asks. */
 export function markShutDown(connection: Connection): void {
@@ -14,8 +28,11 @@ export function hasShutDown(connection: Connection): boolean {
   return shutDown.has(connection);
 }
 
-/** Refuses a request that comes after the shutdown request. */
-export function refuseAfterShutdown(connection: Connection, name: string): void {
+/** Refuses a request that comes before the initialize request (as the protocol asks) or after the shutdown request. */
+export function refuseOutsideSession(connection: Connection, name: string): void {
+  if (!initialized.has(connection)) {
+    throw new ResponseError(ErrorCodes.ServerNotInitialized, `${name}: the server is not initialized yet`);
+  }
   if (shutDown.has(connection)) {
     throw new ResponseError(ErrorCodes.InvalidRequest, `${name}: the server is shutting down`);
   }
@@ -24,8 +41,8 @@ export function refuseAfterShutdown(connection: Connection, name: string): void 
 /**
  * Wraps a request handler: a cancelled request answers `empty`, a `ResponseError` (a refusal the
  * writer should read, such as an invalid new name) reaches the client, and any other exception is
- * logged and answered with `empty`, so that one bad request never takes the server down. After a
- * shutdown request every request is refused.
+ * logged and answered with `empty`, so that one bad request never takes the server down. Before
+ * the initialize request and after the shutdown request every request is refused.
  */
 export function runSafely<P, R>(
   connection: Connection,
@@ -68,7 +85,7 @@ function runGuarded<P, R>(
   failed: (error: unknown) => R,
 ): (params: P, token: CancellationToken) => Promise<R> {
   return async (params, token) => {
-    refuseAfterShutdown(connection, name);
+    refuseOutsideSession(connection, name);
     if (token.isCancellationRequested) {
       return cancelled();
     }

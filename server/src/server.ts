@@ -33,7 +33,7 @@ import { listenToGlossaryRequests } from './glossaryRequests';
 import type { IndexChange } from './index/workspaceIndex';
 import { useLocale } from './localization';
 import { answerPrepareRename, answerRename, renameOutdatedError } from './renameRequest';
-import { markShutDown, runOrAnswerError, runSafely, showMessage } from './requestRunner';
+import { markInitialized, markShutDown, runOrAnswerError, runSafely, showMessage } from './requestRunner';
 import { ServerServices } from './serverServices';
 import { StatusReporter } from './statusReporter';
 import { GlossarySession, LoadReport, OpenText } from './session/glossarySession';
@@ -160,6 +160,7 @@ export function startServer(
   };
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
+    markInitialized(connection);
     useLocale(localeFor(params.locale));
     folderUris = workspaceFolderUris(params);
     session = new GlossarySession(workspace, folderUris);

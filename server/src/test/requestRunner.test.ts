@@ -1,12 +1,14 @@
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { CancellationToken, CancellationTokenSource, Connection, ErrorCodes, LSPErrorCodes, ResponseError } from 'vscode-languageserver';
-import { runOrAnswerError, runSafely } from '../requestRunner';
+import { markInitialized, runOrAnswerError, runSafely } from '../requestRunner';
 
-/** A connection that keeps what the server logs. */
+/** An initialized connection that keeps what the server logs. */
 function loggingConnection(): { readonly connection: Connection; readonly logged: string[] } {
   const logged: string[] = [];
-  return { connection: { console: { error: (message: string) => logged.push(message) } } as unknown as Connection, logged };
+  const connection = { console: { error: (message: string) => logged.push(message) } } as unknown as Connection;
+  markInitialized(connection);
+  return { connection, logged };
 }
 
 const failing = (): never => {
