@@ -1255,12 +1255,21 @@ class BlockScanner {
     const item: LineRef[] = [{ line: first.line, start: first.start + contentIndent, end: first.end }];
     let j = i + 1;
     const isListStart = (ref: LineRef) => startsListItem(this.text(ref));
-    // A code fence ends the item's first lines only when indented less than its content: Pandoc
-    // reads one indented as far as the content as the item's text.
-    const endsItem = (k: number) => isListStart(lines[k]) || (indentation(this.text(lines[k])) < contentIndent && this.findFence(lines, k) !== undefined);
+    // A lone `-` at the content's column underlines the item's text (a setext heading), as pandoc
+    // reads the item's lines again as blocks; a code fence ends the item's first lines only
+    // when indented less than its content: Pandoc reads one indented as far as the content as the
+    // item's text.
+    const endsItem = (k: number) => {
+      const lineText = this.text(lines[k]);
+      if (indentation(lineText) === contentIndent && /^[ \t]*-[ \t]*$/.test(lineText)) return false;
+      return isListStart(lines[k]) || (indentation(lineText) < contentIndent && this.findFence(lines, k) !== undefined);
+    };
     for (;;) {
       while (j < lines.length && !this.isBlank(lines[j]) && !endsItem(j)) {
-        item.push(this.stripIndent(lines[j], contentIndent));
+        // A lazy line, indented less than the content, is text: ` ===` under the item's text underlines nothing.
+        const lineText = this.text(lines[j]);
+        const lazyUnderline = indentation(lineText) < contentIndent && /^[ \t]+/.test(lineText) && setextUnderline.test(lineText.trimStart());
+        item.push(lazyUnderline ? lines[j] : this.stripIndent(lines[j], contentIndent));
         j++;
       }
       // A comment left open in the item runs on, over blank lines and whatever they hold, to the

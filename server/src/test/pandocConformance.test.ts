@@ -299,6 +299,8 @@ const cornerCases: readonly string[] = [
   // backtick fence ends a paragraph only at the margin, where a quote's lazy line starts at its text.
   '- item\n  ~~~ {#li-text}\n  code\n  ~~~\n\n- item\n ~~~ {#li-out}\n code\n ~~~\n\n1. item\n  ~~~ {#ol-out}\n  x\n  ~~~\n\n-   item\n   ~~~ {#wide-out}\n   x\n   ~~~\n\n1. item\n   ``` {#ol-in}\n   x\n   ```\n',
   'Text\n  ``` {#indented}\n  code\n  ```\n\nText\n``` {#margin}\ncode\n```\n\n> quoted\n  ``` {#lazy}\n  code\n  ```\n',
+  // In a list item, a lone `-` at the content's column underlines its text; a lazy line, indented less, underlines nothing.
+  '- Titel\n  -   \n\n  Mehr [m](#m)\n\n1. Eins\n  ===\n\n- Zwei\n ---\n\n10. Drei\n   ===\n\n1. Vier\n   ===\n\n- a\n    -\n\n- b [l](#l)\n c\n',
   // A definition's marker and the spaces after it reach column 4: three spaces before it make none, more spaces after it begin code.
   'Term\n   : Def\n\n    Mehr [a](#a)\n\nTerm\n  :     Def [b](#b)\n\nTerm\n  : Def [c](#c)\n\nTerm\n:   Def [d](#d)\n\nTerm\n: Def [e](#e)\n\n    Mehr [f](#f)\n\nTerm\n :\tDef [g](#g)\n',
   // A pipe table indented by four columns, or over-indented in a list item, is code.
