@@ -22,6 +22,8 @@ export interface TermForm {
   readonly closing: string;
   /** The form as one lower-case string, the key under which an entry's own forms are known. */
   readonly key: string;
+  /** How telling the name is for its entry: 0 for its title, then its aliases, its id, the parts of its title. */
+  readonly rank: number;
 }
 
 /**
@@ -140,7 +142,7 @@ export const wordPattern = /[\p{L}\p{M}\p{N}]+/gu;
 export const wordCharacter = /[\p{L}\p{M}\p{N}]/u;
 
 /** Splits a form into words and what separates them; undefined when it has no word. */
-function formOf(term: Term, text: string): TermForm | undefined {
+function formOf(term: Term, text: string, rank: number): TermForm | undefined {
   const words: string[] = [];
   const separators: string[] = [];
   let previousEnd = -1;
@@ -158,7 +160,7 @@ function formOf(term: Term, text: string): TermForm | undefined {
   // Only what closes a bracket opened inside the name: "Long Name (ABBR)" ends with `)`, "Node.js." does not end with `.`.
   const closing = /^\)+/.exec(text.slice(previousEnd))?.[0] ?? '';
   const opened = separators.join('').split('(').length - 1;
-  return { term, words, separators, closing: closing.slice(0, opened), key: formKey(words) };
+  return { term, words, separators, closing: closing.slice(0, opened), key: formKey(words), rank };
 }
 
 function formKey(words: readonly string[]): string {
@@ -202,17 +204,34 @@ export function parenthesisedParts(title: string): { readonly name: string; read
   return { name, qualifier, abbreviation: abbreviates(name, qualifier) || abbreviates(qualifier, name) };
 }
 
-/** The forms an entry is mentioned by (those long enough to look for), each once. */
+/**
+ * The forms an entry is mentioned by (those long enough to look for), each once. A name with an
+ * accent is also filed as the other Unicode normalization writes it ("Kafé" as `e` and U+0301, as
+ * macOS and text copied from PDFs write it): the text is matched as written, never normalized, so
+ * that a finding's range and the Link fix's edit stay on the writer's characters.
+ */
 export function formsOf(entry: Entry): TermForm[] {
   const term: Term = { id: entry.id, title: entry.title };
   const forms = new Map<string, TermForm>();
+  let rank = 0;
   for (const name of formNamesOf(entry)) {
-    const form = formOf(term, name);
-    if (form !== undefined && form.words.join('').length >= minimumFormLength && !forms.has(form.key)) {
-      forms.set(form.key, form);
+    const form = formOf(term, name, rank);
+    if (form === undefined || form.words.join('').length < minimumFormLength || forms.has(form.key)) {
+      continue;
     }
+    forms.set(form.key, form);
+    for (const variant of otherNormalizations(name)) {
+      const variantForm = formOf(term, variant, rank);
+      if (variantForm !== undefined && !forms.has(variantForm.key)) forms.set(variantForm.key, variantForm);
+    }
+    rank++;
   }
   return [...forms.values()];
+}
+
+/** The name composed (NFC) and decomposed (NFD); none for a name of ASCII characters, which both leave as it is. */
+function otherNormalizations(name: string): string[] {
+  return /^[\x00-\x7f]*$/.test(name) ? [] : [name.normalize('NFC'), name.normalize('NFD')];
 }
 
 /**
@@ -404,7 +423,7 @@ export class Lexicon {
         const stubs = this.stubsByTarget.get(entry.stubOf) ?? new Set();
         this.stubsByTarget.set(entry.stubOf, stubs.add(entry));
       }
-      entry.forms.forEach((form, rank) => addTo(this.claimsByKey, form.key, { entry, form, rank }));
+      entry.forms.forEach((form) => addTo(this.claimsByKey, form.key, { entry, form, rank: form.rank }));
     }
     after.forEach(touchAround);
     const changedWords = new Set<string>();

@@ -154,6 +154,18 @@ test('a letter with a combining accent is one letter: Kafé written as e and U+0
   assert.deepEqual(mentionsOf(withTerms(['Der Agent\u0301, die Agente\u0301n.'], [['Agent', 'Agent']]), 'A.md'), []);
 });
 
+test('a term and its mention match however each writes its accents: composed (é) or as e and U+0301', () => {
+  const body = ['Ein Kafe\u0301, dann ein Café und Ku\u0308nstliche Intelligenz.'];
+  // The text as written: the range and the text of each finding are the writer's characters.
+  assert.deepEqual(mentionsOf(withTerms(body, [['Café', 'Cafe'], ['Kafé', 'Kafe'], ['Künstliche Intelligenz', 'KI']]), 'A.md'), [
+    '2:4-2:9 Kafe\u0301 -> #Kafe',
+    '2:20-2:24 Café -> #Cafe',
+    '2:29-2:52 Ku\u0308nstliche Intelligenz -> #KI',
+  ]);
+  // A title written decomposed finds the composed text.
+  assert.deepEqual(mentionsOf(withTerms(['Ein Café.'], [['Cafe\u0301', 'Cafe']]), 'A.md'), ['2:4-2:8 Café -> #Cafe']);
+});
+
 test('between two names of one length, the one written exactly wins over an inflected one, whichever was filed first', () => {
   for (const terms of [
     [['Foo Bar', 'a'], ['Foo Bars', 'b']],
