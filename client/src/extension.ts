@@ -62,7 +62,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Glossa
     vscode.commands.registerCommand('glossary.showReferences', withServer(showReferences)),
     vscode.commands.registerCommand('glossary.showReport', withServer(() => showReport(languageClient))),
     // Run by the report's links; not in the command palette.
-    vscode.commands.registerCommand(ReportLinkCommands.openEntry, withClearErrors(openEntry)),
+    vscode.commands.registerCommand(ReportLinkCommands.openEntry, withClearErrors(openEntry, { offerRestart: false })),
     vscode.commands.registerCommand(
       ReportLinkCommands.createMissingEntry,
       withServer((argument?: { id?: unknown }) => (typeof argument?.id === 'string' ? createMissingEntry(languageClient, argument.id) : undefined)),
@@ -96,7 +96,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<Glossa
     }),
   );
   await vscode.commands.executeCommand('setContext', 'glossary.started', true);
-  await languageClient.start();
+  // A server that does not start is said by the client (with its output); the extension stays
+  // active, so that Restart Server can try again.
+  await languageClient.start().catch(() => undefined);
   return { status: () => statusBar.status, statusBarText: () => statusBar.text, statusBarShown: () => statusBar.shown, onDidChangeStatus: statusBar.onDidChange };
 }
 

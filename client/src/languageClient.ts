@@ -70,7 +70,7 @@ class LocalizedErrorHandler implements ErrorHandler {
   async closed(): Promise<Awaited<ReturnType<ErrorHandler['closed']>>> {
     const result = await this.decider!.closed();
     return result.action === CloseAction.DoNotRestart
-      ? { ...result, message: vscode.l10n.t('The glossary server crashed {0} times in the last 3 minutes and is not started again. Its output tells why; Restart Server starts it.', maxRestartCount + 1) }
+      ? { ...result, message: vscode.l10n.t('The glossary server crashed {0} times in the last 3 minutes and is not started again. The output "Glossary Language Server" tells why; "Glossary: Restart Server" starts it.', maxRestartCount + 1) }
       : result;
   }
 }
@@ -118,7 +118,7 @@ const renameEnded = Object.freeze({ renameRefusedByTheGlossary: true });
 export function registerRenameGuard(starting: () => boolean): vscode.Disposable {
   const refuse = (): never => {
     void vscode.window.showInformationMessage(
-      starting() ? vscode.l10n.t('The glossary server is starting: try the rename again in a moment.') : vscode.l10n.t('Ids are renamed by the glossary server, which is not running: Restart Server starts it.'),
+      starting() ? vscode.l10n.t('The glossary server is starting: try the rename again in a moment.') : vscode.l10n.t('Ids are renamed by the glossary server, which is not running: "Glossary: Restart Server" starts it.'),
     );
     throw renameEnded;
   };

@@ -24,7 +24,7 @@ export async function showReport(client: LanguageClient): Promise<vscode.Webview
   const orphansText = orphans === 1 ? vscode.l10n.t('1 orphan') : vscode.l10n.t('{0} orphans', orphans);
   const summary = vscode.l10n.t('Glossary Report: {0}, {1}, {2}.', entriesText(entries), brokenLinksText(brokenLinks), orphansText);
   const save = vscode.l10n.t('Save as HTML…');
-  void vscode.window.showInformationMessage(summary, save).then((answer) => (answer === save ? saveReport(html).catch(showFailure) : undefined));
+  void vscode.window.showInformationMessage(summary, save).then((answer) => (answer === save ? saveReport(html).catch((error) => showFailure(error, { offerRestart: false })) : undefined));
   return panel;
 }
 
