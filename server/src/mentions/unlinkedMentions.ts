@@ -416,11 +416,13 @@ function joinedAt(text: string, joinerOffset: number, beyondOffset: number): boo
 }
 
 /**
- * Whether a hyphen makes the word part of a compound whose rest is written elsewhere: the German
- * suspended hyphen ("Tensor- und Matrixberechnungen", "Datenspeicher und -verarbeitung").
+ * Whether a hyphen touching the word makes it part of a compound: one whose rest is written
+ * elsewhere, the German suspended hyphen ("Tensor- und Matrixberechnungen", "Trainings-,
+ * Validierungs- und Testdaten", "Datenspeicher und -verarbeitung"), or one whose first part is a
+ * link, code or a quotation ("[LLM](#LLM)-Training", `"Do Anything Now"-Prompt`).
  */
-function suspendedAt(text: string, hyphenOffset: number, beyondOffset: number): boolean {
-  return text[hyphenOffset] === '-' && (beyondOffset < 0 || beyondOffset >= text.length || /\s/.test(text[beyondOffset]!));
+function hyphenAt(text: string, offset: number): boolean {
+  return text[offset] === '-';
 }
 
 /** Whether the form's words stand at word `i` and the following words, as whole words. */
@@ -447,8 +449,8 @@ function matchesAt(words: ParagraphWords, i: number, form: TermForm): boolean {
   return (
     !joinedAt(text, start - 1, start - 2) &&
     !joinedAt(text, end, end + 1) &&
-    !suspendedAt(text, start - 1, start - 2) &&
-    !suspendedAt(text, end, end + 1) &&
+    !hyphenAt(text, start - 1) &&
+    !hyphenAt(text, end) &&
     !linkReadOtherwiseAt(text, start, end)
   );
 }

@@ -457,6 +457,7 @@ test('no mention in suspended compounds, gender forms, indented code, math, comm
   ];
   const body = [
     'Für Tensor- und Matrixberechnungen, Daten- und -Tensor, Agent:innen und Agent*innen ("learning to learn").',
+    'Tensor-, Agent-/Modellkosten, [LLM](#LLM)-Agenten, **[RLHF](#RLHF)-Tensor**, "Do Anything Now"-Agent, `x`-Learning.',
     '',
     '    TensorFlow im Code',
     '    Agent',
@@ -474,9 +475,9 @@ test('no mention in suspended compounds, gender forms, indented code, math, comm
     '    Fortsetzung mit Agent.',
   ];
   assert.deepEqual(mentionsOf(withTerms(body, terms), 'A.md'), [
-    '7:55-7:63 Learning -> #Learning',
-    '13:16-13:26 TensorFlow -> #TensorFlow',
-    '17:20-17:25 Agent -> #Agent',
+    '8:55-8:63 Learning -> #Learning',
+    '14:16-14:26 TensorFlow -> #TensorFlow',
+    '18:20-18:25 Agent -> #Agent',
   ]);
 });
 
@@ -672,6 +673,9 @@ test('the real glossary: mentions at known places, and none inside links, code o
   // Graphics-Processor-Unit.md line 14: "Tensor- und Matrixberechnungen" is no mention of Tensor.
   assert.match(texts.get('Graphics-Processor-Unit.md')!.split('\n')[13]!, /Tensor- und/);
   assert.ok(!found.some((mention) => mention.file === 'Graphics-Processor-Unit.md' && mention.line === 14 && mention.target === 'Tensor'));
+  // Common-Crawl-Foundation.md line 96: "[LLM](#LLM)-Training" is a compound, no mention of Training.
+  assert.match(texts.get('Common-Crawl-Foundation.md')!.split('\n')[95]!, /\[LLM\]\(#LLM\)-Training/);
+  assert.ok(!found.some((mention) => mention.file === 'Common-Crawl-Foundation.md' && mention.line === 96 && mention.target === 'Training'));
   // Few-Shot-Learning.md line 22: ("learning to learn") is English, no mention of Learning.
   assert.ok(!found.some((mention) => mention.file === 'Few-Shot-Learning.md' && mention.line === 22 && mention.target === 'Learning'));
   assert.ok(!found.some((mention) => mention.text === 'Amazon'), '"Bedrock (Amazon)" is not named Amazon');
