@@ -187,7 +187,9 @@ export const checkFenceStyle: Check = function* ({ document, index }) {
       yield {
         range: fence.openingRange,
         code: DiagnosticCode.FenceStyle,
-        message: l10n.t('Code blocks in this glossary are fenced with ~~~, not with backticks.'),
+        message: fence.afterText
+          ? l10n.t('Code blocks in this glossary are fenced with ~~~, not with backticks. Put a blank line before this one too: right under a line of text, pandoc reads a ~~~ fence as text.')
+          : l10n.t('Code blocks in this glossary are fenced with ~~~, not with backticks.'),
         data: { kind: DiagnosticCode.FenceStyle },
         relatedInformation: [],
       };

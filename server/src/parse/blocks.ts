@@ -65,6 +65,8 @@ export interface FenceBlock {
   readonly closeLine: number;
   /** The opening line's attribute block, with offsets into the line's slice. */
   readonly attributes: AttributeBlock | undefined;
+  /** Whether the fence (of backticks) ends a paragraph right above it, as only a backtick fence can. */
+  readonly afterText?: boolean;
 }
 
 /** A code fence or comment left open (see `BlockScan.unclosed`): where its marker stands. */
@@ -447,6 +449,8 @@ class BlockScanner {
     fencesInText: Range[];
     rules: number[];
   } = { blocks: [], notes: new Map(), fences: [], verbatim: [], definitions: [], unclosed: [], headingsInText: [], fencesInText: [], rules: [] };
+  /** The lines of backtick fences that end a paragraph (see `FenceBlock.afterText`). */
+  private readonly fenceLinesAfterText = new Set<number>();
   /** Where inline text goes while a footnote is parsed. */
   private noteText: (InlineBlock | BlockIdBlock | HeadingBlock)[] | undefined;
   /** How many grid-table cells are being read (a cell may hold a table): their lines take no blank line between them. */
@@ -590,7 +594,7 @@ class BlockScanner {
       if (context.topLevel && open && !(open[2][0] === '`' && open[3].includes('`')) && readFenceInfo(open[3], 0)) this.noteUnclosed('fence', lines[i], open[1].length, open[1].length + open[2].length);
       return undefined;
     }
-    this.result.fences.push(found);
+    this.result.fences.push(this.fenceLinesAfterText.has(lines[i].line) ? { ...found, afterText: true } : found);
     const goingOn = found.attributes === undefined ? this.attributesGoingOn(lines, i, found.closeLine) : undefined;
     if (goingOn !== undefined) this.addBlockId('codeBlock', goingOn.line, goingOn.attributes);
     else this.addBlockId('codeBlock', lines[i], found.attributes);
@@ -1445,7 +1449,10 @@ class BlockScanner {
       if (!openComment) {
         if (/^[ \t]*$/.test(text)) break;
         // Only a fence at the margin: an indented one is the paragraph's text (a code span).
-        if (text.startsWith('```') && this.findFence(lines, j) !== undefined) break;
+        if (text.startsWith('```') && this.findFence(lines, j) !== undefined) {
+          this.fenceLinesAfterText.add(line.line);
+          break;
+        }
         if (context.inList && startsListItem(text)) break;
         if (this.openDivs > 0 && divClose.test(text)) break;
       }

@@ -145,6 +145,8 @@ export interface CodeFence {
   readonly openingRange: Range;
   /** Range of the whole block. */
   readonly range: Range;
+  /** Whether the fence stands right under a line of text, which only a fence of backticks may (pandoc reads a `~~~` there as text). */
+  readonly afterText: boolean;
 }
 
 /**

@@ -295,6 +295,7 @@ export function parseGlossaryDocument(
       fence: fence.fence,
       openingRange: { start: positionAt(fence.openLine, fenceStart), end: positionAt(fence.openLine, openingLine.length) },
       range: lineRange(fence.openLine, fence.closeLine, lineTexts),
+      afterText: fence.afterText === true,
     };
   });
 

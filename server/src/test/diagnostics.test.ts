@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { defaultConfig, GlossaryConfig, resolveConfig } from '../config';
@@ -402,6 +403,25 @@ test('fence-style: a backtick fence is information, marked from its first backti
     { range: '12:2-12:11', ...fenceStyle },
     { range: '16:2-16:5', ...fenceStyle },
   ]);
+});
+
+test('fence-style: a backtick fence right under a line of text (Layer-Normalization.md) also asks for the blank line that a ~~~ fence needs there', () => {
+  const files = {
+    ...indexPage,
+    'Code.md': entryLines('Code', 'Code', [], ['- **PyTorch**:', '  ```python', '  x', '  ```', '', 'Text:', '```sh', 'y', '```', '', '### Beispiel', '```sh', 'z', '```']),
+  };
+  const messages = (name: string) => diagnosticsOf(files, name).map((diagnostic) => `${diagnostic.range} ${diagnostic.message}`);
+  const withBlankLine = 'Code blocks in this glossary are fenced with ~~~, not with backticks. Put a blank line before this one too: right under a line of text, pandoc reads a ~~~ fence as text.';
+  assert.deepEqual(messages('Code.md'), [
+    `3:2-3:11 ${withBlankLine}`,
+    `8:0-8:5 ${withBlankLine}`,
+    '13:0-13:5 Code blocks in this glossary are fenced with ~~~, not with backticks.',
+  ]);
+  // As the message says: the same blocks fenced with ~~~ are text under the lines of text, code under the heading.
+  const tilde = files['Code.md'].map((line) => line.replace('```', '~~~'));
+  const codeBlocks = JSON.parse(execFileSync('pandoc', ['-f', 'markdown', '-t', 'json'], { input: tilde.join('\n'), encoding: 'utf8' })).blocks.filter((block: { t: string }) => block.t === 'CodeBlock');
+  assert.equal(codeBlocks.length, 1);
+  assert.deepEqual(diagnosticsOf({ ...files, 'Code.md': tilde }, 'Code.md').map((diagnostic) => diagnostic.code), ['code-block-in-text', 'code-block-in-text']);
 });
 
 test('unclosed-block: a code fence or comment (at a block\'s start or within a paragraph) never closed at the top level is a warning; one in a list item runs on too; a fence in a list item or quote is bounded there, a comment in code is none', () => {
