@@ -10,6 +10,7 @@ import { attributeBlockReadAsText } from '../diagnostics/fileChecks';
 import { WorkspaceIndex } from '../index/workspaceIndex';
 import { Entry, GlossaryDocument } from '../parse/model';
 import { textFingerprint } from '../parse/fingerprint';
+import { parseAttributeBlock } from '../parse/attributes';
 import { CreateEntryParams, IgnoreMentionsParams, ServerCommands } from '../protocol';
 import { anchorPlace } from '../index/anchorDescription';
 import { toLspDiagnostic } from './diagnostics';
@@ -156,6 +157,12 @@ function quickFixes(input: CodeActionInput, model: GlossaryDocument, diagnostic:
       if (entry === undefined) {
         return [];
       }
+      // A see-also heading written right under text (heading-in-text) is there, read as text: it
+      // needs the blank line it lacks, not a second section.
+      const unread = model.headingsInText.find((range) => rangeContains(entry.range, range.start) && givesSeeAlsoClass(input.document.getText(range)));
+      if (unread !== undefined) {
+        return [quickFix(l10n.t('Insert a blank line before the see-also heading'), diagnostic, editOf(input, [blankLineBefore(input.document, unread.start, 'toMargin')]), true)];
+      }
       const edit = addSeeAlsoEdit(entry, input.document, seeAlsoHeadingText(input.index));
       return [quickFix(l10n.t('Add a see-also section'), diagnostic, editOf(input, [edit]), true)];
     }
@@ -189,6 +196,11 @@ function quickFixes(input: CodeActionInput, model: GlossaryDocument, diagnostic:
  * item's, which the line went on lazily) goes, as pandoc reads no indented heading. A code fence
  * keeps its indentation, which places it in its list item.
  */
+/** Whether a line written as a heading ends in an attribute block with the class `.seealso`. */
+function givesSeeAlsoClass(line: string): boolean {
+  return parseAttributeBlock(line, line.lastIndexOf('{'))?.classes.includes('seealso') ?? false;
+}
+
 function blankLineBefore(document: TextDocument, at: Position, indentation: 'toMargin' | 'keepIndentation'): TextEdit {
   const start = { line: at.line, character: 0 };
   const marks = document.getText({ start, end: at }).replace(/[^>]+$/, '');

@@ -266,6 +266,18 @@ test('a see-also section added right after a code block gets the blank line a he
   ]);
 });
 
+test('a see-also heading read as text (right under a line of text) gets the blank line it lacks, not a second section', async () => {
+  const lines = ['## A {#A .chapter .small .term}', '', '- [B](#B) ist verwandt', '### Siehe auch {.seealso}', '', '[B](#B) |', '[Index](#Index) |', '', '----'];
+  const { actions, document } = actionsOf({ 'Index.md': index, 'B.md': entryLines('B', 'B', []), 'A.md': lines }, 'A.md', ['quickfix']);
+  const missing = actions.filter((action) => action.diagnostics?.some((diagnostic) => diagnostic.code === 'missing-seealso'));
+  assert.deepEqual(missing.map((action) => [action.title, action.isPreferred]), [['Insert a blank line before the see-also heading', true]]);
+  const fixed = applied(missing[0], document);
+  assert.deepEqual(fixed.slice(2, 5), ['- [B](#B) ist verwandt', '', '### Siehe auch {.seealso}']);
+  // Its automatic id tells whether pandoc reads the see-also heading.
+  assert.ok(!(await pandocFactsOfText(document.getText())).ids.includes('siehe-auch'), 'pandoc reads the heading as text');
+  assert.ok((await pandocFactsOfText(fixed.join('\n'))).ids.includes('siehe-auch'), 'with the blank line, pandoc reads the see-also heading');
+});
+
 test('a missing see-also section is added before the closing rule, with the heading other entries use', () => {
   const other = ['## B {#B .chapter .small .term}', '', '### Verwandtes {.seealso}', '', '[Index](#Index) |', '', '----'];
   const lines = ['## A {#A .chapter .small .term}', '', 'Text.', '', '----'];
