@@ -57,11 +57,11 @@ export function brokenLinkMessage(link: Link, document: GlossaryDocument, index:
   if (closestIds[0]?.normalize('NFC') === target.normalize('NFC')) {
     return l10n.t('No heading defines the id "{0}" in these characters: a heading gives it with its letters encoded otherwise (such as ö as one character, or as o and a combining ¨), which pandoc takes for another id.', target);
   }
-  const { ids } = replacementsFor(index, link, entryContaining(document, link.range.start)?.id);
+  const { ids, namedByLabel } = replacementsFor(index, link, entryContaining(document, link.range.start)?.id);
   return [
     onIndexPage ? l10n.t('The index lists "{0}", which no heading defines.', target) : l10n.t('No heading defines the id "{0}".', target),
     ...fileNamedAfterNote(index, target, document.uri, ids),
-    ...(ids.length === 0 ? [] : [l10n.t('Perhaps meant: {0}.', suggestionsText(index, ids))]),
+    ...(ids.length === 0 ? [] : [l10n.t('Perhaps meant: {0}.', suggestionsText(index, ids, namedByLabel))]),
   ].join(' ');
 }
 

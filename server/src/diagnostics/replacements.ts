@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { WorkspaceIndex } from '../index/workspaceIndex';
 import { comparableForm, findClosestIds, singularOf } from '../index/closestIds';
 import { Link } from '../parse/model';
@@ -18,7 +19,11 @@ const maxSuggestedIds = 3;
  * holds the link (`linkingEntryId`) is never offered: `#Modelle` in Modell.md is no self-link.
  * (Unless another file gives its id too: as for `self-link`, the entry may have taken another's id.)
  */
-export function replacementsFor(index: WorkspaceIndex, { target, label }: Pick<Link, 'target' | 'label'>, linkingEntryId: string | undefined): { readonly ids: string[]; readonly preferred?: string } {
+export function replacementsFor(
+  index: WorkspaceIndex,
+  { target, label }: Pick<Link, 'target' | 'label'>,
+  linkingEntryId: string | undefined,
+): { readonly ids: string[]; readonly preferred?: string; readonly namedByLabel: ReadonlySet<string> } {
   const closestIds = findClosestIds(target, index);
   const own = linkingEntryId !== undefined && index.definingDocumentCount(linkingEntryId) === 1 ? linkingEntryId : undefined;
   const others = (ids: readonly string[]): string[] => (own === undefined ? [...ids] : ids.filter((id) => id !== own));
@@ -32,7 +37,10 @@ export function replacementsFor(index: WorkspaceIndex, { target, label }: Pick<L
   const closest = others(closestIds)[0];
   const preferred =
     named.length === 1 ? named[0]! : named.length === 0 && closest !== undefined && isObviousVariant(target, closest) && entryWithId(index, closest) !== undefined ? closest : undefined;
-  return { ids: [...entries, ...close].slice(0, maxSuggestedIds), ...(preferred !== undefined ? { preferred } : {}) };
+  const ids = [...entries, ...close].slice(0, maxSuggestedIds);
+  // Suggested for the link's text alone (`[Catastrophic Forgetting](#Transfer-Learning)`): the id itself looks nothing like it.
+  const namedByLabel = new Set(ids.filter((id) => labelled.includes(id) && !named.includes(id) && !closestIds.includes(id)));
+  return { ids, ...(preferred !== undefined ? { preferred } : {}), namedByLabel };
 }
 
 /** A suggestion that differs from the missing id only in case, hyphens or a plural ending: the writer surely meant it. */
@@ -53,12 +61,20 @@ export function suggestionNote(index: WorkspaceIndex, id: string, entryTitles: b
   return entryTitles ? titleUntoldById(index, id) : undefined;
 }
 
-/** Suggested ids as a message lists them: `Prompt-Engineering, prompt-engineering (section "Prompt Engineering" in Prompt.md)`. */
-export function suggestionsText(index: WorkspaceIndex, ids: readonly string[]): string {
+/**
+ * Suggested ids as a message lists them: `Prompt-Engineering, prompt-engineering (section "Prompt
+ * Engineering" in Prompt.md)`, `Catastrophic-Forgetting (named by the link's text)`.
+ */
+export function suggestionsText(index: WorkspaceIndex, ids: readonly string[], namedByLabel: ReadonlySet<string>): string {
   return ids
     .map((id) => {
-      const note = suggestionNote(index, id, false);
+      const note = namedByLabel.has(id) ? namedByLabelNote() : suggestionNote(index, id, false);
       return note === undefined ? id : `${id} (${note})`;
     })
     .join(', ');
+}
+
+/** What a suggestion named by the link's text alone says of itself. */
+export function namedByLabelNote(): string {
+  return l10n.t("named by the link's text");
 }

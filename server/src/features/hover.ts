@@ -9,7 +9,7 @@ import { entryAt, entryFileNamedAfter, entryWithId, isFileNameMeant, misnamedEnt
 import { entryPreview } from './entryPreview';
 import { locateAt, rangeContains } from './locate';
 import { codeSpan, escapeMarkdown } from './markdownText';
-import { replacementsFor, suggestionNote } from '../diagnostics/replacements';
+import { namedByLabelNote, replacementsFor, suggestionNote } from '../diagnostics/replacements';
 import { messagesLanguage } from '../localization';
 import { indexId } from '../index/indexPage';
 
@@ -56,9 +56,9 @@ async function linkHover(index: WorkspaceIndex, uri: string, link: Link, readTex
     }
     // The ids the quick fixes offer, in their order: an entry named by title comes before a close spelling.
     const linkingEntry = entryAt(index, uri, link.range.start);
-    const { ids } = replacementsFor(index, link, linkingEntry?.id);
+    const { ids, namedByLabel } = replacementsFor(index, link, linkingEntry?.id);
     const named = (id: string): string => {
-      const note = suggestionNote(index, id, true);
+      const note = namedByLabel.has(id) ? namedByLabelNote() : suggestionNote(index, id, true);
       return note === undefined ? codeSpan(id) : `${codeSpan(id)} (${escapeMarkdown(note)})`;
     };
     const suggestion = ids.length > 0 ? l10n.t('Perhaps meant: {0}', ids.map(named).join(', ')) : l10n.t('No similar id exists.');

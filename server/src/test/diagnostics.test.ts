@@ -484,9 +484,10 @@ test('broken-link: the message names first the entries that the id, then the lab
     [
       // Not DAN: an abbreviation a letter away is another term.
       'No heading defines the id "GAN". The entry "Generative Adversarial Network (GAN)" in GAN.md has the id "Generative-Adversarial-Network": rename it "GAN", after its file, and every link to "GAN" leads to it. Perhaps meant: Generative-Adversarial-Network.',
-      'No heading defines the id "Kognitiv-Architektur". Perhaps meant: Kognitive-Architectures.',
+      // An entry named by the link's text alone says so: its id may look nothing like the one written.
+      'No heading defines the id "Kognitiv-Architektur". Perhaps meant: Kognitive-Architectures (named by the link\'s text).',
       'No heading defines the id "DAM".',
-      'No heading defines the id "Agenten-System". Perhaps meant: Agent, Agenten-Systeme.',
+      'No heading defines the id "Agenten-System". Perhaps meant: Agent (named by the link\'s text), Agenten-Systeme.',
     ],
   );
 });

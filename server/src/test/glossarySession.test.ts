@@ -60,7 +60,7 @@ test('an entry retitled in the editor changes the message of the broken links el
   assert.deepEqual(messages('A.md'), ['No heading defines the id "LLMs". Perhaps meant: LLM.']);
   assert.deepEqual(messages('B.md'), ['No heading defines the id "Sprachmodell-x".']);
   session.updateOpen({ uri: uriOf('LLM.md'), version: 3, text: text(entryLines('Sprachmodelle', 'LLM', [])) });
-  assert.deepEqual(messages('B.md'), ['No heading defines the id "Sprachmodell-x". Perhaps meant: LLM.']);
+  assert.deepEqual(messages('B.md'), ['No heading defines the id "Sprachmodell-x". Perhaps meant: LLM (named by the link\'s text).']);
 });
 test('a document the editor still shows after its file was deleted is out of the glossary until its file is written again', async () => {
   const { workspace, session } = await sessionOf({ [uriOf('A.md')]: linkingToClaude, [uriOf('Claude.md')]: claude });

@@ -58,7 +58,7 @@ test('hover on a broken link says so briefly and names the ids its quick fixes o
   const agents = { 'Agent.md': ['## Agent {#Agent .term}'], 'Systeme.md': ['## Systeme aus Agenten {#Agenten-Systeme .term}'] };
   assert.equal(
     await hoverTextAt({ ...agents, 'A.md': ['[Agent](#Agenten-System‸)'] }),
-    '**Broken link** `Agenten-System`\n\nPerhaps meant: `Agent`, `Agenten-Systeme` (Systeme aus Agenten)\n\nThis is the only link to this id.',
+    '**Broken link** `Agenten-System`\n\nPerhaps meant: `Agent` (named by the link\\\'s text), `Agenten-Systeme` (Systeme aus Agenten)\n\nThis is the only link to this id.',
   );
   // How much hangs on the id: here two links in one file.
   assert.equal(await hoverTextAt({ ...files, 'A.md': ['[x](#Quantum‸) [y](#Quantum)'] }), '**Broken link** `Quantum`\n\nNo similar id exists.\n\n2 links in this file point at this id.');
