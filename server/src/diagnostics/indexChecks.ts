@@ -4,6 +4,7 @@ import { WorkspaceIndex } from '../index/workspaceIndex';
 import { Check } from './check';
 import { fileNameOf } from '../workspace/uris';
 import { replacementsFor } from './replacements';
+import { entryFileNamedAfter, isCopyUnderOtherName } from '../index/entryQueries';
 import { DiagnosticCode } from './codes';
 import { brokenLinkMessage, unresolvedLinkCode } from './linkChecks';
 
@@ -33,8 +34,10 @@ export const checkListedInIndex: Check = function* ({ document, index, config })
 
 /**
  * The ids of the entries that the index page lists under an id no heading defines, which that
- * broken link clearly means (its preferred replacement: `#DataScraping` for `Data-Scraping`,
- * `[CNN](#Convolutional-Neural-Network)` for the entry titled "CNN (Convolutional Neural Network)").
+ * broken link clearly means: its preferred replacement (`#DataScraping` for `Data-Scraping`,
+ * `[CNN](#Convolutional-Neural-Network)` for the entry titled "CNN (Convolutional Neural Network)"),
+ * or the entry of the file named as the id (`#Papierclip-Maximierer` for the entry
+ * `Paperclip-Maximierer` in Papierclip-Maximierer.md), unless that is a copy of another entry.
  * Kept by the index (`WorkspaceIndex.entriesListedUnderBrokenIds`), which tells these entries when
  * they come or go.
  */
@@ -44,6 +47,8 @@ function entriesMeantByBrokenIndexLinks(index: WorkspaceIndex, indexPage: Glossa
     if (unresolvedLinkCode(link, index, true) === DiagnosticCode.IndexLinkBroken) {
       const { preferred } = replacementsFor(index, link, undefined);
       if (preferred !== undefined) ids.add(preferred);
+      const named = entryFileNamedAfter(index, link.target, indexPage.uri);
+      if (named !== undefined && !isCopyUnderOtherName(index, named.uri, named.entry)) ids.add(named.entry.id);
     }
   }
   return ids;

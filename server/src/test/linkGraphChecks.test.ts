@@ -189,6 +189,24 @@ test('not-in-index: an entry the index lists under a broken id that clearly mean
   assert.ok(codesOf(files, 'Agent.md', withoutIndexLinks).includes(DiagnosticCode.NotInIndex));
 });
 
+test('not-in-index: an entry whose file the index names by a broken id (Papierclip-Maximierer.md giving #Paperclip-Maximierer) is listed under it; a copy of another entry under another term\'s name is not', () => {
+  const files = {
+    'index.txt': ['', '### P {.index}', '', '[Papierclip-Maximierer](#Papierclip-Maximierer) |', '[Claude](#Claude) |', ''],
+    'Papierclip-Maximierer.md': entryLines('Paperclip-Maximierer', 'Paperclip-Maximierer', []),
+    'CNN.md': entryLines('CNN', 'CNN', []),
+    // A copy of CNN's entry: the index's #Claude means an entry yet to write, not this one.
+    'Claude.md': entryLines('CNN', 'CNN', []),
+    'Fremd.md': entryLines('Fremd', 'Fremd', []),
+  };
+  assert.deepEqual(codesOf(files, 'index.txt'), [DiagnosticCode.IndexLinkBroken, DiagnosticCode.IndexLinkBroken]);
+  assert.ok(!codesOf(files, 'Papierclip-Maximierer.md').includes(DiagnosticCode.NotInIndex));
+  assert.ok(codesOf(files, 'Claude.md').includes(DiagnosticCode.NotInIndex));
+  assert.ok(codesOf(files, 'Fremd.md').includes(DiagnosticCode.NotInIndex));
+  // Under another name, the file is no longer the one the index names: its entry is missing from the index.
+  const { 'Papierclip-Maximierer.md': moved, ...rest } = files;
+  assert.ok(codesOf({ ...rest, 'Paperclip.md': moved }, 'Paperclip.md').includes(DiagnosticCode.NotInIndex));
+});
+
 test('not-in-index: the index page gaining a link labelled with an entry\'s title updates that entry, pointing where it may', async () => {
   const workspace = new InMemoryWorkspace({
     [uriOf('.glossary.json')]: JSON.stringify({ include: ['*.md'], indexFile: 'index.txt' }),
