@@ -274,6 +274,16 @@ export class GlossarySession {
   }
 
   /**
+   * Whether the workspace is a glossary: it holds an entry or a `.glossary.json`. Elsewhere (a
+   * project's README and notes, opened with the extension installed) the editor reports nothing:
+   * their links may be written for other heading ids than pandoc's (GitHub's `#1-setup` for
+   * `## 1. Setup`), and VS Code's own Markdown support serves them.
+   */
+  isGlossary(): boolean {
+    return this.currentIndex.hasEntries() || this.hasConfigFile();
+  }
+
+  /**
    * The `.glossary.json` of the first workspace folder that has one (in it or above it): in a
    * workspace of several folders, the glossary need not be the first.
    */
@@ -624,7 +634,7 @@ export class GlossarySession {
    */
   diagnosticsOf(uri: string, closedFileMentions = false): readonly GlossaryDiagnostic[] {
     const document = this.currentIndex.document(uri);
-    if (document === undefined) {
+    if (document === undefined || !this.isGlossary()) {
       return [];
     }
     const open = this.openVersions.get(uri);

@@ -181,7 +181,7 @@ test('a bad .glossary.json is reported and the defaults are used', async () => {
 });
 
 test('an LSP diagnostic carries code, source, related information, and as data only the id a link points at', async () => {
-  const duplicate = text(['## X {#X}', '', '[m](#Missing)']);
+  const duplicate = text(['## X {#X .term}', '', '[m](#Missing)']);
   const { session } = await sessionOf({ [uriOf('A.md')]: duplicate, [uriOf('B.md')]: duplicate });
   const lsp = session.diagnosticsOf(uriOf('A.md')).map(toLspDiagnostic);
   const duplicated = lsp.find((diagnostic) => diagnostic.code === DiagnosticCode.DuplicateAnchor)!;
@@ -190,6 +190,24 @@ test('an LSP diagnostic carries code, source, related information, and as data o
   assert.deepEqual(duplicated.relatedInformation?.map((related) => related.location.uri), [uriOf('B.md')]);
   // The closest ids stay with the server, which works out its quick fixes from its own diagnostics.
   assert.deepEqual(lsp.find((diagnostic) => diagnostic.code === DiagnosticCode.BrokenLink)?.data, { target: 'Missing' });
+});
+
+test('a workspace without an entry or a .glossary.json is no glossary: the editor reports nothing there, though the status counts its broken links', async () => {
+  const readme = '# Projekt\n\nSiehe [Setup](#1-setup).\n\n## 1. Setup\n';
+  const plain = await sessionOf({ [uriOf('README.md')]: readme });
+  assert.equal(plain.session.isGlossary(), false);
+  assert.deepEqual(plain.session.diagnosticsOf(uriOf('README.md')), []);
+  assert.equal(plain.session.counts().brokenLinkCount, 1);
+  // With a .glossary.json, the same folder is a glossary without entries yet: its links are checked.
+  const configured = await sessionOf({ [uriOf('README.md')]: readme, [uriOf('.glossary.json')]: '{}' });
+  assert.equal(configured.session.isGlossary(), true);
+  assert.deepEqual(configured.session.diagnosticsOf(uriOf('README.md')).map((diagnostic) => diagnostic.code), [DiagnosticCode.BrokenLink]);
+  // A first entry makes the folder a glossary, and every file's diagnostics change with it.
+  plain.workspace.set(uriOf('Entry.md'), text(entryLines('Entry', 'Entry', [])));
+  const change = await plain.session.refreshFromDisk(uriOf('Entry.md'));
+  assert.ok(change?.affectedUris.has(uriOf('README.md')));
+  assert.equal(plain.session.isGlossary(), true);
+  assert.ok(plain.session.diagnosticsOf(uriOf('README.md')).some((diagnostic) => diagnostic.code === DiagnosticCode.BrokenLink));
 });
 
 test('the status counts the links to undefined ids that are reported: none of a code set to off', async () => {
