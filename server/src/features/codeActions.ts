@@ -190,17 +190,17 @@ function quickFixes(input: CodeActionInput, model: GlossaryDocument, diagnostic:
   }
 }
 
+/** Whether a line written as a heading ends in an attribute block with the class `.seealso`. */
+function givesSeeAlsoClass(line: string): boolean {
+  return parseAttributeBlock(line, line.lastIndexOf('{'))?.classes.includes('seealso') ?? false;
+}
+
 /**
  * A blank line before the block written at `at`: in a quote (`> `), a line of the quote's marks, as
  * the quote goes on past it. A heading then starts at the quote's margin: other indentation (a list
  * item's, which the line went on lazily) goes, as pandoc reads no indented heading. A code fence
  * keeps its indentation, which places it in its list item.
  */
-/** Whether a line written as a heading ends in an attribute block with the class `.seealso`. */
-function givesSeeAlsoClass(line: string): boolean {
-  return parseAttributeBlock(line, line.lastIndexOf('{'))?.classes.includes('seealso') ?? false;
-}
-
 function blankLineBefore(document: TextDocument, at: Position, indentation: 'toMargin' | 'keepIndentation'): TextEdit {
   const start = { line: at.line, character: 0 };
   const marks = document.getText({ start, end: at }).replace(/[^>]+$/, '');

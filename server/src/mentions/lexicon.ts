@@ -303,11 +303,10 @@ interface EntryTerms {
   readonly stubOf: string | undefined;
 }
 
-/** A form one entry claims for a key, and how telling it is for that entry (0: its title). */
+/** A form one entry claims for a key (how telling it is for that entry is its `rank`). */
 interface Claim {
   readonly entry: EntryTerms;
   readonly form: TermForm;
-  readonly rank: number;
 }
 
 /** How many changes of the forms the lexicon remembers (see `changedWordsSince`). */
@@ -423,7 +422,7 @@ export class Lexicon {
         const stubs = this.stubsByTarget.get(entry.stubOf) ?? new Set();
         this.stubsByTarget.set(entry.stubOf, stubs.add(entry));
       }
-      entry.forms.forEach((form) => addTo(this.claimsByKey, form.key, { entry, form, rank: form.rank }));
+      entry.forms.forEach((form) => addTo(this.claimsByKey, form.key, { entry, form }));
     }
     after.forEach(touchAround);
     const changedWords = new Set<string>();
@@ -464,7 +463,7 @@ export class Lexicon {
     let best: Claim | undefined;
     // Two entries written the same way: the one that calls itself so first wins, then the smaller id, then the first document.
     for (const claim of this.claimsByKey.get(key) ?? []) {
-      if (best === undefined || claim.rank < best.rank || (claim.rank === best.rank && (claim.entry.term.id < best.entry.term.id || (claim.entry.term.id === best.entry.term.id && claim.entry.uri < best.entry.uri)))) {
+      if (best === undefined || claim.form.rank < best.form.rank || (claim.form.rank === best.form.rank && (claim.entry.term.id < best.entry.term.id || (claim.entry.term.id === best.entry.term.id && claim.entry.uri < best.entry.uri)))) {
         best = claim;
       }
     }
