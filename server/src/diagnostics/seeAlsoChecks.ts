@@ -4,6 +4,14 @@ import { Check } from './check';
 import type { Link, SeeAlso } from '../parse/model';
 import { indexId } from '../index/indexPage';
 
+/**
+ * Whether a link is the see-also list's link to the index: `#Index`, or the same written in
+ * another case (`#index`) when no heading defines that, a slip that the sort fix corrects.
+ */
+export function isIndexLink(link: Link, isDefined: (id: string) => boolean): boolean {
+  return link.target === indexId || (link.target.toLowerCase() === indexId.toLowerCase() && !isDefined(link.target));
+}
+
 /** `missing-seealso`: an entry has no `{.seealso}` section. */
 export const checkSeeAlsoPresent: Check = function* ({ document }) {
   for (const entry of document.entries) {
@@ -40,10 +48,11 @@ export function seeAlsoList(seeAlso: SeeAlso): readonly Link[] {
 }
 
 /** `seealso-unsorted`: the see-also links (without `[Index](#Index)`) are not in alphabetical order of their labels. */
-export const checkSeeAlsoSorted: Check = function* ({ document, config }) {
+export const checkSeeAlsoSorted: Check = function* ({ document, index, config }) {
   const collator = seeAlsoCollator(config.collation);
+  const isDefined = (id: string): boolean => index.isDefined(id);
   for (const entry of document.entries) {
-    const links = (entry.seeAlso === undefined ? [] : seeAlsoList(entry.seeAlso)).filter((link) => link.target !== indexId);
+    const links = (entry.seeAlso === undefined ? [] : seeAlsoList(entry.seeAlso)).filter((link) => !isIndexLink(link, isDefined));
     const firstMisplaced = links.findIndex((link, i) => i > 0 && collator.compare(links[i - 1]!.label, link.label) > 0);
     if (firstMisplaced < 0) {
       continue;
@@ -64,7 +73,8 @@ export const checkSeeAlsoSorted: Check = function* ({ document, config }) {
 };
 
 /** `seealso-index-not-last`: `[Index](#Index)` is missing from the see-also list or not its last item. */
-export const checkSeeAlsoEndsWithIndex: Check = function* ({ document }) {
+export const checkSeeAlsoEndsWithIndex: Check = function* ({ document, index }) {
+  const isDefined = (id: string): boolean => index.isDefined(id);
   for (const entry of document.entries) {
     const seeAlso = entry.seeAlso;
     if (seeAlso === undefined) {
@@ -76,13 +86,16 @@ export const checkSeeAlsoEndsWithIndex: Check = function* ({ document }) {
     if (lastLink?.target === indexId) {
       continue;
     }
-    const indexLink = links.find((link) => link.target === indexId);
+    const indexLink = links.find((link) => link.target === indexId) ?? links.find((link) => isIndexLink(link, isDefined));
     yield {
       range: indexLink?.range ?? seeAlso.section.heading.range,
       code: DiagnosticCode.SeeAlsoIndexNotLast,
-      message: indexLink
-        ? l10n.t('[Index](#Index) should be the last item of the see-also list.')
-        : l10n.t('The see-also list should end with [Index](#Index).'),
+      message:
+        indexLink === undefined
+          ? l10n.t('The see-also list should end with [Index](#Index).')
+          : indexLink.target === indexId
+            ? l10n.t('[Index](#Index) should be the last item of the see-also list.')
+            : l10n.t('The see-also list should end with [Index](#Index): its link to the index is written #{0}.', indexLink.target),
       data: { kind: DiagnosticCode.SeeAlsoIndexNotLast },
       relatedInformation: [],
     };

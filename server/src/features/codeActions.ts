@@ -149,7 +149,7 @@ function quickFixes(input: CodeActionInput, model: GlossaryDocument, diagnostic:
     case DiagnosticCode.SeeAlsoUnsorted:
     case DiagnosticCode.SeeAlsoIndexNotLast: {
       const entry = entryContaining(model, diagnostic.range.start);
-      const edits = entry ? sortSeeAlsoEdits(entry, input.document, seeAlsoCollator(input.config.collation)) : [];
+      const edits = entry ? sortSeeAlsoEdits(entry, input.document, seeAlsoCollator(input.config.collation), (id) => input.index.isDefined(id)) : [];
       return edits.length === 0 ? [] : [quickFix(l10n.t('Sort the see-also list (Index last)'), diagnostic, editOf(input, edits), true)];
     }
     case DiagnosticCode.MissingSeeAlso: {
@@ -444,7 +444,7 @@ function entryIdChange(input: CodeActionInput, uri: string, entry: Entry, newId:
 /** Every see-also list of the file in order, as one source action; undefined when all are. */
 function fixAllSeeAlso(input: CodeActionInput, model: GlossaryDocument): CodeAction | undefined {
   const collator = seeAlsoCollator(input.config.collation);
-  const edits = model.entries.flatMap((entry) => sortSeeAlsoEdits(entry, input.document, collator));
+  const edits = model.entries.flatMap((entry) => sortSeeAlsoEdits(entry, input.document, collator, (id) => input.index.isDefined(id)));
   if (edits.length === 0) {
     return undefined;
   }

@@ -1,7 +1,7 @@
 import * as l10n from '@vscode/l10n';
 import { TextEdit } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { seeAlsoList } from '../diagnostics/seeAlsoChecks';
+import { isIndexLink, seeAlsoList } from '../diagnostics/seeAlsoChecks';
 import { WorkspaceIndex } from '../index/workspaceIndex';
 import { resolveCharacterReferences } from '../parse/characterReferences';
 import { Entry, Heading, Link, Position } from '../parse/model';
@@ -44,23 +44,28 @@ export function lineBreakOf(document: TextDocument): string {
  * last) and add `[Index](#Index)` when it is missing. Each link's text moves into the place of
  * another, so the separators between links (`|`, line breaks) stay exactly as written; a link
  * with a note at the end of its line (a comment, a description after a dash) takes the rest of
- * its line along. A link in a sentence of the section stays where it is. Empty when the list is in order.
+ * its line along. A link in a sentence of the section stays where it is. An index link written in
+ * another case (`[Index](#index)`, see `isIndexLink`) goes last as `#Index`. Empty when the list is in order.
  */
-export function sortSeeAlsoEdits(entry: Entry, document: TextDocument, collator: Intl.Collator): TextEdit[] {
+export function sortSeeAlsoEdits(entry: Entry, document: TextDocument, collator: Intl.Collator, isDefined: (id: string) => boolean): TextEdit[] {
   const seeAlso = entry.seeAlso;
   if (seeAlso === undefined) {
     return [];
   }
   const links = seeAlsoList(seeAlso);
-  const others = links.filter((link) => link.target !== indexId);
-  const indexLinks = links.filter((link) => link.target === indexId);
+  const others = links.filter((link) => !isIndexLink(link, isDefined));
+  const indexLinks = links.filter((link) => isIndexLink(link, isDefined));
   const ordered = [...others].sort((a, b) => collator.compare(a.label, b.label)).concat(indexLinks);
   const rests = links.map((_, k) => restOfLine(document, links, k));
   const edits: TextEdit[] = [];
   ordered.forEach((link, slot) => {
     const current = links[slot]!;
-    if (link === current) return;
-    const linkText = document.getText(link.range);
+    const miscased = link.target !== indexId && indexLinks.includes(link) && link.idRange !== undefined && link.kind === 'inline';
+    if (link === current) {
+      if (miscased) edits.push(TextEdit.replace(link.idRange!, indexId));
+      return;
+    }
+    const linkText = miscased ? withIndexId(document, link) : document.getText(link.range);
     const moving = rests[links.indexOf(link)]!;
     const here = rests[slot]!;
     if (moving.note === '' && here.note === '') {
@@ -74,10 +79,17 @@ export function sortSeeAlsoEdits(entry: Entry, document: TextDocument, collator:
     }
   });
   // `Zurück zum [Index](#Index).` in a sentence is the index link too: none is added.
-  if (!seeAlso.links.some((link) => link.target === indexId)) {
+  if (!seeAlso.links.some((link) => isIndexLink(link, isDefined))) {
     edits.push(appendIndexLink(links, seeAlso.section.heading.range.end.line, document));
   }
   return edits;
+}
+
+/** An inline link's text with its id written `Index`. */
+function withIndexId(document: TextDocument, link: Link): string {
+  const start = document.offsetAt(link.range.start);
+  const text = document.getText(link.range);
+  return text.slice(0, document.offsetAt(link.idRange!.start) - start) + indexId + text.slice(document.offsetAt(link.idRange!.end) - start);
 }
 
 /**

@@ -127,6 +127,22 @@ test('a see-also list without the index gets it appended with the same separator
   ]);
 });
 
+test('an index link written in another case (`#index`) is the index link: the sort fix puts it last as `#Index` and adds none', () => {
+  const lines = ['## A {#A .chapter .small .term}', '', '### Siehe auch {.seealso}', '', '[Index](#index) |', '[C](#C) |', '[B](#B) |', '', '----'];
+  const files = { 'Index.md': index, 'B.md': ['## B {#B .term}'], 'C.md': ['## C {#C .term}'], 'A.md': lines };
+  const { actions, document } = actionsOf(files, 'A.md');
+  const sort = titled(actions, 'Sort the see-also list (Index last)');
+  assert.deepEqual(sort?.diagnostics?.map((diagnostic) => diagnostic.code), ['seealso-index-not-last', 'seealso-unsorted']);
+  assert.match(String(sort!.diagnostics![0]!.message), /written #index/);
+  assert.deepEqual(applied(sort, document).slice(4, 8), ['[B](#B) |', '[C](#C) |', '[Index](#Index) |', '']);
+  // Already last, it is corrected where it stands.
+  const last = actionsOf({ ...files, 'A.md': [...lines.slice(0, 4), '[B](#B) |', '[C](#C) |', '[Index](#INDEX) |', '', '----'] }, 'A.md');
+  assert.deepEqual(applied(titled(last.actions, 'Sort the see-also list (Index last)'), last.document).slice(4, 8), ['[B](#B) |', '[C](#C) |', '[Index](#Index) |', '']);
+  // An entry `{#index}` of its own is no index link: the list gets the index appended.
+  const entry = actionsOf({ ...files, 'index-entry.md': ['## Indizes {#index .term}'], 'A.md': [...lines.slice(0, 4), '[B](#B) |', '[Indizes](#index) |', '', '----'] }, 'A.md');
+  assert.deepEqual(applied(titled(entry.actions, 'Sort the see-also list (Index last)'), entry.document).slice(4, 8), ['[B](#B) |', '[Indizes](#index) |', '[Index](#Index) |', '']);
+});
+
 test('the index link gets the separator the last link has: another one, or none', () => {
   for (const [last, appended] of [['[B](#B) ·', '[Index](#Index) ·'], ['[B](#B)', '[Index](#Index)']]) {
     const lines = ['## A {#A .chapter .small .term}', '', '### Siehe auch {.seealso}', '', last, '', '----'];
