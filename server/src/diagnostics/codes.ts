@@ -19,6 +19,8 @@ export enum DiagnosticCode {
   SeeAlsoUnsorted = 'seealso-unsorted',
   /** `[Index](#Index)` is missing from the see-also list or is not its last item. */
   SeeAlsoIndexNotLast = 'seealso-index-not-last',
+  /** An entry has sections after its see-also section, which the layout rules make its last. */
+  SectionAfterSeeAlso = 'section-after-seealso',
   /** A code block is fenced with backticks where the glossary's rule asks for `~~~`. */
   FenceStyle = 'fence-style',
   /** A code fence or comment is never closed in its file: in the book it runs on into the next files. */
@@ -66,6 +68,7 @@ export const defaultSeverities: Readonly<Record<DiagnosticCode, SeveritySetting>
   [DiagnosticCode.MissingSeeAlso]: 'warning',
   [DiagnosticCode.SeeAlsoUnsorted]: 'warning',
   [DiagnosticCode.SeeAlsoIndexNotLast]: 'warning',
+  [DiagnosticCode.SectionAfterSeeAlso]: 'warning',
   [DiagnosticCode.FenceStyle]: 'information',
   [DiagnosticCode.UnclosedBlock]: 'warning',
   [DiagnosticCode.HeadingInText]: 'warning',

@@ -9,7 +9,7 @@ import { checkIndexAnchor, checkIndexLinks, checkListedInIndex } from './indexCh
 import { checkAmbiguousLinks, checkBrokenLinks, checkDuplicateAnchors } from './linkChecks';
 import { checkUnlinkedMentions } from './mentionChecks';
 import { checkOrphanEntries, checkSeeAlsoNamesBodyLinks, checkSeeAlsoReciprocal, checkSelfLinks } from './linkGraphChecks';
-import { checkSeeAlsoEndsWithIndex, checkSeeAlsoPresent, checkSeeAlsoSorted } from './seeAlsoChecks';
+import { checkSeeAlsoEndsWithIndex, checkSeeAlsoLast, checkSeeAlsoPresent, checkSeeAlsoSorted } from './seeAlsoChecks';
 
 const checks: Readonly<Record<DiagnosticCode, Check>> = {
   [DiagnosticCode.BrokenLink]: checkBrokenLinks,
@@ -20,6 +20,7 @@ const checks: Readonly<Record<DiagnosticCode, Check>> = {
   [DiagnosticCode.MissingSeeAlso]: checkSeeAlsoPresent,
   [DiagnosticCode.SeeAlsoUnsorted]: checkSeeAlsoSorted,
   [DiagnosticCode.SeeAlsoIndexNotLast]: checkSeeAlsoEndsWithIndex,
+  [DiagnosticCode.SectionAfterSeeAlso]: checkSeeAlsoLast,
   [DiagnosticCode.FenceStyle]: checkFenceStyle,
   [DiagnosticCode.UnclosedBlock]: checkUnclosedBlocks,
   [DiagnosticCode.HeadingInText]: checkHeadingsInText,

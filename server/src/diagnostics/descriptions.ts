@@ -20,6 +20,8 @@ export function describeDiagnosticCode(code: DiagnosticCode): string {
       return l10n.t('The see-also links are not in alphabetical order of their labels.');
     case DiagnosticCode.SeeAlsoIndexNotLast:
       return l10n.t('[Index](#Index) is missing from the see-also list or not its last item.');
+    case DiagnosticCode.SectionAfterSeeAlso:
+      return l10n.t('An entry has sections after its see-also section, which should be its last.');
     case DiagnosticCode.FenceStyle:
       return l10n.t('A code block is fenced with backticks instead of ~~~.');
     case DiagnosticCode.UnclosedBlock:

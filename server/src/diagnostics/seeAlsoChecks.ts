@@ -101,3 +101,35 @@ export const checkSeeAlsoEndsWithIndex: Check = function* ({ document, index }) 
     };
   }
 };
+
+/**
+ * `section-after-seealso`: headings of an entry follow its see-also section, which the layout rules
+ * make the entry's last (sections of level 4 come before it too). Reported once, at the first of them.
+ */
+export const checkSeeAlsoLast: Check = function* ({ document }) {
+  for (const entry of document.entries) {
+    const seeAlsoHeading = entry.seeAlso?.section.heading;
+    if (seeAlsoHeading === undefined) {
+      continue;
+    }
+    const after = entry.sections.filter((section) => section.heading.range.start.line > seeAlsoHeading.range.start.line);
+    const first = after[0];
+    if (first === undefined) {
+      continue;
+    }
+    // A body pasted twice (LaMDA.md) repeats the titles above the list: moving it would keep both copies.
+    const titlesAbove = new Set(entry.sections.slice(0, entry.sections.length - after.length).map((section) => section.heading.plainText));
+    const repeated = after.every((section) => titlesAbove.has(section.heading.plainText));
+    yield {
+      range: first.heading.range,
+      code: DiagnosticCode.SectionAfterSeeAlso,
+      message: repeated
+        ? l10n.t('{0} section(s), from "{1}" on, follow the see-also list of "{2}", which should end the entry, and repeat titles of sections above it: is the entry there twice?', after.length, first.heading.plainText, entry.title)
+        : after.length === 1
+          ? l10n.t('The section "{0}" follows the see-also list of "{1}", which should end the entry: move it above the list.', first.heading.plainText, entry.title)
+          : l10n.t('{0} sections, from "{1}" on, follow the see-also list of "{2}", which should end the entry: move them above the list.', after.length, first.heading.plainText, entry.title),
+      data: { kind: DiagnosticCode.SectionAfterSeeAlso, entryId: entry.id },
+      relatedInformation: [{ uri: document.uri, range: seeAlsoHeading.range, message: l10n.t('The see-also section of the entry.') }],
+    };
+  }
+};

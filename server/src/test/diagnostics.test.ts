@@ -127,8 +127,8 @@ test('duplicate-anchor: every explicit definition of a twice-defined id is an er
 test('duplicate-anchor: automatic ids repeated across files are no error', () => {
   const files = {
     ...indexPage,
-    'A.md': [...entryLines('A', 'A', []), '', '### Details {.explanation}'],
-    'B.md': [...entryLines('B', 'B', []), '', '### Details {.explanation}'],
+    'A.md': entryLines('A', 'A', [], ['### Details {.explanation}', '', 'Text.']),
+    'B.md': entryLines('B', 'B', [], ['### Details {.explanation}', '', 'Text.']),
   };
   assert.deepEqual(diagnosticsOf(files, 'A.md').map((diagnostic) => diagnostic.code), []);
 });
@@ -366,6 +366,27 @@ test('seealso-index-not-last: a list without [Index](#Index) or with it before o
       relatedInformation: [],
     },
   ]);
+});
+
+test('section-after-seealso: sections after the see-also list, which should end the entry, are a warning on the first of them; a section repeated from above says the entry may be there twice', () => {
+  const entry = (...tail: string[]): string[] => ['## Apfel {#Apfel .chapter .small .term}', '', '### Beschreibung {.explanation}', '', 'Text.', '', '### Siehe {.seealso}', '', '[Index](#Index) |', '', ...tail];
+  const files = { ...indexPage, 'Apfel.md': entry('#### Nachtrag', '', 'Mehr.', '', '### Geschichte {.explanation}', '', 'Alt.', '', '----') };
+  assert.deepEqual(diagnosticsOf(files, 'Apfel.md'), [
+    {
+      range: '10:0-10:13',
+      severity: 'warning',
+      code: 'section-after-seealso',
+      message: '2 sections, from "Nachtrag" on, follow the see-also list of "Apfel", which should end the entry: move them above the list.',
+      data: { kind: 'section-after-seealso', entryId: 'Apfel' },
+      relatedInformation: [{ uri: uriOf('Apfel.md'), range: '6:0-6:20', message: 'The see-also section of the entry.' }],
+    },
+  ]);
+  const one = diagnosticsOf({ ...files, 'Apfel.md': entry('### Geschichte {.explanation}', '', 'Alt.') }, 'Apfel.md');
+  assert.deepEqual(one.map((diagnostic) => diagnostic.message), ['The section "Geschichte" follows the see-also list of "Apfel", which should end the entry: move it above the list.']);
+  const twice = diagnosticsOf({ ...files, 'Apfel.md': entry('----', '', '### Beschreibung {.explanation}', '', 'Text.') }, 'Apfel.md');
+  assert.match(twice.map((diagnostic) => diagnostic.message).join(), /^1 section\(s\), from "Beschreibung" on, .* is the entry there twice\?$/);
+  // Text after the list is no section: not reported.
+  assert.deepEqual(diagnosticsOf({ ...files, 'Apfel.md': entry('Nachtrag.', '', '----') }, 'Apfel.md'), []);
 });
 
 test('a folder without any entry is no glossary: no layout checks, but links are still checked; the first entry brings them to every file', () => {

@@ -33,6 +33,8 @@ const variants: Readonly<Record<string, readonly (readonly string[])[]>> = {
     ['## Birne {#Birne}', '', 'Kein Eintrag.'],
     ['## Birne {#Birne .chapter .small .term}', '', 'Ohne Siehe-auch.'],
     ['## Birne {#Birne .chapter .small .term}', '', '### Siehe {.seealso}', '', '[Quitte](#Quitte) |'],
+    // An index link written #index: the list's last, unless a heading defines #index (notes.md), which makes it a term out of order.
+    ['## Birne {#Birne .chapter .small .term}', '', '### Siehe {.seealso}', '', '[Quitte](#Quitte) |', '[Index](#index) |'],
   ],
   'Quitte.md': [
     entryLines('Quitte', 'Quitte', ['[Birne](#Birne)', '[Apfel](#Apfel)'], ['```sh', 'x', '```']),
@@ -44,6 +46,8 @@ const variants: Readonly<Record<string, readonly (readonly string[])[]>> = {
     entryLines('Gelbe Birne (GB)', 'Gelbe-Birne', ['[Apfel](#Apfel)']),
     // A fence left open: in the book it runs on into the next files.
     [...entryLines('Quitte', 'Quitte', ['[Birne](#Birne)']), '', '~~~', 'x'],
+    // A section below the see-also list.
+    [...entryLines('Quitte', 'Quitte', ['[Birne](#Birne)']), '', '### Nachtrag', '', 'Mehr.'],
     // The same links to #Apfel once more: an orphan named Apfel.md counts them.
     entryLines('Quitte', 'Quitte', ['[Birne](#Birne)'], ['Siehe [Apfel](#Apfel).']),
     entryLines('Quitte', 'Quitte', ['[Birne](#Birne)'], ['Siehe [Apfel](#Apfel) und [A](#Apfel).']),
@@ -62,7 +66,7 @@ const variants: Readonly<Record<string, readonly (readonly string[])[]>> = {
     // Entries listed under broken ids that clearly mean them, while they are entries of those ids.
     ['# Index {#Index}', '', '### B {.index}', '', '[Birnen](#Birnen) |', '[GB](#Gelbe-Birnen) |', '[Quitte](#quitte) |'],
   ],
-  'notes.md': [['Notizen.', '', '```', 'code', '```', '', '[Apfel](#Apfel)'], ['# Notizen', '', 'Siehe [Quitte](#Quitte).'], ['Siehe [GB](#Gelb-Birne) und [Quitten](#Quittenbaum).'], ['Siehe [Agent](#Zzzzzz) und [AG](#Agentur).'], ['### Details', '', 'Siehe [d](#details).'], ['## Apfel {#Apfel}', '', 'Notiz.'], ['## Apfel {#Apfl}', '', 'Notiz.'], ['Vorweg.', '', '### Details', '', 'Siehe [d](#details).'], ['Siehe [D](#Detail).']],
+  'notes.md': [['Notizen.', '', '```', 'code', '```', '', '[Apfel](#Apfel)'], ['# Notizen', '', 'Siehe [Quitte](#Quitte).'], ['Siehe [GB](#Gelb-Birne) und [Quitten](#Quittenbaum).'], ['Siehe [Agent](#Zzzzzz) und [AG](#Agentur).'], ['### Details', '', 'Siehe [d](#details).'], ['## Apfel {#Apfel}', '', 'Notiz.'], ['## Apfel {#Apfl}', '', 'Notiz.'], ['Vorweg.', '', '### Details', '', 'Siehe [d](#details).'], ['Siehe [D](#Detail).'], ['## Register {#index}', '', 'Notiz.']],
   // A span's id: a duplicate-anchor with a heading's, no ambiguous-link (only headings are numbered).
   // A broken link's message says where a suggested section id leads: the heading's text and element count, or
   // that it is an entry's.

@@ -191,6 +191,14 @@ test('the real glossary reproduces the facts measured with pandoc', async (t) =>
     );
   });
 
+  // Counted on pandoc's JSON AST: the headings after an entry's first .seealso heading, before the next .term heading.
+  await t.test('1 entry has sections after its see-also list: LaMDA.md repeats its 7 sections below the list', () => {
+    assert.deepEqual(
+      withCode(found, DiagnosticCode.SectionAfterSeeAlso).map((diagnostic) => `${diagnostic.file}:${diagnostic.range.start.line + 1} ${diagnostic.message}`),
+      ['LaMDA.md:122 7 section(s), from "Technische Grundlagen" on, follow the see-also list of "Language Model for Dialog Application (LaMDA)", which should end the entry, and repeat titles of sections above it: is the entry there twice?'],
+    );
+  });
+
   await t.test('56 files have a see-also list out of German alphabetical order', () => {
     assert.equal(distinctFiles(found, DiagnosticCode.SeeAlsoUnsorted), 56);
   });
