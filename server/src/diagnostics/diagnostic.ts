@@ -21,7 +21,7 @@ export type DiagnosticData =
   | { readonly kind: DiagnosticCode.MissingSeeAlso; readonly entryId: string }
   | { readonly kind: DiagnosticCode.SeeAlsoUnsorted }
   | { readonly kind: DiagnosticCode.SeeAlsoIndexNotLast }
-  | { readonly kind: DiagnosticCode.SectionAfterSeeAlso; readonly entryId: string }
+  | { readonly kind: DiagnosticCode.SectionAfterSeeAlso }
   | { readonly kind: DiagnosticCode.FenceStyle }
   | { readonly kind: DiagnosticCode.UnclosedBlock }
   | { readonly kind: DiagnosticCode.HeadingInText }

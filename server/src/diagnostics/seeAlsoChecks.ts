@@ -3,13 +3,18 @@ import { DiagnosticCode } from './codes';
 import { Check } from './check';
 import type { Link, SeeAlso } from '../parse/model';
 import { indexId } from '../index/indexPage';
+import type { WorkspaceIndex } from '../index/workspaceIndex';
 
 /**
- * Whether a link is the see-also list's link to the index: `#Index`, or the same written in
- * another case (`#index`) when no heading defines that, a slip that the sort fix corrects.
+ * The links of a see-also section to the index: those to `#Index`; where there is none, those
+ * written in another case (`#index`) that no heading defines, a slip that the sort fix corrects.
  */
-export function isIndexLink(link: Link, isDefined: (id: string) => boolean): boolean {
-  return link.target === indexId || (link.target.toLowerCase() === indexId.toLowerCase() && !isDefined(link.target));
+export function indexLinksOf(seeAlso: SeeAlso, index: Pick<WorkspaceIndex, 'isDefined'>): ReadonlySet<Link> {
+  const exact = seeAlso.links.filter((link) => link.target === indexId);
+  if (exact.length > 0) {
+    return new Set(exact);
+  }
+  return new Set(seeAlso.links.filter((link) => link.target.toLowerCase() === indexId.toLowerCase() && !index.isDefined(link.target)));
 }
 
 /** `missing-seealso`: an entry has no `{.seealso}` section. */
@@ -50,9 +55,12 @@ export function seeAlsoList(seeAlso: SeeAlso): readonly Link[] {
 /** `seealso-unsorted`: the see-also links (without `[Index](#Index)`) are not in alphabetical order of their labels. */
 export const checkSeeAlsoSorted: Check = function* ({ document, index, config }) {
   const collator = seeAlsoCollator(config.collation);
-  const isDefined = (id: string): boolean => index.isDefined(id);
-  for (const entry of document.entries) {
-    const links = (entry.seeAlso === undefined ? [] : seeAlsoList(entry.seeAlso)).filter((link) => !isIndexLink(link, isDefined));
+  for (const { seeAlso } of document.entries) {
+    if (seeAlso === undefined) {
+      continue;
+    }
+    const indexLinks = indexLinksOf(seeAlso, index);
+    const links = seeAlsoList(seeAlso).filter((link) => !indexLinks.has(link));
     const firstMisplaced = links.findIndex((link, i) => i > 0 && collator.compare(links[i - 1]!.label, link.label) > 0);
     if (firstMisplaced < 0) {
       continue;
@@ -74,7 +82,6 @@ export const checkSeeAlsoSorted: Check = function* ({ document, index, config })
 
 /** `seealso-index-not-last`: `[Index](#Index)` is missing from the see-also list or not its last item. */
 export const checkSeeAlsoEndsWithIndex: Check = function* ({ document, index }) {
-  const isDefined = (id: string): boolean => index.isDefined(id);
   for (const entry of document.entries) {
     const seeAlso = entry.seeAlso;
     if (seeAlso === undefined) {
@@ -86,7 +93,8 @@ export const checkSeeAlsoEndsWithIndex: Check = function* ({ document, index }) 
     if (lastLink?.target === indexId) {
       continue;
     }
-    const indexLink = links.find((link) => link.target === indexId) ?? links.find((link) => isIndexLink(link, isDefined));
+    const indexLinks = indexLinksOf(seeAlso, index);
+    const indexLink = links.find((link) => indexLinks.has(link));
     yield {
       range: indexLink?.range ?? seeAlso.section.heading.range,
       code: DiagnosticCode.SeeAlsoIndexNotLast,
@@ -95,7 +103,7 @@ export const checkSeeAlsoEndsWithIndex: Check = function* ({ document, index }) 
           ? l10n.t('The see-also list should end with [Index](#Index).')
           : indexLink.target === indexId
             ? l10n.t('[Index](#Index) should be the last item of the see-also list.')
-            : l10n.t('The see-also list should end with [Index](#Index): its link to the index is written #{0}.', indexLink.target),
+            : l10n.t('The see-also list should end with [Index](#Index); its link to the index writes #{0} instead.', indexLink.target),
       data: { kind: DiagnosticCode.SeeAlsoIndexNotLast },
       relatedInformation: [],
     };
@@ -117,18 +125,18 @@ export const checkSeeAlsoLast: Check = function* ({ document }) {
     if (first === undefined) {
       continue;
     }
-    // A body pasted twice (LaMDA.md) repeats the titles above the list: moving it would keep both copies.
+    // A body pasted twice (LaMDA.md), its see-also list too, repeats the titles above the list: moving it would keep both copies.
     const titlesAbove = new Set(entry.sections.slice(0, entry.sections.length - after.length).map((section) => section.heading.plainText));
-    const repeated = after.every((section) => titlesAbove.has(section.heading.plainText));
+    const repeated = after.length > 1 && after.every((section) => titlesAbove.has(section.heading.plainText));
     yield {
       range: first.heading.range,
       code: DiagnosticCode.SectionAfterSeeAlso,
       message: repeated
-        ? l10n.t('{0} section(s), from "{1}" on, follow the see-also list of "{2}", which should end the entry, and repeat titles of sections above it: is the entry there twice?', after.length, first.heading.plainText, entry.title)
+        ? l10n.t('{0} sections, from "{1}" on, follow the see-also list of "{2}", which should end the entry, and repeat titles of sections above it: is the entry there twice?', after.length, first.heading.plainText, entry.title)
         : after.length === 1
           ? l10n.t('The section "{0}" follows the see-also list of "{1}", which should end the entry: move it above the list.', first.heading.plainText, entry.title)
           : l10n.t('{0} sections, from "{1}" on, follow the see-also list of "{2}", which should end the entry: move them above the list.', after.length, first.heading.plainText, entry.title),
-      data: { kind: DiagnosticCode.SectionAfterSeeAlso, entryId: entry.id },
+      data: { kind: DiagnosticCode.SectionAfterSeeAlso },
       relatedInformation: [{ uri: document.uri, range: seeAlsoHeading.range, message: l10n.t('The see-also section of the entry.') }],
     };
   }

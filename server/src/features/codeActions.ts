@@ -149,7 +149,7 @@ function quickFixes(input: CodeActionInput, model: GlossaryDocument, diagnostic:
     case DiagnosticCode.SeeAlsoUnsorted:
     case DiagnosticCode.SeeAlsoIndexNotLast: {
       const entry = entryContaining(model, diagnostic.range.start);
-      const edits = entry ? sortSeeAlsoEdits(entry, input.document, seeAlsoCollator(input.config.collation), (id) => input.index.isDefined(id)) : [];
+      const edits = entry ? sortSeeAlsoEdits(entry, input.document, seeAlsoCollator(input.config.collation), input.index) : [];
       return edits.length === 0 ? [] : [quickFix(l10n.t('Sort the see-also list (Index last)'), diagnostic, editOf(input, edits), true)];
     }
     case DiagnosticCode.MissingSeeAlso: {
@@ -327,7 +327,7 @@ function chapterHeadingFixes(input: CodeActionInput, model: GlossaryDocument, di
 function bodyLinkToSeeAlsoFixes(input: CodeActionInput, model: GlossaryDocument, diagnostic: GlossaryDiagnostic, target: string): CodeAction[] {
   const entry = entryContaining(model, diagnostic.range.start);
   const label = entryWithId(input.index, target)?.entry.title ?? target;
-  const edit = entry && insertSeeAlsoLinkEdit(entry, input.document, seeAlsoCollator(input.config.collation), label, target);
+  const edit = entry && insertSeeAlsoLinkEdit(entry, input.document, seeAlsoCollator(input.config.collation), input.index, label, target);
   return edit === undefined ? [] : [quickFix(l10n.t('Add "{0}" to the see-also list', label), diagnostic, editOf(input, [edit]), true)];
 }
 
@@ -346,7 +346,7 @@ function reciprocalSeeAlsoFixes(
   if (entry === undefined || entry.id !== entryId || other === undefined || otherEntry === undefined) {
     return [];
   }
-  const edit = insertSeeAlsoLinkEdit(otherEntry, other.text.document, seeAlsoCollator(input.config.collation), entry.title, entry.id);
+  const edit = insertSeeAlsoLinkEdit(otherEntry, other.text.document, seeAlsoCollator(input.config.collation), input.index, entry.title, entry.id);
   return edit === undefined ? [] : [quickFix(l10n.t('Add "{0}" to the see-also list of "{1}"', entry.title, otherEntry.title), diagnostic, editOfOther(input, other.text, [edit]), true)];
 }
 
@@ -444,7 +444,7 @@ function entryIdChange(input: CodeActionInput, uri: string, entry: Entry, newId:
 /** Every see-also list of the file in order, as one source action; undefined when all are. */
 function fixAllSeeAlso(input: CodeActionInput, model: GlossaryDocument): CodeAction | undefined {
   const collator = seeAlsoCollator(input.config.collation);
-  const edits = model.entries.flatMap((entry) => sortSeeAlsoEdits(entry, input.document, collator, (id) => input.index.isDefined(id)));
+  const edits = model.entries.flatMap((entry) => sortSeeAlsoEdits(entry, input.document, collator, input.index));
   if (edits.length === 0) {
     return undefined;
   }

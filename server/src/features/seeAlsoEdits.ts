@@ -1,7 +1,7 @@
 import * as l10n from '@vscode/l10n';
 import { TextEdit } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { isIndexLink, seeAlsoList } from '../diagnostics/seeAlsoChecks';
+import { indexLinksOf, seeAlsoList } from '../diagnostics/seeAlsoChecks';
 import { WorkspaceIndex } from '../index/workspaceIndex';
 import { resolveCharacterReferences } from '../parse/characterReferences';
 import { Entry, Heading, Link, Position } from '../parse/model';
@@ -45,27 +45,33 @@ export function lineBreakOf(document: TextDocument): string {
  * another, so the separators between links (`|`, line breaks) stay exactly as written; a link
  * with a note at the end of its line (a comment, a description after a dash) takes the rest of
  * its line along. A link in a sentence of the section stays where it is. An index link written in
- * another case (`[Index](#index)`, see `isIndexLink`) goes last as `#Index`. Empty when the list is in order.
+ * another case (`[Index](#index)`, see `indexLinksOf`) goes last, its id written `Index`. Empty when
+ * the list is in order.
  */
-export function sortSeeAlsoEdits(entry: Entry, document: TextDocument, collator: Intl.Collator, isDefined: (id: string) => boolean): TextEdit[] {
+export function sortSeeAlsoEdits(entry: Entry, document: TextDocument, collator: Intl.Collator, index: Pick<WorkspaceIndex, 'isDefined'>): TextEdit[] {
   const seeAlso = entry.seeAlso;
   if (seeAlso === undefined) {
     return [];
   }
+  const indexLinks = indexLinksOf(seeAlso, index);
   const links = seeAlsoList(seeAlso);
-  const others = links.filter((link) => !isIndexLink(link, isDefined));
-  const indexLinks = links.filter((link) => isIndexLink(link, isDefined));
-  const ordered = [...others].sort((a, b) => collator.compare(a.label, b.label)).concat(indexLinks);
+  const ordered = links
+    .filter((link) => !indexLinks.has(link))
+    .sort((a, b) => collator.compare(a.label, b.label))
+    .concat(links.filter((link) => indexLinks.has(link)));
   const rests = links.map((_, k) => restOfLine(document, links, k));
   const edits: TextEdit[] = [];
+  // The id of an index link written in another case; in its text where that moves, else where it is (a reference link's, in its definition: once).
+  const idEdits = new Map<string, TextEdit>();
+  const miscased = (link: Link): boolean => indexLinks.has(link) && link.target !== indexId && link.idRange !== undefined;
+  const movedWithId = (link: Link): boolean => miscased(link) && link.kind === 'inline';
   ordered.forEach((link, slot) => {
     const current = links[slot]!;
-    const miscased = link.target !== indexId && indexLinks.includes(link) && link.idRange !== undefined && link.kind === 'inline';
-    if (link === current) {
-      if (miscased) edits.push(TextEdit.replace(link.idRange!, indexId));
-      return;
+    if (link === current || !movedWithId(link)) {
+      if (miscased(link)) idEdits.set(JSON.stringify(link.idRange), TextEdit.replace(link.idRange!, indexId));
     }
-    const linkText = miscased ? withIndexId(document, link) : document.getText(link.range);
+    if (link === current) return;
+    const linkText = movedWithId(link) ? withIndexId(document, link) : document.getText(link.range);
     const moving = rests[links.indexOf(link)]!;
     const here = rests[slot]!;
     if (moving.note === '' && here.note === '') {
@@ -78,8 +84,9 @@ export function sortSeeAlsoEdits(entry: Entry, document: TextDocument, collator:
       edits.push(TextEdit.replace(current.range, `${linkText}${moving.lead}${moving.note}`));
     }
   });
+  edits.push(...idEdits.values());
   // `Zurück zum [Index](#Index).` in a sentence is the index link too: none is added.
-  if (!seeAlso.links.some((link) => isIndexLink(link, isDefined))) {
+  if (indexLinks.size === 0) {
     edits.push(appendIndexLink(links, seeAlso.section.heading.range.end.line, document));
   }
   return edits;
@@ -178,13 +185,21 @@ function linePrefix(document: TextDocument, link: Link): string | undefined {
  * Inserts `[label](#target)` into an entry's see-also list in order: before the first link whose
  * label sorts after it, `[Index](#Index)` staying last.
  */
-export function insertSeeAlsoLinkEdit(entry: Entry, document: TextDocument, collator: Intl.Collator, label: string, target: string): TextEdit | undefined {
+export function insertSeeAlsoLinkEdit(
+  entry: Entry,
+  document: TextDocument,
+  collator: Intl.Collator,
+  index: Pick<WorkspaceIndex, 'isDefined'>,
+  label: string,
+  target: string,
+): TextEdit | undefined {
   const seeAlso = entry.seeAlso;
   if (seeAlso === undefined) {
     return undefined;
   }
+  const indexLinks = indexLinksOf(seeAlso, index);
   const links = seeAlsoList(seeAlso);
-  let slot = links.findIndex((link) => link.target === indexId || collator.compare(link.label, label) > 0);
+  let slot = links.findIndex((link) => indexLinks.has(link) || collator.compare(link.label, label) > 0);
   if (slot < 0) {
     slot = links.length;
   }
@@ -264,17 +279,19 @@ const separatorCharacters = /^[^\p{L}\p{N}<>*_`[\]()!{}\\~^$&@#]*$/u;
 
 /**
  * Inserts a see-also section ending with `[Index](#Index)` at the end of an entry: before its
- * closing `----` when it has one.
+ * closing `----` when it has one that no section follows.
  */
 export function addSeeAlsoEdit(entry: Entry, document: TextDocument, headingText: string): TextEdit {
   const lineBreak = lineBreakOf(document);
   const hashes = '#'.repeat(Math.min(entry.heading.level + 1, 6));
   const section = [`${hashes} ${headingText} {.seealso}`, '', '[Index](#Index) |'];
-  if (entry.closingRuleLine !== undefined) {
+  const closingRuleLine = entry.closingRuleLine;
+  // A rule with sections after it parts the entry: the see-also section, its last, goes after them.
+  if (closingRuleLine !== undefined && !entry.sections.some((other) => other.heading.range.start.line > closingRuleLine)) {
     // An ATX heading needs a blank line before it.
-    const previousLine = entry.closingRuleLine - 1;
+    const previousLine = closingRuleLine - 1;
     const lead = previousLine >= 0 && lineText(document, previousLine).trim() !== '' ? [''] : [];
-    return TextEdit.insert({ line: entry.closingRuleLine, character: 0 }, [...lead, ...section, '', ''].join(lineBreak));
+    return TextEdit.insert({ line: closingRuleLine, character: 0 }, [...lead, ...section, '', ''].join(lineBreak));
   }
   // After the entry's last text, so that a blank line stays between the section and what follows.
   let last = entry.range.end.line;

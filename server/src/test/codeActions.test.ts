@@ -133,7 +133,7 @@ test('an index link written in another case (`#index`) is the index link: the so
   const { actions, document } = actionsOf(files, 'A.md');
   const sort = titled(actions, 'Sort the see-also list (Index last)');
   assert.deepEqual(sort?.diagnostics?.map((diagnostic) => diagnostic.code), ['seealso-index-not-last', 'seealso-unsorted']);
-  assert.match(String(sort!.diagnostics![0]!.message), /written #index/);
+  assert.match(String(sort!.diagnostics![0]!.message), /writes #index instead/);
   assert.deepEqual(applied(sort, document).slice(4, 8), ['[B](#B) |', '[C](#C) |', '[Index](#Index) |', '']);
   // Already last, it is corrected where it stands.
   const last = actionsOf({ ...files, 'A.md': [...lines.slice(0, 4), '[B](#B) |', '[C](#C) |', '[Index](#INDEX) |', '', '----'] }, 'A.md');
@@ -141,6 +141,14 @@ test('an index link written in another case (`#index`) is the index link: the so
   // An entry `{#index}` of its own is no index link: the list gets the index appended.
   const entry = actionsOf({ ...files, 'index-entry.md': ['## Indizes {#index .term}'], 'A.md': [...lines.slice(0, 4), '[B](#B) |', '[Indizes](#index) |', '', '----'] }, 'A.md');
   assert.deepEqual(applied(titled(entry.actions, 'Sort the see-also list (Index last)'), entry.document).slice(4, 8), ['[B](#B) |', '[Indizes](#index) |', '[Index](#Index) |', '']);
+  // Beside a link to #Index, one written #index is a term like any other: no second index link is made.
+  const both = actionsOf({ ...files, 'A.md': [...lines.slice(0, 4), '[C](#C) |', '[Index](#Index) |', '[B](#B) |', '[Index](#index) |', '', '----'] }, 'A.md');
+  assert.deepEqual(applied(titled(both.actions, 'Sort the see-also list (Index last)'), both.document).slice(4, 9), ['[B](#B) |', '[C](#C) |', '[Index](#index) |', '[Index](#Index) |', '']);
+  // A reference link's id is corrected in its definition, once for the links that share it.
+  const reference = actionsOf({ ...files, 'A.md': [...lines.slice(0, 4), '[Index][i] |', '[B](#B) |', '[C](#C) |', '', '[i]: #index', '', '----'] }, 'A.md');
+  assert.deepEqual(applied(titled(reference.actions, 'Sort the see-also list (Index last)'), reference.document).slice(4, 10), ['[B](#B) |', '[C](#C) |', '[Index][i] |', '', '[i]: #Index', '']);
+  const referenceLast = actionsOf({ ...files, 'A.md': [...lines.slice(0, 4), '[B](#B) |', '[Index][i] |', '', '[i]: #index', '', '----'] }, 'A.md');
+  assert.deepEqual(applied(titled(referenceLast.actions, 'Sort the see-also list (Index last)'), referenceLast.document).slice(4, 8), ['[B](#B) |', '[Index][i] |', '', '[i]: #Index']);
 });
 
 test('the index link gets the separator the last link has: another one, or none', () => {
@@ -309,6 +317,15 @@ test('a missing see-also section is added before the closing rule, with the head
     '',
     '----',
   ]);
+});
+
+test('a missing see-also section goes after the sections that follow a rule amid the entry, not before that rule', () => {
+  const lines = ['## A {#A .chapter .small .term}', '', '### Teil 1 {.explanation}', '', 'x', '', '----', '', '### Teil 2 {.explanation}', '', 'y'];
+  const { actions, document } = actionsOf({ 'Index.md': index, 'A.md': lines }, 'A.md');
+  const fixed = applied(titled(actions, 'Add a see-also section'), document);
+  assert.deepEqual(fixed.slice(6), ['----', '', '### Teil 2 {.explanation}', '', 'y', '', '### Related or other interesting topics: {.seealso}', '', '[Index](#Index) |']);
+  const index2 = indexOf({ 'Index.md': index, 'A.md': fixed });
+  assert.deepEqual(computeDiagnostics(index2.document(uriOf('A.md'))!, index2, defaultConfig).map((diagnostic) => diagnostic.code).filter((code) => code.includes('seealso')), []);
 });
 
 test('an id that differs from the file name can be changed, or the file renamed', () => {

@@ -377,14 +377,17 @@ test('section-after-seealso: sections after the see-also list, which should end 
       severity: 'warning',
       code: 'section-after-seealso',
       message: '2 sections, from "Nachtrag" on, follow the see-also list of "Apfel", which should end the entry: move them above the list.',
-      data: { kind: 'section-after-seealso', entryId: 'Apfel' },
+      data: { kind: 'section-after-seealso' },
       relatedInformation: [{ uri: uriOf('Apfel.md'), range: '6:0-6:20', message: 'The see-also section of the entry.' }],
     },
   ]);
   const one = diagnosticsOf({ ...files, 'Apfel.md': entry('### Geschichte {.explanation}', '', 'Alt.') }, 'Apfel.md');
   assert.deepEqual(one.map((diagnostic) => diagnostic.message), ['The section "Geschichte" follows the see-also list of "Apfel", which should end the entry: move it above the list.']);
-  const twice = diagnosticsOf({ ...files, 'Apfel.md': entry('----', '', '### Beschreibung {.explanation}', '', 'Text.') }, 'Apfel.md');
-  assert.match(twice.map((diagnostic) => diagnostic.message).join(), /^1 section\(s\), from "Beschreibung" on, .* is the entry there twice\?$/);
+  const twice = diagnosticsOf({ ...files, 'Apfel.md': entry('----', '', '### Beschreibung {.explanation}', '', 'Text.', '', '### Siehe {.seealso}', '', '[Index](#Index) |') }, 'Apfel.md');
+  assert.match(twice.map((diagnostic) => diagnostic.message).join(), /^2 sections, from "Beschreibung" on, .* is the entry there twice\?$/);
+  // One section of a title used above is a section to move, not a copy of the entry.
+  const repeatedOnce = diagnosticsOf({ ...files, 'Apfel.md': entry('### Beschreibung {.explanation}', '', 'Mehr.') }, 'Apfel.md');
+  assert.deepEqual(repeatedOnce.map((diagnostic) => diagnostic.message), ['The section "Beschreibung" follows the see-also list of "Apfel", which should end the entry: move it above the list.']);
   // Text after the list is no section: not reported.
   assert.deepEqual(diagnosticsOf({ ...files, 'Apfel.md': entry('Nachtrag.', '', '----') }, 'Apfel.md'), []);
 });

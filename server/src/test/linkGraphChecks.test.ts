@@ -256,6 +256,16 @@ test('seealso-missing-body-link: the seed entry links Cohere in its text only; t
   assert.equal(after.length, seed.length + 1);
 });
 
+test('seealso-missing-body-link: a term that sorts after "Index" goes before a link to the index written #index', () => {
+  const files = {
+    'A.md': entryLines('A', 'A', [], ['Siehe [Z](#Z).']).map((line) => line.replace('[Index](#Index)', '[Index](#index)')),
+    'Z.md': entryLines('Z', 'Z', []),
+  };
+  const { actions, apply } = fixesOf(files, 'A.md', DiagnosticCode.SeeAlsoMissingBodyLink);
+  const after = apply(actions[0]!)['A.md']!;
+  assert.deepEqual(after.slice(after.indexOf('### Verwandte Themen {.seealso}') + 2, -2), ['[Z](#Z) |', '[Index](#index) |']);
+});
+
 test('seealso-missing-body-link leaves out links to ids of no entry: a section, a figure', () => {
   const files = {
     'Apfel.md': entryLines('Apfel', 'Apfel', ['[Birne](#Birne)'], [

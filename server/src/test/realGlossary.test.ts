@@ -195,7 +195,7 @@ test('the real glossary reproduces the facts measured with pandoc', async (t) =>
   await t.test('1 entry has sections after its see-also list: LaMDA.md repeats its 7 sections below the list', () => {
     assert.deepEqual(
       withCode(found, DiagnosticCode.SectionAfterSeeAlso).map((diagnostic) => `${diagnostic.file}:${diagnostic.range.start.line + 1} ${diagnostic.message}`),
-      ['LaMDA.md:122 7 section(s), from "Technische Grundlagen" on, follow the see-also list of "Language Model for Dialog Application (LaMDA)", which should end the entry, and repeat titles of sections above it: is the entry there twice?'],
+      ['LaMDA.md:122 7 sections, from "Technische Grundlagen" on, follow the see-also list of "Language Model for Dialog Application (LaMDA)", which should end the entry, and repeat titles of sections above it: is the entry there twice?'],
     );
   });
 
