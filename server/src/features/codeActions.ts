@@ -246,9 +246,10 @@ function brokenLinkFixes(
     actions.push(idChange);
   }
   const newFile = newEntryProblem(target, input.index) === undefined ? input.newEntryUri(target) : undefined;
-  // An existing file is never replaced: `Claude.md` holding another entry keeps the fix away.
+  // An existing file is never replaced: `Claude.md` holding another entry keeps the fix away, and
+  // so does `PyTorch.md` from `pyTorch.md`, one file on Windows and macOS (the command refuses both).
   // The command creates the file with an edit, or on disk where the editor's edits cannot.
-  if (newFile !== undefined && input.index.document(newFile) === undefined) {
+  if (newFile !== undefined && input.index.documentsNamedAlike(newFile).length === 0) {
     const params: CreateEntryParams = { title: titleForMissingId(target, input.index.linksTo(target).map(({ link }) => link.label)), id: target };
     const action = quickFix(l10n.t('Create entry "{0}"', target), diagnostic, undefined, false);
     action.command = Command.create(action.title, ServerCommands.createEntry, params);

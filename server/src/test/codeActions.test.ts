@@ -541,9 +541,12 @@ test('a file whose lists are all in order has no fix-all action', () => {
   assert.deepEqual(actions, []);
 });
 
-test('creating an entry is not offered when its file exists and holds another entry', () => {
+test('creating an entry is not offered when its file exists and holds another entry, or a file named so but for case', () => {
   const { actions } = actionsOf({ 'Index.md': index, 'Claude.md': ['## CNN {#CNN .term}'], 'A.md': ['[c](#Claude)'] }, 'A.md');
   assert.deepEqual(actions.map((action) => action.title), []);
+  // CUDA.md links #pyTorch: pyTorch.md and PyTorch.md are one file on Windows and macOS.
+  const caseOnly = actionsOf({ 'Index.md': index, 'PyTorch.md': ['## PyTorch {#PyTorch .term}'], 'A.md': ['[pyTorch](#pyTorch)'] }, 'A.md');
+  assert.deepEqual(caseOnly.actions.map((action) => action.title), ['Change to "PyTorch"']);
 });
 
 test('a broken link offers the entry whose title it names, preferred when alone; a close spelling is not preferred, and one that means another thing is not offered', () => {

@@ -186,6 +186,8 @@ test('every quick fix on the real glossary changes only the ranges it names, in 
   // Claude.md exists (it holds a copy of CNN), so the entry Claude cannot be created over it.
   assert.ok(commands.has('Create entry "Neural-Network"'));
   assert.ok(!commands.has('Create entry "Claude"'));
+  // Nor entries whose files would differ from existing ones in case alone (PyTorch.md, GPT-4V.md, Evals.md).
+  assert.deepEqual(['pyTorch', 'GPT-4v', 'evals'].filter((id) => commands.has(`Create entry "${id}"`)), []);
 
   // A fix names what it changes to where the id does not tell; a section's automatic id is never
   // preferred (applied by Auto Fix), though it differs in case alone: this entry is yet to write.
