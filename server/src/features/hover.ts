@@ -61,7 +61,7 @@ async function linkHover(index: WorkspaceIndex, uri: string, link: Link, readTex
       const note = namedByLabel.has(id) ? namedByLabelNote() : suggestionNote(index, id, true);
       return note === undefined ? codeSpan(id) : `${codeSpan(id)} (${escapeMarkdown(note)})`;
     };
-    const suggestion = ids.length > 0 ? l10n.t('Perhaps meant: {0}', ids.map(named).join(', ')) : l10n.t('No similar id exists.');
+    const suggestion = ids.length > 0 ? l10n.t('Perhaps meant: {0}', ids.map(named).join(', ')) : l10n.t('No existing id comes close enough to suggest.');
     const file = fileNamedAfter(index, link.target, uri);
     // In the order of the quick fixes: the id change first when it is the one to apply.
     return file?.first ? [title, file.text, suggestion, count] : [title, suggestion, ...(file ? [file.text] : []), count];

@@ -61,7 +61,7 @@ test('hover on a broken link says so briefly and names the ids its quick fixes o
     '**Broken link** `Agenten-System`\n\nPerhaps meant: `Agent` (named by the link\\\'s text), `Agenten-Systeme` (Systeme aus Agenten)\n\nThis is the only link to this id.',
   );
   // How much hangs on the id: here two links in one file.
-  assert.equal(await hoverTextAt({ ...files, 'A.md': ['[x](#Quantum‸) [y](#Quantum)'] }), '**Broken link** `Quantum`\n\nNo similar id exists.\n\n2 links in this file point at this id.');
+  assert.equal(await hoverTextAt({ ...files, 'A.md': ['[x](#Quantum‸) [y](#Quantum)'] }), '**Broken link** `Quantum`\n\nNo existing id comes close enough to suggest.\n\n2 links in this file point at this id.');
   // A section's id says where it leads.
   assert.equal(
     (await hoverTextAt({ ...files, 'Hybrid.md': ['## Hybride KI {#Hybride-KI .term}', '', '### Neurosymbolische Systeme'], 'A.md': ['[x](#Neurosymbolische-Systeme‸)'] }))?.replace(/\\(.)/g, '$1'),
@@ -71,7 +71,7 @@ test('hover on a broken link says so briefly and names the ids its quick fixes o
   const cnn = ['## Convolutional Neural Network {#CNN .term}'];
   assert.equal(
     (await hoverTextAt({ ...files, 'CNN.md': cnn, 'Claude.md': cnn, 'A.md': ['[Claude](#Claude‸)'] }))?.replace(/\\(.)/g, '$1'),
-    '**Broken link** `Claude`\n\nNo similar id exists.\n\nA file Claude.md exists, but its entry "Convolutional Neural Network" has the id "CNN".\n\nThis is the only link to this id.',
+    '**Broken link** `Claude`\n\nNo existing id comes close enough to suggest.\n\nA file Claude.md exists, but its entry "Convolutional Neural Network" has the id "CNN".\n\nThis is the only link to this id.',
   );
   // A file whose entry's id a quick fix can change to the file's name, first when that is the fix to apply.
   const vision = { 'Computer-Vision.md': ['## Computer Vision {#ComputerVision .term}'], 'B.md': ['[b](#Computer-Vision)'] };
