@@ -32,8 +32,9 @@ function guardedRun(log: string, script: string, args: readonly string[]): Retur
   return spawnSync(process.execPath, ['--require', guard, script, ...args], { env: { ...process.env, GLOSSARY_GUARD_LOG: log }, encoding: 'utf8' });
 }
 
-test('the guard records what it is there to record', () => {
+test('the guard records what it is there to record', (t) => {
   const log = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'glossary-guard-')), 'calls.log');
+  t.after(() => fs.rmSync(path.dirname(log), { recursive: true, force: true }));
   const probe = path.join(path.dirname(log), 'probe.js');
   fs.writeFileSync(probe, "require('child_process').spawnSync(process.execPath, ['-e', '0']); require('net').connect(9, '127.0.0.1').on('error', () => {});");
   assert.equal(guardedRun(log, probe, []).status, 0);
@@ -48,6 +49,7 @@ test('the language server and the command line start no process and open no conn
   const loaded = path.join(os.tmpdir(), `glossary-guard-${process.pid}.loaded`);
   fs.rmSync(log, { force: true });
   fs.rmSync(loaded, { force: true });
+  t.after(() => [log, loaded, folder].forEach((file) => fs.rmSync(file, { recursive: true, force: true })));
   process.env.GLOSSARY_GUARD_LOADED = loaded;
   fs.cpSync(corpusEntries, folder, { recursive: true });
   process.env.GLOSSARY_TEST_NODE_ARGS = `--require ${guard}`;
@@ -98,5 +100,4 @@ test('the language server and the command line start no process and open no conn
   }
   assert.deepEqual(fs.readFileSync(loaded, 'utf8').trim().split('\n'), ['lsp --stdio', `check ${folder}`, `report ${folder} --format json`, `index ${folder}`], 'the guard watched the server and each command');
   assert.ok(fs.existsSync(log) === false || fs.readFileSync(log, 'utf8') === '', `calls made:\n${fs.existsSync(log) ? fs.readFileSync(log, 'utf8') : ''}`);
-  fs.rmSync(folder, { recursive: true, force: true });
 });

@@ -619,6 +619,7 @@ test('a client that cannot watch files: a folder made by another program is watc
 
 test('prepareRename in a file the glossary does not hold leaves the rename to the editor: the default behaviour where the client takes it, else null; a rename asked there unprepared is null', { timeout: 60_000 }, async (t) => {
   const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'glossary-rename-outside-'));
+  t.after(() => fs.rmSync(folder, { recursive: true, force: true }));
   fs.writeFileSync(path.join(folder, '.glossary.json'), JSON.stringify({ exclude: ['entwurf/**'] }));
   fs.writeFileSync(path.join(folder, 'Index.md'), '# Index {#Index}\n');
   fs.writeFileSync(path.join(folder, 'Keras.md'), entry('Keras', 'Keras', 'Ein Framework.'));
