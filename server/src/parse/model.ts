@@ -169,6 +169,8 @@ export interface GlossaryDocument {
   readonly uri: string;
   readonly version: number;
   readonly lineCount: number;
+  /** Where the text ends: after its last character. */
+  readonly end: Position;
   /** `textFingerprint` of the text the model was parsed from. */
   readonly fingerprint: number;
   readonly headings: readonly Heading[];

@@ -303,6 +303,7 @@ export function parseGlossaryDocument(
     uri,
     version,
     lineCount: lineTexts.length,
+    end: positionAt(lineTexts.length - 1, lineTexts[lineTexts.length - 1]!.length),
     fingerprint: textFingerprint(text),
     headings,
     anchors,

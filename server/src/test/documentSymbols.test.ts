@@ -29,18 +29,28 @@ test('the outline of an entry file is the entry with its sections', () => {
   ]);
 });
 
-test('a file without entries lists its headings', () => {
-  const index = indexOf({ 'Index.md': ['# Index {#Index}', '', '## Sub'] });
-  assert.deepEqual(outline(documentSymbols(index, uriOf('Index.md'), notCancelled)), [
-    { name: 'Index', detail: '#Index', range: '0:0-0:16', children: [] },
-    { name: 'Sub', detail: '#sub', range: '2:0-2:6', children: [] },
+test('a file without entries, such as the index page, lists its headings nested by level, each up to the next of its level or above', () => {
+  const index = indexOf({ 'index.txt': ['# Index {#Index}', '', '### A {.index}', '', '[Apfel](#Apfel) |', '', '### B {.index}', '', '[Birne](#Birne) |', '', '# Anhang'] });
+  assert.deepEqual(outline(documentSymbols(index, uriOf('index.txt'), notCancelled)), [
+    {
+      name: 'Index',
+      detail: '#Index',
+      range: '0:0-10:0',
+      children: [
+        { name: 'A', detail: '#a', range: '2:0-6:0', children: [] },
+        { name: 'B', detail: '#b', range: '6:0-10:0', children: [] },
+      ],
+    },
+    { name: 'Anhang', detail: '#anhang', range: '10:0-10:8', children: [] },
   ]);
 });
 
 test('the headings before the first entry are listed too; an entry holds its sections to the next entry, whatever their level', () => {
   const index = indexOf({ 'A.md': ['# Part One', '', '### Before entry', '', '## Entry A {#A .term}', '', '### Sec', '', '# Part Two', '', '## Entry B {#B .term}', '', 'Text.'] });
   const names = (symbols: readonly DocumentSymbol[]): unknown[] => symbols.map((symbol) => (symbol.children?.length ? { [symbol.name]: names(symbol.children) } : symbol.name));
-  assert.deepEqual(names(documentSymbols(index, uriOf('A.md'), notCancelled)), ['Part One', 'Before entry', { 'Entry A': ['Sec', 'Part Two'] }, 'Entry B']);
+  const symbols = documentSymbols(index, uriOf('A.md'), notCancelled);
+  assert.deepEqual(names(symbols), [{ 'Part One': ['Before entry'] }, { 'Entry A': ['Sec', 'Part Two'] }, 'Entry B']);
+  assert.equal(rangeText(symbols[0]!.range), '0:0-4:0', 'up to the first entry');
 });
 
 test('for a client that takes no tree, the outline is a flat list in order, each section with its entry as container', () => {

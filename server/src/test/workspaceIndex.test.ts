@@ -34,7 +34,7 @@ function documentOf(uri: string, anchors: readonly string[], links: readonly str
     return { target, kind: 'inline', label: target, range, labelRange: range, idRange: range, listed: true };
   });
   return {
-    uri, version: 1, lineCount: anchors.length + links.length, fingerprint: 0, headings,
+    uri, version: 1, lineCount: anchors.length + links.length, end: { line: 0, character: 0 }, fingerprint: 0, headings,
     anchors: anchorList, links: linkList, entries: [], codeFences: [], verbatim: [], unclosedBlocks: [], headingsInText: [], fencesInText: [],
   };
 }
