@@ -61,17 +61,16 @@ export function sortSeeAlsoEdits(entry: Entry, document: TextDocument, collator:
     .concat(links.filter((link) => indexLinks.has(link)));
   const rests = links.map((_, k) => restOfLine(document, links, k));
   const edits: TextEdit[] = [];
-  // The id of an index link written in another case; in its text where that moves, else where it is (a reference link's, in its definition: once).
+  // The ids of index links written in another case, where they are written: a reference link's in its definition (once).
   const idEdits = new Map<string, TextEdit>();
   const miscased = (link: Link): boolean => indexLinks.has(link) && link.target !== indexId && link.idRange !== undefined;
-  const movedWithId = (link: Link): boolean => miscased(link) && link.kind === 'inline';
   ordered.forEach((link, slot) => {
     const current = links[slot]!;
-    if (link === current || !movedWithId(link)) {
-      if (miscased(link)) idEdits.set(JSON.stringify(link.idRange), TextEdit.replace(link.idRange!, indexId));
-    }
+    // An inline link that moves takes its id, corrected, along in its text.
+    const idMovesAlong = link !== current && link.kind === 'inline';
+    if (miscased(link) && !idMovesAlong) idEdits.set(JSON.stringify(link.idRange), TextEdit.replace(link.idRange!, indexId));
     if (link === current) return;
-    const linkText = movedWithId(link) ? withIndexId(document, link) : document.getText(link.range);
+    const linkText = miscased(link) && idMovesAlong ? withIndexId(document, link) : document.getText(link.range);
     const moving = rests[links.indexOf(link)]!;
     const here = rests[slot]!;
     if (moving.note === '' && here.note === '') {
