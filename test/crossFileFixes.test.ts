@@ -28,7 +28,7 @@ async function withGlossary(
   fs.writeFileSync(path.join(folder, 'Zitrone.md'), entry('Zitrone', ['Birne']));
   for (const [name, text] of Object.entries(client.files ?? {})) fs.writeFileSync(path.join(folder, name), text);
   const uriOf = (name: string): string => URI.file(path.join(folder, name)).toString();
-  // A client without file watchers: the server hears of changes on disk only when it looks.
+  // A client without file watchers: the server watches the folder itself.
   const workspace = { workspaceEdit: { documentChanges: true, ...(client.renamesFiles === true ? { resourceOperations: ['rename'] } : {}) }, configuration: client.pullsSettings === true };
   const textDocument = client.resolvesEdits === true ? { codeAction: { dataSupport: true, resolveSupport: { properties: ['edit'] } } } : {};
   const server = await startServer(folder, { signal: t.signal, capabilities: { workspace, textDocument }, onConnection: client.onConnection });
@@ -246,8 +246,10 @@ async function askAcrossTyping(t: { signal: AbortSignal }, changed: 'Birne' | 'Z
   await withGlossary(
     t,
     async (folder, uriOf, server) => {
-      fs.writeFileSync(path.join(folder, `${changed}.md`), entry(changed, [changed === 'Birne' ? 'Zitrone' : 'Birne'], ['Etwas Text.', '', 'Noch ein Absatz.']));
       await settings.change(server);
+      // Written while the reload is held: the server's own watcher, which would read the file at
+      // once otherwise, can only queue its news behind the reload.
+      fs.writeFileSync(path.join(folder, `${changed}.md`), entry(changed, [changed === 'Birne' ? 'Zitrone' : 'Birne'], ['Etwas Text.', '', 'Noch ein Absatz.']));
       const uri = uriOf('Apfel.md');
       const asking = ask(server, uri).catch((error: unknown) => error);
       await typeOverBirne(server, uri, typed);

@@ -112,9 +112,13 @@ export async function startServer(folder: string, options: StartOptions = {}): P
   });
   connection.onNotification('window/logMessage', (params: { message: string }) => {
     logs.push(params.message);
+    lastNotification = Date.now();
+    wakeAll();
   });
   connection.onNotification('window/showMessage', (params: { message: string }) => {
     logs.push(params.message);
+    lastNotification = Date.now();
+    wakeAll();
   });
   // Servers may ask to register watchers, show documents or apply edits; tests that care pass onConnection.
   connection.onRequest('client/registerCapability', () => null);
