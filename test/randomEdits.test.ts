@@ -406,8 +406,9 @@ for (const mentions of ['hint', 'information'] as const) test(`thousands of rand
                   assert.equal(typeof (hover.contents as { value: string }).value, 'string', what);
                   if (hover.range) {
                     checkRangeIn(seen, uri, hover.range, what);
-                    // A hover is over a link or a heading of the text the request was made on (a setext underline may end in blanks).
-                    assert.match(document.getText(hover.range), /^(\[|#|[^\n]*\n[=-]+[ \t]*$)/, `${what}: hover range ${describe(hover.range)} holds ${JSON.stringify(document.getText(hover.range))}`);
+                    // A hover is over a link, a heading (a setext underline may end in blanks) or an element
+                    // with an id (`code`{#id}, []{#id}, <span id="id">) of the text the request was made on.
+                    assert.match(document.getText(hover.range), /^(\[|#|[^\n]*\n[=-]+[ \t]*$)|\{[^{}\n]*#[^{}\n]*\}|\bid=/, `${what}: hover range ${describe(hover.range)} holds ${JSON.stringify(document.getText(hover.range))}`);
                   }
                 }
                 break;
