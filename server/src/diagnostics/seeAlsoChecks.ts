@@ -1,7 +1,7 @@
 import * as l10n from '@vscode/l10n';
 import { DiagnosticCode } from './codes';
 import { Check } from './check';
-import type { Link, SeeAlso } from '../parse/model';
+import type { Entry, Link, SeeAlso, Section } from '../parse/model';
 import { indexId } from '../index/indexPage';
 import type { WorkspaceIndex } from '../index/workspaceIndex';
 
@@ -114,7 +114,7 @@ export const checkSeeAlsoEndsWithIndex: Check = function* ({ document, index }) 
  * `section-after-seealso`: headings of an entry follow its see-also section, which the layout rules
  * make the entry's last (sections of level 4 come before it too). Reported once, at the first of them.
  */
-export const checkSeeAlsoLast: Check = function* ({ document }) {
+export const checkSeeAlsoLast: Check = function* ({ document, config }) {
   for (const entry of document.entries) {
     const seeAlsoHeading = entry.seeAlso?.section.heading;
     if (seeAlsoHeading === undefined) {
@@ -125,19 +125,29 @@ export const checkSeeAlsoLast: Check = function* ({ document }) {
     if (first === undefined) {
       continue;
     }
-    // A body pasted twice (LaMDA.md), its see-also list too, repeats the titles above the list: moving it would keep both copies.
-    const titlesAbove = new Set(entry.sections.slice(0, entry.sections.length - after.length).map((section) => section.heading.plainText));
-    const repeated = after.length > 1 && after.every((section) => titlesAbove.has(section.heading.plainText));
     yield {
       range: first.heading.range,
       code: DiagnosticCode.SectionAfterSeeAlso,
-      message: repeated
-        ? l10n.t('{0} sections, from "{1}" on, follow the see-also list of "{2}", which should end the entry, and repeat titles of sections above it: is the entry there twice?', after.length, first.heading.plainText, entry.title)
-        : after.length === 1
-          ? l10n.t('The section "{0}" follows the see-also list of "{1}", which should end the entry: move it above the list.', first.heading.plainText, entry.title)
-          : l10n.t('{0} sections, from "{1}" on, follow the see-also list of "{2}", which should end the entry: move them above the list.', after.length, first.heading.plainText, entry.title),
+      message: sectionsAfterSeeAlsoMessage(entry, after, config.termClass),
       data: { kind: DiagnosticCode.SectionAfterSeeAlso },
       relatedInformation: [{ uri: document.uri, range: seeAlsoHeading.range, message: l10n.t('The see-also section of the entry.') }],
     };
   }
 };
+
+/** What the sections after an entry's see-also list (`after`, at least one) seem to be, and what to do. */
+function sectionsAfterSeeAlsoMessage(entry: Entry, after: readonly Section[], termClass: string): string {
+  const first = after[0]!.heading.plainText;
+  // A heading of the entry heading's level (or above) is no section to move up: another chapter without `.term`, say.
+  if (after[0]!.heading.level <= entry.heading.level) {
+    return l10n.t('The heading "{0}" follows the see-also list of "{1}", which should end the entry; it has the level of an entry\'s heading but not the class .{2}: if it begins another entry, give it .{2} and a file of its own.', first, entry.title, termClass);
+  }
+  // A body pasted twice (LaMDA.md), its see-also list too, repeats the titles above the list: moving it would keep both copies.
+  const titlesAbove = new Set(entry.sections.slice(0, entry.sections.length - after.length).map((section) => section.heading.plainText));
+  if (after.length > 1 && after.every((section) => titlesAbove.has(section.heading.plainText))) {
+    return l10n.t('{0} sections, from "{1}" on, follow the see-also list of "{2}", which should end the entry, and repeat titles of sections above it: is the entry there twice?', after.length, first, entry.title);
+  }
+  return after.length === 1
+    ? l10n.t('The section "{0}" follows the see-also list of "{1}", which should end the entry: move it above the list.', first, entry.title)
+    : l10n.t('{0} sections, from "{1}" on, follow the see-also list of "{2}", which should end the entry: move them above the list.', after.length, first, entry.title);
+}

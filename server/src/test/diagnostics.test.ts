@@ -390,6 +390,11 @@ test('section-after-seealso: sections after the see-also list, which should end 
   assert.deepEqual(repeatedOnce.map((diagnostic) => diagnostic.message), ['The section "Beschreibung" follows the see-also list of "Apfel", which should end the entry: move it above the list.']);
   // Text after the list is no section: not reported.
   assert.deepEqual(diagnosticsOf({ ...files, 'Apfel.md': entry('Nachtrag.', '', '----') }, 'Apfel.md'), []);
+  // A heading of the entry's level without .term is no section to move above the list.
+  const chapter = diagnosticsOf({ ...files, 'Apfel.md': entry('## Anhang', '', 'Mehr.', '', '### Quellen', '', 'Alt.') }, 'Apfel.md');
+  assert.deepEqual(chapter.map((diagnostic) => `${diagnostic.code} ${diagnostic.range} ${diagnostic.message}`), [
+    'section-after-seealso 10:0-10:9 The heading "Anhang" follows the see-also list of "Apfel", which should end the entry; it has the level of an entry\'s heading but not the class .term: if it begins another entry, give it .term and a file of its own.',
+  ]);
 });
 
 test('a folder without any entry is no glossary: no layout checks, but links are still checked; the first entry brings them to every file', () => {
