@@ -355,7 +355,20 @@ step('9. The report\'s "Save as HTML…" writes the page where the writer says, 
   await wb.waitFor(async () => (await input.inputValue().catch(() => '')).endsWith('glossary-report.html'), { what: 'the save dialog offering glossary-report.html' });
   await input.fill(saved);
   await wb.pressKey('Enter');
-  await wb.waitFor(() => fs.existsSync(saved), { what: 'glossary-report.html on disk' });
+  // The dialog may still be listing the folder typed and let that Enter pass (seen once in CI, the
+  // path still in the box): while it stays open with the path, Enter is pressed again.
+  let lastEnter = Date.now();
+  await wb.waitFor(
+    async () => {
+      if (fs.existsSync(saved)) return true;
+      if (Date.now() - lastEnter > 2000 && (await input.isVisible().catch(() => false)) && (await input.inputValue().catch(() => '')) === saved) {
+        await wb.pressKey('Enter');
+        lastEnter = Date.now();
+      }
+      return false;
+    },
+    { timeout: 30000, what: 'glossary-report.html on disk' },
+  );
   const html = fs.readFileSync(saved, 'utf8');
   assert.match(html, /<h1>Glossary Report<\/h1>/);
   assert.doesNotMatch(html, /command:/, 'the saved page has no links that run editor commands');
