@@ -354,15 +354,16 @@ step('9. The report\'s "Save as HTML…" writes the page where the writer says, 
   const input = wb.page.locator('.quick-input-widget input');
   await wb.waitFor(async () => (await input.inputValue().catch(() => '')).endsWith('glossary-report.html'), { what: 'the save dialog offering glossary-report.html' });
   await input.fill(saved);
-  await wb.pressKey('Enter');
-  // The dialog may still be listing the folder typed and let that Enter pass (seen once in CI, the
-  // path still in the box): while it stays open with the path, Enter is pressed again.
+  // Pressed on the box itself: the report's webview, shown again by the command, can take the focus
+  // after the dialog opened, and a key pressed on the page then goes to the webview (seen in CI: the
+  // dialog stayed open with the path). While the dialog stays open with the path, Enter is pressed again.
+  await input.press('Enter');
   let lastEnter = Date.now();
   await wb.waitFor(
     async () => {
       if (fs.existsSync(saved)) return true;
       if (Date.now() - lastEnter > 2000 && (await input.isVisible().catch(() => false)) && (await input.inputValue().catch(() => '')) === saved) {
-        await wb.pressKey('Enter');
+        await input.press('Enter').catch(() => {});
         lastEnter = Date.now();
       }
       return false;
