@@ -1,8 +1,7 @@
 import * as vscode from 'vscode';
 import { CloseAction, ErrorHandler, LanguageClient, LanguageClientOptions, LSPErrorCodes, Middleware, ResponseError, ServerOptions, TransportKind } from 'vscode-languageclient/node';
-import { ServerCommands } from '../../server/src/protocol';
 import { completeCreatedEntry } from './createdEntries';
-import { completeIgnoredMentions } from './ignoreMentionsCommand';
+import { completeSettingsEdit, editsSettings } from './settingsEditCommands';
 import { PushedDiagnosticsOnly } from './pushedDiagnostics';
 import { errorMessage } from '../../server/src/errorText';
 
@@ -24,14 +23,14 @@ export function createLanguageClient(context: vscode.ExtensionContext, inGlossar
     errorHandler,
     documentSelector: glossaryDocuments,
     // The `#Id` of a link as a link Ctrl+Click follows: VS Code's Markdown would take it for a link into the same file.
-    // settingsEdits: `completeIgnoredMentions` refuses an edit of .glossary.json over unsaved changes, and saves it.
+    // settingsEdits: `completeSettingsEdit` refuses an edit of .glossary.json over unsaved changes, and saves it.
     initializationOptions: { documentLinks: true, settingsEdits: true },
     // The server pulls the settings (workspace/configuration); this only tells it when they change.
     synchronize: { configurationSection: 'glossary' },
     middleware: {
       ...renameMiddleware(inGlossary),
       executeCommand: (command, args, next) =>
-        command === ServerCommands.ignoreMentionsOf ? completeIgnoredMentions(args, next) : completeCreatedEntry(command, args, next),
+        editsSettings(command) ? completeSettingsEdit(command, args, next) : completeCreatedEntry(command, args, next),
     },
   };
   const client = new LanguageClient(clientId, vscode.l10n.t('Glossary Language Server'), serverOptions, clientOptions);

@@ -142,7 +142,7 @@ export function serverCapabilities(client: ClientSupport): ServerCapabilities {
     codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, fixAllSeeAlsoKind, linkMentionsKind], ...(client.resolvesActionEdits ? { resolveProvider: true } : {}) },
     // prepareRename only for a client that asks it (the LSP allows the option only then).
     renameProvider: client.preparesRename ? { prepareProvider: true } : true,
-    executeCommandProvider: { commands: [ServerCommands.createEntry, ServerCommands.ignoreMentionsOf] },
+    executeCommandProvider: { commands: Object.values(ServerCommands) },
     workspace: {
       ...(client.workspaceFolders ? { workspaceFolders: { supported: true, changeNotifications: true } } : {}),
       ...(client.reportsDeletes ? { fileOperations: { didDelete: { filters: [{ scheme: 'file', pattern: { glob: '**/*' } }] } } } : {}),

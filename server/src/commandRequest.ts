@@ -2,8 +2,8 @@ import * as l10n from '@vscode/l10n';
 import { ExecuteCommandParams, FileChangeType, MessageType } from 'vscode-languageserver';
 import { URI } from 'vscode-uri';
 import { createEntry } from './features/createEntry';
-import { addIgnoredMention } from './features/ignoreMentions';
-import { CreateEntryParams, CreateEntryResult, IgnoreMentionsParams, IgnoreMentionsResult, ServerCommands } from './protocol';
+import { addIgnoredMention, excludeFiles } from './features/settingsLists';
+import { CreateEntryParams, CreateEntryResult, ExcludeFilesParams, IgnoreMentionsParams, SettingsEditResult, ServerCommands } from './protocol';
 import { showMessage } from './requestRunner';
 import { ServerServices } from './serverServices';
 
@@ -11,7 +11,7 @@ import { ServerServices } from './serverServices';
  * Answers `workspace/executeCommand` for the server's commands; what went wrong is also shown to the
  * writer, who ran the command. Another command answers nothing.
  */
-export async function executeServerCommand(services: ServerServices, params: ExecuteCommandParams): Promise<CreateEntryResult | IgnoreMentionsResult | undefined> {
+export async function executeServerCommand(services: ServerServices, params: ExecuteCommandParams): Promise<CreateEntryResult | SettingsEditResult | undefined> {
   const { connection, client, session } = services;
   if (params.command === ServerCommands.createEntry) {
     // Both commands fall back to writing the files themselves where the client takes no edit from the server.
@@ -25,25 +25,40 @@ export async function executeServerCommand(services: ServerServices, params: Exe
     }
     return result;
   }
+  const settingsClient = { ...client.edits, settingsEdits: client.appliesEdits && client.settingsEdits };
   if (params.command === ServerCommands.ignoreMentionsOf) {
     const ignored = params.arguments?.[0] as IgnoreMentionsParams | undefined;
-    const result = await addIgnoredMention(ignored, session, connection, { ...client.edits, settingsEdits: client.appliesEdits && client.settingsEdits });
-    if ('error' in result) {
-      showMessage(connection, MessageType.Error, result.error);
-    } else if (result.written || result.listedAlready) {
-      // No editor tells of a file the server wrote, or of one changed where none was told (the id
-      // listed already): the settings are read again now.
-      await services.afterDiskWork(() => services.applyFileChanges([{ uri: result.uri, type: FileChangeType.Changed }]));
-      const file = URI.parse(result.uri).fsPath;
-      showMessage(
-        connection,
-        MessageType.Info,
-        result.listedAlready
-          ? l10n.t('{0} lists "{1}" in "{2}" already.', file, ignored!.id, 'ignoreMentionsOf')
-          : l10n.t('Links to #{0} are no longer suggested: {1} lists it in "ignoreMentionsOf".', ignored!.id, file),
-      );
-    }
+    const result = await addIgnoredMention(ignored, session, connection, settingsClient);
+    await tellSettingsEdit(services, result, (file) =>
+      'listedAlready' in result
+        ? l10n.t('{0} lists "{1}" in "{2}" already.', file, ignored!.id, 'ignoreMentionsOf')
+        : l10n.t('Links to #{0} are no longer suggested: {1} lists it in "ignoreMentionsOf".', ignored!.id, file),
+    );
+    return result;
+  }
+  if (params.command === ServerCommands.excludeFiles) {
+    const excluded = params.arguments?.[0] as ExcludeFilesParams | undefined;
+    const result = await excludeFiles(excluded, session, connection, settingsClient);
+    await tellSettingsEdit(services, result, (file) =>
+      'listedAlready' in result
+        ? l10n.t('{0} lists {1} in "{2}" already.', file, excluded!.patterns.join(', '), 'exclude')
+        : l10n.t('Left out of the glossary: {0} ({1} lists it in "{2}").', excluded!.patterns.join(', '), file, 'exclude'),
+    );
     return result;
   }
   return undefined;
+}
+
+/**
+ * Shows why `.glossary.json` was not edited; or, where the server wrote it or found it listing the
+ * items already, reads the settings again (no editor tells of a file the server wrote, or of one
+ * changed where none was told) and says so (`told`, given the file's path).
+ */
+async function tellSettingsEdit(services: ServerServices, result: SettingsEditResult, told: (file: string) => string): Promise<void> {
+  if ('error' in result) {
+    showMessage(services.connection, MessageType.Error, result.error);
+  } else if (result.written || result.listedAlready) {
+    await services.afterDiskWork(() => services.applyFileChanges([{ uri: result.uri, type: FileChangeType.Changed }]));
+    showMessage(services.connection, MessageType.Info, told(URI.parse(result.uri).fsPath));
+  }
 }

@@ -12,6 +12,8 @@ export const ServerCommands = {
   createEntry: 'glossary.createEntry',
   /** Adds an entry to `ignoreMentionsOf` in `.glossary.json`. Argument: `IgnoreMentionsParams`. */
   ignoreMentionsOf: 'glossary.ignoreMentionsOf',
+  /** Adds files to `exclude` in `.glossary.json`. Argument: `ExcludeFilesParams`. */
+  excludeFiles: 'glossary.excludeFiles',
 } as const;
 
 /** The entry whose names are no longer to be suggested as unlinked mentions, and the file that says so. */
@@ -21,12 +23,20 @@ export interface IgnoreMentionsParams {
   readonly configUri: string;
 }
 
+/** Files to leave out of the glossary (a project's README beside its entries), and the file that says so. */
+export interface ExcludeFilesParams {
+  /** Patterns for `exclude`, relative to the folder of `configUri`, each naming one file. */
+  readonly patterns: readonly string[];
+  /** The `.glossary.json` the edit goes to (the client checks that it holds no unsaved changes). */
+  readonly configUri: string;
+}
+
 /**
- * The `.glossary.json` edited (the client saves it), written by the server (`written`: for an
- * editor that cannot create files), or left as it is because it lists the id already
- * (`listedAlready`); or why it was not edited.
+ * The `.glossary.json` edited by `ignoreMentionsOf` or `excludeFiles` (the client saves it),
+ * written by the server (`written`: for an editor that cannot create files), or left as it is
+ * because it lists what was to be added already (`listedAlready`); or why it was not edited.
  */
-export type IgnoreMentionsResult = { readonly uri: string; readonly written?: true; readonly listedAlready?: true } | { readonly error: string };
+export type SettingsEditResult = { readonly uri: string; readonly written?: true; readonly listedAlready?: true } | { readonly error: string };
 
 /** The entry to create: its title as the writer typed it, and optionally an id (proposed from the title otherwise). */
 export interface CreateEntryParams {

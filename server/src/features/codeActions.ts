@@ -11,7 +11,8 @@ import { WorkspaceIndex } from '../index/workspaceIndex';
 import { Entry, GlossaryDocument } from '../parse/model';
 import { textFingerprint } from '../parse/fingerprint';
 import { parseAttributeBlock } from '../parse/attributes';
-import { CreateEntryParams, IgnoreMentionsParams, ServerCommands } from '../protocol';
+import { CreateEntryParams, ExcludeFilesParams, IgnoreMentionsParams, ServerCommands } from '../protocol';
+import { excludePatterns, filesToLeaveOut } from './leaveOut';
 import { anchorPlace } from '../index/anchorDescription';
 import { toLspDiagnostic } from './diagnostics';
 import { rangeContains } from './locate';
@@ -175,7 +176,7 @@ function quickFixes(input: CodeActionInput, model: GlossaryDocument, diagnostic:
     case DiagnosticCode.IndexAnchorMissing:
       return indexAnchorFixes(input, diagnostic, data.indexPageUri);
     case DiagnosticCode.MissingChapterHeading:
-      return chapterHeadingFixes(input, model, diagnostic);
+      return [...leaveOutFixes(input, model, diagnostic), ...chapterHeadingFixes(input, model, diagnostic)];
     case DiagnosticCode.SeeAlsoMissingBodyLink:
       return bodyLinkToSeeAlsoFixes(input, model, diagnostic, data.target);
     case DiagnosticCode.SeeAlsoNotReciprocal:
@@ -217,6 +218,30 @@ function ignoreMentionFix(input: CodeActionInput, diagnostic: GlossaryDiagnostic
   const action = quickFix(l10n.t('Do not suggest links to #{0} (in {1})', id, configFileName), diagnostic, undefined, false);
   const params: IgnoreMentionsParams = { id, configUri: input.configFileUri };
   action.command = Command.create(action.title, ServerCommands.ignoreMentionsOf, params);
+  return [action];
+}
+
+/**
+ * Leave a file that is no entry out of the glossary, with the other such files of its folder
+ * (see `filesToLeaveOut`): their patterns go to `exclude` in `.glossary.json` (a server command,
+ * which edits that file). Preferred where no heading of the file has an id: a project's README.
+ */
+function leaveOutFixes(input: CodeActionInput, model: GlossaryDocument, diagnostic: GlossaryDiagnostic): CodeAction[] {
+  const leftOut = input.configFileUri === undefined ? undefined : filesToLeaveOut(input.index, model.uri, input.configFileUri);
+  if (leftOut === undefined) {
+    return [];
+  }
+  const [first, ...others] = leftOut.paths;
+  const title = leftOut.folder
+    ? l10n.t('Leave the folder {0} out of the glossary (in {1})', first!, configFileName)
+    : others.length === 0
+      ? l10n.t('Leave {0} out of the glossary (in {1})', first!, configFileName)
+      : others.length === 1
+        ? l10n.t('Leave {0} and {1} out of the glossary (in {2})', first!, others[0]!, configFileName)
+        : l10n.t('Leave {0} and the {1} other files of its folder without an entry out of the glossary (in {2})', first!, others.length, configFileName);
+  const action = quickFix(title, diagnostic, undefined, !model.headings.some((heading) => heading.explicitId));
+  const params: ExcludeFilesParams = { patterns: excludePatterns(leftOut.paths), configUri: input.configFileUri! };
+  action.command = Command.create(action.title, ServerCommands.excludeFiles, params);
   return [action];
 }
 

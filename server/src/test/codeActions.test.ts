@@ -10,6 +10,7 @@ import { ServerCommands } from '../protocol';
 import { entryLines, indexOf, rangeText, uriOf } from './support/tinyWorkspace';
 import { pandocCodeBlocksOfText, pandocFactsOfText } from './pandoc';
 import { corpusEntries } from './corpus';
+import { createFileMatcher } from '../workspace/fileFilter';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 
@@ -686,6 +687,48 @@ test('missing-chapter-heading: the first heading is made the chapter heading, it
   assert.deepEqual(fixOf('Haiku.md', '## Haiku {#Haiku .term lang=de}'), []);
   assert.deepEqual(fixOf('Haiku.md', '## Haiku {#Haiku .chapter .small .term'), []);
   assert.deepEqual(fixOf('Haiku.md', 'Text first.\n\n## Haiku {#Haiku}'), []);
+});
+
+test('missing-chapter-heading in a folder whose files hold no entry, beside the entries: leave the files, or the folder, out of the glossary (in .glossary.json)', () => {
+  const entry = (id: string): string[] => [`## ${id} {#${id} .chapter .small .term}`, '', 'Text.'];
+  const files = {
+    'README.md': ['# Ziel', '', 'Ein Glossar.'],
+    'WRITING [rules].md': ['# Schreibstil', '', '## Beispiele {#Beispiele}'],
+    'index.txt': ['# Index {#Index}'],
+    'src/de/A.md': entry('A'),
+    'src/de/Draft.md': ['# Draft', '', 'Text.'],
+    'notes/Todo.md': ['# Todo'],
+    'docs/Intro.md': ['# Intro'],
+    'docs/de/B.md': entry('B'),
+  };
+  const leaveOut = (name: string, configFileUri: string | null = uriOf('.glossary.json')) => {
+    const index = indexOf(files);
+    index.useIndexPage(uriOf('index.txt'));
+    const uri = uriOf(name);
+    const document = TextDocument.create(uri, 'markdown', 1, files[name as keyof typeof files].join('\n'));
+    const diagnostics = computeDiagnostics(index.document(uri)!, index, defaultConfig);
+    assert.ok(diagnostics.some((diagnostic) => diagnostic.code === 'missing-chapter-heading'), name);
+    const actions = codeActions({ index, config: defaultConfig, document, diagnostics, documentChanges: true, renamesFiles: true, newEntryUri, ...(configFileUri !== null && { configFileUri }) }, wholeFile, ['quickfix']);
+    return actions.filter((action) => action.command?.command === ServerCommands.excludeFiles).map((action) => [action.title, action.isPreferred ?? false, action.command!.arguments]);
+  };
+  // The project's root: its files by name (in the patterns, their characters escaped), the one asked about first, never the index page.
+  assert.deepEqual(leaveOut('README.md'), [
+    ['Leave README.md and WRITING [rules].md out of the glossary (in .glossary.json)', true, [{ patterns: ['README.md', 'WRITING \\[rules\\].md'], configUri: uriOf('.glossary.json') }]],
+  ]);
+  // A heading with an id: perhaps an entry to be; the fix is offered, not preferred.
+  assert.deepEqual(leaveOut('WRITING [rules].md').map(([, preferred]) => preferred), [false]);
+  // A folder below the root that holds no entry, nor below it: the folder.
+  assert.deepEqual(leaveOut('notes/Todo.md'), [['Leave the folder notes out of the glossary (in .glossary.json)', true, [{ patterns: ['notes'], configUri: uriOf('.glossary.json') }]]]);
+  // Entries below it: the file alone.
+  assert.deepEqual(leaveOut('docs/Intro.md'), [['Leave docs/Intro.md out of the glossary (in .glossary.json)', true, [{ patterns: ['docs/Intro.md'], configUri: uriOf('.glossary.json') }]]]);
+  // Beside entries the file is checked as an entry; a settings file below the file cannot name it; without one, nothing to write to.
+  assert.deepEqual(leaveOut('src/de/Draft.md'), []);
+  // The patterns leave out what the titles name, and nothing else.
+  const patterns = ['README.md', 'notes/Todo.md', 'docs/Intro.md'].flatMap((name) => (leaveOut(name)[0]![2] as [{ patterns: string[] }])[0].patterns);
+  const matcher = createFileMatcher({ include: ['**/*.md'], exclude: patterns, baseUri: 'file:///ws' }, 'file:///ws');
+  assert.deepEqual(Object.keys(files).filter((name) => name.endsWith('.md') && matcher.includesUri(uriOf(name))), ['src/de/A.md', 'src/de/Draft.md', 'docs/de/B.md']);
+  assert.deepEqual(leaveOut('README.md', uriOf('src/.glossary.json')), []);
+  assert.deepEqual(leaveOut('README.md', null), []);
 });
 
 test('heading-in-text: a heading line right under text, in a list item or a quote is reported; the quick fix puts a blank line before it, and pandoc then reads the heading', async () => {

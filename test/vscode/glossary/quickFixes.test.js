@@ -155,4 +155,28 @@ describe('quick fixes', () => {
       await waitFor(async () => (await vscode.workspace.openTextDocument(configUri)).getText() === before, '.glossary.json to be as before');
     }
   });
+  it('leaves a folder of notes without an entry out of the glossary: exclude in .glossary.json, which is saved, and its problems go', async () => {
+    const configUri = fileUri('.glossary.json');
+    const before = fs.readFileSync(configUri.fsPath, 'utf8');
+    const notes = fileUri('notes');
+    fs.mkdirSync(notes.fsPath);
+    fs.writeFileSync(fileUri('notes/Todo.md').fsPath, '# Todo\n\nAsk about Perplexity.\n');
+    try {
+      const document = await openFile('notes/Todo.md');
+      const [heading] = await diagnosticsWithCode(document.uri, 'missing-chapter-heading');
+      const fix = (await quickFixesAt(document.uri, heading.range)).get('Leave the folder notes out of the glossary (in .glossary.json)');
+      assert.ok(fix?.command, 'no fix "Leave the folder notes out of the glossary"');
+      assert.equal(fix.isPreferred, true);
+      const done = await vscode.commands.executeCommand(fix.command.command, ...fix.command.arguments);
+      assert.deepEqual(done, { uri: configUri.toString() });
+      assert.equal((await vscode.workspace.openTextDocument(configUri)).isDirty, false, 'the edited .glossary.json is saved');
+      assert.equal(fs.readFileSync(configUri.fsPath, 'utf8'), before.replace(/"\n}/, '",\n  "exclude": ["notes"]\n}'));
+      await diagnosticsWithCode(document.uri, 'missing-chapter-heading', 0);
+    } finally {
+      await deleteFile(fileUri('notes/Todo.md'));
+      fs.writeFileSync(configUri.fsPath, before);
+      await waitFor(async () => (await vscode.workspace.openTextDocument(configUri)).getText() === before, '.glossary.json to be as before');
+      fs.rmSync(notes.fsPath, { recursive: true, force: true });
+    }
+  });
 });

@@ -3,13 +3,13 @@ import * as assert from 'node:assert/strict';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { parseConfigFileText, resolveConfig } from '../config';
 import { Connection } from 'vscode-languageserver';
-import { addIgnoredMention, ignoreMentionEdits } from '../features/ignoreMentions';
+import { addIgnoredMention, settingsListEdits } from '../features/settingsLists';
 import { GlossarySession } from '../session/glossarySession';
 import { InMemoryWorkspace } from '../workspace/inMemoryWorkspace';
 
 /** The text of `.glossary.json` after the edits, which the configuration reads back with the id listed. */
 function edited(text: string | undefined, id: string, inherited: readonly string[] = []): string {
-  const result = ignoreMentionEdits(text, id, inherited);
+  const result = settingsListEdits(text, 'ignoreMentionsOf', [id], inherited);
   assert.ok('edits' in result, 'error' in result ? result.error : '');
   const after = TextDocument.applyEdits(TextDocument.create('file:///ws/.glossary.json', 'json', 1, text ?? ''), [...result.edits]);
   const { json, problems } = parseConfigFileText(after);
@@ -53,14 +53,32 @@ test('a list made anew starts with the ids of the editor setting, which the file
 });
 
 test('a file that is no JSON object or a list that is no list of ids: a clear reason, no edit; an id listed already: no edit', () => {
-  assert.deepEqual(ignoreMentionEdits('{ "include": [', 'Training'), { error: '.glossary.json is not a valid JSON object: correct it first.' });
-  assert.deepEqual(ignoreMentionEdits('["Training"]', 'Training'), { error: '.glossary.json is not a valid JSON object: correct it first.' });
-  assert.deepEqual(ignoreMentionEdits('{ "ignoreMentionsOf": "Daten" }', 'Training'), { error: '"ignoreMentionsOf" in .glossary.json must be a list of ids: correct it first.' });
-  assert.deepEqual(ignoreMentionEdits('{ "ignoreMentionsOf": ["Daten", 3] }', 'Training'), { error: '"ignoreMentionsOf" in .glossary.json must be a list of ids: correct it first.' });
-  assert.deepEqual(ignoreMentionEdits('{ "ignoreMentionsOf": ["Training"] }', 'Training'), { listedAlready: true });
+  assert.deepEqual(settingsListEdits('{ "include": [', 'ignoreMentionsOf', ['Training']), { error: '.glossary.json is not a valid JSON object: correct it first.' });
+  assert.deepEqual(settingsListEdits('["Training"]', 'ignoreMentionsOf', ['Training']), { error: '.glossary.json is not a valid JSON object: correct it first.' });
+  assert.deepEqual(settingsListEdits('{ "ignoreMentionsOf": "Daten" }', 'ignoreMentionsOf', ['Training']), { error: '"ignoreMentionsOf" in .glossary.json must be a list of ids: correct it first.' });
+  assert.deepEqual(settingsListEdits('{ "ignoreMentionsOf": ["Daten", 3] }', 'ignoreMentionsOf', ['Training']), { error: '"ignoreMentionsOf" in .glossary.json must be a list of ids: correct it first.' });
+  assert.deepEqual(settingsListEdits('{ "ignoreMentionsOf": ["Training"] }', 'ignoreMentionsOf', ['Training']), { listedAlready: true });
   // JSON.parse takes the last of two equal keys, the edit would find the first.
-  assert.deepEqual(ignoreMentionEdits('{ "ignoreMentionsOf": ["A"], "ignoreMentionsOf": ["B"] }', 'Training'), { error: '.glossary.json has "ignoreMentionsOf" twice: correct it first.' });
-  assert.deepEqual(ignoreMentionEdits('{ "ignoreMentionsOf": null }', 'Training'), { error: '"ignoreMentionsOf" in .glossary.json must be a list of ids: correct it first.' });
+  assert.deepEqual(settingsListEdits('{ "ignoreMentionsOf": ["A"], "ignoreMentionsOf": ["B"] }', 'ignoreMentionsOf', ['Training']), { error: '.glossary.json has "ignoreMentionsOf" twice: correct it first.' });
+  assert.deepEqual(settingsListEdits('{ "ignoreMentionsOf": null }', 'ignoreMentionsOf', ['Training']), { error: '"ignoreMentionsOf" in .glossary.json must be a list of ids: correct it first.' });
+});
+
+test('files left out: the patterns missing from "exclude" are added to it, each once; the file then leaves them out', () => {
+  const add = (text: string | undefined, patterns: readonly string[], inherited: readonly string[] = []): string => {
+    const result = settingsListEdits(text, 'exclude', patterns, inherited);
+    assert.ok('edits' in result, 'error' in result ? result.error : '');
+    const after = TextDocument.applyEdits(TextDocument.create('file:///ws/.glossary.json', 'json', 1, text ?? ''), [...result.edits]);
+    const { json, problems } = parseConfigFileText(after);
+    assert.deepEqual(problems, []);
+    assert.deepEqual(new Set(resolveConfig(json).config.exclude.filter((pattern) => patterns.includes(pattern))), new Set(patterns));
+    return after;
+  };
+  assert.equal(add(undefined, ['README.md', 'LICENSE.md']), '{\n  "exclude": ["README.md", "LICENSE.md"]\n}\n');
+  assert.equal(add('{\n  "exclude": ["drafts/**", "LICENSE.md"]\n}\n', ['README.md', 'LICENSE.md', 'README.md']), '{\n  "exclude": ["drafts/**", "LICENSE.md", "README.md"]\n}\n');
+  // The editor's patterns start a list made anew, as the file's list replaces them.
+  assert.equal(add('{ "collation": "de" }', ['notes'], ['drafts/**']), '{ "collation": "de", "exclude": ["drafts/**", "notes"] }');
+  assert.deepEqual(settingsListEdits('{ "exclude": ["README.md"] }', 'exclude', ['README.md']), { listedAlready: true });
+  assert.deepEqual(settingsListEdits('{ "exclude": "README.md" }', 'exclude', ['LICENSE.md']), { error: '"exclude" in .glossary.json must be a list of patterns: correct it first.' });
 });
 
 test('for an editor other than the extension the server writes .glossary.json, and only while it holds the text the id was added to', async () => {
