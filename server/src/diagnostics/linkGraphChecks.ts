@@ -31,10 +31,10 @@ function orphanMessage(document: GlossaryDocument, entry: Entry, index: Workspac
   const nameId = entry === document.entries[0] ? fileNameIdUnlikeEntry(document) : undefined;
   const links = nameId === undefined || index.isDefined(nameId) ? 0 : inboundLinkCountAs(index, nameId, entry.id);
   if (links === 1) {
-    return l10n.t('No other entry links to "{0}" (#{1}), but a link points at #{2} (the index page\'s not counted), the id its file name gives, which no heading defines: give the entry that id, or correct the link.', entry.title, entry.id, nameId!);
+    return l10n.t('No other entry links to "{0}" (#{1}), but a link points at #{2} (links from the index page not counted), the id its file name gives, which no heading defines: give the entry that id, or correct the link.', entry.title, entry.id, nameId!);
   }
   if (links > 1) {
-    return l10n.t('No other entry links to "{0}" (#{1}), but {2} links point at #{3} (the index page\'s not counted), the id its file name gives, which no heading defines: give the entry that id, or correct the links.', entry.title, entry.id, links, nameId!);
+    return l10n.t('No other entry links to "{0}" (#{1}), but {2} links point at #{3} (links from the index page not counted), the id its file name gives, which no heading defines: give the entry that id, or correct the links.', entry.title, entry.id, links, nameId!);
   }
   return l10n.t('No other entry links to "{0}" (#{1}). Links from the index page and from the entry itself do not count.', entry.title, entry.id);
 }

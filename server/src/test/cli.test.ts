@@ -44,7 +44,7 @@ test('check prints path:line:column: severity code message a line, files sorted 
     stdout: [
       'g/Apfel.md:7:10: error broken-link No heading defines the id "Birne". The entry "Birne" in Birne.md has the id "Pear": rename it "Birne", after its file, and every link to "Birne" leads to it. Perhaps meant: Pear.',
       'g/Apfel.md:8:12: error broken-link No heading defines the id "Kirsche".',
-      `g/Birne.md:1:1: information orphan-entry No other entry links to "Birne" (#Pear), but a link points at #Birne (the index page's not counted), the id its file name gives, which no heading defines: give the entry that id, or correct the link.`,
+      `g/Birne.md:1:1: information orphan-entry No other entry links to "Birne" (#Pear), but a link points at #Birne (links from the index page not counted), the id its file name gives, which no heading defines: give the entry that id, or correct the link.`,
       'g/Birne.md:1:12: warning anchor-file-mismatch The entry\'s id "Pear" differs from the file name "Birne".',
       'g/drafts/Zitrone.md:1:1: information orphan-entry No other entry links to "Zitrone" (#Zitrone). Links from the index page and from the entry itself do not count.',
       'g/sub/Quitte.md:1:1: information orphan-entry No other entry links to "Quitte" (#Quitte). Links from the index page and from the entry itself do not count.',
@@ -107,7 +107,7 @@ test('check --format json prints every diagnostic with 1-based start and exclusi
     diagnostics: [
       {
         path: 'g/Birne.md', line: 1, column: 1, endLine: 1, endColumn: 39, severity: 'information', code: 'orphan-entry',
-        message: `No other entry links to "Birne" (#Pear), but a link points at #Birne (the index page's not counted), the id its file name gives, which no heading defines: give the entry that id, or correct the link.`,
+        message: `No other entry links to "Birne" (#Pear), but a link points at #Birne (links from the index page not counted), the id its file name gives, which no heading defines: give the entry that id, or correct the link.`,
       },
       {
         path: 'g/Birne.md', line: 1, column: 12, endLine: 1, endColumn: 16, severity: 'warning', code: 'anchor-file-mismatch',

@@ -102,11 +102,11 @@ test('orphan-entry: an entry whose links name the id its file name gives says so
     'Apfel.md': entryLines('Apfel', 'Apfel', ['[AE](#Adversarial-Examples)'], ['Gegen [AE](#Adversarial-Examples).']),
   };
   assert.deepEqual(messagesOf(files, 'Adversarial-Examples.md'), [
-    'No other entry links to "Adversarial Examples" (#AdversarialExamples), but 2 links point at #Adversarial-Examples (the index page\'s not counted), the id its file name gives, which no heading defines: give the entry that id, or correct the links.',
+    'No other entry links to "Adversarial Examples" (#AdversarialExamples), but 2 links point at #Adversarial-Examples (links from the index page not counted), the id its file name gives, which no heading defines: give the entry that id, or correct the links.',
   ]);
   files['Apfel.md'] = entryLines('Apfel', 'Apfel', ['[AE](#Adversarial-Examples)']);
   assert.deepEqual(messagesOf(files, 'Adversarial-Examples.md'), [
-    'No other entry links to "Adversarial Examples" (#AdversarialExamples), but a link points at #Adversarial-Examples (the index page\'s not counted), the id its file name gives, which no heading defines: give the entry that id, or correct the link.',
+    'No other entry links to "Adversarial Examples" (#AdversarialExamples), but a link points at #Adversarial-Examples (links from the index page not counted), the id its file name gives, which no heading defines: give the entry that id, or correct the link.',
   ]);
   // Once a heading gives the file name's id, the links lead there: the orphan is one like any other.
   files['Notiz.md'] = ['Vorweg.', '', '### Adversarial Examples {#Adversarial-Examples}'];

@@ -232,7 +232,7 @@ test('the real glossary reproduces the facts measured with pandoc', async (t) =>
   // Counted with a pandoc Lua filter: the links to each file name's id from the other .md files.
   await t.test('6 of the orphans are linked by the id their file name gives, which their heading does not: the message counts those links', () => {
     const linkedByFileName = withCode(found, DiagnosticCode.OrphanEntry)
-      .map((diagnostic) => /but (a|\d+) links? points? at #(\S+) \(the index page's not counted\), the id its file name gives/.exec(diagnostic.message))
+      .map((diagnostic) => /but (a|\d+) links? points? at #(\S+) \(links from the index page not counted\), the id its file name gives/.exec(diagnostic.message))
       .filter((match) => match !== null)
       .map((match) => `${match[2]} ${match[1] === 'a' ? 1 : Number(match[1])}`);
     assert.deepEqual(linkedByFileName.sort(), ['Adversarial-Examples 6', 'Computer-Vision 24', 'FPGA 1', 'LIDA 8', 'LaMDA 1', 'Papierclip-Maximierer 1']);
