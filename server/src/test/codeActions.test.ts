@@ -701,11 +701,11 @@ test('missing-chapter-heading in a folder whose files hold no entry, beside the 
     'docs/Intro.md': ['# Intro'],
     'docs/de/B.md': entry('B'),
   };
-  const leaveOut = (name: string, configFileUri: string | null = uriOf('.glossary.json')) => {
-    const index = indexOf(files);
-    index.useIndexPage(uriOf('index.txt'));
+  const leaveOut = (name: string, configFileUri: string | null = uriOf('.glossary.json'), indexPage = 'index.txt', glossary: Record<string, readonly string[]> = files) => {
+    const index = indexOf(glossary);
+    index.useIndexPage(uriOf(indexPage));
     const uri = uriOf(name);
-    const document = TextDocument.create(uri, 'markdown', 1, files[name as keyof typeof files].join('\n'));
+    const document = TextDocument.create(uri, 'markdown', 1, glossary[name]!.join('\n'));
     const diagnostics = computeDiagnostics(index.document(uri)!, index, defaultConfig);
     assert.ok(diagnostics.some((diagnostic) => diagnostic.code === 'missing-chapter-heading'), name);
     const actions = codeActions({ index, config: defaultConfig, document, diagnostics, documentChanges: true, renamesFiles: true, newEntryUri, ...(configFileUri !== null && { configFileUri }) }, wholeFile, ['quickfix']);
@@ -719,6 +719,9 @@ test('missing-chapter-heading in a folder whose files hold no entry, beside the 
   assert.deepEqual(leaveOut('WRITING [rules].md').map(([, preferred]) => preferred), [false]);
   // A folder below the root that holds no entry, nor below it: the folder.
   assert.deepEqual(leaveOut('notes/Todo.md'), [['Leave the folder notes out of the glossary (in .glossary.json)', true, [{ patterns: ['notes'], configUri: uriOf('.glossary.json') }]]]);
+  // Not a folder that holds the index page: its files.
+  const withPages = { ...files, 'notes/index.txt': ['# Index {#Index}'] };
+  assert.deepEqual(leaveOut('notes/Todo.md', uriOf('.glossary.json'), 'notes/index.txt', withPages).map(([title]) => title), ['Leave notes/Todo.md out of the glossary (in .glossary.json)']);
   // Entries below it: the file alone.
   assert.deepEqual(leaveOut('docs/Intro.md'), [['Leave docs/Intro.md out of the glossary (in .glossary.json)', true, [{ patterns: ['docs/Intro.md'], configUri: uriOf('.glossary.json') }]]]);
   // Beside entries the file is checked as an entry; a settings file below the file cannot name it; without one, nothing to write to.
