@@ -15,7 +15,7 @@ import { CreateEntryParams, ExcludeFilesParams, IgnoreMentionsParams, ServerComm
 import { excludePatterns, filesToLeaveOut } from './leaveOut';
 import { anchorPlace } from '../index/anchorDescription';
 import { toLspDiagnostic } from './diagnostics';
-import { rangeContains } from './locate';
+import { rangeContains, sameRange } from './locate';
 import { titleForMissingId } from './missingEntries';
 import { idAttribute, readsAsHeading } from './newEntry';
 import { neverReplace } from './workspaceEdits';
@@ -553,8 +553,4 @@ function overlaps(a: Range, b: Range): boolean {
 
 function isEmpty(range: Range): boolean {
   return range.start.line === range.end.line && range.start.character === range.end.character;
-}
-
-function sameRange(a: Range, b: Range): boolean {
-  return a.start.line === b.start.line && a.start.character === b.start.character && a.end.line === b.end.line && a.end.character === b.end.character;
 }

@@ -14,6 +14,11 @@ export function rangeContains(range: Range, position: Position): boolean {
   return comparePositions(range.start, position) <= 0 && comparePositions(position, range.end) <= 0;
 }
 
+/** Whether two ranges are one. */
+export function sameRange(a: Range, b: Range): boolean {
+  return a.start.line === b.start.line && a.start.character === b.start.character && a.end.line === b.end.line && a.end.character === b.end.character;
+}
+
 /** The link or anchor at a position, read from the model. */
 export function locateAt(document: GlossaryDocument, position: Position): LocatedItem | undefined {
   // An element's `{#id}` first: a link's own id stands inside the link's range.

@@ -6,11 +6,12 @@ import { commonHeadingText, seeAlsoHeadingText } from './seeAlsoEdits';
 import { entryFileUri, isInFolder } from '../workspace/uris';
 import { parseGlossaryDocument } from '../parse/parser';
 import { escapeMarkdown } from './markdownText';
+import { startsWithLetter } from '../index/idRules';
 
 /** The attribute block of a new entry's heading: `{#Id .classes}`, or `{id="3D-Druck" .classes}` for an id pandoc reads only so. */
 export function idAttribute(id: string, classes: readonly string[]): string {
   const classList = classes.map((name) => ` .${name}`).join('');
-  return /^\p{L}/u.test(id) ? `{#${id}${classList}}` : `{id="${id}"${classList}}`;
+  return startsWithLetter(id) ? `{#${id}${classList}}` : `{id="${id}"${classList}}`;
 }
 
 /** Whether pandoc reads `## text {attributes}`, alone on its line, as a heading with the id (and, given, that plain text). */

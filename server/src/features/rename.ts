@@ -1,12 +1,13 @@
 import * as l10n from '@vscode/l10n';
 import { Position, Range, RenameFile, TextDocumentEdit, TextEdit, WorkspaceEdit } from 'vscode-languageserver';
 import { WorkspaceIndex } from '../index/workspaceIndex';
-import { locateAt } from './locate';
+import { locateAt, sameRange } from './locate';
 import { neverReplace } from './workspaceEdits';
 import { baseIdentifier } from '../parse/identifiers';
 import { entryFileUri, fileNameFrom, fileNameId, fileNameOf, isMarkdownFile } from '../workspace/uris';
 import { indexId } from '../index/indexPage';
-import { newIdProblem } from '../index/idRules';
+import { newIdProblem, startsWithLetter } from '../index/idRules';
+import type { IdAfterHash } from '../parse/model';
 
 /** Why a rename cannot happen, in words for the writer. */
 export class RenameRefused extends Error {}
@@ -142,21 +143,22 @@ export interface RenameOptions {
  */
 export function idEditsByUri(index: WorkspaceIndex, uri: string, target: RenameTarget, newId: string): Map<string, TextEdit[]> {
   const editsByUri = new Map<string, Map<string, TextEdit>>();
-  const add = (file: string, range: Range): void => {
+  const add = (file: string, range: Range, idAfterHash?: IdAfterHash): void => {
     let edits = editsByUri.get(file);
     if (!edits) {
       edits = new Map();
       editsByUri.set(file, edits);
     }
     // Links sharing one reference definition share its id range: edit it once.
-    edits.set(`${range.start.line}:${range.start.character}`, TextEdit.replace(range, newId));
+    edits.set(`${range.start.line}:${range.start.character}`, definitionEdit(range, idAfterHash, newId));
   };
   if (target.alone) {
-    add(uri, target.range);
+    const anchor = index.document(uri)?.anchors.find((candidate) => candidate.writtenIdRange !== undefined && sameRange(candidate.writtenIdRange, target.range));
+    add(uri, target.range, anchor?.idAfterHash);
   } else {
     for (const { uri: definer, anchor } of index.anchorsOf(target.id)) {
       // Only where the id is written (prepareRename refuses the others): never a heading's title.
-      add(definer, anchor.writtenIdRange!);
+      add(definer, anchor.writtenIdRange!, anchor.idAfterHash);
     }
     for (const { uri: linker, link } of index.linksTo(target.id)) {
       if (link.idRange !== undefined) {
@@ -165,6 +167,20 @@ export function idEditsByUri(index: WorkspaceIndex, uri: string, target: RenameT
     }
   }
   return new Map([...editsByUri].map(([file, edits]) => [file, [...edits.values()]]));
+}
+
+/**
+ * The edit that writes the new id where the old one is written (at `range`): in its place, but for
+ * one written `#id` when pandoc reads the new one only as `id="…"` (it does not begin with a
+ * letter), which then takes the place of `#id`, set apart by spaces where `#id` was glued to the
+ * attributes beside it (`{.chapter#Id}`).
+ */
+function definitionEdit(range: Range, idAfterHash: IdAfterHash | undefined, newId: string): TextEdit {
+  if (idAfterHash === undefined || startsWithLetter(newId)) {
+    return TextEdit.replace(range, newId);
+  }
+  const withHash = { start: { line: range.start.line, character: range.start.character - 1 }, end: range.end };
+  return TextEdit.replace(withHash, idAfterHash === 'apart' ? `id="${newId}"` : ` id="${newId}" `);
 }
 
 /**

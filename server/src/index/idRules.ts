@@ -54,12 +54,9 @@ function listOf(items: readonly string[]): string {
   return new Intl.ListFormat(messagesLanguage(), { type: 'conjunction' }).format(items);
 }
 
-/**
- * Why an id cannot replace the id written in a heading's `{#…}`, or undefined when it can: an id
- * of a new entry (`idProblem`) that begins with a letter, as pandoc reads no other after `#`.
- */
-export function headingIdProblem(id: string): string | undefined {
-  return idProblem(id) ?? (/^\p{L}/u.test(id) ? undefined : l10n.t('The id "{0}" must begin with a letter to stand in {#…}.', id));
+/** Whether pandoc reads the id after `#` in an attribute block (`{#Id}`): else only as `{id="3D-Druck"}`. */
+export function startsWithLetter(id: string): boolean {
+  return /^\p{L}/u.test(id);
 }
 
 /** Why a new entry with this id cannot be created: an invalid id, or one taken (see `idTakenProblem`). */
@@ -81,8 +78,9 @@ export function idTakenProblem(index: WorkspaceIndex, id: string, fromUri?: stri
 
 /**
  * Why no id can be renamed to `newId`, or undefined when it can: an invalid id, `Index`, one that
- * is defined (its file named as seen from `fromUri`).
+ * is defined (its file named as seen from `fromUri`). One that does not begin with a letter is
+ * written `id="…"` (see `idEditsByUri`).
  */
 export function newIdProblem(index: WorkspaceIndex, newId: string, fromUri?: string): string | undefined {
-  return headingIdProblem(newId) ?? idTakenProblem(index, newId, fromUri);
+  return idProblem(newId) ?? idTakenProblem(index, newId, fromUri);
 }

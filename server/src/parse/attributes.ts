@@ -1,6 +1,6 @@
 import { characterReference } from './characterReferences';
 import { rememberedLastIndexOf } from './lastIndex';
-import type { Attributes } from './model';
+import type { Attributes, IdAfterHash } from './model';
 
 /** A Pandoc attribute block found at the end of a heading line. */
 export interface AttributeBlock extends Attributes {
@@ -8,9 +8,11 @@ export interface AttributeBlock extends Attributes {
   readonly start: number;
   /** Offset just after `}`. */
   readonly end: number;
-  /** Offsets of the id text inside the block, when the id is written as `#id`. */
+  /** Offsets of the id text inside the block, where it is written as it reads (`#id`, `id="id"`). */
   readonly idStart: number | undefined;
   readonly idEnd: number | undefined;
+  /** How the id is written as `#id` (see `Anchor.idAfterHash`); undefined for `id=…` and none. */
+  readonly idAfterHash: IdAfterHash | undefined;
 }
 
 /** Where the last `}` of a text is (-1 when none). */
@@ -74,6 +76,7 @@ export function parseAttributeBlock(text: string, start: number): AttributeBlock
   let id: string | undefined;
   let idStart: number | undefined;
   let idEnd: number | undefined;
+  let idAfterHash: IdAfterHash | undefined;
   const classes: string[] = [];
   const keyValues: [string, string][] = [];
   const skipSpaces = () => {
@@ -90,6 +93,7 @@ export function parseAttributeBlock(text: string, start: number): AttributeBlock
         id = name;
         idStart = i + 1;
         idEnd = end;
+        idAfterHash = (text[i - 1] === '{' || isSpace(text[i - 1])) && (text[end] === '}' || isSpace(text[end])) ? 'apart' : 'glued';
       } else {
         classes.push(name);
       }
@@ -143,6 +147,7 @@ export function parseAttributeBlock(text: string, start: number): AttributeBlock
         const written = text.slice(valueStart, valueStart + value.length) === value;
         idStart = written ? valueStart : undefined;
         idEnd = written ? valueStart + value.length : undefined;
+        idAfterHash = undefined;
       } else if (key === 'class') {
         classes.push(...value.split(/\s+/).filter((c) => c !== ''));
       } else {
@@ -154,7 +159,7 @@ export function parseAttributeBlock(text: string, start: number): AttributeBlock
     skipSpaces();
   }
   if (text[i] !== '}') return undefined;
-  return { id, classes, keyValues, start, end: i + 1, idStart, idEnd };
+  return { id, classes, keyValues, start, end: i + 1, idStart, idEnd, idAfterHash };
 }
 
 /** Where the quote that closes a value quoted from `from` on stands (past escapes), or the text's length when none does. */

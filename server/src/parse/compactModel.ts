@@ -1,4 +1,4 @@
-import type { Anchor, Heading, Link, Position, Range, Section } from './model';
+import type { Anchor, Heading, IdAfterHash, Link, Position, Range, Section } from './model';
 
 /*
  * The model objects the index holds by the hundred thousand (links, headings, anchors, sections)
@@ -59,6 +59,7 @@ export class CompactHeading implements Heading {
   readonly plainText: string;
   readonly id: string;
   readonly explicitId: boolean;
+  readonly idAfterHash: IdAfterHash | undefined;
   readonly classes: readonly string[];
   readonly keyValues: readonly (readonly [string, string])[];
   private readonly start: Position;
@@ -76,6 +77,7 @@ export class CompactHeading implements Heading {
     this.plainText = fields.plainText;
     this.id = fields.id;
     this.explicitId = fields.explicitId;
+    this.idAfterHash = fields.idAfterHash;
     this.classes = fields.classes;
     this.keyValues = fields.keyValues;
     this.start = fields.range.start;
@@ -123,6 +125,10 @@ export class HeadingAnchor implements Anchor {
 
   get writtenIdRange(): Range | undefined {
     return this.heading.explicitId ? this.heading.idRange : undefined;
+  }
+
+  get idAfterHash(): IdAfterHash | undefined {
+    return this.heading.idAfterHash;
   }
 
   get element(): 'heading' {

@@ -94,7 +94,7 @@ export function htmlTagAttributes(tag: string, offset: number): AttributeBlock {
       keyValues.push([name, value]);
     }
   }
-  return { id, classes, keyValues, start: offset, end: offset + tag.length, idStart, idEnd };
+  return { id, classes, keyValues, start: offset, end: offset + tag.length, idStart, idEnd, idAfterHash: undefined };
 }
 
 /** The run length of `ch` starting at `pos`. */

@@ -24,6 +24,12 @@ export interface Attributes {
   readonly keyValues: readonly (readonly [string, string])[];
 }
 
+/**
+ * How an id is written as `#id`: `apart` from the attributes beside it (after `{` or white space,
+ * before white space or `}`), or `glued` to one of them (`{.chapter#Id}`).
+ */
+export type IdAfterHash = 'apart' | 'glued';
+
 /** A heading of any level, ATX or setext. */
 export interface Heading {
   readonly level: number;
@@ -38,8 +44,10 @@ export interface Heading {
   /** The identifier Pandoc gives the heading: explicit, or its automatic identifier. */
   readonly id: string;
   readonly explicitId: boolean;
-  /** Range of the id text inside `{#Id}`, only for explicit ids. */
+  /** Range of the id text inside `{#Id}` (or `{id="Id"}`), only for explicit ids written as they read. */
   readonly idRange: Range | undefined;
+  /** How the explicit id is written as `#Id` (see `Anchor.idAfterHash`). */
+  readonly idAfterHash: IdAfterHash | undefined;
   /** Range of the attribute block including its braces, when there is one. */
   readonly attributesRange: Range | undefined;
   readonly classes: readonly string[];
@@ -68,6 +76,11 @@ export interface Anchor {
    * `idRange` is then its attribute block.
    */
   readonly writtenIdRange: Range | undefined;
+  /**
+   * How the explicit id is written as `#id`: a rename to an id that pandoc reads there in no other
+   * form (one not beginning with a letter) writes `id="…"` in its place. Undefined for `id="…"`.
+   */
+  readonly idAfterHash: IdAfterHash | undefined;
   readonly element: AnchorElement;
   /** The heading, for a heading's anchor. */
   readonly heading: Heading | undefined;

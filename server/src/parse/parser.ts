@@ -22,6 +22,7 @@ import {
   type Entry,
   type GlossaryDocument,
   type Heading,
+  type IdAfterHash,
   type Link,
   type ParseOptions,
   type Position,
@@ -163,7 +164,7 @@ export function parseGlossaryDocument(
     const at = (offset: number) => source.position(line.line, line.start + offset);
     const written = block.idStart === undefined ? undefined : { start: at(block.idStart), end: at(block.idEnd!) };
     const label = plainText(text.slice(found.labelStart, found.labelEnd), resolve, false).trim();
-    anchors.push(elementAnchor(element, block.id!, written, { start: at(block.start), end: at(block.end) }, segment.range(found.start, found.end), label, block.classes));
+    anchors.push(elementAnchor(element, block.id!, written, block.idAfterHash, { start: at(block.start), end: at(block.end) }, segment.range(found.start, found.end), label, block.classes));
   };
   // The links and element ids of a run of inline text, and of the notes it references.
   const collectInlineItems = (segment: Segment, text: string) => {
@@ -180,12 +181,12 @@ export function parseGlossaryDocument(
         continue;
       }
       if ('element' in found) {
-        const { id, idStart, idEnd, classes, start } = found.attributes;
+        const { id, idStart, idEnd, idAfterHash, classes, start } = found.attributes;
         if (id === undefined || id === '') continue;
         const labelText = text.slice(found.labelStart, found.labelEnd);
         const label = found.element === 'code' ? labelText.trim() : plainText(labelText, resolve).trim();
         const written = idStart === undefined ? undefined : segment.range(idStart, idEnd!);
-        anchors.push(elementAnchor(found.element, id, written, segment.range(start, found.end), segment.range(found.start, found.end), label, classes));
+        anchors.push(elementAnchor(found.element, id, written, idAfterHash, segment.range(start, found.end), segment.range(found.start, found.end), label, classes));
         continue;
       }
       if ('note' in found) {
@@ -255,6 +256,7 @@ export function parseGlossaryDocument(
       id: detach(id),
       explicitId: attributes?.id !== undefined && attributes.id !== '',
       idRange: attributes?.idStart !== undefined ? segment.range(attributes.idStart, attributes.idEnd!) : undefined,
+      idAfterHash: attributes?.idAfterHash,
       attributesRange: attributes ? segment.range(attributes.start, attributes.end) : undefined,
       classes: attributes ? sharedClassList(attributes.classes) : noClasses,
       keyValues: attributes && attributes.keyValues.length > 0 ? attributes.keyValues.map(([key, value]) => [detach(key), detach(value)] as const) : noKeyValues,
@@ -274,7 +276,7 @@ export function parseGlossaryDocument(
       const at = (offset: number) => source.position(line.line, line.start + offset);
       const written = attributes.idStart === undefined ? undefined : { start: at(attributes.idStart), end: at(attributes.idEnd!) };
       const attributeBlock = { start: at(attributes.start), end: at(attributes.end) };
-      anchors.push(elementAnchor(block.element, attributes.id!, written, attributeBlock, { start: at(0), end: at(line.end - line.start) }, '', attributes.classes));
+      anchors.push(elementAnchor(block.element, attributes.id!, written, attributes.idAfterHash, attributeBlock, { start: at(0), end: at(line.end - line.start) }, '', attributes.classes));
     }
   };
 
@@ -325,12 +327,13 @@ function elementAnchor(
   element: Exclude<AnchorElement, 'heading'>,
   id: string,
   written: Range | undefined,
+  idAfterHash: IdAfterHash | undefined,
   attributeBlock: Range,
   range: Range,
   label: string,
   classes: readonly string[],
 ): Anchor {
-  return { id: detach(id), explicit: true, idRange: written ?? attributeBlock, writtenIdRange: written, element, heading: undefined, range, label: detach(label), classes: sharedClassList(classes) };
+  return { id: detach(id), explicit: true, idRange: written ?? attributeBlock, writtenIdRange: written, idAfterHash, element, heading: undefined, range, label: detach(label), classes: sharedClassList(classes) };
 }
 
 /** The code fences and comments never closed, and the emphasis runs that make a heading's attribute block text, in document order. */

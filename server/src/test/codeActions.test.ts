@@ -335,6 +335,9 @@ test('an id that differs from the file name can be changed, or the file renamed'
   assert.deepEqual(applied(titled(actions, 'Change the id to "Claude", after the file'), document)[0], '## Claude {#Claude .chapter .small .term}');
   const rename = titled(actions, 'Rename the file to "CNN.md"');
   assert.deepEqual(rename?.edit?.documentChanges, [{ kind: 'rename', oldUri: uriOf('Claude.md'), newUri: uriOf('CNN.md'), options: { overwrite: false, ignoreIfExists: false } }]);
+  // A file name that does not begin with a letter: the id is written id="…", as pandoc reads no other.
+  const digit = actionsOf({ 'Index.md': index, '3D-Druck.md': ['## 3D-Druck {#Druck .chapter .small .term}', '', 'Text.'] }, '3D-Druck.md');
+  assert.deepEqual(applied(titled(digit.actions, 'Change the id to "3D-Druck", after the file'), digit.document)[0], '## 3D-Druck {id="3D-Druck" .chapter .small .term}');
 });
 
 test('a copy of another entry (its id and title) is not given its file\'s name: the links to that name would lead to the copy', () => {

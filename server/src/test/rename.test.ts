@@ -140,6 +140,46 @@ test('an id written id="…" is renamed in its value, from a link and at the hea
   assert.throws(() => prepareRename(escaped.index, escaped.uri, escaped.position), /"E-x" is written with escapes/);
 });
 
+test('a new id that does not begin with a letter is written id="…" where the old one stood as #id, apart or glued; pandoc reads the renamed ids and the links lead to them', async () => {
+  const glossary = {
+    'Druck.md': ['## 3D-Druck {#Druck .chapter .term}', '', 'Ein [Teil]{.part#Teil} und [3D](#Druck).'],
+    'A.md': ['## A {#A .term}', '', 'Siehe [3D-Druck](#Druck) und [den Teil](#Teil).', '', '```{.python #Code}', 'x', '```'],
+  };
+  const renamed = (name: keyof typeof glossary, line: number, marker: string, newId: string): Record<string, string> => {
+    const { index, uri, position } = withCursor({ ...glossary, [name]: glossary[name].map((text, i) => (i === line ? text.replace(marker, `‸${marker}`) : text)) });
+    const edit = renameId(index, uri, position, newId, { isOpen: () => false, documentChanges: true, renamesFiles: false });
+    const texts: Record<string, string> = {};
+    for (const change of edit.documentChanges ?? []) {
+      if (!TextDocumentEdit.is(change)) continue;
+      const file = change.textDocument.uri.slice(11) as keyof typeof glossary;
+      texts[file] = TextDocument.applyEdits(TextDocument.create(change.textDocument.uri, 'markdown', 0, glossary[file].join('\n')), change.edits as TextEdit[]);
+    }
+    return texts;
+  };
+  const heading = renamed('A.md', 2, '3D-Druck]', '3D-Druck');
+  assert.deepEqual(heading, {
+    'Druck.md': '## 3D-Druck {id="3D-Druck" .chapter .term}\n\nEin [Teil]{.part#Teil} und [3D](#3D-Druck).',
+    'A.md': 'Siehe [3D-Druck](#3D-Druck) und [den Teil](#Teil).'.replace(/^/, '## A {#A .term}\n\n') + '\n\n```{.python #Code}\nx\n```',
+  });
+  const span = renamed('Druck.md', 2, 'Teil}', '2-Teil');
+  assert.equal(span['Druck.md'], '## 3D-Druck {#Druck .chapter .term}\n\nEin [Teil]{.part id="2-Teil" } und [3D](#Druck).');
+  const code = renamed('A.md', 4, 'Code}', '1Code');
+  assert.equal(code['A.md']!.split('\n')[4], '```{.python id="1Code"}');
+  for (const texts of [heading, span, code] as Record<string, string>[]) {
+    const book = Object.keys(glossary).map((name) => texts[name] ?? glossary[name as keyof typeof glossary].join('\n')).join('\n\n');
+    const facts = await pandocFactsOfText(book);
+    const model = parseGlossaryDocument(book, uriOf('book.md'), 0, { termClass: 'term' });
+    assert.deepEqual(model.anchors.map((anchor) => anchor.id).sort(), facts.ids.filter((id) => id !== '').sort(), book);
+    for (const link of model.links) assert.ok(facts.ids.includes(link.target), `pandoc reads #${link.target}:\n${book}`);
+  }
+  // Of an id defined twice, the one at the cursor alone.
+  const twice = withCursor({ 'X.md': ['## X {#D‸up .term}'], 'Y.md': ['## Y {#Dup .term}'] });
+  assert.deepEqual(changesOf(renameId(twice.index, twice.uri, twice.position, '2-Dup', { isOpen: () => false, documentChanges: true, renamesFiles: false })), ['X.md@null: 0:6-0:10 id="2-Dup"']);
+  // Back to an id that begins with a letter: written in the value, as it stands.
+  const { index, uri, position } = withCursor({ 'D.md': ['## 3D {id="3D-Druck" .term}', '', '[x](#3D-Dr‸uck)'] });
+  assert.deepEqual(changesOf(renameId(index, uri, position, 'Druck', { isOpen: () => false, documentChanges: true, renamesFiles: false })), ['D.md@null: 0:11-0:19 Druck, 2:5-2:13 Druck']);
+});
+
 test('the index page\'s id is never renamed, nor taken: every see-also list links it last', () => {
   const glossary = {
     'Index.md': ['# Index {#Index}'],

@@ -16,7 +16,7 @@ function lineRange(line: number): Range {
 function heading(id: string, explicit: boolean, line: number): Heading {
   return {
     level: 2, text: id, plainText: id, textRange: lineRange(line), range: lineRange(line), id, explicitId: explicit,
-    idRange: explicit ? lineRange(line) : undefined, attributesRange: undefined, classes: [], keyValues: [],
+    idRange: explicit ? lineRange(line) : undefined, idAfterHash: explicit ? 'apart' : undefined, attributesRange: undefined, classes: [], keyValues: [],
   };
 }
 
@@ -27,7 +27,7 @@ function documentOf(uri: string, anchors: readonly string[], links: readonly str
     return heading(explicit ? written.slice(1) : written, explicit, line);
   });
   const anchorList: Anchor[] = headings.map((h) => ({
-    id: h.id, explicit: h.explicitId, idRange: h.range, writtenIdRange: h.idRange, element: 'heading', heading: h, range: h.range, label: h.plainText, classes: h.classes,
+    id: h.id, explicit: h.explicitId, idRange: h.range, writtenIdRange: h.idRange, idAfterHash: h.idAfterHash, element: 'heading', heading: h, range: h.range, label: h.plainText, classes: h.classes,
   }));
   const linkList: Link[] = links.map((target, i) => {
     const range = lineRange(anchors.length + i);
