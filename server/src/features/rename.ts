@@ -172,15 +172,17 @@ export function idEditsByUri(index: WorkspaceIndex, uri: string, target: RenameT
 /**
  * The edit that writes the new id where the old one is written (at `range`): in its place, but for
  * one written `#id` when pandoc reads the new one only as `id="…"` (it does not begin with a
- * letter), which then takes the place of `#id`, set apart by spaces where `#id` was glued to the
- * attributes beside it (`{.chapter#Id}`).
+ * letter), which then takes the place of `#id`, set apart by a space where `#id` was glued to an
+ * attribute beside it (`{.chapter#Id}`).
  */
 function definitionEdit(range: Range, idAfterHash: IdAfterHash | undefined, newId: string): TextEdit {
   if (idAfterHash === undefined || startsWithLetter(newId)) {
     return TextEdit.replace(range, newId);
   }
   const withHash = { start: { line: range.start.line, character: range.start.character - 1 }, end: range.end };
-  return TextEdit.replace(withHash, idAfterHash === 'apart' ? `id="${newId}"` : ` id="${newId}" `);
+  const before = idAfterHash === 'gluedBefore' || idAfterHash === 'gluedBoth' ? ' ' : '';
+  const after = idAfterHash === 'gluedAfter' || idAfterHash === 'gluedBoth' ? ' ' : '';
+  return TextEdit.replace(withHash, `${before}id="${newId}"${after}`);
 }
 
 /**

@@ -93,7 +93,7 @@ export function parseAttributeBlock(text: string, start: number): AttributeBlock
         id = name;
         idStart = i + 1;
         idEnd = end;
-        idAfterHash = (text[i - 1] === '{' || isSpace(text[i - 1])) && (text[end] === '}' || isSpace(text[end])) ? 'apart' : 'glued';
+        idAfterHash = hashIdPlacing(text[i - 1] !== '{' && !isSpace(text[i - 1]), text[end] !== '}' && !isSpace(text[end]));
       } else {
         classes.push(name);
       }
@@ -160,6 +160,11 @@ export function parseAttributeBlock(text: string, start: number): AttributeBlock
   }
   if (text[i] !== '}') return undefined;
   return { id, classes, keyValues, start, end: i + 1, idStart, idEnd, idAfterHash };
+}
+
+/** How `#id` stands among the attributes: glued to the one before it, after it, both, or apart. */
+function hashIdPlacing(gluedBefore: boolean, gluedAfter: boolean): IdAfterHash {
+  return gluedBefore ? (gluedAfter ? 'gluedBoth' : 'gluedBefore') : gluedAfter ? 'gluedAfter' : 'apart';
 }
 
 /** Where the quote that closes a value quoted from `from` on stands (past escapes), or the text's length when none does. */

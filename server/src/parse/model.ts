@@ -26,9 +26,9 @@ export interface Attributes {
 
 /**
  * How an id is written as `#id`: `apart` from the attributes beside it (after `{` or white space,
- * before white space or `}`), or `glued` to one of them (`{.chapter#Id}`).
+ * before white space or `}`), or glued to the one before it (`{.chapter#Id}`), after it, or both.
  */
-export type IdAfterHash = 'apart' | 'glued';
+export type IdAfterHash = 'apart' | 'gluedBefore' | 'gluedAfter' | 'gluedBoth';
 
 /** A heading of any level, ATX or setext. */
 export interface Heading {

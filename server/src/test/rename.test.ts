@@ -162,7 +162,7 @@ test('a new id that does not begin with a letter is written id="…" where the o
     'A.md': 'Siehe [3D-Druck](#3D-Druck) und [den Teil](#Teil).'.replace(/^/, '## A {#A .term}\n\n') + '\n\n```{.python #Code}\nx\n```',
   });
   const span = renamed('Druck.md', 2, 'Teil}', '2-Teil');
-  assert.equal(span['Druck.md'], '## 3D-Druck {#Druck .chapter .term}\n\nEin [Teil]{.part id="2-Teil" } und [3D](#Druck).');
+  assert.equal(span['Druck.md'], '## 3D-Druck {#Druck .chapter .term}\n\nEin [Teil]{.part id="2-Teil"} und [3D](#Druck).');
   const code = renamed('A.md', 4, 'Code}', '1Code');
   assert.equal(code['A.md']!.split('\n')[4], '```{.python id="1Code"}');
   for (const texts of [heading, span, code] as Record<string, string>[]) {
