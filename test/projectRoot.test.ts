@@ -5,7 +5,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { URI } from 'vscode-uri';
-import { CodeAction, CodeActionRequest, DiagnosticSeverity, DidOpenTextDocumentNotification, ExecuteCommandRequest } from 'vscode-languageserver/node';
+import { CodeAction, CodeActionRequest, DiagnosticSeverity, DidOpenTextDocumentNotification, ExecuteCommandRequest, MessageType, ShowMessageNotification, ShowMessageParams } from 'vscode-languageserver/node';
 import { corpusEntries, serverScript, startServer } from './support/lspServer';
 
 // The real glossary's repository opened at its root, as a writer opens a project: its README,
@@ -24,8 +24,9 @@ test('opened at the repository root, the files beside src/de are offered to be l
   const uriOf = (name: string): string => URI.file(path.join(root, name)).toString();
   const configUri = uriOf('.glossary.json');
 
-  // A client that takes no edits of settings (as Neovim): the server writes .glossary.json itself.
-  const server = await startServer(root, { signal: t.signal });
+  // A client that takes no edits of settings (as Neovim): the server writes .glossary.json itself, and says so.
+  const messages: ShowMessageParams[] = [];
+  const server = await startServer(root, { signal: t.signal, onConnection: (connection) => connection.onNotification(ShowMessageNotification.type, (params) => void messages.push(params)) });
   try {
     await server.settle();
     for (const name of projectFiles) {
@@ -45,6 +46,7 @@ test('opened at the repository root, the files beside src/de are offered to be l
     assert.deepEqual(result, { uri: configUri, written: true });
     assert.equal(fs.readFileSync(path.join(root, '.glossary.json'), 'utf8'), '{\n  "exclude": ["README.md", "LICENSE.md", "MARKDOWN-STRUCTURE.md", "WRITING-STYLE.md"]\n}\n');
     await server.waitUntil(() => projectFiles.every((name) => server.diagnostics.get(uriOf(name))?.length === 0), 'the project files\' diagnostics to go');
+    assert.deepEqual(messages, [{ type: MessageType.Info, message: `${path.join(root, '.glossary.json')} leaves out of the glossary now, in "exclude": README.md, LICENSE.md, MARKDOWN-STRUCTURE.md, WRITING-STYLE.md.` }]);
     await server.settle();
 
     // What stays is what the command line reports for the entries' folder (closed files: no hints).

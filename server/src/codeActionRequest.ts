@@ -46,7 +46,7 @@ export async function answerCodeActions(services: DiskServices, client: ClientEd
       diagnostics = session.diagnosticsOf(uri);
     }
   }
-  const input = { index: session.index, config: session.config, document, diagnostics, ...client, newEntryUri: (id: string) => session.newEntryUri(id), configFileUri: session.configFileUri(), otherDocuments };
+  const input = { index: session.index, config: session.config, document, diagnostics, ...client, newEntryUri: (id: string) => session.newEntryUri(id), configFileUri: session.configFileUri(), patternsFolderUri: session.patternsFolderUri(), otherDocuments };
   return withoutRenamesOntoFilesOnDisk(session, codeActions(input, params.range, params.context.only, params.context.diagnostics));
 }
 

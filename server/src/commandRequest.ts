@@ -42,7 +42,7 @@ export async function executeServerCommand(services: ServerServices, params: Exe
     await tellSettingsEdit(services, result, (file) =>
       'listedAlready' in result
         ? l10n.t('{0} lists {1} in "{2}" already.', file, excluded!.patterns.join(', '), 'exclude')
-        : l10n.t('Left out of the glossary: {0} ({1} lists it in "{2}").', excluded!.patterns.join(', '), file, 'exclude'),
+        : l10n.t('{0} leaves out of the glossary now, in "{1}": {2}.', file, 'exclude', excluded!.patterns.join(', ')),
     );
     return result;
   }

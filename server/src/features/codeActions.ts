@@ -47,6 +47,8 @@ export interface CodeActionInput {
   readonly newEntryUri: (id: string) => string | undefined;
   /** The glossary's `.glossary.json` (read, or where it would be made); undefined without a workspace folder. */
   readonly configFileUri?: string;
+  /** The folder whose paths the patterns of `.glossary.json` name in every workspace folder (see `GlossarySession.patternsFolderUri`). */
+  readonly patternsFolderUri?: string;
   /** The texts of the other files that quick fixes edit (`filesEditedByQuickFixes`); a fix whose file is missing is not offered. */
   readonly otherDocuments?: ReadonlyMap<string, OtherDocument>;
 }
@@ -224,10 +226,10 @@ function ignoreMentionFix(input: CodeActionInput, diagnostic: GlossaryDiagnostic
 /**
  * Leave a file that is no entry out of the glossary, with the other such files of its folder
  * (see `filesToLeaveOut`): their patterns go to `exclude` in `.glossary.json` (a server command,
- * which edits that file). Preferred where no heading of the file has an id: a project's README.
+ * which edits that file).
  */
 function leaveOutFixes(input: CodeActionInput, model: GlossaryDocument, diagnostic: GlossaryDiagnostic): CodeAction[] {
-  const leftOut = input.configFileUri === undefined ? undefined : filesToLeaveOut(input.index, model.uri, input.configFileUri);
+  const leftOut = input.configFileUri === undefined || input.patternsFolderUri === undefined ? undefined : filesToLeaveOut(input.index, model.uri, input.patternsFolderUri);
   if (leftOut === undefined) {
     return [];
   }
@@ -239,7 +241,7 @@ function leaveOutFixes(input: CodeActionInput, model: GlossaryDocument, diagnost
       : others.length === 1
         ? l10n.t('Leave {0} and {1} out of the glossary (in {2})', first!, others[0]!, configFileName)
         : l10n.t('Leave {0} and the {1} other files of its folder without an entry out of the glossary (in {2})', first!, others.length, configFileName);
-  const action = quickFix(title, diagnostic, undefined, !model.headings.some((heading) => heading.explicitId));
+  const action = quickFix(title, diagnostic, undefined, leftOut.preferred);
   const params: ExcludeFilesParams = { patterns: excludePatterns(leftOut.paths), configUri: input.configFileUri! };
   action.command = Command.create(action.title, ServerCommands.excludeFiles, params);
   return [action];

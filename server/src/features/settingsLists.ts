@@ -50,25 +50,26 @@ export function settingsListEdits(
     return { listedAlready: true };
   }
   const eol = text.includes('\r\n') ? '\r\n' : '\n';
-  const change = list === undefined ? appendTo(text, root, `${JSON.stringify(key)}: ${made}`, eol) : appendTo(text, list, missing.map((item) => JSON.stringify(item)).join(', '), eol);
+  const change = list === undefined ? appendTo(text, root, [`${JSON.stringify(key)}: ${made}`], eol) : appendTo(text, list, missing.map((item) => JSON.stringify(item)), eol);
   return { edits: [TextEdit.replace({ start: document.positionAt(change.offset), end: document.positionAt(change.offset + change.length) }, change.content)] };
 }
 
 /**
- * The insertion of a member at the end of an object or an array, laid out as the others are: on
- * their line, or on a line of its own as indented as the last one; into an empty one, in its brackets.
+ * The insertion of members at the end of an object or an array, laid out as the others are: on
+ * their line, or each on a line of its own as indented as the last one; into an empty one, in its brackets.
  */
-function appendTo(text: string, container: Node, member: string, eol: string): { offset: number; length: number; content: string } {
+function appendTo(text: string, container: Node, added: readonly string[], eol: string): { offset: number; length: number; content: string } {
   const members = container.children ?? [];
   const last = members.at(-1);
   if (last === undefined) {
     const open = text[container.offset]!;
     const close = text[container.offset + container.length - 1]!;
-    return { offset: container.offset, length: container.length, content: open === '{' ? `{${eol}  ${member}${eol}${close}` : `${open}${member}${close}` };
+    return { offset: container.offset, length: container.length, content: open === '{' ? `{${eol}  ${added.join(`,${eol}  `)}${eol}${close}` : `${open}${added.join(', ')}${close}` };
   }
   const onItsOwnLine = /\n/.test(text.slice(container.offset, members[0]!.offset));
   const indent = /^[ \t]*/.exec(text.slice(text.lastIndexOf('\n', last.offset) + 1))![0];
-  return { offset: last.offset + last.length, length: 0, content: onItsOwnLine ? `,${eol}${indent}${member}` : `, ${member}` };
+  const separator = onItsOwnLine ? `,${eol}${indent}` : ', ';
+  return { offset: last.offset + last.length, length: 0, content: added.map((member) => `${separator}${member}`).join('') };
 }
 
 /** What the server can do with the client's editor: see `addToSettingsList`. */

@@ -302,6 +302,17 @@ export class GlossarySession {
   }
 
   /**
+   * The folder whose paths the patterns of `.glossary.json` name in every workspace folder: its
+   * own, when it holds them all; undefined when it does not (the patterns name paths in a folder
+   * outside it, see `createFileMatcher`) or there is no workspace folder.
+   */
+  patternsFolderUri(): string | undefined {
+    const configUri = this.configFileUri();
+    const base = configUri && folderOf(configUri);
+    return base !== undefined && this.folderUris.every((folder) => folder === base || isInFolder(folder, base)) ? base : undefined;
+  }
+
+  /**
    * Whether a changed file may be the glossary's `.glossary.json`, which calls for a reload: one in
    * a workspace folder or above it, where the settings are looked up (one in a subfolder, such as
    * a test fixture's, configures nothing).

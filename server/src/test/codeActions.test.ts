@@ -693,48 +693,55 @@ test('missing-chapter-heading: the first heading is made the chapter heading, it
 });
 
 test('missing-chapter-heading in a folder whose files hold no entry, beside the entries: leave the files, or the folder, out of the glossary (in .glossary.json)', () => {
-  const entry = (id: string): string[] => [`## ${id} {#${id} .chapter .small .term}`, '', 'Text.'];
-  const files = {
+  const entry = (id: string, ...body: string[]): string[] => [`## ${id} {#${id} .chapter .small .term}`, '', 'Text.', ...body];
+  const files: Record<string, readonly string[]> = {
     'README.md': ['# Ziel', '', 'Ein Glossar.'],
-    'WRITING [rules].md': ['# Schreibstil', '', '## Beispiele {#Beispiele}'],
+    'WRITING [rules].md': ['# Schreibstil', '', '## Beispiele'],
+    'Abk.md': ['Die [KI]{#KI} und mehr.'],
     'index.txt': ['# Index {#Index}'],
-    'src/de/A.md': entry('A'),
+    'src/de/A.md': entry('A', '', 'Siehe [KI](#KI) und [y](#Y).'),
     'src/de/Draft.md': ['# Draft', '', 'Text.'],
     'notes/Todo.md': ['# Todo'],
     'docs/Intro.md': ['# Intro'],
     'docs/de/B.md': entry('B'),
   };
-  const leaveOut = (name: string, configFileUri: string | null = uriOf('.glossary.json'), indexPage = 'index.txt', glossary: Record<string, readonly string[]> = files) => {
+  const config = uriOf('.glossary.json');
+  /** The leave-out fixes of a file: title, preferred, arguments; `patternsFolder` null where the settings file's patterns would not name the file. */
+  const leaveOut = (name: string, glossary = files, { patternsFolder = 'file:///ws' as string | null, indexPage = 'index.txt' } = {}) => {
     const index = indexOf(glossary);
     index.useIndexPage(uriOf(indexPage));
     const uri = uriOf(name);
     const document = TextDocument.create(uri, 'markdown', 1, glossary[name]!.join('\n'));
     const diagnostics = computeDiagnostics(index.document(uri)!, index, defaultConfig);
     assert.ok(diagnostics.some((diagnostic) => diagnostic.code === 'missing-chapter-heading'), name);
-    const actions = codeActions({ index, config: defaultConfig, document, diagnostics, documentChanges: true, renamesFiles: true, newEntryUri, ...(configFileUri !== null && { configFileUri }) }, wholeFile, ['quickfix']);
-    return actions.filter((action) => action.command?.command === ServerCommands.excludeFiles).map((action) => [action.title, action.isPreferred ?? false, action.command!.arguments]);
+    const input = { index, config: defaultConfig, document, diagnostics, documentChanges: true, renamesFiles: true, newEntryUri, configFileUri: config, ...(patternsFolder !== null && { patternsFolderUri: patternsFolder }) };
+    return codeActions(input, wholeFile, ['quickfix']).filter((action) => action.command?.command === ServerCommands.excludeFiles).map((action) => [action.title, action.isPreferred ?? false, action.command!.arguments]);
   };
-  // The project's root: its files by name (in the patterns, their characters escaped), the one asked about first, never the index page.
+  // The project's root: its files by name (in the patterns, their characters escaped), the one asked about first, never the index
+  // page nor a file whose ids the entries link to; the fix to apply, as entries lie below.
   assert.deepEqual(leaveOut('README.md'), [
-    ['Leave README.md and WRITING [rules].md out of the glossary (in .glossary.json)', true, [{ patterns: ['README.md', 'WRITING \\[rules\\].md'], configUri: uriOf('.glossary.json') }]],
+    ['Leave README.md and WRITING [rules].md out of the glossary (in .glossary.json)', true, [{ patterns: ['README.md', 'WRITING \\[rules\\].md'], configUri: config }]],
   ]);
-  // A heading with an id: perhaps an entry to be; the fix is offered, not preferred.
-  assert.deepEqual(leaveOut('WRITING [rules].md').map(([, preferred]) => preferred), [false]);
-  // A folder below the root that holds no entry, nor below it: the folder.
-  assert.deepEqual(leaveOut('notes/Todo.md'), [['Leave the folder notes out of the glossary (in .glossary.json)', true, [{ patterns: ['notes'], configUri: uriOf('.glossary.json') }]]]);
-  // Not a folder that holds the index page: its files.
-  const withPages = { ...files, 'notes/index.txt': ['# Index {#Index}'] };
-  assert.deepEqual(leaveOut('notes/Todo.md', uriOf('.glossary.json'), 'notes/index.txt', withPages).map(([title]) => title), ['Leave notes/Todo.md out of the glossary (in .glossary.json)']);
-  // Entries below it: the file alone.
-  assert.deepEqual(leaveOut('docs/Intro.md'), [['Leave docs/Intro.md out of the glossary (in .glossary.json)', true, [{ patterns: ['docs/Intro.md'], configUri: uriOf('.glossary.json') }]]]);
-  // Beside entries the file is checked as an entry; a settings file below the file cannot name it; without one, nothing to write to.
+  assert.deepEqual(leaveOut('Abk.md'), []);
+  // A heading with an id among them: perhaps an entry to be; offered, not preferred.
+  assert.deepEqual(leaveOut('README.md', { ...files, 'WRITING [rules].md': ['# Schreibstil', '', '## Beispiele {#Beispiele}'] }).map(([, preferred]) => preferred), [false]);
+  // A folder beside the entries that holds no entry, nor below it: the folder, not preferred (a new language's first draft looks so).
+  assert.deepEqual(leaveOut('notes/Todo.md'), [['Leave the folder notes out of the glossary (in .glossary.json)', false, [{ patterns: ['notes'], configUri: config }]]]);
+  // Not a folder that holds the index page, at any depth, nor one with a file whose ids entries link to: its files that can go.
+  const todoAlone = [['Leave notes/Todo.md out of the glossary (in .glossary.json)', false, [{ patterns: ['notes/Todo.md'], configUri: config }]]];
+  assert.deepEqual(leaveOut('notes/Todo.md', { ...files, 'notes/pages/index.txt': ['# Index {#Index}'] }, { indexPage: 'notes/pages/index.txt' }), todoAlone);
+  assert.deepEqual(leaveOut('notes/Todo.md', { ...files, 'notes/sub/Y.md': ['[y]{#Y}'] }), todoAlone);
+  assert.deepEqual(leaveOut('notes/Todo.md', { ...files, 'notes/Y.md': ['[y]{#Y}'] }), todoAlone);
+  // Entries below it: the file alone, to apply.
+  assert.deepEqual(leaveOut('docs/Intro.md'), [['Leave docs/Intro.md out of the glossary (in .glossary.json)', true, [{ patterns: ['docs/Intro.md'], configUri: config }]]]);
+  // Beside entries the file is checked as an entry; a file outside the patterns' folder, or patterns that would name paths in another workspace folder too: nothing.
   assert.deepEqual(leaveOut('src/de/Draft.md'), []);
+  assert.deepEqual(leaveOut('README.md', files, { patternsFolder: 'file:///ws/src' }), []);
+  assert.deepEqual(leaveOut('README.md', files, { patternsFolder: null }), []);
   // The patterns leave out what the titles name, and nothing else.
   const patterns = ['README.md', 'notes/Todo.md', 'docs/Intro.md'].flatMap((name) => (leaveOut(name)[0]![2] as [{ patterns: string[] }])[0].patterns);
   const matcher = createFileMatcher({ include: ['**/*.md'], exclude: patterns, baseUri: 'file:///ws' }, 'file:///ws');
-  assert.deepEqual(Object.keys(files).filter((name) => name.endsWith('.md') && matcher.includesUri(uriOf(name))), ['src/de/A.md', 'src/de/Draft.md', 'docs/de/B.md']);
-  assert.deepEqual(leaveOut('README.md', uriOf('src/.glossary.json')), []);
-  assert.deepEqual(leaveOut('README.md', null), []);
+  assert.deepEqual(Object.keys(files).filter((name) => name.endsWith('.md') && matcher.includesUri(uriOf(name))), ['Abk.md', 'src/de/A.md', 'src/de/Draft.md', 'docs/de/B.md']);
 });
 
 test('heading-in-text: a heading line right under text, in a list item or a quote is reported; the quick fix puts a blank line before it, and pandoc then reads the heading', async () => {

@@ -3,18 +3,20 @@ import * as assert from 'node:assert/strict';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { parseConfigFileText, resolveConfig } from '../config';
 import { Connection } from 'vscode-languageserver';
-import { addIgnoredMention, settingsListEdits } from '../features/settingsLists';
+import { addIgnoredMention, settingsListEdits, type SettingsListKey } from '../features/settingsLists';
 import { GlossarySession } from '../session/glossarySession';
 import { InMemoryWorkspace } from '../workspace/inMemoryWorkspace';
 
-/** The text of `.glossary.json` after the edits, which the configuration reads back with the id listed. */
-function edited(text: string | undefined, id: string, inherited: readonly string[] = []): string {
-  const result = settingsListEdits(text, 'ignoreMentionsOf', [id], inherited);
+/** The text of `.glossary.json` after the edits, which the configuration reads back with the items listed under `key`. */
+function edited(text: string | undefined, items: string | readonly string[], inherited: readonly string[] = [], key: SettingsListKey = 'ignoreMentionsOf'): string {
+  const added = typeof items === 'string' ? [items] : items;
+  const result = settingsListEdits(text, key, added, inherited);
   assert.ok('edits' in result, 'error' in result ? result.error : '');
   const after = TextDocument.applyEdits(TextDocument.create('file:///ws/.glossary.json', 'json', 1, text ?? ''), [...result.edits]);
   const { json, problems } = parseConfigFileText(after);
   assert.deepEqual(problems, []);
-  assert.ok(resolveConfig(json).config.ignoreMentionsOf.includes(id), after);
+  const listed = resolveConfig(json).config[key];
+  assert.ok(added.every((item) => listed.includes(item)), after);
   return after;
 }
 
@@ -64,17 +66,12 @@ test('a file that is no JSON object or a list that is no list of ids: a clear re
 });
 
 test('files left out: the patterns missing from "exclude" are added to it, each once; the file then leaves them out', () => {
-  const add = (text: string | undefined, patterns: readonly string[], inherited: readonly string[] = []): string => {
-    const result = settingsListEdits(text, 'exclude', patterns, inherited);
-    assert.ok('edits' in result, 'error' in result ? result.error : '');
-    const after = TextDocument.applyEdits(TextDocument.create('file:///ws/.glossary.json', 'json', 1, text ?? ''), [...result.edits]);
-    const { json, problems } = parseConfigFileText(after);
-    assert.deepEqual(problems, []);
-    assert.deepEqual(new Set(resolveConfig(json).config.exclude.filter((pattern) => patterns.includes(pattern))), new Set(patterns));
-    return after;
-  };
+  const add = (text: string | undefined, patterns: readonly string[], inherited: readonly string[] = []): string => edited(text, patterns, inherited, 'exclude');
   assert.equal(add(undefined, ['README.md', 'LICENSE.md']), '{\n  "exclude": ["README.md", "LICENSE.md"]\n}\n');
   assert.equal(add('{\n  "exclude": ["drafts/**", "LICENSE.md"]\n}\n', ['README.md', 'LICENSE.md', 'README.md']), '{\n  "exclude": ["drafts/**", "LICENSE.md", "README.md"]\n}\n');
+  // One pattern per line: each added on a line of its own.
+  assert.equal(add('{\n  "exclude": [\n    "drafts"\n  ]\n}\n', ['README.md', 'LICENSE.md']), '{\n  "exclude": [\n    "drafts",\n    "README.md",\n    "LICENSE.md"\n  ]\n}\n');
+  assert.equal(add('{ "exclude": [] }', ['README.md', 'LICENSE.md']), '{ "exclude": ["README.md", "LICENSE.md"] }');
   // The editor's patterns start a list made anew, as the file's list replaces them.
   assert.equal(add('{ "collation": "de" }', ['notes'], ['drafts/**']), '{ "collation": "de", "exclude": ["drafts/**", "notes"] }');
   assert.deepEqual(settingsListEdits('{ "exclude": ["README.md"] }', 'exclude', ['README.md']), { listedAlready: true });
@@ -96,4 +93,15 @@ test('for an editor other than the extension the server writes .glossary.json, a
   workspace.replaceFile = async (uri, expected, text) => (workspace.set(uri, '{ "termClass": "x" }'), replaceFile(uri, expected, text));
   assert.deepEqual(await addIgnoredMention({ ...params, id: 'B' }, session, connection, client), { error: '.glossary.json was not changed: the file changed meanwhile' });
   assert.deepEqual(await workspace.readFile(params.configUri), { kind: 'text', text: '{ "termClass": "x" }', warning: undefined });
+});
+
+test('files are left out by patterns only where the folder of .glossary.json holds every workspace folder: else they would name paths in another one too', async () => {
+  const patternsFolder = async (files: Record<string, string>, folders: string[]): Promise<string | undefined> => {
+    const session = new GlossarySession(new InMemoryWorkspace(files), folders);
+    await session.load(undefined, []);
+    return session.patternsFolderUri();
+  };
+  assert.equal(await patternsFolder({ 'file:///ws/A.md': '## A {#A .term}' }, ['file:///ws']), 'file:///ws');
+  assert.equal(await patternsFolder({ 'file:///ws/.glossary.json': '{}', 'file:///ws/a/A.md': '## A {#A .term}', 'file:///ws/b/B.md': '# B' }, ['file:///ws/a', 'file:///ws/b']), 'file:///ws');
+  assert.equal(await patternsFolder({ 'file:///a/A.md': '## A {#A .term}', 'file:///b/B.md': '# B' }, ['file:///a', 'file:///b']), undefined);
 });

@@ -1,6 +1,6 @@
 import picomatch from 'picomatch';
 import { FileFilter } from './workspace';
-import { folderPrefix } from './uris';
+import { folderPrefix, pathInFolder } from './uris';
 
 /** Folders that never belong to a glossary. */
 const alwaysSkippedFolders: readonly string[] = ['node_modules', '.git'];
@@ -30,8 +30,7 @@ export function createFileMatcher(filter: FileFilter, folderUri: string): FileMa
   const isAlwaysSkipped = (relativePath: string): boolean =>
     relativePath.split('/').some((segment) => alwaysSkippedFolders.includes(segment));
   const includesFile = (relativePath: string): boolean => !isAlwaysSkipped(relativePath) && isIncluded(prefix + relativePath) && !isExcluded(prefix + relativePath);
-  const inFolder = folderPrefix(folderUri);
-  const relativePath = (uri: string): string | undefined => (uri.startsWith(inFolder) ? decodeURIComponent(uri.slice(inFolder.length)) : undefined);
+  const relativePath = (uri: string): string | undefined => pathInFolder(uri, folderUri);
   return {
     includesFile,
     includesUri: (uri) => {
@@ -57,9 +56,7 @@ function pathPrefix(baseUri: string | undefined, folderUri: string): string {
   if (baseUri === undefined) {
     return '';
   }
-  const base = folderPrefix(baseUri);
-  const folder = folderPrefix(folderUri);
-  return folder.startsWith(base) ? decodeURIComponent(folder.slice(base.length)) : '';
+  return pathInFolder(folderPrefix(folderUri), baseUri) ?? '';
 }
 
 /** Orders paths the same way on every machine (UTF-16 code units, not the locale). */

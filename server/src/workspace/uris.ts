@@ -32,6 +32,12 @@ function decodedSegment(segment: string): string {
   }
 }
 
+/** The path (decoded, with `/`) of a URI inside a folder; undefined outside it. */
+export function pathInFolder(uri: string, folderUri: string): string | undefined {
+  const prefix = folderPrefix(folderUri);
+  return uri.startsWith(prefix) ? decodeURIComponent(uri.slice(prefix.length)) : undefined;
+}
+
 /** Whether a URI (or a path) names something inside a folder, at any depth. */
 export function isInFolder(uri: string, folderUri: string): boolean {
   return uri.startsWith(folderPrefix(folderUri));
