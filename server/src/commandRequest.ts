@@ -5,6 +5,7 @@ import { createEntry } from './features/createEntry';
 import { addIgnoredMention, excludeFiles } from './features/settingsLists';
 import { CreateEntryParams, CreateEntryResult, ExcludeFilesParams, IgnoreMentionsParams, SettingsEditResult, ServerCommands } from './protocol';
 import { showMessage } from './requestRunner';
+import { literalPath } from './workspace/fileFilter';
 import { ServerServices } from './serverServices';
 
 /**
@@ -41,8 +42,8 @@ export async function executeServerCommand(services: ServerServices, params: Exe
     const result = await excludeFiles(excluded, session, connection, settingsClient);
     await tellSettingsEdit(services, result, (file) =>
       'listedAlready' in result
-        ? l10n.t('{0} lists {1} in "{2}" already.', file, excluded!.patterns.join(', '), 'exclude')
-        : l10n.t('{0} leaves out of the glossary now, in "{1}": {2}.', file, 'exclude', excluded!.patterns.join(', ')),
+        ? l10n.t('{0} lists {1} in "{2}" already.', file, excluded!.patterns.map(literalPath).join(', '), 'exclude')
+        : l10n.t('{0} leaves out of the glossary now, in "{1}": {2}.', file, 'exclude', excluded!.patterns.map(literalPath).join(', ')),
     );
     return result;
   }

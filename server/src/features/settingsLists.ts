@@ -6,6 +6,7 @@ import { configFileName } from '../config';
 import { ExcludeFilesParams, IgnoreMentionsParams, SettingsEditResult } from '../protocol';
 import { GlossarySession } from '../session/glossarySession';
 import { applyOrReason, neverReplace } from './workspaceEdits';
+import { literalPath } from '../workspace/fileFilter';
 
 /** The lists of `.glossary.json` that quick fixes add to: entries not suggested as mentions, files left out. */
 export type SettingsListKey = 'ignoreMentionsOf' | 'exclude';
@@ -99,7 +100,7 @@ export function excludeFiles(params: ExcludeFilesParams | undefined, session: Gl
   if (!Array.isArray(patterns) || patterns.length === 0 || patterns.some((pattern) => typeof pattern !== 'string' || pattern === '') || typeof params!.configUri !== 'string') {
     return Promise.resolve({ error: l10n.t('The command needs the files to leave out and the settings file to write them to.') });
   }
-  return addToSettingsList('exclude', patterns, params!.configUri, l10n.t('Leave {0} out of the glossary', patterns.join(', ')), session, connection, client);
+  return addToSettingsList('exclude', patterns, params!.configUri, l10n.t('Leave {0} out of the glossary', patterns.map(literalPath).join(', ')), session, connection, client);
 }
 
 /**

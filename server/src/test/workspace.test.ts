@@ -7,7 +7,7 @@ import { spawnSync } from 'node:child_process';
 import { InMemoryWorkspace } from '../workspace/inMemoryWorkspace';
 import { NodeFileSystemWorkspace, toUri } from '../workspace/nodeWorkspace';
 import { Workspace } from '../workspace/workspace';
-import { createFileMatcher } from '../workspace/fileFilter';
+import { createFileMatcher, literalPath, literalPattern } from '../workspace/fileFilter';
 
 const defaultFilter = { include: ['**/*.md'], exclude: [] };
 
@@ -43,6 +43,17 @@ test('an exclude pattern naming a folder leaves out the files in it, with or wit
     const matcher = createFileMatcher({ include: ['**/*.md'], exclude: [exclude] }, 'file:///ws');
     assert.equal(matcher.includesFile('drafts/new.md'), false, exclude);
     assert.equal(matcher.includesFile('drafts.md'), true, exclude);
+  }
+});
+
+test('a literal pattern names its path alone, and gives it back for showing', () => {
+  // Each path beside one that the pattern, unescaped, would match too.
+  const paths: [string, string | undefined][] = [['README.md', undefined], ['WRITING [rules].md', 'WRITING r.md'], ['notes*.md', 'notes-old.md'], ['x?.md', 'xy.md'], ['a/{b,c}/(d)!+@|.md', undefined], ['back\\slash.md', undefined]];
+  for (const [path, alike] of paths) {
+    const matcher = createFileMatcher({ include: ['**/*.md'], exclude: [literalPattern(path)] }, 'file:///ws');
+    assert.equal(matcher.includesFile(path), false, path);
+    if (alike !== undefined) assert.equal(matcher.includesFile(alike), true, alike);
+    assert.equal(literalPath(literalPattern(path)), path);
   }
 });
 

@@ -22,6 +22,11 @@ export function literalPattern(path: string): string {
   return path.replace(/[\\*?[\](){}!+@|]/g, '\\$&');
 }
 
+/** The path a pattern of `literalPattern` names, for showing it. */
+export function literalPath(pattern: string): string {
+  return pattern.replace(/\\(.)/g, '$1');
+}
+
 /** Compiles the include and exclude patterns once for a listing of the folder `folderUri`. */
 export function createFileMatcher(filter: FileFilter, folderUri: string): FileMatcher {
   const isIncluded = picomatch([...filter.include]);
