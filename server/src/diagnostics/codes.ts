@@ -21,6 +21,8 @@ export enum DiagnosticCode {
   SeeAlsoIndexNotLast = 'seealso-index-not-last',
   /** An entry has sections after its see-also section, which the layout rules make its last. */
   SectionAfterSeeAlso = 'section-after-seealso',
+  /** A section of an entry, one level below its heading, has none of the classes `.explanation`, `.haiku`, `.seealso`. */
+  MissingSectionClass = 'missing-section-class',
   /** A code block is fenced with backticks where the glossary's rule asks for `~~~`. */
   FenceStyle = 'fence-style',
   /** A code fence or comment is never closed in its file: in the book it runs on into the next files. */
@@ -69,6 +71,7 @@ export const defaultSeverities: Readonly<Record<DiagnosticCode, SeveritySetting>
   [DiagnosticCode.SeeAlsoUnsorted]: 'warning',
   [DiagnosticCode.SeeAlsoIndexNotLast]: 'warning',
   [DiagnosticCode.SectionAfterSeeAlso]: 'warning',
+  [DiagnosticCode.MissingSectionClass]: 'warning',
   [DiagnosticCode.FenceStyle]: 'information',
   [DiagnosticCode.UnclosedBlock]: 'warning',
   [DiagnosticCode.HeadingInText]: 'warning',

@@ -4,7 +4,7 @@ import { GlossaryDocument } from '../parse/model';
 import { Check } from './check';
 import { DiagnosticCode } from './codes';
 import { GlossaryDiagnostic } from './diagnostic';
-import { checkAnchorFileMatch, checkChapterHeading, checkCodeBlocksInText, checkFenceStyle, checkHeadingsInText, checkOneEntryPerFile, checkUnclosedBlocks } from './fileChecks';
+import { checkAnchorFileMatch, checkChapterHeading, checkCodeBlocksInText, checkFenceStyle, checkHeadingsInText, checkOneEntryPerFile, checkSectionClasses, checkUnclosedBlocks } from './fileChecks';
 import { checkIndexAnchor, checkIndexLinks, checkListedInIndex } from './indexChecks';
 import { checkAmbiguousLinks, checkBrokenLinks, checkDuplicateAnchors } from './linkChecks';
 import { checkUnlinkedMentions } from './mentionChecks';
@@ -21,6 +21,7 @@ const checks: Readonly<Record<DiagnosticCode, Check>> = {
   [DiagnosticCode.SeeAlsoUnsorted]: checkSeeAlsoSorted,
   [DiagnosticCode.SeeAlsoIndexNotLast]: checkSeeAlsoEndsWithIndex,
   [DiagnosticCode.SectionAfterSeeAlso]: checkSeeAlsoLast,
+  [DiagnosticCode.MissingSectionClass]: checkSectionClasses,
   [DiagnosticCode.FenceStyle]: checkFenceStyle,
   [DiagnosticCode.UnclosedBlock]: checkUnclosedBlocks,
   [DiagnosticCode.HeadingInText]: checkHeadingsInText,

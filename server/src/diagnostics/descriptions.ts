@@ -22,6 +22,8 @@ export function describeDiagnosticCode(code: DiagnosticCode): string {
       return l10n.t('[Index](#Index) is missing from the see-also list or not its last item.');
     case DiagnosticCode.SectionAfterSeeAlso:
       return l10n.t('An entry has sections after its see-also section, which should be its last.');
+    case DiagnosticCode.MissingSectionClass:
+      return l10n.t('A section of an entry (### under ##) has none of the classes .explanation, .haiku and .seealso.');
     case DiagnosticCode.FenceStyle:
       return l10n.t('A code block is fenced with backticks instead of ~~~.');
     case DiagnosticCode.UnclosedBlock:

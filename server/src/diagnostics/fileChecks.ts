@@ -101,6 +101,37 @@ export const checkChapterHeading: Check = function* ({ document, index, config }
   };
 };
 
+/** The classes of an entry's sections: `.explanation`, and for the last two `.haiku` and `.seealso`. */
+export const sectionClasses: readonly string[] = ['explanation', 'haiku', 'seealso'];
+
+/**
+ * `missing-section-class`: a section one level below its entry's heading (`###` under `##`) carries
+ * none of the section classes, which the layout rules give each such section. A heading in a quote
+ * or list item (indented, which no section's is) is no section.
+ */
+export const checkSectionClasses: Check = function* ({ document }) {
+  for (const entry of document.entries) {
+    const level = entry.heading.level + 1;
+    for (const { heading } of entry.sections) {
+      if (heading.level !== level || heading.range.start.character !== 0 || heading.classes.some((name) => sectionClasses.includes(name))) {
+        continue;
+      }
+      const blockAsText = heading.explicitId ? undefined : (unclosedEmphasisIn(document, heading) ?? attributeBlockReadAsText(heading.text));
+      const rule = l10n.t('the layout rules give every level-{0} section of an entry the class .explanation (the haikus .haiku, the see-also list .seealso)', level);
+      yield {
+        range: heading.range,
+        code: DiagnosticCode.MissingSectionClass,
+        message:
+          blockAsText === undefined
+            ? l10n.t('The section "{0}" has no class .explanation: {1}.', heading.plainText, rule)
+            : l10n.t('The section "{0}" {1}; {2}.', heading.plainText.replace(/\s*\{[^{]*$/, ''), blockAsText, rule),
+        data: { kind: DiagnosticCode.MissingSectionClass },
+        relatedInformation: [],
+      };
+    }
+  }
+};
+
 /** Why a heading's attribute block is text when a `*` or `_` run before it is never closed (as `unclosed-block` says there). */
 function unclosedEmphasisIn(document: GlossaryDocument, heading: Heading): string | undefined {
   const line = heading.range.start.line;

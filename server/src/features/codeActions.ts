@@ -6,18 +6,21 @@ import { entryFileUri, fileNameId, isMarkdownFile } from '../workspace/uris';
 import { DiagnosticCode } from '../diagnostics/codes';
 import { GlossaryDiagnostic } from '../diagnostics/diagnostic';
 import { seeAlsoCollator } from '../diagnostics/seeAlsoChecks';
-import { attributeBlockReadAsText } from '../diagnostics/fileChecks';
+import { attributeBlockReadAsText, sectionClasses } from '../diagnostics/fileChecks';
 import { WorkspaceIndex } from '../index/workspaceIndex';
-import { Entry, GlossaryDocument } from '../parse/model';
+import { Entry, GlossaryDocument, Heading } from '../parse/model';
+import { parseGlossaryDocument } from '../parse/parser';
 import { textFingerprint } from '../parse/fingerprint';
 import { parseAttributeBlock } from '../parse/attributes';
 import { CreateEntryParams, ExcludeFilesParams, IgnoreMentionsParams, ServerCommands } from '../protocol';
 import { excludePatterns, filesToLeaveOut } from './leaveOut';
 import { anchorPlace } from '../index/anchorDescription';
+import { indexId } from '../index/indexPage';
 import { toLspDiagnostic } from './diagnostics';
 import { rangeContains, sameRange } from './locate';
 import { titleForMissingId } from './missingEntries';
 import { idAttribute, readsAsHeading } from './newEntry';
+import { headingAttributeEdit } from './headingAttributes';
 import { neverReplace } from './workspaceEdits';
 import { idEditsByUri } from './rename';
 import { definedOnce, entryWithId, isCopyUnderOtherName, isFileNameMeant, misnamedEntryFile, titleUntoldById } from '../index/entryQueries';
@@ -179,6 +182,8 @@ function quickFixes(input: CodeActionInput, model: GlossaryDocument, diagnostic:
       return indexAnchorFixes(input, diagnostic, data.indexPageUri);
     case DiagnosticCode.MissingChapterHeading:
       return [...leaveOutFixes(input, model, diagnostic), ...chapterHeadingFixes(input, model, diagnostic)];
+    case DiagnosticCode.MissingSectionClass:
+      return sectionClassFixes(input, model, diagnostic);
     case DiagnosticCode.SeeAlsoMissingBodyLink:
       return bodyLinkToSeeAlsoFixes(input, model, diagnostic, data.target);
     case DiagnosticCode.SeeAlsoNotReciprocal:
@@ -349,6 +354,40 @@ function chapterHeadingFixes(input: CodeActionInput, model: GlossaryDocument, di
   // Only the classes missing: the writer surely meant this heading.
   const onlyClassesMissing = heading.level === 2 && heading.explicitId;
   return [quickFix(l10n.t('Make it the chapter heading: {0}', line), diagnostic, editOf(input, [TextEdit.replace(heading.range, line)]), onlyClassesMissing)];
+}
+
+/**
+ * Give a section the class it lacks: `.explanation`; `.haiku` where its heading speaks of haikus and
+ * the entry has none yet, preferred then; `.seealso` where the entry has no see-also section,
+ * preferred where the section links the index, as see-also lists end. Not offered where pandoc
+ * would not read the class, or where the heading ends in an attribute block it reads as text.
+ */
+function sectionClassFixes(input: CodeActionInput, model: GlossaryDocument, diagnostic: GlossaryDiagnostic): CodeAction[] {
+  const entry = entryContaining(model, diagnostic.range.start);
+  const section = entry?.sections.find((candidate) => sameRange(candidate.heading.range, diagnostic.range));
+  // A block pandoc reads as text (`{.explanation` unclosed) is the writer's to mend: a second block after it would hide it.
+  if (entry === undefined || section === undefined || attributeBlockReadAsText(section.heading.text) !== undefined) {
+    return [];
+  }
+  const entryHas = (name: string): boolean => entry.sections.some((other) => other.heading.classes.includes(name));
+  const haiku = /haiku/i.test(section.heading.plainText) && !entryHas('haiku');
+  const seeAlso = entry.seeAlso === undefined;
+  const listsIndex = seeAlso && entry.bodyLinks.some((link) => link.target === indexId && rangeContains(section.range, link.range.start));
+  const offered = sectionClasses.filter((name) => name === 'explanation' || (name === 'haiku' ? haiku : seeAlso));
+  const preferred = haiku ? 'haiku' : listsIndex ? 'seealso' : 'explanation';
+  return offered.flatMap((name) => {
+    const edit = headingAttributeEdit(section.heading, input.document, `.${name}`);
+    return readsWithClass(input.document, section.heading, edit, name) ? [quickFix(l10n.t('Give the section the class .{0}', name), diagnostic, editOf(input, [edit]), name === preferred)] : [];
+  });
+}
+
+/** Whether the heading, edited, reads as the same heading with the class (a block pandoc reads as text would stay text). */
+function readsWithClass(document: TextDocument, heading: Heading, edit: TextEdit, name: string): boolean {
+  const lines = TextDocument.create('untitled:heading', 'markdown', 0, document.getText({ start: { line: heading.range.start.line, character: 0 }, end: heading.range.end }));
+  const shift = (position: Position): Position => ({ line: position.line - heading.range.start.line, character: position.character });
+  const edited = TextDocument.applyEdits(lines, [{ range: { start: shift(edit.range.start), end: shift(edit.range.end) }, newText: edit.newText }]);
+  const read = parseGlossaryDocument(edited, 'untitled:heading', 0).headings[0];
+  return read !== undefined && read.level === heading.level && read.plainText === heading.plainText && read.classes.includes(name);
 }
 
 /** Name the linked term in the entry's see-also list, in order, with the title of its entry. */

@@ -1,8 +1,9 @@
 import { TextEdit } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { indexPageHeading, indexSections, IndexSection } from '../index/indexPage';
+import { indexId, indexPageHeading, indexSections, IndexSection } from '../index/indexPage';
 import { GlossaryDocument, Heading, Link } from '../parse/model';
 import { insertLinkEdit, lineBreakOf, lineText, markdownLink } from './seeAlsoEdits';
+import { headingAttributeEdit } from './headingAttributes';
 
 /** Where an entry goes on the index page: the edit, and the letter section it goes under (undefined on a page without sections). */
 export interface IndexInsertion {
@@ -46,11 +47,7 @@ function indexLetterOf(title: string, locale: string): string {
 export function indexAnchorEdit(page: GlossaryDocument, text: TextDocument): { readonly edit: TextEdit; readonly newHeading: string | undefined } {
   const heading = indexPageHeading(page);
   if (heading !== undefined && !heading.explicitId) {
-    const edit = heading.attributesRange
-      ? TextEdit.insert({ line: heading.attributesRange.start.line, character: heading.attributesRange.start.character + 1 }, '#Index ')
-      : // At the end of the line: after closing hashes (`## Index ##`) an attribute block still counts, before them it is text.
-        TextEdit.insert({ line: heading.textRange.end.line, character: lineText(text, heading.textRange.end.line).trimEnd().length }, ' {#Index}');
-    return { edit, newHeading: undefined };
+    return { edit: headingAttributeEdit(heading, text, `#${indexId}`), newHeading: undefined };
   }
   const sectionLevels = indexSections(page).map((section) => section.heading.level);
   const level = sectionLevels.length > 0 ? Math.max(1, Math.min(...sectionLevels) - 1) : 1;

@@ -149,6 +149,7 @@ test('check --format sarif prints a SARIF 2.1.0 log with a rule per code and 1-b
       ['seealso-unsorted', { level: 'warning' }],
       ['seealso-index-not-last', { level: 'warning' }],
       ['section-after-seealso', { level: 'warning' }],
+      ['missing-section-class', { level: 'warning' }],
       ['fence-style', { level: 'note' }],
       ['unclosed-block', { level: 'warning' }],
       ['heading-in-text', { level: 'warning' }],

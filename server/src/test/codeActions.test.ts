@@ -8,7 +8,7 @@ import { computeDiagnostics } from '../diagnostics/computeDiagnostics';
 import { codeActions, filesEditedByQuickFixes, fixAllSeeAlsoKind } from '../features/codeActions';
 import { ServerCommands } from '../protocol';
 import { entryLines, indexOf, rangeText, uriOf } from './support/tinyWorkspace';
-import { pandocCodeBlocksOfText, pandocFactsOfText } from './pandoc';
+import { pandocCodeBlocksOfText, pandocFactsOfText, pandocHeadingClassesOfText } from './pandoc';
 import { corpusEntries } from './corpus';
 import { createFileMatcher } from '../workspace/fileFilter';
 import * as fs from 'node:fs';
@@ -845,4 +845,48 @@ test('code-block-in-text on the real glossary: LangChain.md glues three ~~~pytho
   assert.match(code[0]!, /^retriever = vectorstore\.as_retriever\(\)\n/);
   // Only the three blank lines came in.
   assert.equal(fixed, text.split('\n').flatMap((line, k) => ([73, 84, 95].includes(k) ? ['', line] : [line])).join('\n'));
+});
+
+test('missing-section-class: the quick fix gives the section .explanation, in its attribute block or after its closing hashes, as pandoc reads it; .haiku or .seealso where the section is that', async () => {
+  const entry = (...body: string[]): Record<string, readonly string[]> => ({ 'Index.md': index, 'A.md': ['## A {#A .chapter .small .term}', '', 'Text.', '', ...body, '', '### Siehe {.seealso}', '', '[Index](#Index) |'] });
+  const fixesOf = (files: Record<string, readonly string[]>) => {
+    const { actions, document } = actionsOf(files, 'A.md', ['quickfix']);
+    return { actions: actions.filter((action) => action.diagnostics?.[0]?.code === 'missing-section-class'), document };
+  };
+  const cases: [string, string][] = [
+    ['### Leaderboard', '### Leaderboard {.explanation}'],
+    ['### Leaderboard   ', '### Leaderboard {.explanation}   '],
+    ['### Quellen {#quellen}', '### Quellen {#quellen .explanation}'],
+    ['### Quellen { #quellen }', '### Quellen { #quellen .explanation}'],
+    ['### Quellen {}', '### Quellen {.explanation}'],
+    ['### *Ende* ###', '### *Ende* ### {.explanation}'],
+  ];
+  for (const [heading, fixed] of cases) {
+    const { actions, document } = fixesOf(entry(heading, '', 'Mehr.'));
+    assert.deepEqual(titlesAndPreference(actions), [['Give the section the class .explanation', true]], heading);
+    const text = applied(actions[0], document);
+    assert.equal(text[4], fixed);
+    assert.deepEqual((await pandocHeadingClassesOfText(text.join('\n')))[1], ['explanation'], `pandoc reads the class of ${fixed}`);
+  }
+  // A setext heading under a level-1 entry: the block goes on its text line.
+  const setext = { 'Index.md': index, 'A.md': ['# A {#A .chapter .small .term}', '', 'Unterpunkt', '----------', '', 'Text.'] };
+  const setextFix = fixesOf(setext);
+  const setextText = applied(setextFix.actions[0], setextFix.document);
+  assert.deepEqual(setextText.slice(2, 4), ['Unterpunkt {.explanation}', '----------']);
+  assert.deepEqual((await pandocHeadingClassesOfText(setextText.join('\n')))[1], ['explanation']);
+  // The haikus, where the entry has none: .haiku preferred.
+  assert.deepEqual(titlesAndPreference(fixesOf(entry('### KI-Haikus zu A', '', 'Reif.')).actions), [
+    ['Give the section the class .explanation', false],
+    ['Give the section the class .haiku', true],
+  ]);
+  // No see-also section, and this one ends in [Index](#Index): .seealso preferred.
+  const noSeeAlso = { 'Index.md': index, 'A.md': ['## A {#A .chapter .small .term}', '', 'Text.', '', '### Verwandte Themen', '', '[Index](#Index) |'] };
+  const seeAlsoFix = fixesOf(noSeeAlso);
+  assert.deepEqual(titlesAndPreference(seeAlsoFix.actions), [
+    ['Give the section the class .explanation', false],
+    ['Give the section the class .seealso', true],
+  ]);
+  assert.equal(applied(seeAlsoFix.actions[1], seeAlsoFix.document)[4], '### Verwandte Themen {.seealso}');
+  // A block pandoc reads as text would stay text after the class: no fix.
+  assert.deepEqual(fixesOf(entry('### Leaderboard {.explanation', '', 'Mehr.')).actions, []);
 });

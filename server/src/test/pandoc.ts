@@ -69,6 +69,20 @@ export async function pandocCodeBlocksOfText(text: string): Promise<string[]> {
   return code;
 }
 
+/** The classes of each heading pandoc finds in a text, in order. */
+export async function pandocHeadingClassesOfText(text: string): Promise<string[][]> {
+  const classes: string[][] = [];
+  const visit = (node: Json): void => {
+    if (Array.isArray(node)) node.forEach(visit);
+    else if (node !== null && typeof node === 'object') {
+      if (node.t === 'Header') classes.push(((node.c as Json[])[1] as Json[])[1] as string[]);
+      Object.values(node).forEach(visit);
+    }
+  };
+  visit(await pandocBlocks([], text));
+  return classes;
+}
+
 /** The text of headings and of link labels, as pandoc's `stringify` reads them, in document order. */
 export interface PandocTexts {
   readonly headings: string[];

@@ -199,6 +199,14 @@ test('the real glossary reproduces the facts measured with pandoc', async (t) =>
     );
   });
 
+  // Counted on pandoc's JSON AST: the headings one level below a .term heading, before the next one, with none of the three classes.
+  await t.test('1 section lacks its class: Hallucination.md\'s "### Leaderboard"', () => {
+    assert.deepEqual(
+      withCode(found, DiagnosticCode.MissingSectionClass).map((diagnostic) => `${diagnostic.file}:${diagnostic.range.start.line + 1}`),
+      ['Hallucination.md:84'],
+    );
+  });
+
   await t.test('56 files have a see-also list out of German alphabetical order', () => {
     assert.equal(distinctFiles(found, DiagnosticCode.SeeAlsoUnsorted), 56);
   });

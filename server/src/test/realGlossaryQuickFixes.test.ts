@@ -168,6 +168,8 @@ test('every quick fix on the real glossary changes only the ranges it names, in 
     'Change to "…"',
     'Change to "…", the entry "…"',
     'Change to "…", the section "…" in …',
+    // Hallucination.md's "### Leaderboard".
+    'Give the section the class .explanation',
     // LangChain.md's three code blocks glued to their list items' text.
     'Insert a blank line before the code block',
     'Link "…" to #…',

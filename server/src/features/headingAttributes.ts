@@ -1,0 +1,23 @@
+import { TextEdit } from 'vscode-languageserver';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { Heading } from '../parse/model';
+import { lineText } from './seeAlsoEdits';
+
+/**
+ * Writes an item (`#Index`, `.explanation`) into a heading's attribute block: an id first, right
+ * after the `{`, a class last, before the `}`. A heading without a block gets `{item}` at the end
+ * of its line: after closing hashes (`## Index ##`) a block still counts, before them it is text.
+ */
+export function headingAttributeEdit(heading: Heading, text: TextDocument, item: string): TextEdit {
+  const block = heading.attributesRange;
+  if (block === undefined) {
+    const line = heading.textRange.end.line;
+    return TextEdit.insert({ line, character: lineText(text, line).trimEnd().length }, ` {${item}}`);
+  }
+  if (item.startsWith('#')) {
+    return TextEdit.insert({ line: block.start.line, character: block.start.character + 1 }, `${item} `);
+  }
+  const closingBrace = { line: block.end.line, character: block.end.character - 1 };
+  const before = text.getText({ start: { line: closingBrace.line, character: Math.max(0, closingBrace.character - 1) }, end: closingBrace });
+  return TextEdit.insert(closingBrace, /^[{\s]$/.test(before) ? item : ` ${item}`);
+}
