@@ -23,6 +23,8 @@ export enum DiagnosticCode {
   SectionAfterSeeAlso = 'section-after-seealso',
   /** A section of an entry, one level below its heading, has none of the classes `.explanation`, `.haiku`, `.seealso`. */
   MissingSectionClass = 'missing-section-class',
+  /** Sections stand between an entry's haiku section and its see-also section, which the layout rules make its last two. */
+  SectionAfterHaiku = 'section-after-haiku',
   /** A code block is fenced with backticks where the glossary's rule asks for `~~~`. */
   FenceStyle = 'fence-style',
   /** A code fence or comment is never closed in its file: in the book it runs on into the next files. */
@@ -72,6 +74,7 @@ export const defaultSeverities: Readonly<Record<DiagnosticCode, SeveritySetting>
   [DiagnosticCode.SeeAlsoIndexNotLast]: 'warning',
   [DiagnosticCode.SectionAfterSeeAlso]: 'warning',
   [DiagnosticCode.MissingSectionClass]: 'warning',
+  [DiagnosticCode.SectionAfterHaiku]: 'warning',
   [DiagnosticCode.FenceStyle]: 'information',
   [DiagnosticCode.UnclosedBlock]: 'warning',
   [DiagnosticCode.HeadingInText]: 'warning',

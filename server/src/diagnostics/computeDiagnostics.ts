@@ -9,7 +9,7 @@ import { checkIndexAnchor, checkIndexLinks, checkListedInIndex } from './indexCh
 import { checkAmbiguousLinks, checkBrokenLinks, checkDuplicateAnchors } from './linkChecks';
 import { checkUnlinkedMentions } from './mentionChecks';
 import { checkOrphanEntries, checkSeeAlsoNamesBodyLinks, checkSeeAlsoReciprocal, checkSelfLinks } from './linkGraphChecks';
-import { checkSeeAlsoEndsWithIndex, checkSeeAlsoLast, checkSeeAlsoPresent, checkSeeAlsoSorted } from './seeAlsoChecks';
+import { checkHaikusBeforeSeeAlso, checkSeeAlsoEndsWithIndex, checkSeeAlsoLast, checkSeeAlsoPresent, checkSeeAlsoSorted } from './seeAlsoChecks';
 
 const checks: Readonly<Record<DiagnosticCode, Check>> = {
   [DiagnosticCode.BrokenLink]: checkBrokenLinks,
@@ -22,6 +22,7 @@ const checks: Readonly<Record<DiagnosticCode, Check>> = {
   [DiagnosticCode.SeeAlsoIndexNotLast]: checkSeeAlsoEndsWithIndex,
   [DiagnosticCode.SectionAfterSeeAlso]: checkSeeAlsoLast,
   [DiagnosticCode.MissingSectionClass]: checkSectionClasses,
+  [DiagnosticCode.SectionAfterHaiku]: checkHaikusBeforeSeeAlso,
   [DiagnosticCode.FenceStyle]: checkFenceStyle,
   [DiagnosticCode.UnclosedBlock]: checkUnclosedBlocks,
   [DiagnosticCode.HeadingInText]: checkHeadingsInText,

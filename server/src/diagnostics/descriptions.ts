@@ -24,6 +24,8 @@ export function describeDiagnosticCode(code: DiagnosticCode): string {
       return l10n.t('An entry has sections after its see-also section, which should be its last.');
     case DiagnosticCode.MissingSectionClass:
       return l10n.t('A section of an entry (### under ##) has none of the classes .explanation, .haiku and .seealso.');
+    case DiagnosticCode.SectionAfterHaiku:
+      return l10n.t("Sections stand between an entry's haiku section and its see-also section, which should be its last two.");
     case DiagnosticCode.FenceStyle:
       return l10n.t('A code block is fenced with backticks instead of ~~~.');
     case DiagnosticCode.UnclosedBlock:

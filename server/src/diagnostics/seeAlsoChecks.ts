@@ -135,6 +135,51 @@ export const checkSeeAlsoLast: Check = function* ({ document, config }) {
   }
 };
 
+/**
+ * The sections of an entry's level (`###` under `##`) between its haiku section and its see-also
+ * section, which the layout rules make the entry's last two; undefined when it lacks either, or the
+ * haikus follow the list (which `section-after-seealso` reports).
+ */
+export function sectionsAfterHaiku(entry: Entry): { readonly haiku: Section; readonly seeAlso: Section; readonly between: readonly Section[] } | undefined {
+  const seeAlso = entry.seeAlso?.section;
+  const level = entry.heading.level + 1;
+  const haiku = entry.sections.find((section) => section.heading.level === level && section.heading.classes.includes('haiku'));
+  if (seeAlso === undefined || haiku === undefined || haiku.range.start.line > seeAlso.range.start.line) {
+    return undefined;
+  }
+  // Headings in a quote or list item (indented) are no sections; those of level 4 belong to the haiku section.
+  const between = entry.sections.filter(
+    (section) =>
+      section.heading.range.start.line > haiku.range.start.line &&
+      section.heading.range.start.line < seeAlso.range.start.line &&
+      section.heading.level <= level &&
+      section.heading.range.start.character === 0,
+  );
+  return between.length === 0 ? undefined : { haiku, seeAlso, between };
+}
+
+/** `section-after-haiku`: sections stand between an entry's haiku and see-also sections. Reported once, at the first of them. */
+export const checkHaikusBeforeSeeAlso: Check = function* ({ document }) {
+  for (const entry of document.entries) {
+    const found = sectionsAfterHaiku(entry);
+    if (found === undefined) {
+      continue;
+    }
+    const { haiku, between } = found;
+    const first = between[0]!.heading.plainText;
+    yield {
+      range: between[0]!.heading.range,
+      code: DiagnosticCode.SectionAfterHaiku,
+      message:
+        between.length === 1
+          ? l10n.t('The section "{0}" stands between the haikus and the see-also list of "{1}", which should end the entry: move it above the haikus.', first, entry.title)
+          : l10n.t('{0} sections, from "{1}" on, stand between the haikus and the see-also list of "{2}", which should end the entry: move them above the haikus.', between.length, first, entry.title),
+      data: { kind: DiagnosticCode.SectionAfterHaiku },
+      relatedInformation: [{ uri: document.uri, range: haiku.heading.range, message: l10n.t('The haiku section of the entry.') }],
+    };
+  }
+};
+
 /** What the sections after an entry's see-also list (`after`, at least one) seem to be, and what to do. */
 function sectionsAfterSeeAlsoMessage(entry: Entry, after: readonly Section[], termClass: string): string {
   const first = after[0]!.heading.plainText;

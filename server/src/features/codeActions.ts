@@ -5,7 +5,7 @@ import { configFileName, GlossaryConfig } from '../config';
 import { entryFileUri, fileNameId, isMarkdownFile } from '../workspace/uris';
 import { DiagnosticCode } from '../diagnostics/codes';
 import { GlossaryDiagnostic } from '../diagnostics/diagnostic';
-import { seeAlsoCollator } from '../diagnostics/seeAlsoChecks';
+import { sectionsAfterHaiku, seeAlsoCollator } from '../diagnostics/seeAlsoChecks';
 import { attributeBlockReadAsText, sectionClasses } from '../diagnostics/fileChecks';
 import { WorkspaceIndex } from '../index/workspaceIndex';
 import { Entry, GlossaryDocument, Heading } from '../parse/model';
@@ -26,7 +26,7 @@ import { idEditsByUri } from './rename';
 import { definedOnce, entryWithId, isCopyUnderOtherName, isFileNameMeant, misnamedEntryFile, titleUntoldById } from '../index/entryQueries';
 import { linkFirstMentionsEdits, linkMentionEdit, linkMentionsKind } from './mentionLinks';
 import { addToIndexEdit, indexAnchorEdit } from './indexPageEdits';
-import { addSeeAlsoEdit, insertSeeAlsoLinkEdit, seeAlsoHeadingText, sortSeeAlsoEdits } from './seeAlsoEdits';
+import { addSeeAlsoEdit, insertSeeAlsoLinkEdit, lineBreakOf, seeAlsoHeadingText, sortSeeAlsoEdits } from './seeAlsoEdits';
 import { replacementsFor } from '../diagnostics/replacements';
 import { entryContaining } from '../parse/positions';
 import { idProblem, newEntryProblem, newIdProblem } from '../index/idRules';
@@ -184,6 +184,8 @@ function quickFixes(input: CodeActionInput, model: GlossaryDocument, diagnostic:
       return [...leaveOutFixes(input, model, diagnostic), ...chapterHeadingFixes(input, model, diagnostic)];
     case DiagnosticCode.MissingSectionClass:
       return sectionClassFixes(input, model, diagnostic);
+    case DiagnosticCode.SectionAfterHaiku:
+      return aboveHaikusFixes(input, model, diagnostic);
     case DiagnosticCode.SeeAlsoMissingBodyLink:
       return bodyLinkToSeeAlsoFixes(input, model, diagnostic, data.target);
     case DiagnosticCode.SeeAlsoNotReciprocal:
@@ -388,6 +390,32 @@ function readsWithClass(document: TextDocument, heading: Heading, edit: TextEdit
   const edited = TextDocument.applyEdits(lines, [{ range: { start: shift(edit.range.start), end: shift(edit.range.end) }, newText: edit.newText }]);
   const read = parseGlossaryDocument(edited, 'untitled:heading', 0).headings[0];
   return read !== undefined && read.level === heading.level && read.plainText === heading.plainText && read.classes.includes(name);
+}
+
+/**
+ * Move the sections between an entry's haikus and its see-also list above the haikus: the lines
+ * from the haiku heading to the first of them change places with those from there to the see-also
+ * heading. Not offered where the entry's closing `----` stands between (it would move along).
+ */
+function aboveHaikusFixes(input: CodeActionInput, model: GlossaryDocument, diagnostic: GlossaryDiagnostic): CodeAction[] {
+  const entry = entryContaining(model, diagnostic.range.start);
+  const found = entry && sectionsAfterHaiku(entry);
+  if (entry === undefined || found === undefined || !sameRange(found.between[0]!.heading.range, diagnostic.range)) {
+    return [];
+  }
+  const [haikuLine, firstLine, seeAlsoLine] = [found.haiku, found.between[0]!, found.seeAlso].map((section) => section.heading.range.start.line) as [number, number, number];
+  if (entry.closingRuleLine !== undefined && entry.closingRuleLine > haikuLine && entry.closingRuleLine < seeAlsoLine) {
+    return [];
+  }
+  const lines = (from: number, to: number): string => input.document.getText({ start: { line: from, character: 0 }, end: { line: to, character: 0 } });
+  // Each block ends in a blank line before the heading that follows it, as pandoc needs one before a heading.
+  const apart = (block: string): string => (/(?:\r\n|\n|\r)[ \t]*(?:\r\n|\n|\r)$/.test(block) ? block : block + lineBreakOf(input.document));
+  const edit = TextEdit.replace({ start: { line: haikuLine, character: 0 }, end: { line: seeAlsoLine, character: 0 } }, apart(lines(firstLine, seeAlsoLine)) + apart(lines(haikuLine, firstLine)));
+  const title =
+    found.between.length === 1
+      ? l10n.t('Move the section "{0}" above the haikus', found.between[0]!.heading.plainText)
+      : l10n.t('Move the {0} sections from "{1}" on above the haikus', found.between.length, found.between[0]!.heading.plainText);
+  return [quickFix(title, diagnostic, editOf(input, [edit]), true)];
 }
 
 /** Name the linked term in the entry's see-also list, in order, with the title of its entry. */

@@ -8,7 +8,7 @@ import { computeDiagnostics } from '../diagnostics/computeDiagnostics';
 import { codeActions, filesEditedByQuickFixes, fixAllSeeAlsoKind } from '../features/codeActions';
 import { ServerCommands } from '../protocol';
 import { entryLines, indexOf, rangeText, uriOf } from './support/tinyWorkspace';
-import { pandocCodeBlocksOfText, pandocFactsOfText, pandocHeadingClassesOfText } from './pandoc';
+import { pandocCodeBlocksOfText, pandocFactsOfText, pandocHeadingClassesOfText, pandocTextsOfText } from './pandoc';
 import { corpusEntries } from './corpus';
 import { createFileMatcher } from '../workspace/fileFilter';
 import * as fs from 'node:fs';
@@ -889,4 +889,39 @@ test('missing-section-class: the quick fix gives the section .explanation, in it
   assert.equal(applied(seeAlsoFix.actions[1], seeAlsoFix.document)[4], '### Verwandte Themen {.seealso}');
   // A block pandoc reads as text would stay text after the class: no fix.
   assert.deepEqual(fixesOf(entry('### Leaderboard {.explanation', '', 'Mehr.')).actions, []);
+});
+
+test('section-after-haiku: the quick fix moves the sections between the haikus and the see-also list above the haikus, byte for byte, and pandoc reads the headings in the new order', async () => {
+  const files = (...body: string[]): Record<string, readonly string[]> => ({
+    'Index.md': index,
+    'A.md': ['## A {#A .chapter .small .term}', '', 'Text.', '', '### KI-Haikus zu A {.haiku}', '', 'Haiku.', '', ...body, '### Siehe {.seealso}', '', '[Index](#Index) |', '', '----'],
+  });
+  const fixOf = (input: Record<string, readonly string[]>) => {
+    const { actions, document } = actionsOf(input, 'A.md', ['quickfix']);
+    return { actions: actions.filter((action) => action.diagnostics?.[0]?.code === 'section-after-haiku'), document };
+  };
+  const two = fixOf(files('### Geschichte {.explanation}', '', 'Alt.', '', '#### Früher', '', 'Sehr alt.', '', '### Quellen {.explanation}', '', 'Buch.', ''));
+  assert.deepEqual(titlesAndPreference(two.actions), [['Move the 2 sections from "Geschichte" on above the haikus', true]]);
+  const moved = applied(two.actions[0], two.document);
+  assert.deepEqual(moved, [
+    '## A {#A .chapter .small .term}', '', 'Text.', '',
+    '### Geschichte {.explanation}', '', 'Alt.', '', '#### Früher', '', 'Sehr alt.', '', '### Quellen {.explanation}', '', 'Buch.', '',
+    '### KI-Haikus zu A {.haiku}', '', 'Haiku.', '',
+    '### Siehe {.seealso}', '', '[Index](#Index) |', '', '----',
+  ]);
+  assert.deepEqual((await pandocTextsOfText(moved.join('\n'))).headings, ['A', 'Geschichte', 'Früher', 'Quellen', 'KI-Haikus zu A', 'Siehe']);
+  // CRLF line breaks stay; a block without a blank line at its end gets one.
+  const crlfLines = files('### Geschichte {.explanation}', '', 'Alt.', '')['A.md']!;
+  const crlf = fixOf({ 'Index.md': index, 'A.md': crlfLines.map((line, i) => (i < crlfLines.length - 1 ? `${line}\r` : line)) });
+  const crlfMoved = applied(crlf.actions[0], crlf.document).join('\n');
+  assert.ok(!/[^\r]\n/.test(crlfMoved), 'every line break stays CRLF');
+  assert.deepEqual((await pandocTextsOfText(crlfMoved)).headings, ['A', 'Geschichte', 'KI-Haikus zu A', 'Siehe']);
+  const glued = fixOf(files('### Geschichte {.explanation}', '', 'Alt.', '### Quellen {.explanation}', '', 'Buch.', ''));
+  assert.equal(glued.actions.length, 1);
+  assert.deepEqual((await pandocTextsOfText(applied(glued.actions[0], glued.document).join('\n'))).headings, ['A', 'Geschichte', 'KI-Haikus zu A', 'Siehe']);
+  // A heading right under the haiku heading (pandoc reads both): the haiku block gets its blank line.
+  const under = fixOf({ 'Index.md': index, 'A.md': ['## A {#A .chapter .small .term}', '', '### KI-Haikus zu A {.haiku}', '### Geschichte {.explanation}', '', 'Alt.', '', '### Siehe {.seealso}', '', '[Index](#Index) |'] });
+  assert.deepEqual(applied(under.actions[0], under.document).slice(2), ['### Geschichte {.explanation}', '', 'Alt.', '', '### KI-Haikus zu A {.haiku}', '', '### Siehe {.seealso}', '', '[Index](#Index) |']);
+  // The closing rule between them: no fix.
+  assert.deepEqual(fixOf({ 'Index.md': index, 'A.md': ['## A {#A .chapter .small .term}', '', '### KI-Haikus zu A {.haiku}', '', 'Haiku.', '', '----', '', '### Geschichte {.explanation}', '', 'Alt.', '', '### Siehe {.seealso}', '', '[Index](#Index) |'] }).actions, []);
 });

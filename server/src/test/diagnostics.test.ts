@@ -433,6 +433,30 @@ test('missing-section-class: a section one level below the entry heading without
   );
 });
 
+test('section-after-haiku: sections between the haikus and the see-also list are a warning on the first of them; level-4 sections, quotes and an entry without haikus are not', () => {
+  const apfel = (...body: string[]): Files => ({ ...indexPage, 'Apfel.md': entryLines('Apfel', 'Apfel', [], body) });
+  const found = (...body: string[]) => diagnosticsOf(apfel(...body), 'Apfel.md').filter((diagnostic) => diagnostic.code === 'section-after-haiku');
+  const haikus = ['### KI-Haikus zu Apfel {.haiku}', '', 'Rot und rund.'];
+  assert.deepEqual(found('### Beschreibung {.explanation}', '', 'Text.', '', ...haikus, '', '### Geschichte {.explanation}', '', 'Alt.'), [
+    {
+      range: '10:0-10:29',
+      severity: 'warning',
+      code: 'section-after-haiku',
+      message: 'The section "Geschichte" stands between the haikus and the see-also list of "Apfel", which should end the entry: move it above the haikus.',
+      data: { kind: 'section-after-haiku' },
+      relatedInformation: [{ uri: uriOf('Apfel.md'), range: '6:0-6:31', message: 'The haiku section of the entry.' }],
+    },
+  ]);
+  assert.deepEqual(
+    found(...haikus, '', '### Geschichte {.explanation}', '', '#### Früher', '', '### Quellen {.explanation}', '', 'Buch.').map((diagnostic) => diagnostic.message),
+    ['2 sections, from "Geschichte" on, stand between the haikus and the see-also list of "Apfel", which should end the entry: move them above the haikus.'],
+  );
+  // A level-4 section belongs to the haiku section; a heading in a quote is none; haikus last, or none, are fine.
+  assert.deepEqual(found(...haikus, '', '#### Von Claude', '', 'Süß.', '', '> ### Zitat', '', '> Wort.'), []);
+  assert.deepEqual(found('### Beschreibung {.explanation}', '', 'Text.', '', ...haikus), []);
+  assert.deepEqual(found('### Beschreibung {.explanation}', '', 'Text.'), []);
+});
+
 test('a folder without any entry is no glossary: no layout checks, but links are still checked; the first entry brings them to every file', () => {
   const files = {
     'README.md': ['# My project', '', 'See [install](#install) and [usage](#usage).', '', '## Install', '', '```sh', 'npm install', '```'],

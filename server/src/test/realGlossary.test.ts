@@ -207,6 +207,13 @@ test('the real glossary reproduces the facts measured with pandoc', async (t) =>
     );
   });
 
+  // Counted on the files: after each of the 35 `.haiku` headings the next heading is the see-also one.
+  await t.test('no entry has sections between its haikus and its see-also list (35 entries have haikus)', () => {
+    const entries = found.glossary.files.flatMap((file) => found.glossary.index.document(file.uri)?.entries ?? []);
+    assert.equal(entries.filter((entry) => entry.sections.some((section) => section.heading.classes.includes('haiku'))).length, 35);
+    assert.deepEqual(withCode(found, DiagnosticCode.SectionAfterHaiku), []);
+  });
+
   await t.test('56 files have a see-also list out of German alphabetical order', () => {
     assert.equal(distinctFiles(found, DiagnosticCode.SeeAlsoUnsorted), 56);
   });
