@@ -20,7 +20,7 @@ import { toLspDiagnostic } from './diagnostics';
 import { rangeContains, sameRange } from './locate';
 import { titleForMissingId } from './missingEntries';
 import { idAttribute, readsAsHeading } from './newEntry';
-import { headingAttributeEdit } from './headingAttributes';
+import { headingAttributeEdit } from './headingEdits';
 import { neverReplace } from './workspaceEdits';
 import { idEditsByUri } from './rename';
 import { definedOnce, entryWithId, isCopyUnderOtherName, isFileNameMeant, misnamedEntryFile, titleUntoldById } from '../index/entryQueries';

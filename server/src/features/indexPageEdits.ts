@@ -3,7 +3,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { indexId, indexPageHeading, indexSections, IndexSection } from '../index/indexPage';
 import { GlossaryDocument, Heading, Link } from '../parse/model';
 import { insertLinkEdit, lineBreakOf, lineText, markdownLink } from './seeAlsoEdits';
-import { headingAttributeEdit } from './headingAttributes';
+import { headingAttributeEdit } from './headingEdits';
 
 /** Where an entry goes on the index page: the edit, and the letter section it goes under (undefined on a page without sections). */
 export interface IndexInsertion {

@@ -112,62 +112,168 @@ export function parseGlossaryDocument(
   // A byte order mark is not content, and tabs are read as spaces: the parser reads the lines as Pandoc does.
   const source = new SourceLines(lineTexts, text.startsWith('\uFEFF'));
   const blockScan = scanBlocks(source.texts);
+  const { definitions, definitionIds } = referenceDefinitions(blockScan);
+  const headingIds = readHeadingIds(blockScan, source);
+  const resolve: ReferenceResolver = (key) => definitions.get(key) ?? headingIds.implicitReferences.get(key);
 
-  // Reference definitions: the last one of a label wins, as in Pandoc.
+  const collector = new ItemCollector(source, lineTexts, blockScan, resolve, definitionIds, headingIds.byBlock);
+  // A note's headings are read where the note is placed, with the rest of its text.
+  for (const block of blockScan.blocks) {
+    if (block.kind !== 'heading' || !block.inNote) collector.collectBlock(block);
+  }
+  const { headings, anchors, links, paragraphs } = collector;
+  // A note placed before it is written puts its headings early: the model keeps them in document order.
+  if (headings.some((heading, k) => k > 0 && comparePositions(headings[k - 1]!.range.start, heading.range.start) > 0)) {
+    headings.sort((a, b) => comparePositions(a.range.start, b.range.start));
+  }
+
+  return {
+    uri,
+    version,
+    lineCount: lineTexts.length,
+    end: positionAt(lineTexts.length - 1, lineTexts[lineTexts.length - 1]!.length),
+    fingerprint: textFingerprint(text),
+    headings,
+    anchors,
+    links,
+    entries: buildEntries(headings, links, paragraphs, blockScan.rules, lineTexts, options, resolve),
+    codeFences: codeFencesOf(blockScan, lineTexts),
+    verbatim: rangesOf(blockScan.verbatim, source),
+    unclosedBlocks: unclosedBlocksOf(blockScan, headingIds.byBlock.values(), source),
+    headingsInText: rangesOf(blockScan.headingsInText, source),
+    fencesInText: rangesOf(blockScan.fencesInText, source),
+  };
+}
+
+/** The attribute block of a reference definition that gives an id. */
+type DefinitionAttributes = NonNullable<DefinitionBlock['attributes']>;
+
+/**
+ * The reference definitions by label (the last one of a label wins, as in Pandoc), and those whose
+ * attribute block gives an id, by what they resolve to: that id is an anchor where they are first used.
+ */
+function referenceDefinitions(blockScan: BlockScan): { definitions: Map<string, ResolvedReference>; definitionIds: Map<ResolvedReference, DefinitionAttributes> } {
   const definitions = new Map<string, ResolvedReference>();
-  /** The definitions whose attribute block gives an id, by what they resolve to: that id is an anchor where they are first used. */
-  const definitionIds = new Map<ResolvedReference, NonNullable<DefinitionBlock['attributes']>>();
+  const definitionIds = new Map<ResolvedReference, DefinitionAttributes>();
   for (const definition of blockScan.definitions) {
     const resolved: ResolvedReference = { url: definition.url, kind: 'reference', idLocation: definition.urlRef };
     definitions.set(referenceKey(definition.label), resolved);
     if (definition.attributes?.block.id) definitionIds.set(resolved, definition.attributes);
   }
-  // Pandoc works out a heading's automatic id before it resolves references: `## See [A][a]` is
-  // `see-aa`, as if no reference were defined.
-  const noReferences: ReferenceResolver = () => undefined;
+  return { definitions, definitionIds };
+}
 
-  // Headings: ids first (automatic ids do not depend on where links point), then implicit references.
+/** A heading block read: its text and attribute block, the text as a segment of the source, its id. */
+interface ReadHeading {
+  readonly parts: HeadingParts;
+  readonly segment: Segment;
+  readonly id: string;
+}
+
+/**
+ * Every heading's id, explicit or automatic, in document order, and the implicit references its
+ * text gives (`[Heading Text]` leads to it). Pandoc works out a heading's automatic id before it
+ * resolves references: `## See [A][a]` is `see-aa`, as if no reference were defined; so ids come
+ * first, and do not depend on where links point.
+ */
+function readHeadingIds(blockScan: BlockScan, source: SourceLines): { byBlock: Map<HeadingBlock, ReadHeading>; implicitReferences: Map<string, ResolvedReference> } {
+  const noReferences: ReferenceResolver = () => undefined;
   const usedIds = new Set<string>();
   const nextSuffix = new Map<string, number>();
-  const headingParts: { parts: HeadingParts; segment: Segment; id: string; plain: string }[] = [];
-  const partsOfHeading = new Map<HeadingBlock, (typeof headingParts)[number]>();
+  const byBlock = new Map<HeadingBlock, ReadHeading>();
   for (const block of blockScan.blocks) {
     if (block.kind !== 'heading') continue;
     const segment = new Segment(block.content, source);
     const parts = splitHeading(block, segment.text);
-    const plain = plainText(parts.raw, noReferences).trim();
     let id = parts.attributes?.id;
-    if (id === undefined || id === '') id = uniqueIdentifier(plain, usedIds, nextSuffix);
+    if (id === undefined || id === '') id = uniqueIdentifier(plainText(parts.raw, noReferences).trim(), usedIds, nextSuffix);
     usedIds.add(id);
-    headingParts.push({ parts, segment, id, plain });
-    partsOfHeading.set(block, headingParts[headingParts.length - 1]!);
+    byBlock.set(block, { parts, segment, id });
   }
-  const headingKeys = new Map<string, ResolvedReference>();
-  for (const { parts, id } of headingParts) {
-    if (parts.raw !== '') headingKeys.set(referenceKey(parts.raw), { url: `#${id}`, kind: 'implicitHeading', idLocation: undefined });
+  const implicitReferences = new Map<string, ResolvedReference>();
+  for (const { parts, id } of byBlock.values()) {
+    if (parts.raw !== '') implicitReferences.set(referenceKey(parts.raw), { url: `#${id}`, kind: 'implicitHeading', idLocation: undefined });
   }
-  const resolve: ReferenceResolver = (key) => definitions.get(key) ?? headingKeys.get(key);
+  return { byBlock, implicitReferences };
+}
 
-  const headings: Heading[] = [];
-  const anchors: Anchor[] = [];
-  const links: Link[] = [];
-  const paragraphs: Segment[] = [];
+/** Where a link, image or element was found in a run of inline text: offsets in it. */
+interface FoundSpan {
+  readonly start: number;
+  readonly end: number;
+  readonly labelStart: number;
+  readonly labelEnd: number;
+}
 
-  const placedNotes = new Set<string>();
-  let placingNote = false;
-  /** The id a reference definition's attribute block gives its first use, a link or an image (Pandoc gives it every use; a link to it leads to the first). */
-  const noteDefinitionId = (reference: ResolvedReference | undefined, element: 'link' | 'image', segment: Segment, text: string, found: { start: number; end: number; labelStart: number; labelEnd: number }) => {
-    const definitionId = reference && definitionIds.get(reference);
-    if (definitionId === undefined) return;
-    definitionIds.delete(reference!);
-    const { line, block } = definitionId;
-    const at = (offset: number) => source.position(line.line, line.start + offset);
-    const written = block.idStart === undefined ? undefined : { start: at(block.idStart), end: at(block.idEnd!) };
-    const label = plainText(text.slice(found.labelStart, found.labelEnd), resolve, false).trim();
-    anchors.push(elementAnchor(element, block.id!, written, block.idAfterHash, { start: at(block.start), end: at(block.end) }, segment.range(found.start, found.end), label, block.classes));
-  };
-  // The links and element ids of a run of inline text, and of the notes it references.
-  const collectInlineItems = (segment: Segment, text: string) => {
+/**
+ * Reads the blocks' inline text, in document order, into the model's headings, anchors, links and
+ * paragraphs; a note's text where the note is first referenced.
+ */
+class ItemCollector {
+  readonly headings: Heading[] = [];
+  readonly anchors: Anchor[] = [];
+  readonly links: Link[] = [];
+  readonly paragraphs: Segment[] = [];
+  private readonly placedNotes = new Set<string>();
+  private placingNote = false;
+
+  constructor(
+    private readonly source: SourceLines,
+    private readonly lineTexts: readonly string[],
+    private readonly blockScan: BlockScan,
+    private readonly resolve: ReferenceResolver,
+    /** The definitions that give an id still to place (see `referenceDefinitions`); each is taken at its first use. */
+    private readonly definitionIds: Map<ResolvedReference, DefinitionAttributes>,
+    private readonly readHeadings: ReadonlyMap<HeadingBlock, ReadHeading>,
+  ) {}
+
+  collectBlock(block: InlineBlock | BlockIdBlock | HeadingBlock): void {
+    if (block.kind === 'heading') {
+      this.collectHeading(block);
+    } else if (block.kind === 'inline') {
+      const segment = new Segment(block.lines, this.source);
+      this.paragraphs.push(segment);
+      this.collectInlineItems(segment, segment.text);
+    } else {
+      const { line, attributes } = block;
+      const at = (offset: number) => this.source.position(line.line, line.start + offset);
+      const written = attributes.idStart === undefined ? undefined : { start: at(attributes.idStart), end: at(attributes.idEnd!) };
+      const attributeBlock = { start: at(attributes.start), end: at(attributes.end) };
+      this.anchors.push(elementAnchor(block.element, attributes.id!, written, attributes.idAfterHash, attributeBlock, { start: at(0), end: at(line.end - line.start) }, '', attributes.classes));
+    }
+  }
+
+  private collectHeading(block: HeadingBlock): void {
+    const { parts, segment, id } = this.readHeadings.get(block)!;
+    const attributes = parts.attributes;
+    const lastLineText = this.lineTexts[block.lastLine] ?? '';
+    const headingText = detach(parts.raw);
+    const headingPlainText = plainText(parts.raw, this.resolve).trim();
+    const heading = new CompactHeading({
+      level: block.level,
+      text: headingText,
+      // Most headings have no markup: then the two texts are one string.
+      plainText: headingPlainText === headingText ? headingText : detach(headingPlainText),
+      textRange: segment.range(parts.textStart, parts.textEnd),
+      range: {
+        start: this.source.position(block.firstLine, block.startCharacter),
+        end: positionAt(block.lastLine, lastLineText.length),
+      },
+      id: detach(id),
+      explicitId: attributes?.id !== undefined && attributes.id !== '',
+      idRange: attributes?.idStart !== undefined ? segment.range(attributes.idStart, attributes.idEnd!) : undefined,
+      idAfterHash: attributes?.idAfterHash,
+      attributesRange: attributes ? segment.range(attributes.start, attributes.end) : undefined,
+      classes: attributes ? sharedClassList(attributes.classes) : noClasses,
+      keyValues: attributes && attributes.keyValues.length > 0 ? attributes.keyValues.map(([key, value]) => [detach(key), detach(value)] as const) : noKeyValues,
+    });
+    this.headings.push(heading);
+    this.anchors.push(new HeadingAnchor(heading));
+    this.collectInlineItems(segment, parts.raw);
+  }
+
+  /** The links and element ids of a run of inline text, and of the notes it references. */
+  private collectInlineItems(segment: Segment, text: string): void {
     // Whether each link is an item of a list (see `Link.listed`): the first link of a line is one
     // when nothing but separators stands before it; the others of its line follow it, so that a
     // note after a link (`[B](#B) (neu) | [C](#C)`) leaves the links after it in the list.
@@ -175,33 +281,25 @@ export function parseGlossaryDocument(
     let listedOnLine = true;
     let lineStart = 0;
     let nextLineBreak = text.indexOf('\n');
-    for (const found of scanInline(text, resolve)) {
+    for (const found of scanInline(text, this.resolve)) {
       if ('imageReference' in found) {
-        noteDefinitionId(found.imageReference, 'image', segment, text, found);
+        this.placeDefinitionId(found.imageReference, 'image', segment, text, found);
         continue;
       }
       if ('element' in found) {
         const { id, idStart, idEnd, idAfterHash, classes, start } = found.attributes;
         if (id === undefined || id === '') continue;
         const labelText = text.slice(found.labelStart, found.labelEnd);
-        const label = found.element === 'code' ? labelText.trim() : plainText(labelText, resolve).trim();
+        const label = found.element === 'code' ? labelText.trim() : plainText(labelText, this.resolve).trim();
         const written = idStart === undefined ? undefined : segment.range(idStart, idEnd!);
-        anchors.push(elementAnchor(found.element, id, written, idAfterHash, segment.range(start, found.end), segment.range(found.start, found.end), label, classes));
+        this.anchors.push(elementAnchor(found.element, id, written, idAfterHash, segment.range(start, found.end), segment.range(found.start, found.end), label, classes));
         continue;
       }
       if ('note' in found) {
-        // A note's text belongs where it is first referenced; an unreferenced note is not shown,
-        // nor is one referenced only from notes (Pandoc reads a note's references as plain text).
-        const note = blockScan.notes.get(found.note);
-        if (note && !placingNote && !placedNotes.has(found.note)) {
-          placedNotes.add(found.note);
-          placingNote = true;
-          for (const block of note) collectBlock(block);
-          placingNote = false;
-        }
+        this.placeNote(found.note);
         continue;
       }
-      noteDefinitionId(found.reference, 'link', segment, text, found);
+      this.placeDefinitionId(found.reference, 'link', segment, text, found);
       // Line breaks are passed once each, so that a long line with many links is read in linear time.
       while (nextLineBreak >= 0 && nextLineBreak < found.start) {
         lineStart = nextLineBreak + 1;
@@ -216,13 +314,13 @@ export function parseGlossaryDocument(
       if (found.urlStart !== undefined) idRange = segment.range(found.urlStart, found.urlEnd!);
       else if (found.reference?.idLocation) {
         const ref = found.reference.idLocation as LineRef;
-        idRange = { start: source.position(ref.line, ref.start), end: source.position(ref.line, ref.end) };
+        idRange = { start: this.source.position(ref.line, ref.start), end: this.source.position(ref.line, ref.end) };
       }
-      links.push(
+      this.links.push(
         new CompactLink(
           detach(found.url.slice(1)),
           found.reference?.kind ?? 'inline',
-          detach(plainText(text.slice(found.labelStart, found.labelEnd), resolve, false).trim()),
+          detach(plainText(text.slice(found.labelStart, found.labelEnd), this.resolve, false).trim()),
           segment.range(found.start, found.end),
           segment.range(found.labelStart, found.labelEnd),
           idRange,
@@ -230,66 +328,37 @@ export function parseGlossaryDocument(
         ),
       );
     }
-  };
-  const collectInline = (lines: readonly LineRef[]) => {
-    const segment = new Segment(lines, source);
-    paragraphs.push(segment);
-    collectInlineItems(segment, segment.text);
-  };
-
-  const collectHeading = (block: HeadingBlock): void => {
-    const { parts, segment, id } = partsOfHeading.get(block)!;
-    const attributes = parts.attributes;
-    const lastLineText = lineTexts[block.lastLine] ?? '';
-    const headingText = detach(parts.raw);
-    const headingPlainText = plainText(parts.raw, resolve).trim();
-    const heading = new CompactHeading({
-      level: block.level,
-      text: headingText,
-      // Most headings have no markup: then the two texts are one string.
-      plainText: headingPlainText === headingText ? headingText : detach(headingPlainText),
-      textRange: segment.range(parts.textStart, parts.textEnd),
-      range: {
-        start: source.position(block.firstLine, block.startCharacter),
-        end: positionAt(block.lastLine, lastLineText.length),
-      },
-      id: detach(id),
-      explicitId: attributes?.id !== undefined && attributes.id !== '',
-      idRange: attributes?.idStart !== undefined ? segment.range(attributes.idStart, attributes.idEnd!) : undefined,
-      idAfterHash: attributes?.idAfterHash,
-      attributesRange: attributes ? segment.range(attributes.start, attributes.end) : undefined,
-      classes: attributes ? sharedClassList(attributes.classes) : noClasses,
-      keyValues: attributes && attributes.keyValues.length > 0 ? attributes.keyValues.map(([key, value]) => [detach(key), detach(value)] as const) : noKeyValues,
-    });
-    headings.push(heading);
-    anchors.push(new HeadingAnchor(heading));
-    collectInlineItems(segment, parts.raw);
-  };
-
-  const collectBlock = (block: InlineBlock | BlockIdBlock | HeadingBlock) => {
-    if (block.kind === 'heading') {
-      collectHeading(block);
-    } else if (block.kind === 'inline') {
-      collectInline(block.lines);
-    } else {
-      const { line, attributes } = block;
-      const at = (offset: number) => source.position(line.line, line.start + offset);
-      const written = attributes.idStart === undefined ? undefined : { start: at(attributes.idStart), end: at(attributes.idEnd!) };
-      const attributeBlock = { start: at(attributes.start), end: at(attributes.end) };
-      anchors.push(elementAnchor(block.element, attributes.id!, written, attributes.idAfterHash, attributeBlock, { start: at(0), end: at(line.end - line.start) }, '', attributes.classes));
-    }
-  };
-
-  // A note's headings are read where the note is placed, with the rest of its text.
-  for (const block of blockScan.blocks) {
-    if (block.kind !== 'heading' || !block.inNote) collectBlock(block);
-  }
-  // A note placed before it is written puts its headings early: the model keeps them in document order.
-  if (headings.some((heading, k) => k > 0 && comparePositions(headings[k - 1]!.range.start, heading.range.start) > 0)) {
-    headings.sort((a, b) => comparePositions(a.range.start, b.range.start));
   }
 
-  const codeFences: CodeFence[] = blockScan.fences.map((fence) => {
+  /**
+   * A note's text belongs where it is first referenced; an unreferenced note is not shown, nor is
+   * one referenced only from notes (Pandoc reads a note's references as plain text).
+   */
+  private placeNote(label: string): void {
+    const note = this.blockScan.notes.get(label);
+    if (note === undefined || this.placingNote || this.placedNotes.has(label)) return;
+    this.placedNotes.add(label);
+    this.placingNote = true;
+    for (const block of note) this.collectBlock(block);
+    this.placingNote = false;
+  }
+
+  /** The id a reference definition's attribute block gives its first use, a link or an image (Pandoc gives it every use; a link to it leads to the first). */
+  private placeDefinitionId(reference: ResolvedReference | undefined, element: 'link' | 'image', segment: Segment, text: string, found: FoundSpan): void {
+    const definitionId = reference && this.definitionIds.get(reference);
+    if (definitionId === undefined) return;
+    this.definitionIds.delete(reference!);
+    const { line, block } = definitionId;
+    const at = (offset: number) => this.source.position(line.line, line.start + offset);
+    const written = block.idStart === undefined ? undefined : { start: at(block.idStart), end: at(block.idEnd!) };
+    const label = plainText(text.slice(found.labelStart, found.labelEnd), this.resolve, false).trim();
+    this.anchors.push(elementAnchor(element, block.id!, written, block.idAfterHash, { start: at(block.start), end: at(block.end) }, segment.range(found.start, found.end), label, block.classes));
+  }
+}
+
+/** The code fences of the file, with where they open. */
+function codeFencesOf(blockScan: BlockScan, lineTexts: readonly string[]): CodeFence[] {
+  return blockScan.fences.map((fence) => {
     const openingLine = lineTexts[fence.openLine] ?? '';
     // The marks of the list items and quotes around it hold no run of three fence characters.
     const fenceStart = Math.max(0, openingLine.indexOf(fence.fence.repeat(3)));
@@ -300,23 +369,6 @@ export function parseGlossaryDocument(
       afterText: fence.afterText === true,
     };
   });
-
-  return {
-    uri,
-    version,
-    lineCount: lineTexts.length,
-    end: positionAt(lineTexts.length - 1, lineTexts[lineTexts.length - 1]!.length),
-    fingerprint: textFingerprint(text),
-    headings,
-    anchors,
-    links,
-    entries: buildEntries(headings, links, paragraphs, blockScan.rules, lineTexts, options, resolve),
-    codeFences,
-    verbatim: rangesOf(blockScan.verbatim, source),
-    unclosedBlocks: unclosedBlocksOf(blockScan, headingParts, source),
-    headingsInText: rangesOf(blockScan.headingsInText, source),
-    fencesInText: rangesOf(blockScan.fencesInText, source),
-  };
 }
 
 /**
@@ -337,7 +389,7 @@ function elementAnchor(
 }
 
 /** The code fences and comments never closed, and the emphasis runs that make a heading's attribute block text, in document order. */
-function unclosedBlocksOf(blockScan: BlockScan, headings: readonly { parts: HeadingParts; segment: Segment }[], source: SourceLines): readonly UnclosedBlock[] {
+function unclosedBlocksOf(blockScan: BlockScan, headings: Iterable<ReadHeading>, source: SourceLines): readonly UnclosedBlock[] {
   const blocks: UnclosedBlock[] = blockScan.unclosed.map(({ kind, marker, line, start, end }) => ({ kind, marker, range: source.range({ start: { line, character: start }, end: { line, character: end } }) }));
   for (const { parts, segment } of headings) {
     const run = parts.unclosedEmphasis;
