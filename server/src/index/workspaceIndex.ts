@@ -97,7 +97,7 @@ export class WorkspaceIndex {
    * `affectedUris` found that the suggestions it is read from stayed as they were (typing in a
    * heading's id changes the generations, and rarely these entries).
    */
-  private listedUnderBrokenIds: (ListingStamp & { readonly ids: ReadonlySet<string>; readonly workOut: WorkOutListing }) | undefined;
+  private listedUnderBrokenIds: ListedUnderBrokenIds | undefined;
 
   /** How many entries the documents hold together. */
   private entryCount = 0;
@@ -321,6 +321,45 @@ export class WorkspaceIndex {
     replaceUri(this.definersById, uri, new Set(oldAnchors.keys()), new Set(newAnchors.keys()), this.definedIdCandidates);
     replaceUri(this.linkersById, uri, targetsOf(previous), targetsOf(next), this.linkedIdFinder);
     replaceUri(this.explicitDefinersById, uri, explicitIdsOf(previous), explicitIdsOf(next));
+    const renamed = this.replaceEntryNames(uri, previous, next);
+    if (this.linkersByName !== undefined) replaceUri(this.linkersByName, uri, linkNameKeysOf(previous), linkNameKeysOf(next));
+    if (hasIndexSections(next)) {
+      this.indexSectionHolders.add(uri);
+    } else {
+      this.indexSectionHolders.delete(uri);
+    }
+    const indexPageChanged = this.indexPageUri() !== indexPageBefore;
+    const hadEntries = this.hasEntries();
+    this.entryCount += (next?.entries.length ?? 0) - (previous?.entries.length ?? 0);
+    const becameGlossary = this.hasEntries() !== hadEntries;
+
+    const changedIds = new Set([...new Set([...oldAnchors.keys(), ...newAnchors.keys()])].filter((id) => definitionShape(oldAnchors.get(id)) !== definitionShape(newAnchors.get(id))));
+    if (changedIds.size > 0) {
+      this.definitionsGeneration++;
+    }
+    if (termsKey(previous) !== termsKey(next)) {
+      this.termsGeneration++;
+      this.termsChangedUris.add(uri);
+    }
+    const replaced: ReplacedContribution = { uri, previous, next, oldAnchors, newAnchors, changedIds, renamed, listedBefore, listedBeforeHeld };
+    // Worked out only when asked for: loading a workspace adds thousands of documents and asks for
+    // none of it, and an automatic id such as a section's `grundprinzipien` has a definer in every
+    // file, so working it out on each update made loading quadratic (12 s at 50x).
+    let affectedUris: Set<string> | undefined;
+    const affectedBy = (): Set<string> =>
+      // The index page: which entries it lists, and whose links count. The first entry or the last
+      // one gone: whether the layout checks apply.
+      indexPageChanged || becameGlossary ? new Set(this.documentsByUri.keys()) : this.affectedBy(replaced);
+    return {
+      changedIds,
+      get affectedUris(): ReadonlySet<string> {
+        return (affectedUris ??= affectedBy());
+      },
+    };
+  }
+
+  /** Files the entries of a document under their names anew; the names whose ids changed. */
+  private replaceEntryNames(uri: string, previous: GlossaryDocument | undefined, next: GlossaryDocument | undefined): Set<string> {
     const namesBefore = entryNamesOf(previous);
     const namesAfter = entryNamesOf(next);
     const renamed = namesWithOtherIds(namesBefore.idsByName, namesAfter.idsByName);
@@ -336,140 +375,125 @@ export class WorkspaceIndex {
       if (others === undefined) this.entriesByNameKey.set(key, located);
       else others.push(...located);
     }
-    if (this.linkersByName !== undefined) replaceUri(this.linkersByName, uri, linkNameKeysOf(previous), linkNameKeysOf(next));
-    if (hasIndexSections(next)) {
-      this.indexSectionHolders.add(uri);
-    } else {
-      this.indexSectionHolders.delete(uri);
-    }
-    const indexPageChanged = this.indexPageUri() !== indexPageBefore;
-    const hadEntries = this.hasEntries();
-    this.entryCount += (next?.entries.length ?? 0) - (previous?.entries.length ?? 0);
-    const becameGlossary = this.hasEntries() !== hadEntries;
+    return renamed;
+  }
 
-    const changedIds = new Set<string>();
-    for (const id of new Set([...oldAnchors.keys(), ...newAnchors.keys()])) {
-      if (definitionShape(oldAnchors.get(id)) !== definitionShape(newAnchors.get(id))) {
-        changedIds.add(id);
-      }
-    }
-    if (changedIds.size > 0) {
-      this.definitionsGeneration++;
-    }
-    if (termsKey(previous) !== termsKey(next)) {
-      this.termsGeneration++;
-      this.termsChangedUris.add(uri);
-    }
-    // Worked out only when asked for: loading a workspace adds thousands of documents and asks for
-    // none of it, and an automatic id such as a section's `grundprinzipien` has a definer in every
-    // file, so working it out on each update made loading quadratic (12 s at 50x).
-    let affectedUris: Set<string> | undefined;
-    const affectedBy = (): Set<string> => {
-      if (indexPageChanged || becameGlossary) {
-        // The index page: which entries it lists, and whose links count. The first entry or the
-        // last one gone: whether the layout checks apply.
-        return new Set(this.documentsByUri.keys());
-      }
-      const uris = new Set<string>(next ? [uri] : []);
-      for (const id of changedIds) {
-        for (const affected of this.linkersById.get(id) ?? []) uris.add(affected);
-        // Of the other definitions, only explicit ones are reported as duplicates: an automatic id
-        // such as `grundprinzipien`, defined in many files, leaves their diagnostics as they are.
-        for (const affected of this.explicitDefinersById.get(id) ?? []) uris.add(affected);
-      }
-      // A link to a missing id names the closest defined ids, and where one leads that is no entry's
-      // (a section): those change when a close id comes or goes, its heading's text changes, or it
-      // becomes or ceases to be an entry's (which the index page's listing reads too, below).
-      const entryShapeChanged = entryShapeChangedIds(previous, next);
-      const suggestibleIds = new Set([...changedIds, ...relabelledIds(oldAnchors, newAnchors), ...entryShapeChanged]);
-      if (suggestibleIds.size > 0) {
-        const finder = this.linkedIdFinderNow();
-        for (const id of suggestibleIds) {
-          for (const target of finder.membersCloseTo(id)) {
-            if (!this.definersById.has(target)) {
-              for (const affected of this.linkersById.get(target) ?? []) uris.add(affected);
-            }
-          }
-        }
-      }
-      // A broken link names the entries its id or label names by title: those came, went or changed their id.
-      const changedKeys = keysOf(renamed);
-      if (changedKeys.size > 0) {
-        const names = this.linkersByNameIndex();
-        const candidates = new Set<string>();
-        for (const key of changedKeys) for (const affected of names.get(key) ?? []) candidates.add(affected);
-        // A shared key where the names differ only adds a file to work out again.
-        const named = (text: string): boolean => text !== '' && nameKeys(nameOf(text)).some((key) => changedKeys.has(key));
-        // Labels repeat across files ("Index", a term's title): most of those links resolve.
-        const naming = (link: Link): boolean => !this.isDefined(link.target) && (named(link.target) || named(link.label));
-        for (const candidate of candidates) {
-          if (!uris.has(candidate) && this.documentsByUri.get(candidate)?.links.some(naming)) uris.add(candidate);
-        }
-      }
-      // A duplicate id's diagnostics point at every other definition (automatic ones too): where one
-      // moves, the explicit definers, which report it, tell the new place.
-      for (const id of movedIds(oldAnchors, newAnchors)) {
-        for (const affected of this.explicitDefinersById.get(id) ?? []) uris.add(affected);
-      }
-      for (const id of linkGraphChangedIds(previous, next)) {
-        for (const affected of this.definersById.get(id) ?? []) {
-          if (this.documentsByUri.get(affected)?.entries.some((entry) => entry.id === id)) uris.add(affected);
-        }
-      }
-      // A file whose entry's id is not its name: the orphan message counts the links to the id its
-      // name gives while no heading gives it, and anchor-file-mismatch names another file that does.
-      for (const id of new Set([...changedIds, ...[...linkCountChangedIds(previous, next)].filter((id) => !this.isDefined(id))])) {
-        for (const named of this.markdownFilesNamed(id)) {
-          if (fileNameIdUnlikeEntry(this.documentsByUri.get(named)!) === id) uris.add(named);
-        }
-      }
-      // A broken link to the id a file's name gives tells which entry that file holds (Claude.md
-      // holding a copy of CNN): the file came or went, or its entry changed its id or title.
-      const nameId = fileNameId(uri);
-      if (isMarkdownFile(uri) && !this.isDefined(nameId) && (previous === undefined || next === undefined || firstEntryKey(previous) !== firstEntryKey(next))) {
-        for (const affected of this.linkersById.get(nameId) ?? []) uris.add(affected);
-      }
-      // ... and whether renaming that entry's id after the file would take them: not while another
-      // heading gives its id too, which came or went in this update. (An id given in three files or
-      // more, such as a section's automatic one, was given more than once before this update too.)
-      for (const id of changedIds) {
-        if (this.definingDocumentCount(id) > 2) continue;
-        for (const located of this.anchorsOf(id)) {
-          const holder = this.documentsByUri.get(located.uri)!;
-          const heldName = holder.entries[0]?.id === id ? fileNameIdUnlikeEntry(holder) : undefined;
-          if (heldName !== undefined && !this.isDefined(heldName)) for (const affected of this.linkersById.get(heldName) ?? []) uris.add(affected);
-        }
-      }
-      for (const id of entryShapeChanged) {
-        for (const affected of this.linkersById.get(id) ?? []) uris.add(affected);
-      }
-      // The index page lists an entry by its title too: a label it gains or loses may list an entry anew.
-      const titles = uri === this.indexPageUri() ? changedLabels(previous, next) : undefined;
-      if (titles !== undefined && titles.size > 0) {
-        for (const [other, document] of this.documentsByUri) {
-          if (document.entries.some((entry) => titles.has(entry.title))) uris.add(other);
-        }
-      }
-      // An entry listed under a broken id that means it is not reported as missing from the index.
-      // That meaning is read from what the index page's broken links suggest, which changed only
-      // where the page is affected above: else the entries so listed stay.
-      const indexPage = this.indexPageUri();
-      if (listedBefore !== undefined && (!listedBeforeHeld || (indexPage !== undefined && uris.has(indexPage)))) {
-        const after = this.entriesListedUnderBrokenIds(listedBefore.workOut);
-        for (const id of new Set([...listedBefore.ids, ...after])) {
-          if (listedBefore.ids.has(id) !== after.has(id)) for (const affected of this.definersById.get(id) ?? []) uris.add(affected);
-        }
-      } else if (listedBefore !== undefined && this.listedUnderBrokenIds === listedBefore) {
-        this.listedUnderBrokenIds = { ...listedBefore, ...this.listingStamp() };
-      }
-      return uris;
+  /** The documents whose diagnostics a replaced contribution may change (see `IndexChange.affectedUris`), the index page staying. */
+  private affectedBy(replaced: ReplacedContribution): Set<string> {
+    const { uri, next, changedIds } = replaced;
+    const uris = new Set<string>(next ? [uri] : []);
+    const addLinkers = (id: string): void => {
+      for (const affected of this.linkersById.get(id) ?? []) uris.add(affected);
     };
-    return {
-      changedIds,
-      get affectedUris(): ReadonlySet<string> {
-        return (affectedUris ??= affectedBy());
-      },
+    const addExplicitDefiners = (id: string): void => {
+      for (const affected of this.explicitDefinersById.get(id) ?? []) uris.add(affected);
     };
+    for (const id of changedIds) {
+      addLinkers(id);
+      // Of the other definitions, only explicit ones are reported as duplicates: an automatic id
+      // such as `grundprinzipien`, defined in many files, leaves their diagnostics as they are.
+      addExplicitDefiners(id);
+    }
+    const entryShapeChanged = entryShapeChangedIds(replaced.previous, next);
+    this.addBrokenLinkSuggestionChanges(replaced, entryShapeChanged, addLinkers, uris);
+    // A duplicate id's diagnostics point at every other definition (automatic ones too): where one
+    // moves, the explicit definers, which report it, tell the new place.
+    movedIds(replaced.oldAnchors, replaced.newAnchors).forEach(addExplicitDefiners);
+    for (const id of linkGraphChangedIds(replaced.previous, next)) {
+      for (const affected of this.definersById.get(id) ?? []) {
+        if (this.documentsByUri.get(affected)?.entries.some((entry) => entry.id === id)) uris.add(affected);
+      }
+    }
+    this.addFileNameChanges(replaced, addLinkers, uris);
+    entryShapeChanged.forEach(addLinkers);
+    this.addIndexListingChanges(replaced, uris);
+    return uris;
+  }
+
+  /**
+   * A link to a missing id names the closest defined ids, and where one leads that is no entry's
+   * (a section): those change when a close id comes or goes, its heading's text changes, or it
+   * becomes or ceases to be an entry's (which the index page's listing reads too). A broken link
+   * also names the entries its id or label names by title: those came, went or changed their id.
+   */
+  private addBrokenLinkSuggestionChanges(replaced: ReplacedContribution, entryShapeChanged: Iterable<string>, addLinkers: (id: string) => void, uris: Set<string>): void {
+    const suggestibleIds = new Set([...replaced.changedIds, ...relabelledIds(replaced.oldAnchors, replaced.newAnchors), ...entryShapeChanged]);
+    if (suggestibleIds.size > 0) {
+      const finder = this.linkedIdFinderNow();
+      for (const id of suggestibleIds) {
+        for (const target of finder.membersCloseTo(id)) {
+          if (!this.definersById.has(target)) addLinkers(target);
+        }
+      }
+    }
+    const changedKeys = keysOf(replaced.renamed);
+    if (changedKeys.size === 0) return;
+    const names = this.linkersByNameIndex();
+    const candidates = new Set<string>();
+    for (const key of changedKeys) for (const affected of names.get(key) ?? []) candidates.add(affected);
+    // A shared key where the names differ only adds a file to work out again.
+    const named = (text: string): boolean => text !== '' && nameKeys(nameOf(text)).some((key) => changedKeys.has(key));
+    // Labels repeat across files ("Index", a term's title): most of those links resolve.
+    const naming = (link: Link): boolean => !this.isDefined(link.target) && (named(link.target) || named(link.label));
+    for (const candidate of candidates) {
+      if (!uris.has(candidate) && this.documentsByUri.get(candidate)?.links.some(naming)) uris.add(candidate);
+    }
+  }
+
+  /**
+   * A file whose entry's id is not its name: the orphan message counts the links to the id its name
+   * gives while no heading gives it, anchor-file-mismatch names another file that does, and the
+   * broken links to that id tell which entry the file holds and whether renaming its id would take them.
+   */
+  private addFileNameChanges(replaced: ReplacedContribution, addLinkers: (id: string) => void, uris: Set<string>): void {
+    const { uri, previous, next, changedIds } = replaced;
+    for (const id of new Set([...changedIds, ...[...linkCountChangedIds(previous, next)].filter((id) => !this.isDefined(id))])) {
+      for (const named of this.markdownFilesNamed(id)) {
+        if (fileNameIdUnlikeEntry(this.documentsByUri.get(named)!) === id) uris.add(named);
+      }
+    }
+    // A broken link to the id a file's name gives tells which entry that file holds (Claude.md
+    // holding a copy of CNN): the file came or went, or its entry changed its id or title.
+    const nameId = fileNameId(uri);
+    if (isMarkdownFile(uri) && !this.isDefined(nameId) && (previous === undefined || next === undefined || firstEntryKey(previous) !== firstEntryKey(next))) {
+      addLinkers(nameId);
+    }
+    // ... and whether renaming that entry's id after the file would take them: not while another
+    // heading gives its id too, which came or went in this update. (An id given in three files or
+    // more, such as a section's automatic one, was given more than once before this update too.)
+    for (const id of changedIds) {
+      if (this.definingDocumentCount(id) > 2) continue;
+      for (const located of this.anchorsOf(id)) {
+        const holder = this.documentsByUri.get(located.uri)!;
+        const heldName = holder.entries[0]?.id === id ? fileNameIdUnlikeEntry(holder) : undefined;
+        if (heldName !== undefined && !this.isDefined(heldName)) addLinkers(heldName);
+      }
+    }
+  }
+
+  /**
+   * The index page lists an entry by its title too: a label it gains or loses may list an entry
+   * anew. And an entry listed under a broken id that means it is not reported as missing from the
+   * index; that meaning is read from what the index page's broken links suggest, which changed only
+   * where the page is affected by now: else the entries so listed stay. Last, as it reads `uris`.
+   */
+  private addIndexListingChanges(replaced: ReplacedContribution, uris: Set<string>): void {
+    const { uri, previous, next, listedBefore, listedBeforeHeld } = replaced;
+    const titles = uri === this.indexPageUri() ? changedLabels(previous, next) : undefined;
+    if (titles !== undefined && titles.size > 0) {
+      for (const [other, document] of this.documentsByUri) {
+        if (document.entries.some((entry) => titles.has(entry.title))) uris.add(other);
+      }
+    }
+    const indexPage = this.indexPageUri();
+    if (listedBefore !== undefined && (!listedBeforeHeld || (indexPage !== undefined && uris.has(indexPage)))) {
+      const after = this.entriesListedUnderBrokenIds(listedBefore.workOut);
+      for (const id of new Set([...listedBefore.ids, ...after])) {
+        if (listedBefore.ids.has(id) !== after.has(id)) for (const affected of this.definersById.get(id) ?? []) uris.add(affected);
+      }
+    } else if (listedBefore !== undefined && this.listedUnderBrokenIds === listedBefore) {
+      this.listedUnderBrokenIds = { ...listedBefore, ...this.listingStamp() };
+    }
   }
 
   private linkedIdFinderNow(): CloseIdFinder {
@@ -494,6 +518,22 @@ export class WorkspaceIndex {
       return document ? itemsOf(document).map((item) => make(uri, item)) : [];
     });
   }
+}
+
+/** What one document's update or removal replaced in the index, for working out the documents it affects. */
+interface ReplacedContribution {
+  readonly uri: string;
+  readonly previous: GlossaryDocument | undefined;
+  readonly next: GlossaryDocument | undefined;
+  readonly oldAnchors: ReadonlyMap<string, readonly Anchor[]>;
+  readonly newAnchors: ReadonlyMap<string, readonly Anchor[]>;
+  /** Ids whose definitions changed in number or explicitness. */
+  readonly changedIds: ReadonlySet<string>;
+  /** Names (of entries) whose ids changed. */
+  readonly renamed: ReadonlySet<string>;
+  /** The entries listed under broken ids as the diagnostics last read them, and whether that still holds. */
+  readonly listedBefore: ListedUnderBrokenIds | undefined;
+  readonly listedBeforeHeld: boolean;
 }
 
 /** The URIs by their case-folded form (to find files named alike but for case) and by the id their file name gives. */
@@ -523,6 +563,9 @@ interface ListingStamp {
   readonly definitions: number;
   readonly terms: number;
 }
+
+/** The entries the index page lists under broken ids meaning them, with how and when that was worked out. */
+type ListedUnderBrokenIds = ListingStamp & { readonly ids: ReadonlySet<string>; readonly workOut: WorkOutListing };
 
 function sameStamp(a: ListingStamp, b: ListingStamp): boolean {
   return a.page === b.page && a.definitions === b.definitions && a.terms === b.terms;
