@@ -1,5 +1,5 @@
 import * as l10n from '@vscode/l10n';
-import type { GlossaryDocument, Heading, Range } from '../parse/model';
+import type { Entry, GlossaryDocument, Heading, Range, Section } from '../parse/model';
 import { DiagnosticCode } from './codes';
 import { Check } from './check';
 import { fileNameFrom, fileNameId, isMarkdownFile } from '../workspace/uris';
@@ -80,7 +80,7 @@ export const checkChapterHeading: Check = function* ({ document, index, config }
   const headingOnFirstLine = firstHeading?.range.start.line === 0 ? firstHeading : undefined;
   const classList = expectedClasses.map((name) => `.${name}`).join(' ');
   // What is wrong with a heading on the first line, so that the writer need not compare it with the rule.
-  const blockAsText = headingOnFirstLine === undefined || headingOnFirstLine.explicitId ? undefined : (unclosedEmphasisIn(document, headingOnFirstLine) ?? attributeBlockReadAsText(headingOnFirstLine.text));
+  const blockAsText = headingOnFirstLine === undefined || headingOnFirstLine.attributesRange !== undefined ? undefined : (unclosedEmphasisIn(document, headingOnFirstLine) ?? attributeBlockReadAsText(headingOnFirstLine.text));
   const faults = headingOnFirstLine === undefined ? [] : [
     ...(headingOnFirstLine.level === 2 ? [] : [l10n.t('is of level {0} instead of 2', headingOnFirstLine.level)]),
     // The id and classes are missing because of the block: that is what the writer has to mend.
@@ -102,29 +102,41 @@ export const checkChapterHeading: Check = function* ({ document, index, config }
 };
 
 /** The classes of an entry's sections: `.explanation`, and for the last two `.haiku` and `.seealso`. */
-export const sectionClasses: readonly string[] = ['explanation', 'haiku', 'seealso'];
+const sectionClasses: readonly string[] = ['explanation', 'haiku', 'seealso'];
 
 /**
- * `missing-section-class`: a section one level below its entry's heading (`###` under `##`) carries
- * none of the section classes, which the layout rules give each such section. A heading in a quote
- * or list item (indented, which no section's is) is no section.
+ * The sections of an entry that the layout rules give a section class: its headings one level below
+ * its own (`###` under `##`), as pandoc nests them. Not those under a heading of the entry's level
+ * or above that is no entry's (an appendix's `### Quellen` under `## Anhang`, or sections written
+ * `##` as some entries do), which are that heading's subsections; nor a heading in a quote, list item
+ * or note, which starts further in than the margin (pandoc reads no heading indented at the margin).
+ */
+export function classedSections(entry: Entry): Section[] {
+  const level = entry.heading.level + 1;
+  const firstOther = entry.sections.findIndex((section) => section.heading.level < level);
+  return entry.sections.slice(0, firstOther < 0 ? undefined : firstOther).filter((section) => section.heading.level === level && section.heading.range.start.character === 0);
+}
+
+/**
+ * `missing-section-class`: a section of an entry (see `classedSections`) carries none of the
+ * section classes, which the layout rules give each of them.
  */
 export const checkSectionClasses: Check = function* ({ document }) {
   for (const entry of document.entries) {
-    const level = entry.heading.level + 1;
-    for (const { heading } of entry.sections) {
-      if (heading.level !== level || heading.range.start.character !== 0 || heading.classes.some((name) => sectionClasses.includes(name))) {
+    for (const { heading } of classedSections(entry)) {
+      if (heading.classes.some((name) => sectionClasses.includes(name))) {
         continue;
       }
-      const blockAsText = heading.explicitId ? undefined : (unclosedEmphasisIn(document, heading) ?? attributeBlockReadAsText(heading.text));
-      const rule = l10n.t('the layout rules give every level-{0} section of an entry the class .explanation (the haikus .haiku, the see-also list .seealso)', level);
+      // No attribute block read at all: one at the end of the text may be what pandoc reads as text.
+      const blockAsText = heading.attributesRange === undefined ? (unclosedEmphasisIn(document, heading) ?? attributeBlockReadAsText(heading.text)) : undefined;
+      const rule = l10n.t('The layout rules give every level-{0} section of an entry the class .explanation, the haikus .haiku and the see-also list .seealso.', heading.level);
       yield {
         range: heading.range,
         code: DiagnosticCode.MissingSectionClass,
         message:
           blockAsText === undefined
-            ? l10n.t('The section "{0}" has no class .explanation: {1}.', heading.plainText, rule)
-            : l10n.t('The section "{0}" {1}; {2}.', heading.plainText.replace(/\s*\{[^{]*$/, ''), blockAsText, rule),
+            ? `${l10n.t('The section "{0}" has no section class.', heading.plainText)} ${rule}`
+            : `${l10n.t('The section "{0}" {1}.', heading.plainText.replace(/\s*\{[^{]*$/, ''), blockAsText)} ${rule}`,
         data: { kind: DiagnosticCode.MissingSectionClass },
         relatedInformation: [],
       };
@@ -147,8 +159,9 @@ function unclosedEmphasisIn(document: GlossaryDocument, heading: Heading): strin
 export function attributeBlockReadAsText(text: string): string | undefined {
   const open = text.lastIndexOf('{');
   const block = open < 0 ? '' : text.slice(open);
-  // An id, a class or a key=value first: what an attribute block begins with.
-  if (!/^\{\s*(?:[#.]|[A-Za-z][\w-]*=)/.test(block)) {
+  // An id, a class or a key=value first: what an attribute block begins with. Right after code, a
+  // span's or a link's brackets or an image's parenthesis, it is that element's (`` `f()`{.python} ``).
+  if (!/^\{\s*(?:[#.]|[A-Za-z][\w-]*=)/.test(block) || /[`\])]/.test(text.charAt(open - 1))) {
     return undefined;
   }
   if (!block.includes('}')) {

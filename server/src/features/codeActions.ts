@@ -6,7 +6,7 @@ import { entryFileUri, fileNameId, isMarkdownFile } from '../workspace/uris';
 import { DiagnosticCode } from '../diagnostics/codes';
 import { GlossaryDiagnostic } from '../diagnostics/diagnostic';
 import { sectionsAfterHaiku, seeAlsoCollator } from '../diagnostics/seeAlsoChecks';
-import { attributeBlockReadAsText, sectionClasses } from '../diagnostics/fileChecks';
+import { attributeBlockReadAsText } from '../diagnostics/fileChecks';
 import { WorkspaceIndex } from '../index/workspaceIndex';
 import { Entry, GlossaryDocument, Heading } from '../parse/model';
 import { parseGlossaryDocument } from '../parse/parser';
@@ -368,14 +368,14 @@ function sectionClassFixes(input: CodeActionInput, model: GlossaryDocument, diag
   const entry = entryContaining(model, diagnostic.range.start);
   const section = entry?.sections.find((candidate) => sameRange(candidate.heading.range, diagnostic.range));
   // A block pandoc reads as text (`{.explanation` unclosed) is the writer's to mend: a second block after it would hide it.
-  if (entry === undefined || section === undefined || attributeBlockReadAsText(section.heading.text) !== undefined) {
+  if (entry === undefined || section === undefined || (section.heading.attributesRange === undefined && attributeBlockReadAsText(section.heading.text) !== undefined)) {
     return [];
   }
-  const entryHas = (name: string): boolean => entry.sections.some((other) => other.heading.classes.includes(name));
-  const haiku = /haiku/i.test(section.heading.plainText) && !entryHas('haiku');
+  const haiku = /haiku/i.test(section.heading.plainText) && !entry.sections.some((other) => other.heading.classes.includes('haiku'));
   const seeAlso = entry.seeAlso === undefined;
-  const listsIndex = seeAlso && entry.bodyLinks.some((link) => link.target === indexId && rangeContains(section.range, link.range.start));
-  const offered = sectionClasses.filter((name) => name === 'explanation' || (name === 'haiku' ? haiku : seeAlso));
+  const offered = ['explanation', ...(haiku ? ['haiku'] : []), ...(seeAlso ? ['seealso'] : [])];
+  // A list of links ending in the index's, as see-also lists end; a link to the index in a sentence is none.
+  const listsIndex = seeAlso && entry.bodyLinks.some((link) => link.target === indexId && link.listed && rangeContains(section.range, link.range.start));
   const preferred = haiku ? 'haiku' : listsIndex ? 'seealso' : 'explanation';
   return offered.flatMap((name) => {
     const edit = headingAttributeEdit(section.heading, input.document, `.${name}`);
@@ -389,7 +389,8 @@ function readsWithClass(document: TextDocument, heading: Heading, edit: TextEdit
   const shift = (position: Position): Position => ({ line: position.line - heading.range.start.line, character: position.character });
   const edited = TextDocument.applyEdits(lines, [{ range: { start: shift(edit.range.start), end: shift(edit.range.end) }, newText: edit.newText }]);
   const read = parseGlossaryDocument(edited, 'untitled:heading', 0).headings[0];
-  return read !== undefined && read.level === heading.level && read.plainText === heading.plainText && read.classes.includes(name);
+  // The text as written: read alone, the heading's references (`[KI][ki]`) resolve to nothing.
+  return read !== undefined && read.level === heading.level && read.text === heading.text && read.classes.includes(name);
 }
 
 /**

@@ -860,13 +860,18 @@ test('missing-section-class: the quick fix gives the section .explanation, in it
     ['### Quellen { #quellen }', '### Quellen { #quellen .explanation}'],
     ['### Quellen {}', '### Quellen {.explanation}'],
     ['### *Ende* ###', '### *Ende* ### {.explanation}'],
+    // The attributes of an element at the end of the text are the element's; a block after them is the heading's.
+    ['### Die Funktion `f()`{.python}', '### Die Funktion `f()`{.python} {.explanation}'],
+    ['### A {.x} {.y}', '### A {.x} {.y .explanation}'],
+    // A reference in the text (which resolves nowhere when the heading is read alone).
+    ['### Über [KI][ki]', '### Über [KI][ki] {.explanation}'],
   ];
   for (const [heading, fixed] of cases) {
-    const { actions, document } = fixesOf(entry(heading, '', 'Mehr.'));
+    const { actions, document } = fixesOf(entry(heading, '', 'Mehr [KI].', '', '[ki]: #A'));
     assert.deepEqual(titlesAndPreference(actions), [['Give the section the class .explanation', true]], heading);
     const text = applied(actions[0], document);
     assert.equal(text[4], fixed);
-    assert.deepEqual((await pandocHeadingClassesOfText(text.join('\n')))[1], ['explanation'], `pandoc reads the class of ${fixed}`);
+    assert.ok((await pandocHeadingClassesOfText(text.join('\n')))[1]!.includes('explanation'), `pandoc reads the class of ${fixed}`);
   }
   // A setext heading under a level-1 entry: the block goes on its text line.
   const setext = { 'Index.md': index, 'A.md': ['# A {#A .chapter .small .term}', '', 'Unterpunkt', '----------', '', 'Text.'] };
@@ -887,6 +892,12 @@ test('missing-section-class: the quick fix gives the section .explanation, in it
     ['Give the section the class .seealso', true],
   ]);
   assert.equal(applied(seeAlsoFix.actions[1], seeAlsoFix.document)[4], '### Verwandte Themen {.seealso}');
+  // A link to the index in a sentence is no see-also list's.
+  const sentence = { 'Index.md': index, 'A.md': ['## A {#A .chapter .small .term}', '', 'Text.', '', '### Leaderboard', '', 'Mehr im [Index](#Index).'] };
+  assert.deepEqual(titlesAndPreference(fixesOf(sentence).actions), [
+    ['Give the section the class .explanation', true],
+    ['Give the section the class .seealso', false],
+  ]);
   // A block pandoc reads as text would stay text after the class: no fix.
   assert.deepEqual(fixesOf(entry('### Leaderboard {.explanation', '', 'Mehr.')).actions, []);
 });

@@ -391,45 +391,52 @@ test('section-after-seealso: sections after the see-also list, which should end 
   // Text after the list is no section: not reported.
   assert.deepEqual(diagnosticsOf({ ...files, 'Apfel.md': entry('Nachtrag.', '', '----') }, 'Apfel.md'), []);
   // A heading of the entry's level without .term is no section to move above the list.
-  const chapter = diagnosticsOf({ ...files, 'Apfel.md': entry('## Anhang', '', 'Mehr.', '', '### Quellen {.explanation}', '', 'Alt.') }, 'Apfel.md');
+  const chapter = diagnosticsOf({ ...files, 'Apfel.md': entry('## Anhang', '', 'Mehr.', '', '### Quellen', '', 'Alt.') }, 'Apfel.md');
   assert.deepEqual(chapter.map((diagnostic) => `${diagnostic.code} ${diagnostic.range} ${diagnostic.message}`), [
     'section-after-seealso 10:0-10:9 The heading "Anhang" follows the see-also list of "Apfel", which should end the entry; it has the level of an entry\'s heading but not the class .term: if it begins another entry, give it .term and a file of its own.',
   ]);
 });
 
-test('missing-section-class: a section one level below the entry heading without .explanation, .haiku or .seealso is a warning; other levels, quotes and list items are not checked', () => {
+test('missing-section-class: a section one level below the entry heading without .explanation, .haiku or .seealso is a warning; subsections of another heading, other levels, quotes and list items are not checked', () => {
   const apfel = (...body: string[]): Files => ({ ...indexPage, 'Apfel.md': entryLines('Apfel', 'Apfel', [], body) });
   const found = (...body: string[]): string[] =>
     diagnosticsOf(apfel(...body), 'Apfel.md')
       .filter((diagnostic) => diagnostic.code === 'missing-section-class')
       .map((diagnostic) => `${diagnostic.range} ${diagnostic.message}`);
-  const rule = 'the layout rules give every level-3 section of an entry the class .explanation (the haikus .haiku, the see-also list .seealso).';
+  const rule = 'The layout rules give every level-3 section of an entry the class .explanation, the haikus .haiku and the see-also list .seealso.';
   assert.deepEqual(diagnosticsOf(apfel('### Leaderboard', '', 'Text.'), 'Apfel.md'), [
     {
       range: '2:0-2:15',
       severity: 'warning',
       code: 'missing-section-class',
-      message: `The section "Leaderboard" has no class .explanation: ${rule}`,
+      message: `The section "Leaderboard" has no section class. ${rule}`,
       data: { kind: 'missing-section-class' },
       relatedInformation: [],
     },
   ]);
-  // An id or another class is no section class; closing hashes are no part of the title.
-  assert.deepEqual(found('### Quellen {#quellen .wide}', '', '### *Ende* ###', '', 'Text.'), [
-    `2:0-2:28 The section "Quellen" has no class .explanation: ${rule}`,
-    `4:0-4:14 The section "Ende" has no class .explanation: ${rule}`,
+  // An id or another class is no section class; closing hashes are no part of the title; the
+  // attributes of code, a span or a link at the end of the text are theirs, the heading has none.
+  assert.deepEqual(found('### Quellen {#quellen .wide}', '', '### *Ende* ###', '', '### Die Funktion `f()`{.python}', '', '### Mit [x]{.y}', '', '### A {.x} {.y}', '', 'Text.'), [
+    `2:0-2:28 The section "Quellen" has no section class. ${rule}`,
+    `4:0-4:14 The section "Ende" has no section class. ${rule}`,
+    `6:0-6:31 The section "Die Funktion f()" has no section class. ${rule}`,
+    `8:0-8:15 The section "Mit x" has no section class. ${rule}`,
+    `10:0-10:15 The section "A {.x}" has no section class. ${rule}`,
   ]);
   // An attribute block that pandoc reads as text: the message says why the class is not there.
   assert.deepEqual(found('### Leaderboard {.explanation', '', 'Text.'), [
-    `2:0-2:29 The section "Leaderboard" has an attribute block not closed with }, which pandoc reads as text, and so neither an id nor classes; ${rule}`,
+    `2:0-2:29 The section "Leaderboard" has an attribute block not closed with }, which pandoc reads as text, and so neither an id nor classes. ${rule}`,
   ]);
   // Each of the three classes; a level-4 heading; a heading in a quote, a list item.
   assert.deepEqual(found('### Beschreibung {.explanation}', '', '#### Detail', '', '> ### Zitat', '', '- ### Punkt', '', '### KI-Haikus zu Apfel {.haiku}', '', 'Reif.'), []);
+  // Under a heading of the entry's level, as pandoc nests them: that heading's subsections (sections
+  // written `##`, as Google-Assistant.md's are, or an appendix).
+  assert.deepEqual(found('## Funktionsweise {.explanation}', '', '### Spracherkennung', '', 'Text.', '', '## Anhang', '', '### Quellen', '', 'Buch.'), []);
   // Under an entry heading of level 3, the sections of level 4.
   const level3 = { ...indexPage, 'Haiku.md': ['### Haiku {#Haiku .chapter .small .term}', '', '#### Form', '', '### Beispiel {.explanation}', '', '#### Siehe {.seealso}', '', '[Index](#Index) |'] };
   assert.deepEqual(
     diagnosticsOf(level3, 'Haiku.md').filter((diagnostic) => diagnostic.code === 'missing-section-class').map((diagnostic) => diagnostic.message),
-    ['The section "Form" has no class .explanation: the layout rules give every level-4 section of an entry the class .explanation (the haikus .haiku, the see-also list .seealso).'],
+    ['The section "Form" has no section class. The layout rules give every level-4 section of an entry the class .explanation, the haikus .haiku and the see-also list .seealso.'],
   );
 });
 
