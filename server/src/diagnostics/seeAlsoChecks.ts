@@ -136,26 +136,29 @@ export const checkSeeAlsoLast: Check = function* ({ document, config }) {
 };
 
 /**
- * The sections of an entry's level (`###` under `##`) between its haiku section and its see-also
- * section, which the layout rules make the entry's last two; undefined when it lacks either, or the
- * haikus follow the list (which `section-after-seealso` reports).
+ * The sections of an entry's section level (`###` under `##`, at the margin: not in a quote or list
+ * item) from its first haiku section to its see-also section, which the layout rules make the
+ * entry's last two: the haiku sections (there may be several) and the others, which stand between.
+ * Undefined when there are no others, the entry lacks either section, the haikus follow the list
+ * (which `section-after-seealso` reports), or a heading above the section level stands between
+ * (another chapter, or a setext underline: no sections to move).
  */
-export function sectionsAfterHaiku(entry: Entry): { readonly haiku: Section; readonly seeAlso: Section; readonly between: readonly Section[] } | undefined {
+export function sectionsAfterHaiku(entry: Entry): { readonly haikus: readonly Section[]; readonly between: readonly Section[]; readonly seeAlso: Section } | undefined {
   const seeAlso = entry.seeAlso?.section;
   const level = entry.heading.level + 1;
-  const haiku = entry.sections.find((section) => section.heading.level === level && section.heading.classes.includes('haiku'));
-  if (seeAlso === undefined || haiku === undefined || haiku.range.start.line > seeAlso.range.start.line) {
+  const atMargin = entry.sections.filter((section) => section.heading.range.start.character === 0 && section.heading.level <= level);
+  const first = atMargin.findIndex((section) => section.heading.level === level && section.heading.classes.includes('haiku'));
+  const last = seeAlso === undefined ? -1 : atMargin.indexOf(seeAlso);
+  if (first < 0 || last < first) {
     return undefined;
   }
-  // Headings in a quote or list item (indented) are no sections; those of level 4 belong to the haiku section.
-  const between = entry.sections.filter(
-    (section) =>
-      section.heading.range.start.line > haiku.range.start.line &&
-      section.heading.range.start.line < seeAlso.range.start.line &&
-      section.heading.level <= level &&
-      section.heading.range.start.character === 0,
-  );
-  return between.length === 0 ? undefined : { haiku, seeAlso, between };
+  const region = atMargin.slice(first, last);
+  if (region.some((section) => section.heading.level < level)) {
+    return undefined;
+  }
+  const isHaiku = (section: Section): boolean => section.heading.classes.includes('haiku');
+  const between = region.filter((section) => !isHaiku(section));
+  return between.length === 0 ? undefined : { haikus: region.filter(isHaiku), between, seeAlso: seeAlso! };
 }
 
 /** `section-after-haiku`: sections stand between an entry's haiku and see-also sections. Reported once, at the first of them. */
@@ -165,7 +168,7 @@ export const checkHaikusBeforeSeeAlso: Check = function* ({ document }) {
     if (found === undefined) {
       continue;
     }
-    const { haiku, between } = found;
+    const { haikus, between } = found;
     const first = between[0]!.heading.plainText;
     yield {
       range: between[0]!.heading.range,
@@ -175,7 +178,7 @@ export const checkHaikusBeforeSeeAlso: Check = function* ({ document }) {
           ? l10n.t('The section "{0}" stands between the haikus and the see-also list of "{1}", which should end the entry: move it above the haikus.', first, entry.title)
           : l10n.t('{0} sections, from "{1}" on, stand between the haikus and the see-also list of "{2}", which should end the entry: move them above the haikus.', between.length, first, entry.title),
       data: { kind: DiagnosticCode.SectionAfterHaiku },
-      relatedInformation: [{ uri: document.uri, range: haiku.heading.range, message: l10n.t('The haiku section of the entry.') }],
+      relatedInformation: [{ uri: document.uri, range: haikus[0]!.heading.range, message: l10n.t('The haiku section of the entry.') }],
     };
   }
 };

@@ -8,7 +8,7 @@ import { GlossaryDiagnostic } from '../diagnostics/diagnostic';
 import { sectionsAfterHaiku, seeAlsoCollator } from '../diagnostics/seeAlsoChecks';
 import { attributeBlockReadAsText } from '../diagnostics/fileChecks';
 import { WorkspaceIndex } from '../index/workspaceIndex';
-import { Entry, GlossaryDocument, Heading } from '../parse/model';
+import { Entry, GlossaryDocument, Heading, Section } from '../parse/model';
 import { parseGlossaryDocument } from '../parse/parser';
 import { textFingerprint } from '../parse/fingerprint';
 import { parseAttributeBlock } from '../parse/attributes';
@@ -394,9 +394,11 @@ function readsWithClass(document: TextDocument, heading: Heading, edit: TextEdit
 }
 
 /**
- * Move the sections between an entry's haikus and its see-also list above the haikus: the lines
- * from the haiku heading to the first of them change places with those from there to the see-also
- * heading. Not offered where the entry's closing `----` stands between (it would move along).
+ * Move the sections between an entry's haikus and its see-also list above the haikus: each section
+ * with its lines up to the next, in their order, then the haiku sections. Not offered where the
+ * entry's closing `----` or a div's fence stands among them (either would move away from its
+ * pair), or where the new order would change what pandoc reads of a heading (an automatic id
+ * numbered in document order, `#claude-1`, would pass to another heading).
  */
 function aboveHaikusFixes(input: CodeActionInput, model: GlossaryDocument, diagnostic: GlossaryDiagnostic): CodeAction[] {
   const entry = entryContaining(model, diagnostic.range.start);
@@ -404,14 +406,33 @@ function aboveHaikusFixes(input: CodeActionInput, model: GlossaryDocument, diagn
   if (entry === undefined || found === undefined || !sameRange(found.between[0]!.heading.range, diagnostic.range)) {
     return [];
   }
-  const [haikuLine, firstLine, seeAlsoLine] = [found.haiku, found.between[0]!, found.seeAlso].map((section) => section.heading.range.start.line) as [number, number, number];
-  if (entry.closingRuleLine !== undefined && entry.closingRuleLine > haikuLine && entry.closingRuleLine < seeAlsoLine) {
+  const document = input.document;
+  const startLine = (section: Section): number => section.heading.range.start.line;
+  const blocks = [...found.haikus, ...found.between].map(startLine).sort((a, b) => a - b);
+  const regionStart = blocks[0]!;
+  const regionEnd = startLine(found.seeAlso);
+  const lines = (from: number, to: number): string => document.getText({ start: { line: from, character: 0 }, end: { line: to, character: 0 } });
+  const closingRule = entry.closingRuleLine;
+  if ((closingRule !== undefined && closingRule > regionStart && closingRule < regionEnd) || /^ {0,3}(?::::|<\/?div\b)/im.test(lines(regionStart, regionEnd))) {
     return [];
   }
-  const lines = (from: number, to: number): string => input.document.getText({ start: { line: from, character: 0 }, end: { line: to, character: 0 } });
   // Each block ends in a blank line before the heading that follows it, as pandoc needs one before a heading.
-  const apart = (block: string): string => (/(?:\r\n|\n|\r)[ \t]*(?:\r\n|\n|\r)$/.test(block) ? block : block + lineBreakOf(input.document));
-  const edit = TextEdit.replace({ start: { line: haikuLine, character: 0 }, end: { line: seeAlsoLine, character: 0 } }, apart(lines(firstLine, seeAlsoLine)) + apart(lines(haikuLine, firstLine)));
+  const blockEnd = (start: number): number => blocks.find((line) => line > start) ?? regionEnd;
+  const blockText = (start: number): string => {
+    const text = lines(start, blockEnd(start));
+    return /(?:\r\n|\n|\r)[ \t]*(?:\r\n|\n|\r)$/.test(text) ? text : text + lineBreakOf(document);
+  };
+  const haikuLines = new Set(found.haikus.map(startLine));
+  const newOrder = [...blocks.filter((line) => !haikuLines.has(line)), ...blocks.filter((line) => haikuLines.has(line))];
+  const edit = TextEdit.replace({ start: { line: regionStart, character: 0 }, end: { line: regionEnd, character: 0 } }, newOrder.map(blockText).join(''));
+  // Pandoc must read the same headings, with the same ids, in the new order.
+  const headingsBetween = (from: number, to: number): Heading[] => model.headings.filter((heading) => heading.range.start.line >= from && heading.range.start.line < to);
+  const expected = [...headingsBetween(0, regionStart), ...newOrder.flatMap((start) => headingsBetween(start, blockEnd(start))), ...headingsBetween(regionEnd, Number.MAX_SAFE_INTEGER)];
+  const read = (heading: Heading): string => `${heading.level} ${heading.id} ${heading.text} {${heading.classes.join(' ')}}`;
+  const after = parseGlossaryDocument(TextDocument.applyEdits(document, [edit]), model.uri, model.version);
+  if (after.headings.map(read).join('\n') !== expected.map(read).join('\n')) {
+    return [];
+  }
   const title =
     found.between.length === 1
       ? l10n.t('Move the section "{0}" above the haikus', found.between[0]!.heading.plainText)

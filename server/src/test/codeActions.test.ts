@@ -933,6 +933,13 @@ test('section-after-haiku: the quick fix moves the sections between the haikus a
   // A heading right under the haiku heading (pandoc reads both): the haiku block gets its blank line.
   const under = fixOf({ 'Index.md': index, 'A.md': ['## A {#A .chapter .small .term}', '', '### KI-Haikus zu A {.haiku}', '### Geschichte {.explanation}', '', 'Alt.', '', '### Siehe {.seealso}', '', '[Index](#Index) |'] });
   assert.deepEqual(applied(under.actions[0], under.document).slice(2), ['### Geschichte {.explanation}', '', 'Alt.', '', '### KI-Haikus zu A {.haiku}', '', '### Siehe {.seealso}', '', '[Index](#Index) |']);
+  // Two haiku sections stay together and in their order; the section between them goes above both.
+  const twoHaikus = fixOf({ 'Index.md': index, 'A.md': ['## A {#A .chapter .small .term}', '', '### Haikus von ChatGPT {.haiku}', '', 'Eins.', '', '### Geschichte {.explanation}', '', 'Alt.', '', '### Haikus von Claude {.haiku}', '', 'Zwei.', '', '### Siehe {.seealso}', '', '[Index](#Index) |'] });
+  assert.deepEqual(applied(twoHaikus.actions[0], twoHaikus.document).slice(2, 14), ['### Geschichte {.explanation}', '', 'Alt.', '', '### Haikus von ChatGPT {.haiku}', '', 'Eins.', '', '### Haikus von Claude {.haiku}', '', 'Zwei.', '']);
+  // A div around the haikus and the section: moving would part its fences.
+  assert.deepEqual(fixOf(files('::: {.box}', 'Mehr.', '', '### Geschichte {.explanation}', '', 'Alt.', ':::', '')).actions, []);
+  // Moving would pass the automatic id claude-1 to the other "Claude" heading, and the links with it.
+  assert.deepEqual(fixOf(files('#### Claude', '', 'Mehr.', '', '### Geschichte {.explanation}', '', '#### Claude', '', 'Alt.', '')).actions, []);
   // The closing rule between them: no fix.
   assert.deepEqual(fixOf({ 'Index.md': index, 'A.md': ['## A {#A .chapter .small .term}', '', '### KI-Haikus zu A {.haiku}', '', 'Haiku.', '', '----', '', '### Geschichte {.explanation}', '', 'Alt.', '', '### Siehe {.seealso}', '', '[Index](#Index) |'] }).actions, []);
 });

@@ -458,6 +458,18 @@ test('section-after-haiku: sections between the haikus and the see-also list are
     found(...haikus, '', '### Geschichte {.explanation}', '', '#### Früher', '', '### Quellen {.explanation}', '', 'Buch.').map((diagnostic) => diagnostic.message),
     ['2 sections, from "Geschichte" on, stand between the haikus and the see-also list of "Apfel", which should end the entry: move them above the haikus.'],
   );
+  // A second haiku section is one of the haikus.
+  assert.deepEqual(
+    found('### Haikus von ChatGPT {.haiku}', '', 'Eins.', '', '### Geschichte {.explanation}', '', 'Alt.', '', '### Haikus von Claude {.haiku}', '', 'Zwei.').map((diagnostic) => diagnostic.message),
+    ['The section "Geschichte" stands between the haikus and the see-also list of "Apfel", which should end the entry: move it above the haikus.'],
+  );
+  assert.deepEqual(found('### Haikus von ChatGPT {.haiku}', '', 'Eins.', '', '### Haikus von Claude {.haiku}', '', 'Zwei.'), []);
+  // A heading above the section level between them is no section to move: another chapter, or a
+  // `----` right under the haiku text, which makes it a setext heading.
+  assert.deepEqual(found(...haikus, '', '## Anhang', '', '### Quellen {.explanation}', '', 'Buch.'), []);
+  assert.deepEqual(found(...haikus, '----'), []);
+  // A haiku heading in a quote is no haiku section.
+  assert.deepEqual(found('> ### Ein Haiku {.haiku}', '> Zitat.', '', '### Geschichte {.explanation}', '', 'Alt.', '', ...haikus), []);
   // A level-4 section belongs to the haiku section; a heading in a quote is none; haikus last, or none, are fine.
   assert.deepEqual(found(...haikus, '', '#### Von Claude', '', 'Süß.', '', '> ### Zitat', '', '> Wort.'), []);
   assert.deepEqual(found('### Beschreibung {.explanation}', '', 'Text.', '', ...haikus), []);
