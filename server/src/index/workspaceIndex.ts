@@ -333,7 +333,12 @@ export class WorkspaceIndex {
     this.entryCount += (next?.entries.length ?? 0) - (previous?.entries.length ?? 0);
     const becameGlossary = this.hasEntries() !== hadEntries;
 
-    const changedIds = new Set([...new Set([...oldAnchors.keys(), ...newAnchors.keys()])].filter((id) => definitionShape(oldAnchors.get(id)) !== definitionShape(newAnchors.get(id))));
+    const changedIds = new Set<string>();
+    for (const id of new Set([...oldAnchors.keys(), ...newAnchors.keys()])) {
+      if (definitionShape(oldAnchors.get(id)) !== definitionShape(newAnchors.get(id))) {
+        changedIds.add(id);
+      }
+    }
     if (changedIds.size > 0) {
       this.definitionsGeneration++;
     }
@@ -346,14 +351,14 @@ export class WorkspaceIndex {
     // none of it, and an automatic id such as a section's `grundprinzipien` has a definer in every
     // file, so working it out on each update made loading quadratic (12 s at 50x).
     let affectedUris: Set<string> | undefined;
-    const affectedBy = (): Set<string> =>
+    const workOutAffected = (): Set<string> =>
       // The index page: which entries it lists, and whose links count. The first entry or the last
       // one gone: whether the layout checks apply.
       indexPageChanged || becameGlossary ? new Set(this.documentsByUri.keys()) : this.affectedBy(replaced);
     return {
       changedIds,
       get affectedUris(): ReadonlySet<string> {
-        return (affectedUris ??= affectedBy());
+        return (affectedUris ??= workOutAffected());
       },
     };
   }
@@ -378,7 +383,7 @@ export class WorkspaceIndex {
     return renamed;
   }
 
-  /** The documents whose diagnostics a replaced contribution may change (see `IndexChange.affectedUris`), the index page staying. */
+  /** The documents whose diagnostics a replaced contribution may change (see `IndexChange.affectedUris`), where the index page is the same before and after. */
   private affectedBy(replaced: ReplacedContribution): Set<string> {
     const { uri, next, changedIds } = replaced;
     const uris = new Set<string>(next ? [uri] : []);

@@ -113,10 +113,10 @@ export function parseGlossaryDocument(
   const source = new SourceLines(lineTexts, text.startsWith('\uFEFF'));
   const blockScan = scanBlocks(source.texts);
   const { definitions, definitionIds } = referenceDefinitions(blockScan);
-  const headingIds = readHeadingIds(blockScan, source);
-  const resolve: ReferenceResolver = (key) => definitions.get(key) ?? headingIds.implicitReferences.get(key);
+  const { byBlock: headingsByBlock, implicitReferences } = readHeadings(blockScan, source);
+  const resolve: ReferenceResolver = (key) => definitions.get(key) ?? implicitReferences.get(key);
 
-  const collector = new ItemCollector(source, lineTexts, blockScan, resolve, definitionIds, headingIds.byBlock);
+  const collector = new ItemCollector(source, lineTexts, blockScan.notes, resolve, definitionIds, headingsByBlock);
   // A note's headings are read where the note is placed, with the rest of its text.
   for (const block of blockScan.blocks) {
     if (block.kind !== 'heading' || !block.inNote) collector.collectBlock(block);
@@ -139,7 +139,7 @@ export function parseGlossaryDocument(
     entries: buildEntries(headings, links, paragraphs, blockScan.rules, lineTexts, options, resolve),
     codeFences: codeFencesOf(blockScan, lineTexts),
     verbatim: rangesOf(blockScan.verbatim, source),
-    unclosedBlocks: unclosedBlocksOf(blockScan, headingIds.byBlock.values(), source),
+    unclosedBlocks: unclosedBlocksOf(blockScan, headingsByBlock.values(), source),
     headingsInText: rangesOf(blockScan.headingsInText, source),
     fencesInText: rangesOf(blockScan.fencesInText, source),
   };
@@ -171,12 +171,13 @@ interface ReadHeading {
 }
 
 /**
- * Every heading's id, explicit or automatic, in document order, and the implicit references its
- * text gives (`[Heading Text]` leads to it). Pandoc works out a heading's automatic id before it
+ * Every heading's text and attribute block and its id, explicit or automatic (worked out in
+ * document order, the order of the blocks and of the map), and the implicit references its text
+ * gives (`[Heading Text]` leads to it). Pandoc works out a heading's automatic id before it
  * resolves references: `## See [A][a]` is `see-aa`, as if no reference were defined; so ids come
  * first, and do not depend on where links point.
  */
-function readHeadingIds(blockScan: BlockScan, source: SourceLines): { byBlock: Map<HeadingBlock, ReadHeading>; implicitReferences: Map<string, ResolvedReference> } {
+function readHeadings(blockScan: BlockScan, source: SourceLines): { byBlock: Map<HeadingBlock, ReadHeading>; implicitReferences: Map<string, ResolvedReference> } {
   const noReferences: ReferenceResolver = () => undefined;
   const usedIds = new Set<string>();
   const nextSuffix = new Map<string, number>();
@@ -220,7 +221,7 @@ class ItemCollector {
   constructor(
     private readonly source: SourceLines,
     private readonly lineTexts: readonly string[],
-    private readonly blockScan: BlockScan,
+    private readonly notes: BlockScan['notes'],
     private readonly resolve: ReferenceResolver,
     /** The definitions that give an id still to place (see `referenceDefinitions`); each is taken at its first use. */
     private readonly definitionIds: Map<ResolvedReference, DefinitionAttributes>,
@@ -335,7 +336,7 @@ class ItemCollector {
    * one referenced only from notes (Pandoc reads a note's references as plain text).
    */
   private placeNote(label: string): void {
-    const note = this.blockScan.notes.get(label);
+    const note = this.notes.get(label);
     if (note === undefined || this.placingNote || this.placedNotes.has(label)) return;
     this.placedNotes.add(label);
     this.placingNote = true;
