@@ -63,6 +63,29 @@ describe('quick fixes', () => {
     }
     await waitFor(() => api.status().entryCount === 7, 'the deleted entry is no longer counted');
   });
+  it('gives a section without a class .explanation, and moves a section between the haikus and the see-also list above the haikus', async () => {
+    const document = await openFile('Embedding.md');
+    try {
+      const edit = new vscode.WorkspaceEdit();
+      edit.insert(document.uri, positionOf(document, '### Related'), '### AI Haikus on Embedding {.haiku}\n\nPoints in the dark.\n\n### Benchmarks\n\nMTEB compares them.\n\n');
+      assert.ok(await vscode.workspace.applyEdit(edit));
+      const [unclassed] = await diagnosticsWithCode(document.uri, 'missing-section-class');
+      assert.equal(document.getText(unclassed.range), '### Benchmarks');
+      const giveClass = (await quickFixesAt(document.uri, unclassed.range)).get('Give the section the class .explanation');
+      assert.ok(giveClass, 'no fix "Give the section the class .explanation"');
+      assert.ok(await vscode.workspace.applyEdit(giveClass.edit));
+      await diagnosticsWithCode(document.uri, 'missing-section-class', 0);
+      const [between] = await diagnosticsWithCode(document.uri, 'section-after-haiku');
+      const move = (await quickFixesAt(document.uri, between.range)).get('Move the section "Benchmarks" above the haikus');
+      assert.ok(move, 'no fix "Move the section "Benchmarks" above the haikus"');
+      assert.ok(await vscode.workspace.applyEdit(move.edit));
+      assert.match(document.getText(), /### Uses \{\.explanation\}[\s\S]*\n### Benchmarks \{\.explanation\}\n\nMTEB compares them\.\n\n### AI Haikus on Embedding \{\.haiku\}\n\nPoints in the dark\.\n\n### Related/);
+      await diagnosticsWithCode(document.uri, 'section-after-haiku', 0);
+    } finally {
+      await revert(document);
+    }
+  });
+
   it('links an unlinked mention, and offers the source action that links every first mention', async () => {
     const document = await openFile('Perplexity.md');
     try {
