@@ -34,6 +34,8 @@ export function describeDiagnosticCode(code: DiagnosticCode): string {
       return l10n.t('A line written as a heading follows the text above it without a blank line: pandoc reads it as text.');
     case DiagnosticCode.CodeBlockInText:
       return l10n.t('A code block (~~~) follows the text above it without a blank line: pandoc reads it as text.');
+    case DiagnosticCode.SentenceMidLine:
+      return l10n.t("A sentence of an entry's text starts after another on the same line, where the writing rules start each sentence on a new line.");
     case DiagnosticCode.UnlinkedMention:
       return l10n.t("A term's title, id or alias stands in another entry's text without a link to it (the first mention in each section).");
     case DiagnosticCode.NotInIndex:

@@ -240,3 +240,22 @@ export const checkFenceStyle: Check = function* ({ document, index }) {
     }
   }
 };
+
+/**
+ * `sentence-mid-line`: a sentence of an entry file's prose starts after another on the same line
+ * (see `GlossaryDocument.sentencesMidLine`); the writing rules start each sentence on a new line.
+ */
+export const checkSentencesMidLine: Check = function* ({ document }) {
+  if (document.entries.length === 0) {
+    return;
+  }
+  for (const range of document.sentencesMidLine) {
+    yield {
+      range,
+      code: DiagnosticCode.SentenceMidLine,
+      message: l10n.t('A new sentence starts here, on the line of the one before: the writing rules start each sentence on a new line.'),
+      data: { kind: DiagnosticCode.SentenceMidLine },
+      relatedInformation: [],
+    };
+  }
+};

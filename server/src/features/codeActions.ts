@@ -26,7 +26,7 @@ import { idEditsByUri } from './rename';
 import { definedOnce, entryWithId, isCopyUnderOtherName, isFileNameMeant, misnamedEntryFile, titleUntoldById } from '../index/entryQueries';
 import { linkFirstMentionsEdits, linkMentionEdit, linkMentionsKind } from './mentionLinks';
 import { addToIndexEdit, indexAnchorEdit } from './indexPageEdits';
-import { addSeeAlsoEdit, insertSeeAlsoLinkEdit, lineBreakOf, seeAlsoHeadingText, sortSeeAlsoEdits } from './seeAlsoEdits';
+import { addSeeAlsoEdit, insertSeeAlsoLinkEdit, lineBreakOf, lineText, seeAlsoHeadingText, sortSeeAlsoEdits } from './seeAlsoEdits';
 import { replacementsFor } from '../diagnostics/replacements';
 import { entryContaining } from '../parse/positions';
 import { idProblem, newEntryProblem, newIdProblem } from '../index/idRules';
@@ -174,6 +174,8 @@ function quickFixes(input: CodeActionInput, model: GlossaryDocument, diagnostic:
     }
     case DiagnosticCode.HeadingInText:
       return [quickFix(l10n.t('Insert a blank line before the heading'), diagnostic, editOf(input, [blankLineBefore(input.document, diagnostic.range.start, 'toMargin')]), true)];
+    case DiagnosticCode.SentenceMidLine:
+      return sentenceOnNewLineFixes(input, diagnostic);
     case DiagnosticCode.CodeBlockInText:
       return [quickFix(l10n.t('Insert a blank line before the code block'), diagnostic, editOf(input, [blankLineBefore(input.document, diagnostic.range.start, 'keepIndentation')]), true)];
     case DiagnosticCode.NotInIndex:
@@ -217,6 +219,25 @@ function blankLineBefore(document: TextDocument, at: Position, indentation: 'toM
   const lineEnd = document.getText({ start: { line: at.line - 1, character: Number.MAX_SAFE_INTEGER }, end: start });
   if (indentation === 'keepIndentation') return TextEdit.insert(start, `${marks}${lineEnd}`);
   return TextEdit.replace({ start, end: at }, `${marks}${lineEnd}${marks === '' ? '' : `${marks} `}`);
+}
+
+/**
+ * Start a sentence on a new line: the blanks before it become a line break and the marks that
+ * carry the line's paragraph on, those of its quotes (`> `) and, as blanks, of its list item
+ * (`- `, `1. `, `: `), so that the sentence stays in its paragraph.
+ */
+function sentenceOnNewLineFixes(input: CodeActionInput, diagnostic: GlossaryDiagnostic): CodeAction[] {
+  const { line, character } = diagnostic.range.start;
+  const text = lineText(input.document, line);
+  const blanks = /^[ \t]+/.exec(text.slice(character))?.[0];
+  if (blanks === undefined) {
+    return [];
+  }
+  const quotes = /^(?:[ \t]*>)*[ \t]?/.exec(text)![0];
+  const item = /^[ \t]*(?:[-*+:~]|\d+[.)]|#\.|\(?[a-zA-Z0-9]{1,2}\))[ \t]+/.exec(text.slice(quotes.length))?.[0];
+  const indentation = item === undefined ? /^[ \t]*/.exec(text.slice(quotes.length))![0] : ' '.repeat(item.length);
+  const edit = TextEdit.replace({ start: diagnostic.range.start, end: { line, character: character + blanks.length } }, lineBreakOf(input.document) + quotes + indentation);
+  return [quickFix(l10n.t('Start the sentence on a new line'), diagnostic, editOf(input, [edit]), true)];
 }
 
 /** Stop suggesting the term: its id goes to `ignoreMentionsOf` in `.glossary.json` (a server command, which edits that file). */

@@ -4,6 +4,7 @@ import { commandName, environmentBegun, environmentTags, texBlockCommandEnd, wit
 import { paragraphEndingTexCommands, texCommandsToDocumentEnd } from './texCommands';
 import { countAtMost, endsInComment, escapeUri, firstBlockTag, htmlOrAutolinkEnd, htmlTagAttributes, rawTexOrEscapeEnd, skipVerbatim, unclosedCommentStart, withIndexes, writtenHashLength, type HtmlTag, type TexBlockStart } from './inline';
 import { attributeLinesAfterHeading } from './headingAttributes';
+import { sentenceStartsIn } from './sentences';
 import { unescapeAndResolve } from './characterReferences';
 import type { Position, Range } from './model';
 
@@ -118,6 +119,11 @@ export interface BlockScan {
    * them as its text. From the `#` to the end of the line.
    */
   readonly headingsInText: readonly Range[];
+  /**
+   * Sentences that start after another on a line of a paragraph (not in a table, a code span or
+   * a link's label; see `sentenceStartsIn`): from the blanks before them to the end of their first word.
+   */
+  readonly sentencesMidLine: readonly Range[];
   /**
    * Lines that open a code block with `~~~` (closed further on) right under a line of text: Pandoc
    * reads the fence and the code after it as the paragraph's text (a backtick fence ends the
@@ -446,9 +452,10 @@ class BlockScanner {
     definitions: DefinitionBlock[];
     unclosed: UnclosedMarker[];
     headingsInText: Range[];
+    sentencesMidLine: Range[];
     fencesInText: Range[];
     rules: number[];
-  } = { blocks: [], notes: new Map(), fences: [], verbatim: [], definitions: [], unclosed: [], headingsInText: [], fencesInText: [], rules: [] };
+  } = { blocks: [], notes: new Map(), fences: [], verbatim: [], definitions: [], unclosed: [], headingsInText: [], sentencesMidLine: [], fencesInText: [], rules: [] };
   /** The lines of backtick fences that end a paragraph (see `FenceBlock.afterText`). */
   private readonly fenceLinesAfterText = new Set<number>();
   /** Where inline text goes while a footnote is parsed. */
@@ -1606,6 +1613,7 @@ class BlockScanner {
    */
   private addParagraph(lines: readonly LineRef[], container: readonly LineRef[], first: number): void {
     this.addInline(lines);
+    if (this.tableCellDepth === 0) this.noteSentencesMidLine(lines);
     // Most paragraphs have no line that starts with `#` or `~`: they are not joined to be looked at.
     if (this.tableCellDepth > 0 || !lines.some((line, k) => k > 0 && mayGoOnAsBlock(this.lineTexts[line.line], line.start))) return;
     const texts = lines.map((line) => this.text(line));
@@ -1623,6 +1631,22 @@ class BlockScanner {
       if (atxHeadingText.test(texts[k]!) && !withinInlineSpan(text, offset)) {
         this.result.headingsInText.push({ start: { line, character: start }, end: { line, character: end } });
       }
+    }
+  }
+
+  /** The sentences of a paragraph that start after another on its lines (see `BlockScan.sentencesMidLine`). */
+  private noteSentencesMidLine(lines: readonly LineRef[]): void {
+    let paragraphText: string | undefined;
+    let lineOffset = 0;
+    for (const { line, start, end } of lines) {
+      for (const found of sentenceStartsIn(this.lineTexts[line], start, end)) {
+        // Rare: the paragraph's text is joined only to tell a code span or a label from prose.
+        paragraphText ??= lines.map((ref) => this.text(ref)).join('\n');
+        if (!withinInlineSpan(paragraphText, lineOffset + found.blankStart - start)) {
+          this.result.sentencesMidLine.push({ start: { line, character: found.blankStart }, end: { line, character: found.wordEnd } });
+        }
+      }
+      lineOffset += end - start + 1;
     }
   }
 

@@ -203,6 +203,8 @@ export interface GlossaryDocument {
   readonly headingsInText: readonly Range[];
   /** Lines opening a code block with `~~~` right under text, which pandoc so reads, with the code, as text: from the first `~` to the end of the line. */
   readonly fencesInText: readonly Range[];
+  /** Sentences of the prose that start after another on the same line: from the blanks before them to the end of their first word (see `sentenceStartsIn`). */
+  readonly sentencesMidLine: readonly Range[];
 }
 
 /** Settings that change what the parser calls an entry. */

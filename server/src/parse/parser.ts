@@ -142,6 +142,7 @@ export function parseGlossaryDocument(
     unclosedBlocks: unclosedBlocksOf(blockScan, headingsByBlock.values(), source),
     headingsInText: rangesOf(blockScan.headingsInText, source),
     fencesInText: rangesOf(blockScan.fencesInText, source),
+    sentencesMidLine: rangesOf(blockScan.sentencesMidLine, source),
   };
 }
 

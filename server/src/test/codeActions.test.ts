@@ -8,7 +8,7 @@ import { computeDiagnostics } from '../diagnostics/computeDiagnostics';
 import { codeActions, filesEditedByQuickFixes, fixAllSeeAlsoKind } from '../features/codeActions';
 import { ServerCommands } from '../protocol';
 import { entryLines, indexOf, rangeText, uriOf } from './support/tinyWorkspace';
-import { pandocCodeBlocksOfText, pandocFactsOfText, pandocHeadingClassesOfText, pandocTextsOfText } from './pandoc';
+import { pandocCodeBlocksOfText, pandocFactsOfText, pandocHeadingClassesOfText, pandocReadingWithoutSoftBreaks, pandocTextsOfText } from './pandoc';
 import { corpusEntries } from './corpus';
 import { createFileMatcher } from '../workspace/fileFilter';
 import * as fs from 'node:fs';
@@ -942,4 +942,26 @@ test('section-after-haiku: the quick fix moves the sections between the haikus a
   assert.deepEqual(fixOf(files('#### Claude', '', 'Mehr.', '', '### Geschichte {.explanation}', '', '#### Claude', '', 'Alt.', '')).actions, []);
   // The closing rule between them: no fix.
   assert.deepEqual(fixOf({ 'Index.md': index, 'A.md': ['## A {#A .chapter .small .term}', '', '### KI-Haikus zu A {.haiku}', '', 'Haiku.', '', '----', '', '### Geschichte {.explanation}', '', 'Alt.', '', '### Siehe {.seealso}', '', '[Index](#Index) |'] }).actions, []);
+});
+
+test('sentence-mid-line: the quick fix starts the sentence on a new line, with the marks of its quote and list item, and pandoc reads the same paragraphs', async () => {
+  const cases: [string[], string[]][] = [
+    [['Der Apfel ist rund. Er wächst am Baum.'], ['Der Apfel ist rund.', 'Er wächst am Baum.']],
+    [['- **Sorten**:  Es gibt viele. Manche sind rot.'], ['- **Sorten**:  Es gibt viele.', '  Manche sind rot.']],
+    [['10. Zehn. Elf.'], ['10. Zehn.', '    Elf.']],
+    [['> - Im Zitat. In der Liste.'], ['> - Im Zitat.', '>   In der Liste.']],
+    [['- Eins', '  weiter. Zwei.'], ['- Eins', '  weiter.', '  Zwei.']],
+    // A file with CRLF line breaks gets one.
+    [['Windows. Zeilen.'], ['Windows.\r', 'Zeilen.\r']],
+  ];
+  for (const [body, fixed] of cases) {
+    const lines = ['## A {#A .chapter .small .term}', '', ...body, '', '### Siehe {.seealso}', '', '[Index](#Index) |'];
+    const files = { 'Index.md': index, 'A.md': body[0]!.startsWith('Windows') ? lines.map((line) => `${line}\r`) : lines };
+    const { actions, document } = actionsOf(files, 'A.md', ['quickfix']);
+    const fixes = actions.filter((action) => action.diagnostics?.[0]?.code === 'sentence-mid-line');
+    assert.deepEqual(titlesAndPreference(fixes), [['Start the sentence on a new line', true]], body.join('|'));
+    const text = applied(fixes[0], document);
+    assert.deepEqual(text.slice(2, 2 + fixed.length), fixed);
+    assert.equal(await pandocReadingWithoutSoftBreaks(text.join('\n')), await pandocReadingWithoutSoftBreaks(document.getText()), `pandoc reads ${JSON.stringify(fixed)} as before`);
+  }
 });

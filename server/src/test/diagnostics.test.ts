@@ -476,6 +476,39 @@ test('section-after-haiku: sections between the haikus and the see-also list are
   assert.deepEqual(found('### Beschreibung {.explanation}', '', 'Text.'), []);
 });
 
+test('sentence-mid-line: a sentence after another on a line of an entry file is a hint, in paragraphs, list items, quotes and notes; not in headings, tables, code or labels, nor in a file without entries', () => {
+  const files = {
+    ...indexPage,
+    'Apfel.md': entryLines('Apfel', 'Apfel', [], [
+      'Der Apfel ist rund. Er wächst am Baum.',
+      '',
+      '- **Sorten**: Es gibt viele. Manche sind rot.',
+      '',
+      '> Ein Zitat. Noch ein Satz.[^1]',
+      '',
+      '[^1]: Eine Note. Mit zwei Sätzen.',
+      '',
+      '### Ein Titel. Mit Punkt {.explanation}',
+      '',
+      '| Spalte. Eins | Zwei |',
+      '|---|---|',
+      '| a. B | c |',
+      '',
+      'Code `x. Y` und [ein Link. Mit Punkt](#Apfel) hier.',
+      '',
+      '~~~',
+      'Code. Mehr Code.',
+      '~~~',
+    ]),
+    'notes.md': ['Notizen. Zwei Sätze.'],
+  };
+  const found = diagnosticsOf(files, 'Apfel.md').filter((diagnostic) => diagnostic.code === 'sentence-mid-line');
+  assert.deepEqual(found.map((diagnostic) => diagnostic.range), ['2:19-2:22', '4:28-4:35', '6:12-6:17', '8:16-8:20']);
+  assert.equal(found[0]!.message, 'A new sentence starts here, on the line of the one before: the writing rules start each sentence on a new line.');
+  assert.equal(found[0]!.severity, 'hint');
+  assert.deepEqual(diagnosticsOf(files, 'notes.md').filter((diagnostic) => diagnostic.code === 'sentence-mid-line'), []);
+});
+
 test('a folder without any entry is no glossary: no layout checks, but links are still checked; the first entry brings them to every file', () => {
   const files = {
     'README.md': ['# My project', '', 'See [install](#install) and [usage](#usage).', '', '## Install', '', '```sh', 'npm install', '```'],

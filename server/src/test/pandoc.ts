@@ -69,6 +69,11 @@ export async function pandocCodeBlocksOfText(text: string): Promise<string[]> {
   return code;
 }
 
+/** Pandoc's reading of a text as JSON, where a line break in a paragraph reads as the blank it stands for. */
+export async function pandocReadingWithoutSoftBreaks(text: string): Promise<string> {
+  return JSON.stringify(await pandocBlocks([], text)).replaceAll('{"t":"SoftBreak"}', '{"t":"Space"}');
+}
+
 /** The classes of each heading pandoc finds in a text, in order. */
 export async function pandocHeadingClassesOfText(text: string): Promise<string[][]> {
   const classes: string[][] = [];

@@ -214,6 +214,19 @@ test('the real glossary reproduces the facts measured with pandoc', async (t) =>
     assert.deepEqual(withCode(found, DiagnosticCode.SectionAfterHaiku), []);
   });
 
+  // The writing rules start each sentence on a new line; the one-liners' `*** (ChatGPT)` and the
+  // placeholders `***??? TODO***` are no sentences.
+  await t.test('151 sentences in 26 files start on the line of the one before, none of them after a one-liner or a placeholder', () => {
+    const sentences = withCode(found, DiagnosticCode.SentenceMidLine);
+    assert.equal(sentences.length, 151);
+    assert.equal(new Set(sentences.map((diagnostic) => diagnostic.file)).size, 26);
+    assert.ok(sentences.some((diagnostic) => diagnostic.file === 'Computer-Vision.md' && diagnostic.range.start.line === 6), 'Computer-Vision.md: "… zu interpretieren. Diese Technologie …"');
+    for (const diagnostic of sentences) {
+      const line = fs.readFileSync(path.join(glossaryFolder, diagnostic.file), 'utf8').split('\n')[diagnostic.range.start.line]!;
+      assert.doesNotMatch(line.slice(0, diagnostic.range.start.character), /\*\*\*["'“”]?$|\?\?\?/, `${diagnostic.file}:${diagnostic.range.start.line + 1}`);
+    }
+  });
+
   await t.test('56 files have a see-also list out of German alphabetical order', () => {
     assert.equal(distinctFiles(found, DiagnosticCode.SeeAlsoUnsorted), 56);
   });

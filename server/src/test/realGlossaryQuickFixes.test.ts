@@ -178,6 +178,7 @@ test('every quick fix on the real glossary changes only the ranges it names, in 
     'Make it the chapter heading: ## LAM {#LAM .chapter .small .term}',
     'Make it the chapter heading: ## Large Action Model (LAM) {#Large-Action-Model .chapter .small .term}',
     'Sort the see-also list (Index last)',
+    'Start the sentence on a new line',
   ]);
   // Of the 36 files whose id differs from their name, 16 can take the id's name; for the other 20 a file of that name exists.
   assert.equal(renames, 16);
