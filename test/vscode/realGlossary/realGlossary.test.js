@@ -72,7 +72,10 @@ describe('the real glossary', () => {
     // The three files with the most hints, opened: each shows all that check reports for it.
     const hintsByPath = countByCode(reported.filter((diagnostic) => diagnostic.severity === 'hint').map((diagnostic) => diagnostic.path));
     assert.ok(Object.values(hintsByPath).reduce((sum, count) => sum + count, 0) > 1000, 'the real glossary has many unlinked mentions');
-    assert.deepEqual(editorFindings(folder, true), expectedFindings, 'no closed file has hints');
+    // Unlinked mentions are looked for in open files only; sentences on the line of the one before are found while parsing, in every file.
+    const closedFindings = findingsOf(reported.filter((diagnostic) => diagnostic.severity !== 'hint' || diagnostic.code === 'sentence-mid-line'));
+    assert.ok(closedFindings.length > expectedFindings.length, 'the real glossary has sentences on the line of the one before');
+    assert.deepEqual(editorFindings(folder, true), closedFindings, 'no closed file has unlinked-mention hints');
     const mostHinted = Object.entries(hintsByPath).sort(([, a], [, b]) => b - a).slice(0, 3).map(([file]) => file);
     for (const file of mostHinted) {
       const fsPath = path.resolve(folder, file);
