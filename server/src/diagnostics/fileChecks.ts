@@ -249,7 +249,7 @@ export const checkSentencesMidLine: Check = function* ({ document }) {
   if (document.entries.length === 0) {
     return;
   }
-  for (const range of document.sentencesMidLine) {
+  for (const { range } of document.sentencesMidLine) {
     yield {
       range,
       code: DiagnosticCode.SentenceMidLine,

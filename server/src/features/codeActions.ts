@@ -175,7 +175,7 @@ function quickFixes(input: CodeActionInput, model: GlossaryDocument, diagnostic:
     case DiagnosticCode.HeadingInText:
       return [quickFix(l10n.t('Insert a blank line before the heading'), diagnostic, editOf(input, [blankLineBefore(input.document, diagnostic.range.start, 'toMargin')]), true)];
     case DiagnosticCode.SentenceMidLine:
-      return sentenceOnNewLineFixes(input, diagnostic);
+      return sentenceOnNewLineFixes(input, model, diagnostic);
     case DiagnosticCode.CodeBlockInText:
       return [quickFix(l10n.t('Insert a blank line before the code block'), diagnostic, editOf(input, [blankLineBefore(input.document, diagnostic.range.start, 'keepIndentation')]), true)];
     case DiagnosticCode.NotInIndex:
@@ -223,20 +223,19 @@ function blankLineBefore(document: TextDocument, at: Position, indentation: 'toM
 
 /**
  * Start a sentence on a new line: the blanks before it become a line break and the marks that
- * carry the line's paragraph on, those of its quotes (`> `) and, as blanks, of its list item
- * (`- `, `1. `, `: `), so that the sentence stays in its paragraph.
+ * carry the paragraph on, those of its quotes (`> `) and, as blanks, of its list item (`- `,
+ * `1. `, `[^1]: `), so that the sentence stays in its paragraph.
  */
-function sentenceOnNewLineFixes(input: CodeActionInput, diagnostic: GlossaryDiagnostic): CodeAction[] {
+function sentenceOnNewLineFixes(input: CodeActionInput, model: GlossaryDocument, diagnostic: GlossaryDiagnostic): CodeAction[] {
+  const sentence = model.sentencesMidLine.find((candidate) => sameRange(candidate.range, diagnostic.range));
   const { line, character } = diagnostic.range.start;
   const text = lineText(input.document, line);
   const blanks = /^[ \t]+/.exec(text.slice(character))?.[0];
-  if (blanks === undefined) {
+  if (sentence === undefined || blanks === undefined) {
     return [];
   }
-  const quotes = /^(?:[ \t]*>)*[ \t]?/.exec(text)![0];
-  const item = /^[ \t]*(?:[-*+:~]|\d+[.)]|#\.|\(?[a-zA-Z0-9]{1,2}\))[ \t]+/.exec(text.slice(quotes.length))?.[0];
-  const indentation = item === undefined ? /^[ \t]*/.exec(text.slice(quotes.length))![0] : ' '.repeat(item.length);
-  const edit = TextEdit.replace({ start: diagnostic.range.start, end: { line, character: character + blanks.length } }, lineBreakOf(input.document) + quotes + indentation);
+  const marks = text.slice(0, sentence.contentStart.character).replace(/[^> \t]/g, ' ');
+  const edit = TextEdit.replace({ start: diagnostic.range.start, end: { line, character: character + blanks.length } }, lineBreakOf(input.document) + marks);
   return [quickFix(l10n.t('Start the sentence on a new line'), diagnostic, editOf(input, [edit]), true)];
 }
 

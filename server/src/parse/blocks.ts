@@ -43,6 +43,14 @@ export interface HeadingBlock {
 }
 
 /** Lines of inline text, read as one unit (a paragraph, a definition term, a table row). */
+/** A sentence that starts after another on a line (see `BlockScan.sentencesMidLine`). */
+export interface SentenceMidLineScan {
+  /** From the blanks before the sentence to the end of its first word. */
+  readonly range: Range;
+  /** Where the paragraph's text begins on the line, after the marks of its quotes and list item. */
+  readonly contentStart: number;
+}
+
 export interface InlineBlock {
   readonly kind: 'inline';
   readonly lines: readonly LineRef[];
@@ -121,9 +129,9 @@ export interface BlockScan {
   readonly headingsInText: readonly Range[];
   /**
    * Sentences that start after another on a line of a paragraph (not in a table, a code span or
-   * a link's label; see `sentenceStartsIn`): from the blanks before them to the end of their first word.
+   * a link's label; see `sentenceStartsIn`).
    */
-  readonly sentencesMidLine: readonly Range[];
+  readonly sentencesMidLine: readonly SentenceMidLineScan[];
   /**
    * Lines that open a code block with `~~~` (closed further on) right under a line of text: Pandoc
    * reads the fence and the code after it as the paragraph's text (a backtick fence ends the
@@ -350,19 +358,29 @@ const atxHeadingText = /^#{1,6}[ \t]+\S/;
  * or the brackets of a label: a line starting there cannot be set apart from the text before it.
  */
 function withinInlineSpan(text: string, offset: number): boolean {
+  return withinInlineSpans(text, [offset])[0]!;
+}
+
+/** `withinInlineSpan` for several offsets in increasing order, read in one pass over the text. */
+function withinInlineSpans(text: string, offsets: readonly number[]): boolean[] {
+  const lastClosingBracket = text.lastIndexOf(']');
   let brackets = 0;
-  for (let i = 0; i < offset; ) {
-    if (text[i] === '\\') {
-      i += 2;
-      continue;
+  let i = 0;
+  return offsets.map((offset) => {
+    while (i < offset) {
+      if (text[i] === '\\') {
+        i += 2;
+        continue;
+      }
+      const end = skipVerbatim(text, i);
+      // Inside: the span may hold the next offsets too, so it is read again for them.
+      if (end > offset) return true;
+      if (text[i] === '[') brackets++;
+      else if (text[i] === ']' && brackets > 0) brackets--;
+      i = end;
     }
-    const end = skipVerbatim(text, i);
-    if (end > offset) return true;
-    if (text[i] === '[') brackets++;
-    else if (text[i] === ']' && brackets > 0) brackets--;
-    i = end;
-  }
-  return brackets > 0 && text.includes(']', offset);
+    return brackets > 0 && lastClosingBracket >= offset;
+  });
 }
 
 /** Whether a line is one that a paragraph's text (or a list item's) may go on from: not blank, no fence, no ATX heading. */
@@ -452,7 +470,7 @@ class BlockScanner {
     definitions: DefinitionBlock[];
     unclosed: UnclosedMarker[];
     headingsInText: Range[];
-    sentencesMidLine: Range[];
+    sentencesMidLine: SentenceMidLineScan[];
     fencesInText: Range[];
     rules: number[];
   } = { blocks: [], notes: new Map(), fences: [], verbatim: [], definitions: [], unclosed: [], headingsInText: [], sentencesMidLine: [], fencesInText: [], rules: [] };
@@ -1634,20 +1652,27 @@ class BlockScanner {
     }
   }
 
-  /** The sentences of a paragraph that start after another on its lines (see `BlockScan.sentencesMidLine`). */
+  /**
+   * The sentences of a paragraph that start after another on its lines (see
+   * `BlockScan.sentencesMidLine`); not from a line on that is written as a heading or a fence
+   * (`heading-in-text`, `code-block-in-text`), which is to be set apart, not split.
+   */
   private noteSentencesMidLine(lines: readonly LineRef[]): void {
-    let paragraphText: string | undefined;
+    const found: { readonly offset: number; readonly sentence: SentenceMidLineScan }[] = [];
     let lineOffset = 0;
-    for (const { line, start, end } of lines) {
-      for (const found of sentenceStartsIn(this.lineTexts[line], start, end)) {
-        // Rare: the paragraph's text is joined only to tell a code span or a label from prose.
-        paragraphText ??= lines.map((ref) => this.text(ref)).join('\n');
-        if (!withinInlineSpan(paragraphText, lineOffset + found.blankStart - start)) {
-          this.result.sentencesMidLine.push({ start: { line, character: found.blankStart }, end: { line, character: found.wordEnd } });
-        }
+    for (const [k, { line, start, end }] of lines.entries()) {
+      if (k > 0 && mayGoOnAsBlock(this.lineTexts[line], start)) break;
+      for (const { blankStart, wordEnd } of sentenceStartsIn(this.lineTexts[line], start, end)) {
+        found.push({ offset: lineOffset + blankStart - start, sentence: { range: { start: { line, character: blankStart }, end: { line, character: wordEnd } }, contentStart: start } });
       }
       lineOffset += end - start + 1;
     }
+    if (found.length === 0) return;
+    // Rare: the paragraph's text is joined only to tell a code span or a label from prose.
+    const inSpans = withinInlineSpans(lines.map((ref) => this.text(ref)).join('\n'), found.map(({ offset }) => offset));
+    found.forEach(({ sentence }, k) => {
+      if (!inSpans[k]) this.result.sentencesMidLine.push(sentence);
+    });
   }
 
   private addInline(lines: readonly LineRef[]): void {

@@ -203,8 +203,16 @@ export interface GlossaryDocument {
   readonly headingsInText: readonly Range[];
   /** Lines opening a code block with `~~~` right under text, which pandoc so reads, with the code, as text: from the first `~` to the end of the line. */
   readonly fencesInText: readonly Range[];
-  /** Sentences of the prose that start after another on the same line: from the blanks before them to the end of their first word (see `sentenceStartsIn`). */
-  readonly sentencesMidLine: readonly Range[];
+  /** Sentences of the prose that start after another on the same line (see `sentenceStartsIn`). */
+  readonly sentencesMidLine: readonly SentenceMidLine[];
+}
+
+/** A sentence of the prose that starts after another on the same line. */
+export interface SentenceMidLine {
+  /** From the blanks before the sentence to the end of its first word. */
+  readonly range: Range;
+  /** Where the paragraph's text begins on that line, after the marks of its quotes and list item. */
+  readonly contentStart: Position;
 }
 
 /** Settings that change what the parser calls an entry. */

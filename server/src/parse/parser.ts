@@ -28,6 +28,7 @@ import {
   type Position,
   type Range,
   type Section,
+  type SentenceMidLine,
   type UnclosedBlock,
 } from './model';
 
@@ -142,7 +143,7 @@ export function parseGlossaryDocument(
     unclosedBlocks: unclosedBlocksOf(blockScan, headingsByBlock.values(), source),
     headingsInText: rangesOf(blockScan.headingsInText, source),
     fencesInText: rangesOf(blockScan.fencesInText, source),
-    sentencesMidLine: rangesOf(blockScan.sentencesMidLine, source),
+    sentencesMidLine: blockScan.sentencesMidLine.length === 0 ? noSentences : blockScan.sentencesMidLine.map(({ range, contentStart }) => ({ range: source.range(range), contentStart: source.position(range.start.line, contentStart) })),
   };
 }
 
@@ -403,6 +404,9 @@ function unclosedBlocksOf(blockScan: BlockScan, headings: Iterable<ReadHeading>,
 
 /** Shared by the models without unclosed blocks: nearly all. */
 const noUnclosedBlocks: readonly UnclosedBlock[] = Object.freeze([]);
+
+/** Shared by the models without sentences on the line of the one before: most. */
+const noSentences: readonly SentenceMidLine[] = Object.freeze([]);
 
 /** Shared by the models without verbatim text (or headings or fences under text): nearly all. */
 const noRanges: readonly Range[] = Object.freeze([]);

@@ -1,25 +1,36 @@
 /**
  * Where a sentence starts after another on the same line of text, for the writing rule that each
- * sentence begins on a line of its own. A conservative reading: a sentence ends at `!` or `?`, or
- * at a `.` after a word of two letters or more that is no common abbreviation (`vs.`, `ca.`,
- * `z. B.`), nor a number (`am 1. Januar`, `19. Jahrhundert` are ordinals); the next starts with a
- * capital letter after blanks, perhaps behind an opening quote, bracket or emphasis (not a
- * parenthesis: `***"…"*** (ChatGPT)` names who said a one-liner). Runs of marks (`??? TODO`) end none.
+ * sentence begins on a line of its own. A conservative reading: a sentence ends at `!` or `?`
+ * after a word, or at a `.` after a word of two letters or more that is no common abbreviation
+ * (`vs.`, `ca.`, `Dr.`), no part of one (`z.B.`), no roman numeral (`II. Weltkrieg`) and no number
+ * (`am 1. Januar`, `19. Jahrhundert` are ordinals); the next starts with a capital letter after
+ * blanks, perhaps behind an opening quote, bracket or emphasis (not a parenthesis: `***"…"***
+ * (ChatGPT)` names who said a one-liner), and is no enumerator (`B) ist besser`, which in a list
+ * item would start a list). Inside a quotation, a one-liner's `***…***` or braces (`\textbf{…}`,
+ * `{title="…"}`) no sentence ends: they are quoted or no prose.
  */
 
 /** Abbreviations that a capitalized word often follows (German and English, lower case, without the dot). */
 const abbreviations = new Set([
-  'abb', 'allg', 'apr', 'aug', 'bd', 'bspw', 'bzgl', 'bzw', 'ca', 'co', 'corp', 'dez', 'dr', 'dt', 'ebd', 'ehem', 'eigtl', 'engl',
-  'etc', 'evtl', 'exkl', 'feb', 'ff', 'fr', 'franz', 'geb', 'gest', 'ggf', 'griech', 'hr', 'hrsg', 'inc', 'incl', 'inkl', 'insb',
-  'ital', 'jan', 'jh', 'jhd', 'kap', 'lat', 'ltd', 'max', 'min', 'mio', 'mr', 'mrd', 'mrs', 'ms', 'nov', 'nr', 'okt', 'orig',
-  'prof', 'sep', 'sept', 'sog', 'span', 'st', 'str', 'tsd', 'ugs', 'urspr', 'usf', 'usw', 'vgl', 'vs', 'zzgl',
+  'abb', 'abk', 'abs', 'abschn', 'al', 'allg', 'altgriech', 'anm', 'apr', 'art', 'aufl', 'aug', 'bd', 'bio', 'bros', 'bsp', 'bspw',
+  'bzgl', 'bzw', 'ca', 'cf', 'chr', 'co', 'corp', 'dez', 'dipl', 'dr', 'dt', 'ebd', 'ed', 'ehem', 'eigtl', 'engl', 'etc', 'evtl',
+  'exkl', 'fa', 'feb', 'ff', 'fr', 'franz', 'frz', 'geb', 'gem', 'gen', 'gest', 'ggf', 'gr', 'griech', 'hr', 'hrsg', 'inc', 'incl',
+  'ing', 'inkl', 'insb', 'insbes', 'ital', 'jan', 'jh', 'jhd', 'jr', 'jul', 'jun', 'kap', 'lat', 'lit', 'lt', 'ltd', 'mär', 'max',
+  'med', 'min', 'mind', 'mio', 'mr', 'mrd', 'mrs', 'ms', 'mt', 'nat', 'nov', 'nr', 'okt', 'orig', 'phil', 'prof', 'rep', 'rer',
+  'sen', 'sep', 'sept', 'sog', 'span', 'sr', 'st', 'str', 'tab', 'tsd', 'ugs', 'univ', 'urspr', 'usf', 'usw', 'verl', 'vgl', 'vs',
+  'ziff', 'zzgl',
 ]);
 
-/** A sentence's end and the next one's start: the punctuation after a word, closing marks, blanks, opening marks, a capital letter. */
+/** A sentence's end and the next one's start: the punctuation, closing marks, blanks, opening marks, a capital letter. */
 const sentenceBoundary = /[.!?]["'’“”»)*_]*([ \t]+)["'‚„“«»*_[]*\p{Lu}/gu;
 /** What a sentence's closing punctuation follows: a word, a number, a closing bracket or quote (not another mark: `??? TODO`). */
 const endOfSentenceText = /[\p{L}\p{N})"'’”»]/u;
+/** The word before a `.`, looked for in a bounded stretch before it (a word is shorter). */
 const wordBefore = /(\p{L}+)$/u;
+const lookBack = 40;
+/** A first word that enumerates (`B)`, `II.`, `3.`): in a list item it would start a list. */
+const enumerator = /^[*_"„«»[]*(?:\p{Lu}{1,4}|\d+)[.)]/u;
+const romanNumeral = /^[IVXLCDM]+$/;
 
 /** A sentence start found on a line: the offsets of the blanks before it and of the end of its first word. */
 export interface SentenceStart {
@@ -31,23 +42,70 @@ export interface SentenceStart {
 /** The sentences that start after another in `line` between `from` and `to` (offsets into the line). */
 export function sentenceStartsIn(line: string, from = 0, to = line.length): SentenceStart[] {
   const starts: SentenceStart[] = [];
+  const quoted = new QuotedText(line, from);
   sentenceBoundary.lastIndex = from;
   for (let match = sentenceBoundary.exec(line); match !== null && match.index < to; match = sentenceBoundary.exec(line)) {
-    if (match.index === from || !endOfSentenceText.test(line[match.index - 1]!)) continue;
-    if (line[match.index] === '.' && !endsSentenceWithDot(line.slice(from, match.index))) continue;
-    const blankStart = match.index + match[0].indexOf(match[1]!);
+    const at = match.index;
+    if (at === from || !endOfSentenceText.test(line[at - 1]!)) continue;
+    if (line[at] === '.' && !endsSentenceWithDot(line.slice(Math.max(from, at - lookBack), at), at - lookBack > from)) continue;
+    const blankStart = at + match[0].indexOf(match[1]!);
     const wordStart = blankStart + match[1]!.length;
     let wordEnd = wordStart;
     while (wordEnd < to && !/\s/.test(line[wordEnd]!)) wordEnd++;
-    if (wordEnd <= to) starts.push({ blankStart, blankEnd: wordStart, wordEnd });
+    if (wordEnd > to || enumerator.test(line.slice(wordStart, wordEnd)) || quoted.isInsideAt(blankStart)) continue;
+    starts.push({ blankStart, blankEnd: wordStart, wordEnd });
   }
   return starts;
 }
 
-/** Whether a `.` after this text ends a sentence: after a word of two letters or more that is no abbreviation, not after a digit or another dot. */
-function endsSentenceWithDot(before: string): boolean {
+/**
+ * Whether a `.` after this text ends a sentence: after a word of two letters or more that is no
+ * abbreviation or roman numeral, not after a digit, and not glued to a dot before it (`z.B.`,
+ * `i.d.R.`). `cut`: the text is the end of a longer one, and its first word may be cut off.
+ */
+function endsSentenceWithDot(before: string, cut: boolean): boolean {
   const word = wordBefore.exec(before)?.[1];
-  if (word === undefined || word.length < 2 || abbreviations.has(word.toLowerCase())) return false;
-  // `z.B.`, `i.d.R.`, `u.a.`: a word glued to a dot before it is part of an abbreviation.
+  if (word === undefined || word.length < 2 || (cut && word.length === before.length)) return false;
+  if (abbreviations.has(word.toLowerCase()) || romanNumeral.test(word)) return false;
   return before.charAt(before.length - word.length - 1) !== '.';
+}
+
+/**
+ * Whether places of a line, asked in order, lie inside a quotation (`"…"`, `„…“`, `“…”`, `«…»`),
+ * a one-liner's `***…***` or braces: read once from the start, up to each place asked.
+ */
+class QuotedText {
+  private readUpTo: number;
+  private straightQuotes = 0;
+  private germanQuotes = 0;
+  private englishQuotes = 0;
+  private guillemets = 0;
+  private strongEmphasis = 0;
+  private braces = 0;
+
+  constructor(
+    private readonly line: string,
+    from: number,
+  ) {
+    this.readUpTo = from;
+  }
+
+  isInsideAt(offset: number): boolean {
+    for (; this.readUpTo < offset; this.readUpTo++) {
+      const character = this.line[this.readUpTo];
+      if (character === '"') this.straightQuotes++;
+      else if (character === '„') this.germanQuotes++;
+      // “ closes a German quotation and opens an English one.
+      else if (character === '“') this.germanQuotes > 0 ? this.germanQuotes-- : this.englishQuotes++;
+      else if (character === '”') this.englishQuotes = Math.max(0, this.englishQuotes - 1);
+      else if (character === '«' || character === '»') this.guillemets++;
+      else if (character === '{') this.braces++;
+      else if (character === '}') this.braces = Math.max(0, this.braces - 1);
+      else if (character === '*' && this.line.startsWith('***', this.readUpTo)) {
+        this.strongEmphasis++;
+        this.readUpTo += 2;
+      }
+    }
+    return this.straightQuotes % 2 === 1 || this.germanQuotes > 0 || this.englishQuotes > 0 || this.guillemets % 2 === 1 || this.strongEmphasis % 2 === 1 || this.braces > 0;
+  }
 }

@@ -951,6 +951,11 @@ test('sentence-mid-line: the quick fix starts the sentence on a new line, with t
     [['10. Zehn. Elf.'], ['10. Zehn.', '    Elf.']],
     [['> - Im Zitat. In der Liste.'], ['> - Im Zitat.', '>   In der Liste.']],
     [['- Eins', '  weiter. Zwei.'], ['- Eins', '  weiter.', '  Zwei.']],
+    // A footnote's text, a list item after a tab.
+    [['Text.[^1]', '', '[^1]: Eine Note. Mit zwei Sätzen.'], ['Text.[^1]', '', '[^1]: Eine Note.', '     Mit zwei Sätzen.']],
+    [['-\tEins. Zwei.'], ['-\tEins.', ' \tZwei.']],
+    // A `>` under text is the paragraph's text, no quote: it is not copied.
+    [['Turing schrieb:', '> Ich schlage vor. Können Maschinen denken?'], ['Turing schrieb:', '> Ich schlage vor.', 'Können Maschinen denken?']],
     // A file with CRLF line breaks gets one.
     [['Windows. Zeilen.'], ['Windows.\r', 'Zeilen.\r']],
   ];

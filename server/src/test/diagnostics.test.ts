@@ -507,6 +507,9 @@ test('sentence-mid-line: a sentence after another on a line of an entry file is 
   assert.equal(found[0]!.message, 'A new sentence starts here, on the line of the one before: the writing rules start each sentence on a new line.');
   assert.equal(found[0]!.severity, 'hint');
   assert.deepEqual(diagnosticsOf(files, 'notes.md').filter((diagnostic) => diagnostic.code === 'sentence-mid-line'), []);
+  // A line written as a heading or a fence under text is to be set apart (heading-in-text, code-block-in-text), not split.
+  const glued = { ...indexPage, 'Apfel.md': entryLines('Apfel', 'Apfel', [], ['Text davor', '### Titel. Zwei {.explanation}', '', 'Beispiel:', '~~~', 'Frage. Er kauft zwei.', '~~~']) };
+  assert.deepEqual(diagnosticsOf(glued, 'Apfel.md').map((diagnostic) => diagnostic.code), ['heading-in-text', 'code-block-in-text']);
 });
 
 test('a folder without any entry is no glossary: no layout checks, but links are still checked; the first entry brings them to every file', () => {

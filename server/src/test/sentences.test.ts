@@ -25,6 +25,15 @@ test('no sentence ends at an abbreviation, an ordinal, an initial, an ellipsis o
     '***??? TODO***',
     '***"Die geheimen Stellschrauben der KI."*** (ChatGPT)',
     'Die Version 2.0 kam. dann die nächste.',
+    'sind gem. Art. 22 DSGVO eingeschränkt, lt. AI Act, rund 1,8 Bio. Parameter, insbes. Sprachmodelle',
+    'Prof. Dr. rer. nat. Bernhard Schölkopf und Dipl.-Ing. Konrad Zuse',
+    'Im II. Weltkrieg knackte Turing die Enigma',
+    // An enumerator, which in a list item would start a list.
+    'Zwei Varianten. B) ist besser. II. Weltkrieg.',
+    // Quotations, a one-liner and braces hold no sentence to split.
+    'Er sagte: „Hallo. Wie gehts?“ und ging.',
+    '- ***"KI mit Gefühlen? Noch Fantasie, aber faszinierend"*** (Grok)',
+    'Text \\textbf{Eins. Zwei} hier, [T]{title="Eins. Zwei"} da.',
   ]) {
     assert.deepEqual(startsIn(line), [], line);
   }

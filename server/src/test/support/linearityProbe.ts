@@ -154,6 +154,10 @@ export const inputs: Readonly<Record<string, (n: number) => string>> = {
   'TeX commands in each line of a paragraph': (n) => 'Text\n' + 'a \\b[\n'.repeat(n / 6),
   '***': (n) => '## A {#A .term}\n\n' + '***'.repeat(n / 3),
   '*** a': (n) => '## A {#A .term}\n\n' + '***a'.repeat(n / 4),
+  // Sentences (see `sentenceStartsIn`): many on one line, abbreviations that end none, one on each line of a paragraph.
+  'sentences on one line': (n) => 'Ein Satz. '.repeat(n / 10),
+  'z. B. on one line': (n) => 'Wort z. B. '.repeat(n / 11),
+  'a second sentence on each line': (n) => 'Eins. Zwei\n'.repeat(n / 11),
 };
 
 /** Each function under test, with the way to call it on a text. */
