@@ -111,7 +111,7 @@ const sectionClasses: readonly string[] = ['explanation', 'haiku', 'seealso'];
  * `##` as some entries do), which are that heading's subsections; nor a heading in a quote, list item
  * or note, which starts further in than the margin (pandoc reads no heading indented at the margin).
  */
-export function classedSections(entry: Entry): Section[] {
+function classedSections(entry: Entry): Section[] {
   const level = entry.heading.level + 1;
   const firstOther = entry.sections.findIndex((section) => section.heading.level < level);
   return entry.sections.slice(0, firstOther < 0 ? undefined : firstOther).filter((section) => section.heading.level === level && section.heading.range.start.character === 0);

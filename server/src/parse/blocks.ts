@@ -1660,7 +1660,8 @@ class BlockScanner {
   private noteSentencesMidLine(lines: readonly LineRef[]): void {
     const found: { readonly offset: number; readonly sentence: SentenceMidLineScan }[] = [];
     let lineOffset = 0;
-    for (const [k, { line, start, end }] of lines.entries()) {
+    for (let k = 0; k < lines.length; k++) {
+      const { line, start, end } = lines[k]!;
       if (k > 0 && mayGoOnAsBlock(this.lineTexts[line], start)) break;
       for (const { blankStart, wordEnd } of sentenceStartsIn(this.lineTexts[line], start, end)) {
         found.push({ offset: lineOffset + blankStart - start, sentence: { range: { start: { line, character: blankStart }, end: { line, character: wordEnd } }, contentStart: start } });
