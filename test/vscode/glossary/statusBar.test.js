@@ -13,7 +13,8 @@ describe('status bar', () => {
     const api = await activateGlossary();
     // Editors of files that earlier tests created and deleted would still count as open documents.
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-    await waitFor(() => api.status().entryCount === 7, 'the status to count the seven entries of the fixture');
+    // A settings change of an earlier test may have begun a reload, which shows "Indexing…" until it ends.
+    await waitFor(() => api.status().state === 'ready' && api.status().entryCount === 7, 'the status to count the seven entries of the fixture, indexed');
     assert.equal(api.statusBarText(), '$(book) 7 entries · 1 broken link');
     assert.deepEqual(api.status(), { state: 'ready', entryCount: 7, fileCount: 8, brokenLinkCount: 1, hasConfigFile: true, indexPageUri: fileUri('000-index.txt').toString() });
   });
