@@ -406,9 +406,12 @@ for (const mentions of ['hint', 'information'] as const) test(`thousands of rand
                   assert.equal(typeof (hover.contents as { value: string }).value, 'string', what);
                   if (hover.range) {
                     checkRangeIn(seen, uri, hover.range, what);
-                    // A hover is over a link, a heading (a setext underline may end in blanks) or an element
-                    // with an id (`code`{#id}, []{#id}, <span id="id">) of the text the request was made on.
-                    assert.match(document.getText(hover.range), /^(\[|#|[^\n]*\n[=-]+[ \t]*$)|\{[^{}\n]*#[^{}\n]*\}|\bid=/, `${what}: hover range ${describe(hover.range)} holds ${JSON.stringify(document.getText(hover.range))}`);
+                    // A hover is over a link, a heading (a setext underline may end in blanks), an element
+                    // with an id (`code`{#id}, []{#id}, <span id="id">) or the id of a reference definition
+                    // (`[r]: #Id`, its URL up to the line's end where no title follows) of the text the request was made on.
+                    const before = document.getText({ start: { line: hover.range.start.line, character: 0 }, end: hover.range.start });
+                    const held = document.getText(hover.range);
+                    assert.ok(/^(\[|#|[^\n]*\n[=-]+[ \t]*$)|\{[^{}\n]*#[^{}\n]*\}|\bid=/.test(held) || /\]:[ \t]*<?#$/.test(before), `${what}: hover range ${describe(hover.range)} holds ${JSON.stringify(held)}`);
                   }
                 }
                 break;
