@@ -34,6 +34,12 @@ import { idProblem, newEntryProblem, newIdProblem } from '../index/idRules';
 /** The source action that puts every see-also list of a file in order. */
 export const fixAllSeeAlsoKind = `${CodeActionKind.SourceFixAll}.glossary`;
 
+/**
+ * The source action that starts every sentence of a file reported by `sentence-mid-line` on a line
+ * of its own. Not a fix-all: a setting that fixes all on save would then rewrap the writer's prose.
+ */
+export const sentencesOnNewLinesKind = `${CodeActionKind.Source}.sentencesOnNewLines.glossary`;
+
 /** What the code actions of one document are computed from. */
 export interface CodeActionInput {
   readonly index: WorkspaceIndex;
@@ -134,6 +140,12 @@ export function codeActions(input: CodeActionInput, range: Range, only: readonly
       actions.push(fixAll);
     }
   }
+  if (wanted(sentencesOnNewLinesKind)) {
+    const sentences = sentencesOnNewLines(input, model);
+    if (sentences) {
+      actions.push(sentences);
+    }
+  }
   if (wanted(linkMentionsKind)) {
     const linkAll = linkFirstMentions(input, model, range);
     if (linkAll) {
@@ -227,16 +239,21 @@ function blankLineBefore(document: TextDocument, at: Position, indentation: 'toM
  * `1. `, `[^1]: `), so that the sentence stays in its paragraph.
  */
 function sentenceOnNewLineFixes(input: CodeActionInput, model: GlossaryDocument, diagnostic: GlossaryDiagnostic): CodeAction[] {
+  const edit = sentenceOnNewLineEdit(input.document, model, diagnostic);
+  return edit === undefined ? [] : [quickFix(l10n.t('Start the sentence on a new line'), diagnostic, editOf(input, [edit]), true)];
+}
+
+/** The blanks before a sentence replaced by a line break and, on the new line, the marks of its quotes and (as blanks) its list item's indentation. */
+function sentenceOnNewLineEdit(document: TextDocument, model: GlossaryDocument, diagnostic: GlossaryDiagnostic): TextEdit | undefined {
   const sentence = model.sentencesMidLine.find((candidate) => sameRange(candidate.range, diagnostic.range));
   const { line, character } = diagnostic.range.start;
-  const text = lineText(input.document, line);
+  const text = lineText(document, line);
   const blanks = /^[ \t]+/.exec(text.slice(character))?.[0];
   if (sentence === undefined || blanks === undefined) {
-    return [];
+    return undefined;
   }
   const marks = text.slice(0, sentence.contentStart.character).replace(/[^> \t]/g, ' ');
-  const edit = TextEdit.replace({ start: diagnostic.range.start, end: { line, character: character + blanks.length } }, lineBreakOf(input.document) + marks);
-  return [quickFix(l10n.t('Start the sentence on a new line'), diagnostic, editOf(input, [edit]), true)];
+  return TextEdit.replace({ start: diagnostic.range.start, end: { line, character: character + blanks.length } }, lineBreakOf(document) + marks);
 }
 
 /** Stop suggesting the term: its id goes to `ignoreMentionsOf` in `.glossary.json` (a server command, which edits that file). */
@@ -586,6 +603,17 @@ function fixAllSeeAlso(input: CodeActionInput, model: GlossaryDocument): CodeAct
     return undefined;
   }
   return { title: l10n.t('Sort all see-also lists of this file'), kind: fixAllSeeAlsoKind, edit: editOf(input, edits) };
+}
+
+/** Every sentence that starts mid-line started on a new line, as one source action; undefined when none does. */
+function sentencesOnNewLines(input: CodeActionInput, model: GlossaryDocument): CodeAction | undefined {
+  const edits = input.diagnostics
+    .filter((diagnostic) => diagnostic.code === DiagnosticCode.SentenceMidLine)
+    .flatMap((diagnostic) => sentenceOnNewLineEdit(input.document, model, diagnostic) ?? []);
+  if (edits.length === 0) {
+    return undefined;
+  }
+  return { title: l10n.t('Start every sentence of this file on a new line'), kind: sentencesOnNewLinesKind, edit: editOf(input, edits) };
 }
 
 /** The first unlinked mention of every term in the entry at `range` linked, as one source action. */

@@ -1,11 +1,11 @@
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { CodeAction, Range, TextDocumentEdit, TextEdit, WorkspaceEdit } from 'vscode-languageserver';
+import { CodeAction, CodeActionKind, Range, TextDocumentEdit, TextEdit, WorkspaceEdit } from 'vscode-languageserver';
 import { GlossaryDiagnostic } from '../diagnostics/diagnostic';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { defaultConfig } from '../config';
 import { computeDiagnostics } from '../diagnostics/computeDiagnostics';
-import { codeActions, filesEditedByQuickFixes, fixAllSeeAlsoKind } from '../features/codeActions';
+import { codeActions, filesEditedByQuickFixes, fixAllSeeAlsoKind, sentencesOnNewLinesKind } from '../features/codeActions';
 import { ServerCommands } from '../protocol';
 import { entryLines, indexOf, rangeText, uriOf } from './support/tinyWorkspace';
 import { pandocCodeBlocksOfText, pandocFactsOfText, pandocHeadingClassesOfText, pandocReadingWithoutSoftBreaks, pandocTextsOfText } from './pandoc';
@@ -969,4 +969,30 @@ test('sentence-mid-line: the quick fix starts the sentence on a new line, with t
     assert.deepEqual(text.slice(2, 2 + fixed.length), fixed);
     assert.equal(await pandocReadingWithoutSoftBreaks(text.join('\n')), await pandocReadingWithoutSoftBreaks(document.getText()), `pandoc reads ${JSON.stringify(fixed)} as before`);
   }
+});
+
+test('sentence-mid-line: the source action starts every sentence of the file on a new line at once, two on one line too, and pandoc reads the same paragraphs', async () => {
+  const lines = [
+    '## A {#A .chapter .small .term}',
+    '',
+    'Der Apfel ist rund. Er wächst am Baum. Er ist süß.',
+    '',
+    '### Sorten {.explanation}',
+    '',
+    '- Rot. Grün.',
+    '',
+    '> Im Zitat. Noch einer.',
+    '',
+    '### Siehe {.seealso}',
+    '',
+    '[Index](#Index) |',
+  ];
+  const { actions, document } = actionsOf({ 'Index.md': index, 'A.md': lines }, 'A.md', [sentencesOnNewLinesKind]);
+  assert.deepEqual(actions.map((action) => [action.kind, action.title]), [[sentencesOnNewLinesKind, 'Start every sentence of this file on a new line']]);
+  const text = applied(actions[0], document);
+  assert.deepEqual(text.slice(2, 13), ['Der Apfel ist rund.', 'Er wächst am Baum.', 'Er ist süß.', '', '### Sorten {.explanation}', '', '- Rot.', '  Grün.', '', '> Im Zitat.', '> Noch einer.']);
+  assert.equal(await pandocReadingWithoutSoftBreaks(text.join('\n')), await pandocReadingWithoutSoftBreaks(document.getText()));
+  // Applied, nothing is left to fix; a fix-all (asked for on save) never does it.
+  assert.deepEqual(actionsOf({ 'Index.md': index, 'A.md': text }, 'A.md', [sentencesOnNewLinesKind]).actions, []);
+  assert.deepEqual(actionsOf({ 'Index.md': index, 'A.md': lines }, 'A.md', [CodeActionKind.SourceFixAll]).actions, []);
 });

@@ -8,10 +8,11 @@ import { defaultConfig } from '../config';
 import { DiagnosticCode } from '../diagnostics/codes';
 import { computeDiagnostics } from '../diagnostics/computeDiagnostics';
 import { GlossaryDiagnostic } from '../diagnostics/diagnostic';
-import { codeActions } from '../features/codeActions';
+import { codeActions, sentencesOnNewLinesKind } from '../features/codeActions';
 import { WorkspaceIndex } from '../index/workspaceIndex';
 import { parseGlossaryDocument } from '../parse/parser';
 import { corpusEntries, corpusFiles } from './corpus';
+import { pandocReadingWithoutSoftBreaks } from './pandoc';
 
 /** Every file of the real glossary, parsed and indexed, with its text. */
 function realGlossary(): { index: WorkspaceIndex; documents: TextDocument[] } {
@@ -222,4 +223,29 @@ test('every quick fix on the real glossary changes only the ranges it names, in 
   assert.deepEqual([idChangedToFileName.size, [...idChangedToFileName.values()].filter(Boolean).length], [55, 29]);
   // Claude.md holds a copy of CNN, whose id is defined twice: its id is no fix for #Claude.
   assert.deepEqual(brokenLinkFixes.get('Anthropic.md:4 #Claude'), []);
+});
+
+test('the source action starts every sentence of the real glossary\'s 25 files on a line of its own: none is left mid-line, and pandoc reads the same text', async () => {
+  const { index, documents } = realGlossary();
+  const fixed: string[] = [];
+  for (const document of documents) {
+    const diagnostics = computeDiagnostics(index.document(document.uri)!, index, defaultConfig);
+    const input = { index, config: defaultConfig, document, diagnostics, documentChanges: true, renamesFiles: true, newEntryUri: () => undefined };
+    const [action, ...others] = codeActions(input, { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, [sentencesOnNewLinesKind]);
+    assert.deepEqual(others, []);
+    const sentences = diagnostics.filter((diagnostic) => diagnostic.code === DiagnosticCode.SentenceMidLine);
+    if (action === undefined) {
+      assert.deepEqual(sentences, [], document.uri);
+      continue;
+    }
+    const edits = (action.edit?.documentChanges ?? []).flatMap((change) => (TextDocumentEdit.is(change) ? (change.edits as TextEdit[]) : []));
+    assert.equal(edits.length, sentences.length, document.uri);
+    const text = TextDocument.applyEdits(document, edits);
+    const reparsed = parseGlossaryDocument(text, document.uri, 2, { termClass: defaultConfig.termClass });
+    assert.deepEqual(reparsed.sentencesMidLine, [], document.uri);
+    assert.equal(await pandocReadingWithoutSoftBreaks(text), await pandocReadingWithoutSoftBreaks(document.getText()), `pandoc reads ${document.uri} as before`);
+    fixed.push(document.uri.slice(document.uri.lastIndexOf('/') + 1));
+  }
+  assert.equal(fixed.length, 25);
+  assert.ok(fixed.includes('KI-Markt-2025.md'));
 });

@@ -112,6 +112,26 @@ describe('quick fixes', () => {
     }
   });
 
+  it('starts every sentence of the file on a new line with the source action, which no fix-all on save runs', async () => {
+    const document = await openFile('Perplexity.md');
+    try {
+      const edit = new vscode.WorkspaceEdit();
+      edit.insert(document.uri, positionOf(document, '\n\n----'), ' Lower is better. No model reaches one.');
+      assert.ok(await vscode.workspace.applyEdit(edit));
+      await diagnosticsWithCode(document.uri, 'sentence-mid-line', 2);
+      const whole = new vscode.Range(0, 0, document.lineCount, 0);
+      const fixAll = await vscode.commands.executeCommand('vscode.executeCodeActionProvider', document.uri, whole, vscode.CodeActionKind.SourceFixAll.value);
+      assert.deepEqual(fixAll.map((action) => action.title), []);
+      const [sourceAction] = await vscode.commands.executeCommand('vscode.executeCodeActionProvider', document.uri, whole, 'source.sentencesOnNewLines.glossary');
+      assert.equal(sourceAction?.title, 'Start every sentence of this file on a new line');
+      assert.ok(await vscode.workspace.applyEdit(sourceAction.edit));
+      assert.match(document.getText(), /log-likelihood per token\.\nLower is better\.\nNo model reaches one\.\n\n----/);
+      await diagnosticsWithCode(document.uri, 'sentence-mid-line', 0);
+    } finally {
+      await revert(document);
+    }
+  });
+
   it('adds a link to the see-also list of a closed entry, the edit worked out when the fix is picked (codeAction/resolve)', async () => {
     const settings = vscode.workspace.getConfiguration('glossary');
     const otherUri = fileUri('Fine-Tuning.md');
