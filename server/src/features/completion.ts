@@ -8,7 +8,7 @@ import { entryWithId } from '../index/entryQueries';
 import { entryPreview } from './entryPreview';
 import type { TextReader } from './hover';
 import { escapeMarkdown } from './markdownText';
-import { matchTier } from './fuzzyRank';
+import { matchTier, subsequenceSpan } from './fuzzyRank';
 import { rangeContains } from './locate';
 import { markdownLink } from './seeAlsoEdits';
 import { filesSharingAutomaticId } from '../diagnostics/linkChecks';
@@ -426,7 +426,8 @@ function catalogOf(index: WorkspaceIndex): Catalog {
 
 /**
  * The candidates matching what is typed, in rank order by `matchTier` (prefix, a run inside,
- * subsequence), in each the entries before the sections; the catalog's order within each. The entries
+ * subsequence), in each the entries before the sections; the catalog's order within each, the
+ * subsequence matches ordered by how close together they hold the letters, then by length. The entries
  * of the document `inUri` are left out. Stops looking once enough prefix matches are found.
  * Undefined when cancelled.
  */
@@ -468,6 +469,15 @@ function matching(
   }
   if (token.isCancellationRequested) {
     return undefined;
+  }
+  // Only when the closer matches leave room for them: the subsequence matches may be thousands.
+  if (buckets.slice(0, 4).reduce((count, bucket) => count + bucket.length, 0) < maxItems) {
+    const spanOf = (candidate: Candidate): number =>
+      Math.min(subsequenceSpan(typedLower, candidate.idLower) ?? Infinity, matchTitles && candidate.titleLower !== undefined ? (subsequenceSpan(typedLower, candidate.titleLower) ?? Infinity) : Infinity);
+    for (const bucket of buckets.slice(4)) {
+      const spans = new Map(bucket.map((candidate) => [candidate, spanOf(candidate)]));
+      bucket.sort((a, b) => spans.get(a)! - spans.get(b)! || a.id.length - b.id.length);
+    }
   }
   const ranked = buckets.flat();
   return { kept: ranked.slice(0, maxItems), complete: false };

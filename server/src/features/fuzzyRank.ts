@@ -24,6 +24,25 @@ export function matchTier(typedLower: string, candidateLower: string): MatchTier
   return 2;
 }
 
+/**
+ * How tightly a candidate holds the typed letters in order: the length of its shortest stretch
+ * that holds them ("trfrm" spans "transform", 9 letters, in "transformer", and 24 in "cooperative
+ * inverse reinforcement"). Ranks the subsequence matches, which are many, among themselves;
+ * undefined when the candidate does not hold the letters.
+ */
+export function subsequenceSpan(typedLower: string, candidateLower: string): number | undefined {
+  if (typedLower === '') return 0;
+  let shortest: number | undefined;
+  for (let start = candidateLower.indexOf(typedLower[0]!); start >= 0; start = candidateLower.indexOf(typedLower[0]!, start + 1)) {
+    // From each start, the earliest letters that follow end the shortest stretch from there.
+    let end = start;
+    for (let k = 1; k < typedLower.length && end >= 0; k++) end = candidateLower.indexOf(typedLower[k]!, end + 1);
+    if (end < 0) break; // a later start cannot hold them either
+    if (shortest === undefined || end - start + 1 < shortest) shortest = end - start + 1;
+  }
+  return shortest;
+}
+
 /** A search or a name as `searchTier` compares them: its words, lower case, by spaces and run together. */
 export interface Words {
   readonly words: readonly string[];

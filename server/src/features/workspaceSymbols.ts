@@ -1,7 +1,7 @@
 import { CancellationToken, SymbolInformation, SymbolKind } from 'vscode-languageserver';
 import { WorkspaceIndex } from '../index/workspaceIndex';
 import { Entry } from '../parse/model';
-import { searchTier, Words, wordsOf } from './fuzzyRank';
+import { searchTier, subsequenceSpan, Words, wordsOf } from './fuzzyRank';
 
 /** How many symbols one query answers at most; the editor asks again as the writer types. */
 const maxSymbols = 500;
@@ -11,6 +11,8 @@ const maxSymbols = 500;
  * word's prefix or the initials, then subsequence), best matches first. A term whose title or id
  * is the query itself comes before all of them: among hundreds of terms beginning with "KI", the
  * one whose id is `KI` is not cut off (Glossary Report links find an entry's heading this way).
+ * Of the terms that hold the letters in order, those holding them closest together come first, and
+ * of those the shorter name ("Transformer" before "Generative Pre-Trained Transformer").
  */
 export function workspaceSymbols(index: WorkspaceIndex, query: string, token: CancellationToken): SymbolInformation[] {
   const search = wordsOf(query);
@@ -18,15 +20,17 @@ export function workspaceSymbols(index: WorkspaceIndex, query: string, token: Ca
   if (search.compact === '' && query.trim() !== '') {
     return [];
   }
-  const ranked: { readonly tier: number; readonly symbol: SymbolInformation }[] = [];
+  const ranked: { readonly tier: number; readonly span: number; readonly symbol: SymbolInformation }[] = [];
   for (const { uri, entry } of index.entries()) {
     const names = searchableNames(entry);
     const tiers = names.map((name) => searchTier(search, name)).filter((tier) => tier !== undefined);
     if (tiers.length === 0) {
       continue;
     }
+    const tier = search.compact !== '' && names.some((name) => name.compact === search.compact) ? -1 : Math.min(...tiers);
     ranked.push({
-      tier: search.compact !== '' && names.some((name) => name.compact === search.compact) ? -1 : Math.min(...tiers),
+      tier,
+      span: tier === 2 ? Math.min(...names.map((name) => subsequenceSpan(search.compact, name.compact) ?? Infinity)) : 0,
       symbol: {
         name: entry.title || entry.id,
         kind: SymbolKind.Class,
@@ -39,7 +43,7 @@ export function workspaceSymbols(index: WorkspaceIndex, query: string, token: Ca
     }
   }
   return ranked
-    .sort((a, b) => a.tier - b.tier || a.symbol.name.localeCompare(b.symbol.name))
+    .sort((a, b) => a.tier - b.tier || a.span - b.span || (a.span > 0 ? a.symbol.name.length - b.symbol.name.length : 0) || a.symbol.name.localeCompare(b.symbol.name))
     .slice(0, maxSymbols)
     .map(({ symbol }) => symbol);
 }

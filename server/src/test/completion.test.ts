@@ -2,6 +2,7 @@ import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { complete, CompletionClient, cursorTextIn, resolveCompletionItem } from '../features/completion';
+import { subsequenceSpan } from '../features/fuzzyRank';
 import { notCancelled, withCursor } from './support/cursor';
 import { parseGlossaryDocument } from '../parse/parser';
 import { rangeText, uriOf } from './support/tinyWorkspace';
@@ -85,7 +86,8 @@ test('completion filters by prefix ignoring case, then by subsequence, replacing
   );
   assert.deepEqual(
     completionsAt({ ...workspace, 'A.md': ['[x](#dsc‸'] })!.map((item) => item.label),
-    ['Data-Scraping', 'Gradient-Descent'],
+    // "desc" holds d, s, c closer together than "datasc".
+    ['Gradient-Descent', 'Data-Scraping'],
   );
 });
 
@@ -364,4 +366,22 @@ test('an automatic id numbered in its file (a second "Kern" is kern-1) is not of
   assert.deepEqual(completionsAt({ ...written, 'A.md': ['See [x](#‸'] })?.map((item) => item.label), ['Alpha', 'Beta', 'Gamma', 'gpt', 'gpt-4', 'phase', 'phase-2']);
   // Alone in the glossary, the file's numbering is the book's.
   assert.deepEqual(completionsAt({ 'Gamma.md': files['Gamma.md'], 'A.md': ['See [x](#ke‸'] })?.map((item) => item.label), ['kern', 'kern-1']);
+});
+
+test('of the ids and titles holding the typed letters in order, the one holding them closest together comes first', () => {
+  const files = {
+    'CIRL.md': ['## Cooperative Inverse Reinforcement Learning {#Cooperative-Inverse-Reinforcement-Learning .term}'],
+    'Transformer.md': ['## Transformer {#Transformer .term}'],
+  };
+  assert.deepEqual(completionsAt({ ...files, 'A.md': ['[x](#trfrm‸'] })!.map((item) => item.label), ['Transformer', 'Cooperative-Inverse-Reinforcement-Learning']);
+  assert.deepEqual(completionsAt({ ...files, 'A.md': ['Mehr zu [trfrm‸'] })!.map((item) => item.label), ['[Transformer](#Transformer)', '[Cooperative Inverse Reinforcement Learning](#Cooperative-Inverse-Reinforcement-Learning)']);
+});
+
+test('the span of a subsequence match is its shortest stretch holding the letters in order', () => {
+  assert.equal(subsequenceSpan('trfrm', 'transformer'), 9);
+  // The later start gives the shorter stretch: "tok" whole in "tiktoken", not t…o…k from its first t.
+  assert.equal(subsequenceSpan('tok', 'tiktoken'), 3);
+  assert.equal(subsequenceSpan('tok', 'annartificialneuralnetwork'), 5);
+  assert.equal(subsequenceSpan('abc', 'acb'), undefined);
+  assert.equal(subsequenceSpan('', 'x'), 0);
 });

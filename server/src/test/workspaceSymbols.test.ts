@@ -98,3 +98,26 @@ test('on the real glossary, the missing entries are titled as their links write 
   assert.equal(entriesOnly.index.linksTo('Index').length, 347);
   assert.equal(missingEntries(entriesOnly.index).some((entry) => entry.id === 'Index'), false);
 });
+
+test('workspace symbols: of the terms holding the search\'s letters in order, the one holding them closest together comes first', () => {
+  const terms = indexOf({
+    'CIRL.md': ['## Cooperative Inverse Reinforcement Learning {#CIRL .term}'],
+    'GPT.md': ['## Generative Pre-Trained Transformer {#GPT .term}'],
+    'Transformer.md': ['## Transformer {#Transformer .term}'],
+    'RLHF.md': ['## Reinforcement Learning from Human Feedback {#RLHF .term}'],
+  });
+  const names = (query: string) => workspaceSymbols(terms, query, notCancelled).map((symbol) => symbol.name);
+  // "trfrm" spans "transform" (9 letters) in Transformer and in GPT's title, the shorter name first;
+  // "tLearningFrom" (13) in RLHF's title, and "tiveInverseReinforcem" (21) in CIRL's.
+  assert.deepEqual(names('trfrm'), ['Transformer', 'Generative Pre-Trained Transformer', 'Reinforcement Learning from Human Feedback', 'Cooperative Inverse Reinforcement Learning']);
+});
+
+test('workspace symbols on the real glossary: "trfrm" finds Transformer first, "tok" Tiktoken before ANN', async () => {
+  const loaded = await loadGlossary(corpusFiles(), { cwd: corpusEntries, workspace: new NodeFileSystemWorkspace(), warn: assert.fail });
+  assert.equal(loaded.kind, 'loaded');
+  const real = loaded.index;
+  const names = (query: string) => workspaceSymbols(real, query, notCancelled).map((symbol) => symbol.name);
+  assert.equal(names('trfrm')[0], 'Transformer');
+  const tok = names('tok');
+  assert.ok(tok.indexOf('Tiktoken') < tok.findIndex((name) => name.startsWith('ANN')), tok.join(', '));
+});
