@@ -144,3 +144,71 @@ test('a glossary that is not the first workspace folder: its .glossary.json is r
     await server.shutdown();
   }
 });
+
+test('started without a workspace folder (on a single file), an entry opened brings its folder as the glossary, as on the command line; a plain note brings none', { timeout: 60_000 }, async (t) => {
+  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'glossary-nofolder-'));
+  t.after(() => fs.rmSync(root, { recursive: true, force: true }));
+  const glossary = path.join(root, 'glossary');
+  const notes = path.join(root, 'notes');
+  fs.mkdirSync(glossary);
+  fs.mkdirSync(notes);
+  fs.writeFileSync(path.join(glossary, 'A.md'), entry('A', 'B'));
+  fs.writeFileSync(path.join(glossary, 'B.md'), entry('B', 'Missing'));
+  fs.writeFileSync(path.join(notes, 'Todo.md'), '# Todo\n\nSee [x](#Nowhere).\n');
+  fs.writeFileSync(path.join(notes, 'C.md'), entry('C', 'Nowhere'));
+  const uriOf = (file: string): string => URI.file(file).toString();
+  const server = await startServer(root, { signal: t.signal, namingFolder: 'none' });
+  try {
+    await server.settle();
+    assert.equal(server.statuses.at(-1)!.entryCount, 0);
+    const open = (file: string) =>
+      server.connection.sendNotification('textDocument/didOpen', { textDocument: { uri: uriOf(file), languageId: 'markdown', version: 1, text: fs.readFileSync(file, 'utf8') } });
+
+    // A note outside any glossary: its folder (which holds an entry too) is not read.
+    await open(path.join(notes, 'Todo.md'));
+    await server.settle();
+    assert.equal(server.statuses.at(-1)!.entryCount, 0);
+    assert.equal(server.diagnostics.get(uriOf(path.join(notes, 'Todo.md'))), undefined);
+
+    await open(path.join(glossary, 'A.md'));
+    await server.waitUntil(() => server.statuses.at(-1)!.state === 'ready' && server.statuses.at(-1)!.entryCount === 2, 'the entry\'s folder to be read');
+    await server.settle();
+    const codes = (file: string): string[] => (server.diagnostics.get(uriOf(file)) ?? []).map((diagnostic) => String(diagnostic.code));
+    assert.ok(!codes(path.join(glossary, 'A.md')).includes('broken-link'), 'A links #B, which B.md beside it defines');
+    assert.ok(codes(path.join(glossary, 'B.md')).includes('broken-link'), 'the closed file beside it is checked: B links #Missing');
+    const definition = (await server.connection.sendRequest('textDocument/definition', { textDocument: { uri: uriOf(path.join(glossary, 'A.md')) }, position: { line: 4, character: 6 } })) as { uri: string }[];
+    assert.deepEqual(definition.map((location) => location.uri), [uriOf(path.join(glossary, 'B.md'))]);
+  } finally {
+    await server.shutdown();
+  }
+});
+
+test('started without a workspace folder, a file under a .glossary.json brings the folder of that file; a client naming its root by rootPath alone gets it read', { timeout: 60_000 }, async (t) => {
+  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'glossary-rootpath-'));
+  t.after(() => fs.rmSync(root, { recursive: true, force: true }));
+  fs.mkdirSync(path.join(root, 'de'));
+  fs.writeFileSync(path.join(root, '.glossary.json'), '{ "include": ["de/**/*.md"] }\n');
+  fs.writeFileSync(path.join(root, 'de', 'A.md'), entry('A', 'B'));
+  fs.writeFileSync(path.join(root, 'de', 'B.md'), entry('B', 'A'));
+  fs.writeFileSync(path.join(root, 'de', 'Notes.md'), '# Notizen\n');
+  const uriOf = (file: string): string => URI.file(file).toString();
+
+  const single = await startServer(root, { signal: t.signal, namingFolder: 'none' });
+  try {
+    await single.settle();
+    const notes = path.join(root, 'de', 'Notes.md');
+    await single.connection.sendNotification('textDocument/didOpen', { textDocument: { uri: uriOf(notes), languageId: 'markdown', version: 1, text: fs.readFileSync(notes, 'utf8') } });
+    await single.waitUntil(() => single.statuses.at(-1)!.state === 'ready' && single.statuses.at(-1)!.entryCount === 2 && single.statuses.at(-1)!.hasConfigFile, 'the glossary of .glossary.json to be read');
+  } finally {
+    await single.shutdown();
+  }
+
+  const byRootPath = await startServer(root, { signal: t.signal, namingFolder: 'rootPath' });
+  try {
+    await byRootPath.settle();
+    assert.equal(byRootPath.statuses.at(-1)!.entryCount, 2);
+    assert.ok(byRootPath.diagnostics.has(uriOf(path.join(root, 'de', 'A.md'))), 'the closed files\' diagnostics are published');
+  } finally {
+    await byRootPath.shutdown();
+  }
+});

@@ -15,6 +15,7 @@ import {
   TextDocuments,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { URI } from 'vscode-uri';
 import { clientSupportOf, serverCapabilities, unknownClient } from './clientSupport';
 import { answerCodeActions, deferEditsOfClosedFiles, resolveCodeAction } from './codeActionRequest';
 import { executeServerCommand } from './commandRequest';
@@ -39,6 +40,9 @@ import { StatusReporter } from './statusReporter';
 import { GlossarySession, LoadReport, OpenText } from './session/glossarySession';
 import { NodeFileSystemWorkspace } from './workspace/nodeWorkspace';
 import { Workspace } from './workspace/workspace';
+import { glossaryFolderOf } from './workspace/configLookup';
+import { isInFolder } from './workspace/uris';
+import { parseGlossaryDocument } from './parse/parser';
 
 /** How long after a change of the terms the other files' mentions are worked out again. */
 const mentionRefreshDelayMs = 300;
@@ -56,6 +60,8 @@ export function startServer(
   const documents = new TextDocuments(TextDocument);
   let session = new GlossarySession(workspace, []);
   let folderUris: string[] = [];
+  /** Whether the client named no workspace folder: the files it opens then bring their glossaries (see `adoptGlossaryOf`). */
+  let adoptsFolders = false;
   let client = unknownClient;
   const settings = new EditorSettings(connection, () => client.pullsSettings);
   let loaded = false;
@@ -163,6 +169,7 @@ export function startServer(
     markInitialized(connection);
     useLocale(localeFor(params.locale));
     folderUris = workspaceFolderUris(params);
+    adoptsFolders = folderUris.length === 0;
     session = new GlossarySession(workspace, folderUris);
     client = clientSupportOf(params);
     diagnostics.useClient(client.pullsDiagnostics);
@@ -254,7 +261,29 @@ export function startServer(
       if (session.index.document(uri) === undefined) diagnostics.forget(uri);
     });
   };
-  documents.onDidOpen(({ document }) => afterOpenOrSave(document.uri, () => session.checkOpenedFile(document.uri)));
+  /**
+   * An editor started on a single file names no workspace folder. An entry it opens brings its
+   * glossary, as on the command line: the folder of the `.glossary.json` that applies to the file,
+   * else the file's own folder, which then holds the glossary's other files. Any other Markdown file
+   * brings its folder only under a `.glossary.json`: the folder of a note could be a home folder.
+   */
+  const adoptGlossaryOf = async (uri: string): Promise<void> => {
+    const document = documents.get(uri);
+    if (!loaded || document === undefined || !isFileUri(uri) || folderUris.some((folder) => isInFolder(uri, folder))) {
+      return;
+    }
+    const { folderUri, configured } = await glossaryFolderOf(workspace, uri);
+    if (!configured && parseGlossaryDocument(document.getText(), uri, document.version, { termClass: session.config.termClass }).entries.length === 0) {
+      return;
+    }
+    // A glossary found above folders taken before holds them.
+    folderUris = [...folderUris.filter((folder) => !isInFolder(folder, folderUri)), folderUri];
+    await reload(new GlossarySession(workspace, folderUris));
+  };
+  documents.onDidOpen(({ document }) => {
+    if (adoptsFolders) void afterDiskWork(() => adoptGlossaryOf(document.uri));
+    afterOpenOrSave(document.uri, () => session.checkOpenedFile(document.uri));
+  });
   documents.onDidSave(({ document }) => afterOpenOrSave(document.uri, () => session.refreshFromDisk(document.uri)));
   documents.onDidClose(({ document }) => {
     changeCounts.delete(document.uri);
@@ -357,12 +386,16 @@ export function startServer(
   connection.listen();
 }
 
-/** The workspace folders of the initialize request, or its root URI when the client sends no folders. */
+/** The workspace folders of the initialize request, or its root URI (or path) when the client sends no folders. */
 function workspaceFolderUris(params: InitializeParams): string[] {
   if (params.workspaceFolders && params.workspaceFolders.length > 0) {
     return params.workspaceFolders.map((folder) => folder.uri).filter(isFileUri);
   }
-  return params.rootUri && isFileUri(params.rootUri) ? [params.rootUri] : [];
+  if (params.rootUri) {
+    return isFileUri(params.rootUri) ? [params.rootUri] : [];
+  }
+  // Deprecated in favour of rootUri, and still all that some clients send.
+  return params.rootPath ? [URI.file(params.rootPath).toString()] : [];
 }
 
 /** Only folders on disk are read: a virtual one (`vscode-vfs://github/…`) would be taken for a local path. */

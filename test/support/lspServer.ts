@@ -68,6 +68,8 @@ export interface StartOptions {
   readonly signal?: AbortSignal;
   /** The workspace folders, when more than `folder` (which is the root). */
   readonly workspaceFolders?: readonly string[];
+  /** How the initialize request names `folder`: as root URI and workspace folder (the default), by the deprecated `rootPath` alone, or not at all (an editor started on a single file). */
+  readonly namingFolder?: 'rootUriAndFolders' | 'rootPath' | 'none';
 }
 
 /** Starts the built server on a workspace folder and sends initialize and initialized. */
@@ -149,8 +151,9 @@ export async function startServer(folder: string, options: StartOptions = {}): P
   const folderUri = URI.file(folder).toString();
   const { capabilities } = await connection.sendRequest(InitializeRequest.type, {
     processId: process.pid,
-    rootUri: folderUri,
-    workspaceFolders: (options.workspaceFolders ?? [folder]).map((each) => ({ uri: URI.file(each).toString(), name: path.basename(each) })),
+    ...(options.namingFolder === 'rootPath' || options.namingFolder === 'none'
+      ? { rootUri: null, workspaceFolders: null, ...(options.namingFolder === 'rootPath' ? { rootPath: folder } : {}) }
+      : { rootUri: folderUri, workspaceFolders: (options.workspaceFolders ?? [folder]).map((each) => ({ uri: URI.file(each).toString(), name: path.basename(each) })) }),
     initializationOptions: options.initializationOptions,
     capabilities: options.capabilities ?? {
       workspace: { applyEdit: true, workspaceEdit: { documentChanges: true, resourceOperations: ['create', 'rename'] } },

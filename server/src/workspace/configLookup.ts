@@ -47,3 +47,19 @@ export async function findConfigFile(workspace: Workspace, startFolderUri: strin
     folder = parent;
   }
 }
+
+/** The folder of the glossary a file belongs to, and whether a `.glossary.json` says so. */
+export interface GlossaryFolder {
+  readonly folderUri: string;
+  readonly configured: boolean;
+}
+
+/**
+ * The glossary a file belongs to, as the command line reads a file's: the folder of the
+ * `.glossary.json` that applies to it (see `findConfigFile`), else the file's own folder.
+ */
+export async function glossaryFolderOf(workspace: Workspace, fileUri: string): Promise<GlossaryFolder> {
+  const ownFolder = Utils.dirname(URI.parse(fileUri)).toString();
+  const found = await findConfigFile(workspace, ownFolder);
+  return found.folderUri !== undefined ? { folderUri: found.folderUri, configured: true } : { folderUri: ownFolder, configured: false };
+}
