@@ -178,12 +178,22 @@ test('started without a workspace folder (on a single file), an entry opened bri
     assert.ok(codes(path.join(glossary, 'B.md')).includes('broken-link'), 'the closed file beside it is checked: B links #Missing');
     const definition = (await server.connection.sendRequest('textDocument/definition', { textDocument: { uri: uriOf(path.join(glossary, 'A.md')) }, position: { line: 4, character: 6 } })) as { uri: string }[];
     assert.deepEqual(definition.map((location) => location.uri), [uriOf(path.join(glossary, 'B.md'))]);
+
+    // The editor watches no files: the server watches the folder it took up. An entry written there defines #Missing.
+    fs.writeFileSync(path.join(glossary, 'Missing.md'), entry('Missing', 'A'));
+    await server.waitUntil(() => !codes(path.join(glossary, 'B.md')).includes('broken-link'), 'the new file on disk to be read');
+
+    // An entry of another glossary stays outside: one glossary's settings would judge the other's files.
+    await open(path.join(notes, 'C.md'));
+    await server.settle();
+    assert.equal(server.statuses.at(-1)!.entryCount, 3);
+    assert.equal(server.diagnostics.get(uriOf(path.join(notes, 'C.md'))), undefined);
   } finally {
     await server.shutdown();
   }
 });
 
-test('started without a workspace folder, a file under a .glossary.json brings the folder of that file; a client naming its root by rootPath alone gets it read', { timeout: 60_000 }, async (t) => {
+test('started without a workspace folder, a file under a .glossary.json brings the folder of that file, watched by patterns relative to it; a client naming its root by rootPath alone gets it read, and one beside a rootUri of null does not', { timeout: 60_000 }, async (t) => {
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'glossary-rootpath-'));
   t.after(() => fs.rmSync(root, { recursive: true, force: true }));
   fs.mkdirSync(path.join(root, 'de'));
@@ -193,14 +203,44 @@ test('started without a workspace folder, a file under a .glossary.json brings t
   fs.writeFileSync(path.join(root, 'de', 'Notes.md'), '# Notizen\n');
   const uriOf = (file: string): string => URI.file(file).toString();
 
-  const single = await startServer(root, { signal: t.signal, namingFolder: 'none' });
+  const openNotes = async (server: Awaited<ReturnType<typeof startServer>>): Promise<void> => {
+    const notes = path.join(root, 'de', 'Notes.md');
+    await server.connection.sendNotification('textDocument/didOpen', { textDocument: { uri: uriOf(notes), languageId: 'markdown', version: 1, text: fs.readFileSync(notes, 'utf8') } });
+    await server.waitUntil(() => server.statuses.at(-1)!.state === 'ready' && server.statuses.at(-1)!.entryCount === 2 && server.statuses.at(-1)!.hasConfigFile, 'the glossary of .glossary.json to be read');
+  };
+
+  const watchers: { globPattern: unknown }[] = [];
+  const single = await startServer(root, {
+    signal: t.signal,
+    namingFolder: 'none',
+    capabilities: { workspace: { didChangeWatchedFiles: { dynamicRegistration: true, relativePatternSupport: true } } },
+    onConnection: (connection) =>
+      connection.onRequest('client/registerCapability', (params: { registrations: { registerOptions?: { watchers?: { globPattern: unknown }[] } }[] }) => {
+        watchers.push(...params.registrations.flatMap((registration) => registration.registerOptions?.watchers ?? []));
+        return null;
+      }),
+  });
   try {
     await single.settle();
-    const notes = path.join(root, 'de', 'Notes.md');
-    await single.connection.sendNotification('textDocument/didOpen', { textDocument: { uri: uriOf(notes), languageId: 'markdown', version: 1, text: fs.readFileSync(notes, 'utf8') } });
-    await single.waitUntil(() => single.statuses.at(-1)!.state === 'ready' && single.statuses.at(-1)!.entryCount === 2 && single.statuses.at(-1)!.hasConfigFile, 'the glossary of .glossary.json to be read');
+    await openNotes(single);
+    await single.settle();
+    // The editor knows no folder to apply `**/*.md` in: the patterns are relative to the glossary's.
+    const rootUri = uriOf(root);
+    for (const pattern of ['**/*.md', '**/.glossary.json', '**/*']) {
+      assert.ok(watchers.some((watcher) => JSON.stringify(watcher.globPattern) === JSON.stringify({ baseUri: rootUri, pattern })), `${pattern} in ${JSON.stringify(watchers)}`);
+    }
   } finally {
     await single.shutdown();
+  }
+
+  // Helix without a root: rootPath names the folder it was started in, rootUri null says that none is open.
+  const helix = await startServer(root, { signal: t.signal, namingFolder: 'rootPathAndNullRootUri' });
+  try {
+    await helix.settle();
+    assert.equal(helix.statuses.at(-1)!.entryCount, 0);
+    await openNotes(helix);
+  } finally {
+    await helix.shutdown();
   }
 
   const byRootPath = await startServer(root, { signal: t.signal, namingFolder: 'rootPath' });

@@ -1,4 +1,4 @@
-import { Connection, Disposable, DidChangeWatchedFilesNotification, FileChangeType, FileEvent, FileSystemWatcher, WatchKind } from 'vscode-languageserver';
+import { Connection, Disposable, DidChangeWatchedFilesNotification, FileChangeType, FileEvent, FileSystemWatcher, GlobPattern, WatchKind } from 'vscode-languageserver';
 import { URI, Utils } from 'vscode-uri';
 import { ClientWatching } from './clientSupport';
 import { configFileName } from './config';
@@ -31,7 +31,8 @@ export class FileWatching {
     private readonly workspace: Workspace,
     /** What the client watches (known once it is initialized). */
     private readonly client: () => ClientWatching,
-    private readonly current: () => { readonly session: GlossarySession; readonly folderUris: readonly string[] },
+    /** `foldersAdopted`: the client named no workspace folder, and the server took the glossary's folders up itself. */
+    private readonly current: () => { readonly session: GlossarySession; readonly folderUris: readonly string[]; readonly foldersAdopted: boolean },
     /** Applies changes the server saw on disk itself, after the disk work queued before them. */
     private readonly applyChanges: (changes: FileEvent[]) => void,
   ) {}
@@ -44,9 +45,19 @@ export class FileWatching {
     this.watchGlossaryFiles();
   }
 
-  /** Whether the editor watches the files for the server: it can, and has not refused to. */
+  /**
+   * Whether the editor watches the files for the server: it can, and has not refused to. An editor
+   * applies a pattern within its workspace folders: folders the server took up itself, which the
+   * editor does not know, it can watch only by patterns relative to them.
+   */
   private clientWatches(): boolean {
-    return this.client().registersWatchers && !this.registrationRefused;
+    return this.client().registersWatchers && !this.registrationRefused && (!this.current().foldersAdopted || this.client().relativePatterns);
+  }
+
+  /** A pattern in every folder of the glossary: as it is, which the editor applies in its folders, or relative to each folder the server took up. */
+  private inEveryFolder(pattern: string): GlobPattern[] {
+    const { folderUris, foldersAdopted } = this.current();
+    return foldersAdopted ? folderUris.map((baseUri) => ({ baseUri, pattern })) : [pattern];
   }
 
   /** Registers a watcher with the editor; if it refuses, the server watches the disk itself. */
@@ -99,14 +110,19 @@ export class FileWatching {
 
   /** The watcher of the glossary's files, registered anew when the include patterns or the index page change. */
   private watchGlossaryFiles(): void {
-    const patterns = this.current().session.watchedFilePatterns();
-    const key = patterns.join('\n');
+    const { session, folderUris, foldersAdopted } = this.current();
+    // In folders the server took up, the `**/.glossary.json` watcher registered at the start sees nothing.
+    const patterns = [...session.watchedFilePatterns(), ...(foldersAdopted ? [`**/${configFileName}`] : [])];
+    const key = [...patterns, ...(foldersAdopted ? folderUris : [])].join('\n');
     if (!this.clientWatches() || this.filesWatcher?.key === key || this.disposed) {
       return;
     }
     void this.filesWatcher?.registration.then((registration) => registration?.dispose());
     // Folders too, created and deleted: an editor reports a folder deleted or renamed, not the files in it.
-    const watchers = [...patterns.map((globPattern) => ({ globPattern })), { globPattern: '**/*', kind: WatchKind.Create | WatchKind.Delete }];
+    const watchers = [
+      ...patterns.flatMap((pattern) => this.inEveryFolder(pattern).map((globPattern) => ({ globPattern }))),
+      ...this.inEveryFolder('**/*').map((globPattern) => ({ globPattern, kind: WatchKind.Create | WatchKind.Delete })),
+    ];
     this.filesWatcher = { key, registration: this.register(watchers) };
   }
 

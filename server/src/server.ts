@@ -1,3 +1,5 @@
+import * as os from 'node:os';
+import * as path from 'node:path';
 import * as l10n from '@vscode/l10n';
 import {
   CancellationToken,
@@ -41,7 +43,6 @@ import { GlossarySession, LoadReport, OpenText } from './session/glossarySession
 import { NodeFileSystemWorkspace } from './workspace/nodeWorkspace';
 import { Workspace } from './workspace/workspace';
 import { glossaryFolderOf } from './workspace/configLookup';
-import { isInFolder } from './workspace/uris';
 import { parseGlossaryDocument } from './parse/parser';
 
 /** How long after a change of the terms the other files' mentions are worked out again. */
@@ -129,7 +130,7 @@ export function startServer(
       connection.console.warn(`${problem.uri}: ${problem.message}`);
     }
   };
-  const watching = new FileWatching(connection, workspace, () => client.watching, () => ({ session, folderUris }), (changes) => void afterDiskWork(() => applyFileChanges(changes)));
+  const watching = new FileWatching(connection, workspace, () => client.watching, () => ({ session, folderUris, foldersAdopted: adoptsFolders }), (changes) => void afterDiskWork(() => applyFileChanges(changes)));
 
   /** Reads the glossary anew; into `next` when the folders changed, which serves once it is read. */
   const reload = async (next: GlossarySession = session): Promise<void> => {
@@ -262,23 +263,32 @@ export function startServer(
     });
   };
   /**
-   * An editor started on a single file names no workspace folder. An entry it opens brings its
-   * glossary, as on the command line: the folder of the `.glossary.json` that applies to the file,
-   * else the file's own folder, which then holds the glossary's other files. Any other Markdown file
-   * brings its folder only under a `.glossary.json`: the folder of a note could be a home folder.
+   * An editor started on a single file names no workspace folder. The first entry it opens brings
+   * its glossary, as on the command line: the folder of the `.glossary.json` that applies to the
+   * file, else the file's own folder, which then holds the glossary's other files. One glossary
+   * only: the settings of one would judge the files of another (the command line refuses to mix
+   * them too), so files opened outside it stay outside, as files outside VS Code's folders do. Any
+   * other Markdown file brings its folder only under a `.glossary.json`, and a home folder or the
+   * file system's root never comes without one: the folder of a note could hold anything.
    */
   const adoptGlossaryOf = async (uri: string): Promise<void> => {
     const document = documents.get(uri);
-    if (!loaded || document === undefined || !isFileUri(uri) || folderUris.some((folder) => isInFolder(uri, folder))) {
+    if (!loaded || document === undefined || !isFileUri(uri) || folderUris.length > 0) {
       return;
     }
     const { folderUri, configured } = await glossaryFolderOf(workspace, uri);
-    if (!configured && parseGlossaryDocument(document.getText(), uri, document.version, { termClass: session.config.termClass }).entries.length === 0) {
+    const isEntry = (): boolean => parseGlossaryDocument(document.getText(), uri, document.version, { termClass: session.config.termClass }).entries.length > 0;
+    if (!configured && (isHomeOrRoot(folderUri) || !isEntry())) {
       return;
     }
-    // A glossary found above folders taken before holds them.
-    folderUris = [...folderUris.filter((folder) => !isInFolder(folder, folderUri)), folderUri];
-    await reload(new GlossarySession(workspace, folderUris));
+    folderUris = [folderUri];
+    try {
+      await reload(new GlossarySession(workspace, folderUris));
+    } catch (error) {
+      // Not read: the next entry opened may try again.
+      folderUris = [];
+      throw error;
+    }
   };
   documents.onDidOpen(({ document }) => {
     if (adoptsFolders) void afterDiskWork(() => adoptGlossaryOf(document.uri));
@@ -394,8 +404,14 @@ function workspaceFolderUris(params: InitializeParams): string[] {
   if (params.rootUri) {
     return isFileUri(params.rootUri) ? [params.rootUri] : [];
   }
-  // Deprecated in favour of rootUri, and still all that some clients send.
-  return params.rootPath ? [URI.file(params.rootPath).toString()] : [];
+  // rootUri null says no folder is open. Absent, a client older than it names the root by rootPath.
+  return params.rootUri === undefined && params.rootPath ? [URI.file(params.rootPath).toString()] : [];
+}
+
+/** A home folder or the root of the file system: a file's folder that is no glossary's without a `.glossary.json`. */
+function isHomeOrRoot(folderUri: string): boolean {
+  const folder = URI.parse(folderUri).fsPath;
+  return folder === os.homedir() || path.dirname(folder) === folder;
 }
 
 /** Only folders on disk are read: a virtual one (`vscode-vfs://github/…`) would be taken for a local path. */

@@ -68,8 +68,13 @@ export interface StartOptions {
   readonly signal?: AbortSignal;
   /** The workspace folders, when more than `folder` (which is the root). */
   readonly workspaceFolders?: readonly string[];
-  /** How the initialize request names `folder`: as root URI and workspace folder (the default), by the deprecated `rootPath` alone, or not at all (an editor started on a single file). */
-  readonly namingFolder?: 'rootUriAndFolders' | 'rootPath' | 'none';
+  /**
+   * How the initialize request names `folder`: as root URI and workspace folder (the default); by
+   * the deprecated `rootPath` alone, as clients older than `rootUri` do; by `rootPath` beside a
+   * `rootUri` of null, which says that no folder is open (Helix started without a root); or not at
+   * all (an editor started on a single file).
+   */
+  readonly namingFolder?: 'rootUriAndFolders' | 'rootPath' | 'rootPathAndNullRootUri' | 'none';
 }
 
 /** Starts the built server on a workspace folder and sends initialize and initialized. */
@@ -151,9 +156,14 @@ export async function startServer(folder: string, options: StartOptions = {}): P
   const folderUri = URI.file(folder).toString();
   const { capabilities } = await connection.sendRequest(InitializeRequest.type, {
     processId: process.pid,
-    ...(options.namingFolder === 'rootPath' || options.namingFolder === 'none'
-      ? { rootUri: null, workspaceFolders: null, ...(options.namingFolder === 'rootPath' ? { rootPath: folder } : {}) }
-      : { rootUri: folderUri, workspaceFolders: (options.workspaceFolders ?? [folder]).map((each) => ({ uri: URI.file(each).toString(), name: path.basename(each) })) }),
+    ...(options.namingFolder === 'rootPath'
+      ? // Without rootUri, which the protocol's types require since it was introduced.
+        ({ rootPath: folder } as unknown as { rootUri: null })
+      : options.namingFolder === 'rootPathAndNullRootUri'
+        ? { rootPath: folder, rootUri: null, workspaceFolders: [] }
+        : options.namingFolder === 'none'
+          ? { rootUri: null, workspaceFolders: null }
+          : { rootUri: folderUri, workspaceFolders: (options.workspaceFolders ?? [folder]).map((each) => ({ uri: URI.file(each).toString(), name: path.basename(each) })) }),
     initializationOptions: options.initializationOptions,
     capabilities: options.capabilities ?? {
       workspace: { applyEdit: true, workspaceEdit: { documentChanges: true, resourceOperations: ['create', 'rename'] } },

@@ -8,7 +8,7 @@ import { entryWithId } from '../index/entryQueries';
 import { entryPreview } from './entryPreview';
 import type { TextReader } from './hover';
 import { escapeMarkdown } from './markdownText';
-import { matchTier, subsequenceSpan } from './fuzzyRank';
+import { closestSpan, matchTier } from './fuzzyRank';
 import { rangeContains } from './locate';
 import { markdownLink } from './seeAlsoEdits';
 import { filesSharingAutomaticId } from '../diagnostics/linkChecks';
@@ -472,11 +472,11 @@ function matching(
   }
   // Only when the closer matches leave room for them: the subsequence matches may be thousands.
   if (buckets.slice(0, 4).reduce((count, bucket) => count + bucket.length, 0) < maxItems) {
-    const spanOf = (candidate: Candidate): number =>
-      Math.min(subsequenceSpan(typedLower, candidate.idLower) ?? Infinity, matchTitles && candidate.titleLower !== undefined ? (subsequenceSpan(typedLower, candidate.titleLower) ?? Infinity) : Infinity);
-    for (const bucket of buckets.slice(4)) {
-      const spans = new Map(bucket.map((candidate) => [candidate, spanOf(candidate)]));
-      bucket.sort((a, b) => spans.get(a)! - spans.get(b)! || a.id.length - b.id.length);
+    const namesOf = (candidate: Candidate): string[] => (matchTitles && candidate.titleLower !== undefined ? [candidate.idLower, candidate.titleLower] : [candidate.idLower]);
+    for (const k of [4, 5]) {
+      const ranked = buckets[k]!.map((candidate) => ({ candidate, span: closestSpan(typedLower, namesOf(candidate)) }));
+      ranked.sort((a, b) => a.span - b.span || a.candidate.id.length - b.candidate.id.length);
+      buckets[k] = ranked.map(({ candidate }) => candidate);
     }
   }
   const ranked = buckets.flat();

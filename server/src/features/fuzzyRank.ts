@@ -26,8 +26,8 @@ export function matchTier(typedLower: string, candidateLower: string): MatchTier
 
 /**
  * How tightly a candidate holds the typed letters in order: the length of its shortest stretch
- * that holds them ("trfrm" spans "transform", 9 letters, in "transformer", and 24 in "cooperative
- * inverse reinforcement"). Ranks the subsequence matches, which are many, among themselves;
+ * that holds them ("trfrm" spans "transform", 9 letters, in "transformer", and 21 in
+ * "cooperativeinversereinforcementlearning"). Ranks the subsequence matches, which are many, among themselves;
  * undefined when the candidate does not hold the letters.
  */
 export function subsequenceSpan(typedLower: string, candidateLower: string): number | undefined {
@@ -41,6 +41,13 @@ export function subsequenceSpan(typedLower: string, candidateLower: string): num
     if (shortest === undefined || end - start + 1 < shortest) shortest = end - start + 1;
   }
   return shortest;
+}
+
+/** The smallest `subsequenceSpan` of the typed letters in any of the names; Infinity when none holds them. */
+export function closestSpan(typedLower: string, namesLower: readonly string[]): number {
+  let closest = Infinity;
+  for (const name of namesLower) closest = Math.min(closest, subsequenceSpan(typedLower, name) ?? Infinity);
+  return closest;
 }
 
 /** A search or a name as `searchTier` compares them: its words, lower case, by spaces and run together. */

@@ -1,7 +1,7 @@
 import { CancellationToken, SymbolInformation, SymbolKind } from 'vscode-languageserver';
 import { WorkspaceIndex } from '../index/workspaceIndex';
 import { Entry } from '../parse/model';
-import { searchTier, subsequenceSpan, Words, wordsOf } from './fuzzyRank';
+import { closestSpan, searchTier, Words, wordsOf } from './fuzzyRank';
 
 /** How many symbols one query answers at most; the editor asks again as the writer types. */
 const maxSymbols = 500;
@@ -30,7 +30,7 @@ export function workspaceSymbols(index: WorkspaceIndex, query: string, token: Ca
     const tier = search.compact !== '' && names.some((name) => name.compact === search.compact) ? -1 : Math.min(...tiers);
     ranked.push({
       tier,
-      span: tier === 2 ? Math.min(...names.map((name) => subsequenceSpan(search.compact, name.compact) ?? Infinity)) : 0,
+      span: tier === 2 ? closestSpan(search.compact, names.map((name) => name.compact)) : 0,
       symbol: {
         name: entry.title || entry.id,
         kind: SymbolKind.Class,
