@@ -252,3 +252,25 @@ test('started without a workspace folder, a file under a .glossary.json brings t
     await byRootPath.shutdown();
   }
 });
+
+test('started without a workspace folder, a new file written as an entry brings its glossary when it is saved', { timeout: 60_000 }, async (t) => {
+  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'glossary-nofolder-save-'));
+  t.after(() => fs.rmSync(root, { recursive: true, force: true }));
+  fs.writeFileSync(path.join(root, 'A.md'), entry('A', 'New'));
+  const file = path.join(root, 'New.md');
+  const uri = URI.file(file).toString();
+  const server = await startServer(root, { signal: t.signal, namingFolder: 'none' });
+  try {
+    await server.settle();
+    await server.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'markdown', version: 1, text: '' } });
+    await server.settle();
+    assert.equal(server.statuses.at(-1)!.entryCount, 0);
+    const text = entry('New', 'A');
+    await server.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version: 2 }, contentChanges: [{ text }] });
+    fs.writeFileSync(file, text);
+    await server.connection.sendNotification('textDocument/didSave', { textDocument: { uri } });
+    await server.waitUntil(() => server.statuses.at(-1)!.state === 'ready' && server.statuses.at(-1)!.entryCount === 2, 'the saved entry\'s folder to be read');
+  } finally {
+    await server.shutdown();
+  }
+});

@@ -263,9 +263,9 @@ export function startServer(
     });
   };
   /**
-   * An editor started on a single file names no workspace folder. The first entry it opens brings
-   * its glossary, as on the command line: the folder of the `.glossary.json` that applies to the
-   * file, else the file's own folder, which then holds the glossary's other files. One glossary
+   * An editor started on a single file names no workspace folder. The first entry it opens or saves
+   * brings its glossary, as on the command line: the folder of the `.glossary.json` that applies to
+   * the file, else the file's own folder, which then holds the glossary's other files. One glossary
    * only: the settings of one would judge the files of another (the command line refuses to mix
    * them too), so files opened outside it stay outside, as files outside VS Code's folders do. Any
    * other Markdown file brings its folder only under a `.glossary.json`, and a home folder or the
@@ -290,11 +290,15 @@ export function startServer(
       throw error;
     }
   };
+  // Opened, or saved: a new file written as an entry brings its glossary when it is first saved.
   documents.onDidOpen(({ document }) => {
     if (adoptsFolders) void afterDiskWork(() => adoptGlossaryOf(document.uri));
     afterOpenOrSave(document.uri, () => session.checkOpenedFile(document.uri));
   });
-  documents.onDidSave(({ document }) => afterOpenOrSave(document.uri, () => session.refreshFromDisk(document.uri)));
+  documents.onDidSave(({ document }) => {
+    if (adoptsFolders) void afterDiskWork(() => adoptGlossaryOf(document.uri));
+    afterOpenOrSave(document.uri, () => session.refreshFromDisk(document.uri));
+  });
   documents.onDidClose(({ document }) => {
     changeCounts.delete(document.uri);
     void afterDiskWork(async () => {
