@@ -8,7 +8,8 @@
 --
 -- Environment:
 --   GLOSSARY_NVIM_CMD      JSON array: the server command
---   GLOSSARY_NVIM_ROOT     the workspace folder (root_dir, workspaceFolders)
+--   GLOSSARY_NVIM_ROOT     the workspace folder (root_dir, workspaceFolders), and Neovim's working folder
+--   GLOSSARY_NVIM_NO_ROOT  1: the client names no root_dir nor workspace folder, as for a single file
 --   GLOSSARY_NVIM_CMD_CWD  the server's working folder (default: Neovim's, where it was started)
 --   GLOSSARY_NVIM_STEPS    JSON file: a list of steps (below); empty: only start and initialize
 --   GLOSSARY_NVIM_OUT      where to write the JSON result
@@ -76,6 +77,7 @@ local function main()
 
   local cmd = vim.fn.json_decode((assert(os.getenv('GLOSSARY_NVIM_CMD'), 'GLOSSARY_NVIM_CMD is not set')))
   local root = vim.fn.fnamemodify(os.getenv('GLOSSARY_NVIM_ROOT') or '.', ':p'):gsub('/$', '')
+  local no_root = os.getenv('GLOSSARY_NVIM_NO_ROOT') == '1'
   local steps = {}
   local steps_path = os.getenv('GLOSSARY_NVIM_STEPS')
   if steps_path and steps_path ~= '' then steps = read_json(steps_path) end
@@ -94,8 +96,8 @@ local function main()
     name = 'glossary',
     cmd = cmd,
     cmd_cwd = cmd_cwd,
-    root_dir = root,
-    workspace_folders = { { uri = vim.uri_from_fname(root), name = vim.fn.fnamemodify(root, ':t') } },
+    root_dir = not no_root and root or nil,
+    workspace_folders = not no_root and { { uri = vim.uri_from_fname(root), name = vim.fn.fnamemodify(root, ':t') } } or nil,
     settings = settings,
     handlers = {
       ['textDocument/publishDiagnostics'] = function(err, params, ctx, config)

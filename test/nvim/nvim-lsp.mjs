@@ -44,11 +44,12 @@ export function checkNvim() {
 /**
  * Starts `nvim --headless -u NONE` with the harness, which starts `command` as an LSP server over
  * stdio in `root` and runs `steps` (see harness.lua). Resolves with the harness's JSON result
- * (plus `stderr`, Neovim's and the harness's messages, and `lspLog`, Neovim's LSP log); rejects
+ * (plus `stderr`, Neovim's and the harness's messages, and `lspLog`, Neovim's LSP log); `noRoot`
+ * starts the client without a root, as for a single file (Neovim still runs in `root`). Rejects
  * when Neovim fails, the server cannot be initialized, or `timeoutMs` passes. The server runs in
  * `cwd` (default: this process's), so relative paths in `command` mean what they say.
  */
-export async function runNvimLsp({ command, root = '.', steps = [], settings, cwd = process.cwd(), timeoutMs = 60000, requestTimeoutMs = 10000 }) {
+export async function runNvimLsp({ command, root = '.', noRoot = false, steps = [], settings, cwd = process.cwd(), timeoutMs = 60000, requestTimeoutMs = 10000 }) {
   if (!Array.isArray(command) || command.length === 0) throw new Error('command must be a non-empty array');
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'glossary-nvim-'));
   const stepsFile = path.join(tmp, 'steps.json');
@@ -58,6 +59,7 @@ export async function runNvimLsp({ command, root = '.', steps = [], settings, cw
     ...process.env,
     GLOSSARY_NVIM_CMD: JSON.stringify(command),
     GLOSSARY_NVIM_ROOT: path.resolve(root),
+    GLOSSARY_NVIM_NO_ROOT: noRoot ? '1' : '',
     GLOSSARY_NVIM_CMD_CWD: path.resolve(cwd),
     GLOSSARY_NVIM_STEPS: stepsFile,
     GLOSSARY_NVIM_OUT: outFile,

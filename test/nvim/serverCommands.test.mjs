@@ -102,3 +102,23 @@ it('a quick fix that edits a closed file is resolved when picked in Neovim, from
   assert.deepEqual(fix.result.picked, { hadEdit: false }, 'offered without its edit');
   assert.equal(`${fix.result.text}\n`, changed.replace('[Perplexity](#Perplexity) |', '[Perplexity](#Perplexity) |\n[Quantization](#Quantization) |'));
 });
+
+it('Neovim started on a single file, without a root: the entry opened brings its folder, whose closed files are checked and linked', { timeout: 60_000 }, async () => {
+  const root = path.join(tmp, 'single-file');
+  fs.cpSync(path.join(REPO, 'example', 'glossary'), root, { recursive: true });
+  const nvim = await runNvimLsp({
+    command: SERVER,
+    root,
+    noRoot: true,
+    cwd: REPO,
+    timeoutMs: 40_000,
+    steps: [{ open: 'Transformer.md' }, { diagnostics: 'Transformer.md', match: 'broken-link' }, { request: 'textDocument/definition', file: 'Transformer.md', at: '(#Attention)', offset: 3 }],
+  });
+  const [, diagnostics, definition] = nvim.steps;
+  assert.equal(diagnostics.error, undefined, diagnostics.error);
+  assert.equal(definition.error, undefined, definition.error);
+  assert.deepEqual([definition.result].flat().map((location) => path.basename(location.uri ?? location.targetUri)), ['Attention.md']);
+  // A closed file of the folder has its diagnostics too: Embedding.md's unsorted see-also list.
+  const embedding = Object.entries(nvim.diagnostics).find(([uri]) => uri.endsWith('/Embedding.md'))?.[1] ?? [];
+  assert.ok(embedding.some((diagnostic) => diagnostic.code === 'seealso-unsorted'), JSON.stringify(Object.keys(nvim.diagnostics)));
+});
