@@ -16,6 +16,9 @@
  *   --workspace=PATH                       GLOSSARY_VSCODE_WORKSPACE (default test/fixtures/smoke);
  *                                          the tests get a fresh copy of it in a temporary folder
  *   --no-copy                              GLOSSARY_VSCODE_NO_COPY=1  open the folder itself
+ *   --no-folder                            GLOSSARY_VSCODE_NO_FOLDER=1  open an empty window, as for a
+ *                                          single file; the suite finds the folder's copy in the
+ *                                          environment variable GLOSSARY_VSCODE_FILES
  *   --extension=PATH                       GLOSSARY_VSCODE_EXTENSION (default: the repository root)
  *   --grep=PATTERN                         GLOSSARY_VSCODE_GREP     only tests whose title matches
  *   --locale=LANG                          GLOSSARY_VSCODE_LOCALE   VS Code's display language
@@ -50,12 +53,14 @@ async function main() {
   if (tmp) fs.cpSync(workspace, folder, { recursive: true });
   process.on('exit', () => tmp && fs.rmSync(tmp, { recursive: true, force: true }));
 
-  const launchArgs = [folder, ...(locale ? [`--locale=${locale}`] : [])];
+  const noFolder = process.argv.includes('--no-folder') || process.env.GLOSSARY_VSCODE_NO_FOLDER === '1';
+  const launchArgs = [...(noFolder ? [] : [folder]), ...(locale ? [`--locale=${locale}`] : [])];
+  const testsEnv = { ...(grep ? { GLOSSARY_VSCODE_GREP: grep } : {}), ...(noFolder ? { GLOSSARY_VSCODE_FILES: folder } : {}) };
   const common = {
     extensionDevelopmentPath,
     extensionTestsPath,
     launchArgs,
-    extensionTestsEnv: grep ? { GLOSSARY_VSCODE_GREP: grep } : undefined,
+    extensionTestsEnv: Object.keys(testsEnv).length > 0 ? testsEnv : undefined,
   };
 
   if (vscode === 'desktop') {
