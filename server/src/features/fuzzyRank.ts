@@ -27,8 +27,8 @@ export function matchTier(typedLower: string, candidateLower: string): MatchTier
 /**
  * How tightly a candidate holds the typed letters in order: the length of its shortest stretch
  * that holds them ("trfrm" spans "transform", 9 letters, in "transformer", and 21 in
- * "cooperativeinversereinforcementlearning"). Ranks the subsequence matches, which are many, among themselves;
- * undefined when the candidate does not hold the letters.
+ * "cooperativeinversereinforcementlearning"). Ranks the subsequence matches, which are many, among
+ * themselves; undefined when the candidate does not hold the letters.
  */
 export function subsequenceSpan(typedLower: string, candidateLower: string): number | undefined {
   if (typedLower === '') return 0;

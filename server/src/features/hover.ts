@@ -7,7 +7,7 @@ import { WorkspaceIndex } from '../index/workspaceIndex';
 import { Link } from '../parse/model';
 import { entryAt, entryFileNamedAfter, entryWithId, isFileNameMeant, misnamedEntryFile } from '../index/entryQueries';
 import { entryPreview } from './entryPreview';
-import { locateAt, rangeContains } from './locate';
+import { idWithHash, locateAt, rangeContains } from './locate';
 import { codeSpan, escapeMarkdown } from './markdownText';
 import { namedByLabelNote, replacementsFor, suggestionNote } from '../diagnostics/replacements';
 import { messagesLanguage } from '../localization';
@@ -33,7 +33,7 @@ export async function hoverAt(
   }
   const lines = item.kind === 'link' ? await linkHover(index, uri, item.link, readText) : anchorHover(index, item.anchor.id);
   // A reference link's id stands in its definition, elsewhere in the file: the hover covers what the cursor is on.
-  const range = item.kind === 'anchor' ? item.anchor.range : rangeContains(item.link.range, position) ? item.link.range : item.link.idRange!;
+  const range = item.kind === 'anchor' ? item.anchor.range : rangeContains(item.link.range, position) ? item.link.range : idWithHash(item.link)!;
   return { contents: { kind: MarkupKind.Markdown, value: lines.join('\n\n') }, range };
 }
 

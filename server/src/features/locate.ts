@@ -30,7 +30,10 @@ export function locateAt(document: GlossaryDocument, position: Position): Locate
   // A reference link's id stands in its definition, elsewhere in the file. The end of a link counts
   // as on it, unless another link begins there (`[a](#A)[b](#B)`).
   const linkAt = (contains: (range: Range) => boolean): Link | undefined =>
-    document.links.find((link) => contains(link.range) || (link.idRange !== undefined && contains(link.idRange)));
+    document.links.find((link) => {
+      const id = idWithHash(link);
+      return contains(link.range) || (id !== undefined && contains(id));
+    });
   const link = linkAt((range) => rangeContains(range, position) && comparePositions(position, range.end) < 0) ?? linkAt((range) => rangeContains(range, position));
   if (link !== undefined) {
     return { kind: 'link', link };
@@ -42,6 +45,12 @@ export function locateAt(document: GlossaryDocument, position: Position): Locate
     }
   }
   return undefined;
+}
+
+/** The range of a link's id with the `#` before it: in a reference link's definition (`[ref]: #Id`), a cursor on the `#` is on the id too. */
+export function idWithHash(link: Link): Range | undefined {
+  const id = link.idRange;
+  return id === undefined ? undefined : { start: { line: id.start.line, character: Math.max(0, id.start.character - 1) }, end: id.end };
 }
 
 /** The id a position refers to: a link's target, or the id of the heading or element it is on. */
