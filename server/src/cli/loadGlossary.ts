@@ -182,7 +182,10 @@ export async function loadGlossary(paths: readonly string[], environment: LoadEn
       if (folder !== configFile.folderUri && (await workspace.stat(nested)) === 'file') {
         const displayPath = displayPathIn(target.given, target.uri, nested);
         const settings = configFile.folderUri === undefined ? l10n.t('the default settings') : configFile.fileName;
-        environment.warn(l10n.t('{0} is not used: the files below it are checked with {1}; check its folder on its own', displayPath, settings));
+        const message = l10n.t('{0} is not used: the files below it are checked with {1}; check its folder on its own', displayPath, settings);
+        environment.warn(message);
+        // Among the notes too, which a SARIF log's notifications and the JSON output carry.
+        fileNotes.push({ displayPath, message, skipped: true });
       }
     }
   }

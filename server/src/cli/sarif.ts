@@ -33,7 +33,7 @@ export interface SarifInvocation {
  * `check --format sarif`: one SARIF 2.1.0 run, with a rule per diagnostic code. The files skipped
  * or read with a warning, and why a run checked nothing, are the invocation's notifications, so
  * that a code-scanning upload tells of them too, and a run that failed still writes a log.
- * Relative paths are written against `cwd`, which the log names.
+ * The files in `cwd`, which the log names, are written relative to it.
  */
 export function formatSarif(results: readonly FileDiagnostics[], config: GlossaryConfig, cwd: string, invocation: SarifInvocation = { successful: true }): string {
   const rules = allDiagnosticCodes.map((code) => {
@@ -56,7 +56,7 @@ export function formatSarif(results: readonly FileDiagnostics[], config: Glossar
         locations: [
           {
             physicalLocation: {
-              artifactLocation: artifactLocation(file.displayPath),
+              artifactLocation: artifactLocation(file.displayPath, cwd),
               region: { startLine: start.line, startColumn: start.column, endLine: end.line, endColumn: end.column },
             },
           },
@@ -82,7 +82,7 @@ export function formatSarif(results: readonly FileDiagnostics[], config: Glossar
               ...(invocation.fileNotes ?? []).map((note) => ({
                 level: note.skipped ? 'warning' : 'note',
                 message: { text: note.message },
-                locations: [{ physicalLocation: { artifactLocation: artifactLocation(note.displayPath) } }],
+                locations: [{ physicalLocation: { artifactLocation: artifactLocation(note.displayPath, cwd) } }],
               })),
             ],
           },
@@ -94,10 +94,15 @@ export function formatSarif(results: readonly FileDiagnostics[], config: Glossar
   return `${JSON.stringify(log, undefined, 2)}\n`;
 }
 
-/** A relative path stays a relative URI reference (what code scanning expects), based on the working folder; an absolute one becomes `file:`. */
-function artifactLocation(displayPath: string): { uri: string; uriBaseId?: string } {
-  if (path.isAbsolute(displayPath)) {
-    return { uri: URI.file(displayPath).toString() };
+/**
+ * A file in the working folder is a URI reference relative to it (what code scanning expects),
+ * however its path was given (`/ci/src/A.md`, `./src/A.md`); a file outside it is a `file:` URI.
+ */
+function artifactLocation(displayPath: string, cwd: string): { uri: string; uriBaseId?: string } {
+  const absolute = path.resolve(cwd, displayPath);
+  const relative = path.relative(cwd, absolute);
+  if (relative === '' || relative === '..' || relative.startsWith(`..${path.sep}`) || path.isAbsolute(relative)) {
+    return { uri: URI.file(absolute).toString() };
   }
-  return { uri: displayPath.split(path.sep).map(encodeURIComponent).join('/'), uriBaseId: workingFolder };
+  return { uri: relative.split(path.sep).map(encodeURIComponent).join('/'), uriBaseId: workingFolder };
 }

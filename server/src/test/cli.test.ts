@@ -350,6 +350,15 @@ test('a .glossary.json further down than the folder checked is said to be unused
   assert.match(withSettings.stderr, /^glossary: g\/sub\/\.glossary\.json is not used: the files below it are checked with g\/\.glossary\.json; check its folder on its own\n/);
   // Checked on its own, it is used.
   assert.doesNotMatch((await run(['check', 'g/sub'], nested)).stderr, /is not used/);
+  // A code-scanning upload learns of it too: a notification of the SARIF log, at the file.
+  const sarif = JSON.parse((await run(['check', 'g', '--format', 'sarif'], nested)).stdout) as { runs: { invocations: { toolExecutionNotifications: unknown[] }[] }[] };
+  assert.deepEqual(sarif.runs[0]!.invocations[0]!.toolExecutionNotifications, [
+    {
+      level: 'warning',
+      message: { text: 'g/sub/.glossary.json is not used: the files below it are checked with the default settings; check its folder on its own' },
+      locations: [{ physicalLocation: { artifactLocation: { uri: 'g/sub/.glossary.json', uriBaseId: '%SRCROOT%' } } }],
+    },
+  ]);
 });
 
 test('an indexFile that does not exist is named with the settings file, and nothing is checked', async () => {

@@ -56,9 +56,17 @@ test('check --format sarif is valid SARIF 2.1.0: every rule, disabled rules, fil
   // Relative paths name their base, the folder the command ran in, which the run resolves.
   assert.deepEqual(new Set(locationsOf(relative).map((location) => location.uriBaseId)), new Set(['%SRCROOT%']));
   assert.deepEqual((JSON.parse(relative) as Log).runs[0]!.originalUriBaseIds, { '%SRCROOT%': { uri: 'file:///ws/' } });
-  const absolute = await sarifOf(['check', '/ws/g'], workspace, '/');
-  assertValidSarif(absolute);
-  assert.ok(locationsOf(absolute).every((location) => location.uri.startsWith('file:///ws/g/') && location.uriBaseId === undefined));
+  // A file outside the working folder is named by its whole URI, however its path was given.
+  for (const [paths, cwd] of [[['/ws/g'], '/elsewhere'], [['../ws/g'], '/elsewhere']] as const) {
+    const outside = await sarifOf(['check', ...paths], workspace, cwd);
+    assertValidSarif(outside);
+    assert.ok(locationsOf(outside).every((location) => location.uri.startsWith('file:///ws/g/') && location.uriBaseId === undefined), `${paths.join(' ')} from ${cwd}`);
+  }
+  // One inside it is relative to it, given as an absolute path or with `./` and `..` in it (as a CI step passes `$GITHUB_WORKSPACE/g`).
+  for (const path of ['/ws/g', './g', 'g/../g']) {
+    const inside = await sarifOf(['check', path], workspace, '/ws');
+    assert.deepEqual(locationsOf(inside), locationsOf(relative), path);
+  }
 });
 
 test('check --format sarif on the whole real glossary is valid SARIF 2.1.0', async () => {
