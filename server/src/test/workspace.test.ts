@@ -118,19 +118,25 @@ test('file system: a folder lists its matching files sorted by path, skipping no
     async (root, workspace) => {
       const listing = await workspace.listFiles(toUri(root), { include: ['**/*.md'], exclude: ['alt'] });
       assert.deepEqual(listing.uris, ['a.md', 'b.md', 'sub/c.md'].map((name) => toUri(path.join(root, name))));
-      assert.deepEqual(listing.problems, []);
+      assert.deepEqual([...listing.problems].sort((a, b) => a.uri.localeCompare(b.uri)), []);
       // A folder without a glossary file is listed too: a file may be made in it later.
       assert.deepEqual([...listing.folders].sort(), ['', 'leer', 'sub'].map((name) => toUri(path.join(root, name))).sort());
     },
   );
 });
 
-test('file system: a symbolic link loop ends the walk instead of hanging', async () => {
+test('file system: a symbolic link loop ends the walk instead of hanging; a link named as a glossary file that leads nowhere is a problem', async () => {
   await withTempFolder({ 'sub/a.md': 'a' }, async (root, workspace) => {
     fs.symlinkSync(root, path.join(root, 'sub', 'loop'));
     fs.symlinkSync(path.join(root, 'missing'), path.join(root, 'dangling.md'));
+    fs.symlinkSync('self.md', path.join(root, 'self.md'));
     const listing = await workspace.listFiles(toUri(root), defaultFilter);
     assert.deepEqual(listing.uris, [toUri(path.join(root, 'sub/a.md'))]);
+    // A link named as a file of the glossary that leads nowhere is told of (a link to a folder, or named otherwise, is not).
+    assert.deepEqual([...listing.problems].sort((a, b) => a.uri.localeCompare(b.uri)), [
+      { uri: toUri(path.join(root, 'dangling.md')), message: `skipped: a symbolic link to ${path.join(root, 'missing')}, which does not exist` },
+      { uri: toUri(path.join(root, 'self.md')), message: 'skipped: cannot read the file (ELOOP)' },
+    ]);
   });
 });
 

@@ -140,24 +140,33 @@ class FolderWalk {
     }
     for (const entry of entries) {
       const relative = relativeFolder === '' ? entry.name : `${relativeFolder}/${entry.name}`;
-      const kind = await this.kindOf(entry, path.join(folder, entry.name));
+      const fullPath = path.join(folder, entry.name);
+      const kind = await this.kindOf(entry, fullPath);
       if (kind === 'directory' && !this.matcher.skipsFolder(relative)) {
         await this.visit(path.join(this.root, relative), relative);
       } else if (kind === 'file' && this.matcher.includesFile(relative)) {
         this.files.push(relative);
+      } else if (typeof kind === 'object' && this.matcher.includesFile(relative)) {
+        // Named as a file of the glossary, it is one gone missing (a moved target, say): told, not passed over.
+        const message =
+          kind.brokenLink.code === 'ENOENT'
+            ? l10n.t('skipped: a symbolic link to {0}, which does not exist', await fs.readlink(fullPath).catch(() => '?'))
+            : l10n.t('skipped: cannot read the file ({0})', describe(kind.brokenLink));
+        this.problems.push({ uri: toUri(fullPath), message });
       }
     }
   }
 
-  private async kindOf(entry: Dirent, fullPath: string): Promise<'file' | 'directory' | undefined> {
+  /** What an entry is, a symbolic link followed; for a link that leads nowhere (missing, a loop), why. */
+  private async kindOf(entry: Dirent, fullPath: string): Promise<'file' | 'directory' | { readonly brokenLink: NodeJS.ErrnoException } | undefined> {
     if (!entry.isSymbolicLink()) {
       return entry.isDirectory() ? 'directory' : entry.isFile() ? 'file' : undefined;
     }
     try {
       const target = await fs.stat(fullPath);
       return target.isDirectory() ? 'directory' : target.isFile() ? 'file' : undefined;
-    } catch {
-      return undefined; // a dangling link is no file of the glossary
+    } catch (error) {
+      return { brokenLink: error as NodeJS.ErrnoException };
     }
   }
 }
