@@ -157,6 +157,8 @@ test('glossary lsp without a transport flag speaks LSP over stdio', { timeout: 3
       exited.then((code) => Promise.reject(new Error(`the server exited with ${code}: ${stderr}`))),
     ]);
     assert.equal(result.serverInfo?.name, 'glossary');
+    // The built bundle finds the package.json beside its folder, as in the installed extension.
+    assert.equal(result.serverInfo?.version, (JSON.parse(fs.readFileSync(path.join(repositoryRoot, 'package.json'), 'utf8')) as { version: string }).version);
     assert.equal(result.capabilities.definitionProvider, true);
     await connection.sendNotification(InitializedNotification.type, {});
     await connection.sendRequest(ShutdownRequest.type);

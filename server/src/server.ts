@@ -44,6 +44,7 @@ import { NodeFileSystemWorkspace } from './workspace/nodeWorkspace';
 import { Workspace } from './workspace/workspace';
 import { glossaryFolderOf } from './workspace/configLookup';
 import { parseGlossaryDocument } from './parse/parser';
+import { productVersion } from './productVersion';
 
 /** How long after a change of the terms the other files' mentions are worked out again. */
 const mentionRefreshDelayMs = 300;
@@ -169,6 +170,7 @@ export function startServer(
   connection.onInitialize((params: InitializeParams): InitializeResult => {
     markInitialized(connection);
     useLocale(localeFor(params.locale));
+    const version = productVersion();
     folderUris = workspaceFolderUris(params);
     adoptsFolders = folderUris.length === 0;
     session = new GlossarySession(workspace, folderUris);
@@ -176,7 +178,7 @@ export function startServer(
     diagnostics.useClient(client.pullsDiagnostics);
     return {
       capabilities: serverCapabilities(client),
-      serverInfo: { name: 'glossary' },
+      serverInfo: { name: 'glossary', ...(version === undefined ? {} : { version }) },
     };
   });
 

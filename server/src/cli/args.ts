@@ -10,6 +10,7 @@ export type ReportFormat = 'html' | 'json';
 /** A command line understood. */
 export type CliCommand =
   | { readonly kind: 'help' }
+  | { readonly kind: 'version' }
   | { readonly kind: 'lsp' }
   | { readonly kind: 'index'; readonly paths: readonly string[]; readonly format: 'json' }
   | { readonly kind: 'check'; readonly paths: readonly string[]; readonly format: OutputFormat; readonly minSeverity: Severity }
@@ -107,6 +108,9 @@ export function parseArguments(argv: readonly string[]): CliCommand | UsageError
   }
   if (command === '--help' || command === '-h' || command === 'help') {
     return { kind: 'help' };
+  }
+  if (command === '--version' || command === '-V' || command === 'version') {
+    return { kind: 'version' };
   }
   if (command === 'lsp') {
     // The rest are the transport's options (`--stdio`, `--socket=PORT`), which the server reads.
@@ -216,6 +220,7 @@ export function helpText(): string {
     l10n.t('                                            orphans, the most linked entries and a picture'),
     l10n.t('                                            of the link graph (html: a page for browsers)'),
     l10n.t('  lsp                                       start the language server on stdio'),
+    l10n.t('  --version                                 print the version'),
     '',
     ...wrapped(l10n.t('A PATH is a file or a folder. A folder expands to its files that match the "include" patterns (default **/*.md) and not the "exclude" patterns of .glossary.json, sorted by path; node_modules and .git are skipped. A file named explicitly is always read. .glossary.json is looked up in the folder of each PATH and its ancestors, up to the root of the git repository; all PATHs must come under the same one (or none).')),
     '',

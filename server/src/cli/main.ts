@@ -6,6 +6,7 @@ import { CliCommand, explicitLocale, helpText, parseArguments, severities } from
 import { loadGlossary, LoadedGlossary } from './loadGlossary';
 import { FileDiagnostics, formatDiagnosticsJson, formatDiagnosticsText, formatIndexJson } from './output';
 import { formatSarif } from './sarif';
+import { productVersion } from '../productVersion';
 import { outputRefusal, ReportIo, writeReport } from './reportCommand';
 import { localeOfEnvironment, useLocale } from '../localization';
 import { defaultConfig } from '../config';
@@ -44,6 +45,9 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       return ExitCode.badUsage;
     case 'help':
       io.stdout(helpText());
+      return ExitCode.ok;
+    case 'version':
+      io.stdout(`glossary ${productVersion() ?? ''}`.trimEnd() + '\n');
       return ExitCode.ok;
     case 'lsp':
       if (io.startLanguageServer === undefined) {

@@ -1,6 +1,9 @@
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { CliIo, runCli } from '../cli/main';
+import { productVersion } from '../productVersion';
 import { InMemoryFileContent, InMemoryWorkspace } from '../workspace/inMemoryWorkspace';
 import { entryLines } from './support/tinyWorkspace';
 
@@ -401,6 +404,15 @@ test('--help prints the usage and exits 0', async () => {
   assert.match(result.stdout, /^Usage: glossary <command> \[options\]\n/);
   assert.match(result.stdout, /check PATH\.\.\. \[--format text\|json\|sarif\]/);
   assert.deepEqual(await run(['check', '--help'], {}), { ...result });
+});
+
+test('--version prints the version of package.json and exits 0', async () => {
+  const manifest = JSON.parse(fs.readFileSync(path.resolve(__dirname, '../../../../package.json'), 'utf8')) as { version: string };
+  for (const argv of [['--version'], ['-V'], ['version']]) {
+    assert.deepEqual(await run(argv, {}), { exitCode: 0, stdout: `glossary ${manifest.version}\n`, stderr: '' }, argv.join(' '));
+  }
+  assert.match((await run(['--help'], {})).stdout, /\n {2}--version {3,}print the version\n/);
+  assert.equal(productVersion(), manifest.version);
 });
 
 test('binary and unreadable files are skipped with a message; invalid UTF-8 is warned about and still checked', async () => {
