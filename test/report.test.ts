@@ -90,12 +90,16 @@ test('glossary report --output does not follow a symbolic link into the glossary
     fs.linkSync(path.join(glossary, '.glossary.json'), path.join(folder, 'einstellungen.json'));
     fs.writeFileSync(path.join(folder, 'ziel.html'), '## Ziel {#Ziel .term}\n');
     fs.symlinkSync(path.join(folder, 'ziel.html'), path.join(glossary, 'Ziel.md'));
+    fs.writeFileSync(path.join(folder, 'notizen.txt'), 'Notizen\n');
+    fs.symlinkSync(path.join(folder, 'notizen.txt'), path.join(folder, 'notizen.html'));
     for (const [output, message] of [
-      ['bericht.html', 'bericht.html is a file of the glossary: the report is not written over it'],
+      ['bericht.html', 'bericht.html leads to g/Attention.md, a file of the glossary: the report is not written over it'],
       ['zweitname.html', 'zweitname.html is a file of the glossary: the report is not written over it'],
       ['einstellungen.json', 'einstellungen.json is a file of the glossary: the report is not written over it'],
       ['ziel.html', 'ziel.html is a file of the glossary: the report is not written over it'],
-      ['neu.html', 'neu.html would become a file of the glossary (its include patterns take it in): the report is not written there'],
+      ['neu.html', 'neu.html leads to g/Neu.md, which would become a file of the glossary (its include patterns take it in): the report is not written there'],
+      // A page name that leads to a file outside the glossary that is no page.
+      ['notizen.html', 'notizen.html leads to notizen.txt, which is not an .html, .htm or .json file: the report replaces only such files'],
     ]) {
       const result = spawnSync(process.execPath, [serverScript, 'report', glossary, '--output', output], { cwd: folder, encoding: 'utf8' });
       assert.equal(result.status, 2, result.stderr);
@@ -103,6 +107,7 @@ test('glossary report --output does not follow a symbolic link into the glossary
     }
     assert.equal(fs.readFileSync(entry, 'utf8'), before);
     assert.equal(fs.readFileSync(path.join(folder, 'ziel.html'), 'utf8'), '## Ziel {#Ziel .term}\n');
+    assert.equal(fs.readFileSync(path.join(folder, 'notizen.txt'), 'utf8'), 'Notizen\n');
     assert.ok(!fs.existsSync(path.join(glossary, 'Neu.md')));
     // A file named to be read, which could not be read (binary), under another name: a symbolic or a hard link.
     fs.writeFileSync(path.join(glossary, 'seite.html'), 'a\0b');

@@ -75,7 +75,8 @@ export async function outputRefusal(
   }
   const output = command.output;
   // A symbolic link named as the output must not lead the report into the glossary.
-  const filePath = io.writtenFile?.(path.resolve(io.cwd, output)) ?? path.resolve(io.cwd, output);
+  const namedPath = path.resolve(io.cwd, output);
+  const filePath = io.writtenFile?.(namedPath) ?? namedPath;
   const uri = URI.file(filePath).toString();
   // A device or a FIFO (`/dev/null`) takes the report in; a folder is refused, a file may be replaced.
   const kind = await io.workspace.stat(uri);
@@ -83,15 +84,34 @@ export async function outputRefusal(
     return l10n.t('{0} is a folder: --output names the file to write', output);
   }
   const exists = kind === 'file';
-  if ((await isGlossaryFile(uri, command.paths, loaded, io)) || (exists && (await isGlossaryFileOnDisk(filePath, command.paths, loaded, io)))) {
-    return exists
+  // Where the output leads when it is itself a symbolic link (not only inside a linked folder): the refusal names that file.
+  const target = io.writtenFile !== undefined && filePath !== path.join(io.writtenFile(path.dirname(namedPath)), path.basename(namedPath)) ? shownPath(filePath, io.cwd) : undefined;
+  const role = exists && (await isGlossaryFileOnDisk(filePath, command.paths, loaded, io)) ? 'file' : await glossaryRole(uri, command.paths, loaded, io);
+  if (role === 'file' || (role !== undefined && exists)) {
+    return target === undefined
       ? l10n.t('{0} is a file of the glossary: the report is not written over it', output)
-      : l10n.t('{0} would become a file of the glossary (its include patterns take it in): the report is not written there', output);
+      : l10n.t('{0} leads to {1}, a file of the glossary: the report is not written over it', output, target);
+  }
+  if (role === 'settings') {
+    return l10n.t('{0} would be read as the settings of a glossary: the report is not written there', target ?? output);
+  }
+  if (role === 'included') {
+    return target === undefined
+      ? l10n.t('{0} would become a file of the glossary (its include patterns take it in): the report is not written there', output)
+      : l10n.t('{0} leads to {1}, which would become a file of the glossary (its include patterns take it in): the report is not written there', output, target);
   }
   if (exists && !replaceableExtensions.includes(path.extname(filePath).toLowerCase())) {
-    return l10n.t('{0} exists and is not an .html, .htm or .json file: the report replaces only such files', output);
+    return target === undefined
+      ? l10n.t('{0} exists and is not an .html, .htm or .json file: the report replaces only such files', output)
+      : l10n.t('{0} leads to {1}, which is not an .html, .htm or .json file: the report replaces only such files', output, target);
   }
   return undefined;
+}
+
+/** A path as a refusal names it: relative to the working folder when inside it, else whole. */
+function shownPath(filePath: string, cwd: string): string {
+  const relative = path.relative(cwd, filePath);
+  return relative !== '' && !relative.startsWith('..') && !path.isAbsolute(relative) ? relative : filePath;
 }
 
 /**
@@ -124,18 +144,26 @@ async function givenFolders(paths: readonly string[], io: OutputIo): Promise<{ r
   return { folders: [...new Set([...folders, ...real])], configFolder: configFile?.folderUri };
 }
 
-async function isGlossaryFile(uri: string, paths: readonly string[], loaded: LoadedGlossary, io: OutputIo): Promise<boolean> {
+/**
+ * What a file would be to the glossary: one of its files (named to be read, read, or its index
+ * page), a `.glossary.json` (the glossary's or one that would apply to a folder), a file its
+ * include patterns take in, or nothing.
+ */
+async function glossaryRole(uri: string, paths: readonly string[], loaded: LoadedGlossary, io: OutputIo): Promise<'file' | 'settings' | 'included' | undefined> {
   // The files named to be read count, also when one could not be read.
   const named = paths.some((given) => URI.file(path.resolve(io.cwd, given)).toString() === uri);
-  if (named || loaded.index.document(uri) !== undefined || loaded.files.some((file) => file.uri === uri) || Utils.basename(URI.parse(uri)) === configFileName) {
-    return true;
+  if (named || loaded.index.document(uri) !== undefined || loaded.files.some((file) => file.uri === uri)) {
+    return 'file';
+  }
+  if (Utils.basename(URI.parse(uri)) === configFileName) {
+    return 'settings';
   }
   const { folders, configFolder } = await givenFolders(paths, io);
   if (configFolder !== undefined && indexFileUri(loaded.config, configFolder) === uri) {
-    return true;
+    return 'file';
   }
   const filter = { include: loaded.config.include, exclude: loaded.config.exclude, baseUri: configFolder };
-  return [...(configFolder === undefined ? [] : [configFolder]), ...folders].some((folder) => createFileMatcher(filter, folder).includesUri(uri));
+  return [...(configFolder === undefined ? [] : [configFolder]), ...folders].some((folder) => createFileMatcher(filter, folder).includesUri(uri)) ? 'included' : undefined;
 }
 
 /** Writes the report over whatever the file held (`outputRefusal` has said that it may). */

@@ -275,6 +275,9 @@ test('report --output never writes into a file of the glossary, nor over an exis
   await refused(['g/A.md', '--output', 'entwurf/neu.md'], 'entwurf/neu.md would become a file of the glossary (its include patterns take it in): the report is not written there', config);
   await refused(['g', '--output', '../ws/seiten/index.txt'], '../ws/seiten/index.txt is a file of the glossary: the report is not written over it', config);
   await refused(['g', '--format', 'json', '--output', '.glossary.json'], '.glossary.json is a file of the glossary: the report is not written over it', config);
+  // A .glossary.json not written yet would be read as settings: by this glossary's files, or by those of another folder.
+  await refused(['g', '--format', 'json', '--output', '.glossary.json'], '.glossary.json would be read as the settings of a glossary: the report is not written there');
+  await refused(['g', '--format', 'json', '--output', 'anderswo/.glossary.json'], 'anderswo/.glossary.json would be read as the settings of a glossary: the report is not written there', config);
   // A folder, the glossary's or any other, is named as a folder.
   await refused(['g', '--output', 'g'], 'g is a folder: --output names the file to write');
   await refused(['g', '--output', 'seiten'], 'seiten is a folder: --output names the file to write', config);
