@@ -94,6 +94,15 @@ function isLanguageTag(value: string): boolean {
   return /^[A-Za-z]{2,3}([-_][A-Za-z0-9]{1,8})*$/.test(value);
 }
 
+/** An option the command does not take: named with the commands that do, when some do (`check --output`). */
+function unknownOptionMessage(argument: string, command: keyof typeof valueOptionsOf): string {
+  const name = argument.split('=')[0]!;
+  const takers = (Object.keys(valueOptionsOf) as (keyof typeof valueOptionsOf)[]).filter((other) => (valueOptionsOf[other] as readonly string[]).includes(name));
+  return takers.length === 0
+    ? l10n.t('unknown option "{0}"', argument)
+    : l10n.t('{0} is an option of "{1}", not of "{2}"', name, takers.join(', '), command);
+}
+
 /** Reads the arguments after the program name. Never throws. */
 export function parseArguments(argv: readonly string[]): CliCommand | UsageError {
   const leading = splitLeadingLocales(argv);
@@ -138,7 +147,7 @@ export function parseArguments(argv: readonly string[]): CliCommand | UsageError
       paths.push(...rest.slice(i + 1));
       break;
     } else if (argument.startsWith('-') && argument !== '-') {
-      return usageError(l10n.t('unknown option "{0}"', argument));
+      return usageError(unknownOptionMessage(argument, command));
     } else {
       paths.push(argument);
     }

@@ -378,6 +378,9 @@ test('an indexFile that does not exist is named with the settings file, and noth
 test('unknown options, unknown commands, unknown formats and missing paths are bad usage with a clear message', async () => {
   const cases: [readonly string[], string][] = [
     [['check', 'g', '--verbose'], 'glossary: unknown option "--verbose"'],
+    // An option of another command is named as such.
+    [['check', 'g', '--output', 'r.html'], 'glossary: --output is an option of "report", not of "check"'],
+    [['index', 'g', '--min-severity=error'], 'glossary: --min-severity is an option of "check", not of "index"'],
     [['compile', 'g'], 'glossary: unknown command "compile"'],
     [['check', 'g', '--format', 'xml'], 'glossary: unknown format "xml" for "check" (known: text, json, sarif)'],
     [['index', 'g', '--format', 'text'], 'glossary: unknown format "text" for "index" (known: json)'],
