@@ -15,14 +15,34 @@ export async function newEntry(client: LanguageClient, title?: string): Promise<
   if (entry === undefined || entry.title === '') {
     return undefined;
   }
-  return createEntry(entry);
+  if (entry.problem !== undefined) {
+    void vscode.window.showErrorMessage(entry.problem);
+    return undefined;
+  }
+  return createEntry({ title: entry.title, id: entry.id });
 }
 
-/** The term typed, and the id when written after it in braces as in a heading (`3D-Druck {#Druck-3D}`). */
-function termAndId(typed: string): { readonly title: string; readonly id?: string } {
-  const braced = /^(.*?)\s*\{#([^{}]*)\}$/s.exec(typed.trim());
-  const id = braced?.[2]!.trim();
-  return braced === null || id === '' ? { title: (braced?.[1] ?? typed).trim() } : { title: braced[1]!.trim(), id };
+/**
+ * The term typed, and the id when written after it in braces as in a heading (`3D-Druck {#Druck-3D}`).
+ * Braces that read as another attribute block (`{.unnumbered}`, `{#a .b}`), or an id's braces left
+ * open, are a problem: the heading would carry them as text, and the id would be made of them.
+ * Braces of other text (`Menge {x}`) are part of the term.
+ */
+function termAndId(typed: string): { readonly title: string; readonly id?: string; readonly problem?: string } {
+  const trimmed = typed.trim();
+  const braced = /^(.*?)\s*\{([^{}]*)\}$/s.exec(trimmed);
+  const items = braced?.[2]!.trim().split(/\s+/).filter((item) => item !== '') ?? [];
+  if (braced !== null && items.length === 1 && items[0]!.startsWith('#')) {
+    const id = items[0]!.slice(1);
+    return id === '' ? { title: braced[1]!.trim() } : { title: braced[1]!.trim(), id };
+  }
+  if (braced !== null && items.some((item) => /^[#.]|^[^\s=]+=/.test(item))) {
+    return { title: braced[1]!.trim(), problem: vscode.l10n.t('In braces after the term, write the id alone, as {0}: the classes of a new entry come from the settings (chapterClasses).', '{#Id}') };
+  }
+  if (/\{#[^{}]*$/.test(trimmed)) {
+    return { title: trimmed, problem: vscode.l10n.t('The braces of the id are not closed: write it as {0}.', '{#Id}') };
+  }
+  return { title: trimmed };
 }
 
 function askForTerm(client: LanguageClient): Thenable<string | undefined> {
@@ -36,9 +56,12 @@ function askForTerm(client: LanguageClient): Thenable<string | undefined> {
         // An id alone (`{#Foo}`) would make nothing: Enter stays blocked until a title is typed.
         return value.trim() === '' ? undefined : { message: vscode.l10n.t('A new entry needs a title.'), severity: vscode.InputBoxValidationSeverity.Error };
       }
+      if (entry.problem !== undefined) {
+        return { message: entry.problem, severity: vscode.InputBoxValidationSeverity.Error };
+      }
       let proposal;
       try {
-        proposal = await client.sendRequest(ProposeEntryRequest, entry);
+        proposal = await client.sendRequest(ProposeEntryRequest, { title: entry.title, id: entry.id });
       } catch {
         // A failed check must not block Enter (VS Code waits for it): the server checks the id again when it creates the entry.
         return { message: vscode.l10n.t('The glossary server is not reachable now: the id is checked when the entry is created.'), severity: vscode.InputBoxValidationSeverity.Warning };

@@ -57,6 +57,23 @@ describe('commands', () => {
     assert.equal(fs.readFileSync(fileUri('Attention.md').fsPath, 'utf8'), attention);
   });
 
+  it('New Entry refuses braces after the term that hold more than the id, or an id whose braces are left open, and creates nothing', async () => {
+    const files = fs.readdirSync(fileUri('.').fsPath);
+    // Pandoc would read the first block as heading text, and the id would be made of it (Neu-Begriff-.unnumbered).
+    for (const typed of ['Neu (Begriff) {.unnumbered}', 'Neu {#Neu .wichtig}', 'Neu {lang=de}', 'Neu {#Neu']) {
+      assert.equal(await vscode.commands.executeCommand('glossary.newEntry', typed), undefined, typed);
+    }
+    assert.deepEqual(fs.readdirSync(fileUri('.').fsPath), files);
+    // Braces of other text are part of the term.
+    const created = fileUri('Menge-x.md');
+    try {
+      assert.equal(await vscode.commands.executeCommand('glossary.newEntry', 'Menge {x}'), created.toString());
+      assert.match(fs.readFileSync(created.fsPath, 'utf8'), /^## Menge \{x\} \{#Menge-x \.chapter \.small \.term\}\n/);
+    } finally {
+      await deleteFile(created);
+    }
+  });
+
   it('New Entry takes the id written in braces after the term; an id beginning with a digit is written id="…"', async () => {
     assert.equal(await vscode.commands.executeCommand('glossary.newEntry', 'C++ {#C++}'), undefined);
     const digit = fileUri('3D-Modeling.md');
