@@ -41,7 +41,7 @@ export function idProblem(id: string): string | undefined {
   const foreign = [...new Set(id.match(/[^\p{L}\p{N}_.-]/gu))];
   if (foreign.length > 0) {
     const shown = foreign.map((character) => (character === ' ' ? l10n.t('a space') : /\s/.test(character) ? l10n.t('white space') : l10n.t('"{0}"', character)));
-    return l10n.t('The id "{0}" contains {1}: an id holds only letters, digits, hyphens (-), underscores (_) and dots (.).', id, listOf(shown));
+    return l10n.t('The id "{0}" contains {1}: an id holds only letters, digits, hyphens (-), underscores (_) and dots (.) here, since an entry\'s id also names its file.', id, listOf(shown));
   }
   if (id.startsWith('.') || id.startsWith('-')) {
     return l10n.t('The id "{0}" must not begin with "{1}".', id, id[0]!);

@@ -36,8 +36,8 @@ test('an id a file name cannot hold is refused with the reason; in {#…} it mus
   assert.match(idProblem('a\tb')!, /white space/);
   assert.match(idProblem('C++')!, /"\+"/);
   // Every character that cannot stand in an id is named, once, as a sentence lists them.
-  assert.equal(idProblem('DL-(Deep-Learning)'), 'The id "DL-(Deep-Learning)" contains "(" and ")": an id holds only letters, digits, hyphens (-), underscores (_) and dots (.).');
-  assert.equal(idProblem('Web Crawling! Wer? Wie!'), 'The id "Web Crawling! Wer? Wie!" contains a space, "!", and "?": an id holds only letters, digits, hyphens (-), underscores (_) and dots (.).');
+  assert.equal(idProblem('DL-(Deep-Learning)'), 'The id "DL-(Deep-Learning)" contains "(" and ")": an id holds only letters, digits, hyphens (-), underscores (_) and dots (.) here, since an entry\'s id also names its file.');
+  assert.equal(idProblem('Web Crawling! Wer? Wie!'), 'The id "Web Crawling! Wer? Wie!" contains a space, "!", and "?": an id holds only letters, digits, hyphens (-), underscores (_) and dots (.) here, since an entry\'s id also names its file.');
   assert.match(idProblem('-x')!, /must not begin with "-"/);
   // A file name holds 255 bytes: 200 ASCII letters fit, 130 umlauts (260 bytes) or 90 CJK characters (270) do not.
   assert.equal(idProblem('a'.repeat(200)), undefined);
