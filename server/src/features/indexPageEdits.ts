@@ -53,7 +53,9 @@ export function indexAnchorEdit(page: GlossaryDocument, text: TextDocument): { r
   const level = sectionLevels.length > 0 ? Math.max(1, Math.min(...sectionLevels) - 1) : 1;
   const newHeading = `${'#'.repeat(level)} Index {#Index}`;
   const lineBreak = lineBreakOf(text);
-  return { edit: TextEdit.insert({ line: 0, character: 0 }, `${newHeading}${lineBreak}${lineBreak}`), newHeading };
+  // A page that opens with a blank line has the blank line the heading needs below it.
+  const blankBelow = text.lineCount > 1 && lineText(text, 0).trim() === '' ? '' : lineBreak;
+  return { edit: TextEdit.insert({ line: 0, character: 0 }, `${newHeading}${lineBreak}${blankBelow}`), newHeading };
 }
 
 /** Inserts a link before the first link of the list whose label sorts after the title (a link in a sentence is none of the list). */

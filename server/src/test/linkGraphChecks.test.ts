@@ -229,7 +229,10 @@ test('index-anchor-missing: each link to #Index once (no broken-link); the fix g
   assert.deepEqual(codesOf(files, 'Apfel.md', defaultConfig), [DiagnosticCode.OrphanEntry, DiagnosticCode.IndexAnchorMissing]);
   const created = fixesOf(files, 'Apfel.md', DiagnosticCode.IndexAnchorMissing);
   assert.deepEqual(created.actions.map((action) => action.title), ['Add the heading "## Index {#Index}" to the top of the index page']);
-  assert.deepEqual(created.apply(created.actions[0]!)['index.txt']!.slice(0, 3), ['## Index {#Index}', '', '']);
+  // The page opens with a blank line, which then stands below the heading: one, not two.
+  assert.deepEqual(created.apply(created.actions[0]!)['index.txt']!.slice(0, 3), ['## Index {#Index}', '', 'Alle Einträge.']);
+  const withoutBlank = fixesOf({ ...files, 'index.txt': indexPage.slice(1) }, 'Apfel.md', DiagnosticCode.IndexAnchorMissing);
+  assert.deepEqual(withoutBlank.apply(withoutBlank.actions[0]!)['index.txt']!.slice(0, 3), ['## Index {#Index}', '', 'Alle Einträge.']);
   const withHeading = { ...files, 'index.txt': ['# Alphabetischer Index {.unnumbered}', ...indexPage] };
   const given = fixesOf(withHeading, 'Apfel.md', DiagnosticCode.IndexAnchorMissing);
   assert.deepEqual(given.actions.map((action) => action.title), ["Give the index page's heading the id Index"]);
