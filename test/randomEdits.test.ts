@@ -407,7 +407,7 @@ for (const mentions of ['hint', 'information'] as const) test(`thousands of rand
                   if (hover.range) {
                     checkRangeIn(seen, uri, hover.range, what);
                     // A hover is over a link, a heading (a setext underline may end in blanks), an element
-                    // with an id (`code`{#id}, []{#id}, <span id="id">) or the id of a reference definition
+                    // with an id (`code`{#id}, []{#id}, <span id="id">), or the label or the id of a reference definition
                     // (`[r]: #Id`, its URL up to the line's end where no title follows) of the text the request was made on.
                     const before = document.getText({ start: { line: hover.range.start.line, character: 0 }, end: hover.range.start });
                     const held = document.getText(hover.range);

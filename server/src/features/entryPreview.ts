@@ -148,4 +148,4 @@ export function textBefore(text: string, end: number): string {
 }
 
 /** Takes every reference for a link, of which the label is the text. */
-const anyReference: ReferenceResolver = () => ({ url: '', kind: 'reference', idLocation: undefined });
+const anyReference: ReferenceResolver = () => ({ url: '', kind: 'reference', idLocation: undefined, labelLocation: undefined });

@@ -7,7 +7,7 @@ import { WorkspaceIndex } from '../index/workspaceIndex';
 import { Link } from '../parse/model';
 import { entryAt, entryFileNamedAfter, entryWithId, isFileNameMeant, misnamedEntryFile } from '../index/entryQueries';
 import { entryPreview } from './entryPreview';
-import { idWithHash, locateAt, rangeContains } from './locate';
+import { linkPartAt, locateAt } from './locate';
 import { codeSpan, escapeMarkdown } from './markdownText';
 import { namedByLabelNote, replacementsFor, suggestionNote } from '../diagnostics/replacements';
 import { messagesLanguage } from '../localization';
@@ -32,8 +32,8 @@ export async function hoverAt(
     return null;
   }
   const lines = item.kind === 'link' ? await linkHover(index, uri, item.link, readText) : anchorHover(index, item.anchor.id);
-  // A reference link's id stands in its definition, elsewhere in the file: the hover covers what the cursor is on.
-  const range = item.kind === 'anchor' ? item.anchor.range : rangeContains(item.link.range, position) ? item.link.range : idWithHash(item.link)!;
+  // A reference link's label and id stand in its definition, elsewhere in the file: the hover covers what the cursor is on.
+  const range = item.kind === 'anchor' ? item.anchor.range : linkPartAt(item.link, position);
   return { contents: { kind: MarkupKind.Markdown, value: lines.join('\n\n') }, range };
 }
 

@@ -27,12 +27,13 @@ export function locateAt(document: GlossaryDocument, position: Position): Locate
       return { kind: 'anchor', anchor };
     }
   }
-  // A reference link's id stands in its definition, elsewhere in the file. The end of a link counts
-  // as on it, unless another link begins there (`[a](#A)[b](#B)`).
+  // A reference link's id and label stand in its definition, elsewhere in the file. The end of a
+  // link counts as on it, unless another link begins there (`[a](#A)[b](#B)`).
   const linkAt = (contains: (range: Range) => boolean): Link | undefined =>
     document.links.find((link) => {
       const id = idWithHash(link);
-      return contains(link.range) || (id !== undefined && contains(id));
+      const definitionLabel = link.definitionLabelRange;
+      return contains(link.range) || (id !== undefined && contains(id)) || (definitionLabel !== undefined && contains(definitionLabel));
     });
   const link = linkAt((range) => rangeContains(range, position) && comparePositions(position, range.end) < 0) ?? linkAt((range) => rangeContains(range, position));
   if (link !== undefined) {
@@ -51,6 +52,13 @@ export function locateAt(document: GlossaryDocument, position: Position): Locate
 export function idWithHash(link: Link): Range | undefined {
   const id = link.idRange;
   return id === undefined ? undefined : { start: { line: id.start.line, character: Math.max(0, id.start.character - 1) }, end: id.end };
+}
+
+/** The part of a link a position is on, as a hover covers it: the link, or in its reference definition the label or the `#id`. */
+export function linkPartAt(link: Link, position: Position): Range {
+  if (rangeContains(link.range, position)) return link.range;
+  const definitionLabel = link.definitionLabelRange;
+  return definitionLabel !== undefined && rangeContains(definitionLabel, position) ? definitionLabel : idWithHash(link)!;
 }
 
 /** The id a position refers to: a link's target, or the id of the heading or element it is on. */

@@ -94,6 +94,8 @@ export interface DefinitionBlock {
   readonly url: string;
   /** Where the URL text after `#` is written. */
   readonly urlRef: LineRef;
+  /** Where the label is written, brackets included: `[label]`. */
+  readonly labelRef: LineRef;
   /** Its attribute block (`[r]: #t {#lk}`), which Pandoc gives every link that uses it, with offsets into the line's slice. */
   readonly attributes?: { readonly line: LineRef; readonly block: AttributeBlock };
 }
@@ -1440,6 +1442,7 @@ class BlockScanner {
       label: match[2],
       url: target.url,
       urlRef: { line: urlLine.line, start: restStart + target.start + hash, end: restStart + target.end },
+      labelRef: { line: line.line, start: line.start + match[1].length, end: line.start + match[1].length + match[2].length + 2 },
       attributes,
     });
     return next;

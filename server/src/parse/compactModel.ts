@@ -31,6 +31,7 @@ export class CompactLink implements Link {
     labelRange: Range,
     idRange: Range | undefined,
     readonly listed: boolean,
+    readonly definitionLabelRange: Range | undefined,
   ) {
     this.start = range.start;
     this.end = range.end;

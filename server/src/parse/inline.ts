@@ -17,6 +17,8 @@ export interface ResolvedReference {
   readonly kind: 'reference' | 'implicitHeading';
   /** Where the id text is written (opaque to the scanner; the caller knows what it means). */
   readonly idLocation: unknown;
+  /** Where the reference definition's label is written, for a definition (opaque to the scanner too). */
+  readonly labelLocation: unknown;
 }
 
 /** Looks up a normalized reference key (`[label]`, `[label][]`, `[label][key]`). */

@@ -109,6 +109,11 @@ export interface Link {
    */
   readonly idRange: Range | undefined;
   /**
+   * For a reference-style link, range of its definition's label `[ref]` (brackets included), which
+   * the links sharing the definition share: on it, a writer is on the link as on its id.
+   */
+  readonly definitionLabelRange: Range | undefined;
+  /**
    * Whether the link stands as an item of a list of links: the first link of its line with nothing
    * but separators (`|`, `·`, white space) before it (after a list marker), or a later link of such
    * a line. False for a link in a sentence (`Mehr bei [KI](#KI).`), which no list edit moves.

@@ -158,7 +158,7 @@ function referenceDefinitions(blockScan: BlockScan): { definitions: Map<string, 
   const definitions = new Map<string, ResolvedReference>();
   const definitionIds = new Map<ResolvedReference, DefinitionAttributes>();
   for (const definition of blockScan.definitions) {
-    const resolved: ResolvedReference = { url: definition.url, kind: 'reference', idLocation: definition.urlRef };
+    const resolved: ResolvedReference = { url: definition.url, kind: 'reference', idLocation: definition.urlRef, labelLocation: definition.labelRef };
     definitions.set(referenceKey(definition.label), resolved);
     if (definition.attributes?.block.id) definitionIds.set(resolved, definition.attributes);
   }
@@ -195,7 +195,7 @@ function readHeadings(blockScan: BlockScan, source: SourceLines): { byBlock: Map
   }
   const implicitReferences = new Map<string, ResolvedReference>();
   for (const { parts, id } of byBlock.values()) {
-    if (parts.raw !== '') implicitReferences.set(referenceKey(parts.raw), { url: `#${id}`, kind: 'implicitHeading', idLocation: undefined });
+    if (parts.raw !== '') implicitReferences.set(referenceKey(parts.raw), { url: `#${id}`, kind: 'implicitHeading', idLocation: undefined, labelLocation: undefined });
   }
   return { byBlock, implicitReferences };
 }
@@ -315,10 +315,8 @@ class ItemCollector {
       if (!found.url.startsWith('#')) continue;
       let idRange: Range | undefined;
       if (found.urlStart !== undefined) idRange = segment.range(found.urlStart, found.urlEnd!);
-      else if (found.reference?.idLocation) {
-        const ref = found.reference.idLocation as LineRef;
-        idRange = { start: this.source.position(ref.line, ref.start), end: this.source.position(ref.line, ref.end) };
-      }
+      else if (found.reference?.idLocation) idRange = this.rangeOf(found.reference.idLocation as LineRef);
+      const definitionLabel = found.reference?.labelLocation as LineRef | undefined;
       this.links.push(
         new CompactLink(
           detach(found.url.slice(1)),
@@ -328,9 +326,15 @@ class ItemCollector {
           segment.range(found.labelStart, found.labelEnd),
           idRange,
           listedOnLine,
+          definitionLabel && this.rangeOf(definitionLabel),
         ),
       );
     }
+  }
+
+  /** The range of a part of one source line. */
+  private rangeOf(ref: LineRef): Range {
+    return { start: this.source.position(ref.line, ref.start), end: this.source.position(ref.line, ref.end) };
   }
 
   /**

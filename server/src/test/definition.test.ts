@@ -31,6 +31,15 @@ test('definition from a link label works too', () => {
   );
 });
 
+test('definition from a reference definition\'s label or id goes to the heading its links lead to; its blanks lead nowhere', () => {
+  const links = ['Siehe [die Biene][bee].', ''];
+  assert.deepEqual(definitionsAt({ 'A.md': [...links, '[b‸ee]: #Bb'], 'Bb.md': ['## Bb {#Bb}'] }), ['Bb.md 0:0-0:11']);
+  assert.deepEqual(definitionsAt({ 'A.md': [...links, '[bee]: #B‸b'], 'Bb.md': ['## Bb {#Bb}'] }), ['Bb.md 0:0-0:11']);
+  assert.deepEqual(definitionsAt({ 'A.md': [...links, '[bee]:‸ #Bb'], 'Bb.md': ['## Bb {#Bb}'] }), []);
+  // A definition no link uses is no link in pandoc's reading.
+  assert.deepEqual(definitionsAt({ 'A.md': ['[b‸ee]: #Bb'], 'Bb.md': ['## Bb {#Bb}'] }), []);
+});
+
 test('definition at the end of a link goes to its target, unless the next link begins there', () => {
   const files = { 'B.md': ['## B {#B}'], 'C.md': ['## C {#C}'] };
   assert.deepEqual(definitionsAt({ ...files, 'A.md': ['[b](#B)‸[c](#C)'] }), ['C.md 0:0-0:9']);

@@ -291,15 +291,18 @@ test('the lead is the paragraph after the summary, whatever remark makes of the 
   }
 });
 
-test('hover on a reference link\'s id in its definition (its `#` too) covers the definition\'s `#id`, where the cursor is, not the link lines above', async () => {
+test('hover on a reference link\'s id in its definition (its `#` too) covers the definition\'s `#id`, and on its label the label, where the cursor is, not the link lines above', async () => {
   const files = { 'A.md': ['## A {#A .term}', '', 'Siehe [die Biene][bee].', '', '[bee]: #B‸b'], 'Bb.md': ['## Bb {#Bb .term}'] };
   const { index, uri, position } = withCursor(files);
   const atDefinition = await hoverAt(index, uri, position, notCancelled);
   assert.deepEqual(atDefinition?.range, { start: { line: 4, character: 7 }, end: { line: 4, character: 10 } });
   const atHash = await hoverAt(index, uri, { line: 4, character: 7 }, notCancelled);
   assert.deepEqual(atHash?.range, atDefinition?.range);
-  // Before the `#`, on the definition's label: nothing.
-  assert.equal(await hoverAt(index, uri, { line: 4, character: 5 }, notCancelled), null);
+  // On the definition's label `[bee]`: the same hover, over the label; on the blank before the `#`: nothing.
+  const atLabel = await hoverAt(index, uri, { line: 4, character: 2 }, notCancelled);
+  assert.deepEqual(atLabel?.range, { start: { line: 4, character: 0 }, end: { line: 4, character: 5 } });
+  assert.equal((atLabel?.contents as MarkupContent).value, (atDefinition?.contents as MarkupContent).value);
+  assert.equal(await hoverAt(index, uri, { line: 4, character: 6 }, notCancelled), null);
   const atLink = await hoverAt(index, uri, { line: 2, character: 9 }, notCancelled);
   assert.deepEqual(atLink?.range, { start: { line: 2, character: 6 }, end: { line: 2, character: 22 } });
   assert.equal((atLink?.contents as MarkupContent).value, (atDefinition?.contents as MarkupContent).value);

@@ -31,7 +31,7 @@ function documentOf(uri: string, anchors: readonly string[], links: readonly str
   }));
   const linkList: Link[] = links.map((target, i) => {
     const range = lineRange(anchors.length + i);
-    return { target, kind: 'inline', label: target, range, labelRange: range, idRange: range, listed: true };
+    return { target, kind: 'inline', label: target, range, labelRange: range, idRange: range, listed: true, definitionLabelRange: undefined };
   });
   return {
     uri, version: 1, lineCount: anchors.length + links.length, end: { line: 0, character: 0 }, fingerprint: 0, headings,

@@ -165,7 +165,7 @@ export const functions: Readonly<Record<string, (text: string) => unknown>> = {
   parseGlossaryDocument: (text) => parseGlossaryDocument(text, 'file:///ws/A.md', 1),
   scanBlocks: (text) => scanBlocks(splitLines(text)),
   scanInline: (text) => scanInline(text, () => undefined),
-  'scanInline (every key resolves)': (text) => scanInline(text, () => ({ url: '#x', kind: 'reference', idLocation: undefined })),
+  'scanInline (every key resolves)': (text) => scanInline(text, () => ({ url: '#x', kind: 'reference', idLocation: undefined, labelLocation: undefined })),
   plainText: (text) => plainText(text, () => undefined),
   unclosedEmphasisStart,
   parseAttributeBlock: (text) => parseAttributeBlock(text, 0),
