@@ -92,6 +92,9 @@ test('glossary report --output does not follow a symbolic link into the glossary
     fs.symlinkSync(path.join(folder, 'ziel.html'), path.join(glossary, 'Ziel.md'));
     fs.writeFileSync(path.join(folder, 'notizen.txt'), 'Notizen\n');
     fs.symlinkSync(path.join(folder, 'notizen.txt'), path.join(folder, 'notizen.html'));
+    fs.symlinkSync(path.join(glossary, '.glossary.json'), path.join(folder, 'einstellungen-link.json'));
+    fs.mkdirSync(path.join(folder, 'anders'));
+    fs.symlinkSync(path.join(folder, 'anders', '.glossary.json'), path.join(folder, 'andere.json'));
     for (const [output, message] of [
       ['bericht.html', 'bericht.html leads to g/Attention.md, a file of the glossary: the report is not written over it'],
       ['zweitname.html', 'zweitname.html is a file of the glossary: the report is not written over it'],
@@ -100,6 +103,9 @@ test('glossary report --output does not follow a symbolic link into the glossary
       ['neu.html', 'neu.html leads to g/Neu.md, which would become a file of the glossary (its include patterns take it in): the report is not written there'],
       // A page name that leads to a file outside the glossary that is no page.
       ['notizen.html', 'notizen.html leads to notizen.txt, which is not an .html, .htm or .json file: the report replaces only such files'],
+      // A name that leads to the glossary's settings, and one that leads to settings not written yet.
+      ['einstellungen-link.json', 'einstellungen-link.json leads to g/.glossary.json, a file of the glossary: the report is not written over it'],
+      ['andere.json', `andere.json leads to ${path.join('anders', '.glossary.json')}, which would be read as the settings of a glossary: the report is not written there`],
     ]) {
       const result = spawnSync(process.execPath, [serverScript, 'report', glossary, '--output', output], { cwd: folder, encoding: 'utf8' });
       assert.equal(result.status, 2, result.stderr);

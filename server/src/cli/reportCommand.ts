@@ -87,13 +87,20 @@ export async function outputRefusal(
   // Where the output leads when it is itself a symbolic link (not only inside a linked folder): the refusal names that file.
   const target = io.writtenFile !== undefined && filePath !== path.join(io.writtenFile(path.dirname(namedPath)), path.basename(namedPath)) ? shownPath(filePath, io.cwd) : undefined;
   const role = exists && (await isGlossaryFileOnDisk(filePath, command.paths, loaded, io)) ? 'file' : await glossaryRole(uri, command.paths, loaded, io);
-  if (role === 'file' || (role !== undefined && exists)) {
+  if (role === 'file' || (role === 'included' && exists)) {
     return target === undefined
       ? l10n.t('{0} is a file of the glossary: the report is not written over it', output)
       : l10n.t('{0} leads to {1}, a file of the glossary: the report is not written over it', output, target);
   }
+  if (role === 'settings' && exists) {
+    return target === undefined
+      ? l10n.t('{0} holds the settings of a glossary: the report is not written over it', output)
+      : l10n.t('{0} leads to {1}, which holds the settings of a glossary: the report is not written over it', output, target);
+  }
   if (role === 'settings') {
-    return l10n.t('{0} would be read as the settings of a glossary: the report is not written there', target ?? output);
+    return target === undefined
+      ? l10n.t('{0} would be read as the settings of a glossary: the report is not written there', output)
+      : l10n.t('{0} leads to {1}, which would be read as the settings of a glossary: the report is not written there', output, target);
   }
   if (role === 'included') {
     return target === undefined
@@ -145,9 +152,9 @@ async function givenFolders(paths: readonly string[], io: OutputIo): Promise<{ r
 }
 
 /**
- * What a file would be to the glossary: one of its files (named to be read, read, or its index
- * page), a `.glossary.json` (the glossary's or one that would apply to a folder), a file its
- * include patterns take in, or nothing.
+ * What a file would be to the glossary: one of its files (named to be read, read, its index page
+ * or its `.glossary.json`), another folder's `.glossary.json` (one that would apply to its files),
+ * a file its include patterns take in, or nothing.
  */
 async function glossaryRole(uri: string, paths: readonly string[], loaded: LoadedGlossary, io: OutputIo): Promise<'file' | 'settings' | 'included' | undefined> {
   // The files named to be read count, also when one could not be read.
@@ -155,10 +162,10 @@ async function glossaryRole(uri: string, paths: readonly string[], loaded: Loade
   if (named || loaded.index.document(uri) !== undefined || loaded.files.some((file) => file.uri === uri)) {
     return 'file';
   }
-  if (Utils.basename(URI.parse(uri)) === configFileName) {
-    return 'settings';
-  }
   const { folders, configFolder } = await givenFolders(paths, io);
+  if (Utils.basename(URI.parse(uri)) === configFileName) {
+    return configFolder !== undefined && Utils.joinPath(URI.parse(configFolder), configFileName).toString() === uri ? 'file' : 'settings';
+  }
   if (configFolder !== undefined && indexFileUri(loaded.config, configFolder) === uri) {
     return 'file';
   }

@@ -1,7 +1,7 @@
 import * as l10n from '@vscode/l10n';
 import { Position, Range, RenameFile, TextDocumentEdit, TextEdit, WorkspaceEdit } from 'vscode-languageserver';
 import { WorkspaceIndex } from '../index/workspaceIndex';
-import { locateAt, sameRange } from './locate';
+import { linkPartAt, locateAt, sameRange } from './locate';
 import { neverReplace } from './workspaceEdits';
 import { baseIdentifier } from '../parse/identifiers';
 import { entryFileUri, fileNameFrom, fileNameId, fileNameOf, isMarkdownFile } from '../workspace/uris';
@@ -38,7 +38,11 @@ export function prepareRename(index: WorkspaceIndex, uri: string, position: Posi
       throw new RenameRefused(l10n.t('The id "{0}" is written with escapes; rename it there by hand.', item.link.target));
     }
     refuseRenumbering(index, anchors.map((located) => located.uri), item.link.target);
-    return { id: item.link.target, range: item.link.idRange };
+    // An editor drops a range off the cursor's line (VS Code then asks its own Markdown rename):
+    // where the id is written elsewhere (a reference link's definition), the range is the part of the link the cursor is on.
+    const idRange = item.link.idRange;
+    const onCursorLine = idRange.start.line <= position.line && position.line <= idRange.end.line;
+    return { id: item.link.target, range: onCursorLine ? idRange : linkPartAt(item.link, position) };
   }
   const idRange = item?.kind === 'anchor' ? item.anchor.writtenIdRange : undefined;
   if (item?.kind === 'anchor' && idRange !== undefined) {

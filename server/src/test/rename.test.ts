@@ -34,6 +34,19 @@ test('prepareRename names the id at a link or an explicit heading id', () => {
   assert.equal(prepareRename(onHeading.index, onHeading.uri, onHeading.position).id, 'Web-Crawler');
 });
 
+test('prepareRename on a reference link names a range on the cursor\'s line: the link, or in its definition (label or id) the id', () => {
+  // An editor drops a range off the cursor's line: the id, written in the definition, is no answer on the link.
+  const onLink = at('B.md', 0, 'b][ref]');
+  assert.deepEqual(prepareRename(onLink.index, onLink.uri, onLink.position), { id: 'Web-Crawler', range: { start: { line: 0, character: 22 }, end: { line: 0, character: 30 } } });
+  const onLabel = at('B.md', 2, 'ref]:');
+  assert.deepEqual(prepareRename(onLabel.index, onLabel.uri, onLabel.position), { id: 'Web-Crawler', range: { start: { line: 2, character: 8 }, end: { line: 2, character: 19 } } });
+  const onId = at('B.md', 2, 'Crawler');
+  assert.deepEqual(prepareRename(onId.index, onId.uri, onId.position), { id: 'Web-Crawler', range: { start: { line: 2, character: 8 }, end: { line: 2, character: 19 } } });
+  // Renamed from the label, the definition's id changes, and with it the links that use it.
+  const edit = renameId(onLabel.index, onLabel.uri, onLabel.position, 'Web-Spider', { isOpen: () => false, documentChanges: true, renamesFiles: false });
+  assert.ok(changesOf(edit).some((change) => change.startsWith('B.md') && change.includes('2:8-2:19 Web-Spider')), changesOf(edit).join('\n'));
+});
+
 test('prepareRename refuses text, and automatic ids, with a message', () => {
   const onText = at('Data-Scraping.md', 2, 'See');
   assert.throws(() => prepareRename(onText.index, onText.uri, onText.position), RenameRefused);

@@ -278,6 +278,8 @@ test('report --output never writes into a file of the glossary, nor over an exis
   // A .glossary.json not written yet would be read as settings: by this glossary's files, or by those of another folder.
   await refused(['g', '--format', 'json', '--output', '.glossary.json'], '.glossary.json would be read as the settings of a glossary: the report is not written there');
   await refused(['g', '--format', 'json', '--output', 'anderswo/.glossary.json'], 'anderswo/.glossary.json would be read as the settings of a glossary: the report is not written there', config);
+  // Another folder's existing .glossary.json holds settings, not a file of this glossary.
+  await refused(['g', '--format', 'json', '--output', 'anderswo/.glossary.json'], 'anderswo/.glossary.json holds the settings of a glossary: the report is not written over it', { 'anderswo/.glossary.json': '{}' });
   // A folder, the glossary's or any other, is named as a folder.
   await refused(['g', '--output', 'g'], 'g is a folder: --output names the file to write');
   await refused(['g', '--output', 'seiten'], 'seiten is a folder: --output names the file to write', config);
