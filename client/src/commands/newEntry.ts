@@ -24,23 +24,30 @@ export async function newEntry(client: LanguageClient, title?: string): Promise<
 
 /**
  * The term typed, and the id when written after it in braces as in a heading (`3D-Druck {#Druck-3D}`).
- * Braces that read as another attribute block (`{.unnumbered}`, `{#a .b}`), or an id's braces left
- * open, are a problem: the heading would carry them as text, and the id would be made of them.
- * Braces of other text (`Menge {x}`) are part of the term.
+ * Braces that read as another attribute block (`{.unnumbered}`, `{-}`, `{#a .b}`), an id with
+ * blanks in it (`{# a}`), or an attribute block left open (`{#a`) are a problem: the heading would
+ * carry them as text, and the id would be made of them. Braces of other text (`Menge {x}`) are
+ * part of the term.
  */
 function termAndId(typed: string): { readonly title: string; readonly id?: string; readonly problem?: string } {
   const trimmed = typed.trim();
   const braced = /^(.*?)\s*\{([^{}]*)\}$/s.exec(trimmed);
-  const items = braced?.[2]!.trim().split(/\s+/).filter((item) => item !== '') ?? [];
-  if (braced !== null && items.length === 1 && items[0]!.startsWith('#')) {
-    const id = items[0]!.slice(1);
-    return id === '' ? { title: braced[1]!.trim() } : { title: braced[1]!.trim(), id };
+  if (braced !== null) {
+    const title = braced[1]!.trim();
+    const items = braced[2]!.trim().split(/\s+/).filter((item) => item !== '');
+    if (items.length === 1 && items[0]!.startsWith('#')) {
+      return items[0] === '#' ? { title } : { title, id: items[0]!.slice(1) };
+    }
+    const isAttribute = (item: string): boolean => /^[#.]|^[^\s=]+=|^-$/.test(item);
+    if (items[0]?.startsWith('#') && !items.slice(1).some(isAttribute)) {
+      return { title, problem: vscode.l10n.t('An id holds no blanks: write it right after the #, as {0}.', '{#Id}') };
+    }
+    if (items.some(isAttribute)) {
+      return { title, problem: vscode.l10n.t('In braces after the term, write the id alone, as {0}: the classes of a new entry come from the settings (chapterClasses).', '{#Id}') };
+    }
   }
-  if (braced !== null && items.some((item) => /^[#.]|^[^\s=]+=/.test(item))) {
-    return { title: braced[1]!.trim(), problem: vscode.l10n.t('In braces after the term, write the id alone, as {0}: the classes of a new entry come from the settings (chapterClasses).', '{#Id}') };
-  }
-  if (/\{#[^{}]*$/.test(trimmed)) {
-    return { title: trimmed, problem: vscode.l10n.t('The braces of the id are not closed: write it as {0}.', '{#Id}') };
+  if (/\{[#.][^{}]*$/.test(trimmed)) {
+    return { title: trimmed, problem: vscode.l10n.t('The braces after the term are not closed: write the id as {0}.', '{#Id}') };
   }
   return { title: trimmed };
 }

@@ -60,9 +60,28 @@ describe('commands', () => {
   it('New Entry refuses braces after the term that hold more than the id, or an id whose braces are left open, and creates nothing', async () => {
     const files = fs.readdirSync(fileUri('.').fsPath);
     // Pandoc would read the first block as heading text, and the id would be made of it (Neu-Begriff-.unnumbered).
-    for (const typed of ['Neu (Begriff) {.unnumbered}', 'Neu {#Neu .wichtig}', 'Neu {lang=de}', 'Neu {#Neu']) {
-      assert.equal(await vscode.commands.executeCommand('glossary.newEntry', typed), undefined, typed);
+    const alone = 'In braces after the term, write the id alone, as {#Id}: the classes of a new entry come from the settings (chapterClasses).';
+    const refusals = [
+      ['Neu (Begriff) {.unnumbered}', alone],
+      ['Neu {#Neu .wichtig}', alone],
+      ['Neu {lang=de}', alone],
+      ['Neu {-}', alone],
+      ['Neu {# Neu}', 'An id holds no blanks: write it right after the #, as {#Id}.'],
+      ['Neu {#Neu', 'The braces after the term are not closed: write the id as {#Id}.'],
+      ['Neu {.x', 'The braces after the term are not closed: write the id as {#Id}.'],
+    ];
+    // The messages the command shows, caught on their way to the window (the extension shares this API object).
+    const shown = [];
+    const showErrorMessage = vscode.window.showErrorMessage;
+    vscode.window.showErrorMessage = async (message) => void shown.push(message);
+    try {
+      for (const [typed] of refusals) {
+        assert.equal(await vscode.commands.executeCommand('glossary.newEntry', typed), undefined, typed);
+      }
+    } finally {
+      vscode.window.showErrorMessage = showErrorMessage;
     }
+    assert.deepEqual(shown, refusals.map(([, message]) => message));
     assert.deepEqual(fs.readdirSync(fileUri('.').fsPath), files);
     // Braces of other text are part of the term.
     const created = fileUri('Menge-x.md');
