@@ -94,13 +94,11 @@ function isLanguageTag(value: string): boolean {
   return /^[A-Za-z]{2,3}([-_][A-Za-z0-9]{1,8})*$/.test(value);
 }
 
-/** An option the command does not take: named with the commands that do, when some do (`check --output`). */
+/** An option the command does not take: named with a command that does, when one does (`check --output`). */
 function unknownOptionMessage(argument: string, command: keyof typeof valueOptionsOf): string {
   const name = argument.split('=')[0]!;
-  const takers = (Object.keys(valueOptionsOf) as (keyof typeof valueOptionsOf)[]).filter((other) => (valueOptionsOf[other] as readonly string[]).includes(name));
-  return takers.length === 0
-    ? l10n.t('unknown option "{0}"', argument)
-    : l10n.t('{0} is an option of "{1}", not of "{2}"', name, takers.join(', '), command);
+  const taker = (Object.keys(valueOptionsOf) as (keyof typeof valueOptionsOf)[]).find((other) => (valueOptionsOf[other] as readonly string[]).includes(name));
+  return taker === undefined ? l10n.t('unknown option "{0}"', argument) : l10n.t('{0} is an option of "{1}", not of "{2}"', name, taker, command);
 }
 
 /** Reads the arguments after the program name. Never throws. */
