@@ -59,7 +59,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Glossa
     { dispose: () => renameGuard?.dispose() },
     vscode.commands.registerCommand('glossary.newEntry', withServer((title?: unknown) => newEntry(languageClient, typeof title === 'string' ? title : undefined))),
     vscode.commands.registerCommand('glossary.showMissingEntries', withServer(() => showMissingEntries(languageClient))),
-    vscode.commands.registerCommand('glossary.showReferences', withServer(showReferences)),
+    vscode.commands.registerCommand('glossary.showReferences', withServer(() => showReferences(languageClient))),
     vscode.commands.registerCommand('glossary.showReport', withServer(() => showReport(languageClient))),
     // Run by the report's links; not in the command palette.
     vscode.commands.registerCommand(ReportLinkCommands.openEntry, withClearErrors(openEntry, { offerRestart: false })),

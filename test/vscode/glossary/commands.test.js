@@ -167,6 +167,24 @@ describe('commands', () => {
     assert.equal(referencesView.isActive, true, 'the command did not reach the references view');
   });
 
+  it('Show Links to This Id on text that is no link and no id says so instead of showing no results', async () => {
+    const document = await openFile('Transformer.md');
+    const text = positionOf(document, 'is all it needs');
+    const link = positionOf(document, '(#Attention)', 3);
+    const shown = [];
+    const showInformationMessage = vscode.window.showInformationMessage;
+    vscode.window.showInformationMessage = async (message) => void shown.push(message);
+    try {
+      vscode.window.activeTextEditor.selection = new vscode.Selection(text, text);
+      await vscode.commands.executeCommand('glossary.showReferences');
+      vscode.window.activeTextEditor.selection = new vscode.Selection(link, link);
+      await vscode.commands.executeCommand('glossary.showReferences');
+    } finally {
+      vscode.window.showInformationMessage = showInformationMessage;
+    }
+    assert.deepEqual(shown, ['The cursor is on no link and no id of the glossary: put it on a link, or on the id of a heading.']);
+  });
+
   it('Show Report opens the Glossary Report of the workspace in a webview without scripts, one tab however often it is shown', async () => {
     // The entry that an earlier test created and deleted is gone from the index.
     await waitFor(() => api.status().entryCount === 7, 'the status counts 7 entries');
