@@ -243,7 +243,10 @@ function sentenceOnNewLineFixes(input: CodeActionInput, model: GlossaryDocument,
   return edit === undefined ? [] : [quickFix(l10n.t('Start the sentence on a new line'), diagnostic, editOf(input, [edit]), true)];
 }
 
-/** The blanks before a sentence replaced by a line break and, on the new line, the marks of its quotes and (as blanks) its list item's indentation. */
+/**
+ * The blanks before a sentence replaced by a line break and, on the new line, the marks of its
+ * quotes and (as blanks) its list item's indentation, as the paragraph's other lines have them.
+ */
 function sentenceOnNewLineEdit(document: TextDocument, model: GlossaryDocument, diagnostic: GlossaryDiagnostic): TextEdit | undefined {
   const sentence = model.sentencesMidLine.find((candidate) => sameRange(candidate.range, diagnostic.range));
   const { line, character } = diagnostic.range.start;
@@ -252,7 +255,7 @@ function sentenceOnNewLineEdit(document: TextDocument, model: GlossaryDocument, 
   if (sentence === undefined || blanks === undefined) {
     return undefined;
   }
-  const marks = text.slice(0, sentence.contentStart.character).replace(/[^> \t]/g, ' ');
+  const marks = lineText(document, sentence.marksEnd.line).slice(0, sentence.marksEnd.character).replace(/[^> \t]/g, ' ');
   return TextEdit.replace({ start: diagnostic.range.start, end: { line, character: character + blanks.length } }, lineBreakOf(document) + marks);
 }
 

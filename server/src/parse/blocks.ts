@@ -47,8 +47,8 @@ export interface HeadingBlock {
 export interface SentenceMidLineScan {
   /** From the blanks before the sentence to the end of its first word. */
   readonly range: Range;
-  /** Where the paragraph's text begins on the line, after the marks of its quotes and list item. */
-  readonly contentStart: number;
+  /** Where the marks end that a new line of the paragraph takes (see `SentenceMidLine.marksEnd`). */
+  readonly marksEnd: LineRef;
 }
 
 export interface InlineBlock {
@@ -1667,7 +1667,9 @@ class BlockScanner {
       const { line, start, end } = lines[k]!;
       if (k > 0 && mayGoOnAsBlock(this.lineTexts[line], start)) break;
       for (const { blankStart, wordEnd } of sentenceStartsIn(this.lineTexts[line], start, end)) {
-        found.push({ offset: lineOffset + blankStart - start, sentence: { range: { start: { line, character: blankStart }, end: { line, character: wordEnd } }, contentStart: start } });
+        // The paragraph's next line shows how the writer goes on from its first: indented under a list item or not.
+        const marksLine = k === 0 && lines.length > 1 && !mayGoOnAsBlock(this.lineTexts[lines[1]!.line], lines[1]!.start) ? lines[1]! : lines[k]!;
+        found.push({ offset: lineOffset + blankStart - start, sentence: { range: { start: { line, character: blankStart }, end: { line, character: wordEnd } }, marksEnd: marksLine } });
       }
       lineOffset += end - start + 1;
     }

@@ -216,8 +216,13 @@ export interface GlossaryDocument {
 export interface SentenceMidLine {
   /** From the blanks before the sentence to the end of its first word. */
   readonly range: Range;
-  /** Where the paragraph's text begins on that line, after the marks of its quotes and list item. */
-  readonly contentStart: Position;
+  /**
+   * Where the marks end that a new line of the paragraph takes (its quotes' `>`, its list item's
+   * indentation): on the sentence's line; on the paragraph's first line, where the paragraph has
+   * more, on its second line, which shows how the writer goes on under a list item (indented, or
+   * not at all, as pandoc's lazy lines allow).
+   */
+  readonly marksEnd: Position;
 }
 
 /** Settings that change what the parser calls an entry. */

@@ -944,13 +944,17 @@ test('section-after-haiku: the quick fix moves the sections between the haikus a
   assert.deepEqual(fixOf({ 'Index.md': index, 'A.md': ['## A {#A .chapter .small .term}', '', '### KI-Haikus zu A {.haiku}', '', 'Haiku.', '', '----', '', '### Geschichte {.explanation}', '', 'Alt.', '', '### Siehe {.seealso}', '', '[Index](#Index) |'] }).actions, []);
 });
 
-test('sentence-mid-line: the quick fix starts the sentence on a new line, with the marks of its quote and list item, and pandoc reads the same paragraphs', async () => {
+test('sentence-mid-line: the quick fix starts the sentence on a new line, with the marks of its quote and list item as the paragraph\'s lines have them, and pandoc reads the same paragraphs', async () => {
   const cases: [string[], string[]][] = [
     [['Der Apfel ist rund. Er wächst am Baum.'], ['Der Apfel ist rund.', 'Er wächst am Baum.']],
     [['- **Sorten**:  Es gibt viele. Manche sind rot.'], ['- **Sorten**:  Es gibt viele.', '  Manche sind rot.']],
     [['10. Zehn. Elf.'], ['10. Zehn.', '    Elf.']],
     [['> - Im Zitat. In der Liste.'], ['> - Im Zitat.', '>   In der Liste.']],
     [['- Eins', '  weiter. Zwei.'], ['- Eins', '  weiter.', '  Zwei.']],
+    // On a paragraph's first line, the new line goes on as its second does: lazily (as the real glossary writes list items), or indented.
+    [['- **Erster**: Folgte. Die DARPA kürzte.', 'Grundlegendes blieb.'], ['- **Erster**: Folgte.', 'Die DARPA kürzte.', 'Grundlegendes blieb.']],
+    [['- Eins. Zwei.', '   drei'], ['- Eins.', '  Zwei.', '   drei']],
+    [['> Im Zitat. Zwei.', 'faul weiter'], ['> Im Zitat.', 'Zwei.', 'faul weiter']],
     // A footnote's text, a list item after a tab.
     [['Text.[^1]', '', '[^1]: Eine Note. Mit zwei Sätzen.'], ['Text.[^1]', '', '[^1]: Eine Note.', '     Mit zwei Sätzen.']],
     [['-\tEins. Zwei.'], ['-\tEins.', ' \tZwei.']],
