@@ -47,8 +47,8 @@ export interface HeadingBlock {
 export interface SentenceMidLineScan {
   /** From the blanks before the sentence to the end of its first word. */
   readonly range: Range;
-  /** Where the marks end that a new line of the paragraph takes (see `SentenceMidLine.marksEnd`). */
-  readonly marksEnd: LineRef;
+  /** The line of the paragraph whose marks a new line takes; they end at its `start` (see `SentenceMidLine.marksEnd`). */
+  readonly marksLine: LineRef;
 }
 
 export interface InlineBlock {
@@ -1669,7 +1669,7 @@ class BlockScanner {
       for (const { blankStart, wordEnd } of sentenceStartsIn(this.lineTexts[line], start, end)) {
         // The paragraph's next line shows how the writer goes on from its first: indented under a list item or not.
         const marksLine = k === 0 && lines.length > 1 && !mayGoOnAsBlock(this.lineTexts[lines[1]!.line], lines[1]!.start) ? lines[1]! : lines[k]!;
-        found.push({ offset: lineOffset + blankStart - start, sentence: { range: { start: { line, character: blankStart }, end: { line, character: wordEnd } }, marksEnd: marksLine } });
+        found.push({ offset: lineOffset + blankStart - start, sentence: { range: { start: { line, character: blankStart }, end: { line, character: wordEnd } }, marksLine } });
       }
       lineOffset += end - start + 1;
     }

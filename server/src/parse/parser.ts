@@ -143,7 +143,7 @@ export function parseGlossaryDocument(
     unclosedBlocks: unclosedBlocksOf(blockScan, headingsByBlock.values(), source),
     headingsInText: rangesOf(blockScan.headingsInText, source),
     fencesInText: rangesOf(blockScan.fencesInText, source),
-    sentencesMidLine: blockScan.sentencesMidLine.length === 0 ? noSentences : blockScan.sentencesMidLine.map(({ range, marksEnd }) => ({ range: source.range(range), marksEnd: source.position(marksEnd.line, marksEnd.start) })),
+    sentencesMidLine: blockScan.sentencesMidLine.length === 0 ? noSentences : blockScan.sentencesMidLine.map(({ range, marksLine }) => ({ range: source.range(range), marksEnd: source.position(marksLine.line, marksLine.start) })),
   };
 }
 
