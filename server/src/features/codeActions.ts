@@ -392,7 +392,8 @@ function chapterHeadingFixes(input: CodeActionInput, model: GlossaryDocument, di
   if (!readsAsHeading(heading.text, attributes, id)) {
     return [];
   }
-  const line = `## ${heading.text} ${attributes}`;
+  // The text as written: the model's has its tabs expanded, as pandoc reads it.
+  const line = `## ${input.document.getText(heading.textRange)} ${attributes}`;
   // Only the classes missing: the writer surely meant this heading.
   const onlyClassesMissing = heading.level === 2 && heading.explicitId;
   return [quickFix(l10n.t('Make it the chapter heading: {0}', line), diagnostic, editOf(input, [TextEdit.replace(heading.range, line)]), onlyClassesMissing)];

@@ -33,7 +33,7 @@ export type IdAfterHash = 'apart' | 'gluedBefore' | 'gluedAfter' | 'gluedBoth';
 /** A heading of any level, ATX or setext. */
 export interface Heading {
   readonly level: number;
-  /** The heading text as written, without the attribute block and closing `#`s. */
+  /** The heading text without the attribute block and closing `#`s, its tabs expanded as Pandoc reads them (`textRange` has it as written). */
   readonly text: string;
   /** The heading text as plain text (what Pandoc's `stringify` gives): emphasis, code and links flattened. */
   readonly plainText: string;

@@ -686,6 +686,10 @@ test('missing-chapter-heading: the first heading is made the chapter heading, it
   assert.deepEqual(fixOf('3D-Druck.md', '# 3D-Druck'), [
     ['Make it the chapter heading: ## 3D-Druck {id="3D-Druck" .chapter .small .term}', false, ['## 3D-Druck {id="3D-Druck" .chapter .small .term}', '', 'Text.']],
   ]);
+  // The text stays as written: a tab is no spaces.
+  assert.deepEqual(fixOf('LAM.md', '## Large\tAction Model {#LAM}'), [
+    ['Make it the chapter heading: ## Large\tAction Model {#LAM .chapter .small .term}', true, ['## Large\tAction Model {#LAM .chapter .small .term}', '', 'Text.']],
+  ]);
   assert.deepEqual(fixOf('Taken.md', '# Taken'), []);
   assert.deepEqual(fixOf('Haiku.md', '## Haiku {#Haiku .term lang=de}'), []);
   assert.deepEqual(fixOf('Haiku.md', '## Haiku {#Haiku .chapter .small .term'), []);
