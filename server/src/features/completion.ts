@@ -78,10 +78,13 @@ export interface CursorText {
   readonly after: string;
 }
 
-/** The text of an open document, split at the cursor. */
+/**
+ * The text of an open document, split at the cursor. A lone `\r` ends a line as `\n` does (LSP
+ * counts both), so it is given as `\n`, of the same length, and the completion reads lines by `\n`.
+ */
 export function cursorTextIn(document: TextDocument, position: Position): CursorText {
   const offset = document.offsetAt(position);
-  const text = document.getText();
+  const text = document.getText().replace(/\r(?!\n)/g, '\n');
   return { before: text.slice(0, offset), after: text.slice(offset) };
 }
 

@@ -5,7 +5,7 @@ import { complete, CompletionClient, cursorTextIn, resolveCompletionItem } from 
 import { subsequenceSpan } from '../features/fuzzyRank';
 import { notCancelled, withCursor } from './support/cursor';
 import { parseGlossaryDocument } from '../parse/parser';
-import { rangeText, uriOf } from './support/tinyWorkspace';
+import { indexOf, rangeText, uriOf } from './support/tinyWorkspace';
 import { pandocFactsOfText } from './pandoc';
 
 function completionsAt(files: Readonly<Record<string, readonly string[]>>, client: CompletionClient = { labelDetails: true, insertReplace: false }) {
@@ -334,6 +334,22 @@ test('after [, a title with parentheses goes on matching; a note\'s ^[ is no lin
   // An escaped backslash before `[` escapes nothing: a link is offered; an escaped `[` is none.
   assert.deepEqual(completionsAt({ ...workspace, 'A.md': ['Pfad C:\\\\[Dat‸'] })?.map((item) => item.edit), ['0:9-0:13 [Data Scraping](#Data-Scraping)', '0:9-0:13 [Datensatz](#Dataset)']);
   assert.equal(completionsAt({ ...workspace, 'A.md': ['Pfad C:\\\\\\[Dat‸'] }), undefined);
+});
+
+test('a file whose lines end in a lone \\r (as old Mac files do) completes as one with \\n or \\r\\n: code in an earlier paragraph is closed there, a definition is at its line\'s start', () => {
+  const lines = ['## Neu {#Neu .chapter .small .term}', '', 'Ein Backtick ` allein.', '', 'Siehe [x](#Dat', '', 'Und `code` hier.', '', '[r]: #Dat'];
+  for (const eol of ['\n', '\r\n', '\r']) {
+    const text = lines.join(eol);
+    const uri = uriOf('Neu.md');
+    const index = indexOf({ ...workspace, 'Neu.md': [text] });
+    const editsAt = (line: number) => {
+      const position = { line, character: lines[line]!.length };
+      const list = complete(index, uri, cursorTextIn(TextDocument.create(uri, 'markdown', 1, text), position), position, notCancelled, { labelDetails: true, insertReplace: false });
+      return list?.items.map((item) => item.textEdit && 'range' in item.textEdit && `${rangeText(item.textEdit.range)} ${item.textEdit.newText}`);
+    };
+    assert.deepEqual(editsAt(4), ['4:11-4:14 Data-Scraping', '4:11-4:14 Dataset'], JSON.stringify(eol));
+    assert.deepEqual(editsAt(8), ['8:6-8:9 Data-Scraping', '8:6-8:9 Dataset'], JSON.stringify(eol));
+  }
 });
 
 test('a <!-- in code opens no comment: completion goes on after it', () => {
