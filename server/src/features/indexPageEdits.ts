@@ -1,6 +1,7 @@
 import { TextEdit } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { indexId, indexPageHeading, indexSections, IndexSection } from '../index/indexPage';
+import { metadataLinesAtTop } from '../parse/blocks';
 import { GlossaryDocument, Heading, Link } from '../parse/model';
 import { insertLinkEdit, lineBreakOf, lineText, markdownLink } from './seeAlsoEdits';
 import { headingAttributeEdit } from './headingEdits';
@@ -42,7 +43,8 @@ function indexLetterOf(title: string, locale: string): string {
 
 /**
  * Gives the index page the id `Index`: in its heading's attribute block when the heading has no
- * explicit id, else as a new heading at the top of the page, one level above the letter sections.
+ * explicit id, else as a new heading at the top of the page (below the metadata it opens with),
+ * one level above the letter sections.
  */
 export function indexAnchorEdit(page: GlossaryDocument, text: TextDocument): { readonly edit: TextEdit; readonly newHeading: string | undefined } {
   const heading = indexPageHeading(page);
@@ -53,9 +55,14 @@ export function indexAnchorEdit(page: GlossaryDocument, text: TextDocument): { r
   const level = sectionLevels.length > 0 ? Math.max(1, Math.min(...sectionLevels) - 1) : 1;
   const newHeading = `${'#'.repeat(level)} Index {#Index}`;
   const lineBreak = lineBreakOf(text);
-  // A page that opens with a blank line has the blank line the heading needs below it.
-  const blankBelow = text.lineCount > 1 && lineText(text, 0).trim() === '' ? '' : lineBreak;
-  return { edit: TextEdit.insert({ line: 0, character: 0 }, `${newHeading}${lineBreak}${blankBelow}`), newHeading };
+  const isBlank = (line: number): boolean => lineText(text, line).trim() === '';
+  // Metadata (`% Titel`, a YAML block) stays first, with a blank line after it before the heading.
+  const metadata = metadataLinesAtTop((line) => lineText(text, line), text.lineCount);
+  const at = metadata > 0 && metadata < text.lineCount && isBlank(metadata) ? metadata + 1 : metadata;
+  const blankAbove = metadata > 0 && at === metadata ? lineBreak : '';
+  // A blank line below the place has the blank line the heading needs below it.
+  const blankBelow = at < text.lineCount - 1 && isBlank(at) ? '' : lineBreak;
+  return { edit: TextEdit.insert({ line: at, character: 0 }, `${blankAbove}${newHeading}${lineBreak}${blankBelow}`), newHeading };
 }
 
 /** Inserts a link before the first link of the list whose label sorts after the title (a link in a sentence is none of the list). */

@@ -183,6 +183,39 @@ function beginsYamlMapping(line: string): boolean {
   return /^[{?!&]/.test(text) || /:(?:[ \t]|$)/.test(text);
 }
 
+const yamlOpening = /^---[ \t]*$/;
+
+/**
+ * Where the YAML metadata block opening at line `i` ends (the line after its closing `---` or
+ * `...`): `---`, not followed by a blank line, holding a mapping (Pandoc reads anything else, a
+ * sentence or a list, as Markdown); undefined when none opens there.
+ */
+function yamlBlockEnd(lineText: (line: number) => string, lineCount: number, i: number): number | undefined {
+  if (!yamlOpening.test(lineText(i)) || i + 1 >= lineCount || /^[ \t]*$/.test(lineText(i + 1))) {
+    return undefined;
+  }
+  let mapping: boolean | undefined;
+  for (let j = i + 1; j < lineCount; j++) {
+    const text = lineText(j);
+    if (/^(?:---|\.\.\.)[ \t]*$/.test(text)) return mapping === false ? undefined : j + 1;
+    if (mapping === undefined && !/^[ \t]*(?:#|$)/.test(text)) mapping = beginsYamlMapping(text);
+  }
+  return undefined;
+}
+
+/** Where Pandoc's `% title` block, which only the first line may open, ends: at the first blank line, or a line that goes on with neither `%` nor a blank. */
+function titleBlockEnd(lineText: (line: number) => string, lineCount: number): number | undefined {
+  if (lineCount === 0 || !lineText(0).startsWith('%')) return undefined;
+  let j = 1;
+  while (j < lineCount && !/^[ \t]*$/.test(lineText(j)) && /^[%\s]/.test(lineText(j))) j++;
+  return j;
+}
+
+/** The lines of the metadata a file opens with (a `% title` block or a YAML metadata block), which nothing may be put above; 0 without. */
+export function metadataLinesAtTop(lineText: (line: number) => string, lineCount: number): number {
+  return titleBlockEnd(lineText, lineCount) ?? yamlBlockEnd(lineText, lineCount, 0) ?? 0;
+}
+
 /** Elements whose content Pandoc keeps verbatim, unparsed. */
 const verbatimTags = new Set(['pre', 'script', 'style', 'textarea']);
 const commentCloser = /-->/g;
@@ -684,9 +717,7 @@ class BlockScanner {
   /** Pandoc's `% title` block at the very start of the document: metadata, not content. */
   private titleBlock(lines: LineRef[], i: number, context: Context): number | undefined {
     if (!context.topLevel || lines[i].line !== 0 || !this.text(lines[i]).startsWith('%')) return undefined;
-    let j = i;
-    while (j < lines.length && !this.isBlank(lines[j]) && (j === i || /^[%\s]/.test(this.text(lines[j])))) j++;
-    return j;
+    return titleBlockEnd((line) => this.text(lines[line]!), lines.length);
   }
 
   /** The opening or closing fence of a fenced div; its content is read as ordinary blocks. */
@@ -737,22 +768,9 @@ class BlockScanner {
     return false;
   }
 
-  /**
-   * A YAML metadata block: `---`, not followed by a blank line, up to `---` or `...`, holding a
-   * mapping (Pandoc reads anything else, a sentence or a list, as Markdown): its first line that is
-   * no comment starts with a key and a colon.
-   */
+  /** A YAML metadata block (see `yamlBlockEnd`). */
   private yamlBlock(lines: LineRef[], i: number): number | undefined {
-    if (!/^---[ \t]*$/.test(this.text(lines[i])) || i + 1 >= lines.length || this.isBlank(lines[i + 1])) {
-      return undefined;
-    }
-    let mapping: boolean | undefined;
-    for (let j = i + 1; j < lines.length; j++) {
-      const text = this.text(lines[j]);
-      if (/^(?:---|\.\.\.)[ \t]*$/.test(text)) return mapping === false ? undefined : j + 1;
-      if (mapping === undefined && !/^[ \t]*(?:#|$)/.test(text)) mapping = beginsYamlMapping(text);
-    }
-    return undefined;
+    return yamlOpening.test(this.text(lines[i])) ? yamlBlockEnd((line) => this.text(lines[line]!), lines.length, i) : undefined;
   }
 
   private addHeading(heading: HeadingBlock): void {

@@ -1,5 +1,6 @@
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -233,6 +234,15 @@ test('index-anchor-missing: each link to #Index once (no broken-link); the fix g
   assert.deepEqual(created.apply(created.actions[0]!)['index.txt']!.slice(0, 3), ['## Index {#Index}', '', 'Alle Einträge.']);
   const withoutBlank = fixesOf({ ...files, 'index.txt': indexPage.slice(1) }, 'Apfel.md', DiagnosticCode.IndexAnchorMissing);
   assert.deepEqual(withoutBlank.apply(withoutBlank.actions[0]!)['index.txt']!.slice(0, 3), ['## Index {#Index}', '', 'Alle Einträge.']);
+  // Metadata the page opens with stays first, as pandoc reads it only there.
+  for (const metadata of [['---', 'title: KI-Glossar', '---'], ['% KI-Glossar', '% Ich'], ['---', 'title: KI-Glossar', '...', '']]) {
+    const page = fixesOf({ ...files, 'index.txt': [...metadata, ...indexPage.slice(1)] }, 'Apfel.md', DiagnosticCode.IndexAnchorMissing);
+    const fixed = page.apply(page.actions[0]!)['index.txt']!;
+    const expected = [...metadata.filter((line) => line !== ''), '', '## Index {#Index}', '', 'Alle Einträge.'];
+    assert.deepEqual(fixed.slice(0, expected.length), expected, metadata.join('|'));
+    const read = JSON.parse(execFileSync('pandoc', ['-f', 'markdown', '-t', 'json'], { input: fixed.join('\n'), encoding: 'utf8' }));
+    assert.deepEqual([Object.keys(read.meta).length > 0, read.blocks[0].t, read.blocks[0].c[1][0]], [true, 'Header', 'Index'], metadata.join('|'));
+  }
   const withHeading = { ...files, 'index.txt': ['# Alphabetischer Index {.unnumbered}', ...indexPage] };
   const given = fixesOf(withHeading, 'Apfel.md', DiagnosticCode.IndexAnchorMissing);
   assert.deepEqual(given.actions.map((action) => action.title), ["Give the index page's heading the id Index"]);
