@@ -33,6 +33,8 @@ export enum DiagnosticCode {
   HeadingInText = 'heading-in-text',
   /** A line opening a `~~~` code block goes on the paragraph above it (no blank line between): pandoc reads it and the code as text. */
   CodeBlockInText = 'code-block-in-text',
+  /** A line ends in a carriage return without a line feed, which pandoc drops: it joins the line with the next. */
+  LoneCarriageReturn = 'lone-carriage-return',
   /** A sentence of an entry's prose starts after another on the same line, where the writing rules start each on a line of its own. */
   SentenceMidLine = 'sentence-mid-line',
   /** A term's title, id or alias stands in another entry's prose without a link to it. */
@@ -81,6 +83,7 @@ export const defaultSeverities: Readonly<Record<DiagnosticCode, SeveritySetting>
   [DiagnosticCode.UnclosedBlock]: 'warning',
   [DiagnosticCode.HeadingInText]: 'warning',
   [DiagnosticCode.CodeBlockInText]: 'warning',
+  [DiagnosticCode.LoneCarriageReturn]: 'warning',
   [DiagnosticCode.SentenceMidLine]: 'hint',
   [DiagnosticCode.UnlinkedMention]: 'hint',
   [DiagnosticCode.NotInIndex]: 'information',

@@ -34,6 +34,8 @@ export function describeDiagnosticCode(code: DiagnosticCode): string {
       return l10n.t('A line written as a heading follows the text above it without a blank line: pandoc reads it as text.');
     case DiagnosticCode.CodeBlockInText:
       return l10n.t('A code block (~~~) follows the text above it without a blank line: pandoc reads it as text.');
+    case DiagnosticCode.LoneCarriageReturn:
+      return l10n.t('A line ends in a carriage return without a line feed (as in old Mac files): pandoc drops it and joins the line with the next.');
     case DiagnosticCode.SentenceMidLine:
       return l10n.t("A sentence of an entry's text starts after another on the same line, where the writing rules start each sentence on a new line.");
     case DiagnosticCode.UnlinkedMention:

@@ -221,6 +221,28 @@ export const checkCodeBlocksInText = blockInTextCheck(DiagnosticCode.CodeBlockIn
   l10n.t('pandoc reads this line and the code after it as text, not as a code block: a code block needs a blank line before it.'),
 );
 
+/**
+ * `lone-carriage-return`: lines that end in a carriage return alone (only in a workspace with an
+ * entry). Reported once, at the first: a file saved with old Mac line endings has one on every line.
+ */
+export const checkLoneCarriageReturns: Check = function* ({ document, index }) {
+  const [first] = document.loneCarriageReturns;
+  if (first === undefined || !index.hasEntries()) {
+    return;
+  }
+  const count = document.loneCarriageReturns.length;
+  yield {
+    range: first,
+    code: DiagnosticCode.LoneCarriageReturn,
+    message:
+      count === 1
+        ? l10n.t('This line ends in a carriage return without a line feed: the editor shows a line break, but pandoc drops the carriage return and joins the line with the next.')
+        : l10n.t('This line and {0} more of this file end in a carriage return without a line feed: the editor shows line breaks, but pandoc drops the carriage returns and joins each of these lines with the next.', count - 1),
+    data: { kind: DiagnosticCode.LoneCarriageReturn },
+    relatedInformation: [],
+  };
+};
+
 /** `fence-style`: a code block fenced with backticks, where the glossary's rule asks for `~~~` (only in a workspace with an entry). */
 export const checkFenceStyle: Check = function* ({ document, index }) {
   if (!index.hasEntries()) {

@@ -190,6 +190,8 @@ function quickFixes(input: CodeActionInput, model: GlossaryDocument, diagnostic:
       return sentenceOnNewLineFixes(input, model, diagnostic);
     case DiagnosticCode.CodeBlockInText:
       return [quickFix(l10n.t('Insert a blank line before the code block'), diagnostic, editOf(input, [blankLineBefore(input.document, diagnostic.range.start, 'keepIndentation')]), true)];
+    case DiagnosticCode.LoneCarriageReturn:
+      return lineFeedFixes(input, model, diagnostic);
     case DiagnosticCode.NotInIndex:
       return addToIndexFixes(input, model, diagnostic, data.entryId, data.indexPageUri);
     case DiagnosticCode.IndexAnchorMissing:
@@ -212,6 +214,17 @@ function quickFixes(input: CodeActionInput, model: GlossaryDocument, diagnostic:
     default:
       return [];
   }
+}
+
+/** Every carriage return without a line feed made a line break as the file's others are: CRLF where any is, else LF. */
+function lineFeedFixes(input: CodeActionInput, model: GlossaryDocument, diagnostic: GlossaryDiagnostic): CodeAction[] {
+  const count = model.loneCarriageReturns.length;
+  if (count === 0) {
+    return [];
+  }
+  const [lineBreak, name] = input.document.getText().includes('\r\n') ? ['\r\n', 'CRLF'] : ['\n', 'LF'];
+  const title = count === 1 ? l10n.t('Write the line break as {0}', name) : l10n.t('Write the {0} line breaks as {1}', count, name);
+  return [quickFix(title, diagnostic, editOf(input, model.loneCarriageReturns.map((range) => TextEdit.replace(range, lineBreak))), true)];
 }
 
 /** Whether a line written as a heading ends in an attribute block with the class `.seealso`. */

@@ -210,6 +210,11 @@ export interface GlossaryDocument {
   readonly fencesInText: readonly Range[];
   /** Sentences of the prose that start after another on the same line (see `sentenceStartsIn`). */
   readonly sentencesMidLine: readonly SentenceMidLine[];
+  /**
+   * The carriage returns without a line feed, each from the end of its line to the start of the
+   * next: a line break to the editor (and to LSP), which pandoc drops, joining the two lines.
+   */
+  readonly loneCarriageReturns: readonly Range[];
 }
 
 /** A sentence of the prose that starts after another on the same line. */

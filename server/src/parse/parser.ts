@@ -144,7 +144,21 @@ export function parseGlossaryDocument(
     headingsInText: rangesOf(blockScan.headingsInText, source),
     fencesInText: rangesOf(blockScan.fencesInText, source),
     sentencesMidLine: blockScan.sentencesMidLine.length === 0 ? noSentences : blockScan.sentencesMidLine.map(({ range, marksLine }) => ({ range: source.range(range), marksEnd: source.position(marksLine.line, marksLine.start) })),
+    loneCarriageReturns: loneCarriageReturnsOf(text, lineTexts),
   };
+}
+
+/** Where the text's carriage returns without a line feed are (see `GlossaryDocument.loneCarriageReturns`). */
+function loneCarriageReturnsOf(text: string, lineTexts: readonly string[]): readonly Range[] {
+  if (!text.includes('\r')) return noRanges;
+  const found: Range[] = [];
+  let offset = 0;
+  for (let line = 0; line + 1 < lineTexts.length; line++) {
+    offset += lineTexts[line]!.length;
+    if (text[offset + 1] !== '\n' && text[offset] === '\r') found.push({ start: positionAt(line, lineTexts[line]!.length), end: positionAt(line + 1, 0) });
+    offset += text.startsWith('\r\n', offset) ? 2 : 1;
+  }
+  return found.length === 0 ? noRanges : found;
 }
 
 /** The attribute block of a reference definition that gives an id. */
@@ -412,7 +426,7 @@ const noUnclosedBlocks: readonly UnclosedBlock[] = Object.freeze([]);
 /** Shared by the models without sentences on the line of the one before: most. */
 const noSentences: readonly SentenceMidLine[] = Object.freeze([]);
 
-/** Shared by the models without verbatim text (or headings or fences under text): nearly all. */
+/** Shared by the models without verbatim text (or headings or fences under text, or lone carriage returns): nearly all. */
 const noRanges: readonly Range[] = Object.freeze([]);
 
 /** Ranges of the scan as positions of the source (see `SourceLines.range`). */

@@ -158,6 +158,7 @@ test('check --format sarif prints a SARIF 2.1.0 log with a rule per code and 1-b
       ['unclosed-block', { level: 'warning' }],
       ['heading-in-text', { level: 'warning' }],
       ['code-block-in-text', { level: 'warning' }],
+      ['lone-carriage-return', { level: 'warning' }],
       ['sentence-mid-line', { level: 'note' }],
       ['unlinked-mention', { level: 'note' }],
       ['not-in-index', { level: 'note' }],

@@ -794,6 +794,37 @@ test('heading-in-text: a heading line right under text, in a list item or a quot
   }
 });
 
+test('lone-carriage-return: reported once per file, at the first line that ends in a carriage return alone, which pandoc joins with the next; the fix writes them as the file\'s other line breaks, and pandoc then reads the heading', async () => {
+  const cases: [string, string, string][] = [
+    // One stray carriage return in an LF file (copied in from elsewhere): the heading after it is lost.
+    ['## A {#A .chapter .small .term}\n\nText.\r\r### Beschreibung {#besch .explanation}\n\nMehr.\n', 'Write the 2 line breaks as LF', '## A {#A .chapter .small .term}\n\nText.\n\n### Beschreibung {#besch .explanation}\n\nMehr.\n'],
+    ['## A {#A .chapter .small .term}\r\n\r\nText.\r\r\n### Beschreibung {#besch .explanation}\r\n', 'Write the line break as CRLF', '## A {#A .chapter .small .term}\r\n\r\nText.\r\n\r\n### Beschreibung {#besch .explanation}\r\n'],
+    // A file with old Mac line endings throughout: to pandoc it is one heading.
+    ['## A {#A .chapter .small .term}\r\rText.\r\r### Beschreibung {#besch .explanation}\r', 'Write the 5 line breaks as LF', '## A {#A .chapter .small .term}\n\nText.\n\n### Beschreibung {#besch .explanation}\n'],
+  ];
+  for (const [text, title, fixed] of cases) {
+    const files = { 'Index.md': index, 'A.md': [text] };
+    const diagnostics = computeDiagnostics(indexOf(files).document(uriOf('A.md'))!, indexOf(files), defaultConfig).filter((diagnostic) => diagnostic.code === 'lone-carriage-return');
+    const count = Number(/\d+/.exec(title)?.[0] ?? 1);
+    assert.deepEqual(diagnostics.map((diagnostic) => [rangeText(diagnostic.range), diagnostic.severity]), [[text.startsWith('## A {#A .chapter .small .term}\r\r') ? '0:31-1:0' : '2:5-3:0', 'warning']], JSON.stringify(text));
+    assert.match(diagnostics[0]!.message, count === 1 ? /^This line ends in a carriage return/ : new RegExp(`^This line and ${count - 1} more of this file`));
+    // Joined, a heading's attribute block is text or the joined heading's (the whole file's, read as one heading, gives `#besch`).
+    const lost = text.startsWith('## A {#A .chapter .small .term}\r\r') ? 'A' : 'besch';
+    assert.ok(!(await pandocFactsOfText(text)).ids.includes(lost), `pandoc joins the lines: ${JSON.stringify(text)}`);
+    const { actions, document } = actionsOf(files, 'A.md', ['quickfix']);
+    const fix = titled(actions, title);
+    assert.ok(fix?.isPreferred, `${title}: ${JSON.stringify(actions.map((action) => action.title))}`);
+    const after = TextDocument.applyEdits(document, editsOf(fix!.edit));
+    assert.equal(after, fixed);
+    assert.deepEqual((await pandocFactsOfText(after)).ids, ['A', 'besch']);
+  }
+  // Line feeds alone, or after carriage returns, are no finding.
+  for (const text of ['## A {#A .chapter .small .term}\n\nText.\n', '## A {#A .chapter .small .term}\r\n\r\nText.\r\n']) {
+    const files = { 'Index.md': index, 'A.md': [text] };
+    assert.ok(!computeDiagnostics(indexOf(files).document(uriOf('A.md'))!, indexOf(files), defaultConfig).some((diagnostic) => diagnostic.code === 'lone-carriage-return'));
+  }
+});
+
 test('code-block-in-text: a ~~~ fence right under text, in a list item or a quote is reported; the quick fix puts a blank line before it, and pandoc then reads the code block', async () => {
   const glued: [string[], string, string[]][] = [
     [['Beispiel:', '~~~ {#glued .python}', 'x = 1', '~~~'], 'glued', ['Beispiel:', '', '~~~ {#glued .python}']],

@@ -50,6 +50,8 @@ const variants: Readonly<Record<string, readonly (readonly string[])[]>> = {
     [...entryLines('Quitte', 'Quitte', ['[Birne](#Birne)']), '', '### Nachtrag', '', 'Mehr.'],
     // Two sentences on a line.
     entryLines('Quitte', 'Quitte', ['[Birne](#Birne)'], ['Die Quitte ist gelb. Sie duftet.']),
+    // A line break that is a carriage return alone: pandoc joins the lines.
+    entryLines('Quitte', 'Quitte', ['[Birne](#Birne)'], ['Die Quitte ist gelb.\rSie duftet.']),
     // A section between the haikus and the see-also list.
     entryLines('Quitte', 'Quitte', ['[Birne](#Birne)'], ['### KI-Haikus zu Quitte {.haiku}', '', 'Gelb.', '', '### Nachtrag {.explanation}', '', 'Mehr.']),
     // The same links to #Apfel once more: an orphan named Apfel.md counts them.
