@@ -20,6 +20,22 @@ describe('changes on disk and in the settings', () => {
     await diagnosticsWithCode(written, 'broken-link', 0);
   });
 
+  it('reports carriage returns without a line feed while the file is closed; VS Code opens it with its line breaks alike, and saving writes them so', async () => {
+    const uri = fileUri('Stray-Return.md');
+    fs.writeFileSync(uri.fsPath, '## Stray Return {#Stray-Return .chapter .small .term}\n\nText.\r\r### Details {.explanation}\n\nMore.\n');
+    try {
+      const [diagnostic] = await diagnosticsWithCode(uri, 'lone-carriage-return');
+      assert.match(diagnostic.message, /^This line and 1 more of this file end in a carriage return without a line feed/);
+      const document = await openFile('Stray-Return.md');
+      assert.equal(document.getText().includes('\r'), false, "VS Code's text has line feeds alone");
+      await diagnosticsWithCode(uri, 'lone-carriage-return', 0);
+      await vscode.commands.executeCommand('workbench.action.files.save');
+      assert.equal(fs.readFileSync(uri.fsPath, 'utf8'), '## Stray Return {#Stray-Return .chapter .small .term}\n\nText.\n\n### Details {.explanation}\n\nMore.\n');
+    } finally {
+      await deleteFile(uri);
+    }
+  });
+
   it('leaves out an entry whose file was renamed and deleted, though VS Code keeps its document open', async () => {
     const api = await activateGlossary();
     const created = vscode.Uri.parse(await vscode.commands.executeCommand('glossary.newEntry', 'Sparse Attention'));
