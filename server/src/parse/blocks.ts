@@ -23,6 +23,14 @@ export interface LineRef {
   readonly end: number;
 }
 
+/** Text that may go on over lines: from `start` of line `line` to `end` of line `endLine` (offsets into the lines' texts). */
+export interface LineSpan {
+  readonly line: number;
+  readonly start: number;
+  readonly endLine: number;
+  readonly end: number;
+}
+
 /** A heading as found in the block structure, before its inline content is read. */
 export interface HeadingBlock {
   readonly kind: 'heading';
@@ -94,8 +102,8 @@ export interface DefinitionBlock {
   readonly url: string;
   /** Where the URL text after `#` is written. */
   readonly urlRef: LineRef;
-  /** Where the label is written, brackets included: `[label]`. */
-  readonly labelRef: LineRef;
+  /** Where the label is written, brackets included: `[label]` (it may go on over lines). */
+  readonly labelRef: LineSpan;
   /** Its attribute block (`[r]: #t {#lk}`), which Pandoc gives every link that uses it, with offsets into the line's slice. */
   readonly attributes?: { readonly line: LineRef; readonly block: AttributeBlock };
 }
@@ -184,6 +192,9 @@ function beginsYamlMapping(line: string): boolean {
 }
 
 const yamlOpening = /^---[ \t]*$/;
+
+/** How far the label of a reference definition is read: Pandoc sets no bound, but one keeps the scan of a `[` that never closes linear. */
+const maxLabelLength = 1000;
 
 /**
  * Where the YAML metadata block opening at line `i` ends (the line after its closing `---` or
@@ -1428,19 +1439,18 @@ class BlockScanner {
    * words, which Pandoc joins with a space.
    */
   private referenceDefinition(lines: LineRef[], i: number): number | undefined {
-    const line = lines[i];
-    const text = this.text(line);
-    const match = /^( {0,3})\[((?:[^\]\\]|\\.)+)\]:[ \t]*/.exec(text);
-    if (!match || match[2].startsWith('^') || match[2].startsWith('@')) return undefined;
+    const found = this.definitionLabel(lines, i);
+    if (found === undefined) return undefined;
+    const line = lines[found.last];
     let urlLine = line;
-    let rest = text.slice(match[0].length);
-    let restStart = line.start + match[0].length;
-    let next = i + 1;
-    if (rest === '' && lines[i + 1] && !this.isBlank(lines[i + 1])) {
-      urlLine = lines[i + 1];
+    let rest = this.text(line).slice(found.urlStart);
+    let restStart = line.start + found.urlStart;
+    let next = found.last + 1;
+    if (rest === '' && lines[next] && !this.isBlank(lines[next])) {
+      urlLine = lines[next];
       rest = this.text(urlLine);
       restStart = urlLine.start;
-      next = i + 2;
+      next++;
     }
     const target = referenceTarget(rest);
     if (!target) return undefined;
@@ -1457,13 +1467,45 @@ class BlockScanner {
     }
     const hash = target.url.startsWith('#') ? writtenHashLength(rest.slice(target.start, target.end)) : 0;
     this.result.definitions.push({
-      label: match[2],
+      label: found.label,
       url: target.url,
       urlRef: { line: urlLine.line, start: restStart + target.start + hash, end: restStart + target.end },
-      labelRef: { line: line.line, start: line.start + match[1].length, end: line.start + match[1].length + match[2].length + 2 },
+      labelRef: found.labelRef,
       attributes,
     });
     return next;
+  }
+
+  /**
+   * The label of a reference definition that line `i` opens (`[label]:`), as Pandoc reads it: its
+   * brackets balanced, going on over lines, blank ones too. `last` is the index in `lines` of the
+   * line of its `]:`, `urlStart` where the text after the colon and its blanks begins there.
+   */
+  private definitionLabel(lines: LineRef[], i: number): { label: string; labelRef: LineSpan; last: number; urlStart: number } | undefined {
+    const first = this.text(lines[i]);
+    const opening = /^ {0,3}\[(?![\^@])/.exec(first);
+    if (!opening) return undefined;
+    const parts: string[] = [];
+    let depth = 1;
+    let read = 0;
+    for (let j = i, from = opening[0].length; j < lines.length && read < maxLabelLength; j++, from = 0) {
+      const text = j === i ? first : this.text(lines[j]);
+      for (let k = from; k < text.length; k++) {
+        const ch = text[k];
+        if (ch === '\\') k++;
+        else if (ch === '[') depth++;
+        else if (ch === ']' && --depth === 0) {
+          parts.push(text.slice(from, k));
+          const label = parts.join('\n');
+          if (text[k + 1] !== ':' || label === '') return undefined;
+          const labelRef = { line: lines[i].line, start: lines[i].start + opening[0].length - 1, endLine: lines[j].line, end: lines[j].start + k + 1 };
+          return { label, labelRef, last: j, urlStart: k + 2 + /^[ \t]*/.exec(text.slice(k + 2))![0].length };
+        }
+      }
+      parts.push(text.slice(from));
+      read += text.length - from + 1;
+    }
+    return undefined;
   }
 
   /**

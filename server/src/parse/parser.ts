@@ -4,7 +4,7 @@
  */
 
 import type { AttributeBlock } from './attributes';
-import { scanBlocks, splitLines, type BlockIdBlock, type BlockScan, type DefinitionBlock, type HeadingBlock, type InlineBlock, type LineRef } from './blocks';
+import { scanBlocks, splitLines, type BlockIdBlock, type BlockScan, type DefinitionBlock, type HeadingBlock, type InlineBlock, type LineRef, type LineSpan } from './blocks';
 import { CompactHeading, CompactLink, CompactSection, HeadingAnchor } from './compactModel';
 import { detach, sharedClassList } from './detach';
 import { textFingerprint } from './fingerprint';
@@ -330,7 +330,7 @@ class ItemCollector {
       let idRange: Range | undefined;
       if (found.urlStart !== undefined) idRange = segment.range(found.urlStart, found.urlEnd!);
       else if (found.reference?.idLocation) idRange = this.rangeOf(found.reference.idLocation as LineRef);
-      const definitionLabel = found.reference?.labelLocation as LineRef | undefined;
+      const definitionLabel = found.reference?.labelLocation as LineSpan | undefined;
       this.links.push(
         new CompactLink(
           detach(found.url.slice(1)),
@@ -340,7 +340,7 @@ class ItemCollector {
           segment.range(found.labelStart, found.labelEnd),
           idRange,
           listedOnLine,
-          definitionLabel && this.rangeOf(definitionLabel),
+          definitionLabel && { start: this.source.position(definitionLabel.line, definitionLabel.start), end: this.source.position(definitionLabel.endLine, definitionLabel.end) },
         ),
       );
     }

@@ -110,6 +110,9 @@ export const inputs: Readonly<Record<string, (n: number) => string>> = {
   'a comment opener in code before each blank line, closed at the end': (n) => 'a `<!--` <hr> b\n\n'.repeat(n / 17) + '-->\n',
   'definitions': (n) => 'a\n: b\n'.repeat(n / 6),
   'reference definitions': (n) => '[a]: #b\n'.repeat(n / 8),
+  // Each paragraph opens a label that never closes, which a definition's label may go on from over lines.
+  'paragraphs opening a [': (n) => '[a\n\n'.repeat(n / 4),
+  'reference definitions with labels over lines': (n) => '[a\nb]: #c\n\n'.repeat(n / 12),
   'notes': (n) => '[^a]: b\n'.repeat(n / 8),
   'setext': (n) => 'a\n=\n'.repeat(n / 4),
   'headings': (n) => '# a\n'.repeat(n / 4),
