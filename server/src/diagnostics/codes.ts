@@ -33,7 +33,7 @@ export enum DiagnosticCode {
   HeadingInText = 'heading-in-text',
   /** A line opening a `~~~` code block goes on the paragraph above it (no blank line between): pandoc reads it and the code as text. */
   CodeBlockInText = 'code-block-in-text',
-  /** A line ends in a carriage return without a line feed, which pandoc drops: it joins the line with the next. */
+  /** A line ends in a carriage return without a line feed, which pandoc drops: it reads the line and the next as one. */
   LoneCarriageReturn = 'lone-carriage-return',
   /** A sentence of an entry's prose starts after another on the same line, where the writing rules start each on a line of its own. */
   SentenceMidLine = 'sentence-mid-line',

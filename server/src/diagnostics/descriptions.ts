@@ -35,7 +35,7 @@ export function describeDiagnosticCode(code: DiagnosticCode): string {
     case DiagnosticCode.CodeBlockInText:
       return l10n.t('A code block (~~~) follows the text above it without a blank line: pandoc reads it as text.');
     case DiagnosticCode.LoneCarriageReturn:
-      return l10n.t('A line ends in a carriage return without a line feed (as in old Mac files): pandoc drops it and joins the line with the next.');
+      return l10n.t('A line ends in a carriage return without a line feed (as in old Mac files): pandoc drops the carriage return and reads the line and the next as one.');
     case DiagnosticCode.SentenceMidLine:
       return l10n.t("A sentence of an entry's text starts after another on the same line, where the writing rules start each sentence on a new line.");
     case DiagnosticCode.UnlinkedMention:

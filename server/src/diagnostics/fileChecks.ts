@@ -236,8 +236,8 @@ export const checkLoneCarriageReturns: Check = function* ({ document, index }) {
     code: DiagnosticCode.LoneCarriageReturn,
     message:
       count === 1
-        ? l10n.t('This line ends in a carriage return without a line feed: the editor shows a line break, but pandoc drops the carriage return and joins the line with the next.')
-        : l10n.t('This line and {0} more of this file end in a carriage return without a line feed: the editor shows line breaks, but pandoc drops the carriage returns and joins each of these lines with the next.', count - 1),
+        ? l10n.t('This line ends in a carriage return without a line feed: the editor shows a line break there, but pandoc drops the carriage return and reads the line and the next as one.')
+        : l10n.t('This line and {0} more of this file end in a carriage return without a line feed: the editor shows line breaks there, but pandoc drops the carriage returns and reads each of these lines and the next as one.', count - 1),
     data: { kind: DiagnosticCode.LoneCarriageReturn },
     relatedInformation: [],
   };

@@ -216,15 +216,41 @@ function quickFixes(input: CodeActionInput, model: GlossaryDocument, diagnostic:
   }
 }
 
-/** Every carriage return without a line feed made a line break as the file's others are: CRLF where any is, else LF. */
+/**
+ * Every carriage return without a line feed made a line break as most of the file's others are
+ * (CRLF or LF), but one right before a line break (`\r\r\n`) removed: pandoc reads the two as one
+ * line break, and so does the text then.
+ */
 function lineFeedFixes(input: CodeActionInput, model: GlossaryDocument, diagnostic: GlossaryDiagnostic): CodeAction[] {
-  const count = model.loneCarriageReturns.length;
-  if (count === 0) {
+  if (model.loneCarriageReturns.length === 0) {
     return [];
   }
-  const [lineBreak, name] = input.document.getText().includes('\r\n') ? ['\r\n', 'CRLF'] : ['\n', 'LF'];
-  const title = count === 1 ? l10n.t('Write the line break as {0}', name) : l10n.t('Write the {0} line breaks as {1}', count, name);
-  return [quickFix(title, diagnostic, editOf(input, model.loneCarriageReturns.map((range) => TextEdit.replace(range, lineBreak))), true)];
+  const text = input.document.getText();
+  const [lineBreak, name] = mostLineBreaksAreCrlf(text) ? ['\r\n', 'CRLF'] : ['\n', 'LF'];
+  const beforeLineBreak = (range: Range): boolean => text.startsWith('\r\n', input.document.offsetAt(range.end));
+  const removed = model.loneCarriageReturns.filter(beforeLineBreak);
+  const replaced = model.loneCarriageReturns.filter((range) => !beforeLineBreak(range));
+  const title =
+    removed.length === 0
+      ? replaced.length === 1
+        ? l10n.t('Write the line break as {0}', name)
+        : l10n.t('Write the {0} line breaks as {1}', replaced.length, name)
+      : replaced.length === 0
+        ? removed.length === 1
+          ? l10n.t('Remove the carriage return before the line break')
+          : l10n.t('Remove the {0} carriage returns before line breaks', removed.length)
+        : l10n.t('Write {0} carriage returns as {1} line breaks, and remove {2} before line breaks', replaced.length, name, removed.length);
+  // Those at the end of the text, which the check leaves out (pandoc joins nothing there), go too.
+  const contentEnd = text.trimEnd().length;
+  const atTheEnd = [...text.slice(contentEnd).matchAll(/\r(?!\n)/g)].map(({ index }) => TextEdit.replace({ start: input.document.positionAt(contentEnd + index), end: input.document.positionAt(contentEnd + index + 1) }, lineBreak));
+  const edits = model.loneCarriageReturns.map((range) => TextEdit.replace(range, beforeLineBreak(range) ? '' : lineBreak));
+  return [quickFix(title, diagnostic, editOf(input, [...edits, ...atTheEnd]), true)];
+}
+
+/** Whether more of the text's line breaks are CRLF than LF, leaving out those after a carriage return without a line feed. */
+function mostLineBreaksAreCrlf(text: string): boolean {
+  const count = (pattern: RegExp): number => text.match(pattern)?.length ?? 0;
+  return count(/(?<!\r)\r\n/g) > count(/(?<!\r)\n/g);
 }
 
 /** Whether a line written as a heading ends in an attribute block with the class `.seealso`. */

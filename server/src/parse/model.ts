@@ -212,7 +212,8 @@ export interface GlossaryDocument {
   readonly sentencesMidLine: readonly SentenceMidLine[];
   /**
    * The carriage returns without a line feed, each from the end of its line to the start of the
-   * next: a line break to the editor (and to LSP), which pandoc drops, joining the two lines.
+   * next: a line break to the editor (and to LSP), which pandoc drops, joining the two lines. (One
+   * right before a line break takes away a blank line the editor shows.) Those at the end of the text are left out.
    */
   readonly loneCarriageReturns: readonly Range[];
 }

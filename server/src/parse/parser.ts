@@ -148,14 +148,18 @@ export function parseGlossaryDocument(
   };
 }
 
-/** Where the text's carriage returns without a line feed are (see `GlossaryDocument.loneCarriageReturns`). */
+/**
+ * Where the text's carriage returns without a line feed are (see `GlossaryDocument.loneCarriageReturns`),
+ * but for those that only blanks follow: with nothing after them to join, pandoc reads them as a line break.
+ */
 function loneCarriageReturnsOf(text: string, lineTexts: readonly string[]): readonly Range[] {
   if (!text.includes('\r')) return noRanges;
   const found: Range[] = [];
+  const contentEnd = text.trimEnd().length;
   let offset = 0;
-  for (let line = 0; line + 1 < lineTexts.length; line++) {
+  for (let line = 0; line + 1 < lineTexts.length && offset < contentEnd; line++) {
     offset += lineTexts[line]!.length;
-    if (text[offset + 1] !== '\n' && text[offset] === '\r') found.push({ start: positionAt(line, lineTexts[line]!.length), end: positionAt(line + 1, 0) });
+    if (text[offset + 1] !== '\n' && text[offset] === '\r' && offset < contentEnd) found.push({ start: positionAt(line, lineTexts[line]!.length), end: positionAt(line + 1, 0) });
     offset += text.startsWith('\r\n', offset) ? 2 : 1;
   }
   return found.length === 0 ? noRanges : found;

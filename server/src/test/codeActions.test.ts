@@ -794,34 +794,40 @@ test('heading-in-text: a heading line right under text, in a list item or a quot
   }
 });
 
-test('lone-carriage-return: reported once per file, at the first line that ends in a carriage return alone, which pandoc joins with the next; the fix writes them as the file\'s other line breaks, and pandoc then reads the heading', async () => {
-  const cases: [string, string, string][] = [
-    // One stray carriage return in an LF file (copied in from elsewhere): the heading after it is lost.
-    ['## A {#A .chapter .small .term}\n\nText.\r\r### Beschreibung {#besch .explanation}\n\nMehr.\n', 'Write the 2 line breaks as LF', '## A {#A .chapter .small .term}\n\nText.\n\n### Beschreibung {#besch .explanation}\n\nMehr.\n'],
-    ['## A {#A .chapter .small .term}\r\n\r\nText.\r\r\n### Beschreibung {#besch .explanation}\r\n', 'Write the line break as CRLF', '## A {#A .chapter .small .term}\r\n\r\nText.\r\n\r\n### Beschreibung {#besch .explanation}\r\n'],
-    // A file with old Mac line endings throughout: to pandoc it is one heading.
-    ['## A {#A .chapter .small .term}\r\rText.\r\r### Beschreibung {#besch .explanation}\r', 'Write the 5 line breaks as LF', '## A {#A .chapter .small .term}\n\nText.\n\n### Beschreibung {#besch .explanation}\n'],
+test('lone-carriage-return: reported once per file, at the first line that ends in a carriage return alone, which pandoc joins with the next; the fix writes them as most of the file\'s line breaks, or removes one right before a line break', async () => {
+  const heading = '## A {#A .chapter .small .term}';
+  const cases: { text: string; at: string; title: string; fixed: string; idsAfter: string[] }[] = [
+    // Stray carriage returns in an LF file (copied in from elsewhere): the heading after them is lost.
+    { text: `${heading}\n\nText.\r\r### Beschreibung {#besch .explanation}\n\nMehr.\n`, at: '2:5-3:0', title: 'Write the 2 line breaks as LF', fixed: `${heading}\n\nText.\n\n### Beschreibung {#besch .explanation}\n\nMehr.\n`, idsAfter: ['A', 'besch'] },
+    // A carriage return right before CRLF: to pandoc one line break, so no blank line stands before the heading.
+    // Removed, the text reads as pandoc reads it (and heading-in-text then tells of the heading).
+    { text: `${heading}\r\n\r\nText.\r\r\n### Beschreibung {#besch .explanation}\r\n`, at: '2:5-3:0', title: 'Remove the carriage return before the line break', fixed: `${heading}\r\n\r\nText.\r\n### Beschreibung {#besch .explanation}\r\n`, idsAfter: ['A'] },
+    // The line break written as most of the file's are: a stray \r\n counts for neither.
+    { text: `${heading}\n\nText.\r\r## Mehr {#mehr}\r\r\nEnde.\n`, at: '2:5-3:0', title: 'Write 2 carriage returns as LF line breaks, and remove 1 before line breaks', fixed: `${heading}\n\nText.\n\n## Mehr {#mehr}\r\nEnde.\n`, idsAfter: ['A', 'mehr'] },
+    // A file with old Mac line endings throughout: to pandoc it is one heading. The last, which joins nothing, is mended too.
+    { text: `${heading}\r\rText.\r\r### Beschreibung {#besch .explanation}\r`, at: '0:31-1:0', title: 'Write the 4 line breaks as LF', fixed: `${heading}\n\nText.\n\n### Beschreibung {#besch .explanation}\n`, idsAfter: ['A', 'besch'] },
   ];
-  for (const [text, title, fixed] of cases) {
+  for (const { text, at, title, fixed, idsAfter } of cases) {
     const files = { 'Index.md': index, 'A.md': [text] };
     const diagnostics = computeDiagnostics(indexOf(files).document(uriOf('A.md'))!, indexOf(files), defaultConfig).filter((diagnostic) => diagnostic.code === 'lone-carriage-return');
-    const count = Number(/\d+/.exec(title)?.[0] ?? 1);
-    assert.deepEqual(diagnostics.map((diagnostic) => [rangeText(diagnostic.range), diagnostic.severity]), [[text.startsWith('## A {#A .chapter .small .term}\r\r') ? '0:31-1:0' : '2:5-3:0', 'warning']], JSON.stringify(text));
+    assert.deepEqual(diagnostics.map((diagnostic) => [rangeText(diagnostic.range), diagnostic.severity]), [[at, 'warning']], JSON.stringify(text));
+    const count = text.trimEnd().match(/\r(?!\n)/g)!.length;
     assert.match(diagnostics[0]!.message, count === 1 ? /^This line ends in a carriage return/ : new RegExp(`^This line and ${count - 1} more of this file`));
-    // Joined, a heading's attribute block is text or the joined heading's (the whole file's, read as one heading, gives `#besch`).
-    const lost = text.startsWith('## A {#A .chapter .small .term}\r\r') ? 'A' : 'besch';
-    assert.ok(!(await pandocFactsOfText(text)).ids.includes(lost), `pandoc joins the lines: ${JSON.stringify(text)}`);
     const { actions, document } = actionsOf(files, 'A.md', ['quickfix']);
     const fix = titled(actions, title);
     assert.ok(fix?.isPreferred, `${title}: ${JSON.stringify(actions.map((action) => action.title))}`);
     const after = TextDocument.applyEdits(document, editsOf(fix!.edit));
     assert.equal(after, fixed);
-    assert.deepEqual((await pandocFactsOfText(after)).ids, ['A', 'besch']);
+    const [before, mended] = await Promise.all([pandocFactsOfText(text), pandocFactsOfText(after)]);
+    assert.deepEqual(mended.ids, idsAfter);
+    // Removed carriage returns change nothing of what pandoc reads; written as line breaks, they give back what the editor showed.
+    if (title.startsWith('Remove')) assert.deepEqual(mended, before);
+    else assert.notDeepEqual(before.ids, idsAfter, `pandoc joins the lines: ${JSON.stringify(text)}`);
   }
-  // Line feeds alone, or after carriage returns, are no finding.
-  for (const text of ['## A {#A .chapter .small .term}\n\nText.\n', '## A {#A .chapter .small .term}\r\n\r\nText.\r\n']) {
+  // Line feeds alone or after carriage returns, and carriage returns alone at the end, which join nothing, are no finding.
+  for (const text of [`${heading}\n\nText.\n`, `${heading}\r\n\r\nText.\r\n`, `${heading}\n\nText.\r`, `${heading}\n\nText.\n\r\r`]) {
     const files = { 'Index.md': index, 'A.md': [text] };
-    assert.ok(!computeDiagnostics(indexOf(files).document(uriOf('A.md'))!, indexOf(files), defaultConfig).some((diagnostic) => diagnostic.code === 'lone-carriage-return'));
+    assert.ok(!computeDiagnostics(indexOf(files).document(uriOf('A.md'))!, indexOf(files), defaultConfig).some((diagnostic) => diagnostic.code === 'lone-carriage-return'), JSON.stringify(text));
   }
 });
 
