@@ -56,12 +56,19 @@ export function indexAnchorEdit(page: GlossaryDocument, text: TextDocument): { r
   const newHeading = `${'#'.repeat(level)} Index {#Index}`;
   const lineBreak = lineBreakOf(text);
   const isBlank = (line: number): boolean => lineText(text, line).trim() === '';
-  // Metadata (`% Titel`, a YAML block) stays first, with a blank line after it before the heading.
+  const last = text.lineCount - 1;
+  // Metadata stays first, and a blank line sets it apart: pandoc reads a `% Titel` block only
+  // there (a YAML block anywhere, but it opens the page as the writer put it).
   const metadata = metadataLinesAtTop((line) => lineText(text, line), text.lineCount);
-  const at = metadata > 0 && metadata < text.lineCount && isBlank(metadata) ? metadata + 1 : metadata;
+  if (metadata > 0 && (metadata > last || (metadata === last && isBlank(last)))) {
+    // A page of metadata alone: the heading goes after it.
+    const end = { line: last, character: lineText(text, last).length };
+    return { edit: TextEdit.insert(end, `${end.character === 0 ? '' : lineBreak}${lineBreak}${newHeading}${lineBreak}`), newHeading };
+  }
+  const at = metadata > 0 && isBlank(metadata) ? metadata + 1 : metadata;
   const blankAbove = metadata > 0 && at === metadata ? lineBreak : '';
-  // A blank line below the place has the blank line the heading needs below it.
-  const blankBelow = at < text.lineCount - 1 && isBlank(at) ? '' : lineBreak;
+  // A blank line below the place has the blank line the heading needs below it, and the page's end needs none.
+  const blankBelow = isBlank(at) && (at < last || lineText(text, at) === '') ? '' : lineBreak;
   return { edit: TextEdit.insert({ line: at, character: 0 }, `${blankAbove}${newHeading}${lineBreak}${blankBelow}`), newHeading };
 }
 

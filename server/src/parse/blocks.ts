@@ -214,11 +214,19 @@ function yamlBlockEnd(lineText: (line: number) => string, lineCount: number, i: 
   return undefined;
 }
 
-/** Where Pandoc's `% title` block, which only the first line may open, ends: at the first blank line, or a line that goes on with neither `%` nor a blank. */
+/**
+ * Where Pandoc's `% title` block, which only the first line may open, ends: its title, authors and
+ * date each on a `%` line and the lines that go on from it with a blank; at a blank line, a line
+ * that goes on with neither, or a fourth `%` line, which is text.
+ */
 function titleBlockEnd(lineText: (line: number) => string, lineCount: number): number | undefined {
   if (lineCount === 0 || !lineText(0).startsWith('%')) return undefined;
+  let fields = 1;
   let j = 1;
-  while (j < lineCount && !/^[ \t]*$/.test(lineText(j)) && /^[%\s]/.test(lineText(j))) j++;
+  for (; j < lineCount && !/^[ \t]*$/.test(lineText(j)); j++) {
+    const text = lineText(j);
+    if (text.startsWith('%') ? ++fields > 3 : !/^\s/.test(text)) break;
+  }
   return j;
 }
 

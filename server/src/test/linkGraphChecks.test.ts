@@ -11,6 +11,8 @@ import { defaultConfig, GlossaryConfig } from '../config';
 import { DiagnosticCode } from '../diagnostics/codes';
 import { computeDiagnostics } from '../diagnostics/computeDiagnostics';
 import { codeActions, filesEditedByQuickFixes, OtherDocument } from '../features/codeActions';
+import { indexAnchorEdit } from '../features/indexPageEdits';
+import { parseGlossaryDocument } from '../parse/parser';
 import { inboundLinkCounts, mostLinkedEntries, orphanEntries } from '../index/linkGraph';
 import { loadGlossary } from '../cli/loadGlossary';
 import { GlossarySession } from '../session/glossarySession';
@@ -234,14 +236,29 @@ test('index-anchor-missing: each link to #Index once (no broken-link); the fix g
   assert.deepEqual(created.apply(created.actions[0]!)['index.txt']!.slice(0, 3), ['## Index {#Index}', '', 'Alle Einträge.']);
   const withoutBlank = fixesOf({ ...files, 'index.txt': indexPage.slice(1) }, 'Apfel.md', DiagnosticCode.IndexAnchorMissing);
   assert.deepEqual(withoutBlank.apply(withoutBlank.actions[0]!)['index.txt']!.slice(0, 3), ['## Index {#Index}', '', 'Alle Einträge.']);
-  // Metadata the page opens with stays first, as pandoc reads it only there.
-  for (const metadata of [['---', 'title: KI-Glossar', '---'], ['% KI-Glossar', '% Ich'], ['---', 'title: KI-Glossar', '...', '']]) {
+  // Metadata the page opens with stays first: pandoc reads a `%` title block only there, and only
+  // three `%` lines of it (a fourth is text). A YAML block, metadata anywhere, stays where it is too.
+  const metadataPages: [string[], string[]][] = [
+    [['---', 'title: KI-Glossar', '---'], ['---', 'title: KI-Glossar', '---', '']],
+    [['---', 'title: KI-Glossar', '...', ''], ['---', 'title: KI-Glossar', '...', '']],
+    [['% KI-Glossar', '% Ich'], ['% KI-Glossar', '% Ich', '']],
+    [['% KI-Glossar', '  für alle', '% Ich', '% 2026', '% mehr'], ['% KI-Glossar', '  für alle', '% Ich', '% 2026', '']],
+  ];
+  for (const [metadata, above] of metadataPages) {
     const page = fixesOf({ ...files, 'index.txt': [...metadata, ...indexPage.slice(1)] }, 'Apfel.md', DiagnosticCode.IndexAnchorMissing);
     const fixed = page.apply(page.actions[0]!)['index.txt']!;
-    const expected = [...metadata.filter((line) => line !== ''), '', '## Index {#Index}', '', 'Alle Einträge.'];
+    const expected = [...above, '## Index {#Index}', ''];
     assert.deepEqual(fixed.slice(0, expected.length), expected, metadata.join('|'));
-    const read = JSON.parse(execFileSync('pandoc', ['-f', 'markdown', '-t', 'json'], { input: fixed.join('\n'), encoding: 'utf8' }));
-    assert.deepEqual([Object.keys(read.meta).length > 0, read.blocks[0].t, read.blocks[0].c[1][0]], [true, 'Header', 'Index'], metadata.join('|'));
+    if (metadata[0]!.startsWith('%')) {
+      const read = JSON.parse(execFileSync('pandoc', ['-f', 'markdown', '-t', 'json'], { input: fixed.join('\n'), encoding: 'utf8' }));
+      assert.deepEqual([read.meta.title?.t, read.blocks[0].t, read.blocks[0].c[1][0]], ['MetaInlines', 'Header', 'Index'], metadata.join('|'));
+    }
+  }
+  // A page of metadata alone: the heading goes after it, no blank line after the heading.
+  for (const metadata of [['---', 'title: KI-Glossar', '---', ''], ['% KI-Glossar']]) {
+    const text = TextDocument.create(uriOf('index.txt'), 'markdown', 1, metadata.join('\n'));
+    const { edit } = indexAnchorEdit(parseGlossaryDocument(text.getText(), text.uri, 1), text);
+    assert.deepEqual(TextDocument.applyEdits(text, [edit]).split('\n'), [...metadata.filter((line) => line !== ''), '', '# Index {#Index}', ''], metadata.join('|'));
   }
   const withHeading = { ...files, 'index.txt': ['# Alphabetischer Index {.unnumbered}', ...indexPage] };
   const given = fixesOf(withHeading, 'Apfel.md', DiagnosticCode.IndexAnchorMissing);

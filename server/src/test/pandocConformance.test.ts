@@ -157,6 +157,8 @@ const cornerCases: readonly string[] = [
   '[x](#a){.cls} [y]{#span} [@cite](#c)',
   '[ref]\n\n[ref]: #target\n[x][ref] [y][REF] [z][] [w][missing]',
   '[Ref]: #r1 "t"\n[ref]: #r2\n\n[x][ref]',
+  // A title block holds three `%` lines, each going on over indented lines: a fourth is text.
+  '% Titel\n  weiter\n% Ich\n% 2026\n  mehr\n% vierte [x](#y)\n\n# H',
   // A definition's label may go on over lines, blank ones too, with its brackets balanced; a label left open defines nothing.
   'See [x][die Biene], [y][a b c], [z][a [b] c], [w][p q], [v][open].\n\n[die\nBiene]: #Bb\n\n[a\nb\nc]:\n#abc "T"\n\n[a [b] c]: #nested\n\n[p\n\nq]: #pq\n\n[open [x]: #no\n\n- [in\n  list]: #li\n\n  See [u][in list].',
   '# Heading Text\n\n[Heading Text] and [heading text][] and [Other]\n\n[Later Heading]\n\n# Later Heading',
