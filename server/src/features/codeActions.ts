@@ -432,7 +432,7 @@ function chapterHeadingFixes(input: CodeActionInput, model: GlossaryDocument, di
     return [];
   }
   // The text as written: the model's has its tabs expanded, as pandoc reads it. (A tab in a code
-  // span then widens by a column less at the new level: pandoc's code keeps the spaces it makes.)
+  // span then stands for as many spaces as its column at the new level gives.)
   const line = `## ${input.document.getText(heading.textRange)} ${attributes}`;
   // Only the classes missing: the writer surely meant this heading.
   const onlyClassesMissing = heading.level === 2 && heading.explicitId;
