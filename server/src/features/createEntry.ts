@@ -4,6 +4,7 @@ import { URI } from 'vscode-uri';
 import { affectedNow, IndexChange } from '../index/workspaceIndex';
 import { CreateEntryParams, CreateEntryResult } from '../protocol';
 import { GlossarySession } from '../session/glossarySession';
+import { folderOf } from '../workspace/uris';
 import { entryTemplate } from './newEntry';
 import { applyOrReason, neverReplace } from './workspaceEdits';
 
@@ -40,7 +41,10 @@ export async function createEntry(
     return { result: { error: proposal.problem ?? l10n.t('The entry cannot be created.') } };
   }
   const uri = proposal.uri;
-  const { text, placeholder, snippet } = entryTemplate(title, proposal.id, session.config, session.index);
+  const template = entryTemplate(title, proposal.id, session.config, session.index);
+  const { placeholder, snippet } = template;
+  // An editor writes an edit's line breaks as it writes a new file's (VS Code: `files.eol`); the server writes the glossary's.
+  const text = client.createsFiles ? template.text : template.text.replaceAll('\n', await lineBreakBeside(uri, session, client));
   const failure = client.createsFiles ? await createWithEdit(connection, uri, proposal.id, text) : await session.createFile(uri, text);
   if (failure !== undefined) {
     return { result: { error: l10n.t('The entry "{0}" was not created: {1}', proposal.id, failure) } };
@@ -63,6 +67,16 @@ export async function createEntry(
     return { result: { uri }, change };
   }
   return { result: { uri }, change, notice: client.createsFiles ? undefined : l10n.t('The entry "{0}" was created: {1}', proposal.id, URI.parse(uri).fsPath) };
+}
+
+/** The line break of the glossary's files beside a new one (the first of one of them, CRLF or LF). */
+async function lineBreakBeside(uri: string, session: GlossarySession, client: EntryCreationClient): Promise<string> {
+  for (const neighbour of session.index.documents()) {
+    if (folderOf(neighbour.uri) !== folderOf(uri)) continue;
+    const text = client.openDocument(neighbour.uri)?.getText() ?? (await session.readText(neighbour.uri));
+    return text?.match(/\r?\n/)?.[0] ?? '\n';
+  }
+  return '\n';
 }
 
 /**

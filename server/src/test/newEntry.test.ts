@@ -263,6 +263,21 @@ test('createEntry for an editor whose edits cannot create files: the server writ
   assert.deepEqual(await workspace.readFile('file:///ws/Kirsche.md'), { kind: 'text', text: 'written meanwhile', warning: undefined });
 });
 
+test('createEntry written by the server: its line breaks are those of the entries beside it', async () => {
+  const workspace = new InMemoryWorkspace({ 'file:///ws/A.md': '## A {#A .term}\r\n\r\nText.\r\n', 'file:///ws/lf/B.md': '## B {#B .term}\n' });
+  const session = new GlossarySession(workspace, ['file:///ws']);
+  await session.load(undefined, []);
+  const connection = { workspace: { applyEdit: async () => assert.fail('no edit is sent') } } as unknown as Connection;
+  const client = { createsFiles: false, showsDocuments: false, snippetEdits: false, openDocument: () => undefined };
+  const created = await createEntry({ title: 'Birne' }, session, connection, client);
+  assert.deepEqual(created.result, { uri: 'file:///ws/Birne.md' });
+  const written = await workspace.readFile('file:///ws/Birne.md');
+  const text = written.kind === 'text' ? written.text : '';
+  assert.match(text, /^## Birne \{#Birne \.chapter \.small \.term\}\r\n\r\n\*\*\*/);
+  assert.equal(text.match(/\n/g)?.length, text.match(/\r\n/g)?.length, 'every line break is CRLF');
+  assert.equal(session.index.document('file:///ws/Birne.md')?.entries[0]?.summary, 'Short description');
+});
+
 /** The text a snippet inserts when each tab stop keeps its default text. */
 function snippetText(snippet: string): string {
   return snippet.replace(/\\([$}\\])|\$\{\d+:((?:\\.|[^}\\])*)\}|\$\d+/g, (_, escaped?: string, text?: string) => escaped ?? (text ?? '').replace(/\\(.)/g, '$1'));
