@@ -6,8 +6,9 @@ import { openEntry } from './commands/openEntry';
 import { createMissingEntry, showMissingEntries } from './commands/showMissingEntries';
 import { showReferences } from './commands/showReferences';
 import { showReport } from './commands/showReport';
+import { offerToTurnOffBuiltInLinkSuggestions, turnOffBuiltInLinkSuggestions } from './builtInMarkdown';
 import { createLanguageClient, registerRenameGuard } from './languageClient';
-import { withClearErrors } from './commandErrors';
+import { showFailure, withClearErrors } from './commandErrors';
 import { GlossaryStatusBar, isGlossaryStatus } from './statusBar';
 import { errorMessage } from '../../server/src/errorText';
 
@@ -61,6 +62,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Glossa
     vscode.commands.registerCommand('glossary.showMissingEntries', withServer(() => showMissingEntries(languageClient))),
     vscode.commands.registerCommand('glossary.showReferences', withServer(() => showReferences(languageClient))),
     vscode.commands.registerCommand('glossary.showReport', withServer(() => showReport(languageClient))),
+    vscode.commands.registerCommand('glossary.turnOffMarkdownLinkSuggestions', withClearErrors(turnOffBuiltInLinkSuggestions, { offerRestart: false })),
     // Run by the report's links; not in the command palette.
     vscode.commands.registerCommand(ReportLinkCommands.openEntry, withClearErrors(openEntry, { offerRestart: false })),
     vscode.commands.registerCommand(
@@ -81,6 +83,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Glossa
       if (active || !isGlossaryStatus(status)) return;
       active = true;
       void vscode.commands.executeCommand('setContext', 'glossary.active', true);
+      void offerToTurnOffBuiltInLinkSuggestions(context).catch((error) => showFailure(error, { offerRestart: false }));
     }),
   );
   // Of the `.txt` files, only the index page has ids to show links to (`resourcePath in

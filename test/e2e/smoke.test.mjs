@@ -58,8 +58,8 @@ before(async () => {
     name: 'smoke',
     workspace: path.join(REPO_ROOT, 'test', 'fixtures', 'smoke'),
     vsix,
-    // VS Code's own Markdown link validation gives the Problems panel something to show.
-    settings: { 'markdown.validate.enabled': true },
+    // VS Code's own Markdown link validation gives the Problems panel something to show, and its completion suggestions.
+    settings: { 'markdown.validate.enabled': true, 'markdown.suggest.paths.enabled': true },
   });
 });
 

@@ -53,7 +53,8 @@ export async function openWorkbench(options = {}) {
   for (const f of fs.readdirSync(resultsDir)) if (f.endsWith('.png')) fs.rmSync(path.join(resultsDir, f));
   const codeServerDir = lib.ensureCodeServer();
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), `glossary-e2e-${name}-`));
-  const profile = lib.makeProfile(tmp, settings, { locale });
+  // Off from the start, so that no test meets the extension's offer to turn it off (builtInMarkdown.test.mjs tests that).
+  const profile = lib.makeProfile(tmp, { 'markdown.suggest.paths.enabled': false, ...settings }, { locale });
   let folder;
   if (workspace) {
     folder = path.resolve(workspace);

@@ -14,9 +14,16 @@ describe('commands', () => {
   it('are listed in the command palette with the category "Glossary"', async () => {
     const extension = vscode.extensions.getExtension('pandoc-glossary.pandoc-glossary');
     const titles = extension.packageJSON.contributes.commands.map((command) => `${command.category}: ${command.title}`);
-    assert.deepEqual(titles, ['Glossary: New Entry…', 'Glossary: Show Missing Entries', 'Glossary: Show Links to This Id', 'Glossary: Show Report', 'Glossary: Restart Server']);
+    assert.deepEqual(titles, [
+      'Glossary: New Entry…',
+      'Glossary: Show Missing Entries',
+      'Glossary: Show Links to This Id',
+      'Glossary: Show Report',
+      "Glossary: Turn Off VS Code's Markdown Link Suggestions Here",
+      'Glossary: Restart Server',
+    ]);
     const registered = await vscode.commands.getCommands(true);
-    for (const command of ['glossary.newEntry', 'glossary.showMissingEntries', 'glossary.showReferences', 'glossary.showReport', 'glossary.restartServer']) {
+    for (const command of ['glossary.newEntry', 'glossary.showMissingEntries', 'glossary.showReferences', 'glossary.showReport', 'glossary.turnOffMarkdownLinkSuggestions', 'glossary.restartServer']) {
       assert.ok(registered.includes(command), `${command} is not registered`);
     }
   });
@@ -267,6 +274,40 @@ describe('commands', () => {
       await vscode.commands.executeCommand('workbench.action.closeAllEditors');
       await deleteFile(created);
       await waitFor(() => api.status().entryCount === 7, 'the created entry is gone');
+    }
+  });
+
+  it("Turn Off VS Code's Markdown Link Suggestions writes the folder's settings, and after ](# only the glossary's ids are offered", async () => {
+    const folder = vscode.workspace.workspaceFolders[0];
+    const markdown = () => vscode.workspace.getConfiguration('markdown', folder);
+    const document = await openFile('LLM.md');
+    const idsOffered = async () => {
+      const position = await append(document, '\nSee [the training](#');
+      try {
+        const list = await vscode.commands.executeCommand('vscode.executeCompletionItemProvider', document.uri, position, '#');
+        return list.items.map((item) => (typeof item.label === 'string' ? item.label : item.label.label));
+      } finally {
+        await revert(document);
+      }
+    };
+    try {
+      // VS Code's own suggestion: the heading "Training {.explanation}" under an id Pandoc does not give.
+      const before = await idsOffered();
+      assert.ok(before.includes('#training-explanation'), `VS Code's own suggestion is offered: ${before.join(', ')}`);
+      await markdown().update('validate.enabled', true, vscode.ConfigurationTarget.WorkspaceFolder);
+      assert.equal(await vscode.commands.executeCommand('glossary.turnOffMarkdownLinkSuggestions'), 2);
+      const settings = JSON.parse(fs.readFileSync(fileUri('.vscode/settings.json').fsPath, 'utf8'));
+      assert.deepEqual(settings, { 'markdown.validate.enabled': true, 'markdown.suggest.paths.enabled': false, 'markdown.validate.fragmentLinks.enabled': 'ignore' });
+      const after = await waitFor(async () => {
+        const ids = await idsOffered();
+        return !ids.some((id) => id.startsWith('#')) && ids;
+      }, "VS Code's own suggestions are gone");
+      assert.ok(after.includes('Transformer'), `the glossary's ids are offered: ${after.join(', ')}`);
+      assert.equal(await vscode.commands.executeCommand('glossary.turnOffMarkdownLinkSuggestions'), 0, 'nothing is left to turn off');
+    } finally {
+      for (const key of ['suggest.paths.enabled', 'validate.enabled', 'validate.fragmentLinks.enabled']) {
+        await markdown().update(key, undefined, vscode.ConfigurationTarget.WorkspaceFolder);
+      }
     }
   });
 
