@@ -63,7 +63,7 @@ test('output that cannot be written (a full device) is a failed run, said in a l
     // In the language the run speaks, as every other message.
     const german = spawnSync(process.execPath, [serverScript, 'check', exampleGlossary], { encoding: 'utf8', env: environmentWith({ LANG: 'de_DE.UTF-8' }), stdio: ['ignore', full, 'pipe'] });
     assert.equal(german.status, 2);
-    assert.match(german.stderr, /^glossary: die Ausgabe kann nicht geschrieben werden: der Datenträger ist voll$/m);
+    assert.match(german.stderr, /^glossary: die Ausgabe kann nicht geschrieben werden: Der Datenträger ist voll$/m);
   } finally {
     fs.closeSync(full);
   }

@@ -239,7 +239,7 @@ function lineFeedFixes(input: CodeActionInput, model: GlossaryDocument, diagnost
         ? removed.length === 1
           ? l10n.t('Remove the carriage return before the line break')
           : l10n.t('Remove the {0} carriage returns before line breaks', removed.length)
-        : l10n.t('Write {0} carriage returns as {1} line breaks, and remove {2} before line breaks', replaced.length, name, removed.length);
+        : l10n.t('Write the carriage returns as {0} line breaks, and remove those right before line breaks', name);
   // Those at the end of the text, which the check leaves out (pandoc joins nothing there), go too.
   const contentEnd = text.trimEnd().length;
   const atTheEnd = [...text.slice(contentEnd).matchAll(/\r(?!\n)/g)].map(({ index }) => TextEdit.replace({ start: input.document.positionAt(contentEnd + index), end: input.document.positionAt(contentEnd + index + 1) }, lineBreak));

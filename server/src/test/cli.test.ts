@@ -480,7 +480,7 @@ test('LANG=de_DE.UTF-8 gives German help, usage errors and diagnostics; the code
   // The report's page says its language, and says what each code of its problems means.
   const page = (await run(['report', 'g'], glossary, { environment: german })).stdout;
   assert.match(page, /^<!DOCTYPE html>\n<html lang="de">/);
-  assert.match(page, /<td><code>broken-link<\/code><\/td><td>Die ID eines Links ist nirgends im Glossar vergeben\.<\/td>/);
+  assert.match(page, /<td><code>broken-link<\/code><\/td><td>Die ID eines Links ist nirgends im Arbeitsbereich vergeben\.<\/td>/);
   // The next run without an environment is English again: the language is chosen anew each run.
   assert.match((await run(['--help'], {})).stdout, /^Usage: glossary <command> \[options\]\n/);
   assert.match((await run(['report', 'g'], glossary)).stdout, /^<!DOCTYPE html>\n<html lang="en">/);
@@ -550,7 +550,7 @@ test('a folder with no file the patterns take in is bad usage (2) for check, ind
     stdout: '',
     stderr: 'glossary: no glossary files found in g: no file there matches the include patterns (g/**/*.mdx) and not the exclude patterns (g/drafts/**)\n',
   });
-  assert.equal((await run(['check', 'docs'], notes, { environment: german })).stderr, 'glossary: keine Glossardateien in docs gefunden: keine Datei dort passt zu den include-Mustern (**/*.md)\n');
+  assert.equal((await run(['check', 'docs'], notes, { environment: german })).stderr, 'glossary: keine Glossardateien in docs gefunden: Dort passt keine Datei zu den include-Mustern (**/*.md)\n');
   // Beside a path that holds files, an empty folder fails all the same.
   assert.deepEqual(await run(['check', 'g', 'docs'], { ...glossary, ...notes }), {
     exitCode: 2,

@@ -18,7 +18,14 @@ describe('the extension in German', () => {
   it('shows the command titles in German', () => {
     const extension = vscode.extensions.getExtension('pandoc-glossary.pandoc-glossary');
     const titles = extension.packageJSON.contributes.commands.map((command) => `${shown(command.category)}: ${shown(command.title)}`);
-    assert.deepEqual(titles, ['Glossar: Neuer Eintrag…', 'Glossar: Fehlende Einträge anzeigen', 'Glossar: Links auf diese ID anzeigen', 'Glossar: Bericht anzeigen', 'Glossar: Server neu starten']);
+    assert.deepEqual(titles, [
+      'Glossar: Neuer Eintrag…',
+      'Glossar: Fehlende Einträge anzeigen',
+      'Glossar: Links auf diese ID anzeigen',
+      'Glossar: Bericht anzeigen',
+      'Glossar: Markdown-Linkvorschläge von VS Code hier ausschalten',
+      'Glossar: Server neu starten',
+    ]);
   });
 
   it('shows the Glossary Report in German', async () => {
@@ -40,7 +47,7 @@ describe('the extension in German', () => {
     const document = await openFile('Attention.md');
     const hovers = await vscode.commands.executeCommand('vscode.executeHoverProvider', document.uri, positionOf(document, '{#Attention', 2));
     const text = hovers.flatMap((hover) => hover.contents.map((content) => content.value ?? String(content))).join('\n');
-    assert.match(text, /\d+ Links verweisen hierher\. Quellen: (?:1 Eintrag|\d+ Einträge)\b/);
+    assert.match(text, /\d+ Links verweisen hierher\. Herkunft: (?:1 Eintrag|\d+ Einträge)\b/);
   });
 
   it('offers the snippets by their German prefixes', async () => {
