@@ -73,6 +73,35 @@ test('report --output to a device (/dev/null) writes to it: no file is replaced 
   assert.deepEqual(glossary(['report', exampleGlossary, '--output', '/dev/null'], { LANG: 'C' }), { status: 0, stdout: '', stderr: 'glossary: report written to /dev/null\n' });
 });
 
+test('report --output writes the file whole or not at all: a write cut short leaves the old report and no part of the new', () => {
+  const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'glossary-output-'));
+  try {
+    const output = path.join(folder, 'report.html');
+    fs.writeFileSync(output, 'the old report');
+    fs.chmodSync(output, 0o600);
+    // A file size limit of 4 KB stops the write as a full disk would (the report of the example is larger).
+    const limited = spawnSync('bash', ['-c', 'ulimit -f 4 && exec "$0" "$@"', process.execPath, serverScript, 'report', exampleGlossary, '--output', output], {
+      encoding: 'utf8',
+      env: environmentWith({ LANG: 'C' }),
+    });
+    assert.equal(limited.status, 2, limited.stderr);
+    assert.equal(limited.stderr, `glossary: cannot write ${output}: the file would be larger than the system allows\n`);
+    assert.equal(fs.readFileSync(output, 'utf8'), 'the old report');
+    assert.deepEqual(fs.readdirSync(folder), ['report.html'], 'no part of the new report is left');
+
+    // Written whole through a symbolic link, which stays one; the file keeps its permissions.
+    const link = path.join(folder, 'latest.html');
+    fs.symlinkSync('report.html', link);
+    assert.equal(glossary(['report', exampleGlossary, '--output', link], { LANG: 'C' }).status, 0);
+    assert.ok(fs.lstatSync(link).isSymbolicLink());
+    assert.match(fs.readFileSync(output, 'utf8'), /^<!DOCTYPE html>/);
+    assert.equal(fs.statSync(output).mode & 0o777, 0o600);
+    assert.deepEqual(fs.readdirSync(folder).sort(), ['latest.html', 'report.html']);
+  } finally {
+    fs.rmSync(folder, { recursive: true, force: true });
+  }
+});
+
 test('LANG=de_DE.UTF-8 gives German help, usage errors and diagnostics', () => {
   const german = { LANG: 'de_DE.UTF-8' };
   const help = glossary(['--help'], german);

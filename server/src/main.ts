@@ -1,7 +1,7 @@
-import { statSync, writeFileSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import * as l10n from '@vscode/l10n';
 import { ExitCode, runCli } from './cli/main';
-import { followLinks, NodeFileSystemWorkspace, writeErrorReason } from './workspace/nodeWorkspace';
+import { followLinks, NodeFileSystemWorkspace, writeErrorReason, writeFileWhole } from './workspace/nodeWorkspace';
 import { errorMessage } from './errorText';
 
 /**
@@ -31,7 +31,7 @@ function main(): void {
     stdout: (text) => process.stdout.write(text),
     stderr: (text) => process.stderr.write(text),
     environment: process.env,
-    writeFile: (filePath, text) => writeFileSync(filePath, text),
+    writeFile: writeFileWhole,
     writtenFile: followLinks,
     fileIdentity: (filePath) => {
       // bigint: the 64-bit file ids of Windows do not fit a number.

@@ -35,6 +35,8 @@ export interface ReportSummary {
   readonly links: number;
   /** Links whose id no heading defines. */
   readonly brokenLinks: number;
+  /** Of them, the links to `#Index` while no heading defines it (no entry is missing there). */
+  readonly brokenIndexLinks: number;
   readonly missingEntries: number;
   readonly orphans: number;
   /** Diagnostics per severity. */
@@ -122,6 +124,7 @@ function summarize(index: WorkspaceIndex, missing: readonly MissingEntry[], orph
     entries: [...index.entries()].length,
     links,
     brokenLinks: sum(missing.map((entry) => entry.referenceCount)) + brokenIndexLinks,
+    brokenIndexLinks,
     missingEntries: missing.length,
     orphans: orphans.length,
     errors: diagnostics('error'),

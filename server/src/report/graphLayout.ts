@@ -20,6 +20,8 @@ export interface CircleSize {
  * buries in a tangle. The same graph always gets the same picture (a fixed seed).
  */
 export function circularLayout(nodeCount: number, edges: readonly (readonly [number, number])[], { size, radius }: CircleSize): PlacedNode[] {
+  // One entry alone stands in the middle.
+  if (nodeCount === 1) return [{ x: size / 2, y: size / 2, angle: 0 }];
   const positions = forceDirected(nodeCount, edges);
   const centre = { x: average(positions.map((p) => p.x)), y: average(positions.map((p) => p.y)) };
   const order = positions

@@ -12,8 +12,14 @@ const visibleRows = 20;
 /** Labels longer than this are cut in the graph, where they would cover other nodes. */
 const maxLabelLength = 26;
 
-/** The graph's square picture: the circle of nodes, and room outside it for the labels. */
+/** The circle of the graph's nodes, in the middle of a square; the labels point out of it. */
 const picture = { size: 1000, radius: 300 };
+
+/** About how wide a character of a label is, in the picture's units (14 units high): wider than most. */
+const labelCharacterWidth = 9;
+
+/** Pixels per unit of the picture, where the page is wide enough: labels of 14 units show at about 11.5 px. */
+const pictureScale = 0.82;
 
 /** Where the names of the report lead (links that run an editor's commands); without, they are text. */
 export interface ReportLinks {
@@ -66,6 +72,8 @@ function summarySection({ summary }: GlossaryReport): string {
     [l10n.t('Orphans'), summary.orphans],
     [l10n.t('Errors'), summary.errors, summary.errors > 0 ? 'bad' : undefined],
     [l10n.t('Warnings'), summary.warnings],
+    [l10n.t('Information'), summary.information],
+    [l10n.t('Hints'), summary.hints],
   ];
   const cards = figures.map(
     ([label, value, tone]) => `<div class="figure${tone ? ` ${tone}` : ''}"><span class="value">${value}</span><span class="label">${escapeHtml(label)}</span></div>`,
@@ -96,10 +104,12 @@ function renderGraphSvg(graph: ReportGraph, links: ReportLinks = noLinks): strin
     .filter((edge) => !(linked.has(`${edge.to}\n${edge.from}`) && edge.from > edge.to))
     .map((edge) => curve(placed[indexOf.get(edge.from)!]!, placed[indexOf.get(edge.to)!]!, linked.has(`${edge.to}\n${edge.from}`)));
   const largest = Math.max(...graph.nodes.map((node) => node.links));
-  const nodes = graph.nodes.map((node, i) => graphNode(node, placed[i]!, largest, links.entry(node)));
+  const drawn = graph.nodes.map((node, i) => ({ node, place: placed[i]!, radius: nodeRadius(node, largest), label: labelText(node.title) }));
+  const nodes = drawn.map(({ node, place, radius, label }) => graphNode(node, place, radius, label, links.entry(node)));
   const label = graph.nodes.length === 1 ? l10n.t('Link graph of the most linked entry') : l10n.t('Link graph of the {0} most linked entries', graph.nodes.length);
+  const { x, y, width, height } = pictureBounds(drawn);
   return [
-    `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${picture.size} ${picture.size}" role="img" aria-label="${escapeHtml(label)}">`,
+    `<svg xmlns="http://www.w3.org/2000/svg" viewBox="${x} ${y} ${width} ${height}" width="${Math.round(width * pictureScale)}" height="${Math.round(height * pictureScale)}" role="img" aria-label="${escapeHtml(label)}">`,
     `<g class="edges">${curves.join('')}</g>`,
     `<g class="nodes">${nodes.join('')}</g>`,
     '</svg>',
@@ -113,14 +123,50 @@ function curve(a: PlacedNode, b: PlacedNode, mutual: boolean): string {
   return `<path d="M${a.x} ${a.y} Q${bend(a.x, b.x)} ${bend(a.y, b.y)} ${b.x} ${b.y}"${mutual ? ' class="mutual"' : ''}/>`;
 }
 
+/** The radius of an entry's circle: its area grows with its links. */
+function nodeRadius(node: LinkedEntry, largest: number): number {
+  return roundToTenth(3 + 11 * Math.sqrt(node.links / largest));
+}
+
+function labelText(title: string): string {
+  return title.length > maxLabelLength ? `${textBefore(title, maxLabelLength - 1)}…` : title;
+}
+
+/** The distance from a node's centre to where its label starts. */
+const labelGap = (radius: number): number => radius + 5;
+
+/**
+ * The part of the picture that the nodes and their labels take, with a margin: a long label at the
+ * top or a side reaches out of the square around the circle, and a graph of one or two entries
+ * needs less than it.
+ */
+function pictureBounds(drawn: readonly { readonly place: PlacedNode; readonly radius: number; readonly label: string }[]): { x: number; y: number; width: number; height: number } {
+  const margin = 16;
+  let [left, top, right, bottom] = [Infinity, Infinity, -Infinity, -Infinity];
+  const include = (x: number, y: number, reach: number): void => {
+    left = Math.min(left, x - reach);
+    right = Math.max(right, x + reach);
+    top = Math.min(top, y - reach);
+    bottom = Math.max(bottom, y + reach);
+  };
+  for (const { place, radius, label } of drawn) {
+    include(place.x, place.y, radius);
+    // The label runs outwards along the node's angle; half its height is room enough on either side.
+    const length = labelGap(radius) + [...label].length * labelCharacterWidth;
+    const radians = (place.angle * Math.PI) / 180;
+    include(place.x + length * Math.cos(radians), place.y + length * Math.sin(radians), 10);
+  }
+  const x = Math.floor(left - margin);
+  const y = Math.floor(top - margin);
+  return { x, y, width: Math.ceil(right + margin) - x, height: Math.ceil(bottom + margin) - y };
+}
+
 /** A circle sized by the entry's links, its label pointing away from the centre, upright on the left; a link to the entry when `href` is given. */
-function graphNode(node: LinkedEntry, { x, y, angle }: PlacedNode, largest: number, href: string | undefined): string {
-  const radius = roundToTenth(3 + 11 * Math.sqrt(node.links / largest));
+function graphNode(node: LinkedEntry, { x, y, angle }: PlacedNode, radius: number, text: string, href: string | undefined): string {
   const links = node.links === 1 ? l10n.t('1 link points here.') : l10n.t('{0} links point here.', node.links);
   const tooltip = `${node.title} (#${node.id}): ${links}`;
-  const text = node.title.length > maxLabelLength ? `${textBefore(node.title, maxLabelLength - 1)}…` : node.title;
   const onLeft = angle > 90;
-  const gap = radius + 5;
+  const gap = labelGap(radius);
   const label = onLeft
     ? `<text x="${roundToTenth(x - gap)}" y="${y}" text-anchor="end" transform="rotate(${roundToTenth(angle - 180)} ${x} ${y})">`
     : `<text x="${roundToTenth(x + gap)}" y="${y}" transform="rotate(${angle} ${x} ${y})">`;
@@ -129,19 +175,31 @@ function graphNode(node: LinkedEntry, { x, y, angle }: PlacedNode, largest: numb
 }
 
 function mostLinkedSection(entries: readonly LinkedEntry[], links: ReportLinks): string {
+  if (entries.length === 0) {
+    return section(l10n.t('Most linked entries'), l10n.t('No entry links to another entry yet.'), '');
+  }
   const header = [l10n.t('Entry'), l10n.t('Id'), l10n.t('File'), l10n.t('Links')];
   const rows = entries.map((entry) => [...entryCells(entry, links), String(entry.links)]);
   return section(l10n.t('Most linked entries'), l10n.t('The entries with the most links pointing at them (the index page not counted).'), table(header, rows, 1));
 }
 
-function missingSection({ missingEntries }: GlossaryReport, links: ReportLinks): string {
-  const intro = l10n.t('Ids that links point at but no heading defines, most referenced first: the entries still to write.');
+function missingSection({ missingEntries, summary }: GlossaryReport, links: ReportLinks): string {
+  // The links to the index page's heading are broken links too, but no entry is missing.
+  const indexNote =
+    summary.brokenIndexLinks === 0
+      ? ''
+      : `<p class="note">${escapeHtml(
+          summary.brokenIndexLinks === 1
+            ? l10n.t('1 link points at #Index, which no heading defines: give the index page\'s heading the id Index.')
+            : l10n.t('{0} links point at #Index, which no heading defines: give the index page\'s heading the id Index.', summary.brokenIndexLinks),
+        )}</p>`;
   if (missingEntries.length === 0) {
-    return section(l10n.t('Missing entries'), l10n.t('Every link points at an existing entry.'), '');
+    return section(l10n.t('Missing entries'), summary.brokenIndexLinks === 0 ? l10n.t('Every link points at an existing entry.') : l10n.t('No link points at a missing entry.'), indexNote);
   }
   const header = [l10n.t('Id'), l10n.t('Links'), l10n.t('Files')];
   const rows = missingEntries.map((entry) => [linked(code(entry.id), links.missingEntry(entry), l10n.t('Create the entry "{0}"', entry.id)), String(entry.referenceCount), String(entry.fileCount)]);
-  return section(l10n.t('Missing entries'), intro, table(header, rows, 2));
+  const intro = l10n.t('Ids that links point at but no heading defines, most referenced first: the entries still to write.');
+  return section(l10n.t('Missing entries'), intro, indexNote + table(header, rows, 2));
 }
 
 function orphansSection({ orphans }: GlossaryReport, links: ReportLinks): string {
@@ -197,12 +255,13 @@ function table(header: readonly string[], rows: readonly (readonly string[])[], 
   const head = `<tr>${header.map((cell, column) => `<th${cellClass(column)}>${escapeHtml(cell)}</th>`).join('')}</tr>`;
   const body = (part: readonly (readonly string[])[]): string =>
     part.map((row) => `<tr>${row.map((cell, column) => `<td${cellClass(column)}>${cell}</td>`).join('')}</tr>`).join('\n');
-  const first = `<table><thead>${head}</thead><tbody>\n${body(rows.slice(0, visibleRows))}\n</tbody></table>`;
+  // A narrow window scrolls the table, not the page.
+  const first = `<div class="table"><table><thead>${head}</thead><tbody>\n${body(rows.slice(0, visibleRows))}\n</tbody></table></div>`;
   if (rows.length <= visibleRows) {
     return first;
   }
   const more = escapeHtml(l10n.t('{0} more', rows.length - visibleRows));
-  return `${first}<details><summary>${more}</summary><table><thead>${head}</thead><tbody>\n${body(rows.slice(visibleRows))}\n</tbody></table></details>`;
+  return `${first}<details><summary>${more}</summary><div class="table"><table><thead>${head}</thead><tbody>\n${body(rows.slice(visibleRows))}\n</tbody></table></div></details>`;
 }
 
 function code(text: string): string {
@@ -225,21 +284,22 @@ body { font-family: var(--vscode-font-family, system-ui, -apple-system, "Segoe U
 h1 { margin: 0; font-size: 1.8em; } h2 { margin: 1.6em 0 0.3em; font-size: 1.3em; border-bottom: 1px solid var(--line); padding-bottom: 4px; }
 .name { margin: 4px 0 16px; color: var(--muted); word-break: break-all; }
 .note { color: var(--muted); margin: 0.3em 0 0.8em; }
-.summary { display: grid; grid-template-columns: repeat(4, 1fr); gap: 10px; }
-@media (max-width: 600px) { .summary { grid-template-columns: repeat(2, 1fr); } }
+.summary { display: grid; grid-template-columns: repeat(auto-fill, minmax(160px, 1fr)); gap: 10px; }
 .figure { background: var(--card); border: 1px solid var(--line); border-radius: 8px; padding: 10px 14px; }
 .figure .value { display: block; font-size: 1.7em; font-weight: 600; font-variant-numeric: tabular-nums; }
 .figure .label { color: var(--muted); }
 .figure.bad .value, .error { color: var(--bad); }
 table { border-collapse: collapse; width: 100%; margin-bottom: 8px; }
+.table { overflow-x: auto; }
 th, td { text-align: left; padding: 4px 10px; border-bottom: 1px solid var(--line); vertical-align: top; }
+td { overflow-wrap: anywhere; }
 th { font-weight: 600; }
 .number { text-align: right; font-variant-numeric: tabular-nums; }
 code { font-family: var(--vscode-editor-font-family, ui-monospace, monospace); font-size: 0.92em; }
 details summary { cursor: pointer; color: var(--accent); margin: 6px 0; }
 a { color: var(--accent); text-decoration: none; } a:hover { text-decoration: underline; }
 svg a:hover text { text-decoration: underline; } svg a:hover circle { fill-opacity: 1; }
-svg { display: block; width: 100%; max-width: 820px; margin: 0 auto; height: auto; border: 1px solid var(--line); border-radius: 8px; background: var(--card); }
+svg { display: block; max-width: 100%; margin: 0 auto; height: auto; border: 1px solid var(--line); border-radius: 8px; background: var(--card); }
 svg .edges path { fill: none; stroke: var(--accent); stroke-opacity: 0.18; stroke-width: 1; }
 svg .edges path.mutual { stroke-opacity: 0.45; stroke-width: 1.5; }
 svg circle { fill: var(--accent); fill-opacity: 0.85; stroke: var(--bg); stroke-width: 1.5; }

@@ -59,9 +59,13 @@ test('the report of the real glossary agrees with the measured facts and a count
   const raw = rawFacts();
 
   await t.test('files, entries, links, broken links and missing ids', () => {
-    const { files, entries, links, brokenLinks, missingEntries } = report.summary;
+    const { files, entries, links, brokenLinks, brokenIndexLinks, missingEntries } = report.summary;
     // The 347 links to #Index are broken (the index page has no {#Index} heading), but no entry is missing.
-    assert.deepEqual({ files, entries, links, brokenLinks, missingEntries }, { files: 347, entries: raw.entryCount, links: 5780, brokenLinks: 2075, missingEntries: 313 });
+    assert.deepEqual(
+      { files, entries, links, brokenLinks, brokenIndexLinks, missingEntries },
+      { files: 347, entries: raw.entryCount, links: 5780, brokenLinks: 2075, brokenIndexLinks: 347, missingEntries: 313 },
+    );
+    assert.equal(brokenLinks, brokenIndexLinks + report.missingEntries.reduce((sum, { referenceCount }) => sum + referenceCount, 0));
     assert.equal(entries, 346);
   });
 
@@ -104,10 +108,42 @@ test('the report of the real glossary agrees with the measured facts and a count
     const html = renderReportHtml(report);
     assert.equal(html, renderReportHtml(report));
     assert.match(html, /<span class="value">2075<\/span><span class="label">Broken links<\/span>/);
+    const { information, hints } = report.summary;
+    assert.match(html, new RegExp(`<span class="value">${information}</span><span class="label">Information</span>`));
+    assert.match(html, new RegExp(`<span class="value">${hints}</span><span class="label">Hints</span>`));
+    // The links to #Index are said beside the missing entries, whose links add up to the rest.
+    assert.match(html, /<p class="note">347 links point at #Index, which no heading defines: give the index page&#39;s heading the id Index\.<\/p>/);
     const svg = onlyMatch(html, /<svg[\s\S]*<\/svg>/g);
     assert.deepEqual(xmlProblems(svg), []);
     assert.equal(svg.match(/<circle /g)?.length, 40);
+    assert.deepEqual(labelsOutsideThePicture(svg), []);
   });
+});
+
+/**
+ * The labels of a graph whose far end lies outside the SVG's viewBox, each estimated at 0.6 of its
+ * 14-unit height a character (ordinary text, not a row of W's), along the angle it is turned to.
+ */
+function labelsOutsideThePicture(svg: string): string[] {
+  const [left, top, width, height] = onlyMatch(svg, /viewBox="[^"]*"/g).slice(9, -1).split(' ').map(Number) as [number, number, number, number];
+  const texts = [...svg.matchAll(/<text x="([-\d.]+)" y="([-\d.]+)"( text-anchor="end")? transform="rotate\(([-\d.]+) [-\d.]+ [-\d.]+\)">([^<]*)<\/text>/g)];
+  assert.ok(texts.length > 0, 'labels found');
+  return texts.flatMap(([, x, y, anchoredAtEnd, angle, text]) => {
+    const length = [...text!].length * 14 * 0.6 * (anchoredAtEnd ? -1 : 1);
+    const radians = (Number(angle) * Math.PI) / 180;
+    const end = { x: Number(x) + length * Math.cos(radians), y: Number(y) + length * Math.sin(radians) };
+    return end.x < left || end.x > left + width || end.y < top || end.y > top + height ? [`${text} ends at ${Math.round(end.x)},${Math.round(end.y)}`] : [];
+  });
+}
+
+test('long titles in the graph: every label lies inside the picture, cut after 26 characters', () => {
+  const titles = ['Datenschutzgrundverordnungsdurchführung', 'Rechtsschutzversicherungsgesellschaften', 'Kurz', 'Ein mittellanger Titel', 'Noch ein sehr langer Titel für den Test', 'Modell'];
+  const ids = titles.map((_, i) => `E${i}`);
+  const files = Object.fromEntries(ids.map((id, i) => [`${id}.md`, entryLines(titles[i]!, id, ids.filter((other) => other !== id).map((other) => `[x](#${other})`))]));
+  const index = indexOf(files);
+  const svg = onlyMatch(renderReportHtml(buildReport(index, defaultConfig, { name: 'g', fileName: (uri) => uri, diagnosticsOf: diagnosticsIn(index) })), /<svg[\s\S]*<\/svg>/g);
+  assert.deepEqual(labelsOutsideThePicture(svg), []);
+  assert.match(svg, />Datenschutzgrundverordnun…<\/text>/);
 });
 
 test('every text of the page is escaped, and the page loads nothing and runs nothing', () => {
@@ -154,6 +190,9 @@ test('a graph of one entry with one link says so in the singular', () => {
     [['B', 1]],
   );
   const html = renderReportHtml(report);
+  // In the middle of a picture that holds it and its label, not at the top of a square made for forty.
+  assert.match(html, /<circle cx="500" cy="500" r="14"\/><text x="519" y="500" transform="rotate\(0 500 500\)">B<\/text>/);
+  assert.match(html, /viewBox="470 470 84 60"/);
   assert.match(html, /<title>B \(#B\): 1 link points here\.<\/title>/);
   assert.match(html, /<p class="note">The most linked entry\. /);
   assert.match(html, /aria-label="Link graph of the most linked entry"/);
@@ -168,6 +207,8 @@ test('a glossary without links reports no graph and no missing entries', () => {
   const html = renderReportHtml(report);
   assert.doesNotMatch(html, /<svg/);
   assert.match(html, /Every link points at an existing entry\./);
+  // The table of the most linked entries, empty, is a sentence too.
+  assert.match(html, /<h2>Most linked entries<\/h2><p class="note">No entry links to another entry yet\.<\/p><\/section>/);
   // A is listed nowhere, not even on the index page: the note says no more than that nothing else links to it.
   assert.match(html, /Entries that no other entry or page links to; links from the index page and from the entry itself do not count\./);
   assert.doesNotMatch(html, /but the index page/);
@@ -214,7 +255,7 @@ test('report --format json prints the report of the files given', async () => {
   assert.deepEqual(Object.keys(report), ['name', 'summary', 'problems', 'missingEntries', 'orphans', 'mostLinked', 'graph']);
   assert.equal(report.name, 'g');
   const { errors, warnings, information, hints, ...counts } = report.summary;
-  assert.deepEqual(counts, { files: 4, entries: 3, links: 8, brokenLinks: 2, missingEntries: 1, orphans: 1 });
+  assert.deepEqual(counts, { files: 4, entries: 3, links: 8, brokenLinks: 2, brokenIndexLinks: 0, missingEntries: 1, orphans: 1 });
   assert.deepEqual(report.missingEntries, [{ id: 'D', title: 'D', referenceCount: 2, fileCount: 2 }]);
   assert.deepEqual(report.orphans, [{ id: 'C', title: 'Cashew', file: 'C.md', line: 1 }]);
   assert.deepEqual(report.mostLinked, [

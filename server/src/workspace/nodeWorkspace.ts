@@ -1,5 +1,6 @@
-import { promises as fs, readFileSync, readlinkSync, realpathSync, Dirent } from 'node:fs';
+import { chmodSync, promises as fs, readFileSync, readlinkSync, realpathSync, renameSync, rmSync, statSync, writeFileSync, Dirent } from 'node:fs';
 import * as path from 'node:path';
+import { randomBytes } from 'node:crypto';
 import * as l10n from '@vscode/l10n';
 import { URI } from 'vscode-uri';
 import { decodeFileBytes } from './decode';
@@ -86,11 +87,49 @@ export class NodeFileSystemWorkspace implements Workspace {
     // The byte order mark is no text (see `decodeFileBytes`): the file keeps the one it has.
     const byteOrderMark = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? '\uFEFF' : '';
     try {
-      await fs.writeFile(toFsPath(uri), byteOrderMark + text, 'utf8');
+      writeFileWhole(toFsPath(uri), byteOrderMark + text);
       return undefined;
     } catch (error) {
       return writeErrorReason(error);
     }
+  }
+}
+
+/**
+ * Writes a file whole or not at all: the text goes into a new file beside it, which then takes its
+ * place, so that a full disk leaves the file as it was and nothing half-written. A symbolic link
+ * keeps naming the file, and the file keeps its permissions. Where the folder takes no new file
+ * but the file may be written, it is written in place.
+ */
+export function writeFileWhole(filePath: string, text: string): void {
+  const target = followLinks(filePath);
+  const stats = statSync(target, { throwIfNoEntry: false });
+  // A device or a pipe (`/dev/stdout`) is written to, not replaced.
+  if (stats !== undefined && !stats.isFile()) {
+    writeFileSync(target, text);
+    return;
+  }
+  const mode = stats?.mode;
+  // Named apart from the file, so that a long name does not grow too long.
+  const temporary = path.join(path.dirname(target), `.glossary-${randomBytes(6).toString('hex')}.tmp`);
+  try {
+    writeFileSync(temporary, text, { flag: 'wx' });
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    // A write that the disk cut short leaves a part.
+    if (code !== 'EEXIST') rmSync(temporary, { force: true });
+    if (mode !== undefined && (code === 'EACCES' || code === 'EPERM')) {
+      writeFileSync(target, text);
+      return;
+    }
+    throw error;
+  }
+  try {
+    if (mode !== undefined) chmodSync(temporary, mode & 0o7777);
+    renameSync(temporary, target);
+  } catch (error) {
+    rmSync(temporary, { force: true });
+    throw error;
   }
 }
 
@@ -106,6 +145,12 @@ export function writeErrorReason(error: unknown): string {
       return l10n.t('it is a folder');
     case 'ENOSPC':
       return l10n.t('the disk is full');
+    case 'EFBIG':
+      return l10n.t('the file would be larger than the system allows');
+    case 'ENOTDIR':
+      return l10n.t('a part of its path is a file, not a folder');
+    case 'ENAMETOOLONG':
+      return l10n.t('its name is too long');
     default:
       return errorMessage(error);
   }
