@@ -63,9 +63,14 @@ export async function offerToTurnOffBuiltInLinkSuggestions(context: vscode.Exten
   if (toTurnOff.length === 0) return;
   const turnOff = vscode.l10n.t('Turn Off Here');
   const dontAsk = vscode.l10n.t('Don\'t Ask Again');
-  const message = toTurnOff.some(({ key }) => key.startsWith('validate.'))
-    ? vscode.l10n.t('VS Code\'s own Markdown support reports the links into other files as missing, and after "](#" it suggests ids that Pandoc does not give. Turn both off for this workspace?')
-    : vscode.l10n.t('VS Code\'s own Markdown support suggests ids after "](#" that Pandoc does not give, above the glossary\'s. Turn its link suggestions off for this workspace?');
+  const validates = toTurnOff.some(({ key }) => key.startsWith('validate.'));
+  const suggests = toTurnOff.some(({ key }) => key.startsWith('suggest.'));
+  const message =
+    validates && suggests
+      ? vscode.l10n.t('VS Code\'s own Markdown support reports the links into other files as missing, and after "](#" it suggests ids that Pandoc does not give. Turn both off for this workspace?')
+      : validates
+        ? vscode.l10n.t('VS Code\'s own Markdown support reports the links into other files as missing. Turn that off for this workspace?')
+        : vscode.l10n.t('VS Code\'s own Markdown support suggests ids after "](#" that Pandoc does not give, above the glossary\'s. Turn its link suggestions off for this workspace?');
   const answer = await vscode.window.showInformationMessage(message, turnOff, dontAsk);
   if (answer === turnOff) {
     await turnOffBuiltInLinkSuggestions();
