@@ -5,7 +5,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { InMemoryWorkspace } from '../workspace/inMemoryWorkspace';
-import { NodeFileSystemWorkspace, toUri } from '../workspace/nodeWorkspace';
+import { NodeFileSystemWorkspace, toUri, writeFileWhole } from '../workspace/nodeWorkspace';
 import { Workspace } from '../workspace/workspace';
 import { createFileMatcher, literalPath, literalPattern } from '../workspace/fileFilter';
 
@@ -162,17 +162,20 @@ test('file system: binary files are skipped, invalid UTF-8 is replaced with a wa
 });
 
 /**
- * What the workspace reports for `locked.md` and the folder listing of `root`, read by a user that
- * the permissions stop: root reads every file, so as root a child process reads as `nobody`.
+ * The standard output of a script of this module's folder run by a user that the permissions stop:
+ * root reads and writes every file, so as root the child process runs as `nobody`.
  */
-async function readAsUnprivileged(root: string): Promise<{ readonly locked: unknown; readonly problems: unknown }> {
-  if (process.getuid?.() !== 0) {
-    const workspace = new NodeFileSystemWorkspace();
-    return { locked: await workspace.readFile(toUri(path.join(root, 'locked.md'))), problems: (await workspace.listFiles(toUri(root), defaultFilter)).problems };
-  }
-  const script = `
-    process.setgid(65534);
-    process.setuid(65534);
+function runUnprivileged(script: string): string {
+  const becomeNobody = process.getuid?.() === 0 ? 'process.setgid(65534); process.setuid(65534);' : '';
+  const child = spawnSync(process.execPath, ['-e', `${becomeNobody}\n${script}`], { encoding: 'utf8' });
+  assert.equal(child.status, 0, child.stderr);
+  return child.stdout;
+}
+
+/** What the workspace reports for `locked.md` and the folder listing of `root`, read by a user that the permissions stop. */
+function readAsUnprivileged(root: string): { readonly locked: unknown; readonly problems: unknown } {
+  fs.chmodSync(root, 0o755);
+  const output = runUnprivileged(`
     const { NodeFileSystemWorkspace, toUri } = require(${JSON.stringify(require.resolve('../workspace/nodeWorkspace'))});
     const workspace = new NodeFileSystemWorkspace();
     const root = ${JSON.stringify(root)};
@@ -180,18 +183,35 @@ async function readAsUnprivileged(root: string): Promise<{ readonly locked: unkn
       const locked = await workspace.readFile(toUri(require('node:path').join(root, 'locked.md')));
       const { problems } = await workspace.listFiles(toUri(root), ${JSON.stringify(defaultFilter)});
       process.stdout.write(JSON.stringify({ locked, problems }));
-    })();`;
-  fs.chmodSync(root, 0o755);
-  const child = spawnSync(process.execPath, ['-e', script], { encoding: 'utf8' });
-  assert.equal(child.status, 0, child.stderr);
-  return JSON.parse(child.stdout) as { locked: unknown; problems: unknown };
+    })();`);
+  return JSON.parse(output) as { locked: unknown; problems: unknown };
 }
+
+test('file system: a file is written whole, and one that may not be written is not replaced, though its folder would let it be', async () => {
+  await withTempFolder({ 'settings.json': 'old' }, async (root) => {
+    const file = path.join(root, 'settings.json');
+    writeFileWhole(file, 'new');
+    assert.equal(fs.readFileSync(file, 'utf8'), 'new');
+    fs.chmodSync(file, 0o444);
+    fs.chmodSync(root, 0o777);
+    const code = runUnprivileged(`
+      try {
+        require(${JSON.stringify(require.resolve('../workspace/nodeWorkspace'))}).writeFileWhole(${JSON.stringify(file)}, 'newer');
+        process.stdout.write('written');
+      } catch (error) {
+        process.stdout.write(error.code);
+      }`);
+    assert.equal(code, 'EACCES');
+    assert.equal(fs.readFileSync(file, 'utf8'), 'new');
+    assert.deepEqual(fs.readdirSync(root), ['settings.json'], 'no file is left beside it');
+  });
+});
 
 test('file system: unreadable files and folders are reported, not thrown', async () => {
   await withTempFolder({ 'locked.md': 'x', 'closed/a.md': 'a' }, async (root) => {
     fs.chmodSync(path.join(root, 'locked.md'), 0o000);
     fs.chmodSync(path.join(root, 'closed'), 0o000);
-    const { locked, problems } = await readAsUnprivileged(root);
+    const { locked, problems } = readAsUnprivileged(root);
     assert.deepEqual(locked, { kind: 'failure', reason: 'unreadable', message: 'skipped: cannot read the file (EACCES)' });
     assert.deepEqual(problems, [{ uri: toUri(path.join(root, 'closed')), message: 'skipped: cannot read the folder (EACCES)' }]);
     fs.chmodSync(path.join(root, 'closed'), 0o755);

@@ -1,4 +1,4 @@
-import { chmodSync, promises as fs, readFileSync, readlinkSync, realpathSync, renameSync, rmSync, statSync, writeFileSync, Dirent } from 'node:fs';
+import { accessSync, chmodSync, constants, promises as fs, readFileSync, readlinkSync, realpathSync, renameSync, rmSync, statSync, writeFileSync, Dirent } from 'node:fs';
 import * as path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import * as l10n from '@vscode/l10n';
@@ -109,6 +109,8 @@ export function writeFileWhole(filePath: string, text: string): void {
     writeFileSync(target, text);
     return;
   }
+  // A file that may not be written is not replaced either (renaming needs only the folder's permission).
+  if (stats !== undefined) accessSync(target, constants.W_OK);
   const mode = stats?.mode;
   // Named apart from the file, so that a long name does not grow too long.
   const temporary = path.join(path.dirname(target), `.glossary-${randomBytes(6).toString('hex')}.tmp`);
