@@ -11,6 +11,7 @@ import {
   ErrorCodes,
   CodeActionRequest,
   CreateFile,
+  DefinitionRequest,
   DidChangeTextDocumentNotification,
   DidChangeWatchedFilesNotification,
   DidDeleteFilesNotification,
@@ -19,6 +20,9 @@ import {
   DidOpenTextDocumentNotification,
   ExecuteCommandRequest,
   FileChangeType,
+  HoverRequest,
+  Location,
+  MarkupContent,
   MessageType,
   PrepareRenameRequest,
   ReferencesRequest,
@@ -655,3 +659,33 @@ test('prepareRename in a file the glossary does not hold leaves the rename to th
     }
   }
 });
+
+test('requests asked before the glossary is first read are answered once it is, as after it', { timeout: 60_000 }, async (t) => {
+  const server = await startServer(corpusEntries, { signal: t.signal });
+  try {
+    const uri = URI.file(path.join(corpusEntries, 'Data-Scraping.md')).toString();
+    const text = fs.readFileSync(URI.parse(uri).fsPath, 'utf8');
+    const [line, character] = positionOf(text, '(#Large-Language-Model)', 3);
+    const textDocument = { uri };
+    // Asked at once, as an editor asks for the file it opens with the window: the glossary is being read.
+    const asked = Promise.all([
+      server.connection.sendRequest(DefinitionRequest.type, { textDocument, position: { line, character } }),
+      server.connection.sendRequest(HoverRequest.type, { textDocument, position: { line, character } }),
+      server.connection.sendRequest(ReferencesRequest.type, { textDocument, position: { line, character }, context: { includeDeclaration: false } }),
+      server.connection.sendRequest(PrepareRenameRequest.type, { textDocument, position: { line: 0, character: 25 } }),
+    ]);
+    const [definition, hover, references, prepared] = await asked;
+    assert.deepEqual((definition as Location[]).map((location) => path.basename(URI.parse(location.uri).fsPath)), ['LLM.md']);
+    assert.match((hover?.contents as MarkupContent).value, /Large Language Model/);
+    assert.ok(references !== null && references.length > 100, `${references?.length} links to #Large-Language-Model`);
+    assert.deepEqual(prepared && 'placeholder' in prepared ? prepared.placeholder : undefined, 'Data-Scraping');
+  } finally {
+    await server.shutdown();
+  }
+});
+
+/** The line and character of `needle` in `text`, moved on by `offset` characters. */
+function positionOf(text: string, needle: string, offset: number): [number, number] {
+  const before = text.slice(0, text.indexOf(needle) + offset).split('\n');
+  return [before.length - 1, before.at(-1)!.length];
+}

@@ -5,7 +5,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
-import { CancellationTokenSource, DidChangeTextDocumentNotification, DidOpenTextDocumentNotification, LSPErrorCodes, PrepareRenameRequest, ResponseError } from 'vscode-languageserver/node';
+import { CancellationTokenSource, DidChangeTextDocumentNotification, DidOpenTextDocumentNotification, LSPErrorCodes, ResponseError } from 'vscode-languageserver/node';
 import { URI } from 'vscode-uri';
 import { GlossaryReport } from '../server/src/report/glossaryReport';
 import { EntryLocation, MissingEntriesRequest, ProposeEntryRequest, ReportLinkCommands, ReportRequest } from '../server/src/protocol';
@@ -210,18 +210,3 @@ test('glossary/report right after the terms change counts the unlinked mentions 
   }
 });
 
-test('rename asked before the first load is done is refused with the reason, not as a place without an id', { timeout: 60_000 }, async (t) => {
-  const server = await startServer(corpusEntries, { signal: t.signal });
-  try {
-    const uri = URI.file(path.join(corpusEntries, 'Data-Scraping.md')).toString();
-    await assert.rejects(
-      server.connection.sendRequest(PrepareRenameRequest.type, { textDocument: { uri }, position: { line: 0, character: 25 } }),
-      /still being read/,
-    );
-    await server.settle();
-    const prepared = await server.connection.sendRequest(PrepareRenameRequest.type, { textDocument: { uri }, position: { line: 0, character: 25 } });
-    assert.deepEqual(prepared && 'placeholder' in prepared ? prepared.placeholder : undefined, 'Data-Scraping');
-  } finally {
-    await server.shutdown();
-  }
-});

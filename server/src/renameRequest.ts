@@ -55,7 +55,9 @@ export async function answerRename(services: ServerServices, params: RenameParam
     showMessage(services.connection, MessageType.Info, l10n.t('{0} keeps its name: the file {1} exists already.', fileNameOf(kept.from), fileNameOf(kept.inTheWay)));
   }
   // The new id is free, but links may write it already: they lead to the renamed entry now, which the writer should know.
-  const takenOver = services.session.index.linksTo(params.newName).length;
+  // (An id renamed to itself changes nothing, and its links were never broken.)
+  const renamed = final.changes !== undefined || final.documentChanges !== undefined;
+  const takenOver = renamed ? services.session.index.linksTo(params.newName).length : 0;
   if (takenOver > 0) {
     const message = takenOver === 1 ? l10n.t('One link to #{0}, broken till now, leads to the renamed heading.', params.newName) : l10n.t('{0} links to #{1}, broken till now, lead to the renamed heading.', takenOver, params.newName);
     showMessage(services.connection, MessageType.Info, message);

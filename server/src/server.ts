@@ -122,6 +122,18 @@ export function startServer(
       }
       return result;
     };
+  /** Whether the first load has ended (read, or failed); before, no id of the glossary is known. */
+  let firstLoadEnded = false;
+  let endFirstLoad = (): void => undefined;
+  const firstLoad = new Promise<void>((resolve) => (endFirstLoad = resolve));
+  /**
+   * Wraps a handler so that a request asked before the glossary is first read (an editor asks as
+   * soon as it has opened a file) is answered once it is, rather than as if no id existed.
+   */
+  const afterFirstLoad =
+    <P, R>(handler: (params: P, token: CancellationToken) => R | Promise<R>) =>
+    (params: P, token: CancellationToken): R | Promise<R> =>
+      firstLoadEnded ? handler(params, token) : firstLoad.then(() => handler(params, token));
   const status = new StatusReporter(connection, () => session);
   const reportLoadProblems = (result: LoadReport): void => {
     for (const problem of result.configProblems) {
@@ -199,7 +211,10 @@ export function startServer(
         }),
       );
     }
-    await afterDiskWork(reload);
+    await afterDiskWork(reload).finally(() => {
+      firstLoadEnded = true;
+      endFirstLoad();
+    });
   });
 
   connection.onDidChangeConfiguration(async (params) => {
@@ -321,19 +336,22 @@ export function startServer(
       items: session.diagnosticsOf(params.textDocument.uri).map(toLspDiagnostic),
     })),
   );
-  connection.onDefinition(runSafely(connection, 'definition', [], (params, token) => findDefinitions(session.index, params.textDocument.uri, params.position, token)));
-  connection.onDocumentLinks(runSafely(connection, 'documentLink', [], (params, token) => documentLinks(session.index, params.textDocument.uri, token, client.linkTooltips)));
+  connection.onDefinition(runSafely(connection, 'definition', [], forUnchangedText(afterFirstLoad((params, token) => findDefinitions(session.index, params.textDocument.uri, params.position, token)))));
+  connection.onDocumentLinks(runSafely(connection, 'documentLink', [], forUnchangedText(afterFirstLoad((params, token) => documentLinks(session.index, params.textDocument.uri, token, client.linkTooltips)))));
   // A link that cannot be resolved comes back as it was: the editor then follows nothing.
   connection.onDocumentLinkResolve((link, token) => runSafely(connection, 'documentLink/resolve', link, () => resolveDocumentLink(session.index, link))(link, token));
   connection.onReferences(
-    runSafely(connection, 'references', [], (params, token) =>
-      findReferences(session.index, params.textDocument.uri, params.position, params.context.includeDeclaration, token),
+    runSafely(
+      connection,
+      'references',
+      [],
+      forUnchangedText(afterFirstLoad((params, token) => findReferences(session.index, params.textDocument.uri, params.position, params.context.includeDeclaration, token))),
     ),
   );
   const readText = async (uri: string): Promise<string | undefined> => documents.get(uri)?.getText() ?? (await session.readText(uri));
-  connection.onHover(runSafely(connection, 'hover', null, forUnchangedText((params, token) => hoverAt(session.index, params.textDocument.uri, params.position, token, readText))));
+  connection.onHover(runSafely(connection, 'hover', null, forUnchangedText(afterFirstLoad((params, token) => hoverAt(session.index, params.textDocument.uri, params.position, token, readText)))));
   connection.onCompletion(
-    runSafely(connection, 'completion', null, (params, token) => {
+    runSafely(connection, 'completion', null, forUnchangedText(afterFirstLoad((params, token) => {
       const document = documents.get(params.textDocument.uri);
       // Markdown anywhere may link the glossary; another file (a .txt beside it) only when it belongs to it.
       if (document === undefined || (document.languageId !== 'markdown' && !session.isGlossaryFile(document.uri))) {
@@ -342,17 +360,24 @@ export function startServer(
       // A position past the end of its line (an editor out of step) is taken as the line's end.
       const position = document.positionAt(document.offsetAt(params.position));
       return complete(session.index, document.uri, cursorTextIn(document, position), position, token, { labelDetails: client.completionLabelDetails, insertReplace: client.completionInsertReplace });
-    }),
+    }))),
   );
   // An item that cannot be resolved comes back as it was.
   connection.onCompletionResolve((item, token) => runSafely(connection, 'completionItem/resolve', item, () => resolveCompletionItem(session.index, item, readText))(item, token));
   connection.onDocumentSymbol(
-    runSafely(connection, 'documentSymbol', [], (params, token) => {
-      const symbols = documentSymbols(session.index, params.textDocument.uri, token);
-      return client.hierarchicalSymbols ? symbols : flatSymbols(params.textDocument.uri, symbols);
-    }),
+    runSafely(
+      connection,
+      'documentSymbol',
+      [],
+      forUnchangedText(
+        afterFirstLoad((params, token) => {
+          const symbols = documentSymbols(session.index, params.textDocument.uri, token);
+          return client.hierarchicalSymbols ? symbols : flatSymbols(params.textDocument.uri, symbols);
+        }),
+      ),
+    ),
   );
-  connection.onWorkspaceSymbol(runSafely(connection, 'workspaceSymbol', [], (params, token) => workspaceSymbols(session.index, params.query, token)));
+  connection.onWorkspaceSymbol(runSafely(connection, 'workspaceSymbol', [], afterFirstLoad((params, token) => workspaceSymbols(session.index, params.query, token))));
   /** What the requests handled outside this function need of the server. */
   const services: ServerServices = {
     connection,
@@ -375,18 +400,23 @@ export function startServer(
     applyFileChanges: (changes) => applyFileChanges(changes),
   };
   connection.onCodeAction(
-    runSafely(connection, 'codeAction', [], async (params, token) => {
-      const actions = await answerCodeActions(services, client.edits, params, token);
-      return client.resolvesActionEdits ? deferEditsOfClosedFiles(actions, params) : actions;
-    }),
+    runSafely(
+      connection,
+      'codeAction',
+      [],
+      afterFirstLoad(async (params, token) => {
+        const actions = await answerCodeActions(services, client.edits, params, token);
+        return client.resolvesActionEdits ? deferEditsOfClosedFiles(actions, params) : actions;
+      }),
+    ),
   );
   const refusedAction = (action: CodeAction): void =>
     showMessage(connection, MessageType.Warning, l10n.t('"{0}" no longer applies: the files changed after the quick fixes were listed. Ask for them again.', action.title));
   // Whatever goes wrong, the action comes back as it was: the editor then applies nothing.
   connection.onCodeActionResolve((action, token) => runSafely(connection, 'codeActionResolve', action, () => resolveCodeAction(services, client.edits, action, () => refusedAction(action), token))(action, token));
-  connection.onPrepareRename(runSafely(connection, 'prepareRename', null, (params) => answerPrepareRename(services, params)));
+  connection.onPrepareRename(runSafely(connection, 'prepareRename', null, forUnchangedText(afterFirstLoad((params) => answerPrepareRename(services, params)))));
   // The position is in the text the request was sent for: typed over meanwhile, it may name another id.
-  connection.onRenameRequest(runSafely(connection, 'rename', null, forUnchangedText((params, token) => answerRename(services, params, token), renameOutdatedError)));
+  connection.onRenameRequest(runSafely(connection, 'rename', null, forUnchangedText(afterFirstLoad((params, token) => answerRename(services, params, token)), renameOutdatedError)));
   connection.onExecuteCommand(runSafely(connection, 'executeCommand', undefined, (params) => executeServerCommand(services, params)));
   listenToGlossaryRequests(services);
 
