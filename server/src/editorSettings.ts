@@ -6,7 +6,8 @@ const settingsSection = 'glossary';
 
 /**
  * The editor's settings of the glossary: asked for (`workspace/configuration`) where the client
- * answers, else as the client last pushed them (`workspace/didChangeConfiguration`).
+ * answers, else as the client last pushed them (`workspace/didChangeConfiguration`) or gave them
+ * at the start (`initializationOptions`, shaped as a push: `{ glossary: { … } }`).
  */
 export class EditorSettings {
   /** The settings as the client last pushed them, for a client that cannot be asked. */
@@ -21,6 +22,14 @@ export class EditorSettings {
     /** Whether the client answers `workspace/configuration` (known once it is initialized). */
     private readonly clientAnswers: () => boolean,
   ) {}
+
+  /**
+   * Takes the settings an editor gives in the initialize request, which one that can neither be
+   * asked nor pushes before the first load (Neovim 0.7) has no other way to give for that load.
+   */
+  startWith(initializationOptions: unknown): void {
+    this.pushed = (initializationOptions as Record<string, unknown> | null | undefined)?.[settingsSection];
+  }
 
   /** The settings now; the glossary is read with what `current` returns and `loadedWith` records. */
   async current(): Promise<unknown> {

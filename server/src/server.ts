@@ -187,6 +187,7 @@ export function startServer(
     adoptsFolders = folderUris.length === 0;
     session = new GlossarySession(workspace, folderUris);
     client = clientSupportOf(params);
+    settings.startWith(params.initializationOptions);
     diagnostics.useClient(client.pullsDiagnostics);
     return {
       capabilities: serverCapabilities(client),
