@@ -39,7 +39,14 @@ test('the command palette lists the Glossary commands only in a glossary', { tim
     );
     assert.deepEqual(
       [...listed].sort(),
-      ['Glossary: New Entry…', 'Glossary: Restart Server', 'Glossary: Show Links to This Id', 'Glossary: Show Missing Entries', 'Glossary: Show Report'],
+      [
+        'Glossary: New Entry…',
+        'Glossary: Restart Server',
+        'Glossary: Show Links to This Id',
+        'Glossary: Show Missing Entries',
+        'Glossary: Show Report',
+        "Glossary: Turn Off VS Code's Markdown Link Suggestions Here",
+      ],
     );
 
     // Of the .txt files, only the index page has ids to show the links to.
