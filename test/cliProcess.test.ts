@@ -73,6 +73,14 @@ test('report --output to a device (/dev/null) writes to it: no file is replaced 
   assert.deepEqual(glossary(['report', exampleGlossary, '--output', '/dev/null'], { LANG: 'C' }), { status: 0, stdout: '', stderr: 'glossary: report written to /dev/null\n' });
 });
 
+test('report --output /dev/stdout into a pipe writes into the pipe', () => {
+  const piped = spawnSync('bash', ['-c', 'set -o pipefail; "$0" "$@" | head -c 15', process.execPath, serverScript, 'report', exampleGlossary, '--output', '/dev/stdout'], {
+    encoding: 'utf8',
+    env: environmentWith({ LANG: 'C' }),
+  });
+  assert.deepEqual({ status: piped.status, stdout: piped.stdout, stderr: piped.stderr }, { status: 0, stdout: '<!DOCTYPE html>', stderr: 'glossary: report written to /dev/stdout\n' });
+});
+
 test('report --output writes the file whole or not at all: a write cut short leaves the old report and no part of the new', () => {
   const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'glossary-output-'));
   try {

@@ -275,5 +275,7 @@ test('quick fixes asked on a text typed over while the other file was read are n
   // The reciprocal fix reads Birne anew before it is offered; a broken link then stands there, whose fix needs no other file.
   const range = { start: { line: 6, character: 9 }, end: { line: 6, character: 14 } };
   const fixes = (server: Awaited<ReturnType<typeof startServer>>, uri: string) => server.connection.sendRequest(CodeActionRequest.type, { textDocument: { uri }, range, context: { diagnostics: [], only: ['quickfix'] } });
-  assert.deepEqual(await askAcrossTyping(t, 'Birne', fixes, '[Zitrone](#Zitronen)'), []);
+  // The answer is ContentModified, which an editor drops, asking again for the text it has.
+  const answer = await askAcrossTyping(t, 'Birne', fixes, '[Zitrone](#Zitronen)');
+  assert.ok(answer instanceof ResponseError && answer.code === LSPErrorCodes.ContentModified, `answered: ${JSON.stringify(answer)}`);
 });

@@ -674,6 +674,7 @@ test('requests asked before the glossary is first read are answered once it is, 
       server.connection.sendRequest(ReferencesRequest.type, { textDocument, position: { line, character }, context: { includeDeclaration: false } }),
       server.connection.sendRequest(PrepareRenameRequest.type, { textDocument, position: { line: 0, character: 25 } }),
     ]);
+    assert.ok(!server.statuses.some((status) => status.state === 'ready'), 'asked before the glossary was read');
     const [definition, hover, references, prepared] = await asked;
     assert.deepEqual((definition as Location[]).map((location) => path.basename(URI.parse(location.uri).fsPath)), ['LLM.md']);
     assert.match((hover?.contents as MarkupContent).value, /Large Language Model/);

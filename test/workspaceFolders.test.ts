@@ -171,13 +171,14 @@ test('started without a workspace folder (on a single file), an entry opened bri
     assert.equal(server.diagnostics.get(uriOf(path.join(notes, 'Todo.md'))), undefined);
 
     await open(path.join(glossary, 'A.md'));
+    // Asked at once, as an editor asks for the file it has opened: answered once the glossary the file brings is read.
+    const definition = (await server.connection.sendRequest('textDocument/definition', { textDocument: { uri: uriOf(path.join(glossary, 'A.md')) }, position: { line: 4, character: 6 } })) as { uri: string }[];
+    assert.deepEqual(definition.map((location) => location.uri), [uriOf(path.join(glossary, 'B.md'))]);
     await server.waitUntil(() => server.statuses.at(-1)!.state === 'ready' && server.statuses.at(-1)!.entryCount === 2, 'the entry\'s folder to be read');
     await server.settle();
     const codes = (file: string): string[] => (server.diagnostics.get(uriOf(file)) ?? []).map((diagnostic) => String(diagnostic.code));
     assert.ok(!codes(path.join(glossary, 'A.md')).includes('broken-link'), 'A links #B, which B.md beside it defines');
     assert.ok(codes(path.join(glossary, 'B.md')).includes('broken-link'), 'the closed file beside it is checked: B links #Missing');
-    const definition = (await server.connection.sendRequest('textDocument/definition', { textDocument: { uri: uriOf(path.join(glossary, 'A.md')) }, position: { line: 4, character: 6 } })) as { uri: string }[];
-    assert.deepEqual(definition.map((location) => location.uri), [uriOf(path.join(glossary, 'B.md'))]);
 
     // The editor watches no files: the server watches the folder it took up. An entry written there defines #Missing.
     fs.writeFileSync(path.join(glossary, 'Missing.md'), entry('Missing', 'A'));

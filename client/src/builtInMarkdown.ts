@@ -23,12 +23,11 @@ function settingsToTurnOff(folder: vscode.WorkspaceFolder): { readonly key: stri
 }
 
 /**
- * The command "Turn Off VS Code's Markdown Link Suggestions Here": writes the settings into each
- * workspace folder's `.vscode/settings.json`, so that other Markdown keeps them. Returns how many
- * settings it changed.
+ * The command "Turn Off VS Code's Markdown Link Suggestions Here": writes the settings into the
+ * `.vscode/settings.json` of the workspace folders (by default each), so that other Markdown keeps
+ * them. Returns how many settings it changed.
  */
-export async function turnOffBuiltInLinkSuggestions(): Promise<number> {
-  const folders = vscode.workspace.workspaceFolders ?? [];
+export async function turnOffBuiltInLinkSuggestions(folders: readonly vscode.WorkspaceFolder[] = vscode.workspace.workspaceFolders ?? []): Promise<number> {
   if (folders.length === 0) {
     void vscode.window.showInformationMessage(vscode.l10n.t('Open the glossary\'s folder first: the settings are written into the folder.'));
     return 0;
@@ -59,7 +58,9 @@ export async function offerToTurnOffBuiltInLinkSuggestions(context: vscode.Exten
       const inspected = vscode.workspace.getConfiguration('markdown', folder).inspect(key);
       return inspected?.workspaceValue !== undefined || inspected?.workspaceFolderValue !== undefined;
     });
-  const toTurnOff = (vscode.workspace.workspaceFolders ?? []).flatMap((folder) => (decidedHere(folder) ? [] : settingsToTurnOff(folder)));
+  // A folder whose settings decide these for themselves is left as it is.
+  const folders = (vscode.workspace.workspaceFolders ?? []).filter((folder) => !decidedHere(folder));
+  const toTurnOff = folders.flatMap(settingsToTurnOff);
   if (toTurnOff.length === 0) return;
   const turnOff = vscode.l10n.t('Turn Off Here');
   const dontAsk = vscode.l10n.t('Don\'t Ask Again');
@@ -73,7 +74,7 @@ export async function offerToTurnOffBuiltInLinkSuggestions(context: vscode.Exten
         : vscode.l10n.t('VS Code\'s own Markdown support suggests ids after "](#" that Pandoc does not give, above the glossary\'s. Turn its link suggestions off for this workspace?');
   const answer = await vscode.window.showInformationMessage(message, turnOff, dontAsk);
   if (answer === turnOff) {
-    await turnOffBuiltInLinkSuggestions();
+    await turnOffBuiltInLinkSuggestions(folders);
   } else if (answer === dontAsk) {
     await context.workspaceState.update(dontAskKey, true);
   }

@@ -65,9 +65,9 @@ export async function answerRename(services: ServerServices, params: RenameParam
   return final;
 }
 
-/** Whether the glossary holds the file; refused before the first load, when every place would be refused as "no id". */
+/** Whether the glossary holds the file; refused when the glossary could not be read, when every place would be refused as "no id". */
 function holdsFile(services: ServerServices, uri: string): boolean {
-  if (!services.loaded) throw new RenameRefused(l10n.t('The glossary is still being read: try again in a moment.'));
+  if (!services.loaded) throw new RenameRefused(l10n.t('The glossary could not be read, so no id can be renamed: the log of the glossary server tells why.'));
   return services.session.index.document(uri) !== undefined;
 }
 

@@ -37,6 +37,7 @@ import type { IndexChange } from './index/workspaceIndex';
 import { useLocale } from './localization';
 import { answerPrepareRename, answerRename, renameOutdatedError } from './renameRequest';
 import { markInitialized, markShutDown, runOrAnswerError, runSafely, showMessage } from './requestRunner';
+import { errorWithStack } from './errorText';
 import { ServerServices } from './serverServices';
 import { StatusReporter } from './statusReporter';
 import { GlossarySession, LoadReport, OpenText } from './session/glossarySession';
@@ -126,14 +127,19 @@ export function startServer(
   let firstLoadEnded = false;
   let endFirstLoad = (): void => undefined;
   const firstLoad = new Promise<void>((resolve) => (endFirstLoad = resolve));
+  /** The glossary that a file opened without workspace folders brings, while it is read (see `adoptGlossaryOf`). */
+  let adoption: Promise<void> | undefined;
   /**
-   * Wraps a handler so that a request asked before the glossary is first read (an editor asks as
-   * soon as it has opened a file) is answered once it is, rather than as if no id existed.
+   * Wraps a handler so that a request asked while the glossary is first read (an editor asks as
+   * soon as it has opened a file), or while the file just opened brings it, is answered once it is
+   * read, rather than as if no id existed.
    */
   const afterFirstLoad =
     <P, R>(handler: (params: P, token: CancellationToken) => R | Promise<R>) =>
-    (params: P, token: CancellationToken): R | Promise<R> =>
-      firstLoadEnded ? handler(params, token) : firstLoad.then(() => handler(params, token));
+    (params: P, token: CancellationToken): R | Promise<R> => {
+      const reading = firstLoadEnded ? adoption : firstLoad.then(() => adoption);
+      return reading === undefined ? handler(params, token) : reading.then(() => handler(params, token));
+    };
   const status = new StatusReporter(connection, () => session);
   const reportLoadProblems = (result: LoadReport): void => {
     for (const problem of result.configProblems) {
@@ -310,7 +316,15 @@ export function startServer(
   };
   // Opened, or saved: a new file written as an entry brings its glossary when it is first saved.
   documents.onDidOpen(({ document }) => {
-    if (adoptsFolders) void afterDiskWork(() => adoptGlossaryOf(document.uri));
+    if (adoptsFolders && folderUris.length === 0) {
+      // Failed, the next entry opened may bring it.
+      const adopting: Promise<void> = afterDiskWork(() => adoptGlossaryOf(document.uri))
+        .catch((error: unknown) => connection.console.error(`The glossary of ${document.uri} was not read: ${errorWithStack(error)}`))
+        .finally(() => {
+          if (adoption === adopting) adoption = undefined;
+        });
+      adoption = adopting;
+    }
     afterOpenOrSave(document.uri, () => session.checkOpenedFile(document.uri));
   });
   documents.onDidSave(({ document }) => {
@@ -405,10 +419,12 @@ export function startServer(
       connection,
       'codeAction',
       [],
-      afterFirstLoad(async (params, token) => {
-        const actions = await answerCodeActions(services, client.edits, params, token);
-        return client.resolvesActionEdits ? deferEditsOfClosedFiles(actions, params) : actions;
-      }),
+      forUnchangedText(
+        afterFirstLoad(async (params, token) => {
+          const actions = await answerCodeActions(services, client.edits, params, token);
+          return client.resolvesActionEdits ? deferEditsOfClosedFiles(actions, params) : actions;
+        }),
+      ),
     ),
   );
   const refusedAction = (action: CodeAction): void =>

@@ -69,12 +69,13 @@ export async function createEntry(
   return { result: { uri }, change, notice: client.createsFiles ? undefined : l10n.t('The entry "{0}" was created: {1}', proposal.id, URI.parse(uri).fsPath) };
 }
 
-/** The line break of the glossary's files beside a new one (the first of one of them, CRLF or LF). */
+/** The line break of the entries beside a new one: the first of the first entry file that has one (CRLF or LF). */
 async function lineBreakBeside(uri: string, session: GlossarySession, client: EntryCreationClient): Promise<string> {
   for (const neighbour of session.index.documents()) {
-    if (folderOf(neighbour.uri) !== folderOf(uri)) continue;
+    if (neighbour.entries.length === 0 || folderOf(neighbour.uri) !== folderOf(uri)) continue;
     const text = client.openDocument(neighbour.uri)?.getText() ?? (await session.readText(neighbour.uri));
-    return text?.match(/\r?\n/)?.[0] ?? '\n';
+    const lineBreak = text?.match(/\r?\n/)?.[0];
+    if (lineBreak !== undefined) return lineBreak;
   }
   return '\n';
 }

@@ -207,6 +207,25 @@ test('file system: a file is written whole, and one that may not be written is n
   });
 });
 
+test('file system: a file written whole keeps its other names (hard links), its permissions and its owner', async () => {
+  await withTempFolder({ 'settings.json': 'old' }, async (root) => {
+    const file = path.join(root, 'settings.json');
+    const other = path.join(root, 'other-name.json');
+    fs.linkSync(file, other);
+    writeFileWhole(file, 'new');
+    assert.equal(fs.readFileSync(other, 'utf8'), 'new', 'the other name reads the new text');
+    fs.unlinkSync(other);
+    fs.chmodSync(file, 0o640);
+    // Root may give a file any owner: one of another owner keeps it (another user writes it in place, as it cannot give one).
+    const owner = process.getuid?.() === 0 ? { uid: 65534, gid: 65534 } : { uid: fs.statSync(file).uid, gid: fs.statSync(file).gid };
+    fs.chownSync(file, owner.uid, owner.gid);
+    writeFileWhole(file, 'newer');
+    const stats = fs.statSync(file);
+    assert.deepEqual({ text: fs.readFileSync(file, 'utf8'), mode: stats.mode & 0o777, uid: stats.uid, gid: stats.gid }, { text: 'newer', mode: 0o640, ...owner });
+    assert.deepEqual(fs.readdirSync(root), ['settings.json']);
+  });
+});
+
 test('file system: unreadable files and folders are reported, not thrown', async () => {
   await withTempFolder({ 'locked.md': 'x', 'closed/a.md': 'a' }, async (root) => {
     fs.chmodSync(path.join(root, 'locked.md'), 0o000);

@@ -1,4 +1,4 @@
-import { accessSync, chmodSync, constants, promises as fs, readFileSync, readlinkSync, realpathSync, renameSync, rmSync, statSync, writeFileSync, Dirent } from 'node:fs';
+import { accessSync, chmodSync, chownSync, constants, promises as fs, readFileSync, readlinkSync, realpathSync, renameSync, rmSync, statSync, writeFileSync, Dirent } from 'node:fs';
 import * as path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import * as l10n from '@vscode/l10n';
@@ -98,40 +98,50 @@ export class NodeFileSystemWorkspace implements Workspace {
 /**
  * Writes a file whole or not at all: the text goes into a new file beside it, which then takes its
  * place, so that a full disk leaves the file as it was and nothing half-written. A symbolic link
- * keeps naming the file, and the file keeps its permissions. Where the folder takes no new file
- * but the file may be written, it is written in place.
+ * keeps naming the file, and the file keeps its permissions. Written in place, as an editor would:
+ * a device or a pipe (`/dev/stdout`); a file with other names (hard links), or of an owner this
+ * user cannot give a new file; and where the folder takes no new file or no renaming onto it (a
+ * sticky folder; on Windows, a file another program holds open).
  */
 export function writeFileWhole(filePath: string, text: string): void {
+  // `statSync` follows links itself. `/dev/stdout` and its kin name what the process writes to (a
+  // pipe, a terminal, a file the shell opened to append to): written to, not replaced.
+  const stats = statSync(filePath, { throwIfNoEntry: false });
+  if (stats !== undefined && (!stats.isFile() || path.resolve(filePath).startsWith('/dev/'))) {
+    writeFileSync(filePath, text);
+    return;
+  }
   const target = followLinks(filePath);
-  const stats = statSync(target, { throwIfNoEntry: false });
-  // A device or a pipe (`/dev/stdout`) is written to, not replaced.
-  if (stats !== undefined && !stats.isFile()) {
+  // A file that may not be written is not replaced either (renaming needs only the folder's permission).
+  if (stats !== undefined) accessSync(target, constants.W_OK);
+  if (stats !== undefined && stats.nlink > 1) {
     writeFileSync(target, text);
     return;
   }
-  // A file that may not be written is not replaced either (renaming needs only the folder's permission).
-  if (stats !== undefined) accessSync(target, constants.W_OK);
-  const mode = stats?.mode;
-  // Named apart from the file, so that a long name does not grow too long.
+  // Named apart from the file, so that a long name does not grow too long; readable by no one else until it has the file's permissions.
   const temporary = path.join(path.dirname(target), `.glossary-${randomBytes(6).toString('hex')}.tmp`);
-  try {
-    writeFileSync(temporary, text, { flag: 'wx' });
-  } catch (error) {
+  const inPlaceAfter = (error: unknown): void => {
+    rmSync(temporary, { force: true });
     const code = (error as NodeJS.ErrnoException).code;
-    // A write that the disk cut short leaves a part.
-    if (code !== 'EEXIST') rmSync(temporary, { force: true });
-    if (mode !== undefined && (code === 'EACCES' || code === 'EPERM')) {
-      writeFileSync(target, text);
-      return;
-    }
-    throw error;
+    if (stats === undefined || (code !== 'EACCES' && code !== 'EPERM' && code !== 'EBUSY')) throw error;
+    writeFileSync(target, text);
+  };
+  try {
+    writeFileSync(temporary, text, { flag: 'wx', mode: stats === undefined ? 0o666 : 0o600 });
+  } catch (error) {
+    // A temporary file of that name is another's (nothing of ours to remove); a write the disk cut short leaves a part.
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST') throw error;
+    inPlaceAfter(error);
+    return;
   }
   try {
-    if (mode !== undefined) chmodSync(temporary, mode & 0o7777);
+    if (stats !== undefined) {
+      chmodSync(temporary, stats.mode & 0o7777);
+      if (process.getuid !== undefined && (stats.uid !== process.getuid() || stats.gid !== process.getgid!())) chownSync(temporary, stats.uid, stats.gid);
+    }
     renameSync(temporary, target);
   } catch (error) {
-    rmSync(temporary, { force: true });
-    throw error;
+    inPlaceAfter(error);
   }
 }
 
