@@ -3,6 +3,7 @@ import * as assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { ApplyWorkspaceEditParams, ApplyWorkspaceEditResult, Connection, SnippetTextEdit, TextDocumentEdit, TextEdit } from 'vscode-languageserver';
 import { createEntry } from '../features/createEntry';
+import { CreateEntryParams } from '../protocol';
 import { defaultConfig } from '../config';
 import { useLocale } from '../localization';
 import { entryTemplate, idAttribute, newEntryUri, titleProblem } from '../features/newEntry';
@@ -244,13 +245,19 @@ test('createEntry: a title is needed, and an edit the editor refuses is reported
   assert.match(((write as TextDocumentEdit).edits[0] as TextEdit).newText, /^## Birne \{#Birne \.chapter \.small \.term\}\n/);
 });
 
-test('createEntry for an editor whose edits cannot create files: the server writes the file, never over one, and says where it is', async () => {
-  const workspace = new InMemoryWorkspace({ 'file:///ws/A.md': '## A {#A .term}' });
+/** A glossary of `files` in memory, and `createEntry` from an editor whose edits cannot create files: the server writes them. */
+async function creatingOnDisk(files: Record<string, string>) {
+  const workspace = new InMemoryWorkspace(files);
   const session = new GlossarySession(workspace, ['file:///ws']);
   await session.load(undefined, []);
   const connection = { workspace: { applyEdit: async () => assert.fail('no edit is sent') } } as unknown as Connection;
   const client = { createsFiles: false, showsDocuments: false, snippetEdits: false, openDocument: () => undefined };
-  const created = await createEntry({ title: 'Birne' }, session, connection, client);
+  return { workspace, session, create: (params: CreateEntryParams) => createEntry(params, session, connection, client) };
+}
+
+test('createEntry for an editor whose edits cannot create files: the server writes the file, never over one, and says where it is', async () => {
+  const { workspace, session, create } = await creatingOnDisk({ 'file:///ws/A.md': '## A {#A .term}' });
+  const created = await create({ title: 'Birne' });
   assert.deepEqual(created.result, { uri: 'file:///ws/Birne.md' });
   const written = await workspace.readFile('file:///ws/Birne.md');
   assert.match(written.kind === 'text' ? written.text : '', /^## Birne \{#Birne \.chapter \.small \.term\}\n/);
@@ -259,17 +266,13 @@ test('createEntry for an editor whose edits cannot create files: the server writ
   // A file written by another program between the check and the write stays as it is.
   const createFile = workspace.createFile.bind(workspace);
   workspace.createFile = async (uri, text) => (workspace.set(uri, 'written meanwhile'), createFile(uri, text));
-  assert.deepEqual((await createEntry({ title: 'Kirsche' }, session, connection, client)).result, { error: 'The entry "Kirsche" was not created: the file exists already' });
+  assert.deepEqual((await create({ title: 'Kirsche' })).result, { error: 'The entry "Kirsche" was not created: the file exists already' });
   assert.deepEqual(await workspace.readFile('file:///ws/Kirsche.md'), { kind: 'text', text: 'written meanwhile', warning: undefined });
 });
 
 test('createEntry written by the server: its line breaks are those of the entries beside it', async () => {
-  const workspace = new InMemoryWorkspace({ 'file:///ws/A.md': '## A {#A .term}\r\n\r\nText.\r\n', 'file:///ws/lf/B.md': '## B {#B .term}\n' });
-  const session = new GlossarySession(workspace, ['file:///ws']);
-  await session.load(undefined, []);
-  const connection = { workspace: { applyEdit: async () => assert.fail('no edit is sent') } } as unknown as Connection;
-  const client = { createsFiles: false, showsDocuments: false, snippetEdits: false, openDocument: () => undefined };
-  const created = await createEntry({ title: 'Birne' }, session, connection, client);
+  const { workspace, session, create } = await creatingOnDisk({ 'file:///ws/A.md': '## A {#A .term}\r\n\r\nText.\r\n', 'file:///ws/lf/B.md': '## B {#B .term}\n' });
+  const created = await create({ title: 'Birne' });
   assert.deepEqual(created.result, { uri: 'file:///ws/Birne.md' });
   const written = await workspace.readFile('file:///ws/Birne.md');
   const text = written.kind === 'text' ? written.text : '';
