@@ -134,7 +134,7 @@ export function startServer(
    * soon as it has opened a file), or while the file just opened brings it, is answered once it is
    * read, rather than as if no id existed.
    */
-  const afterFirstLoad =
+  const afterGlossaryRead =
     <P, R>(handler: (params: P, token: CancellationToken) => R | Promise<R>) =>
     (params: P, token: CancellationToken): R | Promise<R> => {
       const reading = firstLoadEnded ? adoption : firstLoad.then(() => adoption);
@@ -351,8 +351,8 @@ export function startServer(
       items: session.diagnosticsOf(params.textDocument.uri).map(toLspDiagnostic),
     })),
   );
-  connection.onDefinition(runSafely(connection, 'definition', [], forUnchangedText(afterFirstLoad((params, token) => findDefinitions(session.index, params.textDocument.uri, params.position, token)))));
-  connection.onDocumentLinks(runSafely(connection, 'documentLink', [], forUnchangedText(afterFirstLoad((params, token) => documentLinks(session.index, params.textDocument.uri, token, client.linkTooltips)))));
+  connection.onDefinition(runSafely(connection, 'definition', [], forUnchangedText(afterGlossaryRead((params, token) => findDefinitions(session.index, params.textDocument.uri, params.position, token)))));
+  connection.onDocumentLinks(runSafely(connection, 'documentLink', [], forUnchangedText(afterGlossaryRead((params, token) => documentLinks(session.index, params.textDocument.uri, token, client.linkTooltips)))));
   // A link that cannot be resolved comes back as it was: the editor then follows nothing.
   connection.onDocumentLinkResolve((link, token) => runSafely(connection, 'documentLink/resolve', link, () => resolveDocumentLink(session.index, link))(link, token));
   connection.onReferences(
@@ -360,13 +360,13 @@ export function startServer(
       connection,
       'references',
       [],
-      forUnchangedText(afterFirstLoad((params, token) => findReferences(session.index, params.textDocument.uri, params.position, params.context.includeDeclaration, token))),
+      forUnchangedText(afterGlossaryRead((params, token) => findReferences(session.index, params.textDocument.uri, params.position, params.context.includeDeclaration, token))),
     ),
   );
   const readText = async (uri: string): Promise<string | undefined> => documents.get(uri)?.getText() ?? (await session.readText(uri));
-  connection.onHover(runSafely(connection, 'hover', null, forUnchangedText(afterFirstLoad((params, token) => hoverAt(session.index, params.textDocument.uri, params.position, token, readText)))));
+  connection.onHover(runSafely(connection, 'hover', null, forUnchangedText(afterGlossaryRead((params, token) => hoverAt(session.index, params.textDocument.uri, params.position, token, readText)))));
   connection.onCompletion(
-    runSafely(connection, 'completion', null, forUnchangedText(afterFirstLoad((params, token) => {
+    runSafely(connection, 'completion', null, forUnchangedText(afterGlossaryRead((params, token) => {
       const document = documents.get(params.textDocument.uri);
       // Markdown anywhere may link the glossary; another file (a .txt beside it) only when it belongs to it.
       if (document === undefined || (document.languageId !== 'markdown' && !session.isGlossaryFile(document.uri))) {
@@ -385,14 +385,14 @@ export function startServer(
       'documentSymbol',
       [],
       forUnchangedText(
-        afterFirstLoad((params, token) => {
+        afterGlossaryRead((params, token) => {
           const symbols = documentSymbols(session.index, params.textDocument.uri, token);
           return client.hierarchicalSymbols ? symbols : flatSymbols(params.textDocument.uri, symbols);
         }),
       ),
     ),
   );
-  connection.onWorkspaceSymbol(runSafely(connection, 'workspaceSymbol', [], afterFirstLoad((params, token) => workspaceSymbols(session.index, params.query, token))));
+  connection.onWorkspaceSymbol(runSafely(connection, 'workspaceSymbol', [], afterGlossaryRead((params, token) => workspaceSymbols(session.index, params.query, token))));
   /** What the requests handled outside this function need of the server. */
   const services: ServerServices = {
     connection,
@@ -420,7 +420,7 @@ export function startServer(
       'codeAction',
       [],
       forUnchangedText(
-        afterFirstLoad(async (params, token) => {
+        afterGlossaryRead(async (params, token) => {
           const actions = await answerCodeActions(services, client.edits, params, token);
           return client.resolvesActionEdits ? deferEditsOfClosedFiles(actions, params) : actions;
         }),
@@ -431,9 +431,9 @@ export function startServer(
     showMessage(connection, MessageType.Warning, l10n.t('"{0}" no longer applies: the files changed after the quick fixes were listed. Ask for them again.', action.title));
   // Whatever goes wrong, the action comes back as it was: the editor then applies nothing.
   connection.onCodeActionResolve((action, token) => runSafely(connection, 'codeActionResolve', action, () => resolveCodeAction(services, client.edits, action, () => refusedAction(action), token))(action, token));
-  connection.onPrepareRename(runSafely(connection, 'prepareRename', null, forUnchangedText(afterFirstLoad((params) => answerPrepareRename(services, params)))));
+  connection.onPrepareRename(runSafely(connection, 'prepareRename', null, forUnchangedText(afterGlossaryRead((params) => answerPrepareRename(services, params)))));
   // The position is in the text the request was sent for: typed over meanwhile, it may name another id.
-  connection.onRenameRequest(runSafely(connection, 'rename', null, forUnchangedText(afterFirstLoad((params, token) => answerRename(services, params, token)), renameOutdatedError)));
+  connection.onRenameRequest(runSafely(connection, 'rename', null, forUnchangedText(afterGlossaryRead((params, token) => answerRename(services, params, token)), renameOutdatedError)));
   connection.onExecuteCommand(runSafely(connection, 'executeCommand', undefined, (params) => executeServerCommand(services, params)));
   listenToGlossaryRequests(services);
 
