@@ -4,6 +4,7 @@ import { ClientEdits } from './clientSupport';
 import { codeActions, filesEditedByQuickFixes, isKindAskedFor, OtherDocument } from './features/codeActions';
 import { DiskServices, readClosedFilesAsIndexed } from './closedFiles';
 import { GlossarySession } from './session/glossarySession';
+import { CreateEntryParams, ServerCommands } from './protocol';
 
 /**
  * Answers `textDocument/codeAction` (sent on every move of the cursor): the document's diagnostics
@@ -47,15 +48,22 @@ export async function answerCodeActions(services: DiskServices, client: ClientEd
     }
   }
   const input = { index: session.index, config: session.config, document, diagnostics, ...client, newEntryUri: (id: string) => session.newEntryUri(id), configFileUri: session.configFileUri(), patternsFolderUri: session.patternsFolderUri(), otherDocuments };
-  return withoutRenamesOntoFilesOnDisk(session, codeActions(input, params.range, params.context.only, params.context.diagnostics));
+  return withoutFilesOntoPathsOnDisk(session, codeActions(input, params.range, params.context.only, params.context.diagnostics));
 }
 
-/** The actions but those renaming a file onto one on disk that the glossary leaves out: the editor would refuse them. */
-async function withoutRenamesOntoFilesOnDisk(session: GlossarySession, actions: CodeAction[]): Promise<CodeAction[]> {
+/**
+ * The actions but those that would put a file where something the glossary leaves out is on disk
+ * (a file it excludes, a folder): renaming a file onto it, which the editor would refuse, or
+ * creating an entry there, which the command refuses.
+ */
+async function withoutFilesOntoPathsOnDisk(session: GlossarySession, actions: CodeAction[]): Promise<CodeAction[]> {
   const blocked = await Promise.all(
     actions.map(async (action) => {
       const renames = (action.edit?.documentChanges ?? []).filter((change): change is RenameFile => RenameFile.is(change));
-      return (await Promise.all(renames.map((rename) => session.renameTargetExists(rename.oldUri, rename.newUri)))).includes(true);
+      if ((await Promise.all(renames.map((rename) => session.renameTargetExists(rename.oldUri, rename.newUri)))).includes(true)) return true;
+      const created = action.command?.command === ServerCommands.createEntry ? (action.command.arguments?.[0] as CreateEntryParams | undefined)?.id : undefined;
+      const createdUri = created === undefined ? undefined : session.newEntryUri(created);
+      return createdUri !== undefined && (await session.pathExists(createdUri));
     }),
   );
   return actions.filter((_, k) => !blocked[k]);

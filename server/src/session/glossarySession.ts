@@ -603,6 +603,11 @@ export class GlossarySession {
     return caseFoldedUri(oldUri) !== caseFoldedUri(newUri) && (await this.workspace.stat(newUri)) !== undefined;
   }
 
+  /** Whether anything is on disk at a URI: a file (of the glossary or not), a folder, a link that leads somewhere. */
+  async pathExists(uri: string): Promise<boolean> {
+    return (await this.workspace.stat(uri)) !== undefined;
+  }
+
   /** The file a new entry with this id would be written to, or undefined outside the workspace folders. */
   newEntryUri(id: string): string | undefined {
     const first = this.folderUris[0];

@@ -138,3 +138,28 @@ test('a quick fix is not offered for a closed file whose text is not the one its
   assert.deepEqual(fixesWith(entryLines('Birne', 'Birne', ['[Zitrone](#Zitrone)'])), ['Add "Apfel" to the see-also list of "Birne"']);
   assert.deepEqual(fixesWith(birneWithMoreText), []);
 });
+
+test('"Create entry" is not offered where something the glossary leaves out has the new file\'s name: the command would refuse it', async () => {
+  const apfel = entryLines('Apfel', 'Apfel', ['[Entwurf](#Entwurf)', '[Kirsche](#Kirsche)', '[Ordner](#Ordner)']).join('\n');
+  const workspace = new InMemoryWorkspace({
+    [uriOf('.glossary.json')]: JSON.stringify({ exclude: ['Entwurf.md', 'Ordner.md/**'] }),
+    [uriOf('Apfel.md')]: apfel,
+    [uriOf('Entwurf.md')]: 'Noch kein Eintrag.',
+    [uriOf('Ordner.md/Notiz.md')]: 'Ein Ordner, der wie ein Eintrag heißt.',
+  });
+  const session = new GlossarySession(workspace, ['file:///ws']);
+  await session.load(undefined, []);
+  const document = TextDocument.create(uriOf('Apfel.md'), 'markdown', 1, apfel);
+  session.updateOpen({ uri: document.uri, version: document.version, text: apfel });
+  const services: DiskServices = { session, openDocument: (uri) => (uri === document.uri ? document : undefined), afterDiskWork: (work) => work(), publishChange: () => undefined };
+  const createOffers = async (id: string): Promise<string[]> => {
+    const line = apfel.split('\n').findIndex((text) => text.includes(`(#${id})`));
+    const at = { line, character: apfel.split('\n')[line]!.indexOf(`(#${id})`) + 3 };
+    const params: CodeActionParams = { textDocument: { uri: document.uri }, range: { start: at, end: at }, context: { diagnostics: [], only: ['quickfix'] } };
+    const actions = await answerCodeActions(services, { documentChanges: true, createsFiles: true, renamesFiles: true, snippets: false }, params);
+    return actions.map((action) => action.title).filter((title) => title.startsWith('Create entry'));
+  };
+  assert.deepEqual(await createOffers('Kirsche'), ['Create entry "Kirsche"']);
+  assert.deepEqual(await createOffers('Entwurf'), [], 'an excluded file has the name');
+  assert.deepEqual(await createOffers('Ordner'), [], 'a folder has the name');
+});
