@@ -76,6 +76,28 @@ test('a change of glossary.trace.server alone reloads nothing; a change of anoth
   }
 });
 
+test('settings given at the start (initializationOptions) hold until a push names the glossary; a push for other servers or of null leaves them', { timeout: 60_000 }, async (t) => {
+  const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'glossary-status-'));
+  fs.cpSync(path.join(repositoryRoot, 'example/glossary'), folder, { recursive: true });
+  // A client that cannot be asked for settings (Neovim 0.7) gives them at the start.
+  const server = await startServer(folder, { signal: t.signal, initializationOptions: { glossary: { severity: { 'broken-link': 'off' } } } });
+  try {
+    await server.settle();
+    assert.equal(server.statuses.at(-1)!.brokenLinkCount, 0);
+    const before = server.statuses.length;
+    await server.connection.sendNotification('workspace/didChangeConfiguration', { settings: { lua: { diagnostics: {} } } });
+    await server.connection.sendNotification('workspace/didChangeConfiguration', { settings: null });
+    await server.settle();
+    assert.equal(server.statuses.length, before, 'a push without glossary settings made the server read the glossary again');
+    await server.connection.sendNotification('workspace/didChangeConfiguration', { settings: { glossary: {} } });
+    await server.waitUntil(() => server.statuses.length > before && server.statuses.at(-1)!.state === 'ready', 'the reload with the defaults');
+    assert.ok(server.statuses.at(-1)!.brokenLinkCount > 0, JSON.stringify(server.statuses.at(-1)));
+  } finally {
+    await server.shutdown();
+    fs.rmSync(folder, { recursive: true, force: true });
+  }
+});
+
 test('a wrong .glossary.json is shown as a warning that tells what happens, and the glossary is read without the wrong setting', { timeout: 60_000 }, async (t) => {
   const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'glossary-status-'));
   fs.cpSync(path.join(repositoryRoot, 'example/glossary'), folder, { recursive: true });

@@ -60,7 +60,11 @@ export class EditorSettings {
    * `glossary.trace.server` too, which only the client reads: those change nothing here.
    */
   async changed(notified: unknown): Promise<boolean> {
-    this.pushed = (notified as Record<string, unknown> | null | undefined)?.[settingsSection];
+    // A push without the section says nothing of the glossary (clients that are asked push null;
+    // others push the settings of every server they run): what was pushed or given at the start stays.
+    if (notified !== null && typeof notified === 'object' && settingsSection in notified) {
+      this.pushed = (notified as Record<string, unknown>)[settingsSection];
+    }
     // A glossary being read with settings asked for before this change (the first load, say): once
     // that answer is taken (`loadedWith`), the settings are asked for again and compared.
     if (this.unanswered !== undefined) {
