@@ -47,7 +47,7 @@ export function sentenceStartsIn(line: string, from = 0, to = line.length): Sent
   for (let match = sentenceBoundary.exec(line); match !== null && match.index < to; match = sentenceBoundary.exec(line)) {
     const at = match.index;
     if (at === from || !endOfSentenceText.test(line[at - 1]!)) continue;
-    if (line[at] === '.' && !endsSentenceWithDot(line.slice(Math.max(from, at - lookBack), at), at - lookBack > from)) continue;
+    if (line[at] === '.' && !dotEndsSentence(line, from, at)) continue;
     const blankStart = at + match[0].indexOf(match[1]!);
     const wordStart = blankStart + match[1]!.length;
     let wordEnd = wordStart;
@@ -56,6 +56,25 @@ export function sentenceStartsIn(line: string, from = 0, to = line.length): Sent
     starts.push({ blankStart, blankEnd: wordStart, wordEnd });
   }
   return starts;
+}
+
+/**
+ * Whether the `.` at `at` ends a sentence: after a link, `[OpenAI](#OpenAI). Steuert`, as after its
+ * label's last word, or after a number there (`[GPT-4](#GPT-4). Es`, no ordinal); after other
+ * text, see `endsSentenceWithDot`. A parenthesis is no link (`(geb. 1976). Er` stays one).
+ */
+function dotEndsSentence(line: string, from: number, at: number): boolean {
+  const labelEnd = line[at - 1] === ')' ? linkLabelEndBefore(line, from, at - 1) : undefined;
+  if (labelEnd === undefined) return endsSentenceWithDot(line.slice(Math.max(from, at - lookBack), at), at - lookBack > from);
+  return /\p{N}$/u.test(line.slice(from, labelEnd)) || endsSentenceWithDot(line.slice(Math.max(from, labelEnd - lookBack), labelEnd), labelEnd - lookBack > from);
+}
+
+/** Where the label of a link ends (its `]`) whose destination `(…)` closes at `close`, if one does: an id or a URL, no blanks. */
+function linkLabelEndBefore(line: string, from: number, close: number): number | undefined {
+  // Back over the destination only (it holds no blank), so that a long line of parentheses costs no more than its length.
+  let open = close - 1;
+  while (open > from && !/[\s()]/.test(line[open]!)) open--;
+  return line[open] === '(' && open - 1 > from && line[open - 1] === ']' ? open - 1 : undefined;
 }
 
 /**

@@ -11,6 +11,10 @@ test('a sentence starts after . ! or ? behind a word, blanks and a capital lette
   assert.deepEqual(startsIn('Er sagte: "Nein." Dann ging er.  **Sehr** gut.'), ['1:Dann', '2:**Sehr**']);
   assert.deepEqual(startsIn('Das ist **wichtig.** „Zitat“ folgt. [Link](#Link) dazu.'), ['1:„Zitat“', '1:[Link](#Link)']);
   assert.deepEqual(startsIn('Ende (siehe oben). Der Rest.'), []);
+  // After a link as after its label: a word, or a number, which ends no ordinal there.
+  assert.deepEqual(startsIn('CEO von [OpenAI](#OpenAI). Steuert die Strategie.'), ['1:Steuert']);
+  assert.deepEqual(startsIn('Mit [GPT-4](#GPT-4). Es folgt [GPT-5](https://openai.com/gpt-5). Dann'), ['1:Es', '1:Dann']);
+  assert.deepEqual(startsIn('Siehe [Abschnitt vgl](#Abschnitt). Der Rest, [x] (Klammer). Ende, [a](#b c). D'), []);
 });
 
 test('no sentence ends at an abbreviation, an ordinal, an initial, an ellipsis or a run of marks, nor before a parenthesis or a small letter', () => {
