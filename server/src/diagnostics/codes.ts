@@ -23,6 +23,8 @@ export enum DiagnosticCode {
   SectionAfterSeeAlso = 'section-after-seealso',
   /** A section of an entry, one level below its heading, has none of the classes `.explanation`, `.haiku`, `.seealso`. */
   MissingSectionClass = 'missing-section-class',
+  /** A section of an entry with a section class is written at the level of the entry's heading or above it: in the book it is a chapter of its own. */
+  SectionLevel = 'section-level',
   /** Sections stand between an entry's haiku section and its see-also section, which the layout rules make its last two. */
   SectionAfterHaiku = 'section-after-haiku',
   /** A code block is fenced with backticks where the glossary's rule asks for `~~~`. */
@@ -78,6 +80,7 @@ export const defaultSeverities: Readonly<Record<DiagnosticCode, SeveritySetting>
   [DiagnosticCode.SeeAlsoIndexNotLast]: 'warning',
   [DiagnosticCode.SectionAfterSeeAlso]: 'warning',
   [DiagnosticCode.MissingSectionClass]: 'warning',
+  [DiagnosticCode.SectionLevel]: 'warning',
   [DiagnosticCode.SectionAfterHaiku]: 'warning',
   [DiagnosticCode.FenceStyle]: 'information',
   [DiagnosticCode.UnclosedBlock]: 'warning',

@@ -4,7 +4,7 @@ import { GlossaryDocument } from '../parse/model';
 import { Check } from './check';
 import { DiagnosticCode } from './codes';
 import { GlossaryDiagnostic } from './diagnostic';
-import { checkAnchorFileMatch, checkChapterHeading, checkCodeBlocksInText, checkFenceStyle, checkHeadingsInText, checkLoneCarriageReturns, checkOneEntryPerFile, checkSectionClasses, checkSentencesMidLine, checkUnclosedBlocks } from './fileChecks';
+import { checkAnchorFileMatch, checkChapterHeading, checkCodeBlocksInText, checkFenceStyle, checkHeadingsInText, checkLoneCarriageReturns, checkOneEntryPerFile, checkSectionClasses, checkSectionLevels, checkSentencesMidLine, checkUnclosedBlocks } from './fileChecks';
 import { checkIndexAnchor, checkIndexLinks, checkListedInIndex } from './indexChecks';
 import { checkAmbiguousLinks, checkBrokenLinks, checkDuplicateAnchors } from './linkChecks';
 import { checkUnlinkedMentions } from './mentionChecks';
@@ -22,6 +22,7 @@ const checks: Readonly<Record<DiagnosticCode, Check>> = {
   [DiagnosticCode.SeeAlsoIndexNotLast]: checkSeeAlsoEndsWithIndex,
   [DiagnosticCode.SectionAfterSeeAlso]: checkSeeAlsoLast,
   [DiagnosticCode.MissingSectionClass]: checkSectionClasses,
+  [DiagnosticCode.SectionLevel]: checkSectionLevels,
   [DiagnosticCode.SectionAfterHaiku]: checkHaikusBeforeSeeAlso,
   [DiagnosticCode.FenceStyle]: checkFenceStyle,
   [DiagnosticCode.UnclosedBlock]: checkUnclosedBlocks,

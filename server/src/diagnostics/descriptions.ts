@@ -24,6 +24,8 @@ export function describeDiagnosticCode(code: DiagnosticCode): string {
       return l10n.t('An entry has sections after its see-also section, which should be its last.');
     case DiagnosticCode.MissingSectionClass:
       return l10n.t('A section of an entry, one level below its heading (### under ##), has none of the classes .explanation, .haiku and .seealso.');
+    case DiagnosticCode.SectionLevel:
+      return l10n.t("A section of an entry is written as a chapter (## instead of ###): in the book it is a chapter of its own.");
     case DiagnosticCode.SectionAfterHaiku:
       return l10n.t("Sections stand between an entry's haiku section and its see-also section, which should be its last two.");
     case DiagnosticCode.FenceStyle:

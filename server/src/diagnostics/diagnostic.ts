@@ -23,6 +23,7 @@ export type DiagnosticData =
   | { readonly kind: DiagnosticCode.SeeAlsoIndexNotLast }
   | { readonly kind: DiagnosticCode.SectionAfterSeeAlso }
   | { readonly kind: DiagnosticCode.MissingSectionClass }
+  | { readonly kind: DiagnosticCode.SectionLevel }
   | { readonly kind: DiagnosticCode.SectionAfterHaiku }
   | { readonly kind: DiagnosticCode.FenceStyle }
   | { readonly kind: DiagnosticCode.UnclosedBlock }

@@ -107,8 +107,8 @@ const sectionClasses: readonly string[] = ['explanation', 'haiku', 'seealso'];
 /**
  * The sections of an entry that the layout rules give a section class: its headings one level below
  * its own (`###` under `##`), as pandoc nests them. Not those under a heading of the entry's level
- * or above that is no entry's (an appendix's `### Quellen` under `## Anhang`, or sections written
- * `##` as some entries do), which are that heading's subsections; nor a heading in a quote, list item
+ * or above that is no entry's (an appendix's `### Quellen` under `## Anhang`, or under a section
+ * written `##`, which `section-level` reports), which are that heading's subsections; nor a heading in a quote, list item
  * or note, which starts further in than the margin (pandoc reads no heading indented at the margin).
  */
 function classedSections(entry: Entry): Section[] {
@@ -139,6 +139,39 @@ export const checkSectionClasses: Check = function* ({ document }) {
             : `${l10n.t('The section "{0}" {1}.', heading.plainText.replace(/\s*\{[^{]*$/, ''), blockAsText)} ${rule}`,
         data: { kind: DiagnosticCode.MissingSectionClass },
         relatedInformation: [],
+      };
+    }
+  }
+};
+
+/** The level of an entry's heading, whose sections the layout rules write one level below (`###`). */
+export const chapterLevel = 2;
+
+/**
+ * The sections of an entry that carry a section class but are written at the level of a chapter
+ * or above (`## Funktionsweise {.explanation}` under `## Google Assistant {#Google-Assistant …}`):
+ * in the book each becomes a chapter of its own. Not those in a quote, list item or note.
+ */
+export function sectionsWrittenAsChapters(entry: Entry): Section[] {
+  return entry.sections.filter(({ heading }) => heading.level <= chapterLevel && heading.range.start.character === 0 && heading.classes.some((name) => sectionClasses.includes(name)));
+}
+
+/** `section-level`: a section of an entry written as a chapter (see `sectionsWrittenAsChapters`). */
+export const checkSectionLevels: Check = function* ({ document }) {
+  for (const entry of document.entries) {
+    for (const { heading } of sectionsWrittenAsChapters(entry)) {
+      yield {
+        range: heading.range,
+        code: DiagnosticCode.SectionLevel,
+        message: l10n.t(
+          'The section "{0}" is written as a chapter ({1}): in the book it becomes a chapter of its own. The layout rules write the sections of an entry at level {2} ({3}).',
+          heading.plainText,
+          '#'.repeat(heading.level),
+          chapterLevel + 1,
+          '#'.repeat(chapterLevel + 1),
+        ),
+        data: { kind: DiagnosticCode.SectionLevel },
+        relatedInformation: [{ uri: document.uri, range: entry.heading.range, message: l10n.t('The heading of the entry.') }],
       };
     }
   }

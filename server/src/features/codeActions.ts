@@ -6,7 +6,7 @@ import { entryFileUri, fileNameId, isMarkdownFile } from '../workspace/uris';
 import { DiagnosticCode } from '../diagnostics/codes';
 import { GlossaryDiagnostic } from '../diagnostics/diagnostic';
 import { sectionsAfterHaiku, seeAlsoCollator } from '../diagnostics/seeAlsoChecks';
-import { attributeBlockReadAsText } from '../diagnostics/fileChecks';
+import { attributeBlockReadAsText, chapterLevel, sectionsWrittenAsChapters } from '../diagnostics/fileChecks';
 import { WorkspaceIndex } from '../index/workspaceIndex';
 import { Entry, GlossaryDocument, Heading, Section } from '../parse/model';
 import { parseGlossaryDocument } from '../parse/parser';
@@ -200,6 +200,8 @@ function quickFixes(input: CodeActionInput, model: GlossaryDocument, diagnostic:
       return [...leaveOutFixes(input, model, diagnostic), ...chapterHeadingFixes(input, model, diagnostic)];
     case DiagnosticCode.MissingSectionClass:
       return sectionClassFixes(input, model, diagnostic);
+    case DiagnosticCode.SectionLevel:
+      return sectionLevelFixes(input, model, diagnostic);
     case DiagnosticCode.SectionAfterHaiku:
       return aboveHaikusFixes(input, model, diagnostic);
     case DiagnosticCode.SeeAlsoMissingBodyLink:
@@ -472,6 +474,38 @@ function readsWithClass(document: TextDocument, heading: Heading, edit: TextEdit
   const read = parseGlossaryDocument(edited, 'untitled:heading', 0).headings[0];
   // The text as written: read alone, the heading's references (`[KI][ki]`) resolve to nothing.
   return read !== undefined && read.level === heading.level && read.text === heading.text && read.classes.includes(name);
+}
+
+/**
+ * Write a section that is written as a chapter at level 3 (`##` made `###`), preferred; where the
+ * entry has more such sections, also all of them at once. Only headings written with `#`s (a
+ * heading underlined with `---` would have to be written anew), and only where pandoc then reads
+ * each as the same heading one level lower.
+ */
+function sectionLevelFixes(input: CodeActionInput, model: GlossaryDocument, diagnostic: GlossaryDiagnostic): CodeAction[] {
+  const entry = entryContaining(model, diagnostic.range.start);
+  const sections = entry === undefined ? [] : sectionsWrittenAsChapters(entry);
+  const section = sections.find((candidate) => sameRange(candidate.heading.range, diagnostic.range));
+  const level = chapterLevel + 1;
+  const edit = (heading: Heading): TextEdit | undefined =>
+    heading.range.start.line === heading.range.end.line && lineText(input.document, heading.range.start.line).startsWith('#'.repeat(heading.level))
+      ? TextEdit.replace({ start: heading.range.start, end: { line: heading.range.start.line, character: heading.level } }, '#'.repeat(level))
+      : undefined;
+  if (section === undefined || edit(section.heading) === undefined) {
+    return [];
+  }
+  const edits = sections.map((other) => edit(other.heading)).filter((other): other is TextEdit => other !== undefined);
+  // Pandoc must read each heading as before, one level lower.
+  const after = parseGlossaryDocument(TextDocument.applyEdits(input.document, edits), model.uri, model.version);
+  const readsLower = sections.every(({ heading }) => {
+    const read = after.headings.find((candidate) => candidate.range.start.line === heading.range.start.line);
+    return edit(heading) === undefined || (read !== undefined && read.level === level && read.text === heading.text && read.classes.join(' ') === heading.classes.join(' '));
+  });
+  if (!readsLower) {
+    return [];
+  }
+  const one = quickFix(l10n.t('Write the section at level {0} ({1})', level, '#'.repeat(level)), diagnostic, editOf(input, [edit(section.heading)!]), true);
+  return edits.length > 1 ? [one, quickFix(l10n.t('Write the {0} sections of the entry written as chapters at level {1}', edits.length, level), diagnostic, editOf(input, edits), false)] : [one];
 }
 
 /**

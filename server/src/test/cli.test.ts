@@ -153,6 +153,7 @@ test('check --format sarif prints a SARIF 2.1.0 log with a rule per code and 1-b
       ['seealso-index-not-last', { level: 'warning' }],
       ['section-after-seealso', { level: 'warning' }],
       ['missing-section-class', { level: 'warning' }],
+      ['section-level', { level: 'warning' }],
       ['section-after-haiku', { level: 'warning' }],
       ['fence-style', { level: 'note' }],
       ['unclosed-block', { level: 'warning' }],

@@ -8,7 +8,7 @@ import { computeDiagnostics } from '../diagnostics/computeDiagnostics';
 import { codeActions, filesEditedByQuickFixes, fixAllSeeAlsoKind, sentencesOnNewLinesKind } from '../features/codeActions';
 import { ServerCommands } from '../protocol';
 import { entryLines, indexOf, rangeText, uriOf } from './support/tinyWorkspace';
-import { pandocCodeBlocksOfText, pandocFactsOfText, pandocHeadingClassesOfText, pandocReadingWithoutSoftBreaks, pandocTextsOfText } from './pandoc';
+import { pandocCodeBlocksOfText, pandocFactsOfText, pandocHeadingClassesOfText, pandocHeadingsOfText, pandocReadingWithoutSoftBreaks, pandocTextsOfText } from './pandoc';
 import { corpusEntries } from './corpus';
 import { createFileMatcher } from '../workspace/fileFilter';
 import * as fs from 'node:fs';
@@ -1040,4 +1040,27 @@ test('sentence-mid-line: the source action starts every sentence of the file on 
   // Applied, nothing is left to fix; a fix-all (asked for on save) never does it.
   assert.deepEqual(actionsOf({ 'Index.md': index, 'A.md': text }, 'A.md', [sentencesOnNewLinesKind]).actions, []);
   assert.deepEqual(actionsOf({ 'Index.md': index, 'A.md': lines }, 'A.md', [CodeActionKind.SourceFixAll]).actions, []);
+});
+
+test('section-level: the quick fix writes a section written as a chapter at level 3, one or all of the entry\'s, and pandoc reads them one level lower', async () => {
+  const files = {
+    'Index.md': index,
+    'A.md': ['## A {#A .chapter .small .term}', '', 'Text.', '', '## Eins ## {.explanation}', '', 'Mehr.', '', 'Zwei {.explanation}', '---', '', 'Noch mehr.', '', '# Drei {.explanation}', '', '### Siehe {.seealso}', '', '[Index](#Index) |', '', '----'],
+  };
+  const { actions, document } = actionsOf(files, 'A.md', ['quickfix']);
+  const fixes = actions.filter((action) => action.diagnostics?.[0]?.code === 'section-level');
+  // The underlined heading has no fix of its own; "all" writes the two written with #s.
+  assert.deepEqual(titlesAndPreference(fixes), [
+    ['Write the section at level 3 (###)', true],
+    ['Write the 2 sections of the entry written as chapters at level 3', false],
+    ['Write the section at level 3 (###)', true],
+  ]);
+  const one = applied(fixes[0], document);
+  assert.deepEqual(one, [...files['A.md'].slice(0, 4), '### Eins ## {.explanation}', ...files['A.md'].slice(5)]);
+  const all = applied(fixes[1], document);
+  assert.deepEqual(all, [...files['A.md'].slice(0, 4), '### Eins ## {.explanation}', ...files['A.md'].slice(5, 13), '### Drei {.explanation}', ...files['A.md'].slice(14)]);
+  assert.deepEqual(
+    (await pandocHeadingsOfText(all.join('\n'))).map(({ level, classes, text }) => `${level} ${text} ${classes.join(' ')}`),
+    ['2 A chapter small term', '3 Eins explanation', '2 Zwei explanation', '3 Drei explanation', '3 Siehe seealso'],
+  );
 });

@@ -60,7 +60,7 @@ test('invalid settings are listed one by one and fall back to their defaults', (
   assert.deepEqual(problems, [
     '.glossary.json: "include" must be an array of strings.',
     '.glossary.json: "termClass" must be a non-empty string.',
-    '.glossary.json: unknown diagnostic code "broken-links" in "severity" (known: broken-link, duplicate-anchor, anchor-file-mismatch, multiple-entries, missing-chapter-heading, missing-seealso, seealso-unsorted, seealso-index-not-last, section-after-seealso, missing-section-class, section-after-haiku, fence-style, unclosed-block, heading-in-text, code-block-in-text, lone-carriage-return, sentence-mid-line, unlinked-mention, not-in-index, index-link-broken, index-anchor-missing, seealso-missing-body-link, seealso-not-reciprocal, orphan-entry, self-link, ambiguous-link).',
+    '.glossary.json: unknown diagnostic code "broken-links" in "severity" (known: broken-link, duplicate-anchor, anchor-file-mismatch, multiple-entries, missing-chapter-heading, missing-seealso, seealso-unsorted, seealso-index-not-last, section-after-seealso, missing-section-class, section-level, section-after-haiku, fence-style, unclosed-block, heading-in-text, code-block-in-text, lone-carriage-return, sentence-mid-line, unlinked-mention, not-in-index, index-link-broken, index-anchor-missing, seealso-missing-body-link, seealso-not-reciprocal, orphan-entry, self-link, ambiguous-link).',
     '.glossary.json: severity of "fence-style" must be one of error, warning, information, hint, off.',
     '.glossary.json: unknown setting "colation" (known: include, exclude, termClass, chapterClasses, severity, collation, entriesFolder, indexFile, ignoreMentionsOf).',
     '.glossary.json: "ignoreMentionsOf" must be an array of strings.',

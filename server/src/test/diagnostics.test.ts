@@ -440,6 +440,25 @@ test('missing-section-class: a section one level below the entry heading without
   );
 });
 
+test('section-level: a section with a section class written as a chapter (## or #) is a warning, pointing at the entry heading; other ## headings, sections in quotes and level-3 sections are not', () => {
+  const apfel = (...body: string[]): Files => ({ ...indexPage, 'Apfel.md': entryLines('Apfel', 'Apfel', [], body) });
+  const found = (...body: string[]) => diagnosticsOf(apfel(...body), 'Apfel.md').filter((diagnostic) => diagnostic.code === 'section-level');
+  assert.deepEqual(found('## Beschreibung {.explanation}', '', 'Text.'), [
+    {
+      range: '2:0-2:30',
+      severity: 'warning',
+      code: 'section-level',
+      message: 'The section "Beschreibung" is written as a chapter (##): in the book it becomes a chapter of its own. The layout rules write the sections of an entry at level 3 (###).',
+      data: { kind: 'section-level' },
+      relatedInformation: [{ uri: uriOf('Apfel.md'), range: '0:0-0:39', message: 'The heading of the entry.' }],
+    },
+  ]);
+  assert.deepEqual(found('# Haikus {.haiku}', '', 'Rot.').map((diagnostic) => diagnostic.message), ['The section "Haikus" is written as a chapter (#): in the book it becomes a chapter of its own. The layout rules write the sections of an entry at level 3 (###).']);
+  assert.deepEqual(found('Beschreibung {.explanation}', '------------', '', 'Text.').length, 1);
+  // An appendix is a chapter; the entry's own sections and a quoted heading are none.
+  assert.deepEqual(found('## Anhang', '', '### Quellen {.explanation}', '', 'Buch.', '', '> ## Zitat {.explanation}'), []);
+});
+
 test('section-after-haiku: sections between the haikus and the see-also list are a warning on the first of them; level-4 sections, quotes and an entry without haikus are not', () => {
   const apfel = (...body: string[]): Files => ({ ...indexPage, 'Apfel.md': entryLines('Apfel', 'Apfel', [], body) });
   const found = (...body: string[]) => diagnosticsOf(apfel(...body), 'Apfel.md').filter((diagnostic) => diagnostic.code === 'section-after-haiku');

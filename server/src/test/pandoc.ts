@@ -76,16 +76,38 @@ export async function pandocReadingWithoutSoftBreaks(text: string): Promise<stri
 
 /** The classes of each heading pandoc finds in a text, in order. */
 export async function pandocHeadingClassesOfText(text: string): Promise<string[][]> {
-  const classes: string[][] = [];
+  return (await pandocHeadingsOfText(text)).map((heading) => [...heading.classes]);
+}
+
+/** A heading as pandoc reads it: its level, its classes and its text as `stringify` gives it. */
+export interface PandocHeading {
+  readonly level: number;
+  readonly classes: readonly string[];
+  readonly text: string;
+}
+
+function headingsIn(blocks: Json): PandocHeading[] {
+  const headings: PandocHeading[] = [];
   const visit = (node: Json): void => {
     if (Array.isArray(node)) node.forEach(visit);
     else if (node !== null && typeof node === 'object') {
-      if (node.t === 'Header') classes.push(((node.c as Json[])[1] as Json[])[1] as string[]);
+      const content = node.c as Json[];
+      if (node.t === 'Header') headings.push({ level: content[0] as number, classes: (content[1] as Json[])[1] as string[], text: stringify(content[2]) });
       Object.values(node).forEach(visit);
     }
   };
-  visit(await pandocBlocks([], text));
-  return classes;
+  visit(blocks);
+  return headings;
+}
+
+/** The headings pandoc finds in a text, in order. */
+export async function pandocHeadingsOfText(text: string): Promise<PandocHeading[]> {
+  return headingsIn(await pandocBlocks([], text));
+}
+
+/** The headings pandoc finds in the files named, read as one text (as the book joins them), in order. */
+export async function pandocHeadingsOfFiles(files: readonly string[]): Promise<PandocHeading[]> {
+  return headingsIn(await pandocBlocks(files.map((file) => path.resolve(file))));
 }
 
 /** The text of headings and of link labels, as pandoc's `stringify` reads them, in document order. */

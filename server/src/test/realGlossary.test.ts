@@ -13,6 +13,7 @@ import { closestIdsByFullScan } from './support/closestIdsByFullScan';
 import { findClosestIds } from '../index/closestIds';
 import { replacementsFor } from '../diagnostics/replacements';
 import { entryIdsNamedByFullScan } from './support/entryIdsNamedByFullScan';
+import { pandocHeadingsOfFiles } from './pandoc';
 
 // The real glossary is test data beside the repository (../shared), never copied into it.
 const repositoryRoot = path.resolve(__dirname, '../../../..');
@@ -204,6 +205,24 @@ test('the real glossary reproduces the facts measured with pandoc', async (t) =>
     assert.deepEqual(
       withCode(found, DiagnosticCode.MissingSectionClass).map((diagnostic) => `${diagnostic.file}:${diagnostic.range.start.line + 1}`),
       ['Hallucination.md:84'],
+    );
+  });
+
+  // Pandoc reads the same: the headings of level 2 or 1 with a section class after a .term heading,
+  // before the next one (the book's --shift-heading-level-by=-1 makes them chapters).
+  await t.test('8 sections are written as chapters, all in Google-Assistant.md ("## Funktionsweise und Technologie {.explanation}")', async () => {
+    const sections = withCode(found, DiagnosticCode.SectionLevel);
+    assert.deepEqual(new Set(sections.map((diagnostic) => diagnostic.file)), new Set(['Google-Assistant.md']));
+    const files = found.glossary.files.filter((file) => file.displayPath.endsWith('.md')).map((file) => file.displayPath);
+    let inEntry = false;
+    const asChapters = (await pandocHeadingsOfFiles(files)).filter((heading) => {
+      if (heading.classes.includes('term')) inEntry = true;
+      return inEntry && heading.level <= 2 && !heading.classes.includes('term') && heading.classes.some((name) => ['explanation', 'haiku', 'seealso'].includes(name));
+    });
+    assert.equal(asChapters.length, 8);
+    assert.deepEqual(
+      sections.map((diagnostic) => /"(.*)"/.exec(diagnostic.message)![1]),
+      asChapters.map((heading) => heading.text),
     );
   });
 
