@@ -180,6 +180,39 @@ test('glossary lsp ends when the client closes its input: 0 after a shutdown req
   }
 });
 
+test('glossary lsp refuses with InvalidParams, naming the part, requests without what the protocol requires and an unknown command; it answers on', { timeout: 30_000 }, async (t) => {
+  const child = spawn(process.execPath, [serverScript, 'lsp', '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+  t.signal.addEventListener('abort', () => child.kill(), { once: true });
+  const connection = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
+  const logged: string[] = [];
+  connection.onNotification('window/logMessage', (params: { message: string }) => {
+    logged.push(params.message);
+  });
+  connection.listen();
+  const invalid = (message: string) => (error: unknown) => error instanceof ResponseError && error.code === ErrorCodes.InvalidParams && error.message === message;
+  try {
+    await connection.sendRequest(InitializeRequest.type, { processId: null, rootUri: null, workspaceFolders: null, capabilities: {} });
+    await connection.sendNotification(InitializedNotification.type, {});
+    const textDocument = { uri: 'file:///nowhere/x.md' };
+    const position = { line: 0, character: 0 };
+    await assert.rejects(connection.sendRequest('textDocument/definition', { position }), invalid('definition: textDocument.uri must be a string'));
+    await assert.rejects(connection.sendRequest('textDocument/hover', { textDocument, position: { line: -1, character: 0 } }), invalid('hover: position must have a line and a character, whole numbers from 0'));
+    await assert.rejects(connection.sendRequest('textDocument/references', { textDocument, position }), invalid('references: context must be an object'));
+    await assert.rejects(connection.sendRequest('textDocument/rename', { textDocument, position }), invalid('rename: newName must be a string'));
+    await assert.rejects(connection.sendRequest('textDocument/codeAction', { textDocument, context: { diagnostics: [] } }), invalid('codeAction: range must have a start and an end position'));
+    await assert.rejects(connection.sendRequest('workspace/symbol', {}), invalid('workspaceSymbol: query must be a string'));
+    await assert.rejects(connection.sendRequest('workspace/executeCommand', { command: 'nope' }), invalid('executeCommand: unknown command "nope"'));
+    // Well-formed, the same requests are answered, and nothing failed inside the server.
+    assert.deepEqual(await connection.sendRequest('textDocument/definition', { textDocument, position }), []);
+    assert.deepEqual(await connection.sendRequest('workspace/symbol', { query: '' }), []);
+    assert.deepEqual(logged.filter((message) => message.includes('failed')), []);
+    await connection.sendRequest(ShutdownRequest.type);
+  } finally {
+    connection.dispose();
+    child.kill();
+  }
+});
+
 test('glossary lsp without a transport flag speaks LSP over stdio', { timeout: 30_000 }, async (t) => {
   const child = spawn(process.execPath, [serverScript, 'lsp'], { stdio: ['pipe', 'pipe', 'pipe'], env: environmentWith({ LANG: 'C' }) });
   t.signal.addEventListener('abort', () => child.kill(), { once: true });

@@ -1,5 +1,5 @@
 import * as l10n from '@vscode/l10n';
-import { ExecuteCommandParams, FileChangeType, MessageType } from 'vscode-languageserver';
+import { ErrorCodes, ExecuteCommandParams, FileChangeType, MessageType, ResponseError } from 'vscode-languageserver';
 import { URI } from 'vscode-uri';
 import { createEntry } from './features/createEntry';
 import { addIgnoredMention, excludeFiles } from './features/settingsLists';
@@ -10,9 +10,9 @@ import { ServerServices } from './serverServices';
 
 /**
  * Answers `workspace/executeCommand` for the server's commands; what went wrong is also shown to the
- * writer, who ran the command. Another command answers nothing.
+ * writer, who ran the command. Another command is refused (InvalidParams).
  */
-export async function executeServerCommand(services: ServerServices, params: ExecuteCommandParams): Promise<CreateEntryResult | SettingsEditResult | undefined> {
+export async function executeServerCommand(services: ServerServices, params: ExecuteCommandParams): Promise<CreateEntryResult | SettingsEditResult> {
   const { connection, client, session } = services;
   if (params.command === ServerCommands.createEntry) {
     // Both commands fall back to writing the files themselves where the client takes no edit from the server.
@@ -47,7 +47,7 @@ export async function executeServerCommand(services: ServerServices, params: Exe
     );
     return result;
   }
-  return undefined;
+  throw new ResponseError(ErrorCodes.InvalidParams, `executeCommand: unknown command "${params.command}"`);
 }
 
 /**

@@ -1,5 +1,6 @@
 import { CancellationToken, Connection, ErrorCodes, LSPErrorCodes, MessageType, ResponseError, ShowMessageNotification } from 'vscode-languageserver';
 import { errorMessage, errorWithStack } from './errorText';
+import { paramsProblem } from './requestParams';
 
 /** The connections whose client has initialized the server. */
 const initialized = new WeakSet<Connection>();
@@ -42,7 +43,8 @@ export function refuseOutsideSession(connection: Connection, name: string): void
  * Wraps a request handler: a cancelled request answers `empty`, a `ResponseError` (a refusal the
  * writer should read, such as an invalid new name) reaches the client, and any other exception is
  * logged and answered with `empty`, so that one bad request never takes the server down. Before
- * the initialize request and after the shutdown request every request is refused.
+ * the initialize request and after the shutdown request every request is refused, and so is one
+ * whose params lack what the protocol requires (see `paramsProblem`).
  */
 export function runSafely<P, R>(
   connection: Connection,
@@ -86,6 +88,10 @@ function runGuarded<P, R>(
 ): (params: P, token: CancellationToken) => Promise<R> {
   return async (params, token) => {
     refuseOutsideSession(connection, name);
+    const problem = paramsProblem(name, params);
+    if (problem !== undefined) {
+      throw new ResponseError(ErrorCodes.InvalidParams, `${name}: ${problem}`);
+    }
     if (token.isCancellationRequested) {
       return cancelled();
     }
