@@ -66,14 +66,15 @@ export const checkSeeAlsoSorted: Check = function* ({ document, index, config })
       continue;
     }
     // The two links in the wrong order, which the message names: the writer sees where (the fix sorts the whole list).
+    const [before, after] = [links[firstMisplaced - 1]!.label, links[firstMisplaced]!.label];
+    // In order by their characters alone ("PII" before "Personally …"): the capitals came first.
+    const byCase = before < after && before.toLowerCase() > after.toLowerCase();
     yield {
       range: { start: links[firstMisplaced - 1]!.range.start, end: links[firstMisplaced]!.range.end },
       code: DiagnosticCode.SeeAlsoUnsorted,
-      message: l10n.t(
-        'The see-also links are not in alphabetical order: "{0}" belongs before "{1}".',
-        links[firstMisplaced]!.label,
-        links[firstMisplaced - 1]!.label,
-      ),
+      message: byCase
+        ? l10n.t('The see-also links are not in alphabetical order, in which capitals do not come first: "{0}" belongs before "{1}".', after, before)
+        : l10n.t('The see-also links are not in alphabetical order: "{0}" belongs before "{1}".', after, before),
       data: { kind: DiagnosticCode.SeeAlsoUnsorted },
       relatedInformation: [],
     };

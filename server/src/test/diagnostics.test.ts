@@ -329,6 +329,15 @@ test('seealso-unsorted: in a long list, the pair out of order is marked, not the
   );
 });
 
+test('seealso-unsorted: a pair in order only by putting capitals first says that the order does not', () => {
+  const labels = ['Agent', 'PII', 'Personally Identifiable Information', 'Zebra'];
+  const files = { ...indexPage, 'Apfel.md': entryLines('Apfel', 'Apfel', labels.map((label) => `[${label}](#Apfel)`)) };
+  assert.deepEqual(
+    diagnosticsOf(files, 'Apfel.md').filter((diagnostic) => diagnostic.code === 'seealso-unsorted').map((diagnostic) => diagnostic.message),
+    ['The see-also links are not in alphabetical order, in which capitals do not come first: "Personally Identifiable Information" belongs before "PII".'],
+  );
+});
+
 test('seealso-unsorted: a list sorted ignoring case and accents has no diagnostic', () => {
   const files = { ...indexPage, 'Apfel.md': entryLines('Apfel', 'Apfel', ['[apfel](#Apfel)', '[Äsche](#Apfel)', '[birne](#Apfel)', '[Zebra](#Apfel)']) };
   assert.deepEqual(withoutSelfLinks(diagnosticsOf(files, 'Apfel.md'), 4), []);
