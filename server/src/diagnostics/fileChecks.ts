@@ -4,7 +4,7 @@ import { DiagnosticCode } from './codes';
 import { Check } from './check';
 import { fileNameFrom, fileNameId, isMarkdownFile } from '../workspace/uris';
 import { messagesLanguage } from '../localization';
-import { fileNameIdUnlikeEntry } from '../index/entryQueries';
+import { definedOnce, fileNameIdUnlikeEntry } from '../index/entryQueries';
 
 /** `anchor-file-mismatch`: the first entry of a `.md` file has an id other than the file name. */
 export const checkAnchorFileMatch: Check = function* ({ document, index }) {
@@ -24,10 +24,23 @@ export const checkAnchorFileMatch: Check = function* ({ document, index }) {
       : fileNameId(holder.uri) === firstEntry.id
         ? [l10n.t('{0} gives the id "{1}": the two files have swapped ids.', fileNameFrom(holder.uri, document.uri), expectedId)]
         : [l10n.t('{0} gives the id "{1}" already.', fileNameFrom(holder.uri, document.uri), expectedId)];
+  // Which of the two the links write tells which one is meant: the file's name, or the id, when the
+  // name is misspelled. Not counted: the links to an id that another file gives, which are that file's.
+  const counted = [
+    ...(definedOnce(index, firstEntry.id) ? [{ id: firstEntry.id, links: index.linksTo(firstEntry.id).length }] : []),
+    ...(holder === undefined ? [{ id: expectedId, links: index.linksTo(expectedId).length }] : []),
+  ];
+  const [first, second] = counted;
+  const linksNote =
+    counted.every((count) => count.links === 0)
+      ? []
+      : second === undefined
+        ? [l10n.t('Links to "{0}": {1}.', first!.id, first!.links)]
+        : [l10n.t('Links to "{0}": {1}; to "{2}": {3}.', first!.id, first!.links, second.id, second.links)];
   yield {
     range: firstEntry.heading.idRange ?? firstEntry.heading.range,
     code: DiagnosticCode.AnchorFileMismatch,
-    message: [l10n.t('The entry\'s id "{0}" differs from the file name "{1}".', firstEntry.id, expectedId), ...holderNote].join(' '),
+    message: [l10n.t('The entry\'s id "{0}" differs from the file name "{1}".', firstEntry.id, expectedId), ...holderNote, ...linksNote].join(' '),
     data: { kind: DiagnosticCode.AnchorFileMismatch, entryId: firstEntry.id },
     relatedInformation: [],
   };

@@ -611,7 +611,9 @@ function idFileFixes(input: CodeActionInput, model: GlossaryDocument, diagnostic
   if (diagnostic.code === DiagnosticCode.AnchorFileMismatch && input.renamesFiles && newUri !== undefined && !input.index.documentsNamedAlike(newUri).some((other) => other.uri !== model.uri)) {
     // overwrite: false and ignoreIfExists: false make the editor refuse when the file exists meanwhile.
     const rename = RenameFile.create(model.uri, newUri, neverReplace);
-    actions.push(quickFix(l10n.t('Rename the file to "{0}.md"', entry.id), diagnostic, { documentChanges: [rename] }, false));
+    // Preferred where the links write the id and none the file's name (`Github.md` giving `#GitHub`): the name is the slip.
+    const idMeant = idChange?.isPreferred !== true && definedOnce(input.index, entry.id) && input.index.linksTo(entry.id).length > 0 && input.index.linksTo(fileNameId(model.uri)).length === 0;
+    actions.push(quickFix(l10n.t('Rename the file to "{0}.md"', entry.id), diagnostic, { documentChanges: [rename] }, idMeant));
   }
   return actions;
 }

@@ -338,6 +338,15 @@ test('an id that differs from the file name can be changed, or the file renamed'
   // A file name that does not begin with a letter: the id is written id="…", as pandoc reads no other.
   const digit = actionsOf({ 'Index.md': index, '3D-Druck.md': ['## 3D-Druck {#Druck .chapter .small .term}', '', 'Text.'] }, '3D-Druck.md');
   assert.deepEqual(applied(titled(digit.actions, 'Change the id to "3D-Druck", after the file'), digit.document)[0], '## 3D-Druck {id="3D-Druck" .chapter .small .term}');
+  // The links write the id and none the file's name (Github.md giving #GitHub): renaming the file is preferred.
+  const misspelled = actionsOf({ 'Index.md': index, 'Github.md': ['## GitHub {#GitHub .chapter .small .term}', '', 'Text.'], 'A.md': ['[GitHub](#GitHub)'] }, 'Github.md', ['quickfix']);
+  // (The id change waits for A.md, whose link it would change, to be read: see the next tests.)
+  assert.deepEqual(titlesAndPreference(misspelled.actions.filter((action) => action.diagnostics?.[0]?.code === 'anchor-file-mismatch')), [['Rename the file to "GitHub.md"', true]]);
+  // Without a link either way, neither is preferred.
+  assert.deepEqual(titlesAndPreference(actions.filter((action) => action.diagnostics?.[0]?.code === 'anchor-file-mismatch')), [
+    ['Change the id to "Claude", after the file', false],
+    ['Rename the file to "CNN.md"', false],
+  ]);
 });
 
 test('a copy of another entry (its id and title) is not given its file\'s name: the links to that name would lead to the copy', () => {

@@ -140,7 +140,7 @@ test('anchor-file-mismatch: the first entry of Claude.md defining #CNN is a warn
       range: '0:9-0:12',
       severity: 'warning',
       code: 'anchor-file-mismatch',
-      message: 'The entry\'s id "CNN" differs from the file name "Claude".',
+      message: 'The entry\'s id "CNN" differs from the file name "Claude". Links to "CNN": 1; to "Claude": 0.',
       data: { kind: 'anchor-file-mismatch', entryId: 'CNN' },
       relatedInformation: [],
     },
@@ -151,9 +151,9 @@ test('anchor-file-mismatch: where another file gives the file\'s name as id, the
   const mismatch = (files: Record<string, readonly string[]>, name: string) =>
     diagnosticsOf(files, name).filter((diagnostic) => diagnostic.code === 'anchor-file-mismatch').map((diagnostic) => diagnostic.message);
   const swapped = { ...indexPage, 'LLM.md': entryLines('Large Language Model', 'Large-Language-Model', []), 'Large-Language-Model.md': entryLines('LLM', 'LLM', []) };
-  assert.deepEqual(mismatch(swapped, 'LLM.md'), ['The entry\'s id "Large-Language-Model" differs from the file name "LLM". Large-Language-Model.md gives the id "LLM": the two files have swapped ids.']);
+  assert.deepEqual(mismatch(swapped, 'LLM.md'), ['The entry\'s id "Large-Language-Model" differs from the file name "LLM". Large-Language-Model.md gives the id "LLM": the two files have swapped ids. Links to "Large-Language-Model": 1.']);
   const taken = { ...indexPage, 'Claude.md': entryLines('CNN', 'CNN', []), 'Anthropic.md': entryLines('Claude', 'Claude', []) };
-  assert.deepEqual(mismatch(taken, 'Claude.md'), ['The entry\'s id "CNN" differs from the file name "Claude". Anthropic.md gives the id "Claude" already.']);
+  assert.deepEqual(mismatch(taken, 'Claude.md'), ['The entry\'s id "CNN" differs from the file name "Claude". Anthropic.md gives the id "Claude" already. Links to "CNN": 1.']);
 });
 
 test('composed and decomposed umlauts: a file name that macOS decomposed matches its id; a link typed decomposed is broken, as in pandoc, and says why', () => {

@@ -176,8 +176,8 @@ test('the real glossary reproduces the facts measured with pandoc', async (t) =>
     assert.deepEqual(
       mismatches.filter((diagnostic) => / gives the id /.test(diagnostic.message)).map((diagnostic) => `${diagnostic.file}: ${diagnostic.message}`),
       [
-        'LLM.md: The entry\'s id "Large-Language-Model" differs from the file name "LLM". Large-Language-Model.md gives the id "LLM": the two files have swapped ids.',
-        'Large-Language-Model.md: The entry\'s id "LLM" differs from the file name "Large-Language-Model". LLM.md gives the id "Large-Language-Model": the two files have swapped ids.',
+        'LLM.md: The entry\'s id "Large-Language-Model" differs from the file name "LLM". Large-Language-Model.md gives the id "LLM": the two files have swapped ids. Links to "Large-Language-Model": 112.',
+        'Large-Language-Model.md: The entry\'s id "LLM" differs from the file name "Large-Language-Model". LLM.md gives the id "Large-Language-Model": the two files have swapped ids. Links to "LLM": 110.',
       ],
     );
   });
