@@ -199,10 +199,14 @@ function unclosedEmphasisIn(document: GlossaryDocument, heading: Heading): strin
 
 /**
  * Why a heading's text ends in what was meant as its attribute block, which pandoc reads as text:
- * `{#Id .chapter .small .term` without its `}`, or `{#Id .chapter, .term}` with a comma.
- * Undefined when the text ends in no such block (a `{.x}` in code further on is none).
+ * `{#Id .chapter .small .term` without its `}`, `{#Id .chapter, .term}` with a comma, or
+ * `{Neuronales Netz .chapter .small .term}`, whose id lacks its `#` (a snippet left before the id
+ * mirrored the title). Undefined when the text ends in no such block (a `{.x}` in code further on is none).
  */
 export function attributeBlockReadAsText(text: string): string | undefined {
+  if (idWithoutHashAt(text) !== undefined) {
+    return l10n.t('has an attribute block that pandoc reads as text, as it begins with words instead of an id (#…) or a class, and so neither an id nor classes');
+  }
   const open = text.lastIndexOf('{');
   const block = open < 0 ? '' : text.slice(open);
   // An id, a class or a key=value first: what an attribute block begins with. Right after code, a
@@ -214,6 +218,17 @@ export function attributeBlockReadAsText(text: string): string | undefined {
     return l10n.t('has an attribute block not closed with }, which pandoc reads as text, and so neither an id nor classes');
   }
   return /\}\s*$/.test(block) ? l10n.t('has an attribute block that pandoc reads as text, as it holds what no attribute block may (such as a comma), and so neither an id nor classes') : undefined;
+}
+
+/**
+ * Where a heading's text ends in a block of words and classes, `{Neuronales Netz .chapter .small
+ * .term}`: meant as its attribute block, with the id's `#` missing. Undefined where it ends otherwise.
+ */
+export function idWithoutHashAt(text: string): number | undefined {
+  const open = text.lastIndexOf('{');
+  const block = text.slice(open);
+  const meant = open >= 0 && !/[`\])]/.test(text.charAt(open - 1)) && /^\{\s*[\p{L}\p{N}][^{}#=]*\}\s*$/u.test(block) && /\s\.[A-Za-z][\w-]*\s*\}\s*$/.test(block);
+  return meant ? open : undefined;
 }
 
 /**

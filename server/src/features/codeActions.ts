@@ -6,7 +6,7 @@ import { entryFileUri, fileNameId, isMarkdownFile } from '../workspace/uris';
 import { DiagnosticCode } from '../diagnostics/codes';
 import { GlossaryDiagnostic } from '../diagnostics/diagnostic';
 import { sectionsAfterHaiku, seeAlsoCollator } from '../diagnostics/seeAlsoChecks';
-import { attributeBlockReadAsText, chapterLevel, sectionsWrittenAsChapters } from '../diagnostics/fileChecks';
+import { attributeBlockReadAsText, chapterLevel, idWithoutHashAt, sectionsWrittenAsChapters } from '../diagnostics/fileChecks';
 import { WorkspaceIndex } from '../index/workspaceIndex';
 import { Entry, GlossaryDocument, Heading, Section } from '../parse/model';
 import { parseGlossaryDocument } from '../parse/parser';
@@ -412,33 +412,39 @@ function indexAnchorFixes(input: CodeActionInput, diagnostic: GlossaryDiagnostic
 
 /**
  * Make the heading on the first line the chapter heading: level 2, with its id (the file's name
- * when it has none) and the configured classes before its own, its text as written. Not offered
- * where that would drop what the heading holds (key=value attributes, an attribute block that
- * pandoc reads as text), give it an id another heading has, or where pandoc would read no id
- * after its text.
+ * when it has none) and the configured classes before its own, its text as written. A block of
+ * words and classes that ends the text, its id's `#` missing (`{Neuronales Netz .chapter .small
+ * .term}`, a snippet left before the id mirrored the title), gives way to the block, with its
+ * classes, preferred then. Not offered where that would drop what the heading holds (key=value
+ * attributes, another attribute block that pandoc reads as text), give it an id another heading
+ * has, or where pandoc would read no id after its text.
  */
 function chapterHeadingFixes(input: CodeActionInput, model: GlossaryDocument, diagnostic: GlossaryDiagnostic): CodeAction[] {
   const heading = model.headings[0];
   if (heading === undefined || heading.range.start.line !== 0 || heading.keyValues.length > 0 || heading.text.trim() === '') {
     return [];
   }
+  // The text as written: the model's has its tabs expanded, as pandoc reads it. (A tab in a code
+  // span then stands for as many spaces as its column at the new level gives.)
+  const written = input.document.getText(heading.textRange);
+  const wordsBlock = heading.explicitId ? undefined : idWithoutHashAt(written);
+  const text = wordsBlock === undefined ? written : written.slice(0, wordsBlock).trimEnd();
   const id = heading.explicitId ? heading.id : fileNameId(input.document.uri);
-  if (!heading.explicitId && (attributeBlockReadAsText(heading.text) !== undefined || idProblem(id) !== undefined || input.index.isDefined(id))) {
+  if (text.trim() === '' || (!heading.explicitId && ((wordsBlock === undefined && attributeBlockReadAsText(heading.text) !== undefined) || idProblem(id) !== undefined || input.index.isDefined(id)))) {
     return [];
   }
   const chapterClasses = input.config.chapterClasses;
-  const classes = [...chapterClasses, ...heading.classes.filter((name) => !chapterClasses.includes(name))];
+  const ownClasses = wordsBlock === undefined ? heading.classes : (written.slice(wordsBlock).match(/(?<=\s)\.[A-Za-z][\w-]*/g) ?? []).map((name) => name.slice(1));
+  const classes = [...chapterClasses, ...ownClasses.filter((name) => !chapterClasses.includes(name))];
   const attributes = idAttribute(id, classes);
   // Markup the heading leaves open (`### Unclosed **star`) would make the block text after it.
-  if (!readsAsHeading(heading.text, attributes, id)) {
+  if (!readsAsHeading(wordsBlock === undefined ? heading.text : text, attributes, id)) {
     return [];
   }
-  // The text as written: the model's has its tabs expanded, as pandoc reads it. (A tab in a code
-  // span then stands for as many spaces as its column at the new level gives.)
-  const line = `## ${input.document.getText(heading.textRange)} ${attributes}`;
-  // Only the classes missing: the writer surely meant this heading.
-  const onlyClassesMissing = heading.level === 2 && heading.explicitId;
-  return [quickFix(l10n.t('Make it the chapter heading: {0}', line), diagnostic, editOf(input, [TextEdit.replace(heading.range, line)]), onlyClassesMissing)];
+  const line = `## ${text} ${attributes}`;
+  // Only the classes missing, or the id's #: the writer surely meant this heading.
+  const preferred = (heading.level === 2 && heading.explicitId) || wordsBlock !== undefined;
+  return [quickFix(l10n.t('Make it the chapter heading: {0}', line), diagnostic, editOf(input, [TextEdit.replace(heading.range, line)]), preferred)];
 }
 
 /**

@@ -699,6 +699,10 @@ test('missing-chapter-heading: the first heading is made the chapter heading, it
   assert.deepEqual(fixOf('LAM.md', '## Large\tAction Model {#LAM}'), [
     ['Make it the chapter heading: ## Large\tAction Model {#LAM .chapter .small .term}', true, ['## Large\tAction Model {#LAM .chapter .small .term}', '', 'Text.']],
   ]);
+  // The chapter snippet left before its id mirrored the title: the block of words gives way, its classes kept.
+  assert.deepEqual(fixOf('Neuronales-Netz.md', '## Neuronales Netz {Neuronales Netz .chapter .small .term .extra}'), [
+    ['Make it the chapter heading: ## Neuronales Netz {#Neuronales-Netz .chapter .small .term .extra}', true, ['## Neuronales Netz {#Neuronales-Netz .chapter .small .term .extra}', '', 'Text.']],
+  ]);
   assert.deepEqual(fixOf('Taken.md', '# Taken'), []);
   assert.deepEqual(fixOf('Haiku.md', '## Haiku {#Haiku .term lang=de}'), []);
   assert.deepEqual(fixOf('Haiku.md', '## Haiku {#Haiku .chapter .small .term'), []);

@@ -264,6 +264,8 @@ test('missing-chapter-heading: a level-3 term heading, a heading without classes
     'Written.md': ['## Written {id="Written" .chapter .small .term'],
     'Code.md': ['## Ein `{.x}` Beispiel'],
     'Emphasis.md': ['## Modell **GPT-4* {#Emphasis .chapter .small .term}'],
+    // The chapter snippet left before its id mirrored the title.
+    'Neuronales-Netz.md': ['## Neuronales Netz {Neuronales Netz .chapter .small .term}'],
   };
   const messageOf = (name: string) => diagnosticsOf(unclosed, name).find((diagnostic) => diagnostic.code === 'missing-chapter-heading')?.message;
   assert.match(messageOf('Written.md')!, /^The chapter heading \(the first heading\) has an attribute block not closed with \}/);
@@ -278,6 +280,7 @@ test('missing-chapter-heading: a level-3 term heading, a heading without classes
   assert.deepEqual(chapterDiagnostics('Late.md').map((diagnostic) => diagnostic.range), ['0:0-0:0']);
   // A ** that a single * does not close makes the block text: that is the reason given, as unclosed-block gives it.
   assert.equal(messageOf('Emphasis.md'), 'The chapter heading (the first heading) has an attribute block that pandoc reads as text, as the ** before it is never closed, and so neither an id nor classes.');
+  assert.equal(messageOf('Neuronales-Netz.md'), 'The chapter heading (the first heading) has an attribute block that pandoc reads as text, as it begins with words instead of an id (#…) or a class, and so neither an id nor classes.');
 });
 
 test('missing-chapter-heading: the chapter classes come from the configuration', () => {
