@@ -24,7 +24,7 @@ export function createLanguageClient(context: vscode.ExtensionContext, inGlossar
     documentSelector: glossaryDocuments,
     // The `#Id` of a link as a link Ctrl+Click follows: VS Code's Markdown would take it for a link into the same file.
     // settingsEdits: `completeSettingsEdit` refuses an edit of .glossary.json over unsaved changes, and saves it.
-    initializationOptions: { documentLinks: true, settingsEdits: true },
+    initializationOptions: { documentLinks: true, settingsEdits: true, rescoresCompletions: true },
     // The server pulls the settings (workspace/configuration); this only tells it when they change.
     synchronize: { configurationSection: 'glossary' },
     middleware: {

@@ -53,6 +53,12 @@ export interface ClientSupport {
   readonly completionLabelDetails: boolean;
   /** It takes a completion edit with two ranges, to insert at the cursor or to replace the word there (`InsertReplaceEdit`). */
   readonly completionInsertReplace: boolean;
+  /**
+   * It orders completion items by its own fuzzy match of the typed text, `sortText` only breaking
+   * ties (VS Code, which ranks "trainingsansätze" above "Vision-Transformer" for "Trans"): the
+   * extension's client says so (see `rescoredFilterText`).
+   */
+  readonly completionRescores: boolean;
   /** It asks for an action's edit when the writer picks the action (`codeAction/resolve`). */
   readonly resolvesActionEdits: boolean;
   /** It asks `textDocument/prepareRename` before a rename. */
@@ -83,6 +89,7 @@ export const unknownClient: ClientSupport = {
   hierarchicalSymbols: false,
   completionLabelDetails: false,
   completionInsertReplace: false,
+  completionRescores: false,
   resolvesActionEdits: false,
   preparesRename: false,
   renameDefaultBehavior: false,
@@ -94,7 +101,7 @@ export const unknownClient: ClientSupport = {
 /** What the client can do, read from its capabilities and the extension's initialization options. */
 export function clientSupportOf(params: InitializeParams): ClientSupport {
   const { workspace, textDocument, window } = params.capabilities;
-  const options = params.initializationOptions as { documentLinks?: unknown; settingsEdits?: unknown } | undefined;
+  const options = params.initializationOptions as { documentLinks?: unknown; settingsEdits?: unknown; rescoresCompletions?: unknown } | undefined;
   const workspaceEdit = workspace?.workspaceEdit;
   const documentChanges = workspaceEdit?.documentChanges === true;
   const codeAction = textDocument?.codeAction;
@@ -118,6 +125,7 @@ export function clientSupportOf(params: InitializeParams): ClientSupport {
     hierarchicalSymbols: textDocument?.documentSymbol?.hierarchicalDocumentSymbolSupport === true,
     completionLabelDetails: textDocument?.completion?.completionItem?.labelDetailsSupport === true,
     completionInsertReplace: textDocument?.completion?.completionItem?.insertReplaceSupport === true,
+    completionRescores: options?.rescoresCompletions === true,
     resolvesActionEdits: codeAction?.dataSupport === true && codeAction.resolveSupport?.properties.includes('edit') === true,
     preparesRename: textDocument?.rename?.prepareSupport === true,
     renameDefaultBehavior: textDocument?.rename?.prepareSupportDefaultBehavior === PrepareSupportDefaultBehavior.Identifier,

@@ -374,7 +374,7 @@ export function startServer(
       }
       // A position past the end of its line (an editor out of step) is taken as the line's end.
       const position = document.positionAt(document.offsetAt(params.position));
-      return complete(session.index, document.uri, cursorTextIn(document, position), position, token, { labelDetails: client.completionLabelDetails, insertReplace: client.completionInsertReplace });
+      return complete(session.index, document.uri, cursorTextIn(document, position), position, token, { labelDetails: client.completionLabelDetails, insertReplace: client.completionInsertReplace, rescores: client.completionRescores });
     }))),
   );
   // An item that cannot be resolved comes back as it was.

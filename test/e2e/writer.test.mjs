@@ -191,6 +191,20 @@ step('3. typing [x](#Data-Sc in Data-Scraping.md offers Data-Science (not the en
   }, { timeout: 20000, what: `the suggestion ${link}` });
   await wb.acceptSuggestion(link);
   await wb.waitFor(async () => ((await wb.cursorLineText())?.trimEnd() === `Mehr bei ${link}` ? true : undefined), { timeout: 5000, what: 'the whole link on the line' });
+  // VS Code orders the list by its own fuzzy match: the ids holding "Trans" as a run inside them
+  // (Vision-Transformer) still come before those holding its letters apart (trainingsansätze).
+  await wb.pressKey('End');
+  await wb.pressKey('Enter');
+  await wb.type('Siehe [Transformer](#Trans');
+  const ranked = await wb.waitFor(async () => {
+    const l = await wb.suggestions({ timeout: 3000 });
+    if (l.length === 0) await wb.pressKey('Control+Space');
+    return l.includes('Vision-Transformer') ? l : undefined;
+  }, { timeout: 20000, what: 'the suggestion Vision-Transformer' });
+  const holdsRun = ranked.map((label) => label.toLowerCase().includes('trans'));
+  assert.equal(ranked[0], 'Transformer', `the entry the label names first: ${JSON.stringify(ranked)}`);
+  assert.ok(holdsRun.indexOf(false) > 0 && holdsRun.lastIndexOf(true) < holdsRun.indexOf(false), `the ids holding "Trans" first: ${JSON.stringify(ranked)}`);
+  await wb.pressKey('Escape');
   await wb.runCommand('File: Revert File');
   await wb.waitFor(async () => !(await wb.page.locator('.tabs-container .tab.active.dirty').count()), { what: 'the reverted file' });
 });

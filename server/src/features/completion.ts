@@ -70,6 +70,8 @@ export interface CompletionClient {
   readonly labelDetails: boolean;
   /** It takes an `InsertReplaceEdit`, letting the writer insert at the cursor or replace the word there. */
   readonly insertReplace: boolean;
+  /** It orders the items by its own fuzzy match, `sortText` only breaking ties (VS Code): see `rescoredFilterText`. */
+  readonly rescores?: boolean;
 }
 
 /** The text of a document split at the cursor. */
@@ -132,7 +134,7 @@ export function complete(
     const label = labelOfIdBeingTyped.exec(paragraphBefore(text))?.[1] ?? '';
     const closedBy = pointed !== '' ? idAfterCursorInPointed : written.startsWith(']') ? idAfterCursor : idAfterCursorInDefinition;
     const rest = { closed: closedBy.exec(line.after)?.[0] ?? '', word: restOfId.exec(line.after)![0] };
-    return completeIds(index, uri, typedId, rest, label, position, token, client.insertReplace);
+    return completeIds(index, uri, typedId, rest, label, position, token, client);
   }
   const typedLabel = labelBeingTyped.exec(line.before)?.[1];
   // Inside the label of a link written already, a whole link would be written into it.
@@ -157,7 +159,7 @@ function completeIds(
   label: string,
   position: Position,
   token: CancellationToken,
-  insertReplace: boolean,
+  client: CompletionClient,
 ): CompletionList | null {
   const start = { line: position.line, character: position.character - typed.length };
   const inserted: Range = { start, end: { line: position.line, character: position.character + rest.closed.length } };
@@ -179,7 +181,8 @@ function completeIds(
       // The title, unless it reads as the id does (`LLM`).
       detail: entry === undefined ? anchorPlace(index, candidate.id) : entry.title === candidate.id ? undefined : entry.title,
       documentation: entry?.summary,
-      textEdit: completionEdit(candidate.id, inserted, replaced, insertReplace),
+      textEdit: completionEdit(candidate.id, inserted, replaced, client.insertReplace),
+      ...(client.rescores ? rescoredFilterText(typed, named.includes(candidate) ? undefined : [candidate.id], candidate.id) : {}),
       ...(entry ? { data: { entryId: candidate.id, summaryIn: 'documentation' } satisfies EntryItemData } : {}),
     };
   });
@@ -258,9 +261,35 @@ function completeLinks(
       // The label holds the title and the id, which the editor filters by. (With a filterText,
       // Neovim's omnifunc starts the word at the last hyphen rather than at the edit's start.)
       textEdit: completionEdit(`${link}${separator}`, inserted, replaced, client.insertReplace),
+      // The editor matches what is typed from the `[` on.
+      ...(client.rescores ? rescoredFilterText(typed, [candidate.id, ...(entry ? [entry.title] : [])], link, '[') : {}),
       ...(entry ? { data: { entryId: candidate.id, summaryIn: 'detail' } satisfies EntryItemData } : {}),
     };
   });
+}
+
+/**
+ * For an editor that orders the items by its own fuzzy match of what is typed (VS Code), a
+ * `filterText` that gives an item it would rank lower the place the server gave it: a name holding
+ * the typed text as a run inside it (`Vision-Transformer` for "Trans") begins with that run, as
+ * written there, so that the editor scores it as a name beginning so, which it ranks above the
+ * names that hold the letters apart (`trainingsansätze`); an entry that the link's label names
+ * (`names` undefined) begins with the typed text itself, which the editor ranks first. None where
+ * a name begins with the typed text, or holds only its letters apart: the editor ranks those
+ * itself as the server does. `lead` is what the editor matches before the typed text (the `[`).
+ */
+function rescoredFilterText(typed: string, names: readonly string[] | undefined, text: string, lead = ''): { filterText?: string } {
+  if (names === undefined) {
+    return typed === '' ? {} : { filterText: `${lead}${typed}${text}` };
+  }
+  const typedLower = typed.toLowerCase();
+  const tiers = names.map((name) => matchTier(typedLower, name.toLowerCase()));
+  const inside = names.find((_name, k) => tiers[k] === 1);
+  if (typed.length < 2 || tiers.includes(0) || inside === undefined) {
+    return {};
+  }
+  const at = inside.toLowerCase().indexOf(typedLower);
+  return { filterText: `${lead}${inside.slice(at, at + typed.length)}${text}` };
 }
 
 /**

@@ -118,6 +118,30 @@ test('what is typed found as one run inside an id or title ranks above its lette
   assert.deepEqual(completionsAt({ ...files, 'A.md': ['Mehr zu [Tok‸'] })!.map((item) => item.label), ['[Tiktoken](#Tiktoken)', '[ANN (Artificial Neural Network)](#Artificial-Neural-Network)']);
 });
 
+test('an editor that orders the items by its own fuzzy match (VS Code) gets a filterText beginning with the typed run for a name holding it inside, the typed text for the entry the label names, none otherwise', () => {
+  const files = {
+    'ANN.md': ['## ANN (Artificial Neural Network) {#Artificial-Neural-Network .term}'],
+    'Tiktoken.md': ['## Tiktoken {#Tiktoken .term}'],
+    'Token.md': ['## Token {#Token .term}'],
+  };
+  const filterTexts = (line: string, rescores: boolean) => {
+    const { index, uri, position, text } = withCursor({ ...files, 'A.md': [line] });
+    const list = complete(index, uri, cursorTextIn(TextDocument.create(uri, 'markdown', 1, text), position), position, notCancelled, { labelDetails: true, insertReplace: false, rescores });
+    return list!.items.map((item) => [item.label, item.filterText]);
+  };
+  // "Tiktoken" scores as "tok…", as "Token" does: above the scattered letters of "Artificial-Neural-Network".
+  assert.deepEqual(filterTexts('[x](#tok‸', true), [['Token', undefined], ['Tiktoken', 'tokTiktoken'], ['Artificial-Neural-Network', undefined]]);
+  assert.deepEqual(filterTexts('Mehr zu [Tok‸', true), [
+    ['[Token](#Token)', undefined],
+    ['[Tiktoken](#Tiktoken)', '[tok[Tiktoken](#Tiktoken)'],
+    ['[ANN (Artificial Neural Network)](#Artificial-Neural-Network)', undefined],
+  ]);
+  // The entry the label names, first whatever is typed.
+  assert.deepEqual(filterTexts('[Tiktoken](#Tok‸', true)[0], ['Tiktoken', 'TokTiktoken']);
+  // Other editors keep the server's order: no filterText, which would move Neovim's start of the word.
+  assert.deepEqual(filterTexts('[x](#tok‸', false).map(([, filterText]) => filterText), [undefined, undefined, undefined]);
+});
+
 test('completion offers the ids as the workspace has them now: an id added or removed since the last completion', () => {
   const { index, uri, position, lineBeforeCursor, lineAfterCursor } = withCursor({ ...workspace, 'A.md': ['[x](#Gra‸'] });
   const labels = () => complete(index, uri, { before: lineBeforeCursor, after: lineAfterCursor }, position, notCancelled)?.items.map((item) => item.label);
