@@ -36,7 +36,8 @@ export interface IndexChange {
    * document changed (their inbound links, index and see-also mentions), the documents whose broken
    * links name (by id or label) an entry that came, went, or changed its title or id, the files
    * named after an id whose links came or went while no heading gives it (their orphan entries
-   * count those links), the entries that the index page came or ceased to list under a broken id
+   * count those links), the files whose entry's id is not their name when the links to either came
+   * or went (`anchor-file-mismatch` counts them), the entries that the index page came or ceased to list under a broken id
    * meaning them, and every document when the index page became another. Worked out when first
    * read, from the index as it is then: read it before the next update (a load reads none of
    * them), or keep the change `affectedNow`.
@@ -447,14 +448,23 @@ export class WorkspaceIndex {
 
   /**
    * A file whose entry's id is not its name: the orphan message counts the links to the id its name
-   * gives while no heading gives it, anchor-file-mismatch names another file that does, and the
+   * gives while no heading gives it, anchor-file-mismatch counts them and those to the entry's id
+   * and names another file that gives the name's id, and the
    * broken links to that id tell which entry the file holds and whether renaming its id would take them.
    */
   private addFileNameChanges(replaced: ReplacedContribution, addLinkers: (id: string) => void, uris: Set<string>): void {
     const { uri, previous, next, changedIds } = replaced;
-    for (const id of new Set([...changedIds, ...[...linkCountChangedIds(previous, next)].filter((id) => !this.isDefined(id))])) {
+    const countChanged = linkCountChangedIds(previous, next);
+    for (const id of new Set([...changedIds, ...[...countChanged].filter((id) => !this.isDefined(id))])) {
       for (const named of this.markdownFilesNamed(id)) {
         if (fileNameIdUnlikeEntry(this.documentsByUri.get(named)!) === id) uris.add(named);
+      }
+    }
+    // anchor-file-mismatch counts the links to the entry's id too.
+    for (const id of countChanged) {
+      for (const definer of this.definersById.get(id) ?? []) {
+        const document = this.documentsByUri.get(definer)!;
+        if (document.entries[0]?.id === id && fileNameIdUnlikeEntry(document) !== undefined) uris.add(definer);
       }
     }
     // A broken link to the id a file's name gives tells which entry that file holds (Claude.md

@@ -48,7 +48,7 @@ test('check prints path:line:column: severity code message a line, files sorted 
       'g/Apfel.md:7:10: error broken-link No heading defines the id "Birne". The entry "Birne" in Birne.md has the id "Pear": rename it "Birne", after its file, and every link to "Birne" leads to it. Perhaps meant: Pear.',
       'g/Apfel.md:8:12: error broken-link No heading defines the id "Kirsche".',
       `g/Birne.md:1:1: information orphan-entry No other entry links to "Birne" (#Pear), but a link points at #Birne (links from the index page not counted), the id its file name gives, which no heading defines: give the entry that id, or correct the link.`,
-      'g/Birne.md:1:12: warning anchor-file-mismatch The entry\'s id "Pear" differs from the file name "Birne". Links to "Birne": 1.',
+      'g/Birne.md:1:12: warning anchor-file-mismatch The entry\'s id "Pear" differs from the file name "Birne". Links to "Pear": 0; to "Birne": 1.',
       'g/drafts/Zitrone.md:1:1: information orphan-entry No other entry links to "Zitrone" (#Zitrone). Links from the index page and from the entry itself do not count.',
       'g/sub/Quitte.md:1:1: information orphan-entry No other entry links to "Quitte" (#Quitte). Links from the index page and from the entry itself do not count.',
       '',
@@ -114,7 +114,7 @@ test('check --format json prints every diagnostic with 1-based start and exclusi
       },
       {
         path: 'g/Birne.md', line: 1, column: 12, endLine: 1, endColumn: 16, severity: 'warning', code: 'anchor-file-mismatch',
-        message: 'The entry\'s id "Pear" differs from the file name "Birne". Links to "Birne": 1.',
+        message: 'The entry\'s id "Pear" differs from the file name "Birne". Links to "Pear": 0; to "Birne": 1.',
       },
       {
         path: 'g/Apfel.md', line: 7, column: 10, endLine: 7, endColumn: 15, severity: 'error', code: 'broken-link',
