@@ -180,6 +180,9 @@ test('every quick fix on the real glossary changes only the ranges it names, in 
     'Make it the chapter heading: ## Large Action Model (LAM) {#Large-Action-Model .chapter .small .term}',
     'Sort the see-also list (Index last)',
     'Start the sentence on a new line',
+    // Google-Assistant.md's eight sections written "## … {.explanation}".
+    'Write the 8 sections of the entry written as chapters at level 3',
+    'Write the section at level 3 (###)',
   ]);
   // Of the 36 files whose id differs from their name, 16 can take the id's name; for the other 20 a file of that name exists.
   assert.equal(renames, 16);
