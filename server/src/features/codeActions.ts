@@ -90,6 +90,21 @@ function askedFor(diagnostics: readonly GlossaryDiagnostic[], range: Range, name
   return diagnostics.filter((diagnostic) => overlaps(diagnostic.range, range) || isNamed(diagnostic));
 }
 
+/**
+ * The diagnostics of an unsorted see-also list (`seealso-unsorted`, `seealso-index-not-last`) with
+ * the cursor anywhere in it: its sort is at hand there, not only on the pair the diagnostic marks.
+ */
+function unsortedListAt(diagnostics: readonly GlossaryDiagnostic[], model: GlossaryDocument, range: Range, asked: readonly GlossaryDiagnostic[]): GlossaryDiagnostic[] {
+  if (!isEmpty(range)) {
+    return [];
+  }
+  return diagnostics.filter((diagnostic) => {
+    const sortable = diagnostic.code === DiagnosticCode.SeeAlsoUnsorted || diagnostic.code === DiagnosticCode.SeeAlsoIndexNotLast;
+    const list = sortable && !asked.includes(diagnostic) ? entryContaining(model, diagnostic.range.start)?.seeAlso?.section.range : undefined;
+    return list !== undefined && rangeContains(list, range.start);
+  });
+}
+
 /** The other files whose text the quick fixes asked for edit: the index page, another entry, the files linking to an id changed. */
 export function filesEditedByQuickFixes(index: WorkspaceIndex, uri: string, diagnostics: readonly GlossaryDiagnostic[], range: Range, named: readonly NamedDiagnostic[] = []): string[] {
   const uris = new Set<string>();
@@ -132,7 +147,8 @@ export function codeActions(input: CodeActionInput, range: Range, only: readonly
   const wanted = (kind: string): boolean => isKindAskedFor(kind, only);
   const actions: CodeAction[] = [];
   if (wanted(CodeActionKind.QuickFix)) {
-    actions.push(...oneAnswerEach(askedFor(input.diagnostics, range, named).flatMap((diagnostic) => quickFixes(input, model, diagnostic))));
+    const asked = askedFor(input.diagnostics, range, named);
+    actions.push(...oneAnswerEach([...asked, ...unsortedListAt(input.diagnostics, model, range, asked)].flatMap((diagnostic) => quickFixes(input, model, diagnostic))));
   }
   if (wanted(fixAllSeeAlsoKind)) {
     const fixAll = fixAllSeeAlso(input, model);

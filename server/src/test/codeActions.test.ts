@@ -113,6 +113,22 @@ test('sorting the see-also list moves whole links between the slots and keeps th
   assert.deepEqual(applied(sort[0], document).slice(0, 6), lines.slice(0, 6));
 });
 
+test('with the cursor anywhere in an unsorted see-also list, its sort is offered, not only on the pair the diagnostic marks', () => {
+  const lines = ['## Zeta {#Zeta .chapter .small .term}', '', 'Text [Apfel](#Apfel).', '', '### Siehe auch {.seealso}', '', '[Apfel](#Apfel) |', '[Transformer](#Birne) |', '[T5](#Uebung) |', '[Zebra](#Zebra) |', '[Index](#Index) |', '', '----'];
+  const files = { 'Index.md': index, 'Zeta.md': lines };
+  const linked = indexOf(files);
+  const uri = uriOf('Zeta.md');
+  const document = TextDocument.create(uri, 'markdown', 1, lines.join('\n'));
+  const diagnostics = computeDiagnostics(linked.document(uri)!, linked, defaultConfig);
+  const at = (line: number) => codeActions({ index: linked, config: defaultConfig, document, diagnostics, documentChanges: true, renamesFiles: true, newEntryUri }, { start: { line, character: 3 }, end: { line, character: 3 } }, ['quickfix']);
+  const sorts = (line: number) => at(line).filter((action) => action.title === 'Sort the see-also list (Index last)').length;
+  // The diagnostic marks lines 8 and 9 (Transformer, T5); the list's first and last links offer the sort too.
+  assert.deepEqual(diagnostics.filter((diagnostic) => diagnostic.code === 'seealso-unsorted').map((diagnostic) => [diagnostic.range.start.line, diagnostic.range.end.line]), [[7, 8]]);
+  assert.deepEqual([6, 7, 8, 9, 10].map(sorts), [1, 1, 1, 1, 1]);
+  // Outside the list, nothing.
+  assert.equal(sorts(2), 0);
+});
+
 test('a see-also list without the index gets it appended with the same separator', () => {
   const lines = ['## A {#A .chapter .small .term}', '', '### Siehe auch {.seealso}', '', '[B](#B) |', '', '----'];
   const { actions, document } = actionsOf({ 'Index.md': index, 'B.md': ['## B {#B .term}'], 'A.md': lines }, 'A.md');
