@@ -6,7 +6,7 @@ import { GlossarySession } from './session/glossarySession';
 import { FolderWatcher } from './workspace/folderWatcher';
 import { NodeFileSystemWorkspace } from './workspace/nodeWorkspace';
 import { isInFolder } from './workspace/uris';
-import { Workspace } from './workspace/workspace';
+import { PathKind, Workspace } from './workspace/workspace';
 import { errorMessage } from './errorText';
 
 /**
@@ -143,6 +143,7 @@ export class FileWatching {
     // A new folder is watched before it is read: files written into it meanwhile are reported.
     this.watchDisk();
     // A file written or created counts as changed (it is read either way); a folder that appears is read.
-    this.applyChanges(uris.map((uri, k) => ({ uri, type: kinds[k] === undefined || kinds[k] === 'other' ? FileChangeType.Deleted : kinds[k] === 'directory' ? FileChangeType.Created : FileChangeType.Changed })));
+    const gone = (kind: PathKind | undefined): boolean => kind === undefined || kind === 'other' || kind === 'danglingLink';
+    this.applyChanges(uris.map((uri, k) => ({ uri, type: gone(kinds[k]) ? FileChangeType.Deleted : kinds[k] === 'directory' ? FileChangeType.Created : FileChangeType.Changed })));
   }
 }

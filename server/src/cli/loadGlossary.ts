@@ -113,6 +113,8 @@ export async function loadGlossary(paths: readonly string[], environment: LoadEn
       unusable.push(l10n.t('neither a file nor a folder: {0}', given));
     } else if (kind === 'linkLoop') {
       unusable.push(l10n.t('a loop of symbolic links, leading to no file or folder: {0}', given));
+    } else if (kind === 'danglingLink') {
+      unusable.push(l10n.t('a symbolic link to a file or folder that does not exist: {0}', given));
     } else {
       targets.push({ given, uri, kind });
     }

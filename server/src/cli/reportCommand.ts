@@ -84,8 +84,7 @@ export async function outputRefusal(
     return l10n.t('{0} is a folder: --output names the file to write', output);
   }
   const exists = kind === 'file';
-  // Where the output leads when it is itself a symbolic link (not only inside a linked folder): the refusal names that file.
-  const target = io.writtenFile !== undefined && filePath !== path.join(io.writtenFile(path.dirname(namedPath)), path.basename(namedPath)) ? shownPath(filePath, io.cwd) : undefined;
+  const target = linkTarget(namedPath, io);
   const role = exists && (await isGlossaryFileOnDisk(filePath, command.paths, loaded, io)) ? 'file' : await glossaryRole(uri, command.paths, loaded, io);
   if (role === 'file' || (role === 'included' && exists)) {
     return target === undefined
@@ -113,6 +112,13 @@ export async function outputRefusal(
       : l10n.t('{0} leads to {1}, which is not an .html, .htm or .json file: the report replaces only such files', output, target);
   }
   return undefined;
+}
+
+/** Where the output leads when it is itself a symbolic link (not only inside a linked folder), as a refusal names it; else undefined. */
+function linkTarget(namedPath: string, io: Pick<ReportIo, 'cwd' | 'writtenFile'>): string | undefined {
+  if (io.writtenFile === undefined) return undefined;
+  const filePath = io.writtenFile(namedPath);
+  return filePath !== path.join(io.writtenFile(path.dirname(namedPath)), path.basename(namedPath)) ? shownPath(filePath, io.cwd) : undefined;
 }
 
 /** A path as a refusal names it: relative to the working folder when inside it, else whole. */
@@ -182,7 +188,9 @@ function writeOutputFile(output: string, text: string, io: ReportIo): string | u
   try {
     io.writeFile(filePath, text);
   } catch (error) {
-    return l10n.t('cannot write {0}: {1}', output, writeErrorReason(error));
+    // A symbolic link whose file is not there yet is written through: where its folder is missing, that is the folder to name.
+    const target = (error as NodeJS.ErrnoException).code === 'ENOENT' ? linkTarget(filePath, io) : undefined;
+    return target === undefined ? l10n.t('cannot write {0}: {1}', output, writeErrorReason(error)) : l10n.t('cannot write {0}: it leads to {1}, whose folder does not exist', output, target);
   }
   io.stderr(`glossary: ${l10n.t('report written to {0}', output)}\n`);
   return undefined;

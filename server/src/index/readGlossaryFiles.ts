@@ -115,7 +115,7 @@ export async function indexPageToRead(
   const kind = uri === undefined || listed.has(uri) ? 'file' : await workspace.stat(uri);
   const isFile = uri !== undefined && kind === 'file';
   if (uri !== undefined && !isFile) {
-    const problem = kind === undefined ? l10n.t('"indexFile" names "{0}", which does not exist.', config.indexFile ?? '') : l10n.t('"indexFile" names "{0}", which is not a file.', config.indexFile ?? '');
+    const problem = kind === undefined || kind === 'danglingLink' ? l10n.t('"indexFile" names "{0}", which does not exist.', config.indexFile ?? '') : l10n.t('"indexFile" names "{0}", which is not a file.', config.indexFile ?? '');
     return { ...(await found()), problems: [problem], missingUri: uri };
   }
   return { uri, unlistedUri: isFile && !listed.has(uri) ? uri : undefined, problems: [] };

@@ -297,6 +297,12 @@ test('command line on disk: symbolic link loops, a folder named x.md, a FIFO, bi
     assert.equal(loop.exitCode, 2);
     assert.equal(loop.stderr, 'glossary: a loop of symbolic links, leading to no file or folder: g/Schleife.md\n');
     fs.rmSync(path.join(g, 'Schleife.md'));
+    // So is a link that leads where nothing is.
+    fs.symlinkSync('Fehlt.md', path.join(g, 'Verwaist.md'));
+    const dangling = await runIn(root, workspace, ['check', 'g/Verwaist.md']);
+    assert.equal(dangling.exitCode, 2);
+    assert.equal(dangling.stderr, 'glossary: a symbolic link to a file or folder that does not exist: g/Verwaist.md\n');
+    fs.rmSync(path.join(g, 'Verwaist.md'));
     // The glossary named twice, once through a link to its folder, is read once: no duplicate ids.
     fs.symlinkSync(g, path.join(root, 'Glossar'));
     fs.rmSync(path.join(g, 'Gross.md'));

@@ -292,6 +292,14 @@ test('report refuses to write over a file of the glossary, and says why a file c
   });
   assert.equal(failing.exitCode, 2);
   assert.equal(failing.stderr, 'glossary: cannot write r.html: its folder does not exist\n');
+  // The output a symbolic link to a file in a folder that does not exist: that folder is the one missing.
+  const throughLink = await runReport(['g', '--output', 'r.html'], {
+    writtenFile: (filePath) => (filePath === '/ws/r.html' ? '/gone/r.html' : filePath),
+    writeFile: () => {
+      throw Object.assign(new Error("ENOENT: no such file or directory, open '/gone/r.html'"), { code: 'ENOENT' });
+    },
+  });
+  assert.equal(throughLink.stderr, 'glossary: cannot write r.html: it leads to /gone/r.html, whose folder does not exist\n');
   const strange = await runReport(['g', '--output', 'r.html'], {
     writeFile: () => {
       throw Object.assign(new Error('EROFS: read-only file system'), { code: 'EROFS' });

@@ -137,6 +137,9 @@ test('file system: a symbolic link loop ends the walk instead of hanging; a link
       { uri: toUri(path.join(root, 'dangling.md')), message: `skipped: a symbolic link to ${path.join(root, 'missing')}, which does not exist` },
       { uri: toUri(path.join(root, 'self.md')), message: 'skipped: cannot read the file (ELOOP)' },
     ]);
+    // Each is there, as what it is: nothing may be created in its place.
+    const kinds = await Promise.all(['sub/a.md', 'sub', 'sub/loop', 'dangling.md', 'self.md', 'none.md'].map((name) => workspace.stat(toUri(path.join(root, name)))));
+    assert.deepEqual(kinds, ['file', 'directory', 'directory', 'danglingLink', 'linkLoop', undefined]);
   });
 });
 

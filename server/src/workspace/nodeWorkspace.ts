@@ -28,7 +28,9 @@ export class NodeFileSystemWorkspace implements Workspace {
       const stats = await fs.stat(toFsPath(uri));
       return stats.isDirectory() ? 'directory' : stats.isFile() ? 'file' : 'other';
     } catch (error) {
-      return (error as NodeJS.ErrnoException).code === 'ELOOP' ? 'linkLoop' : undefined;
+      if ((error as NodeJS.ErrnoException).code === 'ELOOP') return 'linkLoop';
+      // Nothing where it leads: the link itself is there all the same.
+      return (await fs.lstat(toFsPath(uri)).catch(() => undefined))?.isSymbolicLink() ? 'danglingLink' : undefined;
     }
   }
 

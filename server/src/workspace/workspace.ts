@@ -46,12 +46,15 @@ export interface FileFilter {
   readonly baseUri?: string;
 }
 
-/** What a path names, where it names something: `linkLoop` is a symbolic link that leads back to itself. */
-export type PathKind = 'file' | 'directory' | 'other' | 'linkLoop';
+/**
+ * What a path names, where it names something: `linkLoop` is a symbolic link that leads back to
+ * itself, `danglingLink` one that leads where nothing is.
+ */
+export type PathKind = 'file' | 'directory' | 'other' | 'linkLoop' | 'danglingLink';
 
 /** Access to the files of a glossary. */
 export interface Workspace {
-  /** Whether the URI names a file, a folder, something else (a FIFO, a device, a loop of links), or nothing. */
+  /** Whether the URI names a file, a folder, something else (a FIFO, a device, a loop of links, a link to nothing), or nothing. */
   stat(uri: string): Promise<PathKind | undefined>;
   /** A file's size in bytes; undefined when it is no file. */
   fileSize(uri: string): Promise<number | undefined>;
