@@ -57,12 +57,25 @@ export function brokenLinkMessage(link: Link, document: GlossaryDocument, index:
   if (closestIds[0]?.normalize('NFC') === target.normalize('NFC')) {
     return l10n.t('No heading defines the id "{0}" in these characters: a heading gives it with its letters encoded otherwise (such as ö as one character, or as o and a combining ¨), which pandoc takes for another id.', target);
   }
-  const { ids, namedByLabel } = replacementsFor(index, link, entryContaining(document, link.range.start)?.id);
+  const replacements = replacementsFor(index, link, entryContaining(document, link.range.start)?.id);
+  const { ids, namedByLabel } = replacements;
+  const listedAt = onIndexPage ? listedElsewhere(document, link, replacements) : undefined;
   return [
     onIndexPage ? l10n.t('The index lists "{0}", which no heading defines.', target) : l10n.t('No heading defines the id "{0}".', target),
     ...fileNamedAfterNote(index, target, document.uri, ids),
     ...(ids.length === 0 ? [] : [l10n.t('Perhaps meant: {0}.', suggestionsText(index, ids, namedByLabel))]),
+    ...(listedAt === undefined ? [] : [l10n.t('The index lists "{0}" already, on line {1}.', listedAt.id, listedAt.line + 1)]),
   ].join(' ');
+}
+
+/**
+ * Where the index page lists the id a broken link of it clearly means (its preferred replacement)
+ * under another link: the broken one is a second listing (`#PromptEngineering` beside
+ * `#Prompt-Engineering`), to remove rather than to correct.
+ */
+export function listedElsewhere(indexPage: GlossaryDocument, link: Link, { preferred }: { readonly preferred?: string }): { readonly id: string; readonly line: number } | undefined {
+  const other = preferred === undefined ? undefined : indexPage.links.find((candidate) => candidate !== link && candidate.target === preferred);
+  return other === undefined ? undefined : { id: preferred!, line: other.range.start.line };
 }
 
 /**

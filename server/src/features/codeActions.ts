@@ -8,7 +8,7 @@ import { GlossaryDiagnostic } from '../diagnostics/diagnostic';
 import { sectionsAfterHaiku, seeAlsoCollator } from '../diagnostics/seeAlsoChecks';
 import { attributeBlockReadAsText, chapterLevel, idWithoutHashAt, sectionsWrittenAsChapters } from '../diagnostics/fileChecks';
 import { WorkspaceIndex } from '../index/workspaceIndex';
-import { Entry, GlossaryDocument, Heading, Section } from '../parse/model';
+import { Entry, GlossaryDocument, Heading, Link, Section } from '../parse/model';
 import { parseGlossaryDocument } from '../parse/parser';
 import { textFingerprint } from '../parse/fingerprint';
 import { parseAttributeBlock } from '../parse/attributes';
@@ -28,6 +28,7 @@ import { linkFirstMentionsEdits, linkMentionEdit, linkMentionsKind } from './men
 import { addToIndexEdit, indexAnchorEdit } from './indexPageEdits';
 import { addSeeAlsoEdit, insertSeeAlsoLinkEdit, lineBreakOf, lineText, seeAlsoHeadingText, sortSeeAlsoEdits } from './seeAlsoEdits';
 import { replacementsFor } from '../diagnostics/replacements';
+import { listedElsewhere } from '../diagnostics/linkChecks';
 import { entryContaining } from '../parse/positions';
 import { idProblem, newEntryProblem, newIdProblem } from '../index/idRules';
 
@@ -367,10 +368,15 @@ function brokenLinkFixes(
     actions.push(idChange);
   }
   if (link !== undefined) {
-    const { ids, preferred } = replacementsFor(input.index, link, entryContaining(model, link.range.start)?.id);
-    for (const id of ids) {
+    const replacements = replacementsFor(input.index, link, entryContaining(model, link.range.start)?.id);
+    // A second listing of an entry on the index page goes: corrected, it would list the entry twice.
+    const removal = diagnostic.code === DiagnosticCode.IndexLinkBroken ? secondListingRemoval(input, model, link, diagnostic, replacements, !idChange?.isPreferred) : undefined;
+    if (removal !== undefined) {
+      actions.push(removal);
+    }
+    for (const id of replacements.ids) {
       const edit = editOf(input, [TextEdit.replace(diagnostic.range, id)]);
-      actions.push(quickFix(changeToTitle(id, input.index), diagnostic, edit, !idChange?.isPreferred && id === preferred));
+      actions.push(quickFix(changeToTitle(id, input.index), diagnostic, edit, removal === undefined && !idChange?.isPreferred && id === replacements.preferred));
     }
   }
   if (idChange !== undefined && !idChange.isPreferred) {
@@ -387,6 +393,23 @@ function brokenLinkFixes(
     actions.push(action);
   }
   return actions;
+}
+
+/**
+ * Remove the line of a broken link on the index page that lists an entry listed already (see
+ * `listedElsewhere`), preferred unless the entry's id is the one to change; only where the line
+ * holds that link alone (with its ` |`).
+ */
+function secondListingRemoval(input: CodeActionInput, model: GlossaryDocument, link: Link, diagnostic: GlossaryDiagnostic, replacements: { readonly preferred?: string }, isPreferred: boolean): CodeAction | undefined {
+  const listed = listedElsewhere(model, link, replacements);
+  const line = link.range.start.line;
+  const text = lineText(input.document, line);
+  const alone = link.range.end.line === line && text.slice(0, link.range.start.character).trim() === '' && /^\s*\|?\s*$/.test(text.slice(link.range.end.character));
+  if (listed === undefined || !alone) {
+    return undefined;
+  }
+  const edit = TextEdit.del({ start: { line, character: 0 }, end: { line: line + 1, character: 0 } });
+  return quickFix(l10n.t('Remove the line: the index lists "{0}" already, on line {1}', listed.id, listed.line + 1), diagnostic, editOf(input, [edit]), isPreferred);
 }
 
 /**

@@ -1093,3 +1093,28 @@ test('section-level: the quick fix writes a section written as a chapter at leve
     ['2 A chapter small term', '3 Eins explanation', '2 Zwei explanation', '3 Drei explanation', '3 Siehe seealso'],
   );
 });
+
+test('index-link-broken of a second listing (`#DataScraping` beside `#Data-Scraping`): the message says where the entry is listed, and removing the line is the preferred fix', () => {
+  const files = {
+    '001-index.txt': ['# Index {#Index}', '', '### D {.index}', '', '[Data Scraping](#Data-Scraping) |', '[DataScraping](#DataScraping) |', '[Daten](#Datenn) | [Data](#DataScraping)', '', '----'],
+    'Data-Scraping.md': entryLines('Data Scraping', 'Data-Scraping', []),
+    'Daten.md': entryLines('Daten', 'Daten', []),
+  };
+  const { actions, document } = actionsOf(files, '001-index.txt', ['quickfix']);
+  const diagnostics = computeDiagnostics(indexOf(files).document(uriOf('001-index.txt'))!, indexOf(files), defaultConfig).filter((diagnostic) => diagnostic.code === 'index-link-broken');
+  assert.deepEqual(diagnostics.map((diagnostic) => [diagnostic.range.start.line, diagnostic.message]), [
+    [5, 'The index lists "DataScraping", which no heading defines. Perhaps meant: Data-Scraping. The index lists "Data-Scraping" already, on line 5.'],
+    [6, 'The index lists "Datenn", which no heading defines. Perhaps meant: Daten.'],
+    [6, 'The index lists "DataScraping", which no heading defines. Perhaps meant: Data-Scraping. The index lists "Data-Scraping" already, on line 5.'],
+  ]);
+  const onLine = (line: number) => titlesAndPreference(actions.filter((action) => action.diagnostics?.some((diagnostic) => diagnostic.range.start.line === line)));
+  assert.deepEqual(onLine(5), [
+    ['Remove the line: the index lists "Data-Scraping" already, on line 5', true],
+    ['Change to "Data-Scraping"', false],
+    ['Create entry "DataScraping"', false],
+  ]);
+  const removed = applied(actions.find((action) => action.title.startsWith('Remove the line') && action.diagnostics![0]!.range.start.line === 5), document);
+  assert.deepEqual(removed, [...files['001-index.txt'].slice(0, 5), ...files['001-index.txt'].slice(6)]);
+  // A line that holds another link too is not removed: the link is corrected.
+  assert.ok(onLine(6).every(([title]) => !title.startsWith('Remove the line')), JSON.stringify(onLine(6)));
+});

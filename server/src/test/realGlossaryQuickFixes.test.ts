@@ -148,7 +148,8 @@ test('every quick fix on the real glossary changes only the ranges it names, in 
         }
         const kind = action.title.replace(/"[^"]*"/g, '"…"').replace(/^(Link "…" to #).*/, '$1…').replace(/ in [^ ]+\.md$/, ' in …').replace(/the (\d+ )?links?/, 'the N links')
           .replace(/^Change the id "…" in \S+ to/, 'Change the id "…" in … to')
-          .replace(/\(resolves \d+ broken links?\)/, '(resolves N broken links)');
+          .replace(/\(resolves \d+ broken links?\)/, '(resolves N broken links)')
+          .replace(/, on line \d+$/, ', on line N');
         applied.set(kind, (applied.get(kind) ?? 0) + 1);
       }
     }
@@ -178,6 +179,8 @@ test('every quick fix on the real glossary changes only the ranges it names, in 
     'Make it the chapter heading: ## Haiku {#Haiku .chapter .small .term}',
     'Make it the chapter heading: ## LAM {#LAM .chapter .small .term}',
     'Make it the chapter heading: ## Large Action Model (LAM) {#Large-Action-Model .chapter .small .term}',
+    // The index page's second listings of 12 entries (`#PromptEngineering` beside `#Prompt-Engineering`).
+    'Remove the line: the index lists "…" already, on line N',
     'Sort the see-also list (Index last)',
     'Start the sentence on a new line',
     // Google-Assistant.md's eight sections written "## … {.explanation}".
