@@ -5,6 +5,7 @@ import { Check } from './check';
 import { fileNameFrom, fileNameId, isMarkdownFile } from '../workspace/uris';
 import { messagesLanguage } from '../localization';
 import { definedOnce, fileNameIdUnlikeEntry } from '../index/entryQueries';
+import type { WorkspaceIndex } from '../index/workspaceIndex';
 
 /** `anchor-file-mismatch`: the first entry of a `.md` file has an id other than the file name. */
 export const checkAnchorFileMatch: Check = function* ({ document, index }) {
@@ -46,19 +47,26 @@ export const checkAnchorFileMatch: Check = function* ({ document, index }) {
   };
 };
 
-/** `multiple-entries`: a `.md` file holds more than one entry; each entry after the first is reported. */
-export const checkOneEntryPerFile: Check = function* ({ document }) {
+/**
+ * `multiple-entries`: a `.md` file holds more than one entry; each entry after the first is
+ * reported. Where another file holds an entry of the same name, this one is a copy to drop rather
+ * than an entry to move (DeepSpeed.md's "Diffusion Models" beside Diffusion-Models.md).
+ */
+export const checkOneEntryPerFile: Check = function* ({ document, index }) {
   const [firstEntry, ...extraEntries] = document.entries;
   if (!isMarkdownFile(document.uri) || firstEntry === undefined) {
     return;
   }
   for (const entry of extraEntries) {
+    const elsewhere = entry.id === firstEntry.id ? undefined : sameNamedEntryElsewhere(index, entry, document.uri);
     yield {
       range: entry.heading.range,
       code: DiagnosticCode.MultipleEntries,
       // The same id again is a second version of the first entry (GPT-4.5.md holds two dated ones), not another entry.
       message:
-        entry.id !== firstEntry.id
+        elsewhere !== undefined
+          ? l10n.t('This file holds {0} entries; the rule is one entry per file. The entry "{1}" (#{2}) is in {3} too, as "{4}" (#{5}): keep one of them.', document.entries.length, entry.title, entry.id, fileNameFrom(elsewhere.uri, document.uri), elsewhere.entry.title, elsewhere.entry.id)
+          : entry.id !== firstEntry.id
           ? l10n.t('This file holds {0} entries; the rule is one entry per file. The entry "{1}" (#{2}) could move to a file of its own.', document.entries.length, entry.title, entry.id)
           : entry.title === firstEntry.title
             ? l10n.t('This file holds the entry "{0}" again, with the same id; the rule is one entry per file. Keep one version, or give this one an id and a file of its own.', entry.title)
@@ -68,6 +76,17 @@ export const checkOneEntryPerFile: Check = function* ({ document }) {
     };
   }
 };
+
+/** The entry of another file that goes by the name of this one's title (see `entryIdsNamed`), if any. */
+function sameNamedEntryElsewhere(index: WorkspaceIndex, entry: Entry, uri: string): { readonly uri: string; readonly entry: Entry } | undefined {
+  for (const id of index.entryIdsNamed(entry.title)) {
+    for (const { uri: other } of index.anchorsOf(id)) {
+      const named = other === uri ? undefined : index.document(other)?.entries.find((candidate) => candidate.id === id);
+      if (named !== undefined) return { uri: other, entry: named };
+    }
+  }
+  return undefined;
+}
 
 /**
  * `missing-chapter-heading`: a `.md` file does not begin (on its first line) with a level-2 heading

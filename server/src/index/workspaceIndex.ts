@@ -37,7 +37,8 @@ export interface IndexChange {
    * links name (by id or label) an entry that came, went, or changed its title or id, the files
    * named after an id whose links came or went while no heading gives it (their orphan entries
    * count those links), the files whose entry's id is not their name when the links to either came
-   * or went (`anchor-file-mismatch` counts them), the entries that the index page came or ceased to list under a broken id
+   * or went (`anchor-file-mismatch` counts them), the files of several entries going by a name
+   * whose entries changed (`multiple-entries` names another file's), the entries that the index page came or ceased to list under a broken id
    * meaning them, and every document when the index page became another. Worked out when first
    * read, from the index as it is then: read it before the next update (a load reads none of
    * them), or keep the change `affectedNow`.
@@ -411,6 +412,7 @@ export class WorkspaceIndex {
       }
     }
     this.addFileNameChanges(replaced, addLinkers, uris);
+    this.addSameNamedEntryChanges(replaced, uris);
     entryShapeChanged.forEach(addLinkers);
     this.addIndexListingChanges(replaced, uris);
     return uris;
@@ -443,6 +445,18 @@ export class WorkspaceIndex {
     const naming = (link: Link): boolean => !this.isDefined(link.target) && (named(link.target) || named(link.label));
     for (const candidate of candidates) {
       if (!uris.has(candidate) && this.documentsByUri.get(candidate)?.links.some(naming)) uris.add(candidate);
+    }
+  }
+
+  /**
+   * `multiple-entries` tells of an entry after a file's first that another file holds an entry of
+   * its name: the files of several entries going by a name whose entries came, went or changed.
+   */
+  private addSameNamedEntryChanges(replaced: ReplacedContribution, uris: Set<string>): void {
+    for (const key of keysOf(replaced.renamed)) {
+      for (const named of this.entriesByNameKey.get(key) ?? []) {
+        if ((this.documentsByUri.get(named.uri)?.entries.length ?? 0) > 1) uris.add(named.uri);
+      }
     }
   }
 

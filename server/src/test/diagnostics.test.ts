@@ -199,6 +199,11 @@ test('multiple-entries: each entry after the first of a .md file is reported as 
       relatedInformation: [{ uri: 'file:///ws/DeepSpeed.md', range: '0:0-0:47', message: 'The first entry of the file.' }],
     },
   ]);
+  // Another file holds an entry of its name: a copy to keep once, not to move.
+  const withCopy = { ...files, 'Digital-Twin.md': entryLines('Digital Twins', 'Digital-Twin', []) };
+  assert.deepEqual(diagnosticsOf(withCopy, 'DeepSpeed.md').filter((diagnostic) => diagnostic.code === 'multiple-entries').map((diagnostic) => diagnostic.message), [
+    'This file holds 2 entries; the rule is one entry per file. The entry "Digital Twin" (#DigitalTwin) is in Digital-Twin.md too, as "Digital Twins" (#Digital-Twin): keep one of them.',
+  ]);
 });
 
 test('multiple-entries: an entry with the first one\'s id is a second version of it: the message says so, with both titles where they differ', () => {

@@ -54,6 +54,8 @@ const variants: Readonly<Record<string, readonly (readonly string[])[]>> = {
     entryLines('Quitte', 'Quitte', ['[Birne](#Birne)'], ['Die Quitte ist gelb.\rSie duftet.']),
     // A section between the haikus and the see-also list.
     entryLines('Quitte', 'Quitte', ['[Birne](#Birne)'], ['### KI-Haikus zu Quitte {.haiku}', '', 'Gelb.', '', '### Nachtrag {.explanation}', '', 'Mehr.']),
+    // An entry named as Agent.md's second one: multiple-entries says there that this file holds it too.
+    entryLines('Agenten', 'Agenten-Eintrag', ['[Birne](#Birne)']),
     // A section written as a chapter.
     entryLines('Quitte', 'Quitte', ['[Birne](#Birne)'], ['## Herkunft {.explanation}', '', 'Persien.']),
     // The same links to #Apfel once more: an orphan named Apfel.md counts them.
