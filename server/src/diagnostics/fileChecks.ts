@@ -26,10 +26,10 @@ export const checkAnchorFileMatch: Check = function* ({ document, index }) {
         ? [l10n.t('{0} gives the id "{1}": the two files have swapped ids.', fileNameFrom(holder.uri, document.uri), expectedId)]
         : [l10n.t('{0} gives the id "{1}" already.', fileNameFrom(holder.uri, document.uri), expectedId)];
   // Which of the two the links write tells which one is meant: the file's name, or the id, when the
-  // name is misspelled. Not counted: the links to an id that another file gives, which are that file's.
+  // name is misspelled. Not counted: the links to an id that another anchor gives too, which lead there.
   const counted = [
     ...(definedOnce(index, firstEntry.id) ? [{ id: firstEntry.id, links: index.linksTo(firstEntry.id).length }] : []),
-    ...(holder === undefined ? [{ id: expectedId, links: index.linksTo(expectedId).length }] : []),
+    ...(index.isDefined(expectedId) ? [] : [{ id: expectedId, links: index.linksTo(expectedId).length }]),
   ];
   const [first, second] = counted;
   const linksNote =
@@ -134,7 +134,7 @@ export const checkChapterHeading: Check = function* ({ document, index, config }
 };
 
 /** The classes of an entry's sections: `.explanation`, and for the last two `.haiku` and `.seealso`. */
-const sectionClasses: readonly string[] = ['explanation', 'haiku', 'seealso'];
+export const sectionClasses: readonly string[] = ['explanation', 'haiku', 'seealso'];
 
 /**
  * The sections of an entry that the layout rules give a section class: its headings one level below
@@ -224,7 +224,7 @@ function unclosedEmphasisIn(document: GlossaryDocument, heading: Heading): strin
  */
 export function attributeBlockReadAsText(text: string): string | undefined {
   if (idWithoutHashAt(text) !== undefined) {
-    return l10n.t('has an attribute block that pandoc reads as text, as it begins with words instead of an id (#…) or a class, and so neither an id nor classes');
+    return l10n.t('has an attribute block that pandoc reads as text, as it begins with text instead of an id (#…) or a class, and so neither an id nor classes');
   }
   const open = text.lastIndexOf('{');
   const block = open < 0 ? '' : text.slice(open);

@@ -73,7 +73,7 @@ export const checkSeeAlsoSorted: Check = function* ({ document, index, config })
       range: { start: links[firstMisplaced - 1]!.range.start, end: links[firstMisplaced]!.range.end },
       code: DiagnosticCode.SeeAlsoUnsorted,
       message: byCase
-        ? l10n.t('The see-also links are not in alphabetical order, in which capitals do not come first: "{0}" belongs before "{1}".', after, before)
+        ? l10n.t('The see-also links are not in alphabetical order (which does not put capitals first): "{0}" belongs before "{1}".', after, before)
         : l10n.t('The see-also links are not in alphabetical order: "{0}" belongs before "{1}".', after, before),
       data: { kind: DiagnosticCode.SeeAlsoUnsorted },
       relatedInformation: [],

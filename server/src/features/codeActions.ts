@@ -6,7 +6,7 @@ import { entryFileUri, fileNameId, isMarkdownFile } from '../workspace/uris';
 import { DiagnosticCode } from '../diagnostics/codes';
 import { GlossaryDiagnostic } from '../diagnostics/diagnostic';
 import { sectionsAfterHaiku, seeAlsoCollator } from '../diagnostics/seeAlsoChecks';
-import { attributeBlockReadAsText, chapterLevel, idWithoutHashAt, sectionsWrittenAsChapters } from '../diagnostics/fileChecks';
+import { attributeBlockReadAsText, chapterLevel, idWithoutHashAt, sectionClasses, sectionsWrittenAsChapters } from '../diagnostics/fileChecks';
 import { WorkspaceIndex } from '../index/workspaceIndex';
 import { Entry, GlossaryDocument, Heading, Link, Section } from '../parse/model';
 import { parseGlossaryDocument } from '../parse/parser';
@@ -523,34 +523,45 @@ function readsWithClass(document: TextDocument, heading: Heading, edit: TextEdit
 
 /**
  * Write a section that is written as a chapter at level 3 (`##` made `###`), preferred; where the
- * entry has more such sections, also all of them at once. Only headings written with `#`s (a
- * heading underlined with `---` would have to be written anew), and only where pandoc then reads
- * each as the same heading one level lower.
+ * entry has more such sections, also all of them at once. Its subsections without a section class
+ * go down as far (`### Sub` under it made `####`), so that they stay its own; a classed heading
+ * under it (the see-also list after Google-Assistant.md's last section) is the entry's already.
+ * Only headings written with `#`s (a heading underlined with `---` would have to be written anew),
+ * and only where pandoc then reads each as the same heading at its new level.
  */
 function sectionLevelFixes(input: CodeActionInput, model: GlossaryDocument, diagnostic: GlossaryDiagnostic): CodeAction[] {
   const entry = entryContaining(model, diagnostic.range.start);
   const sections = entry === undefined ? [] : sectionsWrittenAsChapters(entry);
-  const section = sections.find((candidate) => sameRange(candidate.heading.range, diagnostic.range));
   const level = chapterLevel + 1;
-  const edit = (heading: Heading): TextEdit | undefined =>
-    heading.range.start.line === heading.range.end.line && lineText(input.document, heading.range.start.line).startsWith('#'.repeat(heading.level))
-      ? TextEdit.replace({ start: heading.range.start, end: { line: heading.range.start.line, character: heading.level } }, '#'.repeat(level))
-      : undefined;
-  if (section === undefined || edit(section.heading) === undefined) {
+  // Each section's headings with the levels they go to, or undefined where one cannot be written so.
+  const lowered = (section: Section): { readonly heading: Heading; readonly level: number }[] | undefined => {
+    const shift = level - section.heading.level;
+    const start = model.headings.indexOf(section.heading);
+    const end = model.headings.findIndex((heading, k) => k > start && (heading.level <= section.heading.level || !rangeContains(entry!.range, heading.range.start)));
+    const under = model.headings.slice(start + 1, end < 0 ? undefined : end).filter((heading) => !heading.classes.some((name) => sectionClasses.includes(name)));
+    const moves = [section.heading, ...under].map((heading) => ({ heading, level: Math.min(6, heading.level + shift) }));
+    return moves.every(({ heading }) => heading.range.start.line === heading.range.end.line && lineText(input.document, heading.range.start.line).startsWith('#'.repeat(heading.level))) ? moves : undefined;
+  };
+  const editsOf = (moves: readonly { readonly heading: Heading; readonly level: number }[]): TextEdit[] =>
+    moves.map(({ heading, level: to }) => TextEdit.replace({ start: { line: heading.range.start.line, character: 0 }, end: { line: heading.range.start.line, character: heading.level } }, '#'.repeat(to)));
+  // Pandoc must read each heading as before, at its new level.
+  const readsSo = (moves: readonly { readonly heading: Heading; readonly level: number }[]): boolean => {
+    const after = parseGlossaryDocument(TextDocument.applyEdits(input.document, editsOf(moves)), model.uri, model.version).headings;
+    return moves.every(({ heading, level: to }) => {
+      const read = after.find((candidate) => candidate.range.start.line === heading.range.start.line);
+      return read !== undefined && read.level === to && read.text === heading.text && read.classes.join(' ') === heading.classes.join(' ');
+    });
+  };
+  const section = sections.find((candidate) => sameRange(candidate.heading.range, diagnostic.range));
+  const own = section === undefined ? undefined : lowered(section);
+  if (own === undefined || !readsSo(own)) {
     return [];
   }
-  const edits = sections.map((other) => edit(other.heading)).filter((other): other is TextEdit => other !== undefined);
-  // Pandoc must read each heading as before, one level lower.
-  const after = parseGlossaryDocument(TextDocument.applyEdits(input.document, edits), model.uri, model.version);
-  const readsLower = sections.every(({ heading }) => {
-    const read = after.headings.find((candidate) => candidate.range.start.line === heading.range.start.line);
-    return edit(heading) === undefined || (read !== undefined && read.level === level && read.text === heading.text && read.classes.join(' ') === heading.classes.join(' '));
-  });
-  if (!readsLower) {
-    return [];
-  }
-  const one = quickFix(l10n.t('Write the section at level {0} ({1})', level, '#'.repeat(level)), diagnostic, editOf(input, [edit(section.heading)!]), true);
-  return edits.length > 1 ? [one, quickFix(l10n.t('Write the {0} sections of the entry written as chapters at level {1}', edits.length, level), diagnostic, editOf(input, edits), false)] : [one];
+  const one = quickFix(l10n.t('Write the section at level {0} ({1})', level, '#'.repeat(level)), diagnostic, editOf(input, editsOf(own)), true);
+  const all = sections.map(lowered).filter((moves) => moves !== undefined);
+  return all.length > 1 && readsSo(all.flat())
+    ? [one, quickFix(l10n.t('Write the {0} sections of the entry written as chapters at level {1}', all.length, level), diagnostic, editOf(input, editsOf(all.flat())), false)]
+    : [one];
 }
 
 /**

@@ -276,7 +276,8 @@ function completeLinks(
  * names that hold the letters apart (`trainingsansätze`); an entry that the link's label names
  * (`names` undefined) begins with the typed text itself, which the editor ranks first. None where
  * a name begins with the typed text, or holds only its letters apart: the editor ranks those
- * itself as the server does. `lead` is what the editor matches before the typed text (the `[`).
+ * itself as the server does, as it does every name for one letter typed (no run to tell apart
+ * from letters apart). `lead` is what the editor matches before the typed text (the `[`).
  */
 function rescoredFilterText(typed: string, names: readonly string[] | undefined, text: string, lead = ''): { filterText?: string } {
   if (names === undefined) {

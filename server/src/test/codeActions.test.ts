@@ -1092,6 +1092,12 @@ test('section-level: the quick fix writes a section written as a chapter at leve
     (await pandocHeadingsOfText(all.join('\n'))).map(({ level, classes, text }) => `${level} ${text} ${classes.join(' ')}`),
     ['2 A chapter small term', '3 Eins explanation', '2 Zwei explanation', '3 Drei explanation', '3 Siehe seealso'],
   );
+  // Its subsections go down with it and stay its own; the see-also list under it is the entry's already.
+  const nested = { 'Index.md': index, 'A.md': ['## A {#A .chapter .small .term}', '', '## Eins {.explanation}', '', '### Teil', '', '#### Stück', '', '### Siehe {.seealso}', '', '[Index](#Index) |'] };
+  const nestedFix = actionsOf(nested, 'A.md', ['quickfix']);
+  const lowered = applied(nestedFix.actions.find((action) => action.title === 'Write the section at level 3 (###)'), nestedFix.document);
+  assert.deepEqual(lowered.filter((line) => line.startsWith('#')), ['## A {#A .chapter .small .term}', '### Eins {.explanation}', '#### Teil', '##### Stück', '### Siehe {.seealso}']);
+  assert.deepEqual(computeDiagnostics(indexOf({ ...nested, 'A.md': lowered }).document(uriOf('A.md'))!, indexOf({ ...nested, 'A.md': lowered }), defaultConfig).map((diagnostic) => diagnostic.code).filter((code) => code.startsWith('section') || code === 'missing-section-class'), []);
 });
 
 test('index-link-broken of a second listing (`#DataScraping` beside `#Data-Scraping`): the message says where the entry is listed, and removing the line is the preferred fix', () => {

@@ -154,6 +154,11 @@ test('anchor-file-mismatch: where another file gives the file\'s name as id, the
   assert.deepEqual(mismatch(swapped, 'LLM.md'), ['The entry\'s id "Large-Language-Model" differs from the file name "LLM". Large-Language-Model.md gives the id "LLM": the two files have swapped ids. Links to "Large-Language-Model": 1.']);
   const taken = { ...indexPage, 'Claude.md': entryLines('CNN', 'CNN', []), 'Anthropic.md': entryLines('Claude', 'Claude', []) };
   assert.deepEqual(mismatch(taken, 'Claude.md'), ['The entry\'s id "CNN" differs from the file name "Claude". Anthropic.md gives the id "Claude" already. Links to "CNN": 1.']);
+  // The links to the file's name count only while nothing gives that id: here they lead to a span.
+  const span = { ...indexPage, 'Claude.md': entryLines('CNN', 'CNN', []), 'B.md': ['Ein [Claude]{#Claude}.', '', 'Siehe [c](#Claude) und [c](#Claude).'] };
+  assert.deepEqual(mismatch(span, 'Claude.md'), ['The entry\'s id "CNN" differs from the file name "Claude". Links to "CNN": 1.']);
+  const unlinked = { ...span, 'B.md': ['Siehe [c](#Claude) und [c](#Claude).'] };
+  assert.deepEqual(mismatch(unlinked, 'Claude.md'), ['The entry\'s id "CNN" differs from the file name "Claude". Links to "CNN": 1; to "Claude": 2.']);
 });
 
 test('composed and decomposed umlauts: a file name that macOS decomposed matches its id; a link typed decomposed is broken, as in pandoc, and says why', () => {
@@ -285,7 +290,7 @@ test('missing-chapter-heading: a level-3 term heading, a heading without classes
   assert.deepEqual(chapterDiagnostics('Late.md').map((diagnostic) => diagnostic.range), ['0:0-0:0']);
   // A ** that a single * does not close makes the block text: that is the reason given, as unclosed-block gives it.
   assert.equal(messageOf('Emphasis.md'), 'The chapter heading (the first heading) has an attribute block that pandoc reads as text, as the ** before it is never closed, and so neither an id nor classes.');
-  assert.equal(messageOf('Neuronales-Netz.md'), 'The chapter heading (the first heading) has an attribute block that pandoc reads as text, as it begins with words instead of an id (#…) or a class, and so neither an id nor classes.');
+  assert.equal(messageOf('Neuronales-Netz.md'), 'The chapter heading (the first heading) has an attribute block that pandoc reads as text, as it begins with text instead of an id (#…) or a class, and so neither an id nor classes.');
 });
 
 test('missing-chapter-heading: the chapter classes come from the configuration', () => {
@@ -342,7 +347,7 @@ test('seealso-unsorted: a pair in order only by putting capitals first says that
   const files = { ...indexPage, 'Apfel.md': entryLines('Apfel', 'Apfel', labels.map((label) => `[${label}](#Apfel)`)) };
   assert.deepEqual(
     diagnosticsOf(files, 'Apfel.md').filter((diagnostic) => diagnostic.code === 'seealso-unsorted').map((diagnostic) => diagnostic.message),
-    ['The see-also links are not in alphabetical order, in which capitals do not come first: "Personally Identifiable Information" belongs before "PII".'],
+    ['The see-also links are not in alphabetical order (which does not put capitals first): "Personally Identifiable Information" belongs before "PII".'],
   );
 });
 

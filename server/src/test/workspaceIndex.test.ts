@@ -293,7 +293,8 @@ test('entryIdsNamed: the entries a name names by title, endings and abbreviation
   // B.md defines A1 too: its duplicate-anchor points at the heading that moved. L.md reads nothing new.
   assert.deepEqual([...change.affectedUris].sort(), ['file:///ws/B.md', 'file:///ws/Z.md']);
   assert.deepEqual(index.entryIdsNamed('Agent'), ['A1', 'A3', 'A2']);
-  // Retitled: the file with the broken link naming it is affected, not the others.
+  // Retitled: the file with the broken link naming it is affected, and B.md, whose second entry
+  // "Agent" multiple-entries may say another file holds too; not Empty.md.
   const retitled = index.update(parse('Z.md', swapped.map((line) => line.replace('## Agent {', '## Makler {')), 3));
-  assert.deepEqual([...retitled.affectedUris].sort(), ['file:///ws/L.md', 'file:///ws/Z.md']);
+  assert.deepEqual([...retitled.affectedUris].sort(), ['file:///ws/B.md', 'file:///ws/L.md', 'file:///ws/Z.md']);
 });
