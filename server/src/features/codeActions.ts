@@ -521,6 +521,9 @@ function readsWithClass(document: TextDocument, heading: Heading, edit: TextEdit
   return read !== undefined && read.level === heading.level && read.text === heading.text && read.classes.includes(name);
 }
 
+/** A heading and the level a fix writes it at. */
+type HeadingMove = { readonly heading: Heading; readonly level: number };
+
 /**
  * Write a section that is written as a chapter at level 3 (`##` made `###`), preferred; where the
  * entry has more such sections, also all of them at once. Its subsections without a section class
@@ -534,7 +537,7 @@ function sectionLevelFixes(input: CodeActionInput, model: GlossaryDocument, diag
   const sections = entry === undefined ? [] : sectionsWrittenAsChapters(entry);
   const level = chapterLevel + 1;
   // Each section's headings with the levels they go to, or undefined where one cannot be written so.
-  const lowered = (section: Section): { readonly heading: Heading; readonly level: number }[] | undefined => {
+  const lowered = (section: Section): HeadingMove[] | undefined => {
     const shift = level - section.heading.level;
     const start = model.headings.indexOf(section.heading);
     const end = model.headings.findIndex((heading, k) => k > start && (heading.level <= section.heading.level || !rangeContains(entry!.range, heading.range.start)));
@@ -542,10 +545,10 @@ function sectionLevelFixes(input: CodeActionInput, model: GlossaryDocument, diag
     const moves = [section.heading, ...under].map((heading) => ({ heading, level: Math.min(6, heading.level + shift) }));
     return moves.every(({ heading }) => heading.range.start.line === heading.range.end.line && lineText(input.document, heading.range.start.line).startsWith('#'.repeat(heading.level))) ? moves : undefined;
   };
-  const editsOf = (moves: readonly { readonly heading: Heading; readonly level: number }[]): TextEdit[] =>
+  const editsOf = (moves: readonly HeadingMove[]): TextEdit[] =>
     moves.map(({ heading, level: to }) => TextEdit.replace({ start: { line: heading.range.start.line, character: 0 }, end: { line: heading.range.start.line, character: heading.level } }, '#'.repeat(to)));
   // Pandoc must read each heading as before, at its new level.
-  const readsSo = (moves: readonly { readonly heading: Heading; readonly level: number }[]): boolean => {
+  const readsSo = (moves: readonly HeadingMove[]): boolean => {
     const after = parseGlossaryDocument(TextDocument.applyEdits(input.document, editsOf(moves)), model.uri, model.version).headings;
     return moves.every(({ heading, level: to }) => {
       const read = after.find((candidate) => candidate.range.start.line === heading.range.start.line);
