@@ -155,6 +155,18 @@ step('2b. Ctrl+Click on the link\'s #id (which VS Code\'s Markdown also makes a 
   await wb.screenshot('ctrl-click');
 });
 
+/**
+ * The suggestions shown, once they include `label`. Typed before the server answered, they are
+ * asked for again, as a writer would with Ctrl+Space, unless the test is that the editor asks again.
+ */
+async function suggestionsWith(label, { askAgain = true } = {}) {
+  return wb.waitFor(async () => {
+    const shown = await wb.suggestions({ timeout: 3000 });
+    if (askAgain && shown.length === 0) await wb.pressKey('Control+Space');
+    return shown.includes(label) ? shown : undefined;
+  }, { timeout: 20000, what: `the suggestion ${label}` });
+}
+
 step('3. typing [x](#Data-Sc in Data-Scraping.md offers Data-Science (not the entry itself) and accepting it writes the link', async () => {
   await wb.openFile('Data-Scraping.md');
   const { line: paragraph } = positionOf('Data-Scraping.md', 'Diese Anwendungen verdeutlichen');
@@ -162,12 +174,7 @@ step('3. typing [x](#Data-Sc in Data-Scraping.md offers Data-Science (not the en
   await wb.goTo(paragraph, end);
   await wb.pressKey('Enter');
   await wb.type('Siehe [x](#Data-Sc');
-  const labels = await wb.waitFor(async () => {
-    const l = await wb.suggestions({ timeout: 3000 });
-    // Typed before the server answered: ask again, as a writer would with Ctrl+Space.
-    if (l.length === 0) await wb.pressKey('Control+Space');
-    return l.includes('Data-Science') ? l : undefined;
-  }, { timeout: 20000, what: 'the suggestion Data-Science' });
+  const labels = await suggestionsWith('Data-Science');
   assert.ok(!labels.includes('Data-Scraping'), `no link from the entry to itself: ${JSON.stringify(labels)}`);
   await wb.screenshot('completion');
   await wb.acceptSuggestion('Data-Science');
@@ -185,10 +192,7 @@ step('3. typing [x](#Data-Sc in Data-Scraping.md offers Data-Science (not the en
   await wb.pressKey('Enter');
   await wb.type('Mehr bei [Data Sci');
   const link = '[Data Science](#Data-Science)';
-  await wb.waitFor(async () => {
-    const l = await wb.suggestions({ timeout: 3000 });
-    return l.includes(link) ? l : undefined;
-  }, { timeout: 20000, what: `the suggestion ${link}` });
+  await suggestionsWith(link, { askAgain: false });
   await wb.acceptSuggestion(link);
   await wb.waitFor(async () => ((await wb.cursorLineText())?.trimEnd() === `Mehr bei ${link}` ? true : undefined), { timeout: 5000, what: 'the whole link on the line' });
   // VS Code orders the list by its own fuzzy match: the ids holding "Trans" as a run inside them
@@ -196,11 +200,7 @@ step('3. typing [x](#Data-Sc in Data-Scraping.md offers Data-Science (not the en
   await wb.pressKey('End');
   await wb.pressKey('Enter');
   await wb.type('Siehe [Transformer](#Trans');
-  const ranked = await wb.waitFor(async () => {
-    const l = await wb.suggestions({ timeout: 3000 });
-    if (l.length === 0) await wb.pressKey('Control+Space');
-    return l.includes('Vision-Transformer') ? l : undefined;
-  }, { timeout: 20000, what: 'the suggestion Vision-Transformer' });
+  const ranked = await suggestionsWith('Vision-Transformer');
   const holdsRun = ranked.map((label) => label.toLowerCase().includes('trans'));
   assert.equal(ranked[0], 'Transformer', `the entry the label names first: ${JSON.stringify(ranked)}`);
   assert.ok(holdsRun.indexOf(false) > 0 && holdsRun.lastIndexOf(true) < holdsRun.indexOf(false), `the ids holding "Trans" first: ${JSON.stringify(ranked)}`);
