@@ -1,6 +1,7 @@
 import { CodeActionKind, InitializeParams, PrepareSupportDefaultBehavior, ServerCapabilities, TextDocumentSyncKind } from 'vscode-languageserver';
 import { fixAllSeeAlsoKind, sentencesOnNewLinesKind } from './features/codeActions';
 import { linkMentionsKind } from './features/mentionLinks';
+import { Markup, markupFor, markdownMarkup } from './features/markdownText';
 import { ServerCommands } from './protocol';
 
 /** What the client's workspace edits can hold. */
@@ -51,6 +52,10 @@ export interface ClientSupport {
   readonly hierarchicalSymbols: boolean;
   /** It shows a completion item's `labelDetails` (VS Code does). */
   readonly completionLabelDetails: boolean;
+  /** How it shows hovers (`contentFormat`): Markdown, or plain text for a client that asks for that first. */
+  readonly hoverMarkup: Markup;
+  /** How it shows a completion item's documentation (`documentationFormat`). */
+  readonly completionMarkup: Markup;
   /** It takes a completion edit with two ranges, to insert at the cursor or to replace the word there (`InsertReplaceEdit`). */
   readonly completionInsertReplace: boolean;
   /**
@@ -88,6 +93,8 @@ export const unknownClient: ClientSupport = {
   showsDocuments: false,
   hierarchicalSymbols: false,
   completionLabelDetails: false,
+  hoverMarkup: markdownMarkup,
+  completionMarkup: markdownMarkup,
   completionInsertReplace: false,
   completionRescores: false,
   resolvesActionEdits: false,
@@ -124,6 +131,8 @@ export function clientSupportOf(params: InitializeParams): ClientSupport {
     showsDocuments: window?.showDocument?.support === true,
     hierarchicalSymbols: textDocument?.documentSymbol?.hierarchicalDocumentSymbolSupport === true,
     completionLabelDetails: textDocument?.completion?.completionItem?.labelDetailsSupport === true,
+    hoverMarkup: markupFor(textDocument?.hover?.contentFormat),
+    completionMarkup: markupFor(textDocument?.completion?.completionItem?.documentationFormat),
     completionInsertReplace: textDocument?.completion?.completionItem?.insertReplaceSupport === true,
     completionRescores: options?.rescoresCompletions === true,
     resolvesActionEdits: codeAction?.dataSupport === true && codeAction.resolveSupport?.properties.includes('edit') === true,

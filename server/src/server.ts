@@ -364,7 +364,7 @@ export function startServer(
     ),
   );
   const readText = async (uri: string): Promise<string | undefined> => documents.get(uri)?.getText() ?? (await session.readText(uri));
-  connection.onHover(runSafely(connection, 'hover', null, forUnchangedText(afterGlossaryRead((params, token) => hoverAt(session.index, params.textDocument.uri, params.position, token, readText)))));
+  connection.onHover(runSafely(connection, 'hover', null, forUnchangedText(afterGlossaryRead((params, token) => hoverAt(session.index, params.textDocument.uri, params.position, token, readText, client.hoverMarkup)))));
   connection.onCompletion(
     runSafely(connection, 'completion', null, forUnchangedText(afterGlossaryRead((params, token) => {
       const document = documents.get(params.textDocument.uri);
@@ -378,7 +378,7 @@ export function startServer(
     }))),
   );
   // An item that cannot be resolved comes back as it was.
-  connection.onCompletionResolve((item, token) => runSafely(connection, 'completionItem/resolve', item, () => resolveCompletionItem(session.index, item, readText))(item, token));
+  connection.onCompletionResolve((item, token) => runSafely(connection, 'completionItem/resolve', item, () => resolveCompletionItem(session.index, item, readText, client.completionMarkup))(item, token));
   connection.onDocumentSymbol(
     runSafely(
       connection,

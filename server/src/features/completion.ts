@@ -1,4 +1,4 @@
-import { CancellationToken, CompletionItem, CompletionItemKind, CompletionList, InsertReplaceEdit, MarkupKind, Position, Range, TextEdit } from 'vscode-languageserver';
+import { CancellationToken, CompletionItem, CompletionItemKind, CompletionList, InsertReplaceEdit, Position, Range, TextEdit } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { WorkspaceIndex } from '../index/workspaceIndex';
 import { skipVerbatim } from '../parse/inline';
@@ -7,7 +7,7 @@ import { anchorPlace } from '../index/anchorDescription';
 import { entryWithId } from '../index/entryQueries';
 import { entryPreview } from './entryPreview';
 import type { TextReader } from './hover';
-import { escapeMarkdown } from './markdownText';
+import { Markup, markdownMarkup } from './markdownText';
 import { closestSpan, matchTier } from './fuzzyRank';
 import { rangeContains } from './locate';
 import { markdownLink } from './seeAlsoEdits';
@@ -197,9 +197,10 @@ interface EntryItemData {
 /**
  * An entry's item as the editor shows it selected (`completionItem/resolve`): its documentation
  * gets the entry's lead paragraph (see `entryPreview`) after the summary, read from the entry's
- * file then rather than for each of the items listed. Other items come back as they are.
+ * file then rather than for each of the items listed, in the markup the client asks for. Other
+ * items come back as they are.
  */
-export async function resolveCompletionItem(index: WorkspaceIndex, item: CompletionItem, readText: TextReader): Promise<CompletionItem> {
+export async function resolveCompletionItem(index: WorkspaceIndex, item: CompletionItem, readText: TextReader, markup: Markup = markdownMarkup): Promise<CompletionItem> {
   const data = item.data as Partial<EntryItemData> | undefined;
   const located = typeof data?.entryId === 'string' ? entryWithId(index, data.entryId) : undefined;
   const text = located && (await readText(located.uri));
@@ -207,8 +208,8 @@ export async function resolveCompletionItem(index: WorkspaceIndex, item: Complet
   if (lead === undefined) {
     return item;
   }
-  const summary = data?.summaryIn === 'documentation' && located!.entry.summary !== undefined ? [`*${escapeMarkdown(located!.entry.summary)}*`] : [];
-  return { ...item, documentation: { kind: MarkupKind.Markdown, value: [...summary, escapeMarkdown(lead)].join('\n\n') } };
+  const summary = data?.summaryIn === 'documentation' && located!.entry.summary !== undefined ? [markup.emphasis(located!.entry.summary)] : [];
+  return { ...item, documentation: { kind: markup.kind, value: [...summary, markup.text(lead)].join('\n\n') } };
 }
 
 /**

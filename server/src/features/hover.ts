@@ -1,5 +1,5 @@
 import * as l10n from '@vscode/l10n';
-import { CancellationToken, Hover, MarkupKind, Position } from 'vscode-languageserver';
+import { CancellationToken, Hover, Position } from 'vscode-languageserver';
 import { fileNameFrom } from '../workspace/uris';
 import { indexAnchorMissingMessage } from '../diagnostics/indexChecks';
 import { filesSharingAutomaticId } from '../diagnostics/linkChecks';
@@ -8,7 +8,7 @@ import { Link } from '../parse/model';
 import { entryAt, entryFileNamedAfter, entryWithId, isFileNameMeant, misnamedEntryFile } from '../index/entryQueries';
 import { entryPreview } from './entryPreview';
 import { linkPartAt, locateAt } from './locate';
-import { codeSpan, escapeMarkdown } from './markdownText';
+import { Markup, markdownMarkup } from './markdownText';
 import { namedByLabelNote, replacementsFor, suggestionNote } from '../diagnostics/replacements';
 import { messagesLanguage } from '../localization';
 import { indexId } from '../index/indexPage';
@@ -18,6 +18,7 @@ import { indexId } from '../index/indexPage';
  * and line, and how many links point at it; for a broken link the ids it may have meant, as its
  * quick fixes offer them) or over a heading or an element's `{#id}` (how many links point at it,
  * from how many entries and other files). The Markdown is never trusted: writer text is escaped.
+ * A client that asks for plain text gets it (`markup`).
  */
 export async function hoverAt(
   index: WorkspaceIndex,
@@ -25,44 +26,45 @@ export async function hoverAt(
   position: Position,
   token: CancellationToken,
   readText: TextReader = async () => undefined,
+  markup: Markup = markdownMarkup,
 ): Promise<Hover | null> {
   const document = index.document(uri);
   const item = document && locateAt(document, position);
   if (item === undefined || token.isCancellationRequested) {
     return null;
   }
-  const lines = item.kind === 'link' ? await linkHover(index, uri, item.link, readText) : anchorHover(index, item.anchor.id);
+  const lines = item.kind === 'link' ? await linkHover(index, uri, item.link, readText, markup) : anchorHover(index, item.anchor.id, markup);
   // A reference link's label and id stand in its definition, elsewhere in the file: the hover covers what the cursor is on.
   const range = item.kind === 'anchor' ? item.anchor.range : linkPartAt(item.link, position);
-  return { contents: { kind: MarkupKind.Markdown, value: lines.join('\n\n') }, range };
+  return { contents: { kind: markup.kind, value: lines.join('\n\n') }, range };
 }
 
 /** The current text of a file (the editor's for an open one), or undefined when it cannot be read. */
 export type TextReader = (uri: string) => Promise<string | undefined>;
 
-async function linkHover(index: WorkspaceIndex, uri: string, link: Link, readText: TextReader): Promise<string[]> {
+async function linkHover(index: WorkspaceIndex, uri: string, link: Link, readText: TextReader, m: Markup): Promise<string[]> {
   // `[label](#)`, as while a link is typed: there is no id to say anything of.
   if (link.target === '') {
-    return [l10n.t('**Broken link**'), escapeMarkdown(l10n.t('The link names no id after #.'))];
+    return [m.strong(l10n.t('Broken link')), m.text(l10n.t('The link names no id after #.'))];
   }
   const anchors = index.anchorsOf(link.target);
   if (anchors.length === 0) {
     // Short: VS Code shows the diagnostic's message (no heading defines the id) right above.
-    const title = l10n.t('**Broken link** {0}', codeSpan(link.target));
+    const title = `${m.strong(l10n.t('Broken link'))} ${m.code(link.target)}`;
     // How much hangs on the missing id: one stray link, or an entry yet to write.
     const count = brokenLinkCountText(index.linksTo(link.target).length, index.documentsLinkingTo(link.target).length);
     if (link.target === indexId) {
-      return [title, escapeMarkdown(indexAnchorMissingMessage(index)), count];
+      return [title, m.text(indexAnchorMissingMessage(index)), count];
     }
     // The ids the quick fixes offer, in their order: an entry named by title comes before a close spelling.
     const linkingEntry = entryAt(index, uri, link.range.start);
     const { ids, namedByLabel } = replacementsFor(index, link, linkingEntry?.id);
     const named = (id: string): string => {
       const note = namedByLabel.has(id) ? namedByLabelNote() : suggestionNote(index, id, true);
-      return note === undefined ? codeSpan(id) : `${codeSpan(id)} (${escapeMarkdown(note)})`;
+      return note === undefined ? m.code(id) : `${m.code(id)} (${m.text(note)})`;
     };
     const suggestion = ids.length > 0 ? l10n.t('Perhaps meant: {0}', ids.map(named).join(', ')) : l10n.t('No existing id comes close enough to suggest.');
-    const file = fileNamedAfter(index, link.target, uri);
+    const file = fileNamedAfter(index, link.target, uri, m);
     // In the order of the quick fixes: the id change first when it is the one to apply.
     return file?.first ? [title, file.text, suggestion, count] : [title, suggestion, ...(file ? [file.text] : []), count];
   }
@@ -70,22 +72,22 @@ async function linkHover(index: WorkspaceIndex, uri: string, link: Link, readTex
   const entry = entryWithId(index, link.target);
   const title = entry?.entry.title ?? first.anchor.label;
   // The id beside the title, unless it reads the same (`LLM`).
-  const lines = [title === '' ? codeSpan(link.target) : title === link.target ? `**${escapeMarkdown(title)}**` : `**${escapeMarkdown(title)}** ${codeSpan(link.target)}`];
+  const lines = [title === '' ? m.code(link.target) : title === link.target ? m.strong(title) : `${m.strong(title)} ${m.code(link.target)}`];
   if (entry?.entry.summary !== undefined) {
-    lines.push(`*${escapeMarkdown(entry.entry.summary)}*`);
+    lines.push(m.emphasis(entry.entry.summary));
   }
   const text = entry && (await readText(entry.uri));
   const preview = entry && text !== undefined ? await entryPreview(entry.entry, text) : {};
   for (const paragraph of [preview.lead, preview.explanation]) {
-    if (paragraph !== undefined) lines.push(escapeMarkdown(paragraph));
+    if (paragraph !== undefined) lines.push(m.text(paragraph));
   }
   const where = anchors.slice(0, maxPlacesShown).map((located) => `${fileNameFrom(located.uri, uri)}:${located.anchor.range.start.line + 1}`);
   const more = anchors.length - where.length;
-  lines.push(escapeMarkdown(more > 0 ? l10n.t('{0} and {1} more', where.join(', '), more) : where.join(', ')));
+  lines.push(m.text(more > 0 ? l10n.t('{0} and {1} more', where.join(', '), more) : where.join(', ')));
   if (anchors.length > 1) {
     lines.push(
       filesSharingAutomaticId(index, link.target) !== undefined
-        ? escapeMarkdown(l10n.t('Defined {0} times. In the book, pandoc gives this automatic id to the first such heading only and numbers the others ({1}-1, {1}-2, …): an explicit {#id} is safer to link to.', anchors.length, link.target))
+        ? m.text(l10n.t('Defined {0} times. In the book, pandoc gives this automatic id to the first such heading only and numbers the others ({1}-1, {1}-2, …): an explicit {#id} is safer to link to.', anchors.length, link.target))
         : l10n.t('Defined {0} times.', anchors.length),
     );
   }
@@ -99,17 +101,17 @@ async function linkHover(index: WorkspaceIndex, uri: string, link: Link, readTex
  * `{#ComputerVision}`), `first` when that is the fix to apply; or, for a copy of another entry
  * (`Claude.md` holding CNN's), no more than what the file holds.
  */
-function fileNamedAfter(index: WorkspaceIndex, id: string, linkingUri: string): { readonly text: string; readonly first: boolean } | undefined {
+function fileNamedAfter(index: WorkspaceIndex, id: string, linkingUri: string, m: Markup): { readonly text: string; readonly first: boolean } | undefined {
   const named = entryFileNamedAfter(index, id, linkingUri);
   if (named === undefined) {
     return undefined;
   }
   const file = fileNameFrom(named.uri, linkingUri);
   if (misnamedEntryFile(index, id, linkingUri) === undefined) {
-    return { text: escapeMarkdown(l10n.t('A file {0} exists, but its entry "{1}" has the id "{2}".', file, named.entry.title, named.entry.id)), first: false };
+    return { text: m.text(l10n.t('A file {0} exists, but its entry "{1}" has the id "{2}".', file, named.entry.title, named.entry.id)), first: false };
   }
   return {
-    text: escapeMarkdown(l10n.t('A file {0} exists, and its entry "{1}" has the id "{2}": a quick fix changes that id to the file\'s name.', file, named.entry.title, named.entry.id)),
+    text: m.text(l10n.t('A file {0} exists, and its entry "{1}" has the id "{2}": a quick fix changes that id to the file\'s name.', file, named.entry.title, named.entry.id)),
     first: isFileNameMeant(index, named.entry, id),
   };
 }
@@ -117,10 +119,10 @@ function fileNamedAfter(index: WorkspaceIndex, id: string, linkingUri: string): 
 /** How many places of a duplicated id the hover lists. */
 const maxPlacesShown = 5;
 
-function anchorHover(index: WorkspaceIndex, id: string): string[] {
+function anchorHover(index: WorkspaceIndex, id: string, m: Markup): string[] {
   const links = index.linksTo(id);
   if (links.length === 0) {
-    return [codeSpan(id), linkCountText(0)];
+    return [m.code(id), linkCountText(0)];
   }
   const indexPage = index.indexPageUri();
   const fromEntries = new Set<string>();
@@ -139,7 +141,7 @@ function anchorHover(index: WorkspaceIndex, id: string): string[] {
     ...(fromIndexPage ? [l10n.t('the index page')] : []),
     ...(fromOtherFiles.size === 0 ? [] : [fromOtherFiles.size === 1 ? l10n.t('1 file without an entry') : l10n.t('{0} files without an entry', fromOtherFiles.size)]),
   ];
-  return [codeSpan(id), `${linkCountText(links.length)} ${l10n.t('Sources: {0}.', new Intl.ListFormat(messagesLanguage()).format(sources))}`];
+  return [m.code(id), `${linkCountText(links.length)} ${l10n.t('Sources: {0}.', new Intl.ListFormat(messagesLanguage()).format(sources))}`];
 }
 
 function brokenLinkCountText(links: number, files: number): string {
