@@ -1,6 +1,6 @@
 import * as l10n from '@vscode/l10n';
 import { entryWithId, fileNameIdUnlikeEntry } from '../index/entryQueries';
-import { hasInboundLink, inboundLinkCountAs, selfLinks } from '../index/linkGraph';
+import { firstEntryWithItsId, hasInboundLink, inboundLinkCountAs, selfLinks } from '../index/linkGraph';
 import { WorkspaceIndex } from '../index/workspaceIndex';
 import { GlossaryDocument, Entry } from '../parse/model';
 import { Check } from './check';
@@ -10,7 +10,7 @@ import { indexId } from '../index/indexPage';
 /** `orphan-entry`: nothing links to the entry but the index page and the entry itself. */
 export const checkOrphanEntries: Check = function* ({ document, index }) {
   for (const entry of document.entries) {
-    if (!hasInboundLink(index, entry.id)) {
+    if (!hasInboundLink(index, entry.id) && firstEntryWithItsId(document.entries, entry)) {
       yield {
         range: entry.heading.range,
         code: DiagnosticCode.OrphanEntry,

@@ -68,7 +68,15 @@ export function inboundLinkCounts(index: WorkspaceIndex): Map<string, number> {
 /** The entries that nothing but the index page and themselves link to, in index order. */
 export function orphanEntries(index: WorkspaceIndex): readonly LocatedEntry[] {
   const counts = inboundLinkCounts(index);
-  return [...index.entries()].filter(({ entry }) => counts.get(entry.id) === 0);
+  return [...index.entries()].filter(({ uri, entry }) => counts.get(entry.id) === 0 && firstEntryWithItsId(index.document(uri)!.entries, entry));
+}
+
+/**
+ * Whether no entry before this one in its file has its id: of two versions of an entry kept in one
+ * file (GPT-4.5.md), the first stands for both where the id's links are counted.
+ */
+export function firstEntryWithItsId(entries: readonly Entry[], entry: Entry): boolean {
+  return entries.find((each) => each.id === entry.id) === entry;
 }
 
 /** The ids of the most linked entries with their inbound link counts, most first (ties by id). */

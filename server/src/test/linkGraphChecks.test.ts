@@ -78,6 +78,16 @@ test('orphan-entry: links from the index page and from the entry itself do not c
   assert.deepEqual(mostLinkedEntries(index, 2), [{ id: 'Apfel', count: 1 }, { id: 'Kirsche', count: 1 }]);
 });
 
+test('orphan-entry: two versions of an entry in one file, under one id, are one orphan', () => {
+  const files = {
+    'index.txt': ['# Index {#Index}', ...indexPage],
+    'Avocado.md': [...entryLines('Avocado (2024)', 'Avocado', []), '', ...entryLines('Avocado (2025)', 'Avocado', [])],
+    'Kirsche.md': entryLines('Kirsche', 'Kirsche', []),
+  };
+  assert.deepEqual(codesOf(files, 'Avocado.md').filter((code) => code === DiagnosticCode.OrphanEntry), [DiagnosticCode.OrphanEntry]);
+  assert.deepEqual(orphanEntries(indexOf(files)).map(({ entry }) => entry.title), ['Avocado (2024)', 'Kirsche']);
+});
+
 test('self-link: not reported where another file gives the entry\'s id too (a stub that took the id of the entry it points to)', () => {
   const files = {
     'index.txt': ['# Index {#Index}', ...indexPage],
