@@ -23,7 +23,7 @@ export enum DiagnosticCode {
   SectionAfterSeeAlso = 'section-after-seealso',
   /** A section of an entry, one level below its heading, has none of the classes `.explanation`, `.haiku`, `.seealso`. */
   MissingSectionClass = 'missing-section-class',
-  /** A section of an entry with a section class is written at the level of the entry's heading or above it: in the book it is a chapter of its own. */
+  /** A section of an entry with a section class is written at level 2 (a chapter's) or above: in the book it is a chapter of its own. */
   SectionLevel = 'section-level',
   /** Sections stand between an entry's haiku section and its see-also section, which the layout rules make its last two. */
   SectionAfterHaiku = 'section-after-haiku',

@@ -526,10 +526,10 @@ type HeadingMove = { readonly heading: Heading; readonly level: number };
 
 /**
  * Write a section that is written as a chapter at level 3 (`##` made `###`), preferred; where the
- * entry has more such sections, also all of them at once. Its subsections without a section class
- * go down as far (`### Sub` under it made `####`), so that they stay its own; a classed heading
- * under it (the see-also list after Google-Assistant.md's last section) is the entry's already.
- * Only headings written with `#`s (a heading underlined with `---` would have to be written anew),
+ * entry has more such sections, also all of them at once. Its subsections go down as far (`### Sub`
+ * under it made `####`), so that they stay its own; they end at the next heading with a section
+ * class, which is the entry's already (the see-also list after Google-Assistant.md's last section)
+ * and would otherwise take the headings after it as its own. Only headings written with `#`s (a heading underlined with `---` would have to be written anew),
  * and only where pandoc then reads each as the same heading at its new level.
  */
 function sectionLevelFixes(input: CodeActionInput, model: GlossaryDocument, diagnostic: GlossaryDiagnostic): CodeAction[] {
@@ -540,8 +540,10 @@ function sectionLevelFixes(input: CodeActionInput, model: GlossaryDocument, diag
   const lowered = (section: Section): HeadingMove[] | undefined => {
     const shift = level - section.heading.level;
     const start = model.headings.indexOf(section.heading);
-    const end = model.headings.findIndex((heading, k) => k > start && (heading.level <= section.heading.level || !rangeContains(entry!.range, heading.range.start)));
-    const under = model.headings.slice(start + 1, end < 0 ? undefined : end).filter((heading) => !heading.classes.some((name) => sectionClasses.includes(name)));
+    const end = model.headings.findIndex(
+      (heading, k) => k > start && (heading.level <= section.heading.level || heading.classes.some((name) => sectionClasses.includes(name)) || !rangeContains(entry!.range, heading.range.start)),
+    );
+    const under = model.headings.slice(start + 1, end < 0 ? undefined : end);
     const moves = [section.heading, ...under].map((heading) => ({ heading, level: Math.min(6, heading.level + shift) }));
     return moves.every(({ heading }) => heading.range.start.line === heading.range.end.line && lineText(input.document, heading.range.start.line).startsWith('#'.repeat(heading.level))) ? moves : undefined;
   };

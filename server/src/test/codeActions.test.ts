@@ -1098,6 +1098,16 @@ test('section-level: the quick fix writes a section written as a chapter at leve
   const lowered = applied(nestedFix.actions.find((action) => action.title === 'Write the section at level 3 (###)'), nestedFix.document);
   assert.deepEqual(lowered.filter((line) => line.startsWith('#')), ['## A {#A .chapter .small .term}', '### Eins {.explanation}', '#### Teil', '##### Stück', '### Siehe {.seealso}']);
   assert.deepEqual(computeDiagnostics(indexOf({ ...nested, 'A.md': lowered }).document(uriOf('A.md'))!, indexOf({ ...nested, 'A.md': lowered }), defaultConfig).map((diagnostic) => diagnostic.code).filter((code) => code.startsWith('section') || code === 'missing-section-class'), []);
+  // Its subsections end at the next classed heading: the headings after a haiku are not taken into it.
+  const beforeHaiku = { 'Index.md': index, 'A.md': ['## A {#A .chapter .small .term}', '', '## Eins {.explanation}', '', '### KI-Haikus {.haiku}', '', '### Nachtrag', '', '### Siehe {.seealso}', '', '[Index](#Index) |'] };
+  const haikuFix = actionsOf(beforeHaiku, 'A.md', ['quickfix']);
+  const keptApart = applied(haikuFix.actions.find((action) => action.title === 'Write the section at level 3 (###)'), haikuFix.document);
+  assert.deepEqual(keptApart.filter((line) => line.startsWith('#')), ['## A {#A .chapter .small .term}', '### Eins {.explanation}', '### KI-Haikus {.haiku}', '### Nachtrag', '### Siehe {.seealso}']);
+  // A section under another written as a chapter is moved once, by its own fix and by "all".
+  const stacked = { 'Index.md': index, 'A.md': ['## A {#A .chapter .small .term}', '', '# Eins {.explanation}', '', '## Zwei {.explanation}', '', '### Teil', '', '### Siehe {.seealso}', '', '[Index](#Index) |'] };
+  const stackedFix = actionsOf(stacked, 'A.md', ['quickfix']);
+  const allStacked = applied(stackedFix.actions.find((action) => action.title === 'Write the 2 sections of the entry written as chapters at level 3'), stackedFix.document);
+  assert.deepEqual(allStacked.filter((line) => line.startsWith('#')), ['## A {#A .chapter .small .term}', '### Eins {.explanation}', '### Zwei {.explanation}', '#### Teil', '### Siehe {.seealso}']);
 });
 
 test('index-link-broken of a second listing (`#DataScraping` beside `#Data-Scraping`): the message says where the entry is listed, and removing the line is the preferred fix', () => {
