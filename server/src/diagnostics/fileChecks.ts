@@ -5,7 +5,7 @@ import { Check } from './check';
 import { fileNameFrom, fileNameId, isMarkdownFile } from '../workspace/uris';
 import { messagesLanguage } from '../localization';
 import { definedOnce, fileNameIdUnlikeEntry } from '../index/entryQueries';
-import type { WorkspaceIndex } from '../index/workspaceIndex';
+import type { LocatedEntry, WorkspaceIndex } from '../index/workspaceIndex';
 
 /** `anchor-file-mismatch`: the first entry of a `.md` file has an id other than the file name. */
 export const checkAnchorFileMatch: Check = function* ({ document, index }) {
@@ -77,15 +77,9 @@ export const checkOneEntryPerFile: Check = function* ({ document, index }) {
   }
 };
 
-/** The entry of another file that goes by the name of this one's title (see `entryIdsNamed`), if any. */
-function sameNamedEntryElsewhere(index: WorkspaceIndex, entry: Entry, uri: string): { readonly uri: string; readonly entry: Entry } | undefined {
-  for (const id of index.entryIdsNamed(entry.title)) {
-    for (const { uri: other } of index.anchorsOf(id)) {
-      const named = other === uri ? undefined : index.document(other)?.entries.find((candidate) => candidate.id === id);
-      if (named !== undefined) return { uri: other, entry: named };
-    }
-  }
-  return undefined;
+/** The entry of another file that goes by the name of this one's title (see `entriesNamed`), if any. */
+function sameNamedEntryElsewhere(index: WorkspaceIndex, entry: Entry, uri: string): LocatedEntry | undefined {
+  return index.entriesNamed(entry.title).find((named) => named.uri !== uri);
 }
 
 /**

@@ -5,7 +5,7 @@ import { hasIndexSections } from './indexPage';
 import { changedLabels, entryShapeChangedIds, linkCountChangedIds, linkGraphChangedIds } from './linkGraph';
 import { termsKeyOf } from '../mentions/lexicon';
 import { caseFoldedUri, fileNameId, folderOfMost, isMarkdownFile } from '../workspace/uris';
-import { entryNamesOf, linkNameKeysOf, NamedEntry, nameKeys, nameOf, sameName } from './entryNames';
+import { entryNamesOf, linkNameKeysOf, NamedEntry, nameKeys, nameOf, namesOf, sameName } from './entryNames';
 import { fileNameIdUnlikeEntry, isPageLevel } from './entryQueries';
 
 /** An anchor and the document that defines it. */
@@ -274,13 +274,21 @@ export class WorkspaceIndex {
   }
 
   private workOutEntryIdsNamed(text: string): readonly string[] {
+    const named = this.entriesNamed(text);
+    // Most names (a broken link's id or label) name no entry.
+    return named.length === 0 ? noIds : [...new Set(named.map(({ entry }) => entry.id))];
+  }
+
+  /** The entries that go by the name a text gives (see `entryIdsNamed`), each once, in the same order. */
+  entriesNamed(text: string): readonly LocatedEntry[] {
     const name = nameOf(text);
     const candidates = name === '' ? [] : nameKeys(name).flatMap((key) => this.entriesByNameKey.get(key) ?? []);
-    // Most names (a broken link's id or label) name no entry.
-    if (candidates.length === 0) return noIds;
-    const named = candidates.filter((candidate) => sameName(candidate.name, name));
-    named.sort((a, b) => compareStrings(a.uri, b.uri) || compareStrings(a.entry.id, b.entry.id));
-    return [...new Set(named.map(({ entry }) => entry.id))];
+    // An entry filed under several keys or names is found once.
+    const byEntry = new Map<Entry, LocatedEntry>();
+    for (const { uri, entry, name: candidateName } of candidates) {
+      if (!byEntry.has(entry) && sameName(candidateName, name)) byEntry.set(entry, { uri, entry });
+    }
+    return [...byEntry.values()].sort((a, b) => compareStrings(a.uri, b.uri) || compareStrings(a.entry.id, b.entry.id));
   }
 
   /** The anchors defining an id, ordered by URI, then in document order. */
@@ -450,10 +458,11 @@ export class WorkspaceIndex {
 
   /**
    * `multiple-entries` tells of an entry after a file's first that another file holds an entry of
-   * its name: the files of several entries going by a name whose entries came, went or changed.
+   * its name, and that entry's title: the files of several entries going by a name whose entries
+   * came, went or changed their id or title.
    */
   private addSameNamedEntryChanges(replaced: ReplacedContribution, uris: Set<string>): void {
-    for (const key of keysOf(replaced.renamed)) {
+    for (const key of keysOf([...replaced.renamed, ...retitledNames(replaced.previous, replaced.next)])) {
       for (const named of this.entriesByNameKey.get(key) ?? []) {
         if ((this.documentsByUri.get(named.uri)?.entries.length ?? 0) > 1) uris.add(named.uri);
       }
@@ -680,6 +689,15 @@ function namesWithOtherIds(before: ReadonlyMap<string, string>, after: ReadonlyM
   before.forEach((ids, name) => after.get(name) === ids || names.add(name));
   after.forEach((_, name) => before.has(name) || names.add(name));
   return names;
+}
+
+/** The names of the entries whose title is not the same in both versions of a document (`renamed` tells of those whose names or ids changed). */
+function retitledNames(previous: GlossaryDocument | undefined, next: GlossaryDocument | undefined): string[] {
+  const titled = (document: GlossaryDocument | undefined): Set<string> => new Set(document?.entries.map((entry) => `${entry.id}\n${entry.title}`));
+  const before = titled(previous);
+  const after = titled(next);
+  const changed = (entry: Entry, other: ReadonlySet<string>): boolean => !other.has(`${entry.id}\n${entry.title}`);
+  return [...(previous?.entries.filter((entry) => changed(entry, after)) ?? []), ...(next?.entries.filter((entry) => changed(entry, before)) ?? [])].flatMap(namesOf);
 }
 
 /** The keys (`nameKeys`) of the names given. */

@@ -209,6 +209,9 @@ test('multiple-entries: each entry after the first of a .md file is reported as 
   assert.deepEqual(diagnosticsOf(withCopy, 'DeepSpeed.md').filter((diagnostic) => diagnostic.code === 'multiple-entries').map((diagnostic) => diagnostic.message), [
     'This file holds 2 entries; the rule is one entry per file. The entry "Digital Twin" (#DigitalTwin) is in Digital-Twin.md too, as "Digital Twins" (#Digital-Twin): keep one of them.',
   ]);
+  // An entry of another name that shares the id is no copy of it.
+  const sharingTheId = { ...files, 'Zwilling.md': entryLines('Ganz Anderes', 'DigitalTwin', []) };
+  assert.match(diagnosticsOf(sharingTheId, 'DeepSpeed.md').find((diagnostic) => diagnostic.code === 'multiple-entries')!.message, /could move to a file of its own/);
 });
 
 test('multiple-entries: an entry with the first one\'s id is a second version of it: the message says so, with both titles where they differ', () => {

@@ -56,6 +56,9 @@ const variants: Readonly<Record<string, readonly (readonly string[])[]>> = {
     entryLines('Quitte', 'Quitte', ['[Birne](#Birne)'], ['### KI-Haikus zu Quitte {.haiku}', '', 'Gelb.', '', '### Nachtrag {.explanation}', '', 'Mehr.']),
     // An entry named as Agent.md's second one: multiple-entries says there that this file holds it too.
     entryLines('Agenten', 'Agenten-Eintrag', ['[Birne](#Birne)']),
+    // The same entry retitled in case alone, which the message there quotes; and another term under Agent.md's second entry's id.
+    entryLines('agenten', 'Agenten-Eintrag', ['[Birne](#Birne)']),
+    entryLines('Ganz Anderes', 'A2', ['[Birne](#Birne)']),
     // A section written as a chapter.
     entryLines('Quitte', 'Quitte', ['[Birne](#Birne)'], ['## Herkunft {.explanation}', '', 'Persien.']),
     // The same links to #Apfel once more: an orphan named Apfel.md counts them.

@@ -297,4 +297,8 @@ test('entryIdsNamed: the entries a name names by title, endings and abbreviation
   // "Agent" multiple-entries may say another file holds too; not Empty.md.
   const retitled = index.update(parse('Z.md', swapped.map((line) => line.replace('## Agent {', '## Makler {')), 3));
   assert.deepEqual([...retitled.affectedUris].sort(), ['file:///ws/B.md', 'file:///ws/L.md', 'file:///ws/Z.md']);
+  // Retitled in case alone, the same name: B.md, whose message quotes the title, is affected; L.md reads nothing new.
+  const recased = index.update(parse('Z.md', swapped.map((line) => line.replace('## Agent {', '## Makler {').replace('## Agenten {', '## agenten {')), 4));
+  assert.deepEqual([...recased.affectedUris].sort(), ['file:///ws/B.md', 'file:///ws/Z.md']);
+  assert.deepEqual(index.entriesNamed('Agenten').map(({ uri, entry }) => `${uri} ${entry.title}`), ['file:///ws/B.md Agent', 'file:///ws/B.md Agents (AG)', 'file:///ws/Z.md agenten']);
 });
