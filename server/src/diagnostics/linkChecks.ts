@@ -8,7 +8,7 @@ import { fileNameFrom } from '../workspace/uris';
 import { findClosestIds } from '../index/closestIds';
 import { replacementsFor, suggestionsText } from './replacements';
 import { entryFileNamedAfter, mayTakeId } from '../index/entryQueries';
-import { indexId } from '../index/indexPage';
+import { indexId, indexSections } from '../index/indexPage';
 
 /**
  * The code that reports a link to an id that nothing defines, so that each such link is reported
@@ -71,10 +71,15 @@ export function brokenLinkMessage(link: Link, document: GlossaryDocument, index:
 /**
  * Where the index page lists the id a broken link of it clearly means (its preferred replacement)
  * under another link: the broken one is a second listing (`#PromptEngineering` beside
- * `#Prompt-Engineering`), to remove rather than to correct.
+ * `#Prompt-Engineering`), to remove rather than to correct. A listing is a link standing as an item
+ * of a list of links, in a letter section where the page has them; a link in a sentence lists nothing.
  */
 export function listedElsewhere(indexPage: GlossaryDocument, link: Link, { preferred }: { readonly preferred?: string }): { readonly id: string; readonly line: number } | undefined {
-  const other = preferred === undefined ? undefined : indexPage.links.find((candidate) => candidate !== link && candidate.target === preferred);
+  const listings = preferred === undefined ? [] : indexPage.links.filter((candidate) => candidate !== link && candidate.target === preferred && candidate.listed);
+  if (listings.length === 0) return undefined;
+  const sections = indexSections(indexPage);
+  const inSections = new Set(sections.flatMap((section) => section.links));
+  const other = listings.find((candidate) => sections.length === 0 || inSections.has(candidate));
   return other === undefined ? undefined : { id: preferred!, line: other.range.start.line };
 }
 

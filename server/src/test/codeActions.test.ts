@@ -1133,4 +1133,12 @@ test('index-link-broken of a second listing (`#DataScraping` beside `#Data-Scrap
   assert.deepEqual(removed, [...files['001-index.txt'].slice(0, 5), ...files['001-index.txt'].slice(6)]);
   // A line that holds another link too is not removed: the link is corrected.
   assert.ok(onLine(6).every(([title]) => !title.startsWith('Remove the line')), JSON.stringify(onLine(6)));
+  // A link in a sentence, or outside the letter sections, lists nothing: the broken listing is the one to correct.
+  for (const elsewhere of [['### D {.index}', '', '[DataScraping](#DataScraping) |', '', 'Siehe auch [DS](#Data-Scraping) im Text.'], ['Siehe', '', '[Data Scraping](#Data-Scraping) |', '', '### D {.index}', '', '[DataScraping](#DataScraping) |']]) {
+    const page = { ...files, '001-index.txt': ['# Index {#Index}', '', ...elsewhere] };
+    const found = computeDiagnostics(indexOf(page).document(uriOf('001-index.txt'))!, indexOf(page), defaultConfig).filter((diagnostic) => diagnostic.code === 'index-link-broken');
+    assert.deepEqual(found.map((diagnostic) => diagnostic.message), ['The index lists "DataScraping", which no heading defines. Perhaps meant: Data-Scraping.']);
+    const fixes = actionsOf(page, '001-index.txt', ['quickfix']).actions;
+    assert.deepEqual(titlesAndPreference(fixes.filter((action) => action.diagnostics?.[0]?.code === 'index-link-broken')), [['Change to "Data-Scraping"', true], ['Create entry "DataScraping"', false]]);
+  }
 });
