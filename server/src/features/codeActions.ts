@@ -408,7 +408,9 @@ function secondListingRemoval(input: CodeActionInput, model: GlossaryDocument, l
   if (listed === undefined || !alone) {
     return undefined;
   }
-  const edit = TextEdit.del({ start: { line, character: 0 }, end: { line: line + 1, character: 0 } });
+  // The file's last line (without a line break after it) goes with the line break before it.
+  const last = line === input.document.lineCount - 1 && line > 0;
+  const edit = TextEdit.del(last ? { start: { line: line - 1, character: lineText(input.document, line - 1).length }, end: { line, character: text.length } } : { start: { line, character: 0 }, end: { line: line + 1, character: 0 } });
   return quickFix(l10n.t('Remove the line: the index lists "{0}" already, on line {1}', listed.id, listed.line + 1), diagnostic, editOf(input, [edit]), isPreferred);
 }
 

@@ -1131,6 +1131,11 @@ test('index-link-broken of a second listing (`#DataScraping` beside `#Data-Scrap
   ]);
   const removed = applied(actions.find((action) => action.title.startsWith('Remove the line') && action.diagnostics![0]!.range.start.line === 5), document);
   assert.deepEqual(removed, [...files['001-index.txt'].slice(0, 5), ...files['001-index.txt'].slice(6)]);
+  // The file's last line goes with the line break before it.
+  const lastLine = { ...files, '001-index.txt': files['001-index.txt'].slice(0, 6) };
+  const lastFix = actionsOf(lastLine, '001-index.txt', ['quickfix']);
+  const removedLast = applied(lastFix.actions.find((action) => action.title.startsWith('Remove the line')), lastFix.document);
+  assert.deepEqual(removedLast, files['001-index.txt'].slice(0, 5));
   // A line that holds another link too is not removed: the link is corrected.
   assert.ok(onLine(6).every(([title]) => !title.startsWith('Remove the line')), JSON.stringify(onLine(6)));
   // A link in a sentence, or outside the letter sections, lists nothing: the broken listing is the one to correct.
