@@ -259,8 +259,9 @@ function completeLinks(
       ...(separator !== '' && client.labelDetails ? { labelDetails: { detail: separator, description: entry?.summary } } : {}),
       kind: CompletionItemKind.Reference,
       detail: entry?.summary,
-      // The label holds the title and the id, which the editor filters by. (With a filterText,
-      // Neovim's omnifunc starts the word at the last hyphen rather than at the edit's start.)
+      // The label holds the title and the id, which an editor filters by where the item has no
+      // filterText (all but VS Code: with one, Neovim's omnifunc starts the word at the last
+      // hyphen rather than at the edit's start).
       textEdit: completionEdit(`${link}${separator}`, inserted, replaced, client.insertReplace),
       // The editor matches what is typed from the `[` on.
       ...(client.rescores ? rescoredFilterText(typed, [candidate.id, ...(entry ? [entry.title] : [])], link, '[') : {}),
@@ -290,8 +291,12 @@ function rescoredFilterText(typed: string, names: readonly string[] | undefined,
   if (typed.length < 2 || tiers.includes(0) || inside === undefined) {
     return {};
   }
-  const at = inside.toLowerCase().indexOf(typedLower);
-  return { filterText: `${lead}${inside.slice(at, at + typed.length)}${text}` };
+  // Sought in the name as written: lower case may differ in length (`İ` is `i̇`).
+  for (let at = 0; at + typed.length <= inside.length; at++) {
+    const run = inside.slice(at, at + typed.length);
+    if (run.toLowerCase() === typedLower) return { filterText: `${lead}${run}${text}` };
+  }
+  return {};
 }
 
 /**

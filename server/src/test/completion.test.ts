@@ -138,6 +138,11 @@ test('an editor that orders the items by its own fuzzy match (VS Code) gets a fi
   ]);
   // The entry the label names, first whatever is typed.
   assert.deepEqual(filterTexts('[Tiktoken](#Tok‸', true)[0], ['Tiktoken', 'TokTiktoken']);
+  // The run as written, where lower case is longer than the name (`İ`).
+  const dotted = { ...files, 'II.md': ['## İİ Tokenizer {#İİ-Tokenizer .term}'] };
+  const { index, uri, position, text } = withCursor({ ...dotted, 'A.md': ['[x](#tok‸'] });
+  const items = complete(index, uri, cursorTextIn(TextDocument.create(uri, 'markdown', 1, text), position), position, notCancelled, { labelDetails: true, insertReplace: false, rescores: true })!.items;
+  assert.equal(items.find((item) => item.label === 'İİ-Tokenizer')?.filterText, 'Tokİİ-Tokenizer');
   // Other editors keep the server's order: no filterText, which would move Neovim's start of the word.
   assert.deepEqual(filterTexts('[x](#tok‸', false).map(([, filterText]) => filterText), [undefined, undefined, undefined]);
 });
