@@ -200,6 +200,7 @@ test('glossary lsp refuses with InvalidParams, naming the part, requests without
     await assert.rejects(connection.sendRequest('textDocument/references', { textDocument, position }), invalid('references: context must be an object'));
     await assert.rejects(connection.sendRequest('textDocument/rename', { textDocument, position }), invalid('rename: newName must be a string'));
     await assert.rejects(connection.sendRequest('textDocument/codeAction', { textDocument, context: { diagnostics: [] } }), invalid('codeAction: range must have a start and an end position'));
+    await assert.rejects(connection.sendRequest('textDocument/codeAction', { textDocument, range: { start: position, end: position }, context: {} }), invalid('codeAction: context.diagnostics must be an array'));
     await assert.rejects(connection.sendRequest('workspace/symbol', {}), invalid('workspaceSymbol: query must be a string'));
     await assert.rejects(connection.sendRequest('workspace/executeCommand', { command: 'nope' }), invalid('executeCommand: unknown command "nope"'));
     // Well-formed, the same requests are answered, and nothing failed inside the server.

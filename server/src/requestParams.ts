@@ -1,7 +1,7 @@
 /** A part of a request's params that the protocol requires and the handlers read. */
-type Part = 'textDocument' | 'position' | 'range' | 'context' | 'newName' | 'query' | 'command';
+type Part = 'textDocument' | 'position' | 'range' | 'context' | 'diagnostics' | 'newName' | 'query' | 'command';
 
-/** The parts each request needs, by the name the server logs it under. */
+/** The parts each request needs, by the name the server logs it under (`runSafely`'s `name`). */
 const requiredParts: Readonly<Record<string, readonly Part[]>> = {
   definition: ['textDocument', 'position'],
   hover: ['textDocument', 'position'],
@@ -12,7 +12,7 @@ const requiredParts: Readonly<Record<string, readonly Part[]>> = {
   documentLink: ['textDocument'],
   documentSymbol: ['textDocument'],
   diagnostic: ['textDocument'],
-  codeAction: ['textDocument', 'range', 'context'],
+  codeAction: ['textDocument', 'range', 'context', 'diagnostics'],
   workspaceSymbol: ['query'],
   executeCommand: ['command'],
 };
@@ -25,6 +25,7 @@ const partProblems: Readonly<Record<Part, (params: Record<string, unknown>) => s
   position: ({ position }) => (isPosition(position) ? undefined : 'position must have a line and a character, whole numbers from 0'),
   range: ({ range }) => (isObject(range) && isPosition(range.start) && isPosition(range.end) ? undefined : 'range must have a start and an end position'),
   context: ({ context }) => (isObject(context) ? undefined : 'context must be an object'),
+  diagnostics: ({ context }) => (isObject(context) && Array.isArray(context.diagnostics) ? undefined : 'context.diagnostics must be an array'),
   newName: ({ newName }) => (typeof newName === 'string' ? undefined : 'newName must be a string'),
   query: ({ query }) => (typeof query === 'string' ? undefined : 'query must be a string'),
   command: ({ command }) => (typeof command === 'string' ? undefined : 'command must be a string'),

@@ -78,7 +78,7 @@ export function runOrAnswerError<P, R>(
   );
 }
 
-/** Runs a handler, refused after shutdown, with the answers for a cancelled and a failed request given. */
+/** Runs a handler, with the answers for a cancelled and a failed request given; refuses the request outside the session or with params that lack a required part. */
 function runGuarded<P, R>(
   connection: Connection,
   name: string,

@@ -430,7 +430,7 @@ export function startServer(
   const refusedAction = (action: CodeAction): void =>
     showMessage(connection, MessageType.Warning, l10n.t('"{0}" no longer applies: the files changed after the quick fixes were listed. Ask for them again.', action.title));
   // Whatever goes wrong, the action comes back as it was: the editor then applies nothing.
-  connection.onCodeActionResolve((action, token) => runSafely(connection, 'codeActionResolve', action, () => resolveCodeAction(services, client.edits, action, () => refusedAction(action), token))(action, token));
+  connection.onCodeActionResolve((action, token) => runSafely(connection, 'codeAction/resolve', action, () => resolveCodeAction(services, client.edits, action, () => refusedAction(action), token))(action, token));
   connection.onPrepareRename(runSafely(connection, 'prepareRename', null, forUnchangedText(afterGlossaryRead((params) => answerPrepareRename(services, params)))));
   // The position is in the text the request was sent for: typed over meanwhile, it may name another id.
   connection.onRenameRequest(runSafely(connection, 'rename', null, forUnchangedText(afterGlossaryRead((params, token) => answerRename(services, params, token)), renameOutdatedError)));
