@@ -39,7 +39,7 @@ async function hoverAndDocumentation(t: test.TestContext, formats: string[]): Pr
 
 test('a client that prefers plain text gets hovers and completion documentation in plain text', { timeout: 60_000 }, async (t) => {
   const [hover, documentation] = await hoverAndDocumentation(t, ['plaintext', 'markdown']);
-  assert.deepEqual(hover, { kind: 'plaintext', value: 'Large Language Model (LLM) LLM\n\nEin Sprachmodell, trainiert auf Text\n\nEin großes Modell.\n\nLLM.md:1\n\n1 link points here.' });
+  assert.deepEqual(hover, { kind: 'plaintext', value: 'Large Language Model (LLM) #LLM\n\nEin Sprachmodell, trainiert auf Text\n\nEin großes Modell.\n\nLLM.md:1\n\n1 link points here.' });
   assert.deepEqual(documentation, { kind: 'plaintext', value: 'Ein Sprachmodell, trainiert auf Text\n\nEin großes Modell.' });
 });
 

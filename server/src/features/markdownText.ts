@@ -38,7 +38,8 @@ export const markdownMarkup: Markup = {
 export const plainTextMarkup: Markup = {
   kind: MarkupKind.PlainText,
   text: (text) => text,
-  code: (id) => id,
+  // Without code's type, the id after a title shows as a link target.
+  code: (id) => `#${id}`,
   strong: (text) => text,
   emphasis: (text) => text,
 };
