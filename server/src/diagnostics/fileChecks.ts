@@ -4,7 +4,7 @@ import { DiagnosticCode } from './codes';
 import { Check } from './check';
 import { fileNameFrom, fileNameId, isMarkdownFile } from '../workspace/uris';
 import { messagesLanguage } from '../localization';
-import { definedOnce, fileNameIdUnlikeEntry } from '../index/entryQueries';
+import { fileNameIdUnlikeEntry, linksToIdAndFileName } from '../index/entryQueries';
 import type { LocatedEntry, WorkspaceIndex } from '../index/workspaceIndex';
 
 /** `anchor-file-mismatch`: the first entry of a `.md` file has an id other than the file name. */
@@ -26,11 +26,9 @@ export const checkAnchorFileMatch: Check = function* ({ document, index }) {
         ? [l10n.t('{0} gives the id "{1}": the two files have swapped ids.', fileNameFrom(holder.uri, document.uri), expectedId)]
         : [l10n.t('{0} gives the id "{1}" already.', fileNameFrom(holder.uri, document.uri), expectedId)];
   // Which of the two the links write tells which one is meant: the file's name, or the id, when the
-  // name is misspelled. Not counted: the links to an id that another anchor gives too, which lead there.
-  const counted = [
-    ...(definedOnce(index, firstEntry.id) ? [{ id: firstEntry.id, links: index.linksTo(firstEntry.id).length }] : []),
-    ...(index.isDefined(expectedId) ? [] : [{ id: expectedId, links: index.linksTo(expectedId).length }]),
-  ];
+  // name is misspelled.
+  const { toId, toName } = linksToIdAndFileName(index, firstEntry.id, expectedId);
+  const counted = [...(toId === undefined ? [] : [{ id: firstEntry.id, links: toId }]), ...(toName === undefined ? [] : [{ id: expectedId, links: toName }])];
   const [first, second] = counted;
   const linksNote =
     counted.every((count) => count.links === 0)

@@ -23,7 +23,7 @@ import { idAttribute, readsAsHeading } from './newEntry';
 import { headingAttributeEdit } from './headingEdits';
 import { neverReplace } from './workspaceEdits';
 import { idEditsByUri } from './rename';
-import { definedOnce, entryWithId, isCopyUnderOtherName, isFileNameMeant, misnamedEntryFile, titleUntoldById } from '../index/entryQueries';
+import { definedOnce, entryWithId, isCopyUnderOtherName, isFileNameMeant, linksToIdAndFileName, misnamedEntryFile, titleUntoldById } from '../index/entryQueries';
 import { linkFirstMentionsEdits, linkMentionEdit, linkMentionsKind } from './mentionLinks';
 import { addToIndexEdit, indexAnchorEdit } from './indexPageEdits';
 import { addSeeAlsoEdit, insertSeeAlsoLinkEdit, lineBreakOf, lineText, seeAlsoHeadingText, sortSeeAlsoEdits } from './seeAlsoEdits';
@@ -675,7 +675,8 @@ function idFileFixes(input: CodeActionInput, model: GlossaryDocument, diagnostic
     // overwrite: false and ignoreIfExists: false make the editor refuse when the file exists meanwhile.
     const rename = RenameFile.create(model.uri, newUri, neverReplace);
     // Preferred where the links write the id and none the file's name (`Github.md` giving `#GitHub`): the name is the slip.
-    const idMeant = idChange?.isPreferred !== true && definedOnce(input.index, entry.id) && input.index.linksTo(entry.id).length > 0 && input.index.linksTo(fileNameId(model.uri)).length === 0;
+    const { toId, toName } = linksToIdAndFileName(input.index, entry.id, fileNameId(model.uri));
+    const idMeant = idChange?.isPreferred !== true && (toId ?? 0) > 0 && (toName ?? 0) === 0;
     actions.push(quickFix(l10n.t('Rename the file to "{0}.md"', entry.id), diagnostic, { documentChanges: [rename] }, idMeant));
   }
   return actions;

@@ -74,6 +74,18 @@ export function definedOnce(index: WorkspaceIndex, id: string): boolean {
 }
 
 /**
+ * How many links write a file's entry's id, and how many the id its file's name gives, which tells
+ * which of the two the writer means; each undefined where its links lead elsewhere too (an id that
+ * another anchor gives as well, or a name's id that a heading gives).
+ */
+export function linksToIdAndFileName(index: WorkspaceIndex, entryId: string, nameId: string): { readonly toId?: number; readonly toName?: number } {
+  return {
+    ...(definedOnce(index, entryId) ? { toId: index.linksTo(entryId).length } : {}),
+    ...(index.isDefined(nameId) ? {} : { toName: index.linksTo(nameId).length }),
+  };
+}
+
+/**
  * The entry file named as a broken link writes the id, its entry having another (`Computer-Vision.md`
  * giving `#ComputerVision`), whose id can become the file's name: its id may be the odd one out.
  * Not a copy of another entry under another file's name (the real glossary's `Claude.md` holds one
