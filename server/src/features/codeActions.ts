@@ -313,7 +313,8 @@ function sentenceOnNewLineEdit(document: TextDocument, model: GlossaryDocument, 
   if (sentence === undefined || blanks === undefined) {
     return undefined;
   }
-  const marks = lineText(document, sentence.marksEnd.line).slice(0, sentence.marksEnd.character).replace(/[^> \t]/g, ' ');
+  // An HTML block's opening tag before the paragraph (`<div>`) is none of its marks: left out, its `>` would be read as text.
+  const marks = lineText(document, sentence.marksEnd.line).slice(0, sentence.marksEnd.character).replace(/<[^<>]*>/g, '').replace(/[^> \t]/g, ' ');
   return TextEdit.replace({ start: diagnostic.range.start, end: { line, character: character + blanks.length } }, lineBreakOf(document) + marks);
 }
 

@@ -1030,6 +1030,9 @@ test('sentence-mid-line: the quick fix starts the sentence on a new line, with t
     [['-\tEins. Zwei.'], ['-\tEins.', ' \tZwei.']],
     // A `>` under text is the paragraph's text, no quote: it is not copied.
     [['Turing schrieb:', '> Ich schlage vor. Können Maschinen denken?'], ['Turing schrieb:', '> Ich schlage vor.', 'Können Maschinen denken?']],
+    // An HTML block's opening tag is no mark of the paragraph: its `>` is not copied.
+    [['<div>Div eins ist da. Div zwei auch.</div>'], ['<div>Div eins ist da.', 'Div zwei auch.</div>']],
+    [['> <p>Im Zitat. Zwei.</p>'], ['> <p>Im Zitat.', '> Zwei.</p>']],
     // A file with CRLF line breaks gets one.
     [['Windows. Zeilen.'], ['Windows.\r', 'Zeilen.\r']],
   ];
