@@ -10,7 +10,7 @@ import type { TextReader } from './hover';
 import { Markup, markdownMarkup } from './markdownText';
 import { closestSpan, matchTier } from './fuzzyRank';
 import { rangeContains } from './locate';
-import { markdownLink } from './seeAlsoEdits';
+import { titleLink } from './seeAlsoEdits';
 import { filesSharingAutomaticId } from '../diagnostics/linkChecks';
 import { proposeEntryId } from '../index/idRules';
 
@@ -251,7 +251,7 @@ function completeLinks(
   }
   return listOf(matches.kept, false, (candidate) => {
     const entry = entryWithId(index, candidate.id)?.entry;
-    const link = markdownLink(entry?.title || candidate.id, candidate.id);
+    const link = titleLink(entry?.title || candidate.id, candidate.id);
     return {
       label: link,
       // The list shows the separator the see-also line gets, so that the writer does not type it

@@ -3,7 +3,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { indexId, indexPageHeading, indexSections, IndexSection } from '../index/indexPage';
 import { metadataLinesAtTop } from '../parse/blocks';
 import { GlossaryDocument, Heading, Link } from '../parse/model';
-import { insertLinkEdit, lineBreakOf, lineText, markdownLink } from './seeAlsoEdits';
+import { insertLinkEdit, lineBreakOf, lineText, titleLink } from './seeAlsoEdits';
 import { headingAttributeEdit } from './headingEdits';
 
 /** Where an entry goes on the index page: the edit, and the letter section it goes under (undefined on a page without sections). */
@@ -18,7 +18,7 @@ export interface IndexInsertion {
  * links when it has no letter sections.
  */
 export function addToIndexEdit(page: GlossaryDocument, text: TextDocument, title: string, id: string, collator: Intl.Collator, locale: string): IndexInsertion {
-  const linkText = markdownLink(title, id);
+  const linkText = titleLink(title, id);
   const sections = indexSections(page);
   if (sections.length === 0) {
     return { edit: insertInOrder(text, page.links, title, linkText, collator, Math.max(0, page.lineCount - 1)), letter: undefined };

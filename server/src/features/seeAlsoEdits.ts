@@ -202,12 +202,21 @@ export function insertSeeAlsoLinkEdit(
   if (slot < 0) {
     slot = links.length;
   }
-  return insertLinkEdit(document, links, slot, markdownLink(label, target), seeAlso.section.heading.range.end.line);
+  return insertLinkEdit(document, links, slot, titleLink(label, target), seeAlso.section.heading.range.end.line);
 }
 
-/** `[label](#target)`, with the brackets and backslashes of the label escaped. */
+/** `[label](#target)`, for a label as written in the text: its brackets and backslashes escaped. */
 export function markdownLink(label: string, target: string): string {
   return `[${label.replace(/[\\[\]]/g, '\\$&')}](#${target})`;
+}
+
+/**
+ * `[Title](#target)` for an entry's title as pandoc reads it (plain text): besides brackets and
+ * backslashes, what pandoc would read as markup in a label is escaped (emphasis, code, HTML, math,
+ * subscripts, superscripts, citations, entities), so that the label reads as the title.
+ */
+export function titleLink(title: string, target: string): string {
+  return `[${title.replace(/[\\[\]*`<$~^]|(?<![\p{L}\p{N}])[_@]|_(?![\p{L}\p{N}])|&(?=#?[\p{L}\p{N}]+;)/gu, '\\$&')}](#${target})`;
 }
 
 /**

@@ -8,7 +8,9 @@ import { computeDiagnostics } from '../diagnostics/computeDiagnostics';
 import { codeActions, filesEditedByQuickFixes, fixAllSeeAlsoKind, sentencesOnNewLinesKind } from '../features/codeActions';
 import { ServerCommands } from '../protocol';
 import { entryLines, indexOf, rangeText, uriOf } from './support/tinyWorkspace';
-import { pandocCodeBlocksOfText, pandocFactsOfText, pandocHeadingClassesOfText, pandocHeadingsOfText, pandocReadingWithoutSoftBreaks, pandocTextsOfText } from './pandoc';
+import { pandocCodeBlocksOfText, pandocFactsOfText, pandocHeadingClassesOfText, pandocHeadingsOfText, pandocLinkLabelsOfText, pandocReadingWithoutSoftBreaks, pandocTextsOfText } from './pandoc';
+import { parseGlossaryDocument } from '../parse/parser';
+import { titleLink } from '../features/seeAlsoEdits';
 import { corpusEntries } from './corpus';
 import { createFileMatcher } from '../workspace/fileFilter';
 import * as fs from 'node:fs';
@@ -1012,6 +1014,17 @@ test('section-after-haiku: the quick fix moves the sections between the haikus a
   assert.deepEqual(fixOf(files('#### Claude', '', 'Mehr.', '', '### Geschichte {.explanation}', '', '#### Claude', '', 'Alt.', '')).actions, []);
   // The closing rule between them: no fix.
   assert.deepEqual(fixOf({ 'Index.md': index, 'A.md': ['## A {#A .chapter .small .term}', '', '### KI-Haikus zu A {.haiku}', '', 'Haiku.', '', '----', '', '### Geschichte {.explanation}', '', 'Alt.', '', '### Siehe {.seealso}', '', '[Index](#Index) |'] }).actions, []);
+});
+
+test('a link the fixes and completion write for an entry reads as its title in pandoc: what would be markup in the label is escaped', async () => {
+  const headings = ['## \\*Stern\\* Modell {#A}', '## \\<T\\> Tag {#B}', '## Preis \\$5 \\$6 \\@x \\~y\\~ x\\^2\\^ {#C}', '## `code` und \\_a\\_ und a_b {#D}', '## AT&T \\&amp; \\[1\\] {#E}', '## GPT-4.5 *(Stand März 2025)* {#F}'];
+  const titles = parseGlossaryDocument(headings.join('\n\n'), uriOf('T.md'), 1).headings.map((heading) => heading.plainText);
+  assert.deepEqual(titles, ['*Stern* Modell', '<T> Tag', 'Preis $5 $6 @x ~y~ x^2^', 'code und _a_ und a_b', 'AT&T &amp; [1]', 'GPT-4.5 (Stand März 2025)']);
+  const links = titles.map((title, k) => titleLink(title, String.fromCharCode(65 + k)));
+  assert.equal(links[5], '[GPT-4.5 (Stand März 2025)](#F)');
+  const read = await pandocLinkLabelsOfText(links.join('\n\n'));
+  assert.deepEqual(read.map(({ text }) => text), titles);
+  assert.deepEqual(new Set(read.flatMap(({ kinds }) => kinds)), new Set(['Str', 'Space']));
 });
 
 test('sentence-mid-line: the quick fix starts the sentence on a new line, with the marks of its quote and list item as the paragraph\'s lines have them, and pandoc reads the same paragraphs', async () => {

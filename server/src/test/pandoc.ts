@@ -169,6 +169,25 @@ function textsOf(blocks: Json): PandocTexts {
   return texts;
 }
 
+/** Each internal link's label as pandoc reads it: the kinds of its inlines (`Str`, `Emph`, `RawInline`, …) and its text. */
+export async function pandocLinkLabelsOfText(text: string): Promise<{ readonly kinds: string[]; readonly text: string }[]> {
+  const labels: { kinds: string[]; text: string }[] = [];
+  const visit = (node: Json): void => {
+    if (Array.isArray(node)) {
+      node.forEach(visit);
+    } else if (node !== null && typeof node === 'object') {
+      const content = node.c as Json[];
+      if (node.t === 'Link' && ((content[2] as Json[])[0] as string).startsWith('#')) {
+        const inlines = content[1] as { t: string }[];
+        labels.push({ kinds: [...new Set(inlines.map((inline) => inline.t))], text: stringify(inlines) });
+      }
+      Object.values(node).forEach(visit);
+    }
+  };
+  visit(await pandocBlocks([], text));
+  return labels;
+}
+
 /** The heading texts and internal links' labels pandoc reads in a text. */
 export async function pandocTextsOfText(text: string): Promise<PandocTexts> {
   return textsOf(await pandocBlocks([], text));
