@@ -198,6 +198,12 @@ function quickFixes(input: CodeActionInput, model: GlossaryDocument, diagnostic:
       if (unread !== undefined) {
         return [quickFix(l10n.t('Insert a blank line before the see-also heading'), diagnostic, editOf(input, [blankLineBefore(input.document, unread.start, 'toMargin')]), true)];
       }
+      // A section without a section class that lists the index's link, as see-also lists end, is the list: it needs the class, not a second list.
+      const unnamed = entry.sections.find((section) => !section.heading.classes.some((name) => sectionClasses.includes(name)) && listsIndexLink(entry, section));
+      const classEdit = unnamed && headingAttributeEdit(unnamed.heading, input.document, '.seealso');
+      if (unnamed !== undefined && classEdit !== undefined && readsWithClass(input.document, unnamed.heading, classEdit, 'seealso')) {
+        return [quickFix(l10n.t('Give the section "{0}" the class .seealso', unnamed.heading.plainText), diagnostic, editOf(input, [classEdit]), true)];
+      }
       const edit = addSeeAlsoEdit(entry, input.document, seeAlsoHeadingText(input.index));
       return [quickFix(l10n.t('Add a see-also section'), diagnostic, editOf(input, [edit]), true)];
     }
@@ -505,13 +511,17 @@ function sectionClassFixes(input: CodeActionInput, model: GlossaryDocument, diag
   const haiku = /haiku/i.test(section.heading.plainText) && !entry.sections.some((other) => other.heading.classes.includes('haiku'));
   const seeAlso = entry.seeAlso === undefined;
   const offered = ['explanation', ...(haiku ? ['haiku'] : []), ...(seeAlso ? ['seealso'] : [])];
-  // A list of links ending in the index's, as see-also lists end; a link to the index in a sentence is none.
-  const listsIndex = seeAlso && entry.bodyLinks.some((link) => link.target === indexId && link.listed && rangeContains(section.range, link.range.start));
+  const listsIndex = seeAlso && listsIndexLink(entry, section);
   const preferred = haiku ? 'haiku' : listsIndex ? 'seealso' : 'explanation';
   return offered.flatMap((name) => {
     const edit = headingAttributeEdit(section.heading, input.document, `.${name}`);
     return readsWithClass(input.document, section.heading, edit, name) ? [quickFix(l10n.t('Give the section the class .{0}', name), diagnostic, editOf(input, [edit]), name === preferred)] : [];
   });
+}
+
+/** Whether a section holds the index's link in a list of links, as see-also lists end; a link to the index in a sentence is none. */
+function listsIndexLink(entry: Entry, section: Section): boolean {
+  return entry.bodyLinks.some((link) => link.target === indexId && link.listed && rangeContains(section.range, link.range.start));
 }
 
 /** Whether the heading, edited, reads as the same heading with the class (a block pandoc reads as text would stay text). */

@@ -338,6 +338,17 @@ test('a missing see-also section is added before the closing rule, with the head
   ]);
 });
 
+test('a missing see-also section that stands there without its class, listing the index\'s link, gets the class rather than a second list', () => {
+  const lines = ['## A {#A .chapter .small .term}', '', 'Text mit [Index](#Index).', '', '### Verwandte Themen', '', '[B](#B) |', '[Index](#Index) |', '', '----'];
+  const { actions, document } = actionsOf({ 'Index.md': index, 'B.md': ['## B {#B .term}'], 'A.md': lines }, 'A.md');
+  const fixes = actions.filter((action) => action.diagnostics?.[0]?.code === 'missing-seealso');
+  assert.deepEqual(titlesAndPreference(fixes), [['Give the section "Verwandte Themen" the class .seealso', true]]);
+  assert.deepEqual(applied(fixes[0], document), [...lines.slice(0, 4), '### Verwandte Themen {.seealso}', ...lines.slice(5)]);
+  // A link to the index in a sentence lists nothing: the section is added.
+  const inSentence = [...lines.slice(0, 6), 'Siehe den [Index](#Index).', '', '----'];
+  assert.deepEqual(titlesAndPreference(actionsOf({ 'Index.md': index, 'A.md': inSentence }, 'A.md').actions.filter((action) => action.diagnostics?.[0]?.code === 'missing-seealso')), [['Add a see-also section', true]]);
+});
+
 test('a missing see-also section goes after the sections that follow a rule amid the entry, not before that rule', () => {
   const lines = ['## A {#A .chapter .small .term}', '', '### Teil 1 {.explanation}', '', 'x', '', '----', '', '### Teil 2 {.explanation}', '', 'y'];
   const { actions, document } = actionsOf({ 'Index.md': index, 'A.md': lines }, 'A.md');
