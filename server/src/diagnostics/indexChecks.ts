@@ -39,19 +39,23 @@ export const checkListedInIndex: Check = function* ({ document, index, config })
  * or the entry of the file named as the id (`#Papierclip-Maximierer` for the entry
  * `Paperclip-Maximierer` in Papierclip-Maximierer.md), unless that is a copy of another entry.
  * Kept by the index (`WorkspaceIndex.entriesListedUnderBrokenIds`), which tells these entries when
- * they come or go.
+ * they come or go; with the ids of the entries of files so named (`read`).
  */
-function entriesMeantByBrokenIndexLinks(index: WorkspaceIndex, indexPage: GlossaryDocument): Set<string> {
+function entriesMeantByBrokenIndexLinks(index: WorkspaceIndex, indexPage: GlossaryDocument): { ids: Set<string>; read: Set<string> } {
   const ids = new Set<string>();
+  const read = new Set<string>();
   for (const link of indexPage.links) {
     if (unresolvedLinkCode(link, index, true) === DiagnosticCode.IndexLinkBroken) {
       const { preferred } = replacementsFor(index, link, undefined);
       if (preferred !== undefined) ids.add(preferred);
       const named = entryFileNamedAfter(index, link.target, indexPage.uri);
-      if (named !== undefined && !isCopyUnderOtherName(index, named.uri, named.entry)) ids.add(named.entry.id);
+      if (named === undefined) continue;
+      // Whether it is a copy depends on the other entries of its id, which the page's diagnostics do not read.
+      read.add(named.entry.id);
+      if (!isCopyUnderOtherName(index, named.uri, named.entry)) ids.add(named.entry.id);
     }
   }
-  return ids;
+  return { ids, read };
 }
 
 /** `index-link-broken`: a link of the index page points at an id that no heading defines. */

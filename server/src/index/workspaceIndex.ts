@@ -242,8 +242,8 @@ export class WorkspaceIndex {
     if (last !== undefined && last.workOut === workOut && sameStamp(last, stamp)) {
       return last.ids;
     }
-    const ids = stamp.page === undefined ? new Set<string>() : workOut(this, stamp.page);
-    this.listedUnderBrokenIds = { ...stamp, ids, workOut };
+    const { ids, read } = stamp.page === undefined ? noListing : workOut(this, stamp.page);
+    this.listedUnderBrokenIds = { ...stamp, ids, read, workOut };
     return ids;
   }
 
@@ -516,7 +516,7 @@ export class WorkspaceIndex {
    * where the page is affected by now: else the entries so listed stay. Last, as it reads `uris`.
    */
   private addIndexListingChanges(replaced: ReplacedContribution, uris: Set<string>): void {
-    const { uri, previous, next, listedBefore, listedBeforeHeld } = replaced;
+    const { uri, previous, next, oldAnchors, newAnchors, listedBefore, listedBeforeHeld } = replaced;
     const titles = uri === this.indexPageUri() ? changedLabels(previous, next) : undefined;
     if (titles !== undefined && titles.size > 0) {
       for (const [other, document] of this.documentsByUri) {
@@ -524,7 +524,9 @@ export class WorkspaceIndex {
       }
     }
     const indexPage = this.indexPageUri();
-    if (listedBefore !== undefined && (!listedBeforeHeld || (indexPage !== undefined && uris.has(indexPage)))) {
+    // The listing changes with the index page's diagnostics, or with an entry it read (see `WorkOutListing`).
+    const readChanged = (ids: Iterable<string>): boolean => [...ids].some((id) => listedBefore!.read.has(id));
+    if (listedBefore !== undefined && (!listedBeforeHeld || (indexPage !== undefined && uris.has(indexPage)) || readChanged(oldAnchors.keys()) || readChanged(newAnchors.keys()))) {
       const after = this.entriesListedUnderBrokenIds(listedBefore.workOut);
       for (const id of new Set([...listedBefore.ids, ...after])) {
         if (listedBefore.ids.has(id) !== after.has(id)) for (const affected of this.definersById.get(id) ?? []) uris.add(affected);
@@ -593,7 +595,19 @@ function fileUnderNames(names: UrisByName, uri: string, add = true): void {
 }
 
 /** How the entries listed under broken ids are worked out from an index and its index page. */
-type WorkOutListing = (index: WorkspaceIndex, indexPage: GlossaryDocument) => ReadonlySet<string>;
+/**
+ * Works out the entries the index page lists under broken ids (`ids`), and the ids of the entries
+ * it read beyond what the page's own diagnostics read (`read`: whether an entry is a copy of
+ * another depends on the other files giving its id).
+ */
+type WorkOutListing = (index: WorkspaceIndex, indexPage: GlossaryDocument) => Listing;
+
+interface Listing {
+  readonly ids: ReadonlySet<string>;
+  readonly read: ReadonlySet<string>;
+}
+
+const noListing: Listing = { ids: new Set(), read: new Set() };
 
 /** The index page and the generations of the index that the entries listed under broken ids were worked out for. */
 interface ListingStamp {
@@ -603,7 +617,7 @@ interface ListingStamp {
 }
 
 /** The entries the index page lists under broken ids meaning them, with how and when that was worked out. */
-type ListedUnderBrokenIds = ListingStamp & { readonly ids: ReadonlySet<string>; readonly workOut: WorkOutListing };
+type ListedUnderBrokenIds = ListingStamp & Listing & { readonly workOut: WorkOutListing };
 
 function sameStamp(a: ListingStamp, b: ListingStamp): boolean {
   return a.page === b.page && a.definitions === b.definitions && a.terms === b.terms;

@@ -123,3 +123,24 @@ test('random updates and removals: the diagnostics of the affected files equal a
   assert.ok(switches >= 10, `the workspace became a glossary or ceased to be one ${switches} times`);
   assert.deepEqual(allDiagnosticCodes.filter((code) => !seenCodes.has(code) && code !== 'unlinked-mention'), [], 'every code came up');
 });
+
+test('an entry of a file named as a broken index link stops being listed by it when another file copies it: not-in-index comes to every entry of its id', () => {
+  const files: Record<string, readonly string[]> = {
+    '001-index.txt': ['# Index {#Index}', '', '### A {.index}', '', '[Transformer](#Transformer) |'],
+    // Listed by #Transformer, its file's name, until another file holds an entry of its id and title.
+    'Transformer.md': entryLines('Netz', 'Anthropic', []),
+    'Agent.md': [...entryLines('Agent', 'Agent', []), '', ...entryLines('KI', 'Anthropic', [])],
+    'Claude.md': entryLines('Netz', 'KI', []),
+  };
+  const index = indexOf(files, config);
+  const diagnose = (name: string, of = index) => computeDiagnostics(of.document(uriOf(name))!, of, config).map(comparable);
+  const kept = new Map(Object.keys(files).map((name) => [name, diagnose(name)]));
+  for (const title of ['Netz', 'Netz 2', 'Netz']) {
+    files['Claude.md'] = entryLines(title, 'Anthropic', []);
+    const affected = index.update(parseGlossaryDocument(files['Claude.md'].join('\n'), uriOf('Claude.md'), 2, { termClass: config.termClass })).affectedUris;
+    for (const uri of affected) kept.set(uri.slice(uriOf('').length), diagnose(uri.slice(uriOf('').length)));
+    const fresh = indexOf(files, config);
+    for (const name of Object.keys(files)) assert.deepEqual(kept.get(name), diagnose(name, fresh), `${name} after Claude.md became "${title}"`);
+  }
+  assert.ok(kept.get('Transformer.md')!.some((diagnostic) => diagnostic.code === 'not-in-index'));
+});
