@@ -87,7 +87,7 @@ function splitHeading(block: HeadingBlock, content: string): HeadingParts {
   let end = content.replace(/[ \t]+$/, '').length;
   const { attributes, unclosedEmphasis } = headingEnd(content, end);
   if (attributes) end = attributes.start;
-  end = content.slice(0, end).replace(/[ \t]+$/, '').length;
+  end = withoutClosingBlanks(content, end);
   if (!block.setext) {
     let hashes = end;
     while (hashes > 0 && content[hashes - 1] === '#') hashes--;
@@ -95,8 +95,21 @@ function splitHeading(block: HeadingBlock, content: string): HeadingParts {
     // Closing `#`s need a space before them unless they make up the whole heading.
     if (hashes < end && (hashes === 0 || /[ \t]/.test(content[hashes - 1]) || attributes)) end = hashes;
   }
-  const textEnd = content.slice(0, end).replace(/[ \t]+$/, '').length;
+  const textEnd = withoutClosingBlanks(content, end);
   return { block, raw: content.slice(0, textEnd), textStart: 0, textEnd, attributes, unclosedEmphasis };
+}
+
+/**
+ * Where the text before `end` ends without the blanks before a closing attribute block or `#`s;
+ * a space escaped by a backslash stays (`Dritte \ {.explanation}`): pandoc reads it as a no-break
+ * space of the title.
+ */
+function withoutClosingBlanks(content: string, end: number): number {
+  let textEnd = content.slice(0, end).replace(/[ \t]+$/, '').length;
+  let backslashes = 0;
+  while (content[textEnd - 1 - backslashes] === '\\') backslashes++;
+  if (backslashes % 2 === 1 && content[textEnd] === ' ' && textEnd < end) textEnd++;
+  return textEnd;
 }
 
 const noClasses: readonly string[] = Object.freeze([]);
@@ -269,7 +282,8 @@ class ItemCollector {
     const attributes = parts.attributes;
     const lastLineText = this.lineTexts[block.lastLine] ?? '';
     const headingText = detach(parts.raw);
-    const headingPlainText = plainText(parts.raw, this.resolve).trim();
+    // Blanks trimmed, not a no-break space (an escaped space at the end, which pandoc keeps).
+    const headingPlainText = plainText(parts.raw, this.resolve).replace(/^[ \t\n]+|[ \t\n]+$/g, '');
     const heading = new CompactHeading({
       level: block.level,
       text: headingText,

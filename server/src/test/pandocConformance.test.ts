@@ -62,6 +62,8 @@ test('every file of the real glossary has the ids, link targets, heading texts a
 const textCases: readonly string[] = [
   '## Data  Scraping \t x `a  b` A\\ B $p  q$ C {#ds}\n\nSee [Large   Language\n  Model](#LLM) and [a\\\n   b  *c*](#x) and [ref  key][r].\n\n[r]: #R\n',
   '## *Ein*  **Titel** mit [Link  Text](#a) und ~~weg~~ {#t}\n\n- [Liste\n    eingerückt](#b) |\n',
+  // an escaped space before the attribute block or the closing #s is the title's last character (a no-break space)
+  '### Dritte \\ {.explanation}\n\n### Vierte \\  {#v}\n\n### Fünfte \\ ##\n\n### Sechste \\\\ {#s}\n',
 ];
 
 test('heading texts and link labels: blanks joined as pandoc joins them', async () => {
@@ -86,6 +88,8 @@ const cornerCases: readonly string[] = [
   '# snake_case_name and _emph_ word\n\n# a--b and a---b and a...b\n\n# Tom&amp;Jerry &auml;',
   '# [Link](#x) in heading\n\n# Note[^1] here\n\n[^1]: the note',
   '# C# {#csharp}\n\n# Title ## {#closed}\n\n# Trailing ##\n\n# Hash#inside',
+  // an escaped space at the end of a title, before an attribute block or closing #s
+  '### Siebte \\ {.x}\n\n### Achte \\ ##\n\n### Neunte\\ {.y}\n',
   "# It's \"quoted\"\n\n# Math $x^2$ here\n\n# <span>html</span> text",
   // attribute blocks
   '# H {-}\n# H2 {.unnumbered}\n# H3 {#id3 .a key=val}\n# H4 {  #id4  }\n# H5 {#a.b:c}\n# H6 {#ä}',
