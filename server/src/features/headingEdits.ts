@@ -11,8 +11,13 @@ import { lineText } from './seeAlsoEdits';
 export function headingAttributeEdit(heading: Heading, text: TextDocument, item: string): TextEdit {
   const block = heading.attributesRange;
   if (block === undefined) {
-    const line = heading.textRange.end.line;
-    return TextEdit.insert({ line, character: lineText(text, line).trimEnd().length }, ` {${item}}`);
+    const { line, character } = heading.textRange.end;
+    const lineEnd = lineText(text, line).trimEnd().length;
+    // A backslash that ends the line, a hard line break (`### Dritte \`), would make the block text: the block takes its place.
+    if (/^[ \t]*\\$/.test(lineText(text, line).slice(character, lineEnd))) {
+      return TextEdit.replace({ start: { line, character }, end: { line, character: lineEnd } }, ` {${item}}`);
+    }
+    return TextEdit.insert({ line, character: lineEnd }, ` {${item}}`);
   }
   if (item.startsWith('#')) {
     return TextEdit.insert({ line: block.start.line, character: block.start.character + 1 }, `${item} `);

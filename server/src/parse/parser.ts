@@ -84,7 +84,8 @@ interface HeadingParts {
  * an attribute block, end of line) or `setextHeaderEnd` would match.
  */
 function splitHeading(block: HeadingBlock, content: string): HeadingParts {
-  let end = content.replace(/[ \t]+$/, '').length;
+  const lineEnd = content.replace(/[ \t]+$/, '').length;
+  let end = lineEnd;
   const { attributes, unclosedEmphasis } = headingEnd(content, end);
   if (attributes) end = attributes.start;
   end = withoutClosingBlanks(content, end);
@@ -95,8 +96,19 @@ function splitHeading(block: HeadingBlock, content: string): HeadingParts {
     // Closing `#`s need a space before them unless they make up the whole heading.
     if (hashes < end && (hashes === 0 || /[ \t]/.test(content[hashes - 1]) || attributes)) end = hashes;
   }
-  const textEnd = withoutClosingBlanks(content, end);
+  let textEnd = withoutClosingBlanks(content, end);
+  if (textEnd === lineEnd && oddBackslashesBefore(content, textEnd)) {
+    // A backslash that ends the line is a hard line break, no text (`### Dritte \`); blanks after it
+    // make it an escaped space, a no-break space of the title.
+    textEnd = textEnd < content.length ? textEnd + 1 : withoutClosingBlanks(content, textEnd - 1);
+  }
   return { block, raw: content.slice(0, textEnd), textStart: 0, textEnd, attributes, unclosedEmphasis };
+}
+
+function oddBackslashesBefore(content: string, at: number): boolean {
+  let backslashes = 0;
+  while (content[at - 1 - backslashes] === '\\') backslashes++;
+  return backslashes % 2 === 1;
 }
 
 /**
@@ -105,11 +117,8 @@ function splitHeading(block: HeadingBlock, content: string): HeadingParts {
  * space of the title.
  */
 function withoutClosingBlanks(content: string, end: number): number {
-  let textEnd = content.slice(0, end).replace(/[ \t]+$/, '').length;
-  let backslashes = 0;
-  while (content[textEnd - 1 - backslashes] === '\\') backslashes++;
-  if (backslashes % 2 === 1 && content[textEnd] === ' ' && textEnd < end) textEnd++;
-  return textEnd;
+  const textEnd = content.slice(0, end).replace(/[ \t]+$/, '').length;
+  return oddBackslashesBefore(content, textEnd) && content[textEnd] === ' ' && textEnd < end ? textEnd + 1 : textEnd;
 }
 
 const noClasses: readonly string[] = Object.freeze([]);

@@ -948,6 +948,9 @@ test('missing-section-class: the quick fix gives the section .explanation, in it
     ['### A {.x} {.y}', '### A {.x} {.y .explanation}'],
     // A reference in the text (which resolves nowhere when the heading is read alone).
     ['### Über [KI][ki]', '### Über [KI][ki] {.explanation}'],
+    // A backslash that ends the line, a hard line break, would make the block text: the block takes its place.
+    ['### Dritte \\', '### Dritte {.explanation}'],
+    ['### Dritte\\', '### Dritte {.explanation}'],
   ];
   for (const [heading, fixed] of cases) {
     const { actions, document } = fixesOf(entry(heading, '', 'Mehr [KI].', '', '[ki]: #A'));

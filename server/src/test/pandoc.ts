@@ -157,7 +157,8 @@ function collectTexts(node: Json, texts: PandocTexts): void {
     for (const child of node) collectTexts(child, texts);
   } else if (node !== null && typeof node === 'object') {
     const content = node.c as Json[];
-    if (node.t === 'Header') texts.headings.push(stringify(content[2]));
+    // A title is shown without blanks at its ends: a line break that ends a heading (`### Titel \`) is one.
+    if (node.t === 'Header') texts.headings.push(stringify(content[2]).replace(/^[ \t\n]+|[ \t\n]+$/g, ''));
     if (node.t === 'Link' && ((content[2] as Json[])[0] as string).startsWith('#')) texts.linkLabels.push(stringify(content[1]));
     for (const key of Object.keys(node)) collectTexts(node[key], texts);
   }

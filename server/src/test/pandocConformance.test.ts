@@ -64,6 +64,8 @@ const textCases: readonly string[] = [
   '## *Ein*  **Titel** mit [Link  Text](#a) und ~~weg~~ {#t}\n\n- [Liste\n    eingerückt](#b) |\n',
   // an escaped space before the attribute block or the closing #s is the title's last character (a no-break space)
   '### Dritte \\ {.explanation}\n\n### Vierte \\  {#v}\n\n### Fünfte \\ ##\n\n### Sechste \\\\ {#s}\n',
+  // a backslash that ends the line is a hard line break; blanks after it make it an escaped space
+  '### Siebte \\\n\n### Achte \\  \n\nNeunte \\\n------\n\n### Zehnte \\\\\n\n### Elfte \\ \\\n',
 ];
 
 test('heading texts and link labels: blanks joined as pandoc joins them', async () => {
