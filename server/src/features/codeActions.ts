@@ -208,7 +208,7 @@ function quickFixes(input: CodeActionInput, model: GlossaryDocument, diagnostic:
       return [quickFix(l10n.t('Add a see-also section'), diagnostic, editOf(input, [edit]), true)];
     }
     case DiagnosticCode.HeadingInText:
-      return [quickFix(l10n.t('Insert a blank line before the heading'), diagnostic, editOf(input, [blankLineBefore(input.document, diagnostic.range.start, 'toMargin')]), true)];
+      return [quickFix(l10n.t('Insert a blank line before the heading'), diagnostic, editOf(input, [blankLineBeforeHeading(input.document, diagnostic.range.start)]), true)];
     case DiagnosticCode.SentenceMidLine:
       return sentenceOnNewLineFixes(input, model, diagnostic);
     case DiagnosticCode.CodeBlockInText:
@@ -284,10 +284,21 @@ function givesSeeAlsoClass(line: string): boolean {
 }
 
 /**
+ * A blank line before a heading pandoc reads as text. Its indentation stays where it places the
+ * heading in its list item (`  ### Zwei` under `- Eins`); else (a line that went on lazily, less
+ * indented than the item's text) the heading goes to its quote's margin, as pandoc reads no
+ * indented heading.
+ */
+function blankLineBeforeHeading(document: TextDocument, at: Position): TextEdit {
+  const kept = blankLineBefore(document, at, 'keepIndentation');
+  const edited = parseGlossaryDocument(TextDocument.applyEdits(document, [kept]), document.uri, document.version);
+  return edited.headings.some((heading) => heading.range.start.line === at.line + 1) ? kept : blankLineBefore(document, at, 'toMargin');
+}
+
+/**
  * A blank line before the block written at `at`: in a quote (`> `), a line of the quote's marks, as
- * the quote goes on past it. A heading then starts at the quote's margin: other indentation (a list
- * item's, which the line went on lazily) goes, as pandoc reads no indented heading. A code fence
- * keeps its indentation, which places it in its list item.
+ * the quote goes on past it. With `toMargin`, the block then starts at the quote's margin (other
+ * indentation goes); with `keepIndentation`, it keeps its place, in its list item.
  */
 function blankLineBefore(document: TextDocument, at: Position, indentation: 'toMargin' | 'keepIndentation'): TextEdit {
   const start = { line: at.line, character: 0 };

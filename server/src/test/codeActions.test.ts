@@ -812,6 +812,13 @@ test('heading-in-text: a heading line right under text, in a list item or a quot
   }
   const quote = actionsOf({ 'Index.md': index, 'A.md': ['## A {#A .chapter .small .term}', '', '> quoted', '> ## In a quote {#quoted}'] }, 'A.md', ['quickfix']);
   assert.deepEqual(applied(titled(quote.actions, 'Insert a blank line before the heading'), quote.document).slice(2), ['> quoted', '>', '> ## In a quote {#quoted}']);
+  // Indented as its list item's text, the heading stays in the item; pandoc reads it there.
+  for (const body of [['- Eins', '  ### Zwei {#in-item}', '', '  Drei.'], ['> - Eins', '>   ### Zwei {#in-item}']]) {
+    const item = actionsOf({ 'Index.md': index, 'A.md': ['## A {#A .chapter .small .term}', '', ...body] }, 'A.md', ['quickfix']);
+    const text = applied(titled(item.actions, 'Insert a blank line before the heading'), item.document);
+    assert.deepEqual(text.slice(2), [body[0], body[0]!.startsWith('>') ? '>' : '', ...body.slice(1)]);
+    assert.match(await pandocReadingWithoutSoftBreaks(text.join('\n')), /"BulletList",.*"Header"/, `pandoc reads the heading in the list item:\n${text.join('\n')}`);
+  }
   // Not: after a blank line, indented, without a blank after the marks, in a comment, in code, in a
   // code span, math or a label over lines, after a block tag or TeX (which end the paragraph), in a
   // grid table's cell, after a fence under text (the lines after it are meant as code).
