@@ -83,6 +83,8 @@ test('the server indexes a folder of bad files, skips the binary one with a mess
     assert.deepEqual(definition.map((location) => path.basename(URI.parse(location.uri).fsPath)), ['Many.md']);
     assert.equal(server.exited(), false);
     assert.doesNotMatch(server.stderr(), /\bat .*\.js:\d+/, 'no stack trace');
+    // A request that throws is answered empty and logged to the client: none did.
+    assert.deepEqual(server.logs.filter((message) => / failed:|Unhandled|Error/.test(message)), []);
   } finally {
     await server?.shutdown();
     fs.rmSync(folder, { recursive: true, force: true });

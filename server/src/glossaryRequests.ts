@@ -2,35 +2,32 @@ import { CancellationToken, LSPErrorCodes, ResponseError } from 'vscode-language
 import { GlossaryDiagnostic } from './diagnostics/diagnostic';
 import { MissingEntriesRequest, ProposeEntryRequest, ReportParams, ReportRequest } from './protocol';
 import { diagnosticsOfFiles, workspaceReport } from './report/workspaceReport';
-import { refuseOutsideSession } from './requestRunner';
+import { runOrAnswerError } from './requestRunner';
 import { ServerServices } from './serverServices';
 
 /**
  * The extension's own requests: an entry proposed for a title, the ids linked but never defined,
- * the Glossary Report. A failure reaches the client as an error response. Each waits for the disk
+ * the Glossary Report. A failure reaches the client as an error response, and is logged. Each waits for the disk
  * work queued before it (the first load too): asked early, it would see an empty glossary.
  */
 export function listenToGlossaryRequests(services: ServerServices): void {
   const { connection } = services;
   const afterQueuedWork = async (): Promise<void> => services.afterDiskWork(async () => undefined);
-  connection.onRequest(ProposeEntryRequest, async (params) => {
-    refuseOutsideSession(connection, ProposeEntryRequest.method);
-    await afterQueuedWork();
-    // Parameters from other editors may be missing or of another type: a missing title proposes nothing.
-    const id = typeof params?.id === 'string' && params.id !== '' ? params.id : undefined;
-    return services.session.proposeEntry(typeof params?.title === 'string' ? params.title : '', id);
-  });
-  connection.onRequest(MissingEntriesRequest, async () => {
-    refuseOutsideSession(connection, MissingEntriesRequest.method);
+  connection.onRequest(
+    ProposeEntryRequest,
+    runOrAnswerError(connection, ProposeEntryRequest.method, async (params: { readonly title?: unknown; readonly id?: unknown } | null | undefined) => {
+      await afterQueuedWork();
+      // Parameters from other editors may be missing or of another type: a missing title proposes nothing.
+      const id = typeof params?.id === 'string' && params.id !== '' ? params.id : undefined;
+      return services.session.proposeEntry(typeof params?.title === 'string' ? params.title : '', id);
+    }),
+  );
+  const missingEntries = runOrAnswerError(connection, MissingEntriesRequest.method, async () => {
     await afterQueuedWork();
     return services.session.missingEntries();
   });
-  // The parameters may be left out (as before there were any) or null: registered by its name, the
-  // handler is not held to the type's one parameter, and the token is the last argument either way.
-  connection.onRequest(ReportRequest.method, async (...args: unknown[]) => {
-    refuseOutsideSession(connection, ReportRequest.method);
-    const token = args.find((arg): arg is CancellationToken => CancellationToken.is(arg)) ?? CancellationToken.None;
-    const params = (typeof args[0] === 'object' && args[0] !== null && !CancellationToken.is(args[0]) ? args[0] : {}) as ReportParams;
+  connection.onRequest(MissingEntriesRequest, (token) => missingEntries(undefined, token));
+  const report = runOrAnswerError(connection, ReportRequest.method, async (params: ReportParams, token) => {
     // After the first load and the disk work queued before it, so that an early request reports the
     // whole glossary; the unlinked mentions of every file, closed ones too, are brought up to date
     // from their texts, as the command line counts them.
@@ -47,5 +44,12 @@ export function listenToGlossaryRequests(services: ServerServices): void {
       throw new ResponseError(LSPErrorCodes.RequestCancelled, 'The report was cancelled.');
     }
     return workspaceReport(current.index, current.config, services.folderUris, (uri) => byUri.get(uri) ?? reported(uri), { commandLinks: params.commandLinks === true });
+  });
+  // The parameters may be left out (as before there were any) or null: registered by its name, the
+  // handler is not held to the type's one parameter, and the token is the last argument either way.
+  connection.onRequest(ReportRequest.method, (...args: unknown[]) => {
+    const token = args.find((arg): arg is CancellationToken => CancellationToken.is(arg)) ?? CancellationToken.None;
+    const params = (typeof args[0] === 'object' && args[0] !== null && !CancellationToken.is(args[0]) ? args[0] : {}) as ReportParams;
+    return report(params, token);
   });
 }
