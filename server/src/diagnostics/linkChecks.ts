@@ -3,6 +3,7 @@ import { LocatedAnchor, WorkspaceIndex } from '../index/workspaceIndex';
 import { GlossaryDocument, Link } from '../parse/model';
 import { comparePositions, entryContaining } from '../parse/positions';
 import { DiagnosticCode } from './codes';
+import { GlossaryConfig } from '../config';
 import { Check } from './check';
 import { fileNameFrom } from '../workspace/uris';
 import { findClosestIds } from '../index/closestIds';
@@ -23,6 +24,22 @@ export function unresolvedLinkCode(link: Link, index: WorkspaceIndex, onIndexPag
     return DiagnosticCode.IndexAnchorMissing;
   }
   return onIndexPage ? DiagnosticCode.IndexLinkBroken : DiagnosticCode.BrokenLink;
+}
+
+/**
+ * How many links point at ids that nothing defines, as far as they are reported (`broken-link`,
+ * `index-link-broken`, `index-anchor-missing` not set to off): the status bar's and the report's count.
+ */
+export function reportedBrokenLinkCount(index: WorkspaceIndex, severity: GlossaryConfig['severity']): number {
+  const indexPage = index.indexPageUri();
+  let count = 0;
+  for (const document of index.documents()) {
+    for (const link of document.links) {
+      const code = unresolvedLinkCode(link, index, document.uri === indexPage);
+      if (code !== undefined && severity[code] !== 'off') count++;
+    }
+  }
+  return count;
 }
 
 /** `broken-link`: a link's id is defined nowhere in the workspace (outside the index page, other than `#Index`). */

@@ -7,6 +7,8 @@ import { LocatedEntry, WorkspaceIndex } from '../index/workspaceIndex';
 import { MissingEntry } from '../protocol';
 import { mostLinkedEntries, orphanEntries } from '../index/linkGraph';
 import { indexId } from '../index/indexPage';
+import { reportedBrokenLinkCount } from '../diagnostics/linkChecks';
+import { entryWithId } from '../index/entryQueries';
 
 /**
  * The Glossary Report: the numbers, lists and link graph of a whole glossary, as the command line
@@ -33,7 +35,7 @@ export interface ReportSummary {
   readonly entries: number;
   /** Internal links `[..](#Id)` in all files. */
   readonly links: number;
-  /** Links whose id no heading defines. */
+  /** Links whose id no heading defines, as far as they are reported (as the status bar counts them). */
   readonly brokenLinks: number;
   /** Of them, the links to `#Index` while no heading defines it (no entry is missing there). */
   readonly brokenIndexLinks: number;
@@ -93,23 +95,22 @@ export function buildReport(index: WorkspaceIndex, config: GlossaryConfig, optio
   const orphans = orphanEntries(index)
     .map((located) => reportEntry(located, options))
     .sort(titleOrder(seeAlsoCollator(config.collation)));
-  const entryById = firstEntryPerId(index);
   const mostLinked = mostLinkedEntries(index, Math.max(mostLinkedCount, graphNodeCount))
     .filter(({ count }) => count > 0)
-    .map(({ id, count }): LinkedEntry => ({ ...reportEntry(entryById.get(id)!, options), links: count }));
+    .map(({ id, count }): LinkedEntry => ({ ...reportEntry(entryWithId(index, id)!, options), links: count }));
   const graphNodes = mostLinked.slice(0, graphNodeCount);
   return {
     name: options.name,
-    summary: summarize(index, missing, orphans, problems),
+    summary: summarize(index, config, missing, orphans, problems),
     problems,
     missingEntries: missing,
     orphans,
     mostLinked: mostLinked.slice(0, mostLinkedCount),
-    graph: { nodes: graphNodes, edges: edgesBetween(graphNodes.map(({ id }) => entryById.get(id)!)) },
+    graph: { nodes: graphNodes, edges: edgesBetween(graphNodes.map(({ id }) => entryWithId(index, id)!)) },
   };
 }
 
-function summarize(index: WorkspaceIndex, missing: readonly MissingEntry[], orphans: readonly ReportEntry[], problems: readonly ProblemCount[]): ReportSummary {
+function summarize(index: WorkspaceIndex, config: GlossaryConfig, missing: readonly MissingEntry[], orphans: readonly ReportEntry[], problems: readonly ProblemCount[]): ReportSummary {
   let files = 0;
   let links = 0;
   for (const document of index.documents()) {
@@ -117,13 +118,13 @@ function summarize(index: WorkspaceIndex, missing: readonly MissingEntry[], orph
     links += document.links.length;
   }
   // The links to `#Index` are broken too when the index page is not read, but no entry is missing.
-  const brokenIndexLinks = index.isDefined(indexId) ? 0 : index.linksTo(indexId).length;
+  const brokenIndexLinks = index.isDefined(indexId) || config.severity[DiagnosticCode.IndexAnchorMissing] === 'off' ? 0 : index.linksTo(indexId).length;
   const diagnostics = (severity: Severity): number => sum(problems.filter((problem) => problem.severity === severity).map((problem) => problem.count));
   return {
     files,
     entries: [...index.entries()].length,
     links,
-    brokenLinks: sum(missing.map((entry) => entry.referenceCount)) + brokenIndexLinks,
+    brokenLinks: reportedBrokenLinkCount(index, config.severity),
     brokenIndexLinks,
     missingEntries: missing.length,
     orphans: orphans.length,
@@ -141,17 +142,6 @@ function edgesBetween(entries: readonly LocatedEntry[]): ReportGraph['edges'] {
     const targets = new Set([...entry.bodyLinks, ...(entry.seeAlso?.links ?? [])].map((link) => link.target));
     return [...targets].filter((target) => ids.has(target) && target !== entry.id).map((target) => ({ from: entry.id, to: target }));
   });
-}
-
-/** The entry of each id; of an id that several entries define, the first. */
-function firstEntryPerId(index: WorkspaceIndex): Map<string, LocatedEntry> {
-  const entries = new Map<string, LocatedEntry>();
-  for (const located of index.entries()) {
-    if (!entries.has(located.entry.id)) {
-      entries.set(located.entry.id, located);
-    }
-  }
-  return entries;
 }
 
 function countProblems(index: WorkspaceIndex, diagnosticsOf: ReportOptions['diagnosticsOf']): ProblemCount[] {

@@ -1,7 +1,7 @@
 import * as l10n from '@vscode/l10n';
 import { URI, Utils } from 'vscode-uri';
 import { configFileUriIn, findConfigFile, FoundConfigFile } from '../workspace/configLookup';
-import { unresolvedLinkCode } from '../diagnostics/linkChecks';
+import { reportedBrokenLinkCount } from '../diagnostics/linkChecks';
 import { configFileName, defaultConfig, entriesFolderUri, GlossaryConfig, resolveConfig } from '../config';
 import { computeDiagnostics } from '../diagnostics/computeDiagnostics';
 import { GlossaryDiagnostic } from '../diagnostics/diagnostic';
@@ -628,19 +628,11 @@ export class GlossarySession {
   counts(): { entryCount: number; fileCount: number; brokenLinkCount: number } {
     let entryCount = 0;
     let fileCount = 0;
-    let brokenLinkCount = 0;
     for (const document of this.currentIndex.documents()) {
       entryCount += document.entries.length;
       fileCount++;
-      const onIndexPage = document.uri === this.currentIndex.indexPageUri();
-      for (const link of document.links) {
-        const code = unresolvedLinkCode(link, this.currentIndex, onIndexPage);
-        if (code !== undefined && this.currentConfig.severity[code] !== 'off') {
-          brokenLinkCount++;
-        }
-      }
     }
-    return { entryCount, fileCount, brokenLinkCount };
+    return { entryCount, fileCount, brokenLinkCount: reportedBrokenLinkCount(this.currentIndex, this.currentConfig.severity) };
   }
 
   /**

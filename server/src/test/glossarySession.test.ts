@@ -5,6 +5,7 @@ import { toLspDiagnostic } from '../features/diagnostics';
 import { GlossarySession } from '../session/glossarySession';
 import { InMemoryWorkspace } from '../workspace/inMemoryWorkspace';
 import { entryLines, uriOf } from './support/tinyWorkspace';
+import { buildReport } from '../report/glossaryReport';
 
 function text(lines: readonly string[]): string {
   return lines.join('\n');
@@ -210,20 +211,22 @@ test('a workspace without an entry or a .glossary.json is no glossary: the edito
   assert.ok(plain.session.diagnosticsOf(uriOf('README.md')).some((diagnostic) => diagnostic.code === DiagnosticCode.BrokenLink));
 });
 
-test('the status counts the links to undefined ids that are reported: none of a code set to off', async () => {
+test('the status and the report count the links to undefined ids that are reported: none of a code set to off', async () => {
   const files = {
-    'file:///ws/A.md': '## A {#A .term}\n\n[x](#Missing) [y](#Gone) [Index](#Index)\n',
+    'file:///ws/A.md': '## A {#A .term}\n\n[x](#Missing) [y](#Gone) [Index](#Index) [e](#)\n',
     'file:///ws/B.md': '## B {#B .term}\n\n[z](#Missing)\n',
   };
   const counted = async (severity: Record<string, string>): Promise<number> => {
     const session = new GlossarySession(new InMemoryWorkspace(files), ['file:///ws']);
     await session.load({ severity }, []);
+    const report = buildReport(session.index, session.config, { name: 'ws', fileName: (uri) => uri, diagnosticsOf: (uri) => session.diagnosticsOf(uri, true) });
+    assert.equal(report.summary.brokenLinks, session.counts().brokenLinkCount, 'the report counts as the status bar');
     return session.counts().brokenLinkCount;
   };
-  // Three broken links and one link to the missing #Index (index-anchor-missing).
-  assert.equal(await counted({}), 4);
+  // Four broken links (the empty id too) and one link to the missing #Index (index-anchor-missing).
+  assert.equal(await counted({}), 5);
   assert.equal(await counted({ 'broken-link': 'off' }), 1);
-  assert.equal(await counted({ 'broken-link': 'hint', 'index-anchor-missing': 'off' }), 3);
+  assert.equal(await counted({ 'broken-link': 'hint', 'index-anchor-missing': 'off' }), 4);
 });
 
 test('the file watcher patterns: the last segment of each include pattern, and the index page by name (or extension)', async () => {
