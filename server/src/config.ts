@@ -4,6 +4,7 @@ import { URI, Utils } from 'vscode-uri';
 import {
   DiagnosticCode,
   SeveritySetting,
+  severitySettings,
   allDiagnosticCodes,
   defaultSeverities,
   isDiagnosticCode,
@@ -161,8 +162,6 @@ function classNameExpected(given: string): string {
     : l10n.t('a class name as pandoc reads it after a dot: a letter, then letters, digits and - _ : . ("{0}" is none)', given);
 }
 
-const severitySettings: readonly string[] = ['error', 'warning', 'information', 'hint', 'off'];
-
 function readSettings(settings: unknown, source: string, problems: string[], namePrefix: string): Overrides {
   if (settings === undefined || settings === null) {
     return {};
@@ -261,7 +260,7 @@ function readSeverities(value: unknown, source: string, problems: string[], name
   for (const [code, level] of Object.entries(value)) {
     if (!isDiagnosticCode(code)) {
       problems.push(l10n.t('{0}: unknown diagnostic code "{1}" in "{2}" (known: {3}).', source, code, name, allDiagnosticCodes.join(', ')));
-    } else if (typeof level !== 'string' || !severitySettings.includes(level)) {
+    } else if (typeof level !== 'string' || !(severitySettings as readonly string[]).includes(level)) {
       problems.push(l10n.t('{0}: severity of "{1}" must be one of {2}.', source, code, severitySettings.join(', ')));
     } else {
       severities[code] = level as SeveritySetting;

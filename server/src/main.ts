@@ -5,7 +5,7 @@ import { followLinks, NodeFileSystemWorkspace, writeErrorReason, writeFileWhole 
 import { errorMessage } from './errorText';
 
 /**
- * The `glossary` executable: `glossary lsp` starts the language server on stdio, every other
+ * The `glossary` executable: `glossary lsp` starts the language server (see `startLanguageServer`), every other
  * command is the command line.
  */
 function main(): void {

@@ -1,5 +1,5 @@
 import * as l10n from '@vscode/l10n';
-import { Severity } from '../diagnostics/codes';
+import { Severity, severities } from '../diagnostics/codes';
 
 /** The output formats of `check`; `index` knows only `json`. */
 export type OutputFormat = 'text' | 'json' | 'sarif';
@@ -38,9 +38,6 @@ const formatsOf = { index: ['json'], check: ['text', 'json', 'sarif'], report: [
  * (`explicitLocale`), so that even the messages about them are in its language.
  */
 const valueOptionsOf = { index: ['--format', '--locale'], check: ['--format', '--min-severity', '--locale'], report: ['--format', '--output', '--locale'] } as const;
-
-/** The severities, most severe first. */
-export const severities: readonly Severity[] = ['error', 'warning', 'information', 'hint'];
 
 /**
  * The language asked for with `--locale LANG` or `--locale=LANG` (the last one given) anywhere

@@ -1,8 +1,8 @@
 import * as l10n from '@vscode/l10n';
-import { Severity } from '../diagnostics/codes';
+import { Severity, severities } from '../diagnostics/codes';
 import { computeDiagnostics } from '../diagnostics/computeDiagnostics';
 import { Workspace } from '../workspace/workspace';
-import { CliCommand, explicitLocale, helpText, parseArguments, severities } from './args';
+import { CliCommand, explicitLocale, helpText, parseArguments } from './args';
 import { loadGlossary, LoadedGlossary } from './loadGlossary';
 import { FileDiagnostics, formatDiagnosticsJson, formatDiagnosticsText, formatIndexJson } from './output';
 import { formatSarif } from './sarif';

@@ -65,8 +65,14 @@ export const allDiagnosticCodes: readonly DiagnosticCode[] = Object.values(Diagn
 /** How a diagnostic is shown. */
 export type Severity = 'error' | 'warning' | 'information' | 'hint';
 
+/** The severities, most severe first. */
+export const severities: readonly Severity[] = ['error', 'warning', 'information', 'hint'];
+
 /** A severity, or `off` to disable the rule. */
 export type SeveritySetting = Severity | 'off';
+
+/** What a severity setting may be. */
+export const severitySettings: readonly SeveritySetting[] = [...severities, 'off'];
 
 /** The default severity of each code. */
 export const defaultSeverities: Readonly<Record<DiagnosticCode, SeveritySetting>> = {

@@ -49,7 +49,7 @@ export function locateAt(document: GlossaryDocument, position: Position): Locate
 }
 
 /** The range of a link's id with the `#` before it: in a reference link's definition (`[ref]: #Id`), a cursor on the `#` is on the id too. */
-export function idWithHash(link: Link): Range | undefined {
+function idWithHash(link: Link): Range | undefined {
   const id = link.idRange;
   return id === undefined ? undefined : { start: { line: id.start.line, character: Math.max(0, id.start.character - 1) }, end: id.end };
 }

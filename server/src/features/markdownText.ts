@@ -9,7 +9,7 @@ export function escapeMarkdown(text: string): string {
 }
 
 /** An id written as inline code; backticks inside cannot occur in an id, but are dropped to be safe. */
-export function codeSpan(text: string): string {
+function codeSpan(text: string): string {
   return `\`${text.replace(/`/g, '')}\``;
 }
 
@@ -35,7 +35,7 @@ export const markdownMarkup: Markup = {
   emphasis: (text) => `*${escapeMarkdown(text)}*`,
 };
 
-export const plainTextMarkup: Markup = {
+const plainTextMarkup: Markup = {
   kind: MarkupKind.PlainText,
   text: (text) => text,
   // Without code's type, the id after a title shows as a link target.

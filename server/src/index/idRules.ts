@@ -68,7 +68,7 @@ export function newEntryProblem(id: string, index: WorkspaceIndex): string | und
  * Why a valid id cannot be given to a new entry or by a rename: `Index`, or an id the workspace
  * defines (its file named as seen from `fromUri`, when given).
  */
-export function idTakenProblem(index: WorkspaceIndex, id: string, fromUri?: string): string | undefined {
+function idTakenProblem(index: WorkspaceIndex, id: string, fromUri?: string): string | undefined {
   if (id === indexId) {
     return l10n.t('The id "{0}" belongs to the index page, which every see-also list links last.', id);
   }

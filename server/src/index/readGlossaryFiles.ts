@@ -26,15 +26,18 @@ export interface ReadFilesResult<T = GlossaryDocument> {
 }
 
 /**
- * How many reads are in flight at once: enough to keep the file system's thread pool busy while
- * the parser works on the files already read, few enough that only a handful of texts is alive.
+ * How many reads are started ahead of the parser: with asynchronous reads, enough to keep the file
+ * system's thread pool busy while the parser works on the files already read, few enough that only
+ * a handful of texts is alive. (The local disk is read with blocking calls, `synchronousReads`:
+ * there the reads started ahead are done at once.)
  */
 export const readConcurrency = 16;
 
 /**
  * Reads the files given, in that order, and hands each text to `parse` (the parser, or other work
- * on a file read again); a text is dropped once `parse` returns, unless what it returns keeps it. Up to `readConcurrency` reads are started ahead of the parser, since one read after the
- * other leaves the process waiting on the file system most of the time.
+ * on a file read again); a text is dropped once `parse` returns, unless what it returns keeps it.
+ * Up to `readConcurrency` reads are started ahead of the parser, since asynchronous reads one after
+ * the other leave the process waiting on the file system most of the time.
  */
 export async function readGlossaryFiles<T = GlossaryDocument>(workspace: Workspace, uris: readonly string[], parse: ParseFunction<T>): Promise<ReadFilesResult<T>> {
   const documents: T[] = [];

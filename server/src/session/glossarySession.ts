@@ -677,7 +677,7 @@ export class GlossarySession {
  * above, they are listed in the Problems panel, and every file is scanned. The command line always
  * scans every file.
  */
-export function scansClosedFiles(config: GlossaryConfig): boolean {
+function scansClosedFiles(config: GlossaryConfig): boolean {
   const severity = config.severity[DiagnosticCode.UnlinkedMention];
   return severity !== 'off' && severity !== 'hint';
 }
