@@ -22,6 +22,9 @@ export class DiagnosticsPublisher {
   private timer: NodeJS.Timeout | undefined;
   /** After the shutdown request nothing more is sent. */
   private stopped = false;
+  /** Closed documents whose diagnostics a change affected and that are not yet published (see `publishChange`). */
+  private readonly backlog = new Set<string>();
+  private publishingBacklog = false;
   /** Counts the publications of a whole glossary, so that an older one stops when a newer one begins. */
   private generation = 0;
 
@@ -71,21 +74,50 @@ export class DiagnosticsPublisher {
     return true;
   }
 
-  /** Sends the diagnostics an index change affects, at once. */
+  /**
+   * Sends the diagnostics an index change affects: those of open documents at once, the rest in
+   * time slices, which a change of a few files fits in (one that changes every file's diagnostics,
+   * such as the index page's class edited, would otherwise hold a large glossary's server for seconds).
+   */
   publishChange(change: IndexChange | undefined, editedUri?: string): void {
     if (change === undefined) {
       return;
     }
-    this.publish(change.affectedUris);
+    const affected = [...change.affectedUris];
+    this.publish(affected.filter((uri) => this.isOpen(uri)));
+    for (const uri of affected) {
+      if (!this.isOpen(uri)) this.backlog.add(uri);
+    }
     // The editor pulls an edited document by itself; other open documents it must be told about.
-    if (this.pulls && [...change.affectedUris].some((uri) => uri !== editedUri && this.isPulled(uri))) {
+    if (this.pulls && affected.some((uri) => uri !== editedUri && this.isPulled(uri))) {
       void this.connection.languages.diagnostics.refresh();
+    }
+    void this.publishBacklog();
+  }
+
+  /** Publishes the closed documents changes left to publish, in time slices; one run at a time, which takes what later changes add. */
+  private async publishBacklog(): Promise<void> {
+    if (this.publishingBacklog) return;
+    this.publishingBacklog = true;
+    try {
+      const slices = new TimeSlices();
+      for (const uri of this.backlog) {
+        if (slices.due) {
+          await slices.pause();
+          if (this.stopped) return;
+        }
+        this.backlog.delete(uri);
+        this.publish([uri]);
+      }
+    } finally {
+      this.publishingBacklog = false;
     }
     this.onPublished();
   }
 
   /** Clears the diagnostics of a file that is gone. */
   forget(uri: string): void {
+    this.backlog.delete(uri);
     if (this.published.delete(uri) && !this.stopped) {
       void this.connection.sendDiagnostics({ uri, diagnostics: [] });
     }

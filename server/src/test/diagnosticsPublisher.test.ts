@@ -128,3 +128,21 @@ test('the shutdown ends a publication under way: nothing more is sent', async ()
   assert.equal(await publication, false);
   assert.equal(sent().length, sentAtShutdown);
 });
+
+test('a change of many closed documents publishes the open ones at once and the rest in time slices, between which other work runs', async () => {
+  const closed = Array.from({ length: 40 }, (_, k) => `file:///c${k}.md`);
+  // Each document's diagnostics take 2 ms: a 20 ms slice holds about ten.
+  const { publisher, uris } = publisherOf({ costMs: 2, openUris: ['file:///open.md'] });
+  publisher.publishChange({ changedIds: new Set(), affectedUris: new Set([...closed, 'file:///open.md']) });
+  const atOnce = uris();
+  assert.equal(atOnce[0], 'file:///open.md');
+  assert.ok(atOnce.length >= 2 && atOnce.length < 41, `the first slice publishes some: ${atOnce.length}`);
+  // A second change while the rest waits: its open document at once, its closed ones with the rest, each once.
+  await new Promise((resolve) => setImmediate(resolve));
+  publisher.publishChange({ changedIds: new Set(), affectedUris: new Set(['file:///open.md', 'file:///late.md']) });
+  while (uris().length < 43) await new Promise((resolve) => setImmediate(resolve));
+  await new Promise((resolve) => setTimeout(resolve, 50));
+  const all = uris();
+  assert.equal(all.filter((uri) => uri === 'file:///open.md').length, 2);
+  assert.deepEqual(all.filter((uri) => uri !== 'file:///open.md').sort(), [...closed, 'file:///late.md'].sort());
+});
