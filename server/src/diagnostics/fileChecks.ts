@@ -228,7 +228,22 @@ export function attributeBlockReadAsText(text: string): string | undefined {
   if (!block.includes('}')) {
     return l10n.t('has an attribute block not closed with }, which pandoc reads as text, and so neither an id nor classes');
   }
-  return /\}\s*$/.test(block) ? l10n.t('has an attribute block that pandoc reads as text, as it holds what no attribute block may (such as a comma), and so neither an id nor classes') : undefined;
+  const blanksAfter = blanksAfterAttributeBlock(block);
+  if (blanksAfter !== undefined) {
+    const blank = [...block.slice(-blanksAfter)].find((ch) => ch !== ' ' && ch !== '\t')!;
+    return l10n.t('has an attribute block that pandoc reads as text, as a blank other than a space follows it (U+{0}), and so neither an id nor classes', blank.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0'));
+  }
+  return /\}[ \t]*$/.test(block) ? l10n.t('has an attribute block that pandoc reads as text, as it holds what no attribute block may (such as a comma), and so neither an id nor classes') : undefined;
+}
+
+/**
+ * How many blanks follow the `}` that ends a heading's text where one of them is no space or tab (a
+ * no-break space, typed with Option+Space after `}` on a German Mac keyboard): pandoc reads the
+ * attribute block before them as text. Undefined where there are no such blanks.
+ */
+export function blanksAfterAttributeBlock(text: string): number | undefined {
+  const blanks = /\}(\s+)$/.exec(text)?.[1];
+  return blanks !== undefined && /[^ \t]/.test(blanks) ? blanks.length : undefined;
 }
 
 /**

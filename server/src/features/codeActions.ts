@@ -6,7 +6,7 @@ import { entryFileUri, fileNameId, isMarkdownFile } from '../workspace/uris';
 import { DiagnosticCode } from '../diagnostics/codes';
 import { GlossaryDiagnostic } from '../diagnostics/diagnostic';
 import { sectionsAfterHaiku, seeAlsoCollator } from '../diagnostics/seeAlsoChecks';
-import { attributeBlockReadAsText, chapterLevel, idWithoutHashAt, sectionClasses, sectionsWrittenAsChapters } from '../diagnostics/fileChecks';
+import { attributeBlockReadAsText, blanksAfterAttributeBlock, chapterLevel, idWithoutHashAt, sectionClasses, sectionsWrittenAsChapters } from '../diagnostics/fileChecks';
 import { WorkspaceIndex } from '../index/workspaceIndex';
 import { Entry, GlossaryDocument, Heading, Link, Section } from '../parse/model';
 import { parseGlossaryDocument } from '../parse/parser';
@@ -200,6 +200,11 @@ function quickFixes(input: CodeActionInput, model: GlossaryDocument, diagnostic:
       }
       // A section without a section class that lists the index's link, as see-also lists end, is the list: it needs the class, not a second list.
       const unnamed = entry.sections.find((section) => !section.heading.classes.some((name) => sectionClasses.includes(name)) && listsIndexLink(entry, section));
+      // Its class written, but read as text for a no-break space after the block: that blank goes.
+      const blanksFix = unnamed && blanksAfterBlockFix(input, unnamed.heading, diagnostic);
+      if (blanksFix !== undefined) {
+        return [blanksFix];
+      }
       const classEdit = unnamed && headingAttributeEdit(unnamed.heading, input.document, '.seealso');
       if (unnamed !== undefined && classEdit !== undefined && readsWithClass(input.document, unnamed.heading, classEdit, 'seealso')) {
         return [quickFix(l10n.t('Give the section "{0}" the class .seealso', unnamed.heading.plainText), diagnostic, editOf(input, [classEdit]), true)];
@@ -483,6 +488,10 @@ function chapterHeadingFixes(input: CodeActionInput, model: GlossaryDocument, di
   if (heading === undefined || heading.range.start.line !== 0 || heading.keyValues.length > 0 || heading.text.trim() === '') {
     return [];
   }
+  const blanksFix = blanksAfterBlockFix(input, heading, diagnostic);
+  if (blanksFix !== undefined) {
+    return [blanksFix];
+  }
   // The text as written: the model's has its tabs expanded, as pandoc reads it. (A tab in a code
   // span then stands for as many spaces as its column at the new level gives.)
   const written = input.document.getText(heading.textRange);
@@ -515,6 +524,10 @@ function chapterHeadingFixes(input: CodeActionInput, model: GlossaryDocument, di
 function sectionClassFixes(input: CodeActionInput, model: GlossaryDocument, diagnostic: GlossaryDiagnostic): CodeAction[] {
   const entry = entryContaining(model, diagnostic.range.start);
   const section = entry?.sections.find((candidate) => sameRange(candidate.heading.range, diagnostic.range));
+  const blanksFix = section && blanksAfterBlockFix(input, section.heading, diagnostic);
+  if (blanksFix !== undefined) {
+    return [blanksFix];
+  }
   // A block pandoc reads as text (`{.explanation` unclosed) is the writer's to mend: a second block after it would hide it.
   if (entry === undefined || section === undefined || (section.heading.attributesRange === undefined && attributeBlockReadAsText(section.heading.text) !== undefined)) {
     return [];
@@ -530,6 +543,31 @@ function sectionClassFixes(input: CodeActionInput, model: GlossaryDocument, diag
   });
 }
 
+/**
+ * Remove the blanks other than spaces and tabs after a heading's attribute block (a no-break space),
+ * after which pandoc reads the block as text; preferred. Only where pandoc then reads the block.
+ */
+function blanksAfterBlockFix(input: CodeActionInput, heading: Heading, diagnostic: GlossaryDiagnostic): CodeAction | undefined {
+  const blanks = heading.attributesRange === undefined ? blanksAfterAttributeBlock(heading.text) : undefined;
+  if (blanks === undefined) {
+    return undefined;
+  }
+  const end = heading.textRange.end;
+  const edit = TextEdit.del({ start: { line: end.line, character: end.character - blanks }, end });
+  const read = headingAsEdited(input.document, heading, edit);
+  return read?.attributesRange !== undefined && read.level === heading.level
+    ? quickFix(l10n.t('Remove the blank after the attribute block, which makes it text'), diagnostic, editOf(input, [edit]), true)
+    : undefined;
+}
+
+/** The heading as pandoc reads it with an edit of its lines, read alone. */
+function headingAsEdited(document: TextDocument, heading: Heading, edit: TextEdit): Heading | undefined {
+  const lines = TextDocument.create('untitled:heading', 'markdown', 0, document.getText({ start: { line: heading.range.start.line, character: 0 }, end: heading.range.end }));
+  const shift = (position: Position): Position => ({ line: position.line - heading.range.start.line, character: position.character });
+  const edited = TextDocument.applyEdits(lines, [{ range: { start: shift(edit.range.start), end: shift(edit.range.end) }, newText: edit.newText }]);
+  return parseGlossaryDocument(edited, 'untitled:heading', 0).headings[0];
+}
+
 /** Whether a section holds the index's link in a list of links, as see-also lists end; a link to the index in a sentence is none. */
 function listsIndexLink(entry: Entry, section: Section): boolean {
   return entry.bodyLinks.some((link) => link.target === indexId && link.listed && rangeContains(section.range, link.range.start));
@@ -537,10 +575,7 @@ function listsIndexLink(entry: Entry, section: Section): boolean {
 
 /** Whether the heading, edited, reads as the same heading with the class (a block pandoc reads as text would stay text). */
 function readsWithClass(document: TextDocument, heading: Heading, edit: TextEdit, name: string): boolean {
-  const lines = TextDocument.create('untitled:heading', 'markdown', 0, document.getText({ start: { line: heading.range.start.line, character: 0 }, end: heading.range.end }));
-  const shift = (position: Position): Position => ({ line: position.line - heading.range.start.line, character: position.character });
-  const edited = TextDocument.applyEdits(lines, [{ range: { start: shift(edit.range.start), end: shift(edit.range.end) }, newText: edit.newText }]);
-  const read = parseGlossaryDocument(edited, 'untitled:heading', 0).headings[0];
+  const read = headingAsEdited(document, heading, edit);
   // The text as written: read alone, the heading's references (`[KI][ki]`) resolve to nothing.
   return read !== undefined && read.level === heading.level && read.text === heading.text && read.classes.includes(name);
 }

@@ -12,7 +12,8 @@ export function headingAttributeEdit(heading: Heading, text: TextDocument, item:
   const block = heading.attributesRange;
   if (block === undefined) {
     const { line, character } = heading.textRange.end;
-    const lineEnd = lineText(text, line).trimEnd().length;
+    // Spaces and tabs only: pandoc reads a block followed by another blank (a no-break space) as text.
+    const lineEnd = lineText(text, line).replace(/[ \t]+$/, '').length;
     // A backslash that ends the line, a hard line break (`### Dritte \`), would make the block text: the block takes its place.
     if (/^[ \t]*\\$/.test(lineText(text, line).slice(character, lineEnd))) {
       return TextEdit.replace({ start: { line, character }, end: { line, character: lineEnd } }, ` {${item}}`);

@@ -958,6 +958,8 @@ test('missing-section-class: the quick fix gives the section .explanation, in it
     // A backslash that ends the line, a hard line break, would make the block text: the block takes its place.
     ['### Dritte \\', '### Dritte {.explanation}'],
     ['### Dritte\\', '### Dritte {.explanation}'],
+    // Spaces and tabs only end the line: after a no-break space, a block is still read.
+    ['### Leaderboard\u00a0', '### Leaderboard\u00a0 {.explanation}'],
   ];
   for (const [heading, fixed] of cases) {
     const { actions, document } = fixesOf(entry(heading, '', 'Mehr [KI].', '', '[ki]: #A'));
@@ -993,6 +995,22 @@ test('missing-section-class: the quick fix gives the section .explanation, in it
   ]);
   // A block pandoc reads as text would stay text after the class: no fix.
   assert.deepEqual(fixesOf(entry('### Leaderboard {.explanation', '', 'Mehr.')).actions, []);
+  // A block read as text for the no-break space after it: the blank goes (preferred), and pandoc reads the block.
+  const blankAfter = fixesOf(entry('### Leaderboard {.explanation}\u00a0', '', 'Mehr.'));
+  assert.deepEqual(titlesAndPreference(blankAfter.actions), [['Remove the blank after the attribute block, which makes it text', true]]);
+  const withoutBlank = applied(blankAfter.actions[0], blankAfter.document);
+  assert.equal(withoutBlank[4], '### Leaderboard {.explanation}');
+  assert.ok((await pandocHeadingClassesOfText(withoutBlank.join('\n')))[1]!.includes('explanation'));
+  // The same for the see-also heading (missing-seealso: not a second list) and the chapter heading.
+  const seeAlsoBlank = { 'Index.md': index, 'A.md': ['## A {#A .chapter .small .term}', '', 'Text.', '', '### Siehe auch {.seealso}\u3000', '', '[Index](#Index) |'] };
+  const seeAlsoActions = actionsOf(seeAlsoBlank, 'A.md', ['quickfix']);
+  const missingSeeAlso = seeAlsoActions.actions.filter((action) => action.diagnostics?.[0]?.code === 'missing-seealso');
+  assert.deepEqual(titlesAndPreference(missingSeeAlso), [['Remove the blank after the attribute block, which makes it text', true]]);
+  assert.equal(applied(missingSeeAlso[0], seeAlsoActions.document)[4], '### Siehe auch {.seealso}');
+  const chapterBlank = actionsOf({ 'Index.md': index, 'B.md': ['## B {#B .chapter .small .term}'], 'A.md': ['## A {#A .chapter .small .term}\u00a0', '', 'Text.'] }, 'A.md', ['quickfix']);
+  const chapterFixes = chapterBlank.actions.filter((action) => action.diagnostics?.[0]?.code === 'missing-chapter-heading');
+  assert.deepEqual(titlesAndPreference(chapterFixes), [['Remove the blank after the attribute block, which makes it text', true]]);
+  assert.equal(applied(chapterFixes[0], chapterBlank.document)[0], '## A {#A .chapter .small .term}');
 });
 
 test('section-after-haiku: the quick fix moves the sections between the haikus and the see-also list above the haikus, byte for byte, and pandoc reads the headings in the new order', async () => {

@@ -279,6 +279,8 @@ test('missing-chapter-heading: a level-3 term heading, a heading without classes
     'Emphasis.md': ['## Modell **GPT-4* {#Emphasis .chapter .small .term}'],
     // The chapter snippet left before its id mirrored the title.
     'Neuronales-Netz.md': ['## Neuronales Netz {Neuronales Netz .chapter .small .term}'],
+    // A no-break space after the block (Option+Space after `}` on a German Mac keyboard).
+    'Roboter.md': ['## Roboter {#Roboter .chapter .small .term}\u00a0'],
   };
   const messageOf = (name: string) => diagnosticsOf(unclosed, name).find((diagnostic) => diagnostic.code === 'missing-chapter-heading')?.message;
   assert.match(messageOf('Written.md')!, /^The chapter heading \(the first heading\) has an attribute block not closed with \}/);
@@ -293,6 +295,7 @@ test('missing-chapter-heading: a level-3 term heading, a heading without classes
   assert.deepEqual(chapterDiagnostics('Late.md').map((diagnostic) => diagnostic.range), ['0:0-0:0']);
   // A ** that a single * does not close makes the block text: that is the reason given, as unclosed-block gives it.
   assert.equal(messageOf('Emphasis.md'), 'The chapter heading (the first heading) has an attribute block that pandoc reads as text, as the ** before it is never closed, and so neither an id nor classes.');
+  assert.equal(messageOf('Roboter.md'), 'The chapter heading (the first heading) has an attribute block that pandoc reads as text, as a blank other than a space follows it (U+00A0), and so neither an id nor classes.');
   assert.equal(messageOf('Neuronales-Netz.md'), 'The chapter heading (the first heading) has an attribute block that pandoc reads as text, as it begins with text instead of an id (#…) or a class, and so neither an id nor classes.');
 });
 
