@@ -43,8 +43,8 @@ const idAfterCursorInDefinition = /^[^\s()#<>]*(?=[ \t]|\r?\n|$)/;
  * replaces too (see `completionEdit`): of an id (`[x](#Dat‸aset`, without a final `.` or `:` of
  * the sentence), of a label's word (`[Dat‸aset`).
  */
-const restOfId = /^(?:[\p{L}\p{N}_.:-]*[\p{L}\p{N}_-])?/u;
-const restOfWord = /^[\p{L}\p{N}_-]*/u;
+const restOfId = /^(?:[\p{L}\p{M}\p{N}_.:-]*[\p{L}\p{M}\p{N}_-])?/u;
+const restOfWord = /^[\p{L}\p{M}\p{N}_-]*/u;
 
 /** The rest of a label after the cursor that is written already: of a link (up to `](` or `][`) or of a span (`]{`). */
 const restOfLinkLabel = /^[^[\]]*\][([{]/;
@@ -165,7 +165,8 @@ function completeIds(
   const inserted: Range = { start, end: { line: position.line, character: position.character + rest.closed.length } };
   const replaced: Range = { start, end: { line: position.line, character: position.character + Math.max(rest.closed.length, rest.word.length) } };
   const catalog = catalogOf(index);
-  const typedLower = typed.toLowerCase();
+  // Composed as ids are written: a Mac may give `u` and a combining diaeresis for `ü`.
+  const typedLower = typed.normalize('NFC').toLowerCase();
   const matches = matching(catalog.all, typedLower, false, uri, token);
   if (matches === undefined) {
     return null;
@@ -245,7 +246,7 @@ function completeLinks(
   const replacedLength = word.length === 0 ? 0 : word.length + (closesTypedBracket(before, after.slice(word.length)) ? 1 : 0);
   const replaced: Range = { start, end: { line: position.line, character: Math.max(inserted.end.character, position.character + replacedLength) } };
   const separator = inSeeAlso(index, uri, position) && !/^\]?\s*\|/.test(after) ? ' |' : '';
-  const matches = matching(catalogOf(index).entries, typed.toLowerCase(), true, uri, token);
+  const matches = matching(catalogOf(index).entries, typed.normalize('NFC').toLowerCase(), true, uri, token);
   if (matches === undefined) {
     return null;
   }

@@ -219,6 +219,10 @@ test('an editor that lets the writer choose gets two ranges: insert at the curso
   assert.deepEqual(edits('Mehr zu [Dat‸ensatz hier'), ['0:8-0:12|0:8-0:18 [Data Scraping](#Data-Scraping)', '0:8-0:12|0:8-0:18 [Datensatz](#Dataset)']);
   // The `]` the editor closed the `[` with is in both.
   assert.deepEqual(edits('Mehr zu [Dat‸]'), ['0:8-0:13 [Data Scraping](#Data-Scraping)', '0:8-0:13 [Datensatz](#Dataset)']);
+  // A combining mark is part of the word ("Café" written as e and U+0301); typed decomposed, an id still matches.
+  const cafe = { ...workspace, 'Cafe.md': ['## Café {#Café .term}'] };
+  assert.deepEqual(completionsAt({ ...cafe, 'A.md': ['[x](#Ca‸fe\u0301 mehr'] }, choosing)?.[0]?.edit, '0:5-0:7|0:5-0:10 Café');
+  assert.deepEqual(completionsAt({ ...cafe, 'A.md': ['[x](#Cafe\u0301‸'] }, choosing)?.map((item) => item.edit), ['0:5-0:10 Café']);
 });
 
 test('no whole link is offered inside the label of a link written already, nor in code', () => {
