@@ -3,10 +3,7 @@ import * as path from 'node:path';
 import * as l10n from '@vscode/l10n';
 import {
   CancellationToken,
-  CodeAction,
   Connection,
-  DocumentDiagnosticReport,
-  DocumentDiagnosticReportKind,
   FileChangeType,
   FileEvent,
   InitializeParams,
@@ -19,24 +16,16 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
 import { clientSupportOf, serverCapabilities, unknownClient } from './clientSupport';
-import { answerCodeActions, deferEditsOfClosedFiles, resolveCodeAction } from './codeActionRequest';
 import { executeServerCommand } from './commandRequest';
 import { DiagnosticsPublisher } from './diagnosticsPublisher';
 import { EditorSettings } from './editorSettings';
-import { complete, cursorTextIn, resolveCompletionItem } from './features/completion';
-import { findDefinitions } from './features/definition';
-import { toLspDiagnostic } from './features/diagnostics';
-import { documentLinks, resolveDocumentLink } from './features/documentLinks';
-import { documentSymbols, flatSymbols } from './features/documentSymbols';
-import { hoverAt } from './features/hover';
-import { findReferences } from './features/references';
-import { workspaceSymbols } from './features/workspaceSymbols';
 import { FileWatching } from './fileWatching';
+import { listenToFeatureRequests } from './featureRequests';
+import { toLspDiagnostic } from './features/diagnostics';
 import { listenToGlossaryRequests } from './glossaryRequests';
 import type { IndexChange } from './index/workspaceIndex';
 import { useLocale } from './localization';
-import { answerPrepareRename, answerRename, renameOutdatedError } from './renameRequest';
-import { markInitialized, markShutDown, runOrAnswerError, runSafely, showMessage } from './requestRunner';
+import { markInitialized, markShutDown, runSafely, showMessage } from './requestRunner';
 import { errorWithStack } from './errorText';
 import { ServerServices } from './serverServices';
 import { StatusReporter } from './statusReporter';
@@ -345,54 +334,6 @@ export function startServer(
     });
   });
 
-  connection.languages.diagnostics.on(
-    runOrAnswerError(connection, 'diagnostic', (params): DocumentDiagnosticReport => ({
-      kind: DocumentDiagnosticReportKind.Full,
-      items: session.diagnosticsOf(params.textDocument.uri).map(toLspDiagnostic),
-    })),
-  );
-  connection.onDefinition(runSafely(connection, 'definition', [], forUnchangedText(afterGlossaryRead((params, token) => findDefinitions(session.index, params.textDocument.uri, params.position, token)))));
-  connection.onDocumentLinks(runSafely(connection, 'documentLink', [], forUnchangedText(afterGlossaryRead((params, token) => documentLinks(session.index, params.textDocument.uri, token, client.linkTooltips)))));
-  // A link that cannot be resolved comes back as it was: the editor then follows nothing.
-  connection.onDocumentLinkResolve((link, token) => runSafely(connection, 'documentLink/resolve', link, () => resolveDocumentLink(session.index, link))(link, token));
-  connection.onReferences(
-    runSafely(
-      connection,
-      'references',
-      [],
-      forUnchangedText(afterGlossaryRead((params, token) => findReferences(session.index, params.textDocument.uri, params.position, params.context.includeDeclaration, token))),
-    ),
-  );
-  const readText = async (uri: string): Promise<string | undefined> => documents.get(uri)?.getText() ?? (await session.readText(uri));
-  connection.onHover(runSafely(connection, 'hover', null, forUnchangedText(afterGlossaryRead((params, token) => hoverAt(session.index, params.textDocument.uri, params.position, token, readText, client.hoverMarkup)))));
-  connection.onCompletion(
-    runSafely(connection, 'completion', null, forUnchangedText(afterGlossaryRead((params, token) => {
-      const document = documents.get(params.textDocument.uri);
-      // Markdown anywhere may link the glossary; another file (a .txt beside it) only when it belongs to it.
-      if (document === undefined || (document.languageId !== 'markdown' && !session.isGlossaryFile(document.uri))) {
-        return null;
-      }
-      // A position past the end of its line (an editor out of step) is taken as the line's end.
-      const position = document.positionAt(document.offsetAt(params.position));
-      return complete(session.index, document.uri, cursorTextIn(document, position), position, token, { labelDetails: client.completionLabelDetails, insertReplace: client.completionInsertReplace, rescores: client.completionRescores });
-    }))),
-  );
-  // An item that cannot be resolved comes back as it was.
-  connection.onCompletionResolve((item, token) => runSafely(connection, 'completionItem/resolve', item, () => resolveCompletionItem(session.index, item, readText, client.completionMarkup))(item, token));
-  connection.onDocumentSymbol(
-    runSafely(
-      connection,
-      'documentSymbol',
-      [],
-      forUnchangedText(
-        afterGlossaryRead((params, token) => {
-          const symbols = documentSymbols(session.index, params.textDocument.uri, token);
-          return client.hierarchicalSymbols ? symbols : flatSymbols(params.textDocument.uri, symbols);
-        }),
-      ),
-    ),
-  );
-  connection.onWorkspaceSymbol(runSafely(connection, 'workspaceSymbol', [], afterGlossaryRead((params, token) => workspaceSymbols(session.index, params.query, token))));
   /** What the requests handled outside this function need of the server. */
   const services: ServerServices = {
     connection,
@@ -414,26 +355,7 @@ export function startServer(
     publishChange: (change) => diagnostics.publishChange(change),
     applyFileChanges: (changes) => applyFileChanges(changes),
   };
-  connection.onCodeAction(
-    runSafely(
-      connection,
-      'codeAction',
-      [],
-      forUnchangedText(
-        afterGlossaryRead(async (params, token) => {
-          const actions = await answerCodeActions(services, client.edits, params, token);
-          return client.resolvesActionEdits ? deferEditsOfClosedFiles(actions, params) : actions;
-        }),
-      ),
-    ),
-  );
-  const refusedAction = (action: CodeAction): void =>
-    showMessage(connection, MessageType.Warning, l10n.t('"{0}" no longer applies: the files changed after the quick fixes were listed. Ask for them again.', action.title));
-  // Whatever goes wrong, the action comes back as it was: the editor then applies nothing.
-  connection.onCodeActionResolve((action, token) => runSafely(connection, 'codeAction/resolve', action, () => resolveCodeAction(services, client.edits, action, () => refusedAction(action), token))(action, token));
-  connection.onPrepareRename(runSafely(connection, 'prepareRename', null, forUnchangedText(afterGlossaryRead((params) => answerPrepareRename(services, params)))));
-  // The position is in the text the request was sent for: typed over meanwhile, it may name another id.
-  connection.onRenameRequest(runSafely(connection, 'rename', null, forUnchangedText(afterGlossaryRead((params, token) => answerRename(services, params, token)), renameOutdatedError)));
+  listenToFeatureRequests(services, { forUnchangedText, afterGlossaryRead });
   connection.onExecuteCommand(runSafely(connection, 'executeCommand', undefined, (params) => executeServerCommand(services, params)));
   listenToGlossaryRequests(services);
 
