@@ -119,6 +119,55 @@ test('a folder renamed or deleted on disk, which editors report as the folder al
   }
 });
 
+test('the folder of the entries and their .txt index page renamed, deleted and restored: the index page is looked for there anew, as the command line finds it', { timeout: 60_000 }, async (t) => {
+  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'glossary-index-folder-'));
+  t.after(() => fs.rmSync(root, { recursive: true, force: true }));
+  const writeGlossary = (folder: string): void => {
+    fs.mkdirSync(path.join(root, folder));
+    fs.writeFileSync(path.join(root, folder, 'A.md'), entry('A', 'B'));
+    fs.writeFileSync(path.join(root, folder, 'B.md'), entry('B', 'A'));
+    fs.writeFileSync(path.join(root, folder, '001-index.txt'), '## Index {#Index}\n\n### A {.index}\n\n[A](#A) |\n[Gibtsnicht](#Gibtsnicht) |\n');
+  };
+  writeGlossary('de');
+  const uriOf = (...parts: string[]): string => URI.file(path.join(root, ...parts)).toString();
+  const server = await startServer(root, { signal: t.signal, capabilities: { workspace: { didChangeWatchedFiles: { dynamicRegistration: true } } } });
+  const codes = (...parts: string[]): string[] => (server.diagnostics.get(uriOf(...parts)) ?? []).map((diagnostic) => String(diagnostic.code));
+  // As the command line reads it: B is not listed on the page, which lists an id defined nowhere; #Index is defined.
+  const readWithIndexPage = (folder: string): boolean =>
+    codes(folder, 'B.md').includes('not-in-index') && codes(folder, '001-index.txt').includes('index-link-broken') && !codes(folder, 'A.md').includes('index-anchor-missing');
+  const folderEvent = async (folder: string, type: FileChangeType): Promise<void> => server.connection.sendNotification(DidChangeWatchedFilesNotification.type, { changes: [{ uri: uriOf(folder), type }] });
+  try {
+    await server.settle();
+    assert.ok(readWithIndexPage('de'), JSON.stringify([...server.diagnostics]));
+
+    fs.renameSync(path.join(root, 'de'), path.join(root, 'de2'));
+    await server.connection.sendNotification(DidChangeWatchedFilesNotification.type, {
+      changes: [
+        { uri: uriOf('de'), type: FileChangeType.Deleted },
+        { uri: uriOf('de2'), type: FileChangeType.Created },
+      ],
+    });
+    await server.waitUntil(() => readWithIndexPage('de2'), 'the renamed folder read with its index page');
+
+    // Deleted, then restored (a checkout), told of one after the other.
+    fs.rmSync(path.join(root, 'de2'), { recursive: true });
+    await folderEvent('de2', FileChangeType.Deleted);
+    await server.settle();
+    writeGlossary('de');
+    await folderEvent('de', FileChangeType.Created);
+    await server.waitUntil(() => readWithIndexPage('de'), 'the restored folder read with its index page');
+
+    // Another folder comes to hold more of the glossary's files: its index page is the one.
+    fs.mkdirSync(path.join(root, 'en'));
+    for (const [id, linked] of [['C', 'D'], ['D', 'E'], ['E', 'C']]) fs.writeFileSync(path.join(root, 'en', `${id}.md`), entry(id!, linked!));
+    fs.writeFileSync(path.join(root, 'en', '001-index.txt'), '## Index {#Index}\n\n### C {.index}\n\n[C](#C) |\n[Fehlt](#Fehlt) |\n');
+    await folderEvent('en', FileChangeType.Created);
+    await server.waitUntil(() => codes('en', '001-index.txt').includes('index-link-broken') && server.diagnostics.get(uriOf('de', '001-index.txt'))?.length === 0, 'the index page of the folder with more files read instead');
+  } finally {
+    await server.shutdown();
+  }
+});
+
 test('a glossary that is not the first workspace folder: its .glossary.json is read, and new entries are made in it', { timeout: 60_000 }, async (t) => {
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'glossary-second-folder-'));
   t.after(() => fs.rmSync(root, { recursive: true, force: true }));

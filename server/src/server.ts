@@ -256,6 +256,11 @@ export function startServer(
         diagnostics.forget(change.uri);
       }
     }
+    // The folder of the entries renamed or restored: a `.txt` index page is looked for there anew.
+    if (session.indexPageFolderMoved()) {
+      await reload();
+      return;
+    }
     watching.update();
   };
   connection.onDidChangeWatchedFiles((params) => afterDiskWork(() => applyFileChanges(params.changes)));

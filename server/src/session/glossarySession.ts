@@ -17,7 +17,7 @@ import { MissingEntry, ProposedEntry } from '../protocol';
 import { missingEntries } from '../features/missingEntries';
 import { createFileMatcher, FileMatcher, literalPattern } from '../workspace/fileFilter';
 import { FileProblem, Workspace } from '../workspace/workspace';
-import { caseFoldedUri, fileNameOf, folderOf, folderPrefix, isInFolder } from '../workspace/uris';
+import { caseFoldedUri, fileNameOf, folderOf, folderOfMost, folderPrefix, isInFolder } from '../workspace/uris';
 import { TimeSlices } from '../timeSlices';
 import { newEntryProblem, proposeEntryId } from '../index/idRules';
 
@@ -59,6 +59,8 @@ export class GlossarySession {
   private pageOutsidePatterns: string | undefined;
   /** Without `indexFile`, the folder a `.txt` index page is looked for in (see `indexPageChanged`). */
   private indexPageFolder: string | undefined;
+  /** Without a configured index page on disk, the folder that held the most of the glossary's files when it was read (see `indexPageFolderMoved`). */
+  private folderOfMostFiles: string | undefined;
   /** The `indexFile` set but not on disk when the glossary was read (see `indexPageChanged`). */
   private missingIndexFile: string | undefined;
   /** The `indexFile` set and on disk when the glossary was read. */
@@ -180,6 +182,7 @@ export class GlossarySession {
     this.configUri = configFile?.folderUri === undefined ? undefined : configFileUriIn(configFile.folderUri);
     this.settingsFolderUri = configFile?.folderUri ?? first;
     this.currentIndex = index;
+    this.folderOfMostFiles = this.currentFolderOfMostFiles();
     this.openVersions.clear();
     this.openWithoutFile.clear();
     for (const open of currentOpenTexts()) {
@@ -244,6 +247,21 @@ export class GlossarySession {
     if (!besideEntries) return false;
     if (uri === this.pageOutsidePatterns) return deleted || !(await holdsIndexSections(this.workspace, uri));
     return !deleted && !this.isGlossaryFile(uri) && (await holdsIndexSections(this.workspace, uri));
+  }
+
+  /**
+   * Whether the folder that holds the most of the glossary's files is another than when it was
+   * read: a folder renamed, moved, deleted or restored, or another one now holding more. Without a
+   * configured index page on disk, the page is looked for there (beside the entries), so the
+   * glossary is then read again.
+   */
+  indexPageFolderMoved(): boolean {
+    return this.configuredIndexFile === undefined && this.currentFolderOfMostFiles() !== this.folderOfMostFiles;
+  }
+
+  private currentFolderOfMostFiles(): string | undefined {
+    const files = [...this.currentIndex.documents()].filter((document) => document.uri !== this.pageOutsidePatterns);
+    return folderOfMost(files.map((document) => [document.uri, 1] as const));
   }
 
   /**
