@@ -26,7 +26,8 @@ export function listenToGlossaryRequests(services: ServerServices): void {
     await afterQueuedWork();
     return services.session.missingEntries();
   });
-  connection.onRequest(MissingEntriesRequest, (token) => missingEntries(undefined, token));
+  // Registered by its name, as the report below: a client may send params (null) all the same.
+  connection.onRequest(MissingEntriesRequest.method, (...args: unknown[]) => missingEntries(undefined, tokenOf(args)));
   const report = runOrAnswerError(connection, ReportRequest.method, async (params: ReportParams, token) => {
     // After the first load and the disk work queued before it, so that an early request reports the
     // whole glossary; the unlinked mentions of every file, closed ones too, are brought up to date
@@ -48,8 +49,13 @@ export function listenToGlossaryRequests(services: ServerServices): void {
   // The parameters may be left out (as before there were any) or null: registered by its name, the
   // handler is not held to the type's one parameter, and the token is the last argument either way.
   connection.onRequest(ReportRequest.method, (...args: unknown[]) => {
-    const token = args.find((arg): arg is CancellationToken => CancellationToken.is(arg)) ?? CancellationToken.None;
+    const token = tokenOf(args);
     const params = (typeof args[0] === 'object' && args[0] !== null && !CancellationToken.is(args[0]) ? args[0] : {}) as ReportParams;
     return report(params, token);
   });
+}
+
+/** The cancellation token among a handler's arguments (the last, after the params if any). */
+function tokenOf(args: readonly unknown[]): CancellationToken {
+  return args.find((arg): arg is CancellationToken => CancellationToken.is(arg)) ?? CancellationToken.None;
 }
