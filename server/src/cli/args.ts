@@ -47,9 +47,10 @@ export function explicitLocale(argv: readonly string[]): string | undefined {
   let locale: string | undefined;
   for (let i = 0; i < argv.length && argv[i] !== '--'; i++) {
     const value = optionAt(argv, i, '--locale')?.value;
+    const language = value === undefined ? undefined : languageOf(value);
     // Anything but a language (`--locale --stdio`) is left to the argument check, or, for lsp, ignored.
-    if (value !== undefined && isLanguageTag(value)) {
-      locale = value;
+    if (language !== undefined && isLanguageTag(language)) {
+      locale = language;
     }
   }
   return locale;
@@ -83,7 +84,17 @@ function splitLeadingLocales(argv: readonly string[]): { readonly locales: reado
 function localeProblem(value: string | undefined): UsageError | undefined {
   // A value that looks like an option is the option forgotten: `--locale --format json`.
   if (value === undefined || value === '' || value.startsWith('--')) return usageError(missingValueMessage('--locale', 'check'));
-  return isLanguageTag(value) ? undefined : usageError(l10n.t('"{0}" is not a language; --locale takes one such as de or en', value));
+  return isLanguageTag(languageOf(value)) ? undefined : usageError(l10n.t('"{0}" is not a language; --locale takes one such as de or en', value));
+}
+
+/**
+ * The language of a value given to `--locale`, which may be written as `LANG` is (`--locale
+ * "$LANG"`): its character set and modifier left out (`de_DE.UTF-8`, `de_DE@euro`), `C` and
+ * `POSIX` (`C.UTF-8` on many CI machines) English.
+ */
+function languageOf(value: string): string {
+  const language = value.split(/[.@]/)[0]!;
+  return language === 'C' || language === 'POSIX' ? 'en' : language;
 }
 
 /** A language such as `de`, `en`, `de-CH` or `de_DE`. */
@@ -121,7 +132,7 @@ export function parseArguments(argv: readonly string[]): CliCommand | UsageError
     return rest.includes('--help') || rest.includes('-h') ? { kind: 'help' } : { kind: 'lsp' };
   }
   if (command !== 'index' && command !== 'check' && command !== 'report') {
-    return usageError(l10n.t('unknown command "{0}"', command));
+    return usageError(command.startsWith('-') ? l10n.t('unknown option "{0}"; a command comes first: check, index, report or lsp', command) : l10n.t('unknown command "{0}"', command));
   }
   const paths: string[] = [];
   const values = new Map<string, string>();
@@ -155,7 +166,9 @@ export function parseArguments(argv: readonly string[]): CliCommand | UsageError
     return usageError(l10n.t('a PATH is empty'));
   }
   const knownFormats: readonly string[] = formatsOf[command];
-  const chosenFormat = values.get('--format') ?? knownFormats[0]!;
+  // Without --format, a report written to `x.json` is JSON.
+  const formatOfOutput = command === 'report' && /\.json$/i.test(values.get('--output') ?? '') ? 'json' : undefined;
+  const chosenFormat = values.get('--format') ?? formatOfOutput ?? knownFormats[0]!;
   if (!knownFormats.includes(chosenFormat)) {
     return usageError(l10n.t('unknown format "{0}" for "{1}" (known: {2})', chosenFormat, command, knownFormats.join(', ')));
   }
@@ -181,6 +194,8 @@ function missingValueMessage(option: string, command: keyof typeof formatsOf): s
       return l10n.t('--output needs the name of the file to write');
     case '--locale':
       return l10n.t('--locale needs a language, such as de or en');
+    case '--min-severity':
+      return l10n.t('--min-severity needs a value: {0}', severities.join(', '));
     default:
       return l10n.t('--format needs a value: {0}', formatsOf[command].join(', '));
   }

@@ -1,3 +1,4 @@
+import { productVersion } from '../productVersion';
 import * as path from 'node:path';
 import { URI } from 'vscode-uri';
 import { allDiagnosticCodes, Severity } from '../diagnostics/codes';
@@ -36,6 +37,7 @@ export interface SarifInvocation {
  * The files in `cwd`, which the log names, are written relative to it.
  */
 export function formatSarif(results: readonly FileDiagnostics[], config: GlossaryConfig, cwd: string, invocation: SarifInvocation = { successful: true }): string {
+  const version = productVersion();
   const rules = allDiagnosticCodes.map((code) => {
     const configured = config.severity[code];
     return {
@@ -69,7 +71,7 @@ export function formatSarif(results: readonly FileDiagnostics[], config: Glossar
     version: '2.1.0',
     runs: [
       {
-        tool: { driver: { name: 'glossary', rules } },
+        tool: { driver: { name: 'glossary', ...(version === undefined ? {} : { version, semanticVersion: version }), rules } },
         // A folder's URI ends in `/`, so that a relative path resolves inside it.
         originalUriBaseIds: { [workingFolder]: { uri: URI.file(path.join(cwd, '/')).toString() } },
         columnKind: 'utf16CodeUnits',

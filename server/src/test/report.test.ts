@@ -274,6 +274,10 @@ test('report prints HTML by default and writes it with --output, saying where', 
   const written = await runReport(['g', '--output=out/report.html']);
   assert.deepEqual(written, { exitCode: 0, stdout: '', stderr: 'glossary: report written to out/report.html\n', written: new Map([['/ws/out/report.html', printed.stdout]]) });  // `-` is standard output, as for other tools.
   assert.deepEqual(await runReport(['g', '--output', '-']), { ...printed, written: new Map() });
+  // A file ending in .json gets JSON, unless --format says otherwise.
+  const json = await runReport(['g', '--output', 'report.json']);
+  assert.equal(JSON.parse(json.written.get('/ws/report.json')!).name, 'g');
+  assert.match((await runReport(['g', '--output', 'report.json', '--format', 'html'])).written.get('/ws/report.json')!, /^<!DOCTYPE html>/);
 });
 
 test('report refuses to write over a file of the glossary, and says why a file cannot be written', async () => {

@@ -1,5 +1,7 @@
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import Ajv from 'ajv-draft-04';
 import addFormats from 'ajv-formats';
 import { URI } from 'vscode-uri';
@@ -56,6 +58,10 @@ test('check --format sarif is valid SARIF 2.1.0: every rule, disabled rules, fil
   // Relative paths name their base, the folder the command ran in, which the run resolves.
   assert.deepEqual(new Set(locationsOf(relative).map((location) => location.uriBaseId)), new Set(['%SRCROOT%']));
   assert.deepEqual((JSON.parse(relative) as Log).runs[0]!.originalUriBaseIds, { '%SRCROOT%': { uri: 'file:///ws/' } });
+  // The tool names its version, as `glossary --version` prints it.
+  const driver = (JSON.parse(relative) as { runs: { tool: { driver: { version?: string; semanticVersion?: string } } }[] }).runs[0]!.tool.driver;
+  const manifestVersion = (JSON.parse(fs.readFileSync(path.join(__dirname, '../../../../package.json'), 'utf8')) as { version: string }).version;
+  assert.deepEqual([driver.version, driver.semanticVersion], [manifestVersion, manifestVersion]);
   // A file outside the working folder is named by its whole URI, however its path was given.
   for (const [paths, cwd] of [[['/ws/g'], '/elsewhere'], [['../ws/g'], '/elsewhere']] as const) {
     const outside = await sarifOf(['check', ...paths], workspace, cwd);
