@@ -51,7 +51,7 @@ export type CreateEntryResult = { readonly uri: string } | { readonly error: str
 export const ProposeEntryRequest = new RequestType<{ readonly title: string; readonly id?: string }, ProposedEntry, void>('glossary/proposeEntry');
 
 export interface ProposedEntry {
-  /** The id the entry would get: the given one, or the one the title proposes (`proposeEntryId`). */
+  /** The id the entry would get: the given one, or the one the title proposes (`newEntryIdFor`). */
   readonly id: string;
   /** The file the entry would be written to. */
   readonly uri: string | undefined;
@@ -59,6 +59,8 @@ export interface ProposedEntry {
   readonly problem: string | undefined;
   /** Whether the problem lies with the id, so that choosing another one helps. */
   readonly idProblem: boolean;
+  /** How many links point at the id already (none where a heading defines it). */
+  readonly linkCount: number;
 }
 
 /** Ids that links point at but no heading defines, most referenced first. */

@@ -77,7 +77,13 @@ function askForTerm(client: LanguageClient): Thenable<string | undefined> {
         const naming = proposal.idProblem && entry.id === undefined ? ` ${vscode.l10n.t('To choose the id, add it in braces: {0}', `${entry.title} {#…}`)}` : '';
         return { message: proposal.problem + naming, severity: vscode.InputBoxValidationSeverity.Error };
       }
-      return { message: vscode.l10n.t('Creates the entry with the id {0}.', proposal.id), severity: vscode.InputBoxValidationSeverity.Info };
+      const message =
+        proposal.linkCount === 0
+          ? vscode.l10n.t('Creates the entry with the id {0}.', proposal.id)
+          : proposal.linkCount === 1
+            ? vscode.l10n.t('Creates the entry with the id {0}, which a link points at already.', proposal.id)
+            : vscode.l10n.t('Creates the entry with the id {0}, which {1} links point at already.', proposal.id, proposal.linkCount);
+      return { message, severity: vscode.InputBoxValidationSeverity.Info };
     },
   });
 }

@@ -5,6 +5,18 @@ import { entryContaining } from '../parse/positions';
 import { abbreviates } from '../mentions/lexicon';
 import { newIdProblem, proposeEntryId } from './idRules';
 
+/**
+ * The id a new entry with this title gets: the title's, but for a closing parenthesis (`Mixture of
+ * Experts (MoE)` is `#Mixture-of-Experts`, as the glossary writes such ids: `Gated Recurrent Unit
+ * (GRU)` is `#Gated-Recurrent-Unit`); where links wait for the whole title's id, or for what the
+ * parenthesis holds (`ANN (Artificial Neural Network)`), that one.
+ */
+export function newEntryIdFor(index: WorkspaceIndex, title: string): string {
+  const parenthesis = /^(.*\S)\s*\(([^()]*)\)$/s.exec(title.trim());
+  const candidates = (parenthesis === null ? [title] : [parenthesis[1]!, title, parenthesis[2]!]).map(proposeEntryId).filter((id) => id !== '');
+  return candidates.find((id) => !index.isDefined(id) && index.linksTo(id).length > 0) ?? candidates[0] ?? proposeEntryId(title);
+}
+
 /** The entry an id names (the first, when duplicated), with its file. */
 export function entryWithId(index: WorkspaceIndex, id: string): { readonly uri: string; readonly entry: Entry } | undefined {
   for (const { uri } of index.anchorsOf(id)) {

@@ -19,7 +19,8 @@ import { createFileMatcher, FileMatcher, literalPattern } from '../workspace/fil
 import { FileProblem, Workspace } from '../workspace/workspace';
 import { caseFoldedUri, fileNameOf, folderOf, folderOfMost, folderPrefix, isInFolder } from '../workspace/uris';
 import { TimeSlices } from '../timeSlices';
-import { newEntryProblem, proposeEntryId } from '../index/idRules';
+import { newEntryProblem } from '../index/idRules';
+import { newEntryIdFor } from '../index/entryQueries';
 
 /**
  * The version of a closed file's model: none an editor sends (Emacs starts at 0), so that a model
@@ -560,30 +561,31 @@ export class GlossarySession {
    * id) and why it cannot be: an invalid or existing id, a folder outside the workspace, a file
    * that exists.
    */
-  async proposeEntry(title: string, id = proposeEntryId(title)): Promise<ProposedEntry> {
+  async proposeEntry(title: string, id = newEntryIdFor(this.currentIndex, title)): Promise<ProposedEntry> {
+    const linkCount = this.currentIndex.isDefined(id) ? 0 : this.currentIndex.linksTo(id).length;
     if (this.folderUris[0] === undefined) {
-      return { id, uri: undefined, problem: l10n.t('Open a folder to create entries in it.'), idProblem: false };
+      return { id, uri: undefined, problem: l10n.t('Open a folder to create entries in it.'), idProblem: false, linkCount };
     }
     const problem = newEntryProblem(id, this.currentIndex);
     if (problem !== undefined) {
-      return { id, uri: undefined, problem, idProblem: true };
+      return { id, uri: undefined, problem, idProblem: true, linkCount };
     }
     const unreadable = title.trim() === '' ? undefined : titleProblem(title.trim(), id, this.currentConfig.chapterClasses);
     if (unreadable !== undefined) {
-      return { id, uri: undefined, problem: unreadable, idProblem: false };
+      return { id, uri: undefined, problem: unreadable, idProblem: false, linkCount };
     }
     const uri = this.newEntryUri(id);
     if (uri === undefined) {
-      return { id, uri, problem: l10n.t('The entries folder "{0}" lies outside the workspace folder.', this.currentConfig.entriesFolder ?? ''), idProblem: false };
+      return { id, uri, problem: l10n.t('The entries folder "{0}" lies outside the workspace folder.', this.currentConfig.entriesFolder ?? ''), idProblem: false, linkCount };
     }
     const inTheWay = await this.fileInTheWay(uri);
     if (inTheWay === uri) {
-      return { id, uri, problem: l10n.t('The file {0}.md exists already.', id), idProblem: true };
+      return { id, uri, problem: l10n.t('The file {0}.md exists already.', id), idProblem: true, linkCount };
     }
     if (inTheWay !== undefined) {
-      return { id, uri, problem: l10n.t('The file {0}.md would differ from {1} in case alone: on Windows and macOS they are one file.', id, fileNameOf(inTheWay)), idProblem: true };
+      return { id, uri, problem: l10n.t('The file {0}.md would differ from {1} in case alone: on Windows and macOS they are one file.', id, fileNameOf(inTheWay)), idProblem: true, linkCount };
     }
-    return { id, uri, problem: undefined, idProblem: false };
+    return { id, uri, problem: undefined, idProblem: false, linkCount };
   }
 
   /**

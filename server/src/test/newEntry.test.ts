@@ -114,7 +114,29 @@ test('a title that would keep pandoc from reading the id after it is refused, wi
     uri: undefined,
     problem: titleProblem('Unclosed **star', 'Unclosed-star', defaultConfig.chapterClasses),
     idProblem: false,
+    linkCount: 0,
   });
+});
+
+test('a new entry titled with an abbreviation in parentheses gets the id without it, or the one links wait for, and says how many', async () => {
+  const session = new GlossarySession(
+    new InMemoryWorkspace({
+      'file:///ws/A.md': '## A {#A .term}\n\n[MoE](#Mixture-of-Experts) [m](#Mixture-of-Experts) [ANN](#Artificial-Neural-Network) [x](#A)\n',
+    }),
+    ['file:///ws'],
+  );
+  await session.load(undefined, []);
+  const proposed = async (title: string) => {
+    const { id, linkCount } = await session.proposeEntry(title);
+    return [id, linkCount];
+  };
+  assert.deepEqual(await proposed('Mixture of Experts (MoE)'), ['Mixture-of-Experts', 2]);
+  assert.deepEqual(await proposed('Gated Recurrent Unit (GRU)'), ['Gated-Recurrent-Unit', 0]);
+  // The parenthesis holds what the links name.
+  assert.deepEqual(await proposed('ANN (Artificial Neural Network)'), ['Artificial-Neural-Network', 1]);
+  assert.deepEqual(await proposed('Data Scraping'), ['Data-Scraping', 0]);
+  // A title that is a parenthesis alone keeps it.
+  assert.deepEqual(await proposed('(Stand 2025)'), ['Stand-2025', 0]);
 });
 
 test('a new entry whose name differs from a file\'s in the case of an umlaut alone is refused: one file on Windows and macOS', async () => {
@@ -140,18 +162,18 @@ test('the session refuses an entries folder outside the workspace, an existing i
   const session = new GlossarySession(workspace, ['file:///ws']);
   await session.load(undefined, []);
   // Only a problem with the id is one another id solves (the input box then says how to choose it).
-  assert.deepEqual(await session.proposeEntry('New'), { id: 'New', uri: undefined, problem: 'The entries folder "../outside" lies outside the workspace folder.', idProblem: false });
+  assert.deepEqual(await session.proposeEntry('New'), { id: 'New', uri: undefined, problem: 'The entries folder "../outside" lies outside the workspace folder.', idProblem: false, linkCount: 0 });
   assert.match((await session.proposeEntry('A'))!.problem!, /already defined in A\.md/);
   assert.equal((await session.proposeEntry('A')).idProblem, true);
   // #Index is the index page's.
-  assert.deepEqual(await session.proposeEntry('Index'), { id: 'Index', uri: undefined, problem: 'The id "Index" belongs to the index page, which every see-also list links last.', idProblem: true });
+  assert.deepEqual(await session.proposeEntry('Index'), { id: 'Index', uri: undefined, problem: 'The id "Index" belongs to the index page, which every see-also list links last.', idProblem: true, linkCount: 0 });
 
   const plain = new GlossarySession(new InMemoryWorkspace({ 'file:///ws/A.md': '## A {#A .term}', 'file:///ws/B.txt': 'x', 'file:///ws/Free.md': '' }), ['file:///ws']);
   await plain.load(undefined, []);
-  assert.deepEqual(await plain.proposeEntry('Data Scraping'), { id: 'Data-Scraping', uri: 'file:///ws/Data-Scraping.md', problem: undefined, idProblem: false });
+  assert.deepEqual(await plain.proposeEntry('Data Scraping'), { id: 'Data-Scraping', uri: 'file:///ws/Data-Scraping.md', problem: undefined, idProblem: false, linkCount: 0 });
   assert.match((await plain.proposeEntry('Free'))!.problem!, /exists already/);
   // A file name told apart by case alone is one file on Windows and macOS.
-  assert.deepEqual(await plain.proposeEntry('a'), { id: 'a', uri: 'file:///ws/a.md', problem: 'The file a.md would differ from A.md in case alone: on Windows and macOS they are one file.', idProblem: true });
+  assert.deepEqual(await plain.proposeEntry('a'), { id: 'a', uri: 'file:///ws/a.md', problem: 'The file a.md would differ from A.md in case alone: on Windows and macOS they are one file.', idProblem: true, linkCount: 0 });
   assert.equal((await plain.proposeEntry('Free')).idProblem, true);
 });
 
@@ -163,7 +185,7 @@ test('entriesFolder in a .glossary.json above the workspace folder starts at the
   });
   const session = new GlossarySession(workspace, ['file:///repo/src/de']);
   await session.load(undefined, []);
-  assert.deepEqual(await session.proposeEntry('Neu'), { id: 'Neu', uri: 'file:///repo/src/de/Neu.md', problem: undefined, idProblem: false });
+  assert.deepEqual(await session.proposeEntry('Neu'), { id: 'Neu', uri: 'file:///repo/src/de/Neu.md', problem: undefined, idProblem: false, linkCount: 0 });
   // The editor setting, with no .glossary.json, starts at the workspace folder.
   const plain = new GlossarySession(new InMemoryWorkspace({ 'file:///ws/src/A.md': '## A {#A .term}', 'file:///ws/B.md': '## B {#B .term}' }), ['file:///ws']);
   await plain.load({ entriesFolder: 'src' }, []);
