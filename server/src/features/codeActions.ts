@@ -21,6 +21,7 @@ import { rangeContains, sameRange } from './locate';
 import { titleForMissingId } from './missingEntries';
 import { idAttribute, readsAsHeading } from './newEntry';
 import { headingAttributeEdit } from './headingEdits';
+import { tildeFenceEdits } from './fenceEdits';
 import { neverReplace } from './workspaceEdits';
 import { idEditsByUri } from './rename';
 import { definedOnce, entryWithId, isCopyUnderOtherName, isFileNameMeant, linksToIdAndFileName, misnamedEntryFile, titleUntoldById } from '../index/entryQueries';
@@ -211,6 +212,12 @@ function quickFixes(input: CodeActionInput, model: GlossaryDocument, diagnostic:
       }
       const edit = addSeeAlsoEdit(entry, input.document, seeAlsoHeadingText(input.index));
       return [quickFix(l10n.t('Add a see-also section'), diagnostic, editOf(input, [edit]), true)];
+    }
+    case DiagnosticCode.FenceStyle: {
+      const fence = model.codeFences.find((candidate) => sameRange(candidate.openingRange, diagnostic.range));
+      const edits = fence && tildeFenceEdits(input.document, fence);
+      const title = fence?.afterText ? l10n.t('Fence the code block with ~~~, after a blank line') : l10n.t('Fence the code block with ~~~');
+      return edits === undefined ? [] : [quickFix(title, diagnostic, editOf(input, edits), true)];
     }
     case DiagnosticCode.HeadingInText:
       return [quickFix(l10n.t('Insert a blank line before the heading'), diagnostic, editOf(input, [blankLineBeforeHeading(input.document, diagnostic.range.start)]), true)];

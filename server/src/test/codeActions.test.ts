@@ -843,6 +843,28 @@ test('heading-in-text: a heading line right under text, in a list item or a quot
   }
 });
 
+test('fence-style: the quick fix fences the code block with ~~~ (longer where the code holds tildes), after a blank line under text, and pandoc reads the same code', async () => {
+  const cases: [string[], string[]][] = [
+    [['```python', 'print(1)', '```'], ['~~~python', 'print(1)', '~~~']],
+    [['````', '~~~ inside', '`````'], ['~~~~', '~~~ inside', '~~~~']],
+    [['Beispiel:', '```sh', 'ls', '```'], ['Beispiel:', '', '~~~sh', 'ls', '~~~']],
+    [['> Zitat:', '> ```', '> code', '> ```'], ['> Zitat:', '>', '> ~~~', '> code', '> ~~~']],
+    [['- Punkt', '  ```', '  code', '  ```'], ['- Punkt', '', '  ~~~', '  code', '  ~~~']],
+  ];
+  for (const [body, fixed] of cases) {
+    const { actions, document } = actionsOf({ 'Index.md': index, 'A.md': ['## A {#A .chapter .small .term}', '', ...body] }, 'A.md', ['quickfix']);
+    const fixes = actions.filter((action) => action.diagnostics?.[0]?.code === 'fence-style');
+    assert.equal(fixes.length, 1, body.join('|'));
+    assert.ok(fixes[0]!.isPreferred);
+    const text = applied(fixes[0], document);
+    assert.deepEqual(text.slice(2), fixed);
+    assert.deepEqual(await pandocCodeBlocksOfText(text.join('\n')), await pandocCodeBlocksOfText(document.getText()), body.join('|'));
+  }
+  // A fence never closed is unclosed-block's: no fix.
+  const unclosed = actionsOf({ 'Index.md': index, 'A.md': ['## A {#A .chapter .small .term}', '', '```', 'code'] }, 'A.md', ['quickfix']);
+  assert.deepEqual(unclosed.actions.filter((action) => action.diagnostics?.[0]?.code === 'fence-style'), []);
+});
+
 test('lone-carriage-return: reported once per file, at the first line that ends in a carriage return alone, which pandoc joins with the next; the fix writes them as most of the file\'s line breaks, or removes one right before a line break', async () => {
   const heading = '## A {#A .chapter .small .term}';
   const cases: { text: string; at: string; title: string; fixed: string; idsAfter: string[] }[] = [

@@ -170,6 +170,8 @@ test('every quick fix on the real glossary changes only the ranges it names, in 
     'Change to "…"',
     'Change to "…", the entry "…"',
     'Change to "…", the section "…" in …',
+    'Fence the code block with ~~~',
+    'Fence the code block with ~~~, after a blank line',
     // Hallucination.md's "### Leaderboard".
     'Give the section the class .explanation',
     // LangChain.md's three code blocks glued to their list items' text.
