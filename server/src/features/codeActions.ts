@@ -213,6 +213,8 @@ function quickFixes(input: CodeActionInput, model: GlossaryDocument, diagnostic:
       const edit = addSeeAlsoEdit(entry, input.document, seeAlsoHeadingText(input.index));
       return [quickFix(l10n.t('Add a see-also section'), diagnostic, editOf(input, [edit]), true)];
     }
+    case DiagnosticCode.SelfLink:
+      return selfLinkFixes(input, model, diagnostic, data.entryId);
     case DiagnosticCode.FenceStyle: {
       const fence = model.codeFences.find((candidate) => sameRange(candidate.openingRange, diagnostic.range));
       const edits = fence && tildeFenceEdits(input.document, fence);
@@ -448,6 +450,25 @@ function secondListingRemoval(input: CodeActionInput, model: GlossaryDocument, l
  * "Change to" an id, and what it is when the id does not tell (ids may differ in case alone): the
  * entry, when its title reads otherwise, or the section or element and its file.
  */
+/**
+ * A link of an entry to itself: pointed at the entry its label names (`[RoBERTa](#BERT)` in
+ * BERT.md, where RoBERTa is an entry), preferred; or, in a sentence, the link removed and its text
+ * kept. A see-also list's link, removed so, would leave its text in the list.
+ */
+function selfLinkFixes(input: CodeActionInput, model: GlossaryDocument, diagnostic: GlossaryDiagnostic, entryId: string): CodeAction[] {
+  const link = model.links.find((candidate) => sameRange(candidate.range, diagnostic.range));
+  if (link === undefined) {
+    return [];
+  }
+  const named = link.kind === 'inline' && link.idRange !== undefined ? input.index.entryIdsNamed(link.label).filter((id) => id !== entryId).slice(0, 3) : [];
+  const actions = named.map((id, k) => quickFix(changeToTitle(id, input.index), diagnostic, editOf(input, [TextEdit.replace(link.idRange!, id)]), k === 0));
+  if (!link.listed) {
+    const unlinked = TextEdit.replace(link.range, input.document.getText(link.labelRange));
+    actions.push(quickFix(l10n.t('Remove the link, keeping its text'), diagnostic, editOf(input, [unlinked]), named.length === 0));
+  }
+  return actions;
+}
+
 function changeToTitle(id: string, index: WorkspaceIndex): string {
   if (entryWithId(index, id) !== undefined) {
     const title = titleUntoldById(index, id);

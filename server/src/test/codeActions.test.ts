@@ -843,6 +843,29 @@ test('heading-in-text: a heading line right under text, in a list item or a quot
   }
 });
 
+test('self-link: the link pointed at the entry its label names (preferred), or, in a sentence, removed with its text kept', async () => {
+  const files = (...body: string[]): Record<string, readonly string[]> => ({
+    'Index.md': index,
+    'RoBERTa.md': ['## RoBERTa {#RoBERTa .chapter .small .term}'],
+    'BERT.md': ['## BERT {#BERT .chapter .small .term}', '', ...body],
+  });
+  const fixesOf = (input: Record<string, readonly string[]>) => {
+    const { actions, document } = actionsOf(input, 'BERT.md', ['quickfix']);
+    return { actions: actions.filter((action) => action.diagnostics?.[0]?.code === 'self-link'), document };
+  };
+  const named = fixesOf(files('Vergleiche [RoBERTa](#BERT) und **[BERT](#BERT)**.'));
+  assert.deepEqual(titlesAndPreference(named.actions), [
+    ['Change to "RoBERTa"', true],
+    ['Remove the link, keeping its text', false],
+    ['Remove the link, keeping its text', true],
+  ]);
+  assert.equal(applied(named.actions[0], named.document)[2], 'Vergleiche [RoBERTa](#RoBERTa) und **[BERT](#BERT)**.');
+  assert.equal(applied(named.actions[2], named.document)[2], 'Vergleiche [RoBERTa](#BERT) und **BERT**.');
+  // In a see-also list only the change is offered: removed, the link would leave its text in the list.
+  const listed = fixesOf(files('Text.', '', '### Siehe auch {.seealso}', '', '[BERT](#BERT) |', '[Index](#Index)'));
+  assert.deepEqual(titlesAndPreference(listed.actions), []);
+});
+
 test('fence-style: the quick fix fences the code block with ~~~ (longer where the code holds tildes), after a blank line under text, and pandoc reads the same code', async () => {
   const cases: [string[], string[]][] = [
     [['```python', 'print(1)', '```'], ['~~~python', 'print(1)', '~~~']],
