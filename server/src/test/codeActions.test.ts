@@ -1007,7 +1007,7 @@ test('missing-section-class: the quick fix gives the section .explanation, in it
     ['### Leaderboard\u00a0', '### Leaderboard\u00a0 {.explanation}'],
   ];
   for (const [heading, fixed] of cases) {
-    const { actions, document } = fixesOf(entry(heading, '', 'Mehr [KI].', '', '[ki]: #A'));
+    const { actions, document } = fixesOf(entry(heading, '', 'Mehr [KI].', '', '[ki]: #Index'));
     assert.deepEqual(titlesAndPreference(actions), [['Give the section the class .explanation', true]], heading);
     const text = applied(actions[0], document);
     assert.equal(text[4], fixed);
