@@ -576,7 +576,8 @@ function sectionClassFixes(input: CodeActionInput, model: GlossaryDocument, diag
  * after which pandoc reads the block as text; preferred. Only where pandoc then reads the block.
  */
 function blanksAfterBlockFix(input: CodeActionInput, heading: Heading, diagnostic: GlossaryDiagnostic): CodeAction | undefined {
-  const blanks = heading.attributesRange === undefined ? blanksAfterAttributeBlock(heading.text) : undefined;
+  // Counted in the text as written: the model's has its tabs expanded.
+  const blanks = heading.attributesRange === undefined ? blanksAfterAttributeBlock(input.document.getText(heading.textRange)) : undefined;
   if (blanks === undefined) {
     return undefined;
   }

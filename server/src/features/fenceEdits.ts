@@ -6,8 +6,8 @@ import { lineText } from './seeAlsoEdits';
 
 /**
  * The edits that fence a code block of backticks with tildes, as the glossary fences its code:
- * its opening and closing runs of backticks become `~~~` (longer where a line of the code begins
- * with as many tildes, which would close it early), its info string kept; right under a line of
+ * its opening and closing runs of backticks become `~~~` (longer where the code holds a run of as
+ * many tildes, which could close it early), its info string kept; right under a line of
  * text, a blank line before it, where pandoc would read a `~~~` fence as text. Undefined for a block
  * never closed (`unclosed-block` tells of it), and where pandoc would not read the same code block.
  */
