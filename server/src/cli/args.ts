@@ -13,8 +13,19 @@ export type CliCommand =
   | { readonly kind: 'version' }
   | { readonly kind: 'lsp' }
   | { readonly kind: 'index'; readonly paths: readonly string[]; readonly format: 'json' }
-  | { readonly kind: 'check'; readonly paths: readonly string[]; readonly format: OutputFormat; readonly minSeverity: Severity }
+  | CheckCommand
   | ReportCommand;
+
+/** `check PATH... [--format text|json|sarif] [--min-severity LEVEL] [--fail-on LEVEL]`. */
+export interface CheckCommand {
+  readonly kind: 'check';
+  readonly paths: readonly string[];
+  readonly format: OutputFormat;
+  /** The least severe diagnostics printed. */
+  readonly minSeverity: Severity;
+  /** The least severe diagnostics that fail the run (exit status 1), printed or not. */
+  readonly failOn: Severity;
+}
 
 /** `report PATH... [--format html|json] [--output FILE]`. */
 export interface ReportCommand {
@@ -37,7 +48,7 @@ const formatsOf = { index: ['json'], check: ['text', 'json', 'sarif'], report: [
  * The options that take a value, per command. `--locale` is read before the arguments are parsed
  * (`explicitLocale`), so that even the messages about them are in its language.
  */
-const valueOptionsOf = { index: ['--format', '--locale'], check: ['--format', '--min-severity', '--locale'], report: ['--format', '--output', '--locale'] } as const;
+const valueOptionsOf = { index: ['--format', '--locale'], check: ['--format', '--min-severity', '--fail-on', '--locale'], report: ['--format', '--output', '--locale'] } as const;
 
 /**
  * The language asked for with `--locale LANG` or `--locale=LANG` (the last one given) anywhere
@@ -177,10 +188,13 @@ export function parseArguments(argv: readonly string[]): CliCommand | UsageError
       return { kind: 'index', paths, format: 'json' };
     case 'check': {
       const minSeverity = values.get('--min-severity') ?? 'hint';
-      if (!(severities as readonly string[]).includes(minSeverity)) {
-        return usageError(l10n.t('unknown severity "{0}" for --min-severity (known: {1})', minSeverity, severities.join(', ')));
+      const failOn = values.get('--fail-on') ?? 'error';
+      for (const [option, value] of [['--min-severity', minSeverity], ['--fail-on', failOn]] as const) {
+        if (!(severities as readonly string[]).includes(value)) {
+          return usageError(l10n.t('unknown severity "{0}" for {1} (known: {2})', value, option, severities.join(', ')));
+        }
       }
-      return { kind: 'check', paths, format: chosenFormat as OutputFormat, minSeverity: minSeverity as Severity };
+      return { kind: 'check', paths, format: chosenFormat as OutputFormat, minSeverity: minSeverity as Severity, failOn: failOn as Severity };
     }
     case 'report':
       // `-` is standard output, as for other tools.
@@ -195,7 +209,8 @@ function missingValueMessage(option: string, command: keyof typeof formatsOf): s
     case '--locale':
       return l10n.t('--locale needs a language, such as de or en');
     case '--min-severity':
-      return l10n.t('--min-severity needs a value: {0}', severities.join(', '));
+    case '--fail-on':
+      return l10n.t('{0} needs a value: {1}', option, severities.join(', '));
     default:
       return l10n.t('--format needs a value: {0}', formatsOf[command].join(', '));
   }
@@ -229,10 +244,12 @@ export function helpText(): string {
     l10n.t('Usage: glossary <command> [options]'),
     '',
     l10n.t('Commands:'),
-    l10n.t('  check PATH... [--format text|json|sarif] [--min-severity LEVEL]'),
+    l10n.t('  check PATH... [--format text|json|sarif] [--min-severity LEVEL] [--fail-on LEVEL]'),
     l10n.t('                                            print the diagnostics of the glossary files;'),
     l10n.t('                                            LEVEL error, warning or information leaves'),
-    l10n.t('                                            out the less severe (default: hint, all)'),
+    l10n.t('                                            out the less severe (default: hint, all);'),
+    l10n.t('                                            --fail-on LEVEL: exit status 1 for a finding'),
+    l10n.t('                                            of LEVEL or above (default: error)'),
     l10n.t('  index PATH... [--format json]             print the ids and internal links of each file'),
     l10n.t('  report PATH... [--format html|json] [--output FILE]'),
     l10n.t('                                            the Glossary Report: counts, missing entries,'),
@@ -249,7 +266,7 @@ export function helpText(): string {
     '',
     ...wrapped(l10n.t('Messages, and the headings of the report, are in the language of LC_ALL, LC_MESSAGES or LANG (German for de_DE.UTF-8; English for C, POSIX or a language without a translation). --locale LANG before or after the command chooses it instead: --locale de, --locale en.')),
     '',
-    ...wrapped(l10n.t('Exit status: 0 no error-severity diagnostic, 1 some error, 2 bad usage, which includes a .glossary.json with a mistake (nothing is checked), a folder PATH without a file the include patterns take in, no file read at all, and a file named as a PATH that cannot be read (the others are still read and reported). report exits with 0 once written, whatever the report holds, and 2 for bad usage. 3 is an internal error of glossary itself.')),
+    ...wrapped(l10n.t('Exit status: 0 no error-severity diagnostic (with --fail-on: none of its level or above), 1 some, 2 bad usage, which includes a .glossary.json with a mistake (nothing is checked), a folder PATH without a file the include patterns take in, no file read at all, and a file named as a PATH that cannot be read (the others are still read and reported). report exits with 0 once written, whatever the report holds, and 2 for bad usage. 3 is an internal error of glossary itself.')),
     '',
   ].join('\n');
 }

@@ -4,7 +4,7 @@ import { computeDiagnostics } from '../diagnostics/computeDiagnostics';
 import { Workspace } from '../workspace/workspace';
 import { CliCommand, explicitLocale, helpText, parseArguments } from './args';
 import { loadGlossary, LoadedGlossary } from './loadGlossary';
-import { FileDiagnostics, formatDiagnosticsJson, formatDiagnosticsText, formatIndexJson } from './output';
+import { countFindings, FileDiagnostics, FindingCounts, formatDiagnosticsJson, formatDiagnosticsText, formatIndexJson } from './output';
 import { formatSarif } from './sarif';
 import { productVersion } from '../productVersion';
 import { outputRefusal, ReportIo, writeReport } from './reportCommand';
@@ -83,7 +83,7 @@ async function runOnGlossary(command: Extract<CliCommand, { kind: 'index' | 'che
     if (command.kind === 'check' && command.format === 'sarif') {
       io.stdout(formatSarif([], defaultConfig, io.cwd, { failures: loaded.messages, warnings, successful: false }));
     } else if (command.kind === 'check' && command.format === 'json') {
-      io.stdout(formatDiagnosticsJson([], [], loaded.messages));
+      io.stdout(formatDiagnosticsJson([], { counts: countFindings([]), failures: loaded.messages }));
     }
     return ExitCode.badUsage;
   }
@@ -115,21 +115,22 @@ async function runOnGlossary(command: Extract<CliCommand, { kind: 'index' | 'che
     return exitCodeFor(ExitCode.ok);
   }
   const shown = atLeast(results, command.minSeverity);
+  const counts = countFindings(results);
   switch (command.format) {
     case 'text':
       io.stdout(formatDiagnosticsText(shown));
       break;
     case 'json':
-      io.stdout(formatDiagnosticsJson(shown, loaded.fileNotes));
+      io.stdout(formatDiagnosticsJson(shown, { counts, fileNotes: loaded.fileNotes }));
       break;
     case 'sarif':
       io.stdout(formatSarif(shown, loaded.config, io.cwd, { fileNotes: loaded.fileNotes, successful: loaded.unreadableArguments.length === 0 }));
       break;
   }
   // On stderr in every format: a CI log shows the counts beside the report a tool reads from stdout.
-  io.stderr(`glossary: ${countsText(results)}\n`);
-  const hasError = results.some(({ diagnostics }) => diagnostics.some((diagnostic) => diagnostic.severity === 'error'));
-  return exitCodeFor(hasError ? ExitCode.errorsFound : ExitCode.ok);
+  io.stderr(`glossary: ${countsText(counts)}\n`);
+  const failing = atLeast(results, command.failOn).some(({ diagnostics }) => diagnostics.length > 0);
+  return exitCodeFor(failing ? ExitCode.errorsFound : ExitCode.ok);
 }
 
 /**
@@ -150,16 +151,13 @@ function atLeast(results: readonly FileDiagnostics[], minSeverity: Severity): re
 }
 
 /** "3 errors, 1 warning, 0 information, 5 hints in 4 of 12 files": all found, whatever --min-severity shows. */
-function countsText(results: readonly FileDiagnostics[]): string {
-  const count = (severity: Severity): number => results.reduce((sum, { diagnostics }) => sum + diagnostics.filter((diagnostic) => diagnostic.severity === severity).length, 0);
-  const files = results.filter(({ diagnostics }) => diagnostics.length > 0).length;
-  const [errors, warnings, information, hints] = severities.map(count) as [number, number, number, number];
+function countsText({ error: errors, warning: warnings, information, hint: hints, filesWithFindings: files, files: fileCount }: FindingCounts): string {
   return l10n.t(
     '{0}, {1}, {2}, {3} in {4}',
     errors === 1 ? l10n.t('1 error') : l10n.t('{0} errors', errors),
     warnings === 1 ? l10n.t('1 warning') : l10n.t('{0} warnings', warnings),
     information === 1 ? l10n.t('1 information') : l10n.t('{0} information', information),
     hints === 1 ? l10n.t('1 hint') : l10n.t('{0} hints', hints),
-    results.length === 1 ? l10n.t('{0} of 1 file', files) : l10n.t('{0} of {1} files', files, results.length),
+    fileCount === 1 ? l10n.t('{0} of 1 file', files) : l10n.t('{0} of {1} files', files, fileCount),
   );
 }

@@ -1,3 +1,4 @@
+import { Severity, severities } from '../diagnostics/codes';
 import { GlossaryDiagnostic } from '../diagnostics/diagnostic';
 import { WorkspaceIndex } from '../index/workspaceIndex';
 import { Position } from '../parse/model';
@@ -7,6 +8,15 @@ import { CliFile, FileNote } from './loadGlossary';
 export interface FileDiagnostics {
   readonly file: CliFile;
   readonly diagnostics: readonly GlossaryDiagnostic[];
+}
+
+/** How many diagnostics of each severity were found, and in how many of how many files. */
+export type FindingCounts = Readonly<Record<Severity, number>> & { readonly filesWithFindings: number; readonly files: number };
+
+export function countFindings(results: readonly FileDiagnostics[]): FindingCounts {
+  const count = (severity: Severity): number => results.reduce((sum, { diagnostics }) => sum + diagnostics.filter((diagnostic) => diagnostic.severity === severity).length, 0);
+  const [error, warning, information, hint] = severities.map(count) as [number, number, number, number];
+  return { error, warning, information, hint, filesWithFindings: results.filter(({ diagnostics }) => diagnostics.length > 0).length, files: results.length };
 }
 
 /** A 1-based line and column, as printed. */
@@ -49,11 +59,15 @@ export function formatDiagnosticsText(results: readonly FileDiagnostics[]): stri
 }
 
 /**
- * `check --format json`. End positions are exclusive, as in SARIF. `files` tells of the files
- * skipped or read with a warning (as stderr does), so that a tool sees what was not checked, and
- * `failures` why nothing was (a mistake in `.glossary.json`, no file to read), empty otherwise.
+ * `check --format json`. End positions are exclusive, as in SARIF. `counts` are those of every
+ * diagnostic found, as stderr gives them, whatever `--min-severity` prints. `files` tells of the
+ * files skipped or read with a warning (as stderr does), so that a tool sees what was not checked,
+ * and `failures` why nothing was (a mistake in `.glossary.json`, no file to read), empty otherwise.
  */
-export function formatDiagnosticsJson(results: readonly FileDiagnostics[], fileNotes: readonly FileNote[] = [], failures: readonly string[] = []): string {
+export function formatDiagnosticsJson(
+  results: readonly FileDiagnostics[],
+  { counts, fileNotes = [], failures = [] }: { readonly counts: FindingCounts; readonly fileNotes?: readonly FileNote[]; readonly failures?: readonly string[] },
+): string {
   const diagnostics = results.flatMap(({ file, diagnostics }) =>
     diagnostics.map((diagnostic) => {
       const start = oneBased(diagnostic.range.start);
@@ -71,5 +85,5 @@ export function formatDiagnosticsJson(results: readonly FileDiagnostics[], fileN
     }),
   );
   const files = fileNotes.map((note) => ({ path: note.displayPath, message: note.message, skipped: note.skipped }));
-  return `${JSON.stringify({ diagnostics, files, failures })}\n`;
+  return `${JSON.stringify({ diagnostics, counts, files, failures })}\n`;
 }

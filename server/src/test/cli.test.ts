@@ -125,6 +125,8 @@ test('check --format json prints every diagnostic with 1-based start and exclusi
         message: 'No heading defines the id "Kirsche".',
       },
     ],
+    // As on stderr: in 2 of the 3 files read.
+    counts: { error: 2, warning: 1, information: 1, hint: 0, filesWithFindings: 2, files: 3 },
     // No file was skipped or read with a warning.
     files: [],
     failures: [],
@@ -205,8 +207,10 @@ test('check --min-severity leaves out the less severe findings, in every format;
   assert.equal(warnings.stderr, all.stderr);
   const errors = await run(['check', 'g', '--min-severity=error'], glossary);
   assert.deepEqual({ exitCode: errors.exitCode, severities: severitiesIn(errors.stdout) }, { exitCode: 1, severities: ['error'] });
-  const json = JSON.parse((await run(['check', 'g', '--format', 'json', '--min-severity', 'error'], glossary)).stdout) as { diagnostics: { severity: string }[] };
+  const json = JSON.parse((await run(['check', 'g', '--format', 'json', '--min-severity', 'error'], glossary)).stdout) as { diagnostics: { severity: string }[]; counts: Record<string, number> };
   assert.deepEqual([...new Set(json.diagnostics.map((diagnostic) => diagnostic.severity))], ['error']);
+  // The counts are of everything found, as on stderr.
+  assert.ok(json.counts['warning']! > 0 && json.counts['information']! > 0, JSON.stringify(json.counts));
   const sarif = JSON.parse((await run(['check', 'g', '--format', 'sarif', '--min-severity', 'error'], glossary)).stdout) as { runs: { results: { level: string }[] }[] };
   assert.deepEqual([...new Set(sarif.runs[0]!.results.map((result) => result.level))], ['error']);
   // The counts go to stderr in every format, beside the report on stdout.
@@ -216,6 +220,25 @@ test('check --min-severity leaves out the less severe findings, in every format;
     stdout: '',
     stderr: 'glossary: unknown severity "fatal" for --min-severity (known: error, warning, information, hint)\nTry "glossary --help".\n',
   });
+});
+
+test('check --fail-on fails the run for a finding of that level or above, printed or not', async () => {
+  const onlyWarnings = { ...glossary, 'g/Apfel.md': entryLines('Apfel', 'Apfel', ['[Birne](#Pear)']) };
+  const paths = ['g/Birne.md', 'g/Apfel.md', 'g/001-index.txt'];
+  assert.equal((await run(['check', ...paths], onlyWarnings)).exitCode, 0);
+  assert.equal((await run(['check', ...paths, '--fail-on', 'warning'], onlyWarnings)).exitCode, 1);
+  // Left out of the output, a warning still fails the run: the output shows less, the gate stays.
+  const hidden = await run(['check', ...paths, '--fail-on=warning', '--min-severity', 'error'], onlyWarnings);
+  assert.deepEqual({ exitCode: hidden.exitCode, stdout: hidden.stdout }, { exitCode: 1, stdout: '' });
+  assert.equal((await run(['check', ...paths, '--fail-on', 'hint', '--format', 'sarif'], onlyWarnings)).exitCode, 1);
+  assert.equal((await run(['check', 'g', '--fail-on', 'error'], glossary)).exitCode, 1);
+  assert.deepEqual(await run(['check', 'g', '--fail-on', 'warnings'], glossary), {
+    exitCode: 2,
+    stdout: '',
+    stderr: 'glossary: unknown severity "warnings" for --fail-on (known: error, warning, information, hint)\nTry "glossary --help".\n',
+  });
+  assert.equal((await run(['check', 'g', '--fail-on'], glossary)).stderr, 'glossary: --fail-on needs a value: error, warning, information, hint\nTry "glossary --help".\n');
+  assert.equal((await run(['report', 'g', '--fail-on', 'error'], glossary)).stderr, 'glossary: --fail-on is an option of "check", not of "report"\nTry "glossary --help".\n');
 });
 
 test('check FILE resolves its links against the whole glossary of the file and reports only that file', async () => {
@@ -629,5 +652,6 @@ test('check --format json that checks nothing still prints its output: no diagno
   assert.equal(exitCode, 2);
   const output = JSON.parse(stdout) as { diagnostics: unknown[]; files: unknown[]; failures: string[] };
   assert.deepEqual([output.diagnostics, output.files], [[], []]);
+  assert.deepEqual((output as unknown as { counts: unknown }).counts, { error: 0, warning: 0, information: 0, hint: 0, filesWithFindings: 0, files: 0 });
   assert.match(output.failures.join('\n'), /collation/);
 });
