@@ -191,7 +191,8 @@ test('the built server answers an editor over stdio on a copy of the real glossa
     assert.ok(offered.includes('Data-Science') && !offered.includes('Data-Scraping'), offered.join(', '));
     assert.ok(offered.every((label) => /^data-sc/i.test(label) || offered.indexOf(label) > offered.indexOf('Data-Science')), offered.join(', '));
 
-    // Claude.md holds a copy of the entry CNN: no quick fix creates the entry Claude over it.
+    // Claude.md holds a copy of the entry CNN, which CNN.md holds line for line: the quick fix writes
+    // the entry Claude over the copy (no new file is created over it).
     const claudeDiagnostic = diagnostics.get(dataScraping)!.find((d) => isBrokenLinkTo(d, 'Claude'))!;
     const actionsOnClaude = async (): Promise<CodeAction[]> =>
       (await connection.sendRequest(CodeActionRequest.type, {
@@ -199,7 +200,12 @@ test('the built server answers an editor over stdio on a copy of the real glossa
         range: claudeDiagnostic.range,
         context: { diagnostics: [claudeDiagnostic], only: ['quickfix'] },
       })) as CodeAction[];
-    assert.deepEqual((await actionsOnClaude()).map((action) => action.title), []);
+    const overCopy = await actionsOnClaude();
+    assert.deepEqual(overCopy.map((action) => action.title), ['Write the entry "Claude" in Claude.md, over its copy of CNN.md']);
+    const [claudeEdit] = overCopy[0]!.edit!.documentChanges as TextDocumentEdit[];
+    assert.deepEqual(claudeEdit!.textDocument, { uri: uriOf('Claude.md'), version: null });
+    const copyText = TextDocument.create(uriOf('Claude.md'), 'markdown', 0, fs.readFileSync(path.join(folder, 'Claude.md'), 'utf8'));
+    assert.match(TextDocument.applyEdits(copyText, claudeEdit!.edits as TextEdit[]), /^## Claude \{#Claude \.chapter \.small \.term\}\n[^]*\[Index\]\(#Index\) \|\n\n----\n$/);
     // The writer deletes the copy; now the quick fix creates the entry and all 54 broken links clear at once.
     fs.rmSync(path.join(folder, 'Claude.md'));
     await connection.sendNotification(DidChangeWatchedFilesNotification.type, { changes: [{ uri: uriOf('Claude.md'), type: FileChangeType.Deleted }] });

@@ -2,7 +2,7 @@ import * as l10n from '@vscode/l10n';
 import { CodeAction, CodeActionKind, Command, Diagnostic, Position, Range, RenameFile, TextDocumentEdit, TextEdit, WorkspaceEdit } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { configFileName, GlossaryConfig } from '../config';
-import { entryFileUri, fileNameId, isMarkdownFile } from '../workspace/uris';
+import { entryFileUri, fileNameFrom, fileNameId, isMarkdownFile } from '../workspace/uris';
 import { DiagnosticCode } from '../diagnostics/codes';
 import { GlossaryDiagnostic } from '../diagnostics/diagnostic';
 import { sectionsAfterHaiku, seeAlsoCollator } from '../diagnostics/seeAlsoChecks';
@@ -19,12 +19,12 @@ import { indexId } from '../index/indexPage';
 import { toLspDiagnostic } from './diagnostics';
 import { rangeContains, sameRange } from './locate';
 import { titleForMissingId } from './missingEntries';
-import { idAttribute, readsAsHeading } from './newEntry';
+import { entryTemplate, idAttribute, readsAsHeading } from './newEntry';
 import { headingAttributeEdit } from './headingEdits';
 import { tildeFenceEdits } from './fenceEdits';
 import { neverReplace } from './workspaceEdits';
 import { idEditsByUri } from './rename';
-import { definedOnce, entryWithId, isCopyUnderOtherName, isFileNameMeant, linksToIdAndFileName, misnamedEntryFile, titleUntoldById } from '../index/entryQueries';
+import { copyNamedAfter, definedOnce, entryWithId, isCopyUnderOtherName, isFileNameMeant, linksToIdAndFileName, misnamedEntryFile, titleUntoldById } from '../index/entryQueries';
 import { linkFirstMentionsEdits, linkMentionEdit, linkMentionsKind } from './mentionLinks';
 import { addToIndexEdit, indexAnchorEdit } from './indexPageEdits';
 import { addSeeAlsoEdit, insertSeeAlsoLinkEdit, lineBreakOf, lineText, seeAlsoHeadingText, sortSeeAlsoEdits } from './seeAlsoEdits';
@@ -116,11 +116,14 @@ export function filesEditedByQuickFixes(index: WorkspaceIndex, uri: string, diag
       uris.add(data.indexPageUri ?? uri);
     } else if (data.kind === DiagnosticCode.SeeAlsoNotReciprocal) {
       uris.add(data.otherUri);
-    } else if (data.kind === DiagnosticCode.AnchorFileMismatch) {
-      filesOfIdChange(index, uri, data.entryId).forEach((other) => uris.add(other));
+    } else if (data.kind === DiagnosticCode.AnchorFileMismatch || data.kind === DiagnosticCode.DuplicateAnchor) {
+      if (data.kind === DiagnosticCode.AnchorFileMismatch) filesOfIdChange(index, uri, data.entryId).forEach((other) => uris.add(other));
+      copyNamedAfter(index, fileNameId(uri), uri)?.originals.forEach((other) => uris.add(other));
     } else if (data.kind === DiagnosticCode.BrokenLink || data.kind === DiagnosticCode.IndexLinkBroken) {
       const misnamed = misnamedEntryFile(index, data.target, uri);
       if (misnamed !== undefined) filesOfIdChange(index, misnamed.uri, misnamed.entry.id).forEach((other) => uris.add(other));
+      const copy = copyNamedAfter(index, data.target, uri);
+      [copy?.uri ?? [], copy?.originals ?? []].flat().forEach((other) => uris.add(other));
     }
   }
   uris.delete(uri);
@@ -424,7 +427,49 @@ function brokenLinkFixes(
     action.command = Command.create(action.title, ServerCommands.createEntry, params);
     actions.push(action);
   }
-  return actions;
+  const overCopy = entryOverCopyFix(input, diagnostic, copyNamedAfter(input.index, target, model.uri));
+  return overCopy === undefined ? actions : [...actions, overCopy];
+}
+
+/**
+ * The entry a file's name calls for, written from the chapter template over the copy of another
+ * file's entry that the file holds (the real glossary's Claude.md holds CNN.md's text while 54
+ * links wait for `#Claude`). Offered only while the original holds every line of the copy, in
+ * order (Deep-Fake.md holds all of the older copy in Decision-Transformer.md): nothing written is lost.
+ */
+function entryOverCopyFix(input: CodeActionInput, diagnostic: GlossaryDiagnostic, copy: ReturnType<typeof copyNamedAfter>): CodeAction | undefined {
+  const id = copy === undefined ? undefined : fileNameId(copy.uri);
+  const file = copy === undefined ? undefined : fileToEdit(input, copy.uri);
+  if (copy === undefined || id === undefined || file === undefined || newIdProblem(input.index, id) !== undefined) {
+    return undefined;
+  }
+  const text = file.text.document.getText();
+  const original = copy.originals.find((uri) => {
+    const originalText = (uri === input.document.uri ? input.document : input.otherDocuments?.get(uri)?.document)?.getText();
+    return originalText !== undefined && holdsEveryLineOf(originalText, text);
+  });
+  if (original === undefined) {
+    return undefined;
+  }
+  const title = titleForMissingId(id, input.index.linksTo(id).map(({ link }) => link.label));
+  const entryText = entryTemplate(title, id, input.config, input.index).text.replaceAll('\n', lineBreakOf(file.text.document));
+  const edit = editOfOther(input, file.text, [TextEdit.replace(Range.create(Position.create(0, 0), file.text.document.positionAt(text.length)), entryText)]);
+  const originalName = fileNameFrom(original, input.document.uri);
+  const fixTitle =
+    copy.uri === input.document.uri
+      ? l10n.t('Write the entry "{0}" over this copy of {1}', title, originalName)
+      : l10n.t('Write the entry "{0}" in {1}, over its copy of {2}', title, fileNameFrom(copy.uri, input.document.uri), originalName);
+  return quickFix(fixTitle, diagnostic, edit, false);
+}
+
+/** Whether every line of `part` stands in `whole`, in the same order (other lines between them or not). */
+function holdsEveryLineOf(whole: string, part: string): boolean {
+  const wholeLines = whole.split(/\r\n|\n|\r/);
+  let at = 0;
+  return part.split(/\r\n|\n|\r/).every((line) => {
+    while (at < wholeLines.length && wholeLines[at] !== line) at++;
+    return at++ < wholeLines.length;
+  });
 }
 
 /**
@@ -754,7 +799,9 @@ function idFileFixes(input: CodeActionInput, model: GlossaryDocument, diagnostic
     return [];
   }
   const idChange = fileNameIdFix(input, model.uri, entry, diagnostic);
-  const actions: CodeAction[] = idChange === undefined ? [] : [idChange];
+  const copy = copyNamedAfter(input.index, fileNameId(model.uri), model.uri);
+  const overCopy = copy?.uri === model.uri ? entryOverCopyFix(input, diagnostic, copy) : undefined;
+  const actions: CodeAction[] = [idChange, overCopy].filter((action) => action !== undefined);
   const newUri = idProblem(entry.id) === undefined ? entryFileUri(entry.id, { besideUri: model.uri }) : undefined;
   // Nor onto a file whose name differs in case alone: one file on Windows and macOS.
   if (diagnostic.code === DiagnosticCode.AnchorFileMismatch && input.renamesFiles && newUri !== undefined && !input.index.documentsNamedAlike(newUri).some((other) => other.uri !== model.uri)) {

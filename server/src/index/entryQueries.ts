@@ -58,10 +58,24 @@ export function entryFileNamedAfter(index: WorkspaceIndex, id: string, nearUri: 
  * file's name would send the links meant for the entry yet to write to the copy.
  */
 export function isCopyUnderOtherName(index: WorkspaceIndex, uri: string, entry: Entry): boolean {
-  return (
-    ![entry.title, entry.id].some((name) => namesOneTerm(fileNameId(uri), name)) &&
-    index.anchorsOf(entry.id).some((located) => located.uri !== uri && index.document(located.uri)?.entries.some((other) => other.id === entry.id && other.title === entry.title) === true)
-  );
+  return originalsOfCopy(index, uri, entry).length > 0;
+}
+
+/** The files holding the entry that `entry` copies under a file named for another term (see `isCopyUnderOtherName`); none when it is no such copy. */
+function originalsOfCopy(index: WorkspaceIndex, uri: string, entry: Entry): string[] {
+  if ([entry.title, entry.id].some((name) => namesOneTerm(fileNameId(uri), name))) return [];
+  const holdsEntry = (other: string) => index.document(other)?.entries.some((candidate) => candidate.id === entry.id && candidate.title === entry.title) === true;
+  return [...new Set(index.anchorsOf(entry.id).map((located) => located.uri))].filter((other) => other !== uri && holdsEntry(other));
+}
+
+/**
+ * The entry file named after an id that holds a copy of another file's entry (the real glossary's
+ * Claude.md holding CNN's, while links wait for `#Claude`), with the files holding that entry.
+ */
+export function copyNamedAfter(index: WorkspaceIndex, id: string, nearUri: string): { readonly uri: string; readonly entry: Entry; readonly originals: readonly string[] } | undefined {
+  const named = entryFileNamedAfter(index, id, nearUri);
+  const originals = named === undefined ? [] : originalsOfCopy(index, named.uri, named.entry);
+  return named === undefined || originals.length === 0 ? undefined : { ...named, originals };
 }
 
 /** The longest name taken for an abbreviation of another ("QLoRA"). */

@@ -388,6 +388,34 @@ test('a copy of another entry (its id and title) is not given its file\'s name: 
   assert.deepEqual(retitled.filter((action) => action.title.startsWith('Change the id')).map((action) => action.title), ['Change the id to "Claude", after the file (resolves 1 broken link)']);
 });
 
+test('the entry a copy\'s file is named after is written over the copy, from the link waiting for it and from the copy, while the original holds every line of it', () => {
+  const cnn = ['## CNN (Convolutional Neural Network) {#CNN .chapter .small .term}', '', 'Text.', '', '### Siehe auch {.seealso}', '', '[Index](#Index) |', '', '----', ''];
+  const files = { 'Index.md': index, 'CNN.md': cnn, 'Claude.md': cnn.filter((line) => line !== 'Text.'), 'A.md': ['Mit [Claude](#Claude) und [Claude 3](#Claude).'] };
+  const written = ['## Claude {#Claude .chapter .small .term}', '', '***Short description***', '', '### Description {.explanation}', '', '', '', '### Siehe auch {.seealso}', '', '[Index](#Index) |', '', '----', ''];
+  // Claude.md and CNN.md are read for it; without their texts it is not offered.
+  const linked = indexOf(files);
+  const broken = computeDiagnostics(linked.document(uriOf('A.md'))!, linked, defaultConfig);
+  assert.deepEqual(filesEditedByQuickFixes(linked, uriOf('A.md'), broken, wholeFile).sort(), [uriOf('CNN.md'), uriOf('Claude.md')]);
+  assert.deepEqual(actionsOf(files, 'A.md', ['quickfix']).actions, []);
+  const fromLink = actionsOf(files, 'A.md', ['quickfix'], undefined, { otherFiles: true }).actions;
+  assert.deepEqual(titlesAndPreference(fromLink), [['Write the entry "Claude" in Claude.md, over its copy of CNN.md', false]]);
+  assert.equal(fromLink[0]!.diagnostics?.length, 2, 'one action answers both links');
+  const [change] = fromLink[0]!.edit!.documentChanges as TextDocumentEdit[];
+  assert.deepEqual(change!.textDocument, { uri: uriOf('Claude.md'), version: null });
+  assert.deepEqual(TextDocument.applyEdits(TextDocument.create(uriOf('Claude.md'), 'markdown', 0, files['Claude.md'].join('\n')), change!.edits as TextEdit[]).split('\n'), written);
+  // In the copy itself, at its heading, whose id is CNN's twice and not its file's name: one fix for both.
+  const inCopy = actionsOf(files, 'Claude.md', ['quickfix'], undefined, { otherFiles: true });
+  assert.deepEqual(titlesAndPreference(inCopy.actions), [['Write the entry "Claude" over this copy of CNN.md', false]]);
+  assert.deepEqual(inCopy.actions[0]!.diagnostics?.map((diagnostic) => diagnostic.code).sort(), ['anchor-file-mismatch', 'duplicate-anchor']);
+  assert.deepEqual(applied(inCopy.actions[0], inCopy.document), written);
+  // A line the original lacks would be lost: no fix. Nor where the name's id is taken meanwhile.
+  const changedCopy = { ...files, 'Claude.md': [...files['Claude.md'], 'Mein Anfang.'] };
+  assert.deepEqual(actionsOf(changedCopy, 'A.md', ['quickfix'], undefined, { otherFiles: true }).actions, []);
+  assert.deepEqual(actionsOf(changedCopy, 'Claude.md', ['quickfix'], undefined, { otherFiles: true }).actions.filter((action) => action.title.startsWith('Write')), []);
+  const taken = { ...files, 'B.md': ['## Claude {#Claude .chapter .small .term}'] };
+  assert.deepEqual(actionsOf(taken, 'Claude.md', ['quickfix'], undefined, { otherFiles: true }).actions.filter((action) => action.title.startsWith('Write')), []);
+});
+
 test('changing the id to the file name carries every link to it along, as a rename does; of an id defined twice, the heading alone', () => {
   const files = {
     'Index.md': index,

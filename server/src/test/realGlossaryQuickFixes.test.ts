@@ -31,6 +31,8 @@ function isSameDiagnostic(a: GlossaryDiagnostic, b: GlossaryDiagnostic): boolean
 /** A fix that changes an entry's id, and the links to it in other files: at the entry's heading, or at a link that writes its file's name. */
 const isIdChange = (action: CodeAction): boolean => /^Change the id (to .* links? to it|".*" to ".*", after its file)/.test(action.title);
 const isHeadingIdChange = (action: CodeAction): boolean => isIdChange(action) && action.title.startsWith('Change the id to');
+/** A fix that writes a new entry over a file's copy of another entry, offered at the links that wait for it too. */
+const isEntryOverCopy = (action: CodeAction): boolean => action.title.startsWith('Write the entry');
 
 /** Every rule on, the link-graph rules that are off by default too, so that their fixes are applied as well. */
 const config = {
@@ -49,6 +51,7 @@ test('every quick fix on the real glossary changes only the ranges it names, in 
   const applied = new Map<string, number>();
   const brokenLinkFixes = new Map<string, string[]>();
   const idChangedToFileName = new Map<string, boolean>();
+  const entriesOverCopies = new Set<string>();
   let renames = 0;
   let idChanges = 0;
   let linkSideIdChanges = 0;
@@ -92,7 +95,7 @@ test('every quick fix on the real glossary changes only the ranges it names, in 
           continue;
         }
         const edited = (changes as TextDocumentEdit[]).map((change) => {
-          if (!editsOtherFiles.has(diagnostic.code) && !isIdChange(action)) {
+          if (!editsOtherFiles.has(diagnostic.code) && !isIdChange(action) && !isEntryOverCopy(action)) {
             assert.equal(change.textDocument.uri, document.uri, `${action.title} edits only its own file`);
           }
           const text = otherDocuments.get(change.textDocument.uri)!.document;
@@ -112,6 +115,17 @@ test('every quick fix on the real glossary changes only the ranges it names, in 
         const linksBefore = isHeadingIdChange(action) ? index.linksTo(model.entries[0]!.id).length : 0;
         edited.forEach(({ uri, after }) => index.update(parseGlossaryDocument(after, uri, 2, { termClass: 'term' })));
         const ownText = edited.find(({ uri }) => uri === document.uri)?.after ?? document.getText();
+        if (isEntryOverCopy(action)) {
+          // The copy's file now holds the entry its name calls for, and the copied text is in the original still.
+          const [{ uri, before, after }] = edited as [{ uri: string; before: string; after: string }];
+          const written = index.document(uri)!.entries;
+          assert.deepEqual(written.map((entry) => entry.id), [uri.slice(uri.lastIndexOf('/') + 1, -'.md'.length)], action.title);
+          const original = documents.find((other) => other.uri !== uri && action.title.endsWith(` copy of ${other.uri.slice(other.uri.lastIndexOf('/') + 1)}`))!;
+          const originalLines = original.getText().split('\n');
+          assert.ok(before.split('\n').every((line) => originalLines.includes(line)), action.title);
+          assert.match(after, /^## .* \{#.* \.chapter \.small \.term\}\n[^]*\[Index\]\(#Index\) \|\n\n----\n$/);
+          entriesOverCopies.add(`${action.title} (${index.linksTo(written[0]!.id).length} links)`);
+        }
         const remaining = computeDiagnostics(index.document(document.uri)!, index, config, ownText);
         // No fix makes an entry link to itself (Benchmarks.md's `#Benchmark` is not changed to `#Benchmarks`).
         const selfLinks = (list: readonly GlossaryDiagnostic[]): number => list.filter((candidate) => candidate.code === DiagnosticCode.SelfLink).length;
@@ -149,7 +163,9 @@ test('every quick fix on the real glossary changes only the ranges it names, in 
         const kind = action.title.replace(/"[^"]*"/g, '"…"').replace(/^(Link "…" to #).*/, '$1…').replace(/ in [^ ]+\.md$/, ' in …').replace(/the (\d+ )?links?/, 'the N links')
           .replace(/^Change the id "…" in \S+ to/, 'Change the id "…" in … to')
           .replace(/\(resolves \d+ broken links?\)/, '(resolves N broken links)')
-          .replace(/, on line \d+$/, ', on line N');
+          .replace(/, on line \d+$/, ', on line N')
+          .replace(/ in \S+, over its copy of \S+$/, ' in …, over its copy of …')
+          .replace(/ over this copy of \S+$/, ' over this copy of …');
         applied.set(kind, (applied.get(kind) ?? 0) + 1);
       }
     }
@@ -187,6 +203,8 @@ test('every quick fix on the real glossary changes only the ranges it names, in 
     'Start the sentence on a new line',
     // Google-Assistant.md's eight sections written "## … {.explanation}".
     'Write the 8 sections of the entry written as chapters at level 3',
+    'Write the entry "…" in …, over its copy of …',
+    'Write the entry "…" over this copy of …',
     'Write the section at level 3 (###)',
   ]);
   // Of the 36 files whose id differs from their name, 16 can take the id's name; for the other 20 a file of that name exists.
@@ -229,8 +247,21 @@ test('every quick fix on the real glossary changes only the ranges it names, in 
   assert.deepEqual(copies.map((name) => idChangedToFileName.get(name)), copies.map(() => false));
   // Of the 55 files whose entry's id differs from their name or is defined twice, 29 can take their file's name as id.
   assert.deepEqual([idChangedToFileName.size, [...idChangedToFileName.values()].filter(Boolean).length], [55, 29]);
-  // Claude.md holds a copy of CNN, whose id is defined twice: its id is no fix for #Claude.
-  assert.deepEqual(brokenLinkFixes.get('Anthropic.md:4 #Claude'), []);
+  // Claude.md holds a copy of CNN, whose id is defined twice: its id is no fix for #Claude, but
+  // the entry Claude written over the copy is, which CNN.md holds line for line.
+  assert.deepEqual(brokenLinkFixes.get('Anthropic.md:4 #Claude'), ['Write the entry "Claude" in Claude.md, over its copy of CNN.md']);
+  // Three copies are CNN.md's, Constitutional-AI.md's and Information-Retrieval.md's texts byte for
+  // byte, and 95 links wait for their names; Decision-Transformer.md is an older Deep-Fake.md, all
+  // of whose lines that file holds. Autonomous-Agent.md has lines Attention-Mechanism.md lacks: no fix.
+  assert.deepEqual([...entriesOverCopies].sort(), [
+    'Write the entry "Claude" in Claude.md, over its copy of CNN.md (54 links)',
+    'Write the entry "Claude" over this copy of CNN.md (54 links)',
+    'Write the entry "Context Window" in Context-Window.md, over its copy of Constitutional-AI.md (22 links)',
+    'Write the entry "Context Window" over this copy of Constitutional-AI.md (22 links)',
+    'Write the entry "Decision Transformer" over this copy of Deep-Fake.md (0 links)',
+    'Write the entry "Instruction Tuning" in Instruction-Tuning.md, over its copy of Information-Retrieval.md (19 links)',
+    'Write the entry "Instruction Tuning" over this copy of Information-Retrieval.md (19 links)',
+  ]);
 });
 
 test('the source action starts every sentence of the real glossary\'s 25 files on a line of its own: none is left mid-line, and pandoc reads the same text', async () => {
