@@ -4,7 +4,23 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { URI } from 'vscode-uri';
-import { CompletionItem, CompletionList, CompletionRequest, CompletionResolveRequest, DidOpenTextDocumentNotification, HoverRequest, MarkupContent } from 'vscode-languageserver/node';
+import {
+  ApplyWorkspaceEditParams,
+  ApplyWorkspaceEditRequest,
+  CodeActionRequest,
+  Command,
+  CompletionItem,
+  CompletionList,
+  CompletionRequest,
+  CompletionResolveRequest,
+  Diagnostic,
+  DidOpenTextDocumentNotification,
+  ExecuteCommandRequest,
+  HoverRequest,
+  MarkupContent,
+  TextEdit,
+} from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
 import { startServer } from './support/lspServer';
 
 // A client names the formats it shows in the order it prefers them: one that asks for plain text
@@ -13,7 +29,7 @@ import { startServer } from './support/lspServer';
 const model = '## Large Language Model (LLM) {#LLM .chapter .small .term}\n\n***Ein Sprachmodell, trainiert auf [Text](#Text)***\n\nEin *großes* Modell.\n';
 const text = '## Text {#Text .chapter .small .term}\n\nSiehe [LLM](#LLM) und [x](#';
 
-async function hoverAndDocumentation(t: test.TestContext, formats: string[]): Promise<[MarkupContent, MarkupContent]> {
+async function hoverAndDocumentation(t: test.TestContext, formats: string[] | undefined): Promise<[MarkupContent, MarkupContent]> {
   const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'glossary-formats-'));
   fs.writeFileSync(path.join(folder, 'LLM.md'), model);
   fs.writeFileSync(path.join(folder, 'Text.md'), text);
@@ -43,6 +59,12 @@ test('a client that prefers plain text gets hovers and completion documentation 
   assert.deepEqual(documentation, { kind: 'plaintext', value: 'Ein Sprachmodell, trainiert auf Text\n\nEin großes Modell.' });
 });
 
+test('a client that names no format gets plain text, which it shows as it is', { timeout: 60_000 }, async (t) => {
+  const [hover, documentation] = await hoverAndDocumentation(t, undefined);
+  assert.deepEqual([hover.kind, documentation.kind], ['plaintext', 'plaintext']);
+  assert.match(hover.value, /^Large Language Model \(LLM\) #LLM\n/);
+});
+
 test('a client that prefers Markdown gets it, escaped', { timeout: 60_000 }, async (t) => {
   const [hover, documentation] = await hoverAndDocumentation(t, ['markdown', 'plaintext']);
   assert.deepEqual(hover, {
@@ -50,4 +72,93 @@ test('a client that prefers Markdown gets it, escaped', { timeout: 60_000 }, asy
     value: '**Large Language Model \\(LLM\\)** `LLM`\n\n*Ein Sprachmodell, trainiert auf Text*\n\nEin großes Modell\\.\n\nLLM\\.md:1\n\n1 link points here.',
   });
   assert.deepEqual(documentation, { kind: 'markdown', value: '*Ein Sprachmodell, trainiert auf Text*\n\nEin großes Modell\\.' });
+});
+
+// Clients name what code actions and diagnostics they take; an old or small one takes commands
+// alone, and diagnostics without related places, and code actions without a preferred one.
+
+const unsorted = '## B {#B .chapter .small .term}\n\nText.\n\n### Siehe auch {.seealso}\n\n[Index](#Index) |\n[A](#A) |\n\n----\n';
+const entryA = '## A {#A .chapter .small .term}\n\nSiehe [B](#B), [B](#Bee) und [b](#b).\n\n### Siehe auch {.seealso}\n\n[B](#B) |\n[Index](#Index) |\n\n----\n';
+
+async function withGlossary(t: test.TestContext, capabilities: object, work: (server: Awaited<ReturnType<typeof startServer>>, uriOf: (name: string) => string, applied: ApplyWorkspaceEditParams[]) => Promise<void>): Promise<void> {
+  const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'glossary-actions-'));
+  fs.writeFileSync(path.join(folder, 'A.md'), entryA);
+  fs.writeFileSync(path.join(folder, 'B.md'), unsorted);
+  fs.writeFileSync(path.join(folder, 'Index.md'), '# Index {#Index}\n\n[A](#A) | [B](#B)\n');
+  // A second #B: its duplicate-anchor names the other place as related information.
+  fs.writeFileSync(path.join(folder, 'Copy.md'), '## Copy {#B .chapter .small .term}\n');
+  const applied: ApplyWorkspaceEditParams[] = [];
+  const server = await startServer(folder, {
+    signal: t.signal,
+    capabilities,
+    onConnection: (connection) => connection.onRequest(ApplyWorkspaceEditRequest.type, (params) => (applied.push(params), { applied: true })),
+  });
+  try {
+    await server.settle();
+    await work(server, (name) => URI.file(path.join(folder, name)).toString(), applied);
+  } finally {
+    await server.shutdown();
+    fs.rmSync(folder, { recursive: true, force: true });
+  }
+}
+
+test('a client without code action literals gets commands, and the quick fix\'s edit applied through workspace/applyEdit', { timeout: 60_000 }, async (t) => {
+  await withGlossary(t, { workspace: { applyEdit: true }, textDocument: { codeAction: {}, publishDiagnostics: {} } }, async (server, uriOf, applied) => {
+    assert.ok(server.capabilities.executeCommandProvider?.commands.includes('glossary.applyEdit'));
+    const uri = uriOf('B.md');
+    await server.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'markdown', version: 1, text: unsorted } });
+    await server.waitUntil(() => (server.diagnostics.get(uri) ?? []).some((diagnostic) => diagnostic.code === 'seealso-index-not-last'), 'the unsorted list');
+    const diagnostics = server.diagnostics.get(uri)!;
+    // Nothing the client did not ask for: no related places (and no empty lists of them).
+    assert.ok(diagnostics.some((diagnostic) => diagnostic.code === 'duplicate-anchor'));
+    assert.deepEqual(diagnostics.filter((diagnostic) => 'relatedInformation' in diagnostic), []);
+    const range = diagnostics.find((diagnostic) => diagnostic.code === 'seealso-index-not-last')!.range;
+    const actions = await server.connection.sendRequest(CodeActionRequest.type, { textDocument: { uri }, range, context: { diagnostics } });
+    assert.ok(actions !== null && actions.length > 0 && actions.every((action) => Command.is(action)), JSON.stringify(actions));
+    const sort = actions.find((action) => action.title === 'Sort the see-also list (Index last)') as Command;
+    assert.deepEqual([sort.command, 'isPreferred' in sort], ['glossary.applyEdit', false]);
+    const result = await server.connection.sendRequest(ExecuteCommandRequest.type, { command: sort.command, arguments: sort.arguments });
+    assert.deepEqual(result, { applied: true });
+    const changes = applied[0]?.edit.changes?.[uri] as TextEdit[];
+    assert.match(TextDocument.applyEdits(TextDocument.create(uri, 'markdown', 1, unsorted), changes), /\[A\]\(#A\) \|\n\[Index\]\(#Index\) \|\n/);
+    // A fix that is a command already (creating the entry a broken link waits for) is that command.
+    const a = uriOf('A.md');
+    await server.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri: a, languageId: 'markdown', version: 1, text: entryA } });
+    const isBee = (diagnostic: Diagnostic): boolean => diagnostic.code === 'broken-link' && typeof diagnostic.message === 'string' && diagnostic.message.includes('"Bee"');
+    await server.waitUntil(() => (server.diagnostics.get(a) ?? []).some(isBee), 'the broken link');
+    const broken = server.diagnostics.get(a)!.find(isBee)!;
+    const onBroken = (await server.connection.sendRequest(CodeActionRequest.type, { textDocument: { uri: a }, range: broken.range, context: { diagnostics: [broken] } }))!;
+    assert.deepEqual(onBroken.map((action) => [action.title, action.command]), [
+      ['Change to "B"', 'glossary.applyEdit'],
+      ['Create entry "Bee"', 'glossary.createEntry'],
+    ]);
+  });
+});
+
+test('a client that takes code actions but marks none preferred gets none marked; one that marks them and takes related places gets both', { timeout: 60_000 }, async (t) => {
+  const literals = { codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix'] } } };
+  await withGlossary(t, { workspace: { applyEdit: true }, textDocument: { codeAction: literals, publishDiagnostics: {} } }, async (server, uriOf) => {
+    assert.ok(!server.capabilities.executeCommandProvider?.commands.includes('glossary.applyEdit'));
+    const uri = uriOf('B.md');
+    await server.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'markdown', version: 1, text: unsorted } });
+    await server.waitUntil(() => (server.diagnostics.get(uri) ?? []).some((diagnostic) => diagnostic.code === 'seealso-index-not-last'), 'the unsorted list');
+    const diagnostics = server.diagnostics.get(uri)!;
+    const actions = (await server.connection.sendRequest(CodeActionRequest.type, { textDocument: { uri }, range: diagnostics[0]!.range, context: { diagnostics } }))!;
+    assert.ok(actions.length > 0 && actions.every((action) => !Command.is(action) && !('isPreferred' in action)), JSON.stringify(actions));
+  });
+  const full = { workspace: { applyEdit: true }, textDocument: { codeAction: { ...literals, isPreferredSupport: true }, publishDiagnostics: { relatedInformation: true } } };
+  await withGlossary(t, full, async (server, uriOf) => {
+    await server.waitUntil(() => (server.diagnostics.get(uriOf('Copy.md')) ?? []).some((diagnostic) => diagnostic.code === 'duplicate-anchor'), 'the duplicate');
+    const duplicate = server.diagnostics.get(uriOf('Copy.md'))!.find((diagnostic) => diagnostic.code === 'duplicate-anchor')!;
+    assert.deepEqual(duplicate.relatedInformation?.map((related) => related.location.uri), [uriOf('B.md')]);
+    // A diagnostic with no related place has no empty list of them.
+    assert.ok(server.diagnostics.get(uriOf('Copy.md'))!.some((diagnostic) => !('relatedInformation' in diagnostic)));
+    const uri = uriOf('A.md');
+    await server.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'markdown', version: 1, text: entryA } });
+    const isB = (diagnostic: { data?: unknown }): boolean => (diagnostic.data as { target?: string } | undefined)?.target === 'b';
+    await server.waitUntil(() => (server.diagnostics.get(uri) ?? []).some(isB), 'the broken link');
+    const broken = server.diagnostics.get(uri)!.find(isB)!;
+    const actions = (await server.connection.sendRequest(CodeActionRequest.type, { textDocument: { uri }, range: broken.range, context: { diagnostics: [broken] } }))!;
+    assert.deepEqual(actions.map((action) => [action.title, !Command.is(action) && action.isPreferred === true]), [['Change to "B"', true]]);
+  });
 });

@@ -30,7 +30,7 @@ async function withGlossary(
   const uriOf = (name: string): string => URI.file(path.join(folder, name)).toString();
   // A client without file watchers: the server watches the folder itself.
   const workspace = { workspaceEdit: { documentChanges: true, ...(client.renamesFiles === true ? { resourceOperations: ['rename'] } : {}) }, configuration: client.pullsSettings === true };
-  const textDocument = client.resolvesEdits === true ? { codeAction: { dataSupport: true, resolveSupport: { properties: ['edit'] } } } : {};
+  const textDocument = client.resolvesEdits === true ? { codeAction: { codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix'] } }, dataSupport: true, resolveSupport: { properties: ['edit'] } } } : {};
   const server = await startServer(folder, { signal: t.signal, capabilities: { workspace, textDocument }, onConnection: client.onConnection });
   try {
     await server.settle();

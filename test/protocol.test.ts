@@ -139,7 +139,12 @@ test('the built server answers an editor over stdio on a copy of the real glossa
       capabilities: {
         workspace: { applyEdit: true, workspaceEdit: { documentChanges: true, resourceOperations: ['create', 'rename'] } },
         window: { showDocument: { support: true } },
-        textDocument: { documentLink: { tooltipSupport: true } },
+        textDocument: {
+          documentLink: { tooltipSupport: true },
+          hover: { contentFormat: ['markdown', 'plaintext'] },
+          codeAction: { codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix', 'source'] } }, isPreferredSupport: true },
+          publishDiagnostics: { relatedInformation: true },
+        },
       },
       // As the extension's client asks (see documentLinks.ts).
       initializationOptions: { documentLinks: true },
@@ -179,6 +184,7 @@ test('the built server answers an editor over stdio on a copy of the real glossa
     assert.equal(new Set(references.map((location) => location.uri)).size, 74);
 
     const hover = await connection.sendRequest(HoverRequest.type, { textDocument, position: onId });
+    assert.equal((hover!.contents as MarkupContent).kind, 'markdown');
     assert.match((hover!.contents as MarkupContent).value, /Large Language Model/);
     // The first paragraph of LLM.md's first explanation section, read from disk for the hover.
     assert.match((hover!.contents as MarkupContent).value, /LLMs basieren auf komplexen neuronalen Netzwerkarchitekturen:/);

@@ -3,6 +3,7 @@ import { fixAllSeeAlsoKind, sentencesOnNewLinesKind } from './features/codeActio
 import { linkMentionsKind } from './features/mentionLinks';
 import { Markup, markupFor, markdownMarkup } from './features/markdownText';
 import { ServerCommands } from './protocol';
+import { DiagnosticShape } from './features/diagnostics';
 
 /** What the client's workspace edits can hold. */
 export interface ClientEdits {
@@ -66,6 +67,12 @@ export interface ClientSupport {
   readonly completionRescores: boolean;
   /** It asks for an action's edit when the writer picks the action (`codeAction/resolve`). */
   readonly resolvesActionEdits: boolean;
+  /** It takes code actions (`codeActionLiteralSupport`); else only commands, which an action then becomes (see `actionsForClient`). */
+  readonly codeActionLiterals: boolean;
+  /** It marks the preferred quick fix, which Auto Fix applies (`isPreferredSupport`). */
+  readonly preferredActions: boolean;
+  /** What the diagnostics it is sent may carry besides their message. */
+  readonly diagnostics: DiagnosticShape;
   /** It asks `textDocument/prepareRename` before a rename. */
   readonly preparesRename: boolean;
   /** It takes `{ defaultBehavior: true }` from prepareRename: the editor's own rename then goes on (VS Code's client turns null into a refusal). */
@@ -98,6 +105,9 @@ export const unknownClient: ClientSupport = {
   completionInsertReplace: false,
   completionRescores: false,
   resolvesActionEdits: false,
+  codeActionLiterals: false,
+  preferredActions: false,
+  diagnostics: { relatedInformation: false },
   preparesRename: false,
   renameDefaultBehavior: false,
   documentLinks: false,
@@ -136,6 +146,9 @@ export function clientSupportOf(params: InitializeParams): ClientSupport {
     completionInsertReplace: textDocument?.completion?.completionItem?.insertReplaceSupport === true,
     completionRescores: options?.rescoresCompletions === true,
     resolvesActionEdits: codeAction?.dataSupport === true && codeAction.resolveSupport?.properties.includes('edit') === true,
+    codeActionLiterals: codeAction?.codeActionLiteralSupport !== undefined,
+    preferredActions: codeAction?.isPreferredSupport === true,
+    diagnostics: { relatedInformation: textDocument?.publishDiagnostics?.relatedInformation === true },
     preparesRename: textDocument?.rename?.prepareSupport === true,
     renameDefaultBehavior: textDocument?.rename?.prepareSupportDefaultBehavior === PrepareSupportDefaultBehavior.Identifier,
     documentLinks: options?.documentLinks === true,
@@ -159,7 +172,8 @@ export function serverCapabilities(client: ClientSupport): ServerCapabilities {
     codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, fixAllSeeAlsoKind, sentencesOnNewLinesKind, linkMentionsKind], ...(client.resolvesActionEdits ? { resolveProvider: true } : {}) },
     // prepareRename only for a client that asks it (the LSP allows the option only then).
     renameProvider: client.preparesRename ? { prepareProvider: true } : true,
-    executeCommandProvider: { commands: Object.values(ServerCommands) },
+    // applyEdit only for a client that takes no code action, whose quick fixes with an edit are that command.
+    executeCommandProvider: { commands: Object.values(ServerCommands).filter((command) => command !== ServerCommands.applyEdit || !client.codeActionLiterals) },
     workspace: {
       ...(client.workspaceFolders ? { workspaceFolders: { supported: true, changeNotifications: true } } : {}),
       ...(client.reportsDeletes ? { fileOperations: { didDelete: { filters: [{ scheme: 'file', pattern: { glob: '**/*' } }] } } } : {}),

@@ -1,6 +1,6 @@
-import { CancellationToken, CodeAction, CodeActionKind, CodeActionParams, RenameFile, TextDocumentEdit, WorkspaceEdit } from 'vscode-languageserver';
+import { CancellationToken, CodeAction, CodeActionKind, CodeActionParams, Command, RenameFile, TextDocumentEdit, WorkspaceEdit } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { ClientEdits } from './clientSupport';
+import { ClientEdits, ClientSupport } from './clientSupport';
 import { codeActions, filesEditedByQuickFixes, isKindAskedFor, OtherDocument } from './features/codeActions';
 import { DiskServices, readClosedFilesAsIndexed } from './closedFiles';
 import { GlossarySession } from './session/glossarySession';
@@ -84,6 +84,21 @@ async function readOtherDocuments(services: DiskServices, uris: readonly string[
     }
   }
   return { documents, reindexed: closed.reindexed };
+}
+
+/**
+ * The actions as the client takes them: without the preference for a client that marks none; for
+ * a client that takes only commands, each action its command, or a command that applies its edit
+ * (`ServerCommands.applyEdit`) where the client applies the server's edits, else none.
+ */
+export function actionsForClient(actions: readonly CodeAction[], client: Pick<ClientSupport, 'codeActionLiterals' | 'preferredActions' | 'appliesEdits'>): (CodeAction | Command)[] {
+  if (client.codeActionLiterals) {
+    return client.preferredActions ? [...actions] : actions.map(({ isPreferred: _, ...action }) => action);
+  }
+  return actions.flatMap((action) => {
+    if (action.edit === undefined) return action.command ?? [];
+    return client.appliesEdits ? [Command.create(action.title, ServerCommands.applyEdit, action.edit)] : [];
+  });
 }
 
 /** What an action sent without its edit carries (see `deferEditsOfClosedFiles`): the request it answered. */

@@ -1,5 +1,5 @@
 import * as l10n from '@vscode/l10n';
-import { ErrorCodes, ExecuteCommandParams, FileChangeType, MessageType, ResponseError } from 'vscode-languageserver';
+import { ApplyWorkspaceEditResult, ErrorCodes, ExecuteCommandParams, FileChangeType, MessageType, ResponseError, WorkspaceEdit } from 'vscode-languageserver';
 import { URI } from 'vscode-uri';
 import { createEntry } from './features/createEntry';
 import { addIgnoredMention, excludeFiles } from './features/settingsLists';
@@ -12,7 +12,7 @@ import { ServerServices } from './serverServices';
  * Answers `workspace/executeCommand` for the server's commands; what went wrong is also shown to the
  * writer, who ran the command. Another command is refused (InvalidParams).
  */
-export async function executeServerCommand(services: ServerServices, params: ExecuteCommandParams): Promise<CreateEntryResult | SettingsEditResult> {
+export async function executeServerCommand(services: ServerServices, params: ExecuteCommandParams): Promise<CreateEntryResult | SettingsEditResult | ApplyWorkspaceEditResult> {
   const { connection, client, session } = services;
   if (params.command === ServerCommands.createEntry) {
     // Both commands fall back to writing the files themselves where the client takes no edit from the server.
@@ -45,6 +45,17 @@ export async function executeServerCommand(services: ServerServices, params: Exe
         ? l10n.t('{0} lists {1} in "{2}" already.', file, excluded!.patterns.map(literalPath).join(', '), 'exclude')
         : l10n.t('{0} leaves out of the glossary now, in "{1}": {2}.', file, 'exclude', excluded!.patterns.map(literalPath).join(', ')),
     );
+    return result;
+  }
+  if (params.command === ServerCommands.applyEdit && !client.codeActionLiterals) {
+    const edit = params.arguments?.[0] as WorkspaceEdit | undefined;
+    if (typeof edit !== 'object' || edit === null) {
+      throw new ResponseError(ErrorCodes.InvalidParams, `executeCommand: ${ServerCommands.applyEdit} needs a workspace edit`);
+    }
+    const result = await connection.workspace.applyEdit(edit);
+    if (!result.applied) {
+      showMessage(connection, MessageType.Warning, l10n.t('The quick fix was not applied: {0}', result.failureReason ?? l10n.t('the editor refused it.')));
+    }
     return result;
   }
   throw new ResponseError(ErrorCodes.InvalidParams, `executeCommand: unknown command "${params.command}"`);

@@ -1,6 +1,6 @@
 import * as l10n from '@vscode/l10n';
 import { CancellationToken, CodeAction, DocumentDiagnosticReport, DocumentDiagnosticReportKind, MessageType, ResponseError } from 'vscode-languageserver';
-import { answerCodeActions, deferEditsOfClosedFiles, resolveCodeAction } from './codeActionRequest';
+import { actionsForClient, answerCodeActions, deferEditsOfClosedFiles, resolveCodeAction } from './codeActionRequest';
 import { complete, cursorTextIn, resolveCompletionItem } from './features/completion';
 import { findDefinitions } from './features/definition';
 import { toLspDiagnostic } from './features/diagnostics';
@@ -34,7 +34,7 @@ export function listenToFeatureRequests(services: ServerServices, { forUnchanged
   connection.languages.diagnostics.on(
     runOrAnswerError(connection, 'diagnostic', (params): DocumentDiagnosticReport => ({
       kind: DocumentDiagnosticReportKind.Full,
-      items: services.session.diagnosticsOf(params.textDocument.uri).map(toLspDiagnostic),
+      items: services.session.diagnosticsOf(params.textDocument.uri).map((diagnostic) => toLspDiagnostic(diagnostic, services.client.diagnostics)),
     })),
   );
   connection.onDefinition(runSafely(connection, 'definition', [], forUnchangedText(afterGlossaryRead((params, token) => findDefinitions(services.session.index, params.textDocument.uri, params.position, token)))));
@@ -87,7 +87,7 @@ export function listenToFeatureRequests(services: ServerServices, { forUnchanged
       forUnchangedText(
         afterGlossaryRead(async (params, token) => {
           const actions = await answerCodeActions(services, services.client.edits, params, token);
-          return services.client.resolvesActionEdits ? deferEditsOfClosedFiles(actions, params) : actions;
+          return actionsForClient(services.client.resolvesActionEdits ? deferEditsOfClosedFiles(actions, params) : actions, services.client);
         }),
       ),
     ),

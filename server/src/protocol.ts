@@ -14,6 +14,8 @@ export const ServerCommands = {
   ignoreMentionsOf: 'glossary.ignoreMentionsOf',
   /** Adds files to `exclude` in `.glossary.json`. Argument: `ExcludeFilesParams`. */
   excludeFiles: 'glossary.excludeFiles',
+  /** Applies a quick fix's edit, for a client that takes commands and no code actions. Argument: the `WorkspaceEdit`. */
+  applyEdit: 'glossary.applyEdit',
 } as const;
 
 /** The entry whose names are no longer to be suggested as unlinked mentions, and the file that says so. */

@@ -59,7 +59,7 @@ export function startServer(
   let loaded = false;
   const diagnostics = new DiagnosticsPublisher(
     connection,
-    (uri) => session.diagnosticsOf(uri).map(toLspDiagnostic),
+    (uri) => session.diagnosticsOf(uri).map((diagnostic) => toLspDiagnostic(diagnostic, client.diagnostics)),
     // The index follows each change of an open document as it comes: its diagnostics are those of the editor's version.
     (uri) => documents.get(uri)?.version,
     () => {

@@ -243,8 +243,8 @@ async function replay(named) {
       processId: process.pid,
       rootUri: pathToFileURL(root).href,
       workspaceFolders: [{ uri: pathToFileURL(root).href, name: 'de' }],
-      // As Neovim, it takes the outline as a tree: a client that does not gets a flat list.
-      capabilities: { textDocument: { documentSymbol: { hierarchicalDocumentSymbolSupport: true } } },
+      // What Neovim said it can do (the outline as a tree, code actions, Markdown in hovers, …).
+      capabilities: nvim.clientCapabilities,
     });
     await connection.sendNotification(lsp.InitializedNotification.type, {});
     let text = `${lines.join('\n')}\n`;

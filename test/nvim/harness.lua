@@ -35,7 +35,7 @@
 --       "file" that buffer is shown in the current window first, with "at" (or "line"/"character")
 --       the cursor is put there. The chunk may vim.wait() for asynchronous handlers.
 --   { "sleep": 200 }
--- The result: { ok, nvim, serverInfo, capabilities, steps: [{ step, result | error }],
+-- The result: { ok, nvim, serverInfo, capabilities, clientCapabilities, steps: [{ step, result | error }],
 --               diagnostics: { uri: [...] }, exit }
 -- Exits 0 when the harness ran (a step's error is in its result), 1 when the server could not be
 -- started or initialized or the harness itself failed.
@@ -123,6 +123,8 @@ local function main()
     on_init = function(client, init_result)
       result.serverInfo = init_result.serverInfo or vim.NIL
       result.capabilities = client.server_capabilities
+      -- What Neovim told the server it can do, for a client that is to be Neovim's twin.
+      result.clientCapabilities = vim.lsp.protocol.make_client_capabilities()
     end,
     on_exit = function(code, signal)
       exited = { code = code, signal = signal }

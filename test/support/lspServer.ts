@@ -77,6 +77,22 @@ export interface StartOptions {
   readonly namingFolder?: 'rootUriAndFolders' | 'rootPath' | 'rootPathAndNullRootUri' | 'none';
 }
 
+/**
+ * The capabilities with what editors commonly say of diagnostics, code actions and markup (related
+ * places and data taken, code actions taken and their preference shown, Markdown shown), where the
+ * test names none: a test of other capabilities is of such a client. A test names `codeAction`,
+ * `publishDiagnostics`, `hover` or `completion` to be a client without them.
+ */
+function withUsualTextDocumentCapabilities(capabilities: { textDocument?: object }): object {
+  const textDocument: Record<string, unknown> = { ...capabilities.textDocument };
+  const markup = ['markdown', 'plaintext'];
+  textDocument['hover'] ??= { contentFormat: markup };
+  textDocument['completion'] ??= { completionItem: { documentationFormat: markup } };
+  textDocument['codeAction'] ??= { codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix', 'source', 'source.fixAll'] } }, isPreferredSupport: true };
+  textDocument['publishDiagnostics'] ??= { relatedInformation: true };
+  return { ...capabilities, textDocument };
+}
+
 /** Starts the built server on a workspace folder and sends initialize and initialized. */
 export async function startServer(folder: string, options: StartOptions = {}): Promise<StartedServer> {
   const nodeArguments = process.env.GLOSSARY_TEST_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
@@ -165,10 +181,12 @@ export async function startServer(folder: string, options: StartOptions = {}): P
           ? { rootUri: null, workspaceFolders: null }
           : { rootUri: folderUri, workspaceFolders: (options.workspaceFolders ?? [folder]).map((each) => ({ uri: URI.file(each).toString(), name: path.basename(each) })) }),
     initializationOptions: options.initializationOptions,
-    capabilities: options.capabilities ?? {
-      workspace: { applyEdit: true, workspaceEdit: { documentChanges: true, resourceOperations: ['create', 'rename'] } },
-      textDocument: { documentSymbol: { hierarchicalDocumentSymbolSupport: true } },
-    },
+    capabilities: withUsualTextDocumentCapabilities(
+      options.capabilities ?? {
+        workspace: { applyEdit: true, workspaceEdit: { documentChanges: true, resourceOperations: ['create', 'rename'] } },
+        textDocument: { documentSymbol: { hierarchicalDocumentSymbolSupport: true } },
+      },
+    ),
   });
   await connection.sendNotification(InitializedNotification.type, {});
 

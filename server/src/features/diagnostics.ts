@@ -13,7 +13,15 @@ const severities: Readonly<Record<Severity, DiagnosticSeverity>> = {
 };
 
 /** Turns a neutral diagnostic into an LSP one; `data` carries what its quick fix needs. */
-export function toLspDiagnostic(diagnostic: GlossaryDiagnostic): Diagnostic {
+/** What a client takes in a diagnostic besides its range, severity, code, source, message and data. */
+export interface DiagnosticShape {
+  /** Other places the message speaks of (`relatedInformation`). */
+  readonly relatedInformation: boolean;
+}
+
+const everything: DiagnosticShape = { relatedInformation: true };
+
+export function toLspDiagnostic(diagnostic: GlossaryDiagnostic, shape: DiagnosticShape = everything): Diagnostic {
   return {
     range: diagnostic.range,
     severity: severities[diagnostic.severity],
@@ -23,10 +31,16 @@ export function toLspDiagnostic(diagnostic: GlossaryDiagnostic): Diagnostic {
     // Of the data only the id a link points at reaches the client, for clients and scripts that
     // filter on it. The rest (closest ids, the index page) serves the server's own quick fixes,
     // worked out from its own diagnostics: sent along, it was two fifths of the bytes published.
+    // Sent whether or not the client says it keeps data for its code actions (`dataSupport`, which
+    // Neovim 0.7 leaves out): the quick fixes need none of it.
     ...('target' in diagnostic.data ? { data: { target: diagnostic.data.target } } : {}),
-    relatedInformation: diagnostic.relatedInformation.map((related) => ({
-      location: { uri: related.uri, range: related.range },
-      message: related.message,
-    })),
+    ...(shape.relatedInformation && diagnostic.relatedInformation.length > 0
+      ? {
+          relatedInformation: diagnostic.relatedInformation.map((related) => ({
+            location: { uri: related.uri, range: related.range },
+            message: related.message,
+          })),
+        }
+      : {}),
   };
 }

@@ -44,8 +44,11 @@ const plainTextMarkup: Markup = {
   emphasis: (text) => text,
 };
 
-/** The markup of the first format the client names that the server writes; Markdown when it names none. */
+/**
+ * The markup of the first format the client names that the server writes; plain text when it names
+ * neither, which every client shows as it is (one that names no format may show Markdown's marks).
+ */
 export function markupFor(formats: readonly string[] | undefined): Markup {
   const kind = formats?.find((format) => format === MarkupKind.Markdown || format === MarkupKind.PlainText);
-  return kind === MarkupKind.PlainText ? plainTextMarkup : markdownMarkup;
+  return kind === MarkupKind.Markdown ? markdownMarkup : plainTextMarkup;
 }

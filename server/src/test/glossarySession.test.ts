@@ -184,7 +184,7 @@ test('a bad .glossary.json is reported and the defaults are used', async () => {
 test('an LSP diagnostic carries code, source, related information, and as data only the id a link points at', async () => {
   const duplicate = text(['## X {#X .term}', '', '[m](#Missing)']);
   const { session } = await sessionOf({ [uriOf('A.md')]: duplicate, [uriOf('B.md')]: duplicate });
-  const lsp = session.diagnosticsOf(uriOf('A.md')).map(toLspDiagnostic);
+  const lsp = session.diagnosticsOf(uriOf('A.md')).map((diagnostic) => toLspDiagnostic(diagnostic));
   const duplicated = lsp.find((diagnostic) => diagnostic.code === DiagnosticCode.DuplicateAnchor)!;
   assert.equal(duplicated.source, 'glossary');
   assert.equal(duplicated.data, undefined);
