@@ -1,4 +1,4 @@
-import { CancellationToken, CodeAction, CodeActionKind, CodeActionParams, Command, RenameFile, TextDocumentEdit, WorkspaceEdit } from 'vscode-languageserver';
+import { CancellationToken, CodeAction, CodeActionKind, CodeActionParams, Command, CreateFile, RenameFile, TextDocumentEdit, WorkspaceEdit } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { ClientEdits, ClientSupport } from './clientSupport';
 import { codeActions, filesEditedByQuickFixes, isKindAskedFor, OtherDocument } from './features/codeActions';
@@ -53,14 +53,17 @@ export async function answerCodeActions(services: DiskServices, client: ClientEd
 
 /**
  * The actions but those that would put a file where something the glossary leaves out is on disk
- * (a file it excludes, a folder): renaming a file onto it, which the editor would refuse, or
- * creating an entry there, which the command refuses.
+ * (a file it excludes, a folder): renaming a file onto it or creating one there (the index page),
+ * which the editor would refuse, or creating an entry there, which the command refuses.
  */
 async function withoutFilesOntoPathsOnDisk(session: GlossarySession, actions: CodeAction[]): Promise<CodeAction[]> {
   const blocked = await Promise.all(
     actions.map(async (action) => {
-      const renames = (action.edit?.documentChanges ?? []).filter((change): change is RenameFile => RenameFile.is(change));
+      const changes = action.edit?.documentChanges ?? [];
+      const renames = changes.filter((change): change is RenameFile => RenameFile.is(change));
       if ((await Promise.all(renames.map((rename) => session.renameTargetExists(rename.oldUri, rename.newUri)))).includes(true)) return true;
+      const creations = changes.filter((change): change is CreateFile => CreateFile.is(change));
+      if ((await Promise.all(creations.map((creation) => session.pathExists(creation.uri)))).includes(true)) return true;
       const created = action.command?.command === ServerCommands.createEntry ? (action.command.arguments?.[0] as CreateEntryParams | undefined)?.id : undefined;
       const createdUri = created === undefined ? undefined : session.newEntryUri(created);
       return createdUri !== undefined && (await session.pathExists(createdUri));

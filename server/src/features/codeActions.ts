@@ -1,5 +1,5 @@
 import * as l10n from '@vscode/l10n';
-import { CodeAction, CodeActionKind, Command, Diagnostic, Position, Range, RenameFile, TextDocumentEdit, TextEdit, WorkspaceEdit } from 'vscode-languageserver';
+import { CodeAction, CodeActionKind, Command, CreateFile, Diagnostic, Position, Range, RenameFile, TextDocumentEdit, TextEdit, WorkspaceEdit } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { configFileName, GlossaryConfig } from '../config';
 import { entryFileUri, fileNameFrom, fileNameId, isMarkdownFile } from '../workspace/uris';
@@ -26,7 +26,7 @@ import { neverReplace } from './workspaceEdits';
 import { idEditsByUri } from './rename';
 import { copyNamedAfter, definedOnce, entryWithId, isCopyUnderOtherName, isFileNameMeant, linksToIdAndFileName, misnamedEntryFile, titleUntoldById } from '../index/entryQueries';
 import { linkFirstMentionsEdits, linkMentionEdit, linkMentionsKind } from './mentionLinks';
-import { addToIndexEdit, indexAnchorEdit } from './indexPageEdits';
+import { addToIndexEdit, indexAnchorEdit, newIndexPageText } from './indexPageEdits';
 import { addSeeAlsoEdit, insertSeeAlsoLinkEdit, lineBreakOf, lineText, seeAlsoHeadingText, sortSeeAlsoEdits } from './seeAlsoEdits';
 import { replacementsFor } from '../diagnostics/replacements';
 import { listedElsewhere } from '../diagnostics/linkChecks';
@@ -54,6 +54,8 @@ export interface CodeActionInput {
   readonly documentChanges: boolean;
   /** Whether it renames files (a `RenameFile` among them): else no file is offered to be renamed. */
   readonly renamesFiles: boolean;
+  /** Whether it creates files (a `CreateFile` among them): else no fix creates one with an edit. */
+  readonly createsFiles?: boolean;
   /** The file a new entry with an id would be created as; undefined when it cannot be. */
   readonly newEntryUri: (id: string) => string | undefined;
   /** The glossary's `.glossary.json` (read, or where it would be made); undefined without a workspace folder. */
@@ -536,15 +538,43 @@ function addToIndexFixes(input: CodeActionInput, model: GlossaryDocument, diagno
   return [quickFix(title, diagnostic, editOfOther(input, page.text, [edit]), true)];
 }
 
-/** Give the index page's heading the id `Index`, or put such a heading at its top. */
+/** Give the index page's heading the id `Index`, or put such a heading at its top; without an index page, create one. */
 function indexAnchorFixes(input: CodeActionInput, diagnostic: GlossaryDiagnostic, indexPageUri: string | undefined): CodeAction[] {
-  const page = indexPageUri === undefined ? undefined : fileToEdit(input, indexPageUri);
+  if (indexPageUri === undefined) {
+    return newIndexPageFix(input, diagnostic);
+  }
+  const page = fileToEdit(input, indexPageUri);
   if (page === undefined) {
     return [];
   }
   const { edit, newHeading } = indexAnchorEdit(page.model, page.text.document);
   const title = newHeading === undefined ? l10n.t("Give the index page's heading the id Index") : l10n.t('Add the heading "{0}" to the top of the index page', newHeading);
   return [quickFix(title, diagnostic, editOfOther(input, page.text, [edit]), true)];
+}
+
+/** The file name of an index page the quick fix creates, beside the entries: first in a book whose files go in the order of their names. */
+export const newIndexPageName = '000-index.txt';
+
+/**
+ * A new index page beside the entries (where a `.txt` page is looked for, see
+ * `GlossarySession.indexPageChanged`) that lists every entry; for a client that creates files.
+ * Never over a file: the editor refuses when one is there (and the request leaves the fix out when
+ * one is on disk, see `withoutFilesOntoPathsOnDisk`).
+ */
+function newIndexPageFix(input: CodeActionInput, diagnostic: GlossaryDiagnostic): CodeAction[] {
+  const besideEntries = input.newEntryUri(indexId);
+  if (!input.createsFiles || besideEntries === undefined) {
+    return [];
+  }
+  const uri = besideEntries.slice(0, besideEntries.lastIndexOf('/') + 1) + newIndexPageName;
+  const entries = new Map<string, string>();
+  for (const document of input.index.documents()) {
+    for (const entry of document.entries) if (!entries.has(entry.id)) entries.set(entry.id, entry.title);
+  }
+  const text = newIndexPageText([...entries].map(([id, title]) => ({ id, title })), seeAlsoCollator(input.config.collation), input.config.collation);
+  const edit: WorkspaceEdit = { documentChanges: [CreateFile.create(uri, neverReplace), TextDocumentEdit.create({ uri, version: null }, [TextEdit.insert(Position.create(0, 0), text)])] };
+  const title = entries.size === 1 ? l10n.t('Create the index page {0}, listing the entry', newIndexPageName) : l10n.t('Create the index page {0}, listing the {1} entries', newIndexPageName, entries.size);
+  return [quickFix(title, diagnostic, edit, true)];
 }
 
 /**

@@ -28,10 +28,35 @@ export function addToIndexEdit(page: GlossaryDocument, text: TextDocument, title
   if (section !== undefined) {
     return { edit: insertInOrder(text, section.links, title, linkText, collator, section.heading.range.end.line), letter: section.letter };
   }
-  // A new section takes the letter as the collation files it: `Öl` under a new O, where `Oben` goes too.
-  const baseLetter = letter.normalize('NFD').replace(/\p{M}+/gu, '');
-  const sectionLetter = baseLetter !== '' && collator.compare(baseLetter, letter) === 0 ? baseLetter : letter;
+  const sectionLetter = newSectionLetter(letter, collator);
   return { edit: newSectionEdit(text, sections, sectionLetter, linkText, collator), letter: sectionLetter };
+}
+
+/** The letter a new section takes, as the collation files it: `Öl` under a new O, where `Oben` goes too. */
+function newSectionLetter(letter: string, collator: Intl.Collator): string {
+  const baseLetter = letter.normalize('NFD').replace(/\p{M}+/gu, '');
+  return baseLetter !== '' && collator.compare(baseLetter, letter) === 0 ? baseLetter : letter;
+}
+
+/**
+ * The text of a new index page that lists the entries: the heading `# Index {#Index}`, then a
+ * letter section (`### A {.index}`) per first letter, their links `[Title](#Id) |` in collation
+ * order, as `addToIndexEdit` adds them.
+ */
+export function newIndexPageText(entries: readonly { readonly title: string; readonly id: string }[], collator: Intl.Collator, locale: string): string {
+  const sections: { letter: string; links: string[] }[] = [];
+  // Titles the collation holds equal (`Apfel`, `Äpfel`) in an order that does not depend on where their files are.
+  const byTitle = (a: { readonly title: string }, b: { readonly title: string }): number => collator.compare(a.title, b.title) || (a.title < b.title ? -1 : a.title > b.title ? 1 : 0);
+  for (const { title, id } of [...entries].sort(byTitle)) {
+    const letter = indexLetterOf(title, locale);
+    const last = sections[sections.length - 1];
+    if (last !== undefined && collator.compare(last.letter, letter) === 0) {
+      last.links.push(`${titleLink(title, id)} |`);
+    } else {
+      sections.push({ letter: newSectionLetter(letter, collator), links: [`${titleLink(title, id)} |`] });
+    }
+  }
+  return [`# Index {#${indexId}}`, ...sections.map(({ letter, links }) => [`### ${letter} {.index}`, links.join('\n')].join('\n\n'))].join('\n\n') + '\n';
 }
 
 /** The letter an entry is listed under: the first letter or digit of its title, upper case. */

@@ -1,7 +1,8 @@
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { CodeAction, CodeActionKind, Range, TextDocumentEdit, TextEdit, WorkspaceEdit } from 'vscode-languageserver';
+import { CodeAction, CodeActionKind, CreateFile, Range, TextDocumentEdit, TextEdit, WorkspaceEdit } from 'vscode-languageserver';
 import { GlossaryDiagnostic } from '../diagnostics/diagnostic';
+import { DiagnosticCode } from '../diagnostics/codes';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { defaultConfig } from '../config';
 import { computeDiagnostics } from '../diagnostics/computeDiagnostics';
@@ -69,6 +70,45 @@ test('a broken link offers the closest ids, the obvious one preferred, and creat
   const create = titled(actions, 'Create entry "Models"')!;
   assert.equal(create.edit, undefined);
   assert.deepEqual(create.command, { title: 'Create entry "Models"', command: ServerCommands.createEntry, arguments: [{ title: 'Models', id: 'Models' }] });
+});
+
+test('without an index page, the links to #Index offer to create one beside the entries, listing every entry under its letter; pandoc reads its sections and links', async () => {
+  const files = {
+    'Äpfel.md': entryLines('Äpfel', 'Aepfel', []),
+    'Birne.md': entryLines('Birne', 'Birne', []),
+    'Obst.md': entryLines('Obst', 'Obst', []),
+    'Öl.md': entryLines('Öl', 'Oel', []),
+    'Druck-3D.md': entryLines('3D Druck', 'Druck-3D', []),
+    'Apfel.md': entryLines('Apfel', 'Apfel', []),
+  };
+  const creating = actionsOf(files, 'Birne.md', ['quickfix'], { renamesFiles: true, createsFiles: true } as { renamesFiles: boolean }).actions;
+  assert.deepEqual(titlesAndPreference(creating), [['Create the index page 000-index.txt, listing the 6 entries', true]]);
+  assert.equal(creating[0]!.diagnostics?.[0]?.code, 'index-anchor-missing');
+  const [create, insert] = creating[0]!.edit!.documentChanges as [CreateFile, TextDocumentEdit];
+  assert.deepEqual(create, { kind: 'create', uri: uriOf('000-index.txt'), options: { overwrite: false, ignoreIfExists: false } });
+  const page = (insert.edits[0] as TextEdit).newText;
+  assert.equal(
+    page,
+    [
+      '# Index {#Index}', '', '### 3 {.index}', '', '[3D Druck](#Druck-3D) |', '',
+      '### A {.index}', '', '[Apfel](#Apfel) |', '[Äpfel](#Aepfel) |', '',
+      '### B {.index}', '', '[Birne](#Birne) |', '',
+      '### O {.index}', '', '[Obst](#Obst) |', '[Öl](#Oel) |', '',
+    ].join('\n'),
+  );
+  assert.deepEqual(
+    (await pandocHeadingsOfText(page)).map(({ level, classes, text }) => [level, classes.join(' '), text]),
+    [[1, '', 'Index'], [3, 'index', '3'], [3, 'index', 'A'], [3, 'index', 'B'], [3, 'index', 'O']],
+  );
+  // With the page, the #Index links resolve and every entry is listed.
+  const withPage = indexOf({ ...files, '000-index.txt': page.split('\n') });
+  assert.equal(withPage.indexPageUri(), uriOf('000-index.txt'));
+  for (const name of Object.keys(files)) {
+    const codes = computeDiagnostics(withPage.document(uriOf(name))!, withPage, defaultConfig).map((diagnostic) => diagnostic.code);
+    assert.ok(!codes.includes(DiagnosticCode.IndexAnchorMissing) && !codes.includes(DiagnosticCode.NotInIndex), `${name}: ${codes.join(', ')}`);
+  }
+  // A client that cannot create files is offered nothing here.
+  assert.deepEqual(actionsOf(files, 'Birne.md', ['quickfix']).actions, []);
 });
 
 test('a broken link is never offered the id of the entry that holds it: that would be a self-link', () => {

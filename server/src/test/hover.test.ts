@@ -89,14 +89,14 @@ test('hover on a link that names no id (`[x](#)`, as while it is typed) says so;
   assert.throws(() => prepareRename(index, uri, position), RenameRefused);
 });
 
-test('hover on a link to #Index that no heading defines tells how to read the index page', async () => {
+test('hover on a link to #Index that no heading defines tells that there is no index page, and how to make or read one', async () => {
   const text = await hoverTextAt({ 'A.md': entryLines('A', 'A', []).map((line) => line.replace('(#Index)', '(#Index‸)')) });
   // As shown: the Markdown escapes taken away.
   assert.equal(
     text?.replace(/\\(.)/g, '$1'),
     [
       '**Broken link** `Index`',
-      'No heading defines the id "Index", and no file of the glossary has .index sections (the index page). If the index page is left out (a .txt page, while "include" reads only **/*.md), name it in the setting "indexFile" or add its pattern to "include".',
+      'There is no index page: no heading defines the id "Index", and no file of the glossary has .index sections. Create one (a quick fix does), or, if it is left out (a .txt page, while "include" reads only **/*.md), name it in the setting "indexFile" or add its pattern to "include".',
       'This is the only link to this id.',
     ].join('\n\n'),
   );
