@@ -9,18 +9,21 @@ import { indexId } from '../index/indexPage';
 
 /**
  * The text (without the attribute block) of the heading most entries give a kind of section,
- * picked by `headingOf`, when at least `leastUses` entries give it; else `fallback`. A new entry
- * follows the glossary's own wording and language.
+ * picked by `headingOf`, when at least `leastUses` entries give it (or the glossary's only entry
+ * does, whose wording tells its language at least); else `fallback`. A new entry follows the
+ * glossary's own wording and language.
  */
 export function commonHeadingText(index: WorkspaceIndex, headingOf: (entry: Entry) => Heading | undefined, fallback: string, leastUses = 1): string {
   const counts = new Map<string, number>();
+  let entries = 0;
   for (const { entry } of index.entries()) {
+    entries++;
     const text = headingOf(entry)?.text.trim();
     if (text) {
       counts.set(text, (counts.get(text) ?? 0) + 1);
     }
   }
-  let best: [string, number] = [fallback, leastUses - 1];
+  let best: [string, number] = [fallback, Math.min(leastUses, entries) - 1];
   for (const candidate of counts) {
     if (candidate[1] > best[1]) {
       best = candidate;

@@ -221,6 +221,8 @@ test('the template takes its section headings from the glossary, in its language
   const ownWording = { 'file:///ws/A.md': entry('A', 'How it works', 'See also'), 'file:///ws/B.md': entry('B', 'Uses', 'See also') };
   assert.deepEqual(sections(await templateIn(ownWording)), ['Description {.explanation}', 'See also {.seealso}']);
   assert.match(await templateIn(ownWording), /^\*\*\*Short description\*\*\*$/m);
+  // The glossary's first entry (the chapter snippet's) tells its language: the second follows it.
+  assert.deepEqual(sections(await templateIn({ 'file:///ws/A.md': entry('A', 'Beschreibung', 'Verwandte Themen') })), ['Beschreibung {.explanation}', 'Verwandte Themen {.seealso}']);
   try {
     useLocale('de');
     // A glossary with nothing to copy yet gets the editor's language.
