@@ -95,7 +95,7 @@ export const checkIndexAnchor: Check = function* ({ document, index }) {
 };
 
 /** Why no heading defines `#Index`, and what to do: read the index page, or give its heading the id. */
-export function indexAnchorMissingMessage(index: WorkspaceIndex): string {
+function indexAnchorMissingMessage(index: WorkspaceIndex): string {
   const indexPageUri = index.indexPageUri();
   return indexPageUri === undefined
     ? l10n.t('There is no index page: no heading defines the id "Index", and no file of the glossary has .index sections. Create one (a quick fix does), or, if it is left out (a .txt page, while "include" reads only **/*.md), name it in the setting "indexFile" or add its pattern to "include".')

@@ -1,7 +1,6 @@
 import * as l10n from '@vscode/l10n';
 import { CancellationToken, Hover, Position } from 'vscode-languageserver';
 import { fileNameFrom } from '../workspace/uris';
-import { indexAnchorMissingMessage } from '../diagnostics/indexChecks';
 import { filesSharingAutomaticId } from '../diagnostics/linkChecks';
 import { WorkspaceIndex } from '../index/workspaceIndex';
 import { Link } from '../parse/model';
@@ -54,7 +53,10 @@ async function linkHover(index: WorkspaceIndex, uri: string, link: Link, readTex
     // How much hangs on the missing id: one stray link, or an entry yet to write.
     const count = brokenLinkCountText(index.linksTo(link.target).length, index.documentsLinkingTo(link.target).length);
     if (link.target === indexId) {
-      return [title, m.text(indexAnchorMissingMessage(index)), count];
+      // What is missing, in a line: the diagnostic above tells what to do.
+      const page = index.indexPageUri();
+      const missing = page === undefined ? l10n.t('There is no index page.') : l10n.t('The index page, {0}, has no heading with the id Index.', fileNameFrom(page, uri));
+      return [title, m.text(missing), count];
     }
     // The ids the quick fixes offer, in their order: an entry named by title comes before a close spelling.
     const linkingEntry = entryAt(index, uri, link.range.start);

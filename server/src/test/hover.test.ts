@@ -89,17 +89,22 @@ test('hover on a link that names no id (`[x](#)`, as while it is typed) says so;
   assert.throws(() => prepareRename(index, uri, position), RenameRefused);
 });
 
-test('hover on a link to #Index that no heading defines tells that there is no index page, and how to make or read one', async () => {
+test('hover on a link to #Index that no heading defines tells, in a line, that there is no index page (the diagnostic above tells what to do)', async () => {
   const text = await hoverTextAt({ 'A.md': entryLines('A', 'A', []).map((line) => line.replace('(#Index)', '(#Index‸)')) });
   // As shown: the Markdown escapes taken away.
   assert.equal(
     text?.replace(/\\(.)/g, '$1'),
     [
       '**Broken link** `Index`',
-      'There is no index page: no heading defines the id "Index", and no file of the glossary has .index sections. Create one (a quick fix does), or, if it is left out (a .txt page, while "include" reads only **/*.md), name it in the setting "indexFile" or add its pattern to "include".',
+      'There is no index page.',
       'This is the only link to this id.',
     ].join('\n\n'),
   );
+  const withPage = await hoverTextAt({
+    'A.md': entryLines('A', 'A', []).map((line) => line.replace('(#Index)', '(#Index‸)')),
+    'Register.md': ['# Register', '', '### A {.index}', '', '[A](#A) |'],
+  });
+  assert.equal(withPage?.replace(/\\(.)/g, '$1').split('\n\n')[1], 'The index page, Register.md, has no heading with the id Index.');
 });
 
 test('hover on a link to an automatic id that several files give lists five places and tells what pandoc makes of it', async () => {
