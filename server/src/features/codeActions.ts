@@ -24,7 +24,7 @@ import { headingAttributeEdit } from './headingEdits';
 import { tildeFenceEdits } from './fenceEdits';
 import { neverReplace } from './workspaceEdits';
 import { idEditsByUri } from './rename';
-import { copyNamedAfter, definedOnce, entryWithId, isCopyUnderOtherName, isFileNameMeant, linksToIdAndFileName, misnamedEntryFile, titleUntoldById } from '../index/entryQueries';
+import { copyNamedAfter, holdsEveryLineOf, definedOnce, entryWithId, isCopyUnderOtherName, isFileNameMeant, linksToIdAndFileName, misnamedEntryFile, titleUntoldById } from '../index/entryQueries';
 import { linkFirstMentionsEdits, linkMentionEdit, linkMentionsKind } from './mentionLinks';
 import { addToIndexEdit, indexAnchorEdit, newIndexPageText } from './indexPageEdits';
 import { addSeeAlsoEdit, insertSeeAlsoLinkEdit, lineBreakOf, lineText, seeAlsoHeadingText, sortSeeAlsoEdits } from './seeAlsoEdits';
@@ -462,16 +462,6 @@ function entryOverCopyFix(input: CodeActionInput, diagnostic: GlossaryDiagnostic
       ? l10n.t('Write the entry "{0}" over this copy of {1}', title, originalName)
       : l10n.t('Write the entry "{0}" in {1}, over its copy of {2}', title, fileNameFrom(copy.uri, input.document.uri), originalName);
   return quickFix(fixTitle, diagnostic, edit, false);
-}
-
-/** Whether every line of `part` stands in `whole`, in the same order (other lines between them or not). */
-function holdsEveryLineOf(whole: string, part: string): boolean {
-  const wholeLines = whole.split(/\r\n|\n|\r/);
-  let at = 0;
-  return part.split(/\r\n|\n|\r/).every((line) => {
-    while (at < wholeLines.length && wholeLines[at] !== line) at++;
-    return at++ < wholeLines.length;
-  });
 }
 
 /**

@@ -4,7 +4,7 @@ import { fileNameFrom } from '../workspace/uris';
 import { filesSharingAutomaticId } from '../diagnostics/linkChecks';
 import { WorkspaceIndex } from '../index/workspaceIndex';
 import { Link } from '../parse/model';
-import { entryAt, entryFileNamedAfter, entryWithId, isFileNameMeant, misnamedEntryFile } from '../index/entryQueries';
+import { copyNamedAfter, entryAt, entryFileNamedAfter, entryWithId, holdsEveryLineOf, isFileNameMeant, misnamedEntryFile } from '../index/entryQueries';
 import { entryPreview } from './entryPreview';
 import { linkPartAt, locateAt } from './locate';
 import { Markup, markdownMarkup } from './markdownText';
@@ -66,7 +66,7 @@ async function linkHover(index: WorkspaceIndex, uri: string, link: Link, readTex
       return note === undefined ? m.code(id) : `${m.code(id)} (${m.text(note)})`;
     };
     const suggestion = ids.length > 0 ? l10n.t('Perhaps meant: {0}', ids.map(named).join(', ')) : l10n.t('No existing id comes close enough to suggest.');
-    const file = fileNamedAfter(index, link.target, uri, m);
+    const file = await fileNamedAfter(index, link.target, uri, readText, m);
     // In the order of the quick fixes: the id change first when it is the one to apply.
     return file?.first ? [title, file.text, suggestion, count] : [title, suggestion, ...(file ? [file.text] : []), count];
   }
@@ -100,15 +100,24 @@ async function linkHover(index: WorkspaceIndex, uri: string, link: Link, readTex
 /**
  * What the hover of a broken link tells of an entry file named after the missing id whose entry
  * has another id: that a quick fix changes its id to the file's name (`Computer-Vision.md` giving
- * `{#ComputerVision}`), `first` when that is the fix to apply; or, for a copy of another entry
- * (`Claude.md` holding CNN's), no more than what the file holds.
+ * `{#ComputerVision}`), `first` when that is the fix to apply; for a copy of another entry
+ * (`Claude.md` holding CNN's), that a quick fix writes the entry over it where the other file
+ * holds every line of it (as the fix is offered), else no more than what the file holds.
  */
-function fileNamedAfter(index: WorkspaceIndex, id: string, linkingUri: string, m: Markup): { readonly text: string; readonly first: boolean } | undefined {
+async function fileNamedAfter(index: WorkspaceIndex, id: string, linkingUri: string, readText: TextReader, m: Markup): Promise<{ readonly text: string; readonly first: boolean } | undefined> {
   const named = entryFileNamedAfter(index, id, linkingUri);
   if (named === undefined) {
     return undefined;
   }
   const file = fileNameFrom(named.uri, linkingUri);
+  const copy = copyNamedAfter(index, id, linkingUri);
+  const copyText = copy === undefined ? undefined : await readText(copy.uri);
+  for (const original of copyText === undefined ? [] : copy!.originals) {
+    const originalText = await readText(original);
+    if (originalText !== undefined && holdsEveryLineOf(originalText, copyText!)) {
+      return { text: m.text(l10n.t('The file {0} holds a copy of {1}: a quick fix writes the entry for this id over it.', file, fileNameFrom(original, linkingUri))), first: false };
+    }
+  }
   if (misnamedEntryFile(index, id, linkingUri) === undefined) {
     return { text: m.text(l10n.t('A file {0} exists, but its entry "{1}" has the id "{2}".', file, named.entry.title, named.entry.id)), first: false };
   }

@@ -68,6 +68,16 @@ function originalsOfCopy(index: WorkspaceIndex, uri: string, entry: Entry): stri
   return [...new Set(index.anchorsOf(entry.id).map((located) => located.uri))].filter((other) => other !== uri && holdsEntry(other));
 }
 
+/** Whether every line of `part` stands in `whole`, in the same order (other lines between them or not). */
+export function holdsEveryLineOf(whole: string, part: string): boolean {
+  const wholeLines = whole.split(/\r\n|\n|\r/);
+  let at = 0;
+  return part.split(/\r\n|\n|\r/).every((line) => {
+    while (at < wholeLines.length && wholeLines[at] !== line) at++;
+    return at++ < wholeLines.length;
+  });
+}
+
 /**
  * The entry file named after an id that holds a copy of another file's entry (the real glossary's
  * Claude.md holding CNN's, while links wait for `#Claude`), with the files holding that entry.

@@ -67,11 +67,16 @@ test('hover on a broken link says so briefly and names the ids its quick fixes o
     (await hoverTextAt({ ...files, 'Hybrid.md': ['## Hybride KI {#Hybride-KI .term}', '', '### Neurosymbolische Systeme'], 'A.md': ['[x](#Neurosymbolische-Systeme‸)'] }))?.replace(/\\(.)/g, '$1'),
     '**Broken link** `Neurosymbolische-Systeme`\n\nPerhaps meant: `neurosymbolische-systeme` (section "Neurosymbolische Systeme" in Hybrid.md)\n\nThis is the only link to this id.',
   );
-  // A file named after the missing id that holds a copy of another entry (the real glossary's Claude.md holds one of CNN).
+  // A file named after the missing id that holds a copy of another entry (the real glossary's Claude.md
+  // holds one of CNN): the quick fix writes the entry over it, as long as CNN.md holds every line of it.
   const cnn = ['## Convolutional Neural Network {#CNN .term}'];
   assert.equal(
     (await hoverTextAt({ ...files, 'CNN.md': cnn, 'Claude.md': cnn, 'A.md': ['[Claude](#Claude‸)'] }))?.replace(/\\(.)/g, '$1'),
-    '**Broken link** `Claude`\n\nNo existing id comes close enough to suggest.\n\nA file Claude.md exists, but its entry "Convolutional Neural Network" has the id "CNN".\n\nThis is the only link to this id.',
+    '**Broken link** `Claude`\n\nNo existing id comes close enough to suggest.\n\nThe file Claude.md holds a copy of CNN.md: a quick fix writes the entry for this id over it.\n\nThis is the only link to this id.',
+  );
+  assert.equal(
+    (await hoverTextAt({ ...files, 'CNN.md': cnn, 'Claude.md': [...cnn, '', 'Anthropic.'], 'A.md': ['[Claude](#Claude‸)'] }))?.replace(/\\(.)/g, '$1').split('\n\n')[2],
+    'A file Claude.md exists, but its entry "Convolutional Neural Network" has the id "CNN".',
   );
   // A file whose entry's id a quick fix can change to the file's name, first when that is the fix to apply.
   const vision = { 'Computer-Vision.md': ['## Computer Vision {#ComputerVision .term}'], 'B.md': ['[b](#Computer-Vision)'] };
