@@ -14,6 +14,7 @@ import {
   CompletionRequest,
   CompletionResolveRequest,
   Diagnostic,
+  DidChangeTextDocumentNotification,
   DidOpenTextDocumentNotification,
   ExecuteCommandRequest,
   HoverRequest,
@@ -116,11 +117,19 @@ test('a client without code action literals gets commands, and the quick fix\'s 
     const actions = await server.connection.sendRequest(CodeActionRequest.type, { textDocument: { uri }, range, context: { diagnostics } });
     assert.ok(actions !== null && actions.length > 0 && actions.every((action) => Command.is(action)), JSON.stringify(actions));
     const sort = actions.find((action) => action.title === 'Sort the see-also list (Index last)') as Command;
-    assert.deepEqual([sort.command, 'isPreferred' in sort], ['glossary.applyEdit', false]);
-    const result = await server.connection.sendRequest(ExecuteCommandRequest.type, { command: sort.command, arguments: sort.arguments });
+    // The command carries the request it answered, not an edit: the edit is worked out when it runs.
+    assert.deepEqual([sort.command, (sort.arguments?.[0] as { edit?: unknown }).edit], ['glossary.applyEdit', undefined]);
+    // An edit sent along is never applied.
+    const forged = { ...(sort.arguments?.[0] as object), edit: { changes: { [uri]: [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, newText: 'forged' }] } } };
+    const result = await server.connection.sendRequest(ExecuteCommandRequest.type, { command: sort.command, arguments: [forged] });
     assert.deepEqual(result, { applied: true });
     const changes = applied[0]?.edit.changes?.[uri] as TextEdit[];
-    assert.match(TextDocument.applyEdits(TextDocument.create(uri, 'markdown', 1, unsorted), changes), /\[A\]\(#A\) \|\n\[Index\]\(#Index\) \|\n/);
+    const sorted = TextDocument.applyEdits(TextDocument.create(uri, 'markdown', 1, unsorted), changes);
+    assert.match(sorted, /^## B [^]*\[A\]\(#A\) \|\n\[Index\]\(#Index\) \|\n/);
+    // Run once the list is in order, the fix no longer applies: nothing is sent, and the writer is told.
+    await server.connection.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri, version: 2 }, contentChanges: [{ text: sorted }] });
+    assert.deepEqual(await server.connection.sendRequest(ExecuteCommandRequest.type, { command: sort.command, arguments: sort.arguments }), { applied: false });
+    assert.equal(applied.length, 1);
     // A fix that is a command already (creating the entry a broken link waits for) is that command.
     const a = uriOf('A.md');
     await server.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri: a, languageId: 'markdown', version: 1, text: entryA } });

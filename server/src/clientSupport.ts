@@ -1,7 +1,7 @@
 import { CodeActionKind, InitializeParams, PrepareSupportDefaultBehavior, ServerCapabilities, TextDocumentSyncKind } from 'vscode-languageserver';
 import { fixAllSeeAlsoKind, sentencesOnNewLinesKind } from './features/codeActions';
 import { linkMentionsKind } from './features/mentionLinks';
-import { Markup, markupFor, markdownMarkup } from './features/markdownText';
+import { Markup, markupFor, plainTextMarkup } from './features/markdownText';
 import { ServerCommands } from './protocol';
 import { DiagnosticShape } from './features/diagnostics';
 
@@ -100,8 +100,8 @@ export const unknownClient: ClientSupport = {
   showsDocuments: false,
   hierarchicalSymbols: false,
   completionLabelDetails: false,
-  hoverMarkup: markdownMarkup,
-  completionMarkup: markdownMarkup,
+  hoverMarkup: plainTextMarkup,
+  completionMarkup: plainTextMarkup,
   completionInsertReplace: false,
   completionRescores: false,
   resolvesActionEdits: false,

@@ -1,4 +1,6 @@
-import { CancellationToken, CodeAction, CodeActionKind, CodeActionParams, Command, CreateFile, RenameFile, TextDocumentEdit, WorkspaceEdit } from 'vscode-languageserver';
+import * as l10n from '@vscode/l10n';
+import { CancellationToken, CodeAction, CodeActionKind, CodeActionParams, Command, Connection, CreateFile, MessageType, RenameFile, TextDocumentEdit, WorkspaceEdit } from 'vscode-languageserver';
+import { showMessage } from './requestRunner';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { ClientEdits, ClientSupport } from './clientSupport';
 import { codeActions, filesEditedByQuickFixes, isKindAskedFor, OtherDocument } from './features/codeActions';
@@ -28,9 +30,13 @@ export async function answerCodeActions(services: DiskServices, client: ClientEd
   let diagnostics = session.diagnosticsOf(uri);
   const otherUris = wantsQuickFixes ? filesEditedByQuickFixes(session.index, uri, diagnostics, params.range, params.context.diagnostics) : [];
   let otherDocuments: ReadonlyMap<string, OtherDocument> | undefined;
+  let linkedFiles: ReadonlySet<string> | undefined;
   if (otherUris.length > 0) {
     const version = document.version;
     const read = await readOtherDocuments(services, otherUris, token);
+    const files = [uri, ...otherUris];
+    const linked = await Promise.all(files.map((file) => session.isLinked(file)));
+    linkedFiles = new Set(files.filter((_, k) => linked[k]));
     // Cancelled (the cursor moved on), the reads stopped halfway: nobody waits for the answer.
     if (token.isCancellationRequested) {
       return [];
@@ -47,7 +53,10 @@ export async function answerCodeActions(services: DiskServices, client: ClientEd
       diagnostics = session.diagnosticsOf(uri);
     }
   }
-  const input = { index: session.index, config: session.config, document, diagnostics, ...client, newEntryUri: (id: string) => session.newEntryUri(id), configFileUri: session.configFileUri(), patternsFolderUri: session.patternsFolderUri(), otherDocuments };
+  const input = {
+    ...{ index: session.index, config: session.config, document, diagnostics, ...client, otherDocuments, linkedFiles },
+    ...{ newEntryUri: (id: string) => session.newEntryUri(id), newIndexPageUri: session.newIndexPageUri(), configFileUri: session.configFileUri(), patternsFolderUri: session.patternsFolderUri() },
+  };
   return withoutFilesOntoPathsOnDisk(session, codeActions(input, params.range, params.context.only, params.context.diagnostics));
 }
 
@@ -80,7 +89,7 @@ async function readOtherDocuments(services: DiskServices, uris: readonly string[
     const open = services.openDocument(uri);
     const text = closed.texts.get(uri);
     if (open !== undefined) {
-      documents.set(uri, { document: open, openVersion: open.version });
+      documents.set(uri, { document: open, openVersion: open.version, savedText: await services.session.readText(uri) });
     } else if (text !== undefined) {
       // A text that changed once more since it was indexed is passed on; the fix then refuses it.
       documents.set(uri, { document: TextDocument.create(uri, 'markdown', 0, text), openVersion: null });
@@ -90,18 +99,28 @@ async function readOtherDocuments(services: DiskServices, uris: readonly string[
 }
 
 /**
- * The actions as the client takes them: without the preference for a client that marks none; for
- * a client that takes only commands, each action its command, or a command that applies its edit
- * (`ServerCommands.applyEdit`) where the client applies the server's edits, else none.
+ * The actions as the client takes them: without the preference for a client that marks none, and
+ * their diagnostics without related places for a client that takes none; for a client that takes
+ * only commands, each action its command, or one that applies its edit (`ServerCommands.applyEdit`),
+ * worked out anew when run, where the client applies the server's edits, else none.
  */
-export function actionsForClient(actions: readonly CodeAction[], client: Pick<ClientSupport, 'codeActionLiterals' | 'preferredActions' | 'appliesEdits'>): (CodeAction | Command)[] {
-  if (client.codeActionLiterals) {
-    return client.preferredActions ? [...actions] : actions.map(({ isPreferred: _, ...action }) => action);
+export function actionsForClient(actions: readonly CodeAction[], client: Pick<ClientSupport, 'codeActionLiterals' | 'preferredActions' | 'appliesEdits' | 'diagnostics'>, params: CodeActionParams): (CodeAction | Command)[] {
+  if (!client.codeActionLiterals) {
+    return actions.flatMap((action) => {
+      if (action.edit === undefined) return action.command ?? [];
+      return client.appliesEdits ? [Command.create(action.title, ServerCommands.applyEdit, deferred(action, params))] : [];
+    });
   }
-  return actions.flatMap((action) => {
-    if (action.edit === undefined) return action.command ?? [];
-    return client.appliesEdits ? [Command.create(action.title, ServerCommands.applyEdit, action.edit)] : [];
-  });
+  return actions.map(({ isPreferred, diagnostics, ...action }) => ({
+    ...action,
+    ...(diagnostics === undefined ? {} : { diagnostics: client.diagnostics.relatedInformation ? diagnostics : diagnostics.map(({ relatedInformation: _, ...diagnostic }) => diagnostic) }),
+    ...(isPreferred === true && client.preferredActions ? { isPreferred } : {}),
+  }));
+}
+
+/** Says that a quick fix picked no longer applies: the files changed since it was listed. */
+export function refusedAction(connection: Connection, action: Pick<CodeAction, 'title'>): void {
+  showMessage(connection, MessageType.Warning, l10n.t('"{0}" no longer applies: the files changed after the quick fixes were listed. Ask for them again.', action.title));
 }
 
 /** What an action sent without its edit carries (see `deferEditsOfClosedFiles`): the request it answered. */
@@ -117,8 +136,13 @@ interface DeferredEdit {
  * an edit of a closed file to whatever the file holds by then.
  */
 export function deferEditsOfClosedFiles(actions: readonly CodeAction[], params: CodeActionParams): CodeAction[] {
+  return actions.map((action) => (action.edit !== undefined && editsClosedFile(action.edit, params.textDocument.uri) ? deferred(action, params) : action));
+}
+
+/** The action without its edit, which `resolveCodeAction` works out anew from the request it answered. */
+function deferred(action: CodeAction, params: CodeActionParams): CodeAction {
   const answered: DeferredEdit['answered'] = { textDocument: params.textDocument, range: params.range, context: params.context };
-  return actions.map((action) => (action.edit !== undefined && editsClosedFile(action.edit, params.textDocument.uri) ? { ...action, edit: undefined, data: { answered } satisfies DeferredEdit } : action));
+  return { ...action, edit: undefined, data: { answered } satisfies DeferredEdit };
 }
 
 /** Whether an edit changes the text of a file other than `uri` without the version of an open document (which an editor checks). */

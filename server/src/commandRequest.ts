@@ -1,5 +1,6 @@
 import * as l10n from '@vscode/l10n';
-import { ApplyWorkspaceEditResult, ErrorCodes, ExecuteCommandParams, FileChangeType, MessageType, ResponseError, WorkspaceEdit } from 'vscode-languageserver';
+import { ApplyWorkspaceEditResult, CodeAction, ErrorCodes, ExecuteCommandParams, FileChangeType, MessageType, ResponseError } from 'vscode-languageserver';
+import { refusedAction, resolveCodeAction } from './codeActionRequest';
 import { URI } from 'vscode-uri';
 import { createEntry } from './features/createEntry';
 import { addIgnoredMention, excludeFiles } from './features/settingsLists';
@@ -48,9 +49,14 @@ export async function executeServerCommand(services: ServerServices, params: Exe
     return result;
   }
   if (params.command === ServerCommands.applyEdit && !client.codeActionLiterals) {
-    const edit = params.arguments?.[0] as WorkspaceEdit | undefined;
-    if (typeof edit !== 'object' || edit === null) {
-      throw new ResponseError(ErrorCodes.InvalidParams, `executeCommand: ${ServerCommands.applyEdit} needs a workspace edit`);
+    const action = params.arguments?.[0] as CodeAction | undefined;
+    if (typeof action !== 'object' || action === null || typeof action.title !== 'string') {
+      throw new ResponseError(ErrorCodes.InvalidParams, `executeCommand: ${ServerCommands.applyEdit} needs the quick fix it was given`);
+    }
+    // Worked out anew from the request it answered, as the files are now; never an edit the client sends.
+    const { edit } = await resolveCodeAction(services, client.edits, { ...action, edit: undefined }, () => refusedAction(connection, action));
+    if (edit === undefined) {
+      return { applied: false };
     }
     const result = await connection.workspace.applyEdit(edit);
     if (!result.applied) {

@@ -1,6 +1,5 @@
-import * as l10n from '@vscode/l10n';
-import { CancellationToken, CodeAction, DocumentDiagnosticReport, DocumentDiagnosticReportKind, MessageType, ResponseError } from 'vscode-languageserver';
-import { actionsForClient, answerCodeActions, deferEditsOfClosedFiles, resolveCodeAction } from './codeActionRequest';
+import { CancellationToken, DocumentDiagnosticReport, DocumentDiagnosticReportKind, ResponseError } from 'vscode-languageserver';
+import { actionsForClient, answerCodeActions, deferEditsOfClosedFiles, refusedAction, resolveCodeAction } from './codeActionRequest';
 import { complete, cursorTextIn, resolveCompletionItem } from './features/completion';
 import { findDefinitions } from './features/definition';
 import { toLspDiagnostic } from './features/diagnostics';
@@ -10,7 +9,7 @@ import { hoverAt } from './features/hover';
 import { findReferences } from './features/references';
 import { workspaceSymbols } from './features/workspaceSymbols';
 import { answerPrepareRename, answerRename, renameOutdatedError } from './renameRequest';
-import { runOrAnswerError, runSafely, showMessage } from './requestRunner';
+import { runOrAnswerError, runSafely } from './requestRunner';
 import { ServerServices } from './serverServices';
 
 type Handler<P, R> = (params: P, token: CancellationToken) => R | Promise<R>;
@@ -87,15 +86,15 @@ export function listenToFeatureRequests(services: ServerServices, { forUnchanged
       forUnchangedText(
         afterGlossaryRead(async (params, token) => {
           const actions = await answerCodeActions(services, services.client.edits, params, token);
-          return actionsForClient(services.client.resolvesActionEdits ? deferEditsOfClosedFiles(actions, params) : actions, services.client);
+          // A client that takes commands alone gets every edit worked out when run (see `actionsForClient`).
+          const listed = services.client.codeActionLiterals && services.client.resolvesActionEdits ? deferEditsOfClosedFiles(actions, params) : actions;
+          return actionsForClient(listed, services.client, params);
         }),
       ),
     ),
   );
-  const refusedAction = (action: CodeAction): void =>
-    showMessage(connection, MessageType.Warning, l10n.t('"{0}" no longer applies: the files changed after the quick fixes were listed. Ask for them again.', action.title));
   // Whatever goes wrong, the action comes back as it was: the editor then applies nothing.
-  connection.onCodeActionResolve((action, token) => runSafely(connection, 'codeAction/resolve', action, () => resolveCodeAction(services, services.client.edits, action, () => refusedAction(action), token))(action, token));
+  connection.onCodeActionResolve((action, token) => runSafely(connection, 'codeAction/resolve', action, () => resolveCodeAction(services, services.client.edits, action, () => refusedAction(connection, action), token))(action, token));
   connection.onPrepareRename(runSafely(connection, 'prepareRename', null, forUnchangedText(afterGlossaryRead((params) => answerPrepareRename(services, params)))));
   // The position is in the text the request was sent for: typed over meanwhile, it may name another id.
   connection.onRenameRequest(runSafely(connection, 'rename', null, forUnchangedText(afterGlossaryRead((params, token) => answerRename(services, params, token)), renameOutdatedError)));

@@ -96,7 +96,7 @@ test('in an empty folder the command palette offers New Entry…, which begins t
     await wb.chooseQuickFix('Create the index page 000-index.txt, listing the entry');
     const page = path.join(workspace, '000-index.txt');
     await wb.waitFor(() => fs.existsSync(page) && fs.readFileSync(page, 'utf8').length > 0, { timeout: 20000, what: '000-index.txt on disk' });
-    assert.equal(fs.readFileSync(page, 'utf8'), '# Index {#Index}\n\n### N {.index}\n\n[Neuronales Netz](#Neuronales-Netz) |\n');
+    assert.equal(fs.readFileSync(page, 'utf8'), '## Index {#Index}\n\n### N {.index}\n\n[Neuronales Netz](#Neuronales-Netz) |\n');
     // The glossary reads it as its index page: no link is broken any more, and no warning of the index is left.
     await wb.waitFor(async () => /1 entry · 0 broken links/.test(await wb.statusBarText()), { timeout: 30000, what: 'no broken link in the status bar' });
     const indexProblem = /There is no index page|does not list the entry/;

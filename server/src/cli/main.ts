@@ -151,7 +151,7 @@ function atLeast(results: readonly FileDiagnostics[], minSeverity: Severity): re
 }
 
 /** "3 errors, 1 warning, 0 information, 5 hints in 4 of 12 files": all found, whatever --min-severity shows. */
-function countsText({ error: errors, warning: warnings, information, hint: hints, filesWithFindings: files, files: fileCount }: FindingCounts): string {
+function countsText({ error: errors, warning: warnings, information, hint: hints, filesWithFindings: files, filesChecked: fileCount }: FindingCounts): string {
   return l10n.t(
     '{0}, {1}, {2}, {3} in {4}',
     errors === 1 ? l10n.t('1 error') : l10n.t('{0} errors', errors),

@@ -11,12 +11,12 @@ export interface FileDiagnostics {
 }
 
 /** How many diagnostics of each severity were found, and in how many of how many files. */
-export type FindingCounts = Readonly<Record<Severity, number>> & { readonly filesWithFindings: number; readonly files: number };
+export type FindingCounts = Readonly<Record<Severity, number>> & { readonly filesWithFindings: number; readonly filesChecked: number };
 
 export function countFindings(results: readonly FileDiagnostics[]): FindingCounts {
   const count = (severity: Severity): number => results.reduce((sum, { diagnostics }) => sum + diagnostics.filter((diagnostic) => diagnostic.severity === severity).length, 0);
   const [error, warning, information, hint] = severities.map(count) as [number, number, number, number];
-  return { error, warning, information, hint, filesWithFindings: results.filter(({ diagnostics }) => diagnostics.length > 0).length, files: results.length };
+  return { error, warning, information, hint, filesWithFindings: results.filter(({ diagnostics }) => diagnostics.length > 0).length, filesChecked: results.length };
 }
 
 /** A 1-based line and column, as printed. */

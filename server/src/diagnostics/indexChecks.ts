@@ -98,7 +98,7 @@ export const checkIndexAnchor: Check = function* ({ document, index }) {
 function indexAnchorMissingMessage(index: WorkspaceIndex): string {
   const indexPageUri = index.indexPageUri();
   return indexPageUri === undefined
-    ? l10n.t('There is no index page: no heading defines the id "Index", and no file of the glossary has .index sections. Create one (a quick fix does), or, if it is left out (a .txt page, while "include" reads only **/*.md), name it in the setting "indexFile" or add its pattern to "include".')
+    ? l10n.t('There is no index page: no heading defines the id "Index", and no file of the glossary has .index sections. Create one (in the editor, a quick fix does), or, if it is left out (a .txt page, while "include" reads only **/*.md), name it in the setting "indexFile" or add its pattern to "include".')
     : l10n.t('No heading defines the id "Index": the index page, {0}, needs a heading with the id {#Index}.', fileNameOf(indexPageUri));
 }
 

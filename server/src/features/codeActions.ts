@@ -56,6 +56,10 @@ export interface CodeActionInput {
   readonly renamesFiles: boolean;
   /** Whether it creates files (a `CreateFile` among them): else no fix creates one with an edit. */
   readonly createsFiles?: boolean;
+  /** Where an index page made for the glossary goes (see `GlossarySession.newIndexPageUri`); undefined when none is to be made. */
+  readonly newIndexPageUri?: string;
+  /** The files among those the quick fixes read that are symbolic links or have other hard links: a fix that writes one whole may write another. */
+  readonly linkedFiles?: ReadonlySet<string>;
   /** The file a new entry with an id would be created as; undefined when it cannot be. */
   readonly newEntryUri: (id: string) => string | undefined;
   /** The glossary's `.glossary.json` (read, or where it would be made); undefined without a workspace folder. */
@@ -71,6 +75,8 @@ export interface OtherDocument {
   readonly document: TextDocument;
   /** The editor's version of the file when it is open, null when it is not. */
   readonly openVersion: number | null;
+  /** Of a file open in the editor, its text on disk, where it was read. */
+  readonly savedText?: string;
 }
 
 /** Diagnostics as the editor names them in a code-action request. */
@@ -446,10 +452,18 @@ function entryOverCopyFix(input: CodeActionInput, diagnostic: GlossaryDiagnostic
     return undefined;
   }
   const text = file.text.document.getText();
+  // Through a link the copy may be the original itself (Claude.md a link to CNN.md): writing it would write both.
+  // Without word of the links (`linkedFiles`), any file may be one.
+  const linked = (uri: string): boolean => input.linkedFiles?.has(uri) !== false;
   const original = copy.originals.find((uri) => {
-    const originalText = (uri === input.document.uri ? input.document : input.otherDocuments?.get(uri)?.document)?.getText();
-    return originalText !== undefined && holdsEveryLineOf(originalText, text);
+    const other: OtherDocument | undefined = uri === input.document.uri ? { document: input.document, openVersion: input.document.version } : input.otherDocuments?.get(uri);
+    // An original open in the editor holds the copy's lines on disk too: unsaved, they could be discarded after the fix.
+    const texts = other === undefined ? [] : [other.document.getText(), ...(other.openVersion === null ? [] : [other.savedText])];
+    return !linked(uri) && texts.length > 0 && texts.every((originalText) => originalText !== undefined && holdsEveryLineOf(originalText, text));
   });
+  if (linked(copy.uri)) {
+    return undefined;
+  }
   if (original === undefined) {
     return undefined;
   }
@@ -542,28 +556,24 @@ function indexAnchorFixes(input: CodeActionInput, diagnostic: GlossaryDiagnostic
   return [quickFix(title, diagnostic, editOfOther(input, page.text, [edit]), true)];
 }
 
-/** The file name of an index page the quick fix creates, beside the entries: first in a book whose files go in the order of their names. */
-export const newIndexPageName = '000-index.txt';
-
 /**
- * A new index page beside the entries (where a `.txt` page is looked for, see
- * `GlossarySession.indexPageChanged`) that lists every entry; for a client that creates files.
- * Never over a file: the editor refuses when one is there (and the request leaves the fix out when
- * one is on disk, see `withoutFilesOntoPathsOnDisk`).
+ * A new index page where the glossary reads it (`newIndexPageUri`) that lists every entry; for a
+ * client that creates files. Never over a file: the editor refuses when one is there (and the
+ * request leaves the fix out when one is on disk, see `withoutFilesOntoPathsOnDisk`).
  */
 function newIndexPageFix(input: CodeActionInput, diagnostic: GlossaryDiagnostic): CodeAction[] {
-  const besideEntries = input.newEntryUri(indexId);
-  if (!input.createsFiles || besideEntries === undefined) {
+  const uri = input.newIndexPageUri;
+  if (!input.createsFiles || uri === undefined) {
     return [];
   }
-  const uri = besideEntries.slice(0, besideEntries.lastIndexOf('/') + 1) + newIndexPageName;
   const entries = new Map<string, string>();
   for (const document of input.index.documents()) {
     for (const entry of document.entries) if (!entries.has(entry.id)) entries.set(entry.id, entry.title);
   }
   const text = newIndexPageText([...entries].map(([id, title]) => ({ id, title })), seeAlsoCollator(input.config.collation), input.config.collation);
   const edit: WorkspaceEdit = { documentChanges: [CreateFile.create(uri, neverReplace), TextDocumentEdit.create({ uri, version: null }, [TextEdit.insert(Position.create(0, 0), text)])] };
-  const title = entries.size === 1 ? l10n.t('Create the index page {0}, listing the entry', newIndexPageName) : l10n.t('Create the index page {0}, listing the {1} entries', newIndexPageName, entries.size);
+  const name = fileNameFrom(uri, input.document.uri);
+  const title = entries.size === 1 ? l10n.t('Create the index page {0}, listing the entry', name) : l10n.t('Create the index page {0}, listing the {1} entries', name, entries.size);
   return [quickFix(title, diagnostic, edit, true)];
 }
 

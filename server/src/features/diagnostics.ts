@@ -12,7 +12,6 @@ const severities: Readonly<Record<Severity, DiagnosticSeverity>> = {
   hint: DiagnosticSeverity.Hint,
 };
 
-/** Turns a neutral diagnostic into an LSP one; `data` carries what its quick fix needs. */
 /** What a client takes in a diagnostic besides its range, severity, code, source, message and data. */
 export interface DiagnosticShape {
   /** Other places the message speaks of (`relatedInformation`). */
@@ -21,6 +20,7 @@ export interface DiagnosticShape {
 
 const everything: DiagnosticShape = { relatedInformation: true };
 
+/** Turns a neutral diagnostic into an LSP one, shaped as the client takes it; `data` names the id a link points at. */
 export function toLspDiagnostic(diagnostic: GlossaryDiagnostic, shape: DiagnosticShape = everything): Diagnostic {
   return {
     range: diagnostic.range,

@@ -112,9 +112,9 @@ async function fileNamedAfter(index: WorkspaceIndex, id: string, linkingUri: str
   const file = fileNameFrom(named.uri, linkingUri);
   const copy = copyNamedAfter(index, id, linkingUri);
   const copyText = copy === undefined ? undefined : await readText(copy.uri);
-  for (const original of copyText === undefined ? [] : copy!.originals) {
+  for (const original of copy === undefined || copyText === undefined ? [] : copy.originals) {
     const originalText = await readText(original);
-    if (originalText !== undefined && holdsEveryLineOf(originalText, copyText!)) {
+    if (originalText !== undefined && copyText !== undefined && holdsEveryLineOf(originalText, copyText)) {
       return { text: m.text(l10n.t('The file {0} holds a copy of {1}: a quick fix writes the entry for this id over it.', file, fileNameFrom(original, linkingUri))), first: false };
     }
   }

@@ -39,24 +39,27 @@ function newSectionLetter(letter: string, collator: Intl.Collator): string {
 }
 
 /**
- * The text of a new index page that lists the entries: the heading `# Index {#Index}`, then a
- * letter section (`### A {.index}`) per first letter, their links `[Title](#Id) |` in collation
- * order, as `addToIndexEdit` adds them.
+ * The text of a new index page that lists the entries: the heading `## Index {#Index}`, then a
+ * letter section (`### A {.index}`) per first letter or digit, one level below, in collation order,
+ * each with its links `[Title](#Id) |` in collation order, as `addToIndexEdit` adds them.
  */
 export function newIndexPageText(entries: readonly { readonly title: string; readonly id: string }[], collator: Intl.Collator, locale: string): string {
-  const sections: { letter: string; links: string[] }[] = [];
-  // Titles the collation holds equal (`Apfel`, `Äpfel`) in an order that does not depend on where their files are.
-  const byTitle = (a: { readonly title: string }, b: { readonly title: string }): number => collator.compare(a.title, b.title) || (a.title < b.title ? -1 : a.title > b.title ? 1 : 0);
-  for (const { title, id } of [...entries].sort(byTitle)) {
-    const letter = indexLetterOf(title, locale);
-    const last = sections[sections.length - 1];
-    if (last !== undefined && collator.compare(last.letter, letter) === 0) {
-      last.links.push(`${titleLink(title, id)} |`);
-    } else {
-      sections.push({ letter: newSectionLetter(letter, collator), links: [`${titleLink(title, id)} |`] });
-    }
+  const sections: { readonly letter: string; readonly entries: { readonly title: string; readonly id: string }[] }[] = [];
+  for (const entry of entries) {
+    const letter = newSectionLetter(indexLetterOf(entry.title, locale), collator);
+    const section = sections.find((candidate) => collator.compare(candidate.letter, letter) === 0);
+    if (section === undefined) sections.push({ letter, entries: [entry] });
+    else section.entries.push(entry);
   }
-  return [`# Index {#${indexId}}`, ...sections.map(({ letter, links }) => [`### ${letter} {.index}`, links.join('\n')].join('\n\n'))].join('\n\n') + '\n';
+  // Titles the collation holds equal (`Apfel`, `Äpfel`) in an order that does not depend on where their files are.
+  const inOrder = (a: string, b: string): number => collator.compare(a, b) || (a < b ? -1 : a > b ? 1 : 0);
+  const blocks = sections
+    .sort((a, b) => inOrder(a.letter, b.letter))
+    .map(({ letter, entries: listed }) => {
+      const links = [...listed].sort((a, b) => inOrder(a.title, b.title) || inOrder(a.id, b.id)).map(({ title, id }) => `${titleLink(title, id)} |`);
+      return `### ${letter} {.index}\n\n${links.join('\n')}`;
+    });
+  return [`## Index {#${indexId}}`, ...blocks].join('\n\n') + '\n';
 }
 
 /** The letter an entry is listed under: the first letter or digit of its title, upper case. */

@@ -35,7 +35,7 @@ export const markdownMarkup: Markup = {
   emphasis: (text) => `*${escapeMarkdown(text)}*`,
 };
 
-const plainTextMarkup: Markup = {
+export const plainTextMarkup: Markup = {
   kind: MarkupKind.PlainText,
   text: (text) => text,
   // Without code's type, the id after a title shows as a link target.

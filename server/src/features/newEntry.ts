@@ -85,7 +85,7 @@ type TemplatePart = string | { readonly tabStop: number; readonly text: string }
  */
 export function entryTemplate(title: string, id: string, config: GlossaryConfig, index: WorkspaceIndex): EntryText {
   const summary = { tabStop: 1, text: l10n.t('Short description') };
-  // The first explanation heading most entries share (one entry's own wording is no pattern).
+  // The explanation heading most entries share (one of many entries' own wording is no pattern; the only entry's is).
   const explanationHeading = commonHeadingText(index, (entry) => entry.sections.find((section) => section.heading.classes.includes('explanation'))?.heading, l10n.t('Description'), 2);
   const parts: TemplatePart[] = [
     `## ${title} ${idAttribute(id, config.chapterClasses)}\n\n***`,

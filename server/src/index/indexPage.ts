@@ -10,6 +10,9 @@ import { comparePositions } from '../parse/positions';
 /** The id of the alphabetical index, which every see-also list ends with. */
 export const indexId = 'Index';
 
+/** The name of an index page the glossary is given (see `GlossarySession.newIndexPageUri`): first in a book whose files go in the order of their names. */
+export const newIndexPageName = '000-index.txt';
+
 /** The class of the index page's letter sections. */
 const indexSectionClass = 'index';
 

@@ -21,6 +21,7 @@ import { caseFoldedUri, fileNameOf, folderOf, folderOfMost, folderPrefix, isInFo
 import { TimeSlices } from '../timeSlices';
 import { newEntryProblem } from '../index/idRules';
 import { newEntryIdFor } from '../index/entryQueries';
+import { newIndexPageName } from '../index/indexPage';
 
 /**
  * The version of a closed file's model: none an editor sends (Emacs starts at 0), so that a model
@@ -629,6 +630,21 @@ export class GlossarySession {
   }
 
   /** The file a new entry with this id would be written to, or undefined outside the workspace folders. */
+  /**
+   * Where an index page made for the glossary goes: the configured `indexFile` that does not
+   * exist, else `000-index.txt` in the folder a `.txt` page is looked for in (see
+   * `indexPageChanged`); undefined where the glossary reads no such page (an `indexFile` that exists).
+   */
+  newIndexPageUri(): string | undefined {
+    if (this.missingIndexFile !== undefined) return this.missingIndexFile;
+    return this.configuredIndexFile === undefined && this.indexPageFolder !== undefined ? `${folderPrefix(this.indexPageFolder)}${newIndexPageName}` : undefined;
+  }
+
+  /** Whether writing the file may write another (a symbolic link, or a file with other hard links). */
+  async isLinked(uri: string): Promise<boolean> {
+    return (await this.workspace.isLinked?.(uri)) ?? false;
+  }
+
   newEntryUri(id: string): string | undefined {
     const first = this.folderUris[0];
     const settingsFolder = this.settingsFolderUri ?? first;

@@ -126,7 +126,7 @@ test('check --format json prints every diagnostic with 1-based start and exclusi
       },
     ],
     // As on stderr: in 2 of the 3 files read.
-    counts: { error: 2, warning: 1, information: 1, hint: 0, filesWithFindings: 2, files: 3 },
+    counts: { error: 2, warning: 1, information: 1, hint: 0, filesWithFindings: 2, filesChecked: 3 },
     // No file was skipped or read with a warning.
     files: [],
     failures: [],
@@ -652,6 +652,6 @@ test('check --format json that checks nothing still prints its output: no diagno
   assert.equal(exitCode, 2);
   const output = JSON.parse(stdout) as { diagnostics: unknown[]; files: unknown[]; failures: string[] };
   assert.deepEqual([output.diagnostics, output.files], [[], []]);
-  assert.deepEqual((output as unknown as { counts: unknown }).counts, { error: 0, warning: 0, information: 0, hint: 0, filesWithFindings: 0, files: 0 });
+  assert.deepEqual((output as unknown as { counts: unknown }).counts, { error: 0, warning: 0, information: 0, hint: 0, filesWithFindings: 0, filesChecked: 0 });
   assert.match(output.failures.join('\n'), /collation/);
 });

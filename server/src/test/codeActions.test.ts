@@ -21,8 +21,11 @@ const newEntryUri = (id: string): string => uriOf(`${encodeURIComponent(id)}.md`
 
 const wholeFile = { start: { line: 0, character: 0 }, end: { line: 10_000, character: 0 } };
 
-/** The code actions over a whole file of a tiny workspace, and the file's text; with `otherFiles`, the fixes that edit other files too. */
-function actionsOf(files: Record<string, readonly string[]>, name: string, only?: string[], client = { renamesFiles: true }, { otherFiles = false } = {}) {
+/**
+ * The code actions over a whole file of a tiny workspace, and the file's text; with `otherFiles`,
+ * the fixes that edit other files too; `linked` names the files that are symbolic or hard links.
+ */
+function actionsOf(files: Record<string, readonly string[]>, name: string, only?: string[], client: { renamesFiles: boolean; createsFiles?: boolean } = { renamesFiles: true }, { otherFiles = false, linked = [] as string[] } = {}) {
   const index = indexOf(files);
   const uri = uriOf(name);
   const document = TextDocument.create(uri, 'markdown', 1, files[name]!.join('\n'));
@@ -30,7 +33,8 @@ function actionsOf(files: Record<string, readonly string[]>, name: string, only?
   const otherDocuments = otherFiles
     ? new Map(Object.entries(files).filter(([other]) => other !== name).map(([other, lines]) => [uriOf(other), { document: TextDocument.create(uriOf(other), 'markdown', 0, lines.join('\n')), openVersion: null }]))
     : undefined;
-  const actions = codeActions({ index, config: defaultConfig, document, diagnostics, documentChanges: true, ...client, newEntryUri, ...(otherDocuments && { otherDocuments }) }, wholeFile, only);
+  const paths = { newEntryUri, newIndexPageUri: uriOf('000-index.txt'), linkedFiles: new Set(linked.map(uriOf)) };
+  const actions = codeActions({ index, config: defaultConfig, document, diagnostics, documentChanges: true, ...client, ...paths, ...(otherDocuments && { otherDocuments }) }, wholeFile, only);
   return { actions, document };
 }
 
@@ -80,9 +84,12 @@ test('without an index page, the links to #Index offer to create one beside the 
     'Öl.md': entryLines('Öl', 'Oel', []),
     'Druck-3D.md': entryLines('3D Druck', 'Druck-3D', []),
     'Apfel.md': entryLines('Apfel', 'Apfel', []),
+    // Listed under their first letter, whatever the collation makes of the marks before it.
+    'NET.md': entryLines('.NET', 'NET', []),
+    'Zebra.md': entryLines('"Zebra" Modell', 'Zebra-Modell', []),
   };
-  const creating = actionsOf(files, 'Birne.md', ['quickfix'], { renamesFiles: true, createsFiles: true } as { renamesFiles: boolean }).actions;
-  assert.deepEqual(titlesAndPreference(creating), [['Create the index page 000-index.txt, listing the 6 entries', true]]);
+  const creating = actionsOf(files, 'Birne.md', ['quickfix'], { renamesFiles: true, createsFiles: true }).actions;
+  assert.deepEqual(titlesAndPreference(creating), [['Create the index page 000-index.txt, listing the 8 entries', true]]);
   assert.equal(creating[0]!.diagnostics?.[0]?.code, 'index-anchor-missing');
   const [create, insert] = creating[0]!.edit!.documentChanges as [CreateFile, TextDocumentEdit];
   assert.deepEqual(create, { kind: 'create', uri: uriOf('000-index.txt'), options: { overwrite: false, ignoreIfExists: false } });
@@ -90,15 +97,17 @@ test('without an index page, the links to #Index offer to create one beside the 
   assert.equal(
     page,
     [
-      '# Index {#Index}', '', '### 3 {.index}', '', '[3D Druck](#Druck-3D) |', '',
+      '## Index {#Index}', '', '### 3 {.index}', '', '[3D Druck](#Druck-3D) |', '',
       '### A {.index}', '', '[Apfel](#Apfel) |', '[Äpfel](#Aepfel) |', '',
       '### B {.index}', '', '[Birne](#Birne) |', '',
+      '### N {.index}', '', '[.NET](#NET) |', '',
       '### O {.index}', '', '[Obst](#Obst) |', '[Öl](#Oel) |', '',
+      '### Z {.index}', '', '["Zebra" Modell](#Zebra-Modell) |', '',
     ].join('\n'),
   );
   assert.deepEqual(
     (await pandocHeadingsOfText(page)).map(({ level, classes, text }) => [level, classes.join(' '), text]),
-    [[1, '', 'Index'], [3, 'index', '3'], [3, 'index', 'A'], [3, 'index', 'B'], [3, 'index', 'O']],
+    [[2, '', 'Index'], [3, 'index', '3'], [3, 'index', 'A'], [3, 'index', 'B'], [3, 'index', 'N'], [3, 'index', 'O'], [3, 'index', 'Z']],
   );
   // With the page, the #Index links resolve and every entry is listed.
   const withPage = indexOf({ ...files, '000-index.txt': page.split('\n') });
@@ -452,6 +461,19 @@ test('the entry a copy\'s file is named after is written over the copy, from the
   const changedCopy = { ...files, 'Claude.md': [...files['Claude.md'], 'Mein Anfang.'] };
   assert.deepEqual(actionsOf(changedCopy, 'A.md', ['quickfix'], undefined, { otherFiles: true }).actions, []);
   assert.deepEqual(actionsOf(changedCopy, 'Claude.md', ['quickfix'], undefined, { otherFiles: true }).actions.filter((action) => action.title.startsWith('Write')), []);
+  // Claude.md a link to CNN.md (or CNN.md to it): writing the copy would write the original.
+  for (const linked of [['Claude.md'], ['CNN.md']]) {
+    assert.deepEqual(actionsOf(files, 'A.md', ['quickfix'], undefined, { otherFiles: true, linked }).actions, [], linked[0]);
+  }
+  // An original open in the editor whose lines of the copy are not saved: discarded, they would be lost.
+  const a = indexOf(files);
+  const openOriginal = { document: TextDocument.create(uriOf('CNN.md'), 'markdown', 3, files['CNN.md'].join('\n')), openVersion: 3 };
+  const otherDocs = (savedText: string) => new Map([[uriOf('Claude.md'), { document: TextDocument.create(uriOf('Claude.md'), 'markdown', 0, files['Claude.md'].join('\n')), openVersion: null }], [uriOf('CNN.md'), { ...openOriginal, savedText }]]);
+  const aDocument = TextDocument.create(uriOf('A.md'), 'markdown', 1, files['A.md'].join('\n'));
+  const fromOpen = (savedText: string) =>
+    codeActions({ index: a, config: defaultConfig, document: aDocument, diagnostics: computeDiagnostics(a.document(uriOf('A.md'))!, a, defaultConfig), documentChanges: true, renamesFiles: true, newEntryUri, linkedFiles: new Set(), otherDocuments: otherDocs(savedText) }, wholeFile, ['quickfix']).map((action) => action.title);
+  assert.deepEqual(fromOpen(files['CNN.md'].join('\n')), ['Write the entry "Claude" in Claude.md, over its copy of CNN.md']);
+  assert.deepEqual(fromOpen('## CNN (Convolutional Neural Network) {#CNN .chapter .small .term}\n'), []);
   const taken = { ...files, 'B.md': ['## Claude {#Claude .chapter .small .term}'] };
   assert.deepEqual(actionsOf(taken, 'Claude.md', ['quickfix'], undefined, { otherFiles: true }).actions.filter((action) => action.title.startsWith('Write')), []);
 });

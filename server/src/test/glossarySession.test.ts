@@ -434,3 +434,24 @@ test('a rename that changes the case alone, on a file system that ignores case: 
   session.updateOpen({ uri: uriOf('llm.md'), version: 1, text: llm });
   assert.deepEqual([...session.index.documents()].map((document) => document.uri).sort(), [uriOf('A.md'), uriOf('llm.md')]);
 });
+
+test('an index page made for the glossary goes where it is read: the folder holding most of its files, or the indexFile set', async () => {
+  const entry = (id: string): string => text(entryLines(id, id, []));
+  const files = {
+    'file:///ws/README.md': '# Notes\n',
+    'file:///ws/NOTES.md': '# Notes\n',
+    'file:///ws/TODO.md': '# To do\n',
+    'file:///ws/entries/A.md': entry('A'),
+    'file:///ws/entries/B.md': entry('B'),
+  };
+  const plain = new GlossarySession(new InMemoryWorkspace(files), ['file:///ws']);
+  await plain.load(undefined, []);
+  assert.equal(plain.newIndexPageUri(), 'file:///ws/000-index.txt');
+  const configured = new GlossarySession(new InMemoryWorkspace({ ...files, 'file:///ws/.glossary.json': '{ "indexFile": "Register.txt" }' }), ['file:///ws']);
+  await configured.load(undefined, []);
+  assert.equal(configured.newIndexPageUri(), 'file:///ws/Register.txt');
+  // Made, it is the index page: none is to be made any more.
+  const made = new GlossarySession(new InMemoryWorkspace({ ...files, 'file:///ws/000-index.txt': '## Index {#Index}\n\n### A {.index}\n\n[A](#A) |\n' }), ['file:///ws']);
+  await made.load(undefined, []);
+  assert.equal(made.index.indexPageUri(), 'file:///ws/000-index.txt');
+});

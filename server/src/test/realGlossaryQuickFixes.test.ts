@@ -45,7 +45,8 @@ const editsOtherFiles = new Set<string>([DiagnosticCode.NotInIndex, DiagnosticCo
 
 test('every quick fix on the real glossary changes only the ranges it names, in its own file or the one it is about, and fixes its diagnostic', () => {
   const { index, documents } = realGlossary();
-  const otherDocuments = new Map(documents.map((document) => [document.uri, { document, openVersion: document.version }]));
+  // Open in the editor, each as saved.
+  const otherDocuments = new Map(documents.map((document) => [document.uri, { document, openVersion: document.version, savedText: document.getText() }]));
   const newEntryUri = (id: string): string => URI.file(`${corpusEntries}/${id}.md`).toString();
   const commands = new Set<string>();
   const applied = new Map<string, number>();
@@ -59,7 +60,8 @@ test('every quick fix on the real glossary changes only the ranges it names, in 
     const model = index.document(document.uri)!;
     // With the text, so that the unlinked mentions are found and their fixes applied too.
     const diagnostics = computeDiagnostics(model, index, config, document.getText());
-    const input = { index, config, document, diagnostics, documentChanges: true, createsFiles: true, renamesFiles: true, newEntryUri, otherDocuments };
+    // A copy of the real glossary, as the tests read it, has no symbolic or hard links.
+    const input = { index, config, document, diagnostics, documentChanges: true, createsFiles: true, renamesFiles: true, newEntryUri, otherDocuments, linkedFiles: new Set<string>() };
     for (const diagnostic of diagnostics) {
       const actions: CodeAction[] = codeActions(input, diagnostic.range, ['quickfix']).filter((action) =>
         action.diagnostics?.some((candidate) => candidate.code === diagnostic.code && JSON.stringify(candidate.range) === JSON.stringify(diagnostic.range)),

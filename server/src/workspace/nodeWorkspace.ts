@@ -34,6 +34,11 @@ export class NodeFileSystemWorkspace implements Workspace {
     }
   }
 
+  async isLinked(uri: string): Promise<boolean> {
+    const stats = await fs.lstat(toFsPath(uri)).catch(() => undefined);
+    return stats !== undefined && (stats.isSymbolicLink() || stats.nlink > 1);
+  }
+
   async fileSize(uri: string): Promise<number | undefined> {
     try {
       const stats = await fs.stat(toFsPath(uri));

@@ -66,4 +66,6 @@ export interface Workspace {
   createFile(uri: string, text: string): Promise<string | undefined>;
   /** Writes a file anew while it still holds `expected` (as `readFile` decodes it); undefined when written, else why not. */
   replaceFile(uri: string, expected: string, text: string): Promise<string | undefined>;
+  /** Whether the file is a symbolic link or has other hard links, so that writing it may write another file too; absent where files have no links. */
+  isLinked?(uri: string): Promise<boolean>;
 }
