@@ -35,6 +35,8 @@ export enum DiagnosticCode {
   HeadingInText = 'heading-in-text',
   /** A line opening a `~~~` code block goes on the paragraph above it (no blank line between): pandoc reads it and the code as text. */
   CodeBlockInText = 'code-block-in-text',
+  /** A grid table's rows do not meet the columns of its border lines: pandoc mixes up the text of their cells. */
+  TableMisaligned = 'table-misaligned',
   /** A line ends in a carriage return without a line feed, which pandoc drops: it reads the line and the next as one. */
   LoneCarriageReturn = 'lone-carriage-return',
   /** A sentence of an entry's prose starts after another on the same line, where the writing rules start each on a line of its own. */
@@ -92,6 +94,7 @@ export const defaultSeverities: Readonly<Record<DiagnosticCode, SeveritySetting>
   [DiagnosticCode.UnclosedBlock]: 'warning',
   [DiagnosticCode.HeadingInText]: 'warning',
   [DiagnosticCode.CodeBlockInText]: 'warning',
+  [DiagnosticCode.TableMisaligned]: 'warning',
   [DiagnosticCode.LoneCarriageReturn]: 'warning',
   [DiagnosticCode.SentenceMidLine]: 'hint',
   [DiagnosticCode.UnlinkedMention]: 'hint',

@@ -4,7 +4,7 @@ import { GlossaryDocument } from '../parse/model';
 import { Check } from './check';
 import { DiagnosticCode } from './codes';
 import { GlossaryDiagnostic } from './diagnostic';
-import { checkAnchorFileMatch, checkChapterHeading, checkCodeBlocksInText, checkFenceStyle, checkHeadingsInText, checkLoneCarriageReturns, checkOneEntryPerFile, checkSectionClasses, checkSectionLevels, checkSentencesMidLine, checkUnclosedBlocks } from './fileChecks';
+import { checkAnchorFileMatch, checkChapterHeading, checkCodeBlocksInText, checkFenceStyle, checkHeadingsInText, checkLoneCarriageReturns, checkOneEntryPerFile, checkSectionClasses, checkSectionLevels, checkSentencesMidLine, checkTableAlignment, checkUnclosedBlocks } from './fileChecks';
 import { checkIndexAnchor, checkIndexLinks, checkListedInIndex } from './indexChecks';
 import { checkAmbiguousLinks, checkBrokenLinks, checkDuplicateAnchors } from './linkChecks';
 import { checkUnlinkedMentions } from './mentionChecks';
@@ -28,6 +28,7 @@ const checks: Readonly<Record<DiagnosticCode, Check>> = {
   [DiagnosticCode.UnclosedBlock]: checkUnclosedBlocks,
   [DiagnosticCode.HeadingInText]: checkHeadingsInText,
   [DiagnosticCode.CodeBlockInText]: checkCodeBlocksInText,
+  [DiagnosticCode.TableMisaligned]: checkTableAlignment,
   [DiagnosticCode.LoneCarriageReturn]: checkLoneCarriageReturns,
   [DiagnosticCode.SentenceMidLine]: checkSentencesMidLine,
   [DiagnosticCode.UnlinkedMention]: checkUnlinkedMentions,

@@ -29,6 +29,7 @@ export type DiagnosticData =
   | { readonly kind: DiagnosticCode.UnclosedBlock }
   | { readonly kind: DiagnosticCode.HeadingInText }
   | { readonly kind: DiagnosticCode.CodeBlockInText }
+  | { readonly kind: DiagnosticCode.TableMisaligned }
   | { readonly kind: DiagnosticCode.LoneCarriageReturn }
   | { readonly kind: DiagnosticCode.SentenceMidLine }
   | { readonly kind: DiagnosticCode.UnlinkedMention; readonly target: string; readonly text: string }

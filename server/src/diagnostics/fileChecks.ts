@@ -309,6 +309,26 @@ export const checkCodeBlocksInText = blockInTextCheck(DiagnosticCode.CodeBlockIn
 );
 
 /**
+ * `table-misaligned`: a grid table whose rows do not meet its border lines' columns, at its first
+ * such line (only in a workspace with an entry). The chapter template's haiku table is aligned
+ * for its placeholders, so that every haiku written into it moves its `|`.
+ */
+export const checkTableAlignment: Check = function* ({ document, index }) {
+  if (!index.hasEntries()) {
+    return;
+  }
+  for (const range of document.misalignedTables) {
+    yield {
+      range,
+      code: DiagnosticCode.TableMisaligned,
+      message: l10n.t("The | of this table's rows do not stand under the + of its border lines: pandoc cuts the cells where the border lines set the columns, and mixes up their text."),
+      data: { kind: DiagnosticCode.TableMisaligned },
+      relatedInformation: [],
+    };
+  }
+};
+
+/**
  * `lone-carriage-return`: lines that end in a carriage return alone (only in a workspace with an
  * entry). Reported once, at the first: a file saved with old Mac line endings has one on every line.
  */

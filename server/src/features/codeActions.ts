@@ -22,6 +22,7 @@ import { titleForMissingId } from './missingEntries';
 import { entryTemplate, idAttribute, readsAsHeading } from './newEntry';
 import { headingAttributeEdit } from './headingEdits';
 import { tildeFenceEdits } from './fenceEdits';
+import { lineUpTableEdits } from './tableEdits';
 import { neverReplace } from './workspaceEdits';
 import { idEditsByUri } from './rename';
 import { copyNamedAfter, holdsEveryLineOf, definedOnce, entryWithId, isCopyUnderOtherName, isFileNameMeant, linksToIdAndFileName, misnamedEntryFile, titleUntoldById } from '../index/entryQueries';
@@ -240,6 +241,10 @@ function quickFixes(input: CodeActionInput, model: GlossaryDocument, diagnostic:
       return [quickFix(l10n.t('Insert a blank line before the code block'), diagnostic, editOf(input, [blankLineBefore(input.document, diagnostic.range.start, 'keepIndentation')]), true)];
     case DiagnosticCode.LoneCarriageReturn:
       return lineFeedFixes(input, model, diagnostic);
+    case DiagnosticCode.TableMisaligned: {
+      const edits = lineUpTableEdits(input.document, diagnostic.range.start.line);
+      return edits === undefined || edits.length === 0 ? [] : [quickFix(l10n.t("Line up the table's columns"), diagnostic, editOf(input, edits), true)];
+    }
     case DiagnosticCode.NotInIndex:
       return addToIndexFixes(input, model, diagnostic, data.entryId, data.indexPageUri);
     case DiagnosticCode.IndexAnchorMissing:

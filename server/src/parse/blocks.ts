@@ -148,6 +148,12 @@ export interface BlockScan {
    * paragraph instead). From the first `~` to the end of the line.
    */
   readonly fencesInText: readonly Range[];
+  /**
+   * Of each grid table whose lines do not meet the columns its border lines set, the first such
+   * line (to its last character): pandoc cuts those rows at the border lines' columns (2.17) or
+   * reads them as one cell over all columns (3), so that their text is mixed up either way.
+   */
+  readonly misalignedTables: readonly Range[];
   /** Lines of horizontal rules at the top level of the file. */
   readonly rules: readonly number[];
 }
@@ -526,8 +532,9 @@ class BlockScanner {
     headingsInText: Range[];
     sentencesMidLine: SentenceMidLineScan[];
     fencesInText: Range[];
+    misalignedTables: Range[];
     rules: number[];
-  } = { blocks: [], notes: new Map(), fences: [], verbatim: [], definitions: [], unclosed: [], headingsInText: [], sentencesMidLine: [], fencesInText: [], rules: [] };
+  } = { blocks: [], notes: new Map(), fences: [], verbatim: [], definitions: [], unclosed: [], headingsInText: [], sentencesMidLine: [], fencesInText: [], misalignedTables: [], rules: [] };
   /** The lines of backtick fences that end a paragraph (see `FenceBlock.afterText`). */
   private readonly fenceLinesAfterText = new Set<number>();
   /** Where inline text goes while a footnote is parsed. */
@@ -959,6 +966,8 @@ class BlockScanner {
     let j = i + 1;
     while (j < lines.length && /^[+|]/.test(this.text(lines[j]))) j++;
     if (!border.test(this.text(lines[j - 1])) || j === i + 1) return undefined;
+    const misaligned = this.misalignedGridLine(lines.slice(i, j), columns);
+    if (misaligned !== undefined) this.result.misalignedTables.push(misaligned);
     let row: LineRef[] = [];
     const flushRow = () => {
       if (row.length === 0) return;
@@ -985,6 +994,37 @@ class BlockScanner {
       else row.push(lines[k]);
     }
     return j;
+  }
+
+  /**
+   * The first line of a grid table that does not meet the columns of its border lines (see
+   * `BlockScan.misalignedTables`): a border line that ends elsewhere than the top one, or a row
+   * line whose last `|` is not at the right edge, or that has none where the border lines above
+   * and below its row both have a `+` (where only one has, a cell spans the columns: the foot of
+   * the haiku tables). Columns count display width, as the cells are cut.
+   */
+  private misalignedGridLine(table: readonly LineRef[], columns: readonly number[]): Range | undefined {
+    const right = columns[columns.length - 1]!;
+    const plusesOf = (text: string) => new Set([...text.matchAll(/\+/g)].map((match) => match.index));
+    const texts = table.map((ref) => this.text(ref).trimEnd());
+    // The `+` columns of the border line below each line (the table ends in one).
+    const below: Set<number>[] = new Array(texts.length);
+    for (let k = texts.length - 1; k >= 0; k--) below[k] = texts[k]![0] === '+' ? plusesOf(texts[k]!) : below[k + 1]!;
+    let above = plusesOf(texts[0]!);
+    for (let k = 1; k < texts.length; k++) {
+      const text = texts[k]!;
+      const meets = (column: number) => text[offsetAtColumn(text, column)] === (text[0] === '+' ? '+' : '|');
+      const aligned =
+        text[0] === '+'
+          ? text.length === right + 1
+          : offsetAtColumn(text, right) === text.length - 1 && meets(right) && [...above].every((column) => !below[k]!.has(column) || meets(column));
+      if (!aligned) {
+        const { line, start } = table[k]!;
+        return { start: { line, character: start }, end: { line, character: start + text.length } };
+      }
+      if (text[0] === '+') above = plusesOf(text);
+    }
+    return undefined;
   }
 
   /**

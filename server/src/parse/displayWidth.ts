@@ -52,3 +52,10 @@ export function offsetAtColumn(text: string, column: number): number {
   }
   return text.length;
 }
+
+/** How many columns a text takes. */
+export function widthOf(text: string): number {
+  let width = 0;
+  for (const character of text) width += displayWidth(character.codePointAt(0)!);
+  return width;
+}

@@ -211,6 +211,11 @@ export interface GlossaryDocument {
   /** Sentences of the prose that start after another on the same line (see `sentenceStartsIn`). */
   readonly sentencesMidLine: readonly SentenceMidLine[];
   /**
+   * Of each grid table whose rows do not meet the columns of its border lines, the first line that
+   * does not: pandoc mixes up the text of such rows' cells.
+   */
+  readonly misalignedTables: readonly Range[];
+  /**
    * The carriage returns without a line feed, each from the end of its line to the start of the
    * next: a line break to the editor (and to LSP), which pandoc drops, joining the two lines. (One
    * right before a line break takes away a blank line the editor shows.) Those at the end of the text are left out.

@@ -161,6 +161,7 @@ test('check --format sarif prints a SARIF 2.1.0 log with a rule per code and 1-b
       ['unclosed-block', { level: 'warning' }],
       ['heading-in-text', { level: 'warning' }],
       ['code-block-in-text', { level: 'warning' }],
+      ['table-misaligned', { level: 'warning' }],
       ['lone-carriage-return', { level: 'warning' }],
       ['sentence-mid-line', { level: 'note' }],
       ['unlinked-mention', { level: 'note' }],

@@ -9,7 +9,8 @@ import { computeDiagnostics } from '../diagnostics/computeDiagnostics';
 import { codeActions, filesEditedByQuickFixes, fixAllSeeAlsoKind, sentencesOnNewLinesKind } from '../features/codeActions';
 import { ServerCommands } from '../protocol';
 import { entryLines, indexOf, rangeText, uriOf } from './support/tinyWorkspace';
-import { pandocCodeBlocksOfText, pandocFactsOfText, pandocHeadingClassesOfText, pandocHeadingsOfText, pandocLinkLabelsOfText, pandocReadingWithoutSoftBreaks, pandocTextsOfText } from './pandoc';
+import { pandocCodeBlocksOfText, pandocFactsOfText, pandocHeadingClassesOfText, pandocHeadingsOfText, pandocLinkLabelsOfText, pandocReadingWithoutSoftBreaks, pandocTableCellsOfText, pandocTextsOfText } from './pandoc';
+import { lineUpTableEdits } from '../features/tableEdits';
 import { parseGlossaryDocument } from '../parse/parser';
 import { titleLink } from '../features/seeAlsoEdits';
 import { corpusEntries } from './corpus';
@@ -1013,6 +1014,100 @@ test('lone-carriage-return: reported once per file, at the first line that ends 
     const files = { 'Index.md': index, 'A.md': [text] };
     assert.ok(!computeDiagnostics(indexOf(files).document(uriOf('A.md'))!, indexOf(files), defaultConfig).some((diagnostic) => diagnostic.code === 'lone-carriage-return'), JSON.stringify(text));
   }
+});
+
+/** The chapter snippet's haiku table with the writer's lines in its placeholders (`$2` to `$10`), as VS Code inserts it. */
+function haikuTableOfSnippet(lines: readonly string[]): string[] {
+  const snippets = JSON.parse(fs.readFileSync(path.resolve(__dirname, '../../../../snippets/glossary.code-snippets'), 'utf8')) as Record<string, { body: string[] }>;
+  const body = snippets['Haiku table']!.body;
+  return body
+    .filter((line) => /^[+|]/.test(line))
+    .map((line) => line.replace(/\$\{(\d+):[^}]*\}/g, (_, n: string) => lines[Number(n) - 2]!).replace(/\\\\/g, '\\'));
+}
+
+test('table-misaligned: the haiku table of the chapter snippet, once written, is reported where its | leave the columns; the fix lines them up, and pandoc then reads each haiku line in its cell', async () => {
+  const haikus = [
+    'Modulares Denken', 'Kognition in Regeln', 'Code wird zum Gehirn',
+    'Maschinen denken,', 'wie der Mensch es einst tat – doch', 'nur mit mehr Geduld.',
+    'Denkprozesse 🤖', 'Menschlich simuliert', 'KI lernt wie wir',
+  ];
+  const table = haikuTableOfSnippet(haikus);
+  const entry = (rows: readonly string[]) => ['## ACT-R {#ACT-R .chapter .small .term}', '', '### KI-Haikus zu ACT-R {.haiku}', '', ...rows, '', '### Verwandte Themen {.seealso}', '', '[Index](#Index) |', ''];
+  const files = { 'Index.md': index, 'ACT-R.md': entry(table) };
+  const diagnostics = computeDiagnostics(indexOf(files).document(uriOf('ACT-R.md'))!, indexOf(files), defaultConfig).filter((diagnostic) => diagnostic.code === 'table-misaligned');
+  // The first row line, whose first haiku line is shorter than its placeholder, is where the table goes wrong.
+  assert.deepEqual(diagnostics.map((diagnostic) => [rangeText(diagnostic.range), diagnostic.severity]), [[`7:0-7:${table[3]!.length}`, 'warning']]);
+  const wanted = [['Claude', 'ChatGPT', 'Grok'], [haikus.slice(0, 3), haikus.slice(3, 6), haikus.slice(6)].map((lines) => lines.join(' '))];
+  assert.notDeepEqual(await pandocTableCellsOfText(table.join('\n')), [wanted], 'pandoc mixes up the cells of the written table');
+
+  const { actions, document } = actionsOf(files, 'ACT-R.md', ['quickfix']);
+  const fix = titled(actions, "Line up the table's columns");
+  assert.ok(fix?.isPreferred, JSON.stringify(actions.map((action) => action.title)));
+  const after = applied(fix, document);
+  assert.deepEqual(await pandocTableCellsOfText(after.join('\n')), [wanted]);
+  // Only blanks and the borders' lines changed, and only in the table.
+  const ink = (lines: readonly string[]) => lines.join('\n').replace(/[ \-=]/g, '');
+  assert.equal(ink(after), ink(files['ACT-R.md']));
+  assert.deepEqual(after.filter((line) => !/^[+|]/.test(line)), files['ACT-R.md'].filter((line) => !/^[+|]/.test(line)));
+  const fixed = { ...files, 'ACT-R.md': after };
+  assert.ok(!computeDiagnostics(indexOf(fixed).document(uriOf('ACT-R.md'))!, indexOf(fixed), defaultConfig).some((diagnostic) => diagnostic.code === 'table-misaligned'));
+  // As inserted, with its placeholders, the table is aligned.
+  const placeholders = haikuTableOfSnippet(Array.from({ length: 9 }, (_, k) => `Zeile ${(k % 3) + 1} (${k % 3 === 1 ? 7 : 5} Silben)`));
+  const inserted = { ...files, 'ACT-R.md': entry(placeholders) };
+  assert.ok(!computeDiagnostics(indexOf(inserted).document(uriOf('ACT-R.md'))!, indexOf(inserted), defaultConfig).some((diagnostic) => diagnostic.code === 'table-misaligned'));
+});
+
+test('table-misaligned: a foot over all columns (as the real haiku tables end) is no finding, and is widened with the table; a row with a | in a cell gets no fix', () => {
+  const table = [
+    '+------------+------------+',
+    '| Claude     | Grok       |',
+    '+:===========+===========:+',
+    '| Ein langer Haiku-Vers\\ | Kurz |',
+    '+:===========+===========:+',
+    '| "Ein Zitat über beide Spalten" (Claude) |',
+    '+:========================:+',
+  ];
+  const files = { 'Index.md': index, 'A.md': ['## A {#A .chapter .small .term}', '', ...table, ''] };
+  const found = computeDiagnostics(indexOf(files).document(uriOf('A.md'))!, indexOf(files), defaultConfig).filter((diagnostic) => diagnostic.code === 'table-misaligned');
+  assert.deepEqual(found.map((diagnostic) => rangeText(diagnostic.range)), ['5:0-5:33']);
+  const { actions, document } = actionsOf(files, 'A.md', ['quickfix']);
+  assert.deepEqual(applied(titled(actions, "Line up the table's columns"), document).slice(2, 9), [
+    '+------------------------+----------------+',
+    '| Claude                 | Grok           |',
+    '+:=======================+===============:+',
+    '| Ein langer Haiku-Vers\\ | Kurz           |',
+    '+:=======================+===============:+',
+    '| "Ein Zitat über beide Spalten" (Claude) |',
+    '+:=======================================:+',
+  ]);
+  // Lined up, the table's lines meet its columns.
+  const linedUp = { ...files, 'A.md': applied(titled(actions, "Line up the table's columns"), document) };
+  assert.ok(!computeDiagnostics(indexOf(linedUp).document(uriOf('A.md'))!, indexOf(linedUp), defaultConfig).some((diagnostic) => diagnostic.code === 'table-misaligned'));
+  // A foot that meets the edges is none.
+  const aligned = ['+------+------+', '| a    | b    |', '+:=====+=====:+', '| Fuß: a und b|', '+:===========:+'];
+  const withFoot = { 'Index.md': index, 'A.md': ['## A {#A .chapter .small .term}', '', ...aligned, ''] };
+  assert.ok(!computeDiagnostics(indexOf(withFoot).document(uriOf('A.md'))!, indexOf(withFoot), defaultConfig).some((diagnostic) => diagnostic.code === 'table-misaligned'));
+  // A | written in a cell: which cell its text belongs to is not known, and nothing is moved.
+  const piped = { 'Index.md': index, 'A.md': ['## A {#A .chapter .small .term}', '', '+------+------+', '| a | x  | b    |', '+------+------+', ''] };
+  assert.equal(computeDiagnostics(indexOf(piped).document(uriOf('A.md'))!, indexOf(piped), defaultConfig).filter((diagnostic) => diagnostic.code === 'table-misaligned').length, 1);
+  assert.equal(titled(actionsOf(piped, 'A.md', ['quickfix']).actions, "Line up the table's columns"), undefined);
+});
+
+test('table-misaligned: no table of the real glossary is reported, and lining up any of them changes nothing', async () => {
+  let tables = 0;
+  for (const name of fs.readdirSync(corpusEntries).filter((file) => file.endsWith('.md'))) {
+    const text = fs.readFileSync(path.join(corpusEntries, name), 'utf8');
+    const model = parseGlossaryDocument(text, uriOf(name), 1);
+    assert.deepEqual(model.misalignedTables, [], name);
+    const lines = text.split(/\r?\n/);
+    lines.forEach((line, k) => {
+      if (/^\+[-=:+]+$/.test(line.trimEnd()) && !/^[+|]/.test(lines[k - 1] ?? '')) {
+        tables++;
+        assert.deepEqual(lineUpTableEdits(TextDocument.create(uriOf(name), 'markdown', 1, text), k), [], `${name}:${k + 1}`);
+      }
+    });
+  }
+  assert.ok(tables >= 35, `${tables} tables`);
 });
 
 test('code-block-in-text: a ~~~ fence right under text, in a list item or a quote is reported; the quick fix puts a blank line before it, and pandoc then reads the code block', async () => {

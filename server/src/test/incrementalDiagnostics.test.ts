@@ -50,6 +50,8 @@ const variants: Readonly<Record<string, readonly (readonly string[])[]>> = {
     [...entryLines('Quitte', 'Quitte', ['[Birne](#Birne)']), '', '### Nachtrag', '', 'Mehr.'],
     // Two sentences on a line.
     entryLines('Quitte', 'Quitte', ['[Birne](#Birne)'], ['Die Quitte ist gelb. Sie duftet.']),
+    // A grid table whose row is wider than its border lines.
+    entryLines('Quitte', 'Quitte', ['[Birne](#Birne)'], ['+-----+', '| Gelb und rund |', '+-----+']),
     // A line break that is a carriage return alone: pandoc joins the lines.
     entryLines('Quitte', 'Quitte', ['[Birne](#Birne)'], ['Die Quitte ist gelb.\rSie duftet.']),
     // A section between the haikus and the see-also list.

@@ -220,3 +220,21 @@ export async function mapLimited<T, R>(items: readonly T[], limit: number, task:
   await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
   return results;
 }
+
+/** The cells of each table pandoc finds in a text: its rows (head, bodies, foot), each a list of its cells' texts as `stringify` reads them. */
+export async function pandocTableCellsOfText(text: string): Promise<string[][][]> {
+  const tables: string[][][] = [];
+  const rowsOf = (rows: Json) => (rows as Json[][]).map(([, cells]) => (cells as Json[][]).map((cell) => stringify(cell[4]!).trim()));
+  const visit = (node: Json): void => {
+    if (Array.isArray(node)) node.forEach(visit);
+    else if (node !== null && typeof node === 'object') {
+      if (node.t === 'Table') {
+        const [, , , head, bodies, foot] = node.c as Json[][];
+        tables.push([...rowsOf(head![1]!), ...(bodies as Json[][]).flatMap((body) => [...rowsOf(body[2]!), ...rowsOf(body[3]!)]), ...rowsOf(foot![1]!)]);
+      }
+      Object.values(node).forEach(visit);
+    }
+  };
+  visit(await pandocBlocks([], text));
+  return tables;
+}

@@ -45,6 +45,32 @@ describe('quick fixes', () => {
     }
   });
 
+  it("lines up the snippet's haiku table once its lines are written", async () => {
+    const document = await openFile('Embedding.md');
+    const editor = vscode.window.activeTextEditor;
+    try {
+      const end = await append(document, '\n\n');
+      editor.selection = new vscode.Selection(end, end);
+      await vscode.commands.executeCommand('editor.action.insertSnippet', { langId: 'markdown', name: 'Haiku table' });
+      const lines = ['Embedding', 'Punkte im Raum', 'Nähe ist Bedeutung', 'Vektor, still', 'Wörter', 'als Zahlen', 'leuchten', 'Abstand', 'verrät', 'was sie meinen'];
+      for (const text of lines) {
+        await vscode.commands.executeCommand('type', { text });
+        await vscode.commands.executeCommand('jumpToNextSnippetPlaceholder');
+      }
+      const [diagnostic] = await diagnosticsWithCode(document.uri, 'table-misaligned');
+      const fix = (await quickFixesAt(document.uri, diagnostic.range)).get("Line up the table's columns");
+      assert.ok(fix?.isPreferred, "no preferred fix \"Line up the table's columns\"");
+      assert.ok(await vscode.workspace.applyEdit(fix.edit));
+      await diagnosticsWithCode(document.uri, 'table-misaligned', 0);
+      const table = document.getText().split('\n').filter((line) => /^[+|]/.test(line));
+      assert.equal(table.length, 7);
+      assert.deepEqual([...new Set(table.map((line) => line.length))], [table[0].length], table.join('\n'));
+      assert.match(table[3], /^\| Punkte im Raum\\ +\| Wörter\\ +\| Abstand\\ +\|$/);
+    } finally {
+      await revert(document);
+    }
+  });
+
   it('creates the entry a broken link points at, with the command of the fix', async () => {
     const document = await openFile('Perplexity.md');
     const created = fileUri('Data-Scraping.md');
