@@ -1,5 +1,5 @@
 import { CodeActionKind, InitializeParams, PrepareSupportDefaultBehavior, ServerCapabilities, TextDocumentSyncKind } from 'vscode-languageserver';
-import { fixAllSeeAlsoKind, sentencesOnNewLinesKind } from './features/codeActions';
+import { fixAllKind, sentencesOnNewLinesKind } from './features/codeActions';
 import { linkMentionsKind } from './features/mentionLinks';
 import { Markup, markupFor, plainTextMarkup } from './features/markdownText';
 import { ServerCommands } from './protocol';
@@ -169,7 +169,7 @@ export function serverCapabilities(client: ClientSupport): ServerCapabilities {
     workspaceSymbolProvider: true,
     // Only for the extension's client (VS Code), which asks for them and reads their `#L` targets.
     ...(client.documentLinks ? { documentLinkProvider: { resolveProvider: true } } : {}),
-    codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, fixAllSeeAlsoKind, sentencesOnNewLinesKind, linkMentionsKind], ...(client.resolvesActionEdits ? { resolveProvider: true } : {}) },
+    codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, fixAllKind, sentencesOnNewLinesKind, linkMentionsKind], ...(client.resolvesActionEdits ? { resolveProvider: true } : {}) },
     // prepareRename only for a client that asks it (the LSP allows the option only then).
     renameProvider: client.preparesRename ? { prepareProvider: true } : true,
     // applyEdit only for a client that takes no code action, whose quick fixes with an edit are that command.

@@ -34,8 +34,8 @@ import { listedElsewhere } from '../diagnostics/linkChecks';
 import { entryContaining } from '../parse/positions';
 import { idProblem, newEntryProblem, newIdProblem } from '../index/idRules';
 
-/** The source action that puts every see-also list of a file in order. */
-export const fixAllSeeAlsoKind = `${CodeActionKind.SourceFixAll}.glossary`;
+/** The source action that puts every see-also list of a file in order and lines up its misaligned tables. */
+export const fixAllKind = `${CodeActionKind.SourceFixAll}.glossary`;
 
 /**
  * The source action that starts every sentence of a file reported by `sentence-mid-line` on a line
@@ -164,8 +164,8 @@ export function codeActions(input: CodeActionInput, range: Range, only: readonly
     const asked = askedFor(input.diagnostics, range, named);
     actions.push(...oneAnswerEach([...asked, ...unsortedListAt(input.diagnostics, model, range, asked)].flatMap((diagnostic) => quickFixes(input, model, diagnostic))));
   }
-  if (wanted(fixAllSeeAlsoKind)) {
-    const fixAll = fixAllSeeAlso(input, model);
+  if (wanted(fixAllKind)) {
+    const fixAll = fixAllOf(input, model);
     if (fixAll) {
       actions.push(fixAll);
     }
@@ -907,14 +907,27 @@ function entryIdChange(input: CodeActionInput, uri: string, entry: Entry, newId:
   return { edit: editOfFiles(input, files), links };
 }
 
-/** Every see-also list of the file in order, as one source action; undefined when all are. */
-function fixAllSeeAlso(input: CodeActionInput, model: GlossaryDocument): CodeAction | undefined {
+/**
+ * Every see-also list of the file in order and every table reported misaligned lined up, as one
+ * source action (the edits cannot meet: a table's lines start with `+` or `|`, a list's with links);
+ * undefined when there is nothing to do.
+ */
+function fixAllOf(input: CodeActionInput, model: GlossaryDocument): CodeAction | undefined {
   const collator = seeAlsoCollator(input.config.collation);
-  const edits = model.entries.flatMap((entry) => sortSeeAlsoEdits(entry, input.document, collator, input.index));
-  if (edits.length === 0) {
+  const sorts = model.entries.flatMap((entry) => sortSeeAlsoEdits(entry, input.document, collator, input.index));
+  const tables = input.diagnostics
+    .filter((diagnostic) => diagnostic.code === DiagnosticCode.TableMisaligned)
+    .flatMap((diagnostic) => lineUpTableEdits(input.document, diagnostic.range.start.line) ?? []);
+  if (sorts.length === 0 && tables.length === 0) {
     return undefined;
   }
-  return { title: l10n.t('Sort all see-also lists of this file'), kind: fixAllSeeAlsoKind, edit: editOf(input, edits) };
+  const title =
+    tables.length === 0
+      ? l10n.t('Sort all see-also lists of this file')
+      : sorts.length === 0
+        ? l10n.t('Line up all tables of this file')
+        : l10n.t('Sort all see-also lists and line up all tables of this file');
+  return { title, kind: fixAllKind, edit: editOf(input, [...sorts, ...tables]) };
 }
 
 /** Every sentence that starts mid-line started on a new line, as one source action; undefined when none does. */
