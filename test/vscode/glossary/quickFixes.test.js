@@ -58,6 +58,9 @@ describe('quick fixes', () => {
         await vscode.commands.executeCommand('jumpToNextSnippetPlaceholder');
       }
       const [diagnostic] = await diagnosticsWithCode(document.uri, 'table-misaligned');
+      const whole = new vscode.Range(0, 0, document.lineCount, 0);
+      const fixAll = await vscode.commands.executeCommand('vscode.executeCodeActionProvider', document.uri, whole, vscode.CodeActionKind.SourceFixAll.value);
+      assert.match(fixAll.map((action) => action.title).join(), /line up all tables of this file/);
       const fix = (await quickFixesAt(document.uri, diagnostic.range)).get("Line up the table's columns");
       assert.ok(fix?.isPreferred, "no preferred fix \"Line up the table's columns\"");
       assert.ok(await vscode.workspace.applyEdit(fix.edit));
