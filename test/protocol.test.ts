@@ -212,6 +212,10 @@ test('the built server answers an editor over stdio on a copy of the real glossa
     assert.deepEqual(claudeEdit!.textDocument, { uri: uriOf('Claude.md'), version: null });
     const copyText = TextDocument.create(uriOf('Claude.md'), 'markdown', 0, fs.readFileSync(path.join(folder, 'Claude.md'), 'utf8'));
     assert.match(TextDocument.applyEdits(copyText, claudeEdit!.edits as TextEdit[]), /^## Claude \{#Claude \.chapter \.small \.term\}\n[^]*\[Index\]\(#Index\) \|\n\n----\n$/);
+    // Its command, run after the edit, shows the new entry with its summary selected.
+    const showClaude = overCopy[0]!.command!;
+    assert.deepEqual(await connection.sendRequest(ExecuteCommandRequest.type, { command: showClaude.command, arguments: showClaude.arguments }), { success: true });
+    assert.deepEqual(shown.splice(0).map((params) => [params.uri, params.selection?.start.line, params.takeFocus]), [[uriOf('Claude.md'), 2, true]]);
     // The writer deletes the copy; now the quick fix creates the entry and all 54 broken links clear at once.
     fs.rmSync(path.join(folder, 'Claude.md'));
     await connection.sendNotification(DidChangeWatchedFilesNotification.type, { changes: [{ uri: uriOf('Claude.md'), type: FileChangeType.Deleted }] });

@@ -99,20 +99,22 @@ async function readOtherDocuments(services: DiskServices, uris: readonly string[
 }
 
 /**
- * The actions as the client takes them: without the preference for a client that marks none, and
- * their diagnostics without related places for a client that takes none; for a client that takes
+ * The actions as the client takes them: without the preference for a client that marks none,
+ * their diagnostics without related places for a client that takes none, and without showing the
+ * file they wrote to a client that cannot be asked to show one; for a client that takes
  * only commands, each action its command, or one that applies its edit (`ServerCommands.applyEdit`),
  * worked out anew when run, where the client applies the server's edits, else none.
  */
-export function actionsForClient(actions: readonly CodeAction[], client: Pick<ClientSupport, 'codeActionLiterals' | 'preferredActions' | 'appliesEdits' | 'diagnostics'>, params: CodeActionParams): (CodeAction | Command)[] {
+export function actionsForClient(actions: readonly CodeAction[], client: Pick<ClientSupport, 'codeActionLiterals' | 'preferredActions' | 'appliesEdits' | 'diagnostics' | 'showsDocuments'>, params: CodeActionParams): (CodeAction | Command)[] {
   if (!client.codeActionLiterals) {
     return actions.flatMap((action) => {
       if (action.edit === undefined) return action.command ?? [];
       return client.appliesEdits ? [Command.create(action.title, ServerCommands.applyEdit, deferred(action, params))] : [];
     });
   }
-  return actions.map(({ isPreferred, diagnostics, ...action }) => ({
+  return actions.map(({ isPreferred, diagnostics, command, ...action }) => ({
     ...action,
+    ...(command === undefined || (command.command === ServerCommands.showFile && !client.showsDocuments) ? {} : { command }),
     ...(diagnostics === undefined ? {} : { diagnostics: client.diagnostics.relatedInformation ? diagnostics : diagnostics.map(({ relatedInformation: _, ...diagnostic }) => diagnostic) }),
     ...(isPreferred === true && client.preferredActions ? { isPreferred } : {}),
   }));

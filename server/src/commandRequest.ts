@@ -1,10 +1,10 @@
 import * as l10n from '@vscode/l10n';
-import { ApplyWorkspaceEditResult, CodeAction, ErrorCodes, ExecuteCommandParams, FileChangeType, MessageType, ResponseError } from 'vscode-languageserver';
+import { ApplyWorkspaceEditResult, CodeAction, ErrorCodes, ExecuteCommandParams, FileChangeType, MessageType, Range, ResponseError, ShowDocumentResult } from 'vscode-languageserver';
 import { refusedAction, resolveCodeAction } from './codeActionRequest';
 import { URI } from 'vscode-uri';
 import { createEntry } from './features/createEntry';
 import { addIgnoredMention, excludeFiles } from './features/settingsLists';
-import { CreateEntryParams, CreateEntryResult, ExcludeFilesParams, IgnoreMentionsParams, SettingsEditResult, ServerCommands } from './protocol';
+import { CreateEntryParams, CreateEntryResult, ExcludeFilesParams, IgnoreMentionsParams, SettingsEditResult, ServerCommands, ShowFileParams } from './protocol';
 import { showMessage } from './requestRunner';
 import { literalPath } from './workspace/fileFilter';
 import { ServerServices } from './serverServices';
@@ -13,7 +13,7 @@ import { ServerServices } from './serverServices';
  * Answers `workspace/executeCommand` for the server's commands; what went wrong is also shown to the
  * writer, who ran the command. Another command is refused (InvalidParams).
  */
-export async function executeServerCommand(services: ServerServices, params: ExecuteCommandParams): Promise<CreateEntryResult | SettingsEditResult | ApplyWorkspaceEditResult> {
+export async function executeServerCommand(services: ServerServices, params: ExecuteCommandParams): Promise<CreateEntryResult | SettingsEditResult | ApplyWorkspaceEditResult | ShowDocumentResult> {
   const { connection, client, session } = services;
   if (params.command === ServerCommands.createEntry) {
     // Both commands fall back to writing the files themselves where the client takes no edit from the server.
@@ -63,6 +63,13 @@ export async function executeServerCommand(services: ServerServices, params: Exe
       showMessage(connection, MessageType.Warning, l10n.t('The quick fix was not applied: {0}', result.failureReason ?? l10n.t('the editor refused it.')));
     }
     return result;
+  }
+  if (params.command === ServerCommands.showFile) {
+    const shown = params.arguments?.[0] as ShowFileParams | undefined;
+    if (typeof shown?.uri !== 'string' || !Range.is(shown.selection) || session.index.document(shown.uri) === undefined) {
+      throw new ResponseError(ErrorCodes.InvalidParams, `executeCommand: ${ServerCommands.showFile} needs a file of the glossary and a range`);
+    }
+    return client.showsDocuments ? connection.window.showDocument({ uri: shown.uri, takeFocus: true, selection: shown.selection }) : { success: false };
   }
   throw new ResponseError(ErrorCodes.InvalidParams, `executeCommand: unknown command "${params.command}"`);
 }

@@ -1,4 +1,4 @@
-import { NotificationType, RequestType, RequestType0 } from 'vscode-languageserver-protocol';
+import { NotificationType, Range, RequestType, RequestType0 } from 'vscode-languageserver-protocol';
 import type { GlossaryReport } from './report/glossaryReport';
 
 /**
@@ -16,7 +16,15 @@ export const ServerCommands = {
   excludeFiles: 'glossary.excludeFiles',
   /** Applies a quick fix's edit, for a client that takes commands and no code actions. Argument: the `WorkspaceEdit`. */
   applyEdit: 'glossary.applyEdit',
+  /** Shows a file of the glossary that a quick fix wrote, with a range selected (`window/showDocument`). Argument: `ShowFileParams`. */
+  showFile: 'glossary.showFile',
 } as const;
+
+/** The file to show and what to select in it. */
+export interface ShowFileParams {
+  readonly uri: string;
+  readonly selection: Range;
+}
 
 /** The entry whose names are no longer to be suggested as unlinked mentions, and the file that says so. */
 export interface IgnoreMentionsParams {

@@ -12,7 +12,7 @@ import { Entry, GlossaryDocument, Heading, Link, Section } from '../parse/model'
 import { parseGlossaryDocument } from '../parse/parser';
 import { textFingerprint } from '../parse/fingerprint';
 import { parseAttributeBlock } from '../parse/attributes';
-import { CreateEntryParams, ExcludeFilesParams, IgnoreMentionsParams, ServerCommands } from '../protocol';
+import { CreateEntryParams, ExcludeFilesParams, IgnoreMentionsParams, ServerCommands, ShowFileParams } from '../protocol';
 import { excludePatterns, filesToLeaveOut } from './leaveOut';
 import { anchorPlace } from '../index/anchorDescription';
 import { indexId } from '../index/indexPage';
@@ -473,14 +473,18 @@ function entryOverCopyFix(input: CodeActionInput, diagnostic: GlossaryDiagnostic
     return undefined;
   }
   const title = titleForMissingId(id, input.index.linksTo(id).map(({ link }) => link.label));
-  const entryText = entryTemplate(title, id, input.config, input.index).text.replaceAll('\n', lineBreakOf(file.text.document));
+  const template = entryTemplate(title, id, input.config, input.index);
+  const entryText = template.text.replaceAll('\n', lineBreakOf(file.text.document));
   const edit = editOfOther(input, file.text, [TextEdit.replace(Range.create(Position.create(0, 0), file.text.document.positionAt(text.length)), entryText)]);
   const originalName = fileNameFrom(original, input.document.uri);
   const fixTitle =
     copy.uri === input.document.uri
       ? l10n.t('Write the entry "{0}" over this copy of {1}', title, originalName)
       : l10n.t('Write the entry "{0}" in {1}, over its copy of {2}', title, fileNameFrom(copy.uri, input.document.uri), originalName);
-  return quickFix(fixTitle, diagnostic, edit, false);
+  const action = quickFix(fixTitle, diagnostic, edit, false);
+  // Run after the edit: the writer goes on in the new entry, its summary selected, as after "Create entry".
+  action.command = Command.create(fixTitle, ServerCommands.showFile, { uri: copy.uri, selection: template.placeholder } satisfies ShowFileParams);
+  return action;
 }
 
 /**

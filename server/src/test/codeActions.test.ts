@@ -8,6 +8,7 @@ import { defaultConfig } from '../config';
 import { computeDiagnostics } from '../diagnostics/computeDiagnostics';
 import { codeActions, filesEditedByQuickFixes, fixAllKind, sentencesOnNewLinesKind } from '../features/codeActions';
 import { ServerCommands } from '../protocol';
+import { actionsForClient } from '../codeActionRequest';
 import { entryLines, indexOf, rangeText, uriOf } from './support/tinyWorkspace';
 import { pandocCodeBlocksOfText, pandocFactsOfText, pandocHeadingClassesOfText, pandocHeadingsOfText, pandocLinkLabelsOfText, pandocReadingWithoutSoftBreaks, pandocTableCellsOfText, pandocTextsOfText } from './pandoc';
 import { lineUpTableEdits } from '../features/tableEdits';
@@ -453,6 +454,15 @@ test('the entry a copy\'s file is named after is written over the copy, from the
   const [change] = fromLink[0]!.edit!.documentChanges as TextDocumentEdit[];
   assert.deepEqual(change!.textDocument, { uri: uriOf('Claude.md'), version: null });
   assert.deepEqual(TextDocument.applyEdits(TextDocument.create(uriOf('Claude.md'), 'markdown', 0, files['Claude.md'].join('\n')), change!.edits as TextEdit[]).split('\n'), written);
+  // Then the new entry is shown, its summary selected.
+  assert.deepEqual(fromLink[0]!.command?.command, ServerCommands.showFile);
+  assert.deepEqual(fromLink[0]!.command?.arguments, [{ uri: uriOf('Claude.md'), selection: { start: { line: 2, character: 3 }, end: { line: 2, character: 20 } } }]);
+  assert.equal(written[2]!.slice(3, 20), 'Short description');
+  // Only to a client that can be asked to show a file (`window/showDocument`).
+  const params = { textDocument: { uri: uriOf('A.md') }, range: wholeFile, context: { diagnostics: [] } };
+  const client = { codeActionLiterals: true, preferredActions: true, appliesEdits: true, diagnostics: { relatedInformation: true } };
+  assert.equal((actionsForClient(fromLink, { ...client, showsDocuments: true }, params)[0] as CodeAction).command?.command, ServerCommands.showFile);
+  assert.ok(!('command' in actionsForClient(fromLink, { ...client, showsDocuments: false }, params)[0]!));
   // In the copy itself, at its heading, whose id is CNN's twice and not its file's name: one fix for both.
   const inCopy = actionsOf(files, 'Claude.md', ['quickfix'], undefined, { otherFiles: true });
   assert.deepEqual(titlesAndPreference(inCopy.actions), [['Write the entry "Claude" over this copy of CNN.md', false]]);
