@@ -1,9 +1,8 @@
 import { Range, TextEdit } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { widthOf } from '../parse/displayWidth';
+import { gridBorderLine } from '../parse/blocks';
 
-/** A border line of a grid table: `+`, then runs of `-` or `=` with alignment colons, each closed by `+`. */
-const borderLine = /^\+(?:[-=:]+\+)+$/;
 
 /** A border segment: its alignment colons and the character it is drawn with. */
 interface Segment {
@@ -19,22 +18,25 @@ type TableLine = { readonly kind: 'border'; readonly segments: readonly Segment[
  * The edits that line up the columns of the grid table that holds line `line`: each column as wide
  * as its top border or its widest cell, whichever is wider, every `|` and `+` then where the border
  * lines set them. Only blanks change: the cells' text, in the order written, and the borders'
- * alignment colons and lines stay. Undefined where the table cannot be read so: it is indented or
- * in a container, holds a tab, or a row has other than one cell per column or one over all of them
- * (as the haiku table's foot has), as a `|` written in a cell makes it, or a cell is over several rows.
+ * alignment colons and lines stay. Undefined where the table cannot be read so: its lines have
+ * other marks or indentation before them (a list item's first line), it holds a tab, or a row has
+ * other than one cell per column or one over all of them (as the haiku table's foot has), as a `|`
+ * written in a cell makes it, or a cell is over several rows.
  */
 export function lineUpTableEdits(document: TextDocument, line: number): TextEdit[] | undefined {
   const texts = document.getText().split(/\r\n|\r|\n/);
-  const inTable = (k: number) => /^[+|]/.test(texts[k] ?? '');
+  // In a quote or a list item, the table's lines share its marks and indentation.
+  const prefix = /^[ >]*/.exec(texts[line] ?? '')![0];
+  const inTable = (k: number) => texts[k]?.startsWith(prefix) === true && /^[+|]/.test(texts[k]!.slice(prefix.length));
   if (!inTable(line)) return undefined;
   let first = line;
   while (inTable(first - 1)) first--;
   let last = line;
   while (inTable(last + 1)) last++;
-  const lines = texts.slice(first, last + 1).map((text) => text.trimEnd());
+  const lines = texts.slice(first, last + 1).map((text) => text.slice(prefix.length).trimEnd());
   // A `+` line that is no border (`+   +---+`, a cell over two rows in pandoc 3) is left as it is, and so is the table.
   const edges = [lines[0]!, lines[lines.length - 1]!];
-  if (edges.some((text) => text[0] !== '+') || lines.some((text) => text.includes('\t') || (text[0] === '+' && !borderLine.test(text)))) return undefined;
+  if (edges.some((text) => text[0] !== '+') || lines.some((text) => text.includes('\t') || (text[0] === '+' && !gridBorderLine.test(text)))) return undefined;
 
   const read: TableLine[] = lines.map((text) =>
     text[0] === '+'
@@ -68,7 +70,7 @@ export function lineUpTableEdits(document: TextDocument, line: number): TextEdit
   });
   return written.flatMap((text, k) => {
     const lineNumber = first + k;
-    const range: Range = { start: { line: lineNumber, character: 0 }, end: { line: lineNumber, character: texts[lineNumber]!.length } };
+    const range: Range = { start: { line: lineNumber, character: prefix.length }, end: { line: lineNumber, character: texts[lineNumber]!.length } };
     return text === lines[k] ? [] : [TextEdit.replace(range, text)];
   });
 }

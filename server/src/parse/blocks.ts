@@ -361,6 +361,9 @@ const maxTexCommandLines = 20;
 /** How deep containers are parsed as blocks; see `flatText`. */
 export const maxContainerDepth = 200;
 
+/** A border line of a grid table: `+`, then runs of `-` or `=` with alignment colons, each closed by `+`. */
+export const gridBorderLine = /^\+(?:[-=:]+\+)+[ \t]*$/;
+
 /** A line of dashes in runs apart by spaces: a simple or multiline table's border or column separator. */
 const dashedLine = /^ {0,3}-+(?:[ \t]+-+)*[ \t]*$/;
 
@@ -958,14 +961,13 @@ class BlockScanner {
    * line whose column separators are missing (a cell spanning columns) is read as one cell.
    */
   private gridTable(lines: LineRef[], i: number): number | undefined {
-    const border = /^\+(?:[-=:]+\+)+[ \t]*$/;
     const top = this.text(lines[i]);
-    if (!border.test(top)) return undefined;
+    if (!gridBorderLine.test(top)) return undefined;
     const columns: number[] = [];
     for (let c = 0; c < top.length; c++) if (top[c] === '+') columns.push(c);
     let j = i + 1;
     while (j < lines.length && /^[+|]/.test(this.text(lines[j]))) j++;
-    if (!border.test(this.text(lines[j - 1])) || j === i + 1) return undefined;
+    if (!gridBorderLine.test(this.text(lines[j - 1])) || j === i + 1) return undefined;
     const misaligned = this.misalignedGridLine(lines.slice(i, j), columns);
     if (misaligned !== undefined) this.result.misalignedTables.push(misaligned);
     let row: LineRef[] = [];
@@ -997,32 +999,44 @@ class BlockScanner {
   }
 
   /**
-   * The first line of a grid table that does not meet the columns of its border lines (see
-   * `BlockScan.misalignedTables`): a border line that ends elsewhere than the top one, or a row
-   * line whose last `|` is not at the right edge, or that has none where the border lines above
-   * and below its row both have a `+` (where only one has, a cell spans the columns: the foot of
-   * the haiku tables). Columns count display width, as the cells are cut.
+   * The first line of a grid table that does not meet the columns of its top border (see
+   * `BlockScan.misalignedTables`), counted in display columns as the cells are cut: a border line
+   * of another width or with a `+` between the columns; a row line whose last `|` is not at the
+   * right edge; a row whose lines disagree on which columns they part with a `|`; or a cell over
+   * several columns (pandoc 3 reads one where a row has no `|` at a column, as the haiku tables'
+   * foot) with a `|` in its text, a border that left its column.
    */
   private misalignedGridLine(table: readonly LineRef[], columns: readonly number[]): Range | undefined {
     const right = columns[columns.length - 1]!;
-    const plusesOf = (text: string) => new Set([...text.matchAll(/\+/g)].map((match) => match.index));
+    const inner = columns.slice(1, -1);
     const texts = table.map((ref) => this.text(ref).trimEnd());
-    // The `+` columns of the border line below each line (the table ends in one).
-    const below: Set<number>[] = new Array(texts.length);
-    for (let k = texts.length - 1; k >= 0; k--) below[k] = texts[k]![0] === '+' ? plusesOf(texts[k]!) : below[k + 1]!;
-    let above = plusesOf(texts[0]!);
-    for (let k = 1; k < texts.length; k++) {
-      const text = texts[k]!;
-      const meets = (column: number) => text[offsetAtColumn(text, column)] === (text[0] === '+' ? '+' : '|');
-      const aligned =
-        text[0] === '+'
-          ? text.length === right + 1
-          : offsetAtColumn(text, right) === text.length - 1 && meets(right) && [...above].every((column) => !below[k]!.has(column) || meets(column));
-      if (!aligned) {
-        const { line, start } = table[k]!;
-        return { start: { line, character: start }, end: { line, character: start + text.length } };
+    const lineAt = (k: number): Range => {
+      const { line, start } = table[k]!;
+      return { start: { line, character: start }, end: { line, character: start + texts[k]!.length } };
+    };
+    const barAt = (text: string, column: number) => text[offsetAtColumn(text, column)] === '|';
+    for (let k = 1; k < texts.length; ) {
+      if (texts[k]![0] === '+') {
+        const text = texts[k]!;
+        if (text.length !== right + 1 || [...text.matchAll(/\+/g)].some(({ index }) => !columns.includes(index))) return lineAt(k);
+        k++;
+        continue;
       }
-      if (text[0] === '+') above = plusesOf(text);
+      // A row: its lines up to the next border line (the table ends in one).
+      let end = k;
+      while (texts[end]![0] === '|') end++;
+      const rows = texts.slice(k, end);
+      const bars = inner.filter((column) => barAt(rows[0]!, column));
+      const bad = rows.findIndex((text) => offsetAtColumn(text, right) !== text.length - 1 || !barAt(text, right) || inner.some((column) => barAt(text, column) !== bars.includes(column)));
+      if (bad >= 0) return lineAt(k + bad);
+      const edges = [columns[0]!, ...bars, right];
+      for (let e = 0; e + 1 < edges.length; e++) {
+        const [from, to] = [edges[e]!, edges[e + 1]!];
+        if (columns.indexOf(to) - columns.indexOf(from) < 2) continue;
+        const stray = rows.findIndex((text) => text.slice(offsetAtColumn(text, from) + 1, offsetAtColumn(text, to)).includes('|'));
+        if (stray >= 0) return lineAt(k + stray);
+      }
+      k = end;
     }
     return undefined;
   }

@@ -1107,6 +1107,31 @@ test('table-misaligned: a foot over all columns (as the real haiku tables end) i
   assert.equal(titled(actionsOf(rowSpan, 'A.md', ['quickfix']).actions, "Line up the table's columns"), undefined);
 });
 
+test('table-misaligned: a border line with a + between the columns, and a row whose lines disagree on its columns, are reported; a row over all columns between full borders is not', () => {
+  const reported = (table: string[]) => {
+    const files = { 'Index.md': index, 'A.md': ['## A {#A .chapter .small .term}', '', ...table, ''] };
+    return computeDiagnostics(indexOf(files).document(uriOf('A.md'))!, indexOf(files), defaultConfig).filter((diagnostic) => diagnostic.code === 'table-misaligned').map((diagnostic) => diagnostic.range.start.line - 2);
+  };
+  // A `=` added by hand moves the header's separator: pandoc cuts the header at it (2.17) or reads each row as one cell (3).
+  assert.deepEqual(reported(['+------+------+', '| a    | b    |', '+=======+=====+', '| c    | d    |', '+------+------+']), [2]);
+  // One line of a row without the `|` the others have: pandoc 3 reads the row as one cell, `a | b c d`.
+  assert.deepEqual(reported(['+---+---+', '| a | b |', '| c  d  |', '+---+---+']), [2]);
+  // A cell over both columns between full borders is pandoc 3's, and no finding.
+  assert.deepEqual(reported(['+---+---+', '| a | b |', '+---+---+', '| spans |', '+---+---+', '| c | d |', '+---+---+']), []);
+});
+
+test('table-misaligned: a table in a quote or a list item is lined up behind its marks', () => {
+  const cases: [string[], string[]][] = [
+    [['> +------+------+', '> | Ein langer Vers | b |', '> +------+------+'], ['> +-----------------+------+', '> | Ein langer Vers | b    |', '> +-----------------+------+']],
+    [['- Haikus:', '', '  +------+', '  | Lang, länger |', '  +------+'], ['- Haikus:', '', '  +--------------+', '  | Lang, länger |', '  +--------------+']],
+  ];
+  for (const [table, fixed] of cases) {
+    const files = { 'Index.md': index, 'A.md': ['## A {#A .chapter .small .term}', '', ...table, ''] };
+    const { actions, document } = actionsOf(files, 'A.md', ['quickfix']);
+    assert.deepEqual(applied(titled(actions, "Line up the table's columns"), document).slice(2, -1), fixed);
+  }
+});
+
 test('the fix-all source action lines up the misaligned tables too, beside sorting the see-also lists', () => {
   const table = ['+------+------+', '| Ein langer Vers | b |', '+------+------+'];
   const list = ['### S {.seealso}', '', '[C](#C) |', '[B](#B) |', '[Index](#Index) |'];

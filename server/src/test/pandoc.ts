@@ -12,7 +12,7 @@ export interface PandocFacts {
   readonly links: string[];
 }
 
-type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
+export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 
 /** Where the attributes stand in the content of the elements that have them. */
 const attributesAt: Record<string, number> = { Header: 1, Div: 0, CodeBlock: 0, Span: 0, Code: 0, Link: 0, Image: 0 };
@@ -221,8 +221,8 @@ export async function mapLimited<T, R>(items: readonly T[], limit: number, task:
   return results;
 }
 
-/** The cells of each table pandoc finds in a text: its rows (head, bodies, foot), each a list of its cells' texts as `stringify` reads them. */
-export async function pandocTableCellsOfText(text: string): Promise<string[][][]> {
+/** The cells of each table in pandoc's blocks: its rows (head, bodies, foot), each a list of its cells' texts as `stringify` reads them. */
+function tableCellsIn(blocks: Json): string[][][] {
   const tables: string[][][] = [];
   const rowsOf = (rows: Json) => (rows as Json[][]).map(([, cells]) => (cells as Json[][]).map((cell) => stringify(cell[4]!).trim()));
   const visit = (node: Json): void => {
@@ -235,6 +235,28 @@ export async function pandocTableCellsOfText(text: string): Promise<string[][][]
       Object.values(node).forEach(visit);
     }
   };
-  visit(await pandocBlocks([], text));
+  visit(blocks);
   return tables;
+}
+
+/** The cells of each table pandoc finds in a text (see `tableCellsIn`). */
+export async function pandocTableCellsOfText(text: string): Promise<string[][][]> {
+  return tableCellsIn(await pandocBlocks([], text));
+}
+
+/**
+ * Pandoc 3's blocks of a text: the official pandoc.wasm of the npm package `pandoc-wasm`. The
+ * glossary's haiku tables, with a foot, are written for pandoc 3, which reads grid tables and counts
+ * the width of characters otherwise than pandoc 2.17.
+ */
+export async function pandoc3Blocks(text: string): Promise<Json> {
+  const { convert } = await import('pandoc-wasm');
+  const { stdout, stderr } = await convert({ from: 'markdown', to: 'json' }, text, {});
+  if (stdout === '') throw new Error(`pandoc 3 read nothing: ${stderr}`);
+  return (JSON.parse(stdout) as { blocks: Json }).blocks;
+}
+
+/** The cells of each table pandoc 3 finds in a text (see `tableCellsIn`). */
+export async function pandoc3TableCellsOfText(text: string): Promise<string[][][]> {
+  return tableCellsIn(await pandoc3Blocks(text));
 }
