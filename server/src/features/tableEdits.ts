@@ -3,7 +3,6 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { widthOf } from '../parse/displayWidth';
 import { gridBorderLine } from '../parse/blocks';
 
-
 /** A border segment: its alignment colons and the character it is drawn with. */
 interface Segment {
   readonly left: boolean;
