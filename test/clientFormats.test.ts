@@ -19,6 +19,8 @@ import {
   ExecuteCommandRequest,
   HoverRequest,
   MarkupContent,
+  ShowDocumentParams,
+  ShowDocumentRequest,
   TextEdit,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
@@ -142,6 +144,39 @@ test('a client without code action literals gets commands, and the quick fix\'s 
       ['Create entry "Bee"', 'glossary.createEntry'],
     ]);
   });
+});
+
+test('a client that takes commands alone and shows documents is shown the entry a quick fix wrote over a copy, after the edit', { timeout: 60_000 }, async (t) => {
+  const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'glossary-show-'));
+  const cnn = '## CNN {#CNN .chapter .small .term}\n\nText.\n\n### Siehe auch {.seealso}\n\n[Index](#Index) |\n';
+  fs.writeFileSync(path.join(folder, 'CNN.md'), cnn);
+  fs.writeFileSync(path.join(folder, 'Claude.md'), cnn);
+  fs.writeFileSync(path.join(folder, 'A.md'), '## A {#A .chapter .small .term}\n\nMit [Claude](#Claude).\n');
+  fs.writeFileSync(path.join(folder, 'Index.md'), '# Index {#Index}\n');
+  const events: string[] = [];
+  const server = await startServer(folder, {
+    signal: t.signal,
+    capabilities: { workspace: { applyEdit: true, workspaceEdit: { documentChanges: true } }, window: { showDocument: { support: true } }, textDocument: { codeAction: {}, publishDiagnostics: {} } },
+    onConnection: (connection) => {
+      connection.onRequest(ApplyWorkspaceEditRequest.type, (params: ApplyWorkspaceEditParams) => (events.push(`edit ${Object.keys(params.edit.changes ?? {}).length + (params.edit.documentChanges?.length ?? 0)}`), { applied: true }));
+      connection.onRequest(ShowDocumentRequest.type, (params: ShowDocumentParams) => (events.push(`show ${path.basename(URI.parse(params.uri).fsPath)} ${params.selection?.start.line}`), { success: true }));
+    },
+  });
+  try {
+    await server.settle();
+    const uri = URI.file(path.join(folder, 'A.md')).toString();
+    await server.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'markdown', version: 1, text: fs.readFileSync(path.join(folder, 'A.md'), 'utf8') } });
+    await server.waitUntil(() => (server.diagnostics.get(uri) ?? []).some((diagnostic) => diagnostic.code === 'broken-link'), 'the broken link');
+    const broken = server.diagnostics.get(uri)!.find((diagnostic) => diagnostic.code === 'broken-link')!;
+    const actions = (await server.connection.sendRequest(CodeActionRequest.type, { textDocument: { uri }, range: broken.range, context: { diagnostics: [broken] } }))!;
+    const overCopy = actions.find((action) => action.title === 'Write the entry "Claude" in Claude.md, over its copy of CNN.md') as Command | undefined;
+    assert.equal(overCopy?.command, 'glossary.applyEdit', JSON.stringify(actions));
+    assert.deepEqual(await server.connection.sendRequest(ExecuteCommandRequest.type, { command: overCopy!.command, arguments: overCopy!.arguments }), { applied: true });
+    assert.deepEqual(events, ['edit 1', 'show Claude.md 2']);
+  } finally {
+    await server.shutdown();
+    fs.rmSync(folder, { recursive: true, force: true });
+  }
 });
 
 test('a client that takes code actions but marks none preferred gets none marked; one that marks them and takes related places gets both', { timeout: 60_000 }, async (t) => {

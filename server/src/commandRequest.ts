@@ -54,22 +54,21 @@ export async function executeServerCommand(services: ServerServices, params: Exe
       throw new ResponseError(ErrorCodes.InvalidParams, `executeCommand: ${ServerCommands.applyEdit} needs the quick fix it was given`);
     }
     // Worked out anew from the request it answered, as the files are now; never an edit the client sends.
-    const { edit } = await resolveCodeAction(services, client.edits, { ...action, edit: undefined }, () => refusedAction(connection, action));
+    const { edit, command } = await resolveCodeAction(services, client.edits, { ...action, edit: undefined }, () => refusedAction(connection, action));
     if (edit === undefined) {
       return { applied: false };
     }
     const result = await connection.workspace.applyEdit(edit);
     if (!result.applied) {
       showMessage(connection, MessageType.Warning, l10n.t('The quick fix was not applied: {0}', result.failureReason ?? l10n.t('the editor refused it.')));
+    } else if (command?.command === ServerCommands.showFile && client.showsDocuments) {
+      // What an editor runs after a code action's edit, run here after the fix's.
+      await showFile(services, command.arguments?.[0]);
     }
     return result;
   }
   if (params.command === ServerCommands.showFile) {
-    const shown = params.arguments?.[0] as ShowFileParams | undefined;
-    if (typeof shown?.uri !== 'string' || !Range.is(shown.selection) || session.index.document(shown.uri) === undefined) {
-      throw new ResponseError(ErrorCodes.InvalidParams, `executeCommand: ${ServerCommands.showFile} needs a file of the glossary and a range`);
-    }
-    return client.showsDocuments ? connection.window.showDocument({ uri: shown.uri, takeFocus: true, selection: shown.selection }) : { success: false };
+    return client.showsDocuments ? showFile(services, params.arguments?.[0]) : { success: false };
   }
   throw new ResponseError(ErrorCodes.InvalidParams, `executeCommand: unknown command "${params.command}"`);
 }
@@ -86,4 +85,13 @@ async function tellSettingsEdit(services: ServerServices, result: SettingsEditRe
     await services.afterDiskWork(() => services.applyFileChanges([{ uri: result.uri, type: FileChangeType.Changed }]));
     showMessage(services.connection, MessageType.Info, told(URI.parse(result.uri).fsPath));
   }
+}
+
+/** Shows a file of the glossary with a range selected (`ServerCommands.showFile`); refuses anything else (InvalidParams). */
+function showFile({ connection, session }: ServerServices, argument: unknown): Promise<ShowDocumentResult> {
+  const shown = argument as ShowFileParams | undefined;
+  if (typeof shown?.uri !== 'string' || !Range.is(shown.selection) || session.index.document(shown.uri) === undefined) {
+    throw new ResponseError(ErrorCodes.InvalidParams, `executeCommand: ${ServerCommands.showFile} needs a file of the glossary and a range`);
+  }
+  return connection.window.showDocument({ uri: shown.uri, takeFocus: true, selection: shown.selection });
 }

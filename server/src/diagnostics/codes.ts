@@ -35,7 +35,7 @@ export enum DiagnosticCode {
   HeadingInText = 'heading-in-text',
   /** A line opening a `~~~` code block goes on the paragraph above it (no blank line between): pandoc reads it and the code as text. */
   CodeBlockInText = 'code-block-in-text',
-  /** A grid table's rows do not meet the columns of its border lines: pandoc mixes up the text of their cells. */
+  /** The lines of a grid table do not meet the columns of its top border: pandoc reads the cells otherwise than they are written. */
   TableMisaligned = 'table-misaligned',
   /** A line ends in a carriage return without a line feed, which pandoc drops: it reads the line and the next as one. */
   LoneCarriageReturn = 'lone-carriage-return',

@@ -37,7 +37,7 @@ export function describeDiagnosticCode(code: DiagnosticCode): string {
     case DiagnosticCode.CodeBlockInText:
       return l10n.t('A code block (~~~) follows the text above it without a blank line: pandoc reads it as text.');
     case DiagnosticCode.TableMisaligned:
-      return l10n.t("The | of a grid table's rows do not stand under the + of its border lines: pandoc mixes up the text of the cells.");
+      return l10n.t("The lines of a grid table do not meet the columns of its top border: pandoc reads the cells otherwise than they are written.");
     case DiagnosticCode.LoneCarriageReturn:
       return l10n.t('A line ends in a carriage return without a line feed (as in old Mac files): pandoc drops the carriage return and reads the line and the next as one.');
     case DiagnosticCode.SentenceMidLine:

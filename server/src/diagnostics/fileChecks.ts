@@ -321,7 +321,7 @@ export const checkTableAlignment: Check = function* ({ document, index }) {
     yield {
       range,
       code: DiagnosticCode.TableMisaligned,
-      message: l10n.t("The | of this table's rows do not stand under the + of its border lines: pandoc cuts the cells where the border lines set the columns, and mixes up their text."),
+      message: l10n.t("The lines of this table do not meet the columns of its top border: pandoc reads the cells otherwise than they are written (one cell over several columns, or no table at all)."),
       data: { kind: DiagnosticCode.TableMisaligned },
       relatedInformation: [],
     };

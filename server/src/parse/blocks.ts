@@ -149,9 +149,9 @@ export interface BlockScan {
    */
   readonly fencesInText: readonly Range[];
   /**
-   * Of each grid table whose lines do not meet the columns its border lines set, the first such
-   * line (to its last character): pandoc cuts those rows at the border lines' columns (2.17) or
-   * reads them as one cell over all columns (3), so that their text is mixed up either way.
+   * Of each grid table whose lines do not meet the columns of its top border, the first such line
+   * (to its last character): pandoc 3 reads such a row as one cell over several columns or the
+   * table as text, pandoc 2.17 cuts it at the columns, so that the cells' text is mixed up either way.
    */
   readonly misalignedTables: readonly Range[];
   /** Lines of horizontal rules at the top level of the file. */
@@ -363,6 +363,23 @@ export const maxContainerDepth = 200;
 
 /** A border line of a grid table: `+`, then runs of `-` or `=` with alignment colons, each closed by `+`. */
 export const gridBorderLine = /^\+(?:[-=:]+\+)+[ \t]*$/;
+
+/** A piece of border in a grid table's row line: a cell over several rows ends beside it (pandoc 3). */
+export const rowSpanBorder = /\+[-=:]+\+/;
+
+/** Where the `|` of a line stand that part cells: those outside code, math, raw HTML, raw TeX and escapes. */
+export function cellPipes(text: string): number[] {
+  const pipes: number[] = [];
+  // Its own scan where it is called outside the parser's (a quick fix).
+  withIndexes(() => withTexPairs(() => {
+    for (let k = 0; k < text.length; ) {
+      if (text[k] === '|') pipes.push(k++);
+      else if (text[k] === '\\') k = rawTexOrEscapeEnd(text, k, 2);
+      else k = skipVerbatim(text, k);
+    }
+  }));
+  return pipes;
+}
 
 /** A line of dashes in runs apart by spaces: a simple or multiline table's border or column separator. */
 const dashedLine = /^ {0,3}-+(?:[ \t]+-+)*[ \t]*$/;
@@ -1004,7 +1021,9 @@ class BlockScanner {
    * of another width or with a `+` between the columns; a row line whose last `|` is not at the
    * right edge; a row whose lines disagree on which columns they part with a `|`; or a cell over
    * several columns (pandoc 3 reads one where a row has no `|` at a column, as the haiku tables'
-   * foot) with a `|` in its text, a border that left its column.
+   * foot) with a `|` in its text that parts cells, a border that left its column. A table whose
+   * cells span rows, or whose rows part cells where the top border has none (pandoc 3 reads both),
+   * is not judged.
    */
   private misalignedGridLine(table: readonly LineRef[], columns: readonly number[]): Range | undefined {
     const right = columns[columns.length - 1]!;
@@ -1015,25 +1034,34 @@ class BlockScanner {
       return { start: { line, character: start }, end: { line, character: start + texts[k]!.length } };
     };
     const barAt = (text: string, column: number) => text[offsetAtColumn(text, column)] === '|';
+    const isRow = (text: string) => text[0] === '|';
+    const rowLines = texts.filter(isRow);
+    if (rowLines.some((text) => rowSpanBorder.test(text))) return undefined;
     for (let k = 1; k < texts.length; ) {
-      if (texts[k]![0] === '+') {
+      if (!isRow(texts[k]!)) {
         const text = texts[k]!;
-        if (text.length !== right + 1 || [...text.matchAll(/\+/g)].some(({ index }) => !columns.includes(index))) return lineAt(k);
+        const strayPluses = [...text.matchAll(/\+/g)].map(({ index }) => index).filter((column) => !columns.includes(column));
+        // A `+` where rows part cells too is a column of the table's own.
+        if (strayPluses.some((column) => rowLines.some((row) => barAt(row, column)))) return undefined;
+        if (text.length !== right + 1 || strayPluses.length > 0) return lineAt(k);
         k++;
         continue;
       }
       // A row: its lines up to the next border line (the table ends in one).
       let end = k;
-      while (texts[end]![0] === '|') end++;
+      while (isRow(texts[end]!)) end++;
       const rows = texts.slice(k, end);
       const bars = inner.filter((column) => barAt(rows[0]!, column));
       const bad = rows.findIndex((text) => offsetAtColumn(text, right) !== text.length - 1 || !barAt(text, right) || inner.some((column) => barAt(text, column) !== bars.includes(column)));
       if (bad >= 0) return lineAt(k + bad);
-      const edges = [columns[0]!, ...bars, right];
-      for (let e = 0; e + 1 < edges.length; e++) {
-        const [from, to] = [edges[e]!, edges[e + 1]!];
+      const cellEdges = [columns[0]!, ...bars, right];
+      for (let e = 0; e + 1 < cellEdges.length; e++) {
+        const [from, to] = [cellEdges[e]!, cellEdges[e + 1]!];
         if (columns.indexOf(to) - columns.indexOf(from) < 2) continue;
-        const stray = rows.findIndex((text) => text.slice(offsetAtColumn(text, from) + 1, offsetAtColumn(text, to)).includes('|'));
+        const stray = rows.findIndex((text) => {
+          const [start, stop] = [offsetAtColumn(text, from), offsetAtColumn(text, to)];
+          return cellPipes(text).some((pipe) => pipe > start && pipe < stop);
+        });
         if (stray >= 0) return lineAt(k + stray);
       }
       k = end;
@@ -1275,18 +1303,10 @@ class BlockScanner {
     return ends;
   }
 
-  /** The cells of a pipe-table row, split at pipes outside code, math, raw HTML, raw TeX and escapes. */
+  /** The cells of a pipe-table row, split at its cells' pipes (see `cellPipes`). */
   private cells(row: LineRef): LineRef[] {
     const text = this.text(row);
-    const pipes: number[] = [];
-    withTexPairs(() => {
-      for (let k = 0; k < text.length; ) {
-        if (text[k] === '|') pipes.push(k++);
-        else if (text[k] === '\\') k = rawTexOrEscapeEnd(text, k, 2);
-        else k = skipVerbatim(text, k);
-      }
-    });
-    const bounds = [-1, ...pipes, text.length];
+    const bounds = [-1, ...cellPipes(text), text.length];
     const cells: LineRef[] = [];
     for (let k = 0; k + 1 < bounds.length; k++) {
       const start = bounds[k] + 1;

@@ -211,8 +211,8 @@ export interface GlossaryDocument {
   /** Sentences of the prose that start after another on the same line (see `sentenceStartsIn`). */
   readonly sentencesMidLine: readonly SentenceMidLine[];
   /**
-   * Of each grid table whose rows do not meet the columns of its border lines, the first line that
-   * does not: pandoc mixes up the text of such rows' cells.
+   * Of each grid table whose lines do not meet the columns of its top border, the first line that
+   * does not: pandoc reads such rows' cells otherwise than they are written.
    */
   readonly misalignedTables: readonly Range[];
   /**

@@ -1116,8 +1116,25 @@ test('table-misaligned: a border line with a + between the columns, and a row wh
   assert.deepEqual(reported(['+------+------+', '| a    | b    |', '+=======+=====+', '| c    | d    |', '+------+------+']), [2]);
   // One line of a row without the `|` the others have: pandoc 3 reads the row as one cell, `a | b c d`.
   assert.deepEqual(reported(['+---+---+', '| a | b |', '| c  d  |', '+---+---+']), [2]);
-  // A cell over both columns between full borders is pandoc 3's, and no finding.
+  // A cell over both columns between full borders is pandoc 3's, and no finding; nor is a `|` in its text that parts no cells.
   assert.deepEqual(reported(['+---+---+', '| a | b |', '+---+---+', '| spans |', '+---+---+', '| c | d |', '+---+---+']), []);
+  assert.deepEqual(reported(['+------+------+', '| a    | b    |', '+======+======+', '| x \\| y      |', '| `x|y`       |', '+------+------+']), []);
+  // Cells over several rows, or a column the top border has not (the pandoc manual's table): pandoc 3 reads them, and they are not judged.
+  const manual = [
+    '+---------------------+----------+', '| Property            | Earth    |', '+=============+=======+==========+', '|             | min   | -89.2 °C |',
+    '| Temperature +-------+----------+', '| 1961-1990   | mean  | 14 °C    |', '|             +-------+----------+', '|             | max   | 56.7 °C  |', '+-------------+-------+----------+',
+  ];
+  assert.deepEqual(reported(manual), []);
+  assert.deepEqual(reported(['+-------+', '| a     |', '+---+---+', '| b | c |', '+---+---+']), []);
+});
+
+test('table-misaligned: no fix where the lines of a row part it otherwise, and the fix keeps a no-break or ideographic space ending a cell', () => {
+  const split = { 'Index.md': index, 'A.md': ['## A {#A .chapter .small .term}', '', '+---+---+', '| a | b |', '| long text |', '+---+---+', ''] };
+  assert.equal(computeDiagnostics(indexOf(split).document(uriOf('A.md'))!, indexOf(split), defaultConfig).filter((diagnostic) => diagnostic.code === 'table-misaligned').length, 1);
+  assert.equal(titled(actionsOf(split, 'A.md', ['quickfix']).actions, "Line up the table's columns"), undefined);
+  const spaces = { 'Index.md': index, 'A.md': ['## A {#A .chapter .small .term}', '', '+---+---+', '| 語\u3000 | b\u00a0 |', '+---+---+', ''] };
+  const { actions, document } = actionsOf(spaces, 'A.md', ['quickfix']);
+  assert.deepEqual(applied(titled(actions, "Line up the table's columns"), document).slice(2, 5), ['+------+----+', '| 語\u3000 | b\u00a0 |', '+------+----+']);
 });
 
 test('table-misaligned: a table in a quote or a list item is lined up behind its marks', () => {
