@@ -83,22 +83,36 @@ test('a client that prefers Markdown gets it, escaped', { timeout: 60_000 }, asy
 const unsorted = '## B {#B .chapter .small .term}\n\nText.\n\n### Siehe auch {.seealso}\n\n[Index](#Index) |\n[A](#A) |\n\n----\n';
 const entryA = '## A {#A .chapter .small .term}\n\nSiehe [B](#B), [B](#Bee) und [b](#b).\n\n### Siehe auch {.seealso}\n\n[B](#B) |\n[Index](#Index) |\n\n----\n';
 
-async function withGlossary(t: test.TestContext, capabilities: object, work: (server: Awaited<ReturnType<typeof startServer>>, uriOf: (name: string) => string, applied: ApplyWorkspaceEditParams[]) => Promise<void>): Promise<void> {
-  const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'glossary-actions-'));
-  fs.writeFileSync(path.join(folder, 'A.md'), entryA);
-  fs.writeFileSync(path.join(folder, 'B.md'), unsorted);
-  fs.writeFileSync(path.join(folder, 'Index.md'), '# Index {#Index}\n\n[A](#A) | [B](#B)\n');
+/** The glossary the tests of code actions start the server on: an unsorted list, a broken link, a duplicate id. */
+const actionGlossary: Readonly<Record<string, string>> = {
+  'A.md': entryA,
+  'B.md': unsorted,
+  'Index.md': '# Index {#Index}\n\n[A](#A) | [B](#B)\n',
   // A second #B: its duplicate-anchor names the other place as related information.
-  fs.writeFileSync(path.join(folder, 'Copy.md'), '## Copy {#B .chapter .small .term}\n');
-  const applied: ApplyWorkspaceEditParams[] = [];
+  'Copy.md': '## Copy {#B .chapter .small .term}\n',
+};
+
+/** What the server asked the client to do: edits to apply, documents to show. */
+interface ClientLog {
+  readonly applied: ApplyWorkspaceEditParams[];
+  readonly shown: ShowDocumentParams[];
+}
+
+async function withGlossary(t: test.TestContext, capabilities: object, work: (server: Awaited<ReturnType<typeof startServer>>, uriOf: (name: string) => string, log: ClientLog) => Promise<void>, files = actionGlossary): Promise<void> {
+  const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'glossary-actions-'));
+  for (const [name, text] of Object.entries(files)) fs.writeFileSync(path.join(folder, name), text);
+  const log: ClientLog = { applied: [], shown: [] };
   const server = await startServer(folder, {
     signal: t.signal,
     capabilities,
-    onConnection: (connection) => connection.onRequest(ApplyWorkspaceEditRequest.type, (params) => (applied.push(params), { applied: true })),
+    onConnection: (connection) => {
+      connection.onRequest(ApplyWorkspaceEditRequest.type, (params) => (log.applied.push(params), { applied: true }));
+      connection.onRequest(ShowDocumentRequest.type, (params) => (log.shown.push(params), { success: true }));
+    },
   });
   try {
     await server.settle();
-    await work(server, (name) => URI.file(path.join(folder, name)).toString(), applied);
+    await work(server, (name) => URI.file(path.join(folder, name)).toString(), log);
   } finally {
     await server.shutdown();
     fs.rmSync(folder, { recursive: true, force: true });
@@ -106,7 +120,7 @@ async function withGlossary(t: test.TestContext, capabilities: object, work: (se
 }
 
 test('a client without code action literals gets commands, and the quick fix\'s edit applied through workspace/applyEdit', { timeout: 60_000 }, async (t) => {
-  await withGlossary(t, { workspace: { applyEdit: true }, textDocument: { codeAction: {}, publishDiagnostics: {} } }, async (server, uriOf, applied) => {
+  await withGlossary(t, { workspace: { applyEdit: true }, textDocument: { codeAction: {}, publishDiagnostics: {} } }, async (server, uriOf, { applied }) => {
     assert.ok(server.capabilities.executeCommandProvider?.commands.includes('glossary.applyEdit'));
     const uri = uriOf('B.md');
     await server.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'markdown', version: 1, text: unsorted } });
@@ -147,36 +161,22 @@ test('a client without code action literals gets commands, and the quick fix\'s 
 });
 
 test('a client that takes commands alone and shows documents is shown the entry a quick fix wrote over a copy, after the edit', { timeout: 60_000 }, async (t) => {
-  const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'glossary-show-'));
   const cnn = '## CNN {#CNN .chapter .small .term}\n\nText.\n\n### Siehe auch {.seealso}\n\n[Index](#Index) |\n';
-  fs.writeFileSync(path.join(folder, 'CNN.md'), cnn);
-  fs.writeFileSync(path.join(folder, 'Claude.md'), cnn);
-  fs.writeFileSync(path.join(folder, 'A.md'), '## A {#A .chapter .small .term}\n\nMit [Claude](#Claude).\n');
-  fs.writeFileSync(path.join(folder, 'Index.md'), '# Index {#Index}\n');
-  const events: string[] = [];
-  const server = await startServer(folder, {
-    signal: t.signal,
-    capabilities: { workspace: { applyEdit: true, workspaceEdit: { documentChanges: true } }, window: { showDocument: { support: true } }, textDocument: { codeAction: {}, publishDiagnostics: {} } },
-    onConnection: (connection) => {
-      connection.onRequest(ApplyWorkspaceEditRequest.type, (params: ApplyWorkspaceEditParams) => (events.push(`edit ${Object.keys(params.edit.changes ?? {}).length + (params.edit.documentChanges?.length ?? 0)}`), { applied: true }));
-      connection.onRequest(ShowDocumentRequest.type, (params: ShowDocumentParams) => (events.push(`show ${path.basename(URI.parse(params.uri).fsPath)} ${params.selection?.start.line}`), { success: true }));
-    },
-  });
-  try {
-    await server.settle();
-    const uri = URI.file(path.join(folder, 'A.md')).toString();
-    await server.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'markdown', version: 1, text: fs.readFileSync(path.join(folder, 'A.md'), 'utf8') } });
+  const files = { 'CNN.md': cnn, 'Claude.md': cnn, 'A.md': '## A {#A .chapter .small .term}\n\nMit [Claude](#Claude).\n', 'Index.md': '# Index {#Index}\n' };
+  const capabilities = { workspace: { applyEdit: true, workspaceEdit: { documentChanges: true } }, window: { showDocument: { support: true } }, textDocument: { codeAction: {}, publishDiagnostics: {} } };
+  await withGlossary(t, capabilities, async (server, uriOf, { applied, shown }) => {
+    const uri = uriOf('A.md');
+    await server.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'markdown', version: 1, text: files['A.md'] } });
     await server.waitUntil(() => (server.diagnostics.get(uri) ?? []).some((diagnostic) => diagnostic.code === 'broken-link'), 'the broken link');
     const broken = server.diagnostics.get(uri)!.find((diagnostic) => diagnostic.code === 'broken-link')!;
     const actions = (await server.connection.sendRequest(CodeActionRequest.type, { textDocument: { uri }, range: broken.range, context: { diagnostics: [broken] } }))!;
     const overCopy = actions.find((action) => action.title === 'Write the entry "Claude" in Claude.md, over its copy of CNN.md') as Command | undefined;
     assert.equal(overCopy?.command, 'glossary.applyEdit', JSON.stringify(actions));
     assert.deepEqual(await server.connection.sendRequest(ExecuteCommandRequest.type, { command: overCopy!.command, arguments: overCopy!.arguments }), { applied: true });
-    assert.deepEqual(events, ['edit 1', 'show Claude.md 2']);
-  } finally {
-    await server.shutdown();
-    fs.rmSync(folder, { recursive: true, force: true });
-  }
+    // Shown once the edit is applied (the server waits for the answer to applyEdit first).
+    assert.equal(applied.length, 1);
+    assert.deepEqual(shown.map((params) => [params.uri, params.selection?.start.line]), [[uriOf('Claude.md'), 2]]);
+  }, files);
 });
 
 test('a client that takes code actions but marks none preferred gets none marked; one that marks them and takes related places gets both', { timeout: 60_000 }, async (t) => {
