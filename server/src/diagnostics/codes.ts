@@ -59,6 +59,8 @@ export enum DiagnosticCode {
   SelfLink = 'self-link',
   /** A link points at an automatic id that headings in several files have: the book has it once. */
   AmbiguousLink = 'ambiguous-link',
+  /** A link points at a file of the glossary by its path (`Claude.md`), which the book, joined from the files, does not hold. */
+  FileLink = 'file-link',
 }
 
 /** Every diagnostic code, in the order of the documentation. */
@@ -106,6 +108,7 @@ export const defaultSeverities: Readonly<Record<DiagnosticCode, SeveritySetting>
   [DiagnosticCode.OrphanEntry]: 'information',
   [DiagnosticCode.SelfLink]: 'warning',
   [DiagnosticCode.AmbiguousLink]: 'warning',
+  [DiagnosticCode.FileLink]: 'warning',
 };
 
 /** Whether a string is one of the diagnostic codes. */

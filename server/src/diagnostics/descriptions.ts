@@ -60,5 +60,7 @@ export function describeDiagnosticCode(code: DiagnosticCode): string {
       return l10n.t('An entry links to itself.');
     case DiagnosticCode.AmbiguousLink:
       return l10n.t('A link points at an automatic id that headings in several files have: in the book, pandoc gives it to the first of them only.');
+    case DiagnosticCode.FileLink:
+      return l10n.t('A link points at a file of the glossary by its path (Claude.md), which the book, joined from the files, does not have; link its id (#Claude).');
   }
 }

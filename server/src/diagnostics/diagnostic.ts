@@ -41,7 +41,9 @@ export type DiagnosticData =
   | { readonly kind: DiagnosticCode.SeeAlsoNotReciprocal; readonly entryId: string; readonly otherId: string; readonly otherUri: string }
   | { readonly kind: DiagnosticCode.OrphanEntry; readonly entryId: string }
   | { readonly kind: DiagnosticCode.SelfLink; readonly entryId: string }
-  | { readonly kind: DiagnosticCode.AmbiguousLink; readonly target: string };
+  | { readonly kind: DiagnosticCode.AmbiguousLink; readonly target: string }
+  /** `id` is the id the link leads to in the book; undefined where the file gives none it could. */
+  | { readonly kind: DiagnosticCode.FileLink; readonly id: string | undefined };
 
 /**
  * A diagnostic independent of the editor: the language server turns it into an LSP diagnostic,

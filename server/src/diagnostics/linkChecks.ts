@@ -2,6 +2,7 @@ import * as l10n from '@vscode/l10n';
 import { LocatedAnchor, WorkspaceIndex } from '../index/workspaceIndex';
 import { GlossaryDocument, Link } from '../parse/model';
 import { comparePositions, entryContaining } from '../parse/positions';
+import { fileLinkTarget, idOfLinkedFile } from '../index/fileLinks';
 import { DiagnosticCode } from './codes';
 import { GlossaryConfig } from '../config';
 import { Check } from './check';
@@ -162,6 +163,39 @@ export const checkAmbiguousLinks: Check = function* ({ document, index }) {
       ),
       data: { kind: DiagnosticCode.AmbiguousLink, target: link.target },
       // The places are in the hover; as related information they would go stale when the lines of those files move.
+      relatedInformation: [],
+    };
+  }
+};
+
+/**
+ * `file-link`: a link points at a file of the glossary by its path (`[Claude](Claude.md)`, as VS
+ * Code's Markdown completes and drops links). Pandoc joins the files into one book, which has no
+ * such file: in it the link leads nowhere. Reported once per URL written (a reference definition's
+ * serves all its links); links to other files (images, PDFs) are no finding.
+ */
+export const checkFileLinks: Check = function* ({ document, index }) {
+  const reported = new Set<string>();
+  for (const link of document.fileLinks) {
+    const target = fileLinkTarget(document.uri, link);
+    const file = target && index.document(target.uri);
+    const { line, character } = link.urlRange.start;
+    if (file === undefined || reported.has(`${line}:${character}`)) continue;
+    reported.add(`${line}:${character}`);
+    const id = idOfLinkedFile(file, target!.fragment);
+    const name = fileNameFrom(file.uri, document.uri);
+    const why = l10n.t("The link points at the file {0}, which the book does not have: pandoc joins the glossary's files into one.", name);
+    const what =
+      id !== undefined
+        ? l10n.t('Link its id instead: #{0}.', id)
+        : target!.fragment !== undefined
+          ? l10n.t('No heading of {0} gives the id "{1}".', name, target!.fragment)
+          : l10n.t('Give a heading of it an id, and link that.');
+    yield {
+      range: link.urlRange,
+      code: DiagnosticCode.FileLink,
+      message: `${why} ${what}`,
+      data: { kind: DiagnosticCode.FileLink, id },
       relatedInformation: [],
     };
   }

@@ -227,6 +227,9 @@ function quickFixes(input: CodeActionInput, model: GlossaryDocument, diagnostic:
     }
     case DiagnosticCode.SelfLink:
       return selfLinkFixes(input, model, diagnostic, data.entryId);
+    case DiagnosticCode.FileLink:
+      // The URL written, in the link or in a reference link's definition, becomes the id: the label stays.
+      return data.id === undefined ? [] : [quickFix(l10n.t('Link the id "#{0}" instead of the file', data.id), diagnostic, editOf(input, [TextEdit.replace(diagnostic.range, `#${data.id}`)]), true)];
     case DiagnosticCode.FenceStyle: {
       const fence = model.codeFences.find((candidate) => sameRange(candidate.openingRange, diagnostic.range));
       const edits = fence && tildeFenceEdits(input.document, fence);

@@ -7,6 +7,7 @@ import { termsKeyOf } from '../mentions/lexicon';
 import { caseFoldedUri, fileNameId, folderOfMost, isMarkdownFile } from '../workspace/uris';
 import { entryNamesOf, linkNameKeysOf, NamedEntry, nameKeys, nameOf, namesOf, sameName } from './entryNames';
 import { fileNameIdUnlikeEntry, isPageLevel } from './entryQueries';
+import { fileLinkTargetsOf } from './fileLinks';
 
 /** An anchor and the document that defines it. */
 export interface LocatedAnchor {
@@ -39,7 +40,8 @@ export interface IndexChange {
    * count those links), the files whose entry's id is not their name when the links to either came
    * or went (`anchor-file-mismatch` counts them), the files of several entries going by a name
    * whose entries changed (`multiple-entries` names another file's), the entries that the index page came or ceased to list under a broken id
-   * meaning them, and every document when the index page became another. Worked out when first
+   * meaning them, the documents linking to the document's file by its path when the file came, went
+   * or changed its ids, and every document when the index page became another. Worked out when first
    * read, from the index as it is then: read it before the next update (a load reads none of
    * them), or keep the change `affectedNow`.
    */
@@ -68,6 +70,8 @@ export class WorkspaceIndex {
   private readonly linkersById: DocumentsById = new Map();
   /** The documents defining each id explicitly (`{#id}`), those that `duplicate-anchor` reports. */
   private readonly explicitDefinersById: DocumentsById = new Map();
+  /** Per file URI, the documents linking to that file by its path (`[Claude](Claude.md)`, `file-link`). */
+  private readonly fileLinkersByUri: DocumentsById = new Map();
   /** Per key (`nameKeys`) of a name an entry goes by (`namesOf`), the entries going by such a name. */
   private readonly entriesByNameKey = new Map<string, (NamedEntry & { readonly uri: string })[]>();
   /** The answers of `entryIdsNamed` since the names last changed. */
@@ -331,6 +335,7 @@ export class WorkspaceIndex {
     replaceUri(this.definersById, uri, new Set(oldAnchors.keys()), new Set(newAnchors.keys()), this.definedIdCandidates);
     replaceUri(this.linkersById, uri, targetsOf(previous), targetsOf(next), this.linkedIdFinder);
     replaceUri(this.explicitDefinersById, uri, explicitIdsOf(previous), explicitIdsOf(next));
+    if (previous?.fileLinks.length || next?.fileLinks.length) replaceUri(this.fileLinkersByUri, uri, fileLinkTargetsOf(previous), fileLinkTargetsOf(next));
     const renamed = this.replaceEntryNames(uri, previous, next);
     if (this.linkersByName !== undefined) replaceUri(this.linkersByName, uri, linkNameKeysOf(previous), linkNameKeysOf(next));
     if (hasIndexSections(next)) {
@@ -423,7 +428,18 @@ export class WorkspaceIndex {
     this.addSameNamedEntryChanges(replaced, uris);
     entryShapeChanged.forEach(addLinkers);
     this.addIndexListingChanges(replaced, uris);
+    this.addFileLinkChanges(replaced, uris);
     return uris;
+  }
+
+  /** A link to a file by its path leads to that file's first entry, or to the id its fragment names: the file came, went, or changed its ids. */
+  private addFileLinkChanges({ uri, previous, next }: ReplacedContribution, uris: Set<string>): void {
+    const linkers = this.fileLinkersByUri.get(uri);
+    if (linkers === undefined) return;
+    const ids = (document: GlossaryDocument | undefined): string | undefined => document?.anchors.map((anchor) => anchor.id).join('\n');
+    if (ids(previous) !== ids(next) || firstEntryKey(previous) !== firstEntryKey(next)) {
+      for (const linker of linkers) uris.add(linker);
+    }
   }
 
   /**
@@ -662,8 +678,8 @@ function movedIds(before: ReadonlyMap<string, readonly Anchor[]>, after: Readonl
 }
 
 /** The id and title of a document's first entry, as a broken link to its file's name tells them. */
-function firstEntryKey(document: GlossaryDocument): string {
-  const entry = document.entries[0];
+function firstEntryKey(document: GlossaryDocument | undefined): string {
+  const entry = document?.entries[0];
   return entry === undefined ? '' : `${entry.id}\n${entry.title}`;
 }
 

@@ -121,6 +121,19 @@ export interface Link {
   readonly listed: boolean;
 }
 
+/**
+ * A link to a file by its path (`[Claude](Claude.md)`, `[c]: ../de/Claude.md#geschichte`): the
+ * book, one document that pandoc joins from the files, holds no such file.
+ */
+export interface FileLink {
+  /** The URL as pandoc reads it (escapes resolved, blanks percent-encoded): a relative path, perhaps with a `#fragment`. */
+  readonly url: string;
+  /** Range of the whole link, brackets included. */
+  readonly range: Range;
+  /** Range of the URL as written: in the link, or in the definition of a reference link (which several links may share). */
+  readonly urlRange: Range;
+}
+
 /** A section under an entry: a heading below the entry's heading with the text up to the next one. */
 export interface Section {
   readonly heading: Heading;
@@ -195,6 +208,8 @@ export interface GlossaryDocument {
   readonly anchors: readonly Anchor[];
   /** Every internal link in Pandoc's document order. */
   readonly links: readonly Link[];
+  /** The links to a file by a relative path, in document order. */
+  readonly fileLinks: readonly FileLink[];
   readonly entries: readonly Entry[];
   readonly codeFences: readonly CodeFence[];
   /**

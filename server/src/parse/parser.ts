@@ -20,6 +20,7 @@ import {
   type AnchorElement,
   type CodeFence,
   type Entry,
+  type FileLink,
   type GlossaryDocument,
   type Heading,
   type IdAfterHash,
@@ -144,7 +145,7 @@ export function parseGlossaryDocument(
   for (const block of blockScan.blocks) {
     if (block.kind !== 'heading' || !block.inNote) collector.collectBlock(block);
   }
-  const { headings, anchors, links, paragraphs } = collector;
+  const { headings, anchors, links, fileLinks, paragraphs } = collector;
   // A note placed before it is written puts its headings early: the model keeps them in document order.
   if (headings.some((heading, k) => k > 0 && comparePositions(headings[k - 1]!.range.start, heading.range.start) > 0)) {
     headings.sort((a, b) => comparePositions(a.range.start, b.range.start));
@@ -159,6 +160,7 @@ export function parseGlossaryDocument(
     headings,
     anchors,
     links,
+    fileLinks: fileLinks.length === 0 ? noFileLinks : fileLinks,
     entries: buildEntries(headings, links, paragraphs, blockScan.rules, lineTexts, options, resolve),
     codeFences: codeFencesOf(blockScan, lineTexts),
     verbatim: rangesOf(blockScan.verbatim, source),
@@ -257,6 +259,7 @@ class ItemCollector {
   readonly headings: Heading[] = [];
   readonly anchors: Anchor[] = [];
   readonly links: Link[] = [];
+  readonly fileLinks: FileLink[] = [];
   readonly paragraphs: Segment[] = [];
   private readonly placedNotes = new Set<string>();
   private placingNote = false;
@@ -354,7 +357,13 @@ class ItemCollector {
         lineOfLink = lineStart;
         listedOnLine = partsLinks(text.slice(lineStart, found.start));
       }
-      if (!found.url.startsWith('#')) continue;
+      if (!found.url.startsWith('#')) {
+        if (isRelativePath(found.url)) {
+          const urlRange = found.urlStart !== undefined ? segment.range(found.urlStart, found.urlEnd!) : this.rangeOf(found.reference!.idLocation as LineRef);
+          this.fileLinks.push({ url: detach(found.url), range: segment.range(found.start, found.end), urlRange });
+        }
+        continue;
+      }
       let idRange: Range | undefined;
       if (found.urlStart !== undefined) idRange = segment.range(found.urlStart, found.urlEnd!);
       else if (found.reference?.idLocation) idRange = this.rangeOf(found.reference.idLocation as LineRef);
@@ -456,6 +465,15 @@ const noSentences: readonly SentenceMidLine[] = Object.freeze([]);
 
 /** Shared by the models without verbatim text (or headings or fences under text, or lone carriage returns): nearly all. */
 const noRanges: readonly Range[] = Object.freeze([]);
+const noFileLinks: readonly FileLink[] = Object.freeze([]);
+
+/**
+ * Whether a link's URL is a path relative to its file (`Claude.md`, `../de/Claude.md#x`): no
+ * scheme (`https:`, `mailto:`), not absolute (`/`, `//host`), and more than a fragment or query.
+ */
+function isRelativePath(url: string): boolean {
+  return url !== '' && !/^[A-Za-z][A-Za-z0-9+.-]*:|^[/\\#?]/.test(url);
+}
 
 /** Ranges of the scan as positions of the source (see `SourceLines.range`). */
 function rangesOf(ranges: readonly Range[], source: SourceLines): readonly Range[] {

@@ -173,6 +173,7 @@ test('check --format sarif prints a SARIF 2.1.0 log with a rule per code and 1-b
       ['orphan-entry', { level: 'note' }],
       ['self-link', { level: 'warning' }],
       ['ambiguous-link', { level: 'warning' }],
+      ['file-link', { level: 'warning' }],
     ],
   );
   assert.deepEqual(sarifRun.results[0], {

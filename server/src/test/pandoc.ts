@@ -189,6 +189,21 @@ export async function pandocLinkLabelsOfText(text: string): Promise<{ readonly k
   return labels;
 }
 
+/** The URL of every link pandoc reads in the files named, joined as the book joins them (or in `text`), in document order. */
+export async function pandocLinkUrls(files: readonly string[], text?: string): Promise<string[]> {
+  const urls: string[] = [];
+  const visit = (node: Json): void => {
+    if (Array.isArray(node)) {
+      node.forEach(visit);
+    } else if (node !== null && typeof node === 'object') {
+      if (node.t === 'Link') urls.push(((node.c as Json[])[2] as Json[])[0] as string);
+      Object.values(node).forEach(visit);
+    }
+  };
+  visit(await pandocBlocks(files.map((file) => path.resolve(file)), text));
+  return urls;
+}
+
 /** The heading texts and internal links' labels pandoc reads in a text. */
 export async function pandocTextsOfText(text: string): Promise<PandocTexts> {
   return textsOf(await pandocBlocks([], text));

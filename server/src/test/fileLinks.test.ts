@@ -1,0 +1,106 @@
+import { test } from 'node:test';
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { CodeAction, TextDocumentEdit, TextEdit } from 'vscode-languageserver';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { defaultConfig } from '../config';
+import { computeDiagnostics } from '../diagnostics/computeDiagnostics';
+import { codeActions } from '../features/codeActions';
+import { parseGlossaryDocument } from '../parse/parser';
+import { pandocFactsOfText, pandocLinkUrls } from './pandoc';
+import { diagnosticsOf, entryLines, indexOf, rangeText, uriOf } from './support/tinyWorkspace';
+
+// Links to the glossary's files by their paths, as VS Code's Markdown completes, drops and pastes
+// them: the book, which pandoc joins from the files, has no such file.
+const files = {
+  '001-index.txt': ['# Index {#Index}', '', '[Apfel](#Apfel) |'],
+  '002-lizenz.txt': ['# Lizenz', '', 'Frei.'],
+  'Apfel.md': entryLines('Apfel', 'Apfel', ['[Birne][b]', '[Index](001-index.txt)'], [
+    'Wie [Birne](Birne.md), [die Herkunft](sub/Quitte.md#Herkunft), [gelbe](<Gelbe Birne.md>) und [Birnen][b].',
+    'Nicht: [Bild](bild.png), [fehlt](Fehlt.md), [Web](https://example.org/Birne.md), [oben](#Apfel).',
+    'Ohne Ziel: [Quitte](sub/Quitte.md#Fehlt), [Lizenz](002-lizenz.txt).',
+    '',
+    '[b]: ./Birne.md',
+  ]),
+  'Birne.md': entryLines('Birne', 'Birne', ['[Apfel](#Apfel)']),
+  // As VS Code names a file with a blank: encoded in its URI.
+  'Gelbe%20Birne.md': entryLines('Gelbe Birne', 'Gelbe-Birne', ['[Apfel](#Apfel)']),
+  'sub/Quitte.md': entryLines('Quitte', 'Quitte', ['[Apfel](../Apfel.md)'], ['### Herkunft {#Herkunft .explanation}', '', 'Persien.']),
+};
+
+const fileLinkFindings = (name: string) =>
+  diagnosticsOf(files, name)
+    .filter((diagnostic) => diagnostic.code === 'file-link')
+    .map(({ range, severity, message }) => ({ range, severity, message }));
+
+test('file-link: a link to a file of the glossary by its path, once per URL written, with the id it leads to in the book', () => {
+  const why = (file: string) => `The link points at the file ${file}, which the book does not have: pandoc joins the glossary's files into one.`;
+  assert.deepEqual(fileLinkFindings('Apfel.md'), [
+    { range: '2:12-2:20', severity: 'warning', message: `${why('Birne.md')} Link its id instead: #Birne.` },
+    { range: '2:38-2:60', severity: 'warning', message: `${why('sub/Quitte.md')} Link its id instead: #Herkunft.` },
+    { range: '2:72-2:86', severity: 'warning', message: `${why('Gelbe Birne.md')} Link its id instead: #Gelbe-Birne.` },
+    { range: '4:20-4:39', severity: 'warning', message: `${why('sub/Quitte.md')} No heading of sub/Quitte.md gives the id "Fehlt".` },
+    { range: '4:51-4:65', severity: 'warning', message: `${why('002-lizenz.txt')} Give a heading of it an id, and link that.` },
+    // The reference definition that both `[…][b]` use, once.
+    { range: '6:5-6:15', severity: 'warning', message: `${why('Birne.md')} Link its id instead: #Birne.` },
+    { range: '11:8-11:21', severity: 'warning', message: `${why('001-index.txt')} Link its id instead: #Index.` },
+  ]);
+  // From another folder, the path goes up.
+  assert.deepEqual(fileLinkFindings('sub/Quitte.md').map((finding) => finding.message), [`${why('../Apfel.md')} Link its id instead: #Apfel.`]);
+  assert.deepEqual(fileLinkFindings('Birne.md'), []);
+});
+
+test('file-link: the URLs the parser takes for paths are those pandoc reads, escapes and references resolved', async () => {
+  const text = files['Apfel.md'].join('\n');
+  const relative = (await pandocLinkUrls([], text)).filter((url) => !url.startsWith('#') && !/^[a-z]+:/i.test(url));
+  assert.deepEqual(parseGlossaryDocument(text, uriOf('Apfel.md'), 1).fileLinks.map((link) => link.url), relative);
+  assert.ok(relative.includes('Gelbe%20Birne.md') && relative.includes('./Birne.md'), relative.join(' '));
+});
+
+/** The quick fixes of a file's file-link findings, each applied alone, and all of them applied together. */
+function fileLinkFixes(name: keyof typeof files): { readonly titles: string[]; readonly text: string } {
+  const index = indexOf(files);
+  const uri = uriOf(name);
+  const document = TextDocument.create(uri, 'markdown', 1, files[name].join('\n'));
+  const diagnostics = computeDiagnostics(index.document(uri)!, index, defaultConfig).filter((diagnostic) => diagnostic.code === 'file-link');
+  const wholeFile = { start: { line: 0, character: 0 }, end: { line: 10_000, character: 0 } };
+  const actions: CodeAction[] = codeActions({ index, config: defaultConfig, document, diagnostics, documentChanges: true, renamesFiles: true, newEntryUri: () => undefined }, wholeFile, ['quickfix']);
+  assert.ok(actions.every((action) => action.isPreferred), 'each is the preferred fix of its finding');
+  const edits = actions.flatMap((action) => (action.edit?.documentChanges ?? []).flatMap((change) => (TextDocumentEdit.is(change) ? (change.edits as TextEdit[]) : [])));
+  return { titles: actions.map((action) => action.title), text: TextDocument.applyEdits(document, edits) };
+}
+
+test('file-link quick fix: the URL becomes the id, the label stays; in the book, pandoc then reads every link as one to an id it has', async () => {
+  const { titles, text } = fileLinkFixes('Apfel.md');
+  assert.deepEqual(titles, ['Link the id "#Birne" instead of the file', 'Link the id "#Herkunft" instead of the file', 'Link the id "#Gelbe-Birne" instead of the file', 'Link the id "#Birne" instead of the file', 'Link the id "#Index" instead of the file']);
+  assert.deepEqual(text.split('\n').slice(2, 7), [
+    'Wie [Birne](#Birne), [die Herkunft](#Herkunft), [gelbe](<#Gelbe-Birne>) und [Birnen][b].',
+    'Nicht: [Bild](bild.png), [fehlt](Fehlt.md), [Web](https://example.org/Birne.md), [oben](#Apfel).',
+    'Ohne Ziel: [Quitte](sub/Quitte.md#Fehlt), [Lizenz](002-lizenz.txt).',
+    '',
+    '[b]: #Birne',
+  ]);
+  const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'glossary-file-links-'));
+  try {
+    const written = { ...files, 'Apfel.md': text.split('\n'), 'sub/Quitte.md': fileLinkFixes('sub/Quitte.md').text.split('\n') };
+    for (const [name, lines] of Object.entries(written)) {
+      const file = path.join(folder, decodeURIComponent(name));
+      fs.mkdirSync(path.dirname(file), { recursive: true });
+      fs.writeFileSync(file, lines.join('\n') + '\n');
+    }
+    const book = Object.keys(written).sort().map((name) => path.join(folder, decodeURIComponent(name)));
+    const urls = await pandocLinkUrls(book);
+    const ids = new Set((await pandocFactsOfText(Object.values(written).map((lines) => lines.join('\n')).join('\n\n'))).ids);
+    // What is left to the writer: the files no link can be mended to (no such id, no id), and the files outside the glossary.
+    assert.deepEqual(urls.filter((url) => !url.startsWith('#')), ['bild.png', 'Fehlt.md', 'https://example.org/Birne.md', 'sub/Quitte.md#Fehlt', '002-lizenz.txt']);
+    assert.deepEqual(urls.filter((url) => url.startsWith('#') && !ids.has(url.slice(1))), []);
+    // The mended files report no file-link but those.
+    const mended = indexOf(written);
+    const left = Object.keys(written).flatMap((name) => computeDiagnostics(mended.document(uriOf(name))!, mended, defaultConfig).filter((d) => d.code === 'file-link').map((d) => `${name} ${rangeText(d.range)}`));
+    assert.deepEqual(left, ['Apfel.md 4:20-4:39', 'Apfel.md 4:51-4:65']);
+  } finally {
+    fs.rmSync(folder, { recursive: true, force: true });
+  }
+});
