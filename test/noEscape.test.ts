@@ -20,7 +20,7 @@ import {
   RenameRequest,
   WorkspaceSymbolRequest,
 } from 'vscode-languageserver/node';
-import { MissingEntriesRequest, ProposeEntryRequest, ReportRequest } from '../server/src/protocol';
+import { EntryLinksRequest, MissingEntriesRequest, ProposeEntryRequest, ReportRequest } from '../server/src/protocol';
 import { corpusEntries, repositoryRoot, serverScript, startServer } from './support/lspServer';
 
 // The server and the command line never open a network connection, resolve a host name, listen,
@@ -86,6 +86,7 @@ test('the language server and the command line start no process and open no conn
     await connection.sendRequest(ReportRequest, null);
     await connection.sendRequest(MissingEntriesRequest);
     await connection.sendRequest(ProposeEntryRequest, { title: 'Claude' });
+    await connection.sendRequest(EntryLinksRequest, { textDocument, position: onId, files: [{ uri: URI.file(path.join(folder, 'Anthropic.md')).toString() }] });
     fs.writeFileSync(path.join(folder, 'Claude.md'), '## Claude {#Claude .chapter .small .term}\n\nText.\n');
     await connection.sendNotification(DidChangeWatchedFilesNotification.type, { changes: [{ uri: URI.file(path.join(folder, 'Claude.md')).toString(), type: FileChangeType.Created }] });
     await server.settle();

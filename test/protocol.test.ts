@@ -42,6 +42,7 @@ import {
   StreamMessageReader,
   StreamMessageWriter,
 } from 'vscode-languageserver/node';
+import { EntryLinksRequest } from '../server/src/protocol';
 
 // The built server is started exactly as an editor starts it, on a temporary copy of the real
 // glossary (the repository never holds a copy of it).
@@ -188,6 +189,12 @@ test('the built server answers an editor over stdio on a copy of the real glossa
     assert.match((hover!.contents as MarkupContent).value, /Large Language Model/);
     // The first paragraph of LLM.md's first explanation section, read from disk for the hover.
     assert.match((hover!.contents as MarkupContent).value, /LLMs basieren auf komplexen neuronalen Netzwerkarchitekturen:/);
+
+    // Files of the glossary dropped into the text (VS Code asks on a drop from the Explorer): links to
+    // the ids they give in the book; LLM.md gives #Large-Language-Model. A file outside the glossary: none.
+    const dropped = (names: readonly string[]) => connection.sendRequest(EntryLinksRequest, { textDocument, position: { line: 1, character: 0 }, files: names.map((name) => ({ uri: uriOf(name) })) });
+    assert.deepEqual(await dropped(['LLM.md', 'Anthropic.md']), { text: '[Large Language Model](#Large-Language-Model), [Anthropic](#Anthropic)' });
+    assert.equal(await dropped(['LLM.md', 'Bild.png']), null);
 
     const lastLine = lines.length - 1;
     await changeOpen(dataScraping, `${text}\nSee [x](#Data-Sc`);

@@ -8,6 +8,7 @@ import { showReferences } from './commands/showReferences';
 import { showReport } from './commands/showReport';
 import { offerToTurnOffBuiltInLinkSuggestions, turnOffBuiltInLinkSuggestions } from './builtInMarkdown';
 import { createLanguageClient, registerRenameGuard } from './languageClient';
+import { registerEntryLinkDrops } from './entryLinkDrops';
 import { showFailure, withClearErrors } from './commandErrors';
 import { GlossaryStatusBar, isGlossaryStatus } from './statusBar';
 import { errorMessage } from '../../server/src/errorText';
@@ -58,6 +59,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Glossa
       }
     }),
     { dispose: () => renameGuard?.dispose() },
+    registerEntryLinkDrops(languageClient),
     vscode.commands.registerCommand('glossary.newEntry', withServer((title?: unknown) => newEntry(languageClient, typeof title === 'string' ? title : undefined))),
     vscode.commands.registerCommand('glossary.showMissingEntries', withServer(() => showMissingEntries(languageClient))),
     vscode.commands.registerCommand('glossary.showReferences', withServer(() => showReferences(languageClient))),

@@ -42,7 +42,7 @@ export function createLanguageClient(context: vscode.ExtensionContext, inGlossar
 }
 
 /** The documents the server is given: a glossary's index page may be a .txt file (`indexFile`, or found beside the entries); the server serves no other .txt file. */
-const glossaryDocuments = [
+export const glossaryDocuments = [
   { scheme: 'file', language: 'markdown' },
   { scheme: 'file', pattern: '**/*.txt' },
 ];

@@ -1,13 +1,14 @@
 import { CancellationToken, LSPErrorCodes, ResponseError } from 'vscode-languageserver';
 import { GlossaryDiagnostic } from './diagnostics/diagnostic';
-import { MissingEntriesRequest, ProposeEntryRequest, ReportParams, ReportRequest } from './protocol';
+import { EntryLinksParams, EntryLinksRequest, MissingEntriesRequest, ProposeEntryRequest, ReportParams, ReportRequest } from './protocol';
+import { entryLinksText } from './features/entryLinks';
 import { diagnosticsOfFiles, workspaceReport } from './report/workspaceReport';
 import { runOrAnswerError } from './requestRunner';
 import { ServerServices } from './serverServices';
 
 /**
- * The extension's own requests: an entry proposed for a title, the ids linked but never defined,
- * the Glossary Report. A failure reaches the client as an error response, and is logged. Each waits for the disk
+ * The extension's own requests: an entry proposed for a title, the links for files dropped into
+ * a document, the ids linked but never defined, the Glossary Report. A failure reaches the client as an error response, and is logged. Each waits for the disk
  * work queued before it (the first load too): asked early, it would see an empty glossary.
  */
 export function listenToGlossaryRequests(services: ServerServices): void {
@@ -20,6 +21,15 @@ export function listenToGlossaryRequests(services: ServerServices): void {
       // Parameters from other editors may be missing or of another type: a missing title proposes nothing.
       const id = typeof params?.id === 'string' && params.id !== '' ? params.id : undefined;
       return services.session.proposeEntry(typeof params?.title === 'string' ? params.title : '', id);
+    }),
+  );
+  connection.onRequest(
+    EntryLinksRequest,
+    runOrAnswerError(connection, EntryLinksRequest.method, async (params: EntryLinksParams) => {
+      await afterQueuedWork();
+      const document = services.openDocuments().find((open) => open.uri === params.textDocument.uri);
+      const text = document && entryLinksText(services.session.index, params.files.map((file) => file.uri), document, params.position);
+      return text === undefined ? null : { text };
     }),
   );
   const missingEntries = runOrAnswerError(connection, MissingEntriesRequest.method, async () => {

@@ -90,6 +90,19 @@ export interface MissingEntry {
   readonly existingFileEntryId?: string;
 }
 
+/**
+ * The links to insert for files of the glossary dropped or pasted into a document (`[Title](#Id)`,
+ * see `entryLinksText`); null where a file is none of the glossary's or gives no id.
+ */
+export const EntryLinksRequest = new RequestType<EntryLinksParams, { readonly text: string } | null, void>('glossary/entryLinks');
+
+export interface EntryLinksParams {
+  readonly textDocument: { readonly uri: string };
+  readonly position: Range['start'];
+  /** The files, in the order dropped. */
+  readonly files: readonly { readonly uri: string }[];
+}
+
 /** The Glossary Report of the workspace ("Glossary: Show Report", `glossary report` on the command line). Parameters may be null. */
 export const ReportRequest = new RequestType<ReportParams | null, GlossaryReportResult, void>('glossary/report');
 

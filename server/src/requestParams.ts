@@ -1,5 +1,5 @@
 /** A part of a request's params that the protocol requires and the handlers read. */
-type Part = 'textDocument' | 'position' | 'range' | 'context' | 'diagnostics' | 'newName' | 'query' | 'command';
+type Part = 'textDocument' | 'position' | 'range' | 'context' | 'diagnostics' | 'newName' | 'query' | 'command' | 'files';
 
 /** The parts each request needs, by the name the server logs it under (`runSafely`'s `name`). */
 const requiredParts: Readonly<Record<string, readonly Part[]>> = {
@@ -15,6 +15,7 @@ const requiredParts: Readonly<Record<string, readonly Part[]>> = {
   codeAction: ['textDocument', 'range', 'context', 'diagnostics'],
   workspaceSymbol: ['query'],
   executeCommand: ['command'],
+  'glossary/entryLinks': ['textDocument', 'position', 'files'],
 };
 
 const isObject = (value: unknown): value is Record<string, unknown> => value !== null && typeof value === 'object' && !Array.isArray(value);
@@ -29,6 +30,7 @@ const partProblems: Readonly<Record<Part, (params: Record<string, unknown>) => s
   newName: ({ newName }) => (typeof newName === 'string' ? undefined : 'newName must be a string'),
   query: ({ query }) => (typeof query === 'string' ? undefined : 'query must be a string'),
   command: ({ command }) => (typeof command === 'string' ? undefined : 'command must be a string'),
+  files: ({ files }) => (Array.isArray(files) && files.every((file) => isObject(file) && typeof file.uri === 'string') ? undefined : 'files must be an array of objects with a uri string'),
 };
 
 /**

@@ -206,6 +206,28 @@ export class Workbench {
     await this.page.mouse.click(x, y);
   }
 
+  /**
+   * Drags the file `name` from the Explorer (its row must be in view) onto `text` in the active
+   * editor (see locateText for options) and drops it there with Shift held, which drops a file into
+   * the text rather than opening it.
+   */
+  async dropFileOnText(name, text, options = {}) {
+    const page = this.page;
+    const row = page.locator(`.explorer-folders-view .monaco-list-row[aria-label="${name}"]`);
+    await row.waitFor({ timeout: 5000 });
+    const from = await row.boundingBox();
+    const to = await this.locateText(text, options);
+    await page.mouse.move(from.x + 30, from.y + from.height / 2);
+    await page.mouse.down();
+    // A few moves with the button held start the drag; Shift is pressed over the editor, before the drop.
+    await page.mouse.move(from.x + 60, from.y + from.height / 2 + 5, { steps: 5 });
+    await page.mouse.move(to.x, to.y, { steps: 20 });
+    await page.keyboard.down('Shift');
+    await page.mouse.move(to.x + 1, to.y, { steps: 3 });
+    await page.mouse.up();
+    await page.keyboard.up('Shift');
+  }
+
   /** Moves the mouse onto `text` in the active editor (see locateText for options). */
   async hoverAt(text, options = {}) {
     const { x, y } = await this.locateText(text, options);

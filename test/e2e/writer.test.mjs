@@ -2,7 +2,7 @@
 // Chromium): the packaged extension (.vsix) on a copy of the real glossary
 // (../shared/corpus/ki-glossar/src/de), checked in the DOM as a writer sees it: hover, F12, Ctrl+Click, completion,
 // the Problems panel, the quick fix "Create entry", the "New Entry" command, rename (F2), the
-// Glossary Report's links and its saving.
+// Glossary Report's links and its saving, an entry file dragged or pasted into the text.
 //
 //   node --test test/e2e/writer.test.mjs     (screenshots in out/e2e-results/writer/)
 //
@@ -394,6 +394,26 @@ step('9. The report\'s "Save as HTML…" writes the page where the writer says, 
   await wb.screenshot('report-saved');
 });
 
+step('10. AGI.md dragged from the Explorer into the text (with Shift), or copied there and pasted, is linked by its id, not as a file the book does not have', async () => {
+  // AI-Act.md's row, which the Explorer reveals as the file opens, is two rows below AGI.md's.
+  await wb.openFile('AI-Act.md');
+  await wb.dropFileOnText('AGI.md', 'EU-weite');
+  // VS Code's own Markdown would insert `[AGI.md](AGI.md)`; the glossary's drop is the default.
+  await wb.waitFor(async () => (await wb.visibleText()).includes('[AGI](#AGI)'), { what: 'the link [AGI](#AGI) dropped into the text' });
+  assert.ok(!(await wb.visibleText()).includes('(AGI.md)'));
+  assert.equal(await wb.activeTab(), 'AI-Act.md', 'the drop went into the text: AGI.md was not opened');
+  await wb.screenshot('dropped-link');
+  // Copied in the Explorer (Ctrl+C) and pasted into the text (Ctrl+V, which reads the browser's clipboard): the same link.
+  await wb.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: wb.server.origin });
+  await wb.page.locator('.explorer-folders-view .monaco-list-row[aria-label="AGI.md"]').click();
+  await wb.pressKey('Control+C');
+  await wb.openFile('AI-Act.md');
+  await wb.clickText('Regulierung');
+  await wb.pressKey('Control+V');
+  await wb.waitFor(async () => (await wb.visibleText()).split('[AGI](#AGI)').length === 3, { what: 'a second link [AGI](#AGI), pasted' });
+  assert.ok(!(await wb.visibleText()).includes('(AGI.md)'));
+});
+
 /**
  * One step of the session: a test that saves a screenshot of the window when it fails
  * (NN-failed-<step>.png beside the others).
@@ -409,7 +429,6 @@ function step(name, fn) {
   });
 }
 
-/** Occurrences of `pattern` (global) in the workspace's .md files on disk. */
 /** How often `pattern` occurs in the glossary's files: the entries and the index page beside them. */
 function countInWorkspace(pattern) {
   return fs

@@ -8,6 +8,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { defaultConfig } from '../config';
 import { computeDiagnostics } from '../diagnostics/computeDiagnostics';
 import { codeActions } from '../features/codeActions';
+import { entryLinksText } from '../features/entryLinks';
 import { parseGlossaryDocument } from '../parse/parser';
 import { pandocFactsOfText, pandocLinkUrls } from './pandoc';
 import { diagnosticsOf, entryLines, indexOf, rangeText, uriOf } from './support/tinyWorkspace';
@@ -103,4 +104,24 @@ test('file-link quick fix: the URL becomes the id, the label stays; in the book,
   } finally {
     fs.rmSync(folder, { recursive: true, force: true });
   }
+});
+
+test('files dropped into an entry: links to their ids, items of the see-also list on lines of their own; none for a file outside the glossary or without an id', () => {
+  const index = indexOf(files);
+  const uri = uriOf('Birne.md');
+  const document = TextDocument.create(uri, 'markdown', 1, files['Birne.md'].join('\n'));
+  const dropped = (names: readonly string[], line: number, character: number) => entryLinksText(index, names.map(uriOf), document, { line, character });
+  // In the text: parted by commas, each entry's title as its label.
+  assert.equal(dropped(['Apfel.md', 'Gelbe%20Birne.md', 'sub/Quitte.md'], 2, 5), '[Apfel](#Apfel), [Gelbe Birne](#Gelbe-Birne), [Quitte](#Quitte)');
+  assert.equal(dropped(['001-index.txt'], 2, 0), '[Index](#Index)');
+  // In the see-also list (line 6 `[Apfel](#Apfel) |`, line 7 `[Index](#Index) |`): dropped on an empty line, before an item, after one.
+  const list = (text: string, line: number, character: number) => TextDocument.applyEdits(document, [TextEdit.insert({ line, character }, text)]).split('\n').slice(4, 10);
+  const items = dropped(['Gelbe%20Birne.md', 'sub/Quitte.md'], 5, 0)!;
+  assert.deepEqual(list(items, 5, 0), ['### Verwandte Themen {.seealso}', '[Gelbe Birne](#Gelbe-Birne) |', '[Quitte](#Quitte) |', '[Apfel](#Apfel) |', '[Index](#Index) |', '']);
+  assert.deepEqual(list(dropped(['Gelbe%20Birne.md'], 6, 0)!, 6, 0), ['### Verwandte Themen {.seealso}', '', '[Gelbe Birne](#Gelbe-Birne) |', '[Apfel](#Apfel) |', '[Index](#Index) |', '']);
+  assert.deepEqual(list(dropped(['Gelbe%20Birne.md'], 6, 17)!, 6, 17), ['### Verwandte Themen {.seealso}', '', '[Apfel](#Apfel) |', '[Gelbe Birne](#Gelbe-Birne) |', '[Index](#Index) |', '']);
+  // A file the glossary does not hold, or one without an id, leaves the drop to the editor's other providers: all files alike.
+  assert.equal(dropped(['Apfel.md', 'bild.png'], 2, 0), undefined);
+  assert.equal(dropped(['002-lizenz.txt'], 2, 0), undefined);
+  assert.equal(dropped([], 2, 0), undefined);
 });
