@@ -120,6 +120,24 @@ function unknownOptionMessage(argument: string, command: keyof typeof valueOptio
   return taker === undefined ? l10n.t('unknown option "{0}"', argument) : l10n.t('{0} is an option of "{1}", not of "{2}"', name, taker, command);
 }
 
+/**
+ * The options of `lsp`: the connections vscode-languageserver reads (`--socket` and `--pipe` with
+ * a value), the editor's process it watches (`--clientProcessId=PID`, which VS Code passes), and `--locale`.
+ */
+const serverOptions = ['--stdio', '--node-ipc', '--socket', '--pipe', '--clientProcessId', '--locale'] as const;
+
+/** The first argument of `lsp` that is none of its options or their values, or undefined. */
+function unknownServerArgument(argv: readonly string[]): string | undefined {
+  for (let i = 0; i < argv.length; i++) {
+    const argument = argv[i]!;
+    const [name, value] = argument.split(/=(.*)/s);
+    if (!(serverOptions as readonly string[]).includes(name!)) return argument;
+    // A value after a blank: `--socket 5000`, `--clientProcessId 123`, `--locale de`.
+    if (value === undefined && name !== '--stdio' && name !== '--node-ipc') i++;
+  }
+  return undefined;
+}
+
 /** Reads the arguments after the program name. Never throws. */
 export function parseArguments(argv: readonly string[]): CliCommand | UsageError {
   const leading = splitLeadingLocales(argv);
@@ -136,11 +154,15 @@ export function parseArguments(argv: readonly string[]): CliCommand | UsageError
     return { kind: 'help' };
   }
   if (command === '--version' || command === '-V' || command === 'version') {
-    return { kind: 'version' };
+    const extra = splitLeadingLocales(rest).rest[0];
+    return extra === undefined ? { kind: 'version' } : usageError(l10n.t('{0} takes no arguments, not "{1}"', command, extra));
   }
   if (command === 'lsp') {
-    // The rest are the transport's options (`--stdio`, `--socket=PORT`), which the server reads.
-    return rest.includes('--help') || rest.includes('-h') ? { kind: 'help' } : { kind: 'lsp' };
+    if (rest.includes('--help') || rest.includes('-h')) return { kind: 'help' };
+    // The rest are the transport's options (`--stdio`, `--socket=PORT`), which the server reads: a
+    // misspelt one would leave the server on stdio, where the editor does not listen.
+    const unknown = unknownServerArgument(rest);
+    return unknown === undefined ? { kind: 'lsp' } : usageError(l10n.t('unknown option "{0}" for "lsp" (known: {1})', unknown, serverOptions.join(', ')));
   }
   if (command !== 'index' && command !== 'check' && command !== 'report') {
     return usageError(command.startsWith('-') ? l10n.t('unknown option "{0}"; a command comes first: check, index, report or lsp', command) : l10n.t('unknown command "{0}"', command));

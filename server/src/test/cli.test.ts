@@ -419,6 +419,8 @@ test('unknown options, unknown commands, unknown formats and missing paths are b
     [['check', ''], 'glossary: a PATH is empty'],
     [['report', 'g', ''], 'glossary: a PATH is empty'],
     [[], 'glossary: a command is needed: check, index, report or lsp'],
+    [['--version', 'extra'], 'glossary: --version takes no arguments, not "extra"'],
+    [['version', '--verbose'], 'glossary: version takes no arguments, not "--verbose"'],
   ];
   for (const [argv, message] of cases) {
     assert.deepEqual(await run(argv, glossary), { exitCode: 2, stdout: '', stderr: `${message}\nTry "glossary --help".\n` }, argv.join(' '));
@@ -479,6 +481,20 @@ test('lsp starts the language server through the hook, or is bad usage without o
   assert.equal(started, 1);
   assert.equal(help.exitCode, 0);
   assert.match(help.stdout, /^Usage: glossary <command>/);
+  // The options editors pass (VS Code: `--node-ipc --clientProcessId=PID`), with their values written either way.
+  for (const argv of [['--stdio'], ['--node-ipc', '--clientProcessId=4711'], ['--socket', '5000'], ['--socket=5000', '--clientProcessId', '4711'], ['--pipe=/tmp/p', '--locale', 'de'], ['--locale', '--stdio']]) {
+    assert.equal((await run(['lsp', ...argv], {}, { startLanguageServer: () => started++ })).exitCode, 0, argv.join(' '));
+  }
+  assert.equal(started, 7);
+  // A misspelt one would leave the server on stdio, where the editor does not listen: it is bad usage, and no server starts.
+  for (const [argv, unknown] of [[['--soket=5000'], '--soket=5000'], [['--stdio', 'extra'], 'extra']] as const) {
+    assert.deepEqual(await run(['lsp', ...argv], {}, { startLanguageServer: () => started++ }), {
+      exitCode: 2,
+      stdout: '',
+      stderr: `glossary: unknown option "${unknown}" for "lsp" (known: --stdio, --node-ipc, --socket, --pipe, --clientProcessId, --locale)\nTry "glossary --help".\n`,
+    });
+  }
+  assert.equal(started, 7);
 });
 
 // The language of the messages: --locale, else LC_ALL, LC_MESSAGES, LANG of `io.environment`. A run
