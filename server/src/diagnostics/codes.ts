@@ -27,6 +27,8 @@ export enum DiagnosticCode {
   SectionLevel = 'section-level',
   /** Sections stand between an entry's haiku section and its see-also section, which the layout rules make its last two. */
   SectionAfterHaiku = 'section-after-haiku',
+  /** An entry does not end with the rule `----` that closes every entry of the chapter template. */
+  MissingClosingRule = 'missing-closing-rule',
   /** A code block is fenced with backticks where the glossary's rule asks for `~~~`. */
   FenceStyle = 'fence-style',
   /** A code fence or comment is never closed in its file: in the book it runs on into the next files. */
@@ -92,6 +94,7 @@ export const defaultSeverities: Readonly<Record<DiagnosticCode, SeveritySetting>
   [DiagnosticCode.MissingSectionClass]: 'warning',
   [DiagnosticCode.SectionLevel]: 'warning',
   [DiagnosticCode.SectionAfterHaiku]: 'warning',
+  [DiagnosticCode.MissingClosingRule]: 'information',
   [DiagnosticCode.FenceStyle]: 'information',
   [DiagnosticCode.UnclosedBlock]: 'warning',
   [DiagnosticCode.HeadingInText]: 'warning',

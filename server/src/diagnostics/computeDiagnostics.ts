@@ -9,7 +9,7 @@ import { checkIndexAnchor, checkIndexLinks, checkListedInIndex } from './indexCh
 import { checkAmbiguousLinks, checkBrokenLinks, checkDuplicateAnchors, checkFileLinks } from './linkChecks';
 import { checkUnlinkedMentions } from './mentionChecks';
 import { checkOrphanEntries, checkSeeAlsoNamesBodyLinks, checkSeeAlsoReciprocal, checkSelfLinks } from './linkGraphChecks';
-import { checkHaikusBeforeSeeAlso, checkSeeAlsoEndsWithIndex, checkSeeAlsoLast, checkSeeAlsoPresent, checkSeeAlsoSorted } from './seeAlsoChecks';
+import { checkClosingRule, checkHaikusBeforeSeeAlso, checkSeeAlsoEndsWithIndex, checkSeeAlsoLast, checkSeeAlsoPresent, checkSeeAlsoSorted } from './seeAlsoChecks';
 
 const checks: Readonly<Record<DiagnosticCode, Check>> = {
   [DiagnosticCode.BrokenLink]: checkBrokenLinks,
@@ -24,6 +24,7 @@ const checks: Readonly<Record<DiagnosticCode, Check>> = {
   [DiagnosticCode.MissingSectionClass]: checkSectionClasses,
   [DiagnosticCode.SectionLevel]: checkSectionLevels,
   [DiagnosticCode.SectionAfterHaiku]: checkHaikusBeforeSeeAlso,
+  [DiagnosticCode.MissingClosingRule]: checkClosingRule,
   [DiagnosticCode.FenceStyle]: checkFenceStyle,
   [DiagnosticCode.UnclosedBlock]: checkUnclosedBlocks,
   [DiagnosticCode.HeadingInText]: checkHeadingsInText,

@@ -28,6 +28,8 @@ export function describeDiagnosticCode(code: DiagnosticCode): string {
       return l10n.t("A section of an entry is written as a chapter (## instead of ###): in the book it is a chapter of its own.");
     case DiagnosticCode.SectionAfterHaiku:
       return l10n.t("Sections stand between an entry's haiku section and its see-also section, which should be its last two.");
+    case DiagnosticCode.MissingClosingRule:
+      return l10n.t('An entry does not end with the rule ---- that closes every entry of the chapter template.');
     case DiagnosticCode.FenceStyle:
       return l10n.t('A code block is fenced with backticks instead of ~~~.');
     case DiagnosticCode.UnclosedBlock:

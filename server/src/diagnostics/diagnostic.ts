@@ -25,6 +25,7 @@ export type DiagnosticData =
   | { readonly kind: DiagnosticCode.MissingSectionClass }
   | { readonly kind: DiagnosticCode.SectionLevel }
   | { readonly kind: DiagnosticCode.SectionAfterHaiku }
+  | { readonly kind: DiagnosticCode.MissingClosingRule; readonly entryId: string }
   | { readonly kind: DiagnosticCode.FenceStyle }
   | { readonly kind: DiagnosticCode.UnclosedBlock }
   | { readonly kind: DiagnosticCode.HeadingInText }

@@ -32,6 +32,27 @@ export const checkSeeAlsoPresent: Check = function* ({ document }) {
   }
 };
 
+/**
+ * `missing-closing-rule`: an entry has no rule (`----`) after its see-also list, where the chapter
+ * template closes every entry with one: in the book its last line runs into the next entry without
+ * the separator the others have. Marked on the list's last link, where the rule belongs. An entry
+ * without a see-also list is `missing-seealso`'s, whose fix adds the rule with the list.
+ */
+export const checkClosingRule: Check = function* ({ document }) {
+  for (const entry of document.entries) {
+    if (entry.seeAlso === undefined) continue;
+    const last = entry.seeAlso.links.at(-1) ?? entry.seeAlso.section.heading;
+    if (entry.closingRuleLine !== undefined && entry.closingRuleLine > last.range.end.line) continue;
+    yield {
+      range: last.range,
+      code: DiagnosticCode.MissingClosingRule,
+      message: l10n.t('The entry "{0}" (#{1}) does not end with the rule ---- that closes every entry: in the book, the next entry follows without it.', entry.title, entry.id),
+      data: { kind: DiagnosticCode.MissingClosingRule, entryId: entry.id },
+      relatedInformation: [],
+    };
+  }
+};
+
 const collators = new Map<string, Intl.Collator>();
 
 /** The collator of a locale, ignoring case and accents; built once per locale. */

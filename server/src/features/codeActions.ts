@@ -28,7 +28,7 @@ import { idEditsByUri } from './rename';
 import { copyNamedAfter, holdsEveryLineOf, definedOnce, entryWithId, isCopyUnderOtherName, isFileNameMeant, linksToIdAndFileName, misnamedEntryFile, titleUntoldById } from '../index/entryQueries';
 import { linkFirstMentionsEdits, linkMentionEdit, linkMentionsKind } from './mentionLinks';
 import { addToIndexEdit, indexAnchorEdit, newIndexPageText } from './indexPageEdits';
-import { addSeeAlsoEdit, insertSeeAlsoLinkEdit, lineBreakOf, lineText, seeAlsoHeadingText, sortSeeAlsoEdits } from './seeAlsoEdits';
+import { addSeeAlsoEdit, closingRuleEdit, insertSeeAlsoLinkEdit, lineBreakOf, lineText, seeAlsoHeadingText, sortSeeAlsoEdits } from './seeAlsoEdits';
 import { replacementsFor } from '../diagnostics/replacements';
 import { listedElsewhere } from '../diagnostics/linkChecks';
 import { entryContaining } from '../parse/positions';
@@ -227,6 +227,10 @@ function quickFixes(input: CodeActionInput, model: GlossaryDocument, diagnostic:
     }
     case DiagnosticCode.SelfLink:
       return selfLinkFixes(input, model, diagnostic, data.entryId);
+    case DiagnosticCode.MissingClosingRule: {
+      const entry = model.entries.find((candidate) => candidate.id === data.entryId && rangeContains(candidate.range, diagnostic.range.start));
+      return entry === undefined ? [] : [quickFix(l10n.t('Close the entry with the rule ----'), diagnostic, editOf(input, [closingRuleEdit(entry, input.document)]), true)];
+    }
     case DiagnosticCode.FileLink:
       // The URL written, in the link or in a reference link's definition, becomes the id: the label stays.
       return data.id === undefined ? [] : [quickFix(l10n.t('Link the id "#{0}" instead of the file', data.id), diagnostic, editOf(input, [TextEdit.replace(diagnostic.range, `#${data.id}`)]), true)];

@@ -290,7 +290,7 @@ const separatorCharacters = /^[^\p{L}\p{N}<>*_`[\]()!{}\\~^$&@#]*$/u;
 
 /**
  * Inserts a see-also section ending with `[Index](#Index)` at the end of an entry: before its
- * closing `----` when it has one that no section follows.
+ * closing `----` when it has one that no section follows, else with that rule after it.
  */
 export function addSeeAlsoEdit(entry: Entry, document: TextDocument, headingText: string): TextEdit {
   const lineBreak = lineBreakOf(document);
@@ -305,9 +305,20 @@ export function addSeeAlsoEdit(entry: Entry, document: TextDocument, headingText
     return TextEdit.insert({ line: closingRuleLine, character: 0 }, [...lead, ...section, '', ''].join(lineBreak));
   }
   // After the entry's last text, so that a blank line stays between the section and what follows.
+  return TextEdit.insert(lineEnd(document, lastTextLine(entry, document)), ['', '', ...section, '', '----'].join(lineBreak));
+}
+
+/** Closes an entry with the rule `----` after its last text, a blank line between (right under text, `----` would underline it as a heading). */
+export function closingRuleEdit(entry: Entry, document: TextDocument): TextEdit {
+  const lineBreak = lineBreakOf(document);
+  return TextEdit.insert(lineEnd(document, lastTextLine(entry, document)), ['', '', '----'].join(lineBreak));
+}
+
+/** The entry's last line that is not blank. */
+function lastTextLine(entry: Entry, document: TextDocument): number {
   let last = entry.range.end.line;
   while (last > entry.heading.range.end.line && lineText(document, last).trim() === '') last--;
-  return TextEdit.insert(lineEnd(document, last), ['', '', ...section].join(lineBreak));
+  return last;
 }
 
 /** The position at the end of a line's text, before its line break. */

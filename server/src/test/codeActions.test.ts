@@ -123,7 +123,7 @@ test('without an index page, the links to #Index offer to create one beside the 
 });
 
 test('a broken link is never offered the id of the entry that holds it: that would be a self-link', () => {
-  const lines = ['## Modell {#Modell .chapter .small .term}', '', '### Siehe auch {.seealso}', '', '[Modelle](#Modelle) |', '[Index](#Index) |'];
+  const lines = ['## Modell {#Modell .chapter .small .term}', '', '### Siehe auch {.seealso}', '', '[Modelle](#Modelle) |', '[Index](#Index) |', '', '----'];
   const files = { 'Index.md': index, 'Modell.md': lines, 'Model.md': ['## Model {#Model .term}'] };
   const { actions } = actionsOf(files, 'Modell.md');
   assert.deepEqual(titlesAndPreference(actions), [['Create entry "Modelle"', false]]);
@@ -333,8 +333,9 @@ test('a section or link put before a heading leaves the blank line pandoc needs 
   const twoEntries = ['## A {#A .chapter .small .term}', '', 'Text A.', '', '## B {#B .chapter .small .term}', '', 'Text B.', ''];
   const { actions, document } = actionsOf({ 'Index.md': index, 'A.md': twoEntries }, 'A.md');
   const added = actions.filter((action) => action.title === 'Add a see-also section').map((action) => applied(action, document));
-  assert.deepEqual(added[0]!.slice(2, 10), ['Text A.', '', '### Related or other interesting topics: {.seealso}', '', '[Index](#Index) |', '', '## B {#B .chapter .small .term}', '']);
-  assert.deepEqual(added[1]!.slice(4), ['## B {#B .chapter .small .term}', '', 'Text B.', '', '### Related or other interesting topics: {.seealso}', '', '[Index](#Index) |', '']);
+  // Each closed with the rule that the entry lacks, as the chapter template closes it.
+  assert.deepEqual(added[0]!.slice(2, 12), ['Text A.', '', '### Related or other interesting topics: {.seealso}', '', '[Index](#Index) |', '', '----', '', '## B {#B .chapter .small .term}', '']);
+  assert.deepEqual(added[1]!.slice(4), ['## B {#B .chapter .small .term}', '', 'Text B.', '', '### Related or other interesting topics: {.seealso}', '', '[Index](#Index) |', '', '----', '']);
   // An empty letter section right above the next one.
   const page = ['# Index {#Index}', '', '### A {.index}', '### B {.index}', '', '[Birne](#Birne) |'];
   const files = { 'Index.md': page, 'Apfel.md': entryLines('Apfel', 'Apfel', []), 'Birne.md': entryLines('Birne', 'Birne', []) };
@@ -404,9 +405,9 @@ test('a missing see-also section goes after the sections that follow a rule amid
   const lines = ['## A {#A .chapter .small .term}', '', '### Teil 1 {.explanation}', '', 'x', '', '----', '', '### Teil 2 {.explanation}', '', 'y'];
   const { actions, document } = actionsOf({ 'Index.md': index, 'A.md': lines }, 'A.md');
   const fixed = applied(titled(actions, 'Add a see-also section'), document);
-  assert.deepEqual(fixed.slice(6), ['----', '', '### Teil 2 {.explanation}', '', 'y', '', '### Related or other interesting topics: {.seealso}', '', '[Index](#Index) |']);
+  assert.deepEqual(fixed.slice(6), ['----', '', '### Teil 2 {.explanation}', '', 'y', '', '### Related or other interesting topics: {.seealso}', '', '[Index](#Index) |', '', '----']);
   const index2 = indexOf({ 'Index.md': index, 'A.md': fixed });
-  assert.deepEqual(computeDiagnostics(index2.document(uriOf('A.md'))!, index2, defaultConfig).map((diagnostic) => diagnostic.code).filter((code) => code.includes('seealso')), []);
+  assert.deepEqual(computeDiagnostics(index2.document(uriOf('A.md'))!, index2, defaultConfig).map((diagnostic) => diagnostic.code).filter((code) => code.includes('seealso') || code === 'missing-closing-rule'), []);
 });
 
 test('an id that differs from the file name can be changed, or the file renamed', () => {
@@ -679,7 +680,7 @@ test('the fix-all source action sorts every list of the file, and `only` selects
 });
 
 test('a file whose lists are all in order has no fix-all action', () => {
-  const lines = ['## A {#A .chapter .small .term}', '', '### S {.seealso}', '', '[B](#B) |', '[Index](#Index) |'];
+  const lines = ['## A {#A .chapter .small .term}', '', '### S {.seealso}', '', '[B](#B) |', '[Index](#Index) |', '', '----'];
   const { actions } = actionsOf({ 'Index.md': index, 'B.md': ['## B {#B .term}'], 'A.md': lines }, 'A.md');
   assert.deepEqual(actions, []);
 });

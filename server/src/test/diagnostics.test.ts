@@ -5,6 +5,9 @@ import { defaultConfig, GlossaryConfig, resolveConfig } from '../config';
 import { findClosestIds } from '../index/closestIds';
 import { computeDiagnostics } from '../diagnostics/computeDiagnostics';
 import { diagnosticsOf as allDiagnosticsOf, entryLines, indexOf, uriOf } from './support/tinyWorkspace';
+import { TextDocumentEdit, TextEdit } from 'vscode-languageserver';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { codeActions } from '../features/codeActions';
 
 type Files = Parameters<typeof allDiagnosticsOf>[0];
 
@@ -301,7 +304,7 @@ test('missing-chapter-heading: a level-3 term heading, a heading without classes
 
 test('missing-chapter-heading: the chapter classes come from the configuration', () => {
   const { config } = resolveConfig({ chapterClasses: ['term'] });
-  const files = { ...indexPage, 'X.md': ['## X {#X .term}', '', '### See {.seealso}', '', '[Index](#Index)'] };
+  const files = { ...indexPage, 'X.md': ['## X {#X .term}', '', '### See {.seealso}', '', '[Index](#Index)', '', '----'] };
   assert.deepEqual(diagnosticsOf(files, 'X.md', config), []);
 });
 
@@ -319,10 +322,44 @@ test('missing-seealso: an entry without a see-also section is a warning on its h
   ]);
 });
 
+test('missing-closing-rule: an entry without a rule after its see-also list (as the real glossary\'s CPU.md) is information on the list\'s last link; its fix closes it as pandoc reads a rule', async () => {
+  const list = ['## CPU {#CPU .chapter .small .term}', '', 'Text.', '', '### Siehe {.seealso}', '', '[Index](#Index)'];
+  const findings = (lines: readonly string[]) => diagnosticsOf({ ...indexPage, 'CPU.md': lines }, 'CPU.md').filter((diagnostic) => diagnostic.code === 'missing-closing-rule');
+  assert.deepEqual(findings([...list, '']), [
+    {
+      range: '6:0-6:15',
+      severity: 'information',
+      code: 'missing-closing-rule',
+      message: 'The entry "CPU" (#CPU) does not end with the rule ---- that closes every entry: in the book, the next entry follows without it.',
+      data: { kind: 'missing-closing-rule', entryId: 'CPU' },
+      relatedInformation: [],
+    },
+  ]);
+  // Any rule after the list closes it (`---` too); one amid the entry does not; `----` right under the list's text is no rule but a heading's underline.
+  assert.deepEqual(findings([...list, '', '---']), []);
+  assert.deepEqual(findings(['## CPU {#CPU .chapter .small .term}', '', 'Text.', '', '----', '', '### Siehe {.seealso}', '', '[Index](#Index)']).length, 1);
+  assert.deepEqual(findings([...list, '----']).length, 1);
+  // Without a list, missing-seealso reports the entry, and its fix adds the rule with the list.
+  assert.deepEqual(findings(['## CPU {#CPU .chapter .small .term}', '', 'Text.']), []);
+  // Each entry of a file is closed on its own.
+  assert.deepEqual(findings([...list, '', '## GPU {#GPU .chapter .small .term}', '', '### Siehe {.seealso}', '', '[Index](#Index)', '', '----']).map((finding) => finding.range), ['6:0-6:15']);
+  const index = indexOf({ ...indexPage, 'CPU.md': [...list, ''] });
+  const uri = uriOf('CPU.md');
+  const document = TextDocument.create(uri, 'markdown', 1, [...list, ''].join('\n'));
+  const diagnostics = computeDiagnostics(index.document(uri)!, index, defaultConfig).filter((diagnostic) => diagnostic.code === 'missing-closing-rule');
+  const [fix] = codeActions({ index, config: defaultConfig, document, diagnostics, documentChanges: true, renamesFiles: true, newEntryUri: () => undefined }, diagnostics[0]!.range, ['quickfix']);
+  assert.deepEqual([fix?.title, fix?.isPreferred], ['Close the entry with the rule ----', true]);
+  const closed = TextDocument.applyEdits(document, (fix!.edit!.documentChanges![0] as TextDocumentEdit).edits as TextEdit[]);
+  assert.equal(closed, [...list, '', '----', ''].join('\n'));
+  const blocks = JSON.parse(execFileSync('pandoc', ['-f', 'markdown', '-t', 'json'], { input: closed, encoding: 'utf8' })).blocks as { t: string }[];
+  assert.equal(blocks.at(-1)?.t, 'HorizontalRule');
+  assert.deepEqual(findings(closed.split('\n')), []);
+});
+
 test('seealso-unsorted: labels out of German order (case and umlauts ignored, Index left out) are a warning on the first pair out of order, which it names', () => {
   const files = {
     ...indexPage,
-    'Apfel.md': ['## Apfel {#Apfel .chapter .small .term}', '', '### Siehe {.seealso}', '', '[Zebra](#Apfel) |', '[Index](#Index) |', '[äsche](#Apfel) |', '[Birne](#Apfel) |', '[Index](#Index) |'],
+    'Apfel.md': ['## Apfel {#Apfel .chapter .small .term}', '', '### Siehe {.seealso}', '', '[Zebra](#Apfel) |', '[Index](#Index) |', '[äsche](#Apfel) |', '[Birne](#Apfel) |', '[Index](#Index) |', '', '----'],
   };
   // The links stand in for other entries with Apfel's own id: self-links, beside the point here.
   assert.deepEqual(withoutSelfLinks(diagnosticsOf(files, 'Apfel.md'), 3), [
@@ -372,7 +409,7 @@ test('seealso-index-not-last: a list without [Index](#Index) or with it before o
     ...indexPage,
     'Apfel.md': entryLines('Apfel', 'Apfel', []),
     'NoIndex.md': ['## NoIndex {#NoIndex .chapter .small .term}', '', '### Siehe {.seealso}', '', '[Apfel](#Apfel) |', '', '----'],
-    'Early.md': ['## Early {#Early .chapter .small .term}', '', '### Siehe {.seealso}', '', '[Index](#Index) |', '[Apfel](#Apfel) |'],
+    'Early.md': ['## Early {#Early .chapter .small .term}', '', '### Siehe {.seealso}', '', '[Index](#Index) |', '[Apfel](#Apfel) |', '', '----'],
   };
   assert.deepEqual(diagnosticsOf(files, 'NoIndex.md'), [
     {
@@ -409,17 +446,17 @@ test('section-after-seealso: sections after the see-also list, which should end 
       relatedInformation: [{ uri: uriOf('Apfel.md'), range: '6:0-6:20', message: 'The see-also section of the entry.' }],
     },
   ]);
-  const one = diagnosticsOf({ ...files, 'Apfel.md': entry('### Geschichte {.explanation}', '', 'Alt.') }, 'Apfel.md');
+  const one = diagnosticsOf({ ...files, 'Apfel.md': entry('### Geschichte {.explanation}', '', 'Alt.', '', '----') }, 'Apfel.md');
   assert.deepEqual(one.map((diagnostic) => diagnostic.message), ['The section "Geschichte" follows the see-also list of "Apfel", which should end the entry: move it above the list.']);
   const twice = diagnosticsOf({ ...files, 'Apfel.md': entry('----', '', '### Beschreibung {.explanation}', '', 'Text.', '', '### Siehe {.seealso}', '', '[Index](#Index) |') }, 'Apfel.md');
   assert.match(twice.map((diagnostic) => diagnostic.message).join(), /^2 sections, from "Beschreibung" on, .* is the entry there twice\?$/);
   // One section of a title used above is a section to move, not a copy of the entry.
-  const repeatedOnce = diagnosticsOf({ ...files, 'Apfel.md': entry('### Beschreibung {.explanation}', '', 'Mehr.') }, 'Apfel.md');
+  const repeatedOnce = diagnosticsOf({ ...files, 'Apfel.md': entry('### Beschreibung {.explanation}', '', 'Mehr.', '', '----') }, 'Apfel.md');
   assert.deepEqual(repeatedOnce.map((diagnostic) => diagnostic.message), ['The section "Beschreibung" follows the see-also list of "Apfel", which should end the entry: move it above the list.']);
   // Text after the list is no section: not reported.
   assert.deepEqual(diagnosticsOf({ ...files, 'Apfel.md': entry('Nachtrag.', '', '----') }, 'Apfel.md'), []);
   // A heading of the entry's level without .term is no section to move above the list.
-  const chapter = diagnosticsOf({ ...files, 'Apfel.md': entry('## Anhang', '', 'Mehr.', '', '### Quellen', '', 'Alt.') }, 'Apfel.md');
+  const chapter = diagnosticsOf({ ...files, 'Apfel.md': entry('## Anhang', '', 'Mehr.', '', '### Quellen', '', 'Alt.', '', '----') }, 'Apfel.md');
   assert.deepEqual(chapter.map((diagnostic) => `${diagnostic.code} ${diagnostic.range} ${diagnostic.message}`), [
     'section-after-seealso 10:0-10:9 The heading "Anhang" follows the see-also list of "Apfel", which should end the entry; it has the level of an entry\'s heading but not the class .term: if it begins another entry, give it .term and a file of its own.',
   ]);

@@ -188,6 +188,8 @@ test('every quick fix on the real glossary changes only the ranges it names, in 
     'Change to "…"',
     'Change to "…", the entry "…"',
     'Change to "…", the section "…" in …',
+    // CPU.md, whose see-also list no rule closes.
+    'Close the entry with the rule ----',
     'Fence the code block with ~~~',
     'Fence the code block with ~~~, after a blank line',
     // Hallucination.md's "### Leaderboard".
