@@ -191,10 +191,12 @@ test('the built server answers an editor over stdio on a copy of the real glossa
     assert.match((hover!.contents as MarkupContent).value, /LLMs basieren auf komplexen neuronalen Netzwerkarchitekturen:/);
 
     // Files of the glossary dropped into the text (VS Code asks on a drop from the Explorer): links to
-    // the ids they give in the book; LLM.md gives #Large-Language-Model. A file outside the glossary: none.
-    const dropped = (names: readonly string[]) => connection.sendRequest(EntryLinksRequest, { textDocument, position: { line: 1, character: 0 }, files: names.map((name) => ({ uri: uriOf(name) })) });
-    assert.deepEqual(await dropped(['LLM.md', 'Anthropic.md']), { text: '[Large Language Model](#Large-Language-Model), [Anthropic](#Anthropic)' });
+    // the ids they give in the book; LLM.md gives #Large-Language-Model. A file outside the glossary, or a drop into a file outside it: none.
+    const dropped = (names: readonly string[], into = textDocument) => connection.sendRequest(EntryLinksRequest, { textDocument: into, position: { line: 1, character: 0 }, files: names.map((name) => ({ uri: uriOf(name) })) });
+    assert.deepEqual(await dropped(['LLM.md', 'Anthropic.md']), { text: '[Large Language Model](#Large-Language-Model), [Anthropic](#Anthropic)', edits: [] });
     assert.equal(await dropped(['LLM.md', 'Bild.png']), null);
+    await connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri: 'untitled:Untitled-1', languageId: 'markdown', version: 1, text: 'Notiz\n' } });
+    assert.equal(await dropped(['LLM.md'], { uri: 'untitled:Untitled-1' }), null);
 
     const lastLine = lines.length - 1;
     await changeOpen(dataScraping, `${text}\nSee [x](#Data-Sc`);

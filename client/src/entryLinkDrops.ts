@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { LanguageClient, State } from 'vscode-languageclient/node';
+import { LanguageClient, State, TextEdit } from 'vscode-languageclient/node';
 import { EntryLinksRequest } from '../../server/src/protocol';
 import { glossaryDocuments } from './languageClient';
 
@@ -17,7 +17,7 @@ export const entryLinkKind = vscode.DocumentDropOrPasteEditKind.Empty.append('ma
 const uriListMime = 'text/uri-list';
 
 export function registerEntryLinkDrops(client: LanguageClient): vscode.Disposable {
-  const linksFor = async (document: vscode.TextDocument, position: vscode.Position, dataTransfer: vscode.DataTransfer, token: vscode.CancellationToken): Promise<string | undefined> => {
+  const linksFor = async (document: vscode.TextDocument, position: vscode.Position, dataTransfer: vscode.DataTransfer, token: vscode.CancellationToken): Promise<{ text: string; title: string; additionalEdit?: vscode.WorkspaceEdit } | undefined> => {
     const uriList = await dataTransfer.get(uriListMime)?.asString();
     const uris = uriList === undefined ? [] : parseUriList(uriList);
     if (uris.length === 0 || token.isCancellationRequested || client.state !== State.Running) return undefined;
@@ -27,18 +27,28 @@ export function registerEntryLinkDrops(client: LanguageClient): vscode.Disposabl
       { textDocument: { uri: converter.asUri(document.uri) }, position: converter.asPosition(position), files: uris.map((uri) => ({ uri: converter.asUri(uri) })) },
       token,
     );
-    return answer?.text;
+    if (answer === null || token.isCancellationRequested) return undefined;
+    if (answer.text !== '') return { text: answer.text, title: uris.length > 1 ? vscode.l10n.t('Insert Glossary Links') : vscode.l10n.t('Insert Glossary Link') };
+    // Dropped into a see-also list: the links go into it in its order, wherever in it they were dropped (none where it names them all already).
+    const additionalEdit = new vscode.WorkspaceEdit();
+    additionalEdit.set(document.uri, await client.protocol2CodeConverter.asTextEdits(answer.edits as TextEdit[], token));
+    return { text: '', title: answer.edits.length > 0 ? vscode.l10n.t('Add to the See-Also List in Order') : vscode.l10n.t('Listed in the See-Also List Already'), additionalEdit };
   };
-  // A title's brackets are escaped in its label: each `](#` ends a link.
-  const title = (text: string): string => (text.split('](#').length > 2 ? vscode.l10n.t('Insert Glossary Links') : vscode.l10n.t('Insert Glossary Link'));
   const provider: vscode.DocumentDropEditProvider & vscode.DocumentPasteEditProvider = {
     async provideDocumentDropEdits(document, position, dataTransfer, token) {
-      const text = await linksFor(document, position, dataTransfer, token);
-      return text === undefined ? undefined : new vscode.DocumentDropEdit(text, title(text), entryLinkKind);
+      const links = await linksFor(document, position, dataTransfer, token);
+      if (links === undefined) return undefined;
+      const edit = new vscode.DocumentDropEdit(links.text, links.title, entryLinkKind);
+      edit.additionalEdit = links.additionalEdit;
+      return edit;
     },
     async provideDocumentPasteEdits(document, ranges, dataTransfer, _context, token) {
-      const text = ranges.length === 1 ? await linksFor(document, ranges[0]!.start, dataTransfer, token) : undefined;
-      return text === undefined ? undefined : [new vscode.DocumentPasteEdit(text, title(text), entryLinkKind)];
+      const links = ranges.length === 1 ? await linksFor(document, ranges[0]!.start, dataTransfer, token) : undefined;
+      // Pasted over a selection in a see-also list, the selection would go and the links land elsewhere: that is left to the other providers.
+      if (links === undefined || (links.additionalEdit !== undefined && !ranges[0]!.isEmpty)) return undefined;
+      const edit = new vscode.DocumentPasteEdit(links.text, links.title, entryLinkKind);
+      edit.additionalEdit = links.additionalEdit;
+      return [edit];
     },
   };
   return vscode.Disposable.from(

@@ -1,7 +1,7 @@
 import { CancellationToken, LSPErrorCodes, ResponseError } from 'vscode-languageserver';
 import { GlossaryDiagnostic } from './diagnostics/diagnostic';
 import { EntryLinksParams, EntryLinksRequest, MissingEntriesRequest, ProposeEntryRequest, ReportParams, ReportRequest } from './protocol';
-import { entryLinksText } from './features/entryLinks';
+import { entryLinksEdit } from './features/entryLinks';
 import { diagnosticsOfFiles, workspaceReport } from './report/workspaceReport';
 import { runOrAnswerError } from './requestRunner';
 import { ServerServices } from './serverServices';
@@ -27,9 +27,10 @@ export function listenToGlossaryRequests(services: ServerServices): void {
     EntryLinksRequest,
     runOrAnswerError(connection, EntryLinksRequest.method, async (params: EntryLinksParams) => {
       await afterQueuedWork();
-      const document = services.openDocuments().find((open) => open.uri === params.textDocument.uri);
-      const text = document && entryLinksText(services.session.index, params.files.map((file) => file.uri), document, params.position);
-      return text === undefined ? null : { text };
+      // Markdown outside the glossary (a project's README) is no page of the book: its links to files are right.
+      const document = services.session.isGlossaryFile(params.textDocument.uri) ? services.openDocuments().find((open) => open.uri === params.textDocument.uri) : undefined;
+      const { session } = services;
+      return (document && entryLinksEdit(session.index, session.config, params.files.map((file) => file.uri), document, params.position)) ?? null;
     }),
   );
   const missingEntries = runOrAnswerError(connection, MissingEntriesRequest.method, async () => {

@@ -1,4 +1,4 @@
-import { NotificationType, Range, RequestType, RequestType0 } from 'vscode-languageserver-protocol';
+import { NotificationType, Range, RequestType, RequestType0, TextEdit } from 'vscode-languageserver-protocol';
 import type { GlossaryReport } from './report/glossaryReport';
 
 /**
@@ -91,10 +91,11 @@ export interface MissingEntry {
 }
 
 /**
- * The links to insert for files of the glossary dropped or pasted into a document (`[Title](#Id)`,
- * see `entryLinksText`); null where a file is none of the glossary's or gives no id.
+ * The links to insert for files of the glossary dropped or pasted into a document of the glossary
+ * (`[Title](#Id)`, see `entryLinksEdit`): text at the drop's place, or edits of the see-also list;
+ * null where a file is none of the glossary's or gives no id, or the document is none of the glossary's.
  */
-export const EntryLinksRequest = new RequestType<EntryLinksParams, { readonly text: string } | null, void>('glossary/entryLinks');
+export const EntryLinksRequest = new RequestType<EntryLinksParams, { readonly text: string; readonly edits: readonly TextEdit[] } | null, void>('glossary/entryLinks');
 
 export interface EntryLinksParams {
   readonly textDocument: { readonly uri: string };

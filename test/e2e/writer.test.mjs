@@ -394,7 +394,7 @@ step('9. The report\'s "Save as HTML…" writes the page where the writer says, 
   await wb.screenshot('report-saved');
 });
 
-step('10. AGI.md dragged from the Explorer into the text (with Shift), or copied there and pasted, is linked by its id, not as a file the book does not have', async () => {
+step('10. AGI.md dragged from the Explorer into the text (with Shift), or copied there and pasted, is linked by its id, not as a file the book does not have; dropped into the see-also list, it is an item in order', async () => {
   // AI-Act.md's row, which the Explorer reveals as the file opens, is two rows below AGI.md's.
   await wb.openFile('AI-Act.md');
   await wb.dropFileOnText('AGI.md', 'EU-weite');
@@ -412,6 +412,11 @@ step('10. AGI.md dragged from the Explorer into the text (with Shift), or copied
   await wb.pressKey('Control+V');
   await wb.waitFor(async () => (await wb.visibleText()).split('[AGI](#AGI)').length === 3, { what: 'a second link [AGI](#AGI), pasted' });
   assert.ok(!(await wb.visibleText()).includes('(AGI.md)'));
+  // Dropped into the see-also list, wherever in it: an item of it, in its order.
+  await wb.dropFileOnText('AGI.md', '[KI-Regulierung](#KI-Regulierung)');
+  await wb.waitFor(async () => (await wb.visibleText()).includes('[AGI](#AGI) |\n[AI Ethics](#AI-Ethics) |'), { what: '[AGI](#AGI) | in the see-also list, before [AI Ethics]' });
+  assert.match(await wb.visibleText(), /\[KI-Regulierung\]\(#KI-Regulierung\) \|\n\[Responsible AI\]\(#Responsible-AI\) \|\n/);
+  await wb.screenshot('dropped-into-see-also');
 });
 
 /**

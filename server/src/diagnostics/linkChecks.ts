@@ -2,11 +2,11 @@ import * as l10n from '@vscode/l10n';
 import { LocatedAnchor, WorkspaceIndex } from '../index/workspaceIndex';
 import { GlossaryDocument, Link } from '../parse/model';
 import { comparePositions, entryContaining } from '../parse/positions';
-import { fileLinkTarget, idOfLinkedFile } from '../index/fileLinks';
+import { fileLinkTarget, idOfLinkedFile, linkedFile } from '../index/fileLinks';
 import { DiagnosticCode } from './codes';
 import { GlossaryConfig } from '../config';
 import { Check } from './check';
-import { fileNameFrom } from '../workspace/uris';
+import { fileNameFrom, isMarkdownFile } from '../workspace/uris';
 import { findClosestIds } from '../index/closestIds';
 import { replacementsFor, suggestionsText } from './replacements';
 import { entryFileNamedAfter, mayTakeId } from '../index/entryQueries';
@@ -170,31 +170,33 @@ export const checkAmbiguousLinks: Check = function* ({ document, index }) {
 
 /**
  * `file-link`: a link points at a file of the glossary by its path (`[Claude](Claude.md)`, as VS
- * Code's Markdown completes and drops links). Pandoc joins the files into one book, which has no
- * such file: in it the link leads nowhere. Reported once per URL written (a reference definition's
- * serves all its links); links to other files (images, PDFs) are no finding.
+ * Code's Markdown completes and drops links), or at a Markdown file the glossary does not hold.
+ * Pandoc joins the files into one book, which has no such file: in it the link leads nowhere.
+ * Reported once per URL written (a reference definition's serves all its links); links to other
+ * files (images, PDFs) are no finding.
  */
 export const checkFileLinks: Check = function* ({ document, index }) {
   const reported = new Set<string>();
   for (const link of document.fileLinks) {
     const target = fileLinkTarget(document.uri, link);
-    const file = target && index.document(target.uri);
+    const file = linkedFile(index, target);
     const { line, character } = link.urlRange.start;
-    if (file === undefined || reported.has(`${line}:${character}`)) continue;
+    if ((file === undefined && !isMarkdownFile(target.uri)) || reported.has(`${line}:${character}`)) continue;
     reported.add(`${line}:${character}`);
-    const id = idOfLinkedFile(file, target!.fragment);
-    const name = fileNameFrom(file.uri, document.uri);
-    const why = l10n.t("The link points at the file {0}, which the book does not have: pandoc joins the glossary's files into one.", name);
+    const name = fileNameFrom(file?.uri ?? target.uri, document.uri);
+    const id = file && idOfLinkedFile(file, target.fragment);
     const what =
-      id !== undefined
-        ? l10n.t('Link its id instead: #{0}.', id)
-        : target!.fragment !== undefined
-          ? l10n.t('No heading of {0} gives the id "{1}".', name, target!.fragment)
-          : l10n.t('Give a heading of it an id, and link that.');
+      file === undefined
+        ? l10n.t('No file of the glossary has that name.')
+        : id !== undefined
+          ? l10n.t('Link its id instead: #{0}.', id)
+          : target.fragment !== undefined
+            ? l10n.t('No heading of {0} gives the id "{1}".', name, target.fragment)
+            : l10n.t('Give a heading of it an id, and link that.');
     yield {
       range: link.urlRange,
       code: DiagnosticCode.FileLink,
-      message: `${why} ${what}`,
+      message: `${l10n.t("The link points at the file {0}, which the book does not have: pandoc joins the glossary's files into one.", name)} ${what}`,
       data: { kind: DiagnosticCode.FileLink, id },
       relatedInformation: [],
     };

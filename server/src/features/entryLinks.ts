@@ -1,37 +1,70 @@
+import { TextEdit } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { GlossaryConfig } from '../config';
+import { seeAlsoCollator } from '../diagnostics/seeAlsoChecks';
 import { idOfLinkedFile } from '../index/fileLinks';
 import { WorkspaceIndex } from '../index/workspaceIndex';
 import { Position } from '../parse/model';
+import { parseGlossaryDocument } from '../parse/parser';
 import { entryContaining } from '../parse/positions';
 import { rangeContains } from './locate';
-import { lineBreakOf, titleLink } from './seeAlsoEdits';
+import { insertSeeAlsoLinkEdit, titleLink } from './seeAlsoEdits';
+
+/** What a drop of glossary files inserts: text at the drop's place, or edits of the see-also list. */
+export interface EntryLinksEdit {
+  /** Inserted where the files were dropped. */
+  readonly text: string;
+  /** Edits of the document elsewhere. */
+  readonly edits: readonly TextEdit[];
+}
 
 /**
- * The links that files of the glossary dropped or pasted into a document insert: `[Title](#Id)`
- * for each, by the id it gives in the book (its entry's, or its first heading's that has one, as
- * the index page's `#Index`), where VS Code's own Markdown would link the file (`Claude.md`), which
- * the book does not have. In a see-also list each link is an item, `[Title](#Id) |` on a line of its
- * own; elsewhere they are parted by commas. Undefined when a file is none of the glossary's or gives
- * no id: then the drop is left to the editor's other providers, for all files alike.
+ * What files of the glossary dropped or pasted into a document of the glossary insert: links to the
+ * ids they give in the book (their entry's, or their first heading's that has one, as the index
+ * page's `#Index`), `[Title](#Id)`, where VS Code's own Markdown would link the files (`Claude.md`),
+ * which the book does not have. In the text they are parted by commas. Dropped into a see-also list,
+ * each becomes an item of it in its order (`[Index](#Index)` staying last), as "Add to the see-also
+ * list" puts it, unless the list names it already: the drop's place in the list does not matter.
+ * Undefined when a file is none of the glossary's or gives no id: then the drop is left to the
+ * editor's other providers, for all files alike.
  */
-export function entryLinksText(index: WorkspaceIndex, fileUris: readonly string[], document: TextDocument, position: Position): string | undefined {
-  const links: string[] = [];
+export function entryLinksEdit(index: WorkspaceIndex, config: GlossaryConfig, fileUris: readonly string[], document: TextDocument, position: Position): EntryLinksEdit | undefined {
+  const targets: { readonly title: string; readonly id: string }[] = [];
   for (const uri of fileUris) {
     const file = index.document(uri);
     const id = file && idOfLinkedFile(file, undefined);
     if (id === undefined) return undefined;
     const entry = file!.entries[0];
-    links.push(titleLink(entry?.id === id ? entry.title : file!.headings.find((heading) => heading.id === id)!.plainText, id));
+    targets.push({ id, title: entry?.id === id ? entry.title : file!.headings.find((heading) => heading.id === id)!.plainText });
   }
-  if (links.length === 0) return undefined;
   const model = index.document(document.uri);
-  const list = model && entryContaining(model, position)?.seeAlso?.section.range;
-  if (list === undefined || !rangeContains(list, position)) return links.join(', ');
-  const lineBreak = lineBreakOf(document);
-  const line = document.getText({ start: { line: position.line, character: 0 }, end: { line: position.line + 1, character: 0 } }).replace(/\r?\n$/, '');
-  const before = line.slice(0, position.character);
-  const after = line.slice(position.character);
-  // Items on lines of their own: a line break parts them from an item the drop lands before or after.
-  const items = links.map((link) => `${link} |`).join(lineBreak);
-  return `${before.trim() === '' ? '' : lineBreak}${items}${after.trim() === '' ? '' : lineBreak}`;
+  if (targets.length === 0 || model === undefined) return undefined;
+  const list = entryContaining(model, position)?.seeAlso?.section.range;
+  if (list === undefined || !rangeContains(list, position)) {
+    return { text: targets.map(({ title, id }) => titleLink(title, id)).join(', '), edits: [] };
+  }
+  // Each link goes in after those before it, into the list as they left it.
+  const collator = seeAlsoCollator(config.collation);
+  let listed = document;
+  for (const { title, id } of targets) {
+    const entry = entryContaining(parseGlossaryDocument(listed.getText(), listed.uri, listed.version, { termClass: config.termClass }), position);
+    if (entry?.seeAlso === undefined || entry.seeAlso.links.some((link) => link.target === id)) continue;
+    const edit = insertSeeAlsoLinkEdit(entry, listed, collator, index, title, id);
+    if (edit !== undefined) listed = TextDocument.create(listed.uri, listed.languageId, listed.version + 1, TextDocument.applyEdits(listed, [edit]));
+  }
+  return { text: '', edits: changedSpan(document, listed.getText()) };
+}
+
+/** The one edit that turns the document's text into `after`: the span between what the two share at their start and at their end. */
+function changedSpan(document: TextDocument, after: string): TextEdit[] {
+  const before = document.getText();
+  if (before === after) return [];
+  let start = 0;
+  while (start < before.length && start < after.length && before[start] === after[start]) start++;
+  // Not between the two halves of a character written as a surrogate pair (an emoji).
+  if (start > 0 && /[\uD800-\uDBFF]/.test(before[start - 1]!)) start--;
+  let end = 0;
+  while (end < before.length - start && end < after.length - start && before[before.length - 1 - end] === after[after.length - 1 - end]) end++;
+  if (end > 0 && /[\uDC00-\uDFFF]/.test(before[before.length - end]!)) end--;
+  return [TextEdit.replace({ start: document.positionAt(start), end: document.positionAt(before.length - end) }, after.slice(start, after.length - end))];
 }

@@ -1,7 +1,9 @@
 import { URI, Utils } from 'vscode-uri';
 import type { FileLink, GlossaryDocument } from '../parse/model';
+import { caseFoldedUri, decodedUriText } from '../workspace/uris';
+import type { WorkspaceIndex } from './workspaceIndex';
 
-/** The file a link names by its path, and the fragment after its `#` (undefined without one). */
+/** The file a link names by its path, and the fragment after its `#` (undefined without one, or an empty one). */
 export interface FileLinkTarget {
   readonly uri: string;
   readonly fragment: string | undefined;
@@ -9,34 +11,30 @@ export interface FileLinkTarget {
 
 /**
  * The file that a link in the document `documentUri` names by a relative path, as a URI of the form
- * the index keeps (`Data%20Scraping.md` and `<Data Scraping.md>` name one file). Undefined for a
- * link to the document's folder alone (`?x`).
+ * the index keeps (`Data%20Scraping.md` and `<Data Scraping.md>` name one file).
  */
-export function fileLinkTarget(documentUri: string, link: FileLink): FileLinkTarget | undefined {
+export function fileLinkTarget(documentUri: string, link: FileLink): FileLinkTarget {
   const hash = link.url.indexOf('#');
   const path = (hash < 0 ? link.url : link.url.slice(0, hash)).split('?')[0]!;
-  if (path === '') return undefined;
+  const fragment = hash < 0 ? '' : decodedUriText(link.url.slice(hash + 1));
   return {
-    uri: Utils.resolvePath(Utils.dirname(URI.parse(documentUri)), decoded(path)).toString(),
-    fragment: hash < 0 ? undefined : decoded(link.url.slice(hash + 1)),
+    uri: Utils.resolvePath(Utils.dirname(URI.parse(documentUri)), decodedUriText(path)).toString(),
+    fragment: fragment === '' ? undefined : fragment,
   };
 }
 
-function decoded(text: string): string {
-  try {
-    return decodeURIComponent(text);
-  } catch {
-    return text;
-  }
+/**
+ * The file of the glossary a link names by its path: that file, or one whose name differs in case
+ * alone (one file on Windows and macOS, where the book may be made).
+ */
+export function linkedFile(index: WorkspaceIndex, target: FileLinkTarget): GlossaryDocument | undefined {
+  return index.document(target.uri) ?? index.documentsNamedAlike(target.uri)[0];
 }
 
-/** The files a document links to by their paths. */
+/** The files a document links to by their paths, case-folded (see `caseFoldedUri`), as a file of either case answers such a link. */
 export function fileLinkTargetsOf(document: GlossaryDocument | undefined): ReadonlySet<string> {
   const targets = new Set<string>();
-  for (const link of document?.fileLinks ?? []) {
-    const target = fileLinkTarget(document!.uri, link);
-    if (target !== undefined) targets.add(target.uri);
-  }
+  for (const link of document?.fileLinks ?? []) targets.add(caseFoldedUri(fileLinkTarget(document!.uri, link).uri));
   return targets;
 }
 

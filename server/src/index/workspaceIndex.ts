@@ -70,7 +70,7 @@ export class WorkspaceIndex {
   private readonly linkersById: DocumentsById = new Map();
   /** The documents defining each id explicitly (`{#id}`), those that `duplicate-anchor` reports. */
   private readonly explicitDefinersById: DocumentsById = new Map();
-  /** Per file URI, the documents linking to that file by its path (`[Claude](Claude.md)`, `file-link`). */
+  /** Per case-folded file URI (`caseFoldedUri`), the documents linking to that file by its path (`[Claude](Claude.md)`, `file-link`). */
   private readonly fileLinkersByUri: DocumentsById = new Map();
   /** Per key (`nameKeys`) of a name an entry goes by (`namesOf`), the entries going by such a name. */
   private readonly entriesByNameKey = new Map<string, (NamedEntry & { readonly uri: string })[]>();
@@ -434,7 +434,7 @@ export class WorkspaceIndex {
 
   /** A link to a file by its path leads to that file's first entry, or to the id its fragment names: the file came, went, or changed its ids. */
   private addFileLinkChanges({ uri, previous, next }: ReplacedContribution, uris: Set<string>): void {
-    const linkers = this.fileLinkersByUri.get(uri);
+    const linkers = this.fileLinkersByUri.get(caseFoldedUri(uri));
     if (linkers === undefined) return;
     const ids = (document: GlossaryDocument | undefined): string | undefined => document?.anchors.map((anchor) => anchor.id).join('\n');
     if (ids(previous) !== ids(next) || firstEntryKey(previous) !== firstEntryKey(next)) {

@@ -128,8 +128,6 @@ export interface Link {
 export interface FileLink {
   /** The URL as pandoc reads it (escapes resolved, blanks percent-encoded): a relative path, perhaps with a `#fragment`. */
   readonly url: string;
-  /** Range of the whole link, brackets included. */
-  readonly range: Range;
   /** Range of the URL as written: in the link, or in the definition of a reference link (which several links may share). */
   readonly urlRange: Range;
 }

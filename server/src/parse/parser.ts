@@ -360,7 +360,7 @@ class ItemCollector {
       if (!found.url.startsWith('#')) {
         if (isRelativePath(found.url)) {
           const urlRange = found.urlStart !== undefined ? segment.range(found.urlStart, found.urlEnd!) : this.rangeOf(found.reference!.idLocation as LineRef);
-          this.fileLinks.push({ url: detach(found.url), range: segment.range(found.start, found.end), urlRange });
+          this.fileLinks.push({ url: detach(found.url), urlRange });
         }
         continue;
       }

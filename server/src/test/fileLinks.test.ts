@@ -8,7 +8,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { defaultConfig } from '../config';
 import { computeDiagnostics } from '../diagnostics/computeDiagnostics';
 import { codeActions } from '../features/codeActions';
-import { entryLinksText } from '../features/entryLinks';
+import { entryLinksEdit } from '../features/entryLinks';
 import { parseGlossaryDocument } from '../parse/parser';
 import { pandocFactsOfText, pandocLinkUrls } from './pandoc';
 import { diagnosticsOf, entryLines, indexOf, rangeText, uriOf } from './support/tinyWorkspace';
@@ -20,7 +20,7 @@ const files = {
   '002-lizenz.txt': ['# Lizenz', '', 'Frei.'],
   'Apfel.md': entryLines('Apfel', 'Apfel', ['[Birne][b]', '[Index](001-index.txt)'], [
     'Wie [Birne](Birne.md), [die Herkunft](sub/Quitte.md#Herkunft), [gelbe](<Gelbe Birne.md>) und [Birnen][b].',
-    'Nicht: [Bild](bild.png), [fehlt](Fehlt.md), [Web](https://example.org/Birne.md), [oben](#Apfel).',
+    'Nicht: [Bild](bild.png), [Web](https://example.org/Birne.md), [oben](#Apfel); aber [fehlt](Fehlt.md).',
     'Ohne Ziel: [Quitte](sub/Quitte.md#Fehlt), [Lizenz](002-lizenz.txt).',
     '',
     '[b]: ./Birne.md',
@@ -42,6 +42,8 @@ test('file-link: a link to a file of the glossary by its path, once per URL writ
     { range: '2:12-2:20', severity: 'warning', message: `${why('Birne.md')} Link its id instead: #Birne.` },
     { range: '2:38-2:60', severity: 'warning', message: `${why('sub/Quitte.md')} Link its id instead: #Herkunft.` },
     { range: '2:72-2:86', severity: 'warning', message: `${why('Gelbe Birne.md')} Link its id instead: #Gelbe-Birne.` },
+    // A Markdown file the glossary does not hold: no page of the book either.
+    { range: '3:91-3:99', severity: 'warning', message: `${why('Fehlt.md')} No file of the glossary has that name.` },
     { range: '4:20-4:39', severity: 'warning', message: `${why('sub/Quitte.md')} No heading of sub/Quitte.md gives the id "Fehlt".` },
     { range: '4:51-4:65', severity: 'warning', message: `${why('002-lizenz.txt')} Give a heading of it an id, and link that.` },
     // The reference definition that both `[…][b]` use, once.
@@ -78,7 +80,7 @@ test('file-link quick fix: the URL becomes the id, the label stays; in the book,
   assert.deepEqual(titles, ['Link the id "#Birne" instead of the file', 'Link the id "#Herkunft" instead of the file', 'Link the id "#Gelbe-Birne" instead of the file', 'Link the id "#Birne" instead of the file', 'Link the id "#Index" instead of the file']);
   assert.deepEqual(text.split('\n').slice(2, 7), [
     'Wie [Birne](#Birne), [die Herkunft](#Herkunft), [gelbe](<#Gelbe-Birne>) und [Birnen][b].',
-    'Nicht: [Bild](bild.png), [fehlt](Fehlt.md), [Web](https://example.org/Birne.md), [oben](#Apfel).',
+    'Nicht: [Bild](bild.png), [Web](https://example.org/Birne.md), [oben](#Apfel); aber [fehlt](Fehlt.md).',
     'Ohne Ziel: [Quitte](sub/Quitte.md#Fehlt), [Lizenz](002-lizenz.txt).',
     '',
     '[b]: #Birne',
@@ -95,31 +97,54 @@ test('file-link quick fix: the URL becomes the id, the label stays; in the book,
     const urls = await pandocLinkUrls(book);
     const ids = new Set((await pandocFactsOfText(Object.values(written).map((lines) => lines.join('\n')).join('\n\n'))).ids);
     // What is left to the writer: the files no link can be mended to (no such id, no id), and the files outside the glossary.
-    assert.deepEqual(urls.filter((url) => !url.startsWith('#')), ['bild.png', 'Fehlt.md', 'https://example.org/Birne.md', 'sub/Quitte.md#Fehlt', '002-lizenz.txt']);
+    assert.deepEqual(urls.filter((url) => !url.startsWith('#')), ['bild.png', 'https://example.org/Birne.md', 'Fehlt.md', 'sub/Quitte.md#Fehlt', '002-lizenz.txt']);
     assert.deepEqual(urls.filter((url) => url.startsWith('#') && !ids.has(url.slice(1))), []);
     // The mended files report no file-link but those.
     const mended = indexOf(written);
     const left = Object.keys(written).flatMap((name) => computeDiagnostics(mended.document(uriOf(name))!, mended, defaultConfig).filter((d) => d.code === 'file-link').map((d) => `${name} ${rangeText(d.range)}`));
-    assert.deepEqual(left, ['Apfel.md 4:20-4:39', 'Apfel.md 4:51-4:65']);
+    assert.deepEqual(left, ['Apfel.md 3:91-3:99', 'Apfel.md 4:20-4:39', 'Apfel.md 4:51-4:65']);
   } finally {
     fs.rmSync(folder, { recursive: true, force: true });
   }
 });
 
-test('files dropped into an entry: links to their ids, items of the see-also list on lines of their own; none for a file outside the glossary or without an id', () => {
+test('file-link: a file named in another case is that file (one file on Windows and macOS); an empty fragment is none; an id other files give too gets no fix', () => {
+  const named = {
+    'Apfel.md': entryLines('Apfel', 'Apfel', [], ['Wie [B](birne.md), [B](Birne.md#) und [H](Birne.md#herkunft).', '', '### Herkunft {.explanation}', '', 'Aus Asien.']),
+    'Birne.md': entryLines('Birne', 'Birne', [], ['### Herkunft {.explanation}', '', 'Aus Persien.']),
+  };
+  const index = indexOf(named);
+  const findings = computeDiagnostics(index.document(uriOf('Apfel.md'))!, index, defaultConfig).filter((diagnostic) => diagnostic.code === 'file-link');
+  assert.deepEqual(findings.map((finding) => finding.message.split(' one. ')[1]), ['Link its id instead: #Birne.', 'Link its id instead: #Birne.', 'Link its id instead: #herkunft.']);
+  const document = TextDocument.create(uriOf('Apfel.md'), 'markdown', 1, named['Apfel.md'].join('\n'));
+  const wholeFile = { start: { line: 0, character: 0 }, end: { line: 100, character: 0 } };
+  const titles = codeActions({ index, config: defaultConfig, document, diagnostics: findings, documentChanges: true, renamesFiles: true, newEntryUri: () => undefined }, wholeFile, ['quickfix']).map((action) => action.title);
+  // `#herkunft` is Apfel's own section in the book (pandoc numbers Birne's `herkunft-1`): no fix for it.
+  assert.deepEqual(titles, ['Link the id "#Birne" instead of the file', 'Link the id "#Birne" instead of the file']);
+});
+
+test('files dropped into an entry: links to their ids in the text, or items of the see-also list in its order; none for a file outside the glossary or without an id', () => {
   const index = indexOf(files);
   const uri = uriOf('Birne.md');
   const document = TextDocument.create(uri, 'markdown', 1, files['Birne.md'].join('\n'));
-  const dropped = (names: readonly string[], line: number, character: number) => entryLinksText(index, names.map(uriOf), document, { line, character });
+  const dropped = (names: readonly string[], line: number, character: number) => entryLinksEdit(index, defaultConfig, names.map(uriOf), document, { line, character });
   // In the text: parted by commas, each entry's title as its label.
-  assert.equal(dropped(['Apfel.md', 'Gelbe%20Birne.md', 'sub/Quitte.md'], 2, 5), '[Apfel](#Apfel), [Gelbe Birne](#Gelbe-Birne), [Quitte](#Quitte)');
-  assert.equal(dropped(['001-index.txt'], 2, 0), '[Index](#Index)');
-  // In the see-also list (line 6 `[Apfel](#Apfel) |`, line 7 `[Index](#Index) |`): dropped on an empty line, before an item, after one.
-  const list = (text: string, line: number, character: number) => TextDocument.applyEdits(document, [TextEdit.insert({ line, character }, text)]).split('\n').slice(4, 10);
-  const items = dropped(['Gelbe%20Birne.md', 'sub/Quitte.md'], 5, 0)!;
-  assert.deepEqual(list(items, 5, 0), ['### Verwandte Themen {.seealso}', '[Gelbe Birne](#Gelbe-Birne) |', '[Quitte](#Quitte) |', '[Apfel](#Apfel) |', '[Index](#Index) |', '']);
-  assert.deepEqual(list(dropped(['Gelbe%20Birne.md'], 6, 0)!, 6, 0), ['### Verwandte Themen {.seealso}', '', '[Gelbe Birne](#Gelbe-Birne) |', '[Apfel](#Apfel) |', '[Index](#Index) |', '']);
-  assert.deepEqual(list(dropped(['Gelbe%20Birne.md'], 6, 17)!, 6, 17), ['### Verwandte Themen {.seealso}', '', '[Apfel](#Apfel) |', '[Gelbe Birne](#Gelbe-Birne) |', '[Index](#Index) |', '']);
+  assert.deepEqual(dropped(['Apfel.md', 'Gelbe%20Birne.md', 'sub/Quitte.md'], 2, 5), { text: '[Apfel](#Apfel), [Gelbe Birne](#Gelbe-Birne), [Quitte](#Quitte)', edits: [] });
+  assert.deepEqual(dropped(['001-index.txt'], 2, 0), { text: '[Index](#Index)', edits: [] });
+  // In the see-also list (line 6 `[Apfel](#Apfel) |`, line 7 `[Index](#Index) |`, line 8 blank before `----`): wherever it lands,
+  // in the middle of an item or on the blank line above the rule, each link goes in in order, Index last, the rule kept.
+  const listed = (names: readonly string[], line: number, character: number) => {
+    const edit = dropped(names, line, character)!;
+    assert.equal(edit.text, '');
+    return TextDocument.applyEdits(document, [...edit.edits]).split('\n').slice(4);
+  };
+  const expected = ['### Verwandte Themen {.seealso}', '', '[Apfel](#Apfel) |', '[Gelbe Birne](#Gelbe-Birne) |', '[Quitte](#Quitte) |', '[Index](#Index) |', '', '----'];
+  for (const [line, character] of [[5, 0], [6, 3], [7, 17], [8, 0]] as const) {
+    assert.deepEqual(listed(['sub/Quitte.md', 'Gelbe%20Birne.md'], line, character), expected, `dropped at ${line}:${character}`);
+  }
+  // A link the list has already is not added twice.
+  assert.deepEqual(listed(['Apfel.md', 'sub/Quitte.md'], 6, 0), ['### Verwandte Themen {.seealso}', '', '[Apfel](#Apfel) |', '[Quitte](#Quitte) |', '[Index](#Index) |', '', '----']);
+  assert.deepEqual(dropped(['Apfel.md'], 6, 0), { text: '', edits: [] });
   // A file the glossary does not hold, or one without an id, leaves the drop to the editor's other providers: all files alike.
   assert.equal(dropped(['Apfel.md', 'bild.png'], 2, 0), undefined);
   assert.equal(dropped(['002-lizenz.txt'], 2, 0), undefined);

@@ -21,14 +21,15 @@ export function fileNameFrom(uri: string, fromUri: string): string {
   let shared = 0;
   while (shared < from.length && shared < target.length - 1 && target[shared] === from[shared]) shared++;
   const segments = [...from.slice(shared).map(() => '..'), ...target.slice(shared)];
-  return segments.map(decodedSegment).join('/');
+  return segments.map(decodedUriText).join('/');
 }
 
-function decodedSegment(segment: string): string {
+/** Percent-encoded text decoded; a malformed escape is kept as written. */
+export function decodedUriText(text: string): string {
   try {
-    return decodeURIComponent(segment);
+    return decodeURIComponent(text);
   } catch {
-    return segment;
+    return text;
   }
 }
 
@@ -64,13 +65,7 @@ export function folderOfMost(weightedUris: Iterable<readonly [uri: string, weigh
  * as macOS also takes `ä` and `a` with a combining `¨` for one name.
  */
 export function caseFoldedUri(uri: string): string {
-  let decoded = uri;
-  try {
-    decoded = decodeURIComponent(uri);
-  } catch {
-    // A malformed escape is compared as written.
-  }
-  return decoded.normalize('NFC').toLowerCase();
+  return decodedUriText(uri).normalize('NFC').toLowerCase();
 }
 
 /** Whether the file is a `.md` file, which the one-entry-per-file rules apply to. */
