@@ -121,19 +121,21 @@ function unknownOptionMessage(argument: string, command: keyof typeof valueOptio
 }
 
 /**
- * The options of `lsp`: the connections vscode-languageserver reads (`--socket` and `--pipe` with
- * a value), the editor's process it watches (`--clientProcessId=PID`, which VS Code passes), and `--locale`.
+ * The options of `lsp`: the connections (`transportOf` reads them; `--socket` and `--pipe` with a
+ * value), the editor's process that vscode-languageserver watches (`--clientProcessId=PID`, which
+ * VS Code passes), and `--locale`.
  */
 const serverOptions = ['--stdio', '--node-ipc', '--socket', '--pipe', '--clientProcessId', '--locale'] as const;
+const serverFlags: readonly string[] = ['--stdio', '--node-ipc'];
 
 /** The first argument of `lsp` that is none of its options or their values, or undefined. */
 function unknownServerArgument(argv: readonly string[]): string | undefined {
   for (let i = 0; i < argv.length; i++) {
     const argument = argv[i]!;
     const [name, value] = argument.split(/=(.*)/s);
-    if (!(serverOptions as readonly string[]).includes(name!)) return argument;
-    // A value after a blank: `--socket 5000`, `--clientProcessId 123`, `--locale de`.
-    if (value === undefined && name !== '--stdio' && name !== '--node-ipc') i++;
+    if (!(serverOptions as readonly string[]).includes(name!) || (value !== undefined && serverFlags.includes(name!))) return argument;
+    // A value after a blank (`--socket 5000`, `--locale de`); an option there is none (`--locale --stdio`), and is checked itself.
+    if (value === undefined && !serverFlags.includes(name!) && argv[i + 1]?.startsWith('--') === false) i++;
   }
   return undefined;
 }

@@ -190,9 +190,11 @@ export const checkFileLinks: Check = function* ({ document, index }) {
         ? l10n.t('No file of the glossary has that name.')
         : id !== undefined
           ? l10n.t('Link its id instead: #{0}.', id)
-          : target.fragment !== undefined
-            ? l10n.t('No heading of {0} gives the id "{1}".', name, target.fragment)
-            : l10n.t('Give a heading of it an id, and link that.');
+          : target.fragment === undefined
+            ? l10n.t('Give a heading of it an id, and link that.')
+            : file.anchors.some((anchor) => anchor.id === target.fragment)
+              ? l10n.t('Its heading gives the id "{0}" automatically, as headings in other files may: give it an explicit {#id}, and link that.', target.fragment)
+              : l10n.t('No heading of {0} gives the id "{1}".', name, target.fragment);
     yield {
       range: link.urlRange,
       code: DiagnosticCode.FileLink,

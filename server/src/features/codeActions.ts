@@ -232,9 +232,8 @@ function quickFixes(input: CodeActionInput, model: GlossaryDocument, diagnostic:
       return entry === undefined ? [] : [quickFix(l10n.t('Close the entry with the rule ----'), diagnostic, editOf(input, [closingRuleEdit(entry, input.document)]), true)];
     }
     case DiagnosticCode.FileLink:
-      // The URL written, in the link or in a reference link's definition, becomes the id: the label stays. Not
-      // an id that headings in other files give too (a section's `herkunft`): the link would lead to another one.
-      return data.id === undefined || input.index.definingDocumentCount(data.id) > 1 ? [] : [quickFix(l10n.t('Link the id "#{0}" instead of the file', data.id), diagnostic, editOf(input, [TextEdit.replace(diagnostic.range, `#${data.id}`)]), true)];
+      // The URL written, in the link or in a reference link's definition, becomes the id: the label stays.
+      return data.id === undefined ? [] : [quickFix(l10n.t('Link the id "#{0}" instead of the file', data.id), diagnostic, editOf(input, [TextEdit.replace(diagnostic.range, `#${data.id}`)]), true)];
     case DiagnosticCode.FenceStyle: {
       const fence = model.codeFences.find((candidate) => sameRange(candidate.openingRange, diagnostic.range));
       const edits = fence && tildeFenceEdits(input.document, fence);

@@ -1,10 +1,11 @@
 import { TextEdit } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { GlossaryConfig } from '../config';
-import { seeAlsoCollator } from '../diagnostics/seeAlsoChecks';
+import { indexLinksOf, seeAlsoCollator } from '../diagnostics/seeAlsoChecks';
+import { indexId } from '../index/indexPage';
 import { idOfLinkedFile } from '../index/fileLinks';
 import { WorkspaceIndex } from '../index/workspaceIndex';
-import { Position } from '../parse/model';
+import { Position, SeeAlso } from '../parse/model';
 import { parseGlossaryDocument } from '../parse/parser';
 import { entryContaining } from '../parse/positions';
 import { rangeContains } from './locate';
@@ -24,7 +25,8 @@ export interface EntryLinksEdit {
  * page's `#Index`), `[Title](#Id)`, where VS Code's own Markdown would link the files (`Claude.md`),
  * which the book does not have. In the text they are parted by commas. Dropped into a see-also list,
  * each becomes an item of it in its order (`[Index](#Index)` staying last), as "Add to the see-also
- * list" puts it, unless the list names it already: the drop's place in the list does not matter.
+ * list" puts it, unless the list names it already or it is the entry's own: the drop's place in the
+ * list does not matter.
  * Undefined when a file is none of the glossary's or gives no id: then the drop is left to the
  * editor's other providers, for all files alike.
  */
@@ -48,11 +50,16 @@ export function entryLinksEdit(index: WorkspaceIndex, config: GlossaryConfig, fi
   let listed = document;
   for (const { title, id } of targets) {
     const entry = entryContaining(parseGlossaryDocument(listed.getText(), listed.uri, listed.version, { termClass: config.termClass }), position);
-    if (entry?.seeAlso === undefined || entry.seeAlso.links.some((link) => link.target === id)) continue;
+    if (entry?.seeAlso === undefined || id === entry.id || namesAlready(entry.seeAlso, id, index)) continue;
     const edit = insertSeeAlsoLinkEdit(entry, listed, collator, index, title, id);
     if (edit !== undefined) listed = TextDocument.create(listed.uri, listed.languageId, listed.version + 1, TextDocument.applyEdits(listed, [edit]));
   }
   return { text: '', edits: changedSpan(document, listed.getText()) };
+}
+
+/** Whether a see-also list links an id already; the index by any link its checks take for the index's (`#index` too). */
+function namesAlready(seeAlso: SeeAlso, id: string, index: WorkspaceIndex): boolean {
+  return id === indexId ? indexLinksOf(seeAlso, index).size > 0 : seeAlso.links.some((link) => link.target === id);
 }
 
 /** The one edit that turns the document's text into `after`: the span between what the two share at their start and at their end. */

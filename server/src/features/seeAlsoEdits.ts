@@ -185,7 +185,7 @@ function linePrefix(document: TextDocument, link: Link): string | undefined {
 
 /**
  * Inserts `[label](#target)` into an entry's see-also list in order: before the first link whose
- * label sorts after it, `[Index](#Index)` staying last.
+ * label sorts after it, `[Index](#Index)` staying last (a link to `#Index` itself goes last).
  */
 export function insertSeeAlsoLinkEdit(
   entry: Entry,
@@ -201,7 +201,7 @@ export function insertSeeAlsoLinkEdit(
   }
   const indexLinks = indexLinksOf(seeAlso, index);
   const links = seeAlsoList(seeAlso);
-  let slot = links.findIndex((link) => indexLinks.has(link) || collator.compare(link.label, label) > 0);
+  let slot = target === indexId ? -1 : links.findIndex((link) => indexLinks.has(link) || collator.compare(link.label, label) > 0);
   if (slot < 0) {
     slot = links.length;
   }
@@ -235,6 +235,10 @@ export function insertLinkEdit(document: TextDocument, links: readonly Link[], s
   const separator = findSeparator(document, links, Math.max(0, slot - 1), lineBreak);
   if (slot < links.length) {
     const next = links[slot]!;
+    // Before the one link of a list, bare on its line (`[Index](#Index)`): no pair of links shows how the list parts them, and the template's ` |` does.
+    if (links.length === 1 && lineText(document, next.range.start.line).trim() === document.getText(next.range)) {
+      return TextEdit.insert(next.range.start, `${linkText} |${lineBreak}`);
+    }
     const prefix = linePrefix(document, next);
     if (separator === undefined && prefix !== undefined) {
       // Each item has its text (`- [Alpha](#Alpha) – der Anfang`): the link gets a line of its own, an item as the others are.
@@ -308,10 +312,18 @@ export function addSeeAlsoEdit(entry: Entry, document: TextDocument, headingText
   return TextEdit.insert(lineEnd(document, lastTextLine(entry, document)), ['', '', ...section, '', '----'].join(lineBreak));
 }
 
-/** Closes an entry with the rule `----` after its last text, a blank line between (right under text, `----` would underline it as a heading). */
+/**
+ * Closes an entry with the rule `----` after its last text, a blank line between (right under text,
+ * `----` would underline it as a heading). Where its last line is a rule written right under text,
+ * which pandoc reads as that text (or as a heading's underline), the blank line goes before it.
+ */
 export function closingRuleEdit(entry: Entry, document: TextDocument): TextEdit {
   const lineBreak = lineBreakOf(document);
-  return TextEdit.insert(lineEnd(document, lastTextLine(entry, document)), ['', '', '----'].join(lineBreak));
+  const last = lastTextLine(entry, document);
+  if (/^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$/.test(lineText(document, last)) && last > 0 && lineText(document, last - 1).trim() !== '') {
+    return TextEdit.insert({ line: last, character: 0 }, lineBreak);
+  }
+  return TextEdit.insert(lineEnd(document, last), ['', '', '----'].join(lineBreak));
 }
 
 /** The entry's last line that is not blank. */

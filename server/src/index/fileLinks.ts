@@ -39,13 +39,15 @@ export function fileLinkTargetsOf(document: GlossaryDocument | undefined): Reado
 }
 
 /**
- * The id that a link to a file of the glossary leads to in the book: the fragment where the file
- * gives that id, else (without a fragment) its first entry's id, or the id of its first heading
- * that has one written (the index page's `{#Index}`); undefined where the file gives none of them.
+ * The id that a link to a file of the glossary leads to in the book: the fragment where a heading or
+ * element of the file gives it explicitly, else (without a fragment) its first entry's id, or the id
+ * of its first heading that has one written (the index page's `{#Index}`); undefined where the file
+ * gives none of them. A heading's automatic id (`#herkunft`) is none: headings in other files may
+ * give it too, and the book numbers them (`herkunft-1`).
  */
 export function idOfLinkedFile(file: GlossaryDocument, fragment: string | undefined): string | undefined {
   if (fragment !== undefined) {
-    return file.anchors.some((anchor) => anchor.id === fragment) ? fragment : undefined;
+    return file.anchors.some((anchor) => anchor.id === fragment && anchor.explicit) ? fragment : undefined;
   }
   return file.entries[0]?.id ?? file.headings.find((heading) => heading.explicitId)?.id;
 }

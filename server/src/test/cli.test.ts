@@ -488,7 +488,7 @@ test('lsp starts the language server through the hook, or is bad usage without o
   }
   assert.equal(started, 7);
   // A misspelt one would leave the server on stdio, where the editor does not listen: it is bad usage, and no server starts.
-  for (const [argv, unknown] of [[['--soket=5000'], '--soket=5000'], [['--stdio', 'extra'], 'extra']] as const) {
+  for (const [argv, unknown] of [[['--soket=5000'], '--soket=5000'], [['--stdio', 'extra'], 'extra'], [['--locale', '--soket=5000'], '--soket=5000'], [['--stdio=yes'], '--stdio=yes']] as const) {
     assert.deepEqual(await run(['lsp', ...argv], {}, { startLanguageServer: () => started++ }), {
       exitCode: 2,
       stdout: '',

@@ -343,17 +343,23 @@ test('missing-closing-rule: an entry without a rule after its see-also list (as 
   assert.deepEqual(findings(['## CPU {#CPU .chapter .small .term}', '', 'Text.']), []);
   // Each entry of a file is closed on its own.
   assert.deepEqual(findings([...list, '', '## GPU {#GPU .chapter .small .term}', '', '### Siehe {.seealso}', '', '[Index](#Index)', '', '----']).map((finding) => finding.range), ['6:0-6:15']);
-  const index = indexOf({ ...indexPage, 'CPU.md': [...list, ''] });
-  const uri = uriOf('CPU.md');
-  const document = TextDocument.create(uri, 'markdown', 1, [...list, ''].join('\n'));
-  const diagnostics = computeDiagnostics(index.document(uri)!, index, defaultConfig).filter((diagnostic) => diagnostic.code === 'missing-closing-rule');
-  const [fix] = codeActions({ index, config: defaultConfig, document, diagnostics, documentChanges: true, renamesFiles: true, newEntryUri: () => undefined }, diagnostics[0]!.range, ['quickfix']);
-  assert.deepEqual([fix?.title, fix?.isPreferred], ['Close the entry with the rule ----', true]);
-  const closed = TextDocument.applyEdits(document, (fix!.edit!.documentChanges![0] as TextDocumentEdit).edits as TextEdit[]);
-  assert.equal(closed, [...list, '', '----', ''].join('\n'));
-  const blocks = JSON.parse(execFileSync('pandoc', ['-f', 'markdown', '-t', 'json'], { input: closed, encoding: 'utf8' })).blocks as { t: string }[];
-  assert.equal(blocks.at(-1)?.t, 'HorizontalRule');
-  assert.deepEqual(findings(closed.split('\n')), []);
+  const closedBy = (lines: readonly string[]): string => {
+    const index = indexOf({ ...indexPage, 'CPU.md': lines });
+    const uri = uriOf('CPU.md');
+    const document = TextDocument.create(uri, 'markdown', 1, lines.join('\n'));
+    const diagnostics = computeDiagnostics(index.document(uri)!, index, defaultConfig).filter((diagnostic) => diagnostic.code === 'missing-closing-rule');
+    const [fix] = codeActions({ index, config: defaultConfig, document, diagnostics, documentChanges: true, renamesFiles: true, newEntryUri: () => undefined }, diagnostics[0]!.range, ['quickfix']);
+    assert.deepEqual([fix?.title, fix?.isPreferred], ['Close the entry with the rule ----', true]);
+    const closed = TextDocument.applyEdits(document, (fix!.edit!.documentChanges![0] as TextDocumentEdit).edits as TextEdit[]);
+    const blocks = JSON.parse(execFileSync('pandoc', ['-f', 'markdown', '-t', 'json'], { input: closed, encoding: 'utf8' })).blocks as { t: string }[];
+    assert.equal(blocks.at(-1)?.t, 'HorizontalRule', closed);
+    assert.deepEqual(findings(closed.split('\n')), []);
+    return closed;
+  };
+  assert.equal(closedBy([...list, '']), [...list, '', '----', ''].join('\n'));
+  // A rule written right under the list, which pandoc reads as its text (or a one-line list's heading underline): the blank line goes before it.
+  assert.equal(closedBy([...list, '----']), [...list, '', '----'].join('\n'));
+  assert.equal(closedBy([...list.slice(0, -1), '[GPU](#GPU) |', '[Index](#Index)', '***', '']), [...list.slice(0, -1), '[GPU](#GPU) |', '[Index](#Index)', '', '***', ''].join('\n'));
 });
 
 test('seealso-unsorted: labels out of German order (case and umlauts ignored, Index left out) are a warning on the first pair out of order, which it names', () => {

@@ -108,14 +108,18 @@ test('file-link quick fix: the URL becomes the id, the label stays; in the book,
   }
 });
 
-test('file-link: a file named in another case is that file (one file on Windows and macOS); an empty fragment is none; an id other files give too gets no fix', () => {
+test('file-link: a file named in another case is that file (one file on Windows and macOS); an empty fragment is none; a heading\'s automatic id, which headings in other files may give too, gets no fix', () => {
   const named = {
     'Apfel.md': entryLines('Apfel', 'Apfel', [], ['Wie [B](birne.md), [B](Birne.md#) und [H](Birne.md#herkunft).', '', '### Herkunft {.explanation}', '', 'Aus Asien.']),
     'Birne.md': entryLines('Birne', 'Birne', [], ['### Herkunft {.explanation}', '', 'Aus Persien.']),
   };
   const index = indexOf(named);
   const findings = computeDiagnostics(index.document(uriOf('Apfel.md'))!, index, defaultConfig).filter((diagnostic) => diagnostic.code === 'file-link');
-  assert.deepEqual(findings.map((finding) => finding.message.split(' one. ')[1]), ['Link its id instead: #Birne.', 'Link its id instead: #Birne.', 'Link its id instead: #herkunft.']);
+  assert.deepEqual(findings.map((finding) => finding.message.split(' one. ')[1]), [
+    'Link its id instead: #Birne.',
+    'Link its id instead: #Birne.',
+    'Its heading gives the id "herkunft" automatically, as headings in other files may: give it an explicit {#id}, and link that.',
+  ]);
   const document = TextDocument.create(uriOf('Apfel.md'), 'markdown', 1, named['Apfel.md'].join('\n'));
   const wholeFile = { start: { line: 0, character: 0 }, end: { line: 100, character: 0 } };
   const titles = codeActions({ index, config: defaultConfig, document, diagnostics: findings, documentChanges: true, renamesFiles: true, newEntryUri: () => undefined }, wholeFile, ['quickfix']).map((action) => action.title);
@@ -142,9 +146,19 @@ test('files dropped into an entry: links to their ids in the text, or items of t
   for (const [line, character] of [[5, 0], [6, 3], [7, 17], [8, 0]] as const) {
     assert.deepEqual(listed(['sub/Quitte.md', 'Gelbe%20Birne.md'], line, character), expected, `dropped at ${line}:${character}`);
   }
-  // A link the list has already is not added twice.
-  assert.deepEqual(listed(['Apfel.md', 'sub/Quitte.md'], 6, 0), ['### Verwandte Themen {.seealso}', '', '[Apfel](#Apfel) |', '[Quitte](#Quitte) |', '[Index](#Index) |', '', '----']);
-  assert.deepEqual(dropped(['Apfel.md'], 6, 0), { text: '', edits: [] });
+  // A link the list has already is not added twice, nor the entry's own.
+  assert.deepEqual(listed(['Apfel.md', 'sub/Quitte.md', 'Birne.md'], 6, 0), ['### Verwandte Themen {.seealso}', '', '[Apfel](#Apfel) |', '[Quitte](#Quitte) |', '[Index](#Index) |', '', '----']);
+  assert.deepEqual(dropped(['Apfel.md', '001-index.txt'], 6, 0), { text: '', edits: [] });
+  // The index page goes last; a list that links it as `#index` links it already. Behind a bare last link, the items get the template's ` |`.
+  const bare = indexOf({ ...files, 'Birne.md': ['## Birne {#Birne .chapter .small .term}', '', '### Siehe {.seealso}', '', '[Quitte](#Quitte) |', '[Zitrone](#Zitrone)', '', '----'] });
+  const bareDocument = TextDocument.create(uri, 'markdown', 1, ['## Birne {#Birne .chapter .small .term}', '', '### Siehe {.seealso}', '', '[Quitte](#Quitte) |', '[Zitrone](#Zitrone)', '', '----'].join('\n'));
+  const intoBare = (names: readonly string[]) => TextDocument.applyEdits(bareDocument, [...entryLinksEdit(bare, defaultConfig, names.map(uriOf), bareDocument, { line: 4, character: 0 })!.edits]).split('\n').slice(4, 8);
+  assert.deepEqual(intoBare(['001-index.txt', 'Apfel.md']), ['[Apfel](#Apfel) |', '[Quitte](#Quitte) |', '[Zitrone](#Zitrone)', '[Index](#Index)']);
+  const onlyIndex = ['## Birne {#Birne .chapter .small .term}', '', '### Siehe {.seealso}', '', '[index](#index)', '', '----'];
+  const indexOnly = indexOf({ ...files, 'Birne.md': onlyIndex });
+  const indexOnlyDocument = TextDocument.create(uri, 'markdown', 1, onlyIndex.join('\n'));
+  const intoIndexOnly = entryLinksEdit(indexOnly, defaultConfig, ['001-index.txt', 'Apfel.md'].map(uriOf), indexOnlyDocument, { line: 4, character: 0 })!;
+  assert.deepEqual(TextDocument.applyEdits(indexOnlyDocument, [...intoIndexOnly.edits]).split('\n').slice(4, 6), ['[Apfel](#Apfel) |', '[index](#index)']);
   // A file the glossary does not hold, or one without an id, leaves the drop to the editor's other providers: all files alike.
   assert.equal(dropped(['Apfel.md', 'bild.png'], 2, 0), undefined);
   assert.equal(dropped(['002-lizenz.txt'], 2, 0), undefined);
