@@ -1,4 +1,4 @@
-import { accessSync, chmodSync, chownSync, constants, promises as fs, readFileSync, readlinkSync, realpathSync, renameSync, rmSync, statSync, writeFileSync, Dirent } from 'node:fs';
+import { accessSync, chmodSync, chownSync, constants, existsSync, promises as fs, readFileSync, readlinkSync, realpathSync, renameSync, rmSync, statSync, writeFileSync, Dirent } from 'node:fs';
 import * as path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import * as l10n from '@vscode/l10n';
@@ -154,9 +154,11 @@ export function writeFileWhole(filePath: string, text: string): void {
 
 /** Why a file could not be written, in words rather than Node's error text where the code is a common one. */
 export function writeErrorReason(error: unknown): string {
-  switch ((error as NodeJS.ErrnoException | undefined)?.code) {
+  const { code, path: failedPath } = (error ?? {}) as NodeJS.ErrnoException;
+  switch (code) {
     case 'ENOENT':
-      return l10n.t('its folder does not exist');
+      // A folder that is there but takes no new files (`/proc`) says ENOENT too.
+      return failedPath !== undefined && existsSync(path.dirname(failedPath)) ? l10n.t('its folder takes no new files') : l10n.t('its folder does not exist');
     case 'EACCES':
     case 'EPERM':
       return l10n.t('permission denied');
