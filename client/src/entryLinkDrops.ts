@@ -28,11 +28,15 @@ export function registerEntryLinkDrops(client: LanguageClient): vscode.Disposabl
       token,
     );
     if (answer === null || token.isCancellationRequested) return undefined;
-    if (answer.text !== '') return { text: answer.text, title: uris.length > 1 ? vscode.l10n.t('Insert Glossary Links') : vscode.l10n.t('Insert Glossary Link') };
-    // Dropped into a see-also list: the links go into it in its order, wherever in it they were dropped (none where it names them all already).
+    if (answer.list === undefined) return { text: answer.text, title: uris.length > 1 ? vscode.l10n.t('Insert Glossary Links') : vscode.l10n.t('Insert Glossary Link') };
+    // Dropped into a see-also list or onto the index page: the links go into its lists in order, wherever they were dropped (none where it names them all already).
     const additionalEdit = new vscode.WorkspaceEdit();
     additionalEdit.set(document.uri, await client.protocol2CodeConverter.asTextEdits(answer.edits as TextEdit[], token));
-    return { text: '', title: answer.edits.length > 0 ? vscode.l10n.t('Add to the See-Also List in Order') : vscode.l10n.t('Listed in the See-Also List Already'), additionalEdit };
+    const titles =
+      answer.list === 'index'
+        ? [vscode.l10n.t('Add to the Index in Order'), vscode.l10n.t('Listed in the Index Already')]
+        : [vscode.l10n.t('Add to the See-Also List in Order'), vscode.l10n.t('Listed in the See-Also List Already')];
+    return { text: answer.text, title: answer.edits.length > 0 ? titles[0]! : titles[1]!, additionalEdit };
   };
   const provider: vscode.DocumentDropEditProvider & vscode.DocumentPasteEditProvider = {
     async provideDocumentDropEdits(document, position, dataTransfer, token) {

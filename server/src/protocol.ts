@@ -92,10 +92,10 @@ export interface MissingEntry {
 
 /**
  * The links to insert for files of the glossary dropped or pasted into a document of the glossary
- * (`[Title](#Id)`, see `entryLinksEdit`): text at the drop's place, or edits of the see-also list;
+ * (`[Title](#Id)`, see `entryLinksEdit`): text at the drop's place, or edits of the see-also list or the index page's lists;
  * null where a file is none of the glossary's or gives no id, or the document is none of the glossary's.
  */
-export const EntryLinksRequest = new RequestType<EntryLinksParams, { readonly text: string; readonly edits: readonly TextEdit[] } | null, void>('glossary/entryLinks');
+export const EntryLinksRequest = new RequestType<EntryLinksParams, { readonly text: string; readonly edits: readonly TextEdit[]; readonly list?: 'seeAlso' | 'index' } | null, void>('glossary/entryLinks');
 
 export interface EntryLinksParams {
   readonly textDocument: { readonly uri: string };

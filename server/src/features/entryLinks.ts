@@ -10,13 +10,16 @@ import { parseGlossaryDocument } from '../parse/parser';
 import { entryContaining } from '../parse/positions';
 import { rangeContains } from './locate';
 import { insertSeeAlsoLinkEdit, titleLink } from './seeAlsoEdits';
+import { addToIndexEdit } from './indexPageEdits';
 
-/** What a drop of glossary files inserts: text at the drop's place, or edits of the see-also list. */
+/** What a drop of glossary files inserts: text at the drop's place, or edits of a list of links. */
 export interface EntryLinksEdit {
   /** Inserted where the files were dropped. */
   readonly text: string;
   /** Edits of the document elsewhere. */
   readonly edits: readonly TextEdit[];
+  /** The list the links go into in its order (none where the list has them all already), if any. */
+  readonly list?: 'seeAlso' | 'index';
 }
 
 /**
@@ -26,7 +29,8 @@ export interface EntryLinksEdit {
  * which the book does not have. In the text they are parted by commas. Dropped into a see-also list,
  * each becomes an item of it in its order (`[Index](#Index)` staying last), as "Add to the see-also
  * list" puts it, unless the list names it already or it is the entry's own: the drop's place in the
- * list does not matter.
+ * list does not matter. Dropped onto the index page, each entry it does not list yet goes under its
+ * letter, as "Add to the index" puts it.
  * Undefined when a file is none of the glossary's or gives no id: then the drop is left to the
  * editor's other providers, for all files alike.
  */
@@ -41,20 +45,33 @@ export function entryLinksEdit(index: WorkspaceIndex, config: GlossaryConfig, fi
   }
   const model = index.document(document.uri);
   if (targets.length === 0 || model === undefined) return undefined;
+  const collator = seeAlsoCollator(config.collation);
+  const parse = (text: TextDocument) => parseGlossaryDocument(text.getText(), text.uri, text.version, { termClass: config.termClass });
+  if (document.uri === index.indexPageUri()) {
+    // The index page lists its entries under their letters: each goes in there, once.
+    return insertEach(document, 'index', targets, (text, { title, id }) => {
+      const page = parse(text);
+      return id === indexId || page.links.some((link) => link.target === id) ? undefined : addToIndexEdit(page, text, title, id, collator, config.collation).edit;
+    });
+  }
   const list = entryContaining(model, position)?.seeAlso?.section.range;
   if (list === undefined || !rangeContains(list, position)) {
     return { text: targets.map(({ title, id }) => titleLink(title, id)).join(', '), edits: [] };
   }
-  // Each link goes in after those before it, into the list as they left it.
-  const collator = seeAlsoCollator(config.collation);
-  let listed = document;
-  for (const { title, id } of targets) {
-    const entry = entryContaining(parseGlossaryDocument(listed.getText(), listed.uri, listed.version, { termClass: config.termClass }), position);
-    if (entry?.seeAlso === undefined || id === entry.id || namesAlready(entry.seeAlso, id, index)) continue;
-    const edit = insertSeeAlsoLinkEdit(entry, listed, collator, index, title, id);
-    if (edit !== undefined) listed = TextDocument.create(listed.uri, listed.languageId, listed.version + 1, TextDocument.applyEdits(listed, [edit]));
+  return insertEach(document, 'seeAlso', targets, (text, { title, id }) => {
+    const entry = entryContaining(parse(text), position);
+    return entry?.seeAlso === undefined || id === entry.id || namesAlready(entry.seeAlso, id, index) ? undefined : insertSeeAlsoLinkEdit(entry, text, collator, index, title, id);
+  });
+}
+
+/** Each link put in by `insertAt` (or left out, undefined) into the text as the links before it left it: all of them as one edit. */
+function insertEach<T>(document: TextDocument, list: 'seeAlso' | 'index', targets: readonly T[], insertAt: (text: TextDocument, target: T) => TextEdit | undefined): EntryLinksEdit {
+  let text = document;
+  for (const target of targets) {
+    const edit = insertAt(text, target);
+    if (edit !== undefined) text = TextDocument.create(text.uri, text.languageId, text.version + 1, TextDocument.applyEdits(text, [edit]));
   }
-  return { text: '', edits: changedSpan(document, listed.getText()) };
+  return { text: '', edits: changedSpan(document, text.getText()), list };
 }
 
 /** Whether a see-also list links an id already; the index by any link its checks take for the index's (`#index` too). */

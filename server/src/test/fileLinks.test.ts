@@ -127,7 +127,7 @@ test('file-link: a file named in another case is that file (one file on Windows 
   assert.deepEqual(titles, ['Link the id "#Birne" instead of the file', 'Link the id "#Birne" instead of the file']);
 });
 
-test('files dropped into an entry: links to their ids in the text, or items of the see-also list in its order; none for a file outside the glossary or without an id', () => {
+test('files dropped into an entry: links to their ids in the text, or items of the see-also list in its order; onto the index page, under their letters; none for a file outside the glossary or without an id', () => {
   const index = indexOf(files);
   const uri = uriOf('Birne.md');
   const document = TextDocument.create(uri, 'markdown', 1, files['Birne.md'].join('\n'));
@@ -148,7 +148,7 @@ test('files dropped into an entry: links to their ids in the text, or items of t
   }
   // A link the list has already is not added twice, nor the entry's own.
   assert.deepEqual(listed(['Apfel.md', 'sub/Quitte.md', 'Birne.md'], 6, 0), ['### Verwandte Themen {.seealso}', '', '[Apfel](#Apfel) |', '[Quitte](#Quitte) |', '[Index](#Index) |', '', '----']);
-  assert.deepEqual(dropped(['Apfel.md', '001-index.txt'], 6, 0), { text: '', edits: [] });
+  assert.deepEqual(dropped(['Apfel.md', '001-index.txt'], 6, 0), { text: '', edits: [], list: 'seeAlso' });
   // The index page goes last; a list that links it as `#index` links it already. Behind a bare last link, the items get the template's ` |`.
   const bare = indexOf({ ...files, 'Birne.md': ['## Birne {#Birne .chapter .small .term}', '', '### Siehe {.seealso}', '', '[Quitte](#Quitte) |', '[Zitrone](#Zitrone)', '', '----'] });
   const bareDocument = TextDocument.create(uri, 'markdown', 1, ['## Birne {#Birne .chapter .small .term}', '', '### Siehe {.seealso}', '', '[Quitte](#Quitte) |', '[Zitrone](#Zitrone)', '', '----'].join('\n'));
@@ -159,6 +159,15 @@ test('files dropped into an entry: links to their ids in the text, or items of t
   const indexOnlyDocument = TextDocument.create(uri, 'markdown', 1, onlyIndex.join('\n'));
   const intoIndexOnly = entryLinksEdit(indexOnly, defaultConfig, ['001-index.txt', 'Apfel.md'].map(uriOf), indexOnlyDocument, { line: 4, character: 0 })!;
   assert.deepEqual(TextDocument.applyEdits(indexOnlyDocument, [...intoIndexOnly.edits]).split('\n').slice(4, 6), ['[Apfel](#Apfel) |', '[index](#index)']);
+  // Onto the index page, wherever: each entry it does not list yet under its letter, the section made where it is missing.
+  const page = ['# Index {#Index}', '', '### A {.index}', '', '[Apfel](#Apfel) |', '', '### Q {.index}', '', '[Quitte](#Quitte) |', ''];
+  const withPage = indexOf({ ...files, '001-index.txt': page });
+  const pageDocument = TextDocument.create(uriOf('001-index.txt'), 'markdown', 1, page.join('\n'));
+  const ontoPage = entryLinksEdit(withPage, defaultConfig, ['Gelbe%20Birne.md', 'Apfel.md', 'Birne.md'].map(uriOf), pageDocument, { line: 0, character: 2 })!;
+  assert.deepEqual([ontoPage.text, ontoPage.list], ['', 'index']);
+  assert.deepEqual(TextDocument.applyEdits(pageDocument, [...ontoPage.edits]).split('\n'), [
+    '# Index {#Index}', '', '### A {.index}', '', '[Apfel](#Apfel) |', '', '### B {.index}', '', '[Birne](#Birne) |', '', '### G {.index}', '', '[Gelbe Birne](#Gelbe-Birne) |', '', '### Q {.index}', '', '[Quitte](#Quitte) |', '',
+  ]);
   // A file the glossary does not hold, or one without an id, leaves the drop to the editor's other providers: all files alike.
   assert.equal(dropped(['Apfel.md', 'bild.png'], 2, 0), undefined);
   assert.equal(dropped(['002-lizenz.txt'], 2, 0), undefined);
