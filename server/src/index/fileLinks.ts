@@ -17,8 +17,10 @@ export function fileLinkTarget(documentUri: string, link: FileLink): FileLinkTar
   const hash = link.url.indexOf('#');
   const path = (hash < 0 ? link.url : link.url.slice(0, hash)).split('?')[0]!;
   const fragment = hash < 0 ? '' : decodedUriText(link.url.slice(hash + 1));
+  // Half of a character written as a surrogate pair (text being typed) has no URI form: it names no file.
+  const wellFormed = decodedUriText(path).replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD');
   return {
-    uri: Utils.resolvePath(Utils.dirname(URI.parse(documentUri)), decodedUriText(path)).toString(),
+    uri: Utils.resolvePath(Utils.dirname(URI.parse(documentUri)), wellFormed).toString(),
     fragment: fragment === '' ? undefined : fragment,
   };
 }

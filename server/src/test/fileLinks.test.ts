@@ -55,6 +55,14 @@ test('file-link: a link to a file of the glossary by its path, once per URL writ
   assert.deepEqual(fileLinkFindings('Birne.md'), []);
 });
 
+test('file-link: a path holding half of a surrogate pair (an emoji being typed) names no file, and breaks nothing', () => {
+  const half = { ...files, 'Apfel.md': entryLines('Apfel', 'Apfel', [], ['Wie [B](Bir\uD83Dne.md) und [C](\uDC4D.md#x).']) };
+  assert.deepEqual(diagnosticsOf(half, 'Apfel.md').filter((diagnostic) => diagnostic.code === 'file-link').map((diagnostic) => diagnostic.message.split(' one. ')[1]), [
+    'No file of the glossary has that name.',
+    'No file of the glossary has that name.',
+  ]);
+});
+
 test('file-link: the URLs the parser takes for paths are those pandoc reads, escapes and references resolved', async () => {
   const text = files['Apfel.md'].join('\n');
   const relative = (await pandocLinkUrls([], text)).filter((url) => !url.startsWith('#') && !/^[a-z]+:/i.test(url));
