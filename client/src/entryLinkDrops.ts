@@ -5,8 +5,9 @@ import { glossaryDocuments } from './languageClient';
 
 /**
  * Files of the glossary dragged from the Explorer into an entry (with Shift held, which drops them
- * into the text), or copied there and pasted, become links to their ids, `[Claude](#Claude)`:
- * VS Code's own Markdown links the files (`[Claude.md](Claude.md)`), which the book, joined from the
+ * into the text), or copied there and pasted, become links to their ids, `[Claude](#Claude)`, or
+ * items of the see-also list or listings of the index page, in order (see the server's
+ * `entryLinksEdit`): VS Code's own Markdown links the files (`[Claude.md](Claude.md)`), which the book, joined from the
  * files, does not have. Other files are left to it. Its edits are `markdown.link`; this one is a
  * kind of it, which the defaults of `editor.dropIntoEditor.preferences` and
  * `editor.pasteAs.preferences` put first (package.json's `configurationDefaults`): without them,
@@ -29,7 +30,7 @@ export function registerEntryLinkDrops(client: LanguageClient): vscode.Disposabl
     );
     if (answer === null || token.isCancellationRequested) return undefined;
     if (answer.list === undefined) return { text: answer.text, title: uris.length > 1 ? vscode.l10n.t('Insert Glossary Links') : vscode.l10n.t('Insert Glossary Link') };
-    // Dropped into a see-also list or onto the index page: the links go into its lists in order, wherever they were dropped (none where it names them all already).
+    // Into a see-also list or onto the index page: the links go into its lists in order, wherever they were dropped (none where it has them all).
     const additionalEdit = new vscode.WorkspaceEdit();
     additionalEdit.set(document.uri, await client.protocol2CodeConverter.asTextEdits(answer.edits as TextEdit[], token));
     const titles =
@@ -48,7 +49,7 @@ export function registerEntryLinkDrops(client: LanguageClient): vscode.Disposabl
     },
     async provideDocumentPasteEdits(document, ranges, dataTransfer, _context, token) {
       const links = ranges.length === 1 ? await linksFor(document, ranges[0]!.start, dataTransfer, token) : undefined;
-      // Pasted over a selection in a see-also list, the selection would go and the links land elsewhere: that is left to the other providers.
+      // Pasted over a selection in a list, the selection would go and the links land elsewhere in order: that is left to the other providers.
       if (links === undefined || (links.additionalEdit !== undefined && !ranges[0]!.isEmpty)) return undefined;
       const edit = new vscode.DocumentPasteEdit(links.text, links.title, entryLinkKind);
       edit.additionalEdit = links.additionalEdit;

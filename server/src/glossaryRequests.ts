@@ -7,9 +7,10 @@ import { runOrAnswerError } from './requestRunner';
 import { ServerServices } from './serverServices';
 
 /**
- * The extension's own requests: an entry proposed for a title, the links for files dropped into
- * a document, the ids linked but never defined, the Glossary Report. A failure reaches the client as an error response, and is logged. Each waits for the disk
- * work queued before it (the first load too): asked early, it would see an empty glossary.
+ * The extension's own requests: an entry proposed for a title, the links for files dropped into a
+ * document, the ids linked but never defined, the Glossary Report. A failure reaches the client as
+ * an error response, and is logged. Each waits for the disk work queued before it (the first load
+ * too): asked early, it would see an empty glossary.
  */
 export function listenToGlossaryRequests(services: ServerServices): void {
   const { connection } = services;
@@ -27,9 +28,10 @@ export function listenToGlossaryRequests(services: ServerServices): void {
     EntryLinksRequest,
     runOrAnswerError(connection, EntryLinksRequest.method, async (params: EntryLinksParams) => {
       await afterQueuedWork();
-      // Markdown outside the glossary (a project's README) is no page of the book: its links to files are right.
-      const document = services.session.isGlossaryFile(params.textDocument.uri) ? services.openDocuments().find((open) => open.uri === params.textDocument.uri) : undefined;
       const { session } = services;
+      const uri = params.textDocument.uri;
+      // Markdown outside the glossary (a project's README) is no page of the book: its links to files are right.
+      const document = session.isGlossaryFile(uri) ? services.openDocuments().find((open) => open.uri === uri) : undefined;
       return (document && entryLinksEdit(session.index, session.config, params.files.map((file) => file.uri), document, params.position)) ?? null;
     }),
   );
