@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { LanguageClient, State, TextEdit } from 'vscode-languageclient/node';
+import { LanguageClient, State } from 'vscode-languageclient/node';
 import { EntryLinksRequest } from '../../server/src/protocol';
 import { glossaryDocuments } from './languageClient';
 
@@ -32,12 +32,13 @@ export function registerEntryLinkDrops(client: LanguageClient): vscode.Disposabl
     if (answer.list === undefined) return { text: answer.text, title: uris.length > 1 ? vscode.l10n.t('Insert Glossary Links') : vscode.l10n.t('Insert Glossary Link') };
     // Into a see-also list or onto the index page: the links go into its lists in order, wherever they were dropped (none where it has them all).
     const additionalEdit = new vscode.WorkspaceEdit();
-    additionalEdit.set(document.uri, await client.protocol2CodeConverter.asTextEdits(answer.edits as TextEdit[], token));
-    const titles =
+    additionalEdit.set(document.uri, await client.protocol2CodeConverter.asTextEdits(answer.edits, token));
+    const added = answer.edits.length > 0;
+    const title =
       answer.list === 'index'
-        ? [vscode.l10n.t('Add to the Index in Order'), vscode.l10n.t('Listed in the Index Already')]
-        : [vscode.l10n.t('Add to the See-Also List in Order'), vscode.l10n.t('Listed in the See-Also List Already')];
-    return { text: answer.text, title: answer.edits.length > 0 ? titles[0]! : titles[1]!, additionalEdit };
+        ? added ? vscode.l10n.t('Add to the Index in Order') : vscode.l10n.t('Listed in the Index Already')
+        : added ? vscode.l10n.t('Add to the See-Also List in Order') : vscode.l10n.t('Listed in the See-Also List Already');
+    return { text: answer.text, title, additionalEdit };
   };
   const provider: vscode.DocumentDropEditProvider & vscode.DocumentPasteEditProvider = {
     async provideDocumentDropEdits(document, position, dataTransfer, token) {

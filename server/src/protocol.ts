@@ -95,7 +95,17 @@ export interface MissingEntry {
  * (`[Title](#Id)`, see `entryLinksEdit`): text at the drop's place, or edits of the see-also list or the index page's lists;
  * null where a file is none of the glossary's or gives no id, or the document is none of the glossary's.
  */
-export const EntryLinksRequest = new RequestType<EntryLinksParams, { readonly text: string; readonly edits: readonly TextEdit[]; readonly list?: 'seeAlso' | 'index' } | null, void>('glossary/entryLinks');
+export const EntryLinksRequest = new RequestType<EntryLinksParams, EntryLinksEdit | null, void>('glossary/entryLinks');
+
+/** What a drop of glossary files inserts: text at the drop's place, or edits of a list of links. */
+export interface EntryLinksEdit {
+  /** Inserted where the files were dropped. */
+  readonly text: string;
+  /** Edits of the document elsewhere. */
+  readonly edits: TextEdit[];
+  /** The list the links go into in its order (no edits where it has them all already), if any. */
+  readonly list?: 'seeAlso' | 'index';
+}
 
 export interface EntryLinksParams {
   readonly textDocument: { readonly uri: string };

@@ -1,5 +1,5 @@
 import * as l10n from '@vscode/l10n';
-import { GlossaryDocument } from '../parse/model';
+import { Entry, GlossaryDocument } from '../parse/model';
 import { WorkspaceIndex } from '../index/workspaceIndex';
 import { Check } from './check';
 import { fileNameOf } from '../workspace/uris';
@@ -15,12 +15,10 @@ export const checkListedInIndex: Check = function* ({ document, index, config })
   if (indexPage === undefined || indexPage === document) {
     return;
   }
-  const listed = listedBy(indexPage);
   // An entry listed under a broken id that clearly means it (`#DataScraping`) is `index-link-broken`'s, whose fix corrects the listing.
   const listedUnderBrokenIds = (id: string): boolean => config.severity[DiagnosticCode.IndexLinkBroken] !== 'off' && index.entriesListedUnderBrokenIds(entriesMeantByBrokenIndexLinks).has(id);
   for (const entry of document.entries) {
-    // The index may name an entry by its title and point elsewhere: `[AGI](#Artificial-General-Intelligence)` lists the entry AGI.
-    if (!listed.ids.has(entry.id) && !listed.labels.has(entry.title) && !listedUnderBrokenIds(entry.id)) {
+    if (!listsEntry(indexPage, entry) && !listedUnderBrokenIds(entry.id)) {
       yield {
         range: entry.heading.range,
         code: DiagnosticCode.NotInIndex,
@@ -100,6 +98,15 @@ function indexAnchorMissingMessage(index: WorkspaceIndex): string {
   return indexPageUri === undefined
     ? l10n.t('There is no index page: no heading defines the id "Index", and no file of the glossary has .index sections. Create one (in the editor, a quick fix does), or, if it is left out (a .txt page, while "include" reads only **/*.md), name it in the setting "indexFile" or add its pattern to "include".')
     : l10n.t('No heading defines the id "Index": the index page, {0}, needs a heading with the id {#Index}.', fileNameOf(indexPageUri));
+}
+
+/**
+ * Whether the index page lists an entry: by its id, or by its title, as the index may name an entry
+ * and point elsewhere (`[AGI](#Artificial-General-Intelligence)` lists the entry AGI).
+ */
+export function listsEntry(indexPage: GlossaryDocument, entry: Pick<Entry, 'id' | 'title'>): boolean {
+  const listed = listedBy(indexPage);
+  return listed.ids.has(entry.id) || listed.labels.has(entry.title);
 }
 
 interface IndexListing {

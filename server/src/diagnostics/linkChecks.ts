@@ -2,7 +2,7 @@ import * as l10n from '@vscode/l10n';
 import { LocatedAnchor, WorkspaceIndex } from '../index/workspaceIndex';
 import { GlossaryDocument, Link } from '../parse/model';
 import { comparePositions, entryContaining } from '../parse/positions';
-import { fileLinkTarget, idOfLinkedFile, linkedFile } from '../index/fileLinks';
+import { fileLinkTarget, linkedFile, placeOfLinkedFile } from '../index/fileLinks';
 import { DiagnosticCode } from './codes';
 import { GlossaryConfig } from '../config';
 import { Check } from './check';
@@ -184,7 +184,7 @@ export const checkFileLinks: Check = function* ({ document, index }) {
     if ((file === undefined && !isMarkdownFile(target.uri)) || reported.has(`${line}:${character}`)) continue;
     reported.add(`${line}:${character}`);
     const name = fileNameFrom(file?.uri ?? target.uri, document.uri);
-    const id = file && idOfLinkedFile(file, target.fragment);
+    const id = file && placeOfLinkedFile(file, target.fragment)?.id;
     const what =
       file === undefined
         ? l10n.t('No file of the glossary has that name.')
@@ -199,7 +199,7 @@ export const checkFileLinks: Check = function* ({ document, index }) {
       range: link.urlRange,
       code: DiagnosticCode.FileLink,
       message: `${l10n.t("The link points at the file {0}, which the book does not have: pandoc joins the glossary's files into one.", name)} ${what}`,
-      data: { kind: DiagnosticCode.FileLink, id },
+      data: { kind: DiagnosticCode.FileLink, id, fileUri: file?.uri },
       relatedInformation: [],
     };
   }

@@ -25,7 +25,7 @@ import { tildeFenceEdits } from './fenceEdits';
 import { lineUpTableEdits } from './tableEdits';
 import { neverReplace } from './workspaceEdits';
 import { idEditsByUri } from './rename';
-import { copyNamedAfter, holdsEveryLineOf, definedOnce, entryWithId, isCopyUnderOtherName, isFileNameMeant, linksToIdAndFileName, misnamedEntryFile, titleUntoldById } from '../index/entryQueries';
+import { copyNamedAfter, holdsEveryLineOf, definedOnce, entryWithId, fileNameIdUnlikeEntry, isCopyUnderOtherName, isFileNameMeant, linksToIdAndFileName, misnamedEntryFile, titleUntoldById } from '../index/entryQueries';
 import { linkFirstMentionsEdits, linkMentionEdit, linkMentionsKind } from './mentionLinks';
 import { addToIndexEdit, indexAnchorEdit, newIndexPageText } from './indexPageEdits';
 import { addSeeAlsoEdit, closingRuleEdit, insertSeeAlsoLinkEdit, lineBreakOf, lineText, seeAlsoHeadingText, sortSeeAlsoEdits } from './seeAlsoEdits';
@@ -231,9 +231,13 @@ function quickFixes(input: CodeActionInput, model: GlossaryDocument, diagnostic:
       const entry = model.entries.find((candidate) => candidate.id === data.entryId && rangeContains(candidate.range, diagnostic.range.start));
       return entry === undefined ? [] : [quickFix(l10n.t('Close the entry with the rule ----'), diagnostic, editOf(input, [closingRuleEdit(entry, input.document)]), true)];
     }
-    case DiagnosticCode.FileLink:
-      // The URL written, in the link or in a reference link's definition, becomes the id: the label stays.
-      return data.id === undefined ? [] : [quickFix(l10n.t('Link the id "#{0}" instead of the file', data.id), diagnostic, editOf(input, [TextEdit.replace(diagnostic.range, `#${data.id}`)]), true)];
+    case DiagnosticCode.FileLink: {
+      // The URL written, in the link or in a reference link's definition, becomes the id: the label stays. Preferred
+      // only where the file holds the entry it is named for: Claude.md holding a copy of CNN is no link to CNN meant.
+      const file = data.fileUri === undefined ? undefined : input.index.document(data.fileUri);
+      const preferred = file !== undefined && fileNameIdUnlikeEntry(file) === undefined;
+      return data.id === undefined ? [] : [quickFix(l10n.t('Link the id "#{0}" instead of the file', data.id), diagnostic, editOf(input, [TextEdit.replace(diagnostic.range, `#${data.id}`)]), preferred)];
+    }
     case DiagnosticCode.FenceStyle: {
       const fence = model.codeFences.find((candidate) => sameRange(candidate.openingRange, diagnostic.range));
       const edits = fence && tildeFenceEdits(input.document, fence);

@@ -2,8 +2,10 @@ import { TextEdit } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { GlossaryConfig } from '../config';
 import { indexLinksOf, seeAlsoCollator } from '../diagnostics/seeAlsoChecks';
+import { listsEntry } from '../diagnostics/indexChecks';
+import type { EntryLinksEdit } from '../protocol';
 import { indexId } from '../index/indexPage';
-import { idOfLinkedFile } from '../index/fileLinks';
+import { LinkedPlace, placeOfLinkedFile } from '../index/fileLinks';
 import { WorkspaceIndex } from '../index/workspaceIndex';
 import { Position, SeeAlso } from '../parse/model';
 import { parseGlossaryDocument } from '../parse/parser';
@@ -12,15 +14,6 @@ import { rangeContains } from './locate';
 import { insertSeeAlsoLinkEdit, titleLink } from './seeAlsoEdits';
 import { addToIndexEdit } from './indexPageEdits';
 
-/** What a drop of glossary files inserts: text at the drop's place, or edits of a list of links. */
-export interface EntryLinksEdit {
-  /** Inserted where the files were dropped. */
-  readonly text: string;
-  /** Edits of the document elsewhere. */
-  readonly edits: readonly TextEdit[];
-  /** The list the links go into in its order (none where the list has them all already), if any. */
-  readonly list?: 'seeAlso' | 'index';
-}
 
 /**
  * What files of the glossary dropped or pasted into a document of the glossary insert: links to the
@@ -29,29 +22,28 @@ export interface EntryLinksEdit {
  * which the book does not have. In the text they are parted by commas. Dropped into a see-also list,
  * each becomes an item of it in its order (`[Index](#Index)` staying last), as "Add to the see-also
  * list" puts it, unless the list names it already or it is the entry's own: the drop's place in the
- * list does not matter. Dropped onto the index page, each entry it does not list yet goes under its
- * letter, as "Add to the index" puts it.
+ * list does not matter. Dropped onto the index page, each entry it does not list yet (by its id or
+ * its title, as `not-in-index` reads it) goes under its letter, as that check's fix puts it.
  * Undefined when a file is none of the glossary's or gives no id: then the drop is left to the
  * editor's other providers, for all files alike.
  */
 export function entryLinksEdit(index: WorkspaceIndex, config: GlossaryConfig, fileUris: readonly string[], document: TextDocument, position: Position): EntryLinksEdit | undefined {
-  const targets: { readonly title: string; readonly id: string }[] = [];
+  const targets: (LinkedPlace & { readonly isEntry: boolean })[] = [];
   for (const uri of fileUris) {
     const file = index.document(uri);
-    const id = file && idOfLinkedFile(file, undefined);
-    if (id === undefined) return undefined;
-    const entry = file!.entries[0];
-    targets.push({ id, title: entry?.id === id ? entry.title : file!.headings.find((heading) => heading.id === id)!.plainText });
+    const place = file && placeOfLinkedFile(file, undefined);
+    if (place === undefined) return undefined;
+    targets.push({ ...place, isEntry: file!.entries[0]?.id === place.id });
   }
   const model = index.document(document.uri);
   if (targets.length === 0 || model === undefined) return undefined;
   const collator = seeAlsoCollator(config.collation);
   const parse = (text: TextDocument) => parseGlossaryDocument(text.getText(), text.uri, text.version, { termClass: config.termClass });
   if (document.uri === index.indexPageUri()) {
-    // The index page lists its entries under their letters: each goes in there, once.
-    return insertEach(document, 'index', targets, (text, { title, id }) => {
+    // The index page lists entries under their letters: each that it does not list yet (by its id or its title) goes in there.
+    return insertEach(document, 'index', targets, (text, { title, id, isEntry }) => {
       const page = parse(text);
-      return id === indexId || page.links.some((link) => link.target === id) ? undefined : addToIndexEdit(page, text, title, id, collator, config.collation).edit;
+      return !isEntry || listsEntry(page, { id, title }) ? undefined : addToIndexEdit(page, text, title, id, collator, config.collation).edit;
     });
   }
   const list = entryContaining(model, position)?.seeAlso?.section.range;

@@ -232,13 +232,14 @@ export function insertLinkEdit(document: TextDocument, links: readonly Link[], s
   if (links.length === 0) {
     return insertParagraph(document, emptyListLine, `${linkText} |`);
   }
+  // The one link of a list, bare on its line (`[Index](#Index)`): no pair of links shows how the list parts them, and the template's ` |` does.
+  const only = links.length === 1 ? links[0]! : undefined;
+  if (only !== undefined && lineText(document, only.range.start.line).trim() === document.getText(only.range)) {
+    return slot === 0 ? TextEdit.insert(only.range.start, `${linkText} |${lineBreak}`) : TextEdit.insert(only.range.end, ` |${lineBreak}${linkText}`);
+  }
   const separator = findSeparator(document, links, Math.max(0, slot - 1), lineBreak);
   if (slot < links.length) {
     const next = links[slot]!;
-    // Before the one link of a list, bare on its line (`[Index](#Index)`): no pair of links shows how the list parts them, and the template's ` |` does.
-    if (links.length === 1 && lineText(document, next.range.start.line).trim() === document.getText(next.range)) {
-      return TextEdit.insert(next.range.start, `${linkText} |${lineBreak}`);
-    }
     const prefix = linePrefix(document, next);
     if (separator === undefined && prefix !== undefined) {
       // Each item has its text (`- [Alpha](#Alpha) – der Anfang`): the link gets a line of its own, an item as the others are.

@@ -40,16 +40,26 @@ export function fileLinkTargetsOf(document: GlossaryDocument | undefined): Reado
   return targets;
 }
 
+/** The place of the book a link to a file of the glossary leads to: the id, and the title of its heading or entry. */
+export interface LinkedPlace {
+  readonly id: string;
+  readonly title: string;
+}
+
 /**
- * The id that a link to a file of the glossary leads to in the book: the fragment where a heading or
- * element of the file gives it explicitly, else (without a fragment) its first entry's id, or the id
- * of its first heading that has one written (the index page's `{#Index}`); undefined where the file
- * gives none of them. A heading's automatic id (`#herkunft`) is none: headings in other files may
- * give it too, and the book numbers them (`herkunft-1`).
+ * Where a link to a file of the glossary leads in the book: the heading or element that the
+ * fragment names where the file gives that id explicitly, else (without a fragment) its first entry,
+ * or its first heading with an id written (the index page's `{#Index}`); undefined where the file
+ * gives none of them. An automatic id (`#herkunft`) is none: headings in other files may give it
+ * too, and the book numbers them (`herkunft-1`).
  */
-export function idOfLinkedFile(file: GlossaryDocument, fragment: string | undefined): string | undefined {
+export function placeOfLinkedFile(file: GlossaryDocument, fragment: string | undefined): LinkedPlace | undefined {
   if (fragment !== undefined) {
-    return file.anchors.some((anchor) => anchor.id === fragment && anchor.explicit) ? fragment : undefined;
+    const anchor = file.anchors.find((candidate) => candidate.id === fragment && candidate.explicit);
+    return anchor && { id: anchor.id, title: anchor.label };
   }
-  return file.entries[0]?.id ?? file.headings.find((heading) => heading.explicitId)?.id;
+  const entry = file.entries[0];
+  if (entry?.heading.explicitId) return { id: entry.id, title: entry.title };
+  const heading = file.headings.find((candidate) => candidate.explicitId);
+  return heading && { id: heading.id, title: heading.plainText };
 }

@@ -436,7 +436,7 @@ export class WorkspaceIndex {
   private addFileLinkChanges({ uri, previous, next }: ReplacedContribution, uris: Set<string>): void {
     const linkers = this.fileLinkersByUri.get(caseFoldedUri(uri));
     if (linkers === undefined) return;
-    const ids = (document: GlossaryDocument | undefined): string | undefined => document?.anchors.map((anchor) => anchor.id).join('\n');
+    const ids = (document: GlossaryDocument | undefined): string | undefined => document?.anchors.map((anchor) => `${anchor.explicit ? '#' : ''}${anchor.id}`).join('\n');
     if (ids(previous) !== ids(next) || firstEntryKey(previous) !== firstEntryKey(next)) {
       for (const linker of linkers) uris.add(linker);
     }

@@ -78,7 +78,8 @@ function fileLinkFixes(name: keyof typeof files): { readonly titles: string[]; r
   const diagnostics = computeDiagnostics(index.document(uri)!, index, defaultConfig).filter((diagnostic) => diagnostic.code === 'file-link');
   const wholeFile = { start: { line: 0, character: 0 }, end: { line: 10_000, character: 0 } };
   const actions: CodeAction[] = codeActions({ index, config: defaultConfig, document, diagnostics, documentChanges: true, renamesFiles: true, newEntryUri: () => undefined }, wholeFile, ['quickfix']);
-  assert.ok(actions.every((action) => action.isPreferred), 'each is the preferred fix of its finding');
+  // Preferred where the file holds the entry it is named for; `Gelbe Birne.md` holds `#Gelbe-Birne`, whose name it is not.
+  assert.deepEqual(actions.filter((action) => !action.isPreferred).map((action) => action.title), name === 'Apfel.md' ? ['Link the id "#Gelbe-Birne" instead of the file'] : []);
   const edits = actions.flatMap((action) => (action.edit?.documentChanges ?? []).flatMap((change) => (TextDocumentEdit.is(change) ? (change.edits as TextEdit[]) : [])));
   return { titles: actions.map((action) => action.title), text: TextDocument.applyEdits(document, edits) };
 }
@@ -135,6 +136,31 @@ test('file-link: a file named in another case is that file (one file on Windows 
   assert.deepEqual(titles, ['Link the id "#Birne" instead of the file', 'Link the id "#Birne" instead of the file']);
 });
 
+test('file-link: the files linking to a file by its path are checked anew when its section\'s id is written out, which the link then leads to', () => {
+  const linking = { 'Apfel.md': entryLines('Apfel', 'Apfel', [], ['Siehe [H](Quitte.md#herkunft).']), 'Quitte.md': entryLines('Quitte', 'Quitte', [], ['### Herkunft', '', 'Persien.']) };
+  const index = indexOf(linking);
+  const message = () => computeDiagnostics(index.document(uriOf('Apfel.md'))!, index, defaultConfig).find((diagnostic) => diagnostic.code === 'file-link')?.message.split(' one. ')[1];
+  assert.match(message()!, /^Its heading gives the id "herkunft" automatically/);
+  const change = index.update(parseGlossaryDocument(entryLines('Quitte', 'Quitte', [], ['### Herkunft {#herkunft}', '', 'Persien.']).join('\n'), uriOf('Quitte.md'), 2));
+  assert.ok(change.affectedUris.has(uriOf('Apfel.md')), [...change.affectedUris].join(' '));
+  assert.equal(message(), 'Link its id instead: #herkunft.');
+});
+
+test('file-link: a file holding another entry than its name says (Claude.md a copy of CNN) gets no preferred fix; an entry whose id is automatic none at all', () => {
+  const copy = {
+    'Apfel.md': entryLines('Apfel', 'Apfel', [], ['Wie [Claude](Claude.md) und [B](Birne.md).']),
+    'Claude.md': entryLines('CNN', 'CNN', []),
+    'CNN.md': entryLines('CNN', 'CNN', []),
+    'Birne.md': ['## Birne {.chapter .small .term}', '', 'Text.'],
+  };
+  const index = indexOf(copy);
+  const findings = computeDiagnostics(index.document(uriOf('Apfel.md'))!, index, defaultConfig).filter((diagnostic) => diagnostic.code === 'file-link');
+  assert.deepEqual(findings.map((finding) => finding.message.split(' one. ')[1]), ['Link its id instead: #CNN.', 'Give a heading of it an id, and link that.']);
+  const document = TextDocument.create(uriOf('Apfel.md'), 'markdown', 1, copy['Apfel.md'].join('\n'));
+  const actions = codeActions({ index, config: defaultConfig, document, diagnostics: findings, documentChanges: true, renamesFiles: true, newEntryUri: () => undefined }, { start: { line: 0, character: 0 }, end: { line: 100, character: 0 } }, ['quickfix']);
+  assert.deepEqual(actions.map((action) => [action.title, action.isPreferred ?? false]), [['Link the id "#CNN" instead of the file', false]]);
+});
+
 test('files dropped into an entry: links to their ids in the text, or items of the see-also list in its order; onto the index page, under their letters; none for a file outside the glossary or without an id', () => {
   const index = indexOf(files);
   const uri = uriOf('Birne.md');
@@ -157,7 +183,7 @@ test('files dropped into an entry: links to their ids in the text, or items of t
   // A link the list has already is not added twice, nor the entry's own.
   assert.deepEqual(listed(['Apfel.md', 'sub/Quitte.md', 'Birne.md'], 6, 0), ['### Verwandte Themen {.seealso}', '', '[Apfel](#Apfel) |', '[Quitte](#Quitte) |', '[Index](#Index) |', '', '----']);
   assert.deepEqual(dropped(['Apfel.md', '001-index.txt'], 6, 0), { text: '', edits: [], list: 'seeAlso' });
-  // The index page goes last; a list that links it as `#index` links it already. Behind a bare last link, the items get the template's ` |`.
+  // The index page goes last; a list that links it as `#index` links it already. Before a bare link that is the list's only one, an item gets the template's ` |`.
   const bare = indexOf({ ...files, 'Birne.md': ['## Birne {#Birne .chapter .small .term}', '', '### Siehe {.seealso}', '', '[Quitte](#Quitte) |', '[Zitrone](#Zitrone)', '', '----'] });
   const bareDocument = TextDocument.create(uri, 'markdown', 1, ['## Birne {#Birne .chapter .small .term}', '', '### Siehe {.seealso}', '', '[Quitte](#Quitte) |', '[Zitrone](#Zitrone)', '', '----'].join('\n'));
   const intoBare = (names: readonly string[]) => TextDocument.applyEdits(bareDocument, [...entryLinksEdit(bare, defaultConfig, names.map(uriOf), bareDocument, { line: 4, character: 0 })!.edits]).split('\n').slice(4, 8);
@@ -176,6 +202,16 @@ test('files dropped into an entry: links to their ids in the text, or items of t
   assert.deepEqual(TextDocument.applyEdits(pageDocument, [...ontoPage.edits]).split('\n'), [
     '# Index {#Index}', '', '### A {.index}', '', '[Apfel](#Apfel) |', '', '### B {.index}', '', '[Birne](#Birne) |', '', '### G {.index}', '', '[Gelbe Birne](#Gelbe-Birne) |', '', '### Q {.index}', '', '[Quitte](#Quitte) |', '',
   ]);
+  // An entry the page lists by its title under another id (`[Birne](#Birnen)`) is listed; a page that is no entry is none to list.
+  const byTitle = ['# Index {#Index}', '', '### B {.index}', '', '[Birne](#Birnen) |', ''];
+  const withTitle = indexOf({ ...files, '001-index.txt': byTitle, 'Vorwort.md': ['# Vorwort {#Vorwort}', '', 'Text.'] });
+  const titleDocument = TextDocument.create(uriOf('001-index.txt'), 'markdown', 1, byTitle.join('\n'));
+  assert.deepEqual(entryLinksEdit(withTitle, defaultConfig, ['Birne.md', 'Vorwort.md'].map(uriOf), titleDocument, { line: 0, character: 0 }), { text: '', edits: [], list: 'index' });
+  // After the one link of a list, bare on its line, a new one gets the template's ` |` between them.
+  const lone = ['## Birne {#Birne .chapter .small .term}', '', '### Siehe {.seealso}', '', '[Apfel](#Apfel)', '', '----'];
+  const loneDocument = TextDocument.create(uri, 'markdown', 1, lone.join('\n'));
+  const intoLone = entryLinksEdit(indexOf({ ...files, 'Birne.md': lone }), defaultConfig, [uriOf('sub/Quitte.md')], loneDocument, { line: 4, character: 0 })!;
+  assert.deepEqual(TextDocument.applyEdits(loneDocument, [...intoLone.edits]).split('\n').slice(4, 6), ['[Apfel](#Apfel) |', '[Quitte](#Quitte)']);
   // A file the glossary does not hold, or one without an id, leaves the drop to the editor's other providers: all files alike.
   assert.equal(dropped(['Apfel.md', 'bild.png'], 2, 0), undefined);
   assert.equal(dropped(['002-lizenz.txt'], 2, 0), undefined);

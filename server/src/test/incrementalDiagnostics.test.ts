@@ -39,6 +39,8 @@ const variants: Readonly<Record<string, readonly (readonly string[])[]>> = {
   'Quitte.md': [
     entryLines('Quitte', 'Quitte', ['[Birne](#Birne)', '[Apfel](#Apfel)'], ['```sh', 'x', '```']),
     entryLines('Quitte', 'Quitte', [], ['### Details', '', 'Mehr.']),
+    // The same section's id written: a link to `Quitte.md#details` leads to it now (file-link's fix), no longer to an automatic id.
+    entryLines('Quitte', 'Quitte', [], ['### Details {#details}', '', 'Mehr.']),
     // A section heading and a code block glued to the text above them: pandoc reads them as text.
     entryLines('Quitte', 'Quitte', ['[Birne](#Birne)'], ['Text.', '### Details {#Details}', '', 'Mehr:', '~~~', 'x', '~~~']),
     // Titles that broken links elsewhere name, by their ids or labels: their messages suggest these entries.
@@ -81,7 +83,7 @@ const variants: Readonly<Record<string, readonly (readonly string[])[]>> = {
     // Entries listed under broken ids that clearly mean them, while they are entries of those ids.
     ['# Index {#Index}', '', '### B {.index}', '', '[Birnen](#Birnen) |', '[GB](#Gelbe-Birnen) |', '[Quitte](#quitte) |'],
   ],
-  'notes.md': [['Notizen.', '', '```', 'code', '```', '', '[Apfel](#Apfel)'], ['# Notizen', '', 'Siehe [Quitte](#Quitte).'], ['Siehe [GB](#Gelb-Birne) und [Quitten](#Quittenbaum).'], ['Siehe [Agent](#Zzzzzz) und [AG](#Agentur).'], ['### Details', '', 'Siehe [d](#details).'], ['## Apfel {#Apfel}', '', 'Notiz.'], ['## Apfel {#Apfl}', '', 'Notiz.'], ['Vorweg.', '', '### Details', '', 'Siehe [d](#details).'], ['Siehe [D](#Detail).'], ['## Register {#index}', '', 'Notiz.'], ['Siehe [Birne](Birne.md), [D](Quitte.md#Details) und [I](000-index.txt).'], ['Siehe [B](birne.md), [A](agent.MD#A2) und [N](Nirgends.md).']],
+  'notes.md': [['Notizen.', '', '```', 'code', '```', '', '[Apfel](#Apfel)'], ['# Notizen', '', 'Siehe [Quitte](#Quitte).'], ['Siehe [GB](#Gelb-Birne) und [Quitten](#Quittenbaum).'], ['Siehe [Agent](#Zzzzzz) und [AG](#Agentur).'], ['### Details', '', 'Siehe [d](#details).'], ['## Apfel {#Apfel}', '', 'Notiz.'], ['## Apfel {#Apfl}', '', 'Notiz.'], ['Vorweg.', '', '### Details', '', 'Siehe [d](#details).'], ['Siehe [D](#Detail).'], ['## Register {#index}', '', 'Notiz.'], ['Siehe [Birne](Birne.md), [D](Quitte.md#Details) und [I](000-index.txt).'], ['Siehe [B](birne.md), [A](agent.MD#A2), [D](Quitte.md#details) und [N](Nirgends.md).']],
   // notes.md's last two link files by their paths (file-link): they lead to the first entry of Birne.md
   // (which Birne.md's variants change), named in its case or another, to Quitte.md's #Details and
   // Agent.md's #A2 where they have them, to the index page's #Index; or to no file of the glossary.
