@@ -154,7 +154,7 @@ export interface BlockScan {
    * table as text, pandoc 2.17 cuts it at the columns, so that the cells' text is mixed up either way.
    */
   readonly misalignedTables: readonly Range[];
-  /** Lines of horizontal rules at the top level of the file. */
+  /** Lines of horizontal rules at the top level of the file, not inside a div (`:::` or `<div>`). */
   readonly rules: readonly number[];
 }
 
@@ -582,8 +582,12 @@ class BlockScanner {
   private readonly environmentEndsOf = new WeakMap<readonly LineRef[], Map<string, { line: number; end: number }>>();
   /** Per list of lines being parsed, the last line where a closing tag is found, by its pattern. */
   private readonly lastMatches = new WeakMap<readonly LineRef[], Map<string, number>>();
-  /** Per list of lines, the `<div>` tags met as raw HTML and not closed yet, each with the id it gives, if any (see `meetDivTag`). */
-  private readonly openHtmlDivs = new WeakMap<readonly LineRef[], (BlockIdBlock | undefined)[]>();
+  /**
+   * Per list of lines, the `<div>` tags met as raw HTML and not closed yet, each with the id it
+   * gives, if any, and the top-level rules met inside it, which are no longer top-level once its
+   * `</div>` is met (see `meetDivTag`).
+   */
+  private readonly openHtmlDivs = new WeakMap<readonly LineRef[], { readonly block: BlockIdBlock | undefined; readonly rules: number[] }[]>();
   /** The div tags met, as `line:column`: a line read twice counts once. */
   private readonly metDivTags = new Set<string>();
   /** The ids of `<div id>` tags whose `</div>` has not been met: Pandoc reads such a tag as raw HTML. */
@@ -1352,7 +1356,10 @@ class BlockScanner {
 
   private rule(lines: LineRef[], i: number, context: Context): number | undefined {
     if (!horizontalRule.test(this.text(lines[i]))) return undefined;
-    if (context.topLevel) this.result.rules.push(lines[i].line);
+    if (context.topLevel && this.openDivs === 0) {
+      this.result.rules.push(lines[i].line);
+      this.openHtmlDivs.get(lines)?.at(-1)?.rules.push(lines[i].line);
+    }
     return i + 1;
   }
 
@@ -1737,7 +1744,8 @@ class BlockScanner {
     if (open === undefined) this.openHtmlDivs.set(lines, (open = []));
     if (tag[1] === '/') {
       const opened = open.pop();
-      if (opened !== undefined) this.unclosedHtmlDivs.delete(opened);
+      if (opened?.block !== undefined) this.unclosedHtmlDivs.delete(opened.block);
+      if (opened !== undefined && opened.rules.length > 0) this.result.rules = this.result.rules.filter((line) => !opened.rules.includes(line));
       return;
     }
     if (tag.endsWith('/>')) return;
@@ -1747,7 +1755,7 @@ class BlockScanner {
       (this.noteText ?? this.result.blocks).push(block);
       this.unclosedHtmlDivs.add(block);
     }
-    open.push(block);
+    open.push({ block, rules: [] });
   }
 
   /** The attributes of a tag at `column` of line `i`, placed on the line its id is written on. */

@@ -339,6 +339,13 @@ test('missing-closing-rule: an entry without a rule after its see-also list (as 
   assert.deepEqual(findings([...list, '', '---']), []);
   assert.deepEqual(findings(['## CPU {#CPU .chapter .small .term}', '', 'Text.', '', '----', '', '### Siehe {.seealso}', '', '[Index](#Index)']).length, 1);
   assert.deepEqual(findings([...list, '----']).length, 1);
+  // A rule in a div (`:::` or a closed `<div>`) does not close the entry: pandoc's last block is the div. Unclosed, the fence or tag is text or raw HTML, and the rule closes it.
+  for (const after of [['::: note', '', '----', '', ':::'], ['<div>', '', '----', '', '</div>'], ['<div>', '<div>', '', '----', '', '</div>', '</div>'], ['<div>', '', '----'], ['::: note', '', '----']]) {
+    const lines = [...list, '', ...after, ''];
+    const blocks = JSON.parse(execFileSync('pandoc', ['-f', 'markdown', '-t', 'json'], { input: lines.join('\n'), encoding: 'utf8' })).blocks as { t: string }[];
+    assert.equal(findings(lines).length, blocks.at(-1)?.t === 'HorizontalRule' ? 0 : 1, after.join('\n'));
+  }
+  assert.equal(findings([...list, '', '::: note', '', '----', '', ':::']).length, 1);
   // Without a list, missing-seealso reports the entry, and its fix adds the rule with the list.
   assert.deepEqual(findings(['## CPU {#CPU .chapter .small .term}', '', 'Text.']), []);
   // Each entry of a file is closed on its own.
