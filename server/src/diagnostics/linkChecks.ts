@@ -184,17 +184,22 @@ export const checkFileLinks: Check = function* ({ document, index }) {
     if ((file === undefined && !isMarkdownFile(target.uri)) || reported.has(`${line}:${character}`)) continue;
     reported.add(`${line}:${character}`);
     const name = fileNameFrom(file?.uri ?? target.uri, document.uri);
-    const id = file && placeOfLinkedFile(file, target.fragment)?.id;
+    const placeId = file && placeOfLinkedFile(file, target.fragment)?.id;
+    // The entry's own file leads back to the entry: its id would be a self-link, so none is offered.
+    const ownEntry = file?.uri === document.uri && placeId !== undefined && entryContaining(document, link.urlRange.start)?.id === placeId;
+    const id = ownEntry ? undefined : placeId;
     const what =
       file === undefined
         ? l10n.t('No file of the glossary has that name.')
-        : id !== undefined
-          ? l10n.t('Link its id instead: #{0}.', id)
-          : target.fragment === undefined
-            ? l10n.t('Give a heading of it an id, and link that.')
-            : file.anchors.some((anchor) => anchor.id === target.fragment)
-              ? l10n.t('Its heading gives the id "{0}" automatically, as headings in other files may: give it an explicit {#id}, and link that.', target.fragment)
-              : l10n.t('No heading of {0} gives the id "{1}".', name, target.fragment);
+        : ownEntry
+          ? l10n.t("It is this entry's own file: in the book, the link would lead back to #{0} itself.", placeId)
+          : id !== undefined
+            ? l10n.t('Link its id instead: #{0}.', id)
+            : target.fragment === undefined
+              ? l10n.t('Give a heading of it an id, and link that.')
+              : file.anchors.some((anchor) => anchor.id === target.fragment)
+                ? l10n.t('Its heading gives the id "{0}" automatically, as headings in other files may: give it an explicit {#id}, and link that.', target.fragment)
+                : l10n.t('No heading of {0} gives the id "{1}".', name, target.fragment);
     yield {
       range: link.urlRange,
       code: DiagnosticCode.FileLink,

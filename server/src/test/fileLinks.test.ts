@@ -136,6 +136,16 @@ test('file-link: a file named in another case is that file (one file on Windows 
   assert.deepEqual(titles, ['Link the id "#Birne" instead of the file', 'Link the id "#Birne" instead of the file']);
 });
 
+test('file-link: a link to the entry\'s own file gets no fix, which would make it a self-link; one to a section of it does', () => {
+  const own = { 'Apfel.md': entryLines('Apfel', 'Apfel', [], ['Wie [A](Apfel.md) und [H](Apfel.md#Herkunft).', '', '### Herkunft {#Herkunft .explanation}', '', 'Aus Asien.']) };
+  const index = indexOf(own);
+  const findings = computeDiagnostics(index.document(uriOf('Apfel.md'))!, index, defaultConfig).filter((diagnostic) => diagnostic.code === 'file-link');
+  assert.deepEqual(findings.map((finding) => finding.message.split(' one. ')[1]), ["It is this entry's own file: in the book, the link would lead back to #Apfel itself.", 'Link its id instead: #Herkunft.']);
+  const document = TextDocument.create(uriOf('Apfel.md'), 'markdown', 1, own['Apfel.md'].join('\n'));
+  const actions = codeActions({ index, config: defaultConfig, document, diagnostics: findings, documentChanges: true, renamesFiles: true, newEntryUri: () => undefined }, { start: { line: 0, character: 0 }, end: { line: 100, character: 0 } }, ['quickfix']);
+  assert.deepEqual(actions.map((action) => action.title), ['Link the id "#Herkunft" instead of the file']);
+});
+
 test('file-link: the files linking to a file by its path are checked anew when its section\'s id is written out, which the link then leads to', () => {
   const linking = { 'Apfel.md': entryLines('Apfel', 'Apfel', [], ['Siehe [H](Quitte.md#herkunft).']), 'Quitte.md': entryLines('Quitte', 'Quitte', [], ['### Herkunft', '', 'Persien.']) };
   const index = indexOf(linking);
