@@ -203,7 +203,9 @@ step('3. typing [x](#Data-Sc in Data-Scraping.md offers Data-Science (not the en
   const ranked = await suggestionsWith('Vision-Transformer');
   const holdsRun = ranked.map((label) => label.toLowerCase().includes('trans'));
   assert.equal(ranked[0], 'Transformer', `the entry the label names first: ${JSON.stringify(ranked)}`);
-  assert.ok(holdsRun.indexOf(false) > 0 && holdsRun.lastIndexOf(true) < holdsRun.indexOf(false), `the ids holding "Trans" first: ${JSON.stringify(ranked)}`);
+  // The list may not have reached the ids holding its letters apart when read: then it holds the others alone.
+  const firstApart = holdsRun.indexOf(false);
+  assert.ok(firstApart === -1 || holdsRun.lastIndexOf(true) < firstApart, `the ids holding "Trans" first: ${JSON.stringify(ranked)}`);
   await wb.pressKey('Escape');
   await wb.runCommand('File: Revert File');
   await wb.waitFor(async () => !(await wb.page.locator('.tabs-container .tab.active.dirty').count()), { what: 'the reverted file' });
