@@ -128,14 +128,28 @@ function unknownOptionMessage(argument: string, command: keyof typeof valueOptio
 const serverOptions = ['--stdio', '--node-ipc', '--socket', '--pipe', '--clientProcessId', '--locale'] as const;
 const serverFlags: readonly string[] = ['--stdio', '--node-ipc'];
 
-/** The first argument of `lsp` that is none of its options or their values, or undefined. */
-function unknownServerArgument(argv: readonly string[]): string | undefined {
+/**
+ * What is wrong with the arguments of `lsp`, or undefined: an argument that is none of its options
+ * or their values, a flag given a value, a connection without its port or pipe, or a port or
+ * process id that is no number. Each would leave the server on stdio or end it with an error.
+ */
+function serverArgumentsProblem(argv: readonly string[]): string | undefined {
   for (let i = 0; i < argv.length; i++) {
     const argument = argv[i]!;
-    const [name, value] = argument.split(/=(.*)/s);
-    if (!(serverOptions as readonly string[]).includes(name!) || (value !== undefined && serverFlags.includes(name!))) return argument;
+    const [name, written] = argument.split(/=(.*)/s) as [string, string | undefined];
+    if (!(serverOptions as readonly string[]).includes(name) || (written !== undefined && serverFlags.includes(name))) {
+      return l10n.t('unknown option "{0}" for "lsp" (known: {1})', argument, serverOptions.join(', '));
+    }
+    if (serverFlags.includes(name)) continue;
     // A value after a blank (`--socket 5000`, `--locale de`); an option there is none (`--locale --stdio`), and is checked itself.
-    if (value === undefined && !serverFlags.includes(name!) && argv[i + 1]?.startsWith('--') === false) i++;
+    const value = written ?? (argv[i + 1]?.startsWith('--') === false ? argv[++i] : undefined);
+    // The server ignores a locale it cannot use, as editors pass theirs.
+    if (name === '--locale') continue;
+    if (value === undefined || value === '') return l10n.t('{0} of "lsp" needs a value', name);
+    const port = name === '--socket' ? Number(value) : undefined;
+    if ((port !== undefined && !(/^\d+$/.test(value) && port < 65536)) || (name === '--clientProcessId' && !/^\d+$/.test(value))) {
+      return name === '--socket' ? l10n.t('--socket needs a port number from 0 to 65535, not "{0}"', value) : l10n.t('--clientProcessId needs a process id, not "{0}"', value);
+    }
   }
   return undefined;
 }
@@ -161,10 +175,11 @@ export function parseArguments(argv: readonly string[]): CliCommand | UsageError
   }
   if (command === 'lsp') {
     if (rest.includes('--help') || rest.includes('-h')) return { kind: 'help' };
+    if (rest.includes('--version')) return { kind: 'version' };
     // The rest are the transport's options (`--stdio`, `--socket=PORT`), which the server reads: a
     // misspelt one would leave the server on stdio, where the editor does not listen.
-    const unknown = unknownServerArgument(rest);
-    return unknown === undefined ? { kind: 'lsp' } : usageError(l10n.t('unknown option "{0}" for "lsp" (known: {1})', unknown, serverOptions.join(', ')));
+    const problem = serverArgumentsProblem(rest);
+    return problem === undefined ? { kind: 'lsp' } : usageError(problem);
   }
   if (command !== 'index' && command !== 'check' && command !== 'report') {
     return usageError(command.startsWith('-') ? l10n.t('unknown option "{0}"; a command comes first: check, index, report or lsp', command) : l10n.t('unknown command "{0}"', command));
@@ -176,6 +191,8 @@ export function parseArguments(argv: readonly string[]): CliCommand | UsageError
     const option = (valueOptionsOf[command] as readonly string[]).find((name) => optionAt(rest, i, name) !== undefined);
     if (argument === '--help' || argument === '-h') {
       return { kind: 'help' };
+    } else if (argument === '--version') {
+      return { kind: 'version' };
     } else if (option !== undefined) {
       const { value, width } = optionAt(rest, i, option)!;
       i += width - 1;

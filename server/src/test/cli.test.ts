@@ -443,8 +443,9 @@ test('--help prints the usage and exits 0', async () => {
 
 test('--version prints the version of package.json and exits 0', async () => {
   const manifest = JSON.parse(fs.readFileSync(path.resolve(__dirname, '../../../../package.json'), 'utf8')) as { version: string };
-  for (const argv of [['--version'], ['-V'], ['version']]) {
-    assert.deepEqual(await run(argv, {}), { exitCode: 0, stdout: `glossary ${manifest.version}\n`, stderr: '' }, argv.join(' '));
+  // After a command too, as `--help` is: the server does not start.
+  for (const argv of [['--version'], ['-V'], ['version'], ['check', 'g', '--version'], ['lsp', '--stdio', '--version']]) {
+    assert.deepEqual(await run(argv, {}, { startLanguageServer: () => assert.fail('started') }), { exitCode: 0, stdout: `glossary ${manifest.version}\n`, stderr: '' }, argv.join(' '));
   }
   assert.match((await run(['--help'], {})).stdout, /\n {2}--version {3,}print the version\n/);
   assert.equal(productVersion(), manifest.version);
@@ -494,6 +495,17 @@ test('lsp starts the language server through the hook, or is bad usage without o
       stdout: '',
       stderr: `glossary: unknown option "${unknown}" for "lsp" (known: --stdio, --node-ipc, --socket, --pipe, --clientProcessId, --locale)\nTry "glossary --help".\n`,
     });
+  }
+  // A connection without its port or pipe, or with a port or process id that is no number, would leave the server on stdio or end it with an error.
+  for (const [argv, message] of [
+    [['--socket'], '--socket of "lsp" needs a value'],
+    [['--pipe='], '--pipe of "lsp" needs a value'],
+    [['--pipe', '--stdio'], '--pipe of "lsp" needs a value'],
+    [['--socket=abc'], '--socket needs a port number from 0 to 65535, not "abc"'],
+    [['--socket', '70000'], '--socket needs a port number from 0 to 65535, not "70000"'],
+    [['--stdio', '--clientProcessId=abc'], '--clientProcessId needs a process id, not "abc"'],
+  ] as const) {
+    assert.deepEqual(await run(['lsp', ...argv], {}, { startLanguageServer: () => started++ }), { exitCode: 2, stdout: '', stderr: `glossary: ${message}\nTry "glossary --help".\n` }, argv.join(' '));
   }
   assert.equal(started, 7);
 });
