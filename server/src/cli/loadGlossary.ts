@@ -45,6 +45,8 @@ export interface FileNote {
 export interface LoadFailure {
   readonly kind: 'failure';
   readonly messages: readonly string[];
+  /** The files skipped on the way to the failure (every file named was), as reported through `warn`. */
+  readonly fileNotes?: readonly FileNote[];
 }
 
 /** How the command line reaches the world. */
@@ -258,7 +260,7 @@ export async function loadGlossary(paths: readonly string[], environment: LoadEn
   }
   const readFiles = files.filter((file) => !skipped.has(file.uri));
   if (readFiles.length === 0) {
-    return { kind: 'failure', messages: [l10n.t('no glossary file could be read from {0}', paths.join(', '))] };
+    return { kind: 'failure', messages: [l10n.t('no glossary file could be read from {0}', paths.join(', '))], fileNotes };
   }
   const index = new WorkspaceIndex();
   index.useIndexPage(indexPageUri);

@@ -81,15 +81,17 @@ async function runOnGlossary(command: Extract<CliCommand, { kind: 'index' | 'che
     io.stderr(loaded.messages.map((message) => `glossary: ${message}\n`).join(''));
     // A tool reading the output (a code-scanning upload) gets it whatever the exit status: none found, and why.
     if (command.kind === 'check' && command.format === 'sarif') {
-      io.stdout(formatSarif([], defaultConfig, io.cwd, { failures: loaded.messages, warnings, successful: false }));
+      io.stdout(formatSarif([], defaultConfig, io.cwd, loaded.fileNotes ? { failures: loaded.messages, fileNotes: loaded.fileNotes, successful: false } : { failures: loaded.messages, warnings, successful: false }));
     } else if (command.kind === 'check' && command.format === 'json') {
-      io.stdout(formatDiagnosticsJson([], { counts: countFindings([]), failures: loaded.messages }));
+      io.stdout(formatDiagnosticsJson([], { counts: countFindings([]), fileNotes: loaded.fileNotes, failures: loaded.messages }));
     }
     return ExitCode.badUsage;
   }
   // A file named as an argument that cannot be read was reported through `warn`; the others are
   // still worked on, but the run is no success: the file asked for was not looked at.
   const exitCodeFor = (found: number): number => (loaded.unreadableArguments.length > 0 ? ExitCode.badUsage : found);
+  // Why such a run fails, for a tool reading the JSON or SARIF output.
+  const failures = loaded.unreadableArguments.map((given) => l10n.t('{0} could not be read: the run fails, though the other files were checked', given));
   if (command.kind === 'index') {
     io.stdout(formatIndexJson(loaded.files, loaded.index));
     return exitCodeFor(ExitCode.ok);
@@ -121,10 +123,10 @@ async function runOnGlossary(command: Extract<CliCommand, { kind: 'index' | 'che
       io.stdout(formatDiagnosticsText(shown));
       break;
     case 'json':
-      io.stdout(formatDiagnosticsJson(shown, { counts, fileNotes: loaded.fileNotes }));
+      io.stdout(formatDiagnosticsJson(shown, { counts, fileNotes: loaded.fileNotes, failures }));
       break;
     case 'sarif':
-      io.stdout(formatSarif(shown, loaded.config, io.cwd, { fileNotes: loaded.fileNotes, successful: loaded.unreadableArguments.length === 0 }));
+      io.stdout(formatSarif(shown, loaded.config, io.cwd, { fileNotes: loaded.fileNotes, failures, successful: failures.length === 0 }));
       break;
   }
   // On stderr in every format: a CI log shows the counts beside the report a tool reads from stdout.

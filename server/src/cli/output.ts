@@ -62,7 +62,8 @@ export function formatDiagnosticsText(results: readonly FileDiagnostics[]): stri
  * `check --format json`. End positions are exclusive, as in SARIF. `counts` are those of every
  * diagnostic found, as stderr gives them, whatever `--min-severity` prints. `files` tells of the
  * files skipped or read with a warning (as stderr does), so that a tool sees what was not checked,
- * and `failures` why nothing was (a mistake in `.glossary.json`, no file to read), empty otherwise.
+ * and `failures` why nothing was (a mistake in `.glossary.json`, no file to read) or why the run
+ * fails beside its findings (a file named that could not be read), empty otherwise.
  */
 export function formatDiagnosticsJson(
   results: readonly FileDiagnostics[],

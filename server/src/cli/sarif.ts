@@ -22,7 +22,7 @@ const workingFolder = '%SRCROOT%';
 export interface SarifInvocation {
   /** The files skipped or read with a warning. */
   readonly fileNotes?: readonly FileNote[];
-  /** Why nothing was checked (a mistake in `.glossary.json`, no file to read). */
+  /** Why nothing was checked (a mistake in `.glossary.json`, no file to read), or why the run fails beside its results (a file named that could not be read). */
   readonly failures?: readonly string[];
   /** What was said on the way to such a failure (a file skipped), where no file notes were made. */
   readonly warnings?: readonly string[];

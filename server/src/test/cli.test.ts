@@ -661,6 +661,21 @@ test('a file named on the command line that cannot be read is bad usage (2); the
     stdout: '',
     stderr: 'glossary: g/Locked.md: skipped: cannot read the file (EACCES)\nglossary: no glossary file could be read from g/Locked.md\n',
   });
+  // A tool reading the JSON or SARIF output learns which file was skipped and why the run fails.
+  const binaryNote = { path: 'g/Bin.md', message: 'skipped: binary file (contains NUL bytes)', skipped: true };
+  const json = (argv: readonly string[]) => run(['check', ...argv, '--format', 'json'], files).then(({ stdout }) => JSON.parse(stdout) as { files: unknown[]; failures: string[] });
+  assert.deepEqual(await json(['g/Clean.md', 'g/Bin.md']).then(({ files, failures }) => ({ files, failures })), {
+    files: [binaryNote],
+    failures: ['g/Bin.md could not be read: the run fails, though the other files were checked'],
+  });
+  assert.deepEqual(await json(['g/Bin.md']).then(({ files, failures }) => ({ files, failures })), { files: [binaryNote], failures: ['no glossary file could be read from g/Bin.md'] });
+  type Notification = { level: string; message: { text: string }; locations?: unknown[] };
+  const sarif = async (argv: readonly string[]) => {
+    const invocation = (JSON.parse((await run(['check', ...argv, '--format', 'sarif'], files)).stdout) as { runs: { invocations: { executionSuccessful: boolean; toolExecutionNotifications: Notification[] }[] }[] }).runs[0]!.invocations[0]!;
+    return [invocation.executionSuccessful, invocation.toolExecutionNotifications.map(({ level, message }) => [level, message.text])];
+  };
+  assert.deepEqual(await sarif(['g/Clean.md', 'g/Bin.md']), [false, [['error', 'g/Bin.md could not be read: the run fails, though the other files were checked'], ['warning', 'skipped: binary file (contains NUL bytes)']]]);
+  assert.deepEqual(await sarif(['g/Bin.md']), [false, [['error', 'no glossary file could be read from g/Bin.md'], ['warning', 'skipped: binary file (contains NUL bytes)']]]);
 });
 
 test('a file skipped while walking a folder stays a warning: the exit status is the diagnostics\'', async () => {
