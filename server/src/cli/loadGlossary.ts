@@ -125,9 +125,13 @@ export async function loadGlossary(paths: readonly string[], environment: LoadEn
     return { kind: 'failure', messages: unusable };
   }
 
-  // The settings file is named by its path from where the command runs: it may lie folders above.
+  // The settings file is named by its path from where the command runs (it may lie folders above),
+  // or by its whole path where the PATH was written so, as the files below it are.
   const configFileOf = (target: (typeof targets)[number]): Promise<FoundConfigFile> =>
-    findConfigFile(workspace, target.kind === 'directory' ? target.uri : Utils.dirname(URI.parse(target.uri)).toString(), (uri) => path.relative(environment.cwd, URI.parse(uri).fsPath) || configFileName);
+    findConfigFile(workspace, target.kind === 'directory' ? target.uri : Utils.dirname(URI.parse(target.uri)).toString(), (uri) => {
+      const fsPath = URI.parse(uri).fsPath;
+      return path.isAbsolute(target.given) ? fsPath : path.relative(environment.cwd, fsPath) || configFileName;
+    });
   const configFile = await configFileOf(targets[0]!);
   const { config, problems } = resolveConfig(configFile.json, undefined, configFile.fileName);
   if (configFile.problems.length + problems.length > 0) {

@@ -379,6 +379,8 @@ test('a .glossary.json further down than the folder checked is said to be unused
   assert.match(result.stderr, /^glossary: g\/sub\/\.glossary\.json is not used: the files below it are checked with the default settings; check its folder on its own\n/);
   const withSettings = await run(['check', 'g'], { ...nested, 'g/.glossary.json': '{}' });
   assert.match(withSettings.stderr, /^glossary: g\/sub\/\.glossary\.json is not used: the files below it are checked with g\/\.glossary\.json; check its folder on its own\n/);
+  // Both named as the PATH was written.
+  assert.match((await run(['check', '/ws/g'], { ...nested, 'g/.glossary.json': '{}' })).stderr, /^glossary: \/ws\/g\/sub\/\.glossary\.json is not used: the files below it are checked with \/ws\/g\/\.glossary\.json; check its folder on its own\n/);
   // Checked on its own, it is used.
   assert.doesNotMatch((await run(['check', 'g/sub'], nested)).stderr, /is not used/);
   // A code-scanning upload learns of it too: a notification of the SARIF log, at the file.
