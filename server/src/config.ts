@@ -1,5 +1,5 @@
 import * as l10n from '@vscode/l10n';
-import { parse as parseJsonWithErrors, type ParseError } from 'jsonc-parser';
+import { parse as parseJsonWithErrors, visit as visitJson, type ParseError } from 'jsonc-parser';
 import { URI, Utils } from 'vscode-uri';
 import {
   DiagnosticCode,
@@ -135,7 +135,11 @@ export function parseConfigFileText(text: string, fileName = configFileName): { 
     return { json: undefined, problems: [] };
   }
   try {
-    return { json: JSON.parse(text), problems: [] };
+    const json: unknown = JSON.parse(text);
+    const twice = keyWrittenTwice(text);
+    if (twice === undefined) return { json, problems: [] };
+    const { line } = lineAndColumnAt(text, twice.offset);
+    return { json, problems: [l10n.t('{0}: "{1}" is written twice in one object (the second time on line {2}), and only the last would count.', fileName, twice.key, line)] };
   } catch {
     // JSON.parse explains in English only; the place of the first error is said in any language.
     const errors: ParseError[] = [];
@@ -148,11 +152,35 @@ export function parseConfigFileText(text: string, fileName = configFileName): { 
     if (offset === undefined) {
       return { json: undefined, problems: [l10n.t('{0} is not valid JSON.', fileName)] };
     }
-    const before = text.slice(0, offset);
-    const line = before.split('\n').length;
-    const column = offset - before.lastIndexOf('\n');
+    const { line, column } = lineAndColumnAt(text, offset);
     return { json: undefined, problems: [l10n.t('{0} is not valid JSON (line {1}, column {2}).', fileName, line, column)] };
   }
+}
+
+/** The first key written a second time in one object, where it is written so: JSON.parse keeps the last without a word. */
+function keyWrittenTwice(text: string): { readonly key: string; readonly offset: number } | undefined {
+  const keysOfOpenObjects: Set<string>[] = [];
+  let twice: { key: string; offset: number } | undefined;
+  try {
+    visitJson(text, {
+      onObjectBegin: () => void keysOfOpenObjects.push(new Set()),
+      onObjectEnd: () => void keysOfOpenObjects.pop(),
+      onObjectProperty: (key, offset) => {
+        const keys = keysOfOpenObjects.at(-1);
+        if (keys?.has(key)) twice ??= { key, offset };
+        keys?.add(key);
+      },
+    });
+  } catch {
+    // Nested deeper than the stack goes: JSON.parse read it, and its keys go unchecked.
+  }
+  return twice;
+}
+
+/** The 1-based line and column of an offset in the text. */
+function lineAndColumnAt(text: string, offset: number): { readonly line: number; readonly column: number } {
+  const before = text.slice(0, offset);
+  return { line: before.split('\n').length, column: offset - before.lastIndexOf('\n') };
 }
 
 /** What a class setting must be, told with the name given: `.term` is written without its dot. */

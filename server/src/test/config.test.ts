@@ -109,6 +109,18 @@ test('a config file with a JSON syntax error gives a problem naming the file', (
   assert.deepEqual(parseConfigFileText(`{"a":${'['.repeat(200_000)}`).problems, ['.glossary.json is not valid JSON.']);
 });
 
+test('a key written twice in one object is a problem, as JSON.parse would keep the last without a word; the same key in two objects is none', () => {
+  const { json, problems } = parseConfigFileText('{\n  "include": ["**/*.md"],\n  "include": ["**/*.txt"]\n}');
+  assert.deepEqual(json, { include: ['**/*.txt'] });
+  assert.deepEqual(problems, ['.glossary.json: "include" is written twice in one object (the second time on line 3), and only the last would count.']);
+  assert.deepEqual(parseConfigFileText('{"severity": {"broken-link": "off", "self-link": "off", "broken-link": "hint"}}', 'g/.glossary.json').problems, [
+    'g/.glossary.json: "broken-link" is written twice in one object (the second time on line 1), and only the last would count.',
+  ]);
+  assert.deepEqual(parseConfigFileText('{"severity": {"off": 1}, "x": {"off": 2}, "off": 3}').problems, []);
+  // Nested deeper than the key check's stack: read, and no crash.
+  assert.deepEqual(parseConfigFileText(`${'['.repeat(100_000)}${']'.repeat(100_000)}`).problems, []);
+});
+
 test('new entries go to the configured folder, else to the folder holding most entries, else to the root', () => {
   const { config } = resolveConfig({ entriesFolder: 'src/de/' });
   assert.equal(entriesFolderUri(config, 'file:///ws', 'file:///ws/other'), 'file:///ws/src/de');
