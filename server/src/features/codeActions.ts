@@ -309,7 +309,10 @@ function lineFeedFixes(input: CodeActionInput, model: GlossaryDocument, diagnost
   // Those at the end of the text, which the check leaves out (pandoc joins nothing there), go too.
   const contentEnd = text.trimEnd().length;
   const atTheEnd = [...text.slice(contentEnd).matchAll(/\r(?!\n)/g)].map(({ index }) => TextEdit.replace({ start: input.document.positionAt(contentEnd + index), end: input.document.positionAt(contentEnd + index + 1) }, lineBreak));
-  const edits = model.loneCarriageReturns.map((range) => TextEdit.replace(range, beforeLineBreak(range) ? '' : lineBreak));
+  // One right before CRLF goes; in a file of LF line breaks, that line break is written as LF too.
+  const removal = (range: Range): TextEdit =>
+    lineBreak === '\n' ? TextEdit.replace({ start: range.start, end: input.document.positionAt(input.document.offsetAt(range.end) + 2) }, '\n') : TextEdit.replace(range, '');
+  const edits = model.loneCarriageReturns.map((range) => (beforeLineBreak(range) ? removal(range) : TextEdit.replace(range, lineBreak)));
   return [quickFix(title, diagnostic, editOf(input, [...edits, ...atTheEnd]), true)];
 }
 

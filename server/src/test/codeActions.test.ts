@@ -998,8 +998,9 @@ test('lone-carriage-return: reported once per file, at the first line that ends 
     // A carriage return right before CRLF: to pandoc one line break, so no blank line stands before the heading.
     // Removed, the text reads as pandoc reads it (and heading-in-text then tells of the heading).
     { text: `${heading}\r\n\r\nText.\r\r\n### Beschreibung {#besch .explanation}\r\n`, at: '2:5-3:0', title: 'Remove the carriage return before the line break', fixed: `${heading}\r\n\r\nText.\r\n### Beschreibung {#besch .explanation}\r\n`, idsAfter: ['A'] },
-    // The line break written as most of the file's are: a stray \r\n counts for neither.
-    { text: `${heading}\n\nText.\r\r## Mehr {#mehr}\r\r\nEnde.\n`, at: '2:5-3:0', title: 'Write the carriage returns as LF line breaks, and remove those right before line breaks', fixed: `${heading}\n\nText.\n\n## Mehr {#mehr}\r\nEnde.\n`, idsAfter: ['A', 'mehr'] },
+    // The line break written as most of the file's are: a stray \r\n counts for neither, and after a carriage return removed it is written as LF too.
+    { text: `${heading}\n\nText.\r\r## Mehr {#mehr}\r\r\nEnde.\n`, at: '2:5-3:0', title: 'Write the carriage returns as LF line breaks, and remove those right before line breaks', fixed: `${heading}\n\nText.\n\n## Mehr {#mehr}\nEnde.\n`, idsAfter: ['A', 'mehr'] },
+    { text: `${heading}\n\nText.\r\r\nMehr.\n`, at: '2:5-3:0', title: 'Remove the carriage return before the line break', fixed: `${heading}\n\nText.\nMehr.\n`, idsAfter: ['A'] },
     // A file with old Mac line endings throughout: to pandoc it is one heading. The last, which joins nothing, is mended too.
     { text: `${heading}\r\rText.\r\r### Beschreibung {#besch .explanation}\r`, at: '0:31-1:0', title: 'Write the 4 line breaks as LF', fixed: `${heading}\n\nText.\n\n### Beschreibung {#besch .explanation}\n`, idsAfter: ['A', 'besch'] },
   ];
