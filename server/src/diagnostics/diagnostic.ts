@@ -28,7 +28,7 @@ export type DiagnosticData =
   | { readonly kind: DiagnosticCode.MissingClosingRule; readonly entryId: string }
   | { readonly kind: DiagnosticCode.FenceStyle }
   | { readonly kind: DiagnosticCode.UnclosedBlock }
-  | { readonly kind: DiagnosticCode.HeadingInText }
+  | { readonly kind: DiagnosticCode.HeadingInText; readonly definitionTerm?: true }
   | { readonly kind: DiagnosticCode.CodeBlockInText }
   | { readonly kind: DiagnosticCode.TableMisaligned }
   | { readonly kind: DiagnosticCode.LoneCarriageReturn }

@@ -298,10 +298,29 @@ function blockInTextCheck(code: DiagnosticCode.HeadingInText | DiagnosticCode.Co
   };
 }
 
-/** `heading-in-text`: a line written as a heading: the section, its id and classes are lost. */
-export const checkHeadingsInText = blockInTextCheck(DiagnosticCode.HeadingInText, (document) => document.headingsInText, () =>
+const headingsUnderText = blockInTextCheck(DiagnosticCode.HeadingInText, (document) => document.headingsInText, () =>
   l10n.t('pandoc reads this line as text, not as a heading: a heading needs a blank line before it.'),
 );
+
+/**
+ * `heading-in-text`: a line written as a heading that pandoc reads as text, under a paragraph or as
+ * the term of a definition list: the section, its id and classes are lost.
+ */
+export const checkHeadingsInText: Check = function* (context) {
+  yield* headingsUnderText(context);
+  if (!context.index.hasEntries()) return;
+  for (const range of context.document.headingsAsTerms) {
+    yield {
+      range,
+      code: DiagnosticCode.HeadingInText,
+      message: l10n.t(
+        'pandoc reads this line as a term of the definition list above it, not as a heading, as the line under it begins with ":" or "~" (as a table\'s caption): the list goes on over blank lines. Write the caption below its table, or end the list with a paragraph.',
+      ),
+      data: { kind: DiagnosticCode.HeadingInText, definitionTerm: true },
+      relatedInformation: [],
+    };
+  }
+};
 
 /** `code-block-in-text`: a line opening a code block with `~~~`: the code, up to the closing fence, is text too. */
 export const checkCodeBlocksInText = blockInTextCheck(DiagnosticCode.CodeBlockInText, (document) => document.fencesInText, () =>

@@ -245,6 +245,8 @@ function quickFixes(input: CodeActionInput, model: GlossaryDocument, diagnostic:
       return edits === undefined ? [] : [quickFix(title, diagnostic, editOf(input, edits), true)];
     }
     case DiagnosticCode.HeadingInText:
+      // A definition list's term: a blank line above does not end the list.
+      if (data.definitionTerm) return [];
       return [quickFix(l10n.t('Insert a blank line before the heading'), diagnostic, editOf(input, [blankLineBeforeHeading(input.document, diagnostic.range.start)]), true)];
     case DiagnosticCode.SentenceMidLine:
       return sentenceOnNewLineFixes(input, model, diagnostic);

@@ -138,6 +138,12 @@ export interface BlockScan {
    */
   readonly headingsInText: readonly Range[];
   /**
+   * Lines written as ATX headings after a definition list with a definition (`:` or `~`) under them,
+   * as a table's caption (`: Haikus zu …`) is written: Pandoc reads them as the term of the list's
+   * next item, however many blank lines are above them. From the `#` to the end of the line.
+   */
+  readonly headingsAsTerms: readonly Range[];
+  /**
    * Sentences that start after another on a line of a paragraph (not in a table, a code span or
    * a link's label; see `sentenceStartsIn`).
    */
@@ -550,11 +556,12 @@ class BlockScanner {
     definitions: DefinitionBlock[];
     unclosed: UnclosedMarker[];
     headingsInText: Range[];
+    headingsAsTerms: Range[];
     sentencesMidLine: SentenceMidLineScan[];
     fencesInText: Range[];
     misalignedTables: Range[];
     rules: number[];
-  } = { blocks: [], notes: new Map(), fences: [], verbatim: [], definitions: [], unclosed: [], headingsInText: [], sentencesMidLine: [], fencesInText: [], misalignedTables: [], rules: [] };
+  } = { blocks: [], notes: new Map(), fences: [], verbatim: [], definitions: [], unclosed: [], headingsInText: [], headingsAsTerms: [], sentencesMidLine: [], fencesInText: [], misalignedTables: [], rules: [] };
   /** The lines of backtick fences that end a paragraph (see `FenceBlock.afterText`). */
   private readonly fenceLinesAfterText = new Set<number>();
   /** Where inline text goes while a footnote is parsed. */
@@ -1486,7 +1493,19 @@ class BlockScanner {
       this.parse(body, { inList: false, topLevel: false });
       let k = j;
       while (k < lines.length && this.isBlank(lines[k]) && k - j < 1) k++;
-      if (defAt(k)) j = k;
+      if (defAt(k)) {
+        j = k;
+        continue;
+      }
+      // The next item: after any blank lines, a line with a definition under it (after at most one
+      // blank line) is its term, whatever it is written as (`### KI-Haikus zu X {.haiku}`).
+      while (k < lines.length && this.isBlank(lines[k])) k++;
+      const definition = k >= lines.length || defAt(k) ? -1 : defAt(k + 1) ? k + 1 : this.isBlank(lines[k + 1]) && defAt(k + 2) ? k + 2 : -1;
+      if (definition < 0) break;
+      const term = lines[k]!;
+      if (atxHeadingText.test(this.text(term))) this.result.headingsAsTerms.push({ start: { line: term.line, character: term.start }, end: { line: term.line, character: term.end } });
+      this.addInline([term]);
+      j = definition;
     }
     return j;
   }

@@ -166,6 +166,7 @@ export function parseGlossaryDocument(
     verbatim: rangesOf(blockScan.verbatim, source),
     unclosedBlocks: unclosedBlocksOf(blockScan, headingsByBlock.values(), source),
     headingsInText: rangesOf(blockScan.headingsInText, source),
+    headingsAsTerms: rangesOf(blockScan.headingsAsTerms, source),
     fencesInText: rangesOf(blockScan.fencesInText, source),
     misalignedTables: rangesOf(blockScan.misalignedTables, source),
     sentencesMidLine: blockScan.sentencesMidLine.length === 0 ? noSentences : blockScan.sentencesMidLine.map(({ range, marksLine }) => ({ range: source.range(range), marksEnd: source.position(marksLine.line, marksLine.start) })),

@@ -9,7 +9,7 @@ import { computeDiagnostics } from '../diagnostics/computeDiagnostics';
 import { codeActions, filesEditedByQuickFixes, fixAllKind, sentencesOnNewLinesKind } from '../features/codeActions';
 import { ServerCommands } from '../protocol';
 import { actionsForClient } from '../codeActionRequest';
-import { entryLines, indexOf, rangeText, uriOf } from './support/tinyWorkspace';
+import { diagnosticsOf, entryLines, indexOf, rangeText, uriOf } from './support/tinyWorkspace';
 import { pandocCodeBlocksOfText, pandocFactsOfText, pandocHeadingClassesOfText, pandocHeadingsOfText, pandocLinkLabelsOfText, pandocReadingWithoutSoftBreaks, pandocTableCellsOfText, pandocTextsOfText } from './pandoc';
 import { lineUpTableEdits } from '../features/tableEdits';
 import { parseGlossaryDocument } from '../parse/parser';
@@ -943,6 +943,28 @@ test('heading-in-text: a heading line right under text, in a list item or a quot
     const { actions } = actionsOf({ 'Index.md': index, 'A.md': ['## A {#A .chapter .small .term}', '', ...body] }, 'A.md', ['quickfix']);
     assert.deepEqual(actions.filter((action) => action.title === 'Insert a blank line before the heading'), [], body.join('|'));
   }
+});
+
+test('heading-in-text: a heading after a definition list with a caption under it is the list\'s next term, as pandoc reads it, however many blank lines stand above it; no blank line mends it, so no fix', async () => {
+  const body = ['Begriff', ': Erklärung.', '', '', '### KI-Haikus zu A {#haikus .haiku}', ': Haikus zu A', '', '+-----+', '| Ja  |', '+-----+'];
+  const files = { 'Index.md': index, 'A.md': ['## A {#A .chapter .small .term}', '', ...body] };
+  const model = indexOf(files).document(uriOf('A.md'))!;
+  const findings = computeDiagnostics(model, indexOf(files), defaultConfig).filter((diagnostic) => diagnostic.code === 'heading-in-text');
+  assert.deepEqual(findings.map(({ range, message, data }) => [rangeText(range), message, data]), [
+    [
+      '6:0-6:35',
+      'pandoc reads this line as a term of the definition list above it, not as a heading, as the line under it begins with ":" or "~" (as a table\'s caption): the list goes on over blank lines. Write the caption below its table, or end the list with a paragraph.',
+      { kind: 'heading-in-text', definitionTerm: true },
+    ],
+  ]);
+  const text = files['A.md'].join('\n');
+  assert.ok(!(await pandocFactsOfText(text)).ids.includes('haikus'));
+  assert.ok(!model.anchors.some((anchor) => anchor.id === 'haikus'));
+  assert.deepEqual(actionsOf(files, 'A.md', ['quickfix']).actions.filter((action) => action.diagnostics?.[0]?.code === 'heading-in-text'), []);
+  // The caption below its table, as the message says: pandoc reads the heading.
+  const mended = ['## A {#A .chapter .small .term}', '', ...body.slice(0, 5), '', ...body.slice(7), '', ': Haikus zu A'];
+  assert.ok((await pandocFactsOfText(mended.join('\n'))).ids.includes('haikus'));
+  assert.deepEqual(diagnosticsOf({ ...files, 'A.md': mended }, 'A.md').filter((diagnostic) => diagnostic.code === 'heading-in-text'), []);
 });
 
 test('self-link: the link pointed at the entry its label names (preferred), or, in a sentence, removed with its text kept', async () => {

@@ -313,6 +313,9 @@ const cornerCases: readonly string[] = [
   '- Titel\n  -   \n\n  Mehr [m](#m)\n\n1. Eins\n  ===\n\n- Zwei\n ---\n\n10. Drei\n   ===\n\n1. Vier\n   ===\n\n- a\n    -\n\n- b [l](#l)\n c\n',
   // A definition's marker and the spaces after it reach column 4: three spaces before it make none, more spaces after it begin code.
   'Term\n   : Def\n\n    Mehr [a](#a)\n\nTerm\n  :     Def [b](#b)\n\nTerm\n  : Def [c](#c)\n\nTerm\n:   Def [d](#d)\n\nTerm\n: Def [e](#e)\n\n    Mehr [f](#f)\n\nTerm\n :\tDef [g](#g)\n',
+  // A definition list goes on over blank lines: a line with a definition under it (a table's caption), a heading too, is the term of its next item.
+  'Begriff\n: Def [a](#a)\n\n### KI-Haikus zu X {#haiku .haiku}\n: Haikus zu [X](#X)\n\n+---+\n| a |\n+---+\n\n## Weiter {#weiter}\n',
+  'B\n: D\n\n\n\n## H {#h}\n\n: C [c](#c)\n\nT\n: U\n\n## Nach {#nach}\n: x\n\n## Danach {#danach}\n\n\n: y\n\nB\n~ D\n\n## Tilde {#tilde}\n   : kein\n',
   // A pipe table indented by four columns, or over-indented in a list item, is code.
   '    | a |\n    |---|\n    | [x](#x) |\n\n- item\n\n      | a | b |\n      |---|---|\n      | [y](#y) | z |\n\n| c |\n|---|\n| [t](#t) |\n',
   '\\textbf{x}\n## Swallowed {#sw}\n\n\\emph{a} \\newpage\n## Also {#also}\n\n\\item [b](#y)\n\n\\newpage\\clearpage\n## After {#after}\n\n- \\newpage\n  ## In a list {#li}\n\n> \\newpage\n> ## In a quote {#q}',
