@@ -390,8 +390,8 @@ test('an indexFile leading out of the workspace root is refused: a configuration
   assert.deepEqual([...session.index.documents()].map((document) => path.basename(URI.parse(document.uri).fsPath)), ['A.md']);
   assert.equal(session.index.indexPageUri(), undefined);
   assert.ok(!session.diagnosticsOf(URI.file(path.join(folder, 'A.md')).toString()).some((diagnostic) => diagnostic.code === DiagnosticCode.NotInIndex));
-  // The command line names the settings file by its path from where it runs.
-  const loaded = await loadGlossary([folder], { cwd: root, workspace: new NodeFileSystemWorkspace(), warn: assert.fail });
+  // The command line names the settings file by its path from where it runs (the PATH given relative to it).
+  const loaded = await loadGlossary(['g'], { cwd: root, workspace: new NodeFileSystemWorkspace(), warn: assert.fail });
   assert.deepEqual(loaded, { kind: 'failure', messages: [`g/${problem}`, 'the glossary was not read: correct the configuration first'] });
 });
 
@@ -402,7 +402,7 @@ test('an indexFile that does not exist is a configuration problem, for the edito
   const session = new GlossarySession(new NodeFileSystemWorkspace(), [URI.file(root).toString()]);
   assert.deepEqual((await session.load(undefined, [])).configProblems, [problem]);
   // The editor may have the setting from its own settings; the command line, only from the file, which it names.
-  const loaded = await loadGlossary([root], { cwd: root, workspace: new NodeFileSystemWorkspace(), warn: assert.fail });
+  const loaded = await loadGlossary(['.'], { cwd: root, workspace: new NodeFileSystemWorkspace(), warn: assert.fail });
   assert.deepEqual(loaded, { kind: 'failure', messages: [`.glossary.json: ${problem}`, 'the glossary was not read: correct the configuration first'] });
 });
 

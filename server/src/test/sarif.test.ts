@@ -140,5 +140,6 @@ test('check --format sarif that checks nothing (a mistake in .glossary.json, no 
   assertValidSarif(skipped);
   const notes = (JSON.parse(skipped) as { runs: { invocations: { toolExecutionNotifications: { level: string; message: { text: string } }[] }[] }[] }).runs[0]!.invocations[0]!.toolExecutionNotifications;
   assert.deepEqual(notes.map((note) => note.level), ['error', 'warning']);
-  assert.match(notes[1]!.message.text, /Locked\.md.*EACCES/);
+  assert.match(notes[1]!.message.text, /EACCES/);
+  assert.deepEqual((notes[1] as unknown as { locations: unknown }).locations, [{ physicalLocation: { artifactLocation: { uri: 'u/Locked.md', uriBaseId: '%SRCROOT%' } } }]);
 });
