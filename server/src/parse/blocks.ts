@@ -1139,6 +1139,17 @@ class BlockScanner {
     return k < lines.length && dashedLine.test(this.text(lines[k])) ? k + 1 : k;
   }
 
+  /**
+   * Whether a line begins with the closing tag of an HTML block open around `lines` (`</div>` of a
+   * `<div>`, or of the innermost open element): Pandoc ends a list item's, a quote's or a
+   * definition's lazy lines there, so that the tag closes the block.
+   */
+  private closesHtmlBlock(lines: readonly LineRef[], k: number): boolean {
+    const name = /^<\/([A-Za-z][A-Za-z0-9-]*)\s*>/.exec(this.text(lines[k]!))?.[1]?.toLowerCase();
+    if (name === undefined) return false;
+    return (name === 'div' && (this.openHtmlDivs.get(lines)?.length ?? 0) > 0) || name === this.openElements[this.openElements.length - 1]?.name;
+  }
+
   /** Whether a line is the closing fence of a div open around the lines parsed now: no table row runs over it. */
   private closesDiv(line: LineRef): boolean {
     return this.openDivs > 0 && divClose.test(this.text(line));
@@ -1352,7 +1363,7 @@ class BlockScanner {
       const line = lines[j];
       const marker = /^ {0,3}> ?/.exec(this.text(line));
       // A lazy line goes on as a paragraph's would: a backtick fence at the margin ends the quote.
-      if (!marker && this.text(line).startsWith('```') && this.findFence(lines, j) !== undefined) break;
+      if (!marker && ((this.text(line).startsWith('```') && this.findFence(lines, j) !== undefined) || this.closesHtmlBlock(lines, j))) break;
       // Pandoc reads a lazy line (without `>`) from its first character: `> a` then ` ```` opens code.
       inner.push(marker ? { line: line.line, start: line.start + marker[0].length, end: line.end } : { ...line, start: line.start + indentation(this.text(line)) });
       j++;
@@ -1418,7 +1429,7 @@ class BlockScanner {
     const endsItem = (k: number) => {
       const lineText = this.text(lines[k]);
       if (indentation(lineText) === contentIndent && /^[ \t]*-[ \t]*$/.test(lineText)) return false;
-      return isListStart(lines[k]) || (indentation(lineText) < contentIndent && this.findFence(lines, k) !== undefined);
+      return isListStart(lines[k]) || (indentation(lineText) < contentIndent && this.findFence(lines, k) !== undefined) || this.closesHtmlBlock(lines, k);
     };
     for (;;) {
       while (j < lines.length && !this.isBlank(lines[j]) && !endsItem(j)) {
@@ -1454,7 +1465,7 @@ class BlockScanner {
       j++;
       while (j < lines.length && !this.isBlank(lines[j])) {
         const t = this.text(lines[j]);
-        if (indentation(t) < contentIndent && isListStart(lines[j])) break;
+        if (indentation(t) < contentIndent && (isListStart(lines[j]) || this.closesHtmlBlock(lines, j))) break;
         item.push(this.stripIndent(lines[j], contentIndent));
         j++;
       }
@@ -1531,14 +1542,15 @@ class BlockScanner {
    */
   private collectIndented(lines: LineRef[], from: number, body: LineRef[], lazyAllowed: (k: number) => boolean): number {
     let j = from;
-    while (j < lines.length && !this.isBlank(lines[j]) && lazyAllowed(j)) body.push(this.stripIndentation(lines[j++]));
+    const lazy = (k: number) => lazyAllowed(k) && !this.closesHtmlBlock(lines, k);
+    while (j < lines.length && !this.isBlank(lines[j]) && lazy(j)) body.push(this.stripIndentation(lines[j++]));
     for (;;) {
       let k = j;
       while (k < lines.length && this.isBlank(lines[k])) k++;
       if (k >= lines.length || k === j || indentation(this.text(lines[k])) < 4) return j;
       for (let b = j; b < k; b++) body.push(lines[b]);
       j = k;
-      while (j < lines.length && !this.isBlank(lines[j]) && (j === k || lazyAllowed(j))) body.push(this.stripIndentation(lines[j++]));
+      while (j < lines.length && !this.isBlank(lines[j]) && (j === k || lazy(j))) body.push(this.stripIndentation(lines[j++]));
     }
   }
 
