@@ -175,7 +175,7 @@ export function parseArguments(argv: readonly string[]): CliCommand | UsageError
   }
   if (command === 'lsp') {
     if (rest.includes('--help') || rest.includes('-h')) return { kind: 'help' };
-    if (rest.includes('--version')) return { kind: 'version' };
+    if (rest.includes('--version') || rest.includes('-V')) return { kind: 'version' };
     // The rest are the transport's options (`--stdio`, `--socket=PORT`), which the server reads: a
     // misspelt one would leave the server on stdio, where the editor does not listen.
     const problem = serverArgumentsProblem(rest);
@@ -191,7 +191,7 @@ export function parseArguments(argv: readonly string[]): CliCommand | UsageError
     const option = (valueOptionsOf[command] as readonly string[]).find((name) => optionAt(rest, i, name) !== undefined);
     if (argument === '--help' || argument === '-h') {
       return { kind: 'help' };
-    } else if (argument === '--version') {
+    } else if (argument === '--version' || argument === '-V') {
       return { kind: 'version' };
     } else if (option !== undefined) {
       const { value, width } = optionAt(rest, i, option)!;

@@ -283,49 +283,57 @@ export const checkUnclosedBlocks: Check = function* ({ document, index }) {
   }
 };
 
+/** Lines written as a block that pandoc reads as text, with what the diagnostic says of them. */
+interface BlockInText {
+  readonly code: DiagnosticCode.HeadingInText | DiagnosticCode.CodeBlockInText;
+  readonly linesOf: (document: GlossaryDocument) => readonly Range[];
+  readonly message: () => string;
+  /** Read as a definition list's term, which no blank line above mends. */
+  readonly definitionTerm?: true;
+}
+
 /**
- * A block written right under a line of text, which pandoc reads as that paragraph's text (only in
- * a workspace with an entry). The glossary's layout rules set headings and code blocks apart with blank lines.
+ * Blocks written where pandoc reads them as text: right under a line of text, or as a definition
+ * list's next term (only in a workspace with an entry). The glossary's layout rules set headings
+ * and code blocks apart with blank lines.
  */
-function blockInTextCheck(code: DiagnosticCode.HeadingInText | DiagnosticCode.CodeBlockInText, linesOf: (document: GlossaryDocument) => readonly Range[], message: () => string): Check {
+function blockInTextCheck(...kinds: readonly BlockInText[]): Check {
   return function* ({ document, index }) {
     if (!index.hasEntries()) {
       return;
     }
-    for (const range of linesOf(document)) {
-      yield { range, code, message: message(), data: { kind: code }, relatedInformation: [] };
+    for (const { code, linesOf, message, definitionTerm } of kinds) {
+      for (const range of linesOf(document)) {
+        yield { range, code, message: message(), data: definitionTerm ? { kind: DiagnosticCode.HeadingInText, definitionTerm } : { kind: code }, relatedInformation: [] };
+      }
     }
   };
 }
 
-const headingsUnderText = blockInTextCheck(DiagnosticCode.HeadingInText, (document) => document.headingsInText, () =>
-  l10n.t('pandoc reads this line as text, not as a heading: a heading needs a blank line before it.'),
-);
-
-/**
- * `heading-in-text`: a line written as a heading that pandoc reads as text, under a paragraph or as
- * the term of a definition list: the section, its id and classes are lost.
- */
-export const checkHeadingsInText: Check = function* (context) {
-  yield* headingsUnderText(context);
-  if (!context.index.hasEntries()) return;
-  for (const range of context.document.headingsAsTerms) {
-    yield {
-      range,
-      code: DiagnosticCode.HeadingInText,
-      message: l10n.t(
+/** `heading-in-text`: a line written as a heading that pandoc reads as text: the section, its id and classes are lost. */
+export const checkHeadingsInText = blockInTextCheck(
+  {
+    code: DiagnosticCode.HeadingInText,
+    linesOf: (document) => document.headingsInText,
+    message: () => l10n.t('pandoc reads this line as text, not as a heading: a heading needs a blank line before it.'),
+  },
+  {
+    code: DiagnosticCode.HeadingInText,
+    linesOf: (document) => document.headingsAsTerms,
+    message: () =>
+      l10n.t(
         'pandoc reads this line as a term of the definition list above it, not as a heading, as the line under it begins with ":" or "~" (as a table\'s caption): the list goes on over blank lines. Write the caption below its table, or end the list with a paragraph.',
       ),
-      data: { kind: DiagnosticCode.HeadingInText, definitionTerm: true },
-      relatedInformation: [],
-    };
-  }
-};
+    definitionTerm: true,
+  },
+);
 
 /** `code-block-in-text`: a line opening a code block with `~~~`: the code, up to the closing fence, is text too. */
-export const checkCodeBlocksInText = blockInTextCheck(DiagnosticCode.CodeBlockInText, (document) => document.fencesInText, () =>
-  l10n.t('pandoc reads this line and the code after it as text, not as a code block: a code block needs a blank line before it.'),
-);
+export const checkCodeBlocksInText = blockInTextCheck({
+  code: DiagnosticCode.CodeBlockInText,
+  linesOf: (document) => document.fencesInText,
+  message: () => l10n.t('pandoc reads this line and the code after it as text, not as a code block: a code block needs a blank line before it.'),
+});
 
 /**
  * `table-misaligned`: a grid table whose rows do not meet its border lines' columns, at its first

@@ -192,7 +192,7 @@ export const checkFileLinks: Check = function* ({ document, index }) {
       file === undefined
         ? l10n.t('No file of the glossary has that name.')
         : ownEntry
-          ? l10n.t("It is this entry's own file: in the book, the link would lead back to #{0} itself.", placeId)
+          ? l10n.t("It is this entry's own file: in the book, the link would lead back to #{0} itself. Remove the link, or link another entry.", placeId)
           : id !== undefined
             ? l10n.t('Link its id instead: #{0}.', id)
             : target.fragment === undefined

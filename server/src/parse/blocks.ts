@@ -1142,7 +1142,7 @@ class BlockScanner {
   /**
    * Whether a line begins with the closing tag of an HTML block open around `lines` (`</div>` of a
    * `<div>`, or of the innermost open element): Pandoc ends a list item's, a quote's or a
-   * definition's lazy lines there, so that the tag closes the block.
+   * definition's lazy lines there (not a footnote's), so that the tag closes the block.
    */
   private closesHtmlBlock(lines: readonly LineRef[], k: number): boolean {
     const name = /^<\/([A-Za-z][A-Za-z0-9-]*)\s*>/.exec(this.text(lines[k]!))?.[1]?.toLowerCase();
@@ -1493,14 +1493,17 @@ class BlockScanner {
   /** A term line followed (after at most one blank line) by `:` or `~` definitions. */
   private definitionList(lines: LineRef[], i: number): number | undefined {
     const defAt = (k: number) => lines[k] !== undefined && definitionMarkerLength(this.text(lines[k])) !== undefined;
-    let j = defAt(i + 1) ? i + 1 : this.isBlank(lines[i + 1]) && defAt(i + 2) ? i + 2 : -1;
+    // Where the first definition of a term at line `k` starts: under it, after at most one blank line; -1 without one.
+    const definitionAfter = (k: number) => (defAt(k + 1) ? k + 1 : this.isBlank(lines[k + 1]) && defAt(k + 2) ? k + 2 : -1);
+    let j = definitionAfter(i);
     if (j < 0) return undefined;
     this.addInline([lines[i]]);
     while (j < lines.length && defAt(j)) {
       const markerLength = definitionMarkerLength(this.text(lines[j]))!;
       const body: LineRef[] = [{ line: lines[j].line, start: lines[j].start + markerLength, end: lines[j].end }];
       j++;
-      j = this.collectIndented(lines, j, body, (k) => !defAt(k));
+      // The closing tag of an open HTML block ends its lazy lines (not a note's).
+      j = this.collectIndented(lines, j, body, (k) => !defAt(k) && !this.closesHtmlBlock(lines, k));
       this.parse(body, { inList: false, topLevel: false });
       let k = j;
       while (k < lines.length && this.isBlank(lines[k]) && k - j < 1) k++;
@@ -1508,10 +1511,10 @@ class BlockScanner {
         j = k;
         continue;
       }
-      // The next item: after any blank lines, a line with a definition under it (after at most one
-      // blank line) is its term, whatever it is written as (`### KI-Haikus zu X {.haiku}`).
+      // The next item: after any blank lines, a line with a definition under it is its term, whatever
+      // it is written as (`### KI-Haikus zu X {.haiku}` above its table's caption).
       while (k < lines.length && this.isBlank(lines[k])) k++;
-      const definition = k >= lines.length || defAt(k) ? -1 : defAt(k + 1) ? k + 1 : this.isBlank(lines[k + 1]) && defAt(k + 2) ? k + 2 : -1;
+      const definition = k >= lines.length || defAt(k) ? -1 : definitionAfter(k);
       if (definition < 0) break;
       const term = lines[k]!;
       if (atxHeadingText.test(this.text(term))) this.result.headingsAsTerms.push({ start: { line: term.line, character: term.start }, end: { line: term.line, character: term.end } });
@@ -1542,15 +1545,14 @@ class BlockScanner {
    */
   private collectIndented(lines: LineRef[], from: number, body: LineRef[], lazyAllowed: (k: number) => boolean): number {
     let j = from;
-    const lazy = (k: number) => lazyAllowed(k) && !this.closesHtmlBlock(lines, k);
-    while (j < lines.length && !this.isBlank(lines[j]) && lazy(j)) body.push(this.stripIndentation(lines[j++]));
+    while (j < lines.length && !this.isBlank(lines[j]) && lazyAllowed(j)) body.push(this.stripIndentation(lines[j++]));
     for (;;) {
       let k = j;
       while (k < lines.length && this.isBlank(lines[k])) k++;
       if (k >= lines.length || k === j || indentation(this.text(lines[k])) < 4) return j;
       for (let b = j; b < k; b++) body.push(lines[b]);
       j = k;
-      while (j < lines.length && !this.isBlank(lines[j]) && (j === k || lazy(j))) body.push(this.stripIndentation(lines[j++]));
+      while (j < lines.length && !this.isBlank(lines[j]) && (j === k || lazyAllowed(j))) body.push(this.stripIndentation(lines[j++]));
     }
   }
 

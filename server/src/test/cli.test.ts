@@ -446,7 +446,7 @@ test('--help prints the usage and exits 0', async () => {
 test('--version prints the version of package.json and exits 0', async () => {
   const manifest = JSON.parse(fs.readFileSync(path.resolve(__dirname, '../../../../package.json'), 'utf8')) as { version: string };
   // After a command too, as `--help` is: the server does not start.
-  for (const argv of [['--version'], ['-V'], ['version'], ['check', 'g', '--version'], ['lsp', '--stdio', '--version']]) {
+  for (const argv of [['--version'], ['-V'], ['version'], ['check', 'g', '--version'], ['report', 'g', '-V'], ['lsp', '--stdio', '--version'], ['lsp', '-V']]) {
     assert.deepEqual(await run(argv, {}, { startLanguageServer: () => assert.fail('started') }), { exitCode: 0, stdout: `glossary ${manifest.version}\n`, stderr: '' }, argv.join(' '));
   }
   assert.match((await run(['--help'], {})).stdout, /\n {2}--version {3,}print the version\n/);

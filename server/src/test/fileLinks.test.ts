@@ -140,7 +140,7 @@ test('file-link: a link to the entry\'s own file gets no fix, which would make i
   const own = { 'Apfel.md': entryLines('Apfel', 'Apfel', [], ['Wie [A](Apfel.md) und [H](Apfel.md#Herkunft).', '', '### Herkunft {#Herkunft .explanation}', '', 'Aus Asien.']) };
   const index = indexOf(own);
   const findings = computeDiagnostics(index.document(uriOf('Apfel.md'))!, index, defaultConfig).filter((diagnostic) => diagnostic.code === 'file-link');
-  assert.deepEqual(findings.map((finding) => finding.message.split(' one. ')[1]), ["It is this entry's own file: in the book, the link would lead back to #Apfel itself.", 'Link its id instead: #Herkunft.']);
+  assert.deepEqual(findings.map((finding) => finding.message.split(' one. ')[1]), ["It is this entry's own file: in the book, the link would lead back to #Apfel itself. Remove the link, or link another entry.", 'Link its id instead: #Herkunft.']);
   const document = TextDocument.create(uriOf('Apfel.md'), 'markdown', 1, own['Apfel.md'].join('\n'));
   const actions = codeActions({ index, config: defaultConfig, document, diagnostics: findings, documentChanges: true, renamesFiles: true, newEntryUri: () => undefined }, { start: { line: 0, character: 0 }, end: { line: 100, character: 0 } }, ['quickfix']);
   assert.deepEqual(actions.map((action) => action.title), ['Link the id "#Herkunft" instead of the file']);

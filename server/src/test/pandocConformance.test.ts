@@ -319,6 +319,8 @@ const cornerCases: readonly string[] = [
   // The closing tag of an open `<div>` (or of the innermost open element) ends a list item's, a quote's or a definition's lazy lines, and so closes the div; indented, it is the item's.
   '<div id="x">\n- item [a](#a)\n</div>\n\n<div id="y">\n> q\n</div>\n\n<div id="z">\nT\n: def [b](#b)\n</div>\n\n<div id="w">\n  - item\n</div>\n\n<div id="v">\n- item [c](#c)\n  </div>\n',
   '<details>\n- item [a](#a)\n</details>\n\n## H {#h}\n\n- item\n\n  <div id="in">\n  - sub [d](#d)\n  </div>\n',
+  // A footnote's lazy lines go on over it: the div is never closed.
+  'Text[^1]\n\n<div id="x">\n[^1]: note [n](#n)\n</div>\n\n## After {#after}\n',
   // A pipe table indented by four columns, or over-indented in a list item, is code.
   '    | a |\n    |---|\n    | [x](#x) |\n\n- item\n\n      | a | b |\n      |---|---|\n      | [y](#y) | z |\n\n| c |\n|---|\n| [t](#t) |\n',
   '\\textbf{x}\n## Swallowed {#sw}\n\n\\emph{a} \\newpage\n## Also {#also}\n\n\\item [b](#y)\n\n\\newpage\\clearpage\n## After {#after}\n\n- \\newpage\n  ## In a list {#li}\n\n> \\newpage\n> ## In a quote {#q}',
