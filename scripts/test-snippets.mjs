@@ -16,8 +16,12 @@ import { readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
-// The id the New Entry command proposes for a title (compiled by tsc before the tests run).
-const { proposeEntryId } = createRequire(import.meta.url)('../out/server/src/index/idRules.js');
+// The id the New Entry command proposes for a title (compiled by tsc before the tests run), where no
+// link waits for another: a closing parenthesis left out (`Mixture of Experts (MoE)`).
+const requireCompiled = createRequire(import.meta.url);
+const { newEntryIdFor } = requireCompiled('../out/server/src/index/entryQueries.js');
+const { WorkspaceIndex } = requireCompiled('../out/server/src/index/workspaceIndex.js');
+const newEntryId = (title) => newEntryIdFor(new WorkspaceIndex(), title);
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const file = join(root, 'snippets', 'glossary.code-snippets');
@@ -240,13 +244,16 @@ const germanOf = {
   'See-also section': 'Siehe-auch-Abschnitt',
   'Internal link': 'Interner Link',
 };
-test('each German snippet has the body of its English one, and no prefix is offered twice', () => {
+test('each German snippet has the body of its English one, and no prefix is offered twice, nor one of VS Code\'s own Markdown snippets', () => {
   for (const [english, german] of Object.entries(germanOf)) {
     assert(snippets[german], `missing snippet "${german}"`);
     eq(bodyOf(german), bodyOf(english), `${german}: the body of ${english}`);
   }
   const prefixes = Object.values(snippets).flatMap((s) => [].concat(s.prefix));
   eq(prefixes.filter((p, k) => prefixes.indexOf(p) !== k), [], "prefixes offered twice");
+  // VS Code's own Markdown snippets (its markdown-basics extension) come first under the same prefix: `link` gave `[text](https://)`.
+  const builtIn = ['bold', 'italic', 'quote', 'code', 'fenced codeblock', 'heading1', 'heading2', 'heading3', 'heading4', 'heading5', 'heading6', 'unordered list', 'ordered list', 'horizontal rule', 'link', 'image', 'strikethrough', 'inline math', 'fenced math'];
+  eq(prefixes.filter((p) => builtIn.includes(p)), [], "prefixes of VS Code's own Markdown snippets");
 });
 const parsed = {};
 for (const name of Object.keys(snippets)) {
@@ -268,14 +275,15 @@ test('New glossary chapter: the transform turns the typed title into the id', ()
   const out = expandSnippet(nodes, { 1: title });
   assert(out.startsWith(`## ${title} {#${mirroredId} .chapter .small .term}\n`), `first line: ${out.split('\n')[0]}`);
   eq(expandSnippet(nodes, { 1: 'Data  Scraping\tTool' }).split('\n')[0], '## Data  Scraping\tTool {#Data-Scraping-Tool .chapter .small .term}', 'runs of blanks');
-  // Brackets and punctuation are left out as the New Entry command proposes (its proposeEntryId), and pandoc reads the id.
+  // Brackets and punctuation are left out as the New Entry command proposes, a closing parenthesis too, and pandoc reads the id.
   const titles = ['DL (Deep Learning)', 'Trust & Safety', 'C++', 'Was ist KI?', 'Large Action Model (LAM)', 'Input/Output', 'Mensch–Maschine', 'Rock’n’Roll',
     '„Quoted“ Term', 'KI: Grundlagen', 'A+B', 'A - B', 'GPT-4o', 'Node.js', 'snake_case', '«Agent»', 'Prompt-Engineering (PE) …', 'Q&A-Bot', 'Tokenizer: BPE & Co.', '3D usw. .', '.NET', '(.NET) Core', '. 3D', 'x {y} [z] <w> | #1 ~ ^ ` $ % @ = ; !'];
   titles.push('3D Modeling', '5G', '_Privat', 'A × B', 'Preis €', 'Marke™', 'A → B', 'Wort‐Binde', 'x‑y', 'emoji 🎉 x', 'Ωμέγα Σ', 'Straße (ß)');
   // Letters and digits of every script, as New Entry keeps them.
+  titles.push('Föderiertes Lernen (FL)', 'A (B) (C)', 'A.(B)', 'A!  (B)  ', '!! (LLM)', '(FL)', 'A (B).', 'A (B) x');
   titles.push('深度学习', '大規模 言語モデル (LLM)', 'تعلم الآلة', '٣ أبعاد', 'עברית', 'ภาษาไทย', '한국어 모델', 'Ⅻ Apostel');
   for (const typed of titles) {
-    const id = proposeEntryId(typed);
+    const id = newEntryId(typed);
     // Pandoc reads an id beginning with a digit or _ only as id="…", which New Entry writes too.
     const attribute = /^[\p{N}_]/u.test(id) ? `{id="${id}"` : `{#${id}`;
     eq(expandSnippet(nodes, { 1: typed }).split('\n')[0], `## ${typed} ${attribute} .chapter .small .term}`, typed);
@@ -288,8 +296,8 @@ test('New glossary chapter: the id mirrored as the title is typed is New Entry\'
   const alphabet = ['a', 'ö', '1', '_', '.', ' ', '-', '?'];
   const differing = [];
   const visit = (typed) => {
-    if (typed.trim() !== '' && proposeEntryId(typed) !== '') {
-      const id = proposeEntryId(typed);
+    if (typed.trim() !== '' && newEntryId(typed) !== '') {
+      const id = newEntryId(typed);
       const expected = `${/^[\p{N}_]/u.test(id) ? `id="${id}"` : `#${id}`} .chapter`;
       const line = expandSnippet(nodes, { 1: typed }).split('\n')[0];
       if (line !== `## ${typed} {${expected} .small .term}`) differing.push(`${JSON.stringify(typed)}: ${line}, New Entry: ${expected}`);
