@@ -106,7 +106,7 @@ test('a wrong .glossary.json is shown as a warning that tells what happens, and 
   try {
     await server.settle();
     assert.deepEqual(server.logs.filter((message) => message.includes('.glossary.json')), [
-      '.glossary.json: "include" must be an array of strings. The glossary is read without it until it is corrected.',
+      '.glossary.json: "include" must be an array of strings. Until it is corrected, the glossary is read as if that setting were not there.',
     ]);
     assert.deepEqual(server.statuses.at(-1), { state: 'ready', entryCount: 7, fileCount: 8, brokenLinkCount: 1, hasConfigFile: true, indexPageUri: URI.file(path.join(folder, '000-index.txt')).toString() });
   } finally {

@@ -1,8 +1,12 @@
 import * as vscode from 'vscode';
 import { GlossaryStatus } from '../../server/src/protocol';
 
-/** How long indexing may take before a progress notification appears, so small glossaries see none. */
-const progressDelayMs = 1000;
+/**
+ * How long indexing may take before a progress notification appears, so that small glossaries see
+ * none, and one that takes just over it (the real glossary of 346 entries on a slow machine) does
+ * not flash a notification that goes as it appears.
+ */
+const progressDelayMs = 2000;
 
 /**
  * Whether the folder is a glossary: it has an entry or a `.glossary.json`. A folder of other

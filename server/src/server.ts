@@ -132,7 +132,7 @@ export function startServer(
   const status = new StatusReporter(connection, () => session);
   const reportLoadProblems = (result: LoadReport): void => {
     for (const problem of result.configProblems) {
-      showMessage(connection, MessageType.Warning, l10n.t('{0} The glossary is read without it until it is corrected.', problem));
+      showMessage(connection, MessageType.Warning, l10n.t('{0} Until it is corrected, the glossary is read as if that setting were not there.', problem));
     }
     for (const problem of result.fileProblems) {
       connection.console.warn(`${problem.uri}: ${problem.message}`);

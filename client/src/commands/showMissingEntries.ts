@@ -60,8 +60,8 @@ function inTheWay({ existingFile, existingFileEntryId }: MissingEntry): string |
     return undefined;
   }
   return existingFileEntryId === undefined
-    ? vscode.l10n.t('{0} exists already and holds no entry (or its name differs in case alone): pick it to open the file', fileName(existingFile))
-    : vscode.l10n.t('{0} exists already (its entry has the id "{1}"): pick it to open the file', fileName(existingFile), existingFileEntryId);
+    ? vscode.l10n.t('Opens {0}, which exists already and holds no entry (or its name differs in case alone)', fileName(existingFile))
+    : vscode.l10n.t('Opens {0}, which exists already: its entry has the id "{1}"', fileName(existingFile), existingFileEntryId);
 }
 
 function fileName(uri: string): string {
