@@ -119,11 +119,13 @@ describe('language features', () => {
         await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
       }
     };
-    assert.equal(await chapterFor('„KI“: Mensch–Maschine (HMI)'), '## „KI“: Mensch–Maschine (HMI) {#KI-MenschMaschine-HMI .chapter .small .term}');
+    // A closing parenthesis is left out, as the glossary's ids leave it out; one amid the title stays.
+    assert.equal(await chapterFor('„KI“: Mensch–Maschine (HMI)'), '## „KI“: Mensch–Maschine (HMI) {#KI-MenschMaschine .chapter .small .term}');
+    assert.equal(await chapterFor('DL (Deep Learning) Modell'), '## DL (Deep Learning) Modell {#DL-Deep-Learning-Modell .chapter .small .term}');
     // Pandoc reads an id beginning with a digit only as id="…"; symbols are left out.
     assert.equal(await chapterFor('3D Druck™ × 2'), '## 3D Druck™ × 2 {id="3D-Druck-2" .chapter .small .term}');
     // Letters and digits of every script stay, as New Entry keeps them (the transform's flag `u`).
-    assert.equal(await chapterFor('大規模 言語モデル (LLM)'), '## 大規模 言語モデル (LLM) {#大規模-言語モデル-LLM .chapter .small .term}');
+    assert.equal(await chapterFor('大規模 言語モデル (LLM)'), '## 大規模 言語モデル (LLM) {#大規模-言語モデル .chapter .small .term}');
     assert.equal(await chapterFor('٣ أبعاد'), '## ٣ أبعاد {id="٣-أبعاد" .chapter .small .term}');
   });
 
