@@ -391,7 +391,8 @@ function parseDestination(fullText: string, pos: number): Destination | undefine
     // The id text starts at the first non-space character.
     while (urlStart < urlEnd && whiteSpace.test(text[urlStart])) urlStart++;
   }
-  // Optional title, then `)`.
+  // Optional title, then `)`: after `<…>` on the same line, unless a title comes between.
+  const afterUrl = i;
   let j = i;
   while (j < text.length && whiteSpace.test(text[j]) && !/\n[^\S\n]*\n/.test(text.slice(i, j + 1))) j++;
   const quote = text[j];
@@ -405,7 +406,7 @@ function parseDestination(fullText: string, pos: number): Destination | undefine
     i = k;
   } else {
     i = j;
-    if (text[i] !== ')') return undefined;
+    if (text[i] !== ')' || (angled && /[\r\n]/.test(text.slice(afterUrl, i)))) return undefined;
   }
   return { url: escapeUri(angled ? url : url.trim().split(/\s+/u).join(' ')), urlStart, urlEnd, end: i + 1 };
 }
