@@ -396,7 +396,7 @@ step('9. The report\'s "Save as HTML…" writes the page where the writer says, 
   await wb.screenshot('report-saved');
 });
 
-step('10. AGI.md dragged from the Explorer into the text (with Shift), or copied there and pasted, is linked by its id, not as a file the book does not have; dropped into the see-also list, it is an item in order', async () => {
+step('10. AGI.md dragged from the Explorer into the text (with Shift), or copied there and pasted, is linked by its id, not as a file the book does not have; dropped into the see-also list, it is an item in order; onto the index page, an entry is listed under its letter', async () => {
   // AI-Act.md's row, which the Explorer reveals as the file opens, is two rows below AGI.md's.
   await wb.openFile('AI-Act.md');
   await wb.dropFileOnText('AGI.md', 'EU-weite');
@@ -419,6 +419,17 @@ step('10. AGI.md dragged from the Explorer into the text (with Shift), or copied
   await wb.waitFor(async () => (await wb.visibleText()).includes('[AGI](#AGI) |\n[AI Ethics](#AI-Ethics) |'), { what: '[AGI](#AGI) | in the see-also list, before [AI Ethics]' });
   assert.match(await wb.visibleText(), /\[KI-Regulierung\]\(#KI-Regulierung\) \|\n\[Responsible AI\]\(#Responsible-AI\) \|\n/);
   await wb.screenshot('dropped-into-see-also');
+  // Dropped onto the index page, an entry it does not list (AI Winter) is listed under its letter, in order.
+  await wb.openFile('001-ki-index.txt');
+  await wb.dropFileOnText('AI-Winter.md', '[Agentic AI](#Agentic-AI)');
+  // Below the lines in view: the page is saved and read from disk.
+  await wb.waitFor(async () => (await wb.page.locator('.tabs-container .tab.active.dirty').count()) > 0, { what: 'the index page changed by the drop' });
+  await wb.screenshot('dropped-onto-index');
+  await wb.pressKey('Control+S');
+  const page = () => fs.readFileSync(path.join(folder, '001-ki-index.txt'), 'utf8');
+  await wb.waitFor(async () => page().includes('(#AI-Winter)'), { what: 'the index page saved' });
+  assert.ok(page().includes('[AI Security](#AI-Security) |\n[AI Winter](#AI-Winter) |\n[AI-Act](#AI-Act) |'), 'listed between AI Security and AI-Act');
+  assert.equal(page().split('(#AI-Winter)').length, 2, 'listed once');
 });
 
 /**
