@@ -1455,10 +1455,12 @@ class BlockScanner {
         if (closes && unclosedCommentStart(item.map((ref) => this.text(ref)).join('\n')) < 0) break;
       }
     }
+    // Then the lines indented as far as the content, after blank lines or right under the first
+    // ones (`- item` then `  - sub`, a list of the item's own), each with the lazy lines after it.
     for (;;) {
       let k = j;
       while (k < lines.length && this.isBlank(lines[k])) k++;
-      if (k >= lines.length || k === j || indentation(this.text(lines[k])) < contentIndent) break;
+      if (k >= lines.length || indentation(this.text(lines[k])) < contentIndent) break;
       for (let b = j; b < k; b++) item.push(lines[b]);
       j = k;
       item.push(this.stripIndent(lines[j], contentIndent));

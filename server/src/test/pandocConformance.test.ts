@@ -319,6 +319,8 @@ const cornerCases: readonly string[] = [
   // The closing tag of an open `<div>` (or of the innermost open element) ends a list item's, a quote's or a definition's lazy lines, and so closes the div; indented, it is the item's.
   '<div id="x">\n- item [a](#a)\n</div>\n\n<div id="y">\n> q\n</div>\n\n<div id="z">\nT\n: def [b](#b)\n</div>\n\n<div id="w">\n  - item\n</div>\n\n<div id="v">\n- item [c](#c)\n  </div>\n',
   '<details>\n- item [a](#a)\n</details>\n\n## H {#h}\n\n- item\n\n  <div id="in">\n  - sub [d](#d)\n  </div>\n',
+  // A line indented as far as the item's content, right under its first lines, is the item's: a list under it is its own, a div's closing tag in it closes a div in it.
+  '- item\n  <div id="in">\n  - sub [d](#d)\n  </div>\n\n1. one\n   2. two\n   <div id="two">\n   x\n   </div>\n\n- a\n - b\n   - c <div id="c">\n</div>\n',
   // After a destination in `<…>`, the `)` stands on the same line, unless a title comes between.
   '[a](<#a>\n) [b](<#b>\n"t") [c](<#c>  ) [d](#d\n)\n',
   // A footnote's lazy lines go on over it: the div is never closed.
