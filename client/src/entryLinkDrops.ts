@@ -13,7 +13,7 @@ import { glossaryDocuments } from './languageClient';
  * `editor.pasteAs.preferences` put first (package.json's `configurationDefaults`): without them,
  * which of the two VS Code applies depends on the order the extensions registered theirs.
  */
-export const entryLinkKind = vscode.DocumentDropOrPasteEditKind.Empty.append('markdown', 'link', 'glossary');
+const entryLinkKind = vscode.DocumentDropOrPasteEditKind.Empty.append('markdown', 'link', 'glossary');
 
 const uriListMime = 'text/uri-list';
 
