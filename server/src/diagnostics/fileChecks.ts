@@ -97,7 +97,8 @@ export const checkChapterHeading: Check = function* ({ document, index, config }
     firstHeading.range.start.line === 0 &&
     firstHeading.level === 2 &&
     firstHeading.explicitId &&
-    missingClasses.length === 0;
+    missingClasses.length === 0 &&
+    firstHeading.plainText.trim() !== '';
   if (isChapterHeading) {
     return;
   }
@@ -107,6 +108,8 @@ export const checkChapterHeading: Check = function* ({ document, index, config }
   const blockAsText = headingOnFirstLine === undefined || headingOnFirstLine.attributesRange !== undefined ? undefined : (unclosedEmphasisIn(document, headingOnFirstLine) ?? attributeBlockReadAsText(headingOnFirstLine.text));
   const faults = headingOnFirstLine === undefined ? [] : [
     ...(headingOnFirstLine.level === 2 ? [] : [l10n.t('is of level {0} instead of 2', headingOnFirstLine.level)]),
+    // `## {#Id .chapter .small .term}`: in the book, a chapter without a name.
+    ...(headingOnFirstLine.plainText.trim() === '' ? [l10n.t('has no title before its attribute block')] : []),
     // The id and classes are missing because of the block: that is what the writer has to mend.
     ...(blockAsText !== undefined ? [blockAsText] : [
       ...(headingOnFirstLine.explicitId ? [] : [l10n.t('has no id {#…}')]),

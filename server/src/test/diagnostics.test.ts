@@ -284,6 +284,8 @@ test('missing-chapter-heading: a level-3 term heading, a heading without classes
     'Neuronales-Netz.md': ['## Neuronales Netz {Neuronales Netz .chapter .small .term}'],
     // A no-break space after the block (Option+Space after `}` on a German Mac keyboard).
     'Roboter.md': ['## Roboter {#Roboter .chapter .small .term}\u00a0'],
+    'Untitled.md': ['## {#Untitled .chapter .small .term}', '', 'Text.'],
+    'Untitled-H3.md': ['### {#Untitled-H3 .chapter .small .term}'],
   };
   const messageOf = (name: string) => diagnosticsOf(unclosed, name).find((diagnostic) => diagnostic.code === 'missing-chapter-heading')?.message;
   assert.match(messageOf('Written.md')!, /^The chapter heading \(the first heading\) has an attribute block not closed with \}/);
@@ -295,6 +297,9 @@ test('missing-chapter-heading: a level-3 term heading, a heading without classes
   assert.deepEqual(diagnosticsOf(unclosed, 'Comma.md').filter((diagnostic) => diagnostic.code === 'missing-chapter-heading').map((diagnostic) => diagnostic.message), [
     'The chapter heading (the first heading) has an attribute block that pandoc reads as text, as it holds what no attribute block may (such as a comma), and so neither an id nor classes.',
   ]);
+  // pandoc reads a heading with no text before its block: a chapter without a name in the book.
+  assert.equal(messageOf('Untitled.md'), 'The chapter heading (the first heading) has no title before its attribute block.');
+  assert.equal(messageOf('Untitled-H3.md'), 'The chapter heading (the first heading) is of level 3 instead of 2 and has no title before its attribute block.');
   assert.deepEqual(chapterDiagnostics('Late.md').map((diagnostic) => diagnostic.range), ['0:0-0:0']);
   // A ** that a single * does not close makes the block text: that is the reason given, as unclosed-block gives it.
   assert.equal(messageOf('Emphasis.md'), 'The chapter heading (the first heading) has an attribute block that pandoc reads as text, as the ** before it is never closed, and so neither an id nor classes.');
