@@ -29,7 +29,7 @@ export enum DiagnosticCode {
   SectionAfterHaiku = 'section-after-haiku',
   /** An entry does not end with the rule `----` that closes every entry of the chapter template. */
   MissingClosingRule = 'missing-closing-rule',
-  /** A code block is fenced with backticks where the glossary's rule asks for `~~~`. */
+  /** A code block is fenced with backticks, or written by indenting, where the glossary's rule asks for `~~~`. */
   FenceStyle = 'fence-style',
   /** A code fence or comment is never closed in its file: in the book it runs on into the next files. */
   UnclosedBlock = 'unclosed-block',

@@ -31,7 +31,7 @@ export function describeDiagnosticCode(code: DiagnosticCode): string {
     case DiagnosticCode.MissingClosingRule:
       return l10n.t('An entry does not end with the rule ---- that closes every entry of the chapter template (any rule pandoc reads: ---, ***, ___ too).');
     case DiagnosticCode.FenceStyle:
-      return l10n.t('A code block is fenced with backticks instead of ~~~.');
+      return l10n.t('A code block is fenced with backticks, or written by indenting, instead of fenced with ~~~.');
     case DiagnosticCode.UnclosedBlock:
       return l10n.t('A code block or comment is never closed (in the book it runs on into the next files), or an emphasis in a heading (its attribute block is then text).');
     case DiagnosticCode.HeadingInText:

@@ -26,7 +26,7 @@ export type DiagnosticData =
   | { readonly kind: DiagnosticCode.SectionLevel }
   | { readonly kind: DiagnosticCode.SectionAfterHaiku }
   | { readonly kind: DiagnosticCode.MissingClosingRule; readonly entryId: string }
-  | { readonly kind: DiagnosticCode.FenceStyle }
+  | { readonly kind: DiagnosticCode.FenceStyle; readonly indented?: true }
   | { readonly kind: DiagnosticCode.UnclosedBlock }
   | { readonly kind: DiagnosticCode.HeadingInText; readonly definitionTerm?: true }
   | { readonly kind: DiagnosticCode.CodeBlockInText }

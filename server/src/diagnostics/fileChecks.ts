@@ -380,10 +380,23 @@ export const checkLoneCarriageReturns: Check = function* ({ document, index }) {
   };
 };
 
-/** `fence-style`: a code block fenced with backticks, where the glossary's rule asks for `~~~` (only in a workspace with an entry). */
+/**
+ * `fence-style`: a code block fenced with backticks, or written by indenting its lines, where the
+ * glossary's rule asks for `~~~` (only in a workspace with an entry). Indented lines are as often
+ * text indented by mistake, which the book shows as code.
+ */
 export const checkFenceStyle: Check = function* ({ document, index }) {
   if (!index.hasEntries()) {
     return;
+  }
+  for (const block of document.indentedCode) {
+    yield {
+      range: block.firstLine,
+      code: DiagnosticCode.FenceStyle,
+      message: l10n.t('Indented by four spaces or a tab, these lines are a code block in the book. Code blocks in this glossary are fenced with ~~~; if the lines are text, take the indentation away.'),
+      data: { kind: DiagnosticCode.FenceStyle, indented: true },
+      relatedInformation: [],
+    };
   }
   for (const fence of document.codeFences) {
     if (fence.fence === '`') {

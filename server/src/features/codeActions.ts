@@ -21,7 +21,7 @@ import { rangeContains, sameRange } from './locate';
 import { titleForMissingId } from './missingEntries';
 import { entryTemplate, idAttribute, readsAsHeading } from './newEntry';
 import { headingAttributeEdit } from './headingEdits';
-import { tildeFenceEdits } from './fenceEdits';
+import { fencedIndentedCodeEdits, tildeFenceEdits, unindentedCodeEdits } from './fenceEdits';
 import { lineUpTableEdits } from './tableEdits';
 import { neverReplace } from './workspaceEdits';
 import { idEditsByUri } from './rename';
@@ -239,6 +239,7 @@ function quickFixes(input: CodeActionInput, model: GlossaryDocument, diagnostic:
       return data.id === undefined ? [] : [quickFix(l10n.t('Link the id "#{0}" instead of the file', data.id), diagnostic, editOf(input, [TextEdit.replace(diagnostic.range, `#${data.id}`)]), preferred)];
     }
     case DiagnosticCode.FenceStyle: {
+      if (data.indented) return indentedCodeFixes(input, model, diagnostic);
       const fence = model.codeFences.find((candidate) => sameRange(candidate.openingRange, diagnostic.range));
       const edits = fence && tildeFenceEdits(input.document, fence);
       const title = fence?.afterText ? l10n.t('Fence the code block with ~~~, after a blank line') : l10n.t('Fence the code block with ~~~');
@@ -641,6 +642,18 @@ function chapterHeadingFixes(input: CodeActionInput, model: GlossaryDocument, di
   // Only the classes missing, or the id's #: the writer surely meant this heading.
   const preferred = (heading.level === 2 && heading.explicitId) || wordsBlock !== undefined;
   return [quickFix(l10n.t('Make it the chapter heading: {0}', line), diagnostic, editOf(input, [TextEdit.replace(heading.range, line)]), preferred)];
+}
+
+/** Of an indented code block: fence it with `~~~`, or take the indentation away, if the lines are text. Neither is preferred: which one was meant, only the writer knows. */
+function indentedCodeFixes(input: CodeActionInput, model: GlossaryDocument, diagnostic: GlossaryDiagnostic): CodeAction[] {
+  const block = model.indentedCode.find((candidate) => sameRange(candidate.firstLine, diagnostic.range));
+  if (block === undefined) return [];
+  const fenced = fencedIndentedCodeEdits(input.document, block);
+  const unindented = unindentedCodeEdits(input.document, block);
+  return [
+    ...(fenced === undefined ? [] : [quickFix(l10n.t('Fence the code block with ~~~'), diagnostic, editOf(input, fenced), false)]),
+    ...(unindented === undefined ? [] : [quickFix(l10n.t('Take the indentation away: the lines are text'), diagnostic, editOf(input, unindented), false)]),
+  ];
 }
 
 /**

@@ -108,6 +108,12 @@ export interface DefinitionBlock {
   readonly attributes?: { readonly line: LineRef; readonly block: AttributeBlock };
 }
 
+/** An indented code block: its first line and the whole block, each from the first character after the indentation. */
+export interface IndentedCodeScan {
+  readonly firstLine: Range;
+  readonly range: Range;
+}
+
 /** The block structure of one file. */
 export interface BlockScan {
   /** Headings, inline text and block ids in Pandoc's document order. */
@@ -154,6 +160,8 @@ export interface BlockScan {
    * paragraph instead). From the first `~` to the end of the line.
    */
   readonly fencesInText: readonly Range[];
+  /** Code blocks written by indenting four columns (see `GlossaryDocument.indentedCode`). */
+  readonly indentedCode: readonly IndentedCodeScan[];
   /**
    * Of each grid table whose lines do not meet the columns of its top border, the first such line
    * (to its last character): pandoc 3 reads such a row as one cell over several columns or the
@@ -559,9 +567,10 @@ class BlockScanner {
     headingsAsTerms: Range[];
     sentencesMidLine: SentenceMidLineScan[];
     fencesInText: Range[];
+    indentedCode: IndentedCodeScan[];
     misalignedTables: Range[];
     rules: number[];
-  } = { blocks: [], notes: new Map(), fences: [], verbatim: [], definitions: [], unclosed: [], headingsInText: [], headingsAsTerms: [], sentencesMidLine: [], fencesInText: [], misalignedTables: [], rules: [] };
+  } = { blocks: [], notes: new Map(), fences: [], verbatim: [], definitions: [], unclosed: [], headingsInText: [], headingsAsTerms: [], sentencesMidLine: [], fencesInText: [], indentedCode: [], misalignedTables: [], rules: [] };
   /** The lines of backtick fences that end a paragraph (see `FenceBlock.afterText`). */
   private readonly fenceLinesAfterText = new Set<number>();
   /** Where inline text goes while a footnote is parsed. */
@@ -1350,7 +1359,10 @@ class BlockScanner {
       else break;
     }
     const last = lines[end - 1];
-    this.result.verbatim.push({ start: { line: lines[i].line, character: lines[i].start }, end: { line: last.line, character: last.end } });
+    const lastEnd = { line: last.line, character: last.end };
+    this.result.verbatim.push({ start: { line: lines[i].line, character: lines[i].start }, end: lastEnd });
+    const codeStart = { line: lines[i].line, character: lines[i].start + indentation(this.text(lines[i])) };
+    this.result.indentedCode.push({ firstLine: { start: codeStart, end: { line: lines[i].line, character: lines[i].end } }, range: { start: codeStart, end: lastEnd } });
     return end;
   }
 

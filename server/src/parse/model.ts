@@ -178,6 +178,14 @@ export interface CodeFence {
   readonly afterText: boolean;
 }
 
+/** A code block written by indenting its lines four columns. */
+export interface IndentedCode {
+  /** The first line, from its first character after the indentation to its end. */
+  readonly firstLine: Range;
+  /** The whole block, from the same character to the last line's end. */
+  readonly range: Range;
+}
+
 /**
  * Something opened and never closed: a code fence or comment never closed in its file (and not
  * bounded by a quote or, for a fence, a list item), which pandoc reads as text there, but which
@@ -223,6 +231,11 @@ export interface GlossaryDocument {
   readonly headingsAsTerms: readonly Range[];
   /** Lines opening a code block with `~~~` right under text, which pandoc so reads, with the code, as text: from the first `~` to the end of the line. */
   readonly fencesInText: readonly Range[];
+  /**
+   * Code blocks written by indenting their lines four columns (after a list item's or quote's
+   * marks), not fenced. Text indented so by mistake is code in the book too.
+   */
+  readonly indentedCode: readonly IndentedCode[];
   /** Sentences of the prose that start after another on the same line (see `sentenceStartsIn`). */
   readonly sentencesMidLine: readonly SentenceMidLine[];
   /**

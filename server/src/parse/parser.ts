@@ -29,6 +29,7 @@ import {
   type Position,
   type Range,
   type Section,
+  type IndentedCode,
   type SentenceMidLine,
   type UnclosedBlock,
 } from './model';
@@ -168,6 +169,7 @@ export function parseGlossaryDocument(
     headingsInText: rangesOf(blockScan.headingsInText, source),
     headingsAsTerms: rangesOf(blockScan.headingsAsTerms, source),
     fencesInText: rangesOf(blockScan.fencesInText, source),
+    indentedCode: blockScan.indentedCode.length === 0 ? noIndentedCode : blockScan.indentedCode.map(({ firstLine, range }) => ({ firstLine: source.range(firstLine), range: source.range(range) })),
     misalignedTables: rangesOf(blockScan.misalignedTables, source),
     sentencesMidLine: blockScan.sentencesMidLine.length === 0 ? noSentences : blockScan.sentencesMidLine.map(({ range, marksLine }) => ({ range: source.range(range), marksEnd: source.position(marksLine.line, marksLine.start) })),
     loneCarriageReturns: loneCarriageReturnsOf(text, lineTexts),
@@ -466,6 +468,7 @@ const noSentences: readonly SentenceMidLine[] = Object.freeze([]);
 
 /** Shared by the models without verbatim text (or headings or fences under text, or lone carriage returns): nearly all. */
 const noRanges: readonly Range[] = Object.freeze([]);
+const noIndentedCode: readonly IndentedCode[] = Object.freeze([]);
 const noFileLinks: readonly FileLink[] = Object.freeze([]);
 
 /**

@@ -1012,6 +1012,28 @@ test('fence-style: the quick fix fences the code block with ~~~ (longer where th
   assert.deepEqual(unclosed.actions.filter((action) => action.diagnostics?.[0]?.code === 'fence-style'), []);
 });
 
+test('fence-style of indented code: fence it with ~~~ or take the indentation away, neither preferred; pandoc reads the same code, or text', async () => {
+  const cases: [string[], string[], string[]][] = [
+    [['Text.', '', '    echo hi', '', '        deeper', 'after'], ['Text.', '', '~~~', 'echo hi', '', '    deeper', '~~~', 'after'], ['Text.', '', 'echo hi', '', 'deeper', 'after']],
+    [['\t~~~ inside'], ['~~~~', '~~~ inside', '~~~~'], ['~~~ inside']],
+    [['- Punkt', '', '      in the item', '      more'], ['- Punkt', '', '  ~~~', '  in the item', '  more', '  ~~~'], ['- Punkt', '', '  in the item', '  more']],
+  ];
+  for (const [body, fenced, unindented] of cases) {
+    const { actions, document } = actionsOf({ 'Index.md': index, 'A.md': ['## A {#A .chapter .small .term}', '', ...body] }, 'A.md', ['quickfix']);
+    const fixes = actions.filter((action) => action.diagnostics?.[0]?.code === 'fence-style');
+    assert.deepEqual(titlesAndPreference(fixes), [['Fence the code block with ~~~', false], ['Take the indentation away: the lines are text', false]], body.join('|'));
+    const fencedText = applied(fixes[0], document);
+    assert.deepEqual(fencedText.slice(2), fenced);
+    assert.deepEqual(await pandocCodeBlocksOfText(fencedText.join('\n')), await pandocCodeBlocksOfText(document.getText()), body.join('|'));
+    const text = applied(fixes[1], document);
+    assert.deepEqual(text.slice(2), unindented);
+    assert.deepEqual(await pandocCodeBlocksOfText(text.join('\n')), [], body.join('|'));
+  }
+  // In a quote the lines hold its marks before the blanks: no fix.
+  const quoted = actionsOf({ 'Index.md': index, 'A.md': ['## A {#A .chapter .small .term}', '', '>     quoted'] }, 'A.md', ['quickfix']);
+  assert.deepEqual(quoted.actions.filter((action) => action.diagnostics?.[0]?.code === 'fence-style'), []);
+});
+
 test('lone-carriage-return: reported once per file, at the first line that ends in a carriage return alone, which pandoc joins with the next; the fix writes them as most of the file\'s line breaks, or removes one right before a line break', async () => {
   const heading = '## A {#A .chapter .small .term}';
   const cases: { text: string; at: string; title: string; fixed: string; idsAfter: string[] }[] = [

@@ -8,6 +8,7 @@ import { diagnosticsOf as allDiagnosticsOf, entryLines, indexOf, uriOf } from '.
 import { TextDocumentEdit, TextEdit } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { codeActions } from '../features/codeActions';
+import { pandocCodeBlocksOfText } from './pandoc';
 
 type Files = Parameters<typeof allDiagnosticsOf>[0];
 
@@ -648,6 +649,23 @@ test('fence-style: a backtick fence is information, marked from its first backti
     { range: '12:2-12:11', ...fenceStyle },
     { range: '16:2-16:5', ...fenceStyle },
   ]);
+});
+
+test('fence-style: a code block written by indenting (four spaces, a tab, in a list item, in a quote) is information, marked on its first line, where pandoc reads code', async () => {
+  const body = ['Text.', '', '    indented text', '      goes on', '', 'Between.', '', '\tafter a tab', '', '- item', '', '      in the item', '', '>     quoted', '', '- item', '  three spaces are none'];
+  const files = { ...indexPage, 'Code.md': entryLines('Code', 'Code', [], body) };
+  const message = 'Indented by four spaces or a tab, these lines are a code block in the book. Code blocks in this glossary are fenced with ~~~; if the lines are text, take the indentation away.';
+  assert.deepEqual(
+    diagnosticsOf(files, 'Code.md').filter((diagnostic) => diagnostic.code === 'fence-style').map((diagnostic) => [diagnostic.range, diagnostic.severity, diagnostic.message, diagnostic.data]),
+    [
+      ['4:4-4:17', 'information', message, { kind: 'fence-style', indented: true }],
+      ['9:1-9:12', 'information', message, { kind: 'fence-style', indented: true }],
+      ['13:6-13:17', 'information', message, { kind: 'fence-style', indented: true }],
+      ['15:6-15:12', 'information', message, { kind: 'fence-style', indented: true }],
+    ],
+  );
+  // As pandoc reads the entry: a code block for each of them.
+  assert.deepEqual(await pandocCodeBlocksOfText(files['Code.md'].join('\n')), ['indented text\n  goes on', 'after a tab', 'in the item', 'quoted']);
 });
 
 test('fence-style: a backtick fence right under a line of text (Layer-Normalization.md) also asks for the blank line that a ~~~ fence needs there', () => {
