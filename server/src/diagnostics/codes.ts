@@ -19,6 +19,8 @@ export enum DiagnosticCode {
   SeeAlsoUnsorted = 'seealso-unsorted',
   /** `[Index](#Index)` is missing from the see-also list or is not its last item. */
   SeeAlsoIndexNotLast = 'seealso-index-not-last',
+  /** A see-also list links an id that it links already. */
+  SeeAlsoDuplicate = 'seealso-duplicate',
   /** An entry has sections after its see-also section, which the layout rules make its last. */
   SectionAfterSeeAlso = 'section-after-seealso',
   /** A section of an entry, one level below its heading, has none of the classes `.explanation`, `.haiku`, `.seealso`. */
@@ -90,6 +92,7 @@ export const defaultSeverities: Readonly<Record<DiagnosticCode, SeveritySetting>
   [DiagnosticCode.MissingSeeAlso]: 'warning',
   [DiagnosticCode.SeeAlsoUnsorted]: 'warning',
   [DiagnosticCode.SeeAlsoIndexNotLast]: 'warning',
+  [DiagnosticCode.SeeAlsoDuplicate]: 'warning',
   [DiagnosticCode.SectionAfterSeeAlso]: 'warning',
   [DiagnosticCode.MissingSectionClass]: 'warning',
   [DiagnosticCode.SectionLevel]: 'warning',

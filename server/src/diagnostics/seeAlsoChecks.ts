@@ -133,6 +133,47 @@ export const checkSeeAlsoEndsWithIndex: Check = function* ({ document, index }) 
 };
 
 /**
+ * `seealso-duplicate`: a see-also list links an id it links already (`[Parameter Efficient Fine
+ * Tuning]` and `[Parameter-Efficient Fine-Tuning]`, both to `#Parameter-Efficient-Fine-Tuning`):
+ * each later link is reported, naming the first. Of the index links, where the section ends with
+ * one, those before it (where it does not, `seealso-index-not-last` tells).
+ */
+export const checkSeeAlsoDuplicates: Check = function* ({ document, index }) {
+  for (const { seeAlso } of document.entries) {
+    if (seeAlso === undefined) continue;
+    const indexLinks = indexLinksOf(seeAlso, index);
+    const lastLink = seeAlso.links.at(-1);
+    const endsWithIndex = lastLink !== undefined && indexLinks.has(lastLink);
+    const firstLinks = new Map<string, Link>();
+    for (const link of seeAlsoList(seeAlso)) {
+      if (indexLinks.has(link)) {
+        if (!endsWithIndex || link === lastLink) continue;
+        yield {
+          range: link.range,
+          code: DiagnosticCode.SeeAlsoDuplicate,
+          message: l10n.t('The see-also list ends with [Index](#Index), on line {0}: this link to the index is one too many.', lastLink.range.start.line + 1),
+          data: { kind: DiagnosticCode.SeeAlsoDuplicate, target: link.target },
+          relatedInformation: [{ uri: document.uri, range: lastLink.range, message: l10n.t('The link to the index that ends the list.') }],
+        };
+        continue;
+      }
+      const first = firstLinks.get(link.target);
+      if (first === undefined) {
+        firstLinks.set(link.target, link);
+        continue;
+      }
+      yield {
+        range: link.range,
+        code: DiagnosticCode.SeeAlsoDuplicate,
+        message: l10n.t('The see-also list links #{0} already, as "{1}" on line {2}.', link.target, first.label, first.range.start.line + 1),
+        data: { kind: DiagnosticCode.SeeAlsoDuplicate, target: link.target },
+        relatedInformation: [{ uri: document.uri, range: first.range, message: l10n.t('The first link to #{0} in the list.', link.target) }],
+      };
+    }
+  }
+};
+
+/**
  * `section-after-seealso`: headings of an entry follow its see-also section, which the layout rules
  * make the entry's last (sections of level 4 come before it too). Reported once, at the first of them.
  */

@@ -5,7 +5,7 @@ import { configFileName, GlossaryConfig } from '../config';
 import { entryFileUri, fileNameFrom, fileNameId, isMarkdownFile } from '../workspace/uris';
 import { DiagnosticCode } from '../diagnostics/codes';
 import { GlossaryDiagnostic } from '../diagnostics/diagnostic';
-import { sectionsAfterHaiku, seeAlsoCollator } from '../diagnostics/seeAlsoChecks';
+import { sectionsAfterHaiku, seeAlsoCollator, seeAlsoList } from '../diagnostics/seeAlsoChecks';
 import { attributeBlockReadAsText, blanksAfterAttributeBlock, chapterLevel, idWithoutHashAt, sectionClasses, sectionsWrittenAsChapters } from '../diagnostics/fileChecks';
 import { WorkspaceIndex } from '../index/workspaceIndex';
 import { Entry, GlossaryDocument, Heading, Link, Section } from '../parse/model';
@@ -28,7 +28,7 @@ import { idEditsByUri } from './rename';
 import { copyNamedAfter, holdsEveryLineOf, definedOnce, entryWithId, fileNameIdUnlikeEntry, isCopyUnderOtherName, isFileNameMeant, linksToIdAndFileName, misnamedEntryFile, titleUntoldById } from '../index/entryQueries';
 import { linkFirstMentionsEdits, linkMentionEdit, linkMentionsKind } from './mentionLinks';
 import { addToIndexEdit, indexAnchorEdit, newIndexPageText } from './indexPageEdits';
-import { addSeeAlsoEdit, closingRuleEdit, insertSeeAlsoLinkEdit, lineBreakOf, lineText, seeAlsoHeadingText, sortSeeAlsoEdits } from './seeAlsoEdits';
+import { addSeeAlsoEdit, closingRuleEdit, insertSeeAlsoLinkEdit, lineBreakOf, lineText, removeSeeAlsoLinkEdit, seeAlsoHeadingText, sortSeeAlsoEdits } from './seeAlsoEdits';
 import { replacementsFor } from '../diagnostics/replacements';
 import { listedElsewhere } from '../diagnostics/linkChecks';
 import { entryContaining } from '../parse/positions';
@@ -258,6 +258,10 @@ function quickFixes(input: CodeActionInput, model: GlossaryDocument, diagnostic:
     case DiagnosticCode.TableMisaligned: {
       const edits = lineUpTableEdits(input.document, diagnostic.range.start.line);
       return edits === undefined || edits.length === 0 ? [] : [quickFix(l10n.t("Line up the table's columns"), diagnostic, editOf(input, edits), true)];
+    }
+    case DiagnosticCode.SeeAlsoDuplicate: {
+      const removal = seeAlsoLinkRemoval(input, model, diagnostic, true);
+      return removal === undefined ? [] : [removal];
     }
     case DiagnosticCode.NotInIndex:
       return addToIndexFixes(input, model, diagnostic, data.entryId, data.indexPageUri);
@@ -542,8 +546,28 @@ function selfLinkFixes(input: CodeActionInput, model: GlossaryDocument, diagnost
   if (!link.listed) {
     const unlinked = TextEdit.replace(link.range, input.document.getText(link.labelRange));
     actions.push(quickFix(l10n.t('Remove the link, keeping its text'), diagnostic, editOf(input, [unlinked]), named.length === 0));
+  } else {
+    const removal = seeAlsoLinkRemoval(input, model, diagnostic, named.length === 0);
+    if (removal !== undefined) actions.push(removal);
   }
   return actions;
+}
+
+/**
+ * Takes the link the diagnostic marks out of its entry's see-also list, where pandoc then reads
+ * the list one link shorter and otherwise as it was.
+ */
+function seeAlsoLinkRemoval(input: CodeActionInput, model: GlossaryDocument, diagnostic: GlossaryDiagnostic, isPreferred: boolean): CodeAction | undefined {
+  const entryIndex = model.entries.findIndex((entry) => rangeContains(entry.range, diagnostic.range.start));
+  const seeAlso = model.entries[entryIndex]?.seeAlso;
+  const links = seeAlso === undefined ? [] : seeAlsoList(seeAlso);
+  const link = links.find((candidate) => sameRange(candidate.range, diagnostic.range));
+  const edit = link && removeSeeAlsoLinkEdit(input.document, links, link);
+  if (link === undefined || edit === undefined) return undefined;
+  const edited = parseGlossaryDocument(TextDocument.applyEdits(input.document, [edit]), input.document.uri, input.document.version).entries[entryIndex]?.seeAlso;
+  const written = (kept: readonly Link[]): string[] => kept.map((each) => `${each.label}\u0000${each.target}`);
+  if (edited === undefined || written(seeAlsoList(edited)).join('\n') !== written(links.filter((each) => each !== link)).join('\n')) return undefined;
+  return quickFix(l10n.t('Remove this link to #{0} from the see-also list', link.target), diagnostic, editOf(input, [edit]), isPreferred);
 }
 
 function changeToTitle(id: string, index: WorkspaceIndex): string {

@@ -184,6 +184,32 @@ function linePrefix(document: TextDocument, link: Link): string | undefined {
 }
 
 /**
+ * The edit that takes a link out of a see-also list (`links`, the list's): its whole line, where it
+ * stands alone on it (with its list marker, separator and note); else the link and what parts it
+ * from the next link on its line, or from the link before it. Undefined where text stands before
+ * it on its line, the start of a sentence the list is in.
+ */
+export function removeSeeAlsoLinkEdit(document: TextDocument, links: readonly Link[], link: Link): TextEdit | undefined {
+  const k = links.indexOf(link);
+  const before = links[k - 1];
+  const after = links[k + 1];
+  if (after !== undefined && after.range.start.line === link.range.end.line) {
+    return TextEdit.del({ start: link.range.start, end: after.range.start });
+  }
+  if (before !== undefined && before.range.end.line === link.range.start.line) {
+    return TextEdit.del({ start: before.range.end, end: link.range.end });
+  }
+  if (linePrefix(document, link) === undefined) {
+    return undefined;
+  }
+  const lastLine = link.range.end.line;
+  // The line with its line break; the file's last line with the line break before it.
+  return lastLine + 1 < document.lineCount
+    ? TextEdit.del({ start: { line: link.range.start.line, character: 0 }, end: { line: lastLine + 1, character: 0 } })
+    : TextEdit.del({ start: lineEnd(document, link.range.start.line - 1), end: lineEnd(document, lastLine) });
+}
+
+/**
  * Inserts `[label](#target)` into an entry's see-also list in order: before the first link whose
  * label sorts after it, `[Index](#Index)` staying last (a link to `#Index` itself goes last).
  */

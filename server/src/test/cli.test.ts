@@ -153,6 +153,7 @@ test('check --format sarif prints a SARIF 2.1.0 log with a rule per code and 1-b
       ['missing-seealso', { level: 'warning' }],
       ['seealso-unsorted', { level: 'warning' }],
       ['seealso-index-not-last', { level: 'warning' }],
+      ['seealso-duplicate', { level: 'warning' }],
       ['section-after-seealso', { level: 'warning' }],
       ['missing-section-class', { level: 'warning' }],
       ['section-level', { level: 'warning' }],

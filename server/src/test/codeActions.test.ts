@@ -967,7 +967,7 @@ test('heading-in-text: a heading after a definition list with a caption under it
   assert.deepEqual(diagnosticsOf({ ...files, 'A.md': mended }, 'A.md').filter((diagnostic) => diagnostic.code === 'heading-in-text'), []);
 });
 
-test('self-link: the link pointed at the entry its label names (preferred), or, in a sentence, removed with its text kept', async () => {
+test('self-link: the link pointed at the entry its label names (preferred), or, in a sentence, removed with its text kept, or taken out of a see-also list', async () => {
   const files = (...body: string[]): Record<string, readonly string[]> => ({
     'Index.md': index,
     'RoBERTa.md': ['## RoBERTa {#RoBERTa .chapter .small .term}'],
@@ -985,9 +985,33 @@ test('self-link: the link pointed at the entry its label names (preferred), or, 
   ]);
   assert.equal(applied(named.actions[0], named.document)[2], 'Vergleiche [RoBERTa](#RoBERTa) und **[BERT](#BERT)**.');
   assert.equal(applied(named.actions[2], named.document)[2], 'Vergleiche [RoBERTa](#BERT) und **BERT**.');
-  // In a see-also list only the change is offered: removed, the link would leave its text in the list.
+  // In a see-also list the link is taken out of the list, with its line: removed so, it would leave its text in the list.
   const listed = fixesOf(files('Text.', '', '### Siehe auch {.seealso}', '', '[BERT](#BERT) |', '[Index](#Index)'));
-  assert.deepEqual(titlesAndPreference(listed.actions), []);
+  assert.deepEqual(titlesAndPreference(listed.actions), [['Remove this link to #BERT from the see-also list', true]]);
+  assert.deepEqual(applied(listed.actions[0], listed.document).slice(2), ['Text.', '', '### Siehe auch {.seealso}', '', '[Index](#Index)']);
+});
+
+test('seealso-duplicate: the later link removed (preferred), with its line where it stands alone, else with what parts it from its neighbour; pandoc reads the list without it', async () => {
+  const cases: [string[], string[]][] = [
+    [['[B](#B) |', '[Bee](#B) |', '[C](#C) |', '[Index](#Index)'], ['[B](#B) |', '[C](#C) |', '[Index](#Index)']],
+    [['- [B](#B)', '- [C](#C)', '- [Bee](#B)', '- [Index](#Index)'], ['- [B](#B)', '- [C](#C)', '- [Index](#Index)']],
+    [['[B](#B) | [Bee](#B) | [C](#C) |', '[Index](#Index)'], ['[B](#B) | [C](#C) |', '[Index](#Index)']],
+    [['[B](#B) | [C](#C) | [Bee](#B) |', '[Index](#Index)'], ['[B](#B) | [C](#C) |', '[Index](#Index)']],
+    [['[B](#B) |', '[Index](#Index) |', '[C](#C) |', '[Index](#Index)'], ['[B](#B) |', '[C](#C) |', '[Index](#Index)']],
+    // The last line of the file.
+    [['[B](#B) |', '[Index](#Index) |', '[B](#B)'], ['[B](#B) |', '[Index](#Index) |']],
+  ];
+  for (const [list, fixed] of cases) {
+    const body = ['## A {#A .chapter .small .term}', '', '### Siehe {.seealso}', '', ...list];
+    const { actions, document } = actionsOf({ 'Index.md': index, 'B.md': ['## B {#B .chapter .small .term}'], 'C.md': ['## C {#C .chapter .small .term}'], 'A.md': body }, 'A.md', ['quickfix']);
+    const fixes = actions.filter((action) => action.diagnostics?.[0]?.code === 'seealso-duplicate');
+    assert.equal(fixes.length, 1, list.join('|'));
+    assert.ok(fixes[0]!.isPreferred);
+    const text = applied(fixes[0], document);
+    assert.deepEqual(text.slice(4), fixed);
+    // pandoc reads the links as they are written in the list left.
+    assert.deepEqual((await pandocFactsOfText(text.join('\n'))).links, fixed.flatMap((line) => [...line.matchAll(/\(#(\w+)\)/g)].map((match) => match[1])), list.join('|'));
+  }
 });
 
 test('fence-style: the quick fix fences the code block with ~~~ (longer where the code holds tildes), after a blank line under text, and pandoc reads the same code', async () => {

@@ -24,10 +24,13 @@ function diagnosticsOf(files: Files, name: string, config: GlossaryConfig = defa
   return allDiagnosticsOf({ ...files, '000-preface.txt': ids.map((id) => `[${id}](#${id})`) }, name, config);
 }
 
-/** The diagnostics of a file but `self-link`, after checking that it is reported `count` times. */
+/**
+ * The diagnostics of a see-also list whose links stand in for other entries with its own entry's
+ * id, but `self-link` (after checking that it is reported `count` times) and `seealso-duplicate`.
+ */
 function withoutSelfLinks(diagnostics: ReturnType<typeof allDiagnosticsOf>, count: number): ReturnType<typeof allDiagnosticsOf> {
   assert.equal(diagnostics.filter((diagnostic) => diagnostic.code === 'self-link').length, count);
-  return diagnostics.filter((diagnostic) => diagnostic.code !== 'self-link');
+  return diagnostics.filter((diagnostic) => diagnostic.code !== 'self-link' && diagnostic.code !== 'seealso-duplicate');
 }
 
 /** The page that defines `#Index`, as the real glossary's index page would if it had the id. */
@@ -449,6 +452,45 @@ test('seealso-index-not-last: a list without [Index](#Index) or with it before o
       relatedInformation: [],
     },
   ]);
+});
+
+test('seealso-duplicate: a see-also list linking an id again is a warning on each later link, naming the first; an index link before the one that ends the list too', () => {
+  const files = {
+    ...indexPage,
+    'Apfel.md': entryLines('Apfel', 'Apfel', []),
+    'Twice.md': ['## Twice {#Twice .chapter .small .term}', '', 'Siehe [Apfel](#Apfel).', '', '### Siehe {.seealso}', '', '[Apfel](#Apfel) |', '[Index](#Index) |', '[Äpfel](#Apfel) |', '[Apfel](#Apfel) |', '[Index](#Index)', '', '----'],
+    // Without the index last, seealso-index-not-last tells of the first, and the sort puts both last.
+    'Early.md': ['## Early {#Early .chapter .small .term}', '', '### Siehe {.seealso}', '', '[Index](#Index) |', '[Apfel](#Apfel) |', '[Index](#Index) |', '[Apfel](#apfel) |', '', '----'],
+  };
+  const found = (name: string) => diagnosticsOf(files, name).filter((diagnostic) => diagnostic.code === 'seealso-duplicate');
+  assert.deepEqual(found('Twice.md'), [
+    {
+      range: '7:0-7:15',
+      severity: 'warning',
+      code: 'seealso-duplicate',
+      message: 'The see-also list ends with [Index](#Index), on line 11: this link to the index is one too many.',
+      data: { kind: 'seealso-duplicate', target: 'Index' },
+      relatedInformation: [{ uri: uriOf('Twice.md'), range: '10:0-10:15', message: 'The link to the index that ends the list.' }],
+    },
+    {
+      range: '8:0-8:15',
+      severity: 'warning',
+      code: 'seealso-duplicate',
+      message: 'The see-also list links #Apfel already, as "Apfel" on line 7.',
+      data: { kind: 'seealso-duplicate', target: 'Apfel' },
+      relatedInformation: [{ uri: uriOf('Twice.md'), range: '6:0-6:15', message: 'The first link to #Apfel in the list.' }],
+    },
+    {
+      range: '9:0-9:15',
+      severity: 'warning',
+      code: 'seealso-duplicate',
+      message: 'The see-also list links #Apfel already, as "Apfel" on line 7.',
+      data: { kind: 'seealso-duplicate', target: 'Apfel' },
+      relatedInformation: [{ uri: uriOf('Twice.md'), range: '6:0-6:15', message: 'The first link to #Apfel in the list.' }],
+    },
+  ]);
+  // #apfel is another id (a broken link), and the index links are seealso-index-not-last's.
+  assert.deepEqual(found('Early.md'), []);
 });
 
 test('section-after-seealso: sections after the see-also list, which should end the entry, are a warning on the first of them; a section repeated from above says the entry may be there twice', () => {

@@ -162,7 +162,7 @@ test('every quick fix on the real glossary changes only the ranges it names, in 
           const targets = (text: string): string[] => parseGlossaryDocument(text, document.uri, 0, { termClass: 'term' }).links.map((link) => link.target).sort();
           assert.deepEqual(targets(after).filter((id) => id !== 'Index'), targets(before).filter((id) => id !== 'Index'));
         }
-        const kind = action.title.replace(/"[^"]*"/g, '"…"').replace(/^(Link "…" to #).*/, '$1…').replace(/ in [^ ]+\.md$/, ' in …').replace(/the (\d+ )?links?/, 'the N links')
+        const kind = action.title.replace(/"[^"]*"/g, '"…"').replace(/^(Link "…" to #).*/, '$1…').replace(/^(Remove this link to #)\S+/, '$1…').replace(/ in [^ ]+\.md$/, ' in …').replace(/the (\d+ )?links?/, 'the N links')
           .replace(/^Change the id "…" in \S+ to/, 'Change the id "…" in … to')
           .replace(/\(resolves \d+ broken links?\)/, '(resolves N broken links)')
           .replace(/, on line \d+$/, ', on line N')
@@ -203,6 +203,8 @@ test('every quick fix on the real glossary changes only the ranges it names, in 
     'Make it the chapter heading: ## Large Action Model (LAM) {#Large-Action-Model .chapter .small .term}',
     // The index page's second listings of 12 entries (`#PromptEngineering` beside `#Prompt-Engineering`).
     'Remove the line: the index lists "…" already, on line N',
+    // A see-also list's link to its own entry (BERT.md), and second links to #DSGVO and #Parameter-Efficient-Fine-Tuning.
+    'Remove this link to #… from the see-also list',
     'Sort the see-also list (Index last)',
     'Start the sentence on a new line',
     // Google-Assistant.md's eight sections written "## … {.explanation}".
