@@ -1,5 +1,6 @@
 import { CancellationToken, DocumentLink } from 'vscode-languageserver';
 import { WorkspaceIndex } from '../index/workspaceIndex';
+import { comparePositions } from '../parse/positions';
 
 /** What a document link carries until it is followed: the id it leads to. */
 interface LinkData {
@@ -21,8 +22,10 @@ export function documentLinks(index: WorkspaceIndex, uri: string, token: Cancell
   }
   const links: DocumentLink[] = [];
   for (const link of document.links) {
-    // A reference link's id stands in its definition, which several links may share.
-    if (link.kind === 'inline' && link.idRange !== undefined) {
+    // A reference link's id stands in its definition, which several links may share. An empty id
+    // (`[x](#)`, as VS Code's closing parenthesis leaves a link while its id is typed) has no place
+    // to click, and VS Code refuses a link of no width: with it, it dropped every link of the file.
+    if (link.kind === 'inline' && link.idRange !== undefined && comparePositions(link.idRange.start, link.idRange.end) < 0) {
       const data: LinkData = { target: link.target };
       links.push({ range: link.idRange, data, ...(withTooltips ? { tooltip: `#${link.target}` } : {}) });
     }

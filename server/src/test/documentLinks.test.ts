@@ -6,11 +6,11 @@ import { cancelled, notCancelled } from './support/cursor';
 import { indexOf, rangeText, uriOf } from './support/tinyWorkspace';
 
 const files = {
-  'A.md': ['## A {#A .term}', '', 'See [Bee](#B), [nowhere](#Gone), [the span](#Kern) and [ref][r].', '', '[r]: #B'],
+  'A.md': ['## A {#A .term}', '', 'See [Bee](#B), [nowhere](#Gone), [the span](#Kern) and [ref][r].', '', '[r]: #B', '', 'Typed so far: [Label](#).'],
   'B.md': ['# Title', '', '## Bee {#B .term}', '', 'A [key sentence]{#Kern}.'],
 };
 
-test('the id of every inline link is a document link, a broken one too; a reference link\'s is not (it stands in the definition)', () => {
+test('the id of every inline link is a document link, a broken one too; a reference link\'s is not (it stands in the definition), nor an empty id', () => {
   const index = indexOf(files);
   assert.deepEqual(
     documentLinks(index, uriOf('A.md'), notCancelled, true).map((link) => [rangeText(link.range), link.tooltip, link.target]),

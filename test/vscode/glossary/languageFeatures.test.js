@@ -64,6 +64,21 @@ describe('language features', () => {
     }
   });
 
+  it('makes every #Id a link to follow with Ctrl+Click, also while a link of the file has no id yet', async () => {
+    const document = await openFile('LLM.md');
+    try {
+      // As VS Code's closing parenthesis leaves a link while its id is typed.
+      await append(document, '\nSee [tokens](#)');
+      const links = await vscode.commands.executeCommand('vscode.executeLinkProvider', document.uri, 50);
+      const toTransformer = links.find((link) => document.getText(link.range) === 'Transformer');
+      assert.ok(toTransformer?.target, links.map((link) => `${document.getText(link.range)} ${link.target}`).join(', '));
+      assert.equal(toTransformer.target.path, fileUri('Transformer.md').path);
+      assert.equal(toTransformer.target.fragment, 'L1,1');
+    } finally {
+      await revert(document);
+    }
+  });
+
   it('completes ids after (#', async () => {
     const document = await openFile('LLM.md');
     try {
