@@ -88,6 +88,8 @@ export interface MissingEntry {
   readonly existingFile?: string;
   /** The id of the entry that file holds, if any (`Computer-Vision.md` giving `#ComputerVision`). */
   readonly existingFileEntryId?: string;
+  /** The file whose entry that file holds a copy of (Claude.md holding CNN.md's), which a quick fix there writes the entry over. */
+  readonly existingFileCopyOf?: string;
 }
 
 /**

@@ -55,9 +55,12 @@ async function createOrOpen(entry: MissingEntry): Promise<string | undefined> {
 }
 
 /** Why the entry cannot be made: the file it would be written to, and the entry that file holds. */
-function inTheWay({ existingFile, existingFileEntryId }: MissingEntry): string | undefined {
+function inTheWay({ existingFile, existingFileEntryId, existingFileCopyOf }: MissingEntry): string | undefined {
   if (existingFile === undefined) {
     return undefined;
+  }
+  if (existingFileCopyOf !== undefined) {
+    return vscode.l10n.t('Opens {0}, which holds a copy of the entry "{1}" of {2}: the quick fix at its heading\'s id writes this entry over the copy', fileName(existingFile), existingFileEntryId ?? '', fileName(existingFileCopyOf));
   }
   return existingFileEntryId === undefined
     ? vscode.l10n.t('Opens {0}, which exists already and holds no entry (or its name differs in case alone)', fileName(existingFile))

@@ -20,7 +20,7 @@ import { FileProblem, Workspace } from '../workspace/workspace';
 import { caseFoldedUri, fileNameOf, folderOf, folderOfMost, folderPrefix, isInFolder } from '../workspace/uris';
 import { TimeSlices } from '../timeSlices';
 import { newEntryProblem } from '../index/idRules';
-import { newEntryIdFor } from '../index/entryQueries';
+import { copyNamedAfter, holdsEveryLineOf, newEntryIdFor } from '../index/entryQueries';
 import { newIndexPageName } from '../index/indexPage';
 
 /**
@@ -581,7 +581,11 @@ export class GlossarySession {
     }
     const inTheWay = await this.fileInTheWay(uri);
     if (inTheWay === uri) {
-      return { id, uri, problem: l10n.t('The file {0}.md exists already.', id), idProblem: true, linkCount };
+      const copied = await this.copiedEntryIn(uri, id);
+      const problem = copied === undefined
+        ? l10n.t('The file {0}.md exists already.', id)
+        : l10n.t('The file {0}.md exists already, holding a copy of the entry "{1}" of {2}: the quick fix at its heading\'s id writes the new entry over the copy.', id, copied.id, fileNameOf(copied.original));
+      return { id, uri, problem, idProblem: true, linkCount };
     }
     if (inTheWay !== undefined) {
       return { id, uri, problem: l10n.t('The file {0}.md would differ from {1} in case alone: on Windows and macOS they are one file.', id, fileNameOf(inTheWay)), idProblem: true, linkCount };
@@ -599,9 +603,25 @@ export class GlossarySession {
         const file = this.newEntryUri(entry.id);
         const existingFile = file === undefined ? undefined : await this.fileInTheWay(file);
         const existingFileEntryId = existingFile === undefined ? undefined : this.currentIndex.document(existingFile)?.entries[0]?.id;
-        return existingFile === undefined ? entry : { ...entry, existingFile, ...(existingFileEntryId !== undefined ? { existingFileEntryId } : {}) };
+        const copyOf = existingFile === undefined ? undefined : (await this.copiedEntryIn(existingFile, entry.id))?.original;
+        return existingFile === undefined ? entry : { ...entry, existingFile, ...(existingFileEntryId !== undefined ? { existingFileEntryId } : {}), ...(copyOf !== undefined ? { existingFileCopyOf: copyOf } : {}) };
       }),
     );
+  }
+
+  /**
+   * The entry of another file that the file named after `id` holds a copy of (the real glossary's
+   * Claude.md holding CNN.md's), which the quick fix there writes the entry of `id` over: on disk,
+   * the original holds every line of the copy.
+   */
+  private async copiedEntryIn(uri: string, id: string): Promise<{ readonly id: string; readonly original: string } | undefined> {
+    const copy = copyNamedAfter(this.currentIndex, id, uri);
+    const copyText = copy?.uri === uri ? await this.readText(uri) : undefined;
+    for (const original of copyText === undefined ? [] : copy!.originals) {
+      const originalText = await this.readText(original);
+      if (originalText !== undefined && holdsEveryLineOf(originalText, copyText!)) return { id: copy!.entry.id, original };
+    }
+    return undefined;
   }
 
   /**
