@@ -278,7 +278,7 @@ step('6. "Glossary: New Entry…" from the command palette creates an entry and 
   });
   await input.fill('Prompt Caching');
   // While the writer types, the input box says which id the entry will get.
-  await wb.waitFor(async () => (await wb.page.locator('.quick-input-widget').innerText()).includes('Creates the entry with the id Prompt-Caching.'), {
+  await wb.waitFor(async () => (await wb.page.locator('.quick-input-widget').innerText()).includes('Creates the entry with the id "Prompt-Caching".'), {
     what: 'the proposed id in the input box',
   });
   await wb.screenshot('new-entry-input');

@@ -29,7 +29,7 @@ export async function newEntry(client: LanguageClient, title?: string): Promise<
  * carry them as text, and the id would be made of them. Braces of other text (`Menge {x}`) are
  * part of the term.
  */
-function termAndId(typed: string): { readonly title: string; readonly id?: string; readonly problem?: string } {
+function termAndId(typed: string): { readonly title: string; readonly id?: string; readonly problem?: string; readonly bracedWord?: string } {
   const trimmed = typed.trim();
   const braced = /^(.*?)\s*\{([^{}]*)\}$/s.exec(trimmed);
   if (braced !== null) {
@@ -40,10 +40,15 @@ function termAndId(typed: string): { readonly title: string; readonly id?: strin
     }
     const isAttribute = (item: string): boolean => /^[#.]|^[^\s=]+=|^-$/.test(item);
     if (items[0]?.startsWith('#') && !items.slice(1).some(isAttribute)) {
-      return { title, problem: vscode.l10n.t('An id holds no blanks: write it right after the #, as {0}.', '{#Id}') };
+      // `{# Id}` meant `{#Id}`, `{#KI Begriff}` most likely `{#KI-Begriff}`.
+      return { title, problem: vscode.l10n.t('An id holds no blanks: write {0}.', `{#${items.join('-').replace(/^#-?/, '')}}`) };
     }
     if (items.some(isAttribute)) {
       return { title, problem: vscode.l10n.t('In braces after the term, write the id alone, as {0}: the classes of a new entry come from the settings (chapterClasses).', '{#Id}') };
+    }
+    // `KI {KI}`, the # forgotten: part of the term (`Menge {x}`), which the writer is told.
+    if (items.length === 1) {
+      return { title: trimmed, bracedWord: items[0] };
     }
   }
   if (/\{[#.][^{}]*$/.test(trimmed)) {
@@ -73,17 +78,18 @@ function askForTerm(client: LanguageClient): Thenable<string | undefined> {
         // A failed check must not block Enter (VS Code waits for it): the server checks the id again when it creates the entry.
         return { message: vscode.l10n.t('The glossary server is not reachable now: the id is checked when the entry is created.'), severity: vscode.InputBoxValidationSeverity.Warning };
       }
+      const bracedWord = entry.bracedWord === undefined ? '' : ` ${vscode.l10n.t('Braces without a # are part of the term: to choose the id, write {0}.', `{#${entry.bracedWord}}`)}`;
       if (proposal.problem !== undefined) {
-        const naming = proposal.idProblem && entry.id === undefined ? ` ${vscode.l10n.t('To choose the id, add it in braces: {0}', `${entry.title} {#…}`)}` : '';
-        return { message: proposal.problem + naming, severity: vscode.InputBoxValidationSeverity.Error };
+        const naming = proposal.idProblem && entry.id === undefined && bracedWord === '' ? ` ${vscode.l10n.t('To choose the id, add it in braces: {0}', `${entry.title} {#…}`)}` : '';
+        return { message: proposal.problem + naming + bracedWord, severity: vscode.InputBoxValidationSeverity.Error };
       }
       const message =
         proposal.linkCount === 0
-          ? vscode.l10n.t('Creates the entry with the id {0}.', proposal.id)
+          ? vscode.l10n.t('Creates the entry with the id "{0}".', proposal.id)
           : proposal.linkCount === 1
-            ? vscode.l10n.t('Creates the entry with the id {0}, which a link points at already.', proposal.id)
-            : vscode.l10n.t('Creates the entry with the id {0}, which {1} links point at already.', proposal.id, proposal.linkCount);
-      return { message, severity: vscode.InputBoxValidationSeverity.Info };
+            ? vscode.l10n.t('Creates the entry with the id "{0}", which a link points at already.', proposal.id)
+            : vscode.l10n.t('Creates the entry with the id "{0}", which {1} links point at already.', proposal.id, proposal.linkCount);
+      return { message: message + bracedWord, severity: bracedWord === '' ? vscode.InputBoxValidationSeverity.Info : vscode.InputBoxValidationSeverity.Warning };
     },
   });
 }

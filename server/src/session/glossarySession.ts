@@ -567,7 +567,8 @@ export class GlossarySession {
     if (this.folderUris[0] === undefined) {
       return { id, uri: undefined, problem: l10n.t('Open a folder to create entries in it.'), idProblem: false, linkCount };
     }
-    const problem = newEntryProblem(id, this.currentIndex);
+    // `???`: the id made of the title is empty, which names the title as the reason.
+    const problem = id === '' && title.trim() !== '' ? l10n.t('"{0}" holds no letter or digit to make an id of.', title.trim()) : newEntryProblem(id, this.currentIndex);
     if (problem !== undefined) {
       return { id, uri: undefined, problem, idProblem: true, linkCount };
     }

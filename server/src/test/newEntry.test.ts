@@ -164,6 +164,7 @@ test('the session refuses an entries folder outside the workspace, an existing i
   // Only a problem with the id is one another id solves (the input box then says how to choose it).
   assert.deepEqual(await session.proposeEntry('New'), { id: 'New', uri: undefined, problem: 'The entries folder "../outside" lies outside the workspace folder.', idProblem: false, linkCount: 0 });
   assert.match((await session.proposeEntry('A'))!.problem!, /already defined in A\.md/);
+  assert.deepEqual(await session.proposeEntry('???'), { id: '', uri: undefined, problem: '"???" holds no letter or digit to make an id of.', idProblem: true, linkCount: 0 });
   assert.equal((await session.proposeEntry('A')).idProblem, true);
   // #Index is the index page's.
   assert.deepEqual(await session.proposeEntry('Index'), { id: 'Index', uri: undefined, problem: 'The id "Index" belongs to the index page, which every see-also list links last.', idProblem: true, linkCount: 0 });

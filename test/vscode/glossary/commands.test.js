@@ -73,7 +73,8 @@ describe('commands', () => {
       ['Neu {#Neu .wichtig}', alone],
       ['Neu {lang=de}', alone],
       ['Neu {-}', alone],
-      ['Neu {# Neu}', 'An id holds no blanks: write it right after the #, as {#Id}.'],
+      ['Neu {# Neu}', 'An id holds no blanks: write {#Neu}.'],
+      ['KI {#KI Begriff}', 'An id holds no blanks: write {#KI-Begriff}.'],
       ['Neu {#Neu', 'The braces after the term are not closed: write the id as {#Id}.'],
       ['Neu {.x', 'The braces after the term are not closed: write the id as {#Id}.'],
     ];
