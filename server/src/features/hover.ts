@@ -90,7 +90,9 @@ async function linkHover(index: WorkspaceIndex, uri: string, link: Link, readTex
     lines.push(
       filesSharingAutomaticId(index, link.target) !== undefined
         ? m.text(l10n.t('Defined {0} times. In the book, pandoc gives this automatic id to the first such heading only and numbers the others ({1}-1, {1}-2, …): an explicit {#id} is safer to link to.', anchors.length, link.target))
-        : l10n.t('Defined {0} times.', anchors.length),
+        : entry !== undefined
+          ? m.text(l10n.t('Defined {0} times; the entry shown is the one in {1}.', anchors.length, fileNameFrom(entry.uri, uri)))
+          : l10n.t('Defined {0} times.', anchors.length),
     );
   }
   lines.push(linkCountText(index.linksTo(link.target).length));

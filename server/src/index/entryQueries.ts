@@ -17,15 +17,16 @@ export function newEntryIdFor(index: WorkspaceIndex, title: string): string {
   return candidates.find((id) => !index.isDefined(id) && index.linksTo(id).length > 0) ?? candidates[0] ?? proposeEntryId(title);
 }
 
-/** The entry an id names (the first, when duplicated), with its file. */
+/**
+ * The entry an id names, with its file: when the id is duplicated, the one in the file named after
+ * it (LLM.md's for `#LLM`, not a copy's elsewhere), else the first.
+ */
 export function entryWithId(index: WorkspaceIndex, id: string): { readonly uri: string; readonly entry: Entry } | undefined {
-  for (const { uri } of index.anchorsOf(id)) {
+  const entries = index.anchorsOf(id).flatMap(({ uri }) => {
     const entry = index.document(uri)?.entries.find((candidate) => candidate.id === id);
-    if (entry) {
-      return { uri, entry };
-    }
-  }
-  return undefined;
+    return entry === undefined ? [] : [{ uri, entry }];
+  });
+  return entries.find(({ uri }) => fileNameId(uri) === id) ?? entries[0];
 }
 
 /**

@@ -290,11 +290,12 @@ test('the real glossary reproduces the facts measured with pandoc', async (t) =>
     assert.deepEqual(linkedByFileName.sort(), ['Adversarial-Examples 6', 'Computer-Vision 24', 'FPGA 1', 'LIDA 8', 'LaMDA 1', 'Papierclip-Maximierer 1']);
   });
 
-  await t.test('when turned on: 418 body links missing from their see-also list, 1,404 see-also links not named in return', () => {
+  await t.test('when turned on: 418 body links missing from their see-also list, 1,399 see-also links not named in return', () => {
     const config = { ...found.glossary.config, severity: { ...found.glossary.config.severity, [DiagnosticCode.SeeAlsoMissingBodyLink]: 'information', [DiagnosticCode.SeeAlsoNotReciprocal]: 'hint' } } as const;
     const all = found.glossary.files.flatMap((file) => computeDiagnostics(found.glossary.index.document(file.uri)!, found.glossary.index, config));
     assert.equal(all.filter((diagnostic) => diagnostic.code === DiagnosticCode.SeeAlsoMissingBodyLink).length, 418);
-    assert.equal(all.filter((diagnostic) => diagnostic.code === DiagnosticCode.SeeAlsoNotReciprocal).length, 1404);
+    // Of an id that two files define, the entry in the file named after it is the one whose list counts (Deep-Learning.md's, not a copy's).
+    assert.equal(all.filter((diagnostic) => diagnostic.code === DiagnosticCode.SeeAlsoNotReciprocal).length, 1399);
   });
 });
 
