@@ -94,7 +94,7 @@ export const checkSeeAlsoSorted: Check = function* ({ document, index, config })
       range: { start: links[firstMisplaced - 1]!.range.start, end: links[firstMisplaced]!.range.end },
       code: DiagnosticCode.SeeAlsoUnsorted,
       message: byCase
-        ? l10n.t('The see-also links are not in alphabetical order (which does not put capitals first): "{0}" belongs before "{1}".', after, before)
+        ? l10n.t('The see-also links are not in alphabetical order, where capitals do not come first: "{0}" belongs before "{1}".', after, before)
         : l10n.t('The see-also links are not in alphabetical order: "{0}" belongs before "{1}".', after, before),
       data: { kind: DiagnosticCode.SeeAlsoUnsorted },
       relatedInformation: [],

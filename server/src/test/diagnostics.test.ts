@@ -411,7 +411,7 @@ test('seealso-unsorted: a pair in order only by putting capitals first says that
   const files = { ...indexPage, 'Apfel.md': entryLines('Apfel', 'Apfel', labels.map((label) => `[${label}](#Apfel)`)) };
   assert.deepEqual(
     diagnosticsOf(files, 'Apfel.md').filter((diagnostic) => diagnostic.code === 'seealso-unsorted').map((diagnostic) => diagnostic.message),
-    ['The see-also links are not in alphabetical order (which does not put capitals first): "Personally Identifiable Information" belongs before "PII".'],
+    ['The see-also links are not in alphabetical order, where capitals do not come first: "Personally Identifiable Information" belongs before "PII".'],
   );
 });
 
