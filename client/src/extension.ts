@@ -23,6 +23,8 @@ export interface GlossaryExtensionApi {
   readonly statusBarShown: () => boolean;
   /** Fires after each status the server sends. */
   readonly onDidChangeStatus: vscode.Event<GlossaryStatus>;
+  /** The folder of the extension's logs, where its output channel writes `<channel name>.log`. */
+  readonly logFolder: vscode.Uri;
 }
 
 let client: LanguageClient | undefined;
@@ -104,7 +106,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Glossa
   // A server that does not start is said by the client (with its output); the extension stays
   // active, so that Restart Server can try again.
   await languageClient.start().catch(() => undefined);
-  return { status: () => statusBar.status, statusBarText: () => statusBar.text, statusBarShown: () => statusBar.shown, onDidChangeStatus: statusBar.onDidChange };
+  return { status: () => statusBar.status, statusBarText: () => statusBar.text, statusBarShown: () => statusBar.shown, onDidChangeStatus: statusBar.onDidChange, logFolder: context.logUri };
 }
 
 /** Stops the server, if it runs, and starts it again; says why when it does not start. */

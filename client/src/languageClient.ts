@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { CloseAction, ErrorHandler, LanguageClient, LanguageClientOptions, LSPErrorCodes, Middleware, ResponseError, ServerOptions, TransportKind } from 'vscode-languageclient/node';
+import { CloseAction, ErrorHandler, LanguageClient, LanguageClientOptions, LSPErrorCodes, MessageSignature, Middleware, RenameRequest, ResponseError, ServerOptions, TransportKind } from 'vscode-languageclient/node';
 import { completeCreatedEntry } from './createdEntries';
 import { completeSettingsEdit, editsSettings } from './settingsEditCommands';
 import { PushedDiagnosticsOnly } from './pushedDiagnostics';
@@ -33,12 +33,28 @@ export function createLanguageClient(context: vscode.ExtensionContext, inGlossar
         editsSettings(command) ? completeSettingsEdit(command, args, next) : completeCreatedEntry(command, args, next),
     },
   };
-  const client = new LanguageClient(clientId, vscode.l10n.t('Glossary Language Server'), serverOptions, clientOptions);
+  const client = new GlossaryLanguageClient(clientId, vscode.l10n.t('Glossary Language Server'), serverOptions, clientOptions);
   // A new default handler counts no crashes: Restart Server gives the server its restarts back.
   const forgetCrashes = (): void => errorHandler.decideWith(client.createDefaultErrorHandler(maxRestartCount));
   forgetCrashes();
   client.registerFeature(new PushedDiagnosticsOnly());
   return { client, forgetCrashes };
+}
+
+/**
+ * The client, but for a rename the server refuses (an id that exists, a place that is no id): that
+ * is the writer's answer, which `renameMiddleware` shows, not a failure to log as an error in the
+ * output channel, where the library logs every failed request.
+ */
+class GlossaryLanguageClient extends LanguageClient {
+  override handleFailedRequest<T>(type: MessageSignature, token: vscode.CancellationToken | undefined, error: unknown, defaultValue: T, showNotification?: boolean, throwOnCancel?: boolean): T {
+    if (isRenameRefusal(type, error)) throw error;
+    return super.handleFailedRequest(type, token, error, defaultValue, showNotification, throwOnCancel);
+  }
+}
+
+function isRenameRefusal(type: MessageSignature, error: unknown): boolean {
+  return type.method === RenameRequest.method && error instanceof ResponseError && error.code === LSPErrorCodes.RequestFailed;
 }
 
 /** The documents the server is given: a glossary's index page may be a .txt file (`indexFile`, or found beside the entries); the server serves no other .txt file. */

@@ -1,11 +1,16 @@
 'use strict';
 // The language server's features through VS Code's API, on the example glossary.
 const assert = require('node:assert/strict');
+const fs = require('node:fs');
+const path = require('node:path');
 const vscode = require('vscode');
 const { activateGlossary, openFile, positionOf, diagnosticsWithCode, append, revert, fileUri, isGlossaryRefusal } = require('../glossaryWorkspace');
 
 describe('language features', () => {
-  before(activateGlossary);
+  let api;
+  before(async () => {
+    api = await activateGlossary();
+  });
 
   it('goes from a link to the heading that defines its id in another file', async () => {
     const document = await openFile('Transformer.md');
@@ -30,6 +35,10 @@ describe('language features', () => {
     // write a GitHub-style id (`#embedding`) and drop the heading's {#id .class} block.
     const refused = await vscode.commands.executeCommand('vscode.executeDocumentRenameProvider', document.uri, at, 'Embedding');
     assert.deepEqual(refused.entries(), []);
+    // A refusal is the writer's answer, not an error of the server's to log in its output.
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    const log = fs.readFileSync(path.join(api.logFolder.fsPath, 'Glossary Language Server.log'), 'utf8');
+    assert.doesNotMatch(log, /textDocument\/rename failed/);
     // A place the server refuses (a heading with an automatic id) ends the rename there too.
     await assert.rejects(
       Promise.resolve(vscode.commands.executeCommand('vscode.executeDocumentRenameProvider', document.uri, positionOf(document, 'Building blocks', 3), 'Bausteine')),
