@@ -195,10 +195,11 @@ export class GlossarySession {
         this.updateOpen(open);
       }
     }
+    // Noted before the pass: a term that edits bring meanwhile leaves the mentions outdated, to be looked for again.
+    this.mentionsTermsVersion = index.termsVersion;
     if (withMentions) {
       await findMentionsOf(index, documents, (open) => this.openVersions.get(open.uri)?.text);
     }
-    this.mentionsTermsVersion = index.termsVersion;
     return { configProblems: [...(configFile?.problems ?? []), ...problems, ...indexPage.problems], fileProblems: [...fileProblems, ...readProblems] };
   }
 

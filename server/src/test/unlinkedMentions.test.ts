@@ -319,6 +319,29 @@ test('at the default hint, only open files are scanned for mentions: closed file
   assert.deepEqual(mentionsIn('A.md'), []);
 });
 
+test('a term added while a load looks for mentions leaves the mentions outdated, so that they are looked for again', async () => {
+  // The real glossary's mention pass takes longer than a time slice: between slices the term comes.
+  const files = Object.fromEntries(
+    fs.readdirSync(corpusEntries).filter((name) => name.endsWith('.md')).map((name) => [uriOf(name), fs.readFileSync(path.join(corpusEntries, name), 'utf8')]),
+  );
+  const session = new GlossarySession(new InMemoryWorkspace(files), ['file:///ws']);
+  const loading = session.load(listedInProblems, []);
+  let added = false;
+  while (!added) {
+    await new Promise((resolve) => setImmediate(resolve));
+    // The new index serves: its mention pass runs.
+    if (session.counts().fileCount > 0) {
+      session.updateOpen({ uri: uriOf('Rechenleistung.md'), version: 1, text: entryLines('Rechenleistung', 'Rechenleistung', []).join('\n') });
+      added = true;
+    }
+  }
+  await loading;
+  assert.equal(session.mentionsOutdated(), true);
+  const affected = (await session.refreshMentions()).affectedUris;
+  assert.ok(affected.size > 0, 'files mentioning Rechenleistung get their hint');
+  assert.equal(session.mentionsOutdated(), false);
+});
+
 test('at information, an entry file added on disk brings the mention to a closed file, and deleting it takes it away', async () => {
   const workspace = new InMemoryWorkspace({
     [uriOf('Index.md')]: '# Index {#Index}',
