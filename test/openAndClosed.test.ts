@@ -22,6 +22,7 @@ import {
   FileChangeType,
   HoverRequest,
   Location,
+  LSPErrorCodes,
   MarkupContent,
   MessageType,
   PrepareRenameRequest,
@@ -680,6 +681,25 @@ test('requests asked before the glossary is first read are answered once it is, 
     assert.match((hover?.contents as MarkupContent).value, /Large Language Model/);
     assert.ok(references !== null && references.length > 100, `${references?.length} links to #Large-Language-Model`);
     assert.deepEqual(prepared && 'placeholder' in prepared ? prepared.placeholder : undefined, 'Data-Scraping');
+  } finally {
+    await server.shutdown();
+  }
+});
+
+test('an answer worked out while its document was closed and opened again with other text is not sent: its positions are of the old text', { timeout: 60_000 }, async (t) => {
+  const server = await startServer(corpusEntries, { signal: t.signal });
+  try {
+    const uri = URI.file(path.join(corpusEntries, 'AGI.md')).toString();
+    const text = fs.readFileSync(URI.parse(uri).fsPath, 'utf8');
+    const [line, character] = positionOf(text, '(#Artificial-General-Intelligence)', 3);
+    await server.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'markdown', version: 1, text } });
+    // Asked while the glossary is read, the definition waits; meanwhile the document is closed and opened again, at the same version, linking elsewhere.
+    const asked = server.connection.sendRequest(DefinitionRequest.type, { textDocument: { uri }, position: { line, character } }).catch((error: unknown) => error);
+    await server.connection.sendNotification(DidCloseTextDocumentNotification.type, { textDocument: { uri } });
+    await server.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'markdown', version: 1, text: text.replace('(#Artificial-General-Intelligence)', '(#LLM)') } });
+    assert.ok(!server.statuses.some((status) => status.state === 'ready'), 'asked before the glossary was read');
+    const answer = await asked;
+    assert.ok(answer instanceof ResponseError && answer.code === LSPErrorCodes.ContentModified, `answered: ${JSON.stringify(answer)}`);
   } finally {
     await server.shutdown();
   }

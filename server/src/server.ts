@@ -91,8 +91,13 @@ export function startServer(
 
   const openTexts = (): OpenText[] => documents.all().map((document) => ({ uri: document.uri, version: document.version, text: document.getText() }));
 
-  /** How often each open document has changed: an answer worked out across a change is not sent. */
+  /**
+   * How often each document has changed or been closed since the server started: an answer worked
+   * out across a change is not sent. Kept after a close, so that a document opened again does not
+   * count from the start, as if its text had stayed.
+   */
   const changeCounts = new Map<string, number>();
+  const countChange = (uri: string): void => void changeCounts.set(uri, (changeCounts.get(uri) ?? 0) + 1);
   /**
    * Wraps a handler that awaits (reads a file, say): if its document changed meanwhile, its answer
    * would hold positions of the old text, so the request fails with `changed()`: by default
@@ -267,7 +272,7 @@ export function startServer(
   connection.workspace.onDidDeleteFiles((params) => afterDiskWork(() => applyFileChanges(params.files.map((file) => ({ uri: file.uri, type: FileChangeType.Deleted })))));
 
   documents.onDidChangeContent(({ document }) => {
-    changeCounts.set(document.uri, (changeCounts.get(document.uri) ?? 0) + 1);
+    countChange(document.uri);
     if (loaded) {
       diagnostics.publishEditSoon(session.updateOpen({ uri: document.uri, version: document.version, text: document.getText() }), document.uri);
     }
@@ -326,7 +331,7 @@ export function startServer(
     afterOpenOrSave(document.uri, () => session.refreshFromDisk(document.uri));
   });
   documents.onDidClose(({ document }) => {
-    changeCounts.delete(document.uri);
+    countChange(document.uri);
     void afterDiskWork(async () => {
       // Opened again while disk work went before: the editor's text still counts.
       if (loaded && documents.get(document.uri) === undefined) {
