@@ -328,7 +328,13 @@ const pipeSeparator = /^[ \t]*\|?(?:[ \t]*:?-+:?[ \t]*\|)+(?:[ \t]*:?-+:?[ \t]*)
 const horizontalRule = /^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$/;
 const setextUnderline = /^(?:=+|-+)[ \t]*$/;
 const fenceOpening = /^( {0,3})(`{3,}|~{3,})(.*)$/;
-const divOpen = /^:{3,}[ \t]*(?:\{[^}]*\}|[\w-]+)[ \t]*:*[ \t]*$/;
+/**
+ * A fenced div's opening fence: its colons (all of them, as pandoc takes them), then an attribute
+ * block or a word of any characters but blanks, which is a class (`::: Übersicht`, `::: .note`,
+ * `{.note` left open), then colons at most.
+ */
+// Lookaheads make the colons and the word atomic, as pandoc reads them: no backtracking into them.
+const divOpen = /^(?=(:{3,}))\1[ \t]*(?:\{[^}]*\}|(?!\{[^}]*\})(?=(\S+))\2)[ \t]*(?::+[ \t]*)?$/;
 const divClose = /^:{3,}[ \t]*$/;
 /**
  * The length of a definition's marker (`:` or `~`) with the blanks pandoc takes after it, or
@@ -789,12 +795,18 @@ class BlockScanner {
   /** The opening or closing fence of a fenced div; its content is read as ordinary blocks. */
   private divFence(lines: LineRef[], i: number): number | undefined {
     const text = this.text(lines[i]);
+    const brace = /^:{3,}[ \t]*\{/.test(text) ? text.indexOf('{') : -1;
+    const block = brace < 0 ? undefined : parseAttributeBlock(text, brace);
+    // An attribute block not closed on the line may go on to the next lines; if it does not, `{.note` is a word.
+    if (brace >= 0 && (block === undefined || !/^[ \t]*:*[ \t]*$/.test(text.slice(block.end)))) {
+      const overLines = this.divOpenedOverLines(lines, i);
+      if (overLines !== undefined) return overLines;
+    }
     if (divOpen.test(text) && this.divCloses(lines, i)) {
       this.openDivs++;
-      const brace = text.indexOf('{');
-      this.addBlockId('div', lines[i], brace < 0 ? undefined : parseAttributeBlock(text, brace));
+      this.addBlockId('div', lines[i], block);
     } else if (this.openDivs > 0 && divClose.test(text)) this.openDivs--;
-    else return this.divOpenedOverLines(lines, i);
+    else return undefined;
     return i + 1;
   }
 

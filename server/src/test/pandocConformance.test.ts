@@ -250,6 +250,8 @@ const cornerCases: readonly string[] = [
   '## H {.a\n#h} x\n\n## K {.a\n\n#k}\n\n## M {.a\n## N {#n}\n\n## *E {.a\n#e}\n\n## F \\{.a\n#f}\n\nS {.a\n#s}\n---',
   // so may a fenced div's: then only colons may follow it, and the div needs its closing fence
   '::: {.note\n#n}\nx [a](#n)\n:::\n\n::: {.a\n.b\n#m\n} :::\nx\n:::\n\n::: {.a\ntitle="}"\n#t}\nx\n:::\n\n- item\n\n  ::: {.n\n  #li}\n  x\n  :::\n\n::: {.x\n#after} x\ny\n:::\n\n::: {.y\n#open}\nx',
+  // a div's class may be any word without blanks: an umlaut, a dot, colons after it, a brace left open
+  '::: .note\n## H {#h}\n:::\n\n::: Übersicht\n\nText.\n\n:::\n## Next {#n}\n\n::: {#a}\n::: Übung\nx\n:::\n:::\n## N {#n2}\n\n:::note:::\n[l](#l)\n:::\n\n::: {.note\nText [m](#m)\n:::\n## O {#o}\n\n:::: :x\ny\n::::\n## P {#p}\n\n::: {.a}x\n## Q {#q}\n:::',
   // a div's opening fence under a line of text is text: it opens no div inside another
   '::: {#a}\nx\n::: b\n:::\n\n::: {#c}\n## H\n::: {#d}\ny\n:::\n:::\n\n::: {#e}\n- item\n::: {#f}\ny\n:::\n:::\n\n::: {#g}\n```\nc\n```\n::: {#h}\ny\n:::\n:::',
   // attributes need no white space between them (`{.c#x}` is a class and an id); an identifier may hold dots
