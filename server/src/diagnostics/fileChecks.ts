@@ -6,6 +6,7 @@ import { fileNameFrom, fileNameId, isMarkdownFile } from '../workspace/uris';
 import { messagesLanguage } from '../localization';
 import { fileNameIdUnlikeEntry, linksToIdAndFileName } from '../index/entryQueries';
 import type { LocatedEntry, WorkspaceIndex } from '../index/workspaceIndex';
+import { texCommandTaking } from '../parse/headingAttributes';
 
 /** `anchor-file-mismatch`: the first entry of a `.md` file has an id other than the file name. */
 export const checkAnchorFileMatch: Check = function* ({ document, index }) {
@@ -235,6 +236,10 @@ export function attributeBlockReadAsText(text: string): string | undefined {
   if (blanksAfter !== undefined) {
     const blank = [...block.slice(-blanksAfter)].find((ch) => ch !== ' ' && ch !== '\t')!;
     return l10n.t('has an attribute block that pandoc reads as text, as a blank other than a space follows it (U+{0}), and so neither an id nor classes', blank.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0'));
+  }
+  const command = texCommandTaking(text, open);
+  if (command !== undefined) {
+    return l10n.t('has an attribute block that pandoc reads as the argument of the TeX command {0} before it (a backslash typed for a slash?), and so neither an id nor classes', command);
   }
   return /\}[ \t]*$/.test(block) ? l10n.t('has an attribute block that pandoc reads as text, as it holds what no attribute block may (such as a comma), and so neither an id nor classes') : undefined;
 }

@@ -1,5 +1,6 @@
 import { attributeBlockEndingAt, linesOfAttributeBlock, parseAttributeBlock, type AttributeBlock } from './attributes';
 import { elementAttributeStarts, unclosedEmphasisStart } from './inline';
+import { rawTexEnd } from './rawTex';
 
 /** How a heading's content ends: with its attribute block, or with a run of emphasis left open that makes the block text. */
 export interface HeadingEnd {
@@ -11,19 +12,26 @@ export interface HeadingEnd {
 /**
  * The attribute block that closes a heading's content where Pandoc's `atxClosing` would read it:
  * ending at `end` (the content without trailing spaces), not escaped, not an attribute block of the
- * heading's code, link, image or span, and not after a run of emphasis left open.
+ * heading's code, link, image or span, not the argument of a TeX command before it (`Input\\Output
+ * {#io}`, a backslash typed for a slash), and not after a run of emphasis left open.
  */
 export function headingEnd(content: string, end: number): HeadingEnd {
   if (content[end - 1] !== '}') return { attributes: undefined };
   // The heading's inline text is scanned once, and only when a block may follow an element.
   let elementBlocks: ReadonlySet<number> | undefined;
   const isElementBlock = (open: number): boolean => /[\])`>]/.test(content[open - 1] ?? '') && (elementBlocks ??= elementAttributeStarts(content.slice(0, end))).has(open);
-  const attributes = attributeBlockEndingAt(content, end, (open) => content[open - 1] !== '\\' && !isElementBlock(open));
+  const attributes = attributeBlockEndingAt(content, end, (open) => content[open - 1] !== '\\' && !isElementBlock(open) && texCommandTaking(content, open) === undefined);
   const emphasis = attributes === undefined ? -1 : unclosedEmphasisStart(content.slice(0, attributes.start));
   if (emphasis < 0) return { attributes };
   let runEnd = emphasis;
   while (content[runEnd] === content[emphasis]) runEnd++;
   return { attributes: undefined, unclosedEmphasis: { start: emphasis, end: runEnd } };
+}
+
+/** The TeX command right before the `{` at `open` (spaces between) that takes it as its argument, as pandoc reads both as raw TeX; else undefined. */
+export function texCommandTaking(content: string, open: number): string | undefined {
+  const command = /\\[\p{L}@]+(?=[ \t]*$)/u.exec(content.slice(0, open));
+  return command !== null && content[command.index - 1] !== '\\' && rawTexEnd(content, command.index) > open ? command[0] : undefined;
 }
 
 /**

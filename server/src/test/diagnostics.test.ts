@@ -289,6 +289,8 @@ test('missing-chapter-heading: a level-3 term heading, a heading without classes
     // A no-break space after the block (Option+Space after `}` on a German Mac keyboard).
     'Roboter.md': ['## Roboter {#Roboter .chapter .small .term}\u00a0'],
     'Untitled.md': ['## {#Untitled .chapter .small .term}', '', 'Text.'],
+    // A backslash typed for a slash: `\\Output` is a TeX command, whose argument the block is.
+    'Input.md': ['## Input\\Output {#Input .chapter .small .term}'],
     'Untitled-H3.md': ['### {#Untitled-H3 .chapter .small .term}'],
   };
   const messageOf = (name: string) => diagnosticsOf(unclosed, name).find((diagnostic) => diagnostic.code === 'missing-chapter-heading')?.message;
@@ -301,6 +303,7 @@ test('missing-chapter-heading: a level-3 term heading, a heading without classes
   assert.deepEqual(diagnosticsOf(unclosed, 'Comma.md').filter((diagnostic) => diagnostic.code === 'missing-chapter-heading').map((diagnostic) => diagnostic.message), [
     'The chapter heading (the first heading) has an attribute block that pandoc reads as text, as it holds what no attribute block may (such as a comma), and so neither an id nor classes.',
   ]);
+  assert.equal(messageOf('Input.md'), 'The chapter heading (the first heading) has an attribute block that pandoc reads as the argument of the TeX command \\Output before it (a backslash typed for a slash?), and so neither an id nor classes.');
   // pandoc reads a heading with no text before its block: a chapter without a name in the book.
   assert.equal(messageOf('Untitled.md'), 'The chapter heading (the first heading) has no title before its attribute block.');
   assert.equal(messageOf('Untitled-H3.md'), 'The chapter heading (the first heading) is of level 3 instead of 2 and has no title before its attribute block.');

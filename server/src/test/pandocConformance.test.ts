@@ -250,6 +250,8 @@ const cornerCases: readonly string[] = [
   '## H {.a\n#h} x\n\n## K {.a\n\n#k}\n\n## M {.a\n## N {#n}\n\n## *E {.a\n#e}\n\n## F \\{.a\n#f}\n\nS {.a\n#s}\n---',
   // so may a fenced div's: then only colons may follow it, and the div needs its closing fence
   '::: {.note\n#n}\nx [a](#n)\n:::\n\n::: {.a\n.b\n#m\n} :::\nx\n:::\n\n::: {.a\ntitle="}"\n#t}\nx\n:::\n\n- item\n\n  ::: {.n\n  #li}\n  x\n  :::\n\n::: {.x\n#after} x\ny\n:::\n\n::: {.y\n#open}\nx',
+  // a TeX command right before a heading's attribute block takes it as its argument (a backslash typed for a slash)
+  '## Input\\Output {#io}\n\n## A \\textbf {#tb}\n\n## C\\\\D {#cd}\n\n## `a\\b` {#code}\n\n## Und\\Oder{#uo .explanation}\n\n[l](#io)',
   // a div's class may be any word without blanks: an umlaut, a dot, colons after it, a brace left open
   '::: .note\n## H {#h}\n:::\n\n::: Übersicht\n\nText.\n\n:::\n## Next {#n}\n\n::: {#a}\n::: Übung\nx\n:::\n:::\n## N {#n2}\n\n:::note:::\n[l](#l)\n:::\n\n::: {.note\nText [m](#m)\n:::\n## O {#o}\n\n:::: :x\ny\n::::\n## P {#p}\n\n::: {.a}x\n## Q {#q}\n:::',
   // a div's opening fence under a line of text is text: it opens no div inside another
