@@ -289,7 +289,7 @@ test('missing-chapter-heading: a level-3 term heading, a heading without classes
     // A no-break space after the block (Option+Space after `}` on a German Mac keyboard).
     'Roboter.md': ['## Roboter {#Roboter .chapter .small .term}\u00a0'],
     'Untitled.md': ['## {#Untitled .chapter .small .term}', '', 'Text.'],
-    // A backslash typed for a slash: `\\Output` is a TeX command, whose argument the block is.
+    // A backslash typed for a slash: `\Output` is a TeX command, whose argument the block is.
     'Input.md': ['## Input\\Output {#Input .chapter .small .term}'],
     'Untitled-H3.md': ['### {#Untitled-H3 .chapter .small .term}'],
   };
