@@ -466,31 +466,19 @@ test('seealso-duplicate: a see-also list linking an id again is a warning on eac
     'Early.md': ['## Early {#Early .chapter .small .term}', '', '### Siehe {.seealso}', '', '[Index](#Index) |', '[Apfel](#Apfel) |', '[Index](#Index) |', '[Apfel](#apfel) |', '', '----'],
   };
   const found = (name: string) => diagnosticsOf(files, name).filter((diagnostic) => diagnostic.code === 'seealso-duplicate');
+  const secondLink = (line: number, target: string, message: string, first: number, firstMessage: string) => ({
+    range: `${line}:0-${line}:15`,
+    severity: 'warning',
+    code: 'seealso-duplicate',
+    message,
+    data: { kind: 'seealso-duplicate', target },
+    relatedInformation: [{ uri: uriOf('Twice.md'), range: `${first}:0-${first}:15`, message: firstMessage }],
+  });
+  const againApfel = 'The see-also list links #Apfel already, as "Apfel" on line 7.';
   assert.deepEqual(found('Twice.md'), [
-    {
-      range: '7:0-7:15',
-      severity: 'warning',
-      code: 'seealso-duplicate',
-      message: 'The see-also list ends with [Index](#Index), on line 11: this link to the index is one too many.',
-      data: { kind: 'seealso-duplicate', target: 'Index' },
-      relatedInformation: [{ uri: uriOf('Twice.md'), range: '10:0-10:15', message: 'The link to the index that ends the list.' }],
-    },
-    {
-      range: '8:0-8:15',
-      severity: 'warning',
-      code: 'seealso-duplicate',
-      message: 'The see-also list links #Apfel already, as "Apfel" on line 7.',
-      data: { kind: 'seealso-duplicate', target: 'Apfel' },
-      relatedInformation: [{ uri: uriOf('Twice.md'), range: '6:0-6:15', message: 'The first link to #Apfel in the list.' }],
-    },
-    {
-      range: '9:0-9:15',
-      severity: 'warning',
-      code: 'seealso-duplicate',
-      message: 'The see-also list links #Apfel already, as "Apfel" on line 7.',
-      data: { kind: 'seealso-duplicate', target: 'Apfel' },
-      relatedInformation: [{ uri: uriOf('Twice.md'), range: '6:0-6:15', message: 'The first link to #Apfel in the list.' }],
-    },
+    secondLink(7, 'Index', 'The see-also list ends with [Index](#Index), on line 11: this link to the index is one too many.', 10, 'The link to the index that ends the list.'),
+    secondLink(8, 'Apfel', againApfel, 6, 'The first link to #Apfel in the list.'),
+    secondLink(9, 'Apfel', againApfel, 6, 'The first link to #Apfel in the list.'),
   ]);
   // #apfel is another id (a broken link), and the index links are seealso-index-not-last's.
   assert.deepEqual(found('Early.md'), []);
