@@ -21,7 +21,7 @@ export type DiagnosticData =
   | { readonly kind: DiagnosticCode.MissingSeeAlso; readonly entryId: string }
   | { readonly kind: DiagnosticCode.SeeAlsoUnsorted }
   | { readonly kind: DiagnosticCode.SeeAlsoIndexNotLast }
-  | { readonly kind: DiagnosticCode.SeeAlsoDuplicate; readonly target: string }
+  | { readonly kind: DiagnosticCode.SeeAlsoDuplicate; readonly target: string; readonly alias?: true }
   | { readonly kind: DiagnosticCode.SectionAfterSeeAlso }
   | { readonly kind: DiagnosticCode.MissingSectionClass }
   | { readonly kind: DiagnosticCode.SectionLevel }

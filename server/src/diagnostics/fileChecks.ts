@@ -99,7 +99,7 @@ export const checkChapterHeading: Check = function* ({ document, index, config }
     firstHeading.level === 2 &&
     firstHeading.explicitId &&
     missingClasses.length === 0 &&
-    firstHeading.plainText.trim() !== '';
+    firstHeading.text.trim() !== '';
   if (isChapterHeading) {
     return;
   }
@@ -110,7 +110,7 @@ export const checkChapterHeading: Check = function* ({ document, index, config }
   const faults = headingOnFirstLine === undefined ? [] : [
     ...(headingOnFirstLine.level === 2 ? [] : [l10n.t('is of level {0} instead of 2', headingOnFirstLine.level)]),
     // `## {#Id .chapter .small .term}`: in the book, a chapter without a name.
-    ...(headingOnFirstLine.plainText.trim() === '' ? [l10n.t('has no title before its attribute block')] : []),
+    ...(headingOnFirstLine.text.trim() === '' ? [l10n.t('has no title before its attribute block')] : []),
     // The id and classes are missing because of the block: that is what the writer has to mend.
     ...(blockAsText !== undefined ? [blockAsText] : [
       ...(headingOnFirstLine.explicitId ? [] : [l10n.t('has no id {#…}')]),

@@ -94,7 +94,7 @@ export const checkSeeAlsoSorted: Check = function* ({ document, index, config })
       range: { start: links[firstMisplaced - 1]!.range.start, end: links[firstMisplaced]!.range.end },
       code: DiagnosticCode.SeeAlsoUnsorted,
       message: byCase
-        ? l10n.t('The see-also links are not in alphabetical order, where capitals do not come first: "{0}" belongs before "{1}".', after, before)
+        ? l10n.t('The see-also links are not in alphabetical order (capitals do not sort first): "{0}" belongs before "{1}".', after, before)
         : l10n.t('The see-also links are not in alphabetical order: "{0}" belongs before "{1}".', after, before),
       data: { kind: DiagnosticCode.SeeAlsoUnsorted },
       relatedInformation: [],
@@ -135,17 +135,19 @@ export const checkSeeAlsoEndsWithIndex: Check = function* ({ document, index }) 
 /**
  * `seealso-duplicate`: a see-also list links an id it links already (`[Parameter Efficient Fine
  * Tuning]` and `[Parameter-Efficient Fine-Tuning]`, both to `#Parameter-Efficient-Fine-Tuning`):
- * each later link is reported, naming the first. Of the index links, where the section ends with
- * one, those before it (where it does not, `seealso-index-not-last` tells).
+ * each later link is reported, naming the first, and whether it names the id otherwise (an alias,
+ * `[GDPR](#DSGVO)` after `[DSGVO](#DSGVO)`, may be meant). Of the list's index links, where it ends
+ * with one, those before it (where it does not, `seealso-index-not-last` tells).
  */
 export const checkSeeAlsoDuplicates: Check = function* ({ document, index }) {
   for (const { seeAlso } of document.entries) {
     if (seeAlso === undefined) continue;
     const indexLinks = indexLinksOf(seeAlso, index);
-    const lastLink = seeAlso.links.at(-1);
+    const list = seeAlsoList(seeAlso);
+    const lastLink = list.at(-1);
     const endsWithIndex = lastLink !== undefined && indexLinks.has(lastLink);
     const firstLinks = new Map<string, Link>();
-    for (const link of seeAlsoList(seeAlso)) {
+    for (const link of list) {
       if (indexLinks.has(link)) {
         if (!endsWithIndex || link === lastLink) continue;
         yield {
@@ -166,12 +168,18 @@ export const checkSeeAlsoDuplicates: Check = function* ({ document, index }) {
         range: link.range,
         code: DiagnosticCode.SeeAlsoDuplicate,
         message: l10n.t('The see-also list links #{0} already, as "{1}" on line {2}.', link.target, first.label, first.range.start.line + 1),
-        data: { kind: DiagnosticCode.SeeAlsoDuplicate, target: link.target },
+        data: { kind: DiagnosticCode.SeeAlsoDuplicate, target: link.target, ...(sameName(first.label, link.label) ? {} : { alias: true as const }) },
         relatedInformation: [{ uri: document.uri, range: first.range, message: l10n.t('The first link to #{0} in the list.', link.target) }],
       };
     }
   }
 };
+
+/** Whether two labels name a term alike, but for case, blanks, hyphens and punctuation ("Parameter Efficient Fine Tuning", "Parameter-Efficient Fine-Tuning"). */
+function sameName(a: string, b: string): boolean {
+  const letters = (label: string): string => label.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
+  return letters(a) === letters(b);
+}
 
 /**
  * `section-after-seealso`: headings of an entry follow its see-also section, which the layout rules

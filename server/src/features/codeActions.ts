@@ -260,7 +260,8 @@ function quickFixes(input: CodeActionInput, model: GlossaryDocument, diagnostic:
       return edits === undefined || edits.length === 0 ? [] : [quickFix(l10n.t("Line up the table's columns"), diagnostic, editOf(input, edits), true)];
     }
     case DiagnosticCode.SeeAlsoDuplicate: {
-      const removal = seeAlsoLinkRemoval(input, model, diagnostic, true);
+      // A second label of the id (an alias) may be meant: removing it is offered, not preferred.
+      const removal = seeAlsoLinkRemoval(input, model, diagnostic, data.alias !== true);
       return removal === undefined ? [] : [removal];
     }
     case DiagnosticCode.NotInIndex:

@@ -72,7 +72,8 @@ export function fencedIndentedCodeEdits(document: TextDocument, block: IndentedC
   const last = block.range.end.line;
   const edits = [
     TextEdit.insert({ line: first, character: 0 }, `${fence}${lineBreak}`),
-    ...lines.filter(({ text }) => text.trim() !== '').map(({ line, indentation }) => TextEdit.replace({ start: { line, character: 0 }, end: { line, character: indentation.length } }, withoutColumns(indentation, 4))),
+    // Blank lines too: pandoc's code keeps what a blank line holds past the four columns.
+    ...lines.filter(({ indentation }) => indentation !== '').map(({ line, indentation }) => TextEdit.replace({ start: { line, character: 0 }, end: { line, character: indentation.length } }, withoutColumns(indentation, 4))),
     TextEdit.insert({ line: last, character: lineText(document, last).length }, `${lineBreak}${fence}`),
   ];
   return readsAs(document, edits, (before, after) =>

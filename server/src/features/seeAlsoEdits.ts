@@ -4,7 +4,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { indexLinksOf, seeAlsoList } from '../diagnostics/seeAlsoChecks';
 import { WorkspaceIndex } from '../index/workspaceIndex';
 import { resolveCharacterReferences } from '../parse/characterReferences';
-import { Entry, Heading, Link, Position } from '../parse/model';
+import { Entry, Heading, Link, Position, Range } from '../parse/model';
 import { indexId } from '../index/indexPage';
 
 /**
@@ -184,30 +184,36 @@ function linePrefix(document: TextDocument, link: Link): string | undefined {
 }
 
 /**
- * The edit that takes a link out of a see-also list (`links`, the list's): its whole line, where it
- * stands alone on it (with its list marker, separator and note); else the link and what parts it
- * from the next link on its line, or from the link before it. Undefined where text stands before
- * it on its line, the start of a sentence the list is in.
+ * The edit that takes a link out of a see-also list (`links`, the list's): amid a line, the link
+ * with the separator that parts it from the next link, or from the one before; alone on its line,
+ * the line, where the next line is blank or holds the list's next link (a line going on under it
+ * would join the item before). Undefined where more than blanks, a list marker and a separator
+ * would go with it or be left to another link: a note, a comment, emphasis around the link.
  */
 export function removeSeeAlsoLinkEdit(document: TextDocument, links: readonly Link[], link: Link): TextEdit | undefined {
   const k = links.indexOf(link);
   const before = links[k - 1];
   const after = links[k + 1];
-  if (after !== undefined && after.range.start.line === link.range.end.line) {
-    return TextEdit.del({ start: link.range.start, end: after.range.start });
+  const { start, end } = link.range;
+  const tail = lineText(document, end.line).slice(end.character);
+  let range: Range;
+  if (after !== undefined && after.range.start.line === end.line) {
+    range = { start, end: after.range.start };
+  } else if (before !== undefined && before.range.end.line === start.line && onlySeparator.test(tail)) {
+    range = { start: before.range.end, end };
+  } else {
+    const next = end.line + 1;
+    const nextIsItem = after !== undefined && after.range.start.line === next && linePrefix(document, after) !== undefined;
+    if (next < document.lineCount && lineText(document, next).trim() !== '' && !nextIsItem) return undefined;
+    // The line with its line break; the file's last line with the line break before it.
+    range = next < document.lineCount ? { start: { line: start.line, character: 0 }, end: { line: next, character: 0 } } : { start: lineEnd(document, start.line - 1), end: lineEnd(document, end.line) };
   }
-  if (before !== undefined && before.range.end.line === link.range.start.line) {
-    return TextEdit.del({ start: before.range.end, end: link.range.end });
-  }
-  if (linePrefix(document, link) === undefined) {
-    return undefined;
-  }
-  const lastLine = link.range.end.line;
-  // The line with its line break; the file's last line with the line break before it.
-  return lastLine + 1 < document.lineCount
-    ? TextEdit.del({ start: { line: link.range.start.line, character: 0 }, end: { line: lastLine + 1, character: 0 } })
-    : TextEdit.del({ start: lineEnd(document, link.range.start.line - 1), end: lineEnd(document, lastLine) });
+  const goingWith = document.getText(range).replace(document.getText(link.range), '').replace(/\r\n|\n|\r/g, '');
+  return onlySeparator.test(goingWith) ? TextEdit.del(range) : undefined;
 }
+
+/** Blanks, a list marker and a separator between links at most: nothing a reader sees in the book. */
+const onlySeparator = /^[ \t]*(?:(?:[-*+]|\d{1,9}[.)])[ \t]+)?(?:\||\\|<br\s*\/?>)?[ \t]*$/;
 
 /**
  * Inserts `[label](#target)` into an entry's see-also list in order: before the first link whose

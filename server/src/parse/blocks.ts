@@ -328,14 +328,24 @@ const pipeSeparator = /^[ \t]*\|?(?:[ \t]*:?-+:?[ \t]*\|)+(?:[ \t]*:?-+:?[ \t]*)
 const horizontalRule = /^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$/;
 const setextUnderline = /^(?:=+|-+)[ \t]*$/;
 const fenceOpening = /^( {0,3})(`{3,}|~{3,})(.*)$/;
-/**
- * A fenced div's opening fence: its colons (all of them, as pandoc takes them), then an attribute
- * block or a word of any characters but blanks, which is a class (`::: Übersicht`, `::: .note`,
- * `{.note` left open), then colons at most.
- */
-// Lookaheads make the colons and the word atomic, as pandoc reads them: no backtracking into them.
-const divOpen = /^(?=(:{3,}))\1[ \t]*(?:\{[^}]*\}|(?!\{[^}]*\})(?=(\S+))\2)[ \t]*(?::+[ \t]*)?$/;
+// A fenced div's fences (see `opensDiv`). Lookaheads make the colons and the word atomic, as pandoc reads them.
+const divColons = /^(?=(:{3,}))\1[ \t]*/;
+const divWord = /^(?=([^ \t]+))\1[ \t]*(?::+[ \t]*)?$/;
+const divFenceEnd = /^[ \t]*(?::+[ \t]*)?$/;
 const divClose = /^:{3,}[ \t]*$/;
+
+/**
+ * Whether a line is a fenced div's opening fence, as pandoc reads it: its colons, then an attribute
+ * block, or else a word of anything but spaces and tabs, which is a class (`::: Übersicht`, `:::
+ * .note`, `{.note` left open, `{x}y`), then colons at most. After a valid attribute block nothing
+ * else may follow.
+ */
+function opensDiv(line: string): boolean {
+  const colons = divColons.exec(line);
+  if (colons === null) return false;
+  const block = line[colons[0].length] === '{' ? parseAttributeBlock(line, colons[0].length) : undefined;
+  return block !== undefined ? divFenceEnd.test(line.slice(block.end)) : divWord.test(line.slice(colons[0].length));
+}
 /**
  * The length of a definition's marker (`:` or `~`) with the blanks pandoc takes after it, or
  * undefined when the line begins no definition: the marker and its spaces must reach the tab stop
@@ -485,7 +495,7 @@ function withinInlineSpans(text: string, offsets: readonly number[]): boolean[] 
 
 /** Whether a line is one that a paragraph's text (or a list item's) may go on from: not blank, no fence, no ATX heading. */
 function continuesText(line: string): boolean {
-  return !/^[ \t]*$/.test(line) && !divOpen.test(line) && !divClose.test(line) && !fenceOpening.test(line) && !/^ {0,3}#{1,6}(?:[ \t]|$)/.test(line);
+  return !/^[ \t]*$/.test(line) && !opensDiv(line) && !divClose.test(line) && !fenceOpening.test(line) && !/^ {0,3}#{1,6}(?:[ \t]|$)/.test(line);
 }
 
 /** Splits text into lines, recognizing `\n`, `\r\n` and `\r`. */
@@ -795,14 +805,14 @@ class BlockScanner {
   /** The opening or closing fence of a fenced div; its content is read as ordinary blocks. */
   private divFence(lines: LineRef[], i: number): number | undefined {
     const text = this.text(lines[i]);
-    const brace = /^:{3,}[ \t]*\{/.test(text) ? text.indexOf('{') : -1;
-    const block = brace < 0 ? undefined : parseAttributeBlock(text, brace);
+    const colons = divColons.exec(text);
+    const block = colons !== null && text[colons[0].length] === '{' ? parseAttributeBlock(text, colons[0].length) : undefined;
     // An attribute block not closed on the line may go on to the next lines; if it does not, `{.note` is a word.
-    if (brace >= 0 && (block === undefined || !/^[ \t]*:*[ \t]*$/.test(text.slice(block.end)))) {
+    if (colons !== null && text[colons[0].length] === '{' && (block === undefined || !divFenceEnd.test(text.slice(block.end)))) {
       const overLines = this.divOpenedOverLines(lines, i);
       if (overLines !== undefined) return overLines;
     }
-    if (divOpen.test(text) && this.divCloses(lines, i)) {
+    if (opensDiv(text) && this.divCloses(lines, i)) {
       this.openDivs++;
       this.addBlockId('div', lines[i], block);
     } else if (this.openDivs > 0 && divClose.test(text)) this.openDivs--;
@@ -839,7 +849,7 @@ class BlockScanner {
     let depth = 1;
     for (let j = i + 1; j < lines.length; j++) {
       const text = this.text(lines[j]);
-      if (divOpen.test(text)) {
+      if (opensDiv(text)) {
         if (!continuesText(this.text(lines[j - 1]))) depth++;
       } else if (divClose.test(text) && --depth === 0) return true;
     }

@@ -292,6 +292,7 @@ test('missing-chapter-heading: a level-3 term heading, a heading without classes
     // A backslash typed for a slash: `\Output` is a TeX command, whose argument the block is.
     'Input.md': ['## Input\\Output {#Input .chapter .small .term}'],
     'Untitled-H3.md': ['### {#Untitled-H3 .chapter .small .term}'],
+    'Image.md': ['## ![](logo.png) {#Image .chapter .small .term}'],
   };
   const messageOf = (name: string) => diagnosticsOf(unclosed, name).find((diagnostic) => diagnostic.code === 'missing-chapter-heading')?.message;
   assert.match(messageOf('Written.md')!, /^The chapter heading \(the first heading\) has an attribute block not closed with \}/);
@@ -307,6 +308,8 @@ test('missing-chapter-heading: a level-3 term heading, a heading without classes
   // pandoc reads a heading with no text before its block: a chapter without a name in the book.
   assert.equal(messageOf('Untitled.md'), 'The chapter heading (the first heading) has no title before its attribute block.');
   assert.equal(messageOf('Untitled-H3.md'), 'The chapter heading (the first heading) is of level 3 instead of 2 and has no title before its attribute block.');
+  // An image alone is a title, though its plain text is empty.
+  assert.equal(messageOf('Image.md'), undefined);
   assert.deepEqual(chapterDiagnostics('Late.md').map((diagnostic) => diagnostic.range), ['0:0-0:0']);
   // A ** that a single * does not close makes the block text: that is the reason given, as unclosed-block gives it.
   assert.equal(messageOf('Emphasis.md'), 'The chapter heading (the first heading) has an attribute block that pandoc reads as text, as the ** before it is never closed, and so neither an id nor classes.');
@@ -414,7 +417,7 @@ test('seealso-unsorted: a pair in order only by putting capitals first says that
   const files = { ...indexPage, 'Apfel.md': entryLines('Apfel', 'Apfel', labels.map((label) => `[${label}](#Apfel)`)) };
   assert.deepEqual(
     diagnosticsOf(files, 'Apfel.md').filter((diagnostic) => diagnostic.code === 'seealso-unsorted').map((diagnostic) => diagnostic.message),
-    ['The see-also links are not in alphabetical order, where capitals do not come first: "Personally Identifiable Information" belongs before "PII".'],
+    ['The see-also links are not in alphabetical order (capitals do not sort first): "Personally Identifiable Information" belongs before "PII".'],
   );
 });
 
@@ -466,20 +469,23 @@ test('seealso-duplicate: a see-also list linking an id again is a warning on eac
     'Early.md': ['## Early {#Early .chapter .small .term}', '', '### Siehe {.seealso}', '', '[Index](#Index) |', '[Apfel](#Apfel) |', '[Index](#Index) |', '[Apfel](#apfel) |', '', '----'],
   };
   const found = (name: string) => diagnosticsOf(files, name).filter((diagnostic) => diagnostic.code === 'seealso-duplicate');
-  const secondLink = (line: number, target: string, message: string, first: number, firstMessage: string) => ({
+  const secondLink = (line: number, target: string, message: string, first: number, firstMessage: string, alias = false) => ({
     range: `${line}:0-${line}:15`,
     severity: 'warning',
     code: 'seealso-duplicate',
     message,
-    data: { kind: 'seealso-duplicate', target },
+    data: { kind: 'seealso-duplicate', target, ...(alias ? { alias: true } : {}) },
     relatedInformation: [{ uri: uriOf('Twice.md'), range: `${first}:0-${first}:15`, message: firstMessage }],
   });
   const againApfel = 'The see-also list links #Apfel already, as "Apfel" on line 7.';
   assert.deepEqual(found('Twice.md'), [
     secondLink(7, 'Index', 'The see-also list ends with [Index](#Index), on line 11: this link to the index is one too many.', 10, 'The link to the index that ends the list.'),
-    secondLink(8, 'Apfel', againApfel, 6, 'The first link to #Apfel in the list.'),
+    // Another label: an alias, which may be meant.
+    secondLink(8, 'Apfel', againApfel, 6, 'The first link to #Apfel in the list.', true),
     secondLink(9, 'Apfel', againApfel, 6, 'The first link to #Apfel in the list.'),
   ]);
+  // A link to the index in a sentence after the list is none of its items: the list's own is no second one.
+  assert.deepEqual(diagnosticsOf({ ...files, 'Back.md': ['## Back {#Back .chapter .small .term}', '', '### Siehe {.seealso}', '', '[Apfel](#Apfel) |', '[Index](#Index)', '', 'Zurück zum [Index](#Index).', '', '----'] }, 'Back.md').filter((diagnostic) => diagnostic.code === 'seealso-duplicate'), []);
   // #apfel is another id (a broken link), and the index links are seealso-index-not-last's.
   assert.deepEqual(found('Early.md'), []);
 });

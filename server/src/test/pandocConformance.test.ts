@@ -253,7 +253,7 @@ const cornerCases: readonly string[] = [
   // a TeX command right before a heading's attribute block takes it as its argument (a backslash typed for a slash)
   '## Input\\Output {#io}\n\n## A \\textbf {#tb}\n\n## C\\\\D {#cd}\n\n## `a\\b` {#code}\n\n## Und\\Oder{#uo .explanation}\n\n[l](#io)',
   // a div's class may be any word without blanks: an umlaut, a dot, colons after it, a brace left open
-  '::: .note\n## H {#h}\n:::\n\n::: Übersicht\n\nText.\n\n:::\n## Next {#n}\n\n::: {#a}\n::: Übung\nx\n:::\n:::\n## N {#n2}\n\n:::note:::\n[l](#l)\n:::\n\n::: {.note\nText [m](#m)\n:::\n## O {#o}\n\n:::: :x\ny\n::::\n## P {#p}\n\n::: {.a}x\n## Q {#q}\n:::',
+  '::: note\u00a0\nx\n:::\n### A1 {#a1}\n\n::: foo\u00a0bar\nx\n:::\n### A2 {#a2}\n\n::: {x}y\nx\n:::\n### A3 {#a3}\n\n::: {.a key="x}y"}\nx\n:::\n### A4 {#a4}\n\n::: .note\n## H {#h}\n:::\n\n::: Übersicht\n\nText.\n\n:::\n## Next {#n}\n\n::: {#a}\n::: Übung\nx\n:::\n:::\n## N {#n2}\n\n:::note:::\n[l](#l)\n:::\n\n::: {.note\nText [m](#m)\n:::\n## O {#o}\n\n:::: :x\ny\n::::\n## P {#p}\n\n::: {.a}x\n## Q {#q}\n:::',
   // a div's opening fence under a line of text is text: it opens no div inside another
   '::: {#a}\nx\n::: b\n:::\n\n::: {#c}\n## H\n::: {#d}\ny\n:::\n:::\n\n::: {#e}\n- item\n::: {#f}\ny\n:::\n:::\n\n::: {#g}\n```\nc\n```\n::: {#h}\ny\n:::\n:::',
   // attributes need no white space between them (`{.c#x}` is a class and an id); an identifier may hold dots
