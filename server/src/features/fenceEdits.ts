@@ -36,23 +36,18 @@ export function tildeFenceEdits(document: TextDocument, fence: CodeFence): TextE
     const lineBreak = document.getText({ start: { line: openLine - 1, character: Number.MAX_SAFE_INTEGER }, end: { line: openLine, character: 0 } });
     edits.unshift(TextEdit.insert({ line: openLine, character: 0 }, `${marks}${lineBreak}`));
   }
-  return readsAsTildeFence(document, fence, edits) ? edits : undefined;
-}
-
-/** Whether the edited text holds the same code blocks, this one fenced with tildes. */
-function readsAsTildeFence(document: TextDocument, fence: CodeFence, edits: TextEdit[]): boolean {
-  const before = parseGlossaryDocument(document.getText(), document.uri, document.version).codeFences;
-  const after = parseGlossaryDocument(TextDocument.applyEdits(document, edits), document.uri, document.version).codeFences;
-  const shift = fence.afterText ? 1 : 0;
-  const index = before.findIndex((other) => other.openingRange.start.line === fence.openingRange.start.line);
-  const edited = after[index];
-  return (
-    before.length === after.length &&
-    edited !== undefined &&
-    edited.fence === '~' &&
-    edited.openingRange.start.line === fence.openingRange.start.line + shift &&
-    edited.range.end.line === fence.range.end.line + shift
-  );
+  // The same code blocks, this one fenced with tildes.
+  return readsAs(document, edits, ({ codeFences: before }, { codeFences: after }) => {
+    const shift = fence.afterText ? 1 : 0;
+    const edited = after[before.findIndex((other) => other.openingRange.start.line === fence.openingRange.start.line)];
+    return (
+      before.length === after.length &&
+      edited !== undefined &&
+      edited.fence === '~' &&
+      edited.openingRange.start.line === fence.openingRange.start.line + shift &&
+      edited.range.end.line === fence.range.end.line + shift
+    );
+  });
 }
 
 /**
