@@ -18,11 +18,15 @@ const maxSuggestedIds = 3;
  * `#Neurosymbolische-Systeme` is an entry yet to write, not the section of another. The entry that
  * holds the link (`linkingEntryId`) is never offered: `#Modelle` in Modell.md is no self-link.
  * (Unless another file gives its id too: as for `self-link`, the entry may have taken another's id.)
+ * With `related`, as the quick fixes and the hover ask, the entries of a narrower or broader term
+ * fill the places left (`entryIdsAround`: Artificial-Neural-Network for `#Neural-Network`); the
+ * message, worked out for every broken link of the glossary, goes without them.
  */
 export function replacementsFor(
   index: WorkspaceIndex,
   { target, label }: Pick<Link, 'target' | 'label'>,
   linkingEntryId: string | undefined,
+  { related = false } = {},
 ): { readonly ids: string[]; readonly preferred?: string; readonly namedByLabel: ReadonlySet<string> } {
   const closestIds = findClosestIds(target, index);
   const own = linkingEntryId !== undefined && index.definingDocumentCount(linkingEntryId) === 1 ? linkingEntryId : undefined;
@@ -37,7 +41,8 @@ export function replacementsFor(
   const closest = others(closestIds)[0];
   const preferred =
     named.length === 1 ? named[0]! : named.length === 0 && closest !== undefined && isObviousVariant(target, closest) && entryWithId(index, closest) !== undefined ? closest : undefined;
-  const ids = [...entries, ...close].slice(0, maxSuggestedIds);
+  const around = related ? others(index.entryIdsAround(target)).filter((id) => !entries.includes(id) && !close.includes(id)) : [];
+  const ids = [...entries, ...close, ...around].slice(0, maxSuggestedIds);
   // Suggested for the link's text alone (`[Catastrophic Forgetting](#Transfer-Learning)`): the id itself looks nothing like it.
   const namedByLabel = new Set(ids.filter((id) => labelled.includes(id) && !named.includes(id) && !closestIds.includes(id)));
   return { ids, ...(preferred !== undefined ? { preferred } : {}), namedByLabel };

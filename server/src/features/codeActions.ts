@@ -438,7 +438,7 @@ function brokenLinkFixes(
     actions.push(idChange);
   }
   if (link !== undefined) {
-    const replacements = replacementsFor(input.index, link, entryContaining(model, link.range.start)?.id);
+    const replacements = replacementsFor(input.index, link, entryContaining(model, link.range.start)?.id, { related: true });
     // A second listing of an entry on the index page goes: corrected, it would list the entry twice.
     const removal = diagnostic.code === DiagnosticCode.IndexLinkBroken ? secondListingRemoval(input, model, link, diagnostic, replacements, !idChange?.isPreferred) : undefined;
     if (removal !== undefined) {

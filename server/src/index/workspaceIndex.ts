@@ -76,6 +76,8 @@ export class WorkspaceIndex {
   private readonly entriesByNameKey = new Map<string, (NamedEntry & { readonly uri: string })[]>();
   /** The answers of `entryIdsNamed` since the names last changed. */
   private readonly idsNamedByText = new Map<string, readonly string[]>();
+  /** The entries by the last word of a name they go by, for `entryIdsAround`; built when first asked since the names last changed. */
+  private entriesByLastWord: Map<string, (NamedEntry & { readonly uri: string })[]> | undefined;
   /**
    * Per key (`nameKeys`) of a name a link gives by its id or label (`nameOf`), the documents holding
    * such a link: a broken link names the entries it names by title. Built when first needed, then
@@ -283,6 +285,46 @@ export class WorkspaceIndex {
     return named.length === 0 ? noIds : [...new Set(named.map(({ entry }) => entry.id))];
   }
 
+  /**
+   * The ids of the entries whose name is a text's as its last words, a narrower term ("Artificial
+   * Neural Network" for "Neural Network"), the most linked first; then of those whose name is its first
+   * words, a broader one ("Mistral" for "Mistral AI"), longest first, where that is five letters or
+   * more ("AI" is no sign for "AI Act"). Only for a text of two words or more: one word is part of
+   * too many names.
+   */
+  entryIdsAround(text: string): readonly string[] {
+    const name = nameOf(text);
+    const words = name.split(' ');
+    if (words.length < 2) return noIds;
+    this.entriesByLastWord ??= this.fileEntriesByLastWord();
+    const narrower = (this.entriesByLastWord.get(words.at(-1)!) ?? [])
+      .filter((named) => named.name.endsWith(` ${name}`))
+      .sort((a, b) => this.linksTo(b.entry.id).length - this.linksTo(a.entry.id).length || compareStrings(a.uri, b.uri) || compareStrings(a.entry.id, b.entry.id));
+    const broader = words
+      .slice(1)
+      .map((_, k) => words.slice(0, words.length - 1 - k).join(' '))
+      .filter((prefix) => prefix.replace(/ /g, '').length >= 5)
+      .flatMap((prefix) => this.entriesNamed(prefix));
+    const ids = [...new Set([...narrower, ...broader].map(({ entry }) => entry.id))];
+    return ids.length === 0 ? noIds : ids;
+  }
+
+  private fileEntriesByLastWord(): Map<string, (NamedEntry & { readonly uri: string })[]> {
+    const byLastWord = new Map<string, (NamedEntry & { readonly uri: string })[]>();
+    // An entry's name is filed under several keys (with and without an ending): it is taken once.
+    const taken = new Map<NamedEntry['entry'], Set<string>>();
+    for (const named of [...this.entriesByNameKey.values()].flat()) {
+      const names = taken.get(named.entry) ?? new Set<string>();
+      if (names.has(named.name)) continue;
+      taken.set(named.entry, names.add(named.name));
+      const lastWord = named.name.slice(named.name.lastIndexOf(' ') + 1);
+      const filed = byLastWord.get(lastWord);
+      if (filed === undefined) byLastWord.set(lastWord, [named]);
+      else filed.push(named);
+    }
+    return byLastWord;
+  }
+
   /** The entries that go by the name a text gives (see `entryIdsNamed`), each once, in the same order. */
   entriesNamed(text: string): readonly LocatedEntry[] {
     const name = nameOf(text);
@@ -383,7 +425,10 @@ export class WorkspaceIndex {
     const namesBefore = entryNamesOf(previous);
     const namesAfter = entryNamesOf(next);
     const renamed = namesWithOtherIds(namesBefore.idsByName, namesAfter.idsByName);
-    if (renamed.size > 0) this.idsNamedByText.clear();
+    if (renamed.size > 0) {
+      this.idsNamedByText.clear();
+      this.entriesByLastWord = undefined;
+    }
     for (const key of namesBefore.entriesByKey.keys()) {
       const others = this.entriesByNameKey.get(key)!.filter((named) => named.uri !== uri);
       if (others.length > 0) this.entriesByNameKey.set(key, others);

@@ -78,6 +78,31 @@ test('a broken link offers the closest ids, the obvious one preferred, and creat
   assert.deepEqual(create.command, { title: 'Create entry "Models"', command: ServerCommands.createEntry, arguments: [{ title: 'Models', id: 'Models' }] });
 });
 
+test('a broken link whose id no spelling comes close to is offered the entries of a narrower or broader term, none preferred; its message names none of them', () => {
+  const files = {
+    'Index.md': index,
+    'ANN.md': ['## Artificial Neural Network (ANN) {#Artificial-Neural-Network .term}'],
+    'RNN.md': ['## Recurrent Neural Network {#Recurrent-Neural-Network .term}'],
+    'Mistral.md': ['## Mistral {#Mistral .term}'],
+    'KI.md': ['## KI {#KI .term}'],
+    'Uses.md': ['[n](#Artificial-Neural-Network) [n](#Artificial-Neural-Network)'],
+    'A.md': ['Ein [Netz](#Neural-Network), [Mistral](#Mistral-AI), das [Gesetz](#KI-Verordnung) und [Netze](#Network).'],
+  };
+  const titlesAt = (id: string): [string, boolean][] => titlesAndPreference(actionsOf(files, 'A.md', ['quickfix']).actions.filter((action) => String(action.diagnostics?.[0]?.message).includes(`"${id}"`)));
+  // The narrower terms, the most linked first.
+  assert.deepEqual(titlesAt('Neural-Network'), [
+    ['Change to "Artificial-Neural-Network", the entry "Artificial Neural Network (ANN)"', false],
+    ['Change to "Recurrent-Neural-Network"', false],
+    ['Create entry "Neural-Network"', false],
+  ]);
+  assert.deepEqual(titlesAt('Mistral-AI'), [['Change to "Mistral"', false], ['Create entry "Mistral-AI"', false]]);
+  // A broader name of fewer than five letters, and a name of one word, are no sign.
+  assert.deepEqual(titlesAt('KI-Verordnung'), [['Create entry "KI-Verordnung"', false]]);
+  assert.deepEqual(titlesAt('Network'), [['Create entry "Network"', false]]);
+  const message = diagnosticsOf(files, 'A.md').find((diagnostic) => diagnostic.message.includes('"Neural-Network"'))?.message;
+  assert.equal(message, 'No heading defines the id "Neural-Network".');
+});
+
 test('without an index page, the links to #Index offer to create one beside the entries, listing every entry under its letter; pandoc reads its sections and links', async () => {
   const files = {
     'Äpfel.md': entryLines('Äpfel', 'Aepfel', []),

@@ -60,6 +60,11 @@ test('hover on a broken link says so briefly and names the ids its quick fixes o
     await hoverTextAt({ ...agents, 'A.md': ['[Agent](#Agenten-System‸)'] }),
     '**Broken link** `Agenten-System`\n\nPerhaps meant: `Agent` (named by the link\\\'s text), `Agenten-Systeme` (Systeme aus Agenten)\n\nThis is the only link to this id.',
   );
+  // No spelling comes close: the entry of a narrower term is suggested, as its quick fix is.
+  assert.equal(
+    await hoverTextAt({ ...files, 'ANN.md': ['## Artificial Neural Network {#Artificial-Neural-Network .term}'], 'A.md': ['[Netz](#Neural-Network‸)'] }),
+    '**Broken link** `Neural-Network`\n\nPerhaps meant: `Artificial-Neural-Network`\n\nThis is the only link to this id.',
+  );
   // How much hangs on the id: here two links in one file.
   assert.equal(await hoverTextAt({ ...files, 'A.md': ['[x](#Quantum‸) [y](#Quantum)'] }), '**Broken link** `Quantum`\n\nNo existing id comes close enough to suggest.\n\n2 links in this file point at this id.');
   // A section's id says where it leads.
