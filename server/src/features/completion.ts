@@ -11,6 +11,7 @@ import { Markup, markdownMarkup } from './markdownText';
 import { closestSpan, matchTier } from './fuzzyRank';
 import { rangeContains } from './locate';
 import { titleLink } from './seeAlsoEdits';
+import { parenthesisedParts } from '../mentions/lexicon';
 import { filesSharingAutomaticId } from '../diagnostics/linkChecks';
 import { proposeEntryId } from '../index/idRules';
 
@@ -246,13 +247,14 @@ function completeLinks(
   const replacedLength = word.length === 0 ? 0 : word.length + (closesTypedBracket(before, after.slice(word.length)) ? 1 : 0);
   const replaced: Range = { start, end: { line: position.line, character: Math.max(inserted.end.character, position.character + replacedLength) } };
   const separator = inSeeAlso(index, uri, position) && !/^\]?\s*\|/.test(after) ? ' |' : '';
-  const matches = matching(catalogOf(index).entries, typed.normalize('NFC').toLowerCase(), true, uri, token);
+  const typedLower = typed.normalize('NFC').toLowerCase();
+  const matches = matching(catalogOf(index).entries, typedLower, true, uri, token);
   if (matches === undefined) {
     return null;
   }
   return listOf(matches.kept, false, (candidate) => {
     const entry = entryWithId(index, candidate.id)?.entry;
-    const link = titleLink(entry?.title || candidate.id, candidate.id);
+    const link = titleLink(entry === undefined || entry.title === '' ? candidate.id : linkLabelOf(entry.title, typedLower), candidate.id);
     return {
       label: link,
       // The list shows the separator the see-also line gets, so that the writer does not type it
@@ -269,6 +271,19 @@ function completeLinks(
       ...(entry ? { data: { entryId: candidate.id, summaryIn: 'detail' } satisfies EntryItemData } : {}),
     };
   });
+}
+
+/**
+ * The label a whole link gets from an entry's title: as writers label links, without its part in
+ * parentheses, "CNN" of "CNN (Convolutional Neural Network)", or that part where the writer typed
+ * its beginning ("Conv"); "GPT-4.5" of "GPT-4.5 (Stand Dezember 2024)". The whole title where the
+ * writer typed the parenthesis too.
+ */
+function linkLabelOf(title: string, typedLower: string): string {
+  const parts = parenthesisedParts(title);
+  if (parts === undefined || typedLower.includes('(')) return title;
+  const typedHere = (part: string): boolean => typedLower !== '' && part.normalize('NFC').toLowerCase().startsWith(typedLower);
+  return typedHere(parts.qualifier) && !typedHere(parts.name) ? parts.qualifier : parts.name;
 }
 
 /**

@@ -115,7 +115,19 @@ test('what is typed found as one run inside an id or title ranks above its lette
     'Tiktoken.md': ['## Tiktoken {#Tiktoken .term}'],
   };
   assert.deepEqual(completionsAt({ ...files, 'A.md': ['[x](#tok‸'] })!.map((item) => item.label), ['Tiktoken', 'Artificial-Neural-Network']);
-  assert.deepEqual(completionsAt({ ...files, 'A.md': ['Mehr zu [Tok‸'] })!.map((item) => item.label), ['[Tiktoken](#Tiktoken)', '[ANN (Artificial Neural Network)](#Artificial-Neural-Network)']);
+  assert.deepEqual(completionsAt({ ...files, 'A.md': ['Mehr zu [Tok‸'] })!.map((item) => item.label), ['[Tiktoken](#Tiktoken)', '[ANN](#Artificial-Neural-Network)']);
+});
+
+test('after [, a title with a part in parentheses gives the link its name, or the part in parentheses where that is what was typed, as writers label links', () => {
+  const files = {
+    'CNN.md': ['## CNN (Convolutional Neural Network) {#CNN .term}'],
+    'GPT.md': ['## GPT-4.5 (Stand Dezember 2024) {#GPT-4.5 .term}'],
+  };
+  const inserted = (line: string) => completionsAt({ ...files, 'A.md': [line] })!.map((item) => item.label);
+  assert.deepEqual(inserted('Mit [CN‸'), ['[CNN](#CNN)']);
+  assert.deepEqual(inserted('Mit [Conv‸'), ['[Convolutional Neural Network](#CNN)']);
+  assert.deepEqual(inserted('Mit [gpt‸'), ['[GPT-4.5](#GPT-4.5)']);
+  assert.deepEqual(inserted('Mit [CNN (Conv‸'), ['[CNN (Convolutional Neural Network)](#CNN)']);
 });
 
 test('an editor that orders the items by its own fuzzy match (VS Code) gets a filterText beginning with the typed run for a name holding it inside, the typed text for the entry the label names, none otherwise', () => {
@@ -134,7 +146,7 @@ test('an editor that orders the items by its own fuzzy match (VS Code) gets a fi
   assert.deepEqual(filterTexts('Mehr zu [Tok‸', true), [
     ['[Token](#Token)', undefined],
     ['[Tiktoken](#Tiktoken)', '[tok[Tiktoken](#Tiktoken)'],
-    ['[ANN (Artificial Neural Network)](#Artificial-Neural-Network)', undefined],
+    ['[ANN](#Artificial-Neural-Network)', undefined],
   ]);
   // The entry the label names, first whatever is typed.
   assert.deepEqual(filterTexts('[Tiktoken](#Tok‸', true)[0], ['Tiktoken', 'TokTiktoken']);
