@@ -91,7 +91,7 @@ async function linkHover(index: WorkspaceIndex, uri: string, link: Link, readTex
       filesSharingAutomaticId(index, link.target) !== undefined
         ? m.text(l10n.t('Defined {0} times. In the book, pandoc gives this automatic id to the first such heading only and numbers the others ({1}-1, {1}-2, …): an explicit {#id} is safer to link to.', anchors.length, link.target))
         : entry !== undefined
-          ? m.text(l10n.t('Defined {0} times; the entry shown is the one in {1}.', anchors.length, fileNameFrom(entry.uri, uri)))
+          ? m.text(l10n.t('Defined {0} times; the entry shown is the one in {1}.', anchors.length, `${fileNameFrom(entry.uri, uri)}:${entry.entry.heading.range.start.line + 1}`))
           : l10n.t('Defined {0} times.', anchors.length),
     );
   }
