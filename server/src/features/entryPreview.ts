@@ -131,14 +131,36 @@ function textOf(node: MarkdownNode): string {
   return node.value ?? node.alt ?? node.children?.map(textOf).join('') ?? '';
 }
 
-/** Cuts a text at the last word boundary before `max` characters and marks the cut with `…`. */
+/**
+ * Cuts a text at the last word boundary before `max` characters and marks the cut with `…`; before
+ * a parenthesis or quote the cut would leave open (`echt (aus dem…`), and before a word left on its
+ * hyphen (`Abstands-…`), where that keeps half the text.
+ */
 export function shorten(text: string, max: number): string {
   if (text.length <= max) {
     return text;
   }
   const cut = textBefore(text, max - 1);
   const space = cut.lastIndexOf(' ');
-  return `${(space > max / 2 ? cut.slice(0, space) : cut).replace(/[\s,;:.]+$/, '')}…`;
+  let kept = space > max / 2 ? cut.slice(0, space) : cut;
+  const opening = lastUnclosedOpening(kept);
+  if (opening > max / 2) kept = kept.slice(0, opening);
+  const hanging = /\s\S*\p{L}-$/u.exec(kept);
+  if (hanging !== null && hanging.index > max / 2) kept = kept.slice(0, hanging.index);
+  return `${kept.replace(/[\s,;:.]+$/, '')}…`;
+}
+
+/** Where the last parenthesis or quote that a text opens and does not close stands, or -1. */
+function lastUnclosedOpening(text: string): number {
+  const open: number[] = [];
+  let straightQuote = -1;
+  for (let k = 0; k < text.length; k++) {
+    const ch = text[k];
+    if (ch === '(' || ch === '„') open.push(k);
+    else if ((ch === ')' || ch === '“') && open.length > 0) open.pop();
+    else if (ch === '"') straightQuote = straightQuote < 0 ? k : -1;
+  }
+  return Math.max(open.at(-1) ?? -1, straightQuote);
 }
 
 /** The text up to `end` (UTF-16 units), or one unit less where `end` would split a character of two (an emoji). */

@@ -328,6 +328,11 @@ test('hover on a reference link\'s id in its definition (its `#` too) covers the
 
 test('a text shortened where an emoji stands keeps the emoji whole or leaves it out, never half of it', () => {
   assert.equal(shorten('🙂🙂🙂🙂🙂🙂', 4), '🙂…');
+  // Not inside a parenthesis or quote it opens, nor after a word left on its hyphen.
+  assert.equal(shorten('Generiert Bilder, die täuschend echt (aus dem Nichts) wirken', 45), 'Generiert Bilder, die täuschend echt…');
+  assert.equal(shorten('Ganz am Anfang stand der Begriff "Artificial Intelligence" von 1956', 45), 'Ganz am Anfang stand der Begriff…');
+  assert.equal(shorten('Vektoren erlauben Abstands- und Ähnlichkeitsmaße', 30), 'Vektoren erlauben…');
+  assert.equal(shorten('Ein Wort (kurz) und noch viele weitere Wörter danach', 30), 'Ein Wort (kurz) und noch…');
   assert.equal(textBefore('ab🙂cd', 3), 'ab');
   assert.equal(textBefore('ab🙂cd', 4), 'ab🙂');
   assert.ok(!/[\ud800-\udfff]/u.test(shorten('x'.repeat(10) + '🙂'.repeat(30), 26)));
