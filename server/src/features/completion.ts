@@ -248,13 +248,20 @@ function completeLinks(
   const replaced: Range = { start, end: { line: position.line, character: Math.max(inserted.end.character, position.character + replacedLength) } };
   const separator = inSeeAlso(index, uri, position) && !/^\]?\s*\|/.test(after) ? ' |' : '';
   const typedLower = typed.normalize('NFC').toLowerCase();
-  const matches = matching(catalogOf(index).entries, typedLower, true, uri, token);
+  const catalog = catalogOf(index);
+  const matches = matching(catalog.entries, typedLower, true, uri, token);
   if (matches === undefined) {
     return null;
   }
-  return listOf(matches.kept, false, (candidate) => {
+  // After the entries whose title or id begins with what is typed, those that links of the glossary
+  // label so (`[maschinellen Lernen](#Machine-Learning)`): German prose names English titles otherwise.
+  const beginsHere = (candidate: Candidate): boolean => matchTier(typedLower, candidate.idLower) === 0 || (candidate.titleLower !== undefined && matchTier(typedLower, candidate.titleLower) === 0);
+  const prefixed = matches.kept.filter(beginsHere);
+  const labelled = typedLower.trim().length < 2 ? [] : labelUsesOf(index, catalog).filter((use) => use.candidate.uri !== uri && use.labelLower.startsWith(typedLower) && !prefixed.includes(use.candidate));
+  const kept: LinkCandidate[] = [...prefixed, ...labelled.slice(0, maxLabelItems).map((use) => ({ ...use.candidate, usedLabel: use.label })), ...matches.kept.filter((candidate) => !prefixed.includes(candidate))].slice(0, maxItems);
+  return listOf(kept, false, (candidate: LinkCandidate) => {
     const entry = entryWithId(index, candidate.id)?.entry;
-    const link = titleLink(entry === undefined || entry.title === '' ? candidate.id : linkLabelOf(entry.title, typedLower), candidate.id);
+    const link = titleLink(candidate.usedLabel ?? (entry === undefined || entry.title === '' ? candidate.id : linkLabelOf(entry.title, typedLower)), candidate.id);
     return {
       label: link,
       // The list shows the separator the see-also line gets, so that the writer does not type it
@@ -267,7 +274,7 @@ function completeLinks(
       // hyphen rather than at the edit's start).
       textEdit: completionEdit(`${link}${separator}`, inserted, replaced, client.insertReplace),
       // The editor matches what is typed from the `[` on.
-      ...(client.rescores ? rescoredFilterText(typed, [candidate.id, ...(entry ? [entry.title] : [])], link, '[') : {}),
+      ...(client.rescores ? rescoredFilterText(typed, [candidate.usedLabel ?? candidate.id, ...(entry ? [entry.title] : [])], link, '[') : {}),
       ...(entry ? { data: { entryId: candidate.id, summaryIn: 'detail' } satisfies EntryItemData } : {}),
     };
   });
@@ -449,6 +456,46 @@ interface Catalog {
 
 const catalogs = new WeakMap<WorkspaceIndex, Catalog>();
 
+/** A whole link's candidate: an entry, perhaps with the label other links give it (see `labelUsesOf`). */
+type LinkCandidate = Candidate & { readonly usedLabel?: string };
+
+/** A label that links of the glossary give an entry, other than its title or id, and how many do. */
+interface LabelUse {
+  readonly candidate: Candidate;
+  readonly label: string;
+  readonly labelLower: string;
+  readonly count: number;
+}
+
+/** How many entries a whole-link completion offers by the labels of links. */
+const maxLabelItems = 10;
+
+/** The labels used by two links or more, the most used first, by catalog: worked out when first asked (links change as the writer types; these are the glossary's usage, not the last keystroke's). */
+const labelUses = new WeakMap<Catalog, readonly LabelUse[]>();
+
+function labelUsesOf(index: WorkspaceIndex, catalog: Catalog): readonly LabelUse[] {
+  let uses = labelUses.get(catalog);
+  if (uses === undefined) {
+    const found: LabelUse[] = [];
+    for (const candidate of catalog.entries) {
+      const counts = new Map<string, number>();
+      for (const { link } of index.linksTo(candidate.id)) {
+        const label = link.label.replace(/\s+/g, ' ').trim();
+        const lower = label.normalize('NFC').toLowerCase();
+        if (lower !== '' && lower !== candidate.titleLower && lower !== candidate.idLower) counts.set(label, (counts.get(label) ?? 0) + 1);
+      }
+      for (const [label, count] of counts) if (count >= 2) found.push({ candidate, label, labelLower: label.normalize('NFC').toLowerCase(), count });
+    }
+    uses = found.sort((a, b) => b.count - a.count || compareLabels(a.label, b.label));
+    labelUses.set(catalog, uses);
+  }
+  return uses;
+}
+
+function compareLabels(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
 function catalogOf(index: WorkspaceIndex): Catalog {
   const cached = catalogs.get(index);
   if (cached?.definitionsVersion === index.definitionsVersion && cached.termsVersion === index.termsVersion) {
@@ -555,7 +602,7 @@ function numberedOtherwiseInTheBook(index: WorkspaceIndex, id: string): boolean 
 }
 
 /** Numbers the kept candidates for the editor, which must ask again as the writer types when the list is filtered or cut. */
-function listOf(kept: readonly Candidate[], complete: boolean, toItem: (candidate: Candidate) => CompletionItem): CompletionList {
+function listOf<C extends Candidate>(kept: readonly C[], complete: boolean, toItem: (candidate: C) => CompletionItem): CompletionList {
   const width = String(kept.length).length;
   const items = kept.map((candidate, position) => ({ ...toItem(candidate), sortText: String(position).padStart(width, '0') }));
   return { isIncomplete: !complete, items };

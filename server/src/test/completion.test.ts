@@ -118,6 +118,19 @@ test('what is typed found as one run inside an id or title ranks above its lette
   assert.deepEqual(completionsAt({ ...files, 'A.md': ['Mehr zu [Tok‸'] })!.map((item) => item.label), ['[Tiktoken](#Tiktoken)', '[ANN](#Artificial-Neural-Network)']);
 });
 
+test('after [, the labels that two links or more of the glossary give an entry find it too, after the titles that begin with what is typed', () => {
+  const files = {
+    'ML.md': ['## Machine Learning {#Machine-Learning .term}'],
+    'Maschinenbau.md': ['## Maschinenbau {#Maschinenbau .term}'],
+    'A.md': ['Mit [maschinellen Lernen](#Machine-Learning) und [maschinellem Lernen](#Machine-Learning).'],
+    'B.md': ['Durch [maschinellen Lernen](#Machine-Learning), einmal [maschinelles Lernen](#Machine-Learning).'],
+  };
+  assert.deepEqual(completionsAt({ ...files, 'C.md': ['Wir nutzen [masch‸'] })!.map((item) => item.label), ['[Maschinenbau](#Maschinenbau)', '[maschinellen Lernen](#Machine-Learning)']);
+  // Not in the entry's own file, and not for one letter.
+  assert.deepEqual(completionsAt({ ...files, 'ML.md': [...files['ML.md'], '', 'Siehe [maschinell‸'] })!.map((item) => item.label), []);
+  assert.ok(!completionsAt({ ...files, 'C.md': ['Wir nutzen [m‸'] })!.some((item) => item.label === '[maschinellen Lernen](#Machine-Learning)'));
+});
+
 test('after [, a title with a part in parentheses gives the link its name, or the part in parentheses where that is what was typed, as writers label links', () => {
   const files = {
     'CNN.md': ['## CNN (Convolutional Neural Network) {#CNN .term}'],
