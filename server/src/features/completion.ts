@@ -476,15 +476,25 @@ const labelUses = new WeakMap<Catalog, readonly LabelUse[]>();
 function labelUsesOf(index: WorkspaceIndex, catalog: Catalog): readonly LabelUse[] {
   let uses = labelUses.get(catalog);
   if (uses === undefined) {
-    const found: LabelUse[] = [];
-    for (const candidate of catalog.entries) {
-      const counts = new Map<string, number>();
-      for (const { link } of index.linksTo(candidate.id)) {
-        const label = link.label.replace(/\s+/g, ' ').trim();
-        const lower = label.normalize('NFC').toLowerCase();
-        if (lower !== '' && lower !== candidate.titleLower && lower !== candidate.idLower) counts.set(label, (counts.get(label) ?? 0) + 1);
+    const entries = new Map(catalog.entries.map((candidate) => [candidate.id, candidate]));
+    // Every document's links once: per entry, how often each label is given it.
+    const counts = new Map<Candidate, Map<string, number>>();
+    for (const document of index.documents()) {
+      for (const { target, label } of document.links) {
+        const candidate = entries.get(target);
+        if (candidate === undefined) continue;
+        const written = label.includes('  ') || label.includes('\n') ? label.replace(/\s+/g, ' ').trim() : label.trim();
+        let labels = counts.get(candidate);
+        if (labels === undefined) counts.set(candidate, (labels = new Map()));
+        labels.set(written, (labels.get(written) ?? 0) + 1);
       }
-      for (const [label, count] of counts) if (count >= 2) found.push({ candidate, label, labelLower: label.normalize('NFC').toLowerCase(), count });
+    }
+    const found: LabelUse[] = [];
+    for (const [candidate, labels] of counts) {
+      for (const [label, count] of labels) {
+        const labelLower = label.normalize('NFC').toLowerCase();
+        if (count >= 2 && labelLower !== '' && labelLower !== candidate.titleLower && labelLower !== candidate.idLower) found.push({ candidate, label, labelLower, count });
+      }
     }
     uses = found.sort((a, b) => b.count - a.count || compareLabels(a.label, b.label));
     labelUses.set(catalog, uses);
