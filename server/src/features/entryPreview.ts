@@ -17,12 +17,30 @@ export interface EntryPreview {
    */
   readonly lead?: string;
   /**
-   * The first paragraph of the first `.explanation` section. A paragraph that leads in to a list
-   * ("LLMs basieren auf …:", as most sections of the real glossary begin) goes on with the list's
-   * items, which say what it announces.
+   * The first paragraph of the first `.explanation` section, or its first list. A paragraph that
+   * leads in to a list ("LLMs basieren auf …:", as most sections of the real glossary begin) goes on
+   * with the list's items, which say what it announces.
    */
-  readonly explanation?: string;
+  readonly explanation?: ExplanationPreview;
 }
+
+/** The explanation of a preview: its paragraph, and the first items of the list it leads in to. */
+export interface ExplanationPreview {
+  readonly paragraph?: string;
+  readonly items: readonly ListItemPreview[];
+  /** Whether the list has more items than those. */
+  readonly more: boolean;
+}
+
+/** A list item as a preview shows it: the bold label it opens with (`**Transformer**:`), and its text, shortened. */
+export interface ListItemPreview {
+  readonly label?: string;
+  readonly text: string;
+}
+
+/** How many of a list's items a preview shows, and how long each may be: its first sentence at most. */
+const maxPreviewItems = 4;
+const maxItemLength = 90;
 
 /**
  * The entry's lead paragraph and, unless `explanation` is false, its first explanation (see
@@ -65,7 +83,7 @@ export async function entryPreview(entry: Entry, text: string, { explanation: wi
   const leadText = lead === undefined ? '' : intro.plainText(lead);
   return {
     ...(leadText !== '' ? { lead: shorten(leadText, maxPreviewLength) } : {}),
-    ...(explanation !== undefined ? { explanation: shorten(explanation, maxPreviewLength) } : {}),
+    ...(explanation !== undefined ? { explanation } : {}),
   };
 }
 
@@ -79,25 +97,33 @@ function isProse(block: MarkdownNode, source: (node: MarkdownNode) => string): b
 }
 
 /**
- * The first paragraph of a section, or its first list, on one line; a paragraph that leads in to a
- * list goes on with its items. Comments, divs and tables before them are passed over.
+ * The first paragraph of a section, or its first list; a paragraph that leads in to a list goes on
+ * with its first items. Comments, divs and tables before them are passed over.
  */
-async function explanationText(markdown: string): Promise<string | undefined> {
+async function explanationText(markdown: string): Promise<ExplanationPreview | undefined> {
   const { blocks, plainText, source } = await parseMarkdown(markdown);
   const start = blocks.findIndex((block) => block.type === 'list' || isProse(block, source));
   const [first, next] = start < 0 ? [] : blocks.slice(start);
-  // An item that only labels its sub-list ("**Architekturkomponenten**:") is named without its colon;
-  // items are parted by semicolons, unless one ends a sentence already.
-  const items = (list: MarkdownNode): string =>
-    list.children
-      .map((item) => plainText(item.children[0]).replace(/:$/, ''))
-      .filter((item) => item !== '')
-      .reduce((joined, item) => (joined === '' ? item : /[.!?;]$/.test(joined) ? `${joined} ${item}` : `${joined}; ${item}`), '');
-  let plain = first?.type === 'paragraph' ? plainText(first) : first?.type === 'list' ? items(first) : '';
-  if (first?.type === 'paragraph' && plain.endsWith(':') && next?.type === 'list') {
-    plain = `${plain} ${items(next)}`;
-  }
-  return plain === '' ? undefined : plain;
+  const paragraph = first?.type === 'paragraph' ? plainText(first) : '';
+  const list = first?.type === 'list' ? first : paragraph.endsWith(':') && next?.type === 'list' ? next : undefined;
+  const items = (list?.children ?? []).map((item) => listItemPreview(item.children[0], plainText)).filter((item) => item.label !== undefined || item.text !== '');
+  if (paragraph === '' && items.length === 0) return undefined;
+  return {
+    ...(paragraph !== '' ? { paragraph: shorten(paragraph, maxPreviewLength) } : {}),
+    items: items.slice(0, maxPreviewItems),
+    more: items.length > maxPreviewItems,
+  };
+}
+
+/** An item's first paragraph: a bold run that opens it is its label (an item that only labels its sub-list, "**Bausteine**:", has no more). */
+function listItemPreview(paragraph: MarkdownNode | undefined, plainText: (node: MarkdownNode | undefined) => string): ListItemPreview {
+  const whole = plainText(paragraph);
+  const opening = paragraph?.children[0];
+  const firstSentence = (text: string): string => shorten(/^(.{20,}?[.!?])\s+\p{Lu}/u.exec(text)?.[1] ?? text, maxItemLength);
+  if (opening?.type !== 'strong') return { text: firstSentence(whole) };
+  const label = plainText(opening).replace(/:$/, '');
+  const rest = whole.slice(plainText(opening).length).replace(/^\s*[:–-]?\s*/, '');
+  return { label, text: firstSentence(rest) };
 }
 
 /** The parts of remark's tree read here. */

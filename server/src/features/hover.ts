@@ -5,7 +5,7 @@ import { filesSharingAutomaticId } from '../diagnostics/linkChecks';
 import { WorkspaceIndex } from '../index/workspaceIndex';
 import { Link } from '../parse/model';
 import { copyNamedAfter, entryAt, entryFileNamedAfter, entryWithId, holdsEveryLineOf, isFileNameMeant, misnamedEntryFile } from '../index/entryQueries';
-import { entryPreview } from './entryPreview';
+import { entryPreview, type ListItemPreview } from './entryPreview';
 import { linkPartAt, locateAt } from './locate';
 import { Markup, markdownMarkup } from './markdownText';
 import { namedByLabelNote, replacementsFor, suggestionNote } from '../diagnostics/replacements';
@@ -80,8 +80,12 @@ async function linkHover(index: WorkspaceIndex, uri: string, link: Link, readTex
   }
   const text = entry && (await readText(entry.uri));
   const preview = entry && text !== undefined ? await entryPreview(entry.entry, text) : {};
-  for (const paragraph of [preview.lead, preview.explanation]) {
-    if (paragraph !== undefined) lines.push(m.text(paragraph));
+  if (preview.lead !== undefined) lines.push(m.text(preview.lead));
+  if (preview.explanation?.paragraph !== undefined) lines.push(m.text(preview.explanation.paragraph));
+  if (preview.explanation !== undefined && preview.explanation.items.length > 0) {
+    // A list as Markdown shows one, its items' bold labels kept.
+    const item = ({ label, text }: ListItemPreview): string => `- ${label === undefined ? m.text(text) : text === '' ? m.strong(label) : `${m.strong(label)}: ${m.text(text)}`}`;
+    lines.push([...preview.explanation.items.map(item), ...(preview.explanation.more ? ['- …'] : [])].join('\n'));
   }
   const where = anchors.slice(0, maxPlacesShown).map((located) => `${fileNameFrom(located.uri, uri)}:${located.anchor.range.start.line + 1}`);
   const more = anchors.length - where.length;

@@ -199,7 +199,7 @@ test('hover answers nothing on plain text or once cancelled', async () => {
   assert.equal(await hoverAt(index, uri, position, cancelled), null);
 });
 
-test('hover shows the first paragraph of the first explanation section as plain text, shortened', async () => {
+test('hover shows the first paragraph of the first explanation section as plain text, shortened, and the first items of the list it leads in to, their bold labels kept', async () => {
   const long = Array.from({ length: 80 }, (_, i) => `Wort${i}`).join(' ');
   const entry = [
     '## Large Language Model {#LLM .chapter .small .term}',
@@ -224,16 +224,22 @@ test('hover shows the first paragraph of the first explanation section as plain 
   // Raw HTML, a comment too, is markup that the book does not show.
   const withHtml = [...entry.slice(0, 10), 'Ein <!-- [C](#X) --> <b>großes</b> Modell.'];
   assert.equal((await hoverTextAt({ 'A.md': ['[x](#LLM‸)'], 'LLM.md': withHtml }))!.split('\n\n')[2], 'Ein großes Modell\\.');
-  // A paragraph that leads in to a list goes on with its items; a section that begins with a list shows them.
+  // A paragraph that leads in to a list goes on with its items, a list as Markdown shows one; a section that begins with a list shows them.
+  const explanationOf = async (body: readonly string[]) => (await hoverTextAt({ 'A.md': ['[x](#LLM‸)'], 'LLM.md': [...entry.slice(0, 10), ...body] }))!.split('\n\n').slice(2, -2);
   const leadIn = ['Es beruht auf:', '', '- **Transformer**: Aufmerksamkeit', '  - nicht die Unterpunkte', '- *Skalierung*', '', 'Nicht danach.'];
-  assert.equal((await hoverTextAt({ 'A.md': ['[x](#LLM‸)'], 'LLM.md': [...entry.slice(0, 10), ...leadIn] }))!.split('\n\n')[2], 'Es beruht auf: Transformer: Aufmerksamkeit; Skalierung');
-  assert.equal((await hoverTextAt({ 'A.md': ['[x](#LLM‸)'], 'LLM.md': [...entry.slice(0, 10), ...leadIn.slice(2)] }))!.split('\n\n')[2], 'Transformer: Aufmerksamkeit; Skalierung');
+  assert.deepEqual(await explanationOf(leadIn), ['Es beruht auf:', '- **Transformer**: Aufmerksamkeit\n- Skalierung']);
+  assert.deepEqual(await explanationOf(leadIn.slice(2)), ['- **Transformer**: Aufmerksamkeit\n- Skalierung']);
   // An item that only labels its sub-list is named without its colon.
   const labels = ['Es beruht auf:', '', '- **Bausteine**:', '  - **Encoder**: liest', '- **Verfahren**:', '  - Training'];
-  assert.equal((await hoverTextAt({ 'A.md': ['[x](#LLM‸)'], 'LLM.md': [...entry.slice(0, 10), ...labels] }))!.split('\n\n')[2], 'Es beruht auf: Bausteine; Verfahren');
-  // Items that end a sentence are not parted by semicolons too.
-  const sentences = ['Es beruht auf:', '', '- **Erkennung**: Muster werden erkannt.', '- Extraktion der Daten.', '- Filterung'];
-  assert.equal((await hoverTextAt({ 'A.md': ['[x](#LLM‸)'], 'LLM.md': [...entry.slice(0, 10), ...sentences] }))!.split('\n\n')[2]!.replace(/\\(.)/g, '$1'), 'Es beruht auf: Erkennung: Muster werden erkannt. Extraktion der Daten. Filterung');
+  assert.deepEqual(await explanationOf(labels), ['Es beruht auf:', '- **Bausteine**\n- **Verfahren**']);
+  // The first four items, and that more follow; each item shortened.
+  const many = ['Es beruht auf:', '', ...['Eins', 'Zwei', 'Drei', 'Vier', 'Fünf'].map((word) => `- ${word} ${'lang '.repeat(30)}`)];
+  const [, list] = await explanationOf(many);
+  assert.deepEqual(list!.split('\n').map((line) => line.slice(0, 8)), ['- Eins l', '- Zwei l', '- Drei l', '- Vier l', '- …']);
+  assert.ok(list!.split('\n').every((line) => line.length <= 94), list);
+  // An item's first sentence.
+  const sentences = ['- **Erkennung**: Muster werden im Bild erkannt. Danach folgt mehr.', '- Extraktion der Daten.'];
+  assert.deepEqual(await explanationOf(sentences), ['- **Erkennung**: Muster werden im Bild erkannt\\.\n- Extraktion der Daten\\.']);
   const shortened = await hoverTextAt({ 'A.md': ['[x](#LLM‸)'], 'LLM.md': [...entry.slice(0, 10), long] });
   const paragraph = shortened!.split('\n\n')[2]!;
   assert.ok(paragraph.endsWith('…') && paragraph.length <= 300 && paragraph.startsWith('Wort0 Wort1'), paragraph);
