@@ -1,6 +1,6 @@
 import { CancellationToken, CompletionItem, CompletionItemKind, CompletionList, InsertReplaceEdit, Position, Range, TextEdit } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { WorkspaceIndex } from '../index/workspaceIndex';
+import { compareStrings, WorkspaceIndex } from '../index/workspaceIndex';
 import { skipVerbatim } from '../parse/inline';
 import { parseGlossaryDocument } from '../parse/parser';
 import { anchorPlace } from '../index/anchorDescription';
@@ -254,10 +254,11 @@ function completeLinks(
     return null;
   }
   // After the entries whose title or id begins with what is typed, those that links of the glossary
-  // label so (`[maschinellen Lernen](#Machine-Learning)`): German prose names English titles otherwise.
+  // label so and no title finds (`[maschinellen Lernen](#Machine-Learning)`): German prose names
+  // English titles otherwise.
   const beginsHere = (candidate: Candidate): boolean => matchTier(typedLower, candidate.idLower) === 0 || (candidate.titleLower !== undefined && matchTier(typedLower, candidate.titleLower) === 0);
   const prefixed = matches.kept.filter(beginsHere);
-  const labelled = typedLower.trim().length < 2 ? [] : labelUsesOf(index, catalog).filter((use) => use.candidate.uri !== uri && use.labelLower.startsWith(typedLower) && !prefixed.includes(use.candidate));
+  const labelled = typedLower.trim().length < 2 ? [] : labelUsesOf(index, catalog).filter((use) => use.candidate.uri !== uri && use.labelLower.startsWith(typedLower) && !matches.kept.includes(use.candidate));
   const kept: LinkCandidate[] = [...prefixed, ...labelled.slice(0, maxLabelItems).map((use) => ({ ...use.candidate, usedLabel: use.label })), ...matches.kept.filter((candidate) => !prefixed.includes(candidate))].slice(0, maxItems);
   return listOf(kept, false, (candidate: LinkCandidate) => {
     const entry = entryWithId(index, candidate.id)?.entry;
@@ -274,7 +275,9 @@ function completeLinks(
       // hyphen rather than at the edit's start).
       textEdit: completionEdit(`${link}${separator}`, inserted, replaced, client.insertReplace),
       // The editor matches what is typed from the `[` on.
-      ...(client.rescores ? rescoredFilterText(typed, [candidate.usedLabel ?? candidate.id, ...(entry ? [entry.title] : [])], link, '[') : {}),
+      // A label shorter than the title (its part in parentheses left out) is no longer what the editor
+      // matches: the title is, as the server matched it.
+      ...(client.rescores ? { ...(entry !== undefined && candidate.usedLabel === undefined && !link.includes(entry.title) ? { filterText: `[${entry.title} ${link}` } : {}), ...rescoredFilterText(typed, [candidate.usedLabel ?? candidate.id, ...(entry ? [entry.title] : [])], link, '[') } : {}),
       ...(entry ? { data: { entryId: candidate.id, summaryIn: 'detail' } satisfies EntryItemData } : {}),
     };
   });
@@ -283,14 +286,15 @@ function completeLinks(
 /**
  * The label a whole link gets from an entry's title: as writers label links, without its part in
  * parentheses, "CNN" of "CNN (Convolutional Neural Network)", or that part where the writer typed
- * its beginning ("Conv"); "GPT-4.5" of "GPT-4.5 (Stand Dezember 2024)". The whole title where the
- * writer typed the parenthesis too.
+ * its beginning ("Conv") and it abbreviates the other; "GPT-4.5" of "GPT-4.5 (Stand Dezember
+ * 2024)". The whole title where the writer typed the parenthesis too.
  */
 function linkLabelOf(title: string, typedLower: string): string {
   const parts = parenthesisedParts(title);
   if (parts === undefined || typedLower.includes('(')) return title;
   const typedHere = (part: string): boolean => typedLower !== '' && part.normalize('NFC').toLowerCase().startsWith(typedLower);
-  return typedHere(parts.qualifier) && !typedHere(parts.name) ? parts.qualifier : parts.name;
+  // The part in parentheses is a name of the entry only where one part abbreviates the other ("Bedrock (Amazon)" is no "Amazon").
+  return parts.abbreviation && typedHere(parts.qualifier) && !typedHere(parts.name) ? parts.qualifier : parts.name;
 }
 
 /**
@@ -477,33 +481,34 @@ function labelUsesOf(index: WorkspaceIndex, catalog: Catalog): readonly LabelUse
   let uses = labelUses.get(catalog);
   if (uses === undefined) {
     const entries = new Map(catalog.entries.map((candidate) => [candidate.id, candidate]));
-    // Every document's links once: per entry, how often each label is given it.
-    const counts = new Map<Candidate, Map<string, number>>();
+    // Every document's links once: per entry, how often each label is given it, in any case
+    // ("maschinellen Lernen", "Maschinellen Lernen"), written as most of them write it.
+    const counts = new Map<Candidate, Map<string, Map<string, number>>>();
     for (const document of index.documents()) {
       for (const { target, label } of document.links) {
         const candidate = entries.get(target);
         if (candidate === undefined) continue;
         const written = label.includes('  ') || label.includes('\n') ? label.replace(/\s+/g, ' ').trim() : label.trim();
+        const lower = written.normalize('NFC').toLowerCase();
         let labels = counts.get(candidate);
         if (labels === undefined) counts.set(candidate, (labels = new Map()));
-        labels.set(written, (labels.get(written) ?? 0) + 1);
+        let forms = labels.get(lower);
+        if (forms === undefined) labels.set(lower, (forms = new Map()));
+        forms.set(written, (forms.get(written) ?? 0) + 1);
       }
     }
     const found: LabelUse[] = [];
     for (const [candidate, labels] of counts) {
-      for (const [label, count] of labels) {
-        const labelLower = label.normalize('NFC').toLowerCase();
+      for (const [labelLower, forms] of labels) {
+        const count = [...forms.values()].reduce((sum, each) => sum + each, 0);
+        const label = [...forms].sort(([a, m], [b, n]) => n - m || compareStrings(a, b))[0]![0];
         if (count >= 2 && labelLower !== '' && labelLower !== candidate.titleLower && labelLower !== candidate.idLower) found.push({ candidate, label, labelLower, count });
       }
     }
-    uses = found.sort((a, b) => b.count - a.count || compareLabels(a.label, b.label));
+    uses = found.sort((a, b) => b.count - a.count || compareStrings(a.label, b.label));
     labelUses.set(catalog, uses);
   }
   return uses;
-}
-
-function compareLabels(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 function catalogOf(index: WorkspaceIndex): Catalog {

@@ -1,6 +1,7 @@
 import { Entry, Heading } from '../parse/model';
 import { summaryPattern, summaryText } from '../parse/parser';
 import type { ReferenceResolver } from '../parse/inline';
+import { sentenceStartsIn } from '../parse/sentences';
 
 /** How long the lead paragraph and the explanation of a preview may each be, in characters. */
 const maxPreviewLength = 300;
@@ -32,7 +33,11 @@ export interface ExplanationPreview {
   readonly more: boolean;
 }
 
-/** A list item as a preview shows it: the bold label it opens with (`**Transformer**:`), and its text, shortened. */
+/**
+ * A list item as a preview shows it: the bold label it opens with (`**Transformer**:`), and its
+ * text, shortened, beginning with what parts it from the label (`: `, ` – `, or a blank before
+ * `(MCTS): …`).
+ */
 export interface ListItemPreview {
   readonly label?: string;
   readonly text: string;
@@ -115,15 +120,25 @@ async function explanationText(markdown: string): Promise<ExplanationPreview | u
   };
 }
 
-/** An item's first paragraph: a bold run that opens it is its label (an item that only labels its sub-list, "**Bausteine**:", has no more). */
+/**
+ * An item's first paragraph, to its first sentence: a bold run that opens it is its label (an item
+ * that only labels its sub-list, "**Bausteine**:", has no more, and no colon).
+ */
 function listItemPreview(paragraph: MarkdownNode | undefined, plainText: (node: MarkdownNode | undefined) => string): ListItemPreview {
-  const whole = plainText(paragraph);
+  const whole = plainText(paragraph).replace(/:$/, '');
   const opening = paragraph?.children[0];
-  const firstSentence = (text: string): string => shorten(/^(.{20,}?[.!?])\s+\p{Lu}/u.exec(text)?.[1] ?? text, maxItemLength);
   if (opening?.type !== 'strong') return { text: firstSentence(whole) };
-  const label = plainText(opening).replace(/:$/, '');
-  const rest = whole.slice(plainText(opening).length).replace(/^\s*[:–-]?\s*/, '');
-  return { label, text: firstSentence(rest) };
+  const bold = plainText(opening);
+  const label = bold.replace(/:$/, '');
+  const [parting] = /^\s*[:–-]?\s*/.exec(`${bold.endsWith(':') ? ':' : ''}${whole.slice(bold.length)}`)!;
+  const rest = whole.slice(bold.length).slice(Math.max(0, parting.length - (bold.endsWith(':') ? 1 : 0)));
+  return { label, text: rest === '' ? '' : `${parting.trim() === '' ? ' ' : `${parting.trim()} `}${firstSentence(rest)}` };
+}
+
+/** A text to the end of its first sentence (as `sentence-mid-line` tells them: not at `bzw.` or `z.B.`), shortened. */
+function firstSentence(text: string): string {
+  const next = sentenceStartsIn(text).find((start) => start.blankStart >= 20);
+  return shorten(next === undefined ? text : text.slice(0, next.blankStart), maxItemLength);
 }
 
 /** The parts of remark's tree read here. */
@@ -169,15 +184,15 @@ export function shorten(text: string, max: number): string {
   const cut = textBefore(text, max - 1);
   const space = cut.lastIndexOf(' ');
   let kept = space > max / 2 ? cut.slice(0, space) : cut;
-  const opening = lastUnclosedOpening(kept);
-  if (opening > max / 2) kept = kept.slice(0, opening);
+  const opening = unclosedOpenings(kept).find((at) => at > max / 2);
+  if (opening !== undefined) kept = kept.slice(0, opening);
   const hanging = /\s\S*\p{L}-$/u.exec(kept);
   if (hanging !== null && hanging.index > max / 2) kept = kept.slice(0, hanging.index);
   return `${kept.replace(/[\s,;:.]+$/, '')}…`;
 }
 
-/** Where the last parenthesis or quote that a text opens and does not close stands, or -1. */
-function lastUnclosedOpening(text: string): number {
+/** Where the parentheses and quotes that a text opens and does not close stand, in order. */
+function unclosedOpenings(text: string): number[] {
   const open: number[] = [];
   let straightQuote = -1;
   for (let k = 0; k < text.length; k++) {
@@ -186,7 +201,7 @@ function lastUnclosedOpening(text: string): number {
     else if ((ch === ')' || ch === '“') && open.length > 0) open.pop();
     else if (ch === '"') straightQuote = straightQuote < 0 ? k : -1;
   }
-  return Math.max(open.at(-1) ?? -1, straightQuote);
+  return (straightQuote < 0 ? open : [...open, straightQuote].sort((a, b) => a - b));
 }
 
 /** The text up to `end` (UTF-16 units), or one unit less where `end` would split a character of two (an emoji). */

@@ -84,7 +84,7 @@ async function linkHover(index: WorkspaceIndex, uri: string, link: Link, readTex
   if (preview.explanation?.paragraph !== undefined) lines.push(m.text(preview.explanation.paragraph));
   if (preview.explanation !== undefined && preview.explanation.items.length > 0) {
     // A list as Markdown shows one, its items' bold labels kept.
-    const item = ({ label, text }: ListItemPreview): string => `- ${label === undefined ? m.text(text) : text === '' ? m.strong(label) : `${m.strong(label)}: ${m.text(text)}`}`;
+    const item = ({ label, text }: ListItemPreview): string => `- ${label === undefined ? '' : m.strong(label)}${m.text(text)}`;
     lines.push([...preview.explanation.items.map(item), ...(preview.explanation.more ? ['- …'] : [])].join('\n'));
   }
   const where = anchors.slice(0, maxPlacesShown).map((located) => `${fileNameFrom(located.uri, uri)}:${located.anchor.range.start.line + 1}`);

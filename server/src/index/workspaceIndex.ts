@@ -287,7 +287,8 @@ export class WorkspaceIndex {
 
   /**
    * The ids of the entries whose name is a text's as its last words, a narrower term ("Artificial
-   * Neural Network" for "Neural Network"), the most linked first; then of those whose name is its first
+   * Neural Network" for "Neural Network"), those of the fewest words more first, then the most
+   * linked; then of those whose name is its first
    * words, a broader one ("Mistral" for "Mistral AI"), longest first, where that is five letters or
    * more ("AI" is no sign for "AI Act"). Only for a text of two words or more: one word is part of
    * too many names.
@@ -297,9 +298,11 @@ export class WorkspaceIndex {
     const words = name.split(' ');
     if (words.length < 2) return noIds;
     this.entriesByLastWord ??= this.fileEntriesByLastWord();
+    const linkCounts = new Map<string, number>();
+    const linkCount = (id: string): number => linkCounts.get(id) ?? linkCounts.set(id, this.linksTo(id).length).get(id)!;
     const narrower = (this.entriesByLastWord.get(words.at(-1)!) ?? [])
       .filter((named) => named.name.endsWith(` ${name}`))
-      .sort((a, b) => this.linksTo(b.entry.id).length - this.linksTo(a.entry.id).length || compareStrings(a.uri, b.uri) || compareStrings(a.entry.id, b.entry.id));
+      .sort((a, b) => a.name.split(' ').length - b.name.split(' ').length || linkCount(b.entry.id) - linkCount(a.entry.id) || compareStrings(a.uri, b.uri) || compareStrings(a.entry.id, b.entry.id));
     const broader = words
       .slice(1)
       .map((_, k) => words.slice(0, words.length - 1 - k).join(' '))
@@ -686,7 +689,8 @@ function sameStamp(a: ListingStamp, b: ListingStamp): boolean {
 
 const noIds: readonly string[] = [];
 
-function compareStrings(a: string, b: string): number {
+/** Orders strings the same way on every machine: by UTF-16 code units, not the locale. */
+export function compareStrings(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 

@@ -126,6 +126,9 @@ test('after [, the labels that two links or more of the glossary give an entry f
     'B.md': ['Durch [maschinellen Lernen](#Machine-Learning), einmal [maschinelles Lernen](#Machine-Learning).'],
   };
   assert.deepEqual(completionsAt({ ...files, 'C.md': ['Wir nutzen [masch‸'] })!.map((item) => item.label), ['[Maschinenbau](#Maschinenbau)', '[maschinellen Lernen](#Machine-Learning)']);
+  // In any case, written as most links write it; an entry a title finds is not offered again by a label.
+  assert.deepEqual(completionsAt({ ...files, 'D.md': ['[Maschinellen Lernen](#Machine-Learning)'], 'C.md': ['Wir nutzen [maschinelle‸'] })!.map((item) => item.label), ['[maschinellen Lernen](#Machine-Learning)']);
+  assert.deepEqual(completionsAt({ ...files, 'D.md': ['[Machine-Lernen](#Machine-Learning) [Machine-Lernen](#Machine-Learning)'], 'C.md': ['Wir nutzen [Machine‸'] })!.map((item) => item.label), ['[Machine Learning](#Machine-Learning)', '[Maschinenbau](#Maschinenbau)']);
   // Not in the entry's own file, and not for one letter.
   assert.deepEqual(completionsAt({ ...files, 'ML.md': [...files['ML.md'], '', 'Siehe [maschinell‸'] })!.map((item) => item.label), []);
   assert.ok(!completionsAt({ ...files, 'C.md': ['Wir nutzen [m‸'] })!.some((item) => item.label === '[maschinellen Lernen](#Machine-Learning)'));
@@ -141,6 +144,8 @@ test('after [, a title with a part in parentheses gives the link its name, or th
   assert.deepEqual(inserted('Mit [Conv‸'), ['[Convolutional Neural Network](#CNN)']);
   assert.deepEqual(inserted('Mit [gpt‸'), ['[GPT-4.5](#GPT-4.5)']);
   assert.deepEqual(inserted('Mit [CNN (Conv‸'), ['[CNN (Convolutional Neural Network)](#CNN)']);
+  // A part in parentheses that abbreviates nothing is no name of the entry.
+  assert.deepEqual(completionsAt({ 'Bedrock.md': ['## Bedrock (Amazon) {#Bedrock .term}'], 'A.md': ['Mit [Amaz‸'] })!.map((item) => item.label), ['[Bedrock](#Bedrock)']);
 });
 
 test('an editor that orders the items by its own fuzzy match (VS Code) gets a filterText beginning with the typed run for a name holding it inside, the typed text for the entry the label names, none otherwise', () => {
@@ -159,7 +164,8 @@ test('an editor that orders the items by its own fuzzy match (VS Code) gets a fi
   assert.deepEqual(filterTexts('Mehr zu [Tok‸', true), [
     ['[Token](#Token)', undefined],
     ['[Tiktoken](#Tiktoken)', '[tok[Tiktoken](#Tiktoken)'],
-    ['[ANN](#Artificial-Neural-Network)', undefined],
+    // Its label leaves the part in parentheses out: the editor matches the title, as the server did.
+    ['[ANN](#Artificial-Neural-Network)', '[ANN (Artificial Neural Network) [ANN](#Artificial-Neural-Network)'],
   ]);
   // The entry the label names, first whatever is typed.
   assert.deepEqual(filterTexts('[Tiktoken](#Tok‸', true)[0], ['Tiktoken', 'TokTiktoken']);

@@ -237,9 +237,12 @@ test('hover shows the first paragraph of the first explanation section as plain 
   const [, list] = await explanationOf(many);
   assert.deepEqual(list!.split('\n').map((line) => line.slice(0, 8)), ['- Eins l', '- Zwei l', '- Drei l', '- Vier l', '- …']);
   assert.ok(list!.split('\n').every((line) => line.length <= 94), list);
-  // An item's first sentence.
-  const sentences = ['- **Erkennung**: Muster werden im Bild erkannt. Danach folgt mehr.', '- Extraktion der Daten.'];
-  assert.deepEqual(await explanationOf(sentences), ['- **Erkennung**: Muster werden im Bild erkannt\\.\n- Extraktion der Daten\\.']);
+  // An item's first sentence (not ended by an abbreviation); the label parted from the text as written.
+  const sentences = ['- **Erkennung**: Muster werden im Bild bzw. Text erkannt. Danach folgt mehr.', '- Extraktion der Daten.', '- **Monte-Carlo-Suche** (MCTS): Effiziente Suche', '- **Latenter Raum** (auch Code genannt):', '- **Fazit:** gut'];
+  assert.deepEqual((await explanationOf(sentences)).map((text) => text.replace(/\\(.)/g, '$1')), [
+    ['- **Erkennung**: Muster werden im Bild bzw. Text erkannt.', '- Extraktion der Daten.', '- **Monte-Carlo-Suche** (MCTS): Effiziente Suche', '- **Latenter Raum** (auch Code genannt)', '- …'].join('\n'),
+  ]);
+  assert.deepEqual(await explanationOf(['- **Fazit:** gut', '- **Nur** ein Wort']), ['- **Fazit**: gut\n- **Nur** ein Wort']);
   const shortened = await hoverTextAt({ 'A.md': ['[x](#LLM‸)'], 'LLM.md': [...entry.slice(0, 10), long] });
   const paragraph = shortened!.split('\n\n')[2]!;
   assert.ok(paragraph.endsWith('…') && paragraph.length <= 300 && paragraph.startsWith('Wort0 Wort1'), paragraph);
@@ -339,6 +342,8 @@ test('a text shortened where an emoji stands keeps the emoji whole or leaves it 
   assert.equal(shorten('Ganz am Anfang stand der Begriff "Artificial Intelligence" von 1956', 45), 'Ganz am Anfang stand der Begriff…');
   assert.equal(shorten('Vektoren erlauben Abstands- und Ähnlichkeitsmaße', 30), 'Vektoren erlauben…');
   assert.equal(shorten('Ein Wort (kurz) und noch viele weitere Wörter danach', 30), 'Ein Wort (kurz) und noch…');
+  // The outer of two left open.
+  assert.equal(shorten('Am Anfang stand eine Zeile und (siehe "Kapitel drei über das Schneiden") Ende', 50), 'Am Anfang stand eine Zeile und…');
   assert.equal(textBefore('ab🙂cd', 3), 'ab');
   assert.equal(textBefore('ab🙂cd', 4), 'ab🙂');
   assert.ok(!/[\ud800-\udfff]/u.test(shorten('x'.repeat(10) + '🙂'.repeat(30), 26)));
