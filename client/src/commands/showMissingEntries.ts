@@ -45,13 +45,30 @@ export async function createMissingEntry(client: LanguageClient, id: string): Pr
   return createOrOpen(entry);
 }
 
-/** Creates the entry, or opens the file in its way. */
+/**
+ * Creates the entry, or opens the file in its way with the cursor on the id of the entry it holds,
+ * where that entry's quick fixes are (change the id after the file, write the entry over a copy).
+ */
 async function createOrOpen(entry: MissingEntry): Promise<string | undefined> {
   if (entry.existingFile !== undefined) {
-    await vscode.window.showTextDocument(vscode.Uri.parse(entry.existingFile));
+    const editor = await vscode.window.showTextDocument(vscode.Uri.parse(entry.existingFile));
+    const id = entry.existingFileEntryId;
+    for (let line = 0; id !== undefined && line < Math.min(editor.document.lineCount, 50); line++) {
+      const at = editor.document.lineAt(line).text.search(new RegExp(`#${escapeRegExp(id)}(?![\\w.:-])`));
+      if (at >= 0) {
+        const position = new vscode.Position(line, at + 1);
+        editor.selection = new vscode.Selection(position, position);
+        editor.revealRange(editor.selection);
+        break;
+      }
+    }
     return undefined;
   }
   return createEntry({ title: entry.title, id: entry.id });
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
 /** Why the entry cannot be made: the file it would be written to, and the entry that file holds. */

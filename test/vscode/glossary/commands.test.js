@@ -149,7 +149,7 @@ describe('commands', () => {
     }
   });
 
-  it('Show Missing Entries opens the file of an id picked whose file exists with another id, and creates nothing', async () => {
+  it('Show Missing Entries opens the file of an id picked whose file exists with another id at that id, where its quick fixes are, and creates nothing', async () => {
     await waitFor(() => api.status().entryCount === 7, 'the entry the test before deleted is gone');
     const files = fs.readdirSync(fileUri('.').fsPath);
     const document = await openFile('Perplexity.md');
@@ -158,7 +158,12 @@ describe('commands', () => {
       await append(document, '\n[LLM](#LLM) and [LLM](#LLM) again.\n');
       await waitFor(() => api.status().brokenLinkCount === 3, 'the status counts 3 broken links');
       assert.equal(await acceptQuickPick(vscode.commands.executeCommand('glossary.showMissingEntries'), 'the first missing entry is picked'), undefined);
-      assert.equal(vscode.window.activeTextEditor?.document.uri.toString(), fileUri('LLM.md').toString());
+      const editor = vscode.window.activeTextEditor;
+      assert.equal(editor?.document.uri.toString(), fileUri('LLM.md').toString());
+      const cursor = editor.selection.active;
+      assert.equal(editor.document.getText(editor.document.getWordRangeAtPosition(cursor, /[\w-]+/)), 'Large-Language-Model');
+      const fixes = await vscode.commands.executeCommand('vscode.executeCodeActionProvider', editor.document.uri, new vscode.Range(cursor, cursor), vscode.CodeActionKind.QuickFix.value);
+      assert.ok(fixes.some((fix) => fix.title.startsWith('Change the id to "LLM"')), fixes.map((fix) => fix.title).join(', '));
       assert.deepEqual(fs.readdirSync(fileUri('.').fsPath), files);
     } finally {
       await revert(document);
