@@ -77,7 +77,8 @@ function inTheWay({ existingFile, existingFileEntryId, existingFileCopyOf }: Mis
     return undefined;
   }
   if (existingFileCopyOf !== undefined) {
-    return vscode.l10n.t('Opens {0}, which holds a copy of the entry "{1}" of {2}: the quick fix at its heading\'s id writes this entry over the copy', fileName(existingFile), existingFileEntryId ?? '', fileName(existingFileCopyOf));
+    // Short: the picker cuts a longer detail off.
+    return vscode.l10n.t('Opens {0}, a copy of {1}: its quick fix writes this entry over it', fileName(existingFile), fileName(existingFileCopyOf));
   }
   return existingFileEntryId === undefined
     ? vscode.l10n.t('Opens {0}, which exists already and holds no entry (or its name differs in case alone)', fileName(existingFile))

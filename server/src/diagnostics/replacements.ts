@@ -4,6 +4,7 @@ import { comparableForm, findClosestIds, singularOf } from '../index/closestIds'
 import { Link } from '../parse/model';
 import { anchorPlace } from '../index/anchorDescription';
 import { entryWithId, titleUntoldById } from '../index/entryQueries';
+import { parenthesisedParts } from '../mentions/lexicon';
 
 /** How many ids a broken link is offered in its place at most. */
 const maxSuggestedIds = 3;
@@ -63,7 +64,11 @@ function isObviousVariant(missing: string, suggestion: string): boolean {
  */
 export function suggestionNote(index: WorkspaceIndex, id: string, entryTitles: boolean): string | undefined {
   if (entryWithId(index, id) === undefined) return anchorPlace(index, id);
-  return entryTitles ? titleUntoldById(index, id) : undefined;
+  const title = entryTitles ? titleUntoldById(index, id) : undefined;
+  // Of "CNN (Convolutional Neural Network)" beside `CNN`, the part the id does not tell: no parentheses in parentheses.
+  const parts = title === undefined ? undefined : parenthesisedParts(title);
+  const readsAsId = (text: string): boolean => text.trim().replace(/\s+/g, '-') === id;
+  return parts === undefined ? title : readsAsId(parts.name) ? parts.qualifier : readsAsId(parts.qualifier) ? parts.name : title;
 }
 
 /**

@@ -44,7 +44,7 @@ export interface ListItemPreview {
 }
 
 /** How many of a list's items a preview shows, and how long each may be: its first sentence at most. */
-const maxPreviewItems = 4;
+const maxPreviewItems = 3;
 const maxItemLength = 90;
 
 /**
