@@ -6,7 +6,7 @@ import { fileNameOf } from '../workspace/uris';
 import { replacementsFor } from './replacements';
 import { entryFileNamedAfter, isCopyUnderOtherName } from '../index/entryQueries';
 import { DiagnosticCode } from './codes';
-import { brokenLinkMessage, unresolvedLinkCode } from './linkChecks';
+import { brokenLinkMessage, unresolvedLinkCode, unresolvedLinkRange } from './linkChecks';
 
 /** `not-in-index`: an entry that the index page does not link (only when the glossary has an index page). */
 export const checkListedInIndex: Check = function* ({ document, index, config }) {
@@ -66,7 +66,7 @@ export const checkIndexLinks: Check = function* ({ document, index }) {
       continue;
     }
     yield {
-      range: link.idRange ?? link.range,
+      range: unresolvedLinkRange(link),
       code: DiagnosticCode.IndexLinkBroken,
       message: brokenLinkMessage(link, document, index, true),
       data: { kind: DiagnosticCode.IndexLinkBroken, target: link.target },

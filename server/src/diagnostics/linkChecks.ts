@@ -1,6 +1,6 @@
 import * as l10n from '@vscode/l10n';
 import { LocatedAnchor, WorkspaceIndex } from '../index/workspaceIndex';
-import { GlossaryDocument, Link } from '../parse/model';
+import { GlossaryDocument, Link, Range } from '../parse/model';
 import { comparePositions, entryContaining } from '../parse/positions';
 import { fileLinkTarget, linkedFile, placeOfLinkedFile } from '../index/fileLinks';
 import { DiagnosticCode } from './codes';
@@ -43,6 +43,11 @@ export function reportedBrokenLinkCount(index: WorkspaceIndex, severity: Glossar
   return count;
 }
 
+/** Where a link whose id leads nowhere is marked: its id, or the link itself where the id is empty (`[x](#)`), as a range of no width underlines nothing. */
+export function unresolvedLinkRange(link: Link): Range {
+  return link.idRange !== undefined && link.target !== '' ? link.idRange : link.range;
+}
+
 /** `broken-link`: a link's id is defined nowhere in the workspace (outside the index page, other than `#Index`). */
 export const checkBrokenLinks: Check = function* ({ document, index }) {
   const onIndexPage = document.uri === index.indexPageUri();
@@ -51,7 +56,7 @@ export const checkBrokenLinks: Check = function* ({ document, index }) {
       continue;
     }
     yield {
-      range: link.idRange ?? link.range,
+      range: unresolvedLinkRange(link),
       code: DiagnosticCode.BrokenLink,
       message: brokenLinkMessage(link, document, index, onIndexPage),
       data: { kind: DiagnosticCode.BrokenLink, target: link.target },

@@ -259,7 +259,7 @@ function completeLinks(
   const beginsHere = (candidate: Candidate): boolean => matchTier(typedLower, candidate.idLower) === 0 || (candidate.titleLower !== undefined && matchTier(typedLower, candidate.titleLower) === 0);
   const prefixed = matches.kept.filter(beginsHere);
   const labelled = typedLower.trim().length < 2 ? [] : labelUsesOf(index, catalog).filter((use) => use.candidate.uri !== uri && use.labelLower.startsWith(typedLower) && !matches.kept.includes(use.candidate));
-  const kept: LinkCandidate[] = [...prefixed, ...labelled.slice(0, maxLabelItems).map((use) => ({ ...use.candidate, usedLabel: use.label })), ...matches.kept.filter((candidate) => !prefixed.includes(candidate))].slice(0, maxItems);
+  const kept: LinkCandidate[] = [...prefixed, ...labelled.slice(0, maxLabelItems).map((use) => ({ ...use.candidate, usedLabel: use.forms.find((form) => form.startsWith(typed)) ?? use.forms[0]! })), ...matches.kept.filter((candidate) => !prefixed.includes(candidate))].slice(0, maxItems);
   return listOf(kept, false, (candidate: LinkCandidate) => {
     const entry = entryWithId(index, candidate.id)?.entry;
     const link = titleLink(candidate.usedLabel ?? (entry === undefined || entry.title === '' ? candidate.id : linkLabelOf(entry.title, typedLower)), candidate.id);
@@ -463,10 +463,10 @@ const catalogs = new WeakMap<WorkspaceIndex, Catalog>();
 /** A whole link's candidate: an entry, perhaps with the label other links give it (see `labelUsesOf`). */
 type LinkCandidate = Candidate & { readonly usedLabel?: string };
 
-/** A label that links of the glossary give an entry, other than its title or id, and how many do. */
+/** A label that links of the glossary give an entry, other than its title or id, and how many do; its spellings (in case), the most used first. */
 interface LabelUse {
   readonly candidate: Candidate;
-  readonly label: string;
+  readonly forms: readonly string[];
   readonly labelLower: string;
   readonly count: number;
 }
@@ -482,7 +482,8 @@ function labelUsesOf(index: WorkspaceIndex, catalog: Catalog): readonly LabelUse
   if (uses === undefined) {
     const entries = new Map(catalog.entries.map((candidate) => [candidate.id, candidate]));
     // Every document's links once: per entry, how often each label is given it, in any case
-    // ("maschinellen Lernen", "Maschinellen Lernen"), written as most of them write it.
+    // ("maschinellen Lernen", "Maschinellen Lernen"); inserted as the writer typed its beginning
+    // (an editor such as Neovim keeps only items that begin so), else as most links write it.
     const counts = new Map<Candidate, Map<string, Map<string, number>>>();
     for (const document of index.documents()) {
       for (const { target, label } of document.links) {
@@ -501,11 +502,11 @@ function labelUsesOf(index: WorkspaceIndex, catalog: Catalog): readonly LabelUse
     for (const [candidate, labels] of counts) {
       for (const [labelLower, forms] of labels) {
         const count = [...forms.values()].reduce((sum, each) => sum + each, 0);
-        const label = [...forms].sort(([a, m], [b, n]) => n - m || compareStrings(a, b))[0]![0];
-        if (count >= 2 && labelLower !== '' && labelLower !== candidate.titleLower && labelLower !== candidate.idLower) found.push({ candidate, label, labelLower, count });
+        const spellings = [...forms].sort(([a, m], [b, n]) => n - m || compareStrings(b, a)).map(([form]) => form);
+        if (count >= 2 && labelLower !== '' && labelLower !== candidate.titleLower && labelLower !== candidate.idLower) found.push({ candidate, forms: spellings, labelLower, count });
       }
     }
-    uses = found.sort((a, b) => b.count - a.count || compareStrings(a.label, b.label));
+    uses = found.sort((a, b) => b.count - a.count || compareStrings(a.labelLower, b.labelLower));
     labelUses.set(catalog, uses);
   }
   return uses;

@@ -128,6 +128,8 @@ test('after [, the labels that two links or more of the glossary give an entry f
   assert.deepEqual(completionsAt({ ...files, 'C.md': ['Wir nutzen [masch‸'] })!.map((item) => item.label), ['[Maschinenbau](#Maschinenbau)', '[maschinellen Lernen](#Machine-Learning)']);
   // In any case, written as most links write it; an entry a title finds is not offered again by a label.
   assert.deepEqual(completionsAt({ ...files, 'D.md': ['[Maschinellen Lernen](#Machine-Learning)'], 'C.md': ['Wir nutzen [maschinelle‸'] })!.map((item) => item.label), ['[maschinellen Lernen](#Machine-Learning)']);
+  // Typed as another spelling begins, that spelling: an editor such as Neovim keeps only the items that begin as typed.
+  assert.deepEqual(completionsAt({ ...files, 'D.md': ['[Maschinellen Lernen](#Machine-Learning)'], 'C.md': ['Wir nutzen [Maschinelle‸'] })!.map((item) => item.label), ['[Maschinellen Lernen](#Machine-Learning)']);
   assert.deepEqual(completionsAt({ ...files, 'D.md': ['[Machine-Lernen](#Machine-Learning) [Machine-Lernen](#Machine-Learning)'], 'C.md': ['Wir nutzen [Machine‸'] })!.map((item) => item.label), ['[Machine Learning](#Machine-Learning)', '[Maschinenbau](#Maschinenbau)']);
   // Not in the entry's own file, and not for one letter.
   assert.deepEqual(completionsAt({ ...files, 'ML.md': [...files['ML.md'], '', 'Siehe [maschinell‸'] })!.map((item) => item.label), []);

@@ -766,8 +766,9 @@ test('unclosed-block: a run of emphasis in a heading that pandoc cannot close, w
 test('broken-link: a link that names no id after # says so, and offers no ids, though its label names an entry', () => {
   const files = { ...indexPage, 'Apfel.md': entryLines('Apfel', 'Apfel', [], ['Siehe [Apfel](#) und [](#).']) };
   assert.deepEqual(
-    diagnosticsOf(files, 'Apfel.md').filter((diagnostic) => diagnostic.code === 'broken-link').map((diagnostic) => diagnostic.message),
-    ['The link names no id after #.', 'The link names no id after #.'],
+    diagnosticsOf(files, 'Apfel.md').filter((diagnostic) => diagnostic.code === 'broken-link').map((diagnostic) => [diagnostic.range, diagnostic.message]),
+    // Marked on the whole link: a range of no width after the # underlines nothing.
+    [['2:6-2:16', 'The link names no id after #.'], ['2:21-2:26', 'The link names no id after #.']],
   );
 });
 
