@@ -80,16 +80,21 @@ export function fencedIndentedCodeEdits(document: TextDocument, block: IndentedC
 
 /**
  * The edits that make an indented code block text: each line indented as far as the block's first
- * line is, less four columns (as far as the list item it stands in, or not at all). Undefined where
- * marks stand before the block's lines, and where pandoc would still read code there.
+ * line is, less four columns (as far as the list item it stands in, or not at all), and a blank
+ * line after it where text follows right under it, which would otherwise join its last paragraph.
+ * Undefined where marks stand before the block's lines, and where pandoc would still read code there.
  */
 export function unindentedCodeEdits(document: TextDocument, block: IndentedCode): TextEdit[] | undefined {
   const lines = blockLines(document, block);
   if (lines === undefined) return undefined;
   const textIndentation = withoutColumns(lines[0]!.indentation, 4);
+  const last = block.range.end.line;
   const edits = lines
     .filter(({ text, indentation }) => text.trim() !== '' && indentation !== textIndentation)
     .map(({ line, indentation }) => TextEdit.replace({ start: { line, character: 0 }, end: { line, character: indentation.length } }, textIndentation));
+  if (last + 1 < document.lineCount && lineText(document, last + 1).trim() !== '') {
+    edits.push(TextEdit.insert({ line: last, character: lineText(document, last).length }, lineBreakOf(document)));
+  }
   return readsAs(document, edits, (before, after) => after.indentedCode.length === before.indentedCode.length - 1);
 }
 

@@ -1082,7 +1082,9 @@ test('fence-style: the quick fix fences the code block with ~~~ (longer where th
 
 test('fence-style of indented code: fence it with ~~~ or take the indentation away, neither preferred; pandoc reads the same code, or text', async () => {
   const cases: [string[], string[], string[]][] = [
-    [['Text.', '', '    echo hi', '', '        deeper', 'after'], ['Text.', '', '~~~', 'echo hi', '', '    deeper', '~~~', 'after'], ['Text.', '', 'echo hi', '', 'deeper', 'after']],
+    [['Text.', '', '    echo hi', '', '        deeper', 'after'], ['Text.', '', '~~~', 'echo hi', '', '    deeper', '~~~', 'after'], ['Text.', '', 'echo hi', '', 'deeper', '', 'after']],
+    // Text right under the block stays a paragraph of its own.
+    [['    echo hi', '    more', 'after', 'too'], ['~~~', 'echo hi', 'more', '~~~', 'after', 'too'], ['echo hi', 'more', '', 'after', 'too']],
     [['\t~~~ inside'], ['~~~~', '~~~ inside', '~~~~'], ['~~~ inside']],
     // A blank line holding spaces: pandoc's code keeps those past the four columns.
     [['    echo hi', '      ', '    more'], ['~~~', 'echo hi', '  ', 'more', '~~~'], ['echo hi', '      ', 'more']],
