@@ -28,9 +28,12 @@ export function headingEnd(content: string, end: number): HeadingEnd {
   return { attributes: undefined, unclosedEmphasis: { start: emphasis, end: runEnd } };
 }
 
-/** The TeX command right before the `{` at `open` (spaces between) that takes it as its argument, as pandoc reads both as raw TeX; else undefined. */
+/**
+ * The TeX command right before the `{` at `open` (its `*` and options in brackets, and spaces,
+ * between) that takes it as its argument, as pandoc reads both as raw TeX; else undefined.
+ */
 export function texCommandTaking(content: string, open: number): string | undefined {
-  const command = /\\[\p{L}@]+(?=[ \t]*$)/u.exec(content.slice(0, open));
+  const command = /\\[\p{L}@]+(?=(?:[ \t]*\*)?(?:[ \t]*\[[^\]]*\])*[ \t]*$)/u.exec(content.slice(0, open));
   return command !== null && content[command.index - 1] !== '\\' && rawTexEnd(content, command.index) > open ? command[0] : undefined;
 }
 

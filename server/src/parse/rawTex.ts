@@ -16,6 +16,7 @@ import {
   texCitationCommands,
   texCommandArguments,
   texCommandsNeedingArgument,
+  texCommandsReadingNoOptions,
   texCommandsReadingOn,
   texCommandsToDocumentEnd,
   texCommandsToGroupEnd,
@@ -137,6 +138,32 @@ function tokenArgumentEnd(text: string, end: number): number {
 }
 
 /**
+ * Where `\verb` whose name ends at `end` ends: after a `*`, any mark but a letter, digit or blank,
+ * the text and the same mark again on that line (`\verb|a|`, `\verb !a!`); -1 without them, where
+ * pandoc reads `\verb` as text (`\verb {#io}`).
+ */
+function verbatimEnd(text: string, end: number): number {
+  let at = skipSpace(text, end);
+  if (text[at] === '*') at = skipSpace(text, at + 1);
+  const mark = text[at];
+  if (mark === undefined || /[\p{L}\p{N}\s]/u.test(mark)) return -1;
+  const close = text.indexOf(mark, at + 1);
+  return close < 0 || text.slice(at, close).includes('\n') ? -1 : close + 1;
+}
+
+/** Citation keys, as pandoc's BibTeX reading takes them: letters, digits and these marks, a comma or blanks between keys. */
+const citationKeys = /^\s*(?:[\p{L}\p{N}.:;?!`'()/*@_+=&[\]-]+\s*,?\s*)*$/u;
+
+/**
+ * Whether pandoc reads a citation command whole, as TeX: where each argument in braces is a list
+ * of keys (`\cite{a, b}`), and no link stands in its options or arguments (`\cite{[a](#x)}` is
+ * text and a link, as is `\cite{#io}`).
+ */
+function readsAsCitation(command: string): boolean {
+  return !command.includes('](') && [...command.matchAll(/\{([^}]*)\}/g)].every(([, keys]) => citationKeys.test(keys!));
+}
+
+/**
  * Where a macro definition whose name ends at `at` ends (`\newcommand{\x}[1]{…}`, `\def\x#1{…}`,
  * `\let\a\b`): after the parts that follow one another without spaces, commands, parameters,
  * options and groups.
@@ -168,6 +195,7 @@ export function rawTexEnd(text: string, start: number): number {
   const name = text.slice(start + 1, end);
   if (name === 'begin') return environmentEnd(text, start, end);
   if (name === 'end') return -1;
+  if (name === 'verb') return verbatimEnd(text, end);
   if (texCommandsToGroupEnd.has(name)) return groupEnd(text, end, pairedOnce(text).pairs);
   if (texDefinitionCommands.has(name)) return definitionEnd(text, end, pairedOnce(text).pairs);
   const argumentCount = texCommandArguments.get(name) ?? Infinity;
@@ -179,6 +207,7 @@ export function rawTexEnd(text: string, start: number): number {
     end = at + 1;
     at = skipSpace(text, end);
   }
+  if (texCommandsReadingNoOptions.has(name) && text[at] !== '{') return tokenArgumentEnd(text, end);
   let pairs: TexPairs | undefined;
   while (text[at] === '[' && !texCommandsWithoutOptions.has(name)) {
     pairs ??= pairedOnce(text).pairs;
@@ -197,7 +226,7 @@ export function rawTexEnd(text: string, start: number): number {
     if (close < 0) return -1;
     end = at = close + 1;
   }
-  if (texCitationCommands.has(name) && text.slice(start, end).includes('](')) return -1;
+  if (texCitationCommands.has(name) && !readsAsCitation(text.slice(start, end))) return -1;
   return texCommandsToDocumentEnd.has(name) ? text.length : end;
 }
 

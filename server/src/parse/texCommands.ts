@@ -127,6 +127,21 @@ export const texCommandsNeedingArgument: ReadonlySet<string> = new Set(
 );
 
 /**
+ * Commands that read no options: without braces after them (and their `*`), the next character
+ * or command is their argument, `[` too (`\emph[x]{#io}` is `\emph[` as TeX, and `{#io}` ends the
+ * heading as its attributes). Measured as `x \name[a]{b} y`.
+ */
+export const texCommandsReadingNoOptions: ReadonlySet<string> = new Set(
+  (
+    'G H MakeLowercase MakeTextLowercase MakeTextUppercase MakeUppercase U autocap b c d emph f h ' +
+    'k lowercase mkbibbold mkbibbrackets mkbibemph mkbibitalic mkbibparens mkbibquote newtie ' +
+    'nhttfamily nohyphens passthrough r sout t textbf textcircled textit textmd textnhtt ' +
+    'textnormal textogonekcentered textrm textsc textsf textsl textsubscript textsuperscript ' +
+    'texttt textup u ul uline underline uppercase v'
+  ).split(' '),
+);
+
+/**
  * Commands that take a single character or command as their argument when no braces follow, but
  * not from the next line: `\address x` is raw TeX, `\address` alone on its line is text.
  */

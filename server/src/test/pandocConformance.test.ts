@@ -252,6 +252,8 @@ const cornerCases: readonly string[] = [
   '::: {.note\n#n}\nx [a](#n)\n:::\n\n::: {.a\n.b\n#m\n} :::\nx\n:::\n\n::: {.a\ntitle="}"\n#t}\nx\n:::\n\n- item\n\n  ::: {.n\n  #li}\n  x\n  :::\n\n::: {.x\n#after} x\ny\n:::\n\n::: {.y\n#open}\nx',
   // a TeX command right before a heading's attribute block takes it as its argument (a backslash typed for a slash)
   '## Input\\Output {#io}\n\n## A \\textbf {#tb}\n\n## C\\\\D {#cd}\n\n## `a\\b` {#code}\n\n## Und\\Oder{#uo .explanation}\n\n[l](#io)',
+  // its options and `*` too; but no citation whose argument is no key, no `\\verb` without its marks, and no command that takes `[` as its argument
+  '## Input\\Output[x]{#io}\n\n## B\\Output*[x] [y] {#b}\n\n## C\\cite {#c}\n\n## D\\citep{#d}\n\n## E\\cite{a, b} {#e}\n\n## F\\cite[p]{#f}\n\n## G\\verb {#g}\n\n## H\\verb|a| {#h}\n\n## I\\verb* !a! {#i}\n\n## J\\verb|a {#j}\n\n## K\\emph[x]{#k}\n\n## L\\textbf*[x] {#l}\n\nx \\verb|[a](#m)| \\verb [b](#n) \\cite{[c](#o)} \\emph[d](#p)',
   // a div's class may be any word without blanks: an umlaut, a dot, colons after it, a brace left open
   '::: note\u00a0\nx\n:::\n### A1 {#a1}\n\n::: foo\u00a0bar\nx\n:::\n### A2 {#a2}\n\n::: {x}y\nx\n:::\n### A3 {#a3}\n\n::: {.a key="x}y"}\nx\n:::\n### A4 {#a4}\n\n::: .note\n## H {#h}\n:::\n\n::: Übersicht\n\nText.\n\n:::\n## Next {#n}\n\n::: {#a}\n::: Übung\nx\n:::\n:::\n## N {#n2}\n\n:::note:::\n[l](#l)\n:::\n\n::: {.note\nText [m](#m)\n:::\n## O {#o}\n\n:::: :x\ny\n::::\n## P {#p}\n\n::: {.a}x\n## Q {#q}\n:::',
   // a div's opening fence under a line of text is text: it opens no div inside another
