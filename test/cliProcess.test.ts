@@ -134,6 +134,14 @@ test('LC_ALL=C wins over LANG=de_DE.UTF-8, and --locale wins over both', () => {
   assert.match(glossary(['check', exampleGlossary, '--locale=de'], { LC_ALL: 'C' }).stdout, /Keine Überschrift hat die ID „Tokeniser“\./);
 });
 
+test('lsp --node-ipc started from a shell, without the channel, says so and exits with 2', () => {
+  assert.deepEqual(glossary(['lsp', '--node-ipc'], { LANG: 'C' }), {
+    status: 2,
+    stdout: '',
+    stderr: 'glossary: --node-ipc needs the IPC channel of an editor that starts the server; from a shell, use --stdio\n',
+  });
+});
+
 test('check on a folder without any glossary file exits with 2 and says so', () => {
   const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'glossary-empty-'));
   try {

@@ -40,9 +40,14 @@ function main(): void {
     },
     // Loaded only here, so that the command line does not pay for the language server's code.
     startLanguageServer: () => {
+      // Without the channel, vscode-languageserver would end at once, silently and with status 0.
+      if (argv.includes('--node-ipc') && process.send === undefined) {
+        return l10n.t('--node-ipc needs the IPC channel of an editor that starts the server; from a shell, use --stdio');
+      }
       // The server's stdout is its connection: a client gone is the server's to handle (exit 1 without shutdown).
       process.stdout.off('error', onStdoutError);
       (require('./lspMain') as typeof import('./lspMain')).startLanguageServer();
+      return undefined;
     },
   }).then(
     (exitCode) => {

@@ -23,8 +23,8 @@ export interface CheckCommand {
   readonly format: OutputFormat;
   /** The least severe diagnostics printed. */
   readonly minSeverity: Severity;
-  /** The least severe diagnostics that fail the run (exit status 1), printed or not. */
-  readonly failOn: Severity;
+  /** The least severe diagnostics that fail the run (exit status 1), printed or not; `none`: no finding does, bad usage still does (exit status 2). */
+  readonly failOn: Severity | 'none';
 }
 
 /** `report PATH... [--format html|json] [--output FILE]`. */
@@ -41,6 +41,9 @@ export interface UsageError {
   readonly kind: 'usageError';
   readonly message: string;
 }
+
+/** What `--fail-on` takes: a severity, or `none`, which leaves findings out of the exit status. */
+const failOnLevels = [...severities, 'none'] as const;
 
 const formatsOf = { index: ['json'], check: ['text', 'json', 'sarif'], report: ['html', 'json'] } as const;
 
@@ -230,12 +233,12 @@ export function parseArguments(argv: readonly string[]): CliCommand | UsageError
     case 'check': {
       const minSeverity = values.get('--min-severity') ?? 'hint';
       const failOn = values.get('--fail-on') ?? 'error';
-      for (const [option, value] of [['--min-severity', minSeverity], ['--fail-on', failOn]] as const) {
-        if (!(severities as readonly string[]).includes(value)) {
-          return usageError(l10n.t('unknown severity "{0}" for {1} (known: {2})', value, option, severities.join(', ')));
+      for (const [option, value, known] of [['--min-severity', minSeverity, severities], ['--fail-on', failOn, failOnLevels]] as const) {
+        if (!(known as readonly string[]).includes(value)) {
+          return usageError(l10n.t('unknown severity "{0}" for {1} (known: {2})', value, option, known.join(', ')));
         }
       }
-      return { kind: 'check', paths, format: chosenFormat as OutputFormat, minSeverity: minSeverity as Severity, failOn: failOn as Severity };
+      return { kind: 'check', paths, format: chosenFormat as OutputFormat, minSeverity: minSeverity as Severity, failOn: failOn as CheckCommand['failOn'] };
     }
     case 'report':
       // `-` is standard output, as for other tools.
@@ -250,8 +253,9 @@ function missingValueMessage(option: string, command: keyof typeof formatsOf): s
     case '--locale':
       return l10n.t('--locale needs a language, such as de or en');
     case '--min-severity':
-    case '--fail-on':
       return l10n.t('{0} needs a value: {1}', option, severities.join(', '));
+    case '--fail-on':
+      return l10n.t('{0} needs a value: {1}', option, failOnLevels.join(', '));
     default:
       return l10n.t('--format needs a value: {0}', formatsOf[command].join(', '));
   }
@@ -290,13 +294,16 @@ export function helpText(): string {
     l10n.t('                                            LEVEL error, warning or information leaves'),
     l10n.t('                                            out the less severe (default: hint, all);'),
     l10n.t('                                            --fail-on LEVEL: exit status 1 for a finding'),
-    l10n.t('                                            of LEVEL or above (default: error)'),
+    l10n.t('                                            of LEVEL or above (default: error; none:'),
+    l10n.t('                                            never for a finding)'),
     l10n.t('  index PATH... [--format json]             print the ids and internal links of each file'),
     l10n.t('  report PATH... [--format html|json] [--output FILE]'),
     l10n.t('                                            the Glossary Report: counts, missing entries,'),
     l10n.t('                                            orphans, the most linked entries and a picture'),
     l10n.t('                                            of the link graph (html: a page for browsers)'),
-    l10n.t('  lsp                                       start the language server on stdio'),
+    l10n.t('  lsp [--stdio|--node-ipc|--socket=PORT|--pipe=NAME] [--clientProcessId=PID]'),
+    l10n.t('                                            start the language server (default: stdio);'),
+    l10n.t('                                            it ends with the process PID'),
     l10n.t('  --version                                 print the version'),
     '',
     ...wrapped(l10n.t('A PATH is a file or a folder. A folder expands to its files that match the "include" patterns (default **/*.md) and not the "exclude" patterns of .glossary.json, sorted by path; node_modules and .git are skipped. A file named explicitly is always read. .glossary.json is looked up in the folder of each PATH and its ancestors, up to the root of the git repository; all PATHs must come under the same one (or none).')),

@@ -10,6 +10,8 @@ import { productVersion } from '../productVersion';
 import { outputRefusal, ReportIo, writeReport } from './reportCommand';
 import { localeOfEnvironment, useLocale } from '../localization';
 import { defaultConfig } from '../config';
+import { URI } from 'vscode-uri';
+import { repositoryRootOf } from '../workspace/configLookup';
 
 /** Everything the command line touches, so that tests run it without a process or a disk. */
 export interface CliIo extends ReportIo {
@@ -22,8 +24,11 @@ export interface CliIo extends ReportIo {
    * messages (unless `--locale` is given); without one the messages are English.
    */
   readonly environment?: Readonly<Record<string, string | undefined>>;
-  /** Starts the language server for `lsp`; absent where the command line runs without one. */
-  readonly startLanguageServer?: () => void;
+  /**
+   * Starts the language server for `lsp`, or says why it cannot start on the connection asked
+   * for (`--node-ipc` in a process no editor started); absent where the command line runs without one.
+   */
+  readonly startLanguageServer?: () => string | undefined;
 }
 
 /** Exit statuses of the command line. */
@@ -54,7 +59,13 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         io.stderr(`glossary: ${l10n.t('the language server is not available here')}\n`);
         return ExitCode.badUsage;
       }
-      io.startLanguageServer();
+      {
+        const problem = io.startLanguageServer();
+        if (problem !== undefined) {
+          io.stderr(`glossary: ${problem}\n`);
+          return ExitCode.badUsage;
+        }
+      }
       return ExitCode.ok;
     case 'index':
     case 'check':
@@ -77,11 +88,12 @@ async function runOnGlossary(command: Extract<CliCommand, { kind: 'index' | 'che
     findMentions: command.kind !== 'index',
     realPath: io.writtenFile,
   });
+  const sarifFolders = async () => ({ cwd: io.cwd, root: await sarifRoot(io) });
   if (loaded.kind === 'failure') {
     io.stderr(loaded.messages.map((message) => `glossary: ${message}\n`).join(''));
     // A tool reading the output (a code-scanning upload) gets it whatever the exit status: none found, and why.
     if (command.kind === 'check' && command.format === 'sarif') {
-      io.stdout(formatSarif([], defaultConfig, io.cwd, loaded.fileNotes ? { failures: loaded.messages, fileNotes: loaded.fileNotes, successful: false } : { failures: loaded.messages, warnings, successful: false }));
+      io.stdout(formatSarif([], defaultConfig, await sarifFolders(), loaded.fileNotes ? { failures: loaded.messages, fileNotes: loaded.fileNotes, successful: false } : { failures: loaded.messages, warnings, successful: false }));
     } else if (command.kind === 'check' && command.format === 'json') {
       io.stdout(formatDiagnosticsJson([], { counts: countFindings([]), fileNotes: loaded.fileNotes, failures: loaded.messages }));
     }
@@ -104,9 +116,9 @@ async function runOnGlossary(command: Extract<CliCommand, { kind: 'index' | 'che
       return ExitCode.badUsage;
     }
   }
-  if (!loaded.index.hasEntries()) {
-    io.stderr(`glossary: ${l10n.t('No entry (a heading with the class .{0}) in these files: they are checked as Markdown, without the glossary\'s layout rules.', loaded.config.termClass)}\n`);
-  }
+  // Said beside the findings too: a CI step given the wrong folder passes, and only this tells why.
+  const notes = loaded.index.hasEntries() ? [] : [l10n.t('No entry (a heading with the class .{0}) in these files: they are checked as Markdown, without the glossary\'s layout rules.', loaded.config.termClass)];
+  io.stderr(notes.map((note) => `glossary: ${note}\n`).join(''));
   const results = diagnoseAll(loaded);
   if (command.kind === 'report') {
     const problem = writeReport(command, loaded, results, io);
@@ -123,15 +135,15 @@ async function runOnGlossary(command: Extract<CliCommand, { kind: 'index' | 'che
       io.stdout(formatDiagnosticsText(shown));
       break;
     case 'json':
-      io.stdout(formatDiagnosticsJson(shown, { counts, fileNotes: loaded.fileNotes, failures }));
+      io.stdout(formatDiagnosticsJson(shown, { counts, fileNotes: loaded.fileNotes, failures, warnings: notes }));
       break;
     case 'sarif':
-      io.stdout(formatSarif(shown, loaded.config, io.cwd, { fileNotes: loaded.fileNotes, failures, successful: failures.length === 0 }));
+      io.stdout(formatSarif(shown, loaded.config, await sarifFolders(), { fileNotes: loaded.fileNotes, failures, warnings: notes, successful: failures.length === 0 }));
       break;
   }
   // On stderr in every format: a CI log shows the counts beside the report a tool reads from stdout.
   io.stderr(`glossary: ${countsText(counts)}\n`);
-  const failing = atLeast(results, command.failOn).some(({ diagnostics }) => diagnostics.length > 0);
+  const failing = command.failOn !== 'none' && atLeast(results, command.failOn).some(({ diagnostics }) => diagnostics.length > 0);
   return exitCodeFor(failing ? ExitCode.errorsFound : ExitCode.ok);
 }
 
@@ -139,6 +151,15 @@ async function runOnGlossary(command: Extract<CliCommand, { kind: 'index' | 'che
  * The diagnostics of the files given. The unlinked mentions were found while the files were read
  * (`findMentions`), so no file is read again.
  */
+/**
+ * The folder SARIF paths are relative to: the root of the git repository the command runs in,
+ * which code scanning resolves them against (a CI step run in a subfolder too), else that folder.
+ */
+async function sarifRoot(io: CliIo): Promise<string> {
+  const root = await repositoryRootOf(io.workspace, URI.file(io.cwd).toString());
+  return root === undefined ? io.cwd : URI.parse(root).fsPath;
+}
+
 function diagnoseAll({ files, index, config }: LoadedGlossary): readonly FileDiagnostics[] {
   return files.flatMap((file) => {
     const document = index.document(file.uri);

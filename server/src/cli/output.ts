@@ -63,11 +63,17 @@ export function formatDiagnosticsText(results: readonly FileDiagnostics[]): stri
  * diagnostic found, as stderr gives them, whatever `--min-severity` prints. `files` tells of the
  * files skipped or read with a warning (as stderr does), so that a tool sees what was not checked,
  * and `failures` why nothing was (a mistake in `.glossary.json`, no file to read) or why the run
- * fails beside its findings (a file named that could not be read), empty otherwise.
+ * fails beside its findings (a file named that could not be read), empty otherwise; `warnings`
+ * what was said of the run that names no file (its files hold no entry).
  */
 export function formatDiagnosticsJson(
   results: readonly FileDiagnostics[],
-  { counts, fileNotes = [], failures = [] }: { readonly counts: FindingCounts; readonly fileNotes?: readonly FileNote[]; readonly failures?: readonly string[] },
+  {
+    counts,
+    fileNotes = [],
+    failures = [],
+    warnings = [],
+  }: { readonly counts: FindingCounts; readonly fileNotes?: readonly FileNote[]; readonly failures?: readonly string[]; readonly warnings?: readonly string[] },
 ): string {
   const diagnostics = results.flatMap(({ file, diagnostics }) =>
     diagnostics.map((diagnostic) => {
@@ -86,5 +92,5 @@ export function formatDiagnosticsJson(
     }),
   );
   const files = fileNotes.map((note) => ({ path: note.displayPath, message: note.message, skipped: note.skipped }));
-  return `${JSON.stringify({ diagnostics, counts, files, failures })}\n`;
+  return `${JSON.stringify({ diagnostics, counts, files, failures, warnings })}\n`;
 }

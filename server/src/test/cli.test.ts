@@ -68,6 +68,13 @@ test('check on a folder without any entry says so and reports what Markdown gets
     stdout: 'docs/README.md:3:38: error broken-link No heading defines the id "usage".\n',
     stderr: 'glossary: No entry (a heading with the class .term) in these files: they are checked as Markdown, without the glossary\'s layout rules.\nglossary: 1 error, 0 warnings, 0 information, 0 hints in 1 of 2 files\n',
   });
+  // A tool reading the JSON or SARIF output is told too: a CI step given the wrong folder passes, and only this says why.
+  const noEntry = "No entry (a heading with the class .term) in these files: they are checked as Markdown, without the glossary's layout rules.";
+  const json = await run(['check', 'docs', '--format', 'json'], { 'docs/notes.md': ['Some notes.'] });
+  assert.deepEqual([json.exitCode, JSON.parse(json.stdout).warnings], [0, [noEntry]]);
+  const sarif = await run(['check', 'docs', '--format', 'sarif'], { 'docs/notes.md': ['Some notes.'] });
+  assert.deepEqual(JSON.parse(sarif.stdout).runs[0].invocations[0].toolExecutionNotifications, [{ level: 'warning', message: { text: noEntry } }]);
+  assert.deepEqual(JSON.parse((await run(['check', 'g', '--format', 'json'], glossary)).stdout).warnings, []);
   const report = await run(['report', 'docs', '--format', 'json'], { 'docs/README.md': ['# My project', '', '```sh', 'x', '```'] });
   assert.equal(report.exitCode, 0);
   assert.match(report.stderr, /^glossary: No entry \(a heading with the class \.term\)/);
@@ -130,6 +137,7 @@ test('check --format json prints every diagnostic with 1-based start and exclusi
     // No file was skipped or read with a warning.
     files: [],
     failures: [],
+    warnings: [],
   });
   assert.equal(result.exitCode, 1);
 });
@@ -236,12 +244,17 @@ test('check --fail-on fails the run for a finding of that level or above, printe
   assert.deepEqual({ exitCode: hidden.exitCode, stdout: hidden.stdout }, { exitCode: 1, stdout: '' });
   assert.equal((await run(['check', ...paths, '--fail-on', 'hint', '--format', 'sarif'], onlyWarnings)).exitCode, 1);
   assert.equal((await run(['check', 'g', '--fail-on', 'error'], glossary)).exitCode, 1);
+  // `none`: the findings are printed and fail nothing (a SARIF upload step goes on), while bad usage still fails.
+  const none = await run(['check', 'g', '--fail-on', 'none'], glossary);
+  assert.deepEqual([none.exitCode, none.stdout.split('\n').filter((line) => line.includes(' error ')).length], [0, 2]);
+  assert.equal((await run(['check', 'nowhere', '--fail-on', 'none'], glossary)).exitCode, 2);
   assert.deepEqual(await run(['check', 'g', '--fail-on', 'warnings'], glossary), {
     exitCode: 2,
     stdout: '',
-    stderr: 'glossary: unknown severity "warnings" for --fail-on (known: error, warning, information, hint)\nTry "glossary --help".\n',
+    stderr: 'glossary: unknown severity "warnings" for --fail-on (known: error, warning, information, hint, none)\nTry "glossary --help".\n',
   });
-  assert.equal((await run(['check', 'g', '--fail-on'], glossary)).stderr, 'glossary: --fail-on needs a value: error, warning, information, hint\nTry "glossary --help".\n');
+  assert.equal((await run(['check', 'g', '--fail-on'], glossary)).stderr, 'glossary: --fail-on needs a value: error, warning, information, hint, none\nTry "glossary --help".\n');
+  assert.equal((await run(['check', 'g', '--min-severity', 'none'], glossary)).exitCode, 2);
   assert.equal((await run(['report', 'g', '--fail-on', 'error'], glossary)).stderr, 'glossary: --fail-on is an option of "check", not of "report"\nTry "glossary --help".\n');
 });
 
@@ -478,22 +491,22 @@ test('binary and unreadable files are skipped with a message; invalid UTF-8 is w
 
 test('lsp starts the language server through the hook, or is bad usage without one', async () => {
   let started = 0;
-  assert.equal((await run(['lsp'], {}, { startLanguageServer: () => started++ })).exitCode, 0);
+  assert.equal((await run(['lsp'], {}, { startLanguageServer: () => void started++ })).exitCode, 0);
   assert.equal(started, 1);
   assert.deepEqual(await run(['lsp'], {}), { exitCode: 2, stdout: '', stderr: 'glossary: the language server is not available here\n' });
   // `lsp --help` prints the help; it does not start a server that waits on stdin.
-  const help = await run(['lsp', '--stdio', '--help'], {}, { startLanguageServer: () => started++ });
+  const help = await run(['lsp', '--stdio', '--help'], {}, { startLanguageServer: () => void started++ });
   assert.equal(started, 1);
   assert.equal(help.exitCode, 0);
   assert.match(help.stdout, /^Usage: glossary <command>/);
   // The options editors pass (VS Code: `--node-ipc --clientProcessId=PID`), with their values written either way.
   for (const argv of [['--stdio'], ['--node-ipc', '--clientProcessId=4711'], ['--socket', '5000'], ['--socket=5000', '--clientProcessId', '4711'], ['--pipe=/tmp/p', '--locale', 'de'], ['--locale', '--stdio']]) {
-    assert.equal((await run(['lsp', ...argv], {}, { startLanguageServer: () => started++ })).exitCode, 0, argv.join(' '));
+    assert.equal((await run(['lsp', ...argv], {}, { startLanguageServer: () => void started++ })).exitCode, 0, argv.join(' '));
   }
   assert.equal(started, 7);
   // A misspelt one would leave the server on stdio, where the editor does not listen: it is bad usage, and no server starts.
   for (const [argv, unknown] of [[['--soket=5000'], '--soket=5000'], [['--stdio', 'extra'], 'extra'], [['--locale', '--soket=5000'], '--soket=5000'], [['--stdio=yes'], '--stdio=yes']] as const) {
-    assert.deepEqual(await run(['lsp', ...argv], {}, { startLanguageServer: () => started++ }), {
+    assert.deepEqual(await run(['lsp', ...argv], {}, { startLanguageServer: () => void started++ }), {
       exitCode: 2,
       stdout: '',
       stderr: `glossary: unknown option "${unknown}" for "lsp" (known: --stdio, --node-ipc, --socket, --pipe, --clientProcessId, --locale)\nTry "glossary --help".\n`,
@@ -508,9 +521,11 @@ test('lsp starts the language server through the hook, or is bad usage without o
     [['--socket', '70000'], '--socket needs a port number from 0 to 65535, not "70000"'],
     [['--stdio', '--clientProcessId=abc'], '--clientProcessId needs a process id, not "abc"'],
   ] as const) {
-    assert.deepEqual(await run(['lsp', ...argv], {}, { startLanguageServer: () => started++ }), { exitCode: 2, stdout: '', stderr: `glossary: ${message}\nTry "glossary --help".\n` }, argv.join(' '));
+    assert.deepEqual(await run(['lsp', ...argv], {}, { startLanguageServer: () => void started++ }), { exitCode: 2, stdout: '', stderr: `glossary: ${message}\nTry "glossary --help".\n` }, argv.join(' '));
   }
   assert.equal(started, 7);
+  // A connection the process cannot give (`--node-ipc` from a shell) is said, and is bad usage.
+  assert.deepEqual(await run(['lsp', '--node-ipc'], {}, { startLanguageServer: () => 'no channel' }), { exitCode: 2, stdout: '', stderr: 'glossary: no channel\n' });
 });
 
 // The language of the messages: --locale, else LC_ALL, LC_MESSAGES, LANG of `io.environment`. A run

@@ -73,6 +73,29 @@ test('check --format sarif is valid SARIF 2.1.0: every rule, disabled rules, fil
     const inside = await sarifOf(['check', path], workspace, '/ws');
     assert.deepEqual(locationsOf(inside), locationsOf(relative), path);
   }
+  // Run in a folder of the repository (a CI step's working-directory), the paths stay relative to its root, which code scanning resolves them against.
+  const fromSubfolder = await sarifOf(['check', '.'], workspace, '/ws/g');
+  assertValidSarif(fromSubfolder);
+  assert.deepEqual(locationsOf(fromSubfolder), locationsOf(relative));
+  assert.deepEqual((JSON.parse(fromSubfolder) as Log).runs[0]!.originalUriBaseIds, { '%SRCROOT%': { uri: 'file:///ws/' } });
+  // Outside a repository they are relative to the folder the command ran in.
+  const unversioned = new InMemoryWorkspace({ [URI.file('/plain/g/A.md').toString()]: entryLines('A', 'A', ['[B](#B)']).join('\n') });
+  const plain = await sarifOf(['check', '.'], unversioned, '/plain/g');
+  assert.deepEqual([[...new Set(locationsOf(plain).map((location) => location.uri))], (JSON.parse(plain) as Log).runs[0]!.originalUriBaseIds], [['A.md'], { '%SRCROOT%': { uri: 'file:///plain/g/' } }]);
+});
+
+test('check --format sarif gives each rule a name, a description and help that code scanning shows beside an alert', async () => {
+  const workspace = new InMemoryWorkspace({ 'file:///ws/.git/HEAD': 'ref: refs/heads/main', 'file:///ws/g/A.md': entryLines('A', 'A', []).join('\n') });
+  type Rule = { id: string; name: string; shortDescription: { text: string }; fullDescription: { text: string }; help: { text: string } };
+  const rules = (JSON.parse(await sarifOf(['check', 'g'], workspace, '/ws')) as { runs: { tool: { driver: { rules: Rule[] } } }[] }).runs[0]!.tool.driver.rules;
+  const brokenLink = rules.find((rule) => rule.id === 'broken-link')!;
+  assert.equal(brokenLink.name, 'BrokenLink');
+  assert.equal(brokenLink.fullDescription.text, "A link's id is defined nowhere in the workspace.");
+  assert.equal(
+    brokenLink.help.text,
+    'A link\'s id is defined nowhere in the workspace.\n\nIn VS Code, the Pandoc Glossary extension shows this finding where it stands, with the quick fixes it has. Its severity is set under "severity" in .glossary.json, where "broken-link": "off" turns it off.',
+  );
+  assert.ok(rules.every((rule) => /^[A-Z][A-Za-z]+$/.test(rule.name) && rule.help.text.startsWith(rule.fullDescription.text) && rule.help.text.includes(`"${rule.id}": "off"`)), JSON.stringify(rules.map((rule) => rule.name)));
 });
 
 test('check --format sarif on the whole real glossary is valid SARIF 2.1.0', async () => {

@@ -41,10 +41,23 @@ export async function findConfigFile(workspace: Workspace, startFolderUri: strin
       return { json: undefined, folderUri: folder.toString(), fileName, problems: [problem] };
     }
     const parent = Utils.dirname(folder);
-    if ((await workspace.stat(Utils.joinPath(folder, '.git').toString())) !== undefined || parent.toString() === folder.toString()) {
+    if ((await isRepositoryRoot(workspace, folder)) || parent.toString() === folder.toString()) {
       return { json: undefined, folderUri: undefined, fileName: configFileName, problems: [] };
     }
     folder = parent;
+  }
+}
+
+/** Whether a folder holds `.git`: the root of a git repository (or of a work tree, where `.git` is a file). */
+async function isRepositoryRoot(workspace: Workspace, folder: URI): Promise<boolean> {
+  return (await workspace.stat(Utils.joinPath(folder, '.git').toString())) !== undefined;
+}
+
+/** The root of the git repository a folder is in (the folder itself or an ancestor holding `.git`), or undefined. */
+export async function repositoryRootOf(workspace: Workspace, folderUri: string): Promise<string | undefined> {
+  for (let folder = URI.parse(folderUri); ; folder = Utils.dirname(folder)) {
+    if (await isRepositoryRoot(workspace, folder)) return folder.toString();
+    if (Utils.dirname(folder).toString() === folder.toString()) return undefined;
   }
 }
 
