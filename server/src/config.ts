@@ -1,5 +1,5 @@
 import * as l10n from '@vscode/l10n';
-import { parse as parseJsonWithErrors, visit as visitJson, type ParseError } from 'jsonc-parser';
+import { parse as parseJsonWithErrors, ParseErrorCode, visit as visitJson, type ParseError } from 'jsonc-parser';
 import { URI, Utils } from 'vscode-uri';
 import {
   DiagnosticCode,
@@ -148,12 +148,41 @@ export function parseConfigFileText(text: string, fileName = configFileName): { 
     } catch {
       // Nested deeper than the stack goes (`[[[[…`): no place is said.
     }
-    const offset = errors[0]?.offset;
-    if (offset === undefined) {
+    const error = errors[0];
+    if (error === undefined) {
       return { json: undefined, problems: [l10n.t('{0} is not valid JSON.', fileName)] };
     }
-    const { line, column } = lineAndColumnAt(text, offset);
-    return { json: undefined, problems: [l10n.t('{0} is not valid JSON (line {1}, column {2}).', fileName, line, column)] };
+    const { line, column } = lineAndColumnAt(text, error.offset);
+    const reason = syntaxErrorReason(text, errors);
+    return {
+      json: undefined,
+      problems: [reason === undefined ? l10n.t('{0} is not valid JSON (line {1}, column {2}).', fileName, line, column) : l10n.t('{0} is not valid JSON (line {1}, column {2}): {3}.', fileName, line, column, reason)],
+    };
+  }
+}
+
+/** What is wrong at a JSON syntax error, where it is what settings files of other programs allow (a comment, a comma after the last item) or one mark is missing; else undefined. */
+function syntaxErrorReason(text: string, errors: readonly ParseError[]): string | undefined {
+  const { error, offset } = errors[0]!;
+  const at = text[offset];
+  if (error === ParseErrorCode.InvalidCommentToken) return l10n.t('a comment, which JSON does not allow');
+  if ((at === '}' || at === ']') && text.slice(0, offset).trimEnd().endsWith(',')) return l10n.t('a comma after the last item, which JSON does not allow');
+  if (at === "'") return l10n.t('single quotes, where JSON takes double quotes');
+  // A list closed with `}` (or an object with `]`) is read as a comma missing first; the mark missing is told after it.
+  const closing = errors.find(({ error }) => error === ParseErrorCode.CloseBracketExpected || error === ParseErrorCode.CloseBraceExpected)?.error;
+  switch (error === ParseErrorCode.CommaExpected && (at === '}' || at === ']') ? closing : error) {
+    case ParseErrorCode.CommaExpected:
+      return l10n.t('a comma is missing');
+    case ParseErrorCode.ColonExpected:
+      return l10n.t('a colon is missing after the key');
+    case ParseErrorCode.CloseBraceExpected:
+      return l10n.t('a closing } is missing');
+    case ParseErrorCode.CloseBracketExpected:
+      return l10n.t('a closing ] is missing');
+    case ParseErrorCode.EndOfFileExpected:
+      return l10n.t('more text after the settings object');
+    default:
+      return undefined;
   }
 }
 

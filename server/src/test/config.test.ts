@@ -102,9 +102,19 @@ test('a config file with a JSON syntax error gives a problem naming the file', (
   const { json, problems } = parseConfigFileText('{\n  "include": [}');
   assert.equal(json, undefined);
   assert.deepEqual(problems, ['.glossary.json is not valid JSON (line 2, column 15).']);
-  // What JSON allows nowhere: a comment, a trailing comma.
-  assert.deepEqual(parseConfigFileText('{ // note\n}').problems, ['.glossary.json is not valid JSON (line 1, column 3).']);
-  assert.deepEqual(parseConfigFileText('{"include": ["*.md"],}').problems, ['.glossary.json is not valid JSON (line 1, column 22).']);
+  // What JSON allows nowhere, though VS Code's settings do: a comment, a trailing comma. What is wrong is said where it is one of these, or a mark missing.
+  const cases: [string, string][] = [
+    ['{ // note\n}', '(line 1, column 3): a comment, which JSON does not allow'],
+    ['{"include": ["*.md"],}', '(line 1, column 22): a comma after the last item, which JSON does not allow'],
+    ['{"include": ["*.md",\n  ]}', '(line 2, column 3): a comma after the last item, which JSON does not allow'],
+    ["{'include': []}", '(line 1, column 2): single quotes, where JSON takes double quotes'],
+    ['{"include": [] "exclude": []}', '(line 1, column 16): a comma is missing'],
+    ['{"include" []}', '(line 1, column 12): a colon is missing after the key'],
+    ['{"include": []', '(line 1, column 15): a closing } is missing'],
+    ['{"include": ["*.md"}', '(line 1, column 20): a closing ] is missing'],
+    ['{"include": []}}', '(line 1, column 16): more text after the settings object'],
+  ];
+  for (const [text, said] of cases) assert.deepEqual(parseConfigFileText(text).problems, [`.glossary.json is not valid JSON ${said}.`], text);
   // Nested deeper than a parser's stack: said so, no crash.
   assert.deepEqual(parseConfigFileText(`{"a":${'['.repeat(200_000)}`).problems, ['.glossary.json is not valid JSON.']);
 });
