@@ -1,6 +1,7 @@
 import { CancellationToken, DocumentLink } from 'vscode-languageserver';
 import { WorkspaceIndex } from '../index/workspaceIndex';
 import { comparePositions } from '../parse/positions';
+import { anchorsOfPreferredFirst } from '../index/entryQueries';
 
 /** What a document link carries until it is followed: the id it leads to. */
 interface LinkData {
@@ -34,12 +35,13 @@ export function documentLinks(index: WorkspaceIndex, uri: string, token: Cancell
 }
 
 /**
- * The place a document link leads to: the first that defines its id, as a `file:…#L<line>,<column>`
- * URI (VS Code opens it there); none when nothing defines it now.
+ * The place a document link leads to: the one go-to-definition names first (of an id defined
+ * twice, the entry its hover shows), as a `file:…#L<line>,<column>` URI (VS Code opens it there);
+ * none when nothing defines it now.
  */
 export function resolveDocumentLink(index: WorkspaceIndex, link: DocumentLink): DocumentLink {
   const target = (link.data as Partial<LinkData> | undefined)?.target;
-  const first = typeof target === 'string' ? index.anchorsOf(target)[0] : undefined;
+  const first = typeof target === 'string' ? anchorsOfPreferredFirst(index, target)[0] : undefined;
   if (first === undefined) {
     return link;
   }

@@ -1,5 +1,5 @@
 import { fileNameId, folderOf, isMarkdownFile } from '../workspace/uris';
-import type { WorkspaceIndex } from './workspaceIndex';
+import type { LocatedAnchor, WorkspaceIndex } from './workspaceIndex';
 import type { Anchor, Entry, GlossaryDocument, Position } from '../parse/model';
 import { entryContaining } from '../parse/positions';
 import { abbreviates } from '../mentions/lexicon';
@@ -27,6 +27,17 @@ export function entryWithId(index: WorkspaceIndex, id: string): { readonly uri: 
     return entry === undefined ? [] : [{ uri, entry }];
   });
   return entries.find(({ uri }) => fileNameId(uri) === id) ?? entries[0];
+}
+
+/**
+ * The places that define an id, in the book's order, the one `entryWithId` names (its hover's) first:
+ * where a link to an id defined twice leads, in any way it is followed.
+ */
+export function anchorsOfPreferredFirst(index: WorkspaceIndex, id: string): readonly LocatedAnchor[] {
+  const anchors = index.anchorsOf(id);
+  const preferred = anchors.length > 1 ? entryWithId(index, id)?.uri : undefined;
+  const at = anchors.findIndex(({ uri, anchor }) => uri === preferred && anchor.id === id);
+  return at <= 0 ? anchors : [anchors[at]!, ...anchors.slice(0, at), ...anchors.slice(at + 1)];
 }
 
 /**

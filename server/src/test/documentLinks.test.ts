@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { documentLinks, resolveDocumentLink } from '../features/documentLinks';
+import { findDefinitions } from '../features/definition';
 import { parseGlossaryDocument } from '../parse/parser';
 import { cancelled, notCancelled } from './support/cursor';
 import { indexOf, rangeText, uriOf } from './support/tinyWorkspace';
@@ -39,4 +40,13 @@ test('a link resolves, when followed, to where its id is defined then, as a file
   // The span is gone: the link comes back without a target.
   assert.equal(resolveDocumentLink(index, toSpan!).target, undefined);
   assert.equal(resolveDocumentLink(index, { range: toSpan!.range, data: 42 }).target, undefined);
+});
+
+test('a link to an id defined twice leads where go-to-definition leads first: the entry its hover shows, the one in the file named after the id', () => {
+  const index = indexOf({ ...files, 'A Copy.md': ['## Bee again {#B .term}'], 'Z.md': ['## Zed {#Z .term}', '', 'A [span]{#B}.'] });
+  const [toB] = documentLinks(index, uriOf('A.md'), notCancelled, false);
+  // In the book's order "A Copy.md" defines B first.
+  assert.equal(index.anchorsOf('B')[0]!.uri, uriOf('A Copy.md'));
+  assert.equal(resolveDocumentLink(index, toB!).target, `${uriOf('B.md')}#L3,1`);
+  assert.deepEqual(findDefinitions(index, uriOf('A.md'), { line: 2, character: 12 }, notCancelled).map((location) => location.uri), [uriOf('B.md'), uriOf('A Copy.md'), uriOf('Z.md')]);
 });
