@@ -14,6 +14,7 @@ import { titleLink } from './seeAlsoEdits';
 import { parenthesisedParts } from '../mentions/lexicon';
 import { filesSharingAutomaticId } from '../diagnostics/linkChecks';
 import { proposeEntryId } from '../index/idRules';
+import type { Entry } from '../parse/model';
 
 /**
  * The id being typed up to the cursor: after `](#` or `](<#`, or in a reference definition at the
@@ -135,7 +136,11 @@ export function complete(
     const label = labelOfIdBeingTyped.exec(paragraphBefore(text))?.[1] ?? '';
     const closedBy = pointed !== '' ? idAfterCursorInPointed : written.startsWith(']') ? idAfterCursor : idAfterCursorInDefinition;
     const rest = { closed: closedBy.exec(line.after)?.[0] ?? '', word: restOfId.exec(line.after)![0] };
-    return completeIds(index, uri, typedId, rest, label, position, token, client);
+    // In a see-also list, the ` |` after the link's `)` (VS Code closes the parenthesis typed), as a whole link gets it.
+    const closing = closedBy === idAfterCursor ? /^[^\s()#]*\)/.exec(line.after)?.[0].length : undefined;
+    const list = seeAlsoAt(index, uri, position);
+    const separatorAt = list !== undefined && closing !== undefined && !/^[ \t]*\|/.test(line.after.slice(closing)) ? { line: position.line, character: position.character + closing } : undefined;
+    return completeIds(index, uri, typedId, rest, label, position, token, client, { separatorAt, linked: linkedFrom(list) });
   }
   const typedLabel = labelBeingTyped.exec(line.before)?.[1];
   // Inside the label of a link written already, a whole link would be written into it.
@@ -161,6 +166,7 @@ function completeIds(
   position: Position,
   token: CancellationToken,
   client: CompletionClient,
+  seeAlso: { readonly separatorAt: Position | undefined; readonly linked: ReadonlySet<string> },
 ): CompletionList | null {
   const start = { line: position.line, character: position.character - typed.length };
   const inserted: Range = { start, end: { line: position.line, character: position.character + rest.closed.length } };
@@ -174,7 +180,7 @@ function completeIds(
   }
   // The entry the link's label names (`[Transformer](#Tra`) comes first, as the writer surely means it.
   const named = entriesNamedByLabel(index, catalog, label).filter((candidate) => candidate.uri !== uri && (typedLower === '' || matchTier(typedLower, candidate.idLower) !== undefined));
-  const kept = named.length === 0 ? matches.kept : [...named, ...matches.kept.filter((candidate) => !named.includes(candidate))].slice(0, maxItems);
+  const kept = lastIfLinked(named.length === 0 ? matches.kept : [...named, ...matches.kept.filter((candidate) => !named.includes(candidate))].slice(0, maxItems), seeAlso.linked);
   return listOf(kept, matches.complete && kept.length === matches.kept.length, (candidate) => {
     const entry = entryWithId(index, candidate.id)?.entry;
     return {
@@ -184,6 +190,7 @@ function completeIds(
       detail: entry === undefined ? anchorPlace(index, candidate.id) : entry.title === candidate.id ? undefined : entry.title,
       documentation: entry?.summary,
       textEdit: completionEdit(candidate.id, inserted, replaced, client.insertReplace),
+      ...(seeAlso.separatorAt === undefined ? {} : { additionalTextEdits: [TextEdit.insert(seeAlso.separatorAt, ' |')] }),
       ...(client.rescores ? rescoredFilterText(typed, named.includes(candidate) ? undefined : [candidate.id], candidate.id) : {}),
       ...(entry ? { data: { entryId: candidate.id, summaryIn: 'documentation' } satisfies EntryItemData } : {}),
     };
@@ -246,7 +253,11 @@ function completeLinks(
   const word = restOfWord.exec(after)![0];
   const replacedLength = word.length === 0 ? 0 : word.length + (closesTypedBracket(before, after.slice(word.length)) ? 1 : 0);
   const replaced: Range = { start, end: { line: position.line, character: Math.max(inserted.end.character, position.character + replacedLength) } };
-  const separator = inSeeAlso(index, uri, position) && !/^\]?\s*\|/.test(after) ? ' |' : '';
+  const list = seeAlsoAt(index, uri, position);
+  // In a see-also list, each link ends in ` |`, on a line of its own: before an item on the cursor's
+  // line (the `[Index](#Index) |` that New Entry's last stop stands before), a line break too.
+  const restOfLine = after.slice(inserted.end.character - position.character);
+  const separator = list === undefined || /^\]?\s*\|/.test(after) ? '' : /^[ \t]*\[/.test(restOfLine) ? ` |${restOfLine.endsWith('\r\n') ? '\r\n' : '\n'}` : ' |';
   const typedLower = typed.normalize('NFC').toLowerCase();
   const catalog = catalogOf(index);
   const matches = matching(catalog.entries, typedLower, true, uri, token);
@@ -259,7 +270,10 @@ function completeLinks(
   const beginsHere = (candidate: Candidate): boolean => matchTier(typedLower, candidate.idLower) === 0 || (candidate.titleLower !== undefined && matchTier(typedLower, candidate.titleLower) === 0);
   const prefixed = matches.kept.filter(beginsHere);
   const labelled = typedLower.trim().length < 2 ? [] : labelUsesOf(index, catalog).filter((use) => use.candidate.uri !== uri && use.labelLower.startsWith(typedLower) && !matches.kept.includes(use.candidate));
-  const kept: LinkCandidate[] = [...prefixed, ...labelled.slice(0, maxLabelItems).map((use) => ({ ...use.candidate, usedLabel: use.forms.find((form) => form.startsWith(typed)) ?? use.forms[0]! })), ...matches.kept.filter((candidate) => !prefixed.includes(candidate))].slice(0, maxItems);
+  const kept: LinkCandidate[] = lastIfLinked(
+    [...prefixed, ...labelled.slice(0, maxLabelItems).map((use) => ({ ...use.candidate, usedLabel: use.forms.find((form) => form.startsWith(typed)) ?? use.forms[0]! })), ...matches.kept.filter((candidate) => !prefixed.includes(candidate))].slice(0, maxItems),
+    linkedFrom(list),
+  );
   return listOf(kept, false, (candidate: LinkCandidate) => {
     const entry = entryWithId(index, candidate.id)?.entry;
     const link = titleLink(candidate.usedLabel ?? (entry === undefined || entry.title === '' ? candidate.id : linkLabelOf(entry.title, typedLower)), candidate.id);
@@ -267,7 +281,7 @@ function completeLinks(
       label: link,
       // The list shows the separator the see-also line gets, so that the writer does not type it
       // again; the summary then goes into the details, as VS Code shows those instead of `detail`.
-      ...(separator !== '' && client.labelDetails ? { labelDetails: { detail: separator, description: entry?.summary } } : {}),
+      ...(separator !== '' && client.labelDetails ? { labelDetails: { detail: separator.trimEnd(), description: entry?.summary } } : {}),
       kind: CompletionItemKind.Reference,
       detail: entry?.summary,
       // The label holds the title and the id, which an editor filters by where the item has no
@@ -624,6 +638,23 @@ function listOf<C extends Candidate>(kept: readonly C[], complete: boolean, toIt
   return { isIncomplete: !complete, items };
 }
 
-function inSeeAlso(index: WorkspaceIndex, uri: string, position: Position): boolean {
-  return index.document(uri)?.entries.some((entry) => entry.seeAlso !== undefined && rangeContains(entry.seeAlso.section.range, position)) ?? false;
+/** The entry whose see-also section the position is in, or undefined. */
+function seeAlsoAt(index: WorkspaceIndex, uri: string, position: Position): Entry | undefined {
+  return index.document(uri)?.entries.find((entry) => entry.seeAlso !== undefined && rangeContains(entry.seeAlso.section.range, position));
+}
+
+/** The ids a see-also list holds already, and its entry's own: completing one there would link it twice, or to itself. */
+function linkedFrom(entry: Entry | undefined): ReadonlySet<string> {
+  return new Set(entry === undefined ? [] : [entry.id, ...entry.seeAlso!.links.map((link) => link.target)]);
+}
+
+/**
+ * The candidates in order, those of the ids `linked` after the other entries (still there, for a
+ * writer who means to move a link), and before the ids of sections, which entries rank above.
+ */
+function lastIfLinked<C extends Candidate>(candidates: readonly C[], linked: ReadonlySet<string>): C[] {
+  if (linked.size === 0) return [...candidates];
+  const unlinked = candidates.filter((candidate) => !linked.has(candidate.id));
+  const isEntry = (candidate: C): boolean => candidate.titleLower !== undefined;
+  return [...unlinked.filter(isEntry), ...candidates.filter((candidate) => linked.has(candidate.id)), ...unlinked.filter((candidate) => !isEntry(candidate))];
 }

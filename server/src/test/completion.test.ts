@@ -344,6 +344,46 @@ test('in a see-also section a whole link comes with the list separator, which th
   // A separator already after the cursor is not written twice.
   const separated = ['## Z {#Z .term}', '', '### Siehe auch {.seealso}', '', '[Grad‸ |', '[Index](#Index) |'];
   assert.deepEqual(completionsAt({ ...workspace, 'Z.md': separated })?.map((item) => [item.edit, item.labelDetails]), [['4:0-4:5 [Gradient Descent](#Gradient-Descent)', undefined]]);
+  // Before an item on the same line (where New Entry's last stop leaves the cursor, before `[Index](#Index) |`), the link gets a line of its own.
+  for (const [line, lineBreak] of [['[Grad‸[Index](#Index) |', '\n'], ['[Grad‸] [Index](#Index) |', '\n']] as const) {
+    const before = { ...workspace, 'Z.md': ['## Z {#Z .term}', '', '### Siehe auch {.seealso}', '', line] };
+    assert.deepEqual(completionsAt(before)?.map((item) => [item.edit, item.labelDetails]), [[`4:0-4:${line.includes(']') && line.indexOf(']') < line.indexOf('[I') ? 6 : 5} [Gradient Descent](#Gradient-Descent) |${lineBreak}`, { detail: ' |', description: undefined }]], line);
+  }
+  const crlf = { ...workspace, 'Z.md': ['## Z {#Z .term}\r', '\r', '### Siehe auch {.seealso}\r', '\r', '[Grad‸[Index](#Index) |\r', ''] };
+  assert.deepEqual(completionsAt(crlf)?.map((item) => item.edit), ['4:0-4:5 [Gradient Descent](#Gradient-Descent) |\r\n']);
+  // Before words that are no item, the separator alone.
+  const words = { ...workspace, 'Z.md': ['## Z {#Z .term}', '', '### Siehe auch {.seealso}', '', '[Grad‸ Abstieg', '[Index](#Index) |'] };
+  assert.deepEqual(completionsAt(words)?.map((item) => item.edit), ['4:0-4:5 [Gradient Descent](#Gradient-Descent) |']);
+});
+
+test('in a see-also section the ids it links already, and its entry\'s own, come last: completing one would link it twice, or to itself', () => {
+  const list = (file: string, heading: string, items: readonly string[]) => ({ ...workspace, [file]: [heading, '', '### Siehe auch {.seealso}', '', ...items, '[Index](#Index) |'] });
+  const gradient = '## Gradient Descent {#Gradient-Descent .term}';
+  // Outside a list, and in one that links neither, Data Scraping comes first.
+  assert.deepEqual(completionsAt({ ...workspace, 'Gradient.md': [gradient, '', '[Datensatz](#Dataset) und [Data-Scraping](#Data-Scraping), [Da‸'] })?.map((item) => item.label), ['[Data Scraping](#Data-Scraping)', '[Datensatz](#Dataset)']);
+  assert.deepEqual(completionsAt(list('Gradient.md', gradient, ['[Da‸']))?.map((item) => item.label), ['[Data Scraping](#Data-Scraping)', '[Datensatz](#Dataset)']);
+  // Linked in the list already, or the list's own entry, it comes last.
+  assert.deepEqual(completionsAt(list('Gradient.md', gradient, ['[Data Scraping](#Data-Scraping) |', '[Da‸']))?.map((item) => item.label), ['[Datensatz](#Dataset)', '[Data Scraping](#Data-Scraping)']);
+  assert.deepEqual(completionsAt(list('Data-Scraping.md', '## Data Scraping {#Data-Scraping .term}', ['[Da‸']))?.map((item) => item.label), ['[Datensatz](#Dataset)']);
+  // After `](#` too.
+  assert.deepEqual(completionsAt(list('Gradient.md', gradient, ['[Data Scraping](#Data-Scraping) |', '[Daten](#Da‸)']))?.map((item) => item.label), ['Dataset', 'Data-Scraping', 'details']);
+});
+
+test('in a see-also section an id completed in a link the editor closed gets the separator after the link\'s `)`', () => {
+  const at = (line: string, inSeeAlso = true) => {
+    const lines = inSeeAlso ? ['## Z {#Z .term}', '', '### Siehe auch {.seealso}', '', line, '[Index](#Index) |'] : ['## Z {#Z .term}', '', line];
+    const { index, uri, position, text } = withCursor({ ...workspace, 'Z.md': lines });
+    const list = complete(index, uri, cursorTextIn(TextDocument.create(uri, 'markdown', 1, text), position), position, notCancelled);
+    const item = list!.items.find((candidate) => candidate.label === 'Gradient-Descent')!;
+    return item.additionalTextEdits?.map((edit) => `${rangeText(edit.range)} ${edit.newText}`);
+  };
+  assert.deepEqual(at('[Gradient](#Grad‸)'), [`${4}:17-${4}:17  |`]);
+  assert.deepEqual(at('[Gradient](#‸)'), ['4:13-4:13  |']);
+  // Not where the separator is there, the link is not closed, or it is no see-also list.
+  assert.equal(at('[Gradient](#Grad‸) |'), undefined);
+  assert.equal(at('[Gradient](#Grad‸'), undefined);
+  assert.equal(at('[Gradient](#Grad‸ "Titel")'), undefined);
+  assert.equal(at('[Gradient](#Grad‸)', false), undefined);
 });
 
 test('an entry\'s item resolved, as the editor shows it selected, gets the entry\'s lead paragraph after its summary', async () => {
