@@ -21,6 +21,8 @@ export enum DiagnosticCode {
   SeeAlsoIndexNotLast = 'seealso-index-not-last',
   /** A see-also list links an id that it links already. */
   SeeAlsoDuplicate = 'seealso-duplicate',
+  /** An item of a see-also list is followed by the next with nothing but blanks between them: in the book the two run together. */
+  SeeAlsoSeparator = 'seealso-separator',
   /** An entry has sections after its see-also section, which the layout rules make its last. */
   SectionAfterSeeAlso = 'section-after-seealso',
   /** A section of an entry, one level below its heading, has none of the classes `.explanation`, `.haiku`, `.seealso`. */
@@ -93,6 +95,7 @@ export const defaultSeverities: Readonly<Record<DiagnosticCode, SeveritySetting>
   [DiagnosticCode.SeeAlsoUnsorted]: 'warning',
   [DiagnosticCode.SeeAlsoIndexNotLast]: 'warning',
   [DiagnosticCode.SeeAlsoDuplicate]: 'warning',
+  [DiagnosticCode.SeeAlsoSeparator]: 'warning',
   [DiagnosticCode.SectionAfterSeeAlso]: 'warning',
   [DiagnosticCode.MissingSectionClass]: 'warning',
   [DiagnosticCode.SectionLevel]: 'warning',

@@ -9,7 +9,7 @@ import { checkIndexAnchor, checkIndexLinks, checkListedInIndex } from './indexCh
 import { checkAmbiguousLinks, checkBrokenLinks, checkDuplicateAnchors, checkFileLinks } from './linkChecks';
 import { checkUnlinkedMentions } from './mentionChecks';
 import { checkOrphanEntries, checkSeeAlsoNamesBodyLinks, checkSeeAlsoReciprocal, checkSelfLinks } from './linkGraphChecks';
-import { checkClosingRule, checkHaikusBeforeSeeAlso, checkSeeAlsoDuplicates, checkSeeAlsoEndsWithIndex, checkSeeAlsoLast, checkSeeAlsoPresent, checkSeeAlsoSorted } from './seeAlsoChecks';
+import { checkClosingRule, checkHaikusBeforeSeeAlso, checkSeeAlsoDuplicates, checkSeeAlsoEndsWithIndex, checkSeeAlsoSeparators, checkSeeAlsoLast, checkSeeAlsoPresent, checkSeeAlsoSorted } from './seeAlsoChecks';
 
 const checks: Readonly<Record<DiagnosticCode, Check>> = {
   [DiagnosticCode.BrokenLink]: checkBrokenLinks,
@@ -21,6 +21,7 @@ const checks: Readonly<Record<DiagnosticCode, Check>> = {
   [DiagnosticCode.SeeAlsoUnsorted]: checkSeeAlsoSorted,
   [DiagnosticCode.SeeAlsoIndexNotLast]: checkSeeAlsoEndsWithIndex,
   [DiagnosticCode.SeeAlsoDuplicate]: checkSeeAlsoDuplicates,
+  [DiagnosticCode.SeeAlsoSeparator]: checkSeeAlsoSeparators,
   [DiagnosticCode.SectionAfterSeeAlso]: checkSeeAlsoLast,
   [DiagnosticCode.MissingSectionClass]: checkSectionClasses,
   [DiagnosticCode.SectionLevel]: checkSectionLevels,

@@ -18,6 +18,8 @@ export function describeDiagnosticCode(code: DiagnosticCode): string {
       return l10n.t('An entry has no see-also section.');
     case DiagnosticCode.SeeAlsoUnsorted:
       return l10n.t('The see-also links are not in alphabetical order of their labels.');
+    case DiagnosticCode.SeeAlsoSeparator:
+      return l10n.t('A see-also link is followed by the next with nothing but blanks between them: in the book the two run together.');
     case DiagnosticCode.SeeAlsoDuplicate:
       return l10n.t('A see-also list links an id that it links already.');
     case DiagnosticCode.SeeAlsoIndexNotLast:

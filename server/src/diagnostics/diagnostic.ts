@@ -22,6 +22,7 @@ export type DiagnosticData =
   | { readonly kind: DiagnosticCode.SeeAlsoUnsorted }
   | { readonly kind: DiagnosticCode.SeeAlsoIndexNotLast }
   | { readonly kind: DiagnosticCode.SeeAlsoDuplicate; readonly target: string; readonly alias?: true }
+  | { readonly kind: DiagnosticCode.SeeAlsoSeparator }
   | { readonly kind: DiagnosticCode.SectionAfterSeeAlso }
   | { readonly kind: DiagnosticCode.MissingSectionClass }
   | { readonly kind: DiagnosticCode.SectionLevel }

@@ -175,6 +175,26 @@ export const checkSeeAlsoDuplicates: Check = function* ({ document, index }) {
   }
 };
 
+/**
+ * `seealso-separator`: an item of a see-also list is followed by the next with nothing but blanks
+ * between them (the real glossary's `[Alignment](#Alignment)` on a line without its ` |`): in the
+ * book the two run together, "Alignment Preference Learning".
+ */
+export const checkSeeAlsoSeparators: Check = function* ({ document }) {
+  for (const { seeAlso } of document.entries) {
+    for (const link of seeAlso?.runTogether ?? []) {
+      const next = seeAlso!.links[seeAlso!.links.indexOf(link) + 1]!;
+      yield {
+        range: link.range,
+        code: DiagnosticCode.SeeAlsoSeparator,
+        message: l10n.t('Nothing separates the see-also link "{0}" from the next, "{1}": in the book the two run together as "{0} {1}".', link.label, next.label),
+        data: { kind: DiagnosticCode.SeeAlsoSeparator },
+        relatedInformation: [],
+      };
+    }
+  }
+};
+
 /** Whether two labels name a term alike, but for case, blanks, hyphens and punctuation ("Parameter Efficient Fine Tuning", "Parameter-Efficient Fine-Tuning"). */
 function sameName(a: string, b: string): boolean {
   const letters = (label: string): string => label.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');

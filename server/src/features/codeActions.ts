@@ -28,7 +28,7 @@ import { idEditsByUri } from './rename';
 import { copyNamedAfter, holdsEveryLineOf, definedOnce, entryWithId, fileNameIdUnlikeEntry, isCopyUnderOtherName, isFileNameMeant, linksToIdAndFileName, misnamedEntryFile, titleUntoldById } from '../index/entryQueries';
 import { linkFirstMentionsEdits, linkMentionEdit, linkMentionsKind } from './mentionLinks';
 import { addToIndexEdit, indexAnchorEdit, newIndexPageText } from './indexPageEdits';
-import { addSeeAlsoEdit, closingRuleEdit, insertSeeAlsoLinkEdit, lineBreakOf, lineText, removeSeeAlsoLinkEdit, seeAlsoHeadingText, sortSeeAlsoEdits } from './seeAlsoEdits';
+import { addSeeAlsoEdit, closingRuleEdit, insertSeeAlsoLinkEdit, lineBreakOf, lineText, removeSeeAlsoLinkEdit, seeAlsoHeadingText, separatorAfterEdit, sortSeeAlsoEdits } from './seeAlsoEdits';
 import { replacementsFor } from '../diagnostics/replacements';
 import { listedElsewhere } from '../diagnostics/linkChecks';
 import { entryContaining } from '../parse/positions';
@@ -263,6 +263,13 @@ function quickFixes(input: CodeActionInput, model: GlossaryDocument, diagnostic:
       // A second label of the id (an alias) may be meant: removing it is offered, not preferred.
       const removal = seeAlsoLinkRemoval(input, model, diagnostic, data.alias !== true);
       return removal === undefined ? [] : [removal];
+    }
+    case DiagnosticCode.SeeAlsoSeparator: {
+      const seeAlso = entryContaining(model, diagnostic.range.start)?.seeAlso;
+      const link = seeAlso?.runTogether.find((candidate) => sameRange(candidate.range, diagnostic.range));
+      if (seeAlso === undefined || link === undefined) return [];
+      const edit = separatorAfterEdit(input.document, seeAlso, link);
+      return [quickFix(l10n.t('Put "{0}" after the link', edit.newText.trim()), diagnostic, editOf(input, [edit]), true)];
     }
     case DiagnosticCode.NotInIndex:
       return addToIndexFixes(input, model, diagnostic, data.entryId, data.indexPageUri);

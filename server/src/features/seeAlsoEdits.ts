@@ -4,7 +4,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { indexLinksOf, seeAlsoList } from '../diagnostics/seeAlsoChecks';
 import { WorkspaceIndex } from '../index/workspaceIndex';
 import { resolveCharacterReferences } from '../parse/characterReferences';
-import { Entry, Heading, Link, Position, Range } from '../parse/model';
+import { Entry, Heading, Link, Position, Range, SeeAlso } from '../parse/model';
 import { indexId } from '../index/indexPage';
 
 /**
@@ -372,6 +372,21 @@ function lineEnd(document: TextDocument, line: number): { line: number; characte
 }
 
 /** A line's text without its line break. */
+/**
+ * The separator the other items of a see-also list are followed by (` |` of `[A](#A) |`, the
+ * chapter template's where none is), put after `link`, which the next item runs into.
+ */
+export function separatorAfterEdit(document: TextDocument, seeAlso: SeeAlso, link: Link): TextEdit {
+  const uses = new Map<string, number>();
+  for (const other of seeAlso.links) {
+    if (other === link || !other.listed) continue;
+    const separator = /^[ \t]*[^\s\p{L}\p{N}[\]()]{1,2}(?=\s|$)/u.exec(lineText(document, other.range.end.line).slice(other.range.end.character))?.[0];
+    if (separator !== undefined) uses.set(separator, (uses.get(separator) ?? 0) + 1);
+  }
+  const [mostUsed] = [...uses].sort((a, b) => b[1] - a[1])[0] ?? [' |'];
+  return TextEdit.insert(link.range.end, mostUsed);
+}
+
 export function lineText(document: TextDocument, line: number): string {
   return document.getText({ start: { line, character: 0 }, end: { line: line + 1, character: 0 } }).replace(/(?:\r\n|\n|\r)$/, '');
 }

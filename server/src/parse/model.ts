@@ -144,6 +144,12 @@ export interface SeeAlso {
   readonly section: Section;
   /** The links of the section, in order. */
   readonly links: readonly Link[];
+  /**
+   * The items of the list followed by the next with nothing but blanks between them, no separator
+   * (`[A](#A) |`) nor a line break that pandoc keeps: in the book the two run together (`A B`).
+   * Mostly none.
+   */
+  readonly runTogether: readonly Link[];
 }
 
 /** A heading with the term class and everything up to the next entry or the end of the file. */

@@ -527,6 +527,23 @@ function partsLinks(before: string): boolean {
   return !wordCharacter.test(before) || !wordCharacter.test(resolveCharacterReferences(before.replace(htmlTagOrComment, '')));
 }
 
+/** Shared by the see-also lists whose items are all separated, nearly all of them. */
+const noLinks: readonly Link[] = Object.freeze([]);
+
+/** The items of a see-also list run together with the next (see `SeeAlso.runTogether`). */
+function linksRunTogether(links: readonly Link[], lineTexts: readonly string[]): readonly Link[] {
+  let runTogether: Link[] | undefined;
+  for (let k = 0; k + 1 < links.length; k++) {
+    const [link, next] = [links[k]!, links[k + 1]!];
+    if (!link.listed || !next.listed) continue;
+    const { start, end } = { start: link.range.end, end: next.range.start };
+    const between = start.line === end.line ? lineTexts[start.line]!.slice(start.character, end.character) : [lineTexts[start.line]!.slice(start.character), ...lineTexts.slice(start.line + 1, end.line), lineTexts[end.line]!.slice(0, end.character)].join('\n');
+    // A blank line between them ends the paragraph, and two spaces at a line's end break the line: the two do not run together.
+    if (between.trim() === '' && !/\n[ \t]*\n| {2}\n/.test(between)) (runTogether ??= []).push(link);
+  }
+  return runTogether ?? noLinks;
+}
+
 /** Groups headings into entries: a term heading and everything up to the next one. */
 function buildEntries(
   headings: readonly Heading[],
@@ -598,7 +615,7 @@ function buildEntries(
       title: heading.plainText,
       summary,
       sections,
-      seeAlso: seeAlsoSection ? { section: seeAlsoSection, links: seeAlsoLinks } : undefined,
+      seeAlso: seeAlsoSection ? { section: seeAlsoSection, links: seeAlsoLinks, runTogether: linksRunTogether(seeAlsoLinks, lineTexts) } : undefined,
       bodyLinks: seeAlsoLinks.length === 0 ? entryLinks : entryLinks.filter((link) => !seeAlsoSet.has(link)),
       range,
       closingRuleLine,

@@ -162,6 +162,7 @@ test('check --format sarif prints a SARIF 2.1.0 log with a rule per code and 1-b
       ['seealso-unsorted', { level: 'warning' }],
       ['seealso-index-not-last', { level: 'warning' }],
       ['seealso-duplicate', { level: 'warning' }],
+      ['seealso-separator', { level: 'warning' }],
       ['section-after-seealso', { level: 'warning' }],
       ['missing-section-class', { level: 'warning' }],
       ['section-level', { level: 'warning' }],

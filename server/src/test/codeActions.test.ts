@@ -10,7 +10,7 @@ import { codeActions, filesEditedByQuickFixes, fixAllKind, sentencesOnNewLinesKi
 import { ServerCommands } from '../protocol';
 import { actionsForClient } from '../codeActionRequest';
 import { diagnosticsOf, entryLines, indexOf, rangeText, uriOf } from './support/tinyWorkspace';
-import { pandocCodeBlocksOfText, pandocFactsOfText, pandocHeadingClassesOfText, pandocHeadingsOfText, pandocLinkLabelsOfText, pandocReadingWithoutSoftBreaks, pandocTableCellsOfText, pandocTextsOfText } from './pandoc';
+import { pandocCodeBlocksOfText, pandocFactsOfText, pandocSeeAlsoLinksRunTogether, pandocHeadingClassesOfText, pandocHeadingsOfText, pandocLinkLabelsOfText, pandocReadingWithoutSoftBreaks, pandocTableCellsOfText, pandocTextsOfText } from './pandoc';
 import { lineUpTableEdits } from '../features/tableEdits';
 import { parseGlossaryDocument } from '../parse/parser';
 import { titleLink } from '../features/seeAlsoEdits';
@@ -1014,6 +1014,23 @@ test('self-link: the link pointed at the entry its label names (preferred), or, 
   const listed = fixesOf(files('Text.', '', '### Siehe auch {.seealso}', '', '[BERT](#BERT) |', '[Index](#Index)'));
   assert.deepEqual(titlesAndPreference(listed.actions), [['Remove this link to #BERT from the see-also list', true]]);
   assert.deepEqual(applied(listed.actions[0], listed.document).slice(2), ['Text.', '', '### Siehe auch {.seealso}', '', '[Index](#Index)']);
+});
+
+test('seealso-separator: the separator the list\'s other items end with put after the link (the template\'s " |" where none has one), preferred; pandoc runs no two links together then', async () => {
+  const cases: [string[], string, string[]][] = [
+    [['[B](#B) |', '[C](#C)', '[D](#D) |', '[Index](#Index) |'], 'Put "|" after the link', ['[B](#B) |', '[C](#C) |', '[D](#D) |', '[Index](#Index) |']],
+    [['[B](#B) · [C](#C) [D](#D) ·', '[Index](#Index)'], 'Put "·" after the link', ['[B](#B) · [C](#C) · [D](#D) ·', '[Index](#Index)']],
+    [['[B](#B)', '[Index](#Index)'], 'Put "|" after the link', ['[B](#B) |', '[Index](#Index)']],
+  ];
+  for (const [list, title, fixed] of cases) {
+    const files = { 'Index.md': index, 'B.md': ['## B {#B .chapter .small .term}'], 'C.md': ['## C {#C .chapter .small .term}'], 'D.md': ['## D {#D .chapter .small .term}'], 'A.md': ['## A {#A .chapter .small .term}', '', '### Siehe {.seealso}', '', ...list] };
+    const { actions, document } = actionsOf(files, 'A.md', ['quickfix']);
+    const fixes = actions.filter((action) => action.diagnostics?.[0]?.code === 'seealso-separator');
+    assert.deepEqual(titlesAndPreference(fixes), [[title, true]], list.join('|'));
+    const text = applied(fixes[0], document);
+    assert.deepEqual(text.slice(4), fixed);
+    assert.deepEqual(await pandocSeeAlsoLinksRunTogether([], text.join('\n')), []);
+  }
 });
 
 test('seealso-duplicate: the later link removed (preferred, but for an alias), with its line where it stands alone, else with what parts it from its neighbour; pandoc reads the list without it', async () => {

@@ -8,7 +8,7 @@ import { diagnosticsOf as allDiagnosticsOf, entryLines, indexOf, uriOf } from '.
 import { TextDocumentEdit, TextEdit } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { codeActions } from '../features/codeActions';
-import { pandocCodeBlocksOfText } from './pandoc';
+import { pandocCodeBlocksOfText, pandocSeeAlsoLinksRunTogether } from './pandoc';
 
 type Files = Parameters<typeof allDiagnosticsOf>[0];
 
@@ -488,6 +488,41 @@ test('seealso-duplicate: a see-also list linking an id again is a warning on eac
   assert.deepEqual(diagnosticsOf({ ...files, 'Back.md': ['## Back {#Back .chapter .small .term}', '', '### Siehe {.seealso}', '', '[Apfel](#Apfel) |', '[Index](#Index)', '', 'Zurück zum [Index](#Index).', '', '----'] }, 'Back.md').filter((diagnostic) => diagnostic.code === 'seealso-duplicate'), []);
   // #apfel is another id (a broken link), and the index links are seealso-index-not-last's.
   assert.deepEqual(found('Early.md'), []);
+});
+
+test('seealso-separator: a see-also link followed by the next with nothing but blanks between them is a warning, where pandoc runs the two together', async () => {
+  const list = (...items: string[]) => ['## Apfel {#Apfel .chapter .small .term}', '', '### Siehe {.seealso}', '', ...items, '', '----'];
+  const cases: [string[], string[]][] = [
+    [['[Birne](#Birne) |', '[Quitte](#Quitte)', '[Zitrone](#Zitrone) |', '[Index](#Index)'], ['Quitte']],
+    [['[Birne](#Birne) [Quitte](#Quitte) |', '[Index](#Index) |'], ['Birne']],
+    // With no separator anywhere, every item but the last.
+    [['[Birne](#Birne)', '[Quitte](#Quitte)', '[Index](#Index)'], ['Birne', 'Quitte']],
+    // Separated: by `|` or `·`, a blank line, a line break that pandoc keeps (two spaces, a backslash), list markers.
+    [['[Birne](#Birne) · [Quitte](#Quitte) ·', '[Index](#Index)'], []],
+    [['[Birne](#Birne)', '', '[Quitte](#Quitte)', '', '[Index](#Index)'], []],
+    [['[Birne](#Birne)  ', '[Quitte](#Quitte)\\', '[Index](#Index)'], []],
+    [['- [Birne](#Birne)', '- [Quitte](#Quitte)', '- [Index](#Index)'], []],
+    // The last item needs no separator.
+    [['[Birne](#Birne) |', '[Index](#Index)'], []],
+  ];
+  for (const [items, labels] of cases) {
+    const files = { ...indexPage, 'Apfel.md': list(...items) };
+    const found = diagnosticsOf(files, 'Apfel.md').filter((diagnostic) => diagnostic.code === 'seealso-separator');
+    assert.deepEqual(found.map((diagnostic) => diagnostic.message.match(/^Nothing separates the see-also link "([^"]*)"/)?.[1]), labels, items.join('|'));
+    assert.deepEqual(await pandocSeeAlsoLinksRunTogether([], list(...items).join('\n')), labels, `pandoc: ${items.join('|')}`);
+  }
+  // Links in a sentence are no items of the list: prose, which pandoc runs together as it is written.
+  const sentence = { ...indexPage, 'Apfel.md': list('[Birne](#Birne) |', '[Index](#Index)', '', 'Mehr bei [Quitte](#Quitte) [Zitrone](#Zitrone).') };
+  assert.deepEqual(diagnosticsOf(sentence, 'Apfel.md').filter((diagnostic) => diagnostic.code === 'seealso-separator'), []);
+  const [first] = diagnosticsOf({ ...indexPage, 'Apfel.md': list(...cases[0]![0]) }, 'Apfel.md').filter((diagnostic) => diagnostic.code === 'seealso-separator');
+  assert.deepEqual(first, {
+    range: '5:0-5:17',
+    severity: 'warning',
+    code: 'seealso-separator',
+    message: 'Nothing separates the see-also link "Quitte" from the next, "Zitrone": in the book the two run together as "Quitte Zitrone".',
+    data: { kind: 'seealso-separator' },
+    relatedInformation: [],
+  });
 });
 
 test('section-after-seealso: sections after the see-also list, which should end the entry, are a warning on the first of them; a section repeated from above says the entry may be there twice', () => {

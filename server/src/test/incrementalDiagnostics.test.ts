@@ -37,6 +37,8 @@ const variants: Readonly<Record<string, readonly (readonly string[])[]>> = {
     ['## Birne {#Birne .chapter .small .term}', '', '### Siehe {.seealso}', '', '[Quitte](#Quitte) |', '[Index](#index) |'],
     // The same twice: a link to #Quitte, and one to the index unless a heading defines #index.
     ['## Birne {#Birne .chapter .small .term}', '', '### Siehe {.seealso}', '', '[Index](#index) |', '[Quitte](#Quitte) |', '[Quitten](#Quitte) |', '[Index](#index) |'],
+    // A link without its separator, which runs into the next.
+    ['## Birne {#Birne .chapter .small .term}', '', '### Siehe {.seealso}', '', '[Quitte](#Quitte)', '[Index](#index) |'],
   ],
   'Quitte.md': [
     entryLines('Quitte', 'Quitte', ['[Birne](#Birne)', '[Apfel](#Apfel)'], ['```sh', 'x', '```']),

@@ -13,7 +13,7 @@ import { closestIdsByFullScan } from './support/closestIdsByFullScan';
 import { findClosestIds } from '../index/closestIds';
 import { replacementsFor } from '../diagnostics/replacements';
 import { entryIdsNamedByFullScan } from './support/entryIdsNamedByFullScan';
-import { pandocHeadingsOfFiles } from './pandoc';
+import { pandocHeadingsOfFiles, pandocSeeAlsoLinksRunTogether } from './pandoc';
 
 // The real glossary is test data beside the repository (../shared), never copied into it.
 const repositoryRoot = path.resolve(__dirname, '../../../..');
@@ -253,6 +253,13 @@ test('the real glossary reproduces the facts measured with pandoc', async (t) =>
 
   await t.test('56 files have a see-also list out of German alphabetical order', () => {
     assert.equal(distinctFiles(found, DiagnosticCode.SeeAlsoUnsorted), 56);
+  });
+
+  await t.test('1 see-also link runs into the next, as pandoc reads the book: [Alignment] of Cooperative-Inverse-Reinforcement-Learning.md, without its " |"', async () => {
+    const runTogether = withCode(found, DiagnosticCode.SeeAlsoSeparator);
+    assert.deepEqual(runTogether.map((diagnostic) => `${diagnostic.file}:${diagnostic.range.start.line + 1}`), ['Cooperative-Inverse-Reinforcement-Learning.md:71']);
+    const entries = found.glossary.files.filter((file) => file.uri.endsWith('.md')).map((file) => URI.parse(file.uri).fsPath);
+    assert.deepEqual(await pandocSeeAlsoLinksRunTogether(entries), ['Alignment']);
   });
 
   // Counted independently on pandoc's JSON AST of each file (entries: headings with .term; an

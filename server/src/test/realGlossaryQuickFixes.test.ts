@@ -201,6 +201,8 @@ test('every quick fix on the real glossary changes only the ranges it names, in 
     'Make it the chapter heading: ## Haiku {#Haiku .chapter .small .term}',
     'Make it the chapter heading: ## LAM {#LAM .chapter .small .term}',
     'Make it the chapter heading: ## Large Action Model (LAM) {#Large-Action-Model .chapter .small .term}',
+    // The see-also link without its separator (Cooperative-Inverse-Reinforcement-Learning.md).
+    'Put "…" after the N links',
     // The index page's second listings of 12 entries (`#PromptEngineering` beside `#Prompt-Engineering`).
     'Remove the line: the index lists "…" already, on line N',
     // A see-also list's link to its own entry (BERT.md), and second links to #DSGVO and #Parameter-Efficient-Fine-Tuning.
