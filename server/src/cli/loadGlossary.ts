@@ -45,6 +45,8 @@ export interface FileNote {
 export interface LoadFailure {
   readonly kind: 'failure';
   readonly messages: readonly string[];
+  /** The path of the `.glossary.json` whose mistakes the messages tell, as printed. */
+  readonly settingsFile?: string;
   /** The files skipped on the way to the failure (every file named was), as reported through `warn`. */
   readonly fileNotes?: readonly FileNote[];
 }
@@ -135,7 +137,7 @@ export async function loadGlossary(paths: readonly string[], environment: LoadEn
   const configFile = await configFileOf(targets[0]!);
   const { config, problems } = resolveConfig(configFile.json, undefined, configFile.fileName);
   if (configFile.problems.length + problems.length > 0) {
-    return { kind: 'failure', messages: [...configFile.problems, ...problems, notCheckedMessage()] };
+    return { kind: 'failure', messages: [...configFile.problems, ...problems, notCheckedMessage()], settingsFile: configFile.fileName };
   }
   // One run checks one glossary: a path under other settings would be judged by the first path's.
   // (The same settings may be reached through a linked folder: a working folder entered through
@@ -203,7 +205,7 @@ export async function loadGlossary(paths: readonly string[], environment: LoadEn
   // it lies in a folder given, else read for `check` so that entries are judged against it.
   const indexPage = await indexPageToRead(workspace, config, configFile.folderUri, seen);
   if (indexPage.problems.length > 0) {
-    return { kind: 'failure', messages: [...indexPage.problems.map((problem) => `${configFile.fileName}: ${problem}`), notCheckedMessage()] };
+    return { kind: 'failure', messages: [...indexPage.problems.map((problem) => `${configFile.fileName}: ${problem}`), notCheckedMessage()], settingsFile: configFile.fileName };
   }
   const indexPageUri = indexPage.uri;
   if (indexPage.unlistedUri !== undefined) {

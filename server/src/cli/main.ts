@@ -93,7 +93,8 @@ async function runOnGlossary(command: Extract<CliCommand, { kind: 'index' | 'che
     io.stderr(loaded.messages.map((message) => `glossary: ${message}\n`).join(''));
     // A tool reading the output (a code-scanning upload) gets it whatever the exit status: none found, and why.
     if (command.kind === 'check' && command.format === 'sarif') {
-      io.stdout(formatSarif([], defaultConfig, await sarifFolders(), loaded.fileNotes ? { failures: loaded.messages, fileNotes: loaded.fileNotes, successful: false } : { failures: loaded.messages, warnings, successful: false }));
+      const failures = { failures: loaded.messages, failuresIn: loaded.settingsFile, successful: false };
+      io.stdout(formatSarif([], defaultConfig, await sarifFolders(), loaded.fileNotes ? { ...failures, fileNotes: loaded.fileNotes } : { ...failures, warnings }));
     } else if (command.kind === 'check' && command.format === 'json') {
       io.stdout(formatDiagnosticsJson([], { counts: countFindings([]), fileNotes: loaded.fileNotes, failures: loaded.messages }));
     }

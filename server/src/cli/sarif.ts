@@ -25,6 +25,8 @@ export interface SarifInvocation {
   readonly fileNotes?: readonly FileNote[];
   /** Why nothing was checked (a mistake in `.glossary.json`, no file to read), or why the run fails beside its results (a file named that could not be read). */
   readonly failures?: readonly string[];
+  /** The `.glossary.json` the failures are about, where they are its mistakes: code scanning shows them at it. */
+  readonly failuresIn?: string;
   /** Warnings that name no file: that the files hold no entry, or what was said on the way to a failure (a file skipped) where no file notes were made. */
   readonly warnings?: readonly string[];
   /** False when a file named on the command line could not be read, or nothing was checked. */
@@ -89,7 +91,11 @@ export function formatSarif(results: readonly FileDiagnostics[], config: Glossar
           {
             executionSuccessful: invocation.successful,
             toolExecutionNotifications: [
-              ...(invocation.failures ?? []).map((failure) => ({ level: 'error', message: { text: failure } })),
+              ...(invocation.failures ?? []).map((failure) => ({
+                level: 'error',
+                message: { text: failure },
+                ...(invocation.failuresIn === undefined ? {} : { locations: [{ physicalLocation: { artifactLocation: artifactLocation(invocation.failuresIn) } }] }),
+              })),
               ...(invocation.warnings ?? []).map((warning) => ({ level: 'warning', message: { text: warning } })),
               ...(invocation.fileNotes ?? []).map((note) => ({
                 level: note.skipped ? 'warning' : 'note',

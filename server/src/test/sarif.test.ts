@@ -154,9 +154,16 @@ test('check --format sarif that checks nothing (a mistake in .glossary.json, no 
   // What stderr says, each message a notification.
   assert.deepEqual(told, stderr.trim().split('\n').map((line) => `error: ${line.replace(/^glossary: /, '')}`));
   assert.match(told.join('\n'), /broken-link/);
+  // Each names the settings file as its place, where code scanning shows it; from a subfolder too.
+  const placesOf = (sarif: string) => (JSON.parse(sarif) as { runs: { invocations: { toolExecutionNotifications: { locations?: unknown }[] }[] }[] }).runs[0]!.invocations[0]!.toolExecutionNotifications.map((note) => note.locations);
+  const atSettings = [{ physicalLocation: { artifactLocation: { uri: '.glossary.json', uriBaseId: '%SRCROOT%' } } }];
+  assert.deepEqual(placesOf(stdout), told.map(() => atSettings));
+  const fromSubfolder = new InMemoryWorkspace({ ...Object.fromEntries(['file:///ws/.git/HEAD', 'file:///ws/.glossary.json'].map((uri) => [uri, uri.endsWith('HEAD') ? 'ref: refs/heads/main' : '{ "severity": { "broken-link": "loud" } }'])), 'file:///ws/g/Apfel.md': entryLines('Apfel', 'Apfel', []).join('\n') });
+  assert.deepEqual(new Set(placesOf(await sarifOf(['check', '.'], fromSubfolder, '/ws/g')).map((places) => JSON.stringify(places))), new Set([JSON.stringify(atSettings)]));
   const missing = await sarifOf(['check', 'nowhere'], workspace, '/ws');
   assertValidSarif(missing);
   assert.match(missing, /no such file or folder: nowhere/);
+  assert.deepEqual(placesOf(missing), [undefined]);
   // A file skipped on the way is told too, as a warning.
   const unreadable = new InMemoryWorkspace({ 'file:///ws/.git/HEAD': 'ref: refs/heads/main', 'file:///ws/u/Locked.md': { unreadable: 'EACCES' } });
   const skipped = await sarifOf(['check', 'u/Locked.md'], unreadable, '/ws');
