@@ -15,6 +15,7 @@ import {
   DidChangeTextDocumentNotification,
   DidChangeWatchedFilesNotification,
   DidDeleteFilesNotification,
+  DidRenameFilesNotification,
   DidCloseTextDocumentNotification,
   DidSaveTextDocumentNotification,
   DidOpenTextDocumentNotification,
@@ -134,6 +135,27 @@ test('a file deleted in the editor (workspace/didDeleteFiles, no watcher event) 
     fs.rmSync(path.join(folder, 'Keras.md'));
     await server.connection.sendNotification(DidDeleteFilesNotification.type, { files: [{ uri }] });
     await server.waitUntil(linkToKerasBroken, 'the link to the deleted entry to break');
+  } finally {
+    await server.shutdown();
+    fs.rmSync(folder, { recursive: true, force: true });
+  }
+});
+
+test('a file renamed in the editor (workspace/didRenameFiles, before any watcher event) is read under its new name at once, and the old name\'s problems go', { timeout: 60_000 }, async (t) => {
+  const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'glossary-did-rename-'));
+  fs.writeFileSync(path.join(folder, 'Index.md'), '# Index {#Index}\n');
+  fs.writeFileSync(path.join(folder, 'TensorFlow.md'), entry('TensorFlow', 'TensorFlow', 'Ein Framework, mit [Keras](#Keras) zu bedienen.'));
+  fs.writeFileSync(path.join(folder, 'Keras.md'), entry('Keras', 'Keras', 'Mit TensorFlow gebaut, siehe [Torch](#PyTorch).'));
+  const [oldUri, newUri] = ['Keras.md', 'Keras-Framework.md'].map((name) => URI.file(path.join(folder, name)).toString()) as [string, string];
+  const server = await startServer(folder, { signal: t.signal, capabilities: { workspace: { fileOperations: { didRename: true } } } });
+  const codes = (uri: string): string[] => (server.diagnostics.get(uri) ?? []).map((diagnostic) => String(diagnostic.code));
+  try {
+    assert.ok(server.capabilities.workspace?.fileOperations?.didRename, 'the server asks to be told of renames');
+    await server.settle();
+    assert.ok(codes(oldUri).includes('broken-link'));
+    fs.renameSync(path.join(folder, 'Keras.md'), path.join(folder, 'Keras-Framework.md'));
+    await server.connection.sendNotification(DidRenameFilesNotification.type, { files: [{ oldUri, newUri }] });
+    await server.waitUntil(() => codes(oldUri).length === 0 && codes(newUri).includes('anchor-file-mismatch') && codes(newUri).includes('broken-link'), 'the problems under the new name alone');
   } finally {
     await server.shutdown();
     fs.rmSync(folder, { recursive: true, force: true });

@@ -47,6 +47,12 @@ export interface ClientSupport {
    * VS Code merges.
    */
   readonly reportsDeletes: boolean;
+  /**
+   * It tells of files and folders it renamed (`workspace/didRenameFiles`): a rename that moves an
+   * entry's file too (F2) is known at once, where a watcher's events may come seconds later, with
+   * the old file's problems listed until then.
+   */
+  readonly reportsRenames: boolean;
   /** It opens a document when asked (`window/showDocument`). */
   readonly showsDocuments: boolean;
   /** It takes the outline as a tree of `DocumentSymbol`s; else as a flat list. */
@@ -97,6 +103,7 @@ export const unknownClient: ClientSupport = {
   edits: { documentChanges: false, createsFiles: false, renamesFiles: false, snippets: false },
   workspaceFolders: false,
   reportsDeletes: false,
+  reportsRenames: false,
   showsDocuments: false,
   hierarchicalSymbols: false,
   completionLabelDetails: false,
@@ -138,6 +145,7 @@ export function clientSupportOf(params: InitializeParams): ClientSupport {
     },
     workspaceFolders: workspace?.workspaceFolders === true,
     reportsDeletes: workspace?.fileOperations?.didDelete === true,
+    reportsRenames: workspace?.fileOperations?.didRename === true,
     showsDocuments: window?.showDocument?.support === true,
     hierarchicalSymbols: textDocument?.documentSymbol?.hierarchicalDocumentSymbolSupport === true,
     completionLabelDetails: textDocument?.completion?.completionItem?.labelDetailsSupport === true,
@@ -156,6 +164,9 @@ export function clientSupportOf(params: InitializeParams): ClientSupport {
     settingsEdits: options?.settingsEdits === true,
   };
 }
+
+/** The files and folders whose deletions and renames the server asks to be told of: all of the workspace's on disk. */
+const everyFile = { filters: [{ scheme: 'file', pattern: { glob: '**/*' } }] };
 
 /** What the server offers this client. */
 export function serverCapabilities(client: ClientSupport): ServerCapabilities {
@@ -176,7 +187,14 @@ export function serverCapabilities(client: ClientSupport): ServerCapabilities {
     executeCommandProvider: { commands: Object.values(ServerCommands).filter((command) => command !== ServerCommands.applyEdit || !client.codeActionLiterals) },
     workspace: {
       ...(client.workspaceFolders ? { workspaceFolders: { supported: true, changeNotifications: true } } : {}),
-      ...(client.reportsDeletes ? { fileOperations: { didDelete: { filters: [{ scheme: 'file', pattern: { glob: '**/*' } }] } } } : {}),
+      ...(client.reportsDeletes || client.reportsRenames
+        ? {
+            fileOperations: {
+              ...(client.reportsDeletes ? { didDelete: everyFile } : {}),
+              ...(client.reportsRenames ? { didRename: everyFile } : {}),
+            },
+          }
+        : {}),
     },
     ...(client.pullsDiagnostics ? { diagnosticProvider: { identifier: 'glossary', interFileDependencies: true, workspaceDiagnostics: false } } : {}),
   };

@@ -270,6 +270,15 @@ export function startServer(
   };
   connection.onDidChangeWatchedFiles((params) => afterDiskWork(() => applyFileChanges(params.changes)));
   connection.workspace.onDidDeleteFiles((params) => afterDiskWork(() => applyFileChanges(params.files.map((file) => ({ uri: file.uri, type: FileChangeType.Deleted })))));
+  // A rename is the old file gone and the new one made, as a watcher reports it, only sooner.
+  connection.workspace.onDidRenameFiles((params) =>
+    afterDiskWork(() =>
+      applyFileChanges(params.files.flatMap((file) => [
+        { uri: file.oldUri, type: FileChangeType.Deleted },
+        { uri: file.newUri, type: FileChangeType.Created },
+      ])),
+    ),
+  );
 
   documents.onDidChangeContent(({ document }) => {
     countChange(document.uri);
