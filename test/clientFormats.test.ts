@@ -77,6 +77,29 @@ test('a client that prefers Markdown gets it, escaped', { timeout: 60_000 }, asy
   assert.deepEqual(documentation, { kind: 'markdown', value: '*Ein Sprachmodell, trainiert auf Text*\n\nEin großes Modell\\.' });
 });
 
+test('a whole link completed before a see-also item on the same line gets a line of its own where the client inserts text of several lines (it names insertTextModeSupport), the separator alone elsewhere', { timeout: 60_000 }, async (t) => {
+  const list = '## Text {#Text .chapter .small .term}\n\n### Siehe {.seealso}\n\n[Large[Index](#Index) |\n\n----\n';
+  const newTextFor = async (completionItem: object): Promise<string | undefined> => {
+    const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'glossary-line-breaks-'));
+    fs.writeFileSync(path.join(folder, 'LLM.md'), model);
+    fs.writeFileSync(path.join(folder, 'Text.md'), list);
+    const uri = URI.file(path.join(folder, 'Text.md')).toString();
+    const server = await startServer(folder, { signal: t.signal, capabilities: { textDocument: { completion: { completionItem } } } });
+    try {
+      await server.settle();
+      await server.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'markdown', version: 1, text: list } });
+      const items = (await server.connection.sendRequest(CompletionRequest.type, { textDocument: { uri }, position: { line: 4, character: 6 } })) as CompletionList;
+      return (items.items[0]?.textEdit as TextEdit | undefined)?.newText;
+    } finally {
+      await server.shutdown();
+      fs.rmSync(folder, { recursive: true, force: true });
+    }
+  };
+  // VS Code's client names both ways of indenting; Neovim 0.7's names none, and its omnifunc writes a line break of an item as a NUL byte.
+  assert.equal(await newTextFor({ insertTextModeSupport: { valueSet: [1, 2] } }), '[Large Language Model](#LLM) |\n');
+  assert.equal(await newTextFor({}), '[Large Language Model](#LLM) |');
+});
+
 // Clients name what code actions and diagnostics they take; an old or small one takes commands
 // alone, and diagnostics without related places, and code actions without a preferred one.
 

@@ -66,6 +66,12 @@ export interface ClientSupport {
   /** It takes a completion edit with two ranges, to insert at the cursor or to replace the word there (`InsertReplaceEdit`). */
   readonly completionInsertReplace: boolean;
   /**
+   * It inserts completion text of several lines, as it says by how it indents them
+   * (`insertTextModeSupport`, VS Code). Neovim 0.7's omnifunc takes an item's text as a word, in
+   * which a line break is written as a NUL byte.
+   */
+  readonly completionLineBreaks: boolean;
+  /**
    * It orders completion items by its own fuzzy match of the typed text, `sortText` only breaking
    * ties (VS Code, which ranks "trainingsansätze" above "Vision-Transformer" for "Trans"): the
    * extension's client says so (see `rescoredFilterText`).
@@ -110,6 +116,7 @@ export const unknownClient: ClientSupport = {
   hoverMarkup: plainTextMarkup,
   completionMarkup: plainTextMarkup,
   completionInsertReplace: false,
+  completionLineBreaks: false,
   completionRescores: false,
   resolvesActionEdits: false,
   codeActionLiterals: false,
@@ -152,6 +159,7 @@ export function clientSupportOf(params: InitializeParams): ClientSupport {
     hoverMarkup: markupFor(textDocument?.hover?.contentFormat),
     completionMarkup: markupFor(textDocument?.completion?.completionItem?.documentationFormat),
     completionInsertReplace: textDocument?.completion?.completionItem?.insertReplaceSupport === true,
+    completionLineBreaks: (textDocument?.completion?.completionItem?.insertTextModeSupport?.valueSet.length ?? 0) > 0,
     completionRescores: options?.rescoresCompletions === true,
     resolvesActionEdits: codeAction?.dataSupport === true && codeAction.resolveSupport?.properties.includes('edit') === true,
     codeActionLiterals: codeAction?.codeActionLiteralSupport !== undefined,

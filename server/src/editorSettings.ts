@@ -28,7 +28,7 @@ export class EditorSettings {
    * asked nor pushes before the first load (Neovim 0.7) has no other way to give for that load.
    */
   startWith(initializationOptions: unknown): void {
-    this.pushed = (initializationOptions as Record<string, unknown> | null | undefined)?.[settingsSection];
+    this.pushed = withoutEmptyLuaTables((initializationOptions as Record<string, unknown> | null | undefined)?.[settingsSection]);
   }
 
   /** The settings now; the glossary is read with what `current` returns and `loadedWith` records. */
@@ -63,7 +63,7 @@ export class EditorSettings {
     // A push without the section says nothing of the glossary (clients that are asked push null;
     // others push the settings of every server they run): what was pushed or given at the start stays.
     if (notified !== null && typeof notified === 'object' && settingsSection in notified) {
-      this.pushed = (notified as Record<string, unknown>)[settingsSection];
+      this.pushed = withoutEmptyLuaTables((notified as Record<string, unknown>)[settingsSection]);
     }
     // A glossary being read with settings asked for before this change (the first load, say): once
     // that answer is taken (`loadedWith`), the settings are asked for again and compared.
@@ -73,6 +73,18 @@ export class EditorSettings {
     }
     return this.loadedKey !== undefined && settingsKey(await this.current()) !== this.loadedKey;
   }
+}
+
+/**
+ * Settings as an editor configured in Lua sends them: Neovim writes an empty table as `[]`, so
+ * `init_options = { glossary = {} }` gives `[]` for no settings, and `severity = {}` `[]` for no
+ * severities. Where the settings or their severities are such an empty list, they are none.
+ */
+function withoutEmptyLuaTables(settings: unknown): unknown {
+  const empty = (value: unknown): boolean => Array.isArray(value) && value.length === 0;
+  if (empty(settings)) return undefined;
+  if (settings === null || typeof settings !== 'object' || !empty((settings as Record<string, unknown>).severity)) return settings;
+  return { ...(settings as Record<string, unknown>), severity: {} };
 }
 
 /** The settings that decide what the server reports, as a string to compare: without `trace`, keys in order. */

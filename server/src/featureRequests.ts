@@ -59,7 +59,7 @@ export function listenToFeatureRequests(services: ServerServices, { forUnchanged
       }
       // A position past the end of its line (an editor out of step) is taken as the line's end.
       const position = document.positionAt(document.offsetAt(params.position));
-      return complete(services.session.index, document.uri, cursorTextIn(document, position), position, token, { labelDetails: services.client.completionLabelDetails, insertReplace: services.client.completionInsertReplace, rescores: services.client.completionRescores });
+      return complete(services.session.index, document.uri, cursorTextIn(document, position), position, token, { labelDetails: services.client.completionLabelDetails, insertReplace: services.client.completionInsertReplace, lineBreaks: services.client.completionLineBreaks, rescores: services.client.completionRescores });
     }))),
   );
   // An item that cannot be resolved comes back as it was.

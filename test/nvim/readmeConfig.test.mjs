@@ -34,7 +34,13 @@ function openEntries(init) {
   const script = path.join(tmp, 'check.lua');
   fs.writeFileSync(
     script,
-    `vim.cmd('edit Transformer.md')
+    `local shown = {}
+local show = vim.lsp.handlers['window/showMessage']
+vim.lsp.handlers['window/showMessage'] = function(err, result, ctx, config)
+  table.insert(shown, result.message)
+  return show(err, result, ctx, config)
+end
+vim.cmd('edit Transformer.md')
 vim.wait(10000, function() return #vim.diagnostic.get(0) > 0 end, 100)
 local codes, severities = {}, {}
 for _, diagnostic in ipairs(vim.diagnostic.get(0)) do
@@ -44,7 +50,7 @@ end
 local omnifunc = vim.bo.omnifunc
 vim.cmd('edit LLM.md')
 vim.wait(2000, function() return #vim.lsp.buf_get_clients(0) > 0 end, 100)
-io.stdout:write(vim.fn.json_encode({ codes = codes, severities = severities, omnifunc = omnifunc, clients = #vim.lsp.get_active_clients(), attached = #vim.lsp.buf_get_clients(0) }))
+io.stdout:write(vim.fn.json_encode({ codes = codes, severities = severities, omnifunc = omnifunc, clients = #vim.lsp.get_active_clients(), attached = #vim.lsp.buf_get_clients(0), shown = #shown > 0 and shown or vim.NIL }))
 vim.cmd('qall!')
 `,
   );
@@ -56,11 +62,15 @@ vim.cmd('qall!')
 it("the README's Neovim 0.7 configuration starts one server for the glossary, with diagnostics, omnifunc and settings", { timeout: 60_000 }, () => {
   const configuration = readmeConfiguration();
   // Transformer.md links to #Tokeniser, which no entry defines.
-  assert.deepEqual(openEntries(configuration), { codes: ['broken-link'], severities: [vimError], omnifunc: 'v:lua.vim.lsp.omnifunc', clients: 1, attached: 1 });
+  // No message either: Neovim sends the empty table of `glossary = {}` as [], which is no settings.
+  assert.deepEqual(openEntries(configuration), { codes: ['broken-link'], severities: [vimError], omnifunc: 'v:lua.vim.lsp.omnifunc', clients: 1, attached: 1, shown: null });
   const settings = 'init_options = { glossary = {} },';
   assert.ok(configuration.includes(settings), 'the configuration gives the server its settings');
   // The settings hold from the first diagnostics on: the glossary is not read a second time with them.
   const lowered = openEntries(configuration.replace(settings, "init_options = { glossary = { severity = { ['broken-link'] = 'warning' } } },"));
   assert.deepEqual(lowered.codes, ['broken-link']);
   assert.deepEqual(lowered.severities, [vimWarning]);
+  assert.equal(lowered.shown, null);
+  // Nor does an empty table of severities make one.
+  assert.equal(openEntries(configuration.replace(settings, 'init_options = { glossary = { severity = {} } },')).shown, null);
 });

@@ -74,6 +74,8 @@ export interface CompletionClient {
   readonly insertReplace: boolean;
   /** It orders the items by its own fuzzy match, `sortText` only breaking ties (VS Code): see `rescoredFilterText`. */
   readonly rescores?: boolean;
+  /** It inserts an item's text of several lines (VS Code), where a line break may go. */
+  readonly lineBreaks?: boolean;
 }
 
 /** The text of a document split at the cursor. */
@@ -255,9 +257,11 @@ function completeLinks(
   const replaced: Range = { start, end: { line: position.line, character: Math.max(inserted.end.character, position.character + replacedLength) } };
   const list = seeAlsoAt(index, uri, position);
   // In a see-also list, each link ends in ` |`, on a line of its own: before an item on the cursor's
-  // line (the `[Index](#Index) |` that New Entry's last stop stands before), a line break too.
+  // line (the `[Index](#Index) |` that New Entry's last stop stands before), a line break too, for
+  // an editor that inserts one.
   const restOfLine = after.slice(inserted.end.character - position.character);
-  const separator = list === undefined || /^\]?\s*\|/.test(after) ? '' : /^[ \t]*\[/.test(restOfLine) ? ` |${restOfLine.endsWith('\r\n') ? '\r\n' : '\n'}` : ' |';
+  const lineBreak = client.lineBreaks === true && /^[ \t]*\[/.test(restOfLine) ? (restOfLine.endsWith('\r\n') ? '\r\n' : '\n') : '';
+  const separator = list === undefined || /^\]?\s*\|/.test(after) ? '' : ` |${lineBreak}`;
   const typedLower = typed.normalize('NFC').toLowerCase();
   const catalog = catalogOf(index);
   const matches = matching(catalog.entries, typedLower, true, uri, token);

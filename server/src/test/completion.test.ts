@@ -8,7 +8,7 @@ import { parseGlossaryDocument } from '../parse/parser';
 import { indexOf, rangeText, uriOf } from './support/tinyWorkspace';
 import { pandocFactsOfText } from './pandoc';
 
-function completionsAt(files: Readonly<Record<string, readonly string[]>>, client: CompletionClient = { labelDetails: true, insertReplace: false }) {
+function completionsAt(files: Readonly<Record<string, readonly string[]>>, client: CompletionClient = { labelDetails: true, insertReplace: false, lineBreaks: true }) {
   const { index, uri, position, text } = withCursor(files);
   const list = complete(index, uri, cursorTextIn(TextDocument.create(uri, 'markdown', 1, text), position), position, notCancelled, client);
   return list?.items.map((item) => ({
@@ -351,6 +351,9 @@ test('in a see-also section a whole link comes with the list separator, which th
   }
   const crlf = { ...workspace, 'Z.md': ['## Z {#Z .term}\r', '\r', '### Siehe auch {.seealso}\r', '\r', '[Grad‸[Index](#Index) |\r', ''] };
   assert.deepEqual(completionsAt(crlf)?.map((item) => item.edit), ['4:0-4:5 [Gradient Descent](#Gradient-Descent) |\r\n']);
+  // An editor that takes an item's text as a word (Neovim 0.7's omnifunc) would write the line break as a NUL byte: the separator alone.
+  const beforeIndex = { ...workspace, 'Z.md': ['## Z {#Z .term}', '', '### Siehe auch {.seealso}', '', '[Grad‸[Index](#Index) |'] };
+  assert.deepEqual(completionsAt(beforeIndex, { labelDetails: false, insertReplace: false })?.map((item) => item.edit), ['4:0-4:5 [Gradient Descent](#Gradient-Descent) |']);
   // Before words that are no item, the separator alone.
   const words = { ...workspace, 'Z.md': ['## Z {#Z .term}', '', '### Siehe auch {.seealso}', '', '[Grad‸ Abstieg', '[Index](#Index) |'] };
   assert.deepEqual(completionsAt(words)?.map((item) => item.edit), ['4:0-4:5 [Gradient Descent](#Gradient-Descent) |']);
