@@ -166,19 +166,16 @@ function syntaxErrorReason(text: string, errors: readonly ParseError[]): string 
   const { error, offset } = errors[0]!;
   const at = text[offset];
   if (error === ParseErrorCode.InvalidCommentToken) return l10n.t('a comment, which JSON does not allow');
+  // A list or object left open (`[1, }`, `[}`) is read as something else missing first: a value, a comma. Its mark is what is missing.
+  const closing = errors.find(({ error }) => error === ParseErrorCode.CloseBracketExpected || error === ParseErrorCode.CloseBraceExpected)?.error;
+  if (closing !== undefined) return closing === ParseErrorCode.CloseBracketExpected ? l10n.t('a closing ] is missing') : l10n.t('a closing } is missing');
   if ((at === '}' || at === ']') && text.slice(0, offset).trimEnd().endsWith(',')) return l10n.t('a comma after the last item, which JSON does not allow');
   if (at === "'") return l10n.t('single quotes, where JSON takes double quotes');
-  // A list closed with `}` (or an object with `]`) is read as a comma missing first; the mark missing is told after it.
-  const closing = errors.find(({ error }) => error === ParseErrorCode.CloseBracketExpected || error === ParseErrorCode.CloseBraceExpected)?.error;
-  switch (error === ParseErrorCode.CommaExpected && (at === '}' || at === ']') ? closing : error) {
+  switch (error) {
     case ParseErrorCode.CommaExpected:
       return l10n.t('a comma is missing');
     case ParseErrorCode.ColonExpected:
       return l10n.t('a colon is missing after the key');
-    case ParseErrorCode.CloseBraceExpected:
-      return l10n.t('a closing } is missing');
-    case ParseErrorCode.CloseBracketExpected:
-      return l10n.t('a closing ] is missing');
     case ParseErrorCode.EndOfFileExpected:
       return l10n.t('more text after the settings object');
     default:

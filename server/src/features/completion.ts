@@ -138,11 +138,14 @@ export function complete(
     const label = labelOfIdBeingTyped.exec(paragraphBefore(text))?.[1] ?? '';
     const closedBy = pointed !== '' ? idAfterCursorInPointed : written.startsWith(']') ? idAfterCursor : idAfterCursorInDefinition;
     const rest = { closed: closedBy.exec(line.after)?.[0] ?? '', word: restOfId.exec(line.after)![0] };
-    // In a see-also list, the ` |` after the link's `)` (VS Code closes the parenthesis typed), as a whole link gets it.
-    const closing = closedBy === idAfterCursor ? /^[^\s()#]*\)/.exec(line.after)?.[0].length : undefined;
     const list = seeAlsoAt(index, uri, position);
-    const separatorAt = list !== undefined && closing !== undefined && !/^[ \t]*\|/.test(line.after.slice(closing)) ? { line: position.line, character: position.character + closing } : undefined;
-    return completeIds(index, uri, typedId, rest, label, position, token, client, { separatorAt, linked: linkedFrom(list) });
+    // In a see-also list, the separator after the link's `)` (VS Code closes the parenthesis typed), as a whole link gets it.
+    const closing = closedBy === idAfterCursor ? /^[^\s()#]*\)/.exec(line.after)?.[0].length : undefined;
+    const linkStart = labelOfIdBeingTyped.exec(line.before)?.index;
+    const separator = closing === undefined || linkStart === undefined ? undefined : seeAlsoSeparator(list, line.before.slice(0, linkStart), line.after.slice(closing), client);
+    const at = position.character + (closing ?? 0);
+    const separatorEdit = separator && TextEdit.replace({ start: { line: position.line, character: at }, end: { line: position.line, character: at + separator.blanks } }, separator.text);
+    return completeIds(index, uri, typedId, rest, label, position, token, client, { separatorEdit, linked: linkedFrom(list) });
   }
   const typedLabel = labelBeingTyped.exec(line.before)?.[1];
   // Inside the label of a link written already, a whole link would be written into it.
@@ -168,7 +171,7 @@ function completeIds(
   position: Position,
   token: CancellationToken,
   client: CompletionClient,
-  seeAlso: { readonly separatorAt: Position | undefined; readonly linked: ReadonlySet<string> },
+  seeAlso: { readonly separatorEdit: TextEdit | undefined; readonly linked: ReadonlySet<string> },
 ): CompletionList | null {
   const start = { line: position.line, character: position.character - typed.length };
   const inserted: Range = { start, end: { line: position.line, character: position.character + rest.closed.length } };
@@ -192,7 +195,7 @@ function completeIds(
       detail: entry === undefined ? anchorPlace(index, candidate.id) : entry.title === candidate.id ? undefined : entry.title,
       documentation: entry?.summary,
       textEdit: completionEdit(candidate.id, inserted, replaced, client.insertReplace),
-      ...(seeAlso.separatorAt === undefined ? {} : { additionalTextEdits: [TextEdit.insert(seeAlso.separatorAt, ' |')] }),
+      ...(seeAlso.separatorEdit === undefined ? {} : { additionalTextEdits: [seeAlso.separatorEdit] }),
       ...(client.rescores ? rescoredFilterText(typed, named.includes(candidate) ? undefined : [candidate.id], candidate.id) : {}),
       ...(entry ? { data: { entryId: candidate.id, summaryIn: 'documentation' } satisfies EntryItemData } : {}),
     };
@@ -251,17 +254,15 @@ function completeLinks(
   // The `[` and what follows it are replaced, and a `]` the editor closed the bracket with; in the
   // editor's "replace" mode also the rest of the word (`[Dat‸aset]`).
   const start = { line: position.line, character: position.character - typed.length - 1 };
-  const inserted: Range = { start, end: { line: position.line, character: position.character + (closesTypedBracket(before, after) ? 1 : 0) } };
+  const closedLength = closesTypedBracket(before, after) ? 1 : 0;
+  const list = seeAlsoAt(index, uri, position);
+  const seeAlso = seeAlsoSeparator(list, before.slice(before.lastIndexOf('\n') + 1), after.slice(closedLength), client);
+  const separator = seeAlso?.text ?? '';
+  // The blanks before an item on the same line go with the line break.
+  const inserted: Range = { start, end: { line: position.line, character: position.character + closedLength + (seeAlso?.blanks ?? 0) } };
   const word = restOfWord.exec(after)![0];
   const replacedLength = word.length === 0 ? 0 : word.length + (closesTypedBracket(before, after.slice(word.length)) ? 1 : 0);
   const replaced: Range = { start, end: { line: position.line, character: Math.max(inserted.end.character, position.character + replacedLength) } };
-  const list = seeAlsoAt(index, uri, position);
-  // In a see-also list, each link ends in ` |`, on a line of its own: before an item on the cursor's
-  // line (the `[Index](#Index) |` that New Entry's last stop stands before), a line break too, for
-  // an editor that inserts one.
-  const restOfLine = after.slice(inserted.end.character - position.character);
-  const lineBreak = client.lineBreaks === true && /^[ \t]*\[/.test(restOfLine) ? (restOfLine.endsWith('\r\n') ? '\r\n' : '\n') : '';
-  const separator = list === undefined || /^\]?\s*\|/.test(after) ? '' : ` |${lineBreak}`;
   const typedLower = typed.normalize('NFC').toLowerCase();
   const catalog = catalogOf(index);
   const matches = matching(catalog.entries, typedLower, true, uri, token);
@@ -642,14 +643,28 @@ function listOf<C extends Candidate>(kept: readonly C[], complete: boolean, toIt
   return { isIncomplete: !complete, items };
 }
 
+/**
+ * What goes after a link completed in a see-also list, whose rest of the line is `afterLink`: none
+ * where the link is no item of the list (`beforeLink` holds words: a sentence) or a separator
+ * follows it already; else ` |`, and before an item on the same line (the `[Index](#Index) |` that
+ * New Entry's last stop stands before) a line break too, in place of the blanks there (`blanks`),
+ * for an editor that inserts one.
+ */
+function seeAlsoSeparator(list: Entry | undefined, beforeLink: string, afterLink: string, client: CompletionClient): { readonly text: string; readonly blanks: number } | undefined {
+  if (list === undefined || /[\p{L}\p{N}]/u.test(beforeLink) || /^\s*\|/.test(afterLink)) return undefined;
+  const blanks = /^[ \t]*/.exec(afterLink)![0].length;
+  if (client.lineBreaks !== true || afterLink[blanks] !== '[') return { text: ' |', blanks: 0 };
+  return { text: ` |${afterLink.endsWith('\r\n') ? '\r\n' : '\n'}`, blanks };
+}
+
 /** The entry whose see-also section the position is in, or undefined. */
 function seeAlsoAt(index: WorkspaceIndex, uri: string, position: Position): Entry | undefined {
   return index.document(uri)?.entries.find((entry) => entry.seeAlso !== undefined && rangeContains(entry.seeAlso.section.range, position));
 }
 
-/** The ids a see-also list holds already, and its entry's own: completing one there would link it twice, or to itself. */
+/** The ids a see-also list holds already: completing one there would link it twice. (The entry's own id is offered nowhere in its file.) */
 function linkedFrom(entry: Entry | undefined): ReadonlySet<string> {
-  return new Set(entry === undefined ? [] : [entry.id, ...entry.seeAlso!.links.map((link) => link.target)]);
+  return new Set(entry === undefined ? [] : entry.seeAlso!.links.map((link) => link.target));
 }
 
 /**

@@ -151,8 +151,12 @@ function verbatimEnd(text: string, end: number): number {
   return close < 0 || text.slice(at, close).includes('\n') ? -1 : close + 1;
 }
 
-/** Citation keys, as pandoc's BibTeX reading takes them: letters, digits and these marks, a comma or blanks between keys. */
-const citationKeys = /^\s*(?:[\p{L}\p{N}.:;?!`'()/*@_+=&[\]-]+\s*,?\s*)*$/u;
+/**
+ * Citation keys, as pandoc's BibTeX reading takes them: letters, digits and these marks, a comma
+ * or blanks between keys. Each key is followed by its separator or the end, so that a run of key
+ * characters is matched one way only (`a b c … #` fails in linear time).
+ */
+const citationKeys = /^\s*(?:[\p{L}\p{N}.:;?!`'()/*@_+=&[\]-]+(?:\s*,\s*|\s+|$))*$/u;
 
 /**
  * Whether pandoc reads a citation command whole, as TeX: where each argument in braces is a list

@@ -345,15 +345,19 @@ test('in a see-also section a whole link comes with the list separator, which th
   const separated = ['## Z {#Z .term}', '', '### Siehe auch {.seealso}', '', '[Grad‸ |', '[Index](#Index) |'];
   assert.deepEqual(completionsAt({ ...workspace, 'Z.md': separated })?.map((item) => [item.edit, item.labelDetails]), [['4:0-4:5 [Gradient Descent](#Gradient-Descent)', undefined]]);
   // Before an item on the same line (where New Entry's last stop leaves the cursor, before `[Index](#Index) |`), the link gets a line of its own.
-  for (const [line, lineBreak] of [['[Grad‸[Index](#Index) |', '\n'], ['[Grad‸] [Index](#Index) |', '\n']] as const) {
+  // The blanks before the item go with the line break.
+  for (const [line, replaced] of [['[Grad‸[Index](#Index) |', '4:0-4:5'], ['[Grad‸] [Index](#Index) |', '4:0-4:7'], ['[Grad‸ \t[Index](#Index) |', '4:0-4:7']] as const) {
     const before = { ...workspace, 'Z.md': ['## Z {#Z .term}', '', '### Siehe auch {.seealso}', '', line] };
-    assert.deepEqual(completionsAt(before)?.map((item) => [item.edit, item.labelDetails]), [[`4:0-4:${line.includes(']') && line.indexOf(']') < line.indexOf('[I') ? 6 : 5} [Gradient Descent](#Gradient-Descent) |${lineBreak}`, { detail: ' |', description: undefined }]], line);
+    assert.deepEqual(completionsAt(before)?.map((item) => [item.edit, item.labelDetails]), [[`${replaced} [Gradient Descent](#Gradient-Descent) |\n`, { detail: ' |', description: undefined }]], line);
   }
   const crlf = { ...workspace, 'Z.md': ['## Z {#Z .term}\r', '\r', '### Siehe auch {.seealso}\r', '\r', '[Grad‸[Index](#Index) |\r', ''] };
   assert.deepEqual(completionsAt(crlf)?.map((item) => item.edit), ['4:0-4:5 [Gradient Descent](#Gradient-Descent) |\r\n']);
   // An editor that takes an item's text as a word (Neovim 0.7's omnifunc) would write the line break as a NUL byte: the separator alone.
   const beforeIndex = { ...workspace, 'Z.md': ['## Z {#Z .term}', '', '### Siehe auch {.seealso}', '', '[Grad‸[Index](#Index) |'] };
   assert.deepEqual(completionsAt(beforeIndex, { labelDetails: false, insertReplace: false })?.map((item) => item.edit), ['4:0-4:5 [Gradient Descent](#Gradient-Descent) |']);
+  // A link in a sentence of the section is no item of the list: no separator.
+  const prose = { ...workspace, 'Z.md': ['## Z {#Z .term}', '', '### Siehe auch {.seealso}', '', 'Mehr bei [Grad‸ und anderen.', '[Index](#Index) |'] };
+  assert.deepEqual(completionsAt(prose)?.map((item) => item.edit), ['4:9-4:14 [Gradient Descent](#Gradient-Descent)']);
   // Before words that are no item, the separator alone.
   const words = { ...workspace, 'Z.md': ['## Z {#Z .term}', '', '### Siehe auch {.seealso}', '', '[Grad‸ Abstieg', '[Index](#Index) |'] };
   assert.deepEqual(completionsAt(words)?.map((item) => item.edit), ['4:0-4:5 [Gradient Descent](#Gradient-Descent) |']);
@@ -365,7 +369,7 @@ test('in a see-also section the ids it links already, and its entry\'s own, come
   // Outside a list, and in one that links neither, Data Scraping comes first.
   assert.deepEqual(completionsAt({ ...workspace, 'Gradient.md': [gradient, '', '[Datensatz](#Dataset) und [Data-Scraping](#Data-Scraping), [Da‸'] })?.map((item) => item.label), ['[Data Scraping](#Data-Scraping)', '[Datensatz](#Dataset)']);
   assert.deepEqual(completionsAt(list('Gradient.md', gradient, ['[Da‸']))?.map((item) => item.label), ['[Data Scraping](#Data-Scraping)', '[Datensatz](#Dataset)']);
-  // Linked in the list already, or the list's own entry, it comes last.
+  // Linked in the list already, it comes last; the list's own entry is offered nowhere in its file.
   assert.deepEqual(completionsAt(list('Gradient.md', gradient, ['[Data Scraping](#Data-Scraping) |', '[Da‸']))?.map((item) => item.label), ['[Datensatz](#Dataset)', '[Data Scraping](#Data-Scraping)']);
   assert.deepEqual(completionsAt(list('Data-Scraping.md', '## Data Scraping {#Data-Scraping .term}', ['[Da‸']))?.map((item) => item.label), ['[Datensatz](#Dataset)']);
   // After `](#` too.
@@ -376,12 +380,17 @@ test('in a see-also section an id completed in a link the editor closed gets the
   const at = (line: string, inSeeAlso = true) => {
     const lines = inSeeAlso ? ['## Z {#Z .term}', '', '### Siehe auch {.seealso}', '', line, '[Index](#Index) |'] : ['## Z {#Z .term}', '', line];
     const { index, uri, position, text } = withCursor({ ...workspace, 'Z.md': lines });
-    const list = complete(index, uri, cursorTextIn(TextDocument.create(uri, 'markdown', 1, text), position), position, notCancelled);
+    const list = complete(index, uri, cursorTextIn(TextDocument.create(uri, 'markdown', 1, text), position), position, notCancelled, { labelDetails: false, insertReplace: false, lineBreaks: true });
     const item = list!.items.find((candidate) => candidate.label === 'Gradient-Descent')!;
     return item.additionalTextEdits?.map((edit) => `${rangeText(edit.range)} ${edit.newText}`);
   };
-  assert.deepEqual(at('[Gradient](#Grad‸)'), [`${4}:17-${4}:17  |`]);
+  assert.deepEqual(at('[Gradient](#Grad‸)'), ['4:17-4:17  |']);
   assert.deepEqual(at('[Gradient](#‸)'), ['4:13-4:13  |']);
+  // Before an item on the same line, a line break too, in place of the blanks there.
+  assert.deepEqual(at('[Gradient](#Grad‸)[Index](#Index) |'), ['4:17-4:17  |\n']);
+  assert.deepEqual(at('[Gradient](#Grad‸)  [Index](#Index) |'), ['4:17-4:19  |\n']);
+  // Not in a sentence of the section.
+  assert.equal(at('Mehr bei [Gradient](#Grad‸) und anderen.'), undefined);
   // Not where the separator is there, the link is not closed, or it is no see-also list.
   assert.equal(at('[Gradient](#Grad‸) |'), undefined);
   assert.equal(at('[Gradient](#Grad‸'), undefined);

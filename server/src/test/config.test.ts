@@ -101,7 +101,7 @@ test('a settings value that is not an object is a problem', () => {
 test('a config file with a JSON syntax error gives a problem naming the file', () => {
   const { json, problems } = parseConfigFileText('{\n  "include": [}');
   assert.equal(json, undefined);
-  assert.deepEqual(problems, ['.glossary.json is not valid JSON (line 2, column 15).']);
+  assert.deepEqual(problems, ['.glossary.json is not valid JSON (line 2, column 15): a closing ] is missing.']);
   // What JSON allows nowhere, though VS Code's settings do: a comment, a trailing comma. What is wrong is said where it is one of these, or a mark missing.
   const cases: [string, string][] = [
     ['{ // note\n}', '(line 1, column 3): a comment, which JSON does not allow'],
@@ -113,6 +113,9 @@ test('a config file with a JSON syntax error gives a problem naming the file', (
     ['{"include": []', '(line 1, column 15): a closing } is missing'],
     ['{"include": ["*.md"}', '(line 1, column 20): a closing ] is missing'],
     ['{"include": []}}', '(line 1, column 16): more text after the settings object'],
+    // A comma before a list's mark that is missing is none too many.
+    ['{"include": [1, }', '(line 1, column 17): a closing ] is missing'],
+    ['{"a": {"b": 1,]}', '(line 1, column 15): a closing } is missing'],
   ];
   for (const [text, said] of cases) assert.deepEqual(parseConfigFileText(text).problems, [`.glossary.json is not valid JSON ${said}.`], text);
   // Nested deeper than a parser's stack: said so, no crash.

@@ -155,6 +155,11 @@ export const inputs: Readonly<Record<string, (n: number) => string>> = {
   'a % then TeX commands in a long paragraph': (n) => '95 % ' + '\\emph{[a](#b)} '.repeat(n / 16),
   'links with TeX in the label and between': (n) => '[x \\y{k}](#b) \\z{w} '.repeat(n / 20),
   'TeX commands in each line of a paragraph': (n) => 'Text\n' + 'a \\b[\n'.repeat(n / 6),
+  // A citation whose keys end in a mark that is no key's: it is text, found so without trying each way to split the keys.
+  'a citation of many keys, then a mark that is none': (n) => 'x \\cite{' + 'a '.repeat(n / 2) + '#}',
+  'a heading with a citation of many keys, then a mark that is none': (n) => '## x \\cite{' + 'ab'.repeat(n / 2) + '#} {#h}',
+  '\\verb never closed': (n) => 'x \\verb|' + 'a'.repeat(n),
+  'see-also links run together': (n) => '## A {#A .term}\n\n### S {.seealso}\n\n' + '[b](#B)\n'.repeat(n / 8),
   '***': (n) => '## A {#A .term}\n\n' + '***'.repeat(n / 3),
   '*** a': (n) => '## A {#A .term}\n\n' + '***a'.repeat(n / 4),
   // Sentences (see `sentenceStartsIn`): many on one line, abbreviations that end none, one on each line of a paragraph.
