@@ -149,10 +149,6 @@ async function runOnGlossary(command: Extract<CliCommand, { kind: 'index' | 'che
 }
 
 /**
- * The diagnostics of the files given. The unlinked mentions were found while the files were read
- * (`findMentions`), so no file is read again.
- */
-/**
  * The folder SARIF paths are relative to: the root of the git repository the command runs in,
  * which code scanning resolves them against (a CI step run in a subfolder too), else that folder.
  */
@@ -161,6 +157,10 @@ async function sarifRoot(io: CliIo): Promise<string> {
   return root === undefined ? io.cwd : URI.parse(root).fsPath;
 }
 
+/**
+ * The diagnostics of the files given. The unlinked mentions were found while the files were read
+ * (`findMentions`), so no file is read again.
+ */
 function diagnoseAll({ files, index, config }: LoadedGlossary): readonly FileDiagnostics[] {
   return files.flatMap((file) => {
     const document = index.document(file.uri);

@@ -371,7 +371,6 @@ function lineEnd(document: TextDocument, line: number): { line: number; characte
   return { line, character: lineText(document, line).length };
 }
 
-/** A line's text without its line break. */
 /**
  * The separator the other items of a see-also list are followed by (` |` of `[A](#A) |`, the
  * chapter template's where none is), put after `link`, which the next item runs into.
@@ -387,6 +386,7 @@ export function separatorAfterEdit(document: TextDocument, seeAlso: SeeAlso, lin
   return TextEdit.insert(link.range.end, mostUsed);
 }
 
+/** A line's text without its line break. */
 export function lineText(document: TextDocument, line: number): string {
   return document.getText({ start: { line, character: 0 }, end: { line: line + 1, character: 0 } }).replace(/(?:\r\n|\n|\r)$/, '');
 }

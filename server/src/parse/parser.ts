@@ -12,7 +12,7 @@ import { headingEnd } from './headingAttributes';
 import { uniqueIdentifier } from './identifiers';
 import { comparePositions, positionAt } from './positions';
 import { resolveCharacterReferences } from './characterReferences';
-import { SourceLines } from './sourceLines';
+import { expandTabs, SourceLines } from './sourceLines';
 import { plainText, referenceKey, scanInline, type ReferenceResolver, type ResolvedReference } from './inline';
 import {
   defaultParseOptions,
@@ -527,6 +527,9 @@ function partsLinks(before: string): boolean {
   return !wordCharacter.test(before) || !wordCharacter.test(resolveCharacterReferences(before.replace(htmlTagOrComment, '')));
 }
 
+/** The marks of the quotes a line stands in, with the blank after each. */
+const quoteMarks = /^(?:[ \t]*>[ \t]?)+/;
+
 /** Shared by the see-also lists whose items are all separated, nearly all of them. */
 const noLinks: readonly Link[] = Object.freeze([]);
 
@@ -537,9 +540,15 @@ function linksRunTogether(links: readonly Link[], lineTexts: readonly string[]):
     const [link, next] = [links[k]!, links[k + 1]!];
     if (!link.listed || !next.listed) continue;
     const { start, end } = { start: link.range.end, end: next.range.start };
-    const between = start.line === end.line ? lineTexts[start.line]!.slice(start.character, end.character) : [lineTexts[start.line]!.slice(start.character), ...lineTexts.slice(start.line + 1, end.line), lineTexts[end.line]!.slice(0, end.character)].join('\n');
-    // A blank line between them ends the paragraph, and two spaces at a line's end break the line: the two do not run together.
-    if (between.trim() === '' && !/\n[ \t]*\n| {2}\n/.test(between)) (runTogether ??= []).push(link);
+    // On the lines after the first, a quote's marks are the container's, not text between the two.
+    const between =
+      start.line === end.line
+        ? lineTexts[start.line]!.slice(start.character, end.character)
+        : [lineTexts[start.line]!.slice(start.character), ...[...lineTexts.slice(start.line + 1, end.line), lineTexts[end.line]!.slice(0, end.character)].map((text) => text.replace(quoteMarks, ''))].join('\n');
+    // A blank line between them ends the paragraph, and two spaces at a line's end (a tab as the
+    // spaces it expands to) break the line: the two do not run together.
+    const lineBreak = start.line !== end.line && / {2,}$/.test(expandTabs(lineTexts[start.line]!));
+    if (between.trim() === '' && !/\n[ \t]*\n/.test(between) && !lineBreak) (runTogether ??= []).push(link);
   }
   return runTogether ?? noLinks;
 }

@@ -38,7 +38,8 @@ export class SourceLines {
   }
 }
 
-function expandTabs(text: string): string {
+/** A line with each tab expanded to the next multiple of four columns, as pandoc reads it. */
+export function expandTabs(text: string): string {
   let expanded = '';
   for (const ch of text) {
     expanded += ch === '\t' ? ' '.repeat(4 - (expanded.length % 4)) : ch;

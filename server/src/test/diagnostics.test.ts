@@ -501,7 +501,12 @@ test('seealso-separator: a see-also link followed by the next with nothing but b
     [['[Birne](#Birne) · [Quitte](#Quitte) ·', '[Index](#Index)'], []],
     [['[Birne](#Birne)', '', '[Quitte](#Quitte)', '', '[Index](#Index)'], []],
     [['[Birne](#Birne)  ', '[Quitte](#Quitte)\\', '[Index](#Index)'], []],
+    // A tab at a line's end is the spaces it expands to: two or more break the line, one does not.
+    [['[BB](#Birne)\t', '[Quitte](#Quitte) \t', '[Birne](#Birne)\t', '[Index](#Index)'], ['Birne']],
     [['- [Birne](#Birne)', '- [Quitte](#Quitte)', '- [Index](#Index)'], []],
+    // Within a list item, or a quote, two links still run together.
+    [['- [Birne](#Birne) [Quitte](#Quitte)', '- [Index](#Index)'], ['Birne']],
+    [['> [Birne](#Birne)', '> [Quitte](#Quitte) |', '', '[Index](#Index)'], ['Birne']],
     // The last item needs no separator.
     [['[Birne](#Birne) |', '[Index](#Index)'], []],
   ];

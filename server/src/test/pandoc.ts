@@ -58,21 +58,28 @@ async function runPandoc(args: string[], input?: string): Promise<PandocFacts> {
 /**
  * The labels of the see-also links that pandoc runs together with the next link (nothing but
  * spaces and soft line breaks between the two), in the files named read as one book, or in `text`.
- * A see-also list: the paragraphs after a heading with the class `seealso`, up to the next heading or rule.
+ * A see-also list: the paragraphs after a heading with the class `seealso`, up to the next heading
+ * or rule, in list items, quotes and divs too.
  */
 export async function pandocSeeAlsoLinksRunTogether(files: readonly string[], text?: string): Promise<string[]> {
   const labels: string[] = [];
+  const visit = (node: Json): void => {
+    if (Array.isArray(node)) node.forEach(visit);
+    else if (node !== null && typeof node === 'object') {
+      if (node.t === 'Para' || node.t === 'Plain') {
+        const inlines = node.c as { t: string; c: Json }[];
+        inlines.forEach((inline, k) => {
+          const next = inlines.slice(k + 1).find((after) => after.t !== 'Space' && after.t !== 'SoftBreak');
+          if (inline.t === 'Link' && next?.t === 'Link') labels.push(stringify((inline.c as Json[])[1]!));
+        });
+      } else Object.values(node).forEach(visit);
+    }
+  };
   let inSeeAlso = false;
   for (const block of (await pandocBlocks(files.map((file) => path.resolve(file)), text)) as { t: string; c: Json }[]) {
     if (block.t === 'Header') inSeeAlso = (((block.c as Json[])[1] as Json[])[1] as string[]).includes('seealso');
     else if (block.t === 'HorizontalRule') inSeeAlso = false;
-    if (!inSeeAlso || (block.t !== 'Para' && block.t !== 'Plain')) continue;
-    const inlines = block.c as { t: string; c: Json }[];
-    inlines.forEach((inline, k) => {
-      if (inline.t !== 'Link') return;
-      const next = inlines.slice(k + 1).find((after) => after.t !== 'Space' && after.t !== 'SoftBreak');
-      if (next?.t === 'Link') labels.push(stringify((inline.c as Json[])[1]!));
-    });
+    else if (inSeeAlso) visit(block);
   }
   return labels;
 }
