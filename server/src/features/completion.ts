@@ -145,7 +145,7 @@ export function complete(
     const separator = closing === undefined || linkStart === undefined ? undefined : seeAlsoSeparator(list, line.before.slice(0, linkStart), line.after.slice(closing), client);
     const at = position.character + (closing ?? 0);
     const separatorEdit = separator && TextEdit.replace({ start: { line: position.line, character: at }, end: { line: position.line, character: at + separator.blanks } }, separator.text);
-    return completeIds(index, uri, typedId, rest, label, position, token, client, { separatorEdit, linked: linkedFrom(list) });
+    return completeIds(index, uri, typedId, rest, label, position, token, client, { separatorEdit, linked: linkedFrom(list, position) });
   }
   const typedLabel = labelBeingTyped.exec(line.before)?.[1];
   // Inside the label of a link written already, a whole link would be written into it.
@@ -277,7 +277,7 @@ function completeLinks(
   const labelled = typedLower.trim().length < 2 ? [] : labelUsesOf(index, catalog).filter((use) => use.candidate.uri !== uri && use.labelLower.startsWith(typedLower) && !matches.kept.includes(use.candidate));
   const kept: LinkCandidate[] = lastIfLinked(
     [...prefixed, ...labelled.slice(0, maxLabelItems).map((use) => ({ ...use.candidate, usedLabel: use.forms.find((form) => form.startsWith(typed)) ?? use.forms[0]! })), ...matches.kept.filter((candidate) => !prefixed.includes(candidate))].slice(0, maxItems),
-    linkedFrom(list),
+    linkedFrom(list, position),
   );
   return listOf(kept, false, (candidate: LinkCandidate) => {
     const entry = entryWithId(index, candidate.id)?.entry;
@@ -662,9 +662,12 @@ function seeAlsoAt(index: WorkspaceIndex, uri: string, position: Position): Entr
   return index.document(uri)?.entries.find((entry) => entry.seeAlso !== undefined && rangeContains(entry.seeAlso.section.range, position));
 }
 
-/** The ids a see-also list holds already: completing one there would link it twice. (The entry's own id is offered nowhere in its file.) */
-function linkedFrom(entry: Entry | undefined): ReadonlySet<string> {
-  return new Set(entry === undefined ? [] : entry.seeAlso!.links.map((link) => link.target));
+/**
+ * The ids a see-also list links already, but for the link at the cursor (whose id is being
+ * written): completing one would link it twice. (The entry's own id is offered nowhere in its file.)
+ */
+function linkedFrom(entry: Entry | undefined, position: Position): ReadonlySet<string> {
+  return new Set(entry === undefined ? [] : entry.seeAlso!.links.filter((link) => !rangeContains(link.range, position)).map((link) => link.target));
 }
 
 /**

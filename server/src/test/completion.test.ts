@@ -372,6 +372,9 @@ test('in a see-also section the ids it links already, and its entry\'s own, come
   // Linked in the list already, it comes last; the list's own entry is offered nowhere in its file.
   assert.deepEqual(completionsAt(list('Gradient.md', gradient, ['[Data Scraping](#Data-Scraping) |', '[Da‸']))?.map((item) => item.label), ['[Datensatz](#Dataset)', '[Data Scraping](#Data-Scraping)']);
   assert.deepEqual(completionsAt(list('Data-Scraping.md', '## Data Scraping {#Data-Scraping .term}', ['[Da‸']))?.map((item) => item.label), ['[Datensatz](#Dataset)']);
+  // The link whose id is being written is not one linked already.
+  const withCard = { ...list('Gradient.md', gradient, ['[Datensatz](#Dataset‸) |']), 'Dataset-Card.md': ['## Dataset Card {#Dataset-Card .term}'] };
+  assert.deepEqual(completionsAt(withCard)?.map((item) => item.label), ['Dataset', 'Dataset-Card']);
   // After `](#` too.
   assert.deepEqual(completionsAt(list('Gradient.md', gradient, ['[Data Scraping](#Data-Scraping) |', '[Daten](#Da‸)']))?.map((item) => item.label), ['Dataset', 'Data-Scraping', 'details']);
 });
