@@ -148,7 +148,8 @@ function verbatimEnd(text: string, end: number): number {
   const mark = text[at];
   if (mark === undefined || /[\p{L}\p{N}\s]/u.test(mark)) return -1;
   const close = text.indexOf(mark, at + 1);
-  return close < 0 || text.slice(at, close).includes('\n') ? -1 : close + 1;
+  const lineEnd = text.indexOf('\n', at);
+  return close < 0 || (lineEnd >= 0 && lineEnd < close) ? -1 : close + 1;
 }
 
 /**
