@@ -54,19 +54,14 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     case 'version':
       io.stdout(`glossary ${productVersion() ?? ''}`.trimEnd() + '\n');
       return ExitCode.ok;
-    case 'lsp':
-      if (io.startLanguageServer === undefined) {
-        io.stderr(`glossary: ${l10n.t('the language server is not available here')}\n`);
+    case 'lsp': {
+      const problem = io.startLanguageServer === undefined ? l10n.t('the language server is not available here') : io.startLanguageServer();
+      if (problem !== undefined) {
+        io.stderr(`glossary: ${problem}\n`);
         return ExitCode.badUsage;
       }
-      {
-        const problem = io.startLanguageServer();
-        if (problem !== undefined) {
-          io.stderr(`glossary: ${problem}\n`);
-          return ExitCode.badUsage;
-        }
-      }
       return ExitCode.ok;
+    }
     case 'index':
     case 'check':
     case 'report':
