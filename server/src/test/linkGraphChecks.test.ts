@@ -392,7 +392,7 @@ test('an indexFile leading out of the workspace root is refused: a configuration
   assert.ok(!session.diagnosticsOf(URI.file(path.join(folder, 'A.md')).toString()).some((diagnostic) => diagnostic.code === DiagnosticCode.NotInIndex));
   // The command line names the settings file by its path from where it runs (the PATH given relative to it).
   const loaded = await loadGlossary(['g'], { cwd: root, workspace: new NodeFileSystemWorkspace(), warn: assert.fail });
-  assert.deepEqual(loaded, { kind: 'failure', messages: [`g/${problem}`, 'the glossary was not read: correct the configuration first'] });
+  assert.deepEqual(loaded, { kind: 'failure', messages: [`g/${problem}`, 'the glossary was not read: correct the configuration first'], settingsFile: 'g/.glossary.json' });
 });
 
 test('an indexFile that does not exist is a configuration problem, for the editor and the command line', async (t) => {
@@ -403,7 +403,7 @@ test('an indexFile that does not exist is a configuration problem, for the edito
   assert.deepEqual((await session.load(undefined, [])).configProblems, [problem]);
   // The editor may have the setting from its own settings; the command line, only from the file, which it names.
   const loaded = await loadGlossary(['.'], { cwd: root, workspace: new NodeFileSystemWorkspace(), warn: assert.fail });
-  assert.deepEqual(loaded, { kind: 'failure', messages: [`.glossary.json: ${problem}`, 'the glossary was not read: correct the configuration first'] });
+  assert.deepEqual(loaded, { kind: 'failure', messages: [`.glossary.json: ${problem}`, 'the glossary was not read: correct the configuration first'], settingsFile: '.glossary.json' });
 });
 
 test('an indexFile whose name holds ( ) ! \' * is indexed once, under the URI the workspace listing gives it', async (t) => {
