@@ -4,7 +4,7 @@ import { fileNameFrom } from '../workspace/uris';
 import { filesSharingAutomaticId } from '../diagnostics/linkChecks';
 import { WorkspaceIndex } from '../index/workspaceIndex';
 import { Link } from '../parse/model';
-import { copyNamedAfter, entryAt, entryFileNamedAfter, entryWithId, holdsEveryLineOf, isFileNameMeant, misnamedEntryFile } from '../index/entryQueries';
+import { anchorsOfPreferredFirst, copyNamedAfter, entryAt, entryFileNamedAfter, entryWithId, holdsEveryLineOf, isFileNameMeant, misnamedEntryFile } from '../index/entryQueries';
 import { entryPreview, type ListItemPreview } from './entryPreview';
 import { linkPartAt, locateAt } from './locate';
 import { Markup, markdownMarkup } from './markdownText';
@@ -46,7 +46,7 @@ async function linkHover(index: WorkspaceIndex, uri: string, link: Link, readTex
   if (link.target === '') {
     return [m.strong(l10n.t('Broken link')), m.text(l10n.t('The link names no id after #.'))];
   }
-  const anchors = index.anchorsOf(link.target);
+  const anchors = anchorsOfPreferredFirst(index, link.target);
   if (anchors.length === 0) {
     // Short: VS Code shows the diagnostic's message (no heading defines the id) right above.
     const title = `${m.strong(l10n.t('Broken link'))} ${m.code(link.target)}`;

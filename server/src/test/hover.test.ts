@@ -176,7 +176,8 @@ test('hover on an entry heading says one link and one entry in the singular, and
 
 test('hover on a link to an id that two files give explicitly says it is defined twice and whose entry it shows, without the note on automatic ids', async () => {
   const text = await hoverTextAt({ 'A.md': ['[x](#LLM‸)'], 'LLM.md': modelEntry, 'Copy.md': ['## Again {#LLM .term}'] });
-  assert.match(text ?? '', /\n\nCopy\\\.md:1, LLM\\\.md:1\n\nDefined 2 times; the entry shown is the one in LLM\\\.md:1\\\.\n\n1 link points here\.$/);
+  // The places, the one whose entry is shown first (in the book's order, Copy.md comes first).
+  assert.match(text ?? '', /\n\nLLM\\\.md:1, Copy\\\.md:1\n\nDefined 2 times; the entry shown is the one in LLM\\\.md:1\\\.\n\n1 link points here\.$/);
   // A span's id defined twice: no entry is shown.
   const spans = await hoverTextAt({ 'A.md': ['[x](#Kern‸)'], 'B.md': ['Ein [Satz]{#Kern}.'], 'C.md': ['Ein [Satz]{#Kern}.'] });
   assert.match(spans ?? '', /\n\nDefined 2 times\.\n\n/);
