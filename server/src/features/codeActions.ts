@@ -31,7 +31,7 @@ import { addToIndexEdit, indexAnchorEdit, newIndexPageText } from './indexPageEd
 import { addSeeAlsoEdit, closingRuleEdit, insertSeeAlsoLinkEdit, lineBreakOf, lineText, removeSeeAlsoLinkEdit, seeAlsoHeadingText, separatorAfterEdit, sortSeeAlsoEdits } from './seeAlsoEdits';
 import { replacementsFor } from '../diagnostics/replacements';
 import { listedElsewhere } from '../diagnostics/linkChecks';
-import { entryContaining } from '../parse/positions';
+import { comparePositions, entryContaining } from '../parse/positions';
 import { idProblem, newEntryProblem, newIdProblem } from '../index/idRules';
 
 /** The source action that puts every see-also list of a file in order and lines up its misaligned tables. */
@@ -973,26 +973,55 @@ function entryIdChange(input: CodeActionInput, uri: string, entry: Entry, newId:
 }
 
 /**
- * Every see-also list of the file in order and every table reported misaligned lined up, as one
- * source action (the edits cannot meet: a table's lines start with `+` or `|`, a list's with links);
- * undefined when there is nothing to do.
+ * Every see-also list of the file in order and its links separated, and every table reported
+ * misaligned lined up, as one source action (the edits cannot meet: a table's lines start with `+`
+ * or `|`, a list's with links); undefined when there is nothing to do.
  */
 function fixAllOf(input: CodeActionInput, model: GlossaryDocument): CodeAction | undefined {
-  const collator = seeAlsoCollator(input.config.collation);
-  const sorts = model.entries.flatMap((entry) => sortSeeAlsoEdits(entry, input.document, collator, input.index));
+  const lists = seeAlsoListEdits(input, model);
   const tables = input.diagnostics
     .filter((diagnostic) => diagnostic.code === DiagnosticCode.TableMisaligned)
     .flatMap((diagnostic) => lineUpTableEdits(input.document, diagnostic.range.start.line) ?? []);
-  if (sorts.length === 0 && tables.length === 0) {
+  if (lists.edits.length === 0 && tables.length === 0) {
     return undefined;
   }
   const title =
     tables.length === 0
-      ? l10n.t('Sort all see-also lists of this file')
-      : sorts.length === 0
+      ? lists.separated
+        ? l10n.t('Sort all see-also lists of this file and separate their links')
+        : l10n.t('Sort all see-also lists of this file')
+      : lists.edits.length === 0
         ? l10n.t('Line up all tables of this file')
-        : l10n.t('Sort all see-also lists and line up all tables of this file');
-  return { title, kind: fixAllKind, edit: editOf(input, [...sorts, ...tables]) };
+        : lists.separated
+          ? l10n.t('Sort all see-also lists, separate their links and line up all tables of this file')
+          : l10n.t('Sort all see-also lists and line up all tables of this file');
+  return { title, kind: fixAllKind, edit: editOf(input, [...lists.edits, ...tables]) };
+}
+
+/**
+ * The edits that sort every see-also list of the file and put the list's separator after each
+ * link run into the next (`seealso-separator`). A sort moves the links and leaves the separators
+ * where they stand, so a separator goes with the edit that writes the link before it; the
+ * separators are left out where they would meet an edit otherwise, or where the list would not
+ * read as sorted and separated (a second run then adds them).
+ */
+function seeAlsoListEdits(input: CodeActionInput, model: GlossaryDocument): { readonly edits: TextEdit[]; readonly separated: boolean } {
+  const collator = seeAlsoCollator(input.config.collation);
+  const sorts = model.entries.flatMap((entry) => sortSeeAlsoEdits(entry, input.document, collator, input.index));
+  const separators = model.entries.flatMap(({ seeAlso }) => seeAlso?.runTogether.map((link) => separatorAfterEdit(input.document, seeAlso, link)) ?? []);
+  if (separators.length === 0) return { edits: sorts, separated: false };
+  const edits = sorts.map((edit) => ({ ...edit }));
+  for (const separator of separators) {
+    const at = separator.range.start;
+    const writingLinkBefore = edits.find((edit) => comparePositions(edit.range.end, at) === 0 && comparePositions(edit.range.start, at) < 0);
+    if (writingLinkBefore !== undefined) writingLinkBefore.newText += separator.newText;
+    else if (!edits.some((edit) => comparePositions(edit.range.start, at) <= 0 && comparePositions(at, edit.range.end) <= 0)) edits.push(separator);
+  }
+  const { uri, version } = input.document;
+  const afterDocument = TextDocument.create(uri, 'markdown', version, TextDocument.applyEdits(input.document, edits));
+  const after = parseGlossaryDocument(afterDocument.getText(), uri, version);
+  const done = after.entries.every((entry) => entry.seeAlso === undefined || (entry.seeAlso.runTogether.length === 0 && sortSeeAlsoEdits(entry, afterDocument, collator, input.index).length === 0));
+  return done ? { edits, separated: true } : { edits: sorts, separated: false };
 }
 
 /** Every sentence that starts mid-line started on a new line, as one source action; undefined when none does. */

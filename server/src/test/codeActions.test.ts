@@ -1306,6 +1306,29 @@ test('the fix-all source action lines up the misaligned tables too, beside sorti
   }
 });
 
+test('the fix-all source action separates the see-also links run together too, after sorting them, as the quick fix does', () => {
+  const others = { 'Index.md': index, 'B.md': ['## B {#B .term}'], 'C.md': ['## C {#C .term}'], 'D.md': ['## D {#D .term}'] };
+  const entry = (...list: string[]) => ['## A {#A .chapter .small .term}', '', '### S {.seealso}', '', ...list, '', '----'];
+  const cases: [string[], string, string[]][] = [
+    // Sorted: the link of the first slot moves, and the separator its slot lacks goes with it.
+    [entry('[C](#C)', '[B](#B) |', '[Index](#Index) |'), 'Sort all see-also lists of this file and separate their links', ['[B](#B) |', '[C](#C) |', '[Index](#Index) |']],
+    [entry('[C](#C) [D](#D) |', '[B](#B) |', '[Index](#Index) |'), 'Sort all see-also lists of this file and separate their links', ['[B](#B) | [C](#C) |', '[D](#D) |', '[Index](#Index) |']],
+    // In order already: the separator alone.
+    [entry('[B](#B)', '[C](#C) |', '[Index](#Index) |'), 'Sort all see-also lists of this file and separate their links', ['[B](#B) |', '[C](#C) |', '[Index](#Index) |']],
+    [[...entry('[B](#B)', '[C](#C) |', '[Index](#Index) |'), '', '+---+---+', '| Ein langer Vers | b |', '+---+---+'], 'Sort all see-also lists, separate their links and line up all tables of this file', ['[B](#B) |', '[C](#C) |', '[Index](#Index) |']],
+  ];
+  for (const [lines, title, list] of cases) {
+    const files = { ...others, 'A.md': lines };
+    const { actions, document } = actionsOf(files, 'A.md', [fixAllKind]);
+    assert.deepEqual(actions.map((action) => action.title), [title], lines.join('|'));
+    const after = applied(actions[0], document);
+    assert.deepEqual(after.slice(4, 4 + list.length), list, lines.join('|'));
+    const fixed = { ...others, 'A.md': after };
+    const left = computeDiagnostics(indexOf(fixed).document(uriOf('A.md'))!, indexOf(fixed), defaultConfig).map((diagnostic) => diagnostic.code);
+    assert.deepEqual(left.filter((code) => code === DiagnosticCode.SeeAlsoSeparator || code === DiagnosticCode.SeeAlsoUnsorted || code === DiagnosticCode.TableMisaligned), [], after.join('\n'));
+  }
+});
+
 test('table-misaligned: no table of the real glossary is reported, and lining up any of them changes nothing', async () => {
   let tables = 0;
   for (const name of fs.readdirSync(corpusEntries).filter((file) => file.endsWith('.md'))) {
