@@ -98,6 +98,8 @@ test('a whole link completed before a see-also item on the same line gets a line
   // VS Code's client names both ways of indenting; Neovim 0.7's names none, and its omnifunc writes a line break of an item as a NUL byte.
   assert.equal(await newTextFor({ insertTextModeSupport: { valueSet: [1, 2] } }), '[Large Language Model](#LLM) |\n');
   assert.equal(await newTextFor({}), '[Large Language Model](#LLM) |');
+  // A capability written without its list is none, and no reason to fail the start.
+  assert.equal(await newTextFor({ insertTextModeSupport: {} }), '[Large Language Model](#LLM) |');
 });
 
 // Clients name what code actions and diagnostics they take; an old or small one takes commands

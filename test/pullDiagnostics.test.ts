@@ -123,6 +123,26 @@ test('when workspace/configuration fails, the glossary is still read, with a war
   }
 });
 
+test('settings answered as Neovim answers from Lua, an empty table as [], are no settings and no severities: no warning', { timeout: 60_000 }, async (t) => {
+  for (const answer of [[], { severity: [] }]) {
+    const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'glossary-config-lua-'));
+    t.after(() => fs.rmSync(folder, { recursive: true, force: true }));
+    fs.writeFileSync(path.join(folder, 'A.md'), entryText('A', 'Missing'));
+    const server = await startServer(folder, {
+      signal: t.signal,
+      capabilities: { workspace: { configuration: true } },
+      onConnection: (connection) => connection.onRequest(ConfigurationRequest.type, () => [answer]),
+    });
+    try {
+      await server.settle();
+      assert.ok(server.diagnostics.get(URI.file(path.join(folder, 'A.md')).toString())?.some((d) => d.code === 'broken-link'));
+      assert.deepEqual(server.logs.filter((line) => /editor settings/.test(line)), [], JSON.stringify(answer));
+    } finally {
+      await server.shutdown();
+    }
+  }
+});
+
 test('a settings change told while the first load waits for the settings is applied once that load is done', { timeout: 60_000 }, async (t) => {
   const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'glossary-config-race-'));
   t.after(() => fs.rmSync(folder, { recursive: true, force: true }));

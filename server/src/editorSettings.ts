@@ -39,7 +39,8 @@ export class EditorSettings {
     const question = this.connection.workspace.getConfiguration(settingsSection);
     this.unanswered = question;
     try {
-      return await question;
+      // Neovim 0.8 and later answer from the table `settings` of their configuration.
+      return withoutEmptyLuaTables(await question);
     } catch (error) {
       // The glossary is still read, with the settings last pushed (or none): without it the editor would get nothing.
       this.connection.console.warn(`workspace/configuration failed, the editor's settings are not applied: ${errorMessage(error)}`);

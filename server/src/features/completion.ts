@@ -651,11 +651,15 @@ function listOf<C extends Candidate>(kept: readonly C[], complete: boolean, toIt
  * for an editor that inserts one.
  */
 function seeAlsoSeparator(list: Entry | undefined, beforeLink: string, afterLink: string, client: CompletionClient): { readonly text: string; readonly blanks: number } | undefined {
-  if (list === undefined || /[\p{L}\p{N}]/u.test(beforeLink) || /^\s*\|/.test(afterLink)) return undefined;
+  // Words outside the links before it on its line make a sentence.
+  if (list === undefined || /[\p{L}\p{N}]/u.test(beforeLink.replace(inlineLinks, '')) || /^\s*\|/.test(afterLink)) return undefined;
   const blanks = /^[ \t]*/.exec(afterLink)![0].length;
   if (client.lineBreaks !== true || afterLink[blanks] !== '[') return { text: ' |', blanks: 0 };
   return { text: ` |${afterLink.endsWith('\r\n') ? '\r\n' : '\n'}`, blanks };
 }
+
+/** Inline links, `[Label](#Id)`, as a line of a see-also list writes them. */
+const inlineLinks = /\[[^[\]]*\]\([^()]*\)/g;
 
 /** The entry whose see-also section the position is in, or undefined. */
 function seeAlsoAt(index: WorkspaceIndex, uri: string, position: Position): Entry | undefined {

@@ -355,6 +355,9 @@ test('in a see-also section a whole link comes with the list separator, which th
   // An editor that takes an item's text as a word (Neovim 0.7's omnifunc) would write the line break as a NUL byte: the separator alone.
   const beforeIndex = { ...workspace, 'Z.md': ['## Z {#Z .term}', '', '### Siehe auch {.seealso}', '', '[Grad‸[Index](#Index) |'] };
   assert.deepEqual(completionsAt(beforeIndex, { labelDetails: false, insertReplace: false })?.map((item) => item.edit), ['4:0-4:5 [Gradient Descent](#Gradient-Descent) |']);
+  // After another item on the line, the separator too.
+  const second = { ...workspace, 'Z.md': ['## Z {#Z .term}', '', '### Siehe auch {.seealso}', '', '[Datensatz](#Dataset) | [Grad‸', '[Index](#Index) |'] };
+  assert.deepEqual(completionsAt(second)?.map((item) => item.edit), ['4:24-4:29 [Gradient Descent](#Gradient-Descent) |']);
   // A link in a sentence of the section is no item of the list: no separator.
   const prose = { ...workspace, 'Z.md': ['## Z {#Z .term}', '', '### Siehe auch {.seealso}', '', 'Mehr bei [Grad‸ und anderen.', '[Index](#Index) |'] };
   assert.deepEqual(completionsAt(prose)?.map((item) => item.edit), ['4:9-4:14 [Gradient Descent](#Gradient-Descent)']);
@@ -392,7 +395,8 @@ test('in a see-also section an id completed in a link the editor closed gets the
   // Before an item on the same line, a line break too, in place of the blanks there.
   assert.deepEqual(at('[Gradient](#Grad‸)[Index](#Index) |'), ['4:17-4:17  |\n']);
   assert.deepEqual(at('[Gradient](#Grad‸)  [Index](#Index) |'), ['4:17-4:19  |\n']);
-  // Not in a sentence of the section.
+  // After another item on the line too; not in a sentence of the section.
+  assert.deepEqual(at('[Datensatz](#Dataset) | [Gradient](#Grad‸)'), ['4:41-4:41  |']);
   assert.equal(at('Mehr bei [Gradient](#Grad‸) und anderen.'), undefined);
   // Not where the separator is there, the link is not closed, or it is no see-also list.
   assert.equal(at('[Gradient](#Grad‸) |'), undefined);
