@@ -161,17 +161,40 @@ export function parseConfigFileText(text: string, fileName = configFileName): { 
   }
 }
 
+/** The innermost list (`[`) or object (`{`) open at `offset` of a JSON text, or undefined. */
+function innermostOpenAt(text: string, offset: number): '[' | '{' | undefined {
+  const open: ('[' | '{')[] = [];
+  let inString = false;
+  for (let k = 0; k < offset; k++) {
+    const ch = text[k];
+    if (inString) {
+      if (ch === '\\') k++;
+      else if (ch === '"') inString = false;
+    } else if (ch === '"') inString = true;
+    else if (ch === '[' || ch === '{') open.push(ch);
+    else if (ch === ']' || ch === '}') open.pop();
+  }
+  return open.at(-1);
+}
+
 /** What is wrong at a JSON syntax error, where it is what settings files of other programs allow (a comment, a comma after the last item) or one mark is missing; else undefined. */
 function syntaxErrorReason(text: string, errors: readonly ParseError[]): string | undefined {
   const { error, offset } = errors[0]!;
   const at = text[offset];
   if (error === ParseErrorCode.InvalidCommentToken) return l10n.t('a comment, which JSON does not allow');
-  // A list or object left open (`[1, }`, `[}`) is read as something else missing first: a value, a comma. Its mark is what is missing.
-  const closing = errors.find(({ error }) => error === ParseErrorCode.CloseBracketExpected || error === ParseErrorCode.CloseBraceExpected)?.error;
-  if (closing !== undefined) return closing === ParseErrorCode.CloseBracketExpected ? l10n.t('a closing ] is missing') : l10n.t('a closing } is missing');
-  if ((at === '}' || at === ']') && text.slice(0, offset).trimEnd().endsWith(',')) return l10n.t('a comma after the last item, which JSON does not allow');
+  if (at === '}' || at === ']') {
+    // A list closed with `}` (`[1, }`), or an object with `]`: its own mark is missing there, whatever else is read wrong first.
+    const open = innermostOpenAt(text, offset);
+    if (open === '[' && at === '}') return l10n.t('a closing ] is missing');
+    if (open === '{' && at === ']') return l10n.t('a closing } is missing');
+    if (text.slice(0, offset).trimEnd().endsWith(',')) return l10n.t('a comma after the last item, which JSON does not allow');
+  }
   if (at === "'") return l10n.t('single quotes, where JSON takes double quotes');
   switch (error) {
+    case ParseErrorCode.CloseBracketExpected:
+      return l10n.t('a closing ] is missing');
+    case ParseErrorCode.CloseBraceExpected:
+      return l10n.t('a closing } is missing');
     case ParseErrorCode.CommaExpected:
       return l10n.t('a comma is missing');
     case ParseErrorCode.ColonExpected:

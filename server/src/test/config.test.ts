@@ -116,6 +116,10 @@ test('a config file with a JSON syntax error gives a problem naming the file', (
     // A comma before a list's mark that is missing is none too many.
     ['{"include": [1, }', '(line 1, column 17): a closing ] is missing'],
     ['{"a": {"b": 1,]}', '(line 1, column 15): a closing } is missing'],
+    // Each said where it is: a comma too many before a list's own mark, a colon missing before a list left open.
+    ['{"include": ["a",]', '(line 1, column 18): a comma after the last item, which JSON does not allow'],
+    ['{"a" 1, "b": [}', '(line 1, column 6): a colon is missing after the key'],
+    ['{"a": "x]", "b": [1, }', '(line 1, column 22): a closing ] is missing'],
   ];
   for (const [text, said] of cases) assert.deepEqual(parseConfigFileText(text).problems, [`.glossary.json is not valid JSON ${said}.`], text);
   // Nested deeper than a parser's stack: said so, no crash.
