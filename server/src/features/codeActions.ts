@@ -31,7 +31,7 @@ import { addToIndexEdit, indexAnchorEdit, newIndexPageText } from './indexPageEd
 import { addSeeAlsoEdit, closingRuleEdit, insertSeeAlsoLinkEdit, lineBreakOf, lineText, removeSeeAlsoLinkEdit, seeAlsoHeadingText, separatorAfterEdit, sortSeeAlsoEdits } from './seeAlsoEdits';
 import { replacementsFor } from '../diagnostics/replacements';
 import { listedElsewhere } from '../diagnostics/linkChecks';
-import { comparePositions, entryContaining } from '../parse/positions';
+import { entryContaining } from '../parse/positions';
 import { idProblem, newEntryProblem, newIdProblem } from '../index/idRules';
 
 /** The source action that puts every see-also list of a file in order and lines up its misaligned tables. */
@@ -572,7 +572,7 @@ function seeAlsoLinkRemoval(input: CodeActionInput, model: GlossaryDocument, dia
   const link = links.find((candidate) => sameRange(candidate.range, diagnostic.range));
   const edit = link && removeSeeAlsoLinkEdit(input.document, links, link);
   if (link === undefined || edit === undefined) return undefined;
-  const edited = parseGlossaryDocument(TextDocument.applyEdits(input.document, [edit]), input.document.uri, input.document.version).entries[entryIndex]?.seeAlso;
+  const edited = parseGlossaryDocument(TextDocument.applyEdits(input.document, [edit]), input.document.uri, input.document.version, { termClass: input.config.termClass }).entries[entryIndex]?.seeAlso;
   const written = (kept: readonly Link[]): string[] => kept.map((each) => `${each.label}\u0000${each.target}`);
   if (edited === undefined || written(seeAlsoList(edited)).join('\n') !== written(links.filter((each) => each !== link)).join('\n')) return undefined;
   return quickFix(l10n.t('Remove this link to #{0} from the see-also list', link.target), diagnostic, editOf(input, [edit]), isPreferred);
@@ -978,50 +978,47 @@ function entryIdChange(input: CodeActionInput, uri: string, entry: Entry, newId:
  * or `|`, a list's with links); undefined when there is nothing to do.
  */
 function fixAllOf(input: CodeActionInput, model: GlossaryDocument): CodeAction | undefined {
-  const lists = seeAlsoListEdits(input, model);
+  const collator = seeAlsoCollator(input.config.collation);
+  const sorts = model.entries.flatMap((entry) => sortSeeAlsoEdits(entry, input.document, collator, input.index));
   const tables = input.diagnostics
     .filter((diagnostic) => diagnostic.code === DiagnosticCode.TableMisaligned)
     .flatMap((diagnostic) => lineUpTableEdits(input.document, diagnostic.range.start.line) ?? []);
-  if (lists.edits.length === 0 && tables.length === 0) {
+  const separated = withSeparatorsAfter(input, [...sorts, ...tables]);
+  if (sorts.length === 0 && tables.length === 0 && separated === undefined) {
     return undefined;
   }
   const title =
     tables.length === 0
-      ? lists.separated
-        ? l10n.t('Sort all see-also lists of this file and separate their links')
-        : l10n.t('Sort all see-also lists of this file')
-      : lists.edits.length === 0
+      ? separated === undefined
+        ? l10n.t('Sort all see-also lists of this file')
+        : l10n.t('Sort all see-also lists of this file and separate their links')
+      : sorts.length === 0 && separated === undefined
         ? l10n.t('Line up all tables of this file')
-        : lists.separated
-          ? l10n.t('Sort all see-also lists, separate their links and line up all tables of this file')
-          : l10n.t('Sort all see-also lists and line up all tables of this file');
-  return { title, kind: fixAllKind, edit: editOf(input, [...lists.edits, ...tables]) };
+        : separated === undefined
+          ? l10n.t('Sort all see-also lists and line up all tables of this file')
+          : l10n.t('Sort all see-also lists, separate their links and line up all tables of this file');
+  return { title, kind: fixAllKind, edit: editOf(input, separated ?? [...sorts, ...tables]) };
 }
 
 /**
- * The edits that sort every see-also list of the file and put the list's separator after each
- * link run into the next (`seealso-separator`). A sort moves the links and leaves the separators
- * where they stand, so a separator goes with the edit that writes the link before it; the
- * separators are left out where they would meet an edit otherwise, or where the list would not
- * read as sorted and separated (a second run then adds them).
+ * The edits `edits` make, and the list's separator after each see-also link that runs into the
+ * next (`seealso-separator`) once they are made, as edits of the lines that change. A sort moves a
+ * link's note, and the separator after it, along with the link: the links run together are found
+ * on the sorted text. Undefined where none is, or where the lines would not stay the lines they
+ * are (a sort that adds the index link; the quick fix then separates them).
  */
-function seeAlsoListEdits(input: CodeActionInput, model: GlossaryDocument): { readonly edits: TextEdit[]; readonly separated: boolean } {
-  const collator = seeAlsoCollator(input.config.collation);
-  const sorts = model.entries.flatMap((entry) => sortSeeAlsoEdits(entry, input.document, collator, input.index));
-  const separators = model.entries.flatMap(({ seeAlso }) => seeAlso?.runTogether.map((link) => separatorAfterEdit(input.document, seeAlso, link)) ?? []);
-  if (separators.length === 0) return { edits: sorts, separated: false };
-  const edits = sorts.map((edit) => ({ ...edit }));
-  for (const separator of separators) {
-    const at = separator.range.start;
-    const writingLinkBefore = edits.find((edit) => comparePositions(edit.range.end, at) === 0 && comparePositions(edit.range.start, at) < 0);
-    if (writingLinkBefore !== undefined) writingLinkBefore.newText += separator.newText;
-    else if (!edits.some((edit) => comparePositions(edit.range.start, at) <= 0 && comparePositions(at, edit.range.end) <= 0)) edits.push(separator);
-  }
+function withSeparatorsAfter(input: CodeActionInput, edits: readonly TextEdit[]): TextEdit[] | undefined {
   const { uri, version } = input.document;
-  const afterDocument = TextDocument.create(uri, 'markdown', version, TextDocument.applyEdits(input.document, edits));
-  const after = parseGlossaryDocument(afterDocument.getText(), uri, version);
-  const done = after.entries.every((entry) => entry.seeAlso === undefined || (entry.seeAlso.runTogether.length === 0 && sortSeeAlsoEdits(entry, afterDocument, collator, input.index).length === 0));
-  return done ? { edits, separated: true } : { edits: sorts, separated: false };
+  const sorted = TextDocument.create(uri, 'markdown', version, TextDocument.applyEdits(input.document, [...edits]));
+  const separators = parseGlossaryDocument(sorted.getText(), uri, version, { termClass: input.config.termClass }).entries.flatMap(
+    ({ seeAlso }) => seeAlso?.runTogether.map((link) => separatorAfterEdit(sorted, seeAlso, link)) ?? [],
+  );
+  const lines = TextDocument.applyEdits(sorted, separators).split(/\r\n|\r|\n/);
+  if (separators.length === 0 || lines.length !== input.document.lineCount) return undefined;
+  return lines.flatMap((text, line) => {
+    const written = lineText(input.document, line);
+    return text === written ? [] : [TextEdit.replace({ start: { line, character: 0 }, end: { line, character: written.length } }, text)];
+  });
 }
 
 /** Every sentence that starts mid-line started on a new line, as one source action; undefined when none does. */

@@ -1317,16 +1317,33 @@ test('the fix-all source action separates the see-also links run together too, a
     [entry('[B](#B)', '[C](#C) |', '[Index](#Index) |'), 'Sort all see-also lists of this file and separate their links', ['[B](#B) |', '[C](#C) |', '[Index](#Index) |']],
     [[...entry('[B](#B)', '[C](#C) |', '[Index](#Index) |'), '', '+---+---+', '| Ein langer Vers | b |', '+---+---+'], 'Sort all see-also lists, separate their links and line up all tables of this file', ['[B](#B) |', '[C](#C) |', '[Index](#Index) |']],
   ];
-  for (const [lines, title, list] of cases) {
+  const fixAll = (lines: readonly string[], config = defaultConfig) => {
     const files = { ...others, 'A.md': lines };
-    const { actions, document } = actionsOf(files, 'A.md', [fixAllKind]);
-    assert.deepEqual(actions.map((action) => action.title), [title], lines.join('|'));
-    const after = applied(actions[0], document);
-    assert.deepEqual(after.slice(4, 4 + list.length), list, lines.join('|'));
+    const index = indexOf(files, config);
+    const document = TextDocument.create(uriOf('A.md'), 'markdown', 1, lines.join('\n'));
+    const diagnostics = computeDiagnostics(index.document(uriOf('A.md'))!, index, config);
+    const actions = codeActions({ index, config, document, diagnostics, documentChanges: true, renamesFiles: true, newEntryUri, newIndexPageUri: uriOf('000-index.txt'), linkedFiles: new Set() }, wholeFile, [fixAllKind]);
+    const after = actions[0] === undefined ? lines : applied(actions[0], document);
     const fixed = { ...others, 'A.md': after };
-    const left = computeDiagnostics(indexOf(fixed).document(uriOf('A.md'))!, indexOf(fixed), defaultConfig).map((diagnostic) => diagnostic.code);
-    assert.deepEqual(left.filter((code) => code === DiagnosticCode.SeeAlsoSeparator || code === DiagnosticCode.SeeAlsoUnsorted || code === DiagnosticCode.TableMisaligned), [], after.join('\n'));
+    const left = computeDiagnostics(indexOf(fixed, config).document(uriOf('A.md'))!, indexOf(fixed, config), config).map((diagnostic) => diagnostic.code);
+    return { titles: actions.map((action) => action.title), after, left: left.filter((code) => code === DiagnosticCode.SeeAlsoSeparator || code === DiagnosticCode.SeeAlsoUnsorted || code === DiagnosticCode.TableMisaligned) };
+  };
+  for (const [lines, title, list] of cases) {
+    const { titles, after, left } = fixAll(lines);
+    assert.deepEqual(titles, [title], lines.join('|'));
+    assert.deepEqual(after.slice(4, 4 + list.length), list, lines.join('|'));
+    assert.deepEqual(left, [], after.join('\n'));
   }
+  // A link with a note after it takes its note and separator along: no second separator.
+  for (const note of ['| (neu)', '| <!-- prüfen -->', '– Notiz |']) {
+    const { after, left } = fixAll(entry('[D](#D)', `[B](#B) ${note}`, '[C](#C) |', '[Index](#Index) |'));
+    assert.deepEqual([after.slice(4, 8).join('\n').split(note).length, left], [2, []], after.join('\n'));
+    assert.doesNotMatch(after.join('\n'), /\| *\|/);
+  }
+  // Entries of another class (the setting termClass) are sorted and separated alike.
+  const begriff = { ...defaultConfig, termClass: 'begriff' };
+  const { titles, after, left } = fixAll(['## A {#A .chapter .small .begriff}', '', '### S {.seealso}', '', '[C](#C)', '[B](#B) |', '[Index](#Index) |'], begriff);
+  assert.deepEqual([titles, after.slice(4), left], [['Sort all see-also lists of this file and separate their links'], ['[B](#B) |', '[C](#C) |', '[Index](#Index) |'], []]);
 });
 
 test('table-misaligned: no table of the real glossary is reported, and lining up any of them changes nothing', async () => {
