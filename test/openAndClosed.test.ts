@@ -147,7 +147,8 @@ test('a file renamed in the editor (workspace/didRenameFiles, before any watcher
   fs.writeFileSync(path.join(folder, 'TensorFlow.md'), entry('TensorFlow', 'TensorFlow', 'Ein Framework, mit [Keras](#Keras) zu bedienen.'));
   fs.writeFileSync(path.join(folder, 'Keras.md'), entry('Keras', 'Keras', 'Mit TensorFlow gebaut, siehe [Torch](#PyTorch).'));
   const [oldUri, newUri] = ['Keras.md', 'Keras-Framework.md'].map((name) => URI.file(path.join(folder, name)).toString()) as [string, string];
-  const server = await startServer(folder, { signal: t.signal, capabilities: { workspace: { fileOperations: { didRename: true } } } });
+  // The client watches the files (so the server does not) and reports no event: the rename alone tells.
+  const server = await startServer(folder, { signal: t.signal, capabilities: { workspace: { fileOperations: { didRename: true }, didChangeWatchedFiles: { dynamicRegistration: true } } } });
   const codes = (uri: string): string[] => (server.diagnostics.get(uri) ?? []).map((diagnostic) => String(diagnostic.code));
   try {
     assert.ok(server.capabilities.workspace?.fileOperations?.didRename, 'the server asks to be told of renames');
