@@ -527,8 +527,30 @@ function partsLinks(before: string): boolean {
   return !wordCharacter.test(before) || !wordCharacter.test(resolveCharacterReferences(before.replace(htmlTagOrComment, '')));
 }
 
-/** The marks of the quotes a line stands in, with the blank after each. */
-const quoteMarks = /^(?:[ \t]*>[ \t]?)+/;
+/** A quote's mark, with the blanks before it and the one after it, where the last one read ends. */
+const quoteMark = /[ \t]*>[ \t]?/y;
+
+/** How many quotes' marks a line starts with. */
+function quoteDepth(text: string): number {
+  return quoteMarksEnd(text, Infinity).count;
+}
+
+/** A line without the marks of its first `depth` quotes (as many as it has, where fewer). */
+function withoutQuoteMarks(text: string, depth: number): string {
+  return text.slice(quoteMarksEnd(text, depth).end);
+}
+
+/** Where the marks of a line's first `depth` quotes end, and how many there are. */
+function quoteMarksEnd(text: string, depth: number): { readonly end: number; readonly count: number } {
+  let end = 0;
+  let count = 0;
+  quoteMark.lastIndex = 0;
+  while (count < depth && quoteMark.test(text)) {
+    end = quoteMark.lastIndex;
+    count++;
+  }
+  return { end, count };
+}
 
 /** Shared by the see-also lists whose items are all separated, nearly all of them. */
 const noLinks: readonly Link[] = Object.freeze([]);
@@ -540,11 +562,13 @@ function linksRunTogether(links: readonly Link[], lineTexts: readonly string[]):
     const [link, next] = [links[k]!, links[k + 1]!];
     if (!link.listed || !next.listed) continue;
     const { start, end } = { start: link.range.end, end: next.range.start };
-    // On the lines after the first, a quote's marks are the container's, not text between the two.
+    // On the lines after the first, the marks of the quotes the first stands in are the
+    // container's, not text between the two; a mark more is text (a quote needs a blank line before it).
+    const depth = quoteDepth(lineTexts[start.line]!);
     const between =
       start.line === end.line
         ? lineTexts[start.line]!.slice(start.character, end.character)
-        : [lineTexts[start.line]!.slice(start.character), ...[...lineTexts.slice(start.line + 1, end.line), lineTexts[end.line]!.slice(0, end.character)].map((text) => text.replace(quoteMarks, ''))].join('\n');
+        : [lineTexts[start.line]!.slice(start.character), ...[...lineTexts.slice(start.line + 1, end.line), lineTexts[end.line]!.slice(0, end.character)].map((text) => withoutQuoteMarks(text, depth))].join('\n');
     // A blank line between them ends the paragraph, and two spaces at a line's end (a tab as the
     // spaces it expands to) break the line: the two do not run together.
     const lineBreak = start.line !== end.line && / {2,}$/.test(expandTabs(lineTexts[start.line]!));

@@ -507,6 +507,11 @@ test('seealso-separator: a see-also link followed by the next with nothing but b
     // Within a list item, or a quote, two links still run together.
     [['- [Birne](#Birne) [Quitte](#Quitte)', '- [Index](#Index)'], ['Birne']],
     [['> [Birne](#Birne)', '> [Quitte](#Quitte) |', '', '[Index](#Index)'], ['Birne']],
+    // A line going on without its mark goes on the quote's paragraph; a mark more, or one under a line of no quote, is text.
+    [['> [Birne](#Birne)', '[Quitte](#Quitte) |', '', '[Index](#Index)'], ['Birne']],
+    [['> [Birne](#Birne)', '> > [Quitte](#Quitte) |', '', '[Index](#Index)'], []],
+    [['[Birne](#Birne)', '> [Quitte](#Quitte) |', '', '[Index](#Index)'], []],
+    [['- [Birne](#Birne)', '  > [Quitte](#Quitte) |', '', '[Index](#Index)'], []],
     // The last item needs no separator.
     [['[Birne](#Birne) |', '[Index](#Index)'], []],
   ];

@@ -160,6 +160,7 @@ export const inputs: Readonly<Record<string, (n: number) => string>> = {
   'a heading with a citation of many keys, then a mark that is none': (n) => '## x \\cite{' + 'ab'.repeat(n / 2) + '#} {#h}',
   '\\verb never closed': (n) => 'x \\verb|' + 'a'.repeat(n),
   'see-also links run together': (n) => '## A {#A .term}\n\n### S {.seealso}\n\n' + '[b](#B)\n'.repeat(n / 8),
+  'see-also links in a quote ever deeper': (n) => '## A {#A .term}\n\n### S {.seealso}\n\n' + '>'.repeat(n / 2) + ' [b](#B)\n' + '>'.repeat(n / 2) + ' [c](#C)\n',
   '***': (n) => '## A {#A .term}\n\n' + '***'.repeat(n / 3),
   '*** a': (n) => '## A {#A .term}\n\n' + '***a'.repeat(n / 4),
   // Sentences (see `sentenceStartsIn`): many on one line, abbreviations that end none, one on each line of a paragraph.
