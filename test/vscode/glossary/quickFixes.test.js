@@ -45,6 +45,28 @@ describe('quick fixes', () => {
     }
   });
 
+  it('puts the separator after a see-also link run into the next, and Fix All sorts the list and separates its links', async () => {
+    const document = await openFile('Embedding.md');
+    try {
+      const edit = new vscode.WorkspaceEdit();
+      const tokenizer = positionOf(document, '[Tokenizer](#Tokenizer) |');
+      edit.delete(document.uri, new vscode.Range(tokenizer.translate(0, '[Tokenizer](#Tokenizer)'.length), tokenizer.translate(0, '[Tokenizer](#Tokenizer) |'.length)));
+      assert.ok(await vscode.workspace.applyEdit(edit));
+      const [diagnostic] = await diagnosticsWithCode(document.uri, 'seealso-separator');
+      assert.equal(document.getText(diagnostic.range), '[Tokenizer](#Tokenizer)');
+      assert.ok((await quickFixesAt(document.uri, diagnostic.range)).get('Put "|" after the link'), 'no separator fix');
+      const whole = new vscode.Range(0, 0, document.lineCount, 0);
+      const [fixAll] = await vscode.commands.executeCommand('vscode.executeCodeActionProvider', document.uri, whole, vscode.CodeActionKind.SourceFixAll.value);
+      assert.equal(fixAll?.title, 'Sort all see-also lists of this file and separate their links');
+      assert.ok(await vscode.workspace.applyEdit(fixAll.edit));
+      assert.deepEqual(document.getText().split('topics: {.seealso}\n\n')[1].split('\n\n')[0].split('\n'), ['[Attention](#Attention) |', '[Fine-Tuning](#Fine-Tuning) |', '[Tokenizer](#Tokenizer) |', '[Index](#Index) |']);
+      await diagnosticsWithCode(document.uri, 'seealso-separator', 0);
+      await diagnosticsWithCode(document.uri, 'seealso-unsorted', 0);
+    } finally {
+      await revert(document);
+    }
+  });
+
   it("lines up the snippet's haiku table once its lines are written", async () => {
     const document = await openFile('Embedding.md');
     const editor = vscode.window.activeTextEditor;
