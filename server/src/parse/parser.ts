@@ -530,6 +530,18 @@ function partsLinks(before: string): boolean {
 /** A quote's mark, with the blanks before it and the one after it, where the last one read ends. */
 const quoteMark = /[ \t]*>[ \t]?/y;
 
+/**
+ * The first line of the paragraph a line stands in: after a blank line (in its quotes) or a
+ * heading. `known` keeps what was found, by line, so that the lines of a long list are walked once.
+ */
+function paragraphStart(lineTexts: readonly string[], line: number, known: Map<number, number>): number {
+  let first = line;
+  while (!known.has(first) && first > 0 && withoutQuoteMarks(lineTexts[first - 1]!, Infinity).trim() !== '' && !/^ {0,3}#/.test(lineTexts[first - 1]!)) first--;
+  const start = known.get(first) ?? first;
+  for (let walked = first; walked <= line; walked++) known.set(walked, start);
+  return start;
+}
+
 /** How many quotes' marks a line starts with. */
 function quoteDepth(text: string): number {
   return quoteMarksEnd(text, Infinity).count;
@@ -558,13 +570,15 @@ const noLinks: readonly Link[] = Object.freeze([]);
 /** The items of a see-also list run together with the next (see `SeeAlso.runTogether`). */
 function linksRunTogether(links: readonly Link[], lineTexts: readonly string[]): readonly Link[] {
   let runTogether: Link[] | undefined;
+  const firstLines = new Map<number, number>();
   for (let k = 0; k + 1 < links.length; k++) {
     const [link, next] = [links[k]!, links[k + 1]!];
     if (!link.listed || !next.listed) continue;
     const { start, end } = { start: link.range.end, end: next.range.start };
-    // On the lines after the first, the marks of the quotes the first stands in are the
-    // container's, not text between the two; a mark more is text (a quote needs a blank line before it).
-    const depth = quoteDepth(lineTexts[start.line]!);
+    // On the lines after the first, the marks of the quotes its paragraph stands in are the
+    // container's, not text between the two (a line may go on without them: `> [A](#A)`, then
+    // `[B](#B)`, then `> [C](#C)`); a mark more is text (a quote needs a blank line before it).
+    const depth = quoteDepth(lineTexts[paragraphStart(lineTexts, start.line, firstLines)]!);
     const between =
       start.line === end.line
         ? lineTexts[start.line]!.slice(start.character, end.character)

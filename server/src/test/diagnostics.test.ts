@@ -509,6 +509,8 @@ test('seealso-separator: a see-also link followed by the next with nothing but b
     [['> [Birne](#Birne)', '> [Quitte](#Quitte) |', '', '[Index](#Index)'], ['Birne']],
     // A line going on without its mark goes on the quote's paragraph; a mark more, or one under a line of no quote, is text.
     [['> [Birne](#Birne)', '[Quitte](#Quitte) |', '', '[Index](#Index)'], ['Birne']],
+    // After such a line, the quote's mark goes on with the paragraph.
+    [['> [Birne](#Birne) |', '[Quitte](#Quitte)', '> [Zitrone](#Zitrone) |', '', '[Index](#Index)'], ['Quitte']],
     [['> [Birne](#Birne)', '> > [Quitte](#Quitte) |', '', '[Index](#Index)'], []],
     [['[Birne](#Birne)', '> [Quitte](#Quitte) |', '', '[Index](#Index)'], []],
     [['- [Birne](#Birne)', '  > [Quitte](#Quitte) |', '', '[Index](#Index)'], []],

@@ -21,7 +21,7 @@ import {
 } from '../parse/texCommands';
 import { corpusFiles } from './corpus';
 import { generateDocument, generateElementDocument, generateEmphasisHeading, random } from './generate';
-import { mapLimited, pandocFactsOfText, pandocReadingOfFile, pandocTextsOfText, type PandocFacts, type PandocTexts } from './pandoc';
+import { mapLimited, pandocFactsOfText, pandocReadingOfFile, pandocSeeAlsoLinksRunTogether, pandocTextsOfText, type PandocFacts, type PandocTexts } from './pandoc';
 
 function ourFacts(text: string): PandocFacts {
   const document = parseGlossaryDocument(text, 'file:///test.md', 1);
@@ -386,6 +386,43 @@ test('generated headings of emphasis runs: the attribute block is the id exactly
   const explicit = (ids: readonly string[]) => ids.map((id, k) => `${id === `x${k}` ? 'explicit' : 'automatic'}: ${headings[k]}`);
   const { ids } = await pandocFactsOfText(text);
   assert.deepEqual(explicit(ourFacts(text).ids), explicit(ids), `seed ${seed}`);
+});
+
+test('the real glossary\'s see-also lists with their separators mutated: the links run together where pandoc runs them together', async () => {
+  const seed = Number(process.env.GLOSSARY_TEST_SEED ?? 20261205);
+  const next = random(seed);
+  const pick = <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)]!;
+  // What a line of the list may lose or gain: its separator, its line break, blanks that break the line or not, a quote's or list's mark.
+  const mutations: ((line: string) => string)[] = [
+    (line) => line.replace(/ \|\s*$/, ''),
+    (line) => line.replace(/ \|\s*$/, ' '),
+    (line) => line.replace(/\s*$/, '  '),
+    (line) => line.replace(/ \|\s*$/, '\t'),
+    (line) => line.replace(/ \|\s*$/, ' \t'),
+    (line) => `> ${line}`,
+    (line) => `- ${line}`,
+    (line) => `  ${line}`,
+    (line) => line.replace(/ \|\s*$/, ' \\'),
+    (line) => `${line.replace(/ \|\s*$/, '')} `,
+  ];
+  const lists = corpusFiles()
+    .filter((file) => file.endsWith('.md'))
+    .flatMap((file) => {
+      const lines = fs.readFileSync(file, 'utf8').split(/\r?\n/);
+      const start = lines.findIndex((line) => /\{\.seealso\}\s*$/.test(line));
+      const end = lines.findIndex((line, k) => k > start && /^(----|#)/.test(line));
+      return start < 0 ? [] : [lines.slice(start, end < 0 ? undefined : end)];
+    });
+  const text = lists
+    .map((list) => list.map((line) => (/^\[/.test(line) && next() < 0.3 ? pick(mutations)(line) : line)))
+    // Two lines of a list now and then become one.
+    .map((list) => list.flatMap((line, k) => (k > 0 && /^\[/.test(line) && next() < 0.1 ? [`\u0000${line}`] : [line])).join('\n').replaceAll('\n\u0000', ' '))
+    .map((list, k) => `## Entry ${k} {#E${k} .chapter .small .term}\n\n${list}\n\n----\n`)
+    .join('\n');
+  const ours = parseGlossaryDocument(text, 'file:///ws/Lists.md', 1).entries.flatMap((entry) => entry.seeAlso?.runTogether.map((link) => link.label) ?? []);
+  const theirs = await pandocSeeAlsoLinksRunTogether([], text);
+  assert.ok(theirs.length > 20, `the mutations run links together (seed ${seed}): ${theirs.length}`);
+  assert.deepEqual(ours, theirs, `seed ${seed}`);
 });
 
 test('unclosed-block is reported exactly where pandoc, joining the file with the next one, loses that file\'s headings', async () => {
