@@ -47,6 +47,8 @@ const idAfterCursorInDefinition = /^[^\s()#<>]*(?=[ \t]|\r?\n|$)/;
  */
 const restOfId = /^(?:[\p{L}\p{M}\p{N}_.:-]*[\p{L}\p{M}\p{N}_-])?/u;
 const restOfWord = /^[\p{L}\p{M}\p{N}_-]*/u;
+/** The rest of a label up to its `]` on the cursor's line, which "replace" mode replaces with the word: `[Deep‸ Learning]`. */
+const restOfLabel = /^[^[\]\r\n]*(?=\])|/;
 
 /** The rest of a label after the cursor that is written already: of a link (up to `](` or `][`) or of a span (`]{`). */
 const restOfLinkLabel = /^[^[\]]*\][([{]/;
@@ -252,7 +254,8 @@ function completeLinks(
   client: CompletionClient,
 ): CompletionList | null {
   // The `[` and what follows it are replaced, and a `]` the editor closed the bracket with; in the
-  // editor's "replace" mode also the rest of the word (`[Dat‸aset]`).
+  // editor's "replace" mode also the rest of the label up to its `]` (`[Deep‸ Learning]`), or of
+  // the word (`[Dat‸aset`).
   const start = { line: position.line, character: position.character - typed.length - 1 };
   const closedLength = closesTypedBracket(before, after) ? 1 : 0;
   const list = seeAlsoAt(index, uri, position);
@@ -261,7 +264,9 @@ function completeLinks(
   // The blanks before an item on the same line go with the line break.
   const inserted: Range = { start, end: { line: position.line, character: position.character + closedLength + (seeAlso?.blanks ?? 0) } };
   const word = restOfWord.exec(after)![0];
-  const replacedLength = word.length === 0 ? 0 : word.length + (closesTypedBracket(before, after.slice(word.length)) ? 1 : 0);
+  const label = restOfLabel.exec(after)![0];
+  const replacedLength =
+    label.length > 0 && closesTypedBracket(before, after.slice(label.length)) ? label.length + 1 : word.length === 0 ? 0 : word.length + (closesTypedBracket(before, after.slice(word.length)) ? 1 : 0);
   const replaced: Range = { start, end: { line: position.line, character: Math.max(inserted.end.character, position.character + replacedLength) } };
   const typedLower = typed.normalize('NFC').toLowerCase();
   const catalog = catalogOf(index);

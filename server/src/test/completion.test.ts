@@ -250,6 +250,8 @@ test('an editor that lets the writer choose gets two ranges: insert at the curso
   // A label's word, with the `]` that closes the `[` typed.
   assert.deepEqual(edits('Mehr zu [Dat‸ensatz] hier'), ['0:8-0:12|0:8-0:19 [Data Scraping](#Data-Scraping)', '0:8-0:12|0:8-0:19 [Datensatz](#Dataset)']);
   assert.deepEqual(edits('Mehr zu [Dat‸ensatz hier'), ['0:8-0:12|0:8-0:18 [Data Scraping](#Data-Scraping)', '0:8-0:12|0:8-0:18 [Datensatz](#Dataset)']);
+  // A label of several words, up to its `]`.
+  assert.deepEqual(edits('Mehr zu [Dat‸a Scraping] hier'), ['0:8-0:12|0:8-0:23 [Data Scraping](#Data-Scraping)', '0:8-0:12|0:8-0:23 [Datensatz](#Dataset)']);
   // The `]` the editor closed the `[` with is in both.
   assert.deepEqual(edits('Mehr zu [Dat‸]'), ['0:8-0:13 [Data Scraping](#Data-Scraping)', '0:8-0:13 [Datensatz](#Dataset)']);
   // A combining mark is part of the word ("Café" written as e and U+0301); typed decomposed, an id still matches.
