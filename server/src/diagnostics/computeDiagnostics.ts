@@ -9,7 +9,7 @@ import { checkIndexAnchor, checkIndexLinks, checkListedInIndex } from './indexCh
 import { checkAmbiguousLinks, checkBrokenLinks, checkDuplicateAnchors, checkFileLinks } from './linkChecks';
 import { checkUnlinkedMentions } from './mentionChecks';
 import { checkOrphanEntries, checkSeeAlsoNamesBodyLinks, checkSeeAlsoReciprocal, checkSelfLinks } from './linkGraphChecks';
-import { checkClosingRule, checkHaikusBeforeSeeAlso, checkSeeAlsoDuplicates, checkSeeAlsoEndsWithIndex, checkSeeAlsoSeparators, checkSeeAlsoLast, checkSeeAlsoPresent, checkSeeAlsoSorted } from './seeAlsoChecks';
+import { checkClosingRule, checkHaikuPresent, checkHaikusBeforeSeeAlso, checkSeeAlsoDuplicates, checkSeeAlsoEndsWithIndex, checkSeeAlsoSeparators, checkSeeAlsoLast, checkSeeAlsoPresent, checkSeeAlsoSorted } from './seeAlsoChecks';
 
 const checks: Readonly<Record<DiagnosticCode, Check>> = {
   [DiagnosticCode.BrokenLink]: checkBrokenLinks,
@@ -26,6 +26,7 @@ const checks: Readonly<Record<DiagnosticCode, Check>> = {
   [DiagnosticCode.MissingSectionClass]: checkSectionClasses,
   [DiagnosticCode.SectionLevel]: checkSectionLevels,
   [DiagnosticCode.SectionAfterHaiku]: checkHaikusBeforeSeeAlso,
+  [DiagnosticCode.MissingHaiku]: checkHaikuPresent,
   [DiagnosticCode.MissingClosingRule]: checkClosingRule,
   [DiagnosticCode.FenceStyle]: checkFenceStyle,
   [DiagnosticCode.UnclosedBlock]: checkUnclosedBlocks,

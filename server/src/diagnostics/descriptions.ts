@@ -32,6 +32,8 @@ export function describeDiagnosticCode(code: DiagnosticCode): string {
       return l10n.t("A section of an entry is written as a chapter (## instead of ###): in the book it is a chapter of its own.");
     case DiagnosticCode.SectionAfterHaiku:
       return l10n.t("Sections stand between an entry's haiku section and its see-also section, which should be its last two.");
+    case DiagnosticCode.MissingHaiku:
+      return l10n.t('An entry has no haiku section (a heading with the class .haiku) before its see-also section.');
     case DiagnosticCode.MissingClosingRule:
       return l10n.t('An entry does not end with the rule ---- that closes every entry of the chapter template (any rule pandoc reads: ---, ***, ___ too).');
     case DiagnosticCode.FenceStyle:

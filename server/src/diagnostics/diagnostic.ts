@@ -27,6 +27,7 @@ export type DiagnosticData =
   | { readonly kind: DiagnosticCode.MissingSectionClass }
   | { readonly kind: DiagnosticCode.SectionLevel }
   | { readonly kind: DiagnosticCode.SectionAfterHaiku }
+  | { readonly kind: DiagnosticCode.MissingHaiku; readonly entryId: string }
   | { readonly kind: DiagnosticCode.MissingClosingRule; readonly entryId: string }
   | { readonly kind: DiagnosticCode.FenceStyle; readonly indented?: true }
   | { readonly kind: DiagnosticCode.UnclosedBlock }

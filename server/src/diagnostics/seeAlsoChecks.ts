@@ -274,6 +274,23 @@ export const checkHaikusBeforeSeeAlso: Check = function* ({ document }) {
   }
 };
 
+/**
+ * `missing-haiku`: an entry has no haiku section (a heading with the class `.haiku`, as the `haiku`
+ * snippet writes it), which the layout rules give every entry before its see-also list.
+ */
+export const checkHaikuPresent: Check = function* ({ document }) {
+  for (const entry of document.entries) {
+    if (entry.sections.some((section) => section.heading.classes.includes('haiku'))) continue;
+    yield {
+      range: entry.heading.range,
+      code: DiagnosticCode.MissingHaiku,
+      message: l10n.t('The entry "{0}" (#{1}) has no haiku section (a heading with the class .haiku) before its see-also list.', entry.title, entry.id),
+      data: { kind: DiagnosticCode.MissingHaiku, entryId: entry.id },
+      relatedInformation: [],
+    };
+  }
+};
+
 /** What the sections after an entry's see-also list (`after`, at least one) seem to be, and what to do. */
 function sectionsAfterSeeAlsoMessage(entry: Entry, after: readonly Section[], termClass: string): string {
   const first = after[0]!.heading.plainText;

@@ -167,6 +167,7 @@ test('check --format sarif prints a SARIF 2.1.0 log with a rule per code and 1-b
       ['missing-section-class', { level: 'warning' }],
       ['section-level', { level: 'warning' }],
       ['section-after-haiku', { level: 'warning' }],
+      ['missing-haiku', { enabled: false }],
       ['missing-closing-rule', { level: 'note' }],
       ['fence-style', { level: 'note' }],
       ['unclosed-block', { level: 'warning' }],

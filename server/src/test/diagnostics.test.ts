@@ -664,6 +664,28 @@ test('section-after-haiku: sections between the haikus and the see-also list are
   assert.deepEqual(found('### Beschreibung {.explanation}', '', 'Text.'), []);
 });
 
+test('missing-haiku: off by default; enabled, an entry without a .haiku section is reported at its heading, one with haikus (at any level, in a quote too) is not', () => {
+  const apfel = (...body: string[]): Files => ({ ...indexPage, 'Apfel.md': entryLines('Apfel', 'Apfel', [], body) });
+  const enabled = { ...defaultConfig, severity: { ...defaultConfig.severity, 'missing-haiku': 'information' as const } };
+  const found = (config: GlossaryConfig, ...body: string[]) => diagnosticsOf(apfel(...body), 'Apfel.md', config).filter((diagnostic) => diagnostic.code === 'missing-haiku');
+  assert.deepEqual(found(defaultConfig, '### Beschreibung {.explanation}', '', 'Text.'), []);
+  assert.deepEqual(found(enabled, '### Beschreibung {.explanation}', '', 'Text.'), [
+    {
+      range: '0:0-0:39',
+      severity: 'information',
+      code: 'missing-haiku',
+      message: 'The entry "Apfel" (#Apfel) has no haiku section (a heading with the class .haiku) before its see-also list.',
+      data: { kind: 'missing-haiku', entryId: 'Apfel' },
+      relatedInformation: [],
+    },
+  ]);
+  assert.deepEqual(found(enabled, '### KI-Haikus zu Apfel {.haiku}', '', 'Rot und rund.'), []);
+  assert.deepEqual(found(enabled, '#### Haikus {.haiku}', '', 'Rot und rund.'), []);
+  assert.deepEqual(found(enabled, '> ### Ein Haiku {.haiku}', '> Rot und rund.'), []);
+  // A class pandoc reads as text (a no-break space after the block) is missing-section-class's to fix; the entry has no haikus.
+  assert.equal(found(enabled, '### KI-Haikus zu Apfel {.haiku}\u00a0', '', 'Rot und rund.').length, 1);
+});
+
 test('sentence-mid-line: a sentence after another on a line of an entry file is a hint, in paragraphs, list items, quotes and notes; not in headings, tables, code or labels, nor in a file without entries', () => {
   const files = {
     ...indexPage,

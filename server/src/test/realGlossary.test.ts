@@ -304,6 +304,21 @@ test('the real glossary reproduces the facts measured with pandoc', async (t) =>
     // Of an id that two files define, the entry in the file named after it is the one whose list counts (Deep-Learning.md's, not a copy's).
     assert.equal(all.filter((diagnostic) => diagnostic.code === DiagnosticCode.SeeAlsoNotReciprocal).length, 1399);
   });
+
+  // Counted on pandoc's JSON AST of the entry files: the .term headings with no .haiku heading after them, before the next .term heading.
+  await t.test('when turned on: 311 entries without haikus, as pandoc reads the book', async () => {
+    const config = { ...found.glossary.config, severity: { ...found.glossary.config.severity, [DiagnosticCode.MissingHaiku]: 'information' } } as const;
+    const reported = found.glossary.files.flatMap((file) => computeDiagnostics(found.glossary.index.document(file.uri)!, found.glossary.index, config)).filter((diagnostic) => diagnostic.code === DiagnosticCode.MissingHaiku);
+    const files = found.glossary.files.filter((file) => file.displayPath.endsWith('.md')).map((file) => file.displayPath);
+    const withoutHaikus: string[] = [];
+    for (const heading of await pandocHeadingsOfFiles(files)) {
+      // (Pandoc's smart punctuation writes "vs. System" with a no-break space, which the title does not hold.)
+      if (heading.classes.includes('term')) withoutHaikus.push(heading.text.replaceAll('\u00a0', ' '));
+      else if (heading.classes.includes('haiku') && withoutHaikus.length > 0) withoutHaikus.pop();
+    }
+    assert.equal(reported.length, 311);
+    assert.deepEqual(reported.map((diagnostic) => /"(.*)" \(#/.exec(diagnostic.message)![1]), withoutHaikus);
+  });
 });
 
 test('with the default include **/*.md, the index page 001-ki-index.txt beside the entries is found and read all the same, and its #Index is missing', async () => {
