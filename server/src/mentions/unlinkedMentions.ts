@@ -30,6 +30,11 @@ interface Findings {
   generation: number;
   readonly mentions: readonly UnlinkedMention[];
   readonly words: WordFilter;
+  /**
+   * Whether mentions were given without some of these, of terms no longer defined: what the editor
+   * was shown then differs from `mentions`, so a rework must publish the document again.
+   */
+  gaveFewer?: true;
 }
 
 const found = new WeakMap<GlossaryDocument, Findings>();
@@ -62,7 +67,10 @@ export function unlinkedMentions(document: GlossaryDocument, index: WorkspaceInd
     return current.mentions;
   }
   if (text === undefined) {
-    return (found.get(document)?.mentions ?? []).filter((mention) => index.isDefined(mention.term.id));
+    const kept = found.get(document);
+    const defined = (kept?.mentions ?? []).filter((mention) => index.isDefined(mention.term.id));
+    if (defined.length < (kept?.mentions.length ?? 0)) kept!.gaveFewer = true;
+    return defined;
   }
   const { mentions, words } = scanDocument(text, document, lexicon);
   found.set(document, { lexicon, generation: lexicon.generation, mentions, words });
@@ -74,9 +82,11 @@ export function unlinkedMentions(document: GlossaryDocument, index: WorkspaceInd
  * whether they differ from those last found (so that the document is to be published again).
  */
 export function reworkMentions(document: GlossaryDocument, index: WorkspaceIndex, text: string): boolean {
-  const before = found.get(document)?.mentions ?? [];
+  const kept = found.get(document);
+  const before = kept?.mentions ?? [];
   const after = unlinkedMentions(document, index, text);
   return (
+    kept?.gaveFewer === true ||
     before.length !== after.length ||
     before.some((mention, k) => mention.term.id !== after[k]!.term.id || mention.term.title !== after[k]!.term.title || mention.text !== after[k]!.text || mention.range.start !== after[k]!.range.start)
   );

@@ -713,3 +713,45 @@ test('the real glossary: mentions at known places, and none inside links, code o
   assert.ok(!found.some((mention) => mention.target === 'KI'), 'two-letter terms are not looked for');
   assert.ok(!found.some((mention) => mention.text.includes('(') !== mention.text.includes(')')), 'no half parentheses');
 });
+
+// Closed files are scanned for mentions (severity information). A term's file is deleted and made
+// again (git checkout/stash, an undo) before the delayed mention refresh runs; meanwhile a closed
+// file mentioning the term is published (for another reason) without that mention, since
+// `unlinkedMentions` without a text filters the kept findings by `isDefined`. The refresh then
+// reworks the file, compares with the unfiltered findings (`reworkMentions`), sees no change, and
+// never republishes it: the editor keeps showing the file without the mention.
+test('a closed file published while a mentioned term was gone is published again when the term is back', async () => {
+  const text = (lines: readonly string[]) => lines.join('\n');
+  const quitte = text(entryLines('Quitte', 'Quitte', []));
+  const workspace = new InMemoryWorkspace({
+    [uriOf('Index.md')]: '# Index {#Index}',
+    [uriOf('Apfel.md')]: text(entryLines('Apfel', 'Apfel', [], ['Der Apfel ist runder als die Quitte.'])),
+    [uriOf('Quitte.md')]: quitte,
+  });
+  const session = new GlossarySession(workspace, ['file:///ws']);
+  await session.load({ severity: { 'unlinked-mention': 'information' } }, []);
+  const apfel = uriOf('Apfel.md');
+  const mentions = () => session.diagnosticsOf(apfel).filter((diagnostic) => diagnostic.code === 'unlinked-mention').map((diagnostic) => diagnostic.message);
+  // What the editor shows: the diagnostics as last published for the affected files.
+  let shown = mentions();
+  const publish = (change: { readonly affectedUris: ReadonlySet<string> } | undefined) => {
+    if (change?.affectedUris.has(apfel)) shown = mentions();
+  };
+  assert.deepEqual(shown, ['"Quitte" is an entry of the glossary: link it to #Quitte.']);
+
+  workspace.set(uriOf('Quitte.md'), undefined);
+  publish(await session.removeFile(uriOf('Quitte.md')));
+  // Another file now links to #Apfel: Apfel.md is published (its orphan-entry goes), without the mention.
+  workspace.set(uriOf('B.md'), text(entryLines('B', 'B', ['[Apfel](#Apfel)'])));
+  publish(await session.refreshFromDisk(uriOf('B.md')));
+  assert.deepEqual(shown, []);
+
+  // Quitte.md is back before the refresh (300 ms after a publication in server.ts) has run.
+  workspace.set(uriOf('Quitte.md'), quitte);
+  publish(await session.refreshFromDisk(uriOf('Quitte.md')));
+  assert.ok(session.mentionsOutdated());
+  publish(await session.refreshMentions());
+
+  assert.deepEqual(mentions(), ['"Quitte" is an entry of the glossary: link it to #Quitte.'], 'the diagnostics worked out now');
+  assert.deepEqual(shown, mentions(), 'Apfel.md published again');
+});
