@@ -1,5 +1,6 @@
 import { distance } from 'fastest-levenshtein';
 import type { WorkspaceIndex } from './workspaceIndex';
+import { Memo } from '../memo';
 
 /**
  * An id as ids are compared here: in lower case, and composed (NFC), so that an id typed with
@@ -32,8 +33,8 @@ interface Candidate {
 export class ClosestIdCandidates {
   /** Each cut for the largest distance a missing id may name it from. */
   readonly filed = new FiledIds<Candidate>(largestDistanceAllowed);
-  /** The answers given since the ids last changed. */
-  readonly answers = new Map<string, readonly string[]>();
+  /** The answers given since the ids last changed (a broken link's id at every keystroke typing it: bounded). */
+  readonly answers = new Memo<readonly string[]>(100_000);
   private readonly byId = new Map<string, Candidate>();
 
   constructor(ids: Iterable<string> = []) {
@@ -70,12 +71,7 @@ export class ClosestIdCandidates {
  */
 export function findClosestIds(id: string, index: WorkspaceIndex): readonly string[] {
   const candidates = index.closestIdCandidates();
-  let answer = candidates.answers.get(id);
-  if (answer === undefined) {
-    answer = rankCandidates(id, candidates);
-    candidates.answers.set(id, answer);
-  }
-  return answer;
+  return candidates.answers.answer(id, () => rankCandidates(id, candidates));
 }
 
 /**

@@ -8,6 +8,7 @@ import { caseFoldedUri, fileNameId, folderOfMost, isMarkdownFile } from '../work
 import { entryNamesOf, linkNameKeysOf, NamedEntry, nameKeys, nameOf, namesOf, sameName } from './entryNames';
 import { fileNameIdUnlikeEntry, isPageLevel } from './entryQueries';
 import { fileLinkTargetsOf } from './fileLinks';
+import { Memo } from '../memo';
 
 /** An anchor and the document that defines it. */
 export interface LocatedAnchor {
@@ -75,7 +76,8 @@ export class WorkspaceIndex {
   /** Per key (`nameKeys`) of a name an entry goes by (`namesOf`), the entries going by such a name. */
   private readonly entriesByNameKey = new Map<string, (NamedEntry & { readonly uri: string })[]>();
   /** The answers of `entryIdsNamed` since the names last changed. */
-  private readonly idsNamedByText = new Map<string, readonly string[]>();
+  // (Bounded: a broken link's label and id are asked at every keystroke typing them.)
+  private readonly idsNamedByText = new Memo<readonly string[]>(100_000);
   /** The entries by the last word of a name they go by, for `entryIdsAround`; built when first asked since the names last changed. */
   private entriesByLastWord: Map<string, (NamedEntry & { readonly uri: string })[]> | undefined;
   /**
@@ -271,11 +273,7 @@ export class WorkspaceIndex {
    */
   entryIdsNamed(text: string, limit = Infinity): readonly string[] {
     // The same texts are asked again and again: a label such as "Large Language Model" on every broken link it names.
-    let ids = this.idsNamedByText.get(text);
-    if (ids === undefined) {
-      ids = this.workOutEntryIdsNamed(text);
-      this.idsNamedByText.set(text, ids);
-    }
+    const ids = this.idsNamedByText.answer(text, (named) => this.workOutEntryIdsNamed(named));
     return ids.length > limit ? ids.slice(0, limit) : ids;
   }
 

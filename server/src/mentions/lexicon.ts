@@ -1,6 +1,7 @@
 import type { WorkspaceIndex } from '../index/workspaceIndex';
 import { Entry } from '../parse/model';
 import { WordHash } from './wordFilter';
+import { Memo } from '../memo';
 
 /** An entry as a term that other entries may mention. */
 export interface Term {
@@ -69,25 +70,19 @@ interface Spelling {
   readonly otherInitial: string;
 }
 
-const spellings = new Map<string, Spelling>();
+// Term words only come here; the bound keeps a long session from collecting every title ever typed.
+const spellings = new Memo<Spelling>(100_000);
 
 function spellingOf(word: string): Spelling {
-  let spelling = spellings.get(word);
-  if (spelling === undefined) {
+  return spellings.answer(word, () => {
     const initial = word[0] ?? '';
     const rest = word.slice(1);
-    spelling = {
+    return {
       caseSensitive: word.length < 4 || rest !== rest.toLowerCase(),
       otherInitial: (initial === initial.toLowerCase() ? initial.toUpperCase() : initial.toLowerCase()) + rest,
     };
-    // Term words only come here; the bound keeps a long session from collecting every title ever typed.
-    if (spellings.size >= maxRememberedSpellings) spellings.clear();
-    spellings.set(word, spelling);
-  }
-  return spelling;
+  });
 }
-
-const maxRememberedSpellings = 100_000;
 
 /** The spellings of a word a mention may use: as written, and with the other initial when not case-sensitive. */
 function spellingsOf(word: string): string[] {
