@@ -72,52 +72,56 @@ test('a virtual workspace folder (vscode-vfs://) is not read from the local path
   }
 });
 
-test('a folder renamed or deleted on disk, which editors report as the folder alone: its files are read under the new name, or forgotten', { timeout: 60_000 }, async (t) => {
-  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'glossary-folder-events-'));
-  t.after(() => fs.rmSync(root, { recursive: true, force: true }));
-  fs.mkdirSync(path.join(root, 'old'));
-  fs.writeFileSync(path.join(root, 'A.md'), entry('A', 'Gamma'));
-  fs.writeFileSync(path.join(root, 'old', 'Gamma.md'), entry('Gamma', 'Missing'));
-  const uriOf = (...parts: string[]): string => URI.file(path.join(root, ...parts)).toString();
-  const server = await startServer(root, { signal: t.signal, capabilities: { workspace: { didChangeWatchedFiles: { dynamicRegistration: true } } } });
-  const codes = (...parts: string[]): string[] => (server.diagnostics.get(uriOf(...parts)) ?? []).map((diagnostic) => String(diagnostic.code));
-  try {
-    await server.settle();
-    assert.ok(!codes('A.md').includes('broken-link'));
-    assert.ok(codes('old', 'Gamma.md').includes('broken-link'));
+// With an include pattern that names folders as it names files (`**`, `de/**`), the folder's own event is a folder's all the same.
+for (const include of [undefined, ['**']]) {
+  test(`a folder renamed or deleted on disk, which editors report as the folder alone: its files are read under the new name, or forgotten (include ${JSON.stringify(include ?? 'default')})`, { timeout: 60_000 }, async (t) => {
+    const root = fs.mkdtempSync(path.join(os.tmpdir(), 'glossary-folder-events-'));
+    t.after(() => fs.rmSync(root, { recursive: true, force: true }));
+    if (include !== undefined) fs.writeFileSync(path.join(root, '.glossary.json'), JSON.stringify({ include }));
+    fs.mkdirSync(path.join(root, 'old'));
+    fs.writeFileSync(path.join(root, 'A.md'), entry('A', 'Gamma'));
+    fs.writeFileSync(path.join(root, 'old', 'Gamma.md'), entry('Gamma', 'Missing'));
+    const uriOf = (...parts: string[]): string => URI.file(path.join(root, ...parts)).toString();
+    const server = await startServer(root, { signal: t.signal, capabilities: { workspace: { didChangeWatchedFiles: { dynamicRegistration: true } } } });
+    const codes = (...parts: string[]): string[] => (server.diagnostics.get(uriOf(...parts)) ?? []).map((diagnostic) => String(diagnostic.code));
+    try {
+      await server.settle();
+      assert.ok(!codes('A.md').includes('broken-link'));
+      assert.ok(codes('old', 'Gamma.md').includes('broken-link'));
 
-    fs.renameSync(path.join(root, 'old'), path.join(root, 'new'));
-    await server.connection.sendNotification(DidChangeWatchedFilesNotification.type, {
-      changes: [
-        { uri: uriOf('old'), type: FileChangeType.Deleted },
-        { uri: uriOf('new'), type: FileChangeType.Created },
-      ],
-    });
-    // The folder is listed on the disk work queue, after the events: waited for, not timed.
-    await server.waitUntil(
-      () => server.diagnostics.get(uriOf('old', 'Gamma.md'))?.length === 0 && codes('new', 'Gamma.md').includes('broken-link'),
-      'the old file\'s problems cleared and the file read under its new name',
-    );
-    const definitions = (await server.connection.sendRequest('workspace/symbol', { query: 'Gamma' })) as { location: { uri: string } }[];
-    assert.deepEqual(definitions.map((symbol) => symbol.location.uri), [uriOf('new', 'Gamma.md')]);
+      fs.renameSync(path.join(root, 'old'), path.join(root, 'new'));
+      await server.connection.sendNotification(DidChangeWatchedFilesNotification.type, {
+        changes: [
+          { uri: uriOf('old'), type: FileChangeType.Deleted },
+          { uri: uriOf('new'), type: FileChangeType.Created },
+        ],
+      });
+      // The folder is listed on the disk work queue, after the events: waited for, not timed.
+      await server.waitUntil(
+        () => server.diagnostics.get(uriOf('old', 'Gamma.md'))?.length === 0 && codes('new', 'Gamma.md').includes('broken-link'),
+        'the old file\'s problems cleared and the file read under its new name',
+      );
+      const definitions = (await server.connection.sendRequest('workspace/symbol', { query: 'Gamma' })) as { location: { uri: string } }[];
+      assert.deepEqual(definitions.map((symbol) => symbol.location.uri), [uriOf('new', 'Gamma.md')]);
 
-    // A node_modules folder created (npm install) is not even listed.
-    fs.mkdirSync(path.join(root, 'node_modules', 'pkg'), { recursive: true });
-    fs.writeFileSync(path.join(root, 'node_modules', 'pkg', 'README.md'), entry('Pkg', 'Gamma'));
-    await server.connection.sendNotification(DidChangeWatchedFilesNotification.type, { changes: [{ uri: uriOf('node_modules'), type: FileChangeType.Created }] });
-    await server.settle();
-    assert.equal(server.diagnostics.get(uriOf('node_modules', 'pkg', 'README.md')), undefined);
+      // A node_modules folder created (npm install) is not even listed.
+      fs.mkdirSync(path.join(root, 'node_modules', 'pkg'), { recursive: true });
+      fs.writeFileSync(path.join(root, 'node_modules', 'pkg', 'README.md'), entry('Pkg', 'Gamma'));
+      await server.connection.sendNotification(DidChangeWatchedFilesNotification.type, { changes: [{ uri: uriOf('node_modules'), type: FileChangeType.Created }] });
+      await server.settle();
+      assert.equal(server.diagnostics.get(uriOf('node_modules', 'pkg', 'README.md')), undefined);
 
-    fs.rmSync(path.join(root, 'new'), { recursive: true });
-    await server.connection.sendNotification(DidChangeWatchedFilesNotification.type, { changes: [{ uri: uriOf('new'), type: FileChangeType.Deleted }] });
-    await server.waitUntil(
-      () => codes('A.md').includes('broken-link') && server.diagnostics.get(uriOf('new', 'Gamma.md'))?.length === 0,
-      'the deleted folder\'s file forgotten: its problems cleared, #Gamma defined nowhere',
-    );
-  } finally {
-    await server.shutdown();
-  }
-});
+      fs.rmSync(path.join(root, 'new'), { recursive: true });
+      await server.connection.sendNotification(DidChangeWatchedFilesNotification.type, { changes: [{ uri: uriOf('new'), type: FileChangeType.Deleted }] });
+      await server.waitUntil(
+        () => codes('A.md').includes('broken-link') && server.diagnostics.get(uriOf('new', 'Gamma.md'))?.length === 0,
+        'the deleted folder\'s file forgotten: its problems cleared, #Gamma defined nowhere',
+      );
+    } finally {
+      await server.shutdown();
+    }
+  });
+}
 
 test('the folder of the entries and their .txt index page renamed, deleted and restored: the index page is looked for there anew, as the command line finds it', { timeout: 60_000 }, async (t) => {
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'glossary-index-folder-'));

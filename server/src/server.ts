@@ -245,16 +245,21 @@ export function startServer(
     for (const change of changes) {
       const deleted = change.type === FileChangeType.Deleted;
       const wasIndexed = session.index.document(change.uri) !== undefined;
-      if (session.isGlossaryFile(change.uri) || session.index.document(change.uri) !== undefined) {
-        diagnostics.publishChange(deleted ? await session.removeFile(change.uri) : await session.refreshFromDisk(change.uri));
-      } else if (deleted) {
-        // A folder (the folder watcher reports it alone, not the files in it).
+      // A folder is reported alone, not the files in it; an include pattern such as `de/**` may name it as it names files.
+      if (deleted && !wasIndexed) {
         for (const removed of await session.removeFolder(change.uri)) {
           diagnostics.publishChange(removed.change);
           diagnostics.forget(removed.uri);
         }
-      } else if (change.type === FileChangeType.Created) {
-        (await session.addFolder(change.uri)).forEach((added) => diagnostics.publishChange(added));
+      } else if (deleted) {
+        diagnostics.publishChange(await session.removeFile(change.uri));
+      } else {
+        const fileChange = wasIndexed || session.isGlossaryFile(change.uri) ? await session.refreshFromDisk(change.uri) : undefined;
+        diagnostics.publishChange(fileChange);
+        // Not read as a file: a folder made, or renamed to, perhaps.
+        if (fileChange === undefined && !wasIndexed && change.type === FileChangeType.Created) {
+          (await session.addFolder(change.uri)).forEach((added) => diagnostics.publishChange(added));
+        }
       }
       // Deleted, or unreadable now (a binary file, or gone while the event said changed).
       if ((deleted || wasIndexed) && session.index.document(change.uri) === undefined) {
