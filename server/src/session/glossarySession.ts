@@ -74,6 +74,11 @@ export class GlossarySession {
   /** The folders listed for glossary files, with such files in them or not (see `foldersOnDisk`). */
   private listedFolders = new Set<string>();
   /**
+   * Symbolic links to a folder listed under its own path (`aktuell` linking to `de`): a file named
+   * through one is that folder's, indexed under its own name, and no file of the glossary a second time.
+   */
+  private aliasFolders = new Set<string>();
+  /**
    * Open documents and the version and text their model was parsed from. The text counts too: an
    * editor that repeats a version number (the protocol forbids it) still changed the text.
    */
@@ -122,11 +127,13 @@ export class GlossarySession {
     const fileProblems: FileProblem[] = [];
     const uris: string[] = [];
     const listedFolders = new Set<string>();
+    const aliasFolders = new Set<string>();
     for (const folderUri of this.folderUris) {
       const listing = await this.workspace.listFiles(folderUri, filter);
       appendAll(fileProblems, listing.problems);
       appendAll(uris, listing.uris);
       listing.folders.forEach((folder) => listedFolders.add(folder));
+      listing.aliasFolders.forEach((folder) => aliasFolders.add(folder));
     }
     const indexPage = await indexPageToRead(this.workspace, config, configFile?.folderUri ?? first, new Set(uris));
     if (indexPage.unlistedUri !== undefined) {
@@ -177,6 +184,7 @@ export class GlossarySession {
     this.currentConfig = config;
     this.roots = roots;
     this.listedFolders = listedFolders;
+    this.aliasFolders = aliasFolders;
     this.pageOutsidePatterns = indexPage.uri ?? indexPage.unlistedUri;
     this.indexPageFolder = indexPage.searchedFolder;
     this.missingIndexFile = indexPage.missingUri;
@@ -205,6 +213,7 @@ export class GlossarySession {
 
   /** Whether a file belongs to the glossary: the configured index page, or inside a workspace folder and matched by the patterns. */
   isGlossaryFile(uri: string): boolean {
+    if (this.aliasFolders.size > 0 && [...this.aliasFolders].some((folder) => isInFolder(uri, folder))) return false;
     return uri === this.pageOutsidePatterns || this.roots.some((root) => root.matcher.includesUri(uri));
   }
 
@@ -460,6 +469,7 @@ export class GlossarySession {
    */
   async removeFolder(uri: string): Promise<{ readonly uri: string; readonly change: IndexChange }[]> {
     for (const folder of this.listedFolders) if (folder === uri || isInFolder(folder, uri)) this.listedFolders.delete(folder);
+    for (const folder of this.aliasFolders) if (folder === uri || isInFolder(folder, uri)) this.aliasFolders.delete(folder);
     const inside = [...this.currentIndex.documents()].map((document) => document.uri).filter((other) => isInFolder(other, uri));
     const removed: { readonly uri: string; readonly change: IndexChange }[] = [];
     for (const other of inside) {
@@ -478,6 +488,7 @@ export class GlossarySession {
     const root = this.rootOf(uri)!;
     const listing = await this.workspace.listFiles(uri, { include: this.currentConfig.include, exclude: this.currentConfig.exclude, baseUri: this.configUri === undefined ? root.folderUri : this.settingsFolderUri });
     listing.folders.forEach((folder) => this.listedFolders.add(folder));
+    listing.aliasFolders.forEach((folder) => this.aliasFolders.add(folder));
     const changes: IndexChange[] = [];
     for (const file of listing.uris.filter((candidate) => this.isGlossaryFile(candidate))) {
       const change = await this.refreshFromDisk(file);

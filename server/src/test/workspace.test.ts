@@ -7,6 +7,7 @@ import { spawnSync } from 'node:child_process';
 import { InMemoryWorkspace } from '../workspace/inMemoryWorkspace';
 import { NodeFileSystemWorkspace, toUri, writeFileWhole } from '../workspace/nodeWorkspace';
 import { Workspace } from '../workspace/workspace';
+import { GlossarySession } from '../session/glossarySession';
 import { createFileMatcher, literalPath, literalPattern } from '../workspace/fileFilter';
 
 const defaultFilter = { include: ['**/*.md'], exclude: [] };
@@ -140,6 +141,32 @@ test('file system: a symbolic link loop ends the walk instead of hanging; a link
     // Each is there, as what it is: nothing may be created in its place.
     const kinds = await Promise.all(['sub/a.md', 'sub', 'sub/loop', 'dangling.md', 'self.md', 'none.md'].map((name) => workspace.stat(toUri(path.join(root, name)))));
     assert.deepEqual(kinds, ['file', 'directory', 'directory', 'danglingLink', 'linkLoop', undefined]);
+  });
+});
+
+test('file system: a folder reached through symbolic links too is listed under its own path, whatever order the folder gives; the links are its aliases', async () => {
+  await withTempFolder({ 'de/A.md': 'a', 'de/sub/B.md': 'b' }, async (root, workspace) => {
+    for (const name of ['aktuell', 'AA', 'zz']) fs.symlinkSync('de', path.join(root, name));
+    const listing = await workspace.listFiles(toUri(root), defaultFilter);
+    assert.deepEqual(listing.uris, ['de/A.md', 'de/sub/B.md'].map((name) => toUri(path.join(root, name))));
+    assert.deepEqual([...listing.aliasFolders].sort(), ['AA', 'aktuell', 'zz'].map((name) => toUri(path.join(root, name))).sort());
+  });
+});
+
+test('session: a file of a folder also reached through a symbolic link is indexed once, under its own path, whatever path an event or the editor names', async () => {
+  const entry = '## A {#A .chapter .small .term}\n\nText.\n\n### Siehe {.seealso}\n\n[Index](#Index) |\n\n----\n';
+  await withTempFolder({ 'de/Index.md': '# Index {#Index}\n', 'de/A.md': entry }, async (root, workspace) => {
+    fs.symlinkSync('de', path.join(root, 'aktuell'));
+    const session = new GlossarySession(workspace, [toUri(root)]);
+    await session.load(undefined, []);
+    const indexed = (): string[] => [...session.index.documents()].map((document) => document.uri).sort();
+    assert.deepEqual(indexed(), ['de/A.md', 'de/Index.md'].map((name) => toUri(path.join(root, name))));
+    fs.appendFileSync(path.join(root, 'de', 'A.md'), '\n');
+    // As a watcher reports the write, and as a writer opening the file through the link names it.
+    for (const folder of ['de', 'aktuell']) await session.refreshFromDisk(toUri(path.join(root, folder, 'A.md')));
+    session.updateOpen({ uri: toUri(path.join(root, 'aktuell', 'A.md')), version: 1, text: entry });
+    assert.equal(indexed().length, 2);
+    assert.deepEqual(session.diagnosticsOf(toUri(path.join(root, 'de', 'A.md'))).filter((diagnostic) => diagnostic.code === 'duplicate-anchor'), []);
   });
 });
 

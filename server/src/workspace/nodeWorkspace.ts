@@ -51,9 +51,9 @@ export class NodeFileSystemWorkspace implements Workspace {
   async listFiles(folderUri: string, filter: FileFilter): Promise<FileListing> {
     const root = toFsPath(folderUri);
     const walk = new FolderWalk(root, createFileMatcher(filter, folderUri));
-    await walk.visit(root, '');
+    await walk.walk();
     const relativePaths = [...walk.files].sort(comparePaths);
-    return { uris: relativePaths.map((relative) => toUri(path.join(root, relative))), folders: walk.folders.map(toUri), problems: walk.problems };
+    return { uris: relativePaths.map((relative) => toUri(path.join(root, relative))), folders: walk.folders.map(toUri), aliasFolders: walk.aliasFolders.map(toUri), problems: walk.problems };
   }
 
   async readFile(uri: string): Promise<ReadResult> {
@@ -177,24 +177,40 @@ export function writeErrorReason(error: unknown): string {
   }
 }
 
-/** One recursive listing; remembers the real path of every folder entered so symlink loops end. */
+/**
+ * One recursive listing. It remembers the real path of every folder entered, so that a folder is
+ * read once and symlink loops end; the folders reached through a symbolic link are read after all
+ * the others, so that a folder reached both ways is read under its own path (`de/`, not `aktuell/`
+ * linking to it), which is how the editor's watchers name its files.
+ */
 class FolderWalk {
   readonly files: string[] = [];
   /** The folders read, as paths. */
   readonly folders: string[] = [];
+  /** The folders not read for being another name (a symbolic link) of a folder read, as paths. */
+  readonly aliasFolders: string[] = [];
   readonly problems: FileProblem[] = [];
   private readonly visitedFolders = new Set<string>();
+  private readonly linkedFolders: { readonly folder: string; readonly relative: string }[] = [];
 
   constructor(
     private readonly root: string,
     private readonly matcher: FileMatcher,
   ) {}
 
-  async visit(folder: string, relativeFolder: string): Promise<void> {
+  async walk(): Promise<void> {
+    await this.visit(this.root, '');
+    for (let linked = this.linkedFolders.shift(); linked !== undefined; linked = this.linkedFolders.shift()) {
+      await this.visit(linked.folder, linked.relative);
+    }
+  }
+
+  private async visit(folder: string, relativeFolder: string): Promise<void> {
     let entries: Dirent[];
     try {
       const realFolder = await fs.realpath(folder);
       if (this.visitedFolders.has(realFolder)) {
+        this.aliasFolders.push(folder);
         return;
       }
       this.visitedFolders.add(realFolder);
@@ -208,8 +224,10 @@ class FolderWalk {
       const relative = relativeFolder === '' ? entry.name : `${relativeFolder}/${entry.name}`;
       const fullPath = path.join(folder, entry.name);
       const kind = await this.kindOf(entry, fullPath);
-      if (kind === 'directory' && !this.matcher.skipsFolder(relative)) {
-        await this.visit(path.join(this.root, relative), relative);
+      if ((kind === 'directory' || kind === 'linkedDirectory') && !this.matcher.skipsFolder(relative)) {
+        const next = { folder: path.join(this.root, relative), relative };
+        if (kind === 'directory') await this.visit(next.folder, next.relative);
+        else this.linkedFolders.push(next);
       } else if (kind === 'file' && this.matcher.includesFile(relative)) {
         this.files.push(relative);
       } else if (typeof kind === 'object' && this.matcher.includesFile(relative)) {
@@ -224,13 +242,13 @@ class FolderWalk {
   }
 
   /** What an entry is, a symbolic link followed; for a link that leads nowhere (missing, a loop), why. */
-  private async kindOf(entry: Dirent, fullPath: string): Promise<'file' | 'directory' | { readonly brokenLink: NodeJS.ErrnoException } | undefined> {
+  private async kindOf(entry: Dirent, fullPath: string): Promise<'file' | 'directory' | 'linkedDirectory' | { readonly brokenLink: NodeJS.ErrnoException } | undefined> {
     if (!entry.isSymbolicLink()) {
       return entry.isDirectory() ? 'directory' : entry.isFile() ? 'file' : undefined;
     }
     try {
       const target = await fs.stat(fullPath);
-      return target.isDirectory() ? 'directory' : target.isFile() ? 'file' : undefined;
+      return target.isDirectory() ? 'linkedDirectory' : target.isFile() ? 'file' : undefined;
     } catch (error) {
       return { brokenLink: error as NodeJS.ErrnoException };
     }

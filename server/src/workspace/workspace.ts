@@ -30,6 +30,8 @@ export interface FileListing {
   readonly uris: readonly string[];
   /** The folders listed: the folder and those below it that the filter does not leave out, with files in them or not. */
   readonly folders: readonly string[];
+  /** Folders not listed for being another name (a symbolic link) of a folder listed: their files are that folder's. */
+  readonly aliasFolders: readonly string[];
   /** Folders that could not be read. */
   readonly problems: readonly FileProblem[];
 }
