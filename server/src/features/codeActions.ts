@@ -31,7 +31,7 @@ import { addToIndexEdit, indexAnchorEdit, newIndexPageText } from './indexPageEd
 import { addSeeAlsoEdit, closingRuleEdit, insertSeeAlsoLinkEdit, lineBreakOf, lineText, removeSeeAlsoLinkEdit, seeAlsoHeadingText, separatorAfterEdit, sortSeeAlsoEdits } from './seeAlsoEdits';
 import { replacementsFor } from '../diagnostics/replacements';
 import { listedElsewhere } from '../diagnostics/linkChecks';
-import { entryContaining } from '../parse/positions';
+import { comparePositions, entryContaining } from '../parse/positions';
 import { idProblem, newEntryProblem, newIdProblem } from '../index/idRules';
 
 /** The source action that puts every see-also list of a file in order and lines up its misaligned tables. */
@@ -373,25 +373,46 @@ function blankLineBefore(document: TextDocument, at: Position, indentation: 'toM
  * `1. `, `[^1]: `), so that the sentence stays in its paragraph.
  */
 function sentenceOnNewLineFixes(input: CodeActionInput, model: GlossaryDocument, diagnostic: GlossaryDiagnostic): CodeAction[] {
-  const edit = sentenceOnNewLineEdit(input.document, model, diagnostic);
+  const edit = sentenceOnNewLineEdits(input, model)(diagnostic);
   return edit === undefined ? [] : [quickFix(l10n.t('Start the sentence on a new line'), diagnostic, editOf(input, [edit]), true)];
 }
 
+const sentenceEditsByRequest = new WeakMap<CodeActionInput, (diagnostic: GlossaryDiagnostic) => TextEdit | undefined>();
+
 /**
- * The blanks before a sentence replaced by a line break and, on the new line, the marks of its
- * quotes and (as blanks) its list item's indentation, as the paragraph's other lines have them.
+ * For a request, the edit that starts the sentence of a `sentence-mid-line` diagnostic on a new
+ * line: the blanks before it replaced by a line break and, on the new line, the marks of its quotes
+ * and (as blanks) its list item's indentation, as the paragraph's other lines have them. The
+ * sentences are looked up by range and each line is read once: one line may hold thousands.
  */
-function sentenceOnNewLineEdit(document: TextDocument, model: GlossaryDocument, diagnostic: GlossaryDiagnostic): TextEdit | undefined {
-  const sentence = model.sentencesMidLine.find((candidate) => sameRange(candidate.range, diagnostic.range));
-  const { line, character } = diagnostic.range.start;
-  const text = lineText(document, line);
-  const blanks = /^[ \t]+/.exec(text.slice(character))?.[0];
-  if (sentence === undefined || blanks === undefined) {
-    return undefined;
-  }
-  // An HTML block's opening tag before the paragraph (`<div>`) is none of its marks: left out, its `>` would be read as text.
-  const marks = lineText(document, sentence.marksEnd.line).slice(0, sentence.marksEnd.character).replace(/<[^<>]*>/g, '').replace(/[^> \t]/g, ' ');
-  return TextEdit.replace({ start: diagnostic.range.start, end: { line, character: character + blanks.length } }, lineBreakOf(document) + marks);
+function sentenceOnNewLineEdits(input: CodeActionInput, model: GlossaryDocument): (diagnostic: GlossaryDiagnostic) => TextEdit | undefined {
+  let editOfSentence = sentenceEditsByRequest.get(input);
+  if (editOfSentence !== undefined) return editOfSentence;
+  const { document } = input;
+  const keyOf = ({ start, end }: Range): string => `${start.line}:${start.character}:${end.line}:${end.character}`;
+  const sentences = new Map(model.sentencesMidLine.map((sentence) => [keyOf(sentence.range), sentence]));
+  const lines = new Map<number, string>();
+  const textOf = (line: number): string => {
+    let text = lines.get(line);
+    if (text === undefined) lines.set(line, (text = lineText(document, line)));
+    return text;
+  };
+  const blanks = /[ \t]+/y;
+  const lineBreak = lineBreakOf(document);
+  editOfSentence = (diagnostic) => {
+    const sentence = sentences.get(keyOf(diagnostic.range));
+    const { line, character } = diagnostic.range.start;
+    blanks.lastIndex = character;
+    const found = sentence === undefined ? null : blanks.exec(textOf(line));
+    if (found === null) {
+      return undefined;
+    }
+    // An HTML block's opening tag before the paragraph (`<div>`) is none of its marks: left out, its `>` would be read as text.
+    const marks = textOf(sentence!.marksEnd.line).slice(0, sentence!.marksEnd.character).replace(/<[^<>]*>/g, '').replace(/[^> \t]/g, ' ');
+    return TextEdit.replace({ start: diagnostic.range.start, end: { line, character: character + found[0].length } }, lineBreak + marks);
+  };
+  sentenceEditsByRequest.set(input, editOfSentence);
+  return editOfSentence;
 }
 
 /** Stop suggesting the term: its id goes to `ignoreMentionsOf` in `.glossary.json` (a server command, which edits that file). */
@@ -1023,9 +1044,8 @@ function withSeparatorsAfter(input: CodeActionInput, edits: readonly TextEdit[])
 
 /** Every sentence that starts mid-line started on a new line, as one source action; undefined when none does. */
 function sentencesOnNewLines(input: CodeActionInput, model: GlossaryDocument): CodeAction | undefined {
-  const edits = input.diagnostics
-    .filter((diagnostic) => diagnostic.code === DiagnosticCode.SentenceMidLine)
-    .flatMap((diagnostic) => sentenceOnNewLineEdit(input.document, model, diagnostic) ?? []);
+  const editOfSentence = sentenceOnNewLineEdits(input, model);
+  const edits = input.diagnostics.filter((diagnostic) => diagnostic.code === DiagnosticCode.SentenceMidLine).flatMap((diagnostic) => editOfSentence(diagnostic) ?? []);
   if (edits.length === 0) {
     return undefined;
   }
@@ -1061,14 +1081,37 @@ function oneAnswerEach(fixes: readonly CodeAction[]): CodeAction[] {
     }
   }
   const merged = [...byEffect.values()];
-  const preferredRanges = merged.filter((fix) => fix.isPreferred).flatMap((fix) => fix.diagnostics ?? []).map((diagnostic) => diagnostic.range);
+  // By start, so that the ranges inside a fix's are found by a binary search: a line may hold thousands of fixes.
+  const preferredRanges = merged
+    .filter((fix) => fix.isPreferred)
+    .flatMap((fix) => fix.diagnostics ?? [])
+    .map((diagnostic) => diagnostic.range)
+    .sort((a, b) => comparePositions(a.start, b.start));
   for (const fix of merged) {
-    const ranges = (fix.diagnostics ?? []).map((diagnostic) => diagnostic.range);
-    if (fix.isPreferred && preferredRanges.some((inner) => ranges.every((outer) => strictlyInside(inner, outer)))) {
+    if (fix.isPreferred && holdsOneOf((fix.diagnostics ?? []).map((diagnostic) => diagnostic.range), preferredRanges)) {
       delete fix.isPreferred;
     }
   }
   return merged;
+}
+
+/** Whether one of the ranges (sorted by start) lies strictly inside each of `outers`. */
+function holdsOneOf(outers: readonly Range[], sortedRanges: readonly Range[]): boolean {
+  if (outers.length === 0) return sortedRanges.length > 0;
+  const from = outers.reduce((latest, outer) => (comparePositions(outer.start, latest) > 0 ? outer.start : latest), outers[0]!.start);
+  const to = outers.reduce((earliest, outer) => (comparePositions(outer.end, earliest) < 0 ? outer.end : earliest), outers[0]!.end);
+  let low = 0;
+  let high = sortedRanges.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (comparePositions(sortedRanges[middle]!.start, from) < 0) low = middle + 1;
+    else high = middle;
+  }
+  for (let k = low; k < sortedRanges.length && comparePositions(sortedRanges[k]!.start, to) <= 0; k++) {
+    const inner = sortedRanges[k]!;
+    if (outers.every((outer) => strictlyInside(inner, outer))) return true;
+  }
+  return false;
 }
 
 function strictlyInside(inner: Range, outer: Range): boolean {

@@ -1609,6 +1609,26 @@ test('sentence-mid-line: the source action starts every sentence of the file on 
   assert.deepEqual(actionsOf({ 'Index.md': index, 'A.md': lines }, 'A.md', [CodeActionKind.SourceFixAll]).actions, []);
 });
 
+test('sentence-mid-line: a line of a thousand sentences is read once for their fixes, not once for each (the fixes of a line were quadratic in its length)', () => {
+  const lines = entryLines('A', 'A', [], ['Der Apfel ist rund. Er ist süß. '.repeat(500)]);
+  const files = { 'Index.md': index, 'A.md': lines };
+  const indexed = indexOf(files);
+  const document = TextDocument.create(uriOf('A.md'), 'markdown', 1, lines.join('\n'));
+  let charactersRead = 0;
+  const read = (range?: Range): string => {
+    const text = document.getText(range);
+    charactersRead += text.length;
+    return text;
+  };
+  const counting = Object.create(document, { getText: { value: read } }) as TextDocument;
+  const diagnostics = computeDiagnostics(indexed.document(uriOf('A.md'))!, indexed, defaultConfig);
+  assert.equal(diagnostics.filter((diagnostic) => diagnostic.code === 'sentence-mid-line').length, 999);
+  const actions = codeActions({ index: indexed, config: defaultConfig, document: counting, diagnostics, documentChanges: true, renamesFiles: true, newEntryUri, newIndexPageUri: uriOf('000-index.txt'), linkedFiles: new Set() }, wholeFile, undefined);
+  assert.equal(actions.filter((action) => action.title === 'Start the sentence on a new line').length, 999);
+  assert.ok(actions.some((action) => action.kind === sentencesOnNewLinesKind));
+  assert.ok(charactersRead < 5 * document.getText().length, `${charactersRead} characters read of ${document.getText().length}`);
+});
+
 test('section-level: the quick fix writes a section written as a chapter at level 3, one or all of the entry\'s, and pandoc reads them one level lower', async () => {
   const files = {
     'Index.md': index,
