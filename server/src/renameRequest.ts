@@ -21,8 +21,9 @@ export function answerPrepareRename(services: ServerServices, params: PrepareRen
 
 /**
  * Answers `textDocument/rename`: the id's heading and every link to it, in one edit. The closed
- * files it edits are checked against the disk first; when one was indexed anew, or the writer typed
- * in another file (or the folders changed) meanwhile, it is worked out again.
+ * files it edits are checked against the disk first; when one was indexed anew, or any file changed
+ * meanwhile (the writer typed in another, a file changed on disk, the folders changed), it is worked
+ * out again.
  */
 export async function answerRename(services: ServerServices, params: RenameParams, token: CancellationToken): Promise<WorkspaceEdit | null> {
   // As prepareRename: a file the glossary does not hold is left to the editor (a client may rename without preparing).
@@ -44,13 +45,15 @@ export async function answerRename(services: ServerServices, params: RenameParam
         fileKept: (from, inTheWay) => (kept = { from, inTheWay }),
       });
     });
-  const [versions, sessionBefore] = [openVersions(), services.session];
+  const [versions, sessionBefore, indexBefore] = [openVersions(), services.session, services.session.index.version];
   const edit = rename();
   const { reindexed } = await readClosedFilesAsIndexed(services, editedUris(edit), token);
   // A file the glossary leaves out may have the new name: the editor would refuse that rename after the ids were changed.
   const fileOnDisk = await renamedOntoFileOnDisk(services, edit);
   if (fileOnDisk !== undefined) filesOnDisk.add(fileOnDisk);
-  const final = reindexed || fileOnDisk !== undefined || openVersions() !== versions || services.session !== sessionBefore ? rename() : edit;
+  // Worked out again when anything changed while the disk was read: a file changed on disk meanwhile may link the id too.
+  const changed = reindexed || openVersions() !== versions || services.session !== sessionBefore || services.session.index.version !== indexBefore;
+  const final = changed || fileOnDisk !== undefined ? rename() : edit;
   if (kept !== undefined) {
     showMessage(services.connection, MessageType.Info, l10n.t('{0} keeps its name: the file {1} exists already.', fileNameOf(kept.from), fileNameOf(kept.inTheWay)));
   }

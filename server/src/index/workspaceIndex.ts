@@ -112,6 +112,9 @@ export class WorkspaceIndex {
   /** How many entries the documents hold together. */
   private entryCount = 0;
 
+  /** How many times a document was added, replaced or removed. */
+  private updateCount = 0;
+
   /** The URIs by their lower case and by the id their file name gives: built when first needed, then kept up to date. */
   private urisByName: UrisByName | undefined;
 
@@ -123,8 +126,14 @@ export class WorkspaceIndex {
     return this.entryCount > 0;
   }
 
+  /** A number that changes with every document added, replaced or removed: a request that waited for the disk tells by it whether the index it answered from changed meanwhile. */
+  get version(): number {
+    return this.updateCount;
+  }
+
   /** Adds a document or replaces the previous model of the same URI. */
   update(document: GlossaryDocument): IndexChange {
+    this.updateCount++;
     const indexPageBefore = this.indexPageUri();
     const previous = this.documentsByUri.get(document.uri);
     this.documentsByUri.set(document.uri, document);
@@ -134,6 +143,7 @@ export class WorkspaceIndex {
 
   /** Forgets a document (deleted, or renamed: remove the old URI, update the new one). */
   remove(uri: string): IndexChange {
+    this.updateCount++;
     const indexPageBefore = this.indexPageUri();
     const previous = this.documentsByUri.get(uri);
     this.documentsByUri.delete(uri);
