@@ -213,8 +213,9 @@ export class GlossarySession {
 
   /** Whether a file belongs to the glossary: the configured index page, or inside a workspace folder and matched by the patterns. */
   isGlossaryFile(uri: string): boolean {
-    if (this.aliasFolders.size > 0 && [...this.aliasFolders].some((folder) => isInFolder(uri, folder))) return false;
-    return uri === this.pageOutsidePatterns || this.roots.some((root) => root.matcher.includesUri(uri));
+    if (uri === this.pageOutsidePatterns) return true;
+    for (const alias of this.aliasFolders) if (isInFolder(uri, alias)) return false;
+    return this.roots.some((root) => root.matcher.includesUri(uri));
   }
 
   /** Whether the files of a folder may belong to the glossary: it lies in a workspace folder and is not left out (`node_modules`, `.git`, an exclude pattern). */
@@ -479,10 +480,18 @@ export class GlossarySession {
     return removed;
   }
 
-  /** A folder created on disk, or renamed to: its glossary files are read. */
+  /**
+   * A folder created on disk, or renamed to: its glossary files are read. A symbolic link made to a
+   * folder whose files the glossary holds already is an alias of it (see `aliasFolders`).
+   */
   async addFolder(uri: string): Promise<IndexChange[]> {
     // A folder left out (node_modules, .git, an exclude pattern) is not even listed.
     if (!this.isGlossaryFolder(uri) || (await this.workspace.stat(uri)) !== 'directory') {
+      return [];
+    }
+    const realFolder = await this.workspace.realPath?.(uri);
+    if (realFolder !== undefined && realFolder !== uri && [...this.currentIndex.documents()].some((document) => isInFolder(document.uri, realFolder))) {
+      this.aliasFolders.add(uri);
       return [];
     }
     const root = this.rootOf(uri)!;

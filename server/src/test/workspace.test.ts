@@ -150,6 +150,15 @@ test('file system: a folder reached through symbolic links too is listed under i
     const listing = await workspace.listFiles(toUri(root), defaultFilter);
     assert.deepEqual(listing.uris, ['de/A.md', 'de/sub/B.md'].map((name) => toUri(path.join(root, name))));
     assert.deepEqual([...listing.aliasFolders].sort(), ['AA', 'aktuell', 'zz'].map((name) => toUri(path.join(root, name))).sort());
+    // Named by the link's path, the files are listed there, once, and the link is no alias; a hidden folder too.
+    for (const real of ['de', '.v3']) {
+      if (real === '.v3') fs.renameSync(path.join(root, 'de'), path.join(root, '.v3'));
+      fs.rmSync(path.join(root, 'aktuell'));
+      fs.symlinkSync(real, path.join(root, 'aktuell'));
+      const throughLink = await workspace.listFiles(toUri(root), { include: ['aktuell/**/*.md'], exclude: [] });
+      assert.deepEqual(throughLink.uris, ['aktuell/A.md', 'aktuell/sub/B.md'].map((name) => toUri(path.join(root, name))), real);
+      assert.ok(!throughLink.aliasFolders.includes(toUri(path.join(root, 'aktuell'))), real);
+    }
   });
 });
 
@@ -167,6 +176,25 @@ test('session: a file of a folder also reached through a symbolic link is indexe
     session.updateOpen({ uri: toUri(path.join(root, 'aktuell', 'A.md')), version: 1, text: entry });
     assert.equal(indexed().length, 2);
     assert.deepEqual(session.diagnosticsOf(toUri(path.join(root, 'de', 'A.md'))).filter((diagnostic) => diagnostic.code === 'duplicate-anchor'), []);
+    // A link made while the server runs, reported as a folder created, is an alias too.
+    fs.symlinkSync('de', path.join(root, 'neu'));
+    assert.deepEqual(await session.addFolder(toUri(path.join(root, 'neu'))), []);
+    await session.refreshFromDisk(toUri(path.join(root, 'neu', 'A.md')));
+    assert.equal(indexed().length, 2);
+  });
+});
+
+test('session: an index page named in the settings through a symbolic link to the entries\' folder is read again when it changes', async () => {
+  await withTempFolder({ 'de/Index.txt': '# Index {#Index}\n', 'de/A.md': '## A {#A .chapter .small .term}\n' }, async (root, workspace) => {
+    fs.symlinkSync('de', path.join(root, 'aktuell'));
+    fs.writeFileSync(path.join(root, '.glossary.json'), JSON.stringify({ indexFile: 'aktuell/Index.txt' }));
+    const session = new GlossarySession(workspace, [toUri(root)]);
+    await session.load(undefined, []);
+    const page = toUri(path.join(root, 'aktuell', 'Index.txt'));
+    assert.equal(session.index.indexPageUri(), page);
+    fs.appendFileSync(path.join(root, 'de', 'Index.txt'), '\n[A](#A)\n');
+    await session.refreshFromDisk(page);
+    assert.deepEqual(session.index.document(page)?.links.map((link) => link.target), ['A']);
   });
 });
 

@@ -34,6 +34,11 @@ export class NodeFileSystemWorkspace implements Workspace {
     }
   }
 
+  async realPath(uri: string): Promise<string | undefined> {
+    const real = await fs.realpath(toFsPath(uri)).catch(() => undefined);
+    return real === undefined ? undefined : toUri(real);
+  }
+
   async isLinked(uri: string): Promise<boolean> {
     const stats = await fs.lstat(toFsPath(uri)).catch(() => undefined);
     return stats !== undefined && (stats.isSymbolicLink() || stats.nlink > 1);
@@ -178,20 +183,25 @@ export function writeErrorReason(error: unknown): string {
 }
 
 /**
- * One recursive listing. It remembers the real path of every folder entered, so that a folder is
- * read once and symlink loops end; the folders reached through a symbolic link are read after all
- * the others, so that a folder reached both ways is read under its own path (`de/`, not `aktuell/`
- * linking to it), which is how the editor's watchers name its files.
+ * One recursive listing. The folders reached through a symbolic link are read after all the
+ * others, so that a file reached both ways is listed once, under its own path (`de/A.md`, not
+ * `aktuell/A.md` where `aktuell` links to `de`), which is how the editor's watchers name it. A link
+ * to a folder read before that brings no other file is an alias of it. A link to a folder that
+ * holds it (on the way from the root, links followed) is not followed, so that links in a circle end.
  */
 class FolderWalk {
   readonly files: string[] = [];
   /** The folders read, as paths. */
   readonly folders: string[] = [];
-  /** The folders not read for being another name (a symbolic link) of a folder read, as paths. */
+  /** The symbolic links to a folder read under its own path that bring no other file, as paths. */
   readonly aliasFolders: string[] = [];
   readonly problems: FileProblem[] = [];
-  private readonly visitedFolders = new Set<string>();
-  private readonly linkedFolders: { readonly folder: string; readonly relative: string }[] = [];
+  /** The real paths of the files listed or told of as missing. */
+  private readonly seenFiles = new Set<string>();
+  /** The real paths of the folders read. */
+  private readonly readFolders = new Set<string>();
+  /** The links to folders, to follow once the rest is read, each with the real paths of the folders on its way. */
+  private readonly linkedFolders: { readonly folder: string; readonly relative: string; readonly ancestors: ReadonlySet<string> }[] = [];
 
   constructor(
     private readonly root: string,
@@ -199,38 +209,53 @@ class FolderWalk {
   ) {}
 
   async walk(): Promise<void> {
-    await this.visit(this.root, '');
+    await this.visit(this.root, '', new Set());
     for (let linked = this.linkedFolders.shift(); linked !== undefined; linked = this.linkedFolders.shift()) {
-      await this.visit(linked.folder, linked.relative);
+      const listed = this.files.length;
+      const realFolder = await fs.realpath(linked.folder).catch(() => undefined);
+      const readBefore = realFolder !== undefined && this.readFolders.has(realFolder);
+      await this.visit(linked.folder, linked.relative, linked.ancestors);
+      if (readBefore && this.files.length === listed) {
+        this.aliasFolders.push(linked.folder);
+      }
     }
   }
 
-  private async visit(folder: string, relativeFolder: string): Promise<void> {
+  /** Lists a folder's files and reads its folders, unless it is one of its `ancestors` (real paths): a link in a circle. */
+  private async visit(folder: string, relativeFolder: string, ancestors: ReadonlySet<string>): Promise<void> {
+    let realFolder: string;
     let entries: Dirent[];
     try {
-      const realFolder = await fs.realpath(folder);
-      if (this.visitedFolders.has(realFolder)) {
-        this.aliasFolders.push(folder);
+      realFolder = await fs.realpath(folder);
+      if (ancestors.has(realFolder)) {
         return;
       }
-      this.visitedFolders.add(realFolder);
+      this.readFolders.add(realFolder);
       entries = await fs.readdir(folder, { withFileTypes: true });
       this.folders.push(folder);
     } catch (error) {
       this.problems.push({ uri: toUri(folder), message: l10n.t('skipped: cannot read the folder ({0})', describe(error)) });
       return;
     }
+    const onTheWay = new Set(ancestors).add(realFolder);
     for (const entry of entries) {
       const relative = relativeFolder === '' ? entry.name : `${relativeFolder}/${entry.name}`;
       const fullPath = path.join(folder, entry.name);
       const kind = await this.kindOf(entry, fullPath);
-      if ((kind === 'directory' || kind === 'linkedDirectory') && !this.matcher.skipsFolder(relative)) {
-        const next = { folder: path.join(this.root, relative), relative };
-        if (kind === 'directory') await this.visit(next.folder, next.relative);
+      if (kind === 'directory' || kind === 'linkedDirectory') {
+        if (this.matcher.skipsFolder(relative)) continue;
+        const next = { folder: path.join(this.root, relative), relative, ancestors: onTheWay };
+        if (kind === 'directory') await this.visit(next.folder, next.relative, next.ancestors);
         else this.linkedFolders.push(next);
-      } else if (kind === 'file' && this.matcher.includesFile(relative)) {
-        this.files.push(relative);
-      } else if (typeof kind === 'object' && this.matcher.includesFile(relative)) {
+      } else if (kind !== undefined && this.matcher.includesFile(relative)) {
+        // Once for each place, reached through links or not. (A link to a file is a file of its own where it stands, as pandoc reads it when named.)
+        const realFile = path.join(realFolder, entry.name);
+        if (this.seenFiles.has(realFile)) continue;
+        this.seenFiles.add(realFile);
+        if (kind === 'file') {
+          this.files.push(relative);
+          continue;
+        }
         // Named as a file of the glossary, it is one gone missing (a moved target, say): told, not passed over.
         const message =
           kind.brokenLink.code === 'ENOENT'

@@ -70,4 +70,6 @@ export interface Workspace {
   replaceFile(uri: string, expected: string, text: string): Promise<string | undefined>;
   /** Whether the file is a symbolic link or has other hard links, so that writing it may write another file too; absent where files have no links. */
   isLinked?(uri: string): Promise<boolean>;
+  /** Where a path leads, symbolic links followed; undefined when nothing is there. Absent where files have no links. */
+  realPath?(uri: string): Promise<string | undefined>;
 }
