@@ -33,7 +33,7 @@ export function describeDiagnosticCode(code: DiagnosticCode): string {
     case DiagnosticCode.SectionAfterHaiku:
       return l10n.t("Sections stand between an entry's haiku section and its see-also section, which should be its last two.");
     case DiagnosticCode.MissingHaiku:
-      return l10n.t('An entry has no haiku section (a heading with the class .haiku) before its see-also section.');
+      return l10n.t('An entry has no haiku section (a heading with the class .haiku).');
     case DiagnosticCode.MissingClosingRule:
       return l10n.t('An entry does not end with the rule ---- that closes every entry of the chapter template (any rule pandoc reads: ---, ***, ___ too).');
     case DiagnosticCode.FenceStyle:

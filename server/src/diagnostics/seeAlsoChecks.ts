@@ -284,7 +284,7 @@ export const checkHaikuPresent: Check = function* ({ document }) {
     yield {
       range: entry.heading.range,
       code: DiagnosticCode.MissingHaiku,
-      message: l10n.t('The entry "{0}" (#{1}) has no haiku section (a heading with the class .haiku) before its see-also list.', entry.title, entry.id),
+      message: l10n.t('The entry "{0}" (#{1}) has no haiku section (a heading with the class .haiku).', entry.title, entry.id),
       data: { kind: DiagnosticCode.MissingHaiku, entryId: entry.id },
       relatedInformation: [],
     };

@@ -674,7 +674,7 @@ test('missing-haiku: off by default; enabled, an entry without a .haiku section 
       range: '0:0-0:39',
       severity: 'information',
       code: 'missing-haiku',
-      message: 'The entry "Apfel" (#Apfel) has no haiku section (a heading with the class .haiku) before its see-also list.',
+      message: 'The entry "Apfel" (#Apfel) has no haiku section (a heading with the class .haiku).',
       data: { kind: 'missing-haiku', entryId: 'Apfel' },
       relatedInformation: [],
     },
