@@ -1,8 +1,7 @@
 /**
- * Answers worked out once per key and kept until `clear`, or until `limit` are kept: then all are
- * let go at once, so that a long session (every prefix of every link typed is a text asked about)
- * does not collect answers without end. Cheaper than tracking use, and the answers are cheap to
- * work out again.
+ * Answers worked out once per key and kept until `clear`; once `limit` are kept, each new one lets
+ * the oldest go, so that a long session (every prefix of every link typed is a text asked about)
+ * does not collect answers without end.
  */
 export class Memo<V> {
   private readonly answers = new Map<string, V>();
@@ -17,7 +16,7 @@ export class Memo<V> {
     let value = this.answers.get(key);
     if (value === undefined) {
       value = workOut(key);
-      if (this.answers.size >= this.limit) this.answers.clear();
+      if (this.answers.size >= this.limit) this.answers.delete(this.answers.keys().next().value!);
       this.answers.set(key, value);
     }
     return value;

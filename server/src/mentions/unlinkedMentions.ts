@@ -34,7 +34,7 @@ interface Findings {
    * Whether mentions were given without some of these, of terms no longer defined: what the editor
    * was shown then differs from `mentions`, so a rework must publish the document again.
    */
-  gaveFewer?: true;
+  shownWithoutSome?: true;
 }
 
 const found = new WeakMap<GlossaryDocument, Findings>();
@@ -69,7 +69,7 @@ export function unlinkedMentions(document: GlossaryDocument, index: WorkspaceInd
   if (text === undefined) {
     const kept = found.get(document);
     const defined = (kept?.mentions ?? []).filter((mention) => index.isDefined(mention.term.id));
-    if (defined.length < (kept?.mentions.length ?? 0)) kept!.gaveFewer = true;
+    if (defined.length < (kept?.mentions.length ?? 0)) kept!.shownWithoutSome = true;
     return defined;
   }
   const { mentions, words } = scanDocument(text, document, lexicon);
@@ -86,7 +86,7 @@ export function reworkMentions(document: GlossaryDocument, index: WorkspaceIndex
   const before = kept?.mentions ?? [];
   const after = unlinkedMentions(document, index, text);
   return (
-    kept?.gaveFewer === true ||
+    kept?.shownWithoutSome === true ||
     before.length !== after.length ||
     before.some((mention, k) => mention.term.id !== after[k]!.term.id || mention.term.title !== after[k]!.term.title || mention.text !== after[k]!.text || mention.range.start !== after[k]!.range.start)
   );
