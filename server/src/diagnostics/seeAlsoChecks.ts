@@ -17,20 +17,22 @@ export function indexLinksOf(seeAlso: SeeAlso, index: Pick<WorkspaceIndex, 'isDe
   return new Set(seeAlso.links.filter((link) => link.target.toLowerCase() === indexId.toLowerCase() && !index.isDefined(link.target)));
 }
 
-/** `missing-seealso`: an entry has no `{.seealso}` section. */
-export const checkSeeAlsoPresent: Check = function* ({ document }) {
-  for (const entry of document.entries) {
-    if (entry.seeAlso === undefined) {
-      yield {
-        range: entry.heading.range,
-        code: DiagnosticCode.MissingSeeAlso,
-        message: l10n.t('The entry "{0}" (#{1}) has no see-also section (a heading with the class .seealso).', entry.title, entry.id),
-        data: { kind: DiagnosticCode.MissingSeeAlso, entryId: entry.id },
-        relatedInformation: [],
-      };
+/** A check of the entries that lack a section the layout rules give every entry, reported at their heading. */
+function entriesLacking(code: DiagnosticCode.MissingSeeAlso | DiagnosticCode.MissingHaiku, has: (entry: Entry) => boolean, message: (entry: Entry) => string): Check {
+  return function* ({ document }) {
+    for (const entry of document.entries) {
+      if (has(entry)) continue;
+      yield { range: entry.heading.range, code, message: message(entry), data: { kind: code, entryId: entry.id }, relatedInformation: [] };
     }
-  }
-};
+  };
+}
+
+/** `missing-seealso`: an entry has no `{.seealso}` section. */
+export const checkSeeAlsoPresent = entriesLacking(
+  DiagnosticCode.MissingSeeAlso,
+  (entry) => entry.seeAlso !== undefined,
+  (entry) => l10n.t('The entry "{0}" (#{1}) has no see-also section (a heading with the class .seealso).', entry.title, entry.id),
+);
 
 /**
  * `missing-closing-rule`: an entry has no rule (`----`) after its see-also list, where the chapter
@@ -278,18 +280,11 @@ export const checkHaikusBeforeSeeAlso: Check = function* ({ document }) {
  * `missing-haiku`: an entry has no haiku section (a heading with the class `.haiku`, as the `haiku`
  * snippet writes it), which the layout rules give every entry before its see-also list.
  */
-export const checkHaikuPresent: Check = function* ({ document }) {
-  for (const entry of document.entries) {
-    if (entry.sections.some((section) => section.heading.classes.includes('haiku'))) continue;
-    yield {
-      range: entry.heading.range,
-      code: DiagnosticCode.MissingHaiku,
-      message: l10n.t('The entry "{0}" (#{1}) has no haiku section (a heading with the class .haiku).', entry.title, entry.id),
-      data: { kind: DiagnosticCode.MissingHaiku, entryId: entry.id },
-      relatedInformation: [],
-    };
-  }
-};
+export const checkHaikuPresent = entriesLacking(
+  DiagnosticCode.MissingHaiku,
+  (entry) => entry.sections.some((section) => section.heading.classes.includes('haiku')),
+  (entry) => l10n.t('The entry "{0}" (#{1}) has no haiku section (a heading with the class .haiku).', entry.title, entry.id),
+);
 
 /** What the sections after an entry's see-also list (`after`, at least one) seem to be, and what to do. */
 function sectionsAfterSeeAlsoMessage(entry: Entry, after: readonly Section[], termClass: string): string {
