@@ -45,14 +45,16 @@ export async function answerRename(services: ServerServices, params: RenameParam
         fileKept: (from, inTheWay) => (kept = { from, inTheWay }),
       });
     });
-  const [versions, sessionBefore, indexBefore] = [openVersions(), services.session, services.session.index.version];
+  const [versions, sessionBefore, indexBefore, indexVersion] = [openVersions(), services.session, services.session.index, services.session.index.version];
   const edit = rename();
   const { reindexed } = await readClosedFilesAsIndexed(services, editedUris(edit), token);
   // A file the glossary leaves out may have the new name: the editor would refuse that rename after the ids were changed.
   const fileOnDisk = await renamedOntoFileOnDisk(services, edit);
   if (fileOnDisk !== undefined) filesOnDisk.add(fileOnDisk);
   // Worked out again when anything changed while the disk was read: a file changed on disk meanwhile may link the id too.
-  const changed = reindexed || openVersions() !== versions || services.session !== sessionBefore || services.session.index.version !== indexBefore;
+  // (A reload makes a new index, whose version counts anew.)
+  const index = services.session.index;
+  const changed = reindexed || openVersions() !== versions || services.session !== sessionBefore || index !== indexBefore || index.version !== indexVersion;
   const final = changed || fileOnDisk !== undefined ? rename() : edit;
   if (kept !== undefined) {
     showMessage(services.connection, MessageType.Info, l10n.t('{0} keeps its name: the file {1} exists already.', fileNameOf(kept.from), fileNameOf(kept.inTheWay)));

@@ -16,7 +16,7 @@ import { parseGlossaryDocument } from '../parse/parser';
 import { MissingEntry, ProposedEntry } from '../protocol';
 import { missingEntries } from '../features/missingEntries';
 import { createFileMatcher, FileMatcher, literalPattern } from '../workspace/fileFilter';
-import { FileProblem, Workspace } from '../workspace/workspace';
+import { FileProblem, FolderLink, Workspace } from '../workspace/workspace';
 import { caseFoldedUri, fileNameOf, folderOf, folderOfMost, folderPrefix, isInFolder } from '../workspace/uris';
 import { TimeSlices } from '../timeSlices';
 import { newEntryProblem } from '../index/idRules';
@@ -74,10 +74,14 @@ export class GlossarySession {
   /** The folders listed for glossary files, with such files in them or not (see `foldersOnDisk`). */
   private listedFolders = new Set<string>();
   /**
-   * Symbolic links to a folder listed under its own path (`aktuell` linking to `de`): a file named
-   * through one is that folder's, indexed under its own name, and no file of the glossary a second time.
+   * The symbolic links to folders met while listing (`aktuell` linking to `de`), in order, with
+   * their real paths spelt as the workspace folders are: a file below one belongs to the glossary
+   * under the first of its names the patterns take in (see `FolderLink`), so that an event or an
+   * opened document naming it otherwise brings no second copy.
    */
-  private aliasFolders = new Set<string>();
+  private folderLinks: FolderLink[] = [];
+  /** The workspace folders opened through a symbolic link, with their real paths. */
+  private linkedRoots: FolderLink[] = [];
   /**
    * Open documents and the version and text their model was parsed from. The text counts too: an
    * editor that repeats a version number (the protocol forbids it) still changed the text.
@@ -127,13 +131,18 @@ export class GlossarySession {
     const fileProblems: FileProblem[] = [];
     const uris: string[] = [];
     const listedFolders = new Set<string>();
-    const aliasFolders = new Set<string>();
+    const folderLinks: FolderLink[] = [];
+    const linkedRoots: FolderLink[] = [];
+    for (const folderUri of this.folderUris) {
+      const realUri = (await this.workspace.realPath?.(folderUri)) ?? folderUri;
+      if (realUri !== folderUri) linkedRoots.push({ uri: folderUri, realUri });
+    }
     for (const folderUri of this.folderUris) {
       const listing = await this.workspace.listFiles(folderUri, filter);
       appendAll(fileProblems, listing.problems);
       appendAll(uris, listing.uris);
       listing.folders.forEach((folder) => listedFolders.add(folder));
-      listing.aliasFolders.forEach((folder) => aliasFolders.add(folder));
+      listing.links.forEach((link) => folderLinks.push({ uri: link.uri, realUri: workspaceSpelling(link.realUri, linkedRoots) }));
     }
     const indexPage = await indexPageToRead(this.workspace, config, configFile?.folderUri ?? first, new Set(uris));
     if (indexPage.unlistedUri !== undefined) {
@@ -184,7 +193,8 @@ export class GlossarySession {
     this.currentConfig = config;
     this.roots = roots;
     this.listedFolders = listedFolders;
-    this.aliasFolders = aliasFolders;
+    this.folderLinks = folderLinks;
+    this.linkedRoots = linkedRoots;
     this.pageOutsidePatterns = indexPage.uri ?? indexPage.unlistedUri;
     this.indexPageFolder = indexPage.searchedFolder;
     this.missingIndexFile = indexPage.missingUri;
@@ -214,7 +224,20 @@ export class GlossarySession {
   /** Whether a file belongs to the glossary: the configured index page, or inside a workspace folder and matched by the patterns. */
   isGlossaryFile(uri: string): boolean {
     if (uri === this.pageOutsidePatterns) return true;
-    for (const alias of this.aliasFolders) if (isInFolder(uri, alias)) return false;
+    if (!this.takenInByPatterns(uri)) return false;
+    const link = this.folderLinks.find((candidate) => isInFolder(uri, candidate.uri));
+    if (link === undefined) return true;
+    // Listed under its own path, or an earlier link's, where the patterns take it in there.
+    const rest = uri.slice(link.uri.length);
+    if (this.takenInByPatterns(link.realUri + rest)) return false;
+    for (const other of this.folderLinks) {
+      if (other === link) break;
+      if (other.realUri === link.realUri && this.takenInByPatterns(other.uri + rest)) return false;
+    }
+    return true;
+  }
+
+  private takenInByPatterns(uri: string): boolean {
     return this.roots.some((root) => root.matcher.includesUri(uri));
   }
 
@@ -470,7 +493,7 @@ export class GlossarySession {
    */
   async removeFolder(uri: string): Promise<{ readonly uri: string; readonly change: IndexChange }[]> {
     for (const folder of this.listedFolders) if (folder === uri || isInFolder(folder, uri)) this.listedFolders.delete(folder);
-    for (const folder of this.aliasFolders) if (folder === uri || isInFolder(folder, uri)) this.aliasFolders.delete(folder);
+    this.folderLinks = this.folderLinks.filter((link) => link.uri !== uri && !isInFolder(link.uri, uri));
     const inside = [...this.currentIndex.documents()].map((document) => document.uri).filter((other) => isInFolder(other, uri));
     const removed: { readonly uri: string; readonly change: IndexChange }[] = [];
     for (const other of inside) {
@@ -482,22 +505,21 @@ export class GlossarySession {
 
   /**
    * A folder created on disk, or renamed to: its glossary files are read. A symbolic link made to a
-   * folder whose files the glossary holds already is an alias of it (see `aliasFolders`).
+   * folder joins the links met (see `folderLinks`): a file the glossary holds under its own path is
+   * not read through it again.
    */
   async addFolder(uri: string): Promise<IndexChange[]> {
     // A folder left out (node_modules, .git, an exclude pattern) is not even listed.
     if (!this.isGlossaryFolder(uri) || (await this.workspace.stat(uri)) !== 'directory') {
       return [];
     }
-    const realFolder = await this.workspace.realPath?.(uri);
-    if (realFolder !== undefined && realFolder !== uri && [...this.currentIndex.documents()].some((document) => isInFolder(document.uri, realFolder))) {
-      this.aliasFolders.add(uri);
-      return [];
-    }
+    const realUri = await this.workspace.realPath?.(uri);
+    const spelt = realUri === undefined ? uri : workspaceSpelling(realUri, this.linkedRoots);
+    if (spelt !== uri) this.folderLinks.push({ uri, realUri: spelt });
     const root = this.rootOf(uri)!;
     const listing = await this.workspace.listFiles(uri, { include: this.currentConfig.include, exclude: this.currentConfig.exclude, baseUri: this.configUri === undefined ? root.folderUri : this.settingsFolderUri });
     listing.folders.forEach((folder) => this.listedFolders.add(folder));
-    listing.aliasFolders.forEach((folder) => this.aliasFolders.add(folder));
+    listing.links.forEach((link) => this.folderLinks.push({ uri: link.uri, realUri: workspaceSpelling(link.realUri, this.linkedRoots) }));
     const changes: IndexChange[] = [];
     for (const file of listing.uris.filter((candidate) => this.isGlossaryFile(candidate))) {
       const change = await this.refreshFromDisk(file);
@@ -787,4 +809,12 @@ function lastSegments(pattern: string): string[] {
 /** Appends one by one: a folder may list more files than a call takes arguments (`push(...items)`, about 125,000). */
 function appendAll<T>(target: T[], items: readonly T[]): void {
   for (const item of items) target.push(item);
+}
+
+/** A real path as the workspace folders spell it, where one of them was opened through a symbolic link. */
+function workspaceSpelling(realUri: string, linkedRoots: readonly FolderLink[]): string {
+  for (const root of linkedRoots) {
+    if (realUri === root.realUri || isInFolder(realUri, root.realUri)) return root.uri + realUri.slice(root.realUri.length);
+  }
+  return realUri;
 }

@@ -363,7 +363,7 @@ test('readGlossaryFiles: a rejected read is a skipped file', async () => {
   const workspace: Workspace = {
     stat: async () => 'file',
     fileSize: async () => 1,
-    listFiles: async () => ({ uris: [], folders: [], aliasFolders: [], problems: [] }),
+    listFiles: async () => ({ uris: [], folders: [], links: [], problems: [] }),
     readFile: async (uri) => {
       if (uri.endsWith('b.md')) throw new Error('boom');
       return { kind: 'text', text: '# X', warning: undefined };

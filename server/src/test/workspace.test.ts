@@ -144,12 +144,15 @@ test('file system: a symbolic link loop ends the walk instead of hanging; a link
   });
 });
 
-test('file system: a folder reached through symbolic links too is listed under its own path, whatever order the folder gives; the links are its aliases', async () => {
+test('file system: a folder reached through symbolic links too is listed under its own path, whatever order the folder gives; the links are told with where they lead', async () => {
   await withTempFolder({ 'de/A.md': 'a', 'de/sub/B.md': 'b' }, async (root, workspace) => {
     for (const name of ['aktuell', 'AA', 'zz']) fs.symlinkSync('de', path.join(root, name));
     const listing = await workspace.listFiles(toUri(root), defaultFilter);
     assert.deepEqual(listing.uris, ['de/A.md', 'de/sub/B.md'].map((name) => toUri(path.join(root, name))));
-    assert.deepEqual([...listing.aliasFolders].sort(), ['AA', 'aktuell', 'zz'].map((name) => toUri(path.join(root, name))).sort());
+    assert.deepEqual(
+      listing.links.map((link) => [path.basename(link.uri), link.realUri]).sort(),
+      ['AA', 'aktuell', 'zz'].map((name) => [name, toUri(fs.realpathSync(path.join(root, 'de')))]),
+    );
     // Named by the link's path, the files are listed there, once, and the link is no alias; a hidden folder too.
     for (const real of ['de', '.v3']) {
       if (real === '.v3') fs.renameSync(path.join(root, 'de'), path.join(root, '.v3'));
@@ -157,8 +160,18 @@ test('file system: a folder reached through symbolic links too is listed under i
       fs.symlinkSync(real, path.join(root, 'aktuell'));
       const throughLink = await workspace.listFiles(toUri(root), { include: ['aktuell/**/*.md'], exclude: [] });
       assert.deepEqual(throughLink.uris, ['aktuell/A.md', 'aktuell/sub/B.md'].map((name) => toUri(path.join(root, name))), real);
-      assert.ok(!throughLink.aliasFolders.includes(toUri(path.join(root, 'aktuell'))), real);
     }
+  });
+});
+
+test('file system: links that multiply the ways to a folder (two in each of a chain of folders, to the next) read each folder a few times, not once for each way', async () => {
+  const chain = Object.fromEntries(Array.from({ length: 16 }, (_, k) => [`d${k}/T${k}.md`, 't']));
+  await withTempFolder(chain, async (root, workspace) => {
+    for (let k = 0; k < 15; k++) for (const name of ['a', 'b']) fs.symlinkSync(`../d${k + 1}`, path.join(root, `d${k}`, name));
+    const listing = await workspace.listFiles(toUri(root), defaultFilter);
+    assert.equal(listing.uris.length, 16);
+    // The root, the 16 folders under their own paths, and each at most three times more through links (2^15 ways lead to the last).
+    assert.ok(listing.folders.length <= 1 + 4 * 16, `${listing.folders.length} folders read`);
   });
 });
 
@@ -176,11 +189,24 @@ test('session: a file of a folder also reached through a symbolic link is indexe
     session.updateOpen({ uri: toUri(path.join(root, 'aktuell', 'A.md')), version: 1, text: entry });
     assert.equal(indexed().length, 2);
     assert.deepEqual(session.diagnosticsOf(toUri(path.join(root, 'de', 'A.md'))).filter((diagnostic) => diagnostic.code === 'duplicate-anchor'), []);
-    // A link made while the server runs, reported as a folder created, is an alias too.
+    // A link made while the server runs, reported as a folder created, brings no copy either.
     fs.symlinkSync('de', path.join(root, 'neu'));
     assert.deepEqual(await session.addFolder(toUri(path.join(root, 'neu'))), []);
     await session.refreshFromDisk(toUri(path.join(root, 'neu', 'A.md')));
     assert.equal(indexed().length, 2);
+  });
+});
+
+test('session: a file made later in a folder that only a symbolic link\'s path takes in (a hidden folder) belongs to the glossary under the link\'s path', async () => {
+  await withTempFolder({ 'Index.md': '# Index {#Index}\n', '.v3/leer.txt': '' }, async (root, workspace) => {
+    fs.symlinkSync('.v3', path.join(root, 'aktuell'));
+    const session = new GlossarySession(workspace, [toUri(root)]);
+    await session.load(undefined, []);
+    fs.writeFileSync(path.join(root, '.v3', 'N.md'), '## N {#N .chapter .small .term}\n');
+    assert.equal(session.isGlossaryFile(toUri(path.join(root, '.v3', 'N.md'))), false);
+    assert.equal(session.isGlossaryFile(toUri(path.join(root, 'aktuell', 'N.md'))), true);
+    await session.refreshFromDisk(toUri(path.join(root, 'aktuell', 'N.md')));
+    assert.ok(session.index.isDefined('N'));
   });
 });
 

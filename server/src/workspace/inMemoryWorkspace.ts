@@ -52,7 +52,7 @@ export class InMemoryWorkspace implements Workspace {
         return matcher.includesFile(relative);
       })
       .sort((a, b) => comparePaths(a.relative, b.relative));
-    return { uris: matching.map(({ uri }) => uri), folders: [...folders], aliasFolders: [], problems: [] };
+    return { uris: matching.map(({ uri }) => uri), folders: [...folders], links: [], problems: [] };
   }
 
   async createFile(uri: string, text: string): Promise<string | undefined> {

@@ -58,7 +58,7 @@ export class NodeFileSystemWorkspace implements Workspace {
     const walk = new FolderWalk(root, createFileMatcher(filter, folderUri));
     await walk.walk();
     const relativePaths = [...walk.files].sort(comparePaths);
-    return { uris: relativePaths.map((relative) => toUri(path.join(root, relative))), folders: walk.folders.map(toUri), aliasFolders: walk.aliasFolders.map(toUri), problems: walk.problems };
+    return { uris: relativePaths.map((relative) => toUri(path.join(root, relative))), folders: walk.folders.map(toUri), links: walk.links.map((link) => ({ uri: toUri(link.path), realUri: toUri(link.realPath) })), problems: walk.problems };
   }
 
   async readFile(uri: string): Promise<ReadResult> {
@@ -182,26 +182,32 @@ export function writeErrorReason(error: unknown): string {
   }
 }
 
+/** How often a folder is read through links at most, while no read lists a file of it (see `FolderWalk`). */
+const maxReadsThroughLinks = 3;
+
 /**
  * One recursive listing. The folders reached through a symbolic link are read after all the
  * others, so that a file reached both ways is listed once, under its own path (`de/A.md`, not
- * `aktuell/A.md` where `aktuell` links to `de`), which is how the editor's watchers name it. A link
- * to a folder read before that brings no other file is an alias of it. A link to a folder that
- * holds it (on the way from the root, links followed) is not followed, so that links in a circle end.
+ * `aktuell/A.md` where `aktuell` links to `de`), which is how the editor's watchers name it; what
+ * only a link's path takes in (`aktuell/**`) is listed under it. Through links, a folder is read
+ * until one read lists a file of it, at most `maxReadsThroughLinks` times: links in a circle end,
+ * and many links to one folder cost a few reads of it.
  */
 class FolderWalk {
   readonly files: string[] = [];
   /** The folders read, as paths. */
   readonly folders: string[] = [];
-  /** The symbolic links to a folder read under its own path that bring no other file, as paths. */
-  readonly aliasFolders: string[] = [];
+  /** The symbolic links to folders met, in the order followed, with the real path they lead to. */
+  readonly links: { readonly path: string; readonly realPath: string }[] = [];
   readonly problems: FileProblem[] = [];
   /** The real paths of the files listed or told of as missing. */
   private readonly seenFiles = new Set<string>();
-  /** The real paths of the folders read. */
+  /** The real paths of the folders read (or tried) under their own path. */
   private readonly readFolders = new Set<string>();
-  /** The links to folders, to follow once the rest is read, each with the real paths of the folders on its way. */
-  private readonly linkedFolders: { readonly folder: string; readonly relative: string; readonly ancestors: ReadonlySet<string> }[] = [];
+  /** How often each folder (real path) was read through links, and those a read through a link listed a file of. */
+  private readonly readsThroughLinks = new Map<string, number>();
+  private readonly listedThroughLinks = new Set<string>();
+  private readonly linkedFolders: { readonly folder: string; readonly relative: string }[] = [];
 
   constructor(
     private readonly root: string,
@@ -209,44 +215,54 @@ class FolderWalk {
   ) {}
 
   async walk(): Promise<void> {
-    await this.visit(this.root, '', new Set());
+    await this.visit(this.root, '', false);
     for (let linked = this.linkedFolders.shift(); linked !== undefined; linked = this.linkedFolders.shift()) {
-      const listed = this.files.length;
-      const realFolder = await fs.realpath(linked.folder).catch(() => undefined);
-      const readBefore = realFolder !== undefined && this.readFolders.has(realFolder);
-      await this.visit(linked.folder, linked.relative, linked.ancestors);
-      if (readBefore && this.files.length === listed) {
-        this.aliasFolders.push(linked.folder);
-      }
+      const realPath = await fs.realpath(linked.folder).catch(() => undefined);
+      if (realPath !== undefined) this.links.push({ path: linked.folder, realPath });
+      await this.visit(linked.folder, linked.relative, true);
     }
   }
 
-  /** Lists a folder's files and reads its folders, unless it is one of its `ancestors` (real paths): a link in a circle. */
-  private async visit(folder: string, relativeFolder: string, ancestors: ReadonlySet<string>): Promise<void> {
-    let realFolder: string;
+  /** Whether to read a folder (by its real path) now, and noted as read. */
+  private mayRead(realFolder: string, throughLink: boolean): boolean {
+    if (!throughLink) {
+      if (this.readFolders.has(realFolder)) return false;
+      this.readFolders.add(realFolder);
+      return true;
+    }
+    const reads = this.readsThroughLinks.get(realFolder) ?? 0;
+    if (this.listedThroughLinks.has(realFolder) || reads >= maxReadsThroughLinks) return false;
+    this.readsThroughLinks.set(realFolder, reads + 1);
+    return true;
+  }
+
+  /** Lists a folder's files and reads its folders (links to folders later), as `mayRead` allows. */
+  private async visit(folder: string, relativeFolder: string, throughLink: boolean): Promise<void> {
+    let realFolder: string | undefined;
     let entries: Dirent[];
+    let firstTry = true;
     try {
       realFolder = await fs.realpath(folder);
-      if (ancestors.has(realFolder)) {
+      firstTry = !this.readFolders.has(realFolder) && !this.readsThroughLinks.has(realFolder);
+      if (!this.mayRead(realFolder, throughLink)) {
         return;
       }
-      this.readFolders.add(realFolder);
       entries = await fs.readdir(folder, { withFileTypes: true });
       this.folders.push(folder);
     } catch (error) {
-      this.problems.push({ uri: toUri(folder), message: l10n.t('skipped: cannot read the folder ({0})', describe(error)) });
+      // Told once, not again for each link that leads to it.
+      if (firstTry) this.problems.push({ uri: toUri(folder), message: l10n.t('skipped: cannot read the folder ({0})', describe(error)) });
       return;
     }
-    const onTheWay = new Set(ancestors).add(realFolder);
+    const listed = this.files.length;
     for (const entry of entries) {
       const relative = relativeFolder === '' ? entry.name : `${relativeFolder}/${entry.name}`;
       const fullPath = path.join(folder, entry.name);
       const kind = await this.kindOf(entry, fullPath);
       if (kind === 'directory' || kind === 'linkedDirectory') {
         if (this.matcher.skipsFolder(relative)) continue;
-        const next = { folder: path.join(this.root, relative), relative, ancestors: onTheWay };
-        if (kind === 'directory') await this.visit(next.folder, next.relative, next.ancestors);
-        else this.linkedFolders.push(next);
+        if (kind === 'directory') await this.visit(path.join(this.root, relative), relative, throughLink);
+        else this.linkedFolders.push({ folder: path.join(this.root, relative), relative });
       } else if (kind !== undefined && this.matcher.includesFile(relative)) {
         // Once for each place, reached through links or not. (A link to a file is a file of its own where it stands, as pandoc reads it when named.)
         const realFile = path.join(realFolder, entry.name);
@@ -264,6 +280,7 @@ class FolderWalk {
         this.problems.push({ uri: toUri(fullPath), message });
       }
     }
+    if (throughLink && this.files.length > listed) this.listedThroughLinks.add(realFolder);
   }
 
   /** What an entry is, a symbolic link followed; for a link that leads nowhere (missing, a loop), why. */

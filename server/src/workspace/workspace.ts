@@ -30,10 +30,19 @@ export interface FileListing {
   readonly uris: readonly string[];
   /** The folders listed: the folder and those below it that the filter does not leave out, with files in them or not. */
   readonly folders: readonly string[];
-  /** Folders not listed for being another name (a symbolic link) of a folder listed: their files are that folder's. */
-  readonly aliasFolders: readonly string[];
+  /** The symbolic links to folders met, in the order followed, each with where it leads (see `FolderLink`). */
+  readonly links: readonly FolderLink[];
   /** Folders that could not be read. */
   readonly problems: readonly FileProblem[];
+}
+
+/**
+ * A symbolic link to a folder: a file below it is listed under the first of its names the patterns
+ * take in, its own path (the link's `realUri` and the rest of the path) before the links' paths.
+ */
+export interface FolderLink {
+  readonly uri: string;
+  readonly realUri: string;
 }
 
 /** Which files below a folder belong to the glossary. */
