@@ -197,6 +197,19 @@ test('session: a file of a folder also reached through a symbolic link is indexe
   });
 });
 
+test('session: a workspace folder opened through a symbolic link (as macOS opens /tmp), with a link in it made later: no file is read twice', async () => {
+  const entry = '## A {#A .chapter .small .term}\n\nText.\n';
+  await withTempFolder({ 'real/de/Index.md': '# Index {#Index}\n', 'real/de/A.md': entry }, async (root, workspace) => {
+    fs.symlinkSync('real', path.join(root, 'opened'));
+    const folder = path.join(root, 'opened');
+    const session = new GlossarySession(workspace, [toUri(folder)]);
+    await session.load(undefined, []);
+    fs.symlinkSync('de', path.join(folder, 'neu'));
+    assert.deepEqual(await session.addFolder(toUri(path.join(folder, 'neu'))), []);
+    assert.deepEqual([...session.index.documents()].map((document) => path.relative(folder, new URL(document.uri).pathname)).sort(), ['de/A.md', 'de/Index.md']);
+  });
+});
+
 test('session: a file made later in a folder that only a symbolic link\'s path takes in (a hidden folder) belongs to the glossary under the link\'s path', async () => {
   await withTempFolder({ 'Index.md': '# Index {#Index}\n', '.v3/leer.txt': '' }, async (root, workspace) => {
     fs.symlinkSync('.v3', path.join(root, 'aktuell'));
