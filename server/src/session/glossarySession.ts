@@ -221,7 +221,10 @@ export class GlossarySession {
     return { configProblems: [...(configFile?.problems ?? []), ...problems, ...indexPage.problems], fileProblems: [...fileProblems, ...readProblems] };
   }
 
-  /** Whether a file belongs to the glossary: the configured index page, or inside a workspace folder and matched by the patterns. */
+  /**
+   * Whether a file belongs to the glossary: the configured index page, or inside a workspace folder
+   * and matched by the patterns, under the first of its names they take in (see `folderLinks`).
+   */
   isGlossaryFile(uri: string): boolean {
     if (uri === this.pageOutsidePatterns) return true;
     if (!this.takenInByPatterns(uri)) return false;
