@@ -144,6 +144,11 @@ export class GlossarySession {
       listing.folders.forEach((folder) => listedFolders.add(folder));
       listing.links.forEach((link) => folderLinks.push({ uri: link.uri, realUri: workspaceSpelling(link.realUri, linkedRoots) }));
     }
+    // A workspace folder's link may lead into another one, whose own listing has the file too.
+    if (folderLinks.length > 0 && this.folderUris.length > 1) {
+      const takenIn = (uri: string): boolean => roots.some((root) => root.matcher.includesUri(uri));
+      uris.splice(0, uris.length, ...uris.filter((uri) => isFirstNameTakenIn(uri, folderLinks, takenIn)));
+    }
     const indexPage = await indexPageToRead(this.workspace, config, configFile?.folderUri ?? first, new Set(uris));
     if (indexPage.unlistedUri !== undefined) {
       uris.push(indexPage.unlistedUri);
@@ -227,21 +232,8 @@ export class GlossarySession {
    */
   isGlossaryFile(uri: string): boolean {
     if (uri === this.pageOutsidePatterns) return true;
-    if (!this.takenInByPatterns(uri)) return false;
-    const link = this.folderLinks.find((candidate) => isInFolder(uri, candidate.uri));
-    if (link === undefined) return true;
-    // Listed under its own path, or an earlier link's, where the patterns take it in there.
-    const rest = uri.slice(link.uri.length);
-    if (this.takenInByPatterns(link.realUri + rest)) return false;
-    for (const other of this.folderLinks) {
-      if (other === link) break;
-      if (other.realUri === link.realUri && this.takenInByPatterns(other.uri + rest)) return false;
-    }
-    return true;
-  }
-
-  private takenInByPatterns(uri: string): boolean {
-    return this.roots.some((root) => root.matcher.includesUri(uri));
+    const takenIn = (candidate: string): boolean => this.roots.some((root) => root.matcher.includesUri(candidate));
+    return takenIn(uri) && (this.folderLinks.length === 0 || isFirstNameTakenIn(uri, this.folderLinks, takenIn));
   }
 
   /** Whether the files of a folder may belong to the glossary: it lies in a workspace folder and is not left out (`node_modules`, `.git`, an exclude pattern). */
@@ -820,4 +812,28 @@ function workspaceSpelling(realUri: string, linkedRoots: readonly FolderLink[]):
     if (realUri === root.realUri || isInFolder(realUri, root.realUri)) return root.uri + realUri.slice(root.realUri.length);
   }
   return realUri;
+}
+
+/**
+ * Whether a path the patterns take in is the first of the file's names they take in, as the
+ * listing reads it: its real path (the links at its front replaced by where they lead), then its
+ * path through each link to a folder holding it, in the order the links were followed.
+ */
+function isFirstNameTakenIn(uri: string, links: readonly FolderLink[], takenIn: (uri: string) => boolean): boolean {
+  const within = (path: string, folder: string): boolean => path === folder || isInFolder(path, folder);
+  let real = uri;
+  // At most one step for each link: links in a circle end.
+  for (let steps = 0; steps <= links.length; steps++) {
+    const front = links.filter((link) => within(real, link.uri)).sort((a, b) => b.uri.length - a.uri.length)[0];
+    if (front === undefined) break;
+    real = front.realUri + real.slice(front.uri.length);
+  }
+  if (takenIn(real)) return real === uri;
+  for (const link of links) {
+    if (!within(real, link.realUri)) continue;
+    const name = link.uri + real.slice(link.realUri.length);
+    if (name === uri) return true;
+    if (takenIn(name)) return false;
+  }
+  return true;
 }

@@ -210,6 +210,47 @@ test('session: a workspace folder opened through a symbolic link (as macOS opens
   });
 });
 
+/** Every path to a file below a folder, symbolic links followed (a few levels deep: links in a circle give endless paths). */
+function pathsBelow(folder: string, depth = 6): string[] {
+  if (depth === 0) return [];
+  return fs.readdirSync(folder).flatMap((name) => {
+    const full = path.join(folder, name);
+    const stat = fs.statSync(full, { throwIfNoEntry: false });
+    return stat?.isDirectory() ? pathsBelow(full, depth - 1) : stat?.isFile() ? [full] : [];
+  });
+}
+
+test('session: whatever name an event gives a file reached through symbolic links, it belongs to the glossary under the name the listing read it by, and under no other', async () => {
+  // Each layout: the workspace folders, files (with `->` a symbolic link to a folder, relative to where it stands) and the include patterns.
+  const layouts: { readonly name: string; readonly folders: string[]; readonly entries: Record<string, string>; readonly include?: string[] }[] = [
+    { name: 'a link inside a linked outside folder', folders: ['w'], entries: { 'o/A.md': '', 'o2/X.md': '', 'o/inner': '-> ../o2', 'w/x': '-> ../o', 'w/y': '-> ../o2' } },
+    { name: 'links to a hidden folder and to its subfolder', folders: ['w'], entries: { 'w/.d/sub/F.md': '', 'w/x': '-> .d', 'w/y': '-> .d/sub' } },
+    { name: 'a link only the patterns name, through another', folders: ['w'], include: ['aktuell/**/*.md', 'en/**/*.md'], entries: { 'w/en/X.md': '', 'w/de/A.md': '', 'w/de/inner': '-> ../en', 'w/aktuell': '-> de' } },
+    { name: 'two links, each path taken in at another depth', folders: ['w'], include: ['x/sub/*.md', 'y/*.md'], entries: { 'w/d/A.md': '', 'w/d/sub/B.md': '', 'w/x': '-> d', 'w/y': '-> d' } },
+    { name: 'a link into another workspace folder', folders: ['one', 'two'], entries: { 'two/de/A.md': '', 'one/B.md': '', 'one/aktuell': '-> ../two/de' } },
+  ];
+  for (const layout of layouts) {
+    const root = fs.mkdtempSync(path.join(os.tmpdir(), 'glossary-links-'));
+    try {
+      for (const [relative, content] of Object.entries(layout.entries)) {
+        fs.mkdirSync(path.dirname(path.join(root, relative)), { recursive: true });
+        if (content.startsWith('-> ')) fs.symlinkSync(content.slice(3), path.join(root, relative));
+        else fs.writeFileSync(path.join(root, relative), `## ${path.basename(relative, '.md')} {#${path.basename(relative, '.md')} .chapter .small .term}\n`);
+      }
+      const folders = layout.folders.map((folder) => toUri(path.join(root, folder)));
+      const session = new GlossarySession(new NodeFileSystemWorkspace(), folders);
+      await session.load(layout.include && { include: layout.include }, []);
+      const indexed = [...session.index.documents()].map((document) => document.uri).sort();
+      const named = layout.folders.flatMap((folder) => pathsBelow(path.join(root, folder))).map(toUri).filter((uri) => session.isGlossaryFile(uri));
+      assert.deepEqual([...new Set(named)].sort(), indexed, layout.name);
+      // One file for each real place.
+      assert.equal(new Set(indexed.map((uri) => fs.realpathSync(new URL(uri).pathname))).size, indexed.length, layout.name);
+    } finally {
+      fs.rmSync(root, { recursive: true, force: true });
+    }
+  }
+});
+
 test('session: a file made later in a folder that only a symbolic link\'s path takes in (a hidden folder) belongs to the glossary under the link\'s path', async () => {
   await withTempFolder({ 'Index.md': '# Index {#Index}\n', '.v3/leer.txt': '' }, async (root, workspace) => {
     fs.symlinkSync('.v3', path.join(root, 'aktuell'));

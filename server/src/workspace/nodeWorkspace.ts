@@ -254,7 +254,7 @@ class FolderWalk {
       if (firstTry) this.problems.push({ uri: toUri(folder), message: l10n.t('skipped: cannot read the folder ({0})', describe(error)) });
       return;
     }
-    const listed = this.files.length;
+    let listed = 0;
     for (const entry of entries) {
       const relative = relativeFolder === '' ? entry.name : `${relativeFolder}/${entry.name}`;
       const fullPath = path.join(folder, entry.name);
@@ -270,6 +270,7 @@ class FolderWalk {
         this.seenFiles.add(realFile);
         if (kind === 'file') {
           this.files.push(relative);
+          listed++;
           continue;
         }
         // Named as a file of the glossary, it is one gone missing (a moved target, say): told, not passed over.
@@ -280,7 +281,8 @@ class FolderWalk {
         this.problems.push({ uri: toUri(fullPath), message });
       }
     }
-    if (throughLink && this.files.length > listed) this.listedThroughLinks.add(realFolder);
+    // (Files of its own: those of a folder in it count for that folder.)
+    if (throughLink && listed > 0) this.listedThroughLinks.add(realFolder);
   }
 
   /** What an entry is, a symbolic link followed; for a link that leads nowhere (missing, a loop), why. */
