@@ -326,7 +326,8 @@ step('7. F2 renames an id with every link to it and the entry file', async () =>
   }), { timeout: 20000, what: `the links in ${linking.join(', ')} on disk` });
   await wb.waitFor(async () => (await wb.activeTab()) === 'Web-Scraping.md', { what: 'the renamed entry file in the editor' });
   await wb.waitFor(() => fs.existsSync(path.join(folder, 'Web-Scraping.md')) && !fs.existsSync(path.join(folder, 'Data-Scraping.md')), { what: 'Data-Scraping.md renamed to Web-Scraping.md on disk' });
-  assert.match(fs.readFileSync(path.join(folder, 'Web-Scraping.md'), 'utf8'), /^## Data Scraping \{#Web-Scraping /);
+  // VS Code saves the edited heading after it moves the file (files.refactoring.autoSave): waited for, as the moves are.
+  await wb.waitFor(() => /^## Data Scraping \{#Web-Scraping /.test(fs.readFileSync(path.join(folder, 'Web-Scraping.md'), 'utf8')), { what: 'the new id in Web-Scraping.md on disk' });
   assert.match(await wb.visibleText(), /## Data Scraping \{#Web-Scraping /);
   await wb.openFile(linking[0]);
   await wb.revealText('(#Web-Scraping)');
