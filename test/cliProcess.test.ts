@@ -222,6 +222,67 @@ test('glossary lsp refuses with InvalidParams, naming the part, requests without
   }
 });
 
+test('glossary lsp ignores malformed notifications, saying which part is wrong, and keeps its documents and folders as they were; a malformed initialize is refused and may be sent again', { timeout: 30_000 }, async (t) => {
+  const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'glossary-malformed-'));
+  t.after(() => fs.rmSync(folder, { recursive: true, force: true }));
+  fs.writeFileSync(path.join(folder, 'A.md'), '## A {#A .term}\n\n[B](#B)\n');
+  fs.writeFileSync(path.join(folder, 'B.md'), '## B {#B .term}\n');
+  const child = spawn(process.execPath, [serverScript, 'lsp', '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+  t.signal.addEventListener('abort', () => child.kill(), { once: true });
+  const connection = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
+  const logged: string[] = [];
+  connection.onNotification('window/logMessage', (params: { message: string }) => {
+    logged.push(params.message);
+  });
+  connection.listen();
+  const folderUri = URI.file(folder).toString();
+  const uri = `${folderUri}/A.md`;
+  const targetAt = async (character: number) => {
+    const locations = (await connection.sendRequest('textDocument/definition', { textDocument: { uri }, position: { line: 2, character } })) as { uri: string }[];
+    return locations.map((location) => path.basename(URI.parse(location.uri).fsPath));
+  };
+  const initialize = (workspaceFolders: unknown) => connection.sendRequest(InitializeRequest.type, { processId: null, rootUri: folderUri, workspaceFolders, capabilities: { workspace: { workspaceFolders: true } } } as never);
+  try {
+    await assert.rejects(
+      initialize([{ name: 'no uri' }]),
+      (error: unknown) => error instanceof ResponseError && error.code === ErrorCodes.InvalidParams && error.message === 'initialize: workspaceFolders must be null or an array of folders with a uri string',
+    );
+    await initialize([{ uri: folderUri, name: 'glossary' }]);
+    await connection.sendNotification(InitializedNotification.type, {});
+    await connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'markdown', version: 1 } });
+    await connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'markdown', version: 1, text: '## A {#A .term}\n\n[B](#B)\n' } });
+    // The first change alone would move the link four characters on; with the second one malformed, neither is applied.
+    const insertion = { range: { start: { line: 2, character: 0 }, end: { line: 2, character: 0 } }, text: 'Wort' };
+    await connection.sendNotification('textDocument/didChange', { textDocument: { uri, version: 2 }, contentChanges: [insertion, { range: { start: { line: 2 } }, text: 'x' }] });
+    await connection.sendNotification('textDocument/didChange', { textDocument: { uri, version: 3 }, contentChanges: [insertion, { text: 5 }] });
+    await connection.sendNotification('workspace/didChangeWorkspaceFolders', { event: null });
+    await connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: `${folderUri}/B.md` }] });
+    await connection.sendNotification('workspace/didRenameFiles', { files: [{ oldUri: `${folderUri}/B.md` }] });
+    await connection.sendNotification('workspace/didChangeConfiguration', null);
+    assert.deepEqual(await targetAt(1), ['B.md']);
+    // A well-formed change still applies to the text as it was.
+    await connection.sendNotification('textDocument/didChange', { textDocument: { uri, version: 4 }, contentChanges: [insertion] });
+    assert.deepEqual(await targetAt(1), []);
+    assert.deepEqual(await targetAt(5), ['B.md']);
+    assert.deepEqual(
+      logged.filter((message) => message.includes('ignored') || message.includes('failed') || message.includes('    at ')),
+      [
+        'didOpen: textDocument must have a uri, a languageId and a text (strings) and a version (a whole number); the notification is ignored',
+        'didChange: contentChanges must be an array of changes, each a text with an optional range; the notification is ignored',
+        'didChange: contentChanges must be an array of changes, each a text with an optional range; the notification is ignored',
+        'didChangeWorkspaceFolders: event must have added and removed arrays of folders with a uri string; the notification is ignored',
+        'didChangeWatchedFiles: changes must be an array of objects with a uri string and a type of 1, 2 or 3; the notification is ignored',
+        'didRenameFiles: files must be an array of objects with oldUri and newUri strings; the notification is ignored',
+        'didChangeConfiguration: params must be an object; the notification is ignored',
+      ],
+    );
+    await connection.sendRequest(ShutdownRequest.type);
+  } finally {
+    connection.dispose();
+    child.kill();
+  }
+});
+
 test('glossary lsp without a transport flag speaks LSP over stdio', { timeout: 30_000 }, async (t) => {
   const child = spawn(process.execPath, [serverScript, 'lsp'], { stdio: ['pipe', 'pipe', 'pipe'], env: environmentWith({ LANG: 'C' }) });
   t.signal.addEventListener('abort', () => child.kill(), { once: true });

@@ -1,4 +1,5 @@
-import { CancellationToken, Connection, ErrorCodes, LSPErrorCodes, MessageType, ResponseError, ShowMessageNotification } from 'vscode-languageserver';
+import { CancellationToken, Connection, ErrorCodes, LSPErrorCodes, MessageType, ResponseError, ShowMessageNotification, TextDocuments } from 'vscode-languageserver';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { errorMessage, errorWithStack } from './errorText';
 import { paramsProblem } from './requestParams';
 
@@ -88,10 +89,7 @@ function runGuarded<P, R>(
 ): (params: P, token: CancellationToken) => Promise<R> {
   return async (params, token) => {
     refuseOutsideSession(connection, name);
-    const problem = paramsProblem(name, params);
-    if (problem !== undefined) {
-      throw new ResponseError(ErrorCodes.InvalidParams, `${name}: ${problem}`);
-    }
+    refuseMalformed(name, params);
     if (token.isCancellationRequested) {
       return cancelled();
     }
@@ -106,6 +104,46 @@ function runGuarded<P, R>(
       return failed(error);
     }
     return token.isCancellationRequested ? cancelled() : result;
+  };
+}
+
+/** Refuses a request whose params lack a part the protocol requires, naming it (see `paramsProblem`). */
+export function refuseMalformed(name: string, params: unknown): void {
+  const problem = paramsProblem(name, params);
+  if (problem !== undefined) {
+    throw new ResponseError(ErrorCodes.InvalidParams, `${name}: ${problem}`);
+  }
+}
+
+/**
+ * Wraps a notification handler: a notification whose params lack a part the protocol requires is
+ * logged, naming the part, and ignored (it has no answer to refuse it with), so that a malformed
+ * one never leaves an open document half updated or a folder list broken.
+ */
+export function ignoringMalformed<P>(connection: Connection, name: string, handler: (params: P) => void): (params: P) => void {
+  return (params) => {
+    const problem = paramsProblem(name, params);
+    if (problem === undefined) {
+      handler(params);
+    } else {
+      connection.console.error(`${name}: ${problem}; the notification is ignored`);
+    }
+  };
+}
+
+/** What `TextDocuments` listens to: the document notifications of a connection. */
+type DocumentSync = Parameters<TextDocuments<TextDocument>['listen']>[0];
+
+/** The connection as `TextDocuments` listens to it, with each malformed document notification ignored (see `ignoringMalformed`). */
+export function checkedDocumentSync(connection: Connection): DocumentSync {
+  return {
+    onDidOpenTextDocument: (handler) => connection.onDidOpenTextDocument(ignoringMalformed(connection, 'didOpen', handler)),
+    onDidChangeTextDocument: (handler) => connection.onDidChangeTextDocument(ignoringMalformed(connection, 'didChange', handler)),
+    onDidCloseTextDocument: (handler) => connection.onDidCloseTextDocument(ignoringMalformed(connection, 'didClose', handler)),
+    onDidSaveTextDocument: (handler) => connection.onDidSaveTextDocument(ignoringMalformed(connection, 'didSave', handler)),
+    // Not offered (the server asks for no willSave notifications); passed on as they are.
+    onWillSaveTextDocument: (handler) => connection.onWillSaveTextDocument(handler),
+    onWillSaveTextDocumentWaitUntil: (handler) => connection.onWillSaveTextDocumentWaitUntil(handler),
   };
 }
 

@@ -5,6 +5,7 @@ import {
   CancellationToken,
   Connection,
   FileChangeType,
+  DidChangeWorkspaceFoldersParams,
   FileEvent,
   InitializeParams,
   InitializeResult,
@@ -25,7 +26,7 @@ import { toLspDiagnostic } from './features/diagnostics';
 import { listenToGlossaryRequests } from './glossaryRequests';
 import type { IndexChange } from './index/workspaceIndex';
 import { useLocale } from './localization';
-import { markInitialized, markShutDown, runSafely, showMessage } from './requestRunner';
+import { checkedDocumentSync, ignoringMalformed, markInitialized, markShutDown, refuseMalformed, runSafely, showMessage } from './requestRunner';
 import { errorWithStack } from './errorText';
 import { ServerServices } from './serverServices';
 import { StatusReporter } from './statusReporter';
@@ -180,6 +181,7 @@ export function startServer(
   };
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
+    refuseMalformed('initialize', params);
     markInitialized(connection);
     useLocale(localeFor(params.locale));
     const version = productVersion();
@@ -200,7 +202,7 @@ export function startServer(
     watching.start();
     if (client.workspaceFolders) {
       // A folder added to or removed from the workspace: the glossary is read again over the folders now open.
-      connection.workspace.onDidChangeWorkspaceFolders(({ added, removed }) =>
+      const changeFolders = ignoringMalformed(connection, 'didChangeWorkspaceFolders', ({ event: { added, removed } }: DidChangeWorkspaceFoldersParams) =>
         afterDiskWork(async () => {
           // A folder removed and added in one event keeps its place (the first folder with a .glossary.json holds the settings).
           const addedUris = added.map((folder) => folder.uri).filter(isFileUri);
@@ -211,6 +213,8 @@ export function startServer(
           await reload(new GlossarySession(workspace, folderUris));
         }),
       );
+      // vscode-languageserver hands on the notification's event alone; it is checked as the params it came in.
+      connection.workspace.onDidChangeWorkspaceFolders((event) => changeFolders({ event }));
     }
     await afterDiskWork(reload).finally(() => {
       firstLoadEnded = true;
@@ -218,11 +222,13 @@ export function startServer(
     });
   });
 
-  connection.onDidChangeConfiguration(async (params) => {
-    if (await settings.changed(params.settings)) {
-      await afterDiskWork(reload);
-    }
-  });
+  connection.onDidChangeConfiguration(
+    ignoringMalformed(connection, 'didChangeConfiguration', async (params) => {
+      if (await settings.changed(params.settings)) {
+        await afterDiskWork(reload);
+      }
+    }),
+  );
 
   /** Files and folders changed on disk, as the editor's watchers or the server's own report them. */
   const applyFileChanges = async (fileChanges: readonly FileEvent[]): Promise<void> => {
@@ -273,15 +279,19 @@ export function startServer(
     }
     watching.update();
   };
-  connection.onDidChangeWatchedFiles((params) => afterDiskWork(() => applyFileChanges(params.changes)));
-  connection.workspace.onDidDeleteFiles((params) => afterDiskWork(() => applyFileChanges(params.files.map((file) => ({ uri: file.uri, type: FileChangeType.Deleted })))));
+  connection.onDidChangeWatchedFiles(ignoringMalformed(connection, 'didChangeWatchedFiles', (params) => afterDiskWork(() => applyFileChanges(params.changes))));
+  connection.workspace.onDidDeleteFiles(
+    ignoringMalformed(connection, 'didDeleteFiles', (params) => afterDiskWork(() => applyFileChanges(params.files.map((file) => ({ uri: file.uri, type: FileChangeType.Deleted }))))),
+  );
   // A rename is the old file gone and the new one made, as a watcher reports it, only sooner.
-  connection.workspace.onDidRenameFiles((params) =>
-    afterDiskWork(() =>
-      applyFileChanges(params.files.flatMap((file) => [
-        { uri: file.oldUri, type: FileChangeType.Deleted },
-        { uri: file.newUri, type: FileChangeType.Created },
-      ])),
+  connection.workspace.onDidRenameFiles(
+    ignoringMalformed(connection, 'didRenameFiles', (params) =>
+      afterDiskWork(() =>
+        applyFileChanges(params.files.flatMap((file) => [
+          { uri: file.oldUri, type: FileChangeType.Deleted },
+          { uri: file.newUri, type: FileChangeType.Created },
+        ])),
+      ),
     ),
   );
 
@@ -391,7 +401,7 @@ export function startServer(
     status.dispose();
     clearTimeout(mentionRefresh);
   });
-  documents.listen(connection);
+  documents.listen(checkedDocumentSync(connection));
   connection.listen();
 }
 
