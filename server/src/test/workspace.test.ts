@@ -175,6 +175,23 @@ test('file system: links that multiply the ways to a folder (two in each of a ch
   });
 });
 
+test('file system: folders below which no include pattern takes in a file are not read, and their links use up no reads of the folder the patterns name', async () => {
+  await withTempFolder({ 'de/A.md': 'a', 'assets/bild.md': 'b', 'C++/C.md': 'c' }, async (root, workspace) => {
+    // Met before `aktuell` in the listing's order: each a read of `de` through a link, which alone would use up its reads.
+    for (const name of ['a1', 'a2', 'a3']) fs.symlinkSync('de', path.join(root, name));
+    fs.symlinkSync('de', path.join(root, 'aktuell'));
+    const listing = await workspace.listFiles(toUri(root), { include: ['aktuell/**', 'C\\+\\+/*.md'], exclude: [] });
+    assert.deepEqual(listing.uris, ['C++/C.md', 'aktuell/A.md'].map((name) => toUri(path.join(root, name))));
+    assert.deepEqual(listing.folders, [root, path.join(root, 'C++'), path.join(root, 'aktuell')].map(toUri));
+  });
+  // A pattern that starts with a wildcard or a brace, or is negated, may take in a file anywhere.
+  const matcher = (include: string[]) => createFileMatcher({ include, exclude: [] }, 'file:///ws');
+  for (const include of [['**/*.md'], ['{de,en}/*.md'], ['!x/**'], ['*/A.md']]) assert.equal(matcher(include).skipsFolder('assets/bilder'), false, include.join());
+  assert.deepEqual(['', 'de', 'de/alt', 'deutsch', 'assets'].map((folder) => matcher(['de/*.md']).skipsFolder(folder)), [false, false, false, true, true]);
+  // Patterns based above the listed folder (its settings file's folder).
+  assert.deepEqual(['', 'de', 'en'].map((folder) => createFileMatcher({ include: ['sub/de/**'], exclude: [], baseUri: 'file:///ws' }, 'file:///ws/sub').skipsFolder(folder)), [false, false, true]);
+});
+
 test('session: a file of a folder also reached through a symbolic link is indexed once, under its own path, whatever path an event or the editor names', async () => {
   const entry = '## A {#A .chapter .small .term}\n\nText.\n\n### Siehe {.seealso}\n\n[Index](#Index) |\n\n----\n';
   await withTempFolder({ 'de/Index.md': '# Index {#Index}\n', 'de/A.md': entry }, async (root, workspace) => {

@@ -13,7 +13,10 @@ export interface FileMatcher {
   includesUri(uri: string): boolean;
   /** The path of a file or folder inside the listed folder, undefined outside it. */
   relativePath(uri: string): string | undefined;
-  /** Whether a folder and everything below it is left out. */
+  /**
+   * Whether a folder and everything below it is left out: an excluded or always skipped folder, or
+   * one below which no include pattern can take in a file (with `"include": ["de/**"]`, `assets`).
+   */
   skipsFolder(relativePath: string): boolean;
 }
 
@@ -35,6 +38,7 @@ export function createFileMatcher(filter: FileFilter, folderUri: string): FileMa
   const isAlwaysSkipped = (relativePath: string): boolean =>
     relativePath.split('/').some((segment) => alwaysSkippedFolders.includes(segment));
   const includesFile = (relativePath: string): boolean => !isAlwaysSkipped(relativePath) && isIncluded(prefix + relativePath) && !isExcluded(prefix + relativePath);
+  const mayIncludeBelow = includeBelowTest(filter.include);
   const relativePath = (uri: string): string | undefined => pathInFolder(uri, folderUri);
   return {
     includesFile,
@@ -43,7 +47,23 @@ export function createFileMatcher(filter: FileFilter, folderUri: string): FileMa
       return path !== undefined && includesFile(path);
     },
     relativePath,
-    skipsFolder: (relativePath) => isAlwaysSkipped(relativePath) || isExcluded(prefix + relativePath),
+    skipsFolder: (relativePath) => isAlwaysSkipped(relativePath) || isExcluded(prefix + relativePath) || !mayIncludeBelow(prefix + relativePath),
+  };
+}
+
+/**
+ * Whether a file below a folder may match one of the include patterns: the folder lies on the way
+ * to the fixed start of a pattern (`de` of `de/**`), or below it. A pattern that starts with a
+ * wildcard or a brace, or is negated, may take in a file anywhere.
+ */
+function includeBelowTest(include: readonly string[]): (folder: string) => boolean {
+  const starts = include.map((pattern) => {
+    const { base, negated } = picomatch.scan(pattern);
+    return negated ? '' : literalPath(base).replace(/\/+$/, '');
+  });
+  return (folder) => {
+    const path = folder.replace(/\/+$/, '');
+    return starts.some((start) => start === '' || path === '' || path === start || path.startsWith(`${start}/`) || start.startsWith(`${path}/`));
   };
 }
 
