@@ -2,8 +2,9 @@ import * as l10n from '@vscode/l10n';
 import { CancellationToken, Hover, Position } from 'vscode-languageserver';
 import { fileNameFrom } from '../workspace/uris';
 import { filesSharingAutomaticId } from '../diagnostics/linkChecks';
-import { WorkspaceIndex } from '../index/workspaceIndex';
-import { Link } from '../parse/model';
+import { LocatedAnchor, WorkspaceIndex } from '../index/workspaceIndex';
+import { Anchor, Link } from '../parse/model';
+import { comparePositions } from '../parse/positions';
 import { anchorsOfPreferredFirst, copyNamedAfter, entryAt, entryFileNamedAfter, entryWithId, holdsEveryLineOf, isFileNameMeant, misnamedEntryFile } from '../index/entryQueries';
 import { entryPreview, type ListItemPreview } from './entryPreview';
 import { linkPartAt, locateAt } from './locate';
@@ -32,7 +33,7 @@ export async function hoverAt(
   if (item === undefined || token.isCancellationRequested) {
     return null;
   }
-  const lines = item.kind === 'link' ? await linkHover(index, uri, item.link, readText, markup) : anchorHover(index, item.anchor.id, markup);
+  const lines = item.kind === 'link' ? await linkHover(index, uri, item.link, readText, markup) : anchorHover(index, uri, item.anchor, markup);
   // A reference link's label and id stand in its definition, elsewhere in the file: the hover covers what the cursor is on.
   const range = item.kind === 'anchor' ? item.anchor.range : linkPartAt(item.link, position);
   return { contents: { kind: markup.kind, value: lines.join('\n\n') }, range };
@@ -93,7 +94,7 @@ async function linkHover(index: WorkspaceIndex, uri: string, link: Link, readTex
   if (anchors.length > 1) {
     lines.push(
       filesSharingAutomaticId(index, link.target) !== undefined
-        ? m.text(l10n.t('Defined {0} times. In the book, pandoc gives this automatic id to the first such heading only and numbers the others ({1}-1, {1}-2, …): an explicit {#id} is safer to link to.', anchors.length, link.target))
+        ? sharedAutomaticIdText(anchors.length, link.target, m)
         : entry !== undefined
           ? m.text(l10n.t('Defined {0} times; the entry shown is the one in {1}.', anchors.length, `${fileNameFrom(entry.uri, uri)}:${entry.entry.heading.range.start.line + 1}`))
           : l10n.t('Defined {0} times.', anchors.length),
@@ -136,10 +137,15 @@ async function fileNamedAfter(index: WorkspaceIndex, id: string, linkingUri: str
 /** How many places of a duplicated id the hover lists. */
 const maxPlacesShown = 5;
 
-function anchorHover(index: WorkspaceIndex, id: string, m: Markup): string[] {
+/** How many files without an entry a heading's hover names among the sources of its links. */
+const maxOtherFilesNamed = 3;
+
+function anchorHover(index: WorkspaceIndex, uri: string, anchor: Anchor, m: Markup): string[] {
+  const id = anchor.id;
   const links = index.linksTo(id);
+  const definedAgain = definedAgainText(index, uri, anchor, m);
   if (links.length === 0) {
-    return [m.code(id), linkCountText(0)];
+    return [m.code(id), ...definedAgain, linkCountText(0)];
   }
   const indexPage = index.indexPageUri();
   const fromEntries = new Set<string>();
@@ -156,9 +162,40 @@ function anchorHover(index: WorkspaceIndex, id: string, m: Markup): string[] {
   const sources = [
     ...(fromEntries.size === 0 ? [] : [fromEntries.size === 1 ? l10n.t('1 entry') : l10n.t('{0} entries', fromEntries.size)]),
     ...(fromIndexPage ? [l10n.t('the index page')] : []),
-    ...(fromOtherFiles.size === 0 ? [] : [fromOtherFiles.size === 1 ? l10n.t('1 file without an entry') : l10n.t('{0} files without an entry', fromOtherFiles.size)]),
+    ...(fromOtherFiles.size === 0 ? [] : [otherFilesText([...fromOtherFiles].map((other) => fileNameFrom(other, uri)), m)]),
   ];
-  return [m.code(id), `${linkCountText(links.length)} ${l10n.t('Sources: {0}.', new Intl.ListFormat(messagesLanguage()).format(sources))}`];
+  return [m.code(id), ...definedAgain, `${linkCountText(links.length)} ${l10n.t('Sources: {0}.', new Intl.ListFormat(messagesLanguage()).format(sources))}`];
+}
+
+function sharedAutomaticIdText(count: number, id: string, m: Markup): string {
+  return m.text(l10n.t('Defined {0} times. In the book, pandoc gives this automatic id to the first such heading only and numbers the others ({1}-1, {1}-2, …): an explicit {#id} is safer to link to.', count, id));
+}
+
+/** The files without an entry that links come from, named when they are few: the writer need not look for them. */
+function otherFilesText(names: readonly string[], m: Markup): string {
+  if (names.length > maxOtherFilesNamed) return l10n.t('{0} files without an entry', names.length);
+  const named = m.text(new Intl.ListFormat(messagesLanguage()).format(names));
+  return names.length === 1 ? l10n.t('1 file without an entry ({0})', named) : l10n.t('{0} files without an entry ({1})', names.length, named);
+}
+
+/**
+ * For an id given more than once, where else, and which place the links lead to (the one a link's
+ * hover shows): the links counted are the id's, not this heading's alone.
+ */
+function definedAgainText(index: WorkspaceIndex, uri: string, anchor: Anchor, m: Markup): string[] {
+  const anchors = anchorsOfPreferredFirst(index, anchor.id);
+  if (anchors.length < 2) return [];
+  const place = (located: LocatedAnchor): string => `${fileNameFrom(located.uri, uri)}:${located.anchor.range.start.line + 1}`;
+  const isThis = (located: LocatedAnchor): boolean => located.uri === uri && comparePositions(located.anchor.range.start, anchor.range.start) === 0;
+  if (filesSharingAutomaticId(index, anchor.id) !== undefined) {
+    return [sharedAutomaticIdText(anchors.length, anchor.id, m)];
+  }
+  if (!isThis(anchors[0]!)) {
+    return [m.text(l10n.t('Defined {0} times; links to it lead to the one in {1}.', anchors.length, place(anchors[0]!)))];
+  }
+  const others = anchors.slice(1).map(place);
+  const shown = others.length > maxPlacesShown ? l10n.t('{0} and {1} more', others.slice(0, maxPlacesShown).join(', '), others.length - maxPlacesShown) : others.join(', ');
+  return [m.text(l10n.t('Defined {0} times, also in {1}.', anchors.length, shown))];
 }
 
 function brokenLinkCountText(links: number, files: number): string {

@@ -139,7 +139,7 @@ test('hover on an entry heading counts the links and where they come from: entri
       'A.md': entryLines('A', 'A', ['[LLM](#LLM)'], ['Uses [LLM](#LLM) twice.']),
       'B.md': ['[x](#LLM)'],
     }),
-    '`LLM`\n\n3 links point here. Sources: 1 entry and 1 file without an entry.',
+    '`LLM`\n\n3 links point here. Sources: 1 entry and 1 file without an entry (B\\.md).',
   );
   // On the index page, a link is the index page's, though an entry follows below.
   assert.equal(
@@ -160,6 +160,27 @@ test('hover on an entry heading counts the links and where they come from: entri
     }),
     '`LLM`\n\n3 links point here. Sources: 2 entries and the index page.',
   );
+});
+
+test('hover on a heading whose id is given again elsewhere says where, and which place the links lead to', async () => {
+  const files = (cursorIn: 'LLM' | 'Copy'): Record<string, readonly string[]> => ({
+    'LLM.md': [`## Large ${cursorIn === 'LLM' ? '‸' : ''}Language Model {#LLM .chapter .small .term}`],
+    // In the book's order Copy.md comes first; the links' hover and definition show the entry in LLM.md.
+    'Copy.md': [`## Again ${cursorIn === 'Copy' ? '‸' : ''}{#LLM .term}`],
+    'A.md': entryLines('A', 'A', ['[LLM](#LLM)']),
+  });
+  const unescaped = async (cursorIn: 'LLM' | 'Copy') => (await hoverTextAt(files(cursorIn)))?.replace(/\\(.)/g, '$1');
+  assert.equal(await unescaped('LLM'), '`LLM`\n\nDefined 2 times, also in Copy.md:1.\n\n1 link points here. Sources: 1 entry.');
+  assert.equal(await unescaped('Copy'), '`LLM`\n\nDefined 2 times; links to it lead to the one in LLM.md:1.\n\n1 link points here. Sources: 1 entry.');
+});
+
+test('hover on an entry heading names the files without an entry that link to it, when they are few', async () => {
+  const others = (count: number): Record<string, readonly string[]> =>
+    Object.fromEntries([['LLM.md', ['## Large ‸Language Model {#LLM .chapter .small .term}']], ...Array.from({ length: count }, (_, i) => [`Notiz-${i + 1}.md`, ['[x](#LLM)']])]);
+  const unescaped = async (count: number) => (await hoverTextAt(others(count)))?.replace(/\\(.)/g, '$1');
+  assert.equal(await unescaped(1), '`LLM`\n\n1 link points here. Sources: 1 file without an entry (Notiz-1.md).');
+  assert.equal(await unescaped(3), '`LLM`\n\n3 links point here. Sources: 3 files without an entry (Notiz-1.md, Notiz-2.md, and Notiz-3.md).');
+  assert.equal(await unescaped(4), '`LLM`\n\n4 links point here. Sources: 4 files without an entry.');
 });
 
 test('hover on an entry heading says one link and one entry in the singular, and no link as such', async () => {
