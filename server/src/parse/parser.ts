@@ -642,17 +642,20 @@ function buildEntries(
     const seeAlsoSet = new Set(seeAlsoLinks);
 
     const introEnd = sections.length > 0 ? sections[0].range.start : range.end;
+    // The writer's own line in bold italics; the first of the AIs' one-liners, with its speaker, where
+    // there is none (without it, an AI's quip would read as the glossary's definition). The one-liners
+    // may stand above the writer's line.
     let summary: string | undefined;
     for (let p = firstIndex(paragraphStarts, (start) => comparePositions(start, heading.range.end) >= 0); p < paragraphs.length; p++) {
       if (comparePositions(paragraphStarts[p], introEnd) >= 0) break;
       const paragraph = paragraphs[p];
       const match = summaryPattern.exec(paragraph.text);
       if (match) {
-        // A quoted one-liner keeps its speaker: without it, an AI's quip reads as the glossary's definition.
         const attribution = attributionPattern.exec(paragraph.text.slice(match.index + match[0].length))?.[1];
+        if (attribution !== undefined && summary !== undefined) continue;
         const text = summaryText(match[1], resolve);
         summary = detach(attribution === undefined ? text : `${text} ${attribution}`);
-        break;
+        if (attribution === undefined) break;
       }
     }
 
