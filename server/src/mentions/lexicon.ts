@@ -232,13 +232,14 @@ function otherNormalizations(name: string): string[] {
 /**
  * The entry an abbreviation stub points at: "**GPU** steht für [Graphics Processing Unit](#…)".
  * A stub is short (no section but its see-also, at most `stubLines` lines before it), its prose
- * links one entry only, and its title is one word with two or more capitals (see `abbreviates`,
- * checked against the other entry's title when the lexicon is built). Its names are then names of
- * the entry it points at: a mention of "GPU" is linked there, and never suggested in that entry.
+ * links one entry only, and its title is one word (its parts may be joined by hyphens:
+ * "POS-Tagging") with two or more capitals (see `abbreviates`, checked against the other entry's
+ * title when the lexicon is built). Its names are then names of the entry it points at: a mention
+ * of "GPU" is linked there, and never suggested in that entry.
  */
 function stubTargetOf(entry: Entry): string | undefined {
   const title = normalTitle(entry);
-  if (!/^[\p{L}\p{M}\p{N}]+$/u.test(title) || (title.match(/\p{Lu}/gu)?.length ?? 0) < 2) {
+  if (!/^[\p{L}\p{M}\p{N}]+(?:-[\p{L}\p{M}\p{N}]+)*$/u.test(title) || (title.match(/\p{Lu}/gu)?.length ?? 0) < 2) {
     return undefined;
   }
   if (entry.sections.some((section) => section !== entry.seeAlso?.section)) {

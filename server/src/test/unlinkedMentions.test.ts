@@ -426,6 +426,9 @@ test('an abbreviation stub: its name is not suggested in the entry it points at,
   assert.deepEqual(mentionsOf(files, 'Graphics-Processing-Unit.md'), []);
   // The second section links the stub: that links the entry, so its long name is no hint there.
   assert.deepEqual(mentionsOf(files, 'A.md'), ['2:5-2:8 GPU -> #Graphics-Processing-Unit']);
+  // A title of parts joined by hyphens, such as "POS-Tagging", may be a stub too.
+  const posStub = gpuStub.map((line) => line.replaceAll('GPU', 'GPU-Tagging'));
+  assert.deepEqual(mentionsOf({ ...files, 'GPU.md': posStub, 'Graphics-Processing-Unit.md': entryLines('Graphics Processing Unit Tagging', 'Graphics-Processing-Unit', [], ['GPU-Tagging rechnet.']) }, 'Graphics-Processing-Unit.md'), []);
   // A short entry whose title abbreviates nothing it links is no stub.
   const notStub = { ...files, 'GPU.md': gpuStub.map((line) => line.replace('**GPU** steht', '**GPU** heißt')).map((line) => line.replace(/Graphics Processing Unit\]\(#Graphics-Processing-Unit\)"/, 'Grafikchip](#A)"')) };
   assert.deepEqual(mentionsOf(notStub, 'Graphics-Processing-Unit.md'), ['2:0-2:4 GPUs -> #GPU']);
@@ -701,6 +704,9 @@ test('the real glossary: mentions at known places, and none inside links, code o
   assert.equal(at('DeepMind.md', 49, 'Artificial General Intelligence (AGI)')?.target, 'Artificial-General-Intelligence');
   // Graphics-Processing-Unit.md speaks of GPUs throughout; GPU.md is its stub.
   assert.ok(!found.some((mention) => mention.file === 'Graphics-Processing-Unit.md' && mention.text.startsWith('GPU')));
+  // Part-of-Speech-Tagging.md line 34 opens with "POS-Tagging"; POS-Tagging.md, a title of two parts, is its stub.
+  assert.match(texts.get('Part-of-Speech-Tagging.md')!.split('\n')[33]!, /^POS-Tagging /);
+  assert.ok(!found.some((mention) => mention.file === 'Part-of-Speech-Tagging.md' && mention.text.startsWith('POS')));
   // Graphics-Processor-Unit.md line 14: "Tensor- und Matrixberechnungen" is no mention of Tensor.
   assert.match(texts.get('Graphics-Processor-Unit.md')!.split('\n')[13]!, /Tensor- und/);
   assert.ok(!found.some((mention) => mention.file === 'Graphics-Processor-Unit.md' && mention.line === 14 && mention.target === 'Tensor'));
