@@ -80,7 +80,7 @@ export function brokenLinkMessage(link: Link, document: GlossaryDocument, index:
   if (closestIds[0]?.normalize('NFC') === target.normalize('NFC')) {
     return l10n.t('No heading defines the id "{0}" in these characters: a heading gives it with its letters encoded otherwise (such as ö as one character, or as o and a combining ¨), which pandoc takes for another id.', target);
   }
-  const replacements = replacementsFor(index, link, entryContaining(document, link.range.start)?.id);
+  const replacements = replacementsFor(index, link, { uri: document.uri, id: entryContaining(document, link.range.start)?.id });
   const { ids, namedByLabel } = replacements;
   const listedAt = onIndexPage ? listedElsewhere(document, link, replacements) : undefined;
   return [

@@ -3,7 +3,7 @@ import { WorkspaceIndex } from '../index/workspaceIndex';
 import { comparableForm, findClosestIds, singularOf } from '../index/closestIds';
 import { Link } from '../parse/model';
 import { anchorPlace } from '../index/anchorDescription';
-import { entryWithId, titleUntoldById } from '../index/entryQueries';
+import { entryWithId, linksLeadTo, titleUntoldById } from '../index/entryQueries';
 import { parenthesisedParts } from '../mentions/lexicon';
 
 /** How many ids a broken link is offered in its place at most. */
@@ -17,8 +17,8 @@ const maxSuggestedIds = 3;
  * may mean another thing (#GAN is not #DAN, #Zero-Shot-Learning not #Few-Shot-Learning), the id
  * may be an entry yet to write, and a section's automatic id is never that clear:
  * `#Neurosymbolische-Systeme` is an entry yet to write, not the section of another. The entry that
- * holds the link (`linkingEntryId`) is never offered: `#Modelle` in Modell.md is no self-link.
- * (Unless another file gives its id too: as for `self-link`, the entry may have taken another's id.)
+ * holds the link (`linkingEntry`) is never offered: `#Modelle` in Modell.md is no self-link.
+ * (Unless links to its id lead to another file's entry: as for `self-link`, it took that one's id.)
  * With `related`, as the quick fixes and the hover ask, the entries of a narrower or broader term
  * fill the places left (`entryIdsAround`: Artificial-Neural-Network for `#Neural-Network`); the
  * message, worked out for every broken link of the glossary, goes without them.
@@ -26,11 +26,11 @@ const maxSuggestedIds = 3;
 export function replacementsFor(
   index: WorkspaceIndex,
   { target, label }: Pick<Link, 'target' | 'label'>,
-  linkingEntryId: string | undefined,
+  linkingEntry: { readonly uri: string; readonly id: string | undefined } | undefined,
   { related = false } = {},
 ): { readonly ids: string[]; readonly preferred?: string; readonly namedByLabel: ReadonlySet<string> } {
   const closestIds = findClosestIds(target, index);
-  const own = linkingEntryId !== undefined && index.definingDocumentCount(linkingEntryId) === 1 ? linkingEntryId : undefined;
+  const own = linkingEntry?.id !== undefined && linksLeadTo(index, linkingEntry.id, linkingEntry.uri) ? linkingEntry.id : undefined;
   const others = (ids: readonly string[]): string[] => (own === undefined ? [...ids] : ids.filter((id) => id !== own));
   // "Diffusion Models" for `#Diffusion-Models` (its id being `DiffusionModels`), "Generative
   // Adversarial Network (GAN)" for `#GAN`. (The file name is no such sign: the real glossary's

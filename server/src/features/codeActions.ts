@@ -466,7 +466,7 @@ function brokenLinkFixes(
     actions.push(idChange);
   }
   if (link !== undefined) {
-    const replacements = replacementsFor(input.index, link, entryContaining(model, link.range.start)?.id, { related: true });
+    const replacements = replacementsFor(input.index, link, { uri: model.uri, id: entryContaining(model, link.range.start)?.id }, { related: true });
     // A second listing of an entry on the index page goes: corrected, it would list the entry twice.
     const removal = diagnostic.code === DiagnosticCode.IndexLinkBroken ? secondListingRemoval(input, model, link, diagnostic, replacements, !idChange?.isPreferred) : undefined;
     if (removal !== undefined) {

@@ -61,7 +61,7 @@ async function linkHover(index: WorkspaceIndex, uri: string, link: Link, readTex
     }
     // The ids the quick fixes offer, in their order: an entry named by title comes before a close spelling.
     const linkingEntry = entryAt(index, uri, link.range.start);
-    const { ids, namedByLabel } = replacementsFor(index, link, linkingEntry?.id, { related: true });
+    const { ids, namedByLabel } = replacementsFor(index, link, { uri, id: linkingEntry?.id }, { related: true });
     const named = (id: string): string => {
       const note = namedByLabel.has(id) ? namedByLabelNote() : suggestionNote(index, id, true);
       return note === undefined ? m.code(id) : `${m.code(id)} (${m.text(note)})`;

@@ -156,7 +156,13 @@ test('a broken link is never offered the id of the entry that holds it: that wou
   assert.equal(broken?.message, 'No heading defines the id "Modelle".');
   // From another entry, the id is the one meant.
   const other = { ...files, 'Daten.md': ['## Daten {#Daten .chapter .small .term}', '', 'Mit [Modellen](#Modelle).'] };
-  assert.deepEqual(titlesAndPreference(actionsOf(other, 'Daten.md').actions.filter((action) => action.title.startsWith('Change to'))), [['Change to "Modell"', true]]);
+  const changes = (files: Record<string, readonly string[]>, name: string) => titlesAndPreference(actionsOf(files, name).actions.filter((action) => action.title.startsWith('Change to')));
+  assert.deepEqual(changes(other, 'Daten.md'), [['Change to "Modell"', true]]);
+  // A copy of the entry in another file (the real glossary's Claude.md holding CNN's): links to the id still lead to Modell.md, no other entry.
+  const copied = { ...files, 'Kopie.md': lines };
+  assert.deepEqual(changes(copied, 'Modell.md'), []);
+  // In the copy, the id is another's, whose entry it may mean.
+  assert.deepEqual(changes(copied, 'Kopie.md'), [['Change to "Modell"', true]]);
 });
 
 test('no entry is offered for an id that cannot be a file name, from an inline or a reference link', () => {
