@@ -850,6 +850,10 @@ test('missing-chapter-heading: the first heading is made the chapter heading, it
   assert.deepEqual(fixOf('Haiku.md', '### *Haiku* zum Thema {#Haiku-Id .term .extra}'), [
     ['Make it the chapter heading: ## *Haiku* zum Thema {#Haiku-Id .chapter .small .term .extra}', false, ['## *Haiku* zum Thema {#Haiku-Id .chapter .small .term .extra}', '', 'Text.']],
   ]);
+  // Only the level wrong, as in the real glossary's Haiku.md: the fix to apply.
+  assert.deepEqual(fixOf('Haiku.md', '### Haiku {#Haiku .chapter .small .term}'), [
+    ['Make it the chapter heading: ## Haiku {#Haiku .chapter .small .term}', true, ['## Haiku {#Haiku .chapter .small .term}', '', 'Text.']],
+  ]);
   // Without an id, the file's name gives it; one that no heading may take, or that another has, gives no fix.
   assert.deepEqual(fixOf('Data-Scraping.md', 'Data Scraping\n============='), [
     ['Make it the chapter heading: ## Data Scraping {#Data-Scraping .chapter .small .term}', false, ['## Data Scraping {#Data-Scraping .chapter .small .term}', '', 'Text.']],
