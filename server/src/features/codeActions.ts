@@ -1009,17 +1009,19 @@ function fixAllOf(input: CodeActionInput, model: GlossaryDocument): CodeAction |
   if (sorts.length === 0 && tables.length === 0 && separated === undefined) {
     return undefined;
   }
-  const title =
-    tables.length === 0
-      ? separated === undefined
-        ? l10n.t('Sort all see-also lists of this file')
-        : l10n.t('Sort all see-also lists of this file and separate their links')
-      : sorts.length === 0 && separated === undefined
-        ? l10n.t('Line up all tables of this file')
-        : separated === undefined
-          ? l10n.t('Sort all see-also lists and line up all tables of this file')
-          : l10n.t('Sort all see-also lists, separate their links and line up all tables of this file');
-  return { title, kind: fixAllKind, edit: editOf(input, separated ?? [...sorts, ...tables]) };
+  return { title: fixAllTitle(sorts.length > 0, separated !== undefined, tables.length > 0), kind: fixAllKind, edit: editOf(input, separated ?? [...sorts, ...tables]) };
+}
+
+/** What the source action does, as it does it: the lists in order, the links separated, the tables lined up. */
+function fixAllTitle(sorts: boolean, separates: boolean, linesUp: boolean): string {
+  if (!linesUp) {
+    if (!sorts) return l10n.t('Separate the links of all see-also lists of this file');
+    return separates ? l10n.t('Sort all see-also lists of this file and separate their links') : l10n.t('Sort all see-also lists of this file');
+  }
+  if (sorts) {
+    return separates ? l10n.t('Sort all see-also lists, separate their links and line up all tables of this file') : l10n.t('Sort all see-also lists and line up all tables of this file');
+  }
+  return separates ? l10n.t('Separate the links of all see-also lists and line up all tables of this file') : l10n.t('Line up all tables of this file');
 }
 
 /**

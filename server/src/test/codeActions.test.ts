@@ -1323,9 +1323,10 @@ test('the fix-all source action separates the see-also links run together too, a
     // Sorted: the link of the first slot moves, and the separator its slot lacks goes with it.
     [entry('[C](#C)', '[B](#B) |', '[Index](#Index) |'), 'Sort all see-also lists of this file and separate their links', ['[B](#B) |', '[C](#C) |', '[Index](#Index) |']],
     [entry('[C](#C) [D](#D) |', '[B](#B) |', '[Index](#Index) |'), 'Sort all see-also lists of this file and separate their links', ['[B](#B) | [C](#C) |', '[D](#D) |', '[Index](#Index) |']],
-    // In order already: the separator alone.
-    [entry('[B](#B)', '[C](#C) |', '[Index](#Index) |'), 'Sort all see-also lists of this file and separate their links', ['[B](#B) |', '[C](#C) |', '[Index](#Index) |']],
-    [[...entry('[B](#B)', '[C](#C) |', '[Index](#Index) |'), '', '+---+---+', '| Ein langer Vers | b |', '+---+---+'], 'Sort all see-also lists, separate their links and line up all tables of this file', ['[B](#B) |', '[C](#C) |', '[Index](#Index) |']],
+    // In order already: the separator alone, and the title says no more.
+    [entry('[B](#B)', '[C](#C) |', '[Index](#Index) |'), 'Separate the links of all see-also lists of this file', ['[B](#B) |', '[C](#C) |', '[Index](#Index) |']],
+    [[...entry('[B](#B)', '[C](#C) |', '[Index](#Index) |'), '', '+---+---+', '| Ein langer Vers | b |', '+---+---+'], 'Separate the links of all see-also lists and line up all tables of this file', ['[B](#B) |', '[C](#C) |', '[Index](#Index) |']],
+    [[...entry('[C](#C)', '[B](#B) |', '[Index](#Index) |'), '', '+---+---+', '| Ein langer Vers | b |', '+---+---+'], 'Sort all see-also lists, separate their links and line up all tables of this file', ['[B](#B) |', '[C](#C) |', '[Index](#Index) |']],
   ];
   const fixAll = (lines: readonly string[], config = defaultConfig) => {
     const files = { ...others, 'A.md': lines };
