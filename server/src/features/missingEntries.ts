@@ -23,21 +23,24 @@ export function missingEntries(index: WorkspaceIndex): MissingEntry[] {
 
 /**
  * The heading text for an entry that links point at: the label the links use most among those
- * that name the id (`[Self-Attention](#Self-Attention)`, `[GPT-4V](#GPT-4v)`), its first letter as
- * the id's, else the id with spaces for hyphens (a label such as "hier" names no entry). Written
+ * that name the id (`[Self-Attention](#Self-Attention)`, `[GPT-4V](#GPT-4v)`, `[CI/CD](#CI--CD)`), its
+ * first letter as the id's, else the id with a space for each run of hyphens (a label such as
+ * "hier" names no entry). Written
  * so that pandoc reads the label back (see `headingTextOf`).
  */
 export function titleForMissingId(id: string, labels: readonly string[]): string {
+  // Hyphens aside: they stand for what an id cannot hold (`CI--CD` for "CI/CD", whose proposed id is `CICD`).
+  const comparable = (text: string): string => text.toLowerCase().replace(/-/g, '');
   const counts = new Map<string, number>();
   for (const label of labels) {
     const title = label.replace(/\s+/g, ' ').trim();
-    if (proposeEntryId(title).toLowerCase() === id.toLowerCase()) counts.set(title, (counts.get(title) ?? 0) + 1);
+    if (comparable(proposeEntryId(title)) === comparable(id)) counts.set(title, (counts.get(title) ?? 0) + 1);
   }
   let best: [title: string, count: number] | undefined;
   for (const [title, count] of counts) {
     if (best === undefined || count > best[1] || (count === best[1] && title < best[0])) best = [title, count];
   }
-  const fromId = id.replace(/-/g, ' ');
+  const fromId = id.replace(/-+/g, ' ');
   if (best === undefined) return headingTextOf(fromId) ?? escapeMarkdown(fromId);
   // A label in running text may start in lower case ("die [models](#Models)"); a heading starts as its id does.
   // Its first letter, that is: a label may begin with a quotation mark or a bracket ("„Copilot“").
