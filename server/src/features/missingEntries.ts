@@ -6,10 +6,11 @@ import { indexId } from '../index/indexPage';
 import { proposeEntryId } from '../index/idRules';
 
 /**
- * The ids that links point at but no heading defines, most referenced first, then by id; not
- * `#Index`, which the index page defines when it is read (`index-anchor-missing` tells when not).
+ * The ids that links point at but no heading defines, most referenced first, then by title in the
+ * glossary's collation; not `#Index`, which the index page defines when it is read
+ * (`index-anchor-missing` tells when not).
  */
-export function missingEntries(index: WorkspaceIndex): MissingEntry[] {
+export function missingEntries(index: WorkspaceIndex, collator: Intl.Collator): MissingEntry[] {
   const missing: MissingEntry[] = [];
   for (const id of index.linkedIds()) {
     // `[label](#)` names no id, and so no entry to make.
@@ -18,7 +19,7 @@ export function missingEntries(index: WorkspaceIndex): MissingEntry[] {
       missing.push({ id, title: titleForMissingId(id, links.map(({ link }) => link.label)), referenceCount: links.length, fileCount: index.documentsLinkingTo(id).length });
     }
   }
-  return missing.sort((a, b) => b.referenceCount - a.referenceCount || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  return missing.sort((a, b) => b.referenceCount - a.referenceCount || collator.compare(a.title, b.title) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }
 
 /**

@@ -79,14 +79,6 @@ export function firstEntryWithItsId(entries: readonly Entry[], entry: Entry): bo
   return entries.find((each) => each.id === entry.id) === entry;
 }
 
-/** The ids of the most linked entries with their inbound link counts, most first (ties by id). */
-export function mostLinkedEntries(index: WorkspaceIndex, limit: number): readonly { readonly id: string; readonly count: number }[] {
-  return [...inboundLinkCounts(index)]
-    .map(([id, count]) => ({ id, count }))
-    .sort((a, b) => b.count - a.count || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
-    .slice(0, limit);
-}
-
 /** The links of an entry to its own id. */
 export function selfLinks(entry: Entry): readonly Link[] {
   return [...entry.bodyLinks, ...(entry.seeAlso?.links ?? [])].filter((link) => link.target === entry.id);

@@ -5,10 +5,11 @@ import { seeAlsoCollator } from '../diagnostics/seeAlsoChecks';
 import { missingEntries } from '../features/missingEntries';
 import { LocatedEntry, WorkspaceIndex } from '../index/workspaceIndex';
 import { MissingEntry } from '../protocol';
-import { mostLinkedEntries, orphanEntries } from '../index/linkGraph';
+import { inboundLinkCounts, orphanEntries } from '../index/linkGraph';
 import { indexId } from '../index/indexPage';
 import { reportedBrokenLinkCount } from '../diagnostics/linkChecks';
 import { entryWithId } from '../index/entryQueries';
+import { replacementsFor } from '../diagnostics/replacements';
 
 /**
  * The Glossary Report: the numbers, lists and link graph of a whole glossary, as the command line
@@ -21,10 +22,10 @@ export interface GlossaryReport {
   /** The diagnostics of all files, counted per code; codes without any are left out. */
   readonly problems: readonly ProblemCount[];
   /** Ids that links point at but no heading defines, most referenced first. */
-  readonly missingEntries: readonly MissingEntry[];
+  readonly missingEntries: readonly ReportMissingEntry[];
   /** Entries that no other entry or page links to, the index page aside (`orphan-entry`), by title. */
   readonly orphans: readonly ReportEntry[];
-  /** The entries with the most inbound links, most linked first. */
+  /** The entries with the most inbound links, most linked first; those as linked as the last one too. */
   readonly mostLinked: readonly LinkedEntry[];
   /** The most linked entries and the links between them. */
   readonly graph: ReportGraph;
@@ -46,6 +47,11 @@ export interface ReportSummary {
   readonly warnings: number;
   readonly information: number;
   readonly hints: number;
+}
+
+export interface ReportMissingEntry extends MissingEntry {
+  /** The existing id the links clearly mean (`ComputerVision` for `#Computer-Vision`), as the preferred quick fix offers it. */
+  readonly meant?: string;
 }
 
 export interface ProblemCount {
@@ -80,7 +86,7 @@ export interface ReportOptions {
   readonly fileName: (uri: string) => string;
   /** The diagnostics of a file, as the editor or `glossary check` reports them. */
   readonly diagnosticsOf: (uri: string) => readonly GlossaryDiagnostic[];
-  /** How many entries `mostLinked` lists; default 25. */
+  /** How many entries `mostLinked` lists (more where the last ones are linked as often); default 25. */
   readonly mostLinkedCount?: number;
   /** How many entries the graph shows; default 40, so that it stays readable. */
   readonly graphNodeCount?: number;
@@ -90,14 +96,21 @@ export interface ReportOptions {
 export function buildReport(index: WorkspaceIndex, config: GlossaryConfig, options: ReportOptions): GlossaryReport {
   const mostLinkedCount = options.mostLinkedCount ?? 25;
   const graphNodeCount = options.graphNodeCount ?? 40;
-  const missing = missingEntries(index);
+  const collator = seeAlsoCollator(config.collation);
+  const missing = missingEntries(index, collator).map((entry): ReportMissingEntry => {
+    const { preferred } = replacementsFor(index, { target: entry.id, label: '' }, undefined);
+    return preferred === undefined ? entry : { ...entry, meant: preferred };
+  });
   const problems = countProblems(index, options.diagnosticsOf);
   const orphans = orphanEntries(index)
     .map((located) => reportEntry(located, options))
-    .sort(titleOrder(seeAlsoCollator(config.collation)));
-  const mostLinked = mostLinkedEntries(index, Math.max(mostLinkedCount, graphNodeCount))
-    .filter(({ count }) => count > 0)
-    .map(({ id, count }): LinkedEntry => ({ ...reportEntry(entryWithId(index, id)!, options), links: count }));
+    .sort(titleOrder(collator));
+  // Those as linked alike in the glossary's order, and none left out of the list that is as linked as the last one in it.
+  const mostLinked = [...inboundLinkCounts(index)]
+    .filter(([, count]) => count > 0)
+    .map(([id, count]): LinkedEntry => ({ ...reportEntry(entryWithId(index, id)!, options), links: count }))
+    .sort((a, b) => b.links - a.links || titleOrder(collator)(a, b));
+  const listed = mostLinked.slice(0, mostLinkedCount);
   const graphNodes = mostLinked.slice(0, graphNodeCount);
   return {
     name: options.name,
@@ -105,7 +118,7 @@ export function buildReport(index: WorkspaceIndex, config: GlossaryConfig, optio
     problems,
     missingEntries: missing,
     orphans,
-    mostLinked: mostLinked.slice(0, mostLinkedCount),
+    mostLinked: [...listed, ...mostLinked.slice(listed.length).filter((entry) => entry.links === listed.at(-1)?.links)],
     graph: { nodes: graphNodes, edges: edgesBetween(graphNodes.map(({ id }) => entryWithId(index, id)!)) },
   };
 }
@@ -144,6 +157,7 @@ function edgesBetween(entries: readonly LocatedEntry[]): ReportGraph['edges'] {
   });
 }
 
+/** The diagnostics per code, the most severe first, then the most frequent. */
 function countProblems(index: WorkspaceIndex, diagnosticsOf: ReportOptions['diagnosticsOf']): ProblemCount[] {
   const counts = new Map<DiagnosticCode, ProblemCount>();
   for (const document of index.documents()) {
@@ -151,8 +165,11 @@ function countProblems(index: WorkspaceIndex, diagnosticsOf: ReportOptions['diag
       counts.set(code, { code, severity, count: (counts.get(code)?.count ?? 0) + 1 });
     }
   }
-  return allDiagnosticCodes.flatMap((code) => counts.get(code) ?? []);
+  const rank = (severity: Severity): number => severityOrder.indexOf(severity);
+  return allDiagnosticCodes.flatMap((code) => counts.get(code) ?? []).sort((a, b) => rank(a.severity) - rank(b.severity) || b.count - a.count);
 }
+
+const severityOrder: readonly Severity[] = ['error', 'warning', 'information', 'hint'];
 
 function reportEntry({ uri, entry }: LocatedEntry, options: ReportOptions): ReportEntry {
   return { id: entry.id, title: entry.title || entry.id, file: options.fileName(uri), line: entry.heading.range.start.line + 1 };

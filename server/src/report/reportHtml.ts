@@ -2,8 +2,7 @@ import * as l10n from '@vscode/l10n';
 import { describeDiagnosticCode } from '../diagnostics/descriptions';
 import { textBefore } from '../features/entryPreview';
 import { messagesLanguage } from '../localization';
-import type { MissingEntry } from '../protocol';
-import { GlossaryReport, LinkedEntry, ReportEntry, ReportGraph } from './glossaryReport';
+import { GlossaryReport, LinkedEntry, ReportEntry, ReportGraph, ReportMissingEntry } from './glossaryReport';
 import { circularLayout, PlacedNode, roundToTenth } from './graphLayout';
 
 /** Rows a table shows before the rest folds into "show all". */
@@ -26,7 +25,7 @@ export interface ReportLinks {
   /** An entry's title: opens the entry. */
   readonly entry: (entry: ReportEntry) => string | undefined;
   /** A missing entry's id: creates the entry. */
-  readonly missingEntry: (entry: MissingEntry) => string | undefined;
+  readonly missingEntry: (entry: ReportMissingEntry) => string | undefined;
 }
 
 const noLinks: ReportLinks = { entry: () => undefined, missingEntry: () => undefined };
@@ -196,9 +195,14 @@ function missingSection({ missingEntries, summary }: GlossaryReport, links: Repo
   if (missingEntries.length === 0) {
     return section(l10n.t('Missing entries'), summary.brokenIndexLinks === 0 ? l10n.t('Every link points at an existing entry.') : l10n.t('No link points at a missing entry.'), indexNote);
   }
-  const header = [l10n.t('Id'), l10n.t('Links'), l10n.t('Files')];
-  const rows = missingEntries.map((entry) => [linked(code(entry.id), links.missingEntry(entry), l10n.t('Create the entry "{0}"', entry.id)), String(entry.referenceCount), String(entry.fileCount)]);
-  const intro = l10n.t('Ids that links point at but no heading defines, most referenced first: the entries still to write.');
+  const header = [l10n.t('Id'), l10n.t('Existing id meant'), l10n.t('Links'), l10n.t('Files')];
+  const rows = missingEntries.map((entry) => [
+    linked(code(entry.id), links.missingEntry(entry), l10n.t('Create the entry "{0}"', entry.id)),
+    entry.meant === undefined ? '' : code(entry.meant),
+    String(entry.referenceCount),
+    String(entry.fileCount),
+  ]);
+  const intro = l10n.t('Ids that links point at but no heading defines, most referenced first: the entries still to write, or links to correct where they clearly mean an existing id.');
   return section(l10n.t('Missing entries'), intro, indexNote + table(header, rows, 2));
 }
 
@@ -238,7 +242,7 @@ function section(heading: string, intro: string, body: string): string {
 
 function entryCells(entry: ReportEntry, links: ReportLinks): string[] {
   const place = `${entry.file}:${entry.line}`;
-  return [linked(escapeHtml(entry.title), links.entry(entry), l10n.t('Open {0}', place)), code(entry.id), escapeHtml(entry.file)];
+  return [linked(escapeHtml(entry.title), links.entry(entry), l10n.t('Open {0}', place)), code(entry.id), escapeHtml(place)];
 }
 
 /** `html` as a link to `href` with the tooltip `title`, or as it is without `href`. */

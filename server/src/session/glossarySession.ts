@@ -22,6 +22,7 @@ import { TimeSlices } from '../timeSlices';
 import { newEntryProblem } from '../index/idRules';
 import { copyNamedAfter, holdsEveryLineOf, newEntryIdFor } from '../index/entryQueries';
 import { newIndexPageName } from '../index/indexPage';
+import { seeAlsoCollator } from '../diagnostics/seeAlsoChecks';
 
 /**
  * The version of a closed file's model: none an editor sends (Emacs starts at 0), so that a model
@@ -638,7 +639,7 @@ export class GlossarySession {
    */
   async missingEntries(): Promise<MissingEntry[]> {
     return Promise.all(
-      missingEntries(this.currentIndex).map(async (entry) => {
+      missingEntries(this.currentIndex, seeAlsoCollator(this.currentConfig.collation)).map(async (entry) => {
         const file = this.newEntryUri(entry.id);
         const existingFile = file === undefined ? undefined : await this.fileInTheWay(file);
         const existingFileEntryId = existingFile === undefined ? undefined : this.currentIndex.document(existingFile)?.entries[0]?.id;

@@ -13,7 +13,7 @@ import { computeDiagnostics } from '../diagnostics/computeDiagnostics';
 import { codeActions, filesEditedByQuickFixes, OtherDocument } from '../features/codeActions';
 import { indexAnchorEdit } from '../features/indexPageEdits';
 import { parseGlossaryDocument } from '../parse/parser';
-import { inboundLinkCounts, mostLinkedEntries, orphanEntries } from '../index/linkGraph';
+import { inboundLinkCounts, orphanEntries } from '../index/linkGraph';
 import { loadGlossary } from '../cli/loadGlossary';
 import { GlossarySession } from '../session/glossarySession';
 import { NodeFileSystemWorkspace } from '../workspace/nodeWorkspace';
@@ -75,7 +75,6 @@ test('orphan-entry: links from the index page and from the entry itself do not c
   const index = indexOf(files);
   assert.deepEqual(orphanEntries(index).map(({ entry }) => entry.id), ['Avocado']);
   assert.deepEqual(Object.fromEntries(inboundLinkCounts(index)), { Apfel: 1, Kirsche: 1, Avocado: 0 });
-  assert.deepEqual(mostLinkedEntries(index, 2), [{ id: 'Apfel', count: 1 }, { id: 'Kirsche', count: 1 }]);
 });
 
 test('orphan-entry: two versions of an entry in one file, under one id, are one orphan', () => {

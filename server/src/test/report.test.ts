@@ -75,6 +75,13 @@ test('the report of the real glossary agrees with the measured facts and a count
       [['Neural-Network', 57], ['Claude', 54], ['Reinforcement-Learning', 46]],
     );
     assert.equal(report.missingEntries.length, 313);
+    // Where the links clearly mean an existing id (Computer-Vision.md gives `{#ComputerVision}`), the report says so, as the preferred quick fix offers it.
+    const meant = new Map(report.missingEntries.filter((entry) => entry.meant !== undefined).map((entry) => [entry.id, entry.meant]));
+    assert.equal(meant.get('Computer-Vision'), 'ComputerVision');
+    assert.equal(meant.get('GPT-4v'), 'GPT-4V');
+    assert.equal(meant.has('Neural-Network'), false);
+    const html = renderReportHtml(report);
+    assert.match(html, /<td><code>Computer-Vision<\/code><\/td><td><code>ComputerVision<\/code><\/td><td class="number">25<\/td>/);
   });
 
   await t.test('orphans are the entries whose id no file but the index page and its own links to', () => {
@@ -83,23 +90,39 @@ test('the report of the real glossary agrees with the measured facts and a count
     assert.equal(report.summary.orphans, report.orphans.length);
   });
 
-  await t.test('the most linked entries and their inbound links', () => {
-    const expected = [...raw.inboundLinks].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, 5);
-    assert.deepEqual(report.mostLinked.slice(0, 5).map((entry) => [entry.id, entry.links]), expected);
-    assert.deepEqual(expected[0], ['LLM', 110]);
-    assert.equal(report.mostLinked.length, 25);
+  await t.test('the most linked entries and their inbound links, those linked alike in German collation, none left out that is linked as often as the last', () => {
+    const counted = [...raw.inboundLinks].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
+    const shown = report.mostLinked.map((entry): [string, number] => [entry.id, entry.links]);
+    assert.deepEqual(new Set(shown), new Set(counted.filter(([, links]) => links >= shown.at(-1)![1])));
+    assert.deepEqual(shown.slice(0, 2), [['Large-Language-Model', 110], ['LLM', 110]], 'Large Language Model before Large Language Model (LLM)');
+    const german = new Intl.Collator('de', { sensitivity: 'base' });
+    report.mostLinked.slice(1).forEach((entry, i) => {
+      const before = report.mostLinked[i]!;
+      assert.ok(before.links > entry.links || german.compare(before.title, entry.title) <= 0, `${before.title} before ${entry.title}`);
+    });
+    // 25 asked, and TPU linked 31 times as Emergent Abilities, the 25th.
+    assert.deepEqual([report.mostLinked.length, report.mostLinked.at(-1)?.id, report.mostLinked[24]?.links], [26, 'TPU', 31]);
+    // Each row names the entry's file and line.
+    assert.match(renderReportHtml(report), /<td><code>TPU<\/code><\/td><td>TPU\.md:1<\/td><td class="number">31<\/td>/);
   });
 
   await t.test('the graph holds the 40 most linked entries and only links between them', () => {
     assert.equal(report.graph.nodes.length, 40);
-    assert.deepEqual(report.graph.nodes.slice(0, 25), report.mostLinked);
+    assert.deepEqual(report.graph.nodes.slice(0, 26), report.mostLinked);
     const ids = new Set(report.graph.nodes.map((node) => node.id));
     assert.ok(report.graph.edges.length > 40);
     assert.ok(report.graph.edges.every((edge) => ids.has(edge.from) && ids.has(edge.to) && edge.from !== edge.to));
   });
 
-  await t.test('the diagnostics are counted per code', () => {
+  await t.test('the diagnostics are counted per code, the most severe first, then the most frequent', () => {
     assert.equal(report.problems.find((problem) => problem.code === 'duplicate-anchor')?.count, 39);
+    assert.deepEqual(report.problems.slice(0, 3).map((problem) => [problem.code, problem.count]), [['broken-link', 1516], ['index-link-broken', 212], ['duplicate-anchor', 39]]);
+    const severities = ['error', 'warning', 'information', 'hint'];
+    report.problems.slice(1).forEach((problem, i) => {
+      const before = report.problems[i]!;
+      const order = severities.indexOf(before.severity) - severities.indexOf(problem.severity);
+      assert.ok(order < 0 || (order === 0 && before.count >= problem.count), `${before.code} before ${problem.code}`);
+    });
     const { errors, warnings, information, hints } = report.summary;
     assert.equal(errors + warnings + information + hints, report.problems.reduce((sum, problem) => sum + problem.count, 0));
   });

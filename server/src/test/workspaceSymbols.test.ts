@@ -62,11 +62,15 @@ test('workspace symbols: a term whose id or title is the query comes first, even
   assert.deepEqual(workspaceSymbols(untitled, '', notCancelled).map((symbol) => symbol.name), ['Alpha', 'Yyy']);
 });
 
-test('missing entries: ids linked but defined nowhere, most referenced first; #Index, without an index page, is none', () => {
-  assert.deepEqual(missingEntries(index), [
+const german = new Intl.Collator('de', { sensitivity: 'base' });
+
+test('missing entries: ids linked but defined nowhere, most referenced first, then in the glossary\'s collation; #Index, without an index page, is none', () => {
+  assert.deepEqual(missingEntries(index, german), [
     { id: 'Claude', title: 'Claude', referenceCount: 3, fileCount: 2 },
     { id: 'GPT', title: 'GPT', referenceCount: 1, fileCount: 1 },
   ]);
+  const tied = indexOf({ 'A.md': ['[z](#Zulu) [a](#apfel) [z](#zebra) [ä](#Äpfel) [b](#Birne) [b](#Birne)'] });
+  assert.deepEqual(missingEntries(tied, german).map((entry) => entry.id), ['Birne', 'apfel', 'Äpfel', 'zebra', 'Zulu']);
 });
 
 test('a missing entry is titled as the links name it: the most used label that names the id, else the id with spaces', () => {
@@ -84,7 +88,7 @@ test('a missing entry is titled as the links name it: the most used label that n
 test('on the real glossary, the missing entries are titled as their links write them', async () => {
   const loaded = await loadGlossary(corpusFiles(), { cwd: corpusEntries, workspace: new NodeFileSystemWorkspace(), warn: assert.fail });
   assert.equal(loaded.kind, 'loaded');
-  const titles = new Map(missingEntries(loaded.index).map((entry) => [entry.id, entry.title]));
+  const titles = new Map(missingEntries(loaded.index, german).map((entry) => [entry.id, entry.title]));
   // 19 of the 21 links write "Self-Attention"; the id alone would give "Self Attention".
   assert.equal(titles.get('Self-Attention'), 'Self-Attention');
   assert.equal(titles.get('GPT-4v'), 'GPT-4V');
@@ -100,7 +104,7 @@ test('on the real glossary, the missing entries are titled as their links write 
   const entriesOnly = await loadGlossary(corpusFiles().filter((file) => file.endsWith('.md')), { cwd: corpusEntries, workspace: new NodeFileSystemWorkspace(), warn: assert.fail });
   assert.equal(entriesOnly.kind, 'loaded');
   assert.equal(entriesOnly.index.linksTo('Index').length, 347);
-  assert.equal(missingEntries(entriesOnly.index).some((entry) => entry.id === 'Index'), false);
+  assert.equal(missingEntries(entriesOnly.index, german).some((entry) => entry.id === 'Index'), false);
 });
 
 test('workspace symbols: of the terms holding the search\'s letters in order, the one holding them closest together comes first', () => {
