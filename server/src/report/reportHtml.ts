@@ -296,7 +296,7 @@ h1 { margin: 0; font-size: 1.8em; } h2 { margin: 1.6em 0 0.3em; font-size: 1.3em
 table { border-collapse: collapse; width: 100%; margin-bottom: 8px; }
 .table { overflow-x: auto; }
 th, td { text-align: left; padding: 4px 10px; border-bottom: 1px solid var(--line); vertical-align: top; }
-td { overflow-wrap: anywhere; }
+td code { white-space: nowrap; }
 th { font-weight: 600; }
 .number { text-align: right; font-variant-numeric: tabular-nums; }
 code { font-family: var(--vscode-editor-font-family, ui-monospace, monospace); font-size: 0.92em; }
