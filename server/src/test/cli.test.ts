@@ -303,7 +303,8 @@ test('check FILE takes the folder of .glossary.json as the glossary, with its pa
     [
       'g/sub/Quitte.md orphan-entry No other entry links to "Quitte" (#Quitte). Links from the index page and from the entry itself do not count.',
       'g/sub/Quitte.md duplicate-anchor The id "Quitte" is defined 2 times in the glossary, also at ../Apfel.md:1.',
-      'g/sub/Quitte.md broken-link No heading defines the id "Apfel". Perhaps meant: Quitte.',
+      // Not "Quitte": links to it lead to this entry, whose file is named after it.
+      'g/sub/Quitte.md broken-link No heading defines the id "Apfel". The file ../Apfel.md holds the entry "Apfel", whose id is "Quitte".',
       'g/sub/Quitte.md broken-link No heading defines the id "Zitrone".',
     ],
   );
