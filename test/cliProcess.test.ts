@@ -255,6 +255,9 @@ test('glossary lsp ignores malformed notifications, saying which part is wrong, 
     const insertion = { range: { start: { line: 2, character: 0 }, end: { line: 2, character: 0 } }, text: 'Wort' };
     await connection.sendNotification('textDocument/didChange', { textDocument: { uri, version: 2 }, contentChanges: [insertion, { range: { start: { line: 2 } }, text: 'x' }] });
     await connection.sendNotification('textDocument/didChange', { textDocument: { uri, version: 3 }, contentChanges: [insertion, { text: 5 }] });
+    // A range of null is taken for one, as is a range length that is no number.
+    await connection.sendNotification('textDocument/didChange', { textDocument: { uri, version: 3 }, contentChanges: [insertion, { range: null, text: 'x' }] });
+    await connection.sendNotification('textDocument/didChange', { textDocument: { uri, version: 3 }, contentChanges: [insertion, { text: 'x', rangeLength: 3 }] });
     await connection.sendNotification('workspace/didChangeWorkspaceFolders', { event: null });
     await connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: `${folderUri}/B.md` }] });
     await connection.sendNotification('workspace/didRenameFiles', { files: [{ oldUri: `${folderUri}/B.md` }] });
@@ -268,8 +271,7 @@ test('glossary lsp ignores malformed notifications, saying which part is wrong, 
       logged.filter((message) => message.includes('ignored') || message.includes('failed') || message.includes('    at ')),
       [
         'didOpen: textDocument must have a uri, a languageId and a text (strings) and a version (a whole number); the notification is ignored',
-        'didChange: contentChanges must be an array of changes, each a text with an optional range; the notification is ignored',
-        'didChange: contentChanges must be an array of changes, each a text with an optional range; the notification is ignored',
+        ...Array(4).fill('didChange: contentChanges must be an array of changes, each a text with an optional range (and range length); the notification is ignored'),
         'didChangeWorkspaceFolders: event must have added and removed arrays of folders with a uri string; the notification is ignored',
         'didChangeWatchedFiles: changes must be an array of objects with a uri string and a type of 1, 2 or 3; the notification is ignored',
         'didRenameFiles: files must be an array of objects with oldUri and newUri strings; the notification is ignored',

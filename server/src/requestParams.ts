@@ -58,7 +58,12 @@ const hasStrings = (value: unknown, ...keys: string[]): boolean => isObject(valu
 const isListOf = (value: unknown, isItem: (item: unknown) => boolean): boolean => Array.isArray(value) && value.every(isItem);
 const isAbsentOr = (value: unknown, isGiven: (value: unknown) => boolean): boolean => value === undefined || value === null || isGiven(value);
 const isFileChange = (change: unknown): boolean => hasStrings(change, 'uri') && [1, 2, 3].includes((change as { type: unknown }).type as number);
-const isContentChange = (change: unknown): boolean => hasStrings(change, 'text') && isAbsentOr((change as { range?: unknown }).range, isRange);
+// The whole text, or a range (absent, not null: null is taken for one) with its length perhaps; any
+// other change fails half way through the changes.
+const isContentChange = (change: unknown): boolean => {
+  const { range, rangeLength } = change as { range?: unknown; rangeLength?: unknown };
+  return hasStrings(change, 'text') && (range === undefined ? rangeLength === undefined : isRange(range) && (rangeLength === undefined || isWholeNumber(rangeLength)));
+};
 
 const partProblems: Readonly<Record<Part, (params: Record<string, unknown>) => string | undefined>> = {
   textDocument: ({ textDocument }) => (isObject(textDocument) && typeof textDocument.uri === 'string' ? undefined : 'textDocument.uri must be a string'),
@@ -76,7 +81,8 @@ const partProblems: Readonly<Record<Part, (params: Record<string, unknown>) => s
       : 'textDocument must have a uri, a languageId and a text (strings) and a version (a whole number)',
   changedDocument: ({ textDocument }) =>
     hasStrings(textDocument, 'uri') && Number.isSafeInteger((textDocument as { version: unknown }).version) ? undefined : 'textDocument must have a uri (a string) and a version (a whole number)',
-  contentChanges: ({ contentChanges }) => (isListOf(contentChanges, isContentChange) ? undefined : 'contentChanges must be an array of changes, each a text with an optional range'),
+  contentChanges: ({ contentChanges }) =>
+    isListOf(contentChanges, isContentChange) ? undefined : 'contentChanges must be an array of changes, each a text with an optional range (and range length)',
   changes: ({ changes }) => (isListOf(changes, isFileChange) ? undefined : 'changes must be an array of objects with a uri string and a type of 1, 2 or 3'),
   event: ({ event }) =>
     isObject(event) && isListOf(event.added, (folder) => hasStrings(folder, 'uri')) && isListOf(event.removed, (folder) => hasStrings(folder, 'uri'))
@@ -89,7 +95,7 @@ const partProblems: Readonly<Record<Part, (params: Record<string, unknown>) => s
     if (!isAbsentOr(rootUri, (uri) => typeof uri === 'string')) return 'rootUri must be a string or null';
     return isAbsentOr(rootPath, (folder) => typeof folder === 'string') ? undefined : 'rootPath must be a string or null';
   },
-  locale: ({ locale }) => (locale === undefined || typeof locale === 'string' ? undefined : 'locale must be a string'),
+  locale: ({ locale }) => (isAbsentOr(locale, (given) => typeof given === 'string') ? undefined : 'locale must be a string'),
 };
 
 /**

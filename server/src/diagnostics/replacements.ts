@@ -3,7 +3,8 @@ import { WorkspaceIndex } from '../index/workspaceIndex';
 import { comparableForm, findClosestIds, singularOf } from '../index/closestIds';
 import { Link } from '../parse/model';
 import { anchorPlace } from '../index/anchorDescription';
-import { entryWithId, linksLeadTo, titleUntoldById } from '../index/entryQueries';
+import { entryWithId, titleUntoldById } from '../index/entryQueries';
+import { fileNameId } from '../workspace/uris';
 import { parenthesisedParts } from '../mentions/lexicon';
 
 /** How many ids a broken link is offered in its place at most. */
@@ -18,7 +19,9 @@ const maxSuggestedIds = 3;
  * may be an entry yet to write, and a section's automatic id is never that clear:
  * `#Neurosymbolische-Systeme` is an entry yet to write, not the section of another. The entry that
  * holds the link (`linkingEntry`) is never offered: `#Modelle` in Modell.md is no self-link.
- * (Unless links to its id lead to another file's entry: as for `self-link`, it took that one's id.)
+ * (Unless another file gives its id too, and this file is not the one named after it: the entry
+ * may have taken another's id. The real glossary's CNN.md is offered no `#CNN`, Claude.md, which
+ * holds a copy of its entry, is.)
  * With `related`, as the quick fixes and the hover ask, the entries of a narrower or broader term
  * fill the places left (`entryIdsAround`: Artificial-Neural-Network for `#Neural-Network`); the
  * message, worked out for every broken link of the glossary, goes without them.
@@ -30,7 +33,7 @@ export function replacementsFor(
   { related = false } = {},
 ): { readonly ids: string[]; readonly preferred?: string; readonly namedByLabel: ReadonlySet<string> } {
   const closestIds = findClosestIds(target, index);
-  const own = linkingEntry?.id !== undefined && linksLeadTo(index, linkingEntry.id, linkingEntry.uri) ? linkingEntry.id : undefined;
+  const own = linkingEntry?.id !== undefined && holdsItsOwnId(index, linkingEntry.id, linkingEntry.uri) ? linkingEntry.id : undefined;
   const others = (ids: readonly string[]): string[] => (own === undefined ? [...ids] : ids.filter((id) => id !== own));
   // "Diffusion Models" for `#Diffusion-Models` (its id being `DiffusionModels`), "Generative
   // Adversarial Network (GAN)" for `#GAN`. (The file name is no such sign: the real glossary's
@@ -47,6 +50,15 @@ export function replacementsFor(
   // Suggested for the link's text alone (`[Catastrophic Forgetting](#Transfer-Learning)`): the id itself looks nothing like it.
   const namedByLabel = new Set(ids.filter((id) => labelled.includes(id) && !named.includes(id) && !closestIds.includes(id)));
   return { ids, ...(preferred !== undefined ? { preferred } : {}), namedByLabel };
+}
+
+/**
+ * Whether the entry `id` in `uri` is the one its id names: no other file gives the id, or this file
+ * is named after it. (Definers and file names alone, which the index follows for every file that
+ * gives the id: whether a heading elsewhere is an entry is not.)
+ */
+function holdsItsOwnId(index: WorkspaceIndex, id: string, uri: string): boolean {
+  return index.definingDocumentCount(id) === 1 || fileNameId(uri) === id;
 }
 
 /** A suggestion that differs from the missing id only in case, hyphens or a plural ending: the writer surely meant it. */

@@ -88,9 +88,7 @@ async function linkHover(index: WorkspaceIndex, uri: string, link: Link, readTex
     const item = ({ label, text }: ListItemPreview): string => `- ${label === undefined ? '' : m.strong(label)}${m.text(text)}`;
     lines.push([...preview.explanation.items.map(item), ...(preview.explanation.more ? ['- …'] : [])].join('\n'));
   }
-  const where = anchors.slice(0, maxPlacesShown).map((located) => `${fileNameFrom(located.uri, uri)}:${located.anchor.range.start.line + 1}`);
-  const more = anchors.length - where.length;
-  lines.push(m.text(more > 0 ? l10n.t('{0} and {1} more', where.join(', '), more) : where.join(', ')));
+  lines.push(m.text(placesText(anchors, uri)));
   if (anchors.length > 1) {
     lines.push(
       filesSharingAutomaticId(index, link.target) !== undefined
@@ -185,17 +183,21 @@ function otherFilesText(names: readonly string[], m: Markup): string {
 function definedAgainText(index: WorkspaceIndex, uri: string, anchor: Anchor, m: Markup): string[] {
   const anchors = anchorsOfPreferredFirst(index, anchor.id);
   if (anchors.length < 2) return [];
-  const place = (located: LocatedAnchor): string => `${fileNameFrom(located.uri, uri)}:${located.anchor.range.start.line + 1}`;
   const isThis = (located: LocatedAnchor): boolean => located.uri === uri && comparePositions(located.anchor.range.start, anchor.range.start) === 0;
   if (filesSharingAutomaticId(index, anchor.id) !== undefined) {
     return [sharedAutomaticIdText(anchors.length, anchor.id, m)];
   }
   if (!isThis(anchors[0]!)) {
-    return [m.text(l10n.t('Defined {0} times; links to it lead to the one in {1}.', anchors.length, place(anchors[0]!)))];
+    return [m.text(l10n.t('Defined {0} times; links to it lead to the one in {1}.', anchors.length, placesText(anchors.slice(0, 1), uri)))];
   }
-  const others = anchors.slice(1).map(place);
-  const shown = others.length > maxPlacesShown ? l10n.t('{0} and {1} more', others.slice(0, maxPlacesShown).join(', '), others.length - maxPlacesShown) : others.join(', ');
-  return [m.text(l10n.t('Defined {0} times, also in {1}.', anchors.length, shown))];
+  return [m.text(l10n.t('Defined {0} times, also in {1}.', anchors.length, placesText(anchors.slice(1), uri)))];
+}
+
+/** Places as `file:line`, the first few of them, relative to the file hovered. */
+function placesText(anchors: readonly LocatedAnchor[], uri: string): string {
+  const where = anchors.slice(0, maxPlacesShown).map((located) => `${fileNameFrom(located.uri, uri)}:${located.anchor.range.start.line + 1}`);
+  const more = anchors.length - where.length;
+  return more > 0 ? l10n.t('{0} and {1} more', where.join(', '), more) : where.join(', ');
 }
 
 function brokenLinkCountText(links: number, files: number): string {

@@ -30,15 +30,6 @@ export function entryWithId(index: WorkspaceIndex, id: string): { readonly uri: 
 }
 
 /**
- * Whether links to an entry's id lead to the entry in `uri` (the one `entryWithId` names): not
- * where another file gives the id too, named after it, and this entry took the id of that one (the
- * real glossary's Claude.md holding a copy of CNN's entry).
- */
-export function linksLeadTo(index: WorkspaceIndex, id: string, uri: string): boolean {
-  return entryWithId(index, id)?.uri === uri;
-}
-
-/**
  * The places that define an id, in the book's order, the one `entryWithId` names (its hover's) first:
  * where a link to an id defined twice leads, in any way it is followed.
  */

@@ -512,7 +512,10 @@ export function summaryText(written: string, resolve: ReferenceResolver = () => 
   return plainText(written, resolve).replace(/\s+/g, ' ').trim();
 }
 
-/** A summary, `***…***`, in a paragraph of an entry's introduction: the first such is the entry's. */
+/**
+ * A summary, `***…***`, in a paragraph of an entry's introduction: the first such is the entry's,
+ * unless it is an AI's one-liner and a paragraph of the writer's own, bold italics alone, follows.
+ */
 export const summaryPattern = /\*\*\*(?!\*)([\s\S]+?)\*\*\*/;
 /** A parenthesis ending the line of a summary: who said a one-liner (`***"Der Großvater der KI"*** (Grok)`). */
 const attributionPattern = /^\s*(\([^()\n]{1,40}\))\s*$/;
@@ -642,9 +645,8 @@ function buildEntries(
     const seeAlsoSet = new Set(seeAlsoLinks);
 
     const introEnd = sections.length > 0 ? sections[0].range.start : range.end;
-    // The writer's own line in bold italics; the first of the AIs' one-liners, with its speaker, where
-    // there is none (without it, an AI's quip would read as the glossary's definition). The one-liners
-    // may stand above the writer's line.
+    // The first of the AIs' one-liners keeps its speaker (without it, an AI's quip would read as the
+    // glossary's definition), and gives way to the writer's own line in bold italics below it.
     let summary: string | undefined;
     for (let p = firstIndex(paragraphStarts, (start) => comparePositions(start, heading.range.end) >= 0); p < paragraphs.length; p++) {
       if (comparePositions(paragraphStarts[p], introEnd) >= 0) break;
@@ -652,7 +654,7 @@ function buildEntries(
       const match = summaryPattern.exec(paragraph.text);
       if (match) {
         const attribution = attributionPattern.exec(paragraph.text.slice(match.index + match[0].length))?.[1];
-        if (attribution !== undefined && summary !== undefined) continue;
+        if (summary !== undefined && (attribution !== undefined || match[0] !== paragraph.text.trim())) continue;
         const text = summaryText(match[1], resolve);
         summary = detach(attribution === undefined ? text : `${text} ${attribution}`);
         if (attribution === undefined) break;

@@ -86,7 +86,7 @@ export interface ReportOptions {
   readonly fileName: (uri: string) => string;
   /** The diagnostics of a file, as the editor or `glossary check` reports them. */
   readonly diagnosticsOf: (uri: string) => readonly GlossaryDiagnostic[];
-  /** How many entries `mostLinked` lists (more where the last ones are linked as often); default 25. */
+  /** How many entries `mostLinked` lists (more, up to `graphNodeCount`, where the last ones are linked as often); default 25. */
   readonly mostLinkedCount?: number;
   /** How many entries the graph shows; default 40, so that it stays readable. */
   readonly graphNodeCount?: number;
@@ -105,7 +105,7 @@ export function buildReport(index: WorkspaceIndex, config: GlossaryConfig, optio
   const orphans = orphanEntries(index)
     .map((located) => reportEntry(located, options))
     .sort(titleOrder(collator));
-  // Those as linked alike in the glossary's order, and none left out of the list that is as linked as the last one in it.
+  // Those linked alike in the glossary's order; the list goes on, up to the graph's size, while they are linked as often as its last.
   const mostLinked = [...inboundLinkCounts(index)]
     .filter(([, count]) => count > 0)
     .map(([id, count]): LinkedEntry => ({ ...reportEntry(entryWithId(index, id)!, options), links: count }))
@@ -118,7 +118,7 @@ export function buildReport(index: WorkspaceIndex, config: GlossaryConfig, optio
     problems,
     missingEntries: missing,
     orphans,
-    mostLinked: [...listed, ...mostLinked.slice(listed.length).filter((entry) => entry.links === listed.at(-1)?.links)],
+    mostLinked: [...listed, ...mostLinked.slice(listed.length, Math.max(graphNodeCount, listed.length)).filter((entry) => entry.links === listed.at(-1)?.links)],
     graph: { nodes: graphNodes, edges: edgesBetween(graphNodes.map(({ id }) => entryWithId(index, id)!)) },
   };
 }

@@ -250,14 +250,16 @@ export class GlossarySession {
 
   /**
    * The folders on disk in which a file made, changed or deleted may concern the glossary: those
-   * listed for its files (with files in them or not yet), and those of its files and of its
-   * configuration file, for a server that watches the disk itself.
+   * listed for its files (with files in them or not yet), and those of its files, of its
+   * configuration file and of the index page it names, for a server that watches the disk itself.
    */
   foldersOnDisk(): Set<string> {
     const folders = new Set(this.listedFolders);
     for (const document of this.currentIndex.documents()) folders.add(folderOf(document.uri));
     const configUri = this.configFileUri();
     if (configUri !== undefined) folders.add(folderOf(configUri));
+    // The index page named in the settings, made or deleted there, wherever the include patterns reach.
+    for (const page of [this.configuredIndexFile, this.missingIndexFile]) if (page !== undefined) folders.add(folderOf(page));
     return folders;
   }
 

@@ -300,6 +300,9 @@ test('hover shows the lead paragraph, the writer\'s own definition, past the quo
   // The one-liners above the writer's own line in bold italics: that line is the summary.
   const summaryBelow = ['## Alan Turing {#Alan-Turing .chapter .small .term}', '', '- ***"Der Großvater der KI"***  (Grok)', '', '***Mathematiker und Logiker***', '', '**Alan Turing** war Brite.'];
   assert.deepEqual(shown(await hoverTextAt({ 'A.md': ['[x](#Alan-Turing‸)'], 'Alan-Turing.md': summaryBelow })).slice(0, 3), ['**Alan Turing** `Alan-Turing`', '*Mathematiker und Logiker*', 'Alan Turing war Brite.']);
+  // A word in bold italics in a sentence below is no line of the writer's own.
+  const stressedBelow = [...summaryBelow.slice(0, 3), '', 'Ein Satz mit ***betontem*** Wort.'];
+  assert.deepEqual(shown(await hoverTextAt({ 'A.md': ['[x](#Alan-Turing‸)'], 'Alan-Turing.md': stressedBelow }))[1], '*"Der Großvater der KI" (Grok)*');
   // A summary paragraph of its own is not shown twice; an abbreviation's entry shows all it says.
   const agi = ['## AGI {#AGI .chapter .small .term}', '', '***Allgemeine KI***', '', '**AGI** steht für "[Artificial General Intelligence](#AGI-Full)".', '', '### Siehe {.seealso}', '', '[Index](#Index) |'];
   assert.deepEqual(shown(await hoverTextAt({ 'A.md': ['[x](#AGI‸)'], 'AGI.md': agi })).slice(0, 3), ['**AGI**', '*Allgemeine KI*', 'AGI steht für "Artificial General Intelligence".']);

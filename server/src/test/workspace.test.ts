@@ -192,6 +192,15 @@ test('file system: folders below which no include pattern takes in a file are no
   assert.deepEqual(['', 'de', 'en'].map((folder) => createFileMatcher({ include: ['sub/de/**'], exclude: [], baseUri: 'file:///ws' }, 'file:///ws/sub').skipsFolder(folder)), [false, false, true]);
 });
 
+test('session: the folder of an index page named in the settings is watched, though no include pattern reaches it and the page is not made yet', async () => {
+  await withTempFolder({ 'de/A.md': '## A {#A .chapter .small .term}\n', 'buch/Titel.md': '% Titel\n' }, async (root, workspace) => {
+    fs.writeFileSync(path.join(root, '.glossary.json'), JSON.stringify({ include: ['de/**'], indexFile: 'buch/000-index.txt' }));
+    const session = new GlossarySession(workspace, [toUri(root)]);
+    await session.load(undefined, []);
+    assert.deepEqual([...session.foldersOnDisk()].sort(), [root, path.join(root, 'buch'), path.join(root, 'de')].map(toUri).sort());
+  });
+});
+
 test('session: a file of a folder also reached through a symbolic link is indexed once, under its own path, whatever path an event or the editor names', async () => {
   const entry = '## A {#A .chapter .small .term}\n\nText.\n\n### Siehe {.seealso}\n\n[Index](#Index) |\n\n----\n';
   await withTempFolder({ 'de/Index.md': '# Index {#Index}\n', 'de/A.md': entry }, async (root, workspace) => {
