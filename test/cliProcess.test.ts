@@ -188,7 +188,8 @@ test('glossary lsp ends when the client closes its input: 0 after a shutdown req
   }
 });
 
-test('glossary lsp refuses with InvalidParams, naming the part, requests without what the protocol requires and an unknown command; it answers on', { timeout: 30_000 }, async (t) => {
+/** `glossary lsp --stdio` started for a test, with the messages it logs. */
+function serverOverStdio(t: TestContext) {
   const child = spawn(process.execPath, [serverScript, 'lsp', '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
   t.signal.addEventListener('abort', () => child.kill(), { once: true });
   const connection = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
@@ -197,6 +198,11 @@ test('glossary lsp refuses with InvalidParams, naming the part, requests without
     logged.push(params.message);
   });
   connection.listen();
+  return { child, connection, logged };
+}
+
+test('glossary lsp refuses with InvalidParams, naming the part, requests without what the protocol requires and an unknown command; it answers on', { timeout: 30_000 }, async (t) => {
+  const { child, connection, logged } = serverOverStdio(t);
   const invalid = (message: string) => (error: unknown) => error instanceof ResponseError && error.code === ErrorCodes.InvalidParams && error.message === message;
   try {
     await connection.sendRequest(InitializeRequest.type, { processId: null, rootUri: null, workspaceFolders: null, capabilities: {} });
@@ -227,14 +233,7 @@ test('glossary lsp ignores malformed notifications, saying which part is wrong, 
   t.after(() => fs.rmSync(folder, { recursive: true, force: true }));
   fs.writeFileSync(path.join(folder, 'A.md'), '## A {#A .term}\n\n[B](#B)\n');
   fs.writeFileSync(path.join(folder, 'B.md'), '## B {#B .term}\n');
-  const child = spawn(process.execPath, [serverScript, 'lsp', '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
-  t.signal.addEventListener('abort', () => child.kill(), { once: true });
-  const connection = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
-  const logged: string[] = [];
-  connection.onNotification('window/logMessage', (params: { message: string }) => {
-    logged.push(params.message);
-  });
-  connection.listen();
+  const { child, connection, logged } = serverOverStdio(t);
   const folderUri = URI.file(folder).toString();
   const uri = `${folderUri}/A.md`;
   const targetAt = async (character: number) => {
