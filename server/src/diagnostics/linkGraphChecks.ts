@@ -6,6 +6,7 @@ import { GlossaryDocument, Entry } from '../parse/model';
 import { Check } from './check';
 import { DiagnosticCode } from './codes';
 import { indexId } from '../index/indexPage';
+import { abbreviationStubTarget } from '../index/abbreviationStubs';
 
 /** `orphan-entry`: nothing links to the entry but the index page and the entry itself. */
 export const checkOrphanEntries: Check = function* ({ document, index }) {
@@ -86,7 +87,10 @@ export const checkSeeAlsoNamesBodyLinks: Check = function* ({ document, index })
   }
 };
 
-/** `seealso-not-reciprocal`: the see-also list names an entry whose see-also list does not name this entry. */
+/**
+ * `seealso-not-reciprocal`: the see-also list names an entry whose see-also list does not name this
+ * entry; not an abbreviation stub (AGI.md: "**AGI** steht für …"), which points at one entry alone.
+ */
 export const checkSeeAlsoReciprocal: Check = function* ({ document, index }) {
   for (const entry of document.entries) {
     for (const link of entry.seeAlso?.links ?? []) {
@@ -95,8 +99,8 @@ export const checkSeeAlsoReciprocal: Check = function* ({ document, index }) {
       }
       const other = entryWithId(index, link.target);
       const otherSeeAlso = other?.entry.seeAlso;
-      if (other === undefined || otherSeeAlso === undefined || otherSeeAlso.links.some((back) => back.target === entry.id)) {
-        continue; // no entry, or no see-also list (missing-seealso says it), or it names this one
+      if (other === undefined || otherSeeAlso === undefined || otherSeeAlso.links.some((back) => back.target === entry.id) || abbreviationStubTarget(other.entry) !== undefined) {
+        continue; // no entry, or no see-also list (missing-seealso says it), or it names this one, or a stub
       }
       yield {
         range: link.range,

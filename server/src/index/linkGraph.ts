@@ -1,6 +1,7 @@
 import { Entry, GlossaryDocument, Link } from '../parse/model';
 import { entryContaining } from '../parse/positions';
 import type { LocatedEntry, WorkspaceIndex } from './workspaceIndex';
+import { abbreviationStubTarget } from './abbreviationStubs';
 
 /**
  * The link graph of a glossary: which entries link to which. A link counts as an inbound link of
@@ -138,9 +139,9 @@ export function changedLabels(previous: GlossaryDocument | undefined, next: Glos
 }
 
 /**
- * The ids of the entries that appeared, disappeared or gained or lost a see-also section between
- * two versions of a document: the see-also lists naming them may gain or lose
- * `seealso-not-reciprocal`.
+ * The ids of the entries that appeared, disappeared, gained or lost a see-also section, or became
+ * or stopped being an abbreviation stub between two versions of a document: the see-also lists
+ * naming them may gain or lose `seealso-not-reciprocal`.
  */
 export function entryShapeChangedIds(previous: GlossaryDocument | undefined, next: GlossaryDocument | undefined): Set<string> {
   return changedKeys(entryShapes(previous), entryShapes(next));
@@ -149,7 +150,7 @@ export function entryShapeChangedIds(previous: GlossaryDocument | undefined, nex
 function entryShapes(document: GlossaryDocument | undefined): Map<string, string> {
   const shapes = new Map<string, string>();
   for (const entry of document?.entries ?? []) {
-    const shape = JSON.stringify([entry.id, entry.seeAlso === undefined]);
+    const shape = JSON.stringify([entry.id, entry.seeAlso === undefined, abbreviationStubTarget(entry) ?? '']);
     shapes.set(shape, entry.id);
   }
   return shapes;

@@ -2,6 +2,7 @@ import type { WorkspaceIndex } from '../index/workspaceIndex';
 import { Entry } from '../parse/model';
 import { WordHash } from './wordFilter';
 import { Memo } from '../memo';
+import { abbreviationStubTarget } from '../index/abbreviationStubs';
 
 /** An entry as a term that other entries may mention. */
 export interface Term {
@@ -229,34 +230,6 @@ function otherNormalizations(name: string): string[] {
   return /^[\x00-\x7f]*$/.test(name) ? [] : [name.normalize('NFC'), name.normalize('NFD')];
 }
 
-/**
- * The entry an abbreviation stub points at: "**GPU** steht für [Graphics Processing Unit](#…)".
- * A stub is short (no section but its see-also, at most `stubLines` lines before it), its prose
- * links one entry only, and its title is one word (its parts may be joined by hyphens:
- * "POS-Tagging") with two or more capitals (see `abbreviates`, checked against the other entry's
- * title when the lexicon is built). Its names are then names of the entry it points at: a mention
- * of "GPU" is linked there, and never suggested in that entry.
- */
-function stubTargetOf(entry: Entry): string | undefined {
-  const title = normalTitle(entry);
-  if (!/^[\p{L}\p{M}\p{N}]+(?:-[\p{L}\p{M}\p{N}]+)*$/u.test(title) || (title.match(/\p{Lu}/gu)?.length ?? 0) < 2) {
-    return undefined;
-  }
-  if (entry.sections.some((section) => section !== entry.seeAlso?.section)) {
-    return undefined;
-  }
-  const proseEnd = entry.seeAlso?.section.range.start.line ?? entry.closingRuleLine ?? entry.range.end.line + 1;
-  if (proseEnd - entry.heading.range.end.line - 1 > stubLines) {
-    return undefined;
-  }
-  const targets = new Set(entry.bodyLinks.map((link) => link.target));
-  const [target] = targets;
-  return targets.size === 1 && target !== entry.id ? target : undefined;
-}
-
-/** How many lines of prose an abbreviation stub may have (blank ones included). */
-const stubLines = 6;
-
 /** Whether `short` abbreviates `long`: its letters and digits stand in `long` in order ("GPU", "Graphics Processing Unit"; "LoRA", "Low-Rank Adaptation"). */
 export function abbreviates(short: string, long: string): boolean {
   const letters = short.toUpperCase().replace(/[^\p{L}\p{N}]/gu, '');
@@ -283,7 +256,7 @@ export function termsKeyOf(entries: readonly Entry[]): string {
   return entries
     .map((entry) => {
       const forms = formsOf(entry).map((form) => [form.words.join(' '), form.separators.join(''), form.closing].join('\u0001'));
-      return [entry.id, normalTitle(entry), stubTargetOf(entry) ?? '', ...forms].join('\u0002');
+      return [entry.id, normalTitle(entry), abbreviationStubTarget(entry) ?? '', ...forms].join('\u0002');
     })
     .join('\n');
 }
@@ -394,7 +367,7 @@ export class Lexicon {
   /** Replaces the entries a document contributes (none when it is gone). */
   replace(uri: string, entries: readonly Entry[]): void {
     const before = this.entriesByUri.get(uri) ?? [];
-    const after = entries.map((entry): EntryTerms => ({ uri, term: { id: entry.id, title: entry.title }, title: formKey(normalTitle(entry).match(wordPattern) ?? []), forms: formsOf(entry), stubOf: stubTargetOf(entry) }));
+    const after = entries.map((entry): EntryTerms => ({ uri, term: { id: entry.id, title: entry.title }, title: formKey(normalTitle(entry).match(wordPattern) ?? []), forms: formsOf(entry), stubOf: abbreviationStubTarget(entry) }));
     if (after.length === 0) this.entriesByUri.delete(uri);
     else this.entriesByUri.set(uri, after);
     const keys = new Set<string>();

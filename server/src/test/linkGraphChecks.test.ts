@@ -331,6 +331,31 @@ test('seealso-not-reciprocal: the fix edits the other entry\'s file, in order, I
   assert.deepEqual(codesOf(files, 'Zitrone.md').filter((code) => code === DiagnosticCode.SeeAlsoNotReciprocal), []);
 });
 
+test('seealso-not-reciprocal: an abbreviation stub, which points at one entry alone, is not asked to list back; an entry that stops being one is, in a session as in a fresh load', async () => {
+  const stub = ['## AGI {#AGI .chapter .small .term}', '', '**AGI** steht für "[Artificial General Intelligence](#Artificial-General-Intelligence)".', '', '### Siehe auch {.seealso}', '', '[Artificial General Intelligence](#Artificial-General-Intelligence) |', '[Index](#Index) |', '', '----'];
+  const grown = [...stub.slice(0, 4), '### Geschichte {.explanation}', '', 'Der Begriff ist alt.', '', ...stub.slice(4)];
+  const files = {
+    'OpenAI.md': entryLines('OpenAI', 'OpenAI', ['[AGI](#AGI)']),
+    'AGI.md': stub,
+    'Artificial-General-Intelligence.md': entryLines('Artificial General Intelligence', 'Artificial-General-Intelligence', []),
+  };
+  const reciprocal = (found: readonly string[]) => found.filter((code) => code === DiagnosticCode.SeeAlsoNotReciprocal);
+  assert.deepEqual(reciprocal(codesOf(files, 'OpenAI.md')), []);
+  assert.deepEqual(reciprocal(codesOf({ ...files, 'AGI.md': grown }, 'OpenAI.md')), [DiagnosticCode.SeeAlsoNotReciprocal]);
+  const workspace = new InMemoryWorkspace({
+    [uriOf('.glossary.json')]: JSON.stringify({ include: ['*.md'], severity: { 'seealso-not-reciprocal': 'hint' } }),
+    ...Object.fromEntries(Object.entries(files).map(([name, lines]) => [uriOf(name), lines.join('\n')])),
+  });
+  const session = new GlossarySession(workspace, ['file:///ws']);
+  await session.load(undefined, []);
+  const sessionCodes = () => reciprocal(session.diagnosticsOf(uriOf('OpenAI.md')).map((diagnostic) => diagnostic.code));
+  assert.deepEqual(sessionCodes(), []);
+  // AGI.md gets a section of its own: no stub any more, and OpenAI.md, which names it, is told.
+  const change = session.updateOpen({ uri: uriOf('AGI.md'), version: 2, text: grown.join('\n') })!;
+  assert.ok(change.affectedUris.has(uriOf('OpenAI.md')));
+  assert.deepEqual(sessionCodes(), [DiagnosticCode.SeeAlsoNotReciprocal]);
+});
+
 test('editing one file updates the link-graph diagnostics of the others, and only theirs', async () => {
   const workspace = new InMemoryWorkspace({
     [uriOf('.glossary.json')]: JSON.stringify({ include: ['*.md'], indexFile: 'index.txt', severity: { 'seealso-not-reciprocal': 'hint' } }),
