@@ -88,8 +88,9 @@ function graphSection(graph: ReportGraph, links: ReportLinks): string {
   const note =
     graph.nodes.length === 1
       ? l10n.t('The most linked entry. The bigger the circle, the more links point at the entry.')
-      : l10n.t('The {0} most linked entries and the links between them. The bigger the circle, the more links point at the entry.', graph.nodes.length);
-  return `<section>${heading}<p class="note">${escapeHtml(note)}</p>${renderGraphSvg(graph, links)}</section>`;
+      : l10n.t('The {0} most linked entries and the links between them, darker where two entries link each other. The bigger the circle, the more links point at the entry.', graph.nodes.length);
+  // A narrow window scrolls the picture, whose labels would be too small to read shrunk to its width.
+  return `<section>${heading}<p class="note">${escapeHtml(note)}</p><div class="graph">${renderGraphSvg(graph, links)}</div></section>`;
 }
 
 /** The graph as an SVG element (well-formed XML), laid out the same way on every run. */
@@ -303,7 +304,8 @@ code { font-family: var(--vscode-editor-font-family, ui-monospace, monospace); f
 details summary { cursor: pointer; color: var(--accent); margin: 6px 0; }
 a { color: var(--accent); text-decoration: none; } a:hover { text-decoration: underline; }
 svg a:hover text { text-decoration: underline; } svg a:hover circle { fill-opacity: 1; }
-svg { display: block; max-width: 100%; margin: 0 auto; height: auto; border: 1px solid var(--line); border-radius: 8px; background: var(--card); }
+.graph { overflow-x: auto; }
+svg { display: block; margin: 0 auto; height: auto; border: 1px solid var(--line); border-radius: 8px; background: var(--card); }
 svg .edges path { fill: none; stroke: var(--accent); stroke-opacity: 0.18; stroke-width: 1; }
 svg .edges path.mutual { stroke-opacity: 0.45; stroke-width: 1.5; }
 svg circle { fill: var(--accent); fill-opacity: 0.85; stroke: var(--bg); stroke-width: 1.5; }

@@ -136,6 +136,9 @@ test('the report of the real glossary agrees with the measured facts and a count
     assert.match(html, new RegExp(`<span class="value">${hints}</span><span class="label">Hints</span>`));
     // The links to #Index are said beside the missing entries, whose links add up to the rest.
     assert.match(html, /<p class="note">347 links point at #Index, which no heading defines: give the index page&#39;s heading the id Index\.<\/p>/);
+    // The picture scrolls in a narrow window, its labels at their size; the note says what the darker lines are.
+    assert.match(html, /<div class="graph"><svg /);
+    assert.match(html, /darker where two entries link each other/);
     const svg = onlyMatch(html, /<svg[\s\S]*<\/svg>/g);
     assert.deepEqual(xmlProblems(svg), []);
     assert.equal(svg.match(/<circle /g)?.length, 40);
