@@ -437,9 +437,10 @@ export class Workbench {
 
   /** The title of the active editor tab (the file name), in the active editor group when there are several. */
   async activeTab() {
-    const groups = await this.page.locator('.editor-group-container').count();
-    const group = groups > 1 ? '.editor-group-container.active ' : '';
-    return this.page.locator(`${group}.tabs-container .tab.active`).getAttribute('data-resource-name');
+    // A group may open between two reads (a link opening a file beside a webview): the active group's tab, else the one tab.
+    const inActiveGroup = this.page.locator('.editor-group-container.active .tabs-container .tab.active');
+    const tab = (await inActiveGroup.count()) === 1 ? inActiveGroup : this.page.locator('.tabs-container .tab.active').first();
+    return tab.getAttribute('data-resource-name');
   }
 
   /**
