@@ -692,7 +692,8 @@ function chapterHeadingFixes(input: CodeActionInput, model: GlossaryDocument, di
     return [];
   }
   const line = `## ${text} ${attributes}`;
-  // Only the classes missing, only the level (the real glossary's `### Haiku {#Haiku .chapter .small .term}`), or the id's #: the writer surely meant this heading.
+  // Only the classes missing, only the level (the real glossary's `### Haiku {#Haiku .chapter
+  // .small .term}`), or the id's #: the writer surely meant this heading.
   const onlyLevelWrong = chapterClasses.every((name) => heading.classes.includes(name));
   const preferred = (heading.explicitId && (heading.level === 2 || onlyLevelWrong)) || wordsBlock !== undefined;
   return [quickFix(l10n.t('Make it the chapter heading: {0}', line), diagnostic, editOf(input, [TextEdit.replace(heading.range, line)]), preferred)];

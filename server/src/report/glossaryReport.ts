@@ -25,7 +25,7 @@ export interface GlossaryReport {
   readonly missingEntries: readonly ReportMissingEntry[];
   /** Entries that no other entry or page links to, the index page aside (`orphan-entry`), by title. */
   readonly orphans: readonly ReportEntry[];
-  /** The entries with the most inbound links, most linked first; those as linked as the last one too. */
+  /** The entries with the most inbound links, most linked first (see `ReportOptions.mostLinkedCount`). */
   readonly mostLinked: readonly LinkedEntry[];
   /** The most linked entries and the links between them. */
   readonly graph: ReportGraph;
