@@ -369,7 +369,7 @@ step('8. "Glossary: Show Report" shows the report, where the most linked entry\'
   await wb.waitFor(async () => (await wb.activeTab()) === `${missing.id}.md`, { what: `${missing.id}.md in the editor` });
 });
 
-step('9. The report\'s "Save as HTML…" writes the page where the writer says, without the editor\'s links', async () => {
+step('9. The report\'s "Save as HTML…" writes the page where the writer says, without the editor\'s links, and it prints whole', async () => {
   await wb.runCommand('Glossary: Show Report');
   const toast = wb.page.locator('.notification-toast').filter({ hasText: 'Glossary Report:' }).last();
   await toast.waitFor({ state: 'visible', timeout: 30000 });
@@ -398,6 +398,20 @@ step('9. The report\'s "Save as HTML…" writes the page where the writer says, 
   const html = fs.readFileSync(saved, 'utf8');
   assert.match(html, /<h1>Glossary Report<\/h1>/);
   assert.doesNotMatch(html, /command:/, 'the saved page has no links that run editor commands');
+  // Printed, the page folds nothing away and nothing runs off the paper.
+  const printed = await wb.context.newPage();
+  try {
+    await printed.setViewportSize({ width: 700, height: 900 });
+    await printed.setContent(html);
+    const folded = printed.locator('details tbody tr').last();
+    assert.equal(await folded.isVisible(), false, 'on screen the rows past the first few are folded');
+    await printed.emulateMedia({ media: 'print' });
+    assert.equal(await folded.isVisible(), true, 'printed, the folded rows show');
+    assert.equal(await printed.locator('details summary').first().isVisible(), false);
+    assert.ok(await printed.evaluate(() => document.body.scrollWidth <= document.body.clientWidth), 'printed, no table or picture is wider than the page');
+  } finally {
+    await printed.close();
+  }
   // The browser showing VS Code cannot open a file of the machine VS Code runs on: no button offers it.
   const done = wb.page.locator('.notification-toast').filter({ hasText: 'The report is saved as glossary-report.html.' });
   await done.waitFor({ state: 'visible', timeout: 15000 });

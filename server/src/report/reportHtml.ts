@@ -180,7 +180,7 @@ function mostLinkedSection(entries: readonly LinkedEntry[], links: ReportLinks):
   }
   const header = [l10n.t('Entry'), l10n.t('Id'), l10n.t('File'), l10n.t('Links')];
   const rows = entries.map((entry) => [...entryCells(entry, links), String(entry.links)]);
-  return section(l10n.t('Most linked entries'), l10n.t('The entries with the most links pointing at them (the index page not counted).'), table(header, rows, 1));
+  return section(l10n.t('Most linked entries'), l10n.t('The entries with the most links pointing at them (links from the index page, and from an entry with the same id, not counted).'), table(header, rows, 1));
 }
 
 function missingSection({ missingEntries, summary }: GlossaryReport, links: ReportLinks): string {
@@ -310,4 +310,7 @@ svg .edges path { fill: none; stroke: var(--accent); stroke-opacity: 0.18; strok
 svg .edges path.mutual { stroke-opacity: 0.45; stroke-width: 1.5; }
 svg circle { fill: var(--accent); fill-opacity: 0.85; stroke: var(--bg); stroke-width: 1.5; }
 svg text { font-size: 14px; fill: var(--fg); dominant-baseline: central; }
+/* On paper nothing scrolls or folds: the folded rows print, and the picture shrinks to the page. */
+@media print { details::details-content { content-visibility: visible; display: contents; } details > summary { display: none; }
+  .table, .graph { overflow: visible; } td code { white-space: normal; overflow-wrap: anywhere; } svg { max-width: 100%; } }
 `.trim();
