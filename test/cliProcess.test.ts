@@ -69,6 +69,20 @@ test('output that cannot be written (a full device) is a failed run, said in a l
   }
 });
 
+test('notes that cannot be written (standard error on a full device) leave the exit status as it is', () => {
+  const full = fs.openSync('/dev/full', 'w');
+  try {
+    const statusOf = (args: readonly string[]): number | null =>
+      spawnSync(process.execPath, [serverScript, ...args], { env: environmentWith({ LANG: 'C' }), stdio: ['ignore', 'ignore', full] }).status;
+    assert.equal(statusOf(['check', '--bogus']), 2, 'usage error');
+    assert.equal(statusOf(['check', path.join(exampleGlossary, 'missing.md')]), 2, 'a file that cannot be read');
+    assert.equal(statusOf(['check', exampleGlossary]), 1, 'problems found');
+    assert.equal(statusOf(['check', exampleGlossary, '--fail-on', 'none']), 0, 'nothing fails the run');
+  } finally {
+    fs.closeSync(full);
+  }
+});
+
 test('report --output to a device (/dev/null) writes to it: no file is replaced there', () => {
   assert.deepEqual(glossary(['report', exampleGlossary, '--output', '/dev/null'], { LANG: 'C' }), { status: 0, stdout: '', stderr: 'glossary: report written to /dev/null\n' });
 });

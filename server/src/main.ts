@@ -21,10 +21,9 @@ function main(): void {
     process.exit(ExitCode.badUsage);
   };
   process.stdout.on('error', onStdoutError);
-  // Notes and warnings no one reads any more change nothing: the run goes on to its exit status.
-  process.stderr.on('error', (error: NodeJS.ErrnoException) => {
-    if (error.code !== 'EPIPE') throw error;
-  });
+  // Notes and warnings that no one reads any more, or that cannot be written (`2>/dev/full`), change
+  // nothing: the run goes on to its exit status, and there is nowhere left to say more.
+  process.stderr.on('error', () => {});
   runCli(argv, {
     cwd: process.cwd(),
     workspace: new NodeFileSystemWorkspace({ synchronousReads: true }),
