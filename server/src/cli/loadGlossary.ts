@@ -10,6 +10,7 @@ import { parseGlossaryDocument } from '../parse/parser';
 import { Workspace } from '../workspace/workspace';
 import { configFileUriIn, findConfigFile, type FoundConfigFile } from '../workspace/configLookup';
 import { isInFolder } from '../workspace/uris';
+import { comparePaths } from '../workspace/fileFilter';
 
 /** A file of the command line's glossary, with the path to print for it. */
 export interface CliFile {
@@ -113,6 +114,8 @@ export async function loadGlossary(paths: readonly string[], environment: LoadEn
     }
     if (kind === undefined) {
       unusable.push(l10n.t('no such file or folder: {0}', given));
+    } else if (kind === 'file' && writtenAsFolder(given)) {
+      unusable.push(l10n.t('a file, not a folder: {0}', given));
     } else if (kind === 'other') {
       unusable.push(l10n.t('neither a file nor a folder: {0}', given));
     } else if (kind === 'linkLoop') {
@@ -159,13 +162,16 @@ export async function loadGlossary(paths: readonly string[], environment: LoadEn
   const fileNotes: FileNote[] = [];
   const seen = new Set<string>();
   const seenRealPaths = new Set<string>();
-  const add = (file: CliFile): void => {
+  // The folder given that listed each file read from a listing.
+  const listedBy = new Map<string, string>();
+  /** Adds a file not read yet at `at` (else at the end); whether it was added. */
+  const add = (file: CliFile, at = files.length): boolean => {
     const realPath = realPathOf(file.uri);
-    if (!seen.has(file.uri) && !seenRealPaths.has(realPath)) {
-      seen.add(file.uri);
-      seenRealPaths.add(realPath);
-      files.push(file);
-    }
+    if (seen.has(file.uri) || seenRealPaths.has(realPath)) return false;
+    seen.add(file.uri);
+    seenRealPaths.add(realPath);
+    files.splice(at, 0, file);
+    return true;
   };
   for (const target of targets) {
     if (target.kind === 'file') {
@@ -183,7 +189,7 @@ export async function loadGlossary(paths: readonly string[], environment: LoadEn
       fileNotes.push({ displayPath, message: problem.message, skipped: true });
     }
     for (const uri of listing.uris) {
-      add({ uri, displayPath: displayPathIn(target.given, target.uri, uri) });
+      if (add({ uri, displayPath: displayPathIn(target.given, target.uri, uri) })) listedBy.set(uri, target.uri);
     }
     // One run checks one glossary, with the settings of the first path: a glossary of its own
     // further down (its `.glossary.json`) would be judged silently by these.
@@ -212,7 +218,11 @@ export async function loadGlossary(paths: readonly string[], environment: LoadEn
     const unlistedUri = indexPage.unlistedUri;
     const folder = targets.find((target) => target.kind === 'directory' && isInFolder(unlistedUri, target.uri));
     if (folder !== undefined) {
-      add({ uri: unlistedUri, displayPath: displayPathIn(folder.given, folder.uri, unlistedUri) });
+      // In its place among the folder's files, which are sorted by path.
+      const pathOf = (uri: string): string => URI.parse(uri).path;
+      const listed = files.flatMap((file, at) => (listedBy.get(file.uri) === folder.uri ? [at] : []));
+      const at = listed.find((each) => comparePaths(pathOf(files[each]!.uri), pathOf(unlistedUri)) > 0) ?? (listed.at(-1) ?? files.length - 1) + 1;
+      add({ uri: unlistedUri, displayPath: displayPathIn(folder.given, folder.uri, unlistedUri) }, at);
     } else if (environment.withGlossaryOfFiles) {
       seen.add(unlistedUri);
       contextUris.push(unlistedUri);
@@ -257,7 +267,9 @@ export async function loadGlossary(paths: readonly string[], environment: LoadEn
     text: withMentions ? text : undefined,
   }));
   const skipped = new Set(read.skipped.map((problem) => problem.uri));
-  for (const problem of [...read.skipped, ...read.warnings]) {
+  // In the order of the files, as their findings are.
+  const placeOf = new Map(files.map((file, at) => [file.uri, at]));
+  for (const problem of [...read.skipped, ...read.warnings].sort((a, b) => (placeOf.get(a.uri) ?? 0) - (placeOf.get(b.uri) ?? 0))) {
     const displayPath = displayPathOf.get(problem.uri);
     if (displayPath !== undefined) {
       environment.warn(`${displayPath}: ${problem.message}`);
@@ -276,6 +288,11 @@ export async function loadGlossary(paths: readonly string[], environment: LoadEn
   await findMentionsOf(index, read.documents);
   const unreadableArguments = targets.filter((target) => target.kind === 'file' && skipped.has(target.uri)).map((target) => target.given);
   return { kind: 'loaded', config, index, files: readFiles, unreadableArguments, fileNotes };
+}
+
+/** Whether a path names a folder whatever it leads to (`de/`, `de/.`), as the shell's tools take it: a file's is then refused. */
+function writtenAsFolder(given: string): boolean {
+  return /\/\.?$/.test(given) || (path.sep === '\\' && /\\\.?$/.test(given));
 }
 
 /** Why nothing was found in the folders given: the patterns that took in no file. */

@@ -91,6 +91,17 @@ test('a folder expands to its .md files sorted by path; .txt files come only whe
   assert.deepEqual(paths, ['g/sub/Quitte.md', 'g/Apfel.md', 'g/Birne.md', 'g/drafts/Zitrone.md', 'g/001-index.txt']);
 });
 
+test('the index page found beside the entries of a folder comes in its place among them, sorted by path', async () => {
+  const withIndexPage = { ...glossary, 'g/001-index.txt': ['# Index {#Index}', '', '### A {.index}', '', '[Apfel](#Apfel) |'], 'g/Zwetschge.txt': ['Notiz'] };
+  const result = await run(['index', 'g'], withIndexPage);
+  const paths = (JSON.parse(result.stdout) as { files: { path: string }[] }).files.map((file) => file.path);
+  assert.deepEqual(paths, ['g/001-index.txt', 'g/Apfel.md', 'g/Birne.md', 'g/drafts/Zitrone.md', 'g/sub/Quitte.md']);
+  // Beside a file named before the folder, and one after it, it stays in the folder's run.
+  const named = await run(['index', 'g/sub/Quitte.md', 'g', 'g/Zwetschge.txt'], withIndexPage);
+  const namedPaths = (JSON.parse(named.stdout) as { files: { path: string }[] }).files.map((file) => file.path);
+  assert.deepEqual(namedPaths, ['g/sub/Quitte.md', 'g/001-index.txt', 'g/Apfel.md', 'g/Birne.md', 'g/drafts/Zitrone.md', 'g/Zwetschge.txt']);
+});
+
 test('index --format json prints anchors and links with 1-based positions of the id text', async () => {
   const result = await run(['index', 'g/sub/Quitte.md', '--format', 'json'], glossary);
   assert.deepEqual(JSON.parse(result.stdout), {
@@ -450,6 +461,12 @@ test('unknown options, unknown commands, unknown formats and missing paths are b
     stdout: '',
     stderr: 'glossary: no such file or folder: nowhere.md\nglossary: no such file or folder: none\n',
   });
+  // A file's path written as a folder's is refused, as the shell's tools refuse it; a folder's may end so.
+  assert.deepEqual(await run(['check', 'g/', 'g/Apfel.md/', 'g/Birne.md/.'], glossary), {
+    exitCode: 2,
+    stdout: '',
+    stderr: 'glossary: a file, not a folder: g/Apfel.md/\nglossary: a file, not a folder: g/Birne.md/.\n',
+  });
 });
 
 test('--help prints the usage and exits 0', async () => {
@@ -476,10 +493,11 @@ test('binary and unreadable files are skipped with a message; invalid UTF-8 is w
     'g/Locked.md': { unreadable: 'EACCES' },
     'g/Latin.md': new Uint8Array([...Buffer.from('## Gr\xfc {#Latin .chapter .small .term}\n\n[x](#Nowhere)\n', 'latin1')]),
   });
+  // In the order of the files, as their findings are.
   assert.deepEqual(result.stderr.split('\n'), [
     'glossary: g/Bin.md: skipped: binary file (contains NUL bytes)',
-    'glossary: g/Locked.md: skipped: cannot read the file (EACCES)',
     'glossary: g/Latin.md: invalid UTF-8; read with replacement characters (U+FFFD)',
+    'glossary: g/Locked.md: skipped: cannot read the file (EACCES)',
     'glossary: 1 error, 1 warning, 1 information, 0 hints in 1 of 1 file',
     '',
   ]);
