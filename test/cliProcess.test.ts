@@ -2,6 +2,7 @@ import { test, TestContext } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
+import * as net from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import {
@@ -154,6 +155,22 @@ test('lsp --node-ipc started from a shell, without the channel, says so and exit
     stdout: '',
     stderr: 'glossary: --node-ipc needs the IPC channel of an editor that starts the server; from a shell, use --stdio\n',
   });
+});
+
+test('lsp --socket or --pipe where no editor listens says so and exits with 1', async () => {
+  const missingPipe = path.join(os.tmpdir(), 'glossary-no-editor', 'lsp.sock');
+  assert.deepEqual(glossary(['lsp', `--pipe=${missingPipe}`], { LANG: 'C' }), {
+    status: 1,
+    stdout: '',
+    stderr: `glossary: the connection to the editor failed: connect ENOENT ${missingPipe}\n`,
+  });
+  // A port that was free a moment ago, and no longer listened on.
+  const listener = net.createServer();
+  await new Promise<void>((resolve) => listener.listen(0, '127.0.0.1', resolve));
+  const { port } = listener.address() as net.AddressInfo;
+  await new Promise((resolve) => listener.close(resolve));
+  const refused = glossary(['lsp', `--socket=${port}`], { LANG: 'de_DE.UTF-8' });
+  assert.deepEqual(refused, { status: 1, stdout: '', stderr: `glossary: die Verbindung zum Editor ist gescheitert: connect ECONNREFUSED 127.0.0.1:${port}\n` });
 });
 
 test('check on a folder without any glossary file exits with 2 and says so', () => {

@@ -1,10 +1,11 @@
+import * as l10n from '@vscode/l10n';
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { explicitLocale } from './cli/args';
 import { localeOfEnvironment } from './localization';
 import { hasShutDown } from './requestRunner';
 import { startServer } from './server';
 import { consoleToLog, transportOf, withCanonicalFileUris } from './transport';
-import { errorWithStack } from './errorText';
+import { errorMessage, errorWithStack } from './errorText';
 
 /**
  * `glossary lsp`: the language server on the connection named by --stdio, --node-ipc, --socket or
@@ -18,6 +19,11 @@ export function startLanguageServer(): void {
   const connection = createConnection(ProposedFeatures.all, withCanonicalFileUris(transport.reader), transport.writer);
   if (transport.stdio) {
     consoleToLog(connection.console);
+  } else {
+    // A socket or pipe the editor does not hold open: said where a shell shows it, not in silence.
+    transport.reader.onError((error) => {
+      process.stderr.write(`glossary: ${l10n.t('the connection to the editor failed: {0}', errorMessage(error))}\n`);
+    });
   }
   // The client gone without `exit` (its process ended, the pipe closed): the server ends too, as
   // vscode-languageserver's own stdio does; after a shutdown request that is a clean end.
