@@ -120,9 +120,10 @@ test('check --format sarif tells of the files skipped or read with a warning, an
   assert.equal(invocation!.executionSuccessful, true);
   assert.deepEqual(
     invocation!.toolExecutionNotifications.map((note) => [note.level, note.locations[0]!.physicalLocation.artifactLocation.uri, note.message.text]),
+    // In the order of the files.
     [
-      ['warning', 'g/Locked.md', 'skipped: cannot read the file (EACCES)'],
       ['note', 'g/Latin.md', 'invalid UTF-8; read with replacement characters (U+FFFD)'],
+      ['warning', 'g/Locked.md', 'skipped: cannot read the file (EACCES)'],
     ],
   );
   // A folder that cannot be listed is told too.
