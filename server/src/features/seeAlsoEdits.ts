@@ -6,6 +6,7 @@ import { WorkspaceIndex } from '../index/workspaceIndex';
 import { resolveCharacterReferences } from '../parse/characterReferences';
 import { Entry, Heading, Link, Position, Range, SeeAlso } from '../parse/model';
 import { indexId } from '../index/indexPage';
+import { wrappingMarks } from '../parse/wrappingEmphasis';
 
 /**
  * The text (without the attribute block) of the heading most entries give a kind of section,
@@ -62,28 +63,30 @@ export function sortSeeAlsoEdits(entry: Entry, document: TextDocument, collator:
     .filter((link) => !indexLinks.has(link))
     .sort((a, b) => collator.compare(a.label, b.label))
     .concat(links.filter((link) => indexLinks.has(link)));
-  const rests = links.map((_, k) => restOfLine(document, links, k));
+  const spans = itemRanges(document, links);
+  const rests = links.map((_, k) => restOfLine(document, spans, k));
   const edits: TextEdit[] = [];
   // The ids of index links written in another case, where they are written: a reference link's in its definition (once).
   const idEdits = new Map<string, TextEdit>();
   const miscased = (link: Link): boolean => indexLinks.has(link) && link.target !== indexId && link.idRange !== undefined;
   ordered.forEach((link, slot) => {
     const current = links[slot]!;
+    const [span, currentSpan] = [spans[links.indexOf(link)]!, spans[slot]!];
     // An inline link that moves takes its id, corrected, along in its text.
     const idMovesAlong = link !== current && link.kind === 'inline';
     if (miscased(link) && !idMovesAlong) idEdits.set(JSON.stringify(link.idRange), TextEdit.replace(link.idRange!, indexId));
     if (link === current) return;
-    const linkText = miscased(link) && idMovesAlong ? withIndexId(document, link) : document.getText(link.range);
+    const linkText = miscased(link) && idMovesAlong ? withIndexId(document, link, span) : document.getText(span);
     const moving = rests[links.indexOf(link)]!;
     const here = rests[slot]!;
     if (moving.note === '' && here.note === '') {
-      edits.push(TextEdit.replace(current.range, linkText));
+      edits.push(TextEdit.replace(currentSpan, linkText));
     } else if (here.endsLine) {
       // The rest of the line goes with its link; a link from amid a line takes this line's separator.
-      edits.push(TextEdit.replace({ start: current.range.start, end: here.end }, linkText + (moving.endsLine ? moving.rest : here.separator)));
+      edits.push(TextEdit.replace({ start: currentSpan.start, end: here.end }, linkText + (moving.endsLine ? moving.rest : here.separator)));
     } else {
       // Amid a line, which has no note of its own here: the link brings its note before what parts it from the next.
-      edits.push(TextEdit.replace(current.range, `${linkText}${moving.lead}${moving.note}`));
+      edits.push(TextEdit.replace(currentSpan, `${linkText}${moving.lead}${moving.note}`));
     }
   });
   edits.push(...idEdits.values());
@@ -94,35 +97,49 @@ export function sortSeeAlsoEdits(entry: Entry, document: TextDocument, collator:
   return edits;
 }
 
-/** An inline link's text with its id written `Index`. */
-function withIndexId(document: TextDocument, link: Link): string {
-  const start = document.offsetAt(link.range.start);
-  const text = document.getText(link.range);
+/**
+ * The range of an item of a see-also list: its link, with the emphasis that wraps the link alone
+ * (`*[B](#B)*`, `~~[B](#B)~~`), which moves with it.
+ */
+export function seeAlsoItemRange(document: TextDocument, link: Link): Range {
+  const { start, end } = link.range;
+  const marks = wrappingMarks(lineText(document, start.line).slice(0, start.character), lineText(document, end.line).slice(end.character));
+  return marks === 0 ? link.range : { start: { line: start.line, character: start.character - marks }, end: { line: end.line, character: end.character + marks } };
+}
+
+function itemRanges(document: TextDocument, links: readonly Link[]): Range[] {
+  return links.map((link) => seeAlsoItemRange(document, link));
+}
+
+/** The text of an inline link's item (`span`, see `seeAlsoItemRange`) with the link's id written `Index`. */
+function withIndexId(document: TextDocument, link: Link, span: Range): string {
+  const start = document.offsetAt(span.start);
+  const text = document.getText(span);
   return text.slice(0, document.offsetAt(link.idRange!.start) - start) + indexId + text.slice(document.offsetAt(link.idRange!.end) - start);
 }
 
 /**
- * What follows a link to the end of its line when no other link follows on it (its trailing
- * blanks aside): the separator (` |`), then a note the writer wrote after it (`<!-- prüfen -->`,
+ * What follows an item (`items`, the ranges of a list's items, see `seeAlsoItemRange`) to the end
+ * of its line when no other item follows on it (its trailing blanks aside): the separator (` |`), then a note the writer wrote after it (`<!-- prüfen -->`,
  * `– das Ende` after a dash, `(neu)`) with the blanks before it. The note is empty where the rest
  * of the line only parts the links, and where it opens a comment that a later line closes, which
  * stays whole where it is.
  */
 function restOfLine(
   document: TextDocument,
-  links: readonly Link[],
+  items: readonly Range[],
   position: number,
 ): { endsLine: boolean; rest: string; separator: string; lead: string; note: string; end: Position } {
-  const link = links[position]!;
-  const line = link.range.end.line;
-  const endsLine = links[position + 1]?.range.start.line !== line;
-  const written = endsLine ? document.getText({ start: link.range.end, end: lineEnd(document, line) }).trimEnd() : '';
+  const item = items[position]!;
+  const line = item.end.line;
+  const endsLine = items[position + 1]?.start.line !== line;
+  const written = endsLine ? document.getText({ start: item.end, end: lineEnd(document, line) }).trimEnd() : '';
   let noteStart = 0;
   while (noteStart < written.length && isSeparator(written.slice(0, noteStart + 1))) noteStart++;
   if (isSeparator(written)) noteStart = written.length; // a hard break (`\`, `<br>`) parts links too
   const separator = written.slice(0, noteStart).trimEnd();
   const note = written.slice(noteStart);
-  const at = (offset: number): Position => ({ line, character: link.range.end.character + offset });
+  const at = (offset: number): Position => ({ line, character: item.end.character + offset });
   if (note.lastIndexOf('<!--') > note.lastIndexOf('-->')) {
     return { endsLine, rest: separator, separator, lead: '', note: '', end: at(separator.length) };
   }
@@ -132,7 +149,7 @@ function restOfLine(
 /** Inserts `[Index](#Index)` on a line of its own after the last link (see `appendLinkLine`). */
 function appendIndexLink(links: readonly Link[], headingLine: number, document: TextDocument): TextEdit {
   const linkText = '[Index](#Index)';
-  return links.length === 0 ? insertParagraph(document, headingLine, `${linkText} |`) : appendLinkLine(document, links, linkText);
+  return links.length === 0 ? insertParagraph(document, headingLine, `${linkText} |`) : appendLinkLine(document, itemRanges(document, links), linkText);
 }
 
 /**
@@ -140,12 +157,12 @@ function appendIndexLink(links: readonly Link[], headingLine: number, document: 
  * same list when the links are list items (`- `), and with the separator that the links have at the
  * end of their lines (` |`); a comment or text after the last link stays where it is.
  */
-function appendLinkLine(document: TextDocument, links: readonly Link[], linkText: string): TextEdit {
+function appendLinkLine(document: TextDocument, items: readonly Range[], linkText: string): TextEdit {
   const lineBreak = lineBreakOf(document);
-  const last = links[links.length - 1]!;
-  const end = lineEnd(document, last.range.end.line);
-  const separator = findSeparator(document, links, links.length - 1, lineBreak);
-  const trail = separator === undefined ? lineSeparator(document, links) : separator.split(/\r\n|\n|\r/)[0]!.trimEnd();
+  const last = items[items.length - 1]!;
+  const end = lineEnd(document, last.end.line);
+  const separator = findSeparator(document, items, items.length - 1, lineBreak);
+  const trail = separator === undefined ? lineSeparator(document, items) : separator.split(/\r\n|\n|\r/)[0]!.trimEnd();
   return TextEdit.insert(end, `${lineBreak}${itemPrefix(document, last)}${linkText}${trail}`);
 }
 
@@ -154,12 +171,12 @@ function appendLinkLine(document: TextDocument, links: readonly Link[], linkText
  * `| (neu)`): the separator of a line that ends with its link; else none for a list item, whose
  * marker parts it, and ` |` for a line of a paragraph.
  */
-function lineSeparator(document: TextDocument, links: readonly Link[]): string {
-  for (const k of links.keys()) {
-    const { endsLine, separator, note } = restOfLine(document, links, k);
+function lineSeparator(document: TextDocument, items: readonly Range[]): string {
+  for (const k of items.keys()) {
+    const { endsLine, separator, note } = restOfLine(document, items, k);
     if (endsLine && note === '') return separator;
   }
-  return /\S/.test(itemPrefix(document, links[links.length - 1]!)) ? '' : ' |';
+  return /\S/.test(itemPrefix(document, items[items.length - 1]!)) ? '' : ' |';
 }
 
 /**
@@ -172,14 +189,14 @@ function insertParagraph(document: TextDocument, line: number, paragraph: string
   return TextEdit.insert(lineEnd(document, line), `${lineBreak}${lineBreak}${paragraph}${textFollows ? lineBreak : ''}`);
 }
 
-/** The indent and list marker before a link that begins its line (`- `, `  1. `), or ''. */
-function itemPrefix(document: TextDocument, link: Link): string {
-  return linePrefix(document, link) ?? '';
+/** The indent and list marker before an item that begins its line (`- `, `  1. `), or ''. */
+function itemPrefix(document: TextDocument, item: Range): string {
+  return linePrefix(document, item) ?? '';
 }
 
-/** The indent and list marker before a link that begins its line (`- `, `  1. `, or nothing); undefined when text stands before it. */
-function linePrefix(document: TextDocument, link: Link): string | undefined {
-  const before = document.getText({ start: { line: link.range.start.line, character: 0 }, end: link.range.start });
+/** The indent and list marker before an item that begins its line (`- `, `  1. `, or nothing); undefined when text stands before it. */
+function linePrefix(document: TextDocument, item: Range): string | undefined {
+  const before = document.getText({ start: { line: item.start.line, character: 0 }, end: item.start });
   return /^[ \t]*(?:(?:[-*+]|\d{1,9}[.)])[ \t]+)?$/.test(before) ? before : undefined;
 }
 
@@ -203,7 +220,7 @@ export function removeSeeAlsoLinkEdit(document: TextDocument, links: readonly Li
     range = { start: before.range.end, end };
   } else {
     const next = end.line + 1;
-    const nextIsItem = after !== undefined && after.range.start.line === next && linePrefix(document, after) !== undefined;
+    const nextIsItem = after !== undefined && after.range.start.line === next && linePrefix(document, seeAlsoItemRange(document, after)) !== undefined;
     if (next < document.lineCount && lineText(document, next).trim() !== '' && !nextIsItem) return undefined;
     // The line with its line break; the file's last line with the line break before it.
     range = next < document.lineCount ? { start: { line: start.line, character: 0 }, end: { line: next, character: 0 } } : { start: lineEnd(document, start.line - 1), end: lineEnd(document, end.line) };
@@ -264,25 +281,29 @@ export function insertLinkEdit(document: TextDocument, links: readonly Link[], s
   if (links.length === 0) {
     return insertParagraph(document, emptyListLine, `${linkText} |`);
   }
-  // The one link of a list, bare on its line (`[Index](#Index)`): no pair of links shows how the list parts them, and the template's ` |` does.
-  const only = links.length === 1 ? links[0]! : undefined;
-  if (only !== undefined && lineText(document, only.range.start.line).trim() === document.getText(only.range)) {
-    return slot === 0 ? TextEdit.insert(only.range.start, `${linkText} |${lineBreak}`) : TextEdit.insert(only.range.end, ` |${lineBreak}${linkText}`);
+  const items = itemRanges(document, links);
+  // The one item of a list, bare on its line (`[Index](#Index)`): no pair of items shows how the list parts them, and the template's ` |` does.
+  const only = items.length === 1 ? items[0]! : undefined;
+  if (only !== undefined && lineText(document, only.start.line).trim() === document.getText(only)) {
+    return slot === 0 ? TextEdit.insert(only.start, `${linkText} |${lineBreak}`) : TextEdit.insert(only.end, ` |${lineBreak}${linkText}`);
   }
-  const separator = findSeparator(document, links, Math.max(0, slot - 1), lineBreak);
-  if (slot < links.length) {
-    const next = links[slot]!;
+  const separator = findSeparator(document, items, Math.max(0, slot - 1), lineBreak);
+  if (slot < items.length) {
+    const next = items[slot]!;
     const prefix = linePrefix(document, next);
     if (separator === undefined && prefix !== undefined) {
       // Each item has its text (`- [Alpha](#Alpha) – der Anfang`): the link gets a line of its own, an item as the others are.
-      return TextEdit.insert({ line: next.range.start.line, character: 0 }, `${prefix}${linkText}${lineSeparator(document, links)}${lineBreak}`);
+      return TextEdit.insert({ line: next.start.line, character: 0 }, `${prefix}${linkText}${lineSeparator(document, items)}${lineBreak}`);
     }
-    return TextEdit.insert(next.range.start, `${linkText}${separator ?? ` |${lineBreak}`}`);
+    return TextEdit.insert(next.start, `${linkText}${separator ?? ` |${lineBreak}`}`);
   }
-  const last = links[links.length - 1]!;
-  // After a comment or text that follows the last link, the new link begins a line of its own.
-  const gap = gapAfter(document, links, links.length - 1, lineBreak);
-  return isSeparator(gap) ? TextEdit.insert(last.range.end, `${gap}${linkText}`) : appendLinkLine(document, links, linkText);
+  const last = items[items.length - 1]!;
+  // After a comment or text that follows the last item, the new link begins a line of its own.
+  const gap = gapAfter(document, items, items.length - 1, lineBreak);
+  if (!isSeparator(gap)) return appendLinkLine(document, items, linkText);
+  // A last item without the separator the others have (`[B](#B) |`, `[C](#C)`) gets it: the new link must not run together with it.
+  const partsOthers = items.length > 1 ? gapAfter(document, items, items.length - 2, lineBreak) : '';
+  return TextEdit.insert(last.end, `${gap.trim() === '' && isSeparator(partsOthers) && partsOthers.trim() !== '' ? partsOthers : gap}${linkText}`);
 }
 
 /**
@@ -291,22 +312,22 @@ export function insertLinkEdit(document: TextDocument, links: readonly Link[], s
  * links; else the first such separator of the list; undefined when no gap of the list only parts
  * links. A comment or text that the writer wrote after a link belongs to that link, and is not copied.
  */
-function findSeparator(document: TextDocument, links: readonly Link[], position: number, lineBreak: string): string | undefined {
-  for (const k of [position, ...links.keys()]) {
-    const gap = gapAfter(document, links, k, lineBreak);
+function findSeparator(document: TextDocument, items: readonly Range[], position: number, lineBreak: string): string | undefined {
+  for (const k of [position, ...items.keys()]) {
+    const gap = gapAfter(document, items, k, lineBreak);
     if (isSeparator(gap)) return gap;
   }
   return undefined;
 }
 
-/** The text between a link and the next one; after the last link, the rest of its line, a line break and the link's list marker. */
-function gapAfter(document: TextDocument, links: readonly Link[], position: number, lineBreak: string): string {
-  const link = links[position]!;
-  const next = links[position + 1];
+/** The text between an item and the next one; after the last item, the rest of its line, a line break and the item's list marker. */
+function gapAfter(document: TextDocument, items: readonly Range[], position: number, lineBreak: string): string {
+  const item = items[position]!;
+  const next = items[position + 1];
   if (next !== undefined) {
-    return document.getText({ start: link.range.end, end: next.range.start });
+    return document.getText({ start: item.end, end: next.start });
   }
-  return `${document.getText({ start: link.range.end, end: lineEnd(document, link.range.end.line) })}${lineBreak}${itemPrefix(document, link)}`;
+  return `${document.getText({ start: item.end, end: lineEnd(document, item.end.line) })}${lineBreak}${itemPrefix(document, item)}`;
 }
 
 /**
@@ -379,11 +400,12 @@ export function separatorAfterEdit(document: TextDocument, seeAlso: SeeAlso, lin
   const uses = new Map<string, number>();
   for (const other of seeAlso.links) {
     if (other === link || !other.listed) continue;
-    const separator = /^[ \t]*[^\s\p{L}\p{N}[\]()]{1,2}(?=\s|$)/u.exec(lineText(document, other.range.end.line).slice(other.range.end.character))?.[0];
+    const { end } = seeAlsoItemRange(document, other);
+    const separator = /^[ \t]*[^\s\p{L}\p{N}[\]()]{1,2}(?=\s|$)/u.exec(lineText(document, end.line).slice(end.character))?.[0];
     if (separator !== undefined) uses.set(separator, (uses.get(separator) ?? 0) + 1);
   }
   const [mostUsed] = [...uses].sort((a, b) => b[1] - a[1])[0] ?? [' |'];
-  return TextEdit.insert(link.range.end, mostUsed);
+  return TextEdit.insert(seeAlsoItemRange(document, link).end, mostUsed);
 }
 
 /** A line's text without its line break. */

@@ -14,6 +14,7 @@ import { comparePositions, positionAt } from './positions';
 import { resolveCharacterReferences } from './characterReferences';
 import { expandTabs, SourceLines } from './sourceLines';
 import { plainText, referenceKey, scanInline, type ReferenceResolver, type ResolvedReference } from './inline';
+import { wrappingMarks } from './wrappingEmphasis';
 import {
   defaultParseOptions,
   type Anchor,
@@ -589,7 +590,11 @@ function linksRunTogether(links: readonly Link[], lineTexts: readonly string[]):
     // A blank line between them ends the paragraph, and two spaces at a line's end (a tab as the
     // spaces it expands to) break the line: the two do not run together.
     const lineBreak = start.line !== end.line && / {2,}$/.test(expandTabs(lineTexts[start.line]!));
-    if (between.trim() === '' && !/\n[ \t]*\n/.test(between) && !lineBreak) (runTogether ??= []).push(link);
+    // The emphasis that wraps a link alone is the item's (`*[A](#A)*`), not a separator.
+    const closing = wrappingMarks(lineTexts[link.range.start.line]!.slice(0, link.range.start.character), lineTexts[start.line]!.slice(start.character));
+    const opening = wrappingMarks(lineTexts[end.line]!.slice(0, end.character), lineTexts[next.range.end.line]!.slice(next.range.end.character));
+    const separating = between.slice(closing, between.length - opening);
+    if (separating.trim() === '' && !/\n[ \t]*\n/.test(separating) && !lineBreak) (runTogether ??= []).push(link);
   }
   return runTogether ?? noLinks;
 }

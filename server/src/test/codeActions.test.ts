@@ -284,6 +284,10 @@ test('a comment or text after a link stays with it: no link added to a list copi
   };
   assert.deepEqual(sortedLines(['- [C](#C) – das Ende', '- [B](#B)', '- [Index](#Index)']), ['- [B](#B)', '- [C](#C) – das Ende', '- [Index](#Index)']);
   assert.deepEqual(sortedLines(['[C](#C) (neu) \\', '[B](#B) \\', '[Index](#Index)']), ['[B](#B) \\', '[C](#C) (neu) \\', '[Index](#Index)']);
+  // Emphasis that wraps a link alone moves with it; pandoc reads the items as they were, in order.
+  const emphasizedItems = ['[D](#D) |', '*[C](#C)* | (neu)', '**_[B](#B)_** | [Index](#Index)'];
+  assert.deepEqual(sortedLines(emphasizedItems), ['**_[B](#B)_** |', '*[C](#C)* | (neu)', '[D](#D) | [Index](#Index)']);
+
   assert.deepEqual(sortedLines(['[C](#C) | <!-- alter Eintrag,', 'noch prüfen -->', '[B](#B) |', '[Index](#Index) |']), [
     '[B](#B) | <!-- alter Eintrag,',
     'noch prüfen -->',
@@ -297,6 +301,11 @@ test('a comment or text after a link stays with it: no link added to a list copi
   assert.deepEqual(add('Ananas.md', 'Add "Ananas" to the index under "A"'), ['[Ananas](#Ananas) |', '[Apfel](#Apfel) |', '<!-- mehr -->', '[Avocado](#Avocado) | (neu)']);
   assert.deepEqual(add('Aal.md', 'Add "Aal" to the index under "A"'), ['[Aal](#Aal) |', '[Apfel](#Apfel) |', '<!-- mehr -->', '[Avocado](#Avocado) | (neu)']);
   assert.deepEqual(add('Axt.md', 'Add "Axt" to the index under "A"'), ['[Apfel](#Apfel) |', '<!-- mehr -->', '[Avocado](#Avocado) | (neu)', '[Axt](#Axt) |']);
+  // A link added goes beside the emphasis of the others, not into it.
+  const emphasizedPage = { ...files, 'Index.md': ['# Index {#Index}', '', '### A {.index}', '', '*[Apfel](#Apfel)* ·', '*[Avocado](#Avocado)*'] };
+  const addTo = (name: string, title: string) => appliedTo(titled(actionsOf(emphasizedPage, name, undefined, undefined, { otherFiles: true }).actions, title), emphasizedPage, 'Index.md').slice(4);
+  assert.deepEqual(addTo('Ananas.md', 'Add "Ananas" to the index under "A"'), ['[Ananas](#Ananas) ·', '*[Apfel](#Apfel)* ·', '*[Avocado](#Avocado)*']);
+  assert.deepEqual(addTo('Axt.md', 'Add "Axt" to the index under "A"'), ['*[Apfel](#Apfel)* ·', '*[Avocado](#Avocado)* ·', '[Axt](#Axt)']);
 });
 
 test('a link in a sentence of a see-also section or of the index page is no item of the list: sorting and adding leave it', () => {
@@ -1031,6 +1040,8 @@ test('seealso-separator: the separator the list\'s other items end with put afte
     [['[B](#B) |', '[C](#C)', '[D](#D) |', '[Index](#Index) |'], 'Put "|" after the link', ['[B](#B) |', '[C](#C) |', '[D](#D) |', '[Index](#Index) |']],
     [['[B](#B) · [C](#C) [D](#D) ·', '[Index](#Index)'], 'Put "·" after the link', ['[B](#B) · [C](#C) · [D](#D) ·', '[Index](#Index)']],
     [['[B](#B)', '[Index](#Index)'], 'Put "|" after the link', ['[B](#B) |', '[Index](#Index)']],
+    // After the emphasis that wraps the link, and the separator read after the others' emphasis.
+    [['*[B](#B)* ·', '**[C](#C)**', '[Index](#Index)'], 'Put "·" after the link', ['*[B](#B)* ·', '**[C](#C)** ·', '[Index](#Index)']],
   ];
   for (const [list, title, fixed] of cases) {
     const files = { 'Index.md': index, 'B.md': ['## B {#B .chapter .small .term}'], 'C.md': ['## C {#C .chapter .small .term}'], 'D.md': ['## D {#D .chapter .small .term}'], 'A.md': ['## A {#A .chapter .small .term}', '', '### Siehe {.seealso}', '', ...list] };

@@ -516,6 +516,10 @@ test('seealso-separator: a see-also link followed by the next with nothing but b
     [['- [Birne](#Birne)', '  > [Quitte](#Quitte) |', '', '[Index](#Index)'], []],
     // The last item needs no separator.
     [['[Birne](#Birne) |', '[Index](#Index)'], []],
+    // Emphasis that wraps a link alone is the item's, no separator; a star with blanks around it is text that parts them.
+    [['*[Birne](#Birne)*', '[Index](#Index)'], ['Birne']],
+    [['**[Birne](#Birne)** |', '_[Quitte](#Quitte)_ ~~[Zitrone](#Zitrone)~~ |', '[Index](#Index)'], ['Quitte']],
+    [['[Birne](#Birne) * [Quitte](#Quitte) |', '*[Index](#Index) |*'], []],
   ];
   for (const [items, labels] of cases) {
     const files = { ...indexPage, 'Apfel.md': list(...items) };

@@ -55,10 +55,17 @@ async function runPandoc(args: string[], input?: string): Promise<PandocFacts> {
   return facts;
 }
 
+/** A link, alone or wrapped alone in emphasis, strong emphasis or strikeout (`*[B](#B)*`): an item of a list of links. */
+function itemLink(inline: { t: string; c: Json }): { t: string; c: Json } | undefined {
+  if (inline.t === 'Link') return inline;
+  const content = inline.c as { t: string; c: Json }[];
+  return ['Emph', 'Strong', 'Strikeout'].includes(inline.t) && content.length === 1 ? itemLink(content[0]!) : undefined;
+}
+
 /**
  * The labels of the see-also links that pandoc runs together with the next link (nothing but
- * spaces and soft line breaks between the two), in the files named read as one book, or in `text`.
- * A see-also list: the paragraphs after a heading with the class `seealso`, up to the next heading
+ * spaces and soft line breaks between the two, each alone or wrapped alone in emphasis), in the
+ * files named read as one book, or in `text`. A see-also list: the paragraphs after a heading with the class `seealso`, up to the next heading
  * or rule, in list items, quotes and divs too.
  */
 export async function pandocSeeAlsoLinksRunTogether(files: readonly string[], text?: string): Promise<string[]> {
@@ -70,7 +77,8 @@ export async function pandocSeeAlsoLinksRunTogether(files: readonly string[], te
         const inlines = node.c as { t: string; c: Json }[];
         inlines.forEach((inline, k) => {
           const next = inlines.slice(k + 1).find((after) => after.t !== 'Space' && after.t !== 'SoftBreak');
-          if (inline.t === 'Link' && next?.t === 'Link') labels.push(stringify((inline.c as Json[])[1]!));
+          const link = itemLink(inline);
+          if (link !== undefined && next !== undefined && itemLink(next) !== undefined) labels.push(stringify((link.c as Json[])[1]!));
         });
       } else Object.values(node).forEach(visit);
     }
