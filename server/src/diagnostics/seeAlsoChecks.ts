@@ -1,7 +1,7 @@
 import * as l10n from '@vscode/l10n';
 import { DiagnosticCode } from './codes';
 import { Check } from './check';
-import type { Entry, Link, SeeAlso, Section } from '../parse/model';
+import type { Entry, Heading, Link, SeeAlso, Section } from '../parse/model';
 import { indexId } from '../index/indexPage';
 import type { WorkspaceIndex } from '../index/workspaceIndex';
 
@@ -43,12 +43,17 @@ export const checkSeeAlsoPresent = entriesLacking(
 export const checkClosingRule: Check = function* ({ document }) {
   for (const entry of document.entries) {
     if (entry.seeAlso === undefined) continue;
-    const last = entry.seeAlso.links.at(-1) ?? entry.seeAlso.section.heading;
+    const last = entry.seeAlso.links.at(-1) ?? headingUnderlinedByRule(entry) ?? entry.seeAlso.section.heading;
     if (entry.closingRuleLine !== undefined && entry.closingRuleLine > last.range.end.line) continue;
     yield {
       range: last.range,
       code: DiagnosticCode.MissingClosingRule,
-      message: l10n.t('The entry "{0}" (#{1}) does not end with the rule ---- that closes every entry: in the book, the next entry follows without it.', entry.title, entry.id),
+      message:
+        entry.ruleUnderTextLine === undefined
+          ? l10n.t('The entry "{0}" (#{1}) does not end with the rule ---- that closes every entry: in the book, the next entry follows without it.', entry.title, entry.id)
+          : headingUnderlinedByRule(entry) === undefined
+            ? l10n.t('The rule ---- that closes the entry "{0}" (#{1}) stands right under a line of text, which pandoc reads as that text: put a blank line above the rule.', entry.title, entry.id)
+            : l10n.t('The rule ---- that closes the entry "{0}" (#{1}) stands right under a line of text, which pandoc reads as a heading it underlines: put a blank line above the rule.', entry.title, entry.id),
       data: { kind: DiagnosticCode.MissingClosingRule, entryId: entry.id },
       relatedInformation: [],
     };
@@ -104,12 +109,27 @@ export const checkSeeAlsoSorted: Check = function* ({ document, index, config })
   }
 };
 
+/**
+ * The heading that the closing rule, written right under the see-also list's last line, makes of
+ * that line (`[Index](#Index) |` over `----`); `missing-closing-rule` says why, and its fix, a blank
+ * line, gives the list its line back.
+ */
+export function headingUnderlinedByRule(entry: Entry): Heading | undefined {
+  const line = entry.ruleUnderTextLine;
+  const seeAlsoHeading = entry.seeAlso?.section.heading;
+  if (line === undefined || seeAlsoHeading === undefined) return undefined;
+  return entry.sections.find((section) => section.heading.range.end.line === line && section.heading.range.start.line > seeAlsoHeading.range.end.line)?.heading;
+}
+
 /** `seealso-index-not-last`: `[Index](#Index)` is missing from the see-also list or not its last item. */
 export const checkSeeAlsoEndsWithIndex: Check = function* ({ document, index }) {
   for (const entry of document.entries) {
     const seeAlso = entry.seeAlso;
     if (seeAlso === undefined) {
       continue; // missing-seealso says it
+    }
+    if (headingUnderlinedByRule(entry) !== undefined) {
+      continue; // the list's last line is a heading for now: missing-closing-rule says it
     }
     // Any link counts as the last: `Zurück zum [Index](#Index).` ends the section too.
     const links = seeAlso.links;
@@ -213,7 +233,8 @@ export const checkSeeAlsoLast: Check = function* ({ document, config }) {
     if (seeAlsoHeading === undefined) {
       continue;
     }
-    const after = entry.sections.filter((section) => section.heading.range.start.line > seeAlsoHeading.range.start.line);
+    const underlined = headingUnderlinedByRule(entry);
+    const after = entry.sections.filter((section) => section.heading.range.start.line > seeAlsoHeading.range.start.line && section.heading !== underlined);
     const first = after[0];
     if (first === undefined) {
       continue;

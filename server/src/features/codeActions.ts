@@ -229,7 +229,9 @@ function quickFixes(input: CodeActionInput, model: GlossaryDocument, diagnostic:
       return selfLinkFixes(input, model, diagnostic, data.entryId);
     case DiagnosticCode.MissingClosingRule: {
       const entry = model.entries.find((candidate) => candidate.id === data.entryId && rangeContains(candidate.range, diagnostic.range.start));
-      return entry === undefined ? [] : [quickFix(l10n.t('Close the entry with the rule ----'), diagnostic, editOf(input, [closingRuleEdit(entry, input.document)]), true)];
+      if (entry === undefined) return [];
+      const title = entry.ruleUnderTextLine === undefined ? l10n.t('Close the entry with the rule ----') : l10n.t('Put a blank line above the rule ----');
+      return [quickFix(title, diagnostic, editOf(input, [closingRuleEdit(entry, input.document)]), true)];
     }
     case DiagnosticCode.FileLink: {
       // The URL written, in the link or in a reference link's definition, becomes the id: the label stays. Preferred

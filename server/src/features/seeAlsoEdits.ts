@@ -1,7 +1,7 @@
 import * as l10n from '@vscode/l10n';
 import { TextEdit } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { indexLinksOf, seeAlsoList } from '../diagnostics/seeAlsoChecks';
+import { headingUnderlinedByRule, indexLinksOf, seeAlsoList } from '../diagnostics/seeAlsoChecks';
 import { WorkspaceIndex } from '../index/workspaceIndex';
 import { resolveCharacterReferences } from '../parse/characterReferences';
 import { Entry, Heading, Link, Position, Range, SeeAlso } from '../parse/model';
@@ -90,8 +90,9 @@ export function sortSeeAlsoEdits(entry: Entry, document: TextDocument, collator:
     }
   });
   edits.push(...idEdits.values());
-  // `Zurück zum [Index](#Index).` in a sentence is the index link too: none is added.
-  if (indexLinks.size === 0) {
+  // `Zurück zum [Index](#Index).` in a sentence is the index link too: none is added; nor where
+  // the list's last line is a heading for now, the closing rule right under it (missing-closing-rule).
+  if (indexLinks.size === 0 && headingUnderlinedByRule(entry) === undefined) {
     edits.push(appendIndexLink(links, seeAlso.section.heading.range.end.line, document));
   }
   return edits;
@@ -373,11 +374,10 @@ export function addSeeAlsoEdit(entry: Entry, document: TextDocument, headingText
  */
 export function closingRuleEdit(entry: Entry, document: TextDocument): TextEdit {
   const lineBreak = lineBreakOf(document);
-  const last = lastTextLine(entry, document);
-  if (/^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$/.test(lineText(document, last)) && last > 0 && lineText(document, last - 1).trim() !== '') {
-    return TextEdit.insert({ line: last, character: 0 }, lineBreak);
+  if (entry.ruleUnderTextLine !== undefined) {
+    return TextEdit.insert({ line: entry.ruleUnderTextLine, character: 0 }, lineBreak);
   }
-  return TextEdit.insert(lineEnd(document, last), ['', '', '----'].join(lineBreak));
+  return TextEdit.insert(lineEnd(document, lastTextLine(entry, document)), ['', '', '----'].join(lineBreak));
 }
 
 /** The entry's last line that is not blank. */

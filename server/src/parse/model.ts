@@ -171,6 +171,12 @@ export interface Entry {
   readonly range: Range;
   /** The line of the closing `----` rule, when the entry ends with one. */
   readonly closingRuleLine: number | undefined;
+  /**
+   * The line of a rule that ends the entry right under a line of text (`----` under
+   * `[Index](#Index) |`): pandoc reads it as that text, or as the underline of a heading (a list of
+   * one line over `----` becomes the heading "Index |"), not as the closing rule.
+   */
+  readonly ruleUnderTextLine: number | undefined;
 }
 
 /** A fenced code block: where it is and which character fences it. */

@@ -599,6 +599,21 @@ function linksRunTogether(links: readonly Link[], lineTexts: readonly string[]):
   return runTogether ?? noLinks;
 }
 
+/** A line of three or more dashes, stars or underscores, which alone between blank lines is a rule. */
+const ruleLine = /^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$/;
+
+/**
+ * The last line of an entry (after its heading, up to `lastLine`) that is not blank, when it is a
+ * rule right under a line of text that the parser did not read as a rule (see
+ * `Entry.ruleUnderTextLine`); else undefined.
+ */
+function ruleUnderText(lineTexts: readonly string[], headingEndLine: number, lastLine: number, rules: readonly number[]): number | undefined {
+  let line = lastLine;
+  while (line > headingEndLine && lineTexts[line]!.trim() === '') line--;
+  const underText = line > headingEndLine + 1 && ruleLine.test(lineTexts[line]!) && lineTexts[line - 1]!.trim() !== '';
+  return underText && !rules.includes(line) ? line : undefined;
+}
+
 /** Groups headings into entries: a term heading and everything up to the next one. */
 function buildEntries(
   headings: readonly Heading[],
@@ -629,6 +644,7 @@ function buildEntries(
       firstIndex(rules, (line) => line > entryEndLine),
     );
     const closingRuleLine = entryRules.length > 0 ? entryRules[entryRules.length - 1] : undefined;
+    const ruleUnderTextLine = ruleUnderText(lineTexts, heading.range.end.line, entryEndLine, entryRules);
 
     const sections: Section[] = [];
     for (let k = index + 1; k < next; k++) {
@@ -676,6 +692,7 @@ function buildEntries(
       bodyLinks: seeAlsoLinks.length === 0 ? entryLinks : entryLinks.filter((link) => !seeAlsoSet.has(link)),
       range,
       closingRuleLine,
+      ruleUnderTextLine,
     });
   });
   return entries;

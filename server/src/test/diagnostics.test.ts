@@ -8,6 +8,7 @@ import { diagnosticsOf as allDiagnosticsOf, entryLines, indexOf, uriOf } from '.
 import { TextDocumentEdit, TextEdit } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { codeActions } from '../features/codeActions';
+import { sortSeeAlsoEdits } from '../features/seeAlsoEdits';
 import { pandocCodeBlocksOfText, pandocSeeAlsoLinksRunTogether } from './pandoc';
 
 type Files = Parameters<typeof allDiagnosticsOf>[0];
@@ -364,13 +365,31 @@ test('missing-closing-rule: an entry without a rule after its see-also list (as 
   assert.deepEqual(findings(['## CPU {#CPU .chapter .small .term}', '', 'Text.']), []);
   // Each entry of a file is closed on its own.
   assert.deepEqual(findings([...list, '', '## GPU {#GPU .chapter .small .term}', '', '### Siehe {.seealso}', '', '[Index](#Index)', '', '----']).map((finding) => finding.range), ['6:0-6:15']);
-  const closedBy = (lines: readonly string[]): string => {
+  // There the message says what pandoc reads instead, and nothing else is reported of the list: a
+  // one-line list over `----` is a heading for now, which no sort or section rule should act on.
+  const underHeading = [...list.slice(0, -1), '[Index](#Index) |', '----'];
+  assert.deepEqual(
+    diagnosticsOf({ ...indexPage, 'CPU.md': underHeading }, 'CPU.md').map(({ range, code, message }) => [range, code, message]),
+    [['6:0-7:4', 'missing-closing-rule', 'The rule ---- that closes the entry "CPU" (#CPU) stands right under a line of text, which pandoc reads as a heading it underlines: put a blank line above the rule.']],
+  );
+  const lastBlock = (lines: readonly string[]): string | undefined =>
+    (JSON.parse(execFileSync('pandoc', ['-f', 'markdown', '-t', 'json'], { input: lines.join('\n'), encoding: 'utf8' })).blocks as { t: string }[]).at(-1)?.t;
+  assert.equal(lastBlock(underHeading), 'Header');
+  const underText = [...list.slice(0, -1), '[GPU](#GPU) |', '[Index](#Index)', '----'];
+  assert.deepEqual(
+    findings(underText).map(({ range, message }) => [range, message]),
+    [['7:0-7:15', 'The rule ---- that closes the entry "CPU" (#CPU) stands right under a line of text, which pandoc reads as that text: put a blank line above the rule.']],
+  );
+  assert.equal(lastBlock(underText), 'Para');
+  const model = indexOf({ ...indexPage, 'CPU.md': underHeading }).document(uriOf('CPU.md'))!;
+  assert.deepEqual(sortSeeAlsoEdits(model.entries[0]!, TextDocument.create(uriOf('CPU.md'), 'markdown', 1, underHeading.join('\n')), new Intl.Collator('de'), { isDefined: () => true }), []);
+  const closedBy = (lines: readonly string[], title = 'Close the entry with the rule ----'): string => {
     const index = indexOf({ ...indexPage, 'CPU.md': lines });
     const uri = uriOf('CPU.md');
     const document = TextDocument.create(uri, 'markdown', 1, lines.join('\n'));
     const diagnostics = computeDiagnostics(index.document(uri)!, index, defaultConfig).filter((diagnostic) => diagnostic.code === 'missing-closing-rule');
     const [fix] = codeActions({ index, config: defaultConfig, document, diagnostics, documentChanges: true, renamesFiles: true, newEntryUri: () => undefined }, diagnostics[0]!.range, ['quickfix']);
-    assert.deepEqual([fix?.title, fix?.isPreferred], ['Close the entry with the rule ----', true]);
+    assert.deepEqual([fix?.title, fix?.isPreferred], [title, true]);
     const closed = TextDocument.applyEdits(document, (fix!.edit!.documentChanges![0] as TextDocumentEdit).edits as TextEdit[]);
     const blocks = JSON.parse(execFileSync('pandoc', ['-f', 'markdown', '-t', 'json'], { input: closed, encoding: 'utf8' })).blocks as { t: string }[];
     assert.equal(blocks.at(-1)?.t, 'HorizontalRule', closed);
@@ -379,8 +398,10 @@ test('missing-closing-rule: an entry without a rule after its see-also list (as 
   };
   assert.equal(closedBy([...list, '']), [...list, '', '----', ''].join('\n'));
   // A rule written right under the list, which pandoc reads as its text (or a one-line list's heading underline): the blank line goes before it.
-  assert.equal(closedBy([...list, '----']), [...list, '', '----'].join('\n'));
-  assert.equal(closedBy([...list.slice(0, -1), '[GPU](#GPU) |', '[Index](#Index)', '***', '']), [...list.slice(0, -1), '[GPU](#GPU) |', '[Index](#Index)', '', '***', ''].join('\n'));
+  const blankAbove = 'Put a blank line above the rule ----';
+  assert.equal(closedBy([...list, '----'], blankAbove), [...list, '', '----'].join('\n'));
+  assert.equal(closedBy(underHeading, blankAbove), [...list.slice(0, -1), '[Index](#Index) |', '', '----'].join('\n'));
+  assert.equal(closedBy([...list.slice(0, -1), '[GPU](#GPU) |', '[Index](#Index)', '***', ''], blankAbove), [...list.slice(0, -1), '[GPU](#GPU) |', '[Index](#Index)', '', '***', ''].join('\n'));
 });
 
 test('seealso-unsorted: labels out of German order (case and umlauts ignored, Index left out) are a warning on the first pair out of order, which it names', () => {

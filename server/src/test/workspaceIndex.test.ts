@@ -43,7 +43,7 @@ function documentOf(uri: string, anchors: readonly string[], links: readonly str
 function asEntry(document: GlossaryDocument): GlossaryDocument {
   const heading = document.headings[0]!;
   const range = { start: heading.range.start, end: { line: document.lineCount, character: 0 } };
-  const entry = { heading, id: heading.id, title: heading.id, summary: undefined, sections: [], seeAlso: undefined, bodyLinks: document.links, range, closingRuleLine: undefined };
+  const entry = { heading, id: heading.id, title: heading.id, summary: undefined, sections: [], seeAlso: undefined, bodyLinks: document.links, range, closingRuleLine: undefined, ruleUnderTextLine: undefined };
   return { ...document, entries: [entry] };
 }
 
