@@ -155,6 +155,24 @@ step('2b. Ctrl+Click on the link\'s #id (which VS Code\'s Markdown also makes a 
   await wb.screenshot('ctrl-click');
 });
 
+step('2c. Ctrl+T finds an entry by its id as well as by its title, and opens it at its heading', async () => {
+  const heading = lineOf(path.join(folder, 'Data-Scraping.md'), /\{#Data-Scraping[\s}]/);
+  // Quick Open with `#`, as Ctrl+T opens it (a browser keeps Ctrl+T for itself).
+  await wb.openPalette('', 10000);
+  const input = wb.page.locator('.quick-input-widget input');
+  const rows = wb.page.locator('.quick-input-widget .quick-input-list .monaco-list-row');
+  // VS Code lists only the symbols whose name holds what is typed: found by its id, the entry's name shows it.
+  await input.fill('#Data-Scr');
+  await rows.filter({ hasText: 'Data Scraping {#Data-Scraping}' }).first().waitFor({ timeout: 15000 });
+  await input.fill('#data scr');
+  const byTitle = rows.filter({ hasText: /^Data Scraping(?! \{)/ }).first();
+  await byTitle.waitFor({ timeout: 15000 });
+  await wb.screenshot('workspace-symbol');
+  await byTitle.click();
+  await wb.waitFor(async () => (await wb.activeTab()) === 'Data-Scraping.md', { what: 'the Data-Scraping.md tab' });
+  await wb.waitFor(async () => ((await wb.cursorPosition()).line === heading ? true : undefined), { timeout: 5000, what: `the cursor on line ${heading} of Data-Scraping.md` });
+});
+
 /**
  * The suggestions shown, once they include `label`. Typed before the server answered, they are
  * asked for again, as a writer would with Ctrl+Space, unless the test is that the editor asks again.

@@ -20,6 +20,9 @@ export function workspaceSymbols(index: WorkspaceIndex, query: string, token: Ca
   if (search.compact === '' && query.trim() !== '') {
     return [];
   }
+  // VS Code lists only the symbols whose name holds the letters typed in order (blanks aside), so
+  // a term found by its id alone ("AI-Act" for "AI Act") shows the id in its name, as its heading does.
+  const typed = query.replace(/\s+/g, '').toLowerCase();
   const ranked: { readonly tier: number; readonly span: number; readonly symbol: SymbolInformation }[] = [];
   for (const { uri, entry } of index.entries()) {
     const names = searchableNames(entry);
@@ -32,7 +35,7 @@ export function workspaceSymbols(index: WorkspaceIndex, query: string, token: Ca
       tier,
       span: tier === 2 ? closestSpan(search.compact, names.map((name) => name.compact)) : 0,
       symbol: {
-        name: entry.title || entry.id,
+        name: nameShown(entry, typed),
         kind: SymbolKind.Class,
         location: { uri, range: entry.heading.range },
         containerName: `#${entry.id}`,
@@ -46,6 +49,22 @@ export function workspaceSymbols(index: WorkspaceIndex, query: string, token: Ca
     .sort((a, b) => a.tier - b.tier || a.span - b.span || (a.span > 0 ? a.symbol.name.length - b.symbol.name.length : 0) || a.symbol.name.localeCompare(b.symbol.name))
     .slice(0, maxSymbols)
     .map(({ symbol }) => symbol);
+}
+
+/** The term's title (its id where it has none), with its id where the title lacks what is typed. */
+function nameShown(entry: Entry, typed: string): string {
+  const title = entry.title || entry.id;
+  return holdsInOrder(title.toLowerCase(), typed) ? title : `${title} {#${entry.id}}`;
+}
+
+/** Whether `text` holds the characters of `typed` in their order. */
+function holdsInOrder(text: string, typed: string): boolean {
+  let at = 0;
+  for (const character of typed) {
+    at = text.indexOf(character, at) + 1;
+    if (at === 0) return false;
+  }
+  return true;
 }
 
 /** The words of each entry's title and id, split once: the writer searches again with each key typed. */

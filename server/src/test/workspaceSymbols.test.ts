@@ -28,6 +28,10 @@ test('workspace symbols: every term by title or id, prefix matches before subseq
   // A prefix match ("Deep Learning") comes before a subsequence match ("Datensatz"), whatever their alphabetical order.
   const withDeep = indexOf({ 'A.md': ['## Datensatz {#Dataset .term}'], 'B.md': ['## Deep Learning {#Deep-Learning .term}'] });
   assert.deepEqual(workspaceSymbols(withDeep, 'de', notCancelled).map((symbol) => symbol.name), ['Deep Learning', 'Datensatz']);
+  // Found by its id alone, a term shows the id in its name: VS Code lists only names that hold the letters typed, in order.
+  assert.deepEqual(workspaceSymbols(index, 'Data-Scr', notCancelled).map((symbol) => symbol.name), ['Data Scraping {#Data-Scraping}']);
+  assert.deepEqual(workspaceSymbols(index, 'dataset', notCancelled).map((symbol) => symbol.name), ['Datensatz {#Dataset}']);
+  assert.deepEqual(workspaceSymbols(index, 'data scr', notCancelled).map((symbol) => symbol.name), ['Data Scraping']);
 });
 
 test('workspace symbols: a search in words finds the term whatever stands between them; a word or the initials rank before a subsequence', () => {
