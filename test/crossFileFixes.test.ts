@@ -118,8 +118,8 @@ test('a rename edits the closed files that changed on disk unannounced where the
   });
 });
 
-test('a rename onto an id that broken links write tells the writer that they lead to the entry now; a rename to the id itself says nothing', { timeout: 60_000 }, async (t) => {
-  const zitrone = entry('Zitrone', ['Birne'], ['Wie eine [Birnbaum](#Birnbaum)-Frucht, siehe [oben](#Birnbaum).']);
+test('a rename onto an id that broken links write tells the writer that they lead to the entry now, or, renaming an id no heading defines, that they stay broken; a rename to the id itself says nothing', { timeout: 60_000 }, async (t) => {
+  const zitrone = entry('Zitrone', ['Birne'], ['Wie eine [Birnbaum](#Birnbaum)-Frucht, siehe [oben](#Birnbaum).', '', 'Anders als [Kirschen](#Kirsche).']);
   await withGlossary(
     t,
     async (_folder, uriOf, server) => {
@@ -132,6 +132,15 @@ test('a rename onto an id that broken links write tells the writer that they lea
       assert.deepEqual(
         server.logs.filter((message) => message.includes('broken till now')),
         ['2 links to #Birnbaum, broken till now, lead to the renamed heading.'],
+      );
+      // #Kirsche, which no heading defines, renamed at its link: the links it joins stay broken, as its own do.
+      const line = zitrone.split('\n').findIndex((text) => text.includes('(#Kirsche)'));
+      const kirsche = await server.connection.sendRequest(RenameRequest.type, { textDocument: { uri: uriOf('Zitrone.md') }, position: { line, character: zitrone.split('\n')[line]!.indexOf('#Kirsche') + 2 }, newName: 'Birnbaum' });
+      assert.ok(kirsche?.documentChanges?.length, 'the link is renamed');
+      await server.waitUntil(() => server.logs.some((message) => message.includes('no heading defines that id either')), 'the writer to be told that the links stay broken');
+      assert.deepEqual(
+        server.logs.filter((message) => message.includes('#Birnbaum')),
+        ['2 links to #Birnbaum, broken till now, lead to the renamed heading.', '2 links point at #Birnbaum already: no heading defines that id either.'],
       );
     },
     { files: { 'Zitrone.md': zitrone } },

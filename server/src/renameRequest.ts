@@ -47,6 +47,8 @@ export async function answerRename(services: ServerServices, params: RenameParam
     });
   const [versions, sessionBefore, indexBefore, indexVersion] = [openVersions(), services.session, services.session.index, services.session.index.version];
   const edit = rename();
+  // An id no heading defines may be renamed too: its links only change.
+  const headingRenamed = indexBefore.isDefined(prepareRename(indexBefore, params.textDocument.uri, params.position).id);
   const { reindexed } = await readClosedFilesAsIndexed(services, editedUris(edit), token);
   // A file the glossary leaves out may have the new name: the editor would refuse that rename after the ids were changed.
   const fileOnDisk = await renamedOntoFileOnDisk(services, edit);
@@ -63,8 +65,11 @@ export async function answerRename(services: ServerServices, params: RenameParam
   // (An id renamed to itself changes nothing, and its links were never broken.)
   const renamed = final.changes !== undefined || final.documentChanges !== undefined;
   const takenOver = renamed ? services.session.index.linksTo(params.newName).length : 0;
-  if (takenOver > 0) {
+  if (takenOver > 0 && headingRenamed) {
     const message = takenOver === 1 ? l10n.t('One link to #{0}, broken till now, leads to the renamed heading.', params.newName) : l10n.t('{0} links to #{1}, broken till now, lead to the renamed heading.', takenOver, params.newName);
+    showMessage(services.connection, MessageType.Info, message);
+  } else if (takenOver > 0) {
+    const message = takenOver === 1 ? l10n.t('One link points at #{0} already: no heading defines that id either.', params.newName) : l10n.t('{0} links point at #{1} already: no heading defines that id either.', takenOver, params.newName);
     showMessage(services.connection, MessageType.Info, message);
   }
   return final;
