@@ -1,4 +1,5 @@
 import * as l10n from '@vscode/l10n';
+import { distance } from 'fastest-levenshtein';
 import type { Entry, GlossaryDocument, Heading, Range, Section } from '../parse/model';
 import { DiagnosticCode } from './codes';
 import { Check } from './check';
@@ -146,6 +147,31 @@ function classedSections(entry: Entry): Section[] {
 }
 
 /**
+ * The section class a class or word written near it means (`see-also`, `Explanation`,
+ * `explantion`, `haikus`): the same letters but for case, hyphens and underscores, or at most two
+ * edits away. Undefined for any other.
+ */
+export function sectionClassMeant(written: string): string | undefined {
+  const letters = written.toLowerCase().replace(/[-_]/g, '');
+  return sectionClasses.find((name) => name === letters) ?? sectionClasses.find((name) => distance(name, letters) <= 2);
+}
+
+/**
+ * A section class written amiss in a heading that has none: a class near one (`{.see-also}`), or a
+ * word near one in braces without its dot (`{haiku}`), which pandoc reads as the heading's text.
+ * With what is written (`.see-also`, `{haiku}`) and the class meant.
+ */
+export function sectionClassWrittenAmiss(heading: Heading): { readonly kind: 'class' | 'text'; readonly written: string; readonly meant: string } | undefined {
+  for (const name of heading.classes) {
+    const meant = sectionClassMeant(name);
+    if (meant !== undefined) return { kind: 'class', written: `.${name}`, meant };
+  }
+  const bareWord = heading.attributesRange === undefined ? /\{[ \t]*([\p{L}_-]+)[ \t]*\}[ \t]*$/u.exec(heading.text) : null;
+  const meant = bareWord === null ? undefined : sectionClassMeant(bareWord[1]!);
+  return meant === undefined ? undefined : { kind: 'text', written: bareWord![0].trim(), meant };
+}
+
+/**
  * `missing-section-class`: a section of an entry (see `classedSections`) carries none of the
  * section classes, which the layout rules give each of them.
  */
@@ -158,13 +184,20 @@ export const checkSectionClasses: Check = function* ({ document }) {
       // No attribute block read at all: one at the end of the text may be what pandoc reads as text.
       const blockAsText = heading.attributesRange === undefined ? (unclosedEmphasisIn(document, heading) ?? attributeBlockReadAsText(heading.text)) : undefined;
       const rule = l10n.t('The layout rules give every level-{0} section of an entry the class .explanation, the haikus .haiku and the see-also list .seealso.', heading.level);
+      const amiss = sectionClassWrittenAmiss(heading);
+      const withoutBlock = heading.plainText.replace(/\s*\{[^{]*$/, '');
+      let message: string;
+      if (amiss?.kind === 'class') {
+        message = l10n.t('The section "{0}" has the class {1}, which is none of the section classes: perhaps .{2} is meant.', heading.plainText, amiss.written, amiss.meant);
+      } else if (amiss?.kind === 'text') {
+        message = l10n.t('The section "{0}" ends in {1}, which pandoc reads as text: a class is written with a dot, {2}.', withoutBlock, amiss.written, `{.${amiss.meant}}`);
+      } else {
+        message = blockAsText === undefined ? l10n.t('The section "{0}" has no section class.', heading.plainText) : l10n.t('The section "{0}" {1}.', withoutBlock, blockAsText);
+      }
       yield {
         range: heading.range,
         code: DiagnosticCode.MissingSectionClass,
-        message:
-          blockAsText === undefined
-            ? `${l10n.t('The section "{0}" has no section class.', heading.plainText)} ${rule}`
-            : `${l10n.t('The section "{0}" {1}.', heading.plainText.replace(/\s*\{[^{]*$/, ''), blockAsText)} ${rule}`,
+        message: `${message} ${rule}`,
         data: { kind: DiagnosticCode.MissingSectionClass },
         relatedInformation: [],
       };

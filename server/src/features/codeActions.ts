@@ -6,7 +6,7 @@ import { entryFileUri, fileNameFrom, fileNameId, isMarkdownFile } from '../works
 import { DiagnosticCode } from '../diagnostics/codes';
 import { GlossaryDiagnostic } from '../diagnostics/diagnostic';
 import { sectionsAfterHaiku, seeAlsoCollator, seeAlsoList } from '../diagnostics/seeAlsoChecks';
-import { attributeBlockReadAsText, blanksAfterAttributeBlock, chapterLevel, idWithoutHashAt, sectionClasses, sectionsWrittenAsChapters } from '../diagnostics/fileChecks';
+import { attributeBlockReadAsText, blanksAfterAttributeBlock, chapterLevel, idWithoutHashAt, sectionClasses, sectionClassWrittenAmiss, sectionsWrittenAsChapters } from '../diagnostics/fileChecks';
 import { WorkspaceIndex } from '../index/workspaceIndex';
 import { Entry, GlossaryDocument, Heading, Link, Section } from '../parse/model';
 import { parseGlossaryDocument } from '../parse/parser';
@@ -726,19 +726,48 @@ function sectionClassFixes(input: CodeActionInput, model: GlossaryDocument, diag
   if (blanksFix !== undefined) {
     return [blanksFix];
   }
-  // A block pandoc reads as text (`{.explanation` unclosed) is the writer's to mend: a second block after it would hide it.
-  if (entry === undefined || section === undefined || (section.heading.attributesRange === undefined && attributeBlockReadAsText(section.heading.text) !== undefined)) {
+  if (entry === undefined || section === undefined) {
     return [];
+  }
+  // A section class written amiss (`{.see-also}`, `{haiku}`) is corrected in place, preferred.
+  const correction = sectionClassCorrection(input, section.heading, diagnostic);
+  // A block pandoc reads as text (`{.explanation` unclosed, `{haiku}`) is the writer's to mend: a second block after it would hide it.
+  if (section.heading.attributesRange === undefined && (correction !== undefined || attributeBlockReadAsText(section.heading.text) !== undefined)) {
+    return correction === undefined ? [] : [correction];
   }
   const haiku = /haiku/i.test(section.heading.plainText) && !entry.sections.some((other) => other.heading.classes.includes('haiku'));
   const seeAlso = entry.seeAlso === undefined;
   const offered = ['explanation', ...(haiku ? ['haiku'] : []), ...(seeAlso ? ['seealso'] : [])];
   const listsIndex = seeAlso && listsIndexLink(entry, section);
-  const preferred = haiku ? 'haiku' : listsIndex ? 'seealso' : 'explanation';
-  return offered.flatMap((name) => {
+  const preferred = correction !== undefined ? undefined : haiku ? 'haiku' : listsIndex ? 'seealso' : 'explanation';
+  const added = offered.flatMap((name) => {
     const edit = headingAttributeEdit(section.heading, input.document, `.${name}`);
     return readsWithClass(input.document, section.heading, edit, name) ? [quickFix(l10n.t('Give the section the class .{0}', name), diagnostic, editOf(input, [edit]), name === preferred)] : [];
   });
+  return correction === undefined ? added : [correction, ...added];
+}
+
+/**
+ * The fix of a section class written amiss (see `sectionClassWrittenAmiss`): `.see-also` becomes
+ * `.seealso` in its attribute block, `{haiku}` at the end of the heading's text `{.haiku}`; only
+ * where pandoc then reads the heading with the class, its text as it was but for the block.
+ */
+function sectionClassCorrection(input: CodeActionInput, heading: Heading, diagnostic: GlossaryDiagnostic): CodeAction | undefined {
+  const amiss = sectionClassWrittenAmiss(heading);
+  if (amiss === undefined) return undefined;
+  const within = amiss.kind === 'class' ? heading.attributesRange! : heading.textRange;
+  const written = input.document.getText(within);
+  const at = amiss.kind === 'class' ? [...written.matchAll(/[^\s{}]+/g)].find((token) => token[0] === amiss.written)?.index : written.lastIndexOf(amiss.written);
+  if (at === undefined || at < 0) return undefined;
+  const start = input.document.offsetAt(within.start) + at;
+  const replacement = amiss.kind === 'class' ? `.${amiss.meant}` : `{.${amiss.meant}}`;
+  const edit = TextEdit.replace({ start: input.document.positionAt(start), end: input.document.positionAt(start + amiss.written.length) }, replacement);
+  const read = headingAsEdited(input.document, heading, edit);
+  const text = amiss.kind === 'class' ? heading.text : heading.text.slice(0, heading.text.lastIndexOf('{')).trimEnd();
+  if (read === undefined || read.level !== heading.level || read.text !== text || !read.classes.includes(amiss.meant)) {
+    return undefined;
+  }
+  return quickFix(l10n.t('Write {0} instead of {1}', replacement, amiss.written), diagnostic, editOf(input, [edit]), true);
 }
 
 /**

@@ -1442,6 +1442,30 @@ test('code-block-in-text on the real glossary: LangChain.md glues three ~~~pytho
   assert.equal(fixed, text.split('\n').flatMap((line, k) => ([73, 84, 95].includes(k) ? ['', line] : [line])).join('\n'));
 });
 
+test('missing-section-class: a section class written amiss (a class near one, a word in braces without its dot) is named in the message and corrected in place, preferred, as pandoc then reads it', async () => {
+  const cases: [string, string, string, [string, boolean][]][] = [
+    ['### Verwandt {.see-also}', '### Verwandt {.seealso}', 'The section "Verwandt" has the class .see-also, which is none of the section classes: perhaps .seealso is meant.', [['Write .seealso instead of .see-also', true], ['Give the section the class .explanation', false]]],
+    ['### Zweite {#zweite .Explanation}', '### Zweite {#zweite .explanation}', 'The section "Zweite" has the class .Explanation, which is none of the section classes: perhaps .explanation is meant.', [['Write .explanation instead of .Explanation', true], ['Give the section the class .explanation', false]]],
+    ['### Dritte {.explantion}', '### Dritte {.explanation}', 'The section "Dritte" has the class .explantion, which is none of the section classes: perhaps .explanation is meant.', [['Write .explanation instead of .explantion', true], ['Give the section the class .explanation', false]]],
+    // Without its dot, pandoc reads the block as the heading's text: no class is added after it.
+    ['### KI-Haikus {haiku}', '### KI-Haikus {.haiku}', 'The section "KI-Haikus" ends in {haiku}, which pandoc reads as text: a class is written with a dot, {.haiku}.', [['Write {.haiku} instead of {haiku}', true]]],
+    ['### Erklärung { explanation }  ', '### Erklärung {.explanation}  ', 'The section "Erklärung" ends in { explanation }, which pandoc reads as text: a class is written with a dot, {.explanation}.', [['Write {.explanation} instead of { explanation }', true]]],
+  ];
+  for (const [heading, fixed, message, titles] of cases) {
+    const files = { 'Index.md': index, 'A.md': ['## A {#A .chapter .small .term}', '', 'Text.', '', heading, '', 'Mehr.', '', '### Siehe {.seealso}', '', '[Index](#Index) |'] };
+    const { actions, document } = actionsOf(files, 'A.md', ['quickfix']);
+    const fixes = actions.filter((action) => action.diagnostics?.[0]?.code === 'missing-section-class');
+    assert.equal(String(fixes[0]?.diagnostics?.[0]?.message).split(' The layout rules')[0], message, heading);
+    assert.deepEqual(titlesAndPreference(fixes), titles, heading);
+    const text = applied(fixes[0], document);
+    assert.equal(text[4], fixed);
+    assert.ok((await pandocHeadingClassesOfText(text.join('\n')))[1]!.some((name) => ['explanation', 'haiku', 'seealso'].includes(name)), `pandoc reads a section class in ${fixed}`);
+  }
+  // A word in braces that is no section class near enough stays the writer's.
+  const other = actionsOf({ 'Index.md': index, 'A.md': ['## A {#A .chapter .small .term}', '', '### Beispiele {Beispiel}', '', 'Mehr.'] }, 'A.md', ['quickfix']);
+  assert.deepEqual(other.actions.filter((action) => action.diagnostics?.[0]?.code === 'missing-section-class').map((action) => action.title)[0], 'Give the section the class .explanation');
+});
+
 test('missing-section-class: the quick fix gives the section .explanation, in its attribute block or after its closing hashes, as pandoc reads it; .haiku or .seealso where the section is that', async () => {
   const entry = (...body: string[]): Record<string, readonly string[]> => ({ 'Index.md': index, 'A.md': ['## A {#A .chapter .small .term}', '', 'Text.', '', ...body, '', '### Siehe {.seealso}', '', '[Index](#Index) |'] });
   const fixesOf = (files: Record<string, readonly string[]>) => {
