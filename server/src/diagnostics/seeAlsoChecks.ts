@@ -3,6 +3,7 @@ import { DiagnosticCode } from './codes';
 import { Check } from './check';
 import type { Entry, Heading, Link, SeeAlso, Section } from '../parse/model';
 import { indexId } from '../index/indexPage';
+import { sectionClassWrittenAmiss } from './fileChecks';
 import type { WorkspaceIndex } from '../index/workspaceIndex';
 
 /**
@@ -30,7 +31,8 @@ function entriesLacking(code: DiagnosticCode.MissingSeeAlso | DiagnosticCode.Mis
 /** `missing-seealso`: an entry has no `{.seealso}` section. */
 export const checkSeeAlsoPresent = entriesLacking(
   DiagnosticCode.MissingSeeAlso,
-  (entry) => entry.seeAlso !== undefined,
+  // A see-also heading whose class is written amiss (`{.see-also}`) is missing-section-class's, whose fix corrects it.
+  (entry) => entry.seeAlso !== undefined || entry.sections.some((section) => sectionClassWrittenAmiss(section.heading)?.meant === 'seealso'),
   (entry) => l10n.t('The entry "{0}" (#{1}) has no see-also section (a heading with the class .seealso).', entry.title, entry.id),
 );
 
@@ -303,7 +305,7 @@ export const checkHaikusBeforeSeeAlso: Check = function* ({ document }) {
  */
 export const checkHaikuPresent = entriesLacking(
   DiagnosticCode.MissingHaiku,
-  (entry) => entry.sections.some((section) => section.heading.classes.includes('haiku')),
+  (entry) => entry.sections.some((section) => section.heading.classes.includes('haiku') || sectionClassWrittenAmiss(section.heading)?.meant === 'haiku'),
   (entry) => l10n.t('The entry "{0}" (#{1}) has no haiku section (a heading with the class .haiku).', entry.title, entry.id),
 );
 

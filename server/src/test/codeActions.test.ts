@@ -1461,6 +1461,10 @@ test('missing-section-class: a section class written amiss (a class near one, a 
     assert.equal(text[4], fixed);
     assert.ok((await pandocHeadingClassesOfText(text.join('\n')))[1]!.some((name) => ['explanation', 'haiku', 'seealso'].includes(name)), `pandoc reads a section class in ${fixed}`);
   }
+  // The see-also heading written amiss is reported once, as such, not also as a see-also list missing (whose fix would add a second).
+  const amissSeeAlso = indexOf({ 'Index.md': index, 'A.md': ['## A {#A .chapter .small .term}', '', 'Text.', '', '### Verwandt {.see-also}', '', '[Index](#Index) |', '', '----'] });
+  const codes: string[] = computeDiagnostics(amissSeeAlso.document(uriOf('A.md'))!, amissSeeAlso, defaultConfig).map((diagnostic) => diagnostic.code);
+  assert.ok(codes.includes('missing-section-class') && !codes.includes('missing-seealso'), codes.join(' '));
   // A word in braces that is no section class near enough stays the writer's.
   const other = actionsOf({ 'Index.md': index, 'A.md': ['## A {#A .chapter .small .term}', '', '### Beispiele {Beispiel}', '', 'Mehr.'] }, 'A.md', ['quickfix']);
   assert.deepEqual(other.actions.filter((action) => action.diagnostics?.[0]?.code === 'missing-section-class').map((action) => action.title)[0], 'Give the section the class .explanation');
