@@ -82,6 +82,11 @@ function sameNamedEntryElsewhere(index: WorkspaceIndex, entry: Entry, uri: strin
   return index.entriesNamed(entry.title).find((named) => named.uri !== uri);
 }
 
+/** Whether a file's first heading is a chapter heading in all but its place: below the first line. */
+export function isChapterHeadingBelowFirstLine(heading: Heading, chapterClasses: readonly string[]): boolean {
+  return heading.range.start.line > 0 && heading.range.start.character === 0 && heading.level === 2 && heading.explicitId && heading.text.trim() !== '' && chapterClasses.every((name) => heading.classes.includes(name));
+}
+
 /**
  * `missing-chapter-heading`: a `.md` file does not begin (on its first line) with a level-2 heading
  * that has an explicit id and the chapter classes. Only in a glossary (a workspace with an entry),
@@ -102,6 +107,17 @@ export const checkChapterHeading: Check = function* ({ document, index, config }
     missingClasses.length === 0 &&
     firstHeading.text.trim() !== '';
   if (isChapterHeading) {
+    return;
+  }
+  // A chapter heading below the first line: blank lines or a comment above it.
+  if (firstHeading !== undefined && isChapterHeadingBelowFirstLine(firstHeading, expectedClasses)) {
+    yield {
+      range: firstHeading.range,
+      code: DiagnosticCode.MissingChapterHeading,
+      message: l10n.t('The chapter heading stands on line {0}: the layout rules put it on the first line of the file, with nothing above it.', firstHeading.range.start.line + 1),
+      data: { kind: DiagnosticCode.MissingChapterHeading },
+      relatedInformation: [],
+    };
     return;
   }
   const headingOnFirstLine = firstHeading?.range.start.line === 0 ? firstHeading : undefined;

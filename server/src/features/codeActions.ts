@@ -6,7 +6,7 @@ import { entryFileUri, fileNameFrom, fileNameId, isMarkdownFile } from '../works
 import { DiagnosticCode } from '../diagnostics/codes';
 import { GlossaryDiagnostic } from '../diagnostics/diagnostic';
 import { sectionsAfterHaiku, seeAlsoCollator, seeAlsoList } from '../diagnostics/seeAlsoChecks';
-import { attributeBlockReadAsText, blanksAfterAttributeBlock, chapterLevel, idWithoutHashAt, sectionClasses, sectionClassWrittenAmiss, sectionsWrittenAsChapters } from '../diagnostics/fileChecks';
+import { attributeBlockReadAsText, blanksAfterAttributeBlock, chapterLevel, idWithoutHashAt, isChapterHeadingBelowFirstLine, sectionClasses, sectionClassWrittenAmiss, sectionsWrittenAsChapters } from '../diagnostics/fileChecks';
 import { WorkspaceIndex } from '../index/workspaceIndex';
 import { Entry, GlossaryDocument, Heading, Link, Section } from '../parse/model';
 import { parseGlossaryDocument } from '../parse/parser';
@@ -669,6 +669,10 @@ function newIndexPageFix(input: CodeActionInput, diagnostic: GlossaryDiagnostic)
  */
 function chapterHeadingFixes(input: CodeActionInput, model: GlossaryDocument, diagnostic: GlossaryDiagnostic): CodeAction[] {
   const heading = model.headings[0];
+  if (heading !== undefined && isChapterHeadingBelowFirstLine(heading, input.config.chapterClasses)) {
+    const moved = chapterHeadingToFirstLineEdit(input.document, heading);
+    return moved === undefined ? [] : [quickFix(l10n.t('Move the chapter heading to the first line'), diagnostic, editOf(input, [moved]), true)];
+  }
   if (heading === undefined || heading.range.start.line !== 0 || heading.keyValues.length > 0 || heading.text.trim() === '') {
     return [];
   }
@@ -699,6 +703,20 @@ function chapterHeadingFixes(input: CodeActionInput, model: GlossaryDocument, di
   const onlyLevelWrong = chapterClasses.every((name) => heading.classes.includes(name));
   const preferred = (heading.explicitId && (heading.level === 2 || onlyLevelWrong)) || wordsBlock !== undefined;
   return [quickFix(l10n.t('Make it the chapter heading: {0}', line), diagnostic, editOf(input, [TextEdit.replace(heading.range, line)]), preferred)];
+}
+
+/**
+ * Moves a chapter heading below the first line to it: blank lines above it go, comments go below it
+ * (a blank line between). Undefined where anything else stands above it, which is the writer's to place.
+ */
+function chapterHeadingToFirstLineEdit(document: TextDocument, heading: Heading): TextEdit | undefined {
+  const above = document.getText({ start: { line: 0, character: 0 }, end: heading.range.start });
+  const comments = above.match(/<!--[\s\S]*?-->/g) ?? [];
+  if (above.replace(/<!--[\s\S]*?-->/g, '').trim() !== '') return undefined;
+  const lineBreak = lineBreakOf(document);
+  const headingText = document.getText(heading.range);
+  const after = comments.length === 0 ? '' : `${lineBreak}${lineBreak}${comments.join(lineBreak)}`;
+  return TextEdit.replace({ start: { line: 0, character: 0 }, end: heading.range.end }, `${headingText}${after}`);
 }
 
 /** Of an indented code block: fence it with `~~~`, or take the indentation away, if the lines are text. Neither is preferred: which one was meant, only the writer knows. */

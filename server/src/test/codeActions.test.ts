@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { CodeAction, CodeActionKind, CreateFile, Range, TextDocumentEdit, TextEdit, WorkspaceEdit } from 'vscode-languageserver';
@@ -882,6 +883,30 @@ test('missing-chapter-heading: the first heading is made the chapter heading, it
   assert.deepEqual(fixOf('Haiku.md', '## Haiku {#Haiku .term lang=de}'), []);
   assert.deepEqual(fixOf('Haiku.md', '## Haiku {#Haiku .chapter .small .term'), []);
   assert.deepEqual(fixOf('Haiku.md', 'Text first.\n\n## Haiku {#Haiku}'), []);
+});
+
+test('missing-chapter-heading: a chapter heading below the first line is said to be there, and moved to it, comments above it going below it, as pandoc reads the same', async () => {
+  const movedBy = (lines: readonly string[]) => {
+    const { actions, document } = actionsOf({ 'Index.md': index, 'A.md': lines }, 'A.md', ['quickfix']);
+    const fixes = actions.filter((action) => action.diagnostics?.[0]?.code === 'missing-chapter-heading');
+    return { message: fixes[0]?.diagnostics?.[0]?.message, fixes: titlesAndPreference(fixes), text: fixes[0] && applied(fixes[0], document) };
+  };
+  const entry = ['## A {#A .chapter .small .term}', '', 'Text.'];
+  const commented = movedBy(['', '<!-- Entwurf,', 'noch prüfen -->', ...entry]);
+  assert.deepEqual(commented, {
+    message: 'The chapter heading stands on line 4: the layout rules put it on the first line of the file, with nothing above it.',
+    fixes: [['Move the chapter heading to the first line', true]],
+    text: ['## A {#A .chapter .small .term}', '', '<!-- Entwurf,', 'noch prüfen -->', '', 'Text.'],
+  });
+  // Pandoc reads the same heading, comment and text, the heading first.
+  const blocks = (lines: readonly string[]) => (JSON.parse(execFileSync('pandoc', ['-f', 'markdown', '-t', 'json'], { input: lines.join('\n'), encoding: 'utf8' })).blocks as unknown[]).map((block) => JSON.stringify(block));
+  const [comment, heading, text] = blocks(['', '<!-- Entwurf,', 'noch prüfen -->', ...entry]);
+  assert.deepEqual(blocks(commented.text!), [heading, comment, text]);
+  assert.deepEqual(movedBy(['', '', ...entry]).text, entry);
+  // Text above it is the writer's to place: said, not moved.
+  assert.deepEqual(movedBy(['Vorwort.', '', ...entry]).fixes, []);
+  const diagnostics = computeDiagnostics(indexOf({ 'Index.md': index, 'A.md': ['', ...entry] }).document(uriOf('A.md'))!, indexOf({ 'Index.md': index, 'A.md': ['', ...entry] }), defaultConfig);
+  assert.deepEqual(diagnostics.filter((diagnostic) => diagnostic.code === 'missing-chapter-heading').map((diagnostic) => diagnostic.range), [{ start: { line: 1, character: 0 }, end: { line: 1, character: 31 } }]);
 });
 
 test('missing-chapter-heading in a folder whose files hold no entry, beside the entries: leave the files, or the folder, out of the glossary (in .glossary.json)', () => {
