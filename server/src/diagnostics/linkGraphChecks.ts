@@ -72,14 +72,15 @@ export const checkSeeAlsoNamesBodyLinks: Check = function* ({ document, index })
     }
     const named = new Set(entry.seeAlso.links.map((link) => link.target));
     for (const link of entry.bodyLinks) {
-      if (named.has(link.target) || link.target === entry.id || link.target === indexId || entryWithId(index, link.target) === undefined) {
+      const linked = named.has(link.target) || link.target === entry.id || link.target === indexId ? undefined : entryWithId(index, link.target);
+      if (linked === undefined) {
         continue;
       }
       named.add(link.target); // the first mention only
       yield {
         range: link.range,
         code: DiagnosticCode.SeeAlsoMissingBodyLink,
-        message: l10n.t('The entry links "{0}" in its text, but its see-also list does not name it.', link.target),
+        message: l10n.t('The entry links "{0}" (#{1}) in its text, but its see-also list does not name it.', linked.entry.title, link.target),
         data: { kind: DiagnosticCode.SeeAlsoMissingBodyLink, entryId: entry.id, target: link.target },
         relatedInformation: [],
       };
@@ -93,8 +94,10 @@ export const checkSeeAlsoNamesBodyLinks: Check = function* ({ document, index })
  */
 export const checkSeeAlsoReciprocal: Check = function* ({ document, index }) {
   for (const entry of document.entries) {
+    // Each entry named once: a second link to it (`[DSGVO]`, `[GDPR](#DSGVO)`) is seealso-duplicate's.
+    const reported = new Set<string>();
     for (const link of entry.seeAlso?.links ?? []) {
-      if (link.target === entry.id || link.target === indexId) {
+      if (link.target === entry.id || link.target === indexId || reported.has(link.target)) {
         continue;
       }
       const other = entryWithId(index, link.target);
@@ -102,10 +105,11 @@ export const checkSeeAlsoReciprocal: Check = function* ({ document, index }) {
       if (other === undefined || otherSeeAlso === undefined || otherSeeAlso.links.some((back) => back.target === entry.id) || abbreviationStubTarget(other.entry) !== undefined) {
         continue; // no entry, or no see-also list (missing-seealso says it), or it names this one, or a stub
       }
+      reported.add(link.target);
       yield {
         range: link.range,
         code: DiagnosticCode.SeeAlsoNotReciprocal,
-        message: l10n.t('The see-also list of "{0}" does not name "{1}" in return.', link.target, entry.id),
+        message: l10n.t('The see-also list of "{0}" (#{1}) does not name "{2}" in return.', other.entry.title, link.target, entry.title),
         data: { kind: DiagnosticCode.SeeAlsoNotReciprocal, entryId: entry.id, otherId: link.target, otherUri: other.uri },
         relatedInformation: [],
       };

@@ -331,6 +331,22 @@ test('seealso-not-reciprocal: the fix edits the other entry\'s file, in order, I
   assert.deepEqual(codesOf(files, 'Zitrone.md').filter((code) => code === DiagnosticCode.SeeAlsoNotReciprocal), []);
 });
 
+test('seealso-not-reciprocal and seealso-missing-body-link name the entries by title and id; an entry a list names twice is reported once', () => {
+  const files = {
+    'Apfel.md': entryLines('Apfel', 'Apfel', ['[Birne](#Gelbe-Birne)', '[Gelbe Birne](#Gelbe-Birne)'], ['Anders als [Zitronen](#Zitrone).']),
+    'Gelbe-Birne.md': entryLines('Gelbe Birne', 'Gelbe-Birne', []),
+    'Zitrone.md': entryLines('Zitrone', 'Zitrone', []),
+  };
+  const index = indexOf(files);
+  const messages = computeDiagnostics(index.document(uriOf('Apfel.md'))!, index, allOn)
+    .filter((diagnostic) => diagnostic.code === DiagnosticCode.SeeAlsoNotReciprocal || diagnostic.code === DiagnosticCode.SeeAlsoMissingBodyLink)
+    .map((diagnostic) => diagnostic.message);
+  assert.deepEqual(messages.sort(), [
+    'The entry links "Zitrone" (#Zitrone) in its text, but its see-also list does not name it.',
+    'The see-also list of "Gelbe Birne" (#Gelbe-Birne) does not name "Apfel" in return.',
+  ]);
+});
+
 test('seealso-not-reciprocal: an abbreviation stub, which points at one entry alone, is not asked to list back; an entry that stops being one is, in a session as in a fresh load', async () => {
   const stub = ['## AGI {#AGI .chapter .small .term}', '', '**AGI** steht für "[Artificial General Intelligence](#Artificial-General-Intelligence)".', '', '### Siehe auch {.seealso}', '', '[Artificial General Intelligence](#Artificial-General-Intelligence) |', '[Index](#Index) |', '', '----'];
   const grown = [...stub.slice(0, 4), '### Geschichte {.explanation}', '', 'Der Begriff ist alt.', '', ...stub.slice(4)];

@@ -299,13 +299,13 @@ test('the real glossary reproduces the facts measured with pandoc', async (t) =>
     assert.deepEqual(linkedByFileName.sort(), ['Adversarial-Examples 6', 'Computer-Vision 24', 'FPGA 1', 'LIDA 8', 'LaMDA 1', 'Papierclip-Maximierer 1']);
   });
 
-  await t.test('when turned on: 418 body links missing from their see-also list, 1,212 see-also links not named in return (187 more link abbreviation stubs such as AGI.md)', () => {
+  await t.test('when turned on: 418 body links missing from their see-also list, 1,210 see-also links not named in return (187 more link abbreviation stubs such as AGI.md; two lists name one entry twice)', () => {
     const config = { ...found.glossary.config, severity: { ...found.glossary.config.severity, [DiagnosticCode.SeeAlsoMissingBodyLink]: 'information', [DiagnosticCode.SeeAlsoNotReciprocal]: 'hint' } } as const;
     const all = found.glossary.files.flatMap((file) => computeDiagnostics(found.glossary.index.document(file.uri)!, found.glossary.index, config));
     assert.equal(all.filter((diagnostic) => diagnostic.code === DiagnosticCode.SeeAlsoMissingBodyLink).length, 418);
     // Of an id that two files define, the entry in the file named after it is the one whose list counts (Deep-Learning.md's, not a copy's).
     const notReciprocal = all.filter((diagnostic) => diagnostic.code === DiagnosticCode.SeeAlsoNotReciprocal);
-    assert.equal(notReciprocal.length, 1212);
+    assert.equal(notReciprocal.length, 1210);
     assert.ok(!notReciprocal.some((diagnostic) => diagnostic.data.kind === DiagnosticCode.SeeAlsoNotReciprocal && ['AGI', 'GPU', 'RAG', 'POS-Tagging'].includes(diagnostic.data.otherId)));
   });
 
