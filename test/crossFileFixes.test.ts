@@ -147,6 +147,20 @@ test('a rename onto an id that broken links write tells the writer that they lea
   );
 });
 
+test('a rename of one of two headings giving an id tells the writer that its links stay and lead to the other now', { timeout: 60_000 }, async (t) => {
+  // Kopie.md copies Birne's heading: #Birne is given twice, and Apfel and Zitrone link it.
+  await withGlossary(
+    t,
+    async (_folder, uriOf, server) => {
+      const edit = await server.connection.sendRequest(RenameRequest.type, { textDocument: { uri: uriOf('Kopie.md') }, position: { line: 0, character: 12 }, newName: 'Birne-Kopie' });
+      assert.deepEqual((edit?.documentChanges as TextDocumentEdit[]).map((change) => [change.textDocument.uri, (change.edits as TextEdit[]).map((each) => each.newText)]), [[uriOf('Kopie.md'), ['Birne-Kopie']]]);
+      await server.waitUntil(() => server.logs.some((message) => message.includes('stay as they are')), 'the writer to be told where the links lead');
+      assert.deepEqual(server.logs.filter((message) => message.includes('stay as they are')), ['The 2 links to #Birne stay as they are: they lead to the one in Birne.md now.']);
+    },
+    { files: { 'Kopie.md': entry('Birne', []) } },
+  );
+});
+
 test('a rename leaves the entry file its name when a file that the glossary leaves out has the new name', { timeout: 60_000 }, async (t) => {
   const settings = { exclude: ['Birnbaum.md'], severity: { 'index-anchor-missing': 'off', 'orphan-entry': 'off' } };
   const rename = (server: Awaited<ReturnType<typeof startServer>>, uriOf: (name: string) => string, newName: string) =>

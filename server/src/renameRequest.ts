@@ -47,8 +47,9 @@ export async function answerRename(services: ServerServices, params: RenameParam
     });
   const [versions, sessionBefore, indexBefore, indexVersion] = [openVersions(), services.session, services.session.index, services.session.index.version];
   const edit = rename();
+  const target = prepareRename(indexBefore, params.textDocument.uri, params.position);
   // An id no heading defines may be renamed too: its links only change.
-  const headingRenamed = indexBefore.isDefined(prepareRename(indexBefore, params.textDocument.uri, params.position).id);
+  const headingRenamed = indexBefore.isDefined(target.id);
   const { reindexed } = await readClosedFilesAsIndexed(services, editedUris(edit), token);
   // A file the glossary leaves out may have the new name: the editor would refuse that rename after the ids were changed.
   const fileOnDisk = await renamedOntoFileOnDisk(services, edit);
@@ -70,6 +71,14 @@ export async function answerRename(services: ServerServices, params: RenameParam
     showMessage(services.connection, MessageType.Info, message);
   } else if (takenOver > 0) {
     const message = takenOver === 1 ? l10n.t('One link points at #{0} already: no heading defines that id either.', params.newName) : l10n.t('{0} links point at #{1} already: no heading defines that id either.', takenOver, params.newName);
+    showMessage(services.connection, MessageType.Info, message);
+  }
+  // One definition of an id given twice, renamed alone: its links stay, and lead to another now.
+  const linksKept = renamed && target.alone === true ? indexBefore.linksTo(target.id).length : 0;
+  if (linksKept > 0) {
+    const others = indexBefore.anchorsOf(target.id).filter(({ uri, anchor }) => uri !== params.textDocument.uri || anchor.writtenIdRange?.start.line !== target.range.start.line);
+    const files = [...new Set(others.map(({ uri }) => fileNameOf(uri)))].join(', ');
+    const message = linksKept === 1 ? l10n.t('The link to #{0} stays as it is: it leads to the one in {1} now.', target.id, files) : l10n.t('The {0} links to #{1} stay as they are: they lead to the one in {2} now.', linksKept, target.id, files);
     showMessage(services.connection, MessageType.Info, message);
   }
   return final;
