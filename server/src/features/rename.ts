@@ -60,6 +60,9 @@ export function prepareRename(index: WorkspaceIndex, uri: string, position: Posi
   if (item?.kind === 'anchor') {
     throw new RenameRefused(l10n.t('This heading has an automatic id; write an explicit {#id} to rename it.'));
   }
+  if (item?.kind === 'link' && item.link.kind === 'implicitHeading') {
+    throw new RenameRefused(l10n.t('This link names the heading "{0}" by its text and writes no id: rename the heading\'s text, or write the link with its id, [{0}](#{1}).', item.link.label, item.link.target));
+  }
   throw new RenameRefused(l10n.t('Only an id can be renamed: put the cursor on a link (#Id) or on an {#Id}.'));
 }
 

@@ -55,6 +55,11 @@ test('prepareRename refuses text, and automatic ids, with a message', () => {
   const onLinkToPlain = at('Data-Scraping.md', 4, 'plain]');
   assert.throws(() => prepareRename(onLinkToPlain.index, onLinkToPlain.uri, onLinkToPlain.position), /automatic id/);
   assert.throws(() => renameId(onLinkToPlain.index, onLinkToPlain.uri, onLinkToPlain.position, 'Plain', { isOpen: () => false, documentChanges: true, renamesFiles: true }), /automatic id/);
+  // A link that names its heading by the heading's text writes no id: said so, not "put the cursor on a link".
+  const implicit = withCursor({ ...files, 'Web-Crawler.md': [...files['Web-Crawler.md'], '', 'See [‸Plain heading].'] });
+  assert.throws(() => prepareRename(implicit.index, implicit.uri, implicit.position), {
+    message: 'This link names the heading "Plain heading" by its text and writes no id: rename the heading\'s text, or write the link with its id, [Plain heading](#plain-heading).',
+  });
 });
 
 test('a rename that would renumber a linked automatic id of its file (`{#kern}`, then `### Kern` is kern-1) is refused', () => {
