@@ -270,8 +270,9 @@ test('missing-chapter-heading: a level-3 term heading, a heading without classes
   assert.deepEqual(chapterDiagnostics('LAM.md').map((diagnostic) => diagnostic.message), [
     'The chapter heading (the first heading) lacks .chapter .small .term.',
   ]);
+  // A chapter heading in all but its place is said to stand where it stands.
   assert.deepEqual(chapterDiagnostics('Late.md').map((diagnostic) => diagnostic.message), [
-    'The file does not begin with a level-2 heading that has an id and the classes .chapter .small .term.',
+    'The chapter heading stands on line 3: the layout rules put it on the first line of the file, with nothing above it.',
   ]);
   const bare = { ...files, 'Bare.md': ['# Bare', '', 'Text.'] };
   assert.deepEqual(diagnosticsOf(bare, 'Bare.md').filter((diagnostic) => diagnostic.code === 'missing-chapter-heading').map((diagnostic) => diagnostic.message), [
