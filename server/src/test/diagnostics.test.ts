@@ -312,7 +312,8 @@ test('missing-chapter-heading: a level-3 term heading, a heading without classes
   assert.equal(messageOf('Untitled-H3.md'), 'The chapter heading (the first heading) is of level 3 instead of 2 and has no title before its attribute block.');
   // An image alone is a title, though its plain text is empty.
   assert.equal(messageOf('Image.md'), undefined);
-  assert.deepEqual(chapterDiagnostics('Late.md').map((diagnostic) => diagnostic.range), ['0:0-0:0']);
+  // Marked on the heading, where it is.
+  assert.deepEqual(chapterDiagnostics('Late.md').map((diagnostic) => diagnostic.range), ['2:0-2:37']);
   // A ** that a single * does not close makes the block text: that is the reason given, as unclosed-block gives it.
   assert.equal(messageOf('Emphasis.md'), 'The chapter heading (the first heading) has an attribute block that pandoc reads as text, as the ** before it is never closed, and so neither an id nor classes.');
   assert.equal(messageOf('Roboter.md'), 'The chapter heading (the first heading) has an attribute block that pandoc reads as text, as a blank other than a space follows it (U+00A0), and so neither an id nor classes.');
