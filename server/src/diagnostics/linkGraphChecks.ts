@@ -72,15 +72,15 @@ export const checkSeeAlsoNamesBodyLinks: Check = function* ({ document, index })
     }
     const named = new Set(entry.seeAlso.links.map((link) => link.target));
     for (const link of entry.bodyLinks) {
-      const linked = named.has(link.target) || link.target === entry.id || link.target === indexId ? undefined : entryWithId(index, link.target);
-      if (linked === undefined) {
+      if (named.has(link.target) || link.target === entry.id || link.target === indexId || entryWithId(index, link.target) === undefined) {
         continue;
       }
       named.add(link.target); // the first mention only
       yield {
         range: link.range,
         code: DiagnosticCode.SeeAlsoMissingBodyLink,
-        message: l10n.t('The entry links "{0}" (#{1}) in its text, but its see-also list does not name it.', linked.entry.title, link.target),
+        // The other entry by its id: its title may change without this file's diagnostics being worked out again.
+        message: l10n.t('The entry links #{0} in its text, but its see-also list does not name it.', link.target),
         data: { kind: DiagnosticCode.SeeAlsoMissingBodyLink, entryId: entry.id, target: link.target },
         relatedInformation: [],
       };
@@ -109,7 +109,8 @@ export const checkSeeAlsoReciprocal: Check = function* ({ document, index }) {
       yield {
         range: link.range,
         code: DiagnosticCode.SeeAlsoNotReciprocal,
-        message: l10n.t('The see-also list of "{0}" (#{1}) does not name "{2}" in return.', other.entry.title, link.target, entry.title),
+        // The other entry by its id: its title may change without this file's diagnostics being worked out again.
+        message: l10n.t('The see-also list of #{0} does not name "{1}" in return.', link.target, entry.title),
         data: { kind: DiagnosticCode.SeeAlsoNotReciprocal, entryId: entry.id, otherId: link.target, otherUri: other.uri },
         relatedInformation: [],
       };

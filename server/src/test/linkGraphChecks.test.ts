@@ -331,7 +331,7 @@ test('seealso-not-reciprocal: the fix edits the other entry\'s file, in order, I
   assert.deepEqual(codesOf(files, 'Zitrone.md').filter((code) => code === DiagnosticCode.SeeAlsoNotReciprocal), []);
 });
 
-test('seealso-not-reciprocal and seealso-missing-body-link name the entries by title and id; an entry a list names twice is reported once', () => {
+test('seealso-not-reciprocal and seealso-missing-body-link name the other entry by its id; an entry a list names twice is reported once', () => {
   const files = {
     'Apfel.md': entryLines('Apfel', 'Apfel', ['[Birne](#Gelbe-Birne)', '[Gelbe Birne](#Gelbe-Birne)'], ['Anders als [Zitronen](#Zitrone).']),
     'Gelbe-Birne.md': entryLines('Gelbe Birne', 'Gelbe-Birne', []),
@@ -342,8 +342,8 @@ test('seealso-not-reciprocal and seealso-missing-body-link name the entries by t
     .filter((diagnostic) => diagnostic.code === DiagnosticCode.SeeAlsoNotReciprocal || diagnostic.code === DiagnosticCode.SeeAlsoMissingBodyLink)
     .map((diagnostic) => diagnostic.message);
   assert.deepEqual(messages.sort(), [
-    'The entry links "Zitrone" (#Zitrone) in its text, but its see-also list does not name it.',
-    'The see-also list of "Gelbe Birne" (#Gelbe-Birne) does not name "Apfel" in return.',
+    'The entry links #Zitrone in its text, but its see-also list does not name it.',
+    'The see-also list of #Gelbe-Birne does not name "Apfel" in return.',
   ]);
 });
 
