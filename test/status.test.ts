@@ -109,6 +109,16 @@ test('a wrong .glossary.json is shown as a warning that tells what happens, and 
       '.glossary.json: "include" must be an array of strings. Until it is corrected, the glossary is read as if that setting were not there.',
     ]);
     assert.deepEqual(server.statuses.at(-1), { state: 'ready', entryCount: 7, fileCount: 8, brokenLinkCount: 1, hasConfigFile: true, indexPageUri: URI.file(path.join(folder, '000-index.txt')).toString() });
+    // The Problems view lists it on the file while it lasts, where a notification stays after the file is corrected.
+    const settingsUri = URI.file(path.join(folder, '.glossary.json')).toString();
+    assert.deepEqual(server.diagnostics.get(settingsUri)?.map(({ message, range }) => [message, range.start]), [['.glossary.json: "include" must be an array of strings.', { line: 0, character: 0 }]]);
+    // Not JSON: all of the file is left aside, said so, and marked where the mistake is.
+    fs.writeFileSync(path.join(folder, '.glossary.json'), '{\n  "indexFile": "000-index.txt",\n}\n');
+    await server.waitUntil(() => String(server.diagnostics.get(settingsUri)?.[0]?.message).includes('not valid JSON'), 'the JSON mistake on the settings file');
+    assert.deepEqual(server.diagnostics.get(settingsUri)?.map(({ range }) => range.start), [{ line: 1, character: 30 }]);
+    assert.ok(server.logs.includes('.glossary.json is not valid JSON (line 2, column 31): a comma after the last item, which JSON does not allow. Until it is corrected, the glossary is read without the settings of that file.'), server.logs.join('\n'));
+    fs.writeFileSync(path.join(folder, '.glossary.json'), '{\n  "indexFile": "000-index.txt"\n}\n');
+    await server.waitUntil(() => server.diagnostics.get(settingsUri)?.length === 0, 'the settings file\'s problems cleared once it is corrected');
   } finally {
     await server.shutdown();
     fs.rmSync(folder, { recursive: true, force: true });

@@ -130,7 +130,7 @@ function leavesFolder(relativePath: string): boolean {
  * names the file as `fileName`. An empty file sets nothing (an editor creating the file reports it
  * before its text is saved).
  */
-export function parseConfigFileText(text: string, fileName = configFileName): { readonly json: unknown; readonly problems: readonly string[] } {
+export function parseConfigFileText(text: string, fileName = configFileName): { readonly json: unknown; readonly problems: readonly string[]; readonly problemAt?: { readonly line: number; readonly column: number } } {
   if (text.trim() === '') {
     return { json: undefined, problems: [] };
   }
@@ -138,8 +138,8 @@ export function parseConfigFileText(text: string, fileName = configFileName): { 
     const json: unknown = JSON.parse(text);
     const twice = keyWrittenTwice(text);
     if (twice === undefined) return { json, problems: [] };
-    const { line } = lineAndColumnAt(text, twice.offset);
-    return { json, problems: [l10n.t('{0}: "{1}" is written twice in one object (the second time on line {2}), and only the last would count.', fileName, twice.key, line)] };
+    const at = lineAndColumnAt(text, twice.offset);
+    return { json, problems: [l10n.t('{0}: "{1}" is written twice in one object (the second time on line {2}), and only the last would count.', fileName, twice.key, at.line)], problemAt: at };
   } catch {
     // JSON.parse explains in English only; the place of the first error is said in any language.
     const errors: ParseError[] = [];
@@ -152,11 +152,13 @@ export function parseConfigFileText(text: string, fileName = configFileName): { 
     if (error === undefined) {
       return { json: undefined, problems: [l10n.t('{0} is not valid JSON.', fileName)] };
     }
-    const { line, column } = lineAndColumnAt(text, error.offset);
-    const reason = syntaxErrorReason(text, errors);
+    const { reason, offset } = syntaxError(text, errors);
+    const at = lineAndColumnAt(text, offset);
+    const { line, column } = at;
     return {
       json: undefined,
       problems: [reason === undefined ? l10n.t('{0} is not valid JSON (line {1}, column {2}).', fileName, line, column) : l10n.t('{0} is not valid JSON (line {1}, column {2}): {3}.', fileName, line, column, reason)],
+      problemAt: at,
     };
   }
 }
@@ -177,7 +179,21 @@ function innermostOpenAt(text: string, offset: number): '[' | '{' | undefined {
   return open.at(-1);
 }
 
-/** What is wrong at a JSON syntax error, where it is what settings files of other programs allow (a comment, a comma after the last item) or one mark is missing; else undefined. */
+/**
+ * Where the first JSON syntax error is (a comma after the last item, found at the bracket after it,
+ * where the comma is), and what is wrong there, where it is what settings files of other programs
+ * allow (a comment, that comma) or one mark is missing; else no reason.
+ */
+function syntaxError(text: string, errors: readonly ParseError[]): { readonly reason: string | undefined; readonly offset: number } {
+  const { offset } = errors[0]!;
+  const before = text.slice(0, offset).trimEnd();
+  if ((text[offset] === '}' || text[offset] === ']') && before.endsWith(',') && innermostOpenAt(text, offset) === (text[offset] === '}' ? '{' : '[')) {
+    return { reason: l10n.t('a comma after the last item, which JSON does not allow'), offset: before.length - 1 };
+  }
+  return { reason: syntaxErrorReason(text, errors), offset };
+}
+
+/** What is wrong at a JSON syntax error, where it is a comment or one mark is missing (see `syntaxError`); else undefined. */
 function syntaxErrorReason(text: string, errors: readonly ParseError[]): string | undefined {
   const { error, offset } = errors[0]!;
   const at = text[offset];
@@ -187,7 +203,6 @@ function syntaxErrorReason(text: string, errors: readonly ParseError[]): string 
     const open = innermostOpenAt(text, offset);
     if (open === '[' && at === '}') return l10n.t('a closing ] is missing');
     if (open === '{' && at === ']') return l10n.t('a closing } is missing');
-    if (text.slice(0, offset).trimEnd().endsWith(',')) return l10n.t('a comma after the last item, which JSON does not allow');
   }
   if (at === "'") return l10n.t('single quotes, where JSON takes double quotes');
   switch (error) {

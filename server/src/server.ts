@@ -30,6 +30,7 @@ import { checkedDocumentSync, ignoringMalformed, markInitialized, markShutDown, 
 import { errorWithStack } from './errorText';
 import { ServerServices } from './serverServices';
 import { StatusReporter } from './statusReporter';
+import { SettingsDiagnostics } from './settingsDiagnostics';
 import { GlossarySession, LoadReport, OpenText } from './session/glossarySession';
 import { NodeFileSystemWorkspace } from './workspace/nodeWorkspace';
 import { Workspace } from './workspace/workspace';
@@ -136,10 +137,18 @@ export function startServer(
       return reading === undefined ? handler(params, token) : reading.then(() => handler(params, token));
     };
   const status = new StatusReporter(connection, () => session);
+  const settingsDiagnostics = new SettingsDiagnostics(connection);
   const reportLoadProblems = (result: LoadReport): void => {
     for (const problem of result.configProblems) {
-      showMessage(connection, MessageType.Warning, l10n.t('{0} Until it is corrected, the glossary is read as if that setting were not there.', problem));
+      const meanwhile =
+        problem.meanwhile === 'withoutFile'
+          ? l10n.t('Until it is corrected, the glossary is read without the settings of that file.')
+          : problem.meanwhile === 'withoutSetting'
+            ? l10n.t('Until it is corrected, the glossary is read as if that setting were not there.')
+            : undefined;
+      showMessage(connection, MessageType.Warning, meanwhile === undefined ? problem.message : `${problem.message} ${meanwhile}`);
     }
+    settingsDiagnostics.show(result.configProblems);
     for (const problem of result.fileProblems) {
       connection.console.warn(`${problem.uri}: ${problem.message}`);
     }

@@ -3,7 +3,7 @@ import { Severity } from '../diagnostics/codes';
 import { GlossaryDiagnostic } from '../diagnostics/diagnostic';
 
 /** The `source` every diagnostic of this server carries. */
-const diagnosticSource = 'glossary';
+export const diagnosticSource = 'glossary';
 
 const severities: Readonly<Record<Severity, DiagnosticSeverity>> = {
   error: DiagnosticSeverity.Error,

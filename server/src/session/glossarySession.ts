@@ -10,7 +10,7 @@ import { holdsIndexSections, indexPageToRead, readGlossaryFiles, ReadFilesResult
 import { affectedNow, IndexChange, WorkspaceIndex } from '../index/workspaceIndex';
 import { DiagnosticCode } from '../diagnostics/codes';
 import { findMentionsOf, mentionsAreCurrent, reworkMentions, unlinkedMentions } from '../mentions/unlinkedMentions';
-import { GlossaryDocument } from '../parse/model';
+import { GlossaryDocument, Position } from '../parse/model';
 import { textFingerprint } from '../parse/fingerprint';
 import { parseGlossaryDocument } from '../parse/parser';
 import { MissingEntry, ProposedEntry } from '../protocol';
@@ -37,10 +37,34 @@ export interface OpenText {
   readonly text: string;
 }
 
+/** A mistake in the settings, and what the glossary does until it is corrected. */
+export interface ConfigProblem {
+  readonly message: string;
+  /** Read without the settings file (not JSON, not readable), without the setting, or as the message says. */
+  readonly meanwhile: 'withoutFile' | 'withoutSetting' | undefined;
+  /** The settings file that holds the mistake, and its place there (0-based) when known; none for the editor's settings. */
+  readonly file: { readonly uri: string; readonly at: Position | undefined } | undefined;
+}
+
 /** What a (re)load found wrong: settings problems and files left out. */
 export interface LoadReport {
-  readonly configProblems: readonly string[];
+  readonly configProblems: readonly ConfigProblem[];
   readonly fileProblems: readonly FileProblem[];
+}
+
+/**
+ * The problems of a load's settings: the settings file's own (not JSON, a key twice) at their place
+ * in it, its settings' (in it too), the editor's settings', and the index page's.
+ */
+function configProblemsOf(configFile: FoundConfigFile | undefined, configUri: string | undefined, settingProblems: readonly string[], indexPageProblems: readonly string[]): ConfigProblem[] {
+  const at = configFile?.problemAt && { line: configFile.problemAt.line - 1, character: configFile.problemAt.column - 1 };
+  const unread = configFile?.json === undefined;
+  const inFile = new Set(configUri === undefined ? [] : resolveConfig(configFile?.json, undefined).problems);
+  return [
+    ...(configFile?.problems ?? []).map((message, k): ConfigProblem => ({ message, meanwhile: unread ? 'withoutFile' : undefined, file: configUri === undefined ? undefined : { uri: configUri, at: k === 0 ? at : undefined } })),
+    ...settingProblems.map((message): ConfigProblem => ({ message, meanwhile: 'withoutSetting', file: inFile.has(message) ? { uri: configUri!, at: undefined } : undefined })),
+    ...indexPageProblems.map((message): ConfigProblem => ({ message, meanwhile: 'withoutSetting', file: undefined })),
+  ];
 }
 
 /** Which files of one workspace folder belong to the glossary. */
@@ -224,7 +248,7 @@ export class GlossarySession {
     if (withMentions) {
       await findMentionsOf(index, documents, (open) => this.openVersions.get(open.uri)?.text);
     }
-    return { configProblems: [...(configFile?.problems ?? []), ...problems, ...indexPage.problems], fileProblems: [...fileProblems, ...readProblems] };
+    return { configProblems: configProblemsOf(configFile, this.configUri, problems, indexPage.problems), fileProblems: [...fileProblems, ...readProblems] };
   }
 
   /**

@@ -105,8 +105,9 @@ test('a config file with a JSON syntax error gives a problem naming the file', (
   // What JSON allows nowhere, though VS Code's settings do: a comment, a trailing comma. What is wrong is said where it is one of these, or a mark missing.
   const cases: [string, string][] = [
     ['{ // note\n}', '(line 1, column 3): a comment, which JSON does not allow'],
-    ['{"include": ["*.md"],}', '(line 1, column 22): a comma after the last item, which JSON does not allow'],
-    ['{"include": ["*.md",\n  ]}', '(line 2, column 3): a comma after the last item, which JSON does not allow'],
+    // The comma is said where it stands, not at the bracket after it, where JSON finds it out of place.
+    ['{"include": ["*.md"],}', '(line 1, column 21): a comma after the last item, which JSON does not allow'],
+    ['{"include": ["*.md",\n  ]}', '(line 1, column 20): a comma after the last item, which JSON does not allow'],
     ["{'include': []}", '(line 1, column 2): single quotes, where JSON takes double quotes'],
     ['{"include": [] "exclude": []}', '(line 1, column 16): a comma is missing'],
     ['{"include" []}', '(line 1, column 12): a colon is missing after the key'],
@@ -117,7 +118,7 @@ test('a config file with a JSON syntax error gives a problem naming the file', (
     ['{"include": [1, }', '(line 1, column 17): a closing ] is missing'],
     ['{"a": {"b": 1,]}', '(line 1, column 15): a closing } is missing'],
     // Each said where it is: a comma too many before a list's own mark, a colon missing before a list left open.
-    ['{"include": ["a",]', '(line 1, column 18): a comma after the last item, which JSON does not allow'],
+    ['{"include": ["a",]', '(line 1, column 17): a comma after the last item, which JSON does not allow'],
     ['{"a" 1, "b": [}', '(line 1, column 6): a colon is missing after the key'],
     ['{"a": "x]", "b": [1, }', '(line 1, column 22): a closing ] is missing'],
   ];

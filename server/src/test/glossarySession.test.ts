@@ -177,8 +177,21 @@ test('files outside the include patterns are neither indexed nor picked up', asy
 
 test('a bad .glossary.json is reported and the defaults are used', async () => {
   const { report, session } = await sessionOf({ [uriOf('.glossary.json')]: '{"termClass": 3}', [uriOf('A.md')]: linkingToClaude });
-  assert.equal(report.configProblems.length, 1);
+  // Shown on the settings file too, where the Problems view lists it while it lasts.
+  assert.deepEqual(report.configProblems.map(({ meanwhile, file }) => [meanwhile, file?.uri]), [['withoutSetting', uriOf('.glossary.json')]]);
   assert.equal(session.config.termClass, 'term');
+  // Not JSON: the file's settings are all left aside, and the place of the mistake is said, the comma's, not the bracket's after it.
+  const broken = await sessionOf({ [uriOf('.glossary.json')]: '{\n  "termClass": "begriff",\n}', [uriOf('A.md')]: linkingToClaude });
+  assert.deepEqual(broken.report.configProblems, [
+    {
+      message: '.glossary.json is not valid JSON (line 2, column 25): a comma after the last item, which JSON does not allow.',
+      meanwhile: 'withoutFile',
+      file: { uri: uriOf('.glossary.json'), at: { line: 1, character: 24 } },
+    },
+  ]);
+  // A setting of the editor's own is no mistake of the file.
+  const editor = new GlossarySession(new InMemoryWorkspace({ [uriOf('.glossary.json')]: '{}', [uriOf('A.md')]: linkingToClaude }), ['file:///ws']);
+  assert.deepEqual((await editor.load({ termClass: 3 }, [])).configProblems.map(({ file }) => file), [undefined]);
 });
 
 test('an LSP diagnostic carries code, source, related information, and as data only the id a link points at', async () => {
@@ -376,7 +389,7 @@ test('an indexFile that does not exist: the page beside the entries is found as 
     [uriOf('Apfel.md')]: text(entryLines('Apfel', 'Apfel', [])),
   });
   const session = new GlossarySession(workspace, ['file:///ws']);
-  assert.deepEqual((await session.load(undefined, [])).configProblems, ['"indexFile" names "sub/Register.txt", which does not exist.']);
+  assert.deepEqual((await session.load(undefined, [])).configProblems.map((problem) => problem.message), ['"indexFile" names "sub/Register.txt", which does not exist.']);
   assert.equal(session.index.indexPageUri(), uriOf('001-index.txt'));
   assert.deepEqual(codesOf(session, 'Apfel.md'), []);
   assert.ok(session.watchedFilePatterns().includes('**/Register.txt'));

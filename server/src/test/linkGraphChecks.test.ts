@@ -426,7 +426,7 @@ test('an indexFile leading out of the workspace root is refused: a configuration
   const problem = '.glossary.json: "indexFile" must be a path inside the workspace root; "../outside/idx.md" leads out of it.';
   const session = new GlossarySession(new NodeFileSystemWorkspace(), [URI.file(folder).toString()]);
   const report = await session.load(undefined, []);
-  assert.deepEqual(report.configProblems, [problem]);
+  assert.deepEqual(report.configProblems.map((each) => each.message), [problem]);
   assert.deepEqual([...session.index.documents()].map((document) => path.basename(URI.parse(document.uri).fsPath)), ['A.md']);
   assert.equal(session.index.indexPageUri(), undefined);
   assert.ok(!session.diagnosticsOf(URI.file(path.join(folder, 'A.md')).toString()).some((diagnostic) => diagnostic.code === DiagnosticCode.NotInIndex));
@@ -440,7 +440,7 @@ test('an indexFile that does not exist is a configuration problem, for the edito
   t.after(() => fs.rmSync(root, { recursive: true }));
   const problem = '"indexFile" names "001-ki-indx.txt", which does not exist.';
   const session = new GlossarySession(new NodeFileSystemWorkspace(), [URI.file(root).toString()]);
-  assert.deepEqual((await session.load(undefined, [])).configProblems, [problem]);
+  assert.deepEqual((await session.load(undefined, [])).configProblems.map((each) => each.message), [problem]);
   // The editor may have the setting from its own settings; the command line, only from the file, which it names.
   const loaded = await loadGlossary(['.'], { cwd: root, workspace: new NodeFileSystemWorkspace(), warn: assert.fail });
   assert.deepEqual(loaded, { kind: 'failure', messages: [`.glossary.json: ${problem}`, 'the glossary was not read: correct the configuration first'], settingsFile: '.glossary.json' });

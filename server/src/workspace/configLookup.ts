@@ -12,6 +12,8 @@ export interface FoundConfigFile {
   /** The file, as its problems name it. */
   readonly fileName: string;
   readonly problems: readonly string[];
+  /** Where in the file the first problem is (1-based), when a place is known. */
+  readonly problemAt?: { readonly line: number; readonly column: number };
 }
 
 /** The URI of the settings file a folder would hold. */
@@ -31,8 +33,7 @@ export async function findConfigFile(workspace: Workspace, startFolderUri: strin
     const read = await workspace.readFile(candidate);
     if (read.kind === 'text') {
       const fileName = nameOf(candidate);
-      const { json, problems } = parseConfigFileText(read.text, fileName);
-      return { json, folderUri: folder.toString(), fileName, problems };
+      return { ...parseConfigFileText(read.text, fileName), folderUri: folder.toString(), fileName };
     }
     // A settings file that is there but cannot be read is a mistake to tell, not a folder without one.
     if (read.reason !== 'notFound') {
