@@ -79,15 +79,7 @@ async function linkHover(index: WorkspaceIndex, uri: string, link: Link, readTex
   if (entry?.entry.summary !== undefined) {
     lines.push(m.emphasis(entry.entry.summary));
   }
-  const text = entry && (await readText(entry.uri));
-  const preview = entry && text !== undefined ? await entryPreview(entry.entry, text) : {};
-  if (preview.lead !== undefined) lines.push(m.text(preview.lead));
-  if (preview.explanation?.paragraph !== undefined) lines.push(m.text(preview.explanation.paragraph));
-  if (preview.explanation !== undefined && preview.explanation.items.length > 0) {
-    // A list as Markdown shows one, its items' bold labels kept.
-    const item = ({ label, text }: ListItemPreview): string => `- ${label === undefined ? '' : m.strong(label)}${m.text(text)}`;
-    lines.push([...preview.explanation.items.map(item), ...(preview.explanation.more ? ['- …'] : [])].join('\n'));
-  }
+  // Where the entry is and how linked, above the preview: a long preview scrolls in a hover.
   lines.push(m.text(placesText(anchors, uri)));
   if (anchors.length > 1) {
     lines.push(
@@ -99,6 +91,15 @@ async function linkHover(index: WorkspaceIndex, uri: string, link: Link, readTex
     );
   }
   lines.push(linkCountText(index.linksTo(link.target).length));
+  const text = entry && (await readText(entry.uri));
+  const preview = entry && text !== undefined ? await entryPreview(entry.entry, text) : {};
+  if (preview.lead !== undefined) lines.push(m.text(preview.lead));
+  if (preview.explanation?.paragraph !== undefined) lines.push(m.text(preview.explanation.paragraph));
+  if (preview.explanation !== undefined && preview.explanation.items.length > 0) {
+    // A list as Markdown shows one, its items' bold labels kept.
+    const item = ({ label, text }: ListItemPreview): string => `- ${label === undefined ? '' : m.strong(label)}${m.text(text)}`;
+    lines.push([...preview.explanation.items.map(item), ...(preview.explanation.more ? ['- …'] : [])].join('\n'));
+  }
   return lines;
 }
 
