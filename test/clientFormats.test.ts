@@ -58,7 +58,7 @@ async function hoverAndDocumentation(t: test.TestContext, formats: string[] | un
 
 test('a client that prefers plain text gets hovers and completion documentation in plain text', { timeout: 60_000 }, async (t) => {
   const [hover, documentation] = await hoverAndDocumentation(t, ['plaintext', 'markdown']);
-  assert.deepEqual(hover, { kind: 'plaintext', value: 'Large Language Model (LLM) #LLM\n\nEin Sprachmodell, trainiert auf Text\n\nLLM.md:1\n\n1 link points here.\n\nEin großes Modell.' });
+  assert.deepEqual(hover, { kind: 'plaintext', value: 'Large Language Model (LLM) #LLM\n\nEin Sprachmodell, trainiert auf Text\n\nLLM.md:1 · 1 link points here.\n\nEin großes Modell.' });
   assert.deepEqual(documentation, { kind: 'plaintext', value: 'Ein Sprachmodell, trainiert auf Text\n\nEin großes Modell.' });
 });
 
@@ -72,7 +72,7 @@ test('a client that prefers Markdown gets it, escaped', { timeout: 60_000 }, asy
   const [hover, documentation] = await hoverAndDocumentation(t, ['markdown', 'plaintext']);
   assert.deepEqual(hover, {
     kind: 'markdown',
-    value: '**Large Language Model \\(LLM\\)** `LLM`\n\n*Ein Sprachmodell, trainiert auf Text*\n\nLLM\\.md:1\n\n1 link points here.\n\nEin großes Modell\\.',
+    value: '**Large Language Model \\(LLM\\)** `LLM`\n\n*Ein Sprachmodell, trainiert auf Text*\n\nLLM\\.md:1 · 1 link points here.\n\nEin großes Modell\\.',
   });
   assert.deepEqual(documentation, { kind: 'markdown', value: '*Ein Sprachmodell, trainiert auf Text*\n\nEin großes Modell\\.' });
 });

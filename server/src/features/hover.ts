@@ -79,8 +79,8 @@ async function linkHover(index: WorkspaceIndex, uri: string, link: Link, readTex
   if (entry?.entry.summary !== undefined) {
     lines.push(m.emphasis(entry.entry.summary));
   }
-  // Where the entry is and how linked, above the preview: a long preview scrolls in a hover.
-  lines.push(m.text(placesText(anchors, uri)));
+  // Where the entry is and how linked, on one line above the preview: a long preview scrolls in a hover.
+  lines.push(`${m.text(placesText(anchors, uri))} · ${linkCountText(index.linksTo(link.target).length)}`);
   if (anchors.length > 1) {
     lines.push(
       filesSharingAutomaticId(index, link.target) !== undefined
@@ -90,7 +90,6 @@ async function linkHover(index: WorkspaceIndex, uri: string, link: Link, readTex
           : l10n.t('Defined {0} times.', anchors.length),
     );
   }
-  lines.push(linkCountText(index.linksTo(link.target).length));
   const text = entry && (await readText(entry.uri));
   const preview = entry && text !== undefined ? await entryPreview(entry.entry, text) : {};
   if (preview.lead !== undefined) lines.push(m.text(preview.lead));

@@ -24,8 +24,7 @@ test('hover on a link shows the title, summary, file and line, the link count, a
       // As pandoc reads it: markup and raw HTML left out.
       '*Ein Sprachmodell groß*',
       // Where and how linked before the preview, which may scroll in a hover.
-      'LLM\\.md:1',
-      '2 links point here.',
+      'LLM\\.md:1 · 2 links point here.',
       'Text\\.',
     ].join('\n\n'),
   );
@@ -35,7 +34,7 @@ test('a summary holding a reference link is shown once, with the lead paragraph 
   for (const summary of ['***Ein [Modell][m] für Text***', '***Ein [Modell] für Text***']) {
     const entry = ['## Eintrag {#E .chapter .small .term}', '', summary, '', 'Die Definition.', '', '[m]: #LLM', '[Modell]: #LLM'];
     const text = await hoverTextAt({ 'A.md': ['[x](#E‸)'], 'E.md': entry, 'LLM.md': modelEntry });
-    assert.match(text!, /^\*\*Eintrag\*\* `E`\n\n\*Ein Modell für Text\*\n\nE\\\.md:1\n\n1 link points here\.\n\nDie Definition\\\.$/, summary);
+    assert.match(text!, /^\*\*Eintrag\*\* `E`\n\n\*Ein Modell für Text\*\n\nE\\\.md:1 · 1 link points here\.\n\nDie Definition\\\.$/, summary);
   }
 });
 
@@ -126,9 +125,8 @@ test('hover on a link to an automatic id that several files give lists five plac
     text?.replace(/\\(.)/g, '$1'),
     [
       '**Anwendungsbereiche** `anwendungsbereiche`',
-      'B.md:3, C.md:3, D.md:3, E.md:3, F.md:3 and 2 more',
+      'B.md:3, C.md:3, D.md:3, E.md:3, F.md:3 and 2 more · 1 link points here.',
       'Defined 7 times. In the book, pandoc gives this automatic id to the first such heading only and numbers the others (anwendungsbereiche-1, anwendungsbereiche-2, …): an explicit {#id} is safer to link to.',
-      '1 link points here.',
     ].join('\n\n'),
   );
 });
@@ -199,10 +197,10 @@ test('hover on an entry heading says one link and one entry in the singular, and
 test('hover on a link to an id that two files give explicitly says it is defined twice and whose entry it shows, without the note on automatic ids', async () => {
   const text = await hoverTextAt({ 'A.md': ['[x](#LLM‸)'], 'LLM.md': modelEntry, 'Copy.md': ['## Again {#LLM .term}'] });
   // The places, the one whose entry is shown first (in the book's order, Copy.md comes first).
-  assert.match(text ?? '', /\n\nLLM\\\.md:1, Copy\\\.md:1\n\nDefined 2 times; the entry shown is the one in LLM\\\.md:1\\\.\n\n1 link points here\.\n\n/);
+  assert.match(text ?? '', /\n\nLLM\\\.md:1, Copy\\\.md:1 · 1 link points here\.\n\nDefined 2 times; the entry shown is the one in LLM\\\.md:1\\\.\n\n/);
   // A span's id defined twice: no entry is shown.
   const spans = await hoverTextAt({ 'A.md': ['[x](#Kern‸)'], 'B.md': ['Ein [Satz]{#Kern}.'], 'C.md': ['Ein [Satz]{#Kern}.'] });
-  assert.match(spans ?? '', /\n\nDefined 2 times\.\n\n/);
+  assert.match(spans ?? '', /\n\nDefined 2 times\.$/);
   // The same id given automatically by a heading of another file: the note.
   const mixed = await hoverTextAt({ 'A.md': ['[x](#llm‸)'], 'LLM.md': ['## Large Language Model {#llm .term}'], 'B.md': ['## B {#B .term}', '', '### LLM'] });
   assert.match((mixed ?? '').replace(/\\(.)/g, '$1'), /Defined 2 times\. In the book, pandoc gives this automatic id to the first such heading only/);
@@ -242,13 +240,13 @@ test('hover shows the first paragraph of the first explanation section as plain 
   ];
   assert.equal(
     await hoverTextAt({ 'A.md': ['[x](#LLM‸)'], 'LLM.md': entry }),
-    ['**Large Language Model** `LLM`', '*Ein Sprachmodell*', 'LLM\\.md:1', '1 link points here.', 'Ein großes Modell mit Code über zwei Zeilen\\.'].join('\n\n'),
+    ['**Large Language Model** `LLM`', '*Ein Sprachmodell*', 'LLM\\.md:1 · 1 link points here.', 'Ein großes Modell mit Code über zwei Zeilen\\.'].join('\n\n'),
   );
   // Raw HTML, a comment too, is markup that the book does not show.
   const withHtml = [...entry.slice(0, 10), 'Ein <!-- [C](#X) --> <b>großes</b> Modell.'];
-  assert.equal((await hoverTextAt({ 'A.md': ['[x](#LLM‸)'], 'LLM.md': withHtml }))!.split('\n\n')[4], 'Ein großes Modell\\.');
+  assert.equal((await hoverTextAt({ 'A.md': ['[x](#LLM‸)'], 'LLM.md': withHtml }))!.split('\n\n')[3], 'Ein großes Modell\\.');
   // A paragraph that leads in to a list goes on with its items, a list as Markdown shows one; a section that begins with a list shows them.
-  const explanationOf = async (body: readonly string[]) => (await hoverTextAt({ 'A.md': ['[x](#LLM‸)'], 'LLM.md': [...entry.slice(0, 10), ...body] }))!.split('\n\n').slice(4);
+  const explanationOf = async (body: readonly string[]) => (await hoverTextAt({ 'A.md': ['[x](#LLM‸)'], 'LLM.md': [...entry.slice(0, 10), ...body] }))!.split('\n\n').slice(3);
   const leadIn = ['Es beruht auf:', '', '- **Transformer**: Aufmerksamkeit', '  - nicht die Unterpunkte', '- *Skalierung*', '', 'Nicht danach.'];
   assert.deepEqual(await explanationOf(leadIn), ['Es beruht auf:', '- **Transformer**: Aufmerksamkeit\n- Skalierung']);
   assert.deepEqual(await explanationOf(leadIn.slice(2)), ['- **Transformer**: Aufmerksamkeit\n- Skalierung']);
@@ -268,7 +266,7 @@ test('hover shows the first paragraph of the first explanation section as plain 
   assert.deepEqual(await explanationOf(['- **Latenter Raum** (auch Code genannt):']), ['- **Latenter Raum** \\(auch Code genannt\\)']);
   assert.deepEqual(await explanationOf(['- **Fazit:** gut', '- **Nur** ein Wort']), ['- **Fazit**: gut\n- **Nur** ein Wort']);
   const shortened = await hoverTextAt({ 'A.md': ['[x](#LLM‸)'], 'LLM.md': [...entry.slice(0, 10), long] });
-  const paragraph = shortened!.split('\n\n')[4]!;
+  const paragraph = shortened!.split('\n\n')[3]!;
   assert.ok(paragraph.endsWith('…') && paragraph.length <= 300 && paragraph.startsWith('Wort0 Wort1'), paragraph);
 });
 
@@ -289,13 +287,12 @@ test('hover shows the lead paragraph, the writer\'s own definition, past the quo
   ];
   // As shown: the Markdown escapes taken away; without the place and the link count, the summary and the preview.
   const whole = (text: string | undefined) => text!.replace(/\\(.)/g, '$1').split('\n\n');
-  const shown = (text: string | undefined) => whole(text).filter((part) => !/^\S+\.md:\d+$|^\d+ links? points? here\.$/.test(part));
+  const shown = (text: string | undefined) => whole(text).filter((part) => !/^\S+\.md:\d+ · \d+ links? points? here\.$/.test(part));
   assert.deepEqual(whole(await hoverTextAt({ 'A.md': ['[x](#Alan-Turing‸)'], 'Alan-Turing.md': turing })), [
     '**Alan Turing** `Alan-Turing`',
     // The one-liner with who said it.
     '*"Der Großvater der KI" (Grok)*',
-    'Alan-Turing.md:1',
-    '1 link points here.',
+    'Alan-Turing.md:1 · 1 link points here.',
     'Alan Turing (1912-1954) war ein britischer Mathematiker und Logiker.',
     'Turings Arbeiten.',
   ]);
@@ -314,12 +311,12 @@ test('hover shows the lead paragraph, the writer\'s own definition, past the quo
   // A text that no longer fits the model (changed on disk, not yet read again) shows no preview.
   const { index, uri, position } = withCursor({ 'A.md': ['[x](#AGI‸)'], 'AGI.md': agi });
   const changed = await hoverAt(index, uri, position, notCancelled, async () => 'other text');
-  assert.deepEqual(whole((changed!.contents as MarkupContent).value), ['**AGI**', '*Allgemeine KI*', 'AGI.md:1', '1 link points here.']);
+  assert.deepEqual(whole((changed!.contents as MarkupContent).value), ['**AGI**', '*Allgemeine KI*', 'AGI.md:1 · 1 link points here.']);
 });
 
 test('the lead is the paragraph after the summary, whatever remark makes of the summary\'s markup; hard breaks part words; an explanation passes over comments, divs and tables', async () => {
   // Without the place and the link count.
-  const shown = (text: string | undefined) => text!.replace(/\\(.)/g, '$1').split('\n\n').filter((part) => !/^\S+\.md:\d+$|^\d+ links? points? here\.$/.test(part));
+  const shown = (text: string | undefined) => text!.replace(/\\(.)/g, '$1').split('\n\n').filter((part) => !/^\S+\.md:\d+ · \d+ links? points? here\.$/.test(part));
   // As in the real glossary's AlphaGo.md and Layer-Normalization.md.
   const alphaGo = [
     '## AlphaGo {#AlphaGo .chapter .small .term}',
