@@ -19,6 +19,8 @@ export interface GlossaryExtensionApi {
   readonly status: () => GlossaryStatus | undefined;
   /** The text of the status bar item. */
   readonly statusBarText: () => string;
+  /** What a screen reader says of the status bar item. */
+  readonly statusBarAccessibleLabel: () => string | undefined;
   /** Whether the status bar item is shown (not in a folder without entries or `.glossary.json`). */
   readonly statusBarShown: () => boolean;
   /** Fires after each status the server sends. */
@@ -106,7 +108,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Glossa
   // A server that does not start is said by the client (with its output); the extension stays
   // active, so that Restart Server can try again.
   await languageClient.start().catch(() => undefined);
-  return { status: () => statusBar.status, statusBarText: () => statusBar.text, statusBarShown: () => statusBar.shown, onDidChangeStatus: statusBar.onDidChange, logFolder: context.logUri };
+  return { status: () => statusBar.status, statusBarText: () => statusBar.text, statusBarAccessibleLabel: () => statusBar.accessibleLabel, statusBarShown: () => statusBar.shown, onDidChangeStatus: statusBar.onDidChange, logFolder: context.logUri };
 }
 
 /** Stops the server, if it runs, and starts it again; says why when it does not start. */

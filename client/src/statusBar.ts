@@ -52,15 +52,26 @@ export class GlossaryStatusBar implements vscode.Disposable {
     return this.item.text;
   }
 
+  /** What a screen reader says of the item: its text without the icon, whose name it would read out ("book"). */
+  get accessibleLabel(): string | undefined {
+    return this.item.accessibilityInformation?.label;
+  }
+
+  /** Shows `label` after the icon `icon`. */
+  private showText(icon: string, label: string): void {
+    this.item.text = `$(${icon}) ${label}`;
+    this.item.accessibilityInformation = { label };
+  }
+
   update(status: GlossaryStatus): void {
     this.current = status;
     const isGlossary = isGlossaryStatus(status);
     if (status.state === 'indexing') {
-      this.item.text = `$(sync~spin) ${vscode.l10n.t('Indexing the glossary…')}`;
+      this.showText('sync~spin', vscode.l10n.t('Indexing the glossary…'));
       this.item.tooltip = undefined;
       if (isGlossary) this.showProgressSoon();
     } else {
-      this.item.text = `$(book) ${entriesText(status.entryCount)} · ${brokenLinksText(status.brokenLinkCount)}`;
+      this.showText('book', `${entriesText(status.entryCount)} · ${brokenLinksText(status.brokenLinkCount)}`);
       this.item.tooltip = tooltipText(status.entryCount, status.fileCount);
       this.stopProgress();
     }
@@ -81,7 +92,7 @@ export class GlossaryStatusBar implements vscode.Disposable {
     if (this.current === undefined || !isGlossaryStatus(this.current)) return;
     this.visible = true;
     this.item.show();
-    this.item.text = `$(error) ${vscode.l10n.t('Glossary server stopped')}`;
+    this.showText('error', vscode.l10n.t('Glossary server stopped'));
     this.item.tooltip = vscode.l10n.t('Click to restart the server.');
     this.item.command = 'glossary.restartServer';
   }

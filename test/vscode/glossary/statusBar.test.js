@@ -16,6 +16,8 @@ describe('status bar', () => {
     // A settings change of an earlier test may have begun a reload, which shows "Indexing…" until it ends.
     await waitFor(() => api.status().state === 'ready' && api.status().entryCount === 7, 'the status to count the seven entries of the fixture, indexed');
     assert.equal(api.statusBarText(), '$(book) 7 entries · 1 broken link');
+    // A screen reader says the counts, not the icon's name ("book").
+    assert.equal(api.statusBarAccessibleLabel(), '7 entries · 1 broken link');
     assert.deepEqual(api.status(), { state: 'ready', entryCount: 7, fileCount: 8, brokenLinkCount: 1, hasConfigFile: true, indexPageUri: fileUri('000-index.txt').toString() });
   });
 
