@@ -155,7 +155,7 @@ test('a rename of one of two headings giving an id tells the writer that its lin
       const edit = await server.connection.sendRequest(RenameRequest.type, { textDocument: { uri: uriOf('Kopie.md') }, position: { line: 0, character: 12 }, newName: 'Birne-Kopie' });
       assert.deepEqual((edit?.documentChanges as TextDocumentEdit[]).map((change) => [change.textDocument.uri, (change.edits as TextEdit[]).map((each) => each.newText)]), [[uriOf('Kopie.md'), ['Birne-Kopie']]]);
       await server.waitUntil(() => server.logs.some((message) => message.includes('stay as they are')), 'the writer to be told where the links lead');
-      assert.deepEqual(server.logs.filter((message) => message.includes('stay as they are')), ['The 2 links to #Birne stay as they are: they lead to the one in Birne.md now.']);
+      assert.deepEqual(server.logs.filter((message) => message.includes('stay as they are')), ['The 2 links to #Birne stay as they are: they lead to the one in Birne.md:1.']);
     },
     { files: { 'Kopie.md': entry('Birne', []) } },
   );

@@ -117,6 +117,9 @@ test('a wrong .glossary.json is shown as a warning that tells what happens, and 
     await server.waitUntil(() => String(server.diagnostics.get(settingsUri)?.[0]?.message).includes('not valid JSON'), 'the JSON mistake on the settings file');
     assert.deepEqual(server.diagnostics.get(settingsUri)?.map(({ range }) => range.start), [{ line: 1, character: 30 }]);
     assert.ok(server.logs.includes('.glossary.json is not valid JSON (line 2, column 31): a comma after the last item, which JSON does not allow. Until it is corrected, the glossary is read without the settings of that file.'), server.logs.join('\n'));
+    // An index page the file names that does not exist is the file's mistake too.
+    fs.writeFileSync(path.join(folder, '.glossary.json'), '{\n  "indexFile": "001-index.txt"\n}\n');
+    await server.waitUntil(() => String(server.diagnostics.get(settingsUri)?.[0]?.message).includes('001-index.txt'), 'the missing index page on the settings file');
     fs.writeFileSync(path.join(folder, '.glossary.json'), '{\n  "indexFile": "000-index.txt"\n}\n');
     await server.waitUntil(() => server.diagnostics.get(settingsUri)?.length === 0, 'the settings file\'s problems cleared once it is corrected');
   } finally {

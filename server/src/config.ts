@@ -54,6 +54,8 @@ export interface ResolvedConfig {
   readonly config: GlossaryConfig;
   /** One readable sentence per problem; the offending settings fall back to their defaults. */
   readonly problems: readonly string[];
+  /** The last of the problems, those of the settings file (the others are the editor's settings'). */
+  readonly fileProblems: readonly string[];
 }
 
 type Overrides = { -readonly [K in keyof GlossaryConfig]?: GlossaryConfig[K] };
@@ -65,17 +67,18 @@ type Overrides = { -readonly [K in keyof GlossaryConfig]?: GlossaryConfig[K] };
  * `fileName`.
  */
 export function resolveConfig(fileJson: unknown, editorSettings?: unknown, fileName = configFileName): ResolvedConfig {
-  const problems: string[] = [];
+  const editorProblems: string[] = [];
+  const fileProblems: string[] = [];
   // In the editor a setting is found by its full name, `glossary.collation`.
-  const fromEditor = readSettings(editorSettings, l10n.t('editor settings'), problems, 'glossary.');
-  const fromFile = readSettings(fileJson, fileName, problems, '');
+  const fromEditor = readSettings(editorSettings, l10n.t('editor settings'), editorProblems, 'glossary.');
+  const fromFile = readSettings(fileJson, fileName, fileProblems, '');
   const config: GlossaryConfig = {
     ...defaultConfig,
     ...fromEditor,
     ...fromFile,
     severity: { ...defaultConfig.severity, ...fromEditor.severity, ...fromFile.severity },
   };
-  return { config, problems };
+  return { config, problems: [...editorProblems, ...fileProblems], fileProblems };
 }
 
 /**

@@ -76,9 +76,10 @@ export async function answerRename(services: ServerServices, params: RenameParam
   // One definition of an id given twice, renamed alone: its links stay, and lead to another now.
   const linksKept = renamed && target.alone === true ? indexBefore.linksTo(target.id).length : 0;
   if (linksKept > 0) {
-    const others = indexBefore.anchorsOf(target.id).filter(({ uri, anchor }) => uri !== params.textDocument.uri || anchor.writtenIdRange?.start.line !== target.range.start.line);
-    const files = [...new Set(others.map(({ uri }) => fileNameOf(uri)))].join(', ');
-    const message = linksKept === 1 ? l10n.t('The link to #{0} stays as it is: it leads to the one in {1} now.', target.id, files) : l10n.t('The {0} links to #{1} stay as they are: they lead to the one in {2} now.', linksKept, target.id, files);
+    // Of the definitions left, the book's first takes the links.
+    const [first] = indexBefore.anchorsOf(target.id).filter(({ uri, anchor }) => uri !== params.textDocument.uri || anchor.writtenIdRange?.start.line !== target.range.start.line);
+    const place = first === undefined ? '' : `${fileNameOf(first.uri)}:${first.anchor.range.start.line + 1}`;
+    const message = linksKept === 1 ? l10n.t('The link to #{0} stays as it is: it leads to the one in {1}.', target.id, place) : l10n.t('The {0} links to #{1} stay as they are: they lead to the one in {2}.', linksKept, target.id, place);
     showMessage(services.connection, MessageType.Info, message);
   }
   return final;

@@ -406,6 +406,7 @@ export function startServer(
     markShutDown(connection);
     // Work still queued (a file read, a reload) may finish, but sends nothing and watches nothing more.
     diagnostics.dispose();
+    settingsDiagnostics.dispose();
     watching.dispose();
     status.dispose();
     clearTimeout(mentionRefresh);

@@ -156,7 +156,7 @@ export const sectionClasses: readonly string[] = ['explanation', 'haiku', 'seeal
  * written `##`, which `section-level` reports), which are that heading's subsections; nor a heading in a quote, list item
  * or note, which starts further in than the margin (pandoc reads no heading indented at the margin).
  */
-function classedSections(entry: Entry): Section[] {
+export function classedSections(entry: Entry): Section[] {
   const level = entry.heading.level + 1;
   const firstOther = entry.sections.findIndex((section) => section.heading.level < level);
   return entry.sections.slice(0, firstOther < 0 ? undefined : firstOther).filter((section) => section.heading.level === level && section.heading.range.start.character === 0);
@@ -164,12 +164,12 @@ function classedSections(entry: Entry): Section[] {
 
 /**
  * The section class a class or word written near it means (`see-also`, `Explanation`,
- * `explantion`, `haikus`): the same letters but for case, hyphens and underscores, or at most two
- * edits away. Undefined for any other.
+ * `explantion`, `haikus`): the same letters but for case, hyphens and underscores, or an edit away
+ * (two from one of seven letters or more). Undefined for any other: `Haiti` is no haiku.
  */
 export function sectionClassMeant(written: string): string | undefined {
   const letters = written.toLowerCase().replace(/[-_]/g, '');
-  return sectionClasses.find((name) => name === letters) ?? sectionClasses.find((name) => distance(name, letters) <= 2);
+  return sectionClasses.find((name) => name === letters) ?? sectionClasses.find((name) => distance(name, letters) <= (name.length >= 7 ? 2 : 1));
 }
 
 /**
@@ -178,6 +178,7 @@ export function sectionClassMeant(written: string): string | undefined {
  * With what is written (`.see-also`, `{haiku}`) and the class meant.
  */
 export function sectionClassWrittenAmiss(heading: Heading): { readonly kind: 'class' | 'text'; readonly written: string; readonly meant: string } | undefined {
+  if (heading.classes.some((name) => sectionClasses.includes(name))) return undefined;
   for (const name of heading.classes) {
     const meant = sectionClassMeant(name);
     if (meant !== undefined) return { kind: 'class', written: `.${name}`, meant };

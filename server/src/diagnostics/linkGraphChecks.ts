@@ -110,7 +110,7 @@ export const checkSeeAlsoReciprocal: Check = function* ({ document, index }) {
         range: link.range,
         code: DiagnosticCode.SeeAlsoNotReciprocal,
         // The other entry by its id: its title may change without this file's diagnostics being worked out again.
-        message: l10n.t('The see-also list of #{0} does not name "{1}" in return.', link.target, entry.title),
+        message: l10n.t('The see-also list of #{0} does not name "{1}" in return.', link.target, entry.title || `#${entry.id}`),
         data: { kind: DiagnosticCode.SeeAlsoNotReciprocal, entryId: entry.id, otherId: link.target, otherUri: other.uri },
         relatedInformation: [],
       };

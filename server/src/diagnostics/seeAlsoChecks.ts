@@ -3,7 +3,7 @@ import { DiagnosticCode } from './codes';
 import { Check } from './check';
 import type { Entry, Heading, Link, SeeAlso, Section } from '../parse/model';
 import { indexId } from '../index/indexPage';
-import { sectionClassWrittenAmiss } from './fileChecks';
+import { classedSections, sectionClassWrittenAmiss } from './fileChecks';
 import type { WorkspaceIndex } from '../index/workspaceIndex';
 
 /**
@@ -32,7 +32,7 @@ function entriesLacking(code: DiagnosticCode.MissingSeeAlso | DiagnosticCode.Mis
 export const checkSeeAlsoPresent = entriesLacking(
   DiagnosticCode.MissingSeeAlso,
   // A see-also heading whose class is written amiss (`{.see-also}`) is missing-section-class's, whose fix corrects it.
-  (entry) => entry.seeAlso !== undefined || entry.sections.some((section) => sectionClassWrittenAmiss(section.heading)?.meant === 'seealso'),
+  (entry) => entry.seeAlso !== undefined || writesClassAmiss(entry, 'seealso'),
   (entry) => l10n.t('The entry "{0}" (#{1}) has no see-also section (a heading with the class .seealso).', entry.title, entry.id),
 );
 
@@ -299,13 +299,18 @@ export const checkHaikusBeforeSeeAlso: Check = function* ({ document }) {
   }
 };
 
+/** Whether a section of the entry that `missing-section-class` reports writes `name` amiss (see `sectionClassWrittenAmiss`). */
+function writesClassAmiss(entry: Entry, name: string): boolean {
+  return classedSections(entry).some((section) => sectionClassWrittenAmiss(section.heading)?.meant === name);
+}
+
 /**
  * `missing-haiku`: an entry has no haiku section (a heading with the class `.haiku`, as the `haiku`
  * snippet writes it), which the layout rules give every entry before its see-also list.
  */
 export const checkHaikuPresent = entriesLacking(
   DiagnosticCode.MissingHaiku,
-  (entry) => entry.sections.some((section) => section.heading.classes.includes('haiku') || sectionClassWrittenAmiss(section.heading)?.meant === 'haiku'),
+  (entry) => entry.sections.some((section) => section.heading.classes.includes('haiku')) || writesClassAmiss(entry, 'haiku'),
   (entry) => l10n.t('The entry "{0}" (#{1}) has no haiku section (a heading with the class .haiku).', entry.title, entry.id),
 );
 

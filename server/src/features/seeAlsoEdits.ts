@@ -7,6 +7,7 @@ import { resolveCharacterReferences } from '../parse/characterReferences';
 import { Entry, Heading, Link, Position, Range, SeeAlso } from '../parse/model';
 import { indexId } from '../index/indexPage';
 import { wrappingMarks } from '../parse/wrappingEmphasis';
+import { comparePositions } from '../parse/positions';
 
 /**
  * The text (without the attribute block) of the heading most entries give a kind of section,
@@ -63,7 +64,9 @@ export function sortSeeAlsoEdits(entry: Entry, document: TextDocument, collator:
     .filter((link) => !indexLinks.has(link))
     .sort((a, b) => collator.compare(a.label, b.label))
     .concat(links.filter((link) => indexLinks.has(link)));
-  const spans = itemRanges(document, links);
+  const spans = clearItemRanges(document, links);
+  // Items whose marks are unclear are the writer's to order: a sort would move marks between them.
+  if (spans === undefined) return [];
   const rests = links.map((_, k) => restOfLine(document, spans, k));
   const edits: TextEdit[] = [];
   // The ids of index links written in another case, where they are written: a reference link's in its definition (once).
@@ -102,14 +105,24 @@ export function sortSeeAlsoEdits(entry: Entry, document: TextDocument, collator:
  * The range of an item of a see-also list: its link, with the emphasis that wraps the link alone
  * (`*[B](#B)*`, `~~[B](#B)~~`), which moves with it.
  */
-export function seeAlsoItemRange(document: TextDocument, link: Link): Range {
+function seeAlsoItemRange(document: TextDocument, link: Link): Range {
   const { start, end } = link.range;
   const marks = wrappingMarks(lineText(document, start.line).slice(0, start.character), lineText(document, end.line).slice(end.character));
   return marks === 0 ? link.range : { start: { line: start.line, character: start.character - marks }, end: { line: end.line, character: end.character + marks } };
 }
 
+/**
+ * The ranges of a list's items (see `seeAlsoItemRange`); undefined where a mark between two links
+ * could close the one and open the other (`*[A](#A)*[B](#B)*`), which makes the items unclear.
+ */
+function clearItemRanges(document: TextDocument, links: readonly Link[]): Range[] | undefined {
+  const ranges = links.map((link) => seeAlsoItemRange(document, link));
+  return ranges.some((range, k) => k > 0 && comparePositions(range.start, ranges[k - 1]!.end) < 0) ? undefined : ranges;
+}
+
+/** The ranges of a list's items, or of its links alone where the items are unclear (see `clearItemRanges`). */
 function itemRanges(document: TextDocument, links: readonly Link[]): Range[] {
-  return links.map((link) => seeAlsoItemRange(document, link));
+  return clearItemRanges(document, links) ?? links.map((link) => link.range);
 }
 
 /** The text of an inline link's item (`span`, see `seeAlsoItemRange`) with the link's id written `Index`. */
@@ -304,7 +317,8 @@ export function insertLinkEdit(document: TextDocument, links: readonly Link[], s
   if (!isSeparator(gap)) return appendLinkLine(document, items, linkText);
   // A last item without the separator the others have (`[B](#B) |`, `[C](#C)`) gets it: the new link must not run together with it.
   const partsOthers = items.length > 1 ? gapAfter(document, items, items.length - 2, lineBreak) : '';
-  return TextEdit.insert(last.end, `${gap.trim() === '' && isSeparator(partsOthers) && partsOthers.trim() !== '' ? partsOthers : gap}${linkText}`);
+  const lastLacksSeparator = gap.trim() === '' && isSeparator(partsOthers) && partsOthers.trim() !== '';
+  return TextEdit.insert(last.end, `${lastLacksSeparator ? partsOthers : gap}${linkText}`);
 }
 
 /**
@@ -398,14 +412,16 @@ function lineEnd(document: TextDocument, line: number): { line: number; characte
  */
 export function separatorAfterEdit(document: TextDocument, seeAlso: SeeAlso, link: Link): TextEdit {
   const uses = new Map<string, number>();
-  for (const other of seeAlso.links) {
+  const items = itemRanges(document, seeAlso.links);
+  for (const [k, other] of seeAlso.links.entries()) {
     if (other === link || !other.listed) continue;
-    const { end } = seeAlsoItemRange(document, other);
-    const separator = /^[ \t]*[^\s\p{L}\p{N}[\]()]{1,2}(?=\s|$)/u.exec(lineText(document, end.line).slice(end.character))?.[0];
+    const { end } = items[k]!;
+    // Marks of emphasis are none (`*` closing an item whose marks are unclear).
+    const separator = /^[ \t]*[^\s\p{L}\p{N}[\]()*_~]{1,2}(?=\s|$)/u.exec(lineText(document, end.line).slice(end.character))?.[0];
     if (separator !== undefined) uses.set(separator, (uses.get(separator) ?? 0) + 1);
   }
   const [mostUsed] = [...uses].sort((a, b) => b[1] - a[1])[0] ?? [' |'];
-  return TextEdit.insert(seeAlsoItemRange(document, link).end, mostUsed);
+  return TextEdit.insert(items[seeAlso.links.indexOf(link)]!.end, mostUsed);
 }
 
 /** A line's text without its line break. */

@@ -325,7 +325,8 @@ const fitsOrderedListStyle: Record<string, (number: string) => boolean> = {
 };
 
 const pipeSeparator = /^[ \t]*\|?(?:[ \t]*:?-+:?[ \t]*\|)+(?:[ \t]*:?-+:?[ \t]*)?[ \t]*$|^[ \t]*:?-+:?[ \t]*\|[ \t]*(?::?-+:?[ \t]*\|?[ \t]*)*$/;
-const horizontalRule = /^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$/;
+/** A line of three or more dashes, stars or underscores, which alone between blank lines is a rule. */
+export const horizontalRule = /^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$/;
 const setextUnderline = /^(?:=+|-+)[ \t]*$/;
 const fenceOpening = /^( {0,3})(`{3,}|~{3,})(.*)$/;
 // A fenced div's fences (see `opensDiv`). Lookaheads make the colons and the word atomic, as pandoc reads them.

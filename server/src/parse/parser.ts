@@ -4,7 +4,7 @@
  */
 
 import type { AttributeBlock } from './attributes';
-import { scanBlocks, splitLines, type BlockIdBlock, type BlockScan, type DefinitionBlock, type HeadingBlock, type InlineBlock, type LineRef, type LineSpan } from './blocks';
+import { horizontalRule, scanBlocks, splitLines, type BlockIdBlock, type BlockScan, type DefinitionBlock, type HeadingBlock, type InlineBlock, type LineRef, type LineSpan } from './blocks';
 import { CompactHeading, CompactLink, CompactSection, HeadingAnchor } from './compactModel';
 import { detach, sharedClassList } from './detach';
 import { textFingerprint } from './fingerprint';
@@ -599,9 +599,6 @@ function linksRunTogether(links: readonly Link[], lineTexts: readonly string[]):
   return runTogether ?? noLinks;
 }
 
-/** A line of three or more dashes, stars or underscores, which alone between blank lines is a rule. */
-const ruleLine = /^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$/;
-
 /**
  * The last line of an entry (after its heading, up to `lastLine`) that is not blank, when it is a
  * rule right under a line of text that the parser did not read as a rule (see
@@ -610,7 +607,7 @@ const ruleLine = /^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$/;
 function ruleUnderText(lineTexts: readonly string[], headingEndLine: number, lastLine: number, rules: readonly number[]): number | undefined {
   let line = lastLine;
   while (line > headingEndLine && lineTexts[line]!.trim() === '') line--;
-  const underText = line > headingEndLine + 1 && ruleLine.test(lineTexts[line]!) && lineTexts[line - 1]!.trim() !== '';
+  const underText = line > headingEndLine + 1 && horizontalRule.test(lineTexts[line]!) && lineTexts[line - 1]!.trim() !== '';
   return underText && !rules.includes(line) ? line : undefined;
 }
 

@@ -2,7 +2,7 @@ import * as l10n from '@vscode/l10n';
 import { URI, Utils } from 'vscode-uri';
 import { configFileUriIn, findConfigFile, FoundConfigFile } from '../workspace/configLookup';
 import { reportedBrokenLinkCount } from '../diagnostics/linkChecks';
-import { configFileName, defaultConfig, entriesFolderUri, GlossaryConfig, resolveConfig } from '../config';
+import { configFileName, defaultConfig, entriesFolderUri, GlossaryConfig, resolveConfig, ResolvedConfig } from '../config';
 import { computeDiagnostics } from '../diagnostics/computeDiagnostics';
 import { GlossaryDiagnostic } from '../diagnostics/diagnostic';
 import { newEntryUri, titleProblem } from '../features/newEntry';
@@ -54,16 +54,20 @@ export interface LoadReport {
 
 /**
  * The problems of a load's settings: the settings file's own (not JSON, a key twice) at their place
- * in it, its settings' (in it too), the editor's settings', and the index page's.
+ * in it, its settings' (in it too), the editor's settings', and the index page's (in the file where
+ * it names the page).
  */
-function configProblemsOf(configFile: FoundConfigFile | undefined, configUri: string | undefined, settingProblems: readonly string[], indexPageProblems: readonly string[]): ConfigProblem[] {
+function configProblemsOf(configFile: FoundConfigFile | undefined, configUri: string | undefined, resolved: ResolvedConfig, indexPageProblems: readonly string[]): ConfigProblem[] {
   const at = configFile?.problemAt && { line: configFile.problemAt.line - 1, character: configFile.problemAt.column - 1 };
   const unread = configFile?.json === undefined;
-  const inFile = new Set(configUri === undefined ? [] : resolveConfig(configFile?.json, undefined).problems);
+  const inFile = (yes: boolean): ConfigProblem['file'] => (yes && configUri !== undefined ? { uri: configUri, at: undefined } : undefined);
+  const editorProblems = resolved.problems.slice(0, resolved.problems.length - resolved.fileProblems.length);
+  const namesIndexPage = typeof configFile?.json === 'object' && configFile.json !== null && 'indexFile' in configFile.json;
   return [
     ...(configFile?.problems ?? []).map((message, k): ConfigProblem => ({ message, meanwhile: unread ? 'withoutFile' : undefined, file: configUri === undefined ? undefined : { uri: configUri, at: k === 0 ? at : undefined } })),
-    ...settingProblems.map((message): ConfigProblem => ({ message, meanwhile: 'withoutSetting', file: inFile.has(message) ? { uri: configUri!, at: undefined } : undefined })),
-    ...indexPageProblems.map((message): ConfigProblem => ({ message, meanwhile: 'withoutSetting', file: undefined })),
+    ...editorProblems.map((message): ConfigProblem => ({ message, meanwhile: 'withoutSetting', file: undefined })),
+    ...resolved.fileProblems.map((message): ConfigProblem => ({ message, meanwhile: 'withoutSetting', file: inFile(true) })),
+    ...indexPageProblems.map((message): ConfigProblem => ({ message, meanwhile: 'withoutSetting', file: inFile(namesIndexPage) })),
   ];
 }
 
@@ -150,7 +154,8 @@ export class GlossarySession {
     const openAtStart = new Set(currentOpenTexts().map((open) => open.uri));
     const first = this.folderUris[0];
     const configFile = await this.findConfigFile();
-    const { config, problems } = resolveConfig(configFile?.json, editorSettings);
+    const resolved = resolveConfig(configFile?.json, editorSettings);
+    const config = resolved.config;
     const filter = { include: config.include, exclude: config.exclude, baseUri: configFile?.folderUri };
     const roots = this.folderUris.map((folderUri) => ({ folderUri, matcher: createFileMatcher(filter, folderUri) }));
     const fileProblems: FileProblem[] = [];
@@ -248,7 +253,7 @@ export class GlossarySession {
     if (withMentions) {
       await findMentionsOf(index, documents, (open) => this.openVersions.get(open.uri)?.text);
     }
-    return { configProblems: configProblemsOf(configFile, this.configUri, problems, indexPage.problems), fileProblems: [...fileProblems, ...readProblems] };
+    return { configProblems: configProblemsOf(configFile, this.configUri, resolved, indexPage.problems), fileProblems: [...fileProblems, ...readProblems] };
   }
 
   /**

@@ -1,4 +1,3 @@
-import { execFileSync } from 'node:child_process';
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { CodeAction, CodeActionKind, CreateFile, Range, TextDocumentEdit, TextEdit, WorkspaceEdit } from 'vscode-languageserver';
@@ -11,7 +10,7 @@ import { codeActions, filesEditedByQuickFixes, fixAllKind, sentencesOnNewLinesKi
 import { ServerCommands } from '../protocol';
 import { actionsForClient } from '../codeActionRequest';
 import { diagnosticsOf, entryLines, indexOf, rangeText, uriOf } from './support/tinyWorkspace';
-import { pandocCodeBlocksOfText, pandocFactsOfText, pandocSeeAlsoLinksRunTogether, pandocHeadingClassesOfText, pandocHeadingsOfText, pandocLinkLabelsOfText, pandocReadingWithoutSoftBreaks, pandocTableCellsOfText, pandocTextsOfText } from './pandoc';
+import { pandocBlocksOfText, pandocCodeBlocksOfText, pandocFactsOfText, pandocSeeAlsoLinksRunTogether, pandocHeadingClassesOfText, pandocHeadingsOfText, pandocLinkLabelsOfText, pandocReadingWithoutSoftBreaks, pandocTableCellsOfText, pandocTextsOfText } from './pandoc';
 import { lineUpTableEdits } from '../features/tableEdits';
 import { parseGlossaryDocument } from '../parse/parser';
 import { titleLink } from '../features/seeAlsoEdits';
@@ -285,9 +284,14 @@ test('a comment or text after a link stays with it: no link added to a list copi
   };
   assert.deepEqual(sortedLines(['- [C](#C) – das Ende', '- [B](#B)', '- [Index](#Index)']), ['- [B](#B)', '- [C](#C) – das Ende', '- [Index](#Index)']);
   assert.deepEqual(sortedLines(['[C](#C) (neu) \\', '[B](#B) \\', '[Index](#Index)']), ['[B](#B) \\', '[C](#C) (neu) \\', '[Index](#Index)']);
-  // Emphasis that wraps a link alone moves with it; pandoc reads the items as they were, in order.
+  // Emphasis that wraps a link alone moves with it, the items' notes and separators as they were.
   const emphasizedItems = ['[D](#D) |', '*[C](#C)* | (neu)', '**_[B](#B)_** | [Index](#Index)'];
   assert.deepEqual(sortedLines(emphasizedItems), ['**_[B](#B)_** |', '*[C](#C)* | (neu)', '[D](#D) | [Index](#Index)']);
+  // A mark between two links that may close the one and open the other makes the items unclear: no sort is offered (it would move marks), and the other actions stand.
+  const withD = { ...entries, 'D.md': ['## D {#D .term}'] };
+  const shared = actionsOf({ ...withD, 'A.md': ['## A {#A .chapter .small .term}', '', '### Siehe auch {.seealso}', '', '*[D](#D)*[B](#B)* |', '[Index](#Index)', '', '----'] }, 'A.md');
+  assert.ok(shared.actions.some((action) => action.title.startsWith('Put "|" after the link')), shared.actions.map((action) => action.title).join('\n'));
+  assert.ok(!shared.actions.some((action) => action.title.startsWith('Sort')), shared.actions.map((action) => action.title).join('\n'));
 
   assert.deepEqual(sortedLines(['[C](#C) | <!-- alter Eintrag,', 'noch prüfen -->', '[B](#B) |', '[Index](#Index) |']), [
     '[B](#B) | <!-- alter Eintrag,',
@@ -899,7 +903,7 @@ test('missing-chapter-heading: a chapter heading below the first line is said to
     text: ['## A {#A .chapter .small .term}', '', '<!-- Entwurf,', 'noch prüfen -->', '', 'Text.'],
   });
   // Pandoc reads the same heading, comment and text, the heading first.
-  const blocks = (lines: readonly string[]) => (JSON.parse(execFileSync('pandoc', ['-f', 'markdown', '-t', 'json'], { input: lines.join('\n'), encoding: 'utf8' })).blocks as unknown[]).map((block) => JSON.stringify(block));
+  const blocks = (lines: readonly string[]) => pandocBlocksOfText(lines.join('\n')).map((block) => JSON.stringify(block));
   const [comment, heading, text] = blocks(['', '<!-- Entwurf,', 'noch prüfen -->', ...entry]);
   assert.deepEqual(blocks(commented.text!), [heading, comment, text]);
   assert.deepEqual(movedBy(['', '', ...entry]).text, entry);
@@ -1490,9 +1494,14 @@ test('missing-section-class: a section class written amiss (a class near one, a 
   const amissSeeAlso = indexOf({ 'Index.md': index, 'A.md': ['## A {#A .chapter .small .term}', '', 'Text.', '', '### Verwandt {.see-also}', '', '[Index](#Index) |', '', '----'] });
   const codes: string[] = computeDiagnostics(amissSeeAlso.document(uriOf('A.md'))!, amissSeeAlso, defaultConfig).map((diagnostic) => diagnostic.code);
   assert.ok(codes.includes('missing-section-class') && !codes.includes('missing-seealso'), codes.join(' '));
-  // A word in braces that is no section class near enough stays the writer's.
-  const other = actionsOf({ 'Index.md': index, 'A.md': ['## A {#A .chapter .small .term}', '', '### Beispiele {Beispiel}', '', 'Mehr.'] }, 'A.md', ['quickfix']);
-  assert.deepEqual(other.actions.filter((action) => action.diagnostics?.[0]?.code === 'missing-section-class').map((action) => action.title)[0], 'Give the section the class .explanation');
+  // Where missing-section-class reports no such heading (a level-4 one), the see-also list is missing still.
+  const deeper = indexOf({ 'Index.md': index, 'A.md': ['## A {#A .chapter .small .term}', '', 'Text.', '', '### Erklärung {.explanation}', '', 'Mehr.', '', '#### Verwandt {.see-also}', '', '[Index](#Index) |'] });
+  assert.ok(computeDiagnostics(deeper.document(uriOf('A.md'))!, deeper, defaultConfig).some((diagnostic) => diagnostic.code === 'missing-seealso'));
+  // A word in braces that is no section class near enough stays the writer's: `{Haiti}` is two letters from haiku, a word of its own.
+  for (const heading of ['### Beispiele {Beispiel}', '### Erdbeben {Haiti}']) {
+    const other = actionsOf({ 'Index.md': index, 'A.md': ['## A {#A .chapter .small .term}', '', heading, '', 'Mehr.'] }, 'A.md', ['quickfix']);
+    assert.deepEqual(other.actions.filter((action) => action.diagnostics?.[0]?.code === 'missing-section-class').map((action) => action.title)[0], 'Give the section the class .explanation', heading);
+  }
 });
 
 test('missing-section-class: the quick fix gives the section .explanation, in its attribute block or after its closing hashes, as pandoc reads it; .haiku or .seealso where the section is that', async () => {

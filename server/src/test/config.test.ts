@@ -5,7 +5,7 @@ import { defaultConfig, entriesFolderUri, indexFileUri, parseConfigFileText, res
 import { DiagnosticCode } from '../diagnostics/codes';
 
 test('without a file or settings, the documented defaults apply', () => {
-  assert.deepEqual(resolveConfig(undefined), { config: defaultConfig, problems: [] });
+  assert.deepEqual(resolveConfig(undefined), { config: defaultConfig, problems: [], fileProblems: [] });
   assert.deepEqual(defaultConfig.include, ['**/*.md']);
   assert.deepEqual(defaultConfig.chapterClasses, ['chapter', 'small', 'term']);
   assert.equal(defaultConfig.termClass, 'term');

@@ -1,4 +1,3 @@
-import { execFileSync } from 'node:child_process';
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { defaultConfig, GlossaryConfig, resolveConfig } from '../config';
@@ -9,7 +8,7 @@ import { TextDocumentEdit, TextEdit } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { codeActions } from '../features/codeActions';
 import { sortSeeAlsoEdits } from '../features/seeAlsoEdits';
-import { pandocCodeBlocksOfText, pandocSeeAlsoLinksRunTogether } from './pandoc';
+import { pandocBlocksOfText, pandocCodeBlocksOfText, pandocSeeAlsoLinksRunTogether } from './pandoc';
 
 type Files = Parameters<typeof allDiagnosticsOf>[0];
 
@@ -360,7 +359,7 @@ test('missing-closing-rule: an entry without a rule after its see-also list (as 
   // A rule in a div (`:::` or a closed `<div>`) does not close the entry: pandoc's last block is the div. Unclosed, the fence or tag is text or raw HTML, and the rule closes it.
   for (const after of [['::: note', '', '----', '', ':::'], ['<div>', '', '----', '', '</div>'], ['<div>', '<div>', '', '----', '', '</div>', '</div>'], ['<div>', '', '----'], ['::: note', '', '----']]) {
     const lines = [...list, '', ...after, ''];
-    const blocks = JSON.parse(execFileSync('pandoc', ['-f', 'markdown', '-t', 'json'], { input: lines.join('\n'), encoding: 'utf8' })).blocks as { t: string }[];
+    const blocks = pandocBlocksOfText(lines.join('\n'));
     assert.equal(findings(lines).length, blocks.at(-1)?.t === 'HorizontalRule' ? 0 : 1, after.join('\n'));
   }
   // Without a list, missing-seealso reports the entry, and its fix adds the rule with the list.
@@ -374,8 +373,7 @@ test('missing-closing-rule: an entry without a rule after its see-also list (as 
     diagnosticsOf({ ...indexPage, 'CPU.md': underHeading }, 'CPU.md').map(({ range, code, message }) => [range, code, message]),
     [['6:0-7:4', 'missing-closing-rule', 'The rule ---- that closes the entry "CPU" (#CPU) stands right under a line of text, which pandoc reads as a heading it underlines: put a blank line above the rule.']],
   );
-  const lastBlock = (lines: readonly string[]): string | undefined =>
-    (JSON.parse(execFileSync('pandoc', ['-f', 'markdown', '-t', 'json'], { input: lines.join('\n'), encoding: 'utf8' })).blocks as { t: string }[]).at(-1)?.t;
+  const lastBlock = (lines: readonly string[]): string | undefined => pandocBlocksOfText(lines.join('\n')).at(-1)?.t;
   assert.equal(lastBlock(underHeading), 'Header');
   const underText = [...list.slice(0, -1), '[GPU](#GPU) |', '[Index](#Index)', '----'];
   assert.deepEqual(
@@ -393,7 +391,7 @@ test('missing-closing-rule: an entry without a rule after its see-also list (as 
     const [fix] = codeActions({ index, config: defaultConfig, document, diagnostics, documentChanges: true, renamesFiles: true, newEntryUri: () => undefined }, diagnostics[0]!.range, ['quickfix']);
     assert.deepEqual([fix?.title, fix?.isPreferred], [title, true]);
     const closed = TextDocument.applyEdits(document, (fix!.edit!.documentChanges![0] as TextDocumentEdit).edits as TextEdit[]);
-    const blocks = JSON.parse(execFileSync('pandoc', ['-f', 'markdown', '-t', 'json'], { input: closed, encoding: 'utf8' })).blocks as { t: string }[];
+    const blocks = pandocBlocksOfText(closed);
     assert.equal(blocks.at(-1)?.t, 'HorizontalRule', closed);
     assert.deepEqual(findings(closed.split('\n')), []);
     return closed;
@@ -817,7 +815,7 @@ test('fence-style: a backtick fence right under a line of text (Layer-Normalizat
   ]);
   // As the message says: the same blocks fenced with ~~~ are text under the lines of text, code under the heading.
   const tilde = files['Code.md'].map((line) => line.replace('```', '~~~'));
-  const codeBlocks = JSON.parse(execFileSync('pandoc', ['-f', 'markdown', '-t', 'json'], { input: tilde.join('\n'), encoding: 'utf8' })).blocks.filter((block: { t: string }) => block.t === 'CodeBlock');
+  const codeBlocks = pandocBlocksOfText(tilde.join('\n')).filter((block) => block.t === 'CodeBlock');
   assert.equal(codeBlocks.length, 1);
   assert.deepEqual(diagnosticsOf({ ...files, 'Code.md': tilde }, 'Code.md').map((diagnostic) => diagnostic.code), ['code-block-in-text', 'code-block-in-text']);
 });

@@ -4,7 +4,7 @@
  * code blocks, spans, code, links, images), and Link URLs starting with `#`, in document order.
  */
 
-import { execFile } from 'node:child_process';
+import { execFile, execFileSync } from 'node:child_process';
 import * as path from 'node:path';
 
 export interface PandocFacts {
@@ -31,6 +31,11 @@ function collect(node: Json, facts: PandocFacts): void {
     }
     for (const key of Object.keys(node)) collect(node[key], facts);
   }
+}
+
+/** The blocks of pandoc's JSON for a text, read at once (a test's loop may ask many times). */
+export function pandocBlocksOfText(text: string): { readonly t: string; readonly c?: Json }[] {
+  return (JSON.parse(execFileSync('pandoc', ['-f', 'markdown', '-t', 'json'], { input: text, encoding: 'utf8', maxBuffer: 1 << 28 })) as { blocks: { t: string; c?: Json }[] }).blocks;
 }
 
 /** The blocks of pandoc's JSON for the files named in `args`, or for `input`. */
