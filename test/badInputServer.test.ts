@@ -75,7 +75,7 @@ test('the server indexes a folder of bad files, skips the binary one with a mess
     assert.deepEqual(files, ['Crlf.md', 'Deep.md', 'Invalid-Utf8.md', 'Label.md', 'Long-Line.md', 'Many.md']);
     // A hover on a link of the CRLF file with a byte order mark names the entry's file.
     const hover = (await server.connection.sendRequest(HoverRequest.type, { textDocument: { uri: uriOf('Crlf.md') }, position: { line: 2, character: 6 } })) as { contents: { value: string } } | null;
-    assert.match(hover?.contents.value ?? '', /^\*\*Deep\*\*\n\nDeep\\\.md:1\n/);
+    assert.match(hover?.contents.value ?? '', /^\*\*Deep\*\*\n\nDeep\\\.md:1 · /);
     // Links across the bad files resolve: the definition of the deepest link lands in Many.md.
     const deep = badFiles['Deep.md'] as string;
     const deepLink = { line: 2, character: deep.split('\n')[2]!.indexOf('(#Many') + 3 };

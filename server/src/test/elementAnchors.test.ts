@@ -81,7 +81,7 @@ test('definition, references and hover follow a link to a span', async () => {
     ['Wichtig.md 2:32-2:40', 'Verweise.md 2:6-2:27'],
   );
   const hover = await hoverAt(index, uri, position, notCancelled);
-  assert.equal((hover?.contents as MarkupContent).value, ['**besonders wichtiger Satz** `Kernsatz`', 'Wichtig\\.md:3', '1 link points here.'].join('\n\n'));
+  assert.equal((hover?.contents as MarkupContent).value, ['**besonders wichtiger Satz** `Kernsatz`', 'Wichtig\\.md:3 · 1 link points here.'].join('\n\n'));
 });
 
 test('on an element\'s {#id}, definition is the element, and references and hover count its links', async () => {
