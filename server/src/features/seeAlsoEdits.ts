@@ -134,8 +134,9 @@ function withIndexId(document: TextDocument, link: Link, span: Range): string {
 
 /**
  * What follows an item (`items`, the ranges of a list's items, see `seeAlsoItemRange`) to the end
- * of its line when no other item follows on it (its trailing blanks aside): the separator (` |`), then a note the writer wrote after it (`<!-- prüfen -->`,
- * `– das Ende` after a dash, `(neu)`) with the blanks before it. The note is empty where the rest
+ * of its line when no other item follows on it (its trailing blanks aside): the separator (` |`),
+ * then a note the writer wrote after it (`<!-- prüfen -->`, `– das Ende` after a dash, `(neu)`)
+ * with the blanks before it. The note is empty where the rest
  * of the line only parts the links, and where it opens a comment that a later line closes, which
  * stays whole where it is.
  */
