@@ -41,7 +41,7 @@ export function describeDiagnosticCode(code: DiagnosticCode): string {
     case DiagnosticCode.UnclosedBlock:
       return l10n.t('A code block or comment is never closed (in the book it runs on into the next files), or an emphasis in a heading (its attribute block is then text).');
     case DiagnosticCode.HeadingInText:
-      return l10n.t("pandoc reads a line written as a heading as text: it follows the text above it without a blank line, or it follows a definition list and has a definition (: or ~) under it, which makes it the list's next term.");
+      return l10n.t("pandoc reads a line written as a heading as text: it follows the text above it without a blank line, it has no space after its # marks, or it follows a definition list and has a definition (: or ~) under it, which makes it the list's next term.");
     case DiagnosticCode.CodeBlockInText:
       return l10n.t('A code block (~~~) follows the text above it without a blank line: pandoc reads it as text.');
     case DiagnosticCode.TableMisaligned:

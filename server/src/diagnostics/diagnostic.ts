@@ -31,7 +31,8 @@ export type DiagnosticData =
   | { readonly kind: DiagnosticCode.MissingClosingRule; readonly entryId: string }
   | { readonly kind: DiagnosticCode.FenceStyle; readonly indented?: true }
   | { readonly kind: DiagnosticCode.UnclosedBlock }
-  | { readonly kind: DiagnosticCode.HeadingInText; readonly definitionTerm?: true }
+  /** `definitionTerm`: read as a definition list's term, which no blank line above mends; `missingSpace`: no blank after the `#` marks. */
+  | { readonly kind: DiagnosticCode.HeadingInText; readonly definitionTerm?: true; readonly missingSpace?: true }
   | { readonly kind: DiagnosticCode.CodeBlockInText }
   | { readonly kind: DiagnosticCode.TableMisaligned }
   | { readonly kind: DiagnosticCode.LoneCarriageReturn }

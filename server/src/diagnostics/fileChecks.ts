@@ -2,6 +2,7 @@ import * as l10n from '@vscode/l10n';
 import { distance } from 'fastest-levenshtein';
 import type { Entry, GlossaryDocument, Heading, Range, Section } from '../parse/model';
 import { DiagnosticCode } from './codes';
+import type { DiagnosticData } from './diagnostic';
 import { Check } from './check';
 import { fileNameFrom, fileNameId, isMarkdownFile } from '../workspace/uris';
 import { messagesLanguage } from '../localization';
@@ -106,7 +107,8 @@ export const checkChapterHeading: Check = function* ({ document, index, config }
     firstHeading.explicitId &&
     missingClasses.length === 0 &&
     firstHeading.text.trim() !== '';
-  if (isChapterHeading) {
+  // `##Title {#Id …}` is reported, with its fix, as a heading without a space after its marks.
+  if (isChapterHeading || document.headingsWithoutSpace[0]?.start.line === 0) {
     return;
   }
   // A chapter heading below the first line: blank lines or a comment above it.
@@ -343,26 +345,24 @@ export const checkUnclosedBlocks: Check = function* ({ document, index }) {
 
 /** Lines written as a block that pandoc reads as text, with what the diagnostic says of them. */
 interface BlockInText {
-  readonly code: DiagnosticCode.HeadingInText | DiagnosticCode.CodeBlockInText;
   readonly linesOf: (document: GlossaryDocument) => readonly Range[];
   readonly message: () => string;
-  /** Read as a definition list's term, which no blank line above mends. */
-  readonly definitionTerm?: true;
+  readonly data: DiagnosticData & { readonly kind: DiagnosticCode.HeadingInText | DiagnosticCode.CodeBlockInText };
 }
 
 /**
- * Blocks written where pandoc reads them as text: right under a line of text, or as a definition
- * list's next term (only in a workspace with an entry). The glossary's layout rules set headings
- * and code blocks apart with blank lines.
+ * Blocks written where pandoc reads them as text: right under a line of text, as a definition
+ * list's next term, or without a blank after a heading's marks (only in a workspace with an entry).
+ * The glossary's layout rules set headings and code blocks apart with blank lines.
  */
 function blockInTextCheck(...kinds: readonly BlockInText[]): Check {
   return function* ({ document, index }) {
     if (!index.hasEntries()) {
       return;
     }
-    for (const { code, linesOf, message, definitionTerm } of kinds) {
+    for (const { linesOf, message, data } of kinds) {
       for (const range of linesOf(document)) {
-        yield { range, code, message: message(), data: definitionTerm ? { kind: DiagnosticCode.HeadingInText, definitionTerm } : { kind: code }, relatedInformation: [] };
+        yield { range, code: data.kind, message: message(), data, relatedInformation: [] };
       }
     }
   };
@@ -371,26 +371,30 @@ function blockInTextCheck(...kinds: readonly BlockInText[]): Check {
 /** `heading-in-text`: a line written as a heading that pandoc reads as text: the section, its id and classes are lost. */
 export const checkHeadingsInText = blockInTextCheck(
   {
-    code: DiagnosticCode.HeadingInText,
     linesOf: (document) => document.headingsInText,
     message: () => l10n.t('pandoc reads this line as text, not as a heading: a heading needs a blank line before it.'),
+    data: { kind: DiagnosticCode.HeadingInText },
   },
   {
-    code: DiagnosticCode.HeadingInText,
     linesOf: (document) => document.headingsAsTerms,
     message: () =>
       l10n.t(
         'pandoc reads this line as a term of the definition list above it, not as a heading, as the line under it begins with ":" or "~" (as a table\'s caption): the list goes on over blank lines. Write the caption below its table, or end the list with a paragraph.',
       ),
-    definitionTerm: true,
+    data: { kind: DiagnosticCode.HeadingInText, definitionTerm: true },
+  },
+  {
+    linesOf: (document) => document.headingsWithoutSpace,
+    message: () => l10n.t('pandoc reads this line as text, not as a heading: a heading needs a space after its # marks.'),
+    data: { kind: DiagnosticCode.HeadingInText, missingSpace: true },
   },
 );
 
 /** `code-block-in-text`: a line opening a code block with `~~~`: the code, up to the closing fence, is text too. */
 export const checkCodeBlocksInText = blockInTextCheck({
-  code: DiagnosticCode.CodeBlockInText,
   linesOf: (document) => document.fencesInText,
   message: () => l10n.t('pandoc reads this line and the code after it as text, not as a code block: a code block needs a blank line before it.'),
+  data: { kind: DiagnosticCode.CodeBlockInText },
 });
 
 /**

@@ -250,6 +250,11 @@ function quickFixes(input: CodeActionInput, model: GlossaryDocument, diagnostic:
     case DiagnosticCode.HeadingInText:
       // A definition list's term: a blank line above does not end the list.
       if (data.definitionTerm) return [];
+      if (data.missingSpace) {
+        const marks = /^#+/.exec(input.document.getText(diagnostic.range))?.[0] ?? '#';
+        const afterMarks = { line: diagnostic.range.start.line, character: diagnostic.range.start.character + marks.length };
+        return [quickFix(l10n.t('Put a space after {0}', marks), diagnostic, editOf(input, [TextEdit.insert(afterMarks, ' ')]), true)];
+      }
       return [quickFix(l10n.t('Insert a blank line before the heading'), diagnostic, editOf(input, [blankLineBeforeHeading(input.document, diagnostic.range.start)]), true)];
     case DiagnosticCode.SentenceMidLine:
       return sentenceOnNewLineFixes(input, model, diagnostic);

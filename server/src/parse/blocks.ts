@@ -150,6 +150,11 @@ export interface BlockScan {
    */
   readonly headingsAsTerms: readonly Range[];
   /**
+   * Lines of a paragraph written as ATX headings without the blank Pandoc needs after the `#`
+   * marks (`##Titel`), which Pandoc reads as text. From the `#` to the end of the line.
+   */
+  readonly headingsWithoutSpace: readonly Range[];
+  /**
    * Sentences that start after another on a line of a paragraph (not in a table, a code span or
    * a link's label; see `sentenceStartsIn`).
    */
@@ -465,6 +470,16 @@ function mayGoOnAsBlock(line: string, start: number): boolean {
 const atxHeadingText = /^#{1,6}[ \t]+\S/;
 
 /**
+ * Whether a line is written as an ATX heading without the blank after its marks (`##Titel`): two
+ * marks or more, or one before a closing attribute block (`#Titel {#Id}`). A `#word` alone is
+ * rather a hashtag.
+ */
+function isHeadingWithoutSpace(line: string): boolean {
+  const marks = /^#{1,6}(?=[^\s#])/.exec(line)?.[0];
+  return marks !== undefined && (marks.length > 1 || /\{[^{}]*\}[ \t]*$/.test(line));
+}
+
+/**
  * Whether `offset` in a paragraph's text lies within a code span, math, raw HTML (a comment too)
  * or the brackets of a label: a line starting there cannot be set apart from the text before it.
  */
@@ -582,12 +597,13 @@ class BlockScanner {
     unclosed: UnclosedMarker[];
     headingsInText: Range[];
     headingsAsTerms: Range[];
+    headingsWithoutSpace: Range[];
     sentencesMidLine: SentenceMidLineScan[];
     fencesInText: Range[];
     indentedCode: IndentedCodeScan[];
     misalignedTables: Range[];
     rules: number[];
-  } = { blocks: [], notes: new Map(), fences: [], verbatim: [], definitions: [], unclosed: [], headingsInText: [], headingsAsTerms: [], sentencesMidLine: [], fencesInText: [], indentedCode: [], misalignedTables: [], rules: [] };
+  } = { blocks: [], notes: new Map(), fences: [], verbatim: [], definitions: [], unclosed: [], headingsInText: [], headingsAsTerms: [], headingsWithoutSpace: [], sentencesMidLine: [], fencesInText: [], indentedCode: [], misalignedTables: [], rules: [] };
   /** The lines of backtick fences that end a paragraph (see `FenceBlock.afterText`). */
   private readonly fenceLinesAfterText = new Set<number>();
   /** Where inline text goes while a footnote is parsed. */
@@ -1856,11 +1872,16 @@ class BlockScanner {
     this.addInline(lines);
     if (this.tableCellDepth === 0) this.noteSentencesMidLine(lines);
     // Most paragraphs have no line that starts with `#` or `~`: they are not joined to be looked at.
-    if (this.tableCellDepth > 0 || !lines.some((line, k) => k > 0 && mayGoOnAsBlock(this.lineTexts[line.line], line.start))) return;
+    if (this.tableCellDepth > 0 || !lines.some((line) => mayGoOnAsBlock(this.lineTexts[line.line], line.start))) return;
     const texts = lines.map((line) => this.text(line));
     const text = texts.join('\n');
-    for (let k = 1, offset = texts[0]!.length + 1; k < lines.length; offset += texts[k]!.length + 1, k++) {
+    for (let k = 0, offset = 0; k < lines.length; offset += texts[k]!.length + 1, k++) {
       const { line, start, end } = lines[k]!;
+      if (isHeadingWithoutSpace(texts[k]!) && !withinInlineSpan(text, offset)) {
+        this.result.headingsWithoutSpace.push({ start: { line, character: start }, end: { line, character: end } });
+        continue;
+      }
+      if (k === 0) continue;
       const fence = fenceOpening.exec(texts[k]!);
       if (fence !== null) {
         if (fence[2]![0] === '~' && !withinInlineSpan(text, offset) && this.findFence(container, first + k) !== undefined) {

@@ -241,6 +241,8 @@ export interface GlossaryDocument {
   readonly headingsInText: readonly Range[];
   /** Lines written as headings after a definition list, with a definition (a table's `: caption`) under them, which pandoc so reads as the term of the list's next item: from `#` to the end of the line. */
   readonly headingsAsTerms: readonly Range[];
+  /** Lines written as headings without a blank after their `#` marks (`##Titel`), which pandoc so reads as text: from `#` to the end of the line. */
+  readonly headingsWithoutSpace: readonly Range[];
   /** Lines opening a code block with `~~~` right under text, which pandoc so reads, with the code, as text: from the first `~` to the end of the line. */
   readonly fencesInText: readonly Range[];
   /**

@@ -169,6 +169,7 @@ export function parseGlossaryDocument(
     unclosedBlocks: unclosedBlocksOf(blockScan, headingsByBlock.values(), source),
     headingsInText: rangesOf(blockScan.headingsInText, source),
     headingsAsTerms: rangesOf(blockScan.headingsAsTerms, source),
+    headingsWithoutSpace: rangesOf(blockScan.headingsWithoutSpace, source),
     fencesInText: rangesOf(blockScan.fencesInText, source),
     indentedCode: blockScan.indentedCode.length === 0 ? noIndentedCode : blockScan.indentedCode.map(({ firstLine, range }) => ({ firstLine: source.range(firstLine), range: source.range(range) })),
     misalignedTables: rangesOf(blockScan.misalignedTables, source),

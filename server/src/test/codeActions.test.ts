@@ -1040,6 +1040,48 @@ test('heading-in-text: a heading after a definition list with a caption under it
   assert.deepEqual(diagnosticsOf({ ...files, 'A.md': mended }, 'A.md').filter((diagnostic) => diagnostic.code === 'heading-in-text'), []);
 });
 
+test('heading-in-text: a heading without a space after its marks is text to pandoc; the quick fix puts the space in, and pandoc then reads the heading', async () => {
+  const unspaced: [string[], string, string][] = [
+    [['Text.', '', '###Beschreibung {#nospace .explanation}'], 'nospace', '###'],
+    [['Text.', '', '#Eins {#one}'], 'one', '#'],
+    [['Text.', '', '####Vier', '', 'More.'], 'vier', '####'],
+  ];
+  for (const [body, id, marks] of unspaced) {
+    const files = { 'Index.md': index, 'A.md': ['## A {#A .chapter .small .term}', '', ...body] };
+    const findings = diagnosticsOf(files, 'A.md').filter((diagnostic) => diagnostic.code === 'heading-in-text');
+    assert.deepEqual(findings.map(({ message }) => message), ['pandoc reads this line as text, not as a heading: a heading needs a space after its # marks.'], body.join('|'));
+    const { actions, document } = actionsOf(files, 'A.md', ['quickfix']);
+    const fix = titled(actions, `Put a space after ${marks}`);
+    assert.ok(fix?.isPreferred, body.join('|'));
+    assert.ok(!(await pandocFactsOfText(document.getText())).ids.includes(id), `pandoc reads #${id} as text`);
+    const text = applied(fix, document).join('\n');
+    assert.ok((await pandocFactsOfText(text)).ids.includes(id), `with the space, pandoc reads the heading #${id}:\n${text}`);
+  }
+  // Right under text too: with the space, the line still wants the blank line above it, as then said.
+  const glued = { 'Index.md': index, 'A.md': ['## A {#A .chapter .small .term}', '', 'Text.', '##Glued {#glued}'] };
+  const gluedFix = titled(actionsOf(glued, 'A.md', ['quickfix']).actions, 'Put a space after ##');
+  const spaced = applied(gluedFix, actionsOf(glued, 'A.md', ['quickfix']).document);
+  assert.deepEqual(spaced.slice(3), ['## Glued {#glued}']);
+  assert.deepEqual(diagnosticsOf({ ...glued, 'A.md': spaced }, 'A.md').filter(({ code }) => code === 'heading-in-text').map(({ message }) => message), ['pandoc reads this line as text, not as a heading: a heading needs a blank line before it.']);
+  // The chapter heading written so is this finding alone, not also a missing chapter heading.
+  const chapter = { 'Index.md': index, 'A.md': ['##A {#A .chapter .small .term}', '', 'Text.'], 'B.md': entryLines('B', 'B', []) };
+  assert.deepEqual(diagnosticsOf(chapter, 'A.md').map(({ code, range }) => [code, range]), [['heading-in-text', '0:0-0:30']]);
+  // Not: a hashtag, a line of seven marks, in a code span over lines, in a code block, in a comment.
+  const notHeadings = [
+    ['#hashtag'],
+    ['#KI ist überall.'],
+    ['#!/bin/sh'],
+    ['#######Sieben'],
+    ['Text `code', '##not a heading` more'],
+    ['~~~', '##Code {#code}', '~~~'],
+    ['<!--', '##Entwurf {#draft}', '-->'],
+  ];
+  for (const body of notHeadings) {
+    const files = { 'Index.md': index, 'A.md': ['## A {#A .chapter .small .term}', '', ...body] };
+    assert.deepEqual(diagnosticsOf(files, 'A.md').filter((diagnostic) => diagnostic.code === 'heading-in-text'), [], body.join('|'));
+  }
+});
+
 test('self-link: the link pointed at the entry its label names (preferred), or, in a sentence, removed with its text kept, or taken out of a see-also list', async () => {
   const files = (...body: string[]): Record<string, readonly string[]> => ({
     'Index.md': index,
