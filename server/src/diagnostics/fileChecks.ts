@@ -228,12 +228,20 @@ export const checkSectionClasses: Check = function* ({ document }) {
 export const chapterLevel = 2;
 
 /**
- * The sections of an entry that carry a section class but are written at the level of a chapter
- * or above (`## Funktionsweise {.explanation}` under `## Google Assistant {#Google-Assistant …}`):
- * in the book each becomes a chapter of its own. Not those in a quote, list item or note.
+ * The sections of an entry written at the level of a chapter or above (`## Funktionsweise
+ * {.explanation}` under `## Google Assistant {#Google-Assistant …}`): in the book each becomes a
+ * chapter of its own. Without a section class only above the entry's see-also list, amid the
+ * entry: after it, such a heading may be an appendix (`## Anhang`; `section-after-seealso` tells
+ * of it). Not those in a quote, list item or note.
  */
 export function sectionsWrittenAsChapters(entry: Entry): Section[] {
-  return entry.sections.filter(({ heading }) => heading.level <= chapterLevel && heading.range.start.character === 0 && heading.classes.some((name) => sectionClasses.includes(name)));
+  const seeAlsoLine = entry.seeAlso?.section.heading.range.start.line ?? -1;
+  return entry.sections.filter(
+    ({ heading }) =>
+      heading.level <= chapterLevel &&
+      heading.range.start.character === 0 &&
+      (heading.classes.some((name) => sectionClasses.includes(name)) || heading.range.start.line < seeAlsoLine),
+  );
 }
 
 /** `section-level`: a section of an entry written as a chapter (see `sectionsWrittenAsChapters`). */

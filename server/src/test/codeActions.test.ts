@@ -1792,6 +1792,16 @@ test('section-level: the quick fix writes a section written as a chapter at leve
   const stackedFix = actionsOf(stacked, 'A.md', ['quickfix']);
   const allStacked = applied(stackedFix.actions.find((action) => action.title === 'Write the 2 sections of the entry written as chapters at level 3'), stackedFix.document);
   assert.deepEqual(allStacked.filter((line) => line.startsWith('#')), ['## A {#A .chapter .small .term}', '### Eins {.explanation}', '### Zwei {.explanation}', '#### Teil', '### Siehe {.seealso}']);
+  // A chapter heading without a class amid the entry goes down with its subsections; then it wants its class.
+  const unclassed = { 'Index.md': index, 'A.md': ['## A {#A .chapter .small .term}', '', 'Text.', '', '## Notizen', '', '### Quelle', '', 'Buch.', '', '### Siehe {.seealso}', '', '[Index](#Index) |'] };
+  const unclassedFix = actionsOf(unclassed, 'A.md', ['quickfix']);
+  const section = applied(titled(unclassedFix.actions, 'Write the section at level 3 (###)'), unclassedFix.document);
+  assert.deepEqual(section.filter((line) => line.startsWith('#')), ['## A {#A .chapter .small .term}', '### Notizen', '#### Quelle', '### Siehe {.seealso}']);
+  assert.deepEqual(
+    (await pandocHeadingsOfText(section.join('\n'))).map(({ level, text }) => `${level} ${text}`),
+    ['2 A', '3 Notizen', '4 Quelle', '3 Siehe'],
+  );
+  assert.deepEqual(diagnosticsOf({ ...unclassed, 'A.md': section }, 'A.md').map(({ code }) => code).filter((code) => code.startsWith('section') || code === 'missing-section-class'), ['missing-section-class']);
 });
 
 test('index-link-broken of a second listing (`#DataScraping` beside `#Data-Scraping`): the message says where the entry is listed, and removing the line is the preferred fix', () => {

@@ -634,7 +634,7 @@ test('missing-section-class: a section one level below the entry heading without
   );
 });
 
-test('section-level: a section with a section class written as a chapter (## or #) is a warning, pointing at the entry heading; other ## headings, sections in quotes and level-3 sections are not', () => {
+test('section-level: a section written as a chapter (## or #), with a section class or amid the entry, is a warning, pointing at the entry heading; an appendix after the see-also list, sections in quotes and level-3 sections are not', () => {
   const apfel = (...body: string[]): Files => ({ ...indexPage, 'Apfel.md': entryLines('Apfel', 'Apfel', [], body) });
   const found = (...body: string[]) => diagnosticsOf(apfel(...body), 'Apfel.md').filter((diagnostic) => diagnostic.code === 'section-level');
   assert.deepEqual(found('## Beschreibung {.explanation}', '', 'Text.'), [
@@ -649,8 +649,13 @@ test('section-level: a section with a section class written as a chapter (## or 
   ]);
   assert.deepEqual(found('# Haikus {.haiku}', '', 'Rot.').map((diagnostic) => diagnostic.message), ['The section "Haikus" is written as a chapter (#): in the book it becomes a chapter of its own. The layout rules write the sections of an entry at level 3 (###).']);
   assert.deepEqual(found('Beschreibung {.explanation}', '------------', '', 'Text.').length, 1);
-  // An appendix is a chapter; the entry's own sections and a quoted heading are none.
-  assert.deepEqual(found('## Anhang', '', '### Quellen {.explanation}', '', 'Buch.', '', '> ## Zitat {.explanation}'), []);
+  // Without a class too, amid the entry: above its see-also list, it splits the entry in the book.
+  assert.deepEqual(found('### Beschreibung {.explanation}', '', 'Text.', '', '## Notizen', '', 'Mehr.').map(({ range, message }) => [range, message]), [
+    ['6:0-6:10', 'The section "Notizen" is written as a chapter (##): in the book it becomes a chapter of its own. The layout rules write the sections of an entry at level 3 (###).'],
+  ]);
+  // After the see-also list, an appendix is a chapter (section-after-seealso tells of it); the entry's own sections and a quoted heading are none.
+  const appendix = { ...indexPage, 'Apfel.md': [...entryLines('Apfel', 'Apfel', [], ['### Quellen {.explanation}', '', 'Buch.', '', '> ## Zitat {.explanation}']), '', '## Anhang', '', 'Mehr.'] };
+  assert.deepEqual(diagnosticsOf(appendix, 'Apfel.md').filter((diagnostic) => diagnostic.code === 'section-level'), []);
 });
 
 test('section-after-haiku: sections between the haikus and the see-also list are a warning on the first of them; level-4 sections, quotes and an entry without haikus are not', () => {
