@@ -1,4 +1,4 @@
-import { CancellationToken, DocumentDiagnosticReport, DocumentDiagnosticReportKind, ResponseError } from 'vscode-languageserver';
+import { CancellationToken, DocumentDiagnosticReport, DocumentDiagnosticReportKind, RenameParams, ResponseError } from 'vscode-languageserver';
 import { actionsForClient, answerCodeActions, deferEditsOfClosedFiles, refusedAction, resolveCodeAction } from './codeActionRequest';
 import { complete, cursorTextIn, resolveCompletionItem } from './features/completion';
 import { findDefinitions } from './features/definition';
@@ -8,7 +8,7 @@ import { documentSymbols, flatSymbols } from './features/documentSymbols';
 import { hoverAt } from './features/hover';
 import { findReferences } from './features/references';
 import { workspaceSymbols } from './features/workspaceSymbols';
-import { answerPrepareRename, answerRename, renameOutdatedError } from './renameRequest';
+import { answerPrepareRename, answerRename, renameOutdatedError, showRenameMessages } from './renameRequest';
 import { runOrAnswerError, runSafely } from './requestRunner';
 import { ServerServices } from './serverServices';
 
@@ -97,5 +97,12 @@ export function listenToFeatureRequests(services: ServerServices, { forUnchanged
   connection.onCodeActionResolve((action, token) => runSafely(connection, 'codeAction/resolve', action, () => resolveCodeAction(services, services.client.edits, action, () => refusedAction(connection, action), token))(action, token));
   connection.onPrepareRename(runSafely(connection, 'prepareRename', null, forUnchangedText(afterGlossaryRead((params) => answerPrepareRename(services, params)))));
   // The position is in the text the request was sent for: typed over meanwhile, it may name another id.
-  connection.onRenameRequest(runSafely(connection, 'rename', null, forUnchangedText(afterGlossaryRead((params, token) => answerRename(services, params, token)), renameOutdatedError)));
+  const rename = runSafely(connection, 'rename', null, forUnchangedText(afterGlossaryRead((params: RenameParams, token) => answerRename(services, params, token)), renameOutdatedError));
+  // What the rename does beyond its edit is said only once the edit is sent: not for one refused, outdated or cancelled.
+  connection.onRenameRequest(async (params, token) => {
+    const answer = await rename(params, token);
+    if (answer === null) return null;
+    showRenameMessages(connection, answer);
+    return answer.edit;
+  });
 }

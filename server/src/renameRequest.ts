@@ -1,5 +1,5 @@
 import * as l10n from '@vscode/l10n';
-import { CancellationToken, LSPErrorCodes, MessageType, PrepareRenameParams, Range, RenameFile, RenameParams, ResponseError, WorkspaceEdit } from 'vscode-languageserver';
+import { CancellationToken, Connection, LSPErrorCodes, MessageType, PrepareRenameParams, Range, RenameFile, RenameParams, ResponseError, WorkspaceEdit } from 'vscode-languageserver';
 import { editedUris, readClosedFilesAsIndexed } from './closedFiles';
 import { fileNameOf } from './workspace/uris';
 import { prepareRename, RenameRefused, renameId } from './features/rename';
@@ -19,13 +19,19 @@ export function answerPrepareRename(services: ServerServices, params: PrepareRen
   });
 }
 
+/** A rename's edit, with what the writer should be told of it once it is sent (see `showRenameMessages`). */
+export interface RenameAnswer {
+  readonly edit: WorkspaceEdit;
+  readonly messages: readonly string[];
+}
+
 /**
  * Answers `textDocument/rename`: the id's heading and every link to it, in one edit. The closed
  * files it edits are checked against the disk first; when one was indexed anew, or any file changed
  * meanwhile (the writer typed in another, a file changed on disk, the folders changed), it is worked
  * out again.
  */
-export async function answerRename(services: ServerServices, params: RenameParams, token: CancellationToken): Promise<WorkspaceEdit | null> {
+export async function answerRename(services: ServerServices, params: RenameParams, token: CancellationToken): Promise<RenameAnswer | null> {
   // As prepareRename: a file the glossary does not hold is left to the editor (a client may rename without preparing).
   if (!refusalToError(() => holdsFile(services, params.textDocument.uri))) return null;
   const openVersions = (): string =>
@@ -59,8 +65,9 @@ export async function answerRename(services: ServerServices, params: RenameParam
   const index = services.session.index;
   const changed = reindexed || openVersions() !== versions || services.session !== sessionBefore || index !== indexBefore || index.version !== indexVersion;
   const final = changed || fileOnDisk !== undefined ? rename() : edit;
+  const messages: string[] = [];
   if (kept !== undefined) {
-    showMessage(services.connection, MessageType.Info, l10n.t('{0} keeps its name: the file {1} exists already.', fileNameOf(kept.from), fileNameOf(kept.inTheWay)));
+    messages.push(l10n.t('{0} keeps its name: the file {1} exists already.', fileNameOf(kept.from), fileNameOf(kept.inTheWay)));
   }
   // The new id is free, but links may write it already: they lead to the renamed entry now, which the writer should know.
   // (An id renamed to itself changes nothing, and its links were never broken.)
@@ -68,10 +75,10 @@ export async function answerRename(services: ServerServices, params: RenameParam
   const takenOver = renamed ? services.session.index.linksTo(params.newName).length : 0;
   if (takenOver > 0 && headingRenamed) {
     const message = takenOver === 1 ? l10n.t('One link to #{0}, broken till now, leads to the renamed heading.', params.newName) : l10n.t('{0} links to #{1}, broken till now, lead to the renamed heading.', takenOver, params.newName);
-    showMessage(services.connection, MessageType.Info, message);
+    messages.push(message);
   } else if (takenOver > 0) {
     const message = takenOver === 1 ? l10n.t('One link points at #{0} already: no heading defines that id either.', params.newName) : l10n.t('{0} links point at #{1} already: no heading defines that id either.', takenOver, params.newName);
-    showMessage(services.connection, MessageType.Info, message);
+    messages.push(message);
   }
   // One definition of an id given twice, renamed alone: its links stay, and lead to another now.
   const linksKept = renamed && target.alone === true ? indexBefore.linksTo(target.id).length : 0;
@@ -80,9 +87,14 @@ export async function answerRename(services: ServerServices, params: RenameParam
     const [first] = indexBefore.anchorsOf(target.id).filter(({ uri, anchor }) => uri !== params.textDocument.uri || anchor.writtenIdRange?.start.line !== target.range.start.line);
     const place = first === undefined ? '' : `${fileNameOf(first.uri)}:${first.anchor.range.start.line + 1}`;
     const message = linksKept === 1 ? l10n.t('The link to #{0} stays as it is: it leads to the one in {1}.', target.id, place) : l10n.t('The {0} links to #{1} stay as they are: they lead to the one in {2}.', linksKept, target.id, place);
-    showMessage(services.connection, MessageType.Info, message);
+    messages.push(message);
   }
-  return final;
+  return { edit: final, messages };
+}
+
+/** Tells the writer what a rename sent to the editor does beyond its edit. */
+export function showRenameMessages(connection: Connection, answer: RenameAnswer): void {
+  for (const message of answer.messages) showMessage(connection, MessageType.Info, message);
 }
 
 /** Whether the glossary holds the file; refused when the glossary could not be read, when every place would be refused as "no id". */

@@ -45,9 +45,9 @@ for (const reload of [false, true]) {
       }
       return readText(uri);
     };
-    const edit = await answerRename(services, { textDocument: { uri: uriOf('Keras.md') }, position: { line: 0, character: '## Keras {#'.length + 1 }, newName: 'Keras-Framework' }, CancellationToken.None);
+    const answer = await answerRename(services, { textDocument: { uri: uriOf('Keras.md') }, position: { line: 0, character: '## Keras {#'.length + 1 }, newName: 'Keras-Framework' }, CancellationToken.None);
     assert.ok(arrived, 'the rename read the files it edits');
-    const edited = (edit?.documentChanges ?? []).flatMap((change) => (TextDocumentEdit.is(change) ? [change.textDocument.uri] : [])).sort();
+    const edited = (answer?.edit.documentChanges ?? []).flatMap((change) => (TextDocumentEdit.is(change) ? [change.textDocument.uri] : [])).sort();
     assert.deepEqual(edited, [uriOf('A.md'), uriOf('B.md'), uriOf('Keras.md')]);
   });
 }
