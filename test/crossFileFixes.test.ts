@@ -7,6 +7,7 @@ import { URI } from 'vscode-uri';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { CodeAction, CodeActionRequest, CodeActionResolveRequest, DidChangeTextDocumentNotification, DocumentSymbolRequest, DidOpenTextDocumentNotification, LSPErrorCodes, RenameRequest, ResponseError, TextDocumentEdit, TextEdit } from 'vscode-languageserver/node';
 import { startServer, type StartOptions } from './support/lspServer';
+import { EntryLinksRequest } from '../server/src/protocol';
 
 // Quick fixes that edit a closed file (the other entry's see-also list) read its text from disk. When
 // the file changed on disk and the server has not heard of it (no file watchers, or the event not
@@ -303,6 +304,13 @@ test('a rename asked on a text typed over while the closed files were read is re
   assert.equal(answer.message, 'The file changed while the rename was worked out: rename again.');
   // Nothing is said of the rename refused.
   assert.deepEqual(logs.filter((message) => message.includes('#Birnbaum')), []);
+});
+
+test('links for files dropped into a text typed over while the glossary was read are not given for the new text', { timeout: 60_000 }, async (t) => {
+  // Dropped at the start of the see-also list; the writer types a line in above it meanwhile.
+  const drop = (server: Awaited<ReturnType<typeof startServer>>, uri: string) => server.connection.sendRequest(EntryLinksRequest, { textDocument: { uri }, position: { line: 6, character: 0 }, files: [{ uri: uri.replace('Apfel.md', 'Zitrone.md') }] });
+  const { answer } = await askAcrossTyping(t, 'Birne', drop, 'Ein neuer Absatz.\n\n[Birne](#Birne) |');
+  assert.ok(answer instanceof ResponseError && answer.code === LSPErrorCodes.ContentModified, `answered: ${JSON.stringify(answer)}`);
 });
 
 test('quick fixes asked on a text typed over while the other file was read are not offered for the new text', { timeout: 60_000 }, async (t) => {

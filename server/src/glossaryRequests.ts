@@ -27,12 +27,18 @@ export function listenToGlossaryRequests(services: ServerServices): void {
   connection.onRequest(
     EntryLinksRequest,
     runOrAnswerError(connection, EntryLinksRequest.method, async (params: EntryLinksParams) => {
+      const uri = params.textDocument.uri;
+      // The position is in the text the request was sent for: typed over meanwhile, the edits would miss their places.
+      const versionAsked = services.openDocument(uri)?.version;
       await afterQueuedWork();
       const { session } = services;
-      const uri = params.textDocument.uri;
+      const document = services.openDocument(uri);
+      if (document !== undefined && document.version !== versionAsked) {
+        throw new ResponseError(LSPErrorCodes.ContentModified, 'The document changed while the links were worked out.');
+      }
       // Markdown outside the glossary (a project's README) is no page of the book: its links to files are right.
-      const document = session.isGlossaryFile(uri) ? services.openDocuments().find((open) => open.uri === uri) : undefined;
-      return (document && entryLinksEdit(session.index, session.config, params.files.map((file) => file.uri), document, params.position)) ?? null;
+      if (document === undefined || !session.isGlossaryFile(uri)) return null;
+      return entryLinksEdit(session.index, session.config, params.files.map((file) => file.uri), document, params.position) ?? null;
     }),
   );
   const missingEntries = runOrAnswerError(connection, MissingEntriesRequest.method, async () => {
@@ -46,8 +52,8 @@ export function listenToGlossaryRequests(services: ServerServices): void {
     // whole glossary; the unlinked mentions of every file, closed ones too, are brought up to date
     // from their texts, as the command line counts them.
     await services.afterDiskWork(async () => {
-      if (services.loaded) {
-        services.publishChange(await services.session.refreshMentions(true));
+      if (services.loaded && !token.isCancellationRequested) {
+        services.publishChange(await services.session.refreshMentions(true, token));
       }
     });
     const current = services.session;
