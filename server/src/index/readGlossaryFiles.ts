@@ -8,6 +8,7 @@ import { folderOfMost, folderPrefix, isInFolder } from '../workspace/uris';
 import { literalPattern } from '../workspace/fileFilter';
 import { TimeSlices } from '../timeSlices';
 import { errorMessage } from '../errorText';
+import type { CancellationToken } from 'vscode-languageserver';
 
 /**
  * Turns a file's text into its model (the parser, with the workspace's parse options bound), or
@@ -37,9 +38,10 @@ export const readConcurrency = 16;
  * Reads the files given, in that order, and hands each text to `parse` (the parser, or other work
  * on a file read again); a text is dropped once `parse` returns, unless what it returns keeps it.
  * Up to `readConcurrency` reads are started ahead of the parser, since asynchronous reads one after
- * the other leave the process waiting on the file system most of the time.
+ * the other leave the process waiting on the file system most of the time. Cancelled, it stops
+ * and gives what it has read.
  */
-export async function readGlossaryFiles<T = GlossaryDocument>(workspace: Workspace, uris: readonly string[], parse: ParseFunction<T>): Promise<ReadFilesResult<T>> {
+export async function readGlossaryFiles<T = GlossaryDocument>(workspace: Workspace, uris: readonly string[], parse: ParseFunction<T>, token?: CancellationToken): Promise<ReadFilesResult<T>> {
   const documents: T[] = [];
   const skipped: FileProblem[] = [];
   const warnings: FileProblem[] = [];
@@ -54,7 +56,7 @@ export async function readGlossaryFiles<T = GlossaryDocument>(workspace: Workspa
   };
   // Blocking reads and parsing would hold the event loop for seconds in a large glossary.
   const slices = new TimeSlices();
-  for (let i = 0; i < uris.length; i++) {
+  for (let i = 0; i < uris.length && token?.isCancellationRequested !== true; i++) {
     if (slices.due) await slices.pause();
     startReads();
     const uri = uris[i]!;

@@ -1,5 +1,6 @@
 import * as l10n from '@vscode/l10n';
 import { URI, Utils } from 'vscode-uri';
+import type { CancellationToken } from 'vscode-languageserver';
 import { configFileUriIn, findConfigFile, FoundConfigFile } from '../workspace/configLookup';
 import { reportedBrokenLinkCount } from '../diagnostics/linkChecks';
 import { configFileName, defaultConfig, entriesFolderUri, GlossaryConfig, resolveConfig, ResolvedConfig } from '../config';
@@ -592,19 +593,22 @@ export class GlossarySession {
    * form added, removed or relinked since (see `mentionsAreCurrent`); open ones from the editor's
    * text, closed ones read from disk, a few at a time: when closed files are scanned (see
    * `scansClosedFiles`) or `everyFile` asks for them. Gives the documents whose findings changed.
+   * Cancelled, it stops; the documents it did not come to stay outdated for the next call.
    */
-  async refreshMentions(everyFile = scansClosedFiles(this.currentConfig)): Promise<IndexChange> {
+  async refreshMentions(everyFile = scansClosedFiles(this.currentConfig), token?: CancellationToken): Promise<IndexChange> {
     const affectedUris = new Set<string>();
     if (!this.mentionsChecked()) {
       return { changedIds: new Set(), affectedUris };
     }
     const index = this.currentIndex;
+    const versionBefore = this.mentionsTermsVersion;
     this.mentionsTermsVersion = index.termsVersion;
     // Telling which documents hold a changed form's first word takes a moment in a large glossary: other work gets turns.
     const stale: GlossaryDocument[] = [];
     const slices = new TimeSlices();
     const candidates = everyFile ? [...index.documents()] : this.openDocuments();
     for (const document of candidates) {
+      if (token?.isCancellationRequested === true) break;
       if (slices.due) await slices.pause();
       if (index.document(document.uri) === document && !mentionsAreCurrent(document, index)) stale.push(document);
     }
@@ -623,7 +627,8 @@ export class GlossarySession {
       return open === undefined;
     });
     const byUri = new Map(closed.map((document) => [document.uri, document]));
-    await readGlossaryFiles(this.workspace, [...byUri.keys()], (text, uri) => rework(byUri.get(uri)!, text));
+    await readGlossaryFiles(this.workspace, [...byUri.keys()], (text, uri) => rework(byUri.get(uri)!, text), token);
+    if (token?.isCancellationRequested === true && this.mentionsTermsVersion === index.termsVersion) this.mentionsTermsVersion = versionBefore;
     return { changedIds: new Set(), affectedUris };
   }
 

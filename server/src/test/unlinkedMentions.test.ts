@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { CodeAction, TextDocumentEdit, TextEdit } from 'vscode-languageserver';
+import { CancellationToken, CodeAction, TextDocumentEdit, TextEdit } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { defaultConfig, GlossaryConfig } from '../config';
 import { DiagnosticCode } from '../diagnostics/codes';
@@ -304,9 +304,16 @@ test('at the default hint, only open files are scanned for mentions: closed file
   assert.deepEqual(mentionsIn('A.md'), ['2:4-2:14', '2:19-2:24']);
   assert.deepEqual(mentionsIn('B.md'), []);
 
+  // A report cancelled reads nothing, and leaves the mentions outdated for the next.
+  session.updateOpen({ uri: uriOf('PyTorch.md'), version: 1, text: entryLines('PyTorch', 'PyTorch', []).join('\n') });
+  assert.deepEqual([...(await session.refreshMentions(true, CancellationToken.Cancelled)).affectedUris], []);
+  assert.deepEqual(reads, []);
+  assert.equal(session.mentionsOutdated(), true);
+
   // The workspace report counts every file's mentions: the closed files are read for it, once,
   // and none of them is to be published again (their hints are not).
   assert.deepEqual([...(await session.refreshMentions(true)).affectedUris], []);
+  assert.equal(session.mentionsOutdated(), false);
   assert.deepEqual(reads.sort(), [uriOf('B.md'), uriOf('Index.md'), uriOf('TensorFlow.md')]);
   assert.deepEqual(mentionsIn('B.md', true), ['2:5-2:10']);
   assert.deepEqual(mentionsIn('B.md'), [], 'and still published without them');
