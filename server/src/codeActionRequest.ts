@@ -1,5 +1,5 @@
 import * as l10n from '@vscode/l10n';
-import { CancellationToken, CodeAction, CodeActionKind, CodeActionParams, Command, Connection, CreateFile, MessageType, RenameFile, TextDocumentEdit, WorkspaceEdit } from 'vscode-languageserver';
+import { CancellationToken, CodeAction, CodeActionKind, CodeActionParams, CodeActionTriggerKind, Command, Connection, CreateFile, MessageType, RenameFile, TextDocumentEdit, WorkspaceEdit } from 'vscode-languageserver';
 import { showMessage } from './requestRunner';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { ClientEdits, ClientSupport } from './clientSupport';
@@ -26,7 +26,9 @@ export async function answerCodeActions(services: DiskServices, client: ClientEd
   if (document === undefined) {
     return [];
   }
-  const wantsQuickFixes = isKindAskedFor(CodeActionKind.QuickFix, params.context.only);
+  // Asked automatically (the cursor moved), an editor shows quick fixes in its light bulb, no source actions: those wait until asked for.
+  const only = params.context.only ?? (params.context.triggerKind === CodeActionTriggerKind.Automatic ? [CodeActionKind.QuickFix] : undefined);
+  const wantsQuickFixes = isKindAskedFor(CodeActionKind.QuickFix, only);
   let diagnostics = session.diagnosticsOf(uri);
   const otherUris = wantsQuickFixes ? filesEditedByQuickFixes(session.index, uri, diagnostics, params.range, params.context.diagnostics) : [];
   let otherDocuments: ReadonlyMap<string, OtherDocument> | undefined;
@@ -57,7 +59,7 @@ export async function answerCodeActions(services: DiskServices, client: ClientEd
     ...{ index: session.index, config: session.config, document, diagnostics, ...client, otherDocuments, linkedFiles },
     ...{ newEntryUri: (id: string) => session.newEntryUri(id), newIndexPageUri: session.newIndexPageUri(), configFileUri: session.configFileUri(), patternsFolderUri: session.patternsFolderUri() },
   };
-  return withoutFilesOntoPathsOnDisk(session, codeActions(input, params.range, params.context.only, params.context.diagnostics));
+  return withoutFilesOntoPathsOnDisk(session, codeActions(input, params.range, only, params.context.diagnostics));
 }
 
 /**

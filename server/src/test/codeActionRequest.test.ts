@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { CancellationToken, CancellationTokenSource, CodeAction, CodeActionParams, TextDocumentEdit, TextEdit } from 'vscode-languageserver';
+import { CancellationToken, CancellationTokenSource, CodeAction, CodeActionParams, CodeActionTriggerKind, TextDocumentEdit, TextEdit } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { answerCodeActions } from '../codeActionRequest';
 import { DiskServices, readClosedFilesAsIndexed } from '../closedFiles';
@@ -72,6 +72,31 @@ test('a code action reads no other file unless a fix that edits one is asked for
   assert.deepEqual(counts, { reads: ['index.txt'], diagnostics: 3 });
   assert.deepEqual((await ask(seeAlsoLine)).map((action) => action.title), ['Add "Apfel" to the see-also list of "Birne"']);
   assert.deepEqual(counts, { reads: ['index.txt', 'Birne.md'], diagnostics: 4 });
+});
+
+test('asked automatically (the cursor moved), only quick fixes are worked out: the source actions, which an editor shows in no light bulb, wait until asked for', async () => {
+  const apfel = entryLines('Apfel', 'Apfel', ['[Zitrone](#Zitrone)', '[Birne](#Birne)']);
+  const workspace = new InMemoryWorkspace({
+    [uriOf('.glossary.json')]: config,
+    [uriOf('index.txt')]: indexPage.join('\n'),
+    [uriOf('Apfel.md')]: apfel.join('\n'),
+    [uriOf('Birne.md')]: entryLines('Birne', 'Birne', ['[Apfel](#Apfel)']).join('\n'),
+    [uriOf('Zitrone.md')]: entryLines('Zitrone', 'Zitrone', ['[Apfel](#Apfel)']).join('\n'),
+  });
+  const session = new GlossarySession(workspace, ['file:///ws']);
+  await session.load(undefined, []);
+  const document = TextDocument.create(uriOf('Apfel.md'), 'markdown', 1, apfel.join('\n'));
+  session.updateOpen({ uri: document.uri, version: document.version, text: document.getText() });
+  const services: DiskServices = { session, openDocument: (uri) => (uri === document.uri ? document : undefined), afterDiskWork: (work) => work(), publishChange: () => undefined };
+  const titles = async (triggerKind?: CodeActionTriggerKind): Promise<string[]> => {
+    const params: CodeActionParams = { textDocument: { uri: document.uri }, range: { start: { line: 6, character: 2 }, end: { line: 6, character: 2 } }, context: { diagnostics: [], ...(triggerKind ? { triggerKind } : {}) } };
+    return (await answerCodeActions(services, { documentChanges: true, createsFiles: true, renamesFiles: true, snippets: false }, params)).map((action) => action.title);
+  };
+  const sort = 'Sort the see-also list (Index last)';
+  assert.deepEqual(await titles(CodeActionTriggerKind.Automatic), [sort]);
+  for (const invoked of [CodeActionTriggerKind.Invoked, undefined]) {
+    assert.deepEqual(await titles(invoked), [sort, 'Sort all see-also lists of this file'], String(invoked));
+  }
 });
 
 test('a code action cancelled before other files are read answers nothing, and reads none of them', async () => {
