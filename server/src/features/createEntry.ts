@@ -7,6 +7,7 @@ import { GlossarySession } from '../session/glossarySession';
 import { folderOf } from '../workspace/uris';
 import { entryTemplate } from './newEntry';
 import { applyOrReason, neverReplace } from './workspaceEdits';
+import { lineBreakIn } from './seeAlsoEdits';
 
 /** What the client can do that creating an entry needs. */
 export interface EntryCreationClient {
@@ -74,7 +75,7 @@ async function lineBreakBeside(uri: string, session: GlossarySession, client: En
   for (const neighbour of session.index.documents()) {
     if (neighbour.entries.length === 0 || folderOf(neighbour.uri) !== folderOf(uri)) continue;
     const text = client.openDocument(neighbour.uri)?.getText() ?? (await session.readText(neighbour.uri));
-    const lineBreak = text?.match(/\r?\n/)?.[0];
+    const lineBreak = text === undefined ? undefined : lineBreakIn(text);
     if (lineBreak !== undefined) return lineBreak;
   }
   return '\n';
@@ -87,7 +88,8 @@ async function lineBreakBeside(uri: string, session: GlossarySession, client: En
  */
 async function startSnippet(connection: Connection, uri: string, text: string, snippet: string, client: EntryCreationClient): Promise<void> {
   const document = client.openDocument(uri);
-  if (document === undefined || document.getText() !== text) return;
+  // The editor may have written the file with other line breaks (VS Code's `files.eol`); a snippet takes the document's.
+  if (document === undefined || document.getText().replace(/\r\n?/g, '\n') !== text.replace(/\r\n?/g, '\n')) return;
   const lines = text.split('\n');
   const snippetEdit: SnippetTextEdit = { range: Range.create(0, 0, lines.length - 1, lines[lines.length - 1]!.length), snippet: { kind: 'snippet', value: snippet } };
   await connection.workspace.applyEdit({

@@ -39,9 +39,14 @@ export function seeAlsoHeadingText(index: WorkspaceIndex): string {
   return commonHeadingText(index, (entry) => entry.seeAlso?.section.heading, l10n.t('Related or other interesting topics:'));
 }
 
-/** The line break a document uses (its first one: CR LF, LF or a lone CR), so that inserted lines match it. */
+/** The line break a text uses (its first one: CR LF, LF or a lone CR), so that inserted lines match it; undefined in a text of one line. */
+export function lineBreakIn(text: string): string | undefined {
+  return /\r\n|\n|\r/.exec(text)?.[0];
+}
+
+/** The line break a document uses (see `lineBreakIn`), LF in a document of one line. */
 export function lineBreakOf(document: TextDocument): string {
-  return /\r\n|\n|\r/.exec(document.getText())?.[0] ?? '\n';
+  return lineBreakIn(document.getText()) ?? '\n';
 }
 
 /**

@@ -7,6 +7,7 @@ import { ExcludeFilesParams, IgnoreMentionsParams, SettingsEditResult } from '..
 import { GlossarySession } from '../session/glossarySession';
 import { applyOrReason, neverReplace } from './workspaceEdits';
 import { literalPath } from '../workspace/fileFilter';
+import { lineBreakIn } from './seeAlsoEdits';
 
 /** The lists of `.glossary.json` that quick fixes add to: entries not suggested as mentions, files left out. */
 export type SettingsListKey = 'ignoreMentionsOf' | 'exclude';
@@ -50,7 +51,7 @@ export function settingsListEdits(
   if (missing.length === 0) {
     return { listedAlready: true };
   }
-  const eol = text.includes('\r\n') ? '\r\n' : '\n';
+  const eol = lineBreakIn(text) ?? '\n';
   const change = list === undefined ? appendTo(text, root, [`${JSON.stringify(key)}: ${made}`], eol) : appendTo(text, list, missing.map((item) => JSON.stringify(item)), eol);
   return { edits: [TextEdit.replace({ start: document.positionAt(change.offset), end: document.positionAt(change.offset + change.length) }, change.content)] };
 }

@@ -357,4 +357,15 @@ test('createEntry for an editor taking snippets in edits: once the file is shown
   }) as typeof connection.workspace.applyEdit;
   assert.deepEqual((await createEntry({ title: 'Birne' }, session, connection, client)).result, { uri: 'file:///ws/Birne.md' });
   assert.equal(edits.length, 3, 'no snippet edit over a changed text');
+
+  // An editor that writes new files with CRLF (VS Code's "files.eol") holds the same text: the tab stops come all the same.
+  connection.workspace.applyEdit = (async (params: ApplyWorkspaceEditParams) => {
+    edits.push(params);
+    const write = params.edit.documentChanges?.find((change): change is TextDocumentEdit => 'edits' in change && 'newText' in change.edits[0]!);
+    if (write !== undefined) open.set(write.textDocument.uri, { version: 3, getText: () => (write.edits[0] as TextEdit).newText.replaceAll('\n', '\r\n') });
+    return { applied: true };
+  }) as typeof connection.workspace.applyEdit;
+  assert.deepEqual((await createEntry({ title: 'Zitrone' }, session, connection, client)).result, { uri: 'file:///ws/Zitrone.md' });
+  assert.equal(edits.length, 5, 'the snippet edit over the CRLF text');
+  assert.ok('snippet' in ((edits[4]!.edit.documentChanges![0] as TextDocumentEdit).edits[0] as SnippetTextEdit));
 });
