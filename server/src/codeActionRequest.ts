@@ -32,13 +32,13 @@ export async function answerCodeActions(services: DiskServices, client: ClientEd
   let diagnostics = session.diagnosticsOf(uri);
   const otherUris = wantsQuickFixes ? filesEditedByQuickFixes(session.index, uri, diagnostics, params.range, params.context.diagnostics) : [];
   let otherDocuments: ReadonlyMap<string, OtherDocument> | undefined;
-  let linkedFiles: ReadonlySet<string> | undefined;
+  let filesLinkedOnDisk: ReadonlySet<string> | undefined;
   if (otherUris.length > 0) {
     const version = document.version;
     const read = await readOtherDocuments(services, otherUris, token);
     const files = [uri, ...otherUris];
-    const linked = await Promise.all(files.map((file) => session.isLinked(file)));
-    linkedFiles = new Set(files.filter((_, k) => linked[k]));
+    const linked = await Promise.all(files.map((file) => session.isSymlinkOrHardLink(file)));
+    filesLinkedOnDisk = new Set(files.filter((_, k) => linked[k]));
     // Cancelled (the cursor moved on), the reads stopped halfway: nobody waits for the answer.
     if (token.isCancellationRequested) {
       return [];
@@ -56,7 +56,7 @@ export async function answerCodeActions(services: DiskServices, client: ClientEd
     }
   }
   const input = {
-    ...{ index: session.index, config: session.config, document, diagnostics, ...client, otherDocuments, linkedFiles },
+    ...{ index: session.index, config: session.config, document, diagnostics, ...client, otherDocuments, filesLinkedOnDisk },
     ...{ newEntryUri: (id: string) => session.newEntryUri(id), newIndexPageUri: session.newIndexPageUri(), configFileUri: session.configFileUri(), patternsFolderUri: session.patternsFolderUri() },
   };
   return withoutFilesOntoPathsOnDisk(session, codeActions(input, params.range, only, params.context.diagnostics));

@@ -31,7 +31,7 @@ export function hasShutDown(connection: Connection): boolean {
 }
 
 /** Refuses a request that comes before the initialize request (as the protocol asks) or after the shutdown request. */
-export function refuseOutsideSession(connection: Connection, name: string): void {
+function refuseOutsideSession(connection: Connection, name: string): void {
   if (!initialized.has(connection)) {
     throw new ResponseError(ErrorCodes.ServerNotInitialized, `${name}: the server is not initialized yet`);
   }

@@ -346,21 +346,21 @@ export function startServer(
       throw error;
     }
   };
+  // Failed, the next entry opened or saved may bring it.
+  const adoptGlossaryLogged = (uri: string): Promise<void> =>
+    afterDiskWork(() => adoptGlossaryOf(uri)).catch((error: unknown) => connection.console.error(`The glossary of ${uri} was not read: ${errorWithStack(error)}`));
   // Opened, or saved: a new file written as an entry brings its glossary when it is first saved.
   documents.onDidOpen(({ document }) => {
     if (adoptsFolders && folderUris.length === 0) {
-      // Failed, the next entry opened may bring it.
-      const adopting: Promise<void> = afterDiskWork(() => adoptGlossaryOf(document.uri))
-        .catch((error: unknown) => connection.console.error(`The glossary of ${document.uri} was not read: ${errorWithStack(error)}`))
-        .finally(() => {
-          if (adoption === adopting) adoption = undefined;
-        });
+      const adopting: Promise<void> = adoptGlossaryLogged(document.uri).finally(() => {
+        if (adoption === adopting) adoption = undefined;
+      });
       adoption = adopting;
     }
     afterOpenOrSave(document.uri, () => session.checkOpenedFile(document.uri));
   });
   documents.onDidSave(({ document }) => {
-    if (adoptsFolders) void afterDiskWork(() => adoptGlossaryOf(document.uri));
+    if (adoptsFolders) void adoptGlossaryLogged(document.uri);
     afterOpenOrSave(document.uri, () => session.refreshFromDisk(document.uri));
   });
   documents.onDidClose(({ document }) => {

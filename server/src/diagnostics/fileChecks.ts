@@ -169,7 +169,7 @@ export function classedSections(entry: Entry): Section[] {
  * `explantion`, `haikus`): the same letters but for case, hyphens and underscores, or an edit away
  * (two from one of seven letters or more). Undefined for any other: `Haiti` is no haiku.
  */
-export function sectionClassMeant(written: string): string | undefined {
+function sectionClassMeant(written: string): string | undefined {
   const letters = written.toLowerCase().replace(/[-_]/g, '');
   return sectionClasses.find((name) => name === letters) ?? sectionClasses.find((name) => distance(name, letters) <= (name.length >= 7 ? 2 : 1));
 }

@@ -6,7 +6,7 @@ import { fileNameOf } from '../workspace/uris';
 import { replacementsFor } from './replacements';
 import { entryFileNamedAfter, isCopyUnderOtherName } from '../index/entryQueries';
 import { DiagnosticCode } from './codes';
-import { brokenLinkMessage, unresolvedLinkCode, unresolvedLinkRange } from './linkChecks';
+import { unresolvedLinkCode, unresolvedLinksCheck } from './linkChecks';
 
 /** `not-in-index`: an entry that the index page does not link (only when the glossary has an index page). */
 export const checkListedInIndex: Check = function* ({ document, index, config }) {
@@ -57,23 +57,7 @@ function entriesMeantByBrokenIndexLinks(index: WorkspaceIndex, indexPage: Glossa
 }
 
 /** `index-link-broken`: a link of the index page points at an id that no heading defines. */
-export const checkIndexLinks: Check = function* ({ document, index }) {
-  if (document.uri !== index.indexPageUri()) {
-    return;
-  }
-  for (const link of document.links) {
-    if (unresolvedLinkCode(link, index, true) !== DiagnosticCode.IndexLinkBroken) {
-      continue;
-    }
-    yield {
-      range: unresolvedLinkRange(link),
-      code: DiagnosticCode.IndexLinkBroken,
-      message: brokenLinkMessage(link, document, index, true),
-      data: { kind: DiagnosticCode.IndexLinkBroken, target: link.target },
-      relatedInformation: [],
-    };
-  }
-};
+export const checkIndexLinks = unresolvedLinksCheck(DiagnosticCode.IndexLinkBroken);
 
 /** `index-anchor-missing`: a link points at `#Index` and no heading defines it. */
 export const checkIndexAnchor: Check = function* ({ document, index }) {

@@ -44,33 +44,41 @@ export function reportedBrokenLinkCount(index: WorkspaceIndex, severity: Glossar
 }
 
 /** Where a link whose id leads nowhere is marked: its id, or the link itself where the id is empty (`[x](#)`), as a range of no width underlines nothing. */
-export function unresolvedLinkRange(link: Link): Range {
+function unresolvedLinkRange(link: Link): Range {
   return link.idRange !== undefined && link.target !== '' ? link.idRange : link.range;
 }
 
-/** `broken-link`: a link's id is defined nowhere in the workspace (outside the index page, other than `#Index`). */
-export const checkBrokenLinks: Check = function* ({ document, index }) {
-  const onIndexPage = document.uri === index.indexPageUri();
-  for (const link of document.links) {
-    if (unresolvedLinkCode(link, index, onIndexPage) !== DiagnosticCode.BrokenLink) {
-      continue;
+/** The links whose id no heading defines that are reported under `code` (see `unresolvedLinkCode`). */
+export function unresolvedLinksCheck(code: DiagnosticCode.BrokenLink | DiagnosticCode.IndexLinkBroken): Check {
+  return function* ({ document, index }) {
+    const onIndexPage = document.uri === index.indexPageUri();
+    if (code === DiagnosticCode.IndexLinkBroken && !onIndexPage) {
+      return;
     }
-    yield {
-      range: unresolvedLinkRange(link),
-      code: DiagnosticCode.BrokenLink,
-      message: brokenLinkMessage(link, document, index, onIndexPage),
-      data: { kind: DiagnosticCode.BrokenLink, target: link.target },
-      relatedInformation: [],
-    };
-  }
-};
+    for (const link of document.links) {
+      if (unresolvedLinkCode(link, index, onIndexPage) !== code) {
+        continue;
+      }
+      yield {
+        range: unresolvedLinkRange(link),
+        code,
+        message: brokenLinkMessage(link, document, index, onIndexPage),
+        data: { kind: code, target: link.target },
+        relatedInformation: [],
+      };
+    }
+  };
+}
+
+/** `broken-link`: a link's id is defined nowhere in the workspace (outside the index page, other than `#Index`). */
+export const checkBrokenLinks = unresolvedLinksCheck(DiagnosticCode.BrokenLink);
 
 /**
  * What a broken link's message names: the entry that a file named after the id holds instead (the
  * real glossary's Claude.md holds a copy of CNN), and the ids its quick fixes offer, in their order
  * (the hover's too). The index page's links are said to be listed there.
  */
-export function brokenLinkMessage(link: Link, document: GlossaryDocument, index: WorkspaceIndex, onIndexPage: boolean): string {
+function brokenLinkMessage(link: Link, document: GlossaryDocument, index: WorkspaceIndex, onIndexPage: boolean): string {
   const { target } = link;
   // `[label](#)`, as while a link is typed, names no id to look for.
   if (target === '') {

@@ -192,7 +192,7 @@ export const checkSeeAlsoDuplicates: Check = function* ({ document, index }) {
         range: link.range,
         code: DiagnosticCode.SeeAlsoDuplicate,
         message: l10n.t('The see-also list links #{0} already, as "{1}" on line {2}.', link.target, first.label, first.range.start.line + 1),
-        data: { kind: DiagnosticCode.SeeAlsoDuplicate, target: link.target, ...(sameName(first.label, link.label) ? {} : { alias: true as const }) },
+        data: { kind: DiagnosticCode.SeeAlsoDuplicate, target: link.target, ...(sameLetters(first.label, link.label) ? {} : { alias: true as const }) },
         relatedInformation: [{ uri: document.uri, range: first.range, message: l10n.t('The first link to #{0} in the list.', link.target) }],
       };
     }
@@ -220,7 +220,7 @@ export const checkSeeAlsoSeparators: Check = function* ({ document }) {
 };
 
 /** Whether two labels name a term alike, but for case, blanks, hyphens and punctuation ("Parameter Efficient Fine Tuning", "Parameter-Efficient Fine-Tuning"). */
-function sameName(a: string, b: string): boolean {
+function sameLetters(a: string, b: string): boolean {
   const letters = (label: string): string => label.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
   return letters(a) === letters(b);
 }

@@ -60,7 +60,7 @@ export interface CodeActionInput {
   /** Where an index page made for the glossary goes (see `GlossarySession.newIndexPageUri`); undefined when none is to be made. */
   readonly newIndexPageUri?: string;
   /** The files among those the quick fixes read that are symbolic links or have other hard links: a fix that writes one whole may write another. */
-  readonly linkedFiles?: ReadonlySet<string>;
+  readonly filesLinkedOnDisk?: ReadonlySet<string>;
   /** The file a new entry with an id would be created as; undefined when it cannot be. */
   readonly newEntryUri: (id: string) => string | undefined;
   /** The glossary's `.glossary.json` (read, or where it would be made); undefined without a workspace folder. */
@@ -515,8 +515,8 @@ function entryOverCopyFix(input: CodeActionInput, diagnostic: GlossaryDiagnostic
   }
   const text = file.text.document.getText();
   // Through a link the copy may be the original itself (Claude.md a link to CNN.md): writing it would write both.
-  // Without word of the links (`linkedFiles`), any file may be one.
-  const linked = (uri: string): boolean => input.linkedFiles?.has(uri) !== false;
+  // Without word of the links (`filesLinkedOnDisk`), any file may be one.
+  const linked = (uri: string): boolean => input.filesLinkedOnDisk?.has(uri) !== false;
   const original = copy.originals.find((uri) => {
     const other: OtherDocument | undefined = uri === input.document.uri ? { document: input.document, openVersion: input.document.version } : input.otherDocuments?.get(uri);
     // An original open in the editor holds the copy's lines on disk too: unsaved, they could be discarded after the fix.

@@ -117,8 +117,9 @@ function lineAt(text: CursorText): CursorLine {
  * Completion at a position: ids after `](#`, or whole links `[Title](#Id)` after `[`, matching
  * the text typed after it (the entries in order right after `[`: an editor that does not complete
  * as one types, as VS Code in Markdown, asks again as the writer goes on only once a list shows).
- * Ids are ranked by fuzzy match (prefix, then subsequence, ignoring case), entries before section
- * ids; each item replaces exactly what was typed. In a see-also section, a whole link comes with
+ * Ids are ranked by fuzzy match (prefix, then a run inside the id, then subsequence, ignoring case;
+ * see `matchTier`), entries before section ids, and first the entry the link's label names; each
+ * item replaces what was typed, and in a link closed already the rest of its id (see `completeIds`). In a see-also section, a whole link comes with
  * the list's ` |` separator, which a client with `labelDetails` shows. The entries of the
  * document itself are left out (a self-link).
  */

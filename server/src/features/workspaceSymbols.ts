@@ -1,7 +1,7 @@
 import { CancellationToken, SymbolInformation, SymbolKind } from 'vscode-languageserver';
 import { WorkspaceIndex } from '../index/workspaceIndex';
 import { Entry } from '../parse/model';
-import { closestSpan, searchTier, Words, wordsOf } from './fuzzyRank';
+import { closestSpan, matchTier, searchTier, Words, wordsOf } from './fuzzyRank';
 
 /** How many symbols one query answers at most; the editor asks again as the writer types. */
 const maxSymbols = 500;
@@ -54,17 +54,7 @@ export function workspaceSymbols(index: WorkspaceIndex, query: string, token: Ca
 /** The term's title (its id where it has none), with its id where the title lacks what is typed. */
 function nameShown(entry: Entry, typed: string): string {
   const title = entry.title || entry.id;
-  return holdsInOrder(title.toLowerCase(), typed) ? title : `${title} {#${entry.id}}`;
-}
-
-/** Whether `text` holds the characters of `typed` in their order. */
-function holdsInOrder(text: string, typed: string): boolean {
-  let at = 0;
-  for (const character of typed) {
-    at = text.indexOf(character, at) + 1;
-    if (at === 0) return false;
-  }
-  return true;
+  return matchTier(typed, title.toLowerCase()) !== undefined ? title : `${title} {#${entry.id}}`;
 }
 
 /** The words of each entry's title and id, split once: the writer searches again with each key typed. */

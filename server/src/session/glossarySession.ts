@@ -705,7 +705,7 @@ export class GlossarySession {
    * disk), or one of the glossary whose name differs in case alone, which file systems on Windows
    * and macOS do not tell apart.
    */
-  async fileInTheWay(uri: string): Promise<string | undefined> {
+  private async fileInTheWay(uri: string): Promise<string | undefined> {
     if (this.currentIndex.document(uri) !== undefined || (await this.workspace.stat(uri)) !== undefined) {
       return uri;
     }
@@ -725,7 +725,6 @@ export class GlossarySession {
     return (await this.workspace.stat(uri)) !== undefined;
   }
 
-  /** The file a new entry with this id would be written to, or undefined outside the workspace folders. */
   /**
    * Where an index page made for the glossary goes: the configured `indexFile` that does not
    * exist, else `000-index.txt` in the folder a `.txt` page is looked for in (see
@@ -737,10 +736,11 @@ export class GlossarySession {
   }
 
   /** Whether writing the file may write another (a symbolic link, or a file with other hard links). */
-  async isLinked(uri: string): Promise<boolean> {
-    return (await this.workspace.isLinked?.(uri)) ?? false;
+  async isSymlinkOrHardLink(uri: string): Promise<boolean> {
+    return (await this.workspace.isSymlinkOrHardLink?.(uri)) ?? false;
   }
 
+  /** The file a new entry with this id would be written to, or undefined outside the workspace folders. */
   newEntryUri(id: string): string | undefined {
     const first = this.folderUris[0];
     const settingsFolder = this.settingsFolderUri ?? first;

@@ -35,7 +35,7 @@ function actionsOf(files: Record<string, readonly string[]>, name: string, only?
   const otherDocuments = otherFiles
     ? new Map(Object.entries(files).filter(([other]) => other !== name).map(([other, lines]) => [uriOf(other), { document: TextDocument.create(uriOf(other), 'markdown', 0, lines.join('\n')), openVersion: null }]))
     : undefined;
-  const paths = { newEntryUri, newIndexPageUri: uriOf('000-index.txt'), linkedFiles: new Set(linked.map(uriOf)) };
+  const paths = { newEntryUri, newIndexPageUri: uriOf('000-index.txt'), filesLinkedOnDisk: new Set(linked.map(uriOf)) };
   const actions = codeActions({ index, config: defaultConfig, document, diagnostics, documentChanges: true, ...client, ...paths, ...(otherDocuments && { otherDocuments }) }, wholeFile, only);
   return { actions, document };
 }
@@ -528,7 +528,7 @@ test('the entry a copy\'s file is named after is written over the copy, from the
   const otherDocs = (savedText: string) => new Map([[uriOf('Claude.md'), { document: TextDocument.create(uriOf('Claude.md'), 'markdown', 0, files['Claude.md'].join('\n')), openVersion: null }], [uriOf('CNN.md'), { ...openOriginal, savedText }]]);
   const aDocument = TextDocument.create(uriOf('A.md'), 'markdown', 1, files['A.md'].join('\n'));
   const fromOpen = (savedText: string) =>
-    codeActions({ index: a, config: defaultConfig, document: aDocument, diagnostics: computeDiagnostics(a.document(uriOf('A.md'))!, a, defaultConfig), documentChanges: true, renamesFiles: true, newEntryUri, linkedFiles: new Set(), otherDocuments: otherDocs(savedText) }, wholeFile, ['quickfix']).map((action) => action.title);
+    codeActions({ index: a, config: defaultConfig, document: aDocument, diagnostics: computeDiagnostics(a.document(uriOf('A.md'))!, a, defaultConfig), documentChanges: true, renamesFiles: true, newEntryUri, filesLinkedOnDisk: new Set(), otherDocuments: otherDocs(savedText) }, wholeFile, ['quickfix']).map((action) => action.title);
   assert.deepEqual(fromOpen(files['CNN.md'].join('\n')), ['Write the entry "Claude" in Claude.md, over its copy of CNN.md']);
   assert.deepEqual(fromOpen('## CNN (Convolutional Neural Network) {#CNN .chapter .small .term}\n'), []);
   const taken = { ...files, 'B.md': ['## Claude {#Claude .chapter .small .term}'] };
@@ -1415,7 +1415,7 @@ test('the fix-all source action separates the see-also links run together too, a
     const index = indexOf(files, config);
     const document = TextDocument.create(uriOf('A.md'), 'markdown', 1, lines.join('\n'));
     const diagnostics = computeDiagnostics(index.document(uriOf('A.md'))!, index, config);
-    const actions = codeActions({ index, config, document, diagnostics, documentChanges: true, renamesFiles: true, newEntryUri, newIndexPageUri: uriOf('000-index.txt'), linkedFiles: new Set() }, wholeFile, [fixAllKind]);
+    const actions = codeActions({ index, config, document, diagnostics, documentChanges: true, renamesFiles: true, newEntryUri, newIndexPageUri: uriOf('000-index.txt'), filesLinkedOnDisk: new Set() }, wholeFile, [fixAllKind]);
     const after = actions[0] === undefined ? lines : applied(actions[0], document);
     const fixed = { ...others, 'A.md': after };
     const left = computeDiagnostics(indexOf(fixed, config).document(uriOf('A.md'))!, indexOf(fixed, config), config).map((diagnostic) => diagnostic.code);
@@ -1749,7 +1749,7 @@ test('sentence-mid-line: a line of a thousand sentences is read once for their f
   const counting = Object.create(document, { getText: { value: read } }) as TextDocument;
   const diagnostics = computeDiagnostics(indexed.document(uriOf('A.md'))!, indexed, defaultConfig);
   assert.equal(diagnostics.filter((diagnostic) => diagnostic.code === 'sentence-mid-line').length, 999);
-  const actions = codeActions({ index: indexed, config: defaultConfig, document: counting, diagnostics, documentChanges: true, renamesFiles: true, newEntryUri, newIndexPageUri: uriOf('000-index.txt'), linkedFiles: new Set() }, wholeFile, undefined);
+  const actions = codeActions({ index: indexed, config: defaultConfig, document: counting, diagnostics, documentChanges: true, renamesFiles: true, newEntryUri, newIndexPageUri: uriOf('000-index.txt'), filesLinkedOnDisk: new Set() }, wholeFile, undefined);
   assert.equal(actions.filter((action) => action.title === 'Start the sentence on a new line').length, 999);
   assert.ok(actions.some((action) => action.kind === sentencesOnNewLinesKind));
   assert.ok(charactersRead < 5 * document.getText().length, `${charactersRead} characters read of ${document.getText().length}`);

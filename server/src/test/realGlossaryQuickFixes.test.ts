@@ -61,7 +61,7 @@ test('every quick fix on the real glossary changes only the ranges it names, in 
     // With the text, so that the unlinked mentions are found and their fixes applied too.
     const diagnostics = computeDiagnostics(model, index, config, document.getText());
     // A copy of the real glossary, as the tests read it, has no symbolic or hard links.
-    const input = { index, config, document, diagnostics, documentChanges: true, createsFiles: true, renamesFiles: true, newEntryUri, otherDocuments, linkedFiles: new Set<string>() };
+    const input = { index, config, document, diagnostics, documentChanges: true, createsFiles: true, renamesFiles: true, newEntryUri, otherDocuments, filesLinkedOnDisk: new Set<string>() };
     for (const diagnostic of diagnostics) {
       const actions: CodeAction[] = codeActions(input, diagnostic.range, ['quickfix']).filter((action) =>
         action.diagnostics?.some((candidate) => candidate.code === diagnostic.code && JSON.stringify(candidate.range) === JSON.stringify(diagnostic.range)),

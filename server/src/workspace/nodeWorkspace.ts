@@ -39,7 +39,7 @@ export class NodeFileSystemWorkspace implements Workspace {
     return real === undefined ? undefined : toUri(real);
   }
 
-  async isLinked(uri: string): Promise<boolean> {
+  async isSymlinkOrHardLink(uri: string): Promise<boolean> {
     const stats = await fs.lstat(toFsPath(uri)).catch(() => undefined);
     return stats !== undefined && (stats.isSymbolicLink() || stats.nlink > 1);
   }

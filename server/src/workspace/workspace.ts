@@ -78,7 +78,7 @@ export interface Workspace {
   /** Writes a file anew while it still holds `expected` (as `readFile` decodes it); undefined when written, else why not. */
   replaceFile(uri: string, expected: string, text: string): Promise<string | undefined>;
   /** Whether the file is a symbolic link or has other hard links, so that writing it may write another file too; absent where files have no links. */
-  isLinked?(uri: string): Promise<boolean>;
+  isSymlinkOrHardLink?(uri: string): Promise<boolean>;
   /** Where a path leads, symbolic links followed; undefined when nothing is there. Absent where files have no links. */
   realPath?(uri: string): Promise<string | undefined>;
 }
