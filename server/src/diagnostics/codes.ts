@@ -69,6 +69,8 @@ export enum DiagnosticCode {
   AmbiguousLink = 'ambiguous-link',
   /** A link points at a file of the glossary by its path (`Claude.md`), which the book, joined from the files, does not hold. */
   FileLink = 'file-link',
+  /** A link written so that the book shows it otherwise: a blank between `]` and `(#Id)` or a wiki link `[[Id]]`, which pandoc reads as text, or no text between its brackets. */
+  LinkSyntax = 'link-syntax',
 }
 
 /** Every diagnostic code, in the order of the documentation. */
@@ -122,6 +124,7 @@ export const defaultSeverities: Readonly<Record<DiagnosticCode, SeveritySetting>
   [DiagnosticCode.SelfLink]: 'warning',
   [DiagnosticCode.AmbiguousLink]: 'warning',
   [DiagnosticCode.FileLink]: 'warning',
+  [DiagnosticCode.LinkSyntax]: 'warning',
 };
 
 /** Whether a string is one of the diagnostic codes. */

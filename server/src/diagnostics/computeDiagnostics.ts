@@ -6,7 +6,7 @@ import { DiagnosticCode } from './codes';
 import { GlossaryDiagnostic } from './diagnostic';
 import { checkAnchorFileMatch, checkChapterHeading, checkCodeBlocksInText, checkFenceStyle, checkHeadingsInText, checkLoneCarriageReturns, checkOneEntryPerFile, checkSectionClasses, checkSectionLevels, checkSentencesMidLine, checkTableAlignment, checkUnclosedBlocks } from './fileChecks';
 import { checkIndexAnchor, checkIndexLinks, checkListedInIndex } from './indexChecks';
-import { checkAmbiguousLinks, checkBrokenLinks, checkDuplicateAnchors, checkFileLinks } from './linkChecks';
+import { checkAmbiguousLinks, checkBrokenLinks, checkDuplicateAnchors, checkFileLinks, checkLinkSyntax } from './linkChecks';
 import { checkUnlinkedMentions } from './mentionChecks';
 import { checkOrphanEntries, checkSeeAlsoNamesBodyLinks, checkSeeAlsoReciprocal, checkSelfLinks } from './linkGraphChecks';
 import { checkClosingRule, checkHaikuPresent, checkHaikusBeforeSeeAlso, checkSeeAlsoDuplicates, checkSeeAlsoEndsWithIndex, checkSeeAlsoSeparators, checkSeeAlsoLast, checkSeeAlsoPresent, checkSeeAlsoSorted } from './seeAlsoChecks';
@@ -45,6 +45,7 @@ const checks: Readonly<Record<DiagnosticCode, Check>> = {
   [DiagnosticCode.SelfLink]: checkSelfLinks,
   [DiagnosticCode.AmbiguousLink]: checkAmbiguousLinks,
   [DiagnosticCode.FileLink]: checkFileLinks,
+  [DiagnosticCode.LinkSyntax]: checkLinkSyntax,
 };
 
 /**

@@ -69,6 +69,8 @@ export function describeDiagnosticCode(code: DiagnosticCode): string {
     case DiagnosticCode.AmbiguousLink:
       return l10n.t('A link points at an automatic id that headings in several files have: in the book, pandoc gives it to the first of them only.');
     case DiagnosticCode.FileLink:
-      return l10n.t('A link points at a file of the glossary by its path (Claude.md), which the book, joined from the files, does not have; link its id (#Claude).');
+      return l10n.t('A link points at a file of the glossary by its path (Claude.md), which the book, joined from the files, does not have, or at a name written as an id without its # (Claude); link its id (#Claude).');
+    case DiagnosticCode.LinkSyntax:
+      return l10n.t('A link is written so that the book shows it otherwise: with a blank between ] and (#Id) or as a wiki link [[Id]], which pandoc reads as text, or without text between its brackets.');
   }
 }

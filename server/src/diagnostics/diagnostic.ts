@@ -48,7 +48,8 @@ export type DiagnosticData =
   | { readonly kind: DiagnosticCode.SelfLink; readonly entryId: string }
   | { readonly kind: DiagnosticCode.AmbiguousLink; readonly target: string }
   /** `id` is the id the link leads to in the book, in the file `fileUri`; undefined where the file gives none it could, or there is no such file. */
-  | { readonly kind: DiagnosticCode.FileLink; readonly id: string | undefined; readonly fileUri: string | undefined };
+  | { readonly kind: DiagnosticCode.FileLink; readonly id: string | undefined; readonly fileUri: string | undefined }
+  | { readonly kind: DiagnosticCode.LinkSyntax };
 
 /**
  * A diagnostic independent of the editor: the language server turns it into an LSP diagnostic,

@@ -194,8 +194,20 @@ export const checkFileLinks: Check = function* ({ document, index }) {
     const target = fileLinkTarget(document.uri, link);
     const file = linkedFile(index, target);
     const { line, character } = link.urlRange.start;
-    if ((file === undefined && !isMarkdownFile(target.uri)) || reported.has(`${line}:${character}`)) continue;
+    // A name written as an id is (`[Crawler](Web-Crawling)`), no file's: the link's `#` is missing.
+    const idWithoutHash = file === undefined && idLikePath.test(link.url) ? link.url : undefined;
+    if ((file === undefined && !isMarkdownFile(target.uri) && idWithoutHash === undefined) || reported.has(`${line}:${character}`)) continue;
     reported.add(`${line}:${character}`);
+    if (idWithoutHash !== undefined) {
+      yield {
+        range: link.urlRange,
+        code: DiagnosticCode.FileLink,
+        message: l10n.t('The link points at a file "{0}", which the book does not have: a link to an id is written with # before it, #{0}.', idWithoutHash),
+        data: { kind: DiagnosticCode.FileLink, id: idWithoutHash, fileUri: undefined },
+        relatedInformation: [],
+      };
+      continue;
+    }
     const name = fileNameFrom(file?.uri ?? target.uri, document.uri);
     const placeId = file && placeOfLinkedFile(file, target.fragment)?.id;
     // The entry's own file leads back to the entry: its id would be a self-link, so none is offered.
@@ -222,6 +234,49 @@ export const checkFileLinks: Check = function* ({ document, index }) {
     };
   }
 };
+
+/**
+ * `link-syntax`: brackets written as a link that pandoc reads as text (`[label] (#Id)`, `[[Id]]`),
+ * and links without text between their brackets (`[](#Id)`), which the book shows as nothing to
+ * click (only in a workspace with an entry).
+ */
+export const checkLinkSyntax: Check = function* ({ document, index }) {
+  if (!index.hasEntries()) {
+    return;
+  }
+  for (const textLink of document.textLinks) {
+    yield {
+      range: textLink.range,
+      code: DiagnosticCode.LinkSyntax,
+      message:
+        textLink.kind === 'blankBeforeTarget'
+          ? l10n.t('pandoc reads this as text, not as a link: no blank may stand between ] and (.')
+          : l10n.t('pandoc reads [[…]] as text in brackets, not as a link (a wiki link): a link is written [label](#Id).'),
+      data: { kind: DiagnosticCode.LinkSyntax },
+      relatedInformation: [],
+    };
+  }
+  for (const link of document.links) {
+    if (hasNoText(link)) {
+      yield {
+        range: link.range,
+        code: DiagnosticCode.LinkSyntax,
+        message: l10n.t('The link has no text between its brackets: in the book there is nothing to see or click.'),
+        data: { kind: DiagnosticCode.LinkSyntax },
+        relatedInformation: [],
+      };
+    }
+  }
+};
+
+/** Whether a link's label is empty or blanks (`[](#Id)`, `[ ](#Id)`); not an image without a description, which shows. */
+export function hasNoText(link: Link): boolean {
+  const { start, end } = link.labelRange;
+  return link.label === '' && start.line === end.line && end.character - start.character <= 3;
+}
+
+/** A relative link's path written as an id is, without a dot or a slash (`Web-Crawling`). */
+const idLikePath = /^[\p{L}\p{N}][\p{L}\p{N}_-]*$/u;
 
 /** How many other definitions a `duplicate-anchor` diagnostic lists as related information. */
 const maxRelatedDefinitions = 20;

@@ -28,7 +28,7 @@ import { idEditsByUri } from './rename';
 import { copyNamedAfter, holdsEveryLineOf, definedOnce, entryWithId, fileNameIdUnlikeEntry, isCopyUnderOtherName, isFileNameMeant, linksToIdAndFileName, misnamedEntryFile, titleUntoldById } from '../index/entryQueries';
 import { linkFirstMentionsEdits, linkMentionEdit, linkMentionsKind } from './mentionLinks';
 import { addToIndexEdit, indexAnchorEdit, newIndexPageText } from './indexPageEdits';
-import { addSeeAlsoEdit, closingRuleEdit, insertSeeAlsoLinkEdit, lineBreakOf, lineText, removeSeeAlsoLinkEdit, seeAlsoHeadingText, separatorAfterEdit, sortSeeAlsoEdits } from './seeAlsoEdits';
+import { addSeeAlsoEdit, closingRuleEdit, insertSeeAlsoLinkEdit, lineBreakOf, lineText, removeSeeAlsoLinkEdit, seeAlsoHeadingText, separatorAfterEdit, sortSeeAlsoEdits, labelText, titleLink } from './seeAlsoEdits';
 import { replacementsFor } from '../diagnostics/replacements';
 import { listedElsewhere } from '../diagnostics/linkChecks';
 import { comparePositions, entryContaining } from '../parse/positions';
@@ -237,7 +237,8 @@ function quickFixes(input: CodeActionInput, model: GlossaryDocument, diagnostic:
       // The URL written, in the link or in a reference link's definition, becomes the id: the label stays. Preferred
       // only where the file holds the entry it is named for: Claude.md holding a copy of CNN is no link to CNN meant.
       const file = data.fileUri === undefined ? undefined : input.index.document(data.fileUri);
-      const preferred = file !== undefined && fileNameIdUnlikeEntry(file) === undefined;
+      // A link without its `#` (`[Crawler](Web-Crawling)`): preferred where a heading gives the id.
+      const preferred = file === undefined ? data.id !== undefined && input.index.isDefined(data.id) : fileNameIdUnlikeEntry(file) === undefined;
       return data.id === undefined ? [] : [quickFix(l10n.t('Link the id "#{0}" instead of the file', data.id), diagnostic, editOf(input, [TextEdit.replace(diagnostic.range, `#${data.id}`)]), preferred)];
     }
     case DiagnosticCode.FenceStyle: {
@@ -258,6 +259,8 @@ function quickFixes(input: CodeActionInput, model: GlossaryDocument, diagnostic:
       return [quickFix(l10n.t('Insert a blank line before the heading'), diagnostic, editOf(input, [blankLineBeforeHeading(input.document, diagnostic.range.start)]), true)];
     case DiagnosticCode.SentenceMidLine:
       return sentenceOnNewLineFixes(input, model, diagnostic);
+    case DiagnosticCode.LinkSyntax:
+      return linkSyntaxFixes(input, model, diagnostic);
     case DiagnosticCode.CodeBlockInText:
       return [quickFix(l10n.t('Insert a blank line before the code block'), diagnostic, editOf(input, [blankLineBefore(input.document, diagnostic.range.start, 'keepIndentation')]), true)];
     case DiagnosticCode.LoneCarriageReturn:
@@ -842,6 +845,29 @@ type HeadingMove = { readonly heading: Heading; readonly level: number };
  * and would otherwise take the headings after it as its own. Only headings written with `#`s (a heading underlined with `---` would have to be written anew),
  * and only where pandoc then reads each as the same heading at its new level.
  */
+/**
+ * The fixes of `link-syntax`: the blank between `]` and `(` removed; a wiki link written as a link
+ * to the id it holds or the entry it names (`[[Data Scraping]]`), titled as the entry where it
+ * holds the id; an empty label given the entry's title.
+ */
+function linkSyntaxFixes(input: CodeActionInput, model: GlossaryDocument, diagnostic: GlossaryDiagnostic): CodeAction[] {
+  const textLink = model.textLinks.find((candidate) => sameRange(candidate.range, diagnostic.range));
+  if (textLink?.gapRange !== undefined) {
+    return [quickFix(l10n.t('Remove the blank between ] and ('), diagnostic, editOf(input, [TextEdit.del(textLink.gapRange)]), true)];
+  }
+  if (textLink !== undefined) {
+    const id = input.index.isDefined(textLink.target) ? textLink.target : input.index.entryIdsNamed(textLink.target)[0];
+    if (id === undefined) return [];
+    const title = entryWithId(input.index, id)?.entry.title;
+    const link = titleLink(textLink.label === id && title ? title : textLink.label, id);
+    return [quickFix(l10n.t('Write the link {0}', link), diagnostic, editOf(input, [TextEdit.replace(textLink.range, link)]), true)];
+  }
+  const link = model.links.find((candidate) => sameRange(candidate.range, diagnostic.range));
+  const title = link === undefined ? undefined : entryWithId(input.index, link.target)?.entry.title;
+  if (link === undefined || !title) return [];
+  return [quickFix(l10n.t('Write "{0}" as the link\'s text', title), diagnostic, editOf(input, [TextEdit.replace(link.labelRange, labelText(title))]), true)];
+}
+
 function sectionLevelFixes(input: CodeActionInput, model: GlossaryDocument, diagnostic: GlossaryDiagnostic): CodeAction[] {
   const entry = entryContaining(model, diagnostic.range.start);
   const sections = entry === undefined ? [] : sectionsWrittenAsChapters(entry);

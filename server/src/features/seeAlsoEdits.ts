@@ -288,7 +288,12 @@ export function markdownLink(label: string, target: string): string {
  * subscripts, superscripts, citations, entities), so that the label reads as the title.
  */
 export function titleLink(title: string, target: string): string {
-  return `[${title.replace(/[\\[\]*`<$~^]|(?<![\p{L}\p{N}])[_@]|_(?![\p{L}\p{N}])|&(?=#?[\p{L}\p{N}]+;)/gu, '\\$&')}](#${target})`;
+  return `[${labelText(title)}](#${target})`;
+}
+
+/** A title as a link's label writes it: what Markdown would read as markup escaped. */
+export function labelText(title: string): string {
+  return title.replace(/[\\[\]*`<$~^]|(?<![\p{L}\p{N}])[_@]|_(?![\p{L}\p{N}])|&(?=#?[\p{L}\p{N}]+;)/gu, '\\$&');
 }
 
 /**

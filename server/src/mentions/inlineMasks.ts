@@ -1,8 +1,9 @@
 /**
  * The parts of a paragraph's text that are no prose to look for mentions in: code spans, anything
  * in brackets with what follows them (a link's label and target, `[text]{.class}`), HTML and
- * comments, URLs, attribute blocks, TeX math (`$x$`, `$$...$$`), raw TeX (`\textbf{x}`), and
- * the name in parentheses after a quotation that says who said it (`***"..."*** (Claude)`). The
+ * comments, URLs, attribute blocks, TeX math (`$x$`, `$$...$$`), raw TeX (`\textbf{x}`), a
+ * link's target in parentheses apart from its label (`(#Id)`), and the name in parentheses after a
+ * quotation that says who said it (`***"..."*** (Claude)`). The
  * model keeps only internal links, so external links and code spans are found here, in one pass
  * over the paragraph.
  */
@@ -80,8 +81,9 @@ class MaskScanner {
         return close === undefined ? undefined : close + 1;
       }
       case '(': {
+        // A target `(#Id)` written apart from its label (`[label] (#Id)`, which link-syntax reports) is no prose either.
         const close = this.closers.get(start);
-        return close === undefined || !this.followsQuotation(start) ? undefined : close + 1;
+        return close === undefined || (!this.followsQuotation(start) && this.text[start + 1] !== '#') ? undefined : close + 1;
       }
       case '<': {
         if (token === '<!--') return this.closingAfter('-->', start + 4) ?? this.text.length;

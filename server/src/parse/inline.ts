@@ -420,7 +420,8 @@ type LinkAttempt =
   | { readonly kind: 'link'; readonly link: ScannedLink; readonly attributes: AttributeBlock | undefined }
   | { readonly kind: 'unresolved'; readonly labelEnd: number; readonly keyStart: number; readonly end: number }
   | { readonly kind: 'span'; readonly labelEnd: number; readonly attributes: AttributeBlock }
-  | { readonly kind: 'none' };
+  /** `labelEnd`: where the brackets close, for brackets that are no link (a reference no definition gives). */
+  | { readonly kind: 'none'; readonly labelEnd?: number };
 
 /**
  * Labels longer than this are not looked up as reference keys (CommonMark's limit; Pandoc has
@@ -475,7 +476,7 @@ function tryLink(text: string, pos: number, resolve: ReferenceResolver): LinkAtt
   }
   // Normalizing the key reads all of it; a long label of nested brackets would be read once per `[`.
   const reference = key.length <= maxReferenceLabelLength ? resolve(referenceKey(key)) : undefined;
-  if (!reference) return end > after ? { kind: 'unresolved', labelEnd, keyStart: after, end } : { kind: 'none' };
+  if (!reference) return end > after ? { kind: 'unresolved', labelEnd, keyStart: after, end } : { kind: 'none', labelEnd };
   return {
     kind: 'link',
     link: {
@@ -643,7 +644,43 @@ export interface ReferencedImage {
   readonly labelEnd: number;
 }
 
-export type ScannedInline = ScannedLink | NoteReference | ScannedElement | ReferencedImage;
+/**
+ * Brackets written as a link that Pandoc reads otherwise: `[label] (#Id)`, with a blank before the
+ * target, is text; `[[Id]]`, a wiki link, is text in brackets (or, where a heading is titled so,
+ * a link in brackets).
+ */
+export interface TextLinkScan {
+  readonly textLink: 'blankBeforeTarget' | 'doubleBrackets';
+  /** From the first `[` to the `)` or the last `]`. */
+  readonly start: number;
+  readonly end: number;
+  /** The text meant as the label: between the brackets, or the inner ones. */
+  readonly labelStart: number;
+  readonly labelEnd: number;
+  /** The id meant: the target after `#`, or what the double brackets hold. */
+  readonly target: string;
+  /** The blanks between `]` and `(` (blankBeforeTarget). */
+  readonly gapEnd: number;
+}
+
+export type ScannedInline = ScannedLink | NoteReference | ScannedElement | ReferencedImage | TextLinkScan;
+
+/** A blank (or a line break) between a label's `]` and a target `(#…)`, which makes both text. */
+const blankBeforeTarget = /(?:[ \t]+|[ \t]*\n[ \t]*)\(#([^\s()]*)\)/y;
+
+/** Double brackets around text without blanks at its ends: a wiki link (`[[Web-Crawling]]`, `[[Data Scraping]]`). */
+const doubleBracketed = /^\[([^\s[\]](?:[^[\]]*[^\s[\]])?)\]$/;
+
+/** Brackets at `open` closing at `labelEnd` that make no link but were likely meant as one (see `TextLinkScan`). */
+function textLinkAt(text: string, open: number, labelEnd: number): TextLinkScan | undefined {
+  blankBeforeTarget.lastIndex = labelEnd + 1;
+  const target = blankBeforeTarget.exec(text);
+  if (target !== null) {
+    return { textLink: 'blankBeforeTarget', start: open, end: blankBeforeTarget.lastIndex, labelStart: open + 1, labelEnd, target: target[1]!, gapEnd: text.indexOf('(', labelEnd + 1) };
+  }
+  const inner = doubleBracketed.exec(text.slice(open + 1, labelEnd));
+  return inner === null ? undefined : { textLink: 'doubleBrackets', start: open, end: labelEnd + 1, labelStart: open + 2, labelEnd: labelEnd - 1, target: inner[1]!, gapEnd: labelEnd + 1 };
+}
 
 /** Every link, note reference and element with attributes in `text` (one paragraph or heading), in document order. */
 export function scanInline(text: string, resolve: ReferenceResolver, linksAllowed = true): ScannedInline[] {
@@ -729,7 +766,15 @@ function scanInlineBetween(text: string, from: number, to: number, resolve: Refe
       } else {
         // A span's content, or a bracket that opens nothing, is read on in place. (`![x]{#s}` is no span.)
         if (attempt.kind === 'span' && !image) found.push({ element: 'span', attributes: attempt.attributes, start: open, end: attempt.attributes.end, labelStart: open + 1, labelEnd: attempt.labelEnd });
-        i = open + 1;
+        const textLink = attempt.kind === 'none' && attempt.labelEnd !== undefined && linksAllowed && !image ? textLinkAt(text, open, attempt.labelEnd) : undefined;
+        if (textLink !== undefined) found.push(textLink);
+        if (textLink?.textLink === 'doubleBrackets') {
+          // The inner brackets are reported with the outer ones; a link they make (a heading titled so) is read.
+          scanInlineBetween(text, open + 1, textLink.end - 1, resolve, found, linksAllowed);
+          i = textLink.end;
+        } else {
+          i = open + 1;
+        }
       }
     } else {
       i++;
@@ -878,6 +923,9 @@ function shiftInline(item: ScannedInline, by: number): ScannedInline {
   }
   if ('imageReference' in item) {
     return { ...item, start: item.start + by, end: item.end + by, labelStart: item.labelStart + by, labelEnd: item.labelEnd + by };
+  }
+  if ('textLink' in item) {
+    return { ...item, start: item.start + by, end: item.end + by, labelStart: item.labelStart + by, labelEnd: item.labelEnd + by, gapEnd: item.gapEnd + by };
   }
   return shiftLink(item, by);
 }

@@ -122,6 +122,22 @@ export interface Link {
 }
 
 /**
+ * Brackets written as a link that pandoc reads otherwise: `[label] (#Id)`, with a blank before the
+ * target, which is text; `[[Id]]`, a wiki link, which is text in brackets.
+ */
+export interface TextLink {
+  readonly kind: 'blankBeforeTarget' | 'doubleBrackets';
+  /** From the first `[` to the `)` or the last `]`. */
+  readonly range: Range;
+  /** The label meant, as plain text: between the brackets, or the inner ones. */
+  readonly label: string;
+  /** The id meant: the target after `#`, or what the double brackets hold. */
+  readonly target: string;
+  /** The blanks between `]` and `(` (blankBeforeTarget), which the fix removes. */
+  readonly gapRange: Range | undefined;
+}
+
+/**
  * A link to a file by its path (`[Claude](Claude.md)`, `[c]: ../de/Claude.md#geschichte`): the
  * book, one document that pandoc joins from the files, holds no such file.
  */
@@ -228,6 +244,8 @@ export interface GlossaryDocument {
   readonly links: readonly Link[];
   /** The links to a file by a relative path, in document order. */
   readonly fileLinks: readonly FileLink[];
+  /** Brackets written as a link that pandoc reads otherwise, in document order (mostly none). */
+  readonly textLinks: readonly TextLink[];
   readonly entries: readonly Entry[];
   readonly codeFences: readonly CodeFence[];
   /**

@@ -22,6 +22,7 @@ import {
   type CodeFence,
   type Entry,
   type FileLink,
+  type TextLink,
   type GlossaryDocument,
   type Heading,
   type IdAfterHash,
@@ -147,7 +148,7 @@ export function parseGlossaryDocument(
   for (const block of blockScan.blocks) {
     if (block.kind !== 'heading' || !block.inNote) collector.collectBlock(block);
   }
-  const { headings, anchors, links, fileLinks, paragraphs } = collector;
+  const { headings, anchors, links, fileLinks, textLinks, paragraphs } = collector;
   // A note placed before it is written puts its headings early: the model keeps them in document order.
   if (headings.some((heading, k) => k > 0 && comparePositions(headings[k - 1]!.range.start, heading.range.start) > 0)) {
     headings.sort((a, b) => comparePositions(a.range.start, b.range.start));
@@ -163,6 +164,7 @@ export function parseGlossaryDocument(
     anchors,
     links,
     fileLinks: fileLinks.length === 0 ? noFileLinks : fileLinks,
+    textLinks: textLinks.length === 0 ? noTextLinks : textLinks,
     entries: buildEntries(headings, links, paragraphs, blockScan.rules, lineTexts, options, resolve),
     codeFences: codeFencesOf(blockScan, lineTexts),
     verbatim: rangesOf(blockScan.verbatim, source),
@@ -265,6 +267,7 @@ class ItemCollector {
   readonly anchors: Anchor[] = [];
   readonly links: Link[] = [];
   readonly fileLinks: FileLink[] = [];
+  readonly textLinks: TextLink[] = [];
   readonly paragraphs: Segment[] = [];
   private readonly placedNotes = new Set<string>();
   private placingNote = false;
@@ -350,6 +353,12 @@ class ItemCollector {
       }
       if ('note' in found) {
         this.placeNote(found.note);
+        continue;
+      }
+      if ('textLink' in found) {
+        const label = detach(plainText(text.slice(found.labelStart, found.labelEnd), this.resolve, false).trim());
+        const gapRange = found.textLink === 'blankBeforeTarget' ? segment.range(found.labelEnd + 1, found.gapEnd) : undefined;
+        this.textLinks.push({ kind: found.textLink, range: segment.range(found.start, found.end), label, target: detach(found.target), gapRange });
         continue;
       }
       this.placeDefinitionId(found.reference, 'link', segment, text, found);
@@ -472,6 +481,7 @@ const noSentences: readonly SentenceMidLine[] = Object.freeze([]);
 const noRanges: readonly Range[] = Object.freeze([]);
 const noIndentedCode: readonly IndentedCode[] = Object.freeze([]);
 const noFileLinks: readonly FileLink[] = Object.freeze([]);
+const noTextLinks: readonly TextLink[] = Object.freeze([]);
 
 /**
  * Whether a link's URL is a path relative to its file (`Claude.md`, `../de/Claude.md#x`): no

@@ -197,6 +197,7 @@ test('check --format sarif prints a SARIF 2.1.0 log with a rule per code and 1-b
       ['self-link', { level: 'warning' }],
       ['ambiguous-link', { level: 'warning' }],
       ['file-link', { level: 'warning' }],
+      ['link-syntax', { level: 'warning' }],
     ],
   );
   assert.deepEqual(sarifRun.results[0], {

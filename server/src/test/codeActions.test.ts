@@ -1082,6 +1082,43 @@ test('heading-in-text: a heading without a space after its marks is text to pand
   }
 });
 
+test('link-syntax: a link pandoc reads as text or shows as nothing is reported; its fix writes the link pandoc reads, and the rest of the line stays', async () => {
+  const birne = entryLines('Gelbe Birne', 'Birne', []);
+  const cases: [line: string, message: string, title: string, fixed: string][] = [
+    ['Siehe [die Birne] (#Birne), bitte.', 'pandoc reads this as text, not as a link: no blank may stand between ] and (.', 'Remove the blank between ] and (', 'Siehe [die Birne](#Birne), bitte.'],
+    ['Siehe [die Birne]\n(#Birne) hier.', 'pandoc reads this as text, not as a link: no blank may stand between ] and (.', 'Remove the blank between ] and (', 'Siehe [die Birne](#Birne) hier.'],
+    ['Siehe [[Birne]], bitte.', 'pandoc reads [[…]] as text in brackets, not as a link (a wiki link): a link is written [label](#Id).', 'Write the link [Gelbe Birne](#Birne)', 'Siehe [Gelbe Birne](#Birne), bitte.'],
+    ['Siehe [[Gelbe Birne]], bitte.', 'pandoc reads [[…]] as text in brackets, not as a link (a wiki link): a link is written [label](#Id).', 'Write the link [Gelbe Birne](#Birne)', 'Siehe [Gelbe Birne](#Birne), bitte.'],
+    ['Siehe [](#Birne), bitte.', 'The link has no text between its brackets: in the book there is nothing to see or click.', 'Write "Gelbe Birne" as the link\'s text', 'Siehe [Gelbe Birne](#Birne), bitte.'],
+    ['Siehe [ ](#Birne), bitte.', 'The link has no text between its brackets: in the book there is nothing to see or click.', 'Write "Gelbe Birne" as the link\'s text', 'Siehe [Gelbe Birne](#Birne), bitte.'],
+  ];
+  for (const [line, message, title, fixed] of cases) {
+    const files = { 'Index.md': index, 'Birne.md': birne, 'A.md': entryLines('A', 'A', [], line.split('\n')) };
+    assert.deepEqual(diagnosticsOf(files, 'A.md').filter((diagnostic) => diagnostic.code === 'link-syntax').map((diagnostic) => diagnostic.message), [message], line);
+    // Nor does the text hold an unlinked mention: the target is no prose.
+    assert.deepEqual(diagnosticsOf(files, 'A.md').filter((diagnostic) => diagnostic.code === 'unlinked-mention'), [], line);
+    const { actions, document } = actionsOf(files, 'A.md', ['quickfix']);
+    const fix = titled(actions, title);
+    assert.ok(fix?.isPreferred, `${line}: ${actions.map((action) => action.title).join(', ')}`);
+    const text = applied(fix, document).join('\n');
+    assert.equal(text, entryLines('A', 'A', [], [fixed]).join('\n'));
+    // pandoc reads no link with text to #Birne before, and one after.
+    const linkText = async (markdown: string): Promise<string[]> => (await pandocReadingWithoutSoftBreaks(markdown)).match(/"t":"Link","c":\[\["",\[\],\[\]\],\[[^\]]+\],\["#Birne"/g) ?? [];
+    assert.deepEqual(await linkText(document.getText()), [], `pandoc reads no link with text in ${line}`);
+    assert.equal((await linkText(text)).length, 1, `pandoc reads the link in ${text}`);
+    assert.deepEqual(diagnosticsOf({ ...files, 'A.md': text.split('\n') }, 'A.md').filter((diagnostic) => diagnostic.code === 'link-syntax'), []);
+  }
+  // A wiki link to no entry gets no fix.
+  const nowhere = { 'Index.md': index, 'A.md': entryLines('A', 'A', [], ['Siehe [[Quitte]].']) };
+  assert.equal(diagnosticsOf(nowhere, 'A.md').filter((diagnostic) => diagnostic.code === 'link-syntax').length, 1);
+  assert.deepEqual(actionsOf(nowhere, 'A.md', ['quickfix']).actions.filter((action) => action.diagnostics?.[0]?.code === 'link-syntax'), []);
+  // Not: a link, a link in brackets, brackets before words in parentheses, a task box, a note, a span,
+  // an image without description as a link's label, escaped brackets, code.
+  const fine = ['[Birne](#Birne)', '[[Birne](#Birne)]', '[sic] (siehe oben)', '- [ ] offen', 'Text[^1]', '', '[^1]: Note.', '[Birne]{.mark}', '[![](bild.png)](#Birne)', '\\[Birne] (#Birne)', '`[Birne] (#Birne)`', '`[[Birne]]`'];
+  const files = { 'Index.md': index, 'Birne.md': birne, 'A.md': entryLines('A', 'A', [], fine) };
+  assert.deepEqual(diagnosticsOf(files, 'A.md').filter((diagnostic) => diagnostic.code === 'link-syntax'), []);
+});
+
 test('self-link: the link pointed at the entry its label names (preferred), or, in a sentence, removed with its text kept, or taken out of a see-also list', async () => {
   const files = (...body: string[]): Record<string, readonly string[]> => ({
     'Index.md': index,

@@ -171,6 +171,25 @@ test('file-link: a file holding another entry than its name says (Claude.md a co
   assert.deepEqual(actions.map((action) => [action.title, action.isPreferred ?? false]), [['Link the id "#CNN" instead of the file', false]]);
 });
 
+test('file-link: a link to a name written as an id without its # (`[Crawler](Birne)`) leads to no file in the book; its fix writes the #, preferred where a heading gives the id', async () => {
+  const files = {
+    'Apfel.md': entryLines('Apfel', 'Apfel', [], ['Wie [B](Birne), [L](LICENSE), [Bild](bild.png), [W](https://example.org/Birne) und [G](../Birne).']),
+    'Birne.md': entryLines('Birne', 'Birne', []),
+  };
+  const index = indexOf(files);
+  const findings = computeDiagnostics(index.document(uriOf('Apfel.md'))!, index, defaultConfig).filter((diagnostic) => diagnostic.code === 'file-link');
+  assert.deepEqual(findings.map((finding) => [rangeText(finding.range), finding.message]), [
+    ['2:8-2:13', 'The link points at a file "Birne", which the book does not have: a link to an id is written with # before it, #Birne.'],
+    ['2:20-2:27', 'The link points at a file "LICENSE", which the book does not have: a link to an id is written with # before it, #LICENSE.'],
+  ]);
+  const document = TextDocument.create(uriOf('Apfel.md'), 'markdown', 1, files['Apfel.md'].join('\n'));
+  const actions = codeActions({ index, config: defaultConfig, document, diagnostics: findings, documentChanges: true, renamesFiles: true, newEntryUri: () => undefined }, { start: { line: 0, character: 0 }, end: { line: 100, character: 0 } }, ['quickfix']);
+  assert.deepEqual(actions.map((action) => [action.title, action.isPreferred ?? false]), [['Link the id "#Birne" instead of the file', true], ['Link the id "#LICENSE" instead of the file', false]]);
+  const fixed = TextDocument.applyEdits(document, (actions[0]!.edit!.documentChanges![0] as TextDocumentEdit).edits as TextEdit[]);
+  assert.deepEqual((await pandocFactsOfText(document.getText())).links.filter((id) => id === 'Birne'), []);
+  assert.deepEqual((await pandocFactsOfText(fixed)).links.filter((id) => id === 'Birne'), ['Birne']);
+});
+
 test('files dropped into an entry: links to their ids in the text, or items of the see-also list in its order; onto the index page, under their letters; none for a file outside the glossary or without an id', () => {
   const index = indexOf(files);
   const uri = uriOf('Birne.md');

@@ -35,7 +35,7 @@ function documentOf(uri: string, anchors: readonly string[], links: readonly str
   });
   return {
     uri, version: 1, lineCount: anchors.length + links.length, end: { line: 0, character: 0 }, fingerprint: 0, headings,
-    anchors: anchorList, links: linkList, fileLinks: [], entries: [], codeFences: [], verbatim: [], unclosedBlocks: [], headingsInText: [], headingsAsTerms: [], headingsWithoutSpace: [], fencesInText: [], indentedCode: [], sentencesMidLine: [], misalignedTables: [], loneCarriageReturns: [],
+    anchors: anchorList, links: linkList, fileLinks: [], textLinks: [], entries: [], codeFences: [], verbatim: [], unclosedBlocks: [], headingsInText: [], headingsAsTerms: [], headingsWithoutSpace: [], fencesInText: [], indentedCode: [], sentencesMidLine: [], misalignedTables: [], loneCarriageReturns: [],
   };
 }
 
