@@ -14,7 +14,8 @@ export interface RelatedInformation {
  */
 export type DiagnosticData =
   | { readonly kind: DiagnosticCode.BrokenLink; readonly target: string }
-  | { readonly kind: DiagnosticCode.DuplicateAnchor; readonly id: string }
+  /** `linkMeant`: a span `[label]{#Id}` taking a heading's id, where a link `[label](#Id)` was meant. */
+  | { readonly kind: DiagnosticCode.DuplicateAnchor; readonly id: string; readonly linkMeant?: true }
   | { readonly kind: DiagnosticCode.AnchorFileMismatch; readonly entryId: string }
   | { readonly kind: DiagnosticCode.MultipleEntries; readonly entryId: string }
   | { readonly kind: DiagnosticCode.MissingChapterHeading }

@@ -311,11 +311,16 @@ export const checkDuplicateAnchors: Check = function* ({ document, index }) {
         others.push(other);
       }
     }
+    const places = placesOf(others, definitions.length - 1, document.uri);
+    // `[Crawler]{#Web-Crawling}`, braces typed for parentheses: a span that takes a heading's id, where a link was meant.
+    const linkMeant = anchor.element === 'span' && anchor.classes.length === 0 && others.some((other) => other.anchor.element === 'heading');
     yield {
       range: anchor.idRange,
       code: DiagnosticCode.DuplicateAnchor,
-      message: l10n.t('The id "{0}" is defined {1} times in the glossary, also at {2}.', anchor.id, definitions.length, placesOf(others, definitions.length - 1, document.uri)),
-      data: { kind: DiagnosticCode.DuplicateAnchor, id: anchor.id },
+      message: linkMeant
+        ? l10n.t('The span {0} gives the id "{1}" again, which a heading gives at {2}: a link to it is written with parentheses, {3}.', `[${anchor.label}]{#${anchor.id}}`, anchor.id, places, `[${anchor.label}](#${anchor.id})`)
+        : l10n.t('The id "{0}" is defined {1} times in the glossary, also at {2}.', anchor.id, definitions.length, places),
+      data: { kind: DiagnosticCode.DuplicateAnchor, id: anchor.id, ...(linkMeant ? { linkMeant } : {}) },
       relatedInformation: others.map((other) => ({
         uri: other.uri,
         range: other.anchor.idRange,

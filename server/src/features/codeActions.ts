@@ -192,6 +192,7 @@ function quickFixes(input: CodeActionInput, model: GlossaryDocument, diagnostic:
     case DiagnosticCode.IndexLinkBroken:
       return brokenLinkFixes(input, model, diagnostic, data.target);
     case DiagnosticCode.DuplicateAnchor:
+      return data.linkMeant ? spanAsLinkFixes(input, diagnostic, data.id) : idFileFixes(input, model, diagnostic);
     case DiagnosticCode.AnchorFileMismatch:
       return idFileFixes(input, model, diagnostic);
     case DiagnosticCode.SeeAlsoUnsorted:
@@ -845,6 +846,14 @@ type HeadingMove = { readonly heading: Heading; readonly level: number };
  * and would otherwise take the headings after it as its own. Only headings written with `#`s (a heading underlined with `---` would have to be written anew),
  * and only where pandoc then reads each as the same heading at its new level.
  */
+/** A span `[label]{#Id}` written as the link meant, `[label](#Id)`: its braces become parentheses, where nothing but the id stands in them. */
+function spanAsLinkFixes(input: CodeActionInput, diagnostic: GlossaryDiagnostic, id: string): CodeAction[] {
+  const { start, end } = diagnostic.range;
+  const block = { start: { line: start.line, character: start.character - 2 }, end: { line: end.line, character: end.character + 1 } };
+  if (start.character < 2 || input.document.getText(block) !== `{#${input.document.getText(diagnostic.range)}}`) return [];
+  return [quickFix(l10n.t('Write a link to #{0}: {1} for {2}', id, `(#${id})`, `{#${id}}`), diagnostic, editOf(input, [TextEdit.replace(block, `(#${input.document.getText(diagnostic.range)})`)]), true)];
+}
+
 /**
  * The fixes of `link-syntax`: the blank between `]` and `(` removed; a wiki link written as a link
  * to the id it holds or the entry it names (`[[Data Scraping]]`), titled as the entry where it

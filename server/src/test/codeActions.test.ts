@@ -1119,6 +1119,28 @@ test('link-syntax: a link pandoc reads as text or shows as nothing is reported; 
   assert.deepEqual(diagnosticsOf(files, 'A.md').filter((diagnostic) => diagnostic.code === 'link-syntax'), []);
 });
 
+test('duplicate-anchor: a span taking a heading\'s id, `[label]{#Id}` typed for `[label](#Id)`, is said to be a link meant; its fix writes the parentheses', async () => {
+  const birne = entryLines('Birne', 'Birne', []);
+  const files = { 'Index.md': index, 'Birne.md': birne, 'A.md': entryLines('A', 'A', [], ['Siehe [die Birne]{#Birne}, bitte.']) };
+  assert.deepEqual(diagnosticsOf(files, 'A.md').filter((diagnostic) => diagnostic.code === 'duplicate-anchor').map((diagnostic) => diagnostic.message), [
+    'The span [die Birne]{#Birne} gives the id "Birne" again, which a heading gives at Birne.md:1: a link to it is written with parentheses, [die Birne](#Birne).',
+  ]);
+  const { actions, document } = actionsOf(files, 'A.md', ['quickfix']);
+  const fix = titled(actions, 'Write a link to #Birne: (#Birne) for {#Birne}');
+  assert.ok(fix?.isPreferred);
+  const text = applied(fix, document);
+  assert.deepEqual(text, entryLines('A', 'A', [], ['Siehe [die Birne](#Birne), bitte.']));
+  assert.deepEqual((await pandocFactsOfText(document.getText())).ids.filter((id) => id === 'Birne'), ['Birne'], 'pandoc reads a span with the id');
+  assert.deepEqual((await pandocFactsOfText(text.join('\n'))).links.filter((id) => id === 'Birne'), ['Birne'], 'and then a link to it');
+  assert.deepEqual(diagnosticsOf({ ...files, 'A.md': text }, 'A.md').filter((diagnostic) => diagnostic.code === 'duplicate-anchor'), []);
+  // A span with classes, or one whose id another span gives, is an anchor meant: said as before, no fix.
+  for (const line of ['Siehe [die Birne]{#Birne .mark}.', 'Siehe [Anker]{#anker} und [Anker]{#anker}.']) {
+    const other = { ...files, 'A.md': entryLines('A', 'A', [], [line]) };
+    assert.ok(diagnosticsOf(other, 'A.md').filter((diagnostic) => diagnostic.code === 'duplicate-anchor').every((diagnostic) => diagnostic.message.startsWith('The id ')), line);
+    assert.deepEqual(actionsOf(other, 'A.md', ['quickfix']).actions.filter((action) => action.diagnostics?.[0]?.code === 'duplicate-anchor'), [], line);
+  }
+});
+
 test('self-link: the link pointed at the entry its label names (preferred), or, in a sentence, removed with its text kept, or taken out of a see-also list', async () => {
   const files = (...body: string[]): Record<string, readonly string[]> => ({
     'Index.md': index,
