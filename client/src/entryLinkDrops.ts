@@ -23,11 +23,9 @@ export function registerEntryLinkDrops(client: LanguageClient): vscode.Disposabl
     const uris = uriList === undefined ? [] : parseUriList(uriList);
     if (uris.length === 0 || token.isCancellationRequested || client.state !== State.Running) return undefined;
     const converter = client.code2ProtocolConverter;
-    const answer = await client.sendRequest(
-      EntryLinksRequest,
-      { textDocument: { uri: converter.asUri(document.uri) }, position: converter.asPosition(position), files: uris.map((uri) => ({ uri: converter.asUri(uri) })) },
-      token,
-    );
+    const params = { textDocument: { uri: converter.asUri(document.uri) }, position: converter.asPosition(position), files: uris.map((uri) => ({ uri: converter.asUri(uri) })) };
+    // Refused (the text changed while the links were worked out) or failed, the drop is left to VS Code's own links.
+    const answer = await client.sendRequest(EntryLinksRequest, params, token).catch(() => null);
     if (answer === null || token.isCancellationRequested) return undefined;
     if (answer.list === undefined) return { text: answer.text, title: uris.length > 1 ? vscode.l10n.t('Insert Glossary Links') : vscode.l10n.t('Insert Glossary Link') };
     // Into a see-also list or onto the index page: the links go into its lists in order, wherever they were dropped (none where it has them all).

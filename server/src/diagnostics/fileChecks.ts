@@ -251,13 +251,16 @@ export const checkSectionLevels: Check = function* ({ document }) {
       yield {
         range: heading.range,
         code: DiagnosticCode.SectionLevel,
-        message: l10n.t(
-          'The section "{0}" is written as a chapter ({1}): in the book it becomes a chapter of its own. The layout rules write the sections of an entry at level {2} ({3}).',
-          heading.plainText,
-          '#'.repeat(heading.level),
-          chapterLevel + 1,
-          '#'.repeat(chapterLevel + 1),
-        ),
+        message:
+          heading.plainText === ''
+            ? l10n.t('This heading without text is written as a chapter ({0}): in the book it becomes an empty chapter amid the entry. Remove it, or write the section meant at level {1} ({2}).', '#'.repeat(heading.level), chapterLevel + 1, '#'.repeat(chapterLevel + 1))
+            : l10n.t(
+                'The section "{0}" is written as a chapter ({1}): in the book it becomes a chapter of its own. The layout rules write the sections of an entry at level {2} ({3}).',
+                heading.plainText,
+                '#'.repeat(heading.level),
+                chapterLevel + 1,
+                '#'.repeat(chapterLevel + 1),
+              ),
         data: { kind: DiagnosticCode.SectionLevel },
         relatedInformation: [{ uri: document.uri, range: entry.heading.range, message: l10n.t('The heading of the entry.') }],
       };

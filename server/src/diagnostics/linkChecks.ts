@@ -2,7 +2,7 @@ import * as l10n from '@vscode/l10n';
 import { LocatedAnchor, WorkspaceIndex } from '../index/workspaceIndex';
 import { GlossaryDocument, Link, Range } from '../parse/model';
 import { comparePositions, entryContaining } from '../parse/positions';
-import { fileLinkTarget, linkedFile, placeOfLinkedFile } from '../index/fileLinks';
+import { fileLinkTarget, idWithoutHash, linkedFile, placeOfLinkedFile } from '../index/fileLinks';
 import { DiagnosticCode } from './codes';
 import { GlossaryConfig } from '../config';
 import { Check } from './check';
@@ -194,16 +194,17 @@ export const checkFileLinks: Check = function* ({ document, index }) {
     const target = fileLinkTarget(document.uri, link);
     const file = linkedFile(index, target);
     const { line, character } = link.urlRange.start;
-    // A name written as an id is (`[Crawler](Web-Crawling)`), no file's: the link's `#` is missing.
-    const idWithoutHash = file === undefined && idLikePath.test(link.url) ? link.url : undefined;
-    if ((file === undefined && !isMarkdownFile(target.uri) && idWithoutHash === undefined) || reported.has(`${line}:${character}`)) continue;
+    // An id that a heading gives, written as a path (`[Crawler](Web-Crawling)`): the link's `#` is missing.
+    const written = file === undefined ? idWithoutHash(link) : undefined;
+    const hashMissing = written !== undefined && index.isDefined(written);
+    if ((file === undefined && !isMarkdownFile(target.uri) && !hashMissing) || reported.has(`${line}:${character}`)) continue;
     reported.add(`${line}:${character}`);
-    if (idWithoutHash !== undefined) {
+    if (hashMissing) {
       yield {
         range: link.urlRange,
         code: DiagnosticCode.FileLink,
-        message: l10n.t('The link points at a file "{0}", which the book does not have: a link to an id is written with # before it, #{0}.', idWithoutHash),
-        data: { kind: DiagnosticCode.FileLink, id: idWithoutHash, fileUri: undefined },
+        message: l10n.t('The link points at a file "{0}", which the book does not have: a link to the id {0} is written with # before it, #{0}.', written),
+        data: { kind: DiagnosticCode.FileLink, id: written, fileUri: undefined },
         relatedInformation: [],
       };
       continue;
@@ -236,9 +237,9 @@ export const checkFileLinks: Check = function* ({ document, index }) {
 };
 
 /**
- * `link-syntax`: brackets written as a link that pandoc reads as text (`[label] (#Id)`, `[[Id]]`),
- * and links without text between their brackets (`[](#Id)`), which the book shows as nothing to
- * click (only in a workspace with an entry).
+ * `link-syntax`: links written so that the book shows them otherwise (see `TextLink`): pandoc reads
+ * `[label] (#Id)` and `[[Id]]` as text, and a link without text shows nothing to click (only in a
+ * workspace with an entry).
  */
 export const checkLinkSyntax: Check = function* ({ document, index }) {
   if (!index.hasEntries()) {
@@ -250,33 +251,15 @@ export const checkLinkSyntax: Check = function* ({ document, index }) {
       code: DiagnosticCode.LinkSyntax,
       message:
         textLink.kind === 'blankBeforeTarget'
-          ? l10n.t('pandoc reads this as text, not as a link: no blank may stand between ] and (.')
-          : l10n.t('pandoc reads [[…]] as text in brackets, not as a link (a wiki link): a link is written [label](#Id).'),
+          ? l10n.t('pandoc reads no link here: no blank may stand between ] and (, and the book shows the target as text.')
+          : textLink.kind === 'doubleBrackets'
+            ? l10n.t('pandoc reads no wiki link [[…]]: in the book the brackets stand in the text. A link is written [label](#Id).')
+            : l10n.t('The link has no text between its brackets: in the book there is nothing to see or click.'),
       data: { kind: DiagnosticCode.LinkSyntax },
       relatedInformation: [],
     };
   }
-  for (const link of document.links) {
-    if (hasNoText(link)) {
-      yield {
-        range: link.range,
-        code: DiagnosticCode.LinkSyntax,
-        message: l10n.t('The link has no text between its brackets: in the book there is nothing to see or click.'),
-        data: { kind: DiagnosticCode.LinkSyntax },
-        relatedInformation: [],
-      };
-    }
-  }
 };
-
-/** Whether a link's label is empty or blanks (`[](#Id)`, `[ ](#Id)`); not an image without a description, which shows. */
-export function hasNoText(link: Link): boolean {
-  const { start, end } = link.labelRange;
-  return link.label === '' && start.line === end.line && end.character - start.character <= 3;
-}
-
-/** A relative link's path written as an id is, without a dot or a slash (`Web-Crawling`). */
-const idLikePath = /^[\p{L}\p{N}][\p{L}\p{N}_-]*$/u;
 
 /** How many other definitions a `duplicate-anchor` diagnostic lists as related information. */
 const maxRelatedDefinitions = 20;

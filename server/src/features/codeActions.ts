@@ -238,8 +238,8 @@ function quickFixes(input: CodeActionInput, model: GlossaryDocument, diagnostic:
       // The URL written, in the link or in a reference link's definition, becomes the id: the label stays. Preferred
       // only where the file holds the entry it is named for: Claude.md holding a copy of CNN is no link to CNN meant.
       const file = data.fileUri === undefined ? undefined : input.index.document(data.fileUri);
-      // A link without its `#` (`[Crawler](Web-Crawling)`): preferred where a heading gives the id.
-      const preferred = file === undefined ? data.id !== undefined && input.index.isDefined(data.id) : fileNameIdUnlikeEntry(file) === undefined;
+      // A link without its `#` (`[Crawler](Web-Crawling)`) is reported where a heading gives the id.
+      const preferred = file === undefined || fileNameIdUnlikeEntry(file) === undefined;
       return data.id === undefined ? [] : [quickFix(l10n.t('Link the id "#{0}" instead of the file', data.id), diagnostic, editOf(input, [TextEdit.replace(diagnostic.range, `#${data.id}`)]), preferred)];
     }
     case DiagnosticCode.FenceStyle: {
@@ -255,7 +255,10 @@ function quickFixes(input: CodeActionInput, model: GlossaryDocument, diagnostic:
       if (data.missingSpace) {
         const marks = /^#+/.exec(input.document.getText(diagnostic.range))?.[0] ?? '#';
         const afterMarks = { line: diagnostic.range.start.line, character: diagnostic.range.start.character + marks.length };
-        return [quickFix(l10n.t('Put a space after {0}', marks), diagnostic, editOf(input, [TextEdit.insert(afterMarks, ' ')]), true)];
+        // A no-break space, which pandoc takes for none, is replaced.
+        const noBreak = input.document.getText({ start: afterMarks, end: { line: afterMarks.line, character: afterMarks.character + 1 } }) === '\u00A0';
+        const edit = noBreak ? TextEdit.replace({ start: afterMarks, end: { line: afterMarks.line, character: afterMarks.character + 1 } }, ' ') : TextEdit.insert(afterMarks, ' ');
+        return [quickFix(l10n.t('Put a space after {0}', marks), diagnostic, editOf(input, [edit]), true)];
       }
       return [quickFix(l10n.t('Insert a blank line before the heading'), diagnostic, editOf(input, [blankLineBeforeHeading(input.document, diagnostic.range.start)]), true)];
     case DiagnosticCode.SentenceMidLine:
@@ -838,14 +841,6 @@ function readsWithClass(document: TextDocument, heading: Heading, edit: TextEdit
 /** A heading and the level a fix writes it at. */
 type HeadingMove = { readonly heading: Heading; readonly level: number };
 
-/**
- * Write a section that is written as a chapter at level 3 (`##` made `###`), preferred; where the
- * entry has more such sections, also all of them at once. Its subsections go down as far (`### Sub`
- * under it made `####`), so that they stay its own; they end at the next heading with a section
- * class, which is the entry's already (the see-also list after Google-Assistant.md's last section)
- * and would otherwise take the headings after it as its own. Only headings written with `#`s (a heading underlined with `---` would have to be written anew),
- * and only where pandoc then reads each as the same heading at its new level.
- */
 /** A span `[label]{#Id}` written as the link meant, `[label](#Id)`: its braces become parentheses, where nothing but the id stands in them. */
 function spanAsLinkFixes(input: CodeActionInput, diagnostic: GlossaryDiagnostic, id: string): CodeAction[] {
   const { start, end } = diagnostic.range;
@@ -857,26 +852,34 @@ function spanAsLinkFixes(input: CodeActionInput, diagnostic: GlossaryDiagnostic,
 /**
  * The fixes of `link-syntax`: the blank between `]` and `(` removed; a wiki link written as a link
  * to the id it holds or the entry it names (`[[Data Scraping]]`), titled as the entry where it
- * holds the id; an empty label given the entry's title.
+ * holds the id; a link without text given the title of the entry it leads to.
  */
 function linkSyntaxFixes(input: CodeActionInput, model: GlossaryDocument, diagnostic: GlossaryDiagnostic): CodeAction[] {
   const textLink = model.textLinks.find((candidate) => sameRange(candidate.range, diagnostic.range));
-  if (textLink?.gapRange !== undefined) {
+  if (textLink === undefined) return [];
+  if (textLink.gapRange !== undefined) {
     return [quickFix(l10n.t('Remove the blank between ] and ('), diagnostic, editOf(input, [TextEdit.del(textLink.gapRange)]), true)];
   }
-  if (textLink !== undefined) {
+  if (textLink.kind === 'doubleBrackets') {
     const id = input.index.isDefined(textLink.target) ? textLink.target : input.index.entryIdsNamed(textLink.target)[0];
     if (id === undefined) return [];
     const title = entryWithId(input.index, id)?.entry.title;
     const link = titleLink(textLink.label === id && title ? title : textLink.label, id);
     return [quickFix(l10n.t('Write the link {0}', link), diagnostic, editOf(input, [TextEdit.replace(textLink.range, link)]), true)];
   }
-  const link = model.links.find((candidate) => sameRange(candidate.range, diagnostic.range));
-  const title = link === undefined ? undefined : entryWithId(input.index, link.target)?.entry.title;
-  if (link === undefined || !title) return [];
-  return [quickFix(l10n.t('Write "{0}" as the link\'s text', title), diagnostic, editOf(input, [TextEdit.replace(link.labelRange, labelText(title))]), true)];
+  const title = textLink.target === '' ? undefined : entryWithId(input.index, textLink.target)?.entry.title;
+  if (!title) return [];
+  return [quickFix(l10n.t('Write "{0}" as the link\'s text', title), diagnostic, editOf(input, [TextEdit.replace(textLink.labelRange, labelText(title))]), true)];
 }
 
+/**
+ * Write a section that is written as a chapter at level 3 (`##` made `###`), preferred; where the
+ * entry has more such sections, also all of them at once. Its subsections go down as far (`### Sub`
+ * under it made `####`), so that they stay its own; they end at the next heading with a section
+ * class, which is the entry's already (the see-also list after Google-Assistant.md's last section)
+ * and would otherwise take the headings after it as its own. Only headings written with `#`s (a heading underlined with `---` would have to be written anew),
+ * and only where pandoc then reads each as the same heading at its new level.
+ */
 function sectionLevelFixes(input: CodeActionInput, model: GlossaryDocument, diagnostic: GlossaryDiagnostic): CodeAction[] {
   const entry = entryContaining(model, diagnostic.range.start);
   const sections = entry === undefined ? [] : sectionsWrittenAsChapters(entry);

@@ -40,6 +40,24 @@ export function fileLinkTargetsOf(document: GlossaryDocument | undefined): Reado
   return targets;
 }
 
+/** A relative link's path written as an id is, without a dot or a slash (`[Crawler](Web-Crawling)`, its `#` missing). */
+const idLikePath = /^[\p{L}\p{N}][\p{L}\p{N}_-]*$/u;
+
+/** The id a link to a file by its path writes without its `#`, if its path is written as an id is. */
+export function idWithoutHash(link: FileLink): string | undefined {
+  return idLikePath.test(link.url) ? link.url : undefined;
+}
+
+/** The ids a document's links to files write without their `#` (see `idWithoutHash`). */
+export function idsWithoutHashOf(document: GlossaryDocument | undefined): ReadonlySet<string> {
+  const ids = new Set<string>();
+  for (const link of document?.fileLinks ?? []) {
+    const id = idWithoutHash(link);
+    if (id !== undefined) ids.add(id);
+  }
+  return ids;
+}
+
 /** The place of the book a link to a file of the glossary leads to: the id, and the title of its heading or entry. */
 export interface LinkedPlace {
   readonly id: string;

@@ -7,7 +7,7 @@ import { termsKeyOf } from '../mentions/lexicon';
 import { caseFoldedUri, fileNameId, folderOfMost, isMarkdownFile } from '../workspace/uris';
 import { entryNamesOf, linkNameKeysOf, NamedEntry, nameKeys, nameOf, namesOf, sameName } from './entryNames';
 import { fileNameIdUnlikeEntry, isPageLevel } from './entryQueries';
-import { fileLinkTargetsOf } from './fileLinks';
+import { fileLinkTargetsOf, idsWithoutHashOf } from './fileLinks';
 import { Memo } from '../memo';
 
 /** An anchor and the document that defines it. */
@@ -73,6 +73,8 @@ export class WorkspaceIndex {
   private readonly explicitDefinersById: DocumentsById = new Map();
   /** Per case-folded file URI (`caseFoldedUri`), the documents linking to that file by its path (`[Claude](Claude.md)`, `file-link`). */
   private readonly fileLinkersByUri: DocumentsById = new Map();
+  /** The documents whose links to files write an id without its `#` (see `idWithoutHash`), by that id. */
+  private readonly linkersWithoutHashById: DocumentsById = new Map();
   /** Per key (`nameKeys`) of a name an entry goes by (`namesOf`), the entries going by such a name. */
   private readonly entriesByNameKey = new Map<string, (NamedEntry & { readonly uri: string })[]>();
   /** The answers of `entryIdsNamed` since the names last changed. */
@@ -388,7 +390,10 @@ export class WorkspaceIndex {
     replaceUri(this.definersById, uri, new Set(oldAnchors.keys()), new Set(newAnchors.keys()), this.definedIdCandidates);
     replaceUri(this.linkersById, uri, targetsOf(previous), targetsOf(next), this.linkedIdFinder);
     replaceUri(this.explicitDefinersById, uri, explicitIdsOf(previous), explicitIdsOf(next));
-    if (previous?.fileLinks.length || next?.fileLinks.length) replaceUri(this.fileLinkersByUri, uri, fileLinkTargetsOf(previous), fileLinkTargetsOf(next));
+    if (previous?.fileLinks.length || next?.fileLinks.length) {
+      replaceUri(this.fileLinkersByUri, uri, fileLinkTargetsOf(previous), fileLinkTargetsOf(next));
+      replaceUri(this.linkersWithoutHashById, uri, idsWithoutHashOf(previous), idsWithoutHashOf(next));
+    }
     const renamed = this.replaceEntryNames(uri, previous, next);
     if (this.linkersByName !== undefined) replaceUri(this.linkersByName, uri, linkNameKeysOf(previous), linkNameKeysOf(next));
     if (hasIndexSections(next)) {
@@ -466,6 +471,8 @@ export class WorkspaceIndex {
     };
     for (const id of changedIds) {
       addLinkers(id);
+      // A link to a file that writes the id without its `#` is said to be one where a heading gives the id.
+      for (const affected of this.linkersWithoutHashById.get(id) ?? []) uris.add(affected);
       // Of the other definitions, only explicit ones are reported as duplicates: an automatic id
       // such as `grundprinzipien`, defined in many files, leaves their diagnostics as they are.
       addExplicitDefiners(id);

@@ -83,7 +83,7 @@ class MaskScanner {
       case '(': {
         // A target `(#Id)` written apart from its label (`[label] (#Id)`, which link-syntax reports) is no prose either.
         const close = this.closers.get(start);
-        return close === undefined || (!this.followsQuotation(start) && this.text[start + 1] !== '#') ? undefined : close + 1;
+        return close === undefined || (!this.followsQuotation(start) && !this.isLinkTarget(start, close)) ? undefined : close + 1;
       }
       case '<': {
         if (token === '<!--') return this.closingAfter('-->', start + 4) ?? this.text.length;
@@ -98,6 +98,11 @@ class MaskScanner {
         nonSpace.exec(this.text);
         return nonSpace.lastIndex;
     }
+  }
+
+  /** Whether the parentheses hold a link's target alone, `(#Id)`: no prose, unlike `(#KI und mehr)`. */
+  private isLinkTarget(open: number, close: number): boolean {
+    return this.text[open + 1] === '#' && !/\s/.test(this.text.slice(open + 1, close));
   }
 
   /** Whether a closing emphasis or quotation mark stands right before the offset (spaces aside). */

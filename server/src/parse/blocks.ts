@@ -470,24 +470,20 @@ function mayGoOnAsBlock(line: string, start: number): boolean {
 const atxHeadingText = /^#{1,6}[ \t]+\S/;
 
 /**
- * Whether a line is written as an ATX heading without the blank after its marks (`##Titel`): two
- * marks or more, or one before a closing attribute block (`#Titel {#Id}`). A `#word` alone is
- * rather a hashtag.
+ * Whether a line is written as an ATX heading without the space or tab pandoc needs after its marks
+ * (`##Titel`, a no-break space too): two marks or more, or one before a closing attribute block
+ * (`#Titel {#Id}`). A `#word` alone is rather a hashtag.
  */
 function isHeadingWithoutSpace(line: string): boolean {
-  const marks = /^#{1,6}(?=[^\s#])/.exec(line)?.[0];
-  return marks !== undefined && (marks.length > 1 || /\{[^{}]*\}[ \t]*$/.test(line));
+  const marks = /^#{1,6}(?=[^ \t\n#])/.exec(line)?.[0];
+  return marks !== undefined && (marks.length > 1 || /\{[ \t]*(?:[#.]|[A-Za-z][\w-]*=)[^{}]*\}[ \t]*$/.test(line));
 }
 
 /**
- * Whether `offset` in a paragraph's text lies within a code span, math, raw HTML (a comment too)
- * or the brackets of a label: a line starting there cannot be set apart from the text before it.
+ * Whether each offset (in increasing order) in a paragraph's text lies within a code span, math,
+ * raw HTML (a comment too) or the brackets of a label, read in one pass over the text: a line
+ * starting there cannot be set apart from the text before it.
  */
-function withinInlineSpan(text: string, offset: number): boolean {
-  return withinInlineSpans(text, [offset])[0]!;
-}
-
-/** `withinInlineSpan` for several offsets in increasing order, read in one pass over the text. */
 function withinInlineSpans(text: string, offsets: readonly number[]): boolean[] {
   const lastClosingBracket = text.lastIndexOf(']');
   let brackets = 0;
@@ -1874,26 +1870,31 @@ class BlockScanner {
     // Most paragraphs have no line that starts with `#` or `~`: they are not joined to be looked at.
     if (this.tableCellDepth > 0 || !lines.some((line) => mayGoOnAsBlock(this.lineTexts[line.line], line.start))) return;
     const texts = lines.map((line) => this.text(line));
-    const text = texts.join('\n');
+    // The lines that look like blocks, then whether each starts within a span, in one pass over the text.
+    const candidates: { readonly k: number; readonly offset: number; readonly unspaced: boolean; readonly fence: RegExpExecArray | null }[] = [];
     for (let k = 0, offset = 0; k < lines.length; offset += texts[k]!.length + 1, k++) {
+      // Without a space after the marks, only at the margin: `- ##Punkt` is no heading meant.
+      const unspaced = lines[k]!.start === 0 && isHeadingWithoutSpace(texts[k]!);
+      const fence = k > 0 && !unspaced ? fenceOpening.exec(texts[k]!) : null;
+      if (unspaced || fence !== null || (k > 0 && atxHeadingText.test(texts[k]!))) candidates.push({ k, offset, unspaced, fence });
+      // The lines after a fence under text are meant as code (`# a comment`), not as headings.
+      if (fence !== null) break;
+    }
+    if (candidates.length === 0) return;
+    const inSpans = withinInlineSpans(texts.join('\n'), candidates.map(({ offset }) => offset));
+    candidates.forEach(({ k, unspaced, fence }, n) => {
+      if (inSpans[n]) return;
       const { line, start, end } = lines[k]!;
-      if (isHeadingWithoutSpace(texts[k]!) && !withinInlineSpan(text, offset)) {
-        this.result.headingsWithoutSpace.push({ start: { line, character: start }, end: { line, character: end } });
-        continue;
-      }
-      if (k === 0) continue;
-      const fence = fenceOpening.exec(texts[k]!);
       if (fence !== null) {
-        if (fence[2]![0] === '~' && !withinInlineSpan(text, offset) && this.findFence(container, first + k) !== undefined) {
+        if (fence[2]![0] === '~' && this.findFence(container, first + k) !== undefined) {
           this.result.fencesInText.push({ start: { line, character: start + fence[1]!.length }, end: { line, character: end } });
         }
-        // The lines after a fence under text are meant as code (`# a comment`), not as headings.
         return;
       }
-      if (atxHeadingText.test(texts[k]!) && !withinInlineSpan(text, offset)) {
-        this.result.headingsInText.push({ start: { line, character: start }, end: { line, character: end } });
-      }
-    }
+      if (unspaced) this.result.headingsWithoutSpace.push({ start: { line, character: start }, end: { line, character: end } });
+      // Right under text, the line wants the blank line above it too.
+      if (k > 0) this.result.headingsInText.push({ start: { line, character: start }, end: { line, character: end } });
+    });
   }
 
   /**

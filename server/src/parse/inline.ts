@@ -644,22 +644,15 @@ export interface ReferencedImage {
   readonly labelEnd: number;
 }
 
-/**
- * Brackets written as a link that Pandoc reads otherwise: `[label] (#Id)`, with a blank before the
- * target, is text; `[[Id]]`, a wiki link, is text in brackets (or, where a heading is titled so,
- * a link in brackets).
- */
+/** A link written so that the book shows it otherwise, with offsets into the scanned text (see the model's `TextLink`). */
 export interface TextLinkScan {
-  readonly textLink: 'blankBeforeTarget' | 'doubleBrackets';
-  /** From the first `[` to the `)` or the last `]`. */
+  readonly textLink: 'blankBeforeTarget' | 'doubleBrackets' | 'noText';
   readonly start: number;
   readonly end: number;
-  /** The text meant as the label: between the brackets, or the inner ones. */
   readonly labelStart: number;
   readonly labelEnd: number;
-  /** The id meant: the target after `#`, or what the double brackets hold. */
   readonly target: string;
-  /** The blanks between `]` and `(` (blankBeforeTarget). */
+  /** Where the blanks between `]` and `(` end (blankBeforeTarget). */
   readonly gapEnd: number;
 }
 
@@ -671,14 +664,22 @@ const blankBeforeTarget = /(?:[ \t]+|[ \t]*\n[ \t]*)\(#([^\s()]*)\)/y;
 /** Double brackets around text without blanks at its ends: a wiki link (`[[Web-Crawling]]`, `[[Data Scraping]]`). */
 const doubleBracketed = /^\[([^\s[\]](?:[^[\]]*[^\s[\]])?)\]$/;
 
-/** Brackets at `open` closing at `labelEnd` that make no link but were likely meant as one (see `TextLinkScan`). */
-function textLinkAt(text: string, open: number, labelEnd: number): TextLinkScan | undefined {
+/** A citation's brackets (`[@key]`, `[see @key, p. 3]`), which are no link meant. */
+const citation = /(?:^|[\s;-])@[\p{L}\p{N}_{]/u;
+
+/**
+ * Brackets at `open` closing at `labelEnd` that make no link, or only one with their label alone (a
+ * heading titled so: `withLink`), but were likely meant as one (see `TextLinkScan`).
+ */
+function textLinkAt(text: string, open: number, labelEnd: number, withLink = false): TextLinkScan | undefined {
+  if (citation.test(text.slice(open + 1, labelEnd))) return undefined;
   blankBeforeTarget.lastIndex = labelEnd + 1;
   const target = blankBeforeTarget.exec(text);
   if (target !== null) {
     return { textLink: 'blankBeforeTarget', start: open, end: blankBeforeTarget.lastIndex, labelStart: open + 1, labelEnd, target: target[1]!, gapEnd: text.indexOf('(', labelEnd + 1) };
   }
-  const inner = doubleBracketed.exec(text.slice(open + 1, labelEnd));
+  // In a word or a URL (`…/wiki/[[Web-Crawling]]`), double brackets are the writer's text.
+  const inner = withLink || /[^\s(„"'“«‚*_]/u.test(text[open - 1] ?? ' ') ? null : doubleBracketed.exec(text.slice(open + 1, labelEnd));
   return inner === null ? undefined : { textLink: 'doubleBrackets', start: open, end: labelEnd + 1, labelStart: open + 2, labelEnd: labelEnd - 1, target: inner[1]!, gapEnd: labelEnd + 1 };
 }
 
@@ -756,6 +757,13 @@ function scanInlineBetween(text: string, from: number, to: number, resolve: Refe
       } else if (attempt.kind === 'link' && linksAllowed) {
         const { link, attributes } = attempt;
         found.push(link);
+        if (text.slice(link.labelStart, link.labelEnd).trim() === '') {
+          found.push({ textLink: 'noText', start: link.start, end: link.end, labelStart: link.labelStart, labelEnd: link.labelEnd, target: link.url.startsWith('#') ? link.url.slice(1) : '', gapEnd: link.end });
+        } else if (link.reference?.kind === 'implicitHeading' && link.end === link.labelEnd + 1) {
+          // `[Heading text] (#Id)`: the label links the heading, the target is text after it.
+          const textLink = textLinkAt(text, open, link.labelEnd, true);
+          if (textLink !== undefined) found.push(textLink);
+        }
         if (attributes) found.push({ element: 'link', attributes, start: i, end: link.end, labelStart: link.labelStart, labelEnd: link.labelEnd });
         scanInlineBetween(text, link.labelStart, link.labelEnd, resolve, found, false);
         i = link.end;

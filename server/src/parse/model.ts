@@ -122,16 +122,20 @@ export interface Link {
 }
 
 /**
- * Brackets written as a link that pandoc reads otherwise: `[label] (#Id)`, with a blank before the
- * target, which is text; `[[Id]]`, a wiki link, which is text in brackets.
+ * A link written so that the book shows it otherwise: `[label] (#Id)`, with a blank before the
+ * target, which pandoc reads as text (the label alone a link where a heading is titled so);
+ * `[[Id]]`, a wiki link, text in brackets (around a link where a heading is titled so); a link
+ * without text between its brackets (`noText`), which shows nothing to click.
  */
 export interface TextLink {
-  readonly kind: 'blankBeforeTarget' | 'doubleBrackets';
+  readonly kind: 'blankBeforeTarget' | 'doubleBrackets' | 'noText';
   /** From the first `[` to the `)` or the last `]`. */
   readonly range: Range;
   /** The label meant, as plain text: between the brackets, or the inner ones. */
   readonly label: string;
-  /** The id meant: the target after `#`, or what the double brackets hold. */
+  /** Where the label is written. */
+  readonly labelRange: Range;
+  /** The id meant: the target after `#`, or what the double brackets hold; empty for a link to no id. */
   readonly target: string;
   /** The blanks between `]` and `(` (blankBeforeTarget), which the fix removes. */
   readonly gapRange: Range | undefined;

@@ -358,7 +358,7 @@ class ItemCollector {
       if ('textLink' in found) {
         const label = detach(plainText(text.slice(found.labelStart, found.labelEnd), this.resolve, false).trim());
         const gapRange = found.textLink === 'blankBeforeTarget' ? segment.range(found.labelEnd + 1, found.gapEnd) : undefined;
-        this.textLinks.push({ kind: found.textLink, range: segment.range(found.start, found.end), label, target: detach(found.target), gapRange });
+        this.textLinks.push({ kind: found.textLink, range: segment.range(found.start, found.end), label, labelRange: segment.range(found.labelStart, found.labelEnd), target: detach(found.target), gapRange });
         continue;
       }
       this.placeDefinitionId(found.reference, 'link', segment, text, found);

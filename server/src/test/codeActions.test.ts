@@ -1045,6 +1045,8 @@ test('heading-in-text: a heading without a space after its marks is text to pand
     [['Text.', '', '###Beschreibung {#nospace .explanation}'], 'nospace', '###'],
     [['Text.', '', '#Eins {#one}'], 'one', '#'],
     [['Text.', '', '####Vier', '', 'More.'], 'vier', '####'],
+    // A no-break space is none to pandoc: the fix puts a space in its place.
+    [['Text.', '', '##\u00A0Zwei {#two}'], 'two', '##'],
   ];
   for (const [body, id, marks] of unspaced) {
     const files = { 'Index.md': index, 'A.md': ['## A {#A .chapter .small .term}', '', ...body] };
@@ -1057,18 +1059,27 @@ test('heading-in-text: a heading without a space after its marks is text to pand
     const text = applied(fix, document).join('\n');
     assert.ok((await pandocFactsOfText(text)).ids.includes(id), `with the space, pandoc reads the heading #${id}:\n${text}`);
   }
-  // Right under text too: with the space, the line still wants the blank line above it, as then said.
+  // Right under text too, the line wants both, each said with its fix; together pandoc reads the heading.
   const glued = { 'Index.md': index, 'A.md': ['## A {#A .chapter .small .term}', '', 'Text.', '##Glued {#glued}'] };
-  const gluedFix = titled(actionsOf(glued, 'A.md', ['quickfix']).actions, 'Put a space after ##');
-  const spaced = applied(gluedFix, actionsOf(glued, 'A.md', ['quickfix']).document);
+  assert.deepEqual(diagnosticsOf(glued, 'A.md').filter(({ code }) => code === 'heading-in-text').map(({ message }) => message), [
+    'pandoc reads this line as text, not as a heading: a heading needs a blank line before it.',
+    'pandoc reads this line as text, not as a heading: a heading needs a space after its # marks.',
+  ]);
+  const gluedFixes = actionsOf(glued, 'A.md', ['quickfix']);
+  const spaced = applied(titled(gluedFixes.actions, 'Put a space after ##'), gluedFixes.document);
   assert.deepEqual(spaced.slice(3), ['## Glued {#glued}']);
   assert.deepEqual(diagnosticsOf({ ...glued, 'A.md': spaced }, 'A.md').filter(({ code }) => code === 'heading-in-text').map(({ message }) => message), ['pandoc reads this line as text, not as a heading: a heading needs a blank line before it.']);
+  const spacedFixes = actionsOf({ ...glued, 'A.md': spaced }, 'A.md', ['quickfix']);
+  const apart = applied(titled(spacedFixes.actions, 'Insert a blank line before the heading'), spacedFixes.document).join('\n');
+  assert.ok((await pandocFactsOfText(apart)).ids.includes('glued'), apart);
   // The chapter heading written so is this finding alone, not also a missing chapter heading.
   const chapter = { 'Index.md': index, 'A.md': ['##A {#A .chapter .small .term}', '', 'Text.'], 'B.md': entryLines('B', 'B', []) };
   assert.deepEqual(diagnosticsOf(chapter, 'A.md').map(({ code, range }) => [code, range]), [['heading-in-text', '0:0-0:30']]);
-  // Not: a hashtag, a line of seven marks, in a code span over lines, in a code block, in a comment.
+  // Not: a hashtag (with a remark in braces too), in a list item, a line of seven marks, in a code span over lines, in a code block, in a comment.
   const notHeadings = [
     ['#hashtag'],
+    ['#KI {sic}'],
+    ['- ##Punkt'],
     ['#KI ist überall.'],
     ['#!/bin/sh'],
     ['#######Sieben'],
@@ -1085,18 +1096,23 @@ test('heading-in-text: a heading without a space after its marks is text to pand
 test('link-syntax: a link pandoc reads as text or shows as nothing is reported; its fix writes the link pandoc reads, and the rest of the line stays', async () => {
   const birne = entryLines('Gelbe Birne', 'Birne', []);
   const cases: [line: string, message: string, title: string, fixed: string][] = [
-    ['Siehe [die Birne] (#Birne), bitte.', 'pandoc reads this as text, not as a link: no blank may stand between ] and (.', 'Remove the blank between ] and (', 'Siehe [die Birne](#Birne), bitte.'],
-    ['Siehe [die Birne]\n(#Birne) hier.', 'pandoc reads this as text, not as a link: no blank may stand between ] and (.', 'Remove the blank between ] and (', 'Siehe [die Birne](#Birne) hier.'],
-    ['Siehe [[Birne]], bitte.', 'pandoc reads [[…]] as text in brackets, not as a link (a wiki link): a link is written [label](#Id).', 'Write the link [Gelbe Birne](#Birne)', 'Siehe [Gelbe Birne](#Birne), bitte.'],
-    ['Siehe [[Gelbe Birne]], bitte.', 'pandoc reads [[…]] as text in brackets, not as a link (a wiki link): a link is written [label](#Id).', 'Write the link [Gelbe Birne](#Birne)', 'Siehe [Gelbe Birne](#Birne), bitte.'],
+    ['Siehe [die Birne] (#Birne), bitte.', 'pandoc reads no link here: no blank may stand between ] and (, and the book shows the target as text.', 'Remove the blank between ] and (', 'Siehe [die Birne](#Birne), bitte.'],
+    ['Siehe [die Birne]\n(#Birne) hier.', 'pandoc reads no link here: no blank may stand between ] and (, and the book shows the target as text.', 'Remove the blank between ] and (', 'Siehe [die Birne](#Birne) hier.'],
+    ['Siehe [[Birne]], bitte.', 'pandoc reads no wiki link [[…]]: in the book the brackets stand in the text. A link is written [label](#Id).', 'Write the link [Gelbe Birne](#Birne)', 'Siehe [Gelbe Birne](#Birne), bitte.'],
+    ['Siehe [[Gelbe Birne]], bitte.', 'pandoc reads no wiki link [[…]]: in the book the brackets stand in the text. A link is written [label](#Id).', 'Write the link [Gelbe Birne](#Birne)', 'Siehe [Gelbe Birne](#Birne), bitte.'],
     ['Siehe [](#Birne), bitte.', 'The link has no text between its brackets: in the book there is nothing to see or click.', 'Write "Gelbe Birne" as the link\'s text', 'Siehe [Gelbe Birne](#Birne), bitte.'],
     ['Siehe [ ](#Birne), bitte.', 'The link has no text between its brackets: in the book there is nothing to see or click.', 'Write "Gelbe Birne" as the link\'s text', 'Siehe [Gelbe Birne](#Birne), bitte.'],
+    ['Siehe [     ](#Birne), bitte.', 'The link has no text between its brackets: in the book there is nothing to see or click.', 'Write "Gelbe Birne" as the link\'s text', 'Siehe [Gelbe Birne](#Birne), bitte.'],
   ];
+  const mentionsInA = (files: Record<string, readonly string[]>): number => {
+    const indexed = indexOf(files);
+    return computeDiagnostics(indexed.document(uriOf('A.md'))!, indexed, defaultConfig, files['A.md']!.join('\n')).filter((diagnostic) => diagnostic.code === 'unlinked-mention').length;
+  };
   for (const [line, message, title, fixed] of cases) {
     const files = { 'Index.md': index, 'Birne.md': birne, 'A.md': entryLines('A', 'A', [], line.split('\n')) };
     assert.deepEqual(diagnosticsOf(files, 'A.md').filter((diagnostic) => diagnostic.code === 'link-syntax').map((diagnostic) => diagnostic.message), [message], line);
     // Nor does the text hold an unlinked mention: the target is no prose.
-    assert.deepEqual(diagnosticsOf(files, 'A.md').filter((diagnostic) => diagnostic.code === 'unlinked-mention'), [], line);
+    assert.equal(mentionsInA(files), 0, line);
     const { actions, document } = actionsOf(files, 'A.md', ['quickfix']);
     const fix = titled(actions, title);
     assert.ok(fix?.isPreferred, `${line}: ${actions.map((action) => action.title).join(', ')}`);
@@ -1112,9 +1128,15 @@ test('link-syntax: a link pandoc reads as text or shows as nothing is reported; 
   const nowhere = { 'Index.md': index, 'A.md': entryLines('A', 'A', [], ['Siehe [[Quitte]].']) };
   assert.equal(diagnosticsOf(nowhere, 'A.md').filter((diagnostic) => diagnostic.code === 'link-syntax').length, 1);
   assert.deepEqual(actionsOf(nowhere, 'A.md', ['quickfix']).actions.filter((action) => action.diagnostics?.[0]?.code === 'link-syntax'), []);
+  // Prose in parentheses that begin with # is read for mentions all the same.
+  const prose = { 'Index.md': index, 'Birne.md': birne, 'A.md': entryLines('A', 'A', [], ['Ein Satz (#Tipp rund um die Gelbe Birne) hier.']) };
+  assert.equal(mentionsInA(prose), 1);
+  // The label a heading's title in the same file, which pandoc makes a link of: the target is text after it all the same.
+  const headingTitled = { 'Index.md': index, 'A.md': entryLines('A', 'A', [], ['### Quellen {#quellen-a}', '', 'Siehe [Quellen] (#quellen-a).']) };
+  assert.equal(diagnosticsOf(headingTitled, 'A.md').filter((diagnostic) => diagnostic.code === 'link-syntax').length, 1);
   // Not: a link, a link in brackets, brackets before words in parentheses, a task box, a note, a span,
-  // an image without description as a link's label, escaped brackets, code.
-  const fine = ['[Birne](#Birne)', '[[Birne](#Birne)]', '[sic] (siehe oben)', '- [ ] offen', 'Text[^1]', '', '[^1]: Note.', '[Birne]{.mark}', '[![](bild.png)](#Birne)', '\\[Birne] (#Birne)', '`[Birne] (#Birne)`', '`[[Birne]]`'];
+  // an image without description as a link's label, escaped brackets, code, a citation, brackets in a URL.
+  const fine = ['[Birne](#Birne)', '[[Birne](#Birne)]', '[sic] (siehe oben)', '- [ ] offen', 'Text[^1]', '', '[^1]: Note.', '[Birne]{.mark}', '[![](bild.png)](#Birne)', '\\[Birne] (#Birne)', '`[Birne] (#Birne)`', '`[[Birne]]`', '[@key] (#Birne)', '[siehe @key, S. 3] (#Birne)', 'https://de.wikipedia.org/wiki/[[Birne]]'];
   const files = { 'Index.md': index, 'Birne.md': birne, 'A.md': entryLines('A', 'A', [], fine) };
   assert.deepEqual(diagnosticsOf(files, 'A.md').filter((diagnostic) => diagnostic.code === 'link-syntax'), []);
 });

@@ -171,7 +171,7 @@ test('file-link: a file holding another entry than its name says (Claude.md a co
   assert.deepEqual(actions.map((action) => [action.title, action.isPreferred ?? false]), [['Link the id "#CNN" instead of the file', false]]);
 });
 
-test('file-link: a link to a name written as an id without its # (`[Crawler](Birne)`) leads to no file in the book; its fix writes the #, preferred where a heading gives the id', async () => {
+test('file-link: a link to an id that a heading gives, written without its # (`[Crawler](Birne)`), leads to no file in the book; its fix writes the #; other names are left alone', async () => {
   const files = {
     'Apfel.md': entryLines('Apfel', 'Apfel', [], ['Wie [B](Birne), [L](LICENSE), [Bild](bild.png), [W](https://example.org/Birne) und [G](../Birne).']),
     'Birne.md': entryLines('Birne', 'Birne', []),
@@ -179,15 +179,18 @@ test('file-link: a link to a name written as an id without its # (`[Crawler](Bir
   const index = indexOf(files);
   const findings = computeDiagnostics(index.document(uriOf('Apfel.md'))!, index, defaultConfig).filter((diagnostic) => diagnostic.code === 'file-link');
   assert.deepEqual(findings.map((finding) => [rangeText(finding.range), finding.message]), [
-    ['2:8-2:13', 'The link points at a file "Birne", which the book does not have: a link to an id is written with # before it, #Birne.'],
-    ['2:20-2:27', 'The link points at a file "LICENSE", which the book does not have: a link to an id is written with # before it, #LICENSE.'],
+    ['2:8-2:13', 'The link points at a file "Birne", which the book does not have: a link to the id Birne is written with # before it, #Birne.'],
   ]);
   const document = TextDocument.create(uriOf('Apfel.md'), 'markdown', 1, files['Apfel.md'].join('\n'));
   const actions = codeActions({ index, config: defaultConfig, document, diagnostics: findings, documentChanges: true, renamesFiles: true, newEntryUri: () => undefined }, { start: { line: 0, character: 0 }, end: { line: 100, character: 0 } }, ['quickfix']);
-  assert.deepEqual(actions.map((action) => [action.title, action.isPreferred ?? false]), [['Link the id "#Birne" instead of the file', true], ['Link the id "#LICENSE" instead of the file', false]]);
+  assert.deepEqual(actions.map((action) => [action.title, action.isPreferred ?? false]), [['Link the id "#Birne" instead of the file', true]]);
   const fixed = TextDocument.applyEdits(document, (actions[0]!.edit!.documentChanges![0] as TextDocumentEdit).edits as TextEdit[]);
   assert.deepEqual((await pandocFactsOfText(document.getText())).links.filter((id) => id === 'Birne'), []);
   assert.deepEqual((await pandocFactsOfText(fixed)).links.filter((id) => id === 'Birne'), ['Birne']);
+  // A heading coming to give LICENSE as its id makes that link one without its # too: the linking file is checked anew.
+  const change = index.update(parseGlossaryDocument(entryLines('Lizenz', 'LICENSE', []).join('\n'), uriOf('Lizenz.md'), 1));
+  assert.ok(change.affectedUris.has(uriOf('Apfel.md')), [...change.affectedUris].join(' '));
+  assert.equal(computeDiagnostics(index.document(uriOf('Apfel.md'))!, index, defaultConfig).filter((diagnostic) => diagnostic.code === 'file-link').length, 2);
 });
 
 test('files dropped into an entry: links to their ids in the text, or items of the see-also list in its order; onto the index page, under their letters; none for a file outside the glossary or without an id', () => {
