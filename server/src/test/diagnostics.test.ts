@@ -653,6 +653,8 @@ test('section-level: a section written as a chapter (## or #), with a section cl
   assert.deepEqual(found('### Beschreibung {.explanation}', '', 'Text.', '', '## Notizen', '', 'Mehr.').map(({ range, message }) => [range, message]), [
     ['6:0-6:10', 'The section "Notizen" is written as a chapter (##): in the book it becomes a chapter of its own. The layout rules write the sections of an entry at level 3 (###).'],
   ]);
+  // A heading without text is an empty chapter in the book.
+  assert.deepEqual(found('Text.', '', '##', '', 'Mehr.').map(({ message }) => message), ['This heading without text is written as a chapter (##): in the book it becomes an empty chapter amid the entry. Remove it, or write the section meant at level 3 (###).']);
   // After the see-also list, an appendix is a chapter (section-after-seealso tells of it); the entry's own sections and a quoted heading are none.
   const appendix = { ...indexPage, 'Apfel.md': [...entryLines('Apfel', 'Apfel', [], ['### Quellen {.explanation}', '', 'Buch.', '', '> ## Zitat {.explanation}']), '', '## Anhang', '', 'Mehr.'] };
   assert.deepEqual(diagnosticsOf(appendix, 'Apfel.md').filter((diagnostic) => diagnostic.code === 'section-level'), []);
