@@ -664,6 +664,12 @@ const blankBeforeTarget = /(?:[ \t]+|[ \t]*\n[ \t]*)\(#([^\s()]*)\)/y;
 /** Double brackets around text without blanks at its ends: a wiki link (`[[Web-Crawling]]`, `[[Data Scraping]]`). */
 const doubleBracketed = /^\[([^\s[\]](?:[^[\]]*[^\s[\]])?)\]$/;
 
+/** Whether a part of the text holds blanks alone (or nothing); most labels tell at their first character. */
+function isBlank(text: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) if (!/\s/.test(text[i]!)) return false;
+  return true;
+}
+
 /** A citation's brackets (`[@key]`, `[see @key, p. 3]`), which are no link meant. */
 const citation = /(?:^|[\s;-])@[\p{L}\p{N}_{]/u;
 
@@ -757,7 +763,7 @@ function scanInlineBetween(text: string, from: number, to: number, resolve: Refe
       } else if (attempt.kind === 'link' && linksAllowed) {
         const { link, attributes } = attempt;
         found.push(link);
-        if (text.slice(link.labelStart, link.labelEnd).trim() === '') {
+        if (isBlank(text, link.labelStart, link.labelEnd)) {
           found.push({ textLink: 'noText', start: link.start, end: link.end, labelStart: link.labelStart, labelEnd: link.labelEnd, target: link.url.startsWith('#') ? link.url.slice(1) : '', gapEnd: link.end });
         } else if (link.reference?.kind === 'implicitHeading' && link.end === link.labelEnd + 1) {
           // `[Heading text] (#Id)`: the label links the heading, the target is text after it.
