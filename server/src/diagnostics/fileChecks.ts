@@ -346,7 +346,7 @@ export const checkUnclosedBlocks: Check = function* ({ document, index }) {
         block.kind === 'fence'
           ? l10n.t('This code block is never closed: in the book, which joins the files, it runs on into the files after this one up to the next line of at least {0}, and their headings and links are lost.', block.marker)
           : block.kind === 'comment'
-            ? l10n.t('This comment is never closed with -->: in the book, which joins the files, it hides the files after this one up to the next -->.')
+            ? l10n.t('This comment is never closed with -->: in the book, which joins the files, it hides the files after this one up to the next -->, or, where none follows, shows as text.')
             : l10n.t('This {0} is never closed: pandoc reads the rest of the heading as its text, the attribute block too, so the heading gets neither its id nor its classes.', block.marker),
       data: { kind: DiagnosticCode.UnclosedBlock },
       relatedInformation: [],

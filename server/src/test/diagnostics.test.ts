@@ -847,7 +847,7 @@ test('unclosed-block: a code fence or comment (at a block\'s start or within a p
     },
   ]);
   assert.deepEqual(diagnosticsOf(files, 'Note.md').filter((diagnostic) => diagnostic.code === 'unclosed-block').map((diagnostic) => [diagnostic.range, diagnostic.message]), [
-    ['2:0-2:4', 'This comment is never closed with -->: in the book, which joins the files, it hides the files after this one up to the next -->.'],
+    ['2:0-2:4', 'This comment is never closed with -->: in the book, which joins the files, it hides the files after this one up to the next -->, or, where none follows, shows as text.'],
   ]);
   assert.deepEqual(diagnosticsOf(files, 'Inline.md').filter((diagnostic) => diagnostic.code === 'unclosed-block').map((diagnostic) => diagnostic.range), ['2:5-2:9']);
   // A comment opened in a list item runs on past it (Pandoc's list lines skip comments whole).
