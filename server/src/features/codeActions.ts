@@ -28,7 +28,7 @@ import { idEditsByUri } from './rename';
 import { copyNamedAfter, holdsEveryLineOf, definedOnce, entryWithId, fileNameIdUnlikeEntry, isCopyUnderOtherName, isFileNameMeant, linksToIdAndFileName, misnamedEntryFile, titleUntoldById } from '../index/entryQueries';
 import { linkFirstMentionsEdits, linkMentionEdit, linkMentionsKind } from './mentionLinks';
 import { addToIndexEdit, indexAnchorEdit, newIndexPageText } from './indexPageEdits';
-import { addSeeAlsoEdit, closingRuleEdit, insertSeeAlsoLinkEdit, lineBreakOf, lineText, removeSeeAlsoLinkEdit, seeAlsoHeadingText, separatorAfterEdit, sortSeeAlsoEdits, labelText, titleLink } from './seeAlsoEdits';
+import { addSeeAlsoEdit, closingRuleEdit, insertSeeAlsoLinkEdit, labelText, lineBreakOf, lineText, removeSeeAlsoLinkEdit, seeAlsoHeadingText, separatorAfterEdit, sortSeeAlsoEdits, titleLink } from './seeAlsoEdits';
 import { replacementsFor } from '../diagnostics/replacements';
 import { listedElsewhere } from '../diagnostics/linkChecks';
 import { comparePositions, entryContaining } from '../parse/positions';
