@@ -4,6 +4,7 @@ import { GlossaryDocument, Link, Range } from '../parse/model';
 import { comparePositions, entryContaining } from '../parse/positions';
 import { fileLinkTarget, idWithoutHash, linkedFile, placeOfLinkedFile } from '../index/fileLinks';
 import { DiagnosticCode } from './codes';
+import { referenceKey } from '../parse/inline';
 import { GlossaryConfig } from '../config';
 import { Check } from './check';
 import { fileNameFrom, isMarkdownFile } from '../workspace/uris';
@@ -246,6 +247,7 @@ export const checkLinkSyntax: Check = function* ({ document, index }) {
     return;
   }
   for (const textLink of document.textLinks) {
+    if (textLink.kind === 'reference' && !isIdMeant(index, textLink.target)) continue;
     yield {
       range: textLink.range,
       code: DiagnosticCode.LinkSyntax,
@@ -254,12 +256,22 @@ export const checkLinkSyntax: Check = function* ({ document, index }) {
           ? l10n.t('pandoc reads no link here: no blank may stand between ] and (, and the book shows the target as text.')
           : textLink.kind === 'doubleBrackets'
             ? l10n.t('pandoc reads no wiki link [[…]]: in the book the brackets stand in the text. A link is written [label](#Id).')
-            : l10n.t('The link has no text between its brackets: in the book there is nothing to see or click.'),
+            : textLink.kind === 'reference'
+              ? l10n.t('pandoc reads no link here: no reference definition gives [{0}], and no heading is titled so. A link to the id is written [label](#{0}).', textLink.target)
+              : l10n.t('The link has no text between its brackets: in the book there is nothing to see or click.'),
       data: { kind: DiagnosticCode.LinkSyntax },
       relatedInformation: [],
     };
   }
 };
+
+/**
+ * Whether a reference that no definition gives (`[Web-Crawling]`) means an id: one that a heading
+ * gives, whose title is not the key (`[LLM]` is a link to a heading titled "LLM" in the book).
+ */
+function isIdMeant(index: WorkspaceIndex, key: string): boolean {
+  return index.isDefined(key) && !index.anchorsOf(key).some(({ anchor }) => anchor.element === 'heading' && referenceKey(anchor.label) === referenceKey(key));
+}
 
 /** How many other definitions a `duplicate-anchor` diagnostic lists as related information. */
 const maxRelatedDefinitions = 20;

@@ -850,9 +850,9 @@ function spanAsLinkFixes(input: CodeActionInput, diagnostic: GlossaryDiagnostic,
 }
 
 /**
- * The fixes of `link-syntax`: the blank between `]` and `(` removed; a wiki link written as a link
- * to the id it holds or the entry it names (`[[Data Scraping]]`), titled as the entry where it
- * holds the id; a link without text given the title of the entry it leads to.
+ * The fixes of `link-syntax`: the blank between `]` and `(` removed; a wiki link or a reference
+ * written as a link to the id it holds or the entry it names (`[[Data Scraping]]`), titled as the
+ * entry where it holds the id alone; a link without text given the title of the entry it leads to.
  */
 function linkSyntaxFixes(input: CodeActionInput, model: GlossaryDocument, diagnostic: GlossaryDiagnostic): CodeAction[] {
   const textLink = model.textLinks.find((candidate) => sameRange(candidate.range, diagnostic.range));
@@ -860,7 +860,7 @@ function linkSyntaxFixes(input: CodeActionInput, model: GlossaryDocument, diagno
   if (textLink.gapRange !== undefined) {
     return [quickFix(l10n.t('Remove the blank between ] and ('), diagnostic, editOf(input, [TextEdit.del(textLink.gapRange)]), true)];
   }
-  if (textLink.kind === 'doubleBrackets') {
+  if (textLink.kind === 'doubleBrackets' || textLink.kind === 'reference') {
     const id = input.index.isDefined(textLink.target) ? textLink.target : input.index.entryIdsNamed(textLink.target)[0];
     if (id === undefined) return [];
     const title = entryWithId(input.index, id)?.entry.title;

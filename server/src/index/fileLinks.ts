@@ -48,12 +48,18 @@ export function idWithoutHash(link: FileLink): string | undefined {
   return idLikePath.test(link.url) ? link.url : undefined;
 }
 
-/** The ids a document's links to files write without their `#` (see `idWithoutHash`). */
+/**
+ * The ids a document writes without their `#`, which its diagnostics tell of where a heading gives
+ * them: in links to files (see `idWithoutHash`) and as references that no definition gives.
+ */
 export function idsWithoutHashOf(document: GlossaryDocument | undefined): ReadonlySet<string> {
   const ids = new Set<string>();
   for (const link of document?.fileLinks ?? []) {
     const id = idWithoutHash(link);
     if (id !== undefined) ids.add(id);
+  }
+  for (const textLink of document?.textLinks ?? []) {
+    if (textLink.kind === 'reference') ids.add(textLink.target);
   }
   return ids;
 }

@@ -73,7 +73,7 @@ export class WorkspaceIndex {
   private readonly explicitDefinersById: DocumentsById = new Map();
   /** Per case-folded file URI (`caseFoldedUri`), the documents linking to that file by its path (`[Claude](Claude.md)`, `file-link`). */
   private readonly fileLinkersByUri: DocumentsById = new Map();
-  /** The documents whose links to files write an id without its `#` (see `idWithoutHash`), by that id. */
+  /** The documents that write an id without its `#` (see `idsWithoutHashOf`), by that id. */
   private readonly linkersWithoutHashById: DocumentsById = new Map();
   /** Per key (`nameKeys`) of a name an entry goes by (`namesOf`), the entries going by such a name. */
   private readonly entriesByNameKey = new Map<string, (NamedEntry & { readonly uri: string })[]>();
@@ -390,8 +390,8 @@ export class WorkspaceIndex {
     replaceUri(this.definersById, uri, new Set(oldAnchors.keys()), new Set(newAnchors.keys()), this.definedIdCandidates);
     replaceUri(this.linkersById, uri, targetsOf(previous), targetsOf(next), this.linkedIdFinder);
     replaceUri(this.explicitDefinersById, uri, explicitIdsOf(previous), explicitIdsOf(next));
-    if (previous?.fileLinks.length || next?.fileLinks.length) {
-      replaceUri(this.fileLinkersByUri, uri, fileLinkTargetsOf(previous), fileLinkTargetsOf(next));
+    if (previous?.fileLinks.length || next?.fileLinks.length) replaceUri(this.fileLinkersByUri, uri, fileLinkTargetsOf(previous), fileLinkTargetsOf(next));
+    if (previous?.fileLinks.length || next?.fileLinks.length || previous?.textLinks.length || next?.textLinks.length) {
       replaceUri(this.linkersWithoutHashById, uri, idsWithoutHashOf(previous), idsWithoutHashOf(next));
     }
     const renamed = this.replaceEntryNames(uri, previous, next);
@@ -469,10 +469,14 @@ export class WorkspaceIndex {
     const addExplicitDefiners = (id: string): void => {
       for (const affected of this.explicitDefinersById.get(id) ?? []) uris.add(affected);
     };
+    const addLinkersWithoutHash = (id: string): void => {
+      for (const affected of this.linkersWithoutHashById.get(id) ?? []) uris.add(affected);
+    };
+    // An id written without its `#` is said to be one where a heading gives it, unless the heading's title makes the reference a link.
+    relabelledIds(replaced.oldAnchors, replaced.newAnchors).forEach(addLinkersWithoutHash);
     for (const id of changedIds) {
       addLinkers(id);
-      // A link to a file that writes the id without its `#` is said to be one where a heading gives the id.
-      for (const affected of this.linkersWithoutHashById.get(id) ?? []) uris.add(affected);
+      addLinkersWithoutHash(id);
       // Of the other definitions, only explicit ones are reported as duplicates: an automatic id
       // such as `grundprinzipien`, defined in many files, leaves their diagnostics as they are.
       addExplicitDefiners(id);

@@ -646,7 +646,7 @@ export interface ReferencedImage {
 
 /** A link written so that the book shows it otherwise, with offsets into the scanned text (see the model's `TextLink`). */
 export interface TextLinkScan {
-  readonly textLink: 'blankBeforeTarget' | 'doubleBrackets' | 'noText';
+  readonly textLink: 'blankBeforeTarget' | 'doubleBrackets' | 'noText' | 'reference';
   readonly start: number;
   readonly end: number;
   readonly labelStart: number;
@@ -670,6 +670,9 @@ function isBlank(text: string, start: number, end: number): boolean {
   return true;
 }
 
+/** A reference's key written as an id is (no blanks, no brackets): only such a key may be an id meant (see `TextLinkScan`). */
+const idLikeKey = /^[^\s[\]()]+$/;
+
 /** A citation's brackets (`[@key]`, `[see @key, p. 3]`), which are no link meant. */
 const citation = /(?:^|[\s;-])@[\p{L}\p{N}_{]/u;
 
@@ -685,8 +688,20 @@ function textLinkAt(text: string, open: number, labelEnd: number, withLink = fal
     return { textLink: 'blankBeforeTarget', start: open, end: blankBeforeTarget.lastIndex, labelStart: open + 1, labelEnd, target: target[1]!, gapEnd: text.indexOf('(', labelEnd + 1) };
   }
   // In a word or a URL (`…/wiki/[[Web-Crawling]]`), double brackets are the writer's text.
-  const inner = withLink || /[^\s(„"'“«‚*_]/u.test(text[open - 1] ?? ' ') ? null : doubleBracketed.exec(text.slice(open + 1, labelEnd));
-  return inner === null ? undefined : { textLink: 'doubleBrackets', start: open, end: labelEnd + 1, labelStart: open + 2, labelEnd: labelEnd - 1, target: inner[1]!, gapEnd: labelEnd + 1 };
+  const inWord = /[^\s(„"'“«‚*_]/u.test(text[open - 1] ?? ' ');
+  const inner = withLink || inWord ? null : doubleBracketed.exec(text.slice(open + 1, labelEnd));
+  if (inner !== null) return { textLink: 'doubleBrackets', start: open, end: labelEnd + 1, labelStart: open + 2, labelEnd: labelEnd - 1, target: inner[1]!, gapEnd: labelEnd + 1 };
+  // `[Web-Crawling]`, a reference no definition gives: an id meant, where a heading gives it (the check tells).
+  const key = text.slice(open + 1, labelEnd);
+  return withLink || inWord || !idLikeKey.test(key) ? undefined : { textLink: 'reference', start: open, end: labelEnd + 1, labelStart: open + 1, labelEnd, target: key, gapEnd: labelEnd + 1 };
+}
+
+/** `[label][key]` or `[label][]` that no definition gives, with a key written as an id is (see `textLinkAt`). */
+function referenceAsText(text: string, open: number, attempt: { readonly labelEnd: number; readonly keyStart: number; readonly end: number }): TextLinkScan | undefined {
+  const written = text.slice(attempt.keyStart + 1, attempt.end - 1);
+  const key = written === '' ? text.slice(open + 1, attempt.labelEnd) : written;
+  if (!idLikeKey.test(key) || citation.test(key)) return undefined;
+  return { textLink: 'reference', start: open, end: attempt.end, labelStart: open + 1, labelEnd: attempt.labelEnd, target: key, gapEnd: attempt.end };
 }
 
 /** Every link, note reference and element with attributes in `text` (one paragraph or heading), in document order. */
@@ -774,8 +789,11 @@ function scanInlineBetween(text: string, from: number, to: number, resolve: Refe
         scanInlineBetween(text, link.labelStart, link.labelEnd, resolve, found, false);
         i = link.end;
       } else if (attempt.kind === 'unresolved' && linksAllowed) {
+        const reference = image ? undefined : referenceAsText(text, open, attempt);
+        if (reference !== undefined) found.push(reference);
         scanInlineBetween(text, open + 1, attempt.labelEnd, resolve, found);
-        scanInlineBetween(text, attempt.keyStart, attempt.end, resolve, found);
+        // The key's brackets are told of with the label's.
+        scanWithoutTextLinks(text, attempt.keyStart, attempt.end, resolve, found, true);
         i = attempt.end;
       } else {
         // A span's content, or a bracket that opens nothing, is read on in place. (`![x]{#s}` is no span.)
@@ -784,7 +802,7 @@ function scanInlineBetween(text: string, from: number, to: number, resolve: Refe
         if (textLink !== undefined) found.push(textLink);
         if (textLink?.textLink === 'doubleBrackets') {
           // The inner brackets are reported with the outer ones; a link they make (a heading titled so) is read.
-          scanInlineBetween(text, open + 1, textLink.end - 1, resolve, found, linksAllowed);
+          scanWithoutTextLinks(text, open + 1, textLink.end - 1, resolve, found, linksAllowed);
           i = textLink.end;
         } else {
           i = open + 1;
@@ -794,6 +812,13 @@ function scanInlineBetween(text: string, from: number, to: number, resolve: Refe
       i++;
     }
   }
+}
+
+/** `scanInlineBetween`, leaving out the links written otherwise than meant: brackets told of with the brackets around them. */
+function scanWithoutTextLinks(text: string, from: number, to: number, resolve: ReferenceResolver, found: ScannedInline[], linksAllowed: boolean): void {
+  const inner: ScannedInline[] = [];
+  scanInlineBetween(text, from, to, resolve, inner, linksAllowed);
+  for (const item of inner) if (!('textLink' in item)) found.push(item);
 }
 
 /**

@@ -125,10 +125,12 @@ export interface Link {
  * A link written so that the book shows it otherwise: `[label] (#Id)`, with a blank before the
  * target, which pandoc reads as text (the label alone a link where a heading is titled so);
  * `[[Id]]`, a wiki link, text in brackets (around a link where a heading is titled so); a link
- * without text between its brackets (`noText`), which shows nothing to click.
+ * without text between its brackets (`noText`), which shows nothing to click; a reference that no
+ * definition gives, whose key is written as an id is (`[Crawler][Web-Crawling]`, `[Web-Crawling]`),
+ * text too unless a heading is titled so (which the check tells, as it tells whether the id is one).
  */
 export interface TextLink {
-  readonly kind: 'blankBeforeTarget' | 'doubleBrackets' | 'noText';
+  readonly kind: 'blankBeforeTarget' | 'doubleBrackets' | 'noText' | 'reference';
   /** From the first `[` to the `)` or the last `]`. */
   readonly range: Range;
   /** The label meant, as plain text: between the brackets, or the inner ones. */

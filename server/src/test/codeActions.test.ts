@@ -1103,6 +1103,9 @@ test('link-syntax: a link pandoc reads as text or shows as nothing is reported; 
     ['Siehe [](#Birne), bitte.', 'The link has no text between its brackets: in the book there is nothing to see or click.', 'Write "Gelbe Birne" as the link\'s text', 'Siehe [Gelbe Birne](#Birne), bitte.'],
     ['Siehe [ ](#Birne), bitte.', 'The link has no text between its brackets: in the book there is nothing to see or click.', 'Write "Gelbe Birne" as the link\'s text', 'Siehe [Gelbe Birne](#Birne), bitte.'],
     ['Siehe [     ](#Birne), bitte.', 'The link has no text between its brackets: in the book there is nothing to see or click.', 'Write "Gelbe Birne" as the link\'s text', 'Siehe [Gelbe Birne](#Birne), bitte.'],
+    ['Siehe [die Birne][Birne], bitte.', 'pandoc reads no link here: no reference definition gives [Birne], and no heading is titled so. A link to the id is written [label](#Birne).', 'Write the link [die Birne](#Birne)', 'Siehe [die Birne](#Birne), bitte.'],
+    ['Siehe [Birne][], bitte.', 'pandoc reads no link here: no reference definition gives [Birne], and no heading is titled so. A link to the id is written [label](#Birne).', 'Write the link [Gelbe Birne](#Birne)', 'Siehe [Gelbe Birne](#Birne), bitte.'],
+    ['Siehe [Birne], bitte.', 'pandoc reads no link here: no reference definition gives [Birne], and no heading is titled so. A link to the id is written [label](#Birne).', 'Write the link [Gelbe Birne](#Birne)', 'Siehe [Gelbe Birne](#Birne), bitte.'],
   ];
   const mentionsInA = (files: Record<string, readonly string[]>): number => {
     const indexed = indexOf(files);
@@ -1124,6 +1127,13 @@ test('link-syntax: a link pandoc reads as text or shows as nothing is reported; 
     assert.equal((await linkText(text)).length, 1, `pandoc reads the link in ${text}`);
     assert.deepEqual(diagnosticsOf({ ...files, 'A.md': text.split('\n') }, 'A.md').filter((diagnostic) => diagnostic.code === 'link-syntax'), []);
   }
+  // A heading retitled as the reference's key makes it a link in the book: the file that writes it is checked anew.
+  const referring = indexOf({ 'Index.md': index, 'Birne.md': birne, 'A.md': entryLines('A', 'A', [], ['Siehe [Birne].']) });
+  const linkSyntaxInA = () => computeDiagnostics(referring.document(uriOf('A.md'))!, referring, defaultConfig).filter((diagnostic) => diagnostic.code === 'link-syntax').length;
+  assert.equal(linkSyntaxInA(), 1);
+  const retitled = referring.update(parseGlossaryDocument(entryLines('Birne', 'Birne', []).join('\n'), uriOf('Birne.md'), 2));
+  assert.ok(retitled.affectedUris.has(uriOf('A.md')), [...retitled.affectedUris].join(' '));
+  assert.equal(linkSyntaxInA(), 0);
   // A wiki link to no entry gets no fix.
   const nowhere = { 'Index.md': index, 'A.md': entryLines('A', 'A', [], ['Siehe [[Quitte]].']) };
   assert.equal(diagnosticsOf(nowhere, 'A.md').filter((diagnostic) => diagnostic.code === 'link-syntax').length, 1);
@@ -1135,8 +1145,9 @@ test('link-syntax: a link pandoc reads as text or shows as nothing is reported; 
   const headingTitled = { 'Index.md': index, 'A.md': entryLines('A', 'A', [], ['### Quellen {#quellen-a}', '', 'Siehe [Quellen] (#quellen-a).']) };
   assert.equal(diagnosticsOf(headingTitled, 'A.md').filter((diagnostic) => diagnostic.code === 'link-syntax').length, 1);
   // Not: a link, a link in brackets, brackets before words in parentheses, a task box, a note, a span,
-  // an image without description as a link's label, escaped brackets, code, a citation, brackets in a URL.
-  const fine = ['[Birne](#Birne)', '[[Birne](#Birne)]', '[sic] (siehe oben)', '- [ ] offen', 'Text[^1]', '', '[^1]: Note.', '[Birne]{.mark}', '[![](bild.png)](#Birne)', '\\[Birne] (#Birne)', '`[Birne] (#Birne)`', '`[[Birne]]`', '[@key] (#Birne)', '[siehe @key, S. 3] (#Birne)', 'https://de.wikipedia.org/wiki/[[Birne]]'];
+  // an image without description as a link's label, escaped brackets, code, a citation, brackets in a URL,
+  // references to no id, one that a definition gives, one to a heading titled so (a link in the book).
+  const fine = ['[Quitte]', '[x][Quitte]', '[1]', '[die Birne][b]', '', '[b]: #Birne', '', '[Gelbe Birne]', '[Birne ist gelb][Gelbe Birne]', '[Birne](#Birne)', '[[Birne](#Birne)]', '[sic] (siehe oben)', '- [ ] offen', 'Text[^1]', '', '[^1]: Note.', '[Birne]{.mark}', '[![](bild.png)](#Birne)', '\\[Birne] (#Birne)', '`[Birne] (#Birne)`', '`[[Birne]]`', '[@key] (#Birne)', '[siehe @key, S. 3] (#Birne)', 'https://de.wikipedia.org/wiki/[[Birne]]'];
   const files = { 'Index.md': index, 'Birne.md': birne, 'A.md': entryLines('A', 'A', [], fine) };
   assert.deepEqual(diagnosticsOf(files, 'A.md').filter((diagnostic) => diagnostic.code === 'link-syntax'), []);
 });

@@ -87,12 +87,12 @@ const variants: Readonly<Record<string, readonly (readonly string[])[]>> = {
     // Entries listed under broken ids that clearly mean them, while they are entries of those ids.
     ['# Index {#Index}', '', '### B {.index}', '', '[Birnen](#Birnen) |', '[GB](#Gelbe-Birnen) |', '[Quitte](#quitte) |'],
   ],
-  'notes.md': [['Notizen.', '', '```', 'code', '```', '', '[Apfel](#Apfel)'], ['# Notizen', '', 'Siehe [Quitte](#Quitte).'], ['Siehe [GB](#Gelb-Birne) und [Quitten](#Quittenbaum).'], ['Siehe [Agent](#Zzzzzz) und [AG](#Agentur).'], ['### Details', '', 'Siehe [d](#details).'], ['## Apfel {#Apfel}', '', 'Notiz.'], ['## Apfel {#Apfl}', '', 'Notiz.'], ['Vorweg.', '', '### Details', '', 'Siehe [d](#details).'], ['Siehe [D](#Detail).'], ['## Register {#index}', '', 'Notiz.'], ['Siehe [Birne](Birne.md), [D](Quitte.md#Details) und [I](000-index.txt).'], ['Siehe [B](birne.md), [A](agent.MD#A2), [D](Quitte.md#details) und [N](Nirgends.md).'], ['Siehe [Apfel] (#Apfel), [[Birne]], [](#Quitte), [A](Apfel) und [Birne]{#Birne}.']],
+  'notes.md': [['Notizen.', '', '```', 'code', '```', '', '[Apfel](#Apfel)'], ['# Notizen', '', 'Siehe [Quitte](#Quitte).'], ['Siehe [GB](#Gelb-Birne) und [Quitten](#Quittenbaum).'], ['Siehe [Agent](#Zzzzzz) und [AG](#Agentur).'], ['### Details', '', 'Siehe [d](#details).'], ['## Apfel {#Apfel}', '', 'Notiz.'], ['## Apfel {#Apfl}', '', 'Notiz.'], ['Vorweg.', '', '### Details', '', 'Siehe [d](#details).'], ['Siehe [D](#Detail).'], ['## Register {#index}', '', 'Notiz.'], ['Siehe [Birne](Birne.md), [D](Quitte.md#Details) und [I](000-index.txt).'], ['Siehe [B](birne.md), [A](agent.MD#A2), [D](Quitte.md#details) und [N](Nirgends.md).'], ['Siehe [Apfel] (#Apfel), [[Birne]], [](#Quitte), [A](Apfel) und [Birne]{#Birne}.'], ['Siehe [Q][Quitte-Frucht], [Gelbe-Birne], [Apfel] und [B][Birne].']],
   // notes.md's last two link files by their paths (file-link): they lead to the first entry of Birne.md
   // (which Birne.md's variants change), named in its case or another, to Quitte.md's #Details and
   // Agent.md's #A2 where they have them, to the index page's #Index; or to no file of the glossary.
-  // Its last: links pandoc reads as text or as nothing to click (link-syntax), one without its # (file-link), and a span
-  // taking a heading's id, which is then said to be a link meant.
+  // Its last two: links pandoc reads as text or as nothing to click (link-syntax), one without its # (file-link), a span
+  // taking a heading's id, which is then said to be a link meant; references to ids, text unless a heading is titled so.
   // A span's id: a duplicate-anchor with a heading's, no ambiguous-link (only headings are numbered).
   // A broken link's message says where a suggested section id leads: the heading's text and element count, or
   // that it is an entry's.
